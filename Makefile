@@ -1,0 +1,72 @@
+# Cổng — build, run and test. See README.md.
+CC      ?= gcc
+PKGS    := libmicrohttpd sqlite3 libutf8proc libsodium jansson gdlib
+BUILD   ?= build
+CFLAGS  ?= -O2 -g
+CFLAGS  += -std=c17 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wformat=2 -Isrc -I$(BUILD)/gen \
+           $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lmagic -lpthread -lm
+
+SRC     := $(shell find src -name '*.c' ! -path src/main.c | sort)
+OBJ     := $(SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/migrations.o
+MIGR    := $(sort $(wildcard src/db/migrations/*.sql))
+UNIT    := $(sort $(wildcard tests/unit/*.c))
+DATA    ?= demo-data
+LISTEN  ?= 127.0.0.1:8080
+
+.PHONY: all deps test-deps run test unit http asan clean demo
+
+all: cong
+
+cong: $(BUILD)/cong
+	cp $< $@
+
+$(BUILD)/cong: $(OBJ) $(BUILD)/src/main.o
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/%.o: %.c $(wildcard src/*/*.h src/*.h) | $(BUILD)/gen/migrations.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/gen/migrations.c: $(MIGR) tools/embed.sh
+	@mkdir -p $(dir $@)
+	sh tools/embed.sh $@ $(MIGR)
+
+$(BUILD)/gen/migrations.o: $(BUILD)/gen/migrations.c
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/unit-tests: $(OBJ) $(UNIT:%.c=$(BUILD)/%.o)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+deps:
+	@sh scripts/deps.sh
+
+test-deps:
+	@sh scripts/deps.sh test
+
+run: deps
+	$(MAKE) all
+	@test -f $(DATA)/cong.db || ./cong demo --data $(DATA) --domain localhost
+	@echo
+	@echo "Cổng is serving $(DATA) on http://$(LISTEN)/  (Ctrl+C stops it)"
+	@echo "  main portal:      http://localhost:8080/   (or http://127.0.0.1:8080/)"
+	@echo "  component sites:  http://snv.localhost:8080/   http://chauthanh.localhost:8080/"
+	@echo "  admin sign-in:    http://snv.localhost:8080/quan-tri/  user bientap.snv or admin,"
+	@echo "                    one-time password Demo@2026 (to be changed at first sign-in)"
+	@echo
+	./cong serve --data $(DATA) --listen $(LISTEN) --domain localhost
+
+# Every test layer; the last line is the total "N passed, N failed".
+test: test-deps
+	$(MAKE) all $(BUILD)/unit-tests
+	@sh tests/run.sh $(BUILD)
+
+asan:
+	@sh scripts/deps.sh test
+	$(MAKE) BUILD=build-asan CC=clang \
+	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
+	  LDFLAGS="-fsanitize=address,undefined" build-asan/cong build-asan/unit-tests
+	@ASAN_OPTIONS=detect_leaks=1 sh tests/run.sh build-asan
+
+clean:
+	rm -rf build build-asan cong

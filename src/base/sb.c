@@ -1,0 +1,149 @@
+/* sb.c — string builder; see sb.h for the invariants. */
+#include "sb.h"
+#include "util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char sb_empty[1] = "";
+
+void sb_init(struct sb *sb)
+{
+	sb->buf = (char *)sb_empty;
+	sb->len = sb->cap = 0;
+}
+
+void sb_release(struct sb *sb)
+{
+	if (sb->cap)
+		free(sb->buf);
+	sb_init(sb);
+}
+
+void sb_reset(struct sb *sb)
+{
+	if (sb->cap) {
+		sb->len = 0;
+		sb->buf[0] = '\0';
+	}
+}
+
+char *sb_detach(struct sb *sb, size_t *len)
+{
+	char *r;
+	if (len)
+		*len = sb->len;
+	if (!sb->cap)
+		r = xstrdup("");
+	else
+		r = sb->buf;
+	sb_init(sb);
+	return r;
+}
+
+void sb_grow(struct sb *sb, size_t extra)
+{
+	size_t need = st_add(st_add(sb->len, extra), 1);
+	if (need <= sb->cap)
+		return;
+	size_t cap = sb->cap ? sb->cap : 64;
+	while (cap < need)
+		cap = st_mult(cap, 2);
+	if (!sb->cap) {
+		sb->buf = xmalloc(cap);
+		sb->buf[0] = '\0';
+	} else {
+		sb->buf = xrealloc(sb->buf, cap);
+	}
+	sb->cap = cap;
+}
+
+void sb_add(struct sb *sb, const void *data, size_t len)
+{
+	if (!len)
+		return;
+	sb_grow(sb, len);
+	memcpy(sb->buf + sb->len, data, len);
+	sb->len += len;
+	sb->buf[sb->len] = '\0';
+}
+
+void sb_adds(struct sb *sb, const char *s)
+{
+	sb_add(sb, s, strlen(s));
+}
+
+void sb_addc(struct sb *sb, char c)
+{
+	sb_grow(sb, 1);
+	sb->buf[sb->len++] = c;
+	sb->buf[sb->len] = '\0';
+}
+
+void sb_vaddf(struct sb *sb, const char *fmt, va_list ap)
+{
+	va_list cp;
+	va_copy(cp, ap);
+	int n = vsnprintf(NULL, 0, fmt, cp);
+	va_end(cp);
+	if (n < 0)
+		BUG("vsnprintf failed for format %s", fmt);
+	sb_grow(sb, (size_t)n);
+	vsnprintf(sb->buf + sb->len, (size_t)n + 1, fmt, ap);
+	sb->len += (size_t)n;
+}
+
+void sb_addf(struct sb *sb, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	sb_vaddf(sb, fmt, ap);
+	va_end(ap);
+}
+
+void sb_truncate(struct sb *sb, size_t len)
+{
+	if (len > sb->len)
+		BUG("sb_truncate beyond length (%zu > %zu)", len, sb->len);
+	if (sb->cap) {
+		sb->len = len;
+		sb->buf[len] = '\0';
+	}
+}
+
+void sb_add_html(struct sb *sb, const char *s, size_t len)
+{
+	size_t i, start = 0;
+	for (i = 0; i < len; i++) {
+		const char *rep;
+		switch (s[i]) {
+		case '&': rep = "&amp;"; break;
+		case '<': rep = "&lt;"; break;
+		case '>': rep = "&gt;"; break;
+		case '"': rep = "&quot;"; break;
+		case '\'': rep = "&#39;"; break;
+		default: continue;
+		}
+		sb_add(sb, s + start, i - start);
+		sb_adds(sb, rep);
+		start = i + 1;
+	}
+	sb_add(sb, s + start, len - start);
+}
+
+void sb_add_urlenc(struct sb *sb, const char *s, size_t len)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		    c == '-' || c == '_' || c == '.' || c == '~') {
+			sb_addc(sb, (char)c);
+		} else {
+			sb_addc(sb, '%');
+			sb_addc(sb, hex[c >> 4]);
+			sb_addc(sb, hex[c & 15]);
+		}
+	}
+}

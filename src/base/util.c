@@ -1,0 +1,138 @@
+/* util.c — allocation, BUG(), number and time helpers. */
+#include "util.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <errno.h>
+#include <time.h>
+
+void bug_at(const char *file, int line, const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "BUG: %s:%d: ", file, line);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	abort();
+}
+
+void *xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+	if (!p)
+		BUG("out of memory allocating %zu bytes", n);
+	return p;
+}
+
+void *xcalloc(size_t n, size_t m)
+{
+	void *p = calloc(n ? n : 1, m ? m : 1);
+	if (!p)
+		BUG("out of memory allocating %zu x %zu bytes", n, m);
+	return p;
+}
+
+void *xrealloc(void *p, size_t n)
+{
+	void *q = realloc(p, n ? n : 1);
+	if (!q)
+		BUG("out of memory reallocating %zu bytes", n);
+	return q;
+}
+
+char *xstrdup(const char *s)
+{
+	return xstrndup(s, strlen(s));
+}
+
+char *xstrndup(const char *s, size_t n)
+{
+	char *r = xmalloc(st_add(n, 1));
+	memcpy(r, s, n);
+	r[n] = '\0';
+	return r;
+}
+
+int parse_i64(const char *s, int64_t min, int64_t max, int64_t *out)
+{
+	char *end;
+	long long v;
+	if (!s || !*s || (*s != '-' && (*s < '0' || *s > '9')))
+		return -1;
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (errno || *end || v < min || v > max)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+#define VN_OFFSET (7 * 3600)
+
+static void vn_tm(int64_t t, struct tm *tm)
+{
+	time_t tt = (time_t)(t + VN_OFFSET);
+	gmtime_r(&tt, tm);
+}
+
+void time_format_vn(int64_t t, char *buf, size_t n)
+{
+	struct tm tm;
+	vn_tm(t, &tm);
+	strftime(buf, n, "%d/%m/%Y %H:%M", &tm);
+}
+
+void time_format_vn_date(int64_t t, char *buf, size_t n)
+{
+	struct tm tm;
+	vn_tm(t, &tm);
+	strftime(buf, n, "%d/%m/%Y", &tm);
+}
+
+void time_format_iso(int64_t t, char *buf, size_t n)
+{
+	struct tm tm;
+	vn_tm(t, &tm);
+	strftime(buf, n, "%Y-%m-%dT%H:%M:%S+07:00", &tm);
+}
+
+static int days_in_month(int y, int m)
+{
+	static const int d[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return 29;
+	return d[m - 1];
+}
+
+int time_parse_vn(const char *s, int64_t *out)
+{
+	int d, m, y, hh = 0, mm = 0, n = 0;
+	struct tm tm;
+	if (sscanf(s, "%4d-%2d-%2dT%2d:%2d%n", &y, &m, &d, &hh, &mm, &n) == 5 && !s[n]) {
+		/* datetime-local */
+	} else if (sscanf(s, "%2d/%2d/%4d %2d:%2d%n", &d, &m, &y, &hh, &mm, &n) == 5 && !s[n]) {
+	} else if (hh = mm = 0, n = 0, sscanf(s, "%2d/%2d/%4d%n", &d, &m, &y, &n) == 3 && !s[n]) {
+	} else if (n = 0, sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) == 3 && !s[n]) {
+	} else {
+		return -1;
+	}
+	if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m) ||
+	    hh < 0 || hh > 23 || mm < 0 || mm > 59)
+		return -1;
+	memset(&tm, 0, sizeof(tm));
+	tm.tm_year = y - 1900;
+	tm.tm_mon = m - 1;
+	tm.tm_mday = d;
+	tm.tm_hour = hh;
+	tm.tm_min = mm;
+	*out = (int64_t)timegm(&tm) - VN_OFFSET;
+	return 0;
+}
+
+int64_t time_now(void)
+{
+	return (int64_t)time(NULL);
+}

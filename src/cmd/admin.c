@@ -1,0 +1,253 @@
+/* admin.c — `cong init`, `cong site add`, `cong user add`: setting up an installation. */
+#include "cmd.h"
+#include "base/sb.h"
+#include "base/util.h"
+#include "db/db.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/banned.h"
+
+static const char init_usage[] =
+	"usage: cong init --data DIR [--domain BASE] [--name NAME]\n"
+	"\n"
+	"Creates the data folder DIR with its database (applying every pending migration, so it is\n"
+	"safe to run again after an upgrade) and the main portal. Nothing else is created.\n"
+	"\n"
+	"  --data DIR      data folder (database, media, backups)\n"
+	"  --domain BASE   base domain, e.g. vinhlong.gov.vn (default: localhost); component sites\n"
+	"                  answer on <slug>.BASE\n"
+	"  --name NAME     name of the main portal (default: \"Cổng Thông tin điện tử\")\n";
+
+int cmd_init(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "data", required_argument, NULL, 'd' }, { "domain", required_argument, NULL, 'D' },
+		{ "name", required_argument, NULL, 'n' }, { "help", no_argument, NULL, 'h' }, { 0 }
+	};
+	const char *data = NULL, *domain = NULL, *name = NULL;
+	int c;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case 'd': data = optarg; break;
+		case 'D': domain = optarg; break;
+		case 'n': name = optarg; break;
+		case 'h': fputs(init_usage, stdout); return 0;
+		default: fputs(init_usage, stderr); return 2;
+		}
+	}
+	if (!data) {
+		fputs(init_usage, stderr);
+		return 2;
+	}
+	return data_init(data, domain, name, 1);
+}
+
+static const char site_usage[] =
+	"usage: cong site add --data DIR --name NAME [--slug SLUG] [--parent SLUG]\n"
+	"                     [--kind department|district|commune] [--domain HOST]...\n"
+	"                     [--short-name S] [--name-en S] [--owner S] [--address S] [--phone S]\n"
+	"                     [--email S] [--fax S] [--responsible S] [--licence S]\n"
+	"       cong site list --data DIR\n"
+	"\n"
+	"Adds a component site under the main portal (or under --parent). Without --slug the slug is\n"
+	"made from the name as the regulations name sites: communes and districts without the unit\n"
+	"word (\"Xã Châu Thành\" -> chauthanh), departments by initials (\"Sở Nội vụ\" -> snv).\n"
+	"Without --kind the kind is read from the name. Prints the slug and the host name.\n"
+	"\n"
+	"  --domain HOST   an extra host name the site answers on (repeatable)\n"
+	"  --owner S       owning agency shown in the header and footer\n"
+	"  --responsible S the footer's responsible-person line\n"
+	"  --licence S     the footer's licence line\n";
+
+static int site_list_cmd(const char *data)
+{
+	struct db *db = data_open(data);
+	if (!db)
+		return 1;
+	char *base = db_setting_get(db, "base_domain");
+	json_t *sites = site_list(db);
+	size_t i;
+	json_t *s;
+	json_array_foreach(sites, i, s) {
+		char *host = site_host(s, base ? base : "localhost");
+		printf("%*s%-12s %-10s %s  (%s)\n", (int)(2 * json_integer_value(json_object_get(s, "depth"))), "",
+		       json_string_value(json_object_get(s, "slug")), json_string_value(json_object_get(s, "kind")),
+		       json_string_value(json_object_get(s, "name")), host);
+		free(host);
+	}
+	json_decref(sites);
+	free(base);
+	db_close(db);
+	return 0;
+}
+
+int cmd_site(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "data", required_argument, NULL, 'd' },     { "name", required_argument, NULL, 'n' },
+		{ "slug", required_argument, NULL, 's' },     { "parent", required_argument, NULL, 'p' },
+		{ "kind", required_argument, NULL, 'k' },     { "domain", required_argument, NULL, 'D' },
+		{ "short-name", required_argument, NULL, 'S' }, { "name-en", required_argument, NULL, 'E' },
+		{ "owner", required_argument, NULL, 'o' },    { "address", required_argument, NULL, 'a' },
+		{ "phone", required_argument, NULL, 't' },    { "email", required_argument, NULL, 'm' },
+		{ "fax", required_argument, NULL, 'f' },      { "responsible", required_argument, NULL, 'r' },
+		{ "licence", required_argument, NULL, 'l' },  { "help", no_argument, NULL, 'h' },
+		{ 0 }
+	};
+	struct site_input in = { 0 };
+	const char *data = NULL, *domains[16];
+	size_t ndomains = 0;
+	int c;
+	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		fputs(site_usage, argc < 2 ? stderr : stdout);
+		return argc < 2 ? 2 : 0;
+	}
+	const char *sub = argv[1];
+	argc--;
+	argv++;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case 'd': data = optarg; break;
+		case 'n': in.name = optarg; break;
+		case 's': in.slug = optarg; break;
+		case 'p': in.parent_slug = optarg; break;
+		case 'k': in.kind = optarg; break;
+		case 'D':
+			if (ndomains < ARRAY_SIZE(domains))
+				domains[ndomains++] = optarg;
+			break;
+		case 'S': in.short_name = optarg; break;
+		case 'E': in.name_en = optarg; break;
+		case 'o': in.owner = optarg; break;
+		case 'a': in.address = optarg; break;
+		case 't': in.phone = optarg; break;
+		case 'm': in.email = optarg; break;
+		case 'f': in.fax = optarg; break;
+		case 'r': in.responsible = optarg; break;
+		case 'l': in.licence = optarg; break;
+		case 'h': fputs(site_usage, stdout); return 0;
+		default: fputs(site_usage, stderr); return 2;
+		}
+	}
+	if (!data) {
+		fputs(site_usage, stderr);
+		return 2;
+	}
+	if (strcmp(sub, "list") == 0)
+		return site_list_cmd(data);
+	if (strcmp(sub, "add") != 0 || !in.name) {
+		fputs(site_usage, stderr);
+		return 2;
+	}
+	if (in.kind && strcmp(in.kind, "main") == 0) {
+		fprintf(stderr, "cong site add: --kind: %s\n", cli_tr("site_kind_invalid"));
+		return 2;
+	}
+	struct db *db = data_open(data);
+	struct errs e = { 0 };
+	int64_t id;
+	char *slug = NULL;
+	if (!db)
+		return 1;
+	if (!site_main_exists(db)) {
+		fprintf(stderr, "cong site add: %s (cong init --data %s)\n", cli_tr("site_no_main"), data);
+		db_close(db);
+		return 1;
+	}
+	int rc = site_add(db, &in, &e, &id, &slug);
+	if (rc) {
+		cli_print_errs("site add", &e);
+		db_close(db);
+		return 1;
+	}
+	for (size_t i = 0; i < ndomains; i++) {
+		if (site_add_domain(db, id, domains[i], &e))
+			cli_print_errs("site add", &e);
+	}
+	char *base = db_setting_get(db, "base_domain");
+	json_t *site = site_get(db, id);
+	char *host = site_host(site, base ? base : "localhost");
+	printf("slug: %s\nhost: %s\n", slug, host);
+	free(host);
+	free(base);
+	free(slug);
+	json_decref(site);
+	db_close(db);
+	return 0;
+}
+
+static const char user_usage[] =
+	"usage: cong user add --data DIR --username U --role ROLE [--site SLUG] [--name NAME]\n"
+	"                     --password-stdin\n"
+	"\n"
+	"Creates an account. The password is read from standard input (one line) and is a one-time\n"
+	"password: the account must change it at its first sign-in. It must have at least 8\n"
+	"characters with upper case, lower case, a digit and a special character (BT Đ20.4).\n"
+	"\n"
+	"  --role ROLE   sysadmin (all sites), or on --site: siteadmin, approver, editor, reporter\n"
+	"  --site SLUG   the site the role is held on\n"
+	"  --name NAME   the person's full name\n";
+
+int cmd_user(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "data", required_argument, NULL, 'd' }, { "username", required_argument, NULL, 'u' },
+		{ "role", required_argument, NULL, 'r' }, { "site", required_argument, NULL, 's' },
+		{ "name", required_argument, NULL, 'n' }, { "password-stdin", no_argument, NULL, 'P' },
+		{ "help", no_argument, NULL, 'h' },       { 0 }
+	};
+	const char *data = NULL, *username = NULL, *role = NULL, *site = NULL, *name = NULL;
+	int pw_stdin = 0, c;
+	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		fputs(user_usage, argc < 2 ? stderr : stdout);
+		return argc < 2 ? 2 : 0;
+	}
+	if (strcmp(argv[1], "add") != 0) {
+		fputs(user_usage, stderr);
+		return 2;
+	}
+	argc--;
+	argv++;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case 'd': data = optarg; break;
+		case 'u': username = optarg; break;
+		case 'r': role = optarg; break;
+		case 's': site = optarg; break;
+		case 'n': name = optarg; break;
+		case 'P': pw_stdin = 1; break;
+		case 'h': fputs(user_usage, stdout); return 0;
+		default: fputs(user_usage, stderr); return 2;
+		}
+	}
+	if (!data || !username || !role || !pw_stdin) {
+		fputs(user_usage, stderr);
+		return 2;
+	}
+	char line[1024];
+	if (!fgets(line, sizeof(line), stdin)) {
+		fprintf(stderr, "cong user add: %s\n", cli_tr("password_stdin_empty"));
+		return 1;
+	}
+	line[strcspn(line, "\r\n")] = '\0';
+	struct db *db = data_open(data);
+	struct errs e = { 0 };
+	int64_t id;
+	if (!db)
+		return 1;
+	int rc = user_add(db, username, name, role, site, line, &e, &id);
+	memset(line, 0, sizeof(line));
+	if (rc) {
+		cli_print_errs("user add", &e);
+		db_close(db);
+		return 1;
+	}
+	printf("account %s created (role %s%s%s); the password must be changed at first sign-in\n", username,
+	       role, site ? " on " : "", site ? site : "");
+	db_close(db);
+	return 0;
+}

@@ -1,0 +1,136 @@
+/* common.c — what the commands share: the data folder, the root folder, messages. */
+#include "cmd.h"
+#include "base/sb.h"
+#include "base/util.h"
+#include "db/db.h"
+
+#include <errno.h>
+#include <jansson.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "base/banned.h"
+
+char *data_db_path(const char *dir)
+{
+	struct sb b = SB_INIT;
+	sb_addf(&b, "%s/cong.db", dir);
+	return sb_detach(&b, NULL);
+}
+
+struct db *data_open(const char *dir)
+{
+	char err[512];
+	if (mkdir(dir, 0750) && errno != EEXIST) {
+		fprintf(stderr, "cong: không tạo được thư mục dữ liệu %s: %s\n", dir, strerror(errno));
+		return NULL;
+	}
+	char *path = data_db_path(dir);
+	struct db *db = db_open(path, err, sizeof(err));
+	free(path);
+	if (!db) {
+		fprintf(stderr, "cong: %s\n", err);
+		return NULL;
+	}
+	if (db_migrate(db, err, sizeof(err)) < 0) {
+		fprintf(stderr, "cong: %s\n", err);
+		db_close(db);
+		return NULL;
+	}
+	return db;
+}
+
+int data_init(const char *dir, const char *domain, const char *main_name, int verbose)
+{
+	struct db *db = data_open(dir);
+	struct errs e = { 0 };
+	int rc = 0;
+	if (!db)
+		return 1;
+	char *cur = db_setting_get(db, "base_domain");
+	if (domain || !cur)
+		db_setting_set(db, "base_domain", domain ? domain : "localhost");
+	free(cur);
+	if (!site_main_exists(db)) {
+		struct site_input in = { 0 };
+		int64_t id;
+		char *slug = NULL;
+		in.kind = "main";
+		in.name = main_name ? main_name : "Cổng Thông tin điện tử";
+		if (site_add(db, &in, &e, &id, &slug)) {
+			cli_print_errs("site", &e);
+			rc = 1;
+		} else if (verbose) {
+			printf("main site created: %s\n", in.name);
+		}
+		free(slug);
+	} else if (verbose) {
+		printf("main site exists; database is up to date\n");
+	}
+	db_close(db);
+	return rc;
+}
+
+static json_t *messages;
+
+const char *cli_tr(const char *key)
+{
+	if (!messages) {
+		char *root = app_root_find();
+		struct sb p = SB_INIT;
+		sb_addf(&p, "%s/locale/vi.json", root ? root : ".");
+		messages = json_load_file(p.buf, 0, NULL);
+		sb_release(&p);
+		free(root);
+		if (!messages)
+			messages = json_object();
+	}
+	const char *s = json_string_value(json_object_get(json_object_get(messages, "messages"), key));
+	return s ? s : key;
+}
+
+void cli_print_errs(const char *what, const struct errs *e)
+{
+	for (int i = 0; i < e->n; i++)
+		fprintf(stderr, "cong %s: --%s: %s\n", what, e->e[i].field, cli_tr(e->e[i].key));
+}
+
+static int has_templates(const char *dir)
+{
+	struct sb p = SB_INIT;
+	struct stat st;
+	sb_addf(&p, "%s/templates/layout.mustache", dir);
+	int ok = stat(p.buf, &st) == 0;
+	sb_release(&p);
+	return ok;
+}
+
+char *app_root_find(void)
+{
+	const char *env = getenv("CONG_ROOT");
+	char exe[PATH_MAX];
+	if (env && *env)
+		return xstrdup(env);
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		/* the binary's folder, then up to two above it (build/cong, build-asan/cong) */
+		for (int up = 0; up < 3; up++) {
+			char *slash = strrchr(exe, '/');
+			if (!slash)
+				break;
+			*slash = '\0';
+			if (has_templates(exe))
+				return xstrdup(exe);
+		}
+	}
+	if (has_templates("/usr/share/cong"))
+		return xstrdup("/usr/share/cong");
+	if (has_templates("."))
+		return xstrdup(".");
+	return NULL;
+}

@@ -1,0 +1,209 @@
+/* demo.c — `cong demo`: a demo province (src/demo/content.c) loaded through the model, exactly
+ * as editors would create it: sites, categories, accounts, articles with covers, published. */
+#include "cmd.h"
+#include "base/util.h"
+#include "db/db.h"
+#include "demo/content.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/banned.h"
+
+static const char demo_usage[] =
+	"usage: cong demo --data DIR [--domain BASE]\n"
+	"\n"
+	"Creates DIR (as cong init does) and fills it with a demo province: the main portal, two\n"
+	"departments, a district and a commune, each with categories and 30+ published news articles\n"
+	"with cover images, and accounts to sign in with (printed at the end; each one-time password\n"
+	"must be changed at first sign-in). Refuses a data folder that already has articles.\n"
+	"\n"
+	"  --domain BASE   base domain (default localhost: http://localhost:8080/ is the main portal\n"
+	"                  and http://snv.localhost:8080/ a department's site)\n";
+
+#define DEMO_PASSWORD "Demo@2026"
+
+static int64_t category_id_of(struct db *db, int64_t site_id, const char *slug)
+{
+	json_t *cats = category_list(db, site_id);
+	size_t i;
+	json_t *c;
+	int64_t id = 0;
+	json_array_foreach(cats, i, c)
+		if (strcmp(json_string_value(json_object_get(c, "slug")), slug) == 0)
+			id = json_integer_value(json_object_get(c, "id"));
+	json_decref(cats);
+	return id;
+}
+
+/* Vietnam midnight of today, DAYS_AGO days back, plus HOUR:MINUTE. */
+static int64_t demo_time(int days_ago, int hour, int minute)
+{
+	int64_t now = time_now() + 7 * 3600;
+	int64_t midnight = now - now % 86400 - 7 * 3600;
+	return midnight - (int64_t)days_ago * 86400 + hour * 3600 + minute * 60;
+}
+
+static int load_sites(struct db *db)
+{
+	struct errs e = { 0 };
+	for (size_t i = 0; i < demo_nsites; i++) {
+		const struct demo_site *d = &demo_sites[i];
+		struct site_input in = { d->slug, d->parent_slug, d->kind, d->name, d->name_en, d->short_name,
+					 d->owner, d->address, d->phone, d->email, d->fax, d->responsible, d->licence };
+		int64_t id;
+		if (strcmp(d->kind, "main") == 0) {
+			json_t *m = site_main(db);
+			id = json_integer_value(json_object_get(m, "id"));
+			json_decref(m);
+			if (site_update(db, id, &in, &e)) {
+				cli_print_errs("demo", &e);
+				return -1;
+			}
+			/* the portal also answers on loopback addresses, as `make run` prints */
+			site_add_domain(db, id, "127.0.0.1", &e);
+			site_add_domain(db, id, "[::1]", &e);
+		} else if (site_add(db, &in, &e, &id, NULL)) {
+			cli_print_errs("demo", &e);
+			return -1;
+		}
+	}
+	for (size_t i = 0; i < demo_ncategories; i++) {
+		const struct demo_category *c = &demo_categories[i];
+		json_t *site = site_get_by_slug(db, strcmp(c->site_slug, "main") == 0 ? "main" : c->site_slug);
+		int64_t site_id = json_integer_value(json_object_get(site, "id"));
+		json_decref(site);
+		struct category_input in = { c->name, c->slug, "", 0, c->position };
+		if (c->parent_slug)
+			in.parent_id = category_id_of(db, site_id, c->parent_slug);
+		if (category_save(db, &actor_cli, site_id, 0, &in, &e, NULL)) {
+			cli_print_errs("demo", &e);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static int load_articles(struct db *db, const char *data)
+{
+	size_t n;
+	struct demo_article *a = demo_articles_make(&n);
+	struct errs e = { 0 };
+	json_t *site = NULL;
+	int rc = 0;
+	for (size_t i = 0; i < n && !rc; i++) {
+		if (!site || strcmp(json_string_value(json_object_get(site, "slug")), a[i].site_slug) != 0) {
+			json_decref(site);
+			site = site_get_by_slug(db, a[i].site_slug);
+		}
+		int64_t site_id = json_integer_value(json_object_get(site, "id"));
+		size_t len;
+		unsigned char *png = demo_cover_png(json_string_value(json_object_get(site, "short_name")), a[i].title,
+						    (unsigned)i * 2654435761u, &len);
+		int64_t cover = 0, id;
+		if (png && media_store(db, data, &actor_cli, site_id, png, len, "anh-bia.png", &e, &cover))
+			cover = 0;
+		free(png);
+		struct article_input in = { 0 };
+		in.title = a[i].title;
+		in.summary = a[i].summary;
+		in.body = a[i].body;
+		in.author = a[i].author;
+		in.cover_id = cover;
+		in.cover_alt = a[i].title;
+		in.category_id = category_id_of(db, site_id, a[i].category_slug);
+		in.featured = a[i].featured;
+		if (a[i].src_name) {
+			in.src_author = a[i].src_author;
+			in.src_name = a[i].src_name;
+			in.src_url = a[i].src_url;
+			if (a[i].src_days_ago >= 0)
+				in.src_time = demo_time(a[i].src_days_ago, 7, 30);
+		}
+		if (article_save(db, &actor_cli, site_id, 0, &in, &e, &id) ||
+		    article_publish(db, &actor_cli, site_id, id, demo_time(a[i].days_ago, a[i].hour, a[i].minute))) {
+			fprintf(stderr, "cong demo: article \"%s\" not saved\n", a[i].title);
+			cli_print_errs("demo", &e);
+			rc = -1;
+		}
+	}
+	json_decref(site);
+	printf("%zu articles published\n", n);
+	demo_articles_free(a, n);
+	return rc;
+}
+
+static int load_accounts(struct db *db)
+{
+	struct errs e = { 0 };
+	int64_t id;
+	if (user_add(db, "admin", "Quản trị hệ thống", "sysadmin", NULL, DEMO_PASSWORD, &e, &id)) {
+		cli_print_errs("demo", &e);
+		return -1;
+	}
+	for (size_t i = 0; i < demo_nsites; i++) {
+		char user[64], name[256];
+		snprintf(user, sizeof(user), "bientap.%s", demo_sites[i].slug);
+		snprintf(name, sizeof(name), "Ban Biên tập %s", demo_sites[i].short_name);
+		if (user_add(db, user, name, "approver", demo_sites[i].slug, DEMO_PASSWORD, &e, &id)) {
+			cli_print_errs("demo", &e);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+int cmd_demo(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "data", required_argument, NULL, 'd' }, { "domain", required_argument, NULL, 'D' },
+		{ "help", no_argument, NULL, 'h' }, { 0 }
+	};
+	const char *data = NULL, *domain = NULL;
+	int c;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case 'd': data = optarg; break;
+		case 'D': domain = optarg; break;
+		case 'h': fputs(demo_usage, stdout); return 0;
+		default: fputs(demo_usage, stderr); return 2;
+		}
+	}
+	if (!data) {
+		fputs(demo_usage, stderr);
+		return 2;
+	}
+	if (data_init(data, domain, demo_sites[0].name, 0))
+		return 1;
+	struct db *db = data_open(data);
+	if (!db)
+		return 1;
+	json_t *m = site_main(db);
+	int64_t total = 0;
+	json_t *rows = article_list_admin(db, &actor_cli, json_integer_value(json_object_get(m, "id")), 1, 0, &total);
+	json_decref(rows);
+	json_decref(m);
+	json_t *snv = site_get_by_slug(db, demo_sites[1].slug);
+	json_decref(snv);
+	if (total || snv) {
+		fprintf(stderr, "cong demo: %s already holds a portal; use a new folder\n", data);
+		db_close(db);
+		return 1;
+	}
+	int rc = load_sites(db) || load_accounts(db) || load_articles(db, data);
+	char *base = db_setting_get(db, "base_domain");
+	db_close(db);
+	if (rc) {
+		free(base);
+		return 1;
+	}
+	printf("demo province ready in %s (base domain %s)\n", data, base);
+	printf("accounts (one-time password %s, to be changed at first sign-in):\n", DEMO_PASSWORD);
+	printf("  admin            system administrator, every site\n");
+	for (size_t i = 0; i < demo_nsites; i++)
+		printf("  bientap.%-8s approver of %s\n", demo_sites[i].slug, demo_sites[i].name);
+	free(base);
+	return 0;
+}

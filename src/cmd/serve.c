@@ -1,0 +1,126 @@
+/* serve.c — `cong serve`: load templates and messages once, then serve until a signal. */
+#include "cmd.h"
+#include "base/log.h"
+#include "base/sb.h"
+#include "base/util.h"
+#include "db/db.h"
+#include "http/http.h"
+#include "render/mustache.h"
+#include "web/web.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "base/banned.h"
+
+static const char serve_usage[] =
+	"usage: cong serve --data DIR [--listen ADDR:PORT] [--domain BASE] [--threads N]\n"
+	"                  [--max-body BYTES] [--quiet]\n"
+	"\n"
+	"Serves the main portal and every component site of DIR. The site is chosen by the Host\n"
+	"header: BASE and www.BASE for the main portal, <slug>.BASE for a component site, or an extra\n"
+	"domain a site lists. Stops cleanly on SIGINT or SIGTERM.\n"
+	"\n"
+	"  --listen ADDR:PORT  address to listen on (default 127.0.0.1:8080; IPv6: [::]:8080)\n"
+	"  --domain BASE       base domain (default: the one stored by init)\n"
+	"  --threads N         worker threads, each with its own database connection (default: cores)\n"
+	"  --max-body BYTES    largest request body accepted, else 413 (default 16 MiB)\n"
+	"  --quiet             no access log\n";
+
+int cmd_serve(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "data", required_argument, NULL, 'd' },     { "listen", required_argument, NULL, 'l' },
+		{ "domain", required_argument, NULL, 'D' },   { "threads", required_argument, NULL, 't' },
+		{ "max-body", required_argument, NULL, 'm' }, { "quiet", no_argument, NULL, 'q' },
+		{ "help", no_argument, NULL, 'h' },           { 0 }
+	};
+	struct app app = { 0 };
+	const char *listen = "127.0.0.1:8080", *domain = NULL;
+	int64_t threads = sysconf(_SC_NPROCESSORS_ONLN), max_body = 16 << 20;
+	char err[512];
+	int c, rc = 1;
+
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case 'd': app.data_dir = xstrdup(optarg); break;
+		case 'l': listen = optarg; break;
+		case 'D': domain = optarg; break;
+		case 't':
+			if (parse_i64(optarg, 1, 256, &threads)) {
+				fprintf(stderr, "cong serve: --threads must be 1..256\n");
+				return 2;
+			}
+			break;
+		case 'm':
+			if (parse_i64(optarg, 1024, (int64_t)1 << 32, &max_body)) {
+				fprintf(stderr, "cong serve: --max-body must be 1024..4294967296\n");
+				return 2;
+			}
+			break;
+		case 'q': app.quiet = 1; break;
+		case 'h': fputs(serve_usage, stdout); return 0;
+		default: fputs(serve_usage, stderr); return 2;
+		}
+	}
+	if (!app.data_dir) {
+		fputs(serve_usage, stderr);
+		return 2;
+	}
+	if (threads < 2)
+		threads = 2;
+	app.max_body = (size_t)max_body;
+
+	/* the schema is brought up to date before any worker opens a connection */
+	struct db *db = data_open(app.data_dir);
+	if (!db)
+		goto out;
+	char *stored = db_setting_get(db, "base_domain");
+	app.base_domain = xstrdup(domain ? domain : stored ? stored : "localhost");
+	free(stored);
+	int has_main = site_main_exists(db);
+	db_close(db);
+	if (!has_main) {
+		fprintf(stderr, "cong serve: %s has no main site; run: cong init --data %s\n", app.data_dir, app.data_dir);
+		goto out;
+	}
+	app.root = app_root_find();
+	if (!app.root) {
+		fprintf(stderr, "cong serve: templates not found; set CONG_ROOT to the folder holding templates/\n");
+		goto out;
+	}
+	struct sb p = SB_INIT;
+	sb_addf(&p, "%s/templates", app.root);
+	app.tpl = mus_set_new();
+	if (mus_set_load_dir(app.tpl, p.buf, err, sizeof(err))) {
+		fprintf(stderr, "cong serve: templates: %s\n", err);
+		sb_release(&p);
+		goto out;
+	}
+	sb_reset(&p);
+	sb_addf(&p, "%s/locale/vi.json", app.root);
+	json_error_t jerr;
+	app.locale = json_load_file(p.buf, 0, &jerr);
+	if (!app.locale) {
+		fprintf(stderr, "cong serve: %s:%d: %s\n", p.buf, jerr.line, jerr.text);
+		sb_release(&p);
+		goto out;
+	}
+	sb_release(&p);
+	web_error_page = web_error;
+	char *dbpath = data_db_path(app.data_dir);
+	db_thread_init(dbpath);
+	free(dbpath);
+	rc = http_serve(&app, listen, (unsigned)threads) ? 1 : 0;
+out:
+	if (app.tpl)
+		mus_set_free(app.tpl);
+	json_decref(app.locale);
+	free(app.root);
+	free(app.base_domain);
+	free(app.data_dir);
+	return rc;
+}

@@ -1,0 +1,307 @@
+/* db.c — SQLite store. Connections are per thread (libmicrohttpd's pool threads each get one),
+ * so no locking is needed around statements; SQLite's WAL lets readers run beside one writer. */
+#include "db.h"
+#include "base/log.h"
+#include "base/util.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "base/banned.h"
+
+extern const struct {
+	const char *name;
+	const char *sql;
+} db_migrations[];
+extern const size_t db_nmigrations;
+
+#define STMT_CACHE 256
+
+struct db {
+	sqlite3 *h;
+	struct {
+		const char *sql;
+		sqlite3_stmt *st;
+	} cache[STMT_CACHE];
+	size_t ncache;
+};
+
+struct db *db_open(const char *path, char *err, size_t errlen)
+{
+	struct db *db = xcalloc(1, sizeof(*db));
+	int rc = sqlite3_open_v2(path, &db->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+	if (rc != SQLITE_OK) {
+		snprintf(err, errlen, "cannot open %s: %s", path, db->h ? sqlite3_errmsg(db->h) : sqlite3_errstr(rc));
+		sqlite3_close(db->h);
+		free(db);
+		return NULL;
+	}
+	sqlite3_busy_timeout(db->h, 10000);
+	if (db_exec(db, "PRAGMA journal_mode=WAL") || db_exec(db, "PRAGMA synchronous=NORMAL") ||
+	    db_exec(db, "PRAGMA foreign_keys=ON")) {
+		snprintf(err, errlen, "cannot configure %s: %s", path, sqlite3_errmsg(db->h));
+		db_close(db);
+		return NULL;
+	}
+	return db;
+}
+
+void db_close(struct db *db)
+{
+	if (!db)
+		return;
+	for (size_t i = 0; i < db->ncache; i++)
+		sqlite3_finalize(db->cache[i].st);
+	sqlite3_close(db->h);
+	free(db);
+}
+
+static pthread_key_t thread_key;
+static pthread_once_t thread_once = PTHREAD_ONCE_INIT;
+static char *thread_path;
+
+static void thread_close(void *p)
+{
+	db_close(p);
+}
+
+static void thread_key_make(void)
+{
+	pthread_key_create(&thread_key, thread_close);
+}
+
+void db_thread_init(const char *path)
+{
+	pthread_once(&thread_once, thread_key_make);
+	free(thread_path);
+	thread_path = xstrdup(path);
+}
+
+struct db *db_thread(void)
+{
+	struct db *db = pthread_getspecific(thread_key);
+	char err[512];
+	if (db)
+		return db;
+	db = db_open(thread_path, err, sizeof(err));
+	if (!db) {
+		log_error("db: %s", err);
+		return NULL;
+	}
+	pthread_setspecific(thread_key, db);
+	return db;
+}
+
+int db_exec(struct db *db, const char *sql)
+{
+	char *msg = NULL;
+	int rc = sqlite3_exec(db->h, sql, NULL, NULL, &msg);
+	if (rc != SQLITE_OK) {
+		log_error("db: %s: %s", msg ? msg : sqlite3_errstr(rc), sql);
+		sqlite3_free(msg);
+		return -1;
+	}
+	return 0;
+}
+
+int db_begin(struct db *db)
+{
+	return db_exec(db, "BEGIN IMMEDIATE");
+}
+
+int db_commit(struct db *db)
+{
+	if (db_exec(db, "COMMIT")) {
+		db_rollback(db);
+		return -1;
+	}
+	return 0;
+}
+
+void db_rollback(struct db *db)
+{
+	if (!sqlite3_get_autocommit(db->h))
+		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+}
+
+int64_t db_last_id(struct db *db)
+{
+	return sqlite3_last_insert_rowid(db->h);
+}
+
+int db_changes(struct db *db)
+{
+	return sqlite3_changes(db->h);
+}
+
+const char *db_errmsg(struct db *db)
+{
+	return sqlite3_errmsg(db->h);
+}
+
+sqlite3 *db_handle(struct db *db)
+{
+	return db->h;
+}
+
+sqlite3_stmt *db_stmt(struct db *db, const char *sql)
+{
+	sqlite3_stmt *st;
+	for (size_t i = 0; i < db->ncache; i++) {
+		if (db->cache[i].sql == sql) {
+			st = db->cache[i].st;
+			sqlite3_reset(st);
+			sqlite3_clear_bindings(st);
+			return st;
+		}
+	}
+	if (sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
+		log_error("db: prepare: %s: %s", sqlite3_errmsg(db->h), sql);
+		return NULL;
+	}
+	if (db->ncache == STMT_CACHE)
+		BUG("statement cache full; raise STMT_CACHE");
+	db->cache[db->ncache].sql = sql;
+	db->cache[db->ncache].st = st;
+	db->ncache++;
+	return st;
+}
+
+void db_bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s)
+		sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+void db_bind_int(sqlite3_stmt *st, int i, int64_t v)
+{
+	sqlite3_bind_int64(st, i, v);
+}
+
+json_t *db_row_json(sqlite3_stmt *st)
+{
+	json_t *o = json_object();
+	int n = sqlite3_column_count(st);
+	for (int i = 0; i < n; i++) {
+		const char *name = sqlite3_column_name(st, i);
+		json_t *v;
+		switch (sqlite3_column_type(st, i)) {
+		case SQLITE_INTEGER: v = json_integer(sqlite3_column_int64(st, i)); break;
+		case SQLITE_FLOAT: v = json_real(sqlite3_column_double(st, i)); break;
+		case SQLITE_NULL: v = json_null(); break;
+		default:
+			v = json_stringn((const char *)sqlite3_column_text(st, i), (size_t)sqlite3_column_bytes(st, i));
+			if (!v)
+				v = json_string(""); /* not UTF-8: never stored by us, but never crash */
+		}
+		json_object_set_new(o, name, v);
+	}
+	return o;
+}
+
+json_t *db_rows_json(sqlite3_stmt *st)
+{
+	json_t *a = json_array();
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		json_array_append_new(a, db_row_json(st));
+	if (rc != SQLITE_DONE)
+		log_error("db: step: %s", sqlite3_errmsg(sqlite3_db_handle(st)));
+	sqlite3_reset(st);
+	return a;
+}
+
+json_t *db_one_json(sqlite3_stmt *st)
+{
+	json_t *o = NULL;
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		o = db_row_json(st);
+	else if (rc != SQLITE_DONE)
+		log_error("db: step: %s", sqlite3_errmsg(sqlite3_db_handle(st)));
+	sqlite3_reset(st);
+	return o;
+}
+
+char *db_setting_get(struct db *db, const char *key)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT value FROM settings WHERE key = ?");
+	char *r = NULL;
+	if (!st)
+		return NULL;
+	db_bind_text(st, 1, key);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		r = xstrdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_reset(st);
+	return r;
+}
+
+int db_setting_set(struct db *db, const char *key, const char *value)
+{
+	sqlite3_stmt *st = db_stmt(db, "INSERT INTO settings (key, value) VALUES (?, ?) "
+				       "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+	if (!st)
+		return -1;
+	db_bind_text(st, 1, key);
+	db_bind_text(st, 2, value);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int db_migrate(struct db *db, char *err, size_t errlen)
+{
+	int applied = 0;
+	if (db_exec(db, "CREATE TABLE IF NOT EXISTS schema_migrations ("
+			"name TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)"))
+		goto fail;
+	for (size_t i = 0; i < db_nmigrations; i++) {
+		sqlite3_stmt *st = db_stmt(db, "SELECT 1 FROM schema_migrations WHERE name = ?");
+		if (!st)
+			goto fail;
+		db_bind_text(st, 1, db_migrations[i].name);
+		int done = sqlite3_step(st) == SQLITE_ROW;
+		sqlite3_reset(st);
+		if (done)
+			continue;
+		if (db_begin(db))
+			goto fail;
+		char *msg = NULL;
+		if (sqlite3_exec(db->h, db_migrations[i].sql, NULL, NULL, &msg) != SQLITE_OK) {
+			snprintf(err, errlen, "migration %s: %s", db_migrations[i].name, msg ? msg : "?");
+			sqlite3_free(msg);
+			db_rollback(db);
+			return -1;
+		}
+		st = db_stmt(db, "INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)");
+		if (!st) {
+			db_rollback(db);
+			goto fail;
+		}
+		db_bind_text(st, 1, db_migrations[i].name);
+		db_bind_int(st, 2, time_now());
+		if (sqlite3_step(st) != SQLITE_DONE || db_commit(db)) {
+			sqlite3_reset(st);
+			db_rollback(db);
+			goto fail;
+		}
+		sqlite3_reset(st);
+		applied++;
+	}
+	return applied;
+fail:
+	snprintf(err, errlen, "migrations: %s", sqlite3_errmsg(db->h));
+	return -1;
+}
+
+int db_ping(struct db *db)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT 1 FROM schema_migrations LIMIT 1");
+	int ok = st && sqlite3_step(st) == SQLITE_ROW;
+	if (st)
+		sqlite3_reset(st);
+	return ok ? 0 : -1;
+}

@@ -1,0 +1,58 @@
+/* db.h — the store: one SQLite connection per thread (WAL), versioned migrations, a cache of
+ * prepared statements keyed by the SQL string's address, transactions, row → JSON helpers.
+ * SQL lives only in db/ and model/. */
+#ifndef CONG_DB_H
+#define CONG_DB_H
+
+#include <stdint.h>
+#include <stddef.h>
+#include <sqlite3.h>
+#include <jansson.h>
+
+struct db;
+
+/* Opens (creating if needed) the database at PATH in WAL mode with foreign keys on. */
+struct db *db_open(const char *path, char *err, size_t errlen);
+void db_close(struct db *db);
+
+/* The calling thread's connection to the database set by db_thread_init(); opened on first use
+ * and closed when the thread exits. Returns NULL (and logs) when it cannot be opened. */
+void db_thread_init(const char *path);
+struct db *db_thread(void);
+
+/* Applies every migration not yet recorded, each in its own transaction. Returns the number
+ * applied, or -1 with a message in ERR. */
+int db_migrate(struct db *db, char *err, size_t errlen);
+
+/* A prepared statement for SQL, which must be a string literal (it is cached by address).
+ * The statement comes back reset with no bindings. NULL on a prepare error (logged). */
+sqlite3_stmt *db_stmt(struct db *db, const char *sql);
+
+int db_exec(struct db *db, const char *sql);
+int db_begin(struct db *db);   /* BEGIN IMMEDIATE: writers queue here, not at COMMIT */
+int db_commit(struct db *db);
+void db_rollback(struct db *db);
+int64_t db_last_id(struct db *db);
+int db_changes(struct db *db);
+const char *db_errmsg(struct db *db);
+sqlite3 *db_handle(struct db *db);
+
+/* Binds S as text, or NULL when S is NULL. */
+void db_bind_text(sqlite3_stmt *st, int i, const char *s);
+void db_bind_int(sqlite3_stmt *st, int i, int64_t v);
+
+/* The current row as an object {column: value}; integers stay integers, NULL is null. */
+json_t *db_row_json(sqlite3_stmt *st);
+/* Steps ST to the end, collecting every row; returns a new array (empty on error). */
+json_t *db_rows_json(sqlite3_stmt *st);
+/* Steps once; returns the row as an object or NULL when there is none. */
+json_t *db_one_json(sqlite3_stmt *st);
+
+/* 0 when the store answers a query (health checks). */
+int db_ping(struct db *db);
+
+/* Settings table: returns malloc'd value or NULL. */
+char *db_setting_get(struct db *db, const char *key);
+int db_setting_set(struct db *db, const char *key, const char *value);
+
+#endif

@@ -1,0 +1,109 @@
+/* http.h — the HTTP layer on libmicrohttpd: one struct req per request, form and upload
+ * decoding through MHD's post processor, cookies, responses rendered from templates, static
+ * files, and the route table that web/ fills. */
+#ifndef CONG_HTTP_H
+#define CONG_HTTP_H
+
+#include <jansson.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/sb.h"
+#include "model/model.h"
+
+struct MHD_Connection;
+struct MHD_PostProcessor;
+struct mus_set;
+struct db;
+
+/* Everything a running server shares; read-only after start. */
+struct app {
+	char *data_dir;
+	char *base_domain;
+	char *root;        /* folder holding templates/, static/, locale/ */
+	struct mus_set *tpl;
+	json_t *locale;    /* locale/vi.json */
+	size_t max_body;   /* bytes; larger requests get 413 */
+	int quiet;         /* no access log */
+};
+
+struct field {
+	char *key;
+	struct sb value;
+	char *filename;    /* set for file parts of multipart forms */
+	char *ctype;
+};
+
+struct req {
+	struct app *app;
+	struct MHD_Connection *conn;
+	const char *method;
+	char *path;
+	char *host;
+	int is_post, is_head;
+	const char *address; /* client address, printable */
+
+	struct MHD_PostProcessor *pp;
+	struct field *fields;
+	size_t nfields, capfields;
+	size_t body_bytes;
+	int too_large, bad_form;
+
+	struct db *db;
+	json_t *site;      /* resolved from Host; NULL for unknown hosts */
+	json_t *user;      /* signed-in account on admin pages */
+	struct actor actor;
+	char *csrf;        /* this browser's CSRF token (cookie value) */
+	const char *captures[4];
+	char *capture_buf[4];
+
+	/* response */
+	int status;
+	const char *ctype;
+	struct sb body;
+	struct sb headers; /* "Name\0Value\0" pairs */
+	int fd;            /* >= 0: send this file instead of body */
+	uint64_t fd_size;
+};
+
+/* Request input. Values are NFC-normalised UTF-8 (invalid input was refused with 400). */
+const char *req_arg(struct req *r, const char *name);
+const char *req_form(struct req *r, const char *name);
+const struct field *req_file(struct req *r, const char *name);
+const char *req_cookie(struct req *r, const char *name);
+int64_t req_arg_int(struct req *r, const char *name, int64_t def, int64_t min, int64_t max);
+
+/* Response. */
+void resp_header(struct req *r, const char *name, const char *value);
+void resp_cookie(struct req *r, const char *name, const char *value, int max_age, int http_only);
+void resp_redirect(struct req *r, int status, const char *location);
+/* Renders template TPL with CTX (reference stolen) as the response body. */
+void resp_render(struct req *r, int status, const char *tpl, json_t *ctx);
+/* An error page: status, a title and a message key of locale/vi.json. */
+void resp_error(struct req *r, int status, const char *key);
+void resp_text(struct req *r, int status, const char *ctype, const char *text);
+/* Serves a file under ROOT; REL must not contain "..". */
+void resp_file(struct req *r, const char *path, const char *ctype, int cache_seconds);
+
+/* Translation of a message key (locale/vi.json "messages"); the key itself when unknown. */
+const char *tr(struct app *app, const char *key);
+
+/* Routes. A pattern is a path whose segments "*" each capture one segment into r->captures. */
+enum route_flags { ROUTE_GET = 1, ROUTE_POST = 2, ROUTE_ANY_HOST = 4 };
+typedef void (*route_fn)(struct req *r);
+struct route {
+	int flags;
+	const char *pattern;
+	route_fn fn;
+};
+/* web/routes.c defines the table. */
+extern const struct route web_routes[];
+extern const size_t web_nroutes;
+
+/* Set by web/: renders an error page in the site's chrome (plain text until set). */
+extern void (*web_error_page)(struct req *r, int status, const char *title, const char *message);
+
+/* Starts serving on LISTEN ("127.0.0.1:8080", "[::]:8080") until SIGINT/SIGTERM. */
+int http_serve(struct app *app, const char *listen, unsigned threads);
+
+#endif

@@ -1,0 +1,551 @@
+/* server.c — libmicrohttpd glue: request set-up, body decoding, dispatch to the route table,
+ * response with security headers, clean shutdown on SIGINT/SIGTERM.
+ * A request's memory is owned by its struct req and released in the completion callback. */
+#include "http.h"
+#include "base/log.h"
+#include "base/utf8.h"
+#include "base/util.h"
+#include "db/db.h"
+#include "render/mustache.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <microhttpd.h>
+#include <netdb.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "base/banned.h"
+
+#define POST_BUFFER 16384
+
+/* ---- input ---- */
+
+const char *req_arg(struct req *r, const char *name)
+{
+	return MHD_lookup_connection_value(r->conn, MHD_GET_ARGUMENT_KIND, name);
+}
+
+int64_t req_arg_int(struct req *r, const char *name, int64_t def, int64_t min, int64_t max)
+{
+	int64_t v;
+	const char *s = req_arg(r, name);
+	if (!s || parse_i64(s, min, max, &v))
+		return def;
+	return v;
+}
+
+const char *req_form(struct req *r, const char *name)
+{
+	for (size_t i = 0; i < r->nfields; i++)
+		if (!r->fields[i].filename && strcmp(r->fields[i].key, name) == 0)
+			return r->fields[i].value.buf;
+	return NULL;
+}
+
+const struct field *req_file(struct req *r, const char *name)
+{
+	for (size_t i = 0; i < r->nfields; i++)
+		if (r->fields[i].filename && strcmp(r->fields[i].key, name) == 0)
+			return &r->fields[i];
+	return NULL;
+}
+
+const char *req_cookie(struct req *r, const char *name)
+{
+	return MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, name);
+}
+
+static enum MHD_Result post_iter(void *cls, enum MHD_ValueKind kind, const char *key, const char *filename,
+				 const char *content_type, const char *transfer_encoding, const char *data,
+				 uint64_t off, size_t size)
+{
+	struct req *r = cls;
+	struct field *f;
+	(void)kind;
+	(void)transfer_encoding;
+	if (!key)
+		return MHD_YES;
+	if (off > 0 && r->nfields && strcmp(r->fields[r->nfields - 1].key, key) == 0) {
+		f = &r->fields[r->nfields - 1];
+	} else {
+		if (r->nfields >= 512) /* a form of ours never has that many fields */
+			return MHD_NO;
+		if (r->nfields == r->capfields) {
+			r->capfields = r->capfields ? r->capfields * 2 : 16;
+			r->fields = xrealloc(r->fields, st_mult(r->capfields, sizeof(*r->fields)));
+		}
+		f = &r->fields[r->nfields++];
+		memset(f, 0, sizeof(*f));
+		f->key = xstrdup(key);
+		sb_init(&f->value);
+		/* a file input left empty still sends a part with an empty file name */
+		if (filename) {
+			f->filename = xstrdup(filename);
+			f->ctype = xstrdup(content_type ? content_type : "application/octet-stream");
+		}
+	}
+	sb_add(&f->value, data, size);
+	return MHD_YES;
+}
+
+/* Every text field must be UTF-8; it is stored NFC. Returns -1 on invalid input. */
+static int fields_normalise(struct req *r)
+{
+	for (size_t i = 0; i < r->nfields; i++) {
+		struct field *f = &r->fields[i];
+		if (!utf8_valid(f->key, strlen(f->key)))
+			return -1;
+		if (f->filename) {
+			char *n = utf8_nfc(f->filename, strlen(f->filename));
+			if (!n)
+				return -1;
+			free(f->filename);
+			f->filename = n;
+			continue;
+		}
+		char *v = utf8_nfc(f->value.buf, f->value.len);
+		if (!v)
+			return -1;
+		sb_release(&f->value);
+		sb_adds(&f->value, v);
+		free(v);
+	}
+	return 0;
+}
+
+struct arg_check {
+	int bad;
+};
+
+static enum MHD_Result arg_valid(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+	struct arg_check *c = cls;
+	(void)kind;
+	if ((key && !utf8_valid(key, strlen(key))) || (value && !utf8_valid(value, strlen(value))))
+		c->bad = 1;
+	return MHD_YES;
+}
+
+/* ---- output ---- */
+
+const char *tr(struct app *app, const char *key)
+{
+	const char *s = json_string_value(json_object_get(json_object_get(app->locale, "messages"), key));
+	return s ? s : key;
+}
+
+void resp_header(struct req *r, const char *name, const char *value)
+{
+	sb_add(&r->headers, name, strlen(name) + 1);
+	sb_add(&r->headers, value, strlen(value) + 1);
+}
+
+void resp_cookie(struct req *r, const char *name, const char *value, int max_age, int http_only)
+{
+	struct sb c = SB_INIT;
+	sb_addf(&c, "%s=%s; Path=/; SameSite=Lax%s", name, value, http_only ? "; HttpOnly" : "");
+	if (max_age >= 0)
+		sb_addf(&c, "; Max-Age=%d", max_age);
+	resp_header(r, MHD_HTTP_HEADER_SET_COOKIE, c.buf);
+	sb_release(&c);
+}
+
+void resp_redirect(struct req *r, int status, const char *location)
+{
+	r->status = status;
+	resp_header(r, MHD_HTTP_HEADER_LOCATION, location);
+	r->ctype = "text/html; charset=utf-8";
+	sb_reset(&r->body);
+	sb_adds(&r->body, "<!DOCTYPE html><html lang=\"vi\"><title>Chuyển hướng</title><a href=\"");
+	sb_add_html(&r->body, location, strlen(location));
+	sb_adds(&r->body, "\">Chuyển đến trang mới</a></html>\n");
+}
+
+void resp_render(struct req *r, int status, const char *tpl, json_t *ctx)
+{
+	sb_reset(&r->body);
+	if (mus_render(r->app->tpl, tpl, ctx, &r->body)) {
+		log_error("render: no template %s", tpl);
+		resp_text(r, 500, "text/plain; charset=utf-8", "Lỗi máy chủ: thiếu mẫu trang.\n");
+	} else {
+		r->status = status;
+		r->ctype = "text/html; charset=utf-8";
+	}
+	json_decref(ctx);
+}
+
+void resp_text(struct req *r, int status, const char *ctype, const char *text)
+{
+	r->status = status;
+	r->ctype = ctype;
+	sb_reset(&r->body);
+	sb_adds(&r->body, text);
+}
+
+static const char *error_titles[][2] = {
+	{ "400", "error_400" }, { "403", "error_403" }, { "404", "error_404" }, { "405", "error_405" },
+	{ "410", "error_410" }, { "413", "error_413" }, { "500", "error_500" },
+};
+
+void (*web_error_page)(struct req *r, int status, const char *title, const char *message);
+
+void resp_error(struct req *r, int status, const char *key)
+{
+	char code[8];
+	const char *title = "Lỗi";
+	snprintf(code, sizeof(code), "%d", status);
+	for (size_t i = 0; i < ARRAY_SIZE(error_titles); i++)
+		if (strcmp(error_titles[i][0], code) == 0)
+			title = tr(r->app, error_titles[i][1]);
+	if (web_error_page) {
+		web_error_page(r, status, title, tr(r->app, key));
+	} else {
+		struct sb t = SB_INIT;
+		sb_addf(&t, "%s\n%s\n", title, tr(r->app, key));
+		resp_text(r, status, "text/plain; charset=utf-8", t.buf);
+		sb_release(&t);
+	}
+}
+
+void resp_file(struct req *r, const char *path, const char *ctype, int cache_seconds)
+{
+	struct stat st;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0 || fstat(fd, &st) || !S_ISREG(st.st_mode)) {
+		if (fd >= 0)
+			close(fd);
+		resp_error(r, 404, "not_found");
+		return;
+	}
+	char cc[64];
+	snprintf(cc, sizeof(cc), "public, max-age=%d", cache_seconds);
+	resp_header(r, MHD_HTTP_HEADER_CACHE_CONTROL, cc);
+	r->status = 200;
+	r->ctype = ctype;
+	r->fd = fd;
+	r->fd_size = (uint64_t)st.st_size;
+}
+
+/* ---- dispatch ---- */
+
+static int route_match(const char *pattern, const char *path, struct req *r)
+{
+	int ncap = 0;
+	for (int i = 0; i < 4; i++)
+		r->captures[i] = NULL;
+	while (*pattern && *path) {
+		if (*pattern != '/' || *path != '/')
+			return 0;
+		pattern++;
+		path++;
+		const char *pe = strchr(pattern, '/'), *se = strchr(path, '/');
+		size_t pl = pe ? (size_t)(pe - pattern) : strlen(pattern);
+		size_t sl = se ? (size_t)(se - path) : strlen(path);
+		if (pl == 1 && *pattern == '*') {
+			if (!sl || ncap == 4)
+				return 0;
+			free(r->capture_buf[ncap]);
+			r->capture_buf[ncap] = xstrndup(path, sl);
+			r->captures[ncap] = r->capture_buf[ncap];
+			ncap++;
+		} else if (pl != sl || strncmp(pattern, path, pl) != 0) {
+			return 0;
+		}
+		pattern += pl;
+		path += sl;
+	}
+	return !*pattern && !*path;
+}
+
+static void dispatch(struct req *r)
+{
+	struct arg_check chk = { 0 };
+	const struct route *match = NULL;
+	int method_mismatch = 0;
+
+	MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, arg_valid, &chk);
+	MHD_get_connection_values(r->conn, MHD_COOKIE_KIND, arg_valid, &chk);
+	if (!utf8_valid(r->path, strlen(r->path)))
+		chk.bad = 1;
+	if (r->too_large) {
+		resp_error(r, 413, "body_too_large");
+		return;
+	}
+	if (chk.bad || r->bad_form || fields_normalise(r)) {
+		log_warn("request %s %s: invalid UTF-8 or form encoding", r->method, r->path);
+		resp_error(r, 400, "invalid_utf8_request");
+		return;
+	}
+	for (size_t i = 0; i < web_nroutes; i++) {
+		const struct route *rt = &web_routes[i];
+		if (!route_match(rt->pattern, r->path, r))
+			continue;
+		if ((r->is_post && !(rt->flags & ROUTE_POST)) || (!r->is_post && !(rt->flags & ROUTE_GET))) {
+			method_mismatch = 1;
+			continue;
+		}
+		match = rt;
+		break;
+	}
+	if (match && !(match->flags & ROUTE_ANY_HOST) && !r->site) {
+		resp_error(r, 404, "unknown_host");
+		return;
+	}
+	if (!match) {
+		if (!r->site)
+			resp_error(r, 404, "unknown_host");
+		else if (method_mismatch)
+			resp_error(r, 405, "method_not_allowed");
+		else
+			resp_error(r, 404, "not_found");
+		return;
+	}
+	match->fn(r);
+}
+
+static void add_security_headers(struct MHD_Response *resp, int is_html)
+{
+	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+	MHD_add_response_header(resp, "Referrer-Policy", "strict-origin-when-cross-origin");
+	if (is_html) {
+		MHD_add_response_header(resp, "Content-Security-Policy",
+					"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+					"object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'");
+		MHD_add_response_header(resp, "X-Frame-Options", "SAMEORIGIN");
+	}
+}
+
+static enum MHD_Result send_response(struct req *r)
+{
+	struct MHD_Response *resp;
+	if (r->fd >= 0) {
+		resp = MHD_create_response_from_fd64(r->fd_size, r->fd);
+		r->fd = -1; /* MHD closes it */
+	} else {
+		size_t len;
+		char *body = sb_detach(&r->body, &len);
+		resp = MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
+	}
+	if (!resp)
+		return MHD_NO;
+	MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, r->ctype ? r->ctype : "text/plain; charset=utf-8");
+	add_security_headers(resp, r->ctype && strncmp(r->ctype, "text/html", 9) == 0);
+	for (size_t i = 0; i < r->headers.len;) {
+		const char *name = r->headers.buf + i;
+		const char *value = name + strlen(name) + 1;
+		MHD_add_response_header(resp, name, value);
+		i = (size_t)(value + strlen(value) + 1 - r->headers.buf);
+	}
+	enum MHD_Result rc = MHD_queue_response(r->conn, (unsigned)r->status, resp);
+	MHD_destroy_response(resp);
+	if (!r->app->quiet)
+		log_info("%s %s %s %d", r->host ? r->host : "-", r->method, r->path, r->status);
+	return rc;
+}
+
+static void req_free(struct req *r)
+{
+	if (r->pp)
+		MHD_destroy_post_processor(r->pp);
+	for (size_t i = 0; i < r->nfields; i++) {
+		free(r->fields[i].key);
+		free(r->fields[i].filename);
+		free(r->fields[i].ctype);
+		sb_release(&r->fields[i].value);
+	}
+	free(r->fields);
+	for (int i = 0; i < 4; i++)
+		free(r->capture_buf[i]);
+	free(r->path);
+	free(r->host);
+	free(r->csrf);
+	json_decref(r->site);
+	json_decref(r->user);
+	sb_release(&r->body);
+	sb_release(&r->headers);
+	if (r->fd >= 0)
+		close(r->fd);
+	free(r);
+}
+
+static char *client_address(struct MHD_Connection *conn, char *buf, size_t n)
+{
+	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	buf[0] = '\0';
+	if (ci && ci->client_addr) {
+		const struct sockaddr *sa = ci->client_addr;
+		if (sa->sa_family == AF_INET)
+			inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr, buf, (socklen_t)n);
+		else if (sa->sa_family == AF_INET6)
+			inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, buf, (socklen_t)n);
+	}
+	return buf;
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *method,
+				  const char *version, const char *upload_data, size_t *upload_data_size,
+				  void **con_cls)
+{
+	struct app *app = cls;
+	struct req *r = *con_cls;
+	(void)version;
+
+	if (!r) {
+		r = xcalloc(1, sizeof(*r));
+		r->app = app;
+		r->conn = conn;
+		r->method = method;
+		r->path = xstrdup(url);
+		r->is_head = strcmp(method, MHD_HTTP_METHOD_HEAD) == 0;
+		r->is_post = strcmp(method, MHD_HTTP_METHOD_POST) == 0;
+		r->fd = -1;
+		r->status = 200;
+		sb_init(&r->body);
+		sb_init(&r->headers);
+		const char *host = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST);
+		r->host = host ? xstrdup(host) : NULL;
+		*con_cls = r;
+		if (r->is_post) {
+			const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+			int64_t n;
+			if (cl && parse_i64(cl, 0, INT64_MAX, &n) == 0 && (uint64_t)n > app->max_body)
+				r->too_large = 1;
+			else
+				r->pp = MHD_create_post_processor(conn, POST_BUFFER, post_iter, r);
+		}
+		return MHD_YES;
+	}
+	if (*upload_data_size) {
+		r->body_bytes = st_add(r->body_bytes, *upload_data_size);
+		if (r->body_bytes > app->max_body)
+			r->too_large = 1;
+		if (!r->too_large && !r->bad_form) {
+			if (!r->pp || MHD_post_process(r->pp, upload_data, *upload_data_size) != MHD_YES)
+				r->bad_form = 1;
+		}
+		*upload_data_size = 0;
+		return MHD_YES;
+	}
+	if (!r->is_head && !r->is_post && strcmp(method, MHD_HTTP_METHOD_GET) != 0) {
+		resp_text(r, 405, "text/plain; charset=utf-8", "Phương thức không được hỗ trợ.\n");
+		resp_header(r, MHD_HTTP_HEADER_ALLOW, "GET, HEAD, POST");
+		return send_response(r);
+	}
+	char addr[INET6_ADDRSTRLEN];
+	r->address = client_address(conn, addr, sizeof(addr));
+	r->db = db_thread();
+	if (!r->db) {
+		resp_text(r, 503, "text/plain; charset=utf-8", "Cơ sở dữ liệu tạm thời không sẵn sàng.\n");
+		return send_response(r);
+	}
+	if (r->host)
+		r->site = site_find_by_host(r->db, r->host, app->base_domain);
+	dispatch(r);
+	r->address = NULL; /* points into this stack frame */
+	return send_response(r);
+}
+
+static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls, enum MHD_RequestTerminationCode toe)
+{
+	(void)cls;
+	(void)conn;
+	(void)toe;
+	if (*con_cls)
+		req_free(*con_cls);
+	*con_cls = NULL;
+}
+
+static void mhd_log(void *cls, const char *fmt, va_list ap)
+{
+	struct sb b = SB_INIT;
+	(void)cls;
+	sb_vaddf(&b, fmt, ap);
+	while (b.len && b.buf[b.len - 1] == '\n')
+		sb_truncate(&b, b.len - 1);
+	log_warn("httpd: %s", b.buf);
+	sb_release(&b);
+}
+
+/* Parses "ADDR:PORT", "[V6]:PORT" or ":PORT" into a socket address. */
+static int listen_parse(const char *listen, struct sockaddr_storage *ss, socklen_t *len)
+{
+	char host[256];
+	const char *port;
+	struct addrinfo hints, *res = NULL;
+	if (listen[0] == '[') {
+		const char *end = strchr(listen, ']');
+		if (!end || end[1] != ':' || (size_t)(end - listen - 1) >= sizeof(host))
+			return -1;
+		memcpy(host, listen + 1, (size_t)(end - listen - 1));
+		host[end - listen - 1] = '\0';
+		port = end + 2;
+	} else {
+		const char *colon = strrchr(listen, ':');
+		if (!colon || (size_t)(colon - listen) >= sizeof(host))
+			return -1;
+		memcpy(host, listen, (size_t)(colon - listen));
+		host[colon - listen] = '\0';
+		port = colon + 1;
+	}
+	memset(&hints, 0, sizeof(hints));
+	hints.ai_family = AF_UNSPEC;
+	hints.ai_socktype = SOCK_STREAM;
+	hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV;
+	if (getaddrinfo(*host ? host : NULL, port, &hints, &res) || !res)
+		return -1;
+	memcpy(ss, res->ai_addr, res->ai_addrlen);
+	*len = res->ai_addrlen;
+	freeaddrinfo(res);
+	return 0;
+}
+
+int http_serve(struct app *app, const char *listen, unsigned threads)
+{
+	struct sockaddr_storage ss;
+	socklen_t sslen;
+	sigset_t set;
+	int sig;
+
+	if (listen_parse(listen, &ss, &sslen)) {
+		log_error("serve: cannot parse listen address %s (use ADDR:PORT or [ADDR]:PORT)", listen);
+		return -1;
+	}
+	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO | MHD_USE_ERROR_LOG;
+	if (ss.ss_family == AF_INET6)
+		flags |= MHD_USE_IPv6;
+	/* the threads inherit this mask: only the main thread below sees SIGINT/SIGTERM */
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, &set, NULL);
+	signal(SIGPIPE, SIG_IGN);
+
+	struct MHD_Daemon *d = MHD_start_daemon(
+		flags, 0, NULL, NULL, on_request, app,
+		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
+		MHD_OPTION_THREAD_POOL_SIZE, threads,
+		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
+		MHD_OPTION_CONNECTION_LIMIT, (unsigned)2000,
+		MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+		MHD_OPTION_EXTERNAL_LOGGER, mhd_log, NULL,
+		MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned)1,
+		MHD_OPTION_END);
+	if (!d) {
+		log_error("serve: cannot listen on %s: %s", listen, strerror(errno));
+		return -1;
+	}
+	log_info("serving %s on http://%s/ with %u threads (base domain %s)", app->data_dir, listen, threads,
+		 app->base_domain);
+	sigwait(&set, &sig);
+	log_info("received %s, shutting down", sig == SIGINT ? "SIGINT" : "SIGTERM");
+	MHD_stop_daemon(d);
+	log_info("stopped");
+	return 0;
+}

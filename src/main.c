@@ -1,0 +1,49 @@
+/* main.c — `cong`: one binary for a provincial portal system; this file dispatches commands. */
+#include "cmd/cmd.h"
+
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+
+static const struct {
+	const char *name;
+	int (*fn)(int, char **);
+	const char *help;
+} commands[] = {
+	{ "init", cmd_init, "create or upgrade a data folder and its main portal" },
+	{ "site", cmd_site, "add or list component sites (departments, districts, communes)" },
+	{ "user", cmd_user, "add accounts and their roles" },
+	{ "serve", cmd_serve, "serve every site of a data folder over HTTP" },
+	{ "demo", cmd_demo, "create a demo province with sites, news and accounts" },
+};
+
+static void usage(FILE *f)
+{
+	fputs("usage: cong COMMAND [OPTIONS]   (cong COMMAND --help for its options)\n\n"
+	      "Cổng: the web portal of a Vietnamese province, its departments and communes.\n\n"
+	      "commands:\n", f);
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		fprintf(f, "  %-8s %s\n", commands[i].name, commands[i].help);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		usage(stderr);
+		return 2;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
+		usage(stdout);
+		return 0;
+	}
+	if (sodium_init() < 0) {
+		fputs("cong: libsodium cannot start\n", stderr);
+		return 1;
+	}
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (strcmp(argv[1], commands[i].name) == 0)
+			return commands[i].fn(argc - 1, argv + 1);
+	fprintf(stderr, "cong: unknown command '%s'\n", argv[1]);
+	usage(stderr);
+	return 2;
+}

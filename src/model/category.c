@@ -1,0 +1,138 @@
+/* category.c — each site's tree of categories (chuyên mục). */
+#include "model.h"
+#include "db/db.h"
+#include "base/util.h"
+#include "base/utf8.h"
+#include "vn/slug.h"
+
+#include <string.h>
+
+#include "base/banned.h"
+
+json_t *category_list(struct db *db, int64_t site_id)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT id, parent_id, name, slug, description, position FROM categories"
+				       " WHERE site_id = ? ORDER BY position, id");
+	if (!st)
+		return json_array();
+	db_bind_int(st, 1, site_id);
+	return tree_order(db_rows_json(st));
+}
+
+json_t *category_get(struct db *db, int64_t site_id, int64_t id)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT id, parent_id, name, slug, description, position FROM categories"
+				       " WHERE site_id = ? AND id = ?");
+	if (!st)
+		return NULL;
+	db_bind_int(st, 1, site_id);
+	db_bind_int(st, 2, id);
+	return db_one_json(st);
+}
+
+/* 1 when making PARENT the parent of ID would close a loop. */
+static int category_would_loop(struct db *db, int64_t id, int64_t parent)
+{
+	sqlite3_stmt *st = db_stmt(db,
+		"WITH RECURSIVE up(id, parent_id) AS ("
+		"  SELECT id, parent_id FROM categories WHERE id = ?1"
+		"  UNION ALL SELECT c.id, c.parent_id FROM categories c JOIN up ON c.id = up.parent_id)"
+		" SELECT 1 FROM up WHERE id = ?2");
+	if (!st)
+		return 1;
+	db_bind_int(st, 1, parent);
+	db_bind_int(st, 2, id);
+	int loop = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	return loop;
+}
+
+int category_save(struct db *db, const struct actor *a, int64_t site_id, int64_t id,
+		  const struct category_input *in, struct errs *e, int64_t *out_id)
+{
+	const char *role = user_role_on(db, a, site_id);
+	char *name = NULL, *desc = NULL, *slug = NULL;
+	json_t *cur = NULL;
+	int rc = M_INVALID;
+
+	if (!role || strcmp(role, "reporter") == 0)
+		return M_DENIED;
+	if (id && !(cur = category_get(db, site_id, id)))
+		return M_NOTFOUND;
+	json_decref(cur);
+	name = utf8_nfc(in->name ? in->name : "", in->name ? strlen(in->name) : 0);
+	desc = utf8_nfc(in->description ? in->description : "", in->description ? strlen(in->description) : 0);
+	if (!name || !desc) {
+		errs_add(e, "name", "invalid_utf8");
+		goto out;
+	}
+	if (!*name)
+		errs_add(e, "name", "required");
+	else if (utf8_length(name) > 120)
+		errs_add(e, "name", "too_long");
+	slug = vn_slug(in->slug && *in->slug ? in->slug : name);
+	if (in->parent_id) {
+		json_t *p = category_get(db, site_id, in->parent_id);
+		if (!p)
+			errs_add(e, "parent_id", "category_parent_invalid");
+		else if (id && category_would_loop(db, id, in->parent_id))
+			errs_add(e, "parent_id", "category_loop");
+		json_decref(p);
+	}
+	if (!e->n) {
+		sqlite3_stmt *st = db_stmt(db, "SELECT 1 FROM categories WHERE site_id = ? AND slug = ? AND id <> ?");
+		if (!st) {
+			rc = M_ERROR;
+			goto out;
+		}
+		db_bind_int(st, 1, site_id);
+		db_bind_text(st, 2, slug);
+		db_bind_int(st, 3, id);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			errs_add(e, "slug", "category_slug_taken");
+		sqlite3_reset(st);
+	}
+	if (e->n)
+		goto out;
+
+	rc = M_ERROR;
+	if (db_begin(db))
+		goto out;
+	sqlite3_stmt *st = id
+		? db_stmt(db, "UPDATE categories SET name = ?1, slug = ?2, description = ?3, parent_id = ?4,"
+			      " position = ?5 WHERE id = ?6 AND site_id = ?7")
+		: db_stmt(db, "INSERT INTO categories (name, slug, description, parent_id, position, site_id)"
+			      " VALUES (?1, ?2, ?3, ?4, ?5, ?7)");
+	if (!st) {
+		db_rollback(db);
+		goto out;
+	}
+	db_bind_text(st, 1, name);
+	db_bind_text(st, 2, slug);
+	db_bind_text(st, 3, desc);
+	if (in->parent_id)
+		db_bind_int(st, 4, in->parent_id);
+	db_bind_int(st, 5, in->position);
+	if (id)
+		db_bind_int(st, 6, id);
+	db_bind_int(st, 7, site_id);
+	int ok = sqlite3_step(st) == SQLITE_DONE;
+	sqlite3_reset(st);
+	if (!ok) {
+		db_rollback(db);
+		goto out;
+	}
+	if (!id)
+		id = db_last_id(db);
+	audit_write(db, a, site_id, "category.save", slug, name);
+	if (db_commit(db))
+		goto out;
+	if (out_id)
+		*out_id = id;
+	rc = M_OK;
+out:
+	free(name);
+	free(desc);
+	free(slug);
+	return rc;
+}

@@ -1,0 +1,344 @@
+/* site.c — the tree of sites (main portal → departments/districts → communes) and how a Host
+ * header picks one: <slug>.<base>, <slug>.<parent>.<base> (BT Đ5's 5th level), <base> and
+ * www.<base> for the main portal, or an extra domain the site lists. */
+#include "model.h"
+#include "db/db.h"
+#include "base/sb.h"
+#include "base/util.h"
+#include "base/utf8.h"
+#include "vn/slug.h"
+
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+
+#include "base/banned.h"
+
+#define SITE_COLS "id, slug, parent_id, kind, name, name_en, short_name, owner, address, phone, " \
+		  "email, fax, responsible, licence"
+
+static const char *const site_kinds[] = { "main", "department", "district", "commune" };
+
+static int kind_valid(const char *k)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(site_kinds); i++)
+		if (strcmp(k, site_kinds[i]) == 0)
+			return 1;
+	return 0;
+}
+
+static int email_plausible(const char *s)
+{
+	const char *at = strchr(s, '@');
+	return at && at > s && strchr(at, '.') && !strchr(s, ' ') && !strchr(at + 1, '@');
+}
+
+json_t *site_get(struct db *db, int64_t id)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT " SITE_COLS " FROM sites WHERE id = ?");
+	if (!st)
+		return NULL;
+	db_bind_int(st, 1, id);
+	return db_one_json(st);
+}
+
+json_t *site_get_by_slug(struct db *db, const char *slug)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT " SITE_COLS " FROM sites WHERE slug = ?");
+	if (!st)
+		return NULL;
+	db_bind_text(st, 1, slug);
+	return db_one_json(st);
+}
+
+json_t *site_main(struct db *db)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT " SITE_COLS " FROM sites WHERE kind = 'main' ORDER BY id LIMIT 1");
+	return st ? db_one_json(st) : NULL;
+}
+
+json_t *site_list(struct db *db)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT " SITE_COLS " FROM sites ORDER BY kind, name");
+	return st ? tree_order(db_rows_json(st)) : json_array();
+}
+
+json_t *site_children(struct db *db, int64_t id)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT " SITE_COLS " FROM sites WHERE parent_id = ? ORDER BY kind, name");
+	if (!st)
+		return json_array();
+	db_bind_int(st, 1, id);
+	return db_rows_json(st);
+}
+
+/* Lower-cases HOST and drops a port or a trailing dot; returns malloc'd string or NULL. */
+static char *host_clean(const char *host)
+{
+	struct sb b = SB_INIT;
+	const char *end;
+	if (!host || !*host)
+		return NULL;
+	if (host[0] == '[') { /* IPv6 literal */
+		end = strchr(host, ']');
+		if (!end)
+			return NULL;
+		end++;
+	} else {
+		end = strchr(host, ':');
+		if (!end)
+			end = host + strlen(host);
+	}
+	for (const char *p = host; p < end; p++)
+		sb_addc(&b, (char)tolower((unsigned char)*p));
+	if (b.len && b.buf[b.len - 1] == '.')
+		sb_truncate(&b, b.len - 1);
+	return sb_detach(&b, NULL);
+}
+
+json_t *site_find_by_host(struct db *db, const char *host_hdr, const char *base)
+{
+	char *host = host_clean(host_hdr);
+	json_t *site = NULL;
+	size_t hl, bl = base ? strlen(base) : 0;
+
+	if (!host)
+		return NULL;
+	hl = strlen(host);
+	if (base && bl && (strcmp(host, base) == 0 ||
+			   (hl == bl + 4 && strncmp(host, "www.", 4) == 0 && strcmp(host + 4, base) == 0))) {
+		site = site_main(db);
+	} else if (base && bl && hl > bl + 1 && host[hl - bl - 1] == '.' && strcmp(host + hl - bl, base) == 0) {
+		/* labels before the base: "chauthanh" or "chauthanh.longho"; each must be the
+		 * parent of the one before, up to a site directly under the main portal */
+		char *labels = xstrndup(host, hl - bl - 1);
+		char *save = NULL, *lab = strtok_r(labels, ".", &save);
+		json_t *cur = lab ? site_get_by_slug(db, lab) : NULL;
+		site = cur;
+		while (cur && (lab = strtok_r(NULL, ".", &save))) {
+			json_t *parent = json_is_integer(json_object_get(cur, "parent_id"))
+				? site_get(db, json_integer_value(json_object_get(cur, "parent_id"))) : NULL;
+			const char *pslug = parent ? json_string_value(json_object_get(parent, "slug")) : NULL;
+			if (cur != site)
+				json_decref(cur);
+			cur = parent;
+			if (!pslug || strcmp(pslug, lab) != 0) {
+				json_decref(parent);
+				json_decref(site);
+				site = cur = NULL;
+			}
+		}
+		if (cur && cur != site)
+			json_decref(cur);
+		free(labels);
+		if (site && strcmp(json_string_value(json_object_get(site, "kind")), "main") == 0) {
+			json_decref(site); /* "main.<base>" is not a host of the main portal */
+			site = NULL;
+		}
+	}
+	if (!site) {
+		sqlite3_stmt *st = db_stmt(db, "SELECT s.id, s.slug, s.parent_id, s.kind, s.name, s.name_en,"
+					       " s.short_name, s.owner, s.address, s.phone, s.email, s.fax,"
+					       " s.responsible, s.licence"
+					       " FROM site_domains d JOIN sites s ON s.id = d.site_id WHERE d.domain = ?");
+		if (st) {
+			db_bind_text(st, 1, host);
+			site = db_one_json(st);
+		}
+	}
+	free(host);
+	return site;
+}
+
+char *site_host(json_t *site, const char *base)
+{
+	struct sb b = SB_INIT;
+	if (strcmp(json_string_value(json_object_get(site, "kind")), "main") == 0)
+		return xstrdup(base);
+	sb_addf(&b, "%s.%s", json_string_value(json_object_get(site, "slug")), base);
+	return sb_detach(&b, NULL);
+}
+
+/* NFC-normalises a text field in place of IN's pointer; NULL stays "". Returns 0 or -1. */
+static int field_nfc(const char *in, char **out)
+{
+	*out = utf8_nfc(in ? in : "", in ? strlen(in) : 0);
+	return *out ? 0 : -1;
+}
+
+int site_add(struct db *db, const struct site_input *in, struct errs *e, int64_t *id, char **slug_out)
+{
+	enum { F_NAME, F_NAME_EN, F_SHORT, F_OWNER, F_ADDR, F_PHONE, F_EMAIL, F_FAX, F_RESP, F_LIC, F_N };
+	const char *src[F_N] = { in->name, in->name_en, in->short_name, in->owner, in->address, in->phone,
+				 in->email, in->fax, in->responsible, in->licence };
+	char *v[F_N] = { 0 };
+	char *slug = NULL;
+	const char *kind = in->kind;
+	json_t *parent = NULL;
+	int rc = M_INVALID;
+
+	for (int i = 0; i < F_N; i++)
+		if (field_nfc(src[i], &v[i]))
+			errs_add(e, "name", "invalid_utf8");
+	if (e->n)
+		goto out;
+	if (!*v[F_NAME])
+		errs_add(e, "name", "required");
+	if (kind && !kind_valid(kind))
+		errs_add(e, "kind", "site_kind_invalid");
+	if (*v[F_EMAIL] && !email_plausible(v[F_EMAIL]))
+		errs_add(e, "email", "email_invalid");
+	if (e->n)
+		goto out;
+	if (!kind)
+		kind = in->parent_slug || site_main_exists(db) ? vn_site_kind_guess(v[F_NAME]) : "main";
+	if (strcmp(kind, "main") == 0 && site_main_exists(db)) {
+		errs_add(e, "kind", "site_main_exists");
+		goto out;
+	}
+	if (in->parent_slug) {
+		parent = site_get_by_slug(db, in->parent_slug);
+		if (!parent) {
+			errs_add(e, "parent", "site_parent_unknown");
+			goto out;
+		}
+	} else if (strcmp(kind, "main") != 0) {
+		parent = site_main(db);
+		if (!parent) {
+			errs_add(e, "parent", "site_no_main");
+			goto out;
+		}
+	}
+	if (in->slug && *in->slug) {
+		slug = xstrdup(in->slug);
+		for (char *p = slug; *p; p++)
+			*p = (char)tolower((unsigned char)*p);
+	} else {
+		slug = strcmp(kind, "main") == 0 ? xstrdup("main") : vn_site_slug(v[F_NAME], kind);
+	}
+	if (!slug || !vn_site_slug_valid(slug) || strcmp(slug, "www") == 0) {
+		errs_add(e, "slug", "site_slug_invalid");
+		goto out;
+	}
+	json_t *dup = site_get_by_slug(db, slug);
+	if (dup) {
+		json_decref(dup);
+		errs_add(e, "slug", "site_slug_taken");
+		goto out;
+	}
+	if (!*v[F_SHORT]) {
+		free(v[F_SHORT]);
+		v[F_SHORT] = xstrdup(v[F_NAME]);
+	}
+
+	rc = M_ERROR;
+	if (db_begin(db))
+		goto out;
+	sqlite3_stmt *st = db_stmt(db, "INSERT INTO sites (slug, parent_id, kind, name, name_en, short_name, owner,"
+				       " address, phone, email, fax, responsible, licence, created_at)"
+				       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+	if (!st) {
+		db_rollback(db);
+		goto out;
+	}
+	db_bind_text(st, 1, slug);
+	if (parent)
+		db_bind_int(st, 2, json_integer_value(json_object_get(parent, "id")));
+	db_bind_text(st, 3, kind);
+	for (int i = 0; i < F_N; i++)
+		db_bind_text(st, 4 + i, v[i]);
+	db_bind_int(st, 14, time_now());
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		sqlite3_reset(st);
+		db_rollback(db);
+		goto out;
+	}
+	sqlite3_reset(st);
+	*id = db_last_id(db);
+	audit_write(db, &actor_cli, *id, "site.add", slug, v[F_NAME]);
+	if (db_commit(db))
+		goto out;
+	rc = M_OK;
+	if (slug_out) {
+		*slug_out = slug;
+		slug = NULL;
+	}
+out:
+	for (int i = 0; i < F_N; i++)
+		free(v[i]);
+	free(slug);
+	json_decref(parent);
+	return rc;
+}
+
+int site_main_exists(struct db *db)
+{
+	json_t *m = site_main(db);
+	json_decref(m);
+	return m != NULL;
+}
+
+int site_add_domain(struct db *db, int64_t site_id, const char *domain, struct errs *e)
+{
+	char *d = host_clean(domain);
+	int rc = M_INVALID;
+	if (!d || !*d || strchr(d, '/') || strchr(d, ' ')) {
+		errs_add(e, "domain", "domain_invalid");
+		goto out;
+	}
+	sqlite3_stmt *st = db_stmt(db, "INSERT INTO site_domains (domain, site_id) VALUES (?, ?)"
+				       " ON CONFLICT (domain) DO UPDATE SET site_id = excluded.site_id");
+	if (!st) {
+		rc = M_ERROR;
+		goto out;
+	}
+	db_bind_text(st, 1, d);
+	db_bind_int(st, 2, site_id);
+	rc = sqlite3_step(st) == SQLITE_DONE ? M_OK : M_ERROR;
+	sqlite3_reset(st);
+out:
+	free(d);
+	return rc;
+}
+
+int site_update(struct db *db, int64_t id, const struct site_input *in, struct errs *e)
+{
+	enum { F_NAME, F_NAME_EN, F_SHORT, F_OWNER, F_ADDR, F_PHONE, F_EMAIL, F_FAX, F_RESP, F_LIC, F_N };
+	const char *src[F_N] = { in->name, in->name_en, in->short_name, in->owner, in->address, in->phone,
+				 in->email, in->fax, in->responsible, in->licence };
+	char *v[F_N] = { 0 };
+	int rc = M_INVALID;
+	for (int i = 0; i < F_N; i++)
+		if (field_nfc(src[i], &v[i]))
+			errs_add(e, "name", "invalid_utf8");
+	if (!e->n && !*v[F_NAME])
+		errs_add(e, "name", "required");
+	if (!e->n && *v[F_EMAIL] && !email_plausible(v[F_EMAIL]))
+		errs_add(e, "email", "email_invalid");
+	if (e->n)
+		goto out;
+	rc = M_ERROR;
+	if (db_begin(db))
+		goto out;
+	sqlite3_stmt *st = db_stmt(db, "UPDATE sites SET name = ?, name_en = ?, short_name = ?, owner = ?, address = ?,"
+				       " phone = ?, email = ?, fax = ?, responsible = ?, licence = ? WHERE id = ?");
+	if (!st) {
+		db_rollback(db);
+		goto out;
+	}
+	for (int i = 0; i < F_N; i++)
+		db_bind_text(st, 1 + i, i == F_SHORT && !*v[i] ? v[F_NAME] : v[i]);
+	db_bind_int(st, 11, id);
+	int ok = sqlite3_step(st) == SQLITE_DONE;
+	sqlite3_reset(st);
+	if (!ok) {
+		db_rollback(db);
+		goto out;
+	}
+	audit_write(db, &actor_cli, id, "site.update", "", v[F_NAME]);
+	rc = db_commit(db) ? M_ERROR : M_OK;
+out:
+	for (int i = 0; i < F_N; i++)
+		free(v[i]);
+	return rc;
+}

@@ -1,0 +1,319 @@
+/* user.c — accounts, roles per site, passwords (argon2id through libsodium) and the checks
+ * that decide who may act on which site. */
+#include "model.h"
+#include "db/db.h"
+#include "base/log.h"
+#include "base/sb.h"
+#include "base/util.h"
+#include "base/utf8.h"
+
+#include <pthread.h>
+#include <sodium.h>
+#include <string.h>
+
+#include "base/banned.h"
+
+static const char *const site_roles[] = { "siteadmin", "approver", "editor", "reporter" };
+
+static int role_valid(const char *r)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(site_roles); i++)
+		if (strcmp(r, site_roles[i]) == 0)
+			return 1;
+	return 0;
+}
+
+int password_hash(const char *pw, char *out, size_t n)
+{
+	if (n < crypto_pwhash_STRBYTES)
+		BUG("password hash buffer too small");
+	return crypto_pwhash_str_alg(out, pw, strlen(pw), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+				     crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13);
+}
+
+/* BT Đ20.4: at least 8 characters with upper case, lower case, a digit and a special one. */
+int password_check_policy(const char *pw, struct errs *e, const char *field)
+{
+	int up = 0, low = 0, dig = 0, spec = 0;
+	if (utf8_length(pw) < 8) {
+		errs_add(e, field, "password_short");
+		return -1;
+	}
+	for (const unsigned char *p = (const unsigned char *)pw; *p; p++) {
+		if (*p >= 'A' && *p <= 'Z')
+			up = 1;
+		else if (*p >= 'a' && *p <= 'z')
+			low = 1;
+		else if (*p >= '0' && *p <= '9')
+			dig = 1;
+		else if (*p < 0x80 && *p > ' ')
+			spec = 1;
+		else if (*p >= 0x80)
+			spec = 1; /* Vietnamese letters such as "ư" count as special characters */
+	}
+	if (!(up && low && dig && spec)) {
+		errs_add(e, field, "password_weak");
+		return -1;
+	}
+	return 0;
+}
+
+static int username_valid(const char *u)
+{
+	size_t n = strlen(u);
+	if (n < 3 || n > 32)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = u[i];
+		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-'))
+			return 0;
+	}
+	return 1;
+}
+
+int user_add(struct db *db, const char *username, const char *display_name, const char *role,
+	     const char *site_slug, const char *password, struct errs *e, int64_t *id)
+{
+	char hash[crypto_pwhash_STRBYTES];
+	json_t *site = NULL;
+	char *dname = NULL;
+	int sysadmin = role && strcmp(role, "sysadmin") == 0;
+	int rc = M_INVALID;
+
+	if (!username || !username_valid(username))
+		errs_add(e, "username", "username_invalid");
+	if (!role || (!sysadmin && !role_valid(role)))
+		errs_add(e, "role", "role_invalid");
+	if (!sysadmin && role && role_valid(role)) {
+		if (!site_slug)
+			errs_add(e, "site", "site_required_for_role");
+		else if (!(site = site_get_by_slug(db, site_slug)))
+			errs_add(e, "site", "site_unknown");
+	}
+	if (!password || !*password)
+		errs_add(e, "password", "required");
+	else
+		password_check_policy(password, e, "password");
+	dname = utf8_nfc(display_name ? display_name : "", display_name ? strlen(display_name) : 0);
+	if (!dname)
+		errs_add(e, "display_name", "invalid_utf8");
+	if (e->n)
+		goto out;
+	sqlite3_stmt *st = db_stmt(db, "SELECT 1 FROM users WHERE username = ?");
+	if (!st) {
+		rc = M_ERROR;
+		goto out;
+	}
+	db_bind_text(st, 1, username);
+	int taken = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	if (taken) {
+		errs_add(e, "username", "username_taken");
+		goto out;
+	}
+	rc = M_ERROR;
+	if (password_hash(password, hash, sizeof(hash)))
+		goto out;
+	if (db_begin(db))
+		goto out;
+	st = db_stmt(db, "INSERT INTO users (username, display_name, password_hash, must_change, is_sysadmin,"
+			 " password_changed_at, created_at) VALUES (?, ?, ?, 1, ?, ?, ?)");
+	if (!st)
+		goto rollback;
+	db_bind_text(st, 1, username);
+	db_bind_text(st, 2, *dname ? dname : username);
+	db_bind_text(st, 3, hash);
+	db_bind_int(st, 4, sysadmin);
+	db_bind_int(st, 5, time_now());
+	db_bind_int(st, 6, time_now());
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		sqlite3_reset(st);
+		goto rollback;
+	}
+	sqlite3_reset(st);
+	*id = db_last_id(db);
+	if (site) {
+		st = db_stmt(db, "INSERT INTO roles (user_id, site_id, role) VALUES (?, ?, ?)");
+		if (!st)
+			goto rollback;
+		db_bind_int(st, 1, *id);
+		db_bind_int(st, 2, json_integer_value(json_object_get(site, "id")));
+		db_bind_text(st, 3, role);
+		int ok = sqlite3_step(st) == SQLITE_DONE;
+		sqlite3_reset(st);
+		if (!ok)
+			goto rollback;
+	}
+	audit_write(db, &actor_cli, site ? json_integer_value(json_object_get(site, "id")) : 0, "user.add",
+		    username, role);
+	if (db_commit(db))
+		goto out;
+	rc = M_OK;
+	goto out;
+rollback:
+	db_rollback(db);
+out:
+	sodium_memzero(hash, sizeof(hash));
+	json_decref(site);
+	free(dname);
+	return rc;
+}
+
+int user_set_role(struct db *db, int64_t user_id, int64_t site_id, const char *role, struct errs *e)
+{
+	if (!role_valid(role)) {
+		errs_add(e, "role", "role_invalid");
+		return M_INVALID;
+	}
+	sqlite3_stmt *st = db_stmt(db, "INSERT INTO roles (user_id, site_id, role) VALUES (?, ?, ?)"
+				       " ON CONFLICT (user_id, site_id) DO UPDATE SET role = excluded.role");
+	if (!st)
+		return M_ERROR;
+	db_bind_int(st, 1, user_id);
+	db_bind_int(st, 2, site_id);
+	db_bind_text(st, 3, role);
+	int rc = sqlite3_step(st) == SQLITE_DONE ? M_OK : M_ERROR;
+	sqlite3_reset(st);
+	return rc;
+}
+
+json_t *user_get(struct db *db, int64_t id)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT id, username, display_name, must_change, is_sysadmin, disabled"
+				       " FROM users WHERE id = ?");
+	if (!st)
+		return NULL;
+	db_bind_int(st, 1, id);
+	return db_one_json(st);
+}
+
+/* A hash of a random password, verified against when the user is unknown so that a wrong
+ * user name costs as much time as a wrong password. */
+static char dummy_hash[crypto_pwhash_STRBYTES];
+static pthread_once_t dummy_once = PTHREAD_ONCE_INIT;
+
+static void dummy_make(void)
+{
+	char pw[32];
+	random_token(pw, 16);
+	if (password_hash(pw, dummy_hash, sizeof(dummy_hash)))
+		BUG("cannot hash a password");
+}
+
+json_t *user_authenticate(struct db *db, const char *username, const char *password, const char *address)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT id, password_hash, disabled FROM users WHERE username = ?");
+	char hash[crypto_pwhash_STRBYTES] = "";
+	int64_t uid = 0;
+	int disabled = 0;
+	struct actor a = { 0, 0, address };
+
+	if (!st)
+		return NULL;
+	db_bind_text(st, 1, username);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		uid = sqlite3_column_int64(st, 0);
+		snprintf(hash, sizeof(hash), "%s", (const char *)sqlite3_column_text(st, 1));
+		disabled = sqlite3_column_int(st, 2);
+	}
+	sqlite3_reset(st);
+	if (!uid) {
+		pthread_once(&dummy_once, dummy_make);
+		if (crypto_pwhash_str_verify(dummy_hash, password, strlen(password)) == 0)
+			BUG("a random password matched");
+		audit_write(db, &a, 0, "signin.fail", username, "unknown user");
+		return NULL;
+	}
+	if (crypto_pwhash_str_verify(hash, password, strlen(password)) != 0 || disabled) {
+		a.id = uid;
+		audit_write(db, &a, 0, "signin.fail", username, disabled ? "disabled" : "bad password");
+		return NULL;
+	}
+	a.id = uid;
+	audit_write(db, &a, 0, "signin", username, "");
+	return user_get(db, uid);
+}
+
+int user_change_password(struct db *db, int64_t user_id, const char *old_pw, const char *new_pw,
+			 const char *confirm, struct errs *e)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT password_hash FROM users WHERE id = ?");
+	char hash[crypto_pwhash_STRBYTES] = "";
+	struct actor a = { user_id, 0, NULL };
+
+	if (!st)
+		return M_ERROR;
+	db_bind_int(st, 1, user_id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		snprintf(hash, sizeof(hash), "%s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_reset(st);
+	if (!*hash)
+		return M_NOTFOUND;
+	if (!old_pw || crypto_pwhash_str_verify(hash, old_pw, strlen(old_pw)) != 0)
+		errs_add(e, "old_password", "password_wrong");
+	if (!new_pw || !*new_pw)
+		errs_add(e, "new_password", "required");
+	else if (password_check_policy(new_pw, e, "new_password") == 0 && old_pw && strcmp(old_pw, new_pw) == 0)
+		errs_add(e, "new_password", "password_same");
+	if (!confirm || !new_pw || strcmp(new_pw, confirm) != 0)
+		errs_add(e, "confirm", "password_mismatch");
+	if (e->n)
+		return M_INVALID;
+	if (password_hash(new_pw, hash, sizeof(hash)))
+		return M_ERROR;
+	if (db_begin(db))
+		return M_ERROR;
+	st = db_stmt(db, "UPDATE users SET password_hash = ?, must_change = 0, password_changed_at = ? WHERE id = ?");
+	if (!st) {
+		db_rollback(db);
+		return M_ERROR;
+	}
+	db_bind_text(st, 1, hash);
+	db_bind_int(st, 2, time_now());
+	db_bind_int(st, 3, user_id);
+	int ok = sqlite3_step(st) == SQLITE_DONE;
+	sqlite3_reset(st);
+	if (!ok) {
+		db_rollback(db);
+		return M_ERROR;
+	}
+	audit_write(db, &a, 0, "password.change", "", "");
+	return db_commit(db) ? M_ERROR : M_OK;
+}
+
+const char *user_role_on(struct db *db, const struct actor *a, int64_t site_id)
+{
+	if (!a)
+		return NULL;
+	if (a->sysadmin)
+		return "sysadmin";
+	sqlite3_stmt *st = db_stmt(db, "SELECT role FROM roles WHERE user_id = ? AND site_id = ?");
+	const char *r = NULL;
+	if (!st)
+		return NULL;
+	db_bind_int(st, 1, a->id);
+	db_bind_int(st, 2, site_id);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		const char *v = (const char *)sqlite3_column_text(st, 0);
+		for (size_t i = 0; i < ARRAY_SIZE(site_roles); i++)
+			if (strcmp(v, site_roles[i]) == 0)
+				r = site_roles[i]; /* static string: outlives the statement */
+	}
+	sqlite3_reset(st);
+	return r;
+}
+
+json_t *user_sites(struct db *db, const struct actor *a)
+{
+	sqlite3_stmt *st;
+	if (a->sysadmin) {
+		st = db_stmt(db, "SELECT id, slug, name, kind, 'sysadmin' AS role FROM sites ORDER BY parent_id IS NOT NULL, name");
+		return st ? db_rows_json(st) : json_array();
+	}
+	st = db_stmt(db, "SELECT s.id, s.slug, s.name, s.kind, r.role FROM roles r JOIN sites s ON s.id = r.site_id"
+			 " WHERE r.user_id = ? ORDER BY s.parent_id IS NOT NULL, s.name");
+	if (!st)
+		return json_array();
+	db_bind_int(st, 1, a->id);
+	return db_rows_json(st);
+}

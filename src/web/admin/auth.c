@@ -1,0 +1,249 @@
+/* auth.c — sign-in, sign-out, the forced change of a one-time password, and the checks every
+ * admin page starts with (session, CSRF, role on the site).
+ * WEBPAGE: GET/POST /quan-tri/dang-nhap      sign in (username, password, tiep = where to go next)
+ * WEBPAGE: POST     /quan-tri/dang-xuat      sign out
+ * WEBPAGE: GET/POST /quan-tri/doi-mat-khau   change password (old_password, new_password, confirm) */
+#include "web/web.h"
+#include "base/sb.h"
+#include "base/util.h"
+
+#include <sodium.h>
+#include <string.h>
+
+#include "base/banned.h"
+
+#define SID_COOKIE "cong_sid"
+#define CSRF_COOKIE "cong_csrf"
+#define CSRF_LEN 43
+
+static const char *role_labels[][2] = {
+	{ "sysadmin", "Quản trị hệ thống" }, { "siteadmin", "Quản trị trang" },
+	{ "approver", "Trưởng/Phó Ban Biên tập" }, { "editor", "Biên tập viên" },
+	{ "reporter", "Phóng viên, cộng tác viên" },
+};
+
+static const char *role_label(const char *role)
+{
+	for (size_t i = 0; role && i < ARRAY_SIZE(role_labels); i++)
+		if (strcmp(role, role_labels[i][0]) == 0)
+			return role_labels[i][1];
+	return "";
+}
+
+/* The browser's CSRF token, made and set as a cookie when it has none. */
+static const char *csrf_token(struct req *r)
+{
+	const char *c = req_cookie(r, CSRF_COOKIE);
+	if (r->csrf)
+		return r->csrf;
+	if (c && strlen(c) == CSRF_LEN) {
+		r->csrf = xstrdup(c);
+	} else {
+		char tok[CSRF_LEN + 1];
+		random_token(tok, 32);
+		r->csrf = xstrdup(tok);
+		struct sb ck = SB_INIT;
+		sb_addf(&ck, "%s=%s; Path=/; SameSite=Strict; HttpOnly", CSRF_COOKIE, tok);
+		resp_header(r, "Set-Cookie", ck.buf);
+		sb_release(&ck);
+	}
+	return r->csrf;
+}
+
+int csrf_check(struct req *r)
+{
+	const char *c = req_cookie(r, CSRF_COOKIE);
+	const char *f = req_form(r, "csrf");
+	if (c && f && strlen(c) == CSRF_LEN && strlen(f) == CSRF_LEN && sodium_memcmp(c, f, CSRF_LEN) == 0)
+		return 0;
+	resp_error(r, 403, "csrf_invalid");
+	return -1;
+}
+
+void admin_errors(struct req *r, json_t *ctx, const struct errs *e)
+{
+	json_t *o = json_object();
+	for (int i = 0; i < e->n; i++)
+		if (!json_object_get(o, e->e[i].field)) /* the first message per field */
+			json_object_set_new(o, e->e[i].field, json_string(tr(r->app, e->e[i].key)));
+	json_object_set_new(ctx, "errors", o);
+	json_object_set_new(ctx, "has_errors", json_boolean(e->n > 0));
+}
+
+json_t *admin_ctx(struct req *r, const char *page_title)
+{
+	json_t *ctx = json_object();
+	struct sb t = SB_INIT;
+	sb_addf(&t, "%s - Quản trị %s", page_title, json_string_value(json_object_get(r->site, "name")));
+	json_object_set_new(ctx, "lang", json_string("vi"));
+	json_object_set_new(ctx, "page_title", json_string(t.buf));
+	json_object_set_new(ctx, "heading", json_string(page_title));
+	json_object_set_new(ctx, "static", json_string("/static"));
+	json_object_set_new(ctx, "csrf", json_string(csrf_token(r)));
+	json_t *site = json_object();
+	char *url = web_site_url(r, r->site);
+	json_object_set(site, "name", json_object_get(r->site, "name"));
+	json_object_set_new(site, "url", json_string(url));
+	free(url);
+	json_object_set_new(ctx, "site", site);
+	if (r->user) {
+		json_object_set(ctx, "user", r->user);
+		const char *role = user_role_on(r->db, &r->actor, json_integer_value(json_object_get(r->site, "id")));
+		json_object_set_new(ctx, "role_label", json_string(role_label(role)));
+		json_object_set_new(ctx, "can_publish", json_boolean(role && (strcmp(role, "sysadmin") == 0 ||
+			strcmp(role, "siteadmin") == 0 || strcmp(role, "approver") == 0)));
+		json_object_set_new(ctx, "can_manage_categories", json_boolean(role && strcmp(role, "reporter") != 0));
+		/* other sites this account works on, each with its own admin address */
+		json_t *sites = user_sites(r->db, &r->actor), *list = json_array();
+		size_t i;
+		json_t *s;
+		json_array_foreach(sites, i, s) {
+			json_t *full = site_get(r->db, json_integer_value(json_object_get(s, "id")));
+			if (!full)
+				continue;
+			char *su = web_site_url(r, full);
+			struct sb au = SB_INIT;
+			sb_addf(&au, "%squan-tri/", su);
+			json_t *it = json_object();
+			json_object_set(it, "name", json_object_get(s, "name"));
+			json_object_set_new(it, "admin_url", json_string(au.buf));
+			json_object_set_new(it, "role_label", json_string(role_label(json_string_value(json_object_get(s, "role")))));
+			json_object_set_new(it, "current", json_boolean(json_integer_value(json_object_get(s, "id")) ==
+				json_integer_value(json_object_get(r->site, "id"))));
+			json_array_append_new(list, it);
+			sb_release(&au);
+			free(su);
+			json_decref(full);
+		}
+		json_decref(sites);
+		json_object_set_new(ctx, "has_sites", json_boolean(json_array_size(list) > 0));
+		json_object_set_new(ctx, "has_many_sites", json_boolean(json_array_size(list) > 1));
+		json_object_set_new(ctx, "sites", list);
+	}
+	sb_release(&t);
+	return ctx;
+}
+
+int admin_require(struct req *r, int need_role)
+{
+	const char *sid = req_cookie(r, SID_COOKIE);
+	resp_header(r, "Cache-Control", "no-store");
+	r->user = sid ? session_user(r->db, sid) : NULL;
+	if (!r->user) {
+		struct sb loc = SB_INIT;
+		sb_adds(&loc, "/quan-tri/dang-nhap?tiep=");
+		sb_add_urlenc(&loc, r->path, strlen(r->path));
+		resp_redirect(r, 303, loc.buf);
+		sb_release(&loc);
+		return -1;
+	}
+	r->actor.id = json_integer_value(json_object_get(r->user, "id"));
+	r->actor.sysadmin = json_integer_value(json_object_get(r->user, "is_sysadmin")) != 0;
+	r->actor.address = r->address;
+	if (json_integer_value(json_object_get(r->user, "must_change")) &&
+	    strcmp(r->path, "/quan-tri/doi-mat-khau") != 0) {
+		resp_redirect(r, 303, "/quan-tri/doi-mat-khau");
+		return -1;
+	}
+	if (need_role && !user_role_on(r->db, &r->actor, json_integer_value(json_object_get(r->site, "id")))) {
+		json_t *ctx = admin_ctx(r, "Không có quyền");
+		resp_render(r, 403, "admin/forbidden", ctx);
+		return -1;
+	}
+	return 0;
+}
+
+/* Only paths of this site's admin are followed after sign-in: no open redirect. */
+static const char *next_path(const char *tiep)
+{
+	if (tiep && strncmp(tiep, "/quan-tri/", 10) == 0 && !strstr(tiep, "//") && !strchr(tiep, '\\'))
+		return tiep;
+	return "/quan-tri/";
+}
+
+static void signin_render(struct req *r, int status, const char *username, const char *error)
+{
+	json_t *ctx = admin_ctx(r, "Đăng nhập");
+	json_object_set_new(ctx, "username", json_string(username ? username : ""));
+	json_object_set_new(ctx, "next", json_string(next_path(req_form(r, "tiep") ? req_form(r, "tiep") : req_arg(r, "tiep"))));
+	if (error)
+		json_object_set_new(ctx, "error", json_string(error));
+	resp_render(r, status, "admin/signin", ctx);
+}
+
+void admin_signin_form(struct req *r)
+{
+	resp_header(r, "Cache-Control", "no-store");
+	signin_render(r, 200, NULL, NULL);
+}
+
+void admin_signin(struct req *r)
+{
+	const char *u = req_form(r, "username"), *p = req_form(r, "password");
+	char tok[SESSION_TOKEN_LEN + 1];
+	if (csrf_check(r))
+		return;
+	resp_header(r, "Cache-Control", "no-store");
+	if (!u || !*u || !p || !*p) {
+		signin_render(r, 422, u, tr(r->app, "signin_missing"));
+		return;
+	}
+	json_t *user = user_authenticate(r->db, u, p, r->address);
+	if (!user) {
+		signin_render(r, 401, u, tr(r->app, "signin_failed"));
+		return;
+	}
+	if (session_create(r->db, json_integer_value(json_object_get(user, "id")), tok)) {
+		json_decref(user);
+		resp_error(r, 500, "server_error");
+		return;
+	}
+	resp_cookie(r, SID_COOKIE, tok, -1, 1);
+	sodium_memzero(tok, sizeof(tok));
+	resp_redirect(r, 303, json_integer_value(json_object_get(user, "must_change")) ? "/quan-tri/doi-mat-khau"
+										       : next_path(req_form(r, "tiep")));
+	json_decref(user);
+}
+
+void admin_signout(struct req *r)
+{
+	if (csrf_check(r))
+		return;
+	session_destroy(r->db, req_cookie(r, SID_COOKIE));
+	resp_cookie(r, SID_COOKIE, "", 0, 1);
+	resp_redirect(r, 303, "/quan-tri/dang-nhap");
+}
+
+static void password_render(struct req *r, int status, const struct errs *e)
+{
+	json_t *ctx = admin_ctx(r, "Đổi mật khẩu");
+	json_object_set_new(ctx, "must_change", json_boolean(json_integer_value(json_object_get(r->user, "must_change"))));
+	if (e)
+		admin_errors(r, ctx, e);
+	resp_render(r, status, "admin/password", ctx);
+}
+
+void admin_password_form(struct req *r)
+{
+	if (admin_require(r, 0))
+		return;
+	password_render(r, 200, NULL);
+}
+
+void admin_password(struct req *r)
+{
+	struct errs e = { 0 };
+	if (admin_require(r, 0) || csrf_check(r))
+		return;
+	int rc = user_change_password(r->db, r->actor.id, req_form(r, "old_password"), req_form(r, "new_password"),
+				      req_form(r, "confirm"), &e);
+	if (rc == M_INVALID) {
+		password_render(r, 422, &e);
+		return;
+	}
+	if (rc != M_OK) {
+		resp_error(r, 500, "server_error");
+		return;
+	}
+	resp_redirect(r, 303, "/quan-tri/?doi-mat-khau=1");
+}

@@ -1,0 +1,131 @@
+/* article.c — an article, its print view, and the 301 from an old slug to the current one.
+ * WEBPAGE: GET /tin/<slug>-<id>          the article
+ * WEBPAGE: GET /tin/<slug>-<id>/ban-in   print view  */
+#include "web/web.h"
+#include "base/sb.h"
+#include "base/util.h"
+
+#include <string.h>
+
+#include "base/banned.h"
+
+/* Paragraphs of a plain-text body: blank lines separate them, single newlines join. */
+static json_t *body_paragraphs(const char *body)
+{
+	json_t *a = json_array();
+	struct sb p = SB_INIT;
+	const char *s = body;
+	while (*s) {
+		const char *nl = strchr(s, '\n');
+		size_t n = nl ? (size_t)(nl - s) : strlen(s);
+		/* trim the line */
+		const char *ls = s, *le = s + n;
+		while (ls < le && (*ls == ' ' || *ls == '\t'))
+			ls++;
+		while (le > ls && (le[-1] == ' ' || le[-1] == '\t'))
+			le--;
+		if (le == ls) {
+			if (p.len)
+				json_array_append_new(a, json_string(p.buf));
+			sb_reset(&p);
+		} else {
+			if (p.len)
+				sb_addc(&p, ' ');
+			sb_add(&p, ls, (size_t)(le - ls));
+		}
+		s += n;
+		if (*s == '\n')
+			s++;
+	}
+	if (p.len)
+		json_array_append_new(a, json_string(p.buf));
+	sb_release(&p);
+	return a;
+}
+
+static void article_page(struct req *r, int print)
+{
+	json_int_t site_id = json_integer_value(json_object_get(r->site, "id"));
+	int64_t id = web_slug_id(r->captures[0], NULL);
+	json_t *row = id > 0 ? article_get_public(r->db, site_id, id) : NULL;
+	char buf[40];
+	if (!row) {
+		resp_error(r, 404, "article_not_found");
+		return;
+	}
+	char *path = web_article_path(row);
+	struct sb want = SB_INIT;
+	sb_adds(&want, path);
+	if (print)
+		sb_adds(&want, "/ban-in");
+	if (strcmp(want.buf, r->path) != 0) {
+		resp_redirect(r, 301, want.buf);
+		goto out;
+	}
+	json_t *ctx = web_public_ctx(r, json_string_value(json_object_get(row, "title")), path);
+	json_t *a = web_card(row, NULL);
+	json_object_set_new(a, "paragraphs", body_paragraphs(json_string_value(json_object_get(row, "body"))));
+	if (*json_string_value(json_object_get(row, "author")))
+		json_object_set(a, "author", json_object_get(row, "author"));
+	if (json_integer_value(json_object_get(row, "updated_at")) >
+	    json_integer_value(json_object_get(row, "published_at")) + 300) {
+		time_format_vn(json_integer_value(json_object_get(row, "updated_at")), buf, sizeof(buf));
+		json_object_set_new(a, "updated", json_string(buf));
+		time_format_iso(json_integer_value(json_object_get(row, "updated_at")), buf, sizeof(buf));
+		json_object_set_new(a, "updated_iso", json_string(buf));
+	}
+	sb_reset(&want);
+	sb_addf(&want, "%s/ban-in", path);
+	json_object_set_new(a, "print_url", json_string(want.buf));
+	/* source attribution (TQ Đ6.1.c, VL Đ6.1.d) */
+	static const char *src_keys[][2] = { { "src_author", "author" }, { "src_name", "name" }, { "src_url", "url" } };
+	json_t *src = json_object();
+	for (size_t i = 0; i < ARRAY_SIZE(src_keys); i++) {
+		const char *v = json_string_value(json_object_get(row, src_keys[i][0]));
+		if (v && *v)
+			json_object_set_new(src, src_keys[i][1], json_string(v));
+	}
+	if (json_is_integer(json_object_get(row, "src_time"))) {
+		time_format_vn(json_integer_value(json_object_get(row, "src_time")), buf, sizeof(buf));
+		json_object_set_new(src, "date", json_string(buf));
+	}
+	if (json_object_size(src))
+		json_object_set_new(a, "source", src);
+	else
+		json_decref(src);
+	json_t *cw = json_object_get(row, "cover_w"), *ch = json_object_get(row, "cover_h");
+	if (json_is_integer(cw) && json_is_integer(ch)) {
+		json_object_set(a, "cover_width", cw);
+		json_object_set(a, "cover_height", ch);
+	}
+	json_object_set_new(ctx, "article", a);
+	json_object_set(ctx, "meta_description", json_object_get(row, "summary"));
+
+	/* breadcrumbs: home › category › (this article) */
+	json_t *cat = category_get(r->db, site_id, json_integer_value(json_object_get(row, "category_id")));
+	if (cat) {
+		char *cp = web_category_path(json_integer_value(json_object_get(cat, "id")),
+					     json_string_value(json_object_get(cat, "slug")));
+		web_crumb(ctx, json_string_value(json_object_get(cat, "name")), cp);
+		free(cp);
+		json_decref(cat);
+	}
+	web_crumb(ctx, json_string_value(json_object_get(row, "title")), NULL);
+	json_object_set_new(ctx, "related",
+			    web_cards(article_related(r->db, site_id, json_integer_value(json_object_get(row, "category_id")), id, 4), NULL));
+	resp_render(r, 200, print ? "public/print" : "public/article", ctx);
+out:
+	sb_release(&want);
+	free(path);
+	json_decref(row);
+}
+
+void page_article(struct req *r)
+{
+	article_page(r, 0);
+}
+
+void page_article_print(struct req *r)
+{
+	article_page(r, 1);
+}

@@ -1,0 +1,86 @@
+/* home.c — a site's home page: featured, latest, a section per top-level category; on the
+ * main portal also the latest news of the component sites and the list of those sites.
+ * WEBPAGE: GET /  */
+#include "web/web.h"
+#include "base/util.h"
+
+#include <string.h>
+
+#include "base/banned.h"
+
+static const char *kind_label(const char *kind)
+{
+	if (strcmp(kind, "department") == 0)
+		return "Sở, ban, ngành";
+	if (strcmp(kind, "district") == 0)
+		return "Huyện, thị xã, thành phố";
+	if (strcmp(kind, "commune") == 0)
+		return "Xã, phường, thị trấn";
+	return "Cổng chính";
+}
+
+void page_home(struct req *r)
+{
+	json_int_t site_id = json_integer_value(json_object_get(r->site, "id"));
+	int is_main = strcmp(json_string_value(json_object_get(r->site, "kind")), "main") == 0;
+	json_t *ctx = web_public_ctx(r, NULL, "/");
+	json_t *sections = json_array();
+	json_t *cats = category_list(r->db, site_id);
+	size_t i;
+	json_t *c;
+
+	json_object_set_new(ctx, "featured", web_cards(article_featured(r->db, site_id, 5), NULL));
+	json_object_set_new(ctx, "latest", web_cards(article_latest(r->db, site_id, 8), NULL));
+	json_array_foreach(cats, i, c) {
+		if (json_integer_value(json_object_get(c, "depth")) != 0)
+			continue;
+		int64_t total;
+		json_t *rows = article_in_category(r->db, site_id, json_integer_value(json_object_get(c, "id")), 4, 0, &total);
+		if (!json_array_size(rows)) {
+			json_decref(rows);
+			continue;
+		}
+		json_t *s = json_object();
+		char *path = web_category_path(json_integer_value(json_object_get(c, "id")),
+					       json_string_value(json_object_get(c, "slug")));
+		json_object_set(s, "name", json_object_get(c, "name"));
+		json_object_set_new(s, "url", json_string(path));
+		json_object_set_new(s, "articles", web_cards(rows, NULL));
+		json_array_append_new(sections, s);
+		free(path);
+	}
+	json_decref(cats);
+	json_object_set_new(ctx, "sections", sections);
+
+	/* component news: each card links to its own site */
+	if (is_main) {
+		json_t *rows = article_from_components(r->db, site_id, 12);
+		json_t *cards = json_array();
+		json_array_foreach(rows, i, c) {
+			json_t *site = site_get(r->db, json_integer_value(json_object_get(c, "site_id")));
+			char *url = site ? web_site_url(r, site) : xstrdup("/");
+			json_array_append_new(cards, web_card(c, url));
+			free(url);
+			json_decref(site);
+		}
+		json_decref(rows);
+		json_object_set_new(ctx, "has_component_news", json_boolean(json_array_size(cards) > 0));
+		json_object_set_new(ctx, "component_news", cards);
+	}
+	json_t *sites = is_main ? site_list(r->db) : site_children(r->db, site_id);
+	json_t *list = json_array();
+	json_array_foreach(sites, i, c) {
+		if (json_integer_value(json_object_get(c, "id")) == site_id)
+			continue;
+		json_t *s = json_object();
+		char *url = web_site_url(r, c);
+		json_object_set(s, "name", json_object_get(c, "name"));
+		json_object_set_new(s, "url", json_string(url));
+		json_object_set_new(s, "kind_label", json_string(kind_label(json_string_value(json_object_get(c, "kind")))));
+		json_array_append_new(list, s);
+		free(url);
+	}
+	json_decref(sites);
+	json_object_set_new(ctx, "sites", list);
+	resp_render(r, 200, "public/home", ctx);
+}

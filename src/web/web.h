@@ -1,0 +1,57 @@
+/* web.h — shared pieces of the page handlers: view data common to every page, URLs, cards. */
+#ifndef CONG_WEB_H
+#define CONG_WEB_H
+
+#include "http/http.h"
+
+/* Absolute URL of SITE's home as seen from this request ("http://snv.example:8080/"); malloc'd. */
+char *web_site_url(struct req *r, json_t *site);
+/* "/tin/<slug>-<id>", "/chuyen-muc/<slug>-<id>" */
+char *web_article_path(json_t *row);
+char *web_category_path(json_int_t id, const char *slug);
+/* Parses "<slug>-<id>" (the id is what counts); -1 when there is none. */
+int64_t web_slug_id(const char *s, const char **slug_end);
+
+/* View data every public page shares (docs/templates.md); PAGE_TITLE may be NULL (home). */
+json_t *web_public_ctx(struct req *r, const char *page_title, const char *canonical_path);
+/* Appends {name, url} to ctx.breadcrumbs; URL NULL for the current page. */
+void web_crumb(json_t *ctx, const char *name, const char *url);
+/* A card for an article row from model/article.c; SITE_URL prefixes its links when set. */
+json_t *web_card(json_t *row, const char *site_url);
+json_t *web_cards(json_t *rows, const char *site_url); /* takes ROWS */
+
+void web_error(struct req *r, int status, const char *title, const char *message);
+
+/* Admin: loads the signed-in account; answers (redirect or 403) and returns -1 when the request
+ * may not go on. NEED_ROLE: the account must hold a role on the request's site. */
+int admin_require(struct req *r, int need_role);
+json_t *admin_ctx(struct req *r, const char *page_title);
+/* Checks the CSRF token of a POST; answers 403 and returns -1 when it is missing or wrong. */
+int csrf_check(struct req *r);
+/* Puts field errors into ctx.errors {field: message} and ctx.has_errors. */
+void admin_errors(struct req *r, json_t *ctx, const struct errs *e);
+
+/* Handlers (web/public/ and web/admin/). */
+void page_home(struct req *r);
+void page_category(struct req *r);
+void page_article(struct req *r);
+void page_article_print(struct req *r);
+void page_static(struct req *r);
+void page_media(struct req *r);
+void page_robots(struct req *r);
+void page_health(struct req *r);
+void admin_signin_form(struct req *r);
+void admin_signin(struct req *r);
+void admin_signout(struct req *r);
+void admin_password_form(struct req *r);
+void admin_password(struct req *r);
+void admin_dashboard(struct req *r);
+void admin_article_new(struct req *r);
+void admin_article_edit(struct req *r);
+void admin_article_save(struct req *r);
+void admin_article_publish(struct req *r);
+void admin_article_unpublish(struct req *r);
+void admin_categories(struct req *r);
+void admin_category_save(struct req *r);
+
+#endif

@@ -1,0 +1,226 @@
+/* test_store.c — migrations, sites and hosts, accounts, articles: the model over a real SQLite. */
+#include "t.h"
+#include "db/db.h"
+#include "model/model.h"
+#include "base/util.h"
+
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+static char tmpdir[] = "/tmp/cong-unit-XXXXXX";
+
+static struct db *fresh_db(void)
+{
+	char path[256], err[256];
+	static int n;
+	if (sodium_init() < 0)
+		return NULL;
+	if (!n && !mkdtemp(tmpdir))
+		return NULL;
+	snprintf(path, sizeof(path), "%s/t%d.db", tmpdir, n++);
+	struct db *db = db_open(path, err, sizeof(err));
+	if (db && db_migrate(db, err, sizeof(err)) < 0) {
+		db_close(db);
+		return NULL;
+	}
+	return db;
+}
+
+static int64_t add_site(struct db *db, const char *name, const char *kind, const char *parent)
+{
+	struct site_input in = { 0 };
+	struct errs e = { 0 };
+	int64_t id = 0;
+	in.name = name;
+	in.kind = kind;
+	in.parent_slug = parent;
+	if (site_add(db, &in, &e, &id, NULL))
+		return 0;
+	return id;
+}
+
+static int64_t json_id(json_t *o)
+{
+	return o ? json_integer_value(json_object_get(o, "id")) : 0;
+}
+
+TEST(migrations_apply_once_and_are_rerunnable)
+{
+	char err[256];
+	struct db *db = fresh_db();
+	CHECK(db != NULL);
+	if (!db)
+		return;
+	CHECK(db_migrate(db, err, sizeof(err)) == 0); /* nothing left to apply */
+	CHECK(db_ping(db) == 0);
+	CHECK(db_setting_set(db, "k", "v") == 0);
+	char *v = db_setting_get(db, "k");
+	CHECK_STR(v, "v");
+	free(v);
+	db_close(db);
+}
+
+TEST(sites_resolve_by_host_and_never_to_another_site)
+{
+	struct db *db = fresh_db();
+	struct errs e = { 0 };
+	if (!CHECK(db != NULL))
+		return;
+	int64_t main_id = add_site(db, "Cổng Thông tin điện tử tỉnh", "main", NULL);
+	int64_t snv = add_site(db, "Sở Nội vụ", NULL, NULL);
+	int64_t lh = add_site(db, "Huyện Long Hồ", NULL, NULL);
+	int64_t ct = add_site(db, "Xã Châu Thành", NULL, "longho");
+	CHECK(main_id && snv && lh && ct);
+	CHECK(site_add_domain(db, snv, "noivu.example.org", &e) == 0);
+	json_t *s;
+	s = site_find_by_host(db, "vinhlong.gov.vn", "vinhlong.gov.vn");
+	CHECK(json_id(s) == main_id); json_decref(s);
+	s = site_find_by_host(db, "WWW.vinhlong.gov.vn:8080", "vinhlong.gov.vn");
+	CHECK(json_id(s) == main_id); json_decref(s);
+	s = site_find_by_host(db, "snv.vinhlong.gov.vn", "vinhlong.gov.vn");
+	CHECK(json_id(s) == snv); json_decref(s);
+	s = site_find_by_host(db, "chauthanh.longho.vinhlong.gov.vn", "vinhlong.gov.vn");
+	CHECK(json_id(s) == ct); json_decref(s);
+	s = site_find_by_host(db, "chauthanh.vinhlong.gov.vn.", "vinhlong.gov.vn");
+	CHECK(json_id(s) == ct); json_decref(s);
+	s = site_find_by_host(db, "noivu.example.org", "vinhlong.gov.vn");
+	CHECK(json_id(s) == snv); json_decref(s);
+	/* wrong parent, the main slug, unknown names, other domains: nothing */
+	const char *bad[] = { "chauthanh.snv.vinhlong.gov.vn", "main.vinhlong.gov.vn", "x.vinhlong.gov.vn",
+			      "evil.com", "vinhlong.gov.vn.evil.com", "snvvinhlong.gov.vn", "", "[::1]" };
+	for (size_t i = 0; i < ARRAY_SIZE(bad); i++) {
+		s = site_find_by_host(db, bad[i], "vinhlong.gov.vn");
+		if (!CHECK(s == NULL))
+			printf("    host %s resolved\n", bad[i]);
+		json_decref(s);
+	}
+	/* slugs are unique; a second main is refused */
+	struct site_input in = { 0 };
+	int64_t id;
+	in.name = "Sở Nội vụ";
+	CHECK(site_add(db, &in, &e, &id, NULL) == M_INVALID);
+	in.kind = "main";
+	e.n = 0;
+	CHECK(site_add(db, &in, &e, &id, NULL) == M_INVALID);
+	db_close(db);
+}
+
+TEST(accounts_passwords_and_roles)
+{
+	struct db *db = fresh_db();
+	struct errs e = { 0 };
+	int64_t uid, uid2;
+	if (!CHECK(db != NULL))
+		return;
+	add_site(db, "Cổng chính", "main", NULL);
+	int64_t snv = add_site(db, "Sở Nội vụ", NULL, NULL);
+	int64_t syt = add_site(db, "Sở Y tế", NULL, NULL);
+	CHECK(user_add(db, "bientap", "Nguyễn Văn A", "editor", "snv", "weak", &e, &uid) == M_INVALID);
+	CHECK(e.n > 0);
+	e.n = 0;
+	CHECK(user_add(db, "bientap", "Nguyễn Văn A", "editor", "snv", "Abc@12345", &e, &uid) == M_OK);
+	CHECK(user_add(db, "bientap", "B", "editor", "snv", "Abc@12345", &e, &uid2) == M_INVALID); /* taken */
+	e.n = 0;
+	CHECK(user_add(db, "Bad Name", "B", "editor", "snv", "Abc@12345", &e, &uid2) == M_INVALID);
+	e.n = 0;
+	json_t *u = user_authenticate(db, "bientap", "wrong", "127.0.0.1");
+	CHECK(u == NULL);
+	u = user_authenticate(db, "nobody", "Abc@12345", "127.0.0.1");
+	CHECK(u == NULL);
+	u = user_authenticate(db, "bientap", "Abc@12345", "127.0.0.1");
+	CHECK(u && json_integer_value(json_object_get(u, "must_change")) == 1);
+	json_decref(u);
+	struct actor a = { uid, 0, NULL };
+	CHECK_STR(user_role_on(db, &a, snv), "editor");
+	CHECK(user_role_on(db, &a, syt) == NULL);
+	CHECK(user_change_password(db, uid, "Abc@12345", "Abc@12345", "Abc@12345", &e) == M_INVALID);
+	e.n = 0;
+	CHECK(user_change_password(db, uid, "Abc@12345", "Mới@2026x", "Mới@2026y", &e) == M_INVALID);
+	e.n = 0;
+	CHECK(user_change_password(db, uid, "Abc@12345", "Moi@2026x", "Moi@2026x", &e) == M_OK);
+	u = user_authenticate(db, "bientap", "Moi@2026x", NULL);
+	CHECK(u && json_integer_value(json_object_get(u, "must_change")) == 0);
+	json_decref(u);
+	/* sessions: the token signs in, a wrong one does not, a destroyed one no longer does */
+	char tok[SESSION_TOKEN_LEN + 1];
+	CHECK(session_create(db, uid, tok) == M_OK);
+	u = session_user(db, tok);
+	CHECK(json_id(u) == uid);
+	json_decref(u);
+	tok[0] = tok[0] == 'A' ? 'B' : 'A';
+	CHECK(session_user(db, tok) == NULL);
+	tok[0] = tok[0] == 'A' ? 'B' : 'A';
+	session_destroy(db, tok);
+	CHECK(session_user(db, tok) == NULL);
+	db_close(db);
+}
+
+TEST(articles_save_publish_and_stay_on_their_site)
+{
+	struct db *db = fresh_db();
+	struct errs e = { 0 };
+	int64_t uid, cat, cat2, child, id, total;
+	if (!CHECK(db != NULL))
+		return;
+	int64_t main_id = add_site(db, "Cổng chính", "main", NULL);
+	int64_t snv = add_site(db, "Sở Nội vụ", NULL, NULL);
+	int64_t syt = add_site(db, "Sở Y tế", NULL, NULL);
+	CHECK(user_add(db, "phongvien", "Phóng viên", "reporter", "snv", "Abc@12345", &e, &uid) == M_OK);
+	struct actor reporter = { uid, 0, NULL };
+	struct category_input ci = { "Tin hoạt động", NULL, "", 0, 1 };
+	CHECK(category_save(db, &reporter, snv, 0, &ci, &e, &cat) == M_DENIED);
+	CHECK(category_save(db, &actor_cli, snv, 0, &ci, &e, &cat) == M_OK);
+	CHECK(category_save(db, &actor_cli, syt, 0, &ci, &e, &cat2) == M_OK); /* same slug, other site */
+	struct category_input sub = { "Cải cách hành chính", NULL, "", cat, 1 };
+	CHECK(category_save(db, &actor_cli, snv, 0, &sub, &e, &child) == M_OK);
+	struct category_input loop = { "Tin hoạt động", NULL, "", child, 1 };
+	CHECK(category_save(db, &actor_cli, snv, cat, &loop, &e, NULL) == M_INVALID); /* a loop */
+	e.n = 0;
+
+	struct article_input in = { 0 };
+	in.title = "";
+	in.body = "";
+	in.category_id = cat2; /* another site's category */
+	CHECK(article_save(db, &reporter, snv, 0, &in, &e, &id) == M_INVALID);
+	CHECK(e.n >= 3);
+	e.n = 0;
+	in.title = "Ho\xcc\x80" "a giải";  /* NFD */
+	in.body = "Đoạn một.\n\nĐoạn hai.";
+	in.category_id = child;
+	in.src_url = "javascript:alert(1)";
+	CHECK(article_save(db, &reporter, snv, 0, &in, &e, &id) == M_INVALID);
+	e.n = 0;
+	in.src_url = "https://baovinhlong.vn/a";
+	CHECK(article_save(db, &reporter, snv, 0, &in, &e, &id) == M_OK);
+	json_t *a = article_get_admin(db, &reporter, snv, id);
+	CHECK_STR(json_string_value(json_object_get(a, "title")), "Hòa giải"); /* stored NFC */
+	CHECK_STR(json_string_value(json_object_get(a, "slug")), "hoa-giai");
+	json_decref(a);
+	CHECK(article_get_public(db, snv, id) == NULL); /* a draft is not public */
+	CHECK(article_publish(db, &reporter, snv, id, 0) == M_DENIED);
+	CHECK(article_publish(db, &actor_cli, syt, id, 0) == M_NOTFOUND); /* wrong site */
+	CHECK(article_publish(db, &actor_cli, snv, id, 0) == M_OK);
+	a = article_get_public(db, snv, id);
+	CHECK(json_id(a) == id);
+	json_decref(a);
+	CHECK(article_get_public(db, syt, id) == NULL);
+	json_t *rows = article_in_category(db, snv, cat, 10, 0, &total); /* includes subcategories */
+	CHECK(total == 1 && json_array_size(rows) == 1);
+	json_decref(rows);
+	rows = article_from_components(db, main_id, 10);
+	CHECK(json_array_size(rows) == 1);
+	CHECK_STR(json_string_value(json_object_get(json_array_get(rows, 0), "site_slug")), "snv");
+	json_decref(rows);
+	rows = article_latest(db, syt, 10);
+	CHECK(json_array_size(rows) == 0);
+	json_decref(rows);
+	/* another site's reporter sees nothing of it */
+	struct actor other = { 9999, 0, NULL };
+	CHECK(article_get_admin(db, &other, snv, id) == NULL);
+	CHECK(article_save(db, &other, snv, id, &in, &e, NULL) == M_DENIED);
+	CHECK(article_unpublish(db, &actor_cli, snv, id) == M_OK);
+	CHECK(article_get_public(db, snv, id) == NULL);
+	db_close(db);
+}

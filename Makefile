@@ -14,7 +14,7 @@ UNIT    := $(sort $(wildcard tests/unit/*.c))
 DATA    ?= demo-data
 LISTEN  ?= 127.0.0.1:8080
 
-.PHONY: all deps test-deps run test unit http asan clean demo
+.PHONY: all deps test-deps run test unit http asan fuzz clean demo
 
 all: cong
 
@@ -68,5 +68,22 @@ asan:
 	  LDFLAGS="-fsanitize=address,undefined" build-asan/cong build-asan/unit-tests
 	@ASAN_OPTIONS=detect_leaks=1 sh tests/run.sh build-asan
 
+# Each fuzz target runs FUZZ_SECONDS (default 60); crashes are written to build-fuzz/.
+FUZZ_SECONDS ?= 60
+FUZZ_CFLAGS := -std=c17 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -Isrc -Ibuild-fuzz/gen \
+               $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+FUZZ_LIB    := $(filter-out src/cmd/% src/web/% src/http/% src/demo/%,$(SRC))
+fuzz:
+	@sh scripts/deps.sh test
+	@mkdir -p build-fuzz/gen
+	sh tools/embed.sh build-fuzz/gen/migrations.c $(MIGR)
+	@for t in tests/fuzz/fuzz_*.c; do \
+	  n=$$(basename $$t .c); \
+	  clang $(FUZZ_CFLAGS) -o build-fuzz/$$n $$t $(FUZZ_LIB) build-fuzz/gen/migrations.c $(LDLIBS) || exit 1; \
+	  mkdir -p build-fuzz/corpus-$$n; \
+	  echo "== $$n ($(FUZZ_SECONDS)s)"; \
+	  ./build-fuzz/$$n -max_total_time=$(FUZZ_SECONDS) -artifact_prefix=build-fuzz/ build-fuzz/corpus-$$n 2>&1 | tail -3 || exit 1; \
+	done
+
 clean:
-	rm -rf build build-asan cong
+	rm -rf build build-asan build-fuzz cong

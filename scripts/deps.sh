@@ -7,22 +7,32 @@ set -eu
 pkgs="build-essential pkg-config libmicrohttpd-dev libsqlite3-dev sqlite3 libutf8proc-dev
 libsodium-dev libjansson-dev libmagic-dev libgd-dev fonts-dejavu-core ca-certificates"
 if [ "${1:-}" = test ]; then
-	pkgs="$pkgs python3 python3-html5lib curl clang"
+	# unit and HTTP tests, sanitizers and fuzzing (clang), real-browser tests (chromium, node)
+	pkgs="$pkgs python3 python3-html5lib curl clang chromium"
+	command -v node >/dev/null 2>&1 || pkgs="$pkgs nodejs"
+	command -v npm >/dev/null 2>&1 || pkgs="$pkgs npm"
 fi
 
 missing=""
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
 done
-[ -z "$missing" ] && exit 0
-
-if [ "$(id -u)" != 0 ]; then
+if [ -n "$missing" ] && [ "$(id -u)" != 0 ]; then
 	echo "deps: missing Debian packages:$missing" >&2
 	echo "deps: run as root (or: sudo apt-get install$missing)" >&2
 	exit 1
 fi
-echo "deps: installing$missing"
-export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq
-# shellcheck disable=SC2086
-apt-get install -y -qq --no-install-recommends $missing >/dev/null
+if [ -n "$missing" ]; then
+	echo "deps: installing$missing"
+	export DEBIAN_FRONTEND=noninteractive
+	apt-get update -qq
+	# shellcheck disable=SC2086
+	apt-get install -y -qq --no-install-recommends $missing >/dev/null
+fi
+
+# Front-end test packages come from npm at build time (package-lock.json), never from the tree.
+if [ "${1:-}" = test ] && ! cmp -s package-lock.json node_modules/.cong-installed-lock 2>/dev/null; then
+	echo "deps: npm ci"
+	npm ci --no-audit --no-fund --loglevel=error >/dev/null
+	cp package-lock.json node_modules/.cong-installed-lock
+fi

@@ -37,6 +37,7 @@ layer() { # name command...
 
 layer unit "./$build/unit-tests"
 layer http python3 tests/http/run.py --cong "./$build/cong"
+layer browser node tests/browser/run.mjs --cong "./$build/cong"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

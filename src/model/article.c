@@ -13,7 +13,8 @@
 
 #define CARD_COLS                                                                              \
 	"a.id, a.site_id, a.title, a.slug, a.summary, a.published_at, a.updated_at, a.cover_alt,"  \
-	" a.featured, m.sha256 AS cover_sha, m.ext AS cover_ext, c.id AS category_id,"              \
+	" a.featured, m.sha256 AS cover_sha, m.ext AS cover_ext, m.width AS cover_w,"               \
+	" m.height AS cover_h, c.id AS category_id,"                                                \
 	" c.name AS category_name, c.slug AS category_slug"
 #define CARD_FROM                                                                              \
 	" FROM articles a JOIN categories c ON c.id = a.category_id LEFT JOIN media m ON m.id = a.cover_id"
@@ -36,7 +37,7 @@ static int url_plausible(const char *u)
 json_t *article_get_public(struct db *db, int64_t site_id, int64_t id)
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT " CARD_COLS ", a.body, a.author, a.src_author, a.src_name,"
-				       " a.src_url, a.src_time, m.width AS cover_w, m.height AS cover_h"
+				       " a.src_url, a.src_time"
 				       CARD_FROM " WHERE a.site_id = ? AND a.id = ? AND a.state = 'published'");
 	if (!st)
 		return NULL;

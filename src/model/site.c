@@ -226,9 +226,12 @@ int site_add(struct db *db, const struct site_input *in, struct errs *e, int64_t
 		errs_add(e, "slug", "site_slug_taken");
 		goto out;
 	}
-	if (!*v[F_SHORT]) {
-		free(v[F_SHORT]);
-		v[F_SHORT] = xstrdup(v[F_NAME]);
+	/* a site without these names is its own agency, known by its name */
+	for (int i = F_SHORT; i <= F_OWNER; i++) {
+		if (!*v[i]) {
+			free(v[i]);
+			v[i] = xstrdup(v[F_NAME]);
+		}
 	}
 
 	rc = M_ERROR;
@@ -327,7 +330,7 @@ int site_update(struct db *db, int64_t id, const struct site_input *in, struct e
 		goto out;
 	}
 	for (int i = 0; i < F_N; i++)
-		db_bind_text(st, 1 + i, i == F_SHORT && !*v[i] ? v[F_NAME] : v[i]);
+		db_bind_text(st, 1 + i, (i == F_SHORT || i == F_OWNER) && !*v[i] ? v[F_NAME] : v[i]);
 	db_bind_int(st, 11, id);
 	int ok = sqlite3_step(st) == SQLITE_DONE;
 	sqlite3_reset(st);

@@ -91,6 +91,11 @@ json_t *web_card(json_t *row, const char *site_url)
 		set_str(c, "cover_url", cu.buf);
 		sb_release(&cu);
 		json_object_set(c, "cover_alt", json_object_get(row, "cover_alt"));
+		/* the image's own size, so the page does not jump while it loads */
+		if (json_integer_value(json_object_get(row, "cover_w")) > 0) {
+			json_object_set(c, "cover_width", json_object_get(row, "cover_w"));
+			json_object_set(c, "cover_height", json_object_get(row, "cover_h"));
+		}
 	}
 	json_object_set(c, "category_name", json_object_get(row, "category_name"));
 	char *cpath = web_category_path(json_integer_value(json_object_get(row, "category_id")),

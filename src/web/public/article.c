@@ -93,11 +93,6 @@ static void article_page(struct req *r, int print)
 		json_object_set_new(a, "source", src);
 	else
 		json_decref(src);
-	json_t *cw = json_object_get(row, "cover_w"), *ch = json_object_get(row, "cover_h");
-	if (json_is_integer(cw) && json_is_integer(ch)) {
-		json_object_set(a, "cover_width", cw);
-		json_object_set(a, "cover_height", ch);
-	}
 	json_object_set_new(ctx, "article", a);
 	json_object_set(ctx, "meta_description", json_object_get(row, "summary"));
 

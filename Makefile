@@ -3,8 +3,9 @@ CC      ?= gcc
 PKGS    := libmicrohttpd sqlite3 libutf8proc libsodium jansson gdlib
 BUILD   ?= build
 CFLAGS  ?= -O2 -g
-CFLAGS  += -std=c17 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wformat=2 -Isrc -I$(BUILD)/gen \
-           $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+# project flags stay even when CFLAGS is given on the command line (make asan does)
+ALL_CFLAGS = -std=c17 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wformat=2 -Isrc -I$(BUILD)/gen \
+           $(shell pkg-config --cflags $(PKGS) 2>/dev/null) $(CFLAGS)
 LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lmagic -lpthread -lm
 
 SRC     := $(shell find src -name '*.c' ! -path src/main.c | sort)
@@ -19,24 +20,24 @@ LISTEN  ?= 127.0.0.1:8080
 all: cong
 
 cong: $(BUILD)/cong
-	cp $< $@
+	cp $< $@.tmp && mv -f $@.tmp $@
 
 $(BUILD)/cong: $(OBJ) $(BUILD)/src/main.o
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/%.o: %.c $(wildcard src/*/*.h src/*.h) | $(BUILD)/gen/migrations.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -c -o $@ $<
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD)/gen/migrations.c: $(MIGR) tools/embed.sh
 	@mkdir -p $(dir $@)
 	sh tools/embed.sh $@ $(MIGR)
 
 $(BUILD)/gen/migrations.o: $(BUILD)/gen/migrations.c
-	$(CC) $(CFLAGS) -c -o $@ $<
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD)/unit-tests: $(OBJ) $(UNIT:%.c=$(BUILD)/%.o)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 deps:
 	@sh scripts/deps.sh

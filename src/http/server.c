@@ -271,7 +271,6 @@ static void dispatch(struct req *r)
 	int method_mismatch = 0;
 
 	MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, arg_valid, &chk);
-	MHD_get_connection_values(r->conn, MHD_COOKIE_KIND, arg_valid, &chk);
 	if (!utf8_valid(r->path, strlen(r->path)))
 		chk.bad = 1;
 	if (r->too_large) {
@@ -535,7 +534,6 @@ int http_serve(struct app *app, const char *listen, unsigned threads)
 		MHD_OPTION_CONNECTION_LIMIT, (unsigned)2000,
 		MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
 		MHD_OPTION_EXTERNAL_LOGGER, mhd_log, NULL,
-		MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned)1,
 		MHD_OPTION_END);
 	if (!d) {
 		log_error("serve: cannot listen on %s: %s", listen, strerror(errno));

@@ -226,12 +226,18 @@ int article_save(struct db *db, const struct actor *a, int64_t site_id, int64_t 
 	int64_t now = time_now();
 	int rc = M_INVALID;
 
-	if (!user_role_on(db, a, site_id))
+	const char *role = user_role_on(db, a, site_id);
+	if (!role)
 		return M_DENIED;
 	if (id) {
 		json_t *cur = article_get_admin(db, a, site_id, id);
 		if (!cur)
 			return M_NOTFOUND;
+		/* what the public reads changes only by the hand of someone who may publish */
+		if (strcmp(json_string_value(json_object_get(cur, "state")), "published") == 0 && !can_publish(role)) {
+			json_decref(cur);
+			return M_DENIED;
+		}
 		if (cover_id < 0)
 			cover_id = json_integer_value(json_object_get(cur, "cover_id"));
 		json_decref(cur);

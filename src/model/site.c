@@ -122,7 +122,9 @@ json_t *site_find_by_host(struct db *db, const char *host_hdr, const char *base)
 			if (cur != site)
 				json_decref(cur);
 			cur = parent;
-			if (!pslug || strcmp(pslug, lab) != 0) {
+			/* the main portal is only ever <base>: "x.main.<base>" names nothing */
+			if (!pslug || strcmp(pslug, lab) != 0 ||
+			    strcmp(json_string_value(json_object_get(parent, "kind")), "main") == 0) {
 				json_decref(parent);
 				json_decref(site);
 				site = cur = NULL;

@@ -8,20 +8,26 @@
 
 #include "base/banned.h"
 
-/* The ":port" part of the request's Host, or "". */
-static const char *host_port(struct req *r)
+/* The ":port" part of the request's Host when it is one (a colon and 1–5 digits), else "".
+ * Anything else after the colon ("@evil.com") must never reach a link. */
+static void host_port(struct req *r, char out[8])
 {
 	const char *h = r->host ? r->host : "";
 	const char *end = h[0] == '[' ? strchr(h, ']') : h;
 	const char *colon = end ? strchr(end, ':') : NULL;
-	return colon ? colon : "";
+	size_t n = colon ? strlen(colon + 1) : 0;
+	out[0] = '\0';
+	if (colon && n >= 1 && n <= 5 && strspn(colon + 1, "0123456789") == n)
+		memcpy(out, colon, n + 2);
 }
 
 char *web_site_url(struct req *r, json_t *site)
 {
 	struct sb b = SB_INIT;
 	char *host = site_host(site, r->app->base_domain);
-	sb_addf(&b, "http://%s%s/", host, host_port(r));
+	char port[8];
+	host_port(r, port);
+	sb_addf(&b, "http://%s%s/", host, port);
 	free(host);
 	return sb_detach(&b, NULL);
 }

@@ -10,6 +10,7 @@ const struct route web_routes[] = {
 	{ ROUTE_GET | ROUTE_ANY_HOST, "/static/*/*", page_static },
 	{ ROUTE_GET | ROUTE_ANY_HOST, "/media/*", page_media },
 	{ ROUTE_GET | ROUTE_ANY_HOST, "/robots.txt", page_robots },
+	{ ROUTE_GET | ROUTE_ANY_HOST, "/favicon.ico", page_favicon },
 	{ ROUTE_GET | ROUTE_ANY_HOST, "/healthz", page_health },
 	{ ROUTE_GET, "/quan-tri/dang-nhap", admin_signin_form },
 	{ ROUTE_POST, "/quan-tri/dang-nhap", admin_signin },

@@ -39,6 +39,7 @@ void page_article_print(struct req *r);
 void page_static(struct req *r);
 void page_media(struct req *r);
 void page_robots(struct req *r);
+void page_favicon(struct req *r);
 void page_health(struct req *r);
 void admin_signin_form(struct req *r);
 void admin_signin(struct req *r);

@@ -267,8 +267,8 @@ void admin_article_save(struct req *r)
 		form_render(r, 422, id, f, &e);
 		return;
 	}
-	if (rc == M_DENIED) {
-		resp_error(r, 403, "forbidden");
+	if (rc == M_DENIED) { /* the account holds a role here (checked above): the item is published */
+		resp_error(r, 403, "edit_published_denied");
 		return;
 	}
 	if (rc == M_NOTFOUND) {

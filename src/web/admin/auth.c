@@ -156,7 +156,9 @@ int admin_require(struct req *r, int need_role)
 /* Only paths of this site's admin are followed after sign-in: no open redirect. */
 static const char *next_path(const char *tiep)
 {
-	if (tiep && strncmp(tiep, "/quan-tri/", 10) == 0 && !strstr(tiep, "//") && !strchr(tiep, '\\'))
+	static const char safe[] = "abcdefghijklmnopqrstuvwxyz0123456789/-_.?=&";
+	if (tiep && strncmp(tiep, "/quan-tri/", 10) == 0 && !strstr(tiep, "//") &&
+	    strspn(tiep, safe) == strlen(tiep))
 		return tiep;
 	return "/quan-tri/";
 }

@@ -1,7 +1,7 @@
 /* files.c — static files, uploaded media, robots.txt and the health check.
  * WEBPAGE: GET /static/<file>        CSS, images, scripts of the theme (any host)
  * WEBPAGE: GET /media/<sha256>.<ext> uploaded images (any host)
- * WEBPAGE: GET /robots.txt, GET /healthz  */
+ * WEBPAGE: GET /robots.txt, GET /healthz, GET /favicon.ico  */
 #include "web/web.h"
 #include "base/sb.h"
 #include "base/util.h"
@@ -79,6 +79,15 @@ void page_media(struct req *r)
 	}
 	sb_addf(&path, "%s/media/%.2s/%s", r->app->data_dir, name, name);
 	resp_file(r, path.buf, type, 31536000); /* content-addressed: never changes */
+	sb_release(&path);
+}
+
+/* Browsers ask for /favicon.ico whatever the page says: answer with the emblem. */
+void page_favicon(struct req *r)
+{
+	struct sb path = SB_INIT;
+	sb_addf(&path, "%s/static/img/logo.svg", r->app->root);
+	resp_file(r, path.buf, "image/svg+xml", 86400);
 	sb_release(&path);
 }
 

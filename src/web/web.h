@@ -28,6 +28,9 @@ int admin_require(struct req *r, int need_role);
 json_t *admin_ctx(struct req *r, const char *page_title);
 /* Checks the CSRF token of a POST; answers 403 and returns -1 when it is missing or wrong. */
 int csrf_check(struct req *r);
+/* The site's categories in tree order, each with "label" (indented by depth), "selected" (id ==
+ * SELECTED) and "public_url". */
+json_t *admin_category_tree(struct req *r, json_int_t selected);
 /* Puts field errors into ctx.errors {field: message} and ctx.has_errors. */
 void admin_errors(struct req *r, json_t *ctx, const struct errs *e);
 

@@ -68,31 +68,13 @@ void admin_dashboard(struct req *r)
 	resp_render(r, 200, "admin/dashboard", ctx);
 }
 
-/* The category <select>: every category of the site, indented by depth, SELECTED marked. */
-static json_t *category_options(struct req *r, json_int_t selected)
-{
-	json_t *cats = category_list(r->db, site_id_of(r));
-	size_t i;
-	json_t *c;
-	json_array_foreach(cats, i, c) {
-		struct sb label = SB_INIT;
-		for (json_int_t d = json_integer_value(json_object_get(c, "depth")); d > 0; d--)
-			sb_adds(&label, "— ");
-		sb_adds(&label, json_string_value(json_object_get(c, "name")));
-		json_object_set_new(c, "label", json_string(label.buf));
-		json_object_set_new(c, "selected", json_boolean(json_integer_value(json_object_get(c, "id")) == selected));
-		sb_release(&label);
-	}
-	return cats;
-}
-
 static const char *form_fields[] = { "title", "summary", "body", "author", "cover_alt",
 				     "src_author", "src_name", "src_url", "src_time" };
 
 static void form_render(struct req *r, int status, int64_t id, json_t *form, const struct errs *e)
 {
 	json_t *ctx = admin_ctx(r, id ? "Sửa bài viết" : "Viết bài mới");
-	json_object_set_new(ctx, "categories", category_options(r, json_integer_value(json_object_get(form, "category_id"))));
+	json_object_set_new(ctx, "categories", admin_category_tree(r, json_integer_value(json_object_get(form, "category_id"))));
 	struct sb action = SB_INIT;
 	if (id)
 		sb_addf(&action, "/quan-tri/bai-viet/%lld", (long long)id);

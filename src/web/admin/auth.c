@@ -60,6 +60,27 @@ int csrf_check(struct req *r)
 	return -1;
 }
 
+json_t *admin_category_tree(struct req *r, json_int_t selected)
+{
+	json_t *cats = category_list(r->db, json_integer_value(json_object_get(r->site, "id")));
+	size_t i;
+	json_t *c;
+	json_array_foreach(cats, i, c) {
+		struct sb label = SB_INIT;
+		for (json_int_t d = json_integer_value(json_object_get(c, "depth")); d > 0; d--)
+			sb_adds(&label, "— ");
+		sb_adds(&label, json_string_value(json_object_get(c, "name")));
+		json_object_set_new(c, "label", json_string(label.buf));
+		json_object_set_new(c, "selected", json_boolean(json_integer_value(json_object_get(c, "id")) == selected));
+		char *p = web_category_path(json_integer_value(json_object_get(c, "id")),
+					    json_string_value(json_object_get(c, "slug")));
+		json_object_set_new(c, "public_url", json_string(p));
+		free(p);
+		sb_release(&label);
+	}
+	return cats;
+}
+
 void admin_errors(struct req *r, json_t *ctx, const struct errs *e)
 {
 	json_t *o = json_object();

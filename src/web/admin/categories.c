@@ -11,32 +11,21 @@
 
 static void categories_render(struct req *r, int status, json_t *form, const struct errs *e)
 {
-	json_int_t site_id = json_integer_value(json_object_get(r->site, "id"));
 	json_t *ctx = admin_ctx(r, "Chuyên mục");
-	json_t *cats = category_list(r->db, site_id);
+	json_t *cats = admin_category_tree(r, 0);
 	json_int_t editing = json_integer_value(json_object_get(form, "id"));
 	json_int_t parent = json_integer_value(json_object_get(form, "parent_id"));
 	json_t *parents = json_array();
 	size_t i;
 	json_t *c;
 	json_array_foreach(cats, i, c) {
-		struct sb label = SB_INIT;
-		for (json_int_t d = json_integer_value(json_object_get(c, "depth")); d > 0; d--)
-			sb_adds(&label, "— ");
-		sb_adds(&label, json_string_value(json_object_get(c, "name")));
-		json_object_set_new(c, "label", json_string(label.buf));
-		char *p = web_category_path(json_integer_value(json_object_get(c, "id")),
-					    json_string_value(json_object_get(c, "slug")));
-		json_object_set_new(c, "public_url", json_string(p));
-		free(p);
-		if (json_integer_value(json_object_get(c, "id")) != editing) {
-			json_t *o = json_object();
-			json_object_set(o, "id", json_object_get(c, "id"));
-			json_object_set_new(o, "label", json_string(label.buf));
-			json_object_set_new(o, "selected", json_boolean(json_integer_value(json_object_get(c, "id")) == parent));
-			json_array_append_new(parents, o);
-		}
-		sb_release(&label);
+		if (json_integer_value(json_object_get(c, "id")) == editing)
+			continue;
+		json_t *o = json_object();
+		json_object_set(o, "id", json_object_get(c, "id"));
+		json_object_set(o, "label", json_object_get(c, "label"));
+		json_object_set_new(o, "selected", json_boolean(json_integer_value(json_object_get(c, "id")) == parent));
+		json_array_append_new(parents, o);
 	}
 	json_object_set_new(ctx, "categories", cats);
 	json_object_set_new(ctx, "parents", parents);

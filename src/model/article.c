@@ -77,14 +77,17 @@ json_t *article_featured(struct db *db, int64_t site_id, int64_t limit)
 json_t *article_in_category(struct db *db, int64_t site_id, int64_t category_id, int64_t limit,
 			    int64_t offset, int64_t *total)
 {
-	sqlite3_stmt *st = db_stmt(db, SUBTREE "SELECT count(*) FROM articles a"
-				       " WHERE a.site_id = ?1 AND a.state = 'published' AND a.category_id IN (SELECT id FROM sub)");
-	if (!st)
-		return json_array();
-	db_bind_int(st, 1, site_id);
-	db_bind_int(st, 2, category_id);
-	*total = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_reset(st);
+	sqlite3_stmt *st;
+	if (total) {
+		st = db_stmt(db, SUBTREE "SELECT count(*) FROM articles a WHERE a.site_id = ?1"
+				 " AND a.state = 'published' AND a.category_id IN (SELECT id FROM sub)");
+		if (!st)
+			return json_array();
+		db_bind_int(st, 1, site_id);
+		db_bind_int(st, 2, category_id);
+		*total = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+		sqlite3_reset(st);
+	}
 	st = db_stmt(db, SUBTREE "SELECT " CARD_COLS CARD_FROM
 			 " WHERE a.site_id = ?1 AND a.state = 'published' AND a.category_id IN (SELECT id FROM sub)"
 			 " ORDER BY a.published_at DESC, a.id DESC LIMIT ?3 OFFSET ?4");

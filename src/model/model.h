@@ -119,7 +119,7 @@ json_t *article_get_public(struct db *db, int64_t site_id, int64_t id);
 json_t *article_latest(struct db *db, int64_t site_id, int64_t limit);
 json_t *article_featured(struct db *db, int64_t site_id, int64_t limit);
 json_t *article_in_category(struct db *db, int64_t site_id, int64_t category_id, int64_t limit,
-			    int64_t offset, int64_t *total); /* includes subcategories */
+			    int64_t offset, int64_t *total); /* includes subcategories; TOTAL may be NULL */
 json_t *article_related(struct db *db, int64_t site_id, int64_t category_id, int64_t except_id, int64_t limit);
 /* Newest published items of the main site's descendant sites, with site_slug and site_name. */
 json_t *article_from_components(struct db *db, int64_t main_site_id, int64_t limit);

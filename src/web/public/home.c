@@ -34,8 +34,7 @@ void page_home(struct req *r)
 	json_array_foreach(cats, i, c) {
 		if (json_integer_value(json_object_get(c, "depth")) != 0)
 			continue;
-		int64_t total;
-		json_t *rows = article_in_category(r->db, site_id, json_integer_value(json_object_get(c, "id")), 4, 0, &total);
+		json_t *rows = article_in_category(r->db, site_id, json_integer_value(json_object_get(c, "id")), 4, 0, NULL);
 		if (!json_array_size(rows)) {
 			json_decref(rows);
 			continue;
@@ -57,8 +56,10 @@ void page_home(struct req *r)
 		json_t *rows = article_from_components(r->db, site_id, 12);
 		json_t *cards = json_array();
 		json_array_foreach(rows, i, c) {
-			json_t *site = site_get(r->db, json_integer_value(json_object_get(c, "site_id")));
-			char *url = site ? web_site_url(r, site) : xstrdup("/");
+			/* the row names its site: no query per card */
+			json_t *site = json_pack("{sOsO}", "slug", json_object_get(c, "site_slug"),
+						 "kind", json_object_get(c, "site_kind"));
+			char *url = web_site_url(r, site);
 			json_array_append_new(cards, web_card(c, url));
 			free(url);
 			json_decref(site);

@@ -5,13 +5,15 @@
 set -eu
 
 pkgs="build-essential pkg-config libmicrohttpd-dev libsqlite3-dev sqlite3 libutf8proc-dev
-libsodium-dev libjansson-dev libmagic-dev libgd-dev fonts-dejavu-core ca-certificates"
+libsodium-dev libjansson-dev libmagic-dev libgd-dev libgumbo-dev fonts-dejavu-core
+ca-certificates"
+command -v node >/dev/null 2>&1 || pkgs="$pkgs nodejs"
 if [ "${1:-}" = test ]; then
 	# unit and HTTP tests, sanitizers and fuzzing (clang), real-browser tests (chromium, node)
 	pkgs="$pkgs python3 python3-html5lib curl clang chromium"
-	command -v node >/dev/null 2>&1 || pkgs="$pkgs nodejs"
-	command -v npm >/dev/null 2>&1 || pkgs="$pkgs npm"
 fi
+# the rich-text editor (and the browser tests) come from npm: node and npm are needed to build
+command -v npm >/dev/null 2>&1 || pkgs="$pkgs npm"
 
 missing=""
 for p in $pkgs; do
@@ -30,8 +32,9 @@ if [ -n "$missing" ]; then
 	apt-get install -y -qq --no-install-recommends $missing >/dev/null
 fi
 
-# Front-end test packages come from npm at build time (package-lock.json), never from the tree.
-if [ "${1:-}" = test ] && ! cmp -s package-lock.json node_modules/.cong-installed-lock 2>/dev/null; then
+# Front-end packages (the editor; the browser-test tools) come from npm at build time, as
+# package-lock.json pins them, and are never copied into the tree.
+if ! cmp -s package-lock.json node_modules/.cong-installed-lock 2>/dev/null; then
 	echo "deps: npm ci"
 	npm ci --no-audit --no-fund --loglevel=error >/dev/null
 	cp package-lock.json node_modules/.cong-installed-lock

@@ -15,6 +15,7 @@ static const struct {
 	{ "user", cmd_user, "add accounts and their roles" },
 	{ "serve", cmd_serve, "serve every site of a data folder over HTTP" },
 	{ "demo", cmd_demo, "create a demo province with sites, news and accounts" },
+	{ "audit", cmd_audit, "verify the audit log's hash chain" },
 };
 
 static void usage(FILE *f)

@@ -123,10 +123,19 @@ static int load_articles(struct db *db, const char *data)
 				in.src_time = demo_time(a[i].src_days_ago, 7, 30);
 		}
 		if (article_save(db, &actor_cli, site_id, 0, &in, &e, &id) ||
-		    article_publish(db, &actor_cli, site_id, id, demo_time(a[i].days_ago, a[i].hour, a[i].minute))) {
+		    article_publish_cli(db, site_id, id, demo_time(a[i].days_ago, a[i].hour, a[i].minute))) {
 			fprintf(stderr, "cong demo: article \"%s\" not saved\n", a[i].title);
 			cli_print_errs("demo", &e);
 			rc = -1;
+		} else if (strcmp(json_string_value(json_object_get(site, "kind")), "main") != 0 && (a[i].featured || i % 3 == 0)) {
+			/* the main portal's board accepted the components' featured news (VL Đ14.1) */
+			json_t *m = site_main(db);
+			json_t *sh = NULL;
+			if (share_propose(db, &actor_cli, site_id, id, &e) == M_OK && (sh = share_of(db, id)))
+				share_decide(db, &actor_cli, json_integer_value(json_object_get(m, "id")),
+					     json_integer_value(json_object_get(sh, "id")), 1, "", &e);
+			json_decref(sh);
+			json_decref(m);
 		}
 	}
 	json_decref(site);
@@ -143,13 +152,23 @@ static int load_accounts(struct db *db)
 		cli_print_errs("demo", &e);
 		return -1;
 	}
+	/* each board: an approver, an editor and a reporter, so the workflow can be walked through */
+	static const struct {
+		const char *prefix, *role, *who;
+	} board[] = {
+		{ "bientap", "approver", "Trưởng Ban Biên tập" },
+		{ "btv", "editor", "Biên tập viên" },
+		{ "phongvien", "reporter", "Phóng viên" },
+	};
 	for (size_t i = 0; i < demo_nsites; i++) {
-		char user[64], name[256];
-		snprintf(user, sizeof(user), "bientap.%s", demo_sites[i].slug);
-		snprintf(name, sizeof(name), "Ban Biên tập %s", demo_sites[i].short_name);
-		if (user_add(db, user, name, "approver", demo_sites[i].slug, DEMO_PASSWORD, &e, &id)) {
-			cli_print_errs("demo", &e);
-			return -1;
+		for (size_t k = 0; k < ARRAY_SIZE(board); k++) {
+			char user[64], name[256];
+			snprintf(user, sizeof(user), "%s.%s", board[k].prefix, demo_sites[i].slug);
+			snprintf(name, sizeof(name), "%s %s", board[k].who, demo_sites[i].short_name);
+			if (user_add(db, user, name, board[k].role, demo_sites[i].slug, DEMO_PASSWORD, &e, &id)) {
+				cli_print_errs("demo", &e);
+				return -1;
+			}
 		}
 	}
 	return 0;
@@ -182,7 +201,7 @@ int cmd_demo(int argc, char **argv)
 		return 1;
 	json_t *m = site_main(db);
 	int64_t total = 0;
-	json_t *rows = article_list_admin(db, &actor_cli, json_integer_value(json_object_get(m, "id")), 1, 0, &total);
+	json_t *rows = article_list_admin(db, &actor_cli, json_integer_value(json_object_get(m, "id")), AF_ALL, 1, 0, &total);
 	json_decref(rows);
 	json_decref(m);
 	json_t *snv = site_get_by_slug(db, demo_sites[1].slug);
@@ -203,7 +222,8 @@ int cmd_demo(int argc, char **argv)
 	printf("accounts (one-time password %s, to be changed at first sign-in):\n", DEMO_PASSWORD);
 	printf("  admin            system administrator, every site\n");
 	for (size_t i = 0; i < demo_nsites; i++)
-		printf("  bientap.%-8s approver of %s\n", demo_sites[i].slug, demo_sites[i].name);
+		printf("  bientap.%s (approver), btv.%s (editor), phongvien.%s (reporter) of %s\n", demo_sites[i].slug,
+		       demo_sites[i].slug, demo_sites[i].slug, demo_sites[i].name);
 	free(base);
 	return 0;
 }

@@ -5,10 +5,13 @@
 #include "base/util.h"
 #include "db/db.h"
 #include "http/http.h"
+#include "jobs/scheduler.h"
 #include "render/mustache.h"
 #include "web/web.h"
 
 #include <getopt.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,7 +21,7 @@
 
 static const char serve_usage[] =
 	"usage: cong serve --data DIR [--listen ADDR:PORT] [--domain BASE] [--threads N]\n"
-	"                  [--max-body BYTES] [--quiet]\n"
+	"                  [--max-body BYTES] [--quiet] [--scheduler-interval SECONDS]\n"
 	"\n"
 	"Serves the main portal and every component site of DIR. The site is chosen by the Host\n"
 	"header: BASE and www.BASE for the main portal, <slug>.BASE for a component site, or an extra\n"
@@ -28,7 +31,9 @@ static const char serve_usage[] =
 	"  --domain BASE       base domain (default: the one stored by init)\n"
 	"  --threads N         worker threads, each with its own database connection (default: cores)\n"
 	"  --max-body BYTES    largest request body accepted, else 413 (default 16 MiB)\n"
-	"  --quiet             no access log\n";
+	"  --quiet             no access log\n"
+	"  --scheduler-interval SECONDS\n"
+	"                      how often scheduled items are published when due (default 5)\n";
 
 int cmd_serve(int argc, char **argv)
 {
@@ -36,11 +41,12 @@ int cmd_serve(int argc, char **argv)
 		{ "data", required_argument, NULL, 'd' },     { "listen", required_argument, NULL, 'l' },
 		{ "domain", required_argument, NULL, 'D' },   { "threads", required_argument, NULL, 't' },
 		{ "max-body", required_argument, NULL, 'm' }, { "quiet", no_argument, NULL, 'q' },
+		{ "scheduler-interval", required_argument, NULL, 's' },
 		{ "help", no_argument, NULL, 'h' },           { 0 }
 	};
 	struct app app = { 0 };
 	const char *listen = "127.0.0.1:8080", *domain = NULL;
-	int64_t threads = sysconf(_SC_NPROCESSORS_ONLN), max_body = 16 << 20;
+	int64_t threads = sysconf(_SC_NPROCESSORS_ONLN), max_body = 16 << 20, sched_interval = 5;
 	char err[512];
 	int c, rc = 1;
 
@@ -62,6 +68,12 @@ int cmd_serve(int argc, char **argv)
 			}
 			break;
 		case 'q': app.quiet = 1; break;
+		case 's':
+			if (parse_i64(optarg, 1, 3600, &sched_interval)) {
+				fprintf(stderr, "cong serve: --scheduler-interval must be 1..3600 seconds\n");
+				return 2;
+			}
+			break;
 		case 'h': fputs(serve_usage, stdout); return 0;
 		default: fputs(serve_usage, stderr); return 2;
 		}
@@ -113,8 +125,18 @@ int cmd_serve(int argc, char **argv)
 	web_error_page = web_error;
 	char *dbpath = data_db_path(app.data_dir);
 	db_thread_init(dbpath);
-	free(dbpath);
+	/* block SIGINT/SIGTERM before any thread starts, so that only http_serve's sigwait sees them */
+	sigset_t set;
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, &set, NULL);
+	struct scheduler *sched = scheduler_start(dbpath, (unsigned)sched_interval);
+	if (!sched)
+		log_warn("serve: the scheduler could not start; scheduled items wait for the next start");
 	rc = http_serve(&app, listen, (unsigned)threads) ? 1 : 0;
+	scheduler_stop(sched);
+	free(dbpath);
 out:
 	if (app.tpl)
 		mus_set_free(app.tpl);

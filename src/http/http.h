@@ -88,7 +88,8 @@ void resp_file(struct req *r, const char *path, const char *ctype, int cache_sec
 /* Translation of a message key (locale/vi.json "messages"); the key itself when unknown. */
 const char *tr(struct app *app, const char *key);
 
-/* Routes. A pattern is a path whose segments "*" each capture one segment into r->captures. */
+/* Routes. A pattern is a path whose segments "*" each capture one segment into r->captures;
+ * a final "**" captures the rest of the path. */
 enum route_flags { ROUTE_GET = 1, ROUTE_POST = 2, ROUTE_ANY_HOST = 4 };
 typedef void (*route_fn)(struct req *r);
 struct route {

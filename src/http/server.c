@@ -248,7 +248,15 @@ static int route_match(const char *pattern, const char *path, struct req *r)
 		const char *pe = strchr(pattern, '/'), *se = strchr(path, '/');
 		size_t pl = pe ? (size_t)(pe - pattern) : strlen(pattern);
 		size_t sl = se ? (size_t)(se - path) : strlen(path);
-		if (pl == 1 && *pattern == '*') {
+		if (pl == 2 && pattern[0] == '*' && pattern[1] == '*' && !pattern[2]) {
+			/* a final "**" captures the rest of the path, slashes included */
+			if (!*path || ncap == 4)
+				return 0;
+			free(r->capture_buf[ncap]);
+			r->capture_buf[ncap] = xstrdup(path);
+			r->captures[ncap] = r->capture_buf[ncap];
+			return 1;
+		} else if (pl == 1 && *pattern == '*') {
 			if (!sl || ncap == 4)
 				return 0;
 			free(r->capture_buf[ncap]);

@@ -1,11 +1,14 @@
-/* article.c — news articles (tin, bài): validation, saving, publishing, and the public reads.
- * The state column holds 'draft' or 'published' now and grows into the workflow's states. */
-#include "model.h"
+/* article.c — news articles (tin, bài): saving as revisions, the editors' reads, and the public
+ * reads. The workflow's transitions are in workflow.c; sharing up in share.c. */
+#include "internal.h"
+#include "render/sanitize.h"
 #include "db/db.h"
 #include "base/util.h"
 #include "base/utf8.h"
 #include "vn/slug.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -18,16 +21,6 @@
 	" c.name AS category_name, c.slug AS category_slug"
 #define CARD_FROM                                                                              \
 	" FROM articles a JOIN categories c ON c.id = a.category_id LEFT JOIN media m ON m.id = a.cover_id"
-
-static const char *role_publishers[] = { "sysadmin", "siteadmin", "approver" };
-
-static int can_publish(const char *role)
-{
-	for (size_t i = 0; i < ARRAY_SIZE(role_publishers); i++)
-		if (role && strcmp(role, role_publishers[i]) == 0)
-			return 1;
-	return 0;
-}
 
 static int url_plausible(const char *u)
 {
@@ -114,187 +107,387 @@ json_t *article_related(struct db *db, int64_t site_id, int64_t category_id, int
 	return db_rows_json(st);
 }
 
-json_t *article_from_components(struct db *db, int64_t main_site_id, int64_t limit)
+
+
+/* ---- the editors' side ---- */
+
+#define ADMIN_COLS                                                                             \
+	"a.id, a.site_id, a.category_id, a.state, a.change_state, a.pending_rev_id, a.title, a.slug,"  \
+	" a.summary, a.body, a.author, a.cover_id, a.cover_alt, a.featured, a.src_author, a.src_name," \
+	" a.src_url, a.src_time, a.published_at, a.scheduled_at, a.withdrawn_at, a.withdrawn_reason,"  \
+	" a.intake_unit, a.intake_name, a.intake_title, a.intake_email, a.intake_phone,"               \
+	" a.intake_received_at, a.created_by, a.created_at, a.updated_at,"                             \
+	" u.display_name AS created_by_name"
+
+/* Overlays the pending change (a revision) on the public columns of ART. */
+static void overlay_pending(struct db *db, json_t *art)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT " CARD_COLS ", s.slug AS site_slug, s.name AS site_name,"
-				       " s.kind AS site_kind" CARD_FROM " JOIN sites s ON s.id = a.site_id"
-				       " WHERE a.site_id <> ? AND a.state = 'published'"
-				       " ORDER BY a.published_at DESC, a.id DESC LIMIT ?");
+	json_t *rid = json_object_get(art, "pending_rev_id");
+	if (!json_is_integer(rid))
+		return;
+	sqlite3_stmt *st = db_stmt(db, "SELECT title, summary, body, author, category_id, cover_id, cover_alt,"
+				       " featured, src_author, src_name, src_url, src_time FROM revisions WHERE id = ?");
 	if (!st)
-		return json_array();
-	db_bind_int(st, 1, main_site_id);
-	db_bind_int(st, 2, limit);
-	return db_rows_json(st);
+		return;
+	db_bind_int(st, 1, json_integer_value(rid));
+	json_t *rev = db_one_json(st);
+	if (rev) {
+		json_object_update(art, rev);
+		json_decref(rev);
+	}
 }
 
 json_t *article_get_admin(struct db *db, const struct actor *a, int64_t site_id, int64_t id)
 {
-	if (!user_role_on(db, a, site_id))
+	int lvl = actor_level(db, a, site_id);
+	if (!lvl)
 		return NULL;
-	sqlite3_stmt *st = db_stmt(db, "SELECT a.id, a.site_id, a.category_id, a.state, a.title, a.slug, a.summary,"
-				       " a.body, a.author, a.cover_id, a.cover_alt, a.featured, a.src_author, a.src_name,"
-				       " a.src_url, a.src_time, a.published_at, a.created_at, a.updated_at,"
-				       " m.sha256 AS cover_sha, m.ext AS cover_ext"
-				       " FROM articles a LEFT JOIN media m ON m.id = a.cover_id"
-				       " WHERE a.site_id = ? AND a.id = ?");
+	sqlite3_stmt *st = db_stmt(db, "SELECT " ADMIN_COLS ", m.sha256 AS cover_sha, m.ext AS cover_ext"
+				       " FROM articles a LEFT JOIN users u ON u.id = a.created_by"
+				       " LEFT JOIN media m ON m.id = a.cover_id WHERE a.site_id = ? AND a.id = ?");
 	if (!st)
 		return NULL;
 	db_bind_int(st, 1, site_id);
 	db_bind_int(st, 2, id);
-	return db_one_json(st);
+	json_t *art = db_one_json(st);
+	if (!art)
+		return NULL;
+	/* reporters work on their own items and may read what is public */
+	if (lvl == LVL_REPORTER && json_integer_value(json_object_get(art, "created_by")) != a->id &&
+	    strcmp(json_string_value(json_object_get(art, "state")), "published") != 0) {
+		json_decref(art);
+		return NULL;
+	}
+	json_object_set_new(art, "has_pending_change", json_boolean(json_is_integer(json_object_get(art, "pending_rev_id"))));
+	overlay_pending(db, art);
+	if (json_is_integer(json_object_get(art, "pending_rev_id"))) {
+		/* the change may have another cover than the public version */
+		json_t *m = json_is_integer(json_object_get(art, "cover_id"))
+			? media_get(db, json_integer_value(json_object_get(art, "cover_id"))) : NULL;
+		json_object_set(art, "cover_sha", m ? json_object_get(m, "sha256") : json_null());
+		json_object_set(art, "cover_ext", m ? json_object_get(m, "ext") : json_null());
+		json_decref(m);
+	}
+	json_object_set_new(art, "wstate", json_string(article_wstate(art)));
+	return art;
 }
 
-json_t *article_list_admin(struct db *db, const struct actor *a, int64_t site_id, int64_t limit,
-			   int64_t offset, int64_t *total)
+#define WSTATE "(CASE WHEN a.state = 'published' AND a.change_state IS NOT NULL THEN a.change_state ELSE a.state END)"
+
+json_t *article_list_admin(struct db *db, const struct actor *a, int64_t site_id, enum article_filter f,
+			   int64_t limit, int64_t offset, int64_t *total)
 {
+	/* one statement per filter: every list is a plain indexed query */
+	static const char *const count_sql[] = {
+		[AF_ALL] = "SELECT count(*) FROM articles a WHERE a.site_id = ?1"
+			   " AND (?3 > 1 OR a.created_by = ?2 OR a.state = 'published')",
+		[AF_MINE_DRAFTS] = "SELECT count(*) FROM articles a WHERE a.site_id = ?1 AND a.created_by = ?2"
+				   " AND " WSTATE " = 'draft'",
+		[AF_WAITING_FOR_ME] = "SELECT count(*) FROM articles a JOIN sites s ON s.id = a.site_id"
+				      " WHERE a.site_id = ?1 AND ((?3 = 2 AND " WSTATE " = 'submitted')"
+				      " OR (?3 >= 3 AND (" WSTATE " = 'edited' OR (s.approval_steps = 1 AND " WSTATE " = 'submitted'))))",
+		[AF_RETURNED_TO_ME] = "SELECT count(*) FROM articles a WHERE a.site_id = ?1 AND a.created_by = ?2"
+				      " AND " WSTATE " = 'returned'",
+		[AF_SCHEDULED] = "SELECT count(*) FROM articles a WHERE a.site_id = ?1 AND a.state = 'scheduled'"
+				 " AND (?3 > 1 OR a.created_by = ?2)",
+	};
+	static const char *const list_sql[] = {
+		[AF_ALL] = "SELECT a.id, a.title, a.slug, a.state, a.change_state, a.featured, a.published_at,"
+			   " a.scheduled_at, a.updated_at, c.name AS category_name, u.display_name AS created_by_name"
+			   " FROM articles a JOIN categories c ON c.id = a.category_id LEFT JOIN users u ON u.id = a.created_by"
+			   " WHERE a.site_id = ?1 AND (?3 > 1 OR a.created_by = ?2 OR a.state = 'published')"
+			   " ORDER BY a.updated_at DESC, a.id DESC LIMIT ?4 OFFSET ?5",
+		[AF_MINE_DRAFTS] = "SELECT a.id, a.title, a.slug, a.state, a.change_state, a.featured, a.published_at,"
+				   " a.scheduled_at, a.updated_at, c.name AS category_name, u.display_name AS created_by_name"
+				   " FROM articles a JOIN categories c ON c.id = a.category_id LEFT JOIN users u ON u.id = a.created_by"
+				   " WHERE a.site_id = ?1 AND a.created_by = ?2 AND " WSTATE " = 'draft'"
+				   " ORDER BY a.updated_at DESC, a.id DESC LIMIT ?4 OFFSET ?5",
+		[AF_WAITING_FOR_ME] = "SELECT a.id, a.title, a.slug, a.state, a.change_state, a.featured, a.published_at,"
+				      " a.scheduled_at, a.updated_at, c.name AS category_name, u.display_name AS created_by_name"
+				      " FROM articles a JOIN categories c ON c.id = a.category_id JOIN sites s ON s.id = a.site_id"
+				      " LEFT JOIN users u ON u.id = a.created_by"
+				      " WHERE a.site_id = ?1 AND ((?3 = 2 AND " WSTATE " = 'submitted')"
+				      " OR (?3 >= 3 AND (" WSTATE " = 'edited' OR (s.approval_steps = 1 AND " WSTATE " = 'submitted'))))"
+				      " ORDER BY a.updated_at, a.id LIMIT ?4 OFFSET ?5",
+		[AF_RETURNED_TO_ME] = "SELECT a.id, a.title, a.slug, a.state, a.change_state, a.featured, a.published_at,"
+				      " a.scheduled_at, a.updated_at, c.name AS category_name, u.display_name AS created_by_name"
+				      " FROM articles a JOIN categories c ON c.id = a.category_id LEFT JOIN users u ON u.id = a.created_by"
+				      " WHERE a.site_id = ?1 AND a.created_by = ?2 AND " WSTATE " = 'returned'"
+				      " ORDER BY a.updated_at DESC, a.id DESC LIMIT ?4 OFFSET ?5",
+		[AF_SCHEDULED] = "SELECT a.id, a.title, a.slug, a.state, a.change_state, a.featured, a.published_at,"
+				 " a.scheduled_at, a.updated_at, c.name AS category_name, u.display_name AS created_by_name"
+				 " FROM articles a JOIN categories c ON c.id = a.category_id LEFT JOIN users u ON u.id = a.created_by"
+				 " WHERE a.site_id = ?1 AND a.state = 'scheduled' AND (?3 > 1 OR a.created_by = ?2)"
+				 " ORDER BY a.scheduled_at, a.id LIMIT ?4 OFFSET ?5",
+	};
+	int lvl = actor_level(db, a, site_id);
 	*total = 0;
-	if (!user_role_on(db, a, site_id))
+	if (!lvl || f < AF_ALL || f > AF_SCHEDULED)
 		return json_array();
-	sqlite3_stmt *st = db_stmt(db, "SELECT count(*) FROM articles WHERE site_id = ?");
+	sqlite3_stmt *st = db_stmt(db, count_sql[f]);
 	if (!st)
 		return json_array();
 	db_bind_int(st, 1, site_id);
+	db_bind_int(st, 2, a->id);
+	db_bind_int(st, 3, lvl);
 	*total = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 	sqlite3_reset(st);
-	st = db_stmt(db, "SELECT a.id, a.title, a.slug, a.state, a.featured, a.published_at, a.updated_at,"
-			 " c.name AS category_name FROM articles a JOIN categories c ON c.id = a.category_id"
-			 " WHERE a.site_id = ? ORDER BY a.updated_at DESC, a.id DESC LIMIT ? OFFSET ?");
+	st = db_stmt(db, list_sql[f]);
 	if (!st)
 		return json_array();
 	db_bind_int(st, 1, site_id);
-	db_bind_int(st, 2, limit);
-	db_bind_int(st, 3, offset);
-	return db_rows_json(st);
+	db_bind_int(st, 2, a->id);
+	db_bind_int(st, 3, lvl);
+	db_bind_int(st, 4, limit);
+	db_bind_int(st, 5, offset);
+	json_t *rows = db_rows_json(st);
+	size_t i;
+	json_t *r;
+	json_array_foreach(rows, i, r)
+		json_object_set_new(r, "wstate", json_string(article_wstate(r)));
+	return rows;
 }
 
-enum { AF_TITLE, AF_SUMMARY, AF_BODY, AF_AUTHOR, AF_ALT, AF_SRC_AUTHOR, AF_SRC_NAME, AF_SRC_URL, AF_N };
+/* ---- saving ---- */
+
+enum { AF_TITLE, AF_SUMMARY, AF_AUTHOR, AF_ALT, AF_SRC_AUTHOR, AF_SRC_NAME, AF_SRC_URL,
+       AF_I_UNIT, AF_I_NAME, AF_I_TITLE, AF_I_EMAIL, AF_I_PHONE, AF_NOTE, AF_N };
+
+struct clean_article {
+	char *v[AF_N];
+	char *body; /* sanitized HTML */
+	char *slug;
+	int64_t cover_id;
+};
+
+static void clean_release(struct clean_article *c)
+{
+	for (int i = 0; i < AF_N; i++)
+		free(c->v[i]);
+	free(c->body);
+	free(c->slug);
+}
+
+static int email_ok(const char *s)
+{
+	const char *at = strchr(s, '@');
+	return at && at > s && strchr(at, '.') && !strchr(s, ' ');
+}
 
 static int article_validate(struct db *db, int64_t site_id, const struct article_input *in,
-			    int64_t cover_id, char *v[AF_N], struct errs *e)
+			    struct clean_article *c, struct errs *e)
 {
-	static const char *names[AF_N] = { "title", "summary", "body", "author", "cover_alt",
-					   "src_author", "src_name", "src_url" };
-	static const size_t limits[AF_N] = { 300, 1000, 200000, 200, 300, 200, 200, 1000 };
-	const char *src[AF_N] = { in->title, in->summary, in->body, in->author, in->cover_alt,
-				  in->src_author, in->src_name, in->src_url };
+	static const char *names[AF_N] = { "title", "summary", "author", "cover_alt", "src_author", "src_name",
+					   "src_url", "intake_unit", "intake_name", "intake_title", "intake_email",
+					   "intake_phone", "note" };
+	static const size_t limits[AF_N] = { 300, 1000, 200, 300, 200, 200, 1000, 300, 200, 200, 200, 50, 500 };
+	const char *src[AF_N] = { in->title, in->summary, in->author, in->cover_alt, in->src_author,
+				  in->src_name, in->src_url, in->intake_unit, in->intake_name, in->intake_title,
+				  in->intake_email, in->intake_phone, in->note };
 	for (int i = 0; i < AF_N; i++) {
-		v[i] = utf8_nfc(src[i] ? src[i] : "", src[i] ? strlen(src[i]) : 0);
-		if (!v[i]) {
+		c->v[i] = text_clean(src[i], i == AF_SUMMARY);
+		if (!c->v[i]) {
 			errs_add(e, names[i], "invalid_utf8");
-			v[i] = xstrdup("");
-			continue;
-		}
-		/* single-line fields: trim surrounding spaces */
-		if (i != AF_BODY && i != AF_SUMMARY) {
-			char *p = v[i], *end;
-			while (*p == ' ' || *p == '\t' || *p == '\n')
-				p++;
-			end = p + strlen(p);
-			while (end > p && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\n'))
-				end--;
-			char *t = xstrndup(p, (size_t)(end - p));
-			free(v[i]);
-			v[i] = t;
-		}
-		if (utf8_length(v[i]) > limits[i])
+			c->v[i] = xstrdup("");
+		} else if (utf8_length(c->v[i]) > limits[i]) {
 			errs_add(e, names[i], "too_long");
+		}
 	}
-	if (!*v[AF_TITLE])
-		errs_add(e, "title", "required");
-	if (!*v[AF_BODY])
+	char *raw = utf8_nfc(in->body ? in->body : "", in->body ? strlen(in->body) : 0);
+	struct sanitize_report rep = { 0 };
+	if (!raw) {
+		errs_add(e, "body", "invalid_utf8");
+		c->body = xstrdup("");
+	} else {
+		c->body = html_sanitize(raw, strlen(raw), &rep);
+		free(raw);
+		if (strlen(c->body) > 500000)
+			errs_add(e, "body", "too_long");
+	}
+	char *text = html_to_text(c->body, strlen(c->body));
+	int empty = 1;
+	for (const char *p = text; *p; p++)
+		if (*p != ' ' && *p != '\n' && *p != '\t')
+			empty = 0;
+	if (empty && !strstr(c->body, "<img"))
 		errs_add(e, "body", "required");
-	if (cover_id && !*v[AF_ALT])
+	free(text);
+	if (rep.images_without_alt)
+		errs_add(e, "body", "body_img_alt_required");
+	if (!*c->v[AF_TITLE])
+		errs_add(e, "title", "required");
+	if (c->cover_id > 0 && !*c->v[AF_ALT])
 		errs_add(e, "cover_alt", "cover_alt_required");
-	if (*v[AF_SRC_URL] && !url_plausible(v[AF_SRC_URL]))
+	if (*c->v[AF_SRC_URL] && !url_plausible(c->v[AF_SRC_URL]))
 		errs_add(e, "src_url", "url_invalid");
-	json_t *c = in->category_id ? category_get(db, site_id, in->category_id) : NULL;
-	if (!c)
+	if (*c->v[AF_I_EMAIL] && !email_ok(c->v[AF_I_EMAIL]))
+		errs_add(e, "intake_email", "email_invalid");
+	json_t *cat = in->category_id ? category_get(db, site_id, in->category_id) : NULL;
+	if (!cat)
 		errs_add(e, "category_id", in->category_id ? "category_invalid" : "required");
-	json_decref(c);
-	if (cover_id > 0) {
-		json_t *m = media_get(db, cover_id);
+	json_decref(cat);
+	if (c->cover_id > 0) {
+		json_t *m = media_get(db, c->cover_id);
 		if (!m || json_integer_value(json_object_get(m, "site_id")) != site_id)
 			errs_add(e, "cover", "media_invalid");
 		json_decref(m);
 	}
+	c->slug = vn_slug(c->v[AF_TITLE]);
 	return e->n ? -1 : 0;
+}
+
+/* May A change article CUR (NULL: a new one)? */
+static int save_allowed(int lvl, const struct actor *a, json_t *cur)
+{
+	if (!lvl)
+		return 0;
+	if (!cur)
+		return 1;
+	const char *w = article_wstate(cur);
+	int own = json_integer_value(json_object_get(cur, "created_by")) == a->id;
+	int editable = strcmp(w, "draft") == 0 || strcmp(w, "returned") == 0 || strcmp(w, "submitted") == 0 ||
+		       strcmp(w, "edited") == 0 || strcmp(w, "published") == 0;
+	if (!editable)
+		return 0; /* scheduled, refused, withdrawn: act on it first */
+	if (lvl == LVL_REPORTER)
+		return own && (strcmp(w, "draft") == 0 || strcmp(w, "returned") == 0 || strcmp(w, "published") == 0);
+	return 1;
 }
 
 int article_save(struct db *db, const struct actor *a, int64_t site_id, int64_t id,
 		 const struct article_input *in, struct errs *e, int64_t *out_id)
 {
-	char *v[AF_N] = { 0 };
-	char *slug = NULL;
-	int64_t cover_id = in->cover_id;
+	struct clean_article c = { 0 };
+	json_t *cur = NULL;
 	int64_t now = time_now();
+	int lvl = actor_level(db, a, site_id);
 	int rc = M_INVALID;
 
-	const char *role = user_role_on(db, a, site_id);
-	if (!role)
+	if (!lvl)
 		return M_DENIED;
-	if (id) {
-		json_t *cur = article_get_admin(db, a, site_id, id);
-		if (!cur)
-			return M_NOTFOUND;
-		/* what the public reads changes only by the hand of someone who may publish */
-		if (strcmp(json_string_value(json_object_get(cur, "state")), "published") == 0 && !can_publish(role)) {
-			json_decref(cur);
-			return M_DENIED;
-		}
-		if (cover_id < 0)
-			cover_id = json_integer_value(json_object_get(cur, "cover_id"));
+	if (id && !(cur = article_get_admin(db, a, site_id, id)))
+		return M_NOTFOUND;
+	if (!save_allowed(lvl, a, cur)) {
 		json_decref(cur);
-	} else if (cover_id < 0) {
-		cover_id = 0;
+		return M_DENIED;
 	}
-	if (article_validate(db, site_id, in, cover_id, v, e))
+	c.cover_id = in->cover_id;
+	if (c.cover_id < 0)
+		c.cover_id = cur && json_is_integer(json_object_get(cur, "cover_id"))
+			? json_integer_value(json_object_get(cur, "cover_id")) : 0;
+	if (article_validate(db, site_id, in, &c, e))
 		goto out;
-	slug = vn_slug(v[AF_TITLE]);
 
+	int live = cur && strcmp(json_string_value(json_object_get(cur, "state")), "published") == 0;
 	rc = M_ERROR;
 	if (db_begin(db))
 		goto out;
-	sqlite3_stmt *st = id
-		? db_stmt(db, "UPDATE articles SET title = ?1, slug = ?2, summary = ?3, body = ?4, author = ?5,"
-			      " cover_alt = ?6, src_author = ?7, src_name = ?8, src_url = ?9, src_time = ?10,"
-			      " category_id = ?11, cover_id = ?12, featured = ?13, updated_at = ?14"
-			      " WHERE id = ?15 AND site_id = ?16")
-		: db_stmt(db, "INSERT INTO articles (title, slug, summary, body, author, cover_alt, src_author,"
-			      " src_name, src_url, src_time, category_id, cover_id, featured, updated_at,"
-			      " created_at, site_id, created_by, state)"
-			      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14, ?16, ?17, 'draft')");
+	sqlite3_stmt *st;
+	if (!id) {
+		st = db_stmt(db, "INSERT INTO articles (site_id, category_id, state, title, slug, body, created_by,"
+				 " created_at, updated_at) VALUES (?, ?, 'draft', '', '', '', ?, ?, ?)");
+		if (!st)
+			goto rollback;
+		db_bind_int(st, 1, site_id);
+		db_bind_int(st, 2, in->category_id);
+		if (a->id)
+			db_bind_int(st, 3, a->id);
+		db_bind_int(st, 4, now);
+		db_bind_int(st, 5, now);
+		int ok = sqlite3_step(st) == SQLITE_DONE;
+		sqlite3_reset(st);
+		if (!ok)
+			goto rollback;
+		id = db_last_id(db);
+	}
+	/* the revision: every save is one */
+	st = db_stmt(db, "INSERT INTO revisions (article_id, n, title, summary, body, author, category_id, cover_id,"
+			 " cover_alt, featured, src_author, src_name, src_url, src_time, note, created_by, created_at)"
+			 " SELECT ?1, coalesce(max(n), 0) + 1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
+			 " ?15, ?16 FROM revisions WHERE article_id = ?1");
 	if (!st)
 		goto rollback;
-	db_bind_text(st, 1, v[AF_TITLE]);
-	db_bind_text(st, 2, slug);
-	db_bind_text(st, 3, v[AF_SUMMARY]);
-	db_bind_text(st, 4, v[AF_BODY]);
-	db_bind_text(st, 5, v[AF_AUTHOR]);
-	db_bind_text(st, 6, v[AF_ALT]);
-	db_bind_text(st, 7, v[AF_SRC_AUTHOR]);
-	db_bind_text(st, 8, v[AF_SRC_NAME]);
-	db_bind_text(st, 9, v[AF_SRC_URL]);
+	db_bind_int(st, 1, id);
+	db_bind_text(st, 2, c.v[AF_TITLE]);
+	db_bind_text(st, 3, c.v[AF_SUMMARY]);
+	db_bind_text(st, 4, c.body);
+	db_bind_text(st, 5, c.v[AF_AUTHOR]);
+	db_bind_int(st, 6, in->category_id);
+	if (c.cover_id > 0)
+		db_bind_int(st, 7, c.cover_id);
+	db_bind_text(st, 8, c.v[AF_ALT]);
+	db_bind_int(st, 9, in->featured ? 1 : 0);
+	db_bind_text(st, 10, c.v[AF_SRC_AUTHOR]);
+	db_bind_text(st, 11, c.v[AF_SRC_NAME]);
+	db_bind_text(st, 12, c.v[AF_SRC_URL]);
 	if (in->src_time)
-		db_bind_int(st, 10, in->src_time);
-	db_bind_int(st, 11, in->category_id);
-	if (cover_id > 0)
-		db_bind_int(st, 12, cover_id);
-	db_bind_int(st, 13, in->featured ? 1 : 0);
-	db_bind_int(st, 14, now);
-	if (id)
-		db_bind_int(st, 15, id);
-	db_bind_int(st, 16, site_id);
-	if (!id && a->id)
-		db_bind_int(st, 17, a->id);
+		db_bind_int(st, 13, in->src_time);
+	db_bind_text(st, 14, c.v[AF_NOTE]);
+	if (a->id)
+		db_bind_int(st, 15, a->id);
+	db_bind_int(st, 16, now);
 	int ok = sqlite3_step(st) == SQLITE_DONE;
 	sqlite3_reset(st);
 	if (!ok)
 		goto rollback;
-	if (!id)
-		id = db_last_id(db);
+	int64_t rev = db_last_id(db);
+
+	if (live) {
+		/* the public keeps reading the published version; the change waits for approval */
+		st = db_stmt(db, "UPDATE articles SET pending_rev_id = ?1, change_state = coalesce(change_state, 'draft'),"
+				 " updated_at = ?2 WHERE id = ?3");
+		if (!st)
+			goto rollback;
+		db_bind_int(st, 1, rev);
+		db_bind_int(st, 2, now);
+		db_bind_int(st, 3, id);
+	} else {
+		st = db_stmt(db, "UPDATE articles SET title = ?1, slug = ?2, summary = ?3, body = ?4, author = ?5,"
+				 " cover_alt = ?6, src_author = ?7, src_name = ?8, src_url = ?9, src_time = ?10,"
+				 " category_id = ?11, cover_id = ?12, featured = ?13, updated_at = ?14"
+				 " WHERE id = ?15 AND site_id = ?16");
+		if (!st)
+			goto rollback;
+		db_bind_text(st, 1, c.v[AF_TITLE]);
+		db_bind_text(st, 2, c.slug);
+		db_bind_text(st, 3, c.v[AF_SUMMARY]);
+		db_bind_text(st, 4, c.body);
+		db_bind_text(st, 5, c.v[AF_AUTHOR]);
+		db_bind_text(st, 6, c.v[AF_ALT]);
+		db_bind_text(st, 7, c.v[AF_SRC_AUTHOR]);
+		db_bind_text(st, 8, c.v[AF_SRC_NAME]);
+		db_bind_text(st, 9, c.v[AF_SRC_URL]);
+		if (in->src_time)
+			db_bind_int(st, 10, in->src_time);
+		db_bind_int(st, 11, in->category_id);
+		if (c.cover_id > 0)
+			db_bind_int(st, 12, c.cover_id);
+		db_bind_int(st, 13, in->featured ? 1 : 0);
+		db_bind_int(st, 14, now);
+		db_bind_int(st, 15, id);
+		db_bind_int(st, 16, site_id);
+	}
+	ok = sqlite3_step(st) == SQLITE_DONE;
+	sqlite3_reset(st);
+	if (!ok)
+		goto rollback;
+	/* the intake record belongs to the item, not to a version of its text */
+	st = db_stmt(db, "UPDATE articles SET intake_unit = ?, intake_name = ?, intake_title = ?, intake_email = ?,"
+			 " intake_phone = ?, intake_received_at = ? WHERE id = ?");
+	if (!st)
+		goto rollback;
+	for (int i = AF_I_UNIT; i <= AF_I_PHONE; i++)
+		db_bind_text(st, 1 + i - AF_I_UNIT, c.v[i]);
+	if (in->intake_received_at)
+		db_bind_int(st, 6, in->intake_received_at);
+	db_bind_int(st, 7, id);
+	ok = sqlite3_step(st) == SQLITE_DONE;
+	sqlite3_reset(st);
+	if (!ok)
+		goto rollback;
 	char obj[32];
 	snprintf(obj, sizeof(obj), "article:%lld", (long long)id);
-	audit_write(db, a, site_id, "article.save", obj, v[AF_TITLE]);
+	audit_write(db, a, site_id, cur ? "article.edit" : "article.create", obj, c.v[AF_TITLE]);
 	if (db_commit(db))
 		goto out;
 	if (out_id)
@@ -304,57 +497,116 @@ int article_save(struct db *db, const struct actor *a, int64_t site_id, int64_t 
 rollback:
 	db_rollback(db);
 out:
-	for (int i = 0; i < AF_N; i++)
-		free(v[i]);
-	free(slug);
+	json_decref(cur);
+	clean_release(&c);
 	return rc;
 }
 
-static int article_set_state(struct db *db, const struct actor *a, int64_t site_id, int64_t id,
-			     const char *state, int64_t when)
+/* ---- revisions ---- */
+
+json_t *article_revisions(struct db *db, const struct actor *a, int64_t site_id, int64_t id)
 {
-	const char *role = user_role_on(db, a, site_id);
-	char obj[32];
-	if (!role)
-		return M_DENIED;
-	if (!can_publish(role))
-		return M_DENIED;
-	if (db_begin(db))
-		return M_ERROR;
-	sqlite3_stmt *st = db_stmt(db, "UPDATE articles SET state = ?1, updated_at = ?2,"
-				       " published_at = CASE WHEN ?1 = 'published' THEN coalesce(?3, published_at, ?2)"
-				       " ELSE published_at END WHERE id = ?4 AND site_id = ?5");
-	if (!st) {
-		db_rollback(db);
-		return M_ERROR;
-	}
-	db_bind_text(st, 1, state);
-	db_bind_int(st, 2, time_now());
-	if (when)
-		db_bind_int(st, 3, when);
-	db_bind_int(st, 4, id);
-	db_bind_int(st, 5, site_id);
-	int ok = sqlite3_step(st) == SQLITE_DONE;
-	sqlite3_reset(st);
-	if (!ok) {
-		db_rollback(db);
-		return M_ERROR;
-	}
-	if (db_changes(db) == 0) {
-		db_rollback(db);
+	json_t *art = article_get_admin(db, a, site_id, id);
+	if (!art)
+		return NULL;
+	json_decref(art);
+	sqlite3_stmt *st = db_stmt(db, "SELECT r.id, r.n, r.title, r.note, r.created_at, u.display_name AS created_by_name"
+				       " FROM revisions r LEFT JOIN users u ON u.id = r.created_by"
+				       " WHERE r.article_id = ? ORDER BY r.n DESC");
+	if (!st)
+		return json_array();
+	db_bind_int(st, 1, id);
+	return db_rows_json(st);
+}
+
+json_t *article_revision_get(struct db *db, const struct actor *a, int64_t site_id, int64_t id, int64_t rev_id)
+{
+	json_t *art = article_get_admin(db, a, site_id, id);
+	if (!art)
+		return NULL;
+	json_decref(art);
+	sqlite3_stmt *st = db_stmt(db, "SELECT r.*, u.display_name AS created_by_name FROM revisions r"
+				       " LEFT JOIN users u ON u.id = r.created_by WHERE r.article_id = ? AND r.id = ?");
+	if (!st)
+		return NULL;
+	db_bind_int(st, 1, id);
+	db_bind_int(st, 2, rev_id);
+	return db_one_json(st);
+}
+
+int article_revision_restore(struct db *db, const struct actor *a, int64_t site_id, int64_t id,
+			     int64_t rev_id, struct errs *e)
+{
+	json_t *r = article_revision_get(db, a, site_id, id, rev_id);
+	json_t *cur = r ? article_get_admin(db, a, site_id, id) : NULL;
+	char note[64];
+	if (!r || !cur) {
+		json_decref(r);
+		json_decref(cur);
 		return M_NOTFOUND;
 	}
-	snprintf(obj, sizeof(obj), "article:%lld", (long long)id);
-	audit_write(db, a, site_id, strcmp(state, "published") == 0 ? "article.publish" : "article.unpublish", obj, "");
-	return db_commit(db) ? M_ERROR : M_OK;
+	struct article_input in = { 0 };
+#define S(k) json_string_value(json_object_get(r, k))
+	in.title = S("title");
+	in.summary = S("summary");
+	in.body = S("body");
+	in.author = S("author");
+	in.cover_alt = S("cover_alt");
+	in.src_author = S("src_author");
+	in.src_name = S("src_name");
+	in.src_url = S("src_url");
+#undef S
+	in.src_time = json_integer_value(json_object_get(r, "src_time"));
+	in.category_id = json_integer_value(json_object_get(r, "category_id"));
+	in.cover_id = json_is_integer(json_object_get(r, "cover_id")) ? json_integer_value(json_object_get(r, "cover_id")) : 0;
+	in.featured = (int)json_integer_value(json_object_get(r, "featured"));
+	/* the intake record is the item's: keep it as it is now */
+	in.intake_unit = json_string_value(json_object_get(cur, "intake_unit"));
+	in.intake_name = json_string_value(json_object_get(cur, "intake_name"));
+	in.intake_title = json_string_value(json_object_get(cur, "intake_title"));
+	in.intake_email = json_string_value(json_object_get(cur, "intake_email"));
+	in.intake_phone = json_string_value(json_object_get(cur, "intake_phone"));
+	in.intake_received_at = json_integer_value(json_object_get(cur, "intake_received_at"));
+	snprintf(note, sizeof(note), "Khôi phục từ phiên bản %lld", (long long)json_integer_value(json_object_get(r, "n")));
+	in.note = note;
+	int rc = article_save(db, a, site_id, id, &in, e, NULL);
+	json_decref(r);
+	json_decref(cur);
+	return rc;
 }
 
-int article_publish(struct db *db, const struct actor *a, int64_t site_id, int64_t id, int64_t when)
+/* ---- the public side of the workflow ---- */
+
+json_t *article_get_withdrawn(struct db *db, int64_t site_id, int64_t id)
 {
-	return article_set_state(db, a, site_id, id, "published", when);
+	sqlite3_stmt *st = db_stmt(db, "SELECT id, title, slug, withdrawn_at, withdrawn_reason FROM articles"
+				       " WHERE site_id = ? AND id = ? AND state = 'withdrawn'");
+	if (!st)
+		return NULL;
+	db_bind_int(st, 1, site_id);
+	db_bind_int(st, 2, id);
+	return db_one_json(st);
 }
 
-int article_unpublish(struct db *db, const struct actor *a, int64_t site_id, int64_t id)
+json_t *article_corrections(struct db *db, int64_t id)
 {
-	return article_set_state(db, a, site_id, id, "draft", 0);
+	sqlite3_stmt *st = db_stmt(db, "SELECT id, at, text FROM corrections WHERE article_id = ? ORDER BY at, id");
+	if (!st)
+		return json_array();
+	db_bind_int(st, 1, id);
+	return db_rows_json(st);
+}
+
+json_t *article_from_components(struct db *db, int64_t main_site_id, int64_t limit)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT " CARD_COLS ", s.slug AS site_slug, s.name AS site_name,"
+				       " s.kind AS site_kind" CARD_FROM " JOIN sites s ON s.id = a.site_id"
+				       " JOIN shares sh ON sh.article_id = a.id"
+				       " WHERE sh.to_site_id = ? AND sh.state = 'accepted' AND a.state = 'published'"
+				       " ORDER BY a.published_at DESC, a.id DESC LIMIT ?");
+	if (!st)
+		return json_array();
+	db_bind_int(st, 1, main_site_id);
+	db_bind_int(st, 2, limit);
+	return db_rows_json(st);
 }

@@ -1,5 +1,12 @@
 /* common.c — field errors and the audit trail shared by every model file. */
-#include "model.h"
+#include "internal.h"
+#include "base/utf8.h"
+
+#include <sodium.h>
+#include <stdio.h>
+
+#include <stdlib.h>
+#include <string.h>
 #include "db/db.h"
 #include "base/log.h"
 #include "base/util.h"
@@ -17,26 +24,137 @@ void errs_add(struct errs *e, const char *field, const char *key)
 	}
 }
 
-/* Written inside the caller's transaction, so the record and the change land together. */
+/* The record's hash: SHA-256 over the previous hash and every field, each length-prefixed so
+ * that no two different records can be written as the same bytes. */
+static void audit_hash(const char *prev, int64_t at, int64_t user_id, int64_t site_id, const char *action,
+		       const char *object, const char *detail, const char *address, char out[65])
+{
+	crypto_hash_sha256_state h;
+	unsigned char d[crypto_hash_sha256_BYTES];
+	char num[64];
+	const char *fields[] = { prev, action, object, detail, address };
+	crypto_hash_sha256_init(&h);
+	snprintf(num, sizeof(num), "%lld|%lld|%lld|", (long long)at, (long long)user_id, (long long)site_id);
+	crypto_hash_sha256_update(&h, (const unsigned char *)num, strlen(num));
+	for (size_t i = 0; i < ARRAY_SIZE(fields); i++) {
+		snprintf(num, sizeof(num), "%zu:", strlen(fields[i]));
+		crypto_hash_sha256_update(&h, (const unsigned char *)num, strlen(num));
+		crypto_hash_sha256_update(&h, (const unsigned char *)fields[i], strlen(fields[i]));
+	}
+	crypto_hash_sha256_final(&h, d);
+	sodium_bin2hex(out, 65, d, sizeof(d));
+}
+
+/* Appends to the audit log. Inside the caller's transaction when there is one, so the record and
+ * the change land together; else in its own, so that reading the last hash and appending the next
+ * record cannot interleave with another writer. */
 void audit_write(struct db *db, const struct actor *a, int64_t site_id, const char *action,
 		 const char *object, const char *detail)
 {
-	sqlite3_stmt *st = db_stmt(db, "INSERT INTO audit (at, user_id, site_id, action, object, detail, address) "
-				       "VALUES (?, ?, ?, ?, ?, ?, ?)");
-	if (!st)
+	int own = sqlite3_get_autocommit(db_handle(db));
+	char prev[65] = "", hash[65];
+	int64_t at = time_now(), uid = a && a->id ? a->id : 0;
+	const char *addr = a && a->address ? a->address : "";
+
+	if (own && db_begin(db))
 		return;
-	db_bind_int(st, 1, time_now());
-	if (a && a->id)
-		db_bind_int(st, 2, a->id);
+	sqlite3_stmt *st = db_stmt(db, "SELECT hash FROM audit ORDER BY id DESC LIMIT 1");
+	if (!st)
+		goto fail;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		snprintf(prev, sizeof(prev), "%s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_reset(st);
+	object = object ? object : "";
+	detail = detail ? detail : "";
+	audit_hash(prev, at, uid, site_id, action, object, detail, addr, hash);
+	st = db_stmt(db, "INSERT INTO audit (at, user_id, site_id, action, object, detail, address, prev_hash, hash)"
+			 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+	if (!st)
+		goto fail;
+	db_bind_int(st, 1, at);
+	if (uid)
+		db_bind_int(st, 2, uid);
 	if (site_id)
 		db_bind_int(st, 3, site_id);
 	db_bind_text(st, 4, action);
-	db_bind_text(st, 5, object ? object : "");
-	db_bind_text(st, 6, detail ? detail : "");
-	db_bind_text(st, 7, a && a->address ? a->address : "");
-	if (sqlite3_step(st) != SQLITE_DONE)
-		log_error("audit: %s", db_errmsg(db));
+	db_bind_text(st, 5, object);
+	db_bind_text(st, 6, detail);
+	db_bind_text(st, 7, addr);
+	db_bind_text(st, 8, prev);
+	db_bind_text(st, 9, hash);
+	int ok = sqlite3_step(st) == SQLITE_DONE;
 	sqlite3_reset(st);
+	if (!ok)
+		goto fail;
+	if (own)
+		db_commit(db);
+	return;
+fail:
+	log_error("audit: %s (%s)", db_errmsg(db), action);
+	if (own)
+		db_rollback(db);
+}
+
+int64_t audit_verify(struct db *db, int64_t *checked)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT id, at, coalesce(user_id, 0), coalesce(site_id, 0), action, object,"
+				       " detail, address, prev_hash, hash FROM audit ORDER BY id");
+	char prev[65] = "", want[65];
+	int64_t bad = 0, n = 0;
+	if (!st)
+		return -1;
+	while (!bad && sqlite3_step(st) == SQLITE_ROW) {
+#define T(i) ((const char *)sqlite3_column_text(st, i))
+		audit_hash(T(8), sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2), sqlite3_column_int64(st, 3),
+			   T(4), T(5), T(6), T(7), want);
+		if (strcmp(T(8), prev) != 0 || strcmp(T(9), want) != 0)
+			bad = sqlite3_column_int64(st, 0);
+		snprintf(prev, sizeof(prev), "%s", T(9));
+#undef T
+		n++;
+	}
+	sqlite3_reset(st);
+	if (checked)
+		*checked = n;
+	return bad;
+}
+
+json_t *audit_list(struct db *db, const struct actor *a, int64_t site_id, const struct audit_filter *f,
+		   int64_t limit, int64_t offset, int64_t *total)
+{
+	int lvl = actor_level(db, a, site_id);
+	*total = 0;
+	if (lvl < LVL_SITEADMIN)
+		return NULL;
+	/* a site administrator reads the records of the site; the system administrator, all */
+	int64_t only_site = lvl == LVL_SYSADMIN ? f->site_id : site_id;
+	sqlite3_stmt *st = db_stmt(db, "SELECT count(*) FROM audit a LEFT JOIN users u ON u.id = a.user_id"
+				       " WHERE (?1 = 0 OR a.site_id = ?1) AND (?2 = '' OR u.username = ?2)"
+				       " AND (?3 = '' OR a.action = ?3) AND (?4 = 0 OR a.at >= ?4) AND (?5 = 0 OR a.at < ?5)");
+	if (!st)
+		return json_array();
+	for (int pass = 0; pass < 2; pass++) {
+		db_bind_int(st, 1, only_site);
+		db_bind_text(st, 2, f->username ? f->username : "");
+		db_bind_text(st, 3, f->action ? f->action : "");
+		db_bind_int(st, 4, f->from);
+		db_bind_int(st, 5, f->to);
+		if (pass == 0) {
+			*total = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+			sqlite3_reset(st);
+			st = db_stmt(db, "SELECT a.id, a.at, a.action, a.object, a.detail, a.address, u.username,"
+					 " u.display_name, s.name AS site_name FROM audit a LEFT JOIN users u ON u.id = a.user_id"
+					 " LEFT JOIN sites s ON s.id = a.site_id"
+					 " WHERE (?1 = 0 OR a.site_id = ?1) AND (?2 = '' OR u.username = ?2)"
+					 " AND (?3 = '' OR a.action = ?3) AND (?4 = 0 OR a.at >= ?4) AND (?5 = 0 OR a.at < ?5)"
+					 " ORDER BY a.id DESC LIMIT ?6 OFFSET ?7");
+			if (!st)
+				return json_array();
+			db_bind_int(st, 6, limit);
+			db_bind_int(st, 7, offset);
+		}
+	}
+	return db_rows_json(st);
 }
 
 static void tree_visit(json_t *rows, json_t *out, json_int_t parent, int depth)
@@ -61,4 +179,64 @@ json_t *tree_order(json_t *rows)
 	tree_visit(rows, out, 0, 0);
 	json_decref(rows);
 	return out;
+}
+
+int role_level(const char *role)
+{
+	static const char *const order[] = { "reporter", "editor", "approver", "siteadmin", "sysadmin" };
+	for (size_t i = 0; role && i < ARRAY_SIZE(order); i++)
+		if (strcmp(role, order[i]) == 0)
+			return (int)i + 1;
+	return LVL_NONE;
+}
+
+int actor_level(struct db *db, const struct actor *a, int64_t site_id)
+{
+	return role_level(user_role_on(db, a, site_id));
+}
+
+const char *article_wstate(json_t *art)
+{
+	const char *state = json_string_value(json_object_get(art, "state"));
+	const char *change = json_string_value(json_object_get(art, "change_state"));
+	if (state && strcmp(state, "published") == 0 && change)
+		return change;
+	return state ? state : "draft";
+}
+
+int transition_write(struct db *db, const struct actor *a, int64_t article_id, const char *action,
+		     const char *from, const char *to, const char *comment, const char *reason)
+{
+	sqlite3_stmt *st = db_stmt(db, "INSERT INTO transitions (article_id, at, actor_id, action, from_state,"
+				       " to_state, comment, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+	if (!st)
+		return -1;
+	db_bind_int(st, 1, article_id);
+	db_bind_int(st, 2, time_now());
+	if (a && a->id)
+		db_bind_int(st, 3, a->id);
+	db_bind_text(st, 4, action);
+	db_bind_text(st, 5, from);
+	db_bind_text(st, 6, to);
+	db_bind_text(st, 7, comment ? comment : "");
+	db_bind_text(st, 8, reason ? reason : "");
+	int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
+	sqlite3_reset(st);
+	return rc;
+}
+
+char *text_clean(const char *s, int multiline)
+{
+	char *v = utf8_nfc(s ? s : "", s ? strlen(s) : 0);
+	if (!v)
+		return NULL;
+	char *p = v, *end;
+	while (*p == ' ' || *p == '\t' || (*p == '\n' && !multiline))
+		p++;
+	end = p + strlen(p);
+	while (end > p && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\n'))
+		end--;
+	char *r = xstrndup(p, (size_t)(end - p));
+	free(v);
+	return r;
 }

@@ -31,8 +31,21 @@ void errs_add(struct errs *e, const char *field, const char *key);
 /* Result codes of model calls. */
 enum model_rc { M_OK = 0, M_INVALID = -1, M_DENIED = -2, M_NOTFOUND = -3, M_ERROR = -4 };
 
+/* Appends a record to the append-only, hash-chained audit log. */
 void audit_write(struct db *db, const struct actor *a, int64_t site_id, const char *action,
 		 const char *object, const char *detail);
+/* Checks the whole chain: 0 when intact, else the id of the first record whose hash or link does
+ * not match (altered, inserted or deleted records); -1 on a store error. */
+int64_t audit_verify(struct db *db, int64_t *checked);
+struct audit_filter {
+	int64_t site_id;        /* sysadmin only: 0 all sites */
+	const char *username;   /* "" or NULL: everyone */
+	const char *action;
+	int64_t from, to;       /* 0: open */
+};
+/* Records for site administrators (their site) and system administrators; NULL when denied. */
+json_t *audit_list(struct db *db, const struct actor *a, int64_t site_id, const struct audit_filter *f,
+		   int64_t limit, int64_t offset, int64_t *total);
 
 /* Rows with id and parent_id, in sibling order, returned depth-first with "depth" (takes ROWS). */
 json_t *tree_order(json_t *rows);
@@ -45,6 +58,10 @@ struct site_input {
 /* Creates a site; the slug is derived from the name when not given. On success *ID and *SLUG
  * (malloc'd) are set. */
 int site_add(struct db *db, const struct site_input *in, struct errs *e, int64_t *id, char **slug);
+/* Workflow settings of a site (its administrators): one- or two-step approval, and whether the
+ * approver may publish what they wrote. */
+int site_settings_update(struct db *db, const struct actor *a, int64_t site_id, int approval_steps,
+			 int approver_may_be_author, struct errs *e);
 /* Updates names and the contact block (slug, kind and parent stay). */
 int site_update(struct db *db, int64_t id, const struct site_input *in, struct errs *e);
 int site_add_domain(struct db *db, int64_t site_id, const char *domain, struct errs *e);
@@ -74,6 +91,16 @@ json_t *user_get(struct db *db, int64_t id);
 const char *user_role_on(struct db *db, const struct actor *a, int64_t site_id);
 /* Sites the account holds a role on (all sites for sysadmin). */
 json_t *user_sites(struct db *db, const struct actor *a);
+/* Site administration: accounts holding roles on SITE_ID (with their open items), granting and
+ * revoking roles, creating accounts, handing one person's open items to another (ĐT Đ13.5). */
+json_t *user_list_site(struct db *db, const struct actor *a, int64_t site_id);
+int user_grant(struct db *db, const struct actor *a, int64_t site_id, const char *username, const char *role,
+	       struct errs *e);
+int user_revoke(struct db *db, const struct actor *a, int64_t site_id, int64_t user_id);
+int user_handover(struct db *db, const struct actor *a, int64_t site_id, int64_t from_id, int64_t to_id,
+		  struct errs *e, int64_t *moved);
+int user_create_on_site(struct db *db, const struct actor *a, int64_t site_id, const char *username,
+			const char *display_name, const char *role, const char *password, struct errs *e);
 int password_hash(const char *pw, char *out, size_t n);
 int password_check_policy(const char *pw, struct errs *e, const char *field);
 
@@ -104,32 +131,133 @@ struct article_input {
 	int64_t category_id;
 	int64_t cover_id; /* 0: none; -1: keep */
 	int featured;
-	int64_t published_at; /* used when publishing from the CLI or demo; 0: now */
+	/* intake (VL Đ8.2): who provided the information, received/issued time (0: none) */
+	const char *intake_unit, *intake_name, *intake_title, *intake_email, *intake_phone;
+	int64_t intake_received_at;
+	const char *note; /* the revision's note */
 };
-/* Refuses (M_INVALID) when E already holds errors, after adding its own. */
+/* Saves a new revision of article ID (0: a new draft by A). Unpublished items take the new
+ * content at once; a published item keeps its public version and gets a pending change that
+ * goes through the workflow. Refuses (M_INVALID) when E already holds errors, after adding its
+ * own; M_DENIED when A may not edit this item in its state. */
 int article_save(struct db *db, const struct actor *a, int64_t site_id, int64_t id,
 		 const struct article_input *in, struct errs *e, int64_t *out_id);
-int article_publish(struct db *db, const struct actor *a, int64_t site_id, int64_t id, int64_t when);
-int article_unpublish(struct db *db, const struct actor *a, int64_t site_id, int64_t id);
-/* Admin read: any state, only for accounts with a role on the site. */
+
+/* The workflow. ACTION is one of: submit, edited (editing done, sent for approval), return
+ * (comment required), refuse (reason a–đ of VL Đ11.3 required), publish, schedule (WHEN in the
+ * future), unschedule, withdraw (comment = the reason, required), correct (comment = the
+ * correction, required). Every transition is recorded with actor, time and comment. */
+struct act_input {
+	const char *comment;
+	const char *reason; /* refuse: "a", "b", "c", "d" or "đ" */
+	int64_t when;       /* schedule */
+};
+int article_act(struct db *db, const struct actor *a, int64_t site_id, int64_t id, const char *action,
+		const struct act_input *in, struct errs *e);
+/* The actions A may take on article ART (from article_get_admin) now: [{action, label, ...}]. */
+json_t *article_actions(struct db *db, const struct actor *a, int64_t site_id, json_t *art);
+/* Publishes at once, skipping the workflow: only for the trusted command line (demo, import). */
+int article_publish_cli(struct db *db, int64_t site_id, int64_t id, int64_t when);
+/* Publishes scheduled items that are due; returns how many. Run by the scheduler. */
+int article_publish_due(struct db *db, int64_t now);
+/* Labels of states and refusal reasons (Vietnamese). */
+const char *article_state_label(const char *state);
+json_t *article_refusal_reasons(void);
+
+/* Admin reads: only for accounts with a role on the site; reporters see their own items and
+ * published ones. The object carries "wstate" (the workflow state of the item or of its pending
+ * change) and, with a pending change, the change's content in place of the public one. */
 json_t *article_get_admin(struct db *db, const struct actor *a, int64_t site_id, int64_t id);
-json_t *article_list_admin(struct db *db, const struct actor *a, int64_t site_id, int64_t limit, int64_t offset, int64_t *total);
+enum article_filter { AF_ALL, AF_MINE_DRAFTS, AF_WAITING_FOR_ME, AF_RETURNED_TO_ME, AF_SCHEDULED };
+json_t *article_list_admin(struct db *db, const struct actor *a, int64_t site_id, enum article_filter f,
+			   int64_t limit, int64_t offset, int64_t *total);
+json_t *article_timeline(struct db *db, const struct actor *a, int64_t site_id, int64_t id);
+json_t *article_revisions(struct db *db, const struct actor *a, int64_t site_id, int64_t id);
+json_t *article_revision_get(struct db *db, const struct actor *a, int64_t site_id, int64_t id, int64_t rev_id);
+/* Saves revision REV_ID's content as a new revision. */
+int article_revision_restore(struct db *db, const struct actor *a, int64_t site_id, int64_t id,
+			     int64_t rev_id, struct errs *e);
+
 /* Public reads: published only. */
 json_t *article_get_public(struct db *db, int64_t site_id, int64_t id);
+/* {withdrawn_at, withdrawn_reason, title} of a withdrawn article, or NULL. */
+json_t *article_get_withdrawn(struct db *db, int64_t site_id, int64_t id);
+json_t *article_corrections(struct db *db, int64_t id);
 json_t *article_latest(struct db *db, int64_t site_id, int64_t limit);
 json_t *article_featured(struct db *db, int64_t site_id, int64_t limit);
 json_t *article_in_category(struct db *db, int64_t site_id, int64_t category_id, int64_t limit,
 			    int64_t offset, int64_t *total); /* includes subcategories; TOTAL may be NULL */
 json_t *article_related(struct db *db, int64_t site_id, int64_t category_id, int64_t except_id, int64_t limit);
-/* Newest published items of the main site's descendant sites, with site_slug and site_name. */
+/* Component sites' items the main portal accepted, still published, newest first, with
+ * site_slug, site_kind and site_name. */
 json_t *article_from_components(struct db *db, int64_t main_site_id, int64_t limit);
 
+/* ---- sharing up to the main portal (VL Đ14.1, ĐT Đ13.3–4) ---- */
+int share_propose(struct db *db, const struct actor *a, int64_t site_id, int64_t article_id, struct errs *e);
+int share_decide(struct db *db, const struct actor *a, int64_t main_site_id, int64_t share_id, int accept,
+		 const char *reason, struct errs *e);
+/* Proposals to the main portal in STATE ("proposed", "accepted", "declined"). */
+json_t *share_list(struct db *db, const struct actor *a, int64_t main_site_id, const char *state);
+/* The share record of an article, or NULL. */
+json_t *share_of(struct db *db, int64_t article_id);
+
 /* ---- media ---- */
-/* Stores an uploaded image (checked by content: JPEG, PNG, WebP, GIF) under DATA/media/. */
+/* A site's media library. Uploads are recognised by their content (libmagic, then libgd for
+ * images; the structure of the ZIP for DOCX, XLSX, ODT), never by their name: images (JPEG,
+ * PNG, WebP, GIF; at most MEDIA_IMAGE_MAX bytes) and files to attach (PDF, DOC, DOCX, XLS,
+ * XLSX, ODT; at most MEDIA_FILE_MAX bytes). Each content is stored once, as
+ * DATA/media/<2 hex>/<sha256>.<ext>; an image wider than 480 or 960 pixels gets JPEG copies of
+ * those widths beside it (<sha256>-480.jpg), made before the row is committed. Public URLs:
+ * "/media/<sha256>.<ext>" for images, "/tep/<sha256>.<ext>" (a download) for files. */
+#define MEDIA_IMAGE_MAX (10 * 1024 * 1024)
+#define MEDIA_FILE_MAX (20 * 1024 * 1024)
+/* Stores an uploaded image (JPEG, PNG, WebP, GIF only); field errors on "cover". The same
+ * content already in the site's library gives its id. */
 int media_store(struct db *db, const char *data_dir, const struct actor *a, int64_t site_id,
 		const void *bytes, size_t len, const char *orig_name, struct errs *e, int64_t *id);
+/* Stores any accepted upload, image or file; field errors on "file", "alt", "title". ALT is
+ * NULL when the form does not ask for one; given, an image needs a non-empty one. TITLE may be
+ * NULL; a file's title defaults to its name without the extension. */
+int media_store_file(struct db *db, const char *data_dir, const struct actor *a, int64_t site_id,
+		     const void *bytes, size_t len, const char *orig_name, const char *alt,
+		     const char *title, struct errs *e, int64_t *id);
+/* A media row {id, site_id, kind, sha256, mime, ext, size, width, height, orig_name, alt, title,
+ * created_by, created_at, url, size_label, variants: [{width, height, ext, url}]}, or NULL.
+ * Callers check site_id. */
 json_t *media_get(struct db *db, int64_t id);
+/* The site's library, newest first; KIND "image", "file" or NULL (both). Rows as media_get's
+ * plus uploader (display name) and thumb_url (images). NULL without a role on the site. TOTAL
+ * may be NULL. */
+json_t *media_list(struct db *db, const struct actor *a, int64_t site_id, const char *kind,
+		   int64_t limit, int64_t offset, int64_t *total);
+/* Changes the description and title (an image needs a description). Reporters may change only
+ * what they uploaded. */
+int media_update(struct db *db, const struct actor *a, int64_t site_id, int64_t id, const char *alt,
+		 const char *title, struct errs *e);
+/* Removes the row (files stay: the same content may be another row's). Refused (M_INVALID,
+ * "media_in_use" on field "delete") while an article uses it as cover, attachment or in its
+ * text. Reporters may delete only what they uploaded. */
+int media_delete(struct db *db, const struct actor *a, int64_t site_id, int64_t id, struct errs *e);
 /* Path relative to the data folder: "media/ab/abcdef….jpg"; malloc'd. */
 char *media_path(json_t *m);
+/* The public URL of M (an image or a file download); malloc'd. */
+char *media_url(json_t *m);
+/* The best URL to show image M at WIDTH pixels: the narrowest variant at least that wide, else
+ * the original ("/media/<sha>-480.jpg" or "/media/<sha>.<ext>"); malloc'd. Uses M's
+ * "variants" (media_get, media_list). */
+char *media_variant_url(json_t *m, int width);
+/* "850 B", "35 KB", "1,2 MB" (Vietnamese decimal comma). */
+void media_size_label(int64_t bytes, char *buf, size_t n);
+/* The file a download URL names: {orig_name, mime, ext, sha256} of a row of kind 'file' with
+ * that content, the one of PREFER_SITE_ID first; NULL when no library holds it. */
+json_t *media_find_file(struct db *db, const char *sha256, const char *ext, int64_t prefer_site_id);
+
+/* Files attached to an article. Replaces the list with MEDIA_IDS in that order (each a file,
+ * kind 'file', of the site's library; duplicates dropped), in its own transaction with an audit
+ * record; nothing is written when the list is unchanged. Field errors on "attachments". */
+int article_attachments_set(struct db *db, const struct actor *a, int64_t site_id, int64_t article_id,
+			    const int64_t *media_ids, size_t n, struct errs *e);
+/* [{id, title, orig_name, size, size_label, ext, url}] in order. */
+json_t *article_attachments(struct db *db, int64_t article_id);
 
 #endif

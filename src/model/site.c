@@ -1,7 +1,7 @@
 /* site.c — the tree of sites (main portal → departments/districts → communes) and how a Host
  * header picks one: <slug>.<base>, <slug>.<parent>.<base> (BT Đ5's 5th level), <base> and
  * www.<base> for the main portal, or an extra domain the site lists. */
-#include "model.h"
+#include "internal.h"
 #include "db/db.h"
 #include "base/sb.h"
 #include "base/util.h"
@@ -15,7 +15,7 @@
 #include "base/banned.h"
 
 #define SITE_COLS "id, slug, parent_id, kind, name, name_en, short_name, owner, address, phone, " \
-		  "email, fax, responsible, licence"
+		  "email, fax, responsible, licence, approval_steps, approver_may_be_author"
 
 static const char *const site_kinds[] = { "main", "department", "district", "commune" };
 
@@ -141,7 +141,7 @@ json_t *site_find_by_host(struct db *db, const char *host_hdr, const char *base)
 	if (!site) {
 		sqlite3_stmt *st = db_stmt(db, "SELECT s.id, s.slug, s.parent_id, s.kind, s.name, s.name_en,"
 					       " s.short_name, s.owner, s.address, s.phone, s.email, s.fax,"
-					       " s.responsible, s.licence"
+					       " s.responsible, s.licence, s.approval_steps, s.approver_may_be_author"
 					       " FROM site_domains d JOIN sites s ON s.id = d.site_id WHERE d.domain = ?");
 		if (st) {
 			db_bind_text(st, 1, host);
@@ -346,4 +346,35 @@ out:
 	for (int i = 0; i < F_N; i++)
 		free(v[i]);
 	return rc;
+}
+
+int site_settings_update(struct db *db, const struct actor *a, int64_t site_id, int approval_steps,
+			 int approver_may_be_author, struct errs *e)
+{
+	char detail[64];
+	if (actor_level(db, a, site_id) < LVL_SITEADMIN)
+		return M_DENIED;
+	if (approval_steps != 1 && approval_steps != 2) {
+		errs_add(e, "approval_steps", "approval_steps_invalid");
+		return M_INVALID;
+	}
+	if (db_begin(db))
+		return M_ERROR;
+	sqlite3_stmt *st = db_stmt(db, "UPDATE sites SET approval_steps = ?, approver_may_be_author = ? WHERE id = ?");
+	if (!st) {
+		db_rollback(db);
+		return M_ERROR;
+	}
+	db_bind_int(st, 1, approval_steps);
+	db_bind_int(st, 2, approver_may_be_author ? 1 : 0);
+	db_bind_int(st, 3, site_id);
+	int ok = sqlite3_step(st) == SQLITE_DONE;
+	sqlite3_reset(st);
+	if (!ok) {
+		db_rollback(db);
+		return M_ERROR;
+	}
+	snprintf(detail, sizeof(detail), "steps=%d self=%d", approval_steps, approver_may_be_author ? 1 : 0);
+	audit_write(db, a, site_id, "site.settings", "", detail);
+	return db_commit(db) ? M_ERROR : M_OK;
 }

@@ -1,6 +1,6 @@
 /* user.c — accounts, roles per site, passwords (argon2id through libsodium) and the checks
  * that decide who may act on which site. */
-#include "model.h"
+#include "internal.h"
 #include "db/db.h"
 #include "base/log.h"
 #include "base/sb.h"
@@ -8,6 +8,8 @@
 #include "base/utf8.h"
 
 #include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <sodium.h>
 #include <string.h>
 
@@ -316,4 +318,169 @@ json_t *user_sites(struct db *db, const struct actor *a)
 		return json_array();
 	db_bind_int(st, 1, a->id);
 	return db_rows_json(st);
+}
+
+/* ---- accounts of a site, managed by its administrators ---- */
+
+json_t *user_list_site(struct db *db, const struct actor *a, int64_t site_id)
+{
+	if (actor_level(db, a, site_id) < LVL_SITEADMIN)
+		return NULL;
+	sqlite3_stmt *st = db_stmt(db, "SELECT u.id, u.username, u.display_name, u.disabled, r.role,"
+				       " (SELECT count(*) FROM articles x WHERE x.site_id = r.site_id AND x.created_by = u.id"
+				       "  AND x.state IN ('draft', 'submitted', 'edited', 'returned', 'scheduled')) AS open_items"
+				       " FROM roles r JOIN users u ON u.id = r.user_id WHERE r.site_id = ? ORDER BY u.username");
+	if (!st)
+		return json_array();
+	db_bind_int(st, 1, site_id);
+	return db_rows_json(st);
+}
+
+/* A site administrator may hand out any role but sysadmin on the site; only the system
+ * administrator makes site administrators. */
+int user_grant(struct db *db, const struct actor *a, int64_t site_id, const char *username, const char *role,
+	       struct errs *e)
+{
+	int lvl = actor_level(db, a, site_id);
+	char obj[64];
+	if (lvl < LVL_SITEADMIN)
+		return M_DENIED;
+	if (!role || !role_valid(role)) {
+		errs_add(e, "role", "role_invalid");
+		return M_INVALID;
+	}
+	if (strcmp(role, "siteadmin") == 0 && lvl < LVL_SYSADMIN) {
+		errs_add(e, "role", "role_needs_sysadmin");
+		return M_INVALID;
+	}
+	sqlite3_stmt *st = db_stmt(db, "SELECT id FROM users WHERE username = ?");
+	int64_t uid = 0;
+	if (!st)
+		return M_ERROR;
+	db_bind_text(st, 1, username ? username : "");
+	if (sqlite3_step(st) == SQLITE_ROW)
+		uid = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (!uid) {
+		errs_add(e, "username", "user_unknown");
+		return M_INVALID;
+	}
+	if (uid == a->id) {
+		errs_add(e, "username", "role_self");
+		return M_INVALID;
+	}
+	if (db_begin(db))
+		return M_ERROR;
+	if (user_set_role(db, uid, site_id, role, e) != M_OK) {
+		db_rollback(db);
+		return M_ERROR;
+	}
+	snprintf(obj, sizeof(obj), "user:%s", username);
+	audit_write(db, a, site_id, "role.grant", obj, role);
+	return db_commit(db) ? M_ERROR : M_OK;
+}
+
+int user_revoke(struct db *db, const struct actor *a, int64_t site_id, int64_t user_id)
+{
+	char obj[64];
+	if (actor_level(db, a, site_id) < LVL_SITEADMIN || user_id == a->id)
+		return M_DENIED;
+	if (db_begin(db))
+		return M_ERROR;
+	sqlite3_stmt *st = db_stmt(db, "DELETE FROM roles WHERE user_id = ? AND site_id = ?");
+	if (!st) {
+		db_rollback(db);
+		return M_ERROR;
+	}
+	db_bind_int(st, 1, user_id);
+	db_bind_int(st, 2, site_id);
+	int ok = sqlite3_step(st) == SQLITE_DONE;
+	sqlite3_reset(st);
+	if (!ok || db_changes(db) != 1) {
+		db_rollback(db);
+		return ok ? M_NOTFOUND : M_ERROR;
+	}
+	snprintf(obj, sizeof(obj), "user:%lld", (long long)user_id);
+	audit_write(db, a, site_id, "role.revoke", obj, "");
+	return db_commit(db) ? M_ERROR : M_OK;
+}
+
+/* ĐT Đ13.5: when a person leaves, their open items go to another in one action. */
+int user_handover(struct db *db, const struct actor *a, int64_t site_id, int64_t from_id, int64_t to_id,
+		  struct errs *e, int64_t *moved)
+{
+	char obj[64], detail[64];
+	*moved = 0;
+	if (actor_level(db, a, site_id) < LVL_SITEADMIN)
+		return M_DENIED;
+	struct actor to = { to_id, 0, NULL };
+	if (!user_role_on(db, &to, site_id))
+		errs_add(e, "to", "handover_target_role");
+	if (from_id == to_id)
+		errs_add(e, "to", "handover_same");
+	if (e->n)
+		return M_INVALID;
+	if (db_begin(db))
+		return M_ERROR;
+	sqlite3_stmt *st = db_stmt(db, "SELECT id FROM articles WHERE site_id = ? AND created_by = ?"
+				       " AND (state IN ('draft', 'submitted', 'edited', 'returned', 'scheduled')"
+				       " OR change_state IS NOT NULL)");
+	if (!st) {
+		db_rollback(db);
+		return M_ERROR;
+	}
+	db_bind_int(st, 1, site_id);
+	db_bind_int(st, 2, from_id);
+	json_t *items = db_rows_json(st);
+	size_t i;
+	json_t *it;
+	json_array_foreach(items, i, it) {
+		int64_t id = json_integer_value(json_object_get(it, "id"));
+		st = db_stmt(db, "UPDATE articles SET created_by = ? WHERE id = ?");
+		if (!st)
+			break;
+		db_bind_int(st, 1, to_id);
+		db_bind_int(st, 2, id);
+		int ok = sqlite3_step(st) == SQLITE_DONE;
+		sqlite3_reset(st);
+		if (!ok || transition_write(db, a, id, "handover", "", "", "Bàn giao cho người phụ trách mới", "")) {
+			json_decref(items);
+			db_rollback(db);
+			return M_ERROR;
+		}
+		(*moved)++;
+	}
+	json_decref(items);
+	snprintf(obj, sizeof(obj), "user:%lld", (long long)from_id);
+	snprintf(detail, sizeof(detail), "to user:%lld, %lld items", (long long)to_id, (long long)*moved);
+	audit_write(db, a, site_id, "user.handover", obj, detail);
+	return db_commit(db) ? M_ERROR : M_OK;
+}
+
+/* Creates an account with a role on SITE_ID, by that site's administrator. */
+int user_create_on_site(struct db *db, const struct actor *a, int64_t site_id, const char *username,
+			const char *display_name, const char *role, const char *password, struct errs *e)
+{
+	int lvl = actor_level(db, a, site_id);
+	json_t *site;
+	int64_t id;
+	if (lvl < LVL_SITEADMIN)
+		return M_DENIED;
+	if (role && strcmp(role, "siteadmin") == 0 && lvl < LVL_SYSADMIN) {
+		errs_add(e, "role", "role_needs_sysadmin");
+		return M_INVALID;
+	}
+	if (role && strcmp(role, "sysadmin") == 0) {
+		errs_add(e, "role", "role_invalid");
+		return M_INVALID;
+	}
+	site = site_get(db, site_id);
+	int rc = user_add(db, username, display_name, role, json_string_value(json_object_get(site, "slug")), password, e, &id);
+	json_decref(site);
+	if (rc == M_OK) {
+		char obj[64];
+		snprintf(obj, sizeof(obj), "user:%s", username);
+		audit_write(db, a, site_id, "user.create", obj, role);
+	}
+	return rc;
 }

@@ -40,6 +40,10 @@ MSG = {
     "media_type": "Chỉ nhận ảnh JPEG, PNG, WebP hoặc GIF (kiểm tra theo nội dung tệp).",
     "signin_failed": "Tên đăng nhập hoặc mật khẩu không đúng.",
     "publish_denied": "Chỉ Trưởng/Phó Ban Biên tập hoặc quản trị trang được xuất bản bài viết.",
+    "wf_role": "Vai trò của bạn trên trang này không được thực hiện bước này.",
+    "wf_state": "Bài viết không ở trạng thái cho phép bước này.",
+    "wf_needs_editing": "Trang duyệt hai bước: bài cần được biên tập viên biên tập xong trước khi duyệt.",
+    "wf_approver_is_author": "Người duyệt không được duyệt bài do chính mình viết",
     "url_invalid": "Đường dẫn phải bắt đầu bằng http:// hoặc https://.",
     "password_mismatch": "Mật khẩu nhập lại không khớp.",
     "unknown_host": "Tên miền này không thuộc hệ thống cổng thông tin điện tử nào",
@@ -488,6 +492,44 @@ class Fixture:
         self.port = self.server.port
         self._admins = {}
         self._cats = {}
+        # the tests' approvers publish what they write themselves: every site allows it (two steps)
+        for slug in [None] + [s[1] for s in SITES]:
+            self.settings(slug, steps=2, may_self=True)
+
+    def settings(self, slug, steps=2, may_self=False):
+        f = [("approval_steps", str(steps))] + ([("approver_may_be_author", "1")] if may_self else [])
+        r = self.admin("admin", slug).post("/quan-tri/cai-dat", f)
+        if r.status != 303:
+            raise ServerError("settings of %s: %d" % (slug, r.status))
+
+    def act(self, client, article_id, action, expect=303, **fields):
+        """A workflow action on an article (submit, edited, return, refuse, publish, schedule,
+        unschedule, withdraw, correct); returns the Response."""
+        f = [("action", action)] + [(k, v) for k, v in fields.items()]
+        r = client.post("/quan-tri/bai-viet/%d/chuyen" % article_id, f)
+        if expect is not None and r.status != expect:
+            raise ServerError("%s of article %d: %d %s" % (action, article_id, r.status, squash(r.text)[-300:]))
+        return r
+
+    def share(self, client, article_id):
+        """CLIENT's board proposes a published article to the main portal, whose board accepts it."""
+        r = client.post("/quan-tri/bai-viet/%d/de-xuat" % article_id)
+        if r.status != 303:
+            raise ServerError("proposing %d: %d %s" % (article_id, r.status, squash(r.text)[-300:]))
+        board = self.admin("admin", None)
+        page = board.get("/quan-tri/de-xuat")
+        for m in re.finditer(r'<a href="[^"]*-(\d+)">.*?action="/quan-tri/de-xuat/(\d+)"', page.text, re.S):
+            if int(m.group(1)) == article_id:
+                r = board.post("/quan-tri/de-xuat/%s" % m.group(2), [("quyet-dinh", "nhan")])
+                if r.status != 303:
+                    raise ServerError("accepting %d: %d" % (article_id, r.status))
+                return
+        raise ServerError("proposal of %d not on the main board's list" % article_id)
+
+    def publish(self, client, article_id):
+        """Walks a draft through the workflow to publication: submit, edited, publish."""
+        for action in ("submit", "edited", "publish"):
+            self.act(client, article_id, action)
 
     def add_user(self, user, role, site=None):
         args = ["user", "add", "--data", self.data, "--username", user, "--role", role, "--password-stdin"]
@@ -544,15 +586,16 @@ class Fixture:
         """Creates an article; returns its id (or the Response when EXPECT is not 303)."""
         f = [("title", title), ("body", body), ("category_id", str(category_id or ""))]
         f += [(k, v) for k, v in extra.items()]
-        if publish:
-            f.append(("publish", "1"))
         r = client.post("/quan-tri/bai-viet/moi", f, files=files, multipart_form=True)
         if expect != 303:
             return r
         m = re.match(r"/quan-tri/bai-viet/(\d+)", r.location_path)
         if r.status != 303 or not m:
             raise ServerError("article %r: %d %s" % (title, r.status, squash(r.text)[-300:]))
-        return int(m.group(1))
+        aid = int(m.group(1))
+        if publish:
+            self.publish(client, aid)
+        return aid
 
     def public_path(self, slug, article_id):
         """The public path of a published article: /tin/x-ID redirects to it."""
@@ -661,12 +704,12 @@ class CongTest(unittest.TestCase):
         self.check_html(r, chrome=chrome)
         return r
 
-    def assertNotIn_(self, needle, r, what):
+    def assertNotIn_(self, needle, r, what=""):
         if needle in r.text:
             i = r.text.index(needle)
             self.fail("%r: %s: found %r in …%s…" % (r, what, needle, squash(r.text[max(0, i - 60):i + 60])))
 
-    def assertIn_(self, needle, r, what):
+    def assertIn_(self, needle, r, what=""):
         if needle not in r.text:
             self.fail("%r: %s: %r not found" % (r, what, needle))
 

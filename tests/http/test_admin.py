@@ -79,7 +79,7 @@ class SignIn(Base):
                                                           ("category_id", str(cat))]),
                 ("edit", "/quan-tri/bai-viet/%d" % aid, [("title", "Bị sửa giả mạo"), ("body", "x"),
                                                         ("category_id", str(cat))]),
-                ("publish", "/quan-tri/bai-viet/%d/xuat-ban" % aid, []),
+                ("workflow action", "/quan-tri/bai-viet/%d/chuyen" % aid, [("action", "submit")]),
                 ("category", "/quan-tri/chuyen-muc", [("name", "Mục giả mạo")]),
                 ("password", "/quan-tri/doi-mat-khau", [("old_password", NEW_PASSWORD), ("new_password", "Kh@c12345"),
                                                        ("confirm", "Kh@c12345")])):
@@ -246,25 +246,19 @@ class Permissions(Base):
         self.assertNotIn_('name="publish"', r, "the editor's form offers publishing")
         title = uniq("Bài của biên tập viên")
         aid = fx.article(ed, title, category_id=cat)
-        r = self.expect(ed.post("/quan-tri/bai-viet/%d/xuat-ban" % aid), 403, "editor publishing")
-        self.assertIn_(MSG["publish_denied"], r, "the publish-denied message")
+        fx.act(ed, aid, "submit")
+        fx.act(ed, aid, "edited")
+        r = fx.act(ed, aid, "publish", expect=403)
+        self.assertIn_(MSG["wf_role"], r, "the refusal message")
         self.page(fx.client("longho"), "/tin/x-%d" % aid, 404)
         r = self.page(fx.client("longho"), "/")
         self.assertNotIn_(title, r, "the editor's article got published")
-        # "save and publish": saved, not published, the reason shown on the form
-        title2 = uniq("Bài xin xuất bản")
-        r = fx.article(ed, title2, category_id=cat, publish=True, expect=422)
-        self.expect(r, 422, "editor saving with publish=1")
-        self.assertIn_(MSG["publish_denied"], r, "the publish-denied message on the form")
-        self.assertEqual(r.by_id("title").get("value"), title2)
-        r = self.page(fx.client("longho"), "/")
-        self.assertNotIn_(title2, r, "the editor's article got published")
-        # an approver can: sysadmin publishes the first one
-        self.expect(fx.admin("admin", "longho").post("/quan-tri/bai-viet/%d/xuat-ban" % aid), 303)
+        # an approver can: the sysadmin publishes it
+        fx.act(fx.admin("admin", "longho"), aid, "publish")
         r = self.page(fx.client("longho"), "/")
         self.assertIn_(title, r, "published by the sysadmin")
         # and the editor cannot take it down either
-        self.expect(ed.post("/quan-tri/bai-viet/%d/go" % aid), 403, "editor unpublishing")
+        fx.act(ed, aid, "withdraw", expect=403, comment="Gỡ thử")
         self.page(fx.client("longho"), fx.public_path("longho", aid), 200)
 
     def test_non_publisher_cannot_change_published_article(self):
@@ -306,7 +300,7 @@ class Permissions(Base):
         r = approver.post("/quan-tri/bai-viet/%d" % aid, [("title", "Bị sửa"), ("body", "x"),
                                                         ("category_id", str(self.snv_category()))])
         self.assertIn(r.status, (403, 404), "editing another site's article: %d" % r.status)
-        r = approver.post("/quan-tri/bai-viet/%d/xuat-ban" % aid)
+        r = approver.post("/quan-tri/bai-viet/%d/chuyen" % aid, [("action", "publish")])
         self.assertIn(r.status, (403, 404), "publishing another site's article: %d" % r.status)
         r = self.expect(sysadmin.get("/quan-tri/bai-viet/%d" % aid), 200)
         self.assertEqual(r.by_id("title").get("value"), title, "the article was changed from another site")

@@ -42,8 +42,11 @@ class Publishing(Base):
         r = self.page(fx.client("snv"), "/tin/x-%d" % aid, 404)
         self.assertNotIn_(title, r, "the 404 of a draft")
         # publish
-        r = self.expect(self.snv.post("/quan-tri/bai-viet/%d/xuat-ban" % aid), 303, "publish")
-        self.assertEqual(r.location_path, "/quan-tri/bai-viet/%d?da-luu=1" % aid)
+        fx.act(self.snv, aid, "submit")
+        fx.act(self.snv, aid, "edited")
+        r = fx.act(self.snv, aid, "publish")
+        self.assertEqual(r.location_path, "/quan-tri/bai-viet/%d?da-chuyen=1" % aid)
+        fx.share(self.snv, aid)  # the main portal's board accepts it for its component news
         path = fx.public_path("snv", aid)
         self.assertRegex(path, r"^/tin/hoi-nghi-trien-khai-nhiem-vu-[a-z0-9-]*-%d$" % aid, "article path")
         r = self.page(fx.client("snv"), path)
@@ -70,10 +73,11 @@ class Publishing(Base):
         for slug in ("longho", "chauthanh", None):
             r = self.page(fx.client(slug), path, 404)
             self.assertNotIn_(title, r, "snv's article served on %s" % (slug or "the main portal"))
-        # unpublish: gone again
-        r = self.expect(self.snv.post("/quan-tri/bai-viet/%d/go" % aid), 303, "unpublish")
-        self.page(fx.client("snv"), path, 404)
-        self.page(fx.client("snv"), path + "/ban-in", 404)
+        # withdrawn (gỡ bài): gone again, and the reader gets a 410 with the reason
+        fx.act(self.snv, aid, "withdraw", comment="Thông tin đã được cập nhật bằng thông báo khác")
+        r = self.page(fx.client("snv"), path, 410)
+        self.assertIn_("Thông tin đã được cập nhật bằng thông báo khác", r, "the withdrawal reason")
+        self.page(fx.client("snv"), path + "/ban-in", 410)
         for label, c, p in self.places():
             r = self.page(c, p)
             self.assertNotIn_(title, r, "an unpublished article still shows on " + label)
@@ -98,6 +102,7 @@ class Publishing(Base):
         cid, _ = fx.category(sysadmin, "Tin xã")
         title = uniq("Tin của xã Châu Thành")
         aid = fx.article(sysadmin, title, category_id=cid, publish=True)
+        fx.share(sysadmin, aid)
         path = fx.public_path("chauthanh", aid)
         r = self.page(fx.client(), "/")
         url = "http://chauthanh.%s:%d%s" % (BASE, fx.port, path)
@@ -172,6 +177,8 @@ class SlugChange(Base):
                                                         ("category_id", str(self.cat_id))], multipart_form=True)
         self.expect(r, 303, "edit")
         c = fx.client("snv")
+        self.expect(c.get(old), 200, "an unapproved change leaves the public version as it was")
+        fx.publish(self.snv, aid)  # the change goes through the workflow
         r = self.expect(c.get(old), 301, "old URL")
         new = r.location_path
         self.assertRegex(new, r"^/tin/ket-qua-chuyen-doi-so-[a-z0-9-]*-%d$" % aid, "new URL")

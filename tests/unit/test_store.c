@@ -199,9 +199,14 @@ TEST(articles_save_publish_and_stay_on_their_site)
 	CHECK_STR(json_string_value(json_object_get(a, "slug")), "hoa-giai");
 	json_decref(a);
 	CHECK(article_get_public(db, snv, id) == NULL); /* a draft is not public */
-	CHECK(article_publish(db, &reporter, snv, id, 0) == M_DENIED);
-	CHECK(article_publish(db, &actor_cli, syt, id, 0) == M_NOTFOUND); /* wrong site */
-	CHECK(article_publish(db, &actor_cli, snv, id, 0) == M_OK);
+	CHECK(article_act(db, &reporter, snv, id, "publish", NULL, &e) == M_DENIED);
+	e.n = 0;
+	CHECK(article_act(db, &actor_cli, snv, id, "publish", NULL, &e) == M_INVALID); /* a draft */
+	e.n = 0;
+	CHECK(article_act(db, &reporter, snv, id, "submit", NULL, &e) == M_OK);
+	CHECK(article_act(db, &actor_cli, syt, id, "edited", NULL, &e) == M_NOTFOUND); /* wrong site */
+	CHECK(article_act(db, &actor_cli, snv, id, "edited", NULL, &e) == M_OK);
+	CHECK(article_act(db, &actor_cli, snv, id, "publish", NULL, &e) == M_OK);
 	a = article_get_public(db, snv, id);
 	CHECK(json_id(a) == id);
 	json_decref(a);
@@ -209,6 +214,13 @@ TEST(articles_save_publish_and_stay_on_their_site)
 	json_t *rows = article_in_category(db, snv, cat, 10, 0, &total); /* includes subcategories */
 	CHECK(total == 1 && json_array_size(rows) == 1);
 	json_decref(rows);
+	rows = article_from_components(db, main_id, 10); /* not before the main board accepts it */
+	CHECK(json_array_size(rows) == 0);
+	json_decref(rows);
+	CHECK(share_propose(db, &actor_cli, snv, id, &e) == M_OK);
+	json_t *sh = share_of(db, id);
+	CHECK(share_decide(db, &actor_cli, main_id, json_integer_value(json_object_get(sh, "id")), 1, "", &e) == M_OK);
+	json_decref(sh);
 	rows = article_from_components(db, main_id, 10);
 	CHECK(json_array_size(rows) == 1);
 	CHECK_STR(json_string_value(json_object_get(json_array_get(rows, 0), "site_slug")), "snv");
@@ -220,7 +232,14 @@ TEST(articles_save_publish_and_stay_on_their_site)
 	struct actor other = { 9999, 0, NULL };
 	CHECK(article_get_admin(db, &other, snv, id) == NULL);
 	CHECK(article_save(db, &other, snv, id, &in, &e, NULL) == M_DENIED);
-	CHECK(article_unpublish(db, &actor_cli, snv, id) == M_OK);
+	struct act_input why = { "Thông tin đã cũ", NULL, 0 };
+	CHECK(article_act(db, &actor_cli, snv, id, "withdraw", &why, &e) == M_OK);
 	CHECK(article_get_public(db, snv, id) == NULL);
+	json_t *gone = article_get_withdrawn(db, snv, id);
+	CHECK_STR(json_string_value(json_object_get(gone, "withdrawn_reason")), "Thông tin đã cũ");
+	json_decref(gone);
+	int64_t bad, n = 0;
+	bad = audit_verify(db, &n);
+	CHECK(bad == 0 && n > 5);
 	db_close(db);
 }

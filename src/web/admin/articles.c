@@ -1,12 +1,17 @@
-/* articles.c — the editors' list of articles, the article form with cover upload, publishing.
- * WEBPAGE: GET      /quan-tri/                         this site's articles (trang = page)
- * WEBPAGE: GET/POST /quan-tri/bai-viet/moi             new article
- * WEBPAGE: GET/POST /quan-tri/bai-viet/<id>            edit an article
- * WEBPAGE: POST     /quan-tri/bai-viet/<id>/xuat-ban   publish
- * WEBPAGE: POST     /quan-tri/bai-viet/<id>/go         unpublish (back to draft) */
+/* articles.c — the editors' side of articles: dashboards, the form (rich text, cover, intake),
+ * the workflow's actions, the timeline, revisions with their word-level comparison.
+ * WEBPAGE: GET      /quan-tri/                           dashboards: loc = tat-ca, nhap, cho-toi, tra-lai, hen-gio; trang
+ * WEBPAGE: GET/POST /quan-tri/bai-viet/moi               new article
+ * WEBPAGE: GET/POST /quan-tri/bai-viet/<id>              edit (a published item gets a pending change)
+ * WEBPAGE: POST     /quan-tri/bai-viet/<id>/chuyen       workflow action: action, comment, reason, when
+ * WEBPAGE: GET      /quan-tri/bai-viet/<id>/so-sanh      compare revisions a and b
+ * WEBPAGE: POST     /quan-tri/bai-viet/<id>/khoi-phuc    restore revision rev as a new one
+ * WEBPAGE: POST     /quan-tri/bai-viet/<id>/de-xuat      propose to the main portal */
 #include "web/web.h"
 #include "base/sb.h"
 #include "base/util.h"
+#include "render/diff.h"
+#include "render/sanitize.h"
 
 #include <string.h>
 
@@ -19,57 +24,160 @@ static json_int_t site_id_of(struct req *r)
 	return json_integer_value(json_object_get(r->site, "id"));
 }
 
-static const char *state_label(const char *s)
+static const struct {
+	const char *slug, *label;
+	enum article_filter f;
+} tabs[] = {
+	{ "cho-toi", "Chờ tôi xử lý", AF_WAITING_FOR_ME },
+	{ "nhap", "Bản nháp của tôi", AF_MINE_DRAFTS },
+	{ "tra-lai", "Bị trả lại", AF_RETURNED_TO_ME },
+	{ "hen-gio", "Hẹn giờ", AF_SCHEDULED },
+	{ "tat-ca", "Tất cả", AF_ALL },
+};
+
+static void set_time(json_t *o, const char *key, json_t *t)
 {
-	return strcmp(s, "published") == 0 ? "Đã xuất bản" : "Bản nháp";
+	char buf[40];
+	if (!json_is_integer(t))
+		return;
+	time_format_vn(json_integer_value(t), buf, sizeof(buf));
+	json_object_set_new(o, key, json_string(buf));
 }
 
 void admin_dashboard(struct req *r)
 {
 	int64_t total, page;
+	size_t tab = ARRAY_SIZE(tabs) - 1, i;
+	const char *loc = req_arg(r, "loc");
 	if (admin_require(r, 1))
 		return;
+	for (i = 0; loc && i < ARRAY_SIZE(tabs); i++)
+		if (strcmp(loc, tabs[i].slug) == 0)
+			tab = i;
 	page = req_arg_int(r, "trang", 1, 1, 100000);
 	json_t *ctx = admin_ctx(r, "Bài viết");
-	json_t *rows = article_list_admin(r->db, &r->actor, site_id_of(r), PER_PAGE, (page - 1) * PER_PAGE, &total);
-	size_t i;
+	json_t *list = json_array();
+	for (i = 0; i < ARRAY_SIZE(tabs); i++) {
+		int64_t n;
+		json_decref(article_list_admin(r->db, &r->actor, site_id_of(r), tabs[i].f, 0, 0, &n));
+		struct sb u = SB_INIT;
+		sb_addf(&u, "/quan-tri/?loc=%s", tabs[i].slug);
+		json_array_append_new(list, json_pack("{sssssIsb}", "label", tabs[i].label, "url", u.buf, "count", (json_int_t)n,
+						      "current", i == tab));
+		sb_release(&u);
+	}
+	json_object_set_new(ctx, "tabs", list);
+	json_t *rows = article_list_admin(r->db, &r->actor, site_id_of(r), tabs[tab].f, PER_PAGE, (page - 1) * PER_PAGE, &total);
 	json_t *a;
-	char buf[40];
 	json_array_foreach(rows, i, a) {
 		const char *st = json_string_value(json_object_get(a, "state"));
-		json_object_set_new(a, "state_label", json_string(state_label(st)));
+		json_object_set_new(a, "state_label", json_string(article_state_label(json_string_value(json_object_get(a, "wstate")))));
 		json_object_set_new(a, "published", json_boolean(strcmp(st, "published") == 0));
-		time_format_vn(json_integer_value(json_object_get(a, "updated_at")), buf, sizeof(buf));
-		json_object_set_new(a, "updated", json_string(buf));
+		json_object_set_new(a, "has_change", json_boolean(json_is_string(json_object_get(a, "change_state"))));
+		set_time(a, "updated", json_object_get(a, "updated_at"));
+		set_time(a, "scheduled", json_object_get(a, "scheduled_at"));
 		char *p = web_article_path(a);
 		json_object_set_new(a, "public_url", json_string(p));
 		free(p);
 	}
+	json_object_set_new(ctx, "tab_label", json_string(tabs[tab].label));
 	json_object_set_new(ctx, "has_articles", json_boolean(json_array_size(rows) > 0));
 	json_object_set_new(ctx, "articles", rows);
 	json_object_set_new(ctx, "total", json_integer(total));
 	if (total > PER_PAGE) {
 		struct sb u = SB_INIT;
 		if (page > 1) {
-			sb_addf(&u, "/quan-tri/?trang=%lld", (long long)page - 1);
+			sb_addf(&u, "/quan-tri/?loc=%s&trang=%lld", tabs[tab].slug, (long long)page - 1);
 			json_object_set_new(ctx, "prev_url", json_string(u.buf));
 		}
 		if (page * PER_PAGE < total) {
 			sb_reset(&u);
-			sb_addf(&u, "/quan-tri/?trang=%lld", (long long)page + 1);
+			sb_addf(&u, "/quan-tri/?loc=%s&trang=%lld", tabs[tab].slug, (long long)page + 1);
 			json_object_set_new(ctx, "next_url", json_string(u.buf));
 		}
 		sb_release(&u);
 	}
 	if (req_arg(r, "doi-mat-khau"))
 		json_object_set_new(ctx, "notice", json_string(tr(r->app, "password_changed")));
-	else if (req_arg(r, "da-luu"))
-		json_object_set_new(ctx, "notice", json_string(tr(r->app, "saved")));
 	resp_render(r, 200, "admin/dashboard", ctx);
 }
 
-static const char *form_fields[] = { "title", "summary", "body", "author", "cover_alt",
-				     "src_author", "src_name", "src_url", "src_time" };
+static const char *form_fields[] = { "title", "summary", "body", "author", "cover_alt", "src_author",
+				     "src_name", "src_url", "src_time", "intake_unit", "intake_name",
+				     "intake_title", "intake_email", "intake_phone", "intake_received_at", "note" };
+
+/* "yyyy-mm-ddThh:mm" for a datetime-local input. */
+static void set_local_time(json_t *o, const char *key, json_t *t)
+{
+	char buf[40];
+	if (!json_is_integer(t))
+		return;
+	time_format_iso(json_integer_value(t), buf, sizeof(buf));
+	buf[16] = '\0';
+	json_object_set_new(o, key, json_string(buf));
+}
+
+/* The side panel of an existing item: state, actions, timeline, revisions, sharing. */
+static void item_panel(struct req *r, json_t *ctx, int64_t id)
+{
+	json_t *art = article_get_admin(r->db, &r->actor, site_id_of(r), id);
+	if (!art)
+		return;
+	const char *w = json_string_value(json_object_get(art, "wstate"));
+	json_t *item = json_object();
+	json_object_set_new(item, "state_label", json_string(article_state_label(json_string_value(json_object_get(art, "state")))));
+	json_object_set_new(item, "wstate_label", json_string(article_state_label(w)));
+	json_object_set(item, "has_pending_change", json_object_get(art, "has_pending_change"));
+	int published = strcmp(json_string_value(json_object_get(art, "state")), "published") == 0;
+	json_object_set_new(item, "published", json_boolean(published));
+	char *p = web_article_path(art);
+	json_object_set_new(item, "public_url", json_string(p));
+	free(p);
+	set_time(item, "scheduled", json_object_get(art, "scheduled_at"));
+	json_object_set(item, "withdrawn_reason", json_object_get(art, "withdrawn_reason"));
+	json_object_set(item, "created_by_name", json_object_get(art, "created_by_name"));
+	json_t *actions = article_actions(r->db, &r->actor, site_id_of(r), art);
+	size_t i;
+	json_t *x;
+	json_array_foreach(actions, i, x) {
+		const char *act = json_string_value(json_object_get(x, "action"));
+		json_object_set_new(x, "is_refuse", json_boolean(strcmp(act, "refuse") == 0));
+		json_object_set_new(x, "is_schedule", json_boolean(strcmp(act, "schedule") == 0));
+	}
+	json_object_set_new(item, "has_actions", json_boolean(json_array_size(actions) > 0));
+	json_object_set_new(item, "actions", actions);
+	json_object_set_new(item, "reasons", article_refusal_reasons());
+	json_t *tl = article_timeline(r->db, &r->actor, site_id_of(r), id);
+	json_array_foreach(tl, i, x)
+		set_time(x, "date", json_object_get(x, "at"));
+	json_object_set_new(item, "timeline", tl ? tl : json_array());
+	json_t *revs = article_revisions(r->db, &r->actor, site_id_of(r), id);
+	json_array_foreach(revs, i, x) {
+		set_time(x, "date", json_object_get(x, "created_at"));
+		json_object_set_new(x, "latest", json_boolean(i == 0));
+	}
+	json_object_set_new(item, "has_many_revisions", json_boolean(json_array_size(revs) > 1));
+	json_object_set_new(item, "revisions", revs ? revs : json_array());
+	/* sharing up: only from a component site, for published items */
+	if (published && strcmp(json_string_value(json_object_get(r->site, "kind")), "main") != 0) {
+		json_t *sh = share_of(r->db, id);
+		if (sh) {
+			static const char *labels[][2] = { { "proposed", "Đã đề xuất, chờ Cổng chính xem xét" },
+							   { "accepted", "Cổng chính đã tiếp nhận" },
+							   { "declined", "Cổng chính không tiếp nhận" } };
+			for (size_t k = 0; k < ARRAY_SIZE(labels); k++)
+				if (strcmp(json_string_value(json_object_get(sh, "state")), labels[k][0]) == 0)
+					json_object_set_new(item, "share_label", json_string(labels[k][1]));
+			json_object_set(item, "share_reason", json_object_get(sh, "reason"));
+		}
+		int can = json_is_true(json_object_get(ctx, "can_publish")) &&
+			  (!sh || strcmp(json_string_value(json_object_get(sh, "state")), "declined") == 0);
+		json_object_set_new(item, "can_propose", json_boolean(can));
+		json_decref(sh);
+	}
+	json_object_set_new(ctx, "item", item);
+	json_decref(art);
+}
 
 static void form_render(struct req *r, int status, int64_t id, json_t *form, const struct errs *e)
 {
@@ -82,32 +190,31 @@ static void form_render(struct req *r, int status, int64_t id, json_t *form, con
 		sb_adds(&action, "/quan-tri/bai-viet/moi");
 	json_object_set_new(ctx, "action", json_string(action.buf));
 	sb_release(&action);
-	if (id)
+	if (id) {
 		json_object_set_new(ctx, "id", json_integer(id));
+		json_object_set_new(ctx, "article_id", json_integer(id)); /* unambiguous inside lists */
+		item_panel(r, ctx, id);
+	}
 	json_object_set_new(ctx, "form", form);
+	json_object_set_new(ctx, "rich_editor", json_true());
 	if (e)
 		admin_errors(r, ctx, e);
 	resp_render(r, status, "admin/article", ctx);
 }
 
-/* Turns a stored article into the form's values. */
+/* Turns a stored article (with its pending change, if any) into the form's values. */
 static json_t *form_from_article(json_t *a)
 {
 	json_t *f = json_object();
-	char buf[40];
-	for (size_t i = 0; i + 1 < ARRAY_SIZE(form_fields); i++)
-		json_object_set(f, form_fields[i], json_object_get(a, form_fields[i]));
-	if (json_is_integer(json_object_get(a, "src_time"))) {
-		/* datetime-local wants "yyyy-mm-ddThh:mm" */
-		time_format_iso(json_integer_value(json_object_get(a, "src_time")), buf, sizeof(buf));
-		buf[16] = '\0';
-		json_object_set_new(f, "src_time", json_string(buf));
-	}
+	for (size_t i = 0; i < ARRAY_SIZE(form_fields); i++)
+		if (json_is_string(json_object_get(a, form_fields[i])))
+			json_object_set(f, form_fields[i], json_object_get(a, form_fields[i]));
+	json_object_del(f, "note");
+	set_local_time(f, "src_time", json_object_get(a, "src_time"));
+	set_local_time(f, "intake_received_at", json_object_get(a, "intake_received_at"));
 	json_object_set(f, "category_id", json_object_get(a, "category_id"));
 	json_object_set_new(f, "featured", json_boolean(json_integer_value(json_object_get(a, "featured"))));
-	json_object_set(f, "state", json_object_get(a, "state"));
-	json_object_set_new(f, "published", json_boolean(strcmp(json_string_value(json_object_get(a, "state")), "published") == 0));
-	if (json_is_integer(json_object_get(a, "cover_id"))) {
+	if (json_is_integer(json_object_get(a, "cover_id")) && json_is_string(json_object_get(a, "cover_sha"))) {
 		json_object_set(f, "cover_id", json_object_get(a, "cover_id"));
 		struct sb u = SB_INIT;
 		sb_addf(&u, "/media/%s.%s", json_string_value(json_object_get(a, "cover_sha")),
@@ -115,9 +222,6 @@ static json_t *form_from_article(json_t *a)
 		json_object_set_new(f, "cover_url", json_string(u.buf));
 		sb_release(&u);
 	}
-	char *p = web_article_path(a);
-	json_object_set_new(f, "public_url", json_string(p));
-	free(p);
 	return f;
 }
 
@@ -152,7 +256,18 @@ void admin_article_edit(struct req *r)
 	json_decref(a);
 	if (req_arg(r, "da-luu"))
 		json_object_set_new(f, "notice", json_string(tr(r->app, "saved")));
+	else if (req_arg(r, "da-chuyen"))
+		json_object_set_new(f, "notice", json_string(tr(r->app, "wf_done")));
 	form_render(r, 200, id, f, NULL);
+}
+
+static int64_t form_time(struct req *r, const char *field, struct errs *e)
+{
+	int64_t t = 0;
+	const char *s = req_form(r, field);
+	if (s && *s && time_parse_vn(s, &t))
+		errs_add(e, field, "date_invalid");
+	return t;
 }
 
 void admin_article_save(struct req *r)
@@ -177,13 +292,18 @@ void admin_article_save(struct req *r)
 	in.src_author = req_form(r, "src_author");
 	in.src_name = req_form(r, "src_name");
 	in.src_url = req_form(r, "src_url");
+	in.intake_unit = req_form(r, "intake_unit");
+	in.intake_name = req_form(r, "intake_name");
+	in.intake_title = req_form(r, "intake_title");
+	in.intake_email = req_form(r, "intake_email");
+	in.intake_phone = req_form(r, "intake_phone");
+	in.note = req_form(r, "note");
 	in.featured = req_form(r, "featured") != NULL;
 	const char *cat = req_form(r, "category_id");
 	if (cat && parse_i64(cat, 1, INT64_MAX, &in.category_id))
 		in.category_id = 0;
-	const char *st = req_form(r, "src_time");
-	if (st && *st && time_parse_vn(st, &in.src_time))
-		errs_add(&e, "src_time", "date_invalid");
+	in.src_time = form_time(r, "src_time", &e);
+	in.intake_received_at = form_time(r, "intake_received_at", &e);
 	const char *keep = req_form(r, "cover_id");
 	if (keep && *keep && parse_i64(keep, 1, INT64_MAX, &cover_id))
 		cover_id = -1;
@@ -204,15 +324,11 @@ void admin_article_save(struct req *r)
 		}
 	}
 	in.cover_id = cover_id;
-	/* earlier errors (upload, date) make the save refuse too, with every field checked */
+	/* earlier errors (upload, dates) make the save refuse too, with every field checked */
 	int rc = article_save(r->db, &r->actor, site_id, id, &in, &e, &new_id);
-	if (rc == M_OK && req_form(r, "publish")) {
-		rc = article_publish(r->db, &r->actor, site_id, new_id, 0);
-		if (rc == M_DENIED) {
-			errs_add(&e, "publish", "publish_denied");
-			rc = M_INVALID;
-			id = new_id;
-		}
+	if (rc == M_OK && req_form(r, "submit")) { /* "save and send for editing" */
+		rc = article_act(r->db, &r->actor, site_id, new_id, "submit", NULL, &e);
+		id = new_id;
 	}
 	if (rc == M_INVALID) {
 		/* show the form again with what was typed, and the stored cover if any */
@@ -221,18 +337,10 @@ void admin_article_save(struct req *r)
 			json_object_set_new(f, form_fields[i], json_string(req_form(r, form_fields[i]) ? req_form(r, form_fields[i]) : ""));
 		json_object_set_new(f, "category_id", json_integer(in.category_id));
 		json_object_set_new(f, "featured", json_boolean(in.featured));
-		if (id) {
+		if (id && cover_id < 0) {
 			json_t *a = article_get_admin(r->db, &r->actor, site_id, id);
-			if (a) {
-				json_object_set(f, "state", json_object_get(a, "state"));
-				json_object_set_new(f, "published", json_boolean(strcmp(json_string_value(json_object_get(a, "state")), "published") == 0));
-				char *p = web_article_path(a);
-				json_object_set_new(f, "public_url", json_string(p));
-				free(p);
-				if (cover_id < 0)
-					cover_id = json_is_integer(json_object_get(a, "cover_id")) ? json_integer_value(json_object_get(a, "cover_id")) : 0;
-				json_decref(a);
-			}
+			cover_id = a && json_is_integer(json_object_get(a, "cover_id")) ? json_integer_value(json_object_get(a, "cover_id")) : 0;
+			json_decref(a);
 		}
 		if (cover_id > 0) {
 			json_t *m = media_get(r->db, cover_id);
@@ -249,8 +357,8 @@ void admin_article_save(struct req *r)
 		form_render(r, 422, id, f, &e);
 		return;
 	}
-	if (rc == M_DENIED) { /* the account holds a role here (checked above): the item is published */
-		resp_error(r, 403, "edit_published_denied");
+	if (rc == M_DENIED) { /* a role here (checked above) but not on this item in its state */
+		resp_error(r, 403, "edit_denied");
 		return;
 	}
 	if (rc == M_NOTFOUND) {
@@ -267,34 +375,121 @@ void admin_article_save(struct req *r)
 	sb_release(&loc);
 }
 
-static void set_state(struct req *r, int publish)
+/* After an action or its refusal: back to the item, or its form with the messages. */
+static void after_action(struct req *r, int64_t id, int rc, const struct errs *e)
 {
-	if (admin_require(r, 1) || csrf_check(r))
-		return;
-	int64_t id = id_capture(r);
-	int rc = id < 0 ? M_NOTFOUND
-			: publish ? article_publish(r->db, &r->actor, site_id_of(r), id, 0)
-				  : article_unpublish(r->db, &r->actor, site_id_of(r), id);
-	if (rc == M_DENIED)
-		resp_error(r, 403, "publish_denied");
-	else if (rc == M_NOTFOUND)
-		resp_error(r, 404, "article_not_found");
-	else if (rc != M_OK)
-		resp_error(r, 500, "server_error");
-	else {
+	if (rc == M_OK) {
 		struct sb loc = SB_INIT;
-		sb_addf(&loc, "/quan-tri/bai-viet/%lld?da-luu=1", (long long)id);
+		sb_addf(&loc, "/quan-tri/bai-viet/%lld?da-chuyen=1", (long long)id);
 		resp_redirect(r, 303, loc.buf);
 		sb_release(&loc);
+	} else if (rc == M_INVALID) {
+		json_t *a = article_get_admin(r->db, &r->actor, site_id_of(r), id);
+		if (!a) {
+			resp_error(r, 404, "article_not_found");
+			return;
+		}
+		json_t *f = form_from_article(a);
+		json_decref(a);
+		json_object_set_new(f, "comment", json_string(req_form(r, "comment") ? req_form(r, "comment") : ""));
+		form_render(r, 422, id, f, e);
+	} else if (rc == M_DENIED) {
+		resp_error(r, 403, "wf_role");
+	} else if (rc == M_NOTFOUND) {
+		resp_error(r, 404, "article_not_found");
+	} else {
+		resp_error(r, 500, "server_error");
 	}
 }
 
-void admin_article_publish(struct req *r)
+void admin_article_act(struct req *r)
 {
-	set_state(r, 1);
+	struct errs e = { 0 };
+	struct act_input in = { 0 };
+	if (admin_require(r, 1) || csrf_check(r))
+		return;
+	int64_t id = id_capture(r);
+	if (id < 0) {
+		resp_error(r, 404, "article_not_found");
+		return;
+	}
+	in.comment = req_form(r, "comment");
+	in.reason = req_form(r, "reason");
+	in.when = form_time(r, "when", &e);
+	int rc = e.n ? M_INVALID : article_act(r->db, &r->actor, site_id_of(r), id, req_form(r, "action"), &in, &e);
+	after_action(r, id, rc, &e);
 }
 
-void admin_article_unpublish(struct req *r)
+void admin_article_propose(struct req *r)
 {
-	set_state(r, 0);
+	struct errs e = { 0 };
+	if (admin_require(r, 1) || csrf_check(r))
+		return;
+	int64_t id = id_capture(r);
+	int rc = id < 0 ? M_NOTFOUND : share_propose(r->db, &r->actor, site_id_of(r), id, &e);
+	after_action(r, id, rc, &e);
+}
+
+void admin_article_restore(struct req *r)
+{
+	struct errs e = { 0 };
+	int64_t rev;
+	if (admin_require(r, 1) || csrf_check(r))
+		return;
+	int64_t id = id_capture(r);
+	const char *s = req_form(r, "rev");
+	int rc = id < 0 || !s || parse_i64(s, 1, INT64_MAX, &rev) ? M_NOTFOUND
+		 : article_revision_restore(r->db, &r->actor, site_id_of(r), id, rev, &e);
+	if (rc == M_DENIED)
+		resp_error(r, 403, "edit_denied");
+	else
+		after_action(r, id, rc, &e);
+}
+
+/* Plain text of a revision's field, for comparing: the body's HTML becomes its text. */
+static char *rev_text(json_t *rev, const char *key)
+{
+	const char *v = json_string_value(json_object_get(rev, key));
+	if (!v)
+		return xstrdup("");
+	return strcmp(key, "body") == 0 ? html_to_text(v, strlen(v)) : xstrdup(v);
+}
+
+void admin_article_compare(struct req *r)
+{
+	if (admin_require(r, 1))
+		return;
+	int64_t id = id_capture(r);
+	int64_t ra = req_arg_int(r, "a", 0, 1, INT64_MAX), rb = req_arg_int(r, "b", 0, 1, INT64_MAX);
+	json_t *a = id > 0 && ra ? article_revision_get(r->db, &r->actor, site_id_of(r), id, ra) : NULL;
+	json_t *b = id > 0 && rb ? article_revision_get(r->db, &r->actor, site_id_of(r), id, rb) : NULL;
+	if (!a || !b) {
+		json_decref(a);
+		json_decref(b);
+		resp_error(r, 404, "revision_not_found");
+		return;
+	}
+	json_t *ctx = admin_ctx(r, "So sánh phiên bản");
+	static const char *fields[][2] = { { "title", "Tiêu đề" }, { "summary", "Tóm tắt" }, { "body", "Nội dung" } };
+	json_t *parts = json_array();
+	int changes = 0;
+	for (size_t i = 0; i < ARRAY_SIZE(fields); i++) {
+		char *ta = rev_text(a, fields[i][0]), *tb = rev_text(b, fields[i][0]);
+		struct sb out = SB_INIT;
+		int n = diff_words_html(ta, tb, &out);
+		changes += n;
+		/* diff_html is made by diff_words_html, which escapes every piece of text */
+		json_array_append_new(parts, json_pack("{sssssb}", "label", fields[i][1], "diff_html", out.buf, "changed", n > 0));
+		sb_release(&out);
+		free(ta);
+		free(tb);
+	}
+	json_object_set_new(ctx, "parts", parts);
+	json_object_set_new(ctx, "same", json_boolean(changes == 0));
+	set_time(a, "date", json_object_get(a, "created_at"));
+	set_time(b, "date", json_object_get(b, "created_at"));
+	json_object_set_new(ctx, "a", a);
+	json_object_set_new(ctx, "b", b);
+	json_object_set_new(ctx, "id", json_integer(id));
+	resp_render(r, 200, "admin/compare", ctx);
 }

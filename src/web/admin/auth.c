@@ -114,6 +114,10 @@ json_t *admin_ctx(struct req *r, const char *page_title)
 		json_object_set_new(ctx, "can_publish", json_boolean(role && (strcmp(role, "sysadmin") == 0 ||
 			strcmp(role, "siteadmin") == 0 || strcmp(role, "approver") == 0)));
 		json_object_set_new(ctx, "can_manage_categories", json_boolean(role && strcmp(role, "reporter") != 0));
+		int board_admin = role && (strcmp(role, "sysadmin") == 0 || strcmp(role, "siteadmin") == 0);
+		json_object_set_new(ctx, "is_siteadmin", json_boolean(board_admin));
+		json_object_set_new(ctx, "is_main_board", json_boolean(json_is_true(json_object_get(ctx, "can_publish")) &&
+			strcmp(json_string_value(json_object_get(r->site, "kind")), "main") == 0));
 		/* other sites this account works on, each with its own admin address */
 		json_t *sites = user_sites(r->db, &r->actor), *list = json_array();
 		size_t i;

@@ -9,40 +9,6 @@
 
 #include "base/banned.h"
 
-/* Paragraphs of a plain-text body: blank lines separate them, single newlines join. */
-static json_t *body_paragraphs(const char *body)
-{
-	json_t *a = json_array();
-	struct sb p = SB_INIT;
-	const char *s = body;
-	while (*s) {
-		const char *nl = strchr(s, '\n');
-		size_t n = nl ? (size_t)(nl - s) : strlen(s);
-		/* trim the line */
-		const char *ls = s, *le = s + n;
-		while (ls < le && (*ls == ' ' || *ls == '\t'))
-			ls++;
-		while (le > ls && (le[-1] == ' ' || le[-1] == '\t'))
-			le--;
-		if (le == ls) {
-			if (p.len)
-				json_array_append_new(a, json_string(p.buf));
-			sb_reset(&p);
-		} else {
-			if (p.len)
-				sb_addc(&p, ' ');
-			sb_add(&p, ls, (size_t)(le - ls));
-		}
-		s += n;
-		if (*s == '\n')
-			s++;
-	}
-	if (p.len)
-		json_array_append_new(a, json_string(p.buf));
-	sb_release(&p);
-	return a;
-}
-
 static void article_page(struct req *r, int print)
 {
 	json_int_t site_id = json_integer_value(json_object_get(r->site, "id"));
@@ -50,6 +16,18 @@ static void article_page(struct req *r, int print)
 	json_t *row = id > 0 ? article_get_public(r->db, site_id, id) : NULL;
 	char buf[40];
 	if (!row) {
+		json_t *gone = id > 0 ? article_get_withdrawn(r->db, site_id, id) : NULL;
+		if (gone) { /* 410, and the reader learns why and when (gỡ bài) */
+			struct sb msg = SB_INIT;
+			time_format_vn(json_integer_value(json_object_get(gone, "withdrawn_at")), buf, sizeof(buf));
+			sb_addf(&msg, "Bài viết “%s” đã được gỡ lúc %s. Lý do: %s",
+				json_string_value(json_object_get(gone, "title")), buf,
+				json_string_value(json_object_get(gone, "withdrawn_reason")));
+			web_error(r, 410, tr(r->app, "error_410"), msg.buf);
+			sb_release(&msg);
+			json_decref(gone);
+			return;
+		}
 		resp_error(r, 404, "article_not_found");
 		return;
 	}
@@ -64,7 +42,19 @@ static void article_page(struct req *r, int print)
 	}
 	json_t *ctx = web_public_ctx(r, json_string_value(json_object_get(row, "title")), path);
 	json_t *a = web_card(row, NULL);
-	json_object_set_new(a, "paragraphs", body_paragraphs(json_string_value(json_object_get(row, "body"))));
+	/* stored only after html_sanitize(): the one kind of value printed raw */
+	json_object_set(a, "body_html", json_object_get(row, "body"));
+	json_t *corr = article_corrections(r->db, id);
+	size_t ci;
+	json_t *c;
+	json_array_foreach(corr, ci, c) {
+		time_format_vn(json_integer_value(json_object_get(c, "at")), buf, sizeof(buf));
+		json_object_set_new(c, "date", json_string(buf));
+		time_format_iso(json_integer_value(json_object_get(c, "at")), buf, sizeof(buf));
+		json_object_set_new(c, "date_iso", json_string(buf));
+	}
+	json_object_set_new(a, "has_corrections", json_boolean(json_array_size(corr) > 0));
+	json_object_set_new(a, "corrections", corr);
 	if (*json_string_value(json_object_get(row, "author")))
 		json_object_set(a, "author", json_object_get(row, "author"));
 	if (json_integer_value(json_object_get(row, "updated_at")) >

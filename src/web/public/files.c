@@ -1,6 +1,10 @@
 /* files.c — static files, uploaded media, robots.txt and the health check.
  * WEBPAGE: GET /static/<file>        CSS, images, scripts of the theme (any host)
  * WEBPAGE: GET /media/<sha256>.<ext> uploaded images (any host)
+ * WEBPAGE: GET /media/<sha256>-<width>.<ext> resized copies of them (any host)
+ * WEBPAGE: GET /tep/<sha256>.<ext>   files of the media library, as downloads under their
+ *                                    uploaded name (any host)
+ * WEBPAGE: GET /static/vendor/tinymce/<path>  the editor, from node_modules (any host)
  * WEBPAGE: GET /robots.txt, GET /healthz, GET /favicon.ico  */
 #include "web/web.h"
 #include "base/sb.h"
@@ -8,6 +12,7 @@
 #include "db/db.h"
 
 #include <string.h>
+#include <strings.h>
 
 #include "base/banned.h"
 
@@ -57,28 +62,110 @@ void page_static(struct req *r)
 	sb_release(&path);
 }
 
-void page_media(struct req *r)
+/* Front-end packages installed from npm at build time (never copied into the tree). */
+void page_vendor(struct req *r)
 {
-	const char *name = r->captures[0];
-	const char *dot = strchr(name, '.');
-	const char *type = mime_of(name);
+	const char *rest = r->captures[0];
+	const char *type = mime_of(rest);
 	struct sb path = SB_INIT;
-	size_t i;
-	if (!dot || dot - name != 64 || !type || strncmp(type, "image/", 6) != 0) {
+	/* every segment must be a plain name: no "..", no hidden files */
+	char *copy = xstrdup(rest), *save = NULL;
+	int ok = type != NULL;
+	for (char *seg = strtok_r(copy, "/", &save); ok && seg; seg = strtok_r(NULL, "/", &save))
+		ok = name_safe(seg);
+	free(copy);
+	if (!ok || strstr(rest, "//")) {
 		resp_error(r, 404, "not_found");
 		return;
 	}
+	sb_addf(&path, "%s/node_modules/tinymce/%s", r->app->root, rest);
+	resp_file(r, path.buf, type, 86400);
+	sb_release(&path);
+}
+
+/* Files of the media library that are downloaded, never shown in the page. */
+static const struct {
+	const char *ext, *type;
+} file_types[] = {
+	{ "pdf", "application/pdf" },
+	{ "doc", "application/msword" },
+	{ "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document" },
+	{ "xls", "application/vnd.ms-excel" },
+	{ "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
+	{ "odt", "application/vnd.oasis.opendocument.text" },
+};
+
+/* NAME is "<64 lower-case hex>" then, when VARIANT, optionally "-<1–5 digits>", then "." and
+ * EXT (letters); returns the position of the dot, or 0 when NAME is anything else. */
+static size_t media_name(const char *name, int variant)
+{
+	size_t i;
 	for (i = 0; i < 64; i++)
-		if (!((name[i] >= '0' && name[i] <= '9') || (name[i] >= 'a' && name[i] <= 'f'))) {
-			resp_error(r, 404, "not_found");
-			return;
-		}
-	if (!name_safe(dot + 1)) {
+		if (!((name[i] >= '0' && name[i] <= '9') || (name[i] >= 'a' && name[i] <= 'f')))
+			return 0;
+	if (variant && name[i] == '-') {
+		size_t d = strspn(name + i + 1, "0123456789");
+		if (d < 1 || d > 5)
+			return 0;
+		i += 1 + d;
+	}
+	if (name[i] != '.' || !name[i + 1] || strspn(name + i + 1, "abcdefghijklmnopqrstuvwxyz") != strlen(name + i + 1))
+		return 0;
+	return i;
+}
+
+void page_media(struct req *r)
+{
+	const char *name = r->captures[0];
+	const char *type = mime_of(name);
+	struct sb path = SB_INIT;
+	if (!media_name(name, 1) || !type || strncmp(type, "image/", 6) != 0 || strcmp(type, "image/svg+xml") == 0 ||
+	    strcmp(type, "image/x-icon") == 0) {
 		resp_error(r, 404, "not_found");
 		return;
 	}
 	sb_addf(&path, "%s/media/%.2s/%s", r->app->data_dir, name, name);
 	resp_file(r, path.buf, type, 31536000); /* content-addressed: never changes */
+	sb_release(&path);
+}
+
+void page_attachment(struct req *r)
+{
+	const char *name = r->captures[0];
+	size_t dot = media_name(name, 0);
+	const char *type = NULL;
+	char sha[65];
+	for (size_t i = 0; dot && i < ARRAY_SIZE(file_types); i++)
+		if (strcmp(name + dot + 1, file_types[i].ext) == 0)
+			type = file_types[i].type;
+	if (!type) {
+		resp_error(r, 404, "not_found");
+		return;
+	}
+	memcpy(sha, name, 64);
+	sha[64] = '\0';
+	const char *ext = name + dot + 1;
+	json_t *f = media_find_file(r->db, sha, ext, r->site ? json_integer_value(json_object_get(r->site, "id")) : 0);
+	if (!f) { /* removed from every library */
+		resp_error(r, 404, "not_found");
+		return;
+	}
+	/* the uploaded name, with the extension of what the content is */
+	const char *orig = json_string_value(json_object_get(f, "orig_name"));
+	struct sb fn = SB_INIT, cd = SB_INIT, path = SB_INIT;
+	sb_adds(&fn, orig && *orig ? orig : "tep-dinh-kem");
+	const char *fdot = strrchr(fn.buf, '.');
+	if (!fdot || strcasecmp(fdot + 1, ext) != 0)
+		sb_addf(&fn, ".%s", ext);
+	sb_adds(&cd, "attachment; filename*=UTF-8''");
+	sb_add_urlenc(&cd, fn.buf, fn.len);
+	sb_addf(&path, "%s/media/%.2s/%s", r->app->data_dir, name, name);
+	resp_file(r, path.buf, type, 86400); /* a day: a file removed from the library goes away */
+	if (r->status == 200)
+		resp_header(r, "Content-Disposition", cd.buf);
+	json_decref(f);
+	sb_release(&fn);
+	sb_release(&cd);
 	sb_release(&path);
 }
 

@@ -1,0 +1,81 @@
+/* scheduler.c — one thread that wakes up every few seconds and publishes scheduled items that are
+ * due. The schedule lives in the database, so a restart loses nothing: the first pass at start-up
+ * publishes whatever fell due while the server was down, at the time it was promised. */
+#include "jobs/scheduler.h"
+#include "base/log.h"
+#include "base/util.h"
+#include "db/db.h"
+#include "model/model.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <pthread.h>
+#include <time.h>
+
+#include "base/banned.h"
+
+struct scheduler {
+	pthread_t thread;
+	pthread_mutex_t lock;
+	pthread_cond_t wake;
+	int stopping;
+	unsigned interval;
+	char *db_path;
+};
+
+static void *scheduler_main(void *arg)
+{
+	struct scheduler *s = arg;
+	char err[256];
+	struct db *db = db_open(s->db_path, err, sizeof(err));
+	if (!db) {
+		log_error("scheduler: %s", err);
+		return NULL;
+	}
+	pthread_mutex_lock(&s->lock);
+	while (!s->stopping) {
+		pthread_mutex_unlock(&s->lock);
+		int n = article_publish_due(db, time_now());
+		if (n > 0)
+			log_info("scheduler: published %d scheduled item(s)", n);
+		pthread_mutex_lock(&s->lock);
+		struct timespec until;
+		clock_gettime(CLOCK_REALTIME, &until);
+		until.tv_sec += s->interval;
+		while (!s->stopping && pthread_cond_timedwait(&s->wake, &s->lock, &until) != ETIMEDOUT)
+			;
+	}
+	pthread_mutex_unlock(&s->lock);
+	db_close(db);
+	return NULL;
+}
+
+struct scheduler *scheduler_start(const char *db_path, unsigned interval)
+{
+	struct scheduler *s = xcalloc(1, sizeof(*s));
+	s->db_path = xstrdup(db_path);
+	s->interval = interval ? interval : 5;
+	pthread_mutex_init(&s->lock, NULL);
+	pthread_cond_init(&s->wake, NULL);
+	if (pthread_create(&s->thread, NULL, scheduler_main, s)) {
+		free(s->db_path);
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
+void scheduler_stop(struct scheduler *s)
+{
+	if (!s)
+		return;
+	pthread_mutex_lock(&s->lock);
+	s->stopping = 1;
+	pthread_cond_signal(&s->wake);
+	pthread_mutex_unlock(&s->lock);
+	pthread_join(s->thread, NULL);
+	pthread_mutex_destroy(&s->lock);
+	pthread_cond_destroy(&s->wake);
+	free(s->db_path);
+	free(s);
+}

@@ -1,0 +1,22 @@
+/* internal.h — what the model files share and nobody else needs. */
+#ifndef CONG_MODEL_INTERNAL_H
+#define CONG_MODEL_INTERNAL_H
+
+#include "model.h"
+
+/* Role levels on a site: 0 none, 1 reporter, 2 editor, 3 approver, 4 siteadmin, 5 sysadmin. */
+enum { LVL_NONE, LVL_REPORTER, LVL_EDITOR, LVL_APPROVER, LVL_SITEADMIN, LVL_SYSADMIN };
+int role_level(const char *role);
+int actor_level(struct db *db, const struct actor *a, int64_t site_id);
+
+/* The workflow state of an article row: its pending change's when it has one, else its own. */
+const char *article_wstate(json_t *art);
+
+/* Appends a record to the item's timeline (inside the caller's transaction). */
+int transition_write(struct db *db, const struct actor *a, int64_t article_id, const char *action,
+		     const char *from, const char *to, const char *comment, const char *reason);
+
+/* NFC copy of S trimmed of surrounding white space ("" for NULL); NULL if S is not UTF-8. */
+char *text_clean(const char *s, int multiline);
+
+#endif

@@ -832,7 +832,7 @@ static int store(struct db *db, const char *data_dir, const struct actor *a, int
 	db_bind_int(st, 7, w);
 	db_bind_int(st, 8, ht);
 	db_bind_text(st, 9, name);
-	db_bind_text(st, 10, alt ? alt : "");
+	db_bind_text(st, 10, image && alt ? alt : ""); /* a file has no description */
 	db_bind_text(st, 11, title);
 	if (a->id)
 		db_bind_int(st, 12, a->id);

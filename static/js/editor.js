@@ -243,6 +243,20 @@
 		}
 	}
 
+	/* an AstNode holding nothing but white space, <br> and empty inline elements */
+	function isEmptyNode(node) {
+		for (var c = node.firstChild; c; c = c.next) {
+			if (c.type === 3) {
+				if (!/^[\s\u00a0\u200b\ufeff]*$/.test(c.value))
+					return false;
+			} else if (c.type === 1) {
+				if (c.name !== 'br' && (/^(img|hr|table|iframe)$/.test(c.name) || !isEmptyNode(c)))
+					return false;
+			}
+		}
+		return true;
+	}
+
 	/* A body saved without the editor is plain text: paragraphs separated by blank lines.
 	 * Turn it into <p>…</p> so it is not collapsed into one paragraph. */
 	function plainToHtml(text) {
@@ -525,6 +539,9 @@
 		watchedForms.push(form);
 		form.addEventListener('submit', function (e) {
 			tinymce.triggerSave();
+			/* these checks stand in for the browser's own validation: same switch */
+			if (form.noValidate || (e.submitter && e.submitter.formNoValidate))
+				return;
 			var first = null;
 			var areas = form.querySelectorAll('textarea[data-editor="rich"]');
 			Array.prototype.forEach.call(areas, function (ta) {
@@ -691,6 +708,14 @@
 					});
 					editor.serializer.addNodeFilter('figure', function (nodes) {
 						nodes.forEach(function (node) { node.attr('class', null); });
+					});
+					/* empty paragraphs (Enter pressed twice, as in the plain textarea) are not
+					 * saved: spacing comes from the stylesheet */
+					editor.serializer.addNodeFilter('p', function (nodes) {
+						nodes.forEach(function (node) {
+							if (node.parent && isEmptyNode(node))
+								node.remove();
+						});
 					});
 				});
 				editor.on('init', function () {

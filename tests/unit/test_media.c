@@ -10,6 +10,7 @@
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <ftw.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -38,6 +39,22 @@ static struct db *fresh(char *dir, size_t n)
 }
 
 /* A component site (the main portal is made first). */
+static int rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st;
+	(void)flag;
+	(void)ftw;
+	return remove(path);
+}
+
+/* Closes DB and removes its data folder. */
+static void done(struct db *db, const char *dir)
+{
+	db_close(db);
+	nftw(dir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+	rmdir(tmpdir); /* once the last folder is gone */
+}
+
 static int64_t add_site(struct db *db, const char *name, const char *kind)
 {
 	struct site_input in = { 0 };
@@ -308,7 +325,7 @@ TEST(media_images_get_resized_copies)
 	free(u);
 	json_decref(m);
 	gdFree(png);
-	db_close(db);
+	done(db, dir);
 }
 
 TEST(media_jpeg_turned_upright_by_exif)
@@ -343,7 +360,7 @@ TEST(media_jpeg_turned_upright_by_exif)
 		gdImageDestroy(v);
 	json_decref(m);
 	sb_release(&j);
-	db_close(db);
+	done(db, dir);
 }
 
 TEST(media_refuses_by_content)
@@ -425,7 +442,7 @@ TEST(media_refuses_by_content)
 	CHECK(media_list(db, &nobody, site, NULL, 10, 0, &total) == NULL);
 #undef REFUSED
 	sb_release(&b);
-	db_close(db);
+	done(db, dir);
 }
 
 TEST(media_accepts_office_documents)
@@ -505,7 +522,7 @@ TEST(media_accepts_office_documents)
 	CHECK(total == 0);
 	json_decref(rows);
 	sb_release(&b);
-	db_close(db);
+	done(db, dir);
 }
 
 static int64_t audit_count(struct db *db, const char *action)
@@ -645,7 +662,7 @@ TEST(media_in_use_is_not_deleted_and_attachments)
 	CHECK(media_delete(db, &reporter, site, mine, &e) == M_OK);
 	CHECK(audit_count(db, "media.add") == 6);
 	CHECK(audit_count(db, "media.update") == 2);
-	db_close(db);
+	done(db, dir);
 }
 
 TEST(media_size_labels)

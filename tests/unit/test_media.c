@@ -14,19 +14,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static char tmpdir[] = "/tmp/cong-media-XXXXXX";
-
 /* A fresh database in a fresh data folder (DIR receives the folder's path). */
 static struct db *fresh(char *dir, size_t n)
 {
 	char path[512], err[256];
-	static int k;
 	if (sodium_init() < 0)
 		return NULL;
-	if (!k && !mkdtemp(tmpdir))
-		return NULL;
-	snprintf(dir, n, "%s/d%d", tmpdir, k++);
-	if (mkdir(dir, 0755))
+	snprintf(dir, n, "/tmp/cong-media-XXXXXX");
+	if (!mkdtemp(dir))
 		return NULL;
 	snprintf(path, sizeof(path), "%s/cong.db", dir);
 	struct db *db = db_open(path, err, sizeof(err));
@@ -38,7 +33,6 @@ static struct db *fresh(char *dir, size_t n)
 	return db;
 }
 
-/* A component site (the main portal is made first). */
 static int rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
 {
 	(void)st;
@@ -52,7 +46,6 @@ static void done(struct db *db, const char *dir)
 {
 	db_close(db);
 	nftw(dir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
-	rmdir(tmpdir); /* once the last folder is gone */
 }
 
 static int64_t add_site(struct db *db, const char *name, const char *kind)

@@ -30,7 +30,7 @@ static const char serve_usage[] =
 	"  --listen ADDR:PORT  address to listen on (default 127.0.0.1:8080; IPv6: [::]:8080)\n"
 	"  --domain BASE       base domain (default: the one stored by init)\n"
 	"  --threads N         worker threads, each with its own database connection (default: cores)\n"
-	"  --max-body BYTES    largest request body accepted, else 413 (default 16 MiB)\n"
+	"  --max-body BYTES    largest request body accepted, else 413 (default 24 MiB: attachments up to 20 MB)\n"
 	"  --quiet             no access log\n"
 	"  --scheduler-interval SECONDS\n"
 	"                      how often scheduled items are published when due (default 5)\n";
@@ -46,7 +46,7 @@ int cmd_serve(int argc, char **argv)
 	};
 	struct app app = { 0 };
 	const char *listen = "127.0.0.1:8080", *domain = NULL;
-	int64_t threads = sysconf(_SC_NPROCESSORS_ONLN), max_body = 16 << 20, sched_interval = 5;
+	int64_t threads = sysconf(_SC_NPROCESSORS_ONLN), max_body = 24 << 20, sched_interval = 5;
 	char err[512];
 	int c, rc = 1;
 

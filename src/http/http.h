@@ -69,6 +69,8 @@ struct req {
 /* Request input. Values are NFC-normalised UTF-8 (invalid input was refused with 400). */
 const char *req_arg(struct req *r, const char *name);
 const char *req_form(struct req *r, const char *name);
+/* Every value of a repeated field (checkboxes), up to MAX; returns how many. */
+size_t req_form_all(struct req *r, const char *name, const char **out, size_t max);
 const struct field *req_file(struct req *r, const char *name);
 const char *req_cookie(struct req *r, const char *name);
 int64_t req_arg_int(struct req *r, const char *name, int64_t def, int64_t min, int64_t max);

@@ -49,6 +49,15 @@ const char *req_form(struct req *r, const char *name)
 	return NULL;
 }
 
+size_t req_form_all(struct req *r, const char *name, const char **out, size_t max)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < r->nfields && n < max; i++)
+		if (!r->fields[i].filename && strcmp(r->fields[i].key, name) == 0)
+			out[n++] = r->fields[i].value.buf;
+	return n;
+}
+
 const struct field *req_file(struct req *r, const char *name)
 {
 	for (size_t i = 0; i < r->nfields; i++)

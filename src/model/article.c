@@ -336,6 +336,17 @@ static int article_validate(struct db *db, int64_t site_id, const struct article
 	return e->n ? -1 : 0;
 }
 
+/* 1 when ARTICLE_ID's attachments are not exactly IDS. */
+static int attachments_differ(struct db *db, int64_t article_id, const int64_t *ids, size_t n)
+{
+	json_t *cur = article_id ? article_attachments(db, article_id) : json_array();
+	int differ = json_array_size(cur) != n;
+	for (size_t i = 0; !differ && i < n; i++)
+		differ = json_integer_value(json_object_get(json_array_get(cur, i), "id")) != ids[i];
+	json_decref(cur);
+	return differ;
+}
+
 /* May A change article CUR (NULL: a new one)? */
 static int save_allowed(int lvl, const struct actor *a, json_t *cur)
 {
@@ -375,10 +386,17 @@ int article_save(struct db *db, const struct actor *a, int64_t site_id, int64_t 
 	if (c.cover_id < 0)
 		c.cover_id = cur && json_is_integer(json_object_get(cur, "cover_id"))
 			? json_integer_value(json_object_get(cur, "cover_id")) : 0;
+	int live = cur && strcmp(json_string_value(json_object_get(cur, "state")), "published") == 0;
+	int64_t att[ATTACH_MAX];
+	size_t natt = 0;
+	if (in->set_attachments) {
+		if (attachments_check(db, site_id, in->attachments, in->nattachments, att, &natt, e) == 0 && live &&
+		    lvl < LVL_APPROVER && attachments_differ(db, id, att, natt))
+			errs_add(e, "attachments", "attachments_need_approver");
+	}
 	if (article_validate(db, site_id, in, &c, e))
 		goto out;
 
-	int live = cur && strcmp(json_string_value(json_object_get(cur, "state")), "published") == 0;
 	rc = M_ERROR;
 	if (db_begin(db))
 		goto out;
@@ -484,6 +502,8 @@ int article_save(struct db *db, const struct actor *a, int64_t site_id, int64_t 
 	ok = sqlite3_step(st) == SQLITE_DONE;
 	sqlite3_reset(st);
 	if (!ok)
+		goto rollback;
+	if (in->set_attachments && attachments_write(db, a, site_id, id, att, natt))
 		goto rollback;
 	char obj[32];
 	snprintf(obj, sizeof(obj), "article:%lld", (long long)id);

@@ -19,4 +19,12 @@ int transition_write(struct db *db, const struct actor *a, int64_t article_id, c
 /* NFC copy of S trimmed of surrounding white space ("" for NULL); NULL if S is not UTF-8. */
 char *text_clean(const char *s, int multiline);
 
+/* Attachments (media.c): CHECK validates MEDIA_IDS (files of the site, duplicates dropped) into
+ * OUT[ATTACH_MAX]; WRITE replaces the list inside the caller's transaction. */
+#define ATTACH_MAX 100
+int attachments_check(struct db *db, int64_t site_id, const int64_t *media_ids, size_t n, int64_t *out,
+		      size_t *nout, struct errs *e);
+int attachments_write(struct db *db, const struct actor *a, int64_t site_id, int64_t article_id,
+		      const int64_t *ids, size_t k);
+
 #endif

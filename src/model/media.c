@@ -28,7 +28,6 @@
 #define IMAGE_MAX_SIDE 20000
 #define IMAGE_MAX_PIXELS (40 * 1000 * 1000)
 #define TEXT_MAX 300 /* code points of alt and title */
-#define ATTACH_MAX 100
 #define VARIANT_QUALITY 82
 
 static const int variant_widths[] = { 480, 960 };
@@ -1068,13 +1067,85 @@ json_t *article_attachments(struct db *db, int64_t article_id)
 	return rows;
 }
 
+int attachments_check(struct db *db, int64_t site_id, const int64_t *media_ids, size_t n, int64_t *out,
+		      size_t *nout, struct errs *e)
+{
+	size_t k = 0;
+	*nout = 0;
+	if (n > ATTACH_MAX) {
+		errs_add(e, "attachments", "attachments_too_many");
+		return -1;
+	}
+	for (size_t i = 0; i < n; i++) {
+		int dup = 0;
+		for (size_t j = 0; j < k; j++)
+			dup |= out[j] == media_ids[i];
+		if (dup)
+			continue;
+		json_t *m = media_get(db, media_ids[i]);
+		int ok = m && json_integer_value(json_object_get(m, "site_id")) == site_id &&
+			 strcmp(json_string_value(json_object_get(m, "kind")), "file") == 0;
+		json_decref(m);
+		if (!ok) {
+			errs_add(e, "attachments", "attachment_invalid");
+			return -1;
+		}
+		out[k++] = media_ids[i];
+	}
+	*nout = k;
+	return 0;
+}
+
+int attachments_write(struct db *db, const struct actor *a, int64_t site_id, int64_t article_id,
+		      const int64_t *ids, size_t k)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT media_id FROM article_attachments WHERE article_id = ? ORDER BY position, media_id");
+	if (!st)
+		return -1;
+	db_bind_int(st, 1, article_id);
+	json_t *cur = db_rows_json(st);
+	int same = json_array_size(cur) == k;
+	for (size_t i = 0; same && i < k; i++)
+		same = json_integer_value(json_object_get(json_array_get(cur, i), "media_id")) == ids[i];
+	json_decref(cur);
+	if (same)
+		return 0; /* nothing to write, nothing to audit */
+	st = db_stmt(db, "DELETE FROM article_attachments WHERE article_id = ?");
+	if (!st)
+		return -1;
+	db_bind_int(st, 1, article_id);
+	int ok = sqlite3_step(st) == SQLITE_DONE;
+	sqlite3_reset(st);
+	if (!ok)
+		return -1;
+	struct sb detail = SB_INIT;
+	for (size_t i = 0; i < k && ok; i++) {
+		st = db_stmt(db, "INSERT INTO article_attachments (article_id, media_id, position, title) VALUES (?, ?, ?, '')");
+		if (!st) {
+			ok = 0;
+			break;
+		}
+		db_bind_int(st, 1, article_id);
+		db_bind_int(st, 2, ids[i]);
+		db_bind_int(st, 3, (int64_t)i);
+		ok = sqlite3_step(st) == SQLITE_DONE;
+		sqlite3_reset(st);
+		sb_addf(&detail, "%s%lld", i ? "," : "", (long long)ids[i]);
+	}
+	if (ok) {
+		char obj[32];
+		snprintf(obj, sizeof(obj), "article:%lld", (long long)article_id);
+		audit_write(db, a, site_id, "article.attachments", obj, detail.buf);
+	}
+	sb_release(&detail);
+	return ok ? 0 : -1;
+}
+
 int article_attachments_set(struct db *db, const struct actor *a, int64_t site_id, int64_t article_id,
 			    const int64_t *media_ids, size_t n, struct errs *e)
 {
-	int64_t *ids = NULL;
-	size_t k = 0;
-	int rc = M_INVALID;
-
+	int64_t ids[ATTACH_MAX];
+	size_t k;
 	if (!user_role_on(db, a, site_id))
 		return M_DENIED;
 	sqlite3_stmt *st = db_stmt(db, "SELECT site_id FROM articles WHERE id = ?");
@@ -1085,82 +1156,14 @@ int article_attachments_set(struct db *db, const struct actor *a, int64_t site_i
 	sqlite3_reset(st);
 	if (!found)
 		return M_NOTFOUND;
-	if (n > ATTACH_MAX) {
-		errs_add(e, "attachments", "attachments_too_many");
+	if (attachments_check(db, site_id, media_ids, n, ids, &k, e))
 		return M_INVALID;
-	}
-	ids = xcalloc(n ? n : 1, sizeof(*ids));
-	for (size_t i = 0; i < n; i++) {
-		int dup = 0;
-		for (size_t j = 0; j < k; j++)
-			dup |= ids[j] == media_ids[i];
-		if (dup)
-			continue;
-		json_t *m = media_get(db, media_ids[i]);
-		int ok = m && json_integer_value(json_object_get(m, "site_id")) == site_id &&
-			 strcmp(json_string_value(json_object_get(m, "kind")), "file") == 0;
-		json_decref(m);
-		if (!ok) {
-			errs_add(e, "attachments", "attachment_invalid");
-			goto out;
-		}
-		ids[k++] = media_ids[i];
-	}
-
-	rc = M_ERROR;
 	if (db_begin(db))
-		goto out;
-	st = db_stmt(db, "SELECT media_id FROM article_attachments WHERE article_id = ? ORDER BY position, media_id");
-	if (!st)
-		goto fail;
-	db_bind_int(st, 1, article_id);
-	json_t *cur = db_rows_json(st);
-	int same = json_array_size(cur) == k;
-	for (size_t i = 0; same && i < k; i++)
-		same = json_integer_value(json_object_get(json_array_get(cur, i), "media_id")) == ids[i];
-	json_decref(cur);
-	if (same) {
+		return M_ERROR;
+	if (attachments_write(db, a, site_id, article_id, ids, k)) {
+		log_error("attachments: %s", db_errmsg(db));
 		db_rollback(db);
-		rc = M_OK;
-		goto out;
+		return M_ERROR;
 	}
-	st = db_stmt(db, "DELETE FROM article_attachments WHERE article_id = ?");
-	if (!st)
-		goto fail;
-	db_bind_int(st, 1, article_id);
-	int ok = sqlite3_step(st) == SQLITE_DONE;
-	sqlite3_reset(st);
-	if (!ok)
-		goto fail;
-	struct sb detail = SB_INIT;
-	for (size_t i = 0; i < k; i++) {
-		st = db_stmt(db, "INSERT INTO article_attachments (article_id, media_id, position, title) VALUES (?, ?, ?, '')");
-		if (!st) {
-			sb_release(&detail);
-			goto fail;
-		}
-		db_bind_int(st, 1, article_id);
-		db_bind_int(st, 2, ids[i]);
-		db_bind_int(st, 3, (int64_t)i);
-		ok = sqlite3_step(st) == SQLITE_DONE;
-		sqlite3_reset(st);
-		if (!ok) {
-			sb_release(&detail);
-			goto fail;
-		}
-		sb_addf(&detail, "%s%lld", i ? "," : "", (long long)ids[i]);
-	}
-	char obj[32];
-	snprintf(obj, sizeof(obj), "article:%lld", (long long)article_id);
-	audit_write(db, a, site_id, "article.attachments", obj, detail.buf);
-	sb_release(&detail);
-	if (db_commit(db) == 0)
-		rc = M_OK;
-	goto out;
-fail:
-	log_error("attachments: %s", db_errmsg(db));
-	db_rollback(db);
-out:
-	free(ids);
-	return rc;
+	return db_commit(db) ? M_ERROR : M_OK;
 }

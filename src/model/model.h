@@ -135,6 +135,11 @@ struct article_input {
 	const char *intake_unit, *intake_name, *intake_title, *intake_email, *intake_phone;
 	int64_t intake_received_at;
 	const char *note; /* the revision's note */
+	/* attachments (files of the site's library), replaced when SET_ATTACHMENTS; on a published
+	 * item they are public at once, so only approvers change them there */
+	const int64_t *attachments;
+	size_t nattachments;
+	int set_attachments;
 };
 /* Saves a new revision of article ID (0: a new draft by A). Unpublished items take the new
  * content at once; a published item keeps its public version and gets a pending change that

@@ -400,3 +400,40 @@ class Serving(Base):
             with self.subTest(path=path):
                 r = c.get(path)
                 self.assertEqual(r.status, 404, "%s: %d" % (path, r.status))
+
+
+class Attachments(Base):
+    def test_attached_files_listed_under_the_article(self):
+        fx = self.fx
+        data = pdf("Quyết định phê duyệt kế hoạch")
+        self.upload(self.snv, "ke-hoach-2026.pdf", data, title="Kế hoạch năm 2026")
+        if not hasattr(type(fx), "_att_cat"):
+            type(fx)._att_cat = fx.category(self.snv, "Văn bản đính kèm")
+        cat = type(fx)._att_cat[0]
+        # the form lists the site's files; a bad id is refused, the choice kept
+        r = self.expect(self.snv.get("/quan-tri/bai-viet/moi"), 200)
+        boxes = {b.get("value"): b for b in r.find_all("input", name="attachments")}
+        self.assertTrue(boxes, "no attachment choices on the article form")
+        fid = [v for v, b in boxes.items()][0]
+        title = uniq("Thông báo kèm kế hoạch")
+        aid = fx.article(self.snv, title, category_id=cat, attachments_shown="1", attachments=fid)
+        r = self.expect(self.snv.get("/quan-tri/bai-viet/%d" % aid), 200)
+        checked = [b.get("value") for b in r.find_all("input", name="attachments") if b.get("checked") is not None]
+        self.assertEqual(checked, [fid], "the attachment is not checked on the form")
+        fx.publish(self.snv, aid)
+        page = self.page(fx.client("snv"), fx.public_path("snv", aid))
+        self.assertIsNotNone(page.by_id("tep-dinh-kem"), "no attachments block on the public article")
+        url = "/tep/%s.pdf" % sha256(data)
+        self.assertIn(url, page.links(), "the public article does not link the file")
+        self.assertIn_("Kế hoạch năm 2026", page)
+        got = fx.client("snv").get(url)
+        self.assertEqual(got.status, 200)
+        self.assertEqual(got.body, data, "the downloaded file differs")
+        # another site's file id is refused
+        bad_title = uniq("Bài đính kèm sai")
+        r = fx.article(self.snv, bad_title, category_id=cat, attachments_shown="1", attachments="999999", expect=422)
+        self.expect(r, 422, "an unknown attachment")
+        self.assertIsNotNone(r.by_id("attachments-error"), "no message next to the attachments")
+        self.assertEqual(r.by_id("title").get("value"), bad_title, "the typed title is lost")
+        r = self.expect(self.snv.get("/quan-tri/?loc=tat-ca"), 200)
+        self.assertNotIn_(bad_title, r, "the article was saved although its attachment was refused")

@@ -160,14 +160,14 @@ class BodyLimit(CongTest):
         self.assertEqual(status, 413, "a chunked 5 kB body with --max-body 2048: got %d" % status)
         self.assertIn(MSG["body_too_large"], rbody.decode("utf-8", "replace"))
 
-    def test_default_limit_16mib(self):
+    def test_default_limit_24mib(self):
         srv = Server(self.small.data, workdir=self.small.tmp).start()  # the default --max-body
         try:
             c = Client(srv, "snv." + BASE)
-            big = b"x" * (16 * 1024 * 1024 + 1)
+            big = b"x" * (24 * 1024 * 1024 + 1)
             r = c.post("/quan-tri/dang-nhap", raw_body=b"username=a&password=" + big, csrf=False,
                        headers={"Content-Type": "application/x-www-form-urlencoded"})
-            self.assert_413(r, "a 16 MiB + 21 byte body with the default limit")
+            self.assert_413(r, "a 24 MiB + 21 byte body with the default limit")
             r = c.post("/quan-tri/dang-nhap", [("username", "admin"), ("password", "y" * 100000)])
             self.expect(r, 401, "a 100 kB form is under the default limit")
         finally:

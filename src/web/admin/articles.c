@@ -195,6 +195,20 @@ static void form_render(struct req *r, int status, int64_t id, json_t *form, con
 		json_object_set_new(ctx, "article_id", json_integer(id)); /* unambiguous inside lists */
 		item_panel(r, ctx, id);
 	}
+	/* the site's files, those attached to this item checked */
+	int64_t nfiles;
+	json_t *files = media_list(r->db, &r->actor, site_id_of(r), "file", 200, 0, &nfiles);
+	json_t *chosen = json_object_get(form, "attachments");
+	size_t i, k;
+	json_t *f, *c;
+	json_array_foreach(files, i, f) {
+		int on = 0;
+		json_array_foreach(chosen, k, c)
+			on |= json_integer_value(c) == json_integer_value(json_object_get(f, "id"));
+		json_object_set_new(f, "checked", json_boolean(on));
+	}
+	json_object_set_new(ctx, "has_files", json_boolean(json_array_size(files) > 0));
+	json_object_set_new(ctx, "files", files ? files : json_array());
 	json_object_set_new(ctx, "form", form);
 	json_object_set_new(ctx, "rich_editor", json_true());
 	if (e)
@@ -203,7 +217,7 @@ static void form_render(struct req *r, int status, int64_t id, json_t *form, con
 }
 
 /* Turns a stored article (with its pending change, if any) into the form's values. */
-static json_t *form_from_article(json_t *a)
+static json_t *form_values(json_t *a)
 {
 	json_t *f = json_object();
 	for (size_t i = 0; i < ARRAY_SIZE(form_fields); i++)
@@ -222,6 +236,21 @@ static json_t *form_from_article(json_t *a)
 		json_object_set_new(f, "cover_url", json_string(u.buf));
 		sb_release(&u);
 	}
+	return f;
+}
+
+/* The form's values of a stored article, with its attachments. */
+static json_t *form_load(struct req *r, json_t *a)
+{
+	json_t *f = form_values(a);
+	json_t *att = article_attachments(r->db, json_integer_value(json_object_get(a, "id")));
+	json_t *ids = json_array();
+	size_t i;
+	json_t *x;
+	json_array_foreach(att, i, x)
+		json_array_append(ids, json_object_get(x, "id"));
+	json_decref(att);
+	json_object_set_new(f, "attachments", ids);
 	return f;
 }
 
@@ -252,7 +281,7 @@ void admin_article_edit(struct req *r)
 		resp_error(r, 404, "article_not_found");
 		return;
 	}
-	json_t *f = form_from_article(a);
+	json_t *f = form_load(r, a);
 	json_decref(a);
 	if (req_arg(r, "da-luu"))
 		json_object_set_new(f, "notice", json_string(tr(r->app, "saved")));
@@ -324,6 +353,14 @@ void admin_article_save(struct req *r)
 		}
 	}
 	in.cover_id = cover_id;
+	const char *att[100];
+	int64_t att_ids[100];
+	size_t natt = req_form_all(r, "attachments", att, ARRAY_SIZE(att));
+	for (size_t k = 0; k < natt; k++)
+		if (parse_i64(att[k], 1, INT64_MAX, &att_ids[in.nattachments]) == 0)
+			in.nattachments++;
+	in.attachments = att_ids;
+	in.set_attachments = req_form(r, "attachments_shown") != NULL; /* forms without the list keep it */
 	/* earlier errors (upload, dates) make the save refuse too, with every field checked */
 	int rc = article_save(r->db, &r->actor, site_id, id, &in, &e, &new_id);
 	if (rc == M_OK && req_form(r, "submit")) { /* "save and send for editing" */
@@ -337,6 +374,10 @@ void admin_article_save(struct req *r)
 			json_object_set_new(f, form_fields[i], json_string(req_form(r, form_fields[i]) ? req_form(r, form_fields[i]) : ""));
 		json_object_set_new(f, "category_id", json_integer(in.category_id));
 		json_object_set_new(f, "featured", json_boolean(in.featured));
+		json_t *ids = json_array();
+		for (size_t k = 0; k < in.nattachments; k++)
+			json_array_append_new(ids, json_integer(att_ids[k]));
+		json_object_set_new(f, "attachments", ids);
 		if (id && cover_id < 0) {
 			json_t *a = article_get_admin(r->db, &r->actor, site_id, id);
 			cover_id = a && json_is_integer(json_object_get(a, "cover_id")) ? json_integer_value(json_object_get(a, "cover_id")) : 0;
@@ -389,7 +430,7 @@ static void after_action(struct req *r, int64_t id, int rc, const struct errs *e
 			resp_error(r, 404, "article_not_found");
 			return;
 		}
-		json_t *f = form_from_article(a);
+		json_t *f = form_load(r, a);
 		json_decref(a);
 		json_object_set_new(f, "comment", json_string(req_form(r, "comment") ? req_form(r, "comment") : ""));
 		form_render(r, 422, id, f, e);

@@ -54,6 +54,9 @@ static void article_page(struct req *r, int print)
 		json_object_set_new(c, "date_iso", json_string(buf));
 	}
 	json_object_set_new(a, "has_corrections", json_boolean(json_array_size(corr) > 0));
+	json_t *att = article_attachments(r->db, id);
+	json_object_set_new(a, "has_attachments", json_boolean(json_array_size(att) > 0));
+	json_object_set_new(a, "attachments", att);
 	json_object_set_new(a, "corrections", corr);
 	if (*json_string_value(json_object_get(row, "author")))
 		json_object_set(a, "author", json_object_get(row, "author"));

@@ -237,6 +237,19 @@ void admin_audit(struct req *r)
 			sb_add_urlenc(&qs, v, strlen(v));
 		}
 	}
+	if (r->actor.sysadmin) { /* the system administrator reads every site's records */
+		json_t *sites = site_list(r->db), *opts = json_array();
+		json_t *st;
+		json_array_foreach(sites, i, st)
+			json_array_append_new(opts, json_pack("{sOsOsb}", "id", json_object_get(st, "id"), "name",
+							      json_object_get(st, "name"), "selected",
+							      json_integer_value(json_object_get(st, "id")) == f.site_id));
+		json_decref(sites);
+		json_object_set_new(ctx, "site_filter", opts);
+		json_object_set_new(ctx, "has_site_filter", json_true());
+		if (f.site_id)
+			sb_addf(&qs, "&trang-web=%lld", (long long)f.site_id);
+	}
 	json_object_set_new(ctx, "q", q);
 	if (e.n)
 		admin_errors(r, ctx, &e);

@@ -13,6 +13,7 @@
 #include "db/db.h"
 #include "base/log.h"
 #include "base/util.h"
+#include "search/search.h"
 #include "vn/slug.h"
 
 #include <stdio.h>
@@ -305,8 +306,10 @@ int article_act(struct db *db, const struct actor *a, int64_t site_id, int64_t i
 	rc = M_ERROR;
 	if (db_begin(db))
 		goto out;
+	/* the index changes in the same transaction: public at once, gone at once */
 	if (state_set(db, a, art, r, &clean, now) ||
-	    transition_write(db, a, id, r->action, from, r->to, comment, in->reason)) {
+	    transition_write(db, a, id, r->action, from, r->to, comment, in->reason) ||
+	    search_index_article(db, id)) {
 		db_rollback(db);
 		goto out;
 	}
@@ -335,7 +338,8 @@ int article_publish_cli(struct db *db, int64_t site_id, int64_t id, int64_t when
 	db_bind_int(st, 2, id);
 	db_bind_int(st, 3, site_id);
 	if (exec_update(st) || db_changes(db) != 1 ||
-	    transition_write(db, &actor_cli, id, "publish", "draft", "published", "", "")) {
+	    transition_write(db, &actor_cli, id, "publish", "draft", "published", "", "") ||
+	    search_index_article(db, id)) {
 		db_rollback(db);
 		return M_NOTFOUND;
 	}
@@ -369,7 +373,8 @@ int article_publish_due(struct db *db, int64_t now)
 		char obj[32];
 		snprintf(obj, sizeof(obj), "article:%lld", (long long)id);
 		if (exec_update(st) || transition_write(db, NULL, id, "publish", "scheduled", "published",
-							 "Xuất bản theo lịch hẹn giờ", "")) {
+							 "Xuất bản theo lịch hẹn giờ", "") ||
+		    search_index_article(db, id)) {
 			db_rollback(db);
 			continue;
 		}

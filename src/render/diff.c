@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/banned.h"
+
 /* Work units (diagonal steps) one diff may spend in Myers before the rest of the differing part
  * is shown as one removal and one addition: about a tenth of a second. */
 #define DIFF_BUDGET 40000000L
@@ -44,11 +46,11 @@ static size_t space_len(const unsigned char *p)
 	}
 }
 
-/* Cuts S into runs; returns their number and sets *OUT (malloc'd, may be NULL when none). */
+/* Cuts S into runs; returns their number and sets *OUT (malloc'd). */
 static size_t runs_cut(const char *s, struct run **out)
 {
-	size_t n = 0, cap = 0;
-	struct run *r = NULL;
+	size_t n = 0, cap = 16;
+	struct run *r = xmalloc(cap * sizeof(*r)); /* never NULL: callers offset it */
 	const unsigned char *p = (const unsigned char *)s;
 
 	while (*p) {
@@ -60,7 +62,7 @@ static size_t runs_cut(const char *s, struct run **out)
 		while (*p && (k = space_len(p)))
 			p += k;
 		if (n == cap) {
-			cap = cap ? st_mult(cap, 2) : 64;
+			cap = st_mult(cap, 2);
 			r = xrealloc(r, st_mult(cap, sizeof(*r)));
 		}
 		uint64_t h = 1469598103934665603ULL; /* FNV-1a */
@@ -338,8 +340,10 @@ int diff_words_html(const char *a, const char *b, struct sb *out)
 		free(my.v2);
 		/* The common start and end stay whatever their length. */
 		size_t keep_first = pre ? 1 : 0, nm = my.nm - keep_first;
-		matches_clean(ra, rb, pre, pre, na - suf, nb - suf, my.m + keep_first, &nm);
-		my.nm = nm + keep_first;
+		if (nm) {
+			matches_clean(ra, rb, pre, pre, na - suf, nb - suf, my.m + keep_first, &nm);
+			my.nm = nm + keep_first;
+		}
 	}
 	match_add(&my, na - suf, nb - suf, suf);
 

@@ -12,10 +12,13 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <utf8proc.h>
 
-/* Deeper emitted nesting is flattened: no article needs it, and browsers disagree beyond a few
- * hundred levels (Blink reparents at 512), which is exactly where mutation XSS lives. */
+#include "base/banned.h"
+
+/* Deeper emitted nesting is flattened: no article needs it, and parsers start to disagree a few
+ * hundred levels down (Blink reparents at 512), the kind of gap mutation XSS lives in. */
 #define SAN_MAX_DEPTH 100
 
 /* ------------------------------------------------------------------------------------------ */
@@ -92,6 +95,89 @@ static GumboOutput *html_parse(const char *html, size_t len, struct arena *ar)
 	opt.fragment_context = GUMBO_TAG_DIV;
 	opt.fragment_namespace = GUMBO_NAMESPACE_HTML;
 	return gumbo_parse_with_options(&opt, html, len);
+}
+
+/* gumbo checks scopes by walking the stack of open elements, so a run of unclosed <div> or <b>
+ * costs time quadratic in its length (a megabyte of "<div>" takes minutes).  Before parsing, a
+ * rough lexer estimates how deep the elements nest; past this, the input is taken as plain text
+ * (shown with its markup, harmlessly).  Elements whose end tag is optional or that close their
+ * own kind (p, li, td...) and void ones do not count, so sloppy but real HTML stays far below. */
+#define SAN_MAX_NEST 512
+
+static bool name_in(const char *name, size_t n, const char *const *list)
+{
+	for (; *list; list++)
+		if (strlen(*list) == n && !strncasecmp(name, *list, n))
+			return true;
+	return false;
+}
+
+static bool html_too_deep(const char *s, size_t len)
+{
+	static const char *const flat[] = {
+		"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+		"source", "track", "wbr", "keygen", "image", "isindex", "basefont", "bgsound", "frame",
+		"p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "tbody", "thead",
+		"tfoot", "rt", "rp", "rb", "rtc", "colgroup", "caption", NULL,
+	};
+	static const char *const raw[] = {
+		"script", "style", "xmp", "iframe", "noembed", "noframes", "textarea", "title",
+		"noscript", NULL,
+	};
+	const char *end = s + len, *p = s;
+	long depth = 0;
+
+	while ((p = memchr(p, '<', (size_t)(end - p))) && ++p < end) {
+		bool close = *p == '/';
+		if (*p == '!' || *p == '?') {
+			const char *q = end - p >= 3 && !memcmp(p, "!--", 3)
+				? memmem(p, (size_t)(end - p), "-->", 3) : memchr(p, '>', (size_t)(end - p));
+			if (!q)
+				break;
+			p = q;
+			continue;
+		}
+		const char *name = p + close;
+		const char *q = name;
+		while (q < end && (((*q | 32) >= 'a' && (*q | 32) <= 'z') || (*q >= '0' && *q <= '9') ||
+				   *q == '-' || *q == ':'))
+			q++;
+		size_t n = (size_t)(q - name);
+		if (!n || !((*name | 32) >= 'a' && (*name | 32) <= 'z'))
+			continue;
+		/* The rest of the tag, attribute values in quotes included. */
+		char quote = 0;
+		while (q < end && (quote || *q != '>')) {
+			if (quote && *q == quote)
+				quote = 0;
+			else if (!quote && (*q == '"' || *q == '\''))
+				quote = *q;
+			q++;
+		}
+		p = q;
+		if (name_in(name, n, flat))
+			continue;
+		if (close) {
+			depth -= depth > 0;
+			continue;
+		}
+		if (n == 9 && !strncasecmp(name, "plaintext", 9))
+			break;
+		if (name_in(name, n, raw)) {
+			/* Raw text: no tags until the matching end tag. */
+			const char *r = p;
+			while ((r = memchr(r, '<', (size_t)(end - r))) && end - r > (long)n + 1 &&
+			       !(r[1] == '/' && !strncasecmp(r + 2, name, n)))
+				r++;
+			if (!r || end - r <= (long)n + 1)
+				break;
+			p = r;
+			continue;
+		}
+		if (++depth > SAN_MAX_NEST)
+			return true;
+	}
+	return false;
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -599,7 +685,10 @@ static void san_element(struct san *s, size_t fi, const GumboNode *node)
 		s->rep.removed_elements++;
 		return;
 	}
-	bool room = f.depth < SAN_MAX_DEPTH;
+	/* Phrasing at the top level goes into the paragraph san_phrase opens: one level deeper,
+	 * as the next parse will see it. */
+	int depth = f.depth + (san_at_top(&f) && (kind == K_INLINE || kind == K_A));
+	bool room = depth < SAN_MAX_DEPTH;
 
 	if (ctx_table(f.ctx)) {
 		/* Inside table structure nothing can be unwrapped: text or an element there would
@@ -701,7 +790,7 @@ static void san_element(struct san *s, size_t fi, const GumboNode *node)
 		} else {
 			san_start(s, el, kind, name, NULL, URL_BAD);
 		}
-		san_push(s, node, child, name, in_a, false, inline_el, f.depth + 1);
+		san_push(s, node, child, name, in_a, false, inline_el, depth + 1);
 		return;
 	}
 	/* Unwrapped: the children stay where the element was, in the same context. */
@@ -786,7 +875,7 @@ char *html_sanitize(const char *html, size_t len, struct sanitize_report *report
 {
 	struct san s = { .out = SB_INIT, .text = SB_INIT, .tmp = SB_INIT };
 
-	if (!memchr(html, '<', len)) {
+	if (!memchr(html, '<', len) || html_too_deep(html, len)) {
 		san_plain(&s, html, len);
 	} else {
 		struct arena ar = { NULL };
@@ -828,7 +917,7 @@ struct txt_frame {
 struct txt {
 	struct sb out;
 	int want;      /* line breaks wanted before the next text (0, 1, 2 = blank line) */
-	bool cell;     /* a table cell ended: the next one on the row is after a TAB */
+	bool cell;     /* a table cell began: its text goes after a TAB unless it starts the line */
 };
 
 /* How many line breaks TAG wants around it: 2 for paragraphs, 1 for lines. */
@@ -885,9 +974,12 @@ static void txt_text(struct txt *t, const char *s, bool pre)
 		sb_adds(&t->out, s);
 		return;
 	}
-	/* Collapse white space as a browser does; none at the start of a line. */
+	/* Collapse white space as a browser does; none at the start of a line.  No-break spaces
+	 * (the editor's "&nbsp;") count as spaces here: the text is for reading and searching. */
 	for (; *s; s++) {
-		if (is_space(*s)) {
+		bool nbsp = (unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0;
+		if (is_space(*s) || nbsp) {
+			s += nbsp;
 			if (!t->want && !t->cell && t->out.len && !is_space(t->out.buf[t->out.len - 1]))
 				sb_addc(&t->out, ' ');
 			continue;
@@ -969,7 +1061,7 @@ static char *html_text(const char *html, size_t len)
 
 char *html_to_text(const char *html, size_t len)
 {
-	if (memchr(html, '<', len))
+	if (memchr(html, '<', len) && !html_too_deep(html, len))
 		return html_text(html, len);
 	/* Plain text is read the way html_sanitize reads it (no entities, lines kept). */
 	char *h = html_sanitize(html, len, NULL);

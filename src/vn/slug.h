@@ -22,4 +22,8 @@ const char *vn_site_kind_guess(const char *name);
 /* 1 if S is a valid site slug: 1–63 chars of [a-z0-9-], not starting or ending with '-'. */
 int vn_site_slug_valid(const char *s);
 
+/* One placement of the tone mark (hoà = hòa, thuỷ = thủy, quý = qúy): the tone of oa, oe, uy
+ * and of qu + vowel on the second vowel. Returns a malloc'd NFC string, or NULL if S is not UTF-8. */
+char *vn_tone_normalize(const char *s);
+
 #endif

@@ -645,7 +645,9 @@
 			relative_urls: false,
 			remove_script_host: true,
 			allow_script_urls: false,
-			object_resizing: 'img',
+			/* no drag handles: TinyMCE draws them with inline styles, which the admin's CSP forbids;
+			   width and height stay editable in the image dialog */
+			object_resizing: false,
 
 			/* paste (core in TinyMCE 6) */
 			paste_data_images: false,

@@ -6,8 +6,9 @@
 //
 // It makes a temporary data folder (cong init, site add, user add), serves it on a free loopback
 // port with CONG_ROOT set to this repository (or --root: a folder with templates/, static/ and
-// locale/, e.g. a copy with a deliberate fault to see a scenario fail), runs every scenario of scenarios.mjs in order, and
-// prints one line per test ("ok NAME" or "FAIL NAME: reason"), then "browser: N passed, N failed".
+// locale/ and node_modules/tinymce, e.g. a copy with a deliberate fault to see a scenario fail),
+// runs every scenario of scenarios.mjs in order, and prints one line per test ("ok NAME" or
+// "FAIL NAME: reason"), then "browser: N passed, N failed".
 // Lines starting with "#" are diagnostics (axe warnings, server log on failure). Exit status 1
 // when anything failed. Screenshots go to --shots (default: the system's temp folder), never to
 // the repository.
@@ -19,7 +20,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-import { scenarios } from './scenarios.mjs';
+import { scenarios, ACCOUNTS, ONE_TIME_PASSWORD } from './scenarios.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '..', '..');
@@ -62,7 +63,8 @@ function freePort() {
 	});
 }
 
-/* The fixture: a data folder with the main portal, the Sở Nội vụ site and one approver. */
+/* The fixture: a data folder with the main portal, the Sở Nội vụ site and its newsroom (ACCOUNTS
+ * of scenarios.mjs: a reporter, an editor, an approver), each with a one-time password. */
 function makeData(cong, env) {
 	const data = mkdtempSync(join(tmpdir(), 'cong-browser-'));
 	const run = (args, input) => execFileSync(cong, args, { env, input, stdio: ['pipe', 'pipe', 'pipe'] });
@@ -72,8 +74,9 @@ function makeData(cong, env) {
 		'--email', 'banbientap@snv.vinhlong.gov.vn',
 		'--responsible', 'Chịu trách nhiệm chính: Giám đốc Sở Nội vụ',
 		'--licence', 'Giấy phép số 01/GP-TTĐT ngày 01/01/2026']);
-	run(['user', 'add', '--data', data, '--username', 'bientap', '--role', 'approver', '--site', 'snv',
-		'--name', 'Nguyễn Thị Lan', '--password-stdin'], 'Abc@12345\n');
+	for (const a of Object.values(ACCOUNTS))
+		run(['user', 'add', '--data', data, '--username', a.username, '--role', a.role, '--site', 'snv',
+			'--name', a.name, '--password-stdin'], `${ONE_TIME_PASSWORD}\n`);
 	return data;
 }
 
@@ -167,14 +170,18 @@ async function main() {
 	}
 
 	/* What every scenario gets: the browser, the two sites' addresses, what earlier scenarios
-	 * left (the editor's current password, the article) and a few helpers. */
+	 * left (each person's current password and session, the category, the article and how far
+	 * it went) and a few helpers. */
 	const ctx = {
 		browser,
 		axeSource,
 		site: `http://snv.localhost:${srv.port}`,
 		main: `http://localhost:${srv.port}`,
 		shots: opt.shots,
-		state: { password: 'Abc@12345', newPassword: 'Lan#Snv2026!', article: null, category: null },
+		state: {
+			users: Object.fromEntries(Object.keys(ACCOUNTS).map((k) => [k, { password: ONE_TIME_PASSWORD, storage: null }])),
+			article: null, category: null,
+		},
 		warn: (msg) => console.log(`# ${msg}`),
 		contexts: [],
 		async newContext(options = {}) {

@@ -108,7 +108,7 @@ class Workflow(CongTest):
         tl = squash(r.text[r.text.index('id="dong-thoi-gian"'):])
         for want in ("Gửi biên tập", "Biên tập xong", "Duyệt và xuất bản", "Đã biên tập"):
             self.assertIn(want, tl, "timeline lacks %r" % want)
-        self.assertEqual(len(re.findall(r"<li><time>", r.text)), 3, "three transitions in the timeline")
+        self.assertEqual(len(re.findall(r"<li><time datetime=", r.text)), 3, "three transitions in the timeline")
         # already published: publish again is a wrong state
         self.assertIn_(MSG["wf_state"], fx.act(self.ap, aid, "publish", expect=422))
 

@@ -148,8 +148,12 @@ static void item_panel(struct req *r, json_t *ctx, int64_t id)
 	json_object_set_new(item, "actions", actions);
 	json_object_set_new(item, "reasons", article_refusal_reasons());
 	json_t *tl = article_timeline(r->db, &r->actor, site_id_of(r), id);
-	json_array_foreach(tl, i, x)
+	json_array_foreach(tl, i, x) {
+		char iso[40];
 		set_time(x, "date", json_object_get(x, "at"));
+		time_format_iso(json_integer_value(json_object_get(x, "at")), iso, sizeof(iso));
+		json_object_set_new(x, "date_iso", json_string(iso));
+	}
 	json_object_set_new(item, "timeline", tl ? tl : json_array());
 	json_t *revs = article_revisions(r->db, &r->actor, site_id_of(r), id);
 	json_array_foreach(revs, i, x) {

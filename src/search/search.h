@@ -1,0 +1,55 @@
+/* search.h — full-text search of published items across sites: Vietnamese-aware matching
+ * (with or without diacritics, đ = d, either tone placement, NFC or NFD), phrases, exclusions,
+ * document numbers, filters, ranking, snippets and suggestions. SQLite FTS5 behind this
+ * interface; a PostgreSQL backend provides the same functions. */
+#ifndef CONG_SEARCH_H
+#define CONG_SEARCH_H
+
+#include <jansson.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct db;
+
+/* A parsed query. Terms and phrases are word lists; every word is kept as typed (normalised)
+ * and folded. Nothing of the user's text reaches FTS5 syntax unquoted. */
+#define SEARCH_MAX_PARTS 16
+#define SEARCH_MAX_WORDS 32
+struct search_part {
+	int negated;
+	int nwords;
+	char *words[SEARCH_MAX_WORDS];  /* lower case, NFC, one tone placement */
+	char *folded[SEARCH_MAX_WORDS]; /* no diacritics */
+	int has_marks;                  /* some word carries diacritics */
+};
+struct search_query {
+	int nparts;
+	struct search_part parts[SEARCH_MAX_PARTS];
+};
+
+/* Parses Q (any bytes; at most the first 500 characters are read). Never fails: a query with
+ * nothing searchable has no parts. */
+void search_parse(const char *q, struct search_query *out);
+void search_query_release(struct search_query *q);
+/* The FTS5 MATCH expression of Q (malloc'd), or NULL when Q has no positive part. */
+char *search_match_expr(const struct search_query *q);
+
+struct search_params {
+	const char *q;
+	int64_t site_id;     /* 0: every site */
+	int64_t category_id; /* 0: any (subcategories included) */
+	int64_t from, to;    /* published_at range, 0: open */
+	const char *kind;    /* NULL: any */
+	int64_t limit, offset;
+};
+/* {total, results: [{id, site_id, title, snippet_html, published_at, ...}], suggestions: [...]}.
+ * snippet_html is escaped text with <mark> around matched words. */
+json_t *search_run(struct db *db, const struct search_params *p);
+
+/* Keeps the index in step: indexes article ID when it is published, removes it otherwise.
+ * Call inside the transaction that changed it. 0 or -1. */
+int search_index_article(struct db *db, int64_t id);
+/* Rebuilds the whole index; PROGRESS (may be NULL) is called every few hundred items. */
+int search_reindex(struct db *db, void (*progress)(int64_t done, int64_t total, void *arg), void *arg);
+
+#endif

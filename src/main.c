@@ -16,6 +16,7 @@ static const struct {
 	{ "serve", cmd_serve, "serve every site of a data folder over HTTP" },
 	{ "demo", cmd_demo, "create a demo province with sites, news and accounts" },
 	{ "audit", cmd_audit, "verify the audit log's hash chain" },
+	{ "reindex", cmd_reindex, "rebuild the search index" },
 };
 
 static void usage(FILE *f)

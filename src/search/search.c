@@ -304,9 +304,24 @@ static int edit_distance(const char *a, const char *b, int cap)
 	return d[la][lb];
 }
 
-/* The closest indexed folded term to W (within 1 or 2 edits), or NULL. */
+static int term_known(struct db *db, const char *w)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT 1 FROM search_vocab WHERE term = ?");
+	if (!st)
+		return 1;
+	db_bind_text(st, 1, w);
+	int known = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	return known;
+}
+
+/* The closest indexed folded term to W (within 1 or 2 edits), or NULL when W is indexed, too
+ * short or a number, or nothing is close. */
 static char *closest_term(struct db *db, const char *w)
 {
+	size_t len = strlen(w);
+	if (len < 3 || strspn(w, "0123456789") == len || term_known(db, w))
+		return NULL;
 	char lo[2] = { w[0], 0 }, hi[2] = { (char)(w[0] + 1), 0 };
 	int cap = strlen(w) <= 4 ? 1 : 2, best = cap + 1;
 	int64_t best_docs = 0;

@@ -221,6 +221,7 @@ json_t *web_public_ctx(struct req *r, const char *page_title, const char *canoni
 	json_object_set_new(ctx, "breadcrumbs", json_array());
 	web_crumb(ctx, "Trang chủ", page_title ? "/" : NULL);
 	set_str(ctx, "admin_url", "/quan-tri/");
+	set_str(ctx, "search_url", "/tim-kiem");
 	json_decref(main_site);
 	free(url);
 	sb_release(&t);

@@ -6,6 +6,7 @@ const struct route web_routes[] = {
 	{ ROUTE_GET, "/chuyen-muc/*", page_category },
 	{ ROUTE_GET, "/tin/*", page_article },
 	{ ROUTE_GET, "/tin/*/ban-in", page_article_print },
+	{ ROUTE_GET, "/tim-kiem", page_search },
 	{ ROUTE_GET | ROUTE_ANY_HOST, "/static/*", page_static },
 	{ ROUTE_GET | ROUTE_ANY_HOST, "/static/*/*", page_static },
 	{ ROUTE_GET | ROUTE_ANY_HOST, "/static/vendor/tinymce/**", page_vendor },

@@ -39,6 +39,7 @@ void page_home(struct req *r);
 void page_category(struct req *r);
 void page_article(struct req *r);
 void page_article_print(struct req *r);
+void page_search(struct req *r);
 void page_static(struct req *r);
 void page_media(struct req *r);
 void page_robots(struct req *r);

@@ -53,7 +53,7 @@ run: deps
 	@echo "  main portal:      http://localhost:8080/   (or http://127.0.0.1:8080/)"
 	@echo "  component sites:  http://snv.localhost:8080/   http://chauthanh.localhost:8080/"
 	@echo "  admin sign-in:    http://snv.localhost:8080/quan-tri/  user bientap.snv or admin,"
-	@echo "                    one-time password Demo@2026 (to be changed at first sign-in)"
+	@echo "                    one-time password VinhLong@2026 (to be changed at first sign-in)"
 	@echo
 	./cong serve --data $(DATA) --listen $(LISTEN) --domain localhost
 
@@ -85,6 +85,18 @@ fuzz:
 	  echo "== $$n ($(FUZZ_SECONDS)s)"; \
 	  ./build-fuzz/$$n -max_total_time=$(FUZZ_SECONDS) -artifact_prefix=build-fuzz/ build-fuzz/corpus-$$n 2>&1 | tail -3 || exit 1; \
 	done
+
+# Benchmarks. bench-search: a generated corpus of ARTICLES Vietnamese articles on 150 sites in
+# $(BUILD)/bench-data/ARTICLES (kept between runs), a timed full reindex, p50/p95 per query class.
+ARTICLES ?= 100000
+.PHONY: bench bench-search
+bench: bench-search
+
+bench-search: cong $(BUILD)/bench/search_bench
+	sh bench/search.sh $(ARTICLES) $(BUILD)/bench-data/$(ARTICLES) $(BUILD)/bench/search_bench ./cong
+
+$(BUILD)/bench/search_bench: $(filter-out $(BUILD)/src/cmd/% $(BUILD)/src/web/% $(BUILD)/src/http/% $(BUILD)/src/demo/%,$(OBJ)) $(BUILD)/bench/search_bench.o
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 clean:
 	rm -rf build build-asan build-fuzz cong

@@ -5,11 +5,13 @@
 #include "base/util.h"
 #include "db/db.h"
 #include "http/http.h"
+#include "http/ratelimit.h"
 #include "jobs/scheduler.h"
 #include "render/mustache.h"
 #include "web/web.h"
 
 #include <getopt.h>
+#include <sodium.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
@@ -19,9 +21,25 @@
 
 #include "base/banned.h"
 
+/* The whole file as a NUL-terminated string (malloc'd), or NULL. */
+static char *file_read(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	struct sb b = SB_INIT;
+	char buf[4096];
+	size_t n;
+	if (!f)
+		return NULL;
+	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
+		sb_add(&b, buf, n);
+	fclose(f);
+	return sb_detach(&b, len);
+}
+
 static const char serve_usage[] =
 	"usage: cong serve --data DIR [--listen ADDR:PORT] [--domain BASE] [--threads N]\n"
 	"                  [--max-body BYTES] [--quiet] [--scheduler-interval SECONDS]\n"
+	"                  [--tls-cert FILE --tls-key FILE] [--trust-proxy ADDR]... [--rate-limit-scale N]\n"
 	"\n"
 	"Serves the main portal and every component site of DIR. The site is chosen by the Host\n"
 	"header: BASE and www.BASE for the main portal, <slug>.BASE for a component site, or an extra\n"
@@ -32,6 +50,10 @@ static const char serve_usage[] =
 	"  --threads N         worker threads, each with its own database connection (default: cores)\n"
 	"  --max-body BYTES    largest request body accepted, else 413 (default 24 MiB: attachments up to 20 MB)\n"
 	"  --quiet             no access log\n"
+	"  --tls-cert FILE --tls-key FILE\n"
+	"                      serve HTTPS directly (PEM files); cookies become Secure, HSTS is sent\n"
+	"  --trust-proxy ADDR  believe X-Forwarded-For/-Proto from this proxy address (repeatable)\n"
+	"  --rate-limit-scale N  multiply the per-address rate limits by N (tests, load benchmarks)\n"
 	"  --scheduler-interval SECONDS\n"
 	"                      how often scheduled items are published when due (default 5)\n";
 
@@ -42,12 +64,17 @@ int cmd_serve(int argc, char **argv)
 		{ "domain", required_argument, NULL, 'D' },   { "threads", required_argument, NULL, 't' },
 		{ "max-body", required_argument, NULL, 'm' }, { "quiet", no_argument, NULL, 'q' },
 		{ "scheduler-interval", required_argument, NULL, 's' },
+		{ "tls-cert", required_argument, NULL, 'C' }, { "tls-key", required_argument, NULL, 'K' },
+		{ "trust-proxy", required_argument, NULL, 'P' },
+		{ "rate-limit-scale", required_argument, NULL, 'R' },
 		{ "help", no_argument, NULL, 'h' },           { 0 }
 	};
 	struct app app = { 0 };
 	const char *listen = "127.0.0.1:8080", *domain = NULL;
 	int64_t threads = sysconf(_SC_NPROCESSORS_ONLN), max_body = 24 << 20, sched_interval = 5;
 	char err[512];
+	const char *tls_cert = NULL, *tls_key = NULL;
+	int64_t rl_scale = 1;
 	int c, rc = 1;
 
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
@@ -68,6 +95,18 @@ int cmd_serve(int argc, char **argv)
 			}
 			break;
 		case 'q': app.quiet = 1; break;
+		case 'C': tls_cert = optarg; break;
+		case 'K': tls_key = optarg; break;
+		case 'P':
+			app.trusted_proxies = xrealloc(app.trusted_proxies, st_mult(app.ntrusted_proxies + 1, sizeof(char *)));
+			app.trusted_proxies[app.ntrusted_proxies++] = xstrdup(optarg);
+			break;
+		case 'R':
+			if (parse_i64(optarg, 1, 1000, &rl_scale)) {
+				fprintf(stderr, "cong serve: --rate-limit-scale must be 1..1000\n");
+				return 2;
+			}
+			break;
 		case 's':
 			if (parse_i64(optarg, 1, 3600, &sched_interval)) {
 				fprintf(stderr, "cong serve: --scheduler-interval must be 1..3600 seconds\n");
@@ -84,6 +123,21 @@ int cmd_serve(int argc, char **argv)
 	}
 	if (threads < 2)
 		threads = 2;
+	ratelimit_scale((unsigned)rl_scale);
+	if (!!tls_cert != !!tls_key) {
+		fprintf(stderr, "cong serve: --tls-cert and --tls-key go together\n");
+		return 2;
+	}
+	if (tls_cert) {
+		size_t n;
+		app.tls_cert = file_read(tls_cert, &n);
+		app.tls_key = file_read(tls_key, &n);
+		if (!app.tls_cert || !app.tls_key) {
+			fprintf(stderr, "cong serve: cannot read %s or %s\n", tls_cert, tls_key);
+			goto out;
+		}
+		app.tls = 1;
+	}
 	app.max_body = (size_t)max_body;
 
 	/* the schema is brought up to date before any worker opens a connection */
@@ -144,5 +198,12 @@ out:
 	free(app.root);
 	free(app.base_domain);
 	free(app.data_dir);
+	if (app.tls_key)
+		sodium_memzero(app.tls_key, strlen(app.tls_key));
+	free(app.tls_key);
+	free(app.tls_cert);
+	for (size_t i = 0; i < app.ntrusted_proxies; i++)
+		free(app.trusted_proxies[i]);
+	free(app.trusted_proxies);
 	return rc;
 }

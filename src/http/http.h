@@ -25,6 +25,10 @@ struct app {
 	json_t *locale;    /* locale/vi.json */
 	size_t max_body;   /* bytes; larger requests get 413 */
 	int quiet;         /* no access log */
+	int tls;           /* served over HTTPS: Secure cookies, HSTS */
+	char *tls_cert, *tls_key; /* PEM text, when serving HTTPS directly */
+	char **trusted_proxies; /* addresses whose X-Forwarded-For / -Proto are believed */
+	size_t ntrusted_proxies;
 };
 
 struct field {
@@ -41,7 +45,8 @@ struct req {
 	char *path;
 	char *host;
 	int is_post, is_head;
-	const char *address; /* client address, printable */
+	const char *address; /* client address, printable (the proxy's client when it is trusted) */
+	int secure;          /* the browser reached us over HTTPS (directly or via a trusted proxy) */
 
 	struct MHD_PostProcessor *pp;
 	struct field *fields;
@@ -92,7 +97,10 @@ const char *tr(struct app *app, const char *key);
 
 /* Routes. A pattern is a path whose segments "*" each capture one segment into r->captures;
  * a final "**" captures the rest of the path. */
-enum route_flags { ROUTE_GET = 1, ROUTE_POST = 2, ROUTE_ANY_HOST = 4 };
+enum route_flags {
+	ROUTE_GET = 1, ROUTE_POST = 2, ROUTE_ANY_HOST = 4,
+	ROUTE_LIMIT_SIGNIN = 8, ROUTE_LIMIT_SEARCH = 16, ROUTE_LIMIT_FORM = 32, /* per-address rate limits */
+};
 typedef void (*route_fn)(struct req *r);
 struct route {
 	int flags;

@@ -2,6 +2,7 @@
  * response with security headers, clean shutdown on SIGINT/SIGTERM.
  * A request's memory is owned by its struct req and released in the completion callback. */
 #include "http.h"
+#include "http/ratelimit.h"
 #include "base/log.h"
 #include "base/utf8.h"
 #include "base/util.h"
@@ -159,7 +160,8 @@ void resp_header(struct req *r, const char *name, const char *value)
 void resp_cookie(struct req *r, const char *name, const char *value, int max_age, int http_only)
 {
 	struct sb c = SB_INIT;
-	sb_addf(&c, "%s=%s; Path=/; SameSite=Lax%s", name, value, http_only ? "; HttpOnly" : "");
+	sb_addf(&c, "%s=%s; Path=/; SameSite=Lax%s%s", name, value, http_only ? "; HttpOnly" : "",
+		r->secure ? "; Secure" : "");
 	if (max_age >= 0)
 		sb_addf(&c, "; Max-Age=%d", max_age);
 	resp_header(r, MHD_HTTP_HEADER_SET_COOKIE, c.buf);
@@ -200,7 +202,7 @@ void resp_text(struct req *r, int status, const char *ctype, const char *text)
 
 static const char *error_titles[][2] = {
 	{ "400", "error_400" }, { "403", "error_403" }, { "404", "error_404" }, { "405", "error_405" },
-	{ "410", "error_410" }, { "413", "error_413" }, { "500", "error_500" },
+	{ "410", "error_410" }, { "413", "error_413" }, { "429", "error_429" }, { "500", "error_500" },
 };
 
 void (*web_error_page)(struct req *r, int status, const char *title, const char *message);
@@ -310,6 +312,21 @@ static void dispatch(struct req *r)
 		match = rt;
 		break;
 	}
+	static const struct {
+		int flag;
+		enum rl_class c;
+	} limits[] = { { ROUTE_LIMIT_SIGNIN, RL_SIGNIN }, { ROUTE_LIMIT_SEARCH, RL_SEARCH }, { ROUTE_LIMIT_FORM, RL_FORM } };
+	for (size_t i = 0; match && i < ARRAY_SIZE(limits); i++) {
+		int64_t wait = match->flags & limits[i].flag ? ratelimit_take(limits[i].c, r->address) : 0;
+		if (wait) {
+			char secs[24];
+			snprintf(secs, sizeof(secs), "%lld", (long long)wait);
+			resp_header(r, "Retry-After", secs);
+			log_warn("rate limit: %s %s from %s", r->method, r->path, r->address);
+			resp_error(r, 429, "rate_limited");
+			return;
+		}
+	}
 	if (match && !(match->flags & ROUTE_ANY_HOST) && !r->site) {
 		resp_error(r, 404, "unknown_host");
 		return;
@@ -335,9 +352,11 @@ static void dispatch(struct req *r)
 		  "'sha256-BSTKIYoPCaklkJ9YS/ZVYuKW8e+DG8jZJCXznBzHjgg='; script-src 'self'; object-src 'none'; " \
 		  "base-uri 'self'; form-action 'self'; frame-ancestors 'self'"
 
-static void add_security_headers(struct MHD_Response *resp, int is_html, int is_admin)
+static void add_security_headers(struct MHD_Response *resp, int is_html, int is_admin, int secure)
 {
 	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+	if (secure)
+		MHD_add_response_header(resp, "Strict-Transport-Security", "max-age=31536000; includeSubDomains");
 	MHD_add_response_header(resp, "Referrer-Policy", "strict-origin-when-cross-origin");
 	if (is_html) {
 		MHD_add_response_header(resp, "Content-Security-Policy", is_admin ? CSP_ADMIN : CSP_PUBLIC);
@@ -360,7 +379,7 @@ static enum MHD_Result send_response(struct req *r)
 		return MHD_NO;
 	MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, r->ctype ? r->ctype : "text/plain; charset=utf-8");
 	add_security_headers(resp, r->ctype && strncmp(r->ctype, "text/html", 9) == 0,
-			     strncmp(r->path, "/quan-tri/", 10) == 0);
+			     strncmp(r->path, "/quan-tri/", 10) == 0, r->secure);
 	for (size_t i = 0; i < r->headers.len;) {
 		const char *name = r->headers.buf + i;
 		const char *value = name + strlen(name) + 1;
@@ -413,6 +432,14 @@ static char *client_address(struct MHD_Connection *conn, char *buf, size_t n)
 	return buf;
 }
 
+static int proxy_trusted(const struct app *app, const char *address)
+{
+	for (size_t i = 0; i < app->ntrusted_proxies; i++)
+		if (strcmp(app->trusted_proxies[i], address) == 0)
+			return 1;
+	return 0;
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *method,
 				  const char *version, const char *upload_data, size_t *upload_data_size,
 				  void **con_cls)
@@ -462,8 +489,27 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		resp_header(r, MHD_HTTP_HEADER_ALLOW, "GET, HEAD, POST");
 		return send_response(r);
 	}
-	char addr[INET6_ADDRSTRLEN];
+	char addr[INET6_ADDRSTRLEN], fwd[INET6_ADDRSTRLEN];
 	r->address = client_address(conn, addr, sizeof(addr));
+	r->secure = app->tls;
+	if (proxy_trusted(app, r->address)) {
+		/* behind nginx or HAProxy: the client is the last address the proxy appended */
+		const char *xff = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "X-Forwarded-For");
+		const char *xfp = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "X-Forwarded-Proto");
+		if (xff) {
+			const char *last = strrchr(xff, ',');
+			last = last ? last + 1 : xff;
+			while (*last == ' ')
+				last++;
+			unsigned char bin[16];
+			if (inet_pton(AF_INET, last, bin) == 1 || inet_pton(AF_INET6, last, bin) == 1) {
+				snprintf(fwd, sizeof(fwd), "%s", last);
+				r->address = fwd;
+			}
+		}
+		if (xfp && strcmp(xfp, "https") == 0)
+			r->secure = 1;
+	}
 	r->db = db_thread();
 	if (!r->db) {
 		resp_text(r, 503, "text/plain; charset=utf-8", "Cơ sở dữ liệu tạm thời không sẵn sàng.\n");
@@ -544,6 +590,8 @@ int http_serve(struct app *app, const char *listen, unsigned threads)
 	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO | MHD_USE_ERROR_LOG;
 	if (ss.ss_family == AF_INET6)
 		flags |= MHD_USE_IPv6;
+	if (app->tls)
+		flags |= MHD_USE_TLS;
 	/* the threads inherit this mask: only the main thread below sees SIGINT/SIGTERM */
 	sigemptyset(&set);
 	sigaddset(&set, SIGINT);
@@ -559,13 +607,18 @@ int http_serve(struct app *app, const char *listen, unsigned threads)
 		MHD_OPTION_CONNECTION_LIMIT, (unsigned)2000,
 		MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
 		MHD_OPTION_EXTERNAL_LOGGER, mhd_log, NULL,
+		/* one address cannot take every connection; slow clients are cut after 30 s idle */
+		MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)256,
+		/* the TLS options come last: without TLS they end the list early */
+		app->tls ? MHD_OPTION_HTTPS_MEM_CERT : MHD_OPTION_END, app->tls_cert,
+		MHD_OPTION_HTTPS_MEM_KEY, app->tls_key,
 		MHD_OPTION_END);
 	if (!d) {
 		log_error("serve: cannot listen on %s: %s", listen, strerror(errno));
 		return -1;
 	}
-	log_info("serving %s on http://%s/ with %u threads (base domain %s)", app->data_dir, listen, threads,
-		 app->base_domain);
+	log_info("serving %s on %s://%s/ with %u threads (base domain %s)", app->data_dir, app->tls ? "https" : "http",
+		 listen, threads, app->base_domain);
 	sigwait(&set, &sig);
 	log_info("received %s, shutting down", sig == SIGINT ? "SIGINT" : "SIGTERM");
 	MHD_stop_daemon(d);

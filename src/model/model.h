@@ -82,8 +82,13 @@ int site_main_exists(struct db *db);
 int user_add(struct db *db, const char *username, const char *display_name, const char *role,
 	     const char *site_slug, const char *password, struct errs *e, int64_t *id);
 int user_set_role(struct db *db, int64_t user_id, int64_t site_id, const char *role, struct errs *e);
-/* The account for USERNAME/PASSWORD or NULL; costs the same time for unknown names. */
-json_t *user_authenticate(struct db *db, const char *username, const char *password, const char *address);
+/* The account for USERNAME/PASSWORD or NULL; costs the same time for unknown names. After
+ * repeated failures of the name or the address, NULL with *WAIT > 0: seconds to wait (growing
+ * delays, then a lock), whatever the password. */
+json_t *user_authenticate(struct db *db, const char *username, const char *password, const char *address,
+			  int64_t *wait);
+/* System administrators disable or enable an account; disabling ends its sessions at once. */
+int user_set_disabled(struct db *db, const struct actor *a, int64_t user_id, int disabled);
 int user_change_password(struct db *db, int64_t user_id, const char *old_pw, const char *new_pw,
 			 const char *confirm, struct errs *e);
 json_t *user_get(struct db *db, int64_t id);
@@ -101,8 +106,24 @@ int user_handover(struct db *db, const struct actor *a, int64_t site_id, int64_t
 		  struct errs *e, int64_t *moved);
 int user_create_on_site(struct db *db, const struct actor *a, int64_t site_id, const char *username,
 			const char *display_name, const char *role, const char *password, struct errs *e);
+/* Passwords (password.c). */
 int password_hash(const char *pw, char *out, size_t n);
+/* Length and classes from settings (default BT Đ20.4: 8, upper, lower, digit, special), not one
+ * of the common passwords, not containing USERNAME; DB may be NULL (defaults). */
+int password_check(struct db *db, const char *pw, const char *username, struct errs *e, const char *field);
 int password_check_policy(const char *pw, struct errs *e, const char *field);
+/* Loads the common-password list (JSON array, most common first; the first 10,000 are kept).
+ * Call once before threads start. */
+int password_common_load(const char *json_path);
+size_t password_common_count(void);
+int password_reused(struct db *db, int64_t user_id, const char *pw);
+int password_history_add(struct db *db, int64_t user_id, const char *hash);
+int64_t password_max_age_days(struct db *db);
+/* Failed sign-ins (per "u:name" and "a:address" keys). */
+int64_t signin_wait(struct db *db, const char *key);
+void signin_failed(struct db *db, const char *key, int lock_after);
+void signin_succeeded(struct db *db, const char *key);
+int signin_addr_lock_after(void);
 
 /* ---- sessions ---- */
 #define SESSION_TOKEN_LEN 43 /* base64url of 32 random bytes */
@@ -110,6 +131,8 @@ int session_create(struct db *db, int64_t user_id, char token[SESSION_TOKEN_LEN 
 /* The signed-in account for a cookie token, or NULL (expired, unknown, disabled). */
 json_t *session_user(struct db *db, const char *token);
 void session_destroy(struct db *db, const char *token);
+/* Ends every session of an account (disabled, privilege changed). */
+void session_destroy_user(struct db *db, int64_t user_id);
 void random_token(char *out, size_t nbytes); /* base64url of NBYTES random bytes */
 
 /* ---- categories ---- */
@@ -264,5 +287,49 @@ int article_attachments_set(struct db *db, const struct actor *a, int64_t site_i
 			    const int64_t *media_ids, size_t n, struct errs *e);
 /* [{id, title, orig_name, size, size_label, ext, url}] in order. */
 json_t *article_attachments(struct db *db, int64_t article_id);
+
+/* ---- two-factor sign-in (TOTP, RFC 6238; model/totp.c) ----
+ * Secrets are 20 random bytes, stored encrypted (secretbox) under DATA/secret.key; codes are 6
+ * digits of HMAC-SHA1 over 30-second steps, accepted for the current step ±1, each step at most
+ * once (the last accepted step is kept per account: a replayed code is refused). Ten recovery
+ * codes, shown once, stored as keyed hashes, each good once. Every change is audited. */
+#define TOTP_DIGITS 6
+#define TOTP_STEP 30
+#define TOTP_RECOVERY_CODES 10
+#define SESSION_MFA_TRIES 5 /* wrong codes before a pending session is destroyed */
+/* Where secret.key lives (the data folder); `cong serve` sets it before serving. */
+void totp_set_key_dir(const char *data_dir);
+/* The TOTP code of KEY at Unix time T (DIGITS 6..8; OUT holds DIGITS + 1 bytes); 0 or -1. */
+int totp_code(const unsigned char *key, size_t len, int64_t t, unsigned digits, char *out);
+/* 1 when the account must use two-factor sign-in: it holds a role on some site (or is the
+ * system administrator) that the setting "mfa_required_roles" lists (comma-separated; default
+ * TOTP_REQUIRED_DEFAULT; "" requires nobody). */
+#define TOTP_REQUIRED_DEFAULT "sysadmin,siteadmin,approver"
+int totp_required(struct db *db, int64_t user_id, int sysadmin);
+/* {enabled (bool), enabled_at, recovery_left}; enabled false when the account has none. */
+json_t *totp_status(struct db *db, int64_t user_id);
+/* Starts (or shows again) A's enrolment: *OUT = {secret (base32), secret_grouped, uri
+ * (otpauth://), qr_svg (an SVG made here from URI)}. M_INVALID when 2FA is already on. */
+int totp_enrol_begin(struct db *db, const struct actor *a, const char *issuer, const char *account, json_t **out);
+/* Turns 2FA on when CODE is a valid current code of the pending secret; *CODES = the recovery
+ * codes ["xxxxx-xxxxx", …], to be shown once. Field errors on "code". NOW 0: the clock. */
+int totp_enrol_confirm(struct db *db, const struct actor *a, const char *code, int64_t now, struct errs *e,
+		       json_t **codes);
+/* The second factor of A (A->id): a current code (not replayed) or an unused recovery code
+ * (then spent; *USED_RECOVERY set). M_OK, M_INVALID (wrong, replayed, spent), M_NOTFOUND (2FA
+ * is off). */
+int totp_verify(struct db *db, const struct actor *a, const char *input, int64_t now, int *used_recovery);
+/* A turns their own 2FA off: their password and a code (or recovery code). Field errors on
+ * "password" and "code". */
+int totp_disable(struct db *db, const struct actor *a, const char *password, const char *code, int64_t now,
+		 struct errs *e);
+/* The system administrator removes USERNAME's 2FA (a lost device); field errors on "username". */
+int totp_reset(struct db *db, const struct actor *a, const char *username, struct errs *e);
+/* Sessions of the second step (model/session.c): a pending session after the password; the
+ * full session under a new token once the code is right (the old token is destroyed); a wrong
+ * code counted, the session destroyed at SESSION_MFA_TRIES (returns the count, -1 on error). */
+int session_create_pending(struct db *db, int64_t user_id, char token[SESSION_TOKEN_LEN + 1]);
+int session_rotate(struct db *db, const char *old_token, char token[SESSION_TOKEN_LEN + 1]);
+int session_mfa_failed(struct db *db, const char *token);
 
 #endif

@@ -1,5 +1,9 @@
 /* session.c — sign-in sessions. The browser holds 256 random bits; the database holds only
- * their hash, so a copy of the database cannot be used to sign in. */
+ * their hash, so a copy of the database cannot be used to sign in.
+ * A session is "pending" between a right password and the second factor of an account with
+ * two-factor sign-in: it only reaches the code page, lives SESSION_MFA_WAIT seconds, and is
+ * destroyed after SESSION_MFA_TRIES wrong codes. The right code turns it into a full session
+ * under a new token (session_rotate), so a token seen before the second factor is worth nothing. */
 #include "model.h"
 #include "db/db.h"
 #include "base/util.h"
@@ -11,6 +15,7 @@
 
 #define SESSION_IDLE (8 * 3600)
 #define SESSION_MAX (7 * 24 * 3600)
+#define SESSION_MFA_WAIT (10 * 60)
 
 void random_token(char *out, size_t nbytes)
 {
@@ -29,24 +34,35 @@ static void token_hash(const char *token, char out[65])
 	sodium_bin2hex(out, 65, h, sizeof(h));
 }
 
-int session_create(struct db *db, int64_t user_id, char token[SESSION_TOKEN_LEN + 1])
+static int session_insert(struct db *db, int64_t user_id, int pending, char token[SESSION_TOKEN_LEN + 1])
 {
 	char h[65];
 	int64_t now = time_now();
 	random_token(token, 32);
 	token_hash(token, h);
-	sqlite3_stmt *st = db_stmt(db, "INSERT INTO sessions (token_hash, user_id, created_at, seen_at, expires_at)"
-				       " VALUES (?, ?, ?, ?, ?)");
+	sqlite3_stmt *st = db_stmt(db, "INSERT INTO sessions (token_hash, user_id, created_at, seen_at, expires_at, mfa_pending)"
+				       " VALUES (?, ?, ?, ?, ?, ?)");
 	if (!st)
 		return M_ERROR;
 	db_bind_text(st, 1, h);
 	db_bind_int(st, 2, user_id);
 	db_bind_int(st, 3, now);
 	db_bind_int(st, 4, now);
-	db_bind_int(st, 5, now + SESSION_MAX);
+	db_bind_int(st, 5, now + (pending ? SESSION_MFA_WAIT : SESSION_MAX));
+	db_bind_int(st, 6, pending ? 1 : 0);
 	int rc = sqlite3_step(st) == SQLITE_DONE ? M_OK : M_ERROR;
 	sqlite3_reset(st);
 	return rc;
+}
+
+int session_create(struct db *db, int64_t user_id, char token[SESSION_TOKEN_LEN + 1])
+{
+	return session_insert(db, user_id, 0, token);
+}
+
+int session_create_pending(struct db *db, int64_t user_id, char token[SESSION_TOKEN_LEN + 1])
+{
+	return session_insert(db, user_id, 1, token);
 }
 
 json_t *session_user(struct db *db, const char *token)
@@ -57,7 +73,8 @@ json_t *session_user(struct db *db, const char *token)
 	if (!token || strlen(token) != SESSION_TOKEN_LEN)
 		return NULL;
 	token_hash(token, h);
-	sqlite3_stmt *st = db_stmt(db, "SELECT u.id, u.username, u.display_name, u.must_change, u.is_sysadmin"
+	sqlite3_stmt *st = db_stmt(db, "SELECT u.id, u.username, u.display_name, u.must_change, u.is_sysadmin,"
+				       " s.mfa_pending, COALESCE((SELECT t.enabled FROM totp t WHERE t.user_id = u.id), 0) AS mfa_enabled"
 				       " FROM sessions s JOIN users u ON u.id = s.user_id"
 				       " WHERE s.token_hash = ? AND s.expires_at > ? AND s.seen_at > ? AND u.disabled = 0");
 	if (!st)
@@ -92,4 +109,90 @@ void session_destroy(struct db *db, const char *token)
 	db_bind_text(st, 1, h);
 	sqlite3_step(st);
 	sqlite3_reset(st);
+}
+
+void session_destroy_user(struct db *db, int64_t user_id)
+{
+	sqlite3_stmt *st = db_stmt(db, "DELETE FROM sessions WHERE user_id = ?");
+	if (!st)
+		return;
+	db_bind_int(st, 1, user_id);
+	sqlite3_step(st);
+	sqlite3_reset(st);
+}
+
+int session_rotate(struct db *db, const char *old_token, char token[SESSION_TOKEN_LEN + 1])
+{
+	char h[65];
+	int64_t uid = 0, now = time_now();
+	if (!old_token || strlen(old_token) != SESSION_TOKEN_LEN)
+		return M_NOTFOUND;
+	token_hash(old_token, h);
+	if (db_begin(db))
+		return M_ERROR;
+	sqlite3_stmt *st = db_stmt(db, "SELECT user_id FROM sessions WHERE token_hash = ? AND expires_at > ? AND seen_at > ?");
+	if (!st)
+		goto fail;
+	db_bind_text(st, 1, h);
+	db_bind_int(st, 2, now);
+	db_bind_int(st, 3, now - SESSION_IDLE);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		uid = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (!uid) {
+		db_rollback(db);
+		return M_NOTFOUND;
+	}
+	st = db_stmt(db, "DELETE FROM sessions WHERE token_hash = ?");
+	if (!st)
+		goto fail;
+	db_bind_text(st, 1, h);
+	int ok = sqlite3_step(st) == SQLITE_DONE;
+	sqlite3_reset(st);
+	if (!ok || session_insert(db, uid, 0, token) != M_OK)
+		goto fail;
+	return db_commit(db) ? M_ERROR : M_OK;
+fail:
+	db_rollback(db);
+	return M_ERROR;
+}
+
+int session_mfa_failed(struct db *db, const char *token)
+{
+	char h[65];
+	int n = -1;
+	if (!token || strlen(token) != SESSION_TOKEN_LEN)
+		return -1;
+	token_hash(token, h);
+	if (db_begin(db))
+		return -1;
+	sqlite3_stmt *st = db_stmt(db, "UPDATE sessions SET mfa_failures = mfa_failures + 1 WHERE token_hash = ? AND mfa_pending = 1");
+	if (!st)
+		goto fail;
+	db_bind_text(st, 1, h);
+	int ok = sqlite3_step(st) == SQLITE_DONE;
+	sqlite3_reset(st);
+	if (!ok)
+		goto fail;
+	st = db_stmt(db, "SELECT mfa_failures FROM sessions WHERE token_hash = ?");
+	if (!st)
+		goto fail;
+	db_bind_text(st, 1, h);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	if (n >= SESSION_MFA_TRIES) {
+		st = db_stmt(db, "DELETE FROM sessions WHERE token_hash = ?");
+		if (!st)
+			goto fail;
+		db_bind_text(st, 1, h);
+		ok = sqlite3_step(st) == SQLITE_DONE;
+		sqlite3_reset(st);
+		if (!ok)
+			goto fail;
+	}
+	return db_commit(db) ? -1 : n;
+fail:
+	db_rollback(db);
+	return -1;
 }

@@ -25,41 +25,6 @@ static int role_valid(const char *r)
 	return 0;
 }
 
-int password_hash(const char *pw, char *out, size_t n)
-{
-	if (n < crypto_pwhash_STRBYTES)
-		BUG("password hash buffer too small");
-	return crypto_pwhash_str_alg(out, pw, strlen(pw), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-				     crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13);
-}
-
-/* BT Đ20.4: at least 8 characters with upper case, lower case, a digit and a special one. */
-int password_check_policy(const char *pw, struct errs *e, const char *field)
-{
-	int up = 0, low = 0, dig = 0, spec = 0;
-	if (utf8_length(pw) < 8) {
-		errs_add(e, field, "password_short");
-		return -1;
-	}
-	for (const unsigned char *p = (const unsigned char *)pw; *p; p++) {
-		if (*p >= 'A' && *p <= 'Z')
-			up = 1;
-		else if (*p >= 'a' && *p <= 'z')
-			low = 1;
-		else if (*p >= '0' && *p <= '9')
-			dig = 1;
-		else if (*p < 0x80 && *p > ' ')
-			spec = 1;
-		else if (*p >= 0x80)
-			spec = 1; /* Vietnamese letters such as "ư" count as special characters */
-	}
-	if (!(up && low && dig && spec)) {
-		errs_add(e, field, "password_weak");
-		return -1;
-	}
-	return 0;
-}
-
 static int username_valid(const char *u)
 {
 	size_t n = strlen(u);
@@ -95,7 +60,7 @@ int user_add(struct db *db, const char *username, const char *display_name, cons
 	if (!password || !*password)
 		errs_add(e, "password", "required");
 	else
-		password_check_policy(password, e, "password");
+		password_check(db, password, username, e, "password");
 	dname = utf8_nfc(display_name ? display_name : "", display_name ? strlen(display_name) : 0);
 	if (!dname)
 		errs_add(e, "display_name", "invalid_utf8");
@@ -134,6 +99,8 @@ int user_add(struct db *db, const char *username, const char *display_name, cons
 	}
 	sqlite3_reset(st);
 	*id = db_last_id(db);
+	if (password_history_add(db, *id, hash))
+		goto rollback;
 	if (site) {
 		st = db_stmt(db, "INSERT INTO roles (user_id, site_id, role) VALUES (?, ?, ?)");
 		if (!st)
@@ -202,14 +169,25 @@ static void dummy_make(void)
 		BUG("cannot hash a password");
 }
 
-json_t *user_authenticate(struct db *db, const char *username, const char *password, const char *address)
+json_t *user_authenticate(struct db *db, const char *username, const char *password, const char *address,
+			  int64_t *wait)
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT id, password_hash, disabled FROM users WHERE username = ?");
-	char hash[crypto_pwhash_STRBYTES] = "";
+	char hash[crypto_pwhash_STRBYTES] = "", ukey[160], akey[80];
 	int64_t uid = 0;
-	int disabled = 0;
+	int disabled = 0, ok;
 	struct actor a = { 0, 0, address };
 
+	*wait = 0;
+	snprintf(ukey, sizeof(ukey), "u:%.150s", username);
+	snprintf(akey, sizeof(akey), "a:%.70s", address ? address : "");
+	/* a name or an address that failed too often waits, known or not: no existence oracle */
+	int64_t wu = signin_wait(db, ukey), wa = address ? signin_wait(db, akey) : 0;
+	if (wu || wa) {
+		*wait = wu > wa ? wu : wa;
+		audit_write(db, &a, 0, "signin.blocked", username, "too many failures");
+		return NULL;
+	}
 	if (!st)
 		return NULL;
 	db_bind_text(st, 1, username);
@@ -220,18 +198,25 @@ json_t *user_authenticate(struct db *db, const char *username, const char *passw
 	}
 	sqlite3_reset(st);
 	if (!uid) {
+		/* the same work as for a known name, so the time tells nothing either */
 		pthread_once(&dummy_once, dummy_make);
 		if (crypto_pwhash_str_verify(dummy_hash, password, strlen(password)) == 0)
 			BUG("a random password matched");
-		audit_write(db, &a, 0, "signin.fail", username, "unknown user");
-		return NULL;
-	}
-	if (crypto_pwhash_str_verify(hash, password, strlen(password)) != 0 || disabled) {
-		a.id = uid;
-		audit_write(db, &a, 0, "signin.fail", username, disabled ? "disabled" : "bad password");
-		return NULL;
+		ok = 0;
+	} else {
+		ok = crypto_pwhash_str_verify(hash, password, strlen(password)) == 0 && !disabled;
 	}
 	a.id = uid;
+	if (!ok) {
+		signin_failed(db, ukey, 0);
+		if (address)
+			signin_failed(db, akey, signin_addr_lock_after());
+		audit_write(db, &a, 0, "signin.fail", username, !uid ? "unknown user" : disabled ? "disabled" : "bad password");
+		return NULL;
+	}
+	signin_succeeded(db, ukey);
+	if (address)
+		signin_succeeded(db, akey);
 	audit_write(db, &a, 0, "signin", username, "");
 	return user_get(db, uid);
 }
@@ -253,10 +238,15 @@ int user_change_password(struct db *db, int64_t user_id, const char *old_pw, con
 		return M_NOTFOUND;
 	if (!old_pw || crypto_pwhash_str_verify(hash, old_pw, strlen(old_pw)) != 0)
 		errs_add(e, "old_password", "password_wrong");
+	json_t *u = user_get(db, user_id);
+	const char *username = u ? json_string_value(json_object_get(u, "username")) : NULL;
 	if (!new_pw || !*new_pw)
 		errs_add(e, "new_password", "required");
-	else if (password_check_policy(new_pw, e, "new_password") == 0 && old_pw && strcmp(old_pw, new_pw) == 0)
+	else if (password_check(db, new_pw, username, e, "new_password") == 0 && old_pw && strcmp(old_pw, new_pw) == 0)
 		errs_add(e, "new_password", "password_same");
+	else if (!e->n && password_reused(db, user_id, new_pw))
+		errs_add(e, "new_password", "password_reused");
+	json_decref(u);
 	if (!confirm || !new_pw || strcmp(new_pw, confirm) != 0)
 		errs_add(e, "confirm", "password_mismatch");
 	if (e->n)
@@ -275,7 +265,7 @@ int user_change_password(struct db *db, int64_t user_id, const char *old_pw, con
 	db_bind_int(st, 3, user_id);
 	int ok = sqlite3_step(st) == SQLITE_DONE;
 	sqlite3_reset(st);
-	if (!ok) {
+	if (!ok || password_history_add(db, user_id, hash)) {
 		db_rollback(db);
 		return M_ERROR;
 	}
@@ -376,6 +366,7 @@ int user_grant(struct db *db, const struct actor *a, int64_t site_id, const char
 		return M_ERROR;
 	}
 	snprintf(obj, sizeof(obj), "user:%s", username);
+	session_destroy_user(db, uid); /* a changed privilege starts a new session */
 	audit_write(db, a, site_id, "role.grant", obj, role);
 	return db_commit(db) ? M_ERROR : M_OK;
 }
@@ -401,6 +392,7 @@ int user_revoke(struct db *db, const struct actor *a, int64_t site_id, int64_t u
 		return ok ? M_NOTFOUND : M_ERROR;
 	}
 	snprintf(obj, sizeof(obj), "user:%lld", (long long)user_id);
+	session_destroy_user(db, user_id);
 	audit_write(db, a, site_id, "role.revoke", obj, "");
 	return db_commit(db) ? M_ERROR : M_OK;
 }
@@ -483,4 +475,31 @@ int user_create_on_site(struct db *db, const struct actor *a, int64_t site_id, c
 		audit_write(db, a, site_id, "user.create", obj, role);
 	}
 	return rc;
+}
+
+int user_set_disabled(struct db *db, const struct actor *a, int64_t user_id, int disabled)
+{
+	char obj[64];
+	if (!a->sysadmin || user_id == a->id)
+		return M_DENIED;
+	if (db_begin(db))
+		return M_ERROR;
+	sqlite3_stmt *st = db_stmt(db, "UPDATE users SET disabled = ? WHERE id = ?");
+	if (!st) {
+		db_rollback(db);
+		return M_ERROR;
+	}
+	db_bind_int(st, 1, disabled ? 1 : 0);
+	db_bind_int(st, 2, user_id);
+	int ok = sqlite3_step(st) == SQLITE_DONE;
+	sqlite3_reset(st);
+	if (!ok || db_changes(db) != 1) {
+		db_rollback(db);
+		return ok ? M_NOTFOUND : M_ERROR;
+	}
+	if (disabled)
+		session_destroy_user(db, user_id); /* ends every session at once */
+	snprintf(obj, sizeof(obj), "user:%lld", (long long)user_id);
+	audit_write(db, a, 0, disabled ? "user.disable" : "user.enable", obj, "");
+	return db_commit(db) ? M_ERROR : M_OK;
 }

@@ -215,11 +215,23 @@ void admin_signin(struct req *r)
 		signin_render(r, 422, u, tr(r->app, "signin_missing"));
 		return;
 	}
-	json_t *user = user_authenticate(r->db, u, p, r->address);
+	int64_t wait = 0;
+	json_t *user = user_authenticate(r->db, u, p, r->address, &wait);
+	if (!user && wait) {
+		char msg[256], secs[24];
+		snprintf(secs, sizeof(secs), "%lld", (long long)wait);
+		snprintf(msg, sizeof(msg), "%s %lld %s", tr(r->app, "signin_wait"), (long long)(wait + 59) / 60,
+			 tr(r->app, "minutes"));
+		resp_header(r, "Retry-After", secs);
+		signin_render(r, 429, u, msg);
+		return;
+	}
 	if (!user) {
 		signin_render(r, 401, u, tr(r->app, "signin_failed"));
 		return;
 	}
+	/* a session token the browser had before signing in is never reused */
+	session_destroy(r->db, req_cookie(r, SID_COOKIE));
 	if (session_create(r->db, json_integer_value(json_object_get(user, "id")), tok)) {
 		json_decref(user);
 		resp_error(r, 500, "server_error");

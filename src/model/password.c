@@ -1,0 +1,224 @@
+/* password.c — the password rules of BT Đ20.4 and VL Đ15.4: length and character classes (from
+ * settings, with the regulation as default), none of the 10,000 most common passwords, not the
+ * user name, none of the last five, changed every 90 days; and argon2id hashing with parameters
+ * measured to cost about 100 ms here (docs/security.md). */
+#include "internal.h"
+#include "db/db.h"
+#include "base/log.h"
+#include "base/util.h"
+#include "base/utf8.h"
+
+#include <ctype.h>
+#include <jansson.h>
+#include <sodium.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "base/banned.h"
+
+/* argon2id: 3 passes over 64 MiB ≈ 90–100 ms on the project's 2-core machines. */
+#define PW_OPSLIMIT 3
+#define PW_MEMLIMIT (64u << 20)
+#define COMMON_MAX 10000
+#define HISTORY 5
+
+/* The common-password list: loaded once before the server starts its threads, read-only after. */
+static char **common;
+static size_t ncommon;
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int password_common_load(const char *json_path)
+{
+	json_error_t err;
+	json_t *list = json_load_file(json_path, 0, &err);
+	size_t i;
+	json_t *v;
+	if (!json_is_array(list)) {
+		json_decref(list);
+		return -1;
+	}
+	common = xcalloc(COMMON_MAX, sizeof(*common));
+	json_array_foreach(list, i, v) {
+		if (ncommon == COMMON_MAX) /* the list is in order of frequency: the first 10,000 */
+			break;
+		if (json_is_string(v))
+			common[ncommon++] = xstrdup(json_string_value(v));
+	}
+	json_decref(list);
+	qsort(common, ncommon, sizeof(*common), cmp_str);
+	return 0;
+}
+
+size_t password_common_count(void)
+{
+	return ncommon;
+}
+
+static int is_common(const char *lower)
+{
+	return ncommon && bsearch(&lower, common, ncommon, sizeof(*common), cmp_str) != NULL;
+}
+
+int password_hash(const char *pw, char *out, size_t n)
+{
+	if (n < crypto_pwhash_STRBYTES)
+		BUG("password hash buffer too small");
+	return crypto_pwhash_str_alg(out, pw, strlen(pw), PW_OPSLIMIT, PW_MEMLIMIT, crypto_pwhash_ALG_ARGON2ID13);
+}
+
+static int64_t setting_int(struct db *db, const char *key, int64_t def, int64_t min, int64_t max)
+{
+	char *v = db ? db_setting_get(db, key) : NULL;
+	int64_t r = def;
+	if (v && parse_i64(v, min, max, &r))
+		r = def;
+	free(v);
+	return r;
+}
+
+int64_t password_max_age_days(struct db *db)
+{
+	return setting_int(db, "password_max_age_days", 90, 0, 3650);
+}
+
+int password_check(struct db *db, const char *pw, const char *username, struct errs *e, const char *field)
+{
+	int64_t min = setting_int(db, "password_min_length", 8, 6, 128);
+	int64_t classes = setting_int(db, "password_classes", 4, 0, 4);
+	int up = 0, low = 0, dig = 0, spec = 0;
+
+	if ((int64_t)utf8_length(pw) < min) {
+		errs_add(e, field, "password_short");
+		return -1;
+	}
+	for (const unsigned char *p = (const unsigned char *)pw; *p; p++) {
+		if (*p >= 'A' && *p <= 'Z')
+			up = 1;
+		else if (*p >= 'a' && *p <= 'z')
+			low = 1;
+		else if (*p >= '0' && *p <= '9')
+			dig = 1;
+		else
+			spec = 1; /* punctuation, and letters such as "ư" */
+	}
+	if (up + low + dig + spec < classes || (classes == 4 && !(up && low && dig && spec))) {
+		errs_add(e, field, "password_weak");
+		return -1;
+	}
+	/* lower case, and the same with digits and signs trimmed off both ends ("Dragon123!" is "dragon") */
+	char *lower = xstrdup(pw);
+	for (char *c = lower; *c; c++)
+		*c = (char)tolower((unsigned char)*c);
+	char *core = lower;
+	while (*core && !isalpha((unsigned char)*core))
+		core++;
+	char *core_copy = xstrdup(core);
+	size_t n = strlen(core_copy);
+	while (n && !isalpha((unsigned char)core_copy[n - 1]))
+		core_copy[--n] = '\0';
+	int bad = is_common(lower) || (n >= 4 && is_common(core_copy));
+	if (bad)
+		errs_add(e, field, "password_common");
+	else if (username && strlen(username) >= 3 && strcasestr(pw, username))
+		errs_add(e, field, "password_has_username"), bad = 1;
+	free(lower);
+	free(core_copy);
+	return bad ? -1 : 0;
+}
+
+int password_check_policy(const char *pw, struct errs *e, const char *field)
+{
+	return password_check(NULL, pw, NULL, e, field);
+}
+
+int password_reused(struct db *db, int64_t user_id, const char *pw)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT hash FROM password_history WHERE user_id = ? ORDER BY id DESC LIMIT ?");
+	int reused = 0;
+	if (!st)
+		return 0;
+	db_bind_int(st, 1, user_id);
+	db_bind_int(st, 2, HISTORY);
+	while (!reused && sqlite3_step(st) == SQLITE_ROW)
+		reused = crypto_pwhash_str_verify((const char *)sqlite3_column_text(st, 0), pw, strlen(pw)) == 0;
+	sqlite3_reset(st);
+	return reused;
+}
+
+int password_history_add(struct db *db, int64_t user_id, const char *hash)
+{
+	sqlite3_stmt *st = db_stmt(db, "INSERT INTO password_history (user_id, hash, at) VALUES (?, ?, ?)");
+	if (!st)
+		return -1;
+	db_bind_int(st, 1, user_id);
+	db_bind_text(st, 2, hash);
+	db_bind_int(st, 3, time_now());
+	int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
+	sqlite3_reset(st);
+	return rc;
+}
+
+/* ---- failed sign-ins: growing delays, then a temporary lock (per name and per address) ---- */
+
+#define DELAY_AFTER 3    /* failures before delays start */
+#define LOCK_AFTER 10    /* failures that lock for LOCK_SECONDS */
+#define LOCK_SECONDS (30 * 60)
+#define ADDR_LOCK_AFTER 30
+
+/* Seconds to wait before KEY may try again (0: now). */
+int64_t signin_wait(struct db *db, const char *key)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT failures, last_at, locked_until FROM signin_failures WHERE key = ?");
+	int64_t wait = 0, now = time_now();
+	if (!st)
+		return 0;
+	db_bind_text(st, 1, key);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		int64_t n = sqlite3_column_int64(st, 0), last = sqlite3_column_int64(st, 1), locked = sqlite3_column_int64(st, 2);
+		if (locked > now)
+			wait = locked - now;
+		else if (n >= DELAY_AFTER) {
+			int64_t delay = (int64_t)1 << (n - DELAY_AFTER < 6 ? n - DELAY_AFTER : 6); /* 1, 2, 4 … 64 s */
+			if (last + delay > now)
+				wait = last + delay - now;
+		}
+	}
+	sqlite3_reset(st);
+	return wait;
+}
+
+void signin_failed(struct db *db, const char *key, int lock_after)
+{
+	int64_t now = time_now();
+	sqlite3_stmt *st = db_stmt(db, "INSERT INTO signin_failures (key, failures, last_at, locked_until) VALUES (?1, 1, ?2, 0)"
+				       " ON CONFLICT (key) DO UPDATE SET failures = failures + 1, last_at = ?2,"
+				       " locked_until = CASE WHEN failures + 1 >= ?3 THEN ?2 + ?4 ELSE locked_until END");
+	if (!st)
+		return;
+	db_bind_text(st, 1, key);
+	db_bind_int(st, 2, now);
+	db_bind_int(st, 3, lock_after ? lock_after : LOCK_AFTER);
+	db_bind_int(st, 4, LOCK_SECONDS);
+	sqlite3_step(st);
+	sqlite3_reset(st);
+}
+
+void signin_succeeded(struct db *db, const char *key)
+{
+	sqlite3_stmt *st = db_stmt(db, "DELETE FROM signin_failures WHERE key = ?");
+	if (!st)
+		return;
+	db_bind_text(st, 1, key);
+	sqlite3_step(st);
+	sqlite3_reset(st);
+}
+
+int signin_addr_lock_after(void)
+{
+	return ADDR_LOCK_AFTER;
+}

@@ -186,6 +186,7 @@ int cmd_site(int argc, char **argv)
 static const char user_usage[] =
 	"usage: cong user add --data DIR --username U --role ROLE [--site SLUG] [--name NAME]\n"
 	"                     --password-stdin\n"
+	"       cong user disable|enable --data DIR --username U\n"
 	"\n"
 	"Creates an account. The password is read from standard input (one line) and is a one-time\n"
 	"password: the account must change it at its first sign-in. It must have at least 8\n"
@@ -193,7 +194,9 @@ static const char user_usage[] =
 	"\n"
 	"  --role ROLE   sysadmin (all sites), or on --site: siteadmin, approver, editor, reporter\n"
 	"  --site SLUG   the site the role is held on\n"
-	"  --name NAME   the person's full name\n";
+	"  --name NAME   the person's full name\n"
+	"\n"
+	"disable ends every session of the account at once; enable lets it sign in again.\n";
 
 int cmd_user(int argc, char **argv)
 {
@@ -209,7 +212,8 @@ int cmd_user(int argc, char **argv)
 		fputs(user_usage, argc < 2 ? stderr : stdout);
 		return argc < 2 ? 2 : 0;
 	}
-	if (strcmp(argv[1], "add") != 0) {
+	const char *sub = argv[1];
+	if (strcmp(sub, "add") != 0 && strcmp(sub, "disable") != 0 && strcmp(sub, "enable") != 0) {
 		fputs(user_usage, stderr);
 		return 2;
 	}
@@ -226,6 +230,24 @@ int cmd_user(int argc, char **argv)
 		case 'h': fputs(user_usage, stdout); return 0;
 		default: fputs(user_usage, stderr); return 2;
 		}
+	}
+	if (strcmp(sub, "add") != 0) {
+		if (!data || !username) {
+			fputs(user_usage, stderr);
+			return 2;
+		}
+		struct db *db = data_open(data);
+		if (!db)
+			return 1;
+		int64_t uid = user_id_by_name(db, username);
+		int rc = uid ? user_set_disabled(db, &actor_cli, uid, strcmp(sub, "disable") == 0) : M_NOTFOUND;
+		db_close(db);
+		if (rc) {
+			fprintf(stderr, "cong user %s: %s\n", sub, rc == M_NOTFOUND ? cli_tr("user_unknown") : "failed");
+			return 1;
+		}
+		printf("account %s %sd%s\n", username, sub, strcmp(sub, "disable") == 0 ? "; its sessions ended" : "");
+		return 0;
 	}
 	if (!data || !username || !role || !pw_stdin) {
 		fputs(user_usage, stderr);

@@ -179,6 +179,7 @@ int cmd_serve(int argc, char **argv)
 	web_error_page = web_error;
 	char *dbpath = data_db_path(app.data_dir);
 	db_thread_init(dbpath);
+	totp_set_key_dir(app.data_dir); /* DATA/secret.key seals the two-factor secrets */
 	/* block SIGINT/SIGTERM before any thread starts, so that only http_serve's sigwait sees them */
 	sigset_t set;
 	sigemptyset(&set);

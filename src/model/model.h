@@ -89,6 +89,7 @@ json_t *user_authenticate(struct db *db, const char *username, const char *passw
 			  int64_t *wait);
 /* System administrators disable or enable an account; disabling ends its sessions at once. */
 int user_set_disabled(struct db *db, const struct actor *a, int64_t user_id, int disabled);
+int64_t user_id_by_name(struct db *db, const char *username); /* 0 when unknown */
 int user_change_password(struct db *db, int64_t user_id, const char *old_pw, const char *new_pw,
 			 const char *confirm, struct errs *e);
 json_t *user_get(struct db *db, int64_t id);
@@ -296,7 +297,7 @@ json_t *article_attachments(struct db *db, int64_t article_id);
 #define TOTP_DIGITS 6
 #define TOTP_STEP 30
 #define TOTP_RECOVERY_CODES 10
-#define SESSION_MFA_TRIES 5 /* wrong codes before a pending session is destroyed */
+#define SESSION_MFA_TRIES 5 /* codes a pending session may try before it is destroyed */
 /* Where secret.key lives (the data folder); `cong serve` sets it before serving. */
 void totp_set_key_dir(const char *data_dir);
 /* The TOTP code of KEY at Unix time T (DIGITS 6..8; OUT holds DIGITS + 1 bytes); 0 or -1. */
@@ -326,10 +327,12 @@ int totp_disable(struct db *db, const struct actor *a, const char *password, con
 /* The system administrator removes USERNAME's 2FA (a lost device); field errors on "username". */
 int totp_reset(struct db *db, const struct actor *a, const char *username, struct errs *e);
 /* Sessions of the second step (model/session.c): a pending session after the password; the
- * full session under a new token once the code is right (the old token is destroyed); a wrong
- * code counted, the session destroyed at SESSION_MFA_TRIES (returns the count, -1 on error). */
+ * full session under a new token once the code is right (the old token is destroyed). Each code
+ * given to a pending session is counted before it is checked: session_mfa_attempt returns the
+ * count with this one (-1: no pending session, or an error); the caller ends the session when
+ * the count reaches SESSION_MFA_TRIES without success, and refuses to check beyond it. */
 int session_create_pending(struct db *db, int64_t user_id, char token[SESSION_TOKEN_LEN + 1]);
 int session_rotate(struct db *db, const char *old_token, char token[SESSION_TOKEN_LEN + 1]);
-int session_mfa_failed(struct db *db, const char *token);
+int session_mfa_attempt(struct db *db, const char *token);
 
 #endif

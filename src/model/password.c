@@ -165,7 +165,8 @@ int password_history_add(struct db *db, int64_t user_id, const char *hash)
 
 /* ---- failed sign-ins: growing delays, then a temporary lock (per name and per address) ---- */
 
-#define DELAY_AFTER 3    /* failures before delays start */
+#define DELAY_AFTER 3    /* failures of one name before delays start */
+#define ADDR_DELAY_AFTER 10 /* of one address (offices share one behind NAT) */
 #define LOCK_AFTER 10    /* failures that lock for LOCK_SECONDS */
 #define LOCK_SECONDS (30 * 60)
 #define ADDR_LOCK_AFTER 30
@@ -173,6 +174,7 @@ int password_history_add(struct db *db, int64_t user_id, const char *hash)
 /* Seconds to wait before KEY may try again (0: now). */
 int64_t signin_wait(struct db *db, const char *key)
 {
+	int after = key[0] == 'a' ? ADDR_DELAY_AFTER : DELAY_AFTER;
 	sqlite3_stmt *st = db_stmt(db, "SELECT failures, last_at, locked_until FROM signin_failures WHERE key = ?");
 	int64_t wait = 0, now = time_now();
 	if (!st)
@@ -182,8 +184,8 @@ int64_t signin_wait(struct db *db, const char *key)
 		int64_t n = sqlite3_column_int64(st, 0), last = sqlite3_column_int64(st, 1), locked = sqlite3_column_int64(st, 2);
 		if (locked > now)
 			wait = locked - now;
-		else if (n >= DELAY_AFTER) {
-			int64_t delay = (int64_t)1 << (n - DELAY_AFTER < 6 ? n - DELAY_AFTER : 6); /* 1, 2, 4 … 64 s */
+		else if (n >= after) {
+			int64_t delay = (int64_t)1 << (n - after < 6 ? n - after : 6); /* 1, 2, 4 … 64 s */
 			if (last + delay > now)
 				wait = last + delay - now;
 		}

@@ -2,8 +2,9 @@
  * their hash, so a copy of the database cannot be used to sign in.
  * A session is "pending" between a right password and the second factor of an account with
  * two-factor sign-in: it only reaches the code page, lives SESSION_MFA_WAIT seconds, and is
- * destroyed after SESSION_MFA_TRIES wrong codes. The right code turns it into a full session
- * under a new token (session_rotate), so a token seen before the second factor is worth nothing. */
+ * good for SESSION_MFA_TRIES codes (counted before each is checked, so that parallel guesses
+ * get no more). The right code turns it into a full session under a new token (session_rotate),
+ * so a token seen before the second factor is worth nothing. */
 #include "model.h"
 #include "db/db.h"
 #include "base/util.h"
@@ -157,7 +158,7 @@ fail:
 	return M_ERROR;
 }
 
-int session_mfa_failed(struct db *db, const char *token)
+int session_mfa_attempt(struct db *db, const char *token)
 {
 	char h[65];
 	int n = -1;
@@ -174,22 +175,14 @@ int session_mfa_failed(struct db *db, const char *token)
 	sqlite3_reset(st);
 	if (!ok)
 		goto fail;
-	st = db_stmt(db, "SELECT mfa_failures FROM sessions WHERE token_hash = ?");
-	if (!st)
-		goto fail;
-	db_bind_text(st, 1, h);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int(st, 0);
-	sqlite3_reset(st);
-	if (n >= SESSION_MFA_TRIES) {
-		st = db_stmt(db, "DELETE FROM sessions WHERE token_hash = ?");
+	if (db_changes(db) == 1) {
+		st = db_stmt(db, "SELECT mfa_failures FROM sessions WHERE token_hash = ?");
 		if (!st)
 			goto fail;
 		db_bind_text(st, 1, h);
-		ok = sqlite3_step(st) == SQLITE_DONE;
+		if (sqlite3_step(st) == SQLITE_ROW)
+			n = sqlite3_column_int(st, 0);
 		sqlite3_reset(st);
-		if (!ok)
-			goto fail;
 	}
 	return db_commit(db) ? -1 : n;
 fail:

@@ -503,3 +503,16 @@ int user_set_disabled(struct db *db, const struct actor *a, int64_t user_id, int
 	audit_write(db, a, 0, disabled ? "user.disable" : "user.enable", obj, "");
 	return db_commit(db) ? M_ERROR : M_OK;
 }
+
+int64_t user_id_by_name(struct db *db, const char *username)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT id FROM users WHERE username = ?");
+	int64_t id = 0;
+	if (!st)
+		return 0;
+	db_bind_text(st, 1, username);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return id;
+}

@@ -125,11 +125,12 @@ TEST(accounts_passwords_and_roles)
 	e.n = 0;
 	CHECK(user_add(db, "Bad Name", "B", "editor", "snv", "Abc@12345", &e, &uid2) == M_INVALID);
 	e.n = 0;
-	json_t *u = user_authenticate(db, "bientap", "wrong", "127.0.0.1");
+	int64_t wait;
+	json_t *u = user_authenticate(db, "bientap", "wrong", "127.0.0.1", &wait);
 	CHECK(u == NULL);
-	u = user_authenticate(db, "nobody", "Abc@12345", "127.0.0.1");
+	u = user_authenticate(db, "nobody", "Abc@12345", "127.0.0.1", &wait);
 	CHECK(u == NULL);
-	u = user_authenticate(db, "bientap", "Abc@12345", "127.0.0.1");
+	u = user_authenticate(db, "bientap", "Abc@12345", "127.0.0.1", &wait);
 	CHECK(u && json_integer_value(json_object_get(u, "must_change")) == 1);
 	json_decref(u);
 	struct actor a = { uid, 0, NULL };
@@ -140,7 +141,7 @@ TEST(accounts_passwords_and_roles)
 	CHECK(user_change_password(db, uid, "Abc@12345", "Mới@2026x", "Mới@2026y", &e) == M_INVALID);
 	e.n = 0;
 	CHECK(user_change_password(db, uid, "Abc@12345", "Moi@2026x", "Moi@2026x", &e) == M_OK);
-	u = user_authenticate(db, "bientap", "Moi@2026x", NULL);
+	u = user_authenticate(db, "bientap", "Moi@2026x", NULL, &wait);
 	CHECK(u && json_integer_value(json_object_get(u, "must_change")) == 0);
 	json_decref(u);
 	/* sessions: the token signs in, a wrong one does not, a destroyed one no longer does */

@@ -2,7 +2,17 @@
  * admin page starts with (session, CSRF, role on the site).
  * WEBPAGE: GET/POST /quan-tri/dang-nhap      sign in (username, password, tiep = where to go next)
  * WEBPAGE: POST     /quan-tri/dang-xuat      sign out
- * WEBPAGE: GET/POST /quan-tri/doi-mat-khau   change password (old_password, new_password, confirm) */
+ * WEBPAGE: GET/POST /quan-tri/doi-mat-khau   change password (old_password, new_password, confirm)
+ * WEBPAGE: GET/POST /quan-tri/dang-nhap/ma-xac-thuc  the second step of sign-in: code (or a recovery code), tiep
+ * WEBPAGE: GET/POST /quan-tri/xac-thuc-hai-lop       two-factor sign-in: enrolment (code) or its state
+ * WEBPAGE: POST     /quan-tri/xac-thuc-hai-lop/tat   turn it off: password, code
+ * WEBPAGE: POST     /quan-tri/xac-thuc-hai-lop/dat-lai  the system administrator removes another's: username
+ *
+ * Two-factor sign-in: an account with it on gets, after its password, a pending session that
+ * reaches only the code page; the right code makes it a full session under a new token, and
+ * SESSION_MFA_TRIES wrong codes end it. An account that must use it (totp_required) and has not
+ * enrolled is sent to the enrolment page from every admin page, after the forced password
+ * change. */
 #include "web/web.h"
 #include "base/sb.h"
 #include "base/util.h"
@@ -15,6 +25,8 @@
 #define SID_COOKIE "cong_sid"
 #define CSRF_COOKIE "cong_csrf"
 #define CSRF_LEN 43
+#define CODE_PATH "/quan-tri/dang-nhap/ma-xac-thuc"
+#define TOTP_PATH "/quan-tri/xac-thuc-hai-lop"
 
 static const char *role_labels[][2] = {
 	{ "sysadmin", "Quản trị hệ thống" }, { "siteadmin", "Quản trị trang" },
@@ -43,7 +55,7 @@ static const char *csrf_token(struct req *r)
 		random_token(tok, 32);
 		r->csrf = xstrdup(tok);
 		struct sb ck = SB_INIT;
-		sb_addf(&ck, "%s=%s; Path=/; SameSite=Strict; HttpOnly", CSRF_COOKIE, tok);
+		sb_addf(&ck, "%s=%s; Path=/; SameSite=Strict; HttpOnly%s", CSRF_COOKIE, tok, r->secure ? "; Secure" : "");
 		resp_header(r, "Set-Cookie", ck.buf);
 		sb_release(&ck);
 	}
@@ -154,6 +166,17 @@ int admin_require(struct req *r, int need_role)
 	const char *sid = req_cookie(r, SID_COOKIE);
 	resp_header(r, "Cache-Control", "no-store");
 	r->user = sid ? session_user(r->db, sid) : NULL;
+	if (r->user && json_integer_value(json_object_get(r->user, "mfa_pending"))) {
+		/* the password was right, the second factor is still to come: only the code page */
+		json_decref(r->user);
+		r->user = NULL;
+		struct sb loc = SB_INIT;
+		sb_adds(&loc, CODE_PATH "?tiep=");
+		sb_add_urlenc(&loc, r->path, strlen(r->path));
+		resp_redirect(r, 303, loc.buf);
+		sb_release(&loc);
+		return -1;
+	}
 	if (!r->user) {
 		struct sb loc = SB_INIT;
 		sb_adds(&loc, "/quan-tri/dang-nhap?tiep=");
@@ -165,9 +188,16 @@ int admin_require(struct req *r, int need_role)
 	r->actor.id = json_integer_value(json_object_get(r->user, "id"));
 	r->actor.sysadmin = json_integer_value(json_object_get(r->user, "is_sysadmin")) != 0;
 	r->actor.address = r->address;
-	if (json_integer_value(json_object_get(r->user, "must_change")) &&
-	    strcmp(r->path, "/quan-tri/doi-mat-khau") != 0) {
+	int must_change = json_integer_value(json_object_get(r->user, "must_change")) != 0;
+	if (must_change && strcmp(r->path, "/quan-tri/doi-mat-khau") != 0) {
 		resp_redirect(r, 303, "/quan-tri/doi-mat-khau");
+		return -1;
+	}
+	/* an account that must use two factors and has not enrolled can do nothing else (but change
+	 * its one-time password first) */
+	if (!must_change && !json_integer_value(json_object_get(r->user, "mfa_enabled")) &&
+	    strcmp(r->path, TOTP_PATH) != 0 && totp_required(r->db, r->actor.id, r->actor.sysadmin)) {
+		resp_redirect(r, 303, TOTP_PATH);
 		return -1;
 	}
 	if (need_role && !user_role_on(r->db, &r->actor, json_integer_value(json_object_get(r->site, "id")))) {
@@ -232,15 +262,28 @@ void admin_signin(struct req *r)
 	}
 	/* a session token the browser had before signing in is never reused */
 	session_destroy(r->db, req_cookie(r, SID_COOKIE));
-	if (session_create(r->db, json_integer_value(json_object_get(user, "id")), tok)) {
+	int64_t uid = json_integer_value(json_object_get(user, "id"));
+	json_t *mfa = totp_status(r->db, uid);
+	int second = json_is_true(json_object_get(mfa, "enabled"));
+	json_decref(mfa);
+	if ((second ? session_create_pending : session_create)(r->db, uid, tok)) {
 		json_decref(user);
 		resp_error(r, 500, "server_error");
 		return;
 	}
 	resp_cookie(r, SID_COOKIE, tok, -1, 1);
 	sodium_memzero(tok, sizeof(tok));
-	resp_redirect(r, 303, json_integer_value(json_object_get(user, "must_change")) ? "/quan-tri/doi-mat-khau"
-										       : next_path(req_form(r, "tiep")));
+	if (second) {
+		struct sb loc = SB_INIT;
+		sb_adds(&loc, CODE_PATH "?tiep=");
+		const char *next = next_path(req_form(r, "tiep"));
+		sb_add_urlenc(&loc, next, strlen(next));
+		resp_redirect(r, 303, loc.buf);
+		sb_release(&loc);
+	} else {
+		resp_redirect(r, 303, json_integer_value(json_object_get(user, "must_change")) ? "/quan-tri/doi-mat-khau"
+											       : next_path(req_form(r, "tiep")));
+	}
 	json_decref(user);
 }
 
@@ -285,4 +328,236 @@ void admin_password(struct req *r)
 		return;
 	}
 	resp_redirect(r, 303, "/quan-tri/?doi-mat-khau=1");
+}
+
+/* ---- two-factor sign-in ---- */
+
+/* The second step of sign-in: the pending session of this browser. */
+static void code_render(struct req *r, int status, const char *error)
+{
+	json_t *ctx = admin_ctx(r, "Mã xác thực");
+	const char *tiep = req_form(r, "tiep") ? req_form(r, "tiep") : req_arg(r, "tiep");
+	json_object_set_new(ctx, "next", json_string(next_path(tiep)));
+	json_object_set_new(ctx, "tries", json_integer(SESSION_MFA_TRIES));
+	if (error)
+		json_object_set_new(ctx, "error", json_string(error));
+	resp_render(r, status, "admin/totp_code", ctx);
+}
+
+/* The account of this browser's session when it is pending, else NULL after answering: to the
+ * sign-in form without a session, onwards with a full one. */
+static json_t *pending_user(struct req *r)
+{
+	const char *sid = req_cookie(r, SID_COOKIE);
+	json_t *u = sid ? session_user(r->db, sid) : NULL;
+	resp_header(r, "Cache-Control", "no-store");
+	if (!u) {
+		resp_redirect(r, 303, "/quan-tri/dang-nhap");
+		return NULL;
+	}
+	if (!json_integer_value(json_object_get(u, "mfa_pending"))) {
+		resp_redirect(r, 303, next_path(req_form(r, "tiep") ? req_form(r, "tiep") : req_arg(r, "tiep")));
+		json_decref(u);
+		return NULL;
+	}
+	return u;
+}
+
+void admin_totp_code_form(struct req *r)
+{
+	json_t *u = pending_user(r);
+	if (!u)
+		return;
+	json_decref(u);
+	code_render(r, 200, NULL);
+}
+
+void admin_totp_code(struct req *r)
+{
+	char tok[SESSION_TOKEN_LEN + 1];
+	const char *sid = req_cookie(r, SID_COOKIE), *code = req_form(r, "code");
+	int recovery = 0;
+	if (csrf_check(r))
+		return;
+	json_t *u = pending_user(r);
+	if (!u)
+		return;
+	struct actor a = { json_integer_value(json_object_get(u, "id")),
+			   json_integer_value(json_object_get(u, "is_sysadmin")) != 0, r->address };
+	int must_change = json_integer_value(json_object_get(u, "must_change")) != 0;
+	json_decref(u);
+	if (!code || !*code) {
+		code_render(r, 422, tr(r->app, "totp_missing"));
+		return;
+	}
+	/* counted before it is checked: parallel guesses get no more than SESSION_MFA_TRIES */
+	int n = session_mfa_attempt(r->db, sid);
+	int rc = n > 0 && n <= SESSION_MFA_TRIES ? totp_verify(r->db, &a, code, 0, &recovery) : M_INVALID;
+	if (rc == M_INVALID) {
+		if (n < 0 || n >= SESSION_MFA_TRIES) { /* the session ends: start again */
+			session_destroy(r->db, sid);
+			audit_write(r->db, &a, 0, "mfa.lockout", "", "too many wrong codes");
+			resp_cookie(r, SID_COOKIE, "", 0, 1);
+			signin_render(r, 401, NULL, tr(r->app, "totp_too_many"));
+			return;
+		}
+		code_render(r, 401, tr(r->app, "totp_invalid"));
+		return;
+	}
+	if (rc == M_NOTFOUND) { /* turned off meanwhile (reset): sign in again */
+		session_destroy(r->db, sid);
+		resp_cookie(r, SID_COOKIE, "", 0, 1);
+		resp_redirect(r, 303, "/quan-tri/dang-nhap");
+		return;
+	}
+	if (rc != M_OK || session_rotate(r->db, sid, tok) != M_OK) {
+		resp_error(r, 500, "server_error");
+		return;
+	}
+	resp_cookie(r, SID_COOKIE, tok, -1, 1);
+	sodium_memzero(tok, sizeof(tok));
+	if (must_change) {
+		resp_redirect(r, 303, "/quan-tri/doi-mat-khau");
+	} else if (recovery) { /* tell how many are left, on the 2FA page */
+		resp_redirect(r, 303, TOTP_PATH "?ma-du-phong=1");
+	} else {
+		const char *tiep = req_form(r, "tiep");
+		resp_redirect(r, 303, next_path(tiep));
+	}
+}
+
+/* "Cổng <site name>", as authenticator apps list the account (no doubled "Cổng"). */
+static char *issuer_of(struct req *r)
+{
+	const char *name = json_string_value(json_object_get(r->site, "name"));
+	struct sb b = SB_INIT;
+	if (!name || strncmp(name, "Cổng", strlen("Cổng")) != 0)
+		sb_adds(&b, "Cổng ");
+	sb_adds(&b, name ? name : "");
+	return sb_detach(&b, NULL);
+}
+
+/* The 2FA page: enrolment (QR code, secret, code) when it is off, else its state, turning it
+ * off, and for the system administrator removing another account's. */
+static void totp_render(struct req *r, int status, const struct errs *e, const char *notice)
+{
+	json_t *ctx = admin_ctx(r, "Xác thực hai lớp");
+	json_t *st = totp_status(r->db, r->actor.id);
+	int enabled = json_is_true(json_object_get(st, "enabled"));
+	int required = totp_required(r->db, r->actor.id, r->actor.sysadmin);
+	json_object_set_new(ctx, "required", json_boolean(required));
+	json_object_set(ctx, "status", st);
+	json_object_set_new(ctx, "can_reset", json_boolean(r->actor.sysadmin && (enabled || !required)));
+	if (enabled) {
+		char when[32];
+		time_format_vn(json_integer_value(json_object_get(st, "enabled_at")), when, sizeof(when));
+		json_object_set_new(ctx, "enabled_label", json_string(when));
+	}
+	if (!enabled) {
+		json_t *en = NULL;
+		char *issuer = issuer_of(r);
+		int rc = totp_enrol_begin(r->db, &r->actor, issuer, json_string_value(json_object_get(r->user, "username")),
+					  &en);
+		free(issuer);
+		if (rc != M_OK) {
+			json_decref(st);
+			json_decref(ctx);
+			resp_error(r, 500, "server_error");
+			return;
+		}
+		/* qr_svg is printed raw ({{{qr_svg}}}): it is made by model/totp.c alone, from a URI
+		 * it built (base32, percent-encoded names); the one text in it is escaped there */
+		json_object_set_new(ctx, "enrol", en);
+	}
+	if (e)
+		admin_errors(r, ctx, e);
+	if (notice)
+		json_object_set_new(ctx, "notice", json_string(notice));
+	/* only the reset form has this field: the name is kept, codes and passwords never are */
+	json_object_set_new(ctx, "reset_username", json_string(req_form(r, "username") ? req_form(r, "username") : ""));
+	json_decref(st);
+	resp_render(r, status, "admin/totp", ctx);
+}
+
+void admin_totp_form(struct req *r)
+{
+	const char *notice = NULL;
+	if (admin_require(r, 0))
+		return;
+	if (req_arg(r, "da-tat"))
+		notice = tr(r->app, "totp_disabled");
+	else if (req_arg(r, "da-dat-lai"))
+		notice = tr(r->app, "totp_reset_done");
+	else if (req_arg(r, "ma-du-phong"))
+		notice = tr(r->app, "totp_recovery_used");
+	totp_render(r, 200, NULL, notice);
+}
+
+void admin_totp_enrol(struct req *r)
+{
+	struct errs e = { 0 };
+	json_t *codes = NULL;
+	char tok[SESSION_TOKEN_LEN + 1];
+	if (admin_require(r, 0) || csrf_check(r))
+		return;
+	int rc = totp_enrol_confirm(r->db, &r->actor, req_form(r, "code"), 0, &e, &codes);
+	if (rc == M_INVALID) {
+		totp_render(r, 422, &e, NULL); /* the code is not sent back */
+		return;
+	}
+	if (rc != M_OK) {
+		resp_error(r, 500, "server_error");
+		return;
+	}
+	/* a stronger session deserves a new token */
+	if (session_rotate(r->db, req_cookie(r, SID_COOKIE), tok) == M_OK) {
+		resp_cookie(r, SID_COOKIE, tok, -1, 1);
+		sodium_memzero(tok, sizeof(tok));
+	}
+	json_t *ctx = admin_ctx(r, "Mã dự phòng");
+	json_object_set_new(ctx, "codes", codes);
+	json_object_set_new(ctx, "notice", json_string(tr(r->app, "totp_enabled")));
+	resp_render(r, 200, "admin/totp_codes", ctx);
+}
+
+void admin_totp_disable(struct req *r)
+{
+	struct errs e = { 0 };
+	if (admin_require(r, 0) || csrf_check(r))
+		return;
+	int rc = totp_disable(r->db, &r->actor, req_form(r, "password"), req_form(r, "code"), 0, &e);
+	if (rc == M_INVALID) {
+		totp_render(r, 422, &e, NULL);
+		return;
+	}
+	if (rc == M_NOTFOUND) {
+		resp_redirect(r, 303, TOTP_PATH);
+		return;
+	}
+	if (rc != M_OK) {
+		resp_error(r, 500, "server_error");
+		return;
+	}
+	resp_redirect(r, 303, TOTP_PATH "?da-tat=1");
+}
+
+void admin_totp_reset(struct req *r)
+{
+	struct errs e = { 0 };
+	if (admin_require(r, 0) || csrf_check(r))
+		return;
+	if (!r->actor.sysadmin) {
+		resp_render(r, 403, "admin/forbidden", admin_ctx(r, "Không có quyền"));
+		return;
+	}
+	int rc = totp_reset(r->db, &r->actor, req_form(r, "username"), &e);
+	if (rc == M_INVALID) {
+		totp_render(r, 422, &e, NULL);
+		return;
+	}
+	if (rc != M_OK) {
+		resp_error(r, 500, "server_error");
+		return;
+	}
+	resp_redirect(r, 303, TOTP_PATH "?da-dat-lai=1");
 }

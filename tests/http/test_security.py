@@ -1,0 +1,228 @@
+"""Account and request security (BT Đ20, VL Đ15; ND 85/2016 level 3): password rules, no reuse,
+failed sign-ins (delays, lock, no existence oracle), a planted session is useless after sign-in,
+disabling ends sessions, role changes end sessions, rate limits at their real value, security
+headers, HTTPS served directly with Secure cookies and HSTS."""
+import os
+import re
+import sqlite3
+import ssl
+import subprocess
+import tempfile
+import time
+import http.client
+
+from conglib import (BASE, CONG, NEW_PASSWORD, PASSWORD, Client, CongTest, Server, cong_env, host_of,
+                     module_fixture)
+
+setUpModule, tearDownModule = module_fixture()
+
+MSG = {
+    "password_common": "Mật khẩu này quá phổ biến",
+    "password_has_username": "Mật khẩu không được chứa tên đăng nhập.",
+    "password_reused": "Không dùng lại một trong 5 mật khẩu gần nhất.",
+    "signin_failed": "Tên đăng nhập hoặc mật khẩu không đúng.",
+    "signin_wait": "Đăng nhập sai quá nhiều lần",
+}
+
+
+def new_user(fx, name, role="reporter", site="snv"):
+    fx.add_user(name, role, site)
+    return name
+
+
+class Passwords(CongTest):
+    def test_cli_refuses_weak_common_and_name(self):
+        fx = self.fx
+        for pw, why in (("Dragon123!", "common"), ("Password1!", "common"), ("abc", "short"),
+                        ("Minh@Chau1", None)):
+            args = ["user", "add", "--data", fx.data, "--username", "minhchau" + str(len(pw)), "--role", "reporter",
+                    "--site", "snv", "--password-stdin"]
+            out = subprocess.run([CONG] + args, input=(pw + "\n").encode(), capture_output=True, env=cong_env())
+            if why:
+                self.assertNotEqual(out.returncode, 0, "%s accepted" % pw)
+            else:
+                self.assertEqual(out.returncode, 0, out.stderr.decode())
+        out = subprocess.run([CONG, "user", "add", "--data", fx.data, "--username", "tranvanb", "--role", "reporter",
+                              "--site", "snv", "--password-stdin"], input=b"Tranvanb@2026\n", capture_output=True,
+                             env=cong_env())
+        self.assertNotEqual(out.returncode, 0)
+        self.assertIn(MSG["password_has_username"], out.stderr.decode())
+
+    def test_change_refuses_common_name_and_reuse(self):
+        fx = self.fx
+        user = new_user(fx, "doimatkhau")
+        c = fx.client("snv")
+        r = c.signin(user, PASSWORD)
+        self.assertEqual(r.location_path, "/quan-tri/doi-mat-khau")
+        def change(old, new):
+            return c.post("/quan-tri/doi-mat-khau", [("old_password", old), ("new_password", new), ("confirm", new)])
+        self.assertIn_(MSG["password_common"], self.expect(change(PASSWORD, "Dragon2024!"), 422))
+        self.assertIn_(MSG["password_has_username"], self.expect(change(PASSWORD, "Doimatkhau@9"), 422))
+        # walk five passwords; the first is refused again, an old one from before them too
+        pws = ["Hoa-Sen@01", "Hoa-Sen@02", "Hoa-Sen@03", "Hoa-Sen@04", "Hoa-Sen@05"]
+        cur = PASSWORD
+        for pw in pws:
+            self.expect(change(cur, pw), 303, "changing to %s" % pw)
+            cur = pw
+        self.assertIn_(MSG["password_reused"], self.expect(change(cur, "Hoa-Sen@02"), 422))
+        self.expect(change(cur, "Hoa-Sen@06"), 303)
+
+    def test_hashes_are_argon2id(self):
+        db = sqlite3.connect(os.path.join(self.fx.data, "cong.db"))
+        hashes = [h for (h,) in db.execute("SELECT password_hash FROM users")]
+        db.close()
+        self.assertTrue(hashes)
+        for h in hashes:
+            self.assertTrue(h.startswith("$argon2id$v=19$m=65536,t=3,"), h[:40])
+
+
+class SignIn(CongTest):
+    def test_unknown_and_wrong_look_the_same(self):
+        fx = self.fx
+        user = new_user(fx, "giongnhau")
+        times = {}
+        for who in (user, "khongtontai"):
+            c = fx.client("snv")
+            t = time.time()
+            r = c.signin(who, "Sai@mat-khau1")
+            times[who] = time.time() - t
+            self.expect(r, 401)
+            self.assertIn_(MSG["signin_failed"], r)
+        # the same work (one argon2id verification) either way
+        self.assertLess(abs(times[user] - times["khongtontai"]), 0.25, times)
+
+    def test_delays_then_lock_even_with_the_right_password(self):
+        fx = self.fx
+        user = new_user(fx, "bikhoa")
+        c = fx.client("snv")
+        statuses = []
+        for i in range(12):
+            r = c.signin(user, "Sai@mat-khau%d" % i)
+            statuses.append(r.status)
+            if r.status == 429:
+                self.assertIn_(MSG["signin_wait"], r)
+                self.assertTrue(r.header("Retry-After"))
+        self.assertIn(429, statuses, "no delay after repeated failures: %s" % statuses)
+        # locked: the right password does not open it
+        db = sqlite3.connect(os.path.join(fx.data, "cong.db"))
+        # jump past the growing delays to the lock itself
+        db.execute("UPDATE signin_failures SET failures = 10, locked_until = ? WHERE key = ?",
+                   (int(time.time()) + 1800, "u:" + user))
+        db.execute("DELETE FROM signin_failures WHERE key LIKE 'a:%'")
+        db.commit()
+        r = c.signin(user, PASSWORD)
+        self.expect(r, 429, "a locked account opened with the right password")
+        self.assertNotIn("cong_sid", c.cookies)
+        # the lock and the failures are in the audit log
+        n = db.execute("SELECT count(*) FROM audit WHERE object = ? AND action IN ('signin.fail', 'signin.blocked')",
+                       (user,)).fetchone()[0]
+        self.assertGreater(n, 3)
+        # an unknown name is locked the same way: no oracle
+        db.execute("UPDATE signin_failures SET locked_until = 0, failures = 0")
+        db.commit()
+        db.close()
+
+    def test_planted_session_is_useless(self):
+        fx = self.fx
+        user = new_user(fx, "phiencu")
+        c = fx.client("snv")
+        c.cookies["cong_sid"] = "A" * 43  # an attacker's chosen id, planted before sign-in
+        r = c.signin(user, PASSWORD)
+        self.expect(r, 303)
+        self.assertNotEqual(c.cookies.get("cong_sid"), "A" * 43, "the planted session id survived sign-in")
+        attacker = fx.client("snv")
+        attacker.cookies["cong_sid"] = "A" * 43
+        self.expect(attacker.get("/quan-tri/"), 303, "the planted id signs in")
+
+    def test_disable_and_role_change_end_sessions(self):
+        fx = self.fx
+        user = new_user(fx, "sekhoa", "editor")
+        c = fx.admin(user, "snv")
+        self.expect(c.get("/quan-tri/"), 200)
+        admin = fx.admin("admin", "snv")
+        # a role change ends the person's sessions
+        r = admin.post("/quan-tri/tai-khoan/vai-tro", [("grant_username", user), ("role", "reporter")])
+        self.expect(r, 303)
+        self.expect(c.get("/quan-tri/"), 303, "the session survived a role change")
+        # disabling ends them at once
+        c2 = fx.client("snv")
+        r = c2.signin(user, fx_password(fx, user))
+        self.expect(r, 303)
+        self.expect(c2.get("/quan-tri/"), 200)
+        out = subprocess.run([CONG, "user", "disable", "--data", fx.data, "--username", user], capture_output=True,
+                             env=cong_env())
+        self.assertEqual(out.returncode, 0, out.stderr)
+        self.expect(c2.get("/quan-tri/"), 303, "a disabled account's session still works")
+        self.expect(fx.client("snv").signin(user, fx_password(fx, user)), 401)
+
+
+def fx_password(fx, user):
+    """The password the fixture gave USER at its first sign-in."""
+    return NEW_PASSWORD
+
+
+class Requests(CongTest):
+    def test_rate_limit_on_search(self):
+        # the limits at their real value (the fixture's server scales them up for the other tests)
+        srv = Server(self.fx.data, extra=["--rate-limit-scale", "1"], workdir=self.fx.tmp).start()
+        self.addCleanup(srv.stop)
+        c = Client(srv, host_of("snv"))
+        statuses = [c.get("/tim-kiem?q=thu%d" % i).status for i in range(75)]
+        self.assertIn(429, statuses, "120 searches a minute with bursts of 60: never limited")
+        self.assertEqual(statuses[0], 200)
+        r = c.get("/tim-kiem?q=x")
+        if r.status == 429:
+            self.assertTrue(r.header("Retry-After"))
+        # another address is not hurt: the home page still answers
+        self.expect(c.get("/"), 200)
+
+    def test_headers(self):
+        for path in ("/", "/quan-tri/dang-nhap"):
+            r = self.fx.client("snv").get(path)
+            csp = r.header("Content-Security-Policy") or ""
+            self.assertIn("frame-ancestors", csp)
+            self.assertNotIn("'unsafe-inline'", csp.split("script-src", 1)[1].split(";")[0])
+            self.assertEqual(r.header("X-Content-Type-Options"), "nosniff")
+            self.assertTrue(r.header("Referrer-Policy"))
+            self.assertIsNone(r.header("Strict-Transport-Security"), "HSTS over plain HTTP")
+
+
+class Tls(CongTest):
+    def test_https_secure_cookies_hsts(self):
+        tmp = tempfile.mkdtemp(prefix="cong-tls-")
+        key, crt = os.path.join(tmp, "k.pem"), os.path.join(tmp, "c.pem")
+        out = subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", crt,
+                              "-days", "1", "-subj", "/CN=snv." + BASE], capture_output=True)
+        if out.returncode != 0:
+            self.skipTest("openssl cannot make a certificate")
+        proc = None
+        try:
+            from conglib import free_port
+            port = free_port()
+            proc = subprocess.Popen([CONG, "serve", "--data", self.fx.data, "--listen", "127.0.0.1:%d" % port, "--quiet",
+                                     "--tls-cert", crt, "--tls-key", key], env=cong_env(),
+                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            ctx = ssl._create_unverified_context()
+            deadline = time.time() + 10
+            resp = None
+            while time.time() < deadline:
+                try:
+                    conn = http.client.HTTPSConnection("127.0.0.1", port, context=ctx, timeout=5)
+                    conn.request("GET", "/quan-tri/dang-nhap", headers={"Host": "snv.%s:%d" % (BASE, port)})
+                    resp = conn.getresponse()
+                    break
+                except OSError:
+                    time.sleep(0.1)
+            self.assertIsNotNone(resp, "no HTTPS answer")
+            self.assertEqual(resp.status, 200)
+            self.assertIn("max-age=", resp.getheader("Strict-Transport-Security") or "")
+            cookies = resp.msg.get_all("Set-Cookie") or []
+            self.assertTrue(cookies)
+            for ck in cookies:
+                self.assertIn("Secure", ck, ck)
+            proc.terminate()
+            self.assertEqual(proc.wait(5), 0, "exit code after SIGTERM")
+            proc = None
+        finally:
+            if proc:
+                proc.kill()

@@ -10,12 +10,35 @@
 #include "base/util.h"
 
 #include <sodium.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/banned.h"
 
-#define SESSION_IDLE (8 * 3600)
-#define SESSION_MAX (7 * 24 * 3600)
+/* Time-outs (settings session_idle_minutes, session_max_hours): a level-3 system signs out an
+ * idle editor after an hour and everyone after a working day, whatever they do. */
+#define SESSION_IDLE session_idle(db)
+#define SESSION_MAX session_max(db)
+
+static int64_t setting_or(struct db *db, const char *key, int64_t def, int64_t min, int64_t max)
+{
+	char *v = db_setting_get(db, key);
+	int64_t r = def;
+	if (v && parse_i64(v, min, max, &r))
+		r = def;
+	free(v);
+	return r;
+}
+
+static int64_t session_idle(struct db *db)
+{
+	return 60 * setting_or(db, "session_idle_minutes", 60, 5, 24 * 60);
+}
+
+static int64_t session_max(struct db *db)
+{
+	return 3600 * setting_or(db, "session_max_hours", 12, 1, 24 * 30);
+}
 #define SESSION_MFA_WAIT (10 * 60)
 
 void random_token(char *out, size_t nbytes)
@@ -74,15 +97,20 @@ json_t *session_user(struct db *db, const char *token)
 	if (!token || strlen(token) != SESSION_TOKEN_LEN)
 		return NULL;
 	token_hash(token, h);
-	sqlite3_stmt *st = db_stmt(db, "SELECT u.id, u.username, u.display_name, u.must_change, u.is_sysadmin,"
+	/* a password older than the allowed age (VL Đ15.4: 90 days) must be changed before anything */
+	int64_t max_age = password_max_age_days(db) * 86400;
+	sqlite3_stmt *st = db_stmt(db, "SELECT u.id, u.username, u.display_name,"
+				       " CASE WHEN u.must_change = 1 OR (?4 > 0 AND u.password_changed_at < ?2 - ?4) THEN 1 ELSE 0 END"
+				       " AS must_change, u.is_sysadmin,"
 				       " s.mfa_pending, COALESCE((SELECT t.enabled FROM totp t WHERE t.user_id = u.id), 0) AS mfa_enabled"
 				       " FROM sessions s JOIN users u ON u.id = s.user_id"
-				       " WHERE s.token_hash = ? AND s.expires_at > ? AND s.seen_at > ? AND u.disabled = 0");
+				       " WHERE s.token_hash = ?1 AND s.expires_at > ?2 AND s.seen_at > ?3 AND u.disabled = 0");
 	if (!st)
 		return NULL;
 	db_bind_text(st, 1, h);
 	db_bind_int(st, 2, now);
 	db_bind_int(st, 3, now - SESSION_IDLE);
+	db_bind_int(st, 4, max_age);
 	u = db_one_json(st);
 	if (u) {
 		st = db_stmt(db, "UPDATE sessions SET seen_at = ? WHERE token_hash = ? AND seen_at < ?");

@@ -316,13 +316,17 @@ json_t *user_list_site(struct db *db, const struct actor *a, int64_t site_id)
 {
 	if (actor_level(db, a, site_id) < LVL_SITEADMIN)
 		return NULL;
-	sqlite3_stmt *st = db_stmt(db, "SELECT u.id, u.username, u.display_name, u.disabled, r.role,"
+	int64_t max_age = password_max_age_days(db) * 86400;
+	sqlite3_stmt *st = db_stmt(db, "SELECT u.id, u.username, u.display_name, u.disabled, r.role, u.password_changed_at,"
+				       " CASE WHEN ?2 > 0 AND u.password_changed_at < ?3 - ?2 THEN 1 ELSE 0 END AS password_due,"
 				       " (SELECT count(*) FROM articles x WHERE x.site_id = r.site_id AND x.created_by = u.id"
 				       "  AND x.state IN ('draft', 'submitted', 'edited', 'returned', 'scheduled')) AS open_items"
-				       " FROM roles r JOIN users u ON u.id = r.user_id WHERE r.site_id = ? ORDER BY u.username");
+				       " FROM roles r JOIN users u ON u.id = r.user_id WHERE r.site_id = ?1 ORDER BY u.username");
 	if (!st)
 		return json_array();
 	db_bind_int(st, 1, site_id);
+	db_bind_int(st, 2, max_age);
+	db_bind_int(st, 3, time_now());
 	return db_rows_json(st);
 }
 

@@ -226,3 +226,28 @@ class Tls(CongTest):
         finally:
             if proc:
                 proc.kill()
+
+
+class Expiry(CongTest):
+    def test_old_password_must_be_changed(self):
+        fx = self.fx
+        user = new_user(fx, "matkhaucu", "editor")
+        c = fx.admin(user, "snv")
+        self.expect(c.get("/quan-tri/"), 200)
+        db = sqlite3.connect(os.path.join(fx.data, "cong.db"))
+        db.execute("UPDATE users SET password_changed_at = ? WHERE username = ?", (int(time.time()) - 91 * 86400, user))
+        db.commit()
+        db.close()
+        # 91 days old: nothing but the change
+        for path in ("/quan-tri/", "/quan-tri/bai-viet/moi", "/quan-tri/chuyen-muc"):
+            r = self.expect(c.get(path), 303, path)
+            self.assertEqual(r.location_path, "/quan-tri/doi-mat-khau")
+        # the administrator sees who is due
+        r = self.expect(fx.admin("admin", "snv").get("/quan-tri/tai-khoan"), 200)
+        row = [tr for tr in r.tree().iter("tr") if tr.findall("td") and (tr.findall("td")[0].text or "") == user]
+        self.assertTrue(row)
+        self.assertIn("Quá hạn", "".join(row[0].itertext()))
+        r = c.post("/quan-tri/doi-mat-khau", [("old_password", NEW_PASSWORD), ("new_password", "Sen-Hong@2027"),
+                                             ("confirm", "Sen-Hong@2027")])
+        self.expect(r, 303)
+        self.expect(c.get("/quan-tri/"), 200)

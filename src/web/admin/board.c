@@ -45,6 +45,9 @@ static void accounts_render(struct req *r, int status, json_t *form, const struc
 			if (strcmp(json_string_value(json_object_get(u, "role")), role_names[k][0]) == 0)
 				json_object_set_new(u, "role_label", json_string(role_names[k][1]));
 		json_object_set_new(u, "is_me", json_boolean(json_integer_value(json_object_get(u, "id")) == r->actor.id));
+		char buf[40];
+		time_format_vn_date(json_integer_value(json_object_get(u, "password_changed_at")), buf, sizeof(buf));
+		json_object_set_new(u, "password_changed", json_string(buf));
 	}
 	json_object_set_new(ctx, "users", users);
 	json_object_set_new(ctx, "roles", role_options(json_string_value(json_object_get(form, "role"))));

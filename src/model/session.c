@@ -101,7 +101,7 @@ json_t *session_user(struct db *db, const char *token)
 	int64_t max_age = password_max_age_days(db) * 86400;
 	sqlite3_stmt *st = db_stmt(db, "SELECT u.id, u.username, u.display_name,"
 				       " CASE WHEN u.must_change = 1 OR (?4 > 0 AND u.password_changed_at < ?2 - ?4) THEN 1 ELSE 0 END"
-				       " AS must_change, u.is_sysadmin,"
+				       " AS must_change, u.must_change AS one_time_password, u.is_sysadmin,"
 				       " s.mfa_pending, COALESCE((SELECT t.enabled FROM totp t WHERE t.user_id = u.id), 0) AS mfa_enabled"
 				       " FROM sessions s JOIN users u ON u.id = s.user_id"
 				       " WHERE s.token_hash = ?1 AND s.expires_at > ?2 AND s.seen_at > ?3 AND u.disabled = 0");

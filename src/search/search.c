@@ -431,8 +431,13 @@ json_t *search_run(struct db *db, const struct search_params *p)
 		size_t i;
 		json_t *r;
 		json_array_foreach(rows, i, r) {
+			/* the snippet comes from what was indexed: the summary, then the text */
 			const char *body = json_string_value(json_object_get(r, "body"));
-			char *text = html_to_text(body, strlen(body));
+			char *plain = html_to_text(body, strlen(body));
+			struct sb all = SB_INIT;
+			sb_addf(&all, "%s\n%s", json_string_value(json_object_get(r, "summary")), plain);
+			free(plain);
+			char *text = sb_detach(&all, NULL);
 			char *snip = highlight(&q, text, 40);
 			char *title = highlight(&q, json_string_value(json_object_get(r, "title")), 0);
 			json_object_set_new(r, "snippet_html", json_string(snip));

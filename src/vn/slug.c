@@ -20,8 +20,10 @@ char *vn_fold(const char *s)
 		return NULL;
 	struct sb b = SB_INIT;
 	for (utf8proc_ssize_t i = 0; i < n; i++) {
-		/* đ is U+0111 = C4 91 (case folding already turned Đ U+0110 into it) */
-		if (out[i] == 0xC4 && i + 1 < n && out[i + 1] == 0x91) {
+		/* đ is U+0111 = C4 91 (case folding already turned Đ U+0110 into it); ð U+00F0 = C3 B0
+		 * is what Ð U+00D0 becomes: old fonts and some documents write "QÐ" with it */
+		if (((out[i] == 0xC4 && i + 1 < n && out[i + 1] == 0x91)) ||
+		    (out[i] == 0xC3 && i + 1 < n && out[i + 1] == 0xB0)) {
 			sb_addc(&b, 'd');
 			i++;
 		} else {

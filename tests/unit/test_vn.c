@@ -31,6 +31,7 @@ TEST(fold_strips_marks_and_d_stroke)
 	check_fold("Thủy lợi HOÀ BÌNH", "thuy loi hoa binh");
 	check_fold("Ho\xcc\x80" "a", "hoa"); /* NFD input folds the same */
 	check_fold("ăâêôơư ĂÂÊÔƠƯ", "aaeoou aaeoou");
+	check_fold("Q\xc3\x90-UBND", "qd-ubnd"); /* Ð U+00D0 written for Đ */
 	CHECK(vn_fold("\xff") == NULL);
 }
 

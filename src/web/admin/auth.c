@@ -299,7 +299,11 @@ void admin_signout(struct req *r)
 static void password_render(struct req *r, int status, const struct errs *e)
 {
 	json_t *ctx = admin_ctx(r, "Đổi mật khẩu");
-	json_object_set_new(ctx, "must_change", json_boolean(json_integer_value(json_object_get(r->user, "must_change"))));
+	int must = json_integer_value(json_object_get(r->user, "must_change")) != 0;
+	int one_time = json_integer_value(json_object_get(r->user, "one_time_password")) != 0;
+	json_object_set_new(ctx, "must_change", json_boolean(must));
+	json_object_set_new(ctx, "one_time", json_boolean(one_time));
+	json_object_set_new(ctx, "expired", json_boolean(must && !one_time));
 	if (e)
 		admin_errors(r, ctx, e);
 	resp_render(r, status, "admin/password", ctx);

@@ -6,6 +6,7 @@
 #include "db/db.h"
 #include "http/http.h"
 #include "http/ratelimit.h"
+#include "http/cache.h"
 #include "jobs/scheduler.h"
 #include "render/mustache.h"
 #include "web/web.h"
@@ -54,6 +55,7 @@ static const char serve_usage[] =
 	"                      serve HTTPS directly (PEM files); cookies become Secure, HSTS is sent\n"
 	"  --trust-proxy ADDR  believe X-Forwarded-For/-Proto from this proxy address (repeatable)\n"
 	"  --rate-limit-scale N  multiply the per-address rate limits by N (tests, load benchmarks)\n"
+	"  --cache-mb N        memory for the page cache of public pages (default 64; 0: off)\n"
 	"  --scheduler-interval SECONDS\n"
 	"                      how often scheduled items are published when due (default 5)\n";
 
@@ -67,6 +69,7 @@ int cmd_serve(int argc, char **argv)
 		{ "tls-cert", required_argument, NULL, 'C' }, { "tls-key", required_argument, NULL, 'K' },
 		{ "trust-proxy", required_argument, NULL, 'P' },
 		{ "rate-limit-scale", required_argument, NULL, 'R' },
+		{ "cache-mb", required_argument, NULL, 'M' },
 		{ "help", no_argument, NULL, 'h' },           { 0 }
 	};
 	struct app app = { 0 };
@@ -74,7 +77,7 @@ int cmd_serve(int argc, char **argv)
 	int64_t threads = sysconf(_SC_NPROCESSORS_ONLN), max_body = 24 << 20, sched_interval = 5;
 	char err[512];
 	const char *tls_cert = NULL, *tls_key = NULL;
-	int64_t rl_scale = 1;
+	int64_t rl_scale = 1, cache_mb = 64;
 	int c, rc = 1;
 
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
@@ -101,6 +104,12 @@ int cmd_serve(int argc, char **argv)
 			app.trusted_proxies = xrealloc(app.trusted_proxies, st_mult(app.ntrusted_proxies + 1, sizeof(char *)));
 			app.trusted_proxies[app.ntrusted_proxies++] = xstrdup(optarg);
 			break;
+		case 'M':
+			if (parse_i64(optarg, 0, 65536, &cache_mb)) {
+				fprintf(stderr, "cong serve: --cache-mb must be 0..65536 (0: no page cache)\n");
+				return 2;
+			}
+			break;
 		case 'R':
 			if (parse_i64(optarg, 1, 1000, &rl_scale)) {
 				fprintf(stderr, "cong serve: --rate-limit-scale must be 1..1000\n");
@@ -124,6 +133,7 @@ int cmd_serve(int argc, char **argv)
 	if (threads < 2)
 		threads = 2;
 	ratelimit_scale((unsigned)rl_scale);
+	cache_init((size_t)cache_mb << 20);
 	if (!!tls_cert != !!tls_key) {
 		fprintf(stderr, "cong serve: --tls-cert and --tls-key go together\n");
 		return 2;

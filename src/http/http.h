@@ -62,6 +62,12 @@ struct req {
 	const char *captures[4];
 	char *capture_buf[4];
 
+	/* the page cache (http/cache.h) */
+	struct cache_entry *cached; /* the response is this entry */
+	int cacheable;              /* a miss of a cacheable page: store what the handler renders */
+	char *cache_key;
+	int64_t cache_gen;
+
 	/* response */
 	int status;
 	const char *ctype;

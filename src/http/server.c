@@ -3,6 +3,7 @@
  * A request's memory is owned by its struct req and released in the completion callback. */
 #include "http.h"
 #include "http/ratelimit.h"
+#include "http/cache.h"
 #include "base/log.h"
 #include "base/utf8.h"
 #include "base/util.h"
@@ -283,6 +284,40 @@ static int route_match(const char *pattern, const char *path, struct req *r)
 	return !*pattern && !*path;
 }
 
+/* Public pages are the same for everyone: cacheable when anonymous-looking GET/HEAD of a site's
+ * page. The admin never is. */
+static int page_cacheable(struct req *r, const struct route *rt)
+{
+	return cache_enabled() && !r->is_post && r->site && !(rt->flags & ROUTE_ANY_HOST) &&
+	       strncmp(r->path, "/quan-tri/", 10) != 0;
+}
+
+static enum MHD_Result key_arg(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+	struct sb *b = cls;
+	(void)kind;
+	if (b->buf[b->len - 1] != '?')
+		sb_addc(b, '&');
+	sb_add_urlenc(b, key, strlen(key));
+	sb_addc(b, '=');
+	if (value)
+		sb_add_urlenc(b, value, strlen(value));
+	return MHD_YES;
+}
+
+/* "host path?a=1&b=2": the host lower-cased without its port, the query as received in order. */
+static char *cache_key_of(struct req *r)
+{
+	struct sb b = SB_INIT;
+	for (const char *h = r->host ? r->host : ""; *h && *h != ':'; h++)
+		sb_addc(&b, (char)(*h >= 'A' && *h <= 'Z' ? *h + 32 : *h));
+	sb_addc(&b, ' ');
+	sb_adds(&b, r->path);
+	sb_addc(&b, '?');
+	MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, key_arg, &b);
+	return sb_detach(&b, NULL);
+}
+
 static void dispatch(struct req *r)
 {
 	struct arg_check chk = { 0 };
@@ -331,6 +366,14 @@ static void dispatch(struct req *r)
 		resp_error(r, 404, "unknown_host");
 		return;
 	}
+	if (match && page_cacheable(r, match)) {
+		r->cache_key = cache_key_of(r);
+		r->cache_gen = cache_generation(r->db, json_integer_value(json_object_get(r->site, "id")));
+		r->cached = r->cache_gen >= 0 ? cache_get(r->cache_key, r->cache_gen) : NULL;
+		if (r->cached)
+			return; /* served as rendered before, no handler runs */
+		r->cacheable = r->cache_gen >= 0;
+	}
 	if (!match) {
 		if (!r->site)
 			resp_error(r, 404, "unknown_host");
@@ -364,9 +407,62 @@ static void add_security_headers(struct MHD_Response *resp, int is_html, int is_
 	}
 }
 
+static void entry_unref(void *cls)
+{
+	cache_release(cls);
+}
+
+/* A cached page: 304 when the browser has it, gzip when it takes it. */
+static enum MHD_Result send_cached(struct req *r, int hit)
+{
+	struct cache_entry *e = r->cached;
+	const char *inm = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_IF_NONE_MATCH);
+	const char *ae = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT_ENCODING);
+	int not_modified = inm && strstr(inm, e->etag);
+	int gz = !not_modified && e->gz && ae && strstr(ae, "gzip");
+	struct MHD_Response *resp;
+	char lm[64];
+	struct tm tm;
+	time_t t = (time_t)e->made;
+
+	if (not_modified) {
+		resp = MHD_create_response_from_buffer(0, NULL, MHD_RESPMEM_PERSISTENT);
+	} else {
+		cache_ref(e); /* the response's; dropped when MHD frees it (see entry_unref) */
+		resp = MHD_create_response_from_buffer_with_free_callback_cls(gz ? e->gzlen : e->len, gz ? e->gz : e->body,
+									      entry_unref, e);
+	}
+	if (!resp)
+		return MHD_NO;
+	gmtime_r(&t, &tm);
+	strftime(lm, sizeof(lm), "%a, %d %b %Y %H:%M:%S GMT", &tm);
+	MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, e->ctype);
+	MHD_add_response_header(resp, MHD_HTTP_HEADER_ETAG, e->etag);
+	MHD_add_response_header(resp, MHD_HTTP_HEADER_LAST_MODIFIED, lm);
+	MHD_add_response_header(resp, MHD_HTTP_HEADER_VARY, "Accept-Encoding");
+	/* a CDN may keep it a few seconds; browsers revalidate with the ETag */
+	MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, "public, max-age=0, s-maxage=10, must-revalidate");
+	MHD_add_response_header(resp, "X-Cache", hit ? "HIT" : "MISS");
+	if (gz)
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_ENCODING, "gzip");
+	add_security_headers(resp, 1, 0, r->secure);
+	enum MHD_Result rc = MHD_queue_response(r->conn, not_modified ? 304 : 200, resp);
+	MHD_destroy_response(resp);
+	if (!r->app->quiet)
+		log_info("%s %s %s %d cache %s", r->host ? r->host : "-", r->method, r->path, not_modified ? 304 : 200,
+			 hit ? "hit" : "miss");
+	return rc;
+}
+
 static enum MHD_Result send_response(struct req *r)
 {
 	struct MHD_Response *resp;
+	if (r->cached)
+		return send_cached(r, 1);
+	if (r->cacheable && r->status == 200 && r->fd < 0 && !r->headers.len && r->ctype) {
+		r->cached = cache_put(r->cache_key, r->cache_gen, r->ctype, r->body.buf, r->body.len);
+		return send_cached(r, 0);
+	}
 	if (r->fd >= 0) {
 		resp = MHD_create_response_from_fd64(r->fd_size, r->fd);
 		r->fd = -1; /* MHD closes it */
@@ -409,6 +505,8 @@ static void req_free(struct req *r)
 	free(r->path);
 	free(r->host);
 	free(r->csrf);
+	free(r->cache_key);
+	cache_release(r->cached);
 	json_decref(r->site);
 	json_decref(r->user);
 	sb_release(&r->body);

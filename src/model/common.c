@@ -86,6 +86,10 @@ void audit_write(struct db *db, const struct actor *a, int64_t site_id, const ch
 	sqlite3_reset(st);
 	if (!ok)
 		goto fail;
+	/* every recorded change of a site may change its public pages, and the main portal's
+	 * (news from the sites, search across them): their cached pages are stale from now */
+	if (site_id && cache_bump(db, site_id))
+		goto fail;
 	if (own)
 		db_commit(db);
 	return;
@@ -239,4 +243,30 @@ char *text_clean(const char *s, int multiline)
 	char *r = xstrndup(p, (size_t)(end - p));
 	free(v);
 	return r;
+}
+
+int cache_bump(struct db *db, int64_t site_id)
+{
+	sqlite3_stmt *st = db_stmt(db, "INSERT INTO cache_gen (site_id, gen) SELECT id, 1 FROM sites"
+				       " WHERE id = ?1 OR kind = 'main'"
+				       " ON CONFLICT (site_id) DO UPDATE SET gen = cache_gen.gen + 1");
+	if (!st)
+		return -1;
+	db_bind_int(st, 1, site_id);
+	int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
+	sqlite3_reset(st);
+	return rc;
+}
+
+int64_t cache_generation(struct db *db, int64_t site_id)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT gen FROM cache_gen WHERE site_id = ?");
+	int64_t gen = 0;
+	if (!st)
+		return -1;
+	db_bind_int(st, 1, site_id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		gen = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return gen;
 }

@@ -34,6 +34,10 @@ enum model_rc { M_OK = 0, M_INVALID = -1, M_DENIED = -2, M_NOTFOUND = -3, M_ERRO
 /* Appends a record to the append-only, hash-chained audit log. */
 void audit_write(struct db *db, const struct actor *a, int64_t site_id, const char *action,
 		 const char *object, const char *detail);
+/* The page cache's generation of a site: bumped by every change recorded for it (and for the
+ * main portal with it); -1 on a store error. */
+int cache_bump(struct db *db, int64_t site_id);
+int64_t cache_generation(struct db *db, int64_t site_id);
 /* Checks the whole chain: 0 when intact, else the id of the first record whose hash or link does
  * not match (altered, inserted or deleted records); -1 on a store error. */
 int64_t audit_verify(struct db *db, int64_t *checked);

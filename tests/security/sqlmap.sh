@@ -155,8 +155,9 @@ c -o /dev/null -w '%{http_code} %{redirect_url}\n' --form-string "title=Sá»Ÿ Ná»
 artpath=$(c -o /dev/null -w '%{redirect_url}' "$url/tin/x-$aid" | sed "s|^http://$snv||")
 artslug=${artpath#/tin/}
 artslug=${artslug%-*}
-revs=$(c "$url/quan-tri/bai-viet/$aid" | grep -o 'so-sanh?a=[0-9]*&amp;b=[0-9]*' | head -1 | sed 's/&amp;/\&/')
-[ -n "$revs" ] || revs="a=1&b=2"
+revids=$(c "$url/quan-tri/bai-viet/$aid" | grep -o 'name="a" value="[0-9]*"' | sed 's/.*value="//; s/"//' | sort -n)
+rev_a=$(printf '%s\n' "$revids" | head -1)
+rev_b=$(printf '%s\n' "$revids" | tail -1)
 sid=$(sid_of)
 snv_id=$(sqlite3 "$data/cong.db" "SELECT id FROM sites WHERE slug = 'snv'" 2>/dev/null || echo 2)
 if [ -z "$catid" ] || [ -z "$aid" ] || [ -z "$artpath" ] || [ -z "$sid" ]; then
@@ -245,7 +246,7 @@ target admin-media "$snv" -u "$base/quan-tri/thu-vien?loai=anh&trang=1" --cookie
 	--skip "cong_sid,cong_csrf"
 target admin-categories "$snv" -u "$base/quan-tri/chuyen-muc?sua=$catid" --cookie "$admin_cookie" --drop-set-cookie \
 	--skip "cong_sid,cong_csrf"
-target admin-compare "$snv" -u "$base/quan-tri/bai-viet/$aid*/so-sanh?$revs" --cookie "$admin_cookie" --drop-set-cookie \
+target admin-compare "$snv" -u "$base/quan-tri/bai-viet/$aid*/so-sanh?a=${rev_a:-1}*&b=${rev_b:-2}*" --cookie "$admin_cookie" --drop-set-cookie \
 	--skip "cong_sid,cong_csrf"
 
 # ---- the verdict ----

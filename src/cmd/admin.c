@@ -277,6 +277,29 @@ int cmd_user(int argc, char **argv)
 	return 0;
 }
 
+/* Parses the options of a command that takes only --data DIR (and --help). Returns DIR, or NULL
+ * with *RC set to the exit status (0 after --help, 2 on a usage error). */
+static const char *data_option(int argc, char **argv, const char *usage, int *rc)
+{
+	static const struct option opts[] = {
+		{ "data", required_argument, NULL, 'd' }, { "help", no_argument, NULL, 'h' }, { 0 }
+	};
+	const char *data = NULL;
+	int c;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case 'd': data = optarg; break;
+		case 'h': fputs(usage, stdout); *rc = 0; return NULL;
+		default: fputs(usage, stderr); *rc = 2; return NULL;
+		}
+	}
+	if (!data) {
+		fputs(usage, stderr);
+		*rc = 2;
+	}
+	return data;
+}
+
 static const char audit_usage[] =
 	"usage: cong audit verify --data DIR\n"
 	"\n"
@@ -286,11 +309,7 @@ static const char audit_usage[] =
 
 int cmd_audit(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "data", required_argument, NULL, 'd' }, { "help", no_argument, NULL, 'h' }, { 0 }
-	};
-	const char *data = NULL;
-	int c;
+	int rc = 1;
 	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
 		fputs(audit_usage, argc < 2 ? stderr : stdout);
 		return argc < 2 ? 2 : 0;
@@ -299,19 +318,9 @@ int cmd_audit(int argc, char **argv)
 		fputs(audit_usage, stderr);
 		return 2;
 	}
-	argc--;
-	argv++;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (c) {
-		case 'd': data = optarg; break;
-		case 'h': fputs(audit_usage, stdout); return 0;
-		default: fputs(audit_usage, stderr); return 2;
-		}
-	}
-	if (!data) {
-		fputs(audit_usage, stderr);
-		return 2;
-	}
+	const char *data = data_option(argc - 1, argv + 1, audit_usage, &rc);
+	if (!data)
+		return rc;
 	struct db *db = data_open(data);
 	if (!db)
 		return 1;
@@ -348,28 +357,16 @@ static void reindex_progress(int64_t done, int64_t total, void *arg)
 
 int cmd_reindex(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "data", required_argument, NULL, 'd' }, { "help", no_argument, NULL, 'h' }, { 0 }
-	};
-	const char *data = NULL;
-	int c;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (c) {
-		case 'd': data = optarg; break;
-		case 'h': fputs(reindex_usage, stdout); return 0;
-		default: fputs(reindex_usage, stderr); return 2;
-		}
-	}
-	if (!data) {
-		fputs(reindex_usage, stderr);
-		return 2;
-	}
+	int rc = 1;
+	const char *data = data_option(argc, argv, reindex_usage, &rc);
+	if (!data)
+		return rc;
 	struct db *db = data_open(data);
 	if (!db)
 		return 1;
 	struct timespec t0, t1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	int rc = search_reindex(db, isatty(2) ? reindex_progress : NULL, NULL);
+	rc = search_reindex(db, isatty(2) ? reindex_progress : NULL, NULL);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	db_close(db);
 	if (isatty(2))

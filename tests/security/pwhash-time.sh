@@ -7,8 +7,10 @@ build=${1:-build}
 rounds=${2:-20}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
-pkgs="libmicrohttpd sqlite3 libutf8proc libsodium jansson gdlib gumbo liboath libqrencode"
-objs=$(find "$build/src" -name '*.o' ! -path "$build/src/main.o" | sort)
+# the libraries the Makefile links with, and the objects below the web layer (as the benchmarks)
+pkgs=$(sed -n 's/^PKGS *:= *//p' Makefile)
+objs=$(find "$build/src" -name '*.o' ! -path "$build/src/main.o" ! -path "$build/src/cmd/*" ! -path "$build/src/web/*" \
+	! -path "$build/src/http/*" ! -path "$build/src/demo/*" | sort)
 out=$build/tests/pwhash_time
 mkdir -p "$(dirname "$out")"
 # shellcheck disable=SC2086

@@ -31,7 +31,7 @@ static void report(const char *what, double *ms, int n)
 	qsort(ms, (size_t)n, sizeof(*ms), cmp_double);
 	for (int i = 0; i < n; i++)
 		sum += ms[i];
-	printf("%-44s min %6.1f  median %6.1f  mean %6.1f  max %6.1f ms  (%d runs)\n", what, ms[0], ms[n / 2], sum / n,
+	printf("%-50s min %6.1f  median %6.1f  mean %6.1f  max %6.1f ms  (%d runs)\n", what, ms[0], ms[n / 2], sum / n,
 	       ms[n - 1], n);
 }
 
@@ -71,9 +71,10 @@ int main(int argc, char **argv)
 	static const struct {
 		unsigned long long ops;
 		size_t mem;
-	} alt[] = { { 2, 64u << 20 }, { 4, 64u << 20 }, { 3, 32u << 20 }, { 3, 128u << 20 },
-		    { crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE },
-		    { crypto_pwhash_OPSLIMIT_MODERATE, crypto_pwhash_MEMLIMIT_MODERATE } };
+		const char *name;
+	} alt[] = { { crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE, " (INTERACTIVE)" },
+		    { 4, 64u << 20, "" }, { 3, 32u << 20, "" }, { 3, 128u << 20, "" },
+		    { crypto_pwhash_OPSLIMIT_MODERATE, crypto_pwhash_MEMLIMIT_MODERATE, " (MODERATE)" } };
 	for (size_t k = 0; k < sizeof(alt) / sizeof(alt[0]); k++) {
 		int n = rounds > 5 ? 5 : rounds;
 		for (int i = 0; i < n; i++) {
@@ -82,8 +83,9 @@ int main(int argc, char **argv)
 				return 1;
 			ms[i] = now_ms() - t0;
 		}
-		char what[64];
-		snprintf(what, sizeof(what), "argon2id opslimit %llu, memlimit %zu MiB", alt[k].ops, alt[k].mem >> 20);
+		char what[80];
+		snprintf(what, sizeof(what), "argon2id opslimit %llu, memlimit %zu MiB%s", alt[k].ops, alt[k].mem >> 20,
+			 alt[k].name);
 		report(what, ms, n);
 	}
 	free(ms);

@@ -56,6 +56,8 @@ static const char serve_usage[] =
 	"  --trust-proxy ADDR  believe X-Forwarded-For/-Proto from this proxy address (repeatable)\n"
 	"  --rate-limit-scale N  multiply the per-address rate limits by N (tests, load benchmarks)\n"
 	"  --cache-mb N        memory for the page cache of public pages (default 64; 0: off)\n"
+	"  --timeout SECONDS   a connection idle this long is closed: slow clients cannot hold workers\n"
+	"                      (default 30)\n"
 	"  --scheduler-interval SECONDS\n"
 	"                      how often scheduled items are published when due (default 5)\n";
 
@@ -70,6 +72,7 @@ int cmd_serve(int argc, char **argv)
 		{ "trust-proxy", required_argument, NULL, 'P' },
 		{ "rate-limit-scale", required_argument, NULL, 'R' },
 		{ "cache-mb", required_argument, NULL, 'M' },
+		{ "timeout", required_argument, NULL, 'T' },
 		{ "help", no_argument, NULL, 'h' },           { 0 }
 	};
 	struct app app = { 0 };
@@ -77,7 +80,7 @@ int cmd_serve(int argc, char **argv)
 	int64_t threads = sysconf(_SC_NPROCESSORS_ONLN), max_body = 24 << 20, sched_interval = 5;
 	char err[512];
 	const char *tls_cert = NULL, *tls_key = NULL;
-	int64_t rl_scale = 1, cache_mb = 64;
+	int64_t rl_scale = 1, cache_mb = 64, timeout = 30;
 	int c, rc = 1;
 
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
@@ -103,6 +106,12 @@ int cmd_serve(int argc, char **argv)
 		case 'P':
 			app.trusted_proxies = xrealloc(app.trusted_proxies, st_mult(app.ntrusted_proxies + 1, sizeof(char *)));
 			app.trusted_proxies[app.ntrusted_proxies++] = xstrdup(optarg);
+			break;
+		case 'T':
+			if (parse_i64(optarg, 1, 3600, &timeout)) {
+				fprintf(stderr, "cong serve: --timeout must be 1..3600 seconds\n");
+				return 2;
+			}
 			break;
 		case 'M':
 			if (parse_i64(optarg, 0, 65536, &cache_mb)) {
@@ -134,6 +143,7 @@ int cmd_serve(int argc, char **argv)
 		threads = 2;
 	ratelimit_scale((unsigned)rl_scale);
 	cache_init((size_t)cache_mb << 20);
+	app.timeout = (unsigned)timeout;
 	if (!!tls_cert != !!tls_key) {
 		fprintf(stderr, "cong serve: --tls-cert and --tls-key go together\n");
 		return 2;

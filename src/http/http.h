@@ -24,6 +24,7 @@ struct app {
 	struct mus_set *tpl;
 	json_t *locale;    /* locale/vi.json */
 	size_t max_body;   /* bytes; larger requests get 413 */
+	unsigned timeout;  /* seconds a connection may stay idle (slow clients are cut) */
 	int quiet;         /* no access log */
 	int tls;           /* served over HTTPS: Secure cookies, HSTS */
 	char *tls_cert, *tls_key; /* PEM text, when serving HTTPS directly */

@@ -701,7 +701,7 @@ int http_serve(struct app *app, const char *listen, unsigned threads)
 		flags, 0, NULL, NULL, on_request, app,
 		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
 		MHD_OPTION_THREAD_POOL_SIZE, threads,
-		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
+		MHD_OPTION_CONNECTION_TIMEOUT, app->timeout ? app->timeout : (unsigned)30,
 		MHD_OPTION_CONNECTION_LIMIT, (unsigned)2000,
 		MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
 		MHD_OPTION_EXTERNAL_LOGGER, mhd_log, NULL,

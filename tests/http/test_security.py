@@ -251,3 +251,29 @@ class Expiry(CongTest):
                                              ("confirm", "Sen-Hong@2027")])
         self.expect(r, 303)
         self.expect(c.get("/quan-tri/"), 200)
+
+
+class SlowClients(CongTest):
+    def test_slow_client_is_cut_and_others_served(self):
+        import socket
+        srv = Server(self.fx.data, extra=["--timeout", "2"], workdir=self.fx.tmp).start()
+        self.addCleanup(srv.stop)
+        slow = []
+        for _ in range(20):  # a slowloris: headers that never end
+            s = socket.create_connection(("127.0.0.1", srv.port))
+            s.sendall(b"GET / HTTP/1.1\r\nHost: snv.example.gov.vn\r\nX-Slow: ")
+            slow.append(s)
+        t = time.time()
+        r = Client(srv, host_of("snv")).get("/")
+        self.assertEqual(r.status, 200, "another client is not served while slow ones hang")
+        self.assertLess(time.time() - t, 2, "another client waited for the slow ones")
+        time.sleep(3.5)
+        for s in slow:
+            s.settimeout(2)
+            try:
+                s.sendall(b"x\r\n\r\n")
+                more = s.recv(100)
+            except OSError:
+                more = b""
+            self.assertEqual(more, b"", "a slow connection was kept open past the time-out")
+            s.close()

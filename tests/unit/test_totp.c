@@ -374,8 +374,9 @@ TEST(totp_pending_sessions)
 	CHECK(u && json_integer_value(json_object_get(u, "mfa_pending")) == 0);
 	json_decref(u);
 	CHECK(session_mfa_attempt(db, full) == -1); /* a full session counts no codes */
-	CHECK(session_user(db, full) != NULL);
-	json_decref(session_user(db, full));
+	u = session_user(db, full);
+	CHECK(u != NULL);
+	json_decref(u);
 	/* each code is counted; the count starts again with the full session */
 	CHECK(session_create_pending(db, uid, tok) == M_OK);
 	for (int i = 1; i <= SESSION_MFA_TRIES + 1; i++)

@@ -1,12 +1,6 @@
 /* fuzz_search.c — libFuzzer target for the search query parser, its FTS5 expression and the
  * snippet highlighter. Input: a query, or (first byte odd) "query\ntext" where the text becomes
- * the title and body of an indexed article of a tiny in-memory corpus before searching.
- * Invariants, abort() on failure: parts and words within their limits, words are runs of
- * letters/marks/digits (never FTS5 syntax), has_marks says whether a word differs from its
- * folded form; the MATCH expression, when not NULL, has balanced quotes and parentheses, holds
- * nothing outside double quotes but our own operators and column sets, and FTS5 accepts it;
- * search_run answers {total >= 0, results} and every snippet_html/title_html is escaped text
- * whose only tags are well-nested <mark></mark>. */
+ * the title and body of an indexed article of a tiny in-memory corpus before searching. */
 #include "base/utf8.h"
 #include "base/util.h"
 #include "db/db.h"
@@ -20,6 +14,13 @@
 #include <string.h>
 
 #define FUZZ_ID 1000
+
+/* Invariants, abort() on failure: parts and words within their limits, words are runs of
+ * letters/marks/digits (never FTS5 syntax), has_marks says whether a word differs from its folded
+ * form; the MATCH expression, when not NULL, has balanced quotes and parentheses, holds nothing
+ * outside double quotes but our own operators and column sets, and FTS5 accepts it; search_run
+ * answers {total >= 0, results} and every snippet_html and title_html is escaped text whose only
+ * tags are well-nested <mark></mark>. */
 
 static struct db *db;
 

@@ -15,8 +15,10 @@
 #   the dashboard, the audit-log filters, the media library, the category editor and the
 #   revision comparison.
 # Prints one line per target, then "sqlmap: N targets, 0 injectable" and exits 0; exits 1 naming
-# what sqlmap found injectable; exits 2 when a target could not be tested (sqlmap error).
-# Not part of `make test` (it takes several minutes). Environment:
+# what sqlmap found injectable; exits 2 when a target could not be tested (a sqlmap error, or the
+# server's log shows the payloads stopped before the code under test: sign-ins refused with 403
+# or 429, admin pages answered with the sign-in redirect). Each target's line gives the server's
+# answers, e.g. "938x401". Not part of `make test` (about 5 minutes). Environment:
 #   SQLMAP_LEVEL (3), SQLMAP_RISK (2), SQLMAP_TECHNIQUE (BEUST), SQLMAP_DBMS (empty: every DBMS's
 #   payloads; SQLite is what Cổng uses), SQLMAP_SIGNIN_DBMS (SQLite: the sign-in target's, where
 #   each request costs a password hash), SQLMAP_ONLY (a substring: run only matching targets),
@@ -180,6 +182,26 @@ nparams=0
 start_all=$(date +%s)
 base="http://127.0.0.1:$port"
 
+# check_answers NAME FIRST LAST: empty when the server's answers between those lines of its log
+# show that the payloads reached the code under test; else why not. The sign-in must answer 401
+# (not 403: CSRF refused, not 429: locked) and the signed-in pages must not all send the browser
+# to the sign-in form.
+check_answers() {
+	slice=$(sed -n "$(($2 + 1)),${3}p" "$tmp/serve.log")
+	case $1 in
+	signin)
+		n=$(printf '%s\n' "$slice" | grep -c "POST /quan-tri/dang-nhap" || true)
+		bad=$(printf '%s\n' "$slice" | grep "POST /quan-tri/dang-nhap" | grep -cE " (403|429)$" || true)
+		[ "$n" -gt 0 ] && [ $((bad * 10)) -le "$n" ] || echo "$bad of $n sign-in payloads refused (CSRF or lock)"
+		;;
+	admin-*)
+		n=$(printf '%s\n' "$slice" | grep -cE " GET /quan-tri/" || true)
+		ok=$(printf '%s\n' "$slice" | grep -E " GET /quan-tri/" | grep -cE " (200|404)$" || true)
+		[ "$n" -gt 0 ] && [ $((ok * 2)) -ge "$n" ] || echo "only $ok of $n admin answers were pages (session lost?)"
+		;;
+	esac
+}
+
 # target NAME HOST sqlmap-arguments...
 target() {
 	name=$1
@@ -199,16 +221,28 @@ target() {
 	t1=$(date +%s)
 	after=$(wc -l <"$tmp/serve.log")
 	requests=$((after - before))
-	params=$(grep -cE "does not seem to be injectable|appears to be .* injectable|is vulnerable" "$out/stdout.txt" || true)
+	# a parameter sqlmap first suspected and then found a false positive prints both lines: count
+	# the verdicts only
+	params=$(grep -cE "does not seem to be injectable|is vulnerable" "$out/stdout.txt" || true)
 	nparams=$((nparams + params))
+	# what the server answered meanwhile, e.g. "938x401"
+	answers=$(sed -n "$((before + 1)),${after}p" "$tmp/serve.log" | grep -E " (GET|POST|HEAD) " |
+		awk '{ print ($(NF - 1) == "cache") ? $(NF - 2) : $NF }' | sort | uniq -c | sort -rn |
+		awk '{ printf "%s%sx%s", sep, $1, $2; sep = " " }')
+	refused=$(check_answers "$name" "$before" "$after")
 	if grep -q "identified the following injection point" "$out/stdout.txt" ||
 		find "$out" -name log -size +0 2>/dev/null | grep -q .; then
 		found=$(grep -E "^Parameter: " "$out/stdout.txt" | sort -u | tr '\n' ';')
 		echo "  $name: INJECTABLE: $found ($((t1 - t0)) s)"
 		bad="$bad $name"
 	elif grep -q "all tested parameters do not appear to be injectable" "$out/stdout.txt"; then
-		echo "  $name: $params parameters, none injectable, $requests requests, $((t1 - t0)) s"
-		nclean=$((nclean + 1))
+		if [ -n "$refused" ]; then
+			echo "  $name: NOT TESTED: $refused ($answers)"
+			broken="$broken $name"
+		else
+			echo "  $name: $params parameters, none injectable, $requests requests ($answers), $((t1 - t0)) s"
+			nclean=$((nclean + 1))
+		fi
 	else
 		echo "  $name: NOT TESTED (sqlmap exit $rc): $(grep -E '\[CRITICAL\]|\[ERROR\]' "$out/stdout.txt" | head -2 | tr '\n' ' ')"
 		broken="$broken $name"

@@ -415,6 +415,9 @@ static const struct scase_def table[] = {
 	{ .q = "qd 12/2024", .set = "qd12_24" },
 	{ .q = "Quyết định 12/2024", .set = "qd12_24" },
 	{ .q = "số 12/2024/QĐ-UBND", .set = "qd12_24" },
+	{ .q = "QĐ-UBND 12/2024", .set = "qd12_24" },
+	{ .q = "12 / 2024 / QĐ - UBND", .set = "qd12_24" },
+	{ .q = "Q\xc3\x90 7/2024", .set = "eth" }, /* Ð U+00D0 typed too */
 	{ .q = "12/2024", .set = "qd12_24", .not = "qd12_23 qd13_24" },
 	{ .q = "12/2023/QĐ-UBND", .set = "qd12_23" },
 	{ .q = "13/2024/QĐ-UBND", .set = "qd13_24" },
@@ -666,6 +669,7 @@ TEST(search_table)
 			const char *q, *want;
 		} sug[] = {
 			{ "hoi ngi", "hoi nghi" },
+			{ "Hội ngị", "hoi nghi" },
 			{ "tiem chumg", "tiem chung" },
 			{ "thuy loj", "thuy loi" },
 			{ "Tiêm chủg", "tiem chung" },

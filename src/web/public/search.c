@@ -118,6 +118,7 @@ void page_search(struct req *r)
 	json_object_set_new(ctx, "has_results", json_boolean(json_array_size(rows) > 0));
 	json_object_set(ctx, "searched", json_object_get(res, "searched"));
 	json_object_set_new(ctx, "total", json_integer(total));
+	json_object_set(ctx, "more", json_object_get(res, "more")); /* over the counting cap */
 	json_t *sugg = json_object_get(res, "suggestions"), *slist = json_array();
 	json_array_foreach(sugg, i, x) {
 		char *u = search_link(r, json_string_value(x), 0);

@@ -83,7 +83,8 @@ fuzz:
 	  clang $(FUZZ_CFLAGS) -o build-fuzz/$$n $$t $(FUZZ_LIB) build-fuzz/gen/migrations.c $(LDLIBS) || exit 1; \
 	  mkdir -p build-fuzz/corpus-$$n; \
 	  echo "== $$n ($(FUZZ_SECONDS)s)"; \
-	  ./build-fuzz/$$n -max_total_time=$(FUZZ_SECONDS) -artifact_prefix=build-fuzz/ build-fuzz/corpus-$$n 2>&1 | tail -3 || exit 1; \
+	  ./build-fuzz/$$n -max_total_time=$(FUZZ_SECONDS) -artifact_prefix=build-fuzz/ build-fuzz/corpus-$$n \
+	    > build-fuzz/$$n.log 2>&1; st=$$?; tail -3 build-fuzz/$$n.log; [ $$st -eq 0 ] || exit $$st; \
 	done
 
 # Benchmarks. bench-search: a generated corpus of ARTICLES Vietnamese articles on 150 sites in

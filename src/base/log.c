@@ -30,8 +30,13 @@ void log_msg(enum log_level lvl, const char *fmt, ...)
 	strftime(ts, sizeof(ts), "%Y-%m-%dT%H:%M:%SZ", &tm);
 	sb_addf(&b, "%s %s ", ts, names[lvl]);
 	va_start(ap, fmt);
+	size_t start = b.len;
 	sb_vaddf(&b, fmt, ap);
 	va_end(ap);
+	/* one record, one line: a request path with "%0a" in it cannot forge another record */
+	for (size_t i = start; i < b.len; i++)
+		if ((unsigned char)b.buf[i] < 0x20 || b.buf[i] == 0x7f)
+			b.buf[i] = '?';
 	sb_addc(&b, '\n');
 	ssize_t w = write(STDERR_FILENO, b.buf, b.len);
 	(void)w;

@@ -305,11 +305,12 @@ static enum MHD_Result key_arg(void *cls, enum MHD_ValueKind kind, const char *k
 	return MHD_YES;
 }
 
-/* "host path?a=1&b=2": the host lower-cased without its port, the query as received in order. */
+/* "host:port path?a=1&b=2": the Host lower-cased with its port (pages link with it), the query
+ * as received in order. */
 static char *cache_key_of(struct req *r)
 {
 	struct sb b = SB_INIT;
-	for (const char *h = r->host ? r->host : ""; *h && *h != ':'; h++)
+	for (const char *h = r->host ? r->host : ""; *h; h++)
 		sb_addc(&b, (char)(*h >= 'A' && *h <= 'Z' ? *h + 32 : *h));
 	sb_addc(&b, ' ');
 	sb_adds(&b, r->path);

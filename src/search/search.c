@@ -80,7 +80,7 @@ static void part_add_word(const char *w, size_t len, size_t off, void *arg)
 	char *x = word_normalize(raw);
 	char *f = vn_fold(x);
 	free(raw);
-	if (!f || !*x) {
+	if (!f || !*x || !*f) { /* a lone combining mark folds to nothing: not a word */
 		free(x);
 		free(f);
 		return;

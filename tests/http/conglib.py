@@ -341,8 +341,9 @@ class Server:
             self.log = open(self.log_path, "ab")
             # the tests come from one address, many times faster than people: the rate limits are
             # scaled up here, and test_security.py checks them at their real value
-            self.proc = subprocess.Popen([CONG, "serve", "--data", self.data, "--listen", listen, "--quiet",
-                                          "--rate-limit-scale", "100"] + self.extra, stdout=self.log, stderr=self.log, env=cong_env())
+            self.proc = subprocess.Popen([CONG, "serve", "--data", self.data, "--listen", listen]
+                                         + (["--quiet"] if getattr(self, "quiet", True) else [])
+                                         + ["--rate-limit-scale", "100"] + self.extra, stdout=self.log, stderr=self.log, env=cong_env())
             deadline = time.time() + 10
             while time.time() < deadline:
                 if self.proc.poll() is not None:

@@ -90,3 +90,12 @@ class Cache(CongTest):
             self.assertNotIn_("Đăng xuất", page, "a session's chrome in a public page")
             self.assertNotIn_("cong_sid", page)
         self.assertIsNone(r2.header("Set-Cookie"), "a cached public page sets a cookie")
+
+    def test_no_poisoning_through_the_port(self):
+        fx = self.fx
+        port = fx.port
+        # a request naming another port in Host must not fill the cache for the real one
+        fx.client("snv").get("/", host="snv.example.gov.vn:1")
+        r = fx.client("snv").get("/")
+        self.assertNotIn_("snv.example.gov.vn:1/", r, "a page cached for another Host port was served")
+        self.assertIn_("snv.example.gov.vn:%d/" % port, r, "the page does not link with its own port")

@@ -277,3 +277,19 @@ class SlowClients(CongTest):
                 more = b""
             self.assertEqual(more, b"", "a slow connection was kept open past the time-out")
             s.close()
+
+
+class AccessLog(CongTest):
+    def test_no_forged_log_lines(self):
+        srv = Server(self.fx.data, workdir=self.fx.tmp)
+        srv.quiet = False  # the access log is what this test reads
+        srv.start()
+        self.addCleanup(srv.stop)
+        # the fixture's servers run --quiet; this one logs: a %0a in the path stays on one line
+        Client(srv, host_of("snv")).get("/x%0a2026-01-01T00:00:00Z%20info%20FORGED")
+        srv.stop()
+        with open(srv.log_path, "rb") as f:
+            lines = f.read().decode("utf-8", "replace").splitlines()
+        self.assertTrue([l for l in lines if "FORGED" in l], "the request is not in the access log at all")
+        self.assertFalse([l for l in lines if l.startswith("2026-01-01T00:00:00Z info FORGED")],
+                         "a request path forged a log line")

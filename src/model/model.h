@@ -138,6 +138,8 @@ json_t *session_user(struct db *db, const char *token);
 void session_destroy(struct db *db, const char *token);
 /* Ends every session of an account (disabled, privilege changed). */
 void session_destroy_user(struct db *db, int64_t user_id);
+/* Ends the account's sessions but KEEP_TOKEN's (a password change signs out other browsers). */
+void session_destroy_others(struct db *db, int64_t user_id, const char *keep_token);
 void random_token(char *out, size_t nbytes); /* base64url of NBYTES random bytes */
 
 /* ---- categories ---- */

@@ -217,3 +217,16 @@ fail:
 	db_rollback(db);
 	return -1;
 }
+
+void session_destroy_others(struct db *db, int64_t user_id, const char *keep_token)
+{
+	char h[65];
+	token_hash(keep_token, h);
+	sqlite3_stmt *st = db_stmt(db, "DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?");
+	if (!st)
+		return;
+	db_bind_int(st, 1, user_id);
+	db_bind_text(st, 2, h);
+	sqlite3_step(st);
+	sqlite3_reset(st);
+}

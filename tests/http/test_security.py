@@ -293,3 +293,34 @@ class AccessLog(CongTest):
         self.assertTrue([l for l in lines if "FORGED" in l], "the request is not in the access log at all")
         self.assertFalse([l for l in lines if l.startswith("2026-01-01T00:00:00Z info FORGED")],
                          "a request path forged a log line")
+
+
+class PasswordChangeSessions(CongTest):
+    def test_change_signs_out_other_browsers(self):
+        fx = self.fx
+        user = new_user(fx, "haitrinhduyet", "editor")
+        a = fx.admin(user, "snv")          # first browser (changed the one-time password)
+        b = fx.client("snv")
+        self.expect(b.signin(user, NEW_PASSWORD), 303)
+        self.expect(b.get("/quan-tri/"), 200)
+        old_sid = a.cookies["cong_sid"]
+        r = a.post("/quan-tri/doi-mat-khau", [("old_password", NEW_PASSWORD), ("new_password", "Mai-Vang@2027"),
+                                             ("confirm", "Mai-Vang@2027")])
+        self.expect(r, 303)
+        self.assertNotEqual(a.cookies["cong_sid"], old_sid, "the session id was not rotated")
+        self.expect(a.get("/quan-tri/"), 200, "the browser that changed the password was signed out")
+        self.expect(b.get("/quan-tri/"), 303, "another browser stayed signed in after a password change")
+
+
+class CsrfEveryRoute(CongTest):
+    def test_every_post_route_refuses_a_missing_token(self):
+        import os
+        with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "src", "web", "routes.c")) as f:
+            routes = re.findall(r'\{ ROUTE_POST[^,]*, "([^"]+)"', f.read())
+        self.assertGreater(len(routes), 15)
+        c = self.fx.admin("admin", "snv")
+        for path in routes:
+            target = path.replace("**", "x").replace("*", "1")
+            with self.subTest(route=path):
+                r = c.post(target, [("x", "1")], csrf=False)
+                self.assertEqual(r.status, 403, "POST %s without a CSRF token: %d" % (target, r.status))

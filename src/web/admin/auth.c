@@ -331,6 +331,13 @@ void admin_password(struct req *r)
 		resp_error(r, 500, "server_error");
 		return;
 	}
+	/* a new password: this browser gets a new session id, every other browser is signed out */
+	char tok[SESSION_TOKEN_LEN + 1];
+	if (session_rotate(r->db, req_cookie(r, SID_COOKIE), tok) == M_OK) {
+		session_destroy_others(r->db, r->actor.id, tok);
+		resp_cookie(r, SID_COOKIE, tok, -1, 1);
+		sodium_memzero(tok, sizeof(tok));
+	}
 	resp_redirect(r, 303, "/quan-tri/?doi-mat-khau=1");
 }
 

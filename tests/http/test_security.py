@@ -324,3 +324,56 @@ class CsrfEveryRoute(CongTest):
             with self.subTest(route=path):
                 r = c.post(target, [("x", "1")], csrf=False)
                 self.assertEqual(r.status, 403, "POST %s without a CSRF token: %d" % (target, r.status))
+
+
+class SessionTimeouts(CongTest):
+    def test_idle_and_absolute_timeouts(self):
+        fx = self.fx
+        user = new_user(fx, "hethoigian", "editor")
+        c = fx.admin(user, "snv")
+        self.expect(c.get("/quan-tri/"), 200)
+        db = sqlite3.connect(os.path.join(fx.data, "cong.db"))
+        uid = db.execute("SELECT id FROM users WHERE username = ?", (user,)).fetchone()[0]
+        # idle for 61 minutes (the default allows 60)
+        db.execute("UPDATE sessions SET seen_at = ? WHERE user_id = ?", (int(time.time()) - 61 * 60, uid))
+        db.commit()
+        self.expect(c.get("/quan-tri/"), 303, "an idle session still works")
+        # a fresh one, active but past its absolute end
+        c2 = fx.client("snv")
+        self.expect(c2.signin(user, NEW_PASSWORD), 303)
+        self.expect(c2.get("/quan-tri/"), 200)
+        db.execute("UPDATE sessions SET expires_at = ? WHERE user_id = ?", (int(time.time()) - 1, uid))
+        db.commit()
+        self.expect(c2.get("/quan-tri/"), 303, "a session past its absolute time-out still works")
+        # the database keeps only the token's hash
+        c3 = fx.client("snv")
+        self.expect(c3.signin(user, NEW_PASSWORD), 303)
+        token = c3.cookies["cong_sid"]
+        stored = [h for (h,) in db.execute("SELECT token_hash FROM sessions WHERE user_id = ?", (uid,))]
+        db.close()
+        self.assertTrue(stored)
+        self.assertNotIn(token, stored, "the session token is stored as it is")
+        self.assertTrue(all(len(h) == 64 for h in stored), stored)
+
+
+class TrustedProxy(CongTest):
+    def test_forwarded_proto_and_address(self):
+        srv = Server(self.fx.data, extra=["--trust-proxy", "127.0.0.1"], workdir=self.fx.tmp).start()
+        self.addCleanup(srv.stop)
+        c = Client(srv, host_of("snv"))
+        r = c.get("/quan-tri/dang-nhap", headers={"X-Forwarded-Proto": "https", "X-Forwarded-For": "203.0.113.7"})
+        self.assertIn("max-age=", r.header("Strict-Transport-Security") or "", "no HSTS behind a TLS proxy")
+        self.assertTrue(all("Secure" in ck for ck in r.header_all("Set-Cookie")), r.header_all("Set-Cookie"))
+        # an untrusted sender's headers are ignored
+        r = Client(self.fx.server, host_of("snv")).get("/quan-tri/dang-nhap", headers={"X-Forwarded-Proto": "https"})
+        self.assertIsNone(r.header("Strict-Transport-Security"), "X-Forwarded-Proto believed from anyone")
+        # the audit log names the forwarded client, not the proxy
+        user = new_user(self.fx, "quaproxy")
+        c2 = Client(srv, host_of("snv"))
+        c2.get("/quan-tri/dang-nhap", headers={"X-Forwarded-For": "198.51.100.23"})
+        c2.post("/quan-tri/dang-nhap", [("username", user), ("password", "Sai@mat-khau1")],
+                headers={"X-Forwarded-For": "198.51.100.23"})
+        db = sqlite3.connect(os.path.join(self.fx.data, "cong.db"))
+        addr = db.execute("SELECT address FROM audit WHERE object = ? ORDER BY id DESC LIMIT 1", (user,)).fetchone()
+        db.close()
+        self.assertEqual(addr and addr[0], "198.51.100.23")

@@ -52,8 +52,9 @@ run: deps
 	@echo "Cổng is serving $(DATA) on http://$(LISTEN)/  (Ctrl+C stops it)"
 	@echo "  main portal:      http://localhost:8080/   (or http://127.0.0.1:8080/)"
 	@echo "  component sites:  http://snv.localhost:8080/   http://chauthanh.localhost:8080/"
-	@echo "  admin sign-in:    http://snv.localhost:8080/quan-tri/  user bientap.snv or admin,"
-	@echo "                    one-time password VinhLong@2026 (to be changed at first sign-in)"
+	@echo "  admin sign-in:    http://snv.localhost:8080/quan-tri/  as phongvien.snv (reporter), btv.snv"
+	@echo "                    (editor), bientap.snv (approver) or admin; one-time password VinhLong@2026,"
+	@echo "                    changed at first sign-in; approvers and admins then enrol an authenticator app"
 	@echo
 	./cong serve --data $(DATA) --listen $(LISTEN) --domain localhost
 

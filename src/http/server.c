@@ -700,12 +700,12 @@ int http_serve(struct app *app, const char *listen, unsigned threads)
 
 	struct MHD_Daemon *d = MHD_start_daemon(
 		flags, 0, NULL, NULL, on_request, app,
+		MHD_OPTION_EXTERNAL_LOGGER, mhd_log, NULL, /* first: every message goes through our log */
 		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
 		MHD_OPTION_THREAD_POOL_SIZE, threads,
 		MHD_OPTION_CONNECTION_TIMEOUT, app->timeout ? app->timeout : (unsigned)30,
 		MHD_OPTION_CONNECTION_LIMIT, (unsigned)2000,
 		MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
-		MHD_OPTION_EXTERNAL_LOGGER, mhd_log, NULL,
 		/* one address cannot take every connection; slow clients are cut after 30 s idle */
 		MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)256,
 		/* the TLS options come last: without TLS they end the list early */

@@ -27,4 +27,7 @@ int attachments_check(struct db *db, int64_t site_id, const int64_t *media_ids, 
 int attachments_write(struct db *db, const struct actor *a, int64_t site_id, int64_t article_id,
 		      const int64_t *ids, size_t k);
 
+/* Runs media.c's own parsers of upload bytes (for the fuzz target). */
+void media_probe(const unsigned char *b, size_t len);
+
 #endif

@@ -1167,3 +1167,15 @@ int article_attachments_set(struct db *db, const struct actor *a, int64_t site_i
 	}
 	return db_commit(db) ? M_ERROR : M_OK;
 }
+
+/* The hand-written probes of an upload (the ZIP directory of office files, image headers, the
+ * EXIF orientation), all on untrusted bytes: the fuzz target tests/fuzz/fuzz_media.c runs them. */
+void media_probe(const unsigned char *b, size_t len)
+{
+	const char *key = NULL;
+	long w, h;
+	(void)zip_kind(b, len, &key);
+	for (int t = T_JPEG; t <= T_GIF; t++)
+		(void)image_size(t, b, len, &w, &h);
+	(void)jpeg_orientation(b, len);
+}

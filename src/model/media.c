@@ -196,6 +196,39 @@ static int detect(const void *bytes, size_t len, int images_only, const char **k
 	return type;
 }
 
+/* The next JPEG segment that has a length, from *P (start at 2, after SOI): its marker, payload
+ * and payload length; *P moves past it. -1 at the image data (SOS), the end (EOI), a truncated or
+ * malformed segment. The one walker of the JPEG header both probes below use. */
+static int jpeg_next(const unsigned char *b, size_t len, size_t *pp, unsigned *marker,
+		     const unsigned char **data, size_t *n)
+{
+	size_t p = *pp;
+	while (p + 4 <= len) {
+		if (b[p] != 0xFF)
+			return -1;
+		unsigned m = b[p + 1];
+		if (m == 0xFF) { /* fill byte */
+			p++;
+			continue;
+		}
+		if (m == 0x01 || (m >= 0xD0 && m <= 0xD8)) { /* markers without a length */
+			p += 2;
+			continue;
+		}
+		if (m == 0xD9 || m == 0xDA)
+			return -1;
+		size_t seg = rd16be(b + p + 2);
+		if (seg < 2 || seg > len - p - 2)
+			return -1;
+		*marker = m;
+		*data = b + p + 4;
+		*n = seg - 2;
+		*pp = p + 2 + seg;
+		return 0;
+	}
+	return -1;
+}
+
 /* Width and height from an image's header, before any decoding; -1 when they cannot be read. */
 static int image_size(int type, const unsigned char *b, size_t len, long *w, long *h)
 {
@@ -229,35 +262,22 @@ static int image_size(int type, const unsigned char *b, size_t len, long *w, lon
 			return -1;
 		}
 		return 0;
-	case T_JPEG:
-		/* markers up to the first start-of-frame */
-		for (size_t p = 2; p + 4 <= len;) {
-			if (b[p] != 0xFF)
-				return -1;
-			unsigned m = b[p + 1];
-			if (m == 0xFF) {
-				p++;
-				continue;
-			}
-			if (m == 0x01 || (m >= 0xD0 && m <= 0xD8)) {
-				p += 2;
-				continue;
-			}
-			if (m == 0xD9 || m == 0xDA)
-				return -1;
-			size_t seg = rd16be(b + p + 2);
+	case T_JPEG: {
+		size_t p = 2, n;
+		const unsigned char *d;
+		unsigned m;
+		while (jpeg_next(b, len, &p, &m, &d, &n) == 0) {
+			/* a start-of-frame (not DHT C4, JPG C8, DAC CC) holds the size */
 			if (m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC) {
-				if (seg < 7 || p + 9 > len)
+				if (n < 5)
 					return -1;
-				*h = (long)rd16be(b + p + 5);
-				*w = (long)rd16be(b + p + 7);
+				*h = (long)rd16be(d + 1);
+				*w = (long)rd16be(d + 3);
 				return 0;
 			}
-			if (seg < 2)
-				return -1;
-			p += 2 + seg;
 		}
 		return -1;
+	}
 	}
 	return -1;
 }
@@ -265,49 +285,35 @@ static int image_size(int type, const unsigned char *b, size_t len, long *w, lon
 /* The EXIF orientation (1–8) of a JPEG; 1 when it has none. */
 static int jpeg_orientation(const unsigned char *b, size_t len)
 {
-	for (size_t p = 2; p + 4 <= len;) {
-		if (b[p] != 0xFF)
-			return 1;
-		unsigned m = b[p + 1];
-		if (m == 0xFF) {
-			p++;
+	size_t p = 2, seg;
+	const unsigned char *d;
+	unsigned m;
+	while (jpeg_next(b, len, &p, &m, &d, &seg) == 0) {
+		if (m != 0xE1 || seg < 6 + 8 || memcmp(d, "Exif\0\0", 6) != 0)
 			continue;
-		}
-		if (m == 0x01 || (m >= 0xD0 && m <= 0xD8)) {
-			p += 2;
-			continue;
-		}
-		if (m == 0xD9 || m == 0xDA)
+		const unsigned char *t = d + 6; /* the TIFF header */
+		size_t tl = seg - 6;
+		int le = memcmp(t, "II", 2) == 0;
+		if (!le && memcmp(t, "MM", 2) != 0)
 			return 1;
-		size_t seg = rd16be(b + p + 2);
-		if (seg < 2 || seg > len - p - 2)
-			return 1;
-		if (m == 0xE1 && seg >= 2 + 6 + 8 && memcmp(b + p + 4, "Exif\0\0", 6) == 0) {
-			const unsigned char *t = b + p + 10; /* the TIFF header */
-			size_t tl = seg - 8;
-			int le = memcmp(t, "II", 2) == 0;
-			if (!le && memcmp(t, "MM", 2) != 0)
-				return 1;
 #define R16(q) (le ? rd16le(q) : rd16be(q))
 #define R32(q) (le ? rd32le(q) : rd32be(q))
-			size_t ifd = R32(t + 4);
-			if (ifd > tl || tl - ifd < 2)
+		size_t ifd = R32(t + 4);
+		if (ifd > tl || tl - ifd < 2)
+			return 1;
+		size_t n = R16(t + ifd);
+		for (size_t i = 0; i < n; i++) {
+			size_t e = ifd + 2 + 12 * i;
+			if (e > tl || tl - e < 12)
 				return 1;
-			size_t n = R16(t + ifd);
-			for (size_t i = 0; i < n; i++) {
-				size_t e = ifd + 2 + 12 * i;
-				if (e > tl || tl - e < 12)
-					return 1;
-				if (R16(t + e) == 0x0112 && R16(t + e + 2) == 3) {
-					unsigned o = R16(t + e + 8);
-					return o >= 1 && o <= 8 ? (int)o : 1;
-				}
+			if (R16(t + e) == 0x0112 && R16(t + e + 2) == 3) {
+				unsigned o = R16(t + e + 8);
+				return o >= 1 && o <= 8 ? (int)o : 1;
 			}
+		}
 #undef R16
 #undef R32
-			return 1;
-		}
-		p += 2 + seg;
+		return 1;
 	}
 	return 1;
 }

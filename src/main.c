@@ -1,5 +1,6 @@
 /* main.c — `cong`: one binary for a provincial portal system; this file dispatches commands. */
 #include "cmd/cmd.h"
+#include "base/arena.h"
 
 #include <sodium.h>
 #include <stdio.h>
@@ -39,6 +40,7 @@ int main(int argc, char **argv)
 		usage(stdout);
 		return 0;
 	}
+	arena_json_install(); /* before any JSON value exists */
 	if (sodium_init() < 0) {
 		fputs("cong: libsodium cannot start\n", stderr);
 		return 1;

@@ -56,6 +56,8 @@ static const char serve_usage[] =
 	"  --trust-proxy ADDR  believe X-Forwarded-For/-Proto from this proxy address (repeatable)\n"
 	"  --rate-limit-scale N  multiply the per-address rate limits by N (tests, load benchmarks)\n"
 	"  --cache-mb N        memory for the page cache of public pages (default 64; 0: off)\n"
+	"  --slow-sql MS       log every database statement slower than MS milliseconds, with its SQL\n"
+	"                      (never the values; default 200; 0: off)\n"
 	"  --timeout SECONDS   a connection idle this long is closed: slow clients cannot hold workers\n"
 	"                      (default 30)\n"
 	"  --scheduler-interval SECONDS\n"
@@ -73,6 +75,7 @@ int cmd_serve(int argc, char **argv)
 		{ "rate-limit-scale", required_argument, NULL, 'R' },
 		{ "cache-mb", required_argument, NULL, 'M' },
 		{ "timeout", required_argument, NULL, 'T' },
+		{ "slow-sql", required_argument, NULL, 'S' },
 		{ "help", no_argument, NULL, 'h' },           { 0 }
 	};
 	struct app app = { 0 };
@@ -80,7 +83,7 @@ int cmd_serve(int argc, char **argv)
 	int64_t threads = sysconf(_SC_NPROCESSORS_ONLN), max_body = 24 << 20, sched_interval = 5;
 	char err[512];
 	const char *tls_cert = NULL, *tls_key = NULL;
-	int64_t rl_scale = 1, cache_mb = 64, timeout = 30;
+	int64_t rl_scale = 1, cache_mb = 64, timeout = 30, slow_ms = 200;
 	int c, rc = 1;
 
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
@@ -119,6 +122,12 @@ int cmd_serve(int argc, char **argv)
 				return 2;
 			}
 			break;
+		case 'S':
+			if (parse_i64(optarg, 0, 3600000, &slow_ms)) {
+				fprintf(stderr, "cong serve: --slow-sql must be 0..3600000 milliseconds\n");
+				return 2;
+			}
+			break;
 		case 'R':
 			if (parse_i64(optarg, 1, 1000, &rl_scale)) {
 				fprintf(stderr, "cong serve: --rate-limit-scale must be 1..1000\n");
@@ -143,6 +152,7 @@ int cmd_serve(int argc, char **argv)
 		threads = 2;
 	ratelimit_scale((unsigned)rl_scale);
 	cache_init((size_t)cache_mb << 20);
+	db_slow_log(slow_ms);
 	app.timeout = (unsigned)timeout;
 	if (!!tls_cert != !!tls_key) {
 		fprintf(stderr, "cong serve: --tls-cert and --tls-key go together\n");

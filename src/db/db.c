@@ -27,6 +27,24 @@ struct db {
 	size_t ncache;
 };
 
+/* Statements slower than this are logged with their SQL (placeholders only, never the bound
+ * values); 0 turns the log off. Set once at start-up by `cong serve --slow-sql MS`. */
+static int64_t slow_ns = 200 * 1000000LL;
+
+void db_slow_log(int64_t ms)
+{
+	slow_ns = ms > 0 ? ms * 1000000LL : 0;
+}
+
+static int slow_trace(unsigned type, void *ctx, void *p, void *x)
+{
+	(void)ctx;
+	if (type == SQLITE_TRACE_PROFILE && slow_ns && (int64_t)*(sqlite3_uint64 *)x >= slow_ns)
+		log_warn("db: slow statement, %.1f ms: %s", (double)*(sqlite3_uint64 *)x / 1e6,
+			 sqlite3_sql((sqlite3_stmt *)p));
+	return 0;
+}
+
 struct db *db_open(const char *path, char *err, size_t errlen)
 {
 	struct db *db = xcalloc(1, sizeof(*db));
@@ -38,6 +56,8 @@ struct db *db_open(const char *path, char *err, size_t errlen)
 		return NULL;
 	}
 	sqlite3_busy_timeout(db->h, 10000);
+	if (slow_ns)
+		sqlite3_trace_v2(db->h, SQLITE_TRACE_PROFILE, slow_trace, NULL);
 	if (db_exec(db, "PRAGMA journal_mode=WAL") || db_exec(db, "PRAGMA synchronous=NORMAL") ||
 	    db_exec(db, "PRAGMA foreign_keys=ON")) {
 		snprintf(err, errlen, "cannot configure %s: %s", path, sqlite3_errmsg(db->h));
@@ -117,6 +137,25 @@ int db_commit(struct db *db)
 		return -1;
 	}
 	return 0;
+}
+
+int db_read_begin(struct db *db)
+{
+	sqlite3_stmt *st = db_stmt(db, "BEGIN");
+	int rc = st ? sqlite3_step(st) : SQLITE_ERROR;
+	if (st)
+		sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+void db_read_end(struct db *db)
+{
+	sqlite3_stmt *st = db_stmt(db, "COMMIT");
+	int rc = st ? sqlite3_step(st) : SQLITE_ERROR;
+	if (st)
+		sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		db_rollback(db);
 }
 
 void db_rollback(struct db *db)

@@ -14,6 +14,8 @@ struct db;
 /* Opens (creating if needed) the database at PATH in WAL mode with foreign keys on. */
 struct db *db_open(const char *path, char *err, size_t errlen);
 void db_close(struct db *db);
+/* Log statements slower than MS milliseconds (0: never); before the first db_open. */
+void db_slow_log(int64_t ms);
 
 /* The calling thread's connection to the database set by db_thread_init(); opened on first use
  * and closed when the thread exits. Returns NULL (and logs) when it cannot be opened. */
@@ -32,6 +34,10 @@ int db_exec(struct db *db, const char *sql);
 int db_begin(struct db *db);   /* BEGIN IMMEDIATE: writers queue here, not at COMMIT */
 int db_commit(struct db *db);
 void db_rollback(struct db *db);
+/* A read snapshot (BEGIN DEFERRED .. COMMIT, prepared once per connection): all statements of
+ * a public page see one state of the database and take the shared lock once. */
+int db_read_begin(struct db *db);
+void db_read_end(struct db *db);
 int64_t db_last_id(struct db *db);
 int db_changes(struct db *db);
 const char *db_errmsg(struct db *db);

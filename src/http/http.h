@@ -42,6 +42,8 @@ struct field {
 struct req {
 	struct app *app;
 	struct MHD_Connection *conn;
+	json_t *categories; /* the site's, read once per request (web_categories) */
+	struct arena *arena; /* public pages: their JSON, released in one step (base/arena.h) */
 	const char *method;
 	char *path;
 	char *host;

@@ -4,6 +4,7 @@
 #include "http.h"
 #include "http/ratelimit.h"
 #include "http/cache.h"
+#include "base/arena.h"
 #include "base/log.h"
 #include "base/utf8.h"
 #include "base/util.h"
@@ -319,6 +320,29 @@ static char *cache_key_of(struct req *r)
 	return sb_detach(&b, NULL);
 }
 
+/* The cached page when there is one, else the route's handler. */
+static void serve_route(struct req *r, const struct route *match, int method_mismatch)
+{
+	if (match && page_cacheable(r, match)) {
+		r->cache_key = cache_key_of(r);
+		r->cache_gen = cache_generation(r->db, json_integer_value(json_object_get(r->site, "id")));
+		r->cached = r->cache_gen >= 0 ? cache_get(r->cache_key, r->cache_gen) : NULL;
+		if (r->cached)
+			return; /* served as rendered before, no handler runs */
+		r->cacheable = r->cache_gen >= 0;
+	}
+	if (!match) {
+		if (!r->site)
+			resp_error(r, 404, "unknown_host");
+		else if (method_mismatch)
+			resp_error(r, 405, "method_not_allowed");
+		else
+			resp_error(r, 404, "not_found");
+		return;
+	}
+	match->fn(r);
+}
+
 static void dispatch(struct req *r)
 {
 	struct arg_check chk = { 0 };
@@ -367,24 +391,14 @@ static void dispatch(struct req *r)
 		resp_error(r, 404, "unknown_host");
 		return;
 	}
-	if (match && page_cacheable(r, match)) {
-		r->cache_key = cache_key_of(r);
-		r->cache_gen = cache_generation(r->db, json_integer_value(json_object_get(r->site, "id")));
-		r->cached = r->cache_gen >= 0 ? cache_get(r->cache_key, r->cache_gen) : NULL;
-		if (r->cached)
-			return; /* served as rendered before, no handler runs */
-		r->cacheable = r->cache_gen >= 0;
-	}
-	if (!match) {
-		if (!r->site)
-			resp_error(r, 404, "unknown_host");
-		else if (method_mismatch)
-			resp_error(r, 405, "method_not_allowed");
-		else
-			resp_error(r, 404, "not_found");
-		return;
-	}
-	match->fn(r);
+	/* A public page reads a dozen statements: one read transaction makes them one snapshot
+	 * (the page and the cache generation it is stored under agree) and takes SQLite's shared
+	 * lock once instead of once per statement. Public pages never write. */
+	int snapshot = match && !r->is_post && r->db && strncmp(r->path, "/quan-tri/", 10) != 0 &&
+		       db_read_begin(r->db) == 0;
+	serve_route(r, match, method_mismatch);
+	if (snapshot)
+		db_read_end(r->db);
 }
 
 /* Public pages run no script at all. The admin loads the rich-text editor from our own origin;
@@ -508,8 +522,12 @@ static void req_free(struct req *r)
 	free(r->csrf);
 	free(r->cache_key);
 	cache_release(r->cached);
+	struct arena *prev = arena_enter(r->arena);
 	json_decref(r->site);
 	json_decref(r->user);
+	json_decref(r->categories);
+	arena_leave(prev);
+	arena_free(r->arena);
 	sb_release(&r->body);
 	sb_release(&r->headers);
 	if (r->fd >= 0)
@@ -614,9 +632,15 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		resp_text(r, 503, "text/plain; charset=utf-8", "Cơ sở dữ liệu tạm thời không sẵn sàng.\n");
 		return send_response(r);
 	}
+	/* public pages build their view data in an arena, released with the request (arena.h);
+	 * the admin keeps plain malloc, its pages are few and its objects live longer */
+	if (!r->is_post && strncmp(r->path, "/quan-tri/", 10) != 0)
+		r->arena = arena_new();
+	struct arena *prev = arena_enter(r->arena);
 	if (r->host)
 		r->site = site_find_by_host(r->db, r->host, app->base_domain);
 	dispatch(r);
+	arena_leave(prev);
 	r->address = NULL; /* points into this stack frame */
 	return send_response(r);
 }

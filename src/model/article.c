@@ -4,6 +4,7 @@
 #include "render/sanitize.h"
 #include "db/db.h"
 #include "base/util.h"
+#include "base/arena.h"
 #include "base/utf8.h"
 #include "vn/slug.h"
 
@@ -53,7 +54,9 @@ json_t *article_latest(struct db *db, int64_t site_id, int64_t limit)
 
 json_t *article_featured(struct db *db, int64_t site_id, int64_t limit)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT " CARD_COLS CARD_FROM
+	/* few items are featured: their own partial index (0009), not a walk of the site's */
+	sqlite3_stmt *st = db_stmt(db, "SELECT " CARD_COLS " FROM articles a INDEXED BY articles_featured"
+				       " JOIN categories c ON c.id = a.category_id LEFT JOIN media m ON m.id = a.cover_id"
 				       " WHERE a.site_id = ? AND a.state = 'published' AND a.featured = 1"
 				       " ORDER BY a.published_at DESC, a.id DESC LIMIT ?");
 	if (!st)
@@ -63,40 +66,138 @@ json_t *article_featured(struct db *db, int64_t site_id, int64_t limit)
 	return db_rows_json(st);
 }
 
-#define SUBTREE                                                                                \
-	"WITH RECURSIVE sub(id) AS (SELECT id FROM categories WHERE id = ?2 AND site_id = ?1"      \
-	" UNION ALL SELECT c.id FROM categories c JOIN sub ON c.parent_id = sub.id) "
+/* A category's page lists its own and its subcategories' articles, newest first. One query
+ * over "category IN subtree ORDER BY published_at" either walks the whole site in date order
+ * (slow when the subtree is small or empty) or sorts the whole subtree (slow when it is big).
+ * Instead: each category's newest (offset + limit) come off its own index in order, the
+ * candidates are merged here, and the page's cards are read in one query. The cost follows
+ * the page asked for, not the size of the site. */
+struct pick {
+	int64_t published_at, id;
+};
+
+static int pick_newer(const void *a, const void *b)
+{
+	const struct pick *x = a, *y = b;
+	if (x->published_at != y->published_at)
+		return x->published_at < y->published_at ? 1 : -1;
+	return x->id < y->id ? 1 : x->id > y->id ? -1 : 0;
+}
+
+/* The ids of CATEGORY_ID and its descendants on SITE_ID (none if it is not the site's). */
+static size_t category_subtree(struct db *db, int64_t site_id, int64_t category_id, int64_t **ids)
+{
+	sqlite3_stmt *st = db_stmt(db, "WITH RECURSIVE sub(id) AS (SELECT id FROM categories WHERE id = ?2"
+				       " AND site_id = ?1 UNION ALL SELECT c.id FROM categories c JOIN sub"
+				       " ON c.parent_id = sub.id) SELECT id FROM sub");
+	size_t n = 0, cap = 0;
+	*ids = NULL;
+	if (!st)
+		return 0;
+	db_bind_int(st, 1, site_id);
+	db_bind_int(st, 2, category_id);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 8;
+			*ids = xrealloc(*ids, st_mult(cap, sizeof(**ids)));
+		}
+		(*ids)[n++] = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_reset(st);
+	return n;
+}
 
 json_t *article_in_category(struct db *db, int64_t site_id, int64_t category_id, int64_t limit,
 			    int64_t offset, int64_t *total)
 {
+	int64_t *cats;
+	size_t ncats = category_subtree(db, site_id, category_id, &cats), npicks = 0, cap = 0;
+	struct pick *picks = NULL;
+	int64_t want = offset + limit, count = 0;
 	sqlite3_stmt *st;
-	if (total) {
-		st = db_stmt(db, SUBTREE "SELECT count(*) FROM articles a WHERE a.site_id = ?1"
-				 " AND a.state = 'published' AND a.category_id IN (SELECT id FROM sub)");
+
+	if (ncats == 1) {
+		/* no subcategories (most): the category's index gives the page in order */
+		free(cats);
+		if (total) {
+			st = db_stmt(db, "SELECT count(*) FROM articles a WHERE a.category_id = ? AND a.state = 'published'");
+			if (!st)
+				return json_array();
+			db_bind_int(st, 1, category_id);
+			*total = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+			sqlite3_reset(st);
+		}
+		st = db_stmt(db, "SELECT " CARD_COLS " FROM articles a INDEXED BY articles_category"
+				 " JOIN categories c ON c.id = a.category_id LEFT JOIN media m ON m.id = a.cover_id"
+				 " WHERE a.category_id = ? AND a.state = 'published'"
+				 " ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?");
 		if (!st)
 			return json_array();
-		db_bind_int(st, 1, site_id);
-		db_bind_int(st, 2, category_id);
-		*total = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-		sqlite3_reset(st);
+		db_bind_int(st, 1, category_id);
+		db_bind_int(st, 2, limit);
+		db_bind_int(st, 3, offset);
+		return db_rows_json(st);
 	}
-	st = db_stmt(db, SUBTREE "SELECT " CARD_COLS CARD_FROM
-			 " WHERE a.site_id = ?1 AND a.state = 'published' AND a.category_id IN (SELECT id FROM sub)"
-			 " ORDER BY a.published_at DESC, a.id DESC LIMIT ?3 OFFSET ?4");
-	if (!st)
-		return json_array();
-	db_bind_int(st, 1, site_id);
-	db_bind_int(st, 2, category_id);
-	db_bind_int(st, 3, limit);
-	db_bind_int(st, 4, offset);
-	return db_rows_json(st);
+
+	for (size_t i = 0; i < ncats; i++) {
+		/* the subtree is the site's, and so are its articles: the category's index alone,
+		 * in date order, answers both queries without reading a row */
+		st = db_stmt(db, "SELECT a.published_at, a.id FROM articles a WHERE a.category_id = ?"
+				 " AND a.state = 'published' ORDER BY a.published_at DESC, a.id DESC LIMIT ?");
+		if (!st)
+			break;
+		db_bind_int(st, 1, cats[i]);
+		db_bind_int(st, 2, want);
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			if (npicks == cap) {
+				cap = cap ? cap * 2 : 64;
+				picks = xrealloc(picks, st_mult(cap, sizeof(*picks)));
+			}
+			picks[npicks].published_at = sqlite3_column_int64(st, 0);
+			picks[npicks++].id = sqlite3_column_int64(st, 1);
+		}
+		sqlite3_reset(st);
+		if (total) {
+			st = db_stmt(db, "SELECT count(*) FROM articles a WHERE a.category_id = ?"
+					 " AND a.state = 'published'");
+			if (!st)
+				break;
+			db_bind_int(st, 1, cats[i]);
+			count += sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+			sqlite3_reset(st);
+		}
+	}
+	free(cats);
+	if (total)
+		*total = count;
+	if (npicks)
+		qsort(picks, npicks, sizeof(*picks), pick_newer);
+
+	/* the page's ids as a JSON array: one statement whatever the page size */
+	json_t *ids = json_array();
+	for (int64_t i = offset; i < want && i < (int64_t)npicks; i++)
+		json_array_append_new(ids, json_integer(picks[i].id));
+	free(picks);
+	json_t *rows = json_array();
+	if (json_array_size(ids)) {
+		char *list = json_dumps(ids, JSON_COMPACT);
+		st = db_stmt(db, "SELECT " CARD_COLS CARD_FROM " WHERE a.id IN (SELECT value FROM json_each(?))"
+				 " ORDER BY a.published_at DESC, a.id DESC");
+		if (st && list) {
+			db_bind_text(st, 1, list);
+			json_decref(rows);
+			rows = db_rows_json(st);
+		}
+		json_free_str(list);
+	}
+	json_decref(ids);
+	return rows;
 }
 
 json_t *article_related(struct db *db, int64_t site_id, int64_t category_id, int64_t except_id, int64_t limit)
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT " CARD_COLS CARD_FROM
-				       " WHERE a.site_id = ? AND a.category_id = ? AND a.id <> ? AND a.state = 'published'"
+				       " WHERE +a.site_id = ? AND a.category_id = ? AND a.id <> ? AND a.state = 'published'"
 				       " ORDER BY a.published_at DESC, a.id DESC LIMIT ?");
 	if (!st)
 		return json_array();
@@ -619,10 +720,15 @@ json_t *article_corrections(struct db *db, int64_t id)
 
 json_t *article_from_components(struct db *db, int64_t main_site_id, int64_t limit)
 {
+	/* Shares are accepted after their article is published, so the newest published among
+	 * the latest 500 acceptances (shares_target, in order) are the newest of all; the cost
+	 * stays flat however many shares the years bring. */
 	sqlite3_stmt *st = db_stmt(db, "SELECT " CARD_COLS ", s.slug AS site_slug, s.name AS site_name,"
-				       " s.kind AS site_kind" CARD_FROM " JOIN sites s ON s.id = a.site_id"
-				       " JOIN shares sh ON sh.article_id = a.id"
-				       " WHERE sh.to_site_id = ? AND sh.state = 'accepted' AND a.state = 'published'"
+				       " s.kind AS site_kind FROM (SELECT article_id FROM shares"
+				       " WHERE to_site_id = ? AND state = 'accepted' ORDER BY decided_at DESC LIMIT 500) sh"
+				       " CROSS JOIN articles a ON a.id = sh.article_id"
+				       " JOIN categories c ON c.id = a.category_id LEFT JOIN media m ON m.id = a.cover_id"
+				       " JOIN sites s ON s.id = a.site_id WHERE a.state = 'published'"
 				       " ORDER BY a.published_at DESC, a.id DESC LIMIT ?");
 	if (!st)
 		return json_array();

@@ -3,6 +3,7 @@
 #include "base/utf8.h"
 
 #include <sodium.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include <stdlib.h>
@@ -161,26 +162,68 @@ json_t *audit_list(struct db *db, const struct actor *a, int64_t site_id, const 
 	return db_rows_json(st);
 }
 
-static void tree_visit(json_t *rows, json_t *out, json_int_t parent, int depth)
+struct tree_node {
+	json_int_t id, parent;
+	size_t row, first_child, next_sibling, last_child; /* SIZE_MAX: none */
+};
+
+static int tree_by_id(const void *a, const void *b)
 {
-	size_t i;
-	json_t *r;
-	json_array_foreach(rows, i, r) {
-		json_t *p = json_object_get(r, "parent_id");
-		if ((parent == 0 && json_is_null(p)) || (parent && json_integer_value(p) == parent)) {
-			json_object_set_new(r, "depth", json_integer(depth));
-			json_array_append(out, r);
-			if (depth < 16)
-				tree_visit(rows, out, json_integer_value(json_object_get(r, "id")), depth + 1);
-		}
+	const struct tree_node *x = *(struct tree_node *const *)a, *y = *(struct tree_node *const *)b;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+static void tree_emit(json_t *rows, json_t *out, struct tree_node *n, size_t i, int depth)
+{
+	for (; i != SIZE_MAX; i = n[i].next_sibling) {
+		json_t *r = json_array_get(rows, n[i].row);
+		json_object_set_new(r, "depth", json_integer(depth));
+		json_array_append(out, r);
+		if (depth < 16)
+			tree_emit(rows, out, n, n[i].first_child, depth + 1);
 	}
 }
 
-/* Rows with id and parent_id, already in sibling order, put in depth-first order with "depth". */
+/* Rows with id and parent_id, already in sibling order, put in depth-first order with "depth".
+ * Linear after one sort by id (the main portal's list of 150 sites is on every home page);
+ * rows whose parent is missing are dropped, as they cannot be placed. */
 json_t *tree_order(json_t *rows)
 {
+	size_t n = json_array_size(rows), roots = SIZE_MAX, last_root = SIZE_MAX;
+	struct tree_node *nodes = xcalloc(n ? n : 1, sizeof(*nodes));
+	struct tree_node **byid = xcalloc(n ? n : 1, sizeof(*byid));
 	json_t *out = json_array();
-	tree_visit(rows, out, 0, 0);
+
+	for (size_t i = 0; i < n; i++) {
+		json_t *r = json_array_get(rows, i);
+		json_t *p = json_object_get(r, "parent_id");
+		nodes[i] = (struct tree_node){ .id = json_integer_value(json_object_get(r, "id")),
+					       .parent = json_is_integer(p) ? json_integer_value(p) : 0, .row = i,
+					       .first_child = SIZE_MAX, .next_sibling = SIZE_MAX, .last_child = SIZE_MAX };
+		byid[i] = &nodes[i];
+	}
+	qsort(byid, n, sizeof(*byid), tree_by_id);
+	for (size_t i = 0; i < n; i++) {
+		struct tree_node key = { .id = nodes[i].parent }, *kp = &key, **pp;
+		size_t *head, *tail;
+		if (!nodes[i].parent) {
+			head = &roots;
+			tail = &last_root;
+		} else if ((pp = bsearch(&kp, byid, n, sizeof(*byid), tree_by_id)) && *pp != &nodes[i]) {
+			head = &(*pp)->first_child;
+			tail = &(*pp)->last_child;
+		} else {
+			continue;
+		}
+		if (*tail == SIZE_MAX)
+			*head = i;
+		else
+			nodes[*tail].next_sibling = i;
+		*tail = i;
+	}
+	tree_emit(rows, out, nodes, roots, 0);
+	free(byid);
+	free(nodes);
 	json_decref(rows);
 	return out;
 }

@@ -63,6 +63,21 @@ json_t *site_list(struct db *db)
 	return st ? tree_order(db_rows_json(st)) : json_array();
 }
 
+json_t *site_directory(struct db *db, int64_t parent_id)
+{
+	sqlite3_stmt *st;
+	if (parent_id) {
+		st = db_stmt(db, "SELECT id, slug, parent_id, kind, name FROM sites WHERE parent_id = ?"
+				 " ORDER BY kind, name");
+		if (!st)
+			return json_array();
+		db_bind_int(st, 1, parent_id);
+		return db_rows_json(st);
+	}
+	st = db_stmt(db, "SELECT id, slug, parent_id, kind, name FROM sites ORDER BY kind, name");
+	return st ? tree_order(db_rows_json(st)) : json_array();
+}
+
 json_t *site_children(struct db *db, int64_t id)
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT " SITE_COLS " FROM sites WHERE parent_id = ? ORDER BY kind, name");

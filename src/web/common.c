@@ -151,9 +151,16 @@ static json_t *site_view(struct req *r, json_t *site)
 	return s;
 }
 
-static json_t *menu_build(struct req *r, json_int_t site_id)
+json_t *web_categories(struct req *r)
 {
-	json_t *cats = category_list(r->db, site_id);
+	if (!r->categories)
+		r->categories = category_list(r->db, json_integer_value(json_object_get(r->site, "id")));
+	return json_incref(r->categories);
+}
+
+static json_t *menu_build(struct req *r)
+{
+	json_t *cats = web_categories(r);
 	json_t *menu = json_array(), *top = NULL;
 	size_t i;
 	json_t *c;
@@ -217,7 +224,7 @@ json_t *web_public_ctx(struct req *r, const char *page_title, const char *canoni
 		free(murl);
 		json_object_set_new(ctx, "main", m);
 	}
-	json_object_set_new(ctx, "menu", menu_build(r, json_integer_value(json_object_get(site, "id"))));
+	json_object_set_new(ctx, "menu", menu_build(r));
 	json_object_set_new(ctx, "breadcrumbs", json_array());
 	web_crumb(ctx, "Trang chủ", page_title ? "/" : NULL);
 	set_str(ctx, "admin_url", "/quan-tri/");

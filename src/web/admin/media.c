@@ -8,6 +8,7 @@
  * WEBPAGE: POST /quan-tri/thu-vien/tai-anh    the editor's image upload (file, csrf); answers
  *                                              JSON {"location", "id"} or {"error"} with a 4xx */
 #include "web/web.h"
+#include "base/arena.h"
 #include "base/sb.h"
 #include "base/util.h"
 
@@ -286,7 +287,7 @@ static void json_answer(struct req *r, int status, json_t *o)
 	sb_reset(&r->headers); /* a sign-in redirect's Location has no meaning here */
 	resp_header(r, "Cache-Control", "no-store");
 	resp_text(r, status, "application/json", s ? s : "{}");
-	free(s);
+	json_free_str(s);
 	json_decref(o);
 }
 

@@ -88,7 +88,7 @@ void page_category(struct req *r)
 	json_object_set_new(ctx, "category", vc);
 
 	json_t *subs = json_array();
-	json_t *all = category_list(r->db, site_id);
+	json_t *all = web_categories(r);
 	json_array_foreach(all, i, c) {
 		if (json_integer_value(json_object_get(c, "parent_id")) != id)
 			continue;

@@ -25,7 +25,7 @@ void page_home(struct req *r)
 	int is_main = strcmp(json_string_value(json_object_get(r->site, "kind")), "main") == 0;
 	json_t *ctx = web_public_ctx(r, NULL, "/");
 	json_t *sections = json_array();
-	json_t *cats = category_list(r->db, site_id);
+	json_t *cats = web_categories(r);
 	size_t i;
 	json_t *c;
 
@@ -68,7 +68,7 @@ void page_home(struct req *r)
 		json_object_set_new(ctx, "has_component_news", json_boolean(json_array_size(cards) > 0));
 		json_object_set_new(ctx, "component_news", cards);
 	}
-	json_t *sites = is_main ? site_list(r->db) : site_children(r->db, site_id);
+	json_t *sites = site_directory(r->db, is_main ? 0 : site_id);
 	json_t *list = json_array();
 	json_array_foreach(sites, i, c) {
 		if (json_integer_value(json_object_get(c, "id")) == site_id)

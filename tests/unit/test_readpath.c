@@ -1,0 +1,195 @@
+/* test_readpath.c — the public pages' read paths: tree order, the category merge across
+ * subcategories with pagination, featured items, and the per-request JSON arena. */
+#include "t.h"
+#include "base/arena.h"
+#include "db/db.h"
+#include "model/model.h"
+
+#include <jansson.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+static json_t *node(int id, int parent)
+{
+	return parent ? json_pack("{sisi}", "id", id, "parent_id", parent) : json_pack("{sisn}", "id", id, "parent_id");
+}
+
+TEST(tree_order_is_depth_first_in_sibling_order)
+{
+	/* children listed before their parents, a row whose parent is missing, a two-row loop */
+	json_t *rows = json_array();
+	json_array_append_new(rows, node(5, 2));
+	json_array_append_new(rows, node(2, 0));
+	json_array_append_new(rows, node(9, 0));
+	json_array_append_new(rows, node(3, 2));
+	json_array_append_new(rows, node(7, 5));
+	json_array_append_new(rows, node(8, 99)); /* parent missing: cannot be placed */
+	json_array_append_new(rows, node(10, 11)); /* a loop, unreachable from any root */
+	json_array_append_new(rows, node(11, 10));
+	json_t *out = tree_order(rows);
+	const int want_id[] = { 2, 5, 7, 3, 9 }, want_depth[] = { 0, 1, 2, 1, 0 };
+	CHECK(json_array_size(out) == 5);
+	for (size_t i = 0; i < 5 && i < json_array_size(out); i++) {
+		json_t *r = json_array_get(out, i);
+		CHECK(json_integer_value(json_object_get(r, "id")) == want_id[i]);
+		CHECK(json_integer_value(json_object_get(r, "depth")) == want_depth[i]);
+	}
+	json_decref(out);
+	out = tree_order(json_array());
+	CHECK(json_array_size(out) == 0);
+	json_decref(out);
+}
+
+static struct db *readpath_db(void)
+{
+	static char dir[] = "/tmp/cong-readpath-XXXXXX";
+	char path[256], err[256];
+	if (sodium_init() < 0 || !mkdtemp(dir))
+		return NULL;
+	snprintf(path, sizeof(path), "%s/t.db", dir);
+	struct db *db = db_open(path, err, sizeof(err));
+	if (db && db_migrate(db, err, sizeof(err)) < 0) {
+		db_close(db);
+		return NULL;
+	}
+	return db;
+}
+
+static int64_t publish(struct db *db, int64_t site, int64_t cat, const char *title, int64_t at, int featured)
+{
+	struct article_input in = { 0 };
+	struct errs e = { 0 };
+	int64_t id = 0;
+	char sql[160];
+	in.title = title;
+	in.body = "Nội dung.";
+	in.category_id = cat;
+	in.featured = featured;
+	if (article_save(db, &actor_cli, site, 0, &in, &e, &id) != M_OK ||
+	    article_act(db, &actor_cli, site, id, "submit", NULL, &e) != M_OK ||
+	    article_act(db, &actor_cli, site, id, "edited", NULL, &e) != M_OK ||
+	    article_act(db, &actor_cli, site, id, "publish", NULL, &e) != M_OK)
+		return 0;
+	snprintf(sql, sizeof(sql), "UPDATE articles SET published_at = %lld WHERE id = %lld", (long long)at, (long long)id);
+	return db_exec(db, sql) ? 0 : id;
+}
+
+TEST(category_pages_merge_subcategories_newest_first)
+{
+	struct db *db = readpath_db();
+	struct errs e = { 0 };
+	struct site_input si = { 0 };
+	int64_t site = 0, other = 0, top, a, b, empty, cat_other, total = -1;
+	if (!CHECK(db != NULL))
+		return;
+	si.name = "Sở Nội vụ";
+	CHECK(site_add(db, &si, &e, &site, NULL) == M_OK);
+	si.name = "Sở Y tế";
+	CHECK(site_add(db, &si, &e, &other, NULL) == M_OK);
+	struct category_input ci = { "Tin tức", NULL, "", 0, 1 };
+	CHECK(category_save(db, &actor_cli, site, 0, &ci, &e, &top) == M_OK);
+	struct category_input ca = { "Cải cách hành chính", NULL, "", top, 1 };
+	CHECK(category_save(db, &actor_cli, site, 0, &ca, &e, &a) == M_OK);
+	struct category_input cb = { "Chuyển đổi số", NULL, "", a, 2 }; /* a grandchild */
+	CHECK(category_save(db, &actor_cli, site, 0, &cb, &e, &b) == M_OK);
+	struct category_input ce = { "Thông báo", NULL, "", 0, 2 };
+	CHECK(category_save(db, &actor_cli, site, 0, &ce, &e, &empty) == M_OK);
+	struct category_input co = { "Tin tức", NULL, "", 0, 1 };
+	CHECK(category_save(db, &actor_cli, other, 0, &co, &e, &cat_other) == M_OK);
+
+	/* 9 articles spread over three levels, dates interleaved; one on another site */
+	int64_t ids[9];
+	const int64_t cats[9] = { top, a, b, b, top, a, b, top, a };
+	char title[32];
+	for (int i = 0; i < 9; i++) {
+		snprintf(title, sizeof(title), "Bài số %d", i);
+		ids[i] = publish(db, site, cats[i], title, 1700000000 + i * 3600, i == 4);
+		CHECK(ids[i] > 0);
+	}
+	CHECK(publish(db, other, cat_other, "Bài của Sở Y tế", 1800000000, 1) > 0);
+
+	/* the top category: all nine, newest first, in pages of 4 */
+	json_t *rows = article_in_category(db, site, top, 4, 0, &total);
+	CHECK(total == 9);
+	CHECK(json_array_size(rows) == 4);
+	for (size_t i = 0; i < json_array_size(rows); i++)
+		CHECK(json_integer_value(json_object_get(json_array_get(rows, i), "id")) == ids[8 - i]);
+	json_decref(rows);
+	rows = article_in_category(db, site, top, 4, 8, &total);
+	CHECK(json_array_size(rows) == 1 && json_integer_value(json_object_get(json_array_get(rows, 0), "id")) == ids[0]);
+	json_decref(rows);
+	/* a middle category: itself and its child (6 of them), a leaf alone (3) */
+	rows = article_in_category(db, site, a, 10, 0, &total);
+	CHECK(total == 6 && json_array_size(rows) == 6);
+	CHECK(json_integer_value(json_object_get(json_array_get(rows, 0), "id")) == ids[8]);
+	CHECK(json_integer_value(json_object_get(json_array_get(rows, 5), "id")) == ids[1]);
+	json_decref(rows);
+	rows = article_in_category(db, site, b, 2, 1, &total);
+	CHECK(total == 3 && json_array_size(rows) == 2);
+	CHECK(json_integer_value(json_object_get(json_array_get(rows, 0), "id")) == ids[3]);
+	json_decref(rows);
+	/* empty, beyond the end, another site's category asked through this site */
+	rows = article_in_category(db, site, empty, 10, 0, &total);
+	CHECK(total == 0 && json_array_size(rows) == 0);
+	json_decref(rows);
+	rows = article_in_category(db, site, top, 10, 50, NULL);
+	CHECK(json_array_size(rows) == 0);
+	json_decref(rows);
+	rows = article_in_category(db, site, cat_other, 10, 0, &total);
+	CHECK(total == 0 && json_array_size(rows) == 0);
+	json_decref(rows);
+
+	/* featured: only the site's own featured item */
+	rows = article_featured(db, site, 5);
+	CHECK(json_array_size(rows) == 1 && json_integer_value(json_object_get(json_array_get(rows, 0), "id")) == ids[4]);
+	json_decref(rows);
+	/* a withdrawn item leaves every list */
+	struct act_input why = { "Sai thông tin", NULL, 0 };
+	CHECK(article_act(db, &actor_cli, site, ids[8], "withdraw", &why, &e) == M_OK);
+	rows = article_in_category(db, site, top, 1, 0, &total);
+	CHECK(total == 8 && json_integer_value(json_object_get(json_array_get(rows, 0), "id")) == ids[7]);
+	json_decref(rows);
+	db_close(db);
+}
+
+/* The arena replaces jansson's allocator for the whole process, so it is tried in a child. */
+static int arena_child(void)
+{
+	arena_json_install();
+	json_t *heap = json_pack("{ss}", "kept", "từ heap");
+	struct arena *a = arena_new();
+	struct arena *prev = arena_enter(a);
+	json_t *page = json_array();
+	for (int i = 0; i < 5000; i++)
+		json_array_append_new(page, json_pack("{sisssO}", "i", i, "title", "Tiêu đề bài viết", "heap", heap));
+	char big[40000];
+	memset(big, 'x', sizeof(big) - 1);
+	big[sizeof(big) - 1] = '\0';
+	json_array_append_new(page, json_string(big)); /* bigger than a block's quarter */
+	char *dump = json_dumps(json_array_get(page, 3), JSON_COMPACT);
+	int ok = dump && strstr(dump, "\"i\":3") != NULL && arena_used(a) > 5000 * 64;
+	json_free_str(dump);
+	json_decref(page); /* frees are no-ops inside, the heap value's count goes back down */
+	arena_leave(prev);
+	arena_free(a);
+	ok = ok && heap->refcount == 1;
+	char *s = json_dumps(heap, JSON_COMPACT); /* made outside any arena: malloc'd */
+	ok = ok && s && strcmp(s, "{\"kept\":\"từ heap\"}") == 0;
+	json_free_str(s);
+	json_decref(heap);
+	return ok ? 0 : 1;
+}
+
+TEST(json_arena_mixes_with_the_heap)
+{
+	pid_t pid = fork();
+	if (pid == 0)
+		_exit(arena_child());
+	int status = 0;
+	CHECK(pid > 0 && waitpid(pid, &status, 0) == pid);
+	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+}

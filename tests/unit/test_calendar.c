@@ -2,11 +2,14 @@
  * the holidays of Bộ luật Lao động 2019, and the working-day calendar with its official tables.
  * Where the dates come from is in docs/calendar.md ("Test dates"). */
 #include "t.h"
+#include "db/db.h"
+#include "model/calendar.h"
 #include "vn/calendar.h"
 
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 static int32_t D(const char *s)
 {
@@ -420,4 +423,171 @@ TEST(calendar_shared_between_threads)
 		pthread_join(th[i], &res[i]);
 	CHECK(res[0] == worker(c) && res[1] == res[0] && res[2] == res[0] && res[3] == res[0]);
 	vn_calendar_free(c);
+}
+
+/* ---- the tables in the store (model/calendar.c) ---- */
+
+static struct db *calendar_db(char *dir, size_t n)
+{
+	char path[300], err[256];
+	snprintf(dir, n, "/tmp/cong-unit-calendar-XXXXXX");
+	if (!mkdtemp(dir))
+		return NULL;
+	snprintf(path, sizeof(path), "%s/cong.db", dir);
+	struct db *db = db_open(path, err, sizeof(err));
+	if (db && db_migrate(db, err, sizeof(err)) < 0) {
+		db_close(db);
+		return NULL;
+	}
+	return db;
+}
+
+static void calendar_db_remove(struct db *db, const char *dir)
+{
+	char path[300];
+	db_close(db);
+	static const char *const files[] = { "cong.db", "cong.db-wal", "cong.db-shm" };
+	for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+		snprintf(path, sizeof(path), "%s/%s", dir, files[i]);
+		unlink(path);
+	}
+	rmdir(dir);
+}
+
+static int has_err(const struct errs *e, const char *field, const char *key)
+{
+	for (int i = 0; i < e->n; i++)
+		if (strcmp(e->e[i].field, field) == 0 && strcmp(e->e[i].key, key) == 0)
+			return 1;
+	return 0;
+}
+
+TEST(calendar_store_edits_need_the_system_administrator)
+{
+	char dir[64];
+	struct db *db = calendar_db(dir, sizeof(dir));
+	if (!CHECK(db))
+		return;
+	const struct actor editor = { 7, 0, "127.0.0.1" };
+	struct errs e = { 0 };
+	CHECK(calendar_set(db, &editor, "2027-02-05", "off", "Tết", &e) == M_DENIED);
+	CHECK(calendar_unset(db, &editor, "2027-02-05", &e) == M_DENIED);
+	CHECK(calendar_seed(db, &editor, 2027, &e) == M_DENIED);
+	CHECK(calendar_set(db, NULL, "2027-02-05", "off", "Tết", &e) == M_DENIED);
+	CHECK(calendar_may_edit(&actor_cli) && !calendar_may_edit(&editor));
+	json_t *y = calendar_year(db, 2027);
+	CHECK(y && !json_is_true(json_object_get(y, "has_table")));
+	json_decref(y);
+	calendar_db_remove(db, dir);
+}
+
+TEST(calendar_store_validates_fields)
+{
+	char dir[64];
+	struct db *db = calendar_db(dir, sizeof(dir));
+	if (!CHECK(db))
+		return;
+	struct errs e = { 0 };
+	CHECK(calendar_set(db, &actor_cli, "2027-02-30", "off", "x", &e) == M_INVALID);
+	CHECK(has_err(&e, "day", "calendar_day_invalid"));
+	e.n = 0;
+	CHECK(calendar_set(db, &actor_cli, "", "off", "x", &e) == M_INVALID && has_err(&e, "day", "required"));
+	e.n = 0;
+	CHECK(calendar_set(db, &actor_cli, "2150-01-02", "off", "x", &e) == M_INVALID);
+	CHECK(has_err(&e, "day", "calendar_day_range"));
+	e.n = 0;
+	CHECK(calendar_set(db, &actor_cli, "2027-02-05", "holiday", "x", &e) == M_INVALID);
+	CHECK(has_err(&e, "kind", "calendar_kind_invalid"));
+	e.n = 0; /* a working day in exchange is a Saturday or a Sunday */
+	CHECK(calendar_set(db, &actor_cli, "2027-02-05", "work", "x", &e) == M_INVALID);
+	CHECK(has_err(&e, "kind", "calendar_work_weekday"));
+	e.n = 0;
+	char longname[400];
+	memset(longname, 'a', 121);
+	longname[121] = '\0';
+	CHECK(calendar_set(db, &actor_cli, "2027-02-05", "off", longname, &e) == M_INVALID);
+	CHECK(has_err(&e, "name", "too_long"));
+	e.n = 0;
+	CHECK(calendar_set(db, &actor_cli, "2027-02-05", "off", "\xff", &e) == M_INVALID);
+	CHECK(has_err(&e, "name", "invalid_utf8"));
+	e.n = 0;
+	CHECK(calendar_unset(db, &actor_cli, "05/02/2027", &e) == M_INVALID && has_err(&e, "day", "calendar_day_invalid"));
+	e.n = 0;
+	CHECK(calendar_seed(db, &actor_cli, 1899, &e) == M_INVALID && has_err(&e, "year", "calendar_year_invalid"));
+	json_t *y = calendar_year(db, 2027);
+	CHECK(json_integer_value(json_object_get(y, "table_count")) == 0); /* nothing was written */
+	json_decref(y);
+	CHECK(calendar_year(db, 2101) == NULL);
+	calendar_db_remove(db, dir);
+}
+
+TEST(calendar_store_table_overrides_the_rules)
+{
+	char dir[64];
+	struct db *db = calendar_db(dir, sizeof(dir));
+	if (!CHECK(db))
+		return;
+	struct errs e = { 0 };
+	json_t *y = calendar_year(db, 2027);
+	CHECK(json_integer_value(json_object_get(y, "working_days")) == 250);
+	CHECK(json_array_size(json_object_get(y, "days")) == 14);
+	json_t *first = json_array_get(json_object_get(y, "days"), 1);
+	CHECK_STR(json_string_value(json_object_get(first, "day")), "2027-02-05");
+	CHECK_STR(json_string_value(json_object_get(first, "weekday")), "Thứ Sáu");
+	CHECK_STR(json_string_value(json_object_get(first, "lunar")), "29/12"); /* a 29-day month */
+	CHECK_STR(json_string_value(json_object_get(first, "source")), "rules");
+	json_decref(y);
+
+	/* the first entry of 2027: the year now follows its table alone */
+	CHECK(calendar_set(db, &actor_cli, "2027-02-05", "off", "  Tết Nguyên đán ", &e) == M_OK);
+	y = calendar_year(db, 2027);
+	CHECK(json_is_true(json_object_get(y, "has_table")));
+	CHECK(json_integer_value(json_object_get(y, "working_days")) == 261 - 1);
+	json_t *d = json_array_get(json_object_get(y, "days"), 0);
+	CHECK_STR(json_string_value(json_object_get(d, "name")), "Tết Nguyên đán");
+	CHECK_STR(json_string_value(json_object_get(d, "source")), "table");
+	CHECK(json_array_size(json_object_get(y, "rules")) == 14);
+	json_decref(y);
+	struct vn_calendar *c = calendar_load(db);
+	vn_date t = { 2027, 2, 8 };
+	CHECK(c && vn_calendar_is_working_day(c, vn_date_to_days(t)) == 1);
+	t.d = 5;
+	CHECK(c && vn_calendar_is_working_day(c, vn_date_to_days(t)) == 0);
+	vn_calendar_free(c);
+
+	/* a Saturday worked, then changed into a day off (one row per day) */
+	CHECK(calendar_set(db, &actor_cli, "2027-02-20", "work", "làm bù", &e) == M_OK);
+	y = calendar_year(db, 2027);
+	CHECK(json_integer_value(json_object_get(y, "working_days")) == 261);
+	json_decref(y);
+	CHECK(calendar_set(db, &actor_cli, "2027-02-20", "off", "", &e) == M_OK);
+	y = calendar_year(db, 2027);
+	CHECK(json_integer_value(json_object_get(y, "table_count")) == 2);
+	CHECK(json_integer_value(json_object_get(y, "working_days")) == 260);
+	d = json_array_get(json_object_get(y, "days"), 1);
+	CHECK_STR(json_string_value(json_object_get(d, "name")), "Ngày nghỉ");
+	json_decref(y);
+
+	/* removing the entries gives the year back to the rules */
+	CHECK(calendar_unset(db, &actor_cli, "2027-02-20", &e) == M_OK);
+	CHECK(calendar_unset(db, &actor_cli, "2027-02-20", &e) == M_NOTFOUND);
+	CHECK(calendar_unset(db, &actor_cli, "2027-02-05", &e) == M_OK);
+	y = calendar_year(db, 2027);
+	CHECK(!json_is_true(json_object_get(y, "has_table")));
+	CHECK(json_integer_value(json_object_get(y, "working_days")) == 250);
+	json_decref(y);
+
+	/* a table started from the rules gives the rules' count, and only once */
+	CHECK(calendar_seed(db, &actor_cli, 2027, &e) == M_OK);
+	y = calendar_year(db, 2027);
+	CHECK(json_is_true(json_object_get(y, "has_table")));
+	CHECK(json_integer_value(json_object_get(y, "table_count")) == 14);
+	CHECK(json_integer_value(json_object_get(y, "working_days")) == 250);
+	json_decref(y);
+	CHECK(calendar_seed(db, &actor_cli, 2027, &e) == M_INVALID && has_err(&e, "year", "calendar_has_table"));
+
+	/* every change is in the audit log, whose chain holds */
+	int64_t n = 0;
+	CHECK(audit_verify(db, &n) == 0 && n == 6); /* 3 sets, 2 removals, 1 seed */
+	calendar_db_remove(db, dir);
 }

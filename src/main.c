@@ -19,6 +19,7 @@ static const struct {
 	{ "demo", cmd_demo, "create a demo province with sites, news and accounts" },
 	{ "audit", cmd_audit, "verify the audit log's hash chain" },
 	{ "reindex", cmd_reindex, "rebuild the search index" },
+	{ "calendar", cmd_calendar, "working days: holidays, official tables, adding working days" },
 };
 
 static void usage(FILE *f)

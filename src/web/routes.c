@@ -1,6 +1,12 @@
 /* routes.c — every URL of Cổng, in one table; each handler's file documents its parameters. */
 #include "web.h"
 
+/* web/admin/calendar.c */
+void admin_calendar(struct req *r);
+void admin_calendar_set(struct req *r);
+void admin_calendar_unset(struct req *r);
+void admin_calendar_seed(struct req *r);
+
 const struct route web_routes[] = {
 	{ ROUTE_GET, "/", page_home },
 	{ ROUTE_GET, "/chuyen-muc/*", page_category },
@@ -52,5 +58,9 @@ const struct route web_routes[] = {
 	{ ROUTE_POST, "/quan-tri/thu-vien/tai-anh", admin_media_editor_upload },
 	{ ROUTE_POST, "/quan-tri/thu-vien/*", admin_media_update },
 	{ ROUTE_POST, "/quan-tri/thu-vien/*/xoa", admin_media_delete },
+	{ ROUTE_GET, "/quan-tri/lich-lam-viec", admin_calendar },
+	{ ROUTE_POST, "/quan-tri/lich-lam-viec", admin_calendar_set },
+	{ ROUTE_POST, "/quan-tri/lich-lam-viec/xoa", admin_calendar_unset },
+	{ ROUTE_POST, "/quan-tri/lich-lam-viec/tao-bang", admin_calendar_seed },
 };
 const size_t web_nroutes = sizeof(web_routes) / sizeof(web_routes[0]);

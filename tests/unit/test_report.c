@@ -1,17 +1,22 @@
 /* test_report.c — the report building blocks of src/report: the table's cell checks, the CSV
  * writer (RFC 4180 quoting, BOM, formula injection), the XLSX writer (a ZIP read back here with
- * zlib: Vietnamese strings, dates and percentages as numbers, header frozen, sheet name rules). */
+ * zlib: Vietnamese strings, dates and percentages as numbers, header frozen, sheet name rules)
+ * and the SVG bar chart (escaping, structure, sizes, colours' contrast, the no-data case). */
 #include "t.h"
 
 #include "base/sb.h"
 #include "base/util.h"
+#include "report/chart.h"
 #include "report/table.h"
 
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <zlib.h>
+
+#define TOTAL_MAX_TEST 600000000000000LL /* two of them pass the 10^15 cap */
 
 /* ---- a compliance table ---------------------------------------------------------------- */
 
@@ -339,3 +344,258 @@ TEST(report_sheet_names)
 	}
 }
 
+/* ---- the SVG chart -------------------------------------------------------------------- */
+
+static const char *const series_vi[] = { "Đúng hạn", "Trễ hạn", "Chưa xong" };
+
+/* A small XML well-formedness check: balanced tags with one root, quoted attributes, text and
+   attribute values holding only the five predefined entities, no control characters. */
+static int xml_wellformed(const char *s, char *why, size_t whylen)
+{
+	static const char *const ent[] = { "&lt;", "&gt;", "&amp;", "&quot;", "&#39;" };
+	const char *stack[256];
+	size_t depth = 0, roots = 0;
+	for (const char *p = s; *p; p++) {
+		if ((unsigned char)*p < 0x20 && *p != '\n' && *p != '\t') {
+			snprintf(why, whylen, "control character");
+			return 0;
+		}
+		if (*p == '&') {
+			size_t i;
+			for (i = 0; i < ARRAY_SIZE(ent); i++)
+				if (!strncmp(p, ent[i], strlen(ent[i])))
+					break;
+			if (i == ARRAY_SIZE(ent)) {
+				snprintf(why, whylen, "bare & at %.20s", p);
+				return 0;
+			}
+		} else if (*p == '>') {
+			snprintf(why, whylen, "bare > at %.20s", p);
+			return 0;
+		} else if (*p == '<') {
+			int closing = p[1] == '/';
+			const char *name = p + 1 + closing;
+			size_t nlen = strspn(name, "abcdefghijklmnopqrstuvwxyz");
+			const char *q = name + nlen;
+			/* attributes: name="value" */
+			for (;;) {
+				q += strspn(q, " ");
+				if (*q == '>' || (*q == '/' && q[1] == '>'))
+					break;
+				size_t an = strspn(q, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-:");
+				if (!an || q[an] != '=' || q[an + 1] != '"') {
+					snprintf(why, whylen, "bad attribute at %.20s", q);
+					return 0;
+				}
+				const char *v = q + an + 2, *e = strchr(v, '"');
+				if (!e || memchr(v, '<', (size_t)(e - v))) {
+					snprintf(why, whylen, "bad value at %.20s", q);
+					return 0;
+				}
+				q = e + 1;
+			}
+			if (!nlen || (closing && *q != '>')) {
+				snprintf(why, whylen, "bad tag at %.20s", p);
+				return 0;
+			}
+			if (closing) {
+				if (!depth || strncmp(stack[depth - 1], name, nlen) ||
+				    strspn(stack[depth - 1], "abcdefghijklmnopqrstuvwxyz") != nlen) {
+					snprintf(why, whylen, "unbalanced </%.*s>", (int)nlen, name);
+					return 0;
+				}
+				depth--;
+			} else if (*q == '>') {
+				if (depth == 0)
+					roots++;
+				if (depth == ARRAY_SIZE(stack))
+					return 0;
+				stack[depth++] = name;
+			} else if (depth == 0) {
+				roots++;
+			}
+			p = *q == '/' ? q + 1 : q;
+		}
+	}
+	if (depth || roots != 1) {
+		snprintf(why, whylen, "depth %zu, %zu roots", depth, roots);
+		return 0;
+	}
+	return 1;
+}
+
+static size_t count(const char *s, const char *needle)
+{
+	size_t n = 0;
+	for (const char *p = strstr(s, needle); p; p = strstr(p + 1, needle))
+		n++;
+	return n;
+}
+
+static double channel(unsigned v)
+{
+	double c = v / 255.0;
+	return c <= 0.03928 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4);
+}
+
+/* WCAG contrast ratio of "#rrggbb" against white. */
+static double contrast_white(const char *hex)
+{
+	unsigned r, g, b;
+	if (sscanf(hex, "#%2x%2x%2x", &r, &g, &b) != 3)
+		return 0;
+	double l = 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+	return 1.05 / (l + 0.05);
+}
+
+static char *chart(const struct chart_hbar *c)
+{
+	struct sb out = SB_INIT;
+	if (chart_hbar_svg(c, &out)) {
+		sb_release(&out);
+		return NULL;
+	}
+	return sb_detach(&out, NULL);
+}
+
+static double svg_height(const char *svg)
+{
+	const char *h = strstr(svg, " height=\"");
+	return h ? atof(h + 9) : -1;
+}
+
+TEST(report_chart_structure_and_escaping)
+{
+	const char *cats[] = { "Sở Nội vụ", "<script>alert(\"x\")</script> & Co", "Xã Châu Thành",
+			       "Ủy ban nhân dân huyện Long Hồ, tỉnh Vĩnh Long — Văn phòng", "Tab\there" };
+	const int64_t vals[] = { 12, 3, 1, /**/ 0, 7, 0, /**/ 1234567, 0, 2, /**/ 0, 0, 0, /**/ 4, 4, 4 };
+	struct chart_hbar c = { "tuan-thu <1>", "Tuân thủ thời hạn & \"đúng hạn\"",
+				"Số tin theo đơn vị, tháng 11/2026.", "Không có dữ liệu", series_vi, 3,
+				cats, 5, vals };
+	char *svg = chart(&c), why[120] = "";
+	if (!CHECK(svg != NULL))
+		return;
+	if (!CHECK(xml_wellformed(svg, why, sizeof(why))))
+		printf("    %s\n", why);
+	CHECK(!strncmp(svg, "<svg xmlns=\"http://www.w3.org/2000/svg\" ", 40));
+	CHECK(strstr(svg, " role=\"img\" aria-labelledby=\"tuan-thu1-title tuan-thu1-desc\"") != NULL);
+	CHECK(strstr(svg, "<title id=\"tuan-thu1-title\">Tuân thủ thời hạn &amp; &quot;đúng hạn&quot;</title>"));
+	CHECK(strstr(svg, "<desc id=\"tuan-thu1-desc\">Số tin theo đơn vị, tháng 11/2026. Sở Nội vụ: "
+			  "Đúng hạn 12, Trễ hạn 3, Chưa xong 1. ") != NULL);
+	CHECK(!strstr(svg, "<script") && strstr(svg, "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Co"));
+	CHECK(!strchr(svg, '\t'));
+	/* one rect with a <title> per non-zero segment, one legend swatch per series */
+	CHECK(count(svg, "<title>") == 5 + 9);
+	CHECK(count(svg, "width=\"12\" height=\"12\"") == 3);
+	CHECK(strstr(svg, "<title>Sở Nội vụ — Trễ hạn: 3</title></rect>") != NULL);
+	CHECK(strstr(svg, "<title>Xã Châu Thành — Đúng hạn: 1.234.567</title></rect>") != NULL);
+	CHECK(strstr(svg, "<g><title>Xã Châu Thành: 1.234.569</title>") != NULL);
+	/* a long label cut by characters, full in its bar's title */
+	CHECK(strstr(svg, ">Ủy ban nhân dân huyện Long…</text>") != NULL);
+	CHECK(strstr(svg, "<title>Ủy ban nhân dân huyện Long Hồ, tỉnh Vĩnh Long — Văn phòng: 0</title>"));
+	/* axis: 0 to 1.500.000 in steps of 500.000 */
+	CHECK(strstr(svg, ">500.000</text>") && strstr(svg, ">1.500.000</text>") &&
+	      !strstr(svg, ">2.000.000</text>"));
+	/* every fill readable with white text and visible on white */
+	size_t fills = 0;
+	for (const char *p = strstr(svg, "fill=\"#"); p; p = strstr(p + 1, "fill=\"#")) {
+		if (!strncmp(p + 6, "#ffffff", 7))
+			continue;
+		fills++;
+		if (!CHECK(contrast_white(p + 6) >= 4.5))
+			printf("    %.13s: %.2f\n", p, contrast_white(p + 6));
+	}
+	CHECK(fills >= 11);
+	free(svg);
+}
+
+TEST(report_chart_sizes_from_data)
+{
+	const char *cats[12];
+	int64_t vals[36];
+	char names[12][32];
+	for (int i = 0; i < 12; i++) {
+		snprintf(names[i], sizeof(names[i]), "Xã số %d", i + 1);
+		cats[i] = names[i];
+		vals[3 * i] = i;
+		vals[3 * i + 1] = 1;
+		vals[3 * i + 2] = 0;
+	}
+	struct chart_hbar c = { NULL, "Tiêu đề", "Mô tả", "Không có dữ liệu", series_vi, 3, cats, 3, vals };
+	char *a = chart(&c);
+	c.nCategory = 12;
+	char *b = chart(&c);
+	if (!CHECK(a && b))
+		goto out;
+	CHECK(svg_height(b) - svg_height(a) == 9 * 28);
+	CHECK(strstr(a, "aria-labelledby=\"chart-title chart-desc\"") != NULL);
+	/* short labels leave the plot wider: the first segment starts further left */
+	CHECK(strstr(b, "text-anchor=\"end\">Xã số 12</text>") != NULL);
+	/* totals 1..12: step 5, ticks 0 5 10 15 */
+	CHECK(strstr(b, ">15</text>") && !strstr(b, ">20</text>"));
+	/* small values get no label inside their segment, but keep their title */
+	CHECK(strstr(b, "<title>Xã số 2 — Trễ hạn: 1</title></rect>") != NULL);
+	/* all zeros: a valid chart with an axis 0..1 */
+	int64_t zeros[3] = { 0, 0, 0 };
+	c.nCategory = 1;
+	c.aValue = zeros;
+	char *z = chart(&c), why[100];
+	CHECK(z && xml_wellformed(z, why, sizeof(why)) && strstr(z, ">1</text>"));
+	free(z);
+	/* legend wraps when the names are long */
+	const char *longser[] = { "Đã cập nhật đúng hạn theo quy chế của tỉnh",
+				  "Cập nhật trễ hạn so với quy định tại Điều 9",
+				  "Chưa cập nhật và còn trong thời hạn xử lý",
+				  "Không thuộc diện phải cập nhật theo quy chế" };
+	int64_t v4[4] = { 1, 2, 3, 4 };
+	struct chart_hbar w = { "w", "T", "D", "N", longser, 4, cats, 1, v4 };
+	struct chart_hbar one = { "w", "T", "D", "N", longser, 1, cats, 1, v4 };
+	char *wl = chart(&w), *ol = chart(&one);
+	CHECK(wl && ol && svg_height(wl) > svg_height(ol));
+	CHECK(wl && xml_wellformed(wl, why, sizeof(why)));
+	free(wl);
+	free(ol);
+out:
+	free(a);
+	free(b);
+}
+
+TEST(report_chart_no_data_and_bad_input)
+{
+	struct chart_hbar c = { "x", "Tuân thủ <tháng 11>", "Mô tả.", "Chưa có tin nào có hạn trong kỳ này.",
+				series_vi, 3, NULL, 0, NULL };
+	char *svg = chart(&c), why[100] = "";
+	if (!CHECK(svg != NULL))
+		return;
+	if (!CHECK(xml_wellformed(svg, why, sizeof(why))))
+		printf("    %s\n", why);
+	CHECK(strstr(svg, "role=\"img\"") && strstr(svg, ">Chưa có tin nào có hạn trong kỳ này.</text>"));
+	CHECK(strstr(svg, "<desc id=\"x-desc\">Mô tả. Chưa có tin nào có hạn trong kỳ này.</desc>"));
+	CHECK(strstr(svg, "Tuân thủ &lt;tháng 11&gt;") && !strstr(svg, "<rect x="));
+	free(svg);
+
+	struct sb out = SB_INIT;
+	const char *cats[] = { "A" };
+	int64_t neg[] = { 1, -1, 0 };
+	struct chart_hbar bad = { "x", "T", "D", "N", series_vi, 3, cats, 1, neg };
+	CHECK(chart_hbar_svg(&bad, &out) == -1 && out.len == 0);
+	int64_t huge[] = { TOTAL_MAX_TEST, TOTAL_MAX_TEST, 0 };
+	bad.aValue = huge;
+	CHECK(chart_hbar_svg(&bad, &out) == -1 && out.len == 0);
+	int64_t ok[] = { 1, 2, 3 };
+	bad.aValue = ok;
+	bad.nSeries = 0;
+	CHECK(chart_hbar_svg(&bad, &out) == -1);
+	bad.nSeries = CHART_MAX_SERIES + 1;
+	CHECK(chart_hbar_svg(&bad, &out) == -1);
+	bad.nSeries = 3;
+	const char *badcat[] = { "Vi\xE1\xBB" };
+	bad.aCategory = badcat;
+	CHECK(chart_hbar_svg(&bad, &out) == -1);
+	bad.aCategory = cats;
+	bad.title = NULL;
+	CHECK(chart_hbar_svg(&bad, &out) == -1 && out.len == 0);
+	bad.title = "T";
+	CHECK(chart_hbar_svg(&bad, &out) == 0 && out.len > 0);
+	sb_release(&out);
+}

@@ -45,15 +45,18 @@ struct mail_message {
 int mail_global_init(void);
 
 /* Appends the whole message for MSG from CFG to OUT (CRLF line ends, no SMTP dot-stuffing:
-   libcurl does that). NOW (Unix seconds) gives the Date header, in Vietnam time (+0700), and
+   libcurl does that). It is marked "Auto-Submitted: auto-generated" (RFC 3834: no
+   out-of-office replies); the body gets a final line end when it has none. NOW (Unix seconds) gives the Date header, in Vietnam time (+0700), and
    seeds nothing else: the Message-ID and the MIME boundary are random. Returns 0, or -1 with
    a message in ERR (OUT then holds a partial message the caller discards). */
 int mail_build(const struct mail_config *cfg, const struct mail_message *msg, int64_t now,
 	       struct sb *out, char *err, size_t errlen);
 
-/* Builds MSG and sends it through CFG's server to every recipient. Returns 0 when the server
-   accepted the message, -1 with a message in ERR otherwise (refused recipient, TLS required
-   but not offered, authentication failed, time-out...). Blocks for at most CFG->timeout. */
+/* Builds MSG and sends it through CFG's server to every recipient in one transaction. Returns
+   0 when the server accepted the message, -1 with a message in ERR otherwise: one refused
+   recipient fails the whole send (send per board to keep boards independent), as do TLS
+   required but not offered, failed authentication, a certificate that does not verify, the
+   time-out. Blocks for at most CFG->timeout. */
 int mail_send(const struct mail_config *cfg, const struct mail_message *msg, char *err,
 	      size_t errlen);
 

@@ -18,7 +18,7 @@
 
 #define WIDTH_MIN 8
 #define WIDTH_MAX 60
-#define CELL_MAX_CHARS 32000 /* Excel holds 32,767 characters in a cell */
+#define CELL_MAX_CHARS 16383 /* Excel: 32,767 UTF-16 units, so safe even outside the BMP */
 
 struct formats {
 	lxw_format *header, *integer, *number, *date, *percent;

@@ -84,7 +84,7 @@ TEST(report_csv_quoting_bom_injection)
 
 	/* every formula lead, in text columns and as malformed values of numeric ones */
 	static const char *const bad[] = { "=1+1", "+1+1", "-1+1", "@SUM(A1)", "\tx", "\rx",
-					   "\xEF\xBC\x9D" "1+1", "-", "=-5" };
+					   "\357\274\2351+1" /* U+FF1D */, "-", "=-5" };
 	for (size_t i = 0; i < ARRAY_SIZE(bad); i++) {
 		for (enum table_kind k = TABLE_TEXT; k <= TABLE_PERCENT; k++) {
 			const char *cells[] = { bad[i] };

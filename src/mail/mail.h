@@ -46,9 +46,10 @@ int mail_global_init(void);
 
 /* Appends the whole message for MSG from CFG to OUT (CRLF line ends, no SMTP dot-stuffing:
    libcurl does that). It is marked "Auto-Submitted: auto-generated" (RFC 3834: no
-   out-of-office replies); the body gets a final line end when it has none. NOW (Unix seconds) gives the Date header, in Vietnam time (+0700), and
-   seeds nothing else: the Message-ID and the MIME boundary are random. Returns 0, or -1 with
-   a message in ERR (OUT then holds a partial message the caller discards). */
+   out-of-office replies); the body gets a final line end when it has none. NOW (Unix
+   seconds) gives the Date header, in Vietnam time (+0700), and seeds nothing else: the
+   Message-ID and the MIME boundary are random. Returns 0, or -1 with a message in ERR (OUT
+   then holds a partial message the caller discards). */
 int mail_build(const struct mail_config *cfg, const struct mail_message *msg, int64_t now,
 	       struct sb *out, char *err, size_t errlen);
 

@@ -1,6 +1,7 @@
 /* main.c — `cong`: one binary for a provincial portal system; this file dispatches commands. */
 #include "cmd/cmd.h"
 #include "base/arena.h"
+#include "mail/mail.h"
 
 #include <sodium.h>
 #include <stdio.h>
@@ -19,6 +20,7 @@ static const struct {
 	{ "demo", cmd_demo, "create a demo province with sites, news and accounts" },
 	{ "audit", cmd_audit, "verify the audit log's hash chain" },
 	{ "reindex", cmd_reindex, "rebuild the search index" },
+	{ "remind", cmd_remind, "what is due, and the boards' daily deadline reminders by e-mail" },
 	{ "calendar", cmd_calendar, "working days: holidays, official tables, adding working days" },
 };
 
@@ -42,6 +44,10 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	arena_json_install(); /* before any JSON value exists */
+	if (mail_global_init()) {
+		fputs("cong: libcurl cannot start\n", stderr);
+		return 1;
+	}
 	if (sodium_init() < 0) {
 		fputs("cong: libsodium cannot start\n", stderr);
 		return 1;

@@ -13,6 +13,7 @@ int cmd_serve(int argc, char **argv);
 int cmd_demo(int argc, char **argv);
 int cmd_audit(int argc, char **argv);
 int cmd_reindex(int argc, char **argv);
+int cmd_remind(int argc, char **argv);
 int cmd_calendar(int argc, char **argv);
 
 /* Creates DIR if needed, opens DIR/cong.db and applies pending migrations. */

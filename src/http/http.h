@@ -98,6 +98,8 @@ void resp_render(struct req *r, int status, const char *tpl, json_t *ctx);
 /* An error page: status, a title and a message key of locale/vi.json. */
 void resp_error(struct req *r, int status, const char *key);
 void resp_text(struct req *r, int status, const char *ctype, const char *text);
+/* A body of LEN bytes (downloads: CSV, XLSX). */
+void resp_bytes(struct req *r, int status, const char *ctype, const void *data, size_t len);
 /* Serves a file under ROOT; REL must not contain "..". */
 void resp_file(struct req *r, const char *path, const char *ctype, int cache_seconds);
 

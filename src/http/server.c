@@ -202,6 +202,14 @@ void resp_text(struct req *r, int status, const char *ctype, const char *text)
 	sb_adds(&r->body, text);
 }
 
+void resp_bytes(struct req *r, int status, const char *ctype, const void *data, size_t len)
+{
+	r->status = status;
+	r->ctype = ctype;
+	sb_reset(&r->body);
+	sb_add(&r->body, data, len);
+}
+
 static const char *error_titles[][2] = {
 	{ "400", "error_400" }, { "403", "error_403" }, { "404", "error_404" }, { "405", "error_405" },
 	{ "410", "error_410" }, { "413", "error_413" }, { "429", "error_429" }, { "500", "error_500" },

@@ -1,7 +1,8 @@
-/* scheduler.c — one thread that wakes up every few seconds and publishes scheduled items that are
- * due. The schedule lives in the database, so a restart loses nothing: the first pass at start-up
+/* scheduler.c — one thread that wakes up every few seconds, publishes scheduled items that are
+ * due and sends the day's deadline reminders (reminders.h). The schedule lives in the database, so a restart loses nothing: the first pass at start-up
  * publishes whatever fell due while the server was down, at the time it was promised. */
 #include "jobs/scheduler.h"
+#include "jobs/reminders.h"
 #include "base/log.h"
 #include "base/util.h"
 #include "db/db.h"
@@ -38,6 +39,8 @@ static void *scheduler_main(void *arg)
 		int n = article_publish_due(db, time_now());
 		if (n > 0)
 			log_info("scheduler: published %d scheduled item(s)", n);
+		/* the daily deadline reminders, once the reminder hour has come (one a site a day) */
+		reminders_run(db, time_now(), 0);
 		pthread_mutex_lock(&s->lock);
 		struct timespec until;
 		clock_gettime(CLOCK_REALTIME, &until);

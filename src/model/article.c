@@ -1,6 +1,7 @@
 /* article.c — news articles (tin, bài): saving as revisions, the editors' reads, and the public
  * reads. The workflow's transitions are in workflow.c; sharing up in share.c. */
 #include "internal.h"
+#include "deadline.h"
 #include "render/sanitize.h"
 #include "db/db.h"
 #include "base/util.h"
@@ -217,7 +218,7 @@ json_t *article_related(struct db *db, int64_t site_id, int64_t category_id, int
 	" a.summary, a.body, a.author, a.cover_id, a.cover_alt, a.featured, a.src_author, a.src_name," \
 	" a.src_url, a.src_time, a.published_at, a.scheduled_at, a.withdrawn_at, a.withdrawn_reason,"  \
 	" a.intake_unit, a.intake_name, a.intake_title, a.intake_email, a.intake_phone,"               \
-	" a.intake_received_at, a.created_by, a.created_at, a.updated_at,"                             \
+	" a.intake_received_at, a.deadline_kind, a.created_by, a.created_at, a.updated_at,"            \
 	" u.display_name AS created_by_name"
 
 /* Overlays the pending change (a revision) on the public columns of ART. */
@@ -495,6 +496,8 @@ int article_save(struct db *db, const struct actor *a, int64_t site_id, int64_t 
 		    lvl < LVL_APPROVER && attachments_differ(db, id, att, natt))
 			errs_add(e, "attachments", "attachments_need_approver");
 	}
+	if (in->deadline_kind && *in->deadline_kind && !deadline_kind_valid(db, in->deadline_kind))
+		errs_add(e, "deadline_kind", "deadline_kind_invalid");
 	if (article_validate(db, site_id, in, &c, e))
 		goto out;
 
@@ -592,7 +595,8 @@ int article_save(struct db *db, const struct actor *a, int64_t site_id, int64_t 
 		goto rollback;
 	/* the intake record belongs to the item, not to a version of its text */
 	st = db_stmt(db, "UPDATE articles SET intake_unit = ?, intake_name = ?, intake_title = ?, intake_email = ?,"
-			 " intake_phone = ?, intake_received_at = ? WHERE id = ?");
+			 " intake_phone = ?, intake_received_at = ?, deadline_kind = CASE WHEN ?8 THEN ?9"
+			 " ELSE deadline_kind END WHERE id = ?7");
 	if (!st)
 		goto rollback;
 	for (int i = AF_I_UNIT; i <= AF_I_PHONE; i++)
@@ -600,9 +604,12 @@ int article_save(struct db *db, const struct actor *a, int64_t site_id, int64_t 
 	if (in->intake_received_at)
 		db_bind_int(st, 6, in->intake_received_at);
 	db_bind_int(st, 7, id);
+	db_bind_int(st, 8, in->deadline_kind != NULL);
+	db_bind_text(st, 9, in->deadline_kind && *in->deadline_kind ? in->deadline_kind : NULL);
 	ok = sqlite3_step(st) == SQLITE_DONE;
 	sqlite3_reset(st);
-	if (!ok)
+	/* the received time and the kind set the update deadline (deadline.h) */
+	if (!ok || deadline_refresh(db, NULL, id))
 		goto rollback;
 	if (in->set_attachments && attachments_write(db, a, site_id, id, att, natt))
 		goto rollback;

@@ -1,6 +1,7 @@
 /* calendar.c — the official per-year tables of days off and swapped working days (calendar_days)
  * and the working-day calendar built from them and the rules (vn/calendar.c). */
 #include "calendar.h"
+#include "deadline.h"
 #include "internal.h"
 #include "base/log.h"
 #include "base/utf8.h"
@@ -228,7 +229,8 @@ int calendar_set(struct db *db, const struct actor *a, const char *day, const ch
 	snprintf(detail, sizeof(detail), "%s %s", kind, clean);
 	int rc = M_ERROR;
 	if (db_begin(db) == 0) {
-		if (row_put(db, a, iso, kind, clean) == 0) {
+		/* the due times move with the calendar, in the same transaction (deadline.h) */
+		if (row_put(db, a, iso, kind, clean) == 0 && deadline_recompute(db, 0) >= 0) {
 			audit_write(db, a, 0, "calendar.set", iso, detail);
 			rc = db_commit(db) ? M_ERROR : M_OK;
 		} else {
@@ -261,6 +263,10 @@ int calendar_unset(struct db *db, const struct actor *a, const char *day, struct
 	if (!ok || db_changes(db) != 1) {
 		db_rollback(db);
 		return ok ? M_NOTFOUND : M_ERROR;
+	}
+	if (deadline_recompute(db, 0) < 0) {
+		db_rollback(db);
+		return M_ERROR;
 	}
 	audit_write(db, a, 0, "calendar.unset", iso, "");
 	return db_commit(db) ? M_ERROR : M_OK;
@@ -298,6 +304,8 @@ int calendar_seed(struct db *db, const struct actor *a, int year, struct errs *e
 		if (row_put(db, a, iso, "off", h[i].name))
 			goto fail;
 	}
+	if (deadline_recompute(db, 0) < 0)
+		goto fail;
 	snprintf(obj, sizeof(obj), "%d", year);
 	snprintf(detail, sizeof(detail), "%d days off from the rules", n);
 	audit_write(db, a, 0, "calendar.seed", obj, detail);

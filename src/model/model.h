@@ -167,6 +167,9 @@ struct article_input {
 	/* intake (VL Đ8.2): who provided the information, received/issued time (0: none) */
 	const char *intake_unit, *intake_name, *intake_title, *intake_email, *intake_phone;
 	int64_t intake_received_at;
+	/* the kind of information for its update deadline (deadline.h): NULL keeps it, "" follows
+	 * the category's */
+	const char *deadline_kind;
 	const char *note; /* the revision's note */
 	/* attachments (files of the site's library), replaced when SET_ATTACHMENTS; on a published
 	 * item they are public at once, so only approvers change them there */

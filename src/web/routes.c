@@ -62,5 +62,12 @@ const struct route web_routes[] = {
 	{ ROUTE_POST, "/quan-tri/lich-lam-viec", admin_calendar_set },
 	{ ROUTE_POST, "/quan-tri/lich-lam-viec/xoa", admin_calendar_unset },
 	{ ROUTE_POST, "/quan-tri/lich-lam-viec/tao-bang", admin_calendar_seed },
+	{ ROUTE_GET, "/quan-tri/han-cap-nhat", admin_deadlines },
+	{ ROUTE_GET, "/quan-tri/han-cap-nhat/bao-cao", admin_deadline_report },
+	{ ROUTE_GET, "/quan-tri/han-cap-nhat/quy-tac", admin_deadline_rules },
+	{ ROUTE_POST, "/quan-tri/han-cap-nhat/quy-tac", admin_deadline_rule_save },
+	{ ROUTE_POST, "/quan-tri/han-cap-nhat/chuyen-muc/*", admin_deadline_category },
+	{ ROUTE_GET, "/quan-tri/ra-soat", admin_review },
+	{ ROUTE_POST, "/quan-tri/ra-soat/*", admin_review_mark },
 };
 const size_t web_nroutes = sizeof(web_routes) / sizeof(web_routes[0]);

@@ -86,5 +86,12 @@ void admin_media_upload(struct req *r);
 void admin_media_editor_upload(struct req *r);
 void admin_media_update(struct req *r);
 void admin_media_delete(struct req *r);
+void admin_deadlines(struct req *r);
+void admin_deadline_report(struct req *r);
+void admin_deadline_rules(struct req *r);
+void admin_deadline_rule_save(struct req *r);
+void admin_deadline_category(struct req *r);
+void admin_review(struct req *r);
+void admin_review_mark(struct req *r);
 
 #endif

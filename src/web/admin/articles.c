@@ -8,6 +8,7 @@
  * WEBPAGE: POST     /quan-tri/bai-viet/<id>/khoi-phuc    restore revision rev as a new one
  * WEBPAGE: POST     /quan-tri/bai-viet/<id>/de-xuat      propose to the main portal */
 #include "web/web.h"
+#include "model/deadline.h"
 #include "base/sb.h"
 #include "base/util.h"
 #include "render/diff.h"
@@ -104,7 +105,8 @@ void admin_dashboard(struct req *r)
 
 static const char *form_fields[] = { "title", "summary", "body", "author", "cover_alt", "src_author",
 				     "src_name", "src_url", "src_time", "intake_unit", "intake_name",
-				     "intake_title", "intake_email", "intake_phone", "intake_received_at", "note" };
+				     "intake_title", "intake_email", "intake_phone", "intake_received_at", "deadline_kind",
+				     "note" };
 
 /* "yyyy-mm-ddThh:mm" for a datetime-local input. */
 static void set_local_time(json_t *o, const char *key, json_t *t)
@@ -213,6 +215,19 @@ static void form_render(struct req *r, int status, int64_t id, json_t *form, con
 	}
 	json_object_set_new(ctx, "has_files", json_boolean(json_array_size(files) > 0));
 	json_object_set_new(ctx, "files", files ? files : json_array());
+	/* the update deadline (deadline.h): the kinds to choose from and, once saved with a
+	 * received time, the due time the board works to */
+	json_t *kinds = deadline_rules(r->db, site_id_of(r)), *kd;
+	const char *chosen_kind = json_string_value(json_object_get(form, "deadline_kind"));
+	json_array_foreach(kinds, i, kd)
+		json_object_set_new(kd, "selected", json_boolean(chosen_kind && strcmp(chosen_kind,
+			json_string_value(json_object_get(kd, "kind"))) == 0));
+	json_object_set_new(ctx, "deadline_kinds", kinds);
+	if (id) {
+		json_t *due = deadline_of_article(r->db, id, time_now());
+		if (due)
+			json_object_set_new(ctx, "deadline", due);
+	}
 	json_object_set_new(ctx, "form", form);
 	json_object_set_new(ctx, "rich_editor", json_true());
 	if (e)
@@ -337,6 +352,7 @@ void admin_article_save(struct req *r)
 		in.category_id = 0;
 	in.src_time = form_time(r, "src_time", &e);
 	in.intake_received_at = form_time(r, "intake_received_at", &e);
+	in.deadline_kind = req_form(r, "deadline_kind"); /* "": the category's kind */
 	const char *keep = req_form(r, "cover_id");
 	if (keep && *keep && parse_i64(keep, 1, INT64_MAX, &cover_id))
 		cover_id = -1;

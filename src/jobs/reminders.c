@@ -1,0 +1,155 @@
+/* reminders.c — the daily deadline reminders; see reminders.h. */
+#include "jobs/reminders.h"
+#include "base/log.h"
+#include "base/sb.h"
+#include "base/util.h"
+#include "db/db.h"
+#include "mail/mail.h"
+#include "model/deadline.h"
+#include "vn/calendar.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/banned.h"
+
+#define MAX_TO 16
+
+static int already_sent(struct db *db, int64_t site_id, const char *day)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT 1 FROM reminders_sent WHERE site_id = ? AND day = ?");
+	int yes;
+	if (!st)
+		return 1;
+	db_bind_int(st, 1, site_id);
+	db_bind_text(st, 2, day);
+	yes = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	return yes;
+}
+
+static void mark_sent(struct db *db, int64_t site_id, const char *day, int64_t now, const char *to, int items)
+{
+	sqlite3_stmt *st = db_stmt(db, "INSERT OR REPLACE INTO reminders_sent (site_id, day, sent_at, recipients, items)"
+				       " VALUES (?, ?, ?, ?, ?)");
+	if (!st)
+		return;
+	db_bind_int(st, 1, site_id);
+	db_bind_text(st, 2, day);
+	db_bind_int(st, 3, now);
+	db_bind_text(st, 4, to);
+	db_bind_int(st, 5, items);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		log_error("reminders: cannot record the reminder of site %lld: %s", (long long)site_id, db_errmsg(db));
+	sqlite3_reset(st);
+}
+
+/* The site's board mailbox and the extra addresses of reminder_to_<slug>, valid ones only. */
+static size_t recipients(struct db *db, const char *slug, const char *email, char **to, struct sb *list)
+{
+	size_t n = 0;
+	char key[96];
+	snprintf(key, sizeof(key), "reminder_to_%s", slug);
+	char *extra = db_setting_get(db, key);
+	struct sb all = SB_INIT;
+	sb_addf(&all, "%s,%s", email ? email : "", extra ? extra : "");
+	free(extra);
+	for (char *p = all.buf, *tok; (tok = strsep(&p, ", ;")) != NULL && n < MAX_TO;) {
+		if (!*tok)
+			continue;
+		if (!mail_address_valid(tok)) {
+			log_warn("reminders: site %s: '%s' is not an e-mail address; skipped", slug, tok);
+			continue;
+		}
+		to[n++] = xstrdup(tok);
+		sb_addf(list, "%s%s", list->len ? ", " : "", tok);
+	}
+	sb_release(&all);
+	return n;
+}
+
+static int send_site(struct db *db, const struct mail_config *cfg, int64_t site_id, const char *slug,
+		     const char *email, const char *day, int64_t now)
+{
+	char *subject, *text, *to[MAX_TO], err[512];
+	int items, sent = 0;
+	struct sb list = SB_INIT;
+	if (already_sent(db, site_id, day) || reminder_compose(db, site_id, now, &subject, &text, &items) || !subject)
+		return 0;
+	size_t n = recipients(db, slug, email, to, &list);
+	if (!n) {
+		log_warn("reminders: site %s has %d item(s) due but no board mailbox (sites.email)", slug, items);
+	} else {
+		struct mail_message m = { .aTo = (const char *const *)to, .nTo = n, .subject = subject, .text = text };
+		if (mail_send(cfg, &m, err, sizeof(err))) {
+			log_error("reminders: site %s: %s", slug, err);
+			sent = -1;
+		} else {
+			mark_sent(db, site_id, day, now, list.buf, items);
+			log_info("reminders: site %s: %d item(s) to %s", slug, items, list.buf);
+			sent = 1;
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		free(to[i]);
+	sb_release(&list);
+	free(subject);
+	free(text);
+	return sent;
+}
+
+int reminders_run(struct db *db, int64_t now, int force)
+{
+	/* after a failed send the scheduler waits ten minutes before trying again */
+	static int64_t retry_at;
+	if (!force && now < retry_at)
+		return 0;
+	char *url = db_setting_get(db, "smtp_url"), *from = db_setting_get(db, "smtp_from");
+	char *from_name = db_setting_get(db, "smtp_from_name"), *user = db_setting_get(db, "smtp_user");
+	char *password = db_setting_get(db, "smtp_password"), *tls = db_setting_get(db, "smtp_tls");
+	char *hour_s = db_setting_get(db, "reminder_hour");
+	int64_t hour = 7;
+	int sent = -1;
+	if (!url || !*url || !from || !*from)
+		goto out;
+	sent = 0;
+	if (hour_s && parse_i64(hour_s, 0, 23, &hour))
+		hour = 7;
+	int64_t local = now - vn_time_of_days(vn_days_of_time(now)); /* seconds since midnight, UTC+7 */
+	if (!force && local < hour * 3600)
+		goto out;
+	struct mail_config cfg = { .url = url, .from = from, .from_name = from_name, .user = user, .password = password,
+				   .tls = tls && strcmp(tls, "require") == 0 ? MAIL_TLS_REQUIRE
+					: tls && strcmp(tls, "none") == 0 ? MAIL_TLS_NONE : MAIL_TLS_TRY,
+				   .timeout = 30 };
+	char day[11];
+	vn_date_format(vn_days_to_date(vn_days_of_time(now)), day);
+	sqlite3_stmt *st = db_stmt(db, "SELECT DISTINCT s.id, s.slug, s.email FROM sites s JOIN articles a ON a.site_id = s.id"
+				       " WHERE a.due_at IS NOT NULL AND a.published_at IS NULL"
+				       " AND a.state NOT IN ('refused', 'withdrawn') ORDER BY s.id");
+	if (!st)
+		goto out;
+	/* collected first: sending takes time and writes */
+	json_t *sites = db_rows_json(st), *s;
+	size_t i;
+	json_array_foreach(sites, i, s) {
+		int rc = send_site(db, &cfg, json_integer_value(json_object_get(s, "id")),
+				   json_string_value(json_object_get(s, "slug")), json_string_value(json_object_get(s, "email")),
+				   day, now);
+		if (rc < 0)
+			retry_at = now + 600;
+		else
+			sent += rc;
+	}
+	json_decref(sites);
+out:
+	free(url);
+	free(from);
+	free(from_name);
+	free(user);
+	free(password);
+	free(tls);
+	free(hour_s);
+	return sent;
+}

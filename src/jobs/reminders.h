@@ -1,0 +1,18 @@
+/* reminders.h — the daily e-mail to each board of the items due soon and overdue (issue #7).
+ * Settings (table settings): smtp_url ("smtp://host:25", "smtps://host:465"; empty: no mail),
+ * smtp_from, smtp_from_name, smtp_user, smtp_password, smtp_tls (none | try | require),
+ * reminder_hour (0–23, Vietnam time, default 7). Recipients: the site's published board mailbox
+ * (sites.email, VL Đ8.1), plus the addresses of the setting reminder_to_<slug> (comma-separated).
+ * Each site gets at most one reminder a day (table reminders_sent), whatever restarts happen. */
+#ifndef CONG_REMINDERS_H
+#define CONG_REMINDERS_H
+
+#include <stdint.h>
+
+struct db;
+
+/* Sends today's reminders not yet sent, when NOW is at or past the reminder hour (FORCE: at
+ * any hour). Returns the number of e-mails sent, or -1 when mail is not configured. */
+int reminders_run(struct db *db, int64_t now, int force);
+
+#endif

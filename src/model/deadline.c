@@ -1,0 +1,737 @@
+/* deadline.c — due times on the working-day calendar, the lists of what is due, compliance,
+ * the periodic review of fixed pages and the text of the daily reminder. See deadline.h. */
+#include "deadline.h"
+#include "calendar.h"
+#include "internal.h"
+#include "db/db.h"
+#include "base/sb.h"
+#include "base/util.h"
+#include "base/utf8.h"
+#include "vn/calendar.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/banned.h"
+
+#define DEFAULT_KIND "khac"
+#define SOON_DAYS 2
+
+/* ---- rules ---- */
+
+struct rule {
+	int64_t amount;
+	int hours; /* 1: hours of the clock; 0: working days */
+};
+
+/* SITE_ID's rule for KIND, else the province's, else the province's "khac", else 5 days. */
+static struct rule rule_for(struct db *db, int64_t site_id, const char *kind)
+{
+	struct rule r = { 5, 0 };
+	sqlite3_stmt *st = db_stmt(db, "SELECT amount, unit FROM deadline_rules WHERE kind IN (?2, '" DEFAULT_KIND "')"
+				       " AND (site_id = ?1 OR site_id IS NULL)"
+				       " ORDER BY kind = ?2 DESC, site_id IS NULL LIMIT 1");
+	if (!st)
+		return r;
+	db_bind_int(st, 1, site_id);
+	db_bind_text(st, 2, kind ? kind : DEFAULT_KIND);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		r.amount = sqlite3_column_int64(st, 0);
+		r.hours = strcmp((const char *)sqlite3_column_text(st, 1), "hours") == 0;
+	}
+	sqlite3_reset(st);
+	return r;
+}
+
+static void rule_label(char *buf, size_t n, int64_t amount, const char *unit)
+{
+	snprintf(buf, n, "%lld %s", (long long)amount, strcmp(unit, "hours") == 0 ? "giờ" : "ngày làm việc");
+}
+
+json_t *deadline_rules(struct db *db, int64_t site_id)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT d.kind, d.name, d.source, d.amount AS default_amount,"
+				       " d.unit AS default_unit, s.amount AS site_amount, s.unit AS site_unit"
+				       " FROM deadline_rules d LEFT JOIN deadline_rules s ON s.kind = d.kind AND s.site_id = ?"
+				       " WHERE d.site_id IS NULL ORDER BY d.position, d.kind");
+	if (!st)
+		return json_array();
+	db_bind_int(st, 1, site_id);
+	json_t *rows = db_rows_json(st), *row;
+	size_t i;
+	char buf[64];
+	json_array_foreach(rows, i, row) {
+		int own = json_is_integer(json_object_get(row, "site_amount"));
+		json_t *amount = json_object_get(row, own ? "site_amount" : "default_amount");
+		json_t *unit = json_object_get(row, own ? "site_unit" : "default_unit");
+		json_object_set(row, "amount", amount);
+		json_object_set(row, "unit", unit);
+		json_object_set_new(row, "overridden", json_boolean(own));
+		json_object_set_new(row, "is_hours", json_boolean(strcmp(json_string_value(unit), "hours") == 0));
+		rule_label(buf, sizeof(buf), json_integer_value(amount), json_string_value(unit));
+		json_object_set_new(row, "rule_label", json_string(buf));
+		rule_label(buf, sizeof(buf), json_integer_value(json_object_get(row, "default_amount")),
+			   json_string_value(json_object_get(row, "default_unit")));
+		json_object_set_new(row, "default_label", json_string(buf));
+	}
+	return rows;
+}
+
+int deadline_kind_valid(struct db *db, const char *kind)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT 1 FROM deadline_rules WHERE site_id IS NULL AND kind = ?");
+	int ok;
+	if (!st || !kind)
+		return 0;
+	db_bind_text(st, 1, kind);
+	ok = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	return ok;
+}
+
+static const char *kind_name(struct db *db, const char *kind, char *buf, size_t n)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT name FROM deadline_rules WHERE site_id IS NULL AND kind = ?");
+	snprintf(buf, n, "%s", kind ? kind : DEFAULT_KIND);
+	if (!st)
+		return buf;
+	db_bind_text(st, 1, kind ? kind : DEFAULT_KIND);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		snprintf(buf, n, "%s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_reset(st);
+	return buf;
+}
+
+json_t *deadline_categories(struct db *db, int64_t site_id)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT id, parent_id, name, slug, deadline_kind, review_days FROM categories"
+				       " WHERE site_id = ? ORDER BY position, id");
+	if (!st)
+		return json_array();
+	db_bind_int(st, 1, site_id);
+	return tree_order(db_rows_json(st));
+}
+
+/* ---- due times ---- */
+
+int deadline_due(struct db *db, const struct vn_calendar *cal, int64_t site_id, const char *kind,
+		 int64_t received_at, int64_t *due_at)
+{
+	struct rule r = rule_for(db, site_id, kind);
+	int32_t day;
+	if (r.hours) {
+		*due_at = received_at + r.amount * 3600;
+		return 0;
+	}
+	/* N working days after the received day, to the end of that day */
+	if (vn_calendar_add(cal, vn_days_of_time(received_at), (int)r.amount, &day))
+		return -1;
+	*due_at = vn_time_of_days(day + 1) - 1;
+	return 0;
+}
+
+int deadline_refresh(struct db *db, const struct vn_calendar *cal, int64_t article_id)
+{
+	struct vn_calendar *own = NULL;
+	sqlite3_stmt *st = db_stmt(db, "SELECT a.site_id, a.intake_received_at,"
+				       " coalesce(a.deadline_kind, c.deadline_kind, '" DEFAULT_KIND "')"
+				       " FROM articles a JOIN categories c ON c.id = a.category_id WHERE a.id = ?");
+	int64_t site_id, received, due = 0;
+	char kind[64];
+	int has_due = 0, rc = 0;
+	if (!st)
+		return -1;
+	db_bind_int(st, 1, article_id);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return -1;
+	}
+	site_id = sqlite3_column_int64(st, 0);
+	has_due = sqlite3_column_type(st, 1) != SQLITE_NULL;
+	received = sqlite3_column_int64(st, 1);
+	snprintf(kind, sizeof(kind), "%s", (const char *)sqlite3_column_text(st, 2));
+	sqlite3_reset(st);
+	if (has_due) {
+		if (!cal)
+			cal = own = calendar_load(db);
+		if (deadline_due(db, cal, site_id, kind, received, &due))
+			has_due = 0; /* outside the calendar's years: no due time rather than a wrong one */
+	}
+	st = db_stmt(db, "UPDATE articles SET due_at = ?, due_kind = ? WHERE id = ?");
+	if (!st) {
+		rc = -1;
+	} else {
+		if (has_due)
+			db_bind_int(st, 1, due);
+		else
+			sqlite3_bind_null(st, 1);
+		db_bind_text(st, 2, has_due ? kind : NULL);
+		db_bind_int(st, 3, article_id);
+		rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
+		sqlite3_reset(st);
+	}
+	vn_calendar_free(own);
+	return rc;
+}
+
+int deadline_recompute(struct db *db, int64_t site_id)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT id FROM articles WHERE intake_received_at IS NOT NULL"
+				       " AND (?1 = 0 OR site_id = ?1)");
+	int64_t *ids = NULL;
+	size_t n = 0, cap = 0;
+	int changed = 0;
+	if (!st)
+		return -1;
+	db_bind_int(st, 1, site_id);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 64;
+			ids = xrealloc(ids, st_mult(cap, sizeof(*ids)));
+		}
+		ids[n++] = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_reset(st);
+	struct vn_calendar *cal = n ? calendar_load(db) : NULL;
+	for (size_t i = 0; i < n && changed >= 0; i++)
+		changed = deadline_refresh(db, cal, ids[i]) ? -1 : changed + 1;
+	vn_calendar_free(cal);
+	free(ids);
+	return changed;
+}
+
+/* ---- who sees and edits what ---- */
+
+static int64_t main_site_id(struct db *db)
+{
+	json_t *m = site_main(db);
+	int64_t id = m ? json_integer_value(json_object_get(m, "id")) : 0;
+	json_decref(m);
+	return id;
+}
+
+int deadline_may_view(struct db *db, const struct actor *a, int64_t site_id)
+{
+	if (a->sysadmin)
+		return 1;
+	if (site_id)
+		return actor_level(db, a, site_id) >= LVL_REPORTER;
+	/* the province's lists: the main portal's board (VL Đ13: it oversees the component sites) */
+	int64_t main_id = main_site_id(db);
+	return main_id && actor_level(db, a, main_id) >= LVL_EDITOR;
+}
+
+int deadline_rule_save(struct db *db, const struct actor *a, int64_t site_id, const char *kind,
+		       const char *amount, const char *unit, struct errs *e)
+{
+	int64_t n = 0;
+	char label[64];
+	if (site_id ? actor_level(db, a, site_id) < LVL_SITEADMIN : !a->sysadmin)
+		return M_DENIED;
+	if (!deadline_kind_valid(db, kind))
+		errs_add(e, "kind", "deadline_kind_invalid");
+	if (!amount || parse_i64(amount, 1, 1000, &n))
+		errs_add(e, "amount", "deadline_amount_invalid");
+	if (!unit || (strcmp(unit, "workdays") != 0 && strcmp(unit, "hours") != 0))
+		errs_add(e, "unit", "deadline_unit_invalid");
+	if (e->n)
+		return M_INVALID;
+	if (db_begin(db))
+		return M_ERROR;
+	sqlite3_stmt *st;
+	if (site_id) {
+		st = db_stmt(db, "DELETE FROM deadline_rules WHERE site_id = ? AND kind = ?");
+		if (!st)
+			goto fail;
+		db_bind_int(st, 1, site_id);
+		db_bind_text(st, 2, kind);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			goto fail_reset;
+		sqlite3_reset(st);
+		st = db_stmt(db, "INSERT INTO deadline_rules (site_id, kind, name, amount, unit, source, position,"
+				 " updated_by, updated_at) SELECT ?1, kind, name, ?3, ?4, source, position, ?5, ?6"
+				 " FROM deadline_rules WHERE site_id IS NULL AND kind = ?2");
+	} else {
+		st = db_stmt(db, "UPDATE deadline_rules SET amount = ?3, unit = ?4, updated_by = ?5, updated_at = ?6"
+				 " WHERE site_id IS NULL AND kind = ?2 AND ?1 = 0");
+	}
+	if (!st)
+		goto fail;
+	db_bind_int(st, 1, site_id);
+	db_bind_text(st, 2, kind);
+	db_bind_int(st, 3, n);
+	db_bind_text(st, 4, unit);
+	if (a->id)
+		db_bind_int(st, 5, a->id);
+	db_bind_int(st, 6, time_now());
+	if (sqlite3_step(st) != SQLITE_DONE)
+		goto fail_reset;
+	sqlite3_reset(st);
+	if (deadline_recompute(db, site_id) < 0)
+		goto fail;
+	rule_label(label, sizeof(label), n, unit);
+	audit_write(db, a, site_id ? site_id : main_site_id(db), site_id ? "deadline.rule" : "deadline.default", kind, label);
+	return db_commit(db) ? M_ERROR : M_OK;
+fail_reset:
+	sqlite3_reset(st);
+fail:
+	db_rollback(db);
+	return M_ERROR;
+}
+
+int deadline_rule_reset(struct db *db, const struct actor *a, int64_t site_id, const char *kind, struct errs *e)
+{
+	if (!site_id || actor_level(db, a, site_id) < LVL_SITEADMIN)
+		return M_DENIED;
+	if (!deadline_kind_valid(db, kind)) {
+		errs_add(e, "kind", "deadline_kind_invalid");
+		return M_INVALID;
+	}
+	if (db_begin(db))
+		return M_ERROR;
+	sqlite3_stmt *st = db_stmt(db, "DELETE FROM deadline_rules WHERE site_id = ? AND kind = ?");
+	if (!st) {
+		db_rollback(db);
+		return M_ERROR;
+	}
+	db_bind_int(st, 1, site_id);
+	db_bind_text(st, 2, kind);
+	int ok = sqlite3_step(st) == SQLITE_DONE;
+	int changed = sqlite3_changes(db_handle(db));
+	sqlite3_reset(st);
+	if (!ok || deadline_recompute(db, site_id) < 0) {
+		db_rollback(db);
+		return M_ERROR;
+	}
+	if (!changed) {
+		db_rollback(db);
+		return M_NOTFOUND;
+	}
+	audit_write(db, a, site_id, "deadline.rule.reset", kind, "");
+	return db_commit(db) ? M_ERROR : M_OK;
+}
+
+int deadline_category_set(struct db *db, const struct actor *a, int64_t site_id, int64_t category_id,
+			  const char *kind, const char *review_days, struct errs *e)
+{
+	int64_t days = 0;
+	if (actor_level(db, a, site_id) < LVL_EDITOR)
+		return M_DENIED;
+	json_t *cat = category_get(db, site_id, category_id);
+	if (!cat)
+		return M_NOTFOUND;
+	if (kind && *kind && !deadline_kind_valid(db, kind))
+		errs_add(e, "kind", "deadline_kind_invalid");
+	if (review_days && *review_days && parse_i64(review_days, 1, 3660, &days))
+		errs_add(e, "review_days", "review_days_invalid");
+	if (e->n) {
+		json_decref(cat);
+		return M_INVALID;
+	}
+	if (db_begin(db)) {
+		json_decref(cat);
+		return M_ERROR;
+	}
+	sqlite3_stmt *st = db_stmt(db, "UPDATE categories SET deadline_kind = ?, review_days = ? WHERE id = ? AND site_id = ?");
+	int ok = st != NULL;
+	if (ok) {
+		db_bind_text(st, 1, kind && *kind ? kind : NULL);
+		if (days)
+			db_bind_int(st, 2, days);
+		else
+			sqlite3_bind_null(st, 2);
+		db_bind_int(st, 3, category_id);
+		db_bind_int(st, 4, site_id);
+		ok = sqlite3_step(st) == SQLITE_DONE;
+		sqlite3_reset(st);
+	}
+	if (!ok || deadline_recompute(db, site_id) < 0) {
+		db_rollback(db);
+		json_decref(cat);
+		return M_ERROR;
+	}
+	char detail[96];
+	snprintf(detail, sizeof(detail), "%s; rà soát %s ngày", kind && *kind ? kind : DEFAULT_KIND,
+		 days ? review_days : "—");
+	audit_write(db, a, site_id, "category.deadline", json_string_value(json_object_get(cat, "slug")), detail);
+	json_decref(cat);
+	return db_commit(db) ? M_ERROR : M_OK;
+}
+
+/* ---- what is due ---- */
+
+/* Working days from NOW's day to DUE's (negative: overdue by), on CAL. */
+static int days_left(const struct vn_calendar *cal, int64_t now, int64_t due)
+{
+	int n = 0;
+	vn_calendar_count(cal, vn_days_of_time(now), vn_days_of_time(due), &n);
+	return n;
+}
+
+static void set_time(json_t *o, const char *k, int64_t t)
+{
+	char buf[40];
+	time_format_vn(t, buf, sizeof(buf));
+	json_object_set_new(o, k, json_string(buf));
+}
+
+/* Open items with a due time of SITE_ID (0: all), split at NOW. No permission check. */
+static json_t *open_items(struct db *db, int64_t site_id, int64_t now)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT a.id, a.site_id, s.name AS site_name, s.slug AS site_slug, s.kind AS site_kind,"
+				       " a.title, a.state, a.due_kind AS kind, coalesce(r.name, a.due_kind) AS kind_name,"
+				       " a.intake_received_at, a.due_at FROM articles a JOIN sites s ON s.id = a.site_id"
+				       " LEFT JOIN deadline_rules r ON r.kind = a.due_kind AND r.site_id IS NULL"
+				       " WHERE a.due_at IS NOT NULL AND a.published_at IS NULL"
+				       " AND a.state NOT IN ('refused', 'withdrawn') AND (?1 = 0 OR a.site_id = ?1)"
+				       " ORDER BY a.due_at, a.id");
+	json_t *out = json_pack("{s[]s[]s[]si}", "overdue", "today", "soon", "later_count", 0);
+	if (!st)
+		return out;
+	db_bind_int(st, 1, site_id);
+	json_t *rows = db_rows_json(st), *row;
+	struct vn_calendar *cal = calendar_load(db);
+	int32_t today = vn_days_of_time(now), soon_end = today;
+	size_t i;
+	int later = 0;
+	vn_calendar_add(cal, today, SOON_DAYS, &soon_end);
+	json_array_foreach(rows, i, row) {
+		int64_t due = json_integer_value(json_object_get(row, "due_at"));
+		int32_t due_day = vn_days_of_time(due);
+		int left = days_left(cal, now, due);
+		char iso[40];
+		set_time(row, "received", json_integer_value(json_object_get(row, "intake_received_at")));
+		set_time(row, "due", due);
+		time_format_iso(due, iso, sizeof(iso));
+		json_object_set_new(row, "due_iso", json_string(iso));
+		json_object_set_new(row, "working_days_left", json_integer(left));
+		json_object_set_new(row, "overdue_days", json_integer(left < 0 ? -left : 0));
+		const char *list = due < now ? "overdue" : due_day == today ? "today" : due_day <= soon_end ? "soon" : NULL;
+		if (list)
+			json_array_append(json_object_get(out, list), row);
+		else
+			later++;
+	}
+	json_object_set_new(out, "later_count", json_integer(later));
+	vn_calendar_free(cal);
+	json_decref(rows);
+	return out;
+}
+
+json_t *deadline_open(struct db *db, const struct actor *a, int64_t site_id, int64_t now)
+{
+	return deadline_may_view(db, a, site_id) ? open_items(db, site_id, now) : NULL;
+}
+
+json_t *deadline_of_article(struct db *db, int64_t article_id, int64_t now)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT site_id, due_at, due_kind, published_at FROM articles"
+				       " WHERE id = ? AND due_at IS NOT NULL");
+	if (!st)
+		return NULL;
+	db_bind_int(st, 1, article_id);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return NULL;
+	}
+	int64_t site_id = sqlite3_column_int64(st, 0), due = sqlite3_column_int64(st, 1);
+	int published = sqlite3_column_type(st, 3) != SQLITE_NULL;
+	int64_t pub = sqlite3_column_int64(st, 3);
+	char kind[64], name[256], label[64], state[96], iso[40];
+	snprintf(kind, sizeof(kind), "%s", (const char *)sqlite3_column_text(st, 2));
+	sqlite3_reset(st);
+
+	struct vn_calendar *cal = calendar_load(db);
+	struct rule r = rule_for(db, site_id, kind);
+	int overdue = 0;
+	rule_label(label, sizeof(label), r.amount, r.hours ? "hours" : "workdays");
+	if (published) {
+		int late = days_left(cal, due, pub);
+		if (pub <= due)
+			snprintf(state, sizeof(state), "đã đăng đúng hạn");
+		else if (late > 0)
+			snprintf(state, sizeof(state), "đã đăng trễ %d ngày làm việc", late);
+		else
+			snprintf(state, sizeof(state), "đã đăng trễ hạn");
+	} else {
+		int left = days_left(cal, now, due);
+		overdue = due < now;
+		if (overdue && left < 0)
+			snprintf(state, sizeof(state), "quá hạn %d ngày làm việc", -left);
+		else if (overdue)
+			snprintf(state, sizeof(state), "đã quá hạn");
+		else if (left == 0)
+			snprintf(state, sizeof(state), "hết hạn trong hôm nay");
+		else
+			snprintf(state, sizeof(state), "còn %d ngày làm việc", left);
+	}
+	vn_calendar_free(cal);
+	json_t *o = json_object();
+	set_time(o, "due", due);
+	time_format_iso(due, iso, sizeof(iso));
+	json_object_set_new(o, "due_iso", json_string(iso));
+	json_object_set_new(o, "kind", json_string(kind));
+	json_object_set_new(o, "kind_name", json_string(kind_name(db, kind, name, sizeof(name))));
+	json_object_set_new(o, "rule_label", json_string(label));
+	json_object_set_new(o, "state_label", json_string(state));
+	json_object_set_new(o, "overdue", json_boolean(overdue));
+	json_object_set_new(o, "done", json_boolean(published));
+	return o;
+}
+
+/* ---- compliance ---- */
+
+struct agg {
+	int64_t site_id;
+	char site_name[256], kind[64], kind_name[256];
+	int64_t total, on_time, late, open, open_overdue;
+	int *late_days;
+	size_t nlate, caplate;
+};
+
+struct aggs {
+	struct agg *v;
+	size_t n, cap;
+};
+
+static struct agg *agg_find(struct aggs *g, int64_t site_id, const char *site_name, const char *kind, const char *kname)
+{
+	for (size_t i = 0; i < g->n; i++)
+		if (g->v[i].site_id == site_id && strcmp(g->v[i].kind, kind) == 0)
+			return &g->v[i];
+	if (g->n == g->cap) {
+		g->cap = g->cap ? g->cap * 2 : 16;
+		g->v = xrealloc(g->v, st_mult(g->cap, sizeof(*g->v)));
+	}
+	struct agg *a = &g->v[g->n++];
+	memset(a, 0, sizeof(*a));
+	a->site_id = site_id;
+	snprintf(a->site_name, sizeof(a->site_name), "%s", site_name);
+	snprintf(a->kind, sizeof(a->kind), "%s", kind);
+	snprintf(a->kind_name, sizeof(a->kind_name), "%s", kname);
+	return a;
+}
+
+static void agg_late(struct agg *a, int days)
+{
+	if (a->nlate == a->caplate) {
+		a->caplate = a->caplate ? a->caplate * 2 : 8;
+		a->late_days = xrealloc(a->late_days, st_mult(a->caplate, sizeof(int)));
+	}
+	a->late_days[a->nlate++] = days;
+}
+
+static int int_cmp(const void *x, const void *y)
+{
+	int a = *(const int *)x, b = *(const int *)y;
+	return (a > b) - (a < b);
+}
+
+static json_t *agg_json(struct agg *a)
+{
+	double median = 0;
+	if (a->nlate) {
+		qsort(a->late_days, a->nlate, sizeof(int), int_cmp);
+		median = a->nlate % 2 ? a->late_days[a->nlate / 2]
+				      : (a->late_days[a->nlate / 2 - 1] + a->late_days[a->nlate / 2]) / 2.0;
+	}
+	int64_t closed = a->on_time + a->late;
+	return json_pack("{sIsssssssIsIsIsIsIsfsf}", "site_id", (json_int_t)a->site_id, "site_name", a->site_name,
+			 "kind", a->kind, "kind_name", a->kind_name, "total", (json_int_t)a->total,
+			 "on_time", (json_int_t)a->on_time, "late", (json_int_t)a->late, "open", (json_int_t)a->open,
+			 "open_overdue", (json_int_t)a->open_overdue,
+			 "on_time_pct", closed ? 100.0 * (double)a->on_time / (double)closed : 0.0,
+			 "median_late_days", median);
+}
+
+static void agg_add(struct agg *dst, const struct agg *src)
+{
+	dst->total += src->total;
+	dst->on_time += src->on_time;
+	dst->late += src->late;
+	dst->open += src->open;
+	dst->open_overdue += src->open_overdue;
+	for (size_t i = 0; i < src->nlate; i++)
+		agg_late(dst, src->late_days[i]);
+}
+
+static void aggs_release(struct aggs *g)
+{
+	for (size_t i = 0; i < g->n; i++)
+		free(g->v[i].late_days);
+	free(g->v);
+}
+
+json_t *deadline_compliance(struct db *db, const struct actor *a, int64_t site_id, int32_t from_day,
+			    int32_t to_day, int64_t now)
+{
+	if (!deadline_may_view(db, a, site_id))
+		return NULL;
+	sqlite3_stmt *st = db_stmt(db, "SELECT a.site_id, s.name, a.due_kind, coalesce(r.name, a.due_kind),"
+				       " a.due_at, a.published_at FROM articles a JOIN sites s ON s.id = a.site_id"
+				       " LEFT JOIN deadline_rules r ON r.kind = a.due_kind AND r.site_id IS NULL"
+				       " WHERE a.due_at IS NOT NULL AND a.intake_received_at >= ?2 AND a.intake_received_at < ?3"
+				       " AND a.state <> 'refused' AND (?1 = 0 OR a.site_id = ?1)"
+				       " ORDER BY s.kind, s.name, r.position");
+	if (!st)
+		return NULL;
+	db_bind_int(st, 1, site_id);
+	db_bind_int(st, 2, vn_time_of_days(from_day));
+	db_bind_int(st, 3, vn_time_of_days(to_day + 1));
+	struct vn_calendar *cal = calendar_load(db);
+	struct aggs g = { 0 }, bysite = { 0 };
+	struct agg total = { 0 };
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		struct agg *x = agg_find(&g, sqlite3_column_int64(st, 0), (const char *)sqlite3_column_text(st, 1),
+					 (const char *)sqlite3_column_text(st, 2), (const char *)sqlite3_column_text(st, 3));
+		int64_t due = sqlite3_column_int64(st, 4);
+		x->total++;
+		if (sqlite3_column_type(st, 5) == SQLITE_NULL) {
+			x->open++;
+			x->open_overdue += due < now;
+		} else if (sqlite3_column_int64(st, 5) <= due) {
+			x->on_time++;
+		} else {
+			x->late++;
+			agg_late(x, days_left(cal, due, sqlite3_column_int64(st, 5)));
+		}
+	}
+	sqlite3_reset(st);
+	vn_calendar_free(cal);
+
+	json_t *rows = json_array(), *sites = json_array();
+	for (size_t i = 0; i < g.n; i++) {
+		agg_add(agg_find(&bysite, g.v[i].site_id, g.v[i].site_name, "", ""), &g.v[i]);
+		agg_add(&total, &g.v[i]);
+		json_array_append_new(rows, agg_json(&g.v[i]));
+	}
+	for (size_t i = 0; i < bysite.n; i++)
+		json_array_append_new(sites, agg_json(&bysite.v[i]));
+	json_t *out = json_pack("{sososo}", "rows", rows, "by_site", sites, "totals", agg_json(&total));
+	free(total.late_days);
+	aggs_release(&g);
+	aggs_release(&bysite);
+	return out;
+}
+
+/* ---- periodic review ---- */
+
+json_t *review_list(struct db *db, const struct actor *a, int64_t site_id, int64_t now, int fresh)
+{
+	if (actor_level(db, a, site_id) < LVL_REPORTER)
+		return NULL;
+	sqlite3_stmt *st = db_stmt(db, "SELECT a.id, a.title, c.name AS category_name,"
+				       " coalesce(a.review_days, c.review_days) AS interval_days,"
+				       " coalesce(a.reviewed_at, a.published_at) AS last_at, a.reviewed_at IS NULL AS never,"
+				       " coalesce(u.display_name, u.username, '') AS last_by"
+				       " FROM articles a JOIN categories c ON c.id = a.category_id"
+				       " LEFT JOIN users u ON u.id = a.reviewed_by"
+				       " WHERE a.site_id = ? AND a.state = 'published'"
+				       " AND coalesce(a.review_days, c.review_days) IS NOT NULL"
+				       " ORDER BY coalesce(a.reviewed_at, a.published_at) + 86400 * coalesce(a.review_days, c.review_days), a.id");
+	if (!st)
+		return json_array();
+	db_bind_int(st, 1, site_id);
+	json_t *rows = db_rows_json(st), *out = json_array(), *row;
+	size_t i;
+	char buf[40];
+	json_array_foreach(rows, i, row) {
+		int64_t last = json_integer_value(json_object_get(row, "last_at"));
+		int64_t due = last + 86400 * json_integer_value(json_object_get(row, "interval_days"));
+		int64_t over = now >= due ? (now - due) / 86400 + 1 : -((due - now) / 86400);
+		if (over <= 0 && !fresh)
+			continue;
+		time_format_vn_date(last, buf, sizeof(buf));
+		json_object_set_new(row, "last", json_string(buf));
+		time_format_vn_date(due, buf, sizeof(buf));
+		json_object_set_new(row, "due", json_string(buf));
+		json_object_set_new(row, "days_over", json_integer(over));
+		json_object_set_new(row, "stale", json_boolean(over > 0));
+		json_object_set_new(row, "never_reviewed", json_boolean(json_integer_value(json_object_get(row, "never"))));
+		json_array_append(out, row);
+	}
+	json_decref(rows);
+	return out;
+}
+
+int review_mark(struct db *db, const struct actor *a, int64_t site_id, int64_t article_id, struct errs *e)
+{
+	(void)e;
+	if (actor_level(db, a, site_id) < LVL_EDITOR)
+		return M_DENIED;
+	if (db_begin(db))
+		return M_ERROR;
+	sqlite3_stmt *st = db_stmt(db, "UPDATE articles SET reviewed_at = ?1, reviewed_by = ?2 WHERE id = ?3"
+				       " AND site_id = ?4 AND state = 'published' AND EXISTS (SELECT 1 FROM categories c"
+				       " WHERE c.id = articles.category_id AND coalesce(articles.review_days, c.review_days) IS NOT NULL)"
+				       " RETURNING title");
+	if (!st) {
+		db_rollback(db);
+		return M_ERROR;
+	}
+	db_bind_int(st, 1, time_now());
+	if (a->id)
+		db_bind_int(st, 2, a->id);
+	db_bind_int(st, 3, article_id);
+	db_bind_int(st, 4, site_id);
+	char *title = sqlite3_step(st) == SQLITE_ROW ? xstrdup((const char *)sqlite3_column_text(st, 0)) : NULL;
+	sqlite3_reset(st);
+	if (!title) {
+		db_rollback(db);
+		return M_NOTFOUND;
+	}
+	char obj[32];
+	snprintf(obj, sizeof(obj), "%lld", (long long)article_id);
+	audit_write(db, a, site_id, "article.review", obj, title);
+	free(title);
+	return db_commit(db) ? M_ERROR : M_OK;
+}
+
+/* ---- the daily reminder ---- */
+
+static void reminder_section(struct sb *b, json_t *items, const char *heading)
+{
+	size_t i;
+	json_t *it;
+	if (!json_array_size(items))
+		return;
+	sb_addf(b, "%s (%zu):\n", heading, json_array_size(items));
+	json_array_foreach(items, i, it)
+		sb_addf(b, "- %s\n  %s; nhận %s; hạn %s\n", json_string_value(json_object_get(it, "title")),
+			json_string_value(json_object_get(it, "kind_name")), json_string_value(json_object_get(it, "received")),
+			json_string_value(json_object_get(it, "due")));
+	sb_addc(b, '\n');
+}
+
+int reminder_compose(struct db *db, int64_t site_id, int64_t now, char **subject, char **text, int *items)
+{
+	json_t *o = open_items(db, site_id, now);
+	json_t *site = site_get(db, site_id);
+	size_t n = json_array_size(json_object_get(o, "overdue")) + json_array_size(json_object_get(o, "today")) +
+		   json_array_size(json_object_get(o, "soon"));
+	char day[16];
+	*subject = *text = NULL;
+	*items = (int)n;
+	if (!n || !site) {
+		json_decref(o);
+		json_decref(site);
+		return 0;
+	}
+	struct sb s = SB_INIT, b = SB_INIT;
+	time_format_vn_date(now, day, sizeof(day));
+	sb_addf(&s, "[%s] Hạn cập nhật thông tin ngày %s: %zu tin, bài cần xử lý",
+		json_string_value(json_object_get(site, "name")), day, n);
+	sb_addf(&b, "Kính gửi Ban Biên tập %s,\n\nTheo quy chế, các tin, bài sau có thời hạn cập nhật"
+		    " tính theo ngày làm việc (ngày %s):\n\n", json_string_value(json_object_get(site, "name")), day);
+	reminder_section(&b, json_object_get(o, "overdue"), "ĐÃ QUÁ HẠN");
+	reminder_section(&b, json_object_get(o, "today"), "Hết hạn hôm nay");
+	reminder_section(&b, json_object_get(o, "soon"), "Hết hạn trong 2 ngày làm việc tới");
+	sb_adds(&b, "Xem và xử lý tại trang Quản trị > Hạn cập nhật.\n\n-- \nThư tự động của Cổng thông tin điện tử;"
+		    " vui lòng không trả lời thư này.\n");
+	*subject = sb_detach(&s, NULL);
+	*text = sb_detach(&b, NULL);
+	json_decref(o);
+	json_decref(site);
+	return 0;
+}

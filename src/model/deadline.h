@@ -1,0 +1,94 @@
+/* deadline.h — update deadlines in working days (VL Đ9, TQ Đ6.2/Đ7, VP Đ7, Luật TCTT Đ18.4) and
+ * the periodic review of fixed pages (VL Đ12). docs/deadlines.md explains the rules.
+ *
+ * Every item with a received/issued time (intake_received_at) has a due time: its kind's rule
+ * (the item's kind, else its category's, else "khac"; the site's rule for that kind, else the
+ * province's) applied on the working-day calendar (model/calendar.h). N working days end at
+ * 24:00 (Vietnam time) of the Nth working day after the received day; hours run on the clock.
+ * Due times are stored (articles.due_at) and computed again in the transaction of every change
+ * that moves them: the item's save, a rule, a category's kind, the calendar's tables.
+ * Functions taking NOW compute relative to it, so the tests fix it. */
+#ifndef CONG_MODEL_DEADLINE_H
+#define CONG_MODEL_DEADLINE_H
+
+#include "model.h"
+
+struct vn_calendar;
+
+/* The kinds and their rules as they apply on SITE_ID (0: the province's defaults), in order:
+ * [{kind, name, amount, unit "workdays"|"hours", unit_label, rule_label "2 ngày làm việc",
+ *   source, overridden (bool: the site has its own), default_amount, default_unit}]. */
+json_t *deadline_rules(struct db *db, int64_t site_id);
+/* 1 when KIND names a rule of the province. */
+int deadline_kind_valid(struct db *db, const char *kind);
+
+/* Sets SITE_ID's rule for KIND (SITE_ID 0: the province's default) to AMOUNT (text, 1..1000)
+ * UNIT ("workdays" or "hours"), and recomputes the due times it moves; one transaction with an
+ * audit record. Site rules: the site's administrators; defaults: the system administrator.
+ * Field errors on "amount", "unit", "kind". */
+int deadline_rule_save(struct db *db, const struct actor *a, int64_t site_id, const char *kind,
+		       const char *amount, const char *unit, struct errs *e);
+/* Drops SITE_ID's own rule for KIND: the province's applies again. */
+int deadline_rule_reset(struct db *db, const struct actor *a, int64_t site_id, const char *kind,
+			struct errs *e);
+/* Sets the kind ("" or NULL: "khac") and the review interval in days ("" or NULL: none) of a
+ * category of SITE_ID; editors and above. Field errors on "kind", "review_days". */
+int deadline_category_set(struct db *db, const struct actor *a, int64_t site_id, int64_t category_id,
+			  const char *kind, const char *review_days, struct errs *e);
+
+/* SITE_ID's categories in tree order with their deadline kind and review interval:
+ * [{id, name, depth, deadline_kind (or null), review_days (or null)}]. */
+json_t *deadline_categories(struct db *db, int64_t site_id);
+
+/* The due time of an item of SITE_ID of KIND received at RECEIVED_AT on calendar CAL (NULL: the
+ * rules alone). 0, or -1 (unknown kind falls back to "khac"; -1 only when the date is outside
+ * the calendar's years). */
+int deadline_due(struct db *db, const struct vn_calendar *cal, int64_t site_id, const char *kind,
+		 int64_t received_at, int64_t *due_at);
+/* Computes and stores ARTICLE_ID's due time (NULL without a received time), inside the caller's
+ * transaction. CAL NULL: loaded here. */
+int deadline_refresh(struct db *db, const struct vn_calendar *cal, int64_t article_id);
+/* Computes again the due time of every item with a received time on SITE_ID (0: every site),
+ * inside the caller's transaction; the number changed, or -1. */
+int deadline_recompute(struct db *db, int64_t site_id);
+
+/* Items still to publish that have a due time, for SITE_ID (0: the whole province, for the
+ * system administrator and the main portal's editors and above), split at NOW:
+ *   {overdue: [ITEM], today: [ITEM], soon: [ITEM] (due within the next 2 working days after
+ *    today), later_count}
+ * ITEM = {id, site_id, site_name, site_slug, title, state, kind, kind_name, received "dd/mm/yyyy
+ *   hh:mm", due "dd/mm/yyyy hh:mm", due_iso, working_days_left (negative: overdue by)}.
+ * NULL when A may not see them. */
+json_t *deadline_open(struct db *db, const struct actor *a, int64_t site_id, int64_t now);
+/* The due time of an item for its editor: {due, due_iso, kind_name, rule_label, state_label
+ * "còn 2 ngày làm việc" | "quá hạn 1 ngày làm việc" | "đã đăng đúng hạn" | "đã đăng trễ 3 ngày
+ * làm việc", overdue (bool), done (bool)}, or NULL when it has no received time. */
+json_t *deadline_of_article(struct db *db, int64_t article_id, int64_t now);
+
+/* Compliance of items received in [FROM_DAY, TO_DAY] (days since 1970-01-01, Vietnam time) on
+ * SITE_ID (0: every site): per site and per kind, then totals:
+ *   {rows: [{site_id, site_name, kind, kind_name, total, on_time, late, open, open_overdue,
+ *            on_time_pct, median_late_days}], by_site: [{site_id, site_name, ... same counts}],
+ *    totals: {... same counts}}
+ * An item published by its due time is on time, after it late (by working days, median over
+ * the late ones), not yet published still open (and overdue past its due time at NOW); refused
+ * items are left out. NULL when A may not see it. */
+json_t *deadline_compliance(struct db *db, const struct actor *a, int64_t site_id, int32_t from_day,
+			    int32_t to_day, int64_t now);
+/* 1 when A may see SITE_ID's deadlines (0: the province's). */
+int deadline_may_view(struct db *db, const struct actor *a, int64_t site_id);
+
+/* Published fixed pages of SITE_ID whose review interval (the item's, else its category's) has
+ * passed since their last review (or publication) at NOW, most overdue first:
+ * [{id, title, category_name, interval_days, last "dd/mm/yyyy", last_by (display name or ""),
+ *   days_over, never_reviewed (bool)}]; with FRESH also those not yet due (days_over <= 0). */
+json_t *review_list(struct db *db, const struct actor *a, int64_t site_id, int64_t now, int fresh);
+/* Records that A reviewed ARTICLE_ID now (editors and above; a published item of the site
+ * with a review interval); an audit record in the same transaction. */
+int review_mark(struct db *db, const struct actor *a, int64_t site_id, int64_t article_id, struct errs *e);
+
+/* The daily reminder of SITE_ID at NOW: the subject and plain-text body listing the items due
+ * today, within two working days and overdue; NULL when there are none. */
+int reminder_compose(struct db *db, int64_t site_id, int64_t now, char **subject, char **text, int *items);
+
+#endif

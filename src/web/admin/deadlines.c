@@ -1,0 +1,421 @@
+/* deadlines.c — update deadlines and the periodic review (model/deadline.h).
+ * WEBPAGE: GET  /quan-tri/han-cap-nhat               due today, within 2 working days, overdue
+ *                                                   (pham-vi=tinh: the whole province)
+ * WEBPAGE: GET  /quan-tri/han-cap-nhat/bao-cao       compliance (tu, den = yyyy-mm-dd, pham-vi,
+ *                                                   dang = csv | xlsx for the exports)
+ * WEBPAGE: GET  /quan-tri/han-cap-nhat/quy-tac       the rules and each category's kind
+ * WEBPAGE: POST /quan-tri/han-cap-nhat/quy-tac       kind, amount, unit (pham-vi=tinh: the
+ *                                                   province's default); mac-dinh=1 drops the site's
+ * WEBPAGE: POST /quan-tri/han-cap-nhat/chuyen-muc/<id>  kind, review_days of a category
+ * WEBPAGE: GET  /quan-tri/ra-soat                    fixed pages due for review (tat-ca=1: all)
+ * WEBPAGE: POST /quan-tri/ra-soat/<id>               record a review */
+#include "web/web.h"
+#include "model/deadline.h"
+#include "report/chart.h"
+#include "report/table.h"
+#include "vn/calendar.h"
+#include "base/log.h"
+#include "base/sb.h"
+#include "base/util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/banned.h"
+
+static int64_t site_id_of(struct req *r)
+{
+	return json_integer_value(json_object_get(r->site, "id"));
+}
+
+/* "pham-vi=tinh": the province (site 0) when this is the main portal's admin. */
+static int64_t scope_of(struct req *r)
+{
+	const char *p = req_arg(r, "pham-vi");
+	if (!p)
+		p = req_form(r, "pham-vi");
+	if (p && strcmp(p, "tinh") == 0 && strcmp(json_string_value(json_object_get(r->site, "kind")), "main") == 0)
+		return 0;
+	return site_id_of(r);
+}
+
+static void scope_ctx(struct req *r, json_t *ctx, int64_t scope)
+{
+	int is_main = strcmp(json_string_value(json_object_get(r->site, "kind")), "main") == 0;
+	json_object_set_new(ctx, "province", json_boolean(scope == 0));
+	json_object_set_new(ctx, "can_province", json_boolean(is_main && deadline_may_view(r->db, &r->actor, 0)));
+	json_object_set_new(ctx, "scope_query", json_string(scope == 0 ? "pham-vi=tinh" : "pham-vi=trang"));
+}
+
+void admin_deadlines(struct req *r)
+{
+	if (admin_require(r, 1))
+		return;
+	int64_t scope = scope_of(r);
+	json_t *lists = deadline_open(r->db, &r->actor, scope, time_now());
+	if (!lists) {
+		resp_error(r, 403, "forbidden");
+		return;
+	}
+	json_t *ctx = admin_ctx(r, scope ? "Hạn cập nhật thông tin" : "Hạn cập nhật thông tin — toàn tỉnh");
+	scope_ctx(r, ctx, scope);
+	static const char *const names[] = { "overdue", "today", "soon" };
+	for (size_t i = 0; i < ARRAY_SIZE(names); i++) {
+		json_t *list = json_object_get(lists, names[i]), *it;
+		size_t k;
+		json_array_foreach(list, k, it) {
+			char url[64];
+			snprintf(url, sizeof(url), "/quan-tri/bai-viet/%lld",
+				 (long long)json_integer_value(json_object_get(it, "id")));
+			/* items of other sites open in their own site's admin */
+			if (json_integer_value(json_object_get(it, "site_id")) != site_id_of(r)) {
+				json_t *s = json_pack("{sOsO}", "slug", json_object_get(it, "site_slug"), "kind",
+						      json_object_get(it, "site_kind"));
+				char *su = web_site_url(r, s);
+				struct sb u = SB_INIT;
+				sb_addf(&u, "%s%s", su, url + 1);
+				json_object_set_new(it, "url", json_string(u.buf));
+				sb_release(&u);
+				free(su);
+				json_decref(s);
+			} else {
+				json_object_set_new(it, "url", json_string(url));
+			}
+			json_object_set_new(it, "state_label", json_string(article_state_label(
+				json_string_value(json_object_get(it, "state")))));
+		}
+		char has[32];
+		snprintf(has, sizeof(has), "has_%s", names[i]);
+		json_object_set_new(ctx, has, json_boolean(json_array_size(list) > 0));
+	}
+	json_object_update(ctx, lists);
+	json_decref(lists);
+	resp_render(r, 200, "admin/deadlines", ctx);
+}
+
+/* ---- compliance ---- */
+
+/* The period asked for: tu/den as yyyy-mm-dd, by default the current year up to today. */
+static int period_of(struct req *r, json_t *ctx, int32_t *from, int32_t *to, struct errs *e)
+{
+	int32_t today = vn_days_of_time(time_now());
+	vn_date d = vn_days_to_date(today);
+	vn_date start = { d.y, 1, 1 }, parsed;
+	const char *tu = req_arg(r, "tu"), *den = req_arg(r, "den");
+	char buf[11];
+	*from = vn_date_to_days(start);
+	*to = today;
+	if (tu && *tu) {
+		if (vn_date_parse(tu, &parsed))
+			errs_add(e, "tu", "day_invalid");
+		else
+			*from = vn_date_to_days(parsed);
+	}
+	if (den && *den) {
+		if (vn_date_parse(den, &parsed))
+			errs_add(e, "den", "day_invalid");
+		else
+			*to = vn_date_to_days(parsed);
+	}
+	if (!e->n && *to < *from)
+		errs_add(e, "den", "period_reversed");
+	vn_date_format(vn_days_to_date(*from), buf);
+	json_object_set_new(ctx, "tu", json_string(tu && e->n ? tu : buf));
+	vn_date_format(vn_days_to_date(*to), buf);
+	json_object_set_new(ctx, "den", json_string(den && e->n ? den : buf));
+	return e->n ? -1 : 0;
+}
+
+static void fmt_num(char *buf, size_t n, double v)
+{
+	if (v == (double)(int64_t)v)
+		snprintf(buf, n, "%lld", (long long)v);
+	else
+		snprintf(buf, n, "%.1f", v);
+}
+
+/* The compliance table as rows of strings, for CSV and XLSX. */
+static void compliance_table(struct table *t, json_t *rows, int with_site)
+{
+	static const char *const cols[] = { "Đơn vị", "Loại thông tin", "Tổng số", "Đúng hạn", "Trễ hạn",
+					    "Chưa đăng", "Chưa đăng, đã quá hạn", "Tỉ lệ đúng hạn (%)",
+					    "Trễ trung vị (ngày làm việc)" };
+	static const enum table_kind kinds[] = { TABLE_TEXT, TABLE_TEXT, TABLE_INTEGER, TABLE_INTEGER, TABLE_INTEGER,
+						 TABLE_INTEGER, TABLE_INTEGER, TABLE_PERCENT, TABLE_NUMBER };
+	for (size_t i = with_site ? 0 : 1; i < ARRAY_SIZE(cols); i++)
+		table_add_column(t, cols[i], kinds[i]);
+	size_t i;
+	json_t *row;
+	json_array_foreach(rows, i, row) {
+		char n[7][32];
+		static const char *const keys[] = { "total", "on_time", "late", "open", "open_overdue" };
+		for (size_t k = 0; k < 5; k++)
+			snprintf(n[k], sizeof(n[k]), "%lld", (long long)json_integer_value(json_object_get(row, keys[k])));
+		fmt_num(n[5], sizeof(n[5]), json_real_value(json_object_get(row, "on_time_pct")));
+		fmt_num(n[6], sizeof(n[6]), json_real_value(json_object_get(row, "median_late_days")));
+		const char *cells[9] = { json_string_value(json_object_get(row, "site_name")),
+					 json_string_value(json_object_get(row, "kind_name")), n[0], n[1], n[2], n[3], n[4], n[5], n[6] };
+		table_add_row(t, with_site ? cells : cells + 1);
+	}
+}
+
+static void compliance_export(struct req *r, json_t *report, const char *how, int32_t from, int32_t to, int64_t scope)
+{
+	struct table t;
+	struct sb out = SB_INIT, name = SB_INIT;
+	char a[11], b[11], err[256];
+	vn_date_format(vn_days_to_date(from), a);
+	vn_date_format(vn_days_to_date(to), b);
+	table_init(&t, "Tuân thủ thời hạn");
+	compliance_table(&t, json_object_get(report, "rows"), 1);
+	sb_addf(&name, "attachment; filename=\"han-cap-nhat-%s-%s-%s.%s\"",
+		scope ? json_string_value(json_object_get(r->site, "slug")) : "toan-tinh", a, b, how);
+	if (strcmp(how, "csv") == 0) {
+		table_write_csv(&t, &out);
+		resp_header(r, "Content-Disposition", name.buf);
+		resp_bytes(r, 200, "text/csv; charset=utf-8", out.buf, out.len);
+	} else if (table_write_xlsx(&t, &out, err, sizeof(err)) == 0) {
+		resp_header(r, "Content-Disposition", name.buf);
+		resp_bytes(r, 200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", out.buf, out.len);
+	} else {
+		log_error("deadlines: xlsx export: %s", err);
+		resp_error(r, 500, "server_error");
+	}
+	table_release(&t);
+	sb_release(&out);
+	sb_release(&name);
+}
+
+static char *compliance_chart(json_t *by_site)
+{
+	static const char *const series[] = { "Đúng hạn", "Trễ hạn", "Chưa đăng" };
+	size_t n = json_array_size(by_site), i;
+	const char **cats = xcalloc(n ? n : 1, sizeof(*cats));
+	int64_t *vals = xcalloc(n ? n * 3 : 1, sizeof(*vals));
+	json_t *row;
+	json_array_foreach(by_site, i, row) {
+		cats[i] = json_string_value(json_object_get(row, "site_name"));
+		vals[i * 3] = json_integer_value(json_object_get(row, "on_time"));
+		vals[i * 3 + 1] = json_integer_value(json_object_get(row, "late"));
+		vals[i * 3 + 2] = json_integer_value(json_object_get(row, "open"));
+	}
+	struct chart_hbar c = { .id = "tuan-thu", .title = "Tin, bài theo thời hạn cập nhật",
+				.desc = "Số tin, bài đăng đúng hạn, trễ hạn và chưa đăng của từng đơn vị trong kỳ.",
+				.no_data = "Không có tin, bài nào có ngày nhận trong kỳ này.",
+				.aSeries = series, .nSeries = 3, .aCategory = cats, .nCategory = n, .aValue = vals };
+	struct sb svg = SB_INIT;
+	if (chart_hbar_svg(&c, &svg))
+		sb_reset(&svg);
+	free(cats);
+	free(vals);
+	return sb_detach(&svg, NULL);
+}
+
+void admin_deadline_report(struct req *r)
+{
+	struct errs e = { 0 };
+	int32_t from, to;
+	if (admin_require(r, 1))
+		return;
+	int64_t scope = scope_of(r);
+	if (!deadline_may_view(r->db, &r->actor, scope)) {
+		resp_error(r, 403, "forbidden");
+		return;
+	}
+	json_t *ctx = admin_ctx(r, scope ? "Báo cáo tuân thủ thời hạn" : "Báo cáo tuân thủ thời hạn — toàn tỉnh");
+	scope_ctx(r, ctx, scope);
+	if (period_of(r, ctx, &from, &to, &e)) {
+		admin_errors(r, ctx, &e);
+		resp_render(r, 422, "admin/deadline-report", ctx);
+		return;
+	}
+	json_t *report = deadline_compliance(r->db, &r->actor, scope, from, to, time_now());
+	const char *how = req_arg(r, "dang");
+	if (report && how && (strcmp(how, "csv") == 0 || strcmp(how, "xlsx") == 0)) {
+		compliance_export(r, report, how, from, to, scope);
+		json_decref(report);
+		json_decref(ctx);
+		return;
+	}
+	if (!report) {
+		json_decref(ctx);
+		resp_error(r, 500, "server_error");
+		return;
+	}
+	char *svg = compliance_chart(json_object_get(report, "by_site"));
+	json_object_set_new(ctx, "chart", json_string(svg));
+	free(svg);
+	json_t *row;
+	size_t i;
+	static const char *const lists[] = { "rows", "by_site" };
+	for (size_t l = 0; l < ARRAY_SIZE(lists); l++)
+		json_array_foreach(json_object_get(report, lists[l]), i, row) {
+			char buf[32];
+			fmt_num(buf, sizeof(buf), json_real_value(json_object_get(row, "on_time_pct")));
+			json_object_set_new(row, "pct", json_string(buf));
+			fmt_num(buf, sizeof(buf), json_real_value(json_object_get(row, "median_late_days")));
+			json_object_set_new(row, "median", json_string(buf));
+		}
+	json_object_set_new(ctx, "has_rows", json_boolean(json_array_size(json_object_get(report, "rows")) > 0));
+	json_object_update(ctx, report);
+	json_decref(report);
+	resp_render(r, 200, "admin/deadline-report", ctx);
+}
+
+/* ---- rules ---- */
+
+static void rules_render(struct req *r, int status, const struct errs *e, json_t *form)
+{
+	int64_t site = site_id_of(r);
+	json_t *ctx = admin_ctx(r, "Quy tắc thời hạn cập nhật");
+	json_t *rules = deadline_rules(r->db, site), *rule, *defaults = NULL;
+	size_t i;
+	int siteadmin = json_is_true(json_object_get(ctx, "is_siteadmin"));
+	json_array_foreach(rules, i, rule)
+		json_object_set_new(rule, "editable", json_boolean(siteadmin));
+	json_object_set_new(ctx, "rules", rules);
+	if (r->actor.sysadmin && strcmp(json_string_value(json_object_get(r->site, "kind")), "main") == 0) {
+		defaults = deadline_rules(r->db, 0);
+		json_object_set_new(ctx, "defaults", defaults);
+		json_object_set_new(ctx, "has_defaults", json_true());
+	}
+	json_t *cats = deadline_categories(r->db, site), *c;
+	json_t *kinds = deadline_rules(r->db, site);
+	json_array_foreach(cats, i, c) {
+		json_t *opts = json_array(), *k;
+		size_t j;
+		const char *cur = json_string_value(json_object_get(c, "deadline_kind"));
+		json_array_foreach(kinds, j, k)
+			json_array_append_new(opts, json_pack("{sOsOsb}", "kind", json_object_get(k, "kind"), "name",
+				json_object_get(k, "name"), "selected", cur && strcmp(cur, json_string_value(json_object_get(k, "kind"))) == 0));
+		json_object_set_new(c, "kinds", opts);
+		json_object_set_new(c, "indent", json_integer(json_integer_value(json_object_get(c, "depth")) * 2));
+	}
+	json_decref(kinds);
+	json_object_set_new(ctx, "categories", cats);
+	json_object_set_new(ctx, "can_edit_categories", json_boolean(json_is_true(json_object_get(ctx, "can_manage_categories"))));
+	if (form && e) {
+		/* the errors and the values typed go back to the row they were typed in */
+		json_t *target = NULL, *x;
+		json_int_t cat = json_integer_value(json_object_get(form, "category_id"));
+		json_t *list = cat ? cats : json_is_true(json_object_get(form, "province")) ? defaults : rules;
+		const char *kind = json_string_value(json_object_get(form, "kind"));
+		json_array_foreach(list, i, x)
+			if (cat ? json_integer_value(json_object_get(x, "id")) == cat
+				: kind && strcmp(kind, json_string_value(json_object_get(x, "kind"))) == 0)
+				target = x;
+		json_object_set_new(ctx, "has_errors", json_true());
+		if (target) {
+			admin_errors(r, target, e);
+			json_object_set(target, "typed", form);
+		} else {
+			admin_errors(r, ctx, e);
+		}
+	}
+	json_decref(form);
+	if (req_arg(r, "da-luu"))
+		json_object_set_new(ctx, "notice", json_string(tr(r->app, "saved")));
+	resp_render(r, status, "admin/deadline-rules", ctx);
+}
+
+void admin_deadline_rules(struct req *r)
+{
+	if (admin_require(r, 1))
+		return;
+	rules_render(r, 200, NULL, NULL);
+}
+
+static void model_result(struct req *r, int rc, const struct errs *e, json_t *form, const char *done)
+{
+	if (rc == M_OK) {
+		json_decref(form);
+		resp_redirect(r, 303, done);
+	} else if (rc == M_INVALID) {
+		rules_render(r, 422, e, form);
+	} else {
+		json_decref(form);
+		resp_error(r, rc == M_DENIED ? 403 : rc == M_NOTFOUND ? 404 : 500,
+			   rc == M_DENIED ? "forbidden" : rc == M_NOTFOUND ? "not_found" : "server_error");
+	}
+}
+
+void admin_deadline_rule_save(struct req *r)
+{
+	struct errs e = { 0 };
+	if (admin_require(r, 1) || csrf_check(r))
+		return;
+	const char *kind = req_form(r, "kind"), *amount = req_form(r, "amount"), *unit = req_form(r, "unit");
+	const char *p = req_form(r, "pham-vi");
+	int province = p && strcmp(p, "tinh") == 0;
+	int64_t site = province ? 0 : site_id_of(r);
+	json_t *form = json_pack("{sssssssb}", "kind", kind ? kind : "", "amount", amount ? amount : "", "unit",
+				 unit ? unit : "", "province", province);
+	int rc = req_form(r, "mac-dinh") ? deadline_rule_reset(r->db, &r->actor, site, kind, &e)
+					 : deadline_rule_save(r->db, &r->actor, site, kind, amount, unit, &e);
+	model_result(r, rc, &e, form, "/quan-tri/han-cap-nhat/quy-tac?da-luu=1");
+}
+
+void admin_deadline_category(struct req *r)
+{
+	struct errs e = { 0 };
+	int64_t id;
+	if (admin_require(r, 1) || csrf_check(r))
+		return;
+	if (!r->captures[0] || parse_i64(r->captures[0], 1, INT64_MAX, &id)) {
+		resp_error(r, 400, "bad_request");
+		return;
+	}
+	const char *kind = req_form(r, "kind"), *days = req_form(r, "review_days");
+	json_t *form = json_pack("{sIssss}", "category_id", (json_int_t)id, "kind", kind ? kind : "", "review_days",
+				 days ? days : "");
+	int rc = deadline_category_set(r->db, &r->actor, site_id_of(r), id, kind, days, &e);
+	model_result(r, rc, &e, form, "/quan-tri/han-cap-nhat/quy-tac?da-luu=1#chuyen-muc");
+}
+
+/* ---- periodic review ---- */
+
+void admin_review(struct req *r)
+{
+	if (admin_require(r, 1))
+		return;
+	int all = req_arg(r, "tat-ca") != NULL;
+	json_t *rows = review_list(r->db, &r->actor, site_id_of(r), time_now(), all);
+	if (!rows) {
+		resp_error(r, 403, "forbidden");
+		return;
+	}
+	json_t *ctx = admin_ctx(r, "Rà soát thông tin cố định");
+	json_t *row;
+	size_t i;
+	json_array_foreach(rows, i, row) {
+		char url[64];
+		snprintf(url, sizeof(url), "/quan-tri/bai-viet/%lld", (long long)json_integer_value(json_object_get(row, "id")));
+		json_object_set_new(row, "url", json_string(url));
+	}
+	json_object_set_new(ctx, "all", json_boolean(all));
+	json_object_set_new(ctx, "has_rows", json_boolean(json_array_size(rows) > 0));
+	json_object_set_new(ctx, "rows", rows);
+	json_object_set_new(ctx, "can_review", json_boolean(json_is_true(json_object_get(ctx, "can_manage_categories"))));
+	if (req_arg(r, "da-luu"))
+		json_object_set_new(ctx, "notice", json_string(tr(r->app, "review_recorded")));
+	resp_render(r, 200, "admin/review", ctx);
+}
+
+void admin_review_mark(struct req *r)
+{
+	struct errs e = { 0 };
+	int64_t id;
+	if (admin_require(r, 1) || csrf_check(r))
+		return;
+	if (!r->captures[0] || parse_i64(r->captures[0], 1, INT64_MAX, &id)) {
+		resp_error(r, 400, "bad_request");
+		return;
+	}
+	int rc = review_mark(r->db, &r->actor, site_id_of(r), id, &e);
+	if (rc == M_OK)
+		resp_redirect(r, 303, "/quan-tri/ra-soat?da-luu=1");
+	else
+		resp_error(r, rc == M_DENIED ? 403 : rc == M_NOTFOUND ? 404 : 500,
+			   rc == M_DENIED ? "forbidden" : rc == M_NOTFOUND ? "not_found" : "server_error");
+}

@@ -426,7 +426,7 @@ static int weekend(int32_t day)
 	return wd == 0 || wd == 6;
 }
 
-/* The day joined to 2/9 (Đ112.1.đ leaves the choice to the Government): 1/9 when it is a Monday
+/* The day joined to 2/9 (Đ112.3: the Prime Minister picks it each year): 1/9 when it is a Monday
  * or when 3/9 falls on a weekend, else 3/9. Each pick joins the holiday to a weekend when one
  * can; it gives the announced days of 2021–2025. */
 static int32_t national_day_pair(int year)

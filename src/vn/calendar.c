@@ -105,8 +105,17 @@ void vn_date_format(vn_date d, char out[11])
 
 int32_t vn_days_of_time(int64_t t)
 {
-	int64_t local = t + (int64_t)(TZ_HOURS * 3600);
-	return (int32_t)((local - (local % 86400 + 86400) % 86400) / 86400);
+	/* floor((t + 7 h) / 1 day) without adding to T, which may be any value */
+	int64_t day = t / 86400, sec = t % 86400;
+	if (sec < 0) {
+		sec += 86400;
+		day--;
+	}
+	if (sec + (int64_t)(TZ_HOURS * 3600) >= 86400)
+		day++;
+	if (day > INT32_MAX || day < INT32_MIN)
+		return day > 0 ? INT32_MAX : INT32_MIN;
+	return (int32_t)day;
 }
 
 int64_t vn_time_of_days(int32_t days)
@@ -426,7 +435,7 @@ static int weekend(int32_t day)
 	return wd == 0 || wd == 6;
 }
 
-/* The day joined to 2/9 (Đ112.1.đ leaves the choice to the Government): 1/9 when it is a Monday
+/* The day joined to 2/9 (Đ112.3: the Prime Minister picks it each year): 1/9 when it is a Monday
  * or when 3/9 falls on a weekend, else 3/9. Each pick joins the holiday to a weekend when one
  * can; it gives the announced days of 2021–2025. */
 static int32_t national_day_pair(int year)
@@ -580,6 +589,8 @@ int vn_calendar_is_working_day(const struct vn_calendar *c, int32_t day)
 int vn_calendar_add(const struct vn_calendar *c, int32_t day, int n, int32_t *out)
 {
 	int step = n < 0 ? -1 : 1;
+	if (n != 0 && !in_range(day))
+		return -1;
 	while (n != 0) {
 		day += step;
 		int w = vn_calendar_is_working_day(c, day);
@@ -601,6 +612,8 @@ int vn_calendar_count(const struct vn_calendar *c, int32_t from, int32_t to, int
 		to = t;
 		sign = -1;
 	}
+	if (from < range_first() - 1 || to > range_last())
+		return -1;
 	for (int32_t d = from + 1; d <= to; d++) {
 		int w = vn_calendar_is_working_day(c, d);
 		if (w < 0)
@@ -628,6 +641,8 @@ int vn_calendar_add_hours(const struct vn_calendar *c, int64_t t, int64_t hours,
 		return -1;
 	int64_t left = hours * 3600, cur = t;
 	int32_t day = vn_days_of_time(t);
+	if (!in_range(day))
+		return -1;
 	while (left > 0) {
 		int w = vn_calendar_is_working_day(c, day);
 		if (w < 0)

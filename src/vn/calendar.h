@@ -81,11 +81,12 @@ int vn_calendar_has_table(const struct vn_calendar *c, int year);
 /* 1 a working day, 0 a rest day, -1 outside the range. */
 int vn_calendar_is_working_day(const struct vn_calendar *c, int32_t day);
 /* The day N working days after DAY (before it when N < 0; DAY itself when N is 0): DAY is not
- * counted, the result is always a working day when N != 0. 0, or -1 when the walk leaves the
- * range. */
+ * counted, the result is always a working day when N != 0. 0, or -1 when DAY or the walk is
+ * outside the range. */
 int vn_calendar_add(const struct vn_calendar *c, int32_t day, int n, int32_t *out);
 /* The working days d with FROM < d <= TO (negated when TO < FROM), so that adding the count to
- * FROM lands on the last working day up to TO. 0, or -1 outside the range. */
+ * FROM lands on the last working day up to TO. 0, or -1 when a day counted is outside the range
+ * (FROM may be the day before it). */
 int vn_calendar_count(const struct vn_calendar *c, int32_t from, int32_t to, int *out);
 /* Working days of YEAR; -1 outside the range. */
 int vn_calendar_working_days(const struct vn_calendar *c, int year);

@@ -75,6 +75,7 @@ TEST(calendar_vietnam_time)
 	CHECK(vn_days_of_time(-25201) == -1);
 	CHECK(vn_days_of_time(86400 - 25201) == 0);
 	CHECK(vn_time_of_days(1) == 86400 - 25200);
+	CHECK(vn_days_of_time(INT64_MAX) == INT32_MAX && vn_days_of_time(INT64_MIN) == INT32_MIN);
 	for (int32_t d = -30000; d < 50000; d += 997)
 		CHECK(vn_days_of_time(vn_time_of_days(d)) == d && vn_days_of_time(vn_time_of_days(d) - 1) == d - 1);
 }
@@ -318,6 +319,9 @@ TEST(calendar_working_days_by_the_rules)
 	int32_t out = 7;
 	CHECK(vn_calendar_add(NULL, D("2100-12-29"), 5, &out) == -1 && out == 7);
 	CHECK(vn_calendar_add(NULL, D("1900-01-03"), -5, &out) == -1);
+	CHECK(vn_calendar_add(NULL, INT32_MAX, 1, &out) == -1 && vn_calendar_add(NULL, INT32_MIN, -1, &out) == -1);
+	CHECK(vn_calendar_count(NULL, INT32_MAX, INT32_MAX, &n) == -1);
+	CHECK(vn_calendar_count(NULL, D("1899-12-31"), D("1900-01-02"), &n) == 0 && n == 1);
 }
 
 /* A table modelled on the 2025 announcement for civil servants: Tết from Saturday 25/1 to
@@ -400,6 +404,8 @@ TEST(calendar_hours_on_working_days)
 	CHECK(vn_calendar_add_hours(NULL, t, 48, &out) == 0 && out == t + 48 * 3600);
 	CHECK(vn_calendar_add_hours(NULL, t, -1, &out) == -1);
 	CHECK(vn_calendar_add_hours(NULL, vn_time_of_days(D("2100-12-31")), 48, &out) == -1);
+	CHECK(vn_calendar_add_hours(NULL, INT64_MAX, 1, &out) == -1);
+	CHECK(vn_calendar_add_hours(NULL, INT64_MIN, 1, &out) == -1);
 }
 
 /* Many threads on one calendar and the process-wide rule table they all build on first use. */

@@ -94,10 +94,15 @@ fuzz:
 # publish-to-visible time (bench/pages.sh; DURATION, CONNS, PUBLISHES… in its header).
 # bench-search: a timed full reindex, p50/p95 per query class.
 ARTICLES ?= 100000
-.PHONY: bench bench-search bench-deps
+.PHONY: bench bench-nginx bench-search bench-deps
 bench: bench-deps
 	$(MAKE) cong
 	bash bench/pages.sh $(ARTICLES) $(BUILD)/bench-data/$(ARTICLES) ./cong
+
+# bench-nginx: the same four pages against nginx serving their bytes (../shared/bench/vs-nginx.sh)
+bench-nginx: bench-deps
+	$(MAKE) cong
+	bash bench/vs-nginx-all.sh $(ARTICLES) $(BUILD)/bench-data/$(ARTICLES) ./cong
 
 bench-deps:
 	@sh scripts/deps.sh bench

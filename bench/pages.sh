@@ -71,7 +71,7 @@ wrk_fields() {
 # ---- 1. start-up -------------------------------------------------------------------------------
 say "start-up: $starts starts of cong serve on $dir"
 python3 "$here/startup_time.py" --cong "$cong" --data "$dir" --host "$base" --runs "$starts" \
-	-- --cache-mb "$cache_mb" | tee "$log/startup.txt" >&2
+	-- --cache-mb "$cache_mb" 2>&1 | tee "$log/startup.txt" >&2
 startup=$(awk '/^start-up median/{print $3}' "$log/startup.txt")
 startup_runs=$(sed -n 's/^start-up median .*(runs: \(.*\))$/\1/p' "$log/startup.txt")
 
@@ -96,8 +96,9 @@ pub_line="not measured (PUBLISHES=0)"
 if [ "$publishes" -gt 0 ]; then
 	say "publish-to-visible: $publishes publications on $pub_slug.$base"
 	python3 "$here/publish_latency.py" --data "$dir" --port "$srv_port" --site "$pub_slug" --runs "$publishes" \
-		--cong "$cong" | tee "$log/publish.txt" >&2
+		--cong "$cong" 2>&1 | tee "$log/publish.txt" >&2
 	pub_line=$(sed -n 's/^publish-to-visible median \([0-9.]*\) ms (runs: \(.*\))$/\1 ms (runs: \2)/p' "$log/publish.txt")
+	[ -n "$pub_line" ] || pub_line="failed: $(tail -1 "$log/publish.txt")"
 fi
 stop_server
 
@@ -149,7 +150,11 @@ fmt() { # req/s p50 p99 errors -> "| 12,345 | 1.23 ms | 4.56 ms"
 	echo
 	echo "| measure | value |"
 	echo "|---|---|"
-	echo "| start-up, exec to the first 200 of the main home (median of $starts) | $startup ms (runs: $startup_runs) |"
+	if [ -n "$startup" ]; then
+		echo "| start-up, exec to the first 200 of the main home (median of $starts) | $startup ms (runs: $startup_runs) |"
+	else
+		echo "| start-up, exec to the first 200 of the main home | failed: $(tail -1 "$log/startup.txt") |"
+	fi
 	read -r rss hwm <<EOF
 $u_mem
 EOF

@@ -88,11 +88,24 @@ fuzz:
 	    > build-fuzz/$$n.log 2>&1; st=$$?; tail -3 build-fuzz/$$n.log; [ $$st -eq 0 ] || exit $$st; \
 	done
 
-# Benchmarks. bench-search: a generated corpus of ARTICLES Vietnamese articles on 150 sites in
-# $(BUILD)/bench-data/ARTICLES (kept between runs), a timed full reindex, p50/p95 per query class.
+# Benchmarks on a generated data set of ARTICLES Vietnamese articles on 150 sites in
+# $(BUILD)/bench-data/ARTICLES (kept between runs; bench/gen-corpus). bench: the four public pages
+# with wrk, cached and with the cache off (req/s, p50, p99), start-up time, resident memory and
+# publish-to-visible time (bench/pages.sh; DURATION, CONNS, PUBLISHES… in its header).
+# bench-search: a timed full reindex, p50/p95 per query class.
 ARTICLES ?= 100000
-.PHONY: bench bench-search
-bench: bench-search
+.PHONY: bench bench-nginx bench-search bench-deps
+bench: bench-deps
+	$(MAKE) cong
+	bash bench/pages.sh $(ARTICLES) $(BUILD)/bench-data/$(ARTICLES) ./cong
+
+# bench-nginx: the same four pages against nginx serving their bytes (../shared/bench/vs-nginx.sh)
+bench-nginx: bench-deps
+	$(MAKE) cong
+	bash bench/vs-nginx-all.sh $(ARTICLES) $(BUILD)/bench-data/$(ARTICLES) ./cong
+
+bench-deps:
+	@sh scripts/deps.sh bench
 
 bench-search: cong $(BUILD)/bench/search_bench
 	sh bench/search.sh $(ARTICLES) $(BUILD)/bench-data/$(ARTICLES) $(BUILD)/bench/search_bench ./cong

@@ -2,6 +2,7 @@
 # deps.sh — installs the Debian 12 packages Cổng needs. Idempotent: installs only what is missing.
 #   scripts/deps.sh          build and run dependencies
 #   scripts/deps.sh test     also what the tests need
+#   scripts/deps.sh bench    also what the page benchmark needs (make bench)
 set -eu
 
 pkgs="build-essential pkg-config libmicrohttpd-dev libsqlite3-dev sqlite3 libutf8proc-dev
@@ -13,6 +14,11 @@ command -v node >/dev/null 2>&1 || pkgs="$pkgs nodejs"
 if [ "${1:-}" = test ]; then
 	# unit and HTTP tests, sanitizers and fuzzing (clang), real-browser tests (chromium, node)
 	pkgs="$pkgs python3 python3-html5lib curl clang chromium"
+fi
+if [ "${1:-}" = bench ]; then
+	# wrk loads the pages; the generator's text comes from the Vietnamese hunspell word list;
+	# sqlite3 (above) picks the pages, python3 runs the generator and the publish/start-up timers
+	pkgs="$pkgs wrk curl python3 hunspell-vi"
 fi
 # the rich-text editor (and the browser tests) come from npm: node and npm are needed to build
 command -v npm >/dev/null 2>&1 || pkgs="$pkgs npm"

@@ -1,12 +1,6 @@
 /* routes.c — every URL of Cổng, in one table; each handler's file documents its parameters. */
 #include "web.h"
 
-/* web/admin/calendar.c */
-void admin_calendar(struct req *r);
-void admin_calendar_set(struct req *r);
-void admin_calendar_unset(struct req *r);
-void admin_calendar_seed(struct req *r);
-
 const struct route web_routes[] = {
 	{ ROUTE_GET, "/", page_home },
 	{ ROUTE_GET, "/chuyen-muc/*", page_category },

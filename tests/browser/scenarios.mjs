@@ -867,6 +867,55 @@ async function accessibility(t) {
 }
 
 /* ---------------------------------------------------------------------------------------------
+ * Deadlines and the periodic review: the approver gives the category a review interval, finds
+ * the article among the fixed pages and records its review with one click; axe-core on the
+ * deadline pages (lists, report with its SVG chart, rules, review). */
+async function deadlinesAndReview(t) {
+	const art = await ensureArticle(t);
+	const page = await personPage(t, 'approver', '/quan-tri/', { bypassCSP: true });
+	await clickAndWait(page, page.getByRole('navigation', { name: 'Quản trị' }).getByRole('link', { name: 'Hạn cập nhật' }));
+	await clickAndWait(page, page.getByRole('navigation', { name: 'Hạn cập nhật' }).getByRole('link', { name: 'Quy tắc thời hạn' }));
+	/* the category's row by its first cell: the kind names in every row's select say "Tin hoạt động…" too */
+	const catRow = () => page.locator('table.list tbody tr').filter({ has: page.getByRole('cell', { name: t.state.category.name, exact: true }) });
+	const row = catRow();
+	assert.equal(await row.count(), 1, `the rules page does not list the category "${t.state.category.name}" once`);
+	await row.getByLabel('Rà soát mỗi').fill('1');
+	await clickAndWait(page, row.getByRole('button', { name: 'Lưu' }));
+	assert.equal(await textOf(page.locator('p.notice[role=status]')), 'Đã lưu.', 'after saving the review interval');
+	assert.equal(await catRow().getByLabel('Rà soát mỗi').inputValue(), '1');
+
+	await clickAndWait(page, page.getByRole('navigation', { name: 'Quản trị' }).getByRole('link', { name: 'Rà soát' }));
+	await clickAndWait(page, page.getByRole('navigation', { name: 'Rà soát' }).getByRole('link', { name: 'Tất cả thông tin cố định' }));
+	const item = page.locator('table.review tbody tr', { hasText: ARTICLE.title });
+	assert.equal(await item.count(), 1, 'the article is not among the fixed pages');
+	assert.match(await textOf(item), /chưa rà soát/, 'a page never reviewed says so');
+	await clickAndWait(page, item.getByRole('button', { name: /^Đã rà soát/ }));
+	assert.equal(await textOf(page.locator('p.notice[role=status]')), 'Đã ghi nhận việc rà soát.');
+	await clickAndWait(page, page.getByRole('navigation', { name: 'Rà soát' }).getByRole('link', { name: 'Tất cả thông tin cố định' }));
+	const after = await textOf(page.locator('table.review tbody tr', { hasText: ARTICLE.title }));
+	assert.match(after, new RegExp(ACCOUNTS.approver.name), 'the review does not name who made it');
+
+	const failures = [];
+	for (const [name, p] of [['hạn cập nhật', '/quan-tri/han-cap-nhat'], ['báo cáo tuân thủ', '/quan-tri/han-cap-nhat/bao-cao'],
+		['quy tắc thời hạn', '/quan-tri/han-cap-nhat/quy-tac'], ['rà soát', '/quan-tri/ra-soat?tat-ca=1']]) {
+		const r = await page.goto(t.site + p);
+		assert.equal(r.status(), 200, `${name}: ${p} answered ${r.status()}`);
+		if (p.endsWith('bao-cao'))
+			assert.ok(await page.locator('figure.chart svg[role=img]').isVisible(), 'the report shows no chart');
+		const { violations } = await axe(t, page);
+		for (const v of violations) {
+			const bad = v.impact === 'serious' || v.impact === 'critical';
+			t.warn(`axe ${bad ? 'VIOLATION' : 'warning'} [${name}] ${v.id} (${v.impact}) ×${v.count} at ${v.target} — ${v.help}; ${v.html}`);
+			if (bad)
+				failures.push(`${name}: ${v.id} at ${v.target}`);
+		}
+	}
+	await page.context().close();
+	assert.ok(!failures.length, `serious/critical: ${failures.join('; ')}`);
+	void art;
+}
+
+/* ---------------------------------------------------------------------------------------------
  * 5. Phone, without JavaScript
  */
 async function phone(t) {
@@ -974,4 +1023,5 @@ export const scenarios = [
 	{ name: 'phone layout and menu without JavaScript', run: phone },
 	{ name: 'comparing revisions', run: compareRevisions },
 	{ name: 'the rich-text editor keeps to the admin CSP', run: editorCsp },
+	{ name: 'deadlines and the periodic review', run: deadlinesAndReview, timeout: 40000 },
 ];

@@ -1,6 +1,7 @@
 /* demo.c — `cong demo`: a demo province (src/demo/content.c) loaded through the model, exactly
  * as editors would create it: sites, categories, accounts, articles with covers, published. */
 #include "cmd.h"
+#include "model/deadline.h"
 #include "base/util.h"
 #include "db/db.h"
 #include "demo/content.h"
@@ -78,12 +79,81 @@ static int load_sites(struct db *db)
 		struct category_input in = { c->name, c->slug, "", 0, c->position };
 		if (c->parent_slug)
 			in.parent_id = category_id_of(db, site_id, c->parent_slug);
-		if (category_save(db, &actor_cli, site_id, 0, &in, &e, NULL)) {
+		int64_t cat_id;
+		if (category_save(db, &actor_cli, site_id, 0, &in, &e, &cat_id)) {
 			cli_print_errs("demo", &e);
 			return -1;
 		}
+		/* the kind of information of the category's items, for their update deadlines */
+		static const struct {
+			const char *slug, *kind;
+		} kinds[] = { { "chi-dao-dieu-hanh", "van-ban-tinh" }, { "tin-tuc", "tin-su-kien" },
+			      { "tin-hoat-dong", "tin-su-kien" }, { "hoat-dong-lanh-dao", "tin-su-kien" },
+			      { "cai-cach-hanh-chinh", "pho-bien-phap-luat" }, { "thi-tuyen-sinh", "quy-hoach-du-an" } };
+		for (size_t k = 0; k < ARRAY_SIZE(kinds); k++)
+			if (strcmp(c->slug, kinds[k].slug) == 0 &&
+			    deadline_category_set(db, &actor_cli, site_id, cat_id, kinds[k].kind, NULL, &e)) {
+				cli_print_errs("demo", &e);
+				return -1;
+			}
 	}
 	return 0;
+}
+
+/* Each board's fixed pages (reviewed every 180 days, one overdue for review) and a few items
+ * received but not yet published: one overdue, one due today or soon, one with time left. */
+static int load_deadlines(struct db *db)
+{
+	struct errs e = { 0 };
+	for (size_t i = 0; i < demo_nsites; i++) {
+		json_t *site = site_get_by_slug(db, demo_sites[i].slug);
+		int64_t site_id = json_integer_value(json_object_get(site, "id")), cat = 0, id;
+		json_decref(site);
+		struct category_input ci = { "Giới thiệu", "gioi-thieu", "", 0, 9 };
+		if (category_save(db, &actor_cli, site_id, 0, &ci, &e, &cat) ||
+		    deadline_category_set(db, &actor_cli, site_id, cat, "", "180", &e))
+			goto fail;
+		char title[512], body[1024];
+		static const struct {
+			const char *title;
+			int days_ago;
+		} fixed[] = { { "Chức năng, nhiệm vụ, quyền hạn của ", 200 }, { "Thông tin liên hệ của ", 30 } };
+		for (size_t k = 0; k < ARRAY_SIZE(fixed); k++) {
+			struct article_input in = { 0 };
+			snprintf(title, sizeof(title), "%s%s", fixed[k].title, demo_sites[i].name);
+			snprintf(body, sizeof(body), "%s: địa chỉ %s; điện thoại %s; thư điện tử %s.", demo_sites[i].name,
+				 demo_sites[i].address, demo_sites[i].phone, demo_sites[i].email);
+			in.title = title;
+			in.body = body;
+			in.category_id = cat;
+			if (article_save(db, &actor_cli, site_id, 0, &in, &e, &id) ||
+			    article_publish_cli(db, site_id, id, demo_time(fixed[k].days_ago, 9, 0)))
+				goto fail;
+		}
+		static const struct {
+			const char *title, *kind, *unit;
+			int days_ago;
+		} open[] = {
+			{ "Báo cáo kết quả thực hiện nhiệm vụ quý IV", "khac", "Văn phòng UBND tỉnh", 12 },
+			{ "Quyết định ban hành Quy chế làm việc của Ủy ban nhân dân tỉnh", "van-ban-tinh", "UBND tỉnh", 2 },
+			{ "Kế hoạch thực hiện Chương trình chuyển đổi số năm 2027", "quy-hoach-du-an", "Sở Khoa học và Công nghệ", 1 },
+		};
+		for (size_t k = 0; k < ARRAY_SIZE(open); k++) {
+			struct article_input in = { 0 };
+			in.title = open[k].title;
+			in.body = "Bản nháp chờ hoàn thiện.";
+			in.category_id = category_id_of(db, site_id, "thong-bao");
+			in.intake_unit = open[k].unit;
+			in.intake_received_at = demo_time(open[k].days_ago, 8, 30);
+			in.deadline_kind = open[k].kind;
+			if (!in.category_id || article_save(db, &actor_cli, site_id, 0, &in, &e, &id))
+				goto fail;
+		}
+	}
+	return 0;
+fail:
+	cli_print_errs("demo", &e);
+	return -1;
 }
 
 static int load_articles(struct db *db, const char *data)
@@ -115,6 +185,11 @@ static int load_articles(struct db *db, const char *data)
 		in.cover_alt = a[i].title;
 		in.category_id = category_id_of(db, site_id, a[i].category_slug);
 		in.featured = a[i].featured;
+		if (i % 2 == 0) {
+			/* the intake record: received one to five days before publication */
+			in.intake_unit = a[i].src_name ? a[i].src_name : "Văn phòng Ủy ban nhân dân tỉnh";
+			in.intake_received_at = demo_time(a[i].days_ago + 1 + (int)(i % 5), 8, 0);
+		}
 		if (a[i].src_name) {
 			in.src_author = a[i].src_author;
 			in.src_name = a[i].src_name;
@@ -211,7 +286,7 @@ int cmd_demo(int argc, char **argv)
 		db_close(db);
 		return 1;
 	}
-	int rc = load_sites(db) || load_accounts(db) || load_articles(db, data);
+	int rc = load_sites(db) || load_accounts(db) || load_articles(db, data) || load_deadlines(db);
 	char *base = db_setting_get(db, "base_domain");
 	db_close(db);
 	if (rc) {

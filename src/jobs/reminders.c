@@ -8,6 +8,7 @@
 #include "model/deadline.h"
 #include "vn/calendar.h"
 
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -99,19 +100,67 @@ static int send_site(struct db *db, const struct mail_config *cfg, int64_t site_
 	return sent;
 }
 
+struct mail_settings {
+	char *url, *from, *from_name, *user, *password, *tls;
+	struct mail_config cfg;
+};
+
+/* The mail settings; -1 when mail is not configured (no smtp_url or smtp_from). */
+static int settings_load(struct db *db, struct mail_settings *m)
+{
+	m->url = db_setting_get(db, "smtp_url");
+	m->from = db_setting_get(db, "smtp_from");
+	m->from_name = db_setting_get(db, "smtp_from_name");
+	m->user = db_setting_get(db, "smtp_user");
+	m->password = db_setting_get(db, "smtp_password");
+	m->tls = db_setting_get(db, "smtp_tls");
+	m->cfg = (struct mail_config){ .url = m->url, .from = m->from, .from_name = m->from_name, .user = m->user,
+				       .password = m->password,
+				       .tls = m->tls && strcmp(m->tls, "require") == 0 ? MAIL_TLS_REQUIRE
+					      : m->tls && strcmp(m->tls, "none") == 0 ? MAIL_TLS_NONE : MAIL_TLS_TRY,
+				       .timeout = 30 };
+	return m->url && *m->url && m->from && *m->from ? 0 : -1;
+}
+
+static void settings_release(struct mail_settings *m)
+{
+	free(m->url);
+	free(m->from);
+	free(m->from_name);
+	free(m->user);
+	if (m->password)
+		sodium_memzero(m->password, strlen(m->password));
+	free(m->password);
+	free(m->tls);
+}
+
+int reminders_test(struct db *db, const char *to, char *err, size_t errlen)
+{
+	struct mail_settings m;
+	int rc = -1;
+	if (settings_load(db, &m)) {
+		snprintf(err, errlen, "chưa cấu hình máy chủ thư (smtp_url, smtp_from)");
+	} else {
+		const char *rcpt[1] = { to };
+		struct mail_message msg = { .aTo = rcpt, .nTo = 1, .subject = "Thư thử của Cổng thông tin điện tử",
+					    .text = "Máy chủ thư của Cổng thông tin điện tử gửi được thư nhắc hạn cập nhật.\n" };
+		rc = mail_send(&m.cfg, &msg, err, errlen);
+	}
+	settings_release(&m);
+	return rc;
+}
+
 int reminders_run(struct db *db, int64_t now, int force)
 {
 	/* after a failed send the scheduler waits ten minutes before trying again */
 	static int64_t retry_at;
 	if (!force && now < retry_at)
 		return 0;
-	char *url = db_setting_get(db, "smtp_url"), *from = db_setting_get(db, "smtp_from");
-	char *from_name = db_setting_get(db, "smtp_from_name"), *user = db_setting_get(db, "smtp_user");
-	char *password = db_setting_get(db, "smtp_password"), *tls = db_setting_get(db, "smtp_tls");
+	struct mail_settings ms;
 	char *hour_s = db_setting_get(db, "reminder_hour");
 	int64_t hour = 7;
 	int sent = -1;
-	if (!url || !*url || !from || !*from)
+	if (settings_load(db, &ms))
 		goto out;
 	sent = 0;
 	if (hour_s && parse_i64(hour_s, 0, 23, &hour))
@@ -119,10 +168,7 @@ int reminders_run(struct db *db, int64_t now, int force)
 	int64_t local = now - vn_time_of_days(vn_days_of_time(now)); /* seconds since midnight, UTC+7 */
 	if (!force && local < hour * 3600)
 		goto out;
-	struct mail_config cfg = { .url = url, .from = from, .from_name = from_name, .user = user, .password = password,
-				   .tls = tls && strcmp(tls, "require") == 0 ? MAIL_TLS_REQUIRE
-					: tls && strcmp(tls, "none") == 0 ? MAIL_TLS_NONE : MAIL_TLS_TRY,
-				   .timeout = 30 };
+	const struct mail_config cfg = ms.cfg;
 	char day[11];
 	vn_date_format(vn_days_to_date(vn_days_of_time(now)), day);
 	sqlite3_stmt *st = db_stmt(db, "SELECT DISTINCT s.id, s.slug, s.email FROM sites s JOIN articles a ON a.site_id = s.id"
@@ -144,12 +190,7 @@ int reminders_run(struct db *db, int64_t now, int force)
 	}
 	json_decref(sites);
 out:
-	free(url);
-	free(from);
-	free(from_name);
-	free(user);
-	free(password);
-	free(tls);
+	settings_release(&ms);
 	free(hour_s);
 	return sent;
 }

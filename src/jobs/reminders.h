@@ -7,6 +7,7 @@
 #ifndef CONG_REMINDERS_H
 #define CONG_REMINDERS_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 struct db;
@@ -14,5 +15,9 @@ struct db;
 /* Sends today's reminders not yet sent, when NOW is at or past the reminder hour (FORCE: at
  * any hour). Returns the number of e-mails sent, or -1 when mail is not configured. */
 int reminders_run(struct db *db, int64_t now, int force);
+
+/* Sends a test message to TO with the settings as they are: 0, or -1 with the reason in ERR
+ * (mail not configured, the server's refusal). */
+int reminders_test(struct db *db, const char *to, char *err, size_t errlen);
 
 #endif

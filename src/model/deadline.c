@@ -7,6 +7,7 @@
 #include "base/sb.h"
 #include "base/util.h"
 #include "base/utf8.h"
+#include "mail/mail.h"
 #include "vn/calendar.h"
 
 #include <stdio.h>
@@ -734,4 +735,142 @@ int reminder_compose(struct db *db, int64_t site_id, int64_t now, char **subject
 	json_decref(o);
 	json_decref(site);
 	return 0;
+}
+
+/* ---- the reminders' mail settings ---- */
+
+int reminder_settings_may_edit(const struct actor *a)
+{
+	return a->sysadmin;
+}
+
+static void setting_into(struct db *db, json_t *o, const char *key, const char *def)
+{
+	char *v = db_setting_get(db, key);
+	json_object_set_new(o, key, json_string(v ? v : def));
+	free(v);
+}
+
+json_t *reminder_settings(struct db *db, int64_t site_id)
+{
+	json_t *o = json_object();
+	setting_into(db, o, "smtp_url", "");
+	setting_into(db, o, "smtp_from", "");
+	setting_into(db, o, "smtp_from_name", "");
+	setting_into(db, o, "smtp_user", "");
+	setting_into(db, o, "smtp_tls", "try");
+	setting_into(db, o, "reminder_hour", "7");
+	char *pw = db_setting_get(db, "smtp_password");
+	json_object_set_new(o, "has_password", json_boolean(pw && *pw));
+	free(pw);
+	json_t *site = site_get(db, site_id);
+	if (site) {
+		char key[96];
+		snprintf(key, sizeof(key), "reminder_to_%s", json_string_value(json_object_get(site, "slug")));
+		char *to = db_setting_get(db, key);
+		json_object_set_new(o, "reminder_to", json_string(to ? to : ""));
+		free(to);
+		json_object_set(o, "board_email", json_object_get(site, "email"));
+		json_decref(site);
+	}
+	return o;
+}
+
+/* Comma-separated addresses, each valid; "" is fine. */
+static int address_list_valid(const char *list)
+{
+	char *copy = xstrdup(list), *p = copy, *tok;
+	int ok = 1;
+	while (ok && (tok = strsep(&p, ",")) != NULL) {
+		while (*tok == ' ')
+			tok++;
+		size_t n = strlen(tok);
+		while (n && tok[n - 1] == ' ')
+			tok[--n] = '\0';
+		if (*tok && !mail_address_valid(tok))
+			ok = 0;
+	}
+	free(copy);
+	return ok;
+}
+
+static int one_line(const char *s)
+{
+	return !s || (!strchr(s, '\r') && !strchr(s, '\n') && utf8_valid(s, strlen(s)));
+}
+
+int reminder_settings_save(struct db *db, const struct actor *a, const struct reminder_input *in, struct errs *e)
+{
+	int64_t hour;
+	if (!reminder_settings_may_edit(a))
+		return M_DENIED;
+	if (in->url && *in->url &&
+	    ((strncmp(in->url, "smtp://", 7) != 0 && strncmp(in->url, "smtps://", 8) != 0) || strchr(in->url, '@') ||
+	     !one_line(in->url) || strchr(in->url, ' ')))
+		errs_add(e, "smtp_url", "smtp_url_invalid");
+	if (in->from && *in->from && !mail_address_valid(in->from))
+		errs_add(e, "smtp_from", "email_invalid");
+	if (in->url && *in->url && in->from && !*in->from)
+		errs_add(e, "smtp_from", "required");
+	if (!one_line(in->from_name) || (in->from_name && utf8_length(in->from_name) > 120))
+		errs_add(e, "smtp_from_name", "invalid_utf8");
+	if (!one_line(in->user) || !one_line(in->password))
+		errs_add(e, "smtp_user", "invalid_utf8");
+	if (in->tls && strcmp(in->tls, "none") != 0 && strcmp(in->tls, "try") != 0 && strcmp(in->tls, "require") != 0)
+		errs_add(e, "smtp_tls", "smtp_tls_invalid");
+	if (in->hour && parse_i64(in->hour, 0, 23, &hour))
+		errs_add(e, "reminder_hour", "reminder_hour_invalid");
+	if (e->n)
+		return M_INVALID;
+	if (db_begin(db))
+		return M_ERROR;
+	const struct {
+		const char *key, *value;
+	} kv[] = { { "smtp_url", in->url }, { "smtp_from", in->from }, { "smtp_from_name", in->from_name },
+		   { "smtp_user", in->user }, { "smtp_tls", in->tls }, { "reminder_hour", in->hour },
+		   { "smtp_password", in->clear_password ? "" : in->password && *in->password ? in->password : NULL } };
+	for (size_t i = 0; i < sizeof(kv) / sizeof(kv[0]); i++) {
+		if (!kv[i].value)
+			continue;
+		char *v = utf8_nfc(kv[i].value, strlen(kv[i].value));
+		int rc = v ? db_setting_set(db, kv[i].key, v) : -1;
+		free(v);
+		if (rc) {
+			db_rollback(db);
+			return M_ERROR;
+		}
+	}
+	/* the record names what changed, never the password */
+	char detail[600];
+	snprintf(detail, sizeof(detail), "%s; from %s; tls %s; %s giờ%s", in->url ? in->url : "", in->from ? in->from : "",
+		 in->tls ? in->tls : "", in->hour ? in->hour : "", in->clear_password ? "; mật khẩu đã xóa"
+		 : in->password && *in->password ? "; mật khẩu đã đổi" : "");
+	audit_write(db, a, main_site_id(db), "settings.mail", "smtp", detail);
+	return db_commit(db) ? M_ERROR : M_OK;
+}
+
+int reminder_recipients_save(struct db *db, const struct actor *a, int64_t site_id, const char *list, struct errs *e)
+{
+	if (!a->sysadmin && actor_level(db, a, site_id) < LVL_SITEADMIN)
+		return M_DENIED;
+	json_t *site = site_get(db, site_id);
+	if (!site)
+		return M_NOTFOUND;
+	if (!list || !one_line(list) || !address_list_valid(list) || strlen(list) > 2000)
+		errs_add(e, "reminder_to", "email_list_invalid");
+	if (e->n) {
+		json_decref(site);
+		return M_INVALID;
+	}
+	char key[96];
+	snprintf(key, sizeof(key), "reminder_to_%s", json_string_value(json_object_get(site, "slug")));
+	json_decref(site);
+	if (db_begin(db))
+		return M_ERROR;
+	if (db_setting_set(db, key, list)) {
+		db_rollback(db);
+		return M_ERROR;
+	}
+	audit_write(db, a, site_id, "settings.reminder_to", key, list);
+	return db_commit(db) ? M_ERROR : M_OK;
 }

@@ -87,6 +87,25 @@ json_t *review_list(struct db *db, const struct actor *a, int64_t site_id, int64
  * with a review interval); an audit record in the same transaction. */
 int review_mark(struct db *db, const struct actor *a, int64_t site_id, int64_t article_id, struct errs *e);
 
+/* The mail settings of the reminders (jobs/reminders.h) for the admin page, the password left
+ * out: {smtp_url, smtp_from, smtp_from_name, smtp_user, has_password, smtp_tls, reminder_hour,
+ * reminder_to (of SITE_ID, comma-separated), board_email (sites.email)}. */
+json_t *reminder_settings(struct db *db, int64_t site_id);
+/* Field values of the mail settings form; NULL leaves a setting as it is ("" clears it; the
+ * password is kept when PASSWORD is NULL or ""; CLEAR_PASSWORD removes it). */
+struct reminder_input {
+	const char *url, *from, *from_name, *user, *password, *tls, *hour;
+	int clear_password;
+};
+/* Saves the province's mail settings (the system administrator): one transaction with an audit
+ * record that never holds the password. Field errors on smtp_url (smtp:// or smtps://, no
+ * credentials in it), smtp_from (an address), smtp_tls, reminder_hour (0–23). */
+int reminder_settings_save(struct db *db, const struct actor *a, const struct reminder_input *in, struct errs *e);
+/* Saves SITE_ID's extra reminder recipients (comma-separated addresses; its administrators). */
+int reminder_recipients_save(struct db *db, const struct actor *a, int64_t site_id, const char *list, struct errs *e);
+/* 1 when A may change the province's mail settings. */
+int reminder_settings_may_edit(const struct actor *a);
+
 /* The daily reminder of SITE_ID at NOW: the subject and plain-text body listing the items due
  * today, within two working days and overdue; NULL when there are none. */
 int reminder_compose(struct db *db, int64_t site_id, int64_t now, char **subject, char **text, int *items);

@@ -61,6 +61,10 @@ const struct route web_routes[] = {
 	{ ROUTE_GET, "/quan-tri/han-cap-nhat/quy-tac", admin_deadline_rules },
 	{ ROUTE_POST, "/quan-tri/han-cap-nhat/quy-tac", admin_deadline_rule_save },
 	{ ROUTE_POST, "/quan-tri/han-cap-nhat/chuyen-muc/*", admin_deadline_category },
+	{ ROUTE_GET, "/quan-tri/thu-nhac-han", admin_deadline_mail },
+	{ ROUTE_POST, "/quan-tri/thu-nhac-han", admin_deadline_mail_save },
+	{ ROUTE_POST, "/quan-tri/thu-nhac-han/nguoi-nhan", admin_deadline_recipients },
+	{ ROUTE_POST, "/quan-tri/thu-nhac-han/gui-thu", admin_deadline_mail_test },
 	{ ROUTE_GET, "/quan-tri/ra-soat", admin_review },
 	{ ROUTE_POST, "/quan-tri/ra-soat/*", admin_review_mark },
 };

@@ -95,6 +95,10 @@ void admin_deadline_report(struct req *r);
 void admin_deadline_rules(struct req *r);
 void admin_deadline_rule_save(struct req *r);
 void admin_deadline_category(struct req *r);
+void admin_deadline_mail(struct req *r);
+void admin_deadline_mail_save(struct req *r);
+void admin_deadline_recipients(struct req *r);
+void admin_deadline_mail_test(struct req *r);
 void admin_review(struct req *r);
 void admin_review_mark(struct req *r);
 

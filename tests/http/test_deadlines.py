@@ -249,35 +249,96 @@ class Review(Base):
 
 
 class Reminders(Base):
+    def start_sink(self, box, *extra):
+        os.makedirs(box)
+        sink = subprocess.Popen([sys.executable, os.path.join(ROOT, "tests", "http", "smtpsink.py"), box, *extra],
+                                stdout=subprocess.PIPE, text=True)
+        return sink, int(sink.stdout.readline())
+
+    def test_mail_settings_page(self):
+        main = self.fx.admin("admin", None)
+        self.expect(self.approver().get("/quan-tri/thu-nhac-han"), 403)
+        r = self.expect(main.get("/quan-tri/thu-nhac-han"), 200)
+        self.check_html(r, chrome=False)
+        # credentials in the URL, a bad sender, a bad hour: refused next to the fields, input kept
+        r = main.post("/quan-tri/thu-nhac-han", [("smtp_url", "smtp://u:p@mail.example.gov.vn"), ("smtp_from", "khong hop le"),
+                                                  ("smtp_from_name", "Cổng"), ("smtp_user", ""), ("smtp_password", ""),
+                                                  ("smtp_tls", "try"), ("reminder_hour", "25")])
+        self.expect(r, 422)
+        self.check_html(r, chrome=False)
+        self.assertIn_(VI["smtp_url_invalid"], r, "the URL message")
+        self.assertIn_(VI["reminder_hour_invalid"], r, "the hour message")
+        self.assertEqual(r.by_id("smtp_from").get("value"), "khong hop le")
+        self.assertEqual(r.by_id("reminder_hour").get("value"), "25")
+        self.expect(main.post("/quan-tri/thu-nhac-han", [("smtp_url", "smtp://127.0.0.1:1")], csrf=False), 403)
+        # saved: the password is never shown back, nor written to the audit log
+        r = main.post("/quan-tri/thu-nhac-han", [("smtp_url", "smtp://127.0.0.1:1"), ("smtp_from", "cong@example.gov.vn"),
+                                                  ("smtp_from_name", "Cổng"), ("smtp_user", "cong"),
+                                                  ("smtp_password", "Bi-mat-SMTP-123"), ("smtp_tls", "none"),
+                                                  ("reminder_hour", "23")])
+        self.expect(r, 303)
+        r = self.expect(main.get("/quan-tri/thu-nhac-han"), 200)
+        self.assertNotIn_("Bi-mat-SMTP-123", r)
+        self.assertEqual(r.by_id("smtp_password").get("value"), None)
+        self.assertIn_("giữ mật khẩu đã lưu", r, "the password-kept hint")
+        r = self.expect(main.get("/quan-tri/nhat-ky"), 200)
+        self.assertIn_("settings.mail", r, "the audit record")
+        self.assertNotIn_("Bi-mat-SMTP-123", r)
+        # a test message to a server that is not there: the reason, next to the field
+        r = main.post("/quan-tri/thu-nhac-han/gui-thu", [("test_to", "thu@example.gov.vn")])
+        self.expect(r, 502)
+        self.assertIn_("Không gửi được thư thử", r, "the failure")
+        self.assertEqual(r.by_id("test_to").get("value"), "thu@example.gov.vn")
+        # and to a sink: sent
+        sink, port = self.start_sink(os.path.join(self.fx.tmp, "mailbox-test"))
+        try:
+            self.expect(main.post("/quan-tri/thu-nhac-han", [("smtp_url", "smtp://127.0.0.1:%d" % port),
+                                                              ("smtp_from", "cong@example.gov.vn"), ("smtp_tls", "none"),
+                                                              ("reminder_hour", "23")]), 303)
+            r = self.expect(main.post("/quan-tri/thu-nhac-han/gui-thu", [("test_to", "thu@example.gov.vn")]), 200)
+            self.assertIn_("Đã gửi thư thử đến thu@example.gov.vn.", r, "the notice")
+            env = json.load(open(glob.glob(os.path.join(self.fx.tmp, "mailbox-test", "*.json"))[0]))
+            self.assertEqual(env["rcpt_to"], ["thu@example.gov.vn"])
+            self.assertEqual(env["auth_user"], "cong")  # the stored password was kept and used
+        finally:
+            self.fx.set_setting("smtp_url", "")
+            sink.terminate()
+            sink.wait(5)
+
     def test_the_scheduler_mails_the_board_once_a_day(self):
         old = (today_vn() - datetime.timedelta(days=30)).isoformat() + "T08:00"
         self.item("Văn bản Trung ương chưa đăng", old, "van-ban-trung-uong")
+        snv_admin = self.fx.admin("admin", "snv")
+        r = snv_admin.post("/quan-tri/thu-nhac-han/nguoi-nhan", [("reminder_to", "truongban@example.gov.vn, sai dia chi")])
+        self.expect(r, 422)
+        self.assertIn_(VI["email_list_invalid"], r, "the message")
+        self.assertEqual(r.by_id("reminder_to").get("value"), "truongban@example.gov.vn, sai dia chi")
+        self.expect(snv_admin.post("/quan-tri/thu-nhac-han/nguoi-nhan", [("reminder_to", "truongban@example.gov.vn")]), 303)
         box = os.path.join(self.fx.tmp, "mailbox")
-        os.makedirs(box)
-        sink = subprocess.Popen([sys.executable, os.path.join(ROOT, "tests", "http", "smtpsink.py"), box],
-                                stdout=subprocess.PIPE, text=True)
+        sink, port = self.start_sink(box)
         try:
-            port = int(sink.stdout.readline())
-            for k, v in (("smtp_url", "smtp://127.0.0.1:%d" % port), ("smtp_from", "khong-tra-loi@example.gov.vn"),
-                         ("smtp_from_name", "Cổng thông tin điện tử"), ("smtp_tls", "none"), ("reminder_hour", "0")):
-                self.fx.set_setting(k, v)
+            # the system administrator turns mail on; the running server's scheduler does the rest
+            r = self.fx.admin("admin", None).post("/quan-tri/thu-nhac-han", [
+                ("smtp_url", "smtp://127.0.0.1:%d" % port), ("smtp_from", "khong-tra-loi@example.gov.vn"),
+                ("smtp_from_name", "Cổng thông tin điện tử"), ("smtp_user", ""), ("smtp_tls", "none"),
+                ("reminder_hour", "0"), ("clear_password", "1")])
+            self.expect(r, 303)
             deadline = time.time() + 20
-            while time.time() < deadline and not glob.glob(os.path.join(box, "*.json")):
-                time.sleep(0.2)
-            envs = sorted(glob.glob(os.path.join(box, "*.json")))
-            self.assertTrue(envs, "no reminder reached the sink within 20 s: %s" % self.fx.server.log_tail())
             snv = None
-            for e in envs:
-                env = json.load(open(e))
-                if SNV_INFO["email"] in env["rcpt_to"]:
-                    snv = e
-            self.assertIsNotNone(snv, "no reminder to the board mailbox of snv")
+            while time.time() < deadline and snv is None:
+                for e in glob.glob(os.path.join(box, "*.json")):
+                    if SNV_INFO["email"] in json.load(open(e))["rcpt_to"]:
+                        snv = e
+                time.sleep(0.2)
+            self.assertIsNotNone(snv, "no reminder to the board mailbox of snv within 20 s: %s" % self.fx.server.log_tail())
+            self.assertIn("truongban@example.gov.vn", json.load(open(snv))["rcpt_to"])
             import email
             import email.policy
             msg = email.message_from_bytes(open(snv[:-5] + ".eml", "rb").read(), policy=email.policy.default)
             self.assertIn("Sở Nội vụ", msg["Subject"])
-            self.assertIn("Văn bản Trung ương chưa đăng", msg.get_body(("plain",)).get_content())
-            self.assertIn("ĐÃ QUÁ HẠN", msg.get_body(("plain",)).get_content())
+            body = msg.get_body(("plain",)).get_content()
+            self.assertIn("Văn bản Trung ương chưa đăng", body)
+            self.assertIn("ĐÃ QUÁ HẠN", body)
             # once a day: the command line finds nothing left to send today
             out = cong("remind", "--data", self.fx.data)
             self.assertIn("0 reminder(s) sent", out)

@@ -8,9 +8,16 @@
  *                                                   province's default); mac-dinh=1 drops the site's
  * WEBPAGE: POST /quan-tri/han-cap-nhat/chuyen-muc/<id>  kind, review_days of a category
  * WEBPAGE: GET  /quan-tri/ra-soat                    fixed pages due for review (tat-ca=1: all)
- * WEBPAGE: POST /quan-tri/ra-soat/<id>               record a review */
+ * WEBPAGE: POST /quan-tri/ra-soat/<id>               record a review
+ * WEBPAGE: GET  /quan-tri/thu-nhac-han               the reminders' mail: SMTP (system
+ *                                                   administrator, main portal), recipients
+ * WEBPAGE: POST /quan-tri/thu-nhac-han               SMTP settings (smtp_url, smtp_from, ...)
+ * WEBPAGE: POST /quan-tri/thu-nhac-han/nguoi-nhan    the site's extra recipients (reminder_to)
+ * WEBPAGE: POST /quan-tri/thu-nhac-han/gui-thu       a test message to test_to */
 #include "web/web.h"
 #include "model/deadline.h"
+#include "jobs/reminders.h"
+#include "mail/mail.h"
 #include "report/chart.h"
 #include "report/table.h"
 #include "vn/calendar.h"
@@ -418,4 +425,125 @@ void admin_review_mark(struct req *r)
 	else
 		resp_error(r, rc == M_DENIED ? 403 : rc == M_NOTFOUND ? 404 : 500,
 			   rc == M_DENIED ? "forbidden" : rc == M_NOTFOUND ? "not_found" : "server_error");
+}
+
+/* ---- the reminders' mail ---- */
+
+static void mail_render(struct req *r, int status, const struct errs *e, json_t *typed, const char *notice)
+{
+	json_t *ctx = admin_ctx(r, "Thư nhắc hạn cập nhật");
+	int is_main = strcmp(json_string_value(json_object_get(r->site, "kind")), "main") == 0;
+	json_t *s = reminder_settings(r->db, site_id_of(r));
+	if (typed)
+		json_object_update(s, typed); /* what was typed comes back, never the password */
+	json_object_del(s, "smtp_password");
+	json_object_set_new(ctx, "mail", s);
+	json_object_set_new(ctx, "can_smtp", json_boolean(is_main && reminder_settings_may_edit(&r->actor)));
+	static const char *const tls[][2] = { { "try", "STARTTLS khi máy chủ hỗ trợ" }, { "require", "Bắt buộc STARTTLS" },
+					      { "none", "Không mã hóa (máy chủ thư nội bộ)" } };
+	const char *cur = json_string_value(json_object_get(s, "smtp_tls"));
+	json_t *opts = json_array();
+	for (size_t i = 0; i < ARRAY_SIZE(tls); i++)
+		json_array_append_new(opts, json_pack("{sssssb}", "value", tls[i][0], "label", tls[i][1], "selected",
+						      cur && strcmp(cur, tls[i][0]) == 0));
+	json_object_set_new(ctx, "tls_options", opts);
+	if (e)
+		admin_errors(r, ctx, e);
+	if (notice)
+		json_object_set_new(ctx, "notice", json_string(notice));
+	else if (req_arg(r, "da-luu"))
+		json_object_set_new(ctx, "notice", json_string(tr(r->app, "saved")));
+	json_decref(typed);
+	resp_render(r, status, "admin/deadline-mail", ctx);
+}
+
+static int require_board_admin(struct req *r)
+{
+	if (admin_require(r, 1))
+		return -1;
+	const char *role = user_role_on(r->db, &r->actor, site_id_of(r));
+	if (!r->actor.sysadmin && (!role || strcmp(role, "siteadmin") != 0)) {
+		resp_error(r, 403, "siteadmin_only");
+		return -1;
+	}
+	return 0;
+}
+
+void admin_deadline_mail(struct req *r)
+{
+	if (require_board_admin(r))
+		return;
+	mail_render(r, 200, NULL, NULL, NULL);
+}
+
+void admin_deadline_mail_save(struct req *r)
+{
+	struct errs e = { 0 };
+	if (require_board_admin(r) || csrf_check(r))
+		return;
+	struct reminder_input in = { .url = req_form(r, "smtp_url"), .from = req_form(r, "smtp_from"),
+				     .from_name = req_form(r, "smtp_from_name"), .user = req_form(r, "smtp_user"),
+				     .password = req_form(r, "smtp_password"), .tls = req_form(r, "smtp_tls"),
+				     .hour = req_form(r, "reminder_hour"),
+				     .clear_password = req_form(r, "clear_password") != NULL };
+	int rc = reminder_settings_save(r->db, &r->actor, &in, &e);
+	if (rc == M_OK) {
+		resp_redirect(r, 303, "/quan-tri/thu-nhac-han?da-luu=1");
+	} else if (rc == M_INVALID) {
+		json_t *typed = json_pack("{ssssssssssss}", "smtp_url", in.url ? in.url : "", "smtp_from", in.from ? in.from : "",
+					  "smtp_from_name", in.from_name ? in.from_name : "", "smtp_user", in.user ? in.user : "",
+					  "smtp_tls", in.tls ? in.tls : "", "reminder_hour", in.hour ? in.hour : "");
+		mail_render(r, 422, &e, typed, NULL);
+	} else {
+		resp_error(r, rc == M_DENIED ? 403 : 500, rc == M_DENIED ? "forbidden" : "server_error");
+	}
+}
+
+void admin_deadline_recipients(struct req *r)
+{
+	struct errs e = { 0 };
+	if (require_board_admin(r) || csrf_check(r))
+		return;
+	const char *list = req_form(r, "reminder_to");
+	int rc = reminder_recipients_save(r->db, &r->actor, site_id_of(r), list ? list : "", &e);
+	if (rc == M_OK)
+		resp_redirect(r, 303, "/quan-tri/thu-nhac-han?da-luu=1");
+	else if (rc == M_INVALID)
+		mail_render(r, 422, &e, json_pack("{ss}", "reminder_to", list ? list : ""), NULL);
+	else
+		resp_error(r, rc == M_DENIED ? 403 : 500, rc == M_DENIED ? "forbidden" : "server_error");
+}
+
+void admin_deadline_mail_test(struct req *r)
+{
+	struct errs e = { 0 };
+	char err[512];
+	if (require_board_admin(r) || csrf_check(r))
+		return;
+	if (!reminder_settings_may_edit(&r->actor)) {
+		resp_error(r, 403, "forbidden");
+		return;
+	}
+	const char *to = req_form(r, "test_to");
+	if (!to || !mail_address_valid(to)) {
+		errs_add(&e, "test_to", "email_invalid");
+		mail_render(r, 422, &e, json_pack("{ss}", "test_to", to ? to : ""), NULL);
+		return;
+	}
+	if (reminders_test(r->db, to, err, sizeof(err))) {
+		log_warn("deadlines: test mail to %s failed: %s", to, err);
+		struct sb msg = SB_INIT;
+		sb_addf(&msg, "Không gửi được thư thử: %s", err);
+		json_t *typed = json_pack("{ss}", "test_to", to);
+		json_t *ctx_err = json_pack("{ss}", "test_error", msg.buf);
+		json_object_update(typed, ctx_err);
+		json_decref(ctx_err);
+		sb_release(&msg);
+		mail_render(r, 502, NULL, typed, NULL);
+		return;
+	}
+	struct sb ok = SB_INIT;
+	sb_addf(&ok, "Đã gửi thư thử đến %s.", to);
+	mail_render(r, 200, NULL, NULL, ok.buf);
+	sb_release(&ok);
 }

@@ -168,6 +168,18 @@ class Report(Base):
         r = self.expect(self.approver().get("/quan-tri/han-cap-nhat/bao-cao?tu=2026-03-01&den=2026-01-01"), 422)
         self.assertIn_(VI["period_reversed"], r, "the message")
 
+    def test_period_presets(self):
+        r = self.expect(self.approver().get("/quan-tri/han-cap-nhat/bao-cao"), 200)
+        links = {squash(text_of(a)): a.get("href") for a in r.tree().iter("a") if "tu=" in (a.get("href") or "")}
+        t = today_vn()
+        first = t.replace(day=1)
+        prev_last = first - datetime.timedelta(days=1)
+        self.assertIn("tu=%s&den=%s" % (first.isoformat(), t.isoformat()), links["Tháng này"])
+        self.assertIn("tu=%s&den=%s" % (prev_last.replace(day=1).isoformat(), prev_last.isoformat()), links["Tháng trước"])
+        self.assertIn("tu=%d-01-01" % t.year, links["Năm nay"])
+        r = self.expect(self.approver().get(links["Tháng trước"]), 200)
+        self.assertEqual(r.by_id("tu").get("value"), prev_last.replace(day=1).isoformat())
+
     def test_the_province_report_is_the_main_boards(self):
         r = self.expect(self.fx.admin("admin", None).get("/quan-tri/han-cap-nhat/bao-cao?pham-vi=tinh"), 200)
         self.check_html(r, chrome=False)

@@ -134,6 +134,30 @@ static int period_of(struct req *r, json_t *ctx, int32_t *from, int32_t *to, str
 	return e->n ? -1 : 0;
 }
 
+/* Links to the usual periods: this month, last month, this quarter, this year. */
+static void period_presets(json_t *ctx, const char *scope_query)
+{
+	vn_date t = vn_days_to_date(vn_days_of_time(time_now()));
+	int q0 = (t.m - 1) / 3 * 3 + 1, pm = t.m == 1 ? 12 : t.m - 1, py = t.m == 1 ? t.y - 1 : t.y;
+	vn_date last_of_prev = vn_days_to_date(vn_date_to_days((vn_date){ t.y, t.m, 1 }) - 1);
+	const struct {
+		const char *label;
+		vn_date from, to;
+	} p[] = { { "Tháng này", { t.y, t.m, 1 }, t }, { "Tháng trước", { py, pm, 1 }, last_of_prev },
+		  { "Quý này", { t.y, q0, 1 }, t }, { "Năm nay", { t.y, 1, 1 }, t } };
+	json_t *list = json_array();
+	for (size_t i = 0; i < ARRAY_SIZE(p); i++) {
+		char a[11], b[11];
+		struct sb u = SB_INIT;
+		vn_date_format(p[i].from, a);
+		vn_date_format(p[i].to, b);
+		sb_addf(&u, "/quan-tri/han-cap-nhat/bao-cao?%s&tu=%s&den=%s", scope_query, a, b);
+		json_array_append_new(list, json_pack("{ssss}", "label", p[i].label, "url", u.buf));
+		sb_release(&u);
+	}
+	json_object_set_new(ctx, "presets", list);
+}
+
 static void fmt_num(char *buf, size_t n, double v)
 {
 	if (v == (double)(int64_t)v)
@@ -232,6 +256,7 @@ void admin_deadline_report(struct req *r)
 	}
 	json_t *ctx = admin_ctx(r, scope ? "Báo cáo tuân thủ thời hạn" : "Báo cáo tuân thủ thời hạn — toàn tỉnh");
 	scope_ctx(r, ctx, scope);
+	period_presets(ctx, scope ? "pham-vi=trang" : "pham-vi=tinh");
 	if (period_of(r, ctx, &from, &to, &e)) {
 		admin_errors(r, ctx, &e);
 		resp_render(r, 422, "admin/deadline-report", ctx);

@@ -367,6 +367,8 @@ int cmd_reindex(int argc, char **argv)
 	struct timespec t0, t1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	rc = search_reindex(db, isatty(2) ? reindex_progress : NULL, NULL);
+	if (rc == 0)
+		db_setting_set(db, "search_reindex_needed", "0");
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	db_close(db);
 	if (isatty(2))

@@ -7,6 +7,7 @@
 #include "http/http.h"
 #include "http/ratelimit.h"
 #include "http/cache.h"
+#include "jobs/reindex.h"
 #include "jobs/scheduler.h"
 #include "render/mustache.h"
 #include "web/web.h"
@@ -219,7 +220,9 @@ int cmd_serve(int argc, char **argv)
 	struct scheduler *sched = scheduler_start(dbpath, (unsigned)sched_interval);
 	if (!sched)
 		log_warn("serve: the scheduler could not start; scheduled items wait for the next start");
+	struct reindexer *reindex = reindex_start_if_needed(dbpath);
 	rc = http_serve(&app, listen, (unsigned)threads) ? 1 : 0;
+	reindex_stop(reindex);
 	scheduler_stop(sched);
 	free(dbpath);
 out:

@@ -14,10 +14,15 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdatomic.h>
 #include <string.h>
 #include <utf8proc.h>
 
 #include "base/banned.h"
+
+/* The token of a site in the index's site_t column (migration 0012): letters and digits, one
+ * unicode61 token, never offered as a suggestion. */
+#define SITE_TOKEN "zsite"
 
 #define QUERY_MAX_CHARS 500
 
@@ -337,7 +342,7 @@ static char *closest_term(struct db *db, const char *w)
 		int ascii = 1;
 		for (const char *c = t; *c; c++)
 			ascii &= (unsigned char)*c < 128;
-		if (!ascii || strcmp(t, w) == 0)
+		if (!ascii || strcmp(t, w) == 0 || strncmp(t, SITE_TOKEN, sizeof(SITE_TOKEN) - 1) == 0)
 			continue;
 		int dist = edit_distance(w, t, cap);
 		if (dist < best || (dist == best && dist <= cap && docs > best_docs)) {
@@ -383,12 +388,12 @@ static json_t *suggestions(struct db *db, const struct search_query *q)
 
 /* ---- running a query ---- */
 
-/* Only the index is read while matching: the site and the category are tested on the rowid
- * against the articles table's indexes, never through FTS5's stored content rows (a 6 KB read
- * per match on a large portal: docs/search.md). */
+/* Only the index is read while matching: the site is a token of the index itself (site_t,
+ * joined to the expression by site_expr), the category is tested on the rowid against the
+ * articles table's indexes, never through FTS5's stored content rows (a 6 KB read per match on
+ * a large portal: docs/search.md). */
 #define SEARCH_WHERE                                                                           \
 	" FROM search_fts f WHERE search_fts MATCH ?1"                                             \
-	" AND (?2 = 0 OR f.rowid IN (SELECT id FROM articles WHERE site_id = ?2 AND state = 'published'))" \
 	" AND (?3 = 0 OR f.published_at >= ?3) AND (?4 = 0 OR f.published_at < ?4)"               \
 	" AND (?5 = '' OR f.kind = ?5)"                                                            \
 	" AND (?6 = 0 OR f.rowid IN (SELECT id FROM articles WHERE category_id IN (WITH RECURSIVE"  \
@@ -398,10 +403,20 @@ static json_t *suggestions(struct db *db, const struct search_query *q)
 /* Counting stops here: "more than 10,000" is as useful as the exact number, and much cheaper. */
 #define COUNT_CAP 10000
 
+/* EXPR limited to P's site when it has one; malloc'd. */
+static char *site_expr(const char *expr, const struct search_params *p)
+{
+	struct sb b = SB_INIT;
+	if (p->site_id)
+		sb_addf(&b, "(%s) AND site_t:" SITE_TOKEN "%lld", expr, (long long)p->site_id);
+	else
+		sb_adds(&b, expr);
+	return sb_detach(&b, NULL);
+}
+
 static void bind_filters(sqlite3_stmt *st, const char *expr, const struct search_params *p)
 {
 	db_bind_text(st, 1, expr);
-	db_bind_int(st, 2, p->site_id);
 	db_bind_int(st, 3, p->from);
 	db_bind_int(st, 4, p->to);
 	db_bind_text(st, 5, p->kind ? p->kind : "");
@@ -415,7 +430,7 @@ static json_t *result_ids(struct db *db, const char *expr, const struct search_p
 {
 	sqlite3_stmt *st = broad ? db_stmt(db, "SELECT f.rowid AS id" SEARCH_WHERE " ORDER BY f.rowid DESC LIMIT ?7 OFFSET ?8")
 				 : db_stmt(db, "SELECT f.rowid AS id" SEARCH_WHERE
-					   " ORDER BY bm25(search_fts, 10.0, 3.0, 5.0, 1.0), f.published_at DESC LIMIT ?7 OFFSET ?8");
+					   " ORDER BY bm25(search_fts, 10.0, 3.0, 5.0, 1.0, 0.0), f.published_at DESC LIMIT ?7 OFFSET ?8");
 	if (!st)
 		return json_array();
 	bind_filters(st, expr, p);
@@ -430,7 +445,9 @@ json_t *search_run(struct db *db, const struct search_params *p)
 	json_t *res = json_object(), *rows = json_array();
 	int64_t total = 0;
 	search_parse(p->q, &q);
-	char *expr = search_match_expr(&q);
+	char *words = search_match_expr(&q);
+	char *expr = words ? site_expr(words, p) : NULL;
+	free(words);
 	json_object_set_new(res, "searched", json_boolean(expr != NULL));
 	if (expr) {
 		sqlite3_stmt *st = db_stmt(db, "SELECT count(*) FROM (SELECT 1" SEARCH_WHERE " LIMIT ?7)");
@@ -519,8 +536,8 @@ int search_index_article(struct db *db, int64_t id)
 	char *bx = vn_tone_normalize(all.buf);
 	char *tf = tx ? vn_fold(tx) : NULL, *bf = bx ? vn_fold(bx) : NULL;
 	int rc = -1;
-	st = db_stmt(db, "INSERT INTO search_fts (rowid, title_x, body_x, title_f, body_f, site_id, category_id,"
-			 " published_at, kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'article')");
+	st = db_stmt(db, "INSERT INTO search_fts (rowid, title_x, body_x, title_f, body_f, site_t, site_id, category_id,"
+			 " published_at, kind) VALUES (?1, ?2, ?3, ?4, ?5, '" SITE_TOKEN "' || ?6, ?6, ?7, ?8, 'article')");
 	if (st && tx && bx && tf && bf) {
 		db_bind_int(st, 1, id);
 		db_bind_text(st, 2, tx);
@@ -545,8 +562,16 @@ int search_index_article(struct db *db, int64_t id)
 	return rc;
 }
 
+static atomic_int reindex_cancelled;
+
+void search_reindex_cancel(void)
+{
+	atomic_store(&reindex_cancelled, 1);
+}
+
 int search_reindex(struct db *db, void (*progress)(int64_t done, int64_t total, void *arg), void *arg)
 {
+	atomic_store(&reindex_cancelled, 0);
 	sqlite3_stmt *st = db_stmt(db, "SELECT count(*) FROM articles WHERE state = 'published'");
 	int64_t total = 0, done = 0, last = 0;
 	if (!st)
@@ -576,12 +601,16 @@ int search_reindex(struct db *db, void (*progress)(int64_t done, int64_t total, 
 			done++;
 		}
 		json_decref(ids);
-		if (db_commit(db) || (n && db_begin(db)))
+		if (db_commit(db))
 			return -1;
 		if (progress)
 			progress(done, total, arg);
 		if (!n)
 			break;
+		if (atomic_load(&reindex_cancelled))
+			return 1; /* what is done stays; the rest comes with the next full rebuild */
+		if (db_begin(db))
+			return -1;
 	}
 	return db_exec(db, "INSERT INTO search_fts (search_fts) VALUES ('optimize')");
 fail:

@@ -51,5 +51,7 @@ json_t *search_run(struct db *db, const struct search_params *p);
 int search_index_article(struct db *db, int64_t id);
 /* Rebuilds the whole index; PROGRESS (may be NULL) is called every few hundred items. */
 int search_reindex(struct db *db, void (*progress)(int64_t done, int64_t total, void *arg), void *arg);
+/* Makes a search_reindex running in another thread stop after its current batch (it returns 1). */
+void search_reindex_cancel(void);
 
 #endif

@@ -136,3 +136,4 @@ class Search(CongTest):
                 self.assertEqual(r.status, 200)
         r = self.page(self.fx.client("snv"), q("x", tu="31/02/2024"))
         self.assertIsNotNone(r.by_id("tu-error"), "no message next to a bad date")
+

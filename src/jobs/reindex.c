@@ -1,0 +1,82 @@
+/* reindex.c — the background rebuild of the search index; see reindex.h. */
+#include "jobs/reindex.h"
+#include "base/log.h"
+#include "base/util.h"
+#include "db/db.h"
+#include "search/search.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/banned.h"
+
+struct reindexer {
+	pthread_t thread;
+	char *db_path;
+};
+
+static void progress(int64_t done, int64_t total, void *arg)
+{
+	int *last = arg;
+	int pct = total ? (int)(done * 100 / total) : 100;
+	if (pct / 10 != *last / 10) {
+		log_info("search: index rebuilt to %d%% (%lld of %lld items)", pct, (long long)done, (long long)total);
+		*last = pct;
+	}
+}
+
+static void *reindex_main(void *arg)
+{
+	struct reindexer *r = arg;
+	char err[256];
+	int last = 0;
+	struct db *db = db_open(r->db_path, err, sizeof(err));
+	if (!db) {
+		log_error("search: cannot rebuild the index: %s", err);
+		return NULL;
+	}
+	log_info("search: rebuilding the index after an upgrade; search answers from what is done meanwhile");
+	int rc = search_reindex(db, progress, &last);
+	if (rc == 0 && db_setting_set(db, "search_reindex_needed", "0") == 0)
+		log_info("search: the index is rebuilt");
+	else if (rc == 1)
+		log_warn("search: the rebuild was stopped; it starts again with the server (or run cong reindex)");
+	else
+		log_error("search: the rebuild failed; run cong reindex");
+	db_close(db);
+	return NULL;
+}
+
+struct reindexer *reindex_start_if_needed(const char *db_path)
+{
+	char err[256];
+	struct db *db = db_open(db_path, err, sizeof(err));
+	if (!db)
+		return NULL;
+	char *need = db_setting_get(db, "search_reindex_needed");
+	int todo = need && strcmp(need, "1") == 0;
+	free(need);
+	db_close(db);
+	if (!todo)
+		return NULL;
+	struct reindexer *r = xcalloc(1, sizeof(*r));
+	r->db_path = xstrdup(db_path);
+	if (pthread_create(&r->thread, NULL, reindex_main, r)) {
+		log_error("search: cannot start the index rebuild; run cong reindex");
+		free(r->db_path);
+		free(r);
+		return NULL;
+	}
+	return r;
+}
+
+void reindex_stop(struct reindexer *r)
+{
+	if (!r)
+		return;
+	search_reindex_cancel();
+	pthread_join(r->thread, NULL);
+	free(r->db_path);
+	free(r);
+}

@@ -25,6 +25,13 @@ struct db {
 		sqlite3_stmt *st;
 	} cache[STMT_CACHE];
 	size_t ncache;
+	/* db_memo_*: valid while neither number changes; checked once per read snapshot */
+	struct {
+		void *p;
+		void (*free_fn)(void *);
+	} memo[DB_MEMO_N];
+	int64_t memo_version, memo_changes;
+	int in_snapshot, snapshot_checked;
 };
 
 /* Statements slower than this are logged with their SQL (placeholders only, never the bound
@@ -67,10 +74,20 @@ struct db *db_open(const char *path, char *err, size_t errlen)
 	return db;
 }
 
+static void memo_drop_all(struct db *db)
+{
+	for (size_t i = 0; i < DB_MEMO_N; i++) {
+		if (db->memo[i].p)
+			db->memo[i].free_fn(db->memo[i].p);
+		db->memo[i].p = NULL;
+	}
+}
+
 void db_close(struct db *db)
 {
 	if (!db)
 		return;
+	memo_drop_all(db);
 	for (size_t i = 0; i < db->ncache; i++)
 		sqlite3_finalize(db->cache[i].st);
 	sqlite3_close(db->h);
@@ -145,11 +162,14 @@ int db_read_begin(struct db *db)
 	int rc = st ? sqlite3_step(st) : SQLITE_ERROR;
 	if (st)
 		sqlite3_reset(st);
+	db->in_snapshot = rc == SQLITE_DONE;
+	db->snapshot_checked = 0;
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
 void db_read_end(struct db *db)
 {
+	db->in_snapshot = 0;
 	sqlite3_stmt *st = db_stmt(db, "COMMIT");
 	int rc = st ? sqlite3_step(st) : SQLITE_ERROR;
 	if (st)
@@ -160,6 +180,9 @@ void db_read_end(struct db *db)
 
 void db_rollback(struct db *db)
 {
+	db->in_snapshot = 0;
+	/* a memo made inside the transaction may hold what is now undone */
+	memo_drop_all(db);
 	if (!sqlite3_get_autocommit(db->h))
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 }
@@ -263,6 +286,43 @@ json_t *db_one_json(sqlite3_stmt *st)
 		log_error("db: step: %s", sqlite3_errmsg(sqlite3_db_handle(st)));
 	sqlite3_reset(st);
 	return o;
+}
+
+/* Drops the memos when the database may have changed since the last check. Another
+ * connection's commit shows in PRAGMA data_version (which also starts the read snapshot when it
+ * is the first statement in one); this connection's own changes only in its change counter. */
+static void memo_check(struct db *db)
+{
+	int64_t changes = sqlite3_total_changes64(db->h), version = -1;
+	if (!(db->in_snapshot && db->snapshot_checked)) {
+		sqlite3_stmt *st = db_stmt(db, "PRAGMA data_version");
+		if (st && sqlite3_step(st) == SQLITE_ROW)
+			version = sqlite3_column_int64(st, 0);
+		if (st)
+			sqlite3_reset(st);
+		db->snapshot_checked = db->in_snapshot && version >= 0;
+	} else {
+		version = db->memo_version;
+	}
+	if (version < 0 || version != db->memo_version || changes != db->memo_changes)
+		memo_drop_all(db);
+	db->memo_version = version;
+	db->memo_changes = changes;
+}
+
+void *db_memo_get(struct db *db, enum db_memo_slot slot)
+{
+	memo_check(db);
+	return db->memo[slot].p;
+}
+
+void db_memo_set(struct db *db, enum db_memo_slot slot, void *p, void (*free_fn)(void *))
+{
+	if (db->memo[slot].p)
+		db->memo[slot].free_fn(db->memo[slot].p);
+	/* a memo made while the version could not be read is dropped by the next check */
+	db->memo[slot].p = p;
+	db->memo[slot].free_fn = free_fn;
 }
 
 char *db_setting_get(struct db *db, const char *key)

@@ -391,14 +391,7 @@ static void dispatch(struct req *r)
 		resp_error(r, 404, "unknown_host");
 		return;
 	}
-	/* A public page reads a dozen statements: one read transaction makes them one snapshot
-	 * (the page and the cache generation it is stored under agree) and takes SQLite's shared
-	 * lock once instead of once per statement. Public pages never write. */
-	int snapshot = match && !r->is_post && r->db && strncmp(r->path, "/quan-tri/", 10) != 0 &&
-		       db_read_begin(r->db) == 0;
 	serve_route(r, match, method_mismatch);
-	if (snapshot)
-		db_read_end(r->db);
 }
 
 /* Public pages run no script at all. The admin loads the rich-text editor from our own origin;
@@ -637,9 +630,15 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	if (!r->is_post && strncmp(r->path, "/quan-tri/", 10) != 0)
 		r->arena = arena_new();
 	struct arena *prev = arena_enter(r->arena);
+	/* A public page reads a dozen statements: one read transaction, from the Host lookup on,
+	 * makes them one snapshot (the page and the cache generation it is stored under agree) and
+	 * takes SQLite's shared lock once instead of once per statement. Public pages never write. */
+	int snapshot = r->arena && db_read_begin(r->db) == 0;
 	if (r->host)
 		r->site = site_find_by_host(r->db, r->host, app->base_domain);
 	dispatch(r);
+	if (snapshot)
+		db_read_end(r->db);
 	arena_leave(prev);
 	r->address = NULL; /* points into this stack frame */
 	return send_response(r);

@@ -1,5 +1,6 @@
 /* test_readpath.c — the public pages' read paths: tree order, the category merge across
- * subcategories with pagination, featured items, and the per-request JSON arena. */
+ * subcategories with pagination, featured items, the per-request JSON arena, and the sites
+ * kept per connection (a change by this or any other connection shows on the next read). */
 #include "t.h"
 #include "base/arena.h"
 #include "db/db.h"
@@ -44,13 +45,16 @@ TEST(tree_order_is_depth_first_in_sibling_order)
 	json_decref(out);
 }
 
+static char readpath_path[256];
+
 static struct db *readpath_db(void)
 {
-	static char dir[] = "/tmp/cong-readpath-XXXXXX";
-	char path[256], err[256];
+	char dir[] = "/tmp/cong-readpath-XXXXXX";
+	char err[256];
 	if (sodium_init() < 0 || !mkdtemp(dir))
 		return NULL;
-	snprintf(path, sizeof(path), "%s/t.db", dir);
+	snprintf(readpath_path, sizeof(readpath_path), "%s/t.db", dir);
+	const char *path = readpath_path;
 	struct db *db = db_open(path, err, sizeof(err));
 	if (db && db_migrate(db, err, sizeof(err)) < 0) {
 		db_close(db);
@@ -192,4 +196,101 @@ TEST(json_arena_mixes_with_the_heap)
 	int status = 0;
 	CHECK(pid > 0 && waitpid(pid, &status, 0) == pid);
 	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+}
+
+static const char *name_of(json_t *site)
+{
+	return site ? json_string_value(json_object_get(site, "name")) : "(none)";
+}
+
+/* Looks HOST up and returns the site's name (a static copy: the site is released). */
+static const char *host_name(struct db *db, const char *host)
+{
+	static char buf[128];
+	json_t *s = site_find_by_host(db, host, "example.gov.vn");
+	snprintf(buf, sizeof(buf), "%s", name_of(s));
+	json_decref(s);
+	return buf;
+}
+
+TEST(sites_kept_per_connection_follow_every_change)
+{
+	struct db *db = readpath_db(), *other = NULL;
+	struct errs e = { 0 };
+	struct site_input si = { 0 };
+	int64_t main_id = 0, district = 0, commune = 0;
+	char err[256];
+	if (!CHECK(db != NULL))
+		return;
+	si.name = "Cổng chính";
+	si.kind = "main";
+	si.slug = "main";
+	CHECK(site_add(db, &si, &e, &main_id, NULL) == M_OK);
+	si.kind = NULL;
+	si.slug = NULL;
+	si.name = "Huyện Long Hồ";
+	CHECK(site_add(db, &si, &e, &district, NULL) == M_OK);
+	si.name = "Xã Châu Thành";
+	si.parent_slug = "longho";
+	CHECK(site_add(db, &si, &e, &commune, NULL) == M_OK);
+	si.parent_slug = NULL;
+
+	/* the Host rules, answered from the kept table */
+	CHECK_STR(host_name(db, "example.gov.vn"), "Cổng chính");
+	CHECK_STR(host_name(db, "WWW.example.gov.vn:8080"), "Cổng chính");
+	CHECK_STR(host_name(db, "longho.example.gov.vn"), "Huyện Long Hồ");
+	CHECK_STR(host_name(db, "chauthanh.longho.example.gov.vn."), "Xã Châu Thành");
+	CHECK_STR(host_name(db, "chauthanh.example.gov.vn"), "Xã Châu Thành");
+	CHECK_STR(host_name(db, "chauthanh.snv.example.gov.vn"), "(none)");
+	CHECK_STR(host_name(db, "main.example.gov.vn"), "(none)");
+	CHECK_STR(host_name(db, "longho.main.example.gov.vn"), "(none)");
+	CHECK_STR(host_name(db, "khac.example.gov.vn"), "(none)");
+	json_t *dir = site_directory(db, 0);
+	CHECK(json_array_size(dir) == 3);
+	json_decref(dir);
+	dir = site_directory(db, district);
+	CHECK(json_array_size(dir) == 1 && strcmp(name_of(json_array_get(dir, 0)), "Xã Châu Thành") == 0);
+	json_decref(dir);
+
+	/* a change through this connection shows on the next read */
+	si.name = "Huyện Long Hồ (mới)";
+	CHECK(site_update(db, district, &si, &e) == M_OK);
+	CHECK_STR(host_name(db, "longho.example.gov.vn"), "Huyện Long Hồ (mới)");
+	CHECK(site_add_domain(db, district, "longho.vn", &e) == M_OK);
+	CHECK_STR(host_name(db, "longho.vn"), "Huyện Long Hồ (mới)");
+
+	/* what was read inside a transaction that is then rolled back is not kept */
+	CHECK(db_begin(db) == 0);
+	CHECK(db_exec(db, "INSERT INTO sites (slug, kind, name, created_at) VALUES ('tam', 'department', 'Tạm', 0)") == 0);
+	CHECK_STR(host_name(db, "tam.example.gov.vn"), "Tạm");
+	db_rollback(db);
+	CHECK_STR(host_name(db, "tam.example.gov.vn"), "(none)");
+
+	/* another connection (another thread or process): seen after its commit, but not inside
+	 * a read snapshot that began before it */
+	other = db_open(readpath_path, err, sizeof(err));
+	if (!CHECK(other != NULL))
+		goto out;
+	CHECK(db_read_begin(db) == 0);
+	CHECK_STR(host_name(db, "longho.example.gov.vn"), "Huyện Long Hồ (mới)");
+	si.name = "Huyện Long Hồ (lần hai)";
+	CHECK(site_update(other, district, &si, &e) == M_OK);
+	CHECK_STR(host_name(db, "longho.example.gov.vn"), "Huyện Long Hồ (mới)");
+	db_read_end(db);
+	CHECK_STR(host_name(db, "longho.example.gov.vn"), "Huyện Long Hồ (lần hai)");
+	si.name = "Sở Nội vụ";
+	int64_t snv = 0;
+	CHECK(site_add(other, &si, &e, &snv, NULL) == M_OK);
+	CHECK(db_read_begin(db) == 0);
+	CHECK_STR(host_name(db, "snv.example.gov.vn"), "Sở Nội vụ");
+	dir = site_directory(db, 0);
+	CHECK(json_array_size(dir) == 4);
+	json_decref(dir);
+	json_t *m = site_main(db);
+	CHECK(json_integer_value(json_object_get(m, "id")) == main_id);
+	json_decref(m);
+	db_read_end(db);
+out:
+	db_close(other);
+	db_close(db);
 }

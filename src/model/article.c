@@ -6,6 +6,8 @@
 #include "base/util.h"
 #include "base/arena.h"
 #include "base/utf8.h"
+#include "base/log.h"
+#include "base/sb.h"
 #include "vn/slug.h"
 
 #include <stdio.h>
@@ -40,19 +42,85 @@ json_t *article_get_public(struct db *db, int64_t site_id, int64_t id)
 	return db_one_json(st);
 }
 
-json_t *article_latest(struct db *db, int64_t site_id, int64_t limit)
+/* ---- the public lists: cards (model.h) ---- */
+
+/* Reads a row whose first columns are CARD_COLS, then site slug, name and kind when WITH_SITE. */
+static void card_read(sqlite3_stmt *st, int with_site, struct article_card *c)
+{
+	memset(c, 0, sizeof(*c));
+	c->id = sqlite3_column_int64(st, 0);
+	c->site_id = sqlite3_column_int64(st, 1);
+	c->title = (const char *)sqlite3_column_text(st, 2);
+	c->slug = (const char *)sqlite3_column_text(st, 3);
+	c->summary = (const char *)sqlite3_column_text(st, 4);
+	c->published_at = sqlite3_column_int64(st, 5);
+	c->updated_at = sqlite3_column_int64(st, 6);
+	c->cover_alt = (const char *)sqlite3_column_text(st, 7);
+	c->cover_sha = (const char *)sqlite3_column_text(st, 9);
+	c->cover_ext = (const char *)sqlite3_column_text(st, 10);
+	c->cover_w = sqlite3_column_int64(st, 11);
+	c->cover_h = sqlite3_column_int64(st, 12);
+	c->category_id = sqlite3_column_int64(st, 13);
+	c->category_name = (const char *)sqlite3_column_text(st, 14);
+	c->category_slug = (const char *)sqlite3_column_text(st, 15);
+	if (with_site) {
+		c->site_slug = (const char *)sqlite3_column_text(st, 16);
+		c->site_name = (const char *)sqlite3_column_text(st, 17);
+		c->site_kind = (const char *)sqlite3_column_text(st, 18);
+	}
+}
+
+/* Steps ST to its end, handing every row to FN as the next card of LIST. */
+static size_t cards_run(sqlite3_stmt *st, int with_site, size_t list, article_card_fn *fn, void *arg)
+{
+	struct article_card c;
+	size_t n = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		card_read(st, with_site, &c);
+		c.list = list;
+		c.pos = n++;
+		fn(&c, arg);
+	}
+	if (rc != SQLITE_DONE)
+		log_error("db: step: %s", sqlite3_errmsg(sqlite3_db_handle(st)));
+	sqlite3_reset(st);
+	return n;
+}
+
+void article_card_of(json_t *row, struct article_card *c)
+{
+	memset(c, 0, sizeof(*c));
+	c->id = json_integer_value(json_object_get(row, "id"));
+	c->site_id = json_integer_value(json_object_get(row, "site_id"));
+	c->title = json_string_value(json_object_get(row, "title"));
+	c->slug = json_string_value(json_object_get(row, "slug"));
+	c->summary = json_string_value(json_object_get(row, "summary"));
+	c->published_at = json_integer_value(json_object_get(row, "published_at"));
+	c->updated_at = json_integer_value(json_object_get(row, "updated_at"));
+	c->cover_alt = json_string_value(json_object_get(row, "cover_alt"));
+	c->cover_sha = json_string_value(json_object_get(row, "cover_sha"));
+	c->cover_ext = json_string_value(json_object_get(row, "cover_ext"));
+	c->cover_w = json_integer_value(json_object_get(row, "cover_w"));
+	c->cover_h = json_integer_value(json_object_get(row, "cover_h"));
+	c->category_id = json_integer_value(json_object_get(row, "category_id"));
+	c->category_name = json_string_value(json_object_get(row, "category_name"));
+	c->category_slug = json_string_value(json_object_get(row, "category_slug"));
+}
+
+size_t article_latest(struct db *db, int64_t site_id, int64_t limit, article_card_fn *fn, void *arg)
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT " CARD_COLS CARD_FROM
 				       " WHERE a.site_id = ? AND a.state = 'published'"
 				       " ORDER BY a.published_at DESC, a.id DESC LIMIT ?");
 	if (!st)
-		return json_array();
+		return 0;
 	db_bind_int(st, 1, site_id);
 	db_bind_int(st, 2, limit);
-	return db_rows_json(st);
+	return cards_run(st, 0, 0, fn, arg);
 }
 
-json_t *article_featured(struct db *db, int64_t site_id, int64_t limit)
+size_t article_featured(struct db *db, int64_t site_id, int64_t limit, article_card_fn *fn, void *arg)
 {
 	/* few items are featured: their own partial index (0009), not a walk of the site's */
 	sqlite3_stmt *st = db_stmt(db, "SELECT " CARD_COLS " FROM articles a INDEXED BY articles_featured"
@@ -60,10 +128,57 @@ json_t *article_featured(struct db *db, int64_t site_id, int64_t limit)
 				       " WHERE a.site_id = ? AND a.state = 'published' AND a.featured = 1"
 				       " ORDER BY a.published_at DESC, a.id DESC LIMIT ?");
 	if (!st)
-		return json_array();
+		return 0;
 	db_bind_int(st, 1, site_id);
 	db_bind_int(st, 2, limit);
-	return db_rows_json(st);
+	return cards_run(st, 0, 0, fn, arg);
+}
+
+/* "[1,2,3]": a list of ids for json_each(), one statement whatever its length. */
+static void ids_json(struct sb *b, const int64_t *ids, size_t n)
+{
+	char num[24];
+	sb_addc(b, '[');
+	for (size_t i = 0; i < n; i++) {
+		int len = snprintf(num, sizeof(num), "%s%lld", i ? "," : "", (long long)ids[i]);
+		sb_add(b, num, (size_t)len);
+	}
+	sb_addc(b, ']');
+}
+
+/* The cards of IDS in that order (published ones only; an id may come twice), list LIST[i]
+ * (NULL: 0) and place POS[i] each. One statement. */
+static size_t cards_of_ids(struct db *db, const int64_t *ids, const size_t *list, const size_t *pos, size_t n,
+			   article_card_fn *fn, void *arg)
+{
+	struct sb text = SB_INIT;
+	struct article_card c;
+	size_t got = 0;
+	int rc;
+	if (!n)
+		return 0;
+	sqlite3_stmt *st = db_stmt(db, "SELECT " CARD_COLS ", j.key FROM json_each(?) j CROSS JOIN articles a"
+				       " ON a.id = j.value JOIN categories c ON c.id = a.category_id"
+				       " LEFT JOIN media m ON m.id = a.cover_id WHERE a.state = 'published' ORDER BY j.key");
+	if (!st)
+		return 0;
+	ids_json(&text, ids, n);
+	db_bind_text(st, 1, text.buf);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		size_t k = (size_t)sqlite3_column_int64(st, 16);
+		if (k >= n)
+			continue;
+		card_read(st, 0, &c);
+		c.list = list ? list[k] : 0;
+		c.pos = pos ? pos[k] : got;
+		got++;
+		fn(&c, arg);
+	}
+	if (rc != SQLITE_DONE)
+		log_error("db: step: %s", sqlite3_errmsg(db_handle(db)));
+	sqlite3_reset(st);
+	sb_release(&text);
+	return got;
 }
 
 /* A category's page lists its own and its subcategories' articles, newest first. One query
@@ -74,56 +189,45 @@ json_t *article_featured(struct db *db, int64_t site_id, int64_t limit)
  * the page asked for, not the size of the site. */
 struct pick {
 	int64_t published_at, id;
+	size_t list;
 };
 
 static int pick_newer(const void *a, const void *b)
 {
 	const struct pick *x = a, *y = b;
+	if (x->list != y->list)
+		return x->list < y->list ? -1 : 1;
 	if (x->published_at != y->published_at)
 		return x->published_at < y->published_at ? 1 : -1;
 	return x->id < y->id ? 1 : x->id > y->id ? -1 : 0;
 }
 
-/* The ids of CATEGORY_ID and its descendants on SITE_ID (none if it is not the site's). */
-static size_t category_subtree(struct db *db, int64_t site_id, int64_t category_id, int64_t **ids)
+static void picks_push(struct pick **v, size_t *n, size_t *cap, struct pick p)
 {
-	sqlite3_stmt *st = db_stmt(db, "WITH RECURSIVE sub(id) AS (SELECT id FROM categories WHERE id = ?2"
-				       " AND site_id = ?1 UNION ALL SELECT c.id FROM categories c JOIN sub"
-				       " ON c.parent_id = sub.id) SELECT id FROM sub");
-	size_t n = 0, cap = 0;
-	*ids = NULL;
-	if (!st)
-		return 0;
-	db_bind_int(st, 1, site_id);
-	db_bind_int(st, 2, category_id);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		if (n == cap) {
-			cap = cap ? cap * 2 : 8;
-			*ids = xrealloc(*ids, st_mult(cap, sizeof(**ids)));
-		}
-		(*ids)[n++] = sqlite3_column_int64(st, 0);
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 64;
+		*v = xrealloc(*v, st_mult(*cap, sizeof(**v)));
 	}
-	sqlite3_reset(st);
-	return n;
+	(*v)[(*n)++] = p;
 }
 
-json_t *article_in_category(struct db *db, int64_t site_id, int64_t category_id, int64_t limit,
-			    int64_t offset, int64_t *total)
+size_t article_in_category(struct db *db, const int64_t *cats, size_t ncats, int64_t limit, int64_t offset,
+			   int64_t *total, article_card_fn *fn, void *arg)
 {
-	int64_t *cats;
-	size_t ncats = category_subtree(db, site_id, category_id, &cats), npicks = 0, cap = 0;
+	size_t npicks = 0, cap = 0;
 	struct pick *picks = NULL;
 	int64_t want = offset + limit, count = 0;
 	sqlite3_stmt *st;
 
+	if (total)
+		*total = 0;
 	if (ncats == 1) {
 		/* no subcategories (most): the category's index gives the page in order */
-		free(cats);
 		if (total) {
 			st = db_stmt(db, "SELECT count(*) FROM articles a WHERE a.category_id = ? AND a.state = 'published'");
 			if (!st)
-				return json_array();
-			db_bind_int(st, 1, category_id);
+				return 0;
+			db_bind_int(st, 1, cats[0]);
 			*total = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 			sqlite3_reset(st);
 		}
@@ -132,11 +236,11 @@ json_t *article_in_category(struct db *db, int64_t site_id, int64_t category_id,
 				 " WHERE a.category_id = ? AND a.state = 'published'"
 				 " ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?");
 		if (!st)
-			return json_array();
-		db_bind_int(st, 1, category_id);
+			return 0;
+		db_bind_int(st, 1, cats[0]);
 		db_bind_int(st, 2, limit);
 		db_bind_int(st, 3, offset);
-		return db_rows_json(st);
+		return cards_run(st, 0, 0, fn, arg);
 	}
 
 	for (size_t i = 0; i < ncats; i++) {
@@ -148,14 +252,8 @@ json_t *article_in_category(struct db *db, int64_t site_id, int64_t category_id,
 			break;
 		db_bind_int(st, 1, cats[i]);
 		db_bind_int(st, 2, want);
-		while (sqlite3_step(st) == SQLITE_ROW) {
-			if (npicks == cap) {
-				cap = cap ? cap * 2 : 64;
-				picks = xrealloc(picks, st_mult(cap, sizeof(*picks)));
-			}
-			picks[npicks].published_at = sqlite3_column_int64(st, 0);
-			picks[npicks++].id = sqlite3_column_int64(st, 1);
-		}
+		while (sqlite3_step(st) == SQLITE_ROW)
+			picks_push(&picks, &npicks, &cap, (struct pick){ sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1), 0 });
 		sqlite3_reset(st);
 		if (total) {
 			st = db_stmt(db, "SELECT count(*) FROM articles a WHERE a.category_id = ?"
@@ -167,45 +265,93 @@ json_t *article_in_category(struct db *db, int64_t site_id, int64_t category_id,
 			sqlite3_reset(st);
 		}
 	}
-	free(cats);
 	if (total)
 		*total = count;
 	if (npicks)
 		qsort(picks, npicks, sizeof(*picks), pick_newer);
 
-	/* the page's ids as a JSON array: one statement whatever the page size */
-	json_t *ids = json_array();
+	/* the page's cards, in one statement whatever the page size */
+	size_t n = 0;
+	int64_t *ids = xmalloc(st_mult(limit > 0 ? (size_t)limit : 1, sizeof(*ids)));
 	for (int64_t i = offset; i < want && i < (int64_t)npicks; i++)
-		json_array_append_new(ids, json_integer(picks[i].id));
+		ids[n++] = picks[i].id;
 	free(picks);
-	json_t *rows = json_array();
-	if (json_array_size(ids)) {
-		char *list = json_dumps(ids, JSON_COMPACT);
-		st = db_stmt(db, "SELECT " CARD_COLS CARD_FROM " WHERE a.id IN (SELECT value FROM json_each(?))"
-				 " ORDER BY a.published_at DESC, a.id DESC");
-		if (st && list) {
-			db_bind_text(st, 1, list);
-			json_decref(rows);
-			rows = db_rows_json(st);
-		}
-		json_free_str(list);
-	}
-	json_decref(ids);
-	return rows;
+	n = cards_of_ids(db, ids, NULL, NULL, n, fn, arg);
+	free(ids);
+	return n;
 }
 
-json_t *article_related(struct db *db, int64_t site_id, int64_t category_id, int64_t except_id, int64_t limit)
+size_t article_sections(struct db *db, json_t *cats, int64_t per, article_card_fn *fn, void *arg)
+{
+	size_t ncats = json_array_size(cats), nsections = 0, npicks = 0, cap = 0, n = 0;
+	size_t *section_of = xmalloc(st_mult(ncats ? ncats : 1, sizeof(*section_of)));
+	int64_t *cat_ids = xmalloc(st_mult(ncats ? ncats : 1, sizeof(*cat_ids)));
+	struct pick *picks = NULL;
+	struct sb text = SB_INIT;
+
+	/* in tree order a top-level category is followed by its subcategories: one section each */
+	for (size_t i = 0; i < ncats; i++) {
+		json_t *c = json_array_get(cats, i);
+		if (json_integer_value(json_object_get(c, "depth")) == 0)
+			nsections++;
+		section_of[i] = nsections ? nsections - 1 : 0;
+		cat_ids[i] = json_integer_value(json_object_get(c, "id"));
+	}
+	/* every category's newest PER off its own index, all in one statement; merged per
+	 * section here (as article_in_category does for one) */
+	sqlite3_stmt *st = nsections ? db_stmt(db, "SELECT j.key, a.published_at, a.id FROM json_each(?1) j"
+						   " CROSS JOIN articles a ON a.id IN (SELECT b.id FROM articles b"
+						   " WHERE b.category_id = j.value AND b.state = 'published'"
+						   " ORDER BY b.published_at DESC, b.id DESC LIMIT ?2)") : NULL;
+	if (st) {
+		ids_json(&text, cat_ids, ncats);
+		db_bind_text(st, 1, text.buf);
+		db_bind_int(st, 2, per);
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			size_t k = (size_t)sqlite3_column_int64(st, 0);
+			if (k < ncats)
+				picks_push(&picks, &npicks, &cap, (struct pick){ sqlite3_column_int64(st, 1),
+										 sqlite3_column_int64(st, 2), section_of[k] });
+		}
+		sqlite3_reset(st);
+	}
+	if (npicks)
+		qsort(picks, npicks, sizeof(*picks), pick_newer);
+	int64_t *ids = xmalloc(st_mult(npicks ? npicks : 1, sizeof(*ids)));
+	size_t *list = xmalloc(st_mult(npicks ? npicks : 1, sizeof(*list)));
+	size_t *pos = xmalloc(st_mult(npicks ? npicks : 1, sizeof(*pos)));
+	for (size_t i = 0, rank = 0; i < npicks; i++) {
+		rank = i && picks[i].list == picks[i - 1].list ? rank + 1 : 0;
+		if ((int64_t)rank >= per)
+			continue;
+		ids[n] = picks[i].id;
+		list[n] = picks[i].list;
+		pos[n++] = rank;
+	}
+	n = cards_of_ids(db, ids, list, pos, n, fn, arg);
+	free(ids);
+	free(list);
+	free(pos);
+	free(picks);
+	free(section_of);
+	free(cat_ids);
+	sb_release(&text);
+	return n;
+}
+
+size_t article_related(struct db *db, int64_t site_id, int64_t category_id, int64_t except_id, int64_t limit,
+		       article_card_fn *fn, void *arg)
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT " CARD_COLS CARD_FROM
 				       " WHERE +a.site_id = ? AND a.category_id = ? AND a.id <> ? AND a.state = 'published'"
 				       " ORDER BY a.published_at DESC, a.id DESC LIMIT ?");
 	if (!st)
-		return json_array();
+		return 0;
 	db_bind_int(st, 1, site_id);
 	db_bind_int(st, 2, category_id);
 	db_bind_int(st, 3, except_id);
 	db_bind_int(st, 4, limit);
-	return db_rows_json(st);
+	return cards_run(st, 0, 0, fn, arg);
 }
 
 
@@ -718,7 +864,7 @@ json_t *article_corrections(struct db *db, int64_t id)
 	return db_rows_json(st);
 }
 
-json_t *article_from_components(struct db *db, int64_t main_site_id, int64_t limit)
+size_t article_from_components(struct db *db, int64_t main_site_id, int64_t limit, article_card_fn *fn, void *arg)
 {
 	/* Shares are accepted after their article is published, so the newest published among
 	 * the latest 500 acceptances (shares_target, in order) are the newest of all; the cost
@@ -731,8 +877,8 @@ json_t *article_from_components(struct db *db, int64_t main_site_id, int64_t lim
 				       " JOIN sites s ON s.id = a.site_id WHERE a.state = 'published'"
 				       " ORDER BY a.published_at DESC, a.id DESC LIMIT ?");
 	if (!st)
-		return json_array();
+		return 0;
 	db_bind_int(st, 1, main_site_id);
 	db_bind_int(st, 2, limit);
-	return db_rows_json(st);
+	return cards_run(st, 1, 0, fn, arg);
 }

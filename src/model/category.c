@@ -19,6 +19,37 @@ json_t *category_list(struct db *db, int64_t site_id)
 	return tree_order(db_rows_json(st));
 }
 
+json_t *category_in(json_t *cats, int64_t id)
+{
+	size_t i;
+	json_t *c;
+	json_array_foreach(cats, i, c)
+		if (json_integer_value(json_object_get(c, "id")) == id)
+			return c;
+	return NULL;
+}
+
+size_t category_subtree(json_t *cats, int64_t id, int64_t **ids)
+{
+	size_t n = json_array_size(cats), first, end;
+	*ids = NULL;
+	for (first = 0; first < n; first++)
+		if (json_integer_value(json_object_get(json_array_get(cats, first), "id")) == id)
+			break;
+	if (first == n)
+		return 0;
+	/* depth-first: the descendants are the rows after it that are deeper than it (tree_order
+	 * lists 16 levels, more than any menu shows) */
+	json_int_t depth = json_integer_value(json_object_get(json_array_get(cats, first), "depth"));
+	for (end = first + 1; end < n; end++)
+		if (json_integer_value(json_object_get(json_array_get(cats, end), "depth")) <= depth)
+			break;
+	*ids = xmalloc(st_mult(end - first, sizeof(**ids)));
+	for (size_t i = first; i < end; i++)
+		(*ids)[i - first] = json_integer_value(json_object_get(json_array_get(cats, i), "id"));
+	return end - first;
+}
+
 json_t *category_get(struct db *db, int64_t site_id, int64_t id)
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT id, parent_id, name, slug, description, position FROM categories"

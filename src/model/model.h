@@ -152,6 +152,11 @@ struct category_input {
 	int64_t position;
 };
 json_t *category_list(struct db *db, int64_t site_id); /* tree order, with depth */
+/* In CATS (category_list's tree order): the ids of category ID and of its descendants, ID first,
+ * malloc'd in *IDS; 0 (and NULL) when ID is not among them, e.g. another site's. */
+size_t category_subtree(json_t *cats, int64_t id, int64_t **ids);
+/* The row of category ID in CATS (borrowed), or NULL. */
+json_t *category_in(json_t *cats, int64_t id);
 json_t *category_get(struct db *db, int64_t site_id, int64_t id);
 int category_save(struct db *db, const struct actor *a, int64_t site_id, int64_t id,
 		  const struct category_input *in, struct errs *e, int64_t *out_id);
@@ -221,14 +226,39 @@ json_t *article_get_public(struct db *db, int64_t site_id, int64_t id);
 /* {withdrawn_at, withdrawn_reason, title} of a withdrawn article, or NULL. */
 json_t *article_get_withdrawn(struct db *db, int64_t site_id, int64_t id);
 json_t *article_corrections(struct db *db, int64_t id);
-json_t *article_latest(struct db *db, int64_t site_id, int64_t limit);
-json_t *article_featured(struct db *db, int64_t site_id, int64_t limit);
-json_t *article_in_category(struct db *db, int64_t site_id, int64_t category_id, int64_t limit,
-			    int64_t offset, int64_t *total); /* includes subcategories; TOTAL may be NULL */
-json_t *article_related(struct db *db, int64_t site_id, int64_t category_id, int64_t except_id, int64_t limit);
+
+/* The public pages list articles as cards. Each list below hands its cards to FN in the list's
+ * order, with LIST (which list: article_sections' section, else 0) and POS (the place in that
+ * list); the strings are the database's and valid only during the call. Every list returns the
+ * number of cards it gave. */
+struct article_card {
+	int64_t id, site_id, category_id, published_at, updated_at;
+	int64_t cover_w, cover_h;             /* 0 when unknown */
+	const char *title, *slug, *summary, *cover_alt;
+	const char *cover_sha, *cover_ext;    /* NULL: no cover */
+	const char *category_name, *category_slug;
+	const char *site_slug, *site_kind, *site_name; /* article_from_components only, else NULL */
+	size_t list, pos;
+};
+typedef void article_card_fn(const struct article_card *c, void *arg);
+
+size_t article_latest(struct db *db, int64_t site_id, int64_t limit, article_card_fn *fn, void *arg);
+size_t article_featured(struct db *db, int64_t site_id, int64_t limit, article_card_fn *fn, void *arg);
+/* A page of the articles of categories CATS (a category and its subcategories: see
+ * category_subtree), newest first; TOTAL (may be NULL) gets how many there are in all. */
+size_t article_in_category(struct db *db, const int64_t *cats, size_t ncats, int64_t limit, int64_t offset,
+			   int64_t *total, article_card_fn *fn, void *arg);
+/* A home page's sections, in one go: for each top-level category of CATS (category_list of
+ * the site) in order, the newest PER articles of it and its subcategories, as list 0, 1, ...
+ * (a section without articles gives none). */
+size_t article_sections(struct db *db, json_t *cats, int64_t per, article_card_fn *fn, void *arg);
+size_t article_related(struct db *db, int64_t site_id, int64_t category_id, int64_t except_id, int64_t limit,
+		       article_card_fn *fn, void *arg);
 /* Component sites' items the main portal accepted, still published, newest first, with
  * site_slug, site_kind and site_name. */
-json_t *article_from_components(struct db *db, int64_t main_site_id, int64_t limit);
+size_t article_from_components(struct db *db, int64_t main_site_id, int64_t limit, article_card_fn *fn, void *arg);
+/* An article's row from article_get_public as a card (strings borrowed from ROW). */
+void article_card_of(json_t *row, struct article_card *c);
 
 /* ---- sharing up to the main portal (VL Đ14.1, ĐT Đ13.3–4) ---- */
 int share_propose(struct db *db, const struct actor *a, int64_t site_id, int64_t article_id, struct errs *e);

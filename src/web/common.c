@@ -21,29 +21,68 @@ static void host_port(struct req *r, char out[8])
 		memcpy(out, colon, n + 2);
 }
 
+/* Appends V in decimal. */
+static void add_int(struct sb *b, int64_t v)
+{
+	char buf[24], *p = buf + sizeof(buf);
+	uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+	do
+		*--p = (char)('0' + u % 10);
+	while (u /= 10);
+	if (v < 0)
+		*--p = '-';
+	sb_add(b, p, (size_t)(buf + sizeof(buf) - p));
+}
+
+/* "http://<host><:port>/" of the site with SLUG and KIND (site_host's rule). */
+static void add_site_url(struct sb *b, struct req *r, const char *slug, const char *kind)
+{
+	char port[8];
+	host_port(r, port);
+	sb_add(b, "http://", 7);
+	if (!kind || strcmp(kind, "main") != 0) {
+		sb_adds(b, slug ? slug : "");
+		sb_addc(b, '.');
+	}
+	sb_adds(b, r->app->base_domain);
+	sb_adds(b, port);
+	sb_addc(b, '/');
+}
+
 char *web_site_url(struct req *r, json_t *site)
 {
 	struct sb b = SB_INIT;
-	char *host = site_host(site, r->app->base_domain);
-	char port[8];
-	host_port(r, port);
-	sb_addf(&b, "http://%s%s/", host, port);
-	free(host);
+	add_site_url(&b, r, json_string_value(json_object_get(site, "slug")), json_string_value(json_object_get(site, "kind")));
 	return sb_detach(&b, NULL);
+}
+
+static void add_article_path(struct sb *b, const char *slug, int64_t id)
+{
+	sb_add(b, "/tin/", 5);
+	sb_adds(b, slug ? slug : "");
+	sb_addc(b, '-');
+	add_int(b, id);
+}
+
+static void add_category_path(struct sb *b, const char *slug, int64_t id)
+{
+	sb_add(b, "/chuyen-muc/", 12);
+	sb_adds(b, slug ? slug : "");
+	sb_addc(b, '-');
+	add_int(b, id);
 }
 
 char *web_article_path(json_t *row)
 {
 	struct sb b = SB_INIT;
-	sb_addf(&b, "/tin/%s-%lld", json_string_value(json_object_get(row, "slug")),
-		(long long)json_integer_value(json_object_get(row, "id")));
+	add_article_path(&b, json_string_value(json_object_get(row, "slug")), json_integer_value(json_object_get(row, "id")));
 	return sb_detach(&b, NULL);
 }
 
 char *web_category_path(json_int_t id, const char *slug)
 {
 	struct sb b = SB_INIT;
-	sb_addf(&b, "/chuyen-muc/%s-%lld", slug, (long long)id);
+	add_category_path(&b, slug, id);
 	return sb_detach(&b, NULL);
 }
 
@@ -59,76 +98,96 @@ int64_t web_slug_id(const char *s, const char **slug_end)
 	return id;
 }
 
+/* Keys are literals here: no need for jansson to check them. */
 static void set_str(json_t *o, const char *k, const char *v)
 {
-	json_object_set_new(o, k, json_string(v ? v : ""));
+	json_object_set_new_nocheck(o, k, json_string(v ? v : ""));
 }
 
-static void set_time(json_t *o, const char *k, const char *kiso, json_t *t)
+static void set_strn(json_t *o, const char *k, const char *v, size_t n)
+{
+	json_object_set_new_nocheck(o, k, json_stringn(v, n));
+}
+
+static void set_time(json_t *o, const char *k, const char *kiso, int64_t t)
 {
 	char buf[40];
-	if (!json_is_integer(t))
-		return;
-	time_format_vn(json_integer_value(t), buf, sizeof(buf));
+	time_format_vn(t, buf, sizeof(buf));
 	set_str(o, k, buf);
-	time_format_iso(json_integer_value(t), buf, sizeof(buf));
+	time_format_iso(t, buf, sizeof(buf));
 	set_str(o, kiso, buf);
 }
 
-json_t *web_card(json_t *row, const char *site_url)
+json_t *web_card(struct req *r, const struct article_card *c)
 {
-	json_t *c = json_object();
+	json_t *o = json_object();
 	struct sb u = SB_INIT;
-	char *path = web_article_path(row);
-	const char *base = site_url ? site_url : "";
-	size_t bl = strlen(base);
-	/* site_url ends in '/', paths begin with one */
-	sb_add(&u, base, bl && base[bl - 1] == '/' ? bl - 1 : bl);
-	sb_adds(&u, path);
-	json_object_set(c, "id", json_object_get(row, "id"));
-	json_object_set(c, "title", json_object_get(row, "title"));
-	json_object_set(c, "summary", json_object_get(row, "summary"));
-	set_str(c, "url", u.buf);
-	set_time(c, "date", "date_iso", json_object_get(row, "published_at"));
-	if (json_is_string(json_object_get(row, "cover_sha"))) {
-		struct sb cu = SB_INIT;
-		sb_addf(&cu, "/media/%s.%s", json_string_value(json_object_get(row, "cover_sha")),
-			json_string_value(json_object_get(row, "cover_ext")));
-		set_str(c, "cover_url", cu.buf);
-		sb_release(&cu);
-		json_object_set(c, "cover_alt", json_object_get(row, "cover_alt"));
+	size_t base_len = 0;
+	/* a card of another site (component news) links to that site's own host */
+	if (c->site_slug) {
+		add_site_url(&u, r, c->site_slug, c->site_kind);
+		sb_truncate(&u, u.len - 1); /* paths begin with the '/' */
+		base_len = u.len;
+	}
+	json_object_set_new_nocheck(o, "id", json_integer(c->id));
+	set_str(o, "title", c->title);
+	set_str(o, "summary", c->summary);
+	add_article_path(&u, c->slug, c->id);
+	set_strn(o, "url", u.buf, u.len);
+	if (c->published_at)
+		set_time(o, "date", "date_iso", c->published_at);
+	if (c->cover_sha) {
+		sb_truncate(&u, base_len);
+		sb_add(&u, "/media/", 7);
+		sb_adds(&u, c->cover_sha);
+		sb_addc(&u, '.');
+		sb_adds(&u, c->cover_ext ? c->cover_ext : "");
+		set_strn(o, "cover_url", u.buf + base_len, u.len - base_len);
+		set_str(o, "cover_alt", c->cover_alt);
 		/* the image's own size, so the page does not jump while it loads */
-		if (json_integer_value(json_object_get(row, "cover_w")) > 0) {
-			json_object_set(c, "cover_width", json_object_get(row, "cover_w"));
-			json_object_set(c, "cover_height", json_object_get(row, "cover_h"));
+		if (c->cover_w > 0) {
+			json_object_set_new_nocheck(o, "cover_width", json_integer(c->cover_w));
+			json_object_set_new_nocheck(o, "cover_height", json_integer(c->cover_h));
 		}
 	}
-	json_object_set(c, "category_name", json_object_get(row, "category_name"));
-	char *cpath = web_category_path(json_integer_value(json_object_get(row, "category_id")),
-				       json_string_value(json_object_get(row, "category_slug")));
-	sb_reset(&u);
-	sb_add(&u, base, bl && base[bl - 1] == '/' ? bl - 1 : bl);
-	sb_adds(&u, cpath);
-	set_str(c, "category_url", u.buf);
-	if (json_is_string(json_object_get(row, "site_name"))) {
-		json_object_set(c, "site_name", json_object_get(row, "site_name"));
-		set_str(c, "site_url", base);
+	set_str(o, "category_name", c->category_name);
+	sb_truncate(&u, base_len);
+	add_category_path(&u, c->category_slug, c->category_id);
+	set_strn(o, "category_url", u.buf, u.len);
+	if (c->site_name) {
+		set_str(o, "site_name", c->site_name);
+		sb_truncate(&u, base_len);
+		sb_addc(&u, '/');
+		set_strn(o, "site_url", u.buf, u.len);
 	}
-	free(cpath);
-	free(path);
 	sb_release(&u);
-	return c;
+	return o;
 }
 
-json_t *web_cards(json_t *rows, const char *site_url)
+void web_cards_init(struct web_cards *wc, struct req *r)
 {
-	json_t *a = json_array();
-	size_t i;
-	json_t *row;
-	json_array_foreach(rows, i, row)
-		json_array_append_new(a, web_card(row, site_url));
-	json_decref(rows);
-	return a;
+	wc->r = r;
+	wc->lists = json_array();
+}
+
+void web_cards_add(const struct article_card *c, void *arg)
+{
+	struct web_cards *wc = arg;
+	while (json_array_size(wc->lists) <= c->list)
+		json_array_append_new(wc->lists, json_array());
+	json_array_append_new(json_array_get(wc->lists, c->list), web_card(wc->r, c));
+}
+
+json_t *web_cards_list(struct web_cards *wc, size_t list)
+{
+	json_t *a = json_array_get(wc->lists, list);
+	return a ? json_incref(a) : json_array();
+}
+
+void web_cards_release(struct web_cards *wc)
+{
+	json_decref(wc->lists);
+	wc->lists = NULL;
 }
 
 void web_crumb(json_t *ctx, const char *name, const char *url)

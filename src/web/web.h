@@ -19,9 +19,19 @@ json_t *web_categories(struct req *r);
 json_t *web_public_ctx(struct req *r, const char *page_title, const char *canonical_path);
 /* Appends {name, url} to ctx.breadcrumbs; URL NULL for the current page. */
 void web_crumb(json_t *ctx, const char *name, const char *url);
-/* A card for an article row from model/article.c; SITE_URL prefixes its links when set. */
-json_t *web_card(json_t *row, const char *site_url);
-json_t *web_cards(json_t *rows, const char *site_url); /* takes ROWS */
+/* A card's view data (docs/templates.md); a card naming its site (component news) links to
+ * that site's host. */
+json_t *web_card(struct req *r, const struct article_card *c);
+/* Collects the cards of model lists (article_card_fn): pass web_cards_add and the collector;
+ * web_cards_list gives list N's cards (a new reference, empty when there were none). */
+struct web_cards {
+	struct req *r;
+	json_t *lists; /* one array per list */
+};
+void web_cards_init(struct web_cards *wc, struct req *r);
+void web_cards_add(const struct article_card *c, void *arg);
+json_t *web_cards_list(struct web_cards *wc, size_t list);
+void web_cards_release(struct web_cards *wc);
 
 void web_error(struct req *r, int status, const char *title, const char *message);
 

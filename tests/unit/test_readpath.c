@@ -63,6 +63,25 @@ static struct db *readpath_db(void)
 	return db;
 }
 
+/* Cards as {id, list, pos, site_slug} (an article_card_fn collecting into a JSON array). */
+static void collect(const struct article_card *c, void *arg)
+{
+	json_array_append_new(arg, json_pack("{sIsIsIss?}", "id", (json_int_t)c->id, "list", (json_int_t)c->list,
+					     "pos", (json_int_t)c->pos, "site_slug", c->site_slug));
+}
+
+/* A category page of SITE's category CAT, its subcategories included, as the page asks. */
+static json_t *in_category(struct db *db, int64_t site, int64_t cat, int64_t limit, int64_t offset, int64_t *total)
+{
+	json_t *cats = category_list(db, site), *out = json_array();
+	int64_t *ids;
+	size_t n = category_subtree(cats, cat, &ids);
+	article_in_category(db, ids, n, limit, offset, total, collect, out);
+	free(ids);
+	json_decref(cats);
+	return out;
+}
+
 static int64_t publish(struct db *db, int64_t site, int64_t cat, const char *title, int64_t at, int featured)
 {
 	struct article_input in = { 0 };
@@ -117,44 +136,66 @@ TEST(category_pages_merge_subcategories_newest_first)
 	CHECK(publish(db, other, cat_other, "Bài của Sở Y tế", 1800000000, 1) > 0);
 
 	/* the top category: all nine, newest first, in pages of 4 */
-	json_t *rows = article_in_category(db, site, top, 4, 0, &total);
+	json_t *rows = in_category(db, site, top, 4, 0, &total);
 	CHECK(total == 9);
 	CHECK(json_array_size(rows) == 4);
 	for (size_t i = 0; i < json_array_size(rows); i++)
 		CHECK(json_integer_value(json_object_get(json_array_get(rows, i), "id")) == ids[8 - i]);
 	json_decref(rows);
-	rows = article_in_category(db, site, top, 4, 8, &total);
+	rows = in_category(db, site, top, 4, 8, &total);
 	CHECK(json_array_size(rows) == 1 && json_integer_value(json_object_get(json_array_get(rows, 0), "id")) == ids[0]);
 	json_decref(rows);
 	/* a middle category: itself and its child (6 of them), a leaf alone (3) */
-	rows = article_in_category(db, site, a, 10, 0, &total);
+	rows = in_category(db, site, a, 10, 0, &total);
 	CHECK(total == 6 && json_array_size(rows) == 6);
 	CHECK(json_integer_value(json_object_get(json_array_get(rows, 0), "id")) == ids[8]);
 	CHECK(json_integer_value(json_object_get(json_array_get(rows, 5), "id")) == ids[1]);
 	json_decref(rows);
-	rows = article_in_category(db, site, b, 2, 1, &total);
+	rows = in_category(db, site, b, 2, 1, &total);
 	CHECK(total == 3 && json_array_size(rows) == 2);
 	CHECK(json_integer_value(json_object_get(json_array_get(rows, 0), "id")) == ids[3]);
 	json_decref(rows);
 	/* empty, beyond the end, another site's category asked through this site */
-	rows = article_in_category(db, site, empty, 10, 0, &total);
+	rows = in_category(db, site, empty, 10, 0, &total);
 	CHECK(total == 0 && json_array_size(rows) == 0);
 	json_decref(rows);
-	rows = article_in_category(db, site, top, 10, 50, NULL);
+	rows = in_category(db, site, top, 10, 50, NULL);
 	CHECK(json_array_size(rows) == 0);
 	json_decref(rows);
-	rows = article_in_category(db, site, cat_other, 10, 0, &total);
+	rows = in_category(db, site, cat_other, 10, 0, &total);
 	CHECK(total == 0 && json_array_size(rows) == 0);
 	json_decref(rows);
 
+	/* home sections: the newest 4 of each top-level category's subtree, in the categories'
+	 * order; an empty category gives none */
+	json_t *list = category_list(db, site);
+	rows = json_array();
+	CHECK(article_sections(db, list, 4, collect, rows) == 4);
+	for (size_t i = 0; i < json_array_size(rows); i++) {
+		json_t *c = json_array_get(rows, i);
+		CHECK(json_integer_value(json_object_get(c, "list")) == 0);
+		CHECK(json_integer_value(json_object_get(c, "pos")) == (json_int_t)i);
+		CHECK(json_integer_value(json_object_get(c, "id")) == ids[8 - i]);
+	}
+	json_decref(rows);
+	/* a subtree is the rows below a category in tree order */
+	int64_t *sub;
+	size_t nsub = category_subtree(list, a, &sub);
+	CHECK(nsub == 2 && sub[0] == a && sub[1] == b);
+	free(sub);
+	CHECK(category_subtree(list, cat_other, &sub) == 0 && sub == NULL);
+	CHECK(category_in(list, empty) != NULL && category_in(list, cat_other) == NULL);
+	json_decref(list);
+
 	/* featured: only the site's own featured item */
-	rows = article_featured(db, site, 5);
+	rows = json_array();
+	article_featured(db, site, 5, collect, rows);
 	CHECK(json_array_size(rows) == 1 && json_integer_value(json_object_get(json_array_get(rows, 0), "id")) == ids[4]);
 	json_decref(rows);
 	/* a withdrawn item leaves every list */
 	struct act_input why = { "Sai thông tin", NULL, 0 };
 	CHECK(article_act(db, &actor_cli, site, ids[8], "withdraw", &why, &e) == M_OK);
-	rows = article_in_category(db, site, top, 1, 0, &total);
+	rows = in_category(db, site, top, 1, 0, &total);
 	CHECK(total == 8 && json_integer_value(json_object_get(json_array_get(rows, 0), "id")) == ids[7]);
 	json_decref(rows);
 	db_close(db);

@@ -26,17 +26,28 @@ void page_home(struct req *r)
 	json_t *ctx = web_public_ctx(r, NULL, "/");
 	json_t *sections = json_array();
 	json_t *cats = web_categories(r);
-	size_t i;
+	struct web_cards wc;
+	size_t i, k = 0;
 	json_t *c;
 
-	json_object_set_new(ctx, "featured", web_cards(article_featured(r->db, site_id, 5), NULL));
-	json_object_set_new(ctx, "latest", web_cards(article_latest(r->db, site_id, 8), NULL));
+	web_cards_init(&wc, r);
+	article_featured(r->db, site_id, 5, web_cards_add, &wc);
+	json_object_set_new(ctx, "featured", web_cards_list(&wc, 0));
+	web_cards_release(&wc);
+	web_cards_init(&wc, r);
+	article_latest(r->db, site_id, 8, web_cards_add, &wc);
+	json_object_set_new(ctx, "latest", web_cards_list(&wc, 0));
+	web_cards_release(&wc);
+
+	/* a section per top-level category (list K of article_sections), when it has articles */
+	web_cards_init(&wc, r);
+	article_sections(r->db, cats, 4, web_cards_add, &wc);
 	json_array_foreach(cats, i, c) {
 		if (json_integer_value(json_object_get(c, "depth")) != 0)
 			continue;
-		json_t *rows = article_in_category(r->db, site_id, json_integer_value(json_object_get(c, "id")), 4, 0, NULL);
-		if (!json_array_size(rows)) {
-			json_decref(rows);
+		json_t *cards = web_cards_list(&wc, k++);
+		if (!json_array_size(cards)) {
+			json_decref(cards);
 			continue;
 		}
 		json_t *s = json_object();
@@ -44,27 +55,20 @@ void page_home(struct req *r)
 					       json_string_value(json_object_get(c, "slug")));
 		json_object_set(s, "name", json_object_get(c, "name"));
 		json_object_set_new(s, "url", json_string(path));
-		json_object_set_new(s, "articles", web_cards(rows, NULL));
+		json_object_set_new(s, "articles", cards);
 		json_array_append_new(sections, s);
 		free(path);
 	}
+	web_cards_release(&wc);
 	json_decref(cats);
 	json_object_set_new(ctx, "sections", sections);
 
 	/* component news: each card links to its own site */
 	if (is_main) {
-		json_t *rows = article_from_components(r->db, site_id, 12);
-		json_t *cards = json_array();
-		json_array_foreach(rows, i, c) {
-			/* the row names its site: no query per card */
-			json_t *site = json_pack("{sOsO}", "slug", json_object_get(c, "site_slug"),
-						 "kind", json_object_get(c, "site_kind"));
-			char *url = web_site_url(r, site);
-			json_array_append_new(cards, web_card(c, url));
-			free(url);
-			json_decref(site);
-		}
-		json_decref(rows);
+		web_cards_init(&wc, r);
+		article_from_components(r->db, site_id, 12, web_cards_add, &wc);
+		json_t *cards = web_cards_list(&wc, 0);
+		web_cards_release(&wc);
 		json_object_set_new(ctx, "has_component_news", json_boolean(json_array_size(cards) > 0));
 		json_object_set_new(ctx, "component_news", cards);
 	}

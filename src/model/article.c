@@ -147,28 +147,33 @@ static void ids_json(struct sb *b, const int64_t *ids, size_t n)
 }
 
 /* The cards of IDS in that order (published ones only; an id may come twice), list LIST[i]
- * (NULL: 0) and place POS[i] each. One statement. */
+ * (NULL: 0) and place POS[i] each; with their site's slug, name and kind when WITH_SITE.
+ * One statement. */
 static size_t cards_of_ids(struct db *db, const int64_t *ids, const size_t *list, const size_t *pos, size_t n,
-			   article_card_fn *fn, void *arg)
+			   int with_site, article_card_fn *fn, void *arg)
 {
 	struct sb text = SB_INIT;
 	struct article_card c;
 	size_t got = 0;
-	int rc;
+	int rc, key_col = with_site ? 19 : 16;
 	if (!n)
 		return 0;
-	sqlite3_stmt *st = db_stmt(db, "SELECT " CARD_COLS ", j.key FROM json_each(?) j CROSS JOIN articles a"
-				       " ON a.id = j.value JOIN categories c ON c.id = a.category_id"
-				       " LEFT JOIN media m ON m.id = a.cover_id WHERE a.state = 'published' ORDER BY j.key");
+	sqlite3_stmt *st = with_site
+		? db_stmt(db, "SELECT " CARD_COLS ", s.slug, s.name, s.kind, j.key FROM json_each(?) j CROSS JOIN articles a"
+			      " ON a.id = j.value JOIN categories c ON c.id = a.category_id JOIN sites s ON s.id = a.site_id"
+			      " LEFT JOIN media m ON m.id = a.cover_id WHERE a.state = 'published' ORDER BY j.key")
+		: db_stmt(db, "SELECT " CARD_COLS ", j.key FROM json_each(?) j CROSS JOIN articles a"
+			      " ON a.id = j.value JOIN categories c ON c.id = a.category_id"
+			      " LEFT JOIN media m ON m.id = a.cover_id WHERE a.state = 'published' ORDER BY j.key");
 	if (!st)
 		return 0;
 	ids_json(&text, ids, n);
 	db_bind_text(st, 1, text.buf);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		size_t k = (size_t)sqlite3_column_int64(st, 16);
+		size_t k = (size_t)sqlite3_column_int64(st, key_col);
 		if (k >= n)
 			continue;
-		card_read(st, 0, &c);
+		card_read(st, with_site, &c);
 		c.list = list ? list[k] : 0;
 		c.pos = pos ? pos[k] : got;
 		got++;
@@ -276,7 +281,7 @@ size_t article_in_category(struct db *db, const int64_t *cats, size_t ncats, int
 	for (int64_t i = offset; i < want && i < (int64_t)npicks; i++)
 		ids[n++] = picks[i].id;
 	free(picks);
-	n = cards_of_ids(db, ids, NULL, NULL, n, fn, arg);
+	n = cards_of_ids(db, ids, NULL, NULL, n, 0, fn, arg);
 	free(ids);
 	return n;
 }
@@ -297,21 +302,30 @@ size_t article_sections(struct db *db, json_t *cats, int64_t per, article_card_f
 		section_of[i] = nsections ? nsections - 1 : 0;
 		cat_ids[i] = json_integer_value(json_object_get(c, "id"));
 	}
-	/* every category's newest PER off its own index, all in one statement; merged per
-	 * section here (as article_in_category does for one) */
-	sqlite3_stmt *st = nsections ? db_stmt(db, "SELECT j.key, a.published_at, a.id FROM json_each(?1) j"
-						   " CROSS JOIN articles a ON a.id IN (SELECT b.id FROM articles b"
-						   " WHERE b.category_id = j.value AND b.state = 'published'"
-						   " ORDER BY b.published_at DESC, b.id DESC LIMIT ?2)") : NULL;
+	/* every category's newest PER off its own index alone (no article row is read), all in
+	 * one statement as "published_at id,..." per category; merged per section here (as
+	 * article_in_category does for one) */
+	sqlite3_stmt *st = nsections ? db_stmt(db, "SELECT j.key, (SELECT group_concat(b.published_at || ' ' || b.id)"
+						   " FROM (SELECT published_at, id FROM articles WHERE category_id = j.value"
+						   " AND state = 'published' ORDER BY published_at DESC, id DESC LIMIT ?2) b)"
+						   " FROM json_each(?1) j") : NULL;
 	if (st) {
 		ids_json(&text, cat_ids, ncats);
 		db_bind_text(st, 1, text.buf);
 		db_bind_int(st, 2, per);
 		while (sqlite3_step(st) == SQLITE_ROW) {
 			size_t k = (size_t)sqlite3_column_int64(st, 0);
-			if (k < ncats)
-				picks_push(&picks, &npicks, &cap, (struct pick){ sqlite3_column_int64(st, 1),
-										 sqlite3_column_int64(st, 2), section_of[k] });
+			const char *p = (const char *)sqlite3_column_text(st, 1);
+			char *end;
+			while (k < ncats && p && *p) {
+				struct pick pk = { .list = section_of[k] };
+				pk.published_at = strtoll(p, &end, 10);
+				if (*end != ' ')
+					break;
+				pk.id = strtoll(end + 1, &end, 10);
+				picks_push(&picks, &npicks, &cap, pk);
+				p = *end == ',' ? end + 1 : end;
+			}
 		}
 		sqlite3_reset(st);
 	}
@@ -328,7 +342,7 @@ size_t article_sections(struct db *db, json_t *cats, int64_t per, article_card_f
 		list[n] = picks[i].list;
 		pos[n++] = rank;
 	}
-	n = cards_of_ids(db, ids, list, pos, n, fn, arg);
+	n = cards_of_ids(db, ids, list, pos, n, 0, fn, arg);
 	free(ids);
 	free(list);
 	free(pos);
@@ -866,19 +880,42 @@ json_t *article_corrections(struct db *db, int64_t id)
 
 size_t article_from_components(struct db *db, int64_t main_site_id, int64_t limit, article_card_fn *fn, void *arg)
 {
-	/* Shares are accepted after their article is published, so the newest published among
-	 * the latest 500 acceptances (shares_target, in order) are the newest of all; the cost
-	 * stays flat however many shares the years bring. */
-	sqlite3_stmt *st = db_stmt(db, "SELECT " CARD_COLS ", s.slug AS site_slug, s.name AS site_name,"
-				       " s.kind AS site_kind FROM (SELECT article_id FROM shares"
-				       " WHERE to_site_id = ? AND state = 'accepted' ORDER BY decided_at DESC LIMIT 500) sh"
+	/* Shares are accepted after their article is published (published_at <= decided_at), so
+	 * walking the acceptances newest first (shares_target, in order) the newest LIMIT
+	 * published are known as soon as an acceptance is older than the LIMIT-th best: only a
+	 * few article rows are read, however many shares the years bring. At most the latest 500
+	 * acceptances are looked at. */
+	sqlite3_stmt *st = db_stmt(db, "SELECT sh.decided_at, a.published_at, a.id FROM shares sh INDEXED BY shares_target"
 				       " CROSS JOIN articles a ON a.id = sh.article_id"
-				       " JOIN categories c ON c.id = a.category_id LEFT JOIN media m ON m.id = a.cover_id"
-				       " JOIN sites s ON s.id = a.site_id WHERE a.state = 'published'"
-				       " ORDER BY a.published_at DESC, a.id DESC LIMIT ?");
-	if (!st)
+				       " WHERE sh.to_site_id = ? AND sh.state = 'accepted' AND a.state = 'published'"
+				       " ORDER BY sh.decided_at DESC LIMIT 500");
+	struct pick *best;
+	size_t n = 0;
+	if (!st || limit <= 0)
 		return 0;
+	best = xmalloc(st_mult((size_t)limit + 1, sizeof(*best)));
 	db_bind_int(st, 1, main_site_id);
-	db_bind_int(st, 2, limit);
-	return cards_run(st, 1, 0, fn, arg);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		int64_t decided = sqlite3_column_int64(st, 0);
+		struct pick p = { sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2), 0 };
+		if (n == (size_t)limit && decided < best[n - 1].published_at)
+			break; /* every older acceptance was published before the LIMIT-th best */
+		/* insertion into BEST, newest first, kept at LIMIT */
+		size_t i = n;
+		while (i > 0 && pick_newer(&p, &best[i - 1]) < 0) {
+			best[i] = best[i - 1];
+			i--;
+		}
+		best[i] = p;
+		if (n < (size_t)limit)
+			n++;
+	}
+	sqlite3_reset(st);
+	int64_t *ids = xmalloc(st_mult(n ? n : 1, sizeof(*ids)));
+	for (size_t i = 0; i < n; i++)
+		ids[i] = best[i].id;
+	n = cards_of_ids(db, ids, NULL, NULL, n, 1, fn, arg);
+	free(ids);
+	free(best);
+	return n;
 }

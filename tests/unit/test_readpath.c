@@ -335,3 +335,50 @@ out:
 	db_close(other);
 	db_close(db);
 }
+
+TEST(component_news_are_the_newest_published_of_the_shares)
+{
+	struct db *db = readpath_db();
+	struct errs e = { 0 };
+	struct site_input si = { 0 };
+	int64_t main_id = 0, snv = 0, cat = 0, ids[24];
+	if (!CHECK(db != NULL))
+		return;
+	si.name = "Cổng chính";
+	si.kind = "main";
+	si.slug = "main";
+	CHECK(site_add(db, &si, &e, &main_id, NULL) == M_OK);
+	si.kind = NULL;
+	si.slug = NULL;
+	si.name = "Sở Nội vụ";
+	CHECK(site_add(db, &si, &e, &snv, NULL) == M_OK);
+	struct category_input ci = { "Tin tức", NULL, "", 0, 1 };
+	CHECK(category_save(db, &actor_cli, snv, 0, &ci, &e, &cat) == M_OK);
+	/* acceptances come in another order than publication: each a while after its article
+	 * (1 to 40 hours, shuffled), as the main board reads the proposals when it can */
+	char title[32], sql[200];
+	for (int i = 0; i < 24; i++) {
+		snprintf(title, sizeof(title), "Tin chia sẻ %d", i);
+		ids[i] = publish(db, snv, cat, title, 1700000000 + i * 3600, 0);
+		CHECK(ids[i] > 0 && share_propose(db, &actor_cli, snv, ids[i], &e) == M_OK);
+		snprintf(sql, sizeof(sql), "UPDATE shares SET state = 'accepted', decided_at = %lld WHERE article_id = %lld",
+			 (long long)(1700000000 + i * 3600 + ((i * 7) % 40 + 1) * 3600), (long long)ids[i]);
+		CHECK(db_exec(db, sql) == 0);
+	}
+	/* one withdrawn after acceptance, one still proposed: neither shows */
+	struct act_input why = { "Sai thông tin", NULL, 0 };
+	CHECK(article_act(db, &actor_cli, snv, ids[23], "withdraw", &why, &e) == M_OK);
+	snprintf(sql, sizeof(sql), "UPDATE shares SET state = 'proposed' WHERE article_id = %lld", (long long)ids[21]);
+	CHECK(db_exec(db, sql) == 0);
+	json_t *rows = json_array();
+	CHECK(article_from_components(db, main_id, 5, collect, rows) == 5);
+	const int want[] = { 22, 20, 19, 18, 17 };
+	for (size_t i = 0; i < 5 && i < json_array_size(rows); i++) {
+		json_t *c = json_array_get(rows, i);
+		CHECK(json_integer_value(json_object_get(c, "id")) == ids[want[i]]);
+		CHECK(json_integer_value(json_object_get(c, "pos")) == (json_int_t)i);
+		CHECK_STR(json_string_value(json_object_get(c, "site_slug")), "snv");
+	}
+	json_decref(rows);
+	db_close(db);
+}

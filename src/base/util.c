@@ -78,25 +78,81 @@ static void vn_tm(int64_t t, struct tm *tm)
 	gmtime_r(&tt, tm);
 }
 
-void time_format_vn(int64_t t, char *buf, size_t n)
+/* Writes V as exactly WIDTH digits (pages show many dates: no strftime). */
+static char *put_digits(char *p, int v, int width)
 {
+	for (int i = width - 1; i >= 0; i--, v /= 10)
+		p[i] = (char)('0' + v % 10);
+	return p + width;
+}
+
+/* Formats T (Vietnam time) as "dd/mm/yyyy", "dd/mm/yyyy HH:MM" or ISO 8601 with the offset;
+ * years outside 1000..9999 go through strftime, which the short forms replace. */
+enum vn_form { VN_DATE, VN_DATETIME, VN_ISO };
+
+static void vn_format(int64_t t, enum vn_form form, char *buf, size_t n)
+{
+	char tmp[32], *p = tmp;
 	struct tm tm;
 	vn_tm(t, &tm);
-	strftime(buf, n, "%d/%m/%Y %H:%M", &tm);
+	if (tm.tm_year + 1900 < 1000 || tm.tm_year + 1900 > 9999) {
+		if (form == VN_DATE)
+			strftime(buf, n, "%d/%m/%Y", &tm);
+		else if (form == VN_DATETIME)
+			strftime(buf, n, "%d/%m/%Y %H:%M", &tm);
+		else
+			strftime(buf, n, "%Y-%m-%dT%H:%M:%S+07:00", &tm);
+		return;
+	}
+	if (form == VN_ISO) {
+		p = put_digits(p, tm.tm_year + 1900, 4);
+		*p++ = '-';
+		p = put_digits(p, tm.tm_mon + 1, 2);
+		*p++ = '-';
+		p = put_digits(p, tm.tm_mday, 2);
+		*p++ = 'T';
+		p = put_digits(p, tm.tm_hour, 2);
+		*p++ = ':';
+		p = put_digits(p, tm.tm_min, 2);
+		*p++ = ':';
+		p = put_digits(p, tm.tm_sec, 2);
+		memcpy(p, "+07:00", 6);
+		p += 6;
+	} else {
+		p = put_digits(p, tm.tm_mday, 2);
+		*p++ = '/';
+		p = put_digits(p, tm.tm_mon + 1, 2);
+		*p++ = '/';
+		p = put_digits(p, tm.tm_year + 1900, 4);
+		if (form == VN_DATETIME) {
+			*p++ = ' ';
+			p = put_digits(p, tm.tm_hour, 2);
+			*p++ = ':';
+			p = put_digits(p, tm.tm_min, 2);
+		}
+	}
+	size_t len = (size_t)(p - tmp);
+	if (!n)
+		return;
+	if (len >= n) /* as strftime: nothing useful fits */
+		len = 0;
+	memcpy(buf, tmp, len);
+	buf[len] = '\0';
+}
+
+void time_format_vn(int64_t t, char *buf, size_t n)
+{
+	vn_format(t, VN_DATETIME, buf, n);
 }
 
 void time_format_vn_date(int64_t t, char *buf, size_t n)
 {
-	struct tm tm;
-	vn_tm(t, &tm);
-	strftime(buf, n, "%d/%m/%Y", &tm);
+	vn_format(t, VN_DATE, buf, n);
 }
 
 void time_format_iso(int64_t t, char *buf, size_t n)
 {
-	struct tm tm;
-	vn_tm(t, &tm);
-	strftime(buf, n, "%Y-%m-%dT%H:%M:%S+07:00", &tm);
+	vn_format(t, VN_ISO, buf, n);
 }
 
 static int days_in_month(int y, int m)

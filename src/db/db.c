@@ -3,6 +3,7 @@
 #include "db.h"
 #include "base/log.h"
 #include "base/util.h"
+#include "base/utf8.h"
 
 #include <pthread.h>
 #include <stdio.h>
@@ -254,12 +255,14 @@ json_t *db_row_json(sqlite3_stmt *st)
 		case SQLITE_INTEGER: v = json_integer(sqlite3_column_int64(st, i)); break;
 		case SQLITE_FLOAT: v = json_real(sqlite3_column_double(st, i)); break;
 		case SQLITE_NULL: v = json_null(); break;
-		default:
-			v = json_stringn((const char *)sqlite3_column_text(st, i), (size_t)sqlite3_column_bytes(st, i));
-			if (!v)
-				v = json_string(""); /* not UTF-8: never stored by us, but never crash */
+		default: {
+			const char *t = (const char *)sqlite3_column_text(st, i);
+			size_t len = (size_t)sqlite3_column_bytes(st, i);
+			/* not UTF-8: never stored by us, but never crash (utf8_valid is the fast check) */
+			v = t && utf8_valid(t, len) ? json_stringn_nocheck(t, len) : json_string("");
 		}
-		json_object_set_new(o, name, v);
+		}
+		json_object_set_new_nocheck(o, name, v); /* our column names */
 	}
 	return o;
 }

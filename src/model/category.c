@@ -2,9 +2,11 @@
 #include "model.h"
 #include "db/db.h"
 #include "base/util.h"
+#include "base/arena.h"
 #include "base/utf8.h"
 #include "vn/slug.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "base/banned.h"
@@ -17,6 +19,32 @@ json_t *category_list(struct db *db, int64_t site_id)
 		return json_array();
 	db_bind_int(st, 1, site_id);
 	return tree_order(db_rows_json(st));
+}
+
+static void memo_free(void *p)
+{
+	json_decref(p);
+}
+
+json_t *category_tree(struct db *db, int64_t site_id)
+{
+	/* {"<site id>": [categories]}: as many lists as sites, a few rows each */
+	json_t *memo = db_memo_get(db, DB_MEMO_CATEGORIES);
+	char key[24];
+	snprintf(key, sizeof(key), "%lld", (long long)site_id);
+	json_t *list = memo ? json_object_get(memo, key) : NULL;
+	if (list)
+		return json_incref(list);
+	/* kept across requests: plain malloc, never the request's arena */
+	struct arena *prev = arena_enter(NULL);
+	if (!memo) {
+		memo = json_object();
+		db_memo_set(db, DB_MEMO_CATEGORIES, memo, memo_free);
+	}
+	list = category_list(db, site_id);
+	json_object_set(memo, key, list);
+	arena_leave(prev);
+	return list;
 }
 
 json_t *category_in(json_t *cats, int64_t id)

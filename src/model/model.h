@@ -152,6 +152,9 @@ struct category_input {
 	int64_t position;
 };
 json_t *category_list(struct db *db, int64_t site_id); /* tree order, with depth */
+/* The same, kept per connection until the database changes (db_memo): the public pages read
+ * it on every request. Shared: what it returns must not be modified. */
+json_t *category_tree(struct db *db, int64_t site_id);
 /* In CATS (category_list's tree order): the ids of category ID and of its descendants, ID first,
  * malloc'd in *IDS; 0 (and NULL) when ID is not among them, e.g. another site's. */
 size_t category_subtree(json_t *cats, int64_t id, int64_t **ids);

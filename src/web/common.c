@@ -98,24 +98,25 @@ int64_t web_slug_id(const char *s, const char **slug_end)
 	return id;
 }
 
-/* Keys are literals here: no need for jansson to check them. */
-static void set_str(json_t *o, const char *k, const char *v)
-{
-	json_object_set_new_nocheck(o, k, json_string(v ? v : ""));
-}
-
+/* Keys are literals here: no need for jansson to check them; values are checked by
+ * utf8_valid, much faster than jansson's check (text that is not UTF-8 shows as ""). */
 static void set_strn(json_t *o, const char *k, const char *v, size_t n)
 {
-	json_object_set_new_nocheck(o, k, json_stringn(v, n));
+	json_object_set_new_nocheck(o, k, utf8_valid(v, n) ? json_stringn_nocheck(v, n) : json_string(""));
+}
+
+static void set_str(json_t *o, const char *k, const char *v)
+{
+	set_strn(o, k, v ? v : "", v ? strlen(v) : 0);
 }
 
 static void set_time(json_t *o, const char *k, const char *kiso, int64_t t)
 {
 	char buf[40];
 	time_format_vn(t, buf, sizeof(buf));
-	set_str(o, k, buf);
+	json_object_set_new_nocheck(o, k, json_string_nocheck(buf));
 	time_format_iso(t, buf, sizeof(buf));
-	set_str(o, kiso, buf);
+	json_object_set_new_nocheck(o, kiso, json_string_nocheck(buf));
 }
 
 json_t *web_card(struct req *r, const struct article_card *c)
@@ -213,7 +214,7 @@ static json_t *site_view(struct req *r, json_t *site)
 json_t *web_categories(struct req *r)
 {
 	if (!r->categories)
-		r->categories = category_list(r->db, json_integer_value(json_object_get(r->site, "id")));
+		r->categories = category_tree(r->db, json_integer_value(json_object_get(r->site, "id")));
 	return json_incref(r->categories);
 }
 

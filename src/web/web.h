@@ -13,8 +13,8 @@ char *web_category_path(json_int_t id, const char *slug);
 int64_t web_slug_id(const char *s, const char **slug_end);
 
 /* View data every public page shares (docs/templates.md); PAGE_TITLE may be NULL (home). */
-/* The request site's categories in tree order (category_list), read once per request; a new
- * reference. */
+/* The request site's categories in tree order (category_tree: kept per connection, shared,
+ * not to be modified); a new reference. */
 json_t *web_categories(struct req *r);
 json_t *web_public_ctx(struct req *r, const char *page_title, const char *canonical_path);
 /* Appends {name, url} to ctx.breadcrumbs; URL NULL for the current page. */

@@ -64,6 +64,20 @@ class SitesKeptPerConnection(CongTest):
             self.write_db("UPDATE sites SET name = ? WHERE slug = 'longho'", ("Huyện Long Hồ",))
             self.write_db("UPDATE sites SET name = ? WHERE kind = 'main'", (MAIN_NAME,))
 
+    def test_category_changes_show_at_once(self):
+        # the categories (menu, sections, category pages) are kept per connection as the
+        # sites are: a new one made through the server, a rename by another connection
+        for r in self.get_all("snv." + BASE):
+            self.assertNotIn_("Mục Giữ Theo Kết Nối", r)
+        cat, path = self.fx.category(self.fx.admin("admin", "snv"), "Mục Giữ Theo Kết Nối")
+        for r in self.get_all("snv." + BASE):
+            self.assertIn_(path, r, "a new category is not in the menu on the next request")
+        for r in self.get_all("snv." + BASE, path):
+            self.expect(r, 200, "the new category's page")
+        self.write_db("UPDATE categories SET name = ? WHERE id = ?", ("Mục Đã Đổi Tên", cat))
+        for r in self.get_all("snv." + BASE) + self.get_all("snv." + BASE, path):
+            self.assertIn_("Mục Đã Đổi Tên", r, "a renamed category keeps its old name")
+
     def test_change_through_the_server_shows_at_once(self):
         # the workflow settings live in the sites table and the admin reads them from the
         # request's site: the worker that wrote them and the other one both see the change

@@ -24,6 +24,12 @@
 	" c.name AS category_name, c.slug AS category_slug"
 #define CARD_FROM                                                                              \
 	" FROM articles a JOIN categories c ON c.id = a.category_id LEFT JOIN media m ON m.id = a.cover_id"
+/* The lists' cards (card_read): the category's name and slug come from category_tree, which
+ * the page has read anyway, rather than from a join per card. */
+#define LIST_COLS                                                                              \
+	"a.id, a.site_id, a.title, a.slug, a.summary, a.published_at, a.updated_at, a.cover_alt,"  \
+	" a.featured, m.sha256, m.ext, m.width, m.height, a.category_id"
+#define LIST_FROM " FROM articles a LEFT JOIN media m ON m.id = a.cover_id"
 
 static int url_plausible(const char *u)
 {
@@ -44,8 +50,9 @@ json_t *article_get_public(struct db *db, int64_t site_id, int64_t id)
 
 /* ---- the public lists: cards (model.h) ---- */
 
-/* Reads a row whose first columns are CARD_COLS, then site slug, name and kind when WITH_SITE. */
-static void card_read(sqlite3_stmt *st, int with_site, struct article_card *c)
+/* Reads a row whose first columns are LIST_COLS, then site slug, name and kind when WITH_SITE.
+ * The category's name and slug are the kept tree's (shared, valid while the page is made). */
+static void card_read(struct db *db, sqlite3_stmt *st, int with_site, struct article_card *c)
 {
 	memset(c, 0, sizeof(*c));
 	c->id = sqlite3_column_int64(st, 0);
@@ -61,23 +68,26 @@ static void card_read(sqlite3_stmt *st, int with_site, struct article_card *c)
 	c->cover_w = sqlite3_column_int64(st, 11);
 	c->cover_h = sqlite3_column_int64(st, 12);
 	c->category_id = sqlite3_column_int64(st, 13);
-	c->category_name = (const char *)sqlite3_column_text(st, 14);
-	c->category_slug = (const char *)sqlite3_column_text(st, 15);
+	json_t *cats = category_tree(db, c->site_id);
+	json_t *cat = category_in(cats, c->category_id);
+	c->category_name = json_string_value(json_object_get(cat, "name"));
+	c->category_slug = json_string_value(json_object_get(cat, "slug"));
+	json_decref(cats); /* the memo keeps it */
 	if (with_site) {
-		c->site_slug = (const char *)sqlite3_column_text(st, 16);
-		c->site_name = (const char *)sqlite3_column_text(st, 17);
-		c->site_kind = (const char *)sqlite3_column_text(st, 18);
+		c->site_slug = (const char *)sqlite3_column_text(st, 14);
+		c->site_name = (const char *)sqlite3_column_text(st, 15);
+		c->site_kind = (const char *)sqlite3_column_text(st, 16);
 	}
 }
 
 /* Steps ST to its end, handing every row to FN as the next card of LIST. */
-static size_t cards_run(sqlite3_stmt *st, int with_site, size_t list, article_card_fn *fn, void *arg)
+static size_t cards_run(struct db *db, sqlite3_stmt *st, int with_site, size_t list, article_card_fn *fn, void *arg)
 {
 	struct article_card c;
 	size_t n = 0;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		card_read(st, with_site, &c);
+		card_read(db, st, with_site, &c);
 		c.list = list;
 		c.pos = n++;
 		fn(&c, arg);
@@ -110,28 +120,28 @@ void article_card_of(json_t *row, struct article_card *c)
 
 size_t article_latest(struct db *db, int64_t site_id, int64_t limit, article_card_fn *fn, void *arg)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT " CARD_COLS CARD_FROM
+	sqlite3_stmt *st = db_stmt(db, "SELECT " LIST_COLS LIST_FROM
 				       " WHERE a.site_id = ? AND a.state = 'published'"
 				       " ORDER BY a.published_at DESC, a.id DESC LIMIT ?");
 	if (!st)
 		return 0;
 	db_bind_int(st, 1, site_id);
 	db_bind_int(st, 2, limit);
-	return cards_run(st, 0, 0, fn, arg);
+	return cards_run(db, st, 0, 0, fn, arg);
 }
 
 size_t article_featured(struct db *db, int64_t site_id, int64_t limit, article_card_fn *fn, void *arg)
 {
 	/* few items are featured: their own partial index (0009), not a walk of the site's */
-	sqlite3_stmt *st = db_stmt(db, "SELECT " CARD_COLS " FROM articles a INDEXED BY articles_featured"
-				       " JOIN categories c ON c.id = a.category_id LEFT JOIN media m ON m.id = a.cover_id"
+	sqlite3_stmt *st = db_stmt(db, "SELECT " LIST_COLS " FROM articles a INDEXED BY articles_featured"
+				       " LEFT JOIN media m ON m.id = a.cover_id"
 				       " WHERE a.site_id = ? AND a.state = 'published' AND a.featured = 1"
 				       " ORDER BY a.published_at DESC, a.id DESC LIMIT ?");
 	if (!st)
 		return 0;
 	db_bind_int(st, 1, site_id);
 	db_bind_int(st, 2, limit);
-	return cards_run(st, 0, 0, fn, arg);
+	return cards_run(db, st, 0, 0, fn, arg);
 }
 
 /* "[1,2,3]": a list of ids for json_each(), one statement whatever its length. */
@@ -155,16 +165,17 @@ static size_t cards_of_ids(struct db *db, const int64_t *ids, const size_t *list
 	struct sb text = SB_INIT;
 	struct article_card c;
 	size_t got = 0;
-	int rc, key_col = with_site ? 19 : 16;
+	int rc, key_col = with_site ? 17 : 14;
 	if (!n)
 		return 0;
+	/* rows come in the order of the ids (CROSS JOIN: json_each is the outer loop); a card
+	 * says its place anyway (web_cards_add puts it there) */
 	sqlite3_stmt *st = with_site
-		? db_stmt(db, "SELECT " CARD_COLS ", s.slug, s.name, s.kind, j.key FROM json_each(?) j CROSS JOIN articles a"
-			      " ON a.id = j.value JOIN categories c ON c.id = a.category_id JOIN sites s ON s.id = a.site_id"
-			      " LEFT JOIN media m ON m.id = a.cover_id WHERE a.state = 'published' ORDER BY j.key")
-		: db_stmt(db, "SELECT " CARD_COLS ", j.key FROM json_each(?) j CROSS JOIN articles a"
-			      " ON a.id = j.value JOIN categories c ON c.id = a.category_id"
-			      " LEFT JOIN media m ON m.id = a.cover_id WHERE a.state = 'published' ORDER BY j.key");
+		? db_stmt(db, "SELECT " LIST_COLS ", s.slug, s.name, s.kind, j.key FROM json_each(?) j CROSS JOIN articles a"
+			      " ON a.id = j.value JOIN sites s ON s.id = a.site_id LEFT JOIN media m ON m.id = a.cover_id"
+			      " WHERE a.state = 'published'")
+		: db_stmt(db, "SELECT " LIST_COLS ", j.key FROM json_each(?) j CROSS JOIN articles a"
+			      " ON a.id = j.value LEFT JOIN media m ON m.id = a.cover_id WHERE a.state = 'published'");
 	if (!st)
 		return 0;
 	ids_json(&text, ids, n);
@@ -173,7 +184,7 @@ static size_t cards_of_ids(struct db *db, const int64_t *ids, const size_t *list
 		size_t k = (size_t)sqlite3_column_int64(st, key_col);
 		if (k >= n)
 			continue;
-		card_read(st, with_site, &c);
+		card_read(db, st, with_site, &c);
 		c.list = list ? list[k] : 0;
 		c.pos = pos ? pos[k] : got;
 		got++;
@@ -236,8 +247,8 @@ size_t article_in_category(struct db *db, const int64_t *cats, size_t ncats, int
 			*total = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 			sqlite3_reset(st);
 		}
-		st = db_stmt(db, "SELECT " CARD_COLS " FROM articles a INDEXED BY articles_category"
-				 " JOIN categories c ON c.id = a.category_id LEFT JOIN media m ON m.id = a.cover_id"
+		st = db_stmt(db, "SELECT " LIST_COLS " FROM articles a INDEXED BY articles_category"
+				 " LEFT JOIN media m ON m.id = a.cover_id"
 				 " WHERE a.category_id = ? AND a.state = 'published'"
 				 " ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?");
 		if (!st)
@@ -245,7 +256,7 @@ size_t article_in_category(struct db *db, const int64_t *cats, size_t ncats, int
 		db_bind_int(st, 1, cats[0]);
 		db_bind_int(st, 2, limit);
 		db_bind_int(st, 3, offset);
-		return cards_run(st, 0, 0, fn, arg);
+		return cards_run(db, st, 0, 0, fn, arg);
 	}
 
 	for (size_t i = 0; i < ncats; i++) {
@@ -356,7 +367,7 @@ size_t article_sections(struct db *db, json_t *cats, int64_t per, article_card_f
 size_t article_related(struct db *db, int64_t site_id, int64_t category_id, int64_t except_id, int64_t limit,
 		       article_card_fn *fn, void *arg)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT " CARD_COLS CARD_FROM
+	sqlite3_stmt *st = db_stmt(db, "SELECT " LIST_COLS LIST_FROM
 				       " WHERE +a.site_id = ? AND a.category_id = ? AND a.id <> ? AND a.state = 'published'"
 				       " ORDER BY a.published_at DESC, a.id DESC LIMIT ?");
 	if (!st)
@@ -365,7 +376,7 @@ size_t article_related(struct db *db, int64_t site_id, int64_t category_id, int6
 	db_bind_int(st, 2, category_id);
 	db_bind_int(st, 3, except_id);
 	db_bind_int(st, 4, limit);
-	return cards_run(st, 0, 0, fn, arg);
+	return cards_run(db, st, 0, 0, fn, arg);
 }
 
 

@@ -176,13 +176,33 @@ void web_cards_add(const struct article_card *c, void *arg)
 	struct web_cards *wc = arg;
 	while (json_array_size(wc->lists) <= c->list)
 		json_array_append_new(wc->lists, json_array());
-	json_array_append_new(json_array_get(wc->lists, c->list), web_card(wc->r, c));
+	json_t *a = json_array_get(wc->lists, c->list);
+	/* at its place: cards come in order, but a list read in pieces need not */
+	while (json_array_size(a) < c->pos)
+		json_array_append_new(a, json_null());
+	if (json_array_size(a) == c->pos)
+		json_array_append_new(a, web_card(wc->r, c));
+	else
+		json_array_set_new(a, c->pos, web_card(wc->r, c));
 }
 
 json_t *web_cards_list(struct web_cards *wc, size_t list)
 {
-	json_t *a = json_array_get(wc->lists, list);
-	return a ? json_incref(a) : json_array();
+	json_t *a = json_array_get(wc->lists, list), *out;
+	size_t i;
+	json_t *v;
+	if (!a)
+		return json_array();
+	json_array_foreach(a, i, v)
+		if (json_is_null(v))
+			break;
+	if (i == json_array_size(a))
+		return json_incref(a);
+	out = json_array(); /* a place no card came for */
+	json_array_foreach(a, i, v)
+		if (!json_is_null(v))
+			json_array_append(out, v);
+	return out;
 }
 
 void web_cards_release(struct web_cards *wc)

@@ -227,41 +227,39 @@ static void picks_push(struct pick **v, size_t *n, size_t *cap, struct pick p)
 	(*v)[(*n)++] = p;
 }
 
-size_t article_in_category(struct db *db, const int64_t *cats, size_t ncats, int64_t limit, int64_t offset,
+size_t article_in_category(struct db *db, json_t *tree, int64_t id, int64_t limit, int64_t offset,
 			   int64_t *total, article_card_fn *fn, void *arg)
 {
-	size_t npicks = 0, cap = 0;
+	int64_t *cats;
+	size_t ncats = category_subtree(tree, id, &cats), npicks = 0, cap = 0, n = 0;
 	struct pick *picks = NULL;
-	int64_t want = offset + limit, count = 0;
+	int64_t want = offset + limit;
 	sqlite3_stmt *st;
 
-	if (total)
+	if (total) {
 		*total = 0;
+		for (size_t i = 0; i < ncats; i++)
+			*total += json_integer_value(json_object_get(category_in(tree, cats[i]), "published_count"));
+	}
 	if (ncats == 1) {
 		/* no subcategories (most): the category's index gives the page in order */
-		if (total) {
-			st = db_stmt(db, "SELECT count(*) FROM articles a WHERE a.category_id = ? AND a.state = 'published'");
-			if (!st)
-				return 0;
-			db_bind_int(st, 1, cats[0]);
-			*total = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-			sqlite3_reset(st);
-		}
 		st = db_stmt(db, "SELECT " LIST_COLS " FROM articles a INDEXED BY articles_category"
 				 " LEFT JOIN media m ON m.id = a.cover_id"
 				 " WHERE a.category_id = ? AND a.state = 'published'"
 				 " ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?");
-		if (!st)
-			return 0;
-		db_bind_int(st, 1, cats[0]);
-		db_bind_int(st, 2, limit);
-		db_bind_int(st, 3, offset);
-		return cards_run(db, st, 0, 0, fn, arg);
+		if (st) {
+			db_bind_int(st, 1, cats[0]);
+			db_bind_int(st, 2, limit);
+			db_bind_int(st, 3, offset);
+			n = cards_run(db, st, 0, 0, fn, arg);
+		}
+		free(cats);
+		return n;
 	}
 
 	for (size_t i = 0; i < ncats; i++) {
 		/* the subtree is the site's, and so are its articles: the category's index alone,
-		 * in date order, answers both queries without reading a row */
+		 * in date order, without reading a row */
 		st = db_stmt(db, "SELECT a.published_at, a.id FROM articles a WHERE a.category_id = ?"
 				 " AND a.state = 'published' ORDER BY a.published_at DESC, a.id DESC LIMIT ?");
 		if (!st)
@@ -271,23 +269,12 @@ size_t article_in_category(struct db *db, const int64_t *cats, size_t ncats, int
 		while (sqlite3_step(st) == SQLITE_ROW)
 			picks_push(&picks, &npicks, &cap, (struct pick){ sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1), 0 });
 		sqlite3_reset(st);
-		if (total) {
-			st = db_stmt(db, "SELECT count(*) FROM articles a WHERE a.category_id = ?"
-					 " AND a.state = 'published'");
-			if (!st)
-				break;
-			db_bind_int(st, 1, cats[i]);
-			count += sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-			sqlite3_reset(st);
-		}
 	}
-	if (total)
-		*total = count;
+	free(cats);
 	if (npicks)
 		qsort(picks, npicks, sizeof(*picks), pick_newer);
 
 	/* the page's cards, in one statement whatever the page size */
-	size_t n = 0;
 	int64_t *ids = xmalloc(st_mult(limit > 0 ? (size_t)limit : 1, sizeof(*ids)));
 	for (int64_t i = offset; i < want && i < (int64_t)npicks; i++)
 		ids[n++] = picks[i].id;

@@ -13,8 +13,8 @@
 
 json_t *category_list(struct db *db, int64_t site_id)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT id, parent_id, name, slug, description, position FROM categories"
-				       " WHERE site_id = ? ORDER BY position, id");
+	sqlite3_stmt *st = db_stmt(db, "SELECT id, parent_id, name, slug, description, position, published_count"
+				       " FROM categories WHERE site_id = ? ORDER BY position, id");
 	if (!st)
 		return json_array();
 	db_bind_int(st, 1, site_id);

@@ -151,7 +151,9 @@ struct category_input {
 	int64_t parent_id; /* 0: top level */
 	int64_t position;
 };
-json_t *category_list(struct db *db, int64_t site_id); /* tree order, with depth */
+/* Tree order, with depth; each row {id, parent_id, name, slug, description, position,
+ * published_count, depth}. */
+json_t *category_list(struct db *db, int64_t site_id);
 /* The same, kept per connection until the database changes (db_memo): the public pages read
  * it on every request. Shared: what it returns must not be modified. */
 json_t *category_tree(struct db *db, int64_t site_id);
@@ -247,9 +249,10 @@ typedef void article_card_fn(const struct article_card *c, void *arg);
 
 size_t article_latest(struct db *db, int64_t site_id, int64_t limit, article_card_fn *fn, void *arg);
 size_t article_featured(struct db *db, int64_t site_id, int64_t limit, article_card_fn *fn, void *arg);
-/* A page of the articles of categories CATS (a category and its subcategories: see
- * category_subtree), newest first; TOTAL (may be NULL) gets how many there are in all. */
-size_t article_in_category(struct db *db, const int64_t *cats, size_t ncats, int64_t limit, int64_t offset,
+/* A page of the articles of category ID and its subcategories, newest first; CATS is the
+ * site's category_tree (or category_list), which also gives TOTAL (may be NULL): how many
+ * there are in all (published_count, kept by triggers). */
+size_t article_in_category(struct db *db, json_t *cats, int64_t id, int64_t limit, int64_t offset,
 			   int64_t *total, article_card_fn *fn, void *arg);
 /* A home page's sections, in one go: for each top-level category of CATS (category_list of
  * the site) in order, the newest PER articles of it and its subcategories, as list 0, 1, ...

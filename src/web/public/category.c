@@ -16,7 +16,6 @@ void page_category(struct req *r)
 	/* the site's categories, read once for the menu, answer every question about this one */
 	json_t *all = web_categories(r);
 	json_t *cat = id > 0 ? category_in(all, id) : NULL;
-	int64_t *subtree = NULL;
 	if (!cat) {
 		json_decref(all);
 		resp_error(r, 404, "category_not_found");
@@ -37,9 +36,8 @@ void page_category(struct req *r)
 	}
 	int64_t page = req_arg_int(r, "trang", 1, 1, 100000), total;
 	struct web_cards wc;
-	size_t nsub = category_subtree(all, id, &subtree);
 	web_cards_init(&wc, r);
-	article_in_category(r->db, subtree, nsub, PER_PAGE, (page - 1) * PER_PAGE, &total, web_cards_add, &wc);
+	article_in_category(r->db, all, id, PER_PAGE, (page - 1) * PER_PAGE, &total, web_cards_add, &wc);
 	json_t *cards = web_cards_list(&wc, 0);
 	web_cards_release(&wc);
 	int64_t pages = total ? (total + PER_PAGE - 1) / PER_PAGE : 1;
@@ -147,6 +145,5 @@ void page_category(struct req *r)
 	resp_render(r, 200, "public/category", ctx);
 out:
 	free(path);
-	free(subtree);
 	json_decref(all);
 }

@@ -62,6 +62,51 @@ TEST(sb_html_escapes_every_special_character)
 	sb_release(&b);
 }
 
+/* The plain reference of sb_add_html: one character at a time. */
+static void html_ref(struct sb *b, const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		switch (s[i]) {
+		case '&': sb_adds(b, "&amp;"); break;
+		case '<': sb_adds(b, "&lt;"); break;
+		case '>': sb_adds(b, "&gt;"); break;
+		case '"': sb_adds(b, "&quot;"); break;
+		case '\'': sb_adds(b, "&#39;"); break;
+		default: sb_addc(b, s[i]);
+		}
+	}
+}
+
+TEST(sb_html_escapes_like_the_plain_loop)
+{
+	static const char alphabet[] = "ab &<>\"'\xc3\xa1\x01~";
+	struct sb got = SB_INIT, want = SB_INIT;
+	char s[40];
+	int bad = 0;
+	uint32_t x = 99;
+	for (int n = 0; n < 50000; n++) {
+		size_t len = (size_t)n % sizeof(s);
+		for (size_t i = 0; i < len; i++) {
+			x = x * 1103515245u + 12345u;
+			/* mostly plain letters, so that whole 8-byte blocks pass too */
+			s[i] = (x >> 16) % 4 ? 'a' + (char)((x >> 20) % 26) : alphabet[(x >> 20) % (sizeof(alphabet) - 1)];
+		}
+		sb_reset(&got);
+		sb_reset(&want);
+		sb_adds(&got, "x");
+		sb_adds(&want, "x");
+		sb_add_html(&got, s, len);
+		html_ref(&want, s, len);
+		bad += got.len != want.len || memcmp(got.buf, want.buf, got.len) != 0 || got.buf[got.len] != '\0';
+	}
+	CHECK(bad == 0);
+	sb_reset(&got);
+	sb_add_html(&got, "<a href=\"x\">Tom & Jerry's</a>", strlen("<a href=\"x\">Tom & Jerry's</a>"));
+	CHECK_STR(got.buf, "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;");
+	sb_release(&got);
+	sb_release(&want);
+}
+
 TEST(sb_urlenc_encodes_utf8_and_reserved)
 {
 	struct sb b = SB_INIT;

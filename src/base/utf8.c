@@ -16,22 +16,20 @@ int utf8_valid(const char *s, size_t len)
 {
 	const unsigned char *p = (const unsigned char *)s, *end = p + len;
 	while (p < end) {
-		if (end - p >= 8) {
+		/* a run of ASCII: whole words while they last, then byte by byte */
+		while (end - p >= 8) {
 			uint64_t v;
 			memcpy(&v, p, 8);
 			/* eight ASCII bytes, none of them NUL */
-			if (!(v & 0x8080808080808080ULL) && !((v - 0x0101010101010101ULL) & ~v & 0x8080808080808080ULL)) {
-				p += 8;
-				continue;
-			}
+			if ((v & 0x8080808080808080ULL) || ((v - 0x0101010101010101ULL) & ~v & 0x8080808080808080ULL))
+				break;
+			p += 8;
 		}
-		unsigned c = *p;
-		if (c < 0x80) {
-			if (!c)
-				return 0;
+		while (p < end && *p && *p < 0x80)
 			p++;
-			continue;
-		}
+		if (p == end)
+			break;
+		unsigned c = *p;
 		size_t n;
 		unsigned lo = 0x80, hi = 0xbf; /* the second byte's range */
 		if (c >= 0xc2 && c <= 0xdf)
@@ -41,7 +39,7 @@ int utf8_valid(const char *s, size_t len)
 		else if (c >= 0xf0 && c <= 0xf4)
 			n = 4, lo = c == 0xf0 ? 0x90 : 0x80, hi = c == 0xf4 ? 0x8f : 0xbf;
 		else
-			return 0;
+			return 0; /* NUL, a continuation byte, or no UTF-8 lead byte */
 		if ((size_t)(end - p) < n || p[1] < lo || p[1] > hi)
 			return 0;
 		for (size_t i = 2; i < n; i++)

@@ -50,9 +50,52 @@ json_t *article_get_public(struct db *db, int64_t site_id, int64_t id)
 
 /* ---- the public lists: cards (model.h) ---- */
 
-/* Reads a row whose first columns are LIST_COLS, then site slug, name and kind when WITH_SITE.
- * The category's name and slug are the kept tree's (shared, valid while the page is made). */
-static void card_read(struct db *db, sqlite3_stmt *st, int with_site, struct article_card *c)
+/* The names and slugs of one site's categories, from its kept tree, looked up by id for each
+ * card of a list (a few categories: a scan of integers). */
+struct cat_names {
+	int64_t site_id;
+	json_t *tree; /* category_tree's: its strings stay valid while it is held */
+	size_t n;
+	struct cat_name {
+		int64_t id;
+		const char *name, *slug;
+	} *v;
+};
+
+static void cat_names_release(struct cat_names *cn)
+{
+	json_decref(cn->tree);
+	free(cn->v);
+	memset(cn, 0, sizeof(*cn));
+}
+
+static void cat_names_find(struct db *db, struct cat_names *cn, int64_t site_id, int64_t id, struct article_card *c)
+{
+	if (!cn->tree || cn->site_id != site_id) {
+		cat_names_release(cn);
+		cn->site_id = site_id;
+		cn->tree = category_tree(db, site_id);
+		cn->n = json_array_size(cn->tree);
+		cn->v = xmalloc(st_mult(cn->n ? cn->n : 1, sizeof(*cn->v)));
+		for (size_t i = 0; i < cn->n; i++) {
+			json_t *row = json_array_get(cn->tree, i);
+			cn->v[i].id = json_integer_value(json_object_get(row, "id"));
+			cn->v[i].name = json_string_value(json_object_get(row, "name"));
+			cn->v[i].slug = json_string_value(json_object_get(row, "slug"));
+		}
+	}
+	for (size_t i = 0; i < cn->n; i++) {
+		if (cn->v[i].id == id) {
+			c->category_name = cn->v[i].name;
+			c->category_slug = cn->v[i].slug;
+			return;
+		}
+	}
+}
+
+/* Reads a row whose first columns are LIST_COLS, then site slug, name and kind when WITH_SITE;
+ * the category's name and slug come from CN (valid while CN is held). */
+static void card_read(struct db *db, sqlite3_stmt *st, int with_site, struct cat_names *cn, struct article_card *c)
 {
 	memset(c, 0, sizeof(*c));
 	c->id = sqlite3_column_int64(st, 0);
@@ -68,11 +111,7 @@ static void card_read(struct db *db, sqlite3_stmt *st, int with_site, struct art
 	c->cover_w = sqlite3_column_int64(st, 11);
 	c->cover_h = sqlite3_column_int64(st, 12);
 	c->category_id = sqlite3_column_int64(st, 13);
-	json_t *cats = category_tree(db, c->site_id);
-	json_t *cat = category_in(cats, c->category_id);
-	c->category_name = json_string_value(json_object_get(cat, "name"));
-	c->category_slug = json_string_value(json_object_get(cat, "slug"));
-	json_decref(cats); /* the memo keeps it */
+	cat_names_find(db, cn, c->site_id, c->category_id, c);
 	if (with_site) {
 		c->site_slug = (const char *)sqlite3_column_text(st, 14);
 		c->site_name = (const char *)sqlite3_column_text(st, 15);
@@ -84,10 +123,11 @@ static void card_read(struct db *db, sqlite3_stmt *st, int with_site, struct art
 static size_t cards_run(struct db *db, sqlite3_stmt *st, int with_site, size_t list, article_card_fn *fn, void *arg)
 {
 	struct article_card c;
+	struct cat_names cn = { 0 };
 	size_t n = 0;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		card_read(db, st, with_site, &c);
+		card_read(db, st, with_site, &cn, &c);
 		c.list = list;
 		c.pos = n++;
 		fn(&c, arg);
@@ -95,6 +135,7 @@ static size_t cards_run(struct db *db, sqlite3_stmt *st, int with_site, size_t l
 	if (rc != SQLITE_DONE)
 		log_error("db: step: %s", sqlite3_errmsg(sqlite3_db_handle(st)));
 	sqlite3_reset(st);
+	cat_names_release(&cn);
 	return n;
 }
 
@@ -147,11 +188,18 @@ size_t article_featured(struct db *db, int64_t site_id, int64_t limit, article_c
 /* "[1,2,3]": a list of ids for json_each(), one statement whatever its length. */
 static void ids_json(struct sb *b, const int64_t *ids, size_t n)
 {
-	char num[24];
 	sb_addc(b, '[');
 	for (size_t i = 0; i < n; i++) {
-		int len = snprintf(num, sizeof(num), "%s%lld", i ? "," : "", (long long)ids[i]);
-		sb_add(b, num, (size_t)len);
+		char num[24], *p = num + sizeof(num);
+		uint64_t u = ids[i] < 0 ? 0 - (uint64_t)ids[i] : (uint64_t)ids[i];
+		do
+			*--p = (char)('0' + u % 10);
+		while (u /= 10);
+		if (ids[i] < 0)
+			*--p = '-';
+		if (i)
+			sb_addc(b, ',');
+		sb_add(b, p, (size_t)(num + sizeof(num) - p));
 	}
 	sb_addc(b, ']');
 }
@@ -164,6 +212,7 @@ static size_t cards_of_ids(struct db *db, const int64_t *ids, const size_t *list
 {
 	struct sb text = SB_INIT;
 	struct article_card c;
+	struct cat_names cn = { 0 };
 	size_t got = 0;
 	int rc, key_col = with_site ? 17 : 14;
 	if (!n)
@@ -184,7 +233,7 @@ static size_t cards_of_ids(struct db *db, const int64_t *ids, const size_t *list
 		size_t k = (size_t)sqlite3_column_int64(st, key_col);
 		if (k >= n)
 			continue;
-		card_read(db, st, with_site, &c);
+		card_read(db, st, with_site, &cn, &c);
 		c.list = list ? list[k] : 0;
 		c.pos = pos ? pos[k] : got;
 		got++;
@@ -194,6 +243,7 @@ static size_t cards_of_ids(struct db *db, const int64_t *ids, const size_t *list
 		log_error("db: step: %s", sqlite3_errmsg(db_handle(db)));
 	sqlite3_reset(st);
 	sb_release(&text);
+	cat_names_release(&cn);
 	return got;
 }
 

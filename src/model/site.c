@@ -64,6 +64,7 @@ struct site_memo {
 	json_t *by_slug; /* {slug: site} */
 	json_t *domains; /* {domain: site} */
 	json_t *main;    /* the main portal (lowest id), or NULL */
+	int64_t *parent; /* parent[i]: parent_id of all[i] (0: none), for site_directory */
 };
 
 static json_t *site_memo_by_id(const struct site_memo *m, json_int_t id)
@@ -83,6 +84,7 @@ static void site_memo_free(void *p)
 	json_decref(m->tree);
 	json_decref(m->by_slug);
 	json_decref(m->domains);
+	free(m->parent);
 	free(m);
 }
 
@@ -100,9 +102,11 @@ static const struct site_memo *sites_memo(struct db *db)
 	m->all = db_rows_json(st);
 	m->by_slug = json_object();
 	m->domains = json_object();
+	m->parent = xcalloc(json_array_size(m->all) + 1, sizeof(*m->parent));
 	size_t i;
 	json_t *s;
 	json_array_foreach(m->all, i, s) {
+		m->parent[i] = json_integer_value(json_object_get(s, "parent_id"));
 		json_object_set(m->by_slug, json_string_value(json_object_get(s, "slug")), s);
 		if (strcmp(json_string_value(json_object_get(s, "kind")), "main") == 0 &&
 		    (!m->main || json_integer_value(json_object_get(s, "id")) < json_integer_value(json_object_get(m->main, "id"))))
@@ -146,7 +150,7 @@ json_t *site_directory(struct db *db, int64_t parent_id)
 	if (!parent_id)
 		return json_decref(out), json_copy(m->tree); /* shallow: the same site objects */
 	json_array_foreach(m->all, i, s)
-		if (json_integer_value(json_object_get(s, "parent_id")) == parent_id)
+		if (m->parent[i] == parent_id)
 			json_array_append(out, s);
 	return out;
 }

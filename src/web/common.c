@@ -223,7 +223,7 @@ void web_crumb(json_t *ctx, const char *name, const char *url)
 
 static json_t *site_view(struct req *r, json_t *site)
 {
-	json_t *s = json_deep_copy(site);
+	json_t *s = json_copy(site); /* shallow: the kept site's values, shared (site.c) */
 	char *url = web_site_url(r, site);
 	set_str(s, "url", url);
 	json_object_set_new(s, "is_main", json_boolean(strcmp(json_string_value(json_object_get(site, "kind")), "main") == 0));

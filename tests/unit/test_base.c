@@ -229,20 +229,26 @@ TEST(time_formats_match_strftime)
 {
 	char got[40], want[40];
 	int bad = 0;
-	/* every hour boundary of a leap day, and a spread from 1970 to 2100 */
-	for (int64_t t = -86400 * 400LL; t < 4102444800LL; t += 86400 * 37 + 3607) {
-		time_t vt = (time_t)(t + 7 * 3600);
-		struct tm tm;
-		gmtime_r(&vt, &tm);
-		time_format_vn(t, got, sizeof(got));
-		strftime(want, sizeof(want), "%d/%m/%Y %H:%M", &tm);
-		bad += strcmp(got, want) != 0;
-		time_format_vn_date(t, got, sizeof(got));
-		strftime(want, sizeof(want), "%d/%m/%Y", &tm);
-		bad += strcmp(got, want) != 0;
-		time_format_iso(t, got, sizeof(got));
-		strftime(want, sizeof(want), "%Y-%m-%dT%H:%M:%S+07:00", &tm);
-		bad += strcmp(got, want) != 0;
+	/* a spread from 1968 to 2100, then every half day of 1999-2001 and 2099-2100 (leap days,
+	 * a century that is not one, the roll-over at 17:00 UTC) */
+	int64_t steps[][3] = { { -86400 * 400LL, 4102444800LL, 86400 * 37 + 3607 },
+			       { 915148800LL, 1009843200LL, 43200 + 1800 },
+			       { 4070908800LL, 4133980800LL, 43200 + 1800 } };
+	for (size_t k = 0; k < 3; k++) {
+		for (int64_t t = steps[k][0]; t < steps[k][1]; t += steps[k][2]) {
+			time_t vt = (time_t)(t + 7 * 3600);
+			struct tm tm;
+			gmtime_r(&vt, &tm);
+			time_format_vn(t, got, sizeof(got));
+			strftime(want, sizeof(want), "%d/%m/%Y %H:%M", &tm);
+			bad += strcmp(got, want) != 0;
+			time_format_vn_date(t, got, sizeof(got));
+			strftime(want, sizeof(want), "%d/%m/%Y", &tm);
+			bad += strcmp(got, want) != 0;
+			time_format_iso(t, got, sizeof(got));
+			strftime(want, sizeof(want), "%Y-%m-%dT%H:%M:%S+07:00", &tm);
+			bad += strcmp(got, want) != 0;
+		}
 	}
 	CHECK(bad == 0);
 	time_format_iso(1709164800, got, sizeof(got)); /* 2024-02-29 07:00 in Hà Nội */

@@ -159,18 +159,6 @@ void article_card_of(json_t *row, struct article_card *c)
 	c->category_slug = json_string_value(json_object_get(row, "category_slug"));
 }
 
-size_t article_latest(struct db *db, int64_t site_id, int64_t limit, article_card_fn *fn, void *arg)
-{
-	sqlite3_stmt *st = db_stmt(db, "SELECT " LIST_COLS LIST_FROM
-				       " WHERE a.site_id = ? AND a.state = 'published'"
-				       " ORDER BY a.published_at DESC, a.id DESC LIMIT ?");
-	if (!st)
-		return 0;
-	db_bind_int(st, 1, site_id);
-	db_bind_int(st, 2, limit);
-	return cards_run(db, st, 0, 0, fn, arg);
-}
-
 size_t article_featured(struct db *db, int64_t site_id, int64_t limit, article_card_fn *fn, void *arg)
 {
 	/* few items are featured: their own partial index (0009), not a walk of the site's */
@@ -334,13 +322,88 @@ size_t article_in_category(struct db *db, json_t *tree, int64_t id, int64_t limi
 	return n;
 }
 
-size_t article_sections(struct db *db, json_t *cats, int64_t per, article_card_fn *fn, void *arg)
+/* The cards of a list of distinct ids handed to every (list, place) that asked for them: an
+ * article may be in the latest list and in its section. */
+struct fan_target {
+	size_t uid, list, pos;
+};
+
+struct fan {
+	const struct fan_target *t;
+	size_t nt, given;
+	article_card_fn *fn;
+	void *arg;
+};
+
+static void fan_out(const struct article_card *c, void *arg)
 {
-	size_t ncats = json_array_size(cats), nsections = 0, npicks = 0, cap = 0, n = 0;
-	size_t *section_of = xmalloc(st_mult(ncats ? ncats : 1, sizeof(*section_of)));
-	int64_t *cat_ids = xmalloc(st_mult(ncats ? ncats : 1, sizeof(*cat_ids)));
-	struct pick *picks = NULL;
+	struct fan *f = arg;
+	struct article_card each = *c;
+	for (size_t i = 0; i < f->nt; i++) {
+		if (f->t[i].uid == c->pos) {
+			each.list = f->t[i].list;
+			each.pos = f->t[i].pos;
+			f->given++;
+			f->fn(&each, f->arg);
+		}
+	}
+}
+
+/* Every category's newest PER off its own index alone, for the categories CAT_IDS[i] whose
+ * WANT[i] is set, as picks of list SECTION_OF[i]; one statement ("published_at id,..." per
+ * category). */
+static void newest_per_category(struct db *db, const int64_t *cat_ids, const size_t *section_of, const int *want,
+				size_t ncats, int64_t per, struct pick **picks, size_t *npicks, size_t *cap)
+{
 	struct sb text = SB_INIT;
+	int64_t *ids = xmalloc(st_mult(ncats ? ncats : 1, sizeof(*ids)));
+	size_t *idx = xmalloc(st_mult(ncats ? ncats : 1, sizeof(*idx))), n = 0;
+	for (size_t i = 0; i < ncats; i++)
+		if (want[i]) {
+			idx[n] = i;
+			ids[n++] = cat_ids[i];
+		}
+	sqlite3_stmt *st = n ? db_stmt(db, "SELECT j.key, (SELECT group_concat(b.published_at || ' ' || b.id)"
+					   " FROM (SELECT published_at, id FROM articles WHERE category_id = j.value"
+					   " AND state = 'published' ORDER BY published_at DESC, id DESC LIMIT ?2) b)"
+					   " FROM json_each(?1) j") : NULL;
+	if (st) {
+		ids_json(&text, ids, n);
+		db_bind_text(st, 1, text.buf);
+		db_bind_int(st, 2, per);
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			size_t k = (size_t)sqlite3_column_int64(st, 0);
+			const char *p = (const char *)sqlite3_column_text(st, 1);
+			char *end;
+			while (k < n && p && *p) {
+				struct pick pk = { .list = section_of[idx[k]] };
+				pk.published_at = strtoll(p, &end, 10);
+				if (*end != ' ')
+					break;
+				pk.id = strtoll(end + 1, &end, 10);
+				picks_push(picks, npicks, cap, pk);
+				p = *end == ',' ? end + 1 : end;
+			}
+		}
+		sqlite3_reset(st);
+	}
+	free(ids);
+	free(idx);
+	sb_release(&text);
+}
+
+/* How far the home page's walk goes before asking the short sections' categories directly. */
+#define HOME_WALK 400
+
+size_t article_home(struct db *db, int64_t site_id, json_t *cats, int64_t nlatest, int64_t per, article_card_fn *fn,
+		    void *arg)
+{
+	size_t ncats = json_array_size(cats), nsections = 0, npicks = 0, cap = 0, full = 0, walked = 0;
+	size_t nalloc = ncats ? ncats : 1;
+	int64_t *cat_ids = xmalloc(st_mult(nalloc, sizeof(*cat_ids)));
+	size_t *section_of = xmalloc(st_mult(nalloc, sizeof(*section_of)));
+	struct pick *picks = NULL, *latest = xmalloc(st_mult(nlatest > 0 ? (size_t)nlatest : 1, sizeof(*latest)));
+	size_t nl = 0;
 
 	/* in tree order a top-level category is followed by its subcategories: one section each */
 	for (size_t i = 0; i < ncats; i++) {
@@ -350,55 +413,87 @@ size_t article_sections(struct db *db, json_t *cats, int64_t per, article_card_f
 		section_of[i] = nsections ? nsections - 1 : 0;
 		cat_ids[i] = json_integer_value(json_object_get(c, "id"));
 	}
-	/* every category's newest PER off its own index alone (no article row is read), all in
-	 * one statement as "published_at id,..." per category; merged per section here (as
-	 * article_in_category does for one) */
-	sqlite3_stmt *st = nsections ? db_stmt(db, "SELECT j.key, (SELECT group_concat(b.published_at || ' ' || b.id)"
-						   " FROM (SELECT published_at, id FROM articles WHERE category_id = j.value"
-						   " AND state = 'published' ORDER BY published_at DESC, id DESC LIMIT ?2) b)"
-						   " FROM json_each(?1) j") : NULL;
+	size_t *count = xcalloc(nsections + 1, sizeof(*count));
+
+	/* One walk of the site's articles, newest first, off the index alone (0011: it holds the
+	 * category): the first NLATEST are the latest list, and each section takes the first PER
+	 * of its categories: in that order they are its newest. */
+	sqlite3_stmt *st = db_stmt(db, "SELECT a.published_at, a.id, a.category_id FROM articles a"
+				       " WHERE a.site_id = ? AND a.state = 'published'"
+				       " ORDER BY a.published_at DESC, a.id DESC LIMIT ?");
 	if (st) {
-		ids_json(&text, cat_ids, ncats);
-		db_bind_text(st, 1, text.buf);
-		db_bind_int(st, 2, per);
-		while (sqlite3_step(st) == SQLITE_ROW) {
-			size_t k = (size_t)sqlite3_column_int64(st, 0);
-			const char *p = (const char *)sqlite3_column_text(st, 1);
-			char *end;
-			while (k < ncats && p && *p) {
-				struct pick pk = { .list = section_of[k] };
-				pk.published_at = strtoll(p, &end, 10);
-				if (*end != ' ')
-					break;
-				pk.id = strtoll(end + 1, &end, 10);
-				picks_push(&picks, &npicks, &cap, pk);
-				p = *end == ',' ? end + 1 : end;
+		db_bind_int(st, 1, site_id);
+		db_bind_int(st, 2, HOME_WALK);
+		while ((nl < (size_t)nlatest || full < nsections) && sqlite3_step(st) == SQLITE_ROW) {
+			struct pick p = { sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1), 0 };
+			int64_t cat = sqlite3_column_int64(st, 2);
+			walked++;
+			if (nl < (size_t)nlatest)
+				latest[nl++] = p;
+			for (size_t i = 0; i < ncats; i++) {
+				if (cat_ids[i] != cat)
+					continue;
+				p.list = section_of[i];
+				if ((int64_t)count[p.list] < per) {
+					picks_push(&picks, &npicks, &cap, p);
+					if ((int64_t)++count[p.list] == per)
+						full++;
+				}
+				break;
 			}
 		}
 		sqlite3_reset(st);
 	}
-	if (npicks)
-		qsort(picks, npicks, sizeof(*picks), pick_newer);
-	int64_t *ids = xmalloc(st_mult(npicks ? npicks : 1, sizeof(*ids)));
-	size_t *list = xmalloc(st_mult(npicks ? npicks : 1, sizeof(*list)));
-	size_t *pos = xmalloc(st_mult(npicks ? npicks : 1, sizeof(*pos)));
-	for (size_t i = 0, rank = 0; i < npicks; i++) {
-		rank = i && picks[i].list == picks[i - 1].list ? rank + 1 : 0;
-		if ((int64_t)rank >= per)
-			continue;
-		ids[n] = picks[i].id;
-		list[n] = picks[i].list;
-		pos[n++] = rank;
+	/* The walk stopped short of some sections (their categories are quiet): their newest come
+	 * off their own indexes and are merged with what the walk found. */
+	if (walked == HOME_WALK && full < nsections) {
+		int *want = xcalloc(nalloc, sizeof(*want));
+		for (size_t i = 0; i < ncats; i++)
+			want[i] = (int64_t)count[section_of[i]] < per;
+		newest_per_category(db, cat_ids, section_of, want, ncats, per, &picks, &npicks, &cap);
+		free(want);
 	}
-	n = cards_of_ids(db, ids, list, pos, n, 0, fn, arg);
-	free(ids);
-	free(list);
-	free(pos);
+	if (npicks)
+		qsort(picks, npicks, sizeof(*picks), pick_newer); /* by section, then newest first */
+
+	/* the cards, each article read once: the latest list is list 0, section K list K + 1 */
+	size_t nt = 0, nu = 0, ntmax = nl + npicks + 1;
+	struct fan_target *t = xmalloc(st_mult(ntmax, sizeof(*t)));
+	int64_t *uids = xmalloc(st_mult(ntmax, sizeof(*uids)));
+	size_t *ident = xmalloc(st_mult(ntmax, sizeof(*ident)));
+	for (size_t i = 0, rank = 0; i < nl + npicks; i++) {
+		const struct pick *p = i < nl ? &latest[i] : &picks[i - nl];
+		size_t list = i < nl ? 0 : p->list + 1, pos = i < nl ? i : 0;
+		if (i >= nl) {
+			size_t j = i - nl;
+			int same_list = j && picks[j].list == picks[j - 1].list;
+			if (same_list && picks[j].id == picks[j - 1].id)
+				continue; /* found by the walk and by its category's index */
+			rank = same_list ? rank + 1 : 0;
+			if ((int64_t)rank >= per)
+				continue;
+			pos = rank;
+		}
+		size_t u;
+		for (u = 0; u < nu && uids[u] != p->id; u++)
+			;
+		if (u == nu) {
+			ident[nu] = nu;
+			uids[nu++] = p->id;
+		}
+		t[nt++] = (struct fan_target){ u, list, pos };
+	}
+	struct fan f = { t, nt, 0, fn, arg };
+	cards_of_ids(db, uids, NULL, ident, nu, 0, fan_out, &f);
+	free(t);
+	free(uids);
+	free(ident);
 	free(picks);
-	free(section_of);
+	free(latest);
+	free(count);
 	free(cat_ids);
-	sb_release(&text);
-	return n;
+	free(section_of);
+	return f.given;
 }
 
 size_t article_related(struct db *db, int64_t site_id, int64_t category_id, int64_t except_id, int64_t limit,

@@ -247,17 +247,17 @@ struct article_card {
 };
 typedef void article_card_fn(const struct article_card *c, void *arg);
 
-size_t article_latest(struct db *db, int64_t site_id, int64_t limit, article_card_fn *fn, void *arg);
 size_t article_featured(struct db *db, int64_t site_id, int64_t limit, article_card_fn *fn, void *arg);
 /* A page of the articles of category ID and its subcategories, newest first; CATS is the
  * site's category_tree (or category_list), which also gives TOTAL (may be NULL): how many
  * there are in all (published_count, kept by triggers). */
 size_t article_in_category(struct db *db, json_t *cats, int64_t id, int64_t limit, int64_t offset,
 			   int64_t *total, article_card_fn *fn, void *arg);
-/* A home page's sections, in one go: for each top-level category of CATS (category_list of
- * the site) in order, the newest PER articles of it and its subcategories, as list 0, 1, ...
- * (a section without articles gives none). */
-size_t article_sections(struct db *db, json_t *cats, int64_t per, article_card_fn *fn, void *arg);
+/* A site's home page lists, in one go: list 0 the newest NLATEST articles, then for each
+ * top-level category of CATS (the site's category_tree) in order, list 1, 2, ...: the newest
+ * PER of it and its subcategories (a section without articles gives none). */
+size_t article_home(struct db *db, int64_t site_id, json_t *cats, int64_t nlatest, int64_t per, article_card_fn *fn,
+		    void *arg);
 size_t article_related(struct db *db, int64_t site_id, int64_t category_id, int64_t except_id, int64_t limit,
 		       article_card_fn *fn, void *arg);
 /* Component sites' items the main portal accepted, still published, newest first, with

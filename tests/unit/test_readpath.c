@@ -163,17 +163,20 @@ TEST(category_pages_merge_subcategories_newest_first)
 	CHECK(total == 0 && json_array_size(rows) == 0);
 	json_decref(rows);
 
-	/* home sections: the newest 4 of each top-level category's subtree, in the categories'
-	 * order; an empty category gives none */
+	/* home lists: the newest 8 (list 0), then the newest 4 of each top-level category's
+	 * subtree (list 1, 2 ...); an empty category gives none */
 	json_t *list = category_list(db, site);
 	rows = json_array();
-	CHECK(article_sections(db, list, 4, collect, rows) == 4);
+	CHECK(article_home(db, site, list, 8, 4, collect, rows) == 12);
+	size_t per_list[3] = { 0 };
 	for (size_t i = 0; i < json_array_size(rows); i++) {
 		json_t *c = json_array_get(rows, i);
-		CHECK(json_integer_value(json_object_get(c, "list")) == 0);
-		CHECK(json_integer_value(json_object_get(c, "pos")) == (json_int_t)i);
-		CHECK(json_integer_value(json_object_get(c, "id")) == ids[8 - i]);
+		json_int_t l = json_integer_value(json_object_get(c, "list")), pos = json_integer_value(json_object_get(c, "pos"));
+		CHECK(l == 0 || l == 1);
+		CHECK(pos < (l == 0 ? 8 : 4) && json_integer_value(json_object_get(c, "id")) == ids[8 - pos]);
+		per_list[l < 3 ? l : 2]++;
 	}
+	CHECK(per_list[0] == 8 && per_list[1] == 4 && per_list[2] == 0);
 	json_decref(rows);
 	/* a subtree is the rows below a category in tree order */
 	int64_t *sub;
@@ -401,5 +404,76 @@ TEST(component_news_are_the_newest_published_of_the_shares)
 		CHECK_STR(json_string_value(json_object_get(c, "site_slug")), "snv");
 	}
 	json_decref(rows);
+	db_close(db);
+}
+
+/* The home page walks a site's newest articles; a section whose categories are quiet (none in
+ * the walk) is asked for directly, and ties in time go by id as everywhere. */
+TEST(home_lists_walk_then_ask_quiet_sections)
+{
+	struct db *db = readpath_db();
+	struct errs e = { 0 };
+	struct site_input si = { 0 };
+	int64_t site = 0, busy = 0, quiet = 0, quiet_sub = 0;
+	char sql[400];
+	if (!CHECK(db != NULL))
+		return;
+	si.name = "Sở Nội vụ";
+	CHECK(site_add(db, &si, &e, &site, NULL) == M_OK);
+	struct category_input cb = { "Tin tức", NULL, "", 0, 1 }, cq = { "Lưu trữ", NULL, "", 0, 2 };
+	CHECK(category_save(db, &actor_cli, site, 0, &cb, &e, &busy) == M_OK);
+	CHECK(category_save(db, &actor_cli, site, 0, &cq, &e, &quiet) == M_OK);
+	struct category_input cs = { "Lưu trữ cũ", NULL, "", quiet, 1 };
+	CHECK(category_save(db, &actor_cli, site, 0, &cs, &e, &quiet_sub) == M_OK);
+	/* 3 old items of the quiet section (one in its subcategory, two at the same second), then
+	 * 450 newer ones elsewhere: more than the walk goes */
+	snprintf(sql, sizeof(sql),
+		 "INSERT INTO articles (site_id, category_id, state, title, slug, published_at, created_at, updated_at)"
+		 " VALUES (%lld, %lld, 'published', 'Cũ 1', 'cu-1', 1000, 1, 1), (%lld, %lld, 'published', 'Cũ 2', 'cu-2', 2000, 1, 1),"
+		 " (%lld, %lld, 'published', 'Cũ 3', 'cu-3', 2000, 1, 1)",
+		 (long long)site, (long long)quiet, (long long)site, (long long)quiet_sub, (long long)site, (long long)quiet);
+	CHECK(db_exec(db, sql) == 0);
+	snprintf(sql, sizeof(sql),
+		 "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 450)"
+		 " INSERT INTO articles (site_id, category_id, state, title, slug, published_at, created_at, updated_at)"
+		 " SELECT %lld, %lld, 'published', 'Mới ' || i, 'moi-' || i, 100000 + i / 2, 1, 1 FROM n",
+		 (long long)site, (long long)busy);
+	CHECK(db_exec(db, sql) == 0);
+	json_t *list = category_list(db, site), *rows = json_array();
+	CHECK(article_home(db, site, list, 8, 4, collect, rows) == 8 + 4 + 3);
+	/* expected: newest first by (published_at, id); the busy ones pair up on each second */
+	sqlite3_stmt *st = db_stmt(db, "SELECT id FROM articles WHERE category_id = ? OR category_id = ?"
+				       " ORDER BY published_at DESC, id DESC LIMIT 8");
+	int64_t want_busy[8] = { 0 }, want_quiet[3] = { 0 };
+	db_bind_int(st, 1, busy);
+	db_bind_int(st, 2, busy);
+	for (int i = 0; i < 8 && sqlite3_step(st) == SQLITE_ROW; i++)
+		want_busy[i] = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	st = db_stmt(db, "SELECT id FROM articles WHERE category_id = ? OR category_id = ?"
+			 " ORDER BY published_at DESC, id DESC LIMIT 8");
+	db_bind_int(st, 1, quiet);
+	db_bind_int(st, 2, quiet_sub);
+	for (int i = 0; i < 3 && sqlite3_step(st) == SQLITE_ROW; i++)
+		want_quiet[i] = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	int bad = 0;
+	for (size_t i = 0; i < json_array_size(rows); i++) {
+		json_t *c = json_array_get(rows, i);
+		json_int_t l = json_integer_value(json_object_get(c, "list")), pos = json_integer_value(json_object_get(c, "pos"));
+		json_int_t id = json_integer_value(json_object_get(c, "id"));
+		if (l == 0)
+			bad += pos >= 8 || id != want_busy[pos];
+		else if (l == 1)
+			bad += pos >= 4 || id != want_busy[pos];
+		else if (l == 2)
+			bad += pos >= 3 || id != want_quiet[pos];
+		else
+			bad++;
+	}
+	CHECK(bad == 0);
+	CHECK(want_quiet[0] > want_quiet[1]); /* the tie at 2000 goes to the higher id */
+	json_decref(rows);
+	json_decref(list);
 	db_close(db);
 }

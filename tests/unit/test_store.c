@@ -237,7 +237,9 @@ TEST(articles_save_publish_and_stay_on_their_site)
 	CHECK_STR(json_string_value(json_object_get(json_array_get(rows, 0), "site_slug")), "snv");
 	json_decref(rows);
 	rows = json_array();
-	article_latest(db, syt, 10, collect, rows);
+	json_t *syt_cats = category_tree(db, syt);
+	article_home(db, syt, syt_cats, 10, 4, collect, rows);
+	json_decref(syt_cats);
 	CHECK(json_array_size(rows) == 0);
 	json_decref(rows);
 	/* another site's reporter sees nothing of it */

@@ -34,18 +34,15 @@ void page_home(struct req *r)
 	article_featured(r->db, site_id, 5, web_cards_add, &wc);
 	json_object_set_new(ctx, "featured", web_cards_list(&wc, 0));
 	web_cards_release(&wc);
+	/* the latest list (list 0), then a section per top-level category (list K + 1) when it
+	 * has articles */
 	web_cards_init(&wc, r);
-	article_latest(r->db, site_id, 8, web_cards_add, &wc);
+	article_home(r->db, site_id, cats, 8, 4, web_cards_add, &wc);
 	json_object_set_new(ctx, "latest", web_cards_list(&wc, 0));
-	web_cards_release(&wc);
-
-	/* a section per top-level category (list K of article_sections), when it has articles */
-	web_cards_init(&wc, r);
-	article_sections(r->db, cats, 4, web_cards_add, &wc);
 	json_array_foreach(cats, i, c) {
 		if (json_integer_value(json_object_get(c, "depth")) != 0)
 			continue;
-		json_t *cards = web_cards_list(&wc, k++);
+		json_t *cards = web_cards_list(&wc, ++k);
 		if (!json_array_size(cards)) {
 			json_decref(cards);
 			continue;

@@ -93,8 +93,8 @@ static void cat_names_find(struct db *db, struct cat_names *cn, int64_t site_id,
 	}
 }
 
-/* Reads a row whose first columns are LIST_COLS, then site slug, name and kind when WITH_SITE;
- * the category's name and slug come from CN (valid while CN is held). */
+/* Reads a row whose first columns are LIST_COLS, then when WITH_SITE the site's slug, name and
+ * kind and the category's name and slug; else those come from CN (valid while CN is held). */
 static void card_read(struct db *db, sqlite3_stmt *st, int with_site, struct cat_names *cn, struct article_card *c)
 {
 	memset(c, 0, sizeof(*c));
@@ -111,24 +111,27 @@ static void card_read(struct db *db, sqlite3_stmt *st, int with_site, struct cat
 	c->cover_w = sqlite3_column_int64(st, 11);
 	c->cover_h = sqlite3_column_int64(st, 12);
 	c->category_id = sqlite3_column_int64(st, 13);
-	cat_names_find(db, cn, c->site_id, c->category_id, c);
 	if (with_site) {
+		/* cards of many sites (component news): their categories come with the row */
 		c->site_slug = (const char *)sqlite3_column_text(st, 14);
 		c->site_name = (const char *)sqlite3_column_text(st, 15);
 		c->site_kind = (const char *)sqlite3_column_text(st, 16);
+		c->category_name = (const char *)sqlite3_column_text(st, 17);
+		c->category_slug = (const char *)sqlite3_column_text(st, 18);
+	} else {
+		cat_names_find(db, cn, c->site_id, c->category_id, c);
 	}
 }
 
-/* Steps ST to its end, handing every row to FN as the next card of LIST. */
-static size_t cards_run(struct db *db, sqlite3_stmt *st, int with_site, size_t list, article_card_fn *fn, void *arg)
+/* Steps ST to its end, handing every row to FN as the next card of list 0. */
+static size_t cards_run(struct db *db, sqlite3_stmt *st, article_card_fn *fn, void *arg)
 {
 	struct article_card c;
 	struct cat_names cn = { 0 };
 	size_t n = 0;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		card_read(db, st, with_site, &cn, &c);
-		c.list = list;
+		card_read(db, st, 0, &cn, &c);
 		c.pos = n++;
 		fn(&c, arg);
 	}
@@ -170,7 +173,7 @@ size_t article_featured(struct db *db, int64_t site_id, int64_t limit, article_c
 		return 0;
 	db_bind_int(st, 1, site_id);
 	db_bind_int(st, 2, limit);
-	return cards_run(db, st, 0, 0, fn, arg);
+	return cards_run(db, st, fn, arg);
 }
 
 /* "[1,2,3]": a list of ids for json_each(), one statement whatever its length. */
@@ -202,14 +205,15 @@ static size_t cards_of_ids(struct db *db, const int64_t *ids, const size_t *list
 	struct article_card c;
 	struct cat_names cn = { 0 };
 	size_t got = 0;
-	int rc, key_col = with_site ? 17 : 14;
+	int rc, key_col = with_site ? 19 : 14;
 	if (!n)
 		return 0;
 	/* rows come in the order of the ids (CROSS JOIN: json_each is the outer loop); a card
 	 * says its place anyway (web_cards_add puts it there) */
 	sqlite3_stmt *st = with_site
-		? db_stmt(db, "SELECT " LIST_COLS ", s.slug, s.name, s.kind, j.key FROM json_each(?) j CROSS JOIN articles a"
-			      " ON a.id = j.value JOIN sites s ON s.id = a.site_id LEFT JOIN media m ON m.id = a.cover_id"
+		? db_stmt(db, "SELECT " LIST_COLS ", s.slug, s.name, s.kind, c.name, c.slug, j.key FROM json_each(?) j"
+			      " CROSS JOIN articles a ON a.id = j.value JOIN sites s ON s.id = a.site_id"
+			      " JOIN categories c ON c.id = a.category_id LEFT JOIN media m ON m.id = a.cover_id"
 			      " WHERE a.state = 'published'")
 		: db_stmt(db, "SELECT " LIST_COLS ", j.key FROM json_each(?) j CROSS JOIN articles a"
 			      " ON a.id = j.value LEFT JOIN media m ON m.id = a.cover_id WHERE a.state = 'published'");
@@ -289,7 +293,7 @@ size_t article_in_category(struct db *db, json_t *tree, int64_t id, int64_t limi
 			db_bind_int(st, 1, cats[0]);
 			db_bind_int(st, 2, limit);
 			db_bind_int(st, 3, offset);
-			n = cards_run(db, st, 0, 0, fn, arg);
+			n = cards_run(db, st, fn, arg);
 		}
 		free(cats);
 		return n;
@@ -508,7 +512,7 @@ size_t article_related(struct db *db, int64_t site_id, int64_t category_id, int6
 	db_bind_int(st, 2, category_id);
 	db_bind_int(st, 3, except_id);
 	db_bind_int(st, 4, limit);
-	return cards_run(db, st, 0, 0, fn, arg);
+	return cards_run(db, st, fn, arg);
 }
 
 

@@ -49,10 +49,15 @@ static void add_site_url(struct sb *b, struct req *r, const char *slug, const ch
 	sb_addc(b, '/');
 }
 
+void web_add_site_url(struct sb *b, struct req *r, json_t *site)
+{
+	add_site_url(b, r, json_string_value(json_object_get(site, "slug")), json_string_value(json_object_get(site, "kind")));
+}
+
 char *web_site_url(struct req *r, json_t *site)
 {
 	struct sb b = SB_INIT;
-	add_site_url(&b, r, json_string_value(json_object_get(site, "slug")), json_string_value(json_object_get(site, "kind")));
+	web_add_site_url(&b, r, site);
 	return sb_detach(&b, NULL);
 }
 
@@ -119,31 +124,32 @@ static void set_time(json_t *o, const char *k, const char *kiso, int64_t t)
 	json_object_set_new_nocheck(o, kiso, json_string_nocheck(buf));
 }
 
-json_t *web_card(struct req *r, const struct article_card *c)
+/* A card's view data; U is scratch space for its addresses (reset here, kept by the caller). */
+static json_t *card_build(struct req *r, const struct article_card *c, struct sb *u)
 {
 	json_t *o = json_object();
-	struct sb u = SB_INIT;
 	size_t base_len = 0;
+	sb_reset(u);
 	/* a card of another site (component news) links to that site's own host */
 	if (c->site_slug) {
-		add_site_url(&u, r, c->site_slug, c->site_kind);
-		sb_truncate(&u, u.len - 1); /* paths begin with the '/' */
-		base_len = u.len;
+		add_site_url(u, r, c->site_slug, c->site_kind);
+		sb_truncate(u, u->len - 1); /* paths begin with the '/' */
+		base_len = u->len;
 	}
 	json_object_set_new_nocheck(o, "id", json_integer(c->id));
 	set_str(o, "title", c->title);
 	set_str(o, "summary", c->summary);
-	add_article_path(&u, c->slug, c->id);
-	set_strn(o, "url", u.buf, u.len);
+	add_article_path(u, c->slug, c->id);
+	set_strn(o, "url", u->buf, u->len);
 	if (c->published_at)
 		set_time(o, "date", "date_iso", c->published_at);
 	if (c->cover_sha) {
-		sb_truncate(&u, base_len);
-		sb_add(&u, "/media/", 7);
-		sb_adds(&u, c->cover_sha);
-		sb_addc(&u, '.');
-		sb_adds(&u, c->cover_ext ? c->cover_ext : "");
-		set_strn(o, "cover_url", u.buf + base_len, u.len - base_len);
+		sb_truncate(u, base_len);
+		sb_add(u, "/media/", 7);
+		sb_adds(u, c->cover_sha);
+		sb_addc(u, '.');
+		sb_adds(u, c->cover_ext ? c->cover_ext : "");
+		set_strn(o, "cover_url", u->buf + base_len, u->len - base_len);
 		set_str(o, "cover_alt", c->cover_alt);
 		/* the image's own size, so the page does not jump while it loads */
 		if (c->cover_w > 0) {
@@ -152,15 +158,22 @@ json_t *web_card(struct req *r, const struct article_card *c)
 		}
 	}
 	set_str(o, "category_name", c->category_name);
-	sb_truncate(&u, base_len);
-	add_category_path(&u, c->category_slug, c->category_id);
-	set_strn(o, "category_url", u.buf, u.len);
+	sb_truncate(u, base_len);
+	add_category_path(u, c->category_slug, c->category_id);
+	set_strn(o, "category_url", u->buf, u->len);
 	if (c->site_name) {
 		set_str(o, "site_name", c->site_name);
-		sb_truncate(&u, base_len);
-		sb_addc(&u, '/');
-		set_strn(o, "site_url", u.buf, u.len);
+		sb_truncate(u, base_len);
+		sb_addc(u, '/');
+		set_strn(o, "site_url", u->buf, u->len);
 	}
+	return o;
+}
+
+json_t *web_card(struct req *r, const struct article_card *c)
+{
+	struct sb u = SB_INIT;
+	json_t *o = card_build(r, c, &u);
 	sb_release(&u);
 	return o;
 }
@@ -169,6 +182,7 @@ void web_cards_init(struct web_cards *wc, struct req *r)
 {
 	wc->r = r;
 	wc->lists = json_array();
+	sb_init(&wc->scratch);
 }
 
 void web_cards_add(const struct article_card *c, void *arg)
@@ -181,9 +195,9 @@ void web_cards_add(const struct article_card *c, void *arg)
 	while (json_array_size(a) < c->pos)
 		json_array_append_new(a, json_null());
 	if (json_array_size(a) == c->pos)
-		json_array_append_new(a, web_card(wc->r, c));
+		json_array_append_new(a, card_build(wc->r, c, &wc->scratch));
 	else
-		json_array_set_new(a, c->pos, web_card(wc->r, c));
+		json_array_set_new(a, c->pos, card_build(wc->r, c, &wc->scratch));
 }
 
 json_t *web_cards_list(struct web_cards *wc, size_t list)
@@ -209,6 +223,7 @@ void web_cards_release(struct web_cards *wc)
 {
 	json_decref(wc->lists);
 	wc->lists = NULL;
+	sb_release(&wc->scratch);
 }
 
 void web_crumb(json_t *ctx, const char *name, const char *url)

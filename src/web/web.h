@@ -3,9 +3,12 @@
 #define CONG_WEB_H
 
 #include "http/http.h"
+#include "base/sb.h"
 
 /* Absolute URL of SITE's home as seen from this request ("http://snv.example:8080/"); malloc'd. */
 char *web_site_url(struct req *r, json_t *site);
+/* The same, appended to B. */
+void web_add_site_url(struct sb *b, struct req *r, json_t *site);
 /* "/tin/<slug>-<id>", "/chuyen-muc/<slug>-<id>" */
 char *web_article_path(json_t *row);
 char *web_category_path(json_int_t id, const char *slug);
@@ -26,7 +29,8 @@ json_t *web_card(struct req *r, const struct article_card *c);
  * web_cards_list gives list N's cards (a new reference, empty when there were none). */
 struct web_cards {
 	struct req *r;
-	json_t *lists; /* one array per list */
+	json_t *lists;     /* one array per list */
+	struct sb scratch; /* the cards' addresses are written here */
 };
 void web_cards_init(struct web_cards *wc, struct req *r);
 void web_cards_add(const struct article_card *c, void *arg);

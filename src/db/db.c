@@ -53,8 +53,17 @@ static int slow_trace(unsigned type, void *ctx, void *p, void *x)
 	return 0;
 }
 
+/* Before SQLite starts: its allocation statistics (nothing here reads them) take one global
+ * mutex on every allocation, which the worker threads then fight over. */
+static void sqlite_setup(void)
+{
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 struct db *db_open(const char *path, char *err, size_t errlen)
 {
+	static pthread_once_t setup_once = PTHREAD_ONCE_INIT;
+	pthread_once(&setup_once, sqlite_setup);
 	struct db *db = xcalloc(1, sizeof(*db));
 	int rc = sqlite3_open_v2(path, &db->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK) {

@@ -27,8 +27,8 @@
 /* The lists' cards (card_read): the category's name and slug come from category_tree, which
  * the page has read anyway, rather than from a join per card. */
 #define LIST_COLS                                                                              \
-	"a.id, a.site_id, a.title, a.slug, a.summary, a.published_at, a.updated_at, a.cover_alt,"  \
-	" a.featured, m.sha256, m.ext, m.width, m.height, a.category_id"
+	"a.id, a.site_id, a.title, a.slug, a.summary, a.published_at, a.cover_alt, m.sha256, m.ext," \
+	" m.width, m.height, a.category_id"
 #define LIST_FROM " FROM articles a LEFT JOIN media m ON m.id = a.cover_id"
 
 static int url_plausible(const char *u)
@@ -104,20 +104,19 @@ static void card_read(struct db *db, sqlite3_stmt *st, int with_site, struct cat
 	c->slug = (const char *)sqlite3_column_text(st, 3);
 	c->summary = (const char *)sqlite3_column_text(st, 4);
 	c->published_at = sqlite3_column_int64(st, 5);
-	c->updated_at = sqlite3_column_int64(st, 6);
-	c->cover_alt = (const char *)sqlite3_column_text(st, 7);
-	c->cover_sha = (const char *)sqlite3_column_text(st, 9);
-	c->cover_ext = (const char *)sqlite3_column_text(st, 10);
-	c->cover_w = sqlite3_column_int64(st, 11);
-	c->cover_h = sqlite3_column_int64(st, 12);
-	c->category_id = sqlite3_column_int64(st, 13);
+	c->cover_alt = (const char *)sqlite3_column_text(st, 6);
+	c->cover_sha = (const char *)sqlite3_column_text(st, 7);
+	c->cover_ext = (const char *)sqlite3_column_text(st, 8);
+	c->cover_w = sqlite3_column_int64(st, 9);
+	c->cover_h = sqlite3_column_int64(st, 10);
+	c->category_id = sqlite3_column_int64(st, 11);
 	if (with_site) {
 		/* cards of many sites (component news): their categories come with the row */
-		c->site_slug = (const char *)sqlite3_column_text(st, 14);
-		c->site_name = (const char *)sqlite3_column_text(st, 15);
-		c->site_kind = (const char *)sqlite3_column_text(st, 16);
-		c->category_name = (const char *)sqlite3_column_text(st, 17);
-		c->category_slug = (const char *)sqlite3_column_text(st, 18);
+		c->site_slug = (const char *)sqlite3_column_text(st, 12);
+		c->site_name = (const char *)sqlite3_column_text(st, 13);
+		c->site_kind = (const char *)sqlite3_column_text(st, 14);
+		c->category_name = (const char *)sqlite3_column_text(st, 15);
+		c->category_slug = (const char *)sqlite3_column_text(st, 16);
 	} else {
 		cat_names_find(db, cn, c->site_id, c->category_id, c);
 	}
@@ -151,7 +150,6 @@ void article_card_of(json_t *row, struct article_card *c)
 	c->slug = json_string_value(json_object_get(row, "slug"));
 	c->summary = json_string_value(json_object_get(row, "summary"));
 	c->published_at = json_integer_value(json_object_get(row, "published_at"));
-	c->updated_at = json_integer_value(json_object_get(row, "updated_at"));
 	c->cover_alt = json_string_value(json_object_get(row, "cover_alt"));
 	c->cover_sha = json_string_value(json_object_get(row, "cover_sha"));
 	c->cover_ext = json_string_value(json_object_get(row, "cover_ext"));
@@ -205,7 +203,7 @@ static size_t cards_of_ids(struct db *db, const int64_t *ids, const size_t *list
 	struct article_card c;
 	struct cat_names cn = { 0 };
 	size_t got = 0;
-	int rc, key_col = with_site ? 19 : 14;
+	int rc, key_col = with_site ? 17 : 12;
 	if (!n)
 		return 0;
 	/* rows come in the order of the ids (CROSS JOIN: json_each is the outer loop); a card

@@ -237,7 +237,7 @@ json_t *article_corrections(struct db *db, int64_t id);
  * list); the strings are the database's and valid only during the call. Every list returns the
  * number of cards it gave. */
 struct article_card {
-	int64_t id, site_id, category_id, published_at, updated_at;
+	int64_t id, site_id, category_id, published_at;
 	int64_t cover_w, cover_h;             /* 0 when unknown */
 	const char *title, *slug, *summary, *cover_alt;
 	const char *cover_sha, *cover_ext;    /* NULL: no cover */

@@ -75,9 +75,11 @@ json_t *site_get(struct db *db, int64_t id);
 json_t *site_get_by_slug(struct db *db, const char *slug);
 json_t *site_main(struct db *db);
 json_t *site_list(struct db *db);                 /* all, tree order */
-/* What links to sites need (id, slug, parent_id, kind, name): every site in tree order when
- * PARENT_ID is 0, else that site's children. Home pages list them. */
+/* Every site in tree order when PARENT_ID is 0, else that site's children: the sites kept per
+ * connection, with "kind_label" (site_kind_label). Home pages list them. */
 json_t *site_directory(struct db *db, int64_t parent_id);
+/* How the directory names a kind of site ("Sở, ban, ngành" for a department). */
+const char *site_kind_label(const char *kind);
 json_t *site_children(struct db *db, int64_t id);
 /* "snv.example.gov.vn", or BASE itself for the main site; malloc'd. */
 char *site_host(json_t *site, const char *base);

@@ -59,13 +59,26 @@ json_t *site_get_by_slug(struct db *db, const char *slug)
  * request of the connection: what site_find_by_host, site_main and site_directory return must
  * not be modified. */
 struct site_memo {
-	json_t *all;     /* every site, ORDER BY kind, name, id */
+	json_t *all;     /* every site, ORDER BY kind, name, id; with "kind_label" */
 	json_t *tree;    /* the same in tree order, with "depth" */
 	json_t *by_slug; /* {slug: site} */
 	json_t *domains; /* {domain: site} */
 	json_t *main;    /* the main portal (lowest id), or NULL */
 	int64_t *parent; /* parent[i]: parent_id of all[i] (0: none), for site_directory */
 };
+
+const char *site_kind_label(const char *kind)
+{
+	static const char *const labels[][2] = {
+		{ "department", "Sở, ban, ngành" },
+		{ "district", "Huyện, thị xã, thành phố" },
+		{ "commune", "Xã, phường, thị trấn" },
+	};
+	for (size_t i = 0; i < ARRAY_SIZE(labels); i++)
+		if (kind && strcmp(kind, labels[i][0]) == 0)
+			return labels[i][1];
+	return "Cổng chính";
+}
 
 static json_t *site_memo_by_id(const struct site_memo *m, json_int_t id)
 {
@@ -106,6 +119,7 @@ static const struct site_memo *sites_memo(struct db *db)
 	size_t i;
 	json_t *s;
 	json_array_foreach(m->all, i, s) {
+		json_object_set_new(s, "kind_label", json_string(site_kind_label(json_string_value(json_object_get(s, "kind")))));
 		m->parent[i] = json_integer_value(json_object_get(s, "parent_id"));
 		json_object_set(m->by_slug, json_string_value(json_object_get(s, "slug")), s);
 		if (strcmp(json_string_value(json_object_get(s, "kind")), "main") == 0 &&

@@ -34,18 +34,23 @@ static void add_int(struct sb *b, int64_t v)
 	sb_add(b, p, (size_t)(buf + sizeof(buf) - p));
 }
 
-/* "http://<host><:port>/" of the site with SLUG and KIND (site_host's rule). */
-static void add_site_url(struct sb *b, struct req *r, const char *slug, const char *kind)
+void web_add_host_tail(struct sb *b, struct req *r)
 {
 	char port[8];
 	host_port(r, port);
+	sb_adds(b, r->app->base_domain);
+	sb_adds(b, port);
+}
+
+/* "http://<host><:port>/" of the site with SLUG and KIND (site_host's rule). */
+static void add_site_url(struct sb *b, struct req *r, const char *slug, const char *kind)
+{
 	sb_add(b, "http://", 7);
 	if (!kind || strcmp(kind, "main") != 0) {
 		sb_adds(b, slug ? slug : "");
 		sb_addc(b, '.');
 	}
-	sb_adds(b, r->app->base_domain);
-	sb_adds(b, port);
+	web_add_host_tail(b, r);
 	sb_addc(b, '/');
 }
 

@@ -9,6 +9,9 @@
 char *web_site_url(struct req *r, json_t *site);
 /* The same, appended to B. */
 void web_add_site_url(struct sb *b, struct req *r, json_t *site);
+/* "<base domain><:port>" as this request reaches us: what follows "<slug>." in a component
+ * site's address. */
+void web_add_host_tail(struct sb *b, struct req *r);
 /* "/tin/<slug>-<id>", "/chuyen-muc/<slug>-<id>" */
 char *web_article_path(json_t *row);
 char *web_category_path(json_int_t id, const char *slug);

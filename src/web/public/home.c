@@ -9,22 +9,6 @@
 
 #include "base/banned.h"
 
-/* The directory's label of each kind of site (sites.kind). */
-static const char *const kind_labels[][2] = {
-	{ "department", "Sở, ban, ngành" },
-	{ "district", "Huyện, thị xã, thành phố" },
-	{ "commune", "Xã, phường, thị trấn" },
-	{ "main", "Cổng chính" },
-};
-
-static size_t kind_index(const char *kind)
-{
-	for (size_t i = 0; i + 1 < ARRAY_SIZE(kind_labels); i++)
-		if (kind && strcmp(kind, kind_labels[i][0]) == 0)
-			return i;
-	return ARRAY_SIZE(kind_labels) - 1;
-}
-
 void page_home(struct req *r)
 {
 	json_int_t site_id = json_integer_value(json_object_get(r->site, "id"));
@@ -75,28 +59,20 @@ void page_home(struct req *r)
 		json_object_set_new(ctx, "has_component_news", json_boolean(json_array_size(cards) > 0));
 		json_object_set_new(ctx, "component_news", cards);
 	}
-	/* the main portal lists all 150-odd sites: each item shares the kept site's name and one
-	 * label per kind, and its address is written into one buffer */
+	/* the main portal lists all 150-odd sites: the kept sites themselves (shared, with their
+	 * kind_label); each one's address is written by the template from its slug and
+	 * directory_host ("<base domain>:<port>"): no site of the directory is the main portal */
 	json_t *sites = site_directory(r->db, is_main ? 0 : site_id);
-	json_t *list = json_array(), *labels[ARRAY_SIZE(kind_labels)];
-	struct sb url = SB_INIT;
-	for (i = 0; i < ARRAY_SIZE(kind_labels); i++)
-		labels[i] = json_string(kind_labels[i][1]);
-	json_array_foreach(sites, i, c) {
-		if (json_integer_value(json_object_get(c, "id")) == site_id)
-			continue;
-		json_t *s = json_object();
-		sb_reset(&url);
-		web_add_site_url(&url, r, c);
-		json_object_set_nocheck(s, "name", json_object_get(c, "name"));
-		json_object_set_new_nocheck(s, "url", json_stringn(url.buf, url.len));
-		json_object_set_nocheck(s, "kind_label", labels[kind_index(json_string_value(json_object_get(c, "kind")))]);
-		json_array_append_new(list, s);
-	}
-	for (i = 0; i < ARRAY_SIZE(kind_labels); i++)
-		json_decref(labels[i]);
-	sb_release(&url);
+	json_t *list = json_array();
+	json_array_foreach(sites, i, c)
+		if (json_integer_value(json_object_get(c, "id")) != site_id &&
+		    strcmp(json_string_value(json_object_get(c, "kind")), "main") != 0)
+			json_array_append(list, c);
 	json_decref(sites);
 	json_object_set_new(ctx, "sites", list);
+	struct sb tail = SB_INIT;
+	web_add_host_tail(&tail, r);
+	json_object_set_new(ctx, "directory_host", json_stringn(tail.buf, tail.len));
+	sb_release(&tail);
 	resp_render(r, 200, "public/home", ctx);
 }

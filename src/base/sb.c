@@ -60,7 +60,7 @@ void sb_grow(struct sb *sb, size_t extra)
 	sb->cap = cap;
 }
 
-void sb_add(struct sb *sb, const void *data, size_t len)
+void sb_add_grow(struct sb *sb, const void *data, size_t len)
 {
 	if (!len)
 		return;

@@ -12,6 +12,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <string.h>
 
 struct sb {
 	char *buf;
@@ -27,7 +28,18 @@ void sb_release(struct sb *sb);          /* frees memory, back to SB_INIT state 
 void sb_reset(struct sb *sb);            /* len = 0, keeps memory */
 char *sb_detach(struct sb *sb, size_t *len); /* caller owns result (malloc'd); sb reset */
 void sb_grow(struct sb *sb, size_t extra);
-void sb_add(struct sb *sb, const void *data, size_t len);
+void sb_add_grow(struct sb *sb, const void *data, size_t len); /* sb_add when it must grow */
+/* Appends LEN bytes of DATA. Inline: a page is written in a few thousand pieces. */
+static inline void sb_add(struct sb *sb, const void *data, size_t len)
+{
+	if (len && sb->cap - sb->len > len) { /* room for them and the NUL */
+		memcpy(sb->buf + sb->len, data, len);
+		sb->len += len;
+		sb->buf[sb->len] = '\0';
+		return;
+	}
+	sb_add_grow(sb, data, len);
+}
 void sb_adds(struct sb *sb, const char *s);
 void sb_addc(struct sb *sb, char c);
 void sb_addf(struct sb *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -78,25 +78,106 @@ static void vn_tm(int64_t t, struct tm *tm)
 	gmtime_r(&tt, tm);
 }
 
+/* T in Vietnam time as year, month, day, hours, minutes and seconds (H. Hinnant's
+ * civil_from_days; proleptic Gregorian, as gmtime). Only those fields of TM are set. */
+static void civil_vn(int64_t t, struct tm *tm)
+{
+	int64_t u = t + VN_OFFSET, days = u / 86400, rem = u % 86400;
+	if (rem < 0) {
+		rem += 86400;
+		days--;
+	}
+	tm->tm_hour = (int)(rem / 3600);
+	tm->tm_min = (int)(rem % 3600 / 60);
+	tm->tm_sec = (int)(rem % 60);
+	days += 719468;
+	int64_t era = (days >= 0 ? days : days - 146096) / 146097;
+	int64_t doe = days - era * 146097;
+	int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	int64_t mp = (5 * doy + 2) / 153;
+	int64_t month = mp < 10 ? mp + 3 : mp - 9;
+	tm->tm_mday = (int)(doy - (153 * mp + 2) / 5 + 1);
+	tm->tm_mon = (int)month - 1;
+	tm->tm_year = (int)(yoe + era * 400 + (month <= 2) - 1900);
+}
+
+/* Writes V as exactly WIDTH digits (pages show many dates: no strftime). */
+static char *put_digits(char *p, int v, int width)
+{
+	for (int i = width - 1; i >= 0; i--, v /= 10)
+		p[i] = (char)('0' + v % 10);
+	return p + width;
+}
+
+/* Formats T (Vietnam time) as "dd/mm/yyyy", "dd/mm/yyyy HH:MM" or ISO 8601 with the offset;
+ * years outside 1000..9999 go through strftime, which the short forms replace. */
+enum vn_form { VN_DATE, VN_DATETIME, VN_ISO };
+
+static void vn_format(int64_t t, enum vn_form form, char *buf, size_t n)
+{
+	char tmp[32], *p = tmp;
+	struct tm tm;
+	civil_vn(t, &tm); /* gmtime_r takes glibc's time zone lock: this is plain arithmetic */
+	if (tm.tm_year + 1900 < 1000 || tm.tm_year + 1900 > 9999) {
+		vn_tm(t, &tm);
+		if (form == VN_DATE)
+			strftime(buf, n, "%d/%m/%Y", &tm);
+		else if (form == VN_DATETIME)
+			strftime(buf, n, "%d/%m/%Y %H:%M", &tm);
+		else
+			strftime(buf, n, "%Y-%m-%dT%H:%M:%S+07:00", &tm);
+		return;
+	}
+	if (form == VN_ISO) {
+		p = put_digits(p, tm.tm_year + 1900, 4);
+		*p++ = '-';
+		p = put_digits(p, tm.tm_mon + 1, 2);
+		*p++ = '-';
+		p = put_digits(p, tm.tm_mday, 2);
+		*p++ = 'T';
+		p = put_digits(p, tm.tm_hour, 2);
+		*p++ = ':';
+		p = put_digits(p, tm.tm_min, 2);
+		*p++ = ':';
+		p = put_digits(p, tm.tm_sec, 2);
+		memcpy(p, "+07:00", 6);
+		p += 6;
+	} else {
+		p = put_digits(p, tm.tm_mday, 2);
+		*p++ = '/';
+		p = put_digits(p, tm.tm_mon + 1, 2);
+		*p++ = '/';
+		p = put_digits(p, tm.tm_year + 1900, 4);
+		if (form == VN_DATETIME) {
+			*p++ = ' ';
+			p = put_digits(p, tm.tm_hour, 2);
+			*p++ = ':';
+			p = put_digits(p, tm.tm_min, 2);
+		}
+	}
+	size_t len = (size_t)(p - tmp);
+	if (!n)
+		return;
+	if (len >= n) /* as strftime: nothing useful fits */
+		len = 0;
+	memcpy(buf, tmp, len);
+	buf[len] = '\0';
+}
+
 void time_format_vn(int64_t t, char *buf, size_t n)
 {
-	struct tm tm;
-	vn_tm(t, &tm);
-	strftime(buf, n, "%d/%m/%Y %H:%M", &tm);
+	vn_format(t, VN_DATETIME, buf, n);
 }
 
 void time_format_vn_date(int64_t t, char *buf, size_t n)
 {
-	struct tm tm;
-	vn_tm(t, &tm);
-	strftime(buf, n, "%d/%m/%Y", &tm);
+	vn_format(t, VN_DATE, buf, n);
 }
 
 void time_format_iso(int64_t t, char *buf, size_t n)
 {
-	struct tm tm;
-	vn_tm(t, &tm);
-	strftime(buf, n, "%Y-%m-%dT%H:%M:%S+07:00", &tm);
+	vn_format(t, VN_ISO, buf, n);
 }
 
 static int days_in_month(int y, int m)

@@ -3,6 +3,7 @@
 #include "db.h"
 #include "base/log.h"
 #include "base/util.h"
+#include "base/utf8.h"
 
 #include <pthread.h>
 #include <stdio.h>
@@ -25,6 +26,13 @@ struct db {
 		sqlite3_stmt *st;
 	} cache[STMT_CACHE];
 	size_t ncache;
+	/* db_memo_*: valid while neither number changes; checked once per read snapshot */
+	struct {
+		void *p;
+		void (*free_fn)(void *);
+	} memo[DB_MEMO_N];
+	int64_t memo_version, memo_changes;
+	int in_snapshot, snapshot_checked;
 };
 
 /* Statements slower than this are logged with their SQL (placeholders only, never the bound
@@ -45,8 +53,17 @@ static int slow_trace(unsigned type, void *ctx, void *p, void *x)
 	return 0;
 }
 
+/* Before SQLite starts: its allocation statistics (nothing here reads them) take one global
+ * mutex on every allocation, which the worker threads then fight over. */
+static void sqlite_setup(void)
+{
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 struct db *db_open(const char *path, char *err, size_t errlen)
 {
+	static pthread_once_t setup_once = PTHREAD_ONCE_INIT;
+	pthread_once(&setup_once, sqlite_setup);
 	struct db *db = xcalloc(1, sizeof(*db));
 	int rc = sqlite3_open_v2(path, &db->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK) {
@@ -67,10 +84,20 @@ struct db *db_open(const char *path, char *err, size_t errlen)
 	return db;
 }
 
+static void memo_drop_all(struct db *db)
+{
+	for (size_t i = 0; i < DB_MEMO_N; i++) {
+		if (db->memo[i].p)
+			db->memo[i].free_fn(db->memo[i].p);
+		db->memo[i].p = NULL;
+	}
+}
+
 void db_close(struct db *db)
 {
 	if (!db)
 		return;
+	memo_drop_all(db);
 	for (size_t i = 0; i < db->ncache; i++)
 		sqlite3_finalize(db->cache[i].st);
 	sqlite3_close(db->h);
@@ -145,11 +172,14 @@ int db_read_begin(struct db *db)
 	int rc = st ? sqlite3_step(st) : SQLITE_ERROR;
 	if (st)
 		sqlite3_reset(st);
+	db->in_snapshot = rc == SQLITE_DONE;
+	db->snapshot_checked = 0;
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
 void db_read_end(struct db *db)
 {
+	db->in_snapshot = 0;
 	sqlite3_stmt *st = db_stmt(db, "COMMIT");
 	int rc = st ? sqlite3_step(st) : SQLITE_ERROR;
 	if (st)
@@ -160,6 +190,9 @@ void db_read_end(struct db *db)
 
 void db_rollback(struct db *db)
 {
+	db->in_snapshot = 0;
+	/* a memo made inside the transaction may hold what is now undone */
+	memo_drop_all(db);
 	if (!sqlite3_get_autocommit(db->h))
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 }
@@ -231,12 +264,14 @@ json_t *db_row_json(sqlite3_stmt *st)
 		case SQLITE_INTEGER: v = json_integer(sqlite3_column_int64(st, i)); break;
 		case SQLITE_FLOAT: v = json_real(sqlite3_column_double(st, i)); break;
 		case SQLITE_NULL: v = json_null(); break;
-		default:
-			v = json_stringn((const char *)sqlite3_column_text(st, i), (size_t)sqlite3_column_bytes(st, i));
-			if (!v)
-				v = json_string(""); /* not UTF-8: never stored by us, but never crash */
+		default: {
+			const char *t = (const char *)sqlite3_column_text(st, i);
+			size_t len = (size_t)sqlite3_column_bytes(st, i);
+			/* not UTF-8: never stored by us, but never crash (utf8_valid is the fast check) */
+			v = t && utf8_valid(t, len) ? json_stringn_nocheck(t, len) : json_string("");
 		}
-		json_object_set_new(o, name, v);
+		}
+		json_object_set_new_nocheck(o, name, v); /* our column names */
 	}
 	return o;
 }
@@ -263,6 +298,43 @@ json_t *db_one_json(sqlite3_stmt *st)
 		log_error("db: step: %s", sqlite3_errmsg(sqlite3_db_handle(st)));
 	sqlite3_reset(st);
 	return o;
+}
+
+/* Drops the memos when the database may have changed since the last check. Another
+ * connection's commit shows in PRAGMA data_version (which also starts the read snapshot when it
+ * is the first statement in one); this connection's own changes only in its change counter. */
+static void memo_check(struct db *db)
+{
+	int64_t changes = sqlite3_total_changes64(db->h), version = -1;
+	if (!(db->in_snapshot && db->snapshot_checked)) {
+		sqlite3_stmt *st = db_stmt(db, "PRAGMA data_version");
+		if (st && sqlite3_step(st) == SQLITE_ROW)
+			version = sqlite3_column_int64(st, 0);
+		if (st)
+			sqlite3_reset(st);
+		db->snapshot_checked = db->in_snapshot && version >= 0;
+	} else {
+		version = db->memo_version;
+	}
+	if (version < 0 || version != db->memo_version || changes != db->memo_changes)
+		memo_drop_all(db);
+	db->memo_version = version;
+	db->memo_changes = changes;
+}
+
+void *db_memo_get(struct db *db, enum db_memo_slot slot)
+{
+	memo_check(db);
+	return db->memo[slot].p;
+}
+
+void db_memo_set(struct db *db, enum db_memo_slot slot, void *p, void (*free_fn)(void *))
+{
+	if (db->memo[slot].p)
+		db->memo[slot].free_fn(db->memo[slot].p);
+	/* a memo made while the version could not be read is dropped by the next check */
+	db->memo[slot].p = p;
+	db->memo[slot].free_fn = free_fn;
 }
 
 char *db_setting_get(struct db *db, const char *key)

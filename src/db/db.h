@@ -54,6 +54,18 @@ json_t *db_rows_json(sqlite3_stmt *st);
 /* Steps once; returns the row as an object or NULL when there is none. */
 json_t *db_one_json(sqlite3_stmt *st);
 
+/* Per-connection memos: small tables that nearly every request reads (the sites) may be kept
+ * with the connection between requests. A memo is dropped as soon as the database may have
+ * changed since it was made: a commit by any other connection or process (PRAGMA data_version)
+ * or any change made through this connection (sqlite3_total_changes64). Inside a read snapshot
+ * (db_read_begin) the check costs nothing after its first statement. The memo's owner must not
+ * make it inside a request's JSON arena (see base/arena.h). */
+enum db_memo_slot { DB_MEMO_SITES, DB_MEMO_CATEGORIES, DB_MEMO_N };
+/* The memo in SLOT, or NULL when there is none or it was dropped. */
+void *db_memo_get(struct db *db, enum db_memo_slot slot);
+/* Stores P in SLOT (FREE_FN releases it when it is dropped or the connection closes). */
+void db_memo_set(struct db *db, enum db_memo_slot slot, void *p, void (*free_fn)(void *));
+
 /* 0 when the store answers a query (health checks). */
 int db_ping(struct db *db);
 

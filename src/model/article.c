@@ -7,6 +7,8 @@
 #include "base/util.h"
 #include "base/arena.h"
 #include "base/utf8.h"
+#include "base/log.h"
+#include "base/sb.h"
 #include "vn/slug.h"
 
 #include <stdio.h>
@@ -23,6 +25,12 @@
 	" c.name AS category_name, c.slug AS category_slug"
 #define CARD_FROM                                                                              \
 	" FROM articles a JOIN categories c ON c.id = a.category_id LEFT JOIN media m ON m.id = a.cover_id"
+/* The lists' cards (card_read): the category's name and slug come from category_tree, which
+ * the page has read anyway, rather than from a join per card. */
+#define LIST_COLS                                                                              \
+	"a.id, a.site_id, a.title, a.slug, a.summary, a.published_at, a.cover_alt, m.sha256, m.ext," \
+	" m.width, m.height, a.category_id"
+#define LIST_FROM " FROM articles a LEFT JOIN media m ON m.id = a.cover_id"
 
 static int url_plausible(const char *u)
 {
@@ -41,30 +49,193 @@ json_t *article_get_public(struct db *db, int64_t site_id, int64_t id)
 	return db_one_json(st);
 }
 
-json_t *article_latest(struct db *db, int64_t site_id, int64_t limit)
+/* ---- the public lists: cards (model.h) ---- */
+
+/* The names and slugs of one site's categories, from its kept tree, looked up by id for each
+ * card of a list (a few categories: a scan of integers). */
+struct cat_names {
+	int64_t site_id;
+	json_t *tree; /* category_tree's: its strings stay valid while it is held */
+	size_t n;
+	struct cat_name {
+		int64_t id;
+		const char *name, *slug;
+	} *v;
+};
+
+static void cat_names_release(struct cat_names *cn)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT " CARD_COLS CARD_FROM
-				       " WHERE a.site_id = ? AND a.state = 'published'"
-				       " ORDER BY a.published_at DESC, a.id DESC LIMIT ?");
-	if (!st)
-		return json_array();
-	db_bind_int(st, 1, site_id);
-	db_bind_int(st, 2, limit);
-	return db_rows_json(st);
+	json_decref(cn->tree);
+	free(cn->v);
+	memset(cn, 0, sizeof(*cn));
 }
 
-json_t *article_featured(struct db *db, int64_t site_id, int64_t limit)
+static void cat_names_find(struct db *db, struct cat_names *cn, int64_t site_id, int64_t id, struct article_card *c)
+{
+	if (!cn->tree || cn->site_id != site_id) {
+		cat_names_release(cn);
+		cn->site_id = site_id;
+		cn->tree = category_tree(db, site_id);
+		cn->n = json_array_size(cn->tree);
+		cn->v = xmalloc(st_mult(cn->n ? cn->n : 1, sizeof(*cn->v)));
+		for (size_t i = 0; i < cn->n; i++) {
+			json_t *row = json_array_get(cn->tree, i);
+			cn->v[i].id = json_integer_value(json_object_get(row, "id"));
+			cn->v[i].name = json_string_value(json_object_get(row, "name"));
+			cn->v[i].slug = json_string_value(json_object_get(row, "slug"));
+		}
+	}
+	for (size_t i = 0; i < cn->n; i++) {
+		if (cn->v[i].id == id) {
+			c->category_name = cn->v[i].name;
+			c->category_slug = cn->v[i].slug;
+			return;
+		}
+	}
+}
+
+/* Reads a row whose first columns are LIST_COLS, then when WITH_SITE the site's slug, name and
+ * kind and the category's name and slug; else those come from CN (valid while CN is held). */
+static void card_read(struct db *db, sqlite3_stmt *st, int with_site, struct cat_names *cn, struct article_card *c)
+{
+	memset(c, 0, sizeof(*c));
+	c->id = sqlite3_column_int64(st, 0);
+	c->site_id = sqlite3_column_int64(st, 1);
+	c->title = (const char *)sqlite3_column_text(st, 2);
+	c->slug = (const char *)sqlite3_column_text(st, 3);
+	c->summary = (const char *)sqlite3_column_text(st, 4);
+	c->published_at = sqlite3_column_int64(st, 5);
+	c->cover_alt = (const char *)sqlite3_column_text(st, 6);
+	c->cover_sha = (const char *)sqlite3_column_text(st, 7);
+	c->cover_ext = (const char *)sqlite3_column_text(st, 8);
+	c->cover_w = sqlite3_column_int64(st, 9);
+	c->cover_h = sqlite3_column_int64(st, 10);
+	c->category_id = sqlite3_column_int64(st, 11);
+	if (with_site) {
+		/* cards of many sites (component news): their categories come with the row */
+		c->site_slug = (const char *)sqlite3_column_text(st, 12);
+		c->site_name = (const char *)sqlite3_column_text(st, 13);
+		c->site_kind = (const char *)sqlite3_column_text(st, 14);
+		c->category_name = (const char *)sqlite3_column_text(st, 15);
+		c->category_slug = (const char *)sqlite3_column_text(st, 16);
+	} else {
+		cat_names_find(db, cn, c->site_id, c->category_id, c);
+	}
+}
+
+/* Steps ST to its end, handing every row to FN as the next card of list 0. */
+static size_t cards_run(struct db *db, sqlite3_stmt *st, article_card_fn *fn, void *arg)
+{
+	struct article_card c;
+	struct cat_names cn = { 0 };
+	size_t n = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		card_read(db, st, 0, &cn, &c);
+		c.pos = n++;
+		fn(&c, arg);
+	}
+	if (rc != SQLITE_DONE)
+		log_error("db: step: %s", sqlite3_errmsg(sqlite3_db_handle(st)));
+	sqlite3_reset(st);
+	cat_names_release(&cn);
+	return n;
+}
+
+void article_card_of(json_t *row, struct article_card *c)
+{
+	memset(c, 0, sizeof(*c));
+	c->id = json_integer_value(json_object_get(row, "id"));
+	c->site_id = json_integer_value(json_object_get(row, "site_id"));
+	c->title = json_string_value(json_object_get(row, "title"));
+	c->slug = json_string_value(json_object_get(row, "slug"));
+	c->summary = json_string_value(json_object_get(row, "summary"));
+	c->published_at = json_integer_value(json_object_get(row, "published_at"));
+	c->cover_alt = json_string_value(json_object_get(row, "cover_alt"));
+	c->cover_sha = json_string_value(json_object_get(row, "cover_sha"));
+	c->cover_ext = json_string_value(json_object_get(row, "cover_ext"));
+	c->cover_w = json_integer_value(json_object_get(row, "cover_w"));
+	c->cover_h = json_integer_value(json_object_get(row, "cover_h"));
+	c->category_id = json_integer_value(json_object_get(row, "category_id"));
+	c->category_name = json_string_value(json_object_get(row, "category_name"));
+	c->category_slug = json_string_value(json_object_get(row, "category_slug"));
+}
+
+size_t article_featured(struct db *db, int64_t site_id, int64_t limit, article_card_fn *fn, void *arg)
 {
 	/* few items are featured: their own partial index (0009), not a walk of the site's */
-	sqlite3_stmt *st = db_stmt(db, "SELECT " CARD_COLS " FROM articles a INDEXED BY articles_featured"
-				       " JOIN categories c ON c.id = a.category_id LEFT JOIN media m ON m.id = a.cover_id"
+	sqlite3_stmt *st = db_stmt(db, "SELECT " LIST_COLS " FROM articles a INDEXED BY articles_featured"
+				       " LEFT JOIN media m ON m.id = a.cover_id"
 				       " WHERE a.site_id = ? AND a.state = 'published' AND a.featured = 1"
 				       " ORDER BY a.published_at DESC, a.id DESC LIMIT ?");
 	if (!st)
-		return json_array();
+		return 0;
 	db_bind_int(st, 1, site_id);
 	db_bind_int(st, 2, limit);
-	return db_rows_json(st);
+	return cards_run(db, st, fn, arg);
+}
+
+/* "[1,2,3]": a list of ids for json_each(), one statement whatever its length. */
+static void ids_json(struct sb *b, const int64_t *ids, size_t n)
+{
+	sb_addc(b, '[');
+	for (size_t i = 0; i < n; i++) {
+		char num[24], *p = num + sizeof(num);
+		uint64_t u = ids[i] < 0 ? 0 - (uint64_t)ids[i] : (uint64_t)ids[i];
+		do
+			*--p = (char)('0' + u % 10);
+		while (u /= 10);
+		if (ids[i] < 0)
+			*--p = '-';
+		if (i)
+			sb_addc(b, ',');
+		sb_add(b, p, (size_t)(num + sizeof(num) - p));
+	}
+	sb_addc(b, ']');
+}
+
+/* The cards of IDS in that order (published ones only; an id may come twice), list LIST[i]
+ * (NULL: 0) and place POS[i] each; with their site's slug, name and kind when WITH_SITE.
+ * One statement. */
+static size_t cards_of_ids(struct db *db, const int64_t *ids, const size_t *list, const size_t *pos, size_t n,
+			   int with_site, article_card_fn *fn, void *arg)
+{
+	struct sb text = SB_INIT;
+	struct article_card c;
+	struct cat_names cn = { 0 };
+	size_t got = 0;
+	int rc, key_col = with_site ? 17 : 12;
+	if (!n)
+		return 0;
+	/* rows come in the order of the ids (CROSS JOIN: json_each is the outer loop); a card
+	 * says its place anyway (web_cards_add puts it there) */
+	sqlite3_stmt *st = with_site
+		? db_stmt(db, "SELECT " LIST_COLS ", s.slug, s.name, s.kind, c.name, c.slug, j.key FROM json_each(?) j"
+			      " CROSS JOIN articles a ON a.id = j.value JOIN sites s ON s.id = a.site_id"
+			      " JOIN categories c ON c.id = a.category_id LEFT JOIN media m ON m.id = a.cover_id"
+			      " WHERE a.state = 'published'")
+		: db_stmt(db, "SELECT " LIST_COLS ", j.key FROM json_each(?) j CROSS JOIN articles a"
+			      " ON a.id = j.value LEFT JOIN media m ON m.id = a.cover_id WHERE a.state = 'published'");
+	if (!st)
+		return 0;
+	ids_json(&text, ids, n);
+	db_bind_text(st, 1, text.buf);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		size_t k = (size_t)sqlite3_column_int64(st, key_col);
+		if (k >= n)
+			continue;
+		card_read(db, st, with_site, &cn, &c);
+		c.list = list ? list[k] : 0;
+		c.pos = pos ? pos[k] : got;
+		got++;
+		fn(&c, arg);
+	}
+	if (rc != SQLITE_DONE)
+		log_error("db: step: %s", sqlite3_errmsg(db_handle(db)));
+	sqlite3_reset(st);
+	sb_release(&text);
+	cat_names_release(&cn);
+	return got;
 }
 
 /* A category's page lists its own and its subcategories' articles, newest first. One query
@@ -75,138 +246,272 @@ json_t *article_featured(struct db *db, int64_t site_id, int64_t limit)
  * the page asked for, not the size of the site. */
 struct pick {
 	int64_t published_at, id;
+	size_t list;
 };
 
 static int pick_newer(const void *a, const void *b)
 {
 	const struct pick *x = a, *y = b;
+	if (x->list != y->list)
+		return x->list < y->list ? -1 : 1;
 	if (x->published_at != y->published_at)
 		return x->published_at < y->published_at ? 1 : -1;
 	return x->id < y->id ? 1 : x->id > y->id ? -1 : 0;
 }
 
-/* The ids of CATEGORY_ID and its descendants on SITE_ID (none if it is not the site's). */
-static size_t category_subtree(struct db *db, int64_t site_id, int64_t category_id, int64_t **ids)
+static void picks_push(struct pick **v, size_t *n, size_t *cap, struct pick p)
 {
-	sqlite3_stmt *st = db_stmt(db, "WITH RECURSIVE sub(id) AS (SELECT id FROM categories WHERE id = ?2"
-				       " AND site_id = ?1 UNION ALL SELECT c.id FROM categories c JOIN sub"
-				       " ON c.parent_id = sub.id) SELECT id FROM sub");
-	size_t n = 0, cap = 0;
-	*ids = NULL;
-	if (!st)
-		return 0;
-	db_bind_int(st, 1, site_id);
-	db_bind_int(st, 2, category_id);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		if (n == cap) {
-			cap = cap ? cap * 2 : 8;
-			*ids = xrealloc(*ids, st_mult(cap, sizeof(**ids)));
-		}
-		(*ids)[n++] = sqlite3_column_int64(st, 0);
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 64;
+		*v = xrealloc(*v, st_mult(*cap, sizeof(**v)));
 	}
-	sqlite3_reset(st);
-	return n;
+	(*v)[(*n)++] = p;
 }
 
-json_t *article_in_category(struct db *db, int64_t site_id, int64_t category_id, int64_t limit,
-			    int64_t offset, int64_t *total)
+size_t article_in_category(struct db *db, json_t *tree, int64_t id, int64_t limit, int64_t offset,
+			   int64_t *total, article_card_fn *fn, void *arg)
 {
 	int64_t *cats;
-	size_t ncats = category_subtree(db, site_id, category_id, &cats), npicks = 0, cap = 0;
+	size_t ncats = category_subtree(tree, id, &cats), npicks = 0, cap = 0, n = 0;
 	struct pick *picks = NULL;
-	int64_t want = offset + limit, count = 0;
+	int64_t want = offset + limit;
 	sqlite3_stmt *st;
 
+	if (total) {
+		*total = 0;
+		for (size_t i = 0; i < ncats; i++)
+			*total += json_integer_value(json_object_get(category_in(tree, cats[i]), "published_count"));
+	}
 	if (ncats == 1) {
 		/* no subcategories (most): the category's index gives the page in order */
-		free(cats);
-		if (total) {
-			st = db_stmt(db, "SELECT count(*) FROM articles a WHERE a.category_id = ? AND a.state = 'published'");
-			if (!st)
-				return json_array();
-			db_bind_int(st, 1, category_id);
-			*total = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-			sqlite3_reset(st);
-		}
-		st = db_stmt(db, "SELECT " CARD_COLS " FROM articles a INDEXED BY articles_category"
-				 " JOIN categories c ON c.id = a.category_id LEFT JOIN media m ON m.id = a.cover_id"
+		st = db_stmt(db, "SELECT " LIST_COLS " FROM articles a INDEXED BY articles_category"
+				 " LEFT JOIN media m ON m.id = a.cover_id"
 				 " WHERE a.category_id = ? AND a.state = 'published'"
 				 " ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?");
-		if (!st)
-			return json_array();
-		db_bind_int(st, 1, category_id);
-		db_bind_int(st, 2, limit);
-		db_bind_int(st, 3, offset);
-		return db_rows_json(st);
+		if (st) {
+			db_bind_int(st, 1, cats[0]);
+			db_bind_int(st, 2, limit);
+			db_bind_int(st, 3, offset);
+			n = cards_run(db, st, fn, arg);
+		}
+		free(cats);
+		return n;
 	}
 
 	for (size_t i = 0; i < ncats; i++) {
 		/* the subtree is the site's, and so are its articles: the category's index alone,
-		 * in date order, answers both queries without reading a row */
+		 * in date order, without reading a row */
 		st = db_stmt(db, "SELECT a.published_at, a.id FROM articles a WHERE a.category_id = ?"
 				 " AND a.state = 'published' ORDER BY a.published_at DESC, a.id DESC LIMIT ?");
 		if (!st)
 			break;
 		db_bind_int(st, 1, cats[i]);
 		db_bind_int(st, 2, want);
-		while (sqlite3_step(st) == SQLITE_ROW) {
-			if (npicks == cap) {
-				cap = cap ? cap * 2 : 64;
-				picks = xrealloc(picks, st_mult(cap, sizeof(*picks)));
-			}
-			picks[npicks].published_at = sqlite3_column_int64(st, 0);
-			picks[npicks++].id = sqlite3_column_int64(st, 1);
-		}
+		while (sqlite3_step(st) == SQLITE_ROW)
+			picks_push(&picks, &npicks, &cap, (struct pick){ sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1), 0 });
 		sqlite3_reset(st);
-		if (total) {
-			st = db_stmt(db, "SELECT count(*) FROM articles a WHERE a.category_id = ?"
-					 " AND a.state = 'published'");
-			if (!st)
-				break;
-			db_bind_int(st, 1, cats[i]);
-			count += sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-			sqlite3_reset(st);
-		}
 	}
 	free(cats);
-	if (total)
-		*total = count;
 	if (npicks)
 		qsort(picks, npicks, sizeof(*picks), pick_newer);
 
-	/* the page's ids as a JSON array: one statement whatever the page size */
-	json_t *ids = json_array();
+	/* the page's cards, in one statement whatever the page size */
+	int64_t *ids = xmalloc(st_mult(limit > 0 ? (size_t)limit : 1, sizeof(*ids)));
 	for (int64_t i = offset; i < want && i < (int64_t)npicks; i++)
-		json_array_append_new(ids, json_integer(picks[i].id));
+		ids[n++] = picks[i].id;
 	free(picks);
-	json_t *rows = json_array();
-	if (json_array_size(ids)) {
-		char *list = json_dumps(ids, JSON_COMPACT);
-		st = db_stmt(db, "SELECT " CARD_COLS CARD_FROM " WHERE a.id IN (SELECT value FROM json_each(?))"
-				 " ORDER BY a.published_at DESC, a.id DESC");
-		if (st && list) {
-			db_bind_text(st, 1, list);
-			json_decref(rows);
-			rows = db_rows_json(st);
-		}
-		json_free_str(list);
-	}
-	json_decref(ids);
-	return rows;
+	n = cards_of_ids(db, ids, NULL, NULL, n, 0, fn, arg);
+	free(ids);
+	return n;
 }
 
-json_t *article_related(struct db *db, int64_t site_id, int64_t category_id, int64_t except_id, int64_t limit)
+/* The cards of a list of distinct ids handed to every (list, place) that asked for them: an
+ * article may be in the latest list and in its section. */
+struct fan_target {
+	size_t uid, list, pos;
+};
+
+struct fan {
+	const struct fan_target *t;
+	size_t nt, given;
+	article_card_fn *fn;
+	void *arg;
+};
+
+static void fan_out(const struct article_card *c, void *arg)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT " CARD_COLS CARD_FROM
+	struct fan *f = arg;
+	struct article_card each = *c;
+	for (size_t i = 0; i < f->nt; i++) {
+		if (f->t[i].uid == c->pos) {
+			each.list = f->t[i].list;
+			each.pos = f->t[i].pos;
+			f->given++;
+			f->fn(&each, f->arg);
+		}
+	}
+}
+
+/* Every category's newest PER off its own index alone, for the categories CAT_IDS[i] whose
+ * WANT[i] is set, as picks of list SECTION_OF[i]; one statement ("published_at id,..." per
+ * category). */
+static void newest_per_category(struct db *db, const int64_t *cat_ids, const size_t *section_of, const int *want,
+				size_t ncats, int64_t per, struct pick **picks, size_t *npicks, size_t *cap)
+{
+	struct sb text = SB_INIT;
+	int64_t *ids = xmalloc(st_mult(ncats ? ncats : 1, sizeof(*ids)));
+	size_t *idx = xmalloc(st_mult(ncats ? ncats : 1, sizeof(*idx))), n = 0;
+	for (size_t i = 0; i < ncats; i++)
+		if (want[i]) {
+			idx[n] = i;
+			ids[n++] = cat_ids[i];
+		}
+	sqlite3_stmt *st = n ? db_stmt(db, "SELECT j.key, (SELECT group_concat(b.published_at || ' ' || b.id)"
+					   " FROM (SELECT published_at, id FROM articles WHERE category_id = j.value"
+					   " AND state = 'published' ORDER BY published_at DESC, id DESC LIMIT ?2) b)"
+					   " FROM json_each(?1) j") : NULL;
+	if (st) {
+		ids_json(&text, ids, n);
+		db_bind_text(st, 1, text.buf);
+		db_bind_int(st, 2, per);
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			size_t k = (size_t)sqlite3_column_int64(st, 0);
+			const char *p = (const char *)sqlite3_column_text(st, 1);
+			char *end;
+			while (k < n && p && *p) {
+				struct pick pk = { .list = section_of[idx[k]] };
+				pk.published_at = strtoll(p, &end, 10);
+				if (*end != ' ')
+					break;
+				pk.id = strtoll(end + 1, &end, 10);
+				picks_push(picks, npicks, cap, pk);
+				p = *end == ',' ? end + 1 : end;
+			}
+		}
+		sqlite3_reset(st);
+	}
+	free(ids);
+	free(idx);
+	sb_release(&text);
+}
+
+/* How far the home page's walk goes before asking the short sections' categories directly. */
+#define HOME_WALK 400
+
+size_t article_home(struct db *db, int64_t site_id, json_t *cats, int64_t nlatest, int64_t per, article_card_fn *fn,
+		    void *arg)
+{
+	size_t ncats = json_array_size(cats), nsections = 0, npicks = 0, cap = 0, full = 0, walked = 0;
+	size_t nalloc = ncats ? ncats : 1;
+	int64_t *cat_ids = xmalloc(st_mult(nalloc, sizeof(*cat_ids)));
+	size_t *section_of = xmalloc(st_mult(nalloc, sizeof(*section_of)));
+	struct pick *picks = NULL, *latest = xmalloc(st_mult(nlatest > 0 ? (size_t)nlatest : 1, sizeof(*latest)));
+	size_t nl = 0;
+
+	/* in tree order a top-level category is followed by its subcategories: one section each */
+	for (size_t i = 0; i < ncats; i++) {
+		json_t *c = json_array_get(cats, i);
+		if (json_integer_value(json_object_get(c, "depth")) == 0)
+			nsections++;
+		section_of[i] = nsections ? nsections - 1 : 0;
+		cat_ids[i] = json_integer_value(json_object_get(c, "id"));
+	}
+	size_t *count = xcalloc(nsections + 1, sizeof(*count));
+
+	/* One walk of the site's articles, newest first, off the index alone (0011: it holds the
+	 * category): the first NLATEST are the latest list, and each section takes the first PER
+	 * of its categories: in that order they are its newest. */
+	sqlite3_stmt *st = db_stmt(db, "SELECT a.published_at, a.id, a.category_id FROM articles a"
+				       " WHERE a.site_id = ? AND a.state = 'published'"
+				       " ORDER BY a.published_at DESC, a.id DESC LIMIT ?");
+	if (st) {
+		db_bind_int(st, 1, site_id);
+		db_bind_int(st, 2, HOME_WALK);
+		while ((nl < (size_t)nlatest || full < nsections) && sqlite3_step(st) == SQLITE_ROW) {
+			struct pick p = { sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1), 0 };
+			int64_t cat = sqlite3_column_int64(st, 2);
+			walked++;
+			if (nl < (size_t)nlatest)
+				latest[nl++] = p;
+			for (size_t i = 0; i < ncats; i++) {
+				if (cat_ids[i] != cat)
+					continue;
+				p.list = section_of[i];
+				if ((int64_t)count[p.list] < per) {
+					picks_push(&picks, &npicks, &cap, p);
+					if ((int64_t)++count[p.list] == per)
+						full++;
+				}
+				break;
+			}
+		}
+		sqlite3_reset(st);
+	}
+	/* The walk stopped short of some sections (their categories are quiet): their newest come
+	 * off their own indexes and are merged with what the walk found. */
+	if (walked == HOME_WALK && full < nsections) {
+		int *want = xcalloc(nalloc, sizeof(*want));
+		for (size_t i = 0; i < ncats; i++)
+			want[i] = (int64_t)count[section_of[i]] < per;
+		newest_per_category(db, cat_ids, section_of, want, ncats, per, &picks, &npicks, &cap);
+		free(want);
+	}
+	if (npicks)
+		qsort(picks, npicks, sizeof(*picks), pick_newer); /* by section, then newest first */
+
+	/* the cards, each article read once: the latest list is list 0, section K list K + 1 */
+	size_t nt = 0, nu = 0, ntmax = nl + npicks + 1;
+	struct fan_target *t = xmalloc(st_mult(ntmax, sizeof(*t)));
+	int64_t *uids = xmalloc(st_mult(ntmax, sizeof(*uids)));
+	size_t *ident = xmalloc(st_mult(ntmax, sizeof(*ident)));
+	for (size_t i = 0, rank = 0; i < nl + npicks; i++) {
+		const struct pick *p = i < nl ? &latest[i] : &picks[i - nl];
+		size_t list = i < nl ? 0 : p->list + 1, pos = i < nl ? i : 0;
+		if (i >= nl) {
+			size_t j = i - nl;
+			int same_list = j && picks[j].list == picks[j - 1].list;
+			if (same_list && picks[j].id == picks[j - 1].id)
+				continue; /* found by the walk and by its category's index */
+			rank = same_list ? rank + 1 : 0;
+			if ((int64_t)rank >= per)
+				continue;
+			pos = rank;
+		}
+		size_t u;
+		for (u = 0; u < nu && uids[u] != p->id; u++)
+			;
+		if (u == nu) {
+			ident[nu] = nu;
+			uids[nu++] = p->id;
+		}
+		t[nt++] = (struct fan_target){ u, list, pos };
+	}
+	struct fan f = { t, nt, 0, fn, arg };
+	cards_of_ids(db, uids, NULL, ident, nu, 0, fan_out, &f);
+	free(t);
+	free(uids);
+	free(ident);
+	free(picks);
+	free(latest);
+	free(count);
+	free(cat_ids);
+	free(section_of);
+	return f.given;
+}
+
+size_t article_related(struct db *db, int64_t site_id, int64_t category_id, int64_t except_id, int64_t limit,
+		       article_card_fn *fn, void *arg)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT " LIST_COLS LIST_FROM
 				       " WHERE +a.site_id = ? AND a.category_id = ? AND a.id <> ? AND a.state = 'published'"
 				       " ORDER BY a.published_at DESC, a.id DESC LIMIT ?");
 	if (!st)
-		return json_array();
+		return 0;
 	db_bind_int(st, 1, site_id);
 	db_bind_int(st, 2, category_id);
 	db_bind_int(st, 3, except_id);
 	db_bind_int(st, 4, limit);
-	return db_rows_json(st);
+	return cards_run(db, st, fn, arg);
 }
 
 
@@ -725,21 +1030,44 @@ json_t *article_corrections(struct db *db, int64_t id)
 	return db_rows_json(st);
 }
 
-json_t *article_from_components(struct db *db, int64_t main_site_id, int64_t limit)
+size_t article_from_components(struct db *db, int64_t main_site_id, int64_t limit, article_card_fn *fn, void *arg)
 {
-	/* Shares are accepted after their article is published, so the newest published among
-	 * the latest 500 acceptances (shares_target, in order) are the newest of all; the cost
-	 * stays flat however many shares the years bring. */
-	sqlite3_stmt *st = db_stmt(db, "SELECT " CARD_COLS ", s.slug AS site_slug, s.name AS site_name,"
-				       " s.kind AS site_kind FROM (SELECT article_id FROM shares"
-				       " WHERE to_site_id = ? AND state = 'accepted' ORDER BY decided_at DESC LIMIT 500) sh"
+	/* Shares are accepted after their article is published (published_at <= decided_at), so
+	 * walking the acceptances newest first (shares_target, in order) the newest LIMIT
+	 * published are known as soon as an acceptance is older than the LIMIT-th best: only a
+	 * few article rows are read, however many shares the years bring. At most the latest 500
+	 * acceptances are looked at. */
+	sqlite3_stmt *st = db_stmt(db, "SELECT sh.decided_at, a.published_at, a.id FROM shares sh INDEXED BY shares_target"
 				       " CROSS JOIN articles a ON a.id = sh.article_id"
-				       " JOIN categories c ON c.id = a.category_id LEFT JOIN media m ON m.id = a.cover_id"
-				       " JOIN sites s ON s.id = a.site_id WHERE a.state = 'published'"
-				       " ORDER BY a.published_at DESC, a.id DESC LIMIT ?");
-	if (!st)
-		return json_array();
+				       " WHERE sh.to_site_id = ? AND sh.state = 'accepted' AND a.state = 'published'"
+				       " ORDER BY sh.decided_at DESC LIMIT 500");
+	struct pick *best;
+	size_t n = 0;
+	if (!st || limit <= 0)
+		return 0;
+	best = xmalloc(st_mult((size_t)limit + 1, sizeof(*best)));
 	db_bind_int(st, 1, main_site_id);
-	db_bind_int(st, 2, limit);
-	return db_rows_json(st);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		int64_t decided = sqlite3_column_int64(st, 0);
+		struct pick p = { sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2), 0 };
+		if (n == (size_t)limit && decided < best[n - 1].published_at)
+			break; /* every older acceptance was published before the LIMIT-th best */
+		/* insertion into BEST, newest first, kept at LIMIT */
+		size_t i = n;
+		while (i > 0 && pick_newer(&p, &best[i - 1]) < 0) {
+			best[i] = best[i - 1];
+			i--;
+		}
+		best[i] = p;
+		if (n < (size_t)limit)
+			n++;
+	}
+	sqlite3_reset(st);
+	int64_t *ids = xmalloc(st_mult(n ? n : 1, sizeof(*ids)));
+	for (size_t i = 0; i < n; i++)
+		ids[i] = best[i].id;
+	n = cards_of_ids(db, ids, NULL, NULL, n, 1, fn, arg);
+	free(ids);
+	free(best);
+	return n;
 }

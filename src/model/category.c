@@ -2,21 +2,80 @@
 #include "model.h"
 #include "db/db.h"
 #include "base/util.h"
+#include "base/arena.h"
 #include "base/utf8.h"
 #include "vn/slug.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "base/banned.h"
 
 json_t *category_list(struct db *db, int64_t site_id)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT id, parent_id, name, slug, description, position FROM categories"
-				       " WHERE site_id = ? ORDER BY position, id");
+	sqlite3_stmt *st = db_stmt(db, "SELECT id, parent_id, name, slug, description, position, published_count"
+				       " FROM categories WHERE site_id = ? ORDER BY position, id");
 	if (!st)
 		return json_array();
 	db_bind_int(st, 1, site_id);
 	return tree_order(db_rows_json(st));
+}
+
+static void memo_free(void *p)
+{
+	json_decref(p);
+}
+
+json_t *category_tree(struct db *db, int64_t site_id)
+{
+	/* {"<site id>": [categories]}: as many lists as sites, a few rows each */
+	json_t *memo = db_memo_get(db, DB_MEMO_CATEGORIES);
+	char key[24];
+	snprintf(key, sizeof(key), "%lld", (long long)site_id);
+	json_t *list = memo ? json_object_get(memo, key) : NULL;
+	if (list)
+		return json_incref(list);
+	/* kept across requests: plain malloc, never the request's arena */
+	struct arena *prev = arena_enter(NULL);
+	if (!memo) {
+		memo = json_object();
+		db_memo_set(db, DB_MEMO_CATEGORIES, memo, memo_free);
+	}
+	list = category_list(db, site_id);
+	json_object_set(memo, key, list);
+	arena_leave(prev);
+	return list;
+}
+
+json_t *category_in(json_t *cats, int64_t id)
+{
+	size_t i;
+	json_t *c;
+	json_array_foreach(cats, i, c)
+		if (json_integer_value(json_object_get(c, "id")) == id)
+			return c;
+	return NULL;
+}
+
+size_t category_subtree(json_t *cats, int64_t id, int64_t **ids)
+{
+	size_t n = json_array_size(cats), first, end;
+	*ids = NULL;
+	for (first = 0; first < n; first++)
+		if (json_integer_value(json_object_get(json_array_get(cats, first), "id")) == id)
+			break;
+	if (first == n)
+		return 0;
+	/* depth-first: the descendants are the rows after it that are deeper than it (tree_order
+	 * lists 16 levels, more than any menu shows) */
+	json_int_t depth = json_integer_value(json_object_get(json_array_get(cats, first), "depth"));
+	for (end = first + 1; end < n; end++)
+		if (json_integer_value(json_object_get(json_array_get(cats, end), "depth")) <= depth)
+			break;
+	*ids = xmalloc(st_mult(end - first, sizeof(**ids)));
+	for (size_t i = first; i < end; i++)
+		(*ids)[i - first] = json_integer_value(json_object_get(json_array_get(cats, i), "id"));
+	return end - first;
 }
 
 json_t *category_get(struct db *db, int64_t site_id, int64_t id)

@@ -75,9 +75,11 @@ json_t *site_get(struct db *db, int64_t id);
 json_t *site_get_by_slug(struct db *db, const char *slug);
 json_t *site_main(struct db *db);
 json_t *site_list(struct db *db);                 /* all, tree order */
-/* What links to sites need (id, slug, parent_id, kind, name): every site in tree order when
- * PARENT_ID is 0, else that site's children. Home pages list them. */
+/* Every site in tree order when PARENT_ID is 0, else that site's children: the sites kept per
+ * connection, with "kind_label" (site_kind_label). Home pages list them. */
 json_t *site_directory(struct db *db, int64_t parent_id);
+/* How the directory names a kind of site ("Sở, ban, ngành" for a department). */
+const char *site_kind_label(const char *kind);
 json_t *site_children(struct db *db, int64_t id);
 /* "snv.example.gov.vn", or BASE itself for the main site; malloc'd. */
 char *site_host(json_t *site, const char *base);
@@ -151,7 +153,17 @@ struct category_input {
 	int64_t parent_id; /* 0: top level */
 	int64_t position;
 };
-json_t *category_list(struct db *db, int64_t site_id); /* tree order, with depth */
+/* Tree order, with depth; each row {id, parent_id, name, slug, description, position,
+ * published_count, depth}. */
+json_t *category_list(struct db *db, int64_t site_id);
+/* The same, kept per connection until the database changes (db_memo): the public pages read
+ * it on every request. Shared: what it returns must not be modified. */
+json_t *category_tree(struct db *db, int64_t site_id);
+/* In CATS (category_list's tree order): the ids of category ID and of its descendants, ID first,
+ * malloc'd in *IDS; 0 (and NULL) when ID is not among them, e.g. another site's. */
+size_t category_subtree(json_t *cats, int64_t id, int64_t **ids);
+/* The row of category ID in CATS (borrowed), or NULL. */
+json_t *category_in(json_t *cats, int64_t id);
 json_t *category_get(struct db *db, int64_t site_id, int64_t id);
 int category_save(struct db *db, const struct actor *a, int64_t site_id, int64_t id,
 		  const struct category_input *in, struct errs *e, int64_t *out_id);
@@ -224,14 +236,40 @@ json_t *article_get_public(struct db *db, int64_t site_id, int64_t id);
 /* {withdrawn_at, withdrawn_reason, title} of a withdrawn article, or NULL. */
 json_t *article_get_withdrawn(struct db *db, int64_t site_id, int64_t id);
 json_t *article_corrections(struct db *db, int64_t id);
-json_t *article_latest(struct db *db, int64_t site_id, int64_t limit);
-json_t *article_featured(struct db *db, int64_t site_id, int64_t limit);
-json_t *article_in_category(struct db *db, int64_t site_id, int64_t category_id, int64_t limit,
-			    int64_t offset, int64_t *total); /* includes subcategories; TOTAL may be NULL */
-json_t *article_related(struct db *db, int64_t site_id, int64_t category_id, int64_t except_id, int64_t limit);
+
+/* The public pages list articles as cards. Each list below hands its cards to FN in the list's
+ * order, with LIST (which list: article_sections' section, else 0) and POS (the place in that
+ * list); the strings are the database's and valid only during the call. Every list returns the
+ * number of cards it gave. */
+struct article_card {
+	int64_t id, site_id, category_id, published_at;
+	int64_t cover_w, cover_h;             /* 0 when unknown */
+	const char *title, *slug, *summary, *cover_alt;
+	const char *cover_sha, *cover_ext;    /* NULL: no cover */
+	const char *category_name, *category_slug;
+	const char *site_slug, *site_kind, *site_name; /* article_from_components only, else NULL */
+	size_t list, pos;
+};
+typedef void article_card_fn(const struct article_card *c, void *arg);
+
+size_t article_featured(struct db *db, int64_t site_id, int64_t limit, article_card_fn *fn, void *arg);
+/* A page of the articles of category ID and its subcategories, newest first; CATS is the
+ * site's category_tree (or category_list), which also gives TOTAL (may be NULL): how many
+ * there are in all (published_count, kept by triggers). */
+size_t article_in_category(struct db *db, json_t *cats, int64_t id, int64_t limit, int64_t offset,
+			   int64_t *total, article_card_fn *fn, void *arg);
+/* A site's home page lists, in one go: list 0 the newest NLATEST articles, then for each
+ * top-level category of CATS (the site's category_tree) in order, list 1, 2, ...: the newest
+ * PER of it and its subcategories (a section without articles gives none). */
+size_t article_home(struct db *db, int64_t site_id, json_t *cats, int64_t nlatest, int64_t per, article_card_fn *fn,
+		    void *arg);
+size_t article_related(struct db *db, int64_t site_id, int64_t category_id, int64_t except_id, int64_t limit,
+		       article_card_fn *fn, void *arg);
 /* Component sites' items the main portal accepted, still published, newest first, with
  * site_slug, site_kind and site_name. */
-json_t *article_from_components(struct db *db, int64_t main_site_id, int64_t limit);
+size_t article_from_components(struct db *db, int64_t main_site_id, int64_t limit, article_card_fn *fn, void *arg);
+/* An article's row from article_get_public as a card (strings borrowed from ROW). */
+void article_card_of(json_t *row, struct article_card *c);
 
 /* ---- sharing up to the main portal (VL Đ14.1, ĐT Đ13.3–4) ---- */
 int share_propose(struct db *db, const struct actor *a, int64_t site_id, int64_t article_id, struct errs *e);

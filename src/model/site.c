@@ -5,6 +5,7 @@
 #include "db/db.h"
 #include "base/sb.h"
 #include "base/util.h"
+#include "base/arena.h"
 #include "base/utf8.h"
 #include "vn/slug.h"
 
@@ -51,10 +52,99 @@ json_t *site_get_by_slug(struct db *db, const char *slug)
 	return db_one_json(st);
 }
 
+/* ---- the sites as the public pages read them, kept per connection ----
+ * Every public request resolves its Host, names the main portal and home pages list sites: the
+ * sites table (a province has a few hundred rows) and its extra domains are read once per
+ * connection and kept until the database changes (db_memo). The objects are shared by every
+ * request of the connection: what site_find_by_host, site_main and site_directory return must
+ * not be modified. */
+struct site_memo {
+	json_t *all;     /* every site, ORDER BY kind, name, id; with "kind_label" */
+	json_t *tree;    /* the same in tree order, with "depth" */
+	json_t *by_slug; /* {slug: site} */
+	json_t *domains; /* {domain: site} */
+	json_t *main;    /* the main portal (lowest id), or NULL */
+	int64_t *parent; /* parent[i]: parent_id of all[i] (0: none), for site_directory */
+};
+
+const char *site_kind_label(const char *kind)
+{
+	static const char *const labels[][2] = {
+		{ "department", "Sở, ban, ngành" },
+		{ "district", "Huyện, thị xã, thành phố" },
+		{ "commune", "Xã, phường, thị trấn" },
+	};
+	for (size_t i = 0; i < ARRAY_SIZE(labels); i++)
+		if (kind && strcmp(kind, labels[i][0]) == 0)
+			return labels[i][1];
+	return "Cổng chính";
+}
+
+static json_t *site_memo_by_id(const struct site_memo *m, json_int_t id)
+{
+	size_t i;
+	json_t *s;
+	json_array_foreach(m->all, i, s)
+		if (json_integer_value(json_object_get(s, "id")) == id)
+			return s;
+	return NULL;
+}
+
+static void site_memo_free(void *p)
+{
+	struct site_memo *m = p;
+	json_decref(m->all);
+	json_decref(m->tree);
+	json_decref(m->by_slug);
+	json_decref(m->domains);
+	free(m->parent);
+	free(m);
+}
+
+static const struct site_memo *sites_memo(struct db *db)
+{
+	struct site_memo *m = db_memo_get(db, DB_MEMO_SITES);
+	if (m)
+		return m;
+	sqlite3_stmt *st = db_stmt(db, "SELECT " SITE_COLS " FROM sites ORDER BY kind, name, id");
+	if (!st)
+		return NULL;
+	/* kept across requests: plain malloc, never the request's arena */
+	struct arena *prev = arena_enter(NULL);
+	m = xcalloc(1, sizeof(*m));
+	m->all = db_rows_json(st);
+	m->by_slug = json_object();
+	m->domains = json_object();
+	m->parent = xcalloc(json_array_size(m->all) + 1, sizeof(*m->parent));
+	size_t i;
+	json_t *s;
+	json_array_foreach(m->all, i, s) {
+		json_object_set_new(s, "kind_label", json_string(site_kind_label(json_string_value(json_object_get(s, "kind")))));
+		m->parent[i] = json_integer_value(json_object_get(s, "parent_id"));
+		json_object_set(m->by_slug, json_string_value(json_object_get(s, "slug")), s);
+		if (strcmp(json_string_value(json_object_get(s, "kind")), "main") == 0 &&
+		    (!m->main || json_integer_value(json_object_get(s, "id")) < json_integer_value(json_object_get(m->main, "id"))))
+			m->main = s;
+	}
+	/* tree_order adds "depth" to the rows: done here, before anyone shares them */
+	m->tree = tree_order(json_incref(m->all));
+	st = db_stmt(db, "SELECT domain, site_id FROM site_domains");
+	while (st && sqlite3_step(st) == SQLITE_ROW) {
+		json_t *site = site_memo_by_id(m, sqlite3_column_int64(st, 1));
+		if (site)
+			json_object_set(m->domains, (const char *)sqlite3_column_text(st, 0), site);
+	}
+	if (st)
+		sqlite3_reset(st);
+	arena_leave(prev);
+	db_memo_set(db, DB_MEMO_SITES, m, site_memo_free);
+	return m;
+}
+
 json_t *site_main(struct db *db)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT " SITE_COLS " FROM sites WHERE kind = 'main' ORDER BY id LIMIT 1");
-	return st ? db_one_json(st) : NULL;
+	const struct site_memo *m = sites_memo(db);
+	return m ? json_incref(m->main) : NULL;
 }
 
 json_t *site_list(struct db *db)
@@ -65,17 +155,18 @@ json_t *site_list(struct db *db)
 
 json_t *site_directory(struct db *db, int64_t parent_id)
 {
-	sqlite3_stmt *st;
-	if (parent_id) {
-		st = db_stmt(db, "SELECT id, slug, parent_id, kind, name FROM sites WHERE parent_id = ?"
-				 " ORDER BY kind, name");
-		if (!st)
-			return json_array();
-		db_bind_int(st, 1, parent_id);
-		return db_rows_json(st);
-	}
-	st = db_stmt(db, "SELECT id, slug, parent_id, kind, name FROM sites ORDER BY kind, name");
-	return st ? tree_order(db_rows_json(st)) : json_array();
+	const struct site_memo *m = sites_memo(db);
+	json_t *out = json_array();
+	size_t i;
+	json_t *s;
+	if (!m)
+		return out;
+	if (!parent_id)
+		return json_decref(out), json_copy(m->tree); /* shallow: the same site objects */
+	json_array_foreach(m->all, i, s)
+		if (m->parent[i] == parent_id)
+			json_array_append(out, s);
+	return out;
 }
 
 json_t *site_children(struct db *db, int64_t id)
@@ -113,58 +204,44 @@ static char *host_clean(const char *host)
 
 json_t *site_find_by_host(struct db *db, const char *host_hdr, const char *base)
 {
+	const struct site_memo *m = sites_memo(db);
 	char *host = host_clean(host_hdr);
 	json_t *site = NULL;
 	size_t hl, bl = base ? strlen(base) : 0;
 
-	if (!host)
+	if (!host || !m) {
+		free(host);
 		return NULL;
+	}
 	hl = strlen(host);
 	if (base && bl && (strcmp(host, base) == 0 ||
 			   (hl == bl + 4 && strncmp(host, "www.", 4) == 0 && strcmp(host + 4, base) == 0))) {
-		site = site_main(db);
+		site = m->main;
 	} else if (base && bl && hl > bl + 1 && host[hl - bl - 1] == '.' && strcmp(host + hl - bl, base) == 0) {
 		/* labels before the base: "chauthanh" or "chauthanh.longho"; each must be the
 		 * parent of the one before, up to a site directly under the main portal */
 		char *labels = xstrndup(host, hl - bl - 1);
 		char *save = NULL, *lab = strtok_r(labels, ".", &save);
-		json_t *cur = lab ? site_get_by_slug(db, lab) : NULL;
+		json_t *cur = lab ? json_object_get(m->by_slug, lab) : NULL;
 		site = cur;
 		while (cur && (lab = strtok_r(NULL, ".", &save))) {
-			json_t *parent = json_is_integer(json_object_get(cur, "parent_id"))
-				? site_get(db, json_integer_value(json_object_get(cur, "parent_id"))) : NULL;
+			json_t *pid = json_object_get(cur, "parent_id");
+			json_t *parent = json_is_integer(pid) ? site_memo_by_id(m, json_integer_value(pid)) : NULL;
 			const char *pslug = parent ? json_string_value(json_object_get(parent, "slug")) : NULL;
-			if (cur != site)
-				json_decref(cur);
 			cur = parent;
 			/* the main portal is only ever <base>: "x.main.<base>" names nothing */
 			if (!pslug || strcmp(pslug, lab) != 0 ||
-			    strcmp(json_string_value(json_object_get(parent, "kind")), "main") == 0) {
-				json_decref(parent);
-				json_decref(site);
+			    strcmp(json_string_value(json_object_get(parent, "kind")), "main") == 0)
 				site = cur = NULL;
-			}
 		}
-		if (cur && cur != site)
-			json_decref(cur);
 		free(labels);
-		if (site && strcmp(json_string_value(json_object_get(site, "kind")), "main") == 0) {
-			json_decref(site); /* "main.<base>" is not a host of the main portal */
-			site = NULL;
-		}
+		if (site && strcmp(json_string_value(json_object_get(site, "kind")), "main") == 0)
+			site = NULL; /* "main.<base>" is not a host of the main portal */
 	}
-	if (!site) {
-		sqlite3_stmt *st = db_stmt(db, "SELECT s.id, s.slug, s.parent_id, s.kind, s.name, s.name_en,"
-					       " s.short_name, s.owner, s.address, s.phone, s.email, s.fax,"
-					       " s.responsible, s.licence, s.approval_steps, s.approver_may_be_author"
-					       " FROM site_domains d JOIN sites s ON s.id = d.site_id WHERE d.domain = ?");
-		if (st) {
-			db_bind_text(st, 1, host);
-			site = db_one_json(st);
-		}
-	}
+	if (!site)
+		site = json_object_get(m->domains, host);
 	free(host);
-	return site;
+	return json_incref(site);
 }
 
 char *site_host(json_t *site, const char *base)

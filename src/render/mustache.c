@@ -32,6 +32,7 @@ enum mus_kind {
 /* A dotted name split once at parse time; nparts == 0 is the implicit iterator ".". */
 struct mus_name {
 	char **parts;
+	size_t *lens; /* strlen of each part, for lookups without strlen */
 	size_t nparts;
 };
 
@@ -82,6 +83,7 @@ static void name_free(struct mus_name *nm)
 	for (size_t i = 0; i < nm->nparts; i++)
 		free(nm->parts[i]);
 	free(nm->parts);
+	free(nm->lens);
 }
 
 static void nodes_free(struct mus_node *v, size_t n);
@@ -498,6 +500,7 @@ static void mark_standalone(struct parser *p)
 static void name_split(const char *s, size_t n, struct mus_name *nm)
 {
 	nm->parts = NULL;
+	nm->lens = NULL;
 	nm->nparts = 0;
 	if (n == 1 && s[0] == '.')
 		return;
@@ -505,8 +508,10 @@ static void name_split(const char *s, size_t n, struct mus_name *nm)
 	for (size_t i = 0; i < n; i++)
 		cnt += s[i] == '.';
 	nm->parts = xcalloc(cnt, sizeof(*nm->parts));
+	nm->lens = xcalloc(cnt, sizeof(*nm->lens));
 	for (size_t i = 0, start = 0; i <= n; i++) {
 		if (i == n || s[i] == '.') {
+			nm->lens[nm->nparts] = i - start;
 			nm->parts[nm->nparts++] = xstrndup(s + start, i - start);
 			start = i + 1;
 		}
@@ -1015,9 +1020,9 @@ static json_t *lookup(const struct ctx_frame *c, const struct mus_name *nm)
 		return c ? c->v : NULL;
 	for (; c && !v; c = c->up)
 		if (json_is_object(c->v))
-			v = json_object_get(c->v, nm->parts[0]);
+			v = json_object_getn(c->v, nm->parts[0], nm->lens[0]);
 	for (size_t i = 1; v && i < nm->nparts; i++)
-		v = json_is_object(v) ? json_object_get(v, nm->parts[i]) : NULL;
+		v = json_is_object(v) ? json_object_getn(v, nm->parts[i], nm->lens[i]) : NULL;
 	return v;
 }
 

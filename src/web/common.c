@@ -21,29 +21,78 @@ static void host_port(struct req *r, char out[8])
 		memcpy(out, colon, n + 2);
 }
 
+/* Appends V in decimal. */
+static void add_int(struct sb *b, int64_t v)
+{
+	char buf[24], *p = buf + sizeof(buf);
+	uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+	do
+		*--p = (char)('0' + u % 10);
+	while (u /= 10);
+	if (v < 0)
+		*--p = '-';
+	sb_add(b, p, (size_t)(buf + sizeof(buf) - p));
+}
+
+void web_add_host_tail(struct sb *b, struct req *r)
+{
+	char port[8];
+	host_port(r, port);
+	sb_adds(b, r->app->base_domain);
+	sb_adds(b, port);
+}
+
+/* "http://<host><:port>/" of the site with SLUG and KIND (site_host's rule). */
+static void add_site_url(struct sb *b, struct req *r, const char *slug, const char *kind)
+{
+	sb_add(b, "http://", 7);
+	if (!kind || strcmp(kind, "main") != 0) {
+		sb_adds(b, slug ? slug : "");
+		sb_addc(b, '.');
+	}
+	web_add_host_tail(b, r);
+	sb_addc(b, '/');
+}
+
+void web_add_site_url(struct sb *b, struct req *r, json_t *site)
+{
+	add_site_url(b, r, json_string_value(json_object_get(site, "slug")), json_string_value(json_object_get(site, "kind")));
+}
+
 char *web_site_url(struct req *r, json_t *site)
 {
 	struct sb b = SB_INIT;
-	char *host = site_host(site, r->app->base_domain);
-	char port[8];
-	host_port(r, port);
-	sb_addf(&b, "http://%s%s/", host, port);
-	free(host);
+	web_add_site_url(&b, r, site);
 	return sb_detach(&b, NULL);
+}
+
+static void add_article_path(struct sb *b, const char *slug, int64_t id)
+{
+	sb_add(b, "/tin/", 5);
+	sb_adds(b, slug ? slug : "");
+	sb_addc(b, '-');
+	add_int(b, id);
+}
+
+static void add_category_path(struct sb *b, const char *slug, int64_t id)
+{
+	sb_add(b, "/chuyen-muc/", 12);
+	sb_adds(b, slug ? slug : "");
+	sb_addc(b, '-');
+	add_int(b, id);
 }
 
 char *web_article_path(json_t *row)
 {
 	struct sb b = SB_INIT;
-	sb_addf(&b, "/tin/%s-%lld", json_string_value(json_object_get(row, "slug")),
-		(long long)json_integer_value(json_object_get(row, "id")));
+	add_article_path(&b, json_string_value(json_object_get(row, "slug")), json_integer_value(json_object_get(row, "id")));
 	return sb_detach(&b, NULL);
 }
 
 char *web_category_path(json_int_t id, const char *slug)
 {
 	struct sb b = SB_INIT;
-	sb_addf(&b, "/chuyen-muc/%s-%lld", slug, (long long)id);
+	add_category_path(&b, slug, id);
 	return sb_detach(&b, NULL);
 }
 
@@ -59,76 +108,127 @@ int64_t web_slug_id(const char *s, const char **slug_end)
 	return id;
 }
 
+/* Keys are literals here: no need for jansson to check them; values are checked by
+ * utf8_valid, much faster than jansson's check (text that is not UTF-8 shows as ""). */
+static void set_strn(json_t *o, const char *k, const char *v, size_t n)
+{
+	json_object_set_new_nocheck(o, k, utf8_valid(v, n) ? json_stringn_nocheck(v, n) : json_string(""));
+}
+
 static void set_str(json_t *o, const char *k, const char *v)
 {
-	json_object_set_new(o, k, json_string(v ? v : ""));
+	set_strn(o, k, v ? v : "", v ? strlen(v) : 0);
 }
 
-static void set_time(json_t *o, const char *k, const char *kiso, json_t *t)
+static void set_time(json_t *o, const char *k, const char *kiso, int64_t t)
 {
 	char buf[40];
-	if (!json_is_integer(t))
-		return;
-	time_format_vn(json_integer_value(t), buf, sizeof(buf));
-	set_str(o, k, buf);
-	time_format_iso(json_integer_value(t), buf, sizeof(buf));
-	set_str(o, kiso, buf);
+	time_format_vn(t, buf, sizeof(buf));
+	json_object_set_new_nocheck(o, k, json_string_nocheck(buf));
+	time_format_iso(t, buf, sizeof(buf));
+	json_object_set_new_nocheck(o, kiso, json_string_nocheck(buf));
 }
 
-json_t *web_card(json_t *row, const char *site_url)
+/* A card's view data; U is scratch space for its addresses (reset here, kept by the caller). */
+static json_t *card_build(struct req *r, const struct article_card *c, struct sb *u)
 {
-	json_t *c = json_object();
-	struct sb u = SB_INIT;
-	char *path = web_article_path(row);
-	const char *base = site_url ? site_url : "";
-	size_t bl = strlen(base);
-	/* site_url ends in '/', paths begin with one */
-	sb_add(&u, base, bl && base[bl - 1] == '/' ? bl - 1 : bl);
-	sb_adds(&u, path);
-	json_object_set(c, "id", json_object_get(row, "id"));
-	json_object_set(c, "title", json_object_get(row, "title"));
-	json_object_set(c, "summary", json_object_get(row, "summary"));
-	set_str(c, "url", u.buf);
-	set_time(c, "date", "date_iso", json_object_get(row, "published_at"));
-	if (json_is_string(json_object_get(row, "cover_sha"))) {
-		struct sb cu = SB_INIT;
-		sb_addf(&cu, "/media/%s.%s", json_string_value(json_object_get(row, "cover_sha")),
-			json_string_value(json_object_get(row, "cover_ext")));
-		set_str(c, "cover_url", cu.buf);
-		sb_release(&cu);
-		json_object_set(c, "cover_alt", json_object_get(row, "cover_alt"));
+	json_t *o = json_object();
+	size_t base_len = 0;
+	sb_reset(u);
+	/* a card of another site (component news) links to that site's own host */
+	if (c->site_slug) {
+		add_site_url(u, r, c->site_slug, c->site_kind);
+		sb_truncate(u, u->len - 1); /* paths begin with the '/' */
+		base_len = u->len;
+	}
+	json_object_set_new_nocheck(o, "id", json_integer(c->id));
+	set_str(o, "title", c->title);
+	set_str(o, "summary", c->summary);
+	add_article_path(u, c->slug, c->id);
+	set_strn(o, "url", u->buf, u->len);
+	if (c->published_at)
+		set_time(o, "date", "date_iso", c->published_at);
+	if (c->cover_sha) {
+		sb_truncate(u, base_len);
+		sb_add(u, "/media/", 7);
+		sb_adds(u, c->cover_sha);
+		sb_addc(u, '.');
+		sb_adds(u, c->cover_ext ? c->cover_ext : "");
+		set_strn(o, "cover_url", u->buf + base_len, u->len - base_len);
+		set_str(o, "cover_alt", c->cover_alt);
 		/* the image's own size, so the page does not jump while it loads */
-		if (json_integer_value(json_object_get(row, "cover_w")) > 0) {
-			json_object_set(c, "cover_width", json_object_get(row, "cover_w"));
-			json_object_set(c, "cover_height", json_object_get(row, "cover_h"));
+		if (c->cover_w > 0) {
+			json_object_set_new_nocheck(o, "cover_width", json_integer(c->cover_w));
+			json_object_set_new_nocheck(o, "cover_height", json_integer(c->cover_h));
 		}
 	}
-	json_object_set(c, "category_name", json_object_get(row, "category_name"));
-	char *cpath = web_category_path(json_integer_value(json_object_get(row, "category_id")),
-				       json_string_value(json_object_get(row, "category_slug")));
-	sb_reset(&u);
-	sb_add(&u, base, bl && base[bl - 1] == '/' ? bl - 1 : bl);
-	sb_adds(&u, cpath);
-	set_str(c, "category_url", u.buf);
-	if (json_is_string(json_object_get(row, "site_name"))) {
-		json_object_set(c, "site_name", json_object_get(row, "site_name"));
-		set_str(c, "site_url", base);
+	set_str(o, "category_name", c->category_name);
+	sb_truncate(u, base_len);
+	add_category_path(u, c->category_slug, c->category_id);
+	set_strn(o, "category_url", u->buf, u->len);
+	if (c->site_name) {
+		set_str(o, "site_name", c->site_name);
+		sb_truncate(u, base_len);
+		sb_addc(u, '/');
+		set_strn(o, "site_url", u->buf, u->len);
 	}
-	free(cpath);
-	free(path);
-	sb_release(&u);
-	return c;
+	return o;
 }
 
-json_t *web_cards(json_t *rows, const char *site_url)
+json_t *web_card(struct req *r, const struct article_card *c)
 {
-	json_t *a = json_array();
+	struct sb u = SB_INIT;
+	json_t *o = card_build(r, c, &u);
+	sb_release(&u);
+	return o;
+}
+
+void web_cards_init(struct web_cards *wc, struct req *r)
+{
+	wc->r = r;
+	wc->lists = json_array();
+	sb_init(&wc->scratch);
+}
+
+void web_cards_add(const struct article_card *c, void *arg)
+{
+	struct web_cards *wc = arg;
+	while (json_array_size(wc->lists) <= c->list)
+		json_array_append_new(wc->lists, json_array());
+	json_t *a = json_array_get(wc->lists, c->list);
+	/* at its place: cards come in order, but a list read in pieces need not */
+	while (json_array_size(a) < c->pos)
+		json_array_append_new(a, json_null());
+	if (json_array_size(a) == c->pos)
+		json_array_append_new(a, card_build(wc->r, c, &wc->scratch));
+	else
+		json_array_set_new(a, c->pos, card_build(wc->r, c, &wc->scratch));
+}
+
+json_t *web_cards_list(struct web_cards *wc, size_t list)
+{
+	json_t *a = json_array_get(wc->lists, list), *out;
 	size_t i;
-	json_t *row;
-	json_array_foreach(rows, i, row)
-		json_array_append_new(a, web_card(row, site_url));
-	json_decref(rows);
-	return a;
+	json_t *v;
+	if (!a)
+		return json_array();
+	json_array_foreach(a, i, v)
+		if (json_is_null(v))
+			break;
+	if (i == json_array_size(a))
+		return json_incref(a);
+	out = json_array(); /* a place no card came for */
+	json_array_foreach(a, i, v)
+		if (!json_is_null(v))
+			json_array_append(out, v);
+	return out;
+}
+
+void web_cards_release(struct web_cards *wc)
+{
+	json_decref(wc->lists);
+	wc->lists = NULL;
+	sb_release(&wc->scratch);
 }
 
 void web_crumb(json_t *ctx, const char *name, const char *url)
@@ -143,7 +243,7 @@ void web_crumb(json_t *ctx, const char *name, const char *url)
 
 static json_t *site_view(struct req *r, json_t *site)
 {
-	json_t *s = json_deep_copy(site);
+	json_t *s = json_copy(site); /* shallow: the kept site's values, shared (site.c) */
 	char *url = web_site_url(r, site);
 	set_str(s, "url", url);
 	json_object_set_new(s, "is_main", json_boolean(strcmp(json_string_value(json_object_get(site, "kind")), "main") == 0));
@@ -154,7 +254,7 @@ static json_t *site_view(struct req *r, json_t *site)
 json_t *web_categories(struct req *r)
 {
 	if (!r->categories)
-		r->categories = category_list(r->db, json_integer_value(json_object_get(r->site, "id")));
+		r->categories = category_tree(r->db, json_integer_value(json_object_get(r->site, "id")));
 	return json_incref(r->categories);
 }
 

@@ -3,9 +3,15 @@
 #define CONG_WEB_H
 
 #include "http/http.h"
+#include "base/sb.h"
 
 /* Absolute URL of SITE's home as seen from this request ("http://snv.example:8080/"); malloc'd. */
 char *web_site_url(struct req *r, json_t *site);
+/* The same, appended to B. */
+void web_add_site_url(struct sb *b, struct req *r, json_t *site);
+/* "<base domain><:port>" as this request reaches us: what follows "<slug>." in a component
+ * site's address. */
+void web_add_host_tail(struct sb *b, struct req *r);
 /* "/tin/<slug>-<id>", "/chuyen-muc/<slug>-<id>" */
 char *web_article_path(json_t *row);
 char *web_category_path(json_int_t id, const char *slug);
@@ -13,15 +19,26 @@ char *web_category_path(json_int_t id, const char *slug);
 int64_t web_slug_id(const char *s, const char **slug_end);
 
 /* View data every public page shares (docs/templates.md); PAGE_TITLE may be NULL (home). */
-/* The request site's categories in tree order (category_list), read once per request; a new
- * reference. */
+/* The request site's categories in tree order (category_tree: kept per connection, shared,
+ * not to be modified); a new reference. */
 json_t *web_categories(struct req *r);
 json_t *web_public_ctx(struct req *r, const char *page_title, const char *canonical_path);
 /* Appends {name, url} to ctx.breadcrumbs; URL NULL for the current page. */
 void web_crumb(json_t *ctx, const char *name, const char *url);
-/* A card for an article row from model/article.c; SITE_URL prefixes its links when set. */
-json_t *web_card(json_t *row, const char *site_url);
-json_t *web_cards(json_t *rows, const char *site_url); /* takes ROWS */
+/* A card's view data (docs/templates.md); a card naming its site (component news) links to
+ * that site's host. */
+json_t *web_card(struct req *r, const struct article_card *c);
+/* Collects the cards of model lists (article_card_fn): pass web_cards_add and the collector;
+ * web_cards_list gives list N's cards (a new reference, empty when there were none). */
+struct web_cards {
+	struct req *r;
+	json_t *lists;     /* one array per list */
+	struct sb scratch; /* the cards' addresses are written here */
+};
+void web_cards_init(struct web_cards *wc, struct req *r);
+void web_cards_add(const struct article_card *c, void *arg);
+json_t *web_cards_list(struct web_cards *wc, size_t list);
+void web_cards_release(struct web_cards *wc);
 
 void web_error(struct req *r, int status, const char *title, const char *message);
 

@@ -41,7 +41,9 @@ static void article_page(struct req *r, int print)
 		goto out;
 	}
 	json_t *ctx = web_public_ctx(r, json_string_value(json_object_get(row, "title")), path);
-	json_t *a = web_card(row, NULL);
+	struct article_card card;
+	article_card_of(row, &card);
+	json_t *a = web_card(r, &card);
 	/* stored only after html_sanitize(): the one kind of value printed raw */
 	json_object_set(a, "body_html", json_object_get(row, "body"));
 	json_t *corr = article_corrections(r->db, id);
@@ -90,17 +92,21 @@ static void article_page(struct req *r, int print)
 	json_object_set(ctx, "meta_description", json_object_get(row, "summary"));
 
 	/* breadcrumbs: home › category › (this article) */
-	json_t *cat = category_get(r->db, site_id, json_integer_value(json_object_get(row, "category_id")));
+	json_t *cats = web_categories(r);
+	json_t *cat = category_in(cats, card.category_id);
 	if (cat) {
 		char *cp = web_category_path(json_integer_value(json_object_get(cat, "id")),
 					     json_string_value(json_object_get(cat, "slug")));
 		web_crumb(ctx, json_string_value(json_object_get(cat, "name")), cp);
 		free(cp);
-		json_decref(cat);
 	}
+	json_decref(cats);
 	web_crumb(ctx, json_string_value(json_object_get(row, "title")), NULL);
-	json_object_set_new(ctx, "related",
-			    web_cards(article_related(r->db, site_id, json_integer_value(json_object_get(row, "category_id")), id, 4), NULL));
+	struct web_cards wc;
+	web_cards_init(&wc, r);
+	article_related(r->db, site_id, card.category_id, id, 4, web_cards_add, &wc);
+	json_object_set_new(ctx, "related", web_cards_list(&wc, 0));
+	web_cards_release(&wc);
 	resp_render(r, 200, print ? "public/print" : "public/article", ctx);
 out:
 	sb_release(&want);

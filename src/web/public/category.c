@@ -12,10 +12,12 @@
 
 void page_category(struct req *r)
 {
-	json_int_t site_id = json_integer_value(json_object_get(r->site, "id"));
 	int64_t id = web_slug_id(r->captures[0], NULL);
-	json_t *cat = id > 0 ? category_get(r->db, site_id, id) : NULL;
+	/* the site's categories, read once for the menu, answer every question about this one */
+	json_t *all = web_categories(r);
+	json_t *cat = id > 0 ? category_in(all, id) : NULL;
 	if (!cat) {
+		json_decref(all);
 		resp_error(r, 404, "category_not_found");
 		return;
 	}
@@ -33,10 +35,14 @@ void page_category(struct req *r)
 		goto out;
 	}
 	int64_t page = req_arg_int(r, "trang", 1, 1, 100000), total;
-	json_t *rows = article_in_category(r->db, site_id, id, PER_PAGE, (page - 1) * PER_PAGE, &total);
+	struct web_cards wc;
+	web_cards_init(&wc, r);
+	article_in_category(r->db, all, id, PER_PAGE, (page - 1) * PER_PAGE, &total, web_cards_add, &wc);
+	json_t *cards = web_cards_list(&wc, 0);
+	web_cards_release(&wc);
 	int64_t pages = total ? (total + PER_PAGE - 1) / PER_PAGE : 1;
 	if (page > pages) {
-		json_decref(rows);
+		json_decref(cards);
 		resp_error(r, 404, "page_not_found");
 		goto out;
 	}
@@ -56,15 +62,12 @@ void page_category(struct req *r)
 
 	/* breadcrumbs: the category's ancestors, then itself */
 	json_t *chain = json_array();
-	json_t *cur = json_incref(cat);
+	json_t *cur = cat;
 	for (int depth = 0; cur && depth < 16; depth++) {
 		json_array_insert(chain, 0, cur);
 		json_t *p = json_object_get(cur, "parent_id");
-		json_t *next = json_is_integer(p) ? category_get(r->db, site_id, json_integer_value(p)) : NULL;
-		json_decref(cur);
-		cur = next;
+		cur = json_is_integer(p) ? category_in(all, json_integer_value(p)) : NULL;
 	}
-	json_decref(cur);
 	size_t i;
 	json_t *c;
 	json_array_foreach(chain, i, c) {
@@ -88,7 +91,6 @@ void page_category(struct req *r)
 	json_object_set_new(ctx, "category", vc);
 
 	json_t *subs = json_array();
-	json_t *all = web_categories(r);
 	json_array_foreach(all, i, c) {
 		if (json_integer_value(json_object_get(c, "parent_id")) != id)
 			continue;
@@ -100,10 +102,9 @@ void page_category(struct req *r)
 		json_array_append_new(subs, s);
 		free(sp);
 	}
-	json_decref(all);
 	json_object_set_new(ctx, "subcategories", subs);
-	json_object_set_new(ctx, "has_articles", json_boolean(json_array_size(rows) > 0));
-	json_object_set_new(ctx, "articles", web_cards(rows, NULL));
+	json_object_set_new(ctx, "has_articles", json_boolean(json_array_size(cards) > 0));
+	json_object_set_new(ctx, "articles", cards);
 
 	if (pages > 1) {
 		json_t *pg = json_object(), *items = json_array();
@@ -144,5 +145,5 @@ void page_category(struct req *r)
 	resp_render(r, 200, "public/category", ctx);
 out:
 	free(path);
-	json_decref(cat);
+	json_decref(all);
 }

@@ -2,22 +2,12 @@
  * main portal also the latest news of the component sites and the list of those sites.
  * WEBPAGE: GET /  */
 #include "web/web.h"
+#include "base/sb.h"
 #include "base/util.h"
 
 #include <string.h>
 
 #include "base/banned.h"
-
-static const char *kind_label(const char *kind)
-{
-	if (strcmp(kind, "department") == 0)
-		return "Sở, ban, ngành";
-	if (strcmp(kind, "district") == 0)
-		return "Huyện, thị xã, thành phố";
-	if (strcmp(kind, "commune") == 0)
-		return "Xã, phường, thị trấn";
-	return "Cổng chính";
-}
 
 void page_home(struct req *r)
 {
@@ -26,17 +16,25 @@ void page_home(struct req *r)
 	json_t *ctx = web_public_ctx(r, NULL, "/");
 	json_t *sections = json_array();
 	json_t *cats = web_categories(r);
-	size_t i;
+	struct web_cards wc;
+	size_t i, k = 0;
 	json_t *c;
 
-	json_object_set_new(ctx, "featured", web_cards(article_featured(r->db, site_id, 5), NULL));
-	json_object_set_new(ctx, "latest", web_cards(article_latest(r->db, site_id, 8), NULL));
+	web_cards_init(&wc, r);
+	article_featured(r->db, site_id, 5, web_cards_add, &wc);
+	json_object_set_new(ctx, "featured", web_cards_list(&wc, 0));
+	web_cards_release(&wc);
+	/* the latest list (list 0), then a section per top-level category (list K + 1) when it
+	 * has articles */
+	web_cards_init(&wc, r);
+	article_home(r->db, site_id, cats, 8, 4, web_cards_add, &wc);
+	json_object_set_new(ctx, "latest", web_cards_list(&wc, 0));
 	json_array_foreach(cats, i, c) {
 		if (json_integer_value(json_object_get(c, "depth")) != 0)
 			continue;
-		json_t *rows = article_in_category(r->db, site_id, json_integer_value(json_object_get(c, "id")), 4, 0, NULL);
-		if (!json_array_size(rows)) {
-			json_decref(rows);
+		json_t *cards = web_cards_list(&wc, ++k);
+		if (!json_array_size(cards)) {
+			json_decref(cards);
 			continue;
 		}
 		json_t *s = json_object();
@@ -44,44 +42,37 @@ void page_home(struct req *r)
 					       json_string_value(json_object_get(c, "slug")));
 		json_object_set(s, "name", json_object_get(c, "name"));
 		json_object_set_new(s, "url", json_string(path));
-		json_object_set_new(s, "articles", web_cards(rows, NULL));
+		json_object_set_new(s, "articles", cards);
 		json_array_append_new(sections, s);
 		free(path);
 	}
+	web_cards_release(&wc);
 	json_decref(cats);
 	json_object_set_new(ctx, "sections", sections);
 
 	/* component news: each card links to its own site */
 	if (is_main) {
-		json_t *rows = article_from_components(r->db, site_id, 12);
-		json_t *cards = json_array();
-		json_array_foreach(rows, i, c) {
-			/* the row names its site: no query per card */
-			json_t *site = json_pack("{sOsO}", "slug", json_object_get(c, "site_slug"),
-						 "kind", json_object_get(c, "site_kind"));
-			char *url = web_site_url(r, site);
-			json_array_append_new(cards, web_card(c, url));
-			free(url);
-			json_decref(site);
-		}
-		json_decref(rows);
+		web_cards_init(&wc, r);
+		article_from_components(r->db, site_id, 12, web_cards_add, &wc);
+		json_t *cards = web_cards_list(&wc, 0);
+		web_cards_release(&wc);
 		json_object_set_new(ctx, "has_component_news", json_boolean(json_array_size(cards) > 0));
 		json_object_set_new(ctx, "component_news", cards);
 	}
+	/* the main portal lists all 150-odd sites: the kept sites themselves (shared, with their
+	 * kind_label); each one's address is written by the template from its slug and
+	 * directory_host ("<base domain>:<port>"): no site of the directory is the main portal */
 	json_t *sites = site_directory(r->db, is_main ? 0 : site_id);
 	json_t *list = json_array();
-	json_array_foreach(sites, i, c) {
-		if (json_integer_value(json_object_get(c, "id")) == site_id)
-			continue;
-		json_t *s = json_object();
-		char *url = web_site_url(r, c);
-		json_object_set(s, "name", json_object_get(c, "name"));
-		json_object_set_new(s, "url", json_string(url));
-		json_object_set_new(s, "kind_label", json_string(kind_label(json_string_value(json_object_get(c, "kind")))));
-		json_array_append_new(list, s);
-		free(url);
-	}
+	json_array_foreach(sites, i, c)
+		if (json_integer_value(json_object_get(c, "id")) != site_id &&
+		    strcmp(json_string_value(json_object_get(c, "kind")), "main") != 0)
+			json_array_append(list, c);
 	json_decref(sites);
 	json_object_set_new(ctx, "sites", list);
+	struct sb tail = SB_INIT;
+	web_add_host_tail(&tail, r);
+	json_object_set_new(ctx, "directory_host", json_stringn(tail.buf, tail.len));
+	sb_release(&tail);
 	resp_render(r, 200, "public/home", ctx);
 }

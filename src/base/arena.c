@@ -3,6 +3,7 @@
 #include "util.h"
 
 #include <jansson.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 
@@ -35,6 +36,24 @@ static _Thread_local struct arena *current;
 static _Thread_local struct block *spare;
 static _Thread_local size_t nspare;
 
+/* A thread's spare blocks go when the thread ends (the server's workers end at shutdown): the
+ * key's value is the list, its destructor frees it. */
+static pthread_key_t spare_key;
+static pthread_once_t spare_once = PTHREAD_ONCE_INIT;
+
+static void spare_release(void *p)
+{
+	for (struct block *b = p, *next; b; b = next) {
+		next = b->next;
+		free(b);
+	}
+}
+
+static void spare_key_make(void)
+{
+	pthread_key_create(&spare_key, spare_release);
+}
+
 static struct block *block_new(size_t size)
 {
 	struct block *b;
@@ -42,6 +61,7 @@ static struct block *block_new(size_t size)
 		b = spare;
 		spare = b->next;
 		nspare--;
+		pthread_setspecific(spare_key, spare);
 	} else {
 		b = xmalloc(sizeof(*b) + size);
 		b->size = size;
@@ -137,9 +157,11 @@ void arena_free(struct arena *a)
 	for (struct block *b = a->head, *next; b; b = next) {
 		next = b->next;
 		if (b->size == BLOCK && nspare < SPARE_MAX) {
+			pthread_once(&spare_once, spare_key_make);
 			b->next = spare;
 			spare = b;
 			nspare++;
+			pthread_setspecific(spare_key, spare);
 		} else {
 			free(b);
 		}

@@ -36,13 +36,14 @@ static _Thread_local struct arena *current;
 static _Thread_local struct block *spare;
 static _Thread_local size_t nspare;
 
-/* The spare blocks go back to malloc when their thread ends (a key's destructor runs then). */
+/* A thread's spare blocks go when the thread ends (the server's workers end at shutdown): the
+ * key's value is the list, its destructor frees it. */
 static pthread_key_t spare_key;
 static pthread_once_t spare_once = PTHREAD_ONCE_INIT;
 
-static void spare_release(void *head)
+static void spare_release(void *p)
 {
-	for (struct block *b = head, *next; b; b = next) {
+	for (struct block *b = p, *next; b; b = next) {
 		next = b->next;
 		free(b);
 	}
@@ -156,10 +157,10 @@ void arena_free(struct arena *a)
 	for (struct block *b = a->head, *next; b; b = next) {
 		next = b->next;
 		if (b->size == BLOCK && nspare < SPARE_MAX) {
+			pthread_once(&spare_once, spare_key_make);
 			b->next = spare;
 			spare = b;
 			nspare++;
-			pthread_once(&spare_once, spare_key_make);
 			pthread_setspecific(spare_key, spare);
 		} else {
 			free(b);

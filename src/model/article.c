@@ -195,8 +195,8 @@ static void ids_json(struct sb *b, const int64_t *ids, size_t n)
 }
 
 /* The cards of IDS in that order (published ones only; an id may come twice), list LIST[i]
- * (NULL: 0) and place POS[i] each; with their site's slug, name and kind when WITH_SITE.
- * One statement. */
+ * (NULL: 0) and place POS[i] each; with their site's slug, name and kind and their category's
+ * name and slug from the row when WITH_SITE (cards of many sites). One statement. */
 static size_t cards_of_ids(struct db *db, const int64_t *ids, const size_t *list, const size_t *pos, size_t n,
 			   int with_site, article_card_fn *fn, void *arg)
 {

@@ -17,35 +17,6 @@
 
 #define MAX_TO 16
 
-static int already_sent(struct db *db, int64_t site_id, const char *day)
-{
-	sqlite3_stmt *st = db_stmt(db, "SELECT 1 FROM reminders_sent WHERE site_id = ? AND day = ?");
-	int yes;
-	if (!st)
-		return 1;
-	db_bind_int(st, 1, site_id);
-	db_bind_text(st, 2, day);
-	yes = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_reset(st);
-	return yes;
-}
-
-static void mark_sent(struct db *db, int64_t site_id, const char *day, int64_t now, const char *to, int items)
-{
-	sqlite3_stmt *st = db_stmt(db, "INSERT OR REPLACE INTO reminders_sent (site_id, day, sent_at, recipients, items)"
-				       " VALUES (?, ?, ?, ?, ?)");
-	if (!st)
-		return;
-	db_bind_int(st, 1, site_id);
-	db_bind_text(st, 2, day);
-	db_bind_int(st, 3, now);
-	db_bind_text(st, 4, to);
-	db_bind_int(st, 5, items);
-	if (sqlite3_step(st) != SQLITE_DONE)
-		log_error("reminders: cannot record the reminder of site %lld: %s", (long long)site_id, db_errmsg(db));
-	sqlite3_reset(st);
-}
-
 /* The site's board mailbox and the extra addresses of reminder_to_<slug>, valid ones only. */
 static size_t recipients(struct db *db, const char *slug, const char *email, char **to, struct sb *list)
 {
@@ -76,7 +47,7 @@ static int send_site(struct db *db, const struct mail_config *cfg, int64_t site_
 	char *subject, *text, *to[MAX_TO], err[512];
 	int items, sent = 0;
 	struct sb list = SB_INIT;
-	if (already_sent(db, site_id, day) || reminder_compose(db, site_id, now, &subject, &text, &items) || !subject)
+	if (reminder_sent(db, site_id, day) || reminder_compose(db, site_id, now, &subject, &text, &items) || !subject)
 		return 0;
 	size_t n = recipients(db, slug, email, to, &list);
 	if (!n) {
@@ -87,7 +58,7 @@ static int send_site(struct db *db, const struct mail_config *cfg, int64_t site_
 			log_error("reminders: site %s: %s", slug, err);
 			sent = -1;
 		} else {
-			mark_sent(db, site_id, day, now, list.buf, items);
+			reminder_mark_sent(db, site_id, day, now, list.buf, items);
 			log_info("reminders: site %s: %d item(s) to %s", slug, items, list.buf);
 			sent = 1;
 		}
@@ -171,13 +142,8 @@ int reminders_run(struct db *db, int64_t now, int force)
 	const struct mail_config cfg = ms.cfg;
 	char day[11];
 	vn_date_format(vn_days_to_date(vn_days_of_time(now)), day);
-	sqlite3_stmt *st = db_stmt(db, "SELECT DISTINCT s.id, s.slug, s.email FROM sites s JOIN articles a ON a.site_id = s.id"
-				       " WHERE a.due_at IS NOT NULL AND a.published_at IS NULL"
-				       " AND a.state NOT IN ('refused', 'withdrawn') ORDER BY s.id");
-	if (!st)
-		goto out;
 	/* collected first: sending takes time and writes */
-	json_t *sites = db_rows_json(st), *s;
+	json_t *sites = reminder_sites(db), *s;
 	size_t i;
 	json_array_foreach(sites, i, s) {
 		int rc = send_site(db, &cfg, json_integer_value(json_object_get(s, "id")),

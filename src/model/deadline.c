@@ -4,6 +4,7 @@
 #include "calendar.h"
 #include "internal.h"
 #include "db/db.h"
+#include "base/log.h"
 #include "base/sb.h"
 #include "base/util.h"
 #include "base/utf8.h"
@@ -873,4 +874,43 @@ int reminder_recipients_save(struct db *db, const struct actor *a, int64_t site_
 	}
 	audit_write(db, a, site_id, "settings.reminder_to", key, list);
 	return db_commit(db) ? M_ERROR : M_OK;
+}
+
+/* ---- the reminders' log ---- */
+
+int reminder_sent(struct db *db, int64_t site_id, const char *day)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT 1 FROM reminders_sent WHERE site_id = ? AND day = ?");
+	int yes;
+	if (!st)
+		return 1;
+	db_bind_int(st, 1, site_id);
+	db_bind_text(st, 2, day);
+	yes = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	return yes;
+}
+
+void reminder_mark_sent(struct db *db, int64_t site_id, const char *day, int64_t now, const char *to, int items)
+{
+	sqlite3_stmt *st = db_stmt(db, "INSERT OR REPLACE INTO reminders_sent (site_id, day, sent_at, recipients, items)"
+				       " VALUES (?, ?, ?, ?, ?)");
+	if (!st)
+		return;
+	db_bind_int(st, 1, site_id);
+	db_bind_text(st, 2, day);
+	db_bind_int(st, 3, now);
+	db_bind_text(st, 4, to);
+	db_bind_int(st, 5, items);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		log_error("reminders: cannot record the reminder of site %lld: %s", (long long)site_id, db_errmsg(db));
+	sqlite3_reset(st);
+}
+
+json_t *reminder_sites(struct db *db)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT DISTINCT s.id, s.slug, s.email FROM sites s JOIN articles a ON a.site_id = s.id"
+				       " WHERE a.due_at IS NOT NULL AND a.published_at IS NULL"
+				       " AND a.state NOT IN ('refused', 'withdrawn') ORDER BY s.id");
+	return st ? db_rows_json(st) : json_array();
 }

@@ -106,6 +106,12 @@ int reminder_recipients_save(struct db *db, const struct actor *a, int64_t site_
 /* 1 when A may change the province's mail settings. */
 int reminder_settings_may_edit(const struct actor *a);
 
+/* The reminders' log (table reminders_sent): 1 when SITE_ID had its reminder on DAY
+ * ("YYYY-MM-DD"); record one; the sites with open items that have a due time [{id, slug, email}]. */
+int reminder_sent(struct db *db, int64_t site_id, const char *day);
+void reminder_mark_sent(struct db *db, int64_t site_id, const char *day, int64_t now, const char *to, int items);
+json_t *reminder_sites(struct db *db);
+
 /* The daily reminder of SITE_ID at NOW: the subject and plain-text body listing the items due
  * today, within two working days and overdue; NULL when there are none. */
 int reminder_compose(struct db *db, int64_t site_id, int64_t now, char **subject, char **text, int *items);

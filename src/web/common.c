@@ -175,6 +175,20 @@ static json_t *card_build(struct req *r, const struct article_card *c, struct sb
 	return o;
 }
 
+/* A card of a list that shows only titles (the home's latest list). */
+static json_t *card_brief(struct req *r, const struct article_card *c, struct sb *u)
+{
+	json_t *o = json_object();
+	(void)r;
+	sb_reset(u);
+	set_str(o, "title", c->title);
+	add_article_path(u, c->slug, c->id);
+	set_strn(o, "url", u->buf, u->len);
+	if (c->published_at)
+		set_time(o, "date", "date_iso", c->published_at);
+	return o;
+}
+
 json_t *web_card(struct req *r, const struct article_card *c)
 {
 	struct sb u = SB_INIT;
@@ -188,6 +202,7 @@ void web_cards_init(struct web_cards *wc, struct req *r)
 	wc->r = r;
 	wc->lists = json_array();
 	sb_init(&wc->scratch);
+	wc->brief_list = SIZE_MAX;
 }
 
 void web_cards_add(const struct article_card *c, void *arg)
@@ -199,10 +214,11 @@ void web_cards_add(const struct article_card *c, void *arg)
 	/* at its place: cards come in order, but a list read in pieces need not */
 	while (json_array_size(a) < c->pos)
 		json_array_append_new(a, json_null());
+	json_t *card = c->list == wc->brief_list ? card_brief(wc->r, c, &wc->scratch) : card_build(wc->r, c, &wc->scratch);
 	if (json_array_size(a) == c->pos)
-		json_array_append_new(a, card_build(wc->r, c, &wc->scratch));
+		json_array_append_new(a, card);
 	else
-		json_array_set_new(a, c->pos, card_build(wc->r, c, &wc->scratch));
+		json_array_set_new(a, c->pos, card);
 }
 
 json_t *web_cards_list(struct web_cards *wc, size_t list)

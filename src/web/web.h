@@ -34,6 +34,7 @@ struct web_cards {
 	struct req *r;
 	json_t *lists;     /* one array per list */
 	struct sb scratch; /* the cards' addresses are written here */
+	size_t brief_list; /* this list's cards have only title, url, date, date_iso (SIZE_MAX: none) */
 };
 void web_cards_init(struct web_cards *wc, struct req *r);
 void web_cards_add(const struct article_card *c, void *arg);

@@ -27,6 +27,7 @@ void page_home(struct req *r)
 	/* the latest list (list 0), then a section per top-level category (list K + 1) when it
 	 * has articles */
 	web_cards_init(&wc, r);
+	wc.brief_list = 0; /* the latest list shows titles and dates only */
 	article_home(r->db, site_id, cats, 8, 4, web_cards_add, &wc);
 	json_object_set_new(ctx, "latest", web_cards_list(&wc, 0));
 	json_array_foreach(cats, i, c) {

@@ -301,6 +301,17 @@ int cache_bump(struct db *db, int64_t site_id)
 	return rc;
 }
 
+int cache_bump_all(struct db *db)
+{
+	sqlite3_stmt *st = db_stmt(db, "INSERT INTO cache_gen (site_id, gen) SELECT id, 1 FROM sites WHERE true"
+				       " ON CONFLICT (site_id) DO UPDATE SET gen = cache_gen.gen + 1");
+	if (!st)
+		return -1;
+	int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
+	sqlite3_reset(st);
+	return rc;
+}
+
 int64_t cache_generation(struct db *db, int64_t site_id)
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT gen FROM cache_gen WHERE site_id = ?");

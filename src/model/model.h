@@ -36,6 +36,9 @@ void audit_write(struct db *db, const struct actor *a, int64_t site_id, const ch
 		 const char *object, const char *detail);
 /* The page cache's generation of a site: bumped by every change recorded for it (and for the
  * main portal with it); -1 on a store error. */
+/* Bumps every site's generation: a site added, renamed or given a domain shows in other sites'
+ * pages (the main portal's and a parent's lists, every footer's link to the main portal). */
+int cache_bump_all(struct db *db);
 int cache_bump(struct db *db, int64_t site_id);
 int64_t cache_generation(struct db *db, int64_t site_id);
 /* Checks the whole chain: 0 when intact, else the id of the first record whose hash or link does

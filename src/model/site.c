@@ -353,6 +353,10 @@ int site_add(struct db *db, const struct site_input *in, struct errs *e, int64_t
 	sqlite3_reset(st);
 	*id = db_last_id(db);
 	audit_write(db, &actor_cli, *id, "site.add", slug, v[F_NAME]);
+	if (cache_bump_all(db)) {
+		db_rollback(db);
+		goto out;
+	}
 	if (db_commit(db))
 		goto out;
 	rc = M_OK;
@@ -433,7 +437,9 @@ int site_update(struct db *db, int64_t id, const struct site_input *in, struct e
 		goto out;
 	}
 	audit_write(db, &actor_cli, id, "site.update", "", v[F_NAME]);
-	rc = db_commit(db) ? M_ERROR : M_OK;
+	rc = cache_bump_all(db) || db_commit(db) ? M_ERROR : M_OK;
+	if (rc)
+		db_rollback(db);
 out:
 	for (int i = 0; i < F_N; i++)
 		free(v[i]);

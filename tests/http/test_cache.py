@@ -77,6 +77,15 @@ class Cache(CongTest):
         self.fx.category(self.snv, name)
         self.assertIn_(name, self.fx.client("snv").get("/"), "a new menu entry is not on the next request")
 
+    def test_a_new_site_shows_on_the_main_and_parent_homes_at_once(self):
+        from conglib import cong
+        self.warm(None, "/")
+        self.warm("longho", "/")
+        name = uniq("Xã Thử Nghiệm")
+        cong("site", "add", "--data", self.fx.data, "--name", name, "--parent", "longho")
+        self.assertIn_(name, self.fx.client(None).get("/"), "a new site is not on the main home's next answer")
+        self.assertIn_(name, self.fx.client("longho").get("/"), "a new commune is not on its district's next answer")
+
     def test_admin_never_cached_and_no_leak(self):
         c = self.fx.admin("admin", "snv")
         for _ in range(2):

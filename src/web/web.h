@@ -46,6 +46,12 @@ void web_error(struct req *r, int status, const char *title, const char *message
 /* Admin: loads the signed-in account; answers (redirect or 403) and returns -1 when the request
  * may not go on. NEED_ROLE: the account must hold a role on the request's site. */
 int admin_require(struct req *r, int need_role);
+/* admin_require, then the site's administrators (and the system administrator) only. */
+int admin_require_siteadmin(struct req *r);
+/* The id of the first path capture ("/quan-tri/x/<id>"), or -1 when it is not one. */
+int64_t admin_capture_id(struct req *r);
+/* The error page of a model call's refusal: 403 (M_DENIED), 404 (M_NOTFOUND), else 500. */
+void admin_model_error(struct req *r, int rc);
 json_t *admin_ctx(struct req *r, const char *page_title);
 /* Checks the CSRF token of a POST; answers 403 and returns -1 when it is missing or wrong. */
 int csrf_check(struct req *r);

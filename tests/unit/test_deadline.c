@@ -47,8 +47,6 @@ static void day_of(int64_t t, char out[11])
 
 static int64_t due_of(struct db *db, int64_t id)
 {
-	char sql[96];
-	snprintf(sql, sizeof(sql), "SELECT due_at FROM articles WHERE id = %lld", (long long)id);
 	sqlite3_stmt *st = db_stmt(db, "SELECT due_at FROM articles WHERE id = ?");
 	int64_t v = -1;
 	db_bind_int(st, 1, id);

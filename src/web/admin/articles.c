@@ -282,19 +282,11 @@ void admin_article_new(struct req *r)
 	form_render(r, 200, 0, f, NULL);
 }
 
-static int64_t id_capture(struct req *r)
-{
-	int64_t id;
-	if (!r->captures[0] || parse_i64(r->captures[0], 1, INT64_MAX, &id))
-		return -1;
-	return id;
-}
-
 void admin_article_edit(struct req *r)
 {
 	if (admin_require(r, 1))
 		return;
-	int64_t id = id_capture(r);
+	int64_t id = admin_capture_id(r);
 	json_t *a = id > 0 ? article_get_admin(r->db, &r->actor, site_id_of(r), id) : NULL;
 	if (!a) {
 		resp_error(r, 404, "article_not_found");
@@ -328,7 +320,7 @@ void admin_article_save(struct req *r)
 	if (admin_require(r, 1) || csrf_check(r))
 		return;
 	site_id = site_id_of(r);
-	if (r->captures[0] && (id = id_capture(r)) < 0) {
+	if (r->captures[0] && (id = admin_capture_id(r)) < 0) {
 		resp_error(r, 404, "article_not_found");
 		return;
 	}
@@ -469,7 +461,7 @@ void admin_article_act(struct req *r)
 	struct act_input in = { 0 };
 	if (admin_require(r, 1) || csrf_check(r))
 		return;
-	int64_t id = id_capture(r);
+	int64_t id = admin_capture_id(r);
 	if (id < 0) {
 		resp_error(r, 404, "article_not_found");
 		return;
@@ -486,7 +478,7 @@ void admin_article_propose(struct req *r)
 	struct errs e = { 0 };
 	if (admin_require(r, 1) || csrf_check(r))
 		return;
-	int64_t id = id_capture(r);
+	int64_t id = admin_capture_id(r);
 	int rc = id < 0 ? M_NOTFOUND : share_propose(r->db, &r->actor, site_id_of(r), id, &e);
 	after_action(r, id, rc, &e);
 }
@@ -497,7 +489,7 @@ void admin_article_restore(struct req *r)
 	int64_t rev;
 	if (admin_require(r, 1) || csrf_check(r))
 		return;
-	int64_t id = id_capture(r);
+	int64_t id = admin_capture_id(r);
 	const char *s = req_form(r, "rev");
 	int rc = id < 0 || !s || parse_i64(s, 1, INT64_MAX, &rev) ? M_NOTFOUND
 		 : article_revision_restore(r->db, &r->actor, site_id_of(r), id, rev, &e);
@@ -520,7 +512,7 @@ void admin_article_compare(struct req *r)
 {
 	if (admin_require(r, 1))
 		return;
-	int64_t id = id_capture(r);
+	int64_t id = admin_capture_id(r);
 	int64_t ra = req_arg_int(r, "a", 0, 1, INT64_MAX), rb = req_arg_int(r, "b", 0, 1, INT64_MAX);
 	json_t *a = id > 0 && ra ? article_revision_get(r->db, &r->actor, site_id_of(r), id, ra) : NULL;
 	json_t *b = id > 0 && rb ? article_revision_get(r->db, &r->actor, site_id_of(r), id, rb) : NULL;

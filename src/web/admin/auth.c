@@ -208,6 +208,24 @@ int admin_require(struct req *r, int need_role)
 	return 0;
 }
 
+int64_t admin_capture_id(struct req *r)
+{
+	int64_t id;
+	if (!r->captures[0] || parse_i64(r->captures[0], 1, INT64_MAX, &id))
+		return -1;
+	return id;
+}
+
+void admin_model_error(struct req *r, int rc)
+{
+	if (rc == M_DENIED)
+		resp_error(r, 403, "forbidden");
+	else if (rc == M_NOTFOUND)
+		resp_error(r, 404, "not_found");
+	else
+		resp_error(r, 500, "server_error");
+}
+
 /* Only paths of this site's admin are followed after sign-in: no open redirect. */
 static const char *next_path(const char *tiep)
 {

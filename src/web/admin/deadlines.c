@@ -367,8 +367,7 @@ static void model_result(struct req *r, int rc, const struct errs *e, json_t *fo
 		rules_render(r, 422, e, form);
 	} else {
 		json_decref(form);
-		resp_error(r, rc == M_DENIED ? 403 : rc == M_NOTFOUND ? 404 : 500,
-			   rc == M_DENIED ? "forbidden" : rc == M_NOTFOUND ? "not_found" : "server_error");
+		admin_model_error(r, rc);
 	}
 }
 
@@ -391,10 +390,10 @@ void admin_deadline_rule_save(struct req *r)
 void admin_deadline_category(struct req *r)
 {
 	struct errs e = { 0 };
-	int64_t id;
 	if (admin_require(r, 1) || csrf_check(r))
 		return;
-	if (!r->captures[0] || parse_i64(r->captures[0], 1, INT64_MAX, &id)) {
+	int64_t id = admin_capture_id(r);
+	if (id < 0) {
 		resp_error(r, 400, "bad_request");
 		return;
 	}
@@ -437,10 +436,10 @@ void admin_review(struct req *r)
 void admin_review_mark(struct req *r)
 {
 	struct errs e = { 0 };
-	int64_t id;
 	if (admin_require(r, 1) || csrf_check(r))
 		return;
-	if (!r->captures[0] || parse_i64(r->captures[0], 1, INT64_MAX, &id)) {
+	int64_t id = admin_capture_id(r);
+	if (id < 0) {
 		resp_error(r, 400, "bad_request");
 		return;
 	}
@@ -448,8 +447,7 @@ void admin_review_mark(struct req *r)
 	if (rc == M_OK)
 		resp_redirect(r, 303, "/quan-tri/ra-soat?da-luu=1");
 	else
-		resp_error(r, rc == M_DENIED ? 403 : rc == M_NOTFOUND ? 404 : 500,
-			   rc == M_DENIED ? "forbidden" : rc == M_NOTFOUND ? "not_found" : "server_error");
+		admin_model_error(r, rc);
 }
 
 /* ---- the reminders' mail ---- */
@@ -482,21 +480,9 @@ static void mail_render(struct req *r, int status, const struct errs *e, json_t 
 	resp_render(r, status, "admin/deadline-mail", ctx);
 }
 
-static int require_board_admin(struct req *r)
-{
-	if (admin_require(r, 1))
-		return -1;
-	const char *role = user_role_on(r->db, &r->actor, site_id_of(r));
-	if (!r->actor.sysadmin && (!role || strcmp(role, "siteadmin") != 0)) {
-		resp_error(r, 403, "siteadmin_only");
-		return -1;
-	}
-	return 0;
-}
-
 void admin_deadline_mail(struct req *r)
 {
-	if (require_board_admin(r))
+	if (admin_require_siteadmin(r))
 		return;
 	mail_render(r, 200, NULL, NULL, NULL);
 }
@@ -504,7 +490,7 @@ void admin_deadline_mail(struct req *r)
 void admin_deadline_mail_save(struct req *r)
 {
 	struct errs e = { 0 };
-	if (require_board_admin(r) || csrf_check(r))
+	if (admin_require_siteadmin(r) || csrf_check(r))
 		return;
 	struct reminder_input in = { .url = req_form(r, "smtp_url"), .from = req_form(r, "smtp_from"),
 				     .from_name = req_form(r, "smtp_from_name"), .user = req_form(r, "smtp_user"),
@@ -520,14 +506,14 @@ void admin_deadline_mail_save(struct req *r)
 					  "smtp_tls", in.tls ? in.tls : "", "reminder_hour", in.hour ? in.hour : "");
 		mail_render(r, 422, &e, typed, NULL);
 	} else {
-		resp_error(r, rc == M_DENIED ? 403 : 500, rc == M_DENIED ? "forbidden" : "server_error");
+		admin_model_error(r, rc);
 	}
 }
 
 void admin_deadline_recipients(struct req *r)
 {
 	struct errs e = { 0 };
-	if (require_board_admin(r) || csrf_check(r))
+	if (admin_require_siteadmin(r) || csrf_check(r))
 		return;
 	const char *list = req_form(r, "reminder_to");
 	int rc = reminder_recipients_save(r->db, &r->actor, site_id_of(r), list ? list : "", &e);
@@ -536,14 +522,14 @@ void admin_deadline_recipients(struct req *r)
 	else if (rc == M_INVALID)
 		mail_render(r, 422, &e, json_pack("{ss}", "reminder_to", list ? list : ""), NULL);
 	else
-		resp_error(r, rc == M_DENIED ? 403 : 500, rc == M_DENIED ? "forbidden" : "server_error");
+		admin_model_error(r, rc);
 }
 
 void admin_deadline_mail_test(struct req *r)
 {
 	struct errs e = { 0 };
 	char err[512];
-	if (require_board_admin(r) || csrf_check(r))
+	if (admin_require_siteadmin(r) || csrf_check(r))
 		return;
 	if (!reminder_settings_may_edit(&r->actor)) {
 		resp_error(r, 403, "forbidden");

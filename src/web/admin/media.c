@@ -32,14 +32,6 @@ static json_int_t site_id_of(struct req *r)
 	return json_integer_value(json_object_get(r->site, "id"));
 }
 
-static int64_t id_capture(struct req *r)
-{
-	int64_t id;
-	if (!r->captures[0] || parse_i64(r->captures[0], 1, INT64_MAX, &id))
-		return -1;
-	return id;
-}
-
 /* The filter the query asks for (index into filters). */
 static size_t filter_of(struct req *r)
 {
@@ -235,7 +227,7 @@ void admin_media_update(struct req *r)
 	struct errs e = { 0 };
 	if (admin_require(r, 1) || csrf_check(r))
 		return;
-	int64_t id = id_capture(r);
+	int64_t id = admin_capture_id(r);
 	const char *alt = req_form(r, "alt"), *title = req_form(r, "title");
 	int rc = id > 0 ? media_update(r->db, &r->actor, site_id_of(r), id, alt, title, &e) : M_NOTFOUND;
 	if (rc == M_INVALID) {
@@ -265,7 +257,7 @@ void admin_media_delete(struct req *r)
 	struct errs e = { 0 };
 	if (admin_require(r, 1) || csrf_check(r))
 		return;
-	int64_t id = id_capture(r);
+	int64_t id = admin_capture_id(r);
 	int rc = id > 0 ? media_delete(r->db, &r->actor, site_id_of(r), id, &e) : M_NOTFOUND;
 	if (rc == M_INVALID) {
 		library_render(r, 409, NULL, item_of_site(r, id), &e);

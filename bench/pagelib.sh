@@ -39,14 +39,14 @@ comp=$(q "SELECT id || '|' || slug FROM sites WHERE kind <> 'main' ORDER BY kind
 comp_id=${comp%%|*}
 comp_slug=${comp#*|}
 # its category with the most published articles (a leaf: the parents list their own)
-cat=$(q "SELECT c.id || '|' || c.slug || '|' || (SELECT count(*) FROM articles a WHERE a.category_id = c.id
+cat=$(q "SELECT c.id || '|' || c.slug || '|' || (SELECT count(*) FROM items a WHERE a.category_id = c.id
 	AND a.state = 'published') AS n FROM categories c WHERE c.site_id = $comp_id ORDER BY n DESC, c.id LIMIT 1")
 [ -n "$cat" ] || die "site $comp_slug has no category"
 IFS='|' read -r cat_id cat_slug cat_n <<EOF
 $cat
 EOF
 # its newest published article, with a cover when there are covers
-art=$(q "SELECT id || '|' || slug FROM articles WHERE site_id = $comp_id AND state = 'published'
+art=$(q "SELECT id || '|' || slug FROM items WHERE site_id = $comp_id AND state = 'published'
 	ORDER BY cover_id IS NULL, published_at DESC LIMIT 1")
 [ -n "$art" ] || die "site $comp_slug has no published article"
 art_id=${art%%|*}
@@ -54,7 +54,7 @@ art_slug=${art#*|}
 # publishing goes to another site than the measured ones: the last commune (else the last site)
 pub_slug=$(q "SELECT slug FROM sites WHERE kind <> 'main' AND id <> $comp_id ORDER BY kind = 'commune' DESC, id DESC LIMIT 1")
 [ -n "$pub_slug" ] || pub_slug=$comp_slug
-total=$(q "SELECT count(*) FROM articles WHERE state = 'published'")
+total=$(q "SELECT count(*) FROM items WHERE state = 'published'")
 nsites=$(q "SELECT count(*) FROM sites")
 
 # the four pages: label, host, path

@@ -147,7 +147,7 @@ def pick_category(db_path, site_id):
     db = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=30)
     try:
         cat = db.execute("SELECT c.id, c.slug FROM categories c WHERE c.site_id = ? ORDER BY"
-                         " (SELECT count(*) FROM articles a WHERE a.category_id = c.id AND a.state = 'published')"
+                         " (SELECT count(*) FROM items a WHERE a.category_id = c.id AND a.state = 'published')"
                          " DESC, c.id LIMIT 1", (site_id,)).fetchone()
         if not cat:
             raise Fail(f"site {site_id} has no category")

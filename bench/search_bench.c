@@ -209,7 +209,7 @@ int main(int argc, char **argv)
 		free(hits);
 	}
 
-	int64_t n_art = one_int(db, "SELECT count(*) FROM articles WHERE state = 'published'");
+	int64_t n_art = one_int(db, "SELECT count(*) FROM items WHERE state = 'published'");
 	int64_t idx = one_int(db, "SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'search_fts%'");
 	int64_t pages = one_int(db, "PRAGMA page_count"), psize = one_int(db, "PRAGMA page_size");
 	int64_t art = one_int(db, "SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'articles%'");

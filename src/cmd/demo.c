@@ -76,7 +76,7 @@ static int load_sites(struct db *db)
 		json_t *site = site_get_by_slug(db, strcmp(c->site_slug, "main") == 0 ? "main" : c->site_slug);
 		int64_t site_id = json_integer_value(json_object_get(site, "id"));
 		json_decref(site);
-		struct category_input in = { c->name, c->slug, "", 0, c->position };
+		struct category_input in = { c->name, c->slug, "", 0, c->position, NULL };
 		if (c->parent_slug)
 			in.parent_id = category_id_of(db, site_id, c->parent_slug);
 		int64_t cat_id;
@@ -109,7 +109,7 @@ static int load_deadlines(struct db *db)
 		json_t *site = site_get_by_slug(db, demo_sites[i].slug);
 		int64_t site_id = json_integer_value(json_object_get(site, "id")), cat = 0, id;
 		json_decref(site);
-		struct category_input ci = { "Giới thiệu", "gioi-thieu", "", 0, 9 };
+		struct category_input ci = { "Giới thiệu", "gioi-thieu", "", 0, 9, NULL };
 		if (category_save(db, &actor_cli, site_id, 0, &ci, &e, &cat) ||
 		    deadline_category_set(db, &actor_cli, site_id, cat, "", "180", &e))
 			goto fail;

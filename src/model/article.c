@@ -10,6 +10,7 @@
 #include "base/log.h"
 #include "base/sb.h"
 #include "vn/slug.h"
+#include "kind.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,13 +25,13 @@
 	" m.height AS cover_h, c.id AS category_id,"                                                \
 	" c.name AS category_name, c.slug AS category_slug"
 #define CARD_FROM                                                                              \
-	" FROM articles a JOIN categories c ON c.id = a.category_id LEFT JOIN media m ON m.id = a.cover_id"
+	" FROM items a JOIN categories c ON c.id = a.category_id LEFT JOIN media m ON m.id = a.cover_id"
 /* The lists' cards (card_read): the category's name and slug come from category_tree, which
  * the page has read anyway, rather than from a join per card. */
 #define LIST_COLS                                                                              \
 	"a.id, a.site_id, a.title, a.slug, a.summary, a.published_at, a.cover_alt, m.sha256, m.ext," \
 	" m.width, m.height, a.category_id"
-#define LIST_FROM " FROM articles a LEFT JOIN media m ON m.id = a.cover_id"
+#define LIST_FROM " FROM items a LEFT JOIN media m ON m.id = a.cover_id"
 
 static int url_plausible(const char *u)
 {
@@ -164,7 +165,7 @@ void article_card_of(json_t *row, struct article_card *c)
 size_t article_featured(struct db *db, int64_t site_id, int64_t limit, article_card_fn *fn, void *arg)
 {
 	/* few items are featured: their own partial index (0009), not a walk of the site's */
-	sqlite3_stmt *st = db_stmt(db, "SELECT " LIST_COLS " FROM articles a INDEXED BY articles_featured"
+	sqlite3_stmt *st = db_stmt(db, "SELECT " LIST_COLS " FROM items a INDEXED BY articles_featured"
 				       " LEFT JOIN media m ON m.id = a.cover_id"
 				       " WHERE a.site_id = ? AND a.state = 'published' AND a.featured = 1"
 				       " ORDER BY a.published_at DESC, a.id DESC LIMIT ?");
@@ -211,10 +212,10 @@ static size_t cards_of_ids(struct db *db, const int64_t *ids, const size_t *list
 	 * says its place anyway (web_cards_add puts it there) */
 	sqlite3_stmt *st = with_site
 		? db_stmt(db, "SELECT " LIST_COLS ", s.slug, s.name, s.kind, c.name, c.slug, j.key FROM json_each(?) j"
-			      " CROSS JOIN articles a ON a.id = j.value JOIN sites s ON s.id = a.site_id"
+			      " CROSS JOIN items a ON a.id = j.value JOIN sites s ON s.id = a.site_id"
 			      " JOIN categories c ON c.id = a.category_id LEFT JOIN media m ON m.id = a.cover_id"
 			      " WHERE a.state = 'published'")
-		: db_stmt(db, "SELECT " LIST_COLS ", j.key FROM json_each(?) j CROSS JOIN articles a"
+		: db_stmt(db, "SELECT " LIST_COLS ", j.key FROM json_each(?) j CROSS JOIN items a"
 			      " ON a.id = j.value LEFT JOIN media m ON m.id = a.cover_id WHERE a.state = 'published'");
 	if (!st)
 		return 0;
@@ -284,7 +285,7 @@ size_t article_in_category(struct db *db, json_t *tree, int64_t id, int64_t limi
 	}
 	if (ncats == 1) {
 		/* no subcategories (most): the category's index gives the page in order */
-		st = db_stmt(db, "SELECT " LIST_COLS " FROM articles a INDEXED BY articles_category"
+		st = db_stmt(db, "SELECT " LIST_COLS " FROM items a INDEXED BY articles_category"
 				 " LEFT JOIN media m ON m.id = a.cover_id"
 				 " WHERE a.category_id = ? AND a.state = 'published'"
 				 " ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?");
@@ -301,7 +302,7 @@ size_t article_in_category(struct db *db, json_t *tree, int64_t id, int64_t limi
 	for (size_t i = 0; i < ncats; i++) {
 		/* the subtree is the site's, and so are its articles: the category's index alone,
 		 * in date order, without reading a row */
-		st = db_stmt(db, "SELECT a.published_at, a.id FROM articles a WHERE a.category_id = ?"
+		st = db_stmt(db, "SELECT a.published_at, a.id FROM items a WHERE a.category_id = ?"
 				 " AND a.state = 'published' ORDER BY a.published_at DESC, a.id DESC LIMIT ?");
 		if (!st)
 			break;
@@ -367,7 +368,7 @@ static void newest_per_category(struct db *db, const int64_t *cat_ids, const siz
 			ids[n++] = cat_ids[i];
 		}
 	sqlite3_stmt *st = n ? db_stmt(db, "SELECT j.key, (SELECT group_concat(b.published_at || ' ' || b.id)"
-					   " FROM (SELECT published_at, id FROM articles WHERE category_id = j.value"
+					   " FROM (SELECT published_at, id FROM items WHERE category_id = j.value"
 					   " AND state = 'published' ORDER BY published_at DESC, id DESC LIMIT ?2) b)"
 					   " FROM json_each(?1) j") : NULL;
 	if (st) {
@@ -421,7 +422,7 @@ size_t article_home(struct db *db, int64_t site_id, json_t *cats, int64_t nlates
 	/* One walk of the site's articles, newest first, off the index alone (0011: it holds the
 	 * category): the first NLATEST are the latest list, and each section takes the first PER
 	 * of its categories: in that order they are its newest. */
-	sqlite3_stmt *st = db_stmt(db, "SELECT a.published_at, a.id, a.category_id FROM articles a"
+	sqlite3_stmt *st = db_stmt(db, "SELECT a.published_at, a.id, a.category_id FROM items a"
 				       " WHERE a.site_id = ? AND a.state = 'published'"
 				       " ORDER BY a.published_at DESC, a.id DESC LIMIT ?");
 	if (st) {
@@ -523,7 +524,8 @@ size_t article_related(struct db *db, int64_t site_id, int64_t category_id, int6
 	" a.summary, a.body, a.author, a.cover_id, a.cover_alt, a.featured, a.src_author, a.src_name," \
 	" a.src_url, a.src_time, a.published_at, a.scheduled_at, a.withdrawn_at, a.withdrawn_reason,"  \
 	" a.intake_unit, a.intake_name, a.intake_title, a.intake_email, a.intake_phone,"               \
-	" a.intake_received_at, a.deadline_kind, a.created_by, a.created_at, a.updated_at,"            \
+	" a.intake_received_at, a.deadline_kind, a.created_by, a.created_at, a.updated_at, a.kind,"     \
+	" a.fields, a.ref, a.item_day,"                                                                \
 	" u.display_name AS created_by_name"
 
 /* Overlays the pending change (a revision) on the public columns of ART. */
@@ -533,7 +535,7 @@ static void overlay_pending(struct db *db, json_t *art)
 	if (!json_is_integer(rid))
 		return;
 	sqlite3_stmt *st = db_stmt(db, "SELECT title, summary, body, author, category_id, cover_id, cover_alt,"
-				       " featured, src_author, src_name, src_url, src_time FROM revisions WHERE id = ?");
+				       " featured, src_author, src_name, src_url, src_time, fields FROM revisions WHERE id = ?");
 	if (!st)
 		return;
 	db_bind_int(st, 1, json_integer_value(rid));
@@ -550,7 +552,7 @@ json_t *article_get_admin(struct db *db, const struct actor *a, int64_t site_id,
 	if (!lvl)
 		return NULL;
 	sqlite3_stmt *st = db_stmt(db, "SELECT " ADMIN_COLS ", m.sha256 AS cover_sha, m.ext AS cover_ext"
-				       " FROM articles a LEFT JOIN users u ON u.id = a.created_by"
+				       " FROM items a LEFT JOIN users u ON u.id = a.created_by"
 				       " LEFT JOIN media m ON m.id = a.cover_id WHERE a.site_id = ? AND a.id = ?");
 	if (!st)
 		return NULL;
@@ -586,44 +588,44 @@ json_t *article_list_admin(struct db *db, const struct actor *a, int64_t site_id
 {
 	/* one statement per filter: every list is a plain indexed query */
 	static const char *const count_sql[] = {
-		[AF_ALL] = "SELECT count(*) FROM articles a WHERE a.site_id = ?1"
+		[AF_ALL] = "SELECT count(*) FROM items a WHERE a.site_id = ?1"
 			   " AND (?3 > 1 OR a.created_by = ?2 OR a.state = 'published')",
-		[AF_MINE_DRAFTS] = "SELECT count(*) FROM articles a WHERE a.site_id = ?1 AND a.created_by = ?2"
+		[AF_MINE_DRAFTS] = "SELECT count(*) FROM items a WHERE a.site_id = ?1 AND a.created_by = ?2"
 				   " AND " WSTATE " = 'draft'",
-		[AF_WAITING_FOR_ME] = "SELECT count(*) FROM articles a JOIN sites s ON s.id = a.site_id"
+		[AF_WAITING_FOR_ME] = "SELECT count(*) FROM items a JOIN sites s ON s.id = a.site_id"
 				      " WHERE a.site_id = ?1 AND ((?3 = 2 AND " WSTATE " = 'submitted')"
 				      " OR (?3 >= 3 AND (" WSTATE " = 'edited' OR (s.approval_steps = 1 AND " WSTATE " = 'submitted'))))",
-		[AF_RETURNED_TO_ME] = "SELECT count(*) FROM articles a WHERE a.site_id = ?1 AND a.created_by = ?2"
+		[AF_RETURNED_TO_ME] = "SELECT count(*) FROM items a WHERE a.site_id = ?1 AND a.created_by = ?2"
 				      " AND " WSTATE " = 'returned'",
-		[AF_SCHEDULED] = "SELECT count(*) FROM articles a WHERE a.site_id = ?1 AND a.state = 'scheduled'"
+		[AF_SCHEDULED] = "SELECT count(*) FROM items a WHERE a.site_id = ?1 AND a.state = 'scheduled'"
 				 " AND (?3 > 1 OR a.created_by = ?2)",
 	};
 	static const char *const list_sql[] = {
 		[AF_ALL] = "SELECT a.id, a.title, a.slug, a.state, a.change_state, a.featured, a.published_at,"
 			   " a.scheduled_at, a.updated_at, c.name AS category_name, u.display_name AS created_by_name"
-			   " FROM articles a JOIN categories c ON c.id = a.category_id LEFT JOIN users u ON u.id = a.created_by"
+			   " FROM items a JOIN categories c ON c.id = a.category_id LEFT JOIN users u ON u.id = a.created_by"
 			   " WHERE a.site_id = ?1 AND (?3 > 1 OR a.created_by = ?2 OR a.state = 'published')"
 			   " ORDER BY a.updated_at DESC, a.id DESC LIMIT ?4 OFFSET ?5",
 		[AF_MINE_DRAFTS] = "SELECT a.id, a.title, a.slug, a.state, a.change_state, a.featured, a.published_at,"
 				   " a.scheduled_at, a.updated_at, c.name AS category_name, u.display_name AS created_by_name"
-				   " FROM articles a JOIN categories c ON c.id = a.category_id LEFT JOIN users u ON u.id = a.created_by"
+				   " FROM items a JOIN categories c ON c.id = a.category_id LEFT JOIN users u ON u.id = a.created_by"
 				   " WHERE a.site_id = ?1 AND a.created_by = ?2 AND " WSTATE " = 'draft'"
 				   " ORDER BY a.updated_at DESC, a.id DESC LIMIT ?4 OFFSET ?5",
 		[AF_WAITING_FOR_ME] = "SELECT a.id, a.title, a.slug, a.state, a.change_state, a.featured, a.published_at,"
 				      " a.scheduled_at, a.updated_at, c.name AS category_name, u.display_name AS created_by_name"
-				      " FROM articles a JOIN categories c ON c.id = a.category_id JOIN sites s ON s.id = a.site_id"
+				      " FROM items a JOIN categories c ON c.id = a.category_id JOIN sites s ON s.id = a.site_id"
 				      " LEFT JOIN users u ON u.id = a.created_by"
 				      " WHERE a.site_id = ?1 AND ((?3 = 2 AND " WSTATE " = 'submitted')"
 				      " OR (?3 >= 3 AND (" WSTATE " = 'edited' OR (s.approval_steps = 1 AND " WSTATE " = 'submitted'))))"
 				      " ORDER BY a.updated_at, a.id LIMIT ?4 OFFSET ?5",
 		[AF_RETURNED_TO_ME] = "SELECT a.id, a.title, a.slug, a.state, a.change_state, a.featured, a.published_at,"
 				      " a.scheduled_at, a.updated_at, c.name AS category_name, u.display_name AS created_by_name"
-				      " FROM articles a JOIN categories c ON c.id = a.category_id LEFT JOIN users u ON u.id = a.created_by"
+				      " FROM items a JOIN categories c ON c.id = a.category_id LEFT JOIN users u ON u.id = a.created_by"
 				      " WHERE a.site_id = ?1 AND a.created_by = ?2 AND " WSTATE " = 'returned'"
 				      " ORDER BY a.updated_at DESC, a.id DESC LIMIT ?4 OFFSET ?5",
 		[AF_SCHEDULED] = "SELECT a.id, a.title, a.slug, a.state, a.change_state, a.featured, a.published_at,"
 				 " a.scheduled_at, a.updated_at, c.name AS category_name, u.display_name AS created_by_name"
-				 " FROM articles a JOIN categories c ON c.id = a.category_id LEFT JOIN users u ON u.id = a.created_by"
+				 " FROM items a JOIN categories c ON c.id = a.category_id LEFT JOIN users u ON u.id = a.created_by"
 				 " WHERE a.site_id = ?1 AND a.state = 'scheduled' AND (?3 > 1 OR a.created_by = ?2)"
 				 " ORDER BY a.scheduled_at, a.id LIMIT ?4 OFFSET ?5",
 	};
@@ -665,6 +667,9 @@ struct clean_article {
 	char *body; /* sanitized HTML */
 	char *slug;
 	int64_t cover_id;
+	const struct kind *kind;
+	json_t *fields;  /* the kind's own, clean (JSON text in fields_text) */
+	char *fields_text;
 };
 
 static void clean_release(struct clean_article *c)
@@ -673,6 +678,8 @@ static void clean_release(struct clean_article *c)
 		free(c->v[i]);
 	free(c->body);
 	free(c->slug);
+	json_decref(c->fields);
+	json_free_str(c->fields_text);
 }
 
 static int email_ok(const char *s)
@@ -716,7 +723,7 @@ static int article_validate(struct db *db, int64_t site_id, const struct article
 	for (const char *p = text; *p; p++)
 		if (*p != ' ' && *p != '\n' && *p != '\t')
 			empty = 0;
-	if (empty && !strstr(c->body, "<img"))
+	if (empty && !strstr(c->body, "<img") && c->kind->body_required)
 		errs_add(e, "body", "required");
 	free(text);
 	if (rep.images_without_alt)
@@ -732,14 +739,21 @@ static int article_validate(struct db *db, int64_t site_id, const struct article
 	json_t *cat = in->category_id ? category_get(db, site_id, in->category_id) : NULL;
 	if (!cat)
 		errs_add(e, "category_id", in->category_id ? "category_invalid" : "required");
+	else if (strcmp(json_string_value(json_object_get(cat, "kind")) ? json_string_value(json_object_get(cat, "kind")) : "article",
+			c->kind->name) != 0)
+		errs_add(e, "category_id", "category_other_kind");
 	json_decref(cat);
+	json_t *none = in->fields ? NULL : json_object();
+	kind_fields_clean(c->kind, in->fields ? in->fields : none, &c->fields, e);
+	json_decref(none);
+	c->fields_text = json_dumps(c->fields, JSON_COMPACT | JSON_SORT_KEYS);
 	if (c->cover_id > 0) {
 		json_t *m = media_get(db, c->cover_id);
 		if (!m || json_integer_value(json_object_get(m, "site_id")) != site_id)
 			errs_add(e, "cover", "media_invalid");
 		json_decref(m);
 	}
-	c->slug = vn_slug(c->v[AF_TITLE]);
+	c->slug = c->kind->slug ? c->kind->slug(c->kind, c->v[AF_TITLE], c->fields) : vn_slug(c->v[AF_TITLE]);
 	return e->n ? -1 : 0;
 }
 
@@ -789,6 +803,11 @@ int article_save(struct db *db, const struct actor *a, int64_t site_id, int64_t 
 		json_decref(cur);
 		return M_DENIED;
 	}
+	c.kind = kind_find(cur ? json_string_value(json_object_get(cur, "kind")) : in->kind ? in->kind : "article");
+	if (!c.kind || (cur && in->kind && strcmp(in->kind, c.kind->name) != 0)) {
+		json_decref(cur);
+		return M_NOTFOUND; /* no such kind, or the item is of another */
+	}
 	c.cover_id = in->cover_id;
 	if (c.cover_id < 0)
 		c.cover_id = cur && json_is_integer(json_object_get(cur, "cover_id"))
@@ -811,8 +830,8 @@ int article_save(struct db *db, const struct actor *a, int64_t site_id, int64_t 
 		goto out;
 	sqlite3_stmt *st;
 	if (!id) {
-		st = db_stmt(db, "INSERT INTO articles (site_id, category_id, state, title, slug, body, created_by,"
-				 " created_at, updated_at) VALUES (?, ?, 'draft', '', '', '', ?, ?, ?)");
+		st = db_stmt(db, "INSERT INTO items (site_id, category_id, state, title, slug, body, created_by,"
+				 " created_at, updated_at, kind) VALUES (?, ?, 'draft', '', '', '', ?, ?, ?, ?)");
 		if (!st)
 			goto rollback;
 		db_bind_int(st, 1, site_id);
@@ -821,6 +840,7 @@ int article_save(struct db *db, const struct actor *a, int64_t site_id, int64_t 
 			db_bind_int(st, 3, a->id);
 		db_bind_int(st, 4, now);
 		db_bind_int(st, 5, now);
+		db_bind_text(st, 6, c.kind->name);
 		int ok = sqlite3_step(st) == SQLITE_DONE;
 		sqlite3_reset(st);
 		if (!ok)
@@ -829,9 +849,9 @@ int article_save(struct db *db, const struct actor *a, int64_t site_id, int64_t 
 	}
 	/* the revision: every save is one */
 	st = db_stmt(db, "INSERT INTO revisions (article_id, n, title, summary, body, author, category_id, cover_id,"
-			 " cover_alt, featured, src_author, src_name, src_url, src_time, note, created_by, created_at)"
+			 " cover_alt, featured, src_author, src_name, src_url, src_time, note, created_by, created_at, fields)"
 			 " SELECT ?1, coalesce(max(n), 0) + 1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
-			 " ?15, ?16 FROM revisions WHERE article_id = ?1");
+			 " ?15, ?16, ?17 FROM revisions WHERE article_id = ?1");
 	if (!st)
 		goto rollback;
 	db_bind_int(st, 1, id);
@@ -853,6 +873,7 @@ int article_save(struct db *db, const struct actor *a, int64_t site_id, int64_t 
 	if (a->id)
 		db_bind_int(st, 15, a->id);
 	db_bind_int(st, 16, now);
+	db_bind_text(st, 17, c.fields_text);
 	int ok = sqlite3_step(st) == SQLITE_DONE;
 	sqlite3_reset(st);
 	if (!ok)
@@ -861,7 +882,7 @@ int article_save(struct db *db, const struct actor *a, int64_t site_id, int64_t 
 
 	if (live) {
 		/* the public keeps reading the published version; the change waits for approval */
-		st = db_stmt(db, "UPDATE articles SET pending_rev_id = ?1, change_state = coalesce(change_state, 'draft'),"
+		st = db_stmt(db, "UPDATE items SET pending_rev_id = ?1, change_state = coalesce(change_state, 'draft'),"
 				 " updated_at = ?2 WHERE id = ?3");
 		if (!st)
 			goto rollback;
@@ -869,9 +890,9 @@ int article_save(struct db *db, const struct actor *a, int64_t site_id, int64_t 
 		db_bind_int(st, 2, now);
 		db_bind_int(st, 3, id);
 	} else {
-		st = db_stmt(db, "UPDATE articles SET title = ?1, slug = ?2, summary = ?3, body = ?4, author = ?5,"
+		st = db_stmt(db, "UPDATE items SET title = ?1, slug = ?2, summary = ?3, body = ?4, author = ?5,"
 				 " cover_alt = ?6, src_author = ?7, src_name = ?8, src_url = ?9, src_time = ?10,"
-				 " category_id = ?11, cover_id = ?12, featured = ?13, updated_at = ?14"
+				 " category_id = ?11, cover_id = ?12, featured = ?13, updated_at = ?14, fields = ?17"
 				 " WHERE id = ?15 AND site_id = ?16");
 		if (!st)
 			goto rollback;
@@ -893,13 +914,14 @@ int article_save(struct db *db, const struct actor *a, int64_t site_id, int64_t 
 		db_bind_int(st, 14, now);
 		db_bind_int(st, 15, id);
 		db_bind_int(st, 16, site_id);
+		db_bind_text(st, 17, c.fields_text);
 	}
 	ok = sqlite3_step(st) == SQLITE_DONE;
 	sqlite3_reset(st);
 	if (!ok)
 		goto rollback;
 	/* the intake record belongs to the item, not to a version of its text */
-	st = db_stmt(db, "UPDATE articles SET intake_unit = ?, intake_name = ?, intake_title = ?, intake_email = ?,"
+	st = db_stmt(db, "UPDATE items SET intake_unit = ?, intake_name = ?, intake_title = ?, intake_email = ?,"
 			 " intake_phone = ?, intake_received_at = ?, deadline_kind = CASE WHEN ?8 THEN ?9"
 			 " ELSE deadline_kind END WHERE id = ?7");
 	if (!st)
@@ -914,13 +936,15 @@ int article_save(struct db *db, const struct actor *a, int64_t site_id, int64_t 
 	ok = sqlite3_step(st) == SQLITE_DONE;
 	sqlite3_reset(st);
 	/* the received time and the kind set the update deadline (deadline.h) */
-	if (!ok || deadline_refresh(db, NULL, id))
+	if (!ok || deadline_refresh(db, NULL, id) || item_derive(db, id))
 		goto rollback;
 	if (in->set_attachments && attachments_write(db, a, site_id, id, att, natt))
 		goto rollback;
 	char obj[32];
-	snprintf(obj, sizeof(obj), "article:%lld", (long long)id);
-	audit_write(db, a, site_id, cur ? "article.edit" : "article.create", obj, c.v[AF_TITLE]);
+	char action[64];
+	snprintf(obj, sizeof(obj), "%s:%lld", c.kind->name, (long long)id);
+	snprintf(action, sizeof(action), "%s.%s", c.kind->name, cur ? "edit" : "create");
+	audit_write(db, a, site_id, action, obj, c.v[AF_TITLE]);
 	if (db_commit(db))
 		goto out;
 	if (out_id)
@@ -990,6 +1014,8 @@ int article_revision_restore(struct db *db, const struct actor *a, int64_t site_
 	in.src_url = S("src_url");
 #undef S
 	in.src_time = json_integer_value(json_object_get(r, "src_time"));
+	json_t *rfields = json_loads(json_string_value(json_object_get(r, "fields")) ? json_string_value(json_object_get(r, "fields")) : "{}", 0, NULL);
+	in.fields = rfields;
 	in.category_id = json_integer_value(json_object_get(r, "category_id"));
 	in.cover_id = json_is_integer(json_object_get(r, "cover_id")) ? json_integer_value(json_object_get(r, "cover_id")) : 0;
 	in.featured = (int)json_integer_value(json_object_get(r, "featured"));
@@ -1003,6 +1029,7 @@ int article_revision_restore(struct db *db, const struct actor *a, int64_t site_
 	snprintf(note, sizeof(note), "Khôi phục từ phiên bản %lld", (long long)json_integer_value(json_object_get(r, "n")));
 	in.note = note;
 	int rc = article_save(db, a, site_id, id, &in, e, NULL);
+	json_decref(rfields);
 	json_decref(r);
 	json_decref(cur);
 	return rc;
@@ -1012,7 +1039,7 @@ int article_revision_restore(struct db *db, const struct actor *a, int64_t site_
 
 json_t *article_get_withdrawn(struct db *db, int64_t site_id, int64_t id)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT id, title, slug, withdrawn_at, withdrawn_reason FROM articles"
+	sqlite3_stmt *st = db_stmt(db, "SELECT id, title, slug, withdrawn_at, withdrawn_reason FROM items"
 				       " WHERE site_id = ? AND id = ? AND state = 'withdrawn'");
 	if (!st)
 		return NULL;
@@ -1038,7 +1065,7 @@ size_t article_from_components(struct db *db, int64_t main_site_id, int64_t limi
 	 * few article rows are read, however many shares the years bring. At most the latest 500
 	 * acceptances are looked at. */
 	sqlite3_stmt *st = db_stmt(db, "SELECT sh.decided_at, a.published_at, a.id FROM shares sh INDEXED BY shares_target"
-				       " CROSS JOIN articles a ON a.id = sh.article_id"
+				       " CROSS JOIN items a ON a.id = sh.article_id"
 				       " WHERE sh.to_site_id = ? AND sh.state = 'accepted' AND a.state = 'published'"
 				       " ORDER BY sh.decided_at DESC LIMIT 500");
 	struct pick *best;

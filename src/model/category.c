@@ -1,5 +1,6 @@
 /* category.c — each site's tree of categories (chuyên mục). */
 #include "model.h"
+#include "kind.h"
 #include "db/db.h"
 #include "base/util.h"
 #include "base/arena.h"
@@ -13,7 +14,7 @@
 
 json_t *category_list(struct db *db, int64_t site_id)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT id, parent_id, name, slug, description, position, published_count"
+	sqlite3_stmt *st = db_stmt(db, "SELECT id, parent_id, name, slug, description, position, published_count, kind"
 				       " FROM categories WHERE site_id = ? ORDER BY position, id");
 	if (!st)
 		return json_array();
@@ -80,7 +81,7 @@ size_t category_subtree(json_t *cats, int64_t id, int64_t **ids)
 
 json_t *category_get(struct db *db, int64_t site_id, int64_t id)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT id, parent_id, name, slug, description, position FROM categories"
+	sqlite3_stmt *st = db_stmt(db, "SELECT id, parent_id, name, slug, description, position, kind FROM categories"
 				       " WHERE site_id = ? AND id = ?");
 	if (!st)
 		return NULL;
@@ -129,6 +130,20 @@ int category_save(struct db *db, const struct actor *a, int64_t site_id, int64_t
 		errs_add(e, "name", "required");
 	else if (utf8_length(name) > 120)
 		errs_add(e, "name", "too_long");
+	const char *kind = in->kind && *in->kind ? in->kind : NULL;
+	if (kind && !kind_find(kind))
+		errs_add(e, "kind", "kind_invalid");
+	if (kind && id) {
+		/* a category keeps the kind of what it holds */
+		sqlite3_stmt *q = db_stmt(db, "SELECT 1 FROM items WHERE category_id = ? AND kind <> ? LIMIT 1");
+		if (q) {
+			db_bind_int(q, 1, id);
+			db_bind_text(q, 2, kind);
+			if (sqlite3_step(q) == SQLITE_ROW)
+				errs_add(e, "kind", "category_kind_in_use");
+			sqlite3_reset(q);
+		}
+	}
 	slug = vn_slug(in->slug && *in->slug ? in->slug : name);
 	if (in->parent_id) {
 		json_t *p = category_get(db, site_id, in->parent_id);
@@ -159,9 +174,9 @@ int category_save(struct db *db, const struct actor *a, int64_t site_id, int64_t
 		goto out;
 	sqlite3_stmt *st = id
 		? db_stmt(db, "UPDATE categories SET name = ?1, slug = ?2, description = ?3, parent_id = ?4,"
-			      " position = ?5 WHERE id = ?6 AND site_id = ?7")
-		: db_stmt(db, "INSERT INTO categories (name, slug, description, parent_id, position, site_id)"
-			      " VALUES (?1, ?2, ?3, ?4, ?5, ?7)");
+			      " position = ?5, kind = coalesce(?8, kind) WHERE id = ?6 AND site_id = ?7")
+		: db_stmt(db, "INSERT INTO categories (name, slug, description, parent_id, position, site_id, kind)"
+			      " VALUES (?1, ?2, ?3, ?4, ?5, ?7, coalesce(?8, 'article'))");
 	if (!st) {
 		db_rollback(db);
 		goto out;
@@ -175,6 +190,7 @@ int category_save(struct db *db, const struct actor *a, int64_t site_id, int64_t
 	if (id)
 		db_bind_int(st, 6, id);
 	db_bind_int(st, 7, site_id);
+	db_bind_text(st, 8, kind);
 	int ok = sqlite3_step(st) == SQLITE_DONE;
 	sqlite3_reset(st);
 	if (!ok) {
@@ -194,4 +210,33 @@ out:
 	free(desc);
 	free(slug);
 	return rc;
+}
+
+int64_t category_for_kind(struct db *db, int64_t site_id, const char *kind)
+{
+	const struct kind *k = kind_find(kind);
+	if (!k)
+		return 0;
+	sqlite3_stmt *st = db_stmt(db, "SELECT id FROM categories WHERE site_id = ? AND kind = ? ORDER BY parent_id IS NOT NULL,"
+				       " position, id LIMIT 1");
+	if (!st)
+		return 0;
+	db_bind_int(st, 1, site_id);
+	db_bind_text(st, 2, kind);
+	int64_t id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	if (id)
+		return id;
+	struct category_input in = { .name = k->label, .slug = k->segment, .position = 100, .kind = kind };
+	struct errs e = { 0 };
+	if (category_save(db, &actor_cli, site_id, 0, &in, &e, &id) != M_OK) {
+		/* the segment is another category's slug: take a longer one */
+		char slug[80];
+		snprintf(slug, sizeof(slug), "%s-%lld", k->segment, (long long)site_id);
+		in.slug = slug;
+		e.n = 0;
+		if (category_save(db, &actor_cli, site_id, 0, &in, &e, &id) != M_OK)
+			return 0;
+	}
+	return id;
 }

@@ -138,7 +138,7 @@ int deadline_refresh(struct db *db, const struct vn_calendar *cal, int64_t artic
 	struct vn_calendar *own = NULL;
 	sqlite3_stmt *st = db_stmt(db, "SELECT a.site_id, a.intake_received_at,"
 				       " coalesce(a.deadline_kind, c.deadline_kind, '" DEFAULT_KIND "')"
-				       " FROM articles a JOIN categories c ON c.id = a.category_id WHERE a.id = ?");
+				       " FROM items a JOIN categories c ON c.id = a.category_id WHERE a.id = ?");
 	int64_t site_id, received, due = 0;
 	char kind[64];
 	int has_due = 0, rc = 0;
@@ -160,7 +160,7 @@ int deadline_refresh(struct db *db, const struct vn_calendar *cal, int64_t artic
 		if (deadline_due(db, cal, site_id, kind, received, &due))
 			has_due = 0; /* outside the calendar's years: no due time rather than a wrong one */
 	}
-	st = db_stmt(db, "UPDATE articles SET due_at = ?, due_kind = ? WHERE id = ?");
+	st = db_stmt(db, "UPDATE items SET due_at = ?, due_kind = ? WHERE id = ?");
 	if (!st) {
 		rc = -1;
 	} else {
@@ -179,7 +179,7 @@ int deadline_refresh(struct db *db, const struct vn_calendar *cal, int64_t artic
 
 int deadline_recompute(struct db *db, int64_t site_id)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT id FROM articles WHERE intake_received_at IS NOT NULL"
+	sqlite3_stmt *st = db_stmt(db, "SELECT id FROM items WHERE intake_received_at IS NOT NULL"
 				       " AND (?1 = 0 OR site_id = ?1)");
 	int64_t *ids = NULL;
 	size_t n = 0, cap = 0;
@@ -383,7 +383,7 @@ static json_t *open_items(struct db *db, int64_t site_id, int64_t now)
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT a.id, a.site_id, s.name AS site_name, s.slug AS site_slug, s.kind AS site_kind,"
 				       " a.title, a.state, a.due_kind AS kind, coalesce(r.name, a.due_kind) AS kind_name,"
-				       " a.intake_received_at, a.due_at FROM articles a JOIN sites s ON s.id = a.site_id"
+				       " a.intake_received_at, a.due_at FROM items a JOIN sites s ON s.id = a.site_id"
 				       " LEFT JOIN deadline_rules r ON r.kind = a.due_kind AND r.site_id IS NULL"
 				       " WHERE a.due_at IS NOT NULL AND a.published_at IS NULL"
 				       " AND a.state NOT IN ('refused', 'withdrawn') AND (?1 = 0 OR a.site_id = ?1)"
@@ -428,7 +428,7 @@ json_t *deadline_open(struct db *db, const struct actor *a, int64_t site_id, int
 
 json_t *deadline_of_article(struct db *db, int64_t article_id, int64_t now)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT site_id, due_at, due_kind, published_at FROM articles"
+	sqlite3_stmt *st = db_stmt(db, "SELECT site_id, due_at, due_kind, published_at FROM items"
 				       " WHERE id = ? AND due_at IS NOT NULL");
 	if (!st)
 		return NULL;
@@ -571,7 +571,7 @@ json_t *deadline_compliance(struct db *db, const struct actor *a, int64_t site_i
 	if (!deadline_may_view(db, a, site_id))
 		return NULL;
 	sqlite3_stmt *st = db_stmt(db, "SELECT a.site_id, s.name, a.due_kind, coalesce(r.name, a.due_kind),"
-				       " a.due_at, a.published_at FROM articles a JOIN sites s ON s.id = a.site_id"
+				       " a.due_at, a.published_at FROM items a JOIN sites s ON s.id = a.site_id"
 				       " LEFT JOIN deadline_rules r ON r.kind = a.due_kind AND r.site_id IS NULL"
 				       " WHERE a.due_at IS NOT NULL AND a.intake_received_at >= ?2 AND a.intake_received_at < ?3"
 				       " AND a.state <> 'refused' AND (?1 = 0 OR a.site_id = ?1)"
@@ -627,7 +627,7 @@ json_t *review_list(struct db *db, const struct actor *a, int64_t site_id, int64
 				       " coalesce(a.review_days, c.review_days) AS interval_days,"
 				       " coalesce(a.reviewed_at, a.published_at) AS last_at, a.reviewed_at IS NULL AS never,"
 				       " coalesce(u.display_name, u.username, '') AS last_by"
-				       " FROM articles a JOIN categories c ON c.id = a.category_id"
+				       " FROM items a JOIN categories c ON c.id = a.category_id"
 				       " LEFT JOIN users u ON u.id = a.reviewed_by"
 				       " WHERE a.site_id = ? AND a.state = 'published'"
 				       " AND coalesce(a.review_days, c.review_days) IS NOT NULL"
@@ -664,9 +664,9 @@ int review_mark(struct db *db, const struct actor *a, int64_t site_id, int64_t a
 		return M_DENIED;
 	if (db_begin(db))
 		return M_ERROR;
-	sqlite3_stmt *st = db_stmt(db, "UPDATE articles SET reviewed_at = ?1, reviewed_by = ?2 WHERE id = ?3"
+	sqlite3_stmt *st = db_stmt(db, "UPDATE items SET reviewed_at = ?1, reviewed_by = ?2 WHERE id = ?3"
 				       " AND site_id = ?4 AND state = 'published' AND EXISTS (SELECT 1 FROM categories c"
-				       " WHERE c.id = articles.category_id AND coalesce(articles.review_days, c.review_days) IS NOT NULL)"
+				       " WHERE c.id = items.category_id AND coalesce(items.review_days, c.review_days) IS NOT NULL)"
 				       " RETURNING title");
 	if (!st) {
 		db_rollback(db);
@@ -909,7 +909,7 @@ void reminder_mark_sent(struct db *db, int64_t site_id, const char *day, int64_t
 
 json_t *reminder_sites(struct db *db)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT DISTINCT s.id, s.slug, s.email FROM sites s JOIN articles a ON a.site_id = s.id"
+	sqlite3_stmt *st = db_stmt(db, "SELECT DISTINCT s.id, s.slug, s.email FROM sites s JOIN items a ON a.site_id = s.id"
 				       " WHERE a.due_at IS NOT NULL AND a.published_at IS NULL"
 				       " AND a.state NOT IN ('refused', 'withdrawn') ORDER BY s.id");
 	return st ? db_rows_json(st) : json_array();

@@ -5,7 +5,7 @@
  * (the item's kind, else its category's, else "khac"; the site's rule for that kind, else the
  * province's) applied on the working-day calendar (model/calendar.h). N working days end at
  * 24:00 (Vietnam time) of the Nth working day after the received day; hours run on the clock.
- * Due times are stored (articles.due_at) and computed again in the transaction of every change
+ * Due times are stored (items.due_at) and computed again in the transaction of every change
  * that moves them: the item's save, a rule, a category's kind, the calendar's tables.
  * Functions taking NOW compute relative to it, so the tests fix it. */
 #ifndef CONG_MODEL_DEADLINE_H

@@ -968,9 +968,9 @@ static int media_used(struct db *db, int64_t site_id, int64_t id, const char *sh
 	struct sb like = SB_INIT;
 	int used = 0;
 	sb_addf(&like, "%%%s%%", sha);
-	sqlite3_stmt *st = db_stmt(db, "SELECT 1 FROM articles WHERE cover_id = ? OR (site_id = ? AND body LIKE ?)"
+	sqlite3_stmt *st = db_stmt(db, "SELECT 1 FROM items WHERE cover_id = ? OR (site_id = ? AND body LIKE ?)"
 				       " UNION ALL SELECT 1 FROM article_attachments WHERE media_id = ?"
-				       " UNION ALL SELECT 1 FROM revisions r JOIN articles a ON a.pending_rev_id = r.id"
+				       " UNION ALL SELECT 1 FROM revisions r JOIN items a ON a.pending_rev_id = r.id"
 				       " WHERE r.cover_id = ? OR (a.site_id = ? AND r.body LIKE ?) LIMIT 1");
 	if (!st) {
 		used = -1;
@@ -1154,7 +1154,7 @@ int article_attachments_set(struct db *db, const struct actor *a, int64_t site_i
 	size_t k;
 	if (!user_role_on(db, a, site_id))
 		return M_DENIED;
-	sqlite3_stmt *st = db_stmt(db, "SELECT site_id FROM articles WHERE id = ?");
+	sqlite3_stmt *st = db_stmt(db, "SELECT site_id FROM items WHERE id = ?");
 	if (!st)
 		return M_ERROR;
 	db_bind_int(st, 1, article_id);

@@ -155,6 +155,7 @@ struct category_input {
 	const char *name, *slug, *description;
 	int64_t parent_id; /* 0: top level */
 	int64_t position;
+	const char *kind; /* what it holds (model/kind.h); NULL or "": "article" on a new one, kept on an edit */
 };
 /* Tree order, with depth; each row {id, parent_id, name, slug, description, position,
  * published_count, depth}. */
@@ -170,9 +171,16 @@ json_t *category_in(json_t *cats, int64_t id);
 json_t *category_get(struct db *db, int64_t site_id, int64_t id);
 int category_save(struct db *db, const struct actor *a, int64_t site_id, int64_t id,
 		  const struct category_input *in, struct errs *e, int64_t *out_id);
+/* The site's first category of KIND, made (named after the kind, at the end of the menu) when it
+ * has none: where items of the kind go when nobody chose. 0 on a store error or unknown kind. */
+int64_t category_for_kind(struct db *db, int64_t site_id, const char *kind);
 
-/* ---- articles ---- */
+/* ---- items (articles and every other kind: model/kind.h) ---- */
 struct article_input {
+	/* the kind (kind.h; NULL: "article", or the item's own when it exists) and its own fields as
+	 * typed (an object of strings, or arrays of strings; NULL: none); cleaned by the kind */
+	const char *kind;
+	json_t *fields;
 	const char *title, *summary, *body, *author, *cover_alt;
 	const char *src_author, *src_name, *src_url;
 	int64_t src_time; /* 0: none */

@@ -100,7 +100,7 @@ int share_decide(struct db *db, const struct actor *a, int64_t main_site_id, int
 		errs_add(e, "reason", "share_reason_required");
 		goto out;
 	}
-	sqlite3_stmt *st = db_stmt(db, "SELECT s.article_id, a.site_id FROM shares s JOIN articles a ON a.id = s.article_id"
+	sqlite3_stmt *st = db_stmt(db, "SELECT s.article_id, a.site_id FROM shares s JOIN items a ON a.id = s.article_id"
 				       " WHERE s.id = ? AND s.to_site_id = ? AND s.state = 'proposed'");
 	if (!st) {
 		rc = M_ERROR;
@@ -154,7 +154,7 @@ json_t *share_list(struct db *db, const struct actor *a, int64_t main_site_id, c
 		return json_array();
 	sqlite3_stmt *st = db_stmt(db, "SELECT sh.id, sh.state, sh.proposed_at, sh.decided_at, sh.reason, a.id AS article_id,"
 				       " a.title, a.slug, a.summary, a.state AS article_state, a.published_at, s.name AS site_name,"
-				       " s.slug AS site_slug, s.kind AS site_kind FROM shares sh JOIN articles a ON a.id = sh.article_id"
+				       " s.slug AS site_slug, s.kind AS site_kind FROM shares sh JOIN items a ON a.id = sh.article_id"
 				       " JOIN sites s ON s.id = a.site_id WHERE sh.to_site_id = ? AND sh.state = ?"
 				       " ORDER BY sh.proposed_at DESC, sh.id DESC LIMIT 200");
 	if (!st)

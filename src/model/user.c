@@ -319,7 +319,7 @@ json_t *user_list_site(struct db *db, const struct actor *a, int64_t site_id)
 	int64_t max_age = password_max_age_days(db) * 86400;
 	sqlite3_stmt *st = db_stmt(db, "SELECT u.id, u.username, u.display_name, u.disabled, r.role, u.password_changed_at,"
 				       " CASE WHEN ?2 > 0 AND u.password_changed_at < ?3 - ?2 THEN 1 ELSE 0 END AS password_due,"
-				       " (SELECT count(*) FROM articles x WHERE x.site_id = r.site_id AND x.created_by = u.id"
+				       " (SELECT count(*) FROM items x WHERE x.site_id = r.site_id AND x.created_by = u.id"
 				       "  AND x.state IN ('draft', 'submitted', 'edited', 'returned', 'scheduled')) AS open_items"
 				       " FROM roles r JOIN users u ON u.id = r.user_id WHERE r.site_id = ?1 ORDER BY u.username");
 	if (!st)
@@ -418,7 +418,7 @@ int user_handover(struct db *db, const struct actor *a, int64_t site_id, int64_t
 		return M_INVALID;
 	if (db_begin(db))
 		return M_ERROR;
-	sqlite3_stmt *st = db_stmt(db, "SELECT id FROM articles WHERE site_id = ? AND created_by = ?"
+	sqlite3_stmt *st = db_stmt(db, "SELECT id FROM items WHERE site_id = ? AND created_by = ?"
 				       " AND (state IN ('draft', 'submitted', 'edited', 'returned', 'scheduled')"
 				       " OR change_state IS NOT NULL)");
 	if (!st) {
@@ -432,7 +432,7 @@ int user_handover(struct db *db, const struct actor *a, int64_t site_id, int64_t
 	json_t *it;
 	json_array_foreach(items, i, it) {
 		int64_t id = json_integer_value(json_object_get(it, "id"));
-		st = db_stmt(db, "UPDATE articles SET created_by = ? WHERE id = ?");
+		st = db_stmt(db, "UPDATE items SET created_by = ? WHERE id = ?");
 		if (!st)
 			break;
 		db_bind_int(st, 1, to_id);

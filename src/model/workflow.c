@@ -7,9 +7,10 @@
  *   returned ←────────┴──────────────────┘
  *
  * On a one-step site the approver publishes from "submitted". A published item being changed
- * runs the same steps on its pending change (articles.change_state); publishing the change
+ * runs the same steps on its pending change (items.change_state); publishing the change
  * copies its revision over the public version. */
 #include "internal.h"
+#include "kind.h"
 #include "db/db.h"
 #include "base/log.h"
 #include "base/util.h"
@@ -148,20 +149,26 @@ json_t *article_actions(struct db *db, const struct actor *a, int64_t site_id, j
 /* Copies the pending change's revision over the public columns and clears it. */
 static int apply_pending(struct db *db, int64_t id)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT r.title FROM articles a JOIN revisions r ON r.id = a.pending_rev_id WHERE a.id = ?");
+	sqlite3_stmt *st = db_stmt(db, "SELECT r.title, r.fields, a.kind FROM items a JOIN revisions r ON r.id = a.pending_rev_id"
+				       " WHERE a.id = ?");
 	if (!st)
 		return -1;
 	db_bind_int(st, 1, id);
 	char *slug = NULL;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		slug = vn_slug((const char *)sqlite3_column_text(st, 0));
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		const struct kind *k = kind_find((const char *)sqlite3_column_text(st, 2));
+		const char *title = (const char *)sqlite3_column_text(st, 0);
+		json_t *fields = json_loads((const char *)sqlite3_column_text(st, 1), 0, NULL);
+		slug = k && k->slug ? k->slug(k, title, fields) : vn_slug(title);
+		json_decref(fields);
+	}
 	sqlite3_reset(st);
 	if (!slug)
 		return 0; /* nothing pending */
-	st = db_stmt(db, "UPDATE articles SET (title, summary, body, author, category_id, cover_id, cover_alt, featured,"
-			 " src_author, src_name, src_url, src_time) = (SELECT title, summary, body, author, category_id,"
-			 " cover_id, cover_alt, featured, src_author, src_name, src_url, src_time FROM revisions"
-			 " WHERE id = articles.pending_rev_id), slug = ?, pending_rev_id = NULL, change_state = NULL"
+	st = db_stmt(db, "UPDATE items SET (title, summary, body, author, category_id, cover_id, cover_alt, featured,"
+			 " src_author, src_name, src_url, src_time, fields) = (SELECT title, summary, body, author, category_id,"
+			 " cover_id, cover_alt, featured, src_author, src_name, src_url, src_time, fields FROM revisions"
+			 " WHERE id = items.pending_rev_id), slug = ?, pending_rev_id = NULL, change_state = NULL"
 			 " WHERE id = ?");
 	if (!st) {
 		free(slug);
@@ -172,7 +179,7 @@ static int apply_pending(struct db *db, int64_t id)
 	int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
 	sqlite3_reset(st);
 	free(slug);
-	return rc;
+	return rc ? rc : item_derive(db, id);
 }
 
 static int exec_update(sqlite3_stmt *st)
@@ -203,13 +210,13 @@ static int state_set(struct db *db, const struct actor *a, json_t *art, const st
 		db_bind_text(st, 4, in->comment);
 		if (exec_update(st))
 			return -1;
-		st = db_stmt(db, "UPDATE articles SET updated_at = ? WHERE id = ?");
+		st = db_stmt(db, "UPDATE items SET updated_at = ? WHERE id = ?");
 		db_bind_int(st, 1, now);
 		db_bind_int(st, 2, id);
 		return exec_update(st);
 	}
 	if (strcmp(r->action, "withdraw") == 0) {
-		st = db_stmt(db, "UPDATE articles SET state = 'withdrawn', withdrawn_at = ?, withdrawn_reason = ?,"
+		st = db_stmt(db, "UPDATE items SET state = 'withdrawn', withdrawn_at = ?, withdrawn_reason = ?,"
 				 " updated_at = ? WHERE id = ?");
 		db_bind_int(st, 1, now);
 		db_bind_text(st, 2, in->comment);
@@ -221,18 +228,18 @@ static int state_set(struct db *db, const struct actor *a, json_t *art, const st
 		if (strcmp(r->action, "publish") == 0) {
 			if (apply_pending(db, id))
 				return -1;
-			st = db_stmt(db, "UPDATE articles SET updated_at = ? WHERE id = ?");
+			st = db_stmt(db, "UPDATE items SET updated_at = ? WHERE id = ?");
 			db_bind_int(st, 1, now);
 			db_bind_int(st, 2, id);
 			return exec_update(st);
 		}
 		if (strcmp(r->action, "refuse") == 0) { /* the change is dropped; the public version stays */
-			st = db_stmt(db, "UPDATE articles SET change_state = NULL, pending_rev_id = NULL, updated_at = ? WHERE id = ?");
+			st = db_stmt(db, "UPDATE items SET change_state = NULL, pending_rev_id = NULL, updated_at = ? WHERE id = ?");
 			db_bind_int(st, 1, now);
 			db_bind_int(st, 2, id);
 			return exec_update(st);
 		}
-		st = db_stmt(db, "UPDATE articles SET change_state = ?, updated_at = ? WHERE id = ?");
+		st = db_stmt(db, "UPDATE items SET change_state = ?, updated_at = ? WHERE id = ?");
 		db_bind_text(st, 1, r->to);
 		db_bind_int(st, 2, now);
 		db_bind_int(st, 3, id);
@@ -240,20 +247,20 @@ static int state_set(struct db *db, const struct actor *a, json_t *art, const st
 	}
 	if (strcmp(r->action, "publish") == 0) {
 		/* a first publication gets its time; a republished (withdrawn) item keeps it */
-		st = db_stmt(db, "UPDATE articles SET state = 'published', published_at = coalesce(published_at, ?1),"
+		st = db_stmt(db, "UPDATE items SET state = 'published', published_at = coalesce(published_at, ?1),"
 				 " scheduled_at = NULL, withdrawn_at = NULL, withdrawn_reason = '', updated_at = ?1 WHERE id = ?2");
 		db_bind_int(st, 1, now);
 		db_bind_int(st, 2, id);
 		return exec_update(st);
 	}
 	if (strcmp(r->action, "schedule") == 0) {
-		st = db_stmt(db, "UPDATE articles SET state = 'scheduled', scheduled_at = ?, updated_at = ? WHERE id = ?");
+		st = db_stmt(db, "UPDATE items SET state = 'scheduled', scheduled_at = ?, updated_at = ? WHERE id = ?");
 		db_bind_int(st, 1, in->when);
 		db_bind_int(st, 2, now);
 		db_bind_int(st, 3, id);
 		return exec_update(st);
 	}
-	st = db_stmt(db, "UPDATE articles SET state = ?, scheduled_at = NULL, updated_at = ? WHERE id = ?");
+	st = db_stmt(db, "UPDATE items SET state = ?, scheduled_at = NULL, updated_at = ? WHERE id = ?");
 	db_bind_text(st, 1, r->to);
 	db_bind_int(st, 2, now);
 	db_bind_int(st, 3, id);
@@ -309,11 +316,11 @@ int article_act(struct db *db, const struct actor *a, int64_t site_id, int64_t i
 	/* the index changes in the same transaction: public at once, gone at once */
 	if (state_set(db, a, art, r, &clean, now) ||
 	    transition_write(db, a, id, r->action, from, r->to, comment, in->reason) ||
-	    search_index_article(db, id)) {
+	    search_index_article(db, id) || item_derive(db, id)) {
 		db_rollback(db);
 		goto out;
 	}
-	snprintf(obj, sizeof(obj), "article:%lld", (long long)id);
+	snprintf(obj, sizeof(obj), "%s:%lld", json_string_value(json_object_get(art, "kind")), (long long)id);
 	audit_write(db, a, site_id, "article.transition", obj, r->action);
 	if (db_commit(db))
 		goto out;
@@ -328,7 +335,7 @@ int article_publish_cli(struct db *db, int64_t site_id, int64_t id, int64_t when
 {
 	if (db_begin(db))
 		return M_ERROR;
-	sqlite3_stmt *st = db_stmt(db, "UPDATE articles SET state = 'published', published_at = ?1, updated_at = ?1"
+	sqlite3_stmt *st = db_stmt(db, "UPDATE items SET state = 'published', published_at = ?1, updated_at = ?1"
 				       " WHERE id = ?2 AND site_id = ?3 AND state <> 'published'");
 	if (!st) {
 		db_rollback(db);
@@ -339,7 +346,7 @@ int article_publish_cli(struct db *db, int64_t site_id, int64_t id, int64_t when
 	db_bind_int(st, 3, site_id);
 	if (exec_update(st) || db_changes(db) != 1 ||
 	    transition_write(db, &actor_cli, id, "publish", "draft", "published", "", "") ||
-	    search_index_article(db, id)) {
+	    search_index_article(db, id) || item_derive(db, id)) {
 		db_rollback(db);
 		return M_NOTFOUND;
 	}
@@ -348,7 +355,7 @@ int article_publish_cli(struct db *db, int64_t site_id, int64_t id, int64_t when
 
 int article_publish_due(struct db *db, int64_t now)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT id, site_id FROM articles WHERE state = 'scheduled' AND scheduled_at <= ?"
+	sqlite3_stmt *st = db_stmt(db, "SELECT id, site_id FROM items WHERE state = 'scheduled' AND scheduled_at <= ?"
 				       " ORDER BY scheduled_at, id LIMIT 100");
 	int n = 0;
 	if (!st)
@@ -362,7 +369,7 @@ int article_publish_due(struct db *db, int64_t now)
 		if (db_begin(db))
 			break;
 		/* published at the time it was promised, even when the server was down then */
-		st = db_stmt(db, "UPDATE articles SET state = 'published', published_at = coalesce(published_at, scheduled_at),"
+		st = db_stmt(db, "UPDATE items SET state = 'published', published_at = coalesce(published_at, scheduled_at),"
 				 " scheduled_at = NULL, updated_at = ? WHERE id = ? AND state = 'scheduled'");
 		if (!st) {
 			db_rollback(db);
@@ -374,7 +381,7 @@ int article_publish_due(struct db *db, int64_t now)
 		snprintf(obj, sizeof(obj), "article:%lld", (long long)id);
 		if (exec_update(st) || transition_write(db, NULL, id, "publish", "scheduled", "published",
 							 "Xuất bản theo lịch hẹn giờ", "") ||
-		    search_index_article(db, id)) {
+		    search_index_article(db, id) || item_derive(db, id)) {
 			db_rollback(db);
 			continue;
 		}

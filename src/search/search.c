@@ -11,6 +11,7 @@
 #include "db/db.h"
 #include "render/sanitize.h"
 #include "vn/slug.h"
+#include "model/kind.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -396,7 +397,7 @@ static json_t *suggestions(struct db *db, const struct search_query *q)
 	" FROM search_fts f WHERE search_fts MATCH ?1"                                             \
 	" AND (?3 = 0 OR f.published_at >= ?3) AND (?4 = 0 OR f.published_at < ?4)"               \
 	" AND (?5 = '' OR f.kind = ?5)"                                                            \
-	" AND (?6 = 0 OR f.rowid IN (SELECT id FROM articles WHERE category_id IN (WITH RECURSIVE"  \
+	" AND (?6 = 0 OR f.rowid IN (SELECT id FROM items WHERE category_id IN (WITH RECURSIVE"  \
 	" sub(id) AS (SELECT ?6 UNION ALL SELECT x.id FROM categories x JOIN sub ON x.parent_id = sub.id)" \
 	" SELECT id FROM sub)))"
 
@@ -469,7 +470,7 @@ json_t *search_run(struct db *db, const struct search_params *p)
 		json_array_foreach(ids, k, idrow) {
 			st = db_stmt(db, "SELECT a.id, a.site_id, a.title, a.slug, a.summary, a.body, a.published_at,"
 					 " s.slug AS site_slug, s.kind AS site_kind, s.name AS site_name, c.id AS category_id,"
-					 " c.name AS category_name, c.slug AS category_slug FROM articles a"
+					 " c.name AS category_name, c.slug AS category_slug FROM items a"
 					 " JOIN sites s ON s.id = a.site_id JOIN categories c ON c.id = a.category_id WHERE a.id = ?");
 			if (!st)
 				break;
@@ -520,7 +521,7 @@ int search_index_article(struct db *db, int64_t id)
 	sqlite3_reset(st);
 	if (!ok)
 		return -1;
-	st = db_stmt(db, "SELECT title, summary, body, site_id, category_id, published_at FROM articles"
+	st = db_stmt(db, "SELECT title, summary, body, site_id, category_id, published_at, kind, fields, ref FROM items"
 			 " WHERE id = ? AND state = 'published'");
 	if (!st)
 		return -1;
@@ -532,12 +533,28 @@ int search_index_article(struct db *db, int64_t id)
 	char *text = html_to_text(body, strlen(body));
 	struct sb all = SB_INIT;
 	sb_addf(&all, "%s\n%s", json_string_value(json_object_get(a, "summary")), text);
-	char *tx = vn_tone_normalize(json_string_value(json_object_get(a, "title")));
+	/* a kind's searchable fields (a document's number, issuing body, signer…) are searched with
+	 * its text; its identifier also with its title, which ranks first */
+	const struct kind *k = kind_find(json_string_value(json_object_get(a, "kind")));
+	json_t *fields = json_loads(json_string_value(json_object_get(a, "fields")), 0, NULL);
+	struct sb title = SB_INIT;
+	sb_adds(&title, json_string_value(json_object_get(a, "title")));
+	if (k && fields) {
+		char *extra = kind_search_text(k, fields);
+		if (*extra)
+			sb_addf(&all, "\n%s", extra);
+		free(extra);
+	}
+	if (json_string_value(json_object_get(a, "ref")))
+		sb_addf(&title, " %s", json_string_value(json_object_get(a, "ref")));
+	json_decref(fields);
+	char *tx = vn_tone_normalize(title.buf);
+	sb_release(&title);
 	char *bx = vn_tone_normalize(all.buf);
 	char *tf = tx ? vn_fold(tx) : NULL, *bf = bx ? vn_fold(bx) : NULL;
 	int rc = -1;
 	st = db_stmt(db, "INSERT INTO search_fts (rowid, title_x, body_x, title_f, body_f, site_t, site_id, category_id,"
-			 " published_at, kind) VALUES (?1, ?2, ?3, ?4, ?5, '" SITE_TOKEN "' || ?6, ?6, ?7, ?8, 'article')");
+			 " published_at, kind) VALUES (?1, ?2, ?3, ?4, ?5, '" SITE_TOKEN "' || ?6, ?6, ?7, ?8, ?9)");
 	if (st && tx && bx && tf && bf) {
 		db_bind_int(st, 1, id);
 		db_bind_text(st, 2, tx);
@@ -547,6 +564,7 @@ int search_index_article(struct db *db, int64_t id)
 		db_bind_int(st, 6, json_integer_value(json_object_get(a, "site_id")));
 		db_bind_int(st, 7, json_integer_value(json_object_get(a, "category_id")));
 		db_bind_int(st, 8, json_integer_value(json_object_get(a, "published_at")));
+		db_bind_text(st, 9, k ? k->name : "article");
 		rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
 		sqlite3_reset(st);
 	}
@@ -572,7 +590,7 @@ void search_reindex_cancel(void)
 int search_reindex(struct db *db, void (*progress)(int64_t done, int64_t total, void *arg), void *arg)
 {
 	atomic_store(&reindex_cancelled, 0);
-	sqlite3_stmt *st = db_stmt(db, "SELECT count(*) FROM articles WHERE state = 'published'");
+	sqlite3_stmt *st = db_stmt(db, "SELECT count(*) FROM items WHERE state = 'published'");
 	int64_t total = 0, done = 0, last = 0;
 	if (!st)
 		return -1;
@@ -585,7 +603,7 @@ int search_reindex(struct db *db, void (*progress)(int64_t done, int64_t total, 
 	}
 	/* in id order, a batch per transaction, so a large site does not hold one huge one */
 	for (;;) {
-		st = db_stmt(db, "SELECT id FROM articles WHERE state = 'published' AND id > ? ORDER BY id LIMIT 500");
+		st = db_stmt(db, "SELECT id FROM items WHERE state = 'published' AND id > ? ORDER BY id LIMIT 500");
 		if (!st)
 			goto fail;
 		db_bind_int(st, 1, last);

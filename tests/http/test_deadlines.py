@@ -239,7 +239,7 @@ class Review(Base):
         r = self.expect(c.get("/quan-tri/ra-soat?tat-ca=1"), 200)
         self.assertIn_("Chức năng, nhiệm vụ của Sở", r, "the list of all fixed pages")
         db = self.db()
-        db.execute("UPDATE articles SET published_at = published_at - 100 * 86400 WHERE id = ?", (aid,))
+        db.execute("UPDATE items SET published_at = published_at - 100 * 86400 WHERE id = ?", (aid,))
         db.commit()
         db.close()
         r = self.expect(c.get("/quan-tri/ra-soat"), 200)

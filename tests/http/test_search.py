@@ -129,7 +129,7 @@ class Search(CongTest):
 
     def test_bad_queries(self):
         for query in ("", " ", "a" * 2000, '"unbalanced', "!!! ??? ...", '" OR 1=1 --', "title_x:abc",
-                      "NEAR(a b)", "*", "^x", "{title_f}:x", "AND OR NOT", "'; DROP TABLE articles; --",
+                      "NEAR(a b)", "*", "^x", "{title_f}:x", "AND OR NOT", "'; DROP TABLE items; --",
                       "\u0301\u0301", "-", "--x", '""'):
             with self.subTest(query=query[:30]):
                 r = self.page(self.fx.client("snv"), q(query))

@@ -220,7 +220,7 @@ class Workflow(CongTest):
         self.assertIn("Hẹn giờ", self.state_of(self.ap, aid))
         self.public(aid, 404)
         db = sqlite3.connect(fx.data + "/cong.db")
-        db.execute("UPDATE articles SET scheduled_at = ? WHERE id = ?", (int(time.time()) - 1, aid))
+        db.execute("UPDATE items SET scheduled_at = ? WHERE id = ?", (int(time.time()) - 1, aid))
         db.commit()
         db.close()
         deadline = time.time() + 5
@@ -239,7 +239,7 @@ class Workflow(CongTest):
         self.assertEqual(fx.server.stop(), 0)
         db = sqlite3.connect(fx.data + "/cong.db")
         due = int(time.time()) - 30  # fell due while the server was down
-        db.execute("UPDATE articles SET scheduled_at = ? WHERE id = ?", (due, aid))
+        db.execute("UPDATE items SET scheduled_at = ? WHERE id = ?", (due, aid))
         db.commit()
         db.close()
         fx.server.start()
@@ -249,7 +249,7 @@ class Workflow(CongTest):
             time.sleep(0.2)
         self.public(aid)
         db = sqlite3.connect(fx.data + "/cong.db")
-        (pub,) = db.execute("SELECT published_at FROM articles WHERE id = ?", (aid,)).fetchone()
+        (pub,) = db.execute("SELECT published_at FROM items WHERE id = ?", (aid,)).fetchone()
         db.close()
         self.assertEqual(pub, due, "published at the promised time, not at the restart")
 

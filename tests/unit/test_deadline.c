@@ -47,7 +47,7 @@ static void day_of(int64_t t, char out[11])
 
 static int64_t due_of(struct db *db, int64_t id)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT due_at FROM articles WHERE id = ?");
+	sqlite3_stmt *st = db_stmt(db, "SELECT due_at FROM items WHERE id = ?");
 	int64_t v = -1;
 	db_bind_int(st, 1, id);
 	if (sqlite3_step(st) == SQLITE_ROW)
@@ -78,7 +78,7 @@ static int publish_at(struct db *db, int64_t site, int64_t id, int64_t at)
 	    article_act(db, &actor_cli, site, id, "edited", NULL, &e) != M_OK ||
 	    article_act(db, &actor_cli, site, id, "publish", NULL, &e) != M_OK)
 		return -1;
-	snprintf(sql, sizeof(sql), "UPDATE articles SET published_at = %lld WHERE id = %lld", (long long)at, (long long)id);
+	snprintf(sql, sizeof(sql), "UPDATE items SET published_at = %lld WHERE id = %lld", (long long)at, (long long)id);
 	return db_exec(db, sql);
 }
 
@@ -103,8 +103,8 @@ static int fixture_make(struct fixture *f)
 	si.email = "banbientap@snv.vinhlong.gov.vn";
 	if (site_add(f->db, &si, &e, &f->snv, NULL))
 		return -1;
-	struct category_input c1 = { "Văn bản của tỉnh", NULL, "", 0, 1 }, c2 = { "Tin tức", NULL, "", 0, 2 },
-			      c3 = { "Giới thiệu", NULL, "", 0, 3 }, c4 = { "Thông báo", NULL, "", 0, 4 };
+	struct category_input c1 = { "Văn bản của tỉnh", NULL, "", 0, 1, NULL }, c2 = { "Tin tức", NULL, "", 0, 2, NULL },
+			      c3 = { "Giới thiệu", NULL, "", 0, 3, NULL }, c4 = { "Thông báo", NULL, "", 0, 4, NULL };
 	if (category_save(f->db, &actor_cli, f->snv, 0, &c1, &e, &f->laws) ||
 	    category_save(f->db, &actor_cli, f->snv, 0, &c2, &e, &f->news) ||
 	    category_save(f->db, &actor_cli, f->snv, 0, &c3, &e, &f->fixed) ||

@@ -553,7 +553,7 @@ TEST(media_in_use_is_not_deleted_and_attachments)
 	CHECK(other_doc != doc); /* the same content in another site's library is its own row */
 	sb_release(&b);
 
-	struct category_input ci = { "Tin tức", NULL, "", 0, 1 };
+	struct category_input ci = { "Tin tức", NULL, "", 0, 1, NULL };
 	CHECK(category_save(db, &actor_cli, site, 0, &ci, &e, &cat) == M_OK);
 	CHECK(category_save(db, &actor_cli, other, 0, &ci, &e, &cat2) == M_OK);
 	json_t *m2 = media_get(db, img2);

@@ -94,7 +94,7 @@ static int64_t publish(struct db *db, int64_t site, int64_t cat, const char *tit
 	    article_act(db, &actor_cli, site, id, "edited", NULL, &e) != M_OK ||
 	    article_act(db, &actor_cli, site, id, "publish", NULL, &e) != M_OK)
 		return 0;
-	snprintf(sql, sizeof(sql), "UPDATE articles SET published_at = %lld WHERE id = %lld", (long long)at, (long long)id);
+	snprintf(sql, sizeof(sql), "UPDATE items SET published_at = %lld WHERE id = %lld", (long long)at, (long long)id);
 	return db_exec(db, sql) ? 0 : id;
 }
 
@@ -110,15 +110,15 @@ TEST(category_pages_merge_subcategories_newest_first)
 	CHECK(site_add(db, &si, &e, &site, NULL) == M_OK);
 	si.name = "Sở Y tế";
 	CHECK(site_add(db, &si, &e, &other, NULL) == M_OK);
-	struct category_input ci = { "Tin tức", NULL, "", 0, 1 };
+	struct category_input ci = { "Tin tức", NULL, "", 0, 1, NULL };
 	CHECK(category_save(db, &actor_cli, site, 0, &ci, &e, &top) == M_OK);
-	struct category_input ca = { "Cải cách hành chính", NULL, "", top, 1 };
+	struct category_input ca = { "Cải cách hành chính", NULL, "", top, 1, NULL };
 	CHECK(category_save(db, &actor_cli, site, 0, &ca, &e, &a) == M_OK);
-	struct category_input cb = { "Chuyển đổi số", NULL, "", a, 2 }; /* a grandchild */
+	struct category_input cb = { "Chuyển đổi số", NULL, "", a, 2, NULL }; /* a grandchild */
 	CHECK(category_save(db, &actor_cli, site, 0, &cb, &e, &b) == M_OK);
-	struct category_input ce = { "Thông báo", NULL, "", 0, 2 };
+	struct category_input ce = { "Thông báo", NULL, "", 0, 2, NULL };
 	CHECK(category_save(db, &actor_cli, site, 0, &ce, &e, &empty) == M_OK);
-	struct category_input co = { "Tin tức", NULL, "", 0, 1 };
+	struct category_input co = { "Tin tức", NULL, "", 0, 1, NULL };
 	CHECK(category_save(db, &actor_cli, other, 0, &co, &e, &cat_other) == M_OK);
 
 	/* 9 articles spread over three levels, dates interleaved; one on another site */
@@ -201,7 +201,7 @@ TEST(category_pages_merge_subcategories_newest_first)
 
 	/* the counts the triggers keep (0011) match a count after every kind of write: publish,
 	 * withdraw (above), a move between categories, a draft, a deletion, a plain INSERT */
-	CHECK(db_exec(db, "UPDATE articles SET category_id = (SELECT id FROM categories WHERE slug = 'thong-bao')"
+	CHECK(db_exec(db, "UPDATE items SET category_id = (SELECT id FROM categories WHERE slug = 'thong-bao')"
 			  " WHERE title = 'Bài số 2'") == 0);
 	struct article_input in = { 0 };
 	int64_t draft = 0;
@@ -210,12 +210,12 @@ TEST(category_pages_merge_subcategories_newest_first)
 	in.category_id = empty;
 	CHECK(article_save(db, &actor_cli, site, 0, &in, &e, &draft) == M_OK);
 	for (int i = 0; i < 2; i++)
-		CHECK(db_exec(db, "INSERT INTO articles (site_id, category_id, state, title, slug, published_at, created_at,"
+		CHECK(db_exec(db, "INSERT INTO items (site_id, category_id, state, title, slug, published_at, created_at,"
 				  " updated_at) SELECT site_id, id, 'published', 'Chép thẳng', 'chep-thang', 1, 1, 1"
 				  " FROM categories WHERE slug = 'thong-bao'") == 0);
-	CHECK(db_exec(db, "DELETE FROM articles WHERE id = (SELECT max(id) FROM articles)") == 0);
+	CHECK(db_exec(db, "DELETE FROM items WHERE id = (SELECT max(id) FROM items)") == 0);
 	sqlite3_stmt *st = db_stmt(db, "SELECT count(*) FROM categories c WHERE published_count <>"
-				       " (SELECT count(*) FROM articles a WHERE a.category_id = c.id AND a.state = 'published')");
+				       " (SELECT count(*) FROM items a WHERE a.category_id = c.id AND a.state = 'published')");
 	CHECK(st && sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int64(st, 0) == 0);
 	if (st)
 		sqlite3_reset(st);
@@ -376,7 +376,7 @@ TEST(component_news_are_the_newest_published_of_the_shares)
 	si.slug = NULL;
 	si.name = "Sở Nội vụ";
 	CHECK(site_add(db, &si, &e, &snv, NULL) == M_OK);
-	struct category_input ci = { "Tin tức", NULL, "", 0, 1 };
+	struct category_input ci = { "Tin tức", NULL, "", 0, 1, NULL };
 	CHECK(category_save(db, &actor_cli, snv, 0, &ci, &e, &cat) == M_OK);
 	/* acceptances come in another order than publication: each a while after its article
 	 * (1 to 40 hours, shuffled), as the main board reads the proposals when it can */
@@ -420,29 +420,29 @@ TEST(home_lists_walk_then_ask_quiet_sections)
 		return;
 	si.name = "Sở Nội vụ";
 	CHECK(site_add(db, &si, &e, &site, NULL) == M_OK);
-	struct category_input cb = { "Tin tức", NULL, "", 0, 1 }, cq = { "Lưu trữ", NULL, "", 0, 2 };
+	struct category_input cb = { "Tin tức", NULL, "", 0, 1, NULL }, cq = { "Lưu trữ", NULL, "", 0, 2, NULL };
 	CHECK(category_save(db, &actor_cli, site, 0, &cb, &e, &busy) == M_OK);
 	CHECK(category_save(db, &actor_cli, site, 0, &cq, &e, &quiet) == M_OK);
-	struct category_input cs = { "Lưu trữ cũ", NULL, "", quiet, 1 };
+	struct category_input cs = { "Lưu trữ cũ", NULL, "", quiet, 1, NULL };
 	CHECK(category_save(db, &actor_cli, site, 0, &cs, &e, &quiet_sub) == M_OK);
 	/* 3 old items of the quiet section (one in its subcategory, two at the same second), then
 	 * 450 newer ones elsewhere: more than the walk goes */
 	snprintf(sql, sizeof(sql),
-		 "INSERT INTO articles (site_id, category_id, state, title, slug, published_at, created_at, updated_at)"
+		 "INSERT INTO items (site_id, category_id, state, title, slug, published_at, created_at, updated_at)"
 		 " VALUES (%lld, %lld, 'published', 'Cũ 1', 'cu-1', 1000, 1, 1), (%lld, %lld, 'published', 'Cũ 2', 'cu-2', 2000, 1, 1),"
 		 " (%lld, %lld, 'published', 'Cũ 3', 'cu-3', 2000, 1, 1)",
 		 (long long)site, (long long)quiet, (long long)site, (long long)quiet_sub, (long long)site, (long long)quiet);
 	CHECK(db_exec(db, sql) == 0);
 	snprintf(sql, sizeof(sql),
 		 "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 450)"
-		 " INSERT INTO articles (site_id, category_id, state, title, slug, published_at, created_at, updated_at)"
+		 " INSERT INTO items (site_id, category_id, state, title, slug, published_at, created_at, updated_at)"
 		 " SELECT %lld, %lld, 'published', 'Mới ' || i, 'moi-' || i, 100000 + i / 2, 1, 1 FROM n",
 		 (long long)site, (long long)busy);
 	CHECK(db_exec(db, sql) == 0);
 	json_t *list = category_list(db, site), *rows = json_array();
 	CHECK(article_home(db, site, list, 8, 4, collect, rows) == 8 + 4 + 3);
 	/* expected: newest first by (published_at, id); the busy ones pair up on each second */
-	sqlite3_stmt *st = db_stmt(db, "SELECT id FROM articles WHERE category_id = ? OR category_id = ?"
+	sqlite3_stmt *st = db_stmt(db, "SELECT id FROM items WHERE category_id = ? OR category_id = ?"
 				       " ORDER BY published_at DESC, id DESC LIMIT 8");
 	int64_t want_busy[8] = { 0 }, want_quiet[3] = { 0 };
 	db_bind_int(st, 1, busy);
@@ -450,7 +450,7 @@ TEST(home_lists_walk_then_ask_quiet_sections)
 	for (int i = 0; i < 8 && sqlite3_step(st) == SQLITE_ROW; i++)
 		want_busy[i] = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
-	st = db_stmt(db, "SELECT id FROM articles WHERE category_id = ? OR category_id = ?"
+	st = db_stmt(db, "SELECT id FROM items WHERE category_id = ? OR category_id = ?"
 			 " ORDER BY published_at DESC, id DESC LIMIT 8");
 	db_bind_int(st, 1, quiet);
 	db_bind_int(st, 2, quiet_sub);

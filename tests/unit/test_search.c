@@ -167,7 +167,7 @@ static int64_t add_site(struct db *db, const char *name, const char *kind)
 
 static int64_t add_cat(struct db *db, int64_t site, const char *name, int64_t parent)
 {
-	struct category_input ci = { name, NULL, "", parent, 1 };
+	struct category_input ci = { name, NULL, "", parent, 1, NULL };
 	struct errs e = { 0 };
 	int64_t id = 0;
 	return category_save(db, &actor_cli, site, 0, &ci, &e, &id) == M_OK ? id : 0;
@@ -818,7 +818,7 @@ TEST(search_bad_queries)
 		{ "three quotes", "\"a\" \"" },
 		{ "only punctuation", "!!! ??? ... ,,, ;;; :::" },
 		{ "sql", "\" OR 1=1 --" },
-		{ "sql 2", "'; DROP TABLE articles; --" },
+		{ "sql 2", "'; DROP TABLE items; --" },
 		{ "column filter", "title_x:foo" },
 		{ "column set", "{title_f}:x" },
 		{ "column set 2", "{title_x body_x} : \"a\"" },

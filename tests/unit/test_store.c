@@ -176,13 +176,13 @@ TEST(articles_save_publish_and_stay_on_their_site)
 	int64_t syt = add_site(db, "Sở Y tế", NULL, NULL);
 	CHECK(user_add(db, "phongvien", "Phóng viên", "reporter", "snv", "Abc@12345", &e, &uid) == M_OK);
 	struct actor reporter = { uid, 0, NULL };
-	struct category_input ci = { "Tin hoạt động", NULL, "", 0, 1 };
+	struct category_input ci = { "Tin hoạt động", NULL, "", 0, 1, NULL };
 	CHECK(category_save(db, &reporter, snv, 0, &ci, &e, &cat) == M_DENIED);
 	CHECK(category_save(db, &actor_cli, snv, 0, &ci, &e, &cat) == M_OK);
 	CHECK(category_save(db, &actor_cli, syt, 0, &ci, &e, &cat2) == M_OK); /* same slug, other site */
-	struct category_input sub = { "Cải cách hành chính", NULL, "", cat, 1 };
+	struct category_input sub = { "Cải cách hành chính", NULL, "", cat, 1, NULL };
 	CHECK(category_save(db, &actor_cli, snv, 0, &sub, &e, &child) == M_OK);
-	struct category_input loop = { "Tin hoạt động", NULL, "", child, 1 };
+	struct category_input loop = { "Tin hoạt động", NULL, "", child, 1, NULL };
 	CHECK(category_save(db, &actor_cli, snv, cat, &loop, &e, NULL) == M_INVALID); /* a loop */
 	e.n = 0;
 

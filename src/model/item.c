@@ -1,0 +1,234 @@
+/* item.c — the public reads every kind shares: a kind's list with its filters, one item with its
+ * fields, the relations on both ends, and the search by identifier (a document's number). The
+ * saving and the workflow are article.c's and workflow.c's, for every kind. */
+#include "internal.h"
+#include "item.h"
+#include "kind.h"
+#include "db/db.h"
+#include "base/util.h"
+#include "base/sb.h"
+#include "base/log.h"
+#include "base/arena.h"
+#include "vn/docnum.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/banned.h"
+
+/* Parses the fields column of ROW into "f" (an object) and drops the text. */
+static void fields_parse(json_t *row)
+{
+	const char *t = json_string_value(json_object_get(row, "fields"));
+	json_t *f = t ? json_loads(t, 0, NULL) : NULL;
+	json_object_set_new(row, "f", json_is_object(f) ? f : json_object());
+	if (f && !json_is_object(f))
+		json_decref(f);
+	json_object_del(row, "fields");
+}
+
+#define ITEM_COLS                                                                              \
+	"a.id, a.site_id, a.kind, a.title, a.slug, a.summary, a.published_at, a.updated_at, a.fields," \
+	" a.ref, a.ref_key, a.item_day, a.category_id, a.lang"
+
+/* The filters as one clause over item_terms: every (key, value) must be among the item's
+ * terms. Up to ITEM_FILTERS_MAX; the SQL text is fixed per count, so statements stay cached. */
+static const char *const filter_sql[ITEM_FILTERS_MAX + 1][2] = {
+#define T(n) " AND EXISTS (SELECT 1 FROM item_terms t" #n " WHERE t" #n ".item_id = a.id AND t" #n ".key = ?" \
+	     #n "0 AND t" #n ".value = ?" #n "1)"
+	{ "SELECT count(*) FROM items a WHERE a.site_id = ?1 AND a.kind = ?2 AND a.state = 'published'"
+	  " AND (?3 = 0 OR a.category_id = ?3)",
+	  "SELECT " ITEM_COLS " FROM items a WHERE a.site_id = ?1 AND a.kind = ?2 AND a.state = 'published'"
+	  " AND (?3 = 0 OR a.category_id = ?3) ORDER BY a.item_day DESC, a.id DESC LIMIT ?4 OFFSET ?5" },
+	{ "SELECT count(*) FROM items a WHERE a.site_id = ?1 AND a.kind = ?2 AND a.state = 'published'"
+	  " AND (?3 = 0 OR a.category_id = ?3)" T(1),
+	  "SELECT " ITEM_COLS " FROM items a WHERE a.site_id = ?1 AND a.kind = ?2 AND a.state = 'published'"
+	  " AND (?3 = 0 OR a.category_id = ?3)" T(1) " ORDER BY a.item_day DESC, a.id DESC LIMIT ?4 OFFSET ?5" },
+	{ "SELECT count(*) FROM items a WHERE a.site_id = ?1 AND a.kind = ?2 AND a.state = 'published'"
+	  " AND (?3 = 0 OR a.category_id = ?3)" T(1) T(2),
+	  "SELECT " ITEM_COLS " FROM items a WHERE a.site_id = ?1 AND a.kind = ?2 AND a.state = 'published'"
+	  " AND (?3 = 0 OR a.category_id = ?3)" T(1) T(2) " ORDER BY a.item_day DESC, a.id DESC LIMIT ?4 OFFSET ?5" },
+	{ "SELECT count(*) FROM items a WHERE a.site_id = ?1 AND a.kind = ?2 AND a.state = 'published'"
+	  " AND (?3 = 0 OR a.category_id = ?3)" T(1) T(2) T(3),
+	  "SELECT " ITEM_COLS " FROM items a WHERE a.site_id = ?1 AND a.kind = ?2 AND a.state = 'published'"
+	  " AND (?3 = 0 OR a.category_id = ?3)" T(1) T(2) T(3)
+	  " ORDER BY a.item_day DESC, a.id DESC LIMIT ?4 OFFSET ?5" },
+	{ "SELECT count(*) FROM items a WHERE a.site_id = ?1 AND a.kind = ?2 AND a.state = 'published'"
+	  " AND (?3 = 0 OR a.category_id = ?3)" T(1) T(2) T(3) T(4),
+	  "SELECT " ITEM_COLS " FROM items a WHERE a.site_id = ?1 AND a.kind = ?2 AND a.state = 'published'"
+	  " AND (?3 = 0 OR a.category_id = ?3)" T(1) T(2) T(3) T(4)
+	  " ORDER BY a.item_day DESC, a.id DESC LIMIT ?4 OFFSET ?5" },
+	{ "SELECT count(*) FROM items a WHERE a.site_id = ?1 AND a.kind = ?2 AND a.state = 'published'"
+	  " AND (?3 = 0 OR a.category_id = ?3)" T(1) T(2) T(3) T(4) T(5),
+	  "SELECT " ITEM_COLS " FROM items a WHERE a.site_id = ?1 AND a.kind = ?2 AND a.state = 'published'"
+	  " AND (?3 = 0 OR a.category_id = ?3)" T(1) T(2) T(3) T(4) T(5)
+	  " ORDER BY a.item_day DESC, a.id DESC LIMIT ?4 OFFSET ?5" },
+	{ "SELECT count(*) FROM items a WHERE a.site_id = ?1 AND a.kind = ?2 AND a.state = 'published'"
+	  " AND (?3 = 0 OR a.category_id = ?3)" T(1) T(2) T(3) T(4) T(5) T(6),
+	  "SELECT " ITEM_COLS " FROM items a WHERE a.site_id = ?1 AND a.kind = ?2 AND a.state = 'published'"
+	  " AND (?3 = 0 OR a.category_id = ?3)" T(1) T(2) T(3) T(4) T(5) T(6)
+	  " ORDER BY a.item_day DESC, a.id DESC LIMIT ?4 OFFSET ?5" },
+#undef T
+};
+
+static void bind_filters(sqlite3_stmt *st, const struct item_filter *f, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		db_bind_text(st, (int)((i + 1) * 10), f[i].key);
+		db_bind_text(st, (int)((i + 1) * 10 + 1), f[i].value);
+	}
+}
+
+json_t *item_list_public(struct db *db, int64_t site_id, const char *kind, int64_t category_id,
+			 const struct item_filter *f, size_t nf, int64_t limit, int64_t offset, int64_t *total)
+{
+	if (total)
+		*total = 0;
+	if (nf > ITEM_FILTERS_MAX)
+		return json_array();
+	sqlite3_stmt *st;
+	if (total) {
+		st = db_stmt(db, filter_sql[nf][0]);
+		if (!st)
+			return json_array();
+		db_bind_int(st, 1, site_id);
+		db_bind_text(st, 2, kind);
+		db_bind_int(st, 3, category_id);
+		bind_filters(st, f, nf);
+		*total = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+		sqlite3_reset(st);
+	}
+	st = db_stmt(db, filter_sql[nf][1]);
+	if (!st)
+		return json_array();
+	db_bind_int(st, 1, site_id);
+	db_bind_text(st, 2, kind);
+	db_bind_int(st, 3, category_id);
+	db_bind_int(st, 4, limit);
+	db_bind_int(st, 5, offset);
+	bind_filters(st, f, nf);
+	json_t *rows = db_rows_json(st);
+	size_t i;
+	json_t *r;
+	json_array_foreach(rows, i, r)
+		fields_parse(r);
+	return rows;
+}
+
+json_t *item_get_public(struct db *db, int64_t site_id, const char *kind, int64_t id)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT " ITEM_COLS ", a.body, a.created_at FROM items a"
+				       " WHERE a.site_id = ? AND a.id = ? AND a.kind = ? AND a.state = 'published'");
+	if (!st)
+		return NULL;
+	db_bind_int(st, 1, site_id);
+	db_bind_int(st, 2, id);
+	db_bind_text(st, 3, kind);
+	json_t *row = db_one_json(st);
+	if (row)
+		fields_parse(row);
+	return row;
+}
+
+const char *item_kind_of(struct db *db, int64_t site_id, int64_t id, char *buf, size_t n)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT kind FROM items WHERE site_id = ? AND id = ?");
+	const char *k = NULL;
+	if (!st)
+		return NULL;
+	db_bind_int(st, 1, site_id);
+	db_bind_int(st, 2, id);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		snprintf(buf, n, "%s", (const char *)sqlite3_column_text(st, 0));
+		k = buf;
+	}
+	sqlite3_reset(st);
+	return k;
+}
+
+json_t *item_links_from(struct db *db, int64_t id)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT l.relation, l.to_ref, l.to_key, l.to_id, t.title AS to_title,"
+				       " t.slug AS to_slug, t.site_id AS to_site_id, t.kind AS to_kind"
+				       " FROM item_links l LEFT JOIN items t ON t.id = l.to_id AND t.state = 'published'"
+				       " WHERE l.from_id = ? ORDER BY l.relation, l.position");
+	if (!st)
+		return json_array();
+	db_bind_int(st, 1, id);
+	return db_rows_json(st);
+}
+
+json_t *item_links_to(struct db *db, int64_t id)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT l.relation, l.from_id, f.ref AS from_ref, f.title AS from_title,"
+				       " f.slug AS from_slug, f.site_id AS from_site_id, f.kind AS from_kind,"
+				       " f.item_day AS from_day, f.fields AS from_fields"
+				       " FROM item_links l JOIN items f ON f.id = l.from_id AND f.state = 'published'"
+				       " WHERE l.to_id = ? ORDER BY l.relation, f.item_day, f.id");
+	if (!st)
+		return json_array();
+	db_bind_int(st, 1, id);
+	return db_rows_json(st);
+}
+
+json_t *item_find_by_ref(struct db *db, int64_t site_id, const char *kind, const char *query, int64_t limit)
+{
+	struct docnum_query q;
+	char prefix[48];
+	json_t *out = json_array();
+	if (!docnum_query_parse(query, &q) || docnum_query_prefix(&q, prefix, sizeof(prefix)) < 0)
+		return out;
+	/* the keys that start with "12/2024/" are a range of the index; the letters are checked here */
+	size_t plen = strlen(prefix);
+	char upper[48];
+	snprintf(upper, sizeof(upper), "%.*s%c", (int)(plen - 1), prefix, prefix[plen - 1] + 1);
+	sqlite3_stmt *st = db_stmt(db, "SELECT a.id, a.ref_key FROM items a INDEXED BY items_ref"
+				       " WHERE a.kind = ?1 AND a.ref_key >= ?2 AND a.ref_key < ?3"
+				       " AND a.ref_key IS NOT NULL AND a.state = 'published' AND (?4 = 0 OR a.site_id = ?4)"
+				       " ORDER BY a.ref_key LIMIT 500");
+	if (!st)
+		return out;
+	db_bind_text(st, 1, kind);
+	db_bind_text(st, 2, prefix);
+	db_bind_text(st, 3, upper);
+	db_bind_int(st, 4, site_id);
+	while (sqlite3_step(st) == SQLITE_ROW && (int64_t)json_array_size(out) < limit)
+		if (docnum_match(&q, (const char *)sqlite3_column_text(st, 1)))
+			json_array_append_new(out, json_integer(sqlite3_column_int64(st, 0)));
+	sqlite3_reset(st);
+	return out;
+}
+
+json_t *item_rows_by_ids(struct db *db, json_t *ids)
+{
+	char *text = json_dumps(ids, JSON_COMPACT);
+	sqlite3_stmt *st = db_stmt(db, "SELECT " ITEM_COLS " FROM json_each(?) j CROSS JOIN items a ON a.id = j.value"
+				       " WHERE a.state = 'published' ORDER BY j.key");
+	json_t *rows = json_array();
+	if (st && text) {
+		db_bind_text(st, 1, text);
+		json_decref(rows);
+		rows = db_rows_json(st);
+		size_t i;
+		json_t *r;
+		json_array_foreach(rows, i, r)
+			fields_parse(r);
+	}
+	json_free_str(text);
+	return rows;
+}
+
+json_t *item_term_values(struct db *db, int64_t site_id, const char *kind, const char *key)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT t.value, count(*) AS n FROM item_terms t INDEXED BY item_terms_value"
+				       " JOIN items a ON a.id = t.item_id"
+				       " WHERE t.key = ?3 AND a.site_id = ?1 AND a.kind = ?2 AND a.state = 'published'"
+				       " GROUP BY t.value ORDER BY t.value");
+	if (!st)
+		return json_array();
+	db_bind_int(st, 1, site_id);
+	db_bind_text(st, 2, kind);
+	db_bind_text(st, 3, key);
+	return db_rows_json(st);
+}

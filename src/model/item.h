@@ -1,0 +1,43 @@
+/* item.h — public reads of items of any kind (kind.h): lists with filters, one item, its
+ * relations on both ends, the search by identifier. Rows carry the common columns and "f", the
+ * kind's own fields as an object. Only published items are read. */
+#ifndef CONG_MODEL_ITEM_H
+#define CONG_MODEL_ITEM_H
+
+#include <stdint.h>
+#include <stddef.h>
+#include <jansson.h>
+
+struct db;
+
+#define ITEM_FILTERS_MAX 6
+
+/* One filter: the item has the term KEY = VALUE (a filterable field's value, or "nam" the year
+ * of its sort date, or "hieu_luc" a legal document's validity). */
+struct item_filter {
+	const char *key, *value;
+};
+
+/* A page of SITE_ID's published items of KIND, newest by their own date first, in CATEGORY_ID
+ * (0: any) with every filter of F; TOTAL (may be NULL) gets how many match. */
+json_t *item_list_public(struct db *db, int64_t site_id, const char *kind, int64_t category_id,
+			 const struct item_filter *f, size_t nf, int64_t limit, int64_t offset, int64_t *total);
+/* The published item ID of KIND on SITE_ID with its body, or NULL. */
+json_t *item_get_public(struct db *db, int64_t site_id, const char *kind, int64_t id);
+/* The kind of item ID of SITE_ID (any state) written into BUF, or NULL when there is none. */
+const char *item_kind_of(struct db *db, int64_t site_id, int64_t id, char *buf, size_t n);
+/* The relations item ID makes: [{relation, to_ref, to_key, to_id (null while the other item is
+ * not in the database or not published), to_title, to_slug, to_site_id, to_kind}]. */
+json_t *item_links_from(struct db *db, int64_t id);
+/* The relations published items make to ID: [{relation, from_id, from_ref, from_title,
+ * from_slug, from_site_id, from_kind, from_day, from_fields}]. */
+json_t *item_links_to(struct db *db, int64_t id);
+/* Ids of published items of KIND (on SITE_ID; 0: every site) whose identifier QUERY names in any
+ * form people type (vn/docnum.h); at most LIMIT; an empty array when QUERY is no identifier. */
+json_t *item_find_by_ref(struct db *db, int64_t site_id, const char *kind, const char *query, int64_t limit);
+/* The published rows of IDS (an array of integers) in that order. */
+json_t *item_rows_by_ids(struct db *db, json_t *ids);
+/* The values of filter KEY among SITE_ID's published items of KIND: [{value, n}]. */
+json_t *item_term_values(struct db *db, int64_t site_id, const char *kind, const char *key);
+
+#endif

@@ -1,0 +1,597 @@
+/* kind.c — the descriptor engine: checking descriptors, cleaning a kind's fields, and writing
+ * what they imply (identifier, sort day, filter terms, links) beside the item. The kinds
+ * themselves are declared in kinds.c. */
+#include "internal.h"
+#include "kind.h"
+#include "db/db.h"
+#include "base/util.h"
+#include "base/utf8.h"
+#include "base/sb.h"
+#include "base/log.h"
+#include "vn/calendar.h"
+#include "vn/slug.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/banned.h"
+
+extern const struct kind *const kinds_declared[];
+extern const size_t kinds_ndeclared;
+
+const struct kind *const *kind_all(size_t *n)
+{
+	*n = kinds_ndeclared;
+	return kinds_declared;
+}
+
+const struct kind *kind_find(const char *name)
+{
+	for (size_t i = 0; name && i < kinds_ndeclared; i++)
+		if (strcmp(kinds_declared[i]->name, name) == 0)
+			return kinds_declared[i];
+	return NULL;
+}
+
+const struct kind *kind_by_segment(const char *segment)
+{
+	for (size_t i = 0; segment && i < kinds_ndeclared; i++)
+		if (strcmp(kinds_declared[i]->segment, segment) == 0)
+			return kinds_declared[i];
+	return NULL;
+}
+
+const struct field *kind_field(const struct kind *k, const char *key)
+{
+	for (size_t i = 0; key && i < k->nfields; i++)
+		if (strcmp(k->fields[i].key, key) == 0)
+			return &k->fields[i];
+	return NULL;
+}
+
+static const struct field *field_flagged(const struct kind *k, unsigned flag)
+{
+	for (size_t i = 0; i < k->nfields; i++)
+		if (k->fields[i].flags & flag)
+			return &k->fields[i];
+	return NULL;
+}
+
+const struct field *kind_ident_field(const struct kind *k)
+{
+	return field_flagged(k, FF_IDENT);
+}
+
+const struct field *kind_sort_field(const struct kind *k)
+{
+	return field_flagged(k, FF_SORT);
+}
+
+/* ---- checking descriptors ---- */
+
+static int ident_ok(const char *s, int allow_dash)
+{
+	if (!s || !*s || !islower((unsigned char)*s))
+		return 0;
+	for (; *s; s++)
+		if (!islower((unsigned char)*s) && !isdigit((unsigned char)*s) && *s != (allow_dash ? '-' : '_'))
+			return 0;
+	return 1;
+}
+
+/* Keys the item table already gives every kind: a field may not shadow them. */
+static const char *const reserved_keys[] = { "id", "kind", "site_id", "state", "title", "slug", "summary", "body",
+					     "category_id", "lang", "fields", "ref", "ref_key", "item_day", "q", "trang",
+					     "csrf", "note", "attachments", NULL };
+
+int kind_check(const struct kind *k, char *err, size_t n)
+{
+#define BAD(...) do { snprintf(err, n, __VA_ARGS__); return -1; } while (0)
+	if (!k || !ident_ok(k->name, 0))
+		BAD("kind %s: the name must be lower-case letters, digits and '_'", k && k->name ? k->name : "(null)");
+	if (!ident_ok(k->segment, 1))
+		BAD("kind %s: the URL segment must be lower-case letters, digits and '-'", k->name);
+	if (!k->label || !*k->label || !k->label_one || !*k->label_one)
+		BAD("kind %s: a label is needed", k->name);
+	if (k->nfields && !k->fields)
+		BAD("kind %s: %zu fields declared but none given", k->name, k->nfields);
+	int idents = 0, sorts = 0;
+	for (size_t i = 0; i < k->nfields; i++) {
+		const struct field *f = &k->fields[i];
+		if (!ident_ok(f->key, 0))
+			BAD("kind %s: field %zu: the key must be lower-case letters, digits and '_'", k->name, i + 1);
+		for (const char *const *r = reserved_keys; *r; r++)
+			if (strcmp(*r, f->key) == 0)
+				BAD("kind %s: field %s: the key is one of the item's own columns", k->name, f->key);
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(k->fields[j].key, f->key) == 0)
+				BAD("kind %s: field %s is declared twice", k->name, f->key);
+		if (!f->label || !*f->label)
+			BAD("kind %s: field %s has no label", k->name, f->key);
+		if (f->type == F_ENUM && (!f->choices || !f->choices[0].key))
+			BAD("kind %s: field %s is a choice without choices", k->name, f->key);
+		if (f->type != F_ENUM && f->choices)
+			BAD("kind %s: field %s has choices but is not a choice", k->name, f->key);
+		if (f->type == F_REF && !kind_find(f->ref_kind))
+			BAD("kind %s: field %s refers to an unknown kind %s", k->name, f->key,
+			    f->ref_kind ? f->ref_kind : "(none)");
+		if ((f->type == F_TEXT || f->type == F_LONGTEXT || f->type == F_URL || f->type == F_TAGS ||
+		     f->type == F_REF) && !f->max)
+			BAD("kind %s: field %s needs a maximum length", k->name, f->key);
+		if (f->flags & FF_IDENT) {
+			if (f->type != F_TEXT)
+				BAD("kind %s: field %s: an identifier must be one line of text", k->name, f->key);
+			idents++;
+		}
+		if (f->flags & FF_SORT) {
+			if (f->type != F_DATE)
+				BAD("kind %s: field %s: lists sort on a date", k->name, f->key);
+			sorts++;
+		}
+		if ((f->flags & FF_OPEN) && f->type != F_ENUM)
+			BAD("kind %s: field %s: only a choice can be open", k->name, f->key);
+		if ((f->flags & FF_PERSONAL) && (f->flags & (FF_FILTER | FF_FEED | FF_SEARCH | FF_LIST)))
+			BAD("kind %s: field %s: personal data cannot be listed, filtered, searched or exported",
+			    k->name, f->key);
+	}
+	if (idents > 1)
+		BAD("kind %s: more than one identifier field", k->name);
+	if (sorts > 1)
+		BAD("kind %s: more than one sort date", k->name);
+	return 0;
+#undef BAD
+}
+
+int kinds_check(char *err, size_t n)
+{
+	for (size_t i = 0; i < kinds_ndeclared; i++) {
+		const struct kind *k = kinds_declared[i];
+		if (kind_check(k, err, n))
+			return -1;
+		for (size_t j = 0; j < i; j++) {
+			if (strcmp(kinds_declared[j]->name, k->name) == 0) {
+				snprintf(err, n, "kind %s is declared twice", k->name);
+				return -1;
+			}
+			if (strcmp(kinds_declared[j]->segment, k->segment) == 0) {
+				snprintf(err, n, "kinds %s and %s share the URL segment %s", kinds_declared[j]->name,
+					 k->name, k->segment);
+				return -1;
+			}
+		}
+	}
+	return 0;
+}
+
+/* ---- cleaning values ---- */
+
+char *kind_ident_key(const struct kind *k, const char *ref)
+{
+	if (!ref || !*ref)
+		return NULL;
+	if (k && k->ident_key)
+		return k->ident_key(ref);
+	char *f = vn_fold(ref);
+	if (!f)
+		return NULL;
+	char *w = f;
+	for (const char *p = f; *p; p++) {
+		if (*p == ' ' || *p == '\t') {
+			if (w > f && w[-1] != ' ')
+				*w++ = ' ';
+		} else {
+			*w++ = *p;
+		}
+	}
+	while (w > f && w[-1] == ' ')
+		w--;
+	*w = 0;
+	if (!*f) {
+		free(f);
+		return NULL;
+	}
+	return f;
+}
+
+int32_t kind_day(const char *s)
+{
+	vn_date d;
+	if (!s || vn_date_parse(s, &d))
+		return 0;
+	return vn_date_to_days(d);
+}
+
+/* "YYYY-MM-DD", "dd/mm/yyyy" or "d/m/yyyy" (also with '-' or '.') into "YYYY-MM-DD". */
+static int date_normalize(const char *s, char out[11])
+{
+	vn_date d;
+	if (vn_date_parse(s, &d) == 0) {
+		vn_date_format(d, out);
+		return 0;
+	}
+	int a, b, y, used = 0;
+	char s1, s2;
+	if (sscanf(s, "%2d%c%2d%c%4d%n", &a, &s1, &b, &s2, &y, &used) != 5 || s[used] || s1 != s2 ||
+	    (s1 != '/' && s1 != '-' && s1 != '.'))
+		return -1;
+	d = (vn_date){ y, b, a };
+	if (y < VN_YEAR_MIN || y > VN_YEAR_MAX || !vn_date_valid(d))
+		return -1;
+	vn_date_format(d, out);
+	return 0;
+}
+
+/* RAW's value of KEY as one string ("" when absent; arrays joined with "; "). malloc'd. */
+static char *raw_string(json_t *raw, const char *key)
+{
+	json_t *v = json_object_get(raw, key);
+	if (json_is_string(v))
+		return xstrdup(json_string_value(v));
+	if (json_is_array(v)) {
+		struct sb b = SB_INIT;
+		size_t i;
+		json_t *x;
+		json_array_foreach(v, i, x) {
+			if (!json_is_string(x))
+				continue;
+			if (b.len)
+				sb_adds(&b, "; ");
+			sb_adds(&b, json_string_value(x));
+		}
+		return sb_detach(&b, NULL);
+	}
+	if (json_is_integer(v)) {
+		char num[32];
+		snprintf(num, sizeof(num), "%lld", (long long)json_integer_value(v));
+		return xstrdup(num);
+	}
+	return xstrdup("");
+}
+
+/* Splits S on ';' (and new lines) into trimmed, non-empty, distinct parts. */
+static json_t *split_list(const char *s, size_t max_len, int *too_long)
+{
+	json_t *a = json_array();
+	const char *p = s;
+	while (*p) {
+		size_t n = strcspn(p, ";\n");
+		char *part = xstrndup(p, n);
+		char *c = text_clean(part, 0);
+		free(part);
+		if (c && *c) {
+			int dup = 0;
+			size_t i;
+			json_t *x;
+			json_array_foreach(a, i, x)
+				dup |= strcmp(json_string_value(x), c) == 0;
+			if (utf8_length(c) > max_len)
+				*too_long = 1;
+			if (!dup)
+				json_array_append_new(a, json_string(c));
+		}
+		free(c);
+		p += n;
+		if (*p)
+			p++;
+	}
+	return a;
+}
+
+static int url_ok(const char *u)
+{
+	return (strncmp(u, "http://", 7) == 0 && u[7]) || (strncmp(u, "https://", 8) == 0 && u[8]);
+}
+
+void kind_fields_clean(const struct kind *k, json_t *raw, json_t **out, struct errs *e)
+{
+	json_t *o = json_object();
+	for (size_t i = 0; i < k->nfields; i++) {
+		const struct field *f = &k->fields[i];
+		char *s = raw_string(raw, f->key);
+		char *v = text_clean(s, f->type == F_LONGTEXT);
+		free(s);
+		if (!v) {
+			errs_add(e, f->key, "invalid_utf8");
+			continue;
+		}
+		int empty = !*v;
+		if (empty) {
+			if (f->flags & FF_REQUIRED)
+				errs_add(e, f->key, "required");
+			json_object_set_new(o, f->key, f->type == F_TAGS || f->type == F_REF ? json_array() : json_string(""));
+			free(v);
+			continue;
+		}
+		switch (f->type) {
+		case F_TEXT:
+		case F_LONGTEXT:
+		case F_URL:
+			if (utf8_length(v) > f->max)
+				errs_add(e, f->key, "too_long");
+			if (f->type == F_URL && !url_ok(v))
+				errs_add(e, f->key, "url_invalid");
+			json_object_set_new(o, f->key, json_string(v));
+			break;
+		case F_DATE: {
+			char d[11];
+			if (date_normalize(v, d)) {
+				errs_add(e, f->key, "date_invalid");
+				json_object_set_new(o, f->key, json_string(v)); /* kept as typed */
+			} else {
+				json_object_set_new(o, f->key, json_string(d));
+			}
+			break;
+		}
+		case F_INT:
+		case F_MONEY: {
+			/* "1.250.000" and "1 250 000" are how amounts are written */
+			struct sb b = SB_INIT;
+			for (const char *p = v; *p; p++)
+				if (!(f->type == F_MONEY && (*p == '.' || *p == ' ')))
+					sb_addc(&b, *p);
+			int64_t n;
+			if (parse_i64(b.buf, f->type == F_MONEY ? 0 : INT64_MIN / 2, INT64_MAX / 2, &n)) {
+				errs_add(e, f->key, "number_invalid");
+				json_object_set_new(o, f->key, json_string(v));
+			} else {
+				json_object_set_new(o, f->key, json_integer(n));
+			}
+			sb_release(&b);
+			break;
+		}
+		case F_ENUM: {
+			const struct field_choice *c = f->choices;
+			/* the key, or its label as people (and old portals' exports) write it */
+			while (c->key && strcmp(c->key, v) != 0 && strcmp(c->label, v) != 0)
+				c++;
+			if (c->key)
+				json_object_set_new(o, f->key, json_string(c->key));
+			else {
+				if (!(f->flags & FF_OPEN))
+					errs_add(e, f->key, "choice_invalid");
+				else if (utf8_length(v) > 100)
+					errs_add(e, f->key, "too_long");
+				json_object_set_new(o, f->key, json_string(v));
+			}
+			break;
+		}
+		case F_TAGS:
+		case F_REF: {
+			int too_long = 0;
+			json_t *a = split_list(v, f->type == F_REF ? 100 : 200, &too_long);
+			if (too_long || json_array_size(a) > f->max)
+				errs_add(e, f->key, "too_long");
+			if (f->type == F_REF) {
+				size_t j;
+				json_t *x;
+				json_array_foreach(a, j, x) {
+					char *key = kind_ident_key(kind_find(f->ref_kind), json_string_value(x));
+					if (!key)
+						errs_add(e, f->key, "reference_invalid");
+					free(key);
+				}
+			}
+			json_object_set_new(o, f->key, a);
+			break;
+		}
+		}
+		free(v);
+	}
+	const struct field *id = kind_ident_field(k);
+	if (id) {
+		const char *num = json_string_value(json_object_get(o, id->key));
+		char *key = num && *num ? kind_ident_key(k, num) : NULL;
+		if (num && *num && !key)
+			errs_add(e, id->key, "ident_invalid");
+		free(key);
+	}
+	if (k->check)
+		k->check(k, o, e);
+	*out = o;
+}
+
+const char *kind_choice_label(const struct field *f, const char *key)
+{
+	for (const struct field_choice *c = f->choices; c && c->key; c++)
+		if (strcmp(c->key, key) == 0)
+			return c->label;
+	return key;
+}
+
+char *kind_value_text(const struct field *f, json_t *v)
+{
+	if (json_is_array(v)) {
+		struct sb b = SB_INIT;
+		size_t i;
+		json_t *x;
+		json_array_foreach(v, i, x) {
+			if (i)
+				sb_adds(&b, "; ");
+			sb_adds(&b, json_string_value(x) ? json_string_value(x) : "");
+		}
+		return sb_detach(&b, NULL);
+	}
+	if (json_is_integer(v)) {
+		char num[32];
+		snprintf(num, sizeof(num), "%lld", (long long)json_integer_value(v));
+		return xstrdup(num);
+	}
+	const char *s = json_string_value(v);
+	if (!s)
+		return xstrdup("");
+	if (f->type == F_DATE) {
+		vn_date d;
+		if (vn_date_parse(s, &d) == 0) {
+			char out[16];
+			snprintf(out, sizeof(out), "%02d/%02d/%04d", d.d, d.m, d.y);
+			return xstrdup(out);
+		}
+	}
+	if (f->type == F_ENUM)
+		return xstrdup(kind_choice_label(f, s));
+	return xstrdup(s);
+}
+
+char *kind_search_text(const struct kind *k, json_t *fields)
+{
+	struct sb b = SB_INIT;
+	for (size_t i = 0; i < k->nfields; i++) {
+		const struct field *f = &k->fields[i];
+		if (!(f->flags & FF_SEARCH))
+			continue;
+		char *t = kind_value_text(f, json_object_get(fields, f->key));
+		if (*t) {
+			if (b.len)
+				sb_addc(&b, ' ');
+			sb_adds(&b, t);
+		}
+		free(t);
+	}
+	return sb_detach(&b, NULL);
+}
+
+/* ---- derived columns and tables ---- */
+
+static int step_done(sqlite3_stmt *st)
+{
+	int ok = sqlite3_step(st) == SQLITE_DONE;
+	sqlite3_reset(st);
+	return ok ? 0 : -1;
+}
+
+static int term_add(struct db *db, int64_t id, const char *key, const char *value)
+{
+	sqlite3_stmt *st = db_stmt(db, "INSERT INTO item_terms (item_id, key, value) VALUES (?, ?, ?)"
+				       " ON CONFLICT DO NOTHING");
+	if (!st)
+		return -1;
+	db_bind_int(st, 1, id);
+	db_bind_text(st, 2, key);
+	db_bind_text(st, 3, value);
+	return step_done(st);
+}
+
+int item_derive(struct db *db, int64_t id)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT kind, fields FROM items WHERE id = ?");
+	if (!st)
+		return -1;
+	db_bind_int(st, 1, id);
+	json_t *row = db_one_json(st);
+	if (!row)
+		return -1;
+	const struct kind *k = kind_find(json_string_value(json_object_get(row, "kind")));
+	json_t *fields = json_loads(json_string_value(json_object_get(row, "fields")), 0, NULL);
+	json_decref(row);
+	int rc = -1;
+	char *ref_key = NULL;
+	if (!k || !json_is_object(fields))
+		goto out;
+
+	const struct field *idf = kind_ident_field(k), *sortf = kind_sort_field(k);
+	const char *ref = idf ? json_string_value(json_object_get(fields, idf->key)) : NULL;
+	if (ref && !*ref)
+		ref = NULL;
+	ref_key = ref ? kind_ident_key(k, ref) : NULL;
+	int32_t day = sortf ? kind_day(json_string_value(json_object_get(fields, sortf->key))) : 0;
+	st = db_stmt(db, "UPDATE items SET ref = ?, ref_key = ?, item_day = ? WHERE id = ?");
+	if (!st)
+		goto out;
+	db_bind_text(st, 1, ref);
+	db_bind_text(st, 2, ref_key);
+	if (day)
+		db_bind_int(st, 3, day);
+	db_bind_int(st, 4, id);
+	if (step_done(st))
+		goto out;
+
+	/* the filter terms: what the fields say now, nothing else */
+	st = db_stmt(db, "DELETE FROM item_terms WHERE item_id = ?");
+	if (!st)
+		goto out;
+	db_bind_int(st, 1, id);
+	if (step_done(st))
+		goto out;
+	if (day) {
+		char year[8];
+		snprintf(year, sizeof(year), "%d", vn_days_to_date(day).y);
+		if (term_add(db, id, "nam", year))
+			goto out;
+	}
+	for (size_t i = 0; i < k->nfields; i++) {
+		const struct field *f = &k->fields[i];
+		if (!(f->flags & FF_FILTER))
+			continue;
+		json_t *v = json_object_get(fields, f->key);
+		if (json_is_string(v) && *json_string_value(v)) {
+			if (term_add(db, id, f->key, json_string_value(v)))
+				goto out;
+		} else if (json_is_array(v)) {
+			size_t j;
+			json_t *x;
+			json_array_foreach(v, j, x)
+				if (json_is_string(x) && term_add(db, id, f->key, json_string_value(x)))
+					goto out;
+		}
+	}
+
+	/* the links this item makes: as its references say now */
+	st = db_stmt(db, "DELETE FROM item_links WHERE from_id = ?");
+	if (!st)
+		goto out;
+	db_bind_int(st, 1, id);
+	if (step_done(st))
+		goto out;
+	for (size_t i = 0; i < k->nfields; i++) {
+		const struct field *f = &k->fields[i];
+		if (f->type != F_REF)
+			continue;
+		json_t *v = json_object_get(fields, f->key);
+		size_t j;
+		json_t *x;
+		json_array_foreach(v, j, x) {
+			const char *to = json_string_value(x);
+			char *key = to ? kind_ident_key(kind_find(f->ref_kind), to) : NULL;
+			if (!key)
+				continue;
+			/* the target: an item of the referred kind with that identifier, the same
+			 * site's first, else the main portal's, else any */
+			st = db_stmt(db, "INSERT INTO item_links (from_id, relation, to_key, to_ref, to_id, position)"
+					 " VALUES (?1, ?2, ?3, ?4, (SELECT t.id FROM items t JOIN sites s ON s.id = t.site_id"
+					 " WHERE t.kind = ?5 AND t.ref_key = ?3 AND t.id <> ?1 AND t.state <> 'withdrawn'"
+					 " ORDER BY t.site_id = (SELECT site_id FROM items WHERE id = ?1) DESC,"
+					 " s.kind = 'main' DESC, t.id LIMIT 1), ?6) ON CONFLICT DO NOTHING");
+			if (!st) {
+				free(key);
+				goto out;
+			}
+			db_bind_int(st, 1, id);
+			db_bind_text(st, 2, f->key);
+			db_bind_text(st, 3, key);
+			db_bind_text(st, 4, to);
+			db_bind_text(st, 5, f->ref_kind);
+			db_bind_int(st, 6, (int64_t)j);
+			free(key);
+			if (step_done(st))
+				goto out;
+		}
+	}
+	/* references made earlier to this identifier, waiting for it: linked now */
+	if (ref_key) {
+		st = db_stmt(db, "UPDATE item_links SET to_id = ?1 WHERE to_key = ?2 AND to_id IS NULL AND from_id <> ?1"
+				 " AND EXISTS (SELECT 1 FROM items WHERE id = ?1 AND state <> 'withdrawn')");
+		if (!st)
+			goto out;
+		db_bind_int(st, 1, id);
+		db_bind_text(st, 2, ref_key);
+		if (step_done(st))
+			goto out;
+	}
+	rc = k->derive ? k->derive(db, k, id, fields, vn_days_of_time(time_now())) : 0;
+out:
+	free(ref_key);
+	json_decref(fields);
+	return rc;
+}

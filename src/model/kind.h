@@ -1,0 +1,136 @@
+/* kind.h — kinds of content as descriptors (docs/architecture.md, "Items").
+ *
+ * Every item (a news article, a legal document, a gazette issue, …) is a row of the items table
+ * with the common columns: site, kind, language, state and the workflow columns, title, slug,
+ * summary, body, category, dates, intake and deadline. What differs between kinds is declared
+ * once, here, as data: the kind's own fields (stored as a JSON object in items.fields and in
+ * every revision), which of them the lists filter on (item_terms), which one identifies the item
+ * (items.ref / ref_key: a document's number) and which date its lists sort on (items.item_day),
+ * relations to other items (item_links), and hooks for the rules fields cannot say. The admin
+ * form, validation with Vietnamese messages, revisions and their diff, the public list with its
+ * filters, the detail page, the open-data exports, the CSV import and the conformance test all
+ * read the descriptor; a new kind is a descriptor, locale keys and, if it wants, templates.
+ *
+ * The field key is the form field's name, the JSON key, the template variable, the CSV column
+ * and the API name. Labels are Vietnamese text (the admin's language). */
+#ifndef CONG_MODEL_KIND_H
+#define CONG_MODEL_KIND_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <jansson.h>
+
+struct db;
+struct errs;
+
+enum field_type {
+	F_TEXT,     /* one line */
+	F_LONGTEXT, /* several lines, plain */
+	F_DATE,     /* "YYYY-MM-DD" stored; the form and the CSV also take dd/mm/yyyy */
+	F_INT,
+	F_MONEY,    /* whole đồng */
+	F_ENUM,     /* one of CHOICES' keys */
+	F_TAGS,     /* several short texts ("a; b"): stored as an array */
+	F_REF,      /* other items by their identifier ("12/2024/QĐ-UBND; …"): stored as an array of
+	             * identifiers as written, and as item_links rows of RELATION */
+	F_URL,
+};
+
+enum field_flag {
+	FF_REQUIRED = 1 << 0,
+	FF_SEARCH = 1 << 1,  /* its text goes into the search index */
+	FF_FILTER = 1 << 2,  /* public lists filter on it (item_terms) */
+	FF_LIST = 1 << 3,    /* shown in list rows */
+	FF_FEED = 1 << 4,    /* in feeds and exports */
+	FF_IDENT = 1 << 5,   /* the item's identifier (items.ref, ref_key); at most one */
+	FF_SORT = 1 << 6,    /* F_DATE: the date lists sort on (items.item_day); at most one */
+	FF_OPEN = 1 << 7,    /* F_ENUM: a site may add values beyond CHOICES (kept as typed) */
+	FF_PERSONAL = 1 << 8,/* personal data: never logged or exported */
+};
+
+struct field_choice {
+	const char *key, *label;
+};
+
+struct field {
+	const char *key;
+	const char *label;
+	enum field_type type;
+	size_t max;                          /* characters (text), or values (F_TAGS, F_REF) */
+	unsigned flags;
+	const struct field_choice *choices;  /* F_ENUM: ends with { NULL, NULL } */
+	const char *ref_kind;                /* F_REF: the kind of the items referred to */
+	const char *help;                    /* a line under the field, or NULL */
+};
+
+struct item_view;
+
+struct kind {
+	const char *name;          /* "legal": items.kind, categories.kind */
+	const char *segment;       /* "van-ban": /van-ban, /van-ban/<slug>-<id>, /quan-tri/van-ban */
+	const char *label;         /* "Văn bản" */
+	const char *label_one;     /* "văn bản" in sentences */
+	const char *title_label;   /* what the title is called ("Trích yếu"); NULL: "Tiêu đề" */
+	const char *deadline_kind; /* the deadline rule its items follow when their category names none */
+	unsigned body_required : 1;/* the rich text is required (news); else optional (full text) */
+	unsigned has_cover : 1;    /* a cover image, featured flag, author and source (news) */
+	const struct field *fields;
+	size_t nfields;
+	/* Rules the fields cannot say (dates in order…): adds errors to E; FIELDS is clean. */
+	void (*check)(const struct kind *k, json_t *fields, struct errs *e);
+	/* The slug of an item (NULL: from the title). Returns malloc'd. */
+	char *(*slug)(const struct kind *k, const char *title, json_t *fields);
+	/* The normalised key of an identifier as people type it (NULL: folded, lower case, runs of
+	 * spaces as one); malloc'd, NULL when REF cannot be one. */
+	char *(*ident_key)(const char *ref);
+	/* Values computed from the fields and the other items (a legal document's validity), written
+	 * after the common derived ones, in the caller's transaction, as of day TODAY. 0 or -1. */
+	int (*derive)(struct db *db, const struct kind *k, int64_t item_id, json_t *fields, int32_t today);
+};
+
+/* Every kind, in menu order; kind_find by name, kind_by_segment by URL segment: NULL if none. */
+const struct kind *const *kind_all(size_t *n);
+const struct kind *kind_find(const char *name);
+const struct kind *kind_by_segment(const char *segment);
+const struct field *kind_field(const struct kind *k, const char *key);
+const struct field *kind_ident_field(const struct kind *k);
+const struct field *kind_sort_field(const struct kind *k);
+
+/* Checks every descriptor (unique names and segments, field keys that are identifiers and
+ * unique, types with what they need, at most one identifier and one sort date…). 0, or -1 with
+ * a sentence naming the kind and field in ERR. `cong` refuses to start on -1. */
+int kinds_check(char *err, size_t n);
+/* The same for one descriptor (tests give it bad ones). */
+int kind_check(const struct kind *k, char *err, size_t n);
+
+/* Turns RAW (an object of the form's or CSV's values: strings, or arrays of strings for
+ * several values) into the clean fields object stored (*OUT, new): text NFC and trimmed,
+ * dates "YYYY-MM-DD", tags and references split on ';' into arrays, enum keys checked, numbers
+ * parsed. Errors go to E under the field's key, with message keys of locale/vi.json; *OUT is
+ * still set (the input kept, for the form to show again). Calls the kind's check hook. */
+void kind_fields_clean(const struct kind *k, json_t *raw, json_t **out, struct errs *e);
+
+/* The label of an enum value (its key when unknown: an open value as typed). */
+const char *kind_choice_label(const struct field *f, const char *key);
+
+/* A field's value as display text ("12/05/2024" for dates, "a; b" for lists); malloc'd, "" when
+ * empty. */
+char *kind_value_text(const struct field *f, json_t *v);
+
+/* The key of identifier REF of kind K (kind.ident_key or the default); malloc'd or NULL. */
+char *kind_ident_key(const struct kind *k, const char *ref);
+
+/* "YYYY-MM-DD" → day number (vn/calendar.h), 0 when empty or invalid. */
+int32_t kind_day(const char *s);
+
+/* Writes what the item's clean FIELDS imply into the derived columns and tables, inside the
+ * caller's transaction: items.ref, ref_key, item_day; item_terms (filterable values, the year of
+ * the sort date); item_links (references, linking those whose target is known, and linking
+ * earlier references to this item's identifier now that it exists). 0 or -1. */
+int item_derive(struct db *db, int64_t item_id);
+
+/* Search text of the searchable fields of FIELDS (space-joined), appended to the body's in the
+ * index. malloc'd. */
+char *kind_search_text(const struct kind *k, json_t *fields);
+
+#endif

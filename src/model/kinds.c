@@ -1,0 +1,103 @@
+/* kinds.c — the kinds of content Cổng publishes, each declared once (kind.h). The regulations'
+ * list (VP Đ4, TQ Đ4, NĐ 42/2022 Đ4; ../docs/product.md §2) grows here, one descriptor each. */
+#include "kind.h"
+#include "legal.h"
+
+#include <stddef.h>
+
+#define N(a) (sizeof(a) / sizeof((a)[0]))
+
+/* News (tin, bài): its fields are the items' own columns (title, summary, body, author, cover,
+ * featured, source); nothing of its own. */
+static const struct kind kind_article = {
+	.name = "article",
+	.segment = "tin",
+	.label = "Tin bài",
+	.label_one = "bài viết",
+	.deadline_kind = "tin-su-kien",
+	.body_required = 1,
+	.has_cover = 1,
+};
+
+/* Legal documents (văn bản quy phạm pháp luật, chỉ đạo điều hành: VP Đ4.6, regulations.md
+ * §Content). The keys are the columns of the import CSV (docs/legal.md). */
+static const struct field_choice legal_types[] = {
+	{ "Hiến pháp", "Hiến pháp" }, { "Bộ luật", "Bộ luật" }, { "Luật", "Luật" },
+	{ "Pháp lệnh", "Pháp lệnh" }, { "Lệnh", "Lệnh" }, { "Nghị quyết", "Nghị quyết" },
+	{ "Nghị quyết liên tịch", "Nghị quyết liên tịch" }, { "Nghị định", "Nghị định" },
+	{ "Quyết định", "Quyết định" }, { "Thông tư", "Thông tư" }, { "Thông tư liên tịch", "Thông tư liên tịch" },
+	{ "Chỉ thị", "Chỉ thị" }, { "Công văn", "Công văn" }, { "Kế hoạch", "Kế hoạch" },
+	{ "Thông báo", "Thông báo" }, { "Hướng dẫn", "Hướng dẫn" }, { "Báo cáo", "Báo cáo" },
+	{ "Chương trình", "Chương trình" }, { "Đề án", "Đề án" }, { "Văn bản khác", "Văn bản khác" },
+	{ NULL, NULL },
+};
+static const struct field_choice legal_scopes[] = {
+	{ "trung-uong", "Trung ương" },
+	{ "tinh", "Tỉnh" },
+	{ "don-vi", "Đơn vị" },
+	{ NULL, NULL },
+};
+
+#define REL(key, label) { key, label, F_REF, 50, FF_FEED, NULL, "legal", "Số ký hiệu, cách nhau bằng dấu chấm phẩy (;)" }
+static const struct field legal_fields[] = {
+	{ "so_ky_hieu", "Số ký hiệu", F_TEXT, 60, FF_REQUIRED | FF_IDENT | FF_SEARCH | FF_LIST | FF_FEED, NULL, NULL,
+	  "Như trên văn bản, ví dụ 12/2024/QĐ-UBND" },
+	{ "loai", "Loại văn bản", F_ENUM, 0, FF_REQUIRED | FF_FILTER | FF_LIST | FF_FEED | FF_OPEN, legal_types, NULL,
+	  NULL },
+	{ "co_quan_ban_hanh", "Cơ quan ban hành", F_TEXT, 200, FF_REQUIRED | FF_FILTER | FF_SEARCH | FF_LIST | FF_FEED,
+	  NULL, NULL, NULL },
+	{ "nguoi_ky", "Người ký", F_TEXT, 100, FF_SEARCH | FF_FEED, NULL, NULL, NULL },
+	{ "chuc_vu_nguoi_ky", "Chức vụ người ký", F_TEXT, 100, FF_FEED, NULL, NULL, "Ví dụ: Chủ tịch, Phó Chủ tịch" },
+	{ "ngay_ban_hanh", "Ngày ban hành", F_DATE, 0, FF_REQUIRED | FF_SORT | FF_LIST | FF_FEED, NULL, NULL, NULL },
+	{ "ngay_hieu_luc", "Ngày có hiệu lực", F_DATE, 0, FF_LIST | FF_FEED, NULL, NULL,
+	  "Để trống nếu có hiệu lực từ ngày ban hành" },
+	{ "ngay_het_hieu_luc", "Ngày hết hiệu lực", F_DATE, 0, FF_FEED, NULL, NULL, NULL },
+	{ "linh_vuc", "Lĩnh vực", F_TAGS, 10, FF_FILTER | FF_SEARCH | FF_FEED, NULL, NULL,
+	  "Cách nhau bằng dấu chấm phẩy (;)" },
+	{ "pham_vi", "Phạm vi", F_ENUM, 0, FF_REQUIRED | FF_FILTER | FF_FEED, legal_scopes, NULL, NULL },
+	REL("can_cu", "Căn cứ"),
+	REL("huong_dan", "Hướng dẫn văn bản"),
+	REL("sua_doi", "Sửa đổi, bổ sung văn bản"),
+	REL("thay_the", "Thay thế văn bản"),
+	REL("bai_bo", "Bãi bỏ văn bản"),
+	REL("dinh_chinh", "Đính chính văn bản"),
+};
+#undef REL
+
+static const struct kind kind_legal = {
+	.name = "legal",
+	.segment = "van-ban",
+	.label = "Văn bản",
+	.label_one = "văn bản",
+	.title_label = "Trích yếu",
+	.deadline_kind = "van-ban-tinh",
+	.fields = legal_fields,
+	.nfields = N(legal_fields),
+	.check = legal_check,
+	.slug = legal_slug,
+	.ident_key = legal_ident_key,
+	.derive = legal_derive,
+};
+
+/* The official gazette (Công báo, VP Đ4.7): issues with their documents and the issue's PDF (an
+ * attachment). */
+static const struct field gazette_fields[] = {
+	{ "so", "Số công báo", F_TEXT, 30, FF_REQUIRED | FF_IDENT | FF_LIST | FF_FEED | FF_SEARCH, NULL, NULL,
+	  "Ví dụ: 15+16" },
+	{ "ngay", "Ngày phát hành", F_DATE, 0, FF_REQUIRED | FF_SORT | FF_LIST | FF_FEED, NULL, NULL, NULL },
+	{ "van_ban", "Văn bản trong số", F_REF, 200, FF_FEED, NULL, "legal",
+	  "Số ký hiệu các văn bản đăng trong số này, cách nhau bằng dấu chấm phẩy (;)" },
+};
+
+static const struct kind kind_gazette = {
+	.name = "gazette",
+	.segment = "cong-bao",
+	.label = "Công báo",
+	.label_one = "số công báo",
+	.deadline_kind = "van-ban-tinh",
+	.fields = gazette_fields,
+	.nfields = N(gazette_fields),
+};
+
+const struct kind *const kinds_declared[] = { &kind_article, &kind_legal, &kind_gazette };
+const size_t kinds_ndeclared = N(kinds_declared);

@@ -601,29 +601,29 @@ json_t *article_list_admin(struct db *db, const struct actor *a, int64_t site_id
 				 " AND (?3 > 1 OR a.created_by = ?2)",
 	};
 	static const char *const list_sql[] = {
-		[AF_ALL] = "SELECT a.id, a.title, a.slug, a.state, a.change_state, a.featured, a.published_at,"
+		[AF_ALL] = "SELECT a.id, a.kind, a.title, a.slug, a.state, a.change_state, a.featured, a.published_at,"
 			   " a.scheduled_at, a.updated_at, c.name AS category_name, u.display_name AS created_by_name"
 			   " FROM items a JOIN categories c ON c.id = a.category_id LEFT JOIN users u ON u.id = a.created_by"
 			   " WHERE a.site_id = ?1 AND (?3 > 1 OR a.created_by = ?2 OR a.state = 'published')"
 			   " ORDER BY a.updated_at DESC, a.id DESC LIMIT ?4 OFFSET ?5",
-		[AF_MINE_DRAFTS] = "SELECT a.id, a.title, a.slug, a.state, a.change_state, a.featured, a.published_at,"
+		[AF_MINE_DRAFTS] = "SELECT a.id, a.kind, a.title, a.slug, a.state, a.change_state, a.featured, a.published_at,"
 				   " a.scheduled_at, a.updated_at, c.name AS category_name, u.display_name AS created_by_name"
 				   " FROM items a JOIN categories c ON c.id = a.category_id LEFT JOIN users u ON u.id = a.created_by"
 				   " WHERE a.site_id = ?1 AND a.created_by = ?2 AND " WSTATE " = 'draft'"
 				   " ORDER BY a.updated_at DESC, a.id DESC LIMIT ?4 OFFSET ?5",
-		[AF_WAITING_FOR_ME] = "SELECT a.id, a.title, a.slug, a.state, a.change_state, a.featured, a.published_at,"
+		[AF_WAITING_FOR_ME] = "SELECT a.id, a.kind, a.title, a.slug, a.state, a.change_state, a.featured, a.published_at,"
 				      " a.scheduled_at, a.updated_at, c.name AS category_name, u.display_name AS created_by_name"
 				      " FROM items a JOIN categories c ON c.id = a.category_id JOIN sites s ON s.id = a.site_id"
 				      " LEFT JOIN users u ON u.id = a.created_by"
 				      " WHERE a.site_id = ?1 AND ((?3 = 2 AND " WSTATE " = 'submitted')"
 				      " OR (?3 >= 3 AND (" WSTATE " = 'edited' OR (s.approval_steps = 1 AND " WSTATE " = 'submitted'))))"
 				      " ORDER BY a.updated_at, a.id LIMIT ?4 OFFSET ?5",
-		[AF_RETURNED_TO_ME] = "SELECT a.id, a.title, a.slug, a.state, a.change_state, a.featured, a.published_at,"
+		[AF_RETURNED_TO_ME] = "SELECT a.id, a.kind, a.title, a.slug, a.state, a.change_state, a.featured, a.published_at,"
 				      " a.scheduled_at, a.updated_at, c.name AS category_name, u.display_name AS created_by_name"
 				      " FROM items a JOIN categories c ON c.id = a.category_id LEFT JOIN users u ON u.id = a.created_by"
 				      " WHERE a.site_id = ?1 AND a.created_by = ?2 AND " WSTATE " = 'returned'"
 				      " ORDER BY a.updated_at DESC, a.id DESC LIMIT ?4 OFFSET ?5",
-		[AF_SCHEDULED] = "SELECT a.id, a.title, a.slug, a.state, a.change_state, a.featured, a.published_at,"
+		[AF_SCHEDULED] = "SELECT a.id, a.kind, a.title, a.slug, a.state, a.change_state, a.featured, a.published_at,"
 				 " a.scheduled_at, a.updated_at, c.name AS category_name, u.display_name AS created_by_name"
 				 " FROM items a JOIN categories c ON c.id = a.category_id LEFT JOIN users u ON u.id = a.created_by"
 				 " WHERE a.site_id = ?1 AND a.state = 'scheduled' AND (?3 > 1 OR a.created_by = ?2)"

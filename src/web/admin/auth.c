@@ -211,7 +211,9 @@ int admin_require(struct req *r, int need_role)
 int64_t admin_capture_id(struct req *r)
 {
 	int64_t id;
-	if (!r->captures[0] || parse_i64(r->captures[0], 1, INT64_MAX, &id))
+	/* "/quan-tri/<kind>/<id>": the id is the second capture */
+	const char *c = r->captures[1] ? r->captures[1] : r->captures[0];
+	if (!c || parse_i64(c, 1, INT64_MAX, &id))
 		return -1;
 	return id;
 }

@@ -69,7 +69,7 @@ static const struct {
 	{ "two repealing documents: the earliest wins", "2024-03-01", NULL, NULL,
 	  { { BAI_BO, "2025-09-01" }, { BAI_BO, "2025-05-01" } }, 2,
 	  "2025-10-01", EXPIRED, "2025-05-01", 1, NULL },
-	{ "two repealing documents, only the first in force", "2024-03-01", NULL, NULL,
+	{ "two repealing documents, only the later-listed one in force yet", "2024-03-01", NULL, NULL,
 	  { { BAI_BO, "2025-09-01" }, { BAI_BO, "2025-05-01" } }, 2,
 	  "2025-06-01", EXPIRED, "2025-05-01", 1, NULL },
 	{ "amended", "2024-03-01", NULL, NULL, { { SUA_DOI, "2024-06-01" } }, 1,

@@ -52,7 +52,7 @@ static json_t *kind_form_fields(const struct kind *k, json_t *form, json_t *erro
 {
 	json_t *list = json_array();
 	for (size_t i = 0; i < k->nfields; i++) {
-		const struct field *f = &k->fields[i];
+		const struct kind_field *f = &k->fields[i];
 		json_t *v = json_object_get(form, f->key), *o = json_object();
 		char *text = NULL;
 		if (json_is_array(v)) { /* a stored list: shown as typed, "a; b" */
@@ -74,7 +74,7 @@ static json_t *kind_form_fields(const struct kind *k, json_t *form, json_t *erro
 			json_object_set_new(o, "is_textarea", json_true());
 		else if (f->type == F_ENUM && !(f->flags & FF_OPEN)) {
 			json_t *choices = json_array();
-			for (const struct field_choice *c = f->choices; c->key; c++)
+			for (const struct kind_choice *c = f->choices; c->key; c++)
 				json_array_append_new(choices, json_pack("{sssssb}", "key", c->key, "label", c->label, "selected",
 									 json_string_value(v) && strcmp(json_string_value(v), c->key) == 0));
 			json_object_set_new(o, "choices", choices);
@@ -82,7 +82,7 @@ static json_t *kind_form_fields(const struct kind *k, json_t *form, json_t *erro
 		} else {
 			if (f->type == F_ENUM) { /* open: suggestions, any value */
 				json_t *choices = json_array();
-				for (const struct field_choice *c = f->choices; c->key; c++)
+				for (const struct kind_choice *c = f->choices; c->key; c++)
 					json_array_append_new(choices, json_pack("{ss}", "label", c->label));
 				json_object_set_new(o, "suggestions", choices);
 			}
@@ -127,19 +127,36 @@ void admin_dashboard(struct req *r)
 		if (strcmp(loc, tabs[i].slug) == 0)
 			tab = i;
 	page = req_arg_int(r, "trang", 1, 1, 100000);
-	json_t *ctx = admin_ctx(r, "Bài viết");
+	/* ?loai=<segment>: one kind's items (the menu's "Văn bản"); none: every kind's */
+	const char *seg = req_arg(r, "loai");
+	const struct kind *k = seg ? kind_by_segment(seg) : NULL;
+	if (seg && !k) {
+		resp_error(r, 404, "not_found");
+		return;
+	}
+	json_t *ctx = admin_ctx(r, k ? k->label : "Bài viết");
+	const struct kind *nk = k ? k : kind_find("article");
+	struct sb nu = SB_INIT;
+	add_base(&nu, nk);
+	sb_adds(&nu, "/moi");
+	json_object_set_new(ctx, "new_url", json_string(nu.buf));
+	sb_release(&nu);
+	json_object_set_new(ctx, "new_label", json_string(k && strcmp(k->name, "article") ? "Thêm mới" : "Viết bài mới"));
 	json_t *list = json_array();
 	for (i = 0; i < ARRAY_SIZE(tabs); i++) {
 		int64_t n;
-		json_decref(article_list_admin(r->db, &r->actor, site_id_of(r), tabs[i].f, 0, 0, &n));
+		json_decref(article_list_admin(r->db, &r->actor, site_id_of(r), tabs[i].f, k ? k->name : NULL, 0, 0, &n));
 		struct sb u = SB_INIT;
 		sb_addf(&u, "/quan-tri/?loc=%s", tabs[i].slug);
+		if (k)
+			sb_addf(&u, "&loai=%s", k->segment);
 		json_array_append_new(list, json_pack("{sssssIsb}", "label", tabs[i].label, "url", u.buf, "count", (json_int_t)n,
 						      "current", i == tab));
 		sb_release(&u);
 	}
 	json_object_set_new(ctx, "tabs", list);
-	json_t *rows = article_list_admin(r->db, &r->actor, site_id_of(r), tabs[tab].f, PER_PAGE, (page - 1) * PER_PAGE, &total);
+	json_t *rows = article_list_admin(r->db, &r->actor, site_id_of(r), tabs[tab].f, k ? k->name : NULL, PER_PAGE,
+					  (page - 1) * PER_PAGE, &total);
 	json_t *a;
 	json_array_foreach(rows, i, a) {
 		const char *st = json_string_value(json_object_get(a, "state"));
@@ -310,11 +327,11 @@ static void form_render(struct req *r, const struct kind *k, int status, int64_t
 	int64_t nfiles;
 	json_t *files = media_list(r->db, &r->actor, site_id_of(r), "file", 200, 0, &nfiles);
 	json_t *chosen = json_object_get(form, "attachments");
-	size_t i, k;
+	size_t i, ki;
 	json_t *f, *c;
 	json_array_foreach(files, i, f) {
 		int on = 0;
-		json_array_foreach(chosen, k, c)
+		json_array_foreach(chosen, ki, c)
 			on |= json_integer_value(c) == json_integer_value(json_object_get(f, "id"));
 		json_object_set_new(f, "checked", json_boolean(on));
 	}
@@ -506,8 +523,8 @@ void admin_article_save(struct req *r)
 	const char *att[100];
 	int64_t att_ids[100];
 	size_t natt = req_form_all(r, "attachments", att, ARRAY_SIZE(att));
-	for (size_t k = 0; k < natt; k++)
-		if (parse_i64(att[k], 1, INT64_MAX, &att_ids[in.nattachments]) == 0)
+	for (size_t j = 0; j < natt; j++)
+		if (parse_i64(att[j], 1, INT64_MAX, &att_ids[in.nattachments]) == 0)
 			in.nattachments++;
 	in.attachments = att_ids;
 	in.set_attachments = req_form(r, "attachments_shown") != NULL; /* forms without the list keep it */
@@ -526,8 +543,8 @@ void admin_article_save(struct req *r)
 		json_object_set_new(f, "featured", json_boolean(in.featured));
 		json_object_set(f, "f", raw);
 		json_t *ids = json_array();
-		for (size_t k = 0; k < in.nattachments; k++)
-			json_array_append_new(ids, json_integer(att_ids[k]));
+		for (size_t j = 0; j < in.nattachments; j++)
+			json_array_append_new(ids, json_integer(att_ids[j]));
 		json_object_set_new(f, "attachments", ids);
 		if (id && cover_id < 0) {
 			json_t *a = article_get_admin(r->db, &r->actor, site_id, id);
@@ -686,7 +703,7 @@ void admin_article_compare(struct req *r)
 			tb = rev_text(b, fields[i][0]);
 			label = i == 0 && k->title_label ? k->title_label : fields[i][1];
 		} else {
-			const struct field *f = &k->fields[i - ARRAY_SIZE(fields)];
+			const struct kind_field *f = &k->fields[i - ARRAY_SIZE(fields)];
 			ta = kind_value_text(f, json_object_get(fa, f->key));
 			tb = kind_value_text(f, json_object_get(fb, f->key));
 			label = f->label;

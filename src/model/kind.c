@@ -475,6 +475,11 @@ static int term_add(struct db *db, int64_t id, const char *key, const char *valu
 
 int item_derive(struct db *db, int64_t id)
 {
+	return item_derive_at(db, id, vn_days_of_time(time_now()));
+}
+
+int item_derive_at(struct db *db, int64_t id, int32_t today)
+{
 	sqlite3_stmt *st = db_stmt(db, "SELECT kind, fields FROM items WHERE id = ?");
 	if (!st)
 		return -1;
@@ -589,7 +594,7 @@ int item_derive(struct db *db, int64_t id)
 		if (step_done(st))
 			goto out;
 	}
-	rc = k->derive ? k->derive(db, k, id, fields, vn_days_of_time(time_now())) : 0;
+	rc = k->derive ? k->derive(db, k, id, fields, today) : 0;
 out:
 	free(ref_key);
 	json_decref(fields);
@@ -620,7 +625,7 @@ int item_recheck_due(struct db *db, int32_t today)
 		db_bind_int(st, 1, id);
 		int ok = sqlite3_step(st) == SQLITE_DONE;
 		sqlite3_reset(st);
-		if (!ok || item_derive(db, id) || cache_bump(db, json_integer_value(json_object_get(row, "site_id")))) {
+		if (!ok || item_derive_at(db, id, today) || cache_bump(db, json_integer_value(json_object_get(row, "site_id")))) {
 			db_rollback(db);
 			log_error("items: item %lld: its computed values could not be renewed", (long long)id);
 			continue;

@@ -128,6 +128,8 @@ int32_t kind_day(const char *s);
  * the sort date); item_links (references, linking those whose target is known, and linking
  * earlier references to this item's identifier now that it exists). 0 or -1. */
 int item_derive(struct db *db, int64_t item_id);
+/* The same as of day TODAY (tests fix it; item_derive takes the clock's). */
+int item_derive_at(struct db *db, int64_t item_id, int32_t today);
 
 /* Derives again the items whose computed values change by TODAY (items.recheck_day: a legal
  * document taking effect, or ended by one that does), each in its own transaction, bumping its

@@ -23,6 +23,8 @@ static const struct {
 	{ "reindex", cmd_reindex, "rebuild the search index" },
 	{ "remind", cmd_remind, "what is due, and the boards' daily deadline reminders by e-mail" },
 	{ "calendar", cmd_calendar, "working days: holidays, official tables, adding working days" },
+	{ "import", cmd_import, "import items (legal documents…) from a CSV file, all or nothing" },
+	{ "kinds", cmd_kinds, "the kinds of content and their fields" },
 };
 
 static void usage(FILE *f)

@@ -33,6 +33,7 @@ struct db {
 	} memo[DB_MEMO_N];
 	int64_t memo_version, memo_changes;
 	int in_snapshot, snapshot_checked;
+	int depth; /* db_begin nesting: 1 the transaction, more its savepoints */
 };
 
 /* Statements slower than this are logged with their SQL (placeholders only, never the bound
@@ -154,11 +155,25 @@ int db_exec(struct db *db, const char *sql)
 
 int db_begin(struct db *db)
 {
-	return db_exec(db, "BEGIN IMMEDIATE");
+	if (db->depth > 0) { /* inside another change: a savepoint of it */
+		if (db_exec(db, "SAVEPOINT nested"))
+			return -1;
+		db->depth++;
+		return 0;
+	}
+	if (db_exec(db, "BEGIN IMMEDIATE"))
+		return -1;
+	db->depth = 1;
+	return 0;
 }
 
 int db_commit(struct db *db)
 {
+	if (db->depth > 1) {
+		db->depth--;
+		return db_exec(db, "RELEASE nested");
+	}
+	db->depth = 0;
 	if (db_exec(db, "COMMIT")) {
 		db_rollback(db);
 		return -1;
@@ -190,6 +205,13 @@ void db_read_end(struct db *db)
 
 void db_rollback(struct db *db)
 {
+	if (db->depth > 1) { /* undoes the savepoint's part; the outer change goes on */
+		db->depth--;
+		memo_drop_all(db);
+		sqlite3_exec(db->h, "ROLLBACK TO nested; RELEASE nested", NULL, NULL, NULL);
+		return;
+	}
+	db->depth = 0;
 	db->in_snapshot = 0;
 	/* a memo made inside the transaction may hold what is now undone */
 	memo_drop_all(db);

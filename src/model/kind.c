@@ -317,7 +317,7 @@ void kind_fields_clean(const struct kind *k, json_t *raw, json_t **out, struct e
 		case F_DATE: {
 			char d[11];
 			if (date_normalize(v, d)) {
-				errs_add(e, f->key, "date_invalid");
+				errs_add(e, f->key, "day_invalid");
 				json_object_set_new(o, f->key, json_string(v)); /* kept as typed */
 			} else {
 				json_object_set_new(o, f->key, json_string(d));

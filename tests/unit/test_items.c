@@ -125,7 +125,7 @@ TEST(items_fields_cleaned_with_a_message_per_field)
 	kind_fields_clean(k, raw, &out, &e);
 	CHECK(has_err(&e, "so_ky_hieu", "required"));
 	CHECK(has_err(&e, "co_quan_ban_hanh", "required"));
-	CHECK(has_err(&e, "ngay_ban_hanh", "date_invalid"));
+	CHECK(has_err(&e, "ngay_ban_hanh", "day_invalid"));
 	CHECK(has_err(&e, "pham_vi", "choice_invalid"));
 	CHECK(has_err(&e, "thay_the", "reference_invalid"));
 	CHECK(!has_err(&e, "loai", NULL)); /* the site may extend the list of types */

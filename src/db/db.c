@@ -8,6 +8,7 @@
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "base/banned.h"
 
@@ -385,6 +386,13 @@ int db_setting_set(struct db *db, const char *key, const char *value)
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
+static int64_t time_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
 int db_migrate(struct db *db, char *err, size_t errlen)
 {
 	int applied = 0;
@@ -402,6 +410,10 @@ int db_migrate(struct db *db, char *err, size_t errlen)
 			continue;
 		if (db_begin(db))
 			goto fail;
+		/* one transaction each: an upgrade stopped half-way (kill, power) left nothing of the
+		 * migration it was in, and the next start goes on from there */
+		log_info("db: applying migration %s", db_migrations[i].name);
+		int64_t t0 = time_ms();
 		char *msg = NULL;
 		if (sqlite3_exec(db->h, db_migrations[i].sql, NULL, NULL, &msg) != SQLITE_OK) {
 			snprintf(err, errlen, "migration %s: %s", db_migrations[i].name, msg ? msg : "?");
@@ -422,6 +434,7 @@ int db_migrate(struct db *db, char *err, size_t errlen)
 			goto fail;
 		}
 		sqlite3_reset(st);
+		log_info("db: migration %s applied in %lld ms", db_migrations[i].name, (long long)(time_ms() - t0));
 		applied++;
 	}
 	return applied;

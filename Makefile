@@ -113,5 +113,14 @@ bench-search: cong $(BUILD)/bench/search_bench
 $(BUILD)/bench/search_bench: $(filter-out $(BUILD)/src/cmd/% $(BUILD)/src/web/% $(BUILD)/src/http/% $(BUILD)/src/demo/%,$(OBJ)) $(BUILD)/bench/search_bench.o
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
+# bench helpers linked like search_bench: legal_check (gen-corpus's legal documents against the
+# model: docnum keys, item_derive_at), items_bench (the items layer's public reads, timed)
+BENCH_LIB := $(filter-out $(BUILD)/src/cmd/% $(BUILD)/src/web/% $(BUILD)/src/http/% $(BUILD)/src/demo/%,$(OBJ))
+$(BUILD)/bench/legal_check: $(BENCH_LIB) $(BUILD)/bench/legal_check.o
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/bench/items_bench: $(BENCH_LIB) $(BUILD)/bench/items_bench.o
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
 clean:
 	rm -rf build build-asan build-fuzz cong

@@ -259,3 +259,100 @@ TEST(items_relations_link_both_ways_and_validity_follows_the_effective_day)
 	(void)today_s;
 	db_close(db);
 }
+
+/* A common number typed without its year ("kế hoạch số 5") is a long range of keys ("5/2000/…" to
+ * "5/2026/…" sort before "5/kh-ubnd"): every match is found however many keys come before it,
+ * and only published documents, of the site when one is given. */
+TEST(items_number_search_reads_past_a_long_range_of_other_keys)
+{
+	struct db *db = items_db();
+	struct errs e = { 0 };
+	struct site_input si = { 0 };
+	int64_t site;
+	si.name = "Cổng chính";
+	si.kind = "main";
+	if (!CHECK(db && site_add(db, &si, &e, &site, NULL) == 0))
+		return;
+	int64_t cat = category_for_kind(db, site, "legal");
+	CHECK(cat > 0);
+	CHECK(db_exec(db, "BEGIN") == 0);
+	sqlite3_stmt *st = db_stmt(db, "INSERT INTO items (site_id, category_id, state, title, slug, created_at, updated_at,"
+				       " kind, ref, ref_key) VALUES (?1, ?2, ?3, 'x', 'x', 0, 0, 'legal', ?4, ?5)");
+	for (int i = 0; i < 1200; i++) { /* 1,200 documents numbered 5 before the one looked for */
+		char ref[64], key[64];
+		snprintf(ref, sizeof(ref), "5/%d/TB-S%d", 2000 + i % 27, i);
+		snprintf(key, sizeof(key), "5/%d/tb-s%d", 2000 + i % 27, i);
+		db_bind_int(st, 1, site);
+		db_bind_int(st, 2, cat);
+		db_bind_text(st, 3, "published");
+		db_bind_text(st, 4, ref);
+		db_bind_text(st, 5, key);
+		CHECK(sqlite3_step(st) == SQLITE_DONE);
+		sqlite3_reset(st);
+	}
+	static const char *const last[][2] = { { "5/KH-UBND", "draft" }, { "5/KH-UBND", "published" } };
+	int64_t want = 0;
+	for (size_t i = 0; i < 2; i++) {
+		st = db_stmt(db, "INSERT INTO items (site_id, category_id, state, title, slug, created_at, updated_at,"
+				 " kind, ref, ref_key) VALUES (?1, ?2, ?3, 'x', 'x', 0, 0, 'legal', ?4, '5/kh-ubnd')");
+		db_bind_int(st, 1, site);
+		db_bind_int(st, 2, cat);
+		db_bind_text(st, 3, last[i][1]);
+		db_bind_text(st, 4, last[i][0]);
+		CHECK(sqlite3_step(st) == SQLITE_DONE);
+		sqlite3_reset(st);
+		want = sqlite3_last_insert_rowid(db_handle(db));
+	}
+	CHECK(db_exec(db, "COMMIT") == 0);
+	static const char *const forms[] = { "kế hoạch số 5", "5/KH-UBND", "KH 5", "5 kh ubnd" };
+	for (size_t i = 0; i < sizeof(forms) / sizeof(forms[0]); i++) {
+		json_t *ids = item_find_by_ref(db, site, "legal", forms[i], 10);
+		char name[96];
+		snprintf(name, sizeof(name), "number search past 1,200 other keys: %s", forms[i]);
+		t_case(name, json_array_size(ids) == 1 && json_integer_value(json_array_get(ids, 0)) == want, "");
+		json_decref(ids);
+		ids = item_find_by_ref(db, site + 1000, "legal", forms[i], 10); /* another site: none */
+		CHECK(json_array_size(ids) == 0);
+		json_decref(ids);
+	}
+	json_t *ids = item_find_by_ref(db, 0, "legal", "thông báo số 5", 10); /* the limit holds */
+	CHECK(json_array_size(ids) == 10);
+	json_decref(ids);
+	db_close(db);
+}
+
+/* The filter form's values: each value of the key among the site's published documents, counted. */
+TEST(items_term_values_count_the_sites_published_documents)
+{
+	struct db *db = items_db();
+	struct errs e = { 0 };
+	struct site_input si = { 0 };
+	int64_t site, other;
+	si.name = "Cổng chính";
+	si.kind = "main";
+	if (!CHECK(db && site_add(db, &si, &e, &site, NULL) == 0))
+		return;
+	si.name = "Sở Nội vụ";
+	si.slug = "snv";
+	si.kind = "department";
+	if (!CHECK(site_add(db, &si, &e, &other, NULL) == 0))
+		return;
+	CHECK(legal(db, site, "1/2024/QĐ-UBND", "2024-01-05", NULL, NULL, NULL) > 0);
+	CHECK(legal(db, site, "2/2024/QĐ-UBND", "2024-02-05", NULL, NULL, NULL) > 0);
+	CHECK(legal(db, site, "3/2020/QĐ-UBND", "2020-02-05", NULL, NULL, NULL) > 0);
+	CHECK(legal(db, other, "4/2024/QĐ-SNV", "2024-03-05", NULL, NULL, NULL) > 0);
+	json_t *v = item_term_values(db, site, "legal", "nam");
+	char *s = json_dumps(v, JSON_COMPACT | JSON_SORT_KEYS);
+	CHECK_STR(s, "[{\"n\":1,\"value\":\"2020\"},{\"n\":2,\"value\":\"2024\"}]");
+	free(s);
+	json_decref(v);
+	v = item_term_values(db, other, "legal", "loai");
+	s = json_dumps(v, JSON_COMPACT | JSON_SORT_KEYS);
+	CHECK_STR(s, "[{\"n\":1,\"value\":\"Quyết định\"}]");
+	free(s);
+	json_decref(v);
+	v = item_term_values(db, site, "article", "nam");
+	CHECK(json_array_size(v) == 0);
+	json_decref(v);
+	db_close(db);
+}

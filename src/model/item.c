@@ -10,6 +10,7 @@
 #include "base/log.h"
 #include "base/arena.h"
 #include "vn/docnum.h"
+#include "vn/calendar.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -72,6 +73,39 @@ static const char *const filter_sql[ITEM_FILTERS_MAX + 1][2] = {
 #undef T
 };
 
+/* The same with a year filter ("nam", the year of the item's own date) read as a range of
+ * item_day, which the index on (site, kind, state, item_day, id) answers: a list of 2024's
+ * documents walks 2024's entries only, not every document of the site from the newest down
+ * (with up to ITEM_FILTERS_MAX - 1 other filters). */
+#define YC(x) "SELECT count(*) FROM items a WHERE a.site_id = ?1 AND a.kind = ?2 AND a.state = 'published'" \
+	      " AND (?3 = 0 OR a.category_id = ?3) AND a.item_day BETWEEN ?6 AND ?7" x
+#define YL(x) "SELECT " ITEM_COLS " FROM items a WHERE a.site_id = ?1 AND a.kind = ?2 AND a.state = 'published'" \
+	      " AND (?3 = 0 OR a.category_id = ?3) AND a.item_day BETWEEN ?6 AND ?7" x                      \
+	      " ORDER BY a.item_day DESC, a.id DESC LIMIT ?4 OFFSET ?5"
+#define T(n) " AND EXISTS (SELECT 1 FROM item_terms t" #n " WHERE t" #n ".item_id = a.id AND t" #n ".key = ?" \
+	     #n "0 AND t" #n ".value = ?" #n "1)"
+static const char *const filter_sql_year[ITEM_FILTERS_MAX][2] = {
+	{ YC(""), YL("") },
+	{ YC(T(1)), YL(T(1)) },
+	{ YC(T(1) T(2)), YL(T(1) T(2)) },
+	{ YC(T(1) T(2) T(3)), YL(T(1) T(2) T(3)) },
+	{ YC(T(1) T(2) T(3) T(4)), YL(T(1) T(2) T(3) T(4)) },
+	{ YC(T(1) T(2) T(3) T(4) T(5)), YL(T(1) T(2) T(3) T(4) T(5)) },
+};
+#undef T
+#undef YC
+#undef YL
+
+/* The year of a "nam" filter's value ("2024"), 0 when it is not a year the calendar knows. */
+static int filter_year(const struct item_filter *f)
+{
+	const char *v = f->value;
+	if (strcmp(f->key, "nam") != 0 || !v || strlen(v) != 4 || strspn(v, "0123456789") != 4)
+		return 0;
+	int y = atoi(v);
+	return y >= VN_YEAR_MIN && y <= VN_YEAR_MAX ? y : 0;
+}
+
 static void bind_filters(sqlite3_stmt *st, const struct item_filter *f, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
@@ -87,19 +121,35 @@ json_t *item_list_public(struct db *db, int64_t site_id, const char *kind, int64
 		*total = 0;
 	if (nf > ITEM_FILTERS_MAX)
 		return json_array();
+	/* a year filter becomes a range of days; the other filters stay terms */
+	struct item_filter rest[ITEM_FILTERS_MAX];
+	size_t nr = 0;
+	int year = 0;
+	for (size_t i = 0; i < nf; i++) {
+		if (!year && (year = filter_year(&f[i])) != 0)
+			continue;
+		rest[nr++] = f[i];
+	}
+	const char *const *sql = year ? filter_sql_year[nr] : filter_sql[nr];
+	int32_t lo = year ? vn_date_to_days((vn_date){ year, 1, 1 }) : 0;
+	int32_t hi = year ? vn_date_to_days((vn_date){ year, 12, 31 }) : 0;
 	sqlite3_stmt *st;
 	if (total) {
-		st = db_stmt(db, filter_sql[nf][0]);
+		st = db_stmt(db, sql[0]);
 		if (!st)
 			return json_array();
 		db_bind_int(st, 1, site_id);
 		db_bind_text(st, 2, kind);
 		db_bind_int(st, 3, category_id);
-		bind_filters(st, f, nf);
+		if (year) {
+			db_bind_int(st, 6, lo);
+			db_bind_int(st, 7, hi);
+		}
+		bind_filters(st, rest, nr);
 		*total = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 		sqlite3_reset(st);
 	}
-	st = db_stmt(db, filter_sql[nf][1]);
+	st = db_stmt(db, sql[1]);
 	if (!st)
 		return json_array();
 	db_bind_int(st, 1, site_id);
@@ -107,7 +157,11 @@ json_t *item_list_public(struct db *db, int64_t site_id, const char *kind, int64
 	db_bind_int(st, 3, category_id);
 	db_bind_int(st, 4, limit);
 	db_bind_int(st, 5, offset);
-	bind_filters(st, f, nf);
+	if (year) {
+		db_bind_int(st, 6, lo);
+		db_bind_int(st, 7, hi);
+	}
+	bind_filters(st, rest, nr);
 	json_t *rows = db_rows_json(st);
 	size_t i;
 	json_t *r;
@@ -239,12 +293,29 @@ json_t *item_rows_by_ids(struct db *db, json_t *ids)
 	return rows;
 }
 
+static void terms_memo_free(void *p)
+{
+	json_decref(p);
+}
+
+/* Values kept per connection at most (site, kind, key triples); the memo starts again past it. */
+#define TERMS_MEMO_MAX 2048
+
 json_t *item_term_values(struct db *db, int64_t site_id, const char *kind, const char *key)
 {
+	/* A list page shows the values of every filter (five on legal documents) and counting them
+	 * walks all the site's documents: kept with the connection until the database changes
+	 * (db_memo), as the sites and categories are. */
+	json_t *memo = db_memo_get(db, DB_MEMO_TERMS);
+	char mkey[160];
+	snprintf(mkey, sizeof(mkey), "%lld|%s|%s", (long long)site_id, kind ? kind : "", key ? key : "");
+	json_t *vals = memo ? json_object_get(memo, mkey) : NULL;
+	if (vals)
+		return json_incref(vals);
 	/* The site's published items of the kind from the index on (site, kind, state, item_day, id),
 	 * each one's value from item_terms' primary key (item_id, key, value): both covering, so no
 	 * item row is read. (Driving from item_terms_value read every item of every site having the
-	 * key, row and all — kind is one of the row's last columns, after the body: 5 times the time
+	 * key, row and all — kind is one of the row's last columns, after the body: 4 times the CPU
 	 * on the bench's 100,000-item set.) */
 	sqlite3_stmt *st = db_stmt(db, "SELECT t.value, count(*) AS n FROM items a INDEXED BY items_kind_day"
 				       " CROSS JOIN item_terms t ON t.item_id = a.id AND t.key = ?3"
@@ -255,5 +326,14 @@ json_t *item_term_values(struct db *db, int64_t site_id, const char *kind, const
 	db_bind_int(st, 1, site_id);
 	db_bind_text(st, 2, kind);
 	db_bind_text(st, 3, key);
-	return db_rows_json(st);
+	/* kept across requests: plain malloc, never the request's arena */
+	struct arena *prev = arena_enter(NULL);
+	vals = db_rows_json(st);
+	if (!memo || json_object_size(memo) >= TERMS_MEMO_MAX) {
+		memo = json_object();
+		db_memo_set(db, DB_MEMO_TERMS, memo, terms_memo_free);
+	}
+	json_object_set(memo, mkey, vals);
+	arena_leave(prev);
+	return vals;
 }

@@ -37,7 +37,9 @@ json_t *item_links_to(struct db *db, int64_t id);
 json_t *item_find_by_ref(struct db *db, int64_t site_id, const char *kind, const char *query, int64_t limit);
 /* The published rows of IDS (an array of integers) in that order. */
 json_t *item_rows_by_ids(struct db *db, json_t *ids);
-/* The values of filter KEY among SITE_ID's published items of KIND: [{value, n}]. */
+/* The values of filter KEY among SITE_ID's published items of KIND: [{value, n}]. Kept with the
+ * connection until the database changes: the array is shared, read it and json_decref it, never
+ * change it. */
 json_t *item_term_values(struct db *db, int64_t site_id, const char *kind, const char *key);
 
 #endif

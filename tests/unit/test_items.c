@@ -321,7 +321,8 @@ TEST(items_number_search_reads_past_a_long_range_of_other_keys)
 	db_close(db);
 }
 
-/* The filter form's values: each value of the key among the site's published documents, counted. */
+/* The filter form's values: each value of the key among the site's published documents, counted;
+ * kept per connection, renewed on any change. */
 TEST(items_term_values_count_the_sites_published_documents)
 {
 	struct db *db = items_db();
@@ -354,5 +355,35 @@ TEST(items_term_values_count_the_sites_published_documents)
 	v = item_term_values(db, site, "article", "nam");
 	CHECK(json_array_size(v) == 0);
 	json_decref(v);
+	/* kept with the connection until the database changes: a new document shows at once */
+	CHECK(legal(db, site, "5/2024/QĐ-UBND", "2024-04-05", NULL, NULL, NULL) > 0);
+	v = item_term_values(db, site, "legal", "nam");
+	s = json_dumps(v, JSON_COMPACT | JSON_SORT_KEYS);
+	CHECK_STR(s, "[{\"n\":1,\"value\":\"2020\"},{\"n\":3,\"value\":\"2024\"}]");
+	free(s);
+	json_decref(v);
+	/* the year filter is read as a range of days: the same lists as the terms give */
+	static const struct {
+		const char *year, *loai;
+		int other;
+		int64_t total;
+	} lists[] = { { "2024", NULL, 0, 3 }, { "2024", "Quyết định", 0, 3 }, { "2020", NULL, 0, 1 },
+		      { "2024", NULL, 1, 1 }, { "2019", NULL, 0, 0 }, { "2024", "Luật", 0, 0 }, { "20x4", NULL, 0, 0 } };
+	for (size_t i = 0; i < sizeof(lists) / sizeof(lists[0]); i++) {
+		struct item_filter fl[2] = { { "nam", lists[i].year }, { "loai", lists[i].loai } };
+		int64_t total = -1;
+		json_t *rows = item_list_public(db, lists[i].other ? other : site, "legal", 0, fl, lists[i].loai ? 2 : 1, 2, 0,
+						&total);
+		char name[96];
+		snprintf(name, sizeof(name), "list nam=%s%s%s", lists[i].year, lists[i].loai ? " loai=" : "",
+			 lists[i].loai ? lists[i].loai : "");
+		t_case(name, total == lists[i].total && (int64_t)json_array_size(rows) == (total < 2 ? total : 2), "");
+		json_decref(rows);
+	}
+	int64_t total = 0; /* newest first: 5/2024 (April), then 2/2024 */
+	json_t *rows = item_list_public(db, site, "legal", 0, (struct item_filter[]){ { "nam", "2024" } }, 1, 2, 0, &total);
+	CHECK_STR(json_string_value(json_object_get(json_array_get(rows, 0), "ref")), "5/2024/QĐ-UBND");
+	CHECK_STR(json_string_value(json_object_get(json_array_get(rows, 1), "ref")), "2/2024/QĐ-UBND");
+	json_decref(rows);
 	db_close(db);
 }

@@ -186,6 +186,12 @@ static void day_text(int32_t day, char out[11])
 	vn_date_format(vn_days_to_date(day), out);
 }
 
+static void count_card(const struct article_card *c, void *arg)
+{
+	(void)c;
+	(void)arg;
+}
+
 TEST(items_relations_link_both_ways_and_validity_follows_the_effective_day)
 {
 	struct db *db = items_db();
@@ -256,6 +262,12 @@ TEST(items_relations_link_both_ways_and_validity_follows_the_effective_day)
 	rows = item_list_public(db, site, "legal", 0, fy, 2, 20, 0, &total);
 	CHECK(total == 1 && json_integer_value(json_object_get(json_array_get(rows, 0), "id")) == b);
 	json_decref(rows);
+	/* the home page's lists are news: documents stay on their own pages */
+	size_t ncards = 0;
+	json_t *cats = category_list(db, site);
+	ncards = article_home(db, site, cats, 8, 4, count_card, NULL);
+	json_decref(cats);
+	CHECK(ncards == 0);
 	(void)today_s;
 	db_close(db);
 }

@@ -84,6 +84,8 @@ void admin_totp_enrol(struct req *r);
 void admin_totp_disable(struct req *r);
 void admin_totp_reset(struct req *r);
 void admin_dashboard(struct req *r);
+void admin_listings(struct req *r);
+void admin_listing_set(struct req *r);
 void admin_article_new(struct req *r);
 void admin_article_edit(struct req *r);
 void admin_article_save(struct req *r);

@@ -142,6 +142,12 @@ void admin_dashboard(struct req *r)
 	json_object_set_new(ctx, "new_url", json_string(nu.buf));
 	sb_release(&nu);
 	json_object_set_new(ctx, "new_label", json_string(k && strcmp(k->name, "article") ? "Thêm mới" : "Viết bài mới"));
+	if (k && k->nfields && strcmp(json_string_value(json_object_get(r->site, "kind")), "main") != 0) {
+		struct sb lu = SB_INIT; /* a component site lists the main portal's documents */
+		sb_addf(&lu, "/quan-tri/liet-ke/%s", k->segment);
+		json_object_set_new(ctx, "listing_url", json_string(lu.buf));
+		sb_release(&lu);
+	}
 	json_t *list = json_array();
 	for (i = 0; i < ARRAY_SIZE(tabs); i++) {
 		int64_t n;

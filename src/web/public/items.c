@@ -657,6 +657,7 @@ static void item_page(struct req *r, int print)
 	json_t *it = json_pack("{sIsOsOssssss}", "id", (json_int_t)id, "title", json_object_get(row, "title"), "summary",
 			       json_object_get(row, "summary"), "url", path, "kind_label", k->label, "list_url", list_path);
 	json_object_set_new(it, "title_label", json_string(k->title_label ? k->title_label : "Tiêu đề"));
+	json_object_set_new(it, "kind_label_one", json_string(k->label_one));
 	if (ref && *ref)
 		json_object_set_new(it, "ref", json_string(ref));
 	sb_reset(&want);

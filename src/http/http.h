@@ -111,8 +111,6 @@ const char *tr(struct app *app, const char *key);
 enum route_flags {
 	ROUTE_GET = 1, ROUTE_POST = 2, ROUTE_ANY_HOST = 4,
 	ROUTE_LIMIT_SIGNIN = 8, ROUTE_LIMIT_SEARCH = 16, ROUTE_LIMIT_FORM = 32, /* per-address rate limits */
-	ROUTE_DAILY = 64, /* the page changes with the date (a legal document's validity): a cached copy
-	                   * serves the day (Vietnam time) it was made only */
 };
 typedef void (*route_fn)(struct req *r);
 struct route {

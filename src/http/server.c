@@ -10,7 +10,6 @@
 #include "base/util.h"
 #include "db/db.h"
 #include "render/mustache.h"
-#include "vn/calendar.h"
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -338,12 +337,6 @@ static void serve_route(struct req *r, const struct route *match, int method_mis
 {
 	if (match && page_cacheable(r, match)) {
 		r->cache_key = cache_key_of(r);
-		if (match->flags & ROUTE_DAILY) {
-			struct sb k = SB_INIT;
-			sb_addf(&k, "%s day=%ld", r->cache_key, (long)vn_days_of_time(time_now()));
-			free(r->cache_key);
-			r->cache_key = sb_detach(&k, NULL);
-		}
 		r->cache_gen = cache_generation(r->db, json_integer_value(json_object_get(r->site, "id")));
 		r->cached = r->cache_gen >= 0 ? cache_get(r->cache_key, r->cache_gen) : NULL;
 		if (r->cached)

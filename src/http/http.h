@@ -32,7 +32,7 @@ struct app {
 	size_t ntrusted_proxies;
 };
 
-struct req_field {
+struct field {
 	char *key;
 	struct sb value;
 	char *filename;    /* set for file parts of multipart forms */
@@ -52,7 +52,7 @@ struct req {
 	int secure;          /* the browser reached us over HTTPS (directly or via a trusted proxy) */
 
 	struct MHD_PostProcessor *pp;
-	struct req_field *fields;
+	struct field *fields;
 	size_t nfields, capfields;
 	size_t body_bytes;
 	int too_large, bad_form;
@@ -85,7 +85,7 @@ const char *req_arg(struct req *r, const char *name);
 const char *req_form(struct req *r, const char *name);
 /* Every value of a repeated field (checkboxes), up to MAX; returns how many. */
 size_t req_form_all(struct req *r, const char *name, const char **out, size_t max);
-const struct req_field *req_file(struct req *r, const char *name);
+const struct field *req_file(struct req *r, const char *name);
 const char *req_cookie(struct req *r, const char *name);
 int64_t req_arg_int(struct req *r, const char *name, int64_t def, int64_t min, int64_t max);
 

@@ -64,7 +64,7 @@ size_t req_form_all(struct req *r, const char *name, const char **out, size_t ma
 	return n;
 }
 
-const struct req_field *req_file(struct req *r, const char *name)
+const struct field *req_file(struct req *r, const char *name)
 {
 	for (size_t i = 0; i < r->nfields; i++)
 		if (r->fields[i].filename && strcmp(r->fields[i].key, name) == 0)
@@ -82,7 +82,7 @@ static enum MHD_Result post_iter(void *cls, enum MHD_ValueKind kind, const char 
 				 uint64_t off, size_t size)
 {
 	struct req *r = cls;
-	struct req_field *f;
+	struct field *f;
 	(void)kind;
 	(void)transfer_encoding;
 	if (!key)
@@ -114,7 +114,7 @@ static enum MHD_Result post_iter(void *cls, enum MHD_ValueKind kind, const char 
 static int fields_normalise(struct req *r)
 {
 	for (size_t i = 0; i < r->nfields; i++) {
-		struct req_field *f = &r->fields[i];
+		struct field *f = &r->fields[i];
 		if (!utf8_valid(f->key, strlen(f->key)))
 			return -1;
 		if (f->filename) {

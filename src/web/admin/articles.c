@@ -352,7 +352,7 @@ void admin_article_save(struct req *r)
 		cover_id = id ? -1 : 0;
 	if (req_form(r, "remove_cover"))
 		cover_id = 0;
-	const struct req_field *file = req_file(r, "cover");
+	const struct field *file = req_file(r, "cover");
 	if (file && file->value.len) {
 		int64_t mid;
 		int rc = media_store(r->db, r->app->data_dir, &r->actor, site_id, file->value.buf, file->value.len,

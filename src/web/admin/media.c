@@ -194,7 +194,7 @@ void admin_media_upload(struct req *r)
 	int rc = M_INVALID;
 	if (admin_require(r, 1) || csrf_check(r))
 		return;
-	const struct req_field *file = req_file(r, "file");
+	const struct field *file = req_file(r, "file");
 	const char *alt = req_form(r, "alt"), *title = req_form(r, "title");
 	if (!file || !file->value.len)
 		errs_add(&e, "file", "media_file_required");
@@ -302,7 +302,7 @@ void admin_media_editor_upload(struct req *r)
 		json_error(r, 403, "csrf_invalid");
 		return;
 	}
-	const struct req_field *file = req_file(r, "file");
+	const struct field *file = req_file(r, "file");
 	if (!file || !file->value.len) {
 		json_error(r, 400, "media_file_required");
 		return;

@@ -68,8 +68,8 @@ const struct route web_routes[] = {
 	{ ROUTE_GET, "/quan-tri/ra-soat", admin_review },
 	{ ROUTE_POST, "/quan-tri/ra-soat/*", admin_review_mark },
 	/* last, so that every route above wins: a kind's pages (web/public/items.c), else 404 */
-	{ ROUTE_GET | ROUTE_DAILY, "/*", page_item_list },
-	{ ROUTE_GET | ROUTE_DAILY, "/*/*", page_item },
-	{ ROUTE_GET | ROUTE_DAILY, "/*/*/ban-in", page_item_print },
+	{ ROUTE_GET, "/*", page_item_list },
+	{ ROUTE_GET, "/*/*", page_item },
+	{ ROUTE_GET, "/*/*/ban-in", page_item_print },
 };
 const size_t web_nroutes = sizeof(web_routes) / sizeof(web_routes[0]);

@@ -1,5 +1,6 @@
 /* main.c — `cong`: one binary for a provincial portal system; this file dispatches commands. */
 #include "cmd/cmd.h"
+#include "model/kind.h"
 #include "base/arena.h"
 #include "mail/mail.h"
 
@@ -22,6 +23,8 @@ static const struct {
 	{ "reindex", cmd_reindex, "rebuild the search index" },
 	{ "remind", cmd_remind, "what is due, and the boards' daily deadline reminders by e-mail" },
 	{ "calendar", cmd_calendar, "working days: holidays, official tables, adding working days" },
+	{ "import", cmd_import, "import items (legal documents…) from a CSV file, all or nothing" },
+	{ "kinds", cmd_kinds, "the kinds of content and their fields" },
 };
 
 static void usage(FILE *f)
@@ -42,6 +45,13 @@ int main(int argc, char **argv)
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
 		usage(stdout);
 		return 0;
+	}
+	/* every kind of content is declared as data (model/kinds.c): a wrong declaration stops here,
+	 * before it can reach a form, a page or the database */
+	char kerr[256];
+	if (kinds_check(kerr, sizeof(kerr))) {
+		fprintf(stderr, "cong: a kind of content is declared wrongly: %s\n", kerr);
+		return 1;
 	}
 	arena_json_install(); /* before any JSON value exists */
 	if (mail_global_init()) {

@@ -15,6 +15,8 @@ int cmd_audit(int argc, char **argv);
 int cmd_reindex(int argc, char **argv);
 int cmd_remind(int argc, char **argv);
 int cmd_calendar(int argc, char **argv);
+int cmd_import(int argc, char **argv);
+int cmd_kinds(int argc, char **argv);
 
 /* Creates DIR if needed, opens DIR/cong.db and applies pending migrations. */
 struct db *data_open(const char *dir);

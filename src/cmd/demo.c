@@ -5,6 +5,8 @@
 #include "base/util.h"
 #include "db/db.h"
 #include "demo/content.h"
+#include "demo/legal.h"
+#include "vn/calendar.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -219,6 +221,88 @@ static int load_articles(struct db *db, const char *data)
 	return rc;
 }
 
+/* Publication time of an item dated DAY ("YYYY-MM-DD"): 09:00 that day in Vietnam, or an hour
+ * ago when the day is unknown or to come. */
+static int64_t demo_day_time(const char *day)
+{
+	vn_date d;
+	int64_t now = time_now();
+	if (!day || vn_date_parse(day, &d))
+		return now - 3600;
+	int64_t t = vn_time_of_days(vn_date_to_days(d)) + 9 * 3600;
+	return t < now ? t : now - 3600;
+}
+
+/* One item of KIND on SITE_SLUG, published at WHEN with FIELDS (taken). */
+static int demo_item(struct db *db, const char *site_slug, const char *kind, const char *title, const char *body,
+		     json_t *fields, int64_t when)
+{
+	struct errs e = { 0 };
+	json_t *site = site_get_by_slug(db, site_slug);
+	int64_t site_id = json_integer_value(json_object_get(site, "id")), id;
+	json_decref(site);
+	struct article_input in = { 0 };
+	in.kind = kind;
+	in.fields = fields;
+	in.title = title;
+	in.body = body ? body : "";
+	in.category_id = category_for_kind(db, site_id, kind);
+	int rc = 0;
+	if (!site_id || article_save(db, &actor_cli, site_id, 0, &in, &e, &id) ||
+	    article_publish_cli(db, site_id, id, when)) {
+		fprintf(stderr, "cong demo: %s \"%s\" not saved\n", kind, title);
+		cli_print_errs("demo", &e);
+		rc = -1;
+	}
+	json_decref(fields);
+	return rc;
+}
+
+/* The legal documents the seed regulations cite, with their relations, and the province's
+ * gazette (demo/legal.c). */
+static int load_legal(struct db *db)
+{
+	for (size_t i = 0; i < demo_legal_ndocs; i++) {
+		const struct demo_legal *d = &demo_legal_docs[i];
+		if (!d->issued)
+			continue; /* the seeds name it without its date: only cited (kept by its number) */
+		json_t *f = json_object();
+#define F(k, v) json_object_set_new(f, k, json_string((v) ? (v) : ""))
+		F("so_ky_hieu", d->number);
+		F("loai", d->type);
+		F("co_quan_ban_hanh", d->issuer);
+		F("nguoi_ky", d->signer);
+		F("chuc_vu_nguoi_ky", d->signer_title);
+		F("ngay_ban_hanh", d->issued);
+		F("ngay_hieu_luc", d->effective);
+		F("ngay_het_hieu_luc", d->expires);
+		F("linh_vuc", d->fields);
+		F("pham_vi", d->scope);
+		F("can_cu", d->can_cu);
+		F("huong_dan", d->huong_dan);
+		F("sua_doi", d->sua_doi);
+		F("thay_the", d->thay_the);
+		F("bai_bo", d->bai_bo);
+		F("dinh_chinh", d->dinh_chinh);
+		if (demo_item(db, d->site, "legal", d->title, d->body, f, demo_day_time(d->issued)))
+			return -1;
+	}
+	for (size_t i = 0; i < demo_gazette_nissues; i++) {
+		const struct demo_gazette *g = &demo_gazette_issues[i];
+		json_t *f = json_object();
+		F("so", g->number);
+		F("ngay", g->date);
+		F("van_ban", g->docs);
+#undef F
+		char title[160];
+		snprintf(title, sizeof(title), "Công báo tỉnh Vĩnh Long số %s", g->number);
+		if (demo_item(db, "main", "gazette", title, NULL, f, demo_day_time(g->date)))
+			return -1;
+	}
+	printf("legal documents and %zu gazette issues published\n", demo_gazette_nissues);
+	return 0;
+}
+
 static int load_accounts(struct db *db)
 {
 	struct errs e = { 0 };
@@ -276,7 +360,7 @@ int cmd_demo(int argc, char **argv)
 		return 1;
 	json_t *m = site_main(db);
 	int64_t total = 0;
-	json_t *rows = article_list_admin(db, &actor_cli, json_integer_value(json_object_get(m, "id")), AF_ALL, 1, 0, &total);
+	json_t *rows = article_list_admin(db, &actor_cli, json_integer_value(json_object_get(m, "id")), AF_ALL, NULL, 1, 0, &total);
 	json_decref(rows);
 	json_decref(m);
 	json_t *snv = site_get_by_slug(db, demo_sites[1].slug);
@@ -286,7 +370,7 @@ int cmd_demo(int argc, char **argv)
 		db_close(db);
 		return 1;
 	}
-	int rc = load_sites(db) || load_accounts(db) || load_articles(db, data) || load_deadlines(db);
+	int rc = load_sites(db) || load_accounts(db) || load_articles(db, data) || load_legal(db) || load_deadlines(db);
 	char *base = db_setting_get(db, "base_domain");
 	db_close(db);
 	if (rc) {

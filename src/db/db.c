@@ -8,6 +8,7 @@
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "base/banned.h"
 
@@ -33,6 +34,7 @@ struct db {
 	} memo[DB_MEMO_N];
 	int64_t memo_version, memo_changes;
 	int in_snapshot, snapshot_checked;
+	int depth; /* db_begin nesting: 1 the transaction, more its savepoints */
 };
 
 /* Statements slower than this are logged with their SQL (placeholders only, never the bound
@@ -154,11 +156,25 @@ int db_exec(struct db *db, const char *sql)
 
 int db_begin(struct db *db)
 {
-	return db_exec(db, "BEGIN IMMEDIATE");
+	if (db->depth > 0) { /* inside another change: a savepoint of it */
+		if (db_exec(db, "SAVEPOINT nested"))
+			return -1;
+		db->depth++;
+		return 0;
+	}
+	if (db_exec(db, "BEGIN IMMEDIATE"))
+		return -1;
+	db->depth = 1;
+	return 0;
 }
 
 int db_commit(struct db *db)
 {
+	if (db->depth > 1) {
+		db->depth--;
+		return db_exec(db, "RELEASE nested");
+	}
+	db->depth = 0;
 	if (db_exec(db, "COMMIT")) {
 		db_rollback(db);
 		return -1;
@@ -190,6 +206,13 @@ void db_read_end(struct db *db)
 
 void db_rollback(struct db *db)
 {
+	if (db->depth > 1) { /* undoes the savepoint's part; the outer change goes on */
+		db->depth--;
+		memo_drop_all(db);
+		sqlite3_exec(db->h, "ROLLBACK TO nested; RELEASE nested", NULL, NULL, NULL);
+		return;
+	}
+	db->depth = 0;
 	db->in_snapshot = 0;
 	/* a memo made inside the transaction may hold what is now undone */
 	memo_drop_all(db);
@@ -363,6 +386,13 @@ int db_setting_set(struct db *db, const char *key, const char *value)
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
+static int64_t time_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
 int db_migrate(struct db *db, char *err, size_t errlen)
 {
 	int applied = 0;
@@ -380,6 +410,10 @@ int db_migrate(struct db *db, char *err, size_t errlen)
 			continue;
 		if (db_begin(db))
 			goto fail;
+		/* one transaction each: an upgrade stopped half-way (kill, power) left nothing of the
+		 * migration it was in, and the next start goes on from there */
+		log_info("db: applying migration %s", db_migrations[i].name);
+		int64_t t0 = time_ms();
 		char *msg = NULL;
 		if (sqlite3_exec(db->h, db_migrations[i].sql, NULL, NULL, &msg) != SQLITE_OK) {
 			snprintf(err, errlen, "migration %s: %s", db_migrations[i].name, msg ? msg : "?");
@@ -400,6 +434,7 @@ int db_migrate(struct db *db, char *err, size_t errlen)
 			goto fail;
 		}
 		sqlite3_reset(st);
+		log_info("db: migration %s applied in %lld ms", db_migrations[i].name, (long long)(time_ms() - t0));
 		applied++;
 	}
 	return applied;

@@ -31,7 +31,10 @@ int db_migrate(struct db *db, char *err, size_t errlen);
 sqlite3_stmt *db_stmt(struct db *db, const char *sql);
 
 int db_exec(struct db *db, const char *sql);
-int db_begin(struct db *db);   /* BEGIN IMMEDIATE: writers queue here, not at COMMIT */
+/* BEGIN IMMEDIATE: writers queue here, not at COMMIT. Inside a change already begun, a savepoint:
+ * its commit keeps its part for the outer change to commit, its rollback undoes only its part. So
+ * one user action made of several model calls (an import) is one transaction. */
+int db_begin(struct db *db);
 int db_commit(struct db *db);
 void db_rollback(struct db *db);
 /* A read snapshot (BEGIN DEFERRED .. COMMIT, prepared once per connection): all statements of

@@ -3,6 +3,8 @@
  * publishes whatever fell due while the server was down, at the time it was promised. */
 #include "jobs/scheduler.h"
 #include "jobs/reminders.h"
+#include "model/kind.h"
+#include "vn/calendar.h"
 #include "base/log.h"
 #include "base/util.h"
 #include "db/db.h"
@@ -41,6 +43,10 @@ static void *scheduler_main(void *arg)
 			log_info("scheduler: published %d scheduled item(s)", n);
 		/* the daily deadline reminders, once the reminder hour has come (one a site a day) */
 		reminders_run(db, time_now(), 0);
+		/* values that change with the day: a legal document taking effect, or ended by one */
+		n = item_recheck_due(db, vn_days_of_time(time_now()));
+		if (n > 0)
+			log_info("scheduler: renewed the computed values of %d item(s)", n);
 		pthread_mutex_lock(&s->lock);
 		struct timespec until;
 		clock_gettime(CLOCK_REALTIME, &until);

@@ -584,49 +584,49 @@ json_t *article_get_admin(struct db *db, const struct actor *a, int64_t site_id,
 #define WSTATE "(CASE WHEN a.state = 'published' AND a.change_state IS NOT NULL THEN a.change_state ELSE a.state END)"
 
 json_t *article_list_admin(struct db *db, const struct actor *a, int64_t site_id, enum article_filter f,
-			   int64_t limit, int64_t offset, int64_t *total)
+			   const char *kind, int64_t limit, int64_t offset, int64_t *total)
 {
 	/* one statement per filter: every list is a plain indexed query */
 	static const char *const count_sql[] = {
-		[AF_ALL] = "SELECT count(*) FROM items a WHERE a.site_id = ?1"
+		[AF_ALL] = "SELECT count(*) FROM items a WHERE a.site_id = ?1 AND (?6 = '' OR a.kind = ?6)"
 			   " AND (?3 > 1 OR a.created_by = ?2 OR a.state = 'published')",
-		[AF_MINE_DRAFTS] = "SELECT count(*) FROM items a WHERE a.site_id = ?1 AND a.created_by = ?2"
+		[AF_MINE_DRAFTS] = "SELECT count(*) FROM items a WHERE a.site_id = ?1 AND (?6 = '' OR a.kind = ?6) AND a.created_by = ?2"
 				   " AND " WSTATE " = 'draft'",
 		[AF_WAITING_FOR_ME] = "SELECT count(*) FROM items a JOIN sites s ON s.id = a.site_id"
-				      " WHERE a.site_id = ?1 AND ((?3 = 2 AND " WSTATE " = 'submitted')"
+				      " WHERE a.site_id = ?1 AND (?6 = '' OR a.kind = ?6) AND ((?3 = 2 AND " WSTATE " = 'submitted')"
 				      " OR (?3 >= 3 AND (" WSTATE " = 'edited' OR (s.approval_steps = 1 AND " WSTATE " = 'submitted'))))",
-		[AF_RETURNED_TO_ME] = "SELECT count(*) FROM items a WHERE a.site_id = ?1 AND a.created_by = ?2"
+		[AF_RETURNED_TO_ME] = "SELECT count(*) FROM items a WHERE a.site_id = ?1 AND (?6 = '' OR a.kind = ?6) AND a.created_by = ?2"
 				      " AND " WSTATE " = 'returned'",
-		[AF_SCHEDULED] = "SELECT count(*) FROM items a WHERE a.site_id = ?1 AND a.state = 'scheduled'"
+		[AF_SCHEDULED] = "SELECT count(*) FROM items a WHERE a.site_id = ?1 AND (?6 = '' OR a.kind = ?6) AND a.state = 'scheduled'"
 				 " AND (?3 > 1 OR a.created_by = ?2)",
 	};
 	static const char *const list_sql[] = {
-		[AF_ALL] = "SELECT a.id, a.title, a.slug, a.state, a.change_state, a.featured, a.published_at,"
+		[AF_ALL] = "SELECT a.id, a.kind, a.title, a.slug, a.state, a.change_state, a.featured, a.published_at,"
 			   " a.scheduled_at, a.updated_at, c.name AS category_name, u.display_name AS created_by_name"
 			   " FROM items a JOIN categories c ON c.id = a.category_id LEFT JOIN users u ON u.id = a.created_by"
-			   " WHERE a.site_id = ?1 AND (?3 > 1 OR a.created_by = ?2 OR a.state = 'published')"
+			   " WHERE a.site_id = ?1 AND (?6 = '' OR a.kind = ?6) AND (?3 > 1 OR a.created_by = ?2 OR a.state = 'published')"
 			   " ORDER BY a.updated_at DESC, a.id DESC LIMIT ?4 OFFSET ?5",
-		[AF_MINE_DRAFTS] = "SELECT a.id, a.title, a.slug, a.state, a.change_state, a.featured, a.published_at,"
+		[AF_MINE_DRAFTS] = "SELECT a.id, a.kind, a.title, a.slug, a.state, a.change_state, a.featured, a.published_at,"
 				   " a.scheduled_at, a.updated_at, c.name AS category_name, u.display_name AS created_by_name"
 				   " FROM items a JOIN categories c ON c.id = a.category_id LEFT JOIN users u ON u.id = a.created_by"
-				   " WHERE a.site_id = ?1 AND a.created_by = ?2 AND " WSTATE " = 'draft'"
+				   " WHERE a.site_id = ?1 AND (?6 = '' OR a.kind = ?6) AND a.created_by = ?2 AND " WSTATE " = 'draft'"
 				   " ORDER BY a.updated_at DESC, a.id DESC LIMIT ?4 OFFSET ?5",
-		[AF_WAITING_FOR_ME] = "SELECT a.id, a.title, a.slug, a.state, a.change_state, a.featured, a.published_at,"
+		[AF_WAITING_FOR_ME] = "SELECT a.id, a.kind, a.title, a.slug, a.state, a.change_state, a.featured, a.published_at,"
 				      " a.scheduled_at, a.updated_at, c.name AS category_name, u.display_name AS created_by_name"
 				      " FROM items a JOIN categories c ON c.id = a.category_id JOIN sites s ON s.id = a.site_id"
 				      " LEFT JOIN users u ON u.id = a.created_by"
-				      " WHERE a.site_id = ?1 AND ((?3 = 2 AND " WSTATE " = 'submitted')"
+				      " WHERE a.site_id = ?1 AND (?6 = '' OR a.kind = ?6) AND ((?3 = 2 AND " WSTATE " = 'submitted')"
 				      " OR (?3 >= 3 AND (" WSTATE " = 'edited' OR (s.approval_steps = 1 AND " WSTATE " = 'submitted'))))"
 				      " ORDER BY a.updated_at, a.id LIMIT ?4 OFFSET ?5",
-		[AF_RETURNED_TO_ME] = "SELECT a.id, a.title, a.slug, a.state, a.change_state, a.featured, a.published_at,"
+		[AF_RETURNED_TO_ME] = "SELECT a.id, a.kind, a.title, a.slug, a.state, a.change_state, a.featured, a.published_at,"
 				      " a.scheduled_at, a.updated_at, c.name AS category_name, u.display_name AS created_by_name"
 				      " FROM items a JOIN categories c ON c.id = a.category_id LEFT JOIN users u ON u.id = a.created_by"
-				      " WHERE a.site_id = ?1 AND a.created_by = ?2 AND " WSTATE " = 'returned'"
+				      " WHERE a.site_id = ?1 AND (?6 = '' OR a.kind = ?6) AND a.created_by = ?2 AND " WSTATE " = 'returned'"
 				      " ORDER BY a.updated_at DESC, a.id DESC LIMIT ?4 OFFSET ?5",
-		[AF_SCHEDULED] = "SELECT a.id, a.title, a.slug, a.state, a.change_state, a.featured, a.published_at,"
+		[AF_SCHEDULED] = "SELECT a.id, a.kind, a.title, a.slug, a.state, a.change_state, a.featured, a.published_at,"
 				 " a.scheduled_at, a.updated_at, c.name AS category_name, u.display_name AS created_by_name"
 				 " FROM items a JOIN categories c ON c.id = a.category_id LEFT JOIN users u ON u.id = a.created_by"
-				 " WHERE a.site_id = ?1 AND a.state = 'scheduled' AND (?3 > 1 OR a.created_by = ?2)"
+				 " WHERE a.site_id = ?1 AND (?6 = '' OR a.kind = ?6) AND a.state = 'scheduled' AND (?3 > 1 OR a.created_by = ?2)"
 				 " ORDER BY a.scheduled_at, a.id LIMIT ?4 OFFSET ?5",
 	};
 	int lvl = actor_level(db, a, site_id);
@@ -639,6 +639,7 @@ json_t *article_list_admin(struct db *db, const struct actor *a, int64_t site_id
 	db_bind_int(st, 1, site_id);
 	db_bind_int(st, 2, a->id);
 	db_bind_int(st, 3, lvl);
+	db_bind_text(st, 6, kind ? kind : "");
 	*total = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 	sqlite3_reset(st);
 	st = db_stmt(db, list_sql[f]);
@@ -649,6 +650,7 @@ json_t *article_list_admin(struct db *db, const struct actor *a, int64_t site_id
 	db_bind_int(st, 3, lvl);
 	db_bind_int(st, 4, limit);
 	db_bind_int(st, 5, offset);
+	db_bind_text(st, 6, kind ? kind : "");
 	json_t *rows = db_rows_json(st);
 	size_t i;
 	json_t *r;

@@ -43,7 +43,7 @@ const struct kind *kind_by_segment(const char *segment)
 	return NULL;
 }
 
-const struct field *kind_field(const struct kind *k, const char *key)
+const struct kind_field *kind_field(const struct kind *k, const char *key)
 {
 	for (size_t i = 0; key && i < k->nfields; i++)
 		if (strcmp(k->fields[i].key, key) == 0)
@@ -51,7 +51,7 @@ const struct field *kind_field(const struct kind *k, const char *key)
 	return NULL;
 }
 
-static const struct field *field_flagged(const struct kind *k, unsigned flag)
+static const struct kind_field *field_flagged(const struct kind *k, unsigned flag)
 {
 	for (size_t i = 0; i < k->nfields; i++)
 		if (k->fields[i].flags & flag)
@@ -59,12 +59,12 @@ static const struct field *field_flagged(const struct kind *k, unsigned flag)
 	return NULL;
 }
 
-const struct field *kind_ident_field(const struct kind *k)
+const struct kind_field *kind_ident_field(const struct kind *k)
 {
 	return field_flagged(k, FF_IDENT);
 }
 
-const struct field *kind_sort_field(const struct kind *k)
+const struct kind_field *kind_sort_field(const struct kind *k)
 {
 	return field_flagged(k, FF_SORT);
 }
@@ -99,7 +99,7 @@ int kind_check(const struct kind *k, char *err, size_t n)
 		BAD("kind %s: %zu fields declared but none given", k->name, k->nfields);
 	int idents = 0, sorts = 0;
 	for (size_t i = 0; i < k->nfields; i++) {
-		const struct field *f = &k->fields[i];
+		const struct kind_field *f = &k->fields[i];
 		if (!ident_ok(f->key, 0))
 			BAD("kind %s: field %zu: the key must be lower-case letters, digits and '_'", k->name, i + 1);
 		for (const char *const *r = reserved_keys; *r; r++)
@@ -288,7 +288,7 @@ void kind_fields_clean(const struct kind *k, json_t *raw, json_t **out, struct e
 {
 	json_t *o = json_object();
 	for (size_t i = 0; i < k->nfields; i++) {
-		const struct field *f = &k->fields[i];
+		const struct kind_field *f = &k->fields[i];
 		char *s = raw_string(raw, f->key);
 		char *v = text_clean(s, f->type == F_LONGTEXT);
 		free(s);
@@ -317,7 +317,7 @@ void kind_fields_clean(const struct kind *k, json_t *raw, json_t **out, struct e
 		case F_DATE: {
 			char d[11];
 			if (date_normalize(v, d)) {
-				errs_add(e, f->key, "date_invalid");
+				errs_add(e, f->key, "day_invalid");
 				json_object_set_new(o, f->key, json_string(v)); /* kept as typed */
 			} else {
 				json_object_set_new(o, f->key, json_string(d));
@@ -342,7 +342,7 @@ void kind_fields_clean(const struct kind *k, json_t *raw, json_t **out, struct e
 			break;
 		}
 		case F_ENUM: {
-			const struct field_choice *c = f->choices;
+			const struct kind_choice *c = f->choices;
 			/* the key, or its label as people (and old portals' exports) write it */
 			while (c->key && strcmp(c->key, v) != 0 && strcmp(c->label, v) != 0)
 				c++;
@@ -379,7 +379,7 @@ void kind_fields_clean(const struct kind *k, json_t *raw, json_t **out, struct e
 		}
 		free(v);
 	}
-	const struct field *id = kind_ident_field(k);
+	const struct kind_field *id = kind_ident_field(k);
 	if (id) {
 		const char *num = json_string_value(json_object_get(o, id->key));
 		char *key = num && *num ? kind_ident_key(k, num) : NULL;
@@ -392,15 +392,15 @@ void kind_fields_clean(const struct kind *k, json_t *raw, json_t **out, struct e
 	*out = o;
 }
 
-const char *kind_choice_label(const struct field *f, const char *key)
+const char *kind_choice_label(const struct kind_field *f, const char *key)
 {
-	for (const struct field_choice *c = f->choices; c && c->key; c++)
+	for (const struct kind_choice *c = f->choices; c && c->key; c++)
 		if (strcmp(c->key, key) == 0)
 			return c->label;
 	return key;
 }
 
-char *kind_value_text(const struct field *f, json_t *v)
+char *kind_value_text(const struct kind_field *f, json_t *v)
 {
 	if (json_is_array(v)) {
 		struct sb b = SB_INIT;
@@ -438,7 +438,7 @@ char *kind_search_text(const struct kind *k, json_t *fields)
 {
 	struct sb b = SB_INIT;
 	for (size_t i = 0; i < k->nfields; i++) {
-		const struct field *f = &k->fields[i];
+		const struct kind_field *f = &k->fields[i];
 		if (!(f->flags & FF_SEARCH))
 			continue;
 		char *t = kind_value_text(f, json_object_get(fields, f->key));
@@ -475,6 +475,11 @@ static int term_add(struct db *db, int64_t id, const char *key, const char *valu
 
 int item_derive(struct db *db, int64_t id)
 {
+	return item_derive_at(db, id, vn_days_of_time(time_now()));
+}
+
+int item_derive_at(struct db *db, int64_t id, int32_t today)
+{
 	sqlite3_stmt *st = db_stmt(db, "SELECT kind, fields FROM items WHERE id = ?");
 	if (!st)
 		return -1;
@@ -490,7 +495,7 @@ int item_derive(struct db *db, int64_t id)
 	if (!k || !json_is_object(fields))
 		goto out;
 
-	const struct field *idf = kind_ident_field(k), *sortf = kind_sort_field(k);
+	const struct kind_field *idf = kind_ident_field(k), *sortf = kind_sort_field(k);
 	const char *ref = idf ? json_string_value(json_object_get(fields, idf->key)) : NULL;
 	if (ref && !*ref)
 		ref = NULL;
@@ -521,7 +526,7 @@ int item_derive(struct db *db, int64_t id)
 			goto out;
 	}
 	for (size_t i = 0; i < k->nfields; i++) {
-		const struct field *f = &k->fields[i];
+		const struct kind_field *f = &k->fields[i];
 		if (!(f->flags & FF_FILTER))
 			continue;
 		json_t *v = json_object_get(fields, f->key);
@@ -545,7 +550,7 @@ int item_derive(struct db *db, int64_t id)
 	if (step_done(st))
 		goto out;
 	for (size_t i = 0; i < k->nfields; i++) {
-		const struct field *f = &k->fields[i];
+		const struct kind_field *f = &k->fields[i];
 		if (f->type != F_REF)
 			continue;
 		json_t *v = json_object_get(fields, f->key);
@@ -589,9 +594,45 @@ int item_derive(struct db *db, int64_t id)
 		if (step_done(st))
 			goto out;
 	}
-	rc = k->derive ? k->derive(db, k, id, fields, vn_days_of_time(time_now())) : 0;
+	rc = k->derive ? k->derive(db, k, id, fields, today) : 0;
 out:
 	free(ref_key);
 	json_decref(fields);
 	return rc;
+}
+
+int item_recheck_due(struct db *db, int32_t today)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT id, site_id FROM items INDEXED BY items_recheck WHERE recheck_day <= ?"
+				       " ORDER BY recheck_day LIMIT 500");
+	if (!st)
+		return -1;
+	db_bind_int(st, 1, today);
+	json_t *due = db_rows_json(st);
+	size_t i;
+	json_t *row;
+	int n = 0;
+	json_array_foreach(due, i, row) {
+		int64_t id = json_integer_value(json_object_get(row, "id"));
+		if (db_begin(db))
+			break;
+		/* cleared first: derive writes the next day, if there is one */
+		st = db_stmt(db, "UPDATE items SET recheck_day = NULL WHERE id = ?");
+		if (!st) {
+			db_rollback(db);
+			break;
+		}
+		db_bind_int(st, 1, id);
+		int ok = sqlite3_step(st) == SQLITE_DONE;
+		sqlite3_reset(st);
+		if (!ok || item_derive_at(db, id, today) || cache_bump(db, json_integer_value(json_object_get(row, "site_id")))) {
+			db_rollback(db);
+			log_error("items: item %lld: its computed values could not be renewed", (long long)id);
+			continue;
+		}
+		if (db_commit(db) == 0)
+			n++;
+	}
+	json_decref(due);
+	return n;
 }

@@ -48,17 +48,17 @@ enum field_flag {
 	FF_PERSONAL = 1 << 8,/* personal data: never logged or exported */
 };
 
-struct field_choice {
+struct kind_choice {
 	const char *key, *label;
 };
 
-struct field {
+struct kind_field {
 	const char *key;
 	const char *label;
 	enum field_type type;
 	size_t max;                          /* characters (text), or values (F_TAGS, F_REF) */
 	unsigned flags;
-	const struct field_choice *choices;  /* F_ENUM: ends with { NULL, NULL } */
+	const struct kind_choice *choices;  /* F_ENUM: ends with { NULL, NULL } */
 	const char *ref_kind;                /* F_REF: the kind of the items referred to */
 	const char *help;                    /* a line under the field, or NULL */
 };
@@ -74,7 +74,7 @@ struct kind {
 	const char *deadline_kind; /* the deadline rule its items follow when their category names none */
 	unsigned body_required : 1;/* the rich text is required (news); else optional (full text) */
 	unsigned has_cover : 1;    /* a cover image, featured flag, author and source (news) */
-	const struct field *fields;
+	const struct kind_field *fields;
 	size_t nfields;
 	/* Rules the fields cannot say (dates in order…): adds errors to E; FIELDS is clean. */
 	void (*check)(const struct kind *k, json_t *fields, struct errs *e);
@@ -92,9 +92,9 @@ struct kind {
 const struct kind *const *kind_all(size_t *n);
 const struct kind *kind_find(const char *name);
 const struct kind *kind_by_segment(const char *segment);
-const struct field *kind_field(const struct kind *k, const char *key);
-const struct field *kind_ident_field(const struct kind *k);
-const struct field *kind_sort_field(const struct kind *k);
+const struct kind_field *kind_field(const struct kind *k, const char *key);
+const struct kind_field *kind_ident_field(const struct kind *k);
+const struct kind_field *kind_sort_field(const struct kind *k);
 
 /* Checks every descriptor (unique names and segments, field keys that are identifiers and
  * unique, types with what they need, at most one identifier and one sort date…). 0, or -1 with
@@ -111,11 +111,11 @@ int kind_check(const struct kind *k, char *err, size_t n);
 void kind_fields_clean(const struct kind *k, json_t *raw, json_t **out, struct errs *e);
 
 /* The label of an enum value (its key when unknown: an open value as typed). */
-const char *kind_choice_label(const struct field *f, const char *key);
+const char *kind_choice_label(const struct kind_field *f, const char *key);
 
 /* A field's value as display text ("12/05/2024" for dates, "a; b" for lists); malloc'd, "" when
  * empty. */
-char *kind_value_text(const struct field *f, json_t *v);
+char *kind_value_text(const struct kind_field *f, json_t *v);
 
 /* The key of identifier REF of kind K (kind.ident_key or the default); malloc'd or NULL. */
 char *kind_ident_key(const struct kind *k, const char *ref);
@@ -128,6 +128,13 @@ int32_t kind_day(const char *s);
  * the sort date); item_links (references, linking those whose target is known, and linking
  * earlier references to this item's identifier now that it exists). 0 or -1. */
 int item_derive(struct db *db, int64_t item_id);
+/* The same as of day TODAY (tests fix it; item_derive takes the clock's). */
+int item_derive_at(struct db *db, int64_t item_id, int32_t today);
+
+/* Derives again the items whose computed values change by TODAY (items.recheck_day: a legal
+ * document taking effect, or ended by one that does), each in its own transaction, bumping its
+ * site's page cache. Returns how many, -1 on a store error. Run by the scheduler. */
+int item_recheck_due(struct db *db, int32_t today);
 
 /* Search text of the searchable fields of FIELDS (space-joined), appended to the body's in the
  * index. malloc'd. */

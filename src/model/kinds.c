@@ -21,7 +21,7 @@ static const struct kind kind_article = {
 
 /* Legal documents (văn bản quy phạm pháp luật, chỉ đạo điều hành: VP Đ4.6, regulations.md
  * §Content). The keys are the columns of the import CSV (docs/legal.md). */
-static const struct field_choice legal_types[] = {
+static const struct kind_choice legal_types[] = {
 	{ "Hiến pháp", "Hiến pháp" }, { "Bộ luật", "Bộ luật" }, { "Luật", "Luật" },
 	{ "Pháp lệnh", "Pháp lệnh" }, { "Lệnh", "Lệnh" }, { "Nghị quyết", "Nghị quyết" },
 	{ "Nghị quyết liên tịch", "Nghị quyết liên tịch" }, { "Nghị định", "Nghị định" },
@@ -31,7 +31,7 @@ static const struct field_choice legal_types[] = {
 	{ "Chương trình", "Chương trình" }, { "Đề án", "Đề án" }, { "Văn bản khác", "Văn bản khác" },
 	{ NULL, NULL },
 };
-static const struct field_choice legal_scopes[] = {
+static const struct kind_choice legal_scopes[] = {
 	{ "trung-uong", "Trung ương" },
 	{ "tinh", "Tỉnh" },
 	{ "don-vi", "Đơn vị" },
@@ -39,7 +39,7 @@ static const struct field_choice legal_scopes[] = {
 };
 
 #define REL(key, label) { key, label, F_REF, 50, FF_FEED, NULL, "legal", "Số ký hiệu, cách nhau bằng dấu chấm phẩy (;)" }
-static const struct field legal_fields[] = {
+static const struct kind_field legal_fields[] = {
 	{ "so_ky_hieu", "Số ký hiệu", F_TEXT, 60, FF_REQUIRED | FF_IDENT | FF_SEARCH | FF_LIST | FF_FEED, NULL, NULL,
 	  "Như trên văn bản, ví dụ 12/2024/QĐ-UBND" },
 	{ "loai", "Loại văn bản", F_ENUM, 0, FF_REQUIRED | FF_FILTER | FF_LIST | FF_FEED | FF_OPEN, legal_types, NULL,
@@ -81,7 +81,7 @@ static const struct kind kind_legal = {
 
 /* The official gazette (Công báo, VP Đ4.7): issues with their documents and the issue's PDF (an
  * attachment). */
-static const struct field gazette_fields[] = {
+static const struct kind_field gazette_fields[] = {
 	{ "so", "Số công báo", F_TEXT, 30, FF_REQUIRED | FF_IDENT | FF_LIST | FF_FEED | FF_SEARCH, NULL, NULL,
 	  "Ví dụ: 15+16" },
 	{ "ngay", "Ngày phát hành", F_DATE, 0, FF_REQUIRED | FF_SORT | FF_LIST | FF_FEED, NULL, NULL, NULL },

@@ -11,6 +11,7 @@
 #include "base/log.h"
 #include "vn/calendar.h"
 #include "vn/docnum.h"
+#include "vn/legal.h"
 #include "vn/slug.h"
 
 #include <stdio.h>
@@ -20,107 +21,14 @@
 #include "base/banned.h"
 
 
-/* ---- the rule ----
- * A document is in force from its effective day (its issue day when none is written) until its
- * expiry day, the first day it is no longer in force ("hết hiệu lực kể từ ngày"). A published
- * document that replaces or repeals it ends it wholly on the day that document takes effect (the
- * earliest, when several do); one that amends it makes it partly out of force from that day.
- * Basis, guidance and corrections change nothing. A relation whose document has no known
- * effective day (not in the database yet) acts on nothing until it has one. */
-static const struct legal_rel_info legal_rels[] = {
-	{ "can_cu", "Căn cứ", "Là căn cứ của", 0, 0 },
-	{ "huong_dan", "Hướng dẫn", "Được hướng dẫn bởi", 0, 0 },
-	{ "sua_doi", "Sửa đổi, bổ sung", "Được sửa đổi, bổ sung bởi", 0, 1 },
-	{ "thay_the", "Thay thế", "Bị thay thế bởi", 1, 0 },
-	{ "bai_bo", "Bãi bỏ", "Bị bãi bỏ bởi", 1, 0 },
-	{ "dinh_chinh", "Đính chính", "Được đính chính bởi", 0, 0 },
-	{ "van_ban", "Đăng văn bản", "Đăng trên công báo", 0, 0 },
-};
-
-const struct legal_rel_info *legal_rel_find(const char *key)
-{
-	for (size_t i = 0; key && i < sizeof(legal_rels) / sizeof(legal_rels[0]); i++)
-		if (strcmp(legal_rels[i].key, key) == 0)
-			return &legal_rels[i];
-	return NULL;
-}
-
-static void next_after(int32_t *next, int32_t day, int32_t today)
-{
-	if (day > today && (!*next || day < *next))
-		*next = day;
-}
-
-void legal_validity_compute(int32_t effective, int32_t expiry, const struct legal_incoming *in, size_t n,
-			    int32_t today, struct legal_validity *out)
-{
-	*out = (struct legal_validity){ LEGAL_IN_FORCE, effective, -1, 0 };
-	int32_t end = expiry, partly = 0;
-	int end_cause = -1, partly_cause = -1;
-	next_after(&out->next, effective, today);
-	next_after(&out->next, expiry, today);
-	for (size_t i = 0; i < n; i++) {
-		if (!in[i].rel || !in[i].effective)
-			continue;
-		next_after(&out->next, in[i].effective, today);
-		if (in[i].effective > today)
-			continue;
-		if (in[i].rel->ends && (!end || in[i].effective <= end) &&
-		    !(end == in[i].effective && end_cause < 0 && expiry == end)) {
-			end = in[i].effective;
-			end_cause = (int)i;
-		} else if (in[i].rel->partly && (!partly || in[i].effective < partly)) {
-			partly = in[i].effective;
-			partly_cause = (int)i;
-		}
-	}
-	if (effective && today < effective) {
-		out->status = LEGAL_NOT_YET;
-		out->since = 0;
-	} else if (end && today >= end) {
-		*out = (struct legal_validity){ LEGAL_EXPIRED, end, end_cause, 0 };
-	} else if (partly) {
-		out->status = LEGAL_PARTLY;
-		out->since = partly;
-		out->cause = partly_cause;
-	}
-}
-
-const struct legal_status_name legal_statuses[] = {
-	{ "chua-hieu-luc", "Chưa có hiệu lực" },
-	{ "con-hieu-luc", "Còn hiệu lực" },
-	{ "het-hieu-luc-mot-phan", "Hết hiệu lực một phần" },
-	{ "het-hieu-luc-toan-bo", "Hết hiệu lực toàn bộ" },
-	{ NULL, NULL },
-};
-
-static const char *status_key(enum legal_status s)
-{
-	switch (s) {
-	case LEGAL_NOT_YET:
-		return "chua-hieu-luc";
-	case LEGAL_PARTLY:
-		return "het-hieu-luc-mot-phan";
-	case LEGAL_EXPIRED:
-		return "het-hieu-luc-toan-bo";
-	case LEGAL_IN_FORCE:
-	default:
-		return "con-hieu-luc";
-	}
-}
-
-const char *legal_status_label(const char *status)
-{
-	for (const struct legal_status_name *s = legal_statuses; s->key; s++)
-		if (status && strcmp(s->key, status) == 0)
-			return s->label;
-	return "";
-}
-
 const char *legal_rel_label(const char *rel, int reverse)
 {
-	const struct legal_rel_info *r = legal_rel_find(rel);
-	return r ? (reverse ? r->label_to : r->label_from) : rel;
+	if (rel && strcmp(rel, "van_ban") == 0) /* a gazette issue's documents */
+		return reverse ? "Đăng trên Công báo" : "Văn bản đăng trong số";
+	enum legal_rel r = legal_rel_from_key(rel);
+	if (!r)
+		return rel ? rel : "";
+	return reverse ? legal_rel_label_to(r) : legal_rel_label_from(r);
 }
 
 char *legal_ident_key(const char *ref)
@@ -166,44 +74,48 @@ char *legal_slug(const struct kind *k, const char *title, json_t *fields)
 	return s;
 }
 
-/* The day a document takes effect: its effective date, else its issue date; 0 when unknown. */
-static int32_t effective_day(json_t *fields)
+static struct legal_dates dates_of(json_t *fields)
 {
-	int32_t d = kind_day(json_string_value(json_object_get(fields, "ngay_hieu_luc")));
-	return d ? d : kind_day(json_string_value(json_object_get(fields, "ngay_ban_hanh")));
+	return (struct legal_dates){
+		kind_day(json_string_value(json_object_get(fields, "ngay_ban_hanh"))),
+		kind_day(json_string_value(json_object_get(fields, "ngay_hieu_luc"))),
+		kind_day(json_string_value(json_object_get(fields, "ngay_het_hieu_luc"))),
+	};
 }
 
-/* Reads what acts on ID and computes its validity as of TODAY. ACTS (may be NULL) gets the
- * acting relations as read, for the "why" of the page. */
-static int validity_of(struct db *db, int64_t id, json_t *fields, int32_t today, struct legal_validity *out,
-		       json_t **acts)
+/* Reads what acts on ID and computes its validity as of TODAY, and the next day it changes.
+ * ACTS (may be NULL) gets the relations as read (item_links_to), for the "why" of the page. */
+static void validity_of(struct db *db, int64_t id, json_t *fields, int32_t today, struct legal_validity *out,
+			int32_t *next, json_t **acts)
 {
 	json_t *in = item_links_to(db, id);
 	size_t n = json_array_size(in), i;
-	struct legal_incoming *v = xcalloc(n ? n : 1, sizeof(*v));
+	struct legal_act *v = xcalloc(n ? n : 1, sizeof(*v));
 	json_t *x;
 	json_array_foreach(in, i, x) {
 		json_t *ff = json_loads(json_string_value(json_object_get(x, "from_fields")), 0, NULL);
-		const struct legal_rel_info *r = legal_rel_find(json_string_value(json_object_get(x, "relation")));
-		v[i].rel = r && (r->ends || r->partly) ? r : NULL;
-		v[i].effective = ff ? effective_day(ff) : 0;
+		v[i].rel = strcmp(json_string_value(json_object_get(x, "from_kind")), "legal") == 0
+			? legal_rel_from_key(json_string_value(json_object_get(x, "relation"))) : 0;
+		struct legal_dates fd = ff ? dates_of(ff) : (struct legal_dates){ 0, 0, 0 };
+		v[i].effective = fd.effective ? fd.effective : fd.issued;
 		json_decref(ff);
 	}
-	legal_validity_compute(effective_day(fields), kind_day(json_string_value(json_object_get(fields, "ngay_het_hieu_luc"))),
-			       v, n, today, out);
+	struct legal_dates d = dates_of(fields);
+	*out = legal_validity_at(&d, v, n, today);
+	if (next)
+		*next = legal_validity_next_change(&d, v, n, today);
 	free(v);
 	if (acts)
 		*acts = in;
 	else
 		json_decref(in);
-	return 0;
 }
 
 static int write_validity(struct db *db, int64_t id, json_t *fields, int32_t today)
 {
 	struct legal_validity v;
-	if (validity_of(db, id, fields, today, &v, NULL))
-		return -1;
+	int32_t next = 0;
+	validity_of(db, id, fields, today, &v, &next, NULL);
 	sqlite3_stmt *st = db_stmt(db, "DELETE FROM item_terms WHERE item_id = ? AND key = 'hieu_luc'");
 	if (!st)
 		return -1;
@@ -214,14 +126,14 @@ static int write_validity(struct db *db, int64_t id, json_t *fields, int32_t tod
 	if (!st)
 		return -1;
 	db_bind_int(st, 1, id);
-	db_bind_text(st, 2, status_key(v.status));
+	db_bind_text(st, 2, legal_status_key(v.status));
 	ok = sqlite3_step(st) == SQLITE_DONE;
 	sqlite3_reset(st);
 	st = ok ? db_stmt(db, "UPDATE items SET recheck_day = ? WHERE id = ?") : NULL;
 	if (!st)
 		return -1;
-	if (v.next)
-		db_bind_int(st, 1, v.next);
+	if (next)
+		db_bind_int(st, 1, next);
 	db_bind_int(st, 2, id);
 	ok = sqlite3_step(st) == SQLITE_DONE;
 	sqlite3_reset(st);
@@ -234,7 +146,7 @@ int legal_derive(struct db *db, const struct kind *k, int64_t id, json_t *fields
 	if (write_validity(db, id, fields, today))
 		return -1;
 	/* the documents this one acts on: their validity follows from it */
-	sqlite3_stmt *st = db_stmt(db, "SELECT DISTINCT t.id, t.fields FROM item_links l JOIN items t ON t.id = l.to_id"
+	sqlite3_stmt *st = db_stmt(db, "SELECT DISTINCT t.id, t.fields, t.site_id FROM item_links l JOIN items t ON t.id = l.to_id"
 				       " WHERE l.from_id = ? AND t.kind = 'legal'");
 	if (!st)
 		return -1;
@@ -245,7 +157,9 @@ int legal_derive(struct db *db, const struct kind *k, int64_t id, json_t *fields
 	int rc = 0;
 	json_array_foreach(targets, i, t) {
 		json_t *tf = json_loads(json_string_value(json_object_get(t, "fields")), 0, NULL);
-		if (tf && write_validity(db, json_integer_value(json_object_get(t, "id")), tf, today))
+		/* its pages show the change on the next request, whichever site it is on */
+		if (tf && (write_validity(db, json_integer_value(json_object_get(t, "id")), tf, today) ||
+			   cache_bump(db, json_integer_value(json_object_get(t, "site_id")))))
 			rc = -1;
 		json_decref(tf);
 	}
@@ -266,9 +180,8 @@ json_t *legal_validity(struct db *db, int64_t id, int32_t today)
 		return NULL;
 	struct legal_validity v;
 	json_t *acts = NULL;
-	validity_of(db, id, fields, today, &v, &acts);
-	const char *key = status_key(v.status);
-	json_t *out = json_pack("{ssss}", "status", key, "label", legal_status_label(key));
+	validity_of(db, id, fields, today, &v, NULL, &acts);
+	json_t *out = json_pack("{ssss}", "status", legal_status_key(v.status), "label", legal_status_label(v.status));
 	if (v.since) {
 		vn_date d = vn_days_to_date(v.since);
 		char buf[16];
@@ -284,6 +197,8 @@ json_t *legal_validity(struct db *db, int64_t id, int32_t today)
 		json_object_set_new(out, "why", json_string(why.buf));
 		json_object_set_new(out, "why_id", json_integer(json_integer_value(json_object_get(cause, "from_id"))));
 		json_object_set(out, "why_slug", json_object_get(cause, "from_slug"));
+		json_object_set(out, "why_kind", json_object_get(cause, "from_kind"));
+		json_object_set(out, "why_site_id", json_object_get(cause, "from_site_id"));
 		sb_release(&why);
 	} else if (v.status == LEGAL_EXPIRED) {
 		json_object_set_new(out, "why", json_string("Hết thời hạn có hiệu lực ghi trong văn bản"));

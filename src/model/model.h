@@ -233,8 +233,9 @@ json_t *article_refusal_reasons(void);
  * change) and, with a pending change, the change's content in place of the public one. */
 json_t *article_get_admin(struct db *db, const struct actor *a, int64_t site_id, int64_t id);
 enum article_filter { AF_ALL, AF_MINE_DRAFTS, AF_WAITING_FOR_ME, AF_RETURNED_TO_ME, AF_SCHEDULED };
+/* KIND: only items of that kind (NULL or "": every kind). */
 json_t *article_list_admin(struct db *db, const struct actor *a, int64_t site_id, enum article_filter f,
-			   int64_t limit, int64_t offset, int64_t *total);
+			   const char *kind, int64_t limit, int64_t offset, int64_t *total);
 json_t *article_timeline(struct db *db, const struct actor *a, int64_t site_id, int64_t id);
 json_t *article_revisions(struct db *db, const struct actor *a, int64_t site_id, int64_t id);
 json_t *article_revision_get(struct db *db, const struct actor *a, int64_t site_id, int64_t id, int64_t rev_id);

@@ -19,7 +19,7 @@
 
 struct tok {
 	char text[TOK_LEN + 1]; /* folded */
-	int caps;               /* written in capitals: two letters or more, none in lower case */
+	int caps; /* written in capitals without diacritics (Đ aside): two letters or more */
 };
 
 struct toks {
@@ -89,7 +89,7 @@ static int toks_push(struct toks *t, const char *s, size_t len, int caps, int ga
 static int toks_split(const char *s, struct toks *t)
 {
 	size_t len = strlen(s), i = 0, start = 0;
-	int in_word = 0, upper = 0, lower = 0, gap_tight = 1;
+	int in_word = 0, upper = 0, lower = 0, marked = 0, gap_tight = 1;
 
 	t->n = 0;
 	for (;;) {
@@ -106,15 +106,18 @@ static int toks_split(const char *s, struct toks *t)
 			if (!in_word) {
 				in_word = 1;
 				start = i;
-				upper = lower = 0;
+				upper = lower = marked = 0;
 			}
+			if (cp >= 0x80 && cp != 0x110 && cp != 0x111 && cp != 0xD0 && cp != 0xF0)
+				marked++; /* "GIÁO" is a word in capitals, "QĐ" may be an abbreviation */
 			if (utf8proc_isupper(cp))
 				upper++;
 			else if (utf8proc_islower(cp))
 				lower++;
 		} else {
 			if (in_word) {
-				if (toks_push(t, s + start, i - start, upper >= 2 && !lower, gap_tight) < 0)
+				int caps = upper >= 2 && !lower && !marked;
+				if (toks_push(t, s + start, i - start, caps, gap_tight) < 0)
 					return -1;
 				in_word = 0;
 				gap_tight = 1;

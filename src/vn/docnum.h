@@ -37,8 +37,9 @@ struct docnum_query {
  * Read: one number, the year when a 1945..2100 follows it, and around them
  *  - letter groups: those written onto the number ("12/2024/QĐ-UBND": always groups), and
  *    standalone ones that look like abbreviations — no vowel ("qd", "kgvx"), ending in digits
- *    ("QH13"), in capitals ("UBND", "BYT") or a known body ("ubnd"), or joined by '-' to one that
- *    does ("QĐ-UBND"); "QĐ12/2024" is split into "QĐ" and 12;
+ *    ("QH13"), in capitals with no diacritic but Đ ("UBND", "BYT"; so "GIAO DUC 12/2024" is read
+ *    as groups and matches nothing), a known body ("ubnd"), or joined by '-' to one that does
+ *    ("QĐ-UBND"); "QĐ12/2024" is split into "QĐ" and 12;
  *  - type words, folded and in any case: quyết định → qd, nghị định → nd, thông tư → tt, thông tư
  *    liên tịch → ttlt, nghị quyết → nq, chỉ thị → ct, kế hoạch → kh, thông báo → tb, hướng dẫn → hd,
  *    báo cáo → bc; công văn, luật, bộ luật, pháp lệnh add no group (letters carry no type letters,
@@ -51,7 +52,8 @@ struct docnum_query {
 int docnum_query_parse(const char *q, struct docnum_query *out);
 
 /* Writes into BUF the prefix every matching key starts with: "12/2024/", or "1234/" when no year
- * was typed. Returns its length, or -1 when N is too small (BUF then holds "" when N > 0; 16 bytes always do). */
+ * was typed. Returns its length, or -1 when N is too small (BUF then holds "" if N > 0); 16 bytes
+ * always do. */
 int docnum_query_prefix(const struct docnum_query *q, char *buf, size_t n);
 
 /* 1 when KEY (made by docnum_key) is a document Q names: the same number, the same year when Q

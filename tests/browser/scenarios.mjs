@@ -1040,7 +1040,7 @@ function ensureLegal(t) {
 	});
 	const sql = [
 		`INSERT INTO categories (site_id, name, slug, kind, position) VALUES (${site}, 'Văn bản của Sở', 'van-ban-cua-so', 'legal', 50);`,
-		...[['a', { can_cu: ['86/2015/QH13'], sua_doi: [LEGAL.b.num] }, 'con-hieu-luc'], ['b', {}, 'het-hieu-luc-mot-phan']].map(([k, rel, status]) => {
+		...[['a', { can_cu: ['86/2015/QH13'], sua_doi: [LEGAL.b.num] }, 'con_hieu_luc'], ['b', {}, 'het_hieu_luc_mot_phan']].map(([k, rel, status]) => {
 			const d = LEGAL[k];
 			const id = `(SELECT id FROM items WHERE ref_key = ${q(d.key)})`;
 			return `INSERT INTO items (site_id, category_id, state, title, slug, summary, body, published_at, created_at, updated_at, kind, fields, ref, ref_key, item_day)

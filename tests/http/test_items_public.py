@@ -170,35 +170,35 @@ class Base(CongTest):
                          legal("12/2024/QĐ-UBND", "Quyết định", D(2024, 3, 15), "", effective=D(2024, 4, 1),
                                can_cu=["86/2015/QH13"], sua_doi=["05/2023/QĐ-UBND"]),
                          summary="Quy định mức thu học phí đối với cơ sở giáo dục công lập.",
-                         body="<p>Điều 1. Phạm vi điều chỉnh.</p>", status="con-hieu-luc")
+                         body="<p>Điều 1. Phạm vi điều chỉnh.</p>", status="con_hieu_luc")
         d["B"] = st.item(snv, d["cat2"], "legal", "Quy định về học phí năm học 2023-2024",
                          legal("05/2023/QĐ-UBND", "Quyết định", D(2023, 2, 10), "", effective=D(2023, 3, 1)),
-                         status="het-hieu-luc-mot-phan")
+                         status="het_hieu_luc_mot_phan")
         d["C"] = st.item(snv, d["cat"], "legal", "Về tăng cường kỷ luật, kỷ cương hành chính",
                          legal("15/2024/CT-UBND", "Chỉ thị", D(2024, 6, 1), "", linh_vuc=["Nội vụ"]),
-                         status="con-hieu-luc")
+                         status="con_hieu_luc")
         d["D"] = st.item(snv, d["cat"], "legal", "Về dự toán ngân sách năm 2023",
                          legal("07/2022/NQ-HĐND", "Nghị quyết", D(2022, 7, 1), "", body="HĐND tỉnh Thử Nghiệm",
-                               linh_vuc=["Tài chính"]), status="con-hieu-luc")
+                               linh_vuc=["Tài chính"]), status="con_hieu_luc")
         d["E"] = st.item(snv, d["cat"], "legal", "Về chương trình giám sát năm 2025",
                          legal("12/2024/NQ-HĐND", "Nghị quyết", D(2024, 12, 10), "", body="HĐND tỉnh Thử Nghiệm"),
-                         status="con-hieu-luc")
+                         status="con_hieu_luc")
         # the replacement: F replaced by G from tomorrow
         d["F"] = st.item(snv, d["cat"], "legal", "Quy chế làm việc của Ủy ban nhân dân tỉnh",
-                         legal("20/2021/QĐ-UBND", "Quyết định", D(2021, 5, 5), ""), status="con-hieu-luc")
+                         legal("20/2021/QĐ-UBND", "Quyết định", D(2021, 5, 5), ""), status="con_hieu_luc")
         d["G_fields"] = legal("30/2025/QĐ-UBND", "Quyết định", TODAY - datetime.timedelta(days=5), "",
                               effective=TODAY + datetime.timedelta(days=1), thay_the=["20/2021/QĐ-UBND"])
-        d["G"] = st.item(snv, d["cat"], "legal", "Ban hành Quy chế làm việc mới", d["G_fields"], status="chua-hieu-luc")
+        d["G"] = st.item(snv, d["cat"], "legal", "Ban hành Quy chế làm việc mới", d["G_fields"], status="chua_co_hieu_luc")
         d["W"] = st.item(snv, d["cat"], "legal", "Văn bản đã gỡ", legal("3/2024/QĐ-UBND", "Quyết định", D(2024, 1, 3), ""),
                          state="withdrawn")
         d["X"] = st.item(snv, d["cat"], "legal", "=HYPERLINK(\"http://evil.example\",\"bấm vào\")",
-                         legal("4/2024/TB-UBND", "Thông báo", D(2024, 1, 4), ""), status="con-hieu-luc")
+                         legal("4/2024/TB-UBND", "Thông báo", D(2024, 1, 4), ""), status="con_hieu_luc")
         for i in range(N_FILLER):
             st.item(snv, d["cat"], "legal", "Kế hoạch thực hiện nhiệm vụ số %d" % (i + 1),
                     legal("%d/KH-UBND" % (100 + i), "Kế hoạch", D(2020, 1, 1) + datetime.timedelta(days=i), "",
-                          body="Sở Nội vụ", linh_vuc=["Nội vụ"]), status="con-hieu-luc")
+                          body="Sở Nội vụ", linh_vuc=["Nội vụ"]), status="con_hieu_luc")
         d["M"] = st.item(main, mcat, "legal", "Quy định của tỉnh về chuyển đổi số",
-                         legal("25/2024/QĐ-UBND", "Quyết định", D(2024, 8, 1), ""), status="con-hieu-luc")
+                         legal("25/2024/QĐ-UBND", "Quyết định", D(2024, 8, 1), ""), status="con_hieu_luc")
         d["I15"] = st.item(snv, gcat, "gazette", "Công báo tỉnh số 15+16 năm 2024",
                            {"so": "15+16", "ngay": "2024-04-05",
                             "van_ban": ["12/2024/QĐ-UBND", "15/2024/CT-UBND", "99/2024/QĐ-UBND"]})
@@ -289,9 +289,9 @@ class List(Base):
              {"Về dự toán ngân sách năm 2023", "Về chương trình giám sát năm 2025"}),
             ("nam=2024&loai=" + urllib.parse.quote("Quyết định"), {"Quy định mức học phí năm học 2024-2025"}),
             ("nam=2023", {"Quy định về học phí năm học 2023-2024"}),
-            ("hieu_luc=het-hieu-luc-mot-phan", {"Quy định về học phí năm học 2023-2024"}),
+            ("hieu_luc=het_hieu_luc_mot_phan", {"Quy định về học phí năm học 2023-2024"}),
             ("linh_vuc=" + urllib.parse.quote("Tài chính"), {"Về dự toán ngân sách năm 2023"}),
-            ("hieu_luc=chua-hieu-luc", {"Ban hành Quy chế làm việc mới"}),
+            ("hieu_luc=chua_co_hieu_luc", {"Ban hành Quy chế làm việc mới"}),
         ]
         for q, want in cases:
             with self.subTest(q=q):
@@ -381,7 +381,7 @@ class Document(Base):
         self.assertEqual(groups.get("Căn cứ"), [("86/2015/QH13", [])], "a number not in the database: text, no link")
         b_path = self.path_of("B")
         self.assertEqual(groups.get("Sửa đổi, bổ sung"), [("05/2023/QĐ-UBND — Quy định về học phí năm học 2023-2024", [b_path])])
-        pub = groups.get("Đăng trên công báo")
+        pub = groups.get("Đăng trên Công báo")
         self.assertTrue(pub and pub[0][1] == [self.path_of("I15", "cong-bao")], "the gazette issue: %s" % pub)
         self.assertIn("15+16", pub[0][0])
         # the other end
@@ -505,8 +505,8 @@ class Gazette(Base):
         c = self.snv()
         r = self.page(c, self.path_of("I15", "cong-bao"))
         rel = self.section(r, "lien-quan")
-        div = [d for d in rel.iter("div") if squash(text_of(d.find("dt"))) == "Văn bản trong số"]
-        self.assertTrue(div, "no 'Văn bản trong số' group")
+        div = [d for d in rel.iter("div") if squash(text_of(d.find("dt"))) == "Văn bản đăng trong số"]
+        self.assertTrue(div, "no Văn bản đăng trong số group")
         items = [(squash(text_of(dd)), [a.get("href") for a in dd.iter("a")]) for dd in div[0].findall("dd")]
         self.assertEqual(items, [
             ("12/2024/QĐ-UBND — Quy định mức học phí năm học 2024-2025", [self.path_of("A")]),
@@ -534,7 +534,7 @@ class Exports(Base):
         a = [x for x in recs if x["so_ky_hieu"] == "12/2024/QĐ-UBND"][0]
         self.assertEqual(a["ngay_ban_hanh"], "2024-03-15")
         self.assertEqual(a["sua_doi"], "05/2023/QĐ-UBND")
-        self.assertEqual(a["hieu_luc"], "con-hieu-luc")
+        self.assertEqual(a["hieu_luc"], "con_hieu_luc")
         self.assertEqual(a["url"], "http://snv.%s:%d%s" % (BASE, self.fx.port, self.path_of("A")))
         # every matching row, not a page
         r = self.expect(c.get("/van-ban.csv"), 200)
@@ -553,7 +553,7 @@ class Exports(Base):
         self.assertEqual(len(doc["items"]), 1)
         it = doc["items"][0]
         self.assertEqual((it["id"], it["so_ky_hieu"], it["linh_vuc"], it["hieu_luc"]),
-                         (self.d["A"], "12/2024/QĐ-UBND", ["Giáo dục"], "con-hieu-luc"))
+                         (self.d["A"], "12/2024/QĐ-UBND", ["Giáo dục"], "con_hieu_luc"))
         self.assertTrue(it["url"].endswith(self.path_of("A")))
         doc = json.loads(self.expect(c.get("/van-ban.json?q=" + urllib.parse.quote("QĐ 12/2024")), 200).body)
         self.assertEqual([x["id"] for x in doc["items"]], [self.d["A"]])

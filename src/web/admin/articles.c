@@ -9,6 +9,7 @@
  * WEBPAGE: POST     /quan-tri/bai-viet/<id>/de-xuat      propose to the main portal */
 #include "web/web.h"
 #include "model/deadline.h"
+#include "model/kind.h"
 #include "base/sb.h"
 #include "base/util.h"
 #include "render/diff.h"
@@ -23,6 +24,76 @@
 static json_int_t site_id_of(struct req *r)
 {
 	return json_integer_value(json_object_get(r->site, "id"));
+}
+
+/* The kind a request is about: the item's own (KIND_OF, when it exists), else the one its
+ * path names ("/quan-tri/van-ban/moi"), else news ("/quan-tri/bai-viet/…"). NULL: the path names
+ * no kind. */
+static const struct kind *req_kind(struct req *r, json_t *item)
+{
+	if (item)
+		return kind_find(json_string_value(json_object_get(item, "kind")));
+	if (r->captures[0] && r->captures[1])
+		return kind_by_segment(r->captures[0]);
+	if (r->captures[0] && strncmp(r->path, "/quan-tri/bai-viet/", 19) != 0) /* "/quan-tri/<kind>/moi" */
+		return kind_by_segment(r->captures[0]);
+	return kind_find("article");
+}
+
+/* "/quan-tri/bai-viet" for news, "/quan-tri/<segment>" for every other kind. */
+static void add_base(struct sb *b, const struct kind *k)
+{
+	sb_adds(b, "/quan-tri/");
+	sb_adds(b, strcmp(k->name, "article") == 0 ? "bai-viet" : k->segment);
+}
+
+/* The kind's own fields as the form shows them: label, value (FORM's), error, input type. */
+static json_t *kind_form_fields(const struct kind *k, json_t *form, json_t *errors)
+{
+	json_t *list = json_array();
+	for (size_t i = 0; i < k->nfields; i++) {
+		const struct kind_field *f = &k->fields[i];
+		json_t *v = json_object_get(form, f->key), *o = json_object();
+		char *text = NULL;
+		if (json_is_array(v)) { /* a stored list: shown as typed, "a; b" */
+			text = kind_value_text(f, v);
+			v = NULL;
+		}
+		json_object_set_new(o, "key", json_string(f->key));
+		json_object_set_new(o, "label", json_string(f->label));
+		json_object_set_new(o, "value", json_string(text ? text : json_string_value(v) ? json_string_value(v) : ""));
+		free(text);
+		json_object_set_new(o, "required", json_boolean(f->flags & FF_REQUIRED));
+		if (f->help)
+			json_object_set_new(o, "help", json_string(f->help));
+		json_t *err = json_object_get(errors, f->key);
+		if (err)
+			json_object_set(o, "error", err);
+		const char *input = f->type == F_DATE ? "date" : f->type == F_URL ? "url" : "text";
+		if (f->type == F_LONGTEXT || f->type == F_REF || f->type == F_TAGS)
+			json_object_set_new(o, "is_textarea", json_true());
+		else if (f->type == F_ENUM && !(f->flags & FF_OPEN)) {
+			json_t *choices = json_array();
+			for (const struct kind_choice *c = f->choices; c->key; c++)
+				json_array_append_new(choices, json_pack("{sssssb}", "key", c->key, "label", c->label, "selected",
+									 json_string_value(v) && strcmp(json_string_value(v), c->key) == 0));
+			json_object_set_new(o, "choices", choices);
+			json_object_set_new(o, "is_select", json_true());
+		} else {
+			if (f->type == F_ENUM) { /* open: suggestions, any value */
+				json_t *choices = json_array();
+				for (const struct kind_choice *c = f->choices; c->key; c++)
+					json_array_append_new(choices, json_pack("{ss}", "label", c->label));
+				json_object_set_new(o, "suggestions", choices);
+			}
+			json_object_set_new(o, "is_input", json_true());
+			json_object_set_new(o, "input", json_string(input));
+			if (f->max && f->type != F_TAGS && f->type != F_REF)
+				json_object_set_new(o, "max", json_integer((json_int_t)f->max));
+		}
+		json_array_append_new(list, o);
+	}
+	return list;
 }
 
 static const struct {
@@ -56,19 +127,36 @@ void admin_dashboard(struct req *r)
 		if (strcmp(loc, tabs[i].slug) == 0)
 			tab = i;
 	page = req_arg_int(r, "trang", 1, 1, 100000);
-	json_t *ctx = admin_ctx(r, "Bài viết");
+	/* ?loai=<segment>: one kind's items (the menu's "Văn bản"); none: every kind's */
+	const char *seg = req_arg(r, "loai");
+	const struct kind *k = seg ? kind_by_segment(seg) : NULL;
+	if (seg && !k) {
+		resp_error(r, 404, "not_found");
+		return;
+	}
+	json_t *ctx = admin_ctx(r, k ? k->label : "Bài viết");
+	const struct kind *nk = k ? k : kind_find("article");
+	struct sb nu = SB_INIT;
+	add_base(&nu, nk);
+	sb_adds(&nu, "/moi");
+	json_object_set_new(ctx, "new_url", json_string(nu.buf));
+	sb_release(&nu);
+	json_object_set_new(ctx, "new_label", json_string(k && strcmp(k->name, "article") ? "Thêm mới" : "Viết bài mới"));
 	json_t *list = json_array();
 	for (i = 0; i < ARRAY_SIZE(tabs); i++) {
 		int64_t n;
-		json_decref(article_list_admin(r->db, &r->actor, site_id_of(r), tabs[i].f, 0, 0, &n));
+		json_decref(article_list_admin(r->db, &r->actor, site_id_of(r), tabs[i].f, k ? k->name : NULL, 0, 0, &n));
 		struct sb u = SB_INIT;
 		sb_addf(&u, "/quan-tri/?loc=%s", tabs[i].slug);
+		if (k)
+			sb_addf(&u, "&loai=%s", k->segment);
 		json_array_append_new(list, json_pack("{sssssIsb}", "label", tabs[i].label, "url", u.buf, "count", (json_int_t)n,
 						      "current", i == tab));
 		sb_release(&u);
 	}
 	json_object_set_new(ctx, "tabs", list);
-	json_t *rows = article_list_admin(r->db, &r->actor, site_id_of(r), tabs[tab].f, PER_PAGE, (page - 1) * PER_PAGE, &total);
+	json_t *rows = article_list_admin(r->db, &r->actor, site_id_of(r), tabs[tab].f, k ? k->name : NULL, PER_PAGE,
+					  (page - 1) * PER_PAGE, &total);
 	json_t *a;
 	json_array_foreach(rows, i, a) {
 		const char *st = json_string_value(json_object_get(a, "state"));
@@ -77,6 +165,14 @@ void admin_dashboard(struct req *r)
 		json_object_set_new(a, "has_change", json_boolean(json_is_string(json_object_get(a, "change_state"))));
 		set_time(a, "updated", json_object_get(a, "updated_at"));
 		set_time(a, "scheduled", json_object_get(a, "scheduled_at"));
+		const struct kind *ak = kind_find(json_string_value(json_object_get(a, "kind")));
+		struct sb eu = SB_INIT;
+		add_base(&eu, ak ? ak : kind_find("article"));
+		sb_addf(&eu, "/%lld", (long long)json_integer_value(json_object_get(a, "id")));
+		json_object_set_new(a, "edit_url", json_string(eu.buf));
+		if (ak && strcmp(ak->name, "article") != 0)
+			json_object_set_new(a, "kind_label", json_string(ak->label));
+		sb_release(&eu);
 		char *p = web_article_path(a);
 		json_object_set_new(a, "public_url", json_string(p));
 		free(p);
@@ -185,17 +281,43 @@ static void item_panel(struct req *r, json_t *ctx, int64_t id)
 	json_decref(art);
 }
 
-static void form_render(struct req *r, int status, int64_t id, json_t *form, const struct errs *e)
+static void form_render(struct req *r, const struct kind *k, int status, int64_t id, json_t *form, const struct errs *e)
 {
-	json_t *ctx = admin_ctx(r, id ? "Sửa bài viết" : "Viết bài mới");
-	json_object_set_new(ctx, "categories", admin_category_tree(r, json_integer_value(json_object_get(form, "category_id"))));
+	int news = strcmp(k->name, "article") == 0;
+	struct sb title = SB_INIT;
+	if (news)
+		sb_adds(&title, id ? "Sửa bài viết" : "Viết bài mới");
+	else
+		sb_addf(&title, "%s %s", id ? "Sửa" : "Thêm", k->label_one);
+	json_t *ctx = admin_ctx(r, title.buf);
+	sb_release(&title);
+	/* the categories that hold this kind */
+	json_t *cats = admin_category_tree(r, json_integer_value(json_object_get(form, "category_id"))), *mine = json_array();
+	size_t ci;
+	json_t *cv;
+	json_array_foreach(cats, ci, cv) {
+		const char *ck = json_string_value(json_object_get(cv, "kind"));
+		if (strcmp(ck ? ck : "article", k->name) == 0)
+			json_array_append(mine, cv);
+	}
+	json_decref(cats);
+	json_object_set_new(ctx, "has_categories", json_boolean(json_array_size(mine) > 0));
+	json_object_set_new(ctx, "categories", mine);
+	json_t *kv = json_pack("{sssssssbsb}", "name", k->name, "label", k->label, "label_one", k->label_one,
+			       "has_cover", (int)k->has_cover, "body_required", (int)k->body_required);
+	json_object_set_new(kv, "title_label", json_string(k->title_label ? k->title_label : "Tiêu đề"));
+	json_object_set_new(ctx, "kind", kv);
+	struct sb base = SB_INIT;
+	add_base(&base, k);
+	json_object_set_new(ctx, "base", json_string(base.buf));
 	struct sb action = SB_INIT;
 	if (id)
-		sb_addf(&action, "/quan-tri/bai-viet/%lld", (long long)id);
+		sb_addf(&action, "%s/%lld", base.buf, (long long)id);
 	else
-		sb_adds(&action, "/quan-tri/bai-viet/moi");
+		sb_addf(&action, "%s/moi", base.buf);
 	json_object_set_new(ctx, "action", json_string(action.buf));
 	sb_release(&action);
+	sb_release(&base);
 	if (id) {
 		json_object_set_new(ctx, "id", json_integer(id));
 		json_object_set_new(ctx, "article_id", json_integer(id)); /* unambiguous inside lists */
@@ -205,11 +327,11 @@ static void form_render(struct req *r, int status, int64_t id, json_t *form, con
 	int64_t nfiles;
 	json_t *files = media_list(r->db, &r->actor, site_id_of(r), "file", 200, 0, &nfiles);
 	json_t *chosen = json_object_get(form, "attachments");
-	size_t i, k;
+	size_t i, ki;
 	json_t *f, *c;
 	json_array_foreach(files, i, f) {
 		int on = 0;
-		json_array_foreach(chosen, k, c)
+		json_array_foreach(chosen, ki, c)
 			on |= json_integer_value(c) == json_integer_value(json_object_get(f, "id"));
 		json_object_set_new(f, "checked", json_boolean(on));
 	}
@@ -232,6 +354,7 @@ static void form_render(struct req *r, int status, int64_t id, json_t *form, con
 	json_object_set_new(ctx, "rich_editor", json_true());
 	if (e)
 		admin_errors(r, ctx, e);
+	json_object_set_new(ctx, "kind_fields", kind_form_fields(k, json_object_get(form, "f"), json_object_get(ctx, "errors")));
 	resp_render(r, status, "admin/article", ctx);
 }
 
@@ -246,6 +369,8 @@ static json_t *form_values(json_t *a)
 	set_local_time(f, "src_time", json_object_get(a, "src_time"));
 	set_local_time(f, "intake_received_at", json_object_get(a, "intake_received_at"));
 	json_object_set(f, "category_id", json_object_get(a, "category_id"));
+	json_t *kf = json_loads(json_string_value(json_object_get(a, "fields")) ? json_string_value(json_object_get(a, "fields")) : "{}", 0, NULL);
+	json_object_set_new(f, "f", kf ? kf : json_object());
 	json_object_set_new(f, "featured", json_boolean(json_integer_value(json_object_get(a, "featured"))));
 	if (json_is_integer(json_object_get(a, "cover_id")) && json_is_string(json_object_get(a, "cover_sha"))) {
 		json_object_set(f, "cover_id", json_object_get(a, "cover_id"));
@@ -277,9 +402,15 @@ void admin_article_new(struct req *r)
 {
 	if (admin_require(r, 1))
 		return;
+	const struct kind *k = req_kind(r, NULL);
+	if (!k) {
+		resp_error(r, 404, "not_found");
+		return;
+	}
 	json_t *f = json_object();
-	json_object_set(f, "author", json_object_get(r->user, "display_name"));
-	form_render(r, 200, 0, f, NULL);
+	if (k->has_cover)
+		json_object_set(f, "author", json_object_get(r->user, "display_name"));
+	form_render(r, k, 200, 0, f, NULL);
 }
 
 void admin_article_edit(struct req *r)
@@ -288,7 +419,9 @@ void admin_article_edit(struct req *r)
 		return;
 	int64_t id = admin_capture_id(r);
 	json_t *a = id > 0 ? article_get_admin(r->db, &r->actor, site_id_of(r), id) : NULL;
-	if (!a) {
+	const struct kind *k = a ? req_kind(r, a) : NULL;
+	if (!a || !k || req_kind(r, NULL) != k) { /* another kind's item under this path: not here */
+		json_decref(a);
 		resp_error(r, 404, "article_not_found");
 		return;
 	}
@@ -298,7 +431,7 @@ void admin_article_edit(struct req *r)
 		json_object_set_new(f, "notice", json_string(tr(r->app, "saved")));
 	else if (req_arg(r, "da-chuyen"))
 		json_object_set_new(f, "notice", json_string(tr(r->app, "wf_done")));
-	form_render(r, 200, id, f, NULL);
+	form_render(r, k, 200, id, f, NULL);
 }
 
 static int64_t form_time(struct req *r, const char *field, struct errs *e)
@@ -320,10 +453,30 @@ void admin_article_save(struct req *r)
 	if (admin_require(r, 1) || csrf_check(r))
 		return;
 	site_id = site_id_of(r);
-	if (r->captures[0] && (id = admin_capture_id(r)) < 0) {
+	int has_id = r->captures[1] || (r->captures[0] && strncmp(r->path, "/quan-tri/bai-viet/", 19) == 0);
+	if (has_id && (id = admin_capture_id(r)) < 0) {
 		resp_error(r, 404, "article_not_found");
 		return;
 	}
+	const struct kind *k = req_kind(r, NULL);
+	if (id && k) {
+		json_t *a = article_get_admin(r->db, &r->actor, site_id, id);
+		const struct kind *own = a ? req_kind(r, a) : NULL;
+		json_decref(a);
+		if (own && own != k) /* another kind's item under this path */
+			k = NULL;
+	}
+	if (!k) {
+		resp_error(r, 404, "article_not_found");
+		return;
+	}
+	in.kind = k->name;
+	json_t *raw = json_object();
+	for (size_t i = 0; i < k->nfields; i++) {
+		const char *v = req_form(r, k->fields[i].key);
+		json_object_set_new(raw, k->fields[i].key, json_string(v ? v : ""));
+	}
+	in.fields = raw;
 	in.title = req_form(r, "title");
 	in.summary = req_form(r, "summary");
 	in.body = req_form(r, "body");
@@ -342,6 +495,8 @@ void admin_article_save(struct req *r)
 	const char *cat = req_form(r, "category_id");
 	if (cat && parse_i64(cat, 1, INT64_MAX, &in.category_id))
 		in.category_id = 0;
+	if (!cat && strcmp(k->name, "article") != 0) /* the site has no category of the kind yet */
+		in.category_id = category_for_kind(r->db, site_id, k->name);
 	in.src_time = form_time(r, "src_time", &e);
 	in.intake_received_at = form_time(r, "intake_received_at", &e);
 	in.deadline_kind = req_form(r, "deadline_kind"); /* "": the category's kind */
@@ -368,8 +523,8 @@ void admin_article_save(struct req *r)
 	const char *att[100];
 	int64_t att_ids[100];
 	size_t natt = req_form_all(r, "attachments", att, ARRAY_SIZE(att));
-	for (size_t k = 0; k < natt; k++)
-		if (parse_i64(att[k], 1, INT64_MAX, &att_ids[in.nattachments]) == 0)
+	for (size_t j = 0; j < natt; j++)
+		if (parse_i64(att[j], 1, INT64_MAX, &att_ids[in.nattachments]) == 0)
 			in.nattachments++;
 	in.attachments = att_ids;
 	in.set_attachments = req_form(r, "attachments_shown") != NULL; /* forms without the list keep it */
@@ -386,9 +541,10 @@ void admin_article_save(struct req *r)
 			json_object_set_new(f, form_fields[i], json_string(req_form(r, form_fields[i]) ? req_form(r, form_fields[i]) : ""));
 		json_object_set_new(f, "category_id", json_integer(in.category_id));
 		json_object_set_new(f, "featured", json_boolean(in.featured));
+		json_object_set(f, "f", raw);
 		json_t *ids = json_array();
-		for (size_t k = 0; k < in.nattachments; k++)
-			json_array_append_new(ids, json_integer(att_ids[k]));
+		for (size_t j = 0; j < in.nattachments; j++)
+			json_array_append_new(ids, json_integer(att_ids[j]));
 		json_object_set_new(f, "attachments", ids);
 		if (id && cover_id < 0) {
 			json_t *a = article_get_admin(r->db, &r->actor, site_id, id);
@@ -407,9 +563,11 @@ void admin_article_save(struct req *r)
 			}
 			json_decref(m);
 		}
-		form_render(r, 422, id, f, &e);
+		form_render(r, k, 422, id, f, &e);
+		json_decref(raw);
 		return;
 	}
+	json_decref(raw);
 	if (rc == M_DENIED) { /* a role here (checked above) but not on this item in its state */
 		resp_error(r, 403, "edit_denied");
 		return;
@@ -423,7 +581,8 @@ void admin_article_save(struct req *r)
 		return;
 	}
 	struct sb loc = SB_INIT;
-	sb_addf(&loc, "/quan-tri/bai-viet/%lld?da-luu=1", (long long)new_id);
+	add_base(&loc, k);
+	sb_addf(&loc, "/%lld?da-luu=1", (long long)new_id);
 	resp_redirect(r, 303, loc.buf);
 	sb_release(&loc);
 }
@@ -431,21 +590,22 @@ void admin_article_save(struct req *r)
 /* After an action or its refusal: back to the item, or its form with the messages. */
 static void after_action(struct req *r, int64_t id, int rc, const struct errs *e)
 {
+	json_t *a = article_get_admin(r->db, &r->actor, site_id_of(r), id);
+	const struct kind *k = a ? req_kind(r, a) : kind_find("article");
 	if (rc == M_OK) {
 		struct sb loc = SB_INIT;
-		sb_addf(&loc, "/quan-tri/bai-viet/%lld?da-chuyen=1", (long long)id);
+		add_base(&loc, k);
+		sb_addf(&loc, "/%lld?da-chuyen=1", (long long)id);
 		resp_redirect(r, 303, loc.buf);
 		sb_release(&loc);
 	} else if (rc == M_INVALID) {
-		json_t *a = article_get_admin(r->db, &r->actor, site_id_of(r), id);
 		if (!a) {
 			resp_error(r, 404, "article_not_found");
 			return;
 		}
 		json_t *f = form_load(r, a);
-		json_decref(a);
 		json_object_set_new(f, "comment", json_string(req_form(r, "comment") ? req_form(r, "comment") : ""));
-		form_render(r, 422, id, f, e);
+		form_render(r, k, 422, id, f, e);
 	} else if (rc == M_DENIED) {
 		resp_error(r, 403, "wf_role");
 	} else if (rc == M_NOTFOUND) {
@@ -453,6 +613,7 @@ static void after_action(struct req *r, int64_t id, int rc, const struct errs *e
 	} else {
 		resp_error(r, 500, "server_error");
 	}
+	json_decref(a);
 }
 
 void admin_article_act(struct req *r)
@@ -523,16 +684,35 @@ void admin_article_compare(struct req *r)
 		return;
 	}
 	json_t *ctx = admin_ctx(r, "So sánh phiên bản");
+	json_t *item = article_get_admin(r->db, &r->actor, site_id_of(r), id);
+	const struct kind *k = item ? req_kind(r, item) : NULL;
+	json_decref(item);
+	if (!k)
+		k = kind_find("article");
+	/* the common fields, then every field of the kind, each as text */
+	json_t *fa = json_loads(json_string_value(json_object_get(a, "fields")) ? json_string_value(json_object_get(a, "fields")) : "{}", 0, NULL);
+	json_t *fb = json_loads(json_string_value(json_object_get(b, "fields")) ? json_string_value(json_object_get(b, "fields")) : "{}", 0, NULL);
 	static const char *fields[][2] = { { "title", "Tiêu đề" }, { "summary", "Tóm tắt" }, { "body", "Nội dung" } };
 	json_t *parts = json_array();
 	int changes = 0;
-	for (size_t i = 0; i < ARRAY_SIZE(fields); i++) {
-		char *ta = rev_text(a, fields[i][0]), *tb = rev_text(b, fields[i][0]);
+	for (size_t i = 0; i < ARRAY_SIZE(fields) + k->nfields; i++) {
+		char *ta, *tb;
+		const char *label;
+		if (i < ARRAY_SIZE(fields)) {
+			ta = rev_text(a, fields[i][0]);
+			tb = rev_text(b, fields[i][0]);
+			label = i == 0 && k->title_label ? k->title_label : fields[i][1];
+		} else {
+			const struct kind_field *f = &k->fields[i - ARRAY_SIZE(fields)];
+			ta = kind_value_text(f, json_object_get(fa, f->key));
+			tb = kind_value_text(f, json_object_get(fb, f->key));
+			label = f->label;
+		}
 		struct sb out = SB_INIT;
 		int n = diff_words_html(ta, tb, &out);
 		changes += n;
 		/* diff_html is made by diff_words_html, which escapes every piece of text */
-		json_array_append_new(parts, json_pack("{sssssb}", "label", fields[i][1], "diff_html", out.buf, "changed", n > 0));
+		json_array_append_new(parts, json_pack("{sssssb}", "label", label, "diff_html", out.buf, "changed", n > 0));
 		sb_release(&out);
 		free(ta);
 		free(tb);
@@ -544,5 +724,12 @@ void admin_article_compare(struct req *r)
 	json_object_set_new(ctx, "a", a);
 	json_object_set_new(ctx, "b", b);
 	json_object_set_new(ctx, "id", json_integer(id));
+	json_decref(fa);
+	json_decref(fb);
+	struct sb back = SB_INIT;
+	add_base(&back, k);
+	sb_addf(&back, "/%lld", (long long)id);
+	json_object_set_new(ctx, "back_url", json_string(back.buf));
+	sb_release(&back);
 	resp_render(r, 200, "admin/compare", ctx);
 }

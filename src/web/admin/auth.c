@@ -14,6 +14,7 @@
  * enrolled is sent to the enrolment page from every admin page, after the forced password
  * change. */
 #include "web/web.h"
+#include "model/kind.h"
 #include "base/sb.h"
 #include "base/util.h"
 
@@ -113,6 +114,14 @@ json_t *admin_ctx(struct req *r, const char *page_title)
 	json_object_set_new(ctx, "heading", json_string(page_title));
 	json_object_set_new(ctx, "static", json_string("/static"));
 	json_object_set_new(ctx, "csrf", json_string(csrf_token(r)));
+	/* the menu's entry for every kind but news (its own entries) */
+	size_t nk;
+	const struct kind *const *ks = kind_all(&nk);
+	json_t *kinds = json_array();
+	for (size_t i = 0; i < nk; i++)
+		if (strcmp(ks[i]->name, "article") != 0)
+			json_array_append_new(kinds, json_pack("{ssss}", "segment", ks[i]->segment, "label", ks[i]->label));
+	json_object_set_new(ctx, "admin_kinds", kinds);
 	json_t *site = json_object();
 	char *url = web_site_url(r, r->site);
 	json_object_set(site, "name", json_object_get(r->site, "name"));
@@ -211,7 +220,9 @@ int admin_require(struct req *r, int need_role)
 int64_t admin_capture_id(struct req *r)
 {
 	int64_t id;
-	if (!r->captures[0] || parse_i64(r->captures[0], 1, INT64_MAX, &id))
+	/* "/quan-tri/<kind>/<id>": the id is the second capture */
+	const char *c = r->captures[1] ? r->captures[1] : r->captures[0];
+	if (!c || parse_i64(c, 1, INT64_MAX, &id))
 		return -1;
 	return id;
 }

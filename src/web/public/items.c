@@ -18,6 +18,7 @@
 #include "report/table.h"
 #include "vn/calendar.h"
 #include "vn/docnum.h"
+#include "vn/legal.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -136,7 +137,7 @@ static char *list_link(const struct list_query *lq, const char *base, int64_t pa
 
 /* 1 when F is a reference to items of another kind (a gazette issue's documents): lists show
  * how many. */
-static int counted_ref(const struct kind *k, const struct field *f)
+static int counted_ref(const struct kind *k, const struct kind_field *f)
 {
 	return f->type == F_REF && f->ref_kind && strcmp(f->ref_kind, k->name) != 0;
 }
@@ -169,7 +170,7 @@ static json_t *list_rows(struct req *r, const struct list_query *lq, int64_t lim
 static json_t *row_view(struct req *r, const struct kind *k, json_t *row, int32_t today)
 {
 	json_t *f = json_object_get(row, "f"), *cells = json_array();
-	const struct field *idf = kind_ident_field(k);
+	const struct kind_field *idf = kind_ident_field(k);
 	int64_t id = json_integer_value(json_object_get(row, "id"));
 	char *url = item_url(r, json_integer_value(json_object_get(row, "site_id")), k->name,
 			     json_string_value(json_object_get(row, "slug")), id);
@@ -180,7 +181,7 @@ static json_t *row_view(struct req *r, const struct kind *k, json_t *row, int32_
 	}
 	json_array_append_new(cells, json_pack("{sOsssb}", "text", json_object_get(row, "title"), "url", url, "is_title", 1));
 	for (size_t i = 0; i < k->nfields; i++) {
-		const struct field *fd = &k->fields[i];
+		const struct kind_field *fd = &k->fields[i];
 		if (fd == idf || (fd->flags & FF_PERSONAL))
 			continue;
 		if (counted_ref(k, fd)) {
@@ -213,12 +214,12 @@ static json_t *row_view(struct req *r, const struct kind *k, json_t *row, int32_
 static json_t *list_columns(const struct kind *k)
 {
 	json_t *cols = json_array();
-	const struct field *idf = kind_ident_field(k);
+	const struct kind_field *idf = kind_ident_field(k);
 	if (idf && (idf->flags & FF_LIST))
 		json_array_append_new(cols, json_pack("{ss}", "label", idf->label));
 	json_array_append_new(cols, json_pack("{ss}", "label", k->title_label ? k->title_label : "Tiêu đề"));
 	for (size_t i = 0; i < k->nfields; i++) {
-		const struct field *fd = &k->fields[i];
+		const struct kind_field *fd = &k->fields[i];
 		if (fd != idf && !(fd->flags & FF_PERSONAL) && ((fd->flags & FF_LIST) || counted_ref(k, fd)))
 			json_array_append_new(cols, json_pack("{ss}", "label", counted_ref(k, fd) ? "Số văn bản" : fd->label));
 	}
@@ -236,15 +237,16 @@ static json_t *list_filters(struct req *r, const struct list_query *lq)
 	size_t n = filter_keys(k, keys);
 	json_t *out = json_array();
 	for (size_t i = 0; i < n; i++) {
-		const struct field *fd = kind_field(k, keys[i]);
+		const struct kind_field *fd = kind_field(k, keys[i]);
 		const char *cur = req_arg(r, keys[i]);
 		json_t *opts = json_array();
 		const char *label;
 		if (strcmp(keys[i], "hieu_luc") == 0) { /* legal: every status, in order */
 			label = "Hiệu lực";
-			for (const struct legal_status_name *s = legal_statuses; s->key; s++)
-				json_array_append_new(opts, json_pack("{sssssb}", "value", s->key, "label", s->label, "selected",
-								      cur && strcmp(cur, s->key) == 0));
+			for (enum legal_status st = LEGAL_NOT_YET; st <= LEGAL_EXPIRED; st++)
+				json_array_append_new(opts, json_pack("{sssssb}", "value", legal_status_key(st), "label",
+								      legal_status_label(st), "selected",
+								      cur && strcmp(cur, legal_status_key(st)) == 0));
 		} else {
 			json_t *vals = item_term_values(r->db, site_id, k->name, keys[i]);
 			size_t j, nv = json_array_size(vals);
@@ -330,7 +332,7 @@ static void list_export(struct req *r, const struct list_query *lq, int json)
 		cell[c++] = export_text(json_object_get(row, "id"));
 		cell[c++] = export_text(json_object_get(row, "title"));
 		for (size_t j = 0; j < k->nfields; j++) {
-			const struct field *fd = &k->fields[j];
+			const struct kind_field *fd = &k->fields[j];
 			if (!(fd->flags & FF_FEED) || (fd->flags & FF_PERSONAL))
 				continue;
 			json_t *v = json_object_get(f, fd->key);
@@ -434,7 +436,7 @@ void page_item_list(struct req *r)
 	if (cat)
 		json_object_set(view, "category_name", json_object_get(cat, "name"));
 	json_object_set_new(view, "has_number_search", json_boolean(k->ident_key != NULL));
-	const struct field *idf = kind_ident_field(k);
+	const struct kind_field *idf = kind_ident_field(k);
 	if (idf)
 		json_object_set_new(view, "ident_label", json_string(idf->label));
 	json_object_set_new(view, "q", json_string(lq.q ? lq.q : ""));
@@ -536,19 +538,27 @@ static json_t *group_of(json_t *groups, const char *label)
 	return json_object_get(g, "items");
 }
 
+/* The label of relation REL on its "from" end or, REVERSE, its "to" end: legal documents' and the
+ * gazette's from legal_rel_label; NULL for a relation it does not know. */
+static const char *rel_label(const char *rel, int reverse)
+{
+	const char *l = legal_rel_label(rel, reverse);
+	return l && strcmp(l, rel) != 0 ? l : NULL;
+}
+
 /* The relations the item makes (FROM) and those made to it (TO), grouped by relation with their
- * labels: legal's own from legal_rel_label, else the field's label. */
+ * labels (rel_label, else the field's). */
 static json_t *relations(struct req *r, const struct kind *k, json_t *from, json_t *to)
 {
 	json_t *groups = json_array();
 	size_t i;
 	json_t *l;
 	for (size_t fi = 0; fi < k->nfields; fi++) {
-		const struct field *fd = &k->fields[fi];
+		const struct kind_field *fd = &k->fields[fi];
 		if (fd->type != F_REF)
 			continue;
-		/* legal: "Sửa đổi, bổ sung"; others (a gazette's documents) by the field's label */
-		const char *label = is_legal(k) && legal_rel_find(fd->key) ? legal_rel_label(fd->key, 0) : fd->label;
+		/* "Sửa đổi, bổ sung", "Văn bản đăng trong số"; a relation of a new kind by its field's label */
+		const char *label = rel_label(fd->key, 0) ? rel_label(fd->key, 0) : fd->label;
 		json_array_foreach(from, i, l) {
 			if (strcmp(json_string_value(json_object_get(l, "relation")), fd->key) != 0)
 				continue;
@@ -569,12 +579,12 @@ static json_t *relations(struct req *r, const struct kind *k, json_t *from, json
 	json_array_foreach(to, i, l) {
 		const char *rel = json_string_value(json_object_get(l, "relation"));
 		const struct kind *fk = kind_find(json_string_value(json_object_get(l, "from_kind")));
-		const struct field *fd = fk ? kind_field(fk, rel) : NULL;
+		const struct kind_field *fd = fk ? kind_field(fk, rel) : NULL;
 		if (!fd)
 			continue;
 		struct sb label = SB_INIT;
-		if (legal_rel_find(rel)) /* legal: "Được sửa đổi, bổ sung bởi", "Đăng trên công báo" */
-			sb_adds(&label, legal_rel_label(rel, 1));
+		if (rel_label(rel, 1)) /* "Được sửa đổi, bổ sung bởi", "Đăng trên Công báo" */
+			sb_adds(&label, rel_label(rel, 1));
 		else
 			sb_addf(&label, "%s: %s", fk->label, fd->label);
 		char *u = item_url(r, json_integer_value(json_object_get(l, "from_site_id")), fk->name,
@@ -671,7 +681,7 @@ static void item_page(struct req *r, int print)
 	/* every field with a value but the relations (listed below) and personal data */
 	json_t *props = json_array();
 	for (size_t i = 0; i < k->nfields; i++) {
-		const struct field *fd = &k->fields[i];
+		const struct kind_field *fd = &k->fields[i];
 		if (fd->type == F_REF || (fd->flags & FF_PERSONAL))
 			continue;
 		json_t *v = json_object_get(f, fd->key);
@@ -695,16 +705,12 @@ static void item_page(struct req *r, int print)
 		json_t *v = legal_validity(r->db, id, today);
 		if (v) {
 			int64_t why_id = json_integer_value(json_object_get(v, "why_id"));
-			size_t i;
-			json_t *l;
-			json_array_foreach(to, i, l) {
-				if (why_id && json_integer_value(json_object_get(l, "from_id")) == why_id) {
-					char *u = item_url(r, json_integer_value(json_object_get(l, "from_site_id")), "legal",
-							   json_string_value(json_object_get(l, "from_slug")), why_id);
-					json_object_set_new(v, "why_url", json_string(u));
-					free(u);
-					break;
-				}
+			if (why_id) {
+				char *u = item_url(r, json_integer_value(json_object_get(v, "why_site_id")),
+						   json_string_value(json_object_get(v, "why_kind")),
+						   json_string_value(json_object_get(v, "why_slug")), why_id);
+				json_object_set_new(v, "why_url", json_string(u));
+				free(u);
 			}
 			json_object_set_new(it, "validity", v);
 		}
@@ -734,7 +740,7 @@ static void item_page(struct req *r, int print)
 	/* Dublin Core (TT 24/2011) and the description: never empty */
 	const char *site_name = json_string_value(json_object_get(r->site, "name"));
 	const char *summary = json_string_value(json_object_get(row, "summary"));
-	const struct field *sortf = kind_sort_field(k);
+	const struct kind_field *sortf = kind_sort_field(k);
 	const char *day = sortf ? json_string_value(json_object_get(f, sortf->key)) : NULL;
 	char *subject = kind_field(k, "linh_vuc") ? kind_value_text(kind_field(k, "linh_vuc"), json_object_get(f, "linh_vuc"))
 						    : xstrdup("");

@@ -1,0 +1,345 @@
+/* import.c — items from a CSV file, checked whole, then imported in one transaction (import.h). */
+#include "internal.h"
+#include "import.h"
+#include "kind.h"
+#include "db/db.h"
+#include "import/csv.h"
+#include "base/util.h"
+#include "base/sb.h"
+#include "base/log.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "base/banned.h"
+
+/* The columns beside the kind's fields. */
+static const char *const title_cols[] = { "trich_yeu", "tieu_de", NULL };
+#define COL_SUMMARY "tom_tat"
+#define COL_BODY "noi_dung"
+#define COL_FILES "tep"
+
+static const char *cell_any(const struct csv_table *t, size_t row, const char *const *names)
+{
+	for (; *names; names++) {
+		const char *c = csv_cell(t, row, *names);
+		if (c)
+			return c;
+	}
+	return NULL;
+}
+
+static void row_error(json_t *errors, const char *column, const char *label, const char *key, const char *text)
+{
+	json_t *e = json_pack("{ssss}", "column", column, "label", label ? label : column);
+	if (key)
+		json_object_set_new(e, "key", json_string(key));
+	if (text)
+		json_object_set_new(e, "message", json_string(text));
+	json_array_append_new(errors, e);
+}
+
+static const char *label_of(const struct kind *k, const char *column)
+{
+	const struct kind_field *f = kind_field(k, column);
+	if (f)
+		return f->label;
+	if (strcmp(column, "title") == 0)
+		return k->title_label ? k->title_label : "Tiêu đề";
+	return column;
+}
+
+/* The column a model error on FIELD came from. */
+static const char *column_of(const char *field)
+{
+	if (strcmp(field, "title") == 0)
+		return title_cols[0];
+	if (strcmp(field, "body") == 0)
+		return COL_BODY;
+	if (strcmp(field, "summary") == 0)
+		return COL_SUMMARY;
+	if (strcmp(field, "attachments") == 0)
+		return COL_FILES;
+	return field;
+}
+
+/* The existing item of kind K on SITE_ID with identifier key KEY: its id, 0 when none. */
+static int64_t find_existing(struct db *db, int64_t site_id, const struct kind *k, const char *key)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT id FROM items WHERE kind = ? AND ref_key = ? AND site_id = ?"
+				       " AND state <> 'withdrawn' ORDER BY id LIMIT 1");
+	if (!st)
+		return 0;
+	db_bind_text(st, 1, k->name);
+	db_bind_text(st, 2, key);
+	db_bind_int(st, 3, site_id);
+	int64_t id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	return id;
+}
+
+/* 1 when the stored item ID has TITLE, SUMMARY, BODY and FIELDS (clean) as they are. */
+static int same_as_stored(struct db *db, int64_t id, const char *title, const char *summary, json_t *fields)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT title, summary, fields FROM items WHERE id = ? AND pending_rev_id IS NULL");
+	if (!st)
+		return 0;
+	db_bind_int(st, 1, id);
+	int same = 0;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		json_t *stored = json_loads((const char *)sqlite3_column_text(st, 2), 0, NULL);
+		same = strcmp((const char *)sqlite3_column_text(st, 0), title) == 0 &&
+		       strcmp((const char *)sqlite3_column_text(st, 1), summary) == 0 && json_equal(stored, fields);
+		json_decref(stored);
+	}
+	sqlite3_reset(st);
+	return same;
+}
+
+/* Reads the files named by CELL (relative to DIR) into the site's library; their ids in IDS. */
+static int files_store(struct db *db, const struct actor *a, int64_t site_id, const char *cell, const char *dir,
+		       const char *data_dir, int apply, int64_t *ids, size_t *n, json_t *errors)
+{
+	char **parts;
+	size_t np = csv_split(cell, &parts);
+	int bad = 0;
+	*n = 0;
+	for (size_t i = 0; i < np && *n < ATTACH_MAX; i++) {
+		struct sb path = SB_INIT;
+		if (!dir) {
+			row_error(errors, COL_FILES, "Tệp", NULL,
+				  "Tệp đính kèm chỉ nhập được bằng lệnh cong import (tải tệp lên thư viện rồi đính kèm sau).");
+			bad = 1;
+			break;
+		}
+		if (strstr(parts[i], "..") || parts[i][0] == '/') {
+			row_error(errors, COL_FILES, "Tệp", NULL, "Đường dẫn tệp phải nằm trong thư mục của tệp CSV.");
+			bad = 1;
+			continue;
+		}
+		sb_addf(&path, "%s/%s", dir, parts[i]);
+		FILE *fp = fopen(path.buf, "rb");
+		struct sb bytes = SB_INIT;
+		if (fp) {
+			char buf[65536];
+			size_t got;
+			while ((got = fread(buf, 1, sizeof(buf), fp)) > 0 && bytes.len <= MEDIA_FILE_MAX)
+				sb_add(&bytes, buf, got);
+			fclose(fp);
+		}
+		if (!fp) {
+			struct sb m = SB_INIT;
+			sb_addf(&m, "Không đọc được tệp %s.", parts[i]);
+			row_error(errors, COL_FILES, "Tệp", NULL, m.buf);
+			sb_release(&m);
+			bad = 1;
+		} else if (apply) {
+			struct errs e = { 0 };
+			const char *name = strrchr(parts[i], '/') ? strrchr(parts[i], '/') + 1 : parts[i];
+			if (media_store_file(db, data_dir, a, site_id, bytes.buf, bytes.len, name, NULL, NULL, &e, &ids[*n]) == M_OK)
+				(*n)++;
+			else {
+				for (int k = 0; k < e.n; k++)
+					row_error(errors, COL_FILES, "Tệp", e.e[k].key, parts[i]);
+				bad = 1;
+			}
+		}
+		sb_release(&bytes);
+		sb_release(&path);
+	}
+	free(parts);
+	return bad ? -1 : 0;
+}
+
+json_t *item_import(struct db *db, const struct actor *a, int64_t site_id, const struct kind *k, const char *csv,
+		    size_t len, const char *files_dir, const char *data_dir, int apply, int *rc)
+{
+	json_t *rep = json_pack("{sbsbsIsIsIsI}", "ok", 0, "imported", 0, "new", (json_int_t)0, "changed", (json_int_t)0,
+				"unchanged", (json_int_t)0, "bad", (json_int_t)0);
+	json_t *rows = json_array();
+	json_object_set_new(rep, "rows", rows);
+	*rc = M_OK;
+	int lvl = actor_level(db, a, site_id);
+	if (lvl < LVL_APPROVER) {
+		*rc = M_DENIED;
+		return rep;
+	}
+	struct csv_problem prob = { 0 };
+	struct csv_table *t = csv_table_read(csv, len, &prob);
+	if (!t) {
+		json_object_set_new(rep, "problem", json_string(prob.message));
+		*rc = M_INVALID;
+		return rep;
+	}
+	/* the columns: every required field's, a title; none that nobody reads */
+	struct sb missing = SB_INIT, unknown = SB_INIT;
+	for (size_t i = 0; i < k->nfields; i++)
+		if ((k->fields[i].flags & FF_REQUIRED) && csv_column_find(t, k->fields[i].key) < 0)
+			sb_addf(&missing, "%s%s", missing.len ? ", " : "", k->fields[i].key);
+	if (csv_column_find(t, title_cols[0]) < 0 && csv_column_find(t, title_cols[1]) < 0)
+		sb_addf(&missing, "%s%s", missing.len ? ", " : "", title_cols[0]);
+	for (size_t c = 0; c < csv_table_columns(t); c++) {
+		const char *name = csv_table_column(t, c);
+		int known = kind_field(k, name) || strcmp(name, COL_SUMMARY) == 0 || strcmp(name, COL_BODY) == 0 ||
+			    strcmp(name, COL_FILES) == 0;
+		for (const char *const *tc = title_cols; *tc; tc++)
+			known |= strcmp(name, *tc) == 0;
+		if (!known)
+			sb_addf(&unknown, "%s%s", unknown.len ? ", " : "", name);
+	}
+	if (missing.len || unknown.len) {
+		struct sb m = SB_INIT;
+		if (missing.len)
+			sb_addf(&m, "Tệp thiếu cột: %s. ", missing.buf);
+		if (unknown.len)
+			sb_addf(&m, "Cột không dùng được: %s. ", unknown.buf);
+		sb_adds(&m, "Dòng tiêu đề phải có đúng tên cột như hướng dẫn.");
+		json_object_set_new(rep, "problem", json_string(m.buf));
+		sb_release(&m);
+		sb_release(&missing);
+		sb_release(&unknown);
+		csv_table_free(t);
+		*rc = M_INVALID;
+		return rep;
+	}
+	sb_release(&missing);
+	sb_release(&unknown);
+
+	int64_t category = apply ? category_for_kind(db, site_id, k->name) : 0;
+	const struct kind_field *idf = kind_ident_field(k);
+	json_t *seen = json_object(); /* identifier key → line, for duplicates in the file */
+	size_t nbad = 0, nnew = 0, nchanged = 0, nsame = 0;
+	if (apply && db_begin(db)) {
+		*rc = M_ERROR;
+		goto out;
+	}
+	for (size_t r = 0; r < csv_table_rows(t); r++) {
+		json_t *errors = json_array();
+		json_t *row = json_pack("{sI}", "line", (json_int_t)csv_row_line(t, r));
+		const struct csv_problem *rp = csv_row_problem(t, r);
+		if (rp)
+			row_error(errors, "", "", NULL, rp->message);
+		json_t *raw = json_object();
+		for (size_t i = 0; i < k->nfields; i++) {
+			const char *v = csv_cell(t, r, k->fields[i].key);
+			json_object_set_new(raw, k->fields[i].key, json_string(v ? v : ""));
+		}
+		const char *title = cell_any(t, r, title_cols);
+		const char *summary = csv_cell(t, r, COL_SUMMARY), *body = csv_cell(t, r, COL_BODY);
+		json_object_set_new(row, "title", json_string(title ? title : ""));
+		if (idf)
+			json_object_set(row, "ref", json_object_get(raw, idf->key));
+
+		/* the model's own checks, without saving: the same messages as the form's */
+		struct errs e = { 0 };
+		json_t *clean = NULL;
+		kind_fields_clean(k, raw, &clean, &e);
+		if (!title || !*title)
+			errs_add(&e, "title", "required");
+		for (int i = 0; i < e.n; i++)
+			row_error(errors, column_of(e.e[i].field), label_of(k, e.e[i].field), e.e[i].key, NULL);
+		char *key = idf ? kind_ident_key(k, json_string_value(json_object_get(clean, idf->key))) : NULL;
+		if (key) {
+			json_t *prev = json_object_get(seen, key);
+			if (prev) {
+				struct sb m = SB_INIT;
+				sb_addf(&m, "Trùng số ký hiệu với dòng %lld.", (long long)json_integer_value(prev));
+				row_error(errors, idf->key, idf->label, NULL, m.buf);
+				sb_release(&m);
+			} else {
+				json_object_set_new(seen, key, json_integer((json_int_t)csv_row_line(t, r)));
+			}
+		}
+		int64_t existing = key ? find_existing(db, site_id, k, key) : 0;
+		const char *action = !existing ? "moi"
+				     : same_as_stored(db, existing, title ? title : "", summary ? summary : "", clean) ? "khong-doi"
+				     : "thay-doi";
+		json_object_set_new(row, "action", json_string(action));
+		int64_t att[ATTACH_MAX];
+		size_t natt = 0;
+		const char *files = csv_cell(t, r, COL_FILES);
+		int with_files = files && *files;
+		if (with_files)
+			files_store(db, a, site_id, files, files_dir, data_dir, apply && !json_array_size(errors), att, &natt,
+				    errors);
+
+		if (apply && !json_array_size(errors) && strcmp(action, "khong-doi") != 0) {
+			struct article_input in = { 0 };
+			int64_t id = 0;
+			in.kind = k->name;
+			in.fields = raw;
+			in.title = title;
+			in.summary = summary;
+			in.body = body;
+			in.category_id = category;
+			in.note = "Nhập từ tệp CSV";
+			in.attachments = att;
+			in.nattachments = natt;
+			in.set_attachments = with_files;
+			struct errs se = { 0 };
+			if (existing) {
+				/* the current category stays */
+				sqlite3_stmt *st = db_stmt(db, "SELECT category_id FROM items WHERE id = ?");
+				db_bind_int(st, 1, existing);
+				if (sqlite3_step(st) == SQLITE_ROW)
+					in.category_id = sqlite3_column_int64(st, 0);
+				sqlite3_reset(st);
+			}
+			int src = article_save(db, a, site_id, existing, &in, &se, &id);
+			if (src == M_OK)
+				src = existing ? article_act(db, a, site_id, id, "publish", NULL, &se)
+					       : article_publish_cli(db, site_id, id, 0);
+			if (src != M_OK) {
+				for (int i = 0; i < se.n; i++)
+					row_error(errors, column_of(se.e[i].field), label_of(k, se.e[i].field), se.e[i].key, NULL);
+				if (!se.n)
+					row_error(errors, "", "", NULL, "Không lưu được dòng này.");
+			}
+		}
+		free(key);
+		json_decref(clean);
+		json_decref(raw);
+		if (json_array_size(errors)) {
+			nbad++;
+		} else if (strcmp(action, "moi") == 0) {
+			nnew++;
+		} else if (strcmp(action, "thay-doi") == 0) {
+			nchanged++;
+		} else {
+			nsame++;
+		}
+		json_object_set_new(row, "errors", errors);
+		json_array_append_new(rows, row);
+	}
+	if (apply) {
+		if (nbad) {
+			db_rollback(db); /* one bad row: nothing is imported */
+			*rc = M_INVALID;
+		} else {
+			char detail[96];
+			snprintf(detail, sizeof(detail), "%zu mới, %zu thay đổi, %zu không đổi", nnew, nchanged, nsame);
+			char action[48];
+			snprintf(action, sizeof(action), "%s.import", k->name);
+			audit_write(db, a, site_id, action, "csv", detail);
+		}
+		if (!nbad && db_commit(db)) {
+			*rc = M_ERROR;
+		} else if (!nbad) {
+			json_object_set_new(rep, "imported", json_true());
+		}
+	} else if (nbad) {
+		*rc = M_INVALID;
+	}
+out:
+	json_object_set_new(rep, "ok", json_boolean(nbad == 0 && *rc == M_OK));
+	json_object_set_new(rep, "new", json_integer((json_int_t)nnew));
+	json_object_set_new(rep, "changed", json_integer((json_int_t)nchanged));
+	json_object_set_new(rep, "unchanged", json_integer((json_int_t)nsame));
+	json_object_set_new(rep, "bad", json_integer((json_int_t)nbad));
+	json_decref(seen);
+	csv_table_free(t);
+	return rep;
+}

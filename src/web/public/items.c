@@ -104,7 +104,7 @@ static void list_query_read(struct req *r, const struct kind *k, struct list_que
 			lq->f[lq->nf++] = (struct item_filter){ keys[i], v };
 	}
 	lq->category_id = req_arg_int(r, "chuyen-muc", 0, 0, INT64_MAX);
-	lq->q = req_arg(r, "q");
+	lq->q = k->ident_key ? req_arg(r, "q") : NULL; /* a number search needs numbers' keys */
 	if (lq->q && !*lq->q)
 		lq->q = NULL;
 	lq->page = req_arg_int(r, "trang", 1, 1, 100000);
@@ -220,8 +220,16 @@ static json_t *list_columns(const struct kind *k)
 	json_array_append_new(cols, json_pack("{ss}", "label", k->title_label ? k->title_label : "Tiêu đề"));
 	for (size_t i = 0; i < k->nfields; i++) {
 		const struct kind_field *fd = &k->fields[i];
-		if (fd != idf && !(fd->flags & FF_PERSONAL) && ((fd->flags & FF_LIST) || counted_ref(k, fd)))
-			json_array_append_new(cols, json_pack("{ss}", "label", counted_ref(k, fd) ? "Số văn bản" : fd->label));
+		if (fd == idf || (fd->flags & FF_PERSONAL))
+			continue;
+		if (counted_ref(k, fd)) { /* "Số văn bản" */
+			struct sb l = SB_INIT;
+			sb_addf(&l, "Số %s", kind_find(fd->ref_kind) ? kind_find(fd->ref_kind)->label_one : fd->label);
+			json_array_append_new(cols, json_pack("{ss}", "label", l.buf));
+			sb_release(&l);
+		} else if (fd->flags & FF_LIST) {
+			json_array_append_new(cols, json_pack("{ss}", "label", fd->label));
+		}
 	}
 	if (is_legal(k))
 		json_array_append_new(cols, json_pack("{ss}", "label", "Hiệu lực"));
@@ -381,10 +389,11 @@ void page_item_list(struct req *r)
 	const char *seg = r->captures[0];
 	size_t n = strlen(seg);
 	int csv = n > 4 && strcmp(seg + n - 4, ".csv") == 0, json = n > 5 && strcmp(seg + n - 5, ".json") == 0;
+	size_t len = n - (csv ? 4 : json ? 5 : 0);
 	char name[64];
-	snprintf(name, sizeof(name), "%.*s", (int)(n - (csv ? 4 : json ? 5 : 0)), seg);
-	const struct kind *k = list_kind(name);
-	if (!k || n >= sizeof(name) + 5) {
+	snprintf(name, sizeof(name), "%.*s", (int)len, seg);
+	const struct kind *k = len < sizeof(name) ? list_kind(name) : NULL;
+	if (!k) {
 		resp_error(r, 404, "not_found");
 		return;
 	}

@@ -79,5 +79,9 @@ const struct route web_routes[] = {
 	{ ROUTE_POST, "/quan-tri/*/*/de-xuat", admin_article_propose },
 	{ ROUTE_POST, "/quan-tri/*/*/khoi-phuc", admin_article_restore },
 	{ ROUTE_GET, "/quan-tri/*/*/so-sanh", admin_article_compare },
+	/* last, so that every route above wins: a kind's pages (web/public/items.c), else 404 */
+	{ ROUTE_GET, "/*", page_item_list },
+	{ ROUTE_GET, "/*/*", page_item },
+	{ ROUTE_GET, "/*/*/ban-in", page_item_print },
 };
 const size_t web_nroutes = sizeof(web_routes) / sizeof(web_routes[0]);

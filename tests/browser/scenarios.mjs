@@ -3,6 +3,7 @@
 // it did not get that far, they take it the rest of the way themselves (ensureArticle), so each
 // can pass or fail alone (--only).
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 
@@ -1015,6 +1016,96 @@ async function editorCsp(t) {
 	assert.ok(seen.csp.length === 0, `the browser reported CSP violations: ${seen.csp.join('; ')}`);
 }
 
+/* ---------------------------------------------------------------------------------------------
+ * 8. Legal documents: the list, its filters and number search, a document page
+ *
+ * The admin form for legal documents is not written yet: two documents of the Sở are put into
+ * the database with sqlite3 as the model writes them when it publishes (the item with its fields,
+ * identifier key and sort day; its filter terms; its relations), and the page cache is bumped.
+ */
+const LEGAL = {
+	a: { num: '12/2024/QĐ-UBND', key: '12/2024/qd-ubnd', title: 'Quy định mức học phí năm học 2024-2025', day: '2024-03-15' },
+	b: { num: '05/2023/QĐ-UBND', key: '5/2023/qd-ubnd', title: 'Quy định về học phí năm học 2023-2024', day: '2023-02-10' },
+};
+
+function ensureLegal(t) {
+	if (t.state.legal)
+		return;
+	const days = (iso) => Math.round(Date.parse(`${iso}T00:00:00Z`) / 86400000);
+	const q = (s) => `'${String(s).replace(/'/g, "''")}'`;
+	const site = "(SELECT id FROM sites WHERE slug = 'snv')";
+	const doc = (d, rel) => JSON.stringify({
+		so_ky_hieu: d.num, loai: 'Quyết định', co_quan_ban_hanh: 'UBND tỉnh Vĩnh Long', nguoi_ky: 'Nguyễn Văn A',
+		ngay_ban_hanh: d.day, pham_vi: 'tinh', linh_vuc: ['Giáo dục'], ...rel,
+	});
+	const sql = [
+		`INSERT INTO categories (site_id, name, slug, kind, position) VALUES (${site}, 'Văn bản của Sở', 'van-ban-cua-so', 'legal', 50);`,
+		...[['a', { can_cu: ['86/2015/QH13'], sua_doi: [LEGAL.b.num] }, 'con_hieu_luc'], ['b', {}, 'het_hieu_luc_mot_phan']].map(([k, rel, status]) => {
+			const d = LEGAL[k];
+			const id = `(SELECT id FROM items WHERE ref_key = ${q(d.key)})`;
+			return `INSERT INTO items (site_id, category_id, state, title, slug, summary, body, published_at, created_at, updated_at, kind, fields, ref, ref_key, item_day)
+				VALUES (${site}, (SELECT id FROM categories WHERE slug = 'van-ban-cua-so'), 'published', ${q(d.title)}, ${q(d.key.replace(/[^0-9a-z]+/g, '-'))},
+				'', '<p>Điều 1. Phạm vi điều chỉnh.</p>', strftime('%s','now'), strftime('%s','now'), strftime('%s','now'), 'legal', ${q(doc(d, rel))},
+				${q(d.num)}, ${q(d.key)}, ${days(d.day)});
+				INSERT INTO item_terms (item_id, key, value) VALUES (${id}, 'nam', ${q(d.day.slice(0, 4))}), (${id}, 'loai', 'Quyết định'),
+				(${id}, 'co_quan_ban_hanh', 'UBND tỉnh Vĩnh Long'), (${id}, 'linh_vuc', 'Giáo dục'), (${id}, 'pham_vi', 'tinh'), (${id}, 'hieu_luc', ${q(status)});`;
+		}),
+		`INSERT INTO item_links (from_id, relation, to_key, to_ref, to_id, position) VALUES
+			((SELECT id FROM items WHERE ref_key = ${q(LEGAL.a.key)}), 'can_cu', '86/2015/qh13', '86/2015/QH13', NULL, 0),
+			((SELECT id FROM items WHERE ref_key = ${q(LEGAL.a.key)}), 'sua_doi', ${q(LEGAL.b.key)}, ${q(LEGAL.b.num)}, (SELECT id FROM items WHERE ref_key = ${q(LEGAL.b.key)}), 0);`,
+		'UPDATE cache_gen SET gen = gen + 1;',
+	].join('\n');
+	execFileSync('sqlite3', [join(t.data, 'cong.db')], { input: sql });
+	t.state.legal = true;
+}
+
+async function legalDocuments(t) {
+	ensureLegal(t);
+	const ctx = await t.newContext({ bypassCSP: true });
+	const page = await ctx.newPage();
+	const seen = watch(page);
+	await page.goto(t.site + '/van-ban');
+	assert.equal(await textOf(page.getByRole('heading', { level: 1 })), 'Văn bản');
+	const table = page.getByRole('table', { name: /^Danh sách văn bản/ });
+	await mustSee(table, 'the documents\' table, named by its caption');
+	assert.equal(await table.getByRole('row').count(), 3, 'a header row and two documents');
+	// a person picks the type and the year in the filter form, without JavaScript
+	await page.getByRole('combobox', { name: 'Năm' }).selectOption('2023');
+	await clickAndWait(page, page.getByRole('button', { name: 'Lọc' }));
+	assert.match(page.url(), /nam=2023/, 'the form did not send the year');
+	assert.equal(await table.getByRole('row').count(), 2, 'the 2023 filter');
+	await mustSee(table.getByRole('cell', { name: 'Hết hiệu lực một phần' }), 'the validity badge of the amended document');
+	await page.getByRole('link', { name: 'Bỏ lọc' }).click();
+	await page.waitForLoadState();
+	// the number as people type it
+	await page.getByRole('searchbox', { name: 'Số ký hiệu' }).fill('quyết định 12/2024');
+	await clickAndWait(page, page.getByRole('button', { name: 'Lọc' }));
+	assert.equal(await table.getByRole('row').count(), 2, 'the number search');
+	const { violations: listViolations } = await axe(t, page);
+	const serious = (vs) => vs.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map((v) => `${v.id} at ${v.target}: ${v.help}`);
+	assert.deepEqual(serious(listViolations), [], 'axe on the list page');
+	await page.screenshot({ path: join(t.shots, 'cong-browser-legal-list.png'), fullPage: true });
+
+	await clickAndWait(page, table.getByRole('link', { name: LEGAL.a.title }));
+	assert.match(new URL(page.url()).pathname, /^\/van-ban\/12-2024-qd-ubnd-/, 'the document\'s address');
+	assert.equal(await textOf(page.getByRole('heading', { level: 1 })), LEGAL.a.title);
+	await mustSee(page.getByRole('heading', { name: /^Tình trạng hiệu lực: Còn hiệu lực/ }), 'the validity box');
+	const rel = page.getByRole('region', { name: 'Văn bản liên quan' });
+	await mustSee(rel.getByRole('link', { name: LEGAL.b.num }), 'the amended document, linked');
+	assert.equal(await rel.getByRole('link', { name: '86/2015/QH13' }).count(), 0, 'a number not in the database is linked');
+	await mustSee(rel.getByText('86/2015/QH13'), 'the basis not in the database, as text');
+	await noScriptElement(page, 'the document page');
+	const { violations } = await axe(t, page);
+	assert.deepEqual(serious(violations), [], 'axe on the document page');
+	await page.screenshot({ path: join(t.shots, 'cong-browser-legal-document.png'), fullPage: true });
+	// the other end of the relation
+	await clickAndWait(page, rel.getByRole('link', { name: LEGAL.b.num }));
+	await mustSee(page.getByRole('region', { name: 'Văn bản liên quan' }).getByRole('link', { name: LEGAL.a.num }),
+		'"Được sửa đổi, bổ sung bởi" on the amended document');
+	seen.assertClean('the legal documents\' pages');
+}
+
 export const scenarios = [
 	{ name: 'reporter, editor and approver publish; a citizen reads', run: workflow, timeout: 45000 },
 	{ name: 'the reporter cannot publish', run: reporterCannotPublish },
@@ -1024,4 +1115,5 @@ export const scenarios = [
 	{ name: 'comparing revisions', run: compareRevisions },
 	{ name: 'the rich-text editor keeps to the admin CSP', run: editorCsp },
 	{ name: 'deadlines and the periodic review', run: deadlinesAndReview, timeout: 40000 },
+	{ name: 'legal documents: list, filters, number search, document page (axe-core)', run: legalDocuments, timeout: 40000 },
 ];

@@ -183,7 +183,8 @@ json_t *item_find_by_ref(struct db *db, int64_t site_id, const char *kind, const
 	snprintf(upper, sizeof(upper), "%.*s%c", (int)(plen - 1), prefix, prefix[plen - 1] + 1);
 	sqlite3_stmt *st = db_stmt(db, "SELECT a.id, a.ref_key FROM items a INDEXED BY items_ref"
 				       " WHERE a.kind = ?1 AND a.ref_key >= ?2 AND a.ref_key < ?3"
-				       " AND a.ref_key IS NOT NULL AND a.state = 'published' AND (?4 = 0 OR a.site_id = ?4)"
+				       " AND a.ref_key IS NOT NULL AND a.state = 'published' AND (?4 = 0 OR a.site_id = ?4"
+				       " OR a.id IN (SELECT item_id FROM item_listings WHERE site_id = ?4))"
 				       " ORDER BY a.ref_key LIMIT 500");
 	if (!st)
 		return out;

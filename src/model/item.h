@@ -32,7 +32,7 @@ json_t *item_links_from(struct db *db, int64_t id);
 /* The relations published items make to ID: [{relation, from_id, from_ref, from_title,
  * from_slug, from_site_id, from_kind, from_day, from_fields}]. */
 json_t *item_links_to(struct db *db, int64_t id);
-/* Ids of published items of KIND (on SITE_ID; 0: every site) whose identifier QUERY names in any
+/* Ids of published items of KIND (on SITE_ID or listed by it; 0: every site) whose identifier QUERY names in any
  * form people type (vn/docnum.h); at most LIMIT; an empty array when QUERY is no identifier. */
 json_t *item_find_by_ref(struct db *db, int64_t site_id, const char *kind, const char *query, int64_t limit);
 /* The published rows of IDS (an array of integers) in that order. */

@@ -316,6 +316,9 @@ TEST(items_a_component_site_lists_the_main_portals_documents)
 	json_t *row = item_get_public(db, snv, "legal", central);
 	CHECK(row && json_integer_value(json_object_get(row, "site_id")) == main_id);
 	json_decref(row);
+	json_t *ids = item_find_by_ref(db, snv, "legal", "nghị định 42/2022", 10);
+	CHECK(json_array_size(ids) == 1); /* its number finds it on the site that lists it */
+	json_decref(ids);
 	json_t *cand = item_listing_candidates(db, &editor, snv, "legal", "NĐ 42/2022", 10, 0, &total);
 	CHECK(json_array_size(cand) == 1 && json_is_true(json_object_get(json_array_get(cand, 0), "listed")));
 	json_decref(cand);

@@ -307,7 +307,7 @@ json_t *item_listing_candidates(struct db *db, const struct actor *a, int64_t si
 		sb_adds(&like, q ? q : "");
 		sb_addc(&like, '%');
 		st = db_stmt(db, "SELECT count(*) FROM items a WHERE a.site_id = ?1 AND a.kind = ?2 AND a.state = 'published'"
-				 " AND a.title LIKE ?3");
+				 " AND (a.title LIKE ?3 OR a.ref LIKE ?3)");
 		if (st && total) {
 			db_bind_int(st, 1, main_id);
 			db_bind_text(st, 2, kind);
@@ -316,7 +316,7 @@ json_t *item_listing_candidates(struct db *db, const struct actor *a, int64_t si
 			sqlite3_reset(st);
 		}
 		st = db_stmt(db, "SELECT " ITEM_COLS " FROM items a WHERE a.site_id = ?1 AND a.kind = ?2 AND a.state = 'published'"
-				 " AND a.title LIKE ?3 ORDER BY a.item_day DESC, a.id DESC LIMIT ?4 OFFSET ?5");
+				 " AND (a.title LIKE ?3 OR a.ref LIKE ?3) ORDER BY a.item_day DESC, a.id DESC LIMIT ?4 OFFSET ?5");
 		rows = json_array();
 		if (st) {
 			db_bind_int(st, 1, main_id);

@@ -1106,6 +1106,47 @@ async function legalDocuments(t) {
 	seen.assertClean('the legal documents\' pages');
 }
 
+
+/* ---------------------------------------------------------------------------------------------
+ * An approver enters a legal document in the admin form made from its descriptor: the messages
+ * stand next to their fields and what was typed stays; then the document is saved. The page that
+ * chooses the main portal's documents for the site. axe-core on each.
+ */
+async function legalAdmin(t) {
+	const page = await personPage(t, 'approver', '/quan-tri/van-ban/moi', { bypassCSP: true });
+	const serious = (vs) => vs.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map((v) => `${v.id} at ${v.target}: ${v.help}`);
+	assert.equal(await textOf(page.getByRole('heading', { level: 1 })), 'Thêm văn bản');
+	await page.locator('form.form').evaluate((f) => { f.noValidate = true; });
+	await page.getByLabel('Trích yếu').fill('Quy định quản lý, vận hành Cổng thông tin điện tử');
+	await page.getByLabel('Ngày ban hành').fill('31/02/2026');
+	await page.getByLabel('Cơ quan ban hành').fill('Ủy ban nhân dân tỉnh');
+	await page.screenshot({ path: '/tmp/legal-admin-debug.png', fullPage: true });
+	await clickAndWait(page, page.getByRole('button', { name: 'Lưu', exact: true }));
+	await assertFieldError(page, 'so_ky_hieu', 'Vui lòng nhập thông tin này.');
+	await assertFieldError(page, 'ngay_ban_hanh', /^Ngày không hợp lệ/);
+	assert.equal(await page.getByLabel('Ngày ban hành').inputValue(), '31/02/2026', 'the date as typed is kept');
+	assert.equal(await page.getByLabel('Cơ quan ban hành').inputValue(), 'Ủy ban nhân dân tỉnh', 'the input is kept');
+	assert.deepEqual(serious((await axe(t, page)).violations), [], 'axe on the document form with its messages');
+
+	await page.getByLabel('Số ký hiệu').fill('27/2026/QĐ-UBND');
+	await page.getByLabel('Loại văn bản').fill('Quyết định');
+	await page.getByLabel('Ngày ban hành').fill('02/03/2026');
+	await page.getByLabel('Phạm vi').selectOption({ label: 'Tỉnh' });
+	await page.getByLabel('Thay thế văn bản').fill('15/2019/QĐ-UBND');
+	await clickAndWait(page, page.getByRole('button', { name: 'Lưu', exact: true }));
+	assert.match(path(page), /^\/quan-tri\/van-ban\/\d+$/, 'saved: the document\'s own page');
+	await mustSee(page.getByRole('status'), 'the saved notice');
+	assert.equal(await page.getByLabel('Ngày ban hành').inputValue(), '02/03/2026');
+	assert.equal(await page.getByLabel('Thay thế văn bản').inputValue(), '15/2019/QĐ-UBND');
+	assert.deepEqual(serious((await axe(t, page)).violations), [], 'axe on a saved document');
+
+	await page.goto(t.site + '/quan-tri/liet-ke/van-ban');
+	await mustSee(page.getByRole('search'), 'the chooser\'s search');
+	assert.deepEqual(serious((await axe(t, page)).violations), [], 'axe on the chooser of the main portal\'s documents');
+	await page.context().close();
+}
+
 export const scenarios = [
 	{ name: 'reporter, editor and approver publish; a citizen reads', run: workflow, timeout: 45000 },
 	{ name: 'the reporter cannot publish', run: reporterCannotPublish },
@@ -1116,4 +1157,5 @@ export const scenarios = [
 	{ name: 'the rich-text editor keeps to the admin CSP', run: editorCsp },
 	{ name: 'deadlines and the periodic review', run: deadlinesAndReview, timeout: 40000 },
 	{ name: 'legal documents: list, filters, number search, document page (axe-core)', run: legalDocuments, timeout: 40000 },
+	{ name: 'legal documents in the admin: the form from the descriptor, the chooser (axe-core)', run: legalAdmin, timeout: 40000 },
 ];

@@ -56,7 +56,7 @@ static json_t *kind_form_fields(const struct kind *k, json_t *form, json_t *erro
 		const struct kind_field *f = &k->fields[i];
 		json_t *v = json_object_get(form, f->key), *o = json_object();
 		char *text = NULL;
-		if (json_is_array(v)) { /* a stored list: shown as typed, "a; b" */
+		if (json_is_array(v) || f->type == F_DATE) { /* a list as "a; b", a date as dd/mm/yyyy */
 			text = kind_value_text(f, v);
 			v = NULL;
 		}
@@ -70,7 +70,10 @@ static json_t *kind_form_fields(const struct kind *k, json_t *form, json_t *erro
 		json_t *err = json_object_get(errors, f->key);
 		if (err)
 			json_object_set(o, "error", err);
-		const char *input = f->type == F_DATE ? "date" : f->type == F_URL ? "url" : "text";
+		/* dates as people write them (dd/mm/yyyy), in a text box that keeps whatever was typed */
+		const char *input = f->type == F_URL ? "url" : "text";
+		if (f->type == F_DATE)
+			json_object_set_new(o, "placeholder", json_string("dd/mm/yyyy"));
 		if (f->type == F_LONGTEXT || f->type == F_REF || f->type == F_TAGS)
 			json_object_set_new(o, "is_textarea", json_true());
 		else if (f->type == F_ENUM && !(f->flags & FF_OPEN)) {
@@ -86,6 +89,7 @@ static json_t *kind_form_fields(const struct kind *k, json_t *form, json_t *erro
 				for (const struct kind_choice *c = f->choices; c->key; c++)
 					json_array_append_new(choices, json_pack("{ss}", "label", c->label));
 				json_object_set_new(o, "suggestions", choices);
+				json_object_set_new(o, "has_suggestions", json_true());
 			}
 			json_object_set_new(o, "is_input", json_true());
 			json_object_set_new(o, "input", json_string(input));

@@ -52,11 +52,11 @@ static const char *label_of(const struct kind *k, const char *column)
 	return column;
 }
 
-/* The column a model error on FIELD came from. */
-static const char *column_of(const char *field)
+/* The column a model error on FIELD came from; TITLE_COL: the file's title column. */
+static const char *column_of(const char *field, const char *title_col)
 {
 	if (strcmp(field, "title") == 0)
-		return title_cols[0];
+		return title_col;
 	if (strcmp(field, "body") == 0)
 		return COL_BODY;
 	if (strcmp(field, "summary") == 0)
@@ -251,6 +251,7 @@ json_t *item_import(struct db *db, const struct actor *a, int64_t site_id, const
 	sb_release(&missing);
 	sb_release(&unknown);
 
+	const char *title_col = csv_column_find(t, title_cols[0]) >= 0 ? title_cols[0] : title_cols[1];
 	int64_t category = apply ? category_for_kind(db, site_id, k->name) : 0;
 	const struct kind_field *idf = kind_ident_field(k);
 	json_t *seen = json_object(); /* identifier key → line, for duplicates in the file */
@@ -283,7 +284,7 @@ json_t *item_import(struct db *db, const struct actor *a, int64_t site_id, const
 		if (!title || !*title)
 			errs_add(&e, "title", "required");
 		for (int i = 0; i < e.n; i++)
-			row_error(errors, column_of(e.e[i].field), label_of(k, e.e[i].field), e.e[i].key, NULL);
+			row_error(errors, column_of(e.e[i].field, title_col), label_of(k, e.e[i].field), e.e[i].key, NULL);
 		char *key = idf ? kind_ident_key(k, json_string_value(json_object_get(clean, idf->key))) : NULL;
 		if (key) {
 			json_t *prev = json_object_get(seen, key);
@@ -338,7 +339,7 @@ json_t *item_import(struct db *db, const struct actor *a, int64_t site_id, const
 				src = M_ERROR;
 			if (src != M_OK) {
 				for (int i = 0; i < se.n; i++)
-					row_error(errors, column_of(se.e[i].field), label_of(k, se.e[i].field), se.e[i].key, NULL);
+					row_error(errors, column_of(se.e[i].field, title_col), label_of(k, se.e[i].field), se.e[i].key, NULL);
 				if (!se.n)
 					row_error(errors, "", "", NULL, "Không lưu được dòng này.");
 			}

@@ -62,8 +62,8 @@ class Base(CongTest):
                 "SELECT count(*) FROM items", "SELECT count(*) FROM revisions", "SELECT count(*) FROM item_links",
                 "SELECT count(*) FROM media"))
 
-    def upload(self, data, name="van-ban.csv", status=200, client=None, what="the check"):
-        r = (client or self.snv).post(PAGE, files=[("file", name, "text/csv", data)])
+    def upload(self, data, name="van-ban.csv", status=200, client=None, what="the check", page=PAGE):
+        r = (client or self.snv).post(page, files=[("file", name, "text/csv", data)])
         self.expect(r, status, what)
         if r.is_html:
             self.check_html(r)
@@ -148,6 +148,9 @@ class Page(Base):
         self.assertIn_("Nhập số công báo từ tệp CSV", r)
         t = self.expect(self.snv.get("/quan-tri/nhap/cong-bao/mau.csv"), 200)
         self.assertEqual(t.body[3:].decode(), "so,ngay,van_ban,tieu_de,tom_tat,noi_dung,tep\r\n")
+        # an error names the title column the file has
+        r = self.upload(b"so,ngay,tieu_de\n15+16,01/02/2025,\n", status=422, page="/quan-tri/nhap/cong-bao")
+        self.assertEqual(self.rows(r), [(2, "15+16", "", "Có lỗi, không nhập", ["Tiêu đề tieu_de: Vui lòng nhập thông tin này."])])
 
     def test_signed_out(self):
         c = self.fx.client("snv")

@@ -360,6 +360,12 @@ class Import(Base):
         summary = squash(text_of(r.find_all("section", class_="import-report")[0].find("p")))
         self.assertEqual(summary, "Tệp có 12000 dòng dữ liệu: 12000 mới, 0 thay đổi, 0 không đổi, 0 có lỗi.")
         self.assertEqual(squash(text_of(self.confirm_form(r).find(".//button"))), "Nhập 12000 văn bản")
+        fields = {i.get("name"): i.get("value") for i in self.confirm_form(r).iter("input")}
+        self.assertEqual(fields["csv"].encode(), body, "the 3 MB text in the confirmation")
+        # the same text as a form field (what the confirmation sends), checked without xac-nhan
+        r = self.snv.post(PAGE, [("csv", body.decode())], multipart_form=True)
+        self.expect(r, 200, "the 3 MB text as a field")
+        self.assertIn("12000 mới", squash(text_of(r.find_all("section", class_="import-report")[0].find("p"))))
         big = b"a" * ((24 << 20) + 1)
         r = self.snv.post(PAGE, files=[("file", "qua-lon.csv", "text/csv", big)])
         self.expect(r, 413, "a body over the limit")

@@ -69,6 +69,9 @@ const struct route web_routes[] = {
 	{ ROUTE_POST, "/quan-tri/ra-soat/*", admin_review_mark },
 	{ ROUTE_GET, "/quan-tri/liet-ke/*", admin_listings },
 	{ ROUTE_POST, "/quan-tri/liet-ke/*", admin_listing_set },
+	{ ROUTE_GET, "/quan-tri/nhap/*", admin_import_form },
+	{ ROUTE_POST, "/quan-tri/nhap/*", admin_import },
+	{ ROUTE_GET, "/quan-tri/nhap/*/mau.csv", admin_import_template },
 	/* every other kind of item (model/kinds.c) by its segment: "/quan-tri/van-ban/12"; after
 	 * every fixed path, so that those win; the handlers answer 404 for a segment no kind has */
 	{ ROUTE_GET, "/quan-tri/*/moi", admin_article_new },

@@ -133,5 +133,8 @@ void admin_deadline_recipients(struct req *r);
 void admin_deadline_mail_test(struct req *r);
 void admin_review(struct req *r);
 void admin_review_mark(struct req *r);
+void admin_import_form(struct req *r);
+void admin_import(struct req *r);
+void admin_import_template(struct req *r);
 
 #endif

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'node:zlib';
 
 /* ---------------------------------------------------------------------------------------------
@@ -18,6 +19,8 @@ export const ACCOUNTS = {
 		roleLabel: 'Biên tập viên', newPassword: 'ThuHa#Snv2026!' },
 	approver: { username: 'truongban', role: 'approver', name: 'Nguyễn Thị Lan',
 		roleLabel: 'Trưởng/Phó Ban Biên tập', newPassword: 'Lan#Snv2026!' },
+	siteadmin: { username: 'quantri', role: 'siteadmin', name: 'Phạm Quốc Bảo',
+		roleLabel: 'Quản trị trang', newPassword: 'Bao#Snv2026!' },
 };
 
 const CATEGORY = 'Tin hoạt động';
@@ -1145,6 +1148,58 @@ async function legalAdmin(t) {
 	await mustSee(page.getByRole('search'), 'the chooser\'s search');
 	assert.deepEqual(serious((await axe(t, page)).violations), [], 'axe on the chooser of the main portal\'s documents');
 	await page.context().close();
+ * Importing legal documents from a CSV file: the site administrator opens the import page from
+ * the documents' list, uploads the test file with a bad row of every kind, sees each error at its
+ * line and no way to import; axe-core finds nothing on the preview.
+ */
+const BAD_CSV = fileURLToPath(new URL('../data/import/van-ban-loi.csv', import.meta.url));
+
+async function importCsv(t) {
+	const page = await personPage(t, 'siteadmin', '/quan-tri/', { bypassCSP: true });
+	const seen = watch(page);
+	await clickAndWait(page, page.getByRole('navigation', { name: 'Quản trị' }).getByRole('link', { name: 'Văn bản', exact: true }));
+	await clickAndWait(page, page.getByRole('link', { name: 'Nhập từ tệp CSV' }));
+	assertPath(page, '/quan-tri/nhap/van-ban', 'the link "Nhập từ tệp CSV"');
+	assert.equal(await textOf(page.getByRole('heading', { level: 1 })), 'Nhập văn bản từ tệp CSV');
+	assert.ok(await page.getByRole('link', { name: /^Tải tệp mẫu/ }).isVisible(), 'no link to the template file');
+	await page.getByLabel('Tệp CSV').setInputFiles(BAD_CSV);
+	const resp = await clickAndWait(page, page.getByRole('button', { name: 'Kiểm tra tệp' }));
+	assert.equal(resp.status(), 422, 'the check of a file with bad rows');
+	assert.match(await textOf(page.getByRole('alert').first()), /Tệp có 6 dòng lỗi nên chưa nhập dòng nào/);
+	const rows = page.getByRole('table', { name: 'Từng dòng của tệp' }).locator('tbody tr');
+	assert.equal(await rows.count(), 7, 'one table row per line of the file');
+	const errorsAt = async (line) => (await page.locator(`#dong-${line} .import-errors li`).allTextContents())
+		.map((s) => s.replace(/\s+/g, ' ').trim());
+	const want = {
+		2: [/^Ngày ban hành ngay_ban_hanh: Ngày không hợp lệ/],
+		3: [/^Số ký hiệu so_ky_hieu: Vui lòng nhập thông tin này\.$/],
+		4: [/^Cơ quan ban hành/, /^Phạm vi/, /^Trích yếu/],
+		5: [/^Thay thế văn bản/, /^Ngày có hiệu lực ngay_hieu_luc: Ngày có hiệu lực không được trước ngày ban hành\.$/],
+		6: [/^Dòng 6: có 8 ô nhưng dòng tiêu đề có 16 cột\.$/, /^Phạm vi/],
+		7: [/^Số ký hiệu so_ky_hieu: Trùng số ký hiệu với dòng 2\.$/],
+	};
+	for (const [line, res] of Object.entries(want)) {
+		const got = await errorsAt(line);
+		assert.equal(got.length, res.length, `line ${line}: ${JSON.stringify(got)}`);
+		for (const re of res)
+			assert.ok(got.some((g) => re.test(g)), `line ${line}: no error like ${re} in ${JSON.stringify(got)}`);
+		assert.ok(await page.locator(`#dong-${line} .import-errors`).isVisible(), `line ${line}: its errors are not visible`);
+	}
+	assert.deepEqual(await errorsAt(8), [], 'the good row 8 shows an error');
+	assert.equal(await textOf(page.locator('#dong-8 td').nth(3)), 'Thêm mới');
+	assert.equal(await page.getByRole('button', { name: /^Nhập \d+ văn bản$/ }).count(), 0, 'a bad file offers the import');
+	await page.screenshot({ path: join(t.shots, 'cong-browser-import.png'), fullPage: true });
+
+	const { violations, invisible } = await axe(t, page);
+	for (const v of violations)
+		t.warn(`axe VIOLATION [nhập CSV] ${v.id} (${v.impact}) ×${v.count} at ${v.target} — ${v.help}; ${v.html}`);
+	assert.deepEqual(violations.map((v) => `${v.id} at ${v.target}`), [], 'axe-core on the import preview');
+	assert.deepEqual(invisible.map((v) => v.target), [], 'invisible text on the import preview');
+	seen.assertClean('the import pages');
+
+	// nothing was imported, not even the good row
+	await page.goto(t.site + '/quan-tri/?loai=van-ban&loc=tat-ca');
+	assert.equal(await page.locator('table.list tbody tr', { hasText: 'Dòng đúng' }).count(), 0, 'row 8 was imported');
 }
 
 export const scenarios = [
@@ -1158,4 +1213,5 @@ export const scenarios = [
 	{ name: 'deadlines and the periodic review', run: deadlinesAndReview, timeout: 40000 },
 	{ name: 'legal documents: list, filters, number search, document page (axe-core)', run: legalDocuments, timeout: 40000 },
 	{ name: 'legal documents in the admin: the form from the descriptor, the chooser (axe-core)', run: legalAdmin, timeout: 40000 },
+	{ name: 'importing documents from a CSV file', run: importCsv },
 ];

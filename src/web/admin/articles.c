@@ -10,6 +10,7 @@
 #include "web/web.h"
 #include "model/deadline.h"
 #include "model/kind.h"
+#include "model/import.h"
 #include "base/sb.h"
 #include "base/util.h"
 #include "render/diff.h"
@@ -145,7 +146,6 @@ void admin_dashboard(struct req *r)
 	add_base(&nu, nk);
 	sb_adds(&nu, "/moi");
 	json_object_set_new(ctx, "new_url", json_string(nu.buf));
-	sb_release(&nu);
 	json_object_set_new(ctx, "new_label", json_string(k && strcmp(k->name, "article") ? "Thêm mới" : "Viết bài mới"));
 	if (k && k->nfields && strcmp(json_string_value(json_object_get(r->site, "kind")), "main") != 0) {
 		struct sb lu = SB_INIT; /* a component site lists the main portal's documents */
@@ -153,6 +153,13 @@ void admin_dashboard(struct req *r)
 		json_object_set_new(ctx, "listing_url", json_string(lu.buf));
 		sb_release(&lu);
 	}
+	/* a kind with fields can come from a CSV file (web/admin/import.c), for those who may */
+	if (k && k->nfields && item_import_allowed(r->db, &r->actor, site_id_of(r))) {
+		sb_reset(&nu);
+		sb_addf(&nu, "/quan-tri/nhap/%s", k->segment);
+		json_object_set_new(ctx, "import_url", json_string(nu.buf));
+	}
+	sb_release(&nu);
 	json_t *list = json_array();
 	for (i = 0; i < ARRAY_SIZE(tabs); i++) {
 		int64_t n;
@@ -205,8 +212,17 @@ void admin_dashboard(struct req *r)
 		}
 		sb_release(&u);
 	}
-	if (req_arg(r, "doi-mat-khau"))
+	if (req_arg(r, "doi-mat-khau")) {
 		json_object_set_new(ctx, "notice", json_string(tr(r->app, "password_changed")));
+	} else if (k && req_arg(r, "da-nhap")) { /* after an import (web/admin/import.c) */
+		struct sb n = SB_INIT;
+		sb_addf(&n, "Đã nhập từ tệp CSV: %lld %s mới, %lld thay đổi, %lld không đổi.",
+			(long long)req_arg_int(r, "moi", 0, 0, INT64_MAX), k->label_one,
+			(long long)req_arg_int(r, "thay-doi", 0, 0, INT64_MAX),
+			(long long)req_arg_int(r, "khong-doi", 0, 0, INT64_MAX));
+		json_object_set_new(ctx, "notice", json_string(n.buf));
+		sb_release(&n);
+	}
 	resp_render(r, 200, "admin/dashboard", ctx);
 }
 

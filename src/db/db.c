@@ -399,6 +399,13 @@ int db_migrate(struct db *db, char *err, size_t errlen)
 	if (db_exec(db, "CREATE TABLE IF NOT EXISTS schema_migrations ("
 			"name TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)"))
 		goto fail;
+	/* an upgrade of an existing database says what it does, step by step; a new one does not */
+	int upgrading = 0;
+	sqlite3_stmt *any = db_stmt(db, "SELECT 1 FROM schema_migrations LIMIT 1");
+	if (any) {
+		upgrading = sqlite3_step(any) == SQLITE_ROW;
+		sqlite3_reset(any);
+	}
 	for (size_t i = 0; i < db_nmigrations; i++) {
 		sqlite3_stmt *st = db_stmt(db, "SELECT 1 FROM schema_migrations WHERE name = ?");
 		if (!st)
@@ -412,7 +419,8 @@ int db_migrate(struct db *db, char *err, size_t errlen)
 			goto fail;
 		/* one transaction each: an upgrade stopped half-way (kill, power) left nothing of the
 		 * migration it was in, and the next start goes on from there */
-		log_info("db: applying migration %s", db_migrations[i].name);
+		if (upgrading)
+			log_info("db: applying migration %s", db_migrations[i].name);
 		int64_t t0 = time_ms();
 		char *msg = NULL;
 		if (sqlite3_exec(db->h, db_migrations[i].sql, NULL, NULL, &msg) != SQLITE_OK) {
@@ -434,7 +442,8 @@ int db_migrate(struct db *db, char *err, size_t errlen)
 			goto fail;
 		}
 		sqlite3_reset(st);
-		log_info("db: migration %s applied in %lld ms", db_migrations[i].name, (long long)(time_ms() - t0));
+		if (upgrading)
+			log_info("db: migration %s applied in %lld ms", db_migrations[i].name, (long long)(time_ms() - t0));
 		applied++;
 	}
 	return applied;

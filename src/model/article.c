@@ -409,13 +409,18 @@ size_t article_home(struct db *db, int64_t site_id, json_t *cats, int64_t nlates
 	struct pick *picks = NULL, *latest = xmalloc(st_mult(nlatest > 0 ? (size_t)nlatest : 1, sizeof(*latest)));
 	size_t nl = 0;
 
-	/* in tree order a top-level category is followed by its subcategories: one section each */
+	/* in tree order a top-level category is followed by its subcategories: one section each;
+	 * the home lists news: a category of another kind (legal documents…) takes no part, its
+	 * kind has its own pages (its section stays empty, and home pages skip empty sections) */
+	int *news = xmalloc(st_mult(nalloc, sizeof(*news)));
 	for (size_t i = 0; i < ncats; i++) {
 		json_t *c = json_array_get(cats, i);
+		const char *kind = json_string_value(json_object_get(c, "kind"));
 		if (json_integer_value(json_object_get(c, "depth")) == 0)
 			nsections++;
 		section_of[i] = nsections ? nsections - 1 : 0;
 		cat_ids[i] = json_integer_value(json_object_get(c, "id"));
+		news[i] = !kind || strcmp(kind, "article") == 0;
 	}
 	size_t *count = xcalloc(nsections + 1, sizeof(*count));
 
@@ -432,9 +437,14 @@ size_t article_home(struct db *db, int64_t site_id, json_t *cats, int64_t nlates
 			struct pick p = { sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1), 0 };
 			int64_t cat = sqlite3_column_int64(st, 2);
 			walked++;
+			size_t ci;
+			for (ci = 0; ci < ncats && cat_ids[ci] != cat; ci++)
+				;
+			if (ci < ncats && !news[ci])
+				continue;
 			if (nl < (size_t)nlatest)
 				latest[nl++] = p;
-			for (size_t i = 0; i < ncats; i++) {
+			for (size_t i = ci; i < ncats; i++) {
 				if (cat_ids[i] != cat)
 					continue;
 				p.list = section_of[i];
@@ -453,7 +463,7 @@ size_t article_home(struct db *db, int64_t site_id, json_t *cats, int64_t nlates
 	if (walked == HOME_WALK && full < nsections) {
 		int *want = xcalloc(nalloc, sizeof(*want));
 		for (size_t i = 0; i < ncats; i++)
-			want[i] = (int64_t)count[section_of[i]] < per;
+			want[i] = news[i] && (int64_t)count[section_of[i]] < per;
 		newest_per_category(db, cat_ids, section_of, want, ncats, per, &picks, &npicks, &cap);
 		free(want);
 	}
@@ -497,6 +507,7 @@ size_t article_home(struct db *db, int64_t site_id, json_t *cats, int64_t nlates
 	free(count);
 	free(cat_ids);
 	free(section_of);
+	free(news);
 	return f.given;
 }
 

@@ -238,5 +238,13 @@ int64_t category_for_kind(struct db *db, int64_t site_id, const char *kind)
 		if (category_save(db, &actor_cli, site_id, 0, &in, &e, &id) != M_OK)
 			return 0;
 	}
+	/* its items' update deadline follows the kind's rule (the board may change it) */
+	st = k->deadline_kind ? db_stmt(db, "UPDATE categories SET deadline_kind = ? WHERE id = ?") : NULL;
+	if (st) {
+		db_bind_text(st, 1, k->deadline_kind);
+		db_bind_int(st, 2, id);
+		sqlite3_step(st);
+		sqlite3_reset(st);
+	}
 	return id;
 }

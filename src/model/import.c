@@ -52,11 +52,11 @@ static const char *label_of(const struct kind *k, const char *column)
 	return column;
 }
 
-/* The column a model error on FIELD came from. */
-static const char *column_of(const char *field)
+/* The column a model error on FIELD came from; TITLE_COL: the file's title column. */
+static const char *column_of(const char *field, const char *title_col)
 {
 	if (strcmp(field, "title") == 0)
-		return title_cols[0];
+		return title_col;
 	if (strcmp(field, "body") == 0)
 		return COL_BODY;
 	if (strcmp(field, "summary") == 0)
@@ -154,6 +154,50 @@ static int files_store(struct db *db, const struct actor *a, int64_t site_id, co
 	return bad ? -1 : 0;
 }
 
+int item_import_allowed(struct db *db, const struct actor *a, int64_t site_id)
+{
+	return actor_level(db, a, site_id) >= LVL_APPROVER;
+}
+
+static const char *const type_names[] = { [F_TEXT] = "text", [F_LONGTEXT] = "longtext", [F_DATE] = "date",
+					  [F_INT] = "int", [F_MONEY] = "money", [F_ENUM] = "enum",
+					  [F_TAGS] = "tags", [F_REF] = "ref", [F_URL] = "url" };
+
+json_t *item_import_columns(const struct kind *k)
+{
+	json_t *cols = json_array();
+	for (size_t i = 0; i < k->nfields; i++) {
+		const struct kind_field *f = &k->fields[i];
+		json_t *c = json_pack("{sssssssbsI}", "key", f->key, "label", f->label, "type", type_names[f->type], "required",
+				      (f->flags & FF_REQUIRED) != 0, "max", (json_int_t)f->max);
+		if (f->choices) {
+			json_t *ch = json_array();
+			for (const struct kind_choice *x = f->choices; x->key; x++)
+				json_array_append_new(ch, json_string(x->label));
+			json_object_set_new(c, "choices", ch);
+			json_object_set_new(c, "open", json_boolean(f->flags & FF_OPEN));
+		}
+		if (f->ref_kind)
+			json_object_set_new(c, "ref_kind", json_string(f->ref_kind));
+		if (f->help)
+			json_object_set_new(c, "help", json_string(f->help));
+		json_array_append_new(cols, c);
+	}
+	/* the columns beside the fields: their limits are article_save's */
+	int trich_yeu = k->title_label != NULL; /* a kind whose title has a name of its own */
+	json_t *t = json_pack("{sssssssbsI}", "key", title_cols[trich_yeu ? 0 : 1], "label",
+			      k->title_label ? k->title_label : "Tiêu đề", "type", "text", "required", 1, "max", (json_int_t)300);
+	json_object_set_new(t, "also", json_string(title_cols[trich_yeu ? 1 : 0]));
+	json_array_append_new(cols, t);
+	json_array_append_new(cols, json_pack("{sssssssbsI}", "key", COL_SUMMARY, "label", "Tóm tắt", "type", "longtext",
+					      "required", 0, "max", (json_int_t)1000));
+	json_array_append_new(cols, json_pack("{sssssssbsI}", "key", COL_BODY, "label", "Nội dung", "type", "longtext",
+					      "required", (int)k->body_required, "max", (json_int_t)0));
+	json_array_append_new(cols, json_pack("{sssssssbsI}", "key", COL_FILES, "label", "Tệp đính kèm", "type", "files",
+					      "required", 0, "max", (json_int_t)ATTACH_MAX));
+	return cols;
+}
+
 json_t *item_import(struct db *db, const struct actor *a, int64_t site_id, const struct kind *k, const char *csv,
 		    size_t len, const char *files_dir, const char *data_dir, int apply, int *rc)
 {
@@ -162,8 +206,7 @@ json_t *item_import(struct db *db, const struct actor *a, int64_t site_id, const
 	json_t *rows = json_array();
 	json_object_set_new(rep, "rows", rows);
 	*rc = M_OK;
-	int lvl = actor_level(db, a, site_id);
-	if (lvl < LVL_APPROVER) {
+	if (!item_import_allowed(db, a, site_id)) {
 		*rc = M_DENIED;
 		return rep;
 	}
@@ -208,6 +251,7 @@ json_t *item_import(struct db *db, const struct actor *a, int64_t site_id, const
 	sb_release(&missing);
 	sb_release(&unknown);
 
+	const char *title_col = csv_column_find(t, title_cols[0]) >= 0 ? title_cols[0] : title_cols[1];
 	int64_t category = apply ? category_for_kind(db, site_id, k->name) : 0;
 	const struct kind_field *idf = kind_ident_field(k);
 	json_t *seen = json_object(); /* identifier key → line, for duplicates in the file */
@@ -240,7 +284,7 @@ json_t *item_import(struct db *db, const struct actor *a, int64_t site_id, const
 		if (!title || !*title)
 			errs_add(&e, "title", "required");
 		for (int i = 0; i < e.n; i++)
-			row_error(errors, column_of(e.e[i].field), label_of(k, e.e[i].field), e.e[i].key, NULL);
+			row_error(errors, column_of(e.e[i].field, title_col), label_of(k, e.e[i].field), e.e[i].key, NULL);
 		char *key = idf ? kind_ident_key(k, json_string_value(json_object_get(clean, idf->key))) : NULL;
 		if (key) {
 			json_t *prev = json_object_get(seen, key);
@@ -289,12 +333,13 @@ json_t *item_import(struct db *db, const struct actor *a, int64_t site_id, const
 				sqlite3_reset(st);
 			}
 			int src = article_save(db, a, site_id, existing, &in, &se, &id);
-			if (src == M_OK)
-				src = existing ? article_act(db, a, site_id, id, "publish", NULL, &se)
-					       : article_publish_cli(db, site_id, id, 0);
+			/* the file checked whole and confirmed is the approval: published at once, a
+			 * changed item's new revision replacing its public version */
+			if (src == M_OK && article_publish_now(db, a, id, in.note))
+				src = M_ERROR;
 			if (src != M_OK) {
 				for (int i = 0; i < se.n; i++)
-					row_error(errors, column_of(se.e[i].field), label_of(k, se.e[i].field), se.e[i].key, NULL);
+					row_error(errors, column_of(se.e[i].field, title_col), label_of(k, se.e[i].field), se.e[i].key, NULL);
 				if (!se.n)
 					row_error(errors, "", "", NULL, "Không lưu được dòng này.");
 			}

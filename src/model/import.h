@@ -29,4 +29,17 @@ struct kind;
 json_t *item_import(struct db *db, const struct actor *a, int64_t site_id, const struct kind *k, const char *csv,
 		    size_t len, const char *files_dir, const char *data_dir, int apply, int *rc);
 
+/* 1 when A may import items on SITE_ID (item_import would not answer M_DENIED): the site's
+ * administrators and approvers, the system administrator. */
+int item_import_allowed(struct db *db, const struct actor *a, int64_t site_id);
+
+/* The columns a CSV file of kind K may have, in the order of the template file: the kind's
+ * fields, then the title, the summary, the text and the files. A new array of {key, label, type
+ * ("text", "longtext", "date", "int", "money", "enum", "tags", "ref", "url"; "files" for the
+ * files), required (bool), max (characters, or values of a list; 0: none), and when they apply:
+ * choices [label…] with open (bool: other values are taken as typed), ref_kind (the kind a
+ * reference names), help (the form's line under the field), also (another name the column may
+ * have)}. */
+json_t *item_import_columns(const struct kind *k);
+
 #endif

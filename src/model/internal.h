@@ -16,6 +16,13 @@ const char *article_wstate(json_t *art);
 int transition_write(struct db *db, const struct actor *a, int64_t article_id, const char *action,
 		     const char *from, const char *to, const char *comment, const char *reason);
 
+/* Publishes item ID at once, whatever step it is at: a draft (or any unpublished state) becomes
+ * published, a published item's pending change replaces its public version; the timeline
+ * records A's "publish" with NOTE; index and derived values follow. For the import (import.c),
+ * where checking the whole file and confirming it is the approval: the workflow's rules (two
+ * steps, approver not the author) are not asked. Inside the caller's transaction. 0 or -1. */
+int article_publish_now(struct db *db, const struct actor *a, int64_t id, const char *note);
+
 /* NFC copy of S trimmed of surrounding white space ("" for NULL); NULL if S is not UTF-8. */
 char *text_clean(const char *s, int multiline);
 

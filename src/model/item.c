@@ -34,44 +34,39 @@ static void fields_parse(json_t *row)
 	" a.ref, a.ref_key, a.item_day, a.category_id, a.lang"
 
 /* The filters as one clause over item_terms: every (key, value) must be among the item's
- * terms. Up to ITEM_FILTERS_MAX; the SQL text is fixed per count, so statements stay cached. */
-static const char *const filter_sql[ITEM_FILTERS_MAX + 1][2] = {
+ * terms. Up to ITEM_FILTERS_MAX; the SQL text is fixed per count, so statements stay cached.
+ * A site that lists other sites' items (item_listings) reads them too: a second set of
+ * statements, since that OR cannot walk the site's index in date order (a site lists a few
+ * hundred central documents; the main portal, with the most, lists none). */
 #define T(n) " AND EXISTS (SELECT 1 FROM item_terms t" #n " WHERE t" #n ".item_id = a.id AND t" #n ".key = ?" \
 	     #n "0 AND t" #n ".value = ?" #n "1)"
-	{ "SELECT count(*) FROM items a WHERE a.site_id = ?1 AND a.kind = ?2 AND a.state = 'published'"
-	  " AND (?3 = 0 OR a.category_id = ?3)",
-	  "SELECT " ITEM_COLS " FROM items a WHERE a.site_id = ?1 AND a.kind = ?2 AND a.state = 'published'"
-	  " AND (?3 = 0 OR a.category_id = ?3) ORDER BY a.item_day DESC, a.id DESC LIMIT ?4 OFFSET ?5" },
-	{ "SELECT count(*) FROM items a WHERE a.site_id = ?1 AND a.kind = ?2 AND a.state = 'published'"
-	  " AND (?3 = 0 OR a.category_id = ?3)" T(1),
-	  "SELECT " ITEM_COLS " FROM items a WHERE a.site_id = ?1 AND a.kind = ?2 AND a.state = 'published'"
-	  " AND (?3 = 0 OR a.category_id = ?3)" T(1) " ORDER BY a.item_day DESC, a.id DESC LIMIT ?4 OFFSET ?5" },
-	{ "SELECT count(*) FROM items a WHERE a.site_id = ?1 AND a.kind = ?2 AND a.state = 'published'"
-	  " AND (?3 = 0 OR a.category_id = ?3)" T(1) T(2),
-	  "SELECT " ITEM_COLS " FROM items a WHERE a.site_id = ?1 AND a.kind = ?2 AND a.state = 'published'"
-	  " AND (?3 = 0 OR a.category_id = ?3)" T(1) T(2) " ORDER BY a.item_day DESC, a.id DESC LIMIT ?4 OFFSET ?5" },
-	{ "SELECT count(*) FROM items a WHERE a.site_id = ?1 AND a.kind = ?2 AND a.state = 'published'"
-	  " AND (?3 = 0 OR a.category_id = ?3)" T(1) T(2) T(3),
-	  "SELECT " ITEM_COLS " FROM items a WHERE a.site_id = ?1 AND a.kind = ?2 AND a.state = 'published'"
-	  " AND (?3 = 0 OR a.category_id = ?3)" T(1) T(2) T(3)
-	  " ORDER BY a.item_day DESC, a.id DESC LIMIT ?4 OFFSET ?5" },
-	{ "SELECT count(*) FROM items a WHERE a.site_id = ?1 AND a.kind = ?2 AND a.state = 'published'"
-	  " AND (?3 = 0 OR a.category_id = ?3)" T(1) T(2) T(3) T(4),
-	  "SELECT " ITEM_COLS " FROM items a WHERE a.site_id = ?1 AND a.kind = ?2 AND a.state = 'published'"
-	  " AND (?3 = 0 OR a.category_id = ?3)" T(1) T(2) T(3) T(4)
-	  " ORDER BY a.item_day DESC, a.id DESC LIMIT ?4 OFFSET ?5" },
-	{ "SELECT count(*) FROM items a WHERE a.site_id = ?1 AND a.kind = ?2 AND a.state = 'published'"
-	  " AND (?3 = 0 OR a.category_id = ?3)" T(1) T(2) T(3) T(4) T(5),
-	  "SELECT " ITEM_COLS " FROM items a WHERE a.site_id = ?1 AND a.kind = ?2 AND a.state = 'published'"
-	  " AND (?3 = 0 OR a.category_id = ?3)" T(1) T(2) T(3) T(4) T(5)
-	  " ORDER BY a.item_day DESC, a.id DESC LIMIT ?4 OFFSET ?5" },
-	{ "SELECT count(*) FROM items a WHERE a.site_id = ?1 AND a.kind = ?2 AND a.state = 'published'"
-	  " AND (?3 = 0 OR a.category_id = ?3)" T(1) T(2) T(3) T(4) T(5) T(6),
-	  "SELECT " ITEM_COLS " FROM items a WHERE a.site_id = ?1 AND a.kind = ?2 AND a.state = 'published'"
-	  " AND (?3 = 0 OR a.category_id = ?3)" T(1) T(2) T(3) T(4) T(5) T(6)
-	  " ORDER BY a.item_day DESC, a.id DESC LIMIT ?4 OFFSET ?5" },
+#define SITE_OWN " a.site_id = ?1"
+#define SITE_LISTED " (a.site_id = ?1 OR a.id IN (SELECT item_id FROM item_listings WHERE site_id = ?1))"
+#define WHERE(site) " FROM items a WHERE" site " AND a.kind = ?2 AND a.state = 'published' AND (?3 = 0 OR a.category_id = ?3)"
+#define PAIR(site, filters)                                                                    \
+	{ "SELECT count(*)" WHERE(site) filters,                                               \
+	  "SELECT " ITEM_COLS WHERE(site) filters " ORDER BY a.item_day DESC, a.id DESC LIMIT ?4 OFFSET ?5" }
+#define SET(site)                                                                              \
+	{ PAIR(site, ""), PAIR(site, T(1)), PAIR(site, T(1) T(2)), PAIR(site, T(1) T(2) T(3)),    \
+	  PAIR(site, T(1) T(2) T(3) T(4)), PAIR(site, T(1) T(2) T(3) T(4) T(5)),                 \
+	  PAIR(site, T(1) T(2) T(3) T(4) T(5) T(6)) }
+static const char *const filter_sql[2][ITEM_FILTERS_MAX + 1][2] = { SET(SITE_OWN), SET(SITE_LISTED) };
+#undef SET
+#undef PAIR
+#undef WHERE
 #undef T
-};
+
+/* 1 when SITE_ID lists items of other sites. */
+static int site_lists_others(struct db *db, int64_t site_id)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT 1 FROM item_listings WHERE site_id = ? LIMIT 1");
+	if (!st)
+		return 0;
+	db_bind_int(st, 1, site_id);
+	int yes = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	return yes;
+}
 
 /* The same with a year filter ("nam", the year of the item's own date) read as a range of
  * item_day, which the index on (site, kind, state, item_day, id) answers: a list of 2024's
@@ -121,16 +116,18 @@ json_t *item_list_public(struct db *db, int64_t site_id, const char *kind, int64
 		*total = 0;
 	if (nf > ITEM_FILTERS_MAX)
 		return json_array();
-	/* a year filter becomes a range of days; the other filters stay terms */
+	/* a year filter becomes a range of days (on a site's own items: a site that lists others'
+	 * items cannot walk its index in date order anyway); the other filters stay terms */
+	int listed = site_lists_others(db, site_id);
 	struct item_filter rest[ITEM_FILTERS_MAX];
 	size_t nr = 0;
 	int year = 0;
 	for (size_t i = 0; i < nf; i++) {
-		if (!year && (year = filter_year(&f[i])) != 0)
+		if (!listed && !year && (year = filter_year(&f[i])) != 0)
 			continue;
 		rest[nr++] = f[i];
 	}
-	const char *const *sql = year ? filter_sql_year[nr] : filter_sql[nr];
+	const char *const *sql = year ? filter_sql_year[nr] : filter_sql[listed][nr];
 	int32_t lo = year ? vn_date_to_days((vn_date){ year, 1, 1 }) : 0;
 	int32_t hi = year ? vn_date_to_days((vn_date){ year, 12, 31 }) : 0;
 	sqlite3_stmt *st;
@@ -172,8 +169,10 @@ json_t *item_list_public(struct db *db, int64_t site_id, const char *kind, int64
 
 json_t *item_get_public(struct db *db, int64_t site_id, const char *kind, int64_t id)
 {
+	/* its own, or one it lists (shown in its pages, its origin said by site_id) */
 	sqlite3_stmt *st = db_stmt(db, "SELECT " ITEM_COLS ", a.body, a.created_at FROM items a"
-				       " WHERE a.site_id = ? AND a.id = ? AND a.kind = ? AND a.state = 'published'");
+				       " WHERE a.id = ?2 AND a.kind = ?3 AND a.state = 'published' AND (a.site_id = ?1"
+				       " OR EXISTS (SELECT 1 FROM item_listings l WHERE l.site_id = ?1 AND l.item_id = a.id))");
 	if (!st)
 		return NULL;
 	db_bind_int(st, 1, site_id);
@@ -239,7 +238,7 @@ json_t *item_find_by_ref(struct db *db, int64_t site_id, const char *kind, const
 		return out;
 	/* The keys that start with "12/2024/" (or "5/" when no year was typed) are a range of the
 	 * index on (kind, ref_key), read without the rows: the letters are checked on each key here
-	 * and only the keys that match are looked up (published, on the site). No cap on the range
+	 * and only the keys that match are looked up (published, on the site or listed by it). No cap on the range
 	 * but ITEM_REF_SCAN_MAX entries: a cap on rows read before checking the letters ("LIMIT 500")
 	 * missed every document past the 500th key of a common number ("kế hoạch số 5": the keys
 	 * "5/2000/…" to "5/2026/…" sort before "5/kh-ubnd"), and reading each row cost a page. */
@@ -259,8 +258,10 @@ json_t *item_find_by_ref(struct db *db, int64_t site_id, const char *kind, const
 		if (!docnum_match(&q, (const char *)sqlite3_column_text(st, 1)))
 			continue;
 		int64_t id = sqlite3_column_int64(st, 0);
-		sqlite3_stmt *ck = db_stmt(db, "SELECT 1 FROM items WHERE id = ?1 AND state = 'published'"
-					       " AND (?2 = 0 OR site_id = ?2)");
+		/* published, and the site's own or one it lists */
+		sqlite3_stmt *ck = db_stmt(db, "SELECT 1 FROM items a WHERE a.id = ?1 AND a.state = 'published'"
+					       " AND (?2 = 0 OR a.site_id = ?2"
+					       " OR EXISTS (SELECT 1 FROM item_listings l WHERE l.site_id = ?2 AND l.item_id = a.id))");
 		if (!ck)
 			break;
 		db_bind_int(ck, 1, id);
@@ -336,4 +337,123 @@ json_t *item_term_values(struct db *db, int64_t site_id, const char *kind, const
 	json_object_set(memo, mkey, vals);
 	arena_leave(prev);
 	return vals;
+}
+
+/* ---- listing other sites' items ---- */
+
+int item_listing_set(struct db *db, const struct actor *a, int64_t site_id, int64_t item_id, int on, struct errs *e)
+{
+	if (actor_level(db, a, site_id) < LVL_EDITOR)
+		return M_DENIED;
+	sqlite3_stmt *st = db_stmt(db, "SELECT site_id, kind, title FROM items WHERE id = ? AND state = 'published'");
+	if (!st)
+		return M_ERROR;
+	db_bind_int(st, 1, item_id);
+	json_t *it = db_one_json(st);
+	const struct kind *k = it ? kind_find(json_string_value(json_object_get(it, "kind"))) : NULL;
+	if (on && (!it || !k || !k->nfields || json_integer_value(json_object_get(it, "site_id")) == site_id)) {
+		errs_add(e, "item", "listing_invalid");
+		json_decref(it);
+		return M_INVALID;
+	}
+	int rc = M_ERROR;
+	if (db_begin(db))
+		goto out;
+	st = on ? db_stmt(db, "INSERT INTO item_listings (site_id, item_id, listed_by, listed_at) VALUES (?1, ?2, ?3, ?4)"
+			      " ON CONFLICT DO NOTHING")
+		: db_stmt(db, "DELETE FROM item_listings WHERE site_id = ?1 AND item_id = ?2");
+	if (!st) {
+		db_rollback(db);
+		goto out;
+	}
+	db_bind_int(st, 1, site_id);
+	db_bind_int(st, 2, item_id);
+	if (on) {
+		if (a->id)
+			db_bind_int(st, 3, a->id);
+		db_bind_int(st, 4, time_now());
+	}
+	int ok = sqlite3_step(st) == SQLITE_DONE;
+	sqlite3_reset(st);
+	char obj[48];
+	snprintf(obj, sizeof(obj), "%s:%lld", k ? k->name : "item", (long long)item_id);
+	if (!ok) {
+		db_rollback(db);
+		goto out;
+	}
+	audit_write(db, a, site_id, on ? "item.list" : "item.unlist", obj,
+		    it ? json_string_value(json_object_get(it, "title")) : "");
+	if (db_commit(db))
+		goto out;
+	rc = M_OK;
+out:
+	json_decref(it);
+	return rc;
+}
+
+json_t *item_listing_candidates(struct db *db, const struct actor *a, int64_t site_id, const char *kind, const char *q,
+				int64_t limit, int64_t offset, int64_t *total)
+{
+	if (total)
+		*total = 0;
+	if (!actor_level(db, a, site_id))
+		return NULL;
+	sqlite3_stmt *st = db_stmt(db, "SELECT id FROM sites WHERE kind = 'main'");
+	int64_t main_id = st && sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	if (st)
+		sqlite3_reset(st);
+	json_t *ids = q && *q ? item_find_by_ref(db, main_id, kind, q, limit + offset) : json_array();
+	json_t *rows;
+	if (json_array_size(ids)) { /* a number: those documents */
+		rows = item_rows_by_ids(db, ids);
+		if (total)
+			*total = (int64_t)json_array_size(rows);
+	} else {
+		struct sb like = SB_INIT;
+		sb_addc(&like, '%');
+		sb_adds(&like, q ? q : "");
+		sb_addc(&like, '%');
+		st = db_stmt(db, "SELECT count(*) FROM items a WHERE a.site_id = ?1 AND a.kind = ?2 AND a.state = 'published'"
+				 " AND (a.title LIKE ?3 OR a.ref LIKE ?3)");
+		if (st && total) {
+			db_bind_int(st, 1, main_id);
+			db_bind_text(st, 2, kind);
+			db_bind_text(st, 3, like.buf);
+			*total = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+			sqlite3_reset(st);
+		}
+		st = db_stmt(db, "SELECT " ITEM_COLS " FROM items a WHERE a.site_id = ?1 AND a.kind = ?2 AND a.state = 'published'"
+				 " AND (a.title LIKE ?3 OR a.ref LIKE ?3) ORDER BY a.item_day DESC, a.id DESC LIMIT ?4 OFFSET ?5");
+		rows = json_array();
+		if (st) {
+			db_bind_int(st, 1, main_id);
+			db_bind_text(st, 2, kind);
+			db_bind_text(st, 3, like.buf);
+			db_bind_int(st, 4, limit);
+			db_bind_int(st, 5, offset);
+			json_decref(rows);
+			rows = db_rows_json(st);
+			size_t i;
+			json_t *r;
+			json_array_foreach(rows, i, r)
+				fields_parse(r);
+		}
+		sb_release(&like);
+	}
+	json_decref(ids);
+	st = db_stmt(db, "SELECT 1 FROM item_listings WHERE site_id = ? AND item_id = ?");
+	size_t i;
+	json_t *r;
+	json_array_foreach(rows, i, r) {
+		int listed = 0;
+		if (st) {
+			db_bind_int(st, 1, site_id);
+			db_bind_int(st, 2, json_integer_value(json_object_get(r, "id")));
+			listed = sqlite3_step(st) == SQLITE_ROW;
+			sqlite3_reset(st);
+		}
+		json_object_set_new(r, "listed", json_boolean(listed));
+		json_object_set_new(r, "own", json_boolean(json_integer_value(json_object_get(r, "site_id")) == site_id));
+	}
+	return rows;
 }

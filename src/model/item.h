@@ -32,7 +32,7 @@ json_t *item_links_from(struct db *db, int64_t id);
 /* The relations published items make to ID: [{relation, from_id, from_ref, from_title,
  * from_slug, from_site_id, from_kind, from_day, from_fields}]. */
 json_t *item_links_to(struct db *db, int64_t id);
-/* Ids of published items of KIND (on SITE_ID; 0: every site) whose identifier QUERY names in any
+/* Ids of published items of KIND (on SITE_ID or listed by it; 0: every site) whose identifier QUERY names in any
  * form people type (vn/docnum.h); at most LIMIT; an empty array when QUERY is no identifier. */
 json_t *item_find_by_ref(struct db *db, int64_t site_id, const char *kind, const char *query, int64_t limit);
 /* The published rows of IDS (an array of integers) in that order. */
@@ -41,5 +41,20 @@ json_t *item_rows_by_ids(struct db *db, json_t *ids);
  * connection until the database changes: the array is shared, read it and json_decref it, never
  * change it. */
 json_t *item_term_values(struct db *db, int64_t site_id, const char *kind, const char *key);
+
+/* ---- listing other sites' items (item_listings) ----
+ * A site's board lists documents held by another site (the central ones, entered once on the
+ * main portal) among its own: its lists and its document pages show them as its own do. */
+struct actor;
+struct errs;
+/* A lists (ON 1) or stops listing (ON 0) ITEM_ID on SITE_ID: editors and above of SITE_ID; the
+ * item must be a published item of another site, of a kind with its own pages (not news, which is
+ * shared up instead). Audited; the site's page cache bumped. Field errors on "item". */
+int item_listing_set(struct db *db, const struct actor *a, int64_t site_id, int64_t item_id, int on, struct errs *e);
+/* The main portal's published items of KIND that SITE_ID may list, newest first, each with
+ * "listed" (bool) for SITE_ID; Q ("" all) a number in any form or words of the title. TOTAL may be
+ * NULL. NULL without a role on SITE_ID. */
+json_t *item_listing_candidates(struct db *db, const struct actor *a, int64_t site_id, const char *kind, const char *q,
+				int64_t limit, int64_t offset, int64_t *total);
 
 #endif

@@ -331,6 +331,43 @@ out:
 	return rc;
 }
 
+int article_publish_now(struct db *db, const struct actor *a, int64_t id, const char *note)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT state, change_state, pending_rev_id IS NOT NULL FROM items WHERE id = ?");
+	if (!st)
+		return -1;
+	db_bind_int(st, 1, id);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return -1;
+	}
+	char from[24];
+	int pending = sqlite3_column_int(st, 2);
+	const char *state = (const char *)sqlite3_column_text(st, 0), *change = (const char *)sqlite3_column_text(st, 1);
+	snprintf(from, sizeof(from), "%s", pending && change ? change : state);
+	int published = strcmp(state, "published") == 0;
+	sqlite3_reset(st);
+	int64_t now = time_now();
+	if (pending) {
+		if (apply_pending(db, id))
+			return -1;
+		st = db_stmt(db, "UPDATE items SET updated_at = ?1 WHERE id = ?2");
+	} else if (!published) {
+		st = db_stmt(db, "UPDATE items SET state = 'published', published_at = coalesce(published_at, ?1),"
+				 " scheduled_at = NULL, withdrawn_at = NULL, withdrawn_reason = '', updated_at = ?1 WHERE id = ?2");
+	} else {
+		return 0; /* published, nothing pending: nothing to do */
+	}
+	if (!st)
+		return -1;
+	db_bind_int(st, 1, now);
+	db_bind_int(st, 2, id);
+	if (exec_update(st) || transition_write(db, a, id, "publish", from, "published", note ? note : "", "") ||
+	    search_index_article(db, id) || item_derive(db, id))
+		return -1;
+	return 0;
+}
+
 int article_publish_cli(struct db *db, int64_t site_id, int64_t id, int64_t when)
 {
 	if (db_begin(db))

@@ -468,7 +468,7 @@ json_t *search_run(struct db *db, const struct search_params *p)
 		json_t *idrow;
 		/* then only the page's articles are read */
 		json_array_foreach(ids, k, idrow) {
-			st = db_stmt(db, "SELECT a.id, a.site_id, a.title, a.slug, a.summary, a.body, a.published_at,"
+			st = db_stmt(db, "SELECT a.id, a.site_id, a.kind, a.ref, a.title, a.slug, a.summary, a.body, a.published_at,"
 					 " s.slug AS site_slug, s.kind AS site_kind, s.name AS site_name, c.id AS category_id,"
 					 " c.name AS category_name, c.slug AS category_slug FROM items a"
 					 " JOIN sites s ON s.id = a.site_id JOIN categories c ON c.id = a.category_id WHERE a.id = ?");

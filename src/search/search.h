@@ -42,7 +42,7 @@ struct search_params {
 	const char *kind;    /* NULL: any */
 	int64_t limit, offset;
 };
-/* {total, results: [{id, site_id, title, snippet_html, published_at, ...}], suggestions: [...]}.
+/* {total, results: [{id, site_id, kind, ref, title, snippet_html, published_at, ...}], suggestions: [...]}.
  * snippet_html is escaped text with <mark> around matched words. */
 json_t *search_run(struct db *db, const struct search_params *p);
 

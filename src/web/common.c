@@ -3,6 +3,7 @@
 #include "base/sb.h"
 #include "base/util.h"
 #include "base/utf8.h"
+#include "model/kind.h"
 
 #include <string.h>
 
@@ -86,6 +87,23 @@ char *web_article_path(json_t *row)
 {
 	struct sb b = SB_INIT;
 	add_article_path(&b, json_string_value(json_object_get(row, "slug")), json_integer_value(json_object_get(row, "id")));
+	return sb_detach(&b, NULL);
+}
+
+char *web_item_path(const char *kind, const char *slug, int64_t id)
+{
+	const struct kind *k = kind_find(kind);
+	struct sb b = SB_INIT;
+	if (!k || strcmp(k->name, "article") == 0) {
+		add_article_path(&b, slug, id);
+		return sb_detach(&b, NULL);
+	}
+	sb_addc(&b, '/');
+	sb_adds(&b, k->segment);
+	sb_addc(&b, '/');
+	sb_adds(&b, slug ? slug : "");
+	sb_addc(&b, '-');
+	add_int(&b, id);
 	return sb_detach(&b, NULL);
 }
 

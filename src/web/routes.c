@@ -67,6 +67,11 @@ const struct route web_routes[] = {
 	{ ROUTE_POST, "/quan-tri/thu-nhac-han/gui-thu", admin_deadline_mail_test },
 	{ ROUTE_GET, "/quan-tri/ra-soat", admin_review },
 	{ ROUTE_POST, "/quan-tri/ra-soat/*", admin_review_mark },
+	{ ROUTE_GET, "/quan-tri/liet-ke/*", admin_listings },
+	{ ROUTE_POST, "/quan-tri/liet-ke/*", admin_listing_set },
+	{ ROUTE_GET, "/quan-tri/nhap/*", admin_import_form },
+	{ ROUTE_POST, "/quan-tri/nhap/*", admin_import },
+	{ ROUTE_GET, "/quan-tri/nhap/*/mau.csv", admin_import_template },
 	/* every other kind of item (model/kinds.c) by its segment: "/quan-tri/van-ban/12"; after
 	 * every fixed path, so that those win; the handlers answer 404 for a segment no kind has */
 	{ ROUTE_GET, "/quan-tri/*/moi", admin_article_new },
@@ -77,5 +82,9 @@ const struct route web_routes[] = {
 	{ ROUTE_POST, "/quan-tri/*/*/de-xuat", admin_article_propose },
 	{ ROUTE_POST, "/quan-tri/*/*/khoi-phuc", admin_article_restore },
 	{ ROUTE_GET, "/quan-tri/*/*/so-sanh", admin_article_compare },
+	/* last, so that every route above wins: a kind's pages (web/public/items.c), else 404 */
+	{ ROUTE_GET, "/*", page_item_list },
+	{ ROUTE_GET, "/*/*", page_item },
+	{ ROUTE_GET, "/*/*/ban-in", page_item_print },
 };
 const size_t web_nroutes = sizeof(web_routes) / sizeof(web_routes[0]);

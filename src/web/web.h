@@ -15,6 +15,9 @@ void web_add_host_tail(struct sb *b, struct req *r);
 /* "/tin/<slug>-<id>", "/chuyen-muc/<slug>-<id>" */
 char *web_article_path(json_t *row);
 char *web_category_path(json_int_t id, const char *slug);
+/* "/<segment>/<slug>-<id>" of an item of KIND (model/kind.h: "/van-ban/…"; news and unknown
+ * kinds "/tin/…"); malloc'd. */
+char *web_item_path(const char *kind, const char *slug, int64_t id);
 /* Parses "<slug>-<id>" (the id is what counts); -1 when there is none. */
 int64_t web_slug_id(const char *s, const char **slug_end);
 
@@ -67,6 +70,9 @@ void page_category(struct req *r);
 void page_article(struct req *r);
 void page_article_print(struct req *r);
 void page_search(struct req *r);
+void page_item_list(struct req *r);
+void page_item(struct req *r);
+void page_item_print(struct req *r);
 void page_static(struct req *r);
 void page_media(struct req *r);
 void page_robots(struct req *r);
@@ -84,6 +90,8 @@ void admin_totp_enrol(struct req *r);
 void admin_totp_disable(struct req *r);
 void admin_totp_reset(struct req *r);
 void admin_dashboard(struct req *r);
+void admin_listings(struct req *r);
+void admin_listing_set(struct req *r);
 void admin_article_new(struct req *r);
 void admin_article_edit(struct req *r);
 void admin_article_save(struct req *r);
@@ -125,5 +133,8 @@ void admin_deadline_recipients(struct req *r);
 void admin_deadline_mail_test(struct req *r);
 void admin_review(struct req *r);
 void admin_review_mark(struct req *r);
+void admin_import_form(struct req *r);
+void admin_import(struct req *r);
+void admin_import_template(struct req *r);
 
 #endif

@@ -171,12 +171,13 @@ async function main() {
 		process.exit(1);
 	}
 
-	/* What every scenario gets: the browser, the two sites' addresses, what earlier scenarios
+	/* What every scenario gets: the browser, the data folder, the two sites' addresses, what earlier scenarios
 	 * left (each person's current password and session, the category, the article and how far
 	 * it went) and a few helpers. */
 	const ctx = {
 		browser,
 		axeSource,
+		data,
 		site: `http://snv.localhost:${srv.port}`,
 		main: `http://localhost:${srv.port}`,
 		shots: opt.shots,

@@ -3,7 +3,9 @@
 // it did not get that far, they take it the rest of the way themselves (ensureArticle), so each
 // can pass or fail alone (--only).
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'node:zlib';
 
 /* ---------------------------------------------------------------------------------------------
@@ -17,6 +19,8 @@ export const ACCOUNTS = {
 		roleLabel: 'Biên tập viên', newPassword: 'ThuHa#Snv2026!' },
 	approver: { username: 'truongban', role: 'approver', name: 'Nguyễn Thị Lan',
 		roleLabel: 'Trưởng/Phó Ban Biên tập', newPassword: 'Lan#Snv2026!' },
+	siteadmin: { username: 'quantri', role: 'siteadmin', name: 'Phạm Quốc Bảo',
+		roleLabel: 'Quản trị trang', newPassword: 'Bao#Snv2026!' },
 };
 
 const CATEGORY = 'Tin hoạt động';
@@ -1015,6 +1019,189 @@ async function editorCsp(t) {
 	assert.ok(seen.csp.length === 0, `the browser reported CSP violations: ${seen.csp.join('; ')}`);
 }
 
+/* ---------------------------------------------------------------------------------------------
+ * 8. Legal documents: the list, its filters and number search, a document page
+ *
+ * The admin form for legal documents is not written yet: two documents of the Sở are put into
+ * the database with sqlite3 as the model writes them when it publishes (the item with its fields,
+ * identifier key and sort day; its filter terms; its relations), and the page cache is bumped.
+ */
+const LEGAL = {
+	a: { num: '12/2024/QĐ-UBND', key: '12/2024/qd-ubnd', title: 'Quy định mức học phí năm học 2024-2025', day: '2024-03-15' },
+	b: { num: '05/2023/QĐ-UBND', key: '5/2023/qd-ubnd', title: 'Quy định về học phí năm học 2023-2024', day: '2023-02-10' },
+};
+
+function ensureLegal(t) {
+	if (t.state.legal)
+		return;
+	const days = (iso) => Math.round(Date.parse(`${iso}T00:00:00Z`) / 86400000);
+	const q = (s) => `'${String(s).replace(/'/g, "''")}'`;
+	const site = "(SELECT id FROM sites WHERE slug = 'snv')";
+	const doc = (d, rel) => JSON.stringify({
+		so_ky_hieu: d.num, loai: 'Quyết định', co_quan_ban_hanh: 'UBND tỉnh Vĩnh Long', nguoi_ky: 'Nguyễn Văn A',
+		ngay_ban_hanh: d.day, pham_vi: 'tinh', linh_vuc: ['Giáo dục'], ...rel,
+	});
+	const sql = [
+		`INSERT INTO categories (site_id, name, slug, kind, position) VALUES (${site}, 'Văn bản của Sở', 'van-ban-cua-so', 'legal', 50);`,
+		...[['a', { can_cu: ['86/2015/QH13'], sua_doi: [LEGAL.b.num] }, 'con_hieu_luc'], ['b', {}, 'het_hieu_luc_mot_phan']].map(([k, rel, status]) => {
+			const d = LEGAL[k];
+			const id = `(SELECT id FROM items WHERE ref_key = ${q(d.key)})`;
+			return `INSERT INTO items (site_id, category_id, state, title, slug, summary, body, published_at, created_at, updated_at, kind, fields, ref, ref_key, item_day)
+				VALUES (${site}, (SELECT id FROM categories WHERE slug = 'van-ban-cua-so'), 'published', ${q(d.title)}, ${q(d.key.replace(/[^0-9a-z]+/g, '-'))},
+				'', '<p>Điều 1. Phạm vi điều chỉnh.</p>', strftime('%s','now'), strftime('%s','now'), strftime('%s','now'), 'legal', ${q(doc(d, rel))},
+				${q(d.num)}, ${q(d.key)}, ${days(d.day)});
+				INSERT INTO item_terms (item_id, key, value) VALUES (${id}, 'nam', ${q(d.day.slice(0, 4))}), (${id}, 'loai', 'Quyết định'),
+				(${id}, 'co_quan_ban_hanh', 'UBND tỉnh Vĩnh Long'), (${id}, 'linh_vuc', 'Giáo dục'), (${id}, 'pham_vi', 'tinh'), (${id}, 'hieu_luc', ${q(status)});`;
+		}),
+		`INSERT INTO item_links (from_id, relation, to_key, to_ref, to_id, position) VALUES
+			((SELECT id FROM items WHERE ref_key = ${q(LEGAL.a.key)}), 'can_cu', '86/2015/qh13', '86/2015/QH13', NULL, 0),
+			((SELECT id FROM items WHERE ref_key = ${q(LEGAL.a.key)}), 'sua_doi', ${q(LEGAL.b.key)}, ${q(LEGAL.b.num)}, (SELECT id FROM items WHERE ref_key = ${q(LEGAL.b.key)}), 0);`,
+		'UPDATE cache_gen SET gen = gen + 1;',
+	].join('\n');
+	execFileSync('sqlite3', [join(t.data, 'cong.db')], { input: sql });
+	t.state.legal = true;
+}
+
+async function legalDocuments(t) {
+	ensureLegal(t);
+	const ctx = await t.newContext({ bypassCSP: true });
+	const page = await ctx.newPage();
+	const seen = watch(page);
+	await page.goto(t.site + '/van-ban');
+	assert.equal(await textOf(page.getByRole('heading', { level: 1 })), 'Văn bản');
+	const table = page.getByRole('table', { name: /^Danh sách văn bản/ });
+	await mustSee(table, 'the documents\' table, named by its caption');
+	assert.equal(await table.getByRole('row').count(), 3, 'a header row and two documents');
+	// a person picks the type and the year in the filter form, without JavaScript
+	await page.getByRole('combobox', { name: 'Năm' }).selectOption('2023');
+	await clickAndWait(page, page.getByRole('button', { name: 'Lọc' }));
+	assert.match(page.url(), /nam=2023/, 'the form did not send the year');
+	assert.equal(await table.getByRole('row').count(), 2, 'the 2023 filter');
+	await mustSee(table.getByRole('cell', { name: 'Hết hiệu lực một phần' }), 'the validity badge of the amended document');
+	await page.getByRole('link', { name: 'Bỏ lọc' }).click();
+	await page.waitForLoadState();
+	// the number as people type it
+	await page.getByRole('searchbox', { name: 'Số ký hiệu' }).fill('quyết định 12/2024');
+	await clickAndWait(page, page.getByRole('button', { name: 'Lọc' }));
+	assert.equal(await table.getByRole('row').count(), 2, 'the number search');
+	const { violations: listViolations } = await axe(t, page);
+	const serious = (vs) => vs.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map((v) => `${v.id} at ${v.target}: ${v.help}`);
+	assert.deepEqual(serious(listViolations), [], 'axe on the list page');
+	await page.screenshot({ path: join(t.shots, 'cong-browser-legal-list.png'), fullPage: true });
+
+	await clickAndWait(page, table.getByRole('link', { name: LEGAL.a.title }));
+	assert.match(new URL(page.url()).pathname, /^\/van-ban\/12-2024-qd-ubnd-/, 'the document\'s address');
+	assert.equal(await textOf(page.getByRole('heading', { level: 1 })), LEGAL.a.title);
+	await mustSee(page.getByRole('heading', { name: /^Tình trạng hiệu lực: Còn hiệu lực/ }), 'the validity box');
+	const rel = page.getByRole('region', { name: 'Văn bản liên quan' });
+	await mustSee(rel.getByRole('link', { name: LEGAL.b.num }), 'the amended document, linked');
+	assert.equal(await rel.getByRole('link', { name: '86/2015/QH13' }).count(), 0, 'a number not in the database is linked');
+	await mustSee(rel.getByText('86/2015/QH13'), 'the basis not in the database, as text');
+	await noScriptElement(page, 'the document page');
+	const { violations } = await axe(t, page);
+	assert.deepEqual(serious(violations), [], 'axe on the document page');
+	await page.screenshot({ path: join(t.shots, 'cong-browser-legal-document.png'), fullPage: true });
+	// the other end of the relation
+	await clickAndWait(page, rel.getByRole('link', { name: LEGAL.b.num }));
+	await mustSee(page.getByRole('region', { name: 'Văn bản liên quan' }).getByRole('link', { name: LEGAL.a.num }),
+		'"Được sửa đổi, bổ sung bởi" on the amended document');
+	seen.assertClean('the legal documents\' pages');
+}
+
+
+/* ---------------------------------------------------------------------------------------------
+ * An approver enters a legal document in the admin form made from its descriptor: the messages
+ * stand next to their fields and what was typed stays; then the document is saved. The page that
+ * chooses the main portal's documents for the site. axe-core on each.
+ */
+async function legalAdmin(t) {
+	const page = await personPage(t, 'approver', '/quan-tri/van-ban/moi', { bypassCSP: true });
+	const serious = (vs) => vs.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map((v) => `${v.id} at ${v.target}: ${v.help}`);
+	assert.equal(await textOf(page.getByRole('heading', { level: 1 })), 'Thêm văn bản');
+	await page.locator('form.form').evaluate((f) => { f.noValidate = true; });
+	await page.getByLabel('Trích yếu').fill('Quy định quản lý, vận hành Cổng thông tin điện tử');
+	await page.getByLabel('Ngày ban hành').fill('31/02/2026');
+	await page.getByLabel('Cơ quan ban hành').fill('Ủy ban nhân dân tỉnh');
+	await page.screenshot({ path: '/tmp/legal-admin-debug.png', fullPage: true });
+	await clickAndWait(page, page.getByRole('button', { name: 'Lưu', exact: true }));
+	await assertFieldError(page, 'so_ky_hieu', 'Vui lòng nhập thông tin này.');
+	await assertFieldError(page, 'ngay_ban_hanh', /^Ngày không hợp lệ/);
+	assert.equal(await page.getByLabel('Ngày ban hành').inputValue(), '31/02/2026', 'the date as typed is kept');
+	assert.equal(await page.getByLabel('Cơ quan ban hành').inputValue(), 'Ủy ban nhân dân tỉnh', 'the input is kept');
+	assert.deepEqual(serious((await axe(t, page)).violations), [], 'axe on the document form with its messages');
+
+	await page.getByLabel('Số ký hiệu').fill('27/2026/QĐ-UBND');
+	await page.getByLabel('Loại văn bản').fill('Quyết định');
+	await page.getByLabel('Ngày ban hành').fill('02/03/2026');
+	await page.getByLabel('Phạm vi').selectOption({ label: 'Tỉnh' });
+	await page.getByLabel('Thay thế văn bản').fill('15/2019/QĐ-UBND');
+	await clickAndWait(page, page.getByRole('button', { name: 'Lưu', exact: true }));
+	assert.match(path(page), /^\/quan-tri\/van-ban\/\d+$/, 'saved: the document\'s own page');
+	await mustSee(page.getByRole('status'), 'the saved notice');
+	assert.equal(await page.getByLabel('Ngày ban hành').inputValue(), '02/03/2026');
+	assert.equal(await page.getByLabel('Thay thế văn bản').inputValue(), '15/2019/QĐ-UBND');
+	assert.deepEqual(serious((await axe(t, page)).violations), [], 'axe on a saved document');
+
+	await page.goto(t.site + '/quan-tri/liet-ke/van-ban');
+	await mustSee(page.getByRole('search'), 'the chooser\'s search');
+	assert.deepEqual(serious((await axe(t, page)).violations), [], 'axe on the chooser of the main portal\'s documents');
+	await page.context().close();
+ * Importing legal documents from a CSV file: the site administrator opens the import page from
+ * the documents' list, uploads the test file with a bad row of every kind, sees each error at its
+ * line and no way to import; axe-core finds nothing on the preview.
+ */
+const BAD_CSV = fileURLToPath(new URL('../data/import/van-ban-loi.csv', import.meta.url));
+
+async function importCsv(t) {
+	const page = await personPage(t, 'siteadmin', '/quan-tri/', { bypassCSP: true });
+	const seen = watch(page);
+	await clickAndWait(page, page.getByRole('navigation', { name: 'Quản trị' }).getByRole('link', { name: 'Văn bản', exact: true }));
+	await clickAndWait(page, page.getByRole('link', { name: 'Nhập từ tệp CSV' }));
+	assertPath(page, '/quan-tri/nhap/van-ban', 'the link "Nhập từ tệp CSV"');
+	assert.equal(await textOf(page.getByRole('heading', { level: 1 })), 'Nhập văn bản từ tệp CSV');
+	assert.ok(await page.getByRole('link', { name: /^Tải tệp mẫu/ }).isVisible(), 'no link to the template file');
+	await page.getByLabel('Tệp CSV').setInputFiles(BAD_CSV);
+	const resp = await clickAndWait(page, page.getByRole('button', { name: 'Kiểm tra tệp' }));
+	assert.equal(resp.status(), 422, 'the check of a file with bad rows');
+	assert.match(await textOf(page.getByRole('alert').first()), /Tệp có 6 dòng lỗi nên chưa nhập dòng nào/);
+	const rows = page.getByRole('table', { name: 'Từng dòng của tệp' }).locator('tbody tr');
+	assert.equal(await rows.count(), 7, 'one table row per line of the file');
+	const errorsAt = async (line) => (await page.locator(`#dong-${line} .import-errors li`).allTextContents())
+		.map((s) => s.replace(/\s+/g, ' ').trim());
+	const want = {
+		2: [/^Ngày ban hành ngay_ban_hanh: Ngày không hợp lệ/],
+		3: [/^Số ký hiệu so_ky_hieu: Vui lòng nhập thông tin này\.$/],
+		4: [/^Cơ quan ban hành/, /^Phạm vi/, /^Trích yếu/],
+		5: [/^Thay thế văn bản/, /^Ngày có hiệu lực ngay_hieu_luc: Ngày có hiệu lực không được trước ngày ban hành\.$/],
+		6: [/^Dòng 6: có 8 ô nhưng dòng tiêu đề có 16 cột\.$/, /^Phạm vi/],
+		7: [/^Số ký hiệu so_ky_hieu: Trùng số ký hiệu với dòng 2\.$/],
+	};
+	for (const [line, res] of Object.entries(want)) {
+		const got = await errorsAt(line);
+		assert.equal(got.length, res.length, `line ${line}: ${JSON.stringify(got)}`);
+		for (const re of res)
+			assert.ok(got.some((g) => re.test(g)), `line ${line}: no error like ${re} in ${JSON.stringify(got)}`);
+		assert.ok(await page.locator(`#dong-${line} .import-errors`).isVisible(), `line ${line}: its errors are not visible`);
+	}
+	assert.deepEqual(await errorsAt(8), [], 'the good row 8 shows an error');
+	assert.equal(await textOf(page.locator('#dong-8 td').nth(3)), 'Thêm mới');
+	assert.equal(await page.getByRole('button', { name: /^Nhập \d+ văn bản$/ }).count(), 0, 'a bad file offers the import');
+	await page.screenshot({ path: join(t.shots, 'cong-browser-import.png'), fullPage: true });
+
+	const { violations, invisible } = await axe(t, page);
+	for (const v of violations)
+		t.warn(`axe VIOLATION [nhập CSV] ${v.id} (${v.impact}) ×${v.count} at ${v.target} — ${v.help}; ${v.html}`);
+	assert.deepEqual(violations.map((v) => `${v.id} at ${v.target}`), [], 'axe-core on the import preview');
+	assert.deepEqual(invisible.map((v) => v.target), [], 'invisible text on the import preview');
+	seen.assertClean('the import pages');
+
+	// nothing was imported, not even the good row
+	await page.goto(t.site + '/quan-tri/?loai=van-ban&loc=tat-ca');
+	assert.equal(await page.locator('table.list tbody tr', { hasText: 'Dòng đúng' }).count(), 0, 'row 8 was imported');
+}
+
 export const scenarios = [
 	{ name: 'reporter, editor and approver publish; a citizen reads', run: workflow, timeout: 45000 },
 	{ name: 'the reporter cannot publish', run: reporterCannotPublish },
@@ -1024,4 +1211,7 @@ export const scenarios = [
 	{ name: 'comparing revisions', run: compareRevisions },
 	{ name: 'the rich-text editor keeps to the admin CSP', run: editorCsp },
 	{ name: 'deadlines and the periodic review', run: deadlinesAndReview, timeout: 40000 },
+	{ name: 'legal documents: list, filters, number search, document page (axe-core)', run: legalDocuments, timeout: 40000 },
+	{ name: 'legal documents in the admin: the form from the descriptor, the chooser (axe-core)', run: legalAdmin, timeout: 40000 },
+	{ name: 'importing documents from a CSV file', run: importCsv },
 ];

@@ -94,7 +94,7 @@ class Conformance(CongTest):
                 # the form: every required field refused with its message, what was typed kept
                 page = self.page(duyet, base(kind) + "/moi")
                 for fd in kind["fields"]:
-                    self.assertTrue(page.by_id("f-" + fd["key"]) is not None, "the form has %s" % fd["key"])
+                    self.assertTrue(page.by_id(fd["key"]) is not None, "the form has %s" % fd["key"])
                 bad = [("title", ""), ("body", "")]
                 kept = None
                 for fd in kind["fields"]:
@@ -109,7 +109,7 @@ class Conformance(CongTest):
                 self.assertTrue(r.by_id("title-error") is not None, "title's message")
                 for fd in kind["fields"]:
                     if fd["required"]:
-                        el = r.by_id("e-" + fd["key"])
+                        el = r.by_id(fd["key"] + "-error")
                         self.assertTrue(el is not None, "a message next to %s" % fd["key"])
                 if kept:
                     self.assertIn_(kept[1], r, "what was typed is kept")

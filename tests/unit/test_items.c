@@ -186,6 +186,12 @@ static void day_text(int32_t day, char out[11])
 	vn_date_format(vn_days_to_date(day), out);
 }
 
+static void count_card(const struct article_card *c, void *arg)
+{
+	(void)c;
+	(void)arg;
+}
+
 TEST(items_relations_link_both_ways_and_validity_follows_the_effective_day)
 {
 	struct db *db = items_db();
@@ -256,7 +262,71 @@ TEST(items_relations_link_both_ways_and_validity_follows_the_effective_day)
 	rows = item_list_public(db, site, "legal", 0, fy, 2, 20, 0, &total);
 	CHECK(total == 1 && json_integer_value(json_object_get(json_array_get(rows, 0), "id")) == b);
 	json_decref(rows);
+	/* the home page's lists are news: documents stay on their own pages */
+	size_t ncards = 0;
+	json_t *cats = category_list(db, site);
+	ncards = article_home(db, site, cats, 8, 4, count_card, NULL);
+	json_decref(cats);
+	CHECK(ncards == 0);
 	(void)today_s;
+	db_close(db);
+}
+
+TEST(items_a_component_site_lists_the_main_portals_documents)
+{
+	struct db *db = items_db();
+	struct errs e = { 0 };
+	struct site_input si = { 0 };
+	int64_t main_id, snv;
+	si.name = "Cổng chính";
+	si.kind = "main";
+	if (!CHECK(db && site_add(db, &si, &e, &main_id, NULL) == 0))
+		return;
+	si.name = "Sở Nội vụ";
+	si.kind = NULL;
+	if (!CHECK(site_add(db, &si, &e, &snv, NULL) == 0))
+		return;
+	int64_t central = legal(db, main_id, "42/2022/NĐ-CP", "2022-06-24", "2022-08-01", NULL, NULL);
+	int64_t own = legal(db, snv, "15/KH-SNV", "2026-02-01", NULL, NULL, NULL);
+	CHECK(central > 0 && own > 0);
+	int64_t total = 0;
+	json_t *rows = item_list_public(db, snv, "legal", 0, NULL, 0, 20, 0, &total);
+	CHECK(total == 1);
+	json_decref(rows);
+	CHECK(item_get_public(db, snv, "legal", central) == NULL);
+
+	/* a reporter may not choose; an editor may; the site's own document is no listing */
+	struct actor reporter = { 0 }, editor = { 0 };
+	e.n = 0;
+	CHECK(user_add(db, "pv.snv", "Phóng viên", "reporter", "snv", "Mk@12345678x", &e, &reporter.id) == 0);
+	CHECK(user_add(db, "btv.snv", "Biên tập viên", "editor", "snv", "Mk@12345678y", &e, &editor.id) == 0);
+	CHECK(item_listing_set(db, &reporter, snv, central, 1, &e) == M_DENIED);
+	e.n = 0;
+	CHECK(item_listing_set(db, &editor, snv, own, 1, &e) == M_INVALID);
+	e.n = 0;
+	CHECK(item_listing_set(db, &editor, snv, central, 1, &e) == M_OK);
+
+	rows = item_list_public(db, snv, "legal", 0, NULL, 0, 20, 0, &total);
+	CHECK(total == 2 && json_array_size(rows) == 2);
+	json_decref(rows);
+	struct item_filter fy[] = { { "nam", "2022" } };
+	rows = item_list_public(db, snv, "legal", 0, fy, 1, 20, 0, &total);
+	CHECK(total == 1 && json_integer_value(json_object_get(json_array_get(rows, 0), "id")) == central);
+	json_decref(rows);
+	json_t *row = item_get_public(db, snv, "legal", central);
+	CHECK(row && json_integer_value(json_object_get(row, "site_id")) == main_id);
+	json_decref(row);
+	json_t *ids = item_find_by_ref(db, snv, "legal", "nghị định 42/2022", 10);
+	CHECK(json_array_size(ids) == 1); /* its number finds it on the site that lists it */
+	json_decref(ids);
+	json_t *cand = item_listing_candidates(db, &editor, snv, "legal", "NĐ 42/2022", 10, 0, &total);
+	CHECK(json_array_size(cand) == 1 && json_is_true(json_object_get(json_array_get(cand, 0), "listed")));
+	json_decref(cand);
+
+	CHECK(item_listing_set(db, &editor, snv, central, 0, &e) == M_OK);
+	rows = item_list_public(db, snv, "legal", 0, NULL, 0, 20, 0, &total);
+	CHECK(total == 1);
+	json_decref(rows);
 	db_close(db);
 }
 

@@ -10,11 +10,13 @@
 #include "web/web.h"
 #include "model/deadline.h"
 #include "model/kind.h"
+#include "model/import.h"
 #include "base/sb.h"
 #include "base/util.h"
 #include "render/diff.h"
 #include "render/sanitize.h"
 
+#include <stddef.h>
 #include <string.h>
 
 #include "base/banned.h"
@@ -55,7 +57,7 @@ static json_t *kind_form_fields(const struct kind *k, json_t *form, json_t *erro
 		const struct kind_field *f = &k->fields[i];
 		json_t *v = json_object_get(form, f->key), *o = json_object();
 		char *text = NULL;
-		if (json_is_array(v)) { /* a stored list: shown as typed, "a; b" */
+		if (json_is_array(v) || f->type == F_DATE) { /* a list as "a; b", a date as dd/mm/yyyy */
 			text = kind_value_text(f, v);
 			v = NULL;
 		}
@@ -69,7 +71,10 @@ static json_t *kind_form_fields(const struct kind *k, json_t *form, json_t *erro
 		json_t *err = json_object_get(errors, f->key);
 		if (err)
 			json_object_set(o, "error", err);
-		const char *input = f->type == F_DATE ? "date" : f->type == F_URL ? "url" : "text";
+		/* dates as people write them (dd/mm/yyyy), in a text box that keeps whatever was typed */
+		const char *input = f->type == F_URL ? "url" : "text";
+		if (f->type == F_DATE)
+			json_object_set_new(o, "placeholder", json_string("dd/mm/yyyy"));
 		if (f->type == F_LONGTEXT || f->type == F_REF || f->type == F_TAGS)
 			json_object_set_new(o, "is_textarea", json_true());
 		else if (f->type == F_ENUM && !(f->flags & FF_OPEN)) {
@@ -85,6 +90,7 @@ static json_t *kind_form_fields(const struct kind *k, json_t *form, json_t *erro
 				for (const struct kind_choice *c = f->choices; c->key; c++)
 					json_array_append_new(choices, json_pack("{ss}", "label", c->label));
 				json_object_set_new(o, "suggestions", choices);
+				json_object_set_new(o, "has_suggestions", json_true());
 			}
 			json_object_set_new(o, "is_input", json_true());
 			json_object_set_new(o, "input", json_string(input));
@@ -140,8 +146,20 @@ void admin_dashboard(struct req *r)
 	add_base(&nu, nk);
 	sb_adds(&nu, "/moi");
 	json_object_set_new(ctx, "new_url", json_string(nu.buf));
-	sb_release(&nu);
 	json_object_set_new(ctx, "new_label", json_string(k && strcmp(k->name, "article") ? "Thêm mới" : "Viết bài mới"));
+	if (k && k->nfields && strcmp(json_string_value(json_object_get(r->site, "kind")), "main") != 0) {
+		struct sb lu = SB_INIT; /* a component site lists the main portal's documents */
+		sb_addf(&lu, "/quan-tri/liet-ke/%s", k->segment);
+		json_object_set_new(ctx, "listing_url", json_string(lu.buf));
+		sb_release(&lu);
+	}
+	/* a kind with fields can come from a CSV file (web/admin/import.c), for those who may */
+	if (k && k->nfields && item_import_allowed(r->db, &r->actor, site_id_of(r))) {
+		sb_reset(&nu);
+		sb_addf(&nu, "/quan-tri/nhap/%s", k->segment);
+		json_object_set_new(ctx, "import_url", json_string(nu.buf));
+	}
+	sb_release(&nu);
 	json_t *list = json_array();
 	for (i = 0; i < ARRAY_SIZE(tabs); i++) {
 		int64_t n;
@@ -194,15 +212,103 @@ void admin_dashboard(struct req *r)
 		}
 		sb_release(&u);
 	}
-	if (req_arg(r, "doi-mat-khau"))
+	if (req_arg(r, "doi-mat-khau")) {
 		json_object_set_new(ctx, "notice", json_string(tr(r->app, "password_changed")));
+	} else if (k && req_arg(r, "da-nhap")) { /* after an import (web/admin/import.c) */
+		struct sb n = SB_INIT;
+		sb_addf(&n, "Đã nhập từ tệp CSV: %lld %s mới, %lld thay đổi, %lld không đổi.",
+			(long long)req_arg_int(r, "moi", 0, 0, INT64_MAX), k->label_one,
+			(long long)req_arg_int(r, "thay-doi", 0, 0, INT64_MAX),
+			(long long)req_arg_int(r, "khong-doi", 0, 0, INT64_MAX));
+		json_object_set_new(ctx, "notice", json_string(n.buf));
+		sb_release(&n);
+	}
 	resp_render(r, 200, "admin/dashboard", ctx);
 }
 
-static const char *form_fields[] = { "title", "summary", "body", "author", "cover_alt", "src_author",
-				     "src_name", "src_url", "src_time", "intake_unit", "intake_name",
-				     "intake_title", "intake_email", "intake_phone", "intake_received_at", "deadline_kind",
-				     "note" };
+/* The form's own inputs, declared once: each is parsed into the model's input, checked by type
+ * here (the model checks the rest), shown again as typed after a refusal, and filled from the
+ * stored item. A kind's own fields are declared with the kind (model/kinds.c). */
+enum input_type {
+	IN_TEXT, /* text, as typed */
+	IN_ID,   /* a positive id; "" or absent: 0 */
+	IN_FLAG, /* a checkbox */
+	IN_TIME, /* dd/mm/yyyy hh:mm or the browser's yyyy-mm-ddThh:mm, Vietnam time; "" none */
+};
+static const struct form_input {
+	const char *key;
+	enum input_type type;
+	size_t offset; /* in struct article_input */
+} form_inputs[] = {
+	{ "title", IN_TEXT, offsetof(struct article_input, title) },
+	{ "summary", IN_TEXT, offsetof(struct article_input, summary) },
+	{ "body", IN_TEXT, offsetof(struct article_input, body) },
+	{ "author", IN_TEXT, offsetof(struct article_input, author) },
+	{ "cover_alt", IN_TEXT, offsetof(struct article_input, cover_alt) },
+	{ "src_author", IN_TEXT, offsetof(struct article_input, src_author) },
+	{ "src_name", IN_TEXT, offsetof(struct article_input, src_name) },
+	{ "src_url", IN_TEXT, offsetof(struct article_input, src_url) },
+	{ "src_time", IN_TIME, offsetof(struct article_input, src_time) },
+	{ "intake_unit", IN_TEXT, offsetof(struct article_input, intake_unit) },
+	{ "intake_name", IN_TEXT, offsetof(struct article_input, intake_name) },
+	{ "intake_title", IN_TEXT, offsetof(struct article_input, intake_title) },
+	{ "intake_email", IN_TEXT, offsetof(struct article_input, intake_email) },
+	{ "intake_phone", IN_TEXT, offsetof(struct article_input, intake_phone) },
+	{ "intake_received_at", IN_TIME, offsetof(struct article_input, intake_received_at) },
+	{ "deadline_kind", IN_TEXT, offsetof(struct article_input, deadline_kind) }, /* "": the category's */
+	{ "note", IN_TEXT, offsetof(struct article_input, note) },
+	{ "category_id", IN_ID, offsetof(struct article_input, category_id) },
+	{ "featured", IN_FLAG, offsetof(struct article_input, featured) },
+};
+
+/* Fills IN from the request by the table; a time that does not parse is an error on its field. */
+static void inputs_parse(struct req *r, struct article_input *in, struct errs *e)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(form_inputs); i++) {
+		const struct form_input *fi = &form_inputs[i];
+		const char *v = req_form(r, fi->key);
+		char *at = (char *)in + fi->offset;
+		switch (fi->type) {
+		case IN_TEXT:
+			memcpy(at, &v, sizeof(v));
+			break;
+		case IN_ID: {
+			int64_t id = 0;
+			if (v && *v && parse_i64(v, 1, INT64_MAX, &id))
+				id = 0; /* the model says "required" or "invalid" */
+			memcpy(at, &id, sizeof(id));
+			break;
+		}
+		case IN_FLAG: {
+			int on = v != NULL;
+			memcpy(at, &on, sizeof(on));
+			break;
+		}
+		case IN_TIME: {
+			int64_t t = 0;
+			if (v && *v && time_parse_vn(v, &t))
+				errs_add(e, fi->key, "date_invalid");
+			memcpy(at, &t, sizeof(t));
+			break;
+		}
+		}
+	}
+}
+
+/* The form's values as typed, for showing it again after a refusal. */
+static json_t *inputs_redisplay(struct req *r, const struct article_input *in)
+{
+	json_t *f = json_object();
+	for (size_t i = 0; i < ARRAY_SIZE(form_inputs); i++) {
+		const struct form_input *fi = &form_inputs[i];
+		const char *v = req_form(r, fi->key);
+		if (fi->type == IN_TEXT || fi->type == IN_TIME)
+			json_object_set_new(f, fi->key, json_string(v ? v : ""));
+	}
+	json_object_set_new(f, "category_id", json_integer(in->category_id));
+	json_object_set_new(f, "featured", json_boolean(in->featured));
+	return f;
+}
 
 /* "yyyy-mm-ddThh:mm" for a datetime-local input. */
 static void set_local_time(json_t *o, const char *key, json_t *t)
@@ -362,12 +468,13 @@ static void form_render(struct req *r, const struct kind *k, int status, int64_t
 static json_t *form_values(json_t *a)
 {
 	json_t *f = json_object();
-	for (size_t i = 0; i < ARRAY_SIZE(form_fields); i++)
-		if (json_is_string(json_object_get(a, form_fields[i])))
-			json_object_set(f, form_fields[i], json_object_get(a, form_fields[i]));
-	json_object_del(f, "note");
-	set_local_time(f, "src_time", json_object_get(a, "src_time"));
-	set_local_time(f, "intake_received_at", json_object_get(a, "intake_received_at"));
+	for (size_t i = 0; i < ARRAY_SIZE(form_inputs); i++) {
+		const struct form_input *fi = &form_inputs[i];
+		if (fi->type == IN_TEXT && strcmp(fi->key, "note") != 0 && json_is_string(json_object_get(a, fi->key)))
+			json_object_set(f, fi->key, json_object_get(a, fi->key));
+		else if (fi->type == IN_TIME)
+			set_local_time(f, fi->key, json_object_get(a, fi->key));
+	}
 	json_object_set(f, "category_id", json_object_get(a, "category_id"));
 	json_t *kf = json_loads(json_string_value(json_object_get(a, "fields")) ? json_string_value(json_object_get(a, "fields")) : "{}", 0, NULL);
 	json_object_set_new(f, "f", kf ? kf : json_object());
@@ -477,29 +584,9 @@ void admin_article_save(struct req *r)
 		json_object_set_new(raw, k->fields[i].key, json_string(v ? v : ""));
 	}
 	in.fields = raw;
-	in.title = req_form(r, "title");
-	in.summary = req_form(r, "summary");
-	in.body = req_form(r, "body");
-	in.author = req_form(r, "author");
-	in.cover_alt = req_form(r, "cover_alt");
-	in.src_author = req_form(r, "src_author");
-	in.src_name = req_form(r, "src_name");
-	in.src_url = req_form(r, "src_url");
-	in.intake_unit = req_form(r, "intake_unit");
-	in.intake_name = req_form(r, "intake_name");
-	in.intake_title = req_form(r, "intake_title");
-	in.intake_email = req_form(r, "intake_email");
-	in.intake_phone = req_form(r, "intake_phone");
-	in.note = req_form(r, "note");
-	in.featured = req_form(r, "featured") != NULL;
-	const char *cat = req_form(r, "category_id");
-	if (cat && parse_i64(cat, 1, INT64_MAX, &in.category_id))
-		in.category_id = 0;
-	if (!cat && strcmp(k->name, "article") != 0) /* the site has no category of the kind yet */
+	inputs_parse(r, &in, &e);
+	if (!req_form(r, "category_id") && strcmp(k->name, "article") != 0) /* the site has no category of the kind yet */
 		in.category_id = category_for_kind(r->db, site_id, k->name);
-	in.src_time = form_time(r, "src_time", &e);
-	in.intake_received_at = form_time(r, "intake_received_at", &e);
-	in.deadline_kind = req_form(r, "deadline_kind"); /* "": the category's kind */
 	const char *keep = req_form(r, "cover_id");
 	if (keep && *keep && parse_i64(keep, 1, INT64_MAX, &cover_id))
 		cover_id = -1;
@@ -536,11 +623,7 @@ void admin_article_save(struct req *r)
 	}
 	if (rc == M_INVALID) {
 		/* show the form again with what was typed, and the stored cover if any */
-		json_t *f = json_object();
-		for (size_t i = 0; i < ARRAY_SIZE(form_fields); i++)
-			json_object_set_new(f, form_fields[i], json_string(req_form(r, form_fields[i]) ? req_form(r, form_fields[i]) : ""));
-		json_object_set_new(f, "category_id", json_integer(in.category_id));
-		json_object_set_new(f, "featured", json_boolean(in.featured));
+		json_t *f = inputs_redisplay(r, &in);
 		json_object_set(f, "f", raw);
 		json_t *ids = json_array();
 		for (size_t j = 0; j < in.nattachments; j++)

@@ -2,6 +2,7 @@
  * WEBPAGE: GET  /quan-tri/chuyen-muc          the tree and the form (sua = id to edit)
  * WEBPAGE: POST /quan-tri/chuyen-muc          save (id, name, slug, description, parent_id, position) */
 #include "web/web.h"
+#include "model/kind.h"
 #include "base/sb.h"
 #include "base/util.h"
 
@@ -29,6 +30,15 @@ static void categories_render(struct req *r, int status, json_t *form, const str
 	}
 	json_object_set_new(ctx, "categories", cats);
 	json_object_set_new(ctx, "parents", parents);
+	/* what a category holds: news, or one of the other kinds (model/kinds.c) */
+	size_t nk;
+	const struct kind *const *ks = kind_all(&nk);
+	const char *chosen = json_string_value(json_object_get(form, "kind"));
+	json_t *kinds = json_array();
+	for (size_t k = 0; k < nk; k++)
+		json_array_append_new(kinds, json_pack("{sssssb}", "name", ks[k]->name, "label", ks[k]->label, "selected",
+						       chosen && strcmp(chosen, ks[k]->name) == 0));
+	json_object_set_new(ctx, "kinds", kinds);
 	json_object_set_new(ctx, "form", form);
 	if (e)
 		admin_errors(r, ctx, e);
@@ -69,6 +79,7 @@ void admin_category_save(struct req *r)
 	in.name = req_form(r, "name");
 	in.slug = req_form(r, "slug");
 	in.description = req_form(r, "description");
+	in.kind = req_form(r, "kind");
 	s = req_form(r, "parent_id");
 	if (s && *s && parse_i64(s, 1, INT64_MAX, &in.parent_id))
 		errs_add(&e, "parent_id", "category_parent_invalid");
@@ -79,7 +90,7 @@ void admin_category_save(struct req *r)
 						   id, &in, &e, &out_id);
 	if (rc == M_INVALID) {
 		json_t *form = json_object();
-		static const char *keep[] = { "name", "slug", "description", "position" };
+		static const char *keep[] = { "name", "slug", "description", "position", "kind" };
 		for (size_t i = 0; i < ARRAY_SIZE(keep); i++)
 			json_object_set_new(form, keep[i], json_string(req_form(r, keep[i]) ? req_form(r, keep[i]) : ""));
 		if (id)

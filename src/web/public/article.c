@@ -1,9 +1,11 @@
 /* article.c — an article, its print view, and the 301 from an old slug to the current one.
  * WEBPAGE: GET /tin/<slug>-<id>          the article
- * WEBPAGE: GET /tin/<slug>-<id>/ban-in   print view  */
+ * WEBPAGE: GET /tin/<slug>-<id>/ban-in   print view
+ * An item of another kind answers 301 to its kind's address (/van-ban/<slug>-<id>).  */
 #include "web/web.h"
 #include "base/sb.h"
 #include "base/util.h"
+#include "model/item.h"
 
 #include <string.h>
 
@@ -31,7 +33,12 @@ static void article_page(struct req *r, int print)
 		resp_error(r, 404, "article_not_found");
 		return;
 	}
-	char *path = web_article_path(row);
+	/* an item of another kind (a legal document) lives at its kind's address */
+	char kind[32];
+	const char *kd = item_kind_of(r->db, site_id, id, kind, sizeof(kind));
+	char *path = kd && strcmp(kd, "article") != 0
+		? web_item_path(kd, json_string_value(json_object_get(row, "slug")), id)
+		: web_article_path(row);
 	struct sb want = SB_INIT;
 	sb_adds(&want, path);
 	if (print)

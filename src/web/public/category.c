@@ -1,8 +1,10 @@
 /* category.c — a category's listing with pagination; items of its subcategories included.
- * WEBPAGE: GET /chuyen-muc/<slug>-<id>?trang=N  */
+ * WEBPAGE: GET /chuyen-muc/<slug>-<id>?trang=N
+ * A category of another kind than news answers 301 to /<segment>?chuyen-muc=<id>.  */
 #include "web/web.h"
 #include "base/sb.h"
 #include "base/util.h"
+#include "model/kind.h"
 
 #include <string.h>
 
@@ -19,6 +21,17 @@ void page_category(struct req *r)
 	if (!cat) {
 		json_decref(all);
 		resp_error(r, 404, "category_not_found");
+		return;
+	}
+	/* a category of another kind (legal documents) is a filter of that kind's list */
+	const char *ckind = json_string_value(json_object_get(cat, "kind"));
+	const struct kind *k = ckind && strcmp(ckind, "article") != 0 ? kind_find(ckind) : NULL;
+	if (k) {
+		struct sb loc = SB_INIT;
+		sb_addf(&loc, "/%s?chuyen-muc=%lld", k->segment, (long long)id);
+		resp_redirect(r, 301, loc.buf);
+		sb_release(&loc);
+		json_decref(all);
 		return;
 	}
 	char *path = web_category_path(id, json_string_value(json_object_get(cat, "slug")));

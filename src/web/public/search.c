@@ -5,6 +5,8 @@
 #include "base/sb.h"
 #include "base/util.h"
 #include "search/search.h"
+#include "model/item.h"
+#include "model/kind.h"
 
 #include <string.h>
 
@@ -29,6 +31,53 @@ static char *search_link(struct req *r, const char *q, int64_t page)
 	if (page > 1)
 		sb_addf(&u, "&trang=%lld", (long long)page);
 	return sb_detach(&u, NULL);
+}
+
+/* When Q names an identifier (a document's number in any form people type it), the items of
+ * each kind with such identifiers that it names, on SITE_ID (0: every site), as
+ * [{label, id, items: [{ref, title, url, site_name, other_site}]}]; empty otherwise. */
+static json_t *number_groups(struct req *r, const char *q, int64_t site_id)
+{
+	json_t *groups = json_array();
+	size_t nk;
+	const struct kind *const *kinds = kind_all(&nk);
+	json_int_t own = json_integer_value(json_object_get(r->site, "id"));
+	for (size_t j = 0; *q && j < nk; j++) {
+		if (!kinds[j]->ident_key)
+			continue;
+		json_t *ids = item_find_by_ref(r->db, site_id, kinds[j]->name, q, 20);
+		json_t *rows = item_rows_by_ids(r->db, ids), *items = json_array();
+		json_decref(ids);
+		size_t i;
+		json_t *x;
+		json_array_foreach(rows, i, x) {
+			json_int_t sid = json_integer_value(json_object_get(x, "site_id"));
+			json_t *site = sid == own ? json_incref(r->site) : site_get(r->db, sid);
+			if (!site)
+				continue;
+			char *su = web_site_url(r, site);
+			char *path = web_item_path(kinds[j]->name, json_string_value(json_object_get(x, "slug")),
+						   json_integer_value(json_object_get(x, "id")));
+			struct sb u = SB_INIT;
+			sb_add(&u, su, strlen(su) - 1);
+			sb_adds(&u, path);
+			json_array_append_new(items, json_pack("{sOsOsssOsb}", "ref", json_object_get(x, "ref"), "title",
+							       json_object_get(x, "title"), "url", u.buf, "site_name",
+							       json_object_get(site, "name"), "other_site", sid != own));
+			sb_release(&u);
+			free(path);
+			free(su);
+			json_decref(site);
+		}
+		json_decref(rows);
+		if (json_array_size(items)) {
+			char id[48];
+			snprintf(id, sizeof(id), "so-ky-hieu-%s", kinds[j]->name);
+			json_array_append_new(groups, json_pack("{sssssO}", "label", kinds[j]->label, "id", id, "items", items));
+		}
+		json_decref(items);
+	}
+	return groups;
 }
 
 void page_search(struct req *r)
@@ -98,7 +147,8 @@ void page_search(struct req *r)
 		/* each result links to its own site, as component news do */
 		json_t *site = json_pack("{sOsO}", "slug", json_object_get(x, "site_slug"), "kind", json_object_get(x, "site_kind"));
 		char *su = web_site_url(r, site);
-		char *path = web_article_path(x);
+		char *path = web_item_path(json_string_value(json_object_get(x, "kind")), json_string_value(json_object_get(x, "slug")),
+					   json_integer_value(json_object_get(x, "id")));
 		struct sb u = SB_INIT;
 		sb_add(&u, su, strlen(su) - 1);
 		sb_adds(&u, path);
@@ -114,6 +164,7 @@ void page_search(struct req *r)
 		free(su);
 		json_decref(site);
 	}
+	json_object_set_new(ctx, "number_groups", number_groups(r, q, p.site_id));
 	json_object_set(ctx, "results", rows);
 	json_object_set_new(ctx, "has_results", json_boolean(json_array_size(rows) > 0));
 	json_object_set(ctx, "searched", json_object_get(res, "searched"));

@@ -1,0 +1,251 @@
+/* import.c — items of a kind from a CSV file, through the browser: what the file must look like,
+ * its header row to fill in, a preview of every row with its problems, then the import itself
+ * (model/import.h: checked whole, imported in one transaction or not at all). Kinds with fields
+ * only: news has its own form.
+ * WEBPAGE: GET  /quan-tri/nhap/<segment>          the columns and the upload form
+ * WEBPAGE: GET  /quan-tri/nhap/<segment>/mau.csv  the header row (UTF-8 with BOM, for spreadsheets)
+ * WEBPAGE: POST /quan-tri/nhap/<segment>          file: check and show what would happen (nothing
+ *                                                 saved); csv (the text checked) and xac-nhan=1:
+ *                                                 import, then to the kind's list
+ *
+ * The confirmation carries the CSV text back in a hidden field: nothing is kept on the server
+ * between the two steps, and the import checks everything again, so a changed text is no risk. An
+ * upload comes without the files a "tep" column names: the model reports such a cell (files are
+ * imported with `cong import`). */
+#include "web/web.h"
+#include "model/kind.h"
+#include "model/import.h"
+#include "base/sb.h"
+#include "base/util.h"
+
+#include <string.h>
+
+#include "base/banned.h"
+
+static json_int_t site_id_of(struct req *r)
+{
+	return json_integer_value(json_object_get(r->site, "id"));
+}
+
+/* The kind the path names, when it is one a file can be imported into; else answers 404. */
+static const struct kind *import_kind(struct req *r)
+{
+	const struct kind *k = r->captures[0] ? kind_by_segment(r->captures[0]) : NULL;
+	if (!k || !k->nfields) {
+		resp_error(r, 404, "not_found");
+		return NULL;
+	}
+	return k;
+}
+
+static void set_flag(json_t *o, const char *type, const char *name)
+{
+	json_object_set_new(o, name, json_boolean(strcmp(type, name + 3) == 0));
+}
+
+/* The columns as the page describes them: a flag per type for the template's hints. */
+static json_t *columns_view(const struct kind *k)
+{
+	json_t *cols = item_import_columns(k), *c;
+	size_t i;
+	json_array_foreach(cols, i, c) {
+		const char *type = json_string_value(json_object_get(c, "type"));
+		static const char *const flags[] = { "is_text", "is_longtext", "is_date", "is_int", "is_money",
+						     "is_enum", "is_tags", "is_ref", "is_url", "is_files" };
+		for (size_t f = 0; f < ARRAY_SIZE(flags); f++)
+			set_flag(c, type, flags[f]);
+		const struct kind *rk = kind_find(json_string_value(json_object_get(c, "ref_kind")));
+		if (rk)
+			json_object_set_new(c, "ref_label", json_string(rk->label_one));
+		json_t *ch = json_object_get(c, "choices");
+		if (ch) { /* "A, B, C" */
+			struct sb t = SB_INIT;
+			size_t j;
+			json_t *x;
+			json_array_foreach(ch, j, x)
+				sb_addf(&t, "%s%s", j ? ", " : "", json_string_value(x));
+			json_object_set_new(c, "choices_text", json_string(t.buf));
+			sb_release(&t);
+		}
+		if (!json_integer_value(json_object_get(c, "max")))
+			json_object_del(c, "max");
+	}
+	return cols;
+}
+
+static const char *action_label(const char *action)
+{
+	if (strcmp(action, "moi") == 0)
+		return "Thêm mới";
+	if (strcmp(action, "thay-doi") == 0)
+		return "Cập nhật (thêm phiên bản mới)";
+	return "Không đổi";
+}
+
+/* The report's rows as the preview shows them: each error as "label" and one sentence. */
+static json_t *rows_view(struct req *r, json_t *rows)
+{
+	size_t i, j;
+	json_t *row, *err;
+	json_array_foreach(rows, i, row) {
+		json_t *errors = json_object_get(row, "errors");
+		json_array_foreach(errors, j, err) {
+			const char *key = json_string_value(json_object_get(err, "key"));
+			const char *msg = json_string_value(json_object_get(err, "message"));
+			struct sb t = SB_INIT;
+			if (key)
+				sb_adds(&t, tr(r->app, key));
+			if (msg)
+				sb_addf(&t, "%s%s", t.len ? " " : "", msg);
+			json_object_set_new(err, "text", json_string(t.buf));
+			sb_release(&t);
+			const char *label = json_string_value(json_object_get(err, "label"));
+			if (!label || !*label) /* the reader's own sentence: it names its line */
+				json_object_del(err, "label");
+		}
+		int bad = json_array_size(errors) > 0;
+		json_object_set_new(row, "has_errors", json_boolean(bad));
+		const char *action = json_string_value(json_object_get(row, "action"));
+		json_object_set_new(row, "action_label", json_string(bad ? "Có lỗi, không nhập" : action_label(action ? action : "")));
+	}
+	return rows;
+}
+
+/* The page. REP: a report to show (stolen; NULL: none yet); CSV: the text it was made from, for
+ * the confirmation; FILE_ERROR: a message for the file input. */
+static void import_render(struct req *r, int status, const struct kind *k, json_t *rep, const char *csv,
+			  const char *file_error)
+{
+	struct sb t = SB_INIT;
+	sb_addf(&t, "Nhập %s từ tệp CSV", k->label_one);
+	json_t *ctx = admin_ctx(r, t.buf);
+	sb_release(&t);
+	const struct kind_field *idf = kind_ident_field(k);
+	json_t *kv = json_pack("{ssssssssss}", "segment", k->segment, "label", k->label, "label_one", k->label_one,
+			       "title_label", k->title_label ? k->title_label : "Tiêu đề", "ref_label",
+			       idf ? idf->label : "Mã");
+	sb_addf(&t, "/quan-tri/nhap/%s", k->segment);
+	json_object_set_new(kv, "import_url", json_string(t.buf));
+	sb_adds(&t, "/mau.csv");
+	json_object_set_new(kv, "template_url", json_string(t.buf));
+	sb_reset(&t);
+	sb_addf(&t, "/quan-tri/?loai=%s", k->segment);
+	json_object_set_new(kv, "list_url", json_string(t.buf));
+	sb_release(&t);
+	json_object_set_new(ctx, "kind", kv);
+	json_object_set_new(ctx, "columns", columns_view(k));
+	if (file_error) {
+		json_object_set_new(ctx, "file_error", json_string(file_error));
+		json_object_set_new(ctx, "has_errors", json_true());
+	}
+	if (rep) {
+		json_int_t nnew = json_integer_value(json_object_get(rep, "new")),
+			   nchanged = json_integer_value(json_object_get(rep, "changed")),
+			   nbad = json_integer_value(json_object_get(rep, "bad"));
+		rows_view(r, json_object_get(rep, "rows"));
+		json_object_set_new(rep, "total", json_integer((json_int_t)json_array_size(json_object_get(rep, "rows"))));
+		json_object_set_new(rep, "has_rows", json_boolean(json_array_size(json_object_get(rep, "rows")) > 0));
+		int clean = json_is_true(json_object_get(rep, "ok"));
+		if (clean && nnew + nchanged > 0 && csv) {
+			json_object_set_new(rep, "confirm", json_pack("{sIss}", "count", nnew + nchanged, "csv", csv));
+		} else if (clean) {
+			json_object_set_new(rep, "nothing", json_true());
+		}
+		json_object_set_new(rep, "has_bad", json_boolean(nbad > 0));
+		json_object_set_new(ctx, "report", rep);
+	}
+	resp_render(r, status, "admin/import", ctx);
+}
+
+/* The answer to an account that may not import (below approver on the site). */
+static void import_denied(struct req *r, const struct kind *k)
+{
+	json_t *ctx = admin_ctx(r, "Không có quyền nhập từ tệp");
+	json_object_set_new(ctx, "kind", json_pack("{ssss}", "label_one", k->label_one, "segment", k->segment));
+	json_object_set_new(ctx, "denied", json_true());
+	resp_render(r, 403, "admin/import", ctx);
+}
+
+void admin_import_form(struct req *r)
+{
+	if (admin_require(r, 1))
+		return;
+	const struct kind *k = import_kind(r);
+	if (!k)
+		return;
+	if (!item_import_allowed(r->db, &r->actor, site_id_of(r))) {
+		import_denied(r, k);
+		return;
+	}
+	import_render(r, 200, k, NULL, NULL, NULL);
+}
+
+void admin_import_template(struct req *r)
+{
+	if (admin_require(r, 1))
+		return;
+	const struct kind *k = import_kind(r);
+	if (!k)
+		return;
+	struct sb csv = SB_INIT, cd = SB_INIT;
+	sb_adds(&csv, "\xEF\xBB\xBF"); /* spreadsheets read the file as UTF-8 only with it */
+	json_t *cols = item_import_columns(k), *c;
+	size_t i;
+	json_array_foreach(cols, i, c) /* keys are identifiers: nothing to quote */
+		sb_addf(&csv, "%s%s", i ? "," : "", json_string_value(json_object_get(c, "key")));
+	sb_adds(&csv, "\r\n");
+	json_decref(cols);
+	sb_addf(&cd, "attachment; filename=\"mau-%s.csv\"", k->segment);
+	resp_header(r, "Content-Disposition", cd.buf);
+	resp_bytes(r, 200, "text/csv; charset=utf-8", csv.buf, csv.len);
+	sb_release(&cd);
+	sb_release(&csv);
+}
+
+void admin_import(struct req *r)
+{
+	if (admin_require(r, 1) || csrf_check(r))
+		return;
+	const struct kind *k = import_kind(r);
+	if (!k)
+		return;
+	if (!item_import_allowed(r->db, &r->actor, site_id_of(r))) {
+		import_denied(r, k);
+		return;
+	}
+	const char *confirm = req_form(r, "xac-nhan");
+	int apply = confirm && strcmp(confirm, "1") == 0;
+	/* the file uploaded, or the text checked before that the confirmation sends back */
+	const struct field *file = req_file(r, "file");
+	const char *csv = req_form(r, "csv");
+	size_t len = csv ? strlen(csv) : 0;
+	if (file && file->filename && *file->filename) {
+		csv = file->value.buf;
+		len = file->value.len;
+	} else if (!csv) {
+		import_render(r, 422, k, NULL, NULL, tr(r->app, "import_file_required"));
+		return;
+	}
+	int rc = M_OK;
+	json_t *rep = item_import(r->db, &r->actor, site_id_of(r), k, csv, len, NULL, r->app->data_dir, apply, &rc);
+	if (rc == M_DENIED) {
+		json_decref(rep);
+		import_denied(r, k);
+	} else if (rc == M_OK && apply) {
+		struct sb loc = SB_INIT;
+		sb_addf(&loc, "/quan-tri/?loai=%s&da-nhap=1&moi=%lld&thay-doi=%lld&khong-doi=%lld", k->segment,
+			(long long)json_integer_value(json_object_get(rep, "new")),
+			(long long)json_integer_value(json_object_get(rep, "changed")),
+			(long long)json_integer_value(json_object_get(rep, "unchanged")));
+		resp_redirect(r, 303, loc.buf);
+		sb_release(&loc);
+		json_decref(rep);
+	} else if (rc == M_OK || rc == M_INVALID) {
+		/* a file that is not UTF-8 never comes back in the confirmation: only a clean report
+		 * offers it, and the reader refuses such a file */
+		import_render(r, rc == M_OK ? 200 : 422, k, rep, rc == M_OK ? csv : NULL, NULL);
+	} else {
+		json_decref(rep);
+		resp_error(r, 500, "server_error");
+	}
+}

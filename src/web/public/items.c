@@ -1,0 +1,789 @@
+/* items.c — the public pages of every kind of item but news, built from the kind's descriptor
+ * (model/kind.h): its list with the filters and the open-data exports, one item with its fields
+ * and relations, and its print view. What is particular to legal documents (their validity, the
+ * labels of their relations, the issuing body as creator) is marked "legal:".
+ * WEBPAGE: GET /<segment>   list: one parameter per filterable field (its key), nam (year),
+ *                           hieu_luc (legal: validity), q (a number), chuyen-muc (category id),
+ *                           trang (page, 20 a page)
+ * WEBPAGE: GET /<segment>.csv, /<segment>.json   the same filtered list, every row up to 10,000
+ * WEBPAGE: GET /<segment>/<slug>-<id>            the item
+ * WEBPAGE: GET /<segment>/<slug>-<id>/ban-in     print view  */
+#include "web/web.h"
+#include "base/sb.h"
+#include "base/util.h"
+#include "base/arena.h"
+#include "model/item.h"
+#include "model/kind.h"
+#include "model/legal.h"
+#include "report/table.h"
+#include "vn/calendar.h"
+#include "vn/docnum.h"
+#include "vn/legal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/banned.h"
+
+#define PER_PAGE 20
+#define EXPORT_MAX 10000
+#define REF_MAX 100 /* rows a number search shows */
+
+static int is_legal(const struct kind *k)
+{
+	return strcmp(k->name, "legal") == 0;
+}
+
+/* The kind whose list SEGMENT names (news has none: its lists are categories). */
+static const struct kind *list_kind(const char *segment)
+{
+	const struct kind *k = kind_by_segment(segment);
+	return k && strcmp(k->name, "article") != 0 ? k : NULL;
+}
+
+/* The address of an item: its path on this site, else the absolute URL on its own site. */
+static char *item_url(struct req *r, int64_t site_id, const char *kind, const char *slug, int64_t id)
+{
+	char *path = web_item_path(kind, slug, id);
+	if (site_id == json_integer_value(json_object_get(r->site, "id")))
+		return path;
+	json_t *site = site_get(r->db, site_id);
+	if (!site)
+		return path;
+	struct sb u = SB_INIT;
+	web_add_site_url(&u, r, site);
+	sb_truncate(&u, u.len - 1);
+	sb_adds(&u, path);
+	json_decref(site);
+	free(path);
+	return sb_detach(&u, NULL);
+}
+
+/* "12/05/2024" of a day number. */
+static void day_text(int32_t day, char out[16])
+{
+	vn_date d = vn_days_to_date(day);
+	snprintf(out, 16, "%02d/%02d/%04d", d.d, d.m, d.y);
+}
+
+/* ---- the list ---- */
+
+/* What a list request asks for: the filters read from the query, the number search, the page. */
+struct list_query {
+	const struct kind *k;
+	struct item_filter f[ITEM_FILTERS_MAX];
+	size_t nf;
+	int64_t category_id;
+	const char *q;
+	int64_t page;
+};
+
+/* The filters' parameter names in the order they are read and written back. */
+static size_t filter_keys(const struct kind *k, const char *out[ITEM_FILTERS_MAX])
+{
+	size_t n = 0;
+	for (size_t i = 0; i < k->nfields && n < ITEM_FILTERS_MAX; i++)
+		if (k->fields[i].flags & FF_FILTER)
+			out[n++] = k->fields[i].key;
+	if (n < ITEM_FILTERS_MAX)
+		out[n++] = "nam";
+	if (is_legal(k) && n < ITEM_FILTERS_MAX) /* legal: the computed validity */
+		out[n++] = "hieu_luc";
+	return n;
+}
+
+static void list_query_read(struct req *r, const struct kind *k, struct list_query *lq)
+{
+	const char *keys[ITEM_FILTERS_MAX];
+	size_t n = filter_keys(k, keys);
+	memset(lq, 0, sizeof(*lq));
+	lq->k = k;
+	for (size_t i = 0; i < n; i++) {
+		const char *v = req_arg(r, keys[i]);
+		if (v && *v)
+			lq->f[lq->nf++] = (struct item_filter){ keys[i], v };
+	}
+	lq->category_id = req_arg_int(r, "chuyen-muc", 0, 0, INT64_MAX);
+	lq->q = k->ident_key ? req_arg(r, "q") : NULL; /* a number search needs numbers' keys */
+	if (lq->q && !*lq->q)
+		lq->q = NULL;
+	lq->page = req_arg_int(r, "trang", 1, 1, 100000);
+}
+
+/* BASE followed by the query's parameters (the page when PAGE > 1). */
+static char *list_link(const struct list_query *lq, const char *base, int64_t page)
+{
+	struct sb u = SB_INIT;
+	char sep = '?';
+	sb_adds(&u, base);
+	for (size_t i = 0; i < lq->nf; i++) {
+		sb_addf(&u, "%c%s=", sep, lq->f[i].key);
+		sb_add_urlenc(&u, lq->f[i].value, strlen(lq->f[i].value));
+		sep = '&';
+	}
+	if (lq->category_id) {
+		sb_addf(&u, "%cchuyen-muc=%lld", sep, (long long)lq->category_id);
+		sep = '&';
+	}
+	if (lq->q) {
+		sb_addf(&u, "%cq=", sep);
+		sb_add_urlenc(&u, lq->q, strlen(lq->q));
+		sep = '&';
+	}
+	if (page > 1)
+		sb_addf(&u, "%ctrang=%lld", sep, (long long)page);
+	return sb_detach(&u, NULL);
+}
+
+/* 1 when F is a reference to items of another kind (a gazette issue's documents): lists show
+ * how many. */
+static int counted_ref(const struct kind *k, const struct kind_field *f)
+{
+	return f->type == F_REF && f->ref_kind && strcmp(f->ref_kind, k->name) != 0;
+}
+
+/* The rows of the list: the query's number search, else a page of the filtered list (every row
+ * up to EXPORT_MAX when LIMIT is that). *NOT_NUMBER is set when Q cannot be a number. */
+static json_t *list_rows(struct req *r, const struct list_query *lq, int64_t limit, int64_t offset, int64_t *total,
+			 int *not_number)
+{
+	json_int_t site_id = json_integer_value(json_object_get(r->site, "id"));
+	*not_number = 0;
+	if (lq->q) {
+		struct docnum_query dq;
+		if (!docnum_query_parse(lq->q, &dq)) {
+			*not_number = 1;
+			*total = 0;
+			return json_array();
+		}
+		json_t *ids = item_find_by_ref(r->db, site_id, lq->k->name, lq->q, REF_MAX);
+		json_t *rows = item_rows_by_ids(r->db, ids);
+		json_decref(ids);
+		*total = (int64_t)json_array_size(rows);
+		return rows;
+	}
+	return item_list_public(r->db, site_id, lq->k->name, lq->category_id, lq->f, lq->nf, limit, offset, total);
+}
+
+/* A list row's cells for the table: the identifier, the title (linked), the other listed fields,
+ * counted references, and (legal) the validity badge. */
+static json_t *row_view(struct req *r, const struct kind *k, json_t *row, int32_t today)
+{
+	json_t *f = json_object_get(row, "f"), *cells = json_array();
+	const struct kind_field *idf = kind_ident_field(k);
+	int64_t id = json_integer_value(json_object_get(row, "id"));
+	char *url = item_url(r, json_integer_value(json_object_get(row, "site_id")), k->name,
+			     json_string_value(json_object_get(row, "slug")), id);
+	if (idf && (idf->flags & FF_LIST)) {
+		char *t = kind_value_text(idf, json_object_get(f, idf->key));
+		json_array_append_new(cells, json_pack("{ss}", "text", t));
+		free(t);
+	}
+	json_array_append_new(cells, json_pack("{sOsssb}", "text", json_object_get(row, "title"), "url", url, "is_title", 1));
+	for (size_t i = 0; i < k->nfields; i++) {
+		const struct kind_field *fd = &k->fields[i];
+		if (fd == idf || (fd->flags & FF_PERSONAL))
+			continue;
+		if (counted_ref(k, fd)) {
+			json_array_append_new(cells, json_pack("{sI}", "text", (json_int_t)json_array_size(json_object_get(f, fd->key))));
+			continue;
+		}
+		if (!(fd->flags & FF_LIST))
+			continue;
+		json_t *v = json_object_get(f, fd->key);
+		char *t = kind_value_text(fd, v);
+		json_t *cell = json_pack("{ss}", "text", t);
+		if (fd->type == F_DATE && *t)
+			json_object_set(cell, "iso", v);
+		json_array_append_new(cells, cell);
+		free(t);
+	}
+	if (is_legal(k)) { /* legal: the validity as of today */
+		json_t *v = legal_validity(r->db, id, today);
+		if (v)
+			json_array_append_new(cells, json_pack("{sOsOsb}", "text", json_object_get(v, "label"), "status",
+							      json_object_get(v, "status"), "is_badge", 1));
+		else
+			json_array_append_new(cells, json_pack("{ss}", "text", ""));
+		json_decref(v);
+	}
+	free(url);
+	return json_pack("{so}", "cells", cells);
+}
+
+static json_t *list_columns(const struct kind *k)
+{
+	json_t *cols = json_array();
+	const struct kind_field *idf = kind_ident_field(k);
+	if (idf && (idf->flags & FF_LIST))
+		json_array_append_new(cols, json_pack("{ss}", "label", idf->label));
+	json_array_append_new(cols, json_pack("{ss}", "label", k->title_label ? k->title_label : "Tiêu đề"));
+	for (size_t i = 0; i < k->nfields; i++) {
+		const struct kind_field *fd = &k->fields[i];
+		if (fd == idf || (fd->flags & FF_PERSONAL))
+			continue;
+		if (counted_ref(k, fd)) { /* "Số văn bản" */
+			struct sb l = SB_INIT;
+			sb_addf(&l, "Số %s", kind_find(fd->ref_kind) ? kind_find(fd->ref_kind)->label_one : fd->label);
+			json_array_append_new(cols, json_pack("{ss}", "label", l.buf));
+			sb_release(&l);
+		} else if (fd->flags & FF_LIST) {
+			json_array_append_new(cols, json_pack("{ss}", "label", fd->label));
+		}
+	}
+	if (is_legal(k))
+		json_array_append_new(cols, json_pack("{ss}", "label", "Hiệu lực"));
+	return cols;
+}
+
+/* The filter form's selects: one per filterable field, the year, (legal) the validity. */
+static json_t *list_filters(struct req *r, const struct list_query *lq)
+{
+	json_int_t site_id = json_integer_value(json_object_get(r->site, "id"));
+	const struct kind *k = lq->k;
+	const char *keys[ITEM_FILTERS_MAX];
+	size_t n = filter_keys(k, keys);
+	json_t *out = json_array();
+	for (size_t i = 0; i < n; i++) {
+		const struct kind_field *fd = kind_field(k, keys[i]);
+		const char *cur = req_arg(r, keys[i]);
+		json_t *opts = json_array();
+		const char *label;
+		if (strcmp(keys[i], "hieu_luc") == 0) { /* legal: every status, in order */
+			label = "Hiệu lực";
+			for (enum legal_status st = LEGAL_NOT_YET; st <= LEGAL_EXPIRED; st++)
+				json_array_append_new(opts, json_pack("{sssssb}", "value", legal_status_key(st), "label",
+								      legal_status_label(st), "selected",
+								      cur && strcmp(cur, legal_status_key(st)) == 0));
+		} else {
+			json_t *vals = item_term_values(r->db, site_id, k->name, keys[i]);
+			size_t j, nv = json_array_size(vals);
+			label = fd ? fd->label : "Năm";
+			for (j = 0; j < nv; j++) {
+				/* years newest first; values in their order */
+				json_t *x = json_array_get(vals, fd ? j : nv - 1 - j);
+				const char *v = json_string_value(json_object_get(x, "value"));
+				if (!v)
+					continue;
+				json_array_append_new(opts, json_pack("{sssssb}", "value", v, "label",
+								      fd && fd->type == F_ENUM ? kind_choice_label(fd, v) : v,
+								      "selected", cur && strcmp(cur, v) == 0));
+			}
+			json_decref(vals);
+		}
+		char id[64];
+		snprintf(id, sizeof(id), "loc-%s", keys[i]);
+		json_array_append_new(out, json_pack("{ssssssssso}", "key", keys[i], "id", id, "label", label,
+						     "all", strcmp(keys[i], "nam") == 0 ? "Tất cả các năm" : "Tất cả", "options", opts));
+	}
+	return out;
+}
+
+/* A field's value in machine form for the exports: dates as stored (YYYY-MM-DD), choices by
+ * their key, lists "a; b". malloc'd. */
+static char *export_text(json_t *v)
+{
+	if (json_is_array(v)) {
+		struct sb b = SB_INIT;
+		size_t i;
+		json_t *x;
+		json_array_foreach(v, i, x) {
+			if (i)
+				sb_adds(&b, "; ");
+			sb_adds(&b, json_string_value(x) ? json_string_value(x) : "");
+		}
+		return sb_detach(&b, NULL);
+	}
+	if (json_is_integer(v)) {
+		struct sb b = SB_INIT;
+		sb_addf(&b, "%lld", (long long)json_integer_value(v));
+		return sb_detach(&b, NULL);
+	}
+	return xstrdup(json_string_value(v) ? json_string_value(v) : "");
+}
+
+/* /<segment>.csv and .json: the rows of the list as open data. Columns: id, title, the exported
+ * fields (FF_FEED, never personal ones) by their keys, (legal) hieu_luc, url. */
+static void list_export(struct req *r, const struct list_query *lq, int json)
+{
+	const struct kind *k = lq->k;
+	int64_t total;
+	int not_number;
+	int32_t today = vn_days_of_time(time_now());
+	json_t *rows = list_rows(r, lq, EXPORT_MAX, 0, &total, &not_number);
+	char *site_url = web_site_url(r, r->site);
+	struct table t;
+	json_t *items = json_array();
+	table_init(&t, k->label);
+	table_add_column(&t, "id", TABLE_INTEGER);
+	table_add_column(&t, "title", TABLE_TEXT);
+	for (size_t i = 0; i < k->nfields; i++)
+		if ((k->fields[i].flags & FF_FEED) && !(k->fields[i].flags & FF_PERSONAL))
+			table_add_column(&t, k->fields[i].key, k->fields[i].type == F_DATE ? TABLE_DATE : TABLE_TEXT);
+	if (is_legal(k))
+		table_add_column(&t, "hieu_luc", TABLE_TEXT);
+	table_add_column(&t, "url", TABLE_TEXT);
+	char **cell = xcalloc(t.nCol, sizeof(*cell)); /* one row's, each malloc'd */
+	size_t i;
+	json_t *row;
+	json_array_foreach(rows, i, row) {
+		int64_t id = json_integer_value(json_object_get(row, "id"));
+		json_t *f = json_object_get(row, "f");
+		size_t c = 0;
+		struct sb u = SB_INIT;
+		char *path = web_item_path(k->name, json_string_value(json_object_get(row, "slug")), id);
+		sb_add(&u, site_url, strlen(site_url) - 1);
+		sb_adds(&u, path);
+		free(path);
+		json_t *item = json_pack("{sIsOsO}", "id", (json_int_t)id, "title", json_object_get(row, "title"), "summary",
+					 json_object_get(row, "summary"));
+		cell[c++] = export_text(json_object_get(row, "id"));
+		cell[c++] = export_text(json_object_get(row, "title"));
+		for (size_t j = 0; j < k->nfields; j++) {
+			const struct kind_field *fd = &k->fields[j];
+			if (!(fd->flags & FF_FEED) || (fd->flags & FF_PERSONAL))
+				continue;
+			json_t *v = json_object_get(f, fd->key);
+			cell[c++] = export_text(v);
+			json_object_set_new(item, fd->key, v ? json_incref(v) : json_null());
+		}
+		if (is_legal(k)) { /* legal: the validity as of today */
+			json_t *v = legal_validity(r->db, id, today);
+			cell[c] = xstrdup(v ? json_string_value(json_object_get(v, "status")) : "");
+			json_object_set_new(item, "hieu_luc", json_string(cell[c++]));
+			json_decref(v);
+		}
+		cell[c++] = xstrdup(u.buf);
+		json_object_set_new(item, "url", json_string(u.buf));
+		if (json)
+			json_array_append_new(items, item);
+		else {
+			table_add_row(&t, (const char *const *)cell);
+			json_decref(item);
+		}
+		for (size_t j = 0; j < c; j++)
+			free(cell[j]);
+		sb_release(&u);
+	}
+	if (json) {
+		json_t *out = json_pack("{sosI}", "items", items, "total", (json_int_t)total);
+		char *text = json_dumps(out, JSON_COMPACT);
+		resp_bytes(r, 200, "application/json; charset=utf-8", text, strlen(text));
+		json_free_str(text);
+		json_decref(out);
+	} else {
+		struct sb out = SB_INIT;
+		table_write_csv(&t, &out);
+		resp_bytes(r, 200, "text/csv; charset=utf-8", out.buf, out.len);
+		sb_release(&out);
+		json_decref(items);
+	}
+	free(cell);
+	table_release(&t);
+	free(site_url);
+	json_decref(rows);
+}
+
+void page_item_list(struct req *r)
+{
+	const char *seg = r->captures[0];
+	size_t n = strlen(seg);
+	int csv = n > 4 && strcmp(seg + n - 4, ".csv") == 0, json = n > 5 && strcmp(seg + n - 5, ".json") == 0;
+	size_t len = n - (csv ? 4 : json ? 5 : 0);
+	char name[64];
+	snprintf(name, sizeof(name), "%.*s", (int)len, seg);
+	const struct kind *k = len < sizeof(name) ? list_kind(name) : NULL;
+	if (!k) {
+		resp_error(r, 404, "not_found");
+		return;
+	}
+	struct list_query lq;
+	list_query_read(r, k, &lq);
+	json_t *cats = web_categories(r);
+	json_t *cat = lq.category_id ? category_in(cats, lq.category_id) : NULL;
+	if (lq.category_id && (!cat || strcmp(json_string_value(json_object_get(cat, "kind")) ?
+					      json_string_value(json_object_get(cat, "kind")) : "article", k->name) != 0)) {
+		json_decref(cats);
+		resp_error(r, 404, "category_not_found");
+		return;
+	}
+	if (csv || json) {
+		json_decref(cats);
+		list_export(r, &lq, json);
+		return;
+	}
+
+	int64_t total;
+	int not_number;
+	int32_t today = vn_days_of_time(time_now());
+	json_t *rows = list_rows(r, &lq, PER_PAGE, (lq.page - 1) * PER_PAGE, &total, &not_number);
+	int64_t pages = lq.q ? 1 : total ? (total + PER_PAGE - 1) / PER_PAGE : 1;
+	if (lq.page > pages) {
+		json_decref(rows);
+		json_decref(cats);
+		resp_error(r, 404, "page_not_found");
+		return;
+	}
+	char base[80];
+	snprintf(base, sizeof(base), "/%s", k->segment);
+	char *canon = list_link(&lq, base, lq.page);
+	struct sb title = SB_INIT;
+	sb_adds(&title, k->label);
+	if (cat)
+		sb_addf(&title, " - %s", json_string_value(json_object_get(cat, "name")));
+	if (lq.page > 1)
+		sb_addf(&title, " - Trang %lld", (long long)lq.page);
+	json_t *ctx = web_public_ctx(r, title.buf, canon);
+	sb_release(&title);
+	free(canon);
+	web_crumb(ctx, k->label, cat ? base : NULL);
+	if (cat)
+		web_crumb(ctx, json_string_value(json_object_get(cat, "name")), NULL);
+
+	json_t *view = json_pack("{sssssssI}", "label", k->label, "label_one", k->label_one, "url", base, "total",
+				 (json_int_t)total);
+	if (cat)
+		json_object_set(view, "category_name", json_object_get(cat, "name"));
+	json_object_set_new(view, "has_number_search", json_boolean(k->ident_key != NULL));
+	const struct kind_field *idf = kind_ident_field(k);
+	if (idf)
+		json_object_set_new(view, "ident_label", json_string(idf->label));
+	json_object_set_new(view, "q", json_string(lq.q ? lq.q : ""));
+	json_object_set_new(view, "filters", list_filters(r, &lq));
+	json_object_set_new(view, "filtered", json_boolean(lq.nf > 0 || lq.q || lq.category_id));
+	if (lq.category_id)
+		json_object_set_new(view, "category_id", json_integer(lq.category_id));
+	if (not_number) {
+		struct sb u = SB_INIT;
+		sb_adds(&u, "/tim-kiem?q=");
+		sb_add_urlenc(&u, lq.q, strlen(lq.q));
+		json_object_set_new(view, "not_number", json_pack("{ssss}", "q", lq.q, "search_url", u.buf));
+		sb_release(&u);
+	} else if (lq.q) {
+		json_object_set_new(view, "by_number", json_true());
+	}
+	/* the year links of a kind without other filters (the gazette: its issues by year) */
+	int has_fields = 0;
+	for (size_t i = 0; i < k->nfields; i++)
+		has_fields |= (k->fields[i].flags & FF_FILTER) != 0;
+	if (!has_fields) {
+		json_t *years = item_term_values(r->db, json_integer_value(json_object_get(r->site, "id")), k->name, "nam");
+		json_t *ylinks = json_array();
+		const char *cur = req_arg(r, "nam");
+		for (size_t i = json_array_size(years); i-- > 0;) {
+			json_t *y = json_array_get(years, i);
+			char url[120];
+			snprintf(url, sizeof(url), "%s?nam=%s", base, json_string_value(json_object_get(y, "value")));
+			json_array_append_new(ylinks, json_pack("{sOsOsssb}", "year", json_object_get(y, "value"), "n",
+								json_object_get(y, "n"), "url", url, "current",
+								cur && strcmp(cur, json_string_value(json_object_get(y, "value"))) == 0));
+		}
+		json_decref(years);
+		json_object_set_new(view, "has_years", json_boolean(json_array_size(ylinks) > 0));
+		json_object_set_new(view, "years", ylinks);
+	}
+	json_object_set_new(view, "columns", list_columns(k));
+	json_t *vrows = json_array();
+	size_t i;
+	json_t *row;
+	json_array_foreach(rows, i, row)
+		json_array_append_new(vrows, row_view(r, k, row, today));
+	json_object_set_new(view, "has_rows", json_boolean(json_array_size(vrows) > 0));
+	json_object_set_new(view, "rows", vrows);
+	json_decref(rows);
+	char ext[96];
+	snprintf(ext, sizeof(ext), "%s.csv", base);
+	char *u = list_link(&lq, ext, 0);
+	json_object_set_new(view, "csv_url", json_string(u));
+	free(u);
+	snprintf(ext, sizeof(ext), "%s.json", base);
+	u = list_link(&lq, ext, 0);
+	json_object_set_new(view, "json_url", json_string(u));
+	free(u);
+
+	if (pages > 1) {
+		json_t *pg = json_object(), *items = json_array();
+		json_object_set_new(pg, "page", json_integer(lq.page));
+		json_object_set_new(pg, "pages", json_integer(pages));
+		json_object_set_new(pg, "has_prev", json_boolean(lq.page > 1));
+		json_object_set_new(pg, "has_next", json_boolean(lq.page < pages));
+		if (lq.page > 1) {
+			u = list_link(&lq, base, lq.page - 1);
+			json_object_set_new(pg, "prev_url", json_string(u));
+			free(u);
+		}
+		if (lq.page < pages) {
+			u = list_link(&lq, base, lq.page + 1);
+			json_object_set_new(pg, "next_url", json_string(u));
+			free(u);
+		}
+		for (int64_t p = 1; p <= pages; p++) {
+			if (p != 1 && p != pages && (p < lq.page - 2 || p > lq.page + 2))
+				continue;
+			u = list_link(&lq, base, p);
+			json_array_append_new(items, json_pack("{sIsssb}", "n", (json_int_t)p, "url", u, "current", p == lq.page));
+			free(u);
+		}
+		json_object_set_new(pg, "items", items);
+		json_object_set_new(ctx, "pager", pg);
+	}
+	json_object_set_new(ctx, "list", view);
+	json_decref(cats);
+	resp_render(r, 200, "public/item_list", ctx);
+}
+
+/* ---- one item ---- */
+
+/* A group of relations under one label, found or added to GROUPS. */
+static json_t *group_of(json_t *groups, const char *label)
+{
+	size_t i;
+	json_t *g;
+	json_array_foreach(groups, i, g)
+		if (strcmp(json_string_value(json_object_get(g, "label")), label) == 0)
+			return json_object_get(g, "items");
+	g = json_pack("{sss[]}", "label", label, "items");
+	json_array_append_new(groups, g);
+	return json_object_get(g, "items");
+}
+
+/* The label of relation REL on its "from" end or, REVERSE, its "to" end: legal documents' and the
+ * gazette's from legal_rel_label; NULL for a relation it does not know. */
+static const char *rel_label(const char *rel, int reverse)
+{
+	const char *l = legal_rel_label(rel, reverse);
+	return l && strcmp(l, rel) != 0 ? l : NULL;
+}
+
+/* The relations the item makes (FROM) and those made to it (TO), grouped by relation with their
+ * labels (rel_label, else the field's). */
+static json_t *relations(struct req *r, const struct kind *k, json_t *from, json_t *to)
+{
+	json_t *groups = json_array();
+	size_t i;
+	json_t *l;
+	for (size_t fi = 0; fi < k->nfields; fi++) {
+		const struct kind_field *fd = &k->fields[fi];
+		if (fd->type != F_REF)
+			continue;
+		/* "Sửa đổi, bổ sung", "Văn bản đăng trong số"; a relation of a new kind by its field's label */
+		const char *label = rel_label(fd->key, 0) ? rel_label(fd->key, 0) : fd->label;
+		json_array_foreach(from, i, l) {
+			if (strcmp(json_string_value(json_object_get(l, "relation")), fd->key) != 0)
+				continue;
+			/* absent values are null: a template lookup must not find the page's own */
+			json_t *it = json_pack("{sOsnsnsn}", "ref", json_object_get(l, "to_ref"), "url", "title", "date");
+			if (json_is_integer(json_object_get(l, "to_id"))) {
+				char *u = item_url(r, json_integer_value(json_object_get(l, "to_site_id")),
+						   json_string_value(json_object_get(l, "to_kind")),
+						   json_string_value(json_object_get(l, "to_slug")),
+						   json_integer_value(json_object_get(l, "to_id")));
+				json_object_set_new(it, "url", json_string(u));
+				json_object_set(it, "title", json_object_get(l, "to_title"));
+				free(u);
+			}
+			json_array_append_new(group_of(groups, label), it);
+		}
+	}
+	json_array_foreach(to, i, l) {
+		const char *rel = json_string_value(json_object_get(l, "relation"));
+		const struct kind *fk = kind_find(json_string_value(json_object_get(l, "from_kind")));
+		const struct kind_field *fd = fk ? kind_field(fk, rel) : NULL;
+		if (!fd)
+			continue;
+		struct sb label = SB_INIT;
+		if (rel_label(rel, 1)) /* "Được sửa đổi, bổ sung bởi", "Đăng trên Công báo" */
+			sb_adds(&label, rel_label(rel, 1));
+		else
+			sb_addf(&label, "%s: %s", fk->label, fd->label);
+		char *u = item_url(r, json_integer_value(json_object_get(l, "from_site_id")), fk->name,
+				   json_string_value(json_object_get(l, "from_slug")),
+				   json_integer_value(json_object_get(l, "from_id")));
+		json_t *it = json_pack("{sOsOsssn}", "ref", json_object_get(l, "from_ref"), "title",
+				       json_object_get(l, "from_title"), "url", u, "date");
+		if (json_is_integer(json_object_get(l, "from_day"))) {
+			char d[16];
+			day_text((int32_t)json_integer_value(json_object_get(l, "from_day")), d);
+			json_object_set_new(it, "date", json_string(d));
+		}
+		if (!json_is_string(json_object_get(it, "ref")))
+			json_object_set_new(it, "ref", json_string(""));
+		json_array_append_new(group_of(groups, label.buf), it);
+		free(u);
+		sb_release(&label);
+	}
+	return groups;
+}
+
+/* Appends {name, content} to LIST when CONTENT is not empty (else FALLBACK). */
+static void meta_add(json_t *list, const char *name, const char *content, const char *fallback)
+{
+	const char *v = content && *content ? content : fallback;
+	if (v && *v)
+		json_array_append_new(list, json_pack("{ssss}", "name", name, "content", v));
+}
+
+static void item_page(struct req *r, int print)
+{
+	const struct kind *k = list_kind(r->captures[0]);
+	json_int_t site_id = json_integer_value(json_object_get(r->site, "id"));
+	int64_t id = web_slug_id(r->captures[1], NULL);
+	json_t *row = k && id > 0 ? item_get_public(r->db, site_id, k->name, id) : NULL;
+	char buf[40];
+	if (!row) {
+		char kbuf[32];
+		const char *kind = k && id > 0 ? item_kind_of(r->db, site_id, id, kbuf, sizeof(kbuf)) : NULL;
+		json_t *gone = kind && strcmp(kind, k->name) == 0 ? article_get_withdrawn(r->db, site_id, id) : NULL;
+		if (gone) { /* 410, and the reader learns why and when */
+			struct sb msg = SB_INIT;
+			time_format_vn(json_integer_value(json_object_get(gone, "withdrawn_at")), buf, sizeof(buf));
+			sb_addf(&msg, "%s “%s” đã được gỡ lúc %s. Lý do: %s", k->label,
+				json_string_value(json_object_get(gone, "title")), buf,
+				json_string_value(json_object_get(gone, "withdrawn_reason")));
+			web_error(r, 410, tr(r->app, "error_410"), msg.buf);
+			sb_release(&msg);
+			json_decref(gone);
+			return;
+		}
+		resp_error(r, 404, k ? "item_not_found" : "not_found");
+		return;
+	}
+	int32_t today = vn_days_of_time(time_now());
+	const char *title = json_string_value(json_object_get(row, "title"));
+	const char *ref = json_string_value(json_object_get(row, "ref"));
+	char *path = web_item_path(k->name, json_string_value(json_object_get(row, "slug")), id);
+	struct sb want = SB_INIT;
+	sb_adds(&want, path);
+	if (print)
+		sb_adds(&want, "/ban-in");
+	if (strcmp(want.buf, r->path) != 0) {
+		resp_redirect(r, 301, want.buf);
+		goto out;
+	}
+	struct sb ptitle = SB_INIT;
+	if (ref && *ref)
+		sb_addf(&ptitle, "%s: %s", ref, title);
+	else
+		sb_adds(&ptitle, title);
+	json_t *ctx = web_public_ctx(r, ptitle.buf, path);
+	sb_release(&ptitle);
+	char list_path[80];
+	snprintf(list_path, sizeof(list_path), "/%s", k->segment);
+	web_crumb(ctx, k->label, list_path);
+	web_crumb(ctx, ref && *ref ? ref : title, NULL);
+
+	json_t *f = json_object_get(row, "f");
+	json_t *it = json_pack("{sIsOsOssssss}", "id", (json_int_t)id, "title", json_object_get(row, "title"), "summary",
+			       json_object_get(row, "summary"), "url", path, "kind_label", k->label, "list_url", list_path);
+	json_object_set_new(it, "title_label", json_string(k->title_label ? k->title_label : "Tiêu đề"));
+	json_object_set_new(it, "kind_label_one", json_string(k->label_one));
+	if (ref && *ref)
+		json_object_set_new(it, "ref", json_string(ref));
+	sb_reset(&want);
+	sb_addf(&want, "%s/ban-in", path);
+	json_object_set_new(it, "print_url", json_string(want.buf));
+	time_format_vn(json_integer_value(json_object_get(row, "published_at")), buf, sizeof(buf));
+	json_object_set_new(it, "published", json_string(buf));
+	time_format_iso(json_integer_value(json_object_get(row, "published_at")), buf, sizeof(buf));
+	json_object_set_new(it, "published_iso", json_string(buf));
+
+	/* every field with a value but the relations (listed below) and personal data */
+	json_t *props = json_array();
+	for (size_t i = 0; i < k->nfields; i++) {
+		const struct kind_field *fd = &k->fields[i];
+		if (fd->type == F_REF || (fd->flags & FF_PERSONAL))
+			continue;
+		json_t *v = json_object_get(f, fd->key);
+		char *t = kind_value_text(fd, v);
+		if (*t) {
+			json_t *p = json_pack("{ssss}", "label", fd->label, "text", t);
+			if (fd->type == F_DATE)
+				json_object_set(p, "iso", v);
+			json_array_append_new(props, p);
+		}
+		free(t);
+	}
+	json_object_set_new(it, "fields", props);
+
+	json_t *from = item_links_from(r->db, id), *to = item_links_to(r->db, id);
+	json_t *groups = relations(r, k, from, to);
+	json_object_set_new(it, "has_relations", json_boolean(json_array_size(groups) > 0));
+	json_object_set_new(it, "relations", groups);
+
+	if (is_legal(k)) { /* legal: the validity box */
+		json_t *v = legal_validity(r->db, id, today);
+		if (v) {
+			int64_t why_id = json_integer_value(json_object_get(v, "why_id"));
+			if (why_id) {
+				char *u = item_url(r, json_integer_value(json_object_get(v, "why_site_id")),
+						   json_string_value(json_object_get(v, "why_kind")),
+						   json_string_value(json_object_get(v, "why_slug")), why_id);
+				json_object_set_new(v, "why_url", json_string(u));
+				free(u);
+			}
+			json_object_set_new(it, "validity", v);
+		}
+	}
+	json_decref(from);
+	json_decref(to);
+
+	/* stored only after html_sanitize(): the one kind of value printed raw */
+	const char *body = json_string_value(json_object_get(row, "body"));
+	if (body && *body)
+		json_object_set(it, "body_html", json_object_get(row, "body"));
+	json_t *corr = article_corrections(r->db, id);
+	size_t ci;
+	json_t *c;
+	json_array_foreach(corr, ci, c) {
+		time_format_vn(json_integer_value(json_object_get(c, "at")), buf, sizeof(buf));
+		json_object_set_new(c, "date", json_string(buf));
+		time_format_iso(json_integer_value(json_object_get(c, "at")), buf, sizeof(buf));
+		json_object_set_new(c, "date_iso", json_string(buf));
+	}
+	json_object_set_new(it, "has_corrections", json_boolean(json_array_size(corr) > 0));
+	json_object_set_new(it, "corrections", corr);
+	json_t *att = article_attachments(r->db, id);
+	json_object_set_new(it, "has_attachments", json_boolean(json_array_size(att) > 0));
+	json_object_set_new(it, "attachments", att);
+
+	/* Dublin Core (TT 24/2011) and the description: never empty */
+	const char *site_name = json_string_value(json_object_get(r->site, "name"));
+	const char *summary = json_string_value(json_object_get(row, "summary"));
+	const struct kind_field *sortf = kind_sort_field(k);
+	const char *day = sortf ? json_string_value(json_object_get(f, sortf->key)) : NULL;
+	char *subject = kind_field(k, "linh_vuc") ? kind_value_text(kind_field(k, "linh_vuc"), json_object_get(f, "linh_vuc"))
+						    : xstrdup("");
+	char *canonical = xstrdup(json_string_value(json_object_get(ctx, "canonical_url")));
+	json_t *meta = json_array();
+	meta_add(meta, "DC.title", title, k->label);
+	/* legal: the issuing body is the creator */
+	meta_add(meta, "DC.creator", json_string_value(json_object_get(f, "co_quan_ban_hanh")), site_name);
+	meta_add(meta, "DC.subject", subject, k->label);
+	meta_add(meta, "DC.description", summary, title);
+	meta_add(meta, "DC.publisher", site_name, k->label);
+	meta_add(meta, "DC.date", day, json_string_value(json_object_get(it, "published_iso")));
+	meta_add(meta, "DC.type", k->label, "Text");
+	meta_add(meta, "DC.identifier", ref, canonical);
+	meta_add(meta, "DC.language", "vi", NULL);
+	json_object_set_new(ctx, "head_meta", meta);
+	json_object_set_new(ctx, "meta_description", json_string(summary && *summary ? summary : title));
+	free(subject);
+	free(canonical);
+
+	json_object_set_new(ctx, "item", it);
+	resp_render(r, 200, print ? "public/item_print" : "public/item", ctx);
+out:
+	sb_release(&want);
+	free(path);
+	json_decref(row);
+}
+
+void page_item(struct req *r)
+{
+	item_page(r, 0);
+}
+
+void page_item_print(struct req *r)
+{
+	item_page(r, 1);
+}

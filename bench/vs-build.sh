@@ -73,7 +73,7 @@ load() {
 	echo "$out" >>"$log/wrk.txt"
 	echo "$out" | awk -v ticks=$((t1 - t0)) -v hz="$(getconf CLK_TCK)" '
 		function ms(s) { if (s ~ /us$/) return s / 1000; if (s ~ /ms$/) return s + 0; if (s ~ /s$/) return s * 1000; return s }
-		/requests in/ { n = $1 } /Requests\/sec/ { r = $2 } $1 == "50%" { p50 = ms($2) } $1 == "99%" { p99 = ms($2) }
+		/requests in/ { n = $1 } /Requests\/sec/ { r = $2 } /Socket errors/ { to = $NF } $1 == "50%" { p50 = ms($2) } $1 == "99%" { p99 = ms($2) }
 		END { printf "%s %.2f %.2f %.0f\n", r, p50, p99, n ? ticks * 1e6 / hz / n : 0 }'
 }
 check() { # PORT I: the status and size of page I
@@ -116,7 +116,7 @@ label, sa, sb, ra, rb = sys.argv[1:6]
 A = [list(map(float, x.split())) for x in ra.split(";") if x]
 B = [list(map(float, x.split())) for x in rb.split(";") if x]
 med = lambda rows, k: st.median(r[k] for r in rows)
-ratios = [b[0] / a[0] for a, b in zip(A, B)]
+ratios = [b[0] / a[0] if a[0] else float("inf") for a, b in zip(A, B)]  # A answered nothing in time: wrk's 2 s timeout
 print(f"| {label} | {int(sa):,} / {int(sb):,} | {med(A,0):,.0f} | {med(B,0):,.0f} | **{st.median(ratios):.2f}** ({', '.join(f'{x:.2f}' for x in ratios)}) "
       f"| {med(A,1):.2f} / {med(A,2):.2f} | {med(B,1):.2f} / {med(B,2):.2f} | {med(A,3):.0f} | {med(B,3):.0f} |")
 PY

@@ -19,7 +19,8 @@ struct item_filter {
 };
 
 /* A page of SITE_ID's published items of KIND, newest by their own date first, in CATEGORY_ID
- * (0: any) with every filter of F; TOTAL (may be NULL) gets how many match. */
+ * (0: any) with every filter of F; TOTAL (may be NULL) gets how many match (kept with the
+ * connection until the database changes). */
 json_t *item_list_public(struct db *db, int64_t site_id, const char *kind, int64_t category_id,
 			 const struct item_filter *f, size_t nf, int64_t limit, int64_t offset, int64_t *total);
 /* The published item ID of KIND on SITE_ID with its body, or NULL. */

@@ -455,5 +455,17 @@ TEST(items_term_values_count_the_sites_published_documents)
 	CHECK_STR(json_string_value(json_object_get(json_array_get(rows, 0), "ref")), "5/2024/QĐ-UBND");
 	CHECK_STR(json_string_value(json_object_get(json_array_get(rows, 1), "ref")), "2/2024/QĐ-UBND");
 	json_decref(rows);
+	/* the total is kept with the connection too, and renewed on any change */
+	struct item_filter fq[] = { { "loai", "Quyết định" } };
+	rows = item_list_public(db, site, "legal", 0, fq, 1, 1, 0, &total);
+	CHECK(total == 4);
+	json_decref(rows);
+	rows = item_list_public(db, site, "legal", 0, fq, 1, 1, 0, &total);
+	CHECK(total == 4);
+	json_decref(rows);
+	CHECK(legal(db, site, "6/2024/QĐ-UBND", "2024-05-05", NULL, NULL, NULL) > 0);
+	rows = item_list_public(db, site, "legal", 0, fq, 1, 1, 0, &total);
+	CHECK(total == 5);
+	json_decref(rows);
 	db_close(db);
 }

@@ -178,7 +178,7 @@ json_t *admin_ctx(struct req *r, const char *page_title)
 }
 
 /* What an account must hold on the request's site, from the most open to the strictest; the
- * role levels are role_ranks' order. */
+ * role levels are role_rank()'s. */
 enum need { NEED_SIGNED_IN, NEED_ROLE, NEED_EDITOR, NEED_APPROVER, NEED_SITEADMIN, NEED_SYSADMIN };
 
 static int role_rank(const char *role)
@@ -295,12 +295,16 @@ int admin_gate(struct req *r, int rules)
 		refuse(r, json, 403, "csrf_invalid");
 		return -1;
 	}
-	if (rules & ROUTE_PUBLIC)
-		return 0;
-	enum need need = NEED_ROLE; /* no access flag at all: not open (route_rules gives one) */
+	int found = 0;
+	enum need need = NEED_ROLE;
 	for (size_t i = 0; i < ARRAY_SIZE(needs); i++)
-		if (rules & needs[i].flag)
+		if (rules & needs[i].flag) {
 			need = needs[i].need; /* the strictest, should there be several */
+			found = 1;
+		}
+	if (!found && (rules & ROUTE_PUBLIC))
+		return 0;
+	/* no access flag at all is not open (route_rules() always gives one) */
 	return account_check(r, need, json);
 }
 

@@ -957,7 +957,8 @@ int article_save(struct db *db, const struct actor *a, int64_t site_id, int64_t 
 	char action[64];
 	snprintf(obj, sizeof(obj), "%s:%lld", c.kind->name, (long long)id);
 	snprintf(action, sizeof(action), "%s.%s", c.kind->name, cur ? "edit" : "create");
-	audit_write(db, a, site_id, action, obj, c.v[AF_TITLE]);
+	if (audit_write(db, a, site_id, action, obj, c.v[AF_TITLE]))
+		goto rollback;
 	if (db_commit(db))
 		goto out;
 	if (out_id)

@@ -127,8 +127,6 @@ void admin_dashboard(struct req *r)
 	int64_t total, page;
 	size_t tab = ARRAY_SIZE(tabs) - 1, i;
 	const char *loc = req_arg(r, "loc");
-	if (admin_require(r, 1))
-		return;
 	for (i = 0; loc && i < ARRAY_SIZE(tabs); i++)
 		if (strcmp(loc, tabs[i].slug) == 0)
 			tab = i;
@@ -507,8 +505,6 @@ static json_t *form_load(struct req *r, json_t *a)
 
 void admin_article_new(struct req *r)
 {
-	if (admin_require(r, 1))
-		return;
 	const struct kind *k = req_kind(r, NULL);
 	if (!k) {
 		resp_error(r, 404, "not_found");
@@ -522,8 +518,6 @@ void admin_article_new(struct req *r)
 
 void admin_article_edit(struct req *r)
 {
-	if (admin_require(r, 1))
-		return;
 	int64_t id = admin_capture_id(r);
 	json_t *a = id > 0 ? article_get_admin(r->db, &r->actor, site_id_of(r), id) : NULL;
 	const struct kind *k = a ? req_kind(r, a) : NULL;
@@ -557,8 +551,6 @@ void admin_article_save(struct req *r)
 	int64_t id = 0, cover_id = -1, new_id = 0;
 	json_int_t site_id;
 
-	if (admin_require(r, 1) || csrf_check(r))
-		return;
 	site_id = site_id_of(r);
 	int has_id = r->captures[1] || (r->captures[0] && strncmp(r->path, "/quan-tri/bai-viet/", 19) == 0);
 	if (has_id && (id = admin_capture_id(r)) < 0) {
@@ -703,8 +695,6 @@ void admin_article_act(struct req *r)
 {
 	struct errs e = { 0 };
 	struct act_input in = { 0 };
-	if (admin_require(r, 1) || csrf_check(r))
-		return;
 	int64_t id = admin_capture_id(r);
 	if (id < 0) {
 		resp_error(r, 404, "article_not_found");
@@ -720,8 +710,6 @@ void admin_article_act(struct req *r)
 void admin_article_propose(struct req *r)
 {
 	struct errs e = { 0 };
-	if (admin_require(r, 1) || csrf_check(r))
-		return;
 	int64_t id = admin_capture_id(r);
 	int rc = id < 0 ? M_NOTFOUND : share_propose(r->db, &r->actor, site_id_of(r), id, &e);
 	after_action(r, id, rc, &e);
@@ -731,8 +719,6 @@ void admin_article_restore(struct req *r)
 {
 	struct errs e = { 0 };
 	int64_t rev;
-	if (admin_require(r, 1) || csrf_check(r))
-		return;
 	int64_t id = admin_capture_id(r);
 	const char *s = req_form(r, "rev");
 	int rc = id < 0 || !s || parse_i64(s, 1, INT64_MAX, &rev) ? M_NOTFOUND
@@ -754,8 +740,6 @@ static char *rev_text(json_t *rev, const char *key)
 
 void admin_article_compare(struct req *r)
 {
-	if (admin_require(r, 1))
-		return;
 	int64_t id = admin_capture_id(r);
 	int64_t ra = req_arg_int(r, "a", 0, 1, INT64_MAX), rb = req_arg_int(r, "b", 0, 1, INT64_MAX);
 	json_t *a = id > 0 && ra ? article_revision_get(r->db, &r->actor, site_id_of(r), id, ra) : NULL;

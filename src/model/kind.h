@@ -76,6 +76,10 @@ struct kind {
 	unsigned has_cover : 1;    /* a cover image, featured flag, author and source (news) */
 	const struct kind_field *fields;
 	size_t nfields;
+	/* Its own templates for the public list and item page (templates/<name>.mustache, given the
+	 * same view data); NULL: the generic pair, public/item_list and public/item, which serve any
+	 * kind from its descriptor. */
+	const char *tpl_list, *tpl_item;
 	/* Rules the fields cannot say (dates in order…): adds errors to E; FIELDS is clean. */
 	void (*check)(const struct kind *k, json_t *fields, struct errs *e);
 	/* The slug of an item (NULL: from the title). Returns malloc'd. */

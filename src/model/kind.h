@@ -114,6 +114,8 @@ int kind_check(const struct kind *k, char *err, size_t n);
  * still set (the input kept, for the form to show again). Calls the kind's check hook. */
 void kind_fields_clean(const struct kind *k, json_t *raw, json_t **out, struct errs *e);
 
+/* 1 when KEY is one of F's declared choices (by key). */
+int kind_choice_known(const struct kind_field *f, const char *key);
 /* The label of an enum value (its key when unknown: an open value as typed). */
 const char *kind_choice_label(const struct kind_field *f, const char *key);
 

@@ -10,6 +10,7 @@
 #include "web/web.h"
 #include "model/deadline.h"
 #include "model/kind.h"
+#include "model/item.h"
 #include "model/import.h"
 #include "base/sb.h"
 #include "base/util.h"
@@ -50,7 +51,7 @@ static void add_base(struct sb *b, const struct kind *k)
 }
 
 /* The kind's own fields as the form shows them: label, value (FORM's), error, input type. */
-static json_t *kind_form_fields(const struct kind *k, json_t *form, json_t *errors)
+static json_t *kind_form_fields(struct req *r, const struct kind *k, json_t *form, json_t *errors)
 {
 	json_t *list = json_array();
 	for (size_t i = 0; i < k->nfields; i++) {
@@ -89,6 +90,17 @@ static json_t *kind_form_fields(const struct kind *k, json_t *form, json_t *erro
 				json_t *choices = json_array();
 				for (const struct kind_choice *c = f->choices; c->key; c++)
 					json_array_append_new(choices, json_pack("{ss}", "label", c->label));
+				/* the values this site has added to the list, offered like the others */
+				json_t *used = (f->flags & FF_FILTER) ? item_term_values(r->db, json_integer_value(json_object_get(r->site, "id")),
+											 k->name, f->key) : NULL;
+				size_t ui;
+				json_t *u;
+				json_array_foreach(used, ui, u) {
+					const char *val = json_string_value(json_object_get(u, "value"));
+					if (val && !kind_choice_known(f, val))
+						json_array_append_new(choices, json_pack("{ss}", "label", val));
+				}
+				json_decref(used);
 				json_object_set_new(o, "suggestions", choices);
 				json_object_set_new(o, "has_suggestions", json_true());
 			}
@@ -458,7 +470,7 @@ static void form_render(struct req *r, const struct kind *k, int status, int64_t
 	json_object_set_new(ctx, "rich_editor", json_true());
 	if (e)
 		admin_errors(r, ctx, e);
-	json_object_set_new(ctx, "kind_fields", kind_form_fields(k, json_object_get(form, "f"), json_object_get(ctx, "errors")));
+	json_object_set_new(ctx, "kind_fields", kind_form_fields(r, k, json_object_get(form, "f"), json_object_get(ctx, "errors")));
 	resp_render(r, status, "admin/article", ctx);
 }
 

@@ -137,7 +137,8 @@ int deadline_refresh(struct db *db, const struct vn_calendar *cal, int64_t artic
 {
 	struct vn_calendar *own = NULL;
 	sqlite3_stmt *st = db_stmt(db, "SELECT a.site_id, a.intake_received_at,"
-				       " coalesce(a.deadline_kind, c.deadline_kind, '" DEFAULT_KIND "')"
+				       " coalesce(a.deadline_kind, (SELECT t.value FROM item_terms t WHERE t.item_id = a.id"
+				       " AND t.key = 'han'), c.deadline_kind, '" DEFAULT_KIND "')"
 				       " FROM items a JOIN categories c ON c.id = a.category_id WHERE a.id = ?");
 	int64_t site_id, received, due = 0;
 	char kind[64];

@@ -208,6 +208,7 @@ int cmd_serve(int argc, char **argv)
 	}
 	sb_release(&p);
 	web_error_page = web_error;
+	web_route_gate = admin_gate;
 	char *dbpath = data_db_path(app.data_dir);
 	db_thread_init(dbpath);
 	totp_set_key_dir(app.data_dir); /* DATA/secret.key seals the two-factor secrets */

@@ -107,11 +107,36 @@ void resp_file(struct req *r, const char *path, const char *ctype, int cache_sec
 const char *tr(struct app *app, const char *key);
 
 /* Routes. A pattern is a path whose segments "*" each capture one segment into r->captures;
- * a final "**" captures the rest of the path. */
+ * a final "**" captures the rest of the path.
+ *
+ * A route declares its rules in its flags, and dispatch() enforces them before the handler runs,
+ * so that a handler cannot forget them (docs/security.md § Route rules):
+ * - who may reach it, one of ROUTE_PUBLIC (anyone: public pages, static files, the sign-in
+ *   steps), ROUTE_SIGNED_IN (a signed-in account, with or without a role: its password, its
+ *   two-factor sign-in), ROUTE_ROLE (any role on the request's site, reporter or above),
+ *   ROUTE_EDITOR, ROUTE_APPROVER, ROUTE_SITEADMIN (that role or above on the request's site),
+ *   ROUTE_SYSADMIN (the system administrator). Anything above ROUTE_PUBLIC loads the account into
+ *   r->user and r->actor first; without one the browser is sent to the sign-in form (303).
+ *   A route declaring several takes the strictest.
+ * - every POST must carry the CSRF token (403 without it), unless ROUTE_NO_CSRF says it must not
+ *   (none does today);
+ * - ROUTE_CACHE: a public GET the page cache may keep (http/cache.h); never a POST, never an
+ *   admin page (/quan-tri/…), never with another access flag than ROUTE_PUBLIC;
+ * - ROUTE_JSON: refusals are answered in JSON (401/403), not with a redirect or a page: for
+ *   endpoints called by scripts.
+ * A route declaring no access flag (the old form of the table) gets ROUTE_ROLE when its pattern
+ * is under /quan-tri/, never open; elsewhere ROUTE_PUBLIC, and ROUTE_CACHE too when it is a GET
+ * without ROUTE_ANY_HOST (what the cache kept before routes declared it). */
 enum route_flags {
 	ROUTE_GET = 1, ROUTE_POST = 2, ROUTE_ANY_HOST = 4,
 	ROUTE_LIMIT_SIGNIN = 8, ROUTE_LIMIT_SEARCH = 16, ROUTE_LIMIT_FORM = 32, /* per-address rate limits */
+	ROUTE_PUBLIC = 1 << 6, ROUTE_SIGNED_IN = 1 << 7, ROUTE_ROLE = 1 << 8, ROUTE_EDITOR = 1 << 9,
+	ROUTE_APPROVER = 1 << 10, ROUTE_SITEADMIN = 1 << 11, ROUTE_SYSADMIN = 1 << 12,
+	ROUTE_NO_CSRF = 1 << 13, ROUTE_CACHE = 1 << 14, ROUTE_JSON = 1 << 15,
 };
+/* The access flags, from the most open to the strictest. */
+#define ROUTE_ACCESS (ROUTE_PUBLIC | ROUTE_SIGNED_IN | ROUTE_ROLE | ROUTE_EDITOR | ROUTE_APPROVER | \
+		      ROUTE_SITEADMIN | ROUTE_SYSADMIN)
 typedef void (*route_fn)(struct req *r);
 struct route {
 	int flags;
@@ -124,6 +149,12 @@ extern const size_t web_nroutes;
 
 /* Set by web/: renders an error page in the site's chrome (plain text until set). */
 extern void (*web_error_page)(struct req *r, int status, const char *title, const char *message);
+/* The rules a route lives by: its flags with the defaults above applied, one access flag kept. */
+int route_rules(const struct route *rt);
+/* Set by web/: enforces RULES (route_rules()) on the request before its handler: CSRF, sign-in,
+ * role. Returns 0 to run the handler, else it has answered. Until it is set, only public GETs
+ * are served (everything else gets 403). */
+extern int (*web_route_gate)(struct req *r, int rules);
 
 /* Starts serving on LISTEN ("127.0.0.1:8080", "[::]:8080") until SIGINT/SIGTERM. */
 int http_serve(struct app *app, const char *listen, unsigned threads);

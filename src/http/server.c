@@ -297,12 +297,53 @@ static int route_match(const char *pattern, const char *path, struct req *r)
 	return !*pattern && !*path;
 }
 
-/* Public pages are the same for everyone: cacheable when anonymous-looking GET/HEAD of a site's
- * page. The admin never is. */
-static int page_cacheable(struct req *r, const struct route *rt)
+static int admin_pattern(const char *pattern)
 {
-	return cache_enabled() && !r->is_post && r->site && !(rt->flags & ROUTE_ANY_HOST) &&
+	return strncmp(pattern, "/quan-tri/", 10) == 0;
+}
+
+int route_rules(const struct route *rt)
+{
+	int f = rt->flags, access = f & ROUTE_ACCESS;
+	if (!access) {
+		if (admin_pattern(rt->pattern)) {
+			f |= ROUTE_ROLE;
+		} else {
+			f |= ROUTE_PUBLIC;
+			if ((f & ROUTE_GET) && !(f & ROUTE_ANY_HOST))
+				f |= ROUTE_CACHE;
+		}
+	} else if (access & (access - 1)) {
+		/* several: the strictest (the highest bit) alone */
+		while (access & (access - 1))
+			access &= access - 1;
+		f = (f & ~ROUTE_ACCESS) | access;
+	}
+	if ((f & ROUTE_POST) || !(f & ROUTE_PUBLIC) || admin_pattern(rt->pattern))
+		f &= ~ROUTE_CACHE;
+	return f;
+}
+
+/* Public pages are the same for everyone: a route declaring ROUTE_CACHE, for a GET/HEAD of a
+ * site's page. The admin never is, whatever a route says. */
+static int page_cacheable(struct req *r, int rules)
+{
+	return cache_enabled() && !r->is_post && r->site && (rules & ROUTE_CACHE) &&
 	       strncmp(r->path, "/quan-tri/", 10) != 0;
+}
+
+int (*web_route_gate)(struct req *r, int rules);
+
+/* The route's rules enforced (web_route_gate); 0 when its handler may run. */
+static int route_gate(struct req *r, int rules)
+{
+	if (web_route_gate)
+		return web_route_gate(r, rules);
+	if (r->is_post || !(rules & ROUTE_PUBLIC)) {
+		resp_error(r, 403, "forbidden");
+		return -1;
+	}
+	return 0;
 }
 
 static enum MHD_Result key_arg(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
@@ -332,17 +373,9 @@ static char *cache_key_of(struct req *r)
 	return sb_detach(&b, NULL);
 }
 
-/* The cached page when there is one, else the route's handler. */
+/* The route's rules enforced, then the cached page when there is one, else the route's handler. */
 static void serve_route(struct req *r, const struct route *match, int method_mismatch)
 {
-	if (match && page_cacheable(r, match)) {
-		r->cache_key = cache_key_of(r);
-		r->cache_gen = cache_generation(r->db, json_integer_value(json_object_get(r->site, "id")));
-		r->cached = r->cache_gen >= 0 ? cache_get(r->cache_key, r->cache_gen) : NULL;
-		if (r->cached)
-			return; /* served as rendered before, no handler runs */
-		r->cacheable = r->cache_gen >= 0;
-	}
 	if (!match) {
 		if (!r->site)
 			resp_error(r, 404, "unknown_host");
@@ -351,6 +384,17 @@ static void serve_route(struct req *r, const struct route *match, int method_mis
 		else
 			resp_error(r, 404, "not_found");
 		return;
+	}
+	int rules = route_rules(match);
+	if (route_gate(r, rules))
+		return;
+	if (page_cacheable(r, rules)) {
+		r->cache_key = cache_key_of(r);
+		r->cache_gen = cache_generation(r->db, json_integer_value(json_object_get(r->site, "id")));
+		r->cached = r->cache_gen >= 0 ? cache_get(r->cache_key, r->cache_gen) : NULL;
+		if (r->cached)
+			return; /* served as rendered before, no handler runs */
+		r->cacheable = r->cache_gen >= 0;
 	}
 	match->fn(r);
 }
@@ -375,7 +419,9 @@ static void dispatch(struct req *r)
 	}
 	for (size_t i = 0; i < web_nroutes; i++) {
 		const struct route *rt = &web_routes[i];
-		if (!route_match(rt->pattern, r->path, r))
+		/* a public pattern of bare "*" segments never answers for an admin path */
+		if ((strncmp(r->path, "/quan-tri/", 10) == 0 && !admin_pattern(rt->pattern)) ||
+		    !route_match(rt->pattern, r->path, r))
 			continue;
 		if ((r->is_post && !(rt->flags & ROUTE_POST)) || (!r->is_post && !(rt->flags & ROUTE_GET))) {
 			method_mismatch = 1;

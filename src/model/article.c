@@ -949,7 +949,7 @@ int article_save(struct db *db, const struct actor *a, int64_t site_id, int64_t 
 	ok = sqlite3_step(st) == SQLITE_DONE;
 	sqlite3_reset(st);
 	/* the received time and the kind set the update deadline (deadline.h) */
-	if (!ok || deadline_refresh(db, NULL, id) || item_derive(db, id))
+	if (!ok || item_derive(db, id) || deadline_refresh(db, NULL, id))
 		goto rollback;
 	if (in->set_attachments && attachments_write(db, a, site_id, id, att, natt))
 		goto rollback;
@@ -957,7 +957,8 @@ int article_save(struct db *db, const struct actor *a, int64_t site_id, int64_t 
 	char action[64];
 	snprintf(obj, sizeof(obj), "%s:%lld", c.kind->name, (long long)id);
 	snprintf(action, sizeof(action), "%s.%s", c.kind->name, cur ? "edit" : "create");
-	audit_write(db, a, site_id, action, obj, c.v[AF_TITLE]);
+	if (audit_write(db, a, site_id, action, obj, c.v[AF_TITLE]))
+		goto rollback;
 	if (db_commit(db))
 		goto out;
 	if (out_id)

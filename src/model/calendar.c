@@ -230,8 +230,8 @@ int calendar_set(struct db *db, const struct actor *a, const char *day, const ch
 	int rc = M_ERROR;
 	if (db_begin(db) == 0) {
 		/* the due times move with the calendar, in the same transaction (deadline.h) */
-		if (row_put(db, a, iso, kind, clean) == 0 && deadline_recompute(db, 0) >= 0) {
-			audit_write(db, a, 0, "calendar.set", iso, detail);
+		if (row_put(db, a, iso, kind, clean) == 0 && deadline_recompute(db, 0) >= 0 &&
+		    audit_write(db, a, 0, "calendar.set", iso, detail) == 0) {
 			rc = db_commit(db) ? M_ERROR : M_OK;
 		} else {
 			db_rollback(db);
@@ -264,11 +264,10 @@ int calendar_unset(struct db *db, const struct actor *a, const char *day, struct
 		db_rollback(db);
 		return ok ? M_NOTFOUND : M_ERROR;
 	}
-	if (deadline_recompute(db, 0) < 0) {
+	if (deadline_recompute(db, 0) < 0 || audit_write(db, a, 0, "calendar.unset", iso, "")) {
 		db_rollback(db);
 		return M_ERROR;
 	}
-	audit_write(db, a, 0, "calendar.unset", iso, "");
 	return db_commit(db) ? M_ERROR : M_OK;
 }
 
@@ -308,7 +307,8 @@ int calendar_seed(struct db *db, const struct actor *a, int year, struct errs *e
 		goto fail;
 	snprintf(obj, sizeof(obj), "%d", year);
 	snprintf(detail, sizeof(detail), "%d days off from the rules", n);
-	audit_write(db, a, 0, "calendar.seed", obj, detail);
+	if (audit_write(db, a, 0, "calendar.seed", obj, detail))
+		goto fail;
 	return db_commit(db) ? M_ERROR : M_OK;
 fail:
 	db_rollback(db);

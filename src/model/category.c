@@ -199,7 +199,10 @@ int category_save(struct db *db, const struct actor *a, int64_t site_id, int64_t
 	}
 	if (!id)
 		id = db_last_id(db);
-	audit_write(db, a, site_id, "category.save", slug, name);
+	if (audit_write(db, a, site_id, "category.save", slug, name)) {
+		db_rollback(db);
+		goto out;
+	}
 	if (db_commit(db))
 		goto out;
 	if (out_id)

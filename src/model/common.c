@@ -49,25 +49,34 @@ static void audit_hash(const char *prev, int64_t at, int64_t user_id, int64_t si
 /* Appends to the audit log. Inside the caller's transaction when there is one, so the record and
  * the change land together; else in its own, so that reading the last hash and appending the next
  * record cannot interleave with another writer. */
-void audit_write(struct db *db, const struct actor *a, int64_t site_id, const char *action,
-		 const char *object, const char *detail)
+int audit_write(struct db *db, const struct actor *a, int64_t site_id, const char *action,
+		const char *object, const char *detail)
 {
 	int own = sqlite3_get_autocommit(db_handle(db));
 	char prev[65] = "", hash[65];
 	int64_t at = time_now(), uid = a && a->id ? a->id : 0;
 	const char *addr = a && a->address ? a->address : "";
+	const char *step = "begin a transaction";
+	sqlite3_stmt *st;
+	int rc, begun = 0;
 
 	if (own && db_begin(db))
-		return;
-	sqlite3_stmt *st = db_stmt(db, "SELECT hash FROM audit ORDER BY id DESC LIMIT 1");
+		goto fail;
+	begun = own;
+	step = "read the chain's last hash";
+	st = db_stmt(db, "SELECT hash FROM audit ORDER BY id DESC LIMIT 1");
 	if (!st)
 		goto fail;
-	if (sqlite3_step(st) == SQLITE_ROW)
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
 		snprintf(prev, sizeof(prev), "%s", (const char *)sqlite3_column_text(st, 0));
 	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) /* not "no record yet": the chain would restart */
+		goto fail;
 	object = object ? object : "";
 	detail = detail ? detail : "";
 	audit_hash(prev, at, uid, site_id, action, object, detail, addr, hash);
+	step = "insert the record";
 	st = db_stmt(db, "INSERT INTO audit (at, user_id, site_id, action, object, detail, address, prev_hash, hash)"
 			 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
 	if (!st)
@@ -89,15 +98,20 @@ void audit_write(struct db *db, const struct actor *a, int64_t site_id, const ch
 		goto fail;
 	/* every recorded change of a site may change its public pages, and the main portal's
 	 * (news from the sites, search across them): their cached pages are stale from now */
+	step = "bump the page cache";
 	if (site_id && cache_bump(db, site_id))
 		goto fail;
-	if (own)
-		db_commit(db);
-	return;
+	step = "commit";
+	begun = 0; /* db_commit() rolls back itself when it fails */
+	if (own && db_commit(db))
+		goto fail;
+	return 0;
 fail:
-	log_error("audit: %s (%s)", db_errmsg(db), action);
-	if (own)
+	/* the action and the step only: object and detail may hold personal data */
+	log_error("audit: a %s record not written: cannot %s: %s", action, step, db_errmsg(db));
+	if (begun)
 		db_rollback(db);
+	return -1;
 }
 
 int64_t audit_verify(struct db *db, int64_t *checked)

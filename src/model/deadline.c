@@ -137,7 +137,8 @@ int deadline_refresh(struct db *db, const struct vn_calendar *cal, int64_t artic
 {
 	struct vn_calendar *own = NULL;
 	sqlite3_stmt *st = db_stmt(db, "SELECT a.site_id, a.intake_received_at,"
-				       " coalesce(a.deadline_kind, c.deadline_kind, '" DEFAULT_KIND "')"
+				       " coalesce(a.deadline_kind, (SELECT t.value FROM item_terms t WHERE t.item_id = a.id"
+				       " AND t.key = 'han'), c.deadline_kind, '" DEFAULT_KIND "')"
 				       " FROM items a JOIN categories c ON c.id = a.category_id WHERE a.id = ?");
 	int64_t site_id, received, due = 0;
 	char kind[64];
@@ -273,7 +274,9 @@ int deadline_rule_save(struct db *db, const struct actor *a, int64_t site_id, co
 	if (deadline_recompute(db, site_id) < 0)
 		goto fail;
 	rule_label(label, sizeof(label), n, unit);
-	audit_write(db, a, site_id ? site_id : main_site_id(db), site_id ? "deadline.rule" : "deadline.default", kind, label);
+	if (audit_write(db, a, site_id ? site_id : main_site_id(db), site_id ? "deadline.rule" : "deadline.default", kind,
+			label))
+		goto fail;
 	return db_commit(db) ? M_ERROR : M_OK;
 fail_reset:
 	sqlite3_reset(st);
@@ -310,7 +313,10 @@ int deadline_rule_reset(struct db *db, const struct actor *a, int64_t site_id, c
 		db_rollback(db);
 		return M_NOTFOUND;
 	}
-	audit_write(db, a, site_id, "deadline.rule.reset", kind, "");
+	if (audit_write(db, a, site_id, "deadline.rule.reset", kind, "")) {
+		db_rollback(db);
+		return M_ERROR;
+	}
 	return db_commit(db) ? M_ERROR : M_OK;
 }
 
@@ -356,8 +362,12 @@ int deadline_category_set(struct db *db, const struct actor *a, int64_t site_id,
 	char detail[96];
 	snprintf(detail, sizeof(detail), "%s; rà soát %s ngày", kind && *kind ? kind : DEFAULT_KIND,
 		 days ? review_days : "—");
-	audit_write(db, a, site_id, "category.deadline", json_string_value(json_object_get(cat, "slug")), detail);
+	ok = audit_write(db, a, site_id, "category.deadline", json_string_value(json_object_get(cat, "slug")), detail) == 0;
 	json_decref(cat);
+	if (!ok) {
+		db_rollback(db);
+		return M_ERROR;
+	}
 	return db_commit(db) ? M_ERROR : M_OK;
 }
 
@@ -685,8 +695,12 @@ int review_mark(struct db *db, const struct actor *a, int64_t site_id, int64_t a
 	}
 	char obj[32];
 	snprintf(obj, sizeof(obj), "%lld", (long long)article_id);
-	audit_write(db, a, site_id, "article.review", obj, title);
+	int ok = audit_write(db, a, site_id, "article.review", obj, title) == 0;
 	free(title);
+	if (!ok) {
+		db_rollback(db);
+		return M_ERROR;
+	}
 	return db_commit(db) ? M_ERROR : M_OK;
 }
 
@@ -846,7 +860,10 @@ int reminder_settings_save(struct db *db, const struct actor *a, const struct re
 	snprintf(detail, sizeof(detail), "%s; from %s; tls %s; %s giờ%s", in->url ? in->url : "", in->from ? in->from : "",
 		 in->tls ? in->tls : "", in->hour ? in->hour : "", in->clear_password ? "; mật khẩu đã xóa"
 		 : in->password && *in->password ? "; mật khẩu đã đổi" : "");
-	audit_write(db, a, main_site_id(db), "settings.mail", "smtp", detail);
+	if (audit_write(db, a, main_site_id(db), "settings.mail", "smtp", detail)) {
+		db_rollback(db);
+		return M_ERROR;
+	}
 	return db_commit(db) ? M_ERROR : M_OK;
 }
 
@@ -868,11 +885,10 @@ int reminder_recipients_save(struct db *db, const struct actor *a, int64_t site_
 	json_decref(site);
 	if (db_begin(db))
 		return M_ERROR;
-	if (db_setting_set(db, key, list)) {
+	if (db_setting_set(db, key, list) || audit_write(db, a, site_id, "settings.reminder_to", key, list)) {
 		db_rollback(db);
 		return M_ERROR;
 	}
-	audit_write(db, a, site_id, "settings.reminder_to", key, list);
 	return db_commit(db) ? M_ERROR : M_OK;
 }
 

@@ -368,12 +368,14 @@ json_t *item_import(struct db *db, const struct actor *a, int64_t site_id, const
 			snprintf(detail, sizeof(detail), "%zu mới, %zu thay đổi, %zu không đổi", nnew, nchanged, nsame);
 			char action[48];
 			snprintf(action, sizeof(action), "%s.import", k->name);
-			audit_write(db, a, site_id, action, "csv", detail);
-		}
-		if (!nbad && db_commit(db)) {
-			*rc = M_ERROR;
-		} else if (!nbad) {
-			json_object_set_new(rep, "imported", json_true());
+			if (audit_write(db, a, site_id, action, "csv", detail)) {
+				db_rollback(db); /* no import without its record */
+				*rc = M_ERROR;
+			} else if (db_commit(db)) {
+				*rc = M_ERROR;
+			} else {
+				json_object_set_new(rep, "imported", json_true());
+			}
 		}
 	} else if (nbad) {
 		*rc = M_INVALID;

@@ -418,8 +418,11 @@ int item_listing_set(struct db *db, const struct actor *a, int64_t site_id, int6
 		db_rollback(db);
 		goto out;
 	}
-	audit_write(db, a, site_id, on ? "item.list" : "item.unlist", obj,
-		    it ? json_string_value(json_object_get(it, "title")) : "");
+	if (audit_write(db, a, site_id, on ? "item.list" : "item.unlist", obj,
+			it ? json_string_value(json_object_get(it, "title")) : "")) {
+		db_rollback(db);
+		goto out;
+	}
 	if (db_commit(db))
 		goto out;
 	rc = M_OK;

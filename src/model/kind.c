@@ -392,6 +392,14 @@ void kind_fields_clean(const struct kind *k, json_t *raw, json_t **out, struct e
 	*out = o;
 }
 
+int kind_choice_known(const struct kind_field *f, const char *key)
+{
+	for (const struct kind_choice *c = f->choices; key && c && c->key; c++)
+		if (strcmp(c->key, key) == 0)
+			return 1;
+	return 0;
+}
+
 const char *kind_choice_label(const struct kind_field *f, const char *key)
 {
 	for (const struct kind_choice *c = f->choices; c && c->key; c++)

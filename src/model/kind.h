@@ -76,6 +76,10 @@ struct kind {
 	unsigned has_cover : 1;    /* a cover image, featured flag, author and source (news) */
 	const struct kind_field *fields;
 	size_t nfields;
+	/* Its own templates for the public list and item page (templates/<name>.mustache, given the
+	 * same view data); NULL: the generic pair, public/item_list and public/item, which serve any
+	 * kind from its descriptor. */
+	const char *tpl_list, *tpl_item;
 	/* Rules the fields cannot say (dates in order…): adds errors to E; FIELDS is clean. */
 	void (*check)(const struct kind *k, json_t *fields, struct errs *e);
 	/* The slug of an item (NULL: from the title). Returns malloc'd. */
@@ -110,6 +114,8 @@ int kind_check(const struct kind *k, char *err, size_t n);
  * still set (the input kept, for the form to show again). Calls the kind's check hook. */
 void kind_fields_clean(const struct kind *k, json_t *raw, json_t **out, struct errs *e);
 
+/* 1 when KEY is one of F's declared choices (by key). */
+int kind_choice_known(const struct kind_field *f, const char *key);
 /* The label of an enum value (its key when unknown: an open value as typed). */
 const char *kind_choice_label(const struct kind_field *f, const char *key);
 

@@ -140,10 +140,28 @@ static int write_validity(struct db *db, int64_t id, json_t *fields, int32_t tod
 	return ok ? 0 : -1;
 }
 
+/* The update deadline a document follows when nobody chose one (deadline.h, VL Đ9.3): the
+ * central government's documents 8 working days, the province's and the units' 2. Kept as the
+ * item's term "han", which deadline_refresh reads after the item's own choice. */
+static int write_deadline_kind(struct db *db, int64_t id, json_t *fields)
+{
+	const char *scope = json_string_value(json_object_get(fields, "pham_vi"));
+	const char *kind = scope && strcmp(scope, "trung-uong") == 0 ? "van-ban-trung-uong" : "van-ban-tinh";
+	sqlite3_stmt *st = db_stmt(db, "INSERT INTO item_terms (item_id, key, value) VALUES (?, 'han', ?)"
+				       " ON CONFLICT DO NOTHING");
+	if (!st)
+		return -1;
+	db_bind_int(st, 1, id);
+	db_bind_text(st, 2, kind);
+	int ok = sqlite3_step(st) == SQLITE_DONE;
+	sqlite3_reset(st);
+	return ok ? 0 : -1;
+}
+
 int legal_derive(struct db *db, const struct kind *k, int64_t id, json_t *fields, int32_t today)
 {
 	(void)k;
-	if (write_validity(db, id, fields, today))
+	if (write_validity(db, id, fields, today) || write_deadline_kind(db, id, fields))
 		return -1;
 	/* the documents this one acts on: their validity follows from it */
 	sqlite3_stmt *st = db_stmt(db, "SELECT DISTINCT t.id, t.fields, t.site_id FROM item_links l JOIN items t ON t.id = l.to_id"

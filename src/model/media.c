@@ -700,7 +700,7 @@ static int fill_texts(struct db *db, const struct actor *a, int64_t site_id, int
 	if (ok && db_changes(db) > 0) {
 		char obj[32];
 		snprintf(obj, sizeof(obj), "media:%lld", (long long)id);
-		audit_write(db, a, site_id, "media.update", obj, *title ? title : alt);
+		ok = audit_write(db, a, site_id, "media.update", obj, *title ? title : alt) == 0;
 	}
 	if (!ok) {
 		db_rollback(db);
@@ -861,7 +861,8 @@ static int store(struct db *db, const char *data_dir, const struct actor *a, int
 		if (!ok)
 			goto fail;
 	}
-	audit_write(db, a, site_id, "media.add", sha, name);
+	if (audit_write(db, a, site_id, "media.add", sha, name))
+		goto fail;
 	if (db_commit(db))
 		goto out;
 	rc = M_OK;
@@ -951,8 +952,9 @@ int media_update(struct db *db, const struct actor *a, int64_t site_id, int64_t 
 	}
 	char obj[32];
 	snprintf(obj, sizeof(obj), "media:%lld", (long long)id);
-	audit_write(db, a, site_id, "media.update", obj, title);
-	if (db_commit(db) == 0)
+	if (audit_write(db, a, site_id, "media.update", obj, title))
+		db_rollback(db);
+	else if (db_commit(db) == 0)
 		rc = M_OK;
 out:
 	free(alt);
@@ -1038,8 +1040,9 @@ int media_delete(struct db *db, const struct actor *a, int64_t site_id, int64_t 
 		db_rollback(db);
 		goto out;
 	}
-	audit_write(db, a, site_id, "media.delete", sha, json_string_value(json_object_get(m, "orig_name")));
-	if (db_commit(db) == 0)
+	if (audit_write(db, a, site_id, "media.delete", sha, json_string_value(json_object_get(m, "orig_name"))))
+		db_rollback(db);
+	else if (db_commit(db) == 0)
 		rc = M_OK;
 out:
 	json_decref(m);
@@ -1141,7 +1144,7 @@ int attachments_write(struct db *db, const struct actor *a, int64_t site_id, int
 	if (ok) {
 		char obj[32];
 		snprintf(obj, sizeof(obj), "article:%lld", (long long)article_id);
-		audit_write(db, a, site_id, "article.attachments", obj, detail.buf);
+		ok = audit_write(db, a, site_id, "article.attachments", obj, detail.buf) == 0;
 	}
 	sb_release(&detail);
 	return ok ? 0 : -1;

@@ -31,9 +31,11 @@ void errs_add(struct errs *e, const char *field, const char *key);
 /* Result codes of model calls. */
 enum model_rc { M_OK = 0, M_INVALID = -1, M_DENIED = -2, M_NOTFOUND = -3, M_ERROR = -4 };
 
-/* Appends a record to the append-only, hash-chained audit log. */
-void audit_write(struct db *db, const struct actor *a, int64_t site_id, const char *action,
-		 const char *object, const char *detail);
+/* Appends a record to the append-only, hash-chained audit log. Returns 0, or -1 (logged: the
+ * step that failed, never OBJECT or DETAIL) when it could not be written; inside a transaction
+ * the caller must then roll its change back, so that no change is kept without its record. */
+int audit_write(struct db *db, const struct actor *a, int64_t site_id, const char *action,
+		const char *object, const char *detail);
 /* The page cache's generation of a site: bumped by every change recorded for it (and for the
  * main portal with it); -1 on a store error. */
 /* Bumps every site's generation: a site added, renamed or given a domain shows in other sites'

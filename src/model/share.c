@@ -72,11 +72,11 @@ int share_propose(struct db *db, const struct actor *a, int64_t site_id, int64_t
 	sqlite3_reset(st);
 	char obj[32];
 	snprintf(obj, sizeof(obj), "article:%lld", (long long)article_id);
-	if (!ok || transition_write(db, a, article_id, "propose", "published", "published", "Đề xuất đăng trên Cổng chính", "")) {
+	if (!ok || transition_write(db, a, article_id, "propose", "published", "published", "Đề xuất đăng trên Cổng chính", "") ||
+	    audit_write(db, a, site_id, "share.propose", obj, "")) {
 		db_rollback(db);
 		goto out;
 	}
-	audit_write(db, a, site_id, "share.propose", obj, "");
 	rc = db_commit(db) ? M_ERROR : M_OK;
 out:
 	json_decref(main_site);
@@ -141,7 +141,10 @@ int share_decide(struct db *db, const struct actor *a, int64_t main_site_id, int
 	}
 	char obj[32];
 	snprintf(obj, sizeof(obj), "article:%lld", (long long)article_id);
-	audit_write(db, a, from_site, accept ? "share.accept" : "share.decline", obj, why);
+	if (audit_write(db, a, from_site, accept ? "share.accept" : "share.decline", obj, why)) {
+		db_rollback(db);
+		goto out;
+	}
 	rc = db_commit(db) ? M_ERROR : M_OK;
 out:
 	free(why);

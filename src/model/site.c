@@ -352,8 +352,7 @@ int site_add(struct db *db, const struct site_input *in, struct errs *e, int64_t
 	}
 	sqlite3_reset(st);
 	*id = db_last_id(db);
-	audit_write(db, &actor_cli, *id, "site.add", slug, v[F_NAME]);
-	if (cache_bump_all(db)) {
+	if (audit_write(db, &actor_cli, *id, "site.add", slug, v[F_NAME]) || cache_bump_all(db)) {
 		db_rollback(db);
 		goto out;
 	}
@@ -436,10 +435,11 @@ int site_update(struct db *db, int64_t id, const struct site_input *in, struct e
 		db_rollback(db);
 		goto out;
 	}
-	audit_write(db, &actor_cli, id, "site.update", "", v[F_NAME]);
-	rc = cache_bump_all(db) || db_commit(db) ? M_ERROR : M_OK;
-	if (rc)
+	if (audit_write(db, &actor_cli, id, "site.update", "", v[F_NAME]) || cache_bump_all(db)) {
 		db_rollback(db);
+		goto out;
+	}
+	rc = db_commit(db) ? M_ERROR : M_OK; /* a failed commit has rolled back */
 out:
 	for (int i = 0; i < F_N; i++)
 		free(v[i]);
@@ -468,11 +468,10 @@ int site_settings_update(struct db *db, const struct actor *a, int64_t site_id, 
 	db_bind_int(st, 3, site_id);
 	int ok = sqlite3_step(st) == SQLITE_DONE;
 	sqlite3_reset(st);
-	if (!ok) {
+	snprintf(detail, sizeof(detail), "steps=%d self=%d", approval_steps, approver_may_be_author ? 1 : 0);
+	if (!ok || audit_write(db, a, site_id, "site.settings", "", detail)) {
 		db_rollback(db);
 		return M_ERROR;
 	}
-	snprintf(detail, sizeof(detail), "steps=%d self=%d", approval_steps, approver_may_be_author ? 1 : 0);
-	audit_write(db, a, site_id, "site.settings", "", detail);
 	return db_commit(db) ? M_ERROR : M_OK;
 }

@@ -485,9 +485,8 @@ int totp_enrol_begin(struct db *db, const struct actor *a, const char *issuer, c
 		db_bind_int(st, 3, time_now());
 		int ok = sqlite3_step(st) == SQLITE_DONE;
 		sqlite3_reset(st);
-		if (!ok)
+		if (!ok || audit_write(db, a, 0, "mfa.enrol", "", "begin"))
 			goto rollback;
-		audit_write(db, a, 0, "mfa.enrol", "", "begin");
 	}
 	if (db_commit(db))
 		goto out;
@@ -606,7 +605,11 @@ int totp_enrol_confirm(struct db *db, const struct actor *a, const char *code, i
 	sqlite3_reset(st);
 	if (!ok || !(*codes = recovery_make(db, a->id)))
 		goto rollback;
-	audit_write(db, a, 0, "mfa.enable", "", "");
+	if (audit_write(db, a, 0, "mfa.enable", "", "")) {
+		json_decref(*codes);
+		*codes = NULL;
+		goto rollback;
+	}
 	if (db_commit(db)) {
 		json_decref(*codes);
 		*codes = NULL;
@@ -641,7 +644,10 @@ int totp_verify(struct db *db, const struct actor *a, const char *input, int64_t
 	}
 	rc = factor_check(db, a->id, &t, input, now, &rec);
 	if (rc == M_OK) {
-		audit_write(db, a, 0, rec ? "mfa.recovery" : "mfa.verify", "", "");
+		if (audit_write(db, a, 0, rec ? "mfa.recovery" : "mfa.verify", "", "")) {
+			rc = M_ERROR;
+			goto rollback;
+		}
 		if (db_commit(db))
 			rc = M_ERROR;
 		else if (used_recovery)
@@ -714,9 +720,9 @@ int totp_disable(struct db *db, const struct actor *a, const char *password, con
 		goto rollback;
 	rc = M_ERROR;
 	if (exec_user(db_stmt(db, "DELETE FROM totp_recovery WHERE user_id = ?"), a->id) ||
-	    exec_user(db_stmt(db, "DELETE FROM totp WHERE user_id = ?"), a->id))
+	    exec_user(db_stmt(db, "DELETE FROM totp WHERE user_id = ?"), a->id) ||
+	    audit_write(db, a, 0, "mfa.disable", "", rec ? "with a recovery code" : ""))
 		goto rollback;
-	audit_write(db, a, 0, "mfa.disable", "", rec ? "with a recovery code" : "");
 	rc = db_commit(db) ? M_ERROR : M_OK;
 	goto out;
 rollback:
@@ -760,7 +766,8 @@ int totp_reset(struct db *db, const struct actor *a, const char *username, struc
 	    exec_user(db_stmt(db, "DELETE FROM totp WHERE user_id = ?"), uid))
 		goto rollback;
 	snprintf(obj, sizeof(obj), "user:%s", username);
-	audit_write(db, a, 0, "mfa.reset", obj, "");
+	if (audit_write(db, a, 0, "mfa.reset", obj, ""))
+		goto rollback;
 	return db_commit(db) ? M_ERROR : M_OK;
 rollback:
 	db_rollback(db);

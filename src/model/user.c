@@ -113,8 +113,9 @@ int user_add(struct db *db, const char *username, const char *display_name, cons
 		if (!ok)
 			goto rollback;
 	}
-	audit_write(db, &actor_cli, site ? json_integer_value(json_object_get(site, "id")) : 0, "user.add",
-		    username, role);
+	if (audit_write(db, &actor_cli, site ? json_integer_value(json_object_get(site, "id")) : 0, "user.add",
+			username, role))
+		goto rollback;
 	if (db_commit(db))
 		goto out;
 	rc = M_OK;
@@ -265,11 +266,10 @@ int user_change_password(struct db *db, int64_t user_id, const char *old_pw, con
 	db_bind_int(st, 3, user_id);
 	int ok = sqlite3_step(st) == SQLITE_DONE;
 	sqlite3_reset(st);
-	if (!ok || password_history_add(db, user_id, hash)) {
+	if (!ok || password_history_add(db, user_id, hash) || audit_write(db, &a, 0, "password.change", "", "")) {
 		db_rollback(db);
 		return M_ERROR;
 	}
-	audit_write(db, &a, 0, "password.change", "", "");
 	return db_commit(db) ? M_ERROR : M_OK;
 }
 
@@ -371,7 +371,10 @@ int user_grant(struct db *db, const struct actor *a, int64_t site_id, const char
 	}
 	snprintf(obj, sizeof(obj), "user:%s", username);
 	session_destroy_user(db, uid); /* a changed privilege starts a new session */
-	audit_write(db, a, site_id, "role.grant", obj, role);
+	if (audit_write(db, a, site_id, "role.grant", obj, role)) {
+		db_rollback(db);
+		return M_ERROR;
+	}
 	return db_commit(db) ? M_ERROR : M_OK;
 }
 
@@ -397,7 +400,10 @@ int user_revoke(struct db *db, const struct actor *a, int64_t site_id, int64_t u
 	}
 	snprintf(obj, sizeof(obj), "user:%lld", (long long)user_id);
 	session_destroy_user(db, user_id);
-	audit_write(db, a, site_id, "role.revoke", obj, "");
+	if (audit_write(db, a, site_id, "role.revoke", obj, "")) {
+		db_rollback(db);
+		return M_ERROR;
+	}
 	return db_commit(db) ? M_ERROR : M_OK;
 }
 
@@ -449,7 +455,10 @@ int user_handover(struct db *db, const struct actor *a, int64_t site_id, int64_t
 	json_decref(items);
 	snprintf(obj, sizeof(obj), "user:%lld", (long long)from_id);
 	snprintf(detail, sizeof(detail), "to user:%lld, %lld items", (long long)to_id, (long long)*moved);
-	audit_write(db, a, site_id, "user.handover", obj, detail);
+	if (audit_write(db, a, site_id, "user.handover", obj, detail)) {
+		db_rollback(db);
+		return M_ERROR;
+	}
 	return db_commit(db) ? M_ERROR : M_OK;
 }
 
@@ -470,14 +479,23 @@ int user_create_on_site(struct db *db, const struct actor *a, int64_t site_id, c
 		errs_add(e, "role", "role_invalid");
 		return M_INVALID;
 	}
+	/* the account and the record of who made it, together (user_add's transaction becomes a
+	 * savepoint of this one; its password hash is then made holding the write lock, ~0.1 s) */
+	if (db_begin(db))
+		return M_ERROR;
 	site = site_get(db, site_id);
 	int rc = user_add(db, username, display_name, role, json_string_value(json_object_get(site, "slug")), password, e, &id);
 	json_decref(site);
 	if (rc == M_OK) {
 		char obj[64];
 		snprintf(obj, sizeof(obj), "user:%s", username);
-		audit_write(db, a, site_id, "user.create", obj, role);
+		if (audit_write(db, a, site_id, "user.create", obj, role))
+			rc = M_ERROR;
 	}
+	if (rc != M_OK)
+		db_rollback(db);
+	else if (db_commit(db))
+		rc = M_ERROR;
 	return rc;
 }
 
@@ -504,7 +522,10 @@ int user_set_disabled(struct db *db, const struct actor *a, int64_t user_id, int
 	if (disabled)
 		session_destroy_user(db, user_id); /* ends every session at once */
 	snprintf(obj, sizeof(obj), "user:%lld", (long long)user_id);
-	audit_write(db, a, 0, disabled ? "user.disable" : "user.enable", obj, "");
+	if (audit_write(db, a, 0, disabled ? "user.disable" : "user.enable", obj, "")) {
+		db_rollback(db);
+		return M_ERROR;
+	}
 	return db_commit(db) ? M_ERROR : M_OK;
 }
 

@@ -321,7 +321,10 @@ int article_act(struct db *db, const struct actor *a, int64_t site_id, int64_t i
 		goto out;
 	}
 	snprintf(obj, sizeof(obj), "%s:%lld", json_string_value(json_object_get(art, "kind")), (long long)id);
-	audit_write(db, a, site_id, "article.transition", obj, r->action);
+	if (audit_write(db, a, site_id, "article.transition", obj, r->action)) {
+		db_rollback(db);
+		goto out;
+	}
 	if (db_commit(db))
 		goto out;
 	rc = M_OK;
@@ -418,11 +421,12 @@ int article_publish_due(struct db *db, int64_t now)
 		snprintf(obj, sizeof(obj), "article:%lld", (long long)id);
 		if (exec_update(st) || transition_write(db, NULL, id, "publish", "scheduled", "published",
 							 "Xuất bản theo lịch hẹn giờ", "") ||
-		    search_index_article(db, id) || item_derive(db, id)) {
+		    search_index_article(db, id) || item_derive(db, id) ||
+		    audit_write(db, NULL, json_integer_value(json_object_get(row, "site_id")), "article.scheduled_publish", obj,
+				"")) {
 			db_rollback(db);
 			continue;
 		}
-		audit_write(db, NULL, json_integer_value(json_object_get(row, "site_id")), "article.scheduled_publish", obj, "");
 		if (db_commit(db) == 0)
 			n++;
 	}

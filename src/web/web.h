@@ -46,8 +46,14 @@ void web_cards_release(struct web_cards *wc);
 
 void web_error(struct req *r, int status, const char *title, const char *message);
 
-/* Admin: loads the signed-in account; answers (redirect or 403) and returns -1 when the request
- * may not go on. NEED_ROLE: the account must hold a role on the request's site. */
+/* The rules of a route enforced before its handler (http.h web_route_gate, set by cong serve):
+ * the CSRF token of a POST, then for anything above ROUTE_PUBLIC the signed-in account loaded
+ * into r->user and r->actor (with the forced password change and two-factor enrolment) and the
+ * role it needs on the request's site. Answers and returns -1 when the request may not go on. */
+int admin_gate(struct req *r, int rules);
+/* The same account checks from within a handler, for a route whose table entry does not say
+ * them (the table's do): NEED_ROLE nonzero, a role on the request's site; the account is loaded once
+ * per request. Answers and returns -1 when the request may not go on. */
 int admin_require(struct req *r, int need_role);
 /* admin_require, then the site's administrators (and the system administrator) only. */
 int admin_require_siteadmin(struct req *r);
@@ -56,7 +62,8 @@ int64_t admin_capture_id(struct req *r);
 /* The error page of a model call's refusal: 403 (M_DENIED), 404 (M_NOTFOUND), else 500. */
 void admin_model_error(struct req *r, int rc);
 json_t *admin_ctx(struct req *r, const char *page_title);
-/* Checks the CSRF token of a POST; answers 403 and returns -1 when it is missing or wrong. */
+/* Checks the CSRF token of a POST; answers 403 and returns -1 when it is missing or wrong.
+ * admin_gate() does it for every POST route. */
 int csrf_check(struct req *r);
 /* The site's categories in tree order, each with "label" (indented by depth), "selected" (id ==
  * SELECTED) and "public_url". */

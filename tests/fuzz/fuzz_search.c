@@ -46,7 +46,7 @@ static void setup(void)
 	int ok = db_exec(db, "INSERT INTO sites (id, slug, kind, name, created_at) VALUES (1, 'main', 'main', 'Cổng', 0)") == 0 &&
 		 db_exec(db, "INSERT INTO categories (id, site_id, name, slug) VALUES (1, 1, 'Tin', 'tin')") == 0;
 	sqlite3_stmt *st;
-	const char *sql = "INSERT INTO articles (id, site_id, category_id, state, title, slug, body, published_at,"
+	const char *sql = "INSERT INTO items (id, site_id, category_id, state, title, slug, body, published_at,"
 			  " created_at, updated_at) VALUES (?, 1, 1, 'published', ?, 'x', ?, ?, 0, 0)";
 	for (int i = 0; ok && i <= (int)ARRAY_SIZE(arts); i++) {
 		ok = sqlite3_prepare_v2(db_handle(db), sql, -1, &st, NULL) == SQLITE_OK;
@@ -211,7 +211,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			char *body = html_sanitize(nfc, strlen(nfc), NULL);
 			char *title = utf8_ellipsize(nfc, 300);
 			sqlite3_stmt *st;
-			if (sqlite3_prepare_v2(db_handle(db), "UPDATE articles SET title = ?, body = ? WHERE id = ?", -1, &st,
+			if (sqlite3_prepare_v2(db_handle(db), "UPDATE items SET title = ?, body = ? WHERE id = ?", -1, &st,
 					       NULL) == SQLITE_OK) {
 				sqlite3_bind_text(st, 1, title, -1, SQLITE_STATIC);
 				sqlite3_bind_text(st, 2, body, -1, SQLITE_STATIC);

@@ -183,3 +183,21 @@ class Conformance(CongTest):
         self.expect(lst, 200)
         self.assertIn_("/quan-tri/van-ban/%d" % iid, lst)
         self.expect(duyet.get("/quan-tri/?loai=khong-co"), 404)
+
+    def test_an_open_list_grows_with_the_values_a_site_uses(self):
+        """A site extends the list of document types by using a new one: its form then offers it."""
+        fx = self.fx
+        duyet = fx.admin("duyet", "snv")
+        legal = next(k for k in KINDS if k["name"] == "legal")
+        f = dict(self.form(legal, 8, "mo"))
+        f["loai"] = "Quy chế phối hợp"
+        iid = self.create(duyet, legal, 8, "mo")
+        r = duyet.post("%s/%d" % (base(legal), iid), list(f.items()), multipart_form=True)
+        self.expect(r, 303)
+        self.publish(duyet, legal, iid)
+        form = self.page(duyet, base(legal) + "/moi")
+        options = [o.get("value") for o in form.find_all("option")]
+        self.assertIn("Quy chế phối hợp", options, "the site's own type is offered")
+        self.assertIn("Quyết định", options)
+        other = fx.admin("admin", "longho").get(base(legal) + "/moi")
+        self.assertNotIn('value="Quy chế phối hợp"', other.text, "another site's list is its own")

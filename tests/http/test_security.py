@@ -312,18 +312,90 @@ class PasswordChangeSessions(CongTest):
         self.expect(b.get("/quan-tri/"), 303, "another browser stayed signed in after a password change")
 
 
+ACCESS = ("ROUTE_PUBLIC", "ROUTE_SIGNED_IN", "ROUTE_ROLE", "ROUTE_EDITOR", "ROUTE_APPROVER", "ROUTE_SITEADMIN",
+          "ROUTE_SYSADMIN")
+
+
+def route_table():
+    """(flags, pattern) of every route of src/web/routes.c, flags a set of names."""
+    with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "src", "web", "routes.c")) as f:
+        return [(set(f.strip() for f in flags.split("|")), pattern)
+                for flags, pattern in re.findall(r'\{ (ROUTE_[A-Z_ |]+), "([^"]+)"', f.read())]
+
+
+def target_of(pattern):
+    return pattern.replace("**", "x").replace("*", "1")
+
+
 class CsrfEveryRoute(CongTest):
     def test_every_post_route_refuses_a_missing_token(self):
-        import os
-        with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "src", "web", "routes.c")) as f:
-            routes = re.findall(r'\{ ROUTE_POST[^,]*, "([^"]+)"', f.read())
+        routes = [p for flags, p in route_table() if "ROUTE_POST" in flags and "ROUTE_NO_CSRF" not in flags]
         self.assertGreater(len(routes), 15)
         c = self.fx.admin("admin", "snv")
         for path in routes:
-            target = path.replace("**", "x").replace("*", "1")
+            target = target_of(path)
             with self.subTest(route=path):
                 r = c.post(target, [("x", "1")], csrf=False)
                 self.assertEqual(r.status, 403, "POST %s without a CSRF token: %d" % (target, r.status))
+
+
+class RouteRules(CongTest):
+    """The table declares who may reach each route (src/http/http.h), and dispatch() enforces it."""
+
+    def test_every_admin_route_declares_its_access(self):
+        table = route_table()
+        self.assertGreater(len(table), 60)
+        for flags, pattern in table:
+            with self.subTest(route=pattern):
+                access = [f for f in flags if f in ACCESS]
+                if pattern.startswith("/quan-tri/"):
+                    self.assertEqual(len(access), 1, "%s declares %s" % (pattern, access or "no access flag"))
+                    self.assertNotIn("ROUTE_CACHE", flags, "an admin page declared cacheable")
+                if "ROUTE_CACHE" in flags:
+                    self.assertEqual(access, ["ROUTE_PUBLIC"], pattern)
+                    self.assertNotIn("ROUTE_POST", flags, pattern)
+        # the open ones under /quan-tri/ are the sign-in steps, nothing else
+        self.assertEqual(sorted({p for flags, p in table if p.startswith("/quan-tri/") and "ROUTE_PUBLIC" in flags}),
+                         ["/quan-tri/dang-nhap", "/quan-tri/dang-nhap/ma-xac-thuc", "/quan-tri/dang-xuat"])
+
+    def test_every_admin_route_needs_a_session(self):
+        c = self.fx.client("snv")
+        n = 0
+        for flags, pattern in route_table():
+            if not pattern.startswith("/quan-tri/") or "ROUTE_PUBLIC" in flags:
+                continue
+            target = target_of(pattern)
+            with self.subTest(route=pattern, method="POST" if "ROUTE_POST" in flags else "GET"):
+                r = c.post(target, [("x", "1")]) if "ROUTE_POST" in flags else c.get(target)
+                if "ROUTE_JSON" in flags:
+                    self.assertEqual(r.status, 401, "%s without a session: %d" % (target, r.status))
+                    continue
+                self.assertEqual(r.status, 303, "%s without a session: %d" % (target, r.status))
+                self.assertTrue(r.location_path.startswith("/quan-tri/dang-nhap?tiep="), r.location)
+                self.assertEqual(r.header("Cache-Control"), "no-store")
+                n += 1
+        self.assertGreater(n, 50)
+
+    def test_levels_on_the_site(self):
+        fx = self.fx
+        fx.add_user("capphongvien", "reporter", "snv")
+        reporter = fx.admin("capphongvien", "snv")
+        admin = fx.admin("admin", "snv")
+        for flags, pattern in route_table():
+            if not pattern.startswith("/quan-tri/") or "ROUTE_GET" not in flags or "*" in pattern:
+                continue
+            with self.subTest(route=pattern):
+                r = reporter.get(pattern)
+                if flags & {"ROUTE_EDITOR", "ROUTE_APPROVER", "ROUTE_SITEADMIN", "ROUTE_SYSADMIN"}:
+                    self.assertEqual(r.status, 403, "a reporter on %s: %d" % (pattern, r.status))
+                elif "ROUTE_PUBLIC" not in flags:
+                    self.assertEqual(r.status, 200, "a reporter on %s: %d" % (pattern, r.status))
+                if "ROUTE_PUBLIC" not in flags:  # (the shares are the main portal's: 404 here)
+                    self.assertIn(admin.get(pattern).status, (200, 404), "the system administrator on %s" % pattern)
+        # and a role on another site is no role here
+        fx.add_user("phongvienlongho", "reporter", "longho")
+        self.expect(fx.admin("phongvienlongho", "longho").get("/quan-tri/"), 200)
+        self.expect(fx.admin("phongvienlongho", "snv").get("/quan-tri/"), 403, "a reporter of another site")
 
 
 class SessionTimeouts(CongTest):

@@ -330,6 +330,38 @@ TEST(items_a_component_site_lists_the_main_portals_documents)
 	db_close(db);
 }
 
+TEST(items_a_documents_scope_sets_its_update_deadline)
+{
+	struct db *db = items_db();
+	struct errs e = { 0 };
+	struct site_input si = { 0 };
+	int64_t site;
+	si.name = "Cổng chính";
+	si.kind = "main";
+	if (!CHECK(db && site_add(db, &si, &e, &site, NULL) == 0))
+		return;
+	static const char *const scopes[][2] = { { "trung-uong", "van-ban-trung-uong" }, { "tinh", "van-ban-tinh" } };
+	for (size_t i = 0; i < 2; i++) {
+		json_t *f = json_pack("{ss ss ss ss ss}", "so_ky_hieu", i ? "3/2026/QĐ-UBND" : "3/2026/NĐ-CP", "loai", "Nghị định",
+				      "co_quan_ban_hanh", "Chính phủ", "ngay_ban_hanh", "2026-01-05", "pham_vi", scopes[i][0]);
+		struct article_input in = { 0 };
+		in.kind = "legal";
+		in.fields = f;
+		in.title = "Văn bản thử";
+		in.category_id = category_for_kind(db, site, "legal");
+		in.intake_received_at = 1767600000; /* 2026-01-05 */
+		int64_t id = 0;
+		CHECK(article_save(db, &actor_cli, site, 0, &in, &e, &id) == M_OK);
+		sqlite3_stmt *st = db_stmt(db, "SELECT due_kind FROM items WHERE id = ?");
+		db_bind_int(st, 1, id);
+		CHECK(sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0) &&
+		      strcmp((const char *)sqlite3_column_text(st, 0), scopes[i][1]) == 0);
+		sqlite3_reset(st);
+		json_decref(f);
+	}
+	db_close(db);
+}
+
 /* A common number typed without its year ("kế hoạch số 5") is a long range of keys ("5/2000/…" to
  * "5/2026/…" sort before "5/kh-ubnd"): every match is found however many keys come before it,
  * and only published documents, of the site when one is given. */

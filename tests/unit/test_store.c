@@ -257,3 +257,51 @@ TEST(articles_save_publish_and_stay_on_their_site)
 	CHECK(bad == 0 && n > 5);
 	db_close(db);
 }
+
+/* A number from SQL with one integer parameter (not through db_stmt's cache). */
+static int64_t count_of(struct db *db, const char *sql, int64_t arg)
+{
+	sqlite3_stmt *st;
+	int64_t n = -1;
+	if (sqlite3_prepare_v2(db_handle(db), sql, -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_int64(st, 1, arg);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+TEST(audit_failure_rolls_the_change_back)
+{
+	struct db *db = fresh_db();
+	struct errs e = { 0 };
+	int64_t cat = 0, bad, n = 0;
+	if (!CHECK(db != NULL))
+		return;
+	add_site(db, "Cổng chính", "main", NULL);
+	int64_t snv = add_site(db, "Sở Nội vụ", NULL, NULL);
+	int64_t records = count_of(db, "SELECT count(*) FROM audit WHERE ?1 = ?1", 0);
+	int64_t sites = count_of(db, "SELECT count(*) FROM sites WHERE ?1 = ?1", 0);
+	CHECK(records > 0);
+	/* the audit log refuses every record, on this connection only */
+	CHECK(db_exec(db, "CREATE TEMP TRIGGER no_audit BEFORE INSERT ON audit BEGIN SELECT RAISE(ABORT, 'no'); END") == 0);
+	struct category_input ci = { "Tin hoạt động", NULL, "", 0, 1, NULL };
+	CHECK(category_save(db, &actor_cli, snv, 0, &ci, &e, &cat) == M_ERROR);
+	CHECK(e.n == 0);
+	CHECK(count_of(db, "SELECT count(*) FROM categories WHERE site_id = ?", snv) == 0);
+	CHECK(site_settings_update(db, &actor_cli, snv, 1, 1, &e) == M_ERROR);
+	CHECK(count_of(db, "SELECT approval_steps FROM sites WHERE id = ?", snv) == 2);
+	CHECK(add_site(db, "Sở Y tế", NULL, NULL) == 0);
+	CHECK(count_of(db, "SELECT count(*) FROM sites WHERE ?1 = ?1", 0) == sites);
+	CHECK(count_of(db, "SELECT count(*) FROM audit WHERE ?1 = ?1", 0) == records);
+	/* nothing was left half open: with the log back, the same change is kept with its record */
+	CHECK(sqlite3_get_autocommit(db_handle(db)));
+	CHECK(db_exec(db, "DROP TRIGGER temp.no_audit") == 0);
+	CHECK(category_save(db, &actor_cli, snv, 0, &ci, &e, &cat) == M_OK);
+	CHECK(count_of(db, "SELECT count(*) FROM categories WHERE site_id = ?", snv) == 1);
+	CHECK(count_of(db, "SELECT count(*) FROM audit WHERE ?1 = ?1", 0) == records + 1);
+	bad = audit_verify(db, &n);
+	CHECK(bad == 0 && n == records + 1);
+	db_close(db);
+}

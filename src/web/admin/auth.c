@@ -15,6 +15,7 @@
  * change. */
 #include "web/web.h"
 #include "model/kind.h"
+#include "base/arena.h"
 #include "base/sb.h"
 #include "base/util.h"
 
@@ -63,11 +64,17 @@ static const char *csrf_token(struct req *r)
 	return r->csrf;
 }
 
-int csrf_check(struct req *r)
+/* Double submit: the form's token is the cookie's, compared in constant time. */
+static int csrf_valid(struct req *r)
 {
 	const char *c = req_cookie(r, CSRF_COOKIE);
 	const char *f = req_form(r, "csrf");
-	if (c && f && strlen(c) == CSRF_LEN && strlen(f) == CSRF_LEN && sodium_memcmp(c, f, CSRF_LEN) == 0)
+	return c && f && strlen(c) == CSRF_LEN && strlen(f) == CSRF_LEN && sodium_memcmp(c, f, CSRF_LEN) == 0;
+}
+
+int csrf_check(struct req *r)
+{
+	if (csrf_valid(r))
 		return 0;
 	resp_error(r, 403, "csrf_invalid");
 	return -1;
@@ -170,51 +177,145 @@ json_t *admin_ctx(struct req *r, const char *page_title)
 	return ctx;
 }
 
-int admin_require(struct req *r, int need_role)
+/* What an account must hold on the request's site, from the most open to the strictest; the
+ * role levels are role_rank()'s. */
+enum need { NEED_SIGNED_IN, NEED_ROLE, NEED_EDITOR, NEED_APPROVER, NEED_SITEADMIN, NEED_SYSADMIN };
+
+static int role_rank(const char *role)
 {
-	const char *sid = req_cookie(r, SID_COOKIE);
+	static const char *const ranks[] = { "reporter", "editor", "approver", "siteadmin", "sysadmin" };
+	for (size_t i = 0; role && i < ARRAY_SIZE(ranks); i++)
+		if (strcmp(role, ranks[i]) == 0)
+			return (int)i + 1;
+	return 0;
+}
+
+/* A refusal: the error page, or for a script's endpoint (ROUTE_JSON) {"error": message} with
+ * whatever was written before (a redirect's Location) dropped. */
+static void refuse(struct req *r, int json, int status, const char *key)
+{
+	if (!json) {
+		resp_error(r, status, key);
+		return;
+	}
+	json_t *o = json_pack("{ss}", "error", tr(r->app, key));
+	char *s = json_dumps(o, JSON_COMPACT);
+	sb_reset(&r->headers);
 	resp_header(r, "Cache-Control", "no-store");
-	r->user = sid ? session_user(r->db, sid) : NULL;
-	if (r->user && json_integer_value(json_object_get(r->user, "mfa_pending"))) {
-		/* the password was right, the second factor is still to come: only the code page */
-		json_decref(r->user);
-		r->user = NULL;
-		struct sb loc = SB_INIT;
-		sb_adds(&loc, CODE_PATH "?tiep=");
-		sb_add_urlenc(&loc, r->path, strlen(r->path));
-		resp_redirect(r, 303, loc.buf);
-		sb_release(&loc);
-		return -1;
-	}
+	resp_text(r, status, "application/json", s ? s : "{}");
+	json_free_str(s);
+	json_decref(o);
+}
+
+/* Sends the browser to PATH?tiep=<this page>. */
+static void redirect_back(struct req *r, const char *path)
+{
+	struct sb loc = SB_INIT;
+	sb_addf(&loc, "%s?tiep=", path);
+	sb_add_urlenc(&loc, r->path, strlen(r->path));
+	resp_redirect(r, 303, loc.buf);
+	sb_release(&loc);
+}
+
+/* The account of this browser's session into r->user and r->actor (once per request), then
+ * what every admin page requires of it, then NEED on the request's site. Answers and returns -1
+ * when the request may not go on: without a session the browser is sent to the sign-in form (with
+ * a pending second factor, to the code page), a POST too (303: nothing is done, and the form is
+ * where it goes after signing in again); a script's endpoint (JSON) gets 401. */
+static int account_check(struct req *r, enum need need, int json)
+{
 	if (!r->user) {
-		struct sb loc = SB_INIT;
-		sb_adds(&loc, "/quan-tri/dang-nhap?tiep=");
-		sb_add_urlenc(&loc, r->path, strlen(r->path));
-		resp_redirect(r, 303, loc.buf);
-		sb_release(&loc);
-		return -1;
+		const char *sid = req_cookie(r, SID_COOKIE);
+		json_t *u = sid ? session_user(r->db, sid) : NULL;
+		resp_header(r, "Cache-Control", "no-store");
+		if (!u || json_integer_value(json_object_get(u, "mfa_pending"))) {
+			/* none, or the password was right and the second factor is still to come */
+			int pending = u != NULL;
+			json_decref(u);
+			if (json)
+				refuse(r, json, 401, "signin_required");
+			else
+				redirect_back(r, pending ? CODE_PATH : "/quan-tri/dang-nhap");
+			return -1;
+		}
+		r->user = u;
+		r->actor.id = json_integer_value(json_object_get(u, "id"));
+		r->actor.sysadmin = json_integer_value(json_object_get(u, "is_sysadmin")) != 0;
+		r->actor.address = r->address;
 	}
-	r->actor.id = json_integer_value(json_object_get(r->user, "id"));
-	r->actor.sysadmin = json_integer_value(json_object_get(r->user, "is_sysadmin")) != 0;
-	r->actor.address = r->address;
 	int must_change = json_integer_value(json_object_get(r->user, "must_change")) != 0;
 	if (must_change && strcmp(r->path, "/quan-tri/doi-mat-khau") != 0) {
-		resp_redirect(r, 303, "/quan-tri/doi-mat-khau");
+		if (json)
+			refuse(r, json, 401, "signin_required");
+		else
+			resp_redirect(r, 303, "/quan-tri/doi-mat-khau");
 		return -1;
 	}
 	/* an account that must use two factors and has not enrolled can do nothing else (but change
 	 * its one-time password first) */
 	if (!must_change && !json_integer_value(json_object_get(r->user, "mfa_enabled")) &&
 	    strcmp(r->path, TOTP_PATH) != 0 && totp_required(r->db, r->actor.id, r->actor.sysadmin)) {
-		resp_redirect(r, 303, TOTP_PATH);
+		if (json)
+			refuse(r, json, 401, "signin_required");
+		else
+			resp_redirect(r, 303, TOTP_PATH);
 		return -1;
 	}
-	if (need_role && !user_role_on(r->db, &r->actor, json_integer_value(json_object_get(r->site, "id")))) {
-		json_t *ctx = admin_ctx(r, "Không có quyền");
-		resp_render(r, 403, "admin/forbidden", ctx);
+	if (need == NEED_SIGNED_IN)
+		return 0;
+	if (need == NEED_SYSADMIN && !r->actor.sysadmin) {
+		refuse(r, json, 403, json ? "forbidden" : "sysadmin_only");
+		return -1;
+	}
+	int rank = role_rank(user_role_on(r->db, &r->actor, json_integer_value(json_object_get(r->site, "id"))));
+	if (!rank) { /* nothing on this site */
+		if (json)
+			refuse(r, json, 403, "forbidden");
+		else
+			resp_render(r, 403, "admin/forbidden", admin_ctx(r, "Không có quyền"));
+		return -1;
+	}
+	if (rank < (int)need) {
+		refuse(r, json, 403, need == NEED_SITEADMIN && !json ? "siteadmin_only" : "forbidden");
 		return -1;
 	}
 	return 0;
+}
+
+int admin_gate(struct req *r, int rules)
+{
+	static const struct {
+		int flag;
+		enum need need;
+	} needs[] = { { ROUTE_SIGNED_IN, NEED_SIGNED_IN }, { ROUTE_ROLE, NEED_ROLE }, { ROUTE_EDITOR, NEED_EDITOR },
+		      { ROUTE_APPROVER, NEED_APPROVER }, { ROUTE_SITEADMIN, NEED_SITEADMIN },
+		      { ROUTE_SYSADMIN, NEED_SYSADMIN } };
+	int json = (rules & ROUTE_JSON) != 0;
+	if (r->is_post && !(rules & ROUTE_NO_CSRF) && !csrf_valid(r)) {
+		refuse(r, json, 403, "csrf_invalid");
+		return -1;
+	}
+	int found = 0;
+	enum need need = NEED_ROLE;
+	for (size_t i = 0; i < ARRAY_SIZE(needs); i++)
+		if (rules & needs[i].flag) {
+			need = needs[i].need; /* the strictest, should there be several */
+			found = 1;
+		}
+	if (!found && (rules & ROUTE_PUBLIC))
+		return 0;
+	/* no access flag at all is not open (route_rules() always gives one) */
+	return account_check(r, need, json);
+}
+
+int admin_require(struct req *r, int need_role)
+{
+	return account_check(r, need_role ? NEED_ROLE : NEED_SIGNED_IN, 0);
+}
+
+int admin_require_siteadmin(struct req *r)
+{
+	return account_check(r, NEED_SITEADMIN, 0);
 }
 
 int64_t admin_capture_id(struct req *r)
@@ -267,8 +368,6 @@ void admin_signin(struct req *r)
 {
 	const char *u = req_form(r, "username"), *p = req_form(r, "password");
 	char tok[SESSION_TOKEN_LEN + 1];
-	if (csrf_check(r))
-		return;
 	resp_header(r, "Cache-Control", "no-store");
 	if (!u || !*u || !p || !*p) {
 		signin_render(r, 422, u, tr(r->app, "signin_missing"));
@@ -318,8 +417,6 @@ void admin_signin(struct req *r)
 
 void admin_signout(struct req *r)
 {
-	if (csrf_check(r))
-		return;
 	session_destroy(r->db, req_cookie(r, SID_COOKIE));
 	resp_cookie(r, SID_COOKIE, "", 0, 1);
 	resp_redirect(r, 303, "/quan-tri/dang-nhap");
@@ -340,16 +437,12 @@ static void password_render(struct req *r, int status, const struct errs *e)
 
 void admin_password_form(struct req *r)
 {
-	if (admin_require(r, 0))
-		return;
 	password_render(r, 200, NULL);
 }
 
 void admin_password(struct req *r)
 {
 	struct errs e = { 0 };
-	if (admin_require(r, 0) || csrf_check(r))
-		return;
 	int rc = user_change_password(r->db, r->actor.id, req_form(r, "old_password"), req_form(r, "new_password"),
 				      req_form(r, "confirm"), &e);
 	if (rc == M_INVALID) {
@@ -417,8 +510,6 @@ void admin_totp_code(struct req *r)
 	char tok[SESSION_TOKEN_LEN + 1];
 	const char *sid = req_cookie(r, SID_COOKIE), *code = req_form(r, "code");
 	int recovery = 0;
-	if (csrf_check(r))
-		return;
 	json_t *u = pending_user(r);
 	if (!u)
 		return;
@@ -522,8 +613,6 @@ static void totp_render(struct req *r, int status, const struct errs *e, const c
 void admin_totp_form(struct req *r)
 {
 	const char *notice = NULL;
-	if (admin_require(r, 0))
-		return;
 	if (req_arg(r, "da-tat"))
 		notice = tr(r->app, "totp_disabled");
 	else if (req_arg(r, "da-dat-lai"))
@@ -538,8 +627,6 @@ void admin_totp_enrol(struct req *r)
 	struct errs e = { 0 };
 	json_t *codes = NULL;
 	char tok[SESSION_TOKEN_LEN + 1];
-	if (admin_require(r, 0) || csrf_check(r))
-		return;
 	int rc = totp_enrol_confirm(r->db, &r->actor, req_form(r, "code"), 0, &e, &codes);
 	if (rc == M_INVALID) {
 		totp_render(r, 422, &e, NULL); /* the code is not sent back */
@@ -563,8 +650,6 @@ void admin_totp_enrol(struct req *r)
 void admin_totp_disable(struct req *r)
 {
 	struct errs e = { 0 };
-	if (admin_require(r, 0) || csrf_check(r))
-		return;
 	int rc = totp_disable(r->db, &r->actor, req_form(r, "password"), req_form(r, "code"), 0, &e);
 	if (rc == M_INVALID) {
 		totp_render(r, 422, &e, NULL);
@@ -584,12 +669,6 @@ void admin_totp_disable(struct req *r)
 void admin_totp_reset(struct req *r)
 {
 	struct errs e = { 0 };
-	if (admin_require(r, 0) || csrf_check(r))
-		return;
-	if (!r->actor.sysadmin) {
-		resp_render(r, 403, "admin/forbidden", admin_ctx(r, "Không có quyền"));
-		return;
-	}
 	int rc = totp_reset(r->db, &r->actor, req_form(r, "username"), &e);
 	if (rc == M_INVALID) {
 		totp_render(r, 422, &e, NULL);

@@ -57,8 +57,6 @@ static void scope_ctx(struct req *r, json_t *ctx, int64_t scope)
 
 void admin_deadlines(struct req *r)
 {
-	if (admin_require(r, 1))
-		return;
 	int64_t scope = scope_of(r);
 	json_t *lists = deadline_open(r->db, &r->actor, scope, time_now());
 	if (!lists) {
@@ -247,8 +245,6 @@ void admin_deadline_report(struct req *r)
 {
 	struct errs e = { 0 };
 	int32_t from, to;
-	if (admin_require(r, 1))
-		return;
 	int64_t scope = scope_of(r);
 	if (!deadline_may_view(r->db, &r->actor, scope)) {
 		resp_error(r, 403, "forbidden");
@@ -353,8 +349,6 @@ static void rules_render(struct req *r, int status, const struct errs *e, json_t
 
 void admin_deadline_rules(struct req *r)
 {
-	if (admin_require(r, 1))
-		return;
 	rules_render(r, 200, NULL, NULL);
 }
 
@@ -374,8 +368,6 @@ static void model_result(struct req *r, int rc, const struct errs *e, json_t *fo
 void admin_deadline_rule_save(struct req *r)
 {
 	struct errs e = { 0 };
-	if (admin_require(r, 1) || csrf_check(r))
-		return;
 	const char *kind = req_form(r, "kind"), *amount = req_form(r, "amount"), *unit = req_form(r, "unit");
 	const char *p = req_form(r, "pham-vi");
 	int province = p && strcmp(p, "tinh") == 0;
@@ -390,8 +382,6 @@ void admin_deadline_rule_save(struct req *r)
 void admin_deadline_category(struct req *r)
 {
 	struct errs e = { 0 };
-	if (admin_require(r, 1) || csrf_check(r))
-		return;
 	int64_t id = admin_capture_id(r);
 	if (id < 0) {
 		resp_error(r, 400, "bad_request");
@@ -408,8 +398,6 @@ void admin_deadline_category(struct req *r)
 
 void admin_review(struct req *r)
 {
-	if (admin_require(r, 1))
-		return;
 	int all = req_arg(r, "tat-ca") != NULL;
 	json_t *rows = review_list(r->db, &r->actor, site_id_of(r), time_now(), all);
 	if (!rows) {
@@ -436,8 +424,6 @@ void admin_review(struct req *r)
 void admin_review_mark(struct req *r)
 {
 	struct errs e = { 0 };
-	if (admin_require(r, 1) || csrf_check(r))
-		return;
 	int64_t id = admin_capture_id(r);
 	if (id < 0) {
 		resp_error(r, 400, "bad_request");
@@ -482,16 +468,12 @@ static void mail_render(struct req *r, int status, const struct errs *e, json_t 
 
 void admin_deadline_mail(struct req *r)
 {
-	if (admin_require_siteadmin(r))
-		return;
 	mail_render(r, 200, NULL, NULL, NULL);
 }
 
 void admin_deadline_mail_save(struct req *r)
 {
 	struct errs e = { 0 };
-	if (admin_require_siteadmin(r) || csrf_check(r))
-		return;
 	struct reminder_input in = { .url = req_form(r, "smtp_url"), .from = req_form(r, "smtp_from"),
 				     .from_name = req_form(r, "smtp_from_name"), .user = req_form(r, "smtp_user"),
 				     .password = req_form(r, "smtp_password"), .tls = req_form(r, "smtp_tls"),
@@ -513,8 +495,6 @@ void admin_deadline_mail_save(struct req *r)
 void admin_deadline_recipients(struct req *r)
 {
 	struct errs e = { 0 };
-	if (admin_require_siteadmin(r) || csrf_check(r))
-		return;
 	const char *list = req_form(r, "reminder_to");
 	int rc = reminder_recipients_save(r->db, &r->actor, site_id_of(r), list ? list : "", &e);
 	if (rc == M_OK)
@@ -529,8 +509,6 @@ void admin_deadline_mail_test(struct req *r)
 {
 	struct errs e = { 0 };
 	char err[512];
-	if (admin_require_siteadmin(r) || csrf_check(r))
-		return;
 	if (!reminder_settings_may_edit(&r->actor)) {
 		resp_error(r, 403, "forbidden");
 		return;

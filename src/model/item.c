@@ -289,10 +289,11 @@ json_t *item_find_by_ref(struct db *db, int64_t site_id, const char *kind, const
 		return out;
 	/* The keys that start with "12/2024/" (or "5/" when no year was typed) are a range of the
 	 * index on (kind, ref_key), read without the rows: the letters are checked on each key here
-	 * and only the keys that match are looked up (published, on the site or listed by it). No cap on the range
-	 * but ITEM_REF_SCAN_MAX entries: a cap on rows read before checking the letters ("LIMIT 500")
-	 * missed every document past the 500th key of a common number ("kế hoạch số 5": the keys
-	 * "5/2000/…" to "5/2026/…" sort before "5/kh-ubnd"), and reading each row cost a page. */
+	 * and only the keys that match are looked up (published, the site's own or listed by it).
+	 * No cap on the range but ITEM_REF_SCAN_MAX entries: a cap on rows read before checking the
+	 * letters ("LIMIT 500") missed every document past the 500th key of a common number ("kế
+	 * hoạch số 5": the keys "5/2000/…" to "5/2026/…" sort before "5/kh-ubnd"), and reading each
+	 * row cost a page. */
 	size_t plen = strlen(prefix);
 	char upper[48];
 	snprintf(upper, sizeof(upper), "%.*s%c", (int)(plen - 1), prefix, prefix[plen - 1] + 1);

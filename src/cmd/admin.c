@@ -1,5 +1,6 @@
 /* admin.c — `cong init`, `cong site add`, `cong user add`: setting up an installation. */
 #include "cmd.h"
+#include "model/kind.h"
 #include "base/sb.h"
 #include "base/util.h"
 #include "db/db.h"
@@ -342,8 +343,10 @@ int cmd_audit(int argc, char **argv)
 static const char reindex_usage[] =
 	"usage: cong reindex --data DIR\n"
 	"\n"
-	"Rebuilds the search index of every published item, showing progress. The index is kept in\n"
-	"step with publishing on its own; rebuild it after restoring a backup or an upgrade.\n";
+	"Rebuilds the search index of every published item, showing progress, and derives again what\n"
+	"items of every kind but news keep beside their fields (identifiers, filter values, relations,\n"
+	"a legal document's validity). Both are kept in step on their own; run it after restoring a\n"
+	"backup, an upgrade, or data changed by hand.\n";
 
 static void reindex_progress(int64_t done, int64_t total, void *arg)
 {
@@ -369,6 +372,10 @@ int cmd_reindex(int argc, char **argv)
 	rc = search_reindex(db, isatty(2) ? reindex_progress : NULL, NULL);
 	if (rc == 0)
 		db_setting_set(db, "search_reindex_needed", "0");
+	/* and what items derive from their fields: identifiers, filter terms, links, validity */
+	int64_t derived = rc ? -1 : item_derive_all(db, NULL, NULL);
+	if (derived < 0)
+		rc = -1;
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	db_close(db);
 	if (isatty(2))
@@ -377,6 +384,7 @@ int cmd_reindex(int argc, char **argv)
 		fprintf(stderr, "cong reindex: the index could not be rebuilt (see the log above)\n");
 		return 1;
 	}
-	printf("search index rebuilt in %.1f s\n", (double)(t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9);
+	printf("search index rebuilt and %lld items derived again in %.1f s\n", (long long)derived,
+	       (double)(t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9);
 	return 0;
 }

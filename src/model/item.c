@@ -498,3 +498,19 @@ json_t *item_listing_candidates(struct db *db, const struct actor *a, int64_t si
 	}
 	return rows;
 }
+
+const char *item_term_get(struct db *db, int64_t id, const char *key, char *buf, size_t n)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT value FROM item_terms WHERE item_id = ? AND key = ? ORDER BY value LIMIT 1");
+	const char *v = NULL;
+	if (!st)
+		return NULL;
+	db_bind_int(st, 1, id);
+	db_bind_text(st, 2, key);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		snprintf(buf, n, "%s", (const char *)sqlite3_column_text(st, 0));
+		v = buf;
+	}
+	sqlite3_reset(st);
+	return v;
+}

@@ -38,6 +38,9 @@ json_t *item_links_to(struct db *db, int64_t id);
 json_t *item_find_by_ref(struct db *db, int64_t site_id, const char *kind, const char *query, int64_t limit);
 /* The published rows of IDS (an array of integers) in that order. */
 json_t *item_rows_by_ids(struct db *db, json_t *ids);
+/* Item ID's term KEY (its first value) written into BUF, or NULL when it has none: what lists
+ * show of a computed value (a legal document's validity, kept by the model and the scheduler). */
+const char *item_term_get(struct db *db, int64_t id, const char *key, char *buf, size_t n);
 /* The values of filter KEY among SITE_ID's published items of KIND: [{value, n}]. Kept with the
  * connection until the database changes: the array is shared, read it and json_decref it, never
  * change it. */

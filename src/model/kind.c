@@ -644,3 +644,46 @@ int item_recheck_due(struct db *db, int32_t today)
 	json_decref(due);
 	return n;
 }
+
+int64_t item_derive_all(struct db *db, void (*progress)(int64_t done, int64_t total, void *arg), void *arg)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT count(*) FROM items WHERE kind <> 'article'");
+	if (!st)
+		return -1;
+	int64_t total = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0, done = 0, last = 0;
+	sqlite3_reset(st);
+	int32_t today = vn_days_of_time(time_now());
+	for (;;) {
+		st = db_stmt(db, "SELECT id FROM items WHERE kind <> 'article' AND id > ? ORDER BY id LIMIT 500");
+		if (!st)
+			return -1;
+		db_bind_int(st, 1, last);
+		json_t *ids = db_rows_json(st);
+		size_t n = json_array_size(ids), i;
+		json_t *row;
+		if (!n) {
+			json_decref(ids);
+			break;
+		}
+		if (db_begin(db)) {
+			json_decref(ids);
+			return -1;
+		}
+		json_array_foreach(ids, i, row) {
+			last = json_integer_value(json_object_get(row, "id"));
+			if (item_derive_at(db, last, today)) {
+				db_rollback(db);
+				json_decref(ids);
+				return -1;
+			}
+		}
+		json_decref(ids);
+		/* every page of every site may show what changed */
+		if (cache_bump_all(db) || db_commit(db))
+			return -1;
+		done += (int64_t)n;
+		if (progress)
+			progress(done, total, arg);
+	}
+	return done;
+}

@@ -142,6 +142,11 @@ int item_derive_at(struct db *db, int64_t item_id, int32_t today);
  * site's page cache. Returns how many, -1 on a store error. Run by the scheduler. */
 int item_recheck_due(struct db *db, int32_t today);
 
+/* Derives every item of a kind with fields again, in transactions of a few hundred (after data
+ * was changed by hand, a restore, a change of a kind's rules). PROGRESS (may be NULL) is told
+ * (done, total). Returns how many, -1 on a store error. */
+int64_t item_derive_all(struct db *db, void (*progress)(int64_t done, int64_t total, void *arg), void *arg);
+
 /* Search text of the searchable fields of FIELDS (space-joined), appended to the body's in the
  * index. malloc'd. */
 char *kind_search_text(const struct kind *k, json_t *fields);

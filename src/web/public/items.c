@@ -167,7 +167,7 @@ static json_t *list_rows(struct req *r, const struct list_query *lq, int64_t lim
 
 /* A list row's cells for the table: the identifier, the title (linked), the other listed fields,
  * counted references, and (legal) the validity badge. */
-static json_t *row_view(struct req *r, const struct kind *k, json_t *row, int32_t today)
+static json_t *row_view(struct req *r, const struct kind *k, json_t *row)
 {
 	json_t *f = json_object_get(row, "f"), *cells = json_array();
 	const struct kind_field *idf = kind_ident_field(k);
@@ -198,14 +198,14 @@ static json_t *row_view(struct req *r, const struct kind *k, json_t *row, int32_
 		json_array_append_new(cells, cell);
 		free(t);
 	}
-	if (is_legal(k)) { /* legal: the validity as of today */
-		json_t *v = legal_validity(r->db, id, today);
-		if (v)
-			json_array_append_new(cells, json_pack("{sOsOsb}", "text", json_object_get(v, "label"), "status",
-							      json_object_get(v, "status"), "is_badge", 1));
+	if (is_legal(k)) { /* legal: the validity as kept (the filter's own value; renewed on the day) */
+		char buf[48];
+		const char *st = item_term_get(r->db, id, "hieu_luc", buf, sizeof(buf));
+		if (st)
+			json_array_append_new(cells, json_pack("{sssssb}", "text", legal_status_label(legal_status_from_key(st)),
+							      "status", st, "is_badge", 1));
 		else
 			json_array_append_new(cells, json_pack("{ss}", "text", ""));
-		json_decref(v);
 	}
 	free(url);
 	return json_pack("{so}", "cells", cells);
@@ -309,7 +309,6 @@ static void list_export(struct req *r, const struct list_query *lq, int json)
 	const struct kind *k = lq->k;
 	int64_t total;
 	int not_number;
-	int32_t today = vn_days_of_time(time_now());
 	json_t *rows = list_rows(r, lq, EXPORT_MAX, 0, &total, &not_number);
 	char *site_url = web_site_url(r, r->site);
 	struct table t;
@@ -347,11 +346,11 @@ static void list_export(struct req *r, const struct list_query *lq, int json)
 			cell[c++] = export_text(v);
 			json_object_set_new(item, fd->key, v ? json_incref(v) : json_null());
 		}
-		if (is_legal(k)) { /* legal: the validity as of today */
-			json_t *v = legal_validity(r->db, id, today);
-			cell[c] = xstrdup(v ? json_string_value(json_object_get(v, "status")) : "");
+		if (is_legal(k)) { /* legal: the validity as kept, as the list shows it */
+			char buf[48];
+			const char *st = item_term_get(r->db, id, "hieu_luc", buf, sizeof(buf));
+			cell[c] = xstrdup(st ? st : "");
 			json_object_set_new(item, "hieu_luc", json_string(cell[c++]));
-			json_decref(v);
 		}
 		cell[c++] = xstrdup(u.buf);
 		json_object_set_new(item, "url", json_string(u.buf));
@@ -415,7 +414,6 @@ void page_item_list(struct req *r)
 
 	int64_t total;
 	int not_number;
-	int32_t today = vn_days_of_time(time_now());
 	json_t *rows = list_rows(r, &lq, PER_PAGE, (lq.page - 1) * PER_PAGE, &total, &not_number);
 	int64_t pages = lq.q ? 1 : total ? (total + PER_PAGE - 1) / PER_PAGE : 1;
 	if (lq.page > pages) {
@@ -487,7 +485,7 @@ void page_item_list(struct req *r)
 	size_t i;
 	json_t *row;
 	json_array_foreach(rows, i, row)
-		json_array_append_new(vrows, row_view(r, k, row, today));
+		json_array_append_new(vrows, row_view(r, k, row));
 	json_object_set_new(view, "has_rows", json_boolean(json_array_size(vrows) > 0));
 	json_object_set_new(view, "rows", vrows);
 	json_decref(rows);

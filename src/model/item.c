@@ -267,7 +267,8 @@ json_t *item_links_to(struct db *db, int64_t id)
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT l.relation, l.from_id, f.ref AS from_ref, f.title AS from_title,"
 				       " f.slug AS from_slug, f.site_id AS from_site_id, f.kind AS from_kind,"
-				       " f.item_day AS from_day, f.fields AS from_fields"
+				       " f.item_day AS from_day, (SELECT t.value FROM item_terms t WHERE t.item_id = f.id"
+				       " AND t.key = 'hl') AS from_effective, f.fields AS from_fields"
 				       " FROM item_links l JOIN items f ON f.id = l.from_id AND f.state = 'published'"
 				       " WHERE l.to_id = ? ORDER BY l.relation, f.item_day, f.id");
 	if (!st)

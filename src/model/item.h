@@ -31,7 +31,8 @@ const char *item_kind_of(struct db *db, int64_t site_id, int64_t id, char *buf, 
  * not in the database or not published), to_title, to_slug, to_site_id, to_kind}]. */
 json_t *item_links_from(struct db *db, int64_t id);
 /* The relations published items make to ID: [{relation, from_id, from_ref, from_title,
- * from_slug, from_site_id, from_kind, from_day, from_fields}]. */
+ * from_slug, from_site_id, from_kind, from_day, from_effective (a legal document's first day in
+ * force, "YYYY-MM-DD", kept by the model as its term "hl"), from_fields}]. */
 json_t *item_links_to(struct db *db, int64_t id);
 /* Ids of published items of KIND (on SITE_ID or listed by it; 0: every site) whose identifier QUERY names in any
  * form people type (vn/docnum.h); at most LIMIT; an empty array when QUERY is no identifier. */

@@ -93,9 +93,16 @@ static void validity_of(struct db *db, int64_t id, json_t *fields, int32_t today
 	struct legal_act *v = xcalloc(n ? n : 1, sizeof(*v));
 	json_t *x;
 	json_array_foreach(in, i, x) {
-		json_t *ff = json_loads(json_string_value(json_object_get(x, "from_fields")), 0, NULL);
 		v[i].rel = strcmp(json_string_value(json_object_get(x, "from_kind")), "legal") == 0
 			? legal_rel_from_key(json_string_value(json_object_get(x, "relation"))) : 0;
+		/* the acting document's first day in force, as its derive kept it; its fields only
+		 * when it has not been derived since that term came (a document of an older build) */
+		const char *kept = json_string_value(json_object_get(x, "from_effective"));
+		if (kept) {
+			v[i].effective = kind_day(kept);
+			continue;
+		}
+		json_t *ff = json_loads(json_string_value(json_object_get(x, "from_fields")), 0, NULL);
 		struct legal_dates fd = ff ? dates_of(ff) : (struct legal_dates){ 0, 0, 0 };
 		v[i].effective = fd.effective ? fd.effective : fd.issued;
 		json_decref(ff);
@@ -158,10 +165,30 @@ static int write_deadline_kind(struct db *db, int64_t id, json_t *fields)
 	return ok ? 0 : -1;
 }
 
+/* The first day the document is in force ("YYYY-MM-DD": its effective day, else its issue day),
+ * kept as its term "hl": the documents it acts on read it without parsing its fields. */
+static int write_effective(struct db *db, int64_t id, json_t *fields)
+{
+	struct legal_dates d = dates_of(fields);
+	int32_t day = d.effective ? d.effective : d.issued;
+	if (!day)
+		return 0;
+	char iso[11];
+	vn_date_format(vn_days_to_date(day), iso);
+	sqlite3_stmt *st = db_stmt(db, "INSERT INTO item_terms (item_id, key, value) VALUES (?, 'hl', ?) ON CONFLICT DO NOTHING");
+	if (!st)
+		return -1;
+	db_bind_int(st, 1, id);
+	db_bind_text(st, 2, iso);
+	int ok = sqlite3_step(st) == SQLITE_DONE;
+	sqlite3_reset(st);
+	return ok ? 0 : -1;
+}
+
 int legal_derive(struct db *db, const struct kind *k, int64_t id, json_t *fields, int32_t today)
 {
 	(void)k;
-	if (write_validity(db, id, fields, today) || write_deadline_kind(db, id, fields))
+	if (write_effective(db, id, fields) || write_validity(db, id, fields, today) || write_deadline_kind(db, id, fields))
 		return -1;
 	/* the documents this one acts on: their validity follows from it */
 	sqlite3_stmt *st = db_stmt(db, "SELECT DISTINCT t.id, t.fields, t.site_id FROM item_links l JOIN items t ON t.id = l.to_id"

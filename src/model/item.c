@@ -147,6 +147,21 @@ static int total_key(char *buf, size_t n, int64_t site_id, const char *kind, int
 	return len >= 0 && (size_t)len < n ? 0 : -1;
 }
 
+/* The parameters a list's count and page statements share: the site (1), kind (2), category
+ * (3), the year's range of days (6, 7) when YEAR, and the other filters. */
+static void bind_list(sqlite3_stmt *st, int64_t site_id, const char *kind, int64_t category_id, int year, int32_t lo,
+		      int32_t hi, const struct item_filter *rest, size_t nr)
+{
+	db_bind_int(st, 1, site_id);
+	db_bind_text(st, 2, kind);
+	db_bind_int(st, 3, category_id);
+	if (year) {
+		db_bind_int(st, 6, lo);
+		db_bind_int(st, 7, hi);
+	}
+	bind_filters(st, rest, nr);
+}
+
 json_t *item_list_public(struct db *db, int64_t site_id, const char *kind, int64_t category_id,
 			 const struct item_filter *f, size_t nf, int64_t limit, int64_t offset, int64_t *total)
 {
@@ -180,14 +195,7 @@ json_t *item_list_public(struct db *db, int64_t site_id, const char *kind, int64
 		st = db_stmt(db, sql[0]);
 		if (!st)
 			return json_array();
-		db_bind_int(st, 1, site_id);
-		db_bind_text(st, 2, kind);
-		db_bind_int(st, 3, category_id);
-		if (year) {
-			db_bind_int(st, 6, lo);
-			db_bind_int(st, 7, hi);
-		}
-		bind_filters(st, rest, nr);
+		bind_list(st, site_id, kind, category_id, year, lo, hi, rest, nr);
 		int ok = sqlite3_step(st) == SQLITE_ROW;
 		*total = ok ? sqlite3_column_int64(st, 0) : 0;
 		sqlite3_reset(st);
@@ -200,16 +208,9 @@ json_t *item_list_public(struct db *db, int64_t site_id, const char *kind, int64
 	st = db_stmt(db, sql[1]);
 	if (!st)
 		return json_array();
-	db_bind_int(st, 1, site_id);
-	db_bind_text(st, 2, kind);
-	db_bind_int(st, 3, category_id);
+	bind_list(st, site_id, kind, category_id, year, lo, hi, rest, nr);
 	db_bind_int(st, 4, limit);
 	db_bind_int(st, 5, offset);
-	if (year) {
-		db_bind_int(st, 6, lo);
-		db_bind_int(st, 7, hi);
-	}
-	bind_filters(st, rest, nr);
 	json_t *rows = db_rows_json(st);
 	size_t i;
 	json_t *r;
@@ -235,20 +236,26 @@ json_t *item_get_public(struct db *db, int64_t site_id, const char *kind, int64_
 	return row;
 }
 
+/* Steps ST (bound) once: its first column's text written into BUF, or NULL when no row. */
+static const char *one_text(sqlite3_stmt *st, char *buf, size_t n)
+{
+	const char *v = NULL;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		snprintf(buf, n, "%s", (const char *)sqlite3_column_text(st, 0));
+		v = buf;
+	}
+	sqlite3_reset(st);
+	return v;
+}
+
 const char *item_kind_of(struct db *db, int64_t site_id, int64_t id, char *buf, size_t n)
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT kind FROM items WHERE site_id = ? AND id = ?");
-	const char *k = NULL;
 	if (!st)
 		return NULL;
 	db_bind_int(st, 1, site_id);
 	db_bind_int(st, 2, id);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		snprintf(buf, n, "%s", (const char *)sqlite3_column_text(st, 0));
-		k = buf;
-	}
-	sqlite3_reset(st);
-	return k;
+	return one_text(st, buf, n);
 }
 
 json_t *item_links_from(struct db *db, int64_t id)
@@ -503,15 +510,9 @@ json_t *item_listing_candidates(struct db *db, const struct actor *a, int64_t si
 const char *item_term_get(struct db *db, int64_t id, const char *key, char *buf, size_t n)
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT value FROM item_terms WHERE item_id = ? AND key = ? ORDER BY value LIMIT 1");
-	const char *v = NULL;
 	if (!st)
 		return NULL;
 	db_bind_int(st, 1, id);
 	db_bind_text(st, 2, key);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		snprintf(buf, n, "%s", (const char *)sqlite3_column_text(st, 0));
-		v = buf;
-	}
-	sqlite3_reset(st);
-	return v;
+	return one_text(st, buf, n);
 }

@@ -429,6 +429,8 @@ char *kind_value_text(const struct kind_field *f, json_t *v)
 	const char *s = json_string_value(v);
 	if (!s)
 		return xstrdup("");
+	if (!f) /* machine form: as stored */
+		return xstrdup(s);
 	if (f->type == F_DATE) {
 		vn_date d;
 		if (vn_date_parse(s, &d) == 0) {

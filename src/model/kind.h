@@ -120,7 +120,7 @@ int kind_choice_known(const struct kind_field *f, const char *key);
 const char *kind_choice_label(const struct kind_field *f, const char *key);
 
 /* A field's value as display text ("12/05/2024" for dates, "a; b" for lists); malloc'd, "" when
- * empty. */
+ * empty. F NULL: in machine form for exports (dates as stored, choices by their key). */
 char *kind_value_text(const struct kind_field *f, json_t *v);
 
 /* The key of identifier REF of kind K (kind.ident_key or the default); malloc'd or NULL. */

@@ -283,23 +283,7 @@ static json_t *list_filters(struct req *r, const struct list_query *lq)
  * their key, lists "a; b". malloc'd. */
 static char *export_text(json_t *v)
 {
-	if (json_is_array(v)) {
-		struct sb b = SB_INIT;
-		size_t i;
-		json_t *x;
-		json_array_foreach(v, i, x) {
-			if (i)
-				sb_adds(&b, "; ");
-			sb_adds(&b, json_string_value(x) ? json_string_value(x) : "");
-		}
-		return sb_detach(&b, NULL);
-	}
-	if (json_is_integer(v)) {
-		struct sb b = SB_INIT;
-		sb_addf(&b, "%lld", (long long)json_integer_value(v));
-		return sb_detach(&b, NULL);
-	}
-	return xstrdup(json_string_value(v) ? json_string_value(v) : "");
+	return kind_value_text(NULL, v);
 }
 
 /* /<segment>.csv and .json: the rows of the list as open data. Columns: id, title, the exported

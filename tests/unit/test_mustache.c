@@ -1,5 +1,5 @@
 /* test_mustache.c — the official Mustache spec suite (MUSTACHE_SPEC_DIR, default
- * ../shared/data/mustache-spec) run against src/render/mustache.c, plus Cổng's own rules:
+ * tests/data/mustache-spec, a copy of the official suite, MIT) run against src/render/mustache.c, plus Cổng's own rules:
  * apostrophe escaping, syntax errors with line numbers, recursion limits, directory naming. */
 #include "t.h"
 
@@ -172,7 +172,7 @@ TEST(mustache_spec)
 	struct dirent *de;
 
 	if (!dir || !*dir)
-		dir = "../shared/data/mustache-spec";
+		dir = "tests/data/mustache-spec";
 	if (!(d = opendir(dir))) {
 		t_case("mustache spec: directory readable", 0, dir);
 		return;

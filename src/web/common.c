@@ -388,3 +388,33 @@ void web_error(struct req *r, int status, const char *title, const char *message
 	resp_header(r, "Cache-Control", "no-store");
 	resp_render(r, status, "public/error", ctx);
 }
+
+void web_gone(struct req *r, const char *what, json_t *gone)
+{
+	char buf[40];
+	struct sb msg = SB_INIT;
+	time_format_vn(json_integer_value(json_object_get(gone, "withdrawn_at")), buf, sizeof(buf));
+	sb_addf(&msg, "%s “%s” đã được gỡ lúc %s. Lý do: %s", what, json_string_value(json_object_get(gone, "title")), buf,
+		json_string_value(json_object_get(gone, "withdrawn_reason")));
+	web_error(r, 410, tr(r->app, "error_410"), msg.buf);
+	sb_release(&msg);
+}
+
+void web_item_notes(struct req *r, json_t *o, int64_t id)
+{
+	char buf[40];
+	json_t *corr = article_corrections(r->db, id);
+	size_t i;
+	json_t *c;
+	json_array_foreach(corr, i, c) {
+		time_format_vn(json_integer_value(json_object_get(c, "at")), buf, sizeof(buf));
+		json_object_set_new(c, "date", json_string(buf));
+		time_format_iso(json_integer_value(json_object_get(c, "at")), buf, sizeof(buf));
+		json_object_set_new(c, "date_iso", json_string(buf));
+	}
+	json_object_set_new(o, "has_corrections", json_boolean(json_array_size(corr) > 0));
+	json_object_set_new(o, "corrections", corr);
+	json_t *att = article_attachments(r->db, id);
+	json_object_set_new(o, "has_attachments", json_boolean(json_array_size(att) > 0));
+	json_object_set_new(o, "attachments", att);
+}

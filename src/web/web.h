@@ -45,6 +45,12 @@ json_t *web_cards_list(struct web_cards *wc, size_t list);
 void web_cards_release(struct web_cards *wc);
 
 void web_error(struct req *r, int status, const char *title, const char *message);
+/* The 410 of a withdrawn item GONE ({title, withdrawn_at, withdrawn_reason}): the reader learns
+ * when and why (gỡ bài). WHAT names it ("Bài viết", a kind's label). */
+void web_gone(struct req *r, const char *what, json_t *gone);
+/* Puts item ID's corrections (with their dates) and attachments into the view object O:
+ * corrections, has_corrections, attachments, has_attachments. */
+void web_item_notes(struct req *r, json_t *o, int64_t id);
 
 /* The rules of a route enforced before its handler (http.h web_route_gate, set by cong serve):
  * the CSRF token of a POST, then for anything above ROUTE_PUBLIC the signed-in account loaded

@@ -20,13 +20,7 @@ static void article_page(struct req *r, int print)
 	if (!row) {
 		json_t *gone = id > 0 ? article_get_withdrawn(r->db, site_id, id) : NULL;
 		if (gone) { /* 410, and the reader learns why and when (gỡ bài) */
-			struct sb msg = SB_INIT;
-			time_format_vn(json_integer_value(json_object_get(gone, "withdrawn_at")), buf, sizeof(buf));
-			sb_addf(&msg, "Bài viết “%s” đã được gỡ lúc %s. Lý do: %s",
-				json_string_value(json_object_get(gone, "title")), buf,
-				json_string_value(json_object_get(gone, "withdrawn_reason")));
-			web_error(r, 410, tr(r->app, "error_410"), msg.buf);
-			sb_release(&msg);
+			web_gone(r, "Bài viết", gone);
 			json_decref(gone);
 			return;
 		}
@@ -53,20 +47,7 @@ static void article_page(struct req *r, int print)
 	json_t *a = web_card(r, &card);
 	/* stored only after html_sanitize(): the one kind of value printed raw */
 	json_object_set(a, "body_html", json_object_get(row, "body"));
-	json_t *corr = article_corrections(r->db, id);
-	size_t ci;
-	json_t *c;
-	json_array_foreach(corr, ci, c) {
-		time_format_vn(json_integer_value(json_object_get(c, "at")), buf, sizeof(buf));
-		json_object_set_new(c, "date", json_string(buf));
-		time_format_iso(json_integer_value(json_object_get(c, "at")), buf, sizeof(buf));
-		json_object_set_new(c, "date_iso", json_string(buf));
-	}
-	json_object_set_new(a, "has_corrections", json_boolean(json_array_size(corr) > 0));
-	json_t *att = article_attachments(r->db, id);
-	json_object_set_new(a, "has_attachments", json_boolean(json_array_size(att) > 0));
-	json_object_set_new(a, "attachments", att);
-	json_object_set_new(a, "corrections", corr);
+	web_item_notes(r, a, id);
 	if (*json_string_value(json_object_get(row, "author")))
 		json_object_set(a, "author", json_object_get(row, "author"));
 	if (json_integer_value(json_object_get(row, "updated_at")) >

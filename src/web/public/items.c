@@ -617,13 +617,7 @@ static void item_page(struct req *r, int print)
 		const char *kind = k && id > 0 ? item_kind_of(r->db, site_id, id, kbuf, sizeof(kbuf)) : NULL;
 		json_t *gone = kind && strcmp(kind, k->name) == 0 ? article_get_withdrawn(r->db, site_id, id) : NULL;
 		if (gone) { /* 410, and the reader learns why and when */
-			struct sb msg = SB_INIT;
-			time_format_vn(json_integer_value(json_object_get(gone, "withdrawn_at")), buf, sizeof(buf));
-			sb_addf(&msg, "%s “%s” đã được gỡ lúc %s. Lý do: %s", k->label,
-				json_string_value(json_object_get(gone, "title")), buf,
-				json_string_value(json_object_get(gone, "withdrawn_reason")));
-			web_error(r, 410, tr(r->app, "error_410"), msg.buf);
-			sb_release(&msg);
+			web_gone(r, k->label, gone);
 			json_decref(gone);
 			return;
 		}
@@ -713,20 +707,7 @@ static void item_page(struct req *r, int print)
 	const char *body = json_string_value(json_object_get(row, "body"));
 	if (body && *body)
 		json_object_set(it, "body_html", json_object_get(row, "body"));
-	json_t *corr = article_corrections(r->db, id);
-	size_t ci;
-	json_t *c;
-	json_array_foreach(corr, ci, c) {
-		time_format_vn(json_integer_value(json_object_get(c, "at")), buf, sizeof(buf));
-		json_object_set_new(c, "date", json_string(buf));
-		time_format_iso(json_integer_value(json_object_get(c, "at")), buf, sizeof(buf));
-		json_object_set_new(c, "date_iso", json_string(buf));
-	}
-	json_object_set_new(it, "has_corrections", json_boolean(json_array_size(corr) > 0));
-	json_object_set_new(it, "corrections", corr);
-	json_t *att = article_attachments(r->db, id);
-	json_object_set_new(it, "has_attachments", json_boolean(json_array_size(att) > 0));
-	json_object_set_new(it, "attachments", att);
+	web_item_notes(r, it, id);
 
 	/* Dublin Core (TT 24/2011) and the description: never empty */
 	const char *site_name = json_string_value(json_object_get(r->site, "name"));

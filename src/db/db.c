@@ -154,6 +154,15 @@ int db_exec(struct db *db, const char *sql)
 	return 0;
 }
 
+int db_step_done(sqlite3_stmt *st)
+{
+	if (!st)
+		return -1;
+	int ok = sqlite3_step(st) == SQLITE_DONE;
+	sqlite3_reset(st);
+	return ok ? 0 : -1;
+}
+
 int db_begin(struct db *db)
 {
 	if (db->depth > 0) { /* inside another change: a savepoint of it */

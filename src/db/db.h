@@ -31,6 +31,9 @@ int db_migrate(struct db *db, char *err, size_t errlen);
 sqlite3_stmt *db_stmt(struct db *db, const char *sql);
 
 int db_exec(struct db *db, const char *sql);
+/* Steps a statement that returns no row (INSERT, UPDATE, DELETE) to its end and resets it: 0, or
+ * -1 on an error or when ST is NULL (a failed db_stmt). */
+int db_step_done(sqlite3_stmt *st);
 /* BEGIN IMMEDIATE: writers queue here, not at COMMIT. Inside a change already begun, a savepoint:
  * its commit keeps its part for the outer change to commit, its rollback undoes only its part. So
  * one user action made of several model calls (an import) is one transaction. */

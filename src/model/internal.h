@@ -37,4 +37,9 @@ int attachments_write(struct db *db, const struct actor *a, int64_t site_id, int
 /* Runs media.c's own parsers of upload bytes (for the fuzz target). */
 void media_probe(const unsigned char *b, size_t len);
 
+/* Item ID's filter terms (kind.c): ADD one value of KEY (kept if there); SET makes VALUE the
+ * only one. Inside the caller's transaction; 0 or -1. */
+int item_term_add(struct db *db, int64_t id, const char *key, const char *value);
+int item_term_set(struct db *db, int64_t id, const char *key, const char *value);
+
 #endif

@@ -464,14 +464,7 @@ char *kind_search_text(const struct kind *k, json_t *fields)
 
 /* ---- derived columns and tables ---- */
 
-static int step_done(sqlite3_stmt *st)
-{
-	int ok = sqlite3_step(st) == SQLITE_DONE;
-	sqlite3_reset(st);
-	return ok ? 0 : -1;
-}
-
-static int term_add(struct db *db, int64_t id, const char *key, const char *value)
+int item_term_add(struct db *db, int64_t id, const char *key, const char *value)
 {
 	sqlite3_stmt *st = db_stmt(db, "INSERT INTO item_terms (item_id, key, value) VALUES (?, ?, ?)"
 				       " ON CONFLICT DO NOTHING");
@@ -480,7 +473,17 @@ static int term_add(struct db *db, int64_t id, const char *key, const char *valu
 	db_bind_int(st, 1, id);
 	db_bind_text(st, 2, key);
 	db_bind_text(st, 3, value);
-	return step_done(st);
+	return db_step_done(st);
+}
+
+int item_term_set(struct db *db, int64_t id, const char *key, const char *value)
+{
+	sqlite3_stmt *st = db_stmt(db, "DELETE FROM item_terms WHERE item_id = ? AND key = ?");
+	if (!st)
+		return -1;
+	db_bind_int(st, 1, id);
+	db_bind_text(st, 2, key);
+	return db_step_done(st) ? -1 : item_term_add(db, id, key, value);
 }
 
 int item_derive(struct db *db, int64_t id)
@@ -519,7 +522,7 @@ int item_derive_at(struct db *db, int64_t id, int32_t today)
 	if (day)
 		db_bind_int(st, 3, day);
 	db_bind_int(st, 4, id);
-	if (step_done(st))
+	if (db_step_done(st))
 		goto out;
 
 	/* the filter terms: what the fields say now, nothing else */
@@ -527,12 +530,12 @@ int item_derive_at(struct db *db, int64_t id, int32_t today)
 	if (!st)
 		goto out;
 	db_bind_int(st, 1, id);
-	if (step_done(st))
+	if (db_step_done(st))
 		goto out;
 	if (day) {
 		char year[8];
 		snprintf(year, sizeof(year), "%d", vn_days_to_date(day).y);
-		if (term_add(db, id, "nam", year))
+		if (item_term_add(db, id, "nam", year))
 			goto out;
 	}
 	for (size_t i = 0; i < k->nfields; i++) {
@@ -541,13 +544,13 @@ int item_derive_at(struct db *db, int64_t id, int32_t today)
 			continue;
 		json_t *v = json_object_get(fields, f->key);
 		if (json_is_string(v) && *json_string_value(v)) {
-			if (term_add(db, id, f->key, json_string_value(v)))
+			if (item_term_add(db, id, f->key, json_string_value(v)))
 				goto out;
 		} else if (json_is_array(v)) {
 			size_t j;
 			json_t *x;
 			json_array_foreach(v, j, x)
-				if (json_is_string(x) && term_add(db, id, f->key, json_string_value(x)))
+				if (json_is_string(x) && item_term_add(db, id, f->key, json_string_value(x)))
 					goto out;
 		}
 	}
@@ -557,7 +560,7 @@ int item_derive_at(struct db *db, int64_t id, int32_t today)
 	if (!st)
 		goto out;
 	db_bind_int(st, 1, id);
-	if (step_done(st))
+	if (db_step_done(st))
 		goto out;
 	for (size_t i = 0; i < k->nfields; i++) {
 		const struct kind_field *f = &k->fields[i];
@@ -589,7 +592,7 @@ int item_derive_at(struct db *db, int64_t id, int32_t today)
 			db_bind_text(st, 5, f->ref_kind);
 			db_bind_int(st, 6, (int64_t)j);
 			free(key);
-			if (step_done(st))
+			if (db_step_done(st))
 				goto out;
 		}
 	}
@@ -601,7 +604,7 @@ int item_derive_at(struct db *db, int64_t id, int32_t today)
 			goto out;
 		db_bind_int(st, 1, id);
 		db_bind_text(st, 2, ref_key);
-		if (step_done(st))
+		if (db_step_done(st))
 			goto out;
 	}
 	rc = k->derive ? k->derive(db, k, id, fields, today) : 0;
@@ -633,9 +636,8 @@ int item_recheck_due(struct db *db, int32_t today)
 			break;
 		}
 		db_bind_int(st, 1, id);
-		int ok = sqlite3_step(st) == SQLITE_DONE;
-		sqlite3_reset(st);
-		if (!ok || item_derive_at(db, id, today) || cache_bump(db, json_integer_value(json_object_get(row, "site_id")))) {
+		if (db_step_done(st) || item_derive_at(db, id, today) ||
+		    cache_bump(db, json_integer_value(json_object_get(row, "site_id")))) {
 			db_rollback(db);
 			log_error("items: item %lld: its computed values could not be renewed", (long long)id);
 			continue;

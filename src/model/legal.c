@@ -123,28 +123,15 @@ static int write_validity(struct db *db, int64_t id, json_t *fields, int32_t tod
 	struct legal_validity v;
 	int32_t next = 0;
 	validity_of(db, id, fields, today, &v, &next, NULL);
-	sqlite3_stmt *st = db_stmt(db, "DELETE FROM item_terms WHERE item_id = ? AND key = 'hieu_luc'");
-	if (!st)
+	if (item_term_set(db, id, "hieu_luc", legal_status_key(v.status)))
 		return -1;
-	db_bind_int(st, 1, id);
-	int ok = sqlite3_step(st) == SQLITE_DONE;
-	sqlite3_reset(st);
-	st = ok ? db_stmt(db, "INSERT INTO item_terms (item_id, key, value) VALUES (?, 'hieu_luc', ?)") : NULL;
-	if (!st)
-		return -1;
-	db_bind_int(st, 1, id);
-	db_bind_text(st, 2, legal_status_key(v.status));
-	ok = sqlite3_step(st) == SQLITE_DONE;
-	sqlite3_reset(st);
-	st = ok ? db_stmt(db, "UPDATE items SET recheck_day = ? WHERE id = ?") : NULL;
+	sqlite3_stmt *st = db_stmt(db, "UPDATE items SET recheck_day = ? WHERE id = ?");
 	if (!st)
 		return -1;
 	if (next)
 		db_bind_int(st, 1, next);
 	db_bind_int(st, 2, id);
-	ok = sqlite3_step(st) == SQLITE_DONE;
-	sqlite3_reset(st);
-	return ok ? 0 : -1;
+	return db_step_done(st);
 }
 
 /* The update deadline a document follows when nobody chose one (deadline.h, VL Đ9.3): the
@@ -154,15 +141,7 @@ static int write_deadline_kind(struct db *db, int64_t id, json_t *fields)
 {
 	const char *scope = json_string_value(json_object_get(fields, "pham_vi"));
 	const char *kind = scope && strcmp(scope, "trung-uong") == 0 ? "van-ban-trung-uong" : "van-ban-tinh";
-	sqlite3_stmt *st = db_stmt(db, "INSERT INTO item_terms (item_id, key, value) VALUES (?, 'han', ?)"
-				       " ON CONFLICT DO NOTHING");
-	if (!st)
-		return -1;
-	db_bind_int(st, 1, id);
-	db_bind_text(st, 2, kind);
-	int ok = sqlite3_step(st) == SQLITE_DONE;
-	sqlite3_reset(st);
-	return ok ? 0 : -1;
+	return item_term_add(db, id, "han", kind);
 }
 
 /* The first day the document is in force ("YYYY-MM-DD": its effective day, else its issue day),
@@ -175,14 +154,7 @@ static int write_effective(struct db *db, int64_t id, json_t *fields)
 		return 0;
 	char iso[11];
 	vn_date_format(vn_days_to_date(day), iso);
-	sqlite3_stmt *st = db_stmt(db, "INSERT INTO item_terms (item_id, key, value) VALUES (?, 'hl', ?) ON CONFLICT DO NOTHING");
-	if (!st)
-		return -1;
-	db_bind_int(st, 1, id);
-	db_bind_text(st, 2, iso);
-	int ok = sqlite3_step(st) == SQLITE_DONE;
-	sqlite3_reset(st);
-	return ok ? 0 : -1;
+	return item_term_add(db, id, "hl", iso);
 }
 
 int legal_derive(struct db *db, const struct kind *k, int64_t id, json_t *fields, int32_t today)

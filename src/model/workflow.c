@@ -184,11 +184,7 @@ static int apply_pending(struct db *db, int64_t id)
 
 static int exec_update(sqlite3_stmt *st)
 {
-	if (!st)
-		return -1;
-	int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
-	sqlite3_reset(st);
-	return rc;
+	return db_step_done(st);
 }
 
 /* Moves ID to TO_STATE (its pending change when there is one and the rule is about it). */

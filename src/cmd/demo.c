@@ -246,7 +246,7 @@ static int demo_item(struct db *db, const char *site_slug, const char *kind, con
 	in.fields = fields;
 	in.title = title;
 	in.body = body ? body : "";
-	in.category_id = category_for_kind(db, site_id, kind);
+	/* no category: the site's own for the kind (article_save) */
 	int rc = 0;
 	if (!site_id || article_save(db, &actor_cli, site_id, 0, &in, &e, &id) ||
 	    article_publish_cli(db, site_id, id, when)) {

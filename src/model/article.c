@@ -821,6 +821,14 @@ int article_save(struct db *db, const struct actor *a, int64_t site_id, int64_t 
 		json_decref(cur);
 		return M_NOTFOUND; /* no such kind, or the item is of another */
 	}
+	/* an item of a kind with its own pages goes, when nobody chose, to the site's category of
+	 * that kind (made on first use: a "Văn bản" section); news must name theirs */
+	struct article_input chosen;
+	if (!in->category_id && strcmp(c.kind->name, "article") != 0) {
+		chosen = *in;
+		chosen.category_id = category_for_kind(db, site_id, c.kind->name);
+		in = &chosen;
+	}
 	c.cover_id = in->cover_id;
 	if (c.cover_id < 0)
 		c.cover_id = cur && json_is_integer(json_object_get(cur, "cover_id"))

@@ -205,7 +205,8 @@ struct article_input {
 /* Saves a new revision of article ID (0: a new draft by A). Unpublished items take the new
  * content at once; a published item keeps its public version and gets a pending change that
  * goes through the workflow. Refuses (M_INVALID) when E already holds errors, after adding its
- * own; M_DENIED when A may not edit this item in its state. */
+ * own; M_DENIED when A may not edit this item in its state. An item of another kind than news
+ * without a category goes to the site's category of its kind (category_for_kind). */
 int article_save(struct db *db, const struct actor *a, int64_t site_id, int64_t id,
 		 const struct article_input *in, struct errs *e, int64_t *out_id);
 

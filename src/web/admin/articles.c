@@ -588,9 +588,7 @@ void admin_article_save(struct req *r)
 		json_object_set_new(raw, k->fields[i].key, json_string(v ? v : ""));
 	}
 	in.fields = raw;
-	inputs_parse(r, &in, &e);
-	if (!req_form(r, "category_id") && strcmp(k->name, "article") != 0) /* the site has no category of the kind yet */
-		in.category_id = category_for_kind(r->db, site_id, k->name);
+	inputs_parse(r, &in, &e); /* no category: the model gives a kind's item its kind's own */
 	const char *keep = req_form(r, "cover_id");
 	if (keep && *keep && parse_i64(keep, 1, INT64_MAX, &cover_id))
 		cover_id = -1;

@@ -114,6 +114,25 @@ fail:
 	return -1;
 }
 
+int audit_head(struct db *db, int64_t *count, int64_t *last_id, char hash[65])
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT (SELECT count(*) FROM audit), id, hash FROM audit ORDER BY id DESC LIMIT 1");
+	int rc;
+	*count = 0;
+	*last_id = 0;
+	hash[0] = 0;
+	if (!st)
+		return -1;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*count = sqlite3_column_int64(st, 0);
+		*last_id = sqlite3_column_int64(st, 1);
+		snprintf(hash, 65, "%s", (const char *)sqlite3_column_text(st, 2));
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
+}
+
 int64_t audit_verify(struct db *db, int64_t *checked)
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT id, at, coalesce(user_id, 0), coalesce(site_id, 0), action, object,"

@@ -46,6 +46,10 @@ int64_t cache_generation(struct db *db, int64_t site_id);
 /* Checks the whole chain: 0 when intact, else the id of the first record whose hash or link does
  * not match (altered, inserted or deleted records); -1 on a store error. */
 int64_t audit_verify(struct db *db, int64_t *checked);
+/* The chain's head: how many records and the newest one's id and hash ("" and 0 when empty), to
+ * anchor outside the table (backup manifests, the daily log) so that deleting the newest records
+ * is detected. 0, or -1 on a store error. */
+int audit_head(struct db *db, int64_t *count, int64_t *last_id, char hash[65]);
 struct audit_filter {
 	int64_t site_id;        /* sysadmin only: 0 all sites */
 	const char *username;   /* "" or NULL: everyone */

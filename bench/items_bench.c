@@ -189,11 +189,11 @@ int main(int argc, char **argv)
 		for (size_t k = 0; k < sizeof(cases) / sizeof(cases[0]); k++) {
 			double *v = xmalloc((size_t)rounds * sizeof(*v));
 			int64_t total = 0;
-			json_decref(item_list_public(db, site, "legal", 0, cases[k].f, cases[k].nf, 20, cases[k].offset, &total));
+			json_decref(item_list_public(db, site, "legal", 0, cases[k].f, cases[k].nf, 20, cases[k].offset, &total, 0));
 			for (int i = 0; i < rounds; i++) {
 				rd_begin(db);
 				double t0 = now_ms();
-				json_t *r = item_list_public(db, site, "legal", 0, cases[k].f, cases[k].nf, 20, cases[k].offset, &total);
+				json_t *r = item_list_public(db, site, "legal", 0, cases[k].f, cases[k].nf, 20, cases[k].offset, &total, 0);
 				v[i] = now_ms() - t0;
 				rd_end(db);
 				json_decref(r);

@@ -376,6 +376,8 @@ int cmd_reindex(int argc, char **argv)
 	int64_t derived = rc ? -1 : item_derive_all(db, NULL, NULL);
 	if (derived < 0)
 		rc = -1;
+	else
+		db_setting_set(db, "items_derive_needed", "0");
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	db_close(db);
 	if (isatty(2))

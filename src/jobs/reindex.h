@@ -1,6 +1,7 @@
-/* reindex.h — the search index rebuilt in the background by `cong serve` after an upgrade that
- * changed its shape (setting search_reindex_needed, set by the migration): the portal serves
- * meanwhile, its search answering from the part already rebuilt. */
+/* reindex.h — the search index rebuilt, and every item derived again, in the background by
+ * `cong serve` after an upgrade that changed their shape (settings search_reindex_needed and
+ * items_derive_needed, set by the migration): the portal serves meanwhile, its search answering
+ * from the part already rebuilt, its lists reading the fields of items not yet derived. */
 #ifndef CONG_REINDEX_H
 #define CONG_REINDEX_H
 

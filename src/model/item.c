@@ -21,6 +21,8 @@
 /* Parses the fields column of ROW into "f" (an object) and drops the text. */
 static void fields_parse(json_t *row)
 {
+	if (json_object_get(row, "f"))
+		return;
 	const char *t = json_string_value(json_object_get(row, "fields"));
 	json_t *f = t ? json_loads(t, 0, NULL) : NULL;
 	json_object_set_new(row, "f", json_is_object(f) ? f : json_object());
@@ -32,6 +34,14 @@ static void fields_parse(json_t *row)
 #define ITEM_COLS                                                                              \
 	"a.id, a.site_id, a.kind, a.title, a.slug, a.summary, a.published_at, a.updated_at, a.fields," \
 	" a.ref, a.ref_key, a.item_day, a.category_id, a.lang"
+/* A list's rows: what the list shows of the fields (item_list_fields, kept by item_derive; the
+ * whole fields of an item not derived since migration 0015, or when ?9 asks for them: the
+ * exports), and the kind's list term (?8) as "badge" (null when it has none). Only columns that
+ * come before the body in the row: the others make SQLite walk a long body's overflow pages. */
+#define LIST_COLS                                                                              \
+	"a.id, a.site_id, a.title, a.slug, a.summary, CASE WHEN ?9 = 1 THEN a.fields ELSE"     \
+	" coalesce((SELECT lf.fields FROM item_list_fields lf WHERE lf.item_id = a.id), a.fields) END AS fields," \
+	" (SELECT tb.value FROM item_terms tb WHERE tb.item_id = a.id AND tb.key = ?8) AS badge"
 
 /* The filters as one clause over item_terms: every (key, value) must be among the item's
  * terms. Up to ITEM_FILTERS_MAX; the SQL text is fixed per count, so statements stay cached.
@@ -45,7 +55,7 @@ static void fields_parse(json_t *row)
 #define WHERE(site) " FROM items a WHERE" site " AND a.kind = ?2 AND a.state = 'published' AND (?3 = 0 OR a.category_id = ?3)"
 #define PAIR(site, filters)                                                                    \
 	{ "SELECT count(*)" WHERE(site) filters,                                               \
-	  "SELECT " ITEM_COLS WHERE(site) filters " ORDER BY a.item_day DESC, a.id DESC LIMIT ?4 OFFSET ?5" }
+	  "SELECT " LIST_COLS WHERE(site) filters " ORDER BY a.item_day DESC, a.id DESC LIMIT ?4 OFFSET ?5" }
 #define SET(site)                                                                              \
 	{ PAIR(site, ""), PAIR(site, T(1)), PAIR(site, T(1) T(2)), PAIR(site, T(1) T(2) T(3)),    \
 	  PAIR(site, T(1) T(2) T(3) T(4)), PAIR(site, T(1) T(2) T(3) T(4) T(5)),                 \
@@ -74,7 +84,7 @@ static int site_lists_others(struct db *db, int64_t site_id)
  * (with up to ITEM_FILTERS_MAX - 1 other filters). */
 #define YC(x) "SELECT count(*) FROM items a WHERE a.site_id = ?1 AND a.kind = ?2 AND a.state = 'published'" \
 	      " AND (?3 = 0 OR a.category_id = ?3) AND a.item_day BETWEEN ?6 AND ?7" x
-#define YL(x) "SELECT " ITEM_COLS " FROM items a WHERE a.site_id = ?1 AND a.kind = ?2 AND a.state = 'published'" \
+#define YL(x) "SELECT " LIST_COLS " FROM items a WHERE a.site_id = ?1 AND a.kind = ?2 AND a.state = 'published'" \
 	      " AND (?3 = 0 OR a.category_id = ?3) AND a.item_day BETWEEN ?6 AND ?7" x                      \
 	      " ORDER BY a.item_day DESC, a.id DESC LIMIT ?4 OFFSET ?5"
 #define T(n) " AND EXISTS (SELECT 1 FROM item_terms t" #n " WHERE t" #n ".item_id = a.id AND t" #n ".key = ?" \
@@ -163,7 +173,8 @@ static void bind_list(sqlite3_stmt *st, int64_t site_id, const char *kind, int64
 }
 
 json_t *item_list_public(struct db *db, int64_t site_id, const char *kind, int64_t category_id,
-			 const struct item_filter *f, size_t nf, int64_t limit, int64_t offset, int64_t *total)
+			 const struct item_filter *f, size_t nf, int64_t limit, int64_t offset, int64_t *total,
+			 unsigned how)
 {
 	if (total)
 		*total = 0;
@@ -211,12 +222,17 @@ json_t *item_list_public(struct db *db, int64_t site_id, const char *kind, int64
 	bind_list(st, site_id, kind, category_id, year, lo, hi, rest, nr);
 	db_bind_int(st, 4, limit);
 	db_bind_int(st, 5, offset);
-	json_t *rows = db_rows_json(st);
-	size_t i;
-	json_t *r;
-	json_array_foreach(rows, i, r)
-		fields_parse(r);
-	return rows;
+	const struct kind *k = kind_find(kind);
+	if (k && k->list_term)
+		db_bind_text(st, 8, k->list_term);
+	db_bind_int(st, 9, (how & ITEM_ROWS_FULL) != 0);
+	return db_rows_json(st); /* fields parsed when asked for (item_row_fields) */
+}
+
+json_t *item_row_fields(json_t *row)
+{
+	fields_parse(row);
+	return json_object_get(row, "f");
 }
 
 json_t *item_get_public(struct db *db, int64_t site_id, const char *kind, int64_t id)
@@ -275,7 +291,8 @@ json_t *item_links_to(struct db *db, int64_t id)
 	sqlite3_stmt *st = db_stmt(db, "SELECT l.relation, l.from_id, f.ref AS from_ref, f.title AS from_title,"
 				       " f.slug AS from_slug, f.site_id AS from_site_id, f.kind AS from_kind,"
 				       " f.item_day AS from_day, (SELECT t.value FROM item_terms t WHERE t.item_id = f.id"
-				       " AND t.key = 'hl') AS from_effective, f.fields AS from_fields"
+				       " AND t.key = 'hl') AS from_effective, CASE WHEN NOT EXISTS (SELECT 1 FROM item_terms t"
+				       " WHERE t.item_id = f.id AND t.key = 'hl') THEN f.fields END AS from_fields"
 				       " FROM item_links l JOIN items f ON f.id = l.from_id AND f.state = 'published'"
 				       " WHERE l.to_id = ? ORDER BY l.relation, f.item_day, f.id");
 	if (!st)
@@ -335,20 +352,20 @@ json_t *item_find_by_ref(struct db *db, int64_t site_id, const char *kind, const
 	return out;
 }
 
-json_t *item_rows_by_ids(struct db *db, json_t *ids)
+json_t *item_rows_by_ids(struct db *db, json_t *ids, const char *kind, unsigned how)
 {
 	char *text = json_dumps(ids, JSON_COMPACT);
-	sqlite3_stmt *st = db_stmt(db, "SELECT " ITEM_COLS " FROM json_each(?) j CROSS JOIN items a ON a.id = j.value"
+	sqlite3_stmt *st = db_stmt(db, "SELECT " LIST_COLS ", a.ref FROM json_each(?1) j CROSS JOIN items a ON a.id = j.value"
 				       " WHERE a.state = 'published' ORDER BY j.key");
+	const struct kind *k = kind ? kind_find(kind) : NULL;
 	json_t *rows = json_array();
 	if (st && text) {
 		db_bind_text(st, 1, text);
+		if (k && k->list_term)
+			db_bind_text(st, 8, k->list_term);
+		db_bind_int(st, 9, (how & ITEM_ROWS_FULL) != 0);
 		json_decref(rows);
-		rows = db_rows_json(st);
-		size_t i;
-		json_t *r;
-		json_array_foreach(rows, i, r)
-			fields_parse(r);
+		rows = db_rows_json(st); /* fields parsed when asked for (item_row_fields) */
 	}
 	json_free_str(text);
 	return rows;
@@ -454,7 +471,7 @@ json_t *item_listing_candidates(struct db *db, const struct actor *a, int64_t si
 	json_t *ids = q && *q ? item_find_by_ref(db, main_id, kind, q, limit + offset) : json_array();
 	json_t *rows;
 	if (json_array_size(ids)) { /* a number: those documents */
-		rows = item_rows_by_ids(db, ids);
+		rows = item_rows_by_ids(db, ids, kind, 0);
 		if (total)
 			*total = (int64_t)json_array_size(rows);
 	} else {

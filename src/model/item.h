@@ -18,11 +18,19 @@ struct item_filter {
 	const char *key, *value;
 };
 
+/* What list rows carry in "f": by default what a list shows (the listed fields, counted
+ * references as numbers: items.list_fields); ITEM_ROWS_FULL: every field (exports). Each row also
+ * has "badge": its kind's list_term value (null when none or no kind given). */
+enum { ITEM_ROWS_FULL = 1 };
+/* A list row's fields ("f"), parsed from its text on first use (a list whose rows' HTML is kept
+ * never parses them); never NULL for a row read by the functions below. */
+json_t *item_row_fields(json_t *row);
 /* A page of SITE_ID's published items of KIND, newest by their own date first, in CATEGORY_ID
  * (0: any) with every filter of F; TOTAL (may be NULL) gets how many match (kept with the
- * connection until the database changes). */
+ * connection until the database changes). HOW: ITEM_ROWS_FULL or 0. */
 json_t *item_list_public(struct db *db, int64_t site_id, const char *kind, int64_t category_id,
-			 const struct item_filter *f, size_t nf, int64_t limit, int64_t offset, int64_t *total);
+			 const struct item_filter *f, size_t nf, int64_t limit, int64_t offset, int64_t *total,
+			 unsigned how);
 /* The published item ID of KIND on SITE_ID with its body, or NULL. */
 json_t *item_get_public(struct db *db, int64_t site_id, const char *kind, int64_t id);
 /* The kind of item ID of SITE_ID (any state) written into BUF, or NULL when there is none. */
@@ -32,13 +40,15 @@ const char *item_kind_of(struct db *db, int64_t site_id, int64_t id, char *buf, 
 json_t *item_links_from(struct db *db, int64_t id);
 /* The relations published items make to ID: [{relation, from_id, from_ref, from_title,
  * from_slug, from_site_id, from_kind, from_day, from_effective (a legal document's first day in
- * force, "YYYY-MM-DD", kept by the model as its term "hl"), from_fields}]. */
+ * force, "YYYY-MM-DD", kept by the model as its term "hl"), from_fields (only when it has no
+ * such term: a document not derived since that term came)}]. */
 json_t *item_links_to(struct db *db, int64_t id);
 /* Ids of published items of KIND (on SITE_ID or listed by it; 0: every site) whose identifier QUERY names in any
  * form people type (vn/docnum.h); at most LIMIT; an empty array when QUERY is no identifier. */
 json_t *item_find_by_ref(struct db *db, int64_t site_id, const char *kind, const char *query, int64_t limit);
-/* The published rows of IDS (an array of integers) in that order. */
-json_t *item_rows_by_ids(struct db *db, json_t *ids);
+/* The published rows of IDS (an array of integers) in that order, as list rows (above) of KIND
+ * (NULL: of any kind, no badge). */
+json_t *item_rows_by_ids(struct db *db, json_t *ids, const char *kind, unsigned how);
 /* Item ID's term KEY (its first value) written into BUF, or NULL when it has none: what lists
  * show of a computed value (a legal document's validity, kept by the model and the scheduler). */
 const char *item_term_get(struct db *db, int64_t id, const char *key, char *buf, size_t n);

@@ -8,6 +8,7 @@
 #include "base/utf8.h"
 #include "base/sb.h"
 #include "base/log.h"
+#include "base/arena.h"
 #include "vn/calendar.h"
 #include "vn/slug.h"
 
@@ -62,6 +63,11 @@ static const struct kind_field *field_flagged(const struct kind *k, unsigned fla
 const struct kind_field *kind_ident_field(const struct kind *k)
 {
 	return field_flagged(k, FF_IDENT);
+}
+
+int kind_field_counted(const struct kind *k, const struct kind_field *f)
+{
+	return f->type == F_REF && f->ref_kind && strcmp(f->ref_kind, k->name) != 0;
 }
 
 const struct kind_field *kind_sort_field(const struct kind *k)
@@ -486,6 +492,27 @@ int item_term_set(struct db *db, int64_t id, const char *key, const char *value)
 	return db_step_done(st) ? -1 : item_term_add(db, id, key, value);
 }
 
+/* What a list row shows of FIELDS (list_fields): the listed fields, never personal ones, and how
+ * many items each counted reference names; JSON text (json_free_str), NULL when out of memory.
+ * A list reads this small object instead of the whole fields (relations and all). */
+static char *kind_list_fields(const struct kind *k, json_t *fields)
+{
+	json_t *l = json_object();
+	for (size_t i = 0; i < k->nfields; i++) {
+		const struct kind_field *f = &k->fields[i];
+		json_t *v = json_object_get(fields, f->key);
+		if (f->flags & FF_PERSONAL)
+			continue;
+		if (kind_field_counted(k, f))
+			json_object_set_new(l, f->key, json_integer((json_int_t)json_array_size(v)));
+		else if ((f->flags & FF_LIST) && v)
+			json_object_set(l, f->key, v);
+	}
+	char *t = json_dumps(l, JSON_COMPACT);
+	json_decref(l);
+	return t;
+}
+
 int item_derive(struct db *db, int64_t id)
 {
 	return item_derive_at(db, id, vn_days_of_time(time_now()));
@@ -504,7 +531,7 @@ int item_derive_at(struct db *db, int64_t id, int32_t today)
 	json_t *fields = json_loads(json_string_value(json_object_get(row, "fields")), 0, NULL);
 	json_decref(row);
 	int rc = -1;
-	char *ref_key = NULL;
+	char *ref_key = NULL, *list = NULL;
 	if (!k || !json_is_object(fields))
 		goto out;
 
@@ -522,6 +549,15 @@ int item_derive_at(struct db *db, int64_t id, int32_t today)
 	if (day)
 		db_bind_int(st, 3, day);
 	db_bind_int(st, 4, id);
+	if (db_step_done(st))
+		goto out;
+	list = kind_list_fields(k, fields);
+	st = db_stmt(db, "INSERT INTO item_list_fields (item_id, fields) VALUES (?1, ?2)"
+			 " ON CONFLICT (item_id) DO UPDATE SET fields = excluded.fields");
+	if (!st || !list)
+		goto out;
+	db_bind_int(st, 1, id);
+	db_bind_text(st, 2, list);
 	if (db_step_done(st))
 		goto out;
 
@@ -610,6 +646,7 @@ int item_derive_at(struct db *db, int64_t id, int32_t today)
 	rc = k->derive ? k->derive(db, k, id, fields, today) : 0;
 out:
 	free(ref_key);
+	json_free_str(list);
 	json_decref(fields);
 	return rc;
 }
@@ -649,7 +686,7 @@ int item_recheck_due(struct db *db, int32_t today)
 	return n;
 }
 
-int64_t item_derive_all(struct db *db, void (*progress)(int64_t done, int64_t total, void *arg), void *arg)
+int64_t item_derive_all(struct db *db, int (*progress)(int64_t done, int64_t total, void *arg), void *arg)
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT count(*) FROM items WHERE kind <> 'article'");
 	if (!st)
@@ -686,8 +723,8 @@ int64_t item_derive_all(struct db *db, void (*progress)(int64_t done, int64_t to
 		if (cache_bump_all(db) || db_commit(db))
 			return -1;
 		done += (int64_t)n;
-		if (progress)
-			progress(done, total, arg);
+		if (progress && progress(done, total, arg))
+			return -2;
 	}
 	return done;
 }

@@ -80,6 +80,12 @@ struct kind {
 	 * same view data); NULL: the generic pair, public/item_list and public/item, which serve any
 	 * kind from its descriptor. */
 	const char *tpl_list, *tpl_item;
+	/* The list's row and filter form (rendered alone, then kept: src/web/public/items.c);
+	 * NULL: public/item_row, public/item_filter. */
+	const char *tpl_row, *tpl_filter;
+	/* A filter term its public lists show with each row (a legal document's validity), read by
+	 * the list statement with the row; NULL: none. */
+	const char *list_term;
 	/* Rules the fields cannot say (dates in order…): adds errors to E; FIELDS is clean. */
 	void (*check)(const struct kind *k, json_t *fields, struct errs *e);
 	/* The slug of an item (NULL: from the title). Returns malloc'd. */
@@ -98,6 +104,8 @@ const struct kind *kind_find(const char *name);
 const struct kind *kind_by_segment(const char *segment);
 const struct kind_field *kind_field(const struct kind *k, const char *key);
 const struct kind_field *kind_ident_field(const struct kind *k);
+/* 1 when F refers to items of another kind (a gazette issue's documents): lists show how many. */
+int kind_field_counted(const struct kind *k, const struct kind_field *f);
 const struct kind_field *kind_sort_field(const struct kind *k);
 
 /* Checks every descriptor (unique names and segments, field keys that are identifiers and
@@ -144,8 +152,9 @@ int item_recheck_due(struct db *db, int32_t today);
 
 /* Derives every item of a kind with fields again, in transactions of a few hundred (after data
  * was changed by hand, a restore, a change of a kind's rules). PROGRESS (may be NULL) is told
- * (done, total). Returns how many, -1 on a store error. */
-int64_t item_derive_all(struct db *db, void (*progress)(int64_t done, int64_t total, void *arg), void *arg);
+ * (done, total) after each batch, and stops when it answers non-zero. Returns how many, -1 on a
+ * store error, -2 when stopped (what was done is kept). */
+int64_t item_derive_all(struct db *db, int (*progress)(int64_t done, int64_t total, void *arg), void *arg);
 
 /* Search text of the searchable fields of FIELDS (space-joined), appended to the body's in the
  * index. malloc'd. */

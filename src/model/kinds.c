@@ -77,6 +77,7 @@ static const struct kind kind_legal = {
 	.slug = legal_slug,
 	.ident_key = legal_ident_key,
 	.derive = legal_derive,
+	.list_term = "hieu_luc",
 };
 
 /* The official gazette (Công báo, VP Đ4.7): issues with their documents and the issue's PDF (an

@@ -83,12 +83,10 @@ static struct legal_dates dates_of(json_t *fields)
 	};
 }
 
-/* Reads what acts on ID and computes its validity as of TODAY, and the next day it changes.
- * ACTS (may be NULL) gets the relations as read (item_links_to), for the "why" of the page. */
-static void validity_of(struct db *db, int64_t id, json_t *fields, int32_t today, struct legal_validity *out,
-			int32_t *next, json_t **acts)
+/* The validity as of TODAY of a document with FIELDS that the relations IN (item_links_to) act
+ * on, and the next day it changes (NEXT may be NULL). */
+static void validity_from(json_t *in, json_t *fields, int32_t today, struct legal_validity *out, int32_t *next)
 {
-	json_t *in = item_links_to(db, id);
 	size_t n = json_array_size(in), i;
 	struct legal_act *v = xcalloc(n ? n : 1, sizeof(*v));
 	json_t *x;
@@ -112,17 +110,22 @@ static void validity_of(struct db *db, int64_t id, json_t *fields, int32_t today
 	if (next)
 		*next = legal_validity_next_change(&d, v, n, today);
 	free(v);
-	if (acts)
-		*acts = in;
-	else
-		json_decref(in);
+}
+
+/* Reads what acts on ID and computes its validity as of TODAY, and the next day it changes. */
+static void validity_of(struct db *db, int64_t id, json_t *fields, int32_t today, struct legal_validity *out,
+			int32_t *next)
+{
+	json_t *in = item_links_to(db, id);
+	validity_from(in, fields, today, out, next);
+	json_decref(in);
 }
 
 static int write_validity(struct db *db, int64_t id, json_t *fields, int32_t today)
 {
 	struct legal_validity v;
 	int32_t next = 0;
-	validity_of(db, id, fields, today, &v, &next, NULL);
+	validity_of(db, id, fields, today, &v, &next);
 	if (item_term_set(db, id, "hieu_luc", legal_status_key(v.status)))
 		return -1;
 	sqlite3_stmt *st = db_stmt(db, "UPDATE items SET recheck_day = ? WHERE id = ?");
@@ -195,9 +198,17 @@ json_t *legal_validity(struct db *db, int64_t id, int32_t today)
 	json_decref(row);
 	if (!fields)
 		return NULL;
+	json_t *acts = item_links_to(db, id);
+	json_t *out = legal_validity_of(fields, acts, today);
+	json_decref(acts);
+	json_decref(fields);
+	return out;
+}
+
+json_t *legal_validity_of(json_t *fields, json_t *acts, int32_t today)
+{
 	struct legal_validity v;
-	json_t *acts = NULL;
-	validity_of(db, id, fields, today, &v, NULL, &acts);
+	validity_from(acts, fields, today, &v, NULL);
 	json_t *out = json_pack("{ssss}", "status", legal_status_key(v.status), "label", legal_status_label(v.status));
 	if (v.since) {
 		vn_date d = vn_days_to_date(v.since);
@@ -222,7 +233,5 @@ json_t *legal_validity(struct db *db, int64_t id, int32_t today)
 	} else if (v.status == LEGAL_NOT_YET) {
 		json_object_set_new(out, "why", json_string("Chưa đến ngày có hiệu lực"));
 	}
-	json_decref(acts);
-	json_decref(fields);
 	return out;
 }

@@ -26,6 +26,9 @@ int legal_derive(struct db *db, const struct kind *k, int64_t item_id, json_t *f
  * (dd/mm/yyyy, absent when unknown), why (a sentence; with why_id/why_slug/why_kind/why_site_id
  * of the document that caused it)}; NULL on a store error. */
 json_t *legal_validity(struct db *db, int64_t id, int32_t today);
+/* The same from what the document's page has already read: its FIELDS and ACTS, the relations
+ * made to it (item_links_to); both borrowed. */
+json_t *legal_validity_of(json_t *fields, json_t *acts, int32_t today);
 /* The label of a relation (its key in kinds.c: can_cu…, van_ban) on its "from" end or, REVERSE,
  * its "to" end. */
 const char *legal_rel_label(const char *rel, int reverse);

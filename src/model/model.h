@@ -81,6 +81,9 @@ int site_add_domain(struct db *db, int64_t site_id, const char *domain, struct e
 /* The site a Host header names, given the base domain; NULL when none (never another site). */
 json_t *site_find_by_host(struct db *db, const char *host, const char *base);
 json_t *site_get(struct db *db, int64_t id);
+/* The same from the sites kept with the connection (public pages: links to other sites' items);
+ * shared: read it and json_decref it, never change it. */
+json_t *site_get_kept(struct db *db, int64_t id);
 json_t *site_get_by_slug(struct db *db, const char *slug);
 json_t *site_main(struct db *db);
 json_t *site_list(struct db *db);                 /* all, tree order */

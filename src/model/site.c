@@ -141,6 +141,13 @@ static const struct site_memo *sites_memo(struct db *db)
 	return m;
 }
 
+json_t *site_get_kept(struct db *db, int64_t id)
+{
+	const struct site_memo *m = sites_memo(db);
+	json_t *s = m ? site_memo_by_id(m, id) : NULL;
+	return s ? json_incref(s) : NULL;
+}
+
 json_t *site_main(struct db *db)
 {
 	const struct site_memo *m = sites_memo(db);

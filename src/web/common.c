@@ -3,6 +3,9 @@
 #include "base/sb.h"
 #include "base/util.h"
 #include "base/utf8.h"
+#include "base/arena.h"
+#include "db/db.h"
+#include "render/mustache.h"
 #include "model/kind.h"
 
 #include <string.h>
@@ -417,4 +420,52 @@ void web_item_notes(struct req *r, json_t *o, int64_t id)
 	json_t *att = article_attachments(r->db, id);
 	json_object_set_new(o, "has_attachments", json_boolean(json_array_size(att) > 0));
 	json_object_set_new(o, "attachments", att);
+}
+
+/* ---- rendered fragments kept with the connection (web.h) ----
+ * A list row's HTML depends on nothing but the item's row, the request's site, host and scheme
+ * (its link) and the templates; the filter form on the site's filter values and the query. Both
+ * are kept in the connection's memo (DB_MEMO_FRAGMENTS), which is dropped as soon as the database
+ * changes (db_memo_get), so a fragment is never older than the data it shows: a list page then
+ * renders only the rows it has not shown since the last change. */
+#define FRAGMENTS_MAX 4096
+
+static void fragments_free(void *p)
+{
+	json_decref(p);
+}
+
+/* The fragment of KEY (its length in *LEN), or NULL. */
+const char *web_fragment_get(struct req *r, const char *key, size_t *len)
+{
+	json_t *memo = db_memo_get(r->db, DB_MEMO_FRAGMENTS);
+	json_t *v = memo ? json_object_get(memo, key) : NULL;
+	*len = json_string_length(v);
+	return json_string_value(v);
+}
+
+/* Keeps TEXT as the fragment of KEY: outside the request's arena, the memo started again when full. */
+void web_fragment_put(struct req *r, const char *key, const char *text, size_t len)
+{
+	struct arena *prev = arena_enter(NULL);
+	json_t *memo = db_memo_get(r->db, DB_MEMO_FRAGMENTS);
+	if (!memo || json_object_size(memo) >= FRAGMENTS_MAX) {
+		memo = json_object();
+		db_memo_set(r->db, DB_MEMO_FRAGMENTS, memo, fragments_free);
+	}
+	json_object_set_new(memo, key, json_stringn_nocheck(text, len));
+	arena_leave(prev);
+}
+
+/* What every fragment key of this request starts with: the templates (reloaded: new ones), the
+ * site, the host and scheme its links may carry. */
+void web_fragment_prefix(struct req *r, struct sb *key, char what)
+{
+	sb_addf(key, "%c|%p|%lld|%d|%s|", what, (void *)r->app->tpl,
+		(long long)json_integer_value(json_object_get(r->site, "id")), r->secure, r->host ? r->host : "");
+}
+
+int web_render_part(struct req *r, const char *tpl, json_t *view, struct sb *out)
+{
+	return mus_render(r->app->tpl, tpl, view, out);
 }

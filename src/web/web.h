@@ -150,4 +150,14 @@ void admin_import_form(struct req *r);
 void admin_import(struct req *r);
 void admin_import_template(struct req *r);
 
+/* Rendered fragments (a list's rows, its filter form) kept with the request's store connection
+ * until the database changes (db_memo_get): the fragment of KEY (its length in *LEN) or NULL;
+ * keep one; the prefix every key of this request starts with (WHAT, the templates, site, scheme
+ * and host its links may carry). */
+const char *web_fragment_get(struct req *r, const char *key, size_t *len);
+void web_fragment_put(struct req *r, const char *key, const char *text, size_t len);
+void web_fragment_prefix(struct req *r, struct sb *key, char what);
+/* Renders template TPL alone with VIEW, appended to OUT: 0, or -1 when there is no such template. */
+int web_render_part(struct req *r, const char *tpl, json_t *view, struct sb *out);
+
 #endif

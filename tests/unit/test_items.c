@@ -255,11 +255,11 @@ TEST(items_relations_link_both_ways_and_validity_follows_the_effective_day)
 	/* the list filters */
 	struct item_filter fl[] = { { "hieu_luc", "het_hieu_luc_toan_bo" } };
 	int64_t total = 0;
-	json_t *rows = item_list_public(db, site, "legal", 0, fl, 1, 20, 0, &total);
+	json_t *rows = item_list_public(db, site, "legal", 0, fl, 1, 20, 0, &total, 0);
 	CHECK(total == 1 && json_integer_value(json_object_get(json_array_get(rows, 0), "id")) == a);
 	json_decref(rows);
 	struct item_filter fy[] = { { "nam", "2026" }, { "loai", "Quyết định" } };
-	rows = item_list_public(db, site, "legal", 0, fy, 2, 20, 0, &total);
+	rows = item_list_public(db, site, "legal", 0, fy, 2, 20, 0, &total, 0);
 	CHECK(total == 1 && json_integer_value(json_object_get(json_array_get(rows, 0), "id")) == b);
 	json_decref(rows);
 	/* the home page's lists are news: documents stay on their own pages */
@@ -290,7 +290,7 @@ TEST(items_a_component_site_lists_the_main_portals_documents)
 	int64_t own = legal(db, snv, "15/KH-SNV", "2026-02-01", NULL, NULL, NULL);
 	CHECK(central > 0 && own > 0);
 	int64_t total = 0;
-	json_t *rows = item_list_public(db, snv, "legal", 0, NULL, 0, 20, 0, &total);
+	json_t *rows = item_list_public(db, snv, "legal", 0, NULL, 0, 20, 0, &total, 0);
 	CHECK(total == 1);
 	json_decref(rows);
 	CHECK(item_get_public(db, snv, "legal", central) == NULL);
@@ -306,11 +306,11 @@ TEST(items_a_component_site_lists_the_main_portals_documents)
 	e.n = 0;
 	CHECK(item_listing_set(db, &editor, snv, central, 1, &e) == M_OK);
 
-	rows = item_list_public(db, snv, "legal", 0, NULL, 0, 20, 0, &total);
+	rows = item_list_public(db, snv, "legal", 0, NULL, 0, 20, 0, &total, 0);
 	CHECK(total == 2 && json_array_size(rows) == 2);
 	json_decref(rows);
 	struct item_filter fy[] = { { "nam", "2022" } };
-	rows = item_list_public(db, snv, "legal", 0, fy, 1, 20, 0, &total);
+	rows = item_list_public(db, snv, "legal", 0, fy, 1, 20, 0, &total, 0);
 	CHECK(total == 1 && json_integer_value(json_object_get(json_array_get(rows, 0), "id")) == central);
 	json_decref(rows);
 	json_t *row = item_get_public(db, snv, "legal", central);
@@ -324,7 +324,7 @@ TEST(items_a_component_site_lists_the_main_portals_documents)
 	json_decref(cand);
 
 	CHECK(item_listing_set(db, &editor, snv, central, 0, &e) == M_OK);
-	rows = item_list_public(db, snv, "legal", 0, NULL, 0, 20, 0, &total);
+	rows = item_list_public(db, snv, "legal", 0, NULL, 0, 20, 0, &total, 0);
 	CHECK(total == 1);
 	json_decref(rows);
 	db_close(db);
@@ -475,7 +475,7 @@ TEST(items_term_values_count_the_sites_published_documents)
 		struct item_filter fl[2] = { { "nam", lists[i].year }, { "loai", lists[i].loai } };
 		int64_t total = -1;
 		json_t *rows = item_list_public(db, lists[i].other ? other : site, "legal", 0, fl, lists[i].loai ? 2 : 1, 2, 0,
-						&total);
+						&total, 0);
 		char name[96];
 		snprintf(name, sizeof(name), "list nam=%s%s%s", lists[i].year, lists[i].loai ? " loai=" : "",
 			 lists[i].loai ? lists[i].loai : "");
@@ -483,21 +483,74 @@ TEST(items_term_values_count_the_sites_published_documents)
 		json_decref(rows);
 	}
 	int64_t total = 0; /* newest first: 5/2024 (April), then 2/2024 */
-	json_t *rows = item_list_public(db, site, "legal", 0, (struct item_filter[]){ { "nam", "2024" } }, 1, 2, 0, &total);
-	CHECK_STR(json_string_value(json_object_get(json_array_get(rows, 0), "ref")), "5/2024/QĐ-UBND");
-	CHECK_STR(json_string_value(json_object_get(json_array_get(rows, 1), "ref")), "2/2024/QĐ-UBND");
+	json_t *rows = item_list_public(db, site, "legal", 0, (struct item_filter[]){ { "nam", "2024" } }, 1, 2, 0, &total, 0);
+	CHECK_STR(json_string_value(json_object_get(item_row_fields(json_array_get(rows, 0)), "so_ky_hieu")), "5/2024/QĐ-UBND");
+	CHECK_STR(json_string_value(json_object_get(item_row_fields(json_array_get(rows, 1)), "so_ky_hieu")), "2/2024/QĐ-UBND");
 	json_decref(rows);
 	/* the total is kept with the connection too, and renewed on any change */
 	struct item_filter fq[] = { { "loai", "Quyết định" } };
-	rows = item_list_public(db, site, "legal", 0, fq, 1, 1, 0, &total);
+	rows = item_list_public(db, site, "legal", 0, fq, 1, 1, 0, &total, 0);
 	CHECK(total == 4);
 	json_decref(rows);
-	rows = item_list_public(db, site, "legal", 0, fq, 1, 1, 0, &total);
+	rows = item_list_public(db, site, "legal", 0, fq, 1, 1, 0, &total, 0);
 	CHECK(total == 4);
 	json_decref(rows);
 	CHECK(legal(db, site, "6/2024/QĐ-UBND", "2024-05-05", NULL, NULL, NULL) > 0);
-	rows = item_list_public(db, site, "legal", 0, fq, 1, 1, 0, &total);
+	rows = item_list_public(db, site, "legal", 0, fq, 1, 1, 0, &total, 0);
 	CHECK(total == 5);
+	json_decref(rows);
+	db_close(db);
+}
+
+/* A list reads what it shows (item_list_fields, kept by derive): the listed fields only, a
+ * counted reference as its count, the kind's list term as "badge"; the exports every field; an
+ * item not derived since the upgrade still lists, from its whole fields. */
+TEST(items_lists_read_the_kept_list_fields)
+{
+	struct db *db = items_db();
+	struct errs e = { 0 };
+	struct site_input si = { 0 };
+	int64_t site, total = 0;
+	si.name = "Cổng chính";
+	si.kind = "main";
+	if (!CHECK(db && site_add(db, &si, &e, &site, NULL) == 0))
+		return;
+	int64_t a = legal(db, site, "3/2024/QĐ-UBND", "2024-03-01", "2024-03-10", NULL, NULL);
+	int64_t b = legal(db, site, "4/2024/QĐ-UBND", "2024-04-01", "2024-04-10", NULL, NULL);
+	CHECK(a > 0 && b > 0);
+	json_t *rows = item_list_public(db, site, "legal", 0, NULL, 0, 20, 0, &total, 0);
+	json_t *row = json_array_get(rows, 1), *f = item_row_fields(row);
+	CHECK(total == 2 && json_integer_value(json_object_get(row, "id")) == a);
+	CHECK_STR(json_string_value(json_object_get(f, "loai")), "Quyết định");
+	CHECK_STR(json_string_value(json_object_get(f, "ngay_hieu_luc")), "2024-03-10");
+	CHECK(json_object_get(f, "pham_vi") == NULL && json_object_get(f, "thay_the") == NULL); /* not listed */
+	CHECK_STR(json_string_value(json_object_get(row, "badge")), "con_hieu_luc");
+	json_decref(rows);
+	rows = item_list_public(db, site, "legal", 0, NULL, 0, 20, 0, &total, ITEM_ROWS_FULL);
+	CHECK_STR(json_string_value(json_object_get(item_row_fields(json_array_get(rows, 1)), "pham_vi")), "tinh");
+	json_decref(rows);
+
+	/* a gazette issue lists how many documents it holds */
+	struct article_input in = { 0 };
+	json_t *gf = json_pack("{ss ss s[ss]}", "so", "7", "ngay", "2024-05-02", "van_ban", "3/2024/QĐ-UBND", "4/2024/QĐ-UBND");
+	in.kind = "gazette";
+	in.fields = gf;
+	in.title = "Công báo số 7";
+	in.category_id = category_for_kind(db, site, "gazette");
+	int64_t g = 0;
+	CHECK(article_save(db, &actor_cli, site, 0, &in, &e, &g) == 0 && article_publish_cli(db, site, g, 0) == 0);
+	json_decref(gf);
+	rows = item_list_public(db, site, "gazette", 0, NULL, 0, 20, 0, &total, 0);
+	f = item_row_fields(json_array_get(rows, 0));
+	CHECK(json_integer_value(json_object_get(f, "van_ban")) == 2 && json_is_null(json_object_get(json_array_get(rows, 0), "badge")));
+	json_decref(rows);
+
+	/* not derived since the upgrade: its whole fields */
+	sqlite3_stmt *st = db_stmt(db, "DELETE FROM item_list_fields WHERE item_id = ?");
+	db_bind_int(st, 1, a);
+	CHECK(db_step_done(st) == 0);
+	rows = item_list_public(db, site, "legal", 0, NULL, 0, 20, 0, &total, 0);
+	CHECK_STR(json_string_value(json_object_get(item_row_fields(json_array_get(rows, 1)), "pham_vi")), "tinh");
 	json_decref(rows);
 	db_close(db);
 }

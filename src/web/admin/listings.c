@@ -28,7 +28,7 @@ static void listings_render(struct req *r, const struct kind *k, int status, con
 	size_t i;
 	json_t *row;
 	json_array_foreach(rows, i, row) {
-		json_t *f = json_object_get(row, "f");
+		json_t *f = item_row_fields(row);
 		if (idf)
 			json_object_set(row, "ident", json_object_get(f, idf->key));
 		if (sortf) {

@@ -47,7 +47,7 @@ static char *item_url(struct req *r, int64_t site_id, const char *kind, const ch
 	char *path = web_item_path(kind, slug, id);
 	if (site_id == json_integer_value(json_object_get(r->site, "id")))
 		return path;
-	json_t *site = site_get(r->db, site_id);
+	json_t *site = site_get_kept(r->db, site_id);
 	if (!site)
 		return path;
 	struct sb u = SB_INIT;
@@ -135,17 +135,10 @@ static char *list_link(const struct list_query *lq, const char *base, int64_t pa
 	return sb_detach(&u, NULL);
 }
 
-/* 1 when F is a reference to items of another kind (a gazette issue's documents): lists show
- * how many. */
-static int counted_ref(const struct kind *k, const struct kind_field *f)
-{
-	return f->type == F_REF && f->ref_kind && strcmp(f->ref_kind, k->name) != 0;
-}
-
 /* The rows of the list: the query's number search, else a page of the filtered list (every row
  * up to EXPORT_MAX when LIMIT is that). *NOT_NUMBER is set when Q cannot be a number. */
 static json_t *list_rows(struct req *r, const struct list_query *lq, int64_t limit, int64_t offset, int64_t *total,
-			 int *not_number)
+			 int *not_number, unsigned how)
 {
 	json_int_t site_id = json_integer_value(json_object_get(r->site, "id"));
 	*not_number = 0;
@@ -157,19 +150,19 @@ static json_t *list_rows(struct req *r, const struct list_query *lq, int64_t lim
 			return json_array();
 		}
 		json_t *ids = item_find_by_ref(r->db, site_id, lq->k->name, lq->q, REF_MAX);
-		json_t *rows = item_rows_by_ids(r->db, ids);
+		json_t *rows = item_rows_by_ids(r->db, ids, lq->k->name, how);
 		json_decref(ids);
 		*total = (int64_t)json_array_size(rows);
 		return rows;
 	}
-	return item_list_public(r->db, site_id, lq->k->name, lq->category_id, lq->f, lq->nf, limit, offset, total);
+	return item_list_public(r->db, site_id, lq->k->name, lq->category_id, lq->f, lq->nf, limit, offset, total, how);
 }
 
 /* A list row's cells for the table: the identifier, the title (linked), the other listed fields,
  * counted references, and (legal) the validity badge. */
 static json_t *row_view(struct req *r, const struct kind *k, json_t *row)
 {
-	json_t *f = json_object_get(row, "f"), *cells = json_array();
+	json_t *f = item_row_fields(row), *cells = json_array();
 	const struct kind_field *idf = kind_ident_field(k);
 	int64_t id = json_integer_value(json_object_get(row, "id"));
 	char *url = item_url(r, json_integer_value(json_object_get(row, "site_id")), k->name,
@@ -184,8 +177,10 @@ static json_t *row_view(struct req *r, const struct kind *k, json_t *row)
 		const struct kind_field *fd = &k->fields[i];
 		if (fd == idf || (fd->flags & FF_PERSONAL))
 			continue;
-		if (counted_ref(k, fd)) {
-			json_array_append_new(cells, json_pack("{sI}", "text", (json_int_t)json_array_size(json_object_get(f, fd->key))));
+		if (kind_field_counted(k, fd)) { /* a count (list_fields), or the references */
+			json_t *v = json_object_get(f, fd->key);
+			json_int_t n = json_is_integer(v) ? json_integer_value(v) : (json_int_t)json_array_size(v);
+			json_array_append_new(cells, json_pack("{sI}", "text", n));
 			continue;
 		}
 		if (!(fd->flags & FF_LIST))
@@ -199,8 +194,7 @@ static json_t *row_view(struct req *r, const struct kind *k, json_t *row)
 		free(t);
 	}
 	if (is_legal(k)) { /* legal: the validity as kept (the filter's own value; renewed on the day) */
-		char buf[48];
-		const char *st = item_term_get(r->db, id, "hieu_luc", buf, sizeof(buf));
+		const char *st = json_string_value(json_object_get(row, "badge"));
 		if (st)
 			json_array_append_new(cells, json_pack("{sssssb}", "text", legal_status_label(legal_status_from_key(st)),
 							      "status", st, "is_badge", 1));
@@ -209,6 +203,32 @@ static json_t *row_view(struct req *r, const struct kind *k, json_t *row)
 	}
 	free(url);
 	return json_pack("{so}", "cells", cells);
+}
+
+/* ROWS rendered as the list's table rows into OUT: each from the memo, else rendered from its
+ * view (row_view) and kept. */
+static void rows_html(struct req *r, const struct kind *k, json_t *rows, struct sb *out)
+{
+	struct sb key = SB_INIT;
+	web_fragment_prefix(r, &key, 'r');
+	size_t base = key.len, i;
+	json_t *row;
+	json_array_foreach(rows, i, row) {
+		key.len = base;
+		sb_addf(&key, "%s|%lld", k->name, (long long)json_integer_value(json_object_get(row, "id")));
+		size_t len;
+		const char *kept = web_fragment_get(r, key.buf, &len);
+		if (kept) {
+			sb_add(out, kept, len);
+			continue;
+		}
+		size_t at = out->len;
+		json_t *view = row_view(r, k, row);
+		web_render_part(r, k->tpl_row ? k->tpl_row : "public/item_row", view, out);
+		json_decref(view);
+		web_fragment_put(r, key.buf, out->buf + at, out->len - at);
+	}
+	sb_release(&key);
 }
 
 static json_t *list_columns(const struct kind *k)
@@ -222,7 +242,7 @@ static json_t *list_columns(const struct kind *k)
 		const struct kind_field *fd = &k->fields[i];
 		if (fd == idf || (fd->flags & FF_PERSONAL))
 			continue;
-		if (counted_ref(k, fd)) { /* "Số văn bản" */
+		if (kind_field_counted(k, fd)) { /* "Số văn bản" */
 			struct sb l = SB_INIT;
 			sb_addf(&l, "Số %s", kind_find(fd->ref_kind) ? kind_find(fd->ref_kind)->label_one : fd->label);
 			json_array_append_new(cols, json_pack("{ss}", "label", l.buf));
@@ -293,7 +313,7 @@ static void list_export(struct req *r, const struct list_query *lq, int json)
 	const struct kind *k = lq->k;
 	int64_t total;
 	int not_number;
-	json_t *rows = list_rows(r, lq, EXPORT_MAX, 0, &total, &not_number);
+	json_t *rows = list_rows(r, lq, EXPORT_MAX, 0, &total, &not_number, ITEM_ROWS_FULL);
 	char *site_url = web_site_url(r, r->site);
 	struct table t;
 	json_t *items = json_array();
@@ -311,7 +331,7 @@ static void list_export(struct req *r, const struct list_query *lq, int json)
 	json_t *row;
 	json_array_foreach(rows, i, row) {
 		int64_t id = json_integer_value(json_object_get(row, "id"));
-		json_t *f = json_object_get(row, "f");
+		json_t *f = item_row_fields(row);
 		size_t c = 0;
 		struct sb u = SB_INIT;
 		char *path = web_item_path(k->name, json_string_value(json_object_get(row, "slug")), id);
@@ -331,8 +351,7 @@ static void list_export(struct req *r, const struct list_query *lq, int json)
 			json_object_set_new(item, fd->key, v ? json_incref(v) : json_null());
 		}
 		if (is_legal(k)) { /* legal: the validity as kept, as the list shows it */
-			char buf[48];
-			const char *st = item_term_get(r->db, id, "hieu_luc", buf, sizeof(buf));
+			const char *st = json_string_value(json_object_get(row, "badge"));
 			cell[c] = xstrdup(st ? st : "");
 			json_object_set_new(item, "hieu_luc", json_string(cell[c++]));
 		}
@@ -398,7 +417,7 @@ void page_item_list(struct req *r)
 
 	int64_t total;
 	int not_number;
-	json_t *rows = list_rows(r, &lq, PER_PAGE, (lq.page - 1) * PER_PAGE, &total, &not_number);
+	json_t *rows = list_rows(r, &lq, PER_PAGE, (lq.page - 1) * PER_PAGE, &total, &not_number, 0);
 	int64_t pages = lq.q ? 1 : total ? (total + PER_PAGE - 1) / PER_PAGE : 1;
 	if (lq.page > pages) {
 		json_decref(rows);
@@ -431,10 +450,30 @@ void page_item_list(struct req *r)
 	if (idf)
 		json_object_set_new(view, "ident_label", json_string(idf->label));
 	json_object_set_new(view, "q", json_string(lq.q ? lq.q : ""));
-	json_object_set_new(view, "filters", list_filters(r, &lq));
 	json_object_set_new(view, "filtered", json_boolean(lq.nf > 0 || lq.q || lq.category_id));
 	if (lq.category_id)
 		json_object_set_new(view, "category_id", json_integer(lq.category_id));
+	{ /* the filter form: kept per site, kind, category and query (fragment_get) */
+		struct sb key = SB_INIT, html = SB_INIT;
+		web_fragment_prefix(r, &key, 'f');
+		sb_addf(&key, "%s|%lld|%s", k->name, (long long)lq.category_id, lq.q ? lq.q : "");
+		for (size_t i = 0; i < lq.nf; i++)
+			sb_addf(&key, "\x1f%s=%s", lq.f[i].key, lq.f[i].value);
+		size_t flen;
+		const char *kept = web_fragment_get(r, key.buf, &flen);
+		if (kept) {
+			sb_add(&html, kept, flen);
+		} else {
+			json_object_set_new(view, "filters", list_filters(r, &lq));
+			web_render_part(r, k->tpl_filter ? k->tpl_filter : "public/item_filter", view, &html);
+			json_object_del(view, "filters");
+			web_fragment_put(r, key.buf, html.buf ? html.buf : "", html.len);
+		}
+		/* rendered from checked text: valid UTF-8, not checked again */
+		json_object_set_new(view, "filter_html", json_stringn_nocheck(html.buf ? html.buf : "", html.len));
+		sb_release(&key);
+		sb_release(&html);
+	}
 	if (not_number) {
 		struct sb u = SB_INIT;
 		sb_adds(&u, "/tim-kiem?q=");
@@ -465,13 +504,11 @@ void page_item_list(struct req *r)
 		json_object_set_new(view, "years", ylinks);
 	}
 	json_object_set_new(view, "columns", list_columns(k));
-	json_t *vrows = json_array();
-	size_t i;
-	json_t *row;
-	json_array_foreach(rows, i, row)
-		json_array_append_new(vrows, row_view(r, k, row));
-	json_object_set_new(view, "has_rows", json_boolean(json_array_size(vrows) > 0));
-	json_object_set_new(view, "rows", vrows);
+	struct sb rh = SB_INIT;
+	rows_html(r, k, rows, &rh);
+	json_object_set_new(view, "has_rows", json_boolean(json_array_size(rows) > 0));
+	json_object_set_new(view, "rows_html", json_stringn_nocheck(rh.buf ? rh.buf : "", rh.len));
+	sb_release(&rh);
 	json_decref(rows);
 	char ext[96];
 	snprintf(ext, sizeof(ext), "%s.csv", base);
@@ -687,7 +724,7 @@ static void item_page(struct req *r, int print)
 	json_object_set_new(it, "relations", groups);
 
 	if (is_legal(k)) { /* legal: the validity box */
-		json_t *v = legal_validity(r->db, id, today);
+		json_t *v = legal_validity_of(item_row_fields(row), to, today);
 		if (v) {
 			int64_t why_id = json_integer_value(json_object_get(v, "why_id"));
 			if (why_id) {

@@ -46,13 +46,13 @@ static json_t *number_groups(struct req *r, const char *q, int64_t site_id)
 		if (!kinds[j]->ident_key)
 			continue;
 		json_t *ids = item_find_by_ref(r->db, site_id, kinds[j]->name, q, 20);
-		json_t *rows = item_rows_by_ids(r->db, ids), *items = json_array();
+		json_t *rows = item_rows_by_ids(r->db, ids, kinds[j]->name, 0), *items = json_array();
 		json_decref(ids);
 		size_t i;
 		json_t *x;
 		json_array_foreach(rows, i, x) {
 			json_int_t sid = json_integer_value(json_object_get(x, "site_id"));
-			json_t *site = sid == own ? json_incref(r->site) : site_get(r->db, sid);
+			json_t *site = sid == own ? json_incref(r->site) : site_get_kept(r->db, sid);
 			if (!site)
 				continue;
 			char *su = web_site_url(r, site);

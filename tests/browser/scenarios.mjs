@@ -11,16 +11,16 @@ import { deflateSync } from 'node:zlib';
 /* ---------------------------------------------------------------------------------------------
  * The fixture's people (run.mjs makes their accounts) and what they write
  */
-export const ONE_TIME_PASSWORD = 'Abc@12345';
+export const ONE_TIME_PASSWORD = 'Abc@12345-Mot-Lan';
 export const ACCOUNTS = {
 	reporter: { username: 'phongvien', role: 'reporter', name: 'Trần Minh Khoa',
-		roleLabel: 'Phóng viên, cộng tác viên', newPassword: 'Khoa#Snv2026!' },
+		roleLabel: 'Phóng viên, cộng tác viên', newPassword: 'Khoa#Snv2026!Moi' },
 	editor: { username: 'bientap', role: 'editor', name: 'Lê Thị Thu Hà',
 		roleLabel: 'Biên tập viên', newPassword: 'ThuHa#Snv2026!' },
 	approver: { username: 'truongban', role: 'approver', name: 'Nguyễn Thị Lan',
-		roleLabel: 'Trưởng/Phó Ban Biên tập', newPassword: 'Lan#Snv2026!' },
+		roleLabel: 'Trưởng/Phó Ban Biên tập', newPassword: 'Lan#Snv2026!Moi' },
 	siteadmin: { username: 'quantri', role: 'siteadmin', name: 'Phạm Quốc Bảo',
-		roleLabel: 'Quản trị trang', newPassword: 'Bao#Snv2026!' },
+		roleLabel: 'Quản trị trang', newPassword: 'Bao#Snv2026!Moi' },
 };
 
 const CATEGORY = 'Tin hoạt động';
@@ -571,8 +571,8 @@ async function workflow(t) {
 	await rp.goto(t.site + '/quan-tri/bai-viet/moi');
 	assertPath(rp, '/quan-tri/doi-mat-khau', 'the article form before the password change');
 	await rp.getByLabel('Mật khẩu hiện tại').fill(t.state.users.reporter.password);
-	await rp.getByLabel('Mật khẩu mới', { exact: true }).fill('matkhaumoi');
-	await rp.getByLabel('Nhập lại mật khẩu mới').fill('matkhaumoi');
+	await rp.getByLabel('Mật khẩu mới', { exact: true }).fill('matkhaumoichuadu');
+	await rp.getByLabel('Nhập lại mật khẩu mới').fill('matkhaumoichuadu');
 	const weak = await clickAndWait(rp, rp.getByRole('button', { name: 'Đổi mật khẩu' }));
 	assert.equal(weak.status(), 422, 'a weak password should be refused with 422');
 	await assertFieldError(rp, 'new_password', 'Mật khẩu phải có chữ hoa, chữ thường, chữ số và ký tự đặc biệt.');

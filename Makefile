@@ -40,7 +40,8 @@ $(BUILD)/gen/migrations.o: $(BUILD)/gen/migrations.c
 # from npm @zxcvbn-ts/language-common, installed here by npm ci as package-lock.json pins it.
 PWLIST  := node_modules/@zxcvbn-ts/language-common/src/passwords.json
 node_modules/.cong-installed-lock: package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error >/dev/null
+	@if ! cmp -s package-lock.json $@ 2>/dev/null; then \
+	  echo "npm ci"; npm ci --no-audit --no-fund --loglevel=error >/dev/null || exit 1; fi
 	cp package-lock.json $@
 
 $(BUILD)/gen/common_passwords.c: node_modules/.cong-installed-lock tools/common-passwords.sh

@@ -9,7 +9,7 @@ ALL_CFLAGS = -std=c17 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wformat=2 -Isrc -I$(
 LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lmagic -lcsv -lpthread -lm
 
 SRC     := $(shell find src -name '*.c' ! -path src/main.c | sort)
-OBJ     := $(SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/migrations.o
+OBJ     := $(SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/migrations.o $(BUILD)/gen/common_passwords.o
 MIGR    := $(sort $(wildcard src/db/migrations/*.sql))
 UNIT    := $(sort $(wildcard tests/unit/*.c))
 DATA    ?= demo-data
@@ -36,6 +36,21 @@ $(BUILD)/gen/migrations.c: $(MIGR) tools/embed.sh
 $(BUILD)/gen/migrations.o: $(BUILD)/gen/migrations.c
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
+# The 10,000 most common passwords are built into cong (refused wherever a password is set):
+# from npm @zxcvbn-ts/language-common, installed here by npm ci as package-lock.json pins it.
+PWLIST  := node_modules/@zxcvbn-ts/language-common/src/passwords.json
+node_modules/.cong-installed-lock: package-lock.json
+	@if ! cmp -s package-lock.json $@ 2>/dev/null; then \
+	  echo "npm ci"; npm ci --no-audit --no-fund --loglevel=error >/dev/null || exit 1; fi
+	cp package-lock.json $@
+
+$(BUILD)/gen/common_passwords.c: node_modules/.cong-installed-lock tools/common-passwords.sh
+	@mkdir -p $(dir $@)
+	sh tools/common-passwords.sh $@ $(PWLIST)
+
+$(BUILD)/gen/common_passwords.o: $(BUILD)/gen/common_passwords.c
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
 $(BUILD)/unit-tests: $(OBJ) $(UNIT:%.c=$(BUILD)/%.o)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
@@ -53,7 +68,7 @@ run: deps
 	@echo "  main portal:      http://localhost:8080/   (or http://127.0.0.1:8080/)"
 	@echo "  component sites:  http://snv.localhost:8080/   http://chauthanh.localhost:8080/"
 	@echo "  admin sign-in:    http://snv.localhost:8080/quan-tri/  as phongvien.snv (reporter), btv.snv"
-	@echo "                    (editor), bientap.snv (approver) or admin; one-time password VinhLong@2026,"
+	@echo "                    (editor), bientap.snv (approver) or admin; one-time password VinhLong@2026-Demo,"
 	@echo "                    changed at first sign-in; approvers and admins then enrol an authenticator app"
 	@echo
 	./cong serve --data $(DATA) --listen $(LISTEN) --domain localhost
@@ -79,9 +94,10 @@ fuzz:
 	@sh scripts/deps.sh test
 	@mkdir -p build-fuzz/gen
 	sh tools/embed.sh build-fuzz/gen/migrations.c $(MIGR)
+	sh tools/common-passwords.sh build-fuzz/gen/common_passwords.c $(PWLIST)
 	@for t in tests/fuzz/fuzz_*.c; do \
 	  n=$$(basename $$t .c); \
-	  clang $(FUZZ_CFLAGS) -o build-fuzz/$$n $$t $(FUZZ_LIB) build-fuzz/gen/migrations.c $(LDLIBS) || exit 1; \
+	  clang $(FUZZ_CFLAGS) -o build-fuzz/$$n $$t $(FUZZ_LIB) build-fuzz/gen/migrations.c build-fuzz/gen/common_passwords.c $(LDLIBS) || exit 1; \
 	  mkdir -p build-fuzz/corpus-$$n; \
 	  echo "== $$n ($(FUZZ_SECONDS)s)"; \
 	  ./build-fuzz/$$n -max_total_time=$(FUZZ_SECONDS) -artifact_prefix=build-fuzz/ build-fuzz/corpus-$$n \

@@ -62,16 +62,6 @@ int main(int argc, char **argv)
 		fputs("cong: libsodium cannot start\n", stderr);
 		return 1;
 	}
-	/* the 10,000 most common passwords (npm @zxcvbn-ts/language-common, installed at build
-	 * time) are refused wherever a password is set */
-	char *root = app_root_find();
-	if (root) {
-		char path[4096];
-		snprintf(path, sizeof(path), "%s/node_modules/@zxcvbn-ts/language-common/src/passwords.json", root);
-		if (password_common_load(path))
-			fprintf(stderr, "cong: warning: %s is missing (run make): common passwords are not refused\n", path);
-		free(root);
-	}
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
 		if (strcmp(argv[1], commands[i].name) == 0)
 			return commands[i].fn(argc - 1, argv + 1);

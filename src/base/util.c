@@ -213,7 +213,17 @@ int time_parse_vn(const char *s, int64_t *out)
 	return 0;
 }
 
+/* A fixed clock (0: the real one), set once by a command's --now or a test before any thread
+ * starts; read with relaxed atomics so that a server thread never sees a torn value. */
+static int64_t fixed_now;
+
 int64_t time_now(void)
 {
-	return (int64_t)time(NULL);
+	int64_t f = __atomic_load_n(&fixed_now, __ATOMIC_RELAXED);
+	return f ? f : (int64_t)time(NULL);
+}
+
+void time_fix(int64_t t)
+{
+	__atomic_store_n(&fixed_now, t, __ATOMIC_RELAXED);
 }

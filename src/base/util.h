@@ -41,5 +41,7 @@ void time_format_iso(int64_t t, char *buf, size_t n);
 /* Parses "dd/mm/yyyy[ HH:MM]" or "yyyy-mm-ddTHH:MM" (HTML datetime-local) as Vietnam time. */
 int time_parse_vn(const char *s, int64_t *out);
 int64_t time_now(void);
+/* Makes time_now() answer T from now on (0: the real clock again): `--now` of a command, tests. */
+void time_fix(int64_t t);
 
 #endif

@@ -187,17 +187,62 @@ int cmd_site(int argc, char **argv)
 static const char user_usage[] =
 	"usage: cong user add --data DIR --username U --role ROLE [--site SLUG] [--name NAME]\n"
 	"                     --password-stdin\n"
-	"       cong user disable|enable --data DIR --username U\n"
+	"       cong user disable|enable|unlock --data DIR (--username U | U)\n"
+	"       cong user dormant --data DIR [--now 'YYYY-MM-DD HH:MM']\n"
 	"\n"
 	"Creates an account. The password is read from standard input (one line) and is a one-time\n"
-	"password: the account must change it at its first sign-in. It must have at least 8\n"
-	"characters with upper case, lower case, a digit and a special character (BT Đ20.4).\n"
+	"password: the account must change it at its first sign-in. It must have at least 14\n"
+	"characters (the setting password_min_length_no_mfa: a new account has no second factor)\n"
+	"with upper case, lower case, a digit and a special character (BT Đ20.4).\n"
 	"\n"
 	"  --role ROLE   sysadmin (all sites), or on --site: siteadmin, approver, editor, reporter\n"
 	"  --site SLUG   the site the role is held on\n"
 	"  --name NAME   the person's full name\n"
 	"\n"
-	"disable ends every session of the account at once; enable lets it sign in again.\n";
+	"disable ends every session of the account at once; enable lets it sign in again (and\n"
+	"restarts its 45 days). unlock is the emergency unlock: it clears the account's failed\n"
+	"sign-ins and its lock at once. dormant disables every account unused for the setting\n"
+	"account_dormant_days (45), as the server's scheduler does by itself; --now counts from\n"
+	"that Vietnam time instead of the clock (a check, a test). All are written to the audit log.\n";
+
+/* cong user dormant: the scheduler's sweep, now (or at --now). */
+static int user_dormant_cmd(const char *data, const char *now_s)
+{
+	int64_t now = time_now();
+	if (!data) {
+		fputs(user_usage, stderr);
+		return 2;
+	}
+	if (now_s) {
+		int y, mo, d, h, mi;
+		char tail;
+		char vn[32];
+		if (sscanf(now_s, "%4d-%2d-%2d %2d:%2d%c", &y, &mo, &d, &h, &mi, &tail) != 5) {
+			fprintf(stderr, "cong user dormant: --now wants 'YYYY-MM-DD HH:MM'\n");
+			return 2;
+		}
+		snprintf(vn, sizeof(vn), "%02d/%02d/%04d %02d:%02d", d, mo, y, h, mi);
+		if (time_parse_vn(vn, &now)) {
+			fprintf(stderr, "cong user dormant: --now: %s is not a date and time\n", now_s);
+			return 2;
+		}
+	}
+	struct db *db = data_open(data);
+	if (!db)
+		return 1;
+	int n = user_dormant_sweep(db, now);
+	int64_t days = account_setting(db, "account_dormant_days");
+	db_close(db);
+	if (n < 0) {
+		fprintf(stderr, "cong user dormant: the accounts could not be read (see the log above)\n");
+		return 1;
+	}
+	if (days <= 0)
+		printf("dormancy is off (account_dormant_days = 0): nothing disabled\n");
+	else
+		printf("%d account(s) unused for %lld days disabled\n", n, (long long)days);
+	return 0;
+}
 
 int cmd_user(int argc, char **argv)
 {
@@ -205,16 +250,18 @@ int cmd_user(int argc, char **argv)
 		{ "data", required_argument, NULL, 'd' }, { "username", required_argument, NULL, 'u' },
 		{ "role", required_argument, NULL, 'r' }, { "site", required_argument, NULL, 's' },
 		{ "name", required_argument, NULL, 'n' }, { "password-stdin", no_argument, NULL, 'P' },
-		{ "help", no_argument, NULL, 'h' },       { 0 }
+		{ "now", required_argument, NULL, 'N' },  { "help", no_argument, NULL, 'h' },
+		{ 0 }
 	};
-	const char *data = NULL, *username = NULL, *role = NULL, *site = NULL, *name = NULL;
+	const char *data = NULL, *username = NULL, *role = NULL, *site = NULL, *name = NULL, *now = NULL;
 	int pw_stdin = 0, c;
 	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
 		fputs(user_usage, argc < 2 ? stderr : stdout);
 		return argc < 2 ? 2 : 0;
 	}
 	const char *sub = argv[1];
-	if (strcmp(sub, "add") != 0 && strcmp(sub, "disable") != 0 && strcmp(sub, "enable") != 0) {
+	if (strcmp(sub, "add") != 0 && strcmp(sub, "disable") != 0 && strcmp(sub, "enable") != 0 &&
+	    strcmp(sub, "unlock") != 0 && strcmp(sub, "dormant") != 0) {
 		fputs(user_usage, stderr);
 		return 2;
 	}
@@ -228,12 +275,17 @@ int cmd_user(int argc, char **argv)
 		case 's': site = optarg; break;
 		case 'n': name = optarg; break;
 		case 'P': pw_stdin = 1; break;
+		case 'N': now = optarg; break;
 		case 'h': fputs(user_usage, stdout); return 0;
 		default: fputs(user_usage, stderr); return 2;
 		}
 	}
+	if (strcmp(sub, "dormant") == 0)
+		return user_dormant_cmd(data, now);
+	if (!username && optind < argc) /* cong user unlock NAME */
+		username = argv[optind++];
 	if (strcmp(sub, "add") != 0) {
-		if (!data || !username) {
+		if (!data || !username || optind < argc) {
 			fputs(user_usage, stderr);
 			return 2;
 		}
@@ -241,13 +293,19 @@ int cmd_user(int argc, char **argv)
 		if (!db)
 			return 1;
 		int64_t uid = user_id_by_name(db, username);
-		int rc = uid ? user_set_disabled(db, &actor_cli, uid, strcmp(sub, "disable") == 0) : M_NOTFOUND;
+		int rc = !uid ? M_NOTFOUND
+		       : strcmp(sub, "unlock") == 0 ? user_unlock(db, &actor_cli, 0, uid)
+						    : user_set_disabled(db, &actor_cli, 0, uid, strcmp(sub, "disable") == 0);
 		db_close(db);
 		if (rc) {
-			fprintf(stderr, "cong user %s: %s\n", sub, rc == M_NOTFOUND ? cli_tr("user_unknown") : "failed");
+			fprintf(stderr, "cong user %s: %s: %s\n", sub, username,
+				rc == M_NOTFOUND ? cli_tr("user_unknown") : "the change could not be saved (see the log above)");
 			return 1;
 		}
-		printf("account %s %sd%s\n", username, sub, strcmp(sub, "disable") == 0 ? "; its sessions ended" : "");
+		if (strcmp(sub, "unlock") == 0)
+			printf("account %s unlocked: its failed sign-ins are cleared\n", username);
+		else
+			printf("account %s %sd%s\n", username, sub, strcmp(sub, "disable") == 0 ? "; its sessions ended" : "");
 		return 0;
 	}
 	if (!data || !username || !role || !pw_stdin) {

@@ -26,7 +26,7 @@ static const char demo_usage[] =
 	"  --domain BASE   base domain (default localhost: http://localhost:8080/ is the main portal\n"
 	"                  and http://snv.localhost:8080/ a department's site)\n";
 
-#define DEMO_PASSWORD "VinhLong@2026"
+#define DEMO_PASSWORD "VinhLong@2026-Demo"
 
 static int64_t category_id_of(struct db *db, int64_t site_id, const char *slug)
 {

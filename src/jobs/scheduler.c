@@ -1,5 +1,6 @@
 /* scheduler.c — one thread that wakes up every few seconds, publishes scheduled items that are
- * due and sends the day's deadline reminders (reminders.h). The schedule lives in the database, so a restart loses nothing: the first pass at start-up
+ * due, sends the day's deadline reminders (reminders.h) and disables accounts left unused
+ * (user_dormant_sweep, every ten minutes). The schedule lives in the database, so a restart loses nothing: the first pass at start-up
  * publishes whatever fell due while the server was down, at the time it was promised. */
 #include "jobs/scheduler.h"
 #include "jobs/reminders.h"
@@ -35,6 +36,7 @@ static void *scheduler_main(void *arg)
 		log_error("scheduler: %s", err);
 		return NULL;
 	}
+	int64_t dormant_at = 0;
 	pthread_mutex_lock(&s->lock);
 	while (!s->stopping) {
 		pthread_mutex_unlock(&s->lock);
@@ -47,6 +49,14 @@ static void *scheduler_main(void *arg)
 		n = item_recheck_due(db, vn_days_of_time(time_now()));
 		if (n > 0)
 			log_info("scheduler: renewed the computed values of %d item(s)", n);
+		/* accounts unused for 45 days (setting account_dormant_days) are disabled: checked at
+		 * start and every ten minutes after */
+		if (time_now() - dormant_at >= 600) {
+			dormant_at = time_now();
+			n = user_dormant_sweep(db, dormant_at);
+			if (n > 0)
+				log_info("scheduler: disabled %d account(s) unused for too long", n);
+		}
 		pthread_mutex_lock(&s->lock);
 		struct timespec until;
 		clock_gettime(CLOCK_REALTIME, &until);

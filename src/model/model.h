@@ -108,8 +108,9 @@ int user_set_role(struct db *db, int64_t user_id, int64_t site_id, const char *r
  * delays, then a lock), whatever the password. */
 json_t *user_authenticate(struct db *db, const char *username, const char *password, const char *address,
 			  int64_t *wait);
-/* System administrators disable or enable an account; disabling ends its sessions at once. */
-int user_set_disabled(struct db *db, const struct actor *a, int64_t user_id, int disabled);
+/* An administrator disables or enables an account (user_may_manage(), from site SITE_ID);
+ * disabling ends its sessions at once, enabling restarts its dormancy clock. */
+int user_set_disabled(struct db *db, const struct actor *a, int64_t site_id, int64_t user_id, int disabled);
 int64_t user_id_by_name(struct db *db, const char *username); /* 0 when unknown */
 int user_change_password(struct db *db, int64_t user_id, const char *old_pw, const char *new_pw,
 			 const char *confirm, struct errs *e);
@@ -130,22 +131,59 @@ int user_create_on_site(struct db *db, const struct actor *a, int64_t site_id, c
 			const char *display_name, const char *role, const char *password, struct errs *e);
 /* Passwords (password.c). */
 int password_hash(const char *pw, char *out, size_t n);
-/* Length and classes from settings (default BT Đ20.4: 8, upper, lower, digit, special), not one
- * of the common passwords, not containing USERNAME; DB may be NULL (defaults). */
+/* Length and classes from settings, not one of the common passwords, not containing USERNAME;
+ * DB may be NULL (defaults). The minimum length is password_min_length_no_mfa (14) for an
+ * account without a second factor (every new account, every one-time password) and
+ * password_min_length (8, BT Đ20.4) for one with it (password_check_mfa with MFA set). */
 int password_check(struct db *db, const char *pw, const char *username, struct errs *e, const char *field);
+int password_check_mfa(struct db *db, const char *pw, const char *username, int mfa, struct errs *e,
+		       const char *field);
 int password_check_policy(const char *pw, struct errs *e, const char *field);
-/* Loads the common-password list (JSON array, most common first; the first 10,000 are kept).
- * Call once before threads start. */
-int password_common_load(const char *json_path);
+/* The 10,000 most common passwords are built into the binary (build/gen/common_passwords.c,
+ * made from npm @zxcvbn-ts/language-common by `make`): how many are refused. */
 size_t password_common_count(void);
+/* Whether PW is one of the account's last N passwords (N: password_history, or
+ * password_history_admin for an administrator). */
 int password_reused(struct db *db, int64_t user_id, const char *pw);
 int password_history_add(struct db *db, int64_t user_id, const char *hash);
+/* Days a password lasts (0: for ever): password_max_age_days, or _admin for administrators. */
 int64_t password_max_age_days(struct db *db);
-/* Failed sign-ins (per "u:name" and "a:address" keys). */
+int64_t password_max_age_days_admin(struct db *db);
+/* Failed sign-ins (per "u:name" and "a:address" keys): growing delays, then a lock of
+ * signin_lock_minutes after signin_lock_after failures of a name (LOCK_AFTER for an address). */
 int64_t signin_wait(struct db *db, const char *key);
 void signin_failed(struct db *db, const char *key, int lock_after);
 void signin_succeeded(struct db *db, const char *key);
 int signin_addr_lock_after(void);
+
+/* ---- the level-3 account rules (account.c) ---- */
+/* A setting of the account rules: its default is the regulation's figure, a value outside
+ * [MIN, MAX] is ignored; MSG is the locale key that names the range. */
+struct account_setting {
+	const char *key;
+	int64_t def, min, max;
+	const char *msg;
+};
+const struct account_setting *account_settings(size_t *n);
+int64_t account_setting(struct db *db, const char *key); /* DB may be NULL: the default */
+/* The system administrator sets them all at once from VALUES {key: "number"}: each checked
+ * against its range (a field error on its key), in one transaction with an audit record. */
+int account_settings_update(struct db *db, const struct actor *a, json_t *values, struct errs *e);
+/* The system administrator or a site administrator (of any site). */
+int user_is_admin(struct db *db, int64_t user_id);
+/* Whether A may disable, enable or unlock USER_ID from SITE_ID: the system administrator any
+ * account but its own; a site administrator the accounts of its site that administer nothing. */
+int user_may_manage(struct db *db, const struct actor *a, int64_t site_id, int64_t user_id);
+/* The emergency unlock: clears the account's failed sign-ins and lock, audited. */
+int user_unlock(struct db *db, const struct actor *a, int64_t site_id, int64_t user_id);
+/* Disables every account unused (no sign-in, creation or re-enabling) for the setting
+ * account_dormant_days before NOW, each with its sessions ended and an audit record
+ * "user.dormant". Returns how many, or -1. Run by the scheduler and `cong user dormant`. */
+int user_dormant_sweep(struct db *db, int64_t now);
+/* The account list for the review (the system administrator: every account; a site
+ * administrator: its site's): roles on every site, last sign-in, states (locked, disabled,
+ * dormant, unused, password due, 2FA), may_manage. NULL when denied. */
+json_t *account_review_list(struct db *db, const struct actor *a, int64_t site_id, int64_t now);
 
 /* ---- sessions ---- */
 #define SESSION_TOKEN_LEN 43 /* base64url of 32 random bytes */

@@ -15,30 +15,14 @@
 
 #include "base/banned.h"
 
-/* Time-outs (settings session_idle_minutes, session_max_hours): a level-3 system signs out an
- * idle editor after an hour and everyone after a working day, whatever they do. */
-#define SESSION_IDLE session_idle(db)
-#define SESSION_MAX session_max(db)
-
-static int64_t setting_or(struct db *db, const char *key, int64_t def, int64_t min, int64_t max)
-{
-	char *v = db_setting_get(db, key);
-	int64_t r = def;
-	if (v && parse_i64(v, min, max, &r))
-		r = def;
-	free(v);
-	return r;
-}
-
-static int64_t session_idle(struct db *db)
-{
-	return 60 * setting_or(db, "session_idle_minutes", 60, 5, 24 * 60);
-}
-
-static int64_t session_max(struct db *db)
-{
-	return 3600 * setting_or(db, "session_max_hours", 12, 1, 24 * 30);
-}
+/* Time-outs (account.c's settings): an idle session ends after session_idle_minutes (15) for
+ * users and session_idle_minutes_admin (5) for administrators (the system administrator and
+ * every site administrator), and every session after session_max_hours (12) whatever is done. */
+#define SESSION_MAX (3600 * account_setting(db, "session_max_hours"))
+#define IDLE_USER (60 * account_setting(db, "session_idle_minutes"))
+#define IDLE_ADMIN (60 * account_setting(db, "session_idle_minutes_admin"))
+/* whether the account u is an administrator, inside a statement */
+#define IS_ADMIN_SQL "(u.is_sysadmin = 1 OR EXISTS (SELECT 1 FROM roles ra WHERE ra.user_id = u.id AND ra.role = 'siteadmin'))"
 #define SESSION_MFA_WAIT (10 * 60)
 
 void random_token(char *out, size_t nbytes)
@@ -97,20 +81,26 @@ json_t *session_user(struct db *db, const char *token)
 	if (!token || strlen(token) != SESSION_TOKEN_LEN)
 		return NULL;
 	token_hash(token, h);
-	/* a password older than the allowed age (VL Đ15.4: 90 days) must be changed before anything */
-	int64_t max_age = password_max_age_days(db) * 86400;
+	/* a password older than the allowed age (VL Đ15.4: 90 days; administrators 60) must be
+	 * changed before anything, and so must a password shorter than the minimum without a second
+	 * factor once that factor is off (password_needs_mfa) */
 	sqlite3_stmt *st = db_stmt(db, "SELECT u.id, u.username, u.display_name,"
-				       " CASE WHEN u.must_change = 1 OR (?4 > 0 AND u.password_changed_at < ?2 - ?4) THEN 1 ELSE 0 END"
-				       " AS must_change, u.must_change AS one_time_password, u.is_sysadmin,"
+				       " CASE WHEN u.must_change = 1 OR (CASE WHEN " IS_ADMIN_SQL " THEN ?6 ELSE ?4 END > 0"
+				       "  AND u.password_changed_at < ?2 - CASE WHEN " IS_ADMIN_SQL " THEN ?6 ELSE ?4 END)"
+				       "  OR (u.password_needs_mfa = 1 AND COALESCE((SELECT t.enabled FROM totp t WHERE t.user_id = u.id), 0) = 0)"
+				       "  THEN 1 ELSE 0 END AS must_change, u.must_change AS one_time_password, u.is_sysadmin,"
 				       " s.mfa_pending, COALESCE((SELECT t.enabled FROM totp t WHERE t.user_id = u.id), 0) AS mfa_enabled"
 				       " FROM sessions s JOIN users u ON u.id = s.user_id"
-				       " WHERE s.token_hash = ?1 AND s.expires_at > ?2 AND s.seen_at > ?3 AND u.disabled = 0");
+				       " WHERE s.token_hash = ?1 AND s.expires_at > ?2 AND u.disabled = 0"
+				       " AND s.seen_at > ?2 - CASE WHEN " IS_ADMIN_SQL " THEN ?5 ELSE ?3 END");
 	if (!st)
 		return NULL;
 	db_bind_text(st, 1, h);
 	db_bind_int(st, 2, now);
-	db_bind_int(st, 3, now - SESSION_IDLE);
-	db_bind_int(st, 4, max_age);
+	db_bind_int(st, 3, IDLE_USER);
+	db_bind_int(st, 4, password_max_age_days(db) * 86400);
+	db_bind_int(st, 5, IDLE_ADMIN);
+	db_bind_int(st, 6, password_max_age_days_admin(db) * 86400);
 	u = db_one_json(st);
 	if (u) {
 		st = db_stmt(db, "UPDATE sessions SET seen_at = ? WHERE token_hash = ? AND seen_at < ?");
@@ -159,12 +149,15 @@ int session_rotate(struct db *db, const char *old_token, char token[SESSION_TOKE
 	token_hash(old_token, h);
 	if (db_begin(db))
 		return M_ERROR;
-	sqlite3_stmt *st = db_stmt(db, "SELECT user_id FROM sessions WHERE token_hash = ? AND expires_at > ? AND seen_at > ?");
+	sqlite3_stmt *st = db_stmt(db, "SELECT s.user_id FROM sessions s JOIN users u ON u.id = s.user_id"
+				       " WHERE s.token_hash = ?1 AND s.expires_at > ?2"
+				       " AND s.seen_at > ?2 - CASE WHEN " IS_ADMIN_SQL " THEN ?4 ELSE ?3 END");
 	if (!st)
 		goto fail;
 	db_bind_text(st, 1, h);
 	db_bind_int(st, 2, now);
-	db_bind_int(st, 3, now - SESSION_IDLE);
+	db_bind_int(st, 3, IDLE_USER);
+	db_bind_int(st, 4, IDLE_ADMIN);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		uid = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);

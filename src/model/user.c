@@ -147,6 +147,18 @@ int user_set_role(struct db *db, int64_t user_id, int64_t site_id, const char *r
 	return rc;
 }
 
+static int user_get_exists(struct db *db, int64_t id)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT 1 FROM users WHERE id = ?");
+	int yes;
+	if (!st)
+		return 0;
+	db_bind_int(st, 1, id);
+	yes = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	return yes;
+}
+
 json_t *user_get(struct db *db, int64_t id)
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT id, username, display_name, must_change, is_sysadmin, disabled"
@@ -218,6 +230,13 @@ json_t *user_authenticate(struct db *db, const char *username, const char *passw
 	signin_succeeded(db, ukey);
 	if (address)
 		signin_succeeded(db, akey);
+	/* the last sign-in, kept on the account: dormancy (user_dormant_sweep) counts from it */
+	st = db_stmt(db, "UPDATE users SET last_signin_at = ? WHERE id = ?");
+	if (st) {
+		db_bind_int(st, 1, time_now());
+		db_bind_int(st, 2, uid);
+		db_step_done(st);
+	}
 	audit_write(db, &a, 0, "signin", username, "");
 	return user_get(db, uid);
 }
@@ -241,9 +260,13 @@ int user_change_password(struct db *db, int64_t user_id, const char *old_pw, con
 		errs_add(e, "old_password", "password_wrong");
 	json_t *u = user_get(db, user_id);
 	const char *username = u ? json_string_value(json_object_get(u, "username")) : NULL;
+	/* with a second factor the shorter minimum (8) applies, without one 14 */
+	json_t *mfa_st = totp_status(db, user_id);
+	int mfa = json_is_true(json_object_get(mfa_st, "enabled"));
+	json_decref(mfa_st);
 	if (!new_pw || !*new_pw)
 		errs_add(e, "new_password", "required");
-	else if (password_check(db, new_pw, username, e, "new_password") == 0 && old_pw && strcmp(old_pw, new_pw) == 0)
+	else if (password_check_mfa(db, new_pw, username, mfa, e, "new_password") == 0 && old_pw && strcmp(old_pw, new_pw) == 0)
 		errs_add(e, "new_password", "password_same");
 	else if (!e->n && password_reused(db, user_id, new_pw))
 		errs_add(e, "new_password", "password_reused");
@@ -256,14 +279,17 @@ int user_change_password(struct db *db, int64_t user_id, const char *old_pw, con
 		return M_ERROR;
 	if (db_begin(db))
 		return M_ERROR;
-	st = db_stmt(db, "UPDATE users SET password_hash = ?, must_change = 0, password_changed_at = ? WHERE id = ?");
+	st = db_stmt(db, "UPDATE users SET password_hash = ?, must_change = 0, password_changed_at = ?,"
+			 " password_needs_mfa = ? WHERE id = ?");
 	if (!st) {
 		db_rollback(db);
 		return M_ERROR;
 	}
 	db_bind_text(st, 1, hash);
 	db_bind_int(st, 2, time_now());
-	db_bind_int(st, 3, user_id);
+	/* accepted only because of the second factor: to be changed if that is turned off */
+	db_bind_int(st, 3, mfa && (int64_t)utf8_length(new_pw) < account_setting(db, "password_min_length_no_mfa"));
+	db_bind_int(st, 4, user_id);
 	int ok = sqlite3_step(st) == SQLITE_DONE;
 	sqlite3_reset(st);
 	if (!ok || password_history_add(db, user_id, hash) || audit_write(db, &a, 0, "password.change", "", "")) {
@@ -316,9 +342,12 @@ json_t *user_list_site(struct db *db, const struct actor *a, int64_t site_id)
 {
 	if (actor_level(db, a, site_id) < LVL_SITEADMIN)
 		return NULL;
-	int64_t max_age = password_max_age_days(db) * 86400;
+	int64_t max_age = password_max_age_days(db) * 86400, max_age_admin = password_max_age_days_admin(db) * 86400;
 	sqlite3_stmt *st = db_stmt(db, "SELECT u.id, u.username, u.display_name, u.disabled, r.role, u.password_changed_at,"
-				       " CASE WHEN ?2 > 0 AND u.password_changed_at < ?3 - ?2 THEN 1 ELSE 0 END AS password_due,"
+				       " CASE WHEN (CASE WHEN u.is_sysadmin = 1 OR EXISTS (SELECT 1 FROM roles ra WHERE ra.user_id = u.id"
+				       "  AND ra.role = 'siteadmin') THEN ?4 ELSE ?2 END) > 0 AND u.password_changed_at < ?3 -"
+				       "  (CASE WHEN u.is_sysadmin = 1 OR EXISTS (SELECT 1 FROM roles ra WHERE ra.user_id = u.id"
+				       "  AND ra.role = 'siteadmin') THEN ?4 ELSE ?2 END) THEN 1 ELSE 0 END AS password_due,"
 				       " (SELECT count(*) FROM items x WHERE x.site_id = r.site_id AND x.created_by = u.id"
 				       "  AND x.state IN ('draft', 'submitted', 'edited', 'returned', 'scheduled')) AS open_items"
 				       " FROM roles r JOIN users u ON u.id = r.user_id WHERE r.site_id = ?1 ORDER BY u.username");
@@ -327,6 +356,7 @@ json_t *user_list_site(struct db *db, const struct actor *a, int64_t site_id)
 	db_bind_int(st, 1, site_id);
 	db_bind_int(st, 2, max_age);
 	db_bind_int(st, 3, time_now());
+	db_bind_int(st, 4, max_age_admin);
 	return db_rows_json(st);
 }
 
@@ -499,20 +529,25 @@ int user_create_on_site(struct db *db, const struct actor *a, int64_t site_id, c
 	return rc;
 }
 
-int user_set_disabled(struct db *db, const struct actor *a, int64_t user_id, int disabled)
+int user_set_disabled(struct db *db, const struct actor *a, int64_t site_id, int64_t user_id, int disabled)
 {
 	char obj[64];
-	if (!a->sysadmin || user_id == a->id)
+	if (!user_get_exists(db, user_id))
+		return M_NOTFOUND;
+	if (!user_may_manage(db, a, site_id, user_id))
 		return M_DENIED;
 	if (db_begin(db))
 		return M_ERROR;
-	sqlite3_stmt *st = db_stmt(db, "UPDATE users SET disabled = ? WHERE id = ?");
+	/* enabling restarts the dormancy clock, or the next sweep would disable it again */
+	sqlite3_stmt *st = db_stmt(db, "UPDATE users SET disabled = ?1, disabled_reason = CASE WHEN ?1 = 1 THEN 'admin' ELSE '' END,"
+				       " enabled_at = CASE WHEN ?1 = 1 THEN enabled_at ELSE ?3 END WHERE id = ?2");
 	if (!st) {
 		db_rollback(db);
 		return M_ERROR;
 	}
 	db_bind_int(st, 1, disabled ? 1 : 0);
 	db_bind_int(st, 2, user_id);
+	db_bind_int(st, 3, time_now());
 	int ok = sqlite3_step(st) == SQLITE_DONE;
 	sqlite3_reset(st);
 	if (!ok || db_changes(db) != 1) {
@@ -522,7 +557,7 @@ int user_set_disabled(struct db *db, const struct actor *a, int64_t user_id, int
 	if (disabled)
 		session_destroy_user(db, user_id); /* ends every session at once */
 	snprintf(obj, sizeof(obj), "user:%lld", (long long)user_id);
-	if (audit_write(db, a, 0, disabled ? "user.disable" : "user.enable", obj, "")) {
+	if (audit_write(db, a, site_id, disabled ? "user.disable" : "user.enable", obj, "")) {
 		db_rollback(db);
 		return M_ERROR;
 	}

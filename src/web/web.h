@@ -119,6 +119,14 @@ void admin_account_create(struct req *r);
 void admin_account_grant(struct req *r);
 void admin_account_revoke(struct req *r);
 void admin_account_handover(struct req *r);
+/* admin/accounts.c: the account list (review, XLSX), its actions, the account rules' settings */
+void admin_account_list(struct req *r);
+void admin_account_list_xlsx(struct req *r);
+void admin_account_disable(struct req *r);
+void admin_account_enable(struct req *r);
+void admin_account_unlock(struct req *r);
+void admin_account_settings(struct req *r);
+void admin_account_settings_save(struct req *r);
 void admin_settings(struct req *r);
 void admin_settings_save(struct req *r);
 void admin_audit(struct req *r);

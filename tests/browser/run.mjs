@@ -71,6 +71,9 @@ function makeData(cong, env) {
 	run(['init', '--data', data, '--domain', 'localhost']);
 	// two-factor sign-in is required of approvers by default; the scenarios sign in with passwords
 	execFileSync('sqlite3', [join(data, 'cong.db'), "INSERT INTO settings (key, value) VALUES ('mfa_required_roles', '') ON CONFLICT (key) DO UPDATE SET value = excluded.value"]);
+	// idle sessions end after 15 minutes (5 for administrators) by default; a slow run keeps
+	// one browser per person for longer than that between its steps
+	execFileSync('sqlite3', [join(data, 'cong.db'), "INSERT INTO settings (key, value) VALUES ('session_idle_minutes', '60'), ('session_idle_minutes_admin', '60') ON CONFLICT (key) DO UPDATE SET value = excluded.value"]);
 	run(['site', 'add', '--data', data, '--name', 'Sở Nội vụ',
 		'--address', 'Số 1 đường 1 Tháng 5, Phường 1, TP. Vĩnh Long', '--phone', '0270 3822 222',
 		'--email', 'banbientap@snv.vinhlong.gov.vn',

@@ -81,8 +81,8 @@ class SignIn(Base):
                                                         ("category_id", str(cat))]),
                 ("workflow action", "/quan-tri/bai-viet/%d/chuyen" % aid, [("action", "submit")]),
                 ("category", "/quan-tri/chuyen-muc", [("name", "Mục giả mạo")]),
-                ("password", "/quan-tri/doi-mat-khau", [("old_password", NEW_PASSWORD), ("new_password", "Kh@c12345"),
-                                                       ("confirm", "Kh@c12345")])):
+                ("password", "/quan-tri/doi-mat-khau", [("old_password", NEW_PASSWORD), ("new_password", "Kh@c12345-Mat-Khau"),
+                                                       ("confirm", "Kh@c12345-Mat-Khau")])):
             for how, extra in (("no csrf", []), ("wrong csrf", [("csrf", tok[:-1] + ("A" if tok[-1] != "A" else "B"))])):
                 with self.subTest(post=label, csrf=how):
                     r = c.post(path, fields + extra, csrf=False)

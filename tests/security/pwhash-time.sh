@@ -15,6 +15,6 @@ out=$build/tests/pwhash_time
 mkdir -p "$(dirname "$out")"
 # shellcheck disable=SC2086
 cc -std=c17 -D_GNU_SOURCE -O2 -Isrc -I"$build/gen" $(pkg-config --cflags $pkgs) -o "$out" \
-	tests/security/pwhash_time.c $objs "$build/gen/migrations.o" $(pkg-config --libs $pkgs) -lmagic -lpthread -lm
+	tests/security/pwhash_time.c $objs "$build/gen/migrations.o" "$build/gen/common_passwords.o" $(pkg-config --libs $pkgs) -lmagic -lpthread -lm
 echo "$(uname -m), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'), libsodium $(pkg-config --modversion libsodium)"
 "$out" "$rounds"

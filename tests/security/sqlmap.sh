@@ -75,8 +75,8 @@ trap 'exit 130' INT TERM
 failed_run=1 # until the end is reached
 
 # ---- the data folder ----
-PW1='Abc@12345'   # the one-time password of cong user add
-PW2='Xyz@67890'   # what it is changed to at the first sign-in
+PW1='Abc@12345-Mot-Lan'   # the one-time password of cong user add
+PW2='Xyz@67890-Doi-Roi'   # what it is changed to at the first sign-in
 USER=kiemthu
 "$bin" init --data "$data" --domain localhost >/dev/null
 "$bin" site add --data "$data" --name "Sở Nội vụ" >/dev/null

@@ -298,8 +298,8 @@ TEST(items_a_component_site_lists_the_main_portals_documents)
 	/* a reporter may not choose; an editor may; the site's own document is no listing */
 	struct actor reporter = { 0 }, editor = { 0 };
 	e.n = 0;
-	CHECK(user_add(db, "pv.snv", "Phóng viên", "reporter", "snv", "Mk@12345678x", &e, &reporter.id) == 0);
-	CHECK(user_add(db, "btv.snv", "Biên tập viên", "editor", "snv", "Mk@12345678y", &e, &editor.id) == 0);
+	CHECK(user_add(db, "pv.snv", "Phóng viên", "reporter", "snv", "Mk@12345678x-Pv", &e, &reporter.id) == 0);
+	CHECK(user_add(db, "btv.snv", "Biên tập viên", "editor", "snv", "Mk@12345678y-Btv", &e, &editor.id) == 0);
 	CHECK(item_listing_set(db, &reporter, snv, central, 1, &e) == M_DENIED);
 	e.n = 0;
 	CHECK(item_listing_set(db, &editor, snv, own, 1, &e) == M_INVALID);

@@ -634,7 +634,7 @@ TEST(media_in_use_is_not_deleted_and_attachments)
 
 	/* descriptions; a reporter changes only what they uploaded */
 	e.n = 0;
-	if (!CHECK(user_add(db, "phongvien", "Phóng viên", "reporter", "snv", "Abc@12345", &e, &uid) == M_OK))
+	if (!CHECK(user_add(db, "phongvien", "Phóng viên", "reporter", "snv", "Abc@12345-Mot-Lan", &e, &uid) == M_OK))
 		printf("    user_add: %s %s\n", e.n ? e.e[0].field : "", e.n ? e.e[0].key : "");
 	struct actor reporter = { uid, 0, NULL };
 	e.n = 0;

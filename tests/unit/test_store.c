@@ -126,28 +126,28 @@ TEST(accounts_passwords_and_roles)
 	CHECK(user_add(db, "bientap", "Nguyễn Văn A", "editor", "snv", "weak", &e, &uid) == M_INVALID);
 	CHECK(e.n > 0);
 	e.n = 0;
-	CHECK(user_add(db, "bientap", "Nguyễn Văn A", "editor", "snv", "Abc@12345", &e, &uid) == M_OK);
-	CHECK(user_add(db, "bientap", "B", "editor", "snv", "Abc@12345", &e, &uid2) == M_INVALID); /* taken */
+	CHECK(user_add(db, "bientap", "Nguyễn Văn A", "editor", "snv", "Abc@12345-Mot-Lan", &e, &uid) == M_OK);
+	CHECK(user_add(db, "bientap", "B", "editor", "snv", "Abc@12345-Mot-Lan", &e, &uid2) == M_INVALID); /* taken */
 	e.n = 0;
-	CHECK(user_add(db, "Bad Name", "B", "editor", "snv", "Abc@12345", &e, &uid2) == M_INVALID);
+	CHECK(user_add(db, "Bad Name", "B", "editor", "snv", "Abc@12345-Mot-Lan", &e, &uid2) == M_INVALID);
 	e.n = 0;
 	int64_t wait;
 	json_t *u = user_authenticate(db, "bientap", "wrong", "127.0.0.1", &wait);
 	CHECK(u == NULL);
-	u = user_authenticate(db, "nobody", "Abc@12345", "127.0.0.1", &wait);
+	u = user_authenticate(db, "nobody", "Abc@12345-Mot-Lan", "127.0.0.1", &wait);
 	CHECK(u == NULL);
-	u = user_authenticate(db, "bientap", "Abc@12345", "127.0.0.1", &wait);
+	u = user_authenticate(db, "bientap", "Abc@12345-Mot-Lan", "127.0.0.1", &wait);
 	CHECK(u && json_integer_value(json_object_get(u, "must_change")) == 1);
 	json_decref(u);
 	struct actor a = { uid, 0, NULL };
 	CHECK_STR(user_role_on(db, &a, snv), "editor");
 	CHECK(user_role_on(db, &a, syt) == NULL);
-	CHECK(user_change_password(db, uid, "Abc@12345", "Abc@12345", "Abc@12345", &e) == M_INVALID);
+	CHECK(user_change_password(db, uid, "Abc@12345-Mot-Lan", "Abc@12345-Mot-Lan", "Abc@12345-Mot-Lan", &e) == M_INVALID);
 	e.n = 0;
-	CHECK(user_change_password(db, uid, "Abc@12345", "Mới@2026x", "Mới@2026y", &e) == M_INVALID);
+	CHECK(user_change_password(db, uid, "Abc@12345-Mot-Lan", "Mới@2026x-Doi-Roi", "Mới@2026y-Doi-Roi", &e) == M_INVALID);
 	e.n = 0;
-	CHECK(user_change_password(db, uid, "Abc@12345", "Moi@2026x", "Moi@2026x", &e) == M_OK);
-	u = user_authenticate(db, "bientap", "Moi@2026x", NULL, &wait);
+	CHECK(user_change_password(db, uid, "Abc@12345-Mot-Lan", "Moi@2026x-Doi-Roi", "Moi@2026x-Doi-Roi", &e) == M_OK);
+	u = user_authenticate(db, "bientap", "Moi@2026x-Doi-Roi", NULL, &wait);
 	CHECK(u && json_integer_value(json_object_get(u, "must_change")) == 0);
 	json_decref(u);
 	/* sessions: the token signs in, a wrong one does not, a destroyed one no longer does */
@@ -174,7 +174,7 @@ TEST(articles_save_publish_and_stay_on_their_site)
 	int64_t main_id = add_site(db, "Cổng chính", "main", NULL);
 	int64_t snv = add_site(db, "Sở Nội vụ", NULL, NULL);
 	int64_t syt = add_site(db, "Sở Y tế", NULL, NULL);
-	CHECK(user_add(db, "phongvien", "Phóng viên", "reporter", "snv", "Abc@12345", &e, &uid) == M_OK);
+	CHECK(user_add(db, "phongvien", "Phóng viên", "reporter", "snv", "Abc@12345-Mot-Lan", &e, &uid) == M_OK);
 	struct actor reporter = { uid, 0, NULL };
 	struct category_input ci = { "Tin hoạt động", NULL, "", 0, 1, NULL };
 	CHECK(category_save(db, &reporter, snv, 0, &ci, &e, &cat) == M_DENIED);

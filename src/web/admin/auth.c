@@ -144,6 +144,7 @@ json_t *admin_ctx(struct req *r, const char *page_title)
 		json_object_set_new(ctx, "can_manage_categories", json_boolean(role && strcmp(role, "reporter") != 0));
 		int board_admin = role && (strcmp(role, "sysadmin") == 0 || strcmp(role, "siteadmin") == 0);
 		json_object_set_new(ctx, "is_siteadmin", json_boolean(board_admin));
+		json_object_set_new(ctx, "is_sysadmin", json_boolean(r->actor.sysadmin));
 		json_object_set_new(ctx, "is_main_board", json_boolean(json_is_true(json_object_get(ctx, "can_publish")) &&
 			strcmp(json_string_value(json_object_get(r->site, "kind")), "main") == 0));
 		/* other sites this account works on, each with its own admin address */
@@ -430,6 +431,14 @@ static void password_render(struct req *r, int status, const struct errs *e)
 	json_object_set_new(ctx, "must_change", json_boolean(must));
 	json_object_set_new(ctx, "one_time", json_boolean(one_time));
 	json_object_set_new(ctx, "expired", json_boolean(must && !one_time));
+	/* the rules that apply to this account, as the hint says them */
+	int mfa = json_integer_value(json_object_get(r->user, "mfa_enabled")) != 0;
+	int admin = user_is_admin(r->db, r->actor.id);
+	int64_t min = account_setting(r->db, "password_min_length"), min_no = account_setting(r->db, "password_min_length_no_mfa");
+	json_object_set_new(ctx, "mfa", json_boolean(mfa));
+	json_object_set_new(ctx, "min_length", json_integer(!mfa && min_no > min ? min_no : min));
+	json_object_set_new(ctx, "history", json_integer(account_setting(r->db, admin ? "password_history_admin" : "password_history")));
+	json_object_set_new(ctx, "max_age_days", json_integer(admin ? password_max_age_days_admin(r->db) : password_max_age_days(r->db)));
 	if (e)
 		admin_errors(r, ctx, e);
 	resp_render(r, status, "admin/password", ctx);

@@ -1,0 +1,265 @@
+/* accounts.c — the level-3 account pages: the account list (the six-monthly review, also as
+ * XLSX) with each account's roles, last sign-in and state, and the actions an administrator
+ * takes on it; and the settings of the account rules (model/account.c).
+ * WEBPAGE: GET  /quan-tri/tai-khoan/danh-sach            the list (system administrator: every
+ *                                                        account; a site administrator: its site's)
+ * WEBPAGE: GET  /quan-tri/tai-khoan/danh-sach.xlsx       the same list as a workbook
+ * WEBPAGE: POST /quan-tri/tai-khoan/<id>/vo-hieu-hoa     disable the account (ends its sessions)
+ * WEBPAGE: POST /quan-tri/tai-khoan/<id>/kich-hoat       enable it again
+ * WEBPAGE: POST /quan-tri/tai-khoan/<id>/mo-khoa         the emergency unlock of failed sign-ins
+ * WEBPAGE: GET/POST /quan-tri/cai-dat/tai-khoan          the account rules' settings (system
+ *                                                        administrator): one field per setting */
+#include "web/web.h"
+#include "report/table.h"
+#include "base/log.h"
+#include "base/sb.h"
+#include "base/util.h"
+
+#include <string.h>
+
+#include "base/banned.h"
+
+#define LIST_PATH "/quan-tri/tai-khoan/danh-sach"
+#define SETTINGS_PATH "/quan-tri/cai-dat/tai-khoan"
+
+static json_int_t site_id_of(struct req *r)
+{
+	return json_integer_value(json_object_get(r->site, "id"));
+}
+
+static const char *role_name(const char *role)
+{
+	static const char *const names[][2] = {
+		{ "sysadmin", "Quản trị hệ thống" }, { "siteadmin", "Quản trị trang" },
+		{ "approver", "Trưởng/Phó Ban Biên tập" }, { "editor", "Biên tập viên" },
+		{ "reporter", "Phóng viên, cộng tác viên" },
+	};
+	for (size_t i = 0; role && i < ARRAY_SIZE(names); i++)
+		if (strcmp(role, names[i][0]) == 0)
+			return names[i][1];
+	return role ? role : "";
+}
+
+/* Labels for the view and the workbook: roles as "Biên tập viên (snv)", dates, state words. */
+static void label_accounts(json_t *users)
+{
+	size_t i, k;
+	json_t *u, *r;
+	json_array_foreach(users, i, u) {
+		struct sb roles = SB_INIT;
+		json_array_foreach(json_object_get(u, "roles"), k, r) {
+			const char *site = json_string_value(json_object_get(r, "site_name"));
+			sb_addf(&roles, "%s%s", k ? "; " : "", role_name(json_string_value(json_object_get(r, "role"))));
+			if (site && *site)
+				sb_addf(&roles, " (%s)", site);
+		}
+		json_object_set_new(u, "roles_label", json_string(roles.len ? roles.buf : "—"));
+		sb_release(&roles);
+		char buf[40];
+		int64_t last = json_integer_value(json_object_get(u, "last_signin_at"));
+		if (last)
+			time_format_vn(last, buf, sizeof(buf));
+		else
+			snprintf(buf, sizeof(buf), "%s", "Chưa đăng nhập");
+		json_object_set_new(u, "last_signin", json_string(buf));
+		time_format_vn_date(json_integer_value(json_object_get(u, "created_at")), buf, sizeof(buf));
+		json_object_set_new(u, "created", json_string(buf));
+		time_format_vn_date(json_integer_value(json_object_get(u, "password_changed_at")), buf, sizeof(buf));
+		json_object_set_new(u, "password_changed", json_string(buf));
+		int disabled = json_integer_value(json_object_get(u, "disabled")) != 0;
+		struct sb st = SB_INIT;
+		if (json_is_true(json_object_get(u, "dormant")))
+			sb_adds(&st, "Vô hiệu hóa (không dùng quá hạn)");
+		else if (disabled)
+			sb_adds(&st, "Vô hiệu hóa");
+		else
+			sb_adds(&st, "Đang hoạt động");
+		if (json_is_true(json_object_get(u, "locked")))
+			sb_adds(&st, "; bị khóa do đăng nhập sai");
+		if (json_is_true(json_object_get(u, "unused")))
+			sb_adds(&st, "; lâu không dùng");
+		if (json_is_true(json_object_get(u, "password_due")))
+			sb_adds(&st, "; mật khẩu quá hạn");
+		json_object_set_new(u, "state_label", json_string(st.buf));
+		sb_release(&st);
+		json_object_set_new(u, "mfa_label",
+				    json_string(json_integer_value(json_object_get(u, "mfa_enabled")) ? "Đã bật" : "Chưa bật"));
+		json_object_set_new(u, "is_disabled", json_boolean(disabled));
+	}
+}
+
+static void list_render(struct req *r, int status, const char *notice)
+{
+	json_t *users = account_review_list(r->db, &r->actor, site_id_of(r), time_now());
+	if (!users) {
+		resp_error(r, 403, "forbidden");
+		return;
+	}
+	label_accounts(users);
+	json_t *ctx = admin_ctx(r, "Danh sách tài khoản");
+	json_object_set_new(ctx, "all_sites", json_boolean(r->actor.sysadmin));
+	json_object_set_new(ctx, "count", json_integer((json_int_t)json_array_size(users)));
+	json_object_set_new(ctx, "accounts", users);
+	json_object_set_new(ctx, "dormant_days", json_integer(account_setting(r->db, "account_dormant_days")));
+	json_object_set_new(ctx, "can_settings", json_boolean(r->actor.sysadmin));
+	if (notice)
+		json_object_set_new(ctx, "notice", json_string(notice));
+	resp_render(r, status, "admin/account-list", ctx);
+}
+
+void admin_account_list(struct req *r)
+{
+	static const char *const notices[][2] = { { "da-mo-khoa", "account_unlocked" },
+						  { "da-vo-hieu-hoa", "account_disabled" },
+						  { "da-kich-hoat", "account_enabled" } };
+	const char *notice = NULL;
+	for (size_t i = 0; i < ARRAY_SIZE(notices); i++)
+		if (req_arg(r, notices[i][0]))
+			notice = tr(r->app, notices[i][1]);
+	list_render(r, 200, notice);
+}
+
+void admin_account_list_xlsx(struct req *r)
+{
+	json_t *users = account_review_list(r->db, &r->actor, site_id_of(r), time_now());
+	struct table t;
+	struct sb out = SB_INIT, name = SB_INIT;
+	char err[256], day[16];
+	if (!users) {
+		resp_error(r, 403, "forbidden");
+		return;
+	}
+	label_accounts(users);
+	table_init(&t, "Danh sách tài khoản");
+	static const char *const cols[] = { "Tên đăng nhập", "Họ và tên", "Vai trò", "Trạng thái",
+					    "Xác thực hai lớp", "Đăng nhập lần cuối", "Ngày tạo", "Đổi mật khẩu lần cuối" };
+	for (size_t i = 0; i < ARRAY_SIZE(cols); i++)
+		table_add_column(&t, cols[i], TABLE_TEXT);
+	size_t i;
+	json_t *u;
+	json_array_foreach(users, i, u) {
+		const char *cells[] = { json_string_value(json_object_get(u, "username")),
+					json_string_value(json_object_get(u, "display_name")),
+					json_string_value(json_object_get(u, "roles_label")),
+					json_string_value(json_object_get(u, "state_label")),
+					json_string_value(json_object_get(u, "mfa_label")),
+					json_string_value(json_object_get(u, "last_signin")),
+					json_string_value(json_object_get(u, "created")),
+					json_string_value(json_object_get(u, "password_changed")) };
+		table_add_row(&t, cells);
+	}
+	json_decref(users);
+	time_format_vn_date(time_now(), day, sizeof(day));
+	for (char *p = day; *p; p++)
+		if (*p == '/')
+			*p = '-';
+	sb_addf(&name, "attachment; filename=\"tai-khoan-%s-%s.xlsx\"",
+		r->actor.sysadmin ? "toan-he-thong" : json_string_value(json_object_get(r->site, "slug")), day);
+	if (table_write_xlsx(&t, &out, err, sizeof(err)) == 0) {
+		resp_header(r, "Content-Disposition", name.buf);
+		resp_bytes(r, 200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", out.buf, out.len);
+	} else {
+		log_error("accounts: xlsx export: %s", err);
+		resp_error(r, 500, "server_error");
+	}
+	table_release(&t);
+	sb_release(&out);
+	sb_release(&name);
+}
+
+/* The account the path names ("/quan-tri/tai-khoan/<id>/..."), or -1 after a 404. */
+static int64_t account_id(struct req *r)
+{
+	int64_t id;
+	if (!r->captures[0] || parse_i64(r->captures[0], 1, INT64_MAX, &id)) {
+		resp_error(r, 404, "not_found");
+		return -1;
+	}
+	return id;
+}
+
+static void action_done(struct req *r, int rc, const char *done)
+{
+	if (rc == M_OK) {
+		struct sb loc = SB_INIT;
+		sb_addf(&loc, LIST_PATH "?%s=1", done);
+		resp_redirect(r, 303, loc.buf);
+		sb_release(&loc);
+	} else {
+		admin_model_error(r, rc);
+	}
+}
+
+void admin_account_disable(struct req *r)
+{
+	int64_t id = account_id(r);
+	if (id > 0)
+		action_done(r, user_set_disabled(r->db, &r->actor, site_id_of(r), id, 1), "da-vo-hieu-hoa");
+}
+
+void admin_account_enable(struct req *r)
+{
+	int64_t id = account_id(r);
+	if (id > 0)
+		action_done(r, user_set_disabled(r->db, &r->actor, site_id_of(r), id, 0), "da-kich-hoat");
+}
+
+void admin_account_unlock(struct req *r)
+{
+	int64_t id = account_id(r);
+	if (id > 0)
+		action_done(r, user_unlock(r->db, &r->actor, site_id_of(r), id), "da-mo-khoa");
+}
+
+/* ---- the settings of the account rules ---- */
+
+static void settings_render(struct req *r, int status, json_t *form, const struct errs *e, const char *notice)
+{
+	json_t *ctx = admin_ctx(r, "Cài đặt tài khoản và mật khẩu");
+	size_t n;
+	const struct account_setting *s = account_settings(&n);
+	json_t *vals = json_object();
+	for (size_t i = 0; i < n; i++) {
+		const char *v = json_string_value(json_object_get(form, s[i].key));
+		if (v) {
+			json_object_set_new(vals, s[i].key, json_string(v)); /* as typed, kept */
+		} else {
+			char num[24];
+			snprintf(num, sizeof(num), "%lld", (long long)account_setting(r->db, s[i].key));
+			json_object_set_new(vals, s[i].key, json_string(num));
+		}
+	}
+	json_object_set_new(ctx, "v", vals);
+	if (e)
+		admin_errors(r, ctx, e);
+	if (notice)
+		json_object_set_new(ctx, "notice", json_string(notice));
+	resp_render(r, status, "admin/account-settings", ctx);
+}
+
+void admin_account_settings(struct req *r)
+{
+	json_t *form = json_object();
+	settings_render(r, 200, form, NULL, req_arg(r, "da-luu") ? tr(r->app, "saved") : NULL);
+	json_decref(form);
+}
+
+void admin_account_settings_save(struct req *r)
+{
+	size_t n;
+	const struct account_setting *s = account_settings(&n);
+	json_t *form = json_object();
+	struct errs e = { 0 };
+	for (size_t i = 0; i < n; i++) {
+		const char *v = req_form(r, s[i].key);
+		json_object_set_new(form, s[i].key, json_string(v ? v : ""));
+	}
+	int rc = account_settings_update(r->db, &r->actor, form, &e);
+	if (rc == M_OK)
+		resp_redirect(r, 303, SETTINGS_PATH "?da-luu=1");
+	else if (rc == M_INVALID)
+		settings_render(r, 422, form, &e, NULL);
+	else
+		admin_model_error(r, rc);
+	json_decref(form);
+}

@@ -62,6 +62,7 @@ struct site_memo {
 	json_t *all;     /* every site, ORDER BY kind, name, id; with "kind_label" */
 	json_t *tree;    /* the same in tree order, with "depth" */
 	json_t *by_slug; /* {slug: site} */
+	json_t *by_id;   /* {"id": site} */
 	json_t *domains; /* {domain: site} */
 	json_t *main;    /* the main portal (lowest id), or NULL */
 	int64_t *parent; /* parent[i]: parent_id of all[i] (0: none), for site_directory */
@@ -82,12 +83,9 @@ const char *site_kind_label(const char *kind)
 
 static json_t *site_memo_by_id(const struct site_memo *m, json_int_t id)
 {
-	size_t i;
-	json_t *s;
-	json_array_foreach(m->all, i, s)
-		if (json_integer_value(json_object_get(s, "id")) == id)
-			return s;
-	return NULL;
+	char key[24];
+	snprintf(key, sizeof(key), "%lld", (long long)id);
+	return json_object_get(m->by_id, key);
 }
 
 static void site_memo_free(void *p)
@@ -96,6 +94,7 @@ static void site_memo_free(void *p)
 	json_decref(m->all);
 	json_decref(m->tree);
 	json_decref(m->by_slug);
+	json_decref(m->by_id);
 	json_decref(m->domains);
 	free(m->parent);
 	free(m);
@@ -114,6 +113,7 @@ static const struct site_memo *sites_memo(struct db *db)
 	m = xcalloc(1, sizeof(*m));
 	m->all = db_rows_json(st);
 	m->by_slug = json_object();
+	m->by_id = json_object();
 	m->domains = json_object();
 	m->parent = xcalloc(json_array_size(m->all) + 1, sizeof(*m->parent));
 	size_t i;
@@ -122,6 +122,9 @@ static const struct site_memo *sites_memo(struct db *db)
 		json_object_set_new(s, "kind_label", json_string(site_kind_label(json_string_value(json_object_get(s, "kind")))));
 		m->parent[i] = json_integer_value(json_object_get(s, "parent_id"));
 		json_object_set(m->by_slug, json_string_value(json_object_get(s, "slug")), s);
+		char key[24];
+		snprintf(key, sizeof(key), "%lld", (long long)json_integer_value(json_object_get(s, "id")));
+		json_object_set(m->by_id, key, s);
 		if (strcmp(json_string_value(json_object_get(s, "kind")), "main") == 0 &&
 		    (!m->main || json_integer_value(json_object_get(s, "id")) < json_integer_value(json_object_get(m->main, "id"))))
 			m->main = s;

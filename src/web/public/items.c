@@ -718,14 +718,43 @@ static void item_page(struct req *r, int print)
 	}
 	json_object_set_new(it, "fields", props);
 
-	json_t *from = item_links_from(r->db, id), *to = item_links_to(r->db, id);
-	json_t *groups = relations(r, k, from, to);
-	json_object_set_new(it, "has_relations", json_boolean(json_array_size(groups) > 0));
-	json_object_set_new(it, "relations", groups);
+	/* the relations: the page's block kept with the connection until the database changes (its
+	 * links name other items, each with its site's address); the print view renders its own */
+	struct sb rkey = SB_INIT, rhtml = SB_INIT;
+	web_fragment_prefix(r, &rkey, 'R');
+	sb_addf(&rkey, "%s|%lld", k->name, (long long)id);
+	size_t rlen;
+	const char *rkept = print ? NULL : web_fragment_get(r, rkey.buf, &rlen);
+	/* legal: the validity box as of today, kept per item and day (the day in the key: it
+	 * changes at midnight by itself, the database need not) */
+	struct sb vkey = SB_INIT;
+	web_fragment_prefix(r, &vkey, 'V');
+	sb_addf(&vkey, "%lld|%ld", (long long)id, (long)today);
+	size_t vlen;
+	const char *vkept = is_legal(k) ? web_fragment_get(r, vkey.buf, &vlen) : NULL;
+	json_t *from = NULL, *to = rkept && (vkept || !is_legal(k)) ? NULL : item_links_to(r->db, id);
+	if (rkept) {
+		sb_add(&rhtml, rkept, rlen);
+	} else {
+		from = item_links_from(r->db, id);
+		json_t *groups = relations(r, k, from, to);
+		json_t *rv = json_pack("{sbso}", "has_relations", json_array_size(groups) > 0, "relations", groups);
+		if (print) {
+			json_object_update(it, rv);
+		} else {
+			web_render_part(r, "public/item_relations", rv, &rhtml);
+			web_fragment_put(r, rkey.buf, rhtml.buf ? rhtml.buf : "", rhtml.len);
+		}
+		json_decref(rv);
+	}
+	/* rendered from checked text: valid UTF-8, not checked again */
+	json_object_set_new(it, "relations_html", json_stringn_nocheck(rhtml.buf ? rhtml.buf : "", rhtml.len));
+	sb_release(&rkey);
+	sb_release(&rhtml);
 
-	if (is_legal(k)) { /* legal: the validity box */
-		json_t *v = legal_validity_of(item_row_fields(row), to, today);
-		if (v) {
+	if (is_legal(k)) {
+		json_t *v = vkept ? json_loadb(vkept, vlen, 0, NULL) : legal_validity_of(item_row_fields(row), to, today);
+		if (v && !vkept) {
 			int64_t why_id = json_integer_value(json_object_get(v, "why_id"));
 			if (why_id) {
 				char *u = item_url(r, json_integer_value(json_object_get(v, "why_site_id")),
@@ -734,9 +763,15 @@ static void item_page(struct req *r, int print)
 				json_object_set_new(v, "why_url", json_string(u));
 				free(u);
 			}
-			json_object_set_new(it, "validity", v);
+			char *text = json_dumps(v, JSON_COMPACT);
+			if (text)
+				web_fragment_put(r, vkey.buf, text, strlen(text));
+			json_free_str(text);
 		}
+		if (v)
+			json_object_set_new(it, "validity", v);
 	}
+	sb_release(&vkey);
 	json_decref(from);
 	json_decref(to);
 

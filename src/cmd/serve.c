@@ -62,7 +62,15 @@ static const char serve_usage[] =
 	"  --timeout SECONDS   a connection idle this long is closed: slow clients cannot hold workers\n"
 	"                      (default 30)\n"
 	"  --scheduler-interval SECONDS\n"
-	"                      how often scheduled items are published when due (default 5)\n";
+	"                      how often scheduled items are published when due (default 5)\n"
+	"  --max-connections N connections open at once (default 16384, bounded by the open-files limit:\n"
+	"                      LimitNOFILE in systemd); more are answered 503 at once\n"
+	"  --per-address N     connections open at once from one address (default 128); more: 429\n"
+	"  --header-timeout SECONDS\n"
+	"                      total time for a request's headers, and for an idle keep-alive connection\n"
+	"                      (default 20; 2 while more than 3/4 of the connections are in use)\n"
+	"  --min-body-rate BYTES\n"
+	"                      bytes a second a request body must keep up after 5 s (default 1024)\n";
 
 int cmd_serve(int argc, char **argv)
 {
@@ -77,6 +85,10 @@ int cmd_serve(int argc, char **argv)
 		{ "cache-mb", required_argument, NULL, 'M' },
 		{ "timeout", required_argument, NULL, 'T' },
 		{ "slow-sql", required_argument, NULL, 'S' },
+		{ "max-connections", required_argument, NULL, 1001 },
+		{ "per-address", required_argument, NULL, 1002 },
+		{ "header-timeout", required_argument, NULL, 1003 },
+		{ "min-body-rate", required_argument, NULL, 1004 },
 		{ "help", no_argument, NULL, 'h' },           { 0 }
 	};
 	struct app app = { 0 };
@@ -141,6 +153,26 @@ int cmd_serve(int argc, char **argv)
 				return 2;
 			}
 			break;
+		case 1001:
+		case 1002:
+		case 1003:
+		case 1004: {
+			/* overload limits (http/guard.h) */
+			static const struct {
+				const char *name;
+				int64_t min, max;
+			} lim[] = { { "--max-connections", 16, 1 << 20 }, { "--per-address", 1, 1 << 20 },
+				    { "--header-timeout", 1, 3600 }, { "--min-body-rate", 1, 1 << 30 } };
+			int64_t v;
+			if (parse_i64(optarg, lim[c - 1001].min, lim[c - 1001].max, &v)) {
+				fprintf(stderr, "cong serve: %s must be %lld..%lld\n", lim[c - 1001].name,
+					(long long)lim[c - 1001].min, (long long)lim[c - 1001].max);
+				return 2;
+			}
+			unsigned *dst[] = { &app.max_conns, &app.per_address, &app.header_secs, &app.min_body_rate };
+			*dst[c - 1001] = (unsigned)v;
+			break;
+		}
 		case 'h': fputs(serve_usage, stdout); return 0;
 		default: fputs(serve_usage, stderr); return 2;
 		}

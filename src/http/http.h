@@ -30,6 +30,11 @@ struct app {
 	char *tls_cert, *tls_key; /* PEM text, when serving HTTPS directly */
 	char **trusted_proxies; /* addresses whose X-Forwarded-For / -Proto are believed */
 	size_t ntrusted_proxies;
+	/* overload (http/guard.h); 0: the defaults */
+	unsigned max_conns;     /* connections open at once (bounded by RLIMIT_NOFILE) */
+	unsigned per_address;   /* connections open at once from one address */
+	unsigned header_secs;   /* total time for a request's headers */
+	unsigned min_body_rate; /* bytes a second a request body must keep up */
 };
 
 struct field {
@@ -42,6 +47,7 @@ struct field {
 struct req {
 	struct app *app;
 	struct MHD_Connection *conn;
+	struct gconn *gc;   /* the connection's record in http/guard.c (NULL if untracked) */
 	json_t *categories; /* the site's, read once per request (web_categories) */
 	struct arena *arena; /* public pages: their JSON, released in one step (base/arena.h) */
 	const char *method;
@@ -56,6 +62,7 @@ struct req {
 	size_t nfields, capfields;
 	size_t body_bytes;
 	int too_large, bad_form;
+	int answered;       /* a response is queued */
 
 	struct db *db;
 	json_t *site;      /* resolved from Host; NULL for unknown hosts */

@@ -4,6 +4,7 @@
 #include "http.h"
 #include "http/ratelimit.h"
 #include "http/cache.h"
+#include "http/guard.h"
 #include "base/arena.h"
 #include "base/log.h"
 #include "base/utf8.h"
@@ -24,6 +25,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/socket.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -523,6 +525,7 @@ static enum MHD_Result send_cached(struct req *r, int hit)
 static enum MHD_Result send_response(struct req *r)
 {
 	struct MHD_Response *resp;
+	r->answered = 1;
 	if (r->cached)
 		return send_cached(r, 1);
 	if (r->cacheable && r->status == 200 && r->fd < 0 && !r->headers.len && r->ctype) {
@@ -608,13 +611,76 @@ static int proxy_trusted(const struct app *app, const char *address)
 	return 0;
 }
 
+/* Writes the response in R straight to the connection's socket (see the chunked body over the
+ * limit), with the headers send_response() gives. 0 when written. */
+static int answer_raw(struct req *r)
+{
+	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(r->conn, MHD_CONNECTION_INFO_CONNECTION_FD);
+	struct sb b = SB_INIT;
+	int is_html = r->ctype && strncmp(r->ctype, "text/html", 9) == 0;
+	if (!ci)
+		return -1;
+	sb_addf(&b, "HTTP/1.1 %d %s\r\nContent-Type: %s\r\nContent-Length: %zu\r\nConnection: close\r\n", r->status,
+		MHD_get_reason_phrase_for((unsigned)r->status), r->ctype ? r->ctype : "text/plain; charset=utf-8",
+		r->body.len);
+	sb_adds(&b, "X-Content-Type-Options: nosniff\r\nReferrer-Policy: strict-origin-when-cross-origin\r\n");
+	if (r->secure)
+		sb_adds(&b, "Strict-Transport-Security: max-age=31536000; includeSubDomains\r\n");
+	if (is_html)
+		sb_addf(&b, "Content-Security-Policy: %s\r\nX-Frame-Options: SAMEORIGIN\r\n",
+			strncmp(r->path, "/quan-tri/", 10) == 0 ? CSP_ADMIN : CSP_PUBLIC);
+	for (size_t i = 0; i < r->headers.len;) {
+		const char *name = r->headers.buf + i;
+		const char *value = name + strlen(name) + 1;
+		sb_addf(&b, "%s: %s\r\n", name, value);
+		i = (size_t)(value + strlen(value) + 1 - r->headers.buf);
+	}
+	sb_adds(&b, "\r\n");
+	sb_add(&b, r->body.buf, r->body.len);
+	size_t off = 0;
+	for (int tries = 0; off < b.len && tries < 100; tries++) {
+		ssize_t w = send(ci->connect_fd, b.buf + off, b.len - off, MSG_NOSIGNAL | MSG_DONTWAIT);
+		if (w > 0)
+			off += (size_t)w;
+		else if (w < 0 && errno != EAGAIN && errno != EINTR)
+			break;
+		else
+			usleep(1000);
+	}
+	int ok = off == b.len;
+	sb_release(&b);
+	if (!ok)
+		return -1;
+	shutdown(ci->connect_fd, SHUT_WR);
+	r->answered = 1;
+	if (!r->app->quiet)
+		log_info("%s %s %s %d", r->host ? r->host : "-", r->method, r->path, r->status);
+	return 0;
+}
+
+/* A Content-Length we read the body of: digits only, at most MAX. Anything else (2^64-1, a
+ * number past uint64, a sign, a second value) is refused before the body. */
+static int body_length_ok(const char *cl, size_t max)
+{
+	uint64_t n = 0;
+	if (!*cl)
+		return 0;
+	for (const char *p = cl; *p; p++) {
+		if (*p < '0' || *p > '9')
+			return 0;
+		if (n > (UINT64_MAX - 9) / 10)
+			return 0;
+		n = n * 10 + (uint64_t)(*p - '0');
+	}
+	return n <= max;
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *method,
 				  const char *version, const char *upload_data, size_t *upload_data_size,
 				  void **con_cls)
 {
 	struct app *app = cls;
 	struct req *r = *con_cls;
-	(void)version;
 
 	if (!r) {
 		r = xcalloc(1, sizeof(*r));
@@ -630,21 +696,55 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		sb_init(&r->headers);
 		const char *host = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST);
 		r->host = host ? xstrdup(host) : NULL;
+		const union MHD_ConnectionInfo *sc = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+		r->gc = sc ? sc->socket_context : NULL;
 		*con_cls = r;
-		if (r->is_post) {
-			const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
-			int64_t n;
-			if (cl && parse_i64(cl, 0, INT64_MAX, &n) == 0 && (uint64_t)n > app->max_body)
-				r->too_large = 1;
-			else
-				r->pp = MHD_create_post_processor(conn, POST_BUFFER, post_iter, r);
+		const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+		const char *te = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_TRANSFER_ENCODING);
+		guard_headers_done(r->gc, (cl && strcmp(cl, "0") != 0) || te);
+		if (!host && strcmp(version, MHD_HTTP_VERSION_1_1) == 0) {
+			/* RFC 9112 3.2: a 1.1 request without Host is refused */
+			resp_error(r, 400, "host_required");
+			resp_header(r, MHD_HTTP_HEADER_CONNECTION, "close");
+			return send_response(r);
 		}
+		if (cl && !body_length_ok(cl, app->max_body)) {
+			/* refused from its Content-Length, before a byte of the body is read: the
+			 * connection closes after the answer (libmicrohttpd cannot skip the body) */
+			resp_error(r, 413, "body_too_large");
+			resp_header(r, MHD_HTTP_HEADER_CONNECTION, "close");
+			return send_response(r);
+		}
+		if (r->is_post)
+			r->pp = MHD_create_post_processor(conn, POST_BUFFER, post_iter, r);
+		return MHD_YES;
+	}
+	if (r->answered) {
+		/* answered at the limit (below): what still arrives is read and dropped, up to
+		 * 1 MiB more, so that the client reads the answer before the connection closes;
+		 * then, or at the body's end, the connection is closed */
+		r->body_bytes = st_add(r->body_bytes, *upload_data_size);
+		guard_body(r->gc, *upload_data_size);
+		if (!*upload_data_size || r->body_bytes > app->max_body + (1u << 20))
+			return MHD_NO;
+		*upload_data_size = 0;
 		return MHD_YES;
 	}
 	if (*upload_data_size) {
+		guard_body(r->gc, *upload_data_size);
 		r->body_bytes = st_add(r->body_bytes, *upload_data_size);
-		if (r->body_bytes > app->max_body)
+		if (r->body_bytes > app->max_body && !r->too_large && !app->tls) {
+			/* A chunked body passing the limit: refused now. libmicrohttpd 0.9.75 takes a
+			 * response only before the body or after all of it, so the 413 is written to the
+			 * socket here (nothing else was written for this request) and the connection
+			 * closes. Over TLS the socket is not ours to write: the connection is closed. */
 			r->too_large = 1;
+			resp_error(r, 413, "body_too_large");
+			if (answer_raw(r))
+				return MHD_NO;
+			*upload_data_size = 0;
+			return MHD_YES;
+		}
 		if (!r->too_large && !r->bad_form) {
 			if (!r->pp || MHD_post_process(r->pp, upload_data, *upload_data_size) != MHD_YES)
 				r->bad_form = 1;
@@ -705,17 +805,58 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls, enum MHD_RequestTerminationCode toe)
 {
 	(void)cls;
-	(void)conn;
 	(void)toe;
+	const union MHD_ConnectionInfo *sc = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+	if (sc)
+		guard_request_done(sc->socket_context); /* the connection waits for its next request */
 	if (*con_cls)
 		req_free(*con_cls);
 	*con_cls = NULL;
+}
+
+/* libmicrohttpd's NOTIFY_CONNECTION: our record of the connection (http/guard.c) becomes its
+ * socket context, dropped when it closes (before libmicrohttpd closes the descriptor). */
+static void on_connection(void *cls, struct MHD_Connection *conn, void **socket_context,
+			  enum MHD_ConnectionNotificationCode code)
+{
+	(void)cls;
+	if (code == MHD_CONNECTION_NOTIFY_STARTED) {
+		const union MHD_ConnectionInfo *ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CONNECTION_FD);
+		*socket_context = ci ? guard_started(ci->connect_fd) : NULL;
+	} else {
+		guard_closed(*socket_context);
+		*socket_context = NULL;
+	}
+}
+
+/* libmicrohttpd writes a line for every client that goes away mid-request: under a flood of
+ * slow clients that is thousands a second. A few a second are printed, the rest counted in the
+ * once-a-second overload line (guard.c). */
+static int mhd_log_budget(void)
+{
+	static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
+	static time_t second;
+	static int used;
+	time_t now = time(NULL);
+	int ok;
+	pthread_mutex_lock(&mu);
+	if (now != second) {
+		second = now;
+		used = 0;
+	}
+	ok = used++ < 5;
+	pthread_mutex_unlock(&mu);
+	return ok;
 }
 
 __attribute__((format(printf, 2, 0))) static void mhd_log(void *cls, const char *fmt, va_list ap)
 {
 	struct sb b = SB_INIT;
 	(void)cls;
+	if (!mhd_log_budget()) {
+		guard_count_suppressed();
+		return;
+	}
 	sb_vaddf(&b, fmt, ap);
 	while (b.len && b.buf[b.len - 1] == '\n')
 		sb_truncate(&b, b.len - 1);
@@ -782,8 +923,12 @@ static void *accept_main(void *p)
 				usleep(10000);
 			continue;
 		}
+		/* over the limits it is answered 503/429 and closed here (guard.c) */
+		if (!guard_admit(fd, (struct sockaddr *)&ss, len))
+			continue;
 		/* the worker owns the socket from here, and closes it if it cannot take it */
-		MHD_add_connection(a->workers[a->next++ % a->nworkers], fd, (struct sockaddr *)&ss, len);
+		if (MHD_add_connection(a->workers[a->next++ % a->nworkers], fd, (struct sockaddr *)&ss, len) != MHD_YES)
+			guard_forget(fd);
 	}
 	return NULL;
 }
@@ -806,6 +951,39 @@ static int listen_open(const struct sockaddr_storage *ss, socklen_t len)
 	return fd;
 }
 
+/* A whole answer the accepting thread writes itself (503 full, 429 one address over its
+ * limit): no worker is involved, and it carries the security headers every answer has. */
+static char *canned_answer(struct app *app, int status, const char *reason, const char *key)
+{
+	struct sb b = SB_INIT;
+	const char *text = tr(app, key);
+	sb_addf(&b,
+		"HTTP/1.1 %d %s\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: %zu\r\n"
+		"Retry-After: 10\r\nConnection: close\r\nCache-Control: no-store\r\n"
+		"X-Content-Type-Options: nosniff\r\nReferrer-Policy: strict-origin-when-cross-origin\r\n"
+		"Content-Security-Policy: %s\r\nX-Frame-Options: SAMEORIGIN\r\n%s\r\n%s\n",
+		status, reason, strlen(text) + 1, CSP_PUBLIC,
+		app->tls ? "Strict-Transport-Security: max-age=31536000; includeSubDomains\r\n" : "", text);
+	return sb_detach(&b, NULL);
+}
+
+/* As many descriptors as the hard limit allows (systemd: LimitNOFILE, contrib/cong.service);
+ * returns the soft limit now in force. */
+static unsigned files_limit_raise(void)
+{
+	struct rlimit rl;
+	if (getrlimit(RLIMIT_NOFILE, &rl))
+		return 1024;
+	if (rl.rlim_cur < rl.rlim_max) {
+		rl.rlim_cur = rl.rlim_max;
+		if (rl.rlim_cur > (1u << 20))
+			rl.rlim_cur = 1u << 20;
+		if (setrlimit(RLIMIT_NOFILE, &rl))
+			getrlimit(RLIMIT_NOFILE, &rl);
+	}
+	return rl.rlim_cur > (1u << 20) ? 1u << 20 : (unsigned)rl.rlim_cur;
+}
+
 int http_serve(struct app *app, const char *listen, unsigned threads)
 {
 	struct sockaddr_storage ss;
@@ -814,6 +992,7 @@ int http_serve(struct app *app, const char *listen, unsigned threads)
 	int sig, rc = -1;
 	struct acceptor acc = { .fd = -1 };
 	pthread_t accept_thread;
+	char *refusal_503 = NULL, *refusal_429 = NULL;
 
 	if (listen_parse(listen, &ss, &sslen)) {
 		log_error("serve: cannot parse listen address %s (use ADDR:PORT or [ADDR]:PORT)", listen);
@@ -834,18 +1013,51 @@ int http_serve(struct app *app, const char *listen, unsigned threads)
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
 	signal(SIGPIPE, SIG_IGN);
 
+	/* every connection is a descriptor: the limit is what the process may open, less a
+	 * reserve for the database, the media files being sent and the mail */
+	unsigned nofile = files_limit_raise();
+	unsigned max_conns = app->max_conns ? app->max_conns : 16384;
+	if (nofile < 512 + 64) {
+		log_error("serve: only %u file descriptors allowed (ulimit -n); at least 576 are needed", nofile);
+		goto out;
+	}
+	if (max_conns > nofile - 512) {
+		log_warn("serve: %u connections asked, but only %u file descriptors allowed (raise LimitNOFILE): "
+			 "%u connections at most", max_conns, nofile, nofile - 512);
+		max_conns = nofile - 512;
+	}
+	refusal_503 = canned_answer(app, 503, "Service Unavailable", "overloaded");
+	refusal_429 = canned_answer(app, 429, "Too Many Requests", "too_many_connections");
+	struct guard_conf gconf = {
+		.max_conns = max_conns,
+		.per_address = app->per_address ? app->per_address : 128,
+		.header_secs = app->header_secs ? app->header_secs : 20,
+		.pressure_secs = 2,
+		.min_body_rate = app->min_body_rate ? app->min_body_rate : 1024,
+		.body_grace = 5,
+		.refusal_503 = refusal_503,
+		.refusal_429 = refusal_429,
+	};
+	if (gconf.pressure_secs > gconf.header_secs)
+		gconf.pressure_secs = gconf.header_secs;
+	if (guard_start(&gconf)) {
+		log_error("serve: cannot start the connection watchdog");
+		goto out;
+	}
 	acc.workers = xcalloc(threads, sizeof(*acc.workers));
 	for (acc.nworkers = 0; acc.nworkers < threads; acc.nworkers++) {
-		/* the limits are shared out: 2000 connections in all, 256 per address, each
-		 * worker holding its turn's share of them */
+		/* The limits that matter are guard.c's, exact over all workers; libmicrohttpd's own are
+		 * a backstop above them. Its idle time-out still ends a silent connection mid-body. */
 		struct MHD_Daemon *d = MHD_start_daemon(
 			flags, 0, NULL, NULL, on_request, app,
 			MHD_OPTION_EXTERNAL_LOGGER, mhd_log, NULL, /* first: every message goes through our log */
 			MHD_OPTION_CONNECTION_TIMEOUT, app->timeout ? app->timeout : (unsigned)30,
-			MHD_OPTION_CONNECTION_LIMIT, (2000 + threads - 1) / threads,
+			MHD_OPTION_CONNECTION_LIMIT, max_conns,
+			/* a request's line and headers must fit here (else 431); 32 KiB, as before */
+			MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)32768,
 			MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
-			/* one address cannot take every connection; slow clients are cut after 30 s idle */
-			MHD_OPTION_PER_IP_CONNECTION_LIMIT, (256 + threads - 1) / threads,
+			MHD_OPTION_NOTIFY_CONNECTION, on_connection, NULL,
+			MHD_OPTION_PER_IP_CONNECTION_LIMIT, gconf.per_address,
 			/* the TLS options come last: without TLS they end the list early */
 			app->tls ? MHD_OPTION_HTTPS_MEM_CERT : MHD_OPTION_END, app->tls_cert,
 			MHD_OPTION_HTTPS_MEM_KEY, app->tls_key,
@@ -860,8 +1072,9 @@ int http_serve(struct app *app, const char *listen, unsigned threads)
 		log_error("serve: cannot start the accepting thread");
 		goto out;
 	}
-	log_info("serving %s on %s://%s/ with %u threads (base domain %s)", app->data_dir, app->tls ? "https" : "http",
-		 listen, threads, app->base_domain);
+	log_info("serving %s on %s://%s/ with %u threads (base domain %s); at most %u connections, %u per address",
+		 app->data_dir, app->tls ? "https" : "http", listen, threads, app->base_domain, gconf.max_conns,
+		 gconf.per_address);
 	sigwait(&set, &sig);
 	log_info("received %s, shutting down", sig == SIGINT ? "SIGINT" : "SIGTERM");
 	atomic_store(&acc.stopping, 1);
@@ -873,6 +1086,9 @@ out:
 	for (unsigned i = 0; i < acc.nworkers; i++)
 		MHD_stop_daemon(acc.workers[i]);
 	free(acc.workers);
+	guard_stop();
+	free(refusal_503);
+	free(refusal_429);
 	if (!rc)
 		log_info("stopped");
 	return rc;

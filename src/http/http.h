@@ -56,6 +56,7 @@ struct req {
 	int is_post, is_head;
 	const char *address; /* client address, printable (the proxy's client when it is trusted) */
 	int secure;          /* the browser reached us over HTTPS (directly or via a trusted proxy) */
+	char address_buf[48];
 
 	struct MHD_PostProcessor *pp;
 	struct field *fields;

@@ -361,11 +361,13 @@ static enum MHD_Result key_arg(void *cls, enum MHD_ValueKind kind, const char *k
 	return MHD_YES;
 }
 
-/* "host:port path?a=1&b=2": the Host lower-cased with its port (pages link with it), the query
- * as received in order. */
+/* "[https ]host:port path?a=1&b=2": the scheme and the Host lower-cased with its port (pages
+ * link with both), the query as received in order. */
 static char *cache_key_of(struct req *r)
 {
 	struct sb b = SB_INIT;
+	if (r->secure)
+		sb_adds(&b, "https ");
 	for (const char *h = r->host ? r->host : ""; *h; h++)
 		sb_addc(&b, (char)(*h >= 'A' && *h <= 'Z' ? *h + 32 : *h));
 	sb_addc(&b, ' ');
@@ -675,6 +677,44 @@ static int body_length_ok(const char *cl, size_t max)
 	return n <= max;
 }
 
+/* The client's address and whether it reached us over HTTPS: from a trusted proxy's
+ * X-Forwarded-For (the last address it appended) and X-Forwarded-Proto. */
+static void client_of(struct req *r)
+{
+	struct app *app = r->app;
+	r->address = client_address(r->conn, r->address_buf, sizeof(r->address_buf));
+	r->secure = app->tls;
+	if (proxy_trusted(app, r->address)) {
+		const char *xff = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, "X-Forwarded-For");
+		const char *xfp = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, "X-Forwarded-Proto");
+		if (xff) {
+			const char *last = strrchr(xff, ',');
+			last = last ? last + 1 : xff;
+			while (*last == ' ')
+				last++;
+			unsigned char bin[16];
+			if (inet_pton(AF_INET, last, bin) == 1 || inet_pton(AF_INET6, last, bin) == 1) {
+				snprintf(r->address_buf, sizeof(r->address_buf), "%s", last);
+				r->address = r->address_buf;
+			}
+		}
+		if (xfp && strcmp(xfp, "https") == 0)
+			r->secure = 1;
+	}
+}
+
+/* An answer before the request is read whole (413, 400): in the site's pages when the Host names
+ * one. */
+static void early_error(struct req *r, int status, const char *key)
+{
+	if (!r->db)
+		r->db = db_thread();
+	if (r->db && r->host && !r->site)
+		r->site = site_find_by_host(r->db, r->host, r->app->base_domain);
+	resp_error(r, status, key);
+	resp_header(r, MHD_HTTP_HEADER_CONNECTION, "close");
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *method,
 				  const char *version, const char *upload_data, size_t *upload_data_size,
 				  void **con_cls)
@@ -699,20 +739,19 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		const union MHD_ConnectionInfo *sc = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
 		r->gc = sc ? sc->socket_context : NULL;
 		*con_cls = r;
+		client_of(r);
 		const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
 		const char *te = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_TRANSFER_ENCODING);
 		guard_headers_done(r->gc, (cl && strcmp(cl, "0") != 0) || te);
 		if (!host && strcmp(version, MHD_HTTP_VERSION_1_1) == 0) {
 			/* RFC 9112 3.2: a 1.1 request without Host is refused */
-			resp_error(r, 400, "host_required");
-			resp_header(r, MHD_HTTP_HEADER_CONNECTION, "close");
+			early_error(r, 400, "host_required");
 			return send_response(r);
 		}
 		if (cl && !body_length_ok(cl, app->max_body)) {
 			/* refused from its Content-Length, before a byte of the body is read: the
 			 * connection closes after the answer (libmicrohttpd cannot skip the body) */
-			resp_error(r, 413, "body_too_large");
-			resp_header(r, MHD_HTTP_HEADER_CONNECTION, "close");
+			early_error(r, 413, "body_too_large");
 			return send_response(r);
 		}
 		if (r->is_post)
@@ -739,7 +778,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 			 * socket here (nothing else was written for this request) and the connection
 			 * closes. Over TLS the socket is not ours to write: the connection is closed. */
 			r->too_large = 1;
-			resp_error(r, 413, "body_too_large");
+			early_error(r, 413, "body_too_large");
 			if (answer_raw(r))
 				return MHD_NO;
 			*upload_data_size = 0;
@@ -757,28 +796,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		resp_header(r, MHD_HTTP_HEADER_ALLOW, "GET, HEAD, POST");
 		return send_response(r);
 	}
-	char addr[INET6_ADDRSTRLEN], fwd[INET6_ADDRSTRLEN];
-	r->address = client_address(conn, addr, sizeof(addr));
-	r->secure = app->tls;
-	if (proxy_trusted(app, r->address)) {
-		/* behind nginx or HAProxy: the client is the last address the proxy appended */
-		const char *xff = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "X-Forwarded-For");
-		const char *xfp = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "X-Forwarded-Proto");
-		if (xff) {
-			const char *last = strrchr(xff, ',');
-			last = last ? last + 1 : xff;
-			while (*last == ' ')
-				last++;
-			unsigned char bin[16];
-			if (inet_pton(AF_INET, last, bin) == 1 || inet_pton(AF_INET6, last, bin) == 1) {
-				snprintf(fwd, sizeof(fwd), "%s", last);
-				r->address = fwd;
-			}
-		}
-		if (xfp && strcmp(xfp, "https") == 0)
-			r->secure = 1;
-	}
-	r->db = db_thread();
+	if (!r->db)
+		r->db = db_thread();
 	if (!r->db) {
 		resp_text(r, 503, "text/plain; charset=utf-8", "Cơ sở dữ liệu tạm thời không sẵn sàng.\n");
 		return send_response(r);
@@ -798,7 +817,6 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	if (snapshot)
 		db_read_end(r->db);
 	arena_leave(prev);
-	r->address = NULL; /* points into this stack frame */
 	return send_response(r);
 }
 

@@ -57,6 +57,7 @@ struct req {
 	const char *address; /* client address, printable (the proxy's client when it is trusted) */
 	int secure;          /* the browser reached us over HTTPS (directly or via a trusted proxy) */
 	char address_buf[48];
+	int64_t t0;          /* monotonic ns: the headers were read */
 
 	struct MHD_PostProcessor *pp;
 	struct field *fields;

@@ -5,6 +5,7 @@
 #include "http/ratelimit.h"
 #include "http/cache.h"
 #include "http/guard.h"
+#include "http/metrics.h"
 #include "base/arena.h"
 #include "base/log.h"
 #include "base/utf8.h"
@@ -516,6 +517,7 @@ static enum MHD_Result send_cached(struct req *r, int hit)
 	if (gz)
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_ENCODING, "gzip");
 	add_security_headers(resp, 1, 0, r->secure);
+	r->status = not_modified ? 304 : 200;
 	enum MHD_Result rc = MHD_queue_response(r->conn, not_modified ? 304 : 200, resp);
 	MHD_destroy_response(resp);
 	if (!r->app->quiet)
@@ -524,10 +526,19 @@ static enum MHD_Result send_cached(struct req *r, int hit)
 	return rc;
 }
 
+static enum MHD_Result send_response_(struct req *r);
+
 static enum MHD_Result send_response(struct req *r)
 {
-	struct MHD_Response *resp;
 	r->answered = 1;
+	enum MHD_Result rc = send_response_(r);
+	metrics_request(r->path, r->status, metrics_now_ns() - r->t0);
+	return rc;
+}
+
+static enum MHD_Result send_response_(struct req *r)
+{
+	struct MHD_Response *resp;
 	if (r->cached)
 		return send_cached(r, 1);
 	if (r->cacheable && r->status == 200 && r->fd < 0 && !r->headers.len && r->ctype) {
@@ -655,6 +666,7 @@ static int answer_raw(struct req *r)
 		return -1;
 	shutdown(ci->connect_fd, SHUT_WR);
 	r->answered = 1;
+	metrics_request(r->path, r->status, metrics_now_ns() - r->t0);
 	if (!r->app->quiet)
 		log_info("%s %s %s %d", r->host ? r->host : "-", r->method, r->path, r->status);
 	return 0;
@@ -726,6 +738,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		r = xcalloc(1, sizeof(*r));
 		r->app = app;
 		r->conn = conn;
+		r->t0 = metrics_now_ns();
 		r->method = method;
 		r->path = xstrdup(url);
 		r->is_head = strcmp(method, MHD_HTTP_METHOD_HEAD) == 0;
@@ -1058,6 +1071,7 @@ int http_serve(struct app *app, const char *listen, unsigned threads)
 	};
 	if (gconf.pressure_secs > gconf.header_secs)
 		gconf.pressure_secs = gconf.header_secs;
+	metrics_start();
 	if (guard_start(&gconf)) {
 		log_error("serve: cannot start the connection watchdog");
 		goto out;

@@ -38,6 +38,35 @@ static char *file_read(const char *path, size_t *len)
 	return sb_detach(&b, len);
 }
 
+/* SIGHUP (http_serve): the templates and messages of app->root again, put in service whole or
+ * not at all. Settings need no reload: they are read from the database when used. */
+static int serve_reload(struct app *app)
+{
+	char err[512];
+	struct sb p = SB_INIT;
+	json_error_t jerr;
+	struct mus_set *tpl = mus_set_new();
+	sb_addf(&p, "%s/templates", app->root);
+	if (mus_set_load_dir(tpl, p.buf, err, sizeof(err))) {
+		log_error("reload: templates: %s", err);
+		mus_set_free(tpl);
+		sb_release(&p);
+		return -1;
+	}
+	sb_reset(&p);
+	sb_addf(&p, "%s/locale/vi.json", app->root);
+	json_t *locale = json_load_file(p.buf, 0, &jerr);
+	if (!locale) {
+		log_error("reload: %s:%d: %s", p.buf, jerr.line, jerr.text);
+		mus_set_free(tpl);
+		sb_release(&p);
+		return -1;
+	}
+	sb_release(&p);
+	http_swap(app, tpl, locale);
+	return 0;
+}
+
 static const char serve_usage[] =
 	"usage: cong serve --data DIR [--listen ADDR:PORT] [--domain BASE] [--threads N]\n"
 	"                  [--max-body BYTES] [--quiet] [--scheduler-interval SECONDS]\n"
@@ -45,7 +74,8 @@ static const char serve_usage[] =
 	"\n"
 	"Serves the main portal and every component site of DIR. The site is chosen by the Host\n"
 	"header: BASE and www.BASE for the main portal, <slug>.BASE for a component site, or an extra\n"
-	"domain a site lists. Stops cleanly on SIGINT or SIGTERM.\n"
+	"domain a site lists. Stops cleanly on SIGINT or SIGTERM; SIGHUP loads the templates and\n"
+	"messages again without closing a connection.\n"
 	"\n"
 	"  --listen ADDR:PORT  address to listen on (default 127.0.0.1:8080; IPv6: [::]:8080)\n"
 	"  --domain BASE       base domain (default: the one stored by init)\n"
@@ -70,7 +100,9 @@ static const char serve_usage[] =
 	"                      total time for a request's headers, and for an idle keep-alive connection\n"
 	"                      (default 20; 2 while more than 3/4 of the connections are in use)\n"
 	"  --min-body-rate BYTES\n"
-	"                      bytes a second a request body must keep up after 5 s (default 1024)\n";
+	"                      bytes a second a request body must keep up after 5 s (default 1024)\n"
+	"  --log-format text|json\n"
+	"                      the log on stderr: text lines (default) or one JSON object a line\n";
 
 int cmd_serve(int argc, char **argv)
 {
@@ -89,6 +121,7 @@ int cmd_serve(int argc, char **argv)
 		{ "per-address", required_argument, NULL, 1002 },
 		{ "header-timeout", required_argument, NULL, 1003 },
 		{ "min-body-rate", required_argument, NULL, 1004 },
+		{ "log-format", required_argument, NULL, 1005 },
 		{ "help", no_argument, NULL, 'h' },           { 0 }
 	};
 	struct app app = { 0 };
@@ -173,6 +206,13 @@ int cmd_serve(int argc, char **argv)
 			*dst[c - 1001] = (unsigned)v;
 			break;
 		}
+		case 1005:
+			if (strcmp(optarg, "json") != 0 && strcmp(optarg, "text") != 0) {
+				fprintf(stderr, "cong serve: --log-format must be text or json\n");
+				return 2;
+			}
+			log_set_json(strcmp(optarg, "json") == 0);
+			break;
 		case 'h': fputs(serve_usage, stdout); return 0;
 		default: fputs(serve_usage, stderr); return 2;
 		}
@@ -249,7 +289,9 @@ int cmd_serve(int argc, char **argv)
 	sigemptyset(&set);
 	sigaddset(&set, SIGINT);
 	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGHUP);
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
+	app.reload = serve_reload;
 	struct scheduler *sched = scheduler_start(dbpath, (unsigned)sched_interval);
 	if (!sched)
 		log_warn("serve: the scheduler could not start; scheduled items wait for the next start");

@@ -35,7 +35,15 @@ struct app {
 	unsigned per_address;   /* connections open at once from one address */
 	unsigned header_secs;   /* total time for a request's headers */
 	unsigned min_body_rate; /* bytes a second a request body must keep up */
+	/* SIGHUP: loads the templates and messages again and hands them to http_swap(); 0 or -1
+	 * (the old ones stay). */
+	int (*reload)(struct app *app);
 };
+
+/* Puts TPL and LOCALE in service for the requests that start from now on; the ones they replace
+ * are kept (requests may be using them) and freed when the server stops. Pages kept by the page
+ * cache before the swap are not served again. */
+void http_swap(struct app *app, struct mus_set *tpl, json_t *locale);
 
 struct field {
 	char *key;

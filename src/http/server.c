@@ -155,7 +155,8 @@ static enum MHD_Result arg_valid(void *cls, enum MHD_ValueKind kind, const char 
 
 const char *tr(struct app *app, const char *key)
 {
-	const char *s = json_string_value(json_object_get(json_object_get(app->locale, "messages"), key));
+	json_t *locale = __atomic_load_n(&app->locale, __ATOMIC_ACQUIRE);
+	const char *s = json_string_value(json_object_get(json_object_get(locale, "messages"), key));
 	return s ? s : key;
 }
 
@@ -191,7 +192,7 @@ void resp_render(struct req *r, int status, const char *tpl, json_t *ctx)
 {
 	sb_reset(&r->body);
 	sb_grow(&r->body, 32768); /* pages are 5 to 70 KB: one allocation rather than ten doublings */
-	if (mus_render(r->app->tpl, tpl, ctx, &r->body)) {
+	if (mus_render(__atomic_load_n(&r->app->tpl, __ATOMIC_ACQUIRE), tpl, ctx, &r->body)) {
 		log_error("render: no template %s", tpl);
 		resp_text(r, 500, "text/plain; charset=utf-8", "Lỗi máy chủ: thiếu mẫu trang.\n");
 	} else {
@@ -259,6 +260,38 @@ void resp_file(struct req *r, const char *path, const char *ctype, int cache_sec
 	r->ctype = ctype;
 	r->fd = fd;
 	r->fd_size = (uint64_t)st.st_size;
+}
+
+/* ---- reload (SIGHUP) ---- */
+
+/* Bumped by each swap: part of the page cache's generation, so that pages rendered with the
+ * templates of before are misses. */
+static atomic_llong tpl_epoch;
+static struct {
+	struct mus_set **tpl;
+	json_t **locale;
+	size_t n;
+} retired;
+
+void http_swap(struct app *app, struct mus_set *tpl, json_t *locale)
+{
+	retired.tpl = xrealloc(retired.tpl, st_mult(retired.n + 1, sizeof(*retired.tpl)));
+	retired.locale = xrealloc(retired.locale, st_mult(retired.n + 1, sizeof(*retired.locale)));
+	retired.tpl[retired.n] = __atomic_exchange_n(&app->tpl, tpl, __ATOMIC_ACQ_REL);
+	retired.locale[retired.n] = __atomic_exchange_n(&app->locale, locale, __ATOMIC_ACQ_REL);
+	retired.n++;
+	atomic_fetch_add(&tpl_epoch, 1);
+}
+
+static void retired_free(void)
+{
+	for (size_t i = 0; i < retired.n; i++) {
+		mus_set_free(retired.tpl[i]);
+		json_decref(retired.locale[i]);
+	}
+	free(retired.tpl);
+	free(retired.locale);
+	memset(&retired, 0, sizeof(retired));
 }
 
 /* ---- dispatch ---- */
@@ -396,6 +429,8 @@ static void serve_route(struct req *r, const struct route *match, int method_mis
 	if (page_cacheable(r, rules)) {
 		r->cache_key = cache_key_of(r);
 		r->cache_gen = cache_generation(r->db, json_integer_value(json_object_get(r->site, "id")));
+		if (r->cache_gen >= 0) /* the templates' epoch in the high bits (http_swap) */
+			r->cache_gen += (int64_t)atomic_load(&tpl_epoch) << 44;
 		r->cached = r->cache_gen >= 0 ? cache_get(r->cache_key, r->cache_gen) : NULL;
 		if (r->cached)
 			return; /* served as rendered before, no handler runs */
@@ -1037,10 +1072,11 @@ int http_serve(struct app *app, const char *listen, unsigned threads)
 	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO | MHD_USE_ERROR_LOG | MHD_USE_NO_LISTEN_SOCKET;
 	if (app->tls)
 		flags |= MHD_USE_TLS;
-	/* the threads inherit this mask: only the main thread below sees SIGINT/SIGTERM */
+	/* the threads inherit this mask: only the main thread below sees SIGINT/SIGTERM/SIGHUP */
 	sigemptyset(&set);
 	sigaddset(&set, SIGINT);
 	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGHUP);
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
 	signal(SIGPIPE, SIG_IGN);
 
@@ -1107,7 +1143,16 @@ int http_serve(struct app *app, const char *listen, unsigned threads)
 	log_info("serving %s on %s://%s/ with %u threads (base domain %s); at most %u connections, %u per address",
 		 app->data_dir, app->tls ? "https" : "http", listen, threads, app->base_domain, gconf.max_conns,
 		 gconf.per_address);
-	sigwait(&set, &sig);
+	for (;;) {
+		sigwait(&set, &sig);
+		if (sig != SIGHUP)
+			break;
+		/* templates and messages again; connections stay open, requests go on */
+		if (app->reload && app->reload(app) == 0)
+			log_info("received SIGHUP: templates and messages reloaded");
+		else
+			log_warn("received SIGHUP: reload failed, the templates and messages in use are kept");
+	}
 	log_info("received %s, shutting down", sig == SIGINT ? "SIGINT" : "SIGTERM");
 	atomic_store(&acc.stopping, 1);
 	shutdown(acc.fd, SHUT_RDWR); /* wakes accept() */
@@ -1119,6 +1164,7 @@ out:
 		MHD_stop_daemon(acc.workers[i]);
 	free(acc.workers);
 	guard_stop();
+	retired_free();
 	free(refusal_503);
 	free(refusal_429);
 	if (!rc)

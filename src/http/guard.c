@@ -49,6 +49,7 @@ static struct {
 	size_t nfd;
 	struct gaddr *buckets[NBUCKETS];
 	uint64_t open, peak;
+	unsigned naddr; /* addresses with a connection open */
 	char last_refused[INET6_ADDRSTRLEN];
 	atomic_ullong refused_full, refused_address, cut_headers, cut_body, suppressed, peer_gone;
 	pthread_t thread;
@@ -83,6 +84,13 @@ static void key_print(const unsigned char key[17], char *buf, size_t n)
 		inet_ntop(AF_INET6, key + 1, buf, (socklen_t)n);
 }
 
+static int exempt_key(const unsigned char key[17])
+{
+	char buf[INET6_ADDRSTRLEN];
+	key_print(key, buf, sizeof(buf));
+	return g.conf.exempt(buf);
+}
+
 static unsigned key_hash(const unsigned char key[17])
 {
 	uint32_t h = 2166136261u;
@@ -112,6 +120,7 @@ static void conn_remove(struct gconn *c)
 			pp = &(*pp)->next;
 		*pp = c->addr->next;
 		free(c->addr);
+		g.naddr--;
 	}
 	c->addr = NULL;
 }
@@ -159,7 +168,18 @@ int guard_admit(int fd, const struct sockaddr *sa, socklen_t len)
 	unsigned h = key_hash(key);
 	for (a = g.buckets[h]; a && memcmp(a->key, key, 17) != 0; a = a->next)
 		;
-	if (a && a->count >= g.conf.per_address) {
+	/* Under pressure (more than 3/4 of the connections in use) an address gets at most its fair
+	 * share, half the connections divided by the addresses connected: a hundred addresses
+	 * holding their full allowance each cannot fill the server while others wait. */
+	unsigned cap = g.conf.per_address;
+	if (g.open > (uint64_t)g.conf.max_conns * 3 / 4 && g.naddr) {
+		unsigned fair = g.conf.max_conns / (2 * g.naddr);
+		if (fair < 4)
+			fair = 4;
+		if (fair < cap)
+			cap = fair;
+	}
+	if (a && a->count >= cap && !(g.conf.exempt && exempt_key(key))) {
 		atomic_fetch_add(&g.refused_address, 1);
 		key_print(key, g.last_refused, sizeof(g.last_refused));
 		answer = g.conf.refusal_429;
@@ -170,6 +190,7 @@ int guard_admit(int fd, const struct sockaddr *sa, socklen_t len)
 		memcpy(a->key, key, 17);
 		a->next = g.buckets[h];
 		g.buckets[h] = a;
+		g.naddr++;
 	}
 	a->count++;
 	struct gconn *c = xcalloc(1, sizeof(*c));

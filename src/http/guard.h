@@ -2,7 +2,9 @@
  *
  * Every connection the accepting thread takes is admitted here first: over the total limit or
  * over the per-address limit it gets a short 503 (429 for one address) written by us, with the
- * security headers, and is closed; it never reaches a worker. Admitted connections are tracked
+ * security headers, and is closed; it never reaches a worker. Under pressure (more than 3/4 of
+ * the connections in use) the per-address limit shrinks to a fair share: half the connections
+ * divided by the addresses connected (at least 4). Admitted connections are tracked
  * (libmicrohttpd's MHD_OPTION_NOTIFY_CONNECTION ties our record to its connection) and a watchdog
  * thread cuts, by shutdown() of the socket (libmicrohttpd then closes it as a client gone):
  *   - a request whose headers are not complete within the header time (total, not idle: a byte
@@ -25,6 +27,9 @@ struct guard_conf {
 	unsigned min_body_rate; /* bytes a second a body must keep up, after body_grace seconds */
 	unsigned body_grace;
 	const char *refusal_503, *refusal_429; /* whole HTTP answers (head and body) */
+	/* 1 for an address the per-address limit does not apply to (a trusted proxy: every client
+	 * behind it shares its address) */
+	int (*exempt)(const char *address);
 };
 
 struct gconn; /* one admitted connection */

@@ -659,6 +659,13 @@ static int proxy_trusted(const struct app *app, const char *address)
 	return 0;
 }
 
+/* The per-address connection limit does not apply to a trusted proxy (guard.h). */
+static const struct app *guard_app;
+static int guard_exempt(const char *address)
+{
+	return guard_app && proxy_trusted(guard_app, address);
+}
+
 /* Writes the response in R straight to the connection's socket (see the chunked body over the
  * limit), with the headers send_response() gives. 0 when written. */
 static int answer_raw(struct req *r)
@@ -1104,7 +1111,9 @@ int http_serve(struct app *app, const char *listen, unsigned threads)
 		.body_grace = 5,
 		.refusal_503 = refusal_503,
 		.refusal_429 = refusal_429,
+		.exempt = guard_exempt,
 	};
+	guard_app = app;
 	if (gconf.pressure_secs > gconf.header_secs)
 		gconf.pressure_secs = gconf.header_secs;
 	metrics_start();

@@ -67,6 +67,15 @@ static int serve_reload(struct app *app)
 	return 0;
 }
 
+/* What the options parsed so far allocated (a refused option returns before the end). */
+static void args_free(struct app *app)
+{
+	free(app->data_dir);
+	for (size_t i = 0; i < app->ntrusted_proxies; i++)
+		free(app->trusted_proxies[i]);
+	free(app->trusted_proxies);
+}
+
 static const char serve_usage[] =
 	"usage: cong serve --data DIR [--listen ADDR:PORT] [--domain BASE] [--threads N]\n"
 	"                  [--max-body BYTES] [--quiet] [--scheduler-interval SECONDS]\n"
@@ -200,6 +209,7 @@ int cmd_serve(int argc, char **argv)
 			if (parse_i64(optarg, lim[c - 1001].min, lim[c - 1001].max, &v)) {
 				fprintf(stderr, "cong serve: %s must be %lld..%lld\n", lim[c - 1001].name,
 					(long long)lim[c - 1001].min, (long long)lim[c - 1001].max);
+				args_free(&app);
 				return 2;
 			}
 			unsigned *dst[] = { &app.max_conns, &app.per_address, &app.header_secs, &app.min_body_rate };
@@ -209,6 +219,7 @@ int cmd_serve(int argc, char **argv)
 		case 1005:
 			if (strcmp(optarg, "json") != 0 && strcmp(optarg, "text") != 0) {
 				fprintf(stderr, "cong serve: --log-format must be text or json\n");
+				args_free(&app);
 				return 2;
 			}
 			log_set_json(strcmp(optarg, "json") == 0);

@@ -130,7 +130,7 @@ static void refuse(int fd, const char *answer)
 	char drain[4096];
 	/* what the client sent already is read first, so that closing sends FIN, not RST (which
 	 * could make the client lose the answer) */
-	while (recv(fd, drain, sizeof(drain), MSG_DONTWAIT) > 0)
+	for (int i = 0; i < 16 && recv(fd, drain, sizeof(drain), MSG_DONTWAIT) > 0; i++)
 		;
 	ssize_t w = send(fd, answer, strlen(answer), MSG_DONTWAIT | MSG_NOSIGNAL);
 	(void)w;
@@ -255,6 +255,14 @@ void guard_headers_done(struct gconn *c, int body_follows)
 	atomic_store(&c->body, 0);
 	atomic_store(&c->phase_at, now_ms());
 	atomic_store(&c->phase, body_follows ? PHASE_BODY : PHASE_BUSY);
+}
+
+void guard_busy(struct gconn *c)
+{
+	if (!c)
+		return;
+	atomic_store(&c->phase_at, now_ms());
+	atomic_store(&c->phase, PHASE_BUSY);
 }
 
 void guard_body(struct gconn *c, uint64_t bytes)

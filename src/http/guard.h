@@ -50,6 +50,8 @@ void guard_closed(struct gconn *c);
 void guard_headers_done(struct gconn *c, int body_follows);
 void guard_body(struct gconn *c, uint64_t bytes);
 void guard_request_done(struct gconn *c);
+/* The body is in: the handler runs (however long: an import) and the answer is sent. */
+void guard_busy(struct gconn *c);
 
 struct guard_stats {
 	uint64_t open, peak;

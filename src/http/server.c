@@ -846,6 +846,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		*upload_data_size = 0;
 		return MHD_YES;
 	}
+	guard_busy(r->gc); /* the whole request is in: no rate applies while the handler runs */
 	if (!r->is_head && !r->is_post && strcmp(method, MHD_HTTP_METHOD_GET) != 0) {
 		resp_text(r, 405, "text/plain; charset=utf-8", "Phương thức không được hỗ trợ.\n");
 		resp_header(r, MHD_HTTP_HEADER_ALLOW, "GET, HEAD, POST");

@@ -89,6 +89,7 @@ class Overload(CongTest):
     def test_refusals_are_answered_with_headers(self):
         srv = Server(self.fx.data, workdir=self.fx.tmp, extra=["--per-address", "3"]).start()
         self.addCleanup(srv.stop)
+        time.sleep(0.3)  # the start-up probe's connection closed and forgotten
         held = []
         for _ in range(3):
             s = socket.create_connection(("127.0.0.1", srv.port))
@@ -115,6 +116,7 @@ class Overload(CongTest):
     def test_trusted_proxy_has_no_per_address_limit(self):
         srv = Server(self.fx.data, workdir=self.fx.tmp, extra=["--per-address", "3", "--trust-proxy", "127.0.0.1"]).start()
         self.addCleanup(srv.stop)
+        time.sleep(0.3)  # the start-up probe's connection closed and forgotten
         held = [socket.create_connection(("127.0.0.1", srv.port)) for _ in range(6)]
         time.sleep(0.2)
         s = held[-1]
@@ -127,6 +129,7 @@ class Overload(CongTest):
     def test_server_full_is_503_with_headers(self):
         srv = Server(self.fx.data, workdir=self.fx.tmp, extra=["--max-connections", "16", "--per-address", "100"]).start()
         self.addCleanup(srv.stop)
+        time.sleep(0.3)  # the start-up probe's connection closed and forgotten
         held = []
         for i in range(16):
             s = socket.socket()

@@ -14,6 +14,9 @@ command -v node >/dev/null 2>&1 || pkgs="$pkgs nodejs"
 if [ "${1:-}" = test ]; then
 	# unit and HTTP tests, sanitizers and fuzzing (clang), real-browser tests (chromium, node)
 	pkgs="$pkgs python3 python3-html5lib curl clang chromium"
+	# contrib/ checked by tests/http/test_deploy.py: cong behind a real nginx (TLS from openssl),
+	# logrotate's rotation, systemd-analyze verify of the unit
+	pkgs="$pkgs nginx openssl logrotate systemd"
 fi
 if [ "${1:-}" = bench ]; then
 	# wrk loads the pages; the generator's text comes from the Vietnamese hunspell word list;

@@ -38,6 +38,44 @@ static char *file_read(const char *path, size_t *len)
 	return sb_detach(&b, len);
 }
 
+/* SIGHUP (http_serve): the templates and messages of app->root again, put in service whole or
+ * not at all. Settings need no reload: they are read from the database when used. */
+static int serve_reload(struct app *app)
+{
+	char err[512];
+	struct sb p = SB_INIT;
+	json_error_t jerr;
+	struct mus_set *tpl = mus_set_new();
+	sb_addf(&p, "%s/templates", app->root);
+	if (mus_set_load_dir(tpl, p.buf, err, sizeof(err))) {
+		log_error("reload: templates: %s", err);
+		mus_set_free(tpl);
+		sb_release(&p);
+		return -1;
+	}
+	sb_reset(&p);
+	sb_addf(&p, "%s/locale/vi.json", app->root);
+	json_t *locale = json_load_file(p.buf, 0, &jerr);
+	if (!locale) {
+		log_error("reload: %s:%d: %s", p.buf, jerr.line, jerr.text);
+		mus_set_free(tpl);
+		sb_release(&p);
+		return -1;
+	}
+	sb_release(&p);
+	http_swap(app, tpl, locale);
+	return 0;
+}
+
+/* What the options parsed so far allocated (a refused option returns before the end). */
+static void args_free(struct app *app)
+{
+	free(app->data_dir);
+	for (size_t i = 0; i < app->ntrusted_proxies; i++)
+		free(app->trusted_proxies[i]);
+	free(app->trusted_proxies);
+}
+
 static const char serve_usage[] =
 	"usage: cong serve --data DIR [--listen ADDR:PORT] [--domain BASE] [--threads N]\n"
 	"                  [--max-body BYTES] [--quiet] [--scheduler-interval SECONDS]\n"
@@ -45,7 +83,8 @@ static const char serve_usage[] =
 	"\n"
 	"Serves the main portal and every component site of DIR. The site is chosen by the Host\n"
 	"header: BASE and www.BASE for the main portal, <slug>.BASE for a component site, or an extra\n"
-	"domain a site lists. Stops cleanly on SIGINT or SIGTERM.\n"
+	"domain a site lists. Stops cleanly on SIGINT or SIGTERM; SIGHUP loads the templates and\n"
+	"messages again without closing a connection.\n"
 	"\n"
 	"  --listen ADDR:PORT  address to listen on (default 127.0.0.1:8080; IPv6: [::]:8080)\n"
 	"  --domain BASE       base domain (default: the one stored by init)\n"
@@ -62,7 +101,17 @@ static const char serve_usage[] =
 	"  --timeout SECONDS   a connection idle this long is closed: slow clients cannot hold workers\n"
 	"                      (default 30)\n"
 	"  --scheduler-interval SECONDS\n"
-	"                      how often scheduled items are published when due (default 5)\n";
+	"                      how often scheduled items are published when due (default 5)\n"
+	"  --max-connections N connections open at once (default 16384, bounded by the open-files limit:\n"
+	"                      LimitNOFILE in systemd); more are answered 503 at once\n"
+	"  --per-address N     connections open at once from one address (default 128); more: 429\n"
+	"  --header-timeout SECONDS\n"
+	"                      total time for a request's headers, and for an idle keep-alive connection\n"
+	"                      (default 20; 2 while more than 3/4 of the connections are in use)\n"
+	"  --min-body-rate BYTES\n"
+	"                      bytes a second a request body must keep up after 5 s (default 1024)\n"
+	"  --log-format text|json\n"
+	"                      the log on stderr: text lines (default) or one JSON object a line\n";
 
 int cmd_serve(int argc, char **argv)
 {
@@ -77,6 +126,11 @@ int cmd_serve(int argc, char **argv)
 		{ "cache-mb", required_argument, NULL, 'M' },
 		{ "timeout", required_argument, NULL, 'T' },
 		{ "slow-sql", required_argument, NULL, 'S' },
+		{ "max-connections", required_argument, NULL, 1001 },
+		{ "per-address", required_argument, NULL, 1002 },
+		{ "header-timeout", required_argument, NULL, 1003 },
+		{ "min-body-rate", required_argument, NULL, 1004 },
+		{ "log-format", required_argument, NULL, 1005 },
 		{ "help", no_argument, NULL, 'h' },           { 0 }
 	};
 	struct app app = { 0 };
@@ -140,6 +194,35 @@ int cmd_serve(int argc, char **argv)
 				fprintf(stderr, "cong serve: --scheduler-interval must be 1..3600 seconds\n");
 				return 2;
 			}
+			break;
+		case 1001:
+		case 1002:
+		case 1003:
+		case 1004: {
+			/* overload limits (http/guard.h) */
+			static const struct {
+				const char *name;
+				int64_t min, max;
+			} lim[] = { { "--max-connections", 16, 1 << 20 }, { "--per-address", 1, 1 << 20 },
+				    { "--header-timeout", 1, 3600 }, { "--min-body-rate", 1, 1 << 30 } };
+			int64_t v;
+			if (parse_i64(optarg, lim[c - 1001].min, lim[c - 1001].max, &v)) {
+				fprintf(stderr, "cong serve: %s must be %lld..%lld\n", lim[c - 1001].name,
+					(long long)lim[c - 1001].min, (long long)lim[c - 1001].max);
+				args_free(&app);
+				return 2;
+			}
+			unsigned *dst[] = { &app.max_conns, &app.per_address, &app.header_secs, &app.min_body_rate };
+			*dst[c - 1001] = (unsigned)v;
+			break;
+		}
+		case 1005:
+			if (strcmp(optarg, "json") != 0 && strcmp(optarg, "text") != 0) {
+				fprintf(stderr, "cong serve: --log-format must be text or json\n");
+				args_free(&app);
+				return 2;
+			}
+			log_set_json(strcmp(optarg, "json") == 0);
 			break;
 		case 'h': fputs(serve_usage, stdout); return 0;
 		default: fputs(serve_usage, stderr); return 2;
@@ -217,7 +300,9 @@ int cmd_serve(int argc, char **argv)
 	sigemptyset(&set);
 	sigaddset(&set, SIGINT);
 	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGHUP);
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
+	app.reload = serve_reload;
 	struct scheduler *sched = scheduler_start(dbpath, (unsigned)sched_interval);
 	if (!sched)
 		log_warn("serve: the scheduler could not start; scheduled items wait for the next start");

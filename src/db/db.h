@@ -74,6 +74,8 @@ void db_memo_set(struct db *db, enum db_memo_slot slot, void *p, void (*free_fn)
 
 /* 0 when the store answers a query (health checks). */
 int db_ping(struct db *db);
+/* Nanoseconds spent in statements and how many ran, over every connection since start. */
+void db_time_total(uint64_t *ns, uint64_t *count);
 
 /* Settings table: returns malloc'd value or NULL. */
 char *db_setting_get(struct db *db, const char *key);

@@ -30,7 +30,20 @@ struct app {
 	char *tls_cert, *tls_key; /* PEM text, when serving HTTPS directly */
 	char **trusted_proxies; /* addresses whose X-Forwarded-For / -Proto are believed */
 	size_t ntrusted_proxies;
+	/* overload (http/guard.h); 0: the defaults */
+	unsigned max_conns;     /* connections open at once (bounded by RLIMIT_NOFILE) */
+	unsigned per_address;   /* connections open at once from one address */
+	unsigned header_secs;   /* total time for a request's headers */
+	unsigned min_body_rate; /* bytes a second a request body must keep up */
+	/* SIGHUP: loads the templates and messages again and hands them to http_swap(); 0 or -1
+	 * (the old ones stay). */
+	int (*reload)(struct app *app);
 };
+
+/* Puts TPL and LOCALE in service for the requests that start from now on; the ones they replace
+ * are kept (requests may be using them) and freed when the server stops. Pages kept by the page
+ * cache before the swap are not served again. */
+void http_swap(struct app *app, struct mus_set *tpl, json_t *locale);
 
 struct field {
 	char *key;
@@ -42,6 +55,7 @@ struct field {
 struct req {
 	struct app *app;
 	struct MHD_Connection *conn;
+	struct gconn *gc;   /* the connection's record in http/guard.c (NULL if untracked) */
 	json_t *categories; /* the site's, read once per request (web_categories) */
 	struct arena *arena; /* public pages: their JSON, released in one step (base/arena.h) */
 	const char *method;
@@ -50,12 +64,15 @@ struct req {
 	int is_post, is_head;
 	const char *address; /* client address, printable (the proxy's client when it is trusted) */
 	int secure;          /* the browser reached us over HTTPS (directly or via a trusted proxy) */
+	char address_buf[48];
+	int64_t t0;          /* monotonic ns: the headers were read */
 
 	struct MHD_PostProcessor *pp;
 	struct field *fields;
 	size_t nfields, capfields;
 	size_t body_bytes;
 	int too_large, bad_form;
+	int answered;       /* a response is queued */
 
 	struct db *db;
 	json_t *site;      /* resolved from Host; NULL for unknown hosts */

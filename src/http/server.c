@@ -4,6 +4,8 @@
 #include "http.h"
 #include "http/ratelimit.h"
 #include "http/cache.h"
+#include "http/guard.h"
+#include "http/metrics.h"
 #include "base/arena.h"
 #include "base/log.h"
 #include "base/utf8.h"
@@ -24,6 +26,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/socket.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -152,7 +155,8 @@ static enum MHD_Result arg_valid(void *cls, enum MHD_ValueKind kind, const char 
 
 const char *tr(struct app *app, const char *key)
 {
-	const char *s = json_string_value(json_object_get(json_object_get(app->locale, "messages"), key));
+	json_t *locale = __atomic_load_n(&app->locale, __ATOMIC_ACQUIRE);
+	const char *s = json_string_value(json_object_get(json_object_get(locale, "messages"), key));
 	return s ? s : key;
 }
 
@@ -188,7 +192,7 @@ void resp_render(struct req *r, int status, const char *tpl, json_t *ctx)
 {
 	sb_reset(&r->body);
 	sb_grow(&r->body, 32768); /* pages are 5 to 70 KB: one allocation rather than ten doublings */
-	if (mus_render(r->app->tpl, tpl, ctx, &r->body)) {
+	if (mus_render(__atomic_load_n(&r->app->tpl, __ATOMIC_ACQUIRE), tpl, ctx, &r->body)) {
 		log_error("render: no template %s", tpl);
 		resp_text(r, 500, "text/plain; charset=utf-8", "Lỗi máy chủ: thiếu mẫu trang.\n");
 	} else {
@@ -256,6 +260,38 @@ void resp_file(struct req *r, const char *path, const char *ctype, int cache_sec
 	r->ctype = ctype;
 	r->fd = fd;
 	r->fd_size = (uint64_t)st.st_size;
+}
+
+/* ---- reload (SIGHUP) ---- */
+
+/* Bumped by each swap: part of the page cache's generation, so that pages rendered with the
+ * templates of before are misses. */
+static atomic_llong tpl_epoch;
+static struct {
+	struct mus_set **tpl;
+	json_t **locale;
+	size_t n;
+} retired;
+
+void http_swap(struct app *app, struct mus_set *tpl, json_t *locale)
+{
+	retired.tpl = xrealloc(retired.tpl, st_mult(retired.n + 1, sizeof(*retired.tpl)));
+	retired.locale = xrealloc(retired.locale, st_mult(retired.n + 1, sizeof(*retired.locale)));
+	retired.tpl[retired.n] = __atomic_exchange_n(&app->tpl, tpl, __ATOMIC_ACQ_REL);
+	retired.locale[retired.n] = __atomic_exchange_n(&app->locale, locale, __ATOMIC_ACQ_REL);
+	retired.n++;
+	atomic_fetch_add(&tpl_epoch, 1);
+}
+
+static void retired_free(void)
+{
+	for (size_t i = 0; i < retired.n; i++) {
+		mus_set_free(retired.tpl[i]);
+		json_decref(retired.locale[i]);
+	}
+	free(retired.tpl);
+	free(retired.locale);
+	memset(&retired, 0, sizeof(retired));
 }
 
 /* ---- dispatch ---- */
@@ -359,11 +395,13 @@ static enum MHD_Result key_arg(void *cls, enum MHD_ValueKind kind, const char *k
 	return MHD_YES;
 }
 
-/* "host:port path?a=1&b=2": the Host lower-cased with its port (pages link with it), the query
- * as received in order. */
+/* "[https ]host:port path?a=1&b=2": the scheme and the Host lower-cased with its port (pages
+ * link with both), the query as received in order. */
 static char *cache_key_of(struct req *r)
 {
 	struct sb b = SB_INIT;
+	if (r->secure)
+		sb_adds(&b, "https ");
 	for (const char *h = r->host ? r->host : ""; *h; h++)
 		sb_addc(&b, (char)(*h >= 'A' && *h <= 'Z' ? *h + 32 : *h));
 	sb_addc(&b, ' ');
@@ -391,6 +429,8 @@ static void serve_route(struct req *r, const struct route *match, int method_mis
 	if (page_cacheable(r, rules)) {
 		r->cache_key = cache_key_of(r);
 		r->cache_gen = cache_generation(r->db, json_integer_value(json_object_get(r->site, "id")));
+		if (r->cache_gen >= 0) /* the templates' epoch in the high bits (http_swap) */
+			r->cache_gen += (int64_t)atomic_load(&tpl_epoch) << 44;
 		r->cached = r->cache_gen >= 0 ? cache_get(r->cache_key, r->cache_gen) : NULL;
 		if (r->cached)
 			return; /* served as rendered before, no handler runs */
@@ -512,6 +552,7 @@ static enum MHD_Result send_cached(struct req *r, int hit)
 	if (gz)
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_ENCODING, "gzip");
 	add_security_headers(resp, 1, 0, r->secure);
+	r->status = not_modified ? 304 : 200;
 	enum MHD_Result rc = MHD_queue_response(r->conn, not_modified ? 304 : 200, resp);
 	MHD_destroy_response(resp);
 	if (!r->app->quiet)
@@ -520,7 +561,17 @@ static enum MHD_Result send_cached(struct req *r, int hit)
 	return rc;
 }
 
+static enum MHD_Result send_response_(struct req *r);
+
 static enum MHD_Result send_response(struct req *r)
+{
+	r->answered = 1;
+	enum MHD_Result rc = send_response_(r);
+	metrics_request(r->path, r->status, metrics_now_ns() - r->t0);
+	return rc;
+}
+
+static enum MHD_Result send_response_(struct req *r)
 {
 	struct MHD_Response *resp;
 	if (r->cached)
@@ -608,18 +659,128 @@ static int proxy_trusted(const struct app *app, const char *address)
 	return 0;
 }
 
+/* The per-address connection limit does not apply to a trusted proxy (guard.h). */
+static const struct app *guard_app;
+static int guard_exempt(const char *address)
+{
+	return guard_app && proxy_trusted(guard_app, address);
+}
+
+/* Writes the response in R straight to the connection's socket (see the chunked body over the
+ * limit), with the headers send_response() gives. 0 when written. */
+static int answer_raw(struct req *r)
+{
+	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(r->conn, MHD_CONNECTION_INFO_CONNECTION_FD);
+	struct sb b = SB_INIT;
+	int is_html = r->ctype && strncmp(r->ctype, "text/html", 9) == 0;
+	if (!ci)
+		return -1;
+	sb_addf(&b, "HTTP/1.1 %d %s\r\nContent-Type: %s\r\nContent-Length: %zu\r\nConnection: close\r\n", r->status,
+		MHD_get_reason_phrase_for((unsigned)r->status), r->ctype ? r->ctype : "text/plain; charset=utf-8",
+		r->body.len);
+	sb_adds(&b, "X-Content-Type-Options: nosniff\r\nReferrer-Policy: strict-origin-when-cross-origin\r\n");
+	if (r->secure)
+		sb_adds(&b, "Strict-Transport-Security: max-age=31536000; includeSubDomains\r\n");
+	if (is_html)
+		sb_addf(&b, "Content-Security-Policy: %s\r\nX-Frame-Options: SAMEORIGIN\r\n",
+			strncmp(r->path, "/quan-tri/", 10) == 0 ? CSP_ADMIN : CSP_PUBLIC);
+	for (size_t i = 0; i < r->headers.len;) {
+		const char *name = r->headers.buf + i;
+		const char *value = name + strlen(name) + 1;
+		sb_addf(&b, "%s: %s\r\n", name, value);
+		i = (size_t)(value + strlen(value) + 1 - r->headers.buf);
+	}
+	sb_adds(&b, "\r\n");
+	sb_add(&b, r->body.buf, r->body.len);
+	size_t off = 0;
+	for (int tries = 0; off < b.len && tries < 100; tries++) {
+		ssize_t w = send(ci->connect_fd, b.buf + off, b.len - off, MSG_NOSIGNAL | MSG_DONTWAIT);
+		if (w > 0)
+			off += (size_t)w;
+		else if (w < 0 && errno != EAGAIN && errno != EINTR)
+			break;
+		else
+			usleep(1000);
+	}
+	int ok = off == b.len;
+	sb_release(&b);
+	if (!ok)
+		return -1;
+	shutdown(ci->connect_fd, SHUT_WR);
+	r->answered = 1;
+	metrics_request(r->path, r->status, metrics_now_ns() - r->t0);
+	if (!r->app->quiet)
+		log_info("%s %s %s %d", r->host ? r->host : "-", r->method, r->path, r->status);
+	return 0;
+}
+
+/* A Content-Length we read the body of: digits only, at most MAX. Anything else (2^64-1, a
+ * number past uint64, a sign, a second value) is refused before the body. */
+static int body_length_ok(const char *cl, size_t max)
+{
+	uint64_t n = 0;
+	if (!*cl)
+		return 0;
+	for (const char *p = cl; *p; p++) {
+		if (*p < '0' || *p > '9')
+			return 0;
+		if (n > (UINT64_MAX - 9) / 10)
+			return 0;
+		n = n * 10 + (uint64_t)(*p - '0');
+	}
+	return n <= max;
+}
+
+/* The client's address and whether it reached us over HTTPS: from a trusted proxy's
+ * X-Forwarded-For (the last address it appended) and X-Forwarded-Proto. */
+static void client_of(struct req *r)
+{
+	struct app *app = r->app;
+	r->address = client_address(r->conn, r->address_buf, sizeof(r->address_buf));
+	r->secure = app->tls;
+	if (proxy_trusted(app, r->address)) {
+		const char *xff = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, "X-Forwarded-For");
+		const char *xfp = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, "X-Forwarded-Proto");
+		if (xff) {
+			const char *last = strrchr(xff, ',');
+			last = last ? last + 1 : xff;
+			while (*last == ' ')
+				last++;
+			unsigned char bin[16];
+			if (inet_pton(AF_INET, last, bin) == 1 || inet_pton(AF_INET6, last, bin) == 1) {
+				snprintf(r->address_buf, sizeof(r->address_buf), "%s", last);
+				r->address = r->address_buf;
+			}
+		}
+		if (xfp && strcmp(xfp, "https") == 0)
+			r->secure = 1;
+	}
+}
+
+/* An answer before the request is read whole (413, 400): in the site's pages when the Host names
+ * one. */
+static void early_error(struct req *r, int status, const char *key)
+{
+	if (!r->db)
+		r->db = db_thread();
+	if (r->db && r->host && !r->site)
+		r->site = site_find_by_host(r->db, r->host, r->app->base_domain);
+	resp_error(r, status, key);
+	resp_header(r, MHD_HTTP_HEADER_CONNECTION, "close");
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *method,
 				  const char *version, const char *upload_data, size_t *upload_data_size,
 				  void **con_cls)
 {
 	struct app *app = cls;
 	struct req *r = *con_cls;
-	(void)version;
 
 	if (!r) {
 		r = xcalloc(1, sizeof(*r));
 		r->app = app;
 		r->conn = conn;
+		r->t0 = metrics_now_ns();
 		r->method = method;
 		r->path = xstrdup(url);
 		r->is_head = strcmp(method, MHD_HTTP_METHOD_HEAD) == 0;
@@ -630,21 +791,54 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		sb_init(&r->headers);
 		const char *host = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST);
 		r->host = host ? xstrdup(host) : NULL;
+		const union MHD_ConnectionInfo *sc = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+		r->gc = sc ? sc->socket_context : NULL;
 		*con_cls = r;
-		if (r->is_post) {
-			const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
-			int64_t n;
-			if (cl && parse_i64(cl, 0, INT64_MAX, &n) == 0 && (uint64_t)n > app->max_body)
-				r->too_large = 1;
-			else
-				r->pp = MHD_create_post_processor(conn, POST_BUFFER, post_iter, r);
+		client_of(r);
+		const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+		const char *te = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_TRANSFER_ENCODING);
+		guard_headers_done(r->gc, (cl && strcmp(cl, "0") != 0) || te);
+		if (!host && strcmp(version, MHD_HTTP_VERSION_1_1) == 0) {
+			/* RFC 9112 3.2: a 1.1 request without Host is refused */
+			early_error(r, 400, "host_required");
+			return send_response(r);
 		}
+		if (cl && !body_length_ok(cl, app->max_body)) {
+			/* refused from its Content-Length, before a byte of the body is read: the
+			 * connection closes after the answer (libmicrohttpd cannot skip the body) */
+			early_error(r, 413, "body_too_large");
+			return send_response(r);
+		}
+		if (r->is_post)
+			r->pp = MHD_create_post_processor(conn, POST_BUFFER, post_iter, r);
+		return MHD_YES;
+	}
+	if (r->answered) {
+		/* answered at the limit (below): what still arrives is read and dropped, up to
+		 * 1 MiB more, so that the client reads the answer before the connection closes;
+		 * then, or at the body's end, the connection is closed */
+		r->body_bytes = st_add(r->body_bytes, *upload_data_size);
+		guard_body(r->gc, *upload_data_size);
+		if (!*upload_data_size || r->body_bytes > app->max_body + (1u << 20))
+			return MHD_NO;
+		*upload_data_size = 0;
 		return MHD_YES;
 	}
 	if (*upload_data_size) {
+		guard_body(r->gc, *upload_data_size);
 		r->body_bytes = st_add(r->body_bytes, *upload_data_size);
-		if (r->body_bytes > app->max_body)
+		if (r->body_bytes > app->max_body && !r->too_large && !app->tls) {
+			/* A chunked body passing the limit: refused now. libmicrohttpd 0.9.75 takes a
+			 * response only before the body or after all of it, so the 413 is written to the
+			 * socket here (nothing else was written for this request) and the connection
+			 * closes. Over TLS the socket is not ours to write: the connection is closed. */
 			r->too_large = 1;
+			early_error(r, 413, "body_too_large");
+			if (answer_raw(r))
+				return MHD_NO;
+			*upload_data_size = 0;
+			return MHD_YES;
+		}
 		if (!r->too_large && !r->bad_form) {
 			if (!r->pp || MHD_post_process(r->pp, upload_data, *upload_data_size) != MHD_YES)
 				r->bad_form = 1;
@@ -652,33 +846,14 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		*upload_data_size = 0;
 		return MHD_YES;
 	}
+	guard_busy(r->gc); /* the whole request is in: no rate applies while the handler runs */
 	if (!r->is_head && !r->is_post && strcmp(method, MHD_HTTP_METHOD_GET) != 0) {
 		resp_text(r, 405, "text/plain; charset=utf-8", "Phương thức không được hỗ trợ.\n");
 		resp_header(r, MHD_HTTP_HEADER_ALLOW, "GET, HEAD, POST");
 		return send_response(r);
 	}
-	char addr[INET6_ADDRSTRLEN], fwd[INET6_ADDRSTRLEN];
-	r->address = client_address(conn, addr, sizeof(addr));
-	r->secure = app->tls;
-	if (proxy_trusted(app, r->address)) {
-		/* behind nginx or HAProxy: the client is the last address the proxy appended */
-		const char *xff = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "X-Forwarded-For");
-		const char *xfp = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "X-Forwarded-Proto");
-		if (xff) {
-			const char *last = strrchr(xff, ',');
-			last = last ? last + 1 : xff;
-			while (*last == ' ')
-				last++;
-			unsigned char bin[16];
-			if (inet_pton(AF_INET, last, bin) == 1 || inet_pton(AF_INET6, last, bin) == 1) {
-				snprintf(fwd, sizeof(fwd), "%s", last);
-				r->address = fwd;
-			}
-		}
-		if (xfp && strcmp(xfp, "https") == 0)
-			r->secure = 1;
-	}
-	r->db = db_thread();
+	if (!r->db)
+		r->db = db_thread();
 	if (!r->db) {
 		resp_text(r, 503, "text/plain; charset=utf-8", "Cơ sở dữ liệu tạm thời không sẵn sàng.\n");
 		return send_response(r);
@@ -698,24 +873,64 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	if (snapshot)
 		db_read_end(r->db);
 	arena_leave(prev);
-	r->address = NULL; /* points into this stack frame */
 	return send_response(r);
 }
 
 static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls, enum MHD_RequestTerminationCode toe)
 {
 	(void)cls;
-	(void)conn;
 	(void)toe;
+	const union MHD_ConnectionInfo *sc = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+	if (sc)
+		guard_request_done(sc->socket_context); /* the connection waits for its next request */
 	if (*con_cls)
 		req_free(*con_cls);
 	*con_cls = NULL;
+}
+
+/* libmicrohttpd's NOTIFY_CONNECTION: our record of the connection (http/guard.c) becomes its
+ * socket context, dropped when it closes (before libmicrohttpd closes the descriptor). */
+static void on_connection(void *cls, struct MHD_Connection *conn, void **socket_context,
+			  enum MHD_ConnectionNotificationCode code)
+{
+	(void)cls;
+	if (code == MHD_CONNECTION_NOTIFY_STARTED) {
+		const union MHD_ConnectionInfo *ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CONNECTION_FD);
+		*socket_context = ci ? guard_started(ci->connect_fd) : NULL;
+	} else {
+		guard_closed(*socket_context);
+		*socket_context = NULL;
+	}
+}
+
+/* libmicrohttpd writes a line for every client that goes away mid-request: under a flood of
+ * slow clients that is thousands a second. A few a second are printed, the rest counted in the
+ * once-a-second overload line (guard.c). */
+static int mhd_log_budget(void)
+{
+	static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
+	static time_t second;
+	static int used;
+	time_t now = time(NULL);
+	int ok;
+	pthread_mutex_lock(&mu);
+	if (now != second) {
+		second = now;
+		used = 0;
+	}
+	ok = used++ < 5;
+	pthread_mutex_unlock(&mu);
+	return ok;
 }
 
 __attribute__((format(printf, 2, 0))) static void mhd_log(void *cls, const char *fmt, va_list ap)
 {
 	struct sb b = SB_INIT;
 	(void)cls;
+	if (!mhd_log_budget()) {
+		guard_count_suppressed();
+		return;
+	}
 	sb_vaddf(&b, fmt, ap);
 	while (b.len && b.buf[b.len - 1] == '\n')
 		sb_truncate(&b, b.len - 1);
@@ -782,8 +997,12 @@ static void *accept_main(void *p)
 				usleep(10000);
 			continue;
 		}
+		/* over the limits it is answered 503/429 and closed here (guard.c) */
+		if (!guard_admit(fd, (struct sockaddr *)&ss, len))
+			continue;
 		/* the worker owns the socket from here, and closes it if it cannot take it */
-		MHD_add_connection(a->workers[a->next++ % a->nworkers], fd, (struct sockaddr *)&ss, len);
+		if (MHD_add_connection(a->workers[a->next++ % a->nworkers], fd, (struct sockaddr *)&ss, len) != MHD_YES)
+			guard_forget(fd);
 	}
 	return NULL;
 }
@@ -806,6 +1025,39 @@ static int listen_open(const struct sockaddr_storage *ss, socklen_t len)
 	return fd;
 }
 
+/* A whole answer the accepting thread writes itself (503 full, 429 one address over its
+ * limit): no worker is involved, and it carries the security headers every answer has. */
+static char *canned_answer(struct app *app, int status, const char *reason, const char *key)
+{
+	struct sb b = SB_INIT;
+	const char *text = tr(app, key);
+	sb_addf(&b,
+		"HTTP/1.1 %d %s\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: %zu\r\n"
+		"Retry-After: 10\r\nConnection: close\r\nCache-Control: no-store\r\n"
+		"X-Content-Type-Options: nosniff\r\nReferrer-Policy: strict-origin-when-cross-origin\r\n"
+		"Content-Security-Policy: %s\r\nX-Frame-Options: SAMEORIGIN\r\n%s\r\n%s\n",
+		status, reason, strlen(text) + 1, CSP_PUBLIC,
+		app->tls ? "Strict-Transport-Security: max-age=31536000; includeSubDomains\r\n" : "", text);
+	return sb_detach(&b, NULL);
+}
+
+/* As many descriptors as the hard limit allows (systemd: LimitNOFILE, contrib/cong.service);
+ * returns the soft limit now in force. */
+static unsigned files_limit_raise(void)
+{
+	struct rlimit rl;
+	if (getrlimit(RLIMIT_NOFILE, &rl))
+		return 1024;
+	if (rl.rlim_cur < rl.rlim_max) {
+		rl.rlim_cur = rl.rlim_max;
+		if (rl.rlim_cur > (1u << 20))
+			rl.rlim_cur = 1u << 20;
+		if (setrlimit(RLIMIT_NOFILE, &rl))
+			getrlimit(RLIMIT_NOFILE, &rl);
+	}
+	return rl.rlim_cur > (1u << 20) ? 1u << 20 : (unsigned)rl.rlim_cur;
+}
+
 int http_serve(struct app *app, const char *listen, unsigned threads)
 {
 	struct sockaddr_storage ss;
@@ -814,6 +1066,7 @@ int http_serve(struct app *app, const char *listen, unsigned threads)
 	int sig, rc = -1;
 	struct acceptor acc = { .fd = -1 };
 	pthread_t accept_thread;
+	char *refusal_503 = NULL, *refusal_429 = NULL;
 
 	if (listen_parse(listen, &ss, &sslen)) {
 		log_error("serve: cannot parse listen address %s (use ADDR:PORT or [ADDR]:PORT)", listen);
@@ -827,25 +1080,62 @@ int http_serve(struct app *app, const char *listen, unsigned threads)
 	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO | MHD_USE_ERROR_LOG | MHD_USE_NO_LISTEN_SOCKET;
 	if (app->tls)
 		flags |= MHD_USE_TLS;
-	/* the threads inherit this mask: only the main thread below sees SIGINT/SIGTERM */
+	/* the threads inherit this mask: only the main thread below sees SIGINT/SIGTERM/SIGHUP */
 	sigemptyset(&set);
 	sigaddset(&set, SIGINT);
 	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGHUP);
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
 	signal(SIGPIPE, SIG_IGN);
 
+	/* every connection is a descriptor: the limit is what the process may open, less a
+	 * reserve for the database, the media files being sent and the mail */
+	unsigned nofile = files_limit_raise();
+	unsigned max_conns = app->max_conns ? app->max_conns : 16384;
+	if (nofile < 512 + 64) {
+		log_error("serve: only %u file descriptors allowed (ulimit -n); at least 576 are needed", nofile);
+		goto out;
+	}
+	if (max_conns > nofile - 512) {
+		log_warn("serve: %u connections asked, but only %u file descriptors allowed (raise LimitNOFILE): "
+			 "%u connections at most", max_conns, nofile, nofile - 512);
+		max_conns = nofile - 512;
+	}
+	refusal_503 = canned_answer(app, 503, "Service Unavailable", "overloaded");
+	refusal_429 = canned_answer(app, 429, "Too Many Requests", "too_many_connections");
+	struct guard_conf gconf = {
+		.max_conns = max_conns,
+		.per_address = app->per_address ? app->per_address : 128,
+		.header_secs = app->header_secs ? app->header_secs : 20,
+		.pressure_secs = 2,
+		.min_body_rate = app->min_body_rate ? app->min_body_rate : 1024,
+		.body_grace = 5,
+		.refusal_503 = refusal_503,
+		.refusal_429 = refusal_429,
+		.exempt = guard_exempt,
+	};
+	guard_app = app;
+	if (gconf.pressure_secs > gconf.header_secs)
+		gconf.pressure_secs = gconf.header_secs;
+	metrics_start();
+	if (guard_start(&gconf)) {
+		log_error("serve: cannot start the connection watchdog");
+		goto out;
+	}
 	acc.workers = xcalloc(threads, sizeof(*acc.workers));
 	for (acc.nworkers = 0; acc.nworkers < threads; acc.nworkers++) {
-		/* the limits are shared out: 2000 connections in all, 256 per address, each
-		 * worker holding its turn's share of them */
+		/* The limits that matter are guard.c's, exact over all workers; libmicrohttpd's own are
+		 * a backstop above them. Its idle time-out still ends a silent connection mid-body. */
 		struct MHD_Daemon *d = MHD_start_daemon(
 			flags, 0, NULL, NULL, on_request, app,
 			MHD_OPTION_EXTERNAL_LOGGER, mhd_log, NULL, /* first: every message goes through our log */
 			MHD_OPTION_CONNECTION_TIMEOUT, app->timeout ? app->timeout : (unsigned)30,
-			MHD_OPTION_CONNECTION_LIMIT, (2000 + threads - 1) / threads,
+			MHD_OPTION_CONNECTION_LIMIT, max_conns,
+			/* a request's line and headers must fit here (else 431); 32 KiB, as before */
+			MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)32768,
 			MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
-			/* one address cannot take every connection; slow clients are cut after 30 s idle */
-			MHD_OPTION_PER_IP_CONNECTION_LIMIT, (256 + threads - 1) / threads,
+			MHD_OPTION_NOTIFY_CONNECTION, on_connection, NULL,
+			MHD_OPTION_PER_IP_CONNECTION_LIMIT, gconf.per_address,
 			/* the TLS options come last: without TLS they end the list early */
 			app->tls ? MHD_OPTION_HTTPS_MEM_CERT : MHD_OPTION_END, app->tls_cert,
 			MHD_OPTION_HTTPS_MEM_KEY, app->tls_key,
@@ -860,9 +1150,19 @@ int http_serve(struct app *app, const char *listen, unsigned threads)
 		log_error("serve: cannot start the accepting thread");
 		goto out;
 	}
-	log_info("serving %s on %s://%s/ with %u threads (base domain %s)", app->data_dir, app->tls ? "https" : "http",
-		 listen, threads, app->base_domain);
-	sigwait(&set, &sig);
+	log_info("serving %s on %s://%s/ with %u threads (base domain %s); at most %u connections, %u per address",
+		 app->data_dir, app->tls ? "https" : "http", listen, threads, app->base_domain, gconf.max_conns,
+		 gconf.per_address);
+	for (;;) {
+		sigwait(&set, &sig);
+		if (sig != SIGHUP)
+			break;
+		/* templates and messages again; connections stay open, requests go on */
+		if (app->reload && app->reload(app) == 0)
+			log_info("received SIGHUP: templates and messages reloaded");
+		else
+			log_warn("received SIGHUP: reload failed, the templates and messages in use are kept");
+	}
 	log_info("received %s, shutting down", sig == SIGINT ? "SIGINT" : "SIGTERM");
 	atomic_store(&acc.stopping, 1);
 	shutdown(acc.fd, SHUT_RDWR); /* wakes accept() */
@@ -873,6 +1173,10 @@ out:
 	for (unsigned i = 0; i < acc.nworkers; i++)
 		MHD_stop_daemon(acc.workers[i]);
 	free(acc.workers);
+	guard_stop();
+	retired_free();
+	free(refusal_503);
+	free(refusal_429);
 	if (!rc)
 		log_info("stopped");
 	return rc;

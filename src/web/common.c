@@ -46,10 +46,11 @@ void web_add_host_tail(struct sb *b, struct req *r)
 	sb_adds(b, port);
 }
 
-/* "http://<host><:port>/" of the site with SLUG and KIND (site_host's rule). */
+/* "http(s)://<host><:port>/" of the site with SLUG and KIND (site_host's rule): the scheme the
+ * browser used (HTTPS directly or through a trusted proxy), the port of its Host. */
 static void add_site_url(struct sb *b, struct req *r, const char *slug, const char *kind)
 {
-	sb_add(b, "http://", 7);
+	sb_adds(b, r->secure ? "https://" : "http://");
 	if (!kind || strcmp(kind, "main") != 0) {
 		sb_adds(b, slug ? slug : "");
 		sb_addc(b, '.');

@@ -2,6 +2,7 @@
  * handler (who may reach it, CSRF, cacheable: http.h); each handler's file documents its
  * parameters. Permission on an item stays in model/: a route's level is the coarse gate. */
 #include "web.h"
+#include "http/metrics.h"
 
 const struct route web_routes[] = {
 	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/", page_home },
@@ -17,6 +18,7 @@ const struct route web_routes[] = {
 	{ ROUTE_GET | ROUTE_ANY_HOST | ROUTE_PUBLIC, "/robots.txt", page_robots },
 	{ ROUTE_GET | ROUTE_ANY_HOST | ROUTE_PUBLIC, "/favicon.ico", page_favicon },
 	{ ROUTE_GET | ROUTE_ANY_HOST | ROUTE_PUBLIC, "/healthz", page_health },
+	{ ROUTE_GET | ROUTE_ANY_HOST | ROUTE_PUBLIC, "/metrics", page_metrics }, /* loopback or token: http/metrics.h */
 	{ ROUTE_GET | ROUTE_PUBLIC, "/quan-tri/dang-nhap", admin_signin_form },
 	{ ROUTE_POST | ROUTE_LIMIT_SIGNIN | ROUTE_PUBLIC, "/quan-tri/dang-nhap", admin_signin },
 	{ ROUTE_POST | ROUTE_PUBLIC, "/quan-tri/dang-xuat", admin_signout },

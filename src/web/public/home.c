@@ -74,6 +74,7 @@ void page_home(struct req *r)
 	struct sb tail = SB_INIT;
 	web_add_host_tail(&tail, r);
 	json_object_set_new(ctx, "directory_host", json_stringn(tail.buf, tail.len));
+	json_object_set_new(ctx, "directory_scheme", json_string(r->secure ? "https" : "http"));
 	sb_release(&tail);
 	resp_render(r, 200, "public/home", ctx);
 }

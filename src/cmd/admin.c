@@ -69,7 +69,7 @@ static const char site_usage[] =
 
 static int site_list_cmd(const char *data)
 {
-	struct db *db = data_open(data);
+	struct db *db = data_open_readonly(data);
 	if (!db)
 		return 1;
 	char *base = db_setting_get(db, "base_domain");
@@ -322,7 +322,7 @@ int cmd_audit(int argc, char **argv)
 	const char *data = data_option(argc - 1, argv + 1, audit_usage, &rc);
 	if (!data)
 		return rc;
-	struct db *db = data_open(data);
+	struct db *db = data_open_readonly(data);
 	if (!db)
 		return 1;
 	int64_t n = 0, bad = audit_verify(db, &n);

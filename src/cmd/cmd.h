@@ -18,8 +18,12 @@ int cmd_calendar(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_kinds(int argc, char **argv);
 
-/* Creates DIR if needed, opens DIR/cong.db and applies pending migrations. */
+/* Opens DIR/cong.db and applies pending migrations; refuses (with a sentence on stderr, NULL) a
+ * DIR that does not exist or holds no cong.db: only data_init() creates one. */
 struct db *data_open(const char *dir);
+/* For commands that only read: opens DIR/cong.db read-only (immutable when DIR cannot be
+ * written), applies nothing, refuses a database that needs an upgrade. */
+struct db *data_open_readonly(const char *dir);
 /* "DIR/cong.db"; malloc'd. */
 char *data_db_path(const char *dir);
 /* Creates the data folder, the database and the main site (idempotent). */

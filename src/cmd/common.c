@@ -63,13 +63,6 @@ static struct db *data_open_db(const char *dir)
 	return db;
 }
 
-struct db *data_open(const char *dir)
-{
-	if (!data_exists(dir))
-		return NULL;
-	return data_open_db(dir);
-}
-
 /* A folder we may not write (a read-only mount, a copy kept for inspection, another user's):
  * access(2) answers for this process, root included on a read-only mount. */
 static int data_writable(const char *dir)
@@ -78,6 +71,18 @@ static int data_writable(const char *dir)
 	int ok = access(dir, W_OK) == 0 && access(path, W_OK) == 0;
 	free(path);
 	return ok;
+}
+
+struct db *data_open(const char *dir)
+{
+	if (!data_exists(dir))
+		return NULL;
+	if (!data_writable(dir)) {
+		fprintf(stderr, "cong: không ghi được vào thư mục dữ liệu %s (read-only): this command changes data;"
+				" only reading commands (audit verify, site list, remind --list, calendar) work there\n", dir);
+		return NULL;
+	}
+	return data_open_db(dir);
 }
 
 struct db *data_open_readonly(const char *dir)

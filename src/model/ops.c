@@ -1,0 +1,586 @@
+/* ops.c — operating the portal: the audit chain's anchors outside its table, its archive after
+ * the retention, planned maintenance notices and incidents (ops.h). */
+#include "internal.h"
+#include "model/ops.h"
+#include "model/calendar.h"
+#include "vn/calendar.h"
+#include "base/arena.h"
+#include "base/log.h"
+#include "base/sb.h"
+#include "base/utf8.h"
+#include "base/util.h"
+#include "db/db.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include "base/banned.h"
+
+/* ---- files ---- */
+
+static int fsync_dir(const char *dir)
+{
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	int rc = fsync(fd);
+	close(fd);
+	return rc;
+}
+
+static void vn_day_text(int64_t t, char out[11])
+{
+	vn_date_format(vn_days_to_date(vn_days_of_time(t)), out);
+}
+
+/* ---- anchors ---- */
+
+#define ANCHOR_KDF_ID 1
+static const char anchor_ctx[8] = { 'a', 'u', 'd', 'i', 't', 'a', 'n', 'c' };
+
+/* The hex MAC of TEXT under the anchors' key; 0 or -1. */
+static int anchor_mac(const char *text, char out[2 * crypto_auth_BYTES + 1])
+{
+	unsigned char k[crypto_auth_KEYBYTES], mac[crypto_auth_BYTES];
+	if (secret_subkey(ANCHOR_KDF_ID, anchor_ctx, k, sizeof(k)))
+		return -1;
+	crypto_auth(mac, (const unsigned char *)text, strlen(text), k);
+	sodium_memzero(k, sizeof(k));
+	sodium_bin2hex(out, 2 * crypto_auth_BYTES + 1, mac, sizeof(mac));
+	return 0;
+}
+
+static char *anchors_path(const char *data_dir)
+{
+	struct sb p = SB_INIT;
+	sb_addf(&p, "%s/%s", data_dir, AUDIT_ANCHORS_FILE);
+	return sb_detach(&p, NULL);
+}
+
+/* The chain's head: records from the start (archived ones too), last id, last hash. */
+static int chain_head(struct db *db, int64_t *count, int64_t *last_id, char hash[65])
+{
+	if (audit_head(db, count, last_id, hash))
+		return -1;
+	char *archived = db_setting_get(db, "audit_archived_count");
+	int64_t n = 0;
+	if (archived && parse_i64(archived, 0, INT64_MAX, &n))
+		n = 0;
+	free(archived);
+	*count += n;
+	return 0;
+}
+
+static int anchor_append(const char *data_dir, const struct audit_anchor *a)
+{
+	char mac[2 * crypto_auth_BYTES + 1];
+	struct sb line = SB_INIT;
+	int rc = -1;
+	sb_addf(&line, "%s %lld %lld %s %s", a->day, (long long)a->count, (long long)a->last_id, a->hash[0] ? a->hash : "-",
+		a->kind);
+	if (anchor_mac(line.buf, mac))
+		goto out;
+	sb_addf(&line, " %s\n", mac);
+	char *path = anchors_path(data_dir);
+	struct stat st;
+	int existed = stat(path, &st) == 0;
+	int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0640);
+	if (fd < 0) {
+		log_error("audit: cannot open %s: %s", path, strerror(errno));
+		free(path);
+		goto out;
+	}
+	ssize_t w = write(fd, line.buf, line.len);
+	int ok = w == (ssize_t)line.len && fsync(fd) == 0;
+	close(fd);
+	if (ok && !existed)
+		ok = fsync_dir(data_dir) == 0;
+	if (!ok)
+		log_error("audit: cannot write %s: %s", path, strerror(errno));
+	free(path);
+	rc = ok ? 0 : -1;
+out:
+	sb_release(&line);
+	return rc;
+}
+
+int audit_anchor_write(struct db *db, const char *data_dir, int64_t now, const char *kind, struct audit_anchor *out)
+{
+	struct audit_anchor a = { 0 };
+	/* the table and the archived count read in one snapshot (an archive may commit between) */
+	if (db_read_begin(db))
+		return -1;
+	int rc = chain_head(db, &a.count, &a.last_id, a.hash);
+	db_read_end(db);
+	if (rc)
+		return -1;
+	vn_day_text(now, a.day);
+	snprintf(a.kind, sizeof(a.kind), "%s", kind);
+	if (anchor_append(data_dir, &a))
+		return -1;
+	if (out)
+		*out = a;
+	return 0;
+}
+
+/* Reads every anchor line. Returns the number read into *OUT (malloc'd), or -1 with WHY (a line
+ * altered, or made without this folder's key). No file: 0. */
+static int anchors_read(const char *data_dir, struct audit_anchor **out, char *why, size_t n)
+{
+	char *path = anchors_path(data_dir);
+	FILE *f = fopen(path, "r");
+	char line[1024];
+	int count = 0, cap = 0, lineno = 0;
+	*out = NULL;
+	if (!f) {
+		int none = errno == ENOENT;
+		if (!none)
+			snprintf(why, n, "cannot read %s: %s", path, strerror(errno));
+		free(path);
+		return none ? 0 : -1;
+	}
+	while (fgets(line, sizeof(line), f)) {
+		struct audit_anchor a = { 0 };
+		char mac[2 * crypto_auth_BYTES + 1], want[2 * crypto_auth_BYTES + 1];
+		long long c, id;
+		int used = 0;
+		lineno++;
+		line[strcspn(line, "\n")] = '\0';
+		if (!*line)
+			continue;
+		if (sscanf(line, "%10s %lld %lld %64s %7s %n", a.day, &c, &id, a.hash, a.kind, &used) != 5 || !used ||
+		    strlen(line + used) != 2 * crypto_auth_BYTES) {
+			snprintf(why, n, "%s, line %d: not an anchor line (altered?)", path, lineno);
+			goto bad;
+		}
+		snprintf(mac, sizeof(mac), "%s", line + used);
+		line[used - 1] = '\0'; /* the text the MAC is over */
+		if (anchor_mac(line, want)) {
+			snprintf(why, n, "the anchors cannot be checked: DATA/secret.key cannot be read");
+			goto bad;
+		}
+		if (sodium_memcmp(mac, want, sizeof(want) - 1) != 0) {
+			snprintf(why, n, "%s, line %d: the anchor's MAC does not match (altered, or made with another"
+					 " secret.key)", path, lineno);
+			goto bad;
+		}
+		if (strcmp(a.hash, "-") == 0)
+			a.hash[0] = '\0';
+		a.count = c;
+		a.last_id = id;
+		if (count == cap) {
+			cap = cap ? cap * 2 : 64;
+			*out = xrealloc(*out, st_mult((size_t)cap, sizeof(**out)));
+		}
+		(*out)[count++] = a;
+	}
+	fclose(f);
+	free(path);
+	return count;
+bad:
+	fclose(f);
+	free(path);
+	free(*out);
+	*out = NULL;
+	return -1;
+}
+
+int audit_anchor_due(const char *data_dir, int64_t now)
+{
+	char day[11];
+	char *path = anchors_path(data_dir);
+	FILE *f = fopen(path, "r");
+	char line[1024], last[16] = "";
+	free(path);
+	vn_day_text(now, day);
+	if (!f)
+		return 1;
+	while (fgets(line, sizeof(line), f))
+		if (sscanf(line, "%10s", last) != 1)
+			last[0] = '\0';
+	fclose(f);
+	return strcmp(last, day) != 0;
+}
+
+/* ---- the whole check ---- */
+
+struct walk {
+	char prev[65];
+	int64_t n, last_id;
+	const struct audit_anchor *anchors;
+	int nanchors, next; /* anchors in file order; NEXT: the first not yet met */
+	int64_t bad_id;
+	char *why;
+	size_t whylen;
+};
+
+/* One record of the chain, from the archive or the table. 0, or 1 when the chain breaks here. */
+static int walk_record(struct walk *w, int64_t id, int64_t at, int64_t uid, int64_t site_id, const char *action,
+		       const char *object, const char *detail, const char *address, const char *prev, const char *hash)
+{
+	char want[65];
+	audit_record_hash(prev, at, uid, site_id, action, object, detail, address, want);
+	if (strcmp(prev, w->prev) != 0 || strcmp(hash, want) != 0) {
+		w->bad_id = id;
+		snprintf(w->why, w->whylen, "the chain breaks at record %lld (after %lld records): %s", (long long)id,
+			 (long long)w->n, strcmp(prev, w->prev) != 0 ? "records before it were deleted or inserted"
+								       : "the record was altered");
+		return 1;
+	}
+	snprintf(w->prev, sizeof(w->prev), "%s", hash);
+	w->n++;
+	w->last_id = id;
+	/* every anchor naming this record: the chain must have the same length and hash there */
+	for (int i = 0; i < w->nanchors; i++) {
+		const struct audit_anchor *a = &w->anchors[i];
+		if (a->last_id != id)
+			continue;
+		if (a->count != w->n || strcmp(a->hash, hash) != 0) {
+			w->bad_id = id;
+			snprintf(w->why, w->whylen, "record %lld does not match the anchor of %s (%lld records, hash %.16s…):"
+						    " the log was rewritten", (long long)id, a->day, (long long)a->count, a->hash);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+static int archive_filter(const struct dirent *d)
+{
+	size_t n = strlen(d->d_name);
+	return strncmp(d->d_name, "audit-", 6) == 0 && n > 9 && strcmp(d->d_name + n - 9, ".jsonl.gz") == 0;
+}
+
+/* One line of an archive file into SB (without its line end); 1 a line, 0 the end, -1 an error. */
+static int gz_line(gzFile g, struct sb *b)
+{
+	char buf[8192];
+	sb_reset(b);
+	while (gzgets(g, buf, sizeof(buf))) {
+		size_t n = strlen(buf);
+		if (n && buf[n - 1] == '\n') {
+			sb_add(b, buf, n - 1);
+			return 1;
+		}
+		sb_add(b, buf, n);
+	}
+	int err;
+	gzerror(g, &err);
+	if (err != Z_OK && err != Z_BUF_ERROR)
+		return -1;
+	return b->len ? 1 : 0;
+}
+
+static const char *jstr(json_t *o, const char *k)
+{
+	const char *s = json_string_value(json_object_get(o, k));
+	return s ? s : "";
+}
+
+static int walk_archives(struct walk *w, const char *data_dir, int64_t *archived)
+{
+	struct sb dir = SB_INIT, path = SB_INIT, line = SB_INIT;
+	struct dirent **names = NULL;
+	int rc = 0;
+	sb_addf(&dir, "%s/%s", data_dir, AUDIT_ARCHIVE_DIR);
+	int n = scandir(dir.buf, &names, archive_filter, alphasort);
+	if (n < 0) {
+		sb_release(&dir);
+		return errno == ENOENT ? 0 : (snprintf(w->why, w->whylen, "cannot read %s", dir.buf), -1);
+	}
+	for (int i = 0; i < n && rc == 0; i++) {
+		sb_reset(&path);
+		sb_addf(&path, "%s/%s", dir.buf, names[i]->d_name);
+		gzFile g = gzopen(path.buf, "rb");
+		if (!g) {
+			snprintf(w->why, w->whylen, "cannot read the archive %s", path.buf);
+			rc = -1;
+			break;
+		}
+		int got;
+		int64_t lineno = 0;
+		while (rc == 0 && (got = gz_line(g, &line)) == 1) {
+			json_error_t jerr;
+			lineno++;
+			json_t *o = json_loadb(line.buf, line.len, 0, &jerr);
+			if (!o || !json_is_integer(json_object_get(o, "id"))) {
+				snprintf(w->why, w->whylen, "%s, line %lld: not a record (damaged)", path.buf, (long long)lineno);
+				rc = 1;
+			} else {
+				rc = walk_record(w, json_integer_value(json_object_get(o, "id")),
+						 json_integer_value(json_object_get(o, "at")),
+						 json_integer_value(json_object_get(o, "user_id")),
+						 json_integer_value(json_object_get(o, "site_id")), jstr(o, "action"),
+						 jstr(o, "object"), jstr(o, "detail"), jstr(o, "address"), jstr(o, "prev_hash"),
+						 jstr(o, "hash"));
+				if (rc == 0)
+					(*archived)++;
+			}
+			json_decref(o);
+		}
+		if (rc == 0 && got < 0) {
+			snprintf(w->why, w->whylen, "%s cannot be decompressed (damaged)", path.buf);
+			rc = 1;
+		}
+		gzclose(g);
+	}
+	for (int i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	sb_release(&dir);
+	sb_release(&path);
+	sb_release(&line);
+	return rc;
+}
+
+int audit_check(struct db *db, const char *data_dir, struct audit_report *rep)
+{
+	struct audit_anchor *anchors = NULL;
+	struct walk w = { .why = rep->why, .whylen = sizeof(rep->why) };
+	int rc = 0;
+	memset(rep, 0, sizeof(*rep));
+	/* 1. every page of the database can be read and is consistent */
+	sqlite3_stmt *st = db_stmt(db, "PRAGMA quick_check");
+	if (!st) {
+		snprintf(rep->why, sizeof(rep->why), "the database cannot be checked: %s", db_errmsg(db));
+		return -1;
+	}
+	int step = sqlite3_step(st);
+	if (step == SQLITE_ROW && strcmp((const char *)sqlite3_column_text(st, 0), "ok") != 0) {
+		snprintf(rep->why, sizeof(rep->why), "the database is damaged: %s", (const char *)sqlite3_column_text(st, 0));
+		sqlite3_reset(st);
+		return 1;
+	}
+	if (step != SQLITE_ROW) {
+		snprintf(rep->why, sizeof(rep->why), "the database is damaged: %s", db_errmsg(db));
+		sqlite3_reset(st);
+		return 1;
+	}
+	sqlite3_reset(st);
+	/* 2. the anchors, each checked with its MAC */
+	int nanchors = anchors_read(data_dir, &anchors, rep->why, sizeof(rep->why));
+	if (nanchors < 0)
+		return 1;
+	w.anchors = anchors;
+	w.nanchors = nanchors;
+	rep->anchors = nanchors;
+	if (nanchors)
+		rep->newest = anchors[nanchors - 1];
+	/* 3. the chain: the archive files, then the table */
+	rc = walk_archives(&w, data_dir, &rep->archived);
+	if (rc)
+		goto out;
+	st = db_stmt(db, "SELECT id, at, coalesce(user_id, 0), coalesce(site_id, 0), action, object,"
+			 " detail, address, prev_hash, hash FROM audit ORDER BY id");
+	if (!st) {
+		snprintf(rep->why, sizeof(rep->why), "the audit table cannot be read: %s", db_errmsg(db));
+		rc = -1;
+		goto out;
+	}
+	while (rc == 0 && (step = sqlite3_step(st)) == SQLITE_ROW) {
+#define T(i) ((const char *)sqlite3_column_text(st, i))
+		rc = walk_record(&w, sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2),
+				 sqlite3_column_int64(st, 3), T(4), T(5), T(6), T(7), T(8), T(9));
+#undef T
+	}
+	if (rc == 0 && step != SQLITE_DONE) {
+		snprintf(rep->why, sizeof(rep->why), "the audit table cannot be read after %lld records: %s", (long long)w.n,
+			 db_errmsg(db));
+		rc = 1;
+	}
+	sqlite3_reset(st);
+	if (rc)
+		goto out;
+	/* 4. an anchor naming a record past the end: the newest records were deleted */
+	for (int i = 0; i < nanchors; i++) {
+		if (anchors[i].count > w.n || (anchors[i].last_id > w.last_id)) {
+			snprintf(rep->why, sizeof(rep->why),
+				 "records are missing at the end: the anchor of %s has %lld records up to record %lld,"
+				 " the log has %lld up to record %lld", anchors[i].day, (long long)anchors[i].count,
+				 (long long)anchors[i].last_id, (long long)w.n, (long long)w.last_id);
+			rc = 1;
+			goto out;
+		}
+	}
+out:
+	rep->records = w.n;
+	free(anchors);
+	return rc;
+}
+
+/* ---- archive ---- */
+
+int audit_keep_months(struct db *db)
+{
+	char *s = db_setting_get(db, "audit_keep_months");
+	int64_t m = AUDIT_KEEP_MONTHS_MIN;
+	if (s && parse_i64(s, AUDIT_KEEP_MONTHS_MIN, 1200, &m))
+		m = AUDIT_KEEP_MONTHS_MIN;
+	free(s);
+	return (int)m;
+}
+
+/* The first instant of the Vietnam day MONTHS calendar months before NOW's day (the 31st of a
+ * shorter month becomes its last day). */
+static int64_t months_before(int64_t now, int months)
+{
+	vn_date d = vn_days_to_date(vn_days_of_time(now));
+	int total = (int)d.y * 12 + (int)(d.m - 1) - months;
+	d.y = total / 12;
+	d.m = total % 12 + 1;
+	while (d.d > 28 && !vn_date_valid(d))
+		d.d--;
+	return vn_time_of_days(vn_date_to_days(d));
+}
+
+int audit_archive(struct db *db, const char *data_dir, const struct actor *a, int64_t now, int64_t *n, char *why,
+		  size_t whylen)
+{
+	int64_t cutoff = months_before(now, audit_keep_months(db));
+	struct sb dir = SB_INIT, path = SB_INIT, tmp = SB_INIT, detail = SB_INIT;
+	int rc = -1, fd = -1;
+	gzFile g = NULL;
+	*n = 0;
+	if (db_begin(db)) {
+		snprintf(why, whylen, "the database is busy or cannot be written: %s", db_errmsg(db));
+		return -1;
+	}
+	/* the records before the first one to keep, never the newest (the chain goes on from it) */
+	sqlite3_stmt *st = db_stmt(db, "SELECT min(id), max(id), count(*) FROM audit WHERE id < coalesce("
+				       "(SELECT min(id) FROM audit WHERE at >= ?1), (SELECT max(id) FROM audit))");
+	if (!st)
+		goto fail;
+	db_bind_int(st, 1, cutoff);
+	int64_t first = 0, last = 0, count = 0;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		first = sqlite3_column_int64(st, 0);
+		last = sqlite3_column_int64(st, 1);
+		count = sqlite3_column_int64(st, 2);
+	}
+	sqlite3_reset(st);
+	if (!count) {
+		db_rollback(db);
+		return 0;
+	}
+	/* the chain up to the cut must be whole: a broken log is not archived, it is looked at */
+	int64_t checked = 0, bad = audit_verify(db, &checked);
+	if (bad) {
+		snprintf(why, whylen, bad < 0 ? "the audit log cannot be read: nothing archived"
+					      : "the audit log is broken (cong audit verify): nothing archived");
+		db_rollback(db);
+		return -1;
+	}
+	sb_addf(&dir, "%s/%s", data_dir, AUDIT_ARCHIVE_DIR);
+	if (mkdir(dir.buf, 0750) == 0) {
+		fsync_dir(data_dir);
+	} else if (errno != EEXIST) {
+		snprintf(why, whylen, "cannot create %s: %s", dir.buf, strerror(errno));
+		goto fail_quiet;
+	}
+	sb_addf(&path, "%s/audit-%012lld-%012lld.jsonl.gz", dir.buf, (long long)first, (long long)last);
+	sb_addf(&tmp, "%s.tmp%ld", path.buf, (long)getpid());
+	fd = open(tmp.buf, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0640);
+	int gzfd = fd >= 0 ? dup(fd) : -1;
+	if (gzfd < 0 || !(g = gzdopen(gzfd, "wb9"))) {
+		if (gzfd >= 0)
+			close(gzfd);
+		snprintf(why, whylen, "cannot write %s: %s", tmp.buf, strerror(errno));
+		goto fail_quiet;
+	}
+	st = db_stmt(db, "SELECT id, at, coalesce(user_id, 0) AS user_id, coalesce(site_id, 0) AS site_id, action,"
+			 " object, detail, address, prev_hash, hash FROM audit WHERE id <= ? ORDER BY id");
+	if (!st)
+		goto fail;
+	db_bind_int(st, 1, last);
+	int step, written = 0;
+	char last_hash[65] = "";
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		json_t *o = db_row_json(st);
+		char *s = json_dumps(o, JSON_COMPACT | JSON_ENSURE_ASCII);
+		snprintf(last_hash, sizeof(last_hash), "%s", (const char *)sqlite3_column_text(st, 9));
+		json_decref(o);
+		size_t len = strlen(s);
+		int ok = gzwrite(g, s, (unsigned)len) == (int)len && gzputc(g, '\n') == '\n';
+		json_free_str(s);
+		if (!ok)
+			break;
+		written++;
+	}
+	sqlite3_reset(st);
+	int closed = gzclose(g);
+	g = NULL;
+	if (step != SQLITE_DONE || written != count || closed != Z_OK || fsync(fd) || close(fd)) {
+		fd = -1;
+		snprintf(why, whylen, "cannot write the archive %s", tmp.buf);
+		goto fail_quiet;
+	}
+	fd = -1;
+	if (rename(tmp.buf, path.buf) || fsync_dir(dir.buf)) {
+		snprintf(why, whylen, "cannot put the archive in place: %s", strerror(errno));
+		goto fail_quiet;
+	}
+	/* the cut, anchored: the chain's length and hash at the last archived record */
+	char *prev_count = db_setting_get(db, "audit_archived_count");
+	int64_t before = 0;
+	if (prev_count && parse_i64(prev_count, 0, INT64_MAX, &before))
+		before = 0;
+	free(prev_count);
+	struct audit_anchor cut = { .count = before + count, .last_id = last };
+	vn_day_text(now, cut.day);
+	snprintf(cut.hash, sizeof(cut.hash), "%s", last_hash);
+	snprintf(cut.kind, sizeof(cut.kind), "cut");
+	char num[32];
+	snprintf(num, sizeof(num), "%lld", (long long)(before + count));
+	sb_addf(&detail, "%lld records (%lld-%lld) to %s/%s", (long long)count, (long long)first, (long long)last,
+		AUDIT_ARCHIVE_DIR, strrchr(path.buf, '/') + 1);
+	st = db_stmt(db, "DELETE FROM audit WHERE id <= ?");
+	if (!st)
+		goto fail_unlink;
+	db_bind_int(st, 1, last);
+	if (db_step_done(st) || db_setting_set(db, "audit_archived_count", num) ||
+	    db_setting_set(db, "audit_archived_hash", last_hash) ||
+	    audit_write(db, a, 0, "audit.archive", strrchr(path.buf, '/') + 1, detail.buf))
+		goto fail_unlink;
+	if (anchor_append(data_dir, &cut)) {
+		snprintf(why, whylen, "cannot write the anchor of the cut into %s", AUDIT_ANCHORS_FILE);
+		goto fail_unlink_quiet;
+	}
+	if (db_commit(db)) {
+		snprintf(why, whylen, "the database could not commit: %s", db_errmsg(db));
+		unlink(path.buf);
+		goto out;
+	}
+	*n = count;
+	rc = 0;
+	goto out;
+fail_unlink:
+	snprintf(why, whylen, "the database could not be changed: %s", db_errmsg(db));
+fail_unlink_quiet:
+	unlink(path.buf);
+	db_rollback(db);
+	goto out;
+fail:
+	snprintf(why, whylen, "the database could not be read: %s", db_errmsg(db));
+fail_quiet:
+	if (g)
+		gzclose(g);
+	if (fd >= 0)
+		close(fd);
+	if (tmp.len)
+		unlink(tmp.buf);
+	db_rollback(db);
+out:
+	sb_release(&dir);
+	sb_release(&path);
+	sb_release(&tmp);
+	sb_release(&detail);
+	return rc;
+}

@@ -1,0 +1,400 @@
+"""Operating the portal (issue #12, durability and integrity): `cong` refuses a data folder
+that does not exist and bad arguments with a sentence; reading commands work on a read-only
+folder; "save and submit" is one transaction; the audit log's chain is checked through
+damaged pages, deleted newest records (the anchors outside the database) and its archive;
+planned maintenance notices and incidents."""
+import gzip
+import json
+import os
+import re
+import shutil
+import sqlite3
+import subprocess
+import tempfile
+import time
+
+from conglib import (CONG, PASSWORD, CongTest, Server, ServerError, cong, cong_env, free_port, host_of,
+                     module_fixture, squash)
+
+setUpModule, tearDownModule = module_fixture()
+
+
+def run(*args, user=None, stdin=None):
+    """`cong ARGS` (as USER when given, through setpriv); returns (exit code, stdout, stderr)."""
+    cmd = [CONG] + list(args)
+    if user is not None:
+        cmd = ["setpriv", "--reuid=%d" % user, "--regid=%d" % user, "--clear-groups"] + cmd
+    p = subprocess.run(cmd, input=stdin, capture_output=True, env=cong_env(), timeout=60)
+    err = "\n".join(ln for ln in p.stderr.decode("utf-8", "replace").splitlines()
+                    if "common passwords are not refused" not in ln)
+    return p.returncode, p.stdout.decode("utf-8", "replace"), err
+
+
+def new_data(tmp, sites=2):
+    d = os.path.join(tmp, "data")
+    cong("init", "--data", d)
+    for i in range(sites):
+        cong("site", "add", "--data", d, "--name", "Xã Thử %s" % "ABCDEFGH"[i])
+    return d
+
+
+class DataFolder(CongTest):
+    """A mistyped --data must not become a new, empty portal that reports success."""
+
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix="cong-ops-")
+
+    def tearDown(self):
+        subprocess.run(["chmod", "-R", "u+w", self.tmp])
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def test_every_command_refuses_a_folder_that_does_not_exist_and_creates_nothing(self):
+        missing = os.path.join(self.tmp, "khong-co")
+        for args in (["site", "list"], ["site", "add", "--name", "Xã Mới"], ["audit", "verify"],
+                     ["audit", "archive"], ["audit", "anchor"], ["reindex"], ["remind", "--list"],
+                     ["calendar", "--year", "2026"], ["calendar", "--unset", "2026-01-01"],
+                     ["serve", "--listen", "127.0.0.1:%d" % free_port()],
+                     ["import", "legal", "--site", "main", "--check", __file__]):
+            sub = 2 if args[0] in ("site", "audit") else 1
+            rc, out, err = run(*args[:sub], "--data", missing, *args[sub:])
+            self.assertNotEqual(rc, 0, "cong %s on a missing folder succeeded: %s" % (" ".join(args), out))
+            self.assertIn("khong-co", err, "cong %s: no sentence naming the folder: %r" % (" ".join(args), err))
+            self.assertFalse(os.path.exists(missing), "cong %s created the folder" % " ".join(args))
+        # a folder that exists but is not a data folder: nothing created in it either
+        empty = os.path.join(self.tmp, "trong")
+        os.mkdir(empty)
+        rc, out, err = run("site", "list", "--data", empty)
+        self.assertNotEqual(rc, 0)
+        self.assertIn("cong init", err)
+        self.assertEqual(os.listdir(empty), [])
+        # init (and demo) make one
+        rc, out, err = run("init", "--data", missing)
+        self.assertEqual(rc, 0, err)
+        self.assertTrue(os.path.exists(os.path.join(missing, "cong.db")))
+
+    def test_reading_commands_work_on_a_read_only_folder(self):
+        d = new_data(self.tmp)
+        cong("audit", "anchor", "--data", d)
+        # as root, permissions do not stop writes: the commands then run as nobody, to whom the
+        # copy is read-only (setpriv, util-linux)
+        user = None
+        if os.geteuid() == 0:
+            if not shutil.which("setpriv"):
+                self.skipTest("running as root without setpriv: a read-only folder cannot be made")
+            user = 65534
+            os.chmod(self.tmp, 0o755)
+            os.chmod(os.path.join(d, "secret.key"), 0o644)  # nobody must read the anchors' key
+        subprocess.run(["chmod", "-R", "a+rX,a-w", d], check=True)
+        rc, out, err = run("audit", "verify", "--data", d, user=user)
+        self.assertEqual(rc, 0, "audit verify on a read-only folder: %s" % err)
+        self.assertIn("intact", out)
+        self.assertIn("1 anchor(s) match", out)
+        rc, out, err = run("site", "list", "--data", d, user=user)
+        self.assertEqual(rc, 0, err)
+        self.assertIn("Xã Thử A", out)
+        rc, out, err = run("calendar", "--data", d, "--year", "2026", user=user)
+        self.assertEqual(rc, 0, err)
+        rc, out, err = run("remind", "--data", d, "--list", user=user)
+        self.assertEqual(rc, 0, err)
+        rc, out, err = run("kinds", user=user)
+        self.assertEqual(rc, 0, err)
+        # a command that writes says why it cannot
+        rc, out, err = run("site", "add", "--data", d, "--name", "Xã Mới", user=user)
+        self.assertNotEqual(rc, 0)
+        self.assertIn("read-only", err)
+        self.assertEqual(sorted(os.listdir(d)), ["audit-anchors", "cong.db", "secret.key"], "files were created")
+
+
+class Arguments(CongTest):
+    """Bad arguments: a sentence naming the option and what it wants, and a non-zero exit."""
+
+    def serve(self, *extra):
+        rc, out, err = run("serve", "--data", self.fx.data, *extra)
+        self.assertNotEqual(rc, 0, "cong serve %s was accepted: %s" % (" ".join(extra), out))
+        self.assertEqual(rc, 2, "cong serve %s: exit %d, expected 2 (usage): %s" % (" ".join(extra), rc, err))
+        return err
+
+    def test_listen_refuses_bad_ports_and_a_missing_host(self):
+        for listen, words in (("127.0.0.1:0", "1 to 65535"), ("127.0.0.1:70000", "1 to 65535"),
+                              ("127.0.0.1:abc", "1 to 65535"), ("127.0.0.1:", "1 to 65535"),
+                              (":8080", "thiếu địa chỉ"), ("8080", "thiếu cổng"), ("[::1", "[ADDR]:PORT"),
+                              ("khong-co-may.invalid:8080", "không dùng được")):
+            err = self.serve("--listen", listen)
+            self.assertIn("--listen %s" % listen, err)
+            self.assertIn(words, err, "--listen %s: %r" % (listen, err))
+
+    def test_trust_proxy_wants_an_ip_address(self):
+        for bad in ("10.0.0.0/8", "proxy.example", "256.1.1.1", "", "127.0.0.1,10.0.0.1"):
+            err = self.serve("--trust-proxy", bad)
+            self.assertIn("--trust-proxy", err)
+            self.assertIn("địa chỉ proxy không hợp lệ", err)
+
+    def test_tls_files_missing_unreadable_or_bad(self):
+        tmp = tempfile.mkdtemp(prefix="cong-tls-")
+        try:
+            crt, key, key2 = (os.path.join(tmp, n) for n in ("c.pem", "k.pem", "k2.pem"))
+            err = self.serve("--tls-cert", os.path.join(tmp, "none.pem"), "--tls-key", os.path.join(tmp, "none.key"))
+            self.assertIn("không đọc được tệp TLS", err)
+            self.assertIn("none.pem", err)
+            with open(crt, "w") as f:
+                f.write("not a certificate\n")
+            with open(key, "w") as f:
+                f.write("not a key\n")
+            err = self.serve("--tls-cert", crt, "--tls-key", key)
+            self.assertIn("chứng thư hoặc khoá TLS không hợp lệ", err)
+            err = self.serve("--tls-cert", crt)
+            self.assertIn("go together", err)
+            # a real certificate with another certificate's key
+            mk = lambda c, k: subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", k,
+                                              "-out", c, "-days", "2", "-subj", "/CN=localhost"], capture_output=True)
+            if mk(crt, key).returncode != 0 or mk(os.path.join(tmp, "c2.pem"), key2).returncode != 0:
+                self.skipTest("openssl cannot make a certificate")
+            err = self.serve("--tls-cert", crt, "--tls-key", key2)
+            self.assertIn("chứng thư hoặc khoá TLS không hợp lệ", err)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+    def test_bad_dates_are_refused_by_every_command_that_takes_one(self):
+        d = self.fx.data
+        for args, words in ((["remind", "--data", d, "--list", "--now", "2026-02-30 08:00"], "ngày giờ không hợp lệ"),
+                            (["remind", "--data", d, "--list", "--now", "2026-12-07 25:00"], "ngày giờ không hợp lệ"),
+                            (["remind", "--data", d, "--list", "--now", "hôm nay"], "ngày giờ không hợp lệ"),
+                            (["audit", "archive", "--data", d, "--now", "2026-13-01 00:00"], "ngày giờ không hợp lệ"),
+                            (["calendar", "--add", "2026-02-30", "3"], "Ngày không hợp lệ"),
+                            (["calendar", "--data", d, "--set", "31/12/2026", "off", "Nghỉ"], "Ngày không hợp lệ"),
+                            (["calendar", "--data", d, "--unset", "2026-04-31"], "Ngày không hợp lệ")):
+            rc, out, err = run(*args)
+            self.assertNotEqual(rc, 0, "cong %s was accepted: %s" % (" ".join(args), out))
+            self.assertIn(words, err, "cong %s: %r" % (" ".join(args), err))
+
+
+class SaveAndSubmit(CongTest):
+    def test_a_refused_submit_leaves_nothing_of_the_save(self):
+        fx = self.fx
+        c = fx.admin("bientap", "longho")
+        cat = fx.category(c, "Tin gửi lại")[0]
+        aid = fx.article(c, "Bài gốc trước khi gửi lại", category_id=cat)
+        fx.act(c, aid, "submit")
+        db = os.path.join(fx.data, "cong.db")
+        count = lambda sql, *a: sqlite3.connect(db).execute(sql, a).fetchone()[0]
+        revs, audits = count("SELECT count(*) FROM revisions"), count("SELECT count(*) FROM audit")
+        # "save and send" on an item already sent: the save alone would be allowed, the submit is
+        # refused; before, the save was kept all the same
+        r = c.post("/quan-tri/bai-viet/%d" % aid, [("title", "Tiêu đề sửa lúc gửi lại"), ("body", "Nội dung mới."),
+                                                   ("category_id", str(cat)), ("submit", "1")], multipart_form=True)
+        self.assertEqual(r.status, 422, squash(r.text)[:300])
+        self.assertIn("Tiêu đề sửa lúc gửi lại", r.text, "the input is not kept")
+        self.assertIn("không ở trạng thái cho phép", r.text)
+        row = sqlite3.connect(db).execute("SELECT title FROM items WHERE id = ?", (aid,)).fetchone()
+        self.assertEqual(row[0], "Bài gốc trước khi gửi lại", "the save was kept although the submit failed")
+        self.assertEqual(count("SELECT count(*) FROM revisions"), revs, "a revision was kept")
+        self.assertEqual(count("SELECT count(*) FROM audit"), audits, "an audit record was kept")
+        # a new item saved and sent: both, at once
+        r = c.post("/quan-tri/bai-viet/moi", [("title", "Bài mới gửi ngay"), ("body", "Nội dung."), ("category_id", str(cat)),
+                                              ("submit", "1")], multipart_form=True)
+        self.assertEqual(r.status, 303, squash(r.text)[:300])
+        nid = int(re.search(r"/(\d+)", r.location_path).group(1))
+        self.assertEqual(sqlite3.connect(db).execute("SELECT state FROM items WHERE id = ?", (nid,)).fetchone()[0],
+                         "submitted")
+
+
+class Durability(CongTest):
+    def test_the_database_syncs_every_commit(self):
+        # PRAGMA synchronous is per connection: the server's is not visible from here, so the
+        # statement is checked in the store where every connection is opened
+        src = open(os.path.join(os.path.dirname(CONG), "..", "src", "db", "db.c"), encoding="utf-8").read()
+        self.assertIn('"PRAGMA synchronous=FULL"', src)
+        self.assertNotIn('"PRAGMA synchronous=NORMAL"', src)
+
+    def test_media_files_and_their_folders_are_synced_before_the_row(self):
+        if not shutil.which("strace"):
+            self.skipTest("strace is not installed")
+        tmp = tempfile.mkdtemp(prefix="cong-fsync-")
+        try:
+            d = new_data(tmp, sites=0)
+            csv = os.path.join(tmp, "a.csv")
+            with open(csv, "w") as f:
+                f.write("x\n")
+            # the demo stores covers through media_store: the trace shows each file's fsync, its
+            # folder's fsync, then the commit's
+            log = os.path.join(tmp, "trace")
+            p = subprocess.run(["strace", "-f", "-qq", "-e", "trace=openat,fsync,fdatasync,rename",
+                                "-o", log, CONG, "demo", "--data", d], capture_output=True, env=cong_env(), timeout=600)
+            self.assertEqual(p.returncode, 0, p.stderr[-500:])
+            lines = open(log).read().splitlines()
+            fds, synced_dirs, renamed = {}, set(), []
+            for ln in lines:
+                m = re.search(r'openat\(AT_FDCWD, "([^"]+)", ([^)]*)\) = (\d+)', ln)
+                if m:
+                    fds[m.group(3)] = (m.group(1), "O_DIRECTORY" in m.group(2))
+                m = re.search(r'rename\("[^"]+", "([^"]+/media/[^"]+)"\)', ln)
+                if m:
+                    renamed.append(m.group(1))
+                m = re.search(r"fsync\((\d+)\)", ln)
+                if m and fds.get(m.group(1), ("", False))[1]:
+                    synced_dirs.add(fds[m.group(1)][0])
+            self.assertTrue(renamed, "no media file written by the demo")
+            for path in renamed[:10]:
+                self.assertIn(os.path.dirname(path), synced_dirs, "the folder of %s was never synced" % path)
+            self.assertIn(os.path.join(d, "media"), synced_dirs, "media/ was made but not synced into the data folder")
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+class AuditChain(CongTest):
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix="cong-audit-")
+        self.data = new_data(self.tmp, sites=4)
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def verify(self, data=None):
+        return run("audit", "verify", "--data", data or self.data)
+
+    def test_an_intact_log_verifies_and_the_anchor_is_signed(self):
+        rc, out, err = self.verify()
+        self.assertEqual(rc, 0, err)
+        self.assertIn("5 records", out)
+        self.assertIn("no anchor yet", out)
+        out = cong("audit", "anchor", "--data", self.data)
+        self.assertIn("5 records up to record 5", out)
+        lines = open(os.path.join(self.data, "audit-anchors")).read().splitlines()
+        self.assertEqual(len(lines), 1)
+        f = lines[0].split()
+        self.assertEqual(f[1:3], ["5", "5"])
+        self.assertRegex(f[3], "^[0-9a-f]{64}$")
+        self.assertEqual(f[4], "daily")
+        self.assertRegex(f[5], "^[0-9a-f]{64}$")
+        rc, out, err = self.verify()
+        self.assertEqual(rc, 0, err)
+        self.assertIn("1 anchor(s) match", out)
+        # an anchor altered by hand (the count lowered to hide deletions) is refused by its MAC
+        with open(os.path.join(self.data, "audit-anchors"), "w") as fh:
+            fh.write(lines[0].replace(" 5 5 ", " 4 4 ", 1) + "\n")
+        rc, out, err = self.verify()
+        self.assertEqual(rc, 1)
+        self.assertIn("MAC does not match", err)
+
+    def test_deleting_the_newest_records_is_detected_by_the_anchor(self):
+        cong("audit", "anchor", "--data", self.data)
+        cong("site", "add", "--data", self.data, "--name", "Xã Sau Mốc")
+        db = sqlite3.connect(os.path.join(self.data, "cong.db"))
+        # the newest two: the chain of what is left is whole, only the anchor can tell
+        db.execute("DELETE FROM audit WHERE id >= 5")
+        db.commit()
+        db.close()
+        rc, out, err = self.verify()
+        self.assertEqual(rc, 1, out)
+        self.assertIn("BROKEN", err)
+        self.assertIn("records are missing at the end", err)
+        self.assertIn("5 records up to record 5", err)
+        # and every record
+        db = sqlite3.connect(os.path.join(self.data, "cong.db"))
+        db.execute("DELETE FROM audit")
+        db.commit()
+        db.close()
+        rc, out, err = self.verify()
+        self.assertEqual(rc, 1, out)
+        self.assertIn("records are missing at the end", err)
+
+    def test_an_altered_record_is_named(self):
+        db = sqlite3.connect(os.path.join(self.data, "cong.db"))
+        db.execute("UPDATE audit SET detail = 'sửa tay' WHERE id = 3")
+        db.commit()
+        db.close()
+        rc, out, err = self.verify()
+        self.assertEqual(rc, 1)
+        self.assertIn("record 3", err)
+        self.assertIn("altered", err)
+
+    def corrupt(self, at_page, pages=1):
+        """A copy of the data folder with PAGES pages of garbage from page AT_PAGE (1-based)."""
+        copy = os.path.join(self.tmp, "copy-%d" % at_page)
+        shutil.copytree(self.data, copy)
+        path = os.path.join(copy, "cong.db")
+        first = at_page - 1
+        with open(path, "r+b") as f:
+            f.seek(first * 4096 + 16)
+            f.write(os.urandom(4096 * pages - 32))
+        return copy
+
+    def test_a_damaged_page_fails_verify_with_the_reason(self):
+        db = sqlite3.connect(os.path.join(self.data, "cong.db"))
+        page = db.execute("SELECT rootpage FROM sqlite_schema WHERE name = 'audit'").fetchone()[0]
+        other = db.execute("SELECT rootpage FROM sqlite_schema WHERE name = 'sites'").fetchone()[0]
+        db.close()
+        # the audit table's own page
+        rc, out, err = self.verify(self.corrupt(page))
+        self.assertEqual(rc, 1, out)
+        self.assertRegex(err, "damaged|malformed|cannot be read", err)
+        # a page of another table: the database is damaged, whatever the chain says
+        rc, out, err = self.verify(self.corrupt(other))
+        self.assertEqual(rc, 1, out)
+        self.assertRegex(err, "damaged|malformed|not a database", err)
+        # the header: not a database at all
+        rc, out, err = self.verify(self.corrupt(1))
+        self.assertEqual(rc, 1, out)
+        self.assertRegex(err, "not a database|malformed|damaged", err)
+
+    def test_archived_records_still_verify_and_nothing_is_lost(self):
+        cong("audit", "anchor", "--data", self.data)
+        # the keep setting never goes under 12 months: today's records stay
+        out = cong("audit", "archive", "--data", self.data)
+        self.assertIn("nothing to archive", out)
+        db = sqlite3.connect(os.path.join(self.data, "cong.db"))
+        db.execute("INSERT INTO settings (key, value) VALUES ('audit_keep_months', '3')")
+        db.commit()
+        db.close()
+        self.assertIn("nothing to archive: no record is older than 12 months",
+                      cong("audit", "archive", "--data", self.data))
+        # counted from 13 months on, every record but the newest is older
+        t = time.gmtime(time.time() + 7 * 3600 + 400 * 86400)
+        out = cong("audit", "archive", "--data", self.data, "--now", time.strftime("%Y-%m-%d %H:%M", t))
+        self.assertIn("4 record(s) older than 12 months archived", out)
+        files = os.listdir(os.path.join(self.data, "audit-archive"))
+        self.assertEqual(files, ["audit-000000000001-000000000004.jsonl.gz"])
+        with gzip.open(os.path.join(self.data, "audit-archive", files[0]), "rt") as f:
+            rows = [json.loads(ln) for ln in f]
+        self.assertEqual([r["id"] for r in rows], [1, 2, 3, 4])
+        self.assertEqual(rows[1]["prev_hash"], rows[0]["hash"])
+        db = sqlite3.connect(os.path.join(self.data, "cong.db"))
+        self.assertEqual([r[0] for r in db.execute("SELECT action FROM audit ORDER BY id")], ["site.add", "audit.archive"])
+        db.close()
+        cong("site", "add", "--data", self.data, "--name", "Xã Sau Lưu Trữ")
+        rc, out, err = self.verify()
+        self.assertEqual(rc, 0, err)
+        self.assertIn("7 records (4 of them archived)", out)
+        self.assertIn("2 anchor(s) match", out)  # the daily one and the cut
+        # an archive file gone: the chain starts in the middle
+        os.rename(os.path.join(self.data, "audit-archive", files[0]), os.path.join(self.tmp, files[0]))
+        rc, out, err = self.verify()
+        self.assertEqual(rc, 1)
+        self.assertIn("records before it were deleted", err)
+        # an archive file altered
+        with gzip.open(os.path.join(self.tmp, files[0]), "rt") as f:
+            text = f.read()
+        with gzip.open(os.path.join(self.data, "audit-archive", files[0]), "wt") as f:
+            f.write(text.replace('"object":"thub"', '"object":"thuz"'))
+        rc, out, err = self.verify()
+        self.assertEqual(rc, 1)
+        self.assertIn("record 3", err)
+
+    def test_the_server_writes_the_daily_anchor_into_the_file_and_its_log(self):
+        srv = Server(self.data, workdir=self.tmp, extra=["--scheduler-interval", "1"]).start()
+        try:
+            path = os.path.join(self.data, "audit-anchors")
+            deadline = time.time() + 15
+            while time.time() < deadline and not os.path.exists(path):
+                time.sleep(0.2)
+            self.assertTrue(os.path.exists(path), "no anchor within 15 s: %s" % srv.log_tail())
+            time.sleep(1.5)  # the next passes write nothing more today
+            lines = open(path).read().splitlines()
+            self.assertEqual(len(lines), 1, lines)
+            self.assertIn(" 5 5 ", lines[0])
+            log = open(srv.log_path, encoding="utf-8").read()
+            self.assertRegex(log, r"audit: anchor \d{4}-\d\d-\d\d: 5 records up to record 5, hash [0-9a-f]{64}")
+        finally:
+            self.assertEqual(srv.stop(), 0)
+        rc, out, err = self.verify()
+        self.assertEqual(rc, 0, err)

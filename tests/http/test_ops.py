@@ -14,7 +14,7 @@ import tempfile
 import time
 
 from conglib import (CONG, PASSWORD, CongTest, Server, ServerError, cong, cong_env, free_port, host_of,
-                     module_fixture, squash)
+                     module_fixture, png, sha256, squash)
 
 setUpModule, tearDownModule = module_fixture()
 
@@ -209,36 +209,46 @@ class Durability(CongTest):
     def test_media_files_and_their_folders_are_synced_before_the_row(self):
         if not shutil.which("strace"):
             self.skipTest("strace is not installed")
-        tmp = tempfile.mkdtemp(prefix="cong-fsync-")
+        fx = self.fx
+        c = fx.admin("duyet", "snv")
+        log = os.path.join(fx.tmp, "trace")
+        # the running server, traced while an image is uploaded: the file's fsync, its rename,
+        # then its folder's (and media/ and media/xx/ into their parents when they are new)
+        tr = subprocess.Popen(["strace", "-f", "-qq", "-e", "trace=openat,fsync,fdatasync,rename,mkdir", "-o", log,
+                               "-p", str(fx.server.proc.pid)], stderr=subprocess.PIPE)
         try:
-            d = new_data(tmp, sites=0)
-            csv = os.path.join(tmp, "a.csv")
-            with open(csv, "w") as f:
-                f.write("x\n")
-            # the demo stores covers through media_store: the trace shows each file's fsync, its
-            # folder's fsync, then the commit's
-            log = os.path.join(tmp, "trace")
-            p = subprocess.run(["strace", "-f", "-qq", "-e", "trace=openat,fsync,fdatasync,rename",
-                                "-o", log, CONG, "demo", "--data", d], capture_output=True, env=cong_env(), timeout=600)
-            self.assertEqual(p.returncode, 0, p.stderr[-500:])
-            lines = open(log).read().splitlines()
-            fds, synced_dirs, renamed = {}, set(), []
-            for ln in lines:
-                m = re.search(r'openat\(AT_FDCWD, "([^"]+)", ([^)]*)\) = (\d+)', ln)
-                if m:
-                    fds[m.group(3)] = (m.group(1), "O_DIRECTORY" in m.group(2))
-                m = re.search(r'rename\("[^"]+", "([^"]+/media/[^"]+)"\)', ln)
-                if m:
-                    renamed.append(m.group(1))
-                m = re.search(r"fsync\((\d+)\)", ln)
-                if m and fds.get(m.group(1), ("", False))[1]:
-                    synced_dirs.add(fds[m.group(1)][0])
-            self.assertTrue(renamed, "no media file written by the demo")
-            for path in renamed[:10]:
-                self.assertIn(os.path.dirname(path), synced_dirs, "the folder of %s was never synced" % path)
-            self.assertIn(os.path.join(d, "media"), synced_dirs, "media/ was made but not synced into the data folder")
+            time.sleep(1.0)  # attached
+            data = png(33, 17, (10, 200, 30))
+            r = c.post("/quan-tri/thu-vien", [("alt", "Ảnh thử ghi đĩa"), ("title", "")],
+                       files=[("file", "a.png", "image/png", data)])
+            self.assertEqual(r.status, 303, squash(r.text)[:300])
         finally:
-            shutil.rmtree(tmp, ignore_errors=True)
+            time.sleep(0.3)
+            tr.terminate()
+            tr.wait(10)
+        lines = open(log).read().splitlines()
+        fds, events = {}, []
+        for ln in lines:
+            m = re.search(r'openat\(AT_FDCWD, "([^"]+)", ([^)]*)\) = (\d+)', ln)
+            if m:
+                fds[m.group(3)] = m.group(1)
+            m = re.search(r'rename\("([^"]+)", "([^"]+)"\) = 0', ln)
+            if m:
+                events.append(("rename", m.group(2), m.group(1)))
+            m = re.search(r"f(?:data)?sync\((\d+)\)", ln)
+            if m:
+                events.append(("fsync", fds.get(m.group(1), "fd %s" % m.group(1)), None))
+        sha = sha256(data)
+        final = [i for i, e in enumerate(events) if e[0] == "rename" and e[1].endswith("/%s.png" % sha)]
+        self.assertTrue(final, "the upload was not renamed into media/: %s" % events[:20])
+        i = final[0]
+        tmpname, path = events[i][2], events[i][1]
+        self.assertIn(("fsync", tmpname, None), events[:i], "the file was not synced before its rename")
+        after = [e[1] for e in events[i + 1:] if e[0] == "fsync"]
+        self.assertTrue(after, "nothing synced after the rename")
+        self.assertEqual(after[0], os.path.dirname(path), "the folder was not synced first after the rename: %s" % after[:3])
+        # then the commit: the WAL is synced after the folder
+        self.assertTrue(any(not a.startswith(fx.data + "/media") for a in after[1:]), "no commit sync after: %s" % after)
 
 
 class AuditChain(CongTest):

@@ -1,5 +1,6 @@
 /* common.c — field errors and the audit trail shared by every model file. */
 #include "internal.h"
+#include "model/ops.h"
 #include "base/utf8.h"
 
 #include <sodium.h>
@@ -364,5 +365,10 @@ int64_t cache_generation(struct db *db, int64_t site_id)
 	if (sqlite3_step(st) == SQLITE_ROW)
 		gen = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
-	return gen;
+	/* a maintenance notice appears and goes away with time alone, on every page: the edges
+	 * passed so far are part of the generation (the site's number stays below 2^40) */
+	int64_t epoch = maint_epoch(db, time_now());
+	if (epoch < 0)
+		return -1;
+	return (gen & (((int64_t)1 << 40) - 1)) | epoch << 40;
 }

@@ -10,6 +10,7 @@
 #include "base/utf8.h"
 #include "base/util.h"
 #include "db/db.h"
+#include "mail/mail.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -583,4 +584,420 @@ out:
 	sb_release(&tmp);
 	sb_release(&detail);
 	return rc;
+}
+
+/* ---- planned maintenance notices ---- */
+
+#define MAINT_MESSAGE_MAX 500
+
+/* A Vietnam time typed in a form, into *T; errors on FIELD. */
+static void form_time(const char *s, const char *field, int64_t *t, struct errs *e)
+{
+	if (!s || !*s)
+		errs_add(e, field, "required");
+	else if (time_parse_vn(s, t))
+		errs_add(e, field, "date_invalid");
+}
+
+int maint_add(struct db *db, const struct actor *a, const struct maint_input *in, int64_t now, struct errs *e,
+	      int32_t *earliest, int64_t *id)
+{
+	int64_t starts = 0, ends = 0;
+	*earliest = 0;
+	if (!a || !a->sysadmin)
+		return M_DENIED;
+	form_time(in->starts, "starts", &starts, e);
+	form_time(in->ends, "ends", &ends, e);
+	char *msg = text_clean(in->message, 1);
+	if (!msg)
+		errs_add(e, "message", "invalid_utf8");
+	else if (!*msg)
+		errs_add(e, "message", "required");
+	else if (utf8_length(msg) > MAINT_MESSAGE_MAX)
+		errs_add(e, "message", "too_long");
+	if (starts && ends && ends <= starts)
+		errs_add(e, "ends", "maint_ends_before");
+	/* at least MAINT_NOTICE_DAYS working days' notice, by the province's calendar */
+	struct vn_calendar *cal = calendar_load(db);
+	int32_t first = 0, show_day = 0;
+	if (!cal || vn_calendar_add(cal, vn_days_of_time(now), MAINT_NOTICE_DAYS, &first)) {
+		vn_calendar_free(cal);
+		free(msg);
+		return M_ERROR;
+	}
+	/* FIRST is the MAINT_NOTICE_DAYS-th working day after today: a start that day leaves that
+	 * many working days of notice (today and the ones between); the banner shows from the
+	 * working day as many days before the start, at 00:00 */
+	if (starts && vn_days_of_time(starts) < first) {
+		errs_add(e, "starts", "maint_too_late");
+		*earliest = first;
+	}
+	if (starts && !e->n && vn_calendar_add(cal, vn_days_of_time(starts), -MAINT_NOTICE_DAYS, &show_day))
+		errs_add(e, "starts", "date_invalid");
+	vn_calendar_free(cal);
+	if (e->n) {
+		free(msg);
+		return M_INVALID;
+	}
+	int64_t show_from = vn_time_of_days(show_day);
+	if (show_from > starts)
+		show_from = starts;
+	int rc = M_ERROR;
+	if (db_begin(db)) {
+		free(msg);
+		return M_ERROR;
+	}
+	sqlite3_stmt *st = db_stmt(db, "INSERT INTO maintenance (starts_at, ends_at, show_from, message, created_by,"
+				       " created_at) VALUES (?, ?, ?, ?, ?, ?)");
+	if (!st)
+		goto fail;
+	db_bind_int(st, 1, starts);
+	db_bind_int(st, 2, ends);
+	db_bind_int(st, 3, show_from);
+	db_bind_text(st, 4, msg);
+	if (a->id)
+		db_bind_int(st, 5, a->id);
+	db_bind_int(st, 6, now);
+	if (db_step_done(st))
+		goto fail;
+	*id = db_last_id(db);
+	char obj[32], when[80], s1[32], s2[32];
+	snprintf(obj, sizeof(obj), "maintenance:%lld", (long long)*id);
+	time_format_vn(starts, s1, sizeof(s1));
+	time_format_vn(ends, s2, sizeof(s2));
+	snprintf(when, sizeof(when), "%s – %s", s1, s2);
+	/* the banner is on every site's pages: all their cached pages are stale */
+	if (audit_write(db, a, 0, "maintenance.add", obj, when) || cache_bump_all(db))
+		goto fail;
+	rc = db_commit(db) ? M_ERROR : M_OK;
+	free(msg);
+	return rc;
+fail:
+	db_rollback(db);
+	free(msg);
+	return M_ERROR;
+}
+
+int32_t maint_earliest_day(struct db *db, int64_t now)
+{
+	struct vn_calendar *cal = calendar_load(db);
+	int32_t first = 0;
+	if (!cal || vn_calendar_add(cal, vn_days_of_time(now), MAINT_NOTICE_DAYS, &first))
+		first = 0;
+	vn_calendar_free(cal);
+	return first;
+}
+
+int maint_cancel(struct db *db, const struct actor *a, int64_t id)
+{
+	if (!a || !a->sysadmin)
+		return M_DENIED;
+	if (db_begin(db))
+		return M_ERROR;
+	sqlite3_stmt *st = db_stmt(db, "UPDATE maintenance SET cancelled_at = ?, cancelled_by = ?"
+				       " WHERE id = ? AND cancelled_at IS NULL");
+	if (!st)
+		goto fail;
+	db_bind_int(st, 1, time_now());
+	if (a->id)
+		db_bind_int(st, 2, a->id);
+	db_bind_int(st, 3, id);
+	if (db_step_done(st))
+		goto fail;
+	if (db_changes(db) != 1) {
+		db_rollback(db);
+		return M_NOTFOUND;
+	}
+	char obj[32];
+	snprintf(obj, sizeof(obj), "maintenance:%lld", (long long)id);
+	if (audit_write(db, a, 0, "maintenance.cancel", obj, "") || cache_bump_all(db))
+		goto fail;
+	return db_commit(db) ? M_ERROR : M_OK;
+fail:
+	db_rollback(db);
+	return M_ERROR;
+}
+
+static void add_times(json_t *o, const char *key, int64_t t)
+{
+	char buf[64], k[48];
+	time_format_vn(t, buf, sizeof(buf));
+	json_object_set_new(o, key, json_string(buf));
+	time_format_iso(t, buf, sizeof(buf));
+	snprintf(k, sizeof(k), "%s_iso", key);
+	json_object_set_new(o, k, json_string(buf));
+}
+
+json_t *maint_list(struct db *db, const struct actor *a, int64_t now)
+{
+	if (!a || !a->sysadmin)
+		return NULL;
+	sqlite3_stmt *st = db_stmt(db, "SELECT m.id, m.starts_at, m.ends_at, m.show_from, m.message, m.created_at,"
+				       " m.cancelled_at, coalesce(u.username, '') AS created_by FROM maintenance m"
+				       " LEFT JOIN users u ON u.id = m.created_by ORDER BY m.starts_at DESC, m.id DESC");
+	if (!st)
+		return json_array();
+	json_t *rows = db_rows_json(st), *r;
+	size_t i;
+	json_array_foreach(rows, i, r) {
+		int64_t s = json_integer_value(json_object_get(r, "starts_at")), en = json_integer_value(json_object_get(r, "ends_at"));
+		int64_t from = json_integer_value(json_object_get(r, "show_from"));
+		int cancelled = json_is_integer(json_object_get(r, "cancelled_at"));
+		const char *state = cancelled ? "cancelled" : now >= en ? "over" : now >= from ? "shown" : "upcoming";
+		static const char *const labels[][2] = { { "cancelled", "Đã huỷ" }, { "over", "Đã kết thúc" },
+							 { "shown", "Đang hiển thị" }, { "upcoming", "Chưa hiển thị" } };
+		for (size_t j = 0; j < ARRAY_SIZE(labels); j++)
+			if (strcmp(labels[j][0], state) == 0)
+				json_object_set_new(r, "state_label", json_string(labels[j][1]));
+		json_object_set_new(r, "state", json_string(state));
+		json_object_set_new(r, "may_cancel", json_boolean(!cancelled && now < en));
+		add_times(r, "starts", s);
+		add_times(r, "ends", en);
+		add_times(r, "shows", from);
+	}
+	return rows;
+}
+
+json_t *maint_current(struct db *db, int64_t now)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT id, starts_at, ends_at, message FROM maintenance WHERE cancelled_at IS NULL"
+				       " AND show_from <= ?1 AND ends_at > ?1 ORDER BY starts_at LIMIT 1");
+	if (!st)
+		return NULL;
+	db_bind_int(st, 1, now);
+	json_t *o = db_one_json(st);
+	if (o) {
+		add_times(o, "starts", json_integer_value(json_object_get(o, "starts_at")));
+		add_times(o, "ends", json_integer_value(json_object_get(o, "ends_at")));
+		json_object_set_new(o, "started", json_boolean(now >= json_integer_value(json_object_get(o, "starts_at"))));
+	}
+	return o;
+}
+
+int64_t maint_epoch(struct db *db, int64_t now)
+{
+	/* every window edge passed so far: a notice appearing or going away by time alone adds one,
+	 * and every change of the notices themselves bumps the sites' generations */
+	sqlite3_stmt *st = db_stmt(db, "SELECT (SELECT count(*) FROM maintenance WHERE cancelled_at IS NULL AND show_from <= ?1)"
+				       " + (SELECT count(*) FROM maintenance WHERE cancelled_at IS NULL AND ends_at <= ?1)");
+	int64_t n = -1;
+	if (!st)
+		return -1;
+	db_bind_int(st, 1, now);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return n;
+}
+
+/* ---- incidents ---- */
+
+static const char *const incident_kind_table[][2] = {
+	{ "attack", "Tấn công mạng (xâm nhập, từ chối dịch vụ, thay đổi giao diện)" },
+	{ "malware", "Mã độc" },
+	{ "outage", "Gián đoạn dịch vụ (hỏng phần cứng, mất điện, mất kết nối)" },
+	{ "data", "Mất, lộ hoặc sai lệch dữ liệu" },
+	{ "software", "Lỗi phần mềm" },
+	{ "other", "Sự cố khác" },
+};
+
+static const char *incident_kind_label(const char *key)
+{
+	for (size_t i = 0; key && i < ARRAY_SIZE(incident_kind_table); i++)
+		if (strcmp(key, incident_kind_table[i][0]) == 0)
+			return incident_kind_table[i][1];
+	return NULL;
+}
+
+json_t *incident_kinds(void)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; i < ARRAY_SIZE(incident_kind_table); i++)
+		json_array_append_new(a, json_pack("{ssss}", "key", incident_kind_table[i][0], "label", incident_kind_table[i][1]));
+	return a;
+}
+
+/* A required text of at most MAX characters, cleaned; NULL with an error on FIELD. */
+static char *required_text(const char *s, const char *field, size_t max, int multiline, struct errs *e)
+{
+	char *v = text_clean(s, multiline);
+	if (!v) {
+		errs_add(e, field, "invalid_utf8");
+	} else if (!*v) {
+		errs_add(e, field, "required");
+	} else if (utf8_length(v) > max) {
+		errs_add(e, field, "too_long");
+	} else {
+		return v;
+	}
+	free(v);
+	return NULL;
+}
+
+int incident_add(struct db *db, const struct actor *a, const struct incident_input *in, struct errs *e, int64_t *id)
+{
+	int64_t at = 0, now = time_now();
+	if (!a || !a->sysadmin)
+		return M_DENIED;
+	form_time(in->at, "at", &at, e);
+	if (at && at > now + 300)
+		errs_add(e, "at", "incident_future");
+	if (!incident_kind_label(in->kind))
+		errs_add(e, "kind", "incident_kind_invalid");
+	char *effect = required_text(in->effect, "effect", 4000, 1, e);
+	char *actions = required_text(in->actions, "actions", 4000, 1, e);
+	char *handler = required_text(in->handler, "handler", 200, 0, e);
+	int rc = M_INVALID;
+	if (e->n)
+		goto out;
+	rc = M_ERROR;
+	if (db_begin(db))
+		goto out;
+	sqlite3_stmt *st = db_stmt(db, "INSERT INTO incidents (occurred_at, kind, effect, actions, handler, recorded_by,"
+				       " recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+	if (!st)
+		goto fail;
+	db_bind_int(st, 1, at);
+	db_bind_text(st, 2, in->kind);
+	db_bind_text(st, 3, effect);
+	db_bind_text(st, 4, actions);
+	db_bind_text(st, 5, handler);
+	if (a->id)
+		db_bind_int(st, 6, a->id);
+	db_bind_int(st, 7, now);
+	if (db_step_done(st))
+		goto fail;
+	*id = db_last_id(db);
+	char obj[32];
+	snprintf(obj, sizeof(obj), "incident:%lld", (long long)*id);
+	if (audit_write(db, a, 0, "incident.add", obj, in->kind))
+		goto fail;
+	rc = db_commit(db) ? M_ERROR : M_OK;
+	goto out;
+fail:
+	db_rollback(db);
+out:
+	free(effect);
+	free(actions);
+	free(handler);
+	return rc;
+}
+
+static void incident_decorate(json_t *r)
+{
+	add_times(r, "occurred", json_integer_value(json_object_get(r, "occurred_at")));
+	add_times(r, "recorded", json_integer_value(json_object_get(r, "recorded_at")));
+	const char *label = incident_kind_label(json_string_value(json_object_get(r, "kind")));
+	json_object_set_new(r, "kind_label", json_string(label ? label : ""));
+	if (json_is_integer(json_object_get(r, "mailed_at")))
+		add_times(r, "mailed", json_integer_value(json_object_get(r, "mailed_at")));
+}
+
+json_t *incident_list(struct db *db, const struct actor *a, int64_t from, int64_t to)
+{
+	if (!a || !a->sysadmin)
+		return NULL;
+	sqlite3_stmt *st = db_stmt(db, "SELECT i.id, i.occurred_at, i.kind, i.effect, i.actions, i.handler, i.recorded_at,"
+				       " i.mailed_at, i.mail_error, coalesce(u.username, '') AS recorded_by FROM incidents i"
+				       " LEFT JOIN users u ON u.id = i.recorded_by"
+				       " WHERE (?1 = 0 OR i.occurred_at >= ?1) AND (?2 = 0 OR i.occurred_at < ?2)"
+				       " ORDER BY i.occurred_at DESC, i.id DESC");
+	if (!st)
+		return json_array();
+	db_bind_int(st, 1, from);
+	db_bind_int(st, 2, to);
+	json_t *rows = db_rows_json(st), *r;
+	size_t i;
+	json_array_foreach(rows, i, r)
+		incident_decorate(r);
+	return rows;
+}
+
+json_t *incident_get(struct db *db, int64_t id)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT i.id, i.occurred_at, i.kind, i.effect, i.actions, i.handler, i.recorded_at,"
+				       " i.mailed_at, i.mail_error, coalesce(u.username, '') AS recorded_by FROM incidents i"
+				       " LEFT JOIN users u ON u.id = i.recorded_by WHERE i.id = ?");
+	if (!st)
+		return NULL;
+	db_bind_int(st, 1, id);
+	json_t *r = db_one_json(st);
+	if (r)
+		incident_decorate(r);
+	return r;
+}
+
+json_t *incident_recipients(struct db *db)
+{
+	json_t *out = json_array();
+	sqlite3_stmt *st = db_stmt(db, "SELECT email FROM sites WHERE kind = 'main' AND email <> ''");
+	if (st) {
+		if (sqlite3_step(st) == SQLITE_ROW)
+			json_array_append_new(out, json_string((const char *)sqlite3_column_text(st, 0)));
+		sqlite3_reset(st);
+	}
+	char *list = db_setting_get(db, "incident_mail_to");
+	for (char *p = list, *tok; p && (tok = strsep(&p, ","));) {
+		while (*tok == ' ')
+			tok++;
+		size_t n = strlen(tok);
+		while (n && tok[n - 1] == ' ')
+			tok[--n] = '\0';
+		if (*tok)
+			json_array_append_new(out, json_string(tok));
+	}
+	free(list);
+	return out;
+}
+
+static int address_list_ok(const char *list)
+{
+	char *copy = xstrdup(list);
+	int ok = 1;
+	for (char *p = copy, *tok; ok && (tok = strsep(&p, ","));) {
+		while (*tok == ' ')
+			tok++;
+		size_t n = strlen(tok);
+		while (n && tok[n - 1] == ' ')
+			tok[--n] = '\0';
+		if (*tok && !mail_address_valid(tok))
+			ok = 0;
+	}
+	free(copy);
+	return ok;
+}
+
+char *incident_mail_to(struct db *db)
+{
+	return db_setting_get(db, "incident_mail_to");
+}
+
+int incident_recipients_save(struct db *db, const struct actor *a, const char *list, struct errs *e)
+{
+	if (!a || !a->sysadmin)
+		return M_DENIED;
+	if (!list || strchr(list, '\n') || strchr(list, '\r') || strlen(list) > 2000 || !address_list_ok(list)) {
+		errs_add(e, "incident_mail_to", "email_list_invalid");
+		return M_INVALID;
+	}
+	if (db_begin(db))
+		return M_ERROR;
+	if (db_setting_set(db, "incident_mail_to", list) ||
+	    audit_write(db, a, 0, "settings.incident_mail_to", "incident_mail_to", list)) {
+		db_rollback(db);
+		return M_ERROR;
+	}
+	return db_commit(db) ? M_ERROR : M_OK;
+}
+
+int incident_mail_mark(struct db *db, int64_t id, const char *err)
+{
+	sqlite3_stmt *st = db_stmt(db, "UPDATE incidents SET mailed_at = CASE WHEN ?1 = '' THEN ?2 ELSE mailed_at END,"
+				       " mail_error = ?1 WHERE id = ?3");
+	if (!st)
+		return -1;
+	db_bind_text(st, 1, err ? err : "");
+	db_bind_int(st, 2, time_now());
+	db_bind_int(st, 3, id);
+	return db_step_done(st);
 }

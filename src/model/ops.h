@@ -66,6 +66,8 @@ struct maint_input {
  * "starts" and the earliest allowed start day in *EARLIEST (Vietnam day number). */
 int maint_add(struct db *db, const struct actor *a, const struct maint_input *in, int64_t now, struct errs *e,
 	      int32_t *earliest, int64_t *id);
+/* The first day a notice made at NOW may start on (Vietnam day number; 0 on error). */
+int32_t maint_earliest_day(struct db *db, int64_t now);
 int maint_cancel(struct db *db, const struct actor *a, int64_t id);
 /* Every notice, newest start first, with its state (upcoming, shown, over, cancelled). */
 json_t *maint_list(struct db *db, const struct actor *a, int64_t now);
@@ -91,6 +93,8 @@ json_t *incident_list(struct db *db, const struct actor *a, int64_t from, int64_
 json_t *incident_get(struct db *db, int64_t id);
 /* Who is alerted: the main portal's mailbox and the setting incident_mail_to (comma-separated). */
 json_t *incident_recipients(struct db *db);
+/* The setting incident_mail_to as saved (malloc'd; NULL when unset). */
+char *incident_mail_to(struct db *db);
 int incident_recipients_save(struct db *db, const struct actor *a, const char *list, struct errs *e);
 /* Records that the alert of incident ID went (or not: ERR). */
 int incident_mail_mark(struct db *db, int64_t id, const char *err);

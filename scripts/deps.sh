@@ -13,7 +13,7 @@ ca-certificates"
 command -v node >/dev/null 2>&1 || pkgs="$pkgs nodejs"
 if [ "${1:-}" = test ]; then
 	# unit and HTTP tests, sanitizers and fuzzing (clang), real-browser tests (chromium, node)
-	pkgs="$pkgs python3 python3-html5lib curl clang chromium strace"
+	pkgs="$pkgs python3 python3-html5lib curl clang chromium strace faketime"
 fi
 if [ "${1:-}" = bench ]; then
 	# wrk loads the pages; the generator's text comes from the Vietnamese hunspell word list;

@@ -4,6 +4,7 @@ folder; "save and submit" is one transaction; the audit log's chain is checked t
 damaged pages, deleted newest records (the anchors outside the database) and its archive;
 planned maintenance notices and incidents."""
 import gzip
+import sys
 import json
 import os
 import re
@@ -408,3 +409,258 @@ class AuditChain(CongTest):
             self.assertEqual(srv.stop(), 0)
         rc, out, err = self.verify()
         self.assertEqual(rc, 0, err)
+
+
+def vn_today():
+    return time.strftime("%Y-%m-%d", time.gmtime(time.time() + 7 * 3600))
+
+
+def working_day_add(data, day, n):
+    """The calendar engine's answer, from the command line (`cong calendar --add`)."""
+    return cong("calendar", "--data", data, "--add", day, str(n)).strip()
+
+
+def vn_midnight_utc(day):
+    """The UTC time (for faketime) of 00:00 Vietnam time on DAY."""
+    t = time.mktime(time.strptime(day, "%Y-%m-%d")) - time.timezone - 7 * 3600
+    return t
+
+
+def dmy(day):
+    y, m, d = day.split("-")
+    return "%s/%s/%s" % (d, m, y)
+
+
+class Maintenance(CongTest):
+    """ND 224 Đ13: the notice at least 7 working days ahead, on every public page from 7
+    working days before the start until the restore time; the page cache follows the window."""
+
+    BANNER = "Thông báo tạm ngừng hoạt động để bảo trì"
+
+    def admin(self):
+        return self.fx.admin("admin", None)
+
+    def tearDown(self):
+        # the notices of one test must not show in the next: every one still open is cancelled
+        a = self.admin()
+        page = a.get("/quan-tri/bao-tri")
+        for f in page.tree().iter("form"):
+            if f.get("action") == "/quan-tri/bao-tri/huy":
+                nid = [i.get("value") for i in f.iter("input") if i.get("name") == "id"][0]
+                self.expect(a.post("/quan-tri/bao-tri/huy", [("id", nid)]), 303)
+
+    def audit_actions(self):
+        db = sqlite3.connect(os.path.join(self.fx.data, "cong.db"))
+        try:
+            return [r[0] for r in db.execute("SELECT action FROM audit WHERE action LIKE 'maintenance.%' ORDER BY id")]
+        finally:
+            db.close()
+
+    def test_a_notice_too_late_is_refused_with_the_earliest_day(self):
+        a = self.admin()
+        added = self.audit_actions().count("maintenance.add")
+        self.expect(self.fx.admin("duyet", "snv").get("/quan-tri/bao-tri"), 403)
+        earliest = working_day_add(self.fx.data, vn_today(), 7)
+        r = self.expect(a.get("/quan-tri/bao-tri"), 200)
+        self.check_html(r, chrome=False)
+        self.assertEqual(r.by_id("ngay-som-nhat").text, dmy(earliest))
+        # the working day before the earliest: refused, the earliest named next to the field
+        before = working_day_add(self.fx.data, earliest, -1)
+        r = a.post("/quan-tri/bao-tri", [("starts", before + "T22:00"), ("ends", earliest + "T02:00"),
+                                         ("message", "Nâng cấp máy chủ cơ sở dữ liệu.")])
+        self.expect(r, 422)
+        self.check_html(r, chrome=False)
+        err = r.by_id("starts-error")
+        self.assertIsNotNone(err, "no message next to the start")
+        self.assertIn("ít nhất 7 ngày làm việc", err.text)
+        self.assertIn(dmy(earliest), err.text)
+        self.assertEqual(r.by_id("starts").get("value"), before + "T22:00", "the input is not kept")
+        self.assertEqual(r.by_id("message").text, "Nâng cấp máy chủ cơ sở dữ liệu.")
+        # an end before the start, a missing message, a date that does not exist
+        r = self.expect(a.post("/quan-tri/bao-tri", [("starts", earliest + "T08:00"), ("ends", earliest + "T07:00"),
+                                                     ("message", "")]), 422)
+        self.assertIsNotNone(r.by_id("ends-error"))
+        self.assertIsNotNone(r.by_id("message-error"))
+        r = self.expect(a.post("/quan-tri/bao-tri", [("starts", "2030-02-30T08:00"), ("ends", "2030-03-01T08:00"),
+                                                     ("message", "x")]), 422)
+        self.assertIsNotNone(r.by_id("starts-error"))
+        self.assertEqual(self.audit_actions().count("maintenance.add"), added, "a refused notice was recorded")
+
+    def test_the_banner_window_and_the_page_cache(self):
+        fx, a = self.fx, self.admin()
+        earliest = working_day_add(fx.data, vn_today(), 7)
+        later = working_day_add(fx.data, earliest, 3)  # not shown yet today, whatever today is
+        shows = working_day_add(fx.data, later, -7)
+        r = self.expect(a.post("/quan-tri/bao-tri", [("starts", later + "T20:00"), ("ends", later + "T23:30"),
+                                                     ("message", "Nâng cấp hệ thống lưu trữ.")]), 303)
+        self.assertEqual(self.audit_actions()[-1:], ["maintenance.add"])
+        r = self.expect(a.get("/quan-tri/bao-tri"), 200)
+        self.assertIn_("Chưa hiển thị", r, "the state of a notice not shown yet")
+        self.assertIn_(dmy(shows), r, "the day it shows from")
+        home = fx.client(None)
+        r = self.page(home, "/")
+        self.assertNotIn_(self.BANNER, r, "a notice shown before its window")
+        if not shutil.which("faketime"):
+            self.skipTest("faketime is not installed: the window's edges cannot be reached")
+        # a server whose clock is 2 s before the window opens, then 2 s before it closes: a page
+        # cached just before the edge is not served after it
+        start_utc = vn_midnight_utc(shows)
+        end_utc = vn_midnight_utc(later) + 23.5 * 3600
+        for at, before, after in ((start_utc, False, True), (end_utc, True, False)):
+            srv = self.fake_server(at - 2.5)
+            try:
+                c = fx.client(None).clone()
+                c.server = srv
+                for slug in (None, "snv"):
+                    c = fx.client(slug)
+                    c.server = srv
+                    r1, r2 = c.get("/"), c.get("/")
+                    self.assertEqual(r2.header("X-Cache"), "HIT", "the page is not cached: the test shows nothing")
+                    self.assertEqual(self.BANNER in r2.text, before, "before the edge at %s (%s)" % (time.ctime(at), slug))
+                time.sleep(3)
+                for slug in (None, "snv"):
+                    c = fx.client(slug)
+                    c.server = srv
+                    r = c.get("/")
+                    self.assertEqual(self.BANNER in r.text, after, "after the edge at %s (%s)" % (time.ctime(at), slug))
+                    if after:
+                        self.check_html(r)
+                        self.assertIn("Nâng cấp hệ thống lưu trữ.", r.text)
+                        self.assertIn('datetime="%sT20:00:00+07:00"' % later, r.text)
+                        self.assertIn('datetime="%sT23:30:00+07:00"' % later, r.text)
+            finally:
+                srv.stop()
+
+    def fake_server(self, at):
+        """`cong serve` on the fixture's folder with its clock at AT (Unix time), running on."""
+        lib = [p for p in ("/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1",
+                           "/usr/lib/aarch64-linux-gnu/faketime/libfaketime.so.1") if os.path.exists(p)]
+        if not lib:
+            self.skipTest("libfaketime not found")
+        saved = {k: os.environ.get(k) for k in ("LD_PRELOAD", "FAKETIME", "TZ", "FAKETIME_DONT_FAKE_MONOTONIC")}
+        os.environ.update({"LD_PRELOAD": lib[0], "TZ": "UTC", "FAKETIME_DONT_FAKE_MONOTONIC": "1",
+                           "FAKETIME": "@" + time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime(at))})
+        try:
+            return Server(self.fx.data, workdir=self.fx.tmp).start()
+        except ServerError as e:
+            self.skipTest("cong serve does not start under faketime (a sanitizer build?): %s" % e)
+        finally:
+            for k, v in saved.items():
+                if v is None:
+                    os.environ.pop(k, None)
+                else:
+                    os.environ[k] = v
+
+    def test_a_notice_in_its_window_shows_on_every_public_page_until_cancelled(self):
+        fx, a = self.fx, self.admin()
+        earliest = working_day_add(fx.data, vn_today(), 7)
+        shows = working_day_add(fx.data, earliest, -7)
+        if shows > vn_today():
+            self.skipTest("today (%s) is not a working day: a notice made today shows from %s" % (vn_today(), shows))
+        snv = fx.client("snv")
+        before = snv.get("/")
+        self.assertEqual(snv.get("/").header("X-Cache"), "HIT")
+        self.expect(a.post("/quan-tri/bao-tri", [("starts", earliest + "T08:00"), ("ends", earliest + "T11:00"),
+                                                 ("message", "Bảo trì định kỳ đường truyền.")]), 303)
+        cat = fx.category(fx.admin("duyet", "snv"), "Tin bảo trì")[1]
+        for slug, path in ((None, "/"), ("snv", "/"), ("snv", cat), ("longho", "/tim-kiem?q=b%E1%BA%A3o+tr%C3%AC"),
+                           ("snv", "/khong-co-trang-nay")):
+            r = fx.client(slug).get(path)
+            self.assertIn(r.status, (200, 404))
+            self.assertIn_(self.BANNER, r, "%s%s" % (slug, path))
+            self.assertIn_("Bảo trì định kỳ đường truyền.", r, "the message")
+        r = self.page(snv, "/")
+        banner = r.by_id("thong-bao-bao-tri")
+        self.assertEqual(banner.get("aria-label"), "Thông báo bảo trì hệ thống")
+        # cancelled: gone at once, cached pages included
+        page = self.expect(a.get("/quan-tri/bao-tri"), 200)
+        nid = [f for f in page.tree().iter("form") if f.get("action") == "/quan-tri/bao-tri/huy"][0]
+        nid = [i.get("value") for i in nid.iter("input") if i.get("name") == "id"][0]
+        self.expect(a.post("/quan-tri/bao-tri/huy", [("id", nid)]), 303)
+        self.assertNotIn_(self.BANNER, fx.client("snv").get("/"), "after the cancellation")
+        self.assertEqual(self.audit_actions()[-2:], ["maintenance.add", "maintenance.cancel"])
+        self.expect(a.post("/quan-tri/bao-tri/huy", [("id", nid)]), 404)
+
+
+class Incidents(CongTest):
+    def start_sink(self, box):
+        os.makedirs(box)
+        sink = subprocess.Popen([sys.executable, os.path.join(os.path.dirname(__file__), "smtpsink.py"), box],
+                                stdout=subprocess.PIPE, text=True)
+        return sink, int(sink.stdout.readline())
+
+    def test_an_incident_is_recorded_mailed_and_listed_by_period(self):
+        fx = self.fx
+        a = fx.admin("admin", None)
+        self.expect(fx.admin("duyet", "snv").get("/quan-tri/su-co"), 403)
+        r = self.expect(a.get("/quan-tri/su-co"), 200)
+        self.check_html(r, chrome=False)
+        # refused next to the fields, input kept
+        r = self.expect(a.post("/quan-tri/su-co", [("at", "2030-01-01T08:00"), ("kind", "thu-nghiem"),
+                                                   ("effect", "Trang chủ không truy cập được."), ("actions", ""),
+                                                   ("handler", "Nguyễn Văn Tám")]), 422)
+        for f in ("at", "kind", "actions"):
+            self.assertIsNotNone(r.by_id(f + "-error"), "no message next to %s" % f)
+        self.assertEqual(r.by_id("effect").text, "Trang chủ không truy cập được.")
+        self.assertEqual(r.by_id("handler").get("value"), "Nguyễn Văn Tám")
+        # recipients: checked, then saved
+        self.expect(a.post("/quan-tri/su-co/nguoi-nhan", [("incident_mail_to", "khong hop le")]), 422)
+        self.expect(a.post("/quan-tri/su-co/nguoi-nhan", [("incident_mail_to", "qtht@example.gov.vn, atm@example.gov.vn")]), 303)
+        box = os.path.join(fx.tmp, "mailbox-incident")
+        sink, port = self.start_sink(box)
+        try:
+            fx.set_setting("smtp_url", "smtp://127.0.0.1:%d" % port)
+            fx.set_setting("smtp_from", "cong@example.gov.vn")
+            fx.set_setting("smtp_tls", "none")
+            r = a.post("/quan-tri/su-co", [("at", "2026-11-03T21:15"), ("kind", "attack"),
+                                           ("effect", "Trang chủ bị thay đổi giao diện trong 20 phút."),
+                                           ("actions", "Ngắt kết nối, khôi phục từ bản sao lưu, đổi mật khẩu quản trị."),
+                                           ("handler", "Nguyễn Văn Tám")])
+            self.expect(r, 303)
+            self.assertIn("thu=ok", r.location)
+            deadline = time.time() + 10
+            while time.time() < deadline and not [f for f in os.listdir(box) if f.endswith(".json")]:
+                time.sleep(0.1)
+            envs = [f for f in os.listdir(box) if f.endswith(".json")]
+            self.assertEqual(len(envs), 1, "one alert expected")
+            env = json.load(open(os.path.join(box, envs[0])))
+            self.assertEqual(sorted(env["rcpt_to"]), ["atm@example.gov.vn", "qtht@example.gov.vn"])
+            import email
+            import email.policy
+            msg = email.message_from_bytes(open(os.path.join(box, envs[0][:-5] + ".eml"), "rb").read(),
+                                           policy=email.policy.default)
+            self.assertIn("[Sự cố] Tấn công mạng", msg["Subject"])
+            body = msg.get_body(("plain",)).get_content()
+            self.assertIn("03/11/2026 21:15", body)
+            self.assertIn("khôi phục từ bản sao lưu", body)
+            self.assertIn("Nguyễn Văn Tám", body)
+        finally:
+            fx.set_setting("smtp_url", "")
+            sink.terminate()
+            sink.wait(5)
+        # mail not configured: recorded all the same, the failure said
+        r = self.expect(a.post("/quan-tri/su-co", [("at", "2026-10-01T07:00"), ("kind", "outage"),
+                                                   ("effect", "Mất điện, cổng ngừng 2 giờ."), ("actions", "Chạy máy phát."),
+                                                   ("handler", "Trần Thị Chín")]), 303)
+        self.assertIn("thu=loi", r.location)
+        r = self.expect(a.get(r.location_path + "?da-luu=1&thu=loi"), 200)
+        self.assertIn_("Chưa gửi được thư cảnh báo", r, "the failure")
+        # the list, filtered by period
+        r = self.expect(a.get("/quan-tri/su-co?tu=2026-11-01&den=2026-11-30"), 200)
+        self.check_html(r, chrome=False)
+        table = squash(r.by_id("danh-sach-su-co").itertext().__iter__().__next__() if False else
+                       " ".join(r.by_id("danh-sach-su-co").itertext()))
+        self.assertIn("thay đổi giao diện", table)
+        self.assertNotIn("Mất điện", table)
+        self.assertIn("1 sự cố", table)
+        r = self.expect(a.get("/quan-tri/su-co?tu=2026-10-01&den=2026-10-01"), 200)
+        table = " ".join(r.by_id("danh-sach-su-co").itertext())
+        self.assertIn("Mất điện", table)
+        self.assertNotIn("thay đổi giao diện", table)
+        r = self.expect(a.get("/quan-tri/su-co?tu=2026-13-01"), 422)
+        self.assertIsNotNone(r.by_id("tu-error"))
+        db = sqlite3.connect(os.path.join(fx.data, "cong.db"))
+        acts = [x[0] for x in db.execute("SELECT action FROM audit WHERE action LIKE 'incident.%' OR action LIKE"
+                                         " 'settings.incident%' ORDER BY id")]
+        db.close()
+        self.assertEqual(acts, ["settings.incident_mail_to", "incident.add", "incident.add"])

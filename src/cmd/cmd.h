@@ -35,4 +35,10 @@ const char *cli_tr(const char *key);
 /* Folder with templates/, static/ and locale/: $CONG_ROOT, else next to the binary or above. */
 char *app_root_find(void);
 
+/* `cong serve`'s argument checks (serve.c). --listen: "ADDR:PORT" or "[V6]:PORT", port 1..65535,
+ * an address that resolves; 0 or a sentence in WHY. --trust-proxy: the canonical text of an IPv4
+ * or IPv6 address as the server compares peers (malloc'd), NULL when S is not one. */
+int serve_listen_check(const char *listen, char *why, size_t n);
+char *serve_proxy_address(const char *s);
+
 #endif

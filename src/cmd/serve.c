@@ -44,9 +44,7 @@ static char *file_read(const char *path, size_t *len)
 
 /* ---- argument checks: each refusal is one sentence naming the option and what it wants ---- */
 
-/* "ADDR:PORT" or "[V6]:PORT" with a numeric port 1..65535 and an address that resolves.
- * 0 or a message in WHY. */
-static int listen_check(const char *listen, char *why, size_t n)
+int serve_listen_check(const char *listen, char *why, size_t n)
 {
 	char host[256];
 	const char *port;
@@ -91,10 +89,7 @@ static int listen_check(const char *listen, char *why, size_t n)
 	return 0;
 }
 
-/* A proxy address as the server will compare it: the canonical text of an IPv4 or IPv6
- * address (the server writes each peer's address the same way), malloc'd; NULL when S is not
- * an address (a host name, a network, a typo). */
-static char *proxy_address(const char *s)
+char *serve_proxy_address(const char *s)
 {
 	unsigned char bin[sizeof(struct in6_addr)];
 	char out[INET6_ADDRSTRLEN];
@@ -196,7 +191,7 @@ int cmd_serve(int argc, char **argv)
 		case 'C': tls_cert = optarg; break;
 		case 'K': tls_key = optarg; break;
 		case 'P': {
-			char *addr = proxy_address(optarg);
+			char *addr = serve_proxy_address(optarg);
 			if (!addr) {
 				fprintf(stderr, "cong serve: --trust-proxy %s: địa chỉ proxy không hợp lệ; give the proxy's IP"
 						" address, e.g. 127.0.0.1 or ::1 (one a flag, no names, no networks)\n", optarg);
@@ -246,7 +241,7 @@ int cmd_serve(int argc, char **argv)
 		rc = 2;
 		goto out;
 	}
-	if (listen_check(listen, err, sizeof(err))) {
+	if (serve_listen_check(listen, err, sizeof(err))) {
 		fprintf(stderr, "cong serve: --listen %s: %s\n", listen, err);
 		rc = 2;
 		goto out;

@@ -429,9 +429,7 @@ int audit_keep_months(struct db *db)
 	return (int)m;
 }
 
-/* The first instant of the Vietnam day MONTHS calendar months before NOW's day (the 31st of a
- * shorter month becomes its last day). */
-static int64_t months_before(int64_t now, int months)
+int64_t audit_cutoff(int64_t now, int months)
 {
 	vn_date d = vn_days_to_date(vn_days_of_time(now));
 	int total = (int)d.y * 12 + (int)(d.m - 1) - months;
@@ -445,7 +443,7 @@ static int64_t months_before(int64_t now, int months)
 int audit_archive(struct db *db, const char *data_dir, const struct actor *a, int64_t now, int64_t *n, char *why,
 		  size_t whylen)
 {
-	int64_t cutoff = months_before(now, audit_keep_months(db));
+	int64_t cutoff = audit_cutoff(now, audit_keep_months(db));
 	struct sb dir = SB_INIT, path = SB_INIT, tmp = SB_INIT, detail = SB_INIT;
 	int rc = -1, fd = -1;
 	gzFile g = NULL;

@@ -49,6 +49,9 @@ int audit_check(struct db *db, const char *data_dir, struct audit_report *rep);
  * stays. *N: how many were archived (0: nothing old enough). 0, or -1 with a sentence in WHY. */
 int audit_archive(struct db *db, const char *data_dir, const struct actor *a, int64_t now, int64_t *n, char *why,
 		  size_t whylen);
+/* 00:00 Vietnam time of the day MONTHS calendar months before NOW's day (a 31st becomes the
+ * shorter month's last day): records before it are past a retention of MONTHS. */
+int64_t audit_cutoff(int64_t now, int months);
 /* The retention in months (the setting, at least AUDIT_KEEP_MONTHS_MIN). */
 int audit_keep_months(struct db *db);
 

@@ -366,10 +366,21 @@ int audit_check(struct db *db, const char *data_dir, struct audit_report *rep)
 		return 1;
 	}
 	sqlite3_reset(st);
-	/* 2. the anchors, each checked with its MAC */
+	/* 2. the anchors, each checked with its MAC: with the folder's own key, never one made now */
+	struct sb key = SB_INIT, anc = SB_INIT;
+	struct stat kst;
+	sb_addf(&key, "%s/secret.key", data_dir);
+	sb_addf(&anc, "%s/%s", data_dir, AUDIT_ANCHORS_FILE);
+	int no_key = stat(anc.buf, &kst) == 0 && stat(key.buf, &kst) != 0;
+	sb_release(&key);
+	sb_release(&anc);
+	if (no_key) {
+		snprintf(rep->why, sizeof(rep->why), "the anchors cannot be checked: %s/secret.key is missing", data_dir);
+		return -1;
+	}
 	int nanchors = anchors_read(data_dir, &anchors, rep->why, sizeof(rep->why));
 	if (nanchors < 0)
-		return 1;
+		return strstr(rep->why, "cannot be checked") ? -1 : 1;
 	w.anchors = anchors;
 	w.nanchors = nanchors;
 	rep->anchors = nanchors;

@@ -91,8 +91,8 @@ int cmd_audit(int argc, char **argv)
 		struct audit_report rep;
 		int rc = audit_check(db, data, &rep);
 		db_close(db);
-		if (rc) {
-			fprintf(stderr, "cong audit verify: audit log %s: %s\n", rc > 0 ? "BROKEN" : "NOT CHECKED", rep.why);
+		if (rc) { /* the check's result, on standard output like "intact" */
+			printf("audit log %s: %s\n", rc > 0 ? "BROKEN" : "NOT CHECKED", rep.why);
 			return 1;
 		}
 		printf("audit log intact: %lld records (%lld of them archived), hash chain verified", (long long)rep.records,

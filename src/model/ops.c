@@ -459,13 +459,24 @@ int audit_archive(struct db *db, const char *data_dir, const struct actor *a, in
 	int rc = -1, fd = -1;
 	gzFile g = NULL;
 	*n = 0;
+	/* first without the write lock: the oldest record, most days still within the retention */
+	sqlite3_stmt *st = db_stmt(db, "SELECT at FROM audit ORDER BY id LIMIT 1");
+	if (!st) {
+		snprintf(why, whylen, "the audit table cannot be read: %s", db_errmsg(db));
+		return -1;
+	}
+	int old = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int64(st, 0) < cutoff;
+	sqlite3_reset(st);
+	if (!old)
+		return 0;
 	if (db_begin(db)) {
 		snprintf(why, whylen, "the database is busy or cannot be written: %s", db_errmsg(db));
 		return -1;
 	}
-	/* the records before the first one to keep, never the newest (the chain goes on from it) */
-	sqlite3_stmt *st = db_stmt(db, "SELECT min(id), max(id), count(*) FROM audit WHERE id < coalesce("
-				       "(SELECT min(id) FROM audit WHERE at >= ?1), (SELECT max(id) FROM audit))");
+	/* the records before the first one to keep (found walking from the oldest: the cost is
+	 * what is archived), never the newest: the chain goes on from it */
+	st = db_stmt(db, "SELECT min(id), max(id), count(*) FROM audit WHERE id < coalesce("
+			 "(SELECT id FROM audit WHERE at >= ?1 ORDER BY id LIMIT 1), (SELECT max(id) FROM audit))");
 	if (!st)
 		goto fail;
 	db_bind_int(st, 1, cutoff);
@@ -480,14 +491,12 @@ int audit_archive(struct db *db, const char *data_dir, const struct actor *a, in
 		db_rollback(db);
 		return 0;
 	}
-	/* the chain up to the cut must be whole: a broken log is not archived, it is looked at */
-	int64_t checked = 0, bad = audit_verify(db, &checked);
-	if (bad) {
-		snprintf(why, whylen, bad < 0 ? "the audit log cannot be read: nothing archived"
-					      : "the audit log is broken (cong audit verify): nothing archived");
-		db_rollback(db);
-		return -1;
-	}
+	/* the chain up to the cut must be whole (checked below as it is written): a broken log is
+	 * not archived, it is looked at; it goes on from the last archived record's hash */
+	char chain[65];
+	char *base = db_setting_get(db, "audit_archived_hash");
+	snprintf(chain, sizeof(chain), "%s", base ? base : "");
+	free(base);
 	sb_addf(&dir, "%s/%s", data_dir, AUDIT_ARCHIVE_DIR);
 	if (mkdir(dir.buf, 0750) == 0) {
 		fsync_dir(data_dir);
@@ -513,6 +522,18 @@ int audit_archive(struct db *db, const char *data_dir, const struct actor *a, in
 	int step, written = 0;
 	char last_hash[65] = "";
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+#define T(i) ((const char *)sqlite3_column_text(st, i))
+		char want[65];
+		audit_record_hash(T(8), sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2), sqlite3_column_int64(st, 3),
+				  T(4), T(5), T(6), T(7), want);
+		if (strcmp(T(8), chain) != 0 || strcmp(T(9), want) != 0) {
+			snprintf(why, whylen, "the audit log is broken at record %lld (cong audit verify): nothing archived",
+				 (long long)sqlite3_column_int64(st, 0));
+			sqlite3_reset(st);
+			goto fail_quiet;
+		}
+		snprintf(chain, sizeof(chain), "%s", T(9));
+#undef T
 		json_t *o = db_row_json(st);
 		char *s = json_dumps(o, JSON_COMPACT | JSON_ENSURE_ASCII);
 		snprintf(last_hash, sizeof(last_hash), "%s", (const char *)sqlite3_column_text(st, 9));

@@ -277,7 +277,9 @@ class AuditChain(CongTest):
         shutil.rmtree(self.tmp, ignore_errors=True)
 
     def verify(self, data=None):
-        return run("audit", "verify", "--data", data or self.data)
+        """(exit code, stdout, what it says: the result on stdout, an open failure on stderr)."""
+        rc, out, err = run("audit", "verify", "--data", data or self.data)
+        return rc, out, out + err
 
     def test_an_intact_log_verifies_and_the_anchor_is_signed(self):
         rc, out, err = self.verify()
@@ -334,6 +336,12 @@ class AuditChain(CongTest):
         self.assertEqual(rc, 1)
         self.assertIn("record 3", err)
         self.assertIn("altered", err)
+        # a broken log is not archived
+        t = time.gmtime(time.time() + 7 * 3600 + 400 * 86400)
+        rc, out, err = run("audit", "archive", "--data", self.data, "--now", time.strftime("%Y-%m-%d %H:%M", t))
+        self.assertEqual(rc, 1, out)
+        self.assertIn("broken at record 3", err)
+        self.assertEqual(os.listdir(os.path.join(self.data, "audit-archive")), [])
 
     def corrupt(self, at_page, pages=1):
         """A copy of the data folder with PAGES pages of garbage from page AT_PAGE (1-based)."""

@@ -5,7 +5,8 @@
  * WEBPAGE: GET  /quan-tri/bao-tri                 the notices and the form to add one
  * WEBPAGE: POST /quan-tri/bao-tri                 add: starts, ends (datetime-local, Vietnam time), message
  * WEBPAGE: POST /quan-tri/bao-tri/huy             cancel: id
- * WEBPAGE: GET  /quan-tri/su-co                   incidents, filtered by period: tu, den (YYYY-MM-DD, inclusive)
+ * WEBPAGE: GET  /quan-tri/su-co                   incidents, filtered by period: tu, den (YYYY-MM-DD, inclusive);
+ *                                                  dang = xlsx | csv: the same list as a file for the periodic report
  * WEBPAGE: POST /quan-tri/su-co                   record: at, kind, effect, actions, handler; then the alert mail
  * WEBPAGE: POST /quan-tri/su-co/nguoi-nhan        who the alerts go to besides the portal's mailbox: incident_mail_to */
 #include "web/web.h"
@@ -14,6 +15,7 @@
 #include "base/util.h"
 #include "jobs/reminders.h"
 #include "model/ops.h"
+#include "report/table.h"
 #include "vn/calendar.h"
 
 #include <stdlib.h>
@@ -131,6 +133,50 @@ static int filter_day(const char *s, int next, int64_t *t)
 	return 0;
 }
 
+/* The list as a file for the periodic reports (CSV or XLSX, src/report). */
+static void incidents_export(struct req *r, json_t *rows, const char *how, const char *tu, const char *den)
+{
+	static const char *const titles[] = { "Thời điểm xảy ra", "Loại sự cố", "Ảnh hưởng", "Biện pháp đã thực hiện",
+					      "Người xử lý", "Người ghi nhận", "Ghi nhận lúc", "Thư cảnh báo" };
+	static const char *const keys[] = { "occurred", "kind_label", "effect", "actions", "handler", "recorded_by", "recorded" };
+	struct table t;
+	struct sb out = SB_INIT, name = SB_INIT;
+	char err[256];
+	size_t i;
+	json_t *row;
+	table_init(&t, "Sự cố");
+	for (i = 0; i < ARRAY_SIZE(titles); i++)
+		table_add_column(&t, titles[i], TABLE_TEXT);
+	json_array_foreach(rows, i, row) {
+		const char *cells[ARRAY_SIZE(titles)];
+		struct sb mail = SB_INIT;
+		for (size_t j = 0; j < ARRAY_SIZE(keys); j++)
+			cells[j] = json_string_value(json_object_get(row, keys[j]));
+		if (json_is_string(json_object_get(row, "mailed")))
+			sb_addf(&mail, "Đã gửi %s", json_string_value(json_object_get(row, "mailed")));
+		else
+			sb_addf(&mail, "Chưa gửi được: %s", json_string_value(json_object_get(row, "mail_error")));
+		cells[ARRAY_SIZE(titles) - 1] = mail.buf;
+		table_add_row(&t, cells);
+		sb_release(&mail);
+	}
+	sb_addf(&name, "attachment; filename=\"su-co-%s-%s.%s\"", tu && *tu ? tu : "dau", den && *den ? den : "nay", how);
+	if (strcmp(how, "csv") == 0) {
+		table_write_csv(&t, &out);
+		resp_header(r, "Content-Disposition", name.buf);
+		resp_bytes(r, 200, "text/csv; charset=utf-8", out.buf, out.len);
+	} else if (table_write_xlsx(&t, &out, err, sizeof(err)) == 0) {
+		resp_header(r, "Content-Disposition", name.buf);
+		resp_bytes(r, 200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", out.buf, out.len);
+	} else {
+		log_error("incidents: xlsx export: %s", err);
+		resp_error(r, 500, "server_error");
+	}
+	table_release(&t);
+	sb_release(&out);
+	sb_release(&name);
+}
+
 static void incidents_render(struct req *r, int status, json_t *form, const struct errs *e_in)
 {
 	struct errs e = e_in ? *e_in : (struct errs){ 0 };
@@ -149,7 +195,17 @@ static void incidents_render(struct req *r, int status, json_t *form, const stru
 		resp_error(r, 403, "sysadmin_only");
 		return;
 	}
+	const char *how = req_arg(r, "dang");
+	if (!bad_filter && !form && how && (strcmp(how, "xlsx") == 0 || strcmp(how, "csv") == 0)) {
+		incidents_export(r, rows, how, tu, den);
+		json_decref(rows);
+		return;
+	}
 	json_t *ctx = admin_ctx(r, "Sự cố");
+	struct sb q = SB_INIT;
+	sb_addf(&q, "tu=%s&den=%s", tu && !bad_filter ? tu : "", den && !bad_filter ? den : "");
+	json_object_set_new(ctx, "filter_query", json_string(q.buf));
+	sb_release(&q);
 	json_object_set_new(ctx, "incidents", rows);
 	json_object_set_new(ctx, "count", json_integer((json_int_t)json_array_size(rows)));
 	json_object_set_new(ctx, "filter", json_pack("{ssss}", "tu", tu ? tu : "", "den", den ? den : ""));

@@ -279,7 +279,7 @@ static int incident_alert(struct req *r, int64_t id, char *err, size_t errlen)
 		"Người ghi nhận: %s, lúc %s\n\n"
 		"Danh sách sự cố: %s%s\n",
 		site ? site : "", F("occurred"), F("kind_label"), F("effect"), F("actions"), F("handler"), F("recorded_by"),
-		F("recorded"), url, INCIDENT_PATH + 1);
+		F("recorded"), url, &INCIDENT_PATH[1]);
 #undef F
 	int rc = inc ? reminders_mail(r->db, rcpt, n, subject.buf, text.buf, err, errlen) : -1;
 	if (!inc)

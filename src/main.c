@@ -19,7 +19,7 @@ static const struct {
 	{ "user", cmd_user, "add accounts and their roles" },
 	{ "serve", cmd_serve, "serve every site of a data folder over HTTP" },
 	{ "demo", cmd_demo, "create a demo province with sites, news and accounts" },
-	{ "audit", cmd_audit, "verify the audit log's hash chain" },
+	{ "audit", cmd_audit, "verify the audit log (chain, anchors, archives), archive old records" },
 	{ "reindex", cmd_reindex, "rebuild the search index" },
 	{ "remind", cmd_remind, "what is due, and the boards' daily deadline reminders by e-mail" },
 	{ "calendar", cmd_calendar, "working days: holidays, official tables, adding working days" },

@@ -69,7 +69,7 @@ static const char site_usage[] =
 
 static int site_list_cmd(const char *data)
 {
-	struct db *db = data_open(data);
+	struct db *db = data_open_readonly(data);
 	if (!db)
 		return 1;
 	char *base = db_setting_get(db, "base_domain");
@@ -357,45 +357,6 @@ static const char *data_option(int argc, char **argv, const char *usage, int *rc
 		*rc = 2;
 	}
 	return data;
-}
-
-static const char audit_usage[] =
-	"usage: cong audit verify --data DIR\n"
-	"\n"
-	"Checks the audit log's hash chain: every record carries the hash of the one before it, so a\n"
-	"record altered, inserted or deleted in the database breaks the chain there. Prints the number\n"
-	"of records checked and exits 0, or names the first broken record and exits 1.\n";
-
-int cmd_audit(int argc, char **argv)
-{
-	int rc = 1;
-	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-		fputs(audit_usage, argc < 2 ? stderr : stdout);
-		return argc < 2 ? 2 : 0;
-	}
-	if (strcmp(argv[1], "verify") != 0) {
-		fputs(audit_usage, stderr);
-		return 2;
-	}
-	const char *data = data_option(argc - 1, argv + 1, audit_usage, &rc);
-	if (!data)
-		return rc;
-	struct db *db = data_open(data);
-	if (!db)
-		return 1;
-	int64_t n = 0, bad = audit_verify(db, &n);
-	db_close(db);
-	if (bad < 0) {
-		fprintf(stderr, "cong audit verify: cannot read the audit log\n");
-		return 1;
-	}
-	if (bad) {
-		printf("audit log BROKEN at record %lld (after %lld records checked): altered, inserted or deleted\n",
-		       (long long)bad, (long long)n - 1);
-		return 1;
-	}
-	printf("audit log intact: %lld records, hash chain verified\n", (long long)n);
-	return 0;
 }
 
 static const char reindex_usage[] =

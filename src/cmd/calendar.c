@@ -228,7 +228,7 @@ int cmd_calendar(int argc, char **argv)
 		return rc == 1 ? 0 : rc;
 	if (a.op == OP_YEAR && parse_year(a.year, &year))
 		return 2;
-	struct db *db = a.data ? data_open(a.data) : NULL;
+	struct db *db = a.data ? (a.op == OP_YEAR || a.op == OP_ADD ? data_open_readonly(a.data) : data_open(a.data)) : NULL;
 	if (a.data && !db)
 		return 1;
 	if (a.op == OP_YEAR || a.op == OP_ADD) {

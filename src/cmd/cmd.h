@@ -18,8 +18,12 @@ int cmd_calendar(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_kinds(int argc, char **argv);
 
-/* Creates DIR if needed, opens DIR/cong.db and applies pending migrations. */
+/* Opens DIR/cong.db and applies pending migrations; refuses (with a sentence on stderr, NULL) a
+ * DIR that does not exist or holds no cong.db: only data_init() creates one. */
 struct db *data_open(const char *dir);
+/* For commands that only read: opens DIR/cong.db read-only (immutable when DIR cannot be
+ * written), applies nothing, refuses a database that needs an upgrade. */
+struct db *data_open_readonly(const char *dir);
 /* "DIR/cong.db"; malloc'd. */
 char *data_db_path(const char *dir);
 /* Creates the data folder, the database and the main site (idempotent). */
@@ -30,5 +34,11 @@ void cli_print_errs(const char *what, const struct errs *e);
 const char *cli_tr(const char *key);
 /* Folder with templates/, static/ and locale/: $CONG_ROOT, else next to the binary or above. */
 char *app_root_find(void);
+
+/* `cong serve`'s argument checks (serve.c). --listen: "ADDR:PORT" or "[V6]:PORT", port 1..65535,
+ * an address that resolves; 0 or a sentence in WHY. --trust-proxy: the canonical text of an IPv4
+ * or IPv6 address as the server compares peers (malloc'd), NULL when S is not one. */
+int serve_listen_check(const char *listen, char *why, size_t n);
+char *serve_proxy_address(const char *s);
 
 #endif

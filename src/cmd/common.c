@@ -22,13 +22,32 @@ char *data_db_path(const char *dir)
 	return sb_detach(&b, NULL);
 }
 
-struct db *data_open(const char *dir)
+/* The folder must exist and hold a database: a mistyped --data must not become a new, empty
+ * portal that reports success. Only `cong init` (and `cong demo`, which initialises) make one. */
+static int data_exists(const char *dir)
+{
+	struct stat st;
+	if (stat(dir, &st)) {
+		fprintf(stderr, "cong: thư mục dữ liệu %s không có (%s); tạo bằng: cong init --data %s\n", dir,
+			strerror(errno), dir);
+		return 0;
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		fprintf(stderr, "cong: %s không phải là thư mục (not a folder)\n", dir);
+		return 0;
+	}
+	char *path = data_db_path(dir);
+	int ok = stat(path, &st) == 0 && S_ISREG(st.st_mode);
+	if (!ok)
+		fprintf(stderr, "cong: %s không phải thư mục dữ liệu của Cổng (không có cong.db); tạo bằng: cong init --data %s\n",
+			dir, dir);
+	free(path);
+	return ok;
+}
+
+static struct db *data_open_db(const char *dir)
 {
 	char err[512];
-	if (mkdir(dir, 0750) && errno != EEXIST) {
-		fprintf(stderr, "cong: không tạo được thư mục dữ liệu %s: %s\n", dir, strerror(errno));
-		return NULL;
-	}
 	char *path = data_db_path(dir);
 	struct db *db = db_open(path, err, sizeof(err));
 	free(path);
@@ -44,9 +63,75 @@ struct db *data_open(const char *dir)
 	return db;
 }
 
+/* A folder we may not write (a read-only mount, a copy kept for inspection, another user's):
+ * access(2) answers for this process, root included on a read-only mount. */
+static int data_writable(const char *dir)
+{
+	char *path = data_db_path(dir);
+	int ok = access(dir, W_OK) == 0 && access(path, W_OK) == 0;
+	free(path);
+	return ok;
+}
+
+struct db *data_open(const char *dir)
+{
+	if (!data_exists(dir))
+		return NULL;
+	if (!data_writable(dir)) {
+		fprintf(stderr, "cong: không ghi được vào thư mục dữ liệu %s (read-only): this command changes data;"
+				" only reading commands (audit verify, site list, remind --list, calendar) work there\n", dir);
+		return NULL;
+	}
+	return data_open_db(dir);
+}
+
+struct db *data_open_readonly(const char *dir)
+{
+	char err[512];
+	if (!data_exists(dir))
+		return NULL;
+	char *path = data_db_path(dir);
+	struct db *db;
+	if (data_writable(dir)) {
+		/* read-only, but beside a server that writes: WAL with its shared memory */
+		db = db_open_readonly(path, 0, err, sizeof(err));
+	} else {
+		/* nothing can be created here (no -shm): read the file as it is. Without a -wal file
+		 * left over, that is the whole database (a server that stopped cleanly leaves none). */
+		char *wal = NULL;
+		struct stat st;
+		struct sb b = SB_INIT;
+		sb_addf(&b, "%s-wal", path);
+		wal = sb_detach(&b, NULL);
+		int has_wal = stat(wal, &st) == 0 && st.st_size > 0;
+		free(wal);
+		db = db_open_readonly(path, !has_wal, err, sizeof(err));
+		if (!db && has_wal)
+			fprintf(stderr, "cong: %s holds changes not yet checkpointed in cong.db-wal and cannot be"
+					" written; open it where it can be written, or stop the server cleanly first\n", dir);
+	}
+	free(path);
+	if (!db) {
+		fprintf(stderr, "cong: %s\n", err);
+		return NULL;
+	}
+	int pending = db_pending_migrations(db);
+	if (pending != 0) {
+		fprintf(stderr, "cong: %s needs an upgrade first (%d migration(s) not applied): cong init --data %s\n", dir,
+			pending, dir);
+		db_close(db);
+		return NULL;
+	}
+	return db;
+}
+
 int data_init(const char *dir, const char *domain, const char *main_name, int verbose)
 {
-	struct db *db = data_open(dir);
+	if (mkdir(dir, 0750) && errno != EEXIST) {
+		fprintf(stderr, "cong: không tạo được thư mục dữ liệu %s: %s\n", dir, strerror(errno));
+		return 1;
+	}
+	struct db *db = data_open_db(dir);
 	struct errs e = { 0 };
 	int rc = 0;
 	if (!db)

@@ -33,8 +33,11 @@ static int parse_now(const char *s, int64_t *out)
 		return -1;
 	tm.tm_year -= 1900;
 	tm.tm_mon -= 1;
+	struct tm want = tm, back;
 	time_t t = timegm(&tm);
-	if (t == (time_t)-1)
+	/* timegm() carries a 31 June or a 25:00 into the next day: such a date is refused, not moved */
+	if (t == (time_t)-1 || !gmtime_r(&t, &back) || back.tm_year != want.tm_year || back.tm_mon != want.tm_mon ||
+	    back.tm_mday != want.tm_mday || back.tm_hour != want.tm_hour || back.tm_min != want.tm_min)
 		return -1;
 	*out = (int64_t)t - 7 * 3600;
 	return 0;
@@ -69,7 +72,8 @@ int cmd_remind(int argc, char **argv)
 		case 'l': list = 1; break;
 		case 'n':
 			if (parse_now(optarg, &now)) {
-				fprintf(stderr, "cong remind: --now wants 'YYYY-MM-DD HH:MM'\n");
+				fprintf(stderr, "cong remind: --now %s: ngày giờ không hợp lệ; cần dạng 'YYYY-MM-DD HH:MM'"
+					" (a real date and time, e.g. 2026-12-07 08:00)\n", optarg);
 				return 2;
 			}
 			break;
@@ -81,7 +85,7 @@ int cmd_remind(int argc, char **argv)
 		fputs(remind_usage, stderr);
 		return 2;
 	}
-	struct db *db = data_open(data);
+	struct db *db = list ? data_open_readonly(data) : data_open(data);
 	if (!db)
 		return 1;
 	int rc = 0;

@@ -12,7 +12,11 @@
 #include "render/mustache.h"
 #include "web/web.h"
 
+#include <arpa/inet.h>
+#include <errno.h>
 #include <getopt.h>
+#include <gnutls/gnutls.h>
+#include <netdb.h>
 #include <sodium.h>
 #include <pthread.h>
 #include <signal.h>
@@ -74,6 +78,85 @@ static void args_free(struct app *app)
 	for (size_t i = 0; i < app->ntrusted_proxies; i++)
 		free(app->trusted_proxies[i]);
 	free(app->trusted_proxies);
+}
+
+/* ---- argument checks: each refusal is one sentence naming the option and what it wants ---- */
+
+int serve_listen_check(const char *listen, char *why, size_t n)
+{
+	char host[256];
+	const char *port;
+	if (listen[0] == '[') {
+		const char *end = strchr(listen, ']');
+		if (!end || end[1] != ':' || (size_t)(end - listen - 1) >= sizeof(host)) {
+			snprintf(why, n, "an IPv6 address is written [ADDR]:PORT, e.g. [::1]:8080");
+			return -1;
+		}
+		memcpy(host, listen + 1, (size_t)(end - listen - 1));
+		host[end - listen - 1] = '\0';
+		port = end + 2;
+	} else {
+		const char *colon = strrchr(listen, ':');
+		if (!colon || (size_t)(colon - listen) >= sizeof(host)) {
+			snprintf(why, n, "thiếu cổng (port): use ADDR:PORT, e.g. 127.0.0.1:8080");
+			return -1;
+		}
+		memcpy(host, listen, (size_t)(colon - listen));
+		host[colon - listen] = '\0';
+		port = colon + 1;
+	}
+	if (!*host) {
+		snprintf(why, n, "thiếu địa chỉ (host): use ADDR:PORT, e.g. 127.0.0.1:8080, or 0.0.0.0:PORT / [::]:PORT for every address");
+		return -1;
+	}
+	int64_t p;
+	if (parse_i64(port, 1, 65535, &p)) {
+		snprintf(why, n, "cổng (port) '%s' không hợp lệ: a number from 1 to 65535", port);
+		return -1;
+	}
+	struct addrinfo hints = { 0 }, *res = NULL;
+	hints.ai_family = AF_UNSPEC;
+	hints.ai_socktype = SOCK_STREAM;
+	hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV;
+	int rc = getaddrinfo(host, port, &hints, &res);
+	if (rc || !res) {
+		snprintf(why, n, "địa chỉ '%s' không dùng được: %s", host, gai_strerror(rc));
+		return -1;
+	}
+	freeaddrinfo(res);
+	return 0;
+}
+
+char *serve_proxy_address(const char *s)
+{
+	unsigned char bin[sizeof(struct in6_addr)];
+	char out[INET6_ADDRSTRLEN];
+	int af = strchr(s, ':') ? AF_INET6 : AF_INET;
+	if (inet_pton(af, s, bin) != 1 || !inet_ntop(af, bin, out, sizeof(out)))
+		return NULL;
+	return xstrdup(out);
+}
+
+/* The certificate chain and the key: readable, PEM, and the key is the certificate's
+ * (GnuTLS, which libmicrohttpd serves HTTPS with, says which). 0 or a message in WHY. */
+static int tls_check(const char *cert_path, const char *cert, const char *key_path, const char *key, char *why,
+		     size_t n)
+{
+	gnutls_certificate_credentials_t cred;
+	if (gnutls_certificate_allocate_credentials(&cred) != GNUTLS_E_SUCCESS) {
+		snprintf(why, n, "GnuTLS cannot start");
+		return -1;
+	}
+	gnutls_datum_t c = { (unsigned char *)(uintptr_t)cert, (unsigned)strlen(cert) };
+	gnutls_datum_t k = { (unsigned char *)(uintptr_t)key, (unsigned)strlen(key) };
+	int rc = gnutls_certificate_set_x509_key_mem(cred, &c, &k, GNUTLS_X509_FMT_PEM);
+	gnutls_certificate_free_credentials(cred);
+	if (rc < 0) {
+		snprintf(why, n, "%s / %s: chứng thư hoặc khoá TLS không hợp lệ (%s): PEM files, the key matching the certificate",
+			 cert_path, key_path, gnutls_strerror(rc));
+		return -1;
+	}
+	return 0;
 }
 
 static const char serve_usage[] =
@@ -161,10 +244,18 @@ int cmd_serve(int argc, char **argv)
 		case 'q': app.quiet = 1; break;
 		case 'C': tls_cert = optarg; break;
 		case 'K': tls_key = optarg; break;
-		case 'P':
+		case 'P': {
+			char *addr = serve_proxy_address(optarg);
+			if (!addr) {
+				fprintf(stderr, "cong serve: --trust-proxy %s: địa chỉ proxy không hợp lệ; give the proxy's IP"
+						" address, e.g. 127.0.0.1 or ::1 (one a flag, no names, no networks)\n", optarg);
+				rc = 2;
+				goto out;
+			}
 			app.trusted_proxies = xrealloc(app.trusted_proxies, st_mult(app.ntrusted_proxies + 1, sizeof(char *)));
-			app.trusted_proxies[app.ntrusted_proxies++] = xstrdup(optarg);
+			app.trusted_proxies[app.ntrusted_proxies++] = addr;
 			break;
+		}
 		case 'T':
 			if (parse_i64(optarg, 1, 3600, &timeout)) {
 				fprintf(stderr, "cong serve: --timeout must be 1..3600 seconds\n");
@@ -230,7 +321,13 @@ int cmd_serve(int argc, char **argv)
 	}
 	if (!app.data_dir) {
 		fputs(serve_usage, stderr);
-		return 2;
+		rc = 2;
+		goto out;
+	}
+	if (serve_listen_check(listen, err, sizeof(err))) {
+		fprintf(stderr, "cong serve: --listen %s: %s\n", listen, err);
+		rc = 2;
+		goto out;
 	}
 	if (threads < 2)
 		threads = 2;
@@ -240,14 +337,24 @@ int cmd_serve(int argc, char **argv)
 	app.timeout = (unsigned)timeout;
 	if (!!tls_cert != !!tls_key) {
 		fprintf(stderr, "cong serve: --tls-cert and --tls-key go together\n");
-		return 2;
+		rc = 2;
+		goto out;
 	}
 	if (tls_cert) {
 		size_t n;
-		app.tls_cert = file_read(tls_cert, &n);
-		app.tls_key = file_read(tls_key, &n);
-		if (!app.tls_cert || !app.tls_key) {
-			fprintf(stderr, "cong serve: cannot read %s or %s\n", tls_cert, tls_key);
+		const char *bad = NULL;
+		if (!(app.tls_cert = file_read(tls_cert, &n)))
+			bad = tls_cert;
+		else if (!(app.tls_key = file_read(tls_key, &n)))
+			bad = tls_key;
+		if (bad) {
+			fprintf(stderr, "cong serve: không đọc được tệp TLS %s: %s\n", bad, strerror(errno));
+			rc = 2;
+			goto out;
+		}
+		if (tls_check(tls_cert, app.tls_cert, tls_key, app.tls_key, err, sizeof(err))) {
+			fprintf(stderr, "cong serve: %s\n", err);
+			rc = 2;
 			goto out;
 		}
 		app.tls = 1;

@@ -90,13 +90,52 @@ struct db *db_open(const char *path, char *err, size_t errlen)
 	sqlite3_busy_timeout(db->h, 10000);
 	/* always: the time is counted for /metrics; slow statements are logged when asked */
 	sqlite3_trace_v2(db->h, SQLITE_TRACE_PROFILE, slow_trace, NULL);
-	if (db_exec(db, "PRAGMA journal_mode=WAL") || db_exec(db, "PRAGMA synchronous=NORMAL") ||
+	/* synchronous=FULL: in WAL mode the log is synced at every commit, so a change the server
+	 * acknowledged survives a power loss, not only a crash of the process (NORMAL syncs it only
+	 * at checkpoints); measured in docs/benchmarks.md, "2026-12-07 — durability" */
+	if (db_exec(db, "PRAGMA journal_mode=WAL") || db_exec(db, "PRAGMA synchronous=FULL") ||
 	    db_exec(db, "PRAGMA foreign_keys=ON")) {
 		snprintf(err, errlen, "cannot configure %s: %s", path, sqlite3_errmsg(db->h));
 		db_close(db);
 		return NULL;
 	}
 	return db;
+}
+
+struct db *db_open_readonly(const char *path, int immutable, char *err, size_t errlen)
+{
+	static pthread_once_t setup_once = PTHREAD_ONCE_INIT;
+	pthread_once(&setup_once, sqlite_setup);
+	struct db *db = xcalloc(1, sizeof(*db));
+	char *uri = sqlite3_mprintf("file:%s?mode=ro%s", path, immutable ? "&immutable=1" : "");
+	int rc = uri ? sqlite3_open_v2(uri, &db->h, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL)
+		     : SQLITE_NOMEM;
+	sqlite3_free(uri);
+	/* the open is lazy: the first read says whether the file is a database we can read */
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(db->h, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
+	if (rc != SQLITE_OK) {
+		snprintf(err, errlen, "cannot open %s read-only: %s", path, db->h ? sqlite3_errmsg(db->h) : sqlite3_errstr(rc));
+		sqlite3_close(db->h);
+		free(db);
+		return NULL;
+	}
+	sqlite3_busy_timeout(db->h, 10000);
+	return db;
+}
+
+int db_pending_migrations(struct db *db)
+{
+	int pending = 0;
+	for (size_t i = 0; i < db_nmigrations; i++) {
+		sqlite3_stmt *st = db_stmt(db, "SELECT 1 FROM schema_migrations WHERE name = ?");
+		if (!st)
+			return -1;
+		db_bind_text(st, 1, db_migrations[i].name);
+		pending += sqlite3_step(st) != SQLITE_ROW;
+		sqlite3_reset(st);
+	}
+	return pending;
 }
 
 static void memo_drop_all(struct db *db)

@@ -14,6 +14,12 @@ struct db;
 /* Opens (creating if needed) the database at PATH in WAL mode with foreign keys on. */
 struct db *db_open(const char *path, char *err, size_t errlen);
 void db_close(struct db *db);
+/* Opens an existing database read-only, changing nothing on disk (no journal mode, no
+ * migration). IMMUTABLE: also without the WAL's shared memory, for a folder that cannot be
+ * written (valid only while no one writes it: a stopped server's folder, a copy, a mount). */
+struct db *db_open_readonly(const char *path, int immutable, char *err, size_t errlen);
+/* How many migrations this build has that the database has not recorded; -1 on error. */
+int db_pending_migrations(struct db *db);
 /* Log statements slower than MS milliseconds (0: never); before the first db_open. */
 void db_slow_log(int64_t ms);
 

@@ -121,6 +121,23 @@ int reminders_test(struct db *db, const char *to, char *err, size_t errlen)
 	return rc;
 }
 
+int reminders_mail(struct db *db, const char *const *to, size_t n, const char *subject, const char *text, char *err,
+		   size_t errlen)
+{
+	struct mail_settings m;
+	int rc = -1;
+	if (settings_load(db, &m)) {
+		snprintf(err, errlen, "chưa cấu hình máy chủ thư (smtp_url, smtp_from)");
+	} else if (!n) {
+		snprintf(err, errlen, "không có người nhận");
+	} else {
+		struct mail_message msg = { .aTo = to, .nTo = n, .subject = subject, .text = text };
+		rc = mail_send(&m.cfg, &msg, err, errlen);
+	}
+	settings_release(&m);
+	return rc;
+}
+
 int reminders_run(struct db *db, int64_t now, int force)
 {
 	/* after a failed send the scheduler waits ten minutes before trying again */

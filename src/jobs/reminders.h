@@ -20,4 +20,9 @@ int reminders_run(struct db *db, int64_t now, int force);
  * (mail not configured, the server's refusal). */
 int reminders_test(struct db *db, const char *to, char *err, size_t errlen);
 
+/* One message through the mail settings above to the addresses TO (an incident alert); 0, or -1
+ * with a sentence in ERR (mail not configured, no recipient, the server's refusal). */
+int reminders_mail(struct db *db, const char *const *to, size_t n, const char *subject, const char *text, char *err,
+		   size_t errlen);
+
 #endif

@@ -4,6 +4,7 @@
  * publishes whatever fell due while the server was down, at the time it was promised. */
 #include "jobs/scheduler.h"
 #include "jobs/reminders.h"
+#include "jobs/ops.h"
 #include "model/kind.h"
 #include "vn/calendar.h"
 #include "base/log.h"
@@ -45,6 +46,8 @@ static void *scheduler_main(void *arg)
 			log_info("scheduler: published %d scheduled item(s)", n);
 		/* the daily deadline reminders, once the reminder hour has come (one a site a day) */
 		reminders_run(db, time_now(), 0);
+		/* the audit chain's daily anchor outside the database, and its archive */
+		ops_daily(db, s->db_path, time_now());
 		/* values that change with the day: a legal document taking effect, or ended by one */
 		n = item_recheck_due(db, vn_days_of_time(time_now()));
 		if (n > 0)

@@ -1,5 +1,6 @@
 /* common.c — field errors and the audit trail shared by every model file. */
 #include "internal.h"
+#include "model/ops.h"
 #include "base/utf8.h"
 
 #include <sodium.h>
@@ -27,7 +28,7 @@ void errs_add(struct errs *e, const char *field, const char *key)
 
 /* The record's hash: SHA-256 over the previous hash and every field, each length-prefixed so
  * that no two different records can be written as the same bytes. */
-static void audit_hash(const char *prev, int64_t at, int64_t user_id, int64_t site_id, const char *action,
+void audit_record_hash(const char *prev, int64_t at, int64_t user_id, int64_t site_id, const char *action,
 		       const char *object, const char *detail, const char *address, char out[65])
 {
 	crypto_hash_sha256_state h;
@@ -75,7 +76,7 @@ int audit_write(struct db *db, const struct actor *a, int64_t site_id, const cha
 		goto fail;
 	object = object ? object : "";
 	detail = detail ? detail : "";
-	audit_hash(prev, at, uid, site_id, action, object, detail, addr, hash);
+	audit_record_hash(prev, at, uid, site_id, action, object, detail, addr, hash);
 	step = "insert the record";
 	st = db_stmt(db, "INSERT INTO audit (at, user_id, site_id, action, object, detail, address, prev_hash, hash)"
 			 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -135,16 +136,22 @@ int audit_head(struct db *db, int64_t *count, int64_t *last_id, char hash[65])
 
 int64_t audit_verify(struct db *db, int64_t *checked)
 {
+	/* the records archived (cong audit archive) are no longer in the table: the chain goes on
+	 * from the last archived record's hash */
+	char *base = db_setting_get(db, "audit_archived_hash");
 	sqlite3_stmt *st = db_stmt(db, "SELECT id, at, coalesce(user_id, 0), coalesce(site_id, 0), action, object,"
 				       " detail, address, prev_hash, hash FROM audit ORDER BY id");
 	char prev[65] = "", want[65];
 	int64_t bad = 0, n = 0;
+	int rc = SQLITE_DONE;
+	snprintf(prev, sizeof(prev), "%s", base ? base : "");
+	free(base);
 	if (!st)
 		return -1;
-	while (!bad && sqlite3_step(st) == SQLITE_ROW) {
+	while (!bad && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 #define T(i) ((const char *)sqlite3_column_text(st, i))
-		audit_hash(T(8), sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2), sqlite3_column_int64(st, 3),
-			   T(4), T(5), T(6), T(7), want);
+		audit_record_hash(T(8), sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2), sqlite3_column_int64(st, 3),
+				  T(4), T(5), T(6), T(7), want);
 		if (strcmp(T(8), prev) != 0 || strcmp(T(9), want) != 0)
 			bad = sqlite3_column_int64(st, 0);
 		snprintf(prev, sizeof(prev), "%s", T(9));
@@ -154,6 +161,9 @@ int64_t audit_verify(struct db *db, int64_t *checked)
 	sqlite3_reset(st);
 	if (checked)
 		*checked = n;
+	/* a page that cannot be read (SQLITE_CORRUPT, an I/O error) is not "the end of the log" */
+	if (!bad && rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return -1;
 	return bad;
 }
 
@@ -355,5 +365,10 @@ int64_t cache_generation(struct db *db, int64_t site_id)
 	if (sqlite3_step(st) == SQLITE_ROW)
 		gen = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
-	return gen;
+	/* a maintenance notice appears and goes away with time alone, on every page: the edges
+	 * passed so far are part of the generation (the site's number stays below 2^40) */
+	int64_t epoch = maint_epoch(db, time_now());
+	if (epoch < 0)
+		return -1;
+	return (gen & (((int64_t)1 << 40) - 1)) | epoch << 40;
 }

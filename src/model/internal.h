@@ -42,4 +42,8 @@ void media_probe(const unsigned char *b, size_t len);
 int item_term_add(struct db *db, int64_t id, const char *key, const char *value);
 int item_term_set(struct db *db, int64_t id, const char *key, const char *value);
 
+/* The audit record's hash (common.c): SHA-256 over PREV and every field, length-prefixed. */
+void audit_record_hash(const char *prev, int64_t at, int64_t user_id, int64_t site_id, const char *action,
+		       const char *object, const char *detail, const char *address, char out[65]);
+
 #endif

@@ -349,25 +349,60 @@ static gdImagePtr orient(gdImagePtr im, int o)
 
 /* ---- files ---- */
 
+/* A change to a folder's entries (a file renamed into it, a folder made in it) is on the disk
+ * once the folder itself is synced: the file's own fsync does not cover its name. */
+static int fsync_dir(const char *dir)
+{
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	int rc = fsync(fd);
+	close(fd);
+	return rc;
+}
+
+/* The folder of PATH ("." when it has none) synced. */
+static int fsync_parent(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	if (!slash)
+		return fsync_dir(".");
+	if (slash == path)
+		return fsync_dir("/");
+	char *dir = xstrndup(path, (size_t)(slash - path));
+	int rc = fsync_dir(dir);
+	free(dir);
+	return rc;
+}
+
+/* Makes PATH and its missing parents; each folder made is synced into its parent, so that the
+ * media file inside survives a power loss with its path. */
 static int mkdir_p(const char *path)
 {
 	char *p = xstrdup(path);
-	for (char *s = p + 1; *s; s++) {
-		if (*s == '/') {
-			*s = '\0';
-			if (mkdir(p, 0755) && errno != EEXIST) {
-				free(p);
-				return -1;
-			}
-			*s = '/';
+	int rc = 0;
+	for (char *s = p + 1;; s++) {
+		if (*s != '/' && *s)
+			continue;
+		char c = *s;
+		*s = '\0';
+		if (mkdir(p, 0755) == 0) {
+			if (fsync_parent(p))
+				rc = -1;
+		} else if (errno != EEXIST) {
+			rc = -1;
 		}
+		*s = c;
+		if (rc || !c)
+			break;
 	}
-	int rc = mkdir(p, 0755) && errno != EEXIST ? -1 : 0;
 	free(p);
 	return rc;
 }
 
-/* Writes LEN bytes to PATH atomically (temporary file, fsync, rename). */
+/* Writes LEN bytes to PATH atomically and durably: a temporary file, fsync, rename, and the
+ * folder synced, so that when this returns the file is on the disk under its name (the row that
+ * names it commits after). */
 static int write_file_atomic(const char *path, const void *data, size_t len)
 {
 	struct sb tmp = SB_INIT;
@@ -396,17 +431,21 @@ static int write_file_atomic(const char *path, const void *data, size_t len)
 		unlink(tmp.buf);
 		goto out;
 	}
+	if (fsync_parent(path))
+		goto out;
 	rc = 0;
 out:
 	sb_release(&tmp);
 	return rc;
 }
 
-/* Writes PATH unless it is already there (content-addressed: the same name, the same bytes). */
+/* Writes PATH unless it is already there (content-addressed: the same name, the same bytes).
+ * Already there, it may have just been renamed into place by another writer: the folder is
+ * synced all the same before a row names it. */
 static int store_once(const char *path, const void *data, size_t len)
 {
 	if (access(path, F_OK) == 0)
-		return 0;
+		return fsync_parent(path) ? -1 : 0;
 	if (write_file_atomic(path, data, len)) {
 		log_error("media: cannot write %s: %s", path, strerror(errno));
 		return -1;

@@ -254,6 +254,10 @@ struct article_input {
  * without a category goes to the site's category of its kind (category_for_kind). */
 int article_save(struct db *db, const struct actor *a, int64_t site_id, int64_t id,
 		 const struct article_input *in, struct errs *e, int64_t *out_id);
+/* "Save and send for editing": article_save then the "submit" action, in one transaction
+ * (either both are kept or neither). */
+int article_save_submit(struct db *db, const struct actor *a, int64_t site_id, int64_t id,
+			const struct article_input *in, struct errs *e, int64_t *out_id);
 
 /* The workflow. ACTION is one of: submit, edited (editing done, sent for approval), return
  * (comment required), refuse (reason a–đ of VL Đ11.3 required), publish, schedule (WHEN in the
@@ -410,6 +414,9 @@ json_t *article_attachments(struct db *db, int64_t article_id);
 #define SESSION_MFA_TRIES 5 /* codes a pending session may try before it is destroyed */
 /* Where secret.key lives (the data folder); `cong serve` sets it before serving. */
 void totp_set_key_dir(const char *data_dir);
+/* A key of N bytes (crypto_kdf: 16..64) derived from DATA/secret.key for purpose CTX (8
+ * characters) and number ID, so that no two uses share a key; 0 or -1 (logged). */
+int secret_subkey(uint64_t id, const char ctx[8], unsigned char *out, size_t n);
 /* The TOTP code of KEY at Unix time T (DIGITS 6..8; OUT holds DIGITS + 1 bytes); 0 or -1. */
 int totp_code(const unsigned char *key, size_t len, int64_t t, unsigned digits, char *out);
 /* 1 when the account must use two-factor sign-in: it holds a role on some site (or is the

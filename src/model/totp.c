@@ -125,6 +125,17 @@ static int key_get(unsigned char out[crypto_secretbox_KEYBYTES])
 	return key_loaded ? 0 : -1;
 }
 
+int secret_subkey(uint64_t id, const char ctx[8], unsigned char *out, size_t n)
+{
+	unsigned char k[crypto_secretbox_KEYBYTES];
+	_Static_assert(crypto_secretbox_KEYBYTES == crypto_kdf_KEYBYTES, "secret.key is a KDF master key");
+	if (key_get(k))
+		return -1;
+	int rc = crypto_kdf_derive_from_key(out, n, id, ctx, k);
+	sodium_memzero(k, sizeof(k));
+	return rc ? -1 : 0;
+}
+
 /* "v1:" + base64(nonce || secretbox(SECRET)); malloc'd, NULL on error. */
 static char *seal(const unsigned char *secret, size_t len)
 {

@@ -455,3 +455,22 @@ json_t *article_timeline(struct db *db, const struct actor *a, int64_t site_id, 
 	}
 	return rows;
 }
+
+int article_save_submit(struct db *db, const struct actor *a, int64_t site_id, int64_t id,
+			const struct article_input *in, struct errs *e, int64_t *out_id)
+{
+	/* one transaction: save and submit are savepoints of it, so a refused or failed submit
+	 * undoes the save as well (the form comes back with what was typed) */
+	if (db_begin(db))
+		return M_ERROR;
+	int rc = article_save(db, a, site_id, id, in, e, out_id);
+	if (rc == M_OK)
+		rc = article_act(db, a, site_id, *out_id, "submit", NULL, e);
+	if (rc != M_OK) {
+		db_rollback(db);
+		if (!id)
+			*out_id = 0;
+		return rc;
+	}
+	return db_commit(db) ? M_ERROR : M_OK;
+}

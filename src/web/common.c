@@ -7,6 +7,7 @@
 #include "db/db.h"
 #include "render/mustache.h"
 #include "model/kind.h"
+#include "model/ops.h"
 
 #include <string.h>
 
@@ -367,6 +368,11 @@ json_t *web_public_ctx(struct req *r, const char *page_title, const char *canoni
 	web_crumb(ctx, "Trang chủ", page_title ? "/" : NULL);
 	set_str(ctx, "admin_url", "/quan-tri/");
 	set_str(ctx, "search_url", "/tim-kiem");
+	/* a planned outage, on every public page in its window (the page cache's generation
+	 * changes when the window opens or closes: model/ops.h) */
+	json_t *maint = maint_current(r->db, time_now());
+	if (maint)
+		json_object_set_new(ctx, "maintenance", maint);
 	json_decref(main_site);
 	free(url);
 	sb_release(&t);

@@ -143,6 +143,13 @@ void admin_calendar(struct req *r);
 void admin_calendar_set(struct req *r);
 void admin_calendar_unset(struct req *r);
 void admin_calendar_seed(struct req *r);
+/* web/admin/ops.c: planned maintenance notices and incidents */
+void admin_maintenance(struct req *r);
+void admin_maintenance_add(struct req *r);
+void admin_maintenance_cancel(struct req *r);
+void admin_incidents(struct req *r);
+void admin_incident_add(struct req *r);
+void admin_incident_recipients(struct req *r);
 void admin_deadlines(struct req *r);
 void admin_deadline_report(struct req *r);
 void admin_deadline_rules(struct req *r);

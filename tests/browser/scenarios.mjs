@@ -21,6 +21,8 @@ export const ACCOUNTS = {
 		roleLabel: 'Trưởng/Phó Ban Biên tập', newPassword: 'Lan#Snv2026!Moi' },
 	siteadmin: { username: 'quantri', role: 'siteadmin', name: 'Phạm Quốc Bảo',
 		roleLabel: 'Quản trị trang', newPassword: 'Bao#Snv2026!Moi' },
+	sysadmin: { username: 'quantrihethong', role: 'sysadmin', name: 'Võ Thanh Sơn',
+		roleLabel: 'Quản trị hệ thống', newPassword: 'Son#HeThong2026!' },
 };
 
 const CATEGORY = 'Tin hoạt động';
@@ -1277,6 +1279,77 @@ async function accountPages(t) {
 	assert.ok(!failures.length, `serious/critical: ${failures.join('; ')}`);
 }
 
+/**
+ * Running the portal: the system administrator announces a maintenance too late (the earliest
+ * day is named next to the field), then in time; the banner is on the public pages (when today
+ * is a working day, a notice made today shows at once); records an incident with its messages
+ * next to the fields first. axe-core on each page.
+ */
+async function maintenanceAndIncidents(t) {
+	const page = await personPage(t, 'sysadmin', '/quan-tri/', { bypassCSP: true });
+	const seen = watch(page);
+	const nav = page.getByRole('navigation', { name: 'Quản trị' });
+	const clean = async (what) => {
+		const { violations, invisible } = await axe(t, page);
+		for (const v of violations)
+			t.warn(`axe VIOLATION [${what}] ${v.id} (${v.impact}) ×${v.count} at ${v.target} — ${v.help}; ${v.html}`);
+		assert.deepEqual(violations.map((v) => `${v.id} at ${v.target}`), [], `axe-core on ${what}`);
+		assert.deepEqual(invisible.map((v) => v.target), [], `invisible text on ${what}`);
+	};
+	await clickAndWait(page, nav.getByRole('link', { name: 'Bảo trì' }));
+	assertPath(page, '/quan-tri/bao-tri', 'the link "Bảo trì"');
+	const earliest = (await textOf(page.locator('#ngay-som-nhat'))).split('/').reverse().join('-');
+	const tomorrow = new Date(Date.now() + 7 * 3600e3 + 86400e3).toISOString().slice(0, 10);
+	await page.getByLabel('Bắt đầu tạm ngừng').fill(`${tomorrow}T08:00`);
+	await page.getByLabel('Dự kiến hoạt động trở lại').fill(`${tomorrow}T11:00`);
+	await page.getByLabel('Nội dung thông báo').fill('Nâng cấp máy chủ cơ sở dữ liệu của cổng.');
+	const refused = await clickAndWait(page, page.getByRole('button', { name: 'Đăng thông báo' }));
+	assert.equal(refused.status(), 422, 'a notice for tomorrow');
+	await assertFieldError(page, 'starts', new RegExp(`ít nhất 7 ngày làm việc.*sớm nhất là ngày ${earliest.split('-').reverse().join('/')}`));
+	assert.equal(await page.getByLabel('Nội dung thông báo').inputValue(), 'Nâng cấp máy chủ cơ sở dữ liệu của cổng.');
+	await clean('the maintenance form with its message');
+	await page.getByLabel('Bắt đầu tạm ngừng').fill(`${earliest}T08:00`);
+	await page.getByLabel('Dự kiến hoạt động trở lại').fill(`${earliest}T11:00`);
+	const saved = await clickAndWait(page, page.getByRole('button', { name: 'Đăng thông báo' }));
+	assert.equal(saved.status(), 200, 'the notice in time');
+	const row = page.getByRole('table', { name: 'Các thông báo bảo trì' }).locator('tbody tr', { hasText: 'Nâng cấp máy chủ' });
+	assert.equal(await row.count(), 1, 'the notice is not listed');
+	await clean('the list of notices');
+	const pub = await (await t.newContext({ bypassCSP: true })).newPage();
+	await pub.goto(t.site + '/');
+	const banner = pub.getByRole('region', { name: 'Thông báo bảo trì hệ thống' });
+	if (await banner.count()) {
+		assert.match(await textOf(banner), /sẽ tạm ngừng cung cấp dịch vụ từ .* dự kiến hoạt động trở lại lúc/);
+		const { violations } = await axe(t, pub);
+		assert.deepEqual(violations.map((v) => `${v.id} at ${v.target}`), [], 'axe-core on a public page with the banner');
+	} else {
+		t.warn('today is not a working day: a notice made today shows from the next one; the banner is not checked here');
+	}
+	await clickAndWait(page, row.getByRole('button', { name: /^Huỷ/ }));
+	await pub.goto(t.site + '/');
+	assert.equal(await pub.getByRole('region', { name: 'Thông báo bảo trì hệ thống' }).count(), 0, 'the banner after the cancellation');
+
+	await clickAndWait(page, nav.getByRole('link', { name: 'Sự cố' }));
+	assertPath(page, '/quan-tri/su-co', 'the link "Sự cố"');
+	await page.getByLabel('Ảnh hưởng').fill('Trang chủ không truy cập được trong 15 phút.');
+	// the browser's own check of required fields is set aside, to see the server's messages
+	await page.locator('form[method="post"][action="/quan-tri/su-co"]').evaluate((f) => { f.noValidate = true; });
+	const bad = await clickAndWait(page, page.getByRole('button', { name: 'Ghi nhận và gửi cảnh báo' }));
+	assert.equal(bad.status(), 422, 'an incident without its kind, actions and handler');
+	await assertFieldError(page, 'kind', 'Vui lòng chọn loại sự cố trong danh sách.');
+	await assertFieldError(page, 'actions', REQUIRED_MSG);
+	assert.equal(await page.getByLabel('Ảnh hưởng').inputValue(), 'Trang chủ không truy cập được trong 15 phút.');
+	await clean('the incident form with its messages');
+	await page.getByLabel('Loại sự cố').selectOption({ label: 'Gián đoạn dịch vụ (hỏng phần cứng, mất điện, mất kết nối)' });
+	await page.getByLabel('Biện pháp đã thực hiện').fill('Khởi động lại máy chủ web.');
+	await page.getByLabel('Người xử lý').fill('Võ Thanh Sơn');
+	await clickAndWait(page, page.getByRole('button', { name: 'Ghi nhận và gửi cảnh báo' }));
+	assert.match(await textOf(page.locator('.notice').first()), /Đã ghi nhận sự cố/);
+	assert.equal(await page.locator('#danh-sach-su-co tbody tr', { hasText: 'Khởi động lại máy chủ web.' }).count(), 1);
+	await clean('the list of incidents');
+	seen.assertClean('the maintenance and incident pages');
+}
+
 export const scenarios = [
 	{ name: 'reporter, editor and approver publish; a citizen reads', run: workflow, timeout: 45000 },
 	{ name: 'the reporter cannot publish', run: reporterCannotPublish },
@@ -1290,4 +1363,5 @@ export const scenarios = [
 	{ name: 'legal documents in the admin: the form from the descriptor, the chooser (axe-core)', run: legalAdmin, timeout: 40000 },
 	{ name: 'importing documents from a CSV file', run: importCsv },
 	{ name: 'the account list and the account rules (axe-core)', run: accountPages, timeout: 40000 },
+	{ name: 'maintenance notice and incidents (axe-core)', run: maintenanceAndIncidents, timeout: 40000 },
 ];

@@ -618,11 +618,9 @@ void admin_article_save(struct req *r)
 	in.attachments = att_ids;
 	in.set_attachments = req_form(r, "attachments_shown") != NULL; /* forms without the list keep it */
 	/* earlier errors (upload, dates) make the save refuse too, with every field checked */
-	int rc = article_save(r->db, &r->actor, site_id, id, &in, &e, &new_id);
-	if (rc == M_OK && req_form(r, "submit")) { /* "save and send for editing" */
-		rc = article_act(r->db, &r->actor, site_id, new_id, "submit", NULL, &e);
-		id = new_id;
-	}
+	/* "save and send for editing" is one transaction: a refused submit keeps nothing */
+	int rc = req_form(r, "submit") ? article_save_submit(r->db, &r->actor, site_id, id, &in, &e, &new_id)
+				       : article_save(r->db, &r->actor, site_id, id, &in, &e, &new_id);
 	if (rc == M_INVALID) {
 		/* show the form again with what was typed, and the stored cover if any */
 		json_t *f = inputs_redisplay(r, &in);

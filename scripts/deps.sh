@@ -7,13 +7,15 @@ set -eu
 
 pkgs="build-essential pkg-config libmicrohttpd-dev libsqlite3-dev sqlite3 libutf8proc-dev
 libsodium-dev libjansson-dev libmagic-dev libgd-dev libgumbo-dev liboath-dev libqrencode-dev zlib1g-dev
-libcurl4-openssl-dev libxlsxwriter-dev libcsv-dev
+libcurl4-openssl-dev libxlsxwriter-dev libcsv-dev libzstd-dev
 fonts-dejavu-core
 ca-certificates"
 command -v node >/dev/null 2>&1 || pkgs="$pkgs nodejs"
 if [ "${1:-}" = test ]; then
 	# unit and HTTP tests, sanitizers and fuzzing (clang), real-browser tests (chromium, node)
 	pkgs="$pkgs python3 python3-html5lib curl clang chromium"
+	# the off-site leg of the backup tests: a real SFTP server on loopback (tests/http/test_backup.py)
+	pkgs="$pkgs openssh-server"
 fi
 if [ "${1:-}" = bench ]; then
 	# wrk loads the pages; the generator's text comes from the Vietnamese hunspell word list;

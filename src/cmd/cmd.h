@@ -17,6 +17,8 @@ int cmd_remind(int argc, char **argv);
 int cmd_calendar(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_kinds(int argc, char **argv);
+int cmd_backup(int argc, char **argv);
+int cmd_restore(int argc, char **argv);
 
 /* Creates DIR if needed, opens DIR/cong.db and applies pending migrations. */
 struct db *data_open(const char *dir);

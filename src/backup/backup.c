@@ -518,6 +518,17 @@ static int write_to(struct dest *d, const unsigned char *key, json_t *manifest, 
 		snprintf(err, errlen, "cannot create the folder %s: %s", dir, strerror(errno));
 		goto out;
 	}
+	if (!d->remote) { /* what a run killed midway left here (runs of a data folder are one at a time) */
+		DIR *dd = opendir(dir);
+		struct dirent *de;
+		while (dd && (de = readdir(dd)) != NULL) {
+			size_t n = strlen(de->d_name);
+			if (strncmp(de->d_name, ".cong-", 6) == 0 && n > 5 && strcmp(de->d_name + n - 5, ".part") == 0)
+				unlinkat(dirfd(dd), de->d_name, 0);
+		}
+		if (dd)
+			closedir(dd);
+	}
 	sb_addf(&cbk, "%s/%s", dir, fcbk.buf);
 	sb_addf(&idx, "%s/%s", dir, fidx.buf);
 	sb_addf(&cbk_tmp, "%s/.%s.part", dir, fcbk.buf);

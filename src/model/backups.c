@@ -251,3 +251,14 @@ int backup_settings_save(struct db *db, const struct actor *a, const struct back
 	}
 	return db_commit(db) ? M_ERROR : M_OK;
 }
+
+int64_t backup_last_scheduled(struct db *db)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT max(started_at) FROM backups WHERE trigger = 'schedule'");
+	int64_t t = 0;
+	if (st && sqlite3_step(st) == SQLITE_ROW)
+		t = sqlite3_column_int64(st, 0);
+	if (st)
+		sqlite3_reset(st);
+	return t;
+}

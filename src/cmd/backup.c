@@ -71,6 +71,7 @@ static int backup_verify_cmd(int argc, char **argv)
 	};
 	const char *keyfile = NULL, *data = NULL, *work = NULL, *ssh_key = NULL, *known = NULL;
 	int c;
+	db_slow_log(0);
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (c) {
 		case 'k': keyfile = optarg; break;
@@ -125,6 +126,7 @@ int cmd_backup(int argc, char **argv)
 	if (argc >= 2 && strcmp(argv[1], "verify") == 0)
 		return backup_verify_cmd(argc - 1, argv + 1);
 	struct backup_opts o = { .trigger = "cli", .out = stdout };
+	db_slow_log(0); /* integrity_check and the snapshot take long by nature */
 	const char *dests[16];
 	const char *ssh_key = NULL, *known = NULL;
 	int64_t v;
@@ -213,9 +215,12 @@ int cmd_backup(int argc, char **argv)
 		fprintf(stderr, "cong backup: %s\n", *res.error ? res.error : "the backup failed");
 		return 1;
 	}
-	if (!quiet)
+	if (!quiet && res.drill_ok > 0)
 		printf("backup %s done in %.1f s, %lld bytes; restore drill passed in %.1f s\n", res.name,
 		       (double)res.duration_ms / 1000, (long long)res.size, (double)res.drill_ms / 1000);
+	else if (!quiet)
+		printf("backup %s done in %.1f s, %lld bytes; no restore drill (--no-drill): run cong backup verify\n",
+		       res.name, (double)res.duration_ms / 1000, (long long)res.size);
 	return 0;
 }
 
@@ -229,6 +234,7 @@ int cmd_restore(int argc, char **argv)
 	};
 	const char *from = NULL, *data = NULL, *keyfile = NULL, *ssh_key = NULL, *known = NULL;
 	int force = 0, c;
+	db_slow_log(0);
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (c) {
 		case 'f': from = optarg; break;

@@ -466,21 +466,31 @@ static int write_sealed(const char *path, const unsigned char *key, json_t *mani
 	const char *name = json_string_value(json_object_get(manifest, "name"));
 	json_t *files = json_object_get(manifest, "files"), *f;
 	size_t i;
-	if (!index) {
-		json_array_foreach(files, i, f) {
-			if (rc || strcmp(json_string_value(json_object_get(f, "in")), name) != 0)
-				continue;
-			const char *rel = json_string_value(json_object_get(f, "path"));
-			struct sb src = SB_INIT;
-			if (strcmp(rel, "cong.db") == 0)
-				sb_adds(&src, snapshot);
-			else
-				sb_addf(&src, "%s/%s", data_dir, rel);
-			char hex[65];
-			rc = put_file(&wr, src.buf, rel, json_integer_value(json_object_get(f, "size")), hex, err, errlen);
-			json_object_set_new(f, "sha256", json_string(hex));
-			sb_release(&src);
+	for (i = 0; !index && !rc && i < json_array_size(files);) {
+		f = json_array_get(files, i);
+		if (strcmp(json_string_value(json_object_get(f, "in")), name) != 0) {
+			i++;
+			continue;
 		}
+		const char *rel = json_string_value(json_object_get(f, "path"));
+		struct sb src = SB_INIT;
+		struct stat st;
+		if (strcmp(rel, "cong.db") == 0)
+			sb_adds(&src, snapshot);
+		else
+			sb_addf(&src, "%s/%s", data_dir, rel);
+		if (strcmp(rel, "cong.db") != 0 && stat(src.buf, &st) && errno == ENOENT) {
+			/* deleted since the folder was listed (a media file removed meanwhile): left out */
+			log_warn("backup: %s was deleted during the backup; left out", src.buf);
+			json_array_remove(files, i);
+			sb_release(&src);
+			continue;
+		}
+		char hex[65];
+		rc = put_file(&wr, src.buf, rel, json_integer_value(json_object_get(f, "size")), hex, err, errlen);
+		json_object_set_new(f, "sha256", json_string(hex));
+		sb_release(&src);
+		i++;
 	}
 	char *text = rc ? NULL : json_dumps(manifest, JSON_COMPACT | JSON_SORT_KEYS);
 	if (!rc && (!text || put_entry(&wr, 'M', "manifest.json", text, strlen(text)) || put_entry(&wr, 'E', "", NULL, 0))) {

@@ -13,7 +13,7 @@ d=$work/data b=$work/backups r=$work/restored
 rm -rf "$d" "$b" "$r"
 mkdir -p "$work"
 cp -a "$src" "$d"
-t() { /usr/bin/time -f "%e s elapsed, %M kB max resident" "$@" 2>&1 | grep -v "common passwords"; }
+t() { /usr/bin/time -f "%e s elapsed (%U s user, %S s system), %M kB max resident" "$@" 2>&1 | grep -v "common passwords"; }
 echo "== $src"; du -sb "$d/cong.db" "$d/media"
 echo "== backup, with its restore drill"; t "$cong" backup --data "$d" --to "$b"
 ls -l "$b"

@@ -158,14 +158,14 @@ void backup_job_tick(struct backup_job *j, struct db *db, int64_t now)
 	json_t *s = backup_settings(db);
 	const char *sched = json_string_value(json_object_get(s, "schedule"));
 	int hour = setting_int(s, "hour", 2), weekday = setting_int(s, "weekday", 7);
-	int due = sched && strcmp(sched, "off") != 0;
-	json_decref(s);
+	int due = sched && strcmp(sched, "off") != 0, weekly = sched && strcmp(sched, "weekly") == 0;
+	json_decref(s); /* SCHED is gone with it */
 	if (!due)
 		return;
 	int64_t local = now - vn_time_of_days(day); /* seconds since midnight, Vietnam time */
 	if (local < (int64_t)hour * 3600)
 		return;
-	if (strcmp(sched, "weekly") == 0 && (day % 7 + 7 + 3) % 7 + 1 != weekday)
+	if (weekly && (day % 7 + 7 + 3) % 7 + 1 != weekday)
 		return;
 	/* one a day, whatever restarts happen: a scheduled run that started today counts */
 	if (vn_days_of_time(backup_last_scheduled(db)) == day) {

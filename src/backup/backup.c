@@ -132,11 +132,16 @@ static void progress_draw(struct progress *p, int last)
 	if (!last && t - p->drawn_ms < 100)
 		return;
 	p->drawn_ms = t;
-	int pct = p->total > 0 ? (int)(p->done * 100 / p->total) : 100;
-	if (pct > 100)
-		pct = 100;
 	char a[32], b[32], bar[31];
 	human(p->done, a, sizeof(a));
+	if (p->total <= 0) { /* a size not known beforehand (a restore): the bytes so far */
+		fprintf(stderr, "\r%-10s %s   %s", p->label, a, last ? "\n" : "");
+		fflush(stderr);
+		return;
+	}
+	int pct = (int)(p->done * 100 / p->total);
+	if (pct > 100)
+		pct = 100;
 	human(p->total, b, sizeof(b));
 	for (int i = 0; i < 30; i++)
 		bar[i] = i < pct * 30 / 100 ? '#' : '.';
@@ -781,8 +786,7 @@ static int restore_local(struct dest *d, const char *from, const unsigned char *
 		goto out;
 	}
 	struct stat st;
-	if (stat(from, &st) == 0)
-		pg->total = st.st_size;
+	pg->total = 0; /* the restored size is known only from the manifest, at the archive's end */
 	if (extract(from, name, key, NULL, stage, &manifest, got, pg, detail, len))
 		goto out;
 	if (strcmp(str(json_object_get(manifest, "name")), name) != 0) {
@@ -1021,7 +1025,8 @@ out:
 static int64_t name_day(const char *name)
 {
 	int y, m, dd;
-	if (sscanf(name, "%4d%2d%2dT", &y, &m, &dd) != 3)
+	if (strlen(name) < 16 || strspn(name, "0123456789") != 8 || name[8] != 'T' || strspn(name + 9, "0123456789") != 6 ||
+	    sscanf(name, "%4d%2d%2dT", &y, &m, &dd) != 3 || y < 1970 || m < 1 || m > 12 || dd < 1 || dd > 31)
 		return -1;
 	/* days from civil (Howard Hinnant) */
 	y -= m <= 2;
@@ -1030,6 +1035,39 @@ static int64_t name_day(const char *name)
 	int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + dd - 1;
 	int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
 	return era * 146097 + doe - 719468;
+}
+
+void backup_keep_select(const char *const *names, size_t n, int keep_daily, int keep_weekly, int keep_monthly,
+			int *keep)
+{
+	/* newest first: the first of each day, week (Monday to Sunday) and month kept while counts last */
+	int64_t last_day = INT64_MIN, last_week = INT64_MIN, last_month = INT64_MIN;
+	int nd = 0, nw = 0, nm = 0;
+	for (size_t i = 0; i < n; i++) {
+		int64_t day = name_day(names[i]);
+		keep[i] = i == 0;
+		if (day < 0) {
+			keep[i] = 1; /* not named by us: never deleted */
+			continue;
+		}
+		int64_t week = (day + 3) / 7; /* 1970-01-01 was a Thursday: weeks from Monday */
+		int64_t month = (int64_t)atoi(names[i]) / 100;
+		if (day != last_day && nd < keep_daily) {
+			keep[i] = 1;
+			nd++;
+		}
+		if (week != last_week && nw < keep_weekly) {
+			keep[i] = 1;
+			nw++;
+		}
+		if (month != last_month && nm < keep_monthly) {
+			keep[i] = 1;
+			nm++;
+		}
+		last_day = day;
+		last_week = week;
+		last_month = month;
+	}
 }
 
 static int cmp_desc(const void *a, const void *b)
@@ -1055,31 +1093,7 @@ int backup_prune(const char *dest, const struct remote_auth *auth, const unsigne
 	}
 	qsort(bk, n, sizeof(char *), cmp_desc);
 	int *keep = xcalloc(n + 1, sizeof(int));
-	/* newest first: the first of each day, week (Monday to Sunday) and month kept while counts last */
-	int64_t last_day = INT64_MIN, last_week = INT64_MIN, last_month = INT64_MIN;
-	int nd = 0, nw = 0, nm = 0;
-	for (i = 0; i < n; i++) {
-		int64_t day = name_day(bk[i]);
-		int64_t week = (day + 3) / 7; /* 1970-01-01 was a Thursday */
-		int64_t month = (int64_t)atoi(bk[i]) / 100;
-		if (i == 0)
-			keep[i] = 1;
-		if (day != last_day && nd < keep_daily) {
-			keep[i] = 1;
-			nd++;
-		}
-		if (week != last_week && nw < keep_weekly) {
-			keep[i] = 1;
-			nw++;
-		}
-		if (month != last_month && nm < keep_monthly) {
-			keep[i] = 1;
-			nm++;
-		}
-		last_day = day;
-		last_week = week;
-		last_month = month;
-	}
+	backup_keep_select((const char *const *)bk, n, keep_daily, keep_weekly, keep_monthly, keep);
 	/* and what the kept ones take files from */
 	int deleted = 0, failed = 0;
 	for (i = 0; i < n && !failed; i++) {

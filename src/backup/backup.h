@@ -72,4 +72,10 @@ int backup_verify(const char *from, const unsigned char key[BK_KEYBYTES], const 
 int backup_prune(const char *dest, const struct remote_auth *auth, const unsigned char key[BK_KEYBYTES],
 		 const char *work_dir, int keep_daily, int keep_weekly, int keep_monthly, char *err, size_t errlen);
 
+/* The choice of backup_prune: NAMES (backups' names "YYYYMMDDTHHMMSS…Z", newest first) to keep
+ * in KEEP[i] (1): the newest, the newest of each of the last KEEP_DAILY days, KEEP_WEEKLY weeks
+ * (Monday to Sunday) and KEEP_MONTHLY months that have backups, and any name not of that form. */
+void backup_keep_select(const char *const *names, size_t n, int keep_daily, int keep_weekly, int keep_monthly,
+			int *keep);
+
 #endif

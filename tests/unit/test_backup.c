@@ -3,6 +3,7 @@
  * byte is changed, the end is cut or bytes follow it; the key file; the container's framing. */
 #include "t.h"
 #include "backup/archive.h"
+#include "backup/backup.h"
 
 #include <fcntl.h>
 #include <stdio.h>
@@ -205,4 +206,40 @@ TEST(backup_key_file)
 	CHECK(strstr(err, "is not a backup key") != NULL);
 	unlink(path);
 	rmdir(dir);
+}
+
+TEST(backup_retention)
+{
+	/* newest first: three a day on 2026-12-07 (a Monday), one on each of the six days before,
+	 * then one a week back to October, then a name not ours */
+	static const char *const names[] = {
+		"20261207T230000.000Z", "20261207T120000.000Z", "20261207T020000.000Z", /* 0-2 Mon 7 Dec */
+		"20261206T020000.000Z", "20261205T020000.000Z", "20261204T020000.000Z", /* 3-5 Sun-Fri */
+		"20261203T020000.000Z", "20261202T020000.000Z", "20261201T020000.000Z", /* 6-8 Thu-Tue */
+		"20261124T020000.000Z", "20261117T020000.000Z", "20261110T020000.000Z", /* 9-11 Tuesdays */
+		"20261020T020000.000Z", "20261013T020000.000Z",                         /* 12-13 October */
+		"x-by-hand",                                                            /* 14 */
+	};
+	size_t n = sizeof(names) / sizeof(names[0]);
+	int keep[16];
+	backup_keep_select((const char *const *)names, n, 3, 0, 0, keep);
+	/* 3 daily: the newest of Dec 7, 6, 5 (and the name not ours) */
+	int want1[] = { 1, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1 };
+	for (size_t i = 0; i < n; i++)
+		CHECK(keep[i] == want1[i]);
+	backup_keep_select((const char *const *)names, n, 0, 3, 0, keep);
+	/* 3 weekly (Monday to Sunday): Dec 7 (its week), Dec 6 (the week of Nov 30 - Dec 6), Nov 24 */
+	int want2[] = { 1, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1 };
+	for (size_t i = 0; i < n; i++)
+		CHECK(keep[i] == want2[i]);
+	backup_keep_select((const char *const *)names, n, 0, 0, 2, keep);
+	/* 2 monthly: December's newest, November's newest */
+	int want3[] = { 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1 };
+	for (size_t i = 0; i < n; i++)
+		CHECK(keep[i] == want3[i]);
+	backup_keep_select((const char *const *)names, n, 7, 4, 12, keep);
+	/* the defaults: 7 days (Dec 7..1), 4 weeks (adds Nov 24, Nov 17), 12 months (adds Oct 20) */
+	int want4[] = { 1, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 0, 1 };
+	for (size_t i = 0; i < n; i++)
+		CHECK(keep[i] == want4[i]);
 }

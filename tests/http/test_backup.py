@@ -278,6 +278,18 @@ class TestBackupRestore(Base):
         finally:
             shutil.rmtree(mdir, ignore_errors=True)
 
+    def test_progress_bar_only_on_a_terminal(self):
+        folder = os.path.join(self.tmp, "tty")
+        out, err = self.backup(folder)
+        self.assertNotIn("\r", out + err, "no progress bar when not on a terminal")
+        # on a terminal (util-linux script(1) gives the command one)
+        cmd = "%s backup --data %s --to %s" % (CONG, self.fx.data, folder)
+        p = subprocess.run(["script", "-qec", cmd, "/dev/null"], capture_output=True, env=cong_env(), timeout=120)
+        tty = p.stdout.decode("utf-8", "replace")
+        self.assertEqual(p.returncode, 0, tty[-500:])
+        self.assertRegex(tty, r"\rsnapshot +\[[#.]{30}\] +\d+%", "the snapshot's progress bar")
+        self.assertRegex(tty, r"\rbackup +\[#{30}\] 100%", "the archive's progress bar, to its end")
+
     def test_bad_arguments(self):
         rc, out, err = run("backup")
         self.assertEqual(rc, 2)

@@ -27,6 +27,7 @@
 
 #define WORK ".backup-work"
 #define MANIFEST_MAX (256u << 20)
+#define IOBUF (1u << 18) /* bytes read or written at a time */
 
 static const char *str(json_t *v)
 {
@@ -429,10 +430,10 @@ static int put_file(struct writer *wr, const char *src, const char *name, int64_
 	int rc = bk_write(wr->w, wr->head, n);
 	crypto_hash_sha256_state h;
 	crypto_hash_sha256_init(&h);
-	static __thread unsigned char buf[1 << 18];
+	unsigned char *buf = xmalloc(IOBUF);
 	int64_t left = size;
 	while (!rc && left > 0) {
-		ssize_t r = read(fd, buf, left < (int64_t)sizeof(buf) ? (size_t)left : sizeof(buf));
+		ssize_t r = read(fd, buf, left < (int64_t)IOBUF ? (size_t)left : IOBUF);
 		if (r < 0 && errno == EINTR)
 			continue;
 		if (r <= 0) {
@@ -449,6 +450,7 @@ static int put_file(struct writer *wr, const char *src, const char *name, int64_
 		wr->pg->done += r;
 		progress_draw(wr->pg, 0);
 	}
+	free(buf);
 	close(fd);
 	unsigned char d[crypto_hash_sha256_BYTES];
 	crypto_hash_sha256_final(&h, d);
@@ -603,7 +605,7 @@ static int extract(const char *path, const char *name, const unsigned char *key,
 	struct bk_container c = { sealed_read, r, 0, 0 };
 	struct bk_entry e;
 	struct sb mbuf = SB_INIT;
-	static __thread unsigned char buf[1 << 18];
+	unsigned char *buf = xmalloc(IOBUF);
 	int rc;
 	while ((rc = bk_next(&c, &e)) == 1) {
 		if (e.type == 'M') {
@@ -645,7 +647,7 @@ static int extract(const char *path, const char *name, const unsigned char *key,
 		crypto_hash_sha256_init(&h);
 		ssize_t n;
 		uint64_t total = 0;
-		while ((n = bk_data(&c, buf, sizeof(buf))) > 0) {
+		while ((n = bk_data(&c, buf, IOBUF)) > 0) {
 			crypto_hash_sha256_update(&h, buf, (size_t)n);
 			total += (uint64_t)n;
 			const unsigned char *p = buf;
@@ -695,6 +697,7 @@ static int extract(const char *path, const char *name, const unsigned char *key,
 			rc = -1;
 		}
 	}
+	free(buf);
 	sb_release(&mbuf);
 	bk_reader_free(r);
 	close(fd);
@@ -1210,10 +1213,11 @@ static int sha_file(const char *path, char hex[65])
 		return -1;
 	crypto_hash_sha256_state h;
 	crypto_hash_sha256_init(&h);
-	static __thread unsigned char buf[1 << 18];
+	unsigned char *buf = xmalloc(IOBUF);
 	ssize_t n;
-	while ((n = read(fd, buf, sizeof(buf))) > 0)
+	while ((n = read(fd, buf, IOBUF)) > 0)
 		crypto_hash_sha256_update(&h, buf, (size_t)n);
+	free(buf);
 	close(fd);
 	unsigned char d[crypto_hash_sha256_BYTES];
 	crypto_hash_sha256_final(&h, d);

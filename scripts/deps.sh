@@ -7,7 +7,7 @@ set -eu
 
 pkgs="build-essential pkg-config libmicrohttpd-dev libsqlite3-dev sqlite3 libutf8proc-dev
 libsodium-dev libjansson-dev libmagic-dev libgd-dev libgumbo-dev liboath-dev libqrencode-dev zlib1g-dev
-libcurl4-openssl-dev libxlsxwriter-dev libcsv-dev libgnutls28-dev
+libcurl4-openssl-dev libxlsxwriter-dev libcsv-dev libgnutls28-dev libzstd-dev
 fonts-dejavu-core
 ca-certificates"
 command -v node >/dev/null 2>&1 || pkgs="$pkgs nodejs"
@@ -17,6 +17,8 @@ if [ "${1:-}" = test ]; then
 	# contrib/ checked by tests/http/test_deploy.py: cong behind a real nginx (TLS from openssl),
 	# logrotate's rotation, systemd-analyze verify of the unit
 	pkgs="$pkgs nginx openssl logrotate systemd"
+	# the off-site leg of the backup tests: a real SFTP server on loopback (tests/http/test_backup.py)
+	pkgs="$pkgs openssh-server"
 fi
 if [ "${1:-}" = bench ]; then
 	# wrk loads the pages; the generator's text comes from the Vietnamese hunspell word list;

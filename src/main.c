@@ -25,6 +25,8 @@ static const struct {
 	{ "calendar", cmd_calendar, "working days: holidays, official tables, adding working days" },
 	{ "import", cmd_import, "import items (legal documents…) from a CSV file, all or nothing" },
 	{ "kinds", cmd_kinds, "the kinds of content and their fields" },
+	{ "backup", cmd_backup, "back up a data folder while it is served; verify a backup" },
+	{ "restore", cmd_restore, "restore a backup into a new data folder" },
 };
 
 static void usage(FILE *f)

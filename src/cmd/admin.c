@@ -5,6 +5,7 @@
 #include "base/util.h"
 #include "db/db.h"
 #include "search/search.h"
+#include "backup/backup.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -19,7 +20,8 @@ static const char init_usage[] =
 	"usage: cong init --data DIR [--domain BASE] [--name NAME]\n"
 	"\n"
 	"Creates the data folder DIR with its database (applying every pending migration, so it is\n"
-	"safe to run again after an upgrade) and the main portal. Nothing else is created.\n"
+	"safe to run again after an upgrade), the main portal and the backup key (DIR/backup.key,\n"
+	"printed once: keep a copy apart from the backups). Nothing else is created.\n"
 	"\n"
 	"  --data DIR      data folder (database, media, backups)\n"
 	"  --domain BASE   base domain, e.g. vinhlong.gov.vn (default: localhost); component sites\n"
@@ -47,7 +49,26 @@ int cmd_init(int argc, char **argv)
 		fputs(init_usage, stderr);
 		return 2;
 	}
-	return data_init(data, domain, name, 1);
+	int rc = data_init(data, domain, name, 1);
+	if (rc)
+		return rc;
+	/* the key of the backups (cong backup): made here, shown once */
+	unsigned char key[BK_KEYBYTES];
+	char hex[2 * BK_KEYBYTES + 1], err[512];
+	int created = 0;
+	if (backup_key_ensure(data, key, &created, hex, err, sizeof(err))) {
+		fprintf(stderr, "cong init: %s\n", err);
+		return 1;
+	}
+	sodium_memzero(key, sizeof(key));
+	if (created) {
+		printf("backup key made: %s/backup.key\n\n    %s\n\n"
+		       "WARNING: keep a copy of this key apart from the backups (printed, in a safe, with the\n"
+		       "disaster plan). Without it no backup can be restored; with it anyone holding a backup\n"
+		       "can read it. It is shown only this once.\n", data, hex);
+		sodium_memzero(hex, sizeof(hex));
+	}
+	return 0;
 }
 
 static const char site_usage[] =

@@ -17,6 +17,8 @@ int cmd_remind(int argc, char **argv);
 int cmd_calendar(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_kinds(int argc, char **argv);
+int cmd_backup(int argc, char **argv);
+int cmd_restore(int argc, char **argv);
 
 /* Opens DIR/cong.db and applies pending migrations; refuses (with a sentence on stderr, NULL) a
  * DIR that does not exist or holds no cong.db: only data_init() creates one. */

@@ -521,3 +521,113 @@ int db_ping(struct db *db)
 		sqlite3_reset(st);
 	return ok ? 0 : -1;
 }
+
+/* ---- backups (src/backup/): the snapshot, the counts and checks of a copy ---- */
+
+int db_snapshot(struct db *db, const char *path, void (*progress)(int64_t done, int64_t total, void *arg),
+		void *arg, char *err, size_t errlen)
+{
+	sqlite3 *dst = NULL;
+	int rc = sqlite3_open_v2(path, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+	if (rc != SQLITE_OK) {
+		snprintf(err, errlen, "cannot create %s: %s", path, dst ? sqlite3_errmsg(dst) : sqlite3_errstr(rc));
+		sqlite3_close(dst);
+		return -1;
+	}
+	/* one read transaction held over every step: the copy is the database as of its start,
+	 * whatever the server commits meanwhile (WAL: the writers are not held up) */
+	if (db_read_begin(db)) {
+		snprintf(err, errlen, "cannot start a read transaction: %s", sqlite3_errmsg(db->h));
+		sqlite3_close(dst);
+		return -1;
+	}
+	sqlite3_stmt *first = db_stmt(db, "SELECT count(*) FROM sqlite_master"); /* the snapshot starts here */
+	if (!first || sqlite3_step(first) != SQLITE_ROW) {
+		snprintf(err, errlen, "cannot read the database: %s", sqlite3_errmsg(db->h));
+		if (first)
+			sqlite3_reset(first);
+		db_read_end(db);
+		sqlite3_close(dst);
+		return -1;
+	}
+	sqlite3_reset(first);
+	sqlite3_backup *b = sqlite3_backup_init(dst, "main", db->h, "main");
+	if (!b) {
+		snprintf(err, errlen, "cannot start the online backup: %s", sqlite3_errmsg(dst));
+		db_read_end(db);
+		sqlite3_close(dst);
+		return -1;
+	}
+	do {
+		rc = sqlite3_backup_step(b, 1024);
+		if (progress) {
+			int64_t total = sqlite3_backup_pagecount(b);
+			progress(total - sqlite3_backup_remaining(b), total, arg);
+		}
+		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+			sqlite3_sleep(20);
+	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+	sqlite3_backup_finish(b);
+	db_read_end(db);
+	if (rc != SQLITE_DONE) {
+		snprintf(err, errlen, "online backup failed: %s", sqlite3_errstr(rc));
+		sqlite3_close(dst);
+		return -1;
+	}
+	/* the copy stands alone: no WAL beside it, so that the file holds everything */
+	if (sqlite3_exec(dst, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL) != SQLITE_OK) {
+		snprintf(err, errlen, "cannot finish the snapshot: %s", sqlite3_errmsg(dst));
+		sqlite3_close(dst);
+		return -1;
+	}
+	rc = sqlite3_close(dst);
+	return rc == SQLITE_OK ? 0 : -1;
+}
+
+json_t *db_table_counts(struct db *db)
+{
+	/* ordinary tables only: a virtual table's rows are its shadow tables', counted themselves */
+	sqlite3_stmt *st = db_stmt(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+				       " AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name");
+	if (!st)
+		return NULL;
+	json_t *names = db_rows_json(st), *o = json_object(), *row;
+	size_t i;
+	json_array_foreach(names, i, row) {
+		const char *name = json_string_value(json_object_get(row, "name"));
+		/* a table's name is an identifier, not a value: quoted, with its quotes doubled */
+		char *q = sqlite3_mprintf("SELECT count(*) FROM \"%w\"", name);
+		sqlite3_stmt *c = NULL;
+		if (q && sqlite3_prepare_v2(db->h, q, -1, &c, NULL) == SQLITE_OK && sqlite3_step(c) == SQLITE_ROW) {
+			json_object_set_new(o, name, json_integer(sqlite3_column_int64(c, 0)));
+		} else {
+			json_decref(o);
+			o = NULL;
+		}
+		sqlite3_finalize(c);
+		sqlite3_free(q);
+		if (!o)
+			break;
+	}
+	json_decref(names);
+	return o;
+}
+
+int db_integrity(struct db *db, char *err, size_t errlen)
+{
+	sqlite3_stmt *st = db_stmt(db, "PRAGMA integrity_check");
+	int ok = 0;
+	if (!st) {
+		snprintf(err, errlen, "cannot run integrity_check: %s", sqlite3_errmsg(db->h));
+		return -1;
+	}
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		const char *r = (const char *)sqlite3_column_text(st, 0);
+		ok = r && strcmp(r, "ok") == 0;
+		snprintf(err, errlen, "integrity_check: %s", r ? r : "(null)");
+	} else {
+		snprintf(err, errlen, "integrity_check failed: %s", sqlite3_errmsg(db->h));
+	}
+	sqlite3_reset(st);
+	return ok ? 0 : -1;
+}

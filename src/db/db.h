@@ -87,4 +87,15 @@ void db_time_total(uint64_t *ns, uint64_t *count);
 char *db_setting_get(struct db *db, const char *key);
 int db_setting_set(struct db *db, const char *key, const char *value);
 
+/* Backups (src/backup/): a consistent copy of the whole database at PATH through SQLite's online
+ * backup API, inside one read transaction (the server keeps writing meanwhile); the copy is in
+ * rollback-journal mode, one file. PROGRESS (may be NULL) gets pages done and total. 0, or -1
+ * with a message in ERR. */
+int db_snapshot(struct db *db, const char *path, void (*progress)(int64_t done, int64_t total, void *arg),
+		void *arg, char *err, size_t errlen);
+/* {table: rows} of every ordinary table; NULL on a store error. */
+json_t *db_table_counts(struct db *db);
+/* PRAGMA integrity_check: 0 when "ok", else -1 with its first line in ERR. */
+int db_integrity(struct db *db, char *err, size_t errlen);
+
 #endif

@@ -1,10 +1,11 @@
 /* scheduler.c — one thread that wakes up every few seconds, publishes scheduled items that are
- * due, sends the day's deadline reminders (reminders.h) and disables accounts left unused
- * (user_dormant_sweep, every ten minutes). The schedule lives in the database, so a restart loses nothing: the first pass at start-up
+ * due, sends the day's deadline reminders (reminders.h), disables accounts left unused
+ * (user_dormant_sweep, every ten minutes) and starts the day's backup (backup_job.h). The schedule lives in the database, so a restart loses nothing: the first pass at start-up
  * publishes whatever fell due while the server was down, at the time it was promised. */
 #include "jobs/scheduler.h"
 #include "jobs/reminders.h"
 #include "jobs/ops.h"
+#include "jobs/backup_job.h"
 #include "model/kind.h"
 #include "vn/calendar.h"
 #include "base/log.h"
@@ -26,6 +27,7 @@ struct scheduler {
 	int stopping;
 	unsigned interval;
 	char *db_path;
+	struct backup_job *backup;
 };
 
 static void *scheduler_main(void *arg)
@@ -60,6 +62,8 @@ static void *scheduler_main(void *arg)
 			if (n > 0)
 				log_info("scheduler: disabled %d account(s) unused for too long", n);
 		}
+		/* the day's backup, in its own thread, once its hour has come (jobs/backup_job.h) */
+		backup_job_tick(s->backup, db, time_now());
 		pthread_mutex_lock(&s->lock);
 		struct timespec until;
 		clock_gettime(CLOCK_REALTIME, &until);
@@ -77,9 +81,11 @@ struct scheduler *scheduler_start(const char *db_path, unsigned interval)
 	struct scheduler *s = xcalloc(1, sizeof(*s));
 	s->db_path = xstrdup(db_path);
 	s->interval = interval ? interval : 5;
+	s->backup = backup_job_new(db_path);
 	pthread_mutex_init(&s->lock, NULL);
 	pthread_cond_init(&s->wake, NULL);
 	if (pthread_create(&s->thread, NULL, scheduler_main, s)) {
+		backup_job_free(s->backup);
 		free(s->db_path);
 		free(s);
 		return NULL;
@@ -96,6 +102,7 @@ void scheduler_stop(struct scheduler *s)
 	pthread_cond_signal(&s->wake);
 	pthread_mutex_unlock(&s->lock);
 	pthread_join(s->thread, NULL);
+	backup_job_free(s->backup);
 	pthread_mutex_destroy(&s->lock);
 	pthread_cond_destroy(&s->wake);
 	free(s->db_path);

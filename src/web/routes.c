@@ -82,6 +82,8 @@ const struct route web_routes[] = {
 	{ ROUTE_POST | ROUTE_SYSADMIN, "/quan-tri/thu-nhac-han", admin_deadline_mail_save },
 	{ ROUTE_POST | ROUTE_SITEADMIN, "/quan-tri/thu-nhac-han/nguoi-nhan", admin_deadline_recipients },
 	{ ROUTE_POST | ROUTE_SYSADMIN, "/quan-tri/thu-nhac-han/gui-thu", admin_deadline_mail_test },
+	{ ROUTE_GET | ROUTE_SYSADMIN, "/quan-tri/sao-luu", admin_backups },
+	{ ROUTE_POST | ROUTE_SYSADMIN, "/quan-tri/sao-luu", admin_backups_save },
 	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/ra-soat", admin_review },
 	{ ROUTE_POST | ROUTE_EDITOR, "/quan-tri/ra-soat/*", admin_review_mark },
 	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/liet-ke/*", admin_listings },

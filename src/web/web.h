@@ -163,6 +163,10 @@ void admin_review(struct req *r);
 void admin_review_mark(struct req *r);
 void admin_import_form(struct req *r);
 void admin_import(struct req *r);
+void admin_backups(struct req *r);
+void admin_backups_save(struct req *r);
+/* The newest backup's failure for the system administrator's dashboard, or NULL (web/admin/backups.c). */
+json_t *admin_backup_alert(struct req *r);
 void admin_import_template(struct req *r);
 
 /* Rendered fragments (a list's rows, its filter form) kept with the request's store connection

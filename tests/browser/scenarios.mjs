@@ -1350,6 +1350,57 @@ async function maintenanceAndIncidents(t) {
 	seen.assertClean('the maintenance and incident pages');
 }
 
+/**
+ * Backups: the system administrator (made here with `cong user add`) runs a backup from the
+ * command line, sees it on the "Sao lưu" page with its destination and its restore drill's
+ * result, and gets the schedule form's messages next to the fields with the input kept (axe-core).
+ */
+async function backupsPage(t) {
+	const root = fileURLToPath(new URL('../..', import.meta.url));
+	const i = process.argv.indexOf('--cong');
+	const cong = i > 0 ? process.argv[i + 1] : join(root, 'build', 'cong');
+	const env = { ...process.env, CONG_ROOT: root };
+	const dest = join(t.data, '..', `${t.data.split('/').pop()}-saoluu`);
+	execFileSync(cong, ['user', 'add', '--data', t.data, '--username', 'hethong', '--role', 'sysadmin', '--name',
+		'Quản trị hệ thống', '--password-stdin'], { env, input: `${ONE_TIME_PASSWORD}\n`, stdio: ['pipe', 'pipe', 'pipe'] });
+	const out = execFileSync(cong, ['backup', '--data', t.data, '--to', dest, '--quiet'], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+	assert.doesNotMatch(String(out), /FAILED/);
+	const page = await (await t.newContext({ bypassCSP: true })).newPage();
+	await page.goto(t.site + '/quan-tri/sao-luu');
+	await page.getByLabel('Tên đăng nhập').fill('hethong');
+	await page.getByLabel('Mật khẩu', { exact: true }).fill(ONE_TIME_PASSWORD);
+	await clickAndWait(page, page.getByRole('button', { name: 'Đăng nhập' }));
+	await page.getByLabel('Mật khẩu hiện tại').fill(ONE_TIME_PASSWORD);
+	await page.getByLabel('Mật khẩu mới', { exact: true }).fill('Kho#Luu-Tru-2026!');
+	await page.getByLabel('Nhập lại mật khẩu mới').fill('Kho#Luu-Tru-2026!');
+	await clickAndWait(page, page.getByRole('button', { name: 'Đổi mật khẩu' }));
+	await clickAndWait(page, page.getByRole('navigation', { name: 'Quản trị' }).getByRole('link', { name: 'Sao lưu' }));
+	assertPath(page, '/quan-tri/sao-luu', 'the menu leads to the backups page');
+	assert.equal(await textOf(page.getByRole('heading', { level: 1 })), 'Sao lưu và phục hồi');
+	const row = page.getByRole('row').filter({ hasText: dest });
+	await mustSee(row, 'the backup run on the page');
+	assert.match(await textOf(row), /Thành công/);
+	assert.match(await textOf(row), /Đạt/, 'the restore drill passed');
+	const serious = (vs) => vs.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map((v) => `${v.id} at ${v.target}: ${v.help}`);
+	assert.deepEqual(serious((await axe(t, page)).violations), [], 'axe on the backups page');
+	// the schedule: a wrong hour and a relative folder, each message at its field, input kept
+	await page.getByLabel('Lịch', { exact: true }).selectOption({ label: 'Hằng ngày' });
+	await page.getByLabel('Giờ chạy (0–23, giờ Việt Nam)').fill('24');
+	await page.getByLabel(/^Nơi lưu/).fill('saoluu/tuong-doi');
+	await clickAndWait(page, page.getByRole('button', { name: 'Lưu lịch sao lưu' }));
+	await assertFieldError(page, 'hour', 'Giờ sao lưu phải từ 0 đến 23.');
+	await assertFieldError(page, 'destinations', /^Mỗi dòng là một thư mục/);
+	assert.equal(await page.getByLabel('Giờ chạy (0–23, giờ Việt Nam)').inputValue(), '24', 'the hour as typed is kept');
+	assert.deepEqual(serious((await axe(t, page)).violations), [], 'axe on the schedule form with its messages');
+	await page.getByLabel('Giờ chạy (0–23, giờ Việt Nam)').fill('2');
+	await page.getByLabel(/^Nơi lưu/).fill(dest);
+	await page.getByLabel('Lịch', { exact: true }).selectOption({ label: 'Không tự động (chỉ chạy bằng lệnh cong backup)' });
+	await clickAndWait(page, page.getByRole('button', { name: 'Lưu lịch sao lưu' }));
+	await mustSee(page.getByRole('status'), 'the saved notice');
+	await page.context().close();
+}
+
 export const scenarios = [
 	{ name: 'reporter, editor and approver publish; a citizen reads', run: workflow, timeout: 45000 },
 	{ name: 'the reporter cannot publish', run: reporterCannotPublish },
@@ -1364,4 +1415,5 @@ export const scenarios = [
 	{ name: 'importing documents from a CSV file', run: importCsv },
 	{ name: 'the account list and the account rules (axe-core)', run: accountPages, timeout: 40000 },
 	{ name: 'maintenance notice and incidents (axe-core)', run: maintenanceAndIncidents, timeout: 40000 },
+	{ name: 'backups: the runs and their drills, the schedule form (axe-core)', run: backupsPage, timeout: 40000 },
 ];

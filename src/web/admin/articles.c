@@ -151,6 +151,9 @@ void admin_dashboard(struct req *r)
 		return;
 	}
 	json_t *ctx = admin_ctx(r, k ? k->label : "Bài viết");
+	json_t *backup_alert = admin_backup_alert(r); /* shown until a later backup succeeds */
+	if (backup_alert)
+		json_object_set_new(ctx, "backup_alert", backup_alert);
 	const struct kind *nk = k ? k : kind_find("article");
 	struct sb nu = SB_INIT;
 	add_base(&nu, nk);

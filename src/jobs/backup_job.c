@@ -1,0 +1,205 @@
+/* backup_job.c — the scheduled backups; see backup_job.h. */
+#include "jobs/backup_job.h"
+#include "backup/backup.h"
+#include "base/log.h"
+#include "base/sb.h"
+#include "base/util.h"
+#include "db/db.h"
+#include "mail/mail.h"
+#include "model/backups.h"
+#include "vn/calendar.h"
+
+#include <pthread.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/banned.h"
+
+#define MAX_TO 16
+
+struct backup_job {
+	char *db_path, *data_dir;
+	pthread_mutex_t lock;
+	pthread_t thread;
+	int running, joinable;
+	int64_t tried_day; /* the Vietnam day of the last start, so a day gets one run */
+};
+
+struct backup_job *backup_job_new(const char *db_path)
+{
+	struct backup_job *j = xcalloc(1, sizeof(*j));
+	j->db_path = xstrdup(db_path);
+	const char *slash = strrchr(db_path, '/');
+	j->data_dir = slash ? xstrndup(db_path, (size_t)(slash - db_path)) : xstrdup(".");
+	j->tried_day = -1;
+	pthread_mutex_init(&j->lock, NULL);
+	return j;
+}
+
+/* The failure, by mail to the main portal's board and the schedule's extra addresses. */
+static void mail_failure(struct db *db, const struct backup_result *res)
+{
+	char *url = db_setting_get(db, "smtp_url"), *from = db_setting_get(db, "smtp_from"),
+	     *from_name = db_setting_get(db, "smtp_from_name"), *user = db_setting_get(db, "smtp_user"),
+	     *password = db_setting_get(db, "smtp_password"), *tls = db_setting_get(db, "smtp_tls"),
+	     *extra = db_setting_get(db, "backup_alert_to"), *to[MAX_TO], err[512];
+	size_t n = 0;
+	json_t *main_site = site_main(db);
+	struct sb all = SB_INIT, text = SB_INIT;
+	if (!url || !*url || !from || !*from) {
+		log_warn("backup: the failure cannot be mailed: mail is not configured (smtp_url, smtp_from)");
+		goto out;
+	}
+	const char *board = main_site ? json_string_value(json_object_get(main_site, "email")) : NULL;
+	sb_addf(&all, "%s,%s", board ? board : "", extra ? extra : "");
+	for (char *p = all.buf, *tok; (tok = strsep(&p, ", ;")) != NULL && n < MAX_TO;)
+		if (*tok && mail_address_valid(tok))
+			to[n++] = tok;
+	if (!n) {
+		log_warn("backup: the failure cannot be mailed: no address (the main portal's board mailbox, backup_alert_to)");
+		goto out;
+	}
+	sb_addf(&text, "Lần sao lưu theo lịch %s của Cổng thông tin điện tử chưa thành công.\n\n"
+		       "Lỗi: %s\nDiễn tập phục hồi: %s%s%s\n\n"
+		       "Xem và xử lý tại trang Quản trị > Sao lưu (/quan-tri/sao-luu); thông báo còn hiển thị trên trang "
+		       "quản trị cho đến khi một lần sao lưu sau đó thành công.\n",
+		res->name, *res->error ? res->error : "(không rõ)",
+		res->drill_ok < 0 ? "không chạy" : res->drill_ok ? "đạt" : "KHÔNG ĐẠT", *res->drill_detail ? " — " : "",
+		res->drill_detail);
+	struct mail_config cfg = { .url = url, .from = from, .from_name = from_name, .user = user, .password = password,
+				   .tls = tls && strcmp(tls, "require") == 0 ? MAIL_TLS_REQUIRE
+					  : tls && strcmp(tls, "none") == 0 ? MAIL_TLS_NONE : MAIL_TLS_TRY,
+				   .timeout = 30 };
+	struct mail_message m = { .aTo = (const char *const *)to, .nTo = n,
+				  .subject = "Sao lưu Cổng thông tin điện tử thất bại", .text = text.buf };
+	if (mail_send(&cfg, &m, err, sizeof(err)))
+		log_error("backup: the failure could not be mailed: %s", err);
+	else
+		log_info("backup: the failure was mailed to %zu address(es)", n);
+out:
+	json_decref(main_site);
+	sb_release(&all);
+	sb_release(&text);
+	free(url);
+	free(from);
+	free(from_name);
+	free(user);
+	if (password)
+		sodium_memzero(password, strlen(password));
+	free(password);
+	free(tls);
+	free(extra);
+}
+
+static int setting_int(json_t *s, const char *k, int def)
+{
+	int64_t v;
+	const char *t = json_string_value(json_object_get(s, k));
+	return t && parse_i64(t, 0, 100000, &v) == 0 ? (int)v : def;
+}
+
+static void *run(void *arg)
+{
+	struct backup_job *j = arg;
+	char err[256];
+	struct db *db = db_open(j->db_path, err, sizeof(err));
+	if (!db) {
+		log_error("backup: %s", err);
+		goto done;
+	}
+	json_t *s = backup_settings(db);
+	const char *dests[BACKUP_DESTS_MAX];
+	char *lines = xstrdup(json_string_value(json_object_get(s, "destinations")));
+	size_t nd = 0;
+	for (char *p = lines, *l; (l = strsep(&p, "\n")) != NULL && nd < BACKUP_DESTS_MAX;)
+		if (*l)
+			dests[nd++] = l;
+	const char *key = json_string_value(json_object_get(s, "ssh_key")),
+		   *known = json_string_value(json_object_get(s, "ssh_known_hosts"));
+	struct backup_opts o = { .data_dir = j->data_dir, .dests = dests, .ndests = nd, .trigger = "schedule",
+				 .auth = { key && *key ? key : NULL, known && *known ? known : NULL },
+				 .keep_daily = setting_int(s, "keep_daily", 7), .keep_weekly = setting_int(s, "keep_weekly", 4),
+				 .keep_monthly = setting_int(s, "keep_monthly", 12) };
+	struct backup_result res;
+	log_info("backup: the scheduled backup starts (%zu destination(s))", nd);
+	if (backup_run(&o, &res)) {
+		log_error("backup: the scheduled backup %s failed: %s", res.name, res.error);
+		mail_failure(db, &res);
+	} else {
+		log_info("backup: the scheduled backup %s is done: %lld bytes in %.1f s; restore drill passed in %.1f s", res.name,
+			 (long long)res.size, (double)res.duration_ms / 1000, (double)res.drill_ms / 1000);
+	}
+	if (res.key_created)
+		log_warn("backup: a new backup key was made in %s/backup.key: keep a copy of it apart from the backups "
+			 "(without it no backup can be restored)", j->data_dir);
+	sodium_memzero(res.key_hex, sizeof(res.key_hex));
+	free(lines);
+	json_decref(s);
+	db_close(db);
+done:
+	pthread_mutex_lock(&j->lock);
+	j->running = 0;
+	pthread_mutex_unlock(&j->lock);
+	return NULL;
+}
+
+void backup_job_tick(struct backup_job *j, struct db *db, int64_t now)
+{
+	pthread_mutex_lock(&j->lock);
+	int busy = j->running;
+	pthread_mutex_unlock(&j->lock);
+	if (busy)
+		return;
+	int64_t day = vn_days_of_time(now);
+	if (day == j->tried_day)
+		return;
+	json_t *s = backup_settings(db);
+	const char *sched = json_string_value(json_object_get(s, "schedule"));
+	int hour = setting_int(s, "hour", 2), weekday = setting_int(s, "weekday", 7);
+	int due = sched && strcmp(sched, "off") != 0, weekly = sched && strcmp(sched, "weekly") == 0;
+	json_decref(s); /* SCHED is gone with it */
+	if (!due)
+		return;
+	int64_t local = now - vn_time_of_days(day); /* seconds since midnight, Vietnam time */
+	if (local < (int64_t)hour * 3600)
+		return;
+	if (weekly && (day % 7 + 7 + 3) % 7 + 1 != weekday)
+		return;
+	/* one a day, whatever restarts happen: a scheduled run that started today counts */
+	if (vn_days_of_time(backup_last_scheduled(db)) == day) {
+		j->tried_day = day;
+		return;
+	}
+	if (j->joinable) {
+		pthread_join(j->thread, NULL);
+		j->joinable = 0;
+	}
+	j->tried_day = day;
+	j->running = 1;
+	if (pthread_create(&j->thread, NULL, run, j)) {
+		log_error("backup: the backup thread cannot start");
+		j->running = 0;
+		return;
+	}
+	j->joinable = 1;
+}
+
+void backup_job_free(struct backup_job *j)
+{
+	if (!j)
+		return;
+	if (j->joinable) {
+		pthread_mutex_lock(&j->lock);
+		int busy = j->running;
+		pthread_mutex_unlock(&j->lock);
+		if (busy)
+			log_info("backup: waiting for the running backup to end");
+		pthread_join(j->thread, NULL);
+	}
+	pthread_mutex_destroy(&j->lock);
+	free(j->db_path);
+	free(j->data_dir);
+	free(j);
+}

@@ -1,0 +1,162 @@
+/* backups.c — the system administrator's page of backups: each run (when, where it went, size,
+ * duration, the restore drill's result) and the schedule. The rules live in model/backups.c; the
+ * backups are made by src/backup/ (cong backup, the scheduler of cong serve).
+ * WEBPAGE: GET  /quan-tri/sao-luu   the runs (newest 50) and the schedule form
+ * WEBPAGE: POST /quan-tri/sao-luu   save the schedule: schedule (off|daily|weekly), hour, weekday,
+ *                                   keep_daily, keep_weekly, keep_monthly, destinations (one a line),
+ *                                   ssh_key, ssh_known_hosts, alert_to */
+#include "web/web.h"
+#include "base/sb.h"
+#include "base/util.h"
+#include "model/backups.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "base/banned.h"
+
+#define BACKUP_PATH "/quan-tri/sao-luu"
+
+static void human_size(int64_t n, char *buf, size_t len)
+{
+	if (n >= (int64_t)1 << 30)
+		snprintf(buf, len, "%.1f GB", (double)n / (1 << 30));
+	else if (n >= 1 << 20)
+		snprintf(buf, len, "%.1f MB", (double)n / (1 << 20));
+	else
+		snprintf(buf, len, "%.0f kB", (double)n / 1024);
+}
+
+static void duration(int64_t ms, char *buf, size_t len)
+{
+	if (ms >= 60000)
+		snprintf(buf, len, "%lld phút %lld giây", (long long)(ms / 60000), (long long)(ms / 1000 % 60));
+	else
+		snprintf(buf, len, "%.1f giây", (double)ms / 1000);
+}
+
+/* The dashboard's line when the newest backup failed (its drill included); NULL when all is well. */
+json_t *admin_backup_alert(struct req *r)
+{
+	if (!r->actor.sysadmin)
+		return NULL;
+	json_t *p = backup_problem(r->db);
+	if (p) {
+		char buf[64];
+		time_format_vn(json_integer_value(json_object_get(p, "started_at")), buf, sizeof(buf));
+		json_object_set_new(p, "when", json_string(buf));
+	}
+	return p;
+}
+
+/* The view of one run: Vietnamese dates, sizes, state and drill labels. */
+static void decorate(json_t *b)
+{
+	char buf[64];
+	time_format_vn(json_integer_value(json_object_get(b, "started_at")), buf, sizeof(buf));
+	json_object_set_new(b, "when", json_string(buf));
+	human_size(json_integer_value(json_object_get(b, "size")), buf, sizeof(buf));
+	json_object_set_new(b, "size_h", json_string(buf));
+	int finished = !json_is_null(json_object_get(b, "finished_at"));
+	int ok = json_integer_value(json_object_get(b, "ok")) == 1;
+	if (finished) {
+		duration(json_integer_value(json_object_get(b, "duration_ms")), buf, sizeof(buf));
+		json_object_set_new(b, "duration_h", json_string(buf));
+	}
+	json_object_set_new(b, "state_label", json_string(!finished ? "Bị gián đoạn hoặc đang chạy" : ok ? "Thành công" : "Thất bại"));
+	json_object_set_new(b, "succeeded", json_boolean(finished && ok));
+	json_object_set_new(b, "trigger_label",
+			    json_string(strcmp(json_string_value(json_object_get(b, "trigger")), "schedule") == 0 ? "Theo lịch" : "Dòng lệnh"));
+	json_t *d = json_object_get(b, "drill_ok");
+	if (json_is_integer(d)) {
+		duration(json_integer_value(json_object_get(b, "drill_ms")), buf, sizeof(buf));
+		json_object_set_new(b, "drill_label", json_string(json_integer_value(d) ? "Đạt" : "Không đạt"));
+		json_object_set_new(b, "drill_passed", json_boolean(json_integer_value(d) == 1));
+		json_object_set_new(b, "drill_time", json_string(buf));
+	} else {
+		json_object_set_new(b, "drill_label", json_string("Chưa diễn tập"));
+	}
+	json_t *dest;
+	size_t i;
+	json_array_foreach(json_object_get(b, "destinations"), i, dest) {
+		human_size(json_integer_value(json_object_get(dest, "size")), buf, sizeof(buf));
+		json_object_set_new(dest, "written", json_boolean(json_is_true(json_object_get(dest, "ok"))));
+		json_object_set_new(dest, "size_h", json_string(buf));
+	}
+}
+
+static void backups_render(struct req *r, int status, const struct errs *e, json_t *typed)
+{
+	json_t *ctx = admin_ctx(r, "Sao lưu và phục hồi");
+	json_t *s = backup_settings(r->db);
+	if (typed)
+		json_object_update(s, typed);
+	static const char *const sched[][2] = { { "off", "Không tự động (chỉ chạy bằng lệnh cong backup)" },
+						{ "daily", "Hằng ngày" }, { "weekly", "Hằng tuần" } };
+	static const char *const days[] = { "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật" };
+	const char *cur = json_string_value(json_object_get(s, "schedule"));
+	json_t *opts = json_array();
+	for (size_t i = 0; i < ARRAY_SIZE(sched); i++)
+		json_array_append_new(opts, json_pack("{sssssb}", "value", sched[i][0], "label", sched[i][1], "selected",
+						      cur && strcmp(cur, sched[i][0]) == 0));
+	json_object_set_new(ctx, "schedule_options", opts);
+	const char *wd = json_string_value(json_object_get(s, "weekday"));
+	json_t *wopts = json_array();
+	for (size_t i = 0; i < ARRAY_SIZE(days); i++) {
+		char v[4];
+		snprintf(v, sizeof(v), "%zu", i + 1);
+		json_array_append_new(wopts, json_pack("{sssssb}", "value", v, "label", days[i], "selected", wd && strcmp(wd, v) == 0));
+	}
+	json_object_set_new(ctx, "weekday_options", wopts);
+	json_object_set_new(ctx, "backup", s);
+	json_t *runs = backup_list(r->db, 50), *b;
+	size_t i;
+	json_array_foreach(runs, i, b) decorate(b);
+	json_object_set_new(ctx, "has_runs", json_boolean(json_array_size(runs) > 0));
+	json_object_set_new(ctx, "runs", runs);
+	json_t *problem = backup_problem(r->db);
+	if (problem) {
+		decorate(problem);
+		json_object_set_new(ctx, "problem", problem);
+	}
+	if (e)
+		admin_errors(r, ctx, e);
+	else if (req_arg(r, "da-luu"))
+		json_object_set_new(ctx, "notice", json_string(tr(r->app, "saved")));
+	json_decref(typed);
+	resp_render(r, status, "admin/backups", ctx);
+}
+
+void admin_backups(struct req *r)
+{
+	backups_render(r, 200, NULL, NULL);
+}
+
+void admin_backups_save(struct req *r)
+{
+	struct errs e = { 0 };
+	struct backup_settings_input in = {
+		.schedule = req_form(r, "schedule"), .hour = req_form(r, "hour"), .weekday = req_form(r, "weekday"),
+		.keep_daily = req_form(r, "keep_daily"), .keep_weekly = req_form(r, "keep_weekly"),
+		.keep_monthly = req_form(r, "keep_monthly"), .destinations = req_form(r, "destinations"),
+		.ssh_key = req_form(r, "ssh_key"), .ssh_known_hosts = req_form(r, "ssh_known_hosts"),
+		.alert_to = req_form(r, "alert_to")
+	};
+	int rc = backup_settings_save(r->db, &r->actor, &in, &e);
+	if (rc == M_OK) {
+		resp_redirect(r, 303, BACKUP_PATH "?da-luu=1");
+	} else if (rc == M_INVALID) {
+		/* what was typed comes back */
+		json_t *typed = json_object();
+		const char *const f[][2] = { { "schedule", in.schedule }, { "hour", in.hour }, { "weekday", in.weekday },
+					     { "keep_daily", in.keep_daily }, { "keep_weekly", in.keep_weekly },
+					     { "keep_monthly", in.keep_monthly }, { "destinations", in.destinations },
+					     { "ssh_key", in.ssh_key }, { "ssh_known_hosts", in.ssh_known_hosts },
+					     { "alert_to", in.alert_to } };
+		for (size_t i = 0; i < ARRAY_SIZE(f); i++)
+			json_object_set_new(typed, f[i][0], json_string(f[i][1] ? f[i][1] : ""));
+		backups_render(r, 422, &e, typed);
+	} else {
+		admin_model_error(r, rc);
+	}
+}

@@ -7,6 +7,7 @@
 #include "base/sb.h"
 #include "base/util.h"
 #include "db/db.h"
+#include "model/backups.h"
 
 #include <arpa/inet.h>
 #include <microhttpd.h>
@@ -116,23 +117,11 @@ static void counter(struct sb *b, const char *name, const char *help, const char
 		sb_addf(b, "%s %.9g\n", name, v);
 }
 
-/* The newest finished good backup (the `backups` table of the backup command, when this data
- * folder has it): seconds since, or -1 when there is none. */
+/* The newest good backup (model/backups.h): seconds since it started, or -1 when there is none. */
 static double backup_age(struct db *db)
 {
-	double age = -1;
-	sqlite3_stmt *st = db_stmt(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'backups'");
-	int has = st && sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) > 0;
-	if (st)
-		sqlite3_reset(st);
-	if (!has)
-		return -1;
-	st = db_stmt(db, "SELECT max(finished_at) FROM backups WHERE ok = 1");
-	if (st && sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
-		age = (double)(time_now() - sqlite3_column_int64(st, 0));
-	if (st)
-		sqlite3_reset(st);
-	return age;
+	int64_t at = backup_last_ok(db);
+	return at > 0 ? (double)(time_now() - at) : -1;
 }
 
 void page_metrics(struct req *r)

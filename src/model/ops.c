@@ -804,19 +804,42 @@ json_t *maint_current(struct db *db, int64_t now)
 	return o;
 }
 
+/* The edges passed as of a time and the next edge, kept with the connection (every cached page
+ * asks): good until the database changes (db_memo_get) or the next edge comes. */
+struct maint_memo {
+	int64_t epoch, next; /* next: the next edge's time, INT64_MAX when none */
+};
+
 int64_t maint_epoch(struct db *db, int64_t now)
 {
+	struct maint_memo *m = db_memo_get(db, DB_MEMO_MAINTENANCE);
+	if (m && now < m->next)
+		return m->epoch;
 	/* every window edge passed so far: a notice appearing or going away by time alone adds one,
 	 * and every change of the notices themselves bumps the sites' generations */
 	sqlite3_stmt *st = db_stmt(db, "SELECT (SELECT count(*) FROM maintenance WHERE cancelled_at IS NULL AND show_from <= ?1)"
-				       " + (SELECT count(*) FROM maintenance WHERE cancelled_at IS NULL AND ends_at <= ?1)");
-	int64_t n = -1;
+				       " + (SELECT count(*) FROM maintenance WHERE cancelled_at IS NULL AND ends_at <= ?1),"
+				       " (SELECT min(t) FROM (SELECT show_from AS t FROM maintenance WHERE cancelled_at IS NULL"
+				       " AND show_from > ?1 UNION ALL SELECT ends_at FROM maintenance WHERE cancelled_at IS NULL"
+				       " AND ends_at > ?1) e)");
+	int64_t n = -1, next = INT64_MAX;
 	if (!st)
 		return -1;
 	db_bind_int(st, 1, now);
-	if (sqlite3_step(st) == SQLITE_ROW)
+	if (sqlite3_step(st) == SQLITE_ROW) {
 		n = sqlite3_column_int64(st, 0);
+		if (sqlite3_column_type(st, 1) != SQLITE_NULL)
+			next = sqlite3_column_int64(st, 1);
+	}
 	sqlite3_reset(st);
+	if (n >= 0) {
+		if (!m) { /* plain malloc: kept across requests, never in a request's arena */
+			m = xcalloc(1, sizeof(*m));
+			db_memo_set(db, DB_MEMO_MAINTENANCE, m, free);
+		}
+		m->epoch = n;
+		m->next = next;
+	}
 	return n;
 }
 

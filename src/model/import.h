@@ -21,13 +21,23 @@ struct kind;
 
 /* Checks (APPLY 0) or imports (APPLY 1) CSV (LEN bytes) as items of kind K on SITE_ID for A
  * (the site's administrators, approvers or the command line). FILES_DIR: the folder "tep" paths
- * are relative to (NULL: the column must be empty: an upload comes without its files), DATA_DIR
+ * are relative to (NULL: the column must be empty: a CSV uploaded alone has no files), DATA_DIR
  * the data folder where files are stored. Returns the report, never NULL:
  * {ok (bool: nothing wrong), imported (bool), problem (a sentence when the file itself is wrong),
  *  new, changed, unchanged, bad (counts), rows: [{line, ref, title, action ("moi", "thay-doi",
  *  "khong-doi"), errors: [{column, label, message}]}]}. M_DENIED in *RC when A may not import. */
 json_t *item_import(struct db *db, const struct actor *a, int64_t site_id, const struct kind *k, const char *csv,
 		    size_t len, const char *files_dir, const char *data_dir, int apply, int *rc);
+
+/* The same as item_import from a ZIP archive (LEN bytes) holding one CSV file and the files its
+ * "tep" column names, relative to the CSV's folder inside the archive (import/archive.h: nothing
+ * is written but the media library's files; the archive is refused whole, with a "problem", when
+ * it is damaged, holds more than ARCHIVE_MAX_ENTRIES entries or more than MAX_TOTAL bytes
+ * uncompressed, an unsafe path or a symbolic link, no CSV file or more than one). A named file
+ * missing from the archive, or one the media library refuses (media_file_check), is an error of
+ * its row. The report also has csv_name, the CSV's name in the archive. */
+json_t *item_import_zip(struct db *db, const struct actor *a, int64_t site_id, const struct kind *k, const void *zip,
+			size_t len, size_t max_total, const char *data_dir, int apply, int *rc);
 
 /* 1 when A may import items on SITE_ID (item_import would not answer M_DENIED): the site's
  * administrators and approvers, the system administrator. */

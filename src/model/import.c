@@ -9,12 +9,17 @@
 #include "base/sb.h"
 #include "base/log.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "base/banned.h"
 
@@ -518,4 +523,121 @@ out:
 	sb_release(&names);
 	archive_close(z);
 	return rep;
+}
+
+/* ---- an archive kept between the preview and the confirmation ---- */
+
+/* DATA/tmp/import/<hex sha256(TOKEN "\n" BINDING)>.zip; -1 when TOKEN is not 32 hex digits. */
+static int stash_path(const char *data_dir, const char *binding, const char *token, struct sb *path)
+{
+	if (!token || strlen(token) != 32 || strspn(token, "0123456789abcdef") != 32)
+		return -1;
+	unsigned char h[crypto_hash_sha256_BYTES];
+	char hex[2 * crypto_hash_sha256_BYTES + 1];
+	crypto_hash_sha256_state st;
+	crypto_hash_sha256_init(&st);
+	crypto_hash_sha256_update(&st, (const unsigned char *)token, 32);
+	crypto_hash_sha256_update(&st, (const unsigned char *)"\n", 1);
+	crypto_hash_sha256_update(&st, (const unsigned char *)binding, strlen(binding));
+	crypto_hash_sha256_final(&st, h);
+	sodium_bin2hex(hex, sizeof(hex), h, sizeof(h));
+	sb_addf(path, "%s/tmp/import/%s.zip", data_dir, hex);
+	return 0;
+}
+
+/* Removes the kept archives older than IMPORT_STASH_SECONDS (never following a link). */
+static void stash_sweep(const char *dir)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return;
+	time_t now = time(NULL);
+	struct dirent *de;
+	while ((de = readdir(d))) {
+		struct stat sb;
+		size_t n = strlen(de->d_name);
+		if (n < 5 || strcmp(de->d_name + n - 4, ".zip") != 0)
+			continue;
+		if (fstatat(dirfd(d), de->d_name, &sb, AT_SYMLINK_NOFOLLOW) == 0 &&
+		    (!S_ISREG(sb.st_mode) || now - sb.st_mtime > IMPORT_STASH_SECONDS))
+			unlinkat(dirfd(d), de->d_name, 0);
+	}
+	closedir(d);
+}
+
+int item_import_stash(const char *data_dir, const char *binding, const void *bytes, size_t len, char token[33])
+{
+	unsigned char rnd[16];
+	struct sb dir = SB_INIT, path = SB_INIT;
+	int rc = -1;
+	randombytes_buf(rnd, sizeof(rnd));
+	sodium_bin2hex(token, 33, rnd, sizeof(rnd));
+	sb_addf(&dir, "%s/tmp", data_dir);
+	if (mkdir(dir.buf, 0700) && errno != EEXIST)
+		goto out;
+	sb_adds(&dir, "/import");
+	if (mkdir(dir.buf, 0700) && errno != EEXIST)
+		goto out;
+	stash_sweep(dir.buf);
+	if (stash_path(data_dir, binding, token, &path))
+		goto out;
+	int fd = open(path.buf, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+	if (fd < 0)
+		goto out;
+	const char *p = bytes;
+	size_t left = len;
+	while (left) {
+		ssize_t w = write(fd, p, left);
+		if (w <= 0) {
+			if (w < 0 && errno == EINTR)
+				continue;
+			break;
+		}
+		p += w;
+		left -= (size_t)w;
+	}
+	if (close(fd) == 0 && !left)
+		rc = 0;
+	else
+		unlink(path.buf);
+out:
+	if (rc)
+		log_error("import: cannot keep the archive in %s: %s", dir.buf, strerror(errno));
+	sb_release(&dir);
+	sb_release(&path);
+	return rc;
+}
+
+int item_import_stash_read(const char *data_dir, const char *binding, const char *token, struct sb *out, size_t max)
+{
+	struct sb path = SB_INIT;
+	int rc = -1;
+	if (stash_path(data_dir, binding, token, &path))
+		goto out;
+	int fd = open(path.buf, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0)
+		goto out;
+	struct stat sb;
+	if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && time(NULL) - sb.st_mtime <= IMPORT_STASH_SECONDS &&
+	    (size_t)sb.st_size <= max) {
+		char buf[65536];
+		ssize_t got;
+		while ((got = read(fd, buf, sizeof(buf))) > 0)
+			sb_add(out, buf, (size_t)got);
+		rc = got == 0 && out->len == (size_t)sb.st_size ? 0 : -1;
+	} else {
+		unlink(path.buf); /* expired */
+	}
+	close(fd);
+out:
+	sb_release(&path);
+	return rc;
+}
+
+void item_import_stash_drop(const char *data_dir, const char *binding, const char *token)
+{
+	struct sb path = SB_INIT;
+	if (stash_path(data_dir, binding, token, &path) == 0)
+		unlink(path.buf);
+	sb_release(&path);
 }

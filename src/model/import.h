@@ -39,6 +39,21 @@ json_t *item_import(struct db *db, const struct actor *a, int64_t site_id, const
 json_t *item_import_zip(struct db *db, const struct actor *a, int64_t site_id, const struct kind *k, const void *zip,
 			size_t len, size_t max_total, const char *data_dir, int apply, int *rc);
 
+/* An uploaded archive kept between the preview and the confirmation, so that it is not sent
+ * twice nor carried through the page: DATA/tmp/import/<sha256(TOKEN, BINDING)>.zip, mode 0600.
+ * TOKEN (32 random hex digits, written here) goes into the confirmation form; BINDING (the
+ * caller's: the browser's CSRF cookie, the account and the site) never leaves the server, so a
+ * token is worth nothing to another session or account. A kept archive lives
+ * IMPORT_STASH_SECONDS at most: older ones are removed whenever one is kept, and are not read.
+ * The confirmation drops it. 0, or -1 (logged; then nothing is kept). */
+#define IMPORT_STASH_SECONDS 3600
+int item_import_stash(const char *data_dir, const char *binding, const void *bytes, size_t len, char token[33]);
+/* Appends the archive kept under TOKEN for BINDING to OUT (at most MAX bytes): 0, or -1 when there
+ * is none (never kept, expired, dropped, another session's). */
+struct sb;
+int item_import_stash_read(const char *data_dir, const char *binding, const char *token, struct sb *out, size_t max);
+void item_import_stash_drop(const char *data_dir, const char *binding, const char *token);
+
 /* 1 when A may import items on SITE_ID (item_import would not answer M_DENIED): the site's
  * administrators and approvers, the system administrator. */
 int item_import_allowed(struct db *db, const struct actor *a, int64_t site_id);

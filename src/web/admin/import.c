@@ -23,7 +23,6 @@
 #include "model/import.h"
 #include "base/sb.h"
 #include "base/util.h"
-#include "base/utf8.h"
 #include "import/archive.h"
 
 #include <stdio.h>
@@ -219,10 +218,25 @@ static size_t zip_max_total(struct req *r)
 	return r->app->max_body * 4;
 }
 
-/* What ties a kept archive to this browser, account and site (never sent to the browser). */
+/* What ties a kept archive to this browser's session, account and site: the session and CSRF
+ * cookies (web/admin/auth.c; a new sign-in is a new session), the account, the site. */
 static void stash_binding(struct req *r, struct sb *b)
 {
-	sb_addf(b, "%s|%lld|%lld", r->csrf ? r->csrf : "", (long long)r->actor.id, (long long)site_id_of(r));
+	const char *sid = req_cookie(r, "cong_sid"), *csrf = req_cookie(r, "cong_csrf");
+	sb_addf(b, "%s|%s|%lld|%lld", sid ? sid : "", csrf ? csrf : "", (long long)r->actor.id, (long long)site_id_of(r));
+}
+
+/* 1 when BYTES cannot be a text file: a control character (a NUL, as in any binary file and a
+ * UTF-16 file without its mark), unless the file starts with a UTF-16 mark (the CSV reader then
+ * says it is not UTF-8). */
+static int looks_binary(const unsigned char *b, size_t n)
+{
+	if (n >= 2 && ((b[0] == 0xff && b[1] == 0xfe) || (b[0] == 0xfe && b[1] == 0xff)))
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (b[i] < 0x09 || (b[i] > 0x0d && b[i] < 0x20 && b[i] != 0x1b))
+			return 1;
+	return 0;
 }
 
 static int ends_with(const char *s, const char *suffix)
@@ -258,7 +272,7 @@ void admin_import(struct req *r)
 		if (archive_looks_like_zip(b, n)) {
 			zbytes = b;
 			zlen = n;
-		} else if (ends_with(file->filename, ".zip") || (n && (memchr(b, 0, n) || !utf8_valid(b, n)))) {
+		} else if (ends_with(file->filename, ".zip") || looks_binary((const unsigned char *)b, n)) {
 			import_render(r, 422, k, NULL, NULL, NULL, tr(r->app, "import_not_csv_zip"));
 			goto out;
 		} else {

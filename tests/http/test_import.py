@@ -627,3 +627,24 @@ class CommandLine(CongTest):
         self.assertIn("3 mới, 0 thay đổi, 0 không đổi (kiểm tra, chưa nhập)", out)
         self.assertEqual(self.query("SELECT count(*) FROM items WHERE kind = 'legal'")[0][0], 0)
         self.assertEqual(self.query("SELECT count(*) FROM media")[0][0], 0, "--check stored the file")
+
+    def test_import_from_an_archive(self):
+        """The command line takes the archive the admin takes; an unsafe one is refused with a sentence."""
+        csv = (ZHEAD + zrow("58/2025/QĐ-UBND", "Từ tệp ZIP", "tep/58.pdf")).encode()
+        path = os.path.join(self.tmp, "van-ban.zip")
+        with open(path, "wb") as f:
+            f.write(zipped([("van-ban.csv", csv), ("tep/58.pdf", PDF1)]))
+        rc, out, err = self.run_import(path)
+        self.assertEqual(rc, 0, err)
+        self.assertIn("1 mới, 0 thay đổi, 0 không đổi — đã nhập", out)
+        att = self.query("SELECT i.ref, m.orig_name FROM article_attachments a JOIN items i ON i.id = a.article_id"
+                         " JOIN media m ON m.id = a.media_id")
+        self.assertEqual(att, [("58/2025/QĐ-UBND", "58.pdf")])
+        rc, out, err = self.run_import(path)
+        self.assertEqual(rc, 0, err)
+        self.assertIn("0 mới, 0 thay đổi, 1 không đổi", out)
+        with open(path, "wb") as f:
+            f.write(zipped([("van-ban.csv", csv), ("../../58.pdf", PDF1)]))
+        rc, out, err = self.run_import(path)
+        self.assertEqual(rc, 1)
+        self.assertIn("van-ban.zip: Tệp ZIP có đường dẫn không an toàn: \"../../58.pdf\"", err)

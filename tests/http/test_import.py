@@ -510,7 +510,6 @@ class ZipArchive(Base):
                 ([("van-ban.csv", csv), ("a.pdf", PDF1), ("tep/../../evil.pdf", PDF1)], (), "a ../ inside"),
                 ([("van-ban.csv", csv), ("a.pdf", PDF1), ("/etc/evil.pdf", PDF1)], (), "an absolute path"),
                 ([("van-ban.csv", csv), ("a.pdf", PDF1), ("tep\\..\\evil.pdf", PDF1)], (), "a backslash"),
-                ([("van-ban.csv", csv), ("a.pdf", PDF1), ("tep/a\x01.pdf", PDF1)], (), "a control character"),
                 ([("van-ban.csv", csv)], [("a.pdf", "/etc/passwd")], "a symbolic link")):
             with self.subTest(what=what):
                 want = "không phải tệp thường" if links else "đường dẫn không an toàn"

@@ -90,7 +90,9 @@ TEST(archive_unsafe_refused)
 {
 	char why[320];
 	static const char *const bad[] = { "../a.pdf", "tep/../../a.pdf", "/etc/passwd", "tep\\a.pdf", "C:/a.pdf",
-					   "..", "tep/.." }; /* libzip will not write a control character */
+					   "..", "tep/.." };
+	/* no control character: libzip will not write one in a UTF-8 name, and one in a name without
+	 * the UTF-8 flag is a CP437 picture character (0x01 is U+263A), as the ZIP standard says */
 	for (size_t i = 0; i < sizeof(bad) / sizeof(*bad); i++) {
 		const struct ent e[] = { { "a.csv", "x\n", 0 }, { bad[i], "y", 0 } };
 		struct archive *z = open_ents(e, 2, 1 << 20, 10, why);

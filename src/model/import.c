@@ -363,6 +363,8 @@ static json_t *import_run(struct db *db, const struct actor *a, int64_t site_id,
 		const char *files = csv_cell(t, r, COL_FILES);
 		int with_files = files && *files;
 		if (with_files)
+			json_object_set_new(row, "files", json_string(files));
+		if (with_files)
 			files_store(db, a, site_id, files, from, data_dir, apply && !json_array_size(errors), att, &natt,
 				    errors);
 

@@ -25,7 +25,7 @@ struct kind;
  * the data folder where files are stored. Returns the report, never NULL:
  * {ok (bool: nothing wrong), imported (bool), problem (a sentence when the file itself is wrong),
  *  new, changed, unchanged, bad (counts), rows: [{line, ref, title, action ("moi", "thay-doi",
- *  "khong-doi"), errors: [{column, label, message}]}]}. M_DENIED in *RC when A may not import. */
+ *  "khong-doi"), files (the "tep" cell, when not empty), errors: [{column, label, message}]}]}. M_DENIED in *RC when A may not import. */
 json_t *item_import(struct db *db, const struct actor *a, int64_t site_id, const struct kind *k, const char *csv,
 		    size_t len, const char *files_dir, const char *data_dir, int apply, int *rc);
 

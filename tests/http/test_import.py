@@ -431,9 +431,13 @@ class ZipArchive(Base):
                           ("xuat/tep/52-ban-ky.pdf", PDF2), ("__MACOSX/xuat/._van-ban.csv", b"\0\5\26\7")])
         before = self.counts()
         r = self.upload(archive, name="van-ban.zip", what="the archive")
-        self.assertEqual([(x[0], x[1], x[3], x[4]) for x in self.rows(r)],
-                         [(2, refs[0], "Thêm mới", []), (3, refs[1], "Thêm mới", [])])
+        self.assertEqual([(x[0], x[1], x[2], x[3], x[4]) for x in self.rows(r)],
+                         [(2, refs[0], "Quy định thứ nhất có bản ký sốTệp đính kèm: tep/51.pdf", "Thêm mới", []),
+                          (3, refs[1], "Quy định thứ hai có bản ký sốTệp đính kèm: tep/52-ban-ky.pdf;tep/51.pdf",
+                           "Thêm mới", [])])
         self.assertIn_("Tệp ZIP chứa tệp CSV <code>xuat/van-ban.csv</code>", r)
+        self.assertEqual([squash(text_of(x)) for x in r.find_all("small", class_="import-files")],
+                         ["Tệp đính kèm: tep/51.pdf", "Tệp đính kèm: tep/52-ban-ky.pdf;tep/51.pdf"])
         self.assertEqual(self.counts(), before, "the check saved something (a file of the library?)")
         action, fields = self.confirm_fields(r)
         self.assertNotIn("csv", fields, "the archive's CSV goes back through the page")

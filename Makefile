@@ -1,6 +1,6 @@
 # Cổng — build, run and test. See README.md.
 CC      ?= gcc
-PKGS    := libmicrohttpd sqlite3 libutf8proc libsodium jansson gdlib gumbo liboath libqrencode zlib libcurl xlsxwriter gnutls libzstd
+PKGS    := libmicrohttpd sqlite3 libutf8proc libsodium jansson gdlib gumbo liboath libqrencode zlib libcurl xlsxwriter gnutls libzstd libzip
 BUILD   ?= build
 CFLAGS  ?= -O2 -g
 # project flags stay even when CFLAGS is given on the command line (make asan does)
@@ -85,7 +85,8 @@ asan:
 	  LDFLAGS="-fsanitize=address,undefined" build-asan/cong build-asan/unit-tests
 	@ASAN_OPTIONS=detect_leaks=1 sh tests/run.sh build-asan
 
-# Each fuzz target runs FUZZ_SECONDS (default 60); crashes are written to build-fuzz/.
+# Each fuzz target runs FUZZ_SECONDS (default 60); crashes are written to build-fuzz/. A target's
+# seeds, when it has some, are in tests/fuzz/seeds-<target>/.
 FUZZ_SECONDS ?= 60
 FUZZ_CFLAGS := -std=c17 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -Isrc -Ibuild-fuzz/gen \
                $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -100,7 +101,7 @@ fuzz:
 	  clang $(FUZZ_CFLAGS) -o build-fuzz/$$n $$t $(FUZZ_LIB) build-fuzz/gen/migrations.c build-fuzz/gen/common_passwords.c $(LDLIBS) || exit 1; \
 	  mkdir -p build-fuzz/corpus-$$n; \
 	  echo "== $$n ($(FUZZ_SECONDS)s)"; \
-	  ./build-fuzz/$$n -max_total_time=$(FUZZ_SECONDS) -artifact_prefix=build-fuzz/ build-fuzz/corpus-$$n \
+	  ./build-fuzz/$$n -max_total_time=$(FUZZ_SECONDS) -artifact_prefix=build-fuzz/ build-fuzz/corpus-$$n $$(ls -d tests/fuzz/seeds-$$n 2>/dev/null) \
 	    > build-fuzz/$$n.log 2>&1; st=$$?; tail -3 build-fuzz/$$n.log; [ $$st -eq 0 ] || exit $$st; \
 	done
 

@@ -7,7 +7,7 @@ set -eu
 
 pkgs="build-essential pkg-config libmicrohttpd-dev libsqlite3-dev sqlite3 libutf8proc-dev
 libsodium-dev libjansson-dev libmagic-dev libgd-dev libgumbo-dev liboath-dev libqrencode-dev zlib1g-dev
-libcurl4-openssl-dev libxlsxwriter-dev libcsv-dev libgnutls28-dev libzstd-dev
+libcurl4-openssl-dev libxlsxwriter-dev libcsv-dev libgnutls28-dev libzstd-dev libzip-dev
 fonts-dejavu-core
 ca-certificates"
 command -v node >/dev/null 2>&1 || pkgs="$pkgs nodejs"

@@ -4,15 +4,22 @@
 #include "kind.h"
 #include "db/db.h"
 #include "import/csv.h"
+#include "import/archive.h"
 #include "base/util.h"
 #include "base/sb.h"
 #include "base/log.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "base/banned.h"
 
@@ -99,56 +106,105 @@ static int same_as_stored(struct db *db, int64_t id, const char *title, const ch
 	return same;
 }
 
-/* Reads the files named by CELL (relative to DIR) into the site's library; their ids in IDS. */
-static int files_store(struct db *db, const struct actor *a, int64_t site_id, const char *cell, const char *dir,
-		       const char *data_dir, int apply, int64_t *ids, size_t *n, json_t *errors)
+/* Where the files a "tep" cell names come from: a folder on disk (the command line) or the
+ * archive uploaded with the CSV (the admin). GET appends the bytes of REL (a path relative to the
+ * CSV, already known not to leave its folder) to OUT, or adds the row's error and returns -1. */
+struct file_source {
+	int (*get)(void *ctx, const char *rel, struct sb *out, json_t *errors);
+	void *ctx;
+};
+
+static int dir_get(void *ctx, const char *rel, struct sb *out, json_t *errors)
+{
+	struct sb path = SB_INIT;
+	sb_addf(&path, "%s/%s", (const char *)ctx, rel);
+	FILE *fp = fopen(path.buf, "rb");
+	sb_release(&path);
+	if (!fp) {
+		struct sb m = SB_INIT;
+		sb_addf(&m, "Không đọc được tệp %s.", rel);
+		row_error(errors, COL_FILES, "Tệp", NULL, m.buf);
+		sb_release(&m);
+		return -1;
+	}
+	char buf[65536];
+	size_t got;
+	while ((got = fread(buf, 1, sizeof(buf), fp)) > 0 && out->len <= MEDIA_FILE_MAX)
+		sb_add(out, buf, got);
+	fclose(fp);
+	return 0;
+}
+
+struct zip_ctx {
+	struct archive *z;
+	const char *prefix; /* the CSV's folder in the archive, "" or ending with "/" */
+};
+
+static int zip_get(void *ctx, const char *rel, struct sb *out, json_t *errors)
+{
+	struct zip_ctx *zc = ctx;
+	struct sb name = SB_INIT;
+	char why[320];
+	sb_addf(&name, "%s%s", zc->prefix, rel);
+	long i = archive_find(zc->z, name.buf);
+	sb_release(&name);
+	if (i < 0) {
+		struct sb m = SB_INIT;
+		sb_addf(&m, "Không có tệp %s trong tệp ZIP (đường dẫn tính từ thư mục của tệp CSV).", rel);
+		row_error(errors, COL_FILES, "Tệp", NULL, m.buf);
+		sb_release(&m);
+		return -1;
+	}
+	if (archive_read(zc->z, (size_t)i, out, MEDIA_FILE_MAX, why, sizeof(why))) {
+		row_error(errors, COL_FILES, "Tệp", NULL, why);
+		return -1;
+	}
+	return 0;
+}
+
+/* Reads the files named by CELL from SRC (NULL: none came with the CSV) and checks them as the
+ * media library would; APPLY: stores them in the site's library, their ids in IDS. */
+static int files_store(struct db *db, const struct actor *a, int64_t site_id, const char *cell,
+		       const struct file_source *src, const char *data_dir, int apply, int64_t *ids, size_t *n,
+		       json_t *errors)
 {
 	char **parts;
 	size_t np = csv_split(cell, &parts);
 	int bad = 0;
 	*n = 0;
 	for (size_t i = 0; i < np && *n < ATTACH_MAX; i++) {
-		struct sb path = SB_INIT;
-		if (!dir) {
+		if (!src) {
 			row_error(errors, COL_FILES, "Tệp", NULL,
-				  "Tệp đính kèm chỉ nhập được bằng lệnh cong import (tải tệp lên thư viện rồi đính kèm sau).");
+				  "Tệp CSV này nêu tệp đính kèm: hãy tải lên một tệp ZIP chứa tệp CSV cùng các tệp đó.");
 			bad = 1;
 			break;
 		}
-		if (strstr(parts[i], "..") || parts[i][0] == '/') {
+		if (strstr(parts[i], "..") || parts[i][0] == '/' || strchr(parts[i], '\\')) {
 			row_error(errors, COL_FILES, "Tệp", NULL, "Đường dẫn tệp phải nằm trong thư mục của tệp CSV.");
 			bad = 1;
 			continue;
 		}
-		sb_addf(&path, "%s/%s", dir, parts[i]);
-		FILE *fp = fopen(path.buf, "rb");
 		struct sb bytes = SB_INIT;
-		if (fp) {
-			char buf[65536];
-			size_t got;
-			while ((got = fread(buf, 1, sizeof(buf), fp)) > 0 && bytes.len <= MEDIA_FILE_MAX)
-				sb_add(&bytes, buf, got);
-			fclose(fp);
-		}
-		if (!fp) {
-			struct sb m = SB_INIT;
-			sb_addf(&m, "Không đọc được tệp %s.", parts[i]);
-			row_error(errors, COL_FILES, "Tệp", NULL, m.buf);
-			sb_release(&m);
+		if (src->get(src->ctx, parts[i], &bytes, errors)) {
 			bad = 1;
-		} else if (apply) {
+		} else {
+			/* the media library's own checks: refused here as the upload form refuses */
 			struct errs e = { 0 };
 			const char *name = strrchr(parts[i], '/') ? strrchr(parts[i], '/') + 1 : parts[i];
-			if (media_store_file(db, data_dir, a, site_id, bytes.buf, bytes.len, name, NULL, NULL, &e, &ids[*n]) == M_OK)
-				(*n)++;
-			else {
+			int mrc = apply ? media_store_file(db, data_dir, a, site_id, bytes.buf, bytes.len, name, NULL, NULL, &e, &ids[*n])
+					: media_file_check(bytes.buf, bytes.len, &e);
+			if (mrc == M_OK) {
+				if (apply)
+					(*n)++;
+			} else {
 				for (int k = 0; k < e.n; k++)
 					row_error(errors, COL_FILES, "Tệp", e.e[k].key, parts[i]);
+				if (!e.n)
+					row_error(errors, COL_FILES, "Tệp", NULL, "Không lưu được tệp này.");
 				bad = 1;
 			}
 		}
 		sb_release(&bytes);
-		sb_release(&path);
 	}
 	free(parts);
 	return bad ? -1 : 0;
@@ -198,8 +254,8 @@ json_t *item_import_columns(const struct kind *k)
 	return cols;
 }
 
-json_t *item_import(struct db *db, const struct actor *a, int64_t site_id, const struct kind *k, const char *csv,
-		    size_t len, const char *files_dir, const char *data_dir, int apply, int *rc)
+static json_t *import_run(struct db *db, const struct actor *a, int64_t site_id, const struct kind *k, const char *csv,
+			  size_t len, const struct file_source *from, const char *data_dir, int apply, int *rc)
 {
 	json_t *rep = json_pack("{sbsbsIsIsIsI}", "ok", 0, "imported", 0, "new", (json_int_t)0, "changed", (json_int_t)0,
 				"unchanged", (json_int_t)0, "bad", (json_int_t)0);
@@ -307,7 +363,9 @@ json_t *item_import(struct db *db, const struct actor *a, int64_t site_id, const
 		const char *files = csv_cell(t, r, COL_FILES);
 		int with_files = files && *files;
 		if (with_files)
-			files_store(db, a, site_id, files, files_dir, data_dir, apply && !json_array_size(errors), att, &natt,
+			json_object_set_new(row, "files", json_string(files));
+		if (with_files)
+			files_store(db, a, site_id, files, from, data_dir, apply && !json_array_size(errors), att, &natt,
 				    errors);
 
 		if (apply && !json_array_size(errors) && strcmp(action, "khong-doi") != 0) {
@@ -389,4 +447,199 @@ out:
 	json_decref(seen);
 	csv_table_free(t);
 	return rep;
+}
+
+json_t *item_import(struct db *db, const struct actor *a, int64_t site_id, const struct kind *k, const char *csv,
+		    size_t len, const char *files_dir, const char *data_dir, int apply, int *rc)
+{
+	struct file_source dir = { dir_get, (void *)files_dir };
+	return import_run(db, a, site_id, k, csv, len, files_dir ? &dir : NULL, data_dir, apply, rc);
+}
+
+static json_t *refused(const char *problem, int *rc)
+{
+	*rc = M_INVALID;
+	return json_pack("{sbsbsIsIsIsIs[]ss}", "ok", 0, "imported", 0, "new", (json_int_t)0, "changed", (json_int_t)0,
+			 "unchanged", (json_int_t)0, "bad", (json_int_t)0, "rows", "problem", problem);
+}
+
+/* 1 when NAME (in an archive) is a CSV file, not macOS's copy of its attributes. */
+static int is_csv(const char *name)
+{
+	size_t n = strlen(name);
+	const char *base = strrchr(name, '/') ? strrchr(name, '/') + 1 : name;
+	return n > 4 && strcasecmp(name + n - 4, ".csv") == 0 && strncmp(name, "__MACOSX/", 9) != 0 &&
+	       strncmp(base, "._", 2) != 0;
+}
+
+json_t *item_import_zip(struct db *db, const struct actor *a, int64_t site_id, const struct kind *k, const void *zip,
+			size_t len, size_t max_total, const char *data_dir, int apply, int *rc)
+{
+	char why[320];
+	if (!item_import_allowed(db, a, site_id)) {
+		json_t *rep = refused("", rc);
+		*rc = M_DENIED;
+		return rep;
+	}
+	struct archive *z = archive_open(zip, len, max_total, ARCHIVE_MAX_ENTRIES, why, sizeof(why));
+	if (!z)
+		return refused(why, rc);
+	long csv_at = -1;
+	struct sb names = SB_INIT;
+	size_t ncsv = 0;
+	for (size_t i = 0; i < archive_count(z); i++) {
+		if (!is_csv(archive_name(z, i)))
+			continue;
+		if (ncsv++ < 5)
+			sb_addf(&names, "%s%s", names.len ? ", " : "", archive_name(z, i));
+		csv_at = (long)i;
+	}
+	json_t *rep;
+	if (ncsv != 1) {
+		struct sb m = SB_INIT;
+		if (!ncsv)
+			sb_adds(&m, "Tệp ZIP không có tệp CSV nào: hãy đặt tệp CSV cùng các tệp đính kèm vào tệp ZIP.");
+		else
+			sb_addf(&m, "Tệp ZIP có %zu tệp CSV (%s%s): mỗi lần chỉ nhập một tệp CSV.", ncsv, names.buf, ncsv > 5 ? ", …" : "");
+		rep = refused(m.buf, rc);
+		sb_release(&m);
+		goto out;
+	}
+	struct sb csv = SB_INIT;
+	if (archive_read(z, (size_t)csv_at, &csv, max_total, why, sizeof(why))) {
+		sb_release(&csv);
+		rep = refused(why, rc);
+		goto out;
+	}
+	const char *csv_name = archive_name(z, (size_t)csv_at);
+	const char *slash = strrchr(csv_name, '/');
+	char *prefix = xstrdup(csv_name);
+	prefix[slash ? (size_t)(slash - csv_name) + 1 : 0] = '\0';
+	struct zip_ctx zc = { z, prefix };
+	struct file_source from_zip = { zip_get, &zc };
+	rep = import_run(db, a, site_id, k, csv.buf, csv.len, &from_zip, data_dir, apply, rc);
+	json_object_set_new(rep, "csv_name", json_string(csv_name));
+	free(prefix);
+	sb_release(&csv);
+out:
+	sb_release(&names);
+	archive_close(z);
+	return rep;
+}
+
+/* ---- an archive kept between the preview and the confirmation ---- */
+
+/* DATA/tmp/import/<hex sha256(TOKEN "\n" BINDING)>.zip; -1 when TOKEN is not 32 hex digits. */
+static int stash_path(const char *data_dir, const char *binding, const char *token, struct sb *path)
+{
+	if (!token || strlen(token) != 32 || strspn(token, "0123456789abcdef") != 32)
+		return -1;
+	unsigned char h[crypto_hash_sha256_BYTES];
+	char hex[2 * crypto_hash_sha256_BYTES + 1];
+	crypto_hash_sha256_state st;
+	crypto_hash_sha256_init(&st);
+	crypto_hash_sha256_update(&st, (const unsigned char *)token, 32);
+	crypto_hash_sha256_update(&st, (const unsigned char *)"\n", 1);
+	crypto_hash_sha256_update(&st, (const unsigned char *)binding, strlen(binding));
+	crypto_hash_sha256_final(&st, h);
+	sodium_bin2hex(hex, sizeof(hex), h, sizeof(h));
+	sb_addf(path, "%s/tmp/import/%s.zip", data_dir, hex);
+	return 0;
+}
+
+/* Removes the kept archives older than IMPORT_STASH_SECONDS (never following a link). */
+static void stash_sweep(const char *dir)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return;
+	time_t now = time(NULL);
+	struct dirent *de;
+	while ((de = readdir(d))) {
+		struct stat sb;
+		size_t n = strlen(de->d_name);
+		if (n < 5 || strcmp(de->d_name + n - 4, ".zip") != 0)
+			continue;
+		if (fstatat(dirfd(d), de->d_name, &sb, AT_SYMLINK_NOFOLLOW) == 0 &&
+		    (!S_ISREG(sb.st_mode) || now - sb.st_mtime > IMPORT_STASH_SECONDS))
+			unlinkat(dirfd(d), de->d_name, 0);
+	}
+	closedir(d);
+}
+
+int item_import_stash(const char *data_dir, const char *binding, const void *bytes, size_t len, char token[33])
+{
+	unsigned char rnd[16];
+	struct sb dir = SB_INIT, path = SB_INIT;
+	int rc = -1;
+	randombytes_buf(rnd, sizeof(rnd));
+	sodium_bin2hex(token, 33, rnd, sizeof(rnd));
+	sb_addf(&dir, "%s/tmp", data_dir);
+	if (mkdir(dir.buf, 0700) && errno != EEXIST)
+		goto out;
+	sb_adds(&dir, "/import");
+	if (mkdir(dir.buf, 0700) && errno != EEXIST)
+		goto out;
+	stash_sweep(dir.buf);
+	if (stash_path(data_dir, binding, token, &path))
+		goto out;
+	int fd = open(path.buf, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+	if (fd < 0)
+		goto out;
+	const char *p = bytes;
+	size_t left = len;
+	while (left) {
+		ssize_t w = write(fd, p, left);
+		if (w <= 0) {
+			if (w < 0 && errno == EINTR)
+				continue;
+			break;
+		}
+		p += w;
+		left -= (size_t)w;
+	}
+	if (close(fd) == 0 && !left)
+		rc = 0;
+	else
+		unlink(path.buf);
+out:
+	if (rc)
+		log_error("import: cannot keep the archive in %s: %s", dir.buf, strerror(errno));
+	sb_release(&dir);
+	sb_release(&path);
+	return rc;
+}
+
+int item_import_stash_read(const char *data_dir, const char *binding, const char *token, struct sb *out, size_t max)
+{
+	struct sb path = SB_INIT;
+	int rc = -1;
+	if (stash_path(data_dir, binding, token, &path))
+		goto out;
+	int fd = open(path.buf, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0)
+		goto out;
+	struct stat sb;
+	if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && time(NULL) - sb.st_mtime <= IMPORT_STASH_SECONDS &&
+	    (size_t)sb.st_size <= max) {
+		char buf[65536];
+		ssize_t got;
+		while ((got = read(fd, buf, sizeof(buf))) > 0)
+			sb_add(out, buf, (size_t)got);
+		rc = got == 0 && out->len == (size_t)sb.st_size ? 0 : -1;
+	} else {
+		unlink(path.buf); /* expired */
+	}
+	close(fd);
+out:
+	sb_release(&path);
+	return rc;
+}
+
+void item_import_stash_drop(const char *data_dir, const char *binding, const char *token)
+{
+	struct sb path = SB_INIT;
+	if (stash_path(data_dir, binding, token, &path) == 0)
+		unlink(path.buf);
+	sb_release(&path);
 }

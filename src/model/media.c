@@ -748,21 +748,11 @@ static int fill_texts(struct db *db, const struct actor *a, int64_t site_id, int
 	return db_commit(db) ? M_ERROR : M_OK;
 }
 
-static int store(struct db *db, const char *data_dir, const struct actor *a, int64_t site_id,
-		 const void *bytes, size_t len, const char *orig_name, const char *alt_in,
-		 const char *title_in, int images_only, const char *field, struct errs *e, int64_t *id)
+/* The checks of an upload's bytes before anything is written: size, type by content, an image's
+ * header and dimensions. The type's index in *TYPE, or M_INVALID with the reason on FIELD. */
+static int bytes_check(const void *bytes, size_t len, int images_only, const char *field, struct errs *e, int *type)
 {
-	unsigned char h[crypto_hash_sha256_BYTES];
-	char sha[2 * crypto_hash_sha256_BYTES + 1];
 	const char *key;
-	char *name = NULL, *alt = NULL, *title = NULL;
-	struct sb dir = SB_INIT, path = SB_INIT;
-	struct variant v[ARRAY_SIZE(variant_widths)];
-	int nv = 0, w = 0, ht = 0, rc = M_INVALID, errs_before = e->n, given_title = 0;
-	gdImagePtr im = NULL;
-
-	if (!user_role_on(db, a, site_id))
-		return M_DENIED;
 	if (!len) {
 		errs_add(e, field, images_only ? "media_empty" : "media_file_required");
 		return M_INVALID;
@@ -771,19 +761,18 @@ static int store(struct db *db, const char *data_dir, const struct actor *a, int
 		errs_add(e, field, images_only ? "media_too_big" : "media_file_too_big");
 		return M_INVALID;
 	}
-	int type = detect(bytes, len, images_only, &key);
-	if (type < 0) {
+	*type = detect(bytes, len, images_only, &key);
+	if (*type < 0) {
 		errs_add(e, field, key);
 		return M_INVALID;
 	}
-	int image = types[type].decode != NULL;
-	if (image) {
+	if (types[*type].decode) {
 		long iw = 0, ih = 0;
 		if (len > MEDIA_IMAGE_MAX) {
 			errs_add(e, field, "media_too_big");
 			return M_INVALID;
 		}
-		if (image_size(type, bytes, len, &iw, &ih) || iw < 1 || ih < 1) {
+		if (image_size(*type, bytes, len, &iw, &ih) || iw < 1 || ih < 1) {
 			errs_add(e, field, "media_corrupt");
 			return M_INVALID;
 		}
@@ -791,6 +780,35 @@ static int store(struct db *db, const char *data_dir, const struct actor *a, int
 			errs_add(e, field, "media_dimensions");
 			return M_INVALID;
 		}
+	}
+	return M_OK;
+}
+
+int media_file_check(const void *bytes, size_t len, struct errs *e)
+{
+	int type;
+	return bytes_check(bytes, len, 0, "file", e, &type);
+}
+
+static int store(struct db *db, const char *data_dir, const struct actor *a, int64_t site_id,
+		 const void *bytes, size_t len, const char *orig_name, const char *alt_in,
+		 const char *title_in, int images_only, const char *field, struct errs *e, int64_t *id)
+{
+	unsigned char h[crypto_hash_sha256_BYTES];
+	char sha[2 * crypto_hash_sha256_BYTES + 1];
+	char *name = NULL, *alt = NULL, *title = NULL;
+	struct sb dir = SB_INIT, path = SB_INIT;
+	struct variant v[ARRAY_SIZE(variant_widths)];
+	int nv = 0, w = 0, ht = 0, rc = M_INVALID, errs_before = e->n, given_title = 0;
+	gdImagePtr im = NULL;
+
+	if (!user_role_on(db, a, site_id))
+		return M_DENIED;
+	int type;
+	if (bytes_check(bytes, len, images_only, field, e, &type))
+		return M_INVALID;
+	int image = types[type].decode != NULL;
+	if (image) {
 		static pthread_once_t once = PTHREAD_ONCE_INIT;
 		pthread_once(&once, gd_log_init);
 		im = types[type].decode((int)len, (void *)bytes);

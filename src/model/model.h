@@ -364,6 +364,10 @@ int media_store(struct db *db, const char *data_dir, const struct actor *a, int6
 int media_store_file(struct db *db, const char *data_dir, const struct actor *a, int64_t site_id,
 		     const void *bytes, size_t len, const char *orig_name, const char *alt,
 		     const char *title, struct errs *e, int64_t *id);
+/* The checks media_store_file makes of BYTES before storing them (size, a type the library
+ * accepts, an image's dimensions), without storing: M_OK, or M_INVALID with the reason on "file".
+ * The importers' preview uses it, so a file is refused there as the upload form would. */
+int media_file_check(const void *bytes, size_t len, struct errs *e);
 /* A media row {id, site_id, kind, sha256, mime, ext, size, width, height, orig_name, alt, title,
  * created_by, created_at, url, size_label, variants: [{width, height, ext, url}]}, or NULL.
  * Callers check site_id. */

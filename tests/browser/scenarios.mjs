@@ -4,6 +4,8 @@
 // can pass or fail alone (--only).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'node:zlib';
@@ -1211,6 +1213,63 @@ async function importCsv(t) {
 }
 
 /* ---------------------------------------------------------------------------------------------
+ * Importing legal documents with their signed files: the site administrator uploads a ZIP
+ * archive (made by the test with Python's zipfile) holding the CSV and two PDFs, sees both rows
+ * to be added and no error (axe-core finds nothing on this preview either), confirms, lands on
+ * the list with the count; a citizen finds both files on the document's page.
+ */
+const TEST_PDF = fileURLToPath(new URL('../data/import/quyet-dinh-22.pdf', import.meta.url));
+
+async function importZip(t) {
+	const dir = mkdtempSync(join(tmpdir(), 'cong-zip-'));
+	const zipPath = join(dir, 'van-ban.zip');
+	const csv = 'so_ky_hieu,loai,co_quan_ban_hanh,ngay_ban_hanh,trich_yeu,pham_vi,tep\n' +
+		'61/2025/QĐ-UBND,Quyết định,UBND tỉnh Vĩnh Long,02/04/2025,Quy định có bản ký số,Tỉnh,tep/61.pdf;tep/61-phu-luc.pdf\n' +
+		'62/2025/QĐ-UBND,Quyết định,UBND tỉnh Vĩnh Long,03/04/2025,Quy định thứ hai,Tỉnh,\n';
+	execFileSync('python3', ['-c', `
+import sys, zipfile
+csv, pdf, out = sys.argv[1], open(sys.argv[2], 'rb').read(), sys.argv[3]
+with zipfile.ZipFile(out, 'w', zipfile.ZIP_DEFLATED) as z:
+    z.writestr('van-ban.csv', csv)
+    z.writestr('tep/61.pdf', pdf)
+    z.writestr('tep/61-phu-luc.pdf', pdf + b'\\n% phu luc\\n')
+`, csv, TEST_PDF, zipPath]);
+	try {
+		const page = await personPage(t, 'siteadmin', '/quan-tri/nhap/van-ban', { bypassCSP: true });
+		const seen = watch(page);
+		await page.getByLabel('Tệp CSV hoặc ZIP').setInputFiles(zipPath);
+		const resp = await clickAndWait(page, page.getByRole('button', { name: 'Kiểm tra tệp' }));
+		assert.equal(resp.status(), 200, 'the check of the archive');
+		const rows = page.getByRole('table', { name: 'Từng dòng của tệp' }).locator('tbody tr');
+		assert.equal(await rows.count(), 2, 'one table row per line of the CSV in the archive');
+		assert.equal(await page.locator('.import-errors').count(), 0, 'errors on a clean archive');
+		assert.equal(await textOf(page.locator('#dong-2 td').nth(3)), 'Thêm mới');
+		const { violations, invisible } = await axe(t, page);
+		for (const v of violations)
+			t.warn(`axe VIOLATION [nhập ZIP] ${v.id} (${v.impact}) ×${v.count} at ${v.target} — ${v.help}; ${v.html}`);
+		assert.deepEqual(violations.map((v) => `${v.id} at ${v.target}`), [], 'axe-core on the preview of an archive');
+		assert.deepEqual(invisible.map((v) => v.target), [], 'invisible text on the preview of an archive');
+		await page.screenshot({ path: join(t.shots, 'cong-browser-import-zip.png'), fullPage: true });
+		await clickAndWait(page, page.getByRole('button', { name: 'Nhập 2 văn bản' }));
+		assertPath(page, '/quan-tri/', 'after the import');
+		assert.match(await textOf(page.locator('p.notice').first()), /2 văn bản mới/);
+		seen.assertClean('the import of an archive');
+		await page.context().close();
+
+		// a citizen: the document's page lists both files
+		const ctx = await t.newContext();
+		const pub = await ctx.newPage();
+		await pub.goto(t.site + '/van-ban?q=' + encodeURIComponent('61/2025/QĐ-UBND'));
+		await clickAndWait(pub, pub.getByRole('link', { name: /Quy định có bản ký số/ }).first());
+		const files = pub.locator('a[href^="/tep/"]');
+		assert.equal(await files.count(), 2, 'the two signed files on the document\'s page');
+		await ctx.close();
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
+}
+
+/* ---------------------------------------------------------------------------------------------
  * The level-3 account pages: the site administrator gives a new account a one-time password
  * (13 characters refused: an account without a second factor needs 14), finds it on the account
  * list, disables and enables it; that account, made system administrator, sets the account
@@ -1413,6 +1472,7 @@ export const scenarios = [
 	{ name: 'legal documents: list, filters, number search, document page (axe-core)', run: legalDocuments, timeout: 40000 },
 	{ name: 'legal documents in the admin: the form from the descriptor, the chooser (axe-core)', run: legalAdmin, timeout: 40000 },
 	{ name: 'importing documents from a CSV file', run: importCsv },
+	{ name: 'importing documents with their files from a ZIP archive (axe-core)', run: importZip },
 	{ name: 'the account list and the account rules (axe-core)', run: accountPages, timeout: 40000 },
 	{ name: 'maintenance notice and incidents (axe-core)', run: maintenanceAndIncidents, timeout: 40000 },
 	{ name: 'backups: the runs and their drills, the schedule form (axe-core)', run: backupsPage, timeout: 40000 },

@@ -3,14 +3,18 @@ template file, the preview of every row with its errors, the confirmation re-pos
 the import in one step or not at all, known documents left alone the second time, the problems
 of a file that cannot be read, CSRF, the approver rule) and the command line (`cong import`: the
 files beside the CSV stored and attached, errors with their lines, --check)."""
+import hashlib
+import io
 import os
 import re
 import shutil
 import sqlite3
 import subprocess
 import tempfile
+import zipfile
 
-from conglib import (BASE, CONG, MAIN_NAME, ROOT, CongTest, cong, cong_env, module_fixture, squash, text_of)
+from conglib import (BASE, CONG, MAIN_NAME, NEW_PASSWORD, ROOT, CongTest, cong, cong_env, module_fixture, squash,
+                     text_of)
 
 setUpModule, tearDownModule = module_fixture()
 
@@ -23,7 +27,7 @@ PAGE = "/quan-tri/nhap/van-ban"
 COLUMNS = ["so_ky_hieu", "loai", "co_quan_ban_hanh", "nguoi_ky", "chuc_vu_nguoi_ky", "ngay_ban_hanh",
            "ngay_hieu_luc", "ngay_het_hieu_luc", "linh_vuc", "pham_vi", "can_cu", "huong_dan", "sua_doi",
            "thay_the", "bai_bo", "dinh_chinh", "trich_yeu", "tom_tat", "noi_dung", "tep"]
-FILES_ONLY_CLI = "Tệp đính kèm chỉ nhập được bằng lệnh cong import"
+FILES_NEED_ZIP = "Tệp CSV này nêu tệp đính kèm: hãy tải lên một tệp ZIP chứa tệp CSV cùng các tệp đó."
 
 
 def read(path):
@@ -107,7 +111,7 @@ class Page(Base):
         self.assertIn("Quyết định", rows["loai"][2])
         self.assertIn("hoặc một giá trị khác", rows["loai"][2], "an open choice says so")
         self.assertEqual(rows["trich_yeu"][:2], ["Trích yếu", "Có"])
-        self.assertIn("cong import", rows["tep"][2], "the files column says uploads come without files")
+        self.assertIn("tệp ZIP", rows["tep"][2], "the files column says files come in a ZIP archive")
         # the upload form: a labelled file input, CSRF, multipart
         form = [f for f in r.tree().iter("form") if f.get("action") == PAGE][0]
         self.assertEqual(form.get("enctype"), "multipart/form-data")
@@ -274,7 +278,7 @@ class FileProblems(Base):
         r = self.upload(read(GOOD), status=422, what="the good file with its tep cell")
         rows = self.rows(r)
         self.assertEqual([(x[0], len(x[4])) for x in rows], [(2, 0), (3, 1), (4, 0)])
-        self.assertIn(FILES_ONLY_CLI, rows[1][4][0])
+        self.assertIn(FILES_NEED_ZIP, rows[1][4][0])
         self.assertEqual(self.counts(), before)
 
 
@@ -372,6 +376,207 @@ class Import(Base):
         self.assertIn_("Dữ liệu gửi lên vượt quá dung lượng cho phép", r)
 
 
+ZHEAD = "so_ky_hieu,loai,co_quan_ban_hanh,nguoi_ky,ngay_ban_hanh,ngay_hieu_luc,ngay_het_hieu_luc,trich_yeu,pham_vi,tep\n"
+
+
+def zrow(ref, title, tep):
+    return "%s,Quyết định,UBND tỉnh Vĩnh Long,Trần Thị B,10/03/2025,20/03/2025,,%s,Tỉnh,%s\n" % (ref, title, tep)
+
+
+def zipped(entries, symlinks=()):
+    """A ZIP archive (Deflate) of ENTRIES [(name, bytes or str)], plus Unix symbolic links [(name, target)]."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in entries:
+            z.writestr(zipfile.ZipInfo(name, (2025, 3, 10, 8, 0, 0)), data)
+        for name, target in symlinks:
+            zi = zipfile.ZipInfo(name, (2025, 3, 10, 8, 0, 0))
+            zi.create_system = 3
+            zi.external_attr = 0o120777 << 16
+            z.writestr(zi, target)
+    return buf.getvalue()
+
+
+PDF1 = read(os.path.join(DATA, "quyet-dinh-22.pdf"))
+PDF2 = PDF1 + b"\n% ban thu hai\n"  # another content: another file of the library
+
+
+class ZipArchive(Base):
+    """A ZIP archive holding the CSV and the signed files its tep column names."""
+
+    def confirm_fields(self, r):
+        form = self.confirm_form(r)
+        self.assertIsNotNone(form, "no confirmation for a clean archive")
+        return form.get("action"), {i.get("name"): i.get("value") for i in form.iter("input")}
+
+    def kept(self):
+        d = os.path.join(self.fx.data, "tmp", "import")
+        return sorted(os.listdir(d)) if os.path.isdir(d) else []
+
+    def problem(self, data, want, what, name="van-ban.zip"):
+        before = self.counts()
+        r = self.upload(data, name=name, status=422, what=what)
+        alerts = [squash(text_of(p)) for p in r.find_all("p", class_="error-summary")]
+        self.assertTrue(any(want in a for a in alerts), "%s: %r not among %r" % (what, want, alerts))
+        self.assertIsNone(self.confirm_form(r), "%s: a confirmation is offered" % what)
+        self.assertEqual(self.counts(), before, "%s: something was saved" % what)
+        return r
+
+    def test_1_two_pdfs_preview_import_public_page_again(self):
+        refs = ["51/2025/QĐ-UBND", "52/2025/QĐ-UBND"]
+        csv = ZHEAD + zrow(refs[0], "Quy định thứ nhất có bản ký số", "tep/51.pdf") + \
+            zrow(refs[1], "Quy định thứ hai có bản ký số", "tep/52-ban-ky.pdf;tep/51.pdf")
+        # made on macOS: the CSV in a folder, AppleDouble copies beside it that are not CSV files
+        archive = zipped([("xuat/van-ban.csv", csv.encode()), ("xuat/tep/51.pdf", PDF1),
+                          ("xuat/tep/52-ban-ky.pdf", PDF2), ("__MACOSX/xuat/._van-ban.csv", b"\0\5\26\7")])
+        before = self.counts()
+        r = self.upload(archive, name="van-ban.zip", what="the archive")
+        self.assertEqual([(x[0], x[1], x[2], x[3], x[4]) for x in self.rows(r)],
+                         [(2, refs[0], "Quy định thứ nhất có bản ký sốTệp đính kèm: tep/51.pdf", "Thêm mới", []),
+                          (3, refs[1], "Quy định thứ hai có bản ký sốTệp đính kèm: tep/52-ban-ky.pdf;tep/51.pdf",
+                           "Thêm mới", [])])
+        self.assertIn_("Tệp ZIP chứa tệp CSV <code>xuat/van-ban.csv</code>", r)
+        self.assertEqual([squash(text_of(x)) for x in r.find_all("small", class_="import-files")],
+                         ["Tệp đính kèm: tep/51.pdf", "Tệp đính kèm: tep/52-ban-ky.pdf;tep/51.pdf"])
+        self.assertEqual(self.counts(), before, "the check saved something (a file of the library?)")
+        action, fields = self.confirm_fields(r)
+        self.assertNotIn("csv", fields, "the archive's CSV goes back through the page")
+        self.assertRegex(fields["tep-zip"], r"^[0-9a-f]{32}$")
+        self.assertEqual(len(self.kept()), 1, "the archive is not kept for the confirmation")
+        self.assertNotIn(fields["tep-zip"], self.kept()[0], "the kept file is named by the token the browser has")
+        self.assertEqual(os.stat(os.path.join(self.fx.data, "tmp", "import", self.kept()[0])).st_mode & 0o777, 0o600)
+
+        r = self.snv.post(action, list(fields.items()), multipart_form=True)
+        self.expect(r, 303, "the confirmation")
+        self.assertEqual(r.location_path, "/quan-tri/?loai=van-ban&da-nhap=1&moi=2&thay-doi=0&khong-doi=0")
+        self.assertEqual(self.kept(), [], "the kept archive stays after the import")
+        got = self.legal(refs)
+        self.assertEqual(sorted(got), sorted(refs))
+        with self.db() as db:
+            att = db.execute("SELECT i.ref, m.orig_name, m.sha256 FROM article_attachments a JOIN items i ON i.id = a.article_id"
+                             " JOIN media m ON m.id = a.media_id WHERE i.ref IN (?, ?) ORDER BY i.ref, a.position",
+                             refs).fetchall()
+        sha1, sha2 = hashlib.sha256(PDF1).hexdigest(), hashlib.sha256(PDF2).hexdigest()
+        self.assertEqual(att, [(refs[0], "51.pdf", sha1), (refs[1], "52-ban-ky.pdf", sha2), (refs[1], "51.pdf", sha1)])
+        # the public pages show the files, and the files download as they were in the archive
+        pub = self.fx.client("snv")
+        for ref, shas in ((refs[0], [sha1]), (refs[1], [sha2, sha1])):
+            p = pub.get("/van-ban/x-%d" % got[ref][0])
+            self.expect(p, 301, "the document's short address")
+            p = self.expect(pub.get(p.location_path), 200, "the document's page")
+            for sha in shas:
+                self.assertIn("/tep/%s.pdf" % sha, p.links(), "%s: its file is not on its page" % ref)
+        d = self.expect(pub.get("/tep/%s.pdf" % sha2), 200, "the file")
+        self.assertEqual(d.body, PDF2)
+
+        # the same archive again: nothing changes, nothing to confirm, nothing kept
+        before = self.counts()
+        r = self.upload(archive, name="van-ban.zip", what="the same archive again")
+        self.assertEqual([x[3] for x in self.rows(r)], ["Không đổi"] * 2)
+        self.assertIsNone(self.confirm_form(r))
+        self.assertEqual(self.kept(), [])
+        # and its confirmation sent again: the archive is gone, nothing imported twice
+        r = self.snv.post(action, list(fields.items()), multipart_form=True)
+        self.expect(r, 422, "the confirmation replayed")
+        self.check_html(r)
+        self.assertIn("không còn trên máy chủ", squash(text_of(r.by_id("file-error"))))
+        # straight import of the same archive (xac-nhan with the upload): all unchanged
+        r = self.snv.post(PAGE, [("xac-nhan", "1")], files=[("file", "van-ban.zip", "application/zip", archive)])
+        self.expect(r, 303)
+        self.assertEqual(r.location_path, "/quan-tri/?loai=van-ban&da-nhap=1&moi=0&thay-doi=0&khong-doi=2")
+        self.assertEqual(self.counts(), before, "importing the same archive changed the store")
+
+    def test_2_kept_archive_is_this_session_s(self):
+        archive = zipped([("van-ban.csv", (ZHEAD + zrow("53/2025/QĐ-UBND", "Một quy định", "53.pdf")).encode()),
+                          ("53.pdf", PDF1)])
+        r = self.upload(archive, name="van-ban.zip", what="the archive")
+        action, fields = self.confirm_fields(r)
+        other = self.fx.client("snv")  # the same account, another browser
+        s = other.signin("duyet", NEW_PASSWORD)
+        self.assertEqual(s.status, 303, "sign-in")
+        before = self.counts()
+        r = other.post(action, [(k, v) for k, v in fields.items() if k != "csrf"], multipart_form=True)
+        self.expect(r, 422, "another session's token")
+        self.assertIn("không còn trên máy chủ", squash(text_of(r.by_id("file-error"))))
+        for bad in ("../../cong.db", "0" * 32, fields["tep-zip"].upper()):
+            r = self.snv.post(action, [("csrf", fields["csrf"]), ("xac-nhan", "1"), ("tep-zip", bad)], multipart_form=True)
+            self.expect(r, 422, "token %r" % bad)
+        self.assertEqual(self.counts(), before)
+        self.assertEqual(self.legal(["53/2025/QĐ-UBND"]), {})
+        r = self.snv.post(action, list(fields.items()), multipart_form=True)  # its own session still can
+        self.expect(r, 303)
+        self.assertEqual(len(self.legal(["53/2025/QĐ-UBND"])), 1)
+
+    def test_unsafe_paths_refused(self):
+        csv = (ZHEAD + zrow("54/2025/QĐ-UBND", "Văn bản", "a.pdf")).encode()
+        for entries, links, what in (
+                ([("van-ban.csv", csv), ("a.pdf", PDF1), ("../evil.pdf", PDF1)], (), "a ../ entry"),
+                ([("van-ban.csv", csv), ("a.pdf", PDF1), ("tep/../../evil.pdf", PDF1)], (), "a ../ inside"),
+                ([("van-ban.csv", csv), ("a.pdf", PDF1), ("/etc/evil.pdf", PDF1)], (), "an absolute path"),
+                ([("van-ban.csv", csv), ("a.pdf", PDF1), ("tep\\..\\evil.pdf", PDF1)], (), "a backslash"),
+                ([("van-ban.csv", csv)], [("a.pdf", "/etc/passwd")], "a symbolic link")):
+            with self.subTest(what=what):
+                want = "không phải tệp thường" if links else "đường dẫn không an toàn"
+                self.problem(zipped(entries, links), want, what)
+        self.assertFalse(os.path.exists(os.path.join(self.fx.data, "..", "evil.pdf")))
+        # a tep cell that leaves the CSV's folder: an error of its row
+        r = self.upload(zipped([("van-ban.csv", (ZHEAD + zrow("54/2025/QĐ-UBND", "Văn bản", "../a.pdf")).encode()),
+                                ("a.pdf", PDF1)]), name="van-ban.zip", status=422)
+        self.assertEqual(self.rows(r)[0][4], ["Tệp tep: Đường dẫn tệp phải nằm trong thư mục của tệp CSV."])
+
+    def test_missing_file_named_by_its_line(self):
+        csv = ZHEAD + zrow("55/2025/QĐ-UBND", "Có tệp", "55.pdf") + zrow("56/2025/QĐ-UBND", "Thiếu tệp", "tep/56.pdf")
+        before = self.counts()
+        r = self.upload(zipped([("van-ban.csv", csv.encode()), ("55.pdf", PDF1)]), name="van-ban.zip", status=422)
+        self.assertIn_("Tệp có 1 dòng lỗi nên chưa nhập dòng nào", r)
+        self.assertEqual([(x[0], x[4]) for x in self.rows(r)],
+                         [(2, []), (3, ["Tệp tep: Không có tệp tep/56.pdf trong tệp ZIP (đường dẫn tính từ thư mục của tệp CSV)."])])
+        self.assertIsNone(self.confirm_form(r))
+        self.assertEqual(self.kept(), [])
+        self.assertEqual(self.counts(), before)
+
+    def test_file_type_the_library_refuses(self):
+        exe = b"\x7fELF\x02\x01\x01" + b"\0" * 200
+        csv = ZHEAD + zrow("57/2025/QĐ-UBND", "Tệp lạ", "57.pdf")
+        r = self.upload(zipped([("van-ban.csv", csv.encode()), ("57.pdf", exe)]), name="van-ban.zip", status=422)
+        errs = self.rows(r)[0][4]
+        self.assertEqual(len(errs), 1, errs)
+        self.assertTrue(errs[0].startswith("Tệp tep: Chỉ nhận ảnh JPEG, PNG, WebP, GIF hoặc tệp PDF"), errs)
+        self.assertTrue(errs[0].endswith("57.pdf"), errs)
+
+    def test_not_a_zip_nor_a_csv(self):
+        self.problem(b"PK\x03\x04" + os.urandom(300), "không phải tệp ZIP đọc được", "a damaged archive")
+        archive = zipped([("van-ban.csv", ZHEAD.encode())])
+        self.problem(archive[:len(archive) // 2], "không phải tệp ZIP đọc được", "a cut archive")
+        for data, name, what in ((PDF1, "van-ban.zip", "a PDF named .zip"), (PDF1 + b"stream\n\x78\x9c\x03\x00\x00\x00\x00\x01", "van-ban.csv", "a PDF named .csv"),
+                                 (b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", "anh.csv", "a PNG")):
+            with self.subTest(what=what):
+                r = self.upload(data, name=name, status=422, what=what)
+                self.assertEqual(squash(text_of(r.by_id("file-error"))),
+                                 "Tệp phải là tệp CSV (UTF-8) hoặc tệp ZIP chứa một tệp CSV cùng các tệp đính kèm.")
+                self.assertEqual(r.by_id("file").get("aria-invalid"), "true")
+
+    def test_one_csv_inside(self):
+        self.problem(zipped([("a.pdf", PDF1)]), "Tệp ZIP không có tệp CSV nào", "no CSV")
+        self.problem(zipped([("a.csv", ZHEAD.encode()), ("b/B.CSV", ZHEAD.encode())]),
+                     "Tệp ZIP có 2 tệp CSV (a.csv, b/B.CSV): mỗi lần chỉ nhập một tệp CSV.", "two CSV files")
+
+    def test_zip_bomb(self):
+        """An entry that inflates past four times the upload limit is refused from its declared size."""
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+            z.writestr("van-ban.csv", ZHEAD)
+            with z.open("bom.pdf", "w", force_zip64=True) as f:
+                chunk = b"\0" * (1 << 20)
+                for _ in range(100):
+                    f.write(chunk)
+        self.assertLess(len(buf.getvalue()), 1 << 20)
+        self.problem(buf.getvalue(), "Các tệp trong tệp ZIP khi giải nén vượt quá 96 MB", "a zip bomb")
+        # many entries
+        self.problem(zipped([("van-ban.csv", ZHEAD.encode())] + [("t/%d.txt" % i, b"") for i in range(2001)]),
+                     "Tệp ZIP có quá nhiều mục (tối đa 2000)", "2002 entries")
+
+
 class CommandLine(CongTest):
     """`cong import` on a fresh data folder."""
 
@@ -426,3 +631,24 @@ class CommandLine(CongTest):
         self.assertIn("3 mới, 0 thay đổi, 0 không đổi (kiểm tra, chưa nhập)", out)
         self.assertEqual(self.query("SELECT count(*) FROM items WHERE kind = 'legal'")[0][0], 0)
         self.assertEqual(self.query("SELECT count(*) FROM media")[0][0], 0, "--check stored the file")
+
+    def test_import_from_an_archive(self):
+        """The command line takes the archive the admin takes; an unsafe one is refused with a sentence."""
+        csv = (ZHEAD + zrow("58/2025/QĐ-UBND", "Từ tệp ZIP", "tep/58.pdf")).encode()
+        path = os.path.join(self.tmp, "van-ban.zip")
+        with open(path, "wb") as f:
+            f.write(zipped([("van-ban.csv", csv), ("tep/58.pdf", PDF1)]))
+        rc, out, err = self.run_import(path)
+        self.assertEqual(rc, 0, err)
+        self.assertIn("1 mới, 0 thay đổi, 0 không đổi — đã nhập", out)
+        att = self.query("SELECT i.ref, m.orig_name FROM article_attachments a JOIN items i ON i.id = a.article_id"
+                         " JOIN media m ON m.id = a.media_id")
+        self.assertEqual(att, [("58/2025/QĐ-UBND", "58.pdf")])
+        rc, out, err = self.run_import(path)
+        self.assertEqual(rc, 0, err)
+        self.assertIn("0 mới, 0 thay đổi, 1 không đổi", out)
+        with open(path, "wb") as f:
+            f.write(zipped([("van-ban.csv", csv), ("../../58.pdf", PDF1)]))
+        rc, out, err = self.run_import(path)
+        self.assertEqual(rc, 1)
+        self.assertIn("van-ban.zip: Tệp ZIP có đường dẫn không an toàn: \"../../58.pdf\"", err)

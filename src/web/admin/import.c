@@ -4,21 +4,30 @@
  * only: news has its own form.
  * WEBPAGE: GET  /quan-tri/nhap/<segment>          the columns and the upload form
  * WEBPAGE: GET  /quan-tri/nhap/<segment>/mau.csv  the header row (UTF-8 with BOM, for spreadsheets)
- * WEBPAGE: POST /quan-tri/nhap/<segment>          file: check and show what would happen (nothing
- *                                                 saved); csv (the text checked) and xac-nhan=1:
- *                                                 import, then to the kind's list
+ * WEBPAGE: POST /quan-tri/nhap/<segment>          file (a CSV, or a ZIP archive holding one CSV and
+ *                                                 the files its "tep" column names): check and show
+ *                                                 what would happen (nothing saved); csv (the text
+ *                                                 checked) or tep-zip (the kept archive's token) and
+ *                                                 xac-nhan=1: import, then to the kind's list
  *
- * The confirmation carries the CSV text back in a hidden field: nothing is kept on the server
- * between the two steps, and the import checks everything again, so a changed text is no risk. An
- * upload comes without the files a "tep" column names: the model reports such a cell (files are
- * imported with `cong import`). */
+ * A plain CSV file: the confirmation carries its text back in a hidden field; nothing is kept on
+ * the server between the two steps, and the import checks everything again, so a changed text is
+ * no risk. Such a file cannot name files in "tep" (the model reports the cell): they come in a
+ * ZIP archive (import/archive.h, model item_import_zip), read in memory, never unpacked on disk.
+ * An archive is too big to go back and forth through the page, so a clean preview keeps it in
+ * DATA/tmp/import/ under a random token tied to this browser's CSRF cookie, the account and the
+ * site (item_import_stash); the confirmation names the token, the import checks the archive
+ * again from the start, and the kept file is removed after it (or after an hour). */
 #include "web/web.h"
 #include "model/kind.h"
 #include "model/import.h"
 #include "base/sb.h"
 #include "base/util.h"
+#include "import/archive.h"
 
+#include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "base/banned.h"
 
@@ -111,10 +120,10 @@ static json_t *rows_view(struct req *r, json_t *rows)
 	return rows;
 }
 
-/* The page. REP: a report to show (stolen; NULL: none yet); CSV: the text it was made from, for
- * the confirmation; FILE_ERROR: a message for the file input. */
+/* The page. REP: a report to show (stolen; NULL: none yet); CSV: the text it was made from, or
+ * ZIP_TOKEN: the kept archive's, for the confirmation; FILE_ERROR: a message for the file input. */
 static void import_render(struct req *r, int status, const struct kind *k, json_t *rep, const char *csv,
-			  const char *file_error)
+			  const char *zip_token, const char *file_error)
 {
 	struct sb t = SB_INIT;
 	sb_addf(&t, "Nhập %s từ tệp CSV", k->label_one);
@@ -146,7 +155,10 @@ static void import_render(struct req *r, int status, const struct kind *k, json_
 		json_object_set_new(rep, "total", json_integer((json_int_t)json_array_size(json_object_get(rep, "rows"))));
 		json_object_set_new(rep, "has_rows", json_boolean(json_array_size(json_object_get(rep, "rows")) > 0));
 		int clean = json_is_true(json_object_get(rep, "ok"));
-		if (clean && nnew + nchanged > 0 && csv) {
+		if (clean && nnew + nchanged > 0 && zip_token) {
+			json_object_set_new(rep, "confirm", json_pack("{sIsssb}", "count", nnew + nchanged, "archive", zip_token,
+								      "is_zip", 1));
+		} else if (clean && nnew + nchanged > 0 && csv) {
 			json_object_set_new(rep, "confirm", json_pack("{sIss}", "count", nnew + nchanged, "csv", csv));
 		} else if (clean) {
 			json_object_set_new(rep, "nothing", json_true());
@@ -175,7 +187,7 @@ void admin_import_form(struct req *r)
 		import_denied(r, k);
 		return;
 	}
-	import_render(r, 200, k, NULL, NULL, NULL);
+	import_render(r, 200, k, NULL, NULL, NULL, NULL);
 }
 
 void admin_import_template(struct req *r)
@@ -198,6 +210,41 @@ void admin_import_template(struct req *r)
 	sb_release(&csv);
 }
 
+/* What an archive may hold once unpacked: four times the upload limit. Signed PDF and Office
+ * files barely compress, so a real archive stays far below; a zip bomb is refused from the sizes
+ * its entries declare, before anything is inflated (and reading stops at the declared size). */
+static size_t zip_max_total(struct req *r)
+{
+	return r->app->max_body * 4;
+}
+
+/* What ties a kept archive to this browser's session, account and site: the session and CSRF
+ * cookies (web/admin/auth.c; a new sign-in is a new session), the account, the site. */
+static void stash_binding(struct req *r, struct sb *b)
+{
+	const char *sid = req_cookie(r, "cong_sid"), *csrf = req_cookie(r, "cong_csrf");
+	sb_addf(b, "%s|%s|%lld|%lld", sid ? sid : "", csrf ? csrf : "", (long long)r->actor.id, (long long)site_id_of(r));
+}
+
+/* 1 when BYTES cannot be a text file: a control character (a NUL, as in any binary file and a
+ * UTF-16 file without its mark), unless the file starts with a UTF-16 mark (the CSV reader then
+ * says it is not UTF-8). */
+static int looks_binary(const unsigned char *b, size_t n)
+{
+	if (n >= 2 && ((b[0] == 0xff && b[1] == 0xfe) || (b[0] == 0xfe && b[1] == 0xff)))
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (b[i] < 0x09 || (b[i] > 0x0d && b[i] < 0x20 && b[i] != 0x1b))
+			return 1;
+	return 0;
+}
+
+static int ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+	return n >= m && strcasecmp(s + n - m, suffix) == 0;
+}
+
 void admin_import(struct req *r)
 {
 	const struct kind *k = import_kind(r);
@@ -209,19 +256,58 @@ void admin_import(struct req *r)
 	}
 	const char *confirm = req_form(r, "xac-nhan");
 	int apply = confirm && strcmp(confirm, "1") == 0;
-	/* the file uploaded, or the text checked before that the confirmation sends back */
+	/* the file uploaded, or what was checked before: the CSV text, or the kept archive's token */
 	const struct field *file = req_file(r, "file");
 	const char *csv = req_form(r, "csv");
+	const char *token = req_form(r, "tep-zip");
 	size_t len = csv ? strlen(csv) : 0;
+	struct sb zip = SB_INIT, binding = SB_INIT;
+	const char *zbytes = NULL;
+	size_t zlen = 0;
+	int from_stash = 0;
+	stash_binding(r, &binding);
 	if (file && file->filename && *file->filename) {
-		csv = file->value.buf;
-		len = file->value.len;
+		const char *b = file->value.buf;
+		size_t n = file->value.len;
+		if (archive_looks_like_zip(b, n)) {
+			zbytes = b;
+			zlen = n;
+		} else if (ends_with(file->filename, ".zip") || looks_binary((const unsigned char *)b, n)) {
+			import_render(r, 422, k, NULL, NULL, NULL, tr(r->app, "import_not_csv_zip"));
+			goto out;
+		} else {
+			csv = b;
+			len = n;
+		}
+	} else if (token && *token) {
+		if (item_import_stash_read(r->app->data_dir, binding.buf, token, &zip, r->app->max_body)) {
+			import_render(r, 422, k, NULL, NULL, NULL, tr(r->app, "import_archive_gone"));
+			goto out;
+		}
+		zbytes = zip.buf;
+		zlen = zip.len;
+		from_stash = 1;
 	} else if (!csv) {
-		import_render(r, 422, k, NULL, NULL, tr(r->app, "import_file_required"));
-		return;
+		import_render(r, 422, k, NULL, NULL, NULL, tr(r->app, "import_file_required"));
+		goto out;
 	}
 	int rc = M_OK;
-	json_t *rep = item_import(r->db, &r->actor, site_id_of(r), k, csv, len, NULL, r->app->data_dir, apply, &rc);
+	json_t *rep = zbytes ? item_import_zip(r->db, &r->actor, site_id_of(r), k, zbytes, zlen, zip_max_total(r),
+					       r->app->data_dir, apply, &rc)
+			     : item_import(r->db, &r->actor, site_id_of(r), k, csv, len, NULL, r->app->data_dir, apply, &rc);
+	if (from_stash && apply && (rc == M_OK || rc == M_INVALID)) /* imported, or never will be as it is */
+		item_import_stash_drop(r->app->data_dir, binding.buf, token);
+	char zip_token[33] = "";
+	if (rc == M_OK && !apply && zbytes && json_integer_value(json_object_get(rep, "new")) +
+						   json_integer_value(json_object_get(rep, "changed")) > 0) {
+		if (from_stash) /* checked again from the kept copy: keep it under its token */
+			snprintf(zip_token, sizeof(zip_token), "%s", token);
+		else if (item_import_stash(r->app->data_dir, binding.buf, zbytes, zlen, zip_token)) {
+			json_decref(rep);
+			import_render(r, 500, k, NULL, NULL, NULL, tr(r->app, "import_archive_keep_failed"));
+			goto out;
+		}
+	}
 	if (rc == M_DENIED) {
 		json_decref(rep);
 		import_denied(r, k);
@@ -237,9 +323,14 @@ void admin_import(struct req *r)
 	} else if (rc == M_OK || rc == M_INVALID) {
 		/* a file that is not UTF-8 never comes back in the confirmation: only a clean report
 		 * offers it, and the reader refuses such a file */
-		import_render(r, rc == M_OK ? 200 : 422, k, rep, rc == M_OK ? csv : NULL, NULL);
+		json_object_set_new(rep, "from_zip", json_boolean(zbytes != NULL));
+		import_render(r, rc == M_OK ? 200 : 422, k, rep, rc == M_OK && !zbytes ? csv : NULL,
+			      zip_token[0] ? zip_token : NULL, NULL);
 	} else {
 		json_decref(rep);
 		resp_error(r, 500, "server_error");
 	}
+out:
+	sb_release(&zip);
+	sb_release(&binding);
 }

@@ -55,12 +55,14 @@ static void fields_parse(json_t *row)
 #define WHERE(site) " FROM items a WHERE" site " AND a.kind = ?2 AND a.state = 'published' AND (?3 = 0 OR a.category_id = ?3)"
 #define PAIR(site, filters)                                                                    \
 	{ "SELECT count(*)" WHERE(site) filters,                                               \
-	  "SELECT " LIST_COLS WHERE(site) filters " ORDER BY a.item_day DESC, a.id DESC LIMIT ?4 OFFSET ?5" }
+	  "SELECT " LIST_COLS WHERE(site) filters " ORDER BY a.item_day DESC, a.id DESC LIMIT ?4 OFFSET ?5", \
+	  "SELECT a.id" WHERE(site) filters " ORDER BY a.item_day DESC, a.id DESC LIMIT ?4 OFFSET ?5" }
 #define SET(site)                                                                              \
 	{ PAIR(site, ""), PAIR(site, T(1)), PAIR(site, T(1) T(2)), PAIR(site, T(1) T(2) T(3)),    \
 	  PAIR(site, T(1) T(2) T(3) T(4)), PAIR(site, T(1) T(2) T(3) T(4) T(5)),                 \
 	  PAIR(site, T(1) T(2) T(3) T(4) T(5) T(6)) }
-static const char *const filter_sql[2][ITEM_FILTERS_MAX + 1][2] = { SET(SITE_OWN), SET(SITE_LISTED) };
+/* [site own or listed][filters][count, rows, ids] */
+static const char *const filter_sql[2][ITEM_FILTERS_MAX + 1][3] = { SET(SITE_OWN), SET(SITE_LISTED) };
 #undef SET
 #undef PAIR
 #undef WHERE
@@ -87,19 +89,23 @@ static int site_lists_others(struct db *db, int64_t site_id)
 #define YL(x) "SELECT " LIST_COLS " FROM items a WHERE a.site_id = ?1 AND a.kind = ?2 AND a.state = 'published'" \
 	      " AND (?3 = 0 OR a.category_id = ?3) AND a.item_day BETWEEN ?6 AND ?7" x                      \
 	      " ORDER BY a.item_day DESC, a.id DESC LIMIT ?4 OFFSET ?5"
+#define YI(x) "SELECT a.id FROM items a WHERE a.site_id = ?1 AND a.kind = ?2 AND a.state = 'published'" \
+	      " AND (?3 = 0 OR a.category_id = ?3) AND a.item_day BETWEEN ?6 AND ?7" x                      \
+	      " ORDER BY a.item_day DESC, a.id DESC LIMIT ?4 OFFSET ?5"
 #define T(n) " AND EXISTS (SELECT 1 FROM item_terms t" #n " WHERE t" #n ".item_id = a.id AND t" #n ".key = ?" \
 	     #n "0 AND t" #n ".value = ?" #n "1)"
-static const char *const filter_sql_year[ITEM_FILTERS_MAX][2] = {
-	{ YC(""), YL("") },
-	{ YC(T(1)), YL(T(1)) },
-	{ YC(T(1) T(2)), YL(T(1) T(2)) },
-	{ YC(T(1) T(2) T(3)), YL(T(1) T(2) T(3)) },
-	{ YC(T(1) T(2) T(3) T(4)), YL(T(1) T(2) T(3) T(4)) },
-	{ YC(T(1) T(2) T(3) T(4) T(5)), YL(T(1) T(2) T(3) T(4) T(5)) },
+static const char *const filter_sql_year[ITEM_FILTERS_MAX][3] = {
+	{ YC(""), YL(""), YI("") },
+	{ YC(T(1)), YL(T(1)), YI(T(1)) },
+	{ YC(T(1) T(2)), YL(T(1) T(2)), YI(T(1) T(2)) },
+	{ YC(T(1) T(2) T(3)), YL(T(1) T(2) T(3)), YI(T(1) T(2) T(3)) },
+	{ YC(T(1) T(2) T(3) T(4)), YL(T(1) T(2) T(3) T(4)), YI(T(1) T(2) T(3) T(4)) },
+	{ YC(T(1) T(2) T(3) T(4) T(5)), YL(T(1) T(2) T(3) T(4) T(5)), YI(T(1) T(2) T(3) T(4) T(5)) },
 };
 #undef T
 #undef YC
 #undef YL
+#undef YI
 
 /* The year of a "nam" filter's value ("2024"), 0 when it is not a year the calendar knows. */
 static int filter_year(const struct item_filter *f)
@@ -172,9 +178,28 @@ static void bind_list(sqlite3_stmt *st, int64_t site_id, const char *kind, int64
 	bind_filters(st, rest, nr);
 }
 
+static json_t *list_read(struct db *db, int64_t site_id, const char *kind, int64_t category_id,
+			 const struct item_filter *f, size_t nf, int64_t limit, int64_t offset, int64_t *total,
+			 unsigned how, int ids);
+
 json_t *item_list_public(struct db *db, int64_t site_id, const char *kind, int64_t category_id,
 			 const struct item_filter *f, size_t nf, int64_t limit, int64_t offset, int64_t *total,
 			 unsigned how)
+{
+	return list_read(db, site_id, kind, category_id, f, nf, limit, offset, total, how, 0);
+}
+
+json_t *item_list_ids(struct db *db, int64_t site_id, const char *kind, int64_t category_id,
+		      const struct item_filter *f, size_t nf, int64_t limit, int64_t offset, int64_t *total)
+{
+	return list_read(db, site_id, kind, category_id, f, nf, limit, offset, total, 0, 1);
+}
+
+/* A list's rows (IDS: their ids only, read from the index alone when no category is asked) and
+ * its total: item_list_public and item_list_ids. */
+static json_t *list_read(struct db *db, int64_t site_id, const char *kind, int64_t category_id,
+			 const struct item_filter *f, size_t nf, int64_t limit, int64_t offset, int64_t *total,
+			 unsigned how, int ids)
 {
 	if (total)
 		*total = 0;
@@ -227,12 +252,19 @@ json_t *item_list_public(struct db *db, int64_t site_id, const char *kind, int64
 			arena_leave(prev);
 		}
 	}
-	st = db_stmt(db, sql[1]);
+	st = db_stmt(db, sql[ids ? 2 : 1]);
 	if (!st)
 		return json_array();
 	bind_list(st, site_id, kind, category_id, year, lo, hi, rest, nr);
 	db_bind_int(st, 4, limit);
 	db_bind_int(st, 5, offset);
+	if (ids) {
+		json_t *out = json_array();
+		while (sqlite3_step(st) == SQLITE_ROW)
+			json_array_append_new(out, json_integer(sqlite3_column_int64(st, 0)));
+		sqlite3_reset(st);
+		return out;
+	}
 	const struct kind *k = kind_find(kind);
 	if (k && k->list_term)
 		db_bind_text(st, 8, k->list_term);

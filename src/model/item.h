@@ -31,6 +31,10 @@ json_t *item_row_fields(json_t *row);
 json_t *item_list_public(struct db *db, int64_t site_id, const char *kind, int64_t category_id,
 			 const struct item_filter *f, size_t nf, int64_t limit, int64_t offset, int64_t *total,
 			 unsigned how);
+/* The same page as ids only ([int…]), read from the index alone (with no category asked): a
+ * list whose rows' HTML is kept reads the rows it has not kept (item_rows_by_ids). */
+json_t *item_list_ids(struct db *db, int64_t site_id, const char *kind, int64_t category_id,
+		      const struct item_filter *f, size_t nf, int64_t limit, int64_t offset, int64_t *total);
 /* The published item ID of KIND on SITE_ID with its body, or NULL. */
 json_t *item_get_public(struct db *db, int64_t site_id, const char *kind, int64_t id);
 /* The kind of item ID of SITE_ID (any state) written into BUF, or NULL when there is none. */

@@ -205,30 +205,71 @@ static json_t *row_view(struct req *r, const struct kind *k, json_t *row)
 	return json_pack("{so}", "cells", cells);
 }
 
-/* ROWS rendered as the list's table rows into OUT: each from the memo, else rendered from its
- * view (row_view) and kept. */
-static void rows_html(struct req *r, const struct kind *k, json_t *rows, struct sb *out)
+/* The items IDS (in list order) rendered as the list's table rows into OUT: each from the memo,
+ * else read (item_rows_by_ids, all the missing ones at once), rendered from its view (row_view)
+ * and kept. */
+static void rows_html(struct req *r, const struct kind *k, json_t *ids, struct sb *out)
 {
+	size_t n = json_array_size(ids), i;
 	struct sb key = SB_INIT;
 	web_fragment_prefix(r, &key, 'r');
-	size_t base = key.len, i;
-	json_t *row;
-	json_array_foreach(rows, i, row) {
-		key.len = base;
-		sb_addf(&key, "%s|%lld", k->name, (long long)json_integer_value(json_object_get(row, "id")));
+	size_t base = key.len;
+	json_t *missing = json_array(), *rows = NULL;
+	for (i = 0; i < n; i++) {
 		size_t len;
+		key.len = base;
+		sb_addf(&key, "%s|%lld", k->name, (long long)json_integer_value(json_array_get(ids, i)));
+		if (!web_fragment_get(r, key.buf, &len))
+			json_array_append(missing, json_array_get(ids, i));
+	}
+	if (json_array_size(missing))
+		rows = item_rows_by_ids(r->db, missing, k->name, 0);
+	for (i = 0; i < n; i++) {
+		json_int_t id = json_integer_value(json_array_get(ids, i));
+		size_t len, j;
+		key.len = base;
+		sb_addf(&key, "%s|%lld", k->name, (long long)id);
 		const char *kept = web_fragment_get(r, key.buf, &len);
 		if (kept) {
 			sb_add(out, kept, len);
 			continue;
 		}
-		size_t at = out->len;
-		json_t *view = row_view(r, k, row);
-		web_render_part(r, k->tpl_row ? k->tpl_row : "public/item_row", view, out);
-		json_decref(view);
-		web_fragment_put(r, key.buf, out->buf + at, out->len - at);
+		json_t *row;
+		json_array_foreach(rows, j, row) {
+			if (json_integer_value(json_object_get(row, "id")) != id)
+				continue;
+			size_t at = out->len;
+			json_t *view = row_view(r, k, row);
+			web_render_part(r, k->tpl_row ? k->tpl_row : "public/item_row", view, out);
+			json_decref(view);
+			web_fragment_put(r, key.buf, out->buf + at, out->len - at);
+			break;
+		}
 	}
+	json_decref(rows);
+	json_decref(missing);
 	sb_release(&key);
+}
+
+/* The ids of the list's page: the query's number search, else a page of the filtered list.
+ * *NOT_NUMBER is set when Q cannot be a number. */
+static json_t *list_ids(struct req *r, const struct list_query *lq, int64_t limit, int64_t offset, int64_t *total,
+			int *not_number)
+{
+	json_int_t site_id = json_integer_value(json_object_get(r->site, "id"));
+	*not_number = 0;
+	if (lq->q) {
+		struct docnum_query dq;
+		*total = 0;
+		if (!docnum_query_parse(lq->q, &dq)) {
+			*not_number = 1;
+			return json_array();
+		}
+		json_t *ids = item_find_by_ref(r->db, site_id, lq->k->name, lq->q, REF_MAX);
+		*total = (int64_t)json_array_size(ids);
+		return ids;
+	}
+	return item_list_ids(r->db, site_id, lq->k->name, lq->category_id, lq->f, lq->nf, limit, offset, total);
 }
 
 static json_t *list_columns(const struct kind *k)
@@ -417,7 +458,7 @@ void page_item_list(struct req *r)
 
 	int64_t total;
 	int not_number;
-	json_t *rows = list_rows(r, &lq, PER_PAGE, (lq.page - 1) * PER_PAGE, &total, &not_number, 0);
+	json_t *rows = list_ids(r, &lq, PER_PAGE, (lq.page - 1) * PER_PAGE, &total, &not_number);
 	int64_t pages = lq.q ? 1 : total ? (total + PER_PAGE - 1) / PER_PAGE : 1;
 	if (lq.page > pages) {
 		json_decref(rows);

@@ -527,6 +527,10 @@ TEST(items_lists_read_the_kept_list_fields)
 	CHECK_STR(json_string_value(json_object_get(f, "ngay_hieu_luc")), "2024-03-10");
 	CHECK(json_object_get(f, "pham_vi") == NULL && json_object_get(f, "thay_the") == NULL); /* not listed */
 	CHECK_STR(json_string_value(json_object_get(row, "badge")), "con_hieu_luc");
+	json_t *ids = item_list_ids(db, site, "legal", 0, NULL, 0, 20, 0, &total); /* the same page, ids only */
+	CHECK(total == 2 && json_array_size(ids) == 2 && json_integer_value(json_array_get(ids, 0)) == b &&
+	      json_integer_value(json_array_get(ids, 1)) == a);
+	json_decref(ids);
 	json_decref(rows);
 	rows = item_list_public(db, site, "legal", 0, NULL, 0, 20, 0, &total, ITEM_ROWS_FULL);
 	CHECK_STR(json_string_value(json_object_get(item_row_fields(json_array_get(rows, 1)), "pham_vi")), "tinh");

@@ -252,6 +252,32 @@ static json_t *list_read(struct db *db, int64_t site_id, const char *kind, int64
 			arena_leave(prev);
 		}
 	}
+	if (ids && !listed && !category_id && nr == 1) {
+		/* one term (and maybe a year): the first entries of its range in date order (0021) */
+		st = year ? db_stmt(db, "SELECT d.item_id FROM item_term_days d WHERE d.site_id = ?1 AND d.kind = ?2"
+					" AND d.key = ?3 AND d.value = ?4 AND d.item_day BETWEEN ?5 AND ?6"
+					" ORDER BY d.item_day DESC, d.item_id DESC LIMIT ?7 OFFSET ?8")
+			  : db_stmt(db, "SELECT d.item_id FROM item_term_days d WHERE d.site_id = ?1 AND d.kind = ?2"
+					" AND d.key = ?3 AND d.value = ?4"
+					" ORDER BY d.item_day DESC, d.item_id DESC LIMIT ?7 OFFSET ?8");
+		if (!st)
+			return json_array();
+		db_bind_int(st, 1, site_id);
+		db_bind_text(st, 2, kind);
+		db_bind_text(st, 3, rest[0].key);
+		db_bind_text(st, 4, rest[0].value);
+		if (year) {
+			db_bind_int(st, 5, lo);
+			db_bind_int(st, 6, hi);
+		}
+		db_bind_int(st, 7, limit);
+		db_bind_int(st, 8, offset);
+		json_t *out = json_array();
+		while (sqlite3_step(st) == SQLITE_ROW)
+			json_array_append_new(out, json_integer(sqlite3_column_int64(st, 0)));
+		sqlite3_reset(st);
+		return out;
+	}
 	st = db_stmt(db, sql[ids ? 2 : 1]);
 	if (!st)
 		return json_array();

@@ -305,6 +305,12 @@ class AuditChain(CongTest):
         rc, out, err = self.verify()
         self.assertEqual(rc, 1)
         self.assertIn("MAC does not match", err)
+        # the file zeroed (a crash, or by hand): not taken for an empty one (found by fuzz_audit)
+        with open(os.path.join(self.data, "audit-anchors"), "wb") as fh:
+            fh.write(b"\0" * (len(lines[0]) + 1))
+        rc, out, err = self.verify()
+        self.assertEqual(rc, 1, out)
+        self.assertIn("not an anchor line", err)
 
     def test_deleting_the_newest_records_is_detected_by_the_anchor(self):
         cong("audit", "anchor", "--data", self.data)

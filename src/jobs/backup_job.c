@@ -24,7 +24,9 @@ struct backup_job {
 	pthread_mutex_t lock;
 	pthread_t thread;
 	int running, joinable;
-	int64_t tried_day; /* the Vietnam day of the last start, so a day gets one run */
+	int64_t tried_day; /* the Vietnam day whose runs are over (done, or tried enough) */
+	int64_t started;   /* when this process last started one: never again within the retry time,
+			    * even if the run could not record itself */
 };
 
 struct backup_job *backup_job_new(const char *db_path)
@@ -145,6 +147,17 @@ done:
 	return NULL;
 }
 
+int backup_job_due(int64_t now, int64_t local, int hour, int weekly, int weekday, int today_wd,
+		   const struct backup_day *d)
+{
+	if (local < (int64_t)hour * 3600 || (weekly && today_wd != weekday))
+		return 0;
+	if (!d->runs)
+		return 1;
+	/* one success a day; a failure tried again an hour after it started, three runs at most */
+	return !d->last_ok && d->runs < BACKUP_RUNS_A_DAY && now - d->last_start >= BACKUP_RETRY_MINUTES * 60;
+}
+
 void backup_job_tick(struct backup_job *j, struct db *db, int64_t now)
 {
 	pthread_mutex_lock(&j->lock);
@@ -163,20 +176,24 @@ void backup_job_tick(struct backup_job *j, struct db *db, int64_t now)
 	if (!due)
 		return;
 	int64_t local = now - vn_time_of_days(day); /* seconds since midnight, Vietnam time */
-	if (local < (int64_t)hour * 3600)
+	/* today's runs from the record, whatever restarts happen */
+	struct backup_day d;
+	if (backup_scheduled_since(db, vn_time_of_days(day), &d.runs, &d.last_ok, &d.last_start))
 		return;
-	if (weekly && (day % 7 + 7 + 3) % 7 + 1 != weekday)
-		return;
-	/* one a day, whatever restarts happen: a scheduled run that started today counts */
-	if (vn_days_of_time(backup_last_scheduled(db)) == day) {
-		j->tried_day = day;
+	if (!backup_job_due(now, local, hour, weekly, weekday, (int)((day % 7 + 7 + 3) % 7 + 1), &d)) {
+		if (d.runs && (d.last_ok || d.runs >= BACKUP_RUNS_A_DAY))
+			j->tried_day = day; /* nothing more today */
 		return;
 	}
+	if (j->started && now - j->started < BACKUP_RETRY_MINUTES * 60)
+		return;
+	if (d.runs)
+		log_info("backup: the scheduled backup failed at its run %d today; trying again", d.runs);
 	if (j->joinable) {
 		pthread_join(j->thread, NULL);
 		j->joinable = 0;
 	}
-	j->tried_day = day;
+	j->started = now;
 	j->running = 1;
 	if (pthread_create(&j->thread, NULL, run, j)) {
 		log_error("backup: the backup thread cannot start");

@@ -252,6 +252,28 @@ int backup_settings_save(struct db *db, const struct actor *a, const struct back
 	return db_commit(db) ? M_ERROR : M_OK;
 }
 
+int backup_scheduled_since(struct db *db, int64_t since, int *runs, int *last_ok, int64_t *last_start)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT count(*), (SELECT ok FROM backups WHERE trigger = 'schedule' AND"
+				       " started_at >= ?1 ORDER BY started_at DESC, id DESC LIMIT 1), max(started_at)"
+				       " FROM backups WHERE trigger = 'schedule' AND started_at >= ?1");
+	*runs = 0;
+	*last_ok = 0;
+	*last_start = 0;
+	if (!st)
+		return -1;
+	db_bind_int(st, 1, since);
+	int rc = -1;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		*runs = sqlite3_column_int(st, 0);
+		*last_ok = sqlite3_column_int(st, 1);
+		*last_start = sqlite3_column_int64(st, 2);
+		rc = 0;
+	}
+	sqlite3_reset(st);
+	return rc;
+}
+
 int64_t backup_last_scheduled(struct db *db)
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT max(started_at) FROM backups WHERE trigger = 'schedule'");

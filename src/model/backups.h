@@ -28,6 +28,9 @@ json_t *backup_list(struct db *db, int64_t limit);
 /* The newest run when it failed (its backup or its drill) or was cut short and no run succeeded
  * after it: what the dashboard shows until it is solved; NULL when all is well. */
 json_t *backup_problem(struct db *db);
+/* The scheduled runs started since SINCE: how many, whether the newest succeeded (or still runs:
+ * 0) and when it started. 0, or -1 on a store error. */
+int backup_scheduled_since(struct db *db, int64_t since, int *runs, int *last_ok, int64_t *last_start);
 /* The newest scheduled run's start, 0 when none. */
 int64_t backup_last_scheduled(struct db *db);
 /* The newest successful run's start, 0 when none. */

@@ -2,6 +2,7 @@
  * restore folder, the sealed stream read back whole, and refused when the key is another, a
  * byte is changed, the end is cut or bytes follow it; the key file; the container's framing. */
 #include "t.h"
+#include "jobs/backup_job.h"
 #include "backup/archive.h"
 #include "backup/backup.h"
 
@@ -242,4 +243,21 @@ TEST(backup_retention)
 	int want4[] = { 1, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 0, 1 };
 	for (size_t i = 0; i < n; i++)
 		CHECK(keep[i] == want4[i]);
+}
+
+/* When a scheduled backup starts: at its hour (and weekday), once a day when it succeeds; a
+ * failure tried again an hour after it started, three runs a day at most. */
+TEST(backup_schedule_retries_a_failure)
+{
+	int64_t now = 1796000000; /* any time: LOCAL says where in the day it is */
+	struct backup_day none = { 0, 0, 0 }, ok = { 1, 1, now - 7200 }, failed = { 1, 0, now - 1800 },
+			  failed_long_ago = { 1, 0, now - 3600 }, thrice = { 3, 0, now - 7200 };
+	CHECK(!backup_job_due(now, 1 * 3600, 2, 0, 7, 3, &none));  /* 01:00, the hour is 02 */
+	CHECK(backup_job_due(now, 2 * 3600, 2, 0, 7, 3, &none));   /* 02:00 */
+	CHECK(!backup_job_due(now, 2 * 3600, 2, 1, 7, 3, &none));  /* weekly on Sunday, today Wednesday */
+	CHECK(backup_job_due(now, 2 * 3600, 2, 1, 3, 3, &none));   /* weekly on Wednesday */
+	CHECK(!backup_job_due(now, 23 * 3600, 2, 0, 7, 3, &ok));   /* done today */
+	CHECK(!backup_job_due(now, 3 * 3600, 2, 0, 7, 3, &failed)); /* failed 30 minutes ago: not yet */
+	CHECK(backup_job_due(now, 3 * 3600, 2, 0, 7, 3, &failed_long_ago)); /* an hour ago: again */
+	CHECK(!backup_job_due(now, 5 * 3600, 2, 0, 7, 3, &thrice)); /* three runs: the day is over */
 }

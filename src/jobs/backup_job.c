@@ -1,5 +1,6 @@
 /* backup_job.c — the scheduled backups; see backup_job.h. */
 #include "jobs/backup_job.h"
+#include "jobs/reminders.h"
 #include "backup/backup.h"
 #include "base/log.h"
 #include "base/sb.h"
@@ -40,29 +41,17 @@ struct backup_job *backup_job_new(const char *db_path)
 	return j;
 }
 
-/* The failure, by mail to the main portal's board and the schedule's extra addresses. */
+/* The failure, by mail to the main portal's board and the schedule's extra addresses, through
+ * the mail settings the reminders use (jobs/reminders.h). */
 static void mail_failure(struct db *db, const struct backup_result *res)
 {
-	char *url = db_setting_get(db, "smtp_url"), *from = db_setting_get(db, "smtp_from"),
-	     *from_name = db_setting_get(db, "smtp_from_name"), *user = db_setting_get(db, "smtp_user"),
-	     *password = db_setting_get(db, "smtp_password"), *tls = db_setting_get(db, "smtp_tls"),
-	     *extra = db_setting_get(db, "backup_alert_to"), *to[MAX_TO], err[512];
-	size_t n = 0;
+	char *extra = db_setting_get(db, "backup_alert_to"), *to[MAX_TO], err[512];
 	json_t *main_site = site_main(db);
 	struct sb all = SB_INIT, text = SB_INIT;
-	if (!url || !*url || !from || !*from) {
-		log_warn("backup: the failure cannot be mailed: mail is not configured (smtp_url, smtp_from)");
-		goto out;
-	}
 	const char *board = main_site ? json_string_value(json_object_get(main_site, "email")) : NULL;
+	size_t bad;
 	sb_addf(&all, "%s,%s", board ? board : "", extra ? extra : "");
-	for (char *p = all.buf, *tok; (tok = strsep(&p, ", ;")) != NULL && n < MAX_TO;)
-		if (*tok && mail_address_valid(tok))
-			to[n++] = tok;
-	if (!n) {
-		log_warn("backup: the failure cannot be mailed: no address (the main portal's board mailbox, backup_alert_to)");
-		goto out;
-	}
+	size_t n = mail_address_split(all.buf, to, MAX_TO, &bad);
 	sb_addf(&text, "Lần sao lưu theo lịch %s của Cổng thông tin điện tử chưa thành công.\n\n"
 		       "Lỗi: %s\nDiễn tập phục hồi: %s%s%s\n\n"
 		       "Xem và xử lý tại trang Quản trị > Sao lưu (/quan-tri/sao-luu); thông báo còn hiển thị trên trang "
@@ -70,28 +59,15 @@ static void mail_failure(struct db *db, const struct backup_result *res)
 		res->name, *res->error ? res->error : "(không rõ)",
 		res->drill_ok < 0 ? "không chạy" : res->drill_ok ? "đạt" : "KHÔNG ĐẠT", *res->drill_detail ? " — " : "",
 		res->drill_detail);
-	struct mail_config cfg = { .url = url, .from = from, .from_name = from_name, .user = user, .password = password,
-				   .tls = tls && strcmp(tls, "require") == 0 ? MAIL_TLS_REQUIRE
-					  : tls && strcmp(tls, "none") == 0 ? MAIL_TLS_NONE : MAIL_TLS_TRY,
-				   .timeout = 30 };
-	struct mail_message m = { .aTo = (const char *const *)to, .nTo = n,
-				  .subject = "Sao lưu Cổng thông tin điện tử thất bại", .text = text.buf };
-	if (mail_send(&cfg, &m, err, sizeof(err)))
-		log_error("backup: the failure could not be mailed: %s", err);
+	if (reminders_mail(db, (const char *const *)to, n, "Sao lưu Cổng thông tin điện tử thất bại", text.buf, err,
+			   sizeof(err)))
+		log_error("backup: the failure could not be mailed (the main portal's board mailbox, backup_alert_to): %s",
+			  err);
 	else
 		log_info("backup: the failure was mailed to %zu address(es)", n);
-out:
 	json_decref(main_site);
 	sb_release(&all);
 	sb_release(&text);
-	free(url);
-	free(from);
-	free(from_name);
-	free(user);
-	if (password)
-		sodium_memzero(password, strlen(password));
-	free(password);
-	free(tls);
 	free(extra);
 }
 

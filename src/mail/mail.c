@@ -301,6 +301,30 @@ int mail_address_valid(const char *addr)
 	return at[1] != '.' && addr[len - 1] != '.';
 }
 
+size_t mail_address_split(char *list, char **to, size_t max, size_t *bad)
+{
+	size_t n = 0;
+	*bad = 0;
+	for (char *p = list, *tok; p && (tok = strsep(&p, ", ;")) != NULL;) {
+		if (!*tok)
+			continue;
+		if (!mail_address_valid(tok))
+			(*bad)++;
+		else if (n < max)
+			to[n++] = tok;
+	}
+	return n;
+}
+
+int mail_address_list_valid(const char *list)
+{
+	char *copy = xstrdup(list);
+	size_t bad;
+	mail_address_split(copy, NULL, 0, &bad);
+	free(copy);
+	return bad == 0;
+}
+
 /* A one-line UTF-8 header value: no CR or LF (header injection), no other C0 control. */
 static int header_text_valid(const char *s)
 {

@@ -72,5 +72,11 @@ void mail_add_base64(struct sb *out, const void *s, size_t len);
 /* 1 when ADDR is a plain address we accept: printable ASCII, one '@', no spaces, no <>()",;:
    nor backslash, local part and domain non-empty, at most 254 characters. */
 int mail_address_valid(const char *addr);
+/* The valid addresses of LIST, separated by commas, semicolons or spaces (empty parts skipped),
+ * put into TO (each pointing into LIST, which is cut up), MAX at most; returns how many. *BAD:
+ * how many parts are not mail_address_valid (left out). */
+size_t mail_address_split(char *list, char **to, size_t max, size_t *bad);
+/* 1 when every address of LIST (as mail_address_split reads it) is valid; "" is. */
+int mail_address_list_valid(const char *list);
 
 #endif

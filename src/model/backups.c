@@ -159,17 +159,6 @@ static int path_ok(const char *s)
 	return !s || !*s || (s[0] == '/' && backup_dest_valid(s));
 }
 
-static int addresses_ok(const char *list)
-{
-	char *copy = xstrdup(list), *p = copy, *tok;
-	int ok = strlen(list) <= 1000;
-	while (ok && (tok = strsep(&p, ", ;")) != NULL)
-		if (*tok && !mail_address_valid(tok))
-			ok = 0;
-	free(copy);
-	return ok;
-}
-
 int backup_settings_save(struct db *db, const struct actor *a, const struct backup_settings_input *in, struct errs *e)
 {
 	int64_t v;
@@ -218,7 +207,7 @@ int backup_settings_save(struct db *db, const struct actor *a, const struct back
 		errs_add(e, "ssh_known_hosts", "backup_path_invalid");
 	else if (remote && (!in->ssh_known_hosts || !*in->ssh_known_hosts))
 		errs_add(e, "ssh_known_hosts", "backup_ssh_required");
-	if (in->alert_to && !addresses_ok(in->alert_to))
+	if (in->alert_to && (strlen(in->alert_to) > 1000 || !mail_address_list_valid(in->alert_to)))
 		errs_add(e, "alert_to", "email_list_invalid");
 	if (e->n) {
 		sb_release(&dests);

@@ -791,24 +791,6 @@ json_t *reminder_settings(struct db *db, int64_t site_id)
 	return o;
 }
 
-/* Comma-separated addresses, each valid; "" is fine. */
-static int address_list_valid(const char *list)
-{
-	char *copy = xstrdup(list), *p = copy, *tok;
-	int ok = 1;
-	while (ok && (tok = strsep(&p, ",")) != NULL) {
-		while (*tok == ' ')
-			tok++;
-		size_t n = strlen(tok);
-		while (n && tok[n - 1] == ' ')
-			tok[--n] = '\0';
-		if (*tok && !mail_address_valid(tok))
-			ok = 0;
-	}
-	free(copy);
-	return ok;
-}
-
 static int one_line(const char *s)
 {
 	return !s || (!strchr(s, '\r') && !strchr(s, '\n') && utf8_valid(s, strlen(s)));
@@ -874,7 +856,7 @@ int reminder_recipients_save(struct db *db, const struct actor *a, int64_t site_
 	json_t *site = site_get(db, site_id);
 	if (!site)
 		return M_NOTFOUND;
-	if (!list || !one_line(list) || !address_list_valid(list) || strlen(list) > 2000)
+	if (!list || !one_line(list) || !mail_address_list_valid(list) || strlen(list) > 2000)
 		errs_add(e, "reminder_to", "email_list_invalid");
 	if (e->n) {
 		json_decref(site);

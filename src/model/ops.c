@@ -999,35 +999,12 @@ json_t *incident_recipients(struct db *db)
 			json_array_append_new(out, json_string((const char *)sqlite3_column_text(st, 0)));
 		sqlite3_reset(st);
 	}
-	char *list = db_setting_get(db, "incident_mail_to");
-	for (char *p = list, *tok; p && (tok = strsep(&p, ","));) {
-		while (*tok == ' ')
-			tok++;
-		size_t n = strlen(tok);
-		while (n && tok[n - 1] == ' ')
-			tok[--n] = '\0';
-		if (*tok)
-			json_array_append_new(out, json_string(tok));
-	}
+	char *list = db_setting_get(db, "incident_mail_to"), *to[32];
+	size_t bad, n = list ? mail_address_split(list, to, 32, &bad) : 0;
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(out, json_string(to[i]));
 	free(list);
 	return out;
-}
-
-static int address_list_ok(const char *list)
-{
-	char *copy = xstrdup(list);
-	int ok = 1;
-	for (char *p = copy, *tok; ok && (tok = strsep(&p, ","));) {
-		while (*tok == ' ')
-			tok++;
-		size_t n = strlen(tok);
-		while (n && tok[n - 1] == ' ')
-			tok[--n] = '\0';
-		if (*tok && !mail_address_valid(tok))
-			ok = 0;
-	}
-	free(copy);
-	return ok;
 }
 
 char *incident_mail_to(struct db *db)
@@ -1039,7 +1016,7 @@ int incident_recipients_save(struct db *db, const struct actor *a, const char *l
 {
 	if (!a || !a->sysadmin)
 		return M_DENIED;
-	if (!list || strchr(list, '\n') || strchr(list, '\r') || strlen(list) > 2000 || !address_list_ok(list)) {
+	if (!list || strchr(list, '\n') || strchr(list, '\r') || strlen(list) > 2000 || !mail_address_list_valid(list)) {
 		errs_add(e, "incident_mail_to", "email_list_invalid");
 		return M_INVALID;
 	}

@@ -8,6 +8,8 @@
 #include "render/mustache.h"
 #include "model/kind.h"
 #include "model/ops.h"
+#include "report/table.h"
+#include "base/log.h"
 
 #include <string.h>
 
@@ -475,4 +477,27 @@ void web_fragment_prefix(struct req *r, struct sb *key, char what)
 int web_render_part(struct req *r, const char *tpl, json_t *view, struct sb *out)
 {
 	return mus_render(r->app->tpl, tpl, view, out);
+}
+
+int web_send_table(struct req *r, struct table *t, const char *how, const char *filename)
+{
+	struct sb out = SB_INIT, disp = SB_INIT;
+	char err[256];
+	int csv = strcmp(how, "csv") == 0, rc = 0;
+	sb_addf(&disp, "attachment; filename=\"%s.%s\"", filename, csv ? "csv" : "xlsx");
+	if (csv) {
+		table_write_csv(t, &out);
+		resp_header(r, "Content-Disposition", disp.buf);
+		resp_bytes(r, 200, "text/csv; charset=utf-8", out.buf, out.len);
+	} else if (table_write_xlsx(t, &out, err, sizeof(err)) == 0) {
+		resp_header(r, "Content-Disposition", disp.buf);
+		resp_bytes(r, 200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", out.buf, out.len);
+	} else {
+		log_error("%s.xlsx: %s", filename, err);
+		resp_error(r, 500, "server_error");
+		rc = -1;
+	}
+	sb_release(&out);
+	sb_release(&disp);
+	return rc;
 }

@@ -176,6 +176,10 @@ void admin_import_template(struct req *r);
 const char *web_fragment_get(struct req *r, const char *key, size_t *len);
 void web_fragment_put(struct req *r, const char *key, const char *text, size_t len);
 void web_fragment_prefix(struct req *r, struct sb *key, char what);
+struct table;
+/* Sends table T as a download named FILENAME (no extension, ASCII) in HOW: "csv", else XLSX;
+ * 0, or -1 after a 500 when the workbook cannot be made (logged). */
+int web_send_table(struct req *r, struct table *t, const char *how, const char *filename);
 /* Renders template TPL alone with VIEW, appended to OUT: 0, or -1 when there is no such template. */
 int web_render_part(struct req *r, const char *tpl, json_t *view, struct sb *out);
 

@@ -123,8 +123,8 @@ void admin_account_list_xlsx(struct req *r)
 {
 	json_t *users = account_review_list(r->db, &r->actor, site_id_of(r), time_now());
 	struct table t;
-	struct sb out = SB_INIT, name = SB_INIT;
-	char err[256], day[16];
+	struct sb name = SB_INIT;
+	char day[16];
 	if (!users) {
 		resp_error(r, 403, "forbidden");
 		return;
@@ -153,17 +153,10 @@ void admin_account_list_xlsx(struct req *r)
 	for (char *p = day; *p; p++)
 		if (*p == '/')
 			*p = '-';
-	sb_addf(&name, "attachment; filename=\"tai-khoan-%s-%s.xlsx\"",
-		r->actor.sysadmin ? "toan-he-thong" : json_string_value(json_object_get(r->site, "slug")), day);
-	if (table_write_xlsx(&t, &out, err, sizeof(err)) == 0) {
-		resp_header(r, "Content-Disposition", name.buf);
-		resp_bytes(r, 200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", out.buf, out.len);
-	} else {
-		log_error("accounts: xlsx export: %s", err);
-		resp_error(r, 500, "server_error");
-	}
+	sb_addf(&name, "tai-khoan-%s-%s", r->actor.sysadmin ? "toan-he-thong" : json_string_value(json_object_get(r->site, "slug")),
+		day);
+	web_send_table(r, &t, "xlsx", name.buf);
 	table_release(&t);
-	sb_release(&out);
 	sb_release(&name);
 }
 

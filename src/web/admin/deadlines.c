@@ -192,27 +192,16 @@ static void compliance_table(struct table *t, json_t *rows, int with_site)
 static void compliance_export(struct req *r, json_t *report, const char *how, int32_t from, int32_t to, int64_t scope)
 {
 	struct table t;
-	struct sb out = SB_INIT, name = SB_INIT;
-	char a[11], b[11], err[256];
+	struct sb name = SB_INIT;
+	char a[11], b[11];
 	vn_date_format(vn_days_to_date(from), a);
 	vn_date_format(vn_days_to_date(to), b);
 	table_init(&t, "Tuân thủ thời hạn");
 	compliance_table(&t, json_object_get(report, "rows"), 1);
-	sb_addf(&name, "attachment; filename=\"han-cap-nhat-%s-%s-%s.%s\"",
-		scope ? json_string_value(json_object_get(r->site, "slug")) : "toan-tinh", a, b, how);
-	if (strcmp(how, "csv") == 0) {
-		table_write_csv(&t, &out);
-		resp_header(r, "Content-Disposition", name.buf);
-		resp_bytes(r, 200, "text/csv; charset=utf-8", out.buf, out.len);
-	} else if (table_write_xlsx(&t, &out, err, sizeof(err)) == 0) {
-		resp_header(r, "Content-Disposition", name.buf);
-		resp_bytes(r, 200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", out.buf, out.len);
-	} else {
-		log_error("deadlines: xlsx export: %s", err);
-		resp_error(r, 500, "server_error");
-	}
+	sb_addf(&name, "han-cap-nhat-%s-%s-%s", scope ? json_string_value(json_object_get(r->site, "slug")) : "toan-tinh", a,
+		b);
+	web_send_table(r, &t, how, name.buf);
 	table_release(&t);
-	sb_release(&out);
 	sb_release(&name);
 }
 

@@ -140,8 +140,7 @@ static void incidents_export(struct req *r, json_t *rows, const char *how, const
 					      "Người xử lý", "Người ghi nhận", "Ghi nhận lúc", "Thư cảnh báo" };
 	static const char *const keys[] = { "occurred", "kind_label", "effect", "actions", "handler", "recorded_by", "recorded" };
 	struct table t;
-	struct sb out = SB_INIT, name = SB_INIT;
-	char err[256];
+	struct sb name = SB_INIT;
 	size_t i;
 	json_t *row;
 	table_init(&t, "Sự cố");
@@ -160,20 +159,9 @@ static void incidents_export(struct req *r, json_t *rows, const char *how, const
 		table_add_row(&t, cells);
 		sb_release(&mail);
 	}
-	sb_addf(&name, "attachment; filename=\"su-co-%s-%s.%s\"", tu && *tu ? tu : "dau", den && *den ? den : "nay", how);
-	if (strcmp(how, "csv") == 0) {
-		table_write_csv(&t, &out);
-		resp_header(r, "Content-Disposition", name.buf);
-		resp_bytes(r, 200, "text/csv; charset=utf-8", out.buf, out.len);
-	} else if (table_write_xlsx(&t, &out, err, sizeof(err)) == 0) {
-		resp_header(r, "Content-Disposition", name.buf);
-		resp_bytes(r, 200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", out.buf, out.len);
-	} else {
-		log_error("incidents: xlsx export: %s", err);
-		resp_error(r, 500, "server_error");
-	}
+	sb_addf(&name, "su-co-%s-%s", tu && *tu ? tu : "dau", den && *den ? den : "nay");
+	web_send_table(r, &t, how, name.buf);
 	table_release(&t);
-	sb_release(&out);
 	sb_release(&name);
 }
 

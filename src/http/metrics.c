@@ -184,15 +184,13 @@ void page_metrics(struct req *r)
 		(unsigned long long)gs.cut_headers, (unsigned long long)gs.cut_body);
 	counter(&b, "cong_backup_age_seconds", "Seconds since the newest good backup finished; -1: no backup yet.", "gauge",
 		backup_age(r->db));
-	sqlite3_stmt *st = db_stmt(r->db, "SELECT count(*), min(scheduled_at) FROM items WHERE state = 'scheduled'");
+	int64_t n_waiting, oldest;
 	double waiting = 0, overdue = 0;
-	if (st && sqlite3_step(st) == SQLITE_ROW) {
-		waiting = sqlite3_column_int64(st, 0);
-		if (sqlite3_column_type(st, 1) != SQLITE_NULL && sqlite3_column_int64(st, 1) < time_now())
-			overdue = (double)(time_now() - sqlite3_column_int64(st, 1));
+	if (article_scheduled_waiting(r->db, &n_waiting, &oldest) == 0) {
+		waiting = (double)n_waiting;
+		if (oldest && oldest < time_now())
+			overdue = (double)(time_now() - oldest);
 	}
-	if (st)
-		sqlite3_reset(st);
 	counter(&b, "cong_scheduler_items_waiting", "Items scheduled for publication, not yet published.", "gauge", waiting);
 	counter(&b, "cong_scheduler_overdue_seconds",
 		"How late the oldest scheduled item is (0: none due; more than a few seconds: the scheduler is stuck).",

@@ -276,6 +276,9 @@ json_t *article_actions(struct db *db, const struct actor *a, int64_t site_id, j
 int article_publish_cli(struct db *db, int64_t site_id, int64_t id, int64_t when);
 /* Publishes scheduled items that are due; returns how many. Run by the scheduler. */
 int article_publish_due(struct db *db, int64_t now);
+/* Items scheduled and not yet published: how many, and the earliest time one is due (0: none).
+ * 0, or -1 on a store error. */
+int article_scheduled_waiting(struct db *db, int64_t *n, int64_t *oldest);
 /* Labels of states and refusal reasons (Vietnamese). */
 const char *article_state_label(const char *state);
 json_t *article_refusal_reasons(void);

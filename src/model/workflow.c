@@ -389,6 +389,23 @@ int article_publish_cli(struct db *db, int64_t site_id, int64_t id, int64_t when
 	return db_commit(db) ? M_ERROR : M_OK;
 }
 
+int article_scheduled_waiting(struct db *db, int64_t *n, int64_t *oldest)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT count(*), min(scheduled_at) FROM items WHERE state = 'scheduled'");
+	*n = 0;
+	*oldest = 0;
+	if (!st)
+		return -1;
+	int rc = -1;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		*n = sqlite3_column_int64(st, 0);
+		*oldest = sqlite3_column_type(st, 1) == SQLITE_NULL ? 0 : sqlite3_column_int64(st, 1);
+		rc = 0;
+	}
+	sqlite3_reset(st);
+	return rc;
+}
+
 int article_publish_due(struct db *db, int64_t now)
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT id, site_id FROM items WHERE state = 'scheduled' AND scheduled_at <= ?"

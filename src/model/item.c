@@ -55,14 +55,13 @@ static void fields_parse(json_t *row)
 #define WHERE(site) " FROM items a WHERE" site " AND a.kind = ?2 AND a.state = 'published' AND (?3 = 0 OR a.category_id = ?3)"
 #define PAIR(site, filters)                                                                    \
 	{ "SELECT count(*)" WHERE(site) filters,                                               \
-	  "SELECT " LIST_COLS WHERE(site) filters " ORDER BY a.item_day DESC, a.id DESC LIMIT ?4 OFFSET ?5", \
 	  "SELECT a.id" WHERE(site) filters " ORDER BY a.item_day DESC, a.id DESC LIMIT ?4 OFFSET ?5" }
 #define SET(site)                                                                              \
 	{ PAIR(site, ""), PAIR(site, T(1)), PAIR(site, T(1) T(2)), PAIR(site, T(1) T(2) T(3)),    \
 	  PAIR(site, T(1) T(2) T(3) T(4)), PAIR(site, T(1) T(2) T(3) T(4) T(5)),                 \
 	  PAIR(site, T(1) T(2) T(3) T(4) T(5) T(6)) }
-/* [site own or listed][filters][count, rows, ids] */
-static const char *const filter_sql[2][ITEM_FILTERS_MAX + 1][3] = { SET(SITE_OWN), SET(SITE_LISTED) };
+/* [site own or listed][filters][count, ids] */
+static const char *const filter_sql[2][ITEM_FILTERS_MAX + 1][2] = { SET(SITE_OWN), SET(SITE_LISTED) };
 #undef SET
 #undef PAIR
 #undef WHERE
@@ -86,25 +85,21 @@ static int site_lists_others(struct db *db, int64_t site_id)
  * (with up to ITEM_FILTERS_MAX - 1 other filters). */
 #define YC(x) "SELECT count(*) FROM items a WHERE a.site_id = ?1 AND a.kind = ?2 AND a.state = 'published'" \
 	      " AND (?3 = 0 OR a.category_id = ?3) AND a.item_day BETWEEN ?6 AND ?7" x
-#define YL(x) "SELECT " LIST_COLS " FROM items a WHERE a.site_id = ?1 AND a.kind = ?2 AND a.state = 'published'" \
-	      " AND (?3 = 0 OR a.category_id = ?3) AND a.item_day BETWEEN ?6 AND ?7" x                      \
-	      " ORDER BY a.item_day DESC, a.id DESC LIMIT ?4 OFFSET ?5"
 #define YI(x) "SELECT a.id FROM items a WHERE a.site_id = ?1 AND a.kind = ?2 AND a.state = 'published'" \
 	      " AND (?3 = 0 OR a.category_id = ?3) AND a.item_day BETWEEN ?6 AND ?7" x                      \
 	      " ORDER BY a.item_day DESC, a.id DESC LIMIT ?4 OFFSET ?5"
 #define T(n) " AND EXISTS (SELECT 1 FROM item_terms t" #n " WHERE t" #n ".item_id = a.id AND t" #n ".key = ?" \
 	     #n "0 AND t" #n ".value = ?" #n "1)"
-static const char *const filter_sql_year[ITEM_FILTERS_MAX][3] = {
-	{ YC(""), YL(""), YI("") },
-	{ YC(T(1)), YL(T(1)), YI(T(1)) },
-	{ YC(T(1) T(2)), YL(T(1) T(2)), YI(T(1) T(2)) },
-	{ YC(T(1) T(2) T(3)), YL(T(1) T(2) T(3)), YI(T(1) T(2) T(3)) },
-	{ YC(T(1) T(2) T(3) T(4)), YL(T(1) T(2) T(3) T(4)), YI(T(1) T(2) T(3) T(4)) },
-	{ YC(T(1) T(2) T(3) T(4) T(5)), YL(T(1) T(2) T(3) T(4) T(5)), YI(T(1) T(2) T(3) T(4) T(5)) },
+static const char *const filter_sql_year[ITEM_FILTERS_MAX][2] = {
+	{ YC(""), YI("") },
+	{ YC(T(1)), YI(T(1)) },
+	{ YC(T(1) T(2)), YI(T(1) T(2)) },
+	{ YC(T(1) T(2) T(3)), YI(T(1) T(2) T(3)) },
+	{ YC(T(1) T(2) T(3) T(4)), YI(T(1) T(2) T(3) T(4)) },
+	{ YC(T(1) T(2) T(3) T(4) T(5)), YI(T(1) T(2) T(3) T(4) T(5)) },
 };
 #undef T
 #undef YC
-#undef YL
 #undef YI
 
 /* The year of a "nam" filter's value ("2024"), 0 when it is not a year the calendar knows. */
@@ -178,28 +173,28 @@ static void bind_list(sqlite3_stmt *st, int64_t site_id, const char *kind, int64
 	bind_filters(st, rest, nr);
 }
 
-static json_t *list_read(struct db *db, int64_t site_id, const char *kind, int64_t category_id,
-			 const struct item_filter *f, size_t nf, int64_t limit, int64_t offset, int64_t *total,
-			 unsigned how, int ids);
+/* The first column of every row of ST (bound): an array of integers. */
+static json_t *ids_of(sqlite3_stmt *st)
+{
+	json_t *out = json_array();
+	while (sqlite3_step(st) == SQLITE_ROW)
+		json_array_append_new(out, json_integer(sqlite3_column_int64(st, 0)));
+	sqlite3_reset(st);
+	return out;
+}
 
 json_t *item_list_public(struct db *db, int64_t site_id, const char *kind, int64_t category_id,
 			 const struct item_filter *f, size_t nf, int64_t limit, int64_t offset, int64_t *total,
 			 unsigned how)
 {
-	return list_read(db, site_id, kind, category_id, f, nf, limit, offset, total, how, 0);
+	json_t *ids = item_list_ids(db, site_id, kind, category_id, f, nf, limit, offset, total);
+	json_t *rows = item_rows_by_ids(db, ids, kind, how);
+	json_decref(ids);
+	return rows;
 }
 
 json_t *item_list_ids(struct db *db, int64_t site_id, const char *kind, int64_t category_id,
 		      const struct item_filter *f, size_t nf, int64_t limit, int64_t offset, int64_t *total)
-{
-	return list_read(db, site_id, kind, category_id, f, nf, limit, offset, total, 0, 1);
-}
-
-/* A list's rows (IDS: their ids only, read from the index alone when no category is asked) and
- * its total: item_list_public and item_list_ids. */
-static json_t *list_read(struct db *db, int64_t site_id, const char *kind, int64_t category_id,
-			 const struct item_filter *f, size_t nf, int64_t limit, int64_t offset, int64_t *total,
-			 unsigned how, int ids)
 {
 	if (total)
 		*total = 0;
@@ -252,7 +247,7 @@ static json_t *list_read(struct db *db, int64_t site_id, const char *kind, int64
 			arena_leave(prev);
 		}
 	}
-	if (ids && !listed && !category_id && nr == 1) {
+	if (!listed && !category_id && nr == 1) {
 		/* one term (and maybe a year): the first entries of its range in date order (0021) */
 		st = year ? db_stmt(db, "SELECT d.item_id FROM item_term_days d WHERE d.site_id = ?1 AND d.kind = ?2"
 					" AND d.key = ?3 AND d.value = ?4 AND d.item_day BETWEEN ?5 AND ?6"
@@ -272,30 +267,15 @@ static json_t *list_read(struct db *db, int64_t site_id, const char *kind, int64
 		}
 		db_bind_int(st, 7, limit);
 		db_bind_int(st, 8, offset);
-		json_t *out = json_array();
-		while (sqlite3_step(st) == SQLITE_ROW)
-			json_array_append_new(out, json_integer(sqlite3_column_int64(st, 0)));
-		sqlite3_reset(st);
-		return out;
+		return ids_of(st);
 	}
-	st = db_stmt(db, sql[ids ? 2 : 1]);
+	st = db_stmt(db, sql[1]);
 	if (!st)
 		return json_array();
 	bind_list(st, site_id, kind, category_id, year, lo, hi, rest, nr);
 	db_bind_int(st, 4, limit);
 	db_bind_int(st, 5, offset);
-	if (ids) {
-		json_t *out = json_array();
-		while (sqlite3_step(st) == SQLITE_ROW)
-			json_array_append_new(out, json_integer(sqlite3_column_int64(st, 0)));
-		sqlite3_reset(st);
-		return out;
-	}
-	const struct kind *k = kind_find(kind);
-	if (k && k->list_term)
-		db_bind_text(st, 8, k->list_term);
-	db_bind_int(st, 9, (how & ITEM_ROWS_FULL) != 0);
-	return db_rows_json(st); /* fields parsed when asked for (item_row_fields) */
+	return ids_of(st);
 }
 
 json_t *item_row_fields(json_t *row)

@@ -135,29 +135,6 @@ static char *list_link(const struct list_query *lq, const char *base, int64_t pa
 	return sb_detach(&u, NULL);
 }
 
-/* The rows of the list: the query's number search, else a page of the filtered list (every row
- * up to EXPORT_MAX when LIMIT is that). *NOT_NUMBER is set when Q cannot be a number. */
-static json_t *list_rows(struct req *r, const struct list_query *lq, int64_t limit, int64_t offset, int64_t *total,
-			 int *not_number, unsigned how)
-{
-	json_int_t site_id = json_integer_value(json_object_get(r->site, "id"));
-	*not_number = 0;
-	if (lq->q) {
-		struct docnum_query dq;
-		if (!docnum_query_parse(lq->q, &dq)) {
-			*not_number = 1;
-			*total = 0;
-			return json_array();
-		}
-		json_t *ids = item_find_by_ref(r->db, site_id, lq->k->name, lq->q, REF_MAX);
-		json_t *rows = item_rows_by_ids(r->db, ids, lq->k->name, how);
-		json_decref(ids);
-		*total = (int64_t)json_array_size(rows);
-		return rows;
-	}
-	return item_list_public(r->db, site_id, lq->k->name, lq->category_id, lq->f, lq->nf, limit, offset, total, how);
-}
-
 /* A list row's cells for the table: the identifier, the title (linked), the other listed fields,
  * counted references, and (legal) the validity badge. */
 static json_t *row_view(struct req *r, const struct kind *k, json_t *row)
@@ -224,6 +201,8 @@ static void rows_html(struct req *r, const struct kind *k, json_t *ids, struct s
 	}
 	if (json_array_size(missing))
 		rows = item_rows_by_ids(r->db, missing, k->name, 0);
+	/* each kept fragment looked up again, not remembered from the first pass: keeping a new one
+	 * may start the memo again (web_fragment_put when full), which frees the old fragments */
 	for (i = 0; i < n; i++) {
 		json_int_t id = json_integer_value(json_array_get(ids, i));
 		size_t len, j;
@@ -251,8 +230,8 @@ static void rows_html(struct req *r, const struct kind *k, json_t *ids, struct s
 	sb_release(&key);
 }
 
-/* The ids of the list's page: the query's number search, else a page of the filtered list.
- * *NOT_NUMBER is set when Q cannot be a number. */
+/* The ids of the list's page (every one up to EXPORT_MAX for the exports): the query's number
+ * search, else a page of the filtered list. *NOT_NUMBER is set when Q cannot be a number. */
 static json_t *list_ids(struct req *r, const struct list_query *lq, int64_t limit, int64_t offset, int64_t *total,
 			int *not_number)
 {
@@ -354,7 +333,9 @@ static void list_export(struct req *r, const struct list_query *lq, int json)
 	const struct kind *k = lq->k;
 	int64_t total;
 	int not_number;
-	json_t *rows = list_rows(r, lq, EXPORT_MAX, 0, &total, &not_number, ITEM_ROWS_FULL);
+	json_t *ids = list_ids(r, lq, EXPORT_MAX, 0, &total, &not_number);
+	json_t *rows = item_rows_by_ids(r->db, ids, k->name, ITEM_ROWS_FULL);
+	json_decref(ids);
 	char *site_url = web_site_url(r, r->site);
 	struct table t;
 	json_t *items = json_array();

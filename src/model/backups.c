@@ -66,8 +66,10 @@ int backup_record_finish(struct db *db, int64_t id, int64_t finished_at, const s
 	return db_commit(db);
 }
 
-json_t *backup_list(struct db *db, int64_t limit)
+json_t *backup_list(struct db *db, const struct actor *a, int64_t limit)
 {
+	if (!a || !a->sysadmin)
+		return NULL;
 	sqlite3_stmt *st = db_stmt(db, "SELECT id, name, trigger, started_at, finished_at, ok, error, destinations, size, files,"
 				       " new_files, duration_ms, drill_ok, drill_ms, drill_detail, audit_count, audit_hash"
 				       " FROM backups ORDER BY started_at DESC, id DESC LIMIT ?");
@@ -86,8 +88,10 @@ json_t *backup_list(struct db *db, int64_t limit)
 	return rows;
 }
 
-json_t *backup_problem(struct db *db)
+json_t *backup_problem(struct db *db, const struct actor *a)
 {
+	if (!a || !a->sysadmin)
+		return NULL;
 	/* the newest run that ended (or was cut short, and is not the one running now: an hour old) */
 	sqlite3_stmt *st = db_stmt(db, "SELECT id, name, trigger, started_at, finished_at, ok, error, drill_ok, drill_detail"
 				       " FROM backups WHERE finished_at IS NOT NULL OR started_at < ?"

@@ -23,11 +23,12 @@ struct backup_record {
 };
 /* The run ends: its row completed, with an audit record "backup.run" (one transaction). */
 int backup_record_finish(struct db *db, int64_t id, int64_t finished_at, const struct backup_record *r);
-/* The newest LIMIT runs, newest first, for the administrator's page. */
-json_t *backup_list(struct db *db, int64_t limit);
+/* The newest LIMIT runs, newest first, for the system administrator's page; NULL for anyone else. */
+json_t *backup_list(struct db *db, const struct actor *a, int64_t limit);
 /* The newest run when it failed (its backup or its drill) or was cut short and no run succeeded
- * after it: what the dashboard shows until it is solved; NULL when all is well. */
-json_t *backup_problem(struct db *db);
+ * after it: what the system administrator's dashboard shows until it is solved; NULL when all is
+ * well, and for anyone else. */
+json_t *backup_problem(struct db *db, const struct actor *a);
 /* The scheduled runs started since SINCE: how many, whether the newest succeeded (or still runs:
  * 0) and when it started. 0, or -1 on a store error. */
 int backup_scheduled_since(struct db *db, int64_t since, int *runs, int *last_ok, int64_t *last_start);

@@ -38,9 +38,7 @@ static void duration(int64_t ms, char *buf, size_t len)
 /* The dashboard's line when the newest backup failed (its drill included); NULL when all is well. */
 json_t *admin_backup_alert(struct req *r)
 {
-	if (!r->actor.sysadmin)
-		return NULL;
-	json_t *p = backup_problem(r->db);
+	json_t *p = backup_problem(r->db, &r->actor);
 	if (p) {
 		char buf[64];
 		time_format_vn(json_integer_value(json_object_get(p, "started_at")), buf, sizeof(buf));
@@ -109,12 +107,12 @@ static void backups_render(struct req *r, int status, const struct errs *e, json
 	}
 	json_object_set_new(ctx, "weekday_options", wopts);
 	json_object_set_new(ctx, "backup", s);
-	json_t *runs = backup_list(r->db, 50), *b;
+	json_t *runs = backup_list(r->db, &r->actor, 50), *b;
 	size_t i;
 	json_array_foreach(runs, i, b) decorate(b);
 	json_object_set_new(ctx, "has_runs", json_boolean(json_array_size(runs) > 0));
 	json_object_set_new(ctx, "runs", runs);
-	json_t *problem = backup_problem(r->db);
+	json_t *problem = backup_problem(r->db, &r->actor);
 	if (problem) {
 		decorate(problem);
 		json_object_set_new(ctx, "problem", problem);

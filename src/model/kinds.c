@@ -2,6 +2,7 @@
  * list (VP Đ4, TQ Đ4, NĐ 42/2022 Đ4; ../docs/product.md §2) grows here, one descriptor each. */
 #include "kind.h"
 #include "legal.h"
+#include "procedure.h"
 
 #include <stddef.h>
 
@@ -100,5 +101,64 @@ static const struct kind kind_gazette = {
 	.nfields = N(gazette_fields),
 };
 
-const struct kind *const kinds_declared[] = { &kind_article, &kind_legal, &kind_gazette };
+/* Administrative procedures (thủ tục hành chính, VP Đ4.8–9, Đ9; docs/procedures.md): the national
+ * code is the identifier, unique on a site; the public page links to the national public-service
+ * portal by it; the update deadline counts back from the day the regulating document takes effect
+ * (VP Đ7.5, rule "thu-tuc-hanh-chinh"). The main portal lists every site's procedures. */
+static const struct kind_choice procedure_levels[] = {
+	{ "tinh", "Cấp tỉnh" },
+	{ "huyen", "Cấp huyện" },
+	{ "xa", "Cấp xã" },
+	{ NULL, NULL },
+};
+static const struct kind_choice procedure_service_levels[] = {
+	{ "toan-trinh", "Toàn trình" },
+	{ "mot-phan", "Một phần" },
+	{ "khong", "Không có dịch vụ công trực tuyến" },
+	{ NULL, NULL },
+};
+static const struct kind_field procedure_fields[] = {
+	{ "ma_thu_tuc", "Mã thủ tục", F_TEXT, 40, FF_REQUIRED | FF_IDENT | FF_SEARCH | FF_LIST | FF_FEED, NULL, NULL,
+	  "Mã trên Cơ sở dữ liệu quốc gia về thủ tục hành chính, ví dụ 1.001193 hoặc 2.000123.000.00.00.H62" },
+	{ "linh_vuc", "Lĩnh vực", F_TEXT, 200, FF_REQUIRED | FF_FILTER | FF_SEARCH | FF_LIST | FF_FEED, NULL, NULL,
+	  "Ví dụ: Hộ tịch, Thành lập và hoạt động doanh nghiệp" },
+	{ "cap_thuc_hien", "Cấp thực hiện", F_ENUM, 0, FF_REQUIRED | FF_FILTER | FF_LIST | FF_FEED, procedure_levels, NULL,
+	  NULL },
+	{ "co_quan_thuc_hien", "Cơ quan thực hiện", F_TEXT, 200, FF_REQUIRED | FF_FILTER | FF_SEARCH | FF_FEED, NULL,
+	  NULL, "Ví dụ: Sở Tư pháp; Ủy ban nhân dân cấp xã" },
+	{ "muc_do_dvc", "Mức độ dịch vụ công trực tuyến", F_ENUM, 0, FF_REQUIRED | FF_FILTER | FF_LIST | FF_FEED,
+	  procedure_service_levels, NULL, NULL },
+	{ "doi_tuong", "Đối tượng thực hiện", F_TEXT, 300, FF_FEED, NULL, NULL, "Ví dụ: Công dân Việt Nam; Doanh nghiệp" },
+	{ "trinh_tu", "Trình tự thực hiện", F_LONGTEXT, 20000, FF_SEARCH | FF_FEED, NULL, NULL,
+	  "Các bước, mỗi bước một dòng" },
+	{ "cach_thuc", "Cách thức thực hiện", F_LONGTEXT, 5000, FF_FEED, NULL, NULL,
+	  "Nơi nộp hồ sơ và cách nộp: trực tiếp, qua bưu chính, trực tuyến" },
+	{ "thoi_han", "Thời hạn giải quyết (ngày làm việc)", F_INT, 0, FF_LIST | FF_FEED, NULL, NULL,
+	  "Số ngày làm việc; 0 nếu giải quyết ngay trong ngày" },
+	{ "phi_le_phi", "Phí, lệ phí", F_LONGTEXT, 2000, FF_FEED, NULL, NULL, "Để trống nếu không thu phí, lệ phí" },
+	{ "ket_qua", "Kết quả thực hiện", F_LONGTEXT, 2000, FF_FEED, NULL, NULL, NULL },
+	{ "yeu_cau", "Yêu cầu, điều kiện", F_LONGTEXT, 5000, FF_FEED, NULL, NULL, NULL },
+	{ "can_cu", "Căn cứ pháp lý", F_REF, 50, FF_FEED, NULL, "legal",
+	  "Số ký hiệu các văn bản, cách nhau bằng dấu chấm phẩy (;)" },
+	{ "ngay_hieu_luc", "Ngày có hiệu lực", F_DATE, 0, FF_REQUIRED | FF_SORT | FF_FEED, NULL, NULL,
+	  "Ngày văn bản quy định thủ tục có hiệu lực; thủ tục phải đăng trước ngày này ít nhất 10 ngày làm việc" },
+};
+
+static const struct kind kind_procedure = {
+	.name = "procedure",
+	.segment = "thu-tuc",
+	.label = "Thủ tục hành chính",
+	.label_one = "thủ tục",
+	.title_label = "Tên thủ tục",
+	.deadline_kind = "thu-tuc-hanh-chinh",
+	.fields = procedure_fields,
+	.nfields = N(procedure_fields),
+	.check = procedure_check,
+	.derive = procedure_derive,
+	.ident_unique = "procedure_code_taken",
+	.province_list = 1,
+	.ident_sample = "1.%06d",
+};
+
+const struct kind *const kinds_declared[] = { &kind_article, &kind_legal, &kind_gazette, &kind_procedure };
 const size_t kinds_ndeclared = N(kinds_declared);

@@ -333,6 +333,15 @@ static int load_procedures(struct db *db)
 		F("yeu_cau", p->requirements);
 		F("can_cu", p->bases);
 		F("ngay_hieu_luc", p->effective);
+		json_t *papers = json_array();
+		for (size_t j = 0; j < DEMO_PAPERS_MAX && p->papers[j].name; j++) {
+			/* "Bản chính: 1", "Bản sao: 1" */
+			const char *c = p->papers[j].copies, *n = strchr(c, ':');
+			json_array_append_new(papers, json_pack("{ssssss}", "ten_giay_to", p->papers[j].name, "loai_ban",
+								strncmp(c, "Bản sao", strlen("Bản sao")) == 0 ? "ban-sao" : "ban-chinh",
+								"so_luong", n ? n + 2 : "1"));
+		}
+		json_object_set_new(f, "thanh_phan_ho_so", papers);
 		vn_date d;
 		int32_t when = 0;
 		if (vn_date_parse(p->effective, &d) || vn_calendar_add(NULL, vn_date_to_days(d), -10, &when)) {

@@ -148,8 +148,9 @@ class Procedures(CongTest):
         self.assertEqual(self.codes_of(m.get("/thu-tuc?cap_thuc_hien=tinh&muc_do_dvc=toan-trinh")), ["2.001610"])
         r = m.get("/thu-tuc?co_quan_thuc_hien=" + urllib.parse.quote("Ủy ban nhân dân huyện Long Hồ"))
         self.assertEqual(self.codes_of(r), ["1.001612"])
-        r = m.get("/thu-tuc?don_vi=longho")
+        r = m.get("/thu-tuc?don_vi=longho&cap_thuc_hien=huyen")
         self.assertEqual(self.codes_of(r), ["1.001612"])
+        self.assertNotIn("1.000894", self.codes_of(m.get("/thu-tuc?don_vi=longho")), "the site filter")
         self.assertEqual(self.codes_of(m.get("/thu-tuc?don_vi=khong-co")), [], "a site that is none lists nothing")
         # a row of another site links to the procedure on its own site
         r = m.get("/thu-tuc?don_vi=longho")

@@ -200,6 +200,12 @@ class Procedures(CongTest):
         self.assertEqual(count(), before + 3)
         pub = self.fx.client("longho").get("/thu-tuc?muc_do_dvc=khong")
         self.assertIn("2.000815", self.codes_of(pub))
+        # the dossier column, rows on lines and cells " | " apart, is the page's table
+        link = [a.get("href") for a in pub.tree().iter("a") if "/thu-tuc/chung-thuc-ban-sao" in (a.get("href") or "")]
+        page = self.expect(self.fx.client("longho").get(link[0]), 200)
+        table = page.find_all("table")
+        cells = [[squash(text_of(td)) for td in tr.findall("td")] for t in table for tr in t.iter("tr")]
+        self.assertIn(["Bản sao cần chứng thực", "Bản sao", "1", ""], cells)
         # the same file again: known by their codes, nothing changes
         r = client.post(page, files=[("file", "thu-tuc.csv", "text/csv", good)])
         forms = [f for f in r.tree().iter("form") if "import-confirm" in (f.get("class") or "")]
@@ -208,3 +214,30 @@ class Procedures(CongTest):
             self.expect(client.post(forms[0].get("action"), list(fields.items()), multipart_form=True), 303)
         self.assertEqual(count(), before + 3, "importing the same file twice made new procedures")
         db.close()
+
+    def test_update_deadline_counts_back_from_the_effective_day(self):
+        """VP Đ7.5: published at least 10 working days before the regulating document takes
+        effect; a site's administrator changes the count in the rule editor."""
+        iid = self.create(self.xa, form("1.004837", "Đăng ký giám hộ", effective="27/02/2026"))
+        line = lambda: squash(text_of(self.xa.get("%s/%d" % (ADMIN, iid)).by_id("han-cap-nhat")))
+        # 10 working days back from Friday 27/2/2026 skip two weekends and Tết (16–20/2)
+        self.assertIn("Hạn cập nhật: 06/02/2026 23:59", line())
+        self.assertIn("10 ngày làm việc trước ngày có hiệu lực", line())
+        boss = self.fx.admin("admin", "chauthanh")
+        r = self.expect(boss.get("/quan-tri/han-cap-nhat/quy-tac"), 200)
+        self.check_html(r)
+        sel = r.by_id("unit-thu-tuc-hanh-chinh")
+        self.assertIsNotNone(sel, "the rule editor has the procedures' rule")
+        chosen = [o.get("value") for o in sel.iter("option") if o.get("selected") is not None]
+        self.assertEqual(chosen, ["workdays_before"])
+        r = boss.post("/quan-tri/han-cap-nhat/quy-tac", [("kind", "thu-tuc-hanh-chinh"), ("amount", "5"),
+                                                          ("unit", "workdays_before")])
+        self.expect(r, 303, "a site's own count back")
+        self.assertIn("Hạn cập nhật: 13/02/2026 23:59", line())
+        r = boss.post("/quan-tri/han-cap-nhat/quy-tac", [("kind", "thu-tuc-hanh-chinh"), ("amount", "5"),
+                                                          ("unit", "weeks_before")])
+        self.expect(r, 422, "an unknown unit")
+        self.assertIn("Đơn vị phải là ngày làm việc, giờ hoặc ngày làm việc trước ngày có hiệu lực.", squash(r.text))
+        r = boss.post("/quan-tri/han-cap-nhat/quy-tac", [("kind", "thu-tuc-hanh-chinh"), ("mac-dinh", "1")])
+        self.expect(r, 303, "back to the province's rule")
+        self.assertIn("Hạn cập nhật: 06/02/2026 23:59", line())

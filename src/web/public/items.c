@@ -698,7 +698,9 @@ static json_t *relations(struct req *r, const struct kind *k, json_t *from, json
 		if (!fd)
 			continue;
 		struct sb label = SB_INIT;
-		if (rel_label(rel, 1)) /* "Được sửa đổi, bổ sung bởi", "Đăng trên Công báo" */
+		/* "Được sửa đổi, bổ sung bởi", "Đăng trên Công báo": legal's and the gazette's own
+		 * relations; another kind's field of the same key ("can_cu" of a procedure) by its label */
+		if (rel_label(rel, 1) && (is_legal(fk) || strcmp(rel, "van_ban") == 0))
 			sb_adds(&label, rel_label(rel, 1));
 		else
 			sb_addf(&label, "%s: %s", fk->label, fd->label);

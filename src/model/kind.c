@@ -93,7 +93,7 @@ static int ident_ok(const char *s, int allow_dash)
 static const char *const reserved_keys[] = { "id", "kind", "site_id", "state", "title", "slug", "summary", "body",
 					     "category_id", "lang", "fields", "ref", "ref_key", "item_day", "q", "trang",
 					     "csrf", "note", "attachments", "tep", "tieu_de", "trich_yeu", "tom_tat",
-					     "noi_dung", "url", "nam", NULL };
+					     "noi_dung", "url", "nam", "don_vi", "don_vi_ten", NULL };
 
 int kind_check(const struct kind *k, char *err, size_t n)
 {

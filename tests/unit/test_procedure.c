@@ -199,3 +199,66 @@ TEST(procedure_deadline_counts_back_from_the_effective_day)
 	CHECK(due_of(db, art, kind) == 0);
 	db_close(db);
 }
+
+/* The demo's procedures (demo/procedures.c): valid codes, one per site, known levels, service
+ * levels and sites, valid effective days, dossiers, bases that name documents the demo publishes
+ * (its legal tables), and documents of its own that the legal table does not hold already. */
+#include "demo/content.h"
+#include "demo/procedures.h"
+
+static int demo_doc_known(const char *number)
+{
+	for (size_t i = 0; i < demo_legal_ndocs; i++)
+		if (strcmp(demo_legal_docs[i].number, number) == 0 && demo_legal_docs[i].issued)
+			return 1;
+	for (size_t i = 0; i < demo_procedure_nlegal; i++)
+		if (strcmp(demo_procedure_legal[i].number, number) == 0)
+			return 1;
+	return 0;
+}
+
+TEST(procedure_demo_table_is_consistent)
+{
+	CHECK(demo_nprocedures >= 10 && demo_nprocedures <= 20);
+	const struct kind *k = kind_find("procedure");
+	if (!CHECK(k != NULL))
+		return;
+	for (size_t i = 0; i < demo_nprocedures; i++) {
+		const struct demo_procedure *p = &demo_procedures[i];
+		int site = 0;
+		for (size_t s = 0; s < demo_nsites; s++)
+			site |= strcmp(demo_sites[s].slug, p->site) == 0;
+		CHECK(site);
+		CHECK(procedure_code_valid(p->code));
+		for (size_t j = 0; j < i; j++)
+			CHECK(strcmp(demo_procedures[j].site, p->site) != 0 || strcmp(demo_procedures[j].code, p->code) != 0);
+		CHECK(kind_choice_known(kind_field(k, "cap_thuc_hien"), p->level));
+		CHECK(kind_choice_known(kind_field(k, "muc_do_dvc"), p->service));
+		vn_date d;
+		CHECK(vn_date_parse(p->effective, &d) == 0);
+		CHECK(p->papers[0].name != NULL);
+		CHECK(p->name && *p->name && p->agency && *p->agency && p->steps && strchr(p->steps, '\n'));
+		/* every basis is a document the demo publishes, linked from the page */
+		char *bases = xstrdup(p->bases), *save = NULL;
+		int n = 0;
+		for (char *b = strtok_r(bases, ";", &save); b; b = strtok_r(NULL, ";", &save), n++)
+			if (!CHECK(demo_doc_known(b)))
+				fprintf(stderr, "  %s: basis %s is not a demo document\n", p->code, b);
+		CHECK(n >= 2);
+		free(bases);
+	}
+	for (size_t i = 0; i < demo_procedure_nlegal; i++)
+		for (size_t j = 0; j < demo_legal_ndocs; j++)
+			CHECK(strcmp(demo_procedure_legal[i].number, demo_legal_docs[j].number) != 0);
+}
+
+/* A descriptor whose identifiers are unique needs an identifier. */
+TEST(procedure_unique_identifiers_need_an_identifier)
+{
+	static const struct kind_field f[] = { { .key = "ten", .label = "Tên", .type = F_TEXT, .max = 10 } };
+	const struct kind bad = { .name = "thu", .segment = "thu", .label = "Thử", .label_one = "thử", .fields = f,
+				  .nfields = 1, .ident_unique = "procedure_code_taken" };
+	char err[200];
+	CHECK(kind_check(&bad, err, sizeof(err)) == -1);
+	CHECK(strstr(err, "unique identifiers") != NULL);
+}

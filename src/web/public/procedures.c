@@ -14,7 +14,6 @@
 
 void procedure_item_view(struct req *r, const struct kind *k, json_t *row, json_t *item, json_t *ctx)
 {
-	(void)r;
 	(void)ctx;
 	json_t *f = json_object_get(item, "f");
 	const char *code = json_string_value(json_object_get(f, "ma_thu_tuc"));
@@ -42,7 +41,11 @@ void procedure_item_view(struct req *r, const struct kind *k, json_t *row, json_
 			json_array_append_new(list, json_pack("{ss%}", "step", p, n));
 		p = e ? e + 1 : p + n;
 	}
-	if (json_array_size(list) && tf) {
+	/* the print view (public/item_print) lists every field and has no block of its own: the
+	 * steps stay among its fields there */
+	size_t plen = strlen(r->path);
+	int print = plen >= 7 && strcmp(r->path + plen - 7, "/ban-in") == 0;
+	if (json_array_size(list) && tf && !print) {
 		json_t *props = json_object_get(item, "fields"), *x;
 		size_t i;
 		json_array_foreach(props, i, x)

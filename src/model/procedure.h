@@ -12,7 +12,7 @@ struct kind;
 struct errs;
 
 /* The national portal's page of a procedure is addressed by its code: this, then the code. */
-#define PROCEDURE_PORTAL_BASE "https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc="
+#define PROCEDURE_PORTAL_BASE "https://dichvucong.gov.vn/p/home/dvc-chi-tiet-thu-tuc-hanh-chinh.html?ma_thu_tuc="
 
 /* 1 when CODE is a procedure code as the national database writes them: dot-separated groups
  * of ASCII letters and digits ("1.001193", "2.000123.000.00.00.H62"; older provincial codes with

@@ -1497,7 +1497,7 @@ async function procedures(t) {
 	assert.equal(await textOf(page.getByRole('heading', { level: 1 })), 'Đăng ký khai sinh');
 	const portal = page.getByRole('link', { name: /Cổng Dịch vụ công quốc gia/ });
 	assert.equal(await portal.getAttribute('href'),
-		'https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc=1.001193');
+		'https://dichvucong.gov.vn/p/home/dvc-chi-tiet-thu-tuc-hanh-chinh.html?ma_thu_tuc=1.001193');
 	await mustSee(page.getByRole('region', { name: 'Văn bản liên quan' }).getByText('60/2014/QH13'), 'the legal basis');
 	await noScriptElement(page, 'the procedure page');
 	assert.deepEqual(serious((await axe(t, page)).violations), [], 'axe on the procedure page');

@@ -18,7 +18,7 @@ from conglib import ROOT, CongTest, module_fixture, squash, text_of
 setUpModule, tearDownModule = module_fixture()
 
 ADMIN = "/quan-tri/thu-tuc"
-PORTAL = "https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc="
+PORTAL = "https://dichvucong.gov.vn/p/home/dvc-chi-tiet-thu-tuc-hanh-chinh.html?ma_thu_tuc="
 DATA = os.path.join(ROOT, "tests", "data", "import")
 
 

@@ -87,7 +87,7 @@ TEST(procedure_code_and_portal_link)
 	CHECK(!procedure_code_valid("12/2024/QĐ-UBND"));
 	CHECK(!procedure_code_valid("1.001193&x=<script>"));
 	char *u = procedure_portal_url("2.000123.000.00.00.H62");
-	CHECK_STR(u, "https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc="
+	CHECK_STR(u, "https://dichvucong.gov.vn/p/home/dvc-chi-tiet-thu-tuc-hanh-chinh.html?ma_thu_tuc="
 		     "2.000123.000.00.00.H62");
 	free(u);
 	CHECK(procedure_portal_url("1.001193\"><a") == NULL);

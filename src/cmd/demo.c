@@ -311,7 +311,7 @@ static int load_legal(struct db *db)
 
 /* The administrative procedures of the demo province and the documents they rest on
  * (demo/procedures.c), each published ten working days before it takes effect. */
-static int load_procedures(struct db *db)
+static int load_procedures(struct db *db, const char *data)
 {
 	for (size_t i = 0; i < demo_procedure_nlegal; i++)
 		if (load_legal_doc(db, &demo_procedure_legal[i]))
@@ -337,9 +337,33 @@ static int load_procedures(struct db *db)
 		for (size_t j = 0; j < DEMO_PAPERS_MAX && p->papers[j].name; j++) {
 			/* "Bản chính: 1", "Bản sao: 1" */
 			const char *c = p->papers[j].copies, *n = strchr(c, ':');
-			json_array_append_new(papers, json_pack("{ssssss}", "ten_giay_to", p->papers[j].name, "loai_ban",
-								strncmp(c, "Bản sao", strlen("Bản sao")) == 0 ? "ban-sao" : "ban-chinh",
-								"so_luong", n ? n + 2 : "1"));
+			json_t *row = json_pack("{ssssss}", "ten_giay_to", p->papers[j].name, "loai_ban",
+						strncmp(c, "Bản sao", strlen("Bản sao")) == 0 ? "ban-sao" : "ban-chinh",
+						"so_luong", n ? n + 2 : "1");
+			/* a paper "theo mẫu" has its form to download: a PDF in the site's library */
+			if (strstr(p->papers[j].name, "(theo mẫu)")) {
+				struct errs e = { 0 };
+				json_t *site = site_get_by_slug(db, p->site);
+				int64_t media = 0;
+				size_t len;
+				char *pdf = demo_form_pdf(p->code, &len), name[64], title[600];
+				snprintf(name, sizeof(name), "mau-%s.pdf", p->code);
+				snprintf(title, sizeof(title), "Mẫu: %.*s",
+					 (int)(strstr(p->papers[j].name, " (theo mẫu)") - p->papers[j].name), p->papers[j].name);
+				int rc = media_store_file(db, data, &actor_cli, json_integer_value(json_object_get(site, "id")), pdf,
+							  len, name, NULL, title, &e, &media);
+				free(pdf);
+				json_decref(site);
+				if (rc) {
+					cli_print_errs("demo", &e);
+					json_decref(row);
+					json_decref(papers);
+					json_decref(f);
+					return -1;
+				}
+				json_object_set_new(row, "mau_don", json_integer(media));
+			}
+			json_array_append_new(papers, row);
 		}
 		json_object_set_new(f, "thanh_phan_ho_so", papers);
 		vn_date d;
@@ -425,7 +449,7 @@ int cmd_demo(int argc, char **argv)
 		db_close(db);
 		return 1;
 	}
-	int rc = load_sites(db) || load_accounts(db) || load_articles(db, data) || load_legal(db) || load_procedures(db) || load_deadlines(db);
+	int rc = load_sites(db) || load_accounts(db) || load_articles(db, data) || load_legal(db) || load_procedures(db, data) || load_deadlines(db);
 	char *base = db_setting_get(db, "base_domain");
 	db_close(db);
 	if (rc) {

@@ -18,6 +18,7 @@
  *     invented. */
 #include "demo/procedures.h"
 #include "base/util.h"
+#include "base/sb.h"
 
 #define HO_TICH "60/2014/QH13;123/2015/NĐ-CP;118/2025/NĐ-CP;950/QĐ-UBND"
 #define CHUNG_THUC "23/2015/NĐ-CP;118/2025/NĐ-CP;950/QĐ-UBND"
@@ -290,3 +291,31 @@ const struct demo_legal demo_procedure_legal[] = {
 	  .can_cu = "59/2020/QH14;118/2025/NĐ-CP" },
 };
 const size_t demo_procedure_nlegal = ARRAY_SIZE(demo_procedure_legal);
+
+char *demo_form_pdf(const char *code, size_t *len)
+{
+	/* one page, Helvetica, ASCII text: the PDF's objects and their byte offsets in the xref */
+	struct sb b = SB_INIT, text = SB_INIT;
+	size_t off[6];
+	sb_addf(&text, "BT /F1 16 Tf 72 760 Td (Mau to khai - thu tuc %s) Tj 0 -28 Td /F1 11 Tf "
+		       "(Ban minh hoa cua cong demo: mau chinh thuc tai dichvucong.gov.vn) Tj ET", code);
+	sb_adds(&b, "%PDF-1.4\n");
+	off[1] = b.len;
+	sb_adds(&b, "1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n");
+	off[2] = b.len;
+	sb_adds(&b, "2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n");
+	off[3] = b.len;
+	sb_adds(&b, "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+		    " /Resources << /Font << /F1 5 0 R >> >> >> endobj\n");
+	off[4] = b.len;
+	sb_addf(&b, "4 0 obj << /Length %zu >> stream\n%s\nendstream endobj\n", text.len, text.buf);
+	off[5] = b.len;
+	sb_adds(&b, "5 0 obj << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> endobj\n");
+	size_t xref = b.len;
+	sb_adds(&b, "xref\n0 6\n0000000000 65535 f \n");
+	for (int i = 1; i <= 5; i++)
+		sb_addf(&b, "%010zu 00000 n \n", off[i]);
+	sb_addf(&b, "trailer << /Size 6 /Root 1 0 R >>\nstartxref\n%zu\n%%%%EOF\n", xref);
+	sb_release(&text);
+	return sb_detach(&b, len);
+}

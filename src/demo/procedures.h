@@ -35,4 +35,8 @@ extern const size_t demo_nprocedures;
 extern const struct demo_legal demo_procedure_legal[];
 extern const size_t demo_procedure_nlegal;
 
+/* A one-page PDF standing for the form of procedure CODE (ASCII text saying it is the demo's
+ * illustration); malloc'd, its size in *LEN. */
+char *demo_form_pdf(const char *code, size_t *len);
+
 #endif

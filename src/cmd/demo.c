@@ -6,6 +6,7 @@
 #include "db/db.h"
 #include "demo/content.h"
 #include "demo/legal.h"
+#include "demo/procedures.h"
 #include "vn/calendar.h"
 
 #include <getopt.h>
@@ -258,6 +259,30 @@ static int demo_item(struct db *db, const char *site_slug, const char *kind, con
 	return rc;
 }
 
+#define F(k, v) json_object_set_new(f, k, json_string((v) ? (v) : ""))
+/* One legal document of the demo's tables, published. */
+static int load_legal_doc(struct db *db, const struct demo_legal *d)
+{
+	json_t *f = json_object();
+	F("so_ky_hieu", d->number);
+	F("loai", d->type);
+	F("co_quan_ban_hanh", d->issuer);
+	F("nguoi_ky", d->signer);
+	F("chuc_vu_nguoi_ky", d->signer_title);
+	F("ngay_ban_hanh", d->issued);
+	F("ngay_hieu_luc", d->effective);
+	F("ngay_het_hieu_luc", d->expires);
+	F("linh_vuc", d->fields);
+	F("pham_vi", d->scope);
+	F("can_cu", d->can_cu);
+	F("huong_dan", d->huong_dan);
+	F("sua_doi", d->sua_doi);
+	F("thay_the", d->thay_the);
+	F("bai_bo", d->bai_bo);
+	F("dinh_chinh", d->dinh_chinh);
+	return demo_item(db, d->site, "legal", d->title, d->body, f, demo_day_time(d->issued));
+}
+
 /* The legal documents the seed regulations cite, with their relations, and the province's
  * gazette (demo/legal.c). */
 static int load_legal(struct db *db)
@@ -266,25 +291,7 @@ static int load_legal(struct db *db)
 		const struct demo_legal *d = &demo_legal_docs[i];
 		if (!d->issued)
 			continue; /* the seeds name it without its date: only cited (kept by its number) */
-		json_t *f = json_object();
-#define F(k, v) json_object_set_new(f, k, json_string((v) ? (v) : ""))
-		F("so_ky_hieu", d->number);
-		F("loai", d->type);
-		F("co_quan_ban_hanh", d->issuer);
-		F("nguoi_ky", d->signer);
-		F("chuc_vu_nguoi_ky", d->signer_title);
-		F("ngay_ban_hanh", d->issued);
-		F("ngay_hieu_luc", d->effective);
-		F("ngay_het_hieu_luc", d->expires);
-		F("linh_vuc", d->fields);
-		F("pham_vi", d->scope);
-		F("can_cu", d->can_cu);
-		F("huong_dan", d->huong_dan);
-		F("sua_doi", d->sua_doi);
-		F("thay_the", d->thay_the);
-		F("bai_bo", d->bai_bo);
-		F("dinh_chinh", d->dinh_chinh);
-		if (demo_item(db, d->site, "legal", d->title, d->body, f, demo_day_time(d->issued)))
+		if (load_legal_doc(db, d))
 			return -1;
 	}
 	for (size_t i = 0; i < demo_gazette_nissues; i++) {
@@ -293,7 +300,6 @@ static int load_legal(struct db *db)
 		F("so", g->number);
 		F("ngay", g->date);
 		F("van_ban", g->docs);
-#undef F
 		char title[160];
 		snprintf(title, sizeof(title), "Công báo tỉnh Vĩnh Long số %s", g->number);
 		if (demo_item(db, "main", "gazette", title, NULL, f, demo_day_time(g->date)))
@@ -302,6 +308,79 @@ static int load_legal(struct db *db)
 	printf("legal documents and %zu gazette issues published\n", demo_gazette_nissues);
 	return 0;
 }
+
+/* The administrative procedures of the demo province and the documents they rest on
+ * (demo/procedures.c), each published ten working days before it takes effect. */
+static int load_procedures(struct db *db, const char *data)
+{
+	for (size_t i = 0; i < demo_procedure_nlegal; i++)
+		if (load_legal_doc(db, &demo_procedure_legal[i]))
+			return -1;
+	for (size_t i = 0; i < demo_nprocedures; i++) {
+		const struct demo_procedure *p = &demo_procedures[i];
+		json_t *f = json_object();
+		F("ma_thu_tuc", p->code);
+		F("linh_vuc", p->field);
+		F("cap_thuc_hien", p->level);
+		F("co_quan_thuc_hien", p->agency);
+		F("muc_do_dvc", p->service);
+		F("doi_tuong", p->who);
+		F("trinh_tu", p->steps);
+		F("cach_thuc", p->how);
+		F("thoi_han", p->days);
+		F("phi_le_phi", p->fees);
+		F("ket_qua", p->result);
+		F("yeu_cau", p->requirements);
+		F("can_cu", p->bases);
+		F("ngay_hieu_luc", p->effective);
+		json_t *papers = json_array();
+		for (size_t j = 0; j < DEMO_PAPERS_MAX && p->papers[j].name; j++) {
+			/* "Bản chính: 1", "Bản sao: 1" */
+			const char *c = p->papers[j].copies, *n = strchr(c, ':');
+			json_t *row = json_pack("{ssssss}", "ten_giay_to", p->papers[j].name, "loai_ban",
+						strncmp(c, "Bản sao", strlen("Bản sao")) == 0 ? "ban-sao" : "ban-chinh",
+						"so_luong", n ? n + 2 : "1");
+			/* a paper "theo mẫu" has its form to download: a PDF in the site's library */
+			if (strstr(p->papers[j].name, "(theo mẫu)")) {
+				struct errs e = { 0 };
+				json_t *site = site_get_by_slug(db, p->site);
+				int64_t media = 0;
+				size_t len;
+				char *pdf = demo_form_pdf(p->code, &len), name[64], title[600];
+				snprintf(name, sizeof(name), "mau-%s.pdf", p->code);
+				snprintf(title, sizeof(title), "Mẫu: %.*s",
+					 (int)(strstr(p->papers[j].name, " (theo mẫu)") - p->papers[j].name), p->papers[j].name);
+				int rc = media_store_file(db, data, &actor_cli, json_integer_value(json_object_get(site, "id")), pdf,
+							  len, name, NULL, title, &e, &media);
+				free(pdf);
+				json_decref(site);
+				if (rc) {
+					cli_print_errs("demo", &e);
+					json_decref(row);
+					json_decref(papers);
+					json_decref(f);
+					return -1;
+				}
+				json_object_set_new(row, "mau_don", json_integer(media));
+			}
+			json_array_append_new(papers, row);
+		}
+		json_object_set_new(f, "thanh_phan_ho_so", papers);
+		vn_date d;
+		int32_t when = 0;
+		if (vn_date_parse(p->effective, &d) || vn_calendar_add(NULL, vn_date_to_days(d), -10, &when)) {
+			json_decref(f);
+			return -1;
+		}
+		char day[11];
+		vn_date_format(vn_days_to_date(when), day);
+		if (demo_item(db, p->site, "procedure", p->name, NULL, f, demo_day_time(day)))
+			return -1;
+	}
+	printf("%zu administrative procedures published\n", demo_nprocedures);
+	return 0;
+}
+#undef F
 
 static int load_accounts(struct db *db)
 {
@@ -370,7 +449,7 @@ int cmd_demo(int argc, char **argv)
 		db_close(db);
 		return 1;
 	}
-	int rc = load_sites(db) || load_accounts(db) || load_articles(db, data) || load_legal(db) || load_deadlines(db);
+	int rc = load_sites(db) || load_accounts(db) || load_articles(db, data) || load_legal(db) || load_procedures(db, data) || load_deadlines(db);
 	char *base = db_setting_get(db, "base_domain");
 	db_close(db);
 	if (rc) {

@@ -385,7 +385,10 @@ static json_t *import_run(struct db *db, const struct actor *a, int64_t site_id,
 			json_t *prev = json_object_get(seen, key);
 			if (prev) {
 				struct sb m = SB_INIT;
-				sb_addf(&m, "Trùng số ký hiệu với dòng %lld.", (long long)json_integer_value(prev));
+				/* "Trùng số ký hiệu …", "Trùng mã thủ tục …": the identifier's label */
+				const char *l = idf->label;
+				sb_addf(&m, "Trùng %c%s với dòng %lld.", l[0] >= 'A' && l[0] <= 'Z' ? l[0] - 'A' + 'a' : l[0], l + 1,
+					(long long)json_integer_value(prev));
 				row_error(errors, idf->key, idf->label, NULL, m.buf);
 				sb_release(&m);
 			} else {

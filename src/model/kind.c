@@ -101,7 +101,7 @@ static int ident_ok(const char *s, int allow_dash)
 static const char *const reserved_keys[] = { "id", "kind", "site_id", "state", "title", "slug", "summary", "body",
 					     "category_id", "lang", "fields", "ref", "ref_key", "item_day", "q", "trang",
 					     "csrf", "note", "attachments", "tep", "tieu_de", "trich_yeu", "tom_tat",
-					     "noi_dung", "url", "nam", NULL };
+					     "noi_dung", "url", "nam", "don_vi", "don_vi_ten", NULL };
 
 int kind_check(const struct kind *k, char *err, size_t n)
 {
@@ -184,6 +184,8 @@ int kind_check(const struct kind *k, char *err, size_t n)
 	}
 	if (idents > 1)
 		BAD("kind %s: more than one identifier field", k->name);
+	if (k->ident_unique && !idents)
+		BAD("kind %s: unique identifiers without an identifier field", k->name);
 	if (sorts > 1)
 		BAD("kind %s: more than one sort date", k->name);
 	return 0;
@@ -239,6 +241,30 @@ char *kind_ident_key(const struct kind *k, const char *ref)
 		return NULL;
 	}
 	return f;
+}
+
+int kind_ident_taken(struct db *db, const struct kind *k, int64_t site_id, int64_t item_id, json_t *fields)
+{
+	const struct kind_field *idf = k->ident_unique ? kind_ident_field(k) : NULL;
+	char *key = idf ? kind_ident_key(k, json_string_value(json_object_get(fields, idf->key))) : NULL;
+	if (!key)
+		return 0;
+	/* items.ref_key is derived from every save of an unpublished item and from the published
+	 * version of a live one: the identifiers the site's items have now */
+	sqlite3_stmt *st = db_stmt(db, "SELECT 1 FROM items WHERE kind = ?1 AND ref_key = ?2 AND site_id = ?3"
+				       " AND id <> ?4 AND state <> 'withdrawn' LIMIT 1");
+	int rc = -1;
+	if (st) {
+		db_bind_text(st, 1, k->name);
+		db_bind_text(st, 2, key);
+		db_bind_int(st, 3, site_id);
+		db_bind_int(st, 4, item_id);
+		int step = sqlite3_step(st);
+		rc = step == SQLITE_ROW ? 1 : step == SQLITE_DONE ? 0 : -1;
+		sqlite3_reset(st);
+	}
+	free(key);
+	return rc;
 }
 
 int32_t kind_day(const char *s)

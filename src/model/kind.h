@@ -105,6 +105,18 @@ struct kind {
 	/* Values computed from the fields and the other items (a legal document's validity), written
 	 * after the common derived ones, in the caller's transaction, as of day TODAY. 0 or -1. */
 	int (*derive)(struct db *db, const struct kind *k, int64_t item_id, json_t *fields, int32_t today);
+	/* The identifier is unique on a site: saving a second item of the kind with the same key
+	 * (kind_ident_key) on the site is refused with this message key of locale/vi.json next to the
+	 * identifier's field (a procedure's code). NULL: identifiers may repeat (documents). */
+	const char *ident_unique;
+	/* 1: the main portal's public list of the kind holds every site's published items of it (the
+	 * province's procedures), with a filter by site (parameter "don_vi", a site's slug), each row
+	 * linking to the item on its own site; 0: a site lists its own (and those it lists). */
+	unsigned province_list;
+	/* A valid identifier of the kind with one printf "%d"-style conversion where a number goes
+	 * ("1.%06d"): what the conformance test types (`cong kinds --json`: "ident_sample"). NULL:
+	 * a document number ("%d/2026/QĐ-UBND"). */
+	const char *ident_sample;
 };
 
 /* Every kind, in menu order; kind_find by name, kind_by_segment by URL segment: NULL if none. */
@@ -147,6 +159,10 @@ char *kind_value_machine(const struct kind_field *f, json_t *v);
 
 /* The key of identifier REF of kind K (kind.ident_key or the default); malloc'd or NULL. */
 char *kind_ident_key(const struct kind *k, const char *ref);
+/* 1 when another item of kind K on SITE_ID (not ITEM_ID, not withdrawn) has the identifier of
+ * FIELDS (its key), 0 when none or K's identifiers may repeat (kind.ident_unique), -1 on a store
+ * error. */
+int kind_ident_taken(struct db *db, const struct kind *k, int64_t site_id, int64_t item_id, json_t *fields);
 
 /* Checks the files FIELDS names (F_FILE, also inside F_ROWS): each a file of SITE_ID's media
  * library of a type the field accepts; errors to E ("file_invalid", "file_type_invalid"). */

@@ -95,6 +95,9 @@ struct kind_view {
 	void (*list_view)(struct req *r, const struct kind *k, json_t *ctx);
 };
 const struct kind_view *kind_view_find(const char *kind);
+/* Administrative procedures (web/public/procedures.c): the national portal's link, the steps. */
+void procedure_item_view(struct req *r, const struct kind *k, json_t *row, json_t *item, json_t *ctx);
+void procedure_list_view(struct req *r, const struct kind *k, json_t *ctx);
 /* Field F's value V as a page shows it: files as {id, url, title, name, alt, mime, ext,
  * size_label, is_image, is_video, is_audio, is_vtt, variants} (a table's files too); with SITE_URL
  * (exports), files as their absolute address. A file not of SITE_ID: null. New reference. */

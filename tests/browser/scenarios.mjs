@@ -1460,6 +1460,61 @@ async function backupsPage(t) {
 	await page.context().close();
 }
 
+/* ---------------------------------------------------------------------------------------------
+ * Administrative procedures: the site administrator imports three procedures from the test CSV
+ * file; a citizen filters the site's list by online service level, opens a procedure and finds
+ * its dossier table and the link to the national public-service portal built from its code; the
+ * main portal's list of every site's procedures with its filter by site. axe-core on each page.
+ */
+const PROCEDURES_CSV = fileURLToPath(new URL('../data/import/thu-tuc.csv', import.meta.url));
+
+async function procedures(t) {
+	const serious = (vs) => vs.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map((v) => `${v.id} at ${v.target}: ${v.help}`);
+	const admin = await personPage(t, 'siteadmin', '/quan-tri/nhap/thu-tuc', { bypassCSP: true });
+	assert.equal(await textOf(admin.getByRole('heading', { level: 1 })), 'Nhập thủ tục từ tệp CSV');
+	await admin.getByLabel('Tệp CSV').setInputFiles(PROCEDURES_CSV);
+	await clickAndWait(admin, admin.getByRole('button', { name: 'Kiểm tra tệp' }));
+	await clickAndWait(admin, admin.getByRole('button', { name: 'Nhập 3 thủ tục' }));
+	await admin.context().close();
+
+	const ctx = await t.newContext({ bypassCSP: true });
+	const page = await ctx.newPage();
+	const seen = watch(page);
+	await page.goto(t.site + '/thu-tuc');
+	assert.equal(await textOf(page.getByRole('heading', { level: 1 })), 'Thủ tục hành chính');
+	const table = page.getByRole('table', { name: /^Danh sách thủ tục/ });
+	await mustSee(table, 'the procedures\' table, named by its caption');
+	await page.getByRole('combobox', { name: 'Mức độ dịch vụ công trực tuyến' }).selectOption({ label: 'Toàn trình' });
+	await clickAndWait(page, page.getByRole('button', { name: 'Lọc' }));
+	assert.match(page.url(), /muc_do_dvc=toan-trinh/, 'the form did not send the service level');
+	assert.equal(await table.getByRole('row').count(), 3, 'a header row and the two procedures online in full');
+	assert.deepEqual(serious((await axe(t, page)).violations), [], 'axe on the procedures\' list');
+	await page.screenshot({ path: join(t.shots, 'cong-browser-procedure-list.png'), fullPage: true });
+
+	await clickAndWait(page, table.getByRole('link', { name: 'Đăng ký khai sinh' }));
+	assert.match(new URL(page.url()).pathname, /^\/thu-tuc\/dang-ky-khai-sinh-\d+$/, 'the procedure\'s address');
+	assert.equal(await textOf(page.getByRole('heading', { level: 1 })), 'Đăng ký khai sinh');
+	const portal = page.getByRole('link', { name: /Cổng Dịch vụ công quốc gia/ });
+	assert.equal(await portal.getAttribute('href'),
+		'https://dichvucong.gov.vn/p/home/dvc-chi-tiet-thu-tuc-hanh-chinh.html?ma_thu_tuc=1.001193');
+	await mustSee(page.getByRole('region', { name: 'Văn bản liên quan' }).getByText('60/2014/QH13'), 'the legal basis');
+	await noScriptElement(page, 'the procedure page');
+	assert.deepEqual(serious((await axe(t, page)).violations), [], 'axe on the procedure page');
+	await page.screenshot({ path: join(t.shots, 'cong-browser-procedure.png'), fullPage: true });
+
+	// the main portal lists every site's procedures, with a filter by site
+	await page.goto(t.main + '/thu-tuc');
+	await page.getByRole('combobox', { name: 'Đơn vị' }).selectOption({ label: 'Sở Nội vụ' });
+	await clickAndWait(page, page.getByRole('button', { name: 'Lọc' }));
+	assert.match(page.url(), /don_vi=snv/);
+	assert.equal(await page.getByRole('table', { name: /^Danh sách thủ tục/ }).getByRole('row').count(), 4,
+		'a header row and the Sở\'s three procedures');
+	assert.deepEqual(serious((await axe(t, page)).violations), [], 'axe on the province\'s procedures');
+	seen.assertClean('the procedures\' pages');
+	await ctx.close();
+}
+
 export const scenarios = [
 	{ name: 'reporter, editor and approver publish; a citizen reads', run: workflow, timeout: 45000 },
 	{ name: 'the reporter cannot publish', run: reporterCannotPublish },
@@ -1476,4 +1531,5 @@ export const scenarios = [
 	{ name: 'the account list and the account rules (axe-core)', run: accountPages, timeout: 40000 },
 	{ name: 'maintenance notice and incidents (axe-core)', run: maintenanceAndIncidents, timeout: 40000 },
 	{ name: 'backups: the runs and their drills, the schedule form (axe-core)', run: backupsPage, timeout: 40000 },
+	{ name: 'administrative procedures: import, list, filters, page, the province\'s list (axe-core)', run: procedures, timeout: 40000 },
 ];

@@ -17,12 +17,13 @@ setUpModule, tearDownModule = module_fixture()
 KINDS = json.loads(cong("kinds", "--json"))
 
 
-def value_for(field, n, tag, i=0):
+def value_for(field, n, tag, i=0, kind=None):
     """A valid value of FIELD, the I-th of its kind, for the N-th item of a test (TAG: a word
-    unique to the run). Dates follow the order of declaration (issued, effective, expiry…)."""
+    unique to the run). Dates follow the order of declaration (issued, effective, expiry…). An
+    identifier follows the kind's sample when it has one (a procedure's code)."""
     t = field["type"]
     if field.get("ident"):
-        return "%d/2026/QĐ-UBND" % (900 + n)
+        return (kind or {}).get("ident_sample", "%d/2026/QĐ-UBND") % (900 + n)
     if t == "date":
         return "%02d/03/2026" % (5 + i)
     if t == "enum":
@@ -87,7 +88,7 @@ class Conformance(CongTest):
                     if c["type"] != "file":
                         f.append(("%s.0.%s" % (fd["key"], c["key"]), value_for(c, n, tag, j)))
                 continue
-            f.append((fd["key"], value_for(fd, n, tag, i)))
+            f.append((fd["key"], value_for(fd, n, tag, i, kind)))
         return f
 
     def create(self, client, kind, n, tag, category=None, title=None):

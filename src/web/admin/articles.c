@@ -63,8 +63,8 @@ static void field_input(struct req *r, const struct kind *k, const struct kind_f
 	json_object_set_new(o, "name", json_string(name));
 	json_object_set_new(o, "label", json_string(f->label));
 	json_object_set_new(o, "required", json_boolean(f->flags & FF_REQUIRED));
-	if (f->help)
-		json_object_set_new(o, "help", json_string(f->help));
+	/* false, not absent: a table's cell must not find its table's help in the template */
+	json_object_set_new(o, "help", f->help ? json_string(f->help) : json_false());
 	if (f->type == F_FILE) {
 		/* a file of the library, chosen, or uploaded with the form */
 		int64_t chosen = json_is_integer(v) ? json_integer_value(v) : 0;
@@ -194,8 +194,8 @@ static json_t *kind_form_fields(struct req *r, const struct kind *k, json_t *for
 				json_t *c = json_object();
 				field_input(r, k, &f->sub[j], name, json_object_get(rv, f->sub[j].key), files, c);
 				json_t *cerr = json_object_get(errors, name);
-				if (cerr)
-					json_object_set(c, "error", cerr);
+				/* false, not absent: nor its table's error */
+				json_object_set(c, "error", cerr ? cerr : json_false());
 				json_array_append_new(cells, c);
 			}
 			json_array_append_new(rows, json_pack("{sIso}", "n", (json_int_t)row + 1, "cells", cells));

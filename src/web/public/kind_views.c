@@ -12,6 +12,7 @@
 #include "base/banned.h"
 
 static const struct kind_view kind_views[] = {
+	{ "procedure", procedure_item_view, procedure_list_view },
 	{ NULL, NULL, NULL }, /* kinds add their line above this one */
 };
 

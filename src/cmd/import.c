@@ -173,6 +173,8 @@ int cmd_kinds(int argc, char **argv)
 			}
 			if (f->ref_kind)
 				json_object_set_new(o, "ref_kind", json_string(f->ref_kind));
+			if (f->example)
+				json_object_set_new(o, "example", json_string(f->example));
 			json_array_append_new(fields, o);
 		}
 		json_t *ko = json_pack("{sssssssbsbso}", "name", k->name, "segment", k->segment, "label", k->label,

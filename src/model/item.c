@@ -52,6 +52,9 @@ static void fields_parse(json_t *row)
 	     #n "0 AND t" #n ".value = ?" #n "1)"
 #define SITE_OWN " a.site_id = ?1"
 #define SITE_LISTED " (a.site_id = ?1 OR a.id IN (SELECT item_id FROM item_listings WHERE site_id = ?1))"
+/* every site's (site 0: the main portal's list of a kind that aggregates, kind.aggregate): the
+ * index on (kind, state, item_day, id) of migration 0024 walks them in date order */
+#define SITE_ALL " ?1 = 0"
 #define WHERE(site) " FROM items a WHERE" site " AND a.kind = ?2 AND a.state = 'published' AND (?3 = 0 OR a.category_id = ?3)"
 #define PAIR(site, filters)                                                                    \
 	{ "SELECT count(*)" WHERE(site) filters,                                               \
@@ -60,8 +63,8 @@ static void fields_parse(json_t *row)
 	{ PAIR(site, ""), PAIR(site, T(1)), PAIR(site, T(1) T(2)), PAIR(site, T(1) T(2) T(3)),    \
 	  PAIR(site, T(1) T(2) T(3) T(4)), PAIR(site, T(1) T(2) T(3) T(4) T(5)),                 \
 	  PAIR(site, T(1) T(2) T(3) T(4) T(5) T(6)) }
-/* [site own or listed][filters][count, ids] */
-static const char *const filter_sql[2][ITEM_FILTERS_MAX + 1][2] = { SET(SITE_OWN), SET(SITE_LISTED) };
+/* [site own, listed or all][filters][count, ids] */
+static const char *const filter_sql[3][ITEM_FILTERS_MAX + 1][2] = { SET(SITE_OWN), SET(SITE_LISTED), SET(SITE_ALL) };
 #undef SET
 #undef PAIR
 #undef WHERE
@@ -202,7 +205,7 @@ json_t *item_list_ids(struct db *db, int64_t site_id, const char *kind, int64_t 
 		return json_array();
 	/* a year filter becomes a range of days (on a site's own items: a site that lists others'
 	 * items cannot walk its index in date order anyway); the other filters stay terms */
-	int listed = site_lists_others(db, site_id);
+	int listed = site_id == 0 ? 2 : site_lists_others(db, site_id);
 	struct item_filter rest[ITEM_FILTERS_MAX];
 	size_t nr = 0;
 	int year = 0;
@@ -222,6 +225,16 @@ json_t *item_list_ids(struct db *db, int64_t site_id, const char *kind, int64_t 
 	json_t *kept = memo ? json_object_get(memo, mkey) : NULL;
 	if (kept) {
 		*total = json_integer_value(kept);
+	} else if (total && listed == 2 && !category_id && nf <= 1) {
+		/* every site's: the sum of the sites' numbers (0020) */
+		st = db_stmt(db, "SELECT coalesce(sum(n), 0) FROM item_term_counts WHERE kind = ?1 AND key = ?2 AND value = ?3");
+		if (!st)
+			return json_array();
+		db_bind_text(st, 1, kind);
+		db_bind_text(st, 2, nf ? f[0].key : "");
+		db_bind_text(st, 3, nf ? f[0].value : "");
+		*total = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+		sqlite3_reset(st);
 	} else if (total && !listed && !category_id && nf <= 1) {
 		/* the site's items, or those with one term: kept by the database (0020) */
 		st = db_stmt(db, "SELECT n FROM item_term_counts WHERE site_id = ?1 AND kind = ?2 AND key = ?3 AND value = ?4");
@@ -429,9 +442,11 @@ json_t *item_term_values(struct db *db, int64_t site_id, const char *kind, const
 	json_t *vals = memo ? json_object_get(memo, mkey) : NULL;
 	if (vals)
 		return json_incref(vals);
-	/* kept by the database's triggers (migration 0020): no item read */
-	sqlite3_stmt *st = db_stmt(db, "SELECT value, n FROM item_term_counts WHERE site_id = ?1 AND kind = ?2"
-				       " AND key = ?3 AND n > 0 ORDER BY value");
+	/* kept by the database's triggers (migration 0020): no item read; site 0, every site's */
+	sqlite3_stmt *st = site_id ? db_stmt(db, "SELECT value, n FROM item_term_counts WHERE site_id = ?1 AND kind = ?2"
+						 " AND key = ?3 AND n > 0 ORDER BY value")
+				   : db_stmt(db, "SELECT value, sum(n) AS n FROM item_term_counts WHERE ?1 = 0 AND kind = ?2"
+						 " AND key = ?3 GROUP BY value HAVING sum(n) > 0 ORDER BY value");
 	if (!st)
 		return json_array();
 	db_bind_int(st, 1, site_id);

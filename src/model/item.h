@@ -25,7 +25,7 @@ enum { ITEM_ROWS_FULL = 1 };
 /* A list row's fields ("f"), parsed from its text on first use (a list whose rows' HTML is kept
  * never parses them); never NULL for a row read by the functions below. */
 json_t *item_row_fields(json_t *row);
-/* A page of SITE_ID's published items of KIND, newest by their own date first, in CATEGORY_ID
+/* A page of SITE_ID's (0: every site's) published items of KIND, newest by their own date first, in CATEGORY_ID
  * (0: any) with every filter of F; TOTAL (may be NULL) gets how many match (kept with the
  * connection until the database changes). HOW: ITEM_ROWS_FULL or 0. */
 json_t *item_list_public(struct db *db, int64_t site_id, const char *kind, int64_t category_id,
@@ -56,7 +56,7 @@ json_t *item_rows_by_ids(struct db *db, json_t *ids, const char *kind, unsigned 
 /* Item ID's term KEY (its first value) written into BUF, or NULL when it has none: what lists
  * show of a computed value (a legal document's validity, kept by the model and the scheduler). */
 const char *item_term_get(struct db *db, int64_t id, const char *key, char *buf, size_t n);
-/* The values of filter KEY among SITE_ID's published items of KIND: [{value, n}]. Kept with the
+/* The values of filter KEY among SITE_ID's (0: every site's) published items of KIND: [{value, n}]. Kept with the
  * connection until the database changes: the array is shared, read it and json_decref it, never
  * change it. */
 json_t *item_term_values(struct db *db, int64_t site_id, const char *kind, const char *key);

@@ -11,6 +11,7 @@
 #include "base/arena.h"
 #include "vn/calendar.h"
 #include "vn/slug.h"
+#include "vn/money.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -141,6 +142,11 @@ int kind_check(const struct kind *k, char *err, size_t n)
 		if ((f->flags & FF_PERSONAL) && (f->flags & (FF_FILTER | FF_FEED | FF_SEARCH | FF_LIST)))
 			BAD("kind %s: field %s: personal data cannot be listed, filtered, searched or exported",
 			    k->name, f->key);
+	}
+	if (k->tabs) {
+		const struct kind_field *t = kind_field(k, k->tabs);
+		if (!t || t->type != F_ENUM || !(t->flags & FF_FILTER) || (t->flags & FF_OPEN))
+			BAD("kind %s: the tabs must be a filter on a closed choice", k->name);
 	}
 	if (idents > 1)
 		BAD("kind %s: more than one identifier field", k->name);
@@ -332,19 +338,14 @@ void kind_fields_clean(const struct kind *k, json_t *raw, json_t **out, struct e
 		}
 		case F_INT:
 		case F_MONEY: {
-			/* "1.250.000" and "1 250 000" are how amounts are written */
-			struct sb b = SB_INIT;
-			for (const char *p = v; *p; p++)
-				if (!(f->type == F_MONEY && (*p == '.' || *p == ' ')))
-					sb_addc(&b, *p);
+			/* amounts as they are written: "1.250.000.000 đồng", "1 250 000", "125,5 tỷ" */
 			int64_t n;
-			if (parse_i64(b.buf, f->type == F_MONEY ? 0 : INT64_MIN / 2, INT64_MAX / 2, &n)) {
-				errs_add(e, f->key, "number_invalid");
+			if (f->type == F_MONEY ? vn_money_parse(v, &n) : parse_i64(v, INT64_MIN / 2, INT64_MAX / 2, &n)) {
+				errs_add(e, f->key, f->type == F_MONEY ? "money_invalid" : "number_invalid");
 				json_object_set_new(o, f->key, json_string(v));
 			} else {
 				json_object_set_new(o, f->key, json_integer(n));
 			}
-			sb_release(&b);
 			break;
 		}
 		case F_ENUM: {
@@ -428,8 +429,13 @@ char *kind_value_text(const struct kind_field *f, json_t *v)
 		return sb_detach(&b, NULL);
 	}
 	if (json_is_integer(v)) {
-		char num[32];
-		snprintf(num, sizeof(num), "%lld", (long long)json_integer_value(v));
+		char num[48];
+		if (f && f->type == F_MONEY) { /* "1.250.000.000 đồng" */
+			char g[32];
+			snprintf(num, sizeof(num), "%s đồng", vn_money_group(json_integer_value(v), g, sizeof(g)));
+		} else {
+			snprintf(num, sizeof(num), "%lld", (long long)json_integer_value(v));
+		}
 		return xstrdup(num);
 	}
 	const char *s = json_string_value(v);

@@ -61,6 +61,10 @@ struct kind_field {
 	const struct kind_choice *choices;  /* F_ENUM: ends with { NULL, NULL } */
 	const char *ref_kind;                /* F_REF: the kind of the items referred to */
 	const char *help;                    /* a line under the field, or NULL */
+	/* A valid value of a field whose hook wants a format its type does not say ("09:00"):
+	 * `cong kinds --json` gives it, the conformance test fills the form with it. NULL: any
+	 * value of its type. */
+	const char *example;
 };
 
 struct item_view;
@@ -96,6 +100,14 @@ struct kind {
 	/* Values computed from the fields and the other items (a legal document's validity), written
 	 * after the common derived ones, in the caller's transaction, as of day TODAY. 0 or -1. */
 	int (*derive)(struct db *db, const struct kind *k, int64_t item_id, json_t *fields, int32_t today);
+	/* The main portal's public list (and its filters and exports) holds every site's published
+	 * items of the kind, not only its own: the province's projects. Each row links to the item
+	 * on its own site. */
+	unsigned aggregate;
+	/* The key of a closed choice the public list filters on (FF_FILTER, F_ENUM) whose values it
+	 * also offers as tabs, one list per value ("Dự án chuẩn bị đầu tư", "đang thực hiện", "hoàn
+	 * thành"); NULL: none. */
+	const char *tabs;
 };
 
 /* Every kind, in menu order; kind_find by name, kind_by_segment by URL segment: NULL if none. */

@@ -20,6 +20,8 @@ def value_for(field, n, tag, i=0):
     """A valid value of FIELD, the I-th of its kind, for the N-th item of a test (TAG: a word
     unique to the run). Dates follow the order of declaration (issued, effective, expiry…)."""
     t = field["type"]
+    if field.get("example"):
+        return field["example"]
     if field.get("ident"):
         return "%d/2026/QĐ-UBND" % (900 + n)
     if t == "date":
@@ -29,7 +31,7 @@ def value_for(field, n, tag, i=0):
     if t == "tags":
         return "Thử nghiệm; Kiểm tra %s" % tag
     if t == "ref":
-        return "86/2015/QH13; 42/2022/NĐ-CP"
+        return "; ".join(["86/2015/QH13", "42/2022/NĐ-CP"][: field["max"] or 2])
     if t == "url":
         return "https://example.gov.vn/%s" % tag
     if t in ("int", "money"):

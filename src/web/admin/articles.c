@@ -58,7 +58,8 @@ static json_t *kind_form_fields(struct req *r, const struct kind *k, json_t *for
 		const struct kind_field *f = &k->fields[i];
 		json_t *v = json_object_get(form, f->key), *o = json_object();
 		char *text = NULL;
-		if (json_is_array(v) || f->type == F_DATE) { /* a list as "a; b", a date as dd/mm/yyyy */
+		/* a list as "a; b", a date as dd/mm/yyyy, an amount as "1.250.000.000 đồng" */
+		if (json_is_array(v) || f->type == F_DATE || json_is_integer(v)) {
 			text = kind_value_text(f, v);
 			v = NULL;
 		}

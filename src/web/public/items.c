@@ -68,6 +68,16 @@ static void day_text(int32_t day, char out[16])
 
 /* ---- the list ---- */
 
+/* The site whose items a list of K holds: this one's, or 0 (every site's) on the main portal
+ * when the kind aggregates (kind.aggregate: the province's projects). */
+static json_int_t list_site(struct req *r, const struct kind *k)
+{
+	const char *kind = json_string_value(json_object_get(r->site, "kind"));
+	if (k->aggregate && kind && strcmp(kind, "main") == 0)
+		return 0;
+	return json_integer_value(json_object_get(r->site, "id"));
+}
+
 /* What a list request asks for: the filters read from the query, the number search, the page. */
 struct list_query {
 	const struct kind *k;
@@ -235,7 +245,7 @@ static void rows_html(struct req *r, const struct kind *k, json_t *ids, struct s
 static json_t *list_ids(struct req *r, const struct list_query *lq, int64_t limit, int64_t offset, int64_t *total,
 			int *not_number)
 {
-	json_int_t site_id = json_integer_value(json_object_get(r->site, "id"));
+	json_int_t site_id = list_site(r, lq->k);
 	*not_number = 0;
 	if (lq->q) {
 		struct docnum_query dq;
@@ -279,8 +289,8 @@ static json_t *list_columns(const struct kind *k)
 /* The filter form's selects: one per filterable field, the year, (legal) the validity. */
 static json_t *list_filters(struct req *r, const struct list_query *lq)
 {
-	json_int_t site_id = json_integer_value(json_object_get(r->site, "id"));
 	const struct kind *k = lq->k;
+	json_int_t site_id = list_site(r, k);
 	const char *keys[ITEM_FILTERS_MAX];
 	size_t n = filter_keys(k, keys);
 	json_t *out = json_array();
@@ -408,6 +418,47 @@ static void list_export(struct req *r, const struct list_query *lq, int json)
 	json_decref(rows);
 }
 
+/* The tabs of a kind that has them (kind.tabs): "Tất cả" and one per value of the choice, each
+ * the list filtered on it alone (the other filters dropped: a tab is a list of its own), with
+ * how many items it holds; the current one marked, its label kept as "tab_label" for the
+ * heading. */
+static void list_tabs(struct req *r, const struct list_query *lq, const char *base, json_t *view)
+{
+	const struct kind *k = lq->k;
+	const struct kind_field *fd = k->tabs ? kind_field(k, k->tabs) : NULL;
+	if (!fd)
+		return;
+	const char *cur = NULL;
+	for (size_t i = 0; i < lq->nf; i++)
+		if (strcmp(lq->f[i].key, fd->key) == 0)
+			cur = lq->f[i].value;
+	json_t *vals = item_term_values(r->db, list_site(r, k), k->name, fd->key);
+	json_t *tabs = json_array();
+	json_int_t all = 0;
+	size_t j;
+	json_t *x;
+	json_array_foreach(vals, j, x)
+		all += json_integer_value(json_object_get(x, "n"));
+	json_array_append_new(tabs, json_pack("{sssssIsb}", "label", "Tất cả", "url", base, "n", all, "current", cur == NULL));
+	for (const struct kind_choice *c = fd->choices; c->key; c++) {
+		json_int_t n = 0;
+		json_array_foreach(vals, j, x)
+			if (strcmp(json_string_value(json_object_get(x, "value")), c->key) == 0)
+				n = json_integer_value(json_object_get(x, "n"));
+		struct sb u = SB_INIT;
+		sb_addf(&u, "%s?%s=", base, fd->key);
+		sb_add_urlenc(&u, c->key, strlen(c->key));
+		int here = cur && strcmp(cur, c->key) == 0;
+		json_array_append_new(tabs, json_pack("{sssssIsb}", "label", c->label, "url", u.buf, "n", n, "current", here));
+		if (here)
+			json_object_set_new(view, "tab_label", json_string(c->label));
+		sb_release(&u);
+	}
+	json_decref(vals);
+	json_object_set_new(view, "tabs", tabs);
+	json_object_set_new(view, "tabs_label", json_string(fd->label));
+}
+
 void page_item_list(struct req *r)
 {
 	const char *seg = r->captures[0];
@@ -452,6 +503,12 @@ void page_item_list(struct req *r)
 	char *canon = list_link(&lq, base, lq.page);
 	struct sb title = SB_INIT;
 	sb_adds(&title, k->label);
+	{ /* a tab's list: "Dự án đầu tư: Chuẩn bị đầu tư" */
+		const struct kind_field *tf = k->tabs ? kind_field(k, k->tabs) : NULL;
+		const char *tv = tf ? req_arg(r, tf->key) : NULL;
+		if (tv && kind_choice_known(tf, tv))
+			sb_addf(&title, ": %s", kind_choice_label(tf, tv));
+	}
 	if (cat)
 		sb_addf(&title, " - %s", json_string_value(json_object_get(cat, "name")));
 	if (lq.page > 1)
@@ -467,6 +524,7 @@ void page_item_list(struct req *r)
 				 (json_int_t)total);
 	if (cat)
 		json_object_set(view, "category_name", json_object_get(cat, "name"));
+	list_tabs(r, &lq, base, view);
 	json_object_set_new(view, "has_number_search", json_boolean(k->ident_key != NULL));
 	const struct kind_field *idf = kind_ident_field(k);
 	if (idf)
@@ -510,7 +568,7 @@ void page_item_list(struct req *r)
 	for (size_t i = 0; i < k->nfields; i++)
 		has_fields |= (k->fields[i].flags & FF_FILTER) != 0;
 	if (!has_fields) {
-		json_t *years = item_term_values(r->db, json_integer_value(json_object_get(r->site, "id")), k->name, "nam");
+		json_t *years = item_term_values(r->db, list_site(r, k), k->name, "nam");
 		json_t *ylinks = json_array();
 		const char *cur = req_arg(r, "nam");
 		for (size_t i = json_array_size(years); i-- > 0;) {

@@ -6,6 +6,7 @@
 #include "db/db.h"
 #include "demo/content.h"
 #include "demo/legal.h"
+#include "demo/projects.h"
 #include "vn/calendar.h"
 
 #include <getopt.h>
@@ -303,6 +304,24 @@ static int load_legal(struct db *db)
 	return 0;
 }
 
+/* The investment projects, their bidding packages and the science tasks (demo/projects.c). */
+static int load_projects(struct db *db)
+{
+	for (size_t i = 0; i < demo_project_nitems; i++) {
+		const struct demo_kind_item *d = &demo_project_items[i];
+		json_t *f = json_object();
+		for (const char *const *kv = d->fields; kv[0] && kv[1]; kv += 2)
+			json_object_set_new(f, kv[0], json_string(kv[1]));
+		const char *day = json_string_value(json_object_get(f, "ngay_phe_duyet"));
+		if (!day)
+			day = json_string_value(json_object_get(f, json_object_get(f, "ngay_dang") ? "ngay_dang" : "ngay_bat_dau"));
+		if (demo_item(db, d->site, d->kind, d->title, d->body, f, demo_day_time(day)))
+			return -1;
+	}
+	printf("%zu projects, bidding packages and science tasks published\n", demo_project_nitems);
+	return 0;
+}
+
 static int load_accounts(struct db *db)
 {
 	struct errs e = { 0 };
@@ -370,7 +389,8 @@ int cmd_demo(int argc, char **argv)
 		db_close(db);
 		return 1;
 	}
-	int rc = load_sites(db) || load_accounts(db) || load_articles(db, data) || load_legal(db) || load_deadlines(db);
+	int rc = load_sites(db) || load_accounts(db) || load_articles(db, data) || load_legal(db) || load_projects(db) ||
+		 load_deadlines(db);
 	char *base = db_setting_get(db, "base_domain");
 	db_close(db);
 	if (rc) {

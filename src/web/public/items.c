@@ -819,6 +819,11 @@ static void item_page(struct req *r, int print)
 		from = item_links_from(r->db, id);
 		json_t *groups = relations(r, k, from, to);
 		json_t *rv = json_pack("{sbso}", "has_relations", json_array_size(groups) > 0, "relations", groups);
+		/* legal: documents relate to documents; other kinds to items of any kind */
+		int docs = is_legal(k);
+		for (size_t fi = 0; fi < k->nfields; fi++)
+			docs |= k->fields[fi].type == F_REF && strcmp(k->fields[fi].ref_kind, "legal") == 0;
+		json_object_set_new(rv, "relations_title", json_string(docs ? "Văn bản liên quan" : "Thông tin liên quan"));
 		if (print) {
 			json_object_update(it, rv);
 		} else {

@@ -305,13 +305,33 @@ static int load_legal(struct db *db)
 }
 
 /* The investment projects, their bidding packages and the science tasks (demo/projects.c). */
-static int load_projects(struct db *db)
+static int load_projects(struct db *db, const char *data)
 {
 	for (size_t i = 0; i < demo_project_nitems; i++) {
 		const struct demo_kind_item *d = &demo_project_items[i];
 		json_t *f = json_object();
-		for (const char *const *kv = d->fields; kv[0] && kv[1]; kv += 2)
-			json_object_set_new(f, kv[0], json_string(kv[1]));
+		for (const char *const *kv = d->fields; kv[0] && kv[1]; kv += 2) {
+			if (strncmp(kv[1], "@pdf:", 5) != 0) {
+				json_object_set_new(f, kv[0], json_string(kv[1]));
+				continue;
+			}
+			/* a report: a PDF of the site's library */
+			struct errs e = { 0 };
+			json_t *site = site_get_by_slug(db, d->site);
+			int64_t site_id = json_integer_value(json_object_get(site, "id")), media_id = 0;
+			json_decref(site);
+			size_t len;
+			char *pdf = demo_report_pdf(kv[1] + 5, "So Khoa hoc va Cong nghe tinh Vinh Long", &len);
+			int rc = media_store_file(db, data, &actor_cli, site_id, pdf, len, kv[1] + 5, NULL, NULL, &e, &media_id);
+			free(pdf);
+			if (rc) {
+				fprintf(stderr, "cong demo: the report %s not stored\n", kv[1] + 5);
+				cli_print_errs("demo", &e);
+				json_decref(f);
+				return -1;
+			}
+			json_object_set_new(f, kv[0], json_integer(media_id));
+		}
 		const char *day = json_string_value(json_object_get(f, "ngay_phe_duyet"));
 		if (!day)
 			day = json_string_value(json_object_get(f, json_object_get(f, "ngay_dang") ? "ngay_dang" : "ngay_bat_dau"));
@@ -389,7 +409,7 @@ int cmd_demo(int argc, char **argv)
 		db_close(db);
 		return 1;
 	}
-	int rc = load_sites(db) || load_accounts(db) || load_articles(db, data) || load_legal(db) || load_projects(db) ||
+	int rc = load_sites(db) || load_accounts(db) || load_articles(db, data) || load_legal(db) || load_projects(db, data) ||
 		 load_deadlines(db);
 	char *base = db_setting_get(db, "base_domain");
 	db_close(db);

@@ -7,6 +7,9 @@
  * (from 900 up, as the demo's documents: demo/legal.c), amounts, dates, contractors and
  * investigators are invented. The methods of choosing contractors are Luật Đấu thầu 2023's. */
 #include "demo/projects.h"
+#include "base/sb.h"
+
+#include <stdio.h>
 
 #define F(...) ((const char *const[]){ __VA_ARGS__, NULL })
 
@@ -161,7 +164,18 @@ const struct demo_kind_item demo_project_items[] = {
 	    "ngay_ket_thuc", "2025-03-31", "kinh_phi", "2.120.000.000", "ngay_nghiem_thu", "2025-06-18",
 	    "muc_tieu", "Làm chủ quy trình nhân giống khoai lang tím bằng nuôi cấy mô, cung cấp cây giống sạch bệnh "
 	    "cho nông dân.", "ket_qua", "Sản xuất 1,2 triệu cây giống sạch bệnh; năng suất mô hình tăng 18% so với "
-	    "giống truyền thống; quy trình được chuyển giao cho 3 hợp tác xã.") },
+	    "giống truyền thống; quy trình được chuyển giao cho 3 hợp tác xã.",
+	    "bao_cao_tong_hop", "@pdf:bao-cao-tong-hop-DA.02-2023.pdf",
+	    "bao_cao_ung_dung", "@pdf:bao-cao-ung-dung-DA.02-2023.pdf") },
+	{ "main", "science", "Đánh giá diễn biến xâm nhập mặn vùng ven sông Cổ Chiên và đề xuất giải pháp bảo đảm nước tưới",
+	  NULL,
+	  F("ma_so", "ĐT.11-2022/KHCN", "loai", "de-tai", "cap_quan_ly", "tinh", "linh_vuc", "Khoa học tự nhiên",
+	    "to_chuc_chu_tri", "Trường Đại học Cần Thơ", "chu_nhiem", "TS. Võ Quốc Thành", "trang_thai", "da-nghiem-thu",
+	    "ngay_bat_dau", "2022-07-01", "ngay_ket_thuc", "2024-06-30", "kinh_phi", "1.150.000.000",
+	    "ngay_nghiem_thu", "2024-09-12", "ket_qua", "Bản đồ xâm nhập mặn theo mùa cho 6 huyện ven sông; bộ giải "
+	    "pháp vận hành cống, trữ nước ngọt được Sở Nông nghiệp và Môi trường áp dụng từ mùa khô 2024–2025.",
+	    "bao_cao_tong_hop", "@pdf:bao-cao-tong-hop-DT.11-2022.pdf",
+	    "bao_cao_ung_dung", "@pdf:bao-cao-ung-dung-DT.11-2022.pdf") },
 	{ "main", "science", "Xây dựng mô hình xã thông minh ứng dụng nền tảng số phục vụ người dân",
 	  NULL,
 	  F("ma_so", "CS.01-2026/UBND-LH", "loai", "nhiem-vu", "cap_quan_ly", "co-so",
@@ -170,3 +184,30 @@ const struct demo_kind_item demo_project_items[] = {
 	    "ngay_ket_thuc", "2026-12-31", "kinh_phi", "350.000.000") },
 };
 const size_t demo_project_nitems = sizeof(demo_project_items) / sizeof(demo_project_items[0]);
+
+char *demo_report_pdf(const char *title, const char *line, size_t *len)
+{
+	struct sb content = SB_INIT, pdf = SB_INIT;
+	sb_addf(&content, "BT /F1 16 Tf 56 780 Td (%s) Tj 0 -28 Td /F1 11 Tf (%s) Tj 0 -20 Td "
+		"(Noi dung minh hoa cua ban demo - DEMO content, not a real report.) Tj ET", title, line);
+	long off[6];
+	sb_adds(&pdf, "%PDF-1.4\n");
+	off[1] = (long)pdf.len;
+	sb_adds(&pdf, "1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n");
+	off[2] = (long)pdf.len;
+	sb_adds(&pdf, "2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n");
+	off[3] = (long)pdf.len;
+	sb_adds(&pdf, "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+		" /Resources << /Font << /F1 5 0 R >> >> >> endobj\n");
+	off[4] = (long)pdf.len;
+	sb_addf(&pdf, "4 0 obj << /Length %zu >> stream\n%s\nendstream endobj\n", content.len, content.buf);
+	off[5] = (long)pdf.len;
+	sb_adds(&pdf, "5 0 obj << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> endobj\n");
+	long xref = (long)pdf.len;
+	sb_adds(&pdf, "xref\n0 6\n0000000000 65535 f \n");
+	for (int i = 1; i <= 5; i++)
+		sb_addf(&pdf, "%010ld 00000 n \n", off[i]);
+	sb_addf(&pdf, "trailer << /Size 6 /Root 1 0 R >>\nstartxref\n%ld\n%%%%EOF\n", xref);
+	sb_release(&content);
+	return sb_detach(&pdf, len);
+}

@@ -101,6 +101,9 @@ void science_check(const struct kind *k, json_t *fields, struct errs *e)
 	(void)k;
 	order(fields, e, "ngay_bat_dau", "ngay_ket_thuc", "project_end_before_start");
 	order(fields, e, "ngay_bat_dau", "ngay_nghiem_thu", "science_accepted_before_start");
-	if (strcmp(str(fields, "trang_thai"), "da-nghiem-thu") == 0)
+	if (strcmp(str(fields, "trang_thai"), "da-nghiem-thu") == 0) { /* VP Đ4.11.b: the results published */
 		need(fields, e, "ngay_nghiem_thu", "science_acceptance_required");
+		need(fields, e, "bao_cao_tong_hop", "science_acceptance_required");
+		need(fields, e, "bao_cao_ung_dung", "science_acceptance_required");
+	}
 }

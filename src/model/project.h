@@ -15,8 +15,8 @@ void project_check(const struct kind *k, json_t *fields, struct errs *e);
  * required while inviting bids openly; the result (winner, price not above the package's, day)
  * required once there is one; the reason required when cancelled. */
 void bidding_check(const struct kind *k, json_t *fields, struct errs *e);
-/* The end not before the start; once accepted, the acceptance day (and, since files arrived,
- * the summary and application reports). */
+/* The end not before the start, the acceptance not before the start; once accepted, the
+ * acceptance day and the two reports (files). */
 void science_check(const struct kind *k, json_t *fields, struct errs *e);
 
 #endif

@@ -148,10 +148,35 @@ TEST(science_acceptance)
 				"ngay_ket_thuc", "28/02/2027", "kinh_phi", "1.480.000.000");
 	json_decref(clean("science", raw, &e));
 	CHECK(has_err(&e, "ngay_nghiem_thu", "science_acceptance_required"));
+	CHECK(has_err(&e, "bao_cao_tong_hop", "science_acceptance_required"));
+	CHECK(has_err(&e, "bao_cao_ung_dung", "science_acceptance_required"));
 	raw = json_pack("{ss ss ss ss ss ss ss ss}", "ma_so", "ĐT.03-2025/KHCN", "cap_quan_ly", "tinh", "linh_vuc",
 			"Khoa học nông nghiệp", "to_chuc_chu_tri", "x", "chu_nhiem", "y", "trang_thai", "dang-thuc-hien",
 			"ngay_bat_dau", "01/03/2025", "ngay_nghiem_thu", "01/01/2025");
 	json_decref(clean("science", raw, &e));
 	CHECK(has_err(&e, "ngay_nghiem_thu", "science_accepted_before_start"));
 	CHECK(!has_err(&e, "ngay_nghiem_thu", "science_acceptance_required"));
+}
+
+TEST(tabs_must_be_a_filtered_closed_choice)
+{
+	static const struct kind_choice st[] = { { "a", "A" }, { "b", "B" }, { NULL, NULL } };
+	static const struct kind_field notfilter[] = { { .key = "tt", .label = "TT", .type = F_ENUM, .choices = st } };
+	static const struct kind_field open[] = { { .key = "tt", .label = "TT", .type = F_ENUM, .choices = st,
+						    .flags = FF_FILTER | FF_OPEN } };
+	static const struct kind_field good[] = { { .key = "tt", .label = "TT", .type = F_ENUM, .choices = st,
+						    .flags = FF_FILTER } };
+	const struct kind cases[] = {
+		{ .name = "x", .segment = "x", .label = "X", .label_one = "x", .fields = notfilter, .nfields = 1, .tabs = "tt" },
+		{ .name = "x", .segment = "x", .label = "X", .label_one = "x", .fields = open, .nfields = 1, .tabs = "tt" },
+		{ .name = "x", .segment = "x", .label = "X", .label_one = "x", .fields = good, .nfields = 1, .tabs = "khac" },
+	};
+	char err[256];
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		err[0] = 0;
+		CHECK(kind_check(&cases[i], err, sizeof(err)) == -1 && strstr(err, "tabs") != NULL);
+	}
+	const struct kind ok = { .name = "x", .segment = "x", .label = "X", .label_one = "x", .fields = good, .nfields = 1,
+				 .tabs = "tt" };
+	CHECK(kind_check(&ok, err, sizeof(err)) == 0);
 }

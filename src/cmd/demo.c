@@ -2,6 +2,7 @@
  * as editors would create it: sites, categories, accounts, articles with covers, published. */
 #include "cmd.h"
 #include "model/deadline.h"
+#include "model/kind.h"
 #include "base/util.h"
 #include "db/db.h"
 #include "demo/content.h"
@@ -322,7 +323,11 @@ static int load_projects(struct db *db, const char *data)
 			json_decref(site);
 			size_t len;
 			char *pdf = demo_report_pdf(kv[1] + 5, "So Khoa hoc va Cong nghe tinh Vinh Long", &len);
-			int rc = media_store_file(db, data, &actor_cli, site_id, pdf, len, kv[1] + 5, NULL, NULL, &e, &media_id);
+			const struct kind_field *fd = kind_field(kind_find(d->kind), kv[0]);
+			char title[300];
+			snprintf(title, sizeof(title), "%s %s", fd ? fd->label : "Báo cáo",
+				 json_string_value(json_object_get(f, "ma_so")) ? json_string_value(json_object_get(f, "ma_so")) : "");
+			int rc = media_store_file(db, data, &actor_cli, site_id, pdf, len, kv[1] + 5, NULL, title, &e, &media_id);
 			free(pdf);
 			if (rc) {
 				fprintf(stderr, "cong demo: the report %s not stored\n", kv[1] + 5);

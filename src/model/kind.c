@@ -654,7 +654,7 @@ static char *value_text(const struct kind_field *f, json_t *v, int machine)
 	}
 	if (json_is_integer(v)) {
 		char num[48];
-		if (f && f->type == F_MONEY) { /* "1.250.000.000 đồng" */
+		if (f && f->type == F_MONEY && !machine) { /* "1.250.000.000 đồng"; exports: the number */
 			char g[32];
 			snprintf(num, sizeof(num), "%s đồng", vn_money_group(json_integer_value(v), g, sizeof(g)));
 		} else {

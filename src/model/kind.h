@@ -74,6 +74,9 @@ struct kind_field {
 	 * `cong kinds --json` gives it, the conformance test fills the form with it. NULL: any
 	 * value of its type. */
 	const char *example;
+	/* F_REF: what the relation is called on the page of the item referred to ("Gói thầu của dự
+	 * án" on a project's page, for a package's project); NULL: "<kind label>: <field label>". */
+	const char *rev_label;
 };
 
 struct item_view;

@@ -217,7 +217,7 @@ static const struct kind_field bidding_fields[] = {
 	{ .key = "trang_thai", .label = "Tình trạng", .type = F_ENUM,
 	  .flags = FF_REQUIRED | FF_FILTER | FF_LIST | FF_FEED, .choices = bidding_states },
 	{ .key = "du_an", .label = "Dự án", .type = F_REF, .max = 1, .flags = FF_FEED | FF_LIST,
-	  .ref_kind = "project", .help = "Mã dự án của gói thầu (nếu thuộc một dự án)" },
+	  .ref_kind = "project", .rev_label = "Gói thầu của dự án", .help = "Mã dự án của gói thầu (nếu thuộc một dự án)" },
 	{ .key = "ben_moi_thau", .label = "Bên mời thầu", .type = F_TEXT, .max = 200,
 	  .flags = FF_REQUIRED | FF_SEARCH | FF_FEED },
 	{ .key = "linh_vuc", .label = "Lĩnh vực", .type = F_ENUM, .flags = FF_REQUIRED | FF_FILTER | FF_FEED,

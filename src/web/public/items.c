@@ -697,6 +697,8 @@ static json_t *relations(struct req *r, const struct kind *k, json_t *from, json
 		struct sb label = SB_INIT;
 		if (rel_label(rel, 1)) /* "Được sửa đổi, bổ sung bởi", "Đăng trên Công báo" */
 			sb_adds(&label, rel_label(rel, 1));
+		else if (fd->rev_label) /* "Gói thầu của dự án" */
+			sb_adds(&label, fd->rev_label);
 		else
 			sb_addf(&label, "%s: %s", fk->label, fd->label);
 		char *u = item_url(r, json_integer_value(json_object_get(l, "from_site_id")), fk->name,

@@ -2,11 +2,13 @@
  * as editors would create it: sites, categories, accounts, articles with covers, published. */
 #include "cmd.h"
 #include "model/deadline.h"
+#include "model/kind.h"
 #include "base/util.h"
 #include "db/db.h"
 #include "demo/content.h"
 #include "demo/legal.h"
 #include "demo/procedures.h"
+#include "demo/projects.h"
 #include "vn/calendar.h"
 
 #include <getopt.h>
@@ -381,6 +383,47 @@ static int load_procedures(struct db *db, const char *data)
 	return 0;
 }
 #undef F
+/* The investment projects, their bidding packages and the science tasks (demo/projects.c). */
+static int load_projects(struct db *db, const char *data)
+{
+	for (size_t i = 0; i < demo_project_nitems; i++) {
+		const struct demo_kind_item *d = &demo_project_items[i];
+		json_t *f = json_object();
+		for (const char *const *kv = d->fields; kv[0] && kv[1]; kv += 2) {
+			if (strncmp(kv[1], "@pdf:", 5) != 0) {
+				json_object_set_new(f, kv[0], json_string(kv[1]));
+				continue;
+			}
+			/* a report: a PDF of the site's library */
+			struct errs e = { 0 };
+			json_t *site = site_get_by_slug(db, d->site);
+			int64_t site_id = json_integer_value(json_object_get(site, "id")), media_id = 0;
+			json_decref(site);
+			size_t len;
+			char *pdf = demo_report_pdf(kv[1] + 5, "So Khoa hoc va Cong nghe tinh Vinh Long", &len);
+			const struct kind_field *fd = kind_field(kind_find(d->kind), kv[0]);
+			char title[300];
+			snprintf(title, sizeof(title), "%s %s", fd ? fd->label : "Báo cáo",
+				 json_string_value(json_object_get(f, "ma_so")) ? json_string_value(json_object_get(f, "ma_so")) : "");
+			int rc = media_store_file(db, data, &actor_cli, site_id, pdf, len, kv[1] + 5, NULL, title, &e, &media_id);
+			free(pdf);
+			if (rc) {
+				fprintf(stderr, "cong demo: the report %s not stored\n", kv[1] + 5);
+				cli_print_errs("demo", &e);
+				json_decref(f);
+				return -1;
+			}
+			json_object_set_new(f, kv[0], json_integer(media_id));
+		}
+		const char *day = json_string_value(json_object_get(f, "ngay_phe_duyet"));
+		if (!day)
+			day = json_string_value(json_object_get(f, json_object_get(f, "ngay_dang") ? "ngay_dang" : "ngay_bat_dau"));
+		if (demo_item(db, d->site, d->kind, d->title, d->body, f, demo_day_time(day)))
+			return -1;
+	}
+	printf("%zu projects, bidding packages and science tasks published\n", demo_project_nitems);
+	return 0;
+}
 
 static int load_accounts(struct db *db)
 {
@@ -449,7 +492,8 @@ int cmd_demo(int argc, char **argv)
 		db_close(db);
 		return 1;
 	}
-	int rc = load_sites(db) || load_accounts(db) || load_articles(db, data) || load_legal(db) || load_procedures(db, data) || load_deadlines(db);
+	int rc = load_sites(db) || load_accounts(db) || load_articles(db, data) || load_legal(db) ||
+		 load_procedures(db, data) || load_projects(db, data) || load_deadlines(db);
 	char *base = db_setting_get(db, "base_domain");
 	db_close(db);
 	if (rc) {

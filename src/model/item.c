@@ -227,6 +227,16 @@ json_t *item_list_ids(struct db *db, int64_t site_id, const char *kind, int64_t 
 	json_t *kept = memo ? json_object_get(memo, mkey) : NULL;
 	if (kept) {
 		*total = json_integer_value(kept);
+	} else if (total && listed == 2 && !category_id && nf <= 1) {
+		/* every site's: the sum of the sites' numbers (0020) */
+		st = db_stmt(db, "SELECT coalesce(sum(n), 0) FROM item_term_counts WHERE kind = ?1 AND key = ?2 AND value = ?3");
+		if (!st)
+			return json_array();
+		db_bind_text(st, 1, kind);
+		db_bind_text(st, 2, nf ? f[0].key : "");
+		db_bind_text(st, 3, nf ? f[0].value : "");
+		*total = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+		sqlite3_reset(st);
 	} else if (total && !listed && !category_id && nf <= 1) {
 		/* the site's items, or those with one term: kept by the database (0020) */
 		st = db_stmt(db, "SELECT n FROM item_term_counts WHERE site_id = ?1 AND kind = ?2 AND key = ?3 AND value = ?4");

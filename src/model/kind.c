@@ -11,6 +11,7 @@
 #include "base/arena.h"
 #include "vn/calendar.h"
 #include "vn/slug.h"
+#include "vn/money.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -181,6 +182,11 @@ int kind_check(const struct kind *k, char *err, size_t n)
 					BAD("kind %s: field %s: column %s needs a maximum length", k->name, f->key, c->key);
 			}
 		}
+	}
+	if (k->tabs) {
+		const struct kind_field *t = kind_field(k, k->tabs);
+		if (!t || t->type != F_ENUM || !(t->flags & FF_FILTER) || (t->flags & FF_OPEN))
+			BAD("kind %s: the tabs must be a filter on a closed choice", k->name);
 	}
 	if (idents > 1)
 		BAD("kind %s: more than one identifier field", k->name);
@@ -393,21 +399,13 @@ static json_t *clean_value(const struct kind_field *f, const char *v, const stru
 	}
 	case F_INT:
 	case F_MONEY: {
-		/* "1.250.000" and "1 250 000" are how amounts are written */
-		struct sb b = SB_INIT;
-		for (const char *p = v; *p; p++)
-			if (!(f->type == F_MONEY && (*p == '.' || *p == ' ')))
-				sb_addc(&b, *p);
+		/* amounts as they are written: "1.250.000.000 đồng", "1 250 000", "125,5 tỷ" */
 		int64_t n;
-		json_t *o;
-		if (parse_i64(b.buf, f->type == F_MONEY ? 0 : INT64_MIN / 2, INT64_MAX / 2, &n)) {
-			err_at(e, w, f, "number_invalid");
-			o = json_string(v);
-		} else {
-			o = json_integer(n);
+		if (f->type == F_MONEY ? vn_money_parse(v, &n) : parse_i64(v, INT64_MIN / 2, INT64_MAX / 2, &n)) {
+			err_at(e, w, f, f->type == F_MONEY ? "money_invalid" : "number_invalid");
+			return json_string(v);
 		}
-		sb_release(&b);
-		return o;
+		return json_integer(n);
 	}
 	case F_FILE: {
 		/* the file's id in the library (kind_files_check: the site's, of a type accepted) */
@@ -691,8 +689,13 @@ static char *value_text(const struct kind_field *f, json_t *v, int machine)
 		return sb_detach(&b, NULL);
 	}
 	if (json_is_integer(v)) {
-		char num[32];
-		snprintf(num, sizeof(num), "%lld", (long long)json_integer_value(v));
+		char num[48];
+		if (f && f->type == F_MONEY && !machine) { /* "1.250.000.000 đồng"; exports: the number */
+			char g[32];
+			snprintf(num, sizeof(num), "%s đồng", vn_money_group(json_integer_value(v), g, sizeof(g)));
+		} else {
+			snprintf(num, sizeof(num), "%lld", (long long)json_integer_value(v));
+		}
 		return xstrdup(num);
 	}
 	const char *s = json_string_value(v);

@@ -70,6 +70,13 @@ struct kind_field {
 	size_t nsub;
 	const char *accept;                  /* F_FILE: MIME type prefixes separated by ';' ("image/",
 	                                      * "video/;audio/", "text/vtt"); NULL: any file */
+	/* A valid value of a field whose hook wants a format its type does not say ("09:00"):
+	 * `cong kinds --json` gives it, the conformance test fills the form with it. NULL: any
+	 * value of its type. */
+	const char *example;
+	/* F_REF: what the relation is called on the page of the item referred to ("Gói thầu của dự
+	 * án" on a project's page, for a package's project); NULL: "<kind label>: <field label>". */
+	const char *rev_label;
 };
 
 struct item_view;
@@ -117,6 +124,10 @@ struct kind {
 	 * ("1.%06d"): what the conformance test types (`cong kinds --json`: "ident_sample"). NULL:
 	 * a document number ("%d/2026/QĐ-UBND"). */
 	const char *ident_sample;
+	/* The key of a closed choice the public list filters on (FF_FILTER, F_ENUM) whose values it
+	 * also offers as tabs, one list per value ("Dự án chuẩn bị đầu tư", "đang thực hiện", "hoàn
+	 * thành"); NULL: none. */
+	const char *tabs;
 };
 
 /* Every kind, in menu order; kind_find by name, kind_by_segment by URL segment: NULL if none. */

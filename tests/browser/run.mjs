@@ -181,6 +181,8 @@ async function main() {
 		browser,
 		axeSource,
 		data,
+		cong: opt.cong,
+		env,
 		site: `http://snv.localhost:${srv.port}`,
 		main: `http://localhost:${srv.port}`,
 		shots: opt.shots,

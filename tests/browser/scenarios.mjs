@@ -1515,6 +1515,109 @@ async function procedures(t) {
 	await ctx.close();
 }
 
+/* ---------------------------------------------------------------------------------------------
+ * Investment projects, bidding packages and science tasks (docs/projects.md), imported on the
+ * department's site with `cong import` from the example files: a citizen reads the list of each
+ * project status, a project with its packages, a package with its project, a science task.
+ * axe-core on each page kind.
+ */
+function ensureProjects(t) {
+	if (t.state.projects)
+		return;
+	const dir = join(fileURLToPath(new URL('../data/import/', import.meta.url)));
+	for (const seg of ['du-an', 'dau-thau', 'khoa-hoc'])
+		execFileSync(t.cong, ['import', seg, '--data', t.data, '--site', 'snv', join(dir, `${seg}.csv`)], { env: t.env });
+	t.state.projects = true;
+}
+
+async function axeClean(t, page, what) {
+	const { violations, invisible } = await axe(t, page);
+	for (const v of violations)
+		t.warn(`axe VIOLATION [${what}] ${v.id} (${v.impact}) ×${v.count} at ${v.target} — ${v.help}; ${v.html}`);
+	assert.deepEqual(violations.map((v) => `${v.id} at ${v.target}`), [], `axe-core on ${what}`);
+	assert.deepEqual(invisible.map((v) => v.target), [], `invisible text on ${what}`);
+}
+
+async function projectPages(t) {
+	ensureProjects(t);
+	const ctx = await t.newContext({ bypassCSP: true });
+	const page = await ctx.newPage();
+	const seen = watch(page);
+	await page.goto(t.site + '/du-an');
+	assert.equal(await textOf(page.getByRole('heading', { level: 1 })), 'Dự án đầu tư');
+	const tabs = page.getByRole('navigation', { name: 'Dự án đầu tư theo Tình trạng' });
+	await mustSee(tabs, 'the status tabs');
+	const table = page.getByRole('table', { name: /^Danh sách dự án/ });
+	assert.equal(await table.getByRole('row').count(), 4, 'a header row and three projects');
+	await mustSee(table.getByRole('cell', { name: '485.600.000.000 đồng' }), 'the total investment, grouped, in đồng');
+	await axeClean(t, page, 'the projects\' list');
+	// the list of the projects being prepared: only them
+	await clickAndWait(page, tabs.getByRole('link', { name: /^Chuẩn bị đầu tư/ }));
+	assert.match(page.url(), /trang_thai=chuan-bi/);
+	assert.equal(await textOf(page.getByRole('heading', { level: 1 })), 'Dự án đầu tư: Chuẩn bị đầu tư');
+	assert.equal(await tabs.locator('a[aria-current="page"]').count(), 1, 'the current tab is marked');
+	assert.equal(await table.getByRole('row').count(), 2, 'one project being prepared');
+	await mustSee(table.getByRole('link', { name: 'Đường vành đai phía Nam thành phố Vĩnh Long' }), 'the project being prepared');
+	await clickAndWait(page, tabs.getByRole('link', { name: /^Đang thực hiện/ }));
+	assert.equal(await table.getByRole('row').count(), 3, 'two projects under way');
+	await page.screenshot({ path: join(t.shots, 'cong-browser-projects-list.png'), fullPage: true });
+	// a project and its packages
+	await clickAndWait(page, table.getByRole('link', { name: /^Nâng cấp, mở rộng Đường tỉnh 902/ }));
+	assert.match(new URL(page.url()).pathname, /^\/du-an\/nang-cap-mo-rong-duong-tinh-902-/);
+	const rel = page.getByRole('region', { name: 'Thông tin liên quan' });
+	await mustSee(rel.getByText('Gói thầu của dự án'), 'the packages\' heading');
+	await mustSee(rel.getByRole('link', { name: 'IB2400051234' }), 'the construction package, linked');
+	await noScriptElement(page, 'the project page');
+	await axeClean(t, page, 'the project page');
+	await page.screenshot({ path: join(t.shots, 'cong-browser-project.png'), fullPage: true });
+	seen.assertClean('the projects\' pages');
+}
+
+async function biddingPages(t) {
+	ensureProjects(t);
+	const ctx = await t.newContext({ bypassCSP: true });
+	const page = await ctx.newPage();
+	const seen = watch(page);
+	await page.goto(t.site + '/dau-thau');
+	assert.equal(await textOf(page.getByRole('heading', { level: 1 })), 'Đấu thầu, mua sắm công');
+	const table = page.getByRole('table', { name: /^Danh sách gói thầu/ });
+	assert.equal(await table.getByRole('row').count(), 4, 'a header row and three packages');
+	// a person picks the method in the filter form, without JavaScript
+	await page.getByRole('combobox', { name: 'Hình thức lựa chọn nhà thầu' }).selectOption({ label: 'Chỉ định thầu' });
+	await clickAndWait(page, page.getByRole('button', { name: 'Lọc' }));
+	assert.match(page.url(), /hinh_thuc=chi-dinh-thau/);
+	assert.equal(await table.getByRole('row').count(), 2, 'one package by direct appointment');
+	await axeClean(t, page, 'the packages\' list');
+	await clickAndWait(page, table.getByRole('link', { name: /^Gói thầu số 09/ }));
+	await mustSee(page.getByText('3.398.500.000 đồng'), 'the winning price');
+	const rel = page.getByRole('region', { name: 'Thông tin liên quan' });
+	await clickAndWait(page, rel.getByRole('link', { name: 'VL-DA-2024-015' }));
+	assert.match(new URL(page.url()).pathname, /^\/du-an\//, 'the package links to its project');
+	await page.goBack();
+	await axeClean(t, page, 'the package page');
+	await page.screenshot({ path: join(t.shots, 'cong-browser-bidding.png'), fullPage: true });
+	seen.assertClean('the bidding pages');
+}
+
+async function sciencePages(t) {
+	ensureProjects(t);
+	const ctx = await t.newContext({ bypassCSP: true });
+	const page = await ctx.newPage();
+	const seen = watch(page);
+	await page.goto(t.site + '/khoa-hoc');
+	assert.equal(await textOf(page.getByRole('heading', { level: 1 })), 'Khoa học và công nghệ');
+	const table = page.getByRole('table', { name: /^Danh sách nhiệm vụ khoa học và công nghệ/ });
+	assert.equal(await table.getByRole('row').count(), 3, 'a header row and two tasks');
+	await page.getByRole('combobox', { name: 'Cấp quản lý' }).selectOption({ label: 'Cấp cơ sở' });
+	await clickAndWait(page, page.getByRole('button', { name: 'Lọc' }));
+	assert.equal(await table.getByRole('row').count(), 2, 'one task managed at the grassroots level');
+	await axeClean(t, page, 'the science tasks\' list');
+	await clickAndWait(page, table.getByRole('link', { name: /^Xây dựng mô hình xã thông minh/ }));
+	await mustSee(page.getByText('350.000.000 đồng'), 'the budget typed "350 triệu"');
+	await axeClean(t, page, 'the science task page');
+	seen.assertClean('the science pages');
+}
+
 export const scenarios = [
 	{ name: 'reporter, editor and approver publish; a citizen reads', run: workflow, timeout: 45000 },
 	{ name: 'the reporter cannot publish', run: reporterCannotPublish },
@@ -1532,4 +1635,7 @@ export const scenarios = [
 	{ name: 'maintenance notice and incidents (axe-core)', run: maintenanceAndIncidents, timeout: 40000 },
 	{ name: 'backups: the runs and their drills, the schedule form (axe-core)', run: backupsPage, timeout: 40000 },
 	{ name: 'administrative procedures: import, list, filters, page, the province\'s list (axe-core)', run: procedures, timeout: 40000 },
+	{ name: 'investment projects: a list per status, a project with its packages (axe-core)', run: projectPages, timeout: 40000 },
+	{ name: 'bidding: the packages\' list and filter, a package with its project (axe-core)', run: biddingPages, timeout: 40000 },
+	{ name: 'science tasks: list, filter, a task (axe-core)', run: sciencePages, timeout: 40000 },
 ];

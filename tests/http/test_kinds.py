@@ -22,6 +22,8 @@ def value_for(field, n, tag, i=0, kind=None):
     unique to the run). Dates follow the order of declaration (issued, effective, expiry…). An
     identifier follows the kind's sample when it has one (a procedure's code)."""
     t = field["type"]
+    if field.get("example"):
+        return field["example"]
     if field.get("ident"):
         return (kind or {}).get("ident_sample", "%d/2026/QĐ-UBND") % (900 + n)
     if t == "date":
@@ -31,7 +33,7 @@ def value_for(field, n, tag, i=0, kind=None):
     if t == "tags":
         return "Thử nghiệm; Kiểm tra %s" % tag
     if t == "ref":
-        return "86/2015/QH13; 42/2022/NĐ-CP"
+        return "; ".join(["86/2015/QH13", "42/2022/NĐ-CP"][: field["max"] or 2])
     if t == "url":
         return "https://example.gov.vn/%s" % tag
     if t in ("int", "money"):

@@ -469,6 +469,48 @@ static void list_export(struct req *r, const struct list_query *lq, int json)
 	json_decref(rows);
 }
 
+/* The tabs of a kind that has them (kind.tabs): "Tất cả" and one per value of the choice, each
+ * the list filtered on it alone (the other filters dropped: a tab is a list of its own), with
+ * how many items it holds; the current one marked, its label kept as "tab_label" for the
+ * heading. */
+static void list_tabs(struct req *r, const struct list_query *lq, const char *base, json_t *view)
+{
+	const struct kind *k = lq->k;
+	const struct kind_field *fd = k->tabs ? kind_field(k, k->tabs) : NULL;
+	if (!fd)
+		return;
+	const char *cur = NULL;
+	for (size_t i = 0; i < lq->nf; i++)
+		if (strcmp(lq->f[i].key, fd->key) == 0)
+			cur = lq->f[i].value;
+	/* the counts of the list's own items: every site's, or the one site its filter names */
+	json_t *vals = item_term_values(r->db, lq->site_id, k->name, fd->key);
+	json_t *tabs = json_array();
+	json_int_t all = 0;
+	size_t j;
+	json_t *x;
+	json_array_foreach(vals, j, x)
+		all += json_integer_value(json_object_get(x, "n"));
+	json_array_append_new(tabs, json_pack("{sssssIsb}", "label", "Tất cả", "url", base, "n", all, "current", cur == NULL));
+	for (const struct kind_choice *c = fd->choices; c->key; c++) {
+		json_int_t n = 0;
+		json_array_foreach(vals, j, x)
+			if (strcmp(json_string_value(json_object_get(x, "value")), c->key) == 0)
+				n = json_integer_value(json_object_get(x, "n"));
+		struct sb u = SB_INIT;
+		sb_addf(&u, "%s?%s=", base, fd->key);
+		sb_add_urlenc(&u, c->key, strlen(c->key));
+		int here = cur && strcmp(cur, c->key) == 0;
+		json_array_append_new(tabs, json_pack("{sssssIsb}", "label", c->label, "url", u.buf, "n", n, "current", here));
+		if (here)
+			json_object_set_new(view, "tab_label", json_string(c->label));
+		sb_release(&u);
+	}
+	json_decref(vals);
+	json_object_set_new(view, "tabs", tabs);
+	json_object_set_new(view, "tabs_label", json_string(fd->label));
+}
+
 void page_item_list(struct req *r)
 {
 	const char *seg = r->captures[0];
@@ -513,6 +555,12 @@ void page_item_list(struct req *r)
 	char *canon = list_link(&lq, base, lq.page);
 	struct sb title = SB_INIT;
 	sb_adds(&title, k->label);
+	{ /* a tab's list: "Dự án đầu tư: Chuẩn bị đầu tư" */
+		const struct kind_field *tf = k->tabs ? kind_field(k, k->tabs) : NULL;
+		const char *tv = tf ? req_arg(r, tf->key) : NULL;
+		if (tv && kind_choice_known(tf, tv))
+			sb_addf(&title, ": %s", kind_choice_label(tf, tv));
+	}
 	if (cat)
 		sb_addf(&title, " - %s", json_string_value(json_object_get(cat, "name")));
 	if (lq.page > 1)
@@ -528,6 +576,7 @@ void page_item_list(struct req *r)
 				 (json_int_t)total);
 	if (cat)
 		json_object_set(view, "category_name", json_object_get(cat, "name"));
+	list_tabs(r, &lq, base, view);
 	json_object_set_new(view, "has_number_search", json_boolean(k->ident_key != NULL));
 	const struct kind_field *idf = kind_ident_field(k);
 	if (idf)
@@ -702,6 +751,8 @@ static json_t *relations(struct req *r, const struct kind *k, json_t *from, json
 		 * relations; another kind's field of the same key ("can_cu" of a procedure) by its label */
 		if (rel_label(rel, 1) && (is_legal(fk) || strcmp(rel, "van_ban") == 0))
 			sb_adds(&label, rel_label(rel, 1));
+		else if (fd->rev_label) /* "Gói thầu của dự án" */
+			sb_adds(&label, fd->rev_label);
 		else
 			sb_addf(&label, "%s: %s", fk->label, fd->label);
 		char *u = item_url(r, json_integer_value(json_object_get(l, "from_site_id")), fk->name,
@@ -844,6 +895,11 @@ static void item_page(struct req *r, int print)
 		from = item_links_from(r->db, id);
 		json_t *groups = relations(r, k, from, to);
 		json_t *rv = json_pack("{sbso}", "has_relations", json_array_size(groups) > 0, "relations", groups);
+		/* legal: documents relate to documents; other kinds to items of any kind */
+		int docs = is_legal(k);
+		for (size_t fi = 0; fi < k->nfields; fi++)
+			docs |= k->fields[fi].type == F_REF && strcmp(k->fields[fi].ref_kind, "legal") == 0;
+		json_object_set_new(rv, "relations_title", json_string(docs ? "Văn bản liên quan" : "Thông tin liên quan"));
 		if (print) {
 			json_object_update(it, rv);
 		} else {

@@ -7,6 +7,9 @@
 #include "base/util.h"
 #include "import/stattable.h"
 #include "report/table.h"
+#include "report/chart_xy.h"
+
+#include <math.h>
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -215,4 +218,32 @@ TEST(stat_xlsx_roundtrip)
 	/* a ZIP that is no workbook, and bytes that only start like one */
 	CHECK(!stat_table_parse(x.buf, 100, STAT_AUTO, why, sizeof(why)) && strstr(why, "XLSX"));
 	sb_release(&x);
+}
+
+TEST(stat_chart)
+{
+	const char *series[] = { "Dân số", "Lao động" };
+	const char *cats[] = { "Long Hồ", "Mang <Thít>" };
+	double v[] = { 160537, 90000.5, NAN, -1200 };
+	struct chart_xy c = { "c1", "Dân số theo huyện", "Biểu đồ cột; số liệu ở bảng bên dưới.", 0, series, 2, cats, 2, v };
+	struct sb out = SB_INIT;
+	CHECK(chart_xy_svg(&c, &out) == 0);
+	CHECK(strstr(out.buf, "role=\"img\" aria-labelledby=\"c1-title c1-desc\""));
+	CHECK(strstr(out.buf, "<title id=\"c1-title\">Dân số theo huyện</title>"));
+	CHECK(strstr(out.buf, "Long Hồ — Dân số: 160.537</title>"));
+	CHECK(strstr(out.buf, "Long Hồ — Lao động: 90.000,5</title>"));
+	CHECK(strstr(out.buf, "Mang &lt;Thít&gt; — Lao động: -1.200</title>"));
+	CHECK(!strstr(out.buf, "<Thít>"));
+	CHECK(!strstr(out.buf, "Mang &lt;Thít&gt; — Dân số")); /* no value, no bar */
+	sb_reset(&out);
+	c.line = 1;
+	CHECK(chart_xy_svg(&c, &out) == 0 && strstr(out.buf, "<path") && strstr(out.buf, "<circle"));
+	sb_reset(&out);
+	double none[] = { NAN, NAN, NAN, NAN };
+	c.aValue = none;
+	CHECK(chart_xy_svg(&c, &out) == -1 && out.len == 0);
+	sb_release(&out);
+	const char *years[] = { "2021", "2022", "Quý I/2023" }, *names[] = { "Long Hồ", "2022" };
+	CHECK(chart_xy_is_time(years, 3));
+	CHECK(!chart_xy_is_time(names, 2));
 }

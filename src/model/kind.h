@@ -105,6 +105,18 @@ struct kind {
 	/* Values computed from the fields and the other items (a legal document's validity), written
 	 * after the common derived ones, in the caller's transaction, as of day TODAY. 0 or -1. */
 	int (*derive)(struct db *db, const struct kind *k, int64_t item_id, json_t *fields, int32_t today);
+	/* Rules that read the store or the library's files (a statistics table: its uploaded file
+	 * parsed and checked), DATA_DIR the data folder (NULL when the caller has none: then such a
+	 * kind refuses). Called by article_save inside the save's transaction, after the fields and
+	 * their files were checked without error, so that what it writes (the parsed table) is kept
+	 * with the revision or not at all; errors to E (errs_add_text for a sentence of its own).
+	 * 0, or -1 on a store error. NULL: none. */
+	int (*check_store)(struct db *db, const char *data_dir, int64_t site_id, const struct kind *k, json_t *fields,
+			   struct errs *e);
+	/* The group of information the Law on Access to Information (Luật Tiếp cận thông tin 2016,
+	 * Đ17) requires published that its items belong to ("Thống kê"): the site's access-to-
+	 * information page (/tiep-can-thong-tin) lists its published items under it. NULL: none. */
+	const char *access_group;
 };
 
 /* Every kind, in menu order; kind_find by name, kind_by_segment by URL segment: NULL if none. */

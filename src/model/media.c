@@ -32,7 +32,7 @@
 
 static const int variant_widths[] = { 480, 960 };
 
-enum mtype { T_JPEG, T_PNG, T_WEBP, T_GIF, T_PDF, T_DOC, T_XLS, T_DOCX, T_XLSX, T_ODT };
+enum mtype { T_JPEG, T_PNG, T_WEBP, T_GIF, T_PDF, T_DOC, T_XLS, T_DOCX, T_XLSX, T_ODT, T_CSV };
 
 static const struct {
 	const char *mime, *ext;
@@ -48,6 +48,9 @@ static const struct {
 	[T_DOCX] = { "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx", NULL },
 	[T_XLSX] = { "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx", NULL },
 	[T_ODT] = { "application/vnd.oasis.opendocument.text", "odt", NULL },
+	/* a statistics table (import/stattable.h checks it when an item uses it); libmagic calls a
+	 * CSV text/csv or, with ';' or Vietnamese text, text/plain */
+	[T_CSV] = { "text/csv", "csv", NULL },
 };
 
 /* What libmagic may call a ZIP-based office document; the ZIP's own content then decides.
@@ -165,6 +168,14 @@ static int zip_kind(const unsigned char *b, size_t len, const char **key)
 	return -1;
 }
 
+/* 1 when text BYTES read as a table: UTF-8 with a separator (',' ';' TAB) on the first line. */
+static int csv_like(const void *bytes, size_t len)
+{
+	const char *s = bytes, *nl = memchr(s, '\n', len);
+	size_t first = nl ? (size_t)(nl - s) : len;
+	return utf8_valid(s, len) && (memchr(s, ',', first) || memchr(s, ';', first) || memchr(s, '\t', first));
+}
+
 /* The type of an upload, or -1 with *KEY set (a message key). */
 static int detect(const void *bytes, size_t len, int images_only, const char **key)
 {
@@ -181,6 +192,8 @@ static int detect(const void *bytes, size_t len, int images_only, const char **k
 	for (size_t i = 0; mime && type < 0 && i < ARRAY_SIZE(types); i++)
 		if (strcmp(mime, types[i].mime) == 0 && i != T_DOCX && i != T_XLSX && i != T_ODT)
 			type = (int)i;
+	if (type < 0 && !images_only && mime && strcmp(mime, "text/plain") == 0 && csv_like(bytes, len))
+		type = T_CSV;
 	if (type < 0 && !images_only && mime && len >= 4 && memcmp(b, "PK\x03\x04", 4) == 0)
 		for (size_t i = 0; i < ARRAY_SIZE(zip_mimes); i++)
 			if (strcmp(mime, zip_mimes[i]) == 0) {

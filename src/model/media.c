@@ -1044,6 +1044,7 @@ static int media_used(struct db *db, int64_t site_id, int64_t id, const char *sh
 	sqlite3_stmt *st = db_stmt(db, "SELECT 1 FROM items WHERE cover_id = ?1 OR (site_id = ?2 AND body LIKE ?3)"
 				       " UNION ALL SELECT 1 FROM article_attachments WHERE media_id = ?4"
 				       " UNION ALL SELECT 1 FROM item_files WHERE media_id = ?4"
+				       " UNION ALL SELECT 1 FROM access_forms WHERE media_id = ?4"
 				       " UNION ALL SELECT 1 FROM revisions r JOIN items a ON a.pending_rev_id = r.id"
 				       " WHERE r.cover_id = ?1 OR (a.site_id = ?2 AND r.body LIKE ?3) LIMIT 1");
 	if (!st) {

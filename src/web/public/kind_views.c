@@ -12,6 +12,7 @@
 #include "base/banned.h"
 
 static const struct kind_view kind_views[] = {
+	{ "statistics", statistics_item_view, NULL },
 	{ NULL, NULL, NULL }, /* kinds add their line above this one */
 };
 

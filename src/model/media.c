@@ -168,12 +168,13 @@ static int zip_kind(const unsigned char *b, size_t len, const char **key)
 	return -1;
 }
 
-/* 1 when text BYTES read as a table: UTF-8 with a separator (',' ';' TAB) on the first line. */
+/* 1 when text BYTES read as a table: a separator (',' ';' TAB) on the first line. (Its
+ * encoding is the table reader's to check: it names the line that is not UTF-8.) */
 static int csv_like(const void *bytes, size_t len)
 {
 	const char *s = bytes, *nl = memchr(s, '\n', len);
 	size_t first = nl ? (size_t)(nl - s) : len;
-	return utf8_valid(s, len) && (memchr(s, ',', first) || memchr(s, ';', first) || memchr(s, '\t', first));
+	return memchr(s, ',', first) || memchr(s, ';', first) || memchr(s, '\t', first);
 }
 
 /* The type of an upload, or -1 with *KEY set (a message key). */

@@ -299,7 +299,7 @@ json_t *access_info_published(struct db *db, int64_t site_id, int64_t limit)
 			continue;
 		int64_t total = 0;
 		json_t *rows = item_list_public(db, site_id, k->name, 0, NULL, 0, limit, 0, &total, ITEM_ROWS_FULL);
-		json_array_append_new(out, json_pack("{sssssssssIso}", "kind", k->name, "group", k->access_group, "label",
+		json_array_append_new(out, json_pack("{sssssssssssIso}", "kind", k->name, "group", k->access_group, "label",
 						     k->label, "segment", k->segment, "label_one", k->label_one, "total",
 						     (json_int_t)total, "rows", rows ? rows : json_array()));
 	}

@@ -44,12 +44,28 @@ static int col_numeric(json_t *cols, size_t c)
 	return json_is_true(json_object_get(json_array_get(cols, c), "numeric"));
 }
 
-/* A cell as people read it: numbers the Vietnamese way, "" for an empty cell. */
-static void cell_text(json_t *v, int numeric, char out[64], const char **text)
+/* How column C's numbers are written: 1 the Vietnamese way ("1.234,5"); 2 without grouping
+ * ("2024", "12,5"): the first column (categories: years, codes) and columns of years ("Năm…"). */
+static int col_style(json_t *cols, size_t c)
+{
+	if (!col_numeric(cols, c))
+		return 0;
+	const char *name = json_string_value(json_object_get(json_array_get(cols, c), "name"));
+	return c == 0 || (name && (!strncmp(name, "Năm", 4) || !strncmp(name, "năm", 4) || !strncmp(name, "Year", 4))) ? 2 : 1;
+}
+
+/* A cell as people read it: numbers the Vietnamese way (STYLE, col_style), "" for an empty cell. */
+static void cell_text(json_t *v, int style, char out[64], const char **text)
 {
 	*text = json_string_value(v);
-	if (*text && numeric) {
+	if (*text && style == 1) {
 		stat_number_vi(*text, out);
+		*text = out;
+	} else if (*text && style == 2) {
+		snprintf(out, 64, "%s", *text);
+		char *dot = strchr(out, '.');
+		if (dot)
+			*dot = ',';
 		*text = out;
 	}
 	if (!*text)
@@ -76,7 +92,7 @@ static char *chart_svg(json_t *t, const char *title, const char *unit)
 		series[s] = json_string_value(json_object_get(json_array_get(cols, ser[s]), "name"));
 	for (size_t i = 0; i < nr; i++) {
 		json_t *row = json_array_get(rows, i);
-		cell_text(json_array_get(row, 0), col_numeric(cols, 0), catbuf[i], &cats[i]);
+		cell_text(json_array_get(row, 0), col_style(cols, 0), catbuf[i], &cats[i]);
 		for (size_t s = 0; s < ns; s++) {
 			const char *v = json_string_value(json_array_get(row, ser[s]));
 			vals[i * ns + s] = v ? strtod(v, NULL) : NAN;
@@ -126,7 +142,7 @@ void statistics_item_view(struct req *r, const struct kind *k, json_t *row, json
 		for (size_t c = 0; c < nc; c++) {
 			char buf[64];
 			const char *text;
-			cell_text(json_array_get(src, c), col_numeric(cols, c), buf, &text);
+			cell_text(json_array_get(src, c), col_style(cols, c), buf, &text);
 			json_array_append_new(cells, json_pack("{sssbsb}", "text", text, "numeric", col_numeric(cols, c),
 							       "first", c == 0));
 		}
@@ -139,7 +155,7 @@ void statistics_item_view(struct req *r, const struct kind *k, json_t *row, json
 		sb_addf(&caption, " — %s", period);
 	if (unit && *unit)
 		sb_addf(&caption, " (đơn vị tính: %s)", unit);
-	json_t *tv = json_pack("{sssosOsIsI}", "caption", caption.buf, "columns", head, "rows", body,
+	json_t *tv = json_pack("{sssososOsIsI}", "caption", caption.buf, "columns", head, "rows", body,
 			       "format", json_object_get(t, "format"), "nrows", (json_int_t)nr, "ncols", (json_int_t)nc);
 	sb_release(&caption);
 	if (nr > PAGE_ROWS)
@@ -270,7 +286,7 @@ void page_access_info(struct req *r)
 			time_format_vn_date(json_integer_value(json_object_get(it, "published_at")), published, sizeof(published));
 			char *path = web_item_path(k->name, json_string_value(json_object_get(it, "slug")),
 						   json_integer_value(json_object_get(it, "id")));
-			json_array_append_new(rows, json_pack("{sOsssssssssss}", "title", json_object_get(it, "title"), "ref",
+			json_array_append_new(rows, json_pack("{sOssssssssssss}", "title", json_object_get(it, "title"), "ref",
 							      json_string_value(json_object_get(it, "ref")) ? json_string_value(json_object_get(it, "ref")) : "",
 							      "created", created, "form", "Điện tử (trên cổng thông tin)", "published",
 							      published, "period", "Thường xuyên", "url", path));

@@ -216,7 +216,7 @@ static const struct kind_field disclosure_fields[] = {
 	  .flags = FF_FEED | FF_SEARCH },
 	{ .key = "lien_ket", .label = "Đường dẫn", .type = F_URL, .max = 500, .flags = FF_FEED,
 	  .help = "Địa chỉ nơi đăng thông tin, nếu có" },
-	{ .key = "tep", .label = "Tệp thông tin", .type = F_FILE, .flags = FF_FEED },
+	{ .key = "tep_thong_tin", .label = "Tệp thông tin", .type = F_FILE, .flags = FF_FEED },
 };
 
 static const struct kind kind_disclosure = {

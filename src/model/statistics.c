@@ -153,7 +153,7 @@ void disclosure_check(const struct kind *k, json_t *fields, struct errs *e)
 		errs_add(e, "thoi_diem", "disclosure_before_created");
 	const char *form = json_string_value(json_object_get(fields, "hinh_thuc"));
 	const char *link = json_string_value(json_object_get(fields, "lien_ket"));
-	if (form && strcmp(form, "van-ban") != 0 && (!link || !*link) && !json_is_integer(json_object_get(fields, "tep")))
+	if (form && strcmp(form, "van-ban") != 0 && (!link || !*link) && !json_is_integer(json_object_get(fields, "tep_thong_tin")))
 		errs_add(e, "lien_ket", "disclosure_link_required");
 }
 

@@ -325,7 +325,7 @@ void page_access_info(struct req *r)
 		const char *link = json_string_value(json_object_get(f, "lien_ket"));
 		if (link && *link)
 			json_object_set_new(e, "link", json_string(link));
-		json_t *file = library_file(r, site_id, json_integer_value(json_object_get(f, "tep")));
+		json_t *file = library_file(r, site_id, json_integer_value(json_object_get(f, "tep_thong_tin")));
 		if (file)
 			json_object_set_new(e, "file", file);
 		json_array_append_new(entries, e);

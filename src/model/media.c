@@ -168,13 +168,21 @@ static int zip_kind(const unsigned char *b, size_t len, const char **key)
 	return -1;
 }
 
-/* 1 when text BYTES read as a table: a separator (',' ';' TAB) on the first line. (Its
- * encoding is the table reader's to check: it names the line that is not UTF-8.) */
+/* 1 when text BYTES read as a table: its first two lines hold the same separator (',' ';' or
+ * TAB). (Its encoding is the table reader's to check: it names the line that is not UTF-8.) */
 static int csv_like(const void *bytes, size_t len)
 {
 	const char *s = bytes, *nl = memchr(s, '\n', len);
-	size_t first = nl ? (size_t)(nl - s) : len;
-	return memchr(s, ',', first) || memchr(s, ';', first) || memchr(s, '\t', first);
+	if (!nl)
+		return 0;
+	size_t first = (size_t)(nl - s), rest = len - first - 1;
+	const char *s2 = nl + 1, *nl2 = memchr(s2, '\n', rest);
+	size_t second = nl2 ? (size_t)(nl2 - s2) : rest;
+	static const char seps[] = { ',', ';', '\t' };
+	for (size_t i = 0; i < sizeof(seps); i++)
+		if (memchr(s, seps[i], first) && memchr(s2, seps[i], second))
+			return 1;
+	return 0;
 }
 
 /* The type of an upload, or -1 with *KEY set (a message key). */

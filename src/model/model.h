@@ -365,7 +365,7 @@ json_t *share_of(struct db *db, int64_t article_id);
 /* A site's media library. Uploads are recognised by their content (libmagic, then libgd for
  * images; the structure of the ZIP for DOCX, XLSX, ODT), never by their name: images (JPEG,
  * PNG, WebP, GIF; at most MEDIA_IMAGE_MAX bytes) and files to attach (PDF, DOC, DOCX, XLS,
- * XLSX, ODT, and CSV: text with a separator on its first line; at most MEDIA_FILE_MAX bytes). Each content is stored once, as
+ * XLSX, ODT, and CSV: text whose first two lines hold a separator; at most MEDIA_FILE_MAX bytes). Each content is stored once, as
  * DATA/media/<2 hex>/<sha256>.<ext>; an image wider than 480 or 960 pixels gets JPEG copies of
  * those widths beside it (<sha256>-480.jpg), made before the row is committed. Public URLs:
  * "/media/<sha256>.<ext>" for images, "/tep/<sha256>.<ext>" (a download) for files. */

@@ -298,7 +298,19 @@ json_t *access_info_published(struct db *db, int64_t site_id, int64_t limit)
 		if (!k->access_group)
 			continue;
 		int64_t total = 0;
-		json_t *rows = item_list_public(db, site_id, k->name, 0, NULL, 0, limit, 0, &total, ITEM_ROWS_FULL);
+		json_t *rows = item_list_public(db, site_id, k->name, 0, NULL, 0, limit, 0, &total, ITEM_ROWS_FULL), *row;
+		/* what list rows leave out: the time of publication and the identifier */
+		size_t j;
+		json_array_foreach(rows, j, row) {
+			sqlite3_stmt *st = db_stmt(db, "SELECT published_at, ref FROM items WHERE id = ?");
+			if (!st)
+				break;
+			db_bind_int(st, 1, json_integer_value(json_object_get(row, "id")));
+			json_t *more = db_one_json(st);
+			if (more)
+				json_object_update(row, more);
+			json_decref(more);
+		}
 		json_array_append_new(out, json_pack("{sssssssssssIso}", "kind", k->name, "group", k->access_group, "label",
 						     k->label, "segment", k->segment, "label_one", k->label_one, "total",
 						     (json_int_t)total, "rows", rows ? rows : json_array()));

@@ -50,7 +50,8 @@ int access_info_save(struct db *db, const struct actor *a, int64_t site_id, cons
 		     struct errs *e);
 /* What the site has published that the law asks to be published: for each kind with an
  * access_group, its newest LIMIT published items of SITE_ID as list rows with every field
- * (item.h), and how many there are: [{kind, group, label, segment, total, rows}]. */
+ * (item.h) with their published_at and ref, and how many there are: [{kind, group, label, segment,
+ * total, rows}]. */
 json_t *access_info_published(struct db *db, int64_t site_id, int64_t limit);
 
 #endif

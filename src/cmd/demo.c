@@ -9,6 +9,9 @@
 #include "demo/legal.h"
 #include "demo/procedures.h"
 #include "demo/projects.h"
+#include "demo/statistics.h"
+#include "model/statistics.h"
+#include "base/sb.h"
 #include "vn/calendar.h"
 
 #include <getopt.h>
@@ -236,6 +239,9 @@ static int64_t demo_day_time(const char *day)
 	return t < now ? t : now - 3600;
 }
 
+/* The data folder, for the kinds whose save reads the library's files (statistics tables). */
+static const char *demo_data_dir;
+
 /* One item of KIND on SITE_SLUG, published at WHEN with FIELDS (taken). */
 static int demo_item(struct db *db, const char *site_slug, const char *kind, const char *title, const char *body,
 		     json_t *fields, int64_t when)
@@ -249,6 +255,7 @@ static int demo_item(struct db *db, const char *site_slug, const char *kind, con
 	in.fields = fields;
 	in.title = title;
 	in.body = body ? body : "";
+	in.data_dir = demo_data_dir;
 	/* no category: the site's own for the kind (article_save) */
 	int rc = 0;
 	if (!site_id || article_save(db, &actor_cli, site_id, 0, &in, &e, &id) ||
@@ -425,6 +432,67 @@ static int load_projects(struct db *db, const char *data)
 	return 0;
 }
 
+/* Statistics datasets with their tables, the list of information published under the Law on
+ * Access to Information, and each site's contact point for requests (demo/statistics.c). */
+static int load_statistics(struct db *db, const char *data)
+{
+	struct errs e = { 0 };
+	for (size_t i = 0; i < demo_nstats; i++) {
+		const struct demo_stat *d = &demo_stats[i];
+		json_t *site = site_get_by_slug(db, d->site);
+		int64_t site_id = json_integer_value(json_object_get(site, "id")), mid;
+		json_decref(site);
+		struct sb file = SB_INIT;
+		if (demo_stat_file(d, &file) ||
+		    media_store_file(db, data, &actor_cli, site_id, file.buf, file.len, d->file_name, NULL, d->title, &e, &mid)) {
+			fprintf(stderr, "cong demo: the table of \"%s\" not stored\n", d->title);
+			cli_print_errs("demo", &e);
+			sb_release(&file);
+			return -1;
+		}
+		sb_release(&file);
+		char id[32];
+		snprintf(id, sizeof(id), "%lld", (long long)mid);
+		json_t *f = json_pack("{ssssssssssssssss}", "linh_vuc", d->linh_vuc, "ky", d->ky, "ngay_ky", d->ngay_ky,
+				      "nguon", d->nguon, "phuong_phap", d->phuong_phap, "thoi_gian_thuc_hien", d->thoi_gian,
+				      "don_vi_tinh", d->don_vi_tinh, "bang", id);
+		if (demo_item(db, d->site, "statistics", d->title, d->body, f, demo_day_time(d->ngay_ky) + 20 * 86400))
+			return -1;
+	}
+	for (size_t i = 0; i < demo_ndisclosures; i++) {
+		const struct demo_disclosure *d = &demo_disclosures[i];
+		json_t *f = json_pack("{ssssssssssssss}", "so_ky_hieu", d->number, "linh_vuc", d->group, "ngay_tao", d->created,
+				      "hinh_thuc", d->form, "thoi_diem", d->published, "thoi_han", d->period, "co_quan_tao_ra", d->unit);
+		if (d->link)
+			json_object_set_new(f, "lien_ket", json_string(d->link));
+		if (demo_item(db, d->site, "disclosure", d->title, d->body, f, demo_day_time(d->published)))
+			return -1;
+	}
+	for (size_t i = 0; i < demo_naccess_points; i++) {
+		const struct demo_access *p = &demo_access_points[i];
+		json_t *site = site_get_by_slug(db, p->site);
+		struct access_info_input in = { 0 };
+		in.unit = p->unit;
+		in.person = "";
+		in.address = json_string_value(json_object_get(site, "address"));
+		in.phone = json_string_value(json_object_get(site, "phone"));
+		in.email = json_string_value(json_object_get(site, "email"));
+		in.hours = p->hours;
+		in.request_url = "";
+		in.guide = p->guide ? p->guide : "";
+		int rc = access_info_save(db, &actor_cli, json_integer_value(json_object_get(site, "id")), &in, &e);
+		json_decref(site);
+		if (rc) {
+			fprintf(stderr, "cong demo: the contact point of %s not saved\n", p->site);
+			cli_print_errs("demo", &e);
+			return -1;
+		}
+	}
+	printf("%zu statistics datasets, %zu disclosure entries, %zu contact points\n", demo_nstats, demo_ndisclosures,
+	       demo_naccess_points);
+	return 0;
+}
+
 static int load_accounts(struct db *db)
 {
 	struct errs e = { 0 };
@@ -492,8 +560,9 @@ int cmd_demo(int argc, char **argv)
 		db_close(db);
 		return 1;
 	}
+	demo_data_dir = data;
 	int rc = load_sites(db) || load_accounts(db) || load_articles(db, data) || load_legal(db) ||
-		 load_procedures(db, data) || load_projects(db, data) || load_deadlines(db);
+		 load_procedures(db, data) || load_projects(db, data) || load_deadlines(db) || load_statistics(db, data);
 	char *base = db_setting_get(db, "base_domain");
 	db_close(db);
 	if (rc) {

@@ -857,6 +857,15 @@ int article_save(struct db *db, const struct actor *a, int64_t site_id, int64_t 
 	rc = M_ERROR;
 	if (db_begin(db))
 		goto out;
+	/* the kind's rules that read the store or files (kind.h), in this transaction */
+	if (c.kind->check_store) {
+		if (c.kind->check_store(db, in->data_dir, site_id, c.kind, c.fields, e))
+			goto rollback;
+		if (e->n) {
+			rc = M_INVALID;
+			goto rollback;
+		}
+	}
 	sqlite3_stmt *st;
 	if (!id) {
 		st = db_stmt(db, "INSERT INTO items (site_id, category_id, state, title, slug, body, created_by,"

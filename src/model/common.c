@@ -26,6 +26,28 @@ void errs_add(struct errs *e, const char *field, const char *key)
 	}
 }
 
+void errs_add_text(struct errs *e, const char *field, const char *key, const char *text)
+{
+	if (e->n >= ERRS_MAX)
+		return;
+	size_t room = sizeof(e->texts) - e->texts_used;
+	int i = e->n;
+	errs_add(e, field, key);
+	if (room < 2)
+		return; /* KEY's message still says it */
+	char *to = e->texts + e->texts_used;
+	size_t n = strlen(text);
+	if (n >= room) { /* cut on a character's start */
+		n = room - 1;
+		while (n && ((unsigned char)text[n] & 0xC0) == 0x80)
+			n--;
+	}
+	memcpy(to, text, n);
+	to[n] = '\0';
+	e->text[i] = to;
+	e->texts_used += n + 1;
+}
+
 void errs_add_cell(struct errs *e, const char *field, size_t row, const char *sub, const char *key)
 {
 	size_t room = sizeof(e->names) - e->names_used;

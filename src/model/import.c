@@ -379,7 +379,7 @@ static json_t *import_run(struct db *db, const struct actor *a, int64_t site_id,
 		if (!title || !*title)
 			errs_add(&e, "title", "required");
 		for (int i = 0; i < e.n; i++)
-			row_error(errors, column_of(e.e[i].field, title_col), label_of(k, e.e[i].field), e.e[i].key, NULL);
+			row_error(errors, column_of(e.e[i].field, title_col), label_of(k, e.e[i].field), e.e[i].key, e.text[i]);
 		char *key = idf ? kind_ident_key(k, json_string_value(json_object_get(clean, idf->key))) : NULL;
 		if (key) {
 			json_t *prev = json_object_get(seen, key);
@@ -423,6 +423,7 @@ static json_t *import_run(struct db *db, const struct actor *a, int64_t site_id,
 			in.attachments = att;
 			in.nattachments = natt;
 			in.set_attachments = with_files;
+			in.data_dir = data_dir;
 			struct errs se = { 0 };
 			if (existing) {
 				/* the current category stays */
@@ -439,7 +440,7 @@ static json_t *import_run(struct db *db, const struct actor *a, int64_t site_id,
 				src = M_ERROR;
 			if (src != M_OK) {
 				for (int i = 0; i < se.n; i++)
-					row_error(errors, column_of(se.e[i].field, title_col), label_of(k, se.e[i].field), se.e[i].key, NULL);
+					row_error(errors, column_of(se.e[i].field, title_col), label_of(k, se.e[i].field), se.e[i].key, se.text[i]);
 				if (!se.n)
 					row_error(errors, "", "", NULL, "Không lưu được dòng này.");
 			}

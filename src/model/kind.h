@@ -128,6 +128,18 @@ struct kind {
 	 * also offers as tabs, one list per value ("Dự án chuẩn bị đầu tư", "đang thực hiện", "hoàn
 	 * thành"); NULL: none. */
 	const char *tabs;
+	/* Rules that read the store or the library's files (a statistics table: its uploaded file
+	 * parsed and checked), DATA_DIR the data folder (NULL when the caller has none: then such a
+	 * kind refuses). Called by article_save inside the save's transaction, after the fields and
+	 * their files were checked without error, so that what it writes (the parsed table) is kept
+	 * with the revision or not at all; errors to E (errs_add_text for a sentence of its own).
+	 * 0, or -1 on a store error. NULL: none. */
+	int (*check_store)(struct db *db, const char *data_dir, int64_t site_id, const struct kind *k, json_t *fields,
+			   struct errs *e);
+	/* The group of information the Law on Access to Information (Luật Tiếp cận thông tin 2016,
+	 * Đ17) requires published that its items belong to ("Thống kê"): the site's access-to-
+	 * information page (/tiep-can-thong-tin) lists its published items under it. NULL: none. */
+	const char *access_group;
 };
 
 /* Every kind, in menu order; kind_find by name, kind_by_segment by URL segment: NULL if none. */

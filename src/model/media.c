@@ -32,7 +32,7 @@
 
 static const int variant_widths[] = { 480, 960 };
 
-enum mtype { T_JPEG, T_PNG, T_WEBP, T_GIF, T_PDF, T_DOC, T_XLS, T_DOCX, T_XLSX, T_ODT };
+enum mtype { T_JPEG, T_PNG, T_WEBP, T_GIF, T_PDF, T_DOC, T_XLS, T_DOCX, T_XLSX, T_ODT, T_CSV };
 
 static const struct {
 	const char *mime, *ext;
@@ -48,6 +48,9 @@ static const struct {
 	[T_DOCX] = { "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx", NULL },
 	[T_XLSX] = { "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx", NULL },
 	[T_ODT] = { "application/vnd.oasis.opendocument.text", "odt", NULL },
+	/* a statistics table (import/stattable.h checks it when an item uses it); libmagic calls a
+	 * CSV text/csv or, with ';' or Vietnamese text, text/plain */
+	[T_CSV] = { "text/csv", "csv", NULL },
 };
 
 /* What libmagic may call a ZIP-based office document; the ZIP's own content then decides.
@@ -165,6 +168,23 @@ static int zip_kind(const unsigned char *b, size_t len, const char **key)
 	return -1;
 }
 
+/* 1 when text BYTES read as a table: its first two lines hold the same separator (',' ';' or
+ * TAB). (Its encoding is the table reader's to check: it names the line that is not UTF-8.) */
+static int csv_like(const void *bytes, size_t len)
+{
+	const char *s = bytes, *nl = memchr(s, '\n', len);
+	if (!nl)
+		return 0;
+	size_t first = (size_t)(nl - s), rest = len - first - 1;
+	const char *s2 = nl + 1, *nl2 = memchr(s2, '\n', rest);
+	size_t second = nl2 ? (size_t)(nl2 - s2) : rest;
+	static const char seps[] = { ',', ';', '\t' };
+	for (size_t i = 0; i < sizeof(seps); i++)
+		if (memchr(s, seps[i], first) && memchr(s2, seps[i], second))
+			return 1;
+	return 0;
+}
+
 /* The type of an upload, or -1 with *KEY set (a message key). */
 static int detect(const void *bytes, size_t len, int images_only, const char **key)
 {
@@ -181,6 +201,8 @@ static int detect(const void *bytes, size_t len, int images_only, const char **k
 	for (size_t i = 0; mime && type < 0 && i < ARRAY_SIZE(types); i++)
 		if (strcmp(mime, types[i].mime) == 0 && i != T_DOCX && i != T_XLSX && i != T_ODT)
 			type = (int)i;
+	if (type < 0 && !images_only && mime && strcmp(mime, "text/plain") == 0 && csv_like(bytes, len))
+		type = T_CSV;
 	if (type < 0 && !images_only && mime && len >= 4 && memcmp(b, "PK\x03\x04", 4) == 0)
 		for (size_t i = 0; i < ARRAY_SIZE(zip_mimes); i++)
 			if (strcmp(mime, zip_mimes[i]) == 0) {
@@ -1039,6 +1061,7 @@ static int media_used(struct db *db, int64_t site_id, int64_t id, const char *sh
 	sqlite3_stmt *st = db_stmt(db, "SELECT 1 FROM items WHERE cover_id = ?1 OR (site_id = ?2 AND body LIKE ?3)"
 				       " UNION ALL SELECT 1 FROM article_attachments WHERE media_id = ?4"
 				       " UNION ALL SELECT 1 FROM item_files WHERE media_id = ?4"
+				       " UNION ALL SELECT 1 FROM access_forms WHERE media_id = ?4"
 				       " UNION ALL SELECT 1 FROM revisions r JOIN items a ON a.pending_rev_id = r.id"
 				       " WHERE r.cover_id = ?1 OR (a.site_id = ?2 AND r.body LIKE ?3) LIMIT 1");
 	if (!st) {

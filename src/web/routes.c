@@ -55,6 +55,8 @@ const struct route web_routes[] = {
 	{ ROUTE_POST | ROUTE_SYSADMIN, "/quan-tri/cai-dat/tai-khoan", admin_account_settings_save },
 	{ ROUTE_GET | ROUTE_SITEADMIN, "/quan-tri/cai-dat", admin_settings },
 	{ ROUTE_POST | ROUTE_SITEADMIN, "/quan-tri/cai-dat", admin_settings_save },
+	{ ROUTE_GET | ROUTE_SITEADMIN, "/quan-tri/tiep-can-thong-tin", admin_access_info },
+	{ ROUTE_POST | ROUTE_SITEADMIN, "/quan-tri/tiep-can-thong-tin", admin_access_info_save },
 	{ ROUTE_GET | ROUTE_SITEADMIN, "/quan-tri/nhat-ky", admin_audit },
 	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/chuyen-muc", admin_categories },
 	{ ROUTE_POST | ROUTE_EDITOR, "/quan-tri/chuyen-muc", admin_category_save },
@@ -101,6 +103,10 @@ const struct route web_routes[] = {
 	{ ROUTE_POST | ROUTE_APPROVER, "/quan-tri/*/*/de-xuat", admin_article_propose },
 	{ ROUTE_POST | ROUTE_ROLE, "/quan-tri/*/*/khoi-phuc", admin_article_restore },
 	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/*/*/so-sanh", admin_article_compare },
+	/* statistics' table downloads and the access-to-information section (web/public/statistics.c) */
+	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/thong-ke/*/bang.csv", page_stat_table },
+	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/thong-ke/*/bang.xlsx", page_stat_table },
+	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/tiep-can-thong-tin", page_access_info },
 	/* last, so that every route above wins: a kind's pages (web/public/items.c), else 404 */
 	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/*", page_item_list },
 	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/*/*", page_item },

@@ -205,4 +205,11 @@ int web_send_table(struct req *r, struct table *t, const char *how, const char *
 /* Renders template TPL alone with VIEW, appended to OUT: 0, or -1 when there is no such template. */
 int web_render_part(struct req *r, const char *tpl, json_t *view, struct sb *out);
 
+/* Statistics and access to information (web/public/statistics.c, web/admin/access_info.c). */
+void statistics_item_view(struct req *r, const struct kind *k, json_t *row, json_t *item, json_t *ctx);
+void page_stat_table(struct req *r);
+void page_access_info(struct req *r);
+void admin_access_info(struct req *r);
+void admin_access_info_save(struct req *r);
+
 #endif

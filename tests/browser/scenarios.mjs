@@ -1618,6 +1618,77 @@ async function sciencePages(t) {
 	seen.assertClean('the science pages');
 }
 
+/**
+ * Statistics: the editor uploads a table with
+ * a bad number and reads the message naming the row and the column at the table's field, the rest
+ * of the form kept; uploads a good table, the approver publishes; a citizen reads the dataset's page — the
+ * table named by its caption, the chart as one image with its name — and the site's
+ * access-to-information page listing it. axe-core on the form, the dataset and the section.
+ */
+async function statisticsPages(t) {
+	const serious = (vs) => vs.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map((v) => `${v.id} at ${v.target}: ${v.help}`);
+	const page = await personPage(t, 'editor', '/quan-tri/thong-ke/moi', { bypassCSP: true });
+	const title = 'Dân số trung bình các huyện năm 2025';
+	const fill = async () => {
+		await page.locator('form.form').evaluate((f) => { f.noValidate = true; });
+		await page.getByLabel('Tên bộ số liệu').fill(title);
+		await page.getByLabel('Lĩnh vực').fill('Dân số và lao động');
+		await page.getByLabel('Kỳ số liệu').selectOption({ label: 'Năm' });
+		await page.getByLabel('Thời điểm số liệu').fill('31/12/2025');
+		await page.getByLabel('Nguồn số liệu').fill('Cục Thống kê tỉnh Vĩnh Long');
+		await page.getByLabel('Phương pháp thống kê').fill('Điều tra biến động dân số thời điểm 01/4.');
+		await typeInEditor(page, [{ p: 'Dân số tăng nhẹ ở tất cả các huyện.' }]);
+	};
+	const table = (rows) => ({ name: 'dan-so.csv', mimeType: 'text/csv',
+		buffer: Buffer.from(['Huyện;Dân số (người)', ...rows].join('\n') + '\n', 'utf8') });
+	await fill();
+	await page.locator('input[name="bang__tep"]').setInputFiles(table(['Long Hồ;160.537', 'Mang Thít;12a', 'Trà Ôn;130.102']));
+	const bad = await clickAndWait(page, page.getByRole('button', { name: 'Lưu', exact: true }));
+	assert.equal(bad.status(), 422, 'a table with a bad number');
+	await assertFieldError(page, 'bang', "Dòng 3, cột 'Dân số (người)': '12a' không phải là số.");
+	assert.equal(await page.getByLabel('Tên bộ số liệu').inputValue(), title, 'the title is kept');
+	assert.equal(await page.getByLabel('Nguồn số liệu').inputValue(), 'Cục Thống kê tỉnh Vĩnh Long', 'the source is kept');
+	assert.deepEqual(serious((await axe(t, page)).violations), [], 'axe on the statistics form with its message');
+
+	await page.locator('input[name="bang__tep"]').setInputFiles(table(['Long Hồ;160.537', 'Mang Thít;103.573', 'Trà Ôn;130.102']));
+	await page.locator('form.form').evaluate((f) => { f.noValidate = true; });
+	const good = await clickAndWait(page, page.getByRole('button', { name: 'Lưu', exact: true }));
+	assert.equal(good.status(), 200, `the good table: ${await textOf(page.locator('main')).catch(() => '')}`.slice(0, 600));
+	assert.match(path(page), /^\/quan-tri\/thong-ke\/\d+$/, 'saved: the dataset\'s own page');
+	const admin = path(page);
+	for (const a of [ACT.submit, ACT.edited])
+		await clickAndWait(page, actionButton(page, a));
+	await page.context().close();
+	const ap = await personPage(t, 'approver', admin, { bypassCSP: true });
+	await clickAndWait(ap, actionButton(ap, ACT.publish));
+	assert.equal(await stateOf(ap), STATE.published, 'the dataset is published');
+	await ap.context().close();
+
+	const pub = await (await t.newContext({ bypassCSP: true })).newPage();
+	const seen = watch(pub);
+	await pub.goto(t.site + '/thong-ke');
+	await clickAndWait(pub, pub.getByRole('link', { name: title }));
+	assert.match(path(pub), /^\/thong-ke\/dan-so-trung-binh-cac-huyen-nam-2025-\d+$/);
+	const data = pub.getByRole('table', { name: new RegExp(`^${title}`) });
+	await mustSee(data, 'the data table, named by its caption');
+	await mustSee(data.getByRole('rowheader', { name: 'Mang Thít' }), 'the first column as row headers');
+	await mustSee(data.getByRole('cell', { name: '103.573' }), 'the number written the Vietnamese way');
+	await mustSee(pub.getByRole('img', { name: title }), 'the chart, one image named by its title');
+	await mustSee(pub.getByRole('link', { name: 'Excel (XLSX)' }), 'the download');
+	assert.deepEqual(serious((await axe(t, pub)).violations), [], 'axe on the dataset page');
+	await pub.screenshot({ path: join(t.shots, 'cong-browser-statistics.png'), fullPage: true });
+
+	await pub.goto(t.site + '/tiep-can-thong-tin');
+	assert.equal(await textOf(pub.getByRole('heading', { level: 1 })), 'Tiếp cận thông tin');
+	await mustSee(pub.getByRole('table', { name: /^Thống kê: 1 thông tin/ }).getByRole('link', { name: title }),
+		'the dataset in the list of what the law asks to be published');
+	assert.deepEqual(serious((await axe(t, pub)).violations), [], 'axe on the access-to-information page');
+	await pub.screenshot({ path: join(t.shots, 'cong-browser-access-info.png'), fullPage: true });
+	seen.assertClean('the statistics pages');
+	await pub.context().close();
+}
+
 export const scenarios = [
 	{ name: 'reporter, editor and approver publish; a citizen reads', run: workflow, timeout: 45000 },
 	{ name: 'the reporter cannot publish', run: reporterCannotPublish },
@@ -1638,4 +1709,6 @@ export const scenarios = [
 	{ name: 'investment projects: a list per status, a project with its packages (axe-core)', run: projectPages, timeout: 40000 },
 	{ name: 'bidding: the packages\' list and filter, a package with its project (axe-core)', run: biddingPages, timeout: 40000 },
 	{ name: 'science tasks: list, filter, a task (axe-core)', run: sciencePages, timeout: 40000 },
+	{ name: 'statistics: a table refused then published, its page and the access-to-information page (axe-core)',
+		run: statisticsPages, timeout: 40000 },
 ];

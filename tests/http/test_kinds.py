@@ -50,6 +50,8 @@ SAMPLES = {
     None: ("mau.pdf", "application/pdf", PDF),
     "application/pdf": ("mau.pdf", "application/pdf", PDF),
     "image/": ("anh.png", "image/png", png()),
+    # a statistics table (docs/statistics.md)
+    "text/csv": ("bang.csv", "text/csv", "Huyện;Dân số\nLong Hồ;160.537\nMang Thít;103.573\n".encode("utf-8")),
 }
 
 

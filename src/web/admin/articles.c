@@ -785,6 +785,7 @@ void admin_article_save(struct req *r)
 			in.nattachments++;
 	in.attachments = att_ids;
 	in.set_attachments = req_form(r, "attachments_shown") != NULL; /* forms without the list keep it */
+	in.data_dir = r->app->data_dir;
 	/* earlier errors (upload, dates) make the save refuse too, with every field checked */
 	/* "save and send for editing" is one transaction: a refused submit keeps nothing */
 	int rc = req_form(r, "submit") ? article_save_submit(r->db, &r->actor, site_id, id, &in, &e, &new_id)

@@ -93,6 +93,7 @@ static const struct {
 	{ "xls", "application/vnd.ms-excel" },
 	{ "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
 	{ "odt", "application/vnd.oasis.opendocument.text" },
+	{ "csv", "text/csv; charset=utf-8" }, /* a statistics table */
 };
 
 /* NAME is "<64 lower-case hex>" then, when VARIANT, optionally "-<1–5 digits>", then "." and

@@ -13,6 +13,7 @@
 
 static const struct kind_view kind_views[] = {
 	{ "procedure", procedure_item_view, procedure_list_view },
+	{ "statistics", statistics_item_view, NULL },
 	{ NULL, NULL, NULL }, /* kinds add their line above this one */
 };
 

@@ -143,7 +143,7 @@ static const char kinds_usage[] =
 
 static const char *const type_names[] = { [F_TEXT] = "text", [F_LONGTEXT] = "longtext", [F_DATE] = "date",
 					  [F_INT] = "int", [F_MONEY] = "money", [F_ENUM] = "enum",
-					  [F_TAGS] = "tags", [F_REF] = "ref", [F_URL] = "url" };
+					  [F_TAGS] = "tags", [F_REF] = "ref", [F_URL] = "url", [F_TIME] = "time" };
 
 int cmd_kinds(int argc, char **argv)
 {

@@ -701,7 +701,7 @@ static int email_ok(const char *s)
 	return at && at > s && strchr(at, '.') && !strchr(s, ' ');
 }
 
-static int article_validate(struct db *db, int64_t site_id, const struct article_input *in,
+static int article_validate(struct db *db, int64_t site_id, int64_t id, const struct article_input *in,
 			    struct clean_article *c, struct errs *e)
 {
 	static const char *names[AF_N] = { "title", "summary", "author", "cover_alt", "src_author", "src_name",
@@ -759,6 +759,8 @@ static int article_validate(struct db *db, int64_t site_id, const struct article
 	json_t *none = in->fields ? NULL : json_object();
 	kind_fields_clean(c->kind, in->fields ? in->fields : none, &c->fields, e);
 	json_decref(none);
+	if (c->kind->check_store) /* the kind's rules that read the store (a unit not its own ancestor) */
+		c->kind->check_store(db, c->kind, site_id, id, c->fields, e);
 	c->fields_text = json_dumps(c->fields, JSON_COMPACT | JSON_SORT_KEYS);
 	if (c->cover_id > 0) {
 		json_t *m = media_get(db, c->cover_id);
@@ -843,7 +845,7 @@ int article_save(struct db *db, const struct actor *a, int64_t site_id, int64_t 
 	}
 	if (in->deadline_kind && *in->deadline_kind && !deadline_kind_valid(db, in->deadline_kind))
 		errs_add(e, "deadline_kind", "deadline_kind_invalid");
-	if (article_validate(db, site_id, in, &c, e))
+	if (article_validate(db, site_id, id, in, &c, e))
 		goto out;
 
 	rc = M_ERROR;

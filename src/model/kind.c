@@ -10,6 +10,7 @@
 #include "base/log.h"
 #include "base/arena.h"
 #include "vn/calendar.h"
+#include "vn/isoweek.h"
 #include "vn/slug.h"
 
 #include <ctype.h>
@@ -327,6 +328,18 @@ void kind_fields_clean(const struct kind *k, json_t *raw, json_t **out, struct e
 				json_object_set_new(o, f->key, json_string(v)); /* kept as typed */
 			} else {
 				json_object_set_new(o, f->key, json_string(d));
+			}
+			break;
+		}
+		case F_TIME: {
+			int m = day_minutes_parse(v);
+			if (m < 0) {
+				errs_add(e, f->key, "time_invalid");
+				json_object_set_new(o, f->key, json_string(v)); /* kept as typed */
+			} else {
+				char t[16];
+				snprintf(t, sizeof(t), "%02d:%02d", m / 60 % 24, m % 60);
+				json_object_set_new(o, f->key, json_string(t));
 			}
 			break;
 		}

@@ -34,6 +34,7 @@ enum field_type {
 	F_REF,      /* other items by their identifier ("12/2024/QĐ-UBND; …"): stored as an array of
 	             * identifiers as written, and as item_links rows of RELATION */
 	F_URL,
+	F_TIME,     /* a time of day: "HH:MM" stored; the form and the CSV also take 7h30, 14h, 14g00 */
 };
 
 enum field_flag {
@@ -96,6 +97,11 @@ struct kind {
 	/* Values computed from the fields and the other items (a legal document's validity), written
 	 * after the common derived ones, in the caller's transaction, as of day TODAY. 0 or -1. */
 	int (*derive)(struct db *db, const struct kind *k, int64_t item_id, json_t *fields, int32_t today);
+	/* Rules that need the store (a unit cannot be its own ancestor): adds errors to E; FIELDS is
+	 * clean; ITEM_ID is 0 for a new item. Called when an item is saved (the form, the import),
+	 * after check. NULL: none. */
+	void (*check_store)(struct db *db, const struct kind *k, int64_t site_id, int64_t item_id, json_t *fields,
+			    struct errs *e);
 };
 
 /* Every kind, in menu order; kind_find by name, kind_by_segment by URL segment: NULL if none. */

@@ -29,7 +29,9 @@ def value_for(field, n, tag, i=0):
     if t == "tags":
         return "Thử nghiệm; Kiểm tra %s" % tag
     if t == "ref":
-        return "86/2015/QH13; 42/2022/NĐ-CP"
+        return "86/2015/QH13" if field.get("max") == 1 else "86/2015/QH13; 42/2022/NĐ-CP"
+    if t == "time":
+        return "%02d:30" % (7 + i % 10)
     if t == "url":
         return "https://example.gov.vn/%s" % tag
     if t in ("int", "money"):

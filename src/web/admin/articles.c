@@ -76,6 +76,8 @@ static json_t *kind_form_fields(struct req *r, const struct kind *k, json_t *for
 		const char *input = f->type == F_URL ? "url" : "text";
 		if (f->type == F_DATE)
 			json_object_set_new(o, "placeholder", json_string("dd/mm/yyyy"));
+		if (f->type == F_TIME)
+			json_object_set_new(o, "placeholder", json_string("hh:mm"));
 		if (f->type == F_LONGTEXT || f->type == F_REF || f->type == F_TAGS)
 			json_object_set_new(o, "is_textarea", json_true());
 		else if (f->type == F_ENUM && !(f->flags & FF_OPEN)) {

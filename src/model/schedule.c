@@ -1,0 +1,100 @@
+/* schedule.c — the leaders' weekly schedules and the citizen-reception schedule (schedule.h). */
+#include "internal.h"
+#include "schedule.h"
+#include "kind.h"
+#include "db/db.h"
+#include "base/util.h"
+#include "vn/calendar.h"
+#include "vn/isoweek.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/banned.h"
+
+#define ROWS_NAMES_MAX 2048
+
+/* Row field names handed to struct errs, interned: a form has at most a few hundred. */
+static pthread_mutex_t names_lock = PTHREAD_MUTEX_INITIALIZER;
+static char *names[ROWS_NAMES_MAX];
+static size_t nnames;
+
+const char *schedule_row_field(const char *key, size_t i, const char *sub)
+{
+	char buf[128];
+	snprintf(buf, sizeof(buf), "%s.%zu.%s", key, i, sub);
+	const char *found = NULL;
+	pthread_mutex_lock(&names_lock);
+	for (size_t j = 0; j < nnames && !found; j++)
+		if (strcmp(names[j], buf) == 0)
+			found = names[j];
+	if (!found && nnames < ROWS_NAMES_MAX)
+		found = names[nnames++] = xstrdup(buf);
+	pthread_mutex_unlock(&names_lock);
+	return found ? found : key; /* past the pool: the message goes to the table as a whole */
+}
+
+static const char *sv(json_t *o, const char *key)
+{
+	const char *s = json_string_value(json_object_get(o, key));
+	return s ? s : "";
+}
+
+void schedule_check(const struct kind *k, json_t *fields, struct errs *e)
+{
+	(void)k;
+	int32_t any = kind_day(sv(fields, "tuan"));
+	if (!any)
+		return; /* its own message already */
+	int32_t monday = iso_monday_of(any);
+	if (monday != any) { /* any day of the week names it: stored as its Monday */
+		vn_date d = vn_days_to_date(monday);
+		char t[11];
+		vn_date_format(d, t);
+		json_object_set_new(fields, "tuan", json_string(t));
+	}
+	size_t i;
+	json_t *row;
+	json_array_foreach(json_object_get(fields, "lich"), i, row) {
+		const char *day = sv(row, "ngay");
+		int32_t dn = kind_day(day);
+		if (!*day)
+			errs_add(e, schedule_row_field("lich", i, "ngay"), "schedule_day_required");
+		else if (dn && (dn < monday || dn > monday + 6))
+			errs_add(e, schedule_row_field("lich", i, "ngay"), "schedule_day_outside_week");
+		if (!*sv(row, "noi_dung"))
+			errs_add(e, schedule_row_field("lich", i, "noi_dung"), "schedule_content_required");
+		int from = day_minutes_parse(sv(row, "gio_bat_dau")), to = day_minutes_parse(sv(row, "gio_ket_thuc"));
+		if (*sv(row, "gio_bat_dau") && from < 0)
+			errs_add(e, schedule_row_field("lich", i, "gio_bat_dau"), "time_invalid");
+		if (*sv(row, "gio_ket_thuc") && to < 0)
+			errs_add(e, schedule_row_field("lich", i, "gio_ket_thuc"), "time_invalid");
+		else if (to >= 0 && (from < 0 || to <= from))
+			errs_add(e, schedule_row_field("lich", i, "gio_ket_thuc"), "schedule_end_before_start");
+	}
+}
+
+json_t *schedule_weeks(struct db *db, int64_t site_id, int32_t from, int32_t to)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT id, site_id, slug, title, item_day, published_at, updated_at, fields"
+				       " FROM items WHERE site_id = ? AND kind = 'schedule' AND state = 'published'"
+				       " AND item_day BETWEEN ? AND ? ORDER BY item_day, id");
+	if (!st)
+		return NULL;
+	db_bind_int(st, 1, site_id);
+	db_bind_int(st, 2, from);
+	db_bind_int(st, 3, to);
+	json_t *rows = db_rows_json(st);
+	size_t i;
+	json_t *row;
+	json_array_foreach(rows, i, row) {
+		const char *t = json_string_value(json_object_get(row, "fields"));
+		json_t *f = t ? json_loads(t, 0, NULL) : NULL;
+		json_object_set_new(row, "f", json_is_object(f) ? json_incref(f) : json_object());
+		json_decref(f);
+		json_object_del(row, "fields");
+	}
+	return rows;
+}

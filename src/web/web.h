@@ -183,4 +183,13 @@ int web_send_table(struct req *r, struct table *t, const char *how, const char *
 /* Renders template TPL alone with VIEW, appended to OUT: 0, or -1 when there is no such template. */
 int web_render_part(struct req *r, const char *tpl, json_t *view, struct sb *out);
 
+/* schedules (web/public/schedule.c) and the directory (web/public/directory.c) */
+void page_schedule_week(struct req *r);
+void page_schedule_ics(struct req *r);
+void page_unit_tree(struct req *r);
+void page_spokespeople(struct req *r);
+void page_contact(struct req *r);
+void page_official(struct req *r);
+json_t *directory_official_view(json_t *row);
+
 #endif

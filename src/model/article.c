@@ -759,6 +759,7 @@ static int article_validate(struct db *db, int64_t site_id, int64_t id, const st
 	json_t *none = in->fields ? NULL : json_object();
 	kind_fields_clean(c->kind, in->fields ? in->fields : none, &c->fields, e);
 	json_decref(none);
+	kind_files_check(db, site_id, c->kind, c->fields, e);
 	if (c->kind->check_store) /* the kind's rules that read the store (a unit not its own ancestor) */
 		c->kind->check_store(db, c->kind, site_id, id, c->fields, e);
 	c->fields_text = json_dumps(c->fields, JSON_COMPACT | JSON_SORT_KEYS);

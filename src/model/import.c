@@ -217,7 +217,8 @@ int item_import_allowed(struct db *db, const struct actor *a, int64_t site_id)
 
 static const char *const type_names[] = { [F_TEXT] = "text", [F_LONGTEXT] = "longtext", [F_DATE] = "date",
 					  [F_INT] = "int", [F_MONEY] = "money", [F_ENUM] = "enum",
-					  [F_TAGS] = "tags", [F_REF] = "ref", [F_URL] = "url", [F_TIME] = "time" };
+					  [F_TAGS] = "tags", [F_REF] = "ref", [F_URL] = "url",
+					  [F_ROWS] = "rows", [F_FILE] = "file", [F_TIME] = "time" };
 
 json_t *item_import_columns(const struct kind *k)
 {

@@ -40,23 +40,28 @@ static const struct kind_choice legal_scopes[] = {
 	{ NULL, NULL },
 };
 
-#define REL(key, label) { key, label, F_REF, 50, FF_FEED, NULL, "legal", "Số ký hiệu, cách nhau bằng dấu chấm phẩy (;)" }
+#define REL(k, l) { .key = k, .label = l, .type = F_REF, .max = 50, .flags = FF_FEED, .ref_kind = "legal", \
+			   .help = "Số ký hiệu, cách nhau bằng dấu chấm phẩy (;)" }
 static const struct kind_field legal_fields[] = {
-	{ "so_ky_hieu", "Số ký hiệu", F_TEXT, 60, FF_REQUIRED | FF_IDENT | FF_SEARCH | FF_LIST | FF_FEED, NULL, NULL,
-	  "Như trên văn bản, ví dụ 12/2024/QĐ-UBND" },
-	{ "loai", "Loại văn bản", F_ENUM, 0, FF_REQUIRED | FF_FILTER | FF_LIST | FF_FEED | FF_OPEN, legal_types, NULL,
-	  NULL },
-	{ "co_quan_ban_hanh", "Cơ quan ban hành", F_TEXT, 200, FF_REQUIRED | FF_FILTER | FF_SEARCH | FF_LIST | FF_FEED,
-	  NULL, NULL, NULL },
-	{ "nguoi_ky", "Người ký", F_TEXT, 100, FF_SEARCH | FF_FEED, NULL, NULL, NULL },
-	{ "chuc_vu_nguoi_ky", "Chức vụ người ký", F_TEXT, 100, FF_FEED, NULL, NULL, "Ví dụ: Chủ tịch, Phó Chủ tịch" },
-	{ "ngay_ban_hanh", "Ngày ban hành", F_DATE, 0, FF_REQUIRED | FF_SORT | FF_LIST | FF_FEED, NULL, NULL, NULL },
-	{ "ngay_hieu_luc", "Ngày có hiệu lực", F_DATE, 0, FF_LIST | FF_FEED, NULL, NULL,
-	  "Để trống nếu có hiệu lực từ ngày ban hành" },
-	{ "ngay_het_hieu_luc", "Ngày hết hiệu lực", F_DATE, 0, FF_FEED, NULL, NULL, NULL },
-	{ "linh_vuc", "Lĩnh vực", F_TAGS, 10, FF_FILTER | FF_SEARCH | FF_FEED, NULL, NULL,
-	  "Cách nhau bằng dấu chấm phẩy (;)" },
-	{ "pham_vi", "Phạm vi", F_ENUM, 0, FF_REQUIRED | FF_FILTER | FF_FEED, legal_scopes, NULL, NULL },
+	{ .key = "so_ky_hieu", .label = "Số ký hiệu", .type = F_TEXT, .max = 60,
+	  .flags = FF_REQUIRED | FF_IDENT | FF_SEARCH | FF_LIST | FF_FEED,
+	  .help = "Như trên văn bản, ví dụ 12/2024/QĐ-UBND" },
+	{ .key = "loai", .label = "Loại văn bản", .type = F_ENUM,
+	  .flags = FF_REQUIRED | FF_FILTER | FF_LIST | FF_FEED | FF_OPEN, .choices = legal_types },
+	{ .key = "co_quan_ban_hanh", .label = "Cơ quan ban hành", .type = F_TEXT, .max = 200,
+	  .flags = FF_REQUIRED | FF_FILTER | FF_SEARCH | FF_LIST | FF_FEED },
+	{ .key = "nguoi_ky", .label = "Người ký", .type = F_TEXT, .max = 100, .flags = FF_SEARCH | FF_FEED },
+	{ .key = "chuc_vu_nguoi_ky", .label = "Chức vụ người ký", .type = F_TEXT, .max = 100, .flags = FF_FEED,
+	  .help = "Ví dụ: Chủ tịch, Phó Chủ tịch" },
+	{ .key = "ngay_ban_hanh", .label = "Ngày ban hành", .type = F_DATE,
+	  .flags = FF_REQUIRED | FF_SORT | FF_LIST | FF_FEED },
+	{ .key = "ngay_hieu_luc", .label = "Ngày có hiệu lực", .type = F_DATE, .flags = FF_LIST | FF_FEED,
+	  .help = "Để trống nếu có hiệu lực từ ngày ban hành" },
+	{ .key = "ngay_het_hieu_luc", .label = "Ngày hết hiệu lực", .type = F_DATE, .flags = FF_FEED },
+	{ .key = "linh_vuc", .label = "Lĩnh vực", .type = F_TAGS, .max = 10, .flags = FF_FILTER | FF_SEARCH | FF_FEED,
+	  .help = "Cách nhau bằng dấu chấm phẩy (;)" },
+	{ .key = "pham_vi", .label = "Phạm vi", .type = F_ENUM,
+	  .flags = FF_REQUIRED | FF_FILTER | FF_FEED, .choices = legal_scopes },
 	REL("can_cu", "Căn cứ"),
 	REL("huong_dan", "Hướng dẫn văn bản"),
 	REL("sua_doi", "Sửa đổi, bổ sung văn bản"),
@@ -82,14 +87,18 @@ static const struct kind kind_legal = {
 	.list_term = "hieu_luc",
 };
 
-/* The official gazette (Công báo, VP Đ4.7): issues with their documents and the issue's PDF (an
- * attachment). */
+/* The official gazette (Công báo, VP Đ4.7): issues with their documents and the issue's PDF. */
 static const struct kind_field gazette_fields[] = {
-	{ "so", "Số công báo", F_TEXT, 30, FF_REQUIRED | FF_IDENT | FF_LIST | FF_FEED | FF_SEARCH, NULL, NULL,
-	  "Ví dụ: 15+16" },
-	{ "ngay", "Ngày phát hành", F_DATE, 0, FF_REQUIRED | FF_SORT | FF_LIST | FF_FEED, NULL, NULL, NULL },
-	{ "van_ban", "Văn bản trong số", F_REF, 200, FF_FEED, NULL, "legal",
-	  "Số ký hiệu các văn bản đăng trong số này, cách nhau bằng dấu chấm phẩy (;)" },
+	{ .key = "so", .label = "Số công báo", .type = F_TEXT, .max = 30,
+	  .flags = FF_REQUIRED | FF_IDENT | FF_LIST | FF_FEED | FF_SEARCH,
+	  .help = "Ví dụ: 15+16" },
+	{ .key = "ngay", .label = "Ngày phát hành", .type = F_DATE,
+	  .flags = FF_REQUIRED | FF_SORT | FF_LIST | FF_FEED },
+	{ .key = "van_ban", .label = "Văn bản trong số", .type = F_REF, .max = 200,
+	  .flags = FF_FEED | FF_COUNT, .ref_kind = "legal",
+	  .help = "Số ký hiệu các văn bản đăng trong số này, cách nhau bằng dấu chấm phẩy (;)" },
+	{ .key = "tep", .label = "Tệp công báo (PDF)", .type = F_FILE, .flags = FF_FEED, .accept = "application/pdf",
+	  .help = "Bản điện tử của số công báo" },
 };
 
 static const struct kind kind_gazette = {
@@ -106,10 +115,22 @@ static const struct kind kind_gazette = {
 
 /* The leaders' weekly work schedule (lịch công tác, VP Đ4.3): one item a week, approved and
  * corrected as a whole; its entries are a table. */
+static const struct kind_field schedule_entry[] = {
+	{ .key = "ngay", .label = "Ngày", .type = F_DATE, .flags = FF_REQUIRED },
+	{ .key = "gio_bat_dau", .label = "Giờ bắt đầu", .type = F_TIME },
+	{ .key = "gio_ket_thuc", .label = "Giờ kết thúc", .type = F_TIME },
+	{ .key = "noi_dung", .label = "Nội dung", .type = F_LONGTEXT, .max = 2000, .flags = FF_REQUIRED },
+	{ .key = "chu_tri", .label = "Chủ trì", .type = F_TEXT, .max = 200 },
+	{ .key = "dia_diem", .label = "Địa điểm", .type = F_TEXT, .max = 300 },
+	{ .key = "chuan_bi", .label = "Đơn vị chuẩn bị", .type = F_TEXT, .max = 300 },
+	{ .key = "thanh_phan", .label = "Thành phần", .type = F_LONGTEXT, .max = 2000 },
+};
 static const struct kind_field schedule_fields[] = {
-	{ "tuan", "Tuần", F_DATE, 0, FF_REQUIRED | FF_SORT | FF_LIST | FF_FEED, NULL, NULL,
-	  "Ngày bất kỳ trong tuần; lịch được lưu theo ngày thứ Hai của tuần" },
-	{ "ghi_chu", "Ghi chú", F_LONGTEXT, 2000, FF_SEARCH | FF_FEED, NULL, NULL, NULL },
+	{ .key = "tuan", .label = "Tuần", .type = F_DATE, .flags = FF_REQUIRED | FF_SORT | FF_LIST | FF_FEED, .help = "Ngày bất kỳ trong tuần; lịch được lưu theo ngày thứ Hai của tuần" },
+	{ .key = "lich", .label = "Lịch làm việc trong tuần", .type = F_ROWS, .max = 200,
+	  .flags = FF_REQUIRED | FF_SEARCH | FF_FEED, .sub = schedule_entry, .nsub = N(schedule_entry),
+	  .help = "Mỗi dòng một việc: ngày trong tuần, giờ (ví dụ 07:30), nội dung, lãnh đạo chủ trì" },
+	{ .key = "ghi_chu", .label = "Ghi chú", .type = F_LONGTEXT, .max = 2000, .flags = FF_SEARCH | FF_FEED },
 };
 
 static const struct kind kind_schedule = {
@@ -126,13 +147,13 @@ static const struct kind kind_schedule = {
 /* The citizen-reception schedule and its results (lịch, kết quả tiếp công dân: VP Đ4.3, Luật Tiếp
  * công dân 2013 Đ12, Đ18). */
 static const struct kind_field reception_fields[] = {
-	{ "ngay", "Ngày tiếp", F_DATE, 0, FF_REQUIRED | FF_SORT | FF_LIST | FF_FEED, NULL, NULL, NULL },
-	{ "gio", "Giờ bắt đầu", F_TIME, 0, FF_REQUIRED | FF_LIST | FF_FEED, NULL, NULL, "Ví dụ: 07:30" },
-	{ "lanh_dao", "Lãnh đạo tiếp công dân", F_TEXT, 200, FF_REQUIRED | FF_FILTER | FF_LIST | FF_FEED | FF_SEARCH,
-	  NULL, NULL, "Họ tên và chức vụ, ví dụ: Ông Nguyễn Văn A, Chủ tịch UBND tỉnh" },
-	{ "dia_diem", "Địa điểm", F_TEXT, 300, FF_REQUIRED | FF_LIST | FF_FEED, NULL, NULL, NULL },
-	{ "ket_qua", "Kết quả tiếp công dân", F_LONGTEXT, 20000, FF_SEARCH | FF_FEED, NULL, NULL,
-	  "Ghi sau buổi tiếp: số lượt công dân, vụ việc, ý kiến chỉ đạo giải quyết" },
+	{ .key = "ngay", .label = "Ngày tiếp", .type = F_DATE, .flags = FF_REQUIRED | FF_SORT | FF_LIST | FF_FEED },
+	{ .key = "gio", .label = "Giờ bắt đầu", .type = F_TIME, .flags = FF_REQUIRED | FF_LIST | FF_FEED, .help = "Ví dụ: 07:30" },
+	{ .key = "lanh_dao", .label = "Lãnh đạo tiếp công dân", .type = F_TEXT, .max = 200,
+	  .flags = FF_REQUIRED | FF_FILTER | FF_LIST | FF_FEED | FF_SEARCH,
+	  .help = "Họ tên và chức vụ, ví dụ: Ông Nguyễn Văn A, Chủ tịch UBND tỉnh" },
+	{ .key = "dia_diem", .label = "Địa điểm", .type = F_TEXT, .max = 300, .flags = FF_REQUIRED | FF_LIST | FF_FEED },
+	{ .key = "ket_qua", .label = "Kết quả tiếp công dân", .type = F_LONGTEXT, .max = 20000, .flags = FF_SEARCH | FF_FEED, .help = "Ghi sau buổi tiếp: số lượt công dân, vụ việc, ý kiến chỉ đạo giải quyết" },
 };
 
 static const struct kind kind_reception = {
@@ -147,15 +168,14 @@ static const struct kind kind_reception = {
 
 /* The organisation's structure (cơ cấu tổ chức, VP Đ4.1): units as a tree by their parent's code. */
 static const struct kind_field unit_fields[] = {
-	{ "ma", "Mã đơn vị", F_TEXT, 60, FF_REQUIRED | FF_IDENT | FF_LIST | FF_FEED, NULL, NULL,
-	  "Mã ngắn, duy nhất trong trang, ví dụ: SNV hoặc SNV-VP" },
-	{ "cap_tren", "Đơn vị cấp trên", F_REF, 1, FF_FEED, NULL, "unit", "Mã của đơn vị cấp trên; để trống nếu là cấp cao nhất" },
-	{ "chuc_nang", "Chức năng, nhiệm vụ", F_LONGTEXT, 20000, FF_SEARCH | FF_FEED, NULL, NULL, NULL },
-	{ "dia_chi", "Địa chỉ", F_TEXT, 300, FF_FEED, NULL, NULL, NULL },
-	{ "dien_thoai", "Điện thoại", F_TEXT, 50, FF_LIST | FF_FEED, NULL, NULL, NULL },
-	{ "email", "Thư điện tử", F_TEXT, 200, FF_LIST | FF_FEED, NULL, NULL, NULL },
-	{ "thu_truong", "Người đứng đầu", F_TEXT, 200, FF_SEARCH | FF_FEED, NULL, NULL, "Họ tên và chức vụ" },
-	{ "thu_tu", "Thứ tự hiển thị", F_INT, 0, 0, NULL, NULL, "Số nhỏ đứng trước" },
+	{ .key = "ma", .label = "Mã đơn vị", .type = F_TEXT, .max = 60, .flags = FF_REQUIRED | FF_IDENT | FF_LIST | FF_FEED, .help = "Mã ngắn, duy nhất trong trang, ví dụ: SNV hoặc SNV-VP" },
+	{ .key = "cap_tren", .label = "Đơn vị cấp trên", .type = F_REF, .max = 1, .flags = FF_FEED, .ref_kind = "unit", .help = "Mã của đơn vị cấp trên; để trống nếu là cấp cao nhất" },
+	{ .key = "chuc_nang", .label = "Chức năng, nhiệm vụ", .type = F_LONGTEXT, .max = 20000, .flags = FF_SEARCH | FF_FEED },
+	{ .key = "dia_chi", .label = "Địa chỉ", .type = F_TEXT, .max = 300, .flags = FF_FEED },
+	{ .key = "dien_thoai", .label = "Điện thoại", .type = F_TEXT, .max = 50, .flags = FF_LIST | FF_FEED },
+	{ .key = "email", .label = "Thư điện tử", .type = F_TEXT, .max = 200, .flags = FF_LIST | FF_FEED },
+	{ .key = "thu_truong", .label = "Người đứng đầu", .type = F_TEXT, .max = 200, .flags = FF_SEARCH | FF_FEED, .help = "Họ tên và chức vụ" },
+	{ .key = "thu_tu", .label = "Thứ tự hiển thị", .type = F_INT, .help = "Số nhỏ đứng trước" },
 };
 
 static const struct kind kind_unit = {
@@ -167,6 +187,7 @@ static const struct kind kind_unit = {
 	.deadline_kind = "gioi-thieu",
 	.fields = unit_fields,
 	.nfields = N(unit_fields),
+	.tpl_item = "public/unit",
 	.check = unit_check,
 	.check_store = unit_check_store,
 };
@@ -175,17 +196,15 @@ static const struct kind kind_unit = {
  * VP Đ5.9). The mobile number is personal: shown only when its owner agreed ("cong_khai_di_dong"). */
 static const struct kind_choice yes_no[] = { { "khong", "Không" }, { "co", "Có" }, { NULL, NULL } };
 static const struct kind_field official_fields[] = {
-	{ "chuc_vu", "Chức vụ", F_TEXT, 200, FF_REQUIRED | FF_LIST | FF_FEED | FF_SEARCH, NULL, NULL,
-	  "Ví dụ: Giám đốc Sở Nội vụ" },
-	{ "don_vi", "Đơn vị công tác", F_REF, 1, FF_FEED, NULL, "unit", "Mã đơn vị (trang Cơ cấu tổ chức)" },
-	{ "dien_thoai", "Điện thoại cơ quan", F_TEXT, 50, FF_LIST | FF_FEED, NULL, NULL, NULL },
-	{ "di_dong", "Điện thoại di động", F_TEXT, 50, FF_PERSONAL, NULL, NULL,
-	  "Chỉ hiển thị khi chọn công khai số di động bên dưới" },
-	{ "cong_khai_di_dong", "Công khai số di động", F_ENUM, 0, 0, yes_no, NULL, NULL },
-	{ "email", "Thư điện tử công vụ", F_TEXT, 200, FF_LIST | FF_FEED, NULL, NULL, NULL },
-	{ "phat_ngon", "Người phát ngôn", F_ENUM, 0, FF_FILTER | FF_FEED, yes_no, NULL,
-	  "Người phát ngôn, cung cấp thông tin cho báo chí" },
-	{ "thu_tu", "Thứ tự hiển thị", F_INT, 0, 0, NULL, NULL, "Số nhỏ đứng trước" },
+	{ .key = "chuc_vu", .label = "Chức vụ", .type = F_TEXT, .max = 200, .flags = FF_REQUIRED | FF_LIST | FF_FEED | FF_SEARCH, .help = "Ví dụ: Giám đốc Sở Nội vụ" },
+	{ .key = "don_vi", .label = "Đơn vị công tác", .type = F_REF, .max = 1, .flags = FF_FEED, .ref_kind = "unit", .help = "Mã đơn vị (trang Cơ cấu tổ chức)" },
+	{ .key = "dien_thoai", .label = "Điện thoại cơ quan", .type = F_TEXT, .max = 50, .flags = FF_LIST | FF_FEED },
+	{ .key = "di_dong", .label = "Điện thoại di động", .type = F_TEXT, .max = 50, .flags = FF_PERSONAL, .help = "Chỉ hiển thị khi chọn công khai số di động bên dưới" },
+	{ .key = "cong_khai_di_dong", .label = "Công khai số di động", .type = F_ENUM, .choices = yes_no },
+	{ .key = "email", .label = "Thư điện tử công vụ", .type = F_TEXT, .max = 200, .flags = FF_LIST | FF_FEED },
+	{ .key = "anh", .label = "Ảnh", .type = F_FILE, .accept = "image/" },
+	{ .key = "phat_ngon", .label = "Người phát ngôn", .type = F_ENUM, .flags = FF_FILTER | FF_FEED, .choices = yes_no, .help = "Người phát ngôn, cung cấp thông tin cho báo chí" },
+	{ .key = "thu_tu", .label = "Thứ tự hiển thị", .type = F_INT, .help = "Số nhỏ đứng trước" },
 };
 
 static const struct kind kind_official = {
@@ -197,6 +216,7 @@ static const struct kind kind_official = {
 	.deadline_kind = "gioi-thieu",
 	.fields = official_fields,
 	.nfields = N(official_fields),
+	.tpl_item = "public/official",
 };
 
 const struct kind *const kinds_declared[] = { &kind_article, &kind_legal, &kind_gazette,

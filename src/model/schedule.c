@@ -7,34 +7,11 @@
 #include "vn/calendar.h"
 #include "vn/isoweek.h"
 
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/banned.h"
-
-#define ROWS_NAMES_MAX 2048
-
-/* Row field names handed to struct errs, interned: a form has at most a few hundred. */
-static pthread_mutex_t names_lock = PTHREAD_MUTEX_INITIALIZER;
-static char *names[ROWS_NAMES_MAX];
-static size_t nnames;
-
-const char *schedule_row_field(const char *key, size_t i, const char *sub)
-{
-	char buf[128];
-	snprintf(buf, sizeof(buf), "%s.%zu.%s", key, i, sub);
-	const char *found = NULL;
-	pthread_mutex_lock(&names_lock);
-	for (size_t j = 0; j < nnames && !found; j++)
-		if (strcmp(names[j], buf) == 0)
-			found = names[j];
-	if (!found && nnames < ROWS_NAMES_MAX)
-		found = names[nnames++] = xstrdup(buf);
-	pthread_mutex_unlock(&names_lock);
-	return found ? found : key; /* past the pool: the message goes to the table as a whole */
-}
 
 static const char *sv(json_t *o, const char *key)
 {
@@ -55,25 +32,22 @@ void schedule_check(const struct kind *k, json_t *fields, struct errs *e)
 		vn_date_format(d, t);
 		json_object_set_new(fields, "tuan", json_string(t));
 	}
+	int before = e->n, marked = 0;
+	for (int j = 0; j < e->n; j++)
+		marked |= strcmp(e->e[j].field, "lich") == 0;
 	size_t i;
 	json_t *row;
+	/* the table's own checks (required cells, dates, times) are the layer's: the week and the order of times here */
 	json_array_foreach(json_object_get(fields, "lich"), i, row) {
-		const char *day = sv(row, "ngay");
-		int32_t dn = kind_day(day);
-		if (!*day)
-			errs_add(e, schedule_row_field("lich", i, "ngay"), "schedule_day_required");
-		else if (dn && (dn < monday || dn > monday + 6))
-			errs_add(e, schedule_row_field("lich", i, "ngay"), "schedule_day_outside_week");
-		if (!*sv(row, "noi_dung"))
-			errs_add(e, schedule_row_field("lich", i, "noi_dung"), "schedule_content_required");
+		int32_t dn = kind_day(sv(row, "ngay"));
+		if (dn && (dn < monday || dn > monday + 6))
+			errs_add_cell(e, "lich", i, "ngay", "schedule_day_outside_week");
 		int from = day_minutes_parse(sv(row, "gio_bat_dau")), to = day_minutes_parse(sv(row, "gio_ket_thuc"));
-		if (*sv(row, "gio_bat_dau") && from < 0)
-			errs_add(e, schedule_row_field("lich", i, "gio_bat_dau"), "time_invalid");
-		if (*sv(row, "gio_ket_thuc") && to < 0)
-			errs_add(e, schedule_row_field("lich", i, "gio_ket_thuc"), "time_invalid");
-		else if (to >= 0 && (from < 0 || to <= from))
-			errs_add(e, schedule_row_field("lich", i, "gio_ket_thuc"), "schedule_end_before_start");
+		if (to >= 0 && (from < 0 || to <= from))
+			errs_add_cell(e, "lich", i, "gio_ket_thuc", "schedule_end_before_start");
 	}
+	if (e->n > before && !marked) /* the table's message, as the layer gives it for its own */
+		errs_add(e, "lich", "rows_invalid");
 }
 
 json_t *schedule_weeks(struct db *db, int64_t site_id, int32_t from, int32_t to)

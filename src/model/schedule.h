@@ -15,10 +15,6 @@ struct errs;
 /* The schedule's week ("tuan": any day of it, stored as its Monday); every entry's day inside that
  * week, its content given, its end after its start. */
 void schedule_check(const struct kind *k, json_t *fields, struct errs *e);
-/* The error field name of row I's sub-field SUB of F_ROWS field KEY ("lich.3.ngay"), kept for the
- * life of the process (struct errs keeps pointers). */
-const char *schedule_row_field(const char *key, size_t i, const char *sub);
-
 /* SITE_ID's published schedules whose week (item_day, a Monday) is in FROM..TO, oldest first:
  * [{id, site_id, slug, title, item_day, published_at, updated_at, f (fields)}]; NULL on a store error. */
 json_t *schedule_weeks(struct db *db, int64_t site_id, int32_t from, int32_t to);

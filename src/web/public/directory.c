@@ -291,3 +291,73 @@ void page_official(struct req *r)
 	r->captures[0] = "can-bo";
 	page_item(r);
 }
+
+/* The node of unit ID in the tree NODES, or NULL. */
+static json_t *tree_find(json_t *nodes, int64_t id, int depth)
+{
+	size_t i;
+	json_t *n;
+	if (depth > TREE_DEPTH_MAX)
+		return NULL;
+	json_array_foreach(nodes, i, n) {
+		if (json_integer_value(json_object_get(n, "id")) == id)
+			return n;
+		json_t *in = tree_find(json_object_get(n, "children"), id, depth + 1);
+		if (in)
+			return in;
+	}
+	return NULL;
+}
+
+/* A unit's page: its sub-units (from the tree) and its officials, each with contacts and vCard. */
+void unit_item_view(struct req *r, const struct kind *k, json_t *row, json_t *item, json_t *ctx)
+{
+	(void)k;
+	(void)ctx;
+	json_int_t site_id = json_integer_value(json_object_get(r->site, "id"));
+	int64_t id = json_integer_value(json_object_get(row, "id"));
+	json_t *tree = directory_tree(r->db, site_id), *names = json_object();
+	unit_names(tree, names);
+	json_t *node = tree_find(tree, id, 0), *subs = json_array();
+	size_t i;
+	json_t *c;
+	json_array_foreach(node ? json_object_get(node, "children") : NULL, i, c) {
+		char *u = web_item_path("unit", sv(c, "slug"), json_integer_value(json_object_get(c, "id")));
+		json_array_append_new(subs, json_pack("{ssss}", "name", sv(c, "title"), "url", u));
+		free(u);
+	}
+	json_object_set_new(item, "sub_units", subs);
+	json_object_set_new(item, "has_sub_units", json_boolean(json_array_size(subs) > 0));
+	json_t *rows = directory_officials(r->db, site_id, id);
+	json_t *officials = officials_view(rows, names);
+	json_object_set_new(item, "has_officials", json_boolean(json_array_size(officials) > 0));
+	json_object_set_new(item, "officials", officials);
+	json_decref(rows);
+	json_decref(names);
+	json_decref(tree);
+}
+
+/* An official's page: the contacts (the mobile only when public), the photo, the vCard link. */
+void official_item_view(struct req *r, const struct kind *k, json_t *row, json_t *item, json_t *ctx)
+{
+	(void)ctx;
+	json_t *o = directory_official_view(row);
+	json_t *f = json_object_get(item, "f");
+	json_t *photo = json_object_get(f, "anh");
+	if (json_is_object(photo) && json_is_true(json_object_get(photo, "is_image")))
+		json_object_set(o, "photo", photo);
+	/* the unit by its name, linked, when it is published */
+	json_t *links = item_links_from(r->db, json_integer_value(json_object_get(row, "id")));
+	size_t i;
+	json_t *l;
+	json_array_foreach(links, i, l)
+		if (strcmp(sv(l, "relation"), "don_vi") == 0 && json_is_integer(json_object_get(l, "to_id"))) {
+			char *u = web_item_path("unit", sv(l, "to_slug"), json_integer_value(json_object_get(l, "to_id")));
+			json_object_set_new(o, "unit", json_string(sv(l, "to_title")));
+			json_object_set_new(o, "unit_url", json_string(u));
+			free(u);
+		}
+	json_decref(links);
+	(void)k;
+	json_object_set_new(item, "official", o);
+}

@@ -249,10 +249,21 @@ void page_schedule_week(struct req *r)
 		sb_adds(&ics, "?lanh-dao=");
 		sb_add_urlenc(&ics, leader, strlen(leader));
 	}
-	json_t *view = json_pack("{sssisissssssssssssbsbsososs?}", "title", title.buf, "week", w.week, "year", w.year,
-				 "iso", wk, "from", from_t, "to", to_t, "prev_url", prev, "next_url", next, "current_url",
-				 now, "is_current", is_current, "aggregate", aggregate, "days", days, "leaders", lopts,
-				 "leader_name", leader_name);
+	json_t *view = json_object();
+	json_object_set_new(view, "title", json_string(title.buf));
+	json_object_set_new(view, "week", json_integer(w.week));
+	json_object_set_new(view, "year", json_integer(w.year));
+	json_object_set_new(view, "iso", json_string(wk));
+	json_object_set_new(view, "from", json_string(from_t));
+	json_object_set_new(view, "to", json_string(to_t));
+	json_object_set_new(view, "prev_url", json_string(prev));
+	json_object_set_new(view, "next_url", json_string(next));
+	json_object_set_new(view, "current_url", json_string(now));
+	json_object_set_new(view, "is_current", json_boolean(is_current));
+	json_object_set_new(view, "aggregate", json_boolean(aggregate));
+	json_object_set_new(view, "days", days);
+	json_object_set_new(view, "leaders", lopts);
+	json_object_set_new(view, "leader_name", leader_name ? json_string(leader_name) : json_null());
 	json_object_set_new(view, "has_entries", json_boolean(json_array_size(entries) > 0));
 	json_object_set_new(view, "has_leaders", json_boolean(json_array_size(lopts) > 0));
 	json_object_set_new(view, "ics_url", json_string(ics.buf));

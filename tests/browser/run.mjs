@@ -181,6 +181,7 @@ async function main() {
 		browser,
 		axeSource,
 		data,
+		cong: opt.cong, // the binary: scenarios that load items with `cong import`
 		site: `http://snv.localhost:${srv.port}`,
 		main: `http://localhost:${srv.port}`,
 		shots: opt.shots,

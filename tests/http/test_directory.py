@@ -7,7 +7,7 @@ import json
 
 import vobject
 
-from conglib import CongTest, module_fixture, squash, text_of
+from conglib import CongTest, module_fixture, png, squash, text_of
 from items_helper import create, edit, publish, public_path
 
 setUpModule, tearDownModule = module_fixture()
@@ -145,6 +145,24 @@ class Directory(CongTest):
         self.assertNotIn("di_dong", data["items"][0])
         s = c.get("/tim-kiem?q=" + MOBILE_PRIVATE.replace(" ", "+"))
         self.assertNotIn_(self.b_path, s, "personal data is not searched")
+
+    def test_an_officials_photo(self):
+        c = self.c
+        f = [("title", "Phạm Thị Ảnh"), ("summary", ""), ("body", "")] + official(
+            "Chuyên viên", "DV-VP", "0270 3822 113", "", False, False, "ptanh@snv.example.gov.vn")
+        r = c.post("/quan-tri/can-bo/moi", f, files=[("anh__tep", "chan-dung.png", "image/png", png(40, 60))],
+                   multipart_form=True)
+        self.expect(r, 303, "an official with a photo: %s" % squash(r.text)[-300:])
+        iid = int(r.location_path.rsplit("/", 1)[1].split("?")[0])
+        publish(self, c, "can-bo", iid)
+        path = public_path(self, self.fx, "snv", iid)
+        page = self.page(self.fx.client("snv"), path)
+        imgs = [i for i in page.tree().iter("img") if "/media/" in (i.get("src") or "")]
+        self.assertTrue(imgs, "the photo on the official's page")
+        self.assertTrue(imgs[0].get("alt"), "the photo has a text alternative")
+        card = vobject.readOne(self.expect(self.fx.client("snv").get(path + ".vcf"), 200).text)
+        self.assertRegex(card.photo.value, r"^http://snv\.[^/]+/media/", "the photo's absolute address")
+        self.expect(self.fx.client("snv").get("/" + card.photo.value.split("/", 3)[3]), 200, "the photo answers")
 
     def test_a_unit_cannot_be_its_own_ancestor(self):
         c = self.c

@@ -252,15 +252,14 @@ static void official_vcard(struct req *r, const char *slug_id)
 	vcard_text(&v, "EMAIL;TYPE=work", sv(f, "email"));
 	if (strcmp(sv(f, "phat_ngon"), "co") == 0)
 		vcard_text(&v, "NOTE", "Người phát ngôn");
-	json_t *photo = json_object_get(json_object_get(f, "anh"), "url");
-	if (json_is_string(photo)) {
-		struct sb p = SB_INIT;
-		web_add_site_url(&p, r, r->site);
-		sb_truncate(&p, p.len - 1);
-		sb_adds(&p, json_string_value(photo));
-		vcard_raw(&v, "PHOTO", p.buf);
-		sb_release(&p);
-	}
+	/* the photo by its absolute address (a file of the library, as the exports write it) */
+	const struct kind_field *pf = kind_field(kind_find("official"), "anh");
+	char *site_url = web_site_url(r, r->site);
+	json_t *photo = pf ? kind_value_view(r, site_id, pf, json_object_get(f, "anh"), site_url) : NULL;
+	if (json_is_string(photo))
+		vcard_raw(&v, "PHOTO", json_string_value(photo));
+	json_decref(photo);
+	free(site_url);
 	vcard_raw(&v, "URL", url.buf);
 	vcard_raw(&v, "UID", url.buf);
 	sb_adds(&v, "END:VCARD\r\n");

@@ -122,6 +122,11 @@ static void entries_sort(json_t *entries)
 	free(v);
 }
 
+static int str_cmp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
 static void time_text(int m, char out[8])
 {
 	snprintf(out, 8, "%02d:%02d", (m / 60) % 24, m % 60);
@@ -219,13 +224,20 @@ void page_schedule_week(struct req *r)
 						      monday + d == today));
 	}
 
-	/* the leaders of this week, for the filter: by name */
+	/* the leaders of this week, for the filter: in the order of their slugs (their names without
+	 * tone marks), the same on every page */
 	json_t *lopts = json_array();
+	size_t nl = json_object_size(leaders), li = 0;
+	const char **keys = xcalloc(nl ? nl : 1, sizeof(*keys));
 	const char *lk;
 	json_t *lv;
 	json_object_foreach(leaders, lk, lv)
-		json_array_append_new(lopts, json_pack("{sssOsb}", "slug", lk, "name", lv, "selected",
-						       leader && strcmp(leader, lk) == 0));
+		keys[li++] = lk;
+	qsort(keys, nl, sizeof(*keys), str_cmp);
+	for (li = 0; li < nl; li++)
+		json_array_append_new(lopts, json_pack("{sssOsb}", "slug", keys[li], "name", json_object_get(leaders, keys[li]),
+						       "selected", leader && strcmp(leader, keys[li]) == 0));
+	free(keys);
 	const char *leader_name = leader && json_object_get(leaders, leader) ? json_string_value(json_object_get(leaders, leader)) : leader;
 
 	char from_t[16], to_t[16], wk[12];

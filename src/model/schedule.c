@@ -52,14 +52,20 @@ void schedule_check(const struct kind *k, json_t *fields, struct errs *e)
 
 json_t *schedule_weeks(struct db *db, int64_t site_id, int32_t from, int32_t to)
 {
+	return schedule_items(db, site_id, "schedule", from, to);
+}
+
+json_t *schedule_items(struct db *db, int64_t site_id, const char *kind, int32_t from, int32_t to)
+{
 	sqlite3_stmt *st = db_stmt(db, "SELECT id, site_id, slug, title, item_day, published_at, updated_at, fields"
-				       " FROM items WHERE site_id = ? AND kind = 'schedule' AND state = 'published'"
+				       " FROM items WHERE site_id = ? AND kind = ? AND state = 'published'"
 				       " AND item_day BETWEEN ? AND ? ORDER BY item_day, id");
 	if (!st)
 		return NULL;
 	db_bind_int(st, 1, site_id);
-	db_bind_int(st, 2, from);
-	db_bind_int(st, 3, to);
+	db_bind_text(st, 2, kind);
+	db_bind_int(st, 3, from);
+	db_bind_int(st, 4, to);
 	json_t *rows = db_rows_json(st);
 	size_t i;
 	json_t *row;

@@ -213,6 +213,16 @@ class Reception(CongTest):
         self.assertIn_("Tiếp 12 lượt công dân", r)
         lst = self.page(self.fx.client("snv"), "/lich-tiep-cong-dan")
         self.assertIn_(path, lst)
+        # with the leaders' schedule of its week (2026-W51), the main portal's too
+        wk = self.page(self.fx.client("snv"), "/lich-cong-tac?tuan=2026-W51")
+        sec = wk.by_id("tiep-cong-dan")
+        self.assertTrue(sec is not None, "the week's reception sessions")
+        self.assertIn_(path, wk)
+        self.assertIn_("15/12/2026", wk)
+        self.assertIn_("đã có kết quả", wk)
+        main = self.page(self.fx.client(None), "/lich-cong-tac?tuan=2026-W51")
+        self.assertIn_("Lịch tiếp công dân định kỳ tháng 12 năm 2026", main)
+        self.assertNotIn_("Lịch tiếp công dân định kỳ tháng 12", self.page(self.fx.client("snv"), "/lich-cong-tac?tuan=2026-W52"))
         bad = create(self, c, "lich-tiep-cong-dan", "Lịch sai giờ", [("ngay", "15/12/2026"), ("gio", "sáng"),
                                                                       ("lanh_dao", CHU_TICH), ("dia_diem", "Trụ sở")], expect=422)
         self.assertIn("Giờ không hợp lệ", text_of(bad.by_id("gio-error")))

@@ -167,10 +167,35 @@ void page_schedule_week(struct req *r)
 	int is_current = w.year == cur.year && w.week == cur.week;
 
 	json_t *sites = schedule_sites(r), *entries = json_array(), *leaders = json_object(), *weeks = json_array();
+	json_t *receptions = json_array();
 	size_t i;
 	json_t *site;
 	int aggregate = is_main_site(r);
 	json_array_foreach(sites, i, site) {
+		/* the citizen-reception sessions of the week (VP Đ4.3 puts them with the schedule) */
+		json_t *rec = schedule_items(r->db, json_integer_value(json_object_get(site, "id")), "reception", monday, monday + 6);
+		size_t rj;
+		json_t *rit;
+		json_array_foreach(rec, rj, rit) {
+			json_t *f = json_object_get(rit, "f");
+			char *u = web_item_path("reception", sv(rit, "slug"), json_integer_value(json_object_get(rit, "id")));
+			struct sb abs = SB_INIT;
+			if (json_integer_value(json_object_get(site, "id")) != json_integer_value(json_object_get(r->site, "id"))) {
+				web_add_site_url(&abs, r, site);
+				sb_truncate(&abs, abs.len - 1);
+			}
+			sb_adds(&abs, u);
+			char d[16];
+			day_text((int32_t)json_integer_value(json_object_get(rit, "item_day")), d);
+			json_t *o = json_pack("{sOssssssssssssss}", "title", json_object_get(rit, "title"), "url", abs.buf, "date", d,
+					      "time", sv(f, "gio"), "leader", sv(f, "lanh_dao"), "place", sv(f, "dia_diem"),
+					      "site", aggregate ? sv(site, "name") : "", "iso", sv(f, "ngay"));
+			json_object_set_new(o, "has_result", json_boolean(*sv(f, "ket_qua") != 0));
+			json_array_append_new(receptions, o);
+			sb_release(&abs);
+			free(u);
+		}
+		json_decref(rec);
 		json_t *rows = schedule_weeks(r->db, json_integer_value(json_object_get(site, "id")), monday, monday);
 		entries_of(rows, site, leader, entries, leaders);
 		size_t j;
@@ -280,6 +305,8 @@ void page_schedule_week(struct req *r)
 	json_object_set_new(view, "has_leaders", json_boolean(json_array_size(lopts) > 0));
 	json_object_set_new(view, "ics_url", json_string(ics.buf));
 	json_object_set_new(view, "weeks", weeks);
+	json_object_set_new(view, "has_receptions", json_boolean(json_array_size(receptions) > 0));
+	json_object_set_new(view, "receptions", receptions);
 	json_object_set_new(view, "has_weeks", json_boolean(json_array_size(weeks) > 0));
 	struct iso_week pw = iso_week_add(w, -1), nw = iso_week_add(w, 1);
 	json_object_set_new(view, "prev_label", json_pack("{sisi}", "week", pw.week, "year", pw.year));

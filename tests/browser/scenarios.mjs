@@ -1534,6 +1534,10 @@ function ensureSchedule(t) {
 		['Lịch công tác tuần này của lãnh đạo Sở', day(0), entries],
 		['Lịch công tác tuần sau của lãnh đạo Sở', day(7), next],
 	]);
+	importCsv_(t, 'lich-tiep-cong-dan', ['tieu_de', 'ngay', 'gio', 'lanh_dao', 'dia_diem', 'ket_qua'], [
+		['Lịch tiếp công dân định kỳ của Giám đốc Sở', day(3), '08:00', 'Giám đốc Sở Võ Hoàng Phúc',
+			'Phòng tiếp công dân Sở Nội vụ', ''],
+	]);
 	t.state.schedule = true;
 }
 
@@ -1550,6 +1554,8 @@ async function schedules(t) {
 	const table = page.getByRole('table', { name: /^Lịch công tác tuần/ });
 	await mustSee(table, 'the week\'s table, named by its caption');
 	await mustSee(table.getByRole('cell', { name: 'Giao ban lãnh đạo Sở' }), 'this week\'s entry');
+	await mustSee(page.getByRole('region', { name: 'Lịch tiếp công dân trong tuần' })
+		.getByRole('link', { name: 'Lịch tiếp công dân định kỳ của Giám đốc Sở' }), 'the week\'s reception session');
 	await noScriptElement(page, 'the week view');
 	assert.deepEqual(seriousOf((await axe(t, page)).violations), [], 'axe on the week view');
 	await page.screenshot({ path: join(t.shots, 'cong-browser-schedule-week.png'), fullPage: true });

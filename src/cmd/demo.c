@@ -12,6 +12,8 @@
 #include "demo/statistics.h"
 #include "model/statistics.h"
 #include "base/sb.h"
+#include "demo/directory.h"
+#include "vn/isoweek.h"
 #include "vn/calendar.h"
 
 #include <getopt.h>
@@ -462,7 +464,7 @@ static int load_statistics(struct db *db, const char *data)
 	for (size_t i = 0; i < demo_ndisclosures; i++) {
 		const struct demo_disclosure *d = &demo_disclosures[i];
 		json_t *f = json_pack("{ssssssssssssss}", "so_ky_hieu", d->number, "linh_vuc", d->group, "ngay_tao", d->created,
-				      "hinh_thuc", d->form, "thoi_diem", d->published, "thoi_han", d->period, "co_quan_tao_ra", d->unit);
+				      "hinh_thuc", d->form, "thoi_diem", d->published, "thoi_han", d->period, "don_vi", d->unit);
 		if (d->link)
 			json_object_set_new(f, "lien_ket", json_string(d->link));
 		if (demo_item(db, d->site, "disclosure", d->title, d->body, f, demo_day_time(d->published)))
@@ -490,6 +492,114 @@ static int load_statistics(struct db *db, const char *data)
 	}
 	printf("%zu statistics datasets, %zu disclosure entries, %zu contact points\n", demo_nstats, demo_ndisclosures,
 	       demo_naccess_points);
+	return 0;
+}
+
+/* The directory (units, officials), the leaders' weeks around this one and the citizen-reception
+ * sessions (demo/directory.c). */
+static int load_directory(struct db *db)
+{
+#define F(k, v) json_object_set_new(f, k, json_string((v) ? (v) : ""))
+	char buf[32];
+	for (size_t i = 0; i < demo_nunits; i++) {
+		const struct demo_unit *u = &demo_units[i];
+		json_t *f = json_object();
+		F("ma", u->code);
+		F("cap_tren", u->parent);
+		F("chuc_nang", u->functions);
+		F("dia_chi", u->address);
+		F("dien_thoai", u->phone);
+		F("email", u->email);
+		F("thu_truong", u->head);
+		snprintf(buf, sizeof(buf), "%d", u->order);
+		json_object_set_new(f, "thu_tu", json_string(buf));
+		if (demo_item(db, u->site, "unit", u->name, NULL, f, time_now() - 86400))
+			return -1;
+	}
+	for (size_t i = 0; i < demo_nofficials; i++) {
+		const struct demo_official *o = &demo_officials[i];
+		json_t *f = json_object();
+		F("chuc_vu", o->title);
+		F("don_vi", o->unit);
+		F("dien_thoai", o->phone);
+		F("di_dong", o->mobile);
+		F("cong_khai_di_dong", o->mobile_public ? "co" : "khong");
+		F("email", o->email);
+		F("phat_ngon", o->spokesperson ? "co" : "khong");
+		snprintf(buf, sizeof(buf), "%d", o->order);
+		json_object_set_new(f, "thu_tu", json_string(buf));
+		if (demo_item(db, o->site, "official", o->name, NULL, f, time_now() - 86400))
+			return -1;
+	}
+	/* one schedule a site and week, its entries from the table */
+	int32_t monday = iso_monday_of(vn_days_of_time(time_now()));
+	static const char *const sites[] = { "main", "snv" };
+	for (size_t s = 0; s < ARRAY_SIZE(sites); s++) {
+		for (int w = -1; w <= 1; w++) {
+			json_t *rows = json_array();
+			for (size_t i = 0; i < demo_nschedule; i++) {
+				const struct demo_schedule_entry *e = &demo_schedule[i];
+				if (strcmp(e->site, sites[s]) != 0 || e->week != w)
+					continue;
+				json_t *row = json_object();
+				char day[11];
+				vn_date_format(vn_days_to_date(monday + 7 * w + e->day), day);
+				json_object_set_new(row, "ngay", json_string(day));
+				json_object_set_new(row, "gio_bat_dau", json_string(e->from ? e->from : ""));
+				json_object_set_new(row, "gio_ket_thuc", json_string(e->to ? e->to : ""));
+				json_object_set_new(row, "noi_dung", json_string(e->content));
+				json_object_set_new(row, "chu_tri", json_string(e->leader ? e->leader : ""));
+				json_object_set_new(row, "dia_diem", json_string(e->place ? e->place : ""));
+				json_object_set_new(row, "chuan_bi", json_string(e->unit ? e->unit : ""));
+				json_object_set_new(row, "thanh_phan", json_string(e->participants ? e->participants : ""));
+				json_array_append_new(rows, row);
+			}
+			if (!json_array_size(rows)) {
+				json_decref(rows);
+				continue;
+			}
+			struct iso_week iw = iso_week_of(monday + 7 * w);
+			char title[160], day[11];
+			snprintf(title, sizeof(title), "Lịch công tác tuần %d năm %d%s", iw.week, iw.year,
+				 strcmp(sites[s], "main") == 0 ? " của lãnh đạo UBND tỉnh" : " của lãnh đạo Sở");
+			vn_date_format(vn_days_to_date(monday + 7 * w), day);
+			json_t *f = json_object();
+			json_object_set_new(f, "tuan", json_string(day));
+			json_object_set_new(f, "lich", rows);
+			/* published the Friday before its week (the current and next weeks: an hour ago) */
+			int64_t when = vn_time_of_days(monday + 7 * w - 3) + 16 * 3600;
+			if (when > time_now())
+				when = time_now() - 3600;
+			if (demo_item(db, sites[s], "schedule", title, NULL, f, when))
+				return -1;
+		}
+	}
+	vn_date today = vn_days_to_date(vn_days_of_time(time_now()));
+	for (size_t i = 0; i < demo_nreceptions; i++) {
+		const struct demo_reception *rc = &demo_receptions[i];
+		int m = today.m - 1 + rc->months, y = today.y;
+		while (m < 0) {
+			m += 12;
+			y--;
+		}
+		while (m > 11) {
+			m -= 12;
+			y++;
+		}
+		char day[11], title[160];
+		vn_date_format((vn_date){ y, m + 1, rc->day }, day);
+		snprintf(title, sizeof(title), "Lịch tiếp công dân định kỳ tháng %d năm %d", m + 1, y);
+		json_t *f = json_object();
+		json_object_set_new(f, "ngay", json_string(day));
+		F("gio", rc->time);
+		F("lanh_dao", rc->leader);
+		F("dia_diem", rc->place);
+		F("ket_qua", rc->result);
+		if (demo_item(db, rc->site, "reception", title, NULL, f, time_now() - 3600))
+			return -1;
+	}
+#undef F
+	printf("%zu units, %zu officials, schedules and reception sessions published\n", demo_nunits, demo_nofficials);
 	return 0;
 }
 
@@ -562,7 +672,8 @@ int cmd_demo(int argc, char **argv)
 	}
 	demo_data_dir = data;
 	int rc = load_sites(db) || load_accounts(db) || load_articles(db, data) || load_legal(db) ||
-		 load_procedures(db, data) || load_projects(db, data) || load_deadlines(db) || load_statistics(db, data);
+		 load_procedures(db, data) || load_projects(db, data) || load_directory(db) || load_deadlines(db) ||
+		 load_statistics(db, data);
 	char *base = db_setting_get(db, "base_domain");
 	db_close(db);
 	if (rc) {

@@ -859,7 +859,7 @@ int article_save(struct db *db, const struct actor *a, int64_t site_id, int64_t 
 		goto out;
 	/* the kind's rules that read the store or files (kind.h), in this transaction */
 	if (c.kind->check_store) {
-		if (c.kind->check_store(db, in->data_dir, site_id, c.kind, c.fields, e))
+		if (c.kind->check_store(db, in->data_dir, site_id, id, c.kind, c.fields, e))
 			goto rollback;
 		if (e->n) {
 			rc = M_INVALID;

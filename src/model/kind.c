@@ -10,6 +10,7 @@
 #include "base/log.h"
 #include "base/arena.h"
 #include "vn/calendar.h"
+#include "vn/isoweek.h"
 #include "vn/slug.h"
 #include "vn/money.h"
 
@@ -76,7 +77,8 @@ const char *kind_type_name(enum field_type t)
 {
 	static const char *const names[] = { [F_TEXT] = "text", [F_LONGTEXT] = "longtext", [F_DATE] = "date",
 					     [F_INT] = "int", [F_MONEY] = "money", [F_ENUM] = "enum", [F_TAGS] = "tags",
-					     [F_REF] = "ref", [F_URL] = "url", [F_ROWS] = "rows", [F_FILE] = "file" };
+					     [F_REF] = "ref", [F_URL] = "url", [F_ROWS] = "rows", [F_FILE] = "file",
+					     [F_TIME] = "time" };
 	return (size_t)t < sizeof(names) / sizeof(names[0]) && names[t] ? names[t] : "text";
 }
 
@@ -102,7 +104,7 @@ static int ident_ok(const char *s, int allow_dash)
 static const char *const reserved_keys[] = { "id", "kind", "site_id", "state", "title", "slug", "summary", "body",
 					     "category_id", "lang", "fields", "ref", "ref_key", "item_day", "q", "trang",
 					     "csrf", "note", "attachments", "tep", "tieu_de", "trich_yeu", "tom_tat",
-					     "noi_dung", "url", "nam", "don_vi", "don_vi_ten", NULL };
+					     "noi_dung", "url", "nam", NULL };
 
 int kind_check(const struct kind *k, char *err, size_t n)
 {
@@ -396,6 +398,16 @@ static json_t *clean_value(const struct kind_field *f, const char *v, const stru
 			return json_string(v); /* kept as typed */
 		}
 		return json_string(d);
+	}
+	case F_TIME: {
+		int m = day_minutes_parse(v);
+		if (m < 0) {
+			err_at(e, w, f, "time_invalid");
+			return json_string(v); /* kept as typed */
+		}
+		char t[16];
+		snprintf(t, sizeof(t), "%02d:%02d", m / 60 % 24, m % 60);
+		return json_string(t);
 	}
 	case F_INT:
 	case F_MONEY: {

@@ -37,6 +37,7 @@ enum field_type {
 	F_ROWS,     /* a table: rows of the SUB fields (not F_ROWS, F_REF, F_TAGS), at most MAX; stored
 	             * as an array of objects {subkey: value}; in CSV a row per line, cells " | " apart */
 	F_FILE,     /* one file of the site's media library, stored as its id; ACCEPT limits its type */
+	F_TIME,     /* a time of day: "HH:MM" stored; the form and the CSV also take 7h30, 14h, 14g00 */
 };
 
 enum field_flag {
@@ -117,7 +118,7 @@ struct kind {
 	 * identifier's field (a procedure's code). NULL: identifiers may repeat (documents). */
 	const char *ident_unique;
 	/* 1: the main portal's public list of the kind holds every site's published items of it (the
-	 * province's procedures), with a filter by site (parameter "don_vi", a site's slug), each row
+	 * province's procedures), with a filter by site (parameter "don-vi", a site's slug; the layer's own names have hyphens, fields' keys never do), each row
 	 * linking to the item on its own site; 0: a site lists its own (and those it lists). */
 	unsigned province_list;
 	/* A valid identifier of the kind with one printf "%d"-style conversion where a number goes
@@ -132,10 +133,11 @@ struct kind {
 	 * parsed and checked), DATA_DIR the data folder (NULL when the caller has none: then such a
 	 * kind refuses). Called by article_save inside the save's transaction, after the fields and
 	 * their files were checked without error, so that what it writes (the parsed table) is kept
-	 * with the revision or not at all; errors to E (errs_add_text for a sentence of its own).
-	 * 0, or -1 on a store error. NULL: none. */
-	int (*check_store)(struct db *db, const char *data_dir, int64_t site_id, const struct kind *k, json_t *fields,
-			   struct errs *e);
+	 * with the revision or not at all; ITEM_ID is 0 for a new item (a unit cannot be its own
+	 * ancestor: it reads the published units). Errors to E (errs_add_text for a sentence of its
+	 * own). 0, or -1 on a store error. NULL: none. */
+	int (*check_store)(struct db *db, const char *data_dir, int64_t site_id, int64_t item_id, const struct kind *k,
+			   json_t *fields, struct errs *e);
 	/* The group of information the Law on Access to Information (Luật Tiếp cận thông tin 2016,
 	 * Đ17) requires published that its items belong to ("Thống kê"): the site's access-to-
 	 * information page (/tiep-can-thong-tin) lists its published items under it. NULL: none. */

@@ -51,10 +51,11 @@ static int file_read(const char *path, struct sb *out, size_t max)
 	return bad ? -1 : 0;
 }
 
-int statistics_check_store(struct db *db, const char *data_dir, int64_t site_id, const struct kind *k, json_t *fields,
-			   struct errs *e)
+int statistics_check_store(struct db *db, const char *data_dir, int64_t site_id, int64_t item_id, const struct kind *k,
+			   json_t *fields, struct errs *e)
 {
 	(void)k;
+	(void)item_id;
 	json_t *v = json_object_get(fields, "bang");
 	if (!json_is_integer(v))
 		return 0; /* none chosen: "required" was said */

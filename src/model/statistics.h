@@ -18,7 +18,8 @@ struct actor;
  * library (DATA_DIR/media/…), checks it (import/stattable.h) and keeps it, parsed, in
  * stat_tables by the file's content; a refused table is an error on "bang" with the reader's
  * sentence naming the row and the column ("stat_table_invalid"). */
-int statistics_check_store(struct db *db, const char *data_dir, int64_t site_id, const struct kind *k, json_t *fields,
+int statistics_check_store(struct db *db, const char *data_dir, int64_t site_id, int64_t item_id, const struct kind *k,
+			   json_t *fields,
 			   struct errs *e);
 /* The kept table of the library file with content SHA256: {format, columns, rows}, or NULL. */
 json_t *stat_table_get(struct db *db, const char *sha256);

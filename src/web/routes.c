@@ -107,6 +107,14 @@ const struct route web_routes[] = {
 	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/thong-ke/*/bang.csv", page_stat_table },
 	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/thong-ke/*/bang.xlsx", page_stat_table },
 	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/tiep-can-thong-tin", page_access_info },
+	/* schedules and the directory (web/public/schedule.c, directory.c): before the kinds' generic
+	 * pages; the week view and the calendar depend on the day, so they are not kept in the cache */
+	{ ROUTE_GET | ROUTE_PUBLIC, "/lich-cong-tac", page_schedule_week },
+	{ ROUTE_GET | ROUTE_PUBLIC, "/lich-cong-tac.ics", page_schedule_ics },
+	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/co-cau-to-chuc", page_unit_tree },
+	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/nguoi-phat-ngon", page_spokespeople },
+	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/lien-he", page_contact },
+	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/can-bo/*", page_official }, /* and <slug>-<id>.vcf */
 	/* last, so that every route above wins: a kind's pages (web/public/items.c), else 404 */
 	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/*", page_item_list },
 	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/*/*", page_item },

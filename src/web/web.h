@@ -211,5 +211,15 @@ void page_stat_table(struct req *r);
 void page_access_info(struct req *r);
 void admin_access_info(struct req *r);
 void admin_access_info_save(struct req *r);
+/* schedules (web/public/schedule.c) and the directory (web/public/directory.c) */
+void page_schedule_week(struct req *r);
+void page_schedule_ics(struct req *r);
+void page_unit_tree(struct req *r);
+void page_spokespeople(struct req *r);
+void page_contact(struct req *r);
+void page_official(struct req *r);
+json_t *directory_official_view(json_t *row);
+void unit_item_view(struct req *r, const struct kind *k, json_t *row, json_t *item, json_t *ctx);
+void official_item_view(struct req *r, const struct kind *k, json_t *row, json_t *item, json_t *ctx);
 
 #endif

@@ -4,7 +4,7 @@
 // can pass or fail alone (--only).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -1507,7 +1507,7 @@ async function procedures(t) {
 	await page.goto(t.main + '/thu-tuc');
 	await page.getByRole('combobox', { name: 'Đơn vị' }).selectOption({ label: 'Sở Nội vụ' });
 	await clickAndWait(page, page.getByRole('button', { name: 'Lọc' }));
-	assert.match(page.url(), /don_vi=snv/);
+	assert.match(page.url(), /don-vi=snv/);
 	assert.equal(await page.getByRole('table', { name: /^Danh sách thủ tục/ }).getByRole('row').count(), 4,
 		'a header row and the Sở\'s three procedures');
 	assert.deepEqual(serious((await axe(t, page)).violations), [], 'axe on the province\'s procedures');
@@ -1712,3 +1712,140 @@ export const scenarios = [
 	{ name: 'statistics: a table refused then published, its page and the access-to-information page (axe-core)',
 		run: statisticsPages, timeout: 40000 },
 ];
+
+/* ---------------------------------------------------------------------------------------------
+ * Schedules and the directory (docs/schedules.md, docs/directory.md): the Sở's units, officials
+ * and this week's schedule are loaded with `cong import` (the CSV import through the model, which
+ * publishes what it imports); a citizen reads the week view and moves to the next week, the
+ * tree, a unit, an official and the contact page. axe-core on each.
+ */
+function importCsv_(t, segment, header, rows) {
+	const dir = mkdtempSync(join(tmpdir(), 'cong-import-'));
+	const file = join(dir, `${segment}.csv`);
+	const cell = (v) => `"${String(v).replace(/"/g, '""')}"`;
+	const text = [header.join(','), ...rows.map((r) => r.map(cell).join(','))].join('\r\n') + '\r\n';
+	writeFileSync(file, text);
+	try {
+		execFileSync(t.cong, ['import', segment, '--data', t.data, '--site', 'snv', file], { stdio: 'pipe' });
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
+}
+
+const DIRECTORY = {
+	root: 'Sở Nội vụ tỉnh Vĩnh Long', office: 'Văn phòng Sở', archive: 'Chi cục Văn thư - Lưu trữ',
+	official: 'Trương Công Danh', mobile: '0919 000 111',
+};
+
+function ensureDirectory(t) {
+	if (t.state.directory)
+		return;
+	importCsv_(t, 'co-cau-to-chuc', ['ma', 'tieu_de', 'cap_tren', 'chuc_nang', 'dia_chi', 'dien_thoai', 'email', 'thu_truong', 'thu_tu'], [
+		['B-SNV', DIRECTORY.root, '', 'Tham mưu quản lý nhà nước về nội vụ.', 'Số 47 đường Lê Văn Tám, Phường 1', '0270 3822 318', 'snv@vinhlong.gov.vn', 'Giám đốc Sở Võ Hoàng Phúc', '1'],
+		['B-VP', DIRECTORY.office, 'B-SNV', 'Tổng hợp, hành chính, văn thư của Sở.', 'Số 47 đường Lê Văn Tám, Phường 1', '0270 3822 320', 'vanphong.snv@vinhlong.gov.vn', '', '1'],
+		['B-VTLT', DIRECTORY.archive, 'B-SNV', 'Quản lý văn thư, lưu trữ.', 'Số 10 đường Trưng Nữ Vương', '0270 3822 325', 'vtlt.snv@vinhlong.gov.vn', '', '2'],
+	]);
+	importCsv_(t, 'can-bo', ['tieu_de', 'chuc_vu', 'don_vi', 'dien_thoai', 'di_dong', 'cong_khai_di_dong', 'email', 'phat_ngon', 'thu_tu'], [
+		['Võ Hoàng Phúc', 'Giám đốc Sở Nội vụ', 'B-SNV', '0270 3822 318', '', 'khong', 'vhphuc@vinhlong.gov.vn', 'co', '1'],
+		[DIRECTORY.official, 'Chánh Văn phòng Sở', 'B-VP', '0270 3822 320', DIRECTORY.mobile, 'khong', 'tcdanh@vinhlong.gov.vn', 'khong', '2'],
+	]);
+	t.state.directory = true;
+}
+
+function ensureSchedule(t) {
+	if (t.state.schedule)
+		return;
+	const vn = (d) => `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`;
+	const now = new Date(Date.now() + 7 * 3600 * 1000); // the day in Vietnam
+	const monday = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - ((now.getUTCDay() + 6) % 7)));
+	const day = (n) => vn(new Date(monday.getTime() + n * 86400000));
+	const entries = [
+		[day(0), '07:30', '09:00', 'Giao ban lãnh đạo Sở', 'Giám đốc Sở Võ Hoàng Phúc', 'Phòng họp Sở', 'Văn phòng Sở', 'Trưởng các phòng'],
+		[day(2), '14:00', '', 'Thẩm định đề án vị trí việc làm', 'Phó Giám đốc Sở Lâm Thị Ngọc Hân', 'Phòng họp Sở', 'Phòng Tổ chức, biên chế', ''],
+	].map((r) => r.join(' | ')).join('\n');
+	const next = [[day(7), '08:00', '', 'Họp Hội đồng Thi đua - Khen thưởng', 'Giám đốc Sở Võ Hoàng Phúc', 'Phòng họp số 1', '', '']]
+		.map((r) => r.join(' | ')).join('\n');
+	importCsv_(t, 'lich-cong-tac', ['tieu_de', 'tuan', 'lich'], [
+		['Lịch công tác tuần này của lãnh đạo Sở', day(0), entries],
+		['Lịch công tác tuần sau của lãnh đạo Sở', day(7), next],
+	]);
+	importCsv_(t, 'lich-tiep-cong-dan', ['tieu_de', 'ngay', 'gio', 'lanh_dao', 'dia_diem', 'ket_qua'], [
+		['Lịch tiếp công dân định kỳ của Giám đốc Sở', day(3), '08:00', 'Giám đốc Sở Võ Hoàng Phúc',
+			'Phòng tiếp công dân Sở Nội vụ', ''],
+	]);
+	t.state.schedule = true;
+}
+
+const seriousOf = (vs) => vs.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+	.map((v) => `${v.id} at ${v.target}: ${v.help}`);
+
+async function schedules(t) {
+	ensureSchedule(t);
+	const ctx = await t.newContext({ bypassCSP: true });
+	const page = await ctx.newPage();
+	const seen = watch(page);
+	await page.goto(t.site + '/lich-cong-tac');
+	assert.match(await textOf(page.getByRole('heading', { level: 1 })), /^Lịch công tác tuần \d+ năm \d{4}$/);
+	const table = page.getByRole('table', { name: /^Lịch công tác tuần/ });
+	await mustSee(table, 'the week\'s table, named by its caption');
+	await mustSee(table.getByRole('cell', { name: 'Giao ban lãnh đạo Sở' }), 'this week\'s entry');
+	await mustSee(page.getByRole('region', { name: 'Lịch tiếp công dân trong tuần' })
+		.getByRole('link', { name: 'Lịch tiếp công dân định kỳ của Giám đốc Sở' }), 'the week\'s reception session');
+	await noScriptElement(page, 'the week view');
+	assert.deepEqual(seriousOf((await axe(t, page)).violations), [], 'axe on the week view');
+	await page.screenshot({ path: join(t.shots, 'cong-browser-schedule-week.png'), fullPage: true });
+	// a leader chosen in the form, without JavaScript
+	await page.getByRole('combobox', { name: 'Lãnh đạo chủ trì' }).selectOption({ label: 'Phó Giám đốc Sở Lâm Thị Ngọc Hân' });
+	await clickAndWait(page, page.getByRole('button', { name: 'Xem' }));
+	assert.match(page.url(), /lanh-dao=pho-giam-doc-so-lam-thi-ngoc-han/);
+	assert.equal(await page.getByRole('cell', { name: 'Giao ban lãnh đạo Sở' }).count(), 0, 'another leader\'s entry');
+	await mustSee(page.getByRole('cell', { name: 'Thẩm định đề án vị trí việc làm' }), 'the chosen leader\'s entry');
+	// the next week
+	await page.goto(t.site + '/lich-cong-tac');
+	await clickAndWait(page, page.getByRole('link', { name: /^Tuần sau/ }));
+	assert.match(page.url(), /tuan=\d{4}-W\d\d/);
+	await mustSee(page.getByRole('cell', { name: 'Họp Hội đồng Thi đua - Khen thưởng' }), 'next week\'s entry');
+	assert.deepEqual(seriousOf((await axe(t, page)).violations), [], 'axe on the next week');
+	seen.assertClean('the week view');
+	await ctx.close();
+}
+
+async function directory(t) {
+	ensureDirectory(t);
+	const ctx = await t.newContext({ bypassCSP: true });
+	const page = await ctx.newPage();
+	const seen = watch(page);
+	await page.goto(t.site + '/co-cau-to-chuc');
+	assert.equal(await textOf(page.getByRole('heading', { level: 1 })), 'Cơ cấu tổ chức');
+	const tree = page.getByRole('navigation', { name: 'Sơ đồ cơ cấu tổ chức' });
+	const root = tree.getByRole('listitem').filter({ has: page.getByRole('link', { name: DIRECTORY.root, exact: true }) });
+	await mustSee(root.getByRole('list').getByRole('link', { name: DIRECTORY.office }), 'the office under the Sở');
+	assert.deepEqual(seriousOf((await axe(t, page)).violations), [], 'axe on the tree');
+	await page.screenshot({ path: join(t.shots, 'cong-browser-directory-tree.png'), fullPage: true });
+	// a unit with its officials
+	await clickAndWait(page, tree.getByRole('link', { name: DIRECTORY.office }));
+	assert.equal(await textOf(page.getByRole('heading', { level: 1 })), DIRECTORY.office);
+	const staff = page.getByRole('region', { name: 'Cán bộ của đơn vị' });
+	await mustSee(staff.getByRole('link', { name: DIRECTORY.official, exact: true }), 'the unit\'s official');
+	assert.deepEqual(seriousOf((await axe(t, page)).violations), [], 'axe on a unit');
+	// an official: the private mobile is nowhere
+	await clickAndWait(page, staff.getByRole('link', { name: DIRECTORY.official, exact: true }));
+	assert.equal(await textOf(page.getByRole('heading', { level: 1 })), DIRECTORY.official);
+	await mustSee(page.getByRole('link', { name: 'Lưu vào danh bạ (vCard)' }), 'the vCard link');
+	assert.ok(!(await page.content()).includes(DIRECTORY.mobile), 'a private mobile number on the page');
+	assert.deepEqual(seriousOf((await axe(t, page)).violations), [], 'axe on an official');
+	// the contact page
+	await page.goto(t.site + '/lien-he');
+	await mustSee(page.getByRole('heading', { name: 'Người phát ngôn' }), 'the spokespeople');
+	await mustSee(page.getByRole('table', { name: /^Thông tin liên hệ của các đơn vị/ }), 'the units\' contacts');
+	assert.ok(!(await page.content()).includes(DIRECTORY.mobile), 'a private mobile number on the contact page');
+	assert.deepEqual(seriousOf((await axe(t, page)).violations), [], 'axe on the contact page');
+	await page.screenshot({ path: join(t.shots, 'cong-browser-contact.png'), fullPage: true });
+	seen.assertClean('the directory\'s pages');
+	await ctx.close();
+}
+
+scenarios.push(
+	{ name: 'schedules: the week view, a leader, the next week (axe-core)', run: schedules, timeout: 40000 },
+	{ name: 'directory: the tree, a unit, an official, the contact page (axe-core)', run: directory, timeout: 40000 },
+);

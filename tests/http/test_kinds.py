@@ -34,6 +34,8 @@ def value_for(field, n, tag, i=0, kind=None):
         return "Thử nghiệm; Kiểm tra %s" % tag
     if t == "ref":
         return "; ".join(["86/2015/QH13", "42/2022/NĐ-CP"][: field["max"] or 2])
+    if t == "time":
+        return "%02d:30" % (7 + i % 10)
     if t == "url":
         return "https://example.gov.vn/%s" % tag
     if t in ("int", "money"):

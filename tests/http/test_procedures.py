@@ -141,19 +141,19 @@ class Procedures(CongTest):
         codes = self.codes_of(r)
         for code in made:
             self.assertIn(code, codes, "the province's list holds %s" % code)
-        sel = r.by_id("loc-don_vi")
+        sel = r.by_id("loc-don-vi")
         self.assertIsNotNone(sel, "a filter by site")
         self.assertIn("chauthanh", [o.get("value") for o in sel.iter("option")])
         self.assertEqual(self.codes_of(m.get("/thu-tuc?cap_thuc_hien=huyen")), ["1.001612"])
         self.assertEqual(self.codes_of(m.get("/thu-tuc?cap_thuc_hien=tinh&muc_do_dvc=toan-trinh")), ["2.001610"])
         r = m.get("/thu-tuc?co_quan_thuc_hien=" + urllib.parse.quote("Ủy ban nhân dân huyện Long Hồ"))
         self.assertEqual(self.codes_of(r), ["1.001612"])
-        r = m.get("/thu-tuc?don_vi=longho&cap_thuc_hien=huyen")
+        r = m.get("/thu-tuc?don-vi=longho&cap_thuc_hien=huyen")
         self.assertEqual(self.codes_of(r), ["1.001612"])
-        self.assertNotIn("1.000894", self.codes_of(m.get("/thu-tuc?don_vi=longho")), "the site filter")
-        self.assertEqual(self.codes_of(m.get("/thu-tuc?don_vi=khong-co")), [], "a site that is none lists nothing")
+        self.assertNotIn("1.000894", self.codes_of(m.get("/thu-tuc?don-vi=longho")), "the site filter")
+        self.assertEqual(self.codes_of(m.get("/thu-tuc?don-vi=khong-co")), [], "a site that is none lists nothing")
         # a row of another site links to the procedure on its own site
-        r = m.get("/thu-tuc?don_vi=longho")
+        r = m.get("/thu-tuc?don-vi=longho")
         hrefs = [a.get("href") for a in r.tree().iter("a") if "/thu-tuc/" in (a.get("href") or "")]
         self.assertTrue(any(h.startswith("http://longho.") and h.endswith("-%d" % made["1.001612"][1]) for h in hrefs),
                         hrefs)
@@ -161,10 +161,10 @@ class Procedures(CongTest):
         t = self.expect(m.get("/thu-tuc.csv?cap_thuc_hien=huyen"), 200)
         rows = list(csv.DictReader(io.StringIO(t.body.decode("utf-8-sig"))))
         self.assertEqual([x["ma_thu_tuc"] for x in rows], ["1.001612"])
-        self.assertEqual(rows[0]["don_vi"], "longho")
+        self.assertEqual(rows[0]["don-vi"], "longho")
         self.assertEqual(rows[0]["cap_thuc_hien"], "huyen")
         self.assertTrue(rows[0]["url"].startswith("http://longho."), rows[0]["url"])
-        j = json.loads(self.expect(m.get("/thu-tuc.json?don_vi=chauthanh&muc_do_dvc=khong"), 200).body)
+        j = json.loads(self.expect(m.get("/thu-tuc.json?don-vi=chauthanh&muc_do_dvc=khong"), 200).body)
         self.assertEqual([x["ma_thu_tuc"] for x in j["items"]], ["2.000884"])
         self.assertEqual(j["total"], 1)
 

@@ -63,8 +63,10 @@ static void field_input(struct req *r, const struct kind *k, const struct kind_f
 	json_object_set_new(o, "name", json_string(name));
 	json_object_set_new(o, "label", json_string(f->label));
 	json_object_set_new(o, "required", json_boolean(f->flags & FF_REQUIRED));
-	/* false, not absent: a table's cell must not find its table's help in the template */
-	json_object_set_new(o, "help", f->help ? json_string(f->help) : json_false());
+	/* always set: a table's cell must not find its table's help (or error) up the context */
+	json_object_set_new(o, "help", f->help ? json_string(f->help) : json_null());
+	if (!json_object_get(o, "error"))
+		json_object_set_new(o, "error", json_null());
 	if (f->type == F_FILE) {
 		/* a file of the library, chosen, or uploaded with the form */
 		int64_t chosen = json_is_integer(v) ? json_integer_value(v) : 0;
@@ -109,6 +111,8 @@ static void field_input(struct req *r, const struct kind *k, const struct kind_f
 	const char *input = f->type == F_URL ? "url" : "text";
 	if (f->type == F_DATE)
 		json_object_set_new(o, "placeholder", json_string("dd/mm/yyyy"));
+	if (f->type == F_TIME)
+		json_object_set_new(o, "placeholder", json_string("hh:mm"));
 	if (f->type == F_LONGTEXT || f->type == F_REF || f->type == F_TAGS)
 		json_object_set_new(o, "is_textarea", json_true());
 	else if (f->type == F_ENUM && !(f->flags & FF_OPEN)) {

@@ -4,7 +4,7 @@
  * labels of their relations, the issuing body as creator) is marked "legal:".
  * WEBPAGE: GET /<segment>   list: one parameter per filterable field (its key), nam (year),
  *                           hieu_luc (legal: validity), q (a number), chuyen-muc (category id),
- *                           don_vi (a site's slug: the main portal's list of a province-wide
+ *                           don-vi (a site's slug: the main portal's list of a province-wide
  *                           kind, kind.province_list), trang (page, 20 a page)
  * WEBPAGE: GET /<segment>.csv, /<segment>.json   the same filtered list, every row up to 10,000
  * WEBPAGE: GET /<segment>/<slug>-<id>            the item
@@ -73,7 +73,7 @@ static void day_text(int32_t day, char out[16])
 struct list_query {
 	const struct kind *k;
 	/* whose items: the site's (and those it lists); 0 every site's, on the main portal's list of
-	 * a province-wide kind (kind.province_list), or the one site its filter "don_vi" names */
+	 * a province-wide kind (kind.province_list), or the one site its filter "don-vi" names */
 	int64_t site_id;
 	int province;
 	const char *don_vi;
@@ -112,7 +112,7 @@ static void list_query_read(struct req *r, const struct kind *k, struct list_que
 	lq->site_id = json_integer_value(json_object_get(r->site, "id"));
 	lq->province = k->province_list && strcmp(json_string_value(json_object_get(r->site, "kind")), "main") == 0;
 	if (lq->province) {
-		const char *slug = req_arg(r, "don_vi");
+		const char *slug = req_arg(r, "don-vi");
 		json_t *site = slug && *slug ? site_get_by_slug(r->db, slug) : NULL;
 		/* a site that is not one lists nothing rather than everything */
 		lq->site_id = site ? json_integer_value(json_object_get(site, "id")) : slug && *slug ? -1 : 0;
@@ -138,7 +138,7 @@ static char *list_link(const struct list_query *lq, const char *base, int64_t pa
 		sep = '&';
 	}
 	if (lq->don_vi) {
-		sb_addf(&u, "%cdon_vi=", sep);
+		sb_addf(&u, "%cdon-vi=", sep);
 		sb_add_urlenc(&u, lq->don_vi, strlen(lq->don_vi));
 		sep = '&';
 	}
@@ -357,7 +357,7 @@ static json_t *list_filters(struct req *r, const struct list_query *lq)
 							      "selected", lq->don_vi && strcmp(lq->don_vi, slug) == 0));
 		}
 		json_decref(sites);
-		json_array_append_new(out, json_pack("{ssssssssso}", "key", "don_vi", "id", "loc-don_vi", "label", "Đơn vị",
+		json_array_append_new(out, json_pack("{ssssssssso}", "key", "don-vi", "id", "loc-don-vi", "label", "Đơn vị",
 						     "all", "Tất cả các đơn vị", "options", opts));
 	}
 	return out;
@@ -391,7 +391,7 @@ static void list_export(struct req *r, const struct list_query *lq, int json)
 	if (is_legal(k))
 		table_add_column(&t, "hieu_luc", TABLE_TEXT);
 	if (lq->province)
-		table_add_column(&t, "don_vi", TABLE_TEXT);
+		table_add_column(&t, "don-vi", TABLE_TEXT);
 	table_add_column(&t, "url", TABLE_TEXT);
 	char **cell = xcalloc(t.nCol, sizeof(*cell)); /* one row's, each malloc'd */
 	size_t i;
@@ -433,8 +433,8 @@ static void list_export(struct req *r, const struct list_query *lq, int json)
 		if (lq->province) {
 			json_t *site = own ? json_incref(own) : json_incref(r->site);
 			cell[c] = xstrdup(json_string_value(json_object_get(site, "slug")));
-			json_object_set_new(item, "don_vi", json_string(cell[c++]));
-			json_object_set(item, "don_vi_ten", json_object_get(site, "name"));
+			json_object_set_new(item, "don-vi", json_string(cell[c++]));
+			json_object_set(item, "don-vi-ten", json_object_get(site, "name"));
 			json_decref(site);
 		}
 		json_decref(own);

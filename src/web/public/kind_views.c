@@ -14,6 +14,8 @@
 static const struct kind_view kind_views[] = {
 	{ "procedure", procedure_item_view, procedure_list_view },
 	{ "statistics", statistics_item_view, NULL },
+	{ "unit", unit_item_view, NULL },
+	{ "official", official_item_view, NULL },
 	{ NULL, NULL, NULL }, /* kinds add their line above this one */
 };
 

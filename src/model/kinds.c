@@ -2,6 +2,7 @@
  * list (VP Đ4, TQ Đ4, NĐ 42/2022 Đ4; ../docs/product.md §2) grows here, one descriptor each. */
 #include "kind.h"
 #include "legal.h"
+#include "links.h"
 
 #include <stddef.h>
 
@@ -100,5 +101,68 @@ static const struct kind kind_gazette = {
 	.nfields = N(gazette_fields),
 };
 
-const struct kind *const kinds_declared[] = { &kind_article, &kind_legal, &kind_gazette };
+/* ---- links and fixed pages (docs/links.md) ---- */
+
+/* Links to other portals (the site's link lists: footer and /lien-ket), checked daily for dead
+ * links (model/links.c, jobs/links_job.c). The title is the link's name. */
+static const struct kind_choice link_groups[] = {
+	{ "chinh-phu", "Cổng thông tin Chính phủ, Quốc hội" },
+	{ "bo-nganh", "Bộ, ngành Trung ương" },
+	{ "tinh-thanh", "Tỉnh, thành phố" },
+	{ "so-nganh", "Các sở, ngành" },
+	{ "huyen", "Huyện, thị xã, thành phố" },
+	{ "xa", "Xã, phường, thị trấn" },
+	{ "dich-vu", "Dịch vụ công, tiện ích" },
+	{ "khac", "Liên kết khác" },
+	{ NULL, NULL },
+};
+static const struct kind_field link_fields[] = {
+	{ "dia_chi", "Địa chỉ trang (URL)", F_URL, 500, FF_REQUIRED | FF_LIST | FF_FEED, NULL, NULL,
+	  "Bắt đầu bằng https:// hoặc http://, ví dụ https://chinhphu.vn" },
+	{ "nhom", "Nhóm liên kết", F_ENUM, 0, FF_REQUIRED | FF_FILTER | FF_LIST | FF_FEED | FF_OPEN, link_groups, NULL,
+	  "Trang Liên kết xếp các liên kết theo nhóm" },
+	{ "thu_tu", "Thứ tự trong nhóm", F_INT, 0, FF_FEED, NULL, NULL, "Số nhỏ đứng trước; để trống: xếp sau cùng" },
+};
+
+static const struct kind kind_link = {
+	.name = "link",
+	.segment = "lien-ket",
+	.label = "Liên kết",
+	.label_one = "liên kết",
+	.title_label = "Tên trang liên kết",
+	.deadline_kind = "khac",
+	.fields = link_fields,
+	.nfields = N(link_fields),
+	.tpl_list = "public/links",
+	.check = link_fields_check,
+};
+
+/* Fixed pages (trang giới thiệu): the introduction, functions and tasks, history… each also at
+ * its own address (/gioi-thieu, /chuc-nang-nhiem-vu, /lich-su: web/public/pages.c). */
+static const struct kind_choice page_types[] = {
+	{ "gioi-thieu", "Giới thiệu chung" },
+	{ "chuc-nang-nhiem-vu", "Chức năng, nhiệm vụ" },
+	{ "lich-su", "Lịch sử hình thành và phát triển" },
+	{ "ban-do-hanh-chinh", "Bản đồ hành chính" },
+	{ "khac", "Trang khác" },
+	{ NULL, NULL },
+};
+static const struct kind_field page_fields[] = {
+	{ "loai", "Loại trang", F_ENUM, 0, FF_REQUIRED | FF_FILTER | FF_LIST | FF_FEED, page_types, NULL,
+	  "Giới thiệu chung, chức năng nhiệm vụ, lịch sử có địa chỉ riêng: /gioi-thieu, /chuc-nang-nhiem-vu, /lich-su" },
+	{ "thu_tu", "Thứ tự", F_INT, 0, FF_FEED, NULL, NULL, "Số nhỏ đứng trước trong danh sách và sơ đồ cổng" },
+};
+
+static const struct kind kind_page = {
+	.name = "page",
+	.segment = "trang",
+	.label = "Giới thiệu",
+	.label_one = "trang giới thiệu",
+	.deadline_kind = "khac",
+	.fields = page_fields,
+	.nfields = N(page_fields),
+};
+
+const struct kind *const kinds_declared[] = { &kind_article, &kind_legal, &kind_gazette,
+	&kind_link, &kind_page };
 const size_t kinds_ndeclared = N(kinds_declared);

@@ -183,4 +183,21 @@ int web_send_table(struct req *r, struct table *t, const char *how, const char *
 /* Renders template TPL alone with VIEW, appended to OUT: 0, or -1 when there is no such template. */
 int web_render_part(struct req *r, const char *tpl, json_t *view, struct sb *out);
 
+/* web/public/nav.c: the sections of the menu and the footer's links (called by web_public_ctx),
+ * the home page's blocks per kind, the site map, the boundary map, the fixed pages' addresses,
+ * the grouped list of links (the links kind's list view) */
+struct kind;
+void nav_public_ctx(struct req *r, json_t *ctx);
+json_t *nav_home_blocks(struct req *r, json_t *news_sections, int *news_on);
+void links_list_view(struct req *r, const struct kind *k, json_t *ctx);
+void page_sitemap(struct req *r);
+void page_sitemap_xml(struct req *r);
+void page_boundary_map(struct req *r);
+void page_fixed(struct req *r);
+/* web/admin/nav.c: the broken links (and checking them now), the sections of the menu and home */
+void admin_links_broken(struct req *r);
+void admin_links_check(struct req *r);
+void admin_sections(struct req *r);
+void admin_sections_save(struct req *r);
+
 #endif

@@ -126,11 +126,13 @@ static const struct kind_choice link_groups[] = {
 	{ NULL, NULL },
 };
 static const struct kind_field link_fields[] = {
-	{ "dia_chi", "Địa chỉ trang (URL)", F_URL, 500, FF_REQUIRED | FF_LIST | FF_FEED, NULL, NULL,
-	  "Bắt đầu bằng https:// hoặc http://, ví dụ https://chinhphu.vn" },
-	{ "nhom", "Nhóm liên kết", F_ENUM, 0, FF_REQUIRED | FF_FILTER | FF_LIST | FF_FEED | FF_OPEN, link_groups, NULL,
-	  "Trang Liên kết xếp các liên kết theo nhóm" },
-	{ "thu_tu", "Thứ tự trong nhóm", F_INT, 0, FF_FEED, NULL, NULL, "Số nhỏ đứng trước; để trống: xếp sau cùng" },
+	{ .key = "dia_chi", .label = "Địa chỉ trang (URL)", .type = F_URL, .max = 500,
+	  .flags = FF_REQUIRED | FF_LIST | FF_FEED, .help = "Bắt đầu bằng https:// hoặc http://, ví dụ https://chinhphu.vn" },
+	{ .key = "nhom", .label = "Nhóm liên kết", .type = F_ENUM,
+	  .flags = FF_REQUIRED | FF_FILTER | FF_LIST | FF_FEED | FF_OPEN, .choices = link_groups,
+	  .help = "Trang Liên kết xếp các liên kết theo nhóm" },
+	{ .key = "thu_tu", .label = "Thứ tự trong nhóm", .type = F_INT, .flags = FF_FEED,
+	  .help = "Số nhỏ đứng trước; để trống: xếp sau cùng" },
 };
 
 static const struct kind kind_link = {
@@ -157,9 +159,13 @@ static const struct kind_choice page_types[] = {
 	{ NULL, NULL },
 };
 static const struct kind_field page_fields[] = {
-	{ "loai", "Loại trang", F_ENUM, 0, FF_REQUIRED | FF_FILTER | FF_LIST | FF_FEED, page_types, NULL,
-	  "Giới thiệu chung, chức năng nhiệm vụ, lịch sử có địa chỉ riêng: /gioi-thieu, /chuc-nang-nhiem-vu, /lich-su" },
-	{ "thu_tu", "Thứ tự", F_INT, 0, FF_FEED, NULL, NULL, "Số nhỏ đứng trước trong danh sách và sơ đồ cổng" },
+	{ .key = "loai", .label = "Loại trang", .type = F_ENUM, .flags = FF_REQUIRED | FF_FILTER | FF_LIST | FF_FEED,
+	  .choices = page_types,
+	  .help = "Giới thiệu chung, chức năng nhiệm vụ, lịch sử có địa chỉ riêng: /gioi-thieu, /chuc-nang-nhiem-vu, /lich-su" },
+	{ .key = "thu_tu", .label = "Thứ tự", .type = F_INT, .flags = FF_FEED,
+	  .help = "Số nhỏ đứng trước trong danh sách và sơ đồ cổng" },
+	{ .key = "ban_do", .label = "Ảnh bản đồ hành chính chính thức", .type = F_FILE, .flags = FF_FEED, .accept = "image/",
+	  .help = "Với trang loại Bản đồ hành chính: ảnh bản đồ chính thức, hiện trên trang /ban-do-hanh-chinh (nhớ nhập mô tả ảnh trong thư viện)" },
 };
 
 static const struct kind kind_page = {

@@ -12,6 +12,7 @@
 #include "base/banned.h"
 
 static const struct kind_view kind_views[] = {
+	{ "link", NULL, links_list_view }, /* the links grouped (public/nav.c) */
 	{ NULL, NULL, NULL }, /* kinds add their line above this one */
 };
 

@@ -448,6 +448,15 @@ void page_boundary_map(struct req *r)
 					json_integer_value(json_object_get(row, "id")));
 		json_t *off = json_pack("{sOssso}", "title", json_object_get(row, "title"), "url", p, "body_html",
 					json_object_get(row, "body") ? json_incref(json_object_get(row, "body")) : json_string(""));
+		/* its image field: the official map (a file of the site's library, with its alt text) */
+		const struct kind *pk = kind_find("page");
+		const struct kind_field *mf = pk ? kind_field(pk, "ban_do") : NULL;
+		json_t *fv = json_object_get(row, "f"); /* item_get_public's fields */
+		json_t *img = mf ? kind_value_view(r, site_id_of_req(r), mf, json_object_get(fv, "ban_do"), NULL) : NULL;
+		if (img && json_is_true(json_object_get(img, "is_image")))
+			json_object_set_new(off, "image", img);
+		else
+			json_decref(img);
 		json_object_set_new(ctx, "official", off);
 		free(p);
 		json_decref(row);

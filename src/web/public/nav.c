@@ -172,8 +172,12 @@ void links_list_view(struct req *r, const struct kind *k, json_t *ctx)
 			json_array_append_new(groups, cur);
 			cur_key = g;
 		}
+		char *page = web_item_path("link", json_string_value(json_object_get(l, "slug")),
+					   json_integer_value(json_object_get(l, "id")));
 		json_array_append_new(json_object_get(cur, "links"),
-				      json_pack("{sOsO}", "title", json_object_get(l, "title"), "url", json_object_get(l, "url")));
+				      json_pack("{sOsOss}", "title", json_object_get(l, "title"), "url", json_object_get(l, "url"),
+						"page_url", page));
+		free(page);
 	}
 	json_object_set_new(ctx, "has_link_groups", json_boolean(json_array_size(groups) > 0));
 	json_object_set_new(ctx, "link_groups", groups);

@@ -1,6 +1,7 @@
 /* units_vl.c — Vĩnh Long's district-level units and their communes (units.h). The boxes place
  * each district roughly where it lies (north up: the city in the north-east on the Tiền river,
- * Bình Minh and Trà Ôn along the Hậu river in the south-west and south): a schematic, not a map. */
+ * Bình Minh and Trà Ôn along the Hậu river in the south-west and south): a schematic, not a map.
+ * Listed in the order of the official lists. */
 #include "vn/units.h"
 
 const char *const admin_province_name = "Tỉnh Vĩnh Long";
@@ -45,13 +46,13 @@ static const char *const h_binhtan[] = {
 };
 
 const struct admin_district admin_districts[] = {
-	{ "Thành phố Vĩnh Long", tp_vinhlong, 430, 20, 150, 100 },
-	{ "Huyện Long Hồ", h_longho, 220, 20, 210, 130 },
-	{ "Huyện Bình Tân", h_binhtan, 20, 20, 200, 130 },
-	{ "Thị xã Bình Minh", tx_binhminh, 20, 150, 170, 120 },
-	{ "Huyện Tam Bình", h_tambinh, 190, 150, 200, 120 },
-	{ "Huyện Mang Thít", h_mangthit, 390, 120, 190, 150 },
-	{ "Huyện Trà Ôn", h_traon, 120, 270, 240, 130 },
-	{ "Huyện Vũng Liêm", h_vungliem, 360, 270, 220, 130 },
+	{ "Thành phố Vĩnh Long", tp_vinhlong, 400, 20, 180, 130 },
+	{ "Huyện Long Hồ", h_longho, 200, 20, 200, 130 },
+	{ "Huyện Mang Thít", h_mangthit, 380, 150, 200, 130 },
+	{ "Huyện Vũng Liêm", h_vungliem, 350, 280, 230, 120 },
+	{ "Huyện Tam Bình", h_tambinh, 180, 150, 200, 130 },
+	{ "Thị xã Bình Minh", tx_binhminh, 20, 150, 160, 130 },
+	{ "Huyện Trà Ôn", h_traon, 120, 280, 230, 120 },
+	{ "Huyện Bình Tân", h_binhtan, 20, 20, 180, 130 },
 };
 const size_t admin_ndistricts = sizeof(admin_districts) / sizeof(admin_districts[0]);

@@ -105,7 +105,7 @@ int cmd_links(int argc, char **argv)
 			o.allow_private = 1;
 		if (timeout)
 			o.timeout = (long)timeout;
-		if (links_check_run(db, site_id, due, &o, time_now(), &n, &bad)) {
+		if (links_check_run(db, NULL, site_id, due, &o, time_now(), &n, &bad)) {
 			fprintf(stderr, "cong links: không ghi được kết quả kiểm tra vào cơ sở dữ liệu: %s\n", db_errmsg(db));
 			rc = 1;
 		} else {

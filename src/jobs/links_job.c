@@ -48,7 +48,7 @@ static void *job_main(void *arg)
 		link_check_opts_read(db, &o);
 		o.stop = job_stopping;
 		o.arg = j;
-		if (links_check_run(db, 0, 1, &o, time_now(), &checked, &broken))
+		if (links_check_run(db, NULL, 0, 1, &o, time_now(), &checked, &broken))
 			log_error("links: the check could not record its results: %s", db_errmsg(db));
 		else if (checked)
 			log_info("links: checked %d link(s), %d broken", checked, broken);
@@ -73,6 +73,15 @@ void links_job_tick(struct links_job *j, struct db *db, int64_t now)
 	pthread_mutex_unlock(&j->lock);
 	if (running)
 		return;
+	/* the board asked for a check now (links_check_request): whatever the hour */
+	char *now_asked = db_setting_get(db, "links_check_now");
+	int asked = now_asked && strcmp(now_asked, "1") == 0;
+	free(now_asked);
+	if (asked) {
+		if (db_setting_set(db, "links_check_now", "0"))
+			return;
+		goto start;
+	}
 	int64_t hour = 2;
 	char *v = db_setting_get(db, "links_check_hour");
 	if (v && parse_i64(v, 0, 23, &hour))
@@ -97,6 +106,7 @@ void links_job_tick(struct links_job *j, struct db *db, int64_t now)
 	}
 	if (db_setting_set(db, "links_checked_day", today))
 		return;
+start:
 	pthread_mutex_lock(&j->lock);
 	j->running = 1;
 	if (pthread_create(&j->thread, NULL, job_main, j)) {

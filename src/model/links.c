@@ -315,13 +315,15 @@ static int result_write(struct db *db, int64_t item_id, int64_t site_id, const c
 	return db_commit(db);
 }
 
-int links_check_run(struct db *db, int64_t site_id, int due_only, const struct link_check_opts *o, int64_t now,
-		    int *checked, int *broken)
+int links_check_run(struct db *db, const struct actor *a, int64_t site_id, int due_only, const struct link_check_opts *o,
+		    int64_t now, int *checked, int *broken)
 {
-	int nc = 0, nb = 0, rc = 0;
+	int nc = 0, nb = 0, rc = M_OK;
+	if (a && (!site_id || actor_level(db, a, site_id) < LVL_EDITOR))
+		return M_DENIED;
 	json_t *rows = links_with_checks(db, site_id);
 	if (!rows)
-		return -1;
+		return M_ERROR;
 	size_t i;
 	json_t *row;
 	json_array_foreach(rows, i, row) {
@@ -338,7 +340,7 @@ int links_check_run(struct db *db, int64_t site_id, int due_only, const struct l
 		if (result_write(db, json_integer_value(json_object_get(row, "id")),
 				 json_integer_value(json_object_get(row, "site_id")), u, &res, now > time_now() ? now : time_now())) {
 			free(u);
-			rc = -1;
+			rc = M_ERROR;
 			break;
 		}
 		nc++;
@@ -356,7 +358,7 @@ int links_check_run(struct db *db, int64_t site_id, int due_only, const struct l
 		if (st)
 			sqlite3_reset(st);
 		if (!db_begin(db)) {
-			if (audit_write(db, &actor_cli, site_id ? site_id : main_id, "links.check", "", detail))
+			if (audit_write(db, a ? a : &actor_cli, site_id ? site_id : main_id, "links.check", "", detail))
 				db_rollback(db);
 			else
 				db_commit(db);
@@ -367,6 +369,23 @@ int links_check_run(struct db *db, int64_t site_id, int due_only, const struct l
 	if (broken)
 		*broken = nb;
 	return rc;
+}
+
+int links_check_request(struct db *db, const struct actor *a, int64_t site_id)
+{
+	if (actor_level(db, a, site_id) < LVL_EDITOR)
+		return M_DENIED;
+	if (db_begin(db))
+		return M_ERROR;
+	sqlite3_stmt *st = db_stmt(db, "UPDATE link_checks SET checked_at = 0 WHERE site_id = ?");
+	if (st)
+		db_bind_int(st, 1, site_id);
+	if (!st || db_step_done(st) || db_setting_set(db, "links_check_now", "1") ||
+	    audit_write(db, a, site_id, "links.check_request", "", "")) {
+		db_rollback(db);
+		return M_ERROR;
+	}
+	return db_commit(db) ? M_ERROR : M_OK;
 }
 
 /* ---- reads ---- */

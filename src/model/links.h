@@ -50,10 +50,16 @@ void link_probe(const char *url, const struct link_check_opts *o, struct link_re
 
 /* Checks the published links of SITE_ID (0: every site); DUE_ONLY: only those never checked,
  * whose address changed, or checked more than 20 hours before NOW. Each result is written in
- * its own short transaction; one audit record for the run. *CHECKED and *BROKEN (may be NULL)
- * get the counts. 0, or -1 on a store error. */
-int links_check_run(struct db *db, int64_t site_id, int due_only, const struct link_check_opts *o, int64_t now,
-		    int *checked, int *broken);
+ * its own short transaction; one audit record for the run, by A (editors and above of SITE_ID;
+ * NULL: the scheduler or the command line). *CHECKED and *BROKEN (may be NULL) get the counts.
+ * M_OK, M_DENIED, or M_ERROR on a store error. */
+int links_check_run(struct db *db, const struct actor *a, int64_t site_id, int due_only, const struct link_check_opts *o,
+		    int64_t now, int *checked, int *broken);
+/* The board asks for its site's links to be checked again now: they are made due and the
+ * server's next scheduler pass checks them (setting links_check_now), whatever the hour; the
+ * page does not wait for the answers. Editors and above of SITE_ID; audited. M_OK, M_DENIED,
+ * M_ERROR. */
+int links_check_request(struct db *db, const struct actor *a, int64_t site_id);
 /* 1 when some published link is due for its daily check (links_check_run DUE_ONLY would do
  * something), 0 when none, -1 on a store error. */
 int links_check_due(struct db *db, int64_t now);

@@ -242,3 +242,23 @@ class DeadLinks(CongTest):
         j = c.get("/lien-ket.json")
         self.expect(j, 200)
         self.assertIn("https://chinhphu.vn", j.text)
+
+    def test_5_the_board_asks_for_a_check_now(self):
+        fx, up = self.fx, self.up
+        admin = fx.admin("admin")
+        up.flip = 500
+        n0 = len(up.seen)
+        r = admin.post("/quan-tri/lien-ket-hong")
+        self.expect(r, 303)
+        self.assertIn_("kiểm tra lại", admin.get(r.location_path))
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            if "Trang đổi trạng thái" in broken_titles(admin.get("/quan-tri/lien-ket-hong")):
+                break
+            time.sleep(0.5)
+        self.assertIn("Trang đổi trạng thái", broken_titles(admin.get("/quan-tri/lien-ket-hong")))
+        self.assertIn(("HEAD", "/tot"), up.seen[n0:], "every link of the site was checked again")
+        # a reporter may not ask; another site's links are not touched
+        fx.add_user("phongvien_lk", "reporter", "snv")
+        rep = fx.admin("phongvien_lk", "snv")
+        self.expect(rep.post("/quan-tri/lien-ket-hong"), 403)

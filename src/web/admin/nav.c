@@ -1,6 +1,7 @@
 /* nav.c — the board's pages of the links kind and of the site's sections (docs/links.md).
  * WEBPAGE: GET  /quan-tri/lien-ket-hong     the site's links whose newest check failed
- * WEBPAGE: POST /quan-tri/lien-ket-hong     check the site's links now (editors and above)
+ * WEBPAGE: POST /quan-tri/lien-ket-hong     ask for the site's links to be checked again now (editors
+ *                                           and above): the scheduler does it in a moment
  * WEBPAGE: GET  /quan-tri/cai-dat/muc       the kinds the menu and home page show, in order
  * WEBPAGE: POST /quan-tri/cai-dat/muc       form: chon_<kind> (checked: shown), thu_tu_<kind>
  *                                           (1..99: its place; ties keep the declared order) */
@@ -57,24 +58,21 @@ void admin_links_broken(struct req *r)
 	json_object_set_new(ctx, "rows", rows);
 	json_object_set_new(ctx, "nok", json_integer(nok));
 	json_object_set_new(ctx, "nunchecked", json_integer(nunchecked));
-	const char *done = req_arg(r, "da-kiem-tra");
-	if (done)
-		json_object_set_new(ctx, "notice", json_string("Đã kiểm tra lại các liên kết của trang."));
+	if (req_arg(r, "da-yeu-cau"))
+		json_object_set_new(ctx, "notice", json_string("Đã yêu cầu kiểm tra lại các liên kết của trang; kết quả có sau "
+								"ít phút, tải lại trang này để xem."));
 	resp_render(r, 200, "admin/links_broken", ctx);
 }
 
 void admin_links_check(struct req *r)
 {
-	/* editors and above (the route); the model reads the links of this site only */
-	struct link_check_opts o;
-	link_check_opts_read(r->db, &o);
-	if (o.timeout > 10)
-		o.timeout = 10; /* the person waits for the page */
-	if (links_check_run(r->db, site_id_of(r), 0, &o, time_now(), NULL, NULL)) {
-		resp_error(r, 500, "server_error");
+	/* the links are made due; the server's scheduler checks them in a moment (links_job.h) */
+	int rc = links_check_request(r->db, &r->actor, site_id_of(r));
+	if (rc != M_OK) {
+		admin_model_error(r, rc);
 		return;
 	}
-	resp_redirect(r, 303, "/quan-tri/lien-ket-hong?da-kiem-tra=1");
+	resp_redirect(r, 303, "/quan-tri/lien-ket-hong?da-yeu-cau=1");
 }
 
 /* The form's rows: every declared kind with its place (ORDER: the chosen ones' places, else the

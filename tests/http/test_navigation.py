@@ -155,6 +155,7 @@ class Sections(CongTest):
         self.assertIn(base + "/van-ban", locs)
         self.assertIn(base + "/trang/gioi-thieu-so-noi-vu-%d" % self.intro, locs)
         self.assertIn(base + "/lien-ket/cong-thong-tin-dien-tu-chinh-phu-%d" % self.link, locs)
+        self.assertIn("Sitemap: %s/sitemap.xml" % base, c.get("/robots.txt").text, "robots.txt names it")
 
     def test_5_the_administrative_boundary_map(self):
         page = self.page(self.fx.client(None), "/ban-do-hanh-chinh")

@@ -226,6 +226,11 @@ class DeadLinks(CongTest):
         text = page.text
         self.assertLess(text.index("Sở Tài chính"), text.index("Sở Nội vụ"), "the order within the group")
         self.assertIn_('href="https://chinhphu.vn"', page)
+        # each link's own page ("Thông tin") links its address
+        about = [a.get("href") for a in page.tree().iter("a") if a.get("class") == "link-about"]
+        self.assertEqual(len(about), 4)
+        item = self.page(c, about[0])
+        self.assertIn_('<a href="https://chinhphu.vn" rel="noopener">https://chinhphu.vn</a>', item)
         # filtered: the generic table
         f = self.page(c, "/lien-ket?nhom=so-nganh")
         tables = list(f.tree().iter("table"))

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/socket.h>
 
 #include "base/banned.h"
@@ -32,7 +33,8 @@ void link_fields_check(const struct kind *k, json_t *fields, struct errs *e)
 	char *scheme = NULL, *host = NULL, *user = NULL, *pw = NULL;
 	if (!h)
 		return;
-	if (curl_url_set(h, CURLUPART_URL, u, CURLU_NON_SUPPORT_SCHEME) != CURLUE_OK ||
+	if ((strncasecmp(u, "http://", 7) != 0 && strncasecmp(u, "https://", 8) != 0) ||
+	    curl_url_set(h, CURLUPART_URL, u, CURLU_NON_SUPPORT_SCHEME) != CURLUE_OK ||
 	    curl_url_get(h, CURLUPART_SCHEME, &scheme, 0) != CURLUE_OK ||
 	    (strcmp(scheme, "http") != 0 && strcmp(scheme, "https") != 0) ||
 	    curl_url_get(h, CURLUPART_HOST, &host, 0) != CURLUE_OK || !*host || strchr(u, ' ')) {

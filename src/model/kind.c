@@ -88,10 +88,12 @@ static int ident_ok(const char *s, int allow_dash)
 	return 1;
 }
 
-/* Keys the item table already gives every kind: a field may not shadow them. */
+/* Keys the item table, the form and the CSV import already give every kind: a field may not
+ * shadow them. */
 static const char *const reserved_keys[] = { "id", "kind", "site_id", "state", "title", "slug", "summary", "body",
 					     "category_id", "lang", "fields", "ref", "ref_key", "item_day", "q", "trang",
-					     "csrf", "note", "attachments", NULL };
+					     "csrf", "note", "attachments", "tep", "tieu_de", "trich_yeu", "tom_tat",
+					     "noi_dung", "url", "nam", NULL };
 
 int kind_check(const struct kind *k, char *err, size_t n)
 {

@@ -96,7 +96,7 @@ static const struct kind_field gazette_fields[] = {
 	{ .key = "van_ban", .label = "Văn bản trong số", .type = F_REF, .max = 200,
 	  .flags = FF_FEED | FF_COUNT, .ref_kind = "legal",
 	  .help = "Số ký hiệu các văn bản đăng trong số này, cách nhau bằng dấu chấm phẩy (;)" },
-	{ .key = "tep", .label = "Tệp công báo (PDF)", .type = F_FILE, .flags = FF_FEED, .accept = "application/pdf",
+	{ .key = "ban_dien_tu", .label = "Tệp công báo (PDF)", .type = F_FILE, .flags = FF_FEED, .accept = "application/pdf",
 	  .help = "Bản điện tử của số công báo" },
 };
 

@@ -78,7 +78,7 @@ TEST(items_a_bad_descriptor_is_refused_with_a_sentence)
 							  .sub = nestedcols, .nsub = 1 } };
 	static const struct kind_field colsnotrows[] = { { .key = "so", .label = "Số", .type = F_TEXT, .max = 5, .sub = cols,
 							   .nsub = 1 } };
-	static const struct kind_field filefilter[] = { { .key = "tep", .label = "Tệp", .type = F_FILE, .flags = FF_FILTER } };
+	static const struct kind_field filefilter[] = { { .key = "tep_x", .label = "Tệp", .type = F_FILE, .flags = FF_FILTER } };
 	static const struct kind_field countself[] = { { .key = "ve", .label = "Về", .type = F_REF, .max = 5,
 							 .flags = FF_COUNT, .ref_kind = "legal" } };
 	static const struct kind_field choicesnotenum[] = { { "so", "Số", F_TEXT, 9, 0, two, NULL, NULL, NULL, 0, NULL } };
@@ -224,7 +224,7 @@ static const struct kind_field paper_cols[] = {
 static const struct kind_field paper_fields[] = {
 	{ .key = "ho_so", .label = "Thành phần hồ sơ", .type = F_ROWS, .max = 3, .flags = FF_REQUIRED | FF_SEARCH,
 	  .sub = paper_cols, .nsub = 5 },
-	{ .key = "tep", .label = "Tệp", .type = F_FILE },
+	{ .key = "ban_sao", .label = "Tệp", .type = F_FILE },
 };
 static const struct kind paper_kind = { .name = "paper", .segment = "giay-to", .label = "Giấy tờ", .label_one = "giấy tờ",
 					.fields = paper_fields, .nfields = 2 };
@@ -237,7 +237,7 @@ TEST(items_a_table_field_is_cleaned_row_by_row)
 	json_t *raw = json_pack("{s[{ssssssss}{ssssssss}{ssssssss}]ss}", "ho_so",
 				"ten", " Đơn đề nghị ", "ban", "Bản chính", "so_luong", "1", "ngay", "05/03/2026",
 				"ten", "", "ban", "", "so_luong", "", "ngay", "",
-				"ten", "Tờ khai", "ban", "sao", "so_luong", "2", "ngay", "", "tep", "12");
+				"ten", "Tờ khai", "ban", "sao", "so_luong", "2", "ngay", "", "ban_sao", "12");
 	json_t *out = NULL;
 	kind_fields_clean(&paper_kind, raw, &out, &e);
 	CHECK(e.n == 0);
@@ -247,7 +247,7 @@ TEST(items_a_table_field_is_cleaned_row_by_row)
 	CHECK_STR(json_string_value(json_object_get(json_array_get(rows, 0), "ban")), "chinh");
 	CHECK(json_integer_value(json_object_get(json_array_get(rows, 1), "so_luong")) == 2);
 	CHECK_STR(json_string_value(json_object_get(json_array_get(rows, 0), "ngay")), "2026-03-05");
-	CHECK(json_integer_value(json_object_get(out, "tep")) == 12);
+	CHECK(json_integer_value(json_object_get(out, "ban_sao")) == 12);
 	/* written as a CSV cell and read back: the same rows */
 	char *text = kind_value_machine(&paper_fields[0], rows);
 	CHECK_STR(text, "Đơn đề nghị | chinh | 1 | 2026-03-05 | \nTờ khai | sao | 2 |  | ");
@@ -267,7 +267,7 @@ TEST(items_a_table_field_is_cleaned_row_by_row)
 
 	/* bad cells: each under its cell's name, one message for the table; too many rows */
 	e = (struct errs){ 0 };
-	raw = json_pack("{ss ss}", "ho_so", "| chinh\nGiấy | bản nháp | hai | 31/02/2026 | x", "tep", "abc");
+	raw = json_pack("{ss ss}", "ho_so", "| chinh\nGiấy | bản nháp | hai | 31/02/2026 | x", "ban_sao", "abc");
 	kind_fields_clean(&paper_kind, raw, &out, &e);
 	CHECK(has_err(&e, "ho_so.0.ten", "required"));
 	CHECK(has_err(&e, "ho_so.1.ban", "choice_invalid"));
@@ -275,7 +275,7 @@ TEST(items_a_table_field_is_cleaned_row_by_row)
 	CHECK(has_err(&e, "ho_so.1.ngay", "day_invalid"));
 	CHECK(has_err(&e, "ho_so.1.mau", "file_invalid"));
 	CHECK(has_err(&e, "ho_so", "rows_invalid"));
-	CHECK(has_err(&e, "tep", "file_invalid"));
+	CHECK(has_err(&e, "ban_sao", "file_invalid"));
 	CHECK_STR(json_string_value(json_object_get(json_array_get(json_object_get(out, "ho_so"), 1), "so_luong")), "hai");
 	json_decref(out);
 	json_decref(raw);

@@ -131,6 +131,7 @@ void link_check_opts_read(struct db *db, struct link_check_opts *o)
 }
 
 struct probe {
+	const struct link_check_opts *o;
 	int allow_private;
 	int blocked; /* a connection was refused because of its address */
 	size_t got;
@@ -153,6 +154,14 @@ static size_t probe_write(char *data, size_t size, size_t n, void *arg)
 	(void)data;
 	p->got += size * n;
 	return p->got > GET_MAX ? 0 : size * n; /* enough: the status is known */
+}
+
+/* libcurl's progress callback: a stop asked (the server shutting down) ends the transfer now. */
+static int probe_progress(void *arg, curl_off_t dt, curl_off_t dn, curl_off_t ut, curl_off_t un)
+{
+	struct probe *p = arg;
+	(void)dt, (void)dn, (void)ut, (void)un;
+	return p->o->stop && p->o->stop(p->o->arg);
 }
 
 /* One request; the curl code, the final status in *STATUS. */
@@ -179,7 +188,7 @@ void link_probe(const char *url, const struct link_check_opts *o, struct link_re
 		snprintf(out->detail, sizeof(out->detail), "libcurl could not start");
 		return;
 	}
-	struct probe p = { .allow_private = o->allow_private };
+	struct probe p = { .o = o, .allow_private = o->allow_private };
 	char errbuf[CURL_ERROR_SIZE] = "";
 	curl_easy_setopt(c, CURLOPT_URL, url);
 	curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
@@ -197,6 +206,9 @@ void link_probe(const char *url, const struct link_check_opts *o, struct link_re
 	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, probe_write);
 	curl_easy_setopt(c, CURLOPT_WRITEDATA, &p);
 	curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");
+	curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
+	curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, probe_progress);
+	curl_easy_setopt(c, CURLOPT_XFERINFODATA, &p);
 	long status = 0;
 	CURLcode rc = probe_once(c, &p, 1, &status);
 	/* HEAD refused (405, 501) — or answered wrongly by servers that only know GET: ask again */
@@ -338,6 +350,10 @@ int links_check_run(struct db *db, const struct actor *a, int64_t site_id, int d
 		}
 		struct link_result res;
 		link_probe(u, o, &res);
+		if (o->stop && o->stop(o->arg)) { /* cut short: not a result */
+			free(u);
+			break;
+		}
 		/* the time of the answer: a slow link's check is not older than it took */
 		if (result_write(db, json_integer_value(json_object_get(row, "id")),
 				 json_integer_value(json_object_get(row, "site_id")), u, &res, now > time_now() ? now : time_now())) {

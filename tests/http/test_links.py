@@ -34,6 +34,9 @@ class Upstream:
                 if p == "/cham":
                     time.sleep(4)
                     status = 200
+                elif p == "/rat-cham":
+                    time.sleep(30)
+                    status = 200
                 elif p == "/vong":
                     self.send_response(302)
                     self.send_header("Location", "/vong")
@@ -267,3 +270,24 @@ class DeadLinks(CongTest):
         fx.add_user("phongvien_lk", "reporter", "snv")
         rep = fx.admin("phongvien_lk", "snv")
         self.expect(rep.post("/quan-tri/lien-ket-hong"), 403)
+
+    def test_6_a_stop_does_not_wait_for_a_slow_link(self):
+        fx, up = self.fx, self.up
+        admin = fx.admin("admin")
+        fx.set_setting("links_timeout", "60")
+        create_link(self, admin, "Trang rất chậm", up.url("/rat-cham"), "khac")
+        self.expect(admin.post("/quan-tri/lien-ket-hong"), 303)
+        deadline = time.time() + 60
+        while time.time() < deadline and ("HEAD", "/rat-cham") not in up.seen:
+            time.sleep(0.2)
+        self.assertIn(("HEAD", "/rat-cham"), up.seen, "the check reached the slow page")
+        t0 = time.time()
+        rc = fx.server.stop()
+        self.assertEqual(rc, 0, "the server stops cleanly during a check")
+        self.assertLess(time.time() - t0, 5)
+        fx.set_setting("links_timeout", "2")
+        fx.server.start()
+        fx._admins.clear()
+        # the cut check is no result: the slow link is still unchecked
+        page = fx.admin("admin").get("/quan-tri/lien-ket-hong")
+        self.assertNotIn("Trang rất chậm", broken_titles(page))

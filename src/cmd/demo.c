@@ -14,6 +14,7 @@
 #include "base/sb.h"
 #include "demo/directory.h"
 #include "vn/isoweek.h"
+#include "demo/nav.h"
 #include "vn/calendar.h"
 
 #include <getopt.h>
@@ -603,6 +604,25 @@ static int load_directory(struct db *db)
 	return 0;
 }
 
+/* The links to other portals and the fixed pages (demo/nav.c). */
+static int load_links_pages(struct db *db)
+{
+	for (size_t i = 0; i < demo_nlinks; i++) {
+		const struct demo_link *l = &demo_links[i];
+		json_t *f = json_pack("{sssssI}", "dia_chi", l->url, "nhom", l->group, "thu_tu", (json_int_t)l->order);
+		if (demo_item(db, l->site, "link", l->title, NULL, f, time_now() - 86400))
+			return -1;
+	}
+	for (size_t i = 0; i < demo_npages; i++) {
+		const struct demo_page *p = &demo_pages[i];
+		json_t *f = json_pack("{sssI}", "loai", p->type, "thu_tu", (json_int_t)p->order);
+		if (demo_item(db, p->site, "page", p->title, p->body, f, time_now() - 86400))
+			return -1;
+	}
+	printf("%zu links and %zu fixed pages published\n", demo_nlinks, demo_npages);
+	return 0;
+}
+
 static int load_accounts(struct db *db)
 {
 	struct errs e = { 0 };
@@ -672,8 +692,8 @@ int cmd_demo(int argc, char **argv)
 	}
 	demo_data_dir = data;
 	int rc = load_sites(db) || load_accounts(db) || load_articles(db, data) || load_legal(db) ||
-		 load_procedures(db, data) || load_projects(db, data) || load_directory(db) || load_deadlines(db) ||
-		 load_statistics(db, data);
+		 load_procedures(db, data) || load_projects(db, data) || load_directory(db) || load_statistics(db, data) ||
+		 load_links_pages(db) || load_deadlines(db);
 	char *base = db_setting_get(db, "base_domain");
 	db_close(db);
 	if (rc) {

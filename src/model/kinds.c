@@ -7,6 +7,7 @@
 #include "statistics.h"
 #include "schedule.h"
 #include "directory.h"
+#include "links.h"
 
 #include <stddef.h>
 
@@ -640,7 +641,75 @@ static const struct kind kind_official = {
 	.tpl_item = "public/official",
 };
 
+/* ---- links and fixed pages (docs/links.md) ---- */
+
+/* Links to other portals (the site's link lists: footer and /lien-ket), checked daily for dead
+ * links (model/links.c, jobs/links_job.c). The title is the link's name. */
+static const struct kind_choice link_groups[] = {
+	{ "chinh-phu", "Cổng thông tin Chính phủ, Quốc hội" },
+	{ "bo-nganh", "Bộ, ngành Trung ương" },
+	{ "tinh-thanh", "Tỉnh, thành phố" },
+	{ "so-nganh", "Các sở, ngành" },
+	{ "huyen", "Huyện, thị xã, thành phố" },
+	{ "xa", "Xã, phường, thị trấn" },
+	{ "dich-vu", "Dịch vụ công, tiện ích" },
+	{ "khac", "Liên kết khác" },
+	{ NULL, NULL },
+};
+static const struct kind_field link_fields[] = {
+	{ .key = "dia_chi", .label = "Địa chỉ trang (URL)", .type = F_URL, .max = 500,
+	  .flags = FF_REQUIRED | FF_LIST | FF_FEED, .help = "Bắt đầu bằng https:// hoặc http://, ví dụ https://chinhphu.vn" },
+	{ .key = "nhom", .label = "Nhóm liên kết", .type = F_ENUM,
+	  .flags = FF_REQUIRED | FF_FILTER | FF_LIST | FF_FEED | FF_OPEN, .choices = link_groups,
+	  .help = "Trang Liên kết xếp các liên kết theo nhóm" },
+	{ .key = "thu_tu", .label = "Thứ tự trong nhóm", .type = F_INT, .flags = FF_FEED,
+	  .help = "Số nhỏ đứng trước; để trống: xếp sau cùng" },
+};
+
+static const struct kind kind_link = {
+	.name = "link",
+	.segment = "lien-ket",
+	.label = "Liên kết",
+	.label_one = "liên kết",
+	.title_label = "Tên trang liên kết",
+	.deadline_kind = "khac",
+	.fields = link_fields,
+	.nfields = N(link_fields),
+	.tpl_list = "public/links",
+	.check = link_fields_check,
+};
+
+/* Fixed pages (trang giới thiệu): the introduction, functions and tasks, history… each also at
+ * its own address (/gioi-thieu, /chuc-nang-nhiem-vu, /lich-su: web/public/pages.c). */
+static const struct kind_choice page_types[] = {
+	{ "gioi-thieu", "Giới thiệu chung" },
+	{ "chuc-nang-nhiem-vu", "Chức năng, nhiệm vụ" },
+	{ "lich-su", "Lịch sử hình thành và phát triển" },
+	{ "ban-do-hanh-chinh", "Bản đồ hành chính" },
+	{ "khac", "Trang khác" },
+	{ NULL, NULL },
+};
+static const struct kind_field page_fields[] = {
+	{ .key = "loai", .label = "Loại trang", .type = F_ENUM, .flags = FF_REQUIRED | FF_FILTER | FF_LIST | FF_FEED,
+	  .choices = page_types,
+	  .help = "Giới thiệu chung, chức năng nhiệm vụ, lịch sử có địa chỉ riêng: /gioi-thieu, /chuc-nang-nhiem-vu, /lich-su" },
+	{ .key = "thu_tu", .label = "Thứ tự", .type = F_INT, .flags = FF_FEED,
+	  .help = "Số nhỏ đứng trước trong danh sách và sơ đồ cổng" },
+	{ .key = "ban_do", .label = "Ảnh bản đồ hành chính chính thức", .type = F_FILE, .flags = FF_FEED, .accept = "image/",
+	  .help = "Với trang loại Bản đồ hành chính: ảnh bản đồ chính thức, hiện trên trang /ban-do-hanh-chinh (nhớ nhập mô tả ảnh trong thư viện)" },
+};
+
+static const struct kind kind_page = {
+	.name = "page",
+	.segment = "trang",
+	.label = "Giới thiệu",
+	.label_one = "trang giới thiệu",
+	.deadline_kind = "khac",
+	.fields = page_fields,
+	.nfields = N(page_fields),
+};
+
 const struct kind *const kinds_declared[] = { &kind_article, &kind_legal, &kind_gazette, &kind_procedure,
 	&kind_project, &kind_bidding, &kind_science, &kind_statistics, &kind_disclosure, &kind_schedule,
-	&kind_reception, &kind_unit, &kind_official };
+	&kind_reception, &kind_unit, &kind_official, &kind_link, &kind_page };
 const size_t kinds_ndeclared = N(kinds_declared);

@@ -221,5 +221,21 @@ void page_official(struct req *r);
 json_t *directory_official_view(json_t *row);
 void unit_item_view(struct req *r, const struct kind *k, json_t *row, json_t *item, json_t *ctx);
 void official_item_view(struct req *r, const struct kind *k, json_t *row, json_t *item, json_t *ctx);
+/* web/public/nav.c: the sections of the menu and the footer's links (called by web_public_ctx),
+ * the home page's blocks per kind, the site map, the boundary map, the fixed pages' addresses,
+ * the grouped list of links (the links kind's list view) */
+struct kind;
+void nav_public_ctx(struct req *r, json_t *ctx);
+json_t *nav_home_blocks(struct req *r, json_t *news_sections, int *news_on);
+void links_list_view(struct req *r, const struct kind *k, json_t *ctx);
+void page_sitemap(struct req *r);
+void page_sitemap_xml(struct req *r);
+void page_boundary_map(struct req *r);
+void page_fixed(struct req *r);
+/* web/admin/nav.c: the broken links (and checking them now), the sections of the menu and home */
+void admin_links_broken(struct req *r);
+void admin_links_check(struct req *r);
+void admin_sections(struct req *r);
+void admin_sections_save(struct req *r);
 
 #endif

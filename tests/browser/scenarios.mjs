@@ -1689,6 +1689,88 @@ async function statisticsPages(t) {
 	await pub.context().close();
 }
 
+/* ---------------------------------------------------------------------------------------------
+ * Links, the site's sections, the site map and the boundary map (docs/links.md): links and fixed
+ * pages imported with `cong import`, a link to a private address checked (and refused) by `cong
+ * links check`; the public list of links grouped, the board's broken links, the site
+ * administrator's choice of sections followed by the menu and the home page, the site map and
+ * the administrative map. axe-core on each.
+ */
+async function linksAndSections(t) {
+	const root = fileURLToPath(new URL('../..', import.meta.url));
+	const i = process.argv.indexOf('--cong');
+	const cong = i > 0 ? process.argv[i + 1] : join(root, 'build', 'cong');
+	const env = { ...process.env, CONG_ROOT: root };
+	const dir = mkdtempSync(join(tmpdir(), 'cong-links-'));
+	const write = (name, text) => { execFileSync('tee', [join(dir, name)], { input: text, stdio: ['pipe', 'ignore', 'pipe'] }); return join(dir, name); };
+	const links = write('lien-ket.csv', 'tieu_de,dia_chi,nhom,thu_tu\n' +
+		'Cổng Thông tin điện tử Chính phủ,https://chinhphu.vn,chinh-phu,1\n' +
+		'Cổng Dịch vụ công quốc gia,https://dichvucong.gov.vn,dich-vu,1\n' +
+		'Sở Tài chính (trang thử nội bộ),http://127.0.0.1:9/,so-nganh,1\n');
+	const pages = write('trang.csv', 'tieu_de,loai,thu_tu,noi_dung\n' +
+		'Giới thiệu Sở Nội vụ,gioi-thieu,1,"<p>Sở Nội vụ là cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh.</p>"\n');
+	execFileSync(cong, ['import', 'lien-ket', '--data', t.data, '--site', 'snv', links], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+	execFileSync(cong, ['import', 'trang', '--data', t.data, '--site', 'snv', pages], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+	// only the loopback link is checked: a private address, refused without a request
+	const out = String(execFileSync(cong, ['links', 'check', '--data', t.data, '--site', 'snv', '--timeout', '2'],
+		{ env, stdio: ['pipe', 'pipe', 'pipe'] }));
+	assert.match(out, /liên kết hỏng/);
+	rmSync(dir, { recursive: true, force: true });
+	const serious = (vs) => vs.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map((v) => `${v.id} at ${v.target}: ${v.help}`);
+
+	const pub = await (await t.newContext({ bypassCSP: true })).newPage();
+	const seen = watch(pub);
+	await pub.goto(t.site + '/lien-ket');
+	assert.equal(await textOf(pub.getByRole('heading', { level: 1 })), 'Liên kết website');
+	await mustSee(pub.getByRole('region', { name: 'Cổng thông tin Chính phủ, Quốc hội' })
+		.getByRole('link', { name: 'Cổng Thông tin điện tử Chính phủ' }), 'the link in its group');
+	assert.deepEqual(serious((await axe(t, pub)).violations), [], 'axe on the list of links');
+	await pub.screenshot({ path: join(t.shots, 'cong-browser-links.png'), fullPage: true });
+
+	const admin = await personPage(t, 'siteadmin', '/quan-tri/lien-ket-hong', { bypassCSP: true });
+	await mustSee(admin.getByRole('table', { name: 'Liên kết hỏng' }).getByRole('link', { name: /trang thử nội bộ/ }),
+		'the broken link on the board\'s list');
+	assert.deepEqual(serious((await axe(t, admin)).violations), [], 'axe on the broken links');
+
+	// the sections: the fixed pages first, then the links; news and the others not chosen
+	await admin.goto(t.site + '/quan-tri/cai-dat/muc');
+	for (const box of await admin.getByRole('checkbox').all())
+		await box.uncheck();
+	await admin.getByRole('checkbox', { name: 'Giới thiệu Hiển thị' }).check();
+	await admin.getByLabel('Thứ tự của Giới thiệu').fill('1');
+	await admin.getByRole('checkbox', { name: 'Liên kết Hiển thị' }).check();
+	await admin.getByLabel('Thứ tự của Liên kết').fill('2');
+	assert.deepEqual(serious((await axe(t, admin)).violations), [], 'axe on the sections\' form');
+	await clickAndWait(admin, admin.getByRole('button', { name: 'Lưu các mục' }));
+	await mustSee(admin.getByRole('status'), 'the saved notice');
+
+	await pub.goto(t.site + '/');
+	const nav = pub.getByRole('navigation', { name: 'Danh mục chính' });
+	const names = (await nav.locator(':scope > ul > li > a').allTextContents()).map((x) => x.trim());
+	assert.deepEqual(names, ['Trang chủ', 'Giới thiệu', 'Liên kết'], 'the menu follows the sections');
+	await mustSee(pub.getByRole('region', { name: 'Giới thiệu' }).getByRole('link', { name: 'Giới thiệu Sở Nội vụ' }),
+		'the home\'s block of fixed pages');
+	assert.deepEqual(serious((await axe(t, pub)).violations), [], 'axe on the home page with its sections');
+	await pub.screenshot({ path: join(t.shots, 'cong-browser-home-sections.png'), fullPage: true });
+
+	await pub.goto(t.site + '/so-do-trang');
+	await mustSee(pub.getByRole('navigation', { name: 'Sơ đồ cổng' }).getByRole('link', { name: 'Giới thiệu Sở Nội vụ' }),
+		'the fixed page in the site map');
+	assert.deepEqual(serious((await axe(t, pub)).violations), [], 'axe on the site map');
+
+	await pub.goto(t.site + '/ban-do-hanh-chinh');
+	await mustSee(pub.getByRole('heading', { name: /^Huyện Long Hồ/ }), 'a district in the list of units');
+	await mustSee(pub.getByRole('link', { name: /^Huyện Vũng Liêm/ }), 'a district on the schematic');
+	assert.deepEqual(serious((await axe(t, pub)).violations), [], 'axe on the administrative map');
+	await pub.screenshot({ path: join(t.shots, 'cong-browser-boundary-map.png'), fullPage: true });
+	seen.assertClean('the links\', sections\', site map\'s and map\'s pages');
+	// every kind again, for the scenarios after this one
+	execFileSync('sqlite3', [join(t.data, 'cong.db'), 'DELETE FROM site_sections']);
+	await admin.context().close();
+	await pub.context().close();
+}
+
 export const scenarios = [
 	{ name: 'reporter, editor and approver publish; a citizen reads', run: workflow, timeout: 45000 },
 	{ name: 'the reporter cannot publish', run: reporterCannotPublish },
@@ -1711,6 +1793,7 @@ export const scenarios = [
 	{ name: 'science tasks: list, filter, a task (axe-core)', run: sciencePages, timeout: 40000 },
 	{ name: 'statistics: a table refused then published, its page and the access-to-information page (axe-core)',
 		run: statisticsPages, timeout: 40000 },
+	{ name: 'links, sections of the menu and home, site map, administrative map (axe-core)', run: linksAndSections, timeout: 60000 },
 ];
 
 /* ---------------------------------------------------------------------------------------------

@@ -181,7 +181,16 @@ void page_favicon(struct req *r)
 
 void page_robots(struct req *r)
 {
-	resp_text(r, 200, "text/plain; charset=utf-8", "User-agent: *\nDisallow: /quan-tri/\n");
+	/* a site's own host names its sitemap (web/public/nav.c) */
+	struct sb t = SB_INIT;
+	sb_adds(&t, "User-agent: *\nDisallow: /quan-tri/\n");
+	if (r->site && r->db) {
+		char *u = web_site_url(r, r->site);
+		sb_addf(&t, "Sitemap: %ssitemap.xml\n", u);
+		free(u);
+	}
+	resp_text(r, 200, "text/plain; charset=utf-8", t.buf);
+	sb_release(&t);
 }
 
 void page_health(struct req *r)

@@ -865,6 +865,8 @@ static void item_page(struct req *r, int print)
 			json_t *p = json_pack("{ssss}", "label", fd->label, "text", t);
 			if (fd->type == F_DATE)
 				json_object_set(p, "iso", v);
+			if (fd->type == F_URL) /* an address is a link (checked http/https by the model) */
+				json_object_set_new(p, "href", json_string(t));
 			json_array_append_new(props, p);
 		}
 		free(t);

@@ -16,6 +16,7 @@ static const struct kind_view kind_views[] = {
 	{ "statistics", statistics_item_view, NULL },
 	{ "unit", unit_item_view, NULL },
 	{ "official", official_item_view, NULL },
+	{ "link", NULL, links_list_view }, /* the links grouped (public/nav.c) */
 	{ NULL, NULL, NULL }, /* kinds add their line above this one */
 };
 

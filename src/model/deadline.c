@@ -465,7 +465,7 @@ static json_t *open_items(struct db *db, int64_t site_id, int64_t now)
 		if (json_is_integer(json_object_get(row, "intake_received_at")))
 			set_time(row, "received", json_integer_value(json_object_get(row, "intake_received_at")));
 		else /* counted back from its anchor day: nothing received */
-			json_object_set_new(row, "received", json_string(""));
+			json_object_set_new(row, "received", json_string("—"));
 		set_time(row, "due", due);
 		time_format_iso(due, iso, sizeof(iso));
 		json_object_set_new(row, "due_iso", json_string(iso));

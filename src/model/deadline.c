@@ -227,9 +227,10 @@ int deadline_refresh(struct db *db, const struct vn_calendar *cal, int64_t artic
 
 int deadline_recompute(struct db *db, int64_t site_id)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT id FROM items i WHERE (i.intake_received_at IS NOT NULL"
-				       " OR EXISTS (SELECT 1 FROM item_terms m WHERE m.item_id = i.id AND m.key = 'han_moc'))"
-				       " AND (?1 = 0 OR i.site_id = ?1)");
+	/* those with a received time, and those with an anchor day (item_terms_value: a range) */
+	sqlite3_stmt *st = db_stmt(db, "SELECT id FROM items WHERE intake_received_at IS NOT NULL AND (?1 = 0 OR site_id = ?1)"
+				       " UNION SELECT m.item_id FROM item_terms m JOIN items i ON i.id = m.item_id"
+				       " WHERE m.key = 'han_moc' AND (?1 = 0 OR i.site_id = ?1)");
 	int64_t *ids = NULL;
 	size_t n = 0, cap = 0;
 	int changed = 0;
@@ -464,7 +465,7 @@ static json_t *open_items(struct db *db, int64_t site_id, int64_t now)
 		if (json_is_integer(json_object_get(row, "intake_received_at")))
 			set_time(row, "received", json_integer_value(json_object_get(row, "intake_received_at")));
 		else /* counted back from its anchor day: nothing received */
-			json_object_set_new(row, "received", json_string(""));
+			json_object_set_new(row, "received", json_string("—"));
 		set_time(row, "due", due);
 		time_format_iso(due, iso, sizeof(iso));
 		json_object_set_new(row, "due_iso", json_string(iso));

@@ -145,8 +145,10 @@ static const struct kind_field procedure_paper[] = {
 	{ .key = "loai_ban", .label = "Bản chính/bản sao", .type = F_ENUM, .choices = procedure_copy_kinds },
 	{ .key = "so_luong", .label = "Số lượng", .type = F_INT },
 	{ .key = "mau_don", .label = "Mẫu đơn, tờ khai", .type = F_FILE,
-	  .accept = "application/pdf;application/msword;application/vnd.openxmlformats-officedocument;"
-		    "application/vnd.oasis.opendocument;application/vnd.ms-excel" },
+	  .accept = "application/pdf;application/msword;"
+		    "application/vnd.openxmlformats-officedocument.wordprocessingml.document;"
+		    "application/vnd.oasis.opendocument.text;application/vnd.ms-excel;"
+		    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
 };
 static const struct kind_field procedure_fields[] = {
 	{ .key = "ma_thu_tuc", .label = "Mã thủ tục", .type = F_TEXT, .max = 40,

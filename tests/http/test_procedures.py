@@ -13,7 +13,7 @@ import re
 import sqlite3
 import urllib.parse
 
-from conglib import ROOT, CongTest, module_fixture, squash, text_of
+from conglib import ROOT, CongTest, module_fixture, png, squash, text_of
 
 setUpModule, tearDownModule = module_fixture()
 
@@ -241,3 +241,36 @@ class Procedures(CongTest):
         r = boss.post("/quan-tri/han-cap-nhat/quy-tac", [("kind", "thu-tuc-hanh-chinh"), ("mac-dinh", "1")])
         self.expect(r, 303, "back to the province's rule")
         self.assertIn("Hạn cập nhật: 06/02/2026 23:59", line())
+
+    def test_dossier_with_its_form_to_download(self):
+        pdf = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
+               b"trailer<</Root 1 0 R>>\n%%EOF\n")
+        fields = form("1.001022", "Đăng ký nhận cha, mẹ, con", days="3") + [
+            ("thanh_phan_ho_so.0.ten_giay_to", "Tờ khai đăng ký nhận cha, mẹ, con (theo mẫu)"),
+            ("thanh_phan_ho_so.0.loai_ban", "ban-chinh"), ("thanh_phan_ho_so.0.so_luong", "1"),
+            ("thanh_phan_ho_so.1.ten_giay_to", "Chứng cứ chứng minh quan hệ cha, mẹ, con"),
+            ("thanh_phan_ho_so.1.loai_ban", "ban-sao"), ("thanh_phan_ho_so.1.so_luong", "1")]
+        # an image is not a form: refused in its cell, the rows kept
+        r = self.xa.post(ADMIN + "/moi", fields, files=[("thanh_phan_ho_so.0.mau_don__tep", "anh.png", "image/png",
+                                                        png())], multipart_form=True)
+        self.expect(r, 422, "an image as the form")
+        self.check_html(r, chrome=False)
+        self.assertIsNotNone(r.by_id("thanh_phan_ho_so.0.mau_don-error"), "the message in its cell")
+        self.assertIn_("Chứng cứ chứng minh quan hệ cha, mẹ, con", r, "the rows typed are kept")
+        # a PDF is: the page's table links to it
+        r = self.xa.post(ADMIN + "/moi", fields, files=[("thanh_phan_ho_so.0.mau_don__tep", "to-khai.pdf",
+                                                        "application/pdf", pdf)], multipart_form=True)
+        self.expect(r, 303, "a PDF form: %s" % squash(r.text)[-300:])
+        iid = int(re.match(re.escape(ADMIN) + r"/(\d+)", r.location_path).group(1))
+        self.publish(self.xa, iid)
+        page = self.public("chauthanh", iid)
+        self.check_html(page)
+        table = [t for t in page.find_all("table") if "Tên giấy tờ" in squash(text_of(t))]
+        self.assertEqual(len(table), 1, "the dossier's table")
+        rows = [tr for tr in table[0].iter("tr") if tr.findall("td")]
+        self.assertEqual(len(rows), 2)
+        links = [a.get("href") for a in rows[0].iter("a")]
+        self.assertTrue(links and links[0].startswith("/tep/") and links[0].endswith(".pdf"), links)
+        self.expect(self.fx.client("chauthanh").get(links[0]), 200, "the form downloads")
+        self.assertEqual([squash(text_of(td)) for td in rows[1].findall("td")],
+                         ["Chứng cứ chứng minh quan hệ cha, mẹ, con", "Bản sao", "1", ""])

@@ -144,6 +144,13 @@ TEST(procedure_deadline_counts_back_from_the_effective_day)
 	int64_t due = due_of(db, id, kind);
 	CHECK(due == vn_at("2026-02-07", 0, 0) - 1);
 	CHECK_STR(kind, "thu-tuc-hanh-chinh");
+	/* a draft past its due time is in the site's overdue list, with no received time */
+	json_t *open = deadline_open(db, &actor_cli, snv, vn_at("2026-02-10", 9, 0));
+	json_t *first = json_array_get(json_object_get(open, "overdue"), 0);
+	CHECK(json_integer_value(json_object_get(first, "id")) == id);
+	CHECK_STR(json_string_value(json_object_get(first, "received")), "—");
+	CHECK_STR(json_string_value(json_object_get(first, "kind")), "thu-tuc-hanh-chinh");
+	json_decref(open);
 	/* the same count on the calendar itself, and forward again lands on the effective day */
 	int32_t back = 0, fwd = 0;
 	vn_date eff = { 2026, 2, 27 };

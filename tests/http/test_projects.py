@@ -154,6 +154,12 @@ class Projects(CongTest):
         self.assertTrue(any(h and h.endswith("-%d" % b) and "longho." in h for h in links),
                         "the district's project, linked on its own site")
         self.assertFalse(any(h and h.endswith("-%d" % a) for h in links), "a project of another status")
+        heads = [squash(text_of(th)) for th in r.tree().findall(".//thead//th")]
+        self.assertEqual(heads[-1], "Cơ quan, đơn vị", "the province's list says whose each project is")
+        row = next(tr for tr in r.tree().findall(".//tbody/tr")
+                   if any((x.get("href") or "").endswith("-%d" % b) for x in tr.iter("a")))
+        self.assertEqual(squash(text_of(row.findall("td")[-1])), "Huyện Long Hồ")
+        self.assertNotIn("Cơ quan, đơn vị", self.page(self.fx.client("snv"), "/du-an").text)
         r = self.page(main, "/du-an")
         self.assertIn(a, self.linked(r))
         self.assertIn(b, self.linked(r))

@@ -188,6 +188,12 @@ static json_t *row_view(struct req *r, const struct kind *k, json_t *row)
 		else
 			json_array_append_new(cells, json_pack("{ss}", "text", ""));
 	}
+	if (list_site(r, k) == 0) { /* the province's list (kind.aggregate): whose item it is */
+		json_t *site = site_get_kept(r->db, json_integer_value(json_object_get(row, "site_id")));
+		const char *name = json_string_value(json_object_get(site, "name"));
+		json_array_append_new(cells, json_pack("{ss}", "text", name ? name : ""));
+		json_decref(site);
+	}
 	free(url);
 	return json_pack("{so}", "cells", cells);
 }
@@ -261,7 +267,7 @@ static json_t *list_ids(struct req *r, const struct list_query *lq, int64_t limi
 	return item_list_ids(r->db, site_id, lq->k->name, lq->category_id, lq->f, lq->nf, limit, offset, total);
 }
 
-static json_t *list_columns(const struct kind *k)
+static json_t *list_columns(struct req *r, const struct kind *k)
 {
 	json_t *cols = json_array();
 	const struct kind_field *idf = kind_ident_field(k);
@@ -283,6 +289,8 @@ static json_t *list_columns(const struct kind *k)
 	}
 	if (is_legal(k))
 		json_array_append_new(cols, json_pack("{ss}", "label", "Hiệu lực"));
+	if (list_site(r, k) == 0)
+		json_array_append_new(cols, json_pack("{ss}", "label", "Cơ quan, đơn vị"));
 	return cols;
 }
 
@@ -584,7 +592,8 @@ void page_item_list(struct req *r)
 		json_object_set_new(view, "has_years", json_boolean(json_array_size(ylinks) > 0));
 		json_object_set_new(view, "years", ylinks);
 	}
-	json_object_set_new(view, "columns", list_columns(k));
+	json_object_set_new(view, "columns", list_columns(r, k));
+	json_object_set_new(view, "all_sites", json_boolean(list_site(r, k) == 0));
 	struct sb rh = SB_INIT;
 	rows_html(r, k, rows, &rh);
 	json_object_set_new(view, "has_rows", json_boolean(json_array_size(rows) > 0));

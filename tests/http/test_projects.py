@@ -171,6 +171,22 @@ class Projects(CongTest):
         # the legal documents stay each site's own: aggregation is the kind's choice
         self.expect(main.get("/van-ban"), 200)
 
+    # ---- update deadlines ----
+
+    def test_each_kind_follows_its_deadline_rule(self):
+        """Projects and packages: 10 working days (VL Đ9.4); science tasks: 20 (VL Đ9.6)."""
+        c = self.snv
+        intake = {"intake_unit": "Sở Tài chính", "intake_received_at": "2026-11-02T08:00"}
+        sci = {"ma_so": "HAN.%s/KHCN" % TAG, "cap_quan_ly": "tinh", "linh_vuc": "Khoa học nông nghiệp",
+               "to_chuc_chu_tri": "Trường Đại học Cửu Long", "chu_nhiem": "TS. A", "trang_thai": "dang-thuc-hien",
+               "ngay_bat_dau": "01/03/2025"}
+        for seg, fields, days in (("du-an", project_fields("HAN-%s" % TAG, "chuan-bi", "han"), 10),
+                                  ("dau-thau", bidding_fields(""), 10), ("khoa-hoc", sci, 20)):
+            with self.subTest(seg=seg):
+                iid = self.create(c, seg, "Hạn cập nhật %s %s" % (seg, TAG), dict(fields, **intake), publish=False)
+                line = squash(text_of(self.page(c, "/quan-tri/%s/%d" % (seg, iid), chrome=False).by_id("han-cap-nhat")))
+                self.assertIn("%d ngày làm việc" % days, line)
+
     # ---- money ----
 
     def test_money_typed_as_people_write_it(self):

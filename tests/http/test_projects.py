@@ -163,6 +163,14 @@ class Projects(CongTest):
         r = self.page(main, "/du-an")
         self.assertIn(a, self.linked(r))
         self.assertIn(b, self.linked(r))
+        # the year on the province's list: both sites' projects of that year, none of another
+        r = self.page(main, "/du-an?nam=2026")
+        self.assertTrue({a, b} <= self.linked(r))
+        r = self.page(main, "/du-an?nam=2025&trang_thai=chuan-bi")
+        self.assertFalse({a, b} & self.linked(r))
+        r = self.page(main, "/du-an?nam=2026&trang_thai=chuan-bi")
+        self.assertIn(b, self.linked(r))
+        self.assertNotIn(a, self.linked(r))
         # a component's own list keeps to its own projects
         self.assertNotIn(b, self.linked(self.page(self.fx.client("snv"), "/du-an")))
         exp = json.loads(main.get("/du-an.json").text)

@@ -86,21 +86,23 @@ static int site_lists_others(struct db *db, int64_t site_id)
  * item_day, which the index on (site, kind, state, item_day, id) answers: a list of 2024's
  * documents walks 2024's entries only, not every document of the site from the newest down
  * (with up to ITEM_FILTERS_MAX - 1 other filters). */
-#define YC(x) "SELECT count(*) FROM items a WHERE a.site_id = ?1 AND a.kind = ?2 AND a.state = 'published'" \
+#define YC(site, x) "SELECT count(*) FROM items a WHERE" site " AND a.kind = ?2 AND a.state = 'published'" \
 	      " AND (?3 = 0 OR a.category_id = ?3) AND a.item_day BETWEEN ?6 AND ?7" x
-#define YI(x) "SELECT a.id FROM items a WHERE a.site_id = ?1 AND a.kind = ?2 AND a.state = 'published'" \
+#define YI(site, x) "SELECT a.id FROM items a WHERE" site " AND a.kind = ?2 AND a.state = 'published'" \
 	      " AND (?3 = 0 OR a.category_id = ?3) AND a.item_day BETWEEN ?6 AND ?7" x                      \
 	      " ORDER BY a.item_day DESC, a.id DESC LIMIT ?4 OFFSET ?5"
 #define T(n) " AND EXISTS (SELECT 1 FROM item_terms t" #n " WHERE t" #n ".item_id = a.id AND t" #n ".key = ?" \
 	     #n "0 AND t" #n ".value = ?" #n "1)"
-static const char *const filter_sql_year[ITEM_FILTERS_MAX][2] = {
-	{ YC(""), YI("") },
-	{ YC(T(1)), YI(T(1)) },
-	{ YC(T(1) T(2)), YI(T(1) T(2)) },
-	{ YC(T(1) T(2) T(3)), YI(T(1) T(2) T(3)) },
-	{ YC(T(1) T(2) T(3) T(4)), YI(T(1) T(2) T(3) T(4)) },
-	{ YC(T(1) T(2) T(3) T(4) T(5)), YI(T(1) T(2) T(3) T(4) T(5)) },
-};
+#define YSET(site)                                                                             \
+	{ { YC(site, ""), YI(site, "") },                                                      \
+	  { YC(site, T(1)), YI(site, T(1)) },                                                  \
+	  { YC(site, T(1) T(2)), YI(site, T(1) T(2)) },                                        \
+	  { YC(site, T(1) T(2) T(3)), YI(site, T(1) T(2) T(3)) },                              \
+	  { YC(site, T(1) T(2) T(3) T(4)), YI(site, T(1) T(2) T(3) T(4)) },                    \
+	  { YC(site, T(1) T(2) T(3) T(4) T(5)), YI(site, T(1) T(2) T(3) T(4) T(5)) } }
+/* [a site's own or every site's (index items_kind_all, 0023)][filters][count, ids] */
+static const char *const filter_sql_year[2][ITEM_FILTERS_MAX][2] = { YSET(SITE_OWN), YSET(SITE_ALL) };
+#undef YSET
 #undef T
 #undef YC
 #undef YI
@@ -212,11 +214,11 @@ json_t *item_list_ids(struct db *db, int64_t site_id, const char *kind, int64_t 
 	size_t nr = 0;
 	int year = 0;
 	for (size_t i = 0; i < nf; i++) {
-		if (!listed && !year && (year = filter_year(&f[i])) != 0)
+		if (listed != 1 && !year && (year = filter_year(&f[i])) != 0)
 			continue;
 		rest[nr++] = f[i];
 	}
-	const char *const *sql = year ? filter_sql_year[nr] : filter_sql[listed][nr];
+	const char *const *sql = year ? filter_sql_year[listed == 2][nr] : filter_sql[listed][nr];
 	int32_t lo = year ? vn_date_to_days((vn_date){ year, 1, 1 }) : 0;
 	int32_t hi = year ? vn_date_to_days((vn_date){ year, 12, 31 }) : 0;
 	sqlite3_stmt *st;

@@ -214,7 +214,7 @@ static const struct kind_choice project_sectors[] = {
 	{ "Công nghiệp và năng lượng", "Công nghiệp và năng lượng" }, { "Quốc phòng, an ninh", "Quốc phòng, an ninh" },
 	{ "Xã hội", "Xã hội" }, { "Quản lý nhà nước", "Quản lý nhà nước" }, { NULL, NULL },
 };
-/* Nhóm dự án (Luật Đầu tư công 2024 Đ8–Đ10). */
+/* Nhóm dự án, as the Luật Đầu tư công classifies public investment projects. */
 static const struct kind_choice project_groups[] = {
 	{ "quan-trong-quoc-gia", "Dự án quan trọng quốc gia" }, { "nhom-a", "Nhóm A" }, { "nhom-b", "Nhóm B" },
 	{ "nhom-c", "Nhóm C" }, { NULL, NULL },
@@ -285,7 +285,7 @@ static const struct kind kind_project = {
 	.tabs = "trang_thai",
 };
 
-/* Lĩnh vực of a package and the ways a contractor is chosen (Luật Đấu thầu 2023 Đ20–Đ29). */
+/* Lĩnh vực of a package and the ways a contractor is chosen (the forms of Luật Đấu thầu số 22/2023/QH15). */
 static const struct kind_choice bidding_sectors[] = {
 	{ "xay-lap", "Xây lắp" }, { "hang-hoa", "Hàng hóa" }, { "tu-van", "Dịch vụ tư vấn" },
 	{ "phi-tu-van", "Dịch vụ phi tư vấn" }, { "hon-hop", "Hỗn hợp" }, { NULL, NULL },

@@ -1570,6 +1570,12 @@ async function projectPages(t) {
 	await noScriptElement(page, 'the project page');
 	await axeClean(t, page, 'the project page');
 	await page.screenshot({ path: join(t.shots, 'cong-browser-project.png'), fullPage: true });
+	// the main portal's list holds every site's projects, each with its site
+	await page.goto(t.main + '/du-an');
+	const all = page.getByRole('table', { name: /^Danh sách dự án/ });
+	await mustSee(all.getByRole('columnheader', { name: 'Cơ quan, đơn vị' }), 'the column of whose each project is');
+	assert.ok(await all.getByRole('cell', { name: 'Sở Nội vụ' }).count() >= 3, 'the department\'s projects on the main portal');
+	await axeClean(t, page, 'the main portal\'s list of projects');
 	seen.assertClean('the projects\' pages');
 }
 

@@ -154,9 +154,23 @@ class Projects(CongTest):
         self.assertTrue(any(h and h.endswith("-%d" % b) and "longho." in h for h in links),
                         "the district's project, linked on its own site")
         self.assertFalse(any(h and h.endswith("-%d" % a) for h in links), "a project of another status")
+        heads = [squash(text_of(th)) for th in r.tree().findall(".//thead//th")]
+        self.assertEqual(heads[-1], "Cơ quan, đơn vị", "the province's list says whose each project is")
+        row = next(tr for tr in r.tree().findall(".//tbody/tr")
+                   if any((x.get("href") or "").endswith("-%d" % b) for x in tr.iter("a")))
+        self.assertEqual(squash(text_of(row.findall("td")[-1])), "Huyện Long Hồ")
+        self.assertNotIn("Cơ quan, đơn vị", self.page(self.fx.client("snv"), "/du-an").text)
         r = self.page(main, "/du-an")
         self.assertIn(a, self.linked(r))
         self.assertIn(b, self.linked(r))
+        # the year on the province's list: both sites' projects of that year, none of another
+        r = self.page(main, "/du-an?nam=2026")
+        self.assertTrue({a, b} <= self.linked(r))
+        r = self.page(main, "/du-an?nam=2025&trang_thai=chuan-bi")
+        self.assertFalse({a, b} & self.linked(r))
+        r = self.page(main, "/du-an?nam=2026&trang_thai=chuan-bi")
+        self.assertIn(b, self.linked(r))
+        self.assertNotIn(a, self.linked(r))
         # a component's own list keeps to its own projects
         self.assertNotIn(b, self.linked(self.page(self.fx.client("snv"), "/du-an")))
         exp = json.loads(main.get("/du-an.json").text)
@@ -164,6 +178,22 @@ class Projects(CongTest):
         self.assertTrue(any(u.endswith("-%d" % b) for u in urls), "the export holds every site's projects")
         # the legal documents stay each site's own: aggregation is the kind's choice
         self.expect(main.get("/van-ban"), 200)
+
+    # ---- update deadlines ----
+
+    def test_each_kind_follows_its_deadline_rule(self):
+        """Projects and packages: 10 working days (VL Đ9.4); science tasks: 20 (VL Đ9.6)."""
+        c = self.snv
+        intake = {"intake_unit": "Sở Tài chính", "intake_received_at": "2026-11-02T08:00"}
+        sci = {"ma_so": "HAN.%s/KHCN" % TAG, "cap_quan_ly": "tinh", "linh_vuc": "Khoa học nông nghiệp",
+               "to_chuc_chu_tri": "Trường Đại học Cửu Long", "chu_nhiem": "TS. A", "trang_thai": "dang-thuc-hien",
+               "ngay_bat_dau": "01/03/2025"}
+        for seg, fields, days in (("du-an", project_fields("HAN-%s" % TAG, "chuan-bi", "han"), 10),
+                                  ("dau-thau", bidding_fields(""), 10), ("khoa-hoc", sci, 20)):
+            with self.subTest(seg=seg):
+                iid = self.create(c, seg, "Hạn cập nhật %s %s" % (seg, TAG), dict(fields, **intake), publish=False)
+                line = squash(text_of(self.page(c, "/quan-tri/%s/%d" % (seg, iid), chrome=False).by_id("han-cap-nhat")))
+                self.assertIn("%d ngày làm việc" % days, line)
 
     # ---- money ----
 

@@ -304,7 +304,7 @@ static json_t *list_columns(const struct kind *k, int province)
 	if (is_legal(k))
 		json_array_append_new(cols, json_pack("{ss}", "label", "Hiệu lực"));
 	if (province)
-		json_array_append_new(cols, json_pack("{ss}", "label", "Đơn vị"));
+		json_array_append_new(cols, json_pack("{ss}", "label", "Cơ quan, đơn vị"));
 	return cols;
 }
 
@@ -637,6 +637,7 @@ void page_item_list(struct req *r)
 		json_object_set_new(view, "years", ylinks);
 	}
 	json_object_set_new(view, "columns", list_columns(k, lq.province));
+	json_object_set_new(view, "all_sites", json_boolean(lq.province));
 	struct sb rh = SB_INIT;
 	rows_html(r, k, rows, lq.province, &rh);
 	json_object_set_new(view, "has_rows", json_boolean(json_array_size(rows) > 0));

@@ -159,6 +159,8 @@ class Statistics(CongTest):
         self.assertIn_("Năm 2024", page, "the period")
         self.assertIn_("<rect", page, "a bar chart for districts")
         self.assertIn_("Phân tích số liệu", page)
+        printed = self.page(self.fx.client("snv"), path + "/ban-in", chrome=False)
+        self.assertIn_('<th scope="row">Mang Thít</th><td>103.573</td>', printed, "the table in the print view")
 
         rows = [["Năm", "GRDP (tỷ đồng)", "Tăng trưởng (%)"], [2021, 65000.5, 2.1], [2022, 70120, 7.9], [2023, 74300, 6]]
         iid2 = self.create(duyet, "Tổng sản phẩm trên địa bàn", ("grdp.xlsx", XLSX_TYPE, xlsx(rows)),

@@ -459,7 +459,8 @@ static const struct kind_field statistics_fields[] = {
 	{ .key = "don_vi_tinh", .label = "Đơn vị tính", .type = F_TEXT, .max = 60, .flags = FF_FEED,
 	  .help = "Ví dụ: người, tỷ đồng, % (để trống nếu bảng ghi đơn vị ở tên cột)" },
 	{ .key = "bang", .label = "Bảng số liệu (CSV hoặc XLSX)", .type = F_FILE, .flags = FF_REQUIRED | FF_FEED,
-	  .accept = "text/csv;application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+	  /* the extensions too, for the browser's picker: some systems call a .csv file an Excel one */
+	  .accept = "text/csv;application/vnd.openxmlformats-officedocument.spreadsheetml.sheet;.csv;.xlsx",
 	  .help = "Dòng đầu ghi tên các cột; cột đầu là tên chỉ tiêu, đơn vị hoặc kỳ; các cột sau là số liệu "
 		  "(viết 1.234,5 hoặc 1234.5). Tệp CSV lưu dạng UTF-8, phân cách bằng dấu phẩy hoặc chấm phẩy. "
 		  "Tối đa 200 cột, 20.000 dòng, 4 MB." },

@@ -159,6 +159,8 @@ class Statistics(CongTest):
         self.assertIn_("Năm 2024", page, "the period")
         self.assertIn_("<rect", page, "a bar chart for districts")
         self.assertIn_("Phân tích số liệu", page)
+        printed = self.page(self.fx.client("snv"), path + "/ban-in", chrome=False)
+        self.assertIn_('<th scope="row">Mang Thít</th><td>103.573</td>', printed, "the table in the print view")
 
         rows = [["Năm", "GRDP (tỷ đồng)", "Tăng trưởng (%)"], [2021, 65000.5, 2.1], [2022, 70120, 7.9], [2023, 74300, 6]]
         iid2 = self.create(duyet, "Tổng sản phẩm trên địa bàn", ("grdp.xlsx", XLSX_TYPE, xlsx(rows)),
@@ -198,6 +200,21 @@ class AccessToInformation(CongTest):
         self.expect(admin.post("/quan-tri/tiep-can-thong-tin", f), 303)
         # an editor of another site may not
         self.expect(fx.admin("bientap", "longho").post("/quan-tri/tiep-can-thong-tin", f), 403)
+        # a form of ND 13/2018 is a file the administrator put in the library and picks here
+        pdf = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
+               b"trailer<</Root 1 0 R>>\n%%EOF\n")
+        self.expect(admin.post("/quan-tri/thu-vien", [("alt", ""), ("title", "Phiếu yêu cầu cung cấp thông tin")],
+                               files=[("file", "mau-01a.pdf", "application/pdf", pdf)]), 303)
+        form = admin.get("/quan-tri/tiep-can-thong-tin")
+        m = re.search(r'<option value="(\d+)">Phiếu yêu cầu cung cấp thông tin</option>', form.text)
+        self.assertTrue(m, "the library's file is offered for each form")
+        mid = int(m.group(1))
+        self.expect(admin.post("/quan-tri/tiep-can-thong-tin", f + [("form_01a", str(mid))]), 303)
+        self.expect(admin.post("/quan-tri/thu-vien/%d/xoa" % mid), 409, "a form in use is not deleted")
+        r = admin.post("/quan-tri/tiep-can-thong-tin", f + [("form_01a", str(mid)), ("form_02", "999999")])
+        self.expect(r, 422, "a file of no library")
+        self.assertIn_("Tệp không thuộc thư viện của trang này.", r)
+        self.assertIn('selected>Phiếu yêu cầu cung cấp thông tin</option>', r.text, "the choice is kept")
 
         # a published entry and a draft on snv, an entry on longho
         def entry(client, title, publish=True):
@@ -236,6 +253,8 @@ class AccessToInformation(CongTest):
         st.create(duyet, "Lao động có việc làm năm 2024", ("lao-dong.csv", "text/csv", GOOD_CSV))
 
         page = self.page(fx.client("snv"), "/tiep-can-thong-tin")
+        self.assertTrue(re.search(r'Mẫu số 01a: <a href="/tep/[0-9a-f]{64}\.pdf" download>Phiếu yêu cầu cung cấp thông tin</a>',
+                                  page.text), "the form to download")
         for s in ("Văn phòng Sở Nội vụ", "vanphong.snv@example.gov.vn", "Trần Thị Thu",
                   "Kế hoạch cải cách hành chính năm 2026", "15/KH-SNV", "Lao động có việc làm năm 2024",
                   "Thông tin thống kê", "Nhận kết quả trong 15 ngày."):

@@ -1,0 +1,97 @@
+/* test_media_av.c — byte ranges of served files (http/range.c) and the WebVTT check
+ * (model/vtt.c). */
+#include "t.h"
+#include "http/range.h"
+#include "model/vtt.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+TEST(range_single)
+{
+	uint64_t a = 9, b = 9;
+	CHECK(http_range_parse(NULL, 100, &a, &b) == RANGE_NONE);
+	CHECK(http_range_parse("bytes=0-9", 100, &a, &b) == RANGE_OK && a == 0 && b == 9);
+	CHECK(http_range_parse("bytes=10-", 100, &a, &b) == RANGE_OK && a == 10 && b == 99);
+	CHECK(http_range_parse("bytes=90-500", 100, &a, &b) == RANGE_OK && a == 90 && b == 99);
+	CHECK(http_range_parse("bytes=-20", 100, &a, &b) == RANGE_OK && a == 80 && b == 99);
+	CHECK(http_range_parse("bytes=-500", 100, &a, &b) == RANGE_OK && a == 0 && b == 99);
+	CHECK(http_range_parse(" bytes = 5 - 6 ", 100, &a, &b) == RANGE_OK && a == 5 && b == 6);
+}
+
+TEST(range_refused_or_ignored)
+{
+	uint64_t a, b;
+	CHECK(http_range_parse("bytes=100-", 100, &a, &b) == RANGE_UNSATISFIABLE);
+	CHECK(http_range_parse("bytes=200-300", 100, &a, &b) == RANGE_UNSATISFIABLE);
+	CHECK(http_range_parse("bytes=-0", 100, &a, &b) == RANGE_UNSATISFIABLE);
+	CHECK(http_range_parse("bytes=0-", 0, &a, &b) == RANGE_UNSATISFIABLE);
+	CHECK(http_range_parse("bytes=0-1,5-6", 100, &a, &b) == RANGE_NONE); /* several: the whole file */
+	CHECK(http_range_parse("bytes=9-1", 100, &a, &b) == RANGE_NONE);
+	CHECK(http_range_parse("items=0-1", 100, &a, &b) == RANGE_NONE);
+	CHECK(http_range_parse("bytes=-", 100, &a, &b) == RANGE_NONE);
+	CHECK(http_range_parse("bytes=1-2x", 100, &a, &b) == RANGE_NONE);
+	CHECK(http_range_parse("bytes=+1-2", 100, &a, &b) == RANGE_NONE);
+	CHECK(http_range_parse("bytes=99999999999999999999999-", 100, &a, &b) == RANGE_NONE);
+}
+
+TEST(range_if_range)
+{
+	char etag[48];
+	http_file_etag(100, 1700000000123456789LL, etag, sizeof(etag));
+	CHECK(http_if_range_ok(NULL, etag, 1700000000));
+	CHECK(http_if_range_ok(etag, etag, 1700000000));
+	CHECK(!http_if_range_ok("\"other\"", etag, 1700000000));
+	CHECK(!http_if_range_ok("W/\"x\"", etag, 1700000000));
+	CHECK(http_if_range_ok("Tue, 14 Nov 2023 22:13:20 GMT", etag, 1700000000));
+	CHECK(!http_if_range_ok("Tue, 14 Nov 2023 22:13:21 GMT", etag, 1700000000));
+	CHECK(!http_if_range_ok("yesterday", etag, 1700000000));
+}
+
+static int vtt_ok(const char *s, const char **why)
+{
+	struct vtt_result r;
+	int rc = vtt_check(s, strlen(s), &r);
+	*why = r.error;
+	return rc == 0;
+}
+
+TEST(vtt_valid_files)
+{
+	const char *why;
+	CHECK(vtt_ok("WEBVTT\n\n00:00.000 --> 00:01.000\nXin chào\n", &why));
+	CHECK(vtt_ok("\xEF\xBB\xBFWEBVTT - Phụ đề\r\nKind: captions\r\n\r\nNOTE ghi chú\r\nhai dòng\r\n\r\n"
+		     "1\r\n00:00:01.000 --> 00:00:04.000 line:0 align:start\r\n<v Chủ tịch>Kính thưa\r\nđồng bào\r\n"
+		     "\r\n2\r\n00:00:04.000 --> 01:02:03.456\r\nHết\r\n", &why));
+	CHECK(vtt_ok("WEBVTT\n\nSTYLE\n::cue { color: yellow }\n\n00:01.000 --> 00:02.000\na\n\n00:01.000 --> 00:03.000\nb", &why));
+	struct vtt_result r;
+	const char *two = "WEBVTT\n\n00:00.000 --> 00:01.000\nMột\n\n00:01.000 --> 00:02.500\nHai\n";
+	CHECK(vtt_check(two, strlen(two), &r) == 0 && r.cues == 2 && r.last_end == 2500);
+	const char *src = "WEBVTT\n\n00:00.000 --> 00:01.000\n<v An>Xin &amp; chào</v>\nbạn\n\n00:01.000 --> 00:02.000\nHết\n";
+	char *t = vtt_text(src, strlen(src));
+	CHECK_STR(t, "Xin & chào bạn\nHết\n");
+	free(t);
+}
+
+TEST(vtt_refused_files)
+{
+	const char *why = NULL;
+	CHECK(!vtt_ok("", &why) && strcmp(why, "vtt_signature") == 0);
+	CHECK(!vtt_ok("WEBVTTX\n\n00:00.000 --> 00:01.000\na\n", &why) && strcmp(why, "vtt_signature") == 0);
+	CHECK(!vtt_ok("1\n00:00:00,000 --> 00:00:01,000\nSRT\n", &why) && strcmp(why, "vtt_signature") == 0);
+	CHECK(!vtt_ok("WEBVTT\n\n00:00,000 --> 00:01,000\na\n", &why) && strcmp(why, "vtt_timing") == 0);
+	CHECK(!vtt_ok("WEBVTT\n\n00:61.000 --> 00:62.000\na\n", &why) && strcmp(why, "vtt_timing") == 0);
+	CHECK(!vtt_ok("WEBVTT\n\n0:01.000 --> 00:02.000\na\n", &why) && strcmp(why, "vtt_timing") == 0);
+	CHECK(!vtt_ok("WEBVTT\n\n00:01.000-->00:02.000\na\n", &why) && strcmp(why, "vtt_timing") == 0);
+	CHECK(!vtt_ok("WEBVTT\n\n00:02.000 --> 00:01.000\na\n", &why) && strcmp(why, "vtt_end_before_start") == 0);
+	CHECK(!vtt_ok("WEBVTT\n\n00:05.000 --> 00:06.000\na\n\n00:01.000 --> 00:02.000\nb\n", &why) &&
+	      strcmp(why, "vtt_order") == 0);
+	CHECK(!vtt_ok("WEBVTT\n\nNOTE only a note\n", &why) && strcmp(why, "vtt_no_cues") == 0);
+	CHECK(!vtt_ok("WEBVTT\n\n00:00.000 --> 00:01.000\na\n00:01.000 --> 00:02.000\nb\n", &why) &&
+	      strcmp(why, "vtt_timing") == 0);
+	CHECK(!vtt_ok("WEBVTT\n\nid only\n", &why) && strcmp(why, "vtt_timing") == 0);
+	CHECK(!vtt_ok("WEBVTT\n\n00:00.000 --> 00:01.000\n\xff\n", &why) && strcmp(why, "vtt_encoding") == 0);
+	struct vtt_result r;
+	const char *bad = "WEBVTT\n\n00:00.000 --> 00:01.000\na\n\n00:01.000 --> 00:00.500\nb\n";
+	CHECK(vtt_check(bad, strlen(bad), &r) == -1 && r.line == 6);
+}

@@ -2,6 +2,7 @@
  * list (VP Đ4, TQ Đ4, NĐ 42/2022 Đ4; ../docs/product.md §2) grows here, one descriptor each. */
 #include "kind.h"
 #include "legal.h"
+#include "model/banner.h"
 
 #include <stddef.h>
 
@@ -100,5 +101,43 @@ static const struct kind kind_gazette = {
 	.nfields = N(gazette_fields),
 };
 
-const struct kind *const kinds_declared[] = { &kind_article, &kind_legal, &kind_gazette };
+/* ---- Media and banners (docs/media.md) ---- */
+
+/* Banners and advertising (TQ Đ10, BT Đ9): shown in their placement on every page of their
+ * site from start to end once the approver has published them (model/banner.h); the title
+ * is the banner's name, read by screen readers as the link's text when it has no image. */
+static const struct kind_choice banner_placements[] = {
+	{ "dau-trang", "Đầu trang" },
+	{ "cot-ben", "Cột bên" },
+	{ "chan-trang", "Chân trang" },
+	{ NULL, NULL },
+};
+static const struct kind_field banner_fields[] = {
+	{ "vi_tri", "Vị trí hiển thị", F_ENUM, 0, FF_REQUIRED | FF_FILTER | FF_LIST | FF_FEED, banner_placements, NULL, NULL },
+	{ "lien_ket", "Liên kết đến", F_URL, 500, FF_REQUIRED | FF_FEED, NULL, NULL,
+	  "Địa chỉ mở ra khi người đọc bấm vào quảng cáo (https://…)" },
+	{ "noi_dung", "Nội dung chữ", F_LONGTEXT, 300, FF_SEARCH | FF_FEED, NULL, NULL,
+	  "Quảng cáo dạng chữ; để trống nếu dùng ảnh" },
+	{ "don_vi", "Đơn vị quảng cáo", F_TEXT, 200, FF_LIST | FF_FEED | FF_SEARCH, NULL, NULL, NULL },
+	{ "bat_dau", "Ngày bắt đầu", F_DATE, 0, FF_REQUIRED | FF_SORT | FF_LIST | FF_FEED, NULL, NULL, NULL },
+	{ "gio_bat_dau", "Giờ bắt đầu", F_TEXT, 8, FF_FEED, NULL, NULL, "Giờ:phút, ví dụ 07:30; để trống là 00:00" },
+	{ "ket_thuc", "Ngày kết thúc", F_DATE, 0, FF_REQUIRED | FF_LIST | FF_FEED, NULL, NULL, NULL },
+	{ "gio_ket_thuc", "Giờ kết thúc", F_TEXT, 8, FF_FEED, NULL, NULL,
+	  "Giờ:phút, ví dụ 17:00; để trống là hết ngày" },
+};
+
+static const struct kind kind_banner = {
+	.name = "banner",
+	.segment = "quang-cao",
+	.label = "Quảng cáo",
+	.label_one = "quảng cáo",
+	.title_label = "Tên quảng cáo",
+	.deadline_kind = "khac",
+	.fields = banner_fields,
+	.nfields = N(banner_fields),
+	.check = banner_check,
+};
+
+const struct kind *const kinds_declared[] = { &kind_article, &kind_legal, &kind_gazette,
+	&kind_banner };
 const size_t kinds_ndeclared = N(kinds_declared);

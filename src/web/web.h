@@ -183,4 +183,9 @@ int web_send_table(struct req *r, struct table *t, const char *how, const char *
 /* Renders template TPL alone with VIEW, appended to OUT: 0, or -1 when there is no such template. */
 int web_render_part(struct req *r, const char *tpl, json_t *view, struct sb *out);
 
+/* Banners and their click redirect (web/public/banners.c): the site's banners showing now for
+ * the page's view ({header|sidebar|footer: {label, items}}), or NULL. */
+json_t *web_banners(struct req *r);
+void page_banner_click(struct req *r);
+
 #endif

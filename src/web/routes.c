@@ -91,6 +91,9 @@ const struct route web_routes[] = {
 	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/nhap/*", admin_import_form },
 	{ ROUTE_POST | ROUTE_ROLE, "/quan-tri/nhap/*", admin_import },
 	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/nhap/*/mau.csv", admin_import_template },
+	{ ROUTE_GET | ROUTE_SITEADMIN, "/quan-tri/cai-dat/da-phuong-tien", admin_media_settings },
+	{ ROUTE_POST | ROUTE_SITEADMIN, "/quan-tri/cai-dat/da-phuong-tien", admin_media_settings_save },
+	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/quang-cao/luot-bam", admin_banner_clicks },
 	/* every other kind of item (model/kinds.c) by its segment: "/quan-tri/van-ban/12"; after
 	 * every fixed path, so that those win; the handlers answer 404 for a segment no kind has */
 	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/*/moi", admin_article_new },

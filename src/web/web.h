@@ -188,4 +188,9 @@ int web_render_part(struct req *r, const char *tpl, json_t *view, struct sb *out
 json_t *web_banners(struct req *r);
 void page_banner_click(struct req *r);
 
+/* A site's media settings and its banners' clicks (web/admin/media_admin.c). */
+void admin_media_settings(struct req *r);
+void admin_media_settings_save(struct req *r);
+void admin_banner_clicks(struct req *r);
+
 #endif

@@ -4,6 +4,7 @@
 #include "http/range.h"
 #include "model/vtt.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -94,4 +95,46 @@ TEST(vtt_refused_files)
 	struct vtt_result r;
 	const char *bad = "WEBVTT\n\n00:00.000 --> 00:01.000\na\n\n00:01.000 --> 00:00.500\nb\n";
 	CHECK(vtt_check(bad, strlen(bad), &r) == -1 && r.line == 6);
+}
+
+#include "model/embed.h"
+
+static const char *frame_of(const char *url, const char *allowed, enum embed_rc *rc)
+{
+	static char buf[256];
+	struct embed e;
+	*rc = embed_resolve(url, allowed, &e);
+	buf[0] = '\0';
+	if (*rc == EMBED_OK) {
+		snprintf(buf, sizeof(buf), "%s %s", e.frame, e.origin);
+		embed_free(&e);
+	}
+	return buf;
+}
+
+TEST(embed_allow_list)
+{
+	enum embed_rc rc;
+	const char *def = EMBED_HOSTS_DEFAULT;
+	CHECK_STR(frame_of("https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=1", def, &rc),
+		  "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ https://www.youtube-nocookie.com");
+	CHECK_STR(frame_of("https://youtu.be/dQw4w9WgXcQ", "youtube.com youtu.be", &rc),
+		  "https://www.youtube.com/embed/dQw4w9WgXcQ https://www.youtube.com");
+	CHECK_STR(frame_of("https://vimeo.com/76979871", def, &rc), "https://player.vimeo.com/video/76979871 https://player.vimeo.com");
+	CHECK_STR(frame_of("https://thvl.vn/video/ban-tin", "thvl.vn", &rc), "https://thvl.vn/video/ban-tin https://thvl.vn");
+	frame_of("https://evil.example/watch?v=abc", def, &rc);
+	CHECK(rc == EMBED_REFUSED);
+	frame_of("https://youtube.com.evil.example/watch?v=abc", def, &rc);
+	CHECK(rc == EMBED_REFUSED);
+	frame_of("https://notyoutube.com/watch?v=abc", def, &rc);
+	CHECK(rc == EMBED_REFUSED);
+	frame_of("http://www.youtube.com/watch?v=abc", def, &rc);
+	CHECK(rc == EMBED_INVALID);
+	frame_of("https://user:pw@www.youtube.com/watch?v=abc", def, &rc);
+	CHECK(rc == EMBED_INVALID);
+	frame_of("https://www.youtube.com/watch?v=a%22b", def, &rc);
+	CHECK(rc == EMBED_INVALID);
+	frame_of("javascript:alert(1)", def, &rc);
+	CHECK(rc == EMBED_INVALID);
+	CHECK(embed_host_allowed("www.youtube.com", def) && !embed_host_allowed("youtube.co", def));
 }

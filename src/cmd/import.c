@@ -143,7 +143,35 @@ static const char kinds_usage[] =
 
 static const char *const type_names[] = { [F_TEXT] = "text", [F_LONGTEXT] = "longtext", [F_DATE] = "date",
 					  [F_INT] = "int", [F_MONEY] = "money", [F_ENUM] = "enum",
-					  [F_TAGS] = "tags", [F_REF] = "ref", [F_URL] = "url" };
+					  [F_TAGS] = "tags", [F_REF] = "ref", [F_URL] = "url",
+					  [F_ROWS] = "rows", [F_FILE] = "file" };
+
+/* One field as `cong kinds --json` tells it (a table's columns the same way, under "columns"). */
+static json_t *field_json(const struct kind_field *f)
+{
+	json_t *o = json_pack("{sssssssbsIsbsbsbsbsb}", "key", f->key, "label", f->label, "type", type_names[f->type],
+			      "required", (f->flags & FF_REQUIRED) != 0, "max", (json_int_t)f->max,
+			      "filter", (f->flags & FF_FILTER) != 0, "list", (f->flags & FF_LIST) != 0,
+			      "search", (f->flags & FF_SEARCH) != 0, "ident", (f->flags & FF_IDENT) != 0,
+			      "open", (f->flags & FF_OPEN) != 0);
+	if (f->choices) {
+		json_t *ch = json_array();
+		for (const struct kind_choice *c = f->choices; c->key; c++)
+			json_array_append_new(ch, json_pack("{ssss}", "key", c->key, "label", c->label));
+		json_object_set_new(o, "choices", ch);
+	}
+	if (f->ref_kind)
+		json_object_set_new(o, "ref_kind", json_string(f->ref_kind));
+	if (f->accept)
+		json_object_set_new(o, "accept", json_string(f->accept));
+	if (f->type == F_ROWS) {
+		json_t *cols = json_array();
+		for (size_t j = 0; j < f->nsub; j++)
+			json_array_append_new(cols, field_json(&f->sub[j]));
+		json_object_set_new(o, "columns", cols);
+	}
+	return o;
+}
 
 int cmd_kinds(int argc, char **argv)
 {
@@ -160,19 +188,7 @@ int cmd_kinds(int argc, char **argv)
 		json_t *fields = json_array();
 		for (size_t j = 0; j < k->nfields; j++) {
 			const struct kind_field *f = &k->fields[j];
-			json_t *o = json_pack("{sssssssbsIsbsbsbsbsb}", "key", f->key, "label", f->label, "type", type_names[f->type],
-					      "required", (f->flags & FF_REQUIRED) != 0, "max", (json_int_t)f->max,
-					      "filter", (f->flags & FF_FILTER) != 0, "list", (f->flags & FF_LIST) != 0,
-					      "search", (f->flags & FF_SEARCH) != 0, "ident", (f->flags & FF_IDENT) != 0,
-					      "open", (f->flags & FF_OPEN) != 0);
-			if (f->choices) {
-				json_t *ch = json_array();
-				for (const struct kind_choice *c = f->choices; c->key; c++)
-					json_array_append_new(ch, json_pack("{ssss}", "key", c->key, "label", c->label));
-				json_object_set_new(o, "choices", ch);
-			}
-			if (f->ref_kind)
-				json_object_set_new(o, "ref_kind", json_string(f->ref_kind));
+			json_t *o = field_json(f);
 			json_array_append_new(fields, o);
 		}
 		json_t *ko = json_pack("{sssssssbsbso}", "name", k->name, "segment", k->segment, "label", k->label,

@@ -759,6 +759,7 @@ static int article_validate(struct db *db, int64_t site_id, const struct article
 	json_t *none = in->fields ? NULL : json_object();
 	kind_fields_clean(c->kind, in->fields ? in->fields : none, &c->fields, e);
 	json_decref(none);
+	kind_files_check(db, site_id, c->kind, c->fields, e);
 	c->fields_text = json_dumps(c->fields, JSON_COMPACT | JSON_SORT_KEYS);
 	if (c->cover_id > 0) {
 		json_t *m = media_get(db, c->cover_id);

@@ -27,6 +27,16 @@ void errs_add(struct errs *e, const char *field, const char *key)
 	}
 }
 
+void errs_add_cell(struct errs *e, const char *field, size_t row, const char *sub, const char *key)
+{
+	size_t room = sizeof(e->names) - e->names_used;
+	int n = snprintf(e->names + e->names_used, room, "%s.%zu.%s", field, row, sub);
+	if (n < 0 || (size_t)n >= room)
+		return; /* out of room: the field's own message still says it */
+	errs_add(e, e->names + e->names_used, key);
+	e->names_used += (size_t)n + 1;
+}
+
 /* The record's hash: SHA-256 over the previous hash and every field, each length-prefixed so
  * that no two different records can be written as the same bytes. */
 void audit_record_hash(const char *prev, int64_t at, int64_t user_id, int64_t site_id, const char *action,

@@ -67,7 +67,8 @@ const struct kind_field *kind_ident_field(const struct kind *k)
 
 int kind_field_counted(const struct kind *k, const struct kind_field *f)
 {
-	return f->type == F_REF && f->ref_kind && strcmp(f->ref_kind, k->name) != 0;
+	(void)k;
+	return f->type == F_REF && (f->flags & FF_COUNT);
 }
 
 const struct kind_field *kind_sort_field(const struct kind *k)
@@ -87,10 +88,12 @@ static int ident_ok(const char *s, int allow_dash)
 	return 1;
 }
 
-/* Keys the item table already gives every kind: a field may not shadow them. */
+/* Keys the item table, the form and the CSV import already give every kind: a field may not
+ * shadow them. */
 static const char *const reserved_keys[] = { "id", "kind", "site_id", "state", "title", "slug", "summary", "body",
 					     "category_id", "lang", "fields", "ref", "ref_key", "item_day", "q", "trang",
-					     "csrf", "note", "attachments", NULL };
+					     "csrf", "note", "attachments", "tep", "tieu_de", "trich_yeu", "tom_tat",
+					     "noi_dung", "url", "nam", NULL };
 
 int kind_check(const struct kind *k, char *err, size_t n)
 {
@@ -141,6 +144,35 @@ int kind_check(const struct kind *k, char *err, size_t n)
 		if ((f->flags & FF_PERSONAL) && (f->flags & (FF_FILTER | FF_FEED | FF_SEARCH | FF_LIST)))
 			BAD("kind %s: field %s: personal data cannot be listed, filtered, searched or exported",
 			    k->name, f->key);
+		if ((f->flags & FF_COUNT) && (f->type != F_REF || !f->ref_kind || strcmp(f->ref_kind, k->name) == 0))
+			BAD("kind %s: field %s: only a reference to another kind is counted", k->name, f->key);
+		if (f->type == F_FILE && (f->flags & (FF_FILTER | FF_SEARCH | FF_IDENT)))
+			BAD("kind %s: field %s: a file cannot be filtered, searched or an identifier", k->name, f->key);
+		if ((f->type == F_ROWS) != (f->sub != NULL && f->nsub > 0))
+			BAD("kind %s: field %s: a table, and only a table, has columns", k->name, f->key);
+		if (f->type == F_ROWS) {
+			if (!f->max)
+				BAD("kind %s: field %s needs the largest number of rows", k->name, f->key);
+			if (f->flags & (FF_FILTER | FF_IDENT | FF_LIST))
+				BAD("kind %s: field %s: a table cannot be filtered, listed or an identifier", k->name, f->key);
+			for (size_t j = 0; j < f->nsub; j++) {
+				const struct kind_field *c = &f->sub[j];
+				if (!ident_ok(c->key, 0) || !c->label || !*c->label)
+					BAD("kind %s: field %s: column %zu needs a key and a label", k->name, f->key, j + 1);
+				for (size_t m = 0; m < j; m++)
+					if (strcmp(f->sub[m].key, c->key) == 0)
+						BAD("kind %s: field %s: column %s is declared twice", k->name, f->key, c->key);
+				if (c->type == F_ROWS || c->type == F_REF || c->type == F_TAGS)
+					BAD("kind %s: field %s: column %s cannot be a table, a reference or a list",
+					    k->name, f->key, c->key);
+				if (c->flags & ~(unsigned)FF_REQUIRED)
+					BAD("kind %s: field %s: column %s: a column can only be required", k->name, f->key, c->key);
+				if (c->type == F_ENUM && (!c->choices || !c->choices[0].key))
+					BAD("kind %s: field %s: column %s is a choice without choices", k->name, f->key, c->key);
+				if ((c->type == F_TEXT || c->type == F_LONGTEXT || c->type == F_URL) && !c->max)
+					BAD("kind %s: field %s: column %s needs a maximum length", k->name, f->key, c->key);
+			}
+		}
 	}
 	if (idents > 1)
 		BAD("kind %s: more than one identifier field", k->name);
@@ -290,11 +322,199 @@ static int url_ok(const char *u)
 	return (strncmp(u, "http://", 7) == 0 && u[7]) || (strncmp(u, "https://", 8) == 0 && u[8]);
 }
 
+/* Where a value's message goes: under the field's key, or (a table's cell) under
+ * "TABLE.ROW.COLUMN" with one message under the table's key too. */
+struct at {
+	const struct kind_field *table;
+	size_t row;
+};
+
+static void err_at(struct errs *e, const struct at *w, const struct kind_field *f, const char *key)
+{
+	if (w && w->table)
+		errs_add_cell(e, w->table->key, w->row, f->key, key);
+	else
+		errs_add(e, f->key, key);
+}
+
+/* V (clean, not empty) as field F stores it; an invalid value is kept as typed, with its message. */
+static json_t *clean_value(const struct kind_field *f, const char *v, const struct at *w, struct errs *e)
+{
+	switch (f->type) {
+	case F_TEXT:
+	case F_LONGTEXT:
+	case F_URL:
+		if (utf8_length(v) > f->max)
+			err_at(e, w, f, "too_long");
+		if (f->type == F_URL && !url_ok(v))
+			err_at(e, w, f, "url_invalid");
+		return json_string(v);
+	case F_DATE: {
+		char d[11];
+		if (date_normalize(v, d)) {
+			err_at(e, w, f, "day_invalid");
+			return json_string(v); /* kept as typed */
+		}
+		return json_string(d);
+	}
+	case F_INT:
+	case F_MONEY: {
+		/* "1.250.000" and "1 250 000" are how amounts are written */
+		struct sb b = SB_INIT;
+		for (const char *p = v; *p; p++)
+			if (!(f->type == F_MONEY && (*p == '.' || *p == ' ')))
+				sb_addc(&b, *p);
+		int64_t n;
+		json_t *o;
+		if (parse_i64(b.buf, f->type == F_MONEY ? 0 : INT64_MIN / 2, INT64_MAX / 2, &n)) {
+			err_at(e, w, f, "number_invalid");
+			o = json_string(v);
+		} else {
+			o = json_integer(n);
+		}
+		sb_release(&b);
+		return o;
+	}
+	case F_FILE: {
+		/* the file's id in the library (kind_files_check: the site's, of a type accepted) */
+		int64_t n;
+		if (parse_i64(v, 1, INT64_MAX / 2, &n)) {
+			err_at(e, w, f, "file_invalid");
+			return json_string(v);
+		}
+		return json_integer(n);
+	}
+	case F_ENUM: {
+		const struct kind_choice *c = f->choices;
+		/* the key, or its label as people (and old portals' exports) write it */
+		while (c->key && strcmp(c->key, v) != 0 && strcmp(c->label, v) != 0)
+			c++;
+		if (c->key)
+			return json_string(c->key);
+		if (!(f->flags & FF_OPEN))
+			err_at(e, w, f, "choice_invalid");
+		else if (utf8_length(v) > 100)
+			err_at(e, w, f, "too_long");
+		return json_string(v);
+	}
+	case F_TAGS:
+	case F_REF: {
+		int too_long = 0;
+		json_t *a = split_list(v, f->type == F_REF ? 100 : 200, &too_long);
+		if (too_long || json_array_size(a) > f->max)
+			err_at(e, w, f, "too_long");
+		if (f->type == F_REF) {
+			size_t j;
+			json_t *x;
+			json_array_foreach(a, j, x) {
+				char *key = kind_ident_key(kind_find(f->ref_kind), json_string_value(x));
+				if (!key)
+					err_at(e, w, f, "reference_invalid");
+				free(key);
+			}
+		}
+		return a;
+	}
+	case F_ROWS:
+		break; /* clean_rows */
+	}
+	return json_string(v);
+}
+
+/* RAW's rows of table F: an array of objects (the form, the API), or text with a row per line
+ * and cells " | " apart in the columns' order (a CSV cell). Each an object of strings; new. */
+static json_t *raw_rows(const struct kind_field *f, json_t *raw)
+{
+	json_t *v = json_object_get(raw, f->key), *rows = json_array();
+	if (json_is_array(v)) {
+		size_t i;
+		json_t *x;
+		json_array_foreach(v, i, x) {
+			json_t *o = json_object();
+			for (size_t j = 0; j < f->nsub; j++) {
+				char *s = raw_string(x, f->sub[j].key);
+				json_object_set_new(o, f->sub[j].key, json_string(s));
+				free(s);
+			}
+			json_array_append_new(rows, o);
+		}
+	} else if (json_is_string(v)) {
+		const char *p = json_string_value(v);
+		while (*p) {
+			size_t n = strcspn(p, "\n"), j = 0;
+			json_t *o = json_object();
+			const char *q = p, *end = p + n;
+			while (j < f->nsub) {
+				const char *bar = memchr(q, '|', (size_t)(end - q));
+				const char *stop = bar ? bar : end;
+				char *cell = xstrndup(q, (size_t)(stop - q));
+				json_object_set_new(o, f->sub[j++].key, json_string(cell));
+				free(cell);
+				if (!bar)
+					break;
+				q = bar + 1;
+			}
+			while (j < f->nsub)
+				json_object_set_new(o, f->sub[j++].key, json_string(""));
+			json_array_append_new(rows, o);
+			p = *end ? end + 1 : end;
+		}
+	}
+	return rows;
+}
+
+/* Table F's rows from RAW, clean: rows with no value left out, every cell checked. */
+static json_t *clean_rows(const struct kind_field *f, json_t *raw, struct errs *e)
+{
+	json_t *in = raw_rows(f, raw), *out = json_array(), *x;
+	size_t i;
+	int before = e->n;
+	json_array_foreach(in, i, x) {
+		json_t *o = json_object();
+		int any = 0;
+		size_t row = json_array_size(out);
+		struct at w = { f, row };
+		for (size_t j = 0; j < f->nsub; j++) {
+			const struct kind_field *c = &f->sub[j];
+			char *v = text_clean(json_string_value(json_object_get(x, c->key)), c->type == F_LONGTEXT);
+			if (!v) {
+				err_at(e, &w, c, "invalid_utf8");
+				continue;
+			}
+			any |= *v != 0;
+			json_object_set_new(o, c->key, *v ? clean_value(c, v, &w, e) : json_string(""));
+			free(v);
+		}
+		if (!any) {
+			json_decref(o);
+			continue;
+		}
+		for (size_t j = 0; j < f->nsub; j++) { /* a row with values has its required ones */
+			json_t *cv = json_object_get(o, f->sub[j].key);
+			if ((f->sub[j].flags & FF_REQUIRED) && json_is_string(cv) && !*json_string_value(cv))
+				err_at(e, &w, &f->sub[j], "required");
+		}
+		json_array_append_new(out, o);
+	}
+	json_decref(in);
+	if (json_array_size(out) > f->max)
+		errs_add(e, f->key, "rows_too_many");
+	else if (e->n > before)
+		errs_add(e, f->key, "rows_invalid");
+	else if (!json_array_size(out) && (f->flags & FF_REQUIRED))
+		errs_add(e, f->key, "required");
+	return out;
+}
+
 void kind_fields_clean(const struct kind *k, json_t *raw, json_t **out, struct errs *e)
 {
 	json_t *o = json_object();
 	for (size_t i = 0; i < k->nfields; i++) {
 		const struct kind_field *f = &k->fields[i];
+		if (f->type == F_ROWS) {
+			json_object_set_new(o, f->key, clean_rows(f, raw, e));
+			continue;
+		}
 		char *s = raw_string(raw, f->key);
 		char *v = text_clean(s, f->type == F_LONGTEXT);
 		free(s);
@@ -302,86 +522,12 @@ void kind_fields_clean(const struct kind *k, json_t *raw, json_t **out, struct e
 			errs_add(e, f->key, "invalid_utf8");
 			continue;
 		}
-		int empty = !*v;
-		if (empty) {
+		if (!*v) {
 			if (f->flags & FF_REQUIRED)
 				errs_add(e, f->key, "required");
 			json_object_set_new(o, f->key, f->type == F_TAGS || f->type == F_REF ? json_array() : json_string(""));
-			free(v);
-			continue;
-		}
-		switch (f->type) {
-		case F_TEXT:
-		case F_LONGTEXT:
-		case F_URL:
-			if (utf8_length(v) > f->max)
-				errs_add(e, f->key, "too_long");
-			if (f->type == F_URL && !url_ok(v))
-				errs_add(e, f->key, "url_invalid");
-			json_object_set_new(o, f->key, json_string(v));
-			break;
-		case F_DATE: {
-			char d[11];
-			if (date_normalize(v, d)) {
-				errs_add(e, f->key, "day_invalid");
-				json_object_set_new(o, f->key, json_string(v)); /* kept as typed */
-			} else {
-				json_object_set_new(o, f->key, json_string(d));
-			}
-			break;
-		}
-		case F_INT:
-		case F_MONEY: {
-			/* "1.250.000" and "1 250 000" are how amounts are written */
-			struct sb b = SB_INIT;
-			for (const char *p = v; *p; p++)
-				if (!(f->type == F_MONEY && (*p == '.' || *p == ' ')))
-					sb_addc(&b, *p);
-			int64_t n;
-			if (parse_i64(b.buf, f->type == F_MONEY ? 0 : INT64_MIN / 2, INT64_MAX / 2, &n)) {
-				errs_add(e, f->key, "number_invalid");
-				json_object_set_new(o, f->key, json_string(v));
-			} else {
-				json_object_set_new(o, f->key, json_integer(n));
-			}
-			sb_release(&b);
-			break;
-		}
-		case F_ENUM: {
-			const struct kind_choice *c = f->choices;
-			/* the key, or its label as people (and old portals' exports) write it */
-			while (c->key && strcmp(c->key, v) != 0 && strcmp(c->label, v) != 0)
-				c++;
-			if (c->key)
-				json_object_set_new(o, f->key, json_string(c->key));
-			else {
-				if (!(f->flags & FF_OPEN))
-					errs_add(e, f->key, "choice_invalid");
-				else if (utf8_length(v) > 100)
-					errs_add(e, f->key, "too_long");
-				json_object_set_new(o, f->key, json_string(v));
-			}
-			break;
-		}
-		case F_TAGS:
-		case F_REF: {
-			int too_long = 0;
-			json_t *a = split_list(v, f->type == F_REF ? 100 : 200, &too_long);
-			if (too_long || json_array_size(a) > f->max)
-				errs_add(e, f->key, "too_long");
-			if (f->type == F_REF) {
-				size_t j;
-				json_t *x;
-				json_array_foreach(a, j, x) {
-					char *key = kind_ident_key(kind_find(f->ref_kind), json_string_value(x));
-					if (!key)
-						errs_add(e, f->key, "reference_invalid");
-					free(key);
-				}
-			}
-			json_object_set_new(o, f->key, a);
-			break;
-		}
+		} else {
+			json_object_set_new(o, f->key, clean_value(f, v, NULL, e));
 		}
 		free(v);
 	}
@@ -396,6 +542,66 @@ void kind_fields_clean(const struct kind *k, json_t *raw, json_t **out, struct e
 	if (k->check)
 		k->check(k, o, e);
 	*out = o;
+}
+
+int kind_file_accepts(const char *accept, const char *mime)
+{
+	if (!accept)
+		return 1;
+	if (!mime)
+		return 0;
+	for (const char *p = accept; *p;) {
+		size_t n = strcspn(p, ";");
+		if (n && strncmp(mime, p, n) == 0)
+			return 1;
+		p += n;
+		if (*p)
+			p++;
+	}
+	return 0;
+}
+
+static void file_check(struct db *db, int64_t site_id, const struct kind_field *f, json_t *v, const struct at *w,
+		       struct errs *e)
+{
+	if (!json_is_integer(v))
+		return; /* empty, or refused by the cleaning */
+	sqlite3_stmt *st = db_stmt(db, "SELECT mime FROM media WHERE id = ? AND site_id = ?");
+	if (!st) {
+		err_at(e, w, f, "file_invalid");
+		return;
+	}
+	db_bind_int(st, 1, json_integer_value(v));
+	db_bind_int(st, 2, site_id);
+	json_t *m = db_one_json(st);
+	if (!m)
+		err_at(e, w, f, "file_invalid");
+	else if (!kind_file_accepts(f->accept, json_string_value(json_object_get(m, "mime"))))
+		err_at(e, w, f, "file_type_invalid");
+	json_decref(m);
+}
+
+void kind_files_check(struct db *db, int64_t site_id, const struct kind *k, json_t *fields, struct errs *e)
+{
+	for (size_t i = 0; i < k->nfields; i++) {
+		const struct kind_field *f = &k->fields[i];
+		json_t *v = json_object_get(fields, f->key);
+		if (f->type == F_FILE) {
+			file_check(db, site_id, f, v, NULL, e);
+		} else if (f->type == F_ROWS) {
+			int before = e->n;
+			size_t r;
+			json_t *row;
+			json_array_foreach(v, r, row) {
+				struct at w = { f, r };
+				for (size_t j = 0; j < f->nsub; j++)
+					if (f->sub[j].type == F_FILE)
+						file_check(db, site_id, &f->sub[j], json_object_get(row, f->sub[j].key), &w, e);
+			}
+			if (e->n > before)
+				errs_add(e, f->key, "rows_invalid");
+		}
+	}
 }
 
 int kind_choice_known(const struct kind_field *f, const char *key)
@@ -414,8 +620,31 @@ const char *kind_choice_label(const struct kind_field *f, const char *key)
 	return key;
 }
 
-char *kind_value_text(const struct kind_field *f, json_t *v)
+/* V as text: for people (MACHINE 0: dates dd/mm/yyyy, choices by label) or as stored. A table:
+ * a row per line, cells " | " apart in the columns' order (what the CSV import reads back). */
+static char *value_text(const struct kind_field *f, json_t *v, int machine)
 {
+	if (f && f->type == F_ROWS) {
+		struct sb b = SB_INIT;
+		size_t i;
+		json_t *row;
+		json_array_foreach(v, i, row) {
+			if (i)
+				sb_addc(&b, '\n');
+			for (size_t j = 0; j < f->nsub; j++) {
+				char *t = value_text(&f->sub[j], json_object_get(row, f->sub[j].key), machine);
+				/* a cell's own '|' or new line would break the row apart */
+				for (char *p = t; *p; p++)
+					if (*p == '|' || *p == '\n' || *p == '\r')
+						*p = *p == '|' ? '/' : ' ';
+				if (j)
+					sb_adds(&b, " | ");
+				sb_adds(&b, t);
+				free(t);
+			}
+		}
+		return sb_detach(&b, NULL);
+	}
 	if (json_is_array(v)) {
 		struct sb b = SB_INIT;
 		size_t i;
@@ -435,7 +664,7 @@ char *kind_value_text(const struct kind_field *f, json_t *v)
 	const char *s = json_string_value(v);
 	if (!s)
 		return xstrdup("");
-	if (!f) /* machine form: as stored */
+	if (!f || machine) /* as stored */
 		return xstrdup(s);
 	if (f->type == F_DATE) {
 		vn_date d;
@@ -448,6 +677,16 @@ char *kind_value_text(const struct kind_field *f, json_t *v)
 	if (f->type == F_ENUM)
 		return xstrdup(kind_choice_label(f, s));
 	return xstrdup(s);
+}
+
+char *kind_value_text(const struct kind_field *f, json_t *v)
+{
+	return value_text(f, v, 0);
+}
+
+char *kind_value_machine(const struct kind_field *f, json_t *v)
+{
+	return value_text(f, v, 1);
 }
 
 char *kind_search_text(const struct kind *k, json_t *fields)
@@ -513,6 +752,49 @@ static char *kind_list_fields(const struct kind *k, json_t *fields)
 	return t;
 }
 
+static int item_file_add(struct db *db, int64_t id, json_t *v)
+{
+	if (!json_is_integer(v))
+		return 0;
+	sqlite3_stmt *st = db_stmt(db, "INSERT INTO item_files (item_id, media_id) SELECT ?1, id FROM media WHERE id = ?2"
+				       " ON CONFLICT DO NOTHING");
+	if (!st)
+		return -1;
+	db_bind_int(st, 1, id);
+	db_bind_int(st, 2, json_integer_value(v));
+	return db_step_done(st);
+}
+
+/* item_files: the library files FIELDS and PENDING (the change waiting for approval; may be
+ * NULL) name, nothing else. */
+static int item_files_write(struct db *db, const struct kind *k, int64_t id, json_t *fields, json_t *pending)
+{
+	sqlite3_stmt *st = db_stmt(db, "DELETE FROM item_files WHERE item_id = ?");
+	if (!st)
+		return -1;
+	db_bind_int(st, 1, id);
+	if (db_step_done(st))
+		return -1;
+	json_t *versions[2] = { fields, pending };
+	for (int n = 0; n < 2; n++) {
+		for (size_t i = 0; versions[n] && i < k->nfields; i++) {
+			const struct kind_field *f = &k->fields[i];
+			json_t *v = json_object_get(versions[n], f->key);
+			if (f->type == F_FILE && item_file_add(db, id, v))
+				return -1;
+			if (f->type != F_ROWS)
+				continue;
+			size_t r;
+			json_t *row;
+			json_array_foreach(v, r, row)
+				for (size_t j = 0; j < f->nsub; j++)
+					if (f->sub[j].type == F_FILE && item_file_add(db, id, json_object_get(row, f->sub[j].key)))
+						return -1;
+		}
+	}
+	return 0;
+}
+
 int item_derive(struct db *db, int64_t id)
 {
 	return item_derive_at(db, id, vn_days_of_time(time_now()));
@@ -520,7 +802,8 @@ int item_derive(struct db *db, int64_t id)
 
 int item_derive_at(struct db *db, int64_t id, int32_t today)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT kind, fields FROM items WHERE id = ?");
+	sqlite3_stmt *st = db_stmt(db, "SELECT i.kind, i.fields, r.fields AS pending FROM items i"
+				       " LEFT JOIN revisions r ON r.id = i.pending_rev_id WHERE i.id = ?");
 	if (!st)
 		return -1;
 	db_bind_int(st, 1, id);
@@ -529,10 +812,14 @@ int item_derive_at(struct db *db, int64_t id, int32_t today)
 		return -1;
 	const struct kind *k = kind_find(json_string_value(json_object_get(row, "kind")));
 	json_t *fields = json_loads(json_string_value(json_object_get(row, "fields")), 0, NULL);
+	const char *pending_text = json_string_value(json_object_get(row, "pending"));
+	json_t *pending = pending_text ? json_loads(pending_text, 0, NULL) : NULL;
 	json_decref(row);
 	int rc = -1;
 	char *ref_key = NULL, *list = NULL;
 	if (!k || !json_is_object(fields))
+		goto out;
+	if (item_files_write(db, k, id, fields, pending))
 		goto out;
 
 	const struct kind_field *idf = kind_ident_field(k), *sortf = kind_sort_field(k);
@@ -648,6 +935,7 @@ out:
 	free(ref_key);
 	json_free_str(list);
 	json_decref(fields);
+	json_decref(pending);
 	return rc;
 }
 

@@ -34,6 +34,9 @@ enum field_type {
 	F_REF,      /* other items by their identifier ("12/2024/QĐ-UBND; …"): stored as an array of
 	             * identifiers as written, and as item_links rows of RELATION */
 	F_URL,
+	F_ROWS,     /* a table: rows of the SUB fields (not F_ROWS, F_REF, F_TAGS), at most MAX; stored
+	             * as an array of objects {subkey: value}; in CSV a row per line, cells " | " apart */
+	F_FILE,     /* one file of the site's media library, stored as its id; ACCEPT limits its type */
 };
 
 enum field_flag {
@@ -46,6 +49,8 @@ enum field_flag {
 	FF_SORT = 1 << 6,    /* F_DATE: the date lists sort on (items.item_day); at most one */
 	FF_OPEN = 1 << 7,    /* F_ENUM: a site may add values beyond CHOICES (kept as typed) */
 	FF_PERSONAL = 1 << 8,/* personal data: never logged or exported */
+	FF_COUNT = 1 << 9,   /* F_REF to another kind: lists show how many items it names (a gazette
+	                      * issue's documents) */
 };
 
 struct kind_choice {
@@ -61,6 +66,10 @@ struct kind_field {
 	const struct kind_choice *choices;  /* F_ENUM: ends with { NULL, NULL } */
 	const char *ref_kind;                /* F_REF: the kind of the items referred to */
 	const char *help;                    /* a line under the field, or NULL */
+	const struct kind_field *sub;        /* F_ROWS: the columns of a row */
+	size_t nsub;
+	const char *accept;                  /* F_FILE: MIME type prefixes separated by ';' ("image/",
+	                                      * "video/;audio/", "text/vtt"); NULL: any file */
 };
 
 struct item_view;
@@ -109,7 +118,7 @@ const struct kind *kind_find(const char *name);
 const struct kind *kind_by_segment(const char *segment);
 const struct kind_field *kind_field(const struct kind *k, const char *key);
 const struct kind_field *kind_ident_field(const struct kind *k);
-/* 1 when F refers to items of another kind (a gazette issue's documents): lists show how many. */
+/* 1 when F is a reference lists show as a count (FF_COUNT: a gazette issue's documents). */
 int kind_field_counted(const struct kind *k, const struct kind_field *f);
 const struct kind_field *kind_sort_field(const struct kind *k);
 
@@ -135,9 +144,18 @@ const char *kind_choice_label(const struct kind_field *f, const char *key);
 /* A field's value as display text ("12/05/2024" for dates, "a; b" for lists); malloc'd, "" when
  * empty. F NULL: in machine form for exports (dates as stored, choices by their key). */
 char *kind_value_text(const struct kind_field *f, json_t *v);
+/* The same in machine form knowing the field (exports, the CSV import's columns): dates as
+ * stored, choices by key, a table's rows on lines with cells " | " apart, files by id. */
+char *kind_value_machine(const struct kind_field *f, json_t *v);
 
 /* The key of identifier REF of kind K (kind.ident_key or the default); malloc'd or NULL. */
 char *kind_ident_key(const struct kind *k, const char *ref);
+
+/* Checks the files FIELDS names (F_FILE, also inside F_ROWS): each a file of SITE_ID's media
+ * library of a type the field accepts; errors to E ("file_invalid", "file_type_invalid"). */
+void kind_files_check(struct db *db, int64_t site_id, const struct kind *k, json_t *fields, struct errs *e);
+/* 1 when MIME is one of ACCEPT's prefixes (NULL: any). */
+int kind_file_accepts(const char *accept, const char *mime);
 
 /* "YYYY-MM-DD" → day number (vn/calendar.h), 0 when empty or invalid. */
 int32_t kind_day(const char *s);

@@ -39,23 +39,28 @@ static const struct kind_choice legal_scopes[] = {
 	{ NULL, NULL },
 };
 
-#define REL(key, label) { key, label, F_REF, 50, FF_FEED, NULL, "legal", "Số ký hiệu, cách nhau bằng dấu chấm phẩy (;)" }
+#define REL(k, l) { .key = k, .label = l, .type = F_REF, .max = 50, .flags = FF_FEED, .ref_kind = "legal", \
+			   .help = "Số ký hiệu, cách nhau bằng dấu chấm phẩy (;)" }
 static const struct kind_field legal_fields[] = {
-	{ "so_ky_hieu", "Số ký hiệu", F_TEXT, 60, FF_REQUIRED | FF_IDENT | FF_SEARCH | FF_LIST | FF_FEED, NULL, NULL,
-	  "Như trên văn bản, ví dụ 12/2024/QĐ-UBND" },
-	{ "loai", "Loại văn bản", F_ENUM, 0, FF_REQUIRED | FF_FILTER | FF_LIST | FF_FEED | FF_OPEN, legal_types, NULL,
-	  NULL },
-	{ "co_quan_ban_hanh", "Cơ quan ban hành", F_TEXT, 200, FF_REQUIRED | FF_FILTER | FF_SEARCH | FF_LIST | FF_FEED,
-	  NULL, NULL, NULL },
-	{ "nguoi_ky", "Người ký", F_TEXT, 100, FF_SEARCH | FF_FEED, NULL, NULL, NULL },
-	{ "chuc_vu_nguoi_ky", "Chức vụ người ký", F_TEXT, 100, FF_FEED, NULL, NULL, "Ví dụ: Chủ tịch, Phó Chủ tịch" },
-	{ "ngay_ban_hanh", "Ngày ban hành", F_DATE, 0, FF_REQUIRED | FF_SORT | FF_LIST | FF_FEED, NULL, NULL, NULL },
-	{ "ngay_hieu_luc", "Ngày có hiệu lực", F_DATE, 0, FF_LIST | FF_FEED, NULL, NULL,
-	  "Để trống nếu có hiệu lực từ ngày ban hành" },
-	{ "ngay_het_hieu_luc", "Ngày hết hiệu lực", F_DATE, 0, FF_FEED, NULL, NULL, NULL },
-	{ "linh_vuc", "Lĩnh vực", F_TAGS, 10, FF_FILTER | FF_SEARCH | FF_FEED, NULL, NULL,
-	  "Cách nhau bằng dấu chấm phẩy (;)" },
-	{ "pham_vi", "Phạm vi", F_ENUM, 0, FF_REQUIRED | FF_FILTER | FF_FEED, legal_scopes, NULL, NULL },
+	{ .key = "so_ky_hieu", .label = "Số ký hiệu", .type = F_TEXT, .max = 60,
+	  .flags = FF_REQUIRED | FF_IDENT | FF_SEARCH | FF_LIST | FF_FEED,
+	  .help = "Như trên văn bản, ví dụ 12/2024/QĐ-UBND" },
+	{ .key = "loai", .label = "Loại văn bản", .type = F_ENUM,
+	  .flags = FF_REQUIRED | FF_FILTER | FF_LIST | FF_FEED | FF_OPEN, .choices = legal_types },
+	{ .key = "co_quan_ban_hanh", .label = "Cơ quan ban hành", .type = F_TEXT, .max = 200,
+	  .flags = FF_REQUIRED | FF_FILTER | FF_SEARCH | FF_LIST | FF_FEED },
+	{ .key = "nguoi_ky", .label = "Người ký", .type = F_TEXT, .max = 100, .flags = FF_SEARCH | FF_FEED },
+	{ .key = "chuc_vu_nguoi_ky", .label = "Chức vụ người ký", .type = F_TEXT, .max = 100, .flags = FF_FEED,
+	  .help = "Ví dụ: Chủ tịch, Phó Chủ tịch" },
+	{ .key = "ngay_ban_hanh", .label = "Ngày ban hành", .type = F_DATE,
+	  .flags = FF_REQUIRED | FF_SORT | FF_LIST | FF_FEED },
+	{ .key = "ngay_hieu_luc", .label = "Ngày có hiệu lực", .type = F_DATE, .flags = FF_LIST | FF_FEED,
+	  .help = "Để trống nếu có hiệu lực từ ngày ban hành" },
+	{ .key = "ngay_het_hieu_luc", .label = "Ngày hết hiệu lực", .type = F_DATE, .flags = FF_FEED },
+	{ .key = "linh_vuc", .label = "Lĩnh vực", .type = F_TAGS, .max = 10, .flags = FF_FILTER | FF_SEARCH | FF_FEED,
+	  .help = "Cách nhau bằng dấu chấm phẩy (;)" },
+	{ .key = "pham_vi", .label = "Phạm vi", .type = F_ENUM,
+	  .flags = FF_REQUIRED | FF_FILTER | FF_FEED, .choices = legal_scopes },
 	REL("can_cu", "Căn cứ"),
 	REL("huong_dan", "Hướng dẫn văn bản"),
 	REL("sua_doi", "Sửa đổi, bổ sung văn bản"),
@@ -81,14 +86,18 @@ static const struct kind kind_legal = {
 	.list_term = "hieu_luc",
 };
 
-/* The official gazette (Công báo, VP Đ4.7): issues with their documents and the issue's PDF (an
- * attachment). */
+/* The official gazette (Công báo, VP Đ4.7): issues with their documents and the issue's PDF. */
 static const struct kind_field gazette_fields[] = {
-	{ "so", "Số công báo", F_TEXT, 30, FF_REQUIRED | FF_IDENT | FF_LIST | FF_FEED | FF_SEARCH, NULL, NULL,
-	  "Ví dụ: 15+16" },
-	{ "ngay", "Ngày phát hành", F_DATE, 0, FF_REQUIRED | FF_SORT | FF_LIST | FF_FEED, NULL, NULL, NULL },
-	{ "van_ban", "Văn bản trong số", F_REF, 200, FF_FEED, NULL, "legal",
-	  "Số ký hiệu các văn bản đăng trong số này, cách nhau bằng dấu chấm phẩy (;)" },
+	{ .key = "so", .label = "Số công báo", .type = F_TEXT, .max = 30,
+	  .flags = FF_REQUIRED | FF_IDENT | FF_LIST | FF_FEED | FF_SEARCH,
+	  .help = "Ví dụ: 15+16" },
+	{ .key = "ngay", .label = "Ngày phát hành", .type = F_DATE,
+	  .flags = FF_REQUIRED | FF_SORT | FF_LIST | FF_FEED },
+	{ .key = "van_ban", .label = "Văn bản trong số", .type = F_REF, .max = 200,
+	  .flags = FF_FEED | FF_COUNT, .ref_kind = "legal",
+	  .help = "Số ký hiệu các văn bản đăng trong số này, cách nhau bằng dấu chấm phẩy (;)" },
+	{ .key = "ban_dien_tu", .label = "Tệp công báo (PDF)", .type = F_FILE, .flags = FF_FEED, .accept = "application/pdf",
+	  .help = "Bản điện tử của số công báo" },
 };
 
 static const struct kind kind_gazette = {

@@ -1073,17 +1073,19 @@ out:
 	return rc;
 }
 
-/* 1 when an article (or its pending change) uses the media: as cover, as attachment, or by its
- * address in the text of an article of the site; -1 on error. */
+/* 1 when an article (or its pending change) uses the media: as cover, as attachment, by its
+ * address in the text of an article of the site, or in a kind's file field (item_files); -1 on
+ * error. */
 static int media_used(struct db *db, int64_t site_id, int64_t id, const char *sha)
 {
 	struct sb like = SB_INIT;
 	int used = 0;
 	sb_addf(&like, "%%%s%%", sha);
-	sqlite3_stmt *st = db_stmt(db, "SELECT 1 FROM items WHERE cover_id = ? OR (site_id = ? AND body LIKE ?)"
-				       " UNION ALL SELECT 1 FROM article_attachments WHERE media_id = ?"
+	sqlite3_stmt *st = db_stmt(db, "SELECT 1 FROM items WHERE cover_id = ?1 OR (site_id = ?2 AND body LIKE ?3)"
+				       " UNION ALL SELECT 1 FROM article_attachments WHERE media_id = ?4"
+				       " UNION ALL SELECT 1 FROM item_files WHERE media_id = ?4"
 				       " UNION ALL SELECT 1 FROM revisions r JOIN items a ON a.pending_rev_id = r.id"
-				       " WHERE r.cover_id = ? OR (a.site_id = ? AND r.body LIKE ?) LIMIT 1");
+				       " WHERE r.cover_id = ?1 OR (a.site_id = ?2 AND r.body LIKE ?3) LIMIT 1");
 	if (!st) {
 		used = -1;
 		goto out;
@@ -1092,9 +1094,6 @@ static int media_used(struct db *db, int64_t site_id, int64_t id, const char *sh
 	db_bind_int(st, 2, site_id);
 	db_bind_text(st, 3, like.buf);
 	db_bind_int(st, 4, id);
-	db_bind_int(st, 5, id);
-	db_bind_int(st, 6, site_id);
-	db_bind_text(st, 7, like.buf);
 	int s = sqlite3_step(st);
 	used = s == SQLITE_ROW ? 1 : s == SQLITE_DONE ? 0 : -1;
 	sqlite3_reset(st);

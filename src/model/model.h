@@ -26,8 +26,12 @@ struct errs {
 		const char *field;
 		const char *key; /* message key in locale/<lang>.json */
 	} e[ERRS_MAX];
+	char names[512]; /* field names made up for one message ("ho_so.2.ten": a table's cell) */
+	size_t names_used;
 };
 void errs_add(struct errs *e, const char *field, const char *key);
+/* errs_add under the name "FIELD.ROW.SUB" (a cell of a table field), kept in E itself. */
+void errs_add_cell(struct errs *e, const char *field, size_t row, const char *sub, const char *key);
 /* Result codes of model calls. */
 enum model_rc { M_OK = 0, M_INVALID = -1, M_DENIED = -2, M_NOTFOUND = -3, M_ERROR = -4 };
 

@@ -84,6 +84,25 @@ void page_article(struct req *r);
 void page_article_print(struct req *r);
 void page_search(struct req *r);
 void page_item_list(struct req *r);
+/* A kind's own additions to its public pages (web/public/kind_views.c): ITEM_VIEW before the
+ * item page renders (ROW: the stored item, ITEM: the view, CTX: the page's), LIST_VIEW before
+ * the list renders. Either may be NULL. */
+struct kind;
+struct kind_field;
+struct kind_view {
+	const char *kind;
+	void (*item_view)(struct req *r, const struct kind *k, json_t *row, json_t *item, json_t *ctx);
+	void (*list_view)(struct req *r, const struct kind *k, json_t *ctx);
+};
+const struct kind_view *kind_view_find(const char *kind);
+/* Field F's value V as a page shows it: files as {id, url, title, name, alt, mime, ext,
+ * size_label, is_image, is_video, is_audio, is_vtt, variants} (a table's files too); with SITE_URL
+ * (exports), files as their absolute address. A file not of SITE_ID: null. New reference. */
+json_t *kind_value_view(struct req *r, int64_t site_id, const struct kind_field *f, json_t *v, const char *site_url);
+/* Table field F's rows V as an accessible table's view: {table_key, table_label, columns:
+ * [{column_label}], rows: [{cells: [{cell_text, cell_iso?, cell_url?} or {cell_file}]}]} (names
+ * no enclosing view uses, so a template never finds an outer value for a missing one). */
+json_t *kind_table_view(struct req *r, int64_t site_id, const struct kind_field *f, json_t *v);
 void page_item(struct req *r);
 void page_item_print(struct req *r);
 void page_static(struct req *r);

@@ -4,12 +4,13 @@ message next to each field and keeps what was typed, then create, submit, edit, 
 page and list, search, the page cache, a revision through the workflow and its word diff,
 withdrawal (410), sharing up to the main portal. A kind added to model/kinds.c is in this test by
 itself: nothing here names a kind's fields."""
+import html
 import json
 import re
 import time
 import urllib.parse
 
-from conglib import CongTest, cong, module_fixture, squash
+from conglib import CongTest, cong, module_fixture, png, squash
 
 setUpModule, tearDownModule = module_fixture()
 
@@ -37,6 +38,36 @@ def value_for(field, n, tag, i=0):
     return ("Giá trị %s %s" % (field["label"], tag))[: field["max"] or 200]
 
 
+PDF = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
+       b"trailer<</Root 1 0 R>>\n%%EOF\n")
+
+# A file of each type a file field may accept (its first MIME prefix), as (name, type, bytes);
+# a kind whose field accepts another type adds its sample here.
+SAMPLES = {
+    None: ("mau.pdf", "application/pdf", PDF),
+    "application/pdf": ("mau.pdf", "application/pdf", PDF),
+    "image/": ("anh.png", "image/png", png()),
+}
+
+
+def sample_file(field):
+    accept = field.get("accept")
+    first = accept.split(";")[0] if accept else None
+    return SAMPLES[first]
+
+
+def file_parts(kind):
+    """The upload boxes of a kind's file fields (a table's: its first row's), each with a sample."""
+    parts = []
+    for fd in kind["fields"]:
+        if fd["type"] == "file":
+            parts.append((fd["key"] + "__tep",) + sample_file(fd))
+        for c in fd.get("columns", []) if fd["type"] == "rows" else []:
+            if c["type"] == "file":
+                parts.append(("%s.0.%s__tep" % (fd["key"], c["key"]),) + sample_file(c))
+    return parts
+
+
 def base(kind):
     return "/quan-tri/bai-viet" if kind["name"] == "article" else "/quan-tri/" + kind["segment"]
 
@@ -49,11 +80,19 @@ class Conformance(CongTest):
         if category:
             f.append(("category_id", str(category)))
         for i, fd in enumerate(kind["fields"]):
+            if fd["type"] == "file":
+                continue  # file_parts
+            if fd["type"] == "rows":  # one row of the table, every column but files
+                for j, c in enumerate(fd["columns"]):
+                    if c["type"] != "file":
+                        f.append(("%s.0.%s" % (fd["key"], c["key"]), value_for(c, n, tag, j)))
+                continue
             f.append((fd["key"], value_for(fd, n, tag, i)))
         return f
 
     def create(self, client, kind, n, tag, category=None, title=None):
-        r = client.post(base(kind) + "/moi", self.form(kind, n, tag, title, category), multipart_form=True)
+        r = client.post(base(kind) + "/moi", self.form(kind, n, tag, title, category), files=file_parts(kind),
+                        multipart_form=True)
         self.expect(r, 303, "creating a %s: %s" % (kind["name"], squash(r.text)[-400:]))
         m = re.match(re.escape(base(kind)) + r"/(\d+)\?", r.location_path + "?")
         self.assertTrue(m, r.location)
@@ -124,6 +163,19 @@ class Conformance(CongTest):
                     self.assertTrue(path.startswith("/%s/" % kind["segment"]), path)
                 item = self.page(fx.client("snv"), path)
                 self.assertIn_("số 1", item)
+                # a table's row is on the page, in a table with its columns' headers
+                for fd in kind["fields"]:
+                    if fd["type"] == "rows":
+                        for j, c in enumerate(fd["columns"]):
+                            if c["type"] in ("text", "longtext"):
+                                self.assertIn_(html.escape(value_for(c, 1, tag, j), quote=False), item,
+                                               "the %s's table %s" % (kind["name"], fd["key"]))
+                                self.assertIn_('<th scope="col">%s</th>' % html.escape(c["label"], quote=False), item)
+                # its files are on the page, by their address in the library
+                for fd in kind["fields"]:
+                    if fd["type"] == "file" or any(c["type"] == "file" for c in fd.get("columns", [])):
+                        self.assertTrue(re.search(r'(href|src)="/(tep|media)/[0-9a-f]{64}\.', item.text),
+                                        "the %s's file %s is on its page" % (kind["name"], fd["key"]))
                 after = fx.client("snv").get(listp)
                 self.expect(after, 200, listp)
                 self.assertIn_(path, after, "the list shows it at once")
@@ -137,6 +189,7 @@ class Conformance(CongTest):
                 # a revision: the public keeps the old version until the change is approved
                 r = duyet.post("%s/%d" % (base(kind), iid),
                                self.form(kind, 1, tag, title="Mục %s sửa đổi %s" % (kind["label"], tag), category=cat),
+                               files=file_parts(kind),
                                multipart_form=True)
                 self.expect(r, 303, "the change: %s" % squash(r.text)[-300:])
                 self.assertNotIn_("sửa đổi %s" % tag, fx.client("snv").get(path))

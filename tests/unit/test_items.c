@@ -59,18 +59,29 @@ static const struct kind_choice two[] = { { "a", "A" }, { "b", "B" }, { NULL, NU
 
 TEST(items_a_bad_descriptor_is_refused_with_a_sentence)
 {
-	static const struct kind_field dup[] = { { "so", "Số", F_TEXT, 10, 0, NULL, NULL, NULL },
-						 { "so", "Số", F_TEXT, 10, 0, NULL, NULL, NULL } };
-	static const struct kind_field badkey[] = { { "Số", "Số", F_TEXT, 10, 0, NULL, NULL, NULL } };
-	static const struct kind_field nochoice[] = { { "loai", "Loại", F_ENUM, 0, 0, NULL, NULL, NULL } };
-	static const struct kind_field badref[] = { { "ve", "Về", F_REF, 5, 0, NULL, "khong_co", NULL } };
-	static const struct kind_field idents[] = { { "a", "A", F_TEXT, 5, FF_IDENT, NULL, NULL, NULL },
-						    { "b", "B", F_TEXT, 5, FF_IDENT, NULL, NULL, NULL } };
-	static const struct kind_field personal[] = { { "sdt", "Điện thoại", F_TEXT, 20, FF_PERSONAL | FF_FILTER, NULL, NULL, NULL } };
-	static const struct kind_field reserved[] = { { "title", "Tiêu đề", F_TEXT, 20, 0, NULL, NULL, NULL } };
-	static const struct kind_field nomax[] = { { "ghi_chu", "Ghi chú", F_TEXT, 0, 0, NULL, NULL, NULL } };
-	static const struct kind_field sortnotdate[] = { { "so", "Số", F_TEXT, 9, FF_SORT, NULL, NULL, NULL } };
-	static const struct kind_field choicesnotenum[] = { { "so", "Số", F_TEXT, 9, 0, two, NULL, NULL } };
+	static const struct kind_field dup[] = { { "so", "Số", F_TEXT, 10, 0, NULL, NULL, NULL, NULL, 0, NULL },
+						 { "so", "Số", F_TEXT, 10, 0, NULL, NULL, NULL, NULL, 0, NULL } };
+	static const struct kind_field badkey[] = { { "Số", "Số", F_TEXT, 10, 0, NULL, NULL, NULL, NULL, 0, NULL } };
+	static const struct kind_field nochoice[] = { { "loai", "Loại", F_ENUM, 0, 0, NULL, NULL, NULL, NULL, 0, NULL } };
+	static const struct kind_field badref[] = { { "ve", "Về", F_REF, 5, 0, NULL, "khong_co", NULL, NULL, 0, NULL } };
+	static const struct kind_field idents[] = { { "a", "A", F_TEXT, 5, FF_IDENT, NULL, NULL, NULL, NULL, 0, NULL },
+						    { "b", "B", F_TEXT, 5, FF_IDENT, NULL, NULL, NULL, NULL, 0, NULL } };
+	static const struct kind_field personal[] = { { "sdt", "Điện thoại", F_TEXT, 20, FF_PERSONAL | FF_FILTER, NULL, NULL, NULL, NULL, 0, NULL } };
+	static const struct kind_field reserved[] = { { "title", "Tiêu đề", F_TEXT, 20, 0, NULL, NULL, NULL, NULL, 0, NULL } };
+	static const struct kind_field nomax[] = { { "ghi_chu", "Ghi chú", F_TEXT, 0, 0, NULL, NULL, NULL, NULL, 0, NULL } };
+	static const struct kind_field sortnotdate[] = { { "so", "Số", F_TEXT, 9, FF_SORT, NULL, NULL, NULL, NULL, 0, NULL } };
+	static const struct kind_field cols[] = { { .key = "ten", .label = "Tên", .type = F_TEXT, .max = 50 } };
+	static const struct kind_field nestedcols[] = { { .key = "ds", .label = "DS", .type = F_TAGS, .max = 5 } };
+	static const struct kind_field rowsnocols[] = { { .key = "bang", .label = "Bảng", .type = F_ROWS, .max = 5 } };
+	static const struct kind_field rowsnomax[] = { { .key = "bang", .label = "Bảng", .type = F_ROWS, .sub = cols, .nsub = 1 } };
+	static const struct kind_field rowsnested[] = { { .key = "bang", .label = "Bảng", .type = F_ROWS, .max = 5,
+							  .sub = nestedcols, .nsub = 1 } };
+	static const struct kind_field colsnotrows[] = { { .key = "so", .label = "Số", .type = F_TEXT, .max = 5, .sub = cols,
+							   .nsub = 1 } };
+	static const struct kind_field filefilter[] = { { .key = "tep_x", .label = "Tệp", .type = F_FILE, .flags = FF_FILTER } };
+	static const struct kind_field countself[] = { { .key = "ve", .label = "Về", .type = F_REF, .max = 5,
+							 .flags = FF_COUNT, .ref_kind = "legal" } };
+	static const struct kind_field choicesnotenum[] = { { "so", "Số", F_TEXT, 9, 0, two, NULL, NULL, NULL, 0, NULL } };
 	static const struct {
 		struct kind k;
 		const char *says;
@@ -78,6 +89,12 @@ TEST(items_a_bad_descriptor_is_refused_with_a_sentence)
 		{ { .name = "x", .segment = "x", .label = "X", .label_one = "x", .fields = dup, .nfields = 2 }, "declared twice" },
 		{ { .name = "x", .segment = "x", .label = "X", .label_one = "x", .fields = badkey, .nfields = 1 }, "key must be" },
 		{ { .name = "x", .segment = "x", .label = "X", .label_one = "x", .fields = nochoice, .nfields = 1 }, "without choices" },
+		{ { .name = "x", .segment = "x", .label = "X", .label_one = "x", .fields = rowsnocols, .nfields = 1 }, "only a table, has columns" },
+		{ { .name = "x", .segment = "x", .label = "X", .label_one = "x", .fields = colsnotrows, .nfields = 1 }, "only a table, has columns" },
+		{ { .name = "x", .segment = "x", .label = "X", .label_one = "x", .fields = rowsnomax, .nfields = 1 }, "largest number of rows" },
+		{ { .name = "x", .segment = "x", .label = "X", .label_one = "x", .fields = rowsnested, .nfields = 1 }, "cannot be a table, a reference or a list" },
+		{ { .name = "x", .segment = "x", .label = "X", .label_one = "x", .fields = filefilter, .nfields = 1 }, "a file cannot be filtered" },
+		{ { .name = "legal", .segment = "x", .label = "X", .label_one = "x", .fields = countself, .nfields = 1 }, "only a reference to another kind is counted" },
 		{ { .name = "x", .segment = "x", .label = "X", .label_one = "x", .fields = badref, .nfields = 1 }, "unknown kind" },
 		{ { .name = "x", .segment = "x", .label = "X", .label_one = "x", .fields = idents, .nfields = 2 }, "more than one identifier" },
 		{ { .name = "x", .segment = "x", .label = "X", .label_one = "x", .fields = personal, .nfields = 1 }, "personal data" },
@@ -192,6 +209,92 @@ static void count_card(const struct article_card *c, void *arg)
 {
 	(void)c;
 	(void)arg;
+}
+
+/* A table field: rows from the form (objects) or a CSV cell (lines, " | "), blank rows left out,
+ * each cell checked with its message under "<field>.<row>.<column>", written back the same way. */
+static const struct kind_choice copies[] = { { "chinh", "Bản chính" }, { "sao", "Bản sao" }, { NULL, NULL } };
+static const struct kind_field paper_cols[] = {
+	{ .key = "ten", .label = "Tên giấy tờ", .type = F_TEXT, .max = 40, .flags = FF_REQUIRED },
+	{ .key = "ban", .label = "Loại bản", .type = F_ENUM, .choices = copies },
+	{ .key = "so_luong", .label = "Số lượng", .type = F_INT },
+	{ .key = "ngay", .label = "Ngày", .type = F_DATE },
+	{ .key = "mau", .label = "Mẫu đơn", .type = F_FILE, .accept = "application/pdf;application/msword" },
+};
+static const struct kind_field paper_fields[] = {
+	{ .key = "ho_so", .label = "Thành phần hồ sơ", .type = F_ROWS, .max = 3, .flags = FF_REQUIRED | FF_SEARCH,
+	  .sub = paper_cols, .nsub = 5 },
+	{ .key = "ban_sao", .label = "Tệp", .type = F_FILE },
+};
+static const struct kind paper_kind = { .name = "paper", .segment = "giay-to", .label = "Giấy tờ", .label_one = "giấy tờ",
+					.fields = paper_fields, .nfields = 2 };
+
+TEST(items_a_table_field_is_cleaned_row_by_row)
+{
+	char err[200];
+	CHECK(kind_check(&paper_kind, err, sizeof(err)) == 0);
+	struct errs e = { 0 };
+	json_t *raw = json_pack("{s[{ssssssss}{ssssssss}{ssssssss}]ss}", "ho_so",
+				"ten", " Đơn đề nghị ", "ban", "Bản chính", "so_luong", "1", "ngay", "05/03/2026",
+				"ten", "", "ban", "", "so_luong", "", "ngay", "",
+				"ten", "Tờ khai", "ban", "sao", "so_luong", "2", "ngay", "", "ban_sao", "12");
+	json_t *out = NULL;
+	kind_fields_clean(&paper_kind, raw, &out, &e);
+	CHECK(e.n == 0);
+	json_t *rows = json_object_get(out, "ho_so");
+	CHECK(json_array_size(rows) == 2); /* the blank row left out */
+	CHECK_STR(json_string_value(json_object_get(json_array_get(rows, 0), "ten")), "Đơn đề nghị");
+	CHECK_STR(json_string_value(json_object_get(json_array_get(rows, 0), "ban")), "chinh");
+	CHECK(json_integer_value(json_object_get(json_array_get(rows, 1), "so_luong")) == 2);
+	CHECK_STR(json_string_value(json_object_get(json_array_get(rows, 0), "ngay")), "2026-03-05");
+	CHECK(json_integer_value(json_object_get(out, "ban_sao")) == 12);
+	/* written as a CSV cell and read back: the same rows */
+	char *text = kind_value_machine(&paper_fields[0], rows);
+	CHECK_STR(text, "Đơn đề nghị | chinh | 1 | 2026-03-05 | \nTờ khai | sao | 2 |  | ");
+	json_t *again = json_pack("{ss}", "ho_so", text), *out2 = NULL;
+	struct errs e2 = { 0 };
+	kind_fields_clean(&paper_kind, again, &out2, &e2);
+	CHECK(e2.n == 0);
+	CHECK(json_equal(json_object_get(out2, "ho_so"), rows));
+	char *shown = kind_value_text(&paper_fields[0], rows);
+	CHECK_STR(shown, "Đơn đề nghị | Bản chính | 1 | 05/03/2026 | \nTờ khai | Bản sao | 2 |  | ");
+	free(shown);
+	free(text);
+	json_decref(again);
+	json_decref(out2);
+	json_decref(out);
+	json_decref(raw);
+
+	/* bad cells: each under its cell's name, one message for the table; too many rows */
+	e = (struct errs){ 0 };
+	raw = json_pack("{ss ss}", "ho_so", "| chinh\nGiấy | bản nháp | hai | 31/02/2026 | x", "ban_sao", "abc");
+	kind_fields_clean(&paper_kind, raw, &out, &e);
+	CHECK(has_err(&e, "ho_so.0.ten", "required"));
+	CHECK(has_err(&e, "ho_so.1.ban", "choice_invalid"));
+	CHECK(has_err(&e, "ho_so.1.so_luong", "number_invalid"));
+	CHECK(has_err(&e, "ho_so.1.ngay", "day_invalid"));
+	CHECK(has_err(&e, "ho_so.1.mau", "file_invalid"));
+	CHECK(has_err(&e, "ho_so", "rows_invalid"));
+	CHECK(has_err(&e, "ban_sao", "file_invalid"));
+	CHECK_STR(json_string_value(json_object_get(json_array_get(json_object_get(out, "ho_so"), 1), "so_luong")), "hai");
+	json_decref(out);
+	json_decref(raw);
+	e = (struct errs){ 0 };
+	raw = json_pack("{ss}", "ho_so", "a\nb\nc\nd");
+	kind_fields_clean(&paper_kind, raw, &out, &e);
+	CHECK(has_err(&e, "ho_so", "rows_too_many"));
+	json_decref(out);
+	json_decref(raw);
+	e = (struct errs){ 0 };
+	raw = json_pack("{ss}", "ho_so", "\n  \n");
+	kind_fields_clean(&paper_kind, raw, &out, &e);
+	CHECK(has_err(&e, "ho_so", "required"));
+	json_decref(out);
+	json_decref(raw);
+	CHECK(kind_file_accepts("application/pdf;application/msword", "application/msword"));
+	CHECK(!kind_file_accepts("image/", "video/mp4"));
+	CHECK(kind_file_accepts(NULL, "video/mp4"));
+	CHECK(kind_file_accepts("video/;audio/", "audio/mpeg"));
 }
 
 TEST(items_relations_link_both_ways_and_validity_follows_the_effective_day)

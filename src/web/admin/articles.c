@@ -50,68 +50,237 @@ static void add_base(struct sb *b, const struct kind *k)
 	sb_adds(b, strcmp(k->name, "article") == 0 ? "bai-viet" : k->segment);
 }
 
-/* The kind's own fields as the form shows them: label, value (FORM's), error, input type. */
+/* Sets O's input for field F named NAME with value V (the form's or the stored one): the input
+ * kind and what it needs. FILES: the site's library (for file fields), loaded once by the caller. */
+static void field_input(struct req *r, const struct kind *k, const struct kind_field *f, const char *name, json_t *v,
+			json_t *files, json_t *o)
+{
+	char *text = NULL;
+	if (json_is_array(v) || f->type == F_DATE || (json_is_integer(v) && f->type != F_FILE)) {
+		text = kind_value_text(f, v); /* a list as "a; b", a date as dd/mm/yyyy */
+		v = NULL;
+	}
+	json_object_set_new(o, "name", json_string(name));
+	json_object_set_new(o, "label", json_string(f->label));
+	json_object_set_new(o, "required", json_boolean(f->flags & FF_REQUIRED));
+	if (f->help)
+		json_object_set_new(o, "help", json_string(f->help));
+	if (f->type == F_FILE) {
+		/* a file of the library, chosen, or uploaded with the form */
+		int64_t chosen = json_is_integer(v) ? json_integer_value(v) : 0;
+		if (!chosen && json_is_string(v))
+			parse_i64(json_string_value(v), 1, INT64_MAX, &chosen);
+		json_t *choices = json_array(), *m;
+		size_t i;
+		json_array_foreach(files, i, m) {
+			if (!kind_file_accepts(f->accept, json_string_value(json_object_get(m, "mime"))))
+				continue;
+			const char *title = json_string_value(json_object_get(m, "title"));
+			json_array_append_new(choices, json_pack("{sIsssb}", "id", json_integer_value(json_object_get(m, "id")),
+								 "label", title && *title ? title : json_string_value(json_object_get(m, "orig_name")),
+								 "selected", json_integer_value(json_object_get(m, "id")) == chosen));
+		}
+		json_object_set_new(o, "files", choices);
+		json_object_set_new(o, "is_file", json_true());
+		char up[160];
+		snprintf(up, sizeof(up), "%s__tep", name);
+		json_object_set_new(o, "upload", json_string(up));
+		if (f->accept) {
+			struct sb acc = SB_INIT; /* the browser's picker: "video/ *" for "video/" */
+			for (const char *p = f->accept; *p;) {
+				size_t n = strcspn(p, ";");
+				if (acc.len)
+					sb_addc(&acc, ',');
+				sb_add(&acc, p, n);
+				if (n && p[n - 1] == '/')
+					sb_addc(&acc, '*');
+				p += n;
+				if (*p)
+					p++;
+			}
+			json_object_set_new(o, "accept", json_string(acc.buf ? acc.buf : ""));
+			sb_release(&acc);
+		}
+		return;
+	}
+	json_object_set_new(o, "value", json_string(text ? text : json_string_value(v) ? json_string_value(v) : ""));
+	free(text);
+	/* dates as people write them (dd/mm/yyyy), in a text box that keeps whatever was typed */
+	const char *input = f->type == F_URL ? "url" : "text";
+	if (f->type == F_DATE)
+		json_object_set_new(o, "placeholder", json_string("dd/mm/yyyy"));
+	if (f->type == F_LONGTEXT || f->type == F_REF || f->type == F_TAGS)
+		json_object_set_new(o, "is_textarea", json_true());
+	else if (f->type == F_ENUM && !(f->flags & FF_OPEN)) {
+		json_t *choices = json_array();
+		for (const struct kind_choice *c = f->choices; c->key; c++)
+			json_array_append_new(choices, json_pack("{sssssb}", "key", c->key, "label", c->label, "selected",
+								 json_string_value(v) && strcmp(json_string_value(v), c->key) == 0));
+		json_object_set_new(o, "choices", choices);
+		json_object_set_new(o, "is_select", json_true());
+	} else {
+		if (f->type == F_ENUM) { /* open: suggestions, any value */
+			json_t *choices = json_array();
+			for (const struct kind_choice *c = f->choices; c->key; c++)
+				json_array_append_new(choices, json_pack("{ss}", "label", c->label));
+			/* the values this site has added to the list, offered like the others */
+			json_t *used = (f->flags & FF_FILTER) ? item_term_values(r->db, json_integer_value(json_object_get(r->site, "id")),
+										 k->name, f->key) : NULL;
+			size_t ui;
+			json_t *u;
+			json_array_foreach(used, ui, u) {
+				const char *val = json_string_value(json_object_get(u, "value"));
+				if (val && !kind_choice_known(f, val))
+					json_array_append_new(choices, json_pack("{ss}", "label", val));
+			}
+			json_decref(used);
+			json_object_set_new(o, "suggestions", choices);
+			json_object_set_new(o, "has_suggestions", json_true());
+		}
+		json_object_set_new(o, "is_input", json_true());
+		json_object_set_new(o, "input", json_string(input));
+		if (f->type == F_INT || f->type == F_MONEY)
+			json_object_set_new(o, "inputmode", json_string("numeric"));
+		if (f->max && f->type != F_TAGS && f->type != F_REF)
+			json_object_set_new(o, "max", json_integer((json_int_t)f->max));
+	}
+}
+
+/* Blank rows a table's form offers beyond its filled ones (to add more: save, and there are
+ * as many again). */
+#define ROWS_BLANK 3
+
+/* The kind's own fields as the form shows them: label, value (FORM's), error, input type; a
+ * table as its rows of cells, each cell an input named "<field>.<row>.<column>". */
 static json_t *kind_form_fields(struct req *r, const struct kind *k, json_t *form, json_t *errors)
 {
-	json_t *list = json_array();
+	json_t *list = json_array(), *files = NULL;
+	for (size_t i = 0; i < k->nfields; i++) {
+		const struct kind_field *f = &k->fields[i];
+		int wants_files = f->type == F_FILE;
+		for (size_t j = 0; f->type == F_ROWS && j < f->nsub; j++)
+			wants_files |= f->sub[j].type == F_FILE;
+		if (wants_files && !files)
+			files = media_list(r->db, &r->actor, site_id_of(r), NULL, 500, 0, NULL);
+	}
 	for (size_t i = 0; i < k->nfields; i++) {
 		const struct kind_field *f = &k->fields[i];
 		json_t *v = json_object_get(form, f->key), *o = json_object();
-		char *text = NULL;
-		if (json_is_array(v) || f->type == F_DATE) { /* a list as "a; b", a date as dd/mm/yyyy */
-			text = kind_value_text(f, v);
-			v = NULL;
-		}
 		json_object_set_new(o, "key", json_string(f->key));
-		json_object_set_new(o, "label", json_string(f->label));
-		json_object_set_new(o, "value", json_string(text ? text : json_string_value(v) ? json_string_value(v) : ""));
-		free(text);
-		json_object_set_new(o, "required", json_boolean(f->flags & FF_REQUIRED));
-		if (f->help)
-			json_object_set_new(o, "help", json_string(f->help));
 		json_t *err = json_object_get(errors, f->key);
 		if (err)
 			json_object_set(o, "error", err);
-		/* dates as people write them (dd/mm/yyyy), in a text box that keeps whatever was typed */
-		const char *input = f->type == F_URL ? "url" : "text";
-		if (f->type == F_DATE)
-			json_object_set_new(o, "placeholder", json_string("dd/mm/yyyy"));
-		if (f->type == F_LONGTEXT || f->type == F_REF || f->type == F_TAGS)
-			json_object_set_new(o, "is_textarea", json_true());
-		else if (f->type == F_ENUM && !(f->flags & FF_OPEN)) {
-			json_t *choices = json_array();
-			for (const struct kind_choice *c = f->choices; c->key; c++)
-				json_array_append_new(choices, json_pack("{sssssb}", "key", c->key, "label", c->label, "selected",
-									 json_string_value(v) && strcmp(json_string_value(v), c->key) == 0));
-			json_object_set_new(o, "choices", choices);
-			json_object_set_new(o, "is_select", json_true());
-		} else {
-			if (f->type == F_ENUM) { /* open: suggestions, any value */
-				json_t *choices = json_array();
-				for (const struct kind_choice *c = f->choices; c->key; c++)
-					json_array_append_new(choices, json_pack("{ss}", "label", c->label));
-				/* the values this site has added to the list, offered like the others */
-				json_t *used = (f->flags & FF_FILTER) ? item_term_values(r->db, json_integer_value(json_object_get(r->site, "id")),
-											 k->name, f->key) : NULL;
-				size_t ui;
-				json_t *u;
-				json_array_foreach(used, ui, u) {
-					const char *val = json_string_value(json_object_get(u, "value"));
-					if (val && !kind_choice_known(f, val))
-						json_array_append_new(choices, json_pack("{ss}", "label", val));
-				}
-				json_decref(used);
-				json_object_set_new(o, "suggestions", choices);
-				json_object_set_new(o, "has_suggestions", json_true());
-			}
-			json_object_set_new(o, "is_input", json_true());
-			json_object_set_new(o, "input", json_string(input));
-			if (f->max && f->type != F_TAGS && f->type != F_REF)
-				json_object_set_new(o, "max", json_integer((json_int_t)f->max));
+		if (f->type != F_ROWS) {
+			field_input(r, k, f, f->key, v, files, o);
+			json_array_append_new(list, o);
+			continue;
 		}
+		json_object_set_new(o, "label", json_string(f->label));
+		json_object_set_new(o, "required", json_boolean(f->flags & FF_REQUIRED));
+		if (f->help)
+			json_object_set_new(o, "help", json_string(f->help));
+		json_object_set_new(o, "is_rows", json_true());
+		json_t *cols = json_array(), *rows = json_array();
+		for (size_t j = 0; j < f->nsub; j++)
+			json_array_append_new(cols, json_pack("{sssb}", "label", f->sub[j].label, "required",
+							      (f->sub[j].flags & FF_REQUIRED) != 0));
+		size_t filled = json_is_array(v) ? json_array_size(v) : 0;
+		size_t n = filled + ROWS_BLANK > f->max ? (filled > f->max ? filled : f->max) : filled + ROWS_BLANK;
+		for (size_t row = 0; row < n; row++) {
+			json_t *rv = json_array_get(v, row), *cells = json_array();
+			for (size_t j = 0; j < f->nsub; j++) {
+				char name[160];
+				snprintf(name, sizeof(name), "%s.%zu.%s", f->key, row, f->sub[j].key);
+				json_t *c = json_object();
+				field_input(r, k, &f->sub[j], name, json_object_get(rv, f->sub[j].key), files, c);
+				json_t *cerr = json_object_get(errors, name);
+				if (cerr)
+					json_object_set(c, "error", cerr);
+				json_array_append_new(cells, c);
+			}
+			json_array_append_new(rows, json_pack("{sIso}", "n", (json_int_t)row + 1, "cells", cells));
+		}
+		json_object_set_new(o, "columns", cols);
+		json_object_set_new(o, "rows", rows);
 		json_array_append_new(list, o);
 	}
+	json_decref(files);
 	return list;
+}
+
+/* A file field's value from the form: the library file chosen, or the one uploaded with it
+ * (stored in the library now, so a refused form keeps it chosen). */
+static json_t *form_file(struct req *r, const struct kind_field *table, size_t row, const struct kind_field *f,
+			 struct errs *e)
+{
+	char name[160];
+	if (table)
+		snprintf(name, sizeof(name), "%s.%zu.%s", table->key, row, f->key);
+	else
+		snprintf(name, sizeof(name), "%s", f->key);
+	char up[200];
+	snprintf(up, sizeof(up), "%s__tep", name);
+	const struct field *file = req_file(r, up);
+	if (file && file->value.len) {
+		struct errs fe = { 0 };
+		int64_t mid;
+		if (media_store_file(r->db, r->app->data_dir, &r->actor, site_id_of(r), file->value.buf, file->value.len,
+				     file->filename, NULL, NULL, &fe, &mid) == M_OK) {
+			char num[32];
+			snprintf(num, sizeof(num), "%lld", (long long)mid);
+			return json_string(num);
+		}
+		for (int i = 0; i < fe.n; i++) { /* the library's reason, under this field */
+			if (table)
+				errs_add_cell(e, table->key, row, f->key, fe.e[i].key);
+			else
+				errs_add(e, f->key, fe.e[i].key);
+		}
+	}
+	const char *v = req_form(r, name);
+	return json_string(v ? v : "");
+}
+
+/* The kind's fields as the form sent them: strings, a table as an array of row objects. */
+static json_t *form_fields(struct req *r, const struct kind *k, struct errs *e)
+{
+	json_t *raw = json_object();
+	for (size_t i = 0; i < k->nfields; i++) {
+		const struct kind_field *f = &k->fields[i];
+		if (f->type == F_FILE) {
+			json_object_set_new(raw, f->key, form_file(r, NULL, 0, f, e));
+		} else if (f->type == F_ROWS) {
+			json_t *rows = json_array();
+			/* the rows the form showed: as many as were filled, and the blank ones */
+			for (size_t row = 0; row < f->max + ROWS_BLANK; row++) {
+				json_t *o = json_object();
+				int seen = 0;
+				for (size_t j = 0; j < f->nsub; j++) {
+					char name[160];
+					snprintf(name, sizeof(name), "%s.%zu.%s", f->key, row, f->sub[j].key);
+					const char *s = req_form(r, name);
+					seen |= s != NULL;
+					if (f->sub[j].type == F_FILE) {
+						json_t *v = form_file(r, f, row, &f->sub[j], e);
+						seen |= *json_string_value(v) != 0;
+						json_object_set_new(o, f->sub[j].key, v);
+					} else {
+						json_object_set_new(o, f->sub[j].key, json_string(s ? s : ""));
+					}
+				}
+				if (!seen) {
+					json_decref(o);
+					break;
+				}
+				json_array_append_new(rows, o);
+			}
+			json_object_set_new(raw, f->key, rows);
+		} else {
+			const char *v = req_form(r, f->key);
+			json_object_set_new(raw, f->key, json_string(v ? v : ""));
+		}
+	}
+	return raw;
 }
 
 static const struct {
@@ -585,11 +754,7 @@ void admin_article_save(struct req *r)
 		return;
 	}
 	in.kind = k->name;
-	json_t *raw = json_object();
-	for (size_t i = 0; i < k->nfields; i++) {
-		const char *v = req_form(r, k->fields[i].key);
-		json_object_set_new(raw, k->fields[i].key, json_string(v ? v : ""));
-	}
+	json_t *raw = form_fields(r, k, &e);
 	in.fields = raw;
 	inputs_parse(r, &in, &e); /* no category: the model gives a kind's item its kind's own */
 	const char *keep = req_form(r, "cover_id");

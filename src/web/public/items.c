@@ -319,8 +319,7 @@ static json_t *list_filters(struct req *r, const struct list_query *lq)
 	return out;
 }
 
-/* A field's value in machine form for the exports: dates as stored (YYYY-MM-DD), choices by
- * their key, lists "a; b". malloc'd. */
+/* A column's value in machine form for the exports. malloc'd. */
 static char *export_text(json_t *v)
 {
 	return kind_value_text(NULL, v);
@@ -368,9 +367,11 @@ static void list_export(struct req *r, const struct list_query *lq, int json)
 			const struct kind_field *fd = &k->fields[j];
 			if (!(fd->flags & FF_FEED) || (fd->flags & FF_PERSONAL))
 				continue;
-			json_t *v = json_object_get(f, fd->key);
-			cell[c++] = export_text(v);
-			json_object_set_new(item, fd->key, v ? json_incref(v) : json_null());
+			/* files by their address, a table's rows on lines (model/kind.h) */
+			json_t *v = kind_value_view(r, json_integer_value(json_object_get(r->site, "id")), fd,
+						    json_object_get(f, fd->key), site_url);
+			cell[c++] = kind_value_machine(fd, v);
+			json_object_set_new(item, fd->key, v);
 		}
 		if (is_legal(k)) { /* legal: the validity as kept, as the list shows it */
 			const char *st = json_string_value(json_object_get(row, "badge"));
@@ -570,6 +571,9 @@ void page_item_list(struct req *r)
 	}
 	json_object_set_new(ctx, "list", view);
 	json_decref(cats);
+	const struct kind_view *kv = kind_view_find(k->name);
+	if (kv && kv->list_view)
+		kv->list_view(r, k, ctx);
 	resp_render(r, 200, k->tpl_list ? k->tpl_list : "public/item_list", ctx);
 }
 
@@ -722,15 +726,28 @@ static void item_page(struct req *r, int print)
 	time_format_iso(json_integer_value(json_object_get(row, "published_at")), buf, sizeof(buf));
 	json_object_set_new(it, "published_iso", json_string(buf));
 
-	/* every field with a value but the relations (listed below) and personal data */
-	json_t *props = json_array();
+	/* every field with a value but the relations (listed below) and personal data; tables
+	 * after the list, each a table of its own. The whole fields too, files as views (f), and
+	 * each field's text (t), for a kind's own template. */
+	json_t *props = json_array(), *tables = json_array(), *fv = json_object(), *ft = json_object();
 	for (size_t i = 0; i < k->nfields; i++) {
 		const struct kind_field *fd = &k->fields[i];
-		if (fd->type == F_REF || (fd->flags & FF_PERSONAL))
+		if (fd->flags & FF_PERSONAL)
 			continue;
 		json_t *v = json_object_get(f, fd->key);
+		json_object_set_new(fv, fd->key, kind_value_view(r, site_id, fd, v, NULL));
+		if (fd->type == F_ROWS) {
+			if (json_array_size(v))
+				json_array_append_new(tables, kind_table_view(r, site_id, fd, v));
+			continue;
+		}
 		char *t = kind_value_text(fd, v);
-		if (*t) {
+		json_object_set_new(ft, fd->key, json_string(t));
+		if (fd->type == F_FILE) {
+			json_t *file = json_object_get(fv, fd->key);
+			if (json_is_object(file))
+				json_array_append_new(props, json_pack("{sssO}", "label", fd->label, "file", file));
+		} else if (*t && fd->type != F_REF) {
 			json_t *p = json_pack("{ssss}", "label", fd->label, "text", t);
 			if (fd->type == F_DATE)
 				json_object_set(p, "iso", v);
@@ -739,6 +756,9 @@ static void item_page(struct req *r, int print)
 		free(t);
 	}
 	json_object_set_new(it, "fields", props);
+	json_object_set_new(it, "tables", tables);
+	json_object_set_new(it, "f", fv);
+	json_object_set_new(it, "t", ft);
 
 	/* the relations: the page's block kept with the connection until the database changes (its
 	 * links name other items, each with its site's address); the print view renders its own */
@@ -828,6 +848,9 @@ static void item_page(struct req *r, int print)
 	free(canonical);
 
 	json_object_set_new(ctx, "item", it);
+	const struct kind_view *kv = kind_view_find(k->name);
+	if (kv && kv->item_view)
+		kv->item_view(r, k, row, it, ctx);
 	resp_render(r, 200, print ? "public/item_print" : k->tpl_item ? k->tpl_item : "public/item", ctx);
 out:
 	sb_release(&want);

@@ -164,6 +164,8 @@ static json_t *field_json(const struct kind_field *f)
 		json_object_set_new(o, "ref_kind", json_string(f->ref_kind));
 	if (f->accept)
 		json_object_set_new(o, "accept", json_string(f->accept));
+	if (f->example)
+		json_object_set_new(o, "example", json_string(f->example));
 	if (f->type == F_ROWS) {
 		json_t *cols = json_array();
 		for (size_t j = 0; j < f->nsub; j++)

@@ -67,9 +67,9 @@ void banner_check(const struct kind *k, json_t *fields, struct errs *e)
 	int64_t start, end;
 	if (!e->n && banner_window(fields, &start, &end) == 0 && end <= start)
 		errs_add(e, "ket_thuc", "banner_end_before_start");
-	if (!*str(fields, "noi_dung") && !json_integer_value(json_object_get(fields, "anh")) &&
+	if (!*str(fields, "chu_quang_cao") && !json_integer_value(json_object_get(fields, "anh")) &&
 	    !json_is_object(json_object_get(fields, "anh")))
-		errs_add(e, "noi_dung", "banner_needs_content");
+		errs_add(e, "chu_quang_cao", "banner_needs_content");
 }
 
 /* ---- the published banners, kept with the connection until the database changes ---- */
@@ -131,7 +131,7 @@ static struct banner_memo *published(struct db *db)
 			b.site_id = sqlite3_column_int64(st, 1);
 			b.media_id = json_integer_value(json_object_get(f, "anh"));
 			b.title = xstrdup((const char *)sqlite3_column_text(st, 2));
-			b.text = xstrdup(str(f, "noi_dung"));
+			b.text = xstrdup(str(f, "chu_quang_cao"));
 			b.target = xstrdup(str(f, "lien_ket"));
 			b.advertiser = xstrdup(str(f, "don_vi"));
 			if (m->n == cap) {

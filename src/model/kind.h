@@ -70,6 +70,10 @@ struct kind_field {
 	size_t nsub;
 	const char *accept;                  /* F_FILE: MIME type prefixes separated by ';' ("image/",
 	                                      * "video/;audio/", "text/vtt"); NULL: any file */
+	const char *example;                 /* a valid value as typed ("07:30", a video's address),
+	                                      * for fields whose rules a generic value would break:
+	                                      * `cong kinds --json` gives it and the conformance test
+	                                      * (tests/http/test_kinds.py) types it; NULL: none */
 };
 
 struct item_view;

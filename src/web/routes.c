@@ -105,6 +105,7 @@ const struct route web_routes[] = {
 	{ ROUTE_POST | ROUTE_ROLE, "/quan-tri/*/*/khoi-phuc", admin_article_restore },
 	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/*/*/so-sanh", admin_article_compare },
 	{ ROUTE_GET | ROUTE_PUBLIC, "/quang-cao/*/mo", page_banner_click }, /* counts: never cached */
+	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/thu-vien-anh/*/anh/*", page_gallery_photo },
 	/* last, so that every route above wins: a kind's pages (web/public/items.c), else 404 */
 	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/*", page_item_list },
 	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/*/*", page_item },

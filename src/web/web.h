@@ -212,4 +212,9 @@ void admin_media_settings(struct req *r);
 void admin_media_settings_save(struct req *r);
 void admin_banner_clicks(struct req *r);
 
+/* The media kinds' pages (web/public/media_pages.c). */
+void gallery_item_view(struct req *r, const struct kind *k, json_t *row, json_t *item, json_t *ctx);
+void video_item_view(struct req *r, const struct kind *k, json_t *row, json_t *item, json_t *ctx);
+void page_gallery_photo(struct req *r);
+
 #endif

@@ -21,6 +21,8 @@ def value_for(field, n, tag, i=0):
     """A valid value of FIELD, the I-th of its kind, for the N-th item of a test (TAG: a word
     unique to the run). Dates follow the order of declaration (issued, effective, expiry…)."""
     t = field["type"]
+    if field.get("example"):  # the descriptor's own valid value (kind_field.example)
+        return field["example"]
     if field.get("ident"):
         return "%d/2026/QĐ-UBND" % (900 + n)
     if t == "date":
@@ -47,6 +49,10 @@ SAMPLES = {
     None: ("mau.pdf", "application/pdf", PDF),
     "application/pdf": ("mau.pdf", "application/pdf", PDF),
     "image/": ("anh.png", "image/png", png()),
+    # the media kinds (docs/media.md): an MP4 libmagic knows by its ftyp box, WebVTT captions
+    "video/": ("phim.mp4", "video/mp4",
+               b"\x00\x00\x00\x1cftypisom\x00\x00\x02\x00isomiso2mp41" + b"\x00\x00\x08\x08mdat" + b"\x00" * 2048),
+    "text/vtt": ("phu-de.vtt", "text/vtt", "WEBVTT\n\n00:00.000 --> 00:02.000\nXin chào quý vị.\n".encode()),
 }
 
 

@@ -12,6 +12,8 @@
 #include "base/banned.h"
 
 static const struct kind_view kind_views[] = {
+	{ "gallery", gallery_item_view, NULL },
+	{ "video", video_item_view, NULL },
 	{ NULL, NULL, NULL }, /* kinds add their line above this one */
 };
 

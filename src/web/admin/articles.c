@@ -63,8 +63,9 @@ static void field_input(struct req *r, const struct kind *k, const struct kind_f
 	json_object_set_new(o, "name", json_string(name));
 	json_object_set_new(o, "label", json_string(f->label));
 	json_object_set_new(o, "required", json_boolean(f->flags & FF_REQUIRED));
-	if (f->help)
-		json_object_set_new(o, "help", json_string(f->help));
+	/* false, not absent: a table's cell must not take its table's help (a Mustache lookup
+	 * climbs to the enclosing field) and name a hint it does not have */
+	json_object_set_new(o, "help", f->help ? json_string(f->help) : json_false());
 	if (f->type == F_FILE) {
 		/* a file of the library, chosen, or uploaded with the form */
 		int64_t chosen = json_is_integer(v) ? json_integer_value(v) : 0;

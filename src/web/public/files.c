@@ -104,7 +104,7 @@ static const struct {
 };
 
 /* NAME is "<64 lower-case hex>" then, when VARIANT, optionally "-<1–5 digits>", then "." and
- * EXT (letters); returns the position of the dot, or 0 when NAME is anything else. */
+ * EXT (a letter, then letters or digits); returns the position of the dot, or 0 when NAME is anything else. */
 static size_t media_name(const char *name, int variant)
 {
 	size_t i;
@@ -117,7 +117,9 @@ static size_t media_name(const char *name, int variant)
 			return 0;
 		i += 1 + d;
 	}
-	if (name[i] != '.' || !name[i + 1] || strspn(name + i + 1, "abcdefghijklmnopqrstuvwxyz") != strlen(name + i + 1))
+	/* a letter, then letters and digits ("mp4", "m4a") */
+	if (name[i] != '.' || !(name[i + 1] >= 'a' && name[i + 1] <= 'z') ||
+	    strspn(name + i + 1, "abcdefghijklmnopqrstuvwxyz0123456789") != strlen(name + i + 1))
 		return 0;
 	return i;
 }

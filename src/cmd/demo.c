@@ -6,6 +6,7 @@
 #include "db/db.h"
 #include "demo/content.h"
 #include "demo/legal.h"
+#include "demo/media.h"
 #include "vn/calendar.h"
 
 #include <getopt.h>
@@ -370,7 +371,8 @@ int cmd_demo(int argc, char **argv)
 		db_close(db);
 		return 1;
 	}
-	int rc = load_sites(db) || load_accounts(db) || load_articles(db, data) || load_legal(db) || load_deadlines(db);
+	int rc = load_sites(db) || load_accounts(db) || load_articles(db, data) || load_legal(db) || load_deadlines(db) ||
+		 demo_media_load(db, data);
 	char *base = db_setting_get(db, "base_domain");
 	db_close(db);
 	if (rc) {

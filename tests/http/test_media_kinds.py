@@ -133,6 +133,30 @@ class Ranges(Base):
         self.assertEqual(len(r.body), 2)
 
 
+class SizeLimit(Base):
+    def test_audio_video_limit_is_a_site_setting(self):
+        admin = self.fx.admin("admin", "snv")
+        page = self.expect(admin.get("/quan-tri/cai-dat/da-phuong-tien"), 200)
+        self.check_html(page)
+        self.assertIn_('value="100"', page, "the default: 100 MB")
+        self.expect(admin.post("/quan-tri/cai-dat/da-phuong-tien",
+                               [("embed_hosts", "youtube.com youtube-nocookie.com vimeo.com"), ("media_av_max_mb", "1")]), 303)
+        try:
+            big = mp4() + b"\x01" * (1 << 20)  # just over 1 MB
+            r = self.upload("dai.mp4", big, "video/mp4", expect=422)
+            self.assertIn_("Tệp âm thanh, video vượt quá giới hạn dung lượng của trang", r)
+            self.upload("ngan.mp4", mp4(), "video/mp4")
+        finally:
+            admin.post("/quan-tri/cai-dat/da-phuong-tien",
+                       [("embed_hosts", "youtube.com youtube-nocookie.com vimeo.com"), ("media_av_max_mb", "100")])
+        # audio and video above the documents' 20 MB are taken within the site's limit (and the
+        # server's --max-body: 24 MB in these tests)
+        big = mp4() + b"\x02" * (21 << 20)
+        self.upload("hoi-nghi-dai.mp4", big, "video/mp4")
+        r = self.expect(self.pub.get("/tep/%s.mp4" % sha256(big), headers={"Range": "bytes=-4"}), 206)
+        self.assertEqual(r.body, big[-4:])
+
+
 class Captions(Base):
     def test_webvtt_checked_when_uploaded(self):
         good = vtt("Phụ đề hợp lệ %s" % uuid.uuid4().hex)

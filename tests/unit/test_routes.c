@@ -56,5 +56,5 @@ TEST(route_table_declares_every_admin_access)
 			cached++;
 	}
 	CHECK(open == 5);
-	CHECK(cached == 8); /* home, category, article, print, search; a kind's list, item, print */
+	CHECK(cached == 9); /* home, category, article, print, search; a kind's list, item, print; a gallery's photo */
 }

@@ -151,7 +151,7 @@ class Page(Base):
         self.check_html(r)
         self.assertIn_("Nhập số công báo từ tệp CSV", r)
         t = self.expect(self.snv.get("/quan-tri/nhap/cong-bao/mau.csv"), 200)
-        self.assertEqual(t.body[3:].decode(), "so,ngay,van_ban,tieu_de,tom_tat,noi_dung,tep\r\n")
+        self.assertEqual(t.body[3:].decode(), "so,ngay,van_ban,ban_dien_tu,tieu_de,tom_tat,noi_dung,tep\r\n")
         # an error names the title column the file has
         r = self.upload(b"so,ngay,tieu_de\n15+16,01/02/2025,\n", status=422, page="/quan-tri/nhap/cong-bao")
         self.assertEqual(self.rows(r), [(2, "15+16", "", "Có lỗi, không nhập", ["Tiêu đề tieu_de: Vui lòng nhập thông tin này."])])

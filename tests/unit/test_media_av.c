@@ -138,3 +138,44 @@ TEST(embed_allow_list)
 	CHECK(rc == EMBED_INVALID);
 	CHECK(embed_host_allowed("www.youtube.com", def) && !embed_host_allowed("youtube.co", def));
 }
+
+#include "model/banner.h"
+#include "model/model.h"
+#include "vn/calendar.h"
+#include <jansson.h>
+
+TEST(banner_window_in_vietnam_time)
+{
+	json_t *f = json_pack("{ssssssss}", "bat_dau", "2026-12-07", "gio_bat_dau", "07:30", "ket_thuc", "2026-12-08",
+			      "gio_ket_thuc", "");
+	int64_t a, b;
+	CHECK(banner_window(f, &a, &b) == 0);
+	/* 07:30 in Vietnam is 00:30 UTC; an empty end time is the end of the day (exclusive) */
+	CHECK(a == 1796603400 && b == vn_time_of_days(vn_days_of_time(a) + 2));
+	json_object_set_new(f, "gio_bat_dau", json_string("07:30:15"));
+	CHECK(banner_window(f, &a, &b) == 0 && a == 1796603415);
+	json_object_set_new(f, "gio_bat_dau", json_string("24:00"));
+	CHECK(banner_window(f, &a, &b) == -1);
+	json_decref(f);
+}
+
+TEST(banner_check_messages)
+{
+	static const char *const bad[][3] = {
+		{ "7h", "", "banner_time" }, { "07:60", "", "banner_time" }, { "", "1:00", "banner_time" },
+		{ "12:00", "11:59", "banner_end_before_start" },
+	};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		struct errs e = { 0 };
+		json_t *f = json_pack("{ssssssssss}", "bat_dau", "2026-12-07", "gio_bat_dau", bad[i][0], "ket_thuc",
+				      "2026-12-07", "gio_ket_thuc", bad[i][1], "chu_quang_cao", "x");
+		banner_check(NULL, f, &e);
+		CHECK(e.n >= 1 && strcmp(e.e[0].key, bad[i][2]) == 0);
+		json_decref(f);
+	}
+	struct errs e = { 0 };
+	json_t *f = json_pack("{ssssss}", "bat_dau", "2026-12-07", "ket_thuc", "2026-12-07", "chu_quang_cao", "");
+	banner_check(NULL, f, &e);
+	CHECK(e.n == 1 && strcmp(e.e[0].key, "banner_needs_content") == 0);
+	json_decref(f);
+}

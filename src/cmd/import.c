@@ -141,15 +141,10 @@ static const char kinds_usage[] =
 	"The kinds of content this build knows (model/kinds.c): name, address segment, label and fields\n"
 	"(key, label, type, required, maximum, list/filter/search flags, choices).\n";
 
-static const char *const type_names[] = { [F_TEXT] = "text", [F_LONGTEXT] = "longtext", [F_DATE] = "date",
-					  [F_INT] = "int", [F_MONEY] = "money", [F_ENUM] = "enum",
-					  [F_TAGS] = "tags", [F_REF] = "ref", [F_URL] = "url",
-					  [F_ROWS] = "rows", [F_FILE] = "file" };
-
 /* One field as `cong kinds --json` tells it (a table's columns the same way, under "columns"). */
 static json_t *field_json(const struct kind_field *f)
 {
-	json_t *o = json_pack("{sssssssbsIsbsbsbsbsb}", "key", f->key, "label", f->label, "type", type_names[f->type],
+	json_t *o = json_pack("{sssssssbsIsbsbsbsbsb}", "key", f->key, "label", f->label, "type", kind_type_name(f->type),
 			      "required", (f->flags & FF_REQUIRED) != 0, "max", (json_int_t)f->max,
 			      "filter", (f->flags & FF_FILTER) != 0, "list", (f->flags & FF_LIST) != 0,
 			      "search", (f->flags & FF_SEARCH) != 0, "ident", (f->flags & FF_IDENT) != 0,
@@ -200,7 +195,7 @@ int cmd_kinds(int argc, char **argv)
 		if (!as_json) {
 			printf("%-10s /%-10s %s\n", k->name, k->segment, k->label);
 			for (size_t j = 0; j < k->nfields; j++)
-				printf("    %-20s %-9s %s%s\n", k->fields[j].key, type_names[k->fields[j].type], k->fields[j].label,
+				printf("    %-20s %-9s %s%s\n", k->fields[j].key, kind_type_name(k->fields[j].type), k->fields[j].label,
 				       k->fields[j].flags & FF_REQUIRED ? " *" : "");
 		}
 	}

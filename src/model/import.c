@@ -109,12 +109,13 @@ static int same_as_stored(struct db *db, int64_t id, const char *title, const ch
 /* Where the files a "tep" cell names come from: a folder on disk (the command line) or the
  * archive uploaded with the CSV (the admin). GET appends the bytes of REL (a path relative to the
  * CSV, already known not to leave its folder) to OUT, or adds the row's error and returns -1. */
+/* Where the files a CSV names come from; a problem goes to ERRORS under column COL (LABEL). */
 struct file_source {
-	int (*get)(void *ctx, const char *rel, struct sb *out, json_t *errors);
+	int (*get)(void *ctx, const char *rel, struct sb *out, json_t *errors, const char *col, const char *label);
 	void *ctx;
 };
 
-static int dir_get(void *ctx, const char *rel, struct sb *out, json_t *errors)
+static int dir_get(void *ctx, const char *rel, struct sb *out, json_t *errors, const char *col, const char *label)
 {
 	struct sb path = SB_INIT;
 	sb_addf(&path, "%s/%s", (const char *)ctx, rel);
@@ -123,7 +124,7 @@ static int dir_get(void *ctx, const char *rel, struct sb *out, json_t *errors)
 	if (!fp) {
 		struct sb m = SB_INIT;
 		sb_addf(&m, "Không đọc được tệp %s.", rel);
-		row_error(errors, COL_FILES, "Tệp", NULL, m.buf);
+		row_error(errors, col, label, NULL, m.buf);
 		sb_release(&m);
 		return -1;
 	}
@@ -140,7 +141,7 @@ struct zip_ctx {
 	const char *prefix; /* the CSV's folder in the archive, "" or ending with "/" */
 };
 
-static int zip_get(void *ctx, const char *rel, struct sb *out, json_t *errors)
+static int zip_get(void *ctx, const char *rel, struct sb *out, json_t *errors, const char *col, const char *label)
 {
 	struct zip_ctx *zc = ctx;
 	struct sb name = SB_INIT;
@@ -151,56 +152,63 @@ static int zip_get(void *ctx, const char *rel, struct sb *out, json_t *errors)
 	if (i < 0) {
 		struct sb m = SB_INIT;
 		sb_addf(&m, "Không có tệp %s trong tệp ZIP (đường dẫn tính từ thư mục của tệp CSV).", rel);
-		row_error(errors, COL_FILES, "Tệp", NULL, m.buf);
+		row_error(errors, col, label, NULL, m.buf);
 		sb_release(&m);
 		return -1;
 	}
 	if (archive_read(zc->z, (size_t)i, out, MEDIA_FILE_MAX, why, sizeof(why))) {
-		row_error(errors, COL_FILES, "Tệp", NULL, why);
+		row_error(errors, col, label, NULL, why);
 		return -1;
 	}
 	return 0;
 }
 
-/* Reads the files named by CELL from SRC (NULL: none came with the CSV) and checks them as the
- * media library would; APPLY: stores them in the site's library, their ids in IDS. */
-static int files_store(struct db *db, const struct actor *a, int64_t site_id, const char *cell,
-		       const struct file_source *src, const char *data_dir, int apply, int64_t *ids, size_t *n,
-		       json_t *errors)
+/* Reads the files named by CELL (column COL, LABEL) from SRC (NULL: none came with the CSV), at
+ * most MAX, and checks them as the media library would; APPLY: stores them in the site's
+ * library, their ids in IDS. */
+static int files_store(struct db *db, const struct actor *a, int64_t site_id, const char *cell, const char *col,
+		       const char *label, size_t max, const char *accept, const struct file_source *src,
+		       const char *data_dir, int apply, int64_t *ids, size_t *n, json_t *errors)
 {
 	char **parts;
 	size_t np = csv_split(cell, &parts);
 	int bad = 0;
 	*n = 0;
-	for (size_t i = 0; i < np && *n < ATTACH_MAX; i++) {
+	for (size_t i = 0; i < np && *n < max; i++) {
 		if (!src) {
-			row_error(errors, COL_FILES, "Tệp", NULL,
+			row_error(errors, col, label, NULL,
 				  "Tệp CSV này nêu tệp đính kèm: hãy tải lên một tệp ZIP chứa tệp CSV cùng các tệp đó.");
 			bad = 1;
 			break;
 		}
 		if (strstr(parts[i], "..") || parts[i][0] == '/' || strchr(parts[i], '\\')) {
-			row_error(errors, COL_FILES, "Tệp", NULL, "Đường dẫn tệp phải nằm trong thư mục của tệp CSV.");
+			row_error(errors, col, label, NULL, "Đường dẫn tệp phải nằm trong thư mục của tệp CSV.");
 			bad = 1;
 			continue;
 		}
 		struct sb bytes = SB_INIT;
-		if (src->get(src->ctx, parts[i], &bytes, errors)) {
+		if (src->get(src->ctx, parts[i], &bytes, errors, col, label)) {
 			bad = 1;
 		} else {
 			/* the media library's own checks: refused here as the upload form refuses */
 			struct errs e = { 0 };
 			const char *name = strrchr(parts[i], '/') ? strrchr(parts[i], '/') + 1 : parts[i];
-			int mrc = apply ? media_store_file(db, data_dir, a, site_id, bytes.buf, bytes.len, name, NULL, NULL, &e, &ids[*n])
-					: media_file_check(bytes.buf, bytes.len, &e);
+			const char *mime = NULL;
+			int mrc = media_file_check_mime(bytes.buf, bytes.len, &e, &mime);
+			if (mrc == M_OK && !kind_file_accepts(accept, mime)) {
+				errs_add(&e, "file", "file_type_invalid");
+				mrc = M_INVALID;
+			}
+			if (mrc == M_OK && apply)
+				mrc = media_store_file(db, data_dir, a, site_id, bytes.buf, bytes.len, name, NULL, NULL, &e, &ids[*n]);
 			if (mrc == M_OK) {
 				if (apply)
 					(*n)++;
 			} else {
 				for (int k = 0; k < e.n; k++)
-					row_error(errors, COL_FILES, "Tệp", e.e[k].key, parts[i]);
+					row_error(errors, col, label, e.e[k].key, parts[i]);
 				if (!e.n)
-					row_error(errors, COL_FILES, "Tệp", NULL, "Không lưu được tệp này.");
+					row_error(errors, col, label, NULL, "Không lưu được tệp này.");
 				bad = 1;
 			}
 		}
@@ -215,16 +223,12 @@ int item_import_allowed(struct db *db, const struct actor *a, int64_t site_id)
 	return actor_level(db, a, site_id) >= LVL_APPROVER;
 }
 
-static const char *const type_names[] = { [F_TEXT] = "text", [F_LONGTEXT] = "longtext", [F_DATE] = "date",
-					  [F_INT] = "int", [F_MONEY] = "money", [F_ENUM] = "enum",
-					  [F_TAGS] = "tags", [F_REF] = "ref", [F_URL] = "url" };
-
 json_t *item_import_columns(const struct kind *k)
 {
 	json_t *cols = json_array();
 	for (size_t i = 0; i < k->nfields; i++) {
 		const struct kind_field *f = &k->fields[i];
-		json_t *c = json_pack("{sssssssbsI}", "key", f->key, "label", f->label, "type", type_names[f->type], "required",
+		json_t *c = json_pack("{sssssssbsI}", "key", f->key, "label", f->label, "type", kind_type_name(f->type), "required",
 				      (f->flags & FF_REQUIRED) != 0, "max", (json_int_t)f->max);
 		if (f->choices) {
 			json_t *ch = json_array();
@@ -237,6 +241,13 @@ json_t *item_import_columns(const struct kind *k)
 			json_object_set_new(c, "ref_kind", json_string(f->ref_kind));
 		if (f->help)
 			json_object_set_new(c, "help", json_string(f->help));
+		if (f->type == F_ROWS) { /* the cells of a row, in order */
+			struct sb t = SB_INIT;
+			for (size_t j = 0; j < f->nsub; j++)
+				sb_addf(&t, "%s%s", j ? " | " : "", f->sub[j].label);
+			json_object_set_new(c, "columns_text", json_string(t.buf));
+			sb_release(&t);
+		}
 		json_array_append_new(cols, c);
 	}
 	/* the columns beside the fields: their limits are article_save's */
@@ -323,9 +334,27 @@ static json_t *import_run(struct db *db, const struct actor *a, int64_t site_id,
 		if (rp)
 			row_error(errors, "", "", NULL, rp->message);
 		json_t *raw = json_object();
+		int file_checked[64] = { 0 }; /* a file field's file read and checked, not yet stored */
 		for (size_t i = 0; i < k->nfields; i++) {
-			const char *v = csv_cell(t, r, k->fields[i].key);
-			json_object_set_new(raw, k->fields[i].key, json_string(v ? v : ""));
+			const struct kind_field *f = &k->fields[i];
+			const char *v = csv_cell(t, r, f->key);
+			if (f->type == F_FILE && v && *v && strspn(v, "0123456789") != strlen(v)) {
+				/* a path: the file comes with the CSV, into the library (its id); checking
+				 * only, the field counts as given */
+				int64_t fid = 0;
+				size_t nf = 0;
+				char num[32] = "";
+				if (files_store(db, a, site_id, v, f->key, f->label, 1, f->accept, from, data_dir, apply, &fid, &nf,
+						errors) == 0) {
+					if (apply && nf)
+						snprintf(num, sizeof(num), "%lld", (long long)fid);
+					else
+						file_checked[i < 64 ? i : 63] = 1;
+				}
+				json_object_set_new(raw, f->key, json_string(num));
+				continue;
+			}
+			json_object_set_new(raw, f->key, json_string(v ? v : ""));
 		}
 		const char *title = cell_any(t, r, title_cols);
 		const char *summary = csv_cell(t, r, COL_SUMMARY), *body = csv_cell(t, r, COL_BODY);
@@ -337,6 +366,16 @@ static json_t *import_run(struct db *db, const struct actor *a, int64_t site_id,
 		struct errs e = { 0 };
 		json_t *clean = NULL;
 		kind_fields_clean(k, raw, &clean, &e);
+		kind_files_check(db, site_id, k, clean, &e);
+		int kept = 0; /* a file field given as a checked file is not missing */
+		for (int i = 0; i < e.n; i++) {
+			const struct kind_field *f = kind_field(k, e.e[i].field);
+			if (f && f->type == F_FILE && strcmp(e.e[i].key, "required") == 0 && (size_t)(f - k->fields) < 64 &&
+			    file_checked[f - k->fields])
+				continue;
+			e.e[kept++] = e.e[i];
+		}
+		e.n = kept;
 		if (!title || !*title)
 			errs_add(&e, "title", "required");
 		for (int i = 0; i < e.n; i++)
@@ -365,8 +404,8 @@ static json_t *import_run(struct db *db, const struct actor *a, int64_t site_id,
 		if (with_files)
 			json_object_set_new(row, "files", json_string(files));
 		if (with_files)
-			files_store(db, a, site_id, files, from, data_dir, apply && !json_array_size(errors), att, &natt,
-				    errors);
+			files_store(db, a, site_id, files, COL_FILES, "Tệp", ATTACH_MAX, NULL, from, data_dir,
+				    apply && !json_array_size(errors), att, &natt, errors);
 
 		if (apply && !json_array_size(errors) && strcmp(action, "khong-doi") != 0) {
 			struct article_input in = { 0 };

@@ -71,6 +71,14 @@ int kind_field_counted(const struct kind *k, const struct kind_field *f)
 	return f->type == F_REF && (f->flags & FF_COUNT);
 }
 
+const char *kind_type_name(enum field_type t)
+{
+	static const char *const names[] = { [F_TEXT] = "text", [F_LONGTEXT] = "longtext", [F_DATE] = "date",
+					     [F_INT] = "int", [F_MONEY] = "money", [F_ENUM] = "enum", [F_TAGS] = "tags",
+					     [F_REF] = "ref", [F_URL] = "url", [F_ROWS] = "rows", [F_FILE] = "file" };
+	return (size_t)t < sizeof(names) / sizeof(names[0]) && names[t] ? names[t] : "text";
+}
+
 const struct kind_field *kind_sort_field(const struct kind *k)
 {
 	return field_flagged(k, FF_SORT);

@@ -125,6 +125,8 @@ const struct kind_field *kind_ident_field(const struct kind *k);
 /* 1 when F is a reference lists show as a count (FF_COUNT: a gazette issue's documents). */
 int kind_field_counted(const struct kind *k, const struct kind_field *f);
 const struct kind_field *kind_sort_field(const struct kind *k);
+/* A field type's name in `cong kinds --json` and the import's guide: "text", "rows", "file"… */
+const char *kind_type_name(enum field_type t);
 
 /* Checks every descriptor (unique names and segments, field keys that are identifiers and
  * unique, types with what they need, at most one identifier and one sort date…). 0, or -1 with

@@ -839,8 +839,16 @@ static int bytes_check(const void *bytes, size_t len, int images_only, int64_t a
 
 int media_file_check(const void *bytes, size_t len, struct errs *e)
 {
+	return media_file_check_mime(bytes, len, e, NULL);
+}
+
+int media_file_check_mime(const void *bytes, size_t len, struct errs *e, const char **mime)
+{
 	int type;
-	return bytes_check(bytes, len, 0, MEDIA_AV_MAX_DEFAULT, "file", e, &type);
+	int rc = bytes_check(bytes, len, 0, MEDIA_AV_MAX_DEFAULT, "file", e, &type);
+	if (mime)
+		*mime = rc == 0 ? types[type].mime : NULL;
+	return rc;
 }
 
 static int store(struct db *db, const char *data_dir, const struct actor *a, int64_t site_id,

@@ -382,6 +382,8 @@ int media_store_file(struct db *db, const char *data_dir, const struct actor *a,
  * accepts, an image's dimensions), without storing: M_OK, or M_INVALID with the reason on "file".
  * The importers' preview uses it, so a file is refused there as the upload form would. */
 int media_file_check(const void *bytes, size_t len, struct errs *e);
+/* The same, with the type found (*MIME, a static string) when the file is accepted. */
+int media_file_check_mime(const void *bytes, size_t len, struct errs *e, const char **mime);
 /* A media row {id, site_id, kind, sha256, mime, ext, size, width, height, orig_name, alt, title,
  * created_by, created_at, url, size_label, variants: [{width, height, ext, url}]}, or NULL.
  * Callers check site_id. */

@@ -13,7 +13,7 @@ import subprocess
 import tempfile
 import zipfile
 
-from conglib import (BASE, CONG, MAIN_NAME, NEW_PASSWORD, ROOT, CongTest, cong, cong_env, module_fixture, squash,
+from conglib import (BASE, CONG, MAIN_NAME, NEW_PASSWORD, ROOT, CongTest, cong, cong_env, module_fixture, png, squash,
                      text_of)
 
 setUpModule, tearDownModule = module_fixture()
@@ -575,6 +575,47 @@ class ZipArchive(Base):
         # many entries
         self.problem(zipped([("van-ban.csv", ZHEAD.encode())] + [("t/%d.txt" % i, b"") for i in range(2001)]),
                      "Tệp ZIP có quá nhiều mục (tối đa 2000)", "2002 entries")
+
+
+class FileFields(Base):
+    """A kind's file field (the gazette's PDF) from a CSV cell: a path in the archive, stored in the
+    library and named by the item; a file of the wrong type or missing refused under its column."""
+
+    GHEAD = "so,ngay,van_ban,ban_dien_tu,tieu_de\n"
+
+    def test_a_file_field_from_the_archive(self):
+        page = "/quan-tri/nhap/cong-bao"
+        csv = self.GHEAD + "41+42,10/03/2025,,so-41.pdf,Công báo số 41+42\n"
+        archive = zipped([("cong-bao.csv", csv.encode()), ("so-41.pdf", PDF2 + b"% 41\n")])
+        before = self.counts()
+        r = self.upload(archive, name="cong-bao.zip", what="the check", page=page)
+        self.assertEqual([x[4] for x in self.rows(r)], [[]])
+        self.assertEqual(self.counts(), before, "the check stored the file")
+        form = self.confirm_form(r)
+        self.assertIsNotNone(form, "no confirmation")
+        r = self.snv.post(form.get("action"), [(i.get("name"), i.get("value")) for i in form.iter("input")],
+                          multipart_form=True)
+        self.expect(r, 303, "the import")
+        with self.db() as db:
+            iid, sha = db.execute("SELECT i.id, m.sha256 FROM items i JOIN item_files f ON f.item_id = i.id"
+                                  " JOIN media m ON m.id = f.media_id WHERE i.kind = 'gazette' AND i.ref = '41+42'"
+                                  " AND i.site_id = ?", (self.site_id(),)).fetchone()
+        self.assertEqual(sha, hashlib.sha256(PDF2 + b"% 41\n").hexdigest())
+        pub = self.fx.client("snv")
+        p = pub.get("/cong-bao/x-%d" % iid)
+        p = self.expect(pub.get(p.location_path), 200, "the issue's page")
+        self.assertIn("/tep/%s.pdf" % sha, p.links(), "its PDF is on its page")
+
+        # an image where a PDF is wanted, a file not in the archive: each under its column
+        csv = self.GHEAD + "43,11/03/2025,,anh.png,Số 43\n44,12/03/2025,,khong-co.pdf,Số 44\n"
+        before = self.counts()
+        r = self.upload(zipped([("cong-bao.csv", csv.encode()), ("anh.png", png())]), name="cong-bao.zip",
+                        status=422, what="bad files", page=page)
+        errs = [x[4] for x in self.rows(r)]
+        self.assertTrue(any("Tệp công báo (PDF)" in e and "Loại tệp này không dùng được ở đây" in e for e in errs[0]),
+                        errs)
+        self.assertTrue(any("Tệp công báo (PDF)" in e and "Không có tệp khong-co.pdf" in e for e in errs[1]), errs)
+        self.assertEqual(self.counts(), before)
 
 
 class CommandLine(CongTest):

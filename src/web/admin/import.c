@@ -60,7 +60,8 @@ static json_t *columns_view(const struct kind *k)
 	json_array_foreach(cols, i, c) {
 		const char *type = json_string_value(json_object_get(c, "type"));
 		static const char *const flags[] = { "is_text", "is_longtext", "is_date", "is_int", "is_money",
-						     "is_enum", "is_tags", "is_ref", "is_url", "is_files" };
+						     "is_enum", "is_tags", "is_ref", "is_url", "is_files", "is_rows",
+						     "is_file" };
 		for (size_t f = 0; f < ARRAY_SIZE(flags); f++)
 			set_flag(c, type, flags[f]);
 		const struct kind *rk = kind_find(json_string_value(json_object_get(c, "ref_kind")));

@@ -1,6 +1,7 @@
 /* common.c — field errors and the audit trail shared by every model file. */
 #include "internal.h"
 #include "model/ops.h"
+#include "model/banner.h"
 #include "base/utf8.h"
 
 #include <sodium.h>
@@ -402,5 +403,11 @@ int64_t cache_generation(struct db *db, int64_t site_id)
 	int64_t epoch = maint_epoch(db, time_now());
 	if (epoch < 0)
 		return -1;
+	/* the same for the site's banners starting and ending (model/banner.h): with the site's
+	 * number unchanged, both counts only grow with time, so their sum changes at every edge */
+	int64_t banners = banner_epoch(db, site_id, time_now());
+	if (banners < 0)
+		return -1;
+	epoch += banners;
 	return (gen & (((int64_t)1 << 40) - 1)) | epoch << 40;
 }

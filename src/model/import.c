@@ -436,7 +436,11 @@ static json_t *import_run(struct db *db, const struct actor *a, int64_t site_id,
 			int src = article_save(db, a, site_id, existing, &in, &se, &id);
 			/* the file checked whole and confirmed is the approval: published at once, a
 			 * changed item's new revision replacing its public version */
-			if (src == M_OK && article_publish_now(db, a, id, in.note))
+			if (src == M_OK) /* what a published item of its kind needs (kind.publish_check) */
+				item_publish_check(db, site_id, id, &se);
+			if (src == M_OK && se.n)
+				src = M_INVALID;
+			else if (src == M_OK && article_publish_now(db, a, id, in.note))
 				src = M_ERROR;
 			if (src != M_OK) {
 				for (int i = 0; i < se.n; i++)

@@ -142,6 +142,11 @@ struct kind {
 	 * Đ17) requires published that its items belong to ("Thống kê"): the site's access-to-
 	 * information page (/tiep-can-thong-tin) lists its published items under it. NULL: none. */
 	const char *access_group;
+	/* Rules that hold for what is published, not for a draft (a video's captions, WCAG 1.2; an
+	 * embedded player's host on the site's allow-list): called with the fields that would become
+	 * public when the approver publishes or schedules; adds errors to E (under "action" for the
+	 * buttons, and the field's key) and the action is refused. NULL: none. */
+	void (*publish_check)(struct db *db, const struct kind *k, int64_t site_id, json_t *fields, struct errs *e);
 };
 
 /* Every kind, in menu order; kind_find by name, kind_by_segment by URL segment: NULL if none. */
@@ -216,6 +221,11 @@ int item_recheck_due(struct db *db, int32_t today);
  * (done, total) after each batch, and stops when it answers non-zero. Returns how many, -1 on a
  * store error, -2 when stopped (what was done is kept). */
 int64_t item_derive_all(struct db *db, int (*progress)(int64_t done, int64_t total, void *arg), void *arg);
+
+/* The kind's publish_check on the version of item ID that would become public (its pending
+ * change's, else its own): errors added to E. The workflow's publish and schedule and the CSV
+ * import's publication call it. */
+void item_publish_check(struct db *db, int64_t site_id, int64_t id, struct errs *e);
 
 /* Search text of the searchable fields of FIELDS (space-joined), appended to the body's in the
  * index. malloc'd. */

@@ -8,6 +8,8 @@
 #include "schedule.h"
 #include "directory.h"
 #include "links.h"
+#include "model/banner.h"
+#include "model/av.h"
 
 #include <stddef.h>
 
@@ -712,7 +714,118 @@ static const struct kind kind_page = {
 	.nfields = N(page_fields),
 };
 
+/* ---- Media and banners (docs/media.md) ---- */
+
+/* Photo galleries (VP Đ4.2: news "tin, bài viết, ảnh, video"): photos in order, each with its
+ * caption and the text a screen reader says instead of it; a page per photo that works without
+ * scripts (/thu-vien-anh/<slug>-<id>/anh/<n>: web/public/media_pages.c). */
+static const struct kind_field gallery_photo_columns[] = {
+	{ .key = "tep_anh", .label = "Ảnh", .type = F_FILE, .flags = FF_REQUIRED, .accept = "image/" },
+	{ .key = "mo_ta", .label = "Mô tả ảnh cho người khiếm thị", .type = F_TEXT, .max = 300, .flags = FF_REQUIRED },
+	{ .key = "chu_thich", .label = "Chú thích", .type = F_TEXT, .max = 500 },
+};
+static const struct kind_field gallery_fields[] = {
+	{ .key = "anh", .label = "Ảnh trong bộ", .type = F_ROWS, .max = 200, .flags = FF_REQUIRED | FF_FEED,
+	  .sub = gallery_photo_columns, .nsub = N(gallery_photo_columns),
+	  .help = "Theo thứ tự hiển thị; mỗi ảnh cần mô tả cho người khiếm thị" },
+	{ .key = "ngay", .label = "Ngày chụp", .type = F_DATE, .flags = FF_SORT | FF_LIST | FF_FEED },
+	{ .key = "tac_gia", .label = "Tác giả ảnh", .type = F_TEXT, .max = 200, .flags = FF_LIST | FF_FEED | FF_SEARCH },
+	{ .key = "dia_diem", .label = "Địa điểm", .type = F_TEXT, .max = 200, .flags = FF_FEED | FF_SEARCH },
+	{ .key = "chu_de", .label = "Chủ đề", .type = F_TAGS, .max = 10, .flags = FF_FILTER | FF_FEED | FF_SEARCH,
+	  .help = "Cách nhau bằng dấu chấm phẩy (;)" },
+};
+
+static const struct kind kind_gallery = {
+	.name = "gallery",
+	.segment = "thu-vien-anh",
+	.label = "Thư viện ảnh",
+	.label_one = "bộ ảnh",
+	.title_label = "Tên bộ ảnh",
+	.deadline_kind = "tin-su-kien",
+	.fields = gallery_fields,
+	.nfields = N(gallery_fields),
+	.tpl_item = "public/gallery",
+};
+
+/* Video and audio: a file of the library played by the browser, or a player of another site
+ * (only from the site's allow-list, and only after the reader asks: model/embed.h); captions
+ * or a transcript required before it is published (TT 26/2020, WCAG 2.1 §1.2: av.c). */
+static const struct kind_choice video_types[] = {
+	{ "video", "Video" },
+	{ "am-thanh", "Âm thanh" },
+	{ NULL, NULL },
+};
+static const struct kind_field video_fields[] = {
+	{ .key = "loai", .label = "Loại", .type = F_ENUM, .flags = FF_REQUIRED | FF_FILTER | FF_LIST | FF_FEED,
+	  .choices = video_types },
+	{ .key = "tep_phat", .label = "Tệp video hoặc âm thanh", .type = F_FILE, .flags = FF_FEED, .accept = "video/;audio/",
+	  .help = "MP4, WebM, MP3, M4A hoặc OGG; hoặc nhập địa chỉ video trên trang khác bên dưới" },
+	{ .key = "anh_dai_dien", .label = "Ảnh đại diện", .type = F_FILE, .flags = FF_FEED, .accept = "image/",
+	  .help = "Hiện trước khi video được phát" },
+	{ .key = "phu_de", .label = "Phụ đề (WebVTT)", .type = F_FILE, .flags = FF_FEED, .accept = "text/vtt",
+	  .help = "Bắt buộc trước khi xuất bản video, âm thanh tải lên (Thông tư 26/2020/TT-BTTTT)" },
+	{ .key = "nhung", .label = "Video trên trang khác", .type = F_URL, .max = 500, .flags = FF_FEED,
+	  .example = "https://www.youtube.com/watch?v=M7lc1UVf-VE",
+	  .help = "Địa chỉ trang xem video (YouTube, Vimeo… trong danh sách được phép của trang)" },
+	{ .key = "ban_ghi", .label = "Bản ghi lời", .type = F_LONGTEXT, .max = 100000, .flags = FF_SEARCH | FF_FEED,
+	  .help = "Toàn bộ lời nói trong video, âm thanh; để trống thì trang hiện lời từ tệp phụ đề" },
+	{ .key = "ngay", .label = "Ngày phát hành", .type = F_DATE, .flags = FF_SORT | FF_LIST | FF_FEED },
+	{ .key = "nguon", .label = "Nguồn", .type = F_TEXT, .max = 200, .flags = FF_LIST | FF_FEED | FF_SEARCH },
+};
+
+static const struct kind kind_video = {
+	.name = "video",
+	.segment = "video",
+	.label = "Video, âm thanh",
+	.label_one = "video, âm thanh",
+	.deadline_kind = "tin-su-kien",
+	.fields = video_fields,
+	.nfields = N(video_fields),
+	.tpl_item = "public/video",
+	.publish_check = video_publish_check,
+};
+
+/* Banners and advertising (TQ Đ10, BT Đ9): shown in their placement on every page of their
+ * site from start to end once the approver has published them (model/banner.h); the title
+ * is the banner's name, read by screen readers as the link's text when it has no image. */
+static const struct kind_choice banner_placements[] = {
+	{ "dau-trang", "Đầu trang" },
+	{ "cot-ben", "Cột bên" },
+	{ "chan-trang", "Chân trang" },
+	{ NULL, NULL },
+};
+static const struct kind_field banner_fields[] = {
+	{ .key = "vi_tri", .label = "Vị trí hiển thị", .type = F_ENUM, .flags = FF_REQUIRED | FF_FILTER | FF_LIST | FF_FEED,
+	  .choices = banner_placements },
+	{ .key = "lien_ket", .label = "Liên kết đến", .type = F_URL, .max = 500, .flags = FF_REQUIRED | FF_FEED,
+	  .help = "Địa chỉ mở ra khi người đọc bấm vào quảng cáo (https://…)" },
+	{ .key = "anh", .label = "Ảnh quảng cáo", .type = F_FILE, .flags = FF_FEED, .accept = "image/",
+	  .help = "Mô tả của ảnh trong thư viện là nội dung người khiếm thị nghe được" },
+	{ .key = "chu_quang_cao", .label = "Nội dung chữ", .type = F_LONGTEXT, .max = 300, .flags = FF_SEARCH | FF_FEED,
+	  .help = "Quảng cáo dạng chữ; để trống nếu dùng ảnh" },
+	{ .key = "don_vi", .label = "Đơn vị quảng cáo", .type = F_TEXT, .max = 200, .flags = FF_LIST | FF_FEED | FF_SEARCH },
+	{ .key = "bat_dau", .label = "Ngày bắt đầu", .type = F_DATE, .flags = FF_REQUIRED | FF_SORT | FF_LIST | FF_FEED },
+	{ .key = "gio_bat_dau", .label = "Giờ bắt đầu", .type = F_TEXT, .max = 8, .flags = FF_FEED, .example = "07:30",
+	  .help = "Giờ:phút, ví dụ 07:30; để trống là 00:00" },
+	{ .key = "ket_thuc", .label = "Ngày kết thúc", .type = F_DATE, .flags = FF_REQUIRED | FF_LIST | FF_FEED },
+	{ .key = "gio_ket_thuc", .label = "Giờ kết thúc", .type = F_TEXT, .max = 8, .flags = FF_FEED, .example = "17:00",
+	  .help = "Giờ:phút, ví dụ 17:00; để trống là hết ngày" },
+};
+
+static const struct kind kind_banner = {
+	.name = "banner",
+	.segment = "quang-cao",
+	.label = "Quảng cáo",
+	.label_one = "quảng cáo",
+	.title_label = "Tên quảng cáo",
+	.deadline_kind = "khac",
+	.fields = banner_fields,
+	.nfields = N(banner_fields),
+	.check = banner_check,
+};
+
 const struct kind *const kinds_declared[] = { &kind_article, &kind_legal, &kind_gazette, &kind_procedure,
 	&kind_project, &kind_bidding, &kind_science, &kind_statistics, &kind_disclosure, &kind_schedule,
-	&kind_reception, &kind_unit, &kind_official, &kind_link, &kind_page };
+	&kind_reception, &kind_unit, &kind_official, &kind_link, &kind_page, &kind_gallery, &kind_video,
+	&kind_banner };
 const size_t kinds_ndeclared = N(kinds_declared);

@@ -371,6 +371,13 @@ json_t *share_of(struct db *db, int64_t article_id);
  * "/media/<sha256>.<ext>" for images, "/tep/<sha256>.<ext>" (a download) for files. */
 #define MEDIA_IMAGE_MAX (10 * 1024 * 1024)
 #define MEDIA_FILE_MAX (20 * 1024 * 1024)
+/* Audio and video (MP4, WebM, MP3, M4A, Ogg) and WebVTT captions are files too; audio and video
+ * may be larger: at most the site's setting sites.media_av_max_mb (migration 0027; default
+ * MEDIA_AV_MAX_DEFAULT, at most MEDIA_AV_MAX_LIMIT), within the server's request limit
+ * (`cong serve --max-body`): an upload is read in memory. WebVTT files must pass vtt_check. */
+#define MEDIA_AV_MAX_DEFAULT ((int64_t)100 << 20)
+#define MEDIA_AV_MAX_LIMIT ((int64_t)2048 << 20)
+int64_t media_av_max(struct db *db, int64_t site_id); /* bytes */
 /* Stores an uploaded image (JPEG, PNG, WebP, GIF only); field errors on "cover". The same
  * content already in the site's library gives its id. */
 int media_store(struct db *db, const char *data_dir, const struct actor *a, int64_t site_id,

@@ -376,6 +376,11 @@ json_t *web_public_ctx(struct req *r, const char *page_title, const char *canoni
 	json_t *maint = maint_current(r->db, time_now());
 	if (maint)
 		json_object_set_new(ctx, "maintenance", maint);
+	/* the site's banners in their placements, between their start and end (the page cache's
+	 * generation changes at each: model/banner.h) */
+	json_t *banners = web_banners(r);
+	if (banners)
+		json_object_set_new(ctx, "banners", banners);
 	json_decref(main_site);
 	free(url);
 	sb_release(&t);

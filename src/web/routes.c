@@ -103,6 +103,9 @@ const struct route web_routes[] = {
 	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/nhap/*", admin_import_form },
 	{ ROUTE_POST | ROUTE_ROLE, "/quan-tri/nhap/*", admin_import },
 	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/nhap/*/mau.csv", admin_import_template },
+	{ ROUTE_GET | ROUTE_SITEADMIN, "/quan-tri/cai-dat/da-phuong-tien", admin_media_settings },
+	{ ROUTE_POST | ROUTE_SITEADMIN, "/quan-tri/cai-dat/da-phuong-tien", admin_media_settings_save },
+	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/quang-cao/luot-bam", admin_banner_clicks },
 	/* every other kind of item (model/kinds.c) by its segment: "/quan-tri/van-ban/12"; after
 	 * every fixed path, so that those win; the handlers answer 404 for a segment no kind has */
 	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/*/moi", admin_article_new },
@@ -125,6 +128,8 @@ const struct route web_routes[] = {
 	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/nguoi-phat-ngon", page_spokespeople },
 	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/lien-he", page_contact },
 	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/can-bo/*", page_official }, /* and <slug>-<id>.vcf */
+	{ ROUTE_GET | ROUTE_PUBLIC, "/quang-cao/*/mo", page_banner_click }, /* counts: never cached */
+	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/thu-vien-anh/*/anh/*", page_gallery_photo },
 	/* last, so that every route above wins: a kind's pages (web/public/items.c), else 404 */
 	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/*", page_item_list },
 	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/*/*", page_item },

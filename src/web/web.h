@@ -237,5 +237,19 @@ void admin_links_broken(struct req *r);
 void admin_links_check(struct req *r);
 void admin_sections(struct req *r);
 void admin_sections_save(struct req *r);
+/* Banners and their click redirect (web/public/banners.c): the site's banners showing now for
+ * the page's view ({header|sidebar|footer: {label, items}}), or NULL. */
+json_t *web_banners(struct req *r);
+void page_banner_click(struct req *r);
+
+/* A site's media settings and its banners' clicks (web/admin/media_admin.c). */
+void admin_media_settings(struct req *r);
+void admin_media_settings_save(struct req *r);
+void admin_banner_clicks(struct req *r);
+
+/* The media kinds' pages (web/public/media_pages.c). */
+void gallery_item_view(struct req *r, const struct kind *k, json_t *row, json_t *item, json_t *ctx);
+void video_item_view(struct req *r, const struct kind *k, json_t *row, json_t *item, json_t *ctx);
+void page_gallery_photo(struct req *r);
 
 #endif

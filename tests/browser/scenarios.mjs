@@ -1777,6 +1777,120 @@ async function linksAndSections(t) {
 	await pub.context().close();
 }
 
+/* ---------------------------------------------------------------------------------------------
+ * Media and banners (docs/media.md): the approver makes a photo gallery, a video with its WebVTT
+ * captions and three banners in the admin forms made from their descriptors and publishes them;
+ * a citizen opens the gallery, a photo's page (previous/next without JavaScript), the video page
+ * with its player, captions track and transcript, and pages with the banners in their places.
+ * axe-core on each public page.
+ */
+async function mediaAndBanners(t) {
+	const db = join(t.data, 'cong.db');
+	const before = execFileSync('sqlite3', [db, "SELECT approver_may_be_author FROM sites WHERE slug = 'snv'"]).toString().trim();
+	execFileSync('sqlite3', [db, "UPDATE sites SET approver_may_be_author = 1 WHERE slug = 'snv'"]);
+	const serious = (vs) => vs.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map((v) => `${v.id} at ${v.target}: ${v.help}`);
+	const page = await personPage(t, 'approver', '/quan-tri/thu-vien-anh/moi');
+	// a site with a category of the kind asks which one (the first item made it)
+	const save = async () => {
+		const cat = page.getByRole('combobox', { name: 'Chuyên mục' });
+		if (await cat.count())
+			await cat.selectOption({ index: 1 });
+		await clickAndWait(page, page.getByRole('button', { name: 'Lưu', exact: true }));
+	};
+	const publishHere = async () => {
+		for (const label of [ACT.submit, ACT.edited, ACT.publish]) {
+			await clickAndWait(page, panel(page).getByRole('button', { name: label, exact: true }));
+		}
+		await mustSee(panel(page).getByText(STATE.published), 'the published state');
+	};
+	try {
+		// a gallery of two photos, each with its description for screen readers
+		await page.getByLabel('Tên bộ ảnh').fill('Lễ hội Ok Om Bok tỉnh Vĩnh Long năm 2026');
+		const photos = [['Đua ghe ngo trên sông Cổ Chiên', 'Các đội ghe ngo tranh tài'],
+			['Thả đèn gió tại chùa Âng', 'Đồng bào Khmer thả đèn gió']];
+		for (const [i, [alt, caption]] of photos.entries()) {
+			await page.locator(`input[type=file][name="anh.${i}.tep_anh__tep"]`).setInputFiles({
+				name: `anh-${i}.png`, mimeType: 'image/png', buffer: makePng(120 + i, 80) });
+			await page.locator(`[name="anh.${i}.mo_ta"]`).fill(alt);
+			await page.locator(`[name="anh.${i}.chu_thich"]`).fill(caption);
+		}
+		await save();
+		assert.match(path(page), /^\/quan-tri\/thu-vien-anh\/\d+$/, 'the gallery is saved');
+		await publishHere();
+		const galleryId = path(page).split('/').pop();
+
+		// a video with its captions
+		await page.goto(t.site + '/quan-tri/video/moi');
+		await page.getByRole('textbox', { name: 'Tiêu đề', exact: true }).fill('Hội nghị trực tuyến chuyển đổi số năm 2026');
+		await page.getByRole('combobox', { name: 'Loại', exact: true }).selectOption({ label: 'Video' });
+		const mp4 = Buffer.concat([Buffer.from([0, 0, 0, 0x1c]), Buffer.from('ftypisom', 'ascii'), Buffer.from([0, 0, 2, 0]),
+			Buffer.from('isomiso2mp41', 'ascii'), Buffer.from([0, 0, 0x10, 0x08]), Buffer.from('mdat', 'ascii'), Buffer.alloc(4096)]);
+		await page.locator('input[type=file][name="tep_phat__tep"]').setInputFiles({ name: 'hoi-nghi.mp4', mimeType: 'video/mp4', buffer: mp4 });
+		await page.locator('input[type=file][name="phu_de__tep"]').setInputFiles({ name: 'hoi-nghi.vtt', mimeType: 'text/vtt',
+			buffer: Buffer.from('WEBVTT\n\n00:00.000 --> 00:03.000\nKính thưa các đồng chí đại biểu.\n\n00:03.000 --> 00:06.000\nHội nghị bắt đầu.\n') });
+		await save();
+		assert.match(path(page), /^\/quan-tri\/video\/\d+$/, 'the video is saved');
+		await publishHere();
+		const videoId = path(page).split('/').pop();
+
+		// banners in the three places, from an hour ago to tomorrow (Vietnam time)
+		const vn = (ms) => new Date(ms + 7 * 3600e3).toISOString();
+		const from = vn(Date.now() - 3600e3), to = vn(Date.now() + 86400e3);
+		const ddmm = (iso) => iso.slice(0, 10).split('-').reverse().join('/');
+		for (const [place, title] of [['Đầu trang', 'Du lịch Vĩnh Long'], ['Cột bên', 'Đặc sản bưởi Năm Roi'],
+			['Chân trang', 'Xúc tiến đầu tư Vĩnh Long']]) {
+			await page.goto(t.site + '/quan-tri/quang-cao/moi');
+			await page.getByLabel('Tên quảng cáo').fill(title);
+			await page.getByLabel('Vị trí hiển thị').selectOption({ label: place });
+			await page.getByLabel('Liên kết đến').fill('https://vinhlong.gov.vn/');
+			await page.getByLabel('Nội dung chữ').fill(`${title}: thông tin dành cho du khách và nhà đầu tư`);
+			await page.getByLabel('Ngày bắt đầu').fill(ddmm(from));
+			await page.getByLabel('Giờ bắt đầu').fill(from.slice(11, 16));
+			await page.getByLabel('Ngày kết thúc').fill(ddmm(to));
+			await page.getByLabel('Giờ kết thúc').fill(to.slice(11, 16));
+			await save();
+			assert.match(path(page), /^\/quan-tri\/quang-cao\/\d+$/, `the banner "${title}" is saved`);
+			await publishHere();
+		}
+
+		const pub = await (await t.newContext({ bypassCSP: true })).newPage();
+		const check = async (what) => {
+			await noScriptElement(pub, what);
+			assert.deepEqual(serious((await axe(t, pub)).violations), [], `axe on ${what}`);
+		};
+		await pub.goto(`${t.site}/thu-vien-anh/x-${galleryId}`);
+		assert.equal(await textOf(pub.getByRole('heading', { level: 1 })), 'Lễ hội Ok Om Bok tỉnh Vĩnh Long năm 2026');
+		for (const [alt] of photos)
+			assert.ok(await imageWidth(pub.getByRole('img', { name: alt })) > 0, `the photo "${alt}" does not load`);
+		await check('the gallery page');
+		for (const where of ['Quảng cáo đầu trang', 'Quảng cáo cột bên', 'Quảng cáo chân trang'])
+			await mustSee(pub.getByRole('complementary', { name: where }), `the ${where}`);
+		await pub.screenshot({ path: join(t.shots, 'cong-browser-gallery.png'), fullPage: true });
+		await clickAndWait(pub, pub.getByRole('link', { name: photos[0][0] }));
+		assert.match(path(pub), /\/anh\/1$/, 'the photo page');
+		await mustSee(pub.getByText(photos[0][1]), 'the caption');
+		await clickAndWait(pub, pub.getByRole('link', { name: /^Ảnh sau/ }));
+		assert.match(path(pub), /\/anh\/2$/, 'the next photo without JavaScript');
+		assert.ok(await imageWidth(pub.getByRole('img', { name: photos[1][0] })) > 0, 'the large photo loads');
+		await check('the photo page');
+		await pub.screenshot({ path: join(t.shots, 'cong-browser-photo.png'), fullPage: true });
+		await clickAndWait(pub, pub.getByRole('link', { name: /^Về bộ ảnh/ }));
+
+		await pub.goto(`${t.site}/video/x-${videoId}`);
+		const video = pub.locator('video');
+		await mustSee(video, 'the player');
+		assert.equal(await video.locator('track[kind=captions]').count(), 1, 'the captions track');
+		await mustSee(pub.getByRole('region', { name: 'Bản ghi lời' }).getByText('Kính thưa các đồng chí đại biểu.'), 'the transcript');
+		await check('the video page');
+		await pub.screenshot({ path: join(t.shots, 'cong-browser-video.png'), fullPage: true });
+		await pub.context().close();
+	} finally {
+		execFileSync('sqlite3', [db, `UPDATE sites SET approver_may_be_author = ${Number(before) || 0} WHERE slug = 'snv'`]);
+		await page.context().close();
+	}
+}
+
 export const scenarios = [
 	{ name: 'reporter, editor and approver publish; a citizen reads', run: workflow, timeout: 45000 },
 	{ name: 'the reporter cannot publish', run: reporterCannotPublish },
@@ -1800,6 +1914,7 @@ export const scenarios = [
 	{ name: 'statistics: a table refused then published, its page and the access-to-information page (axe-core)',
 		run: statisticsPages, timeout: 40000 },
 	{ name: 'links, sections of the menu and home, site map, administrative map (axe-core)', run: linksAndSections, timeout: 60000 },
+	{ name: 'media and banners: a gallery, a photo page, a video, banners in their places (axe-core)', run: mediaAndBanners, timeout: 60000 },
 ];
 
 /* ---------------------------------------------------------------------------------------------

@@ -54,6 +54,10 @@ SAMPLES = {
     "image/": ("anh.png", "image/png", png()),
     # a statistics table (docs/statistics.md)
     "text/csv": ("bang.csv", "text/csv", "Huyện;Dân số\nLong Hồ;160.537\nMang Thít;103.573\n".encode("utf-8")),
+    # the media kinds (docs/media.md): an MP4 libmagic knows by its ftyp box, WebVTT captions
+    "video/": ("phim.mp4", "video/mp4",
+               b"\x00\x00\x00\x1cftypisom\x00\x00\x02\x00isomiso2mp41" + b"\x00\x00\x08\x08mdat" + b"\x00" * 2048),
+    "text/vtt": ("phu-de.vtt", "text/vtt", "WEBVTT\n\n00:00.000 --> 00:02.000\nXin chào quý vị.\n".encode()),
 }
 
 

@@ -197,6 +197,9 @@ static json_t *kind_form_fields(struct req *r, const struct kind *k, json_t *for
 				snprintf(name, sizeof(name), "%s.%zu.%s", f->key, row, f->sub[j].key);
 				json_t *c = json_object();
 				field_input(r, k, &f->sub[j], name, json_object_get(rv, f->sub[j].key), files, c);
+				/* a required column is required of a row with values (the model checks): a
+				 * blank row's cell must not stop the browser from sending the form */
+				json_object_set_new(c, "required", json_false());
 				json_t *cerr = json_object_get(errors, name);
 				/* false, not absent: nor its table's error */
 				json_object_set(c, "error", cerr ? cerr : json_false());

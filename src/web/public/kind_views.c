@@ -17,6 +17,8 @@ static const struct kind_view kind_views[] = {
 	{ "unit", unit_item_view, NULL },
 	{ "official", official_item_view, NULL },
 	{ "link", NULL, links_list_view }, /* the links grouped (public/nav.c) */
+	{ "gallery", gallery_item_view, NULL },
+	{ "video", video_item_view, NULL },
 	{ NULL, NULL, NULL }, /* kinds add their line above this one */
 };
 

@@ -201,6 +201,7 @@ static const struct kind kind_procedure = {
 	.province_list = 1,
 	.ident_sample = "1.%06d",
 	.tpl_item = "public/procedure",
+	.access_group = "Thủ tục hành chính, quy trình giải quyết công việc",
 };
 
 /* ---- Investment projects, bidding (VP Đ4.10, TQ Đ4.13) and science programmes (VP Đ4.11):
@@ -285,6 +286,7 @@ static const struct kind kind_project = {
 	.check = project_check,
 	.province_list = 1,
 	.tabs = "trang_thai",
+	.access_group = "Dự án, đầu tư công, đấu thầu, mua sắm công",
 };
 
 /* Lĩnh vực of a package and the ways a contractor is chosen (the forms of Luật Đấu thầu số 22/2023/QH15). */
@@ -348,6 +350,7 @@ static const struct kind kind_bidding = {
 	.nfields = N(bidding_fields),
 	.check = bidding_check,
 	.tabs = "trang_thai",
+	.access_group = "Dự án, đầu tư công, đấu thầu, mua sắm công",
 };
 
 /* Science and technology programmes and projects (chương trình, nhiệm vụ, đề tài KH&CN). */
@@ -414,6 +417,7 @@ static const struct kind kind_science = {
 	.nfields = N(science_fields),
 	.check = science_check,
 	.tabs = "trang_thai",
+	.access_group = "Chiến lược, chương trình, kế hoạch, quy hoạch",
 };
 #undef SCIENCE_REPORTS
 
@@ -617,6 +621,7 @@ static const struct kind kind_unit = {
 	.tpl_item = "public/unit",
 	.check = unit_check,
 	.check_store = unit_check_store,
+	.access_group = "Tổ chức bộ máy, nhiệm vụ, quyền hạn",
 };
 
 /* Officials (cán bộ, công chức có thẩm quyền: VP Đ4.1) and the press spokespeople (người phát ngôn,

@@ -153,10 +153,14 @@ json_t *banner_current(struct db *db, int64_t site_id, int64_t now)
 {
 	struct banner_memo *m = published(db);
 	json_t *out = NULL;
-	for (size_t i = 0; m && i < m->n; i++) {
+	size_t shown[ARRAY_SIZE(placements)] = { 0 };
+	/* the latest to start first, at most BANNERS_SHOWN a placement: a page is not a wall of
+	 * advertising, and its cost does not grow with the banners a site has */
+	for (size_t i = m ? m->n : 0; i-- > 0;) {
 		const struct bn *b = &m->v[i];
-		if (b->site_id != site_id || now < b->start || now >= b->end)
+		if (b->site_id != site_id || now < b->start || now >= b->end || shown[b->placement] >= BANNERS_SHOWN)
 			continue;
+		shown[b->placement]++;
 		if (!out)
 			out = json_object();
 		json_t *list = json_object_get(out, placements[b->placement].view);

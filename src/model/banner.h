@@ -20,8 +20,9 @@ void banner_check(const struct kind *k, json_t *fields, struct errs *e);
 int banner_window(json_t *fields, int64_t *start, int64_t *end);
 
 /* The site's banners showing at NOW, by placement: {"header": [...], "sidebar": [...],
- * "footer": [...]} with {id, title, text, media_id, advertiser} each, in their order (start,
- * then id); NULL when there are none. */
+ * "footer": [...]} with {id, title, text, media_id, advertiser} each, the latest to start first,
+ * at most BANNERS_SHOWN a placement; NULL when there are none. */
+#define BANNERS_SHOWN 4
 json_t *banner_current(struct db *db, int64_t site_id, int64_t now);
 
 /* How many start and end times of the site's published banners are past at NOW: a number that

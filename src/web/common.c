@@ -365,8 +365,20 @@ json_t *web_public_ctx(struct req *r, const char *page_title, const char *canoni
 		free(murl);
 		json_object_set_new(ctx, "main", m);
 	}
-	json_object_set_new(ctx, "menu", menu_build(r));
-	nav_public_ctx(r, ctx); /* the site's sections in the menu, the footer's links (public/nav.c) */
+	/* the menu: the categories and the site's sections (public/nav.c), kept with the connection
+	 * until the database changes; a copy, as a page marks its entry active */
+	struct sb mkey = SB_INIT;
+	web_fragment_prefix(r, &mkey, 'M');
+	json_t *kept_menu = web_kept_json(r, mkey.buf);
+	if (kept_menu) {
+		json_object_set_new(ctx, "menu", json_deep_copy(kept_menu));
+	} else {
+		json_object_set_new(ctx, "menu", menu_build(r));
+		nav_menu_ctx(r, ctx);
+		web_keep_json(r, mkey.buf, json_object_get(ctx, "menu"));
+	}
+	sb_release(&mkey);
+	nav_footer_ctx(r, ctx); /* the footer's links (public/nav.c) */
 	json_object_set_new(ctx, "breadcrumbs", json_array());
 	web_crumb(ctx, "Trang chủ", page_title ? "/" : NULL);
 	set_str(ctx, "admin_url", "/quan-tri/");
@@ -469,6 +481,24 @@ void web_fragment_put(struct req *r, const char *key, const char *text, size_t l
 		db_memo_set(r->db, DB_MEMO_FRAGMENTS, memo, fragments_free);
 	}
 	json_object_set_new(memo, key, json_stringn_nocheck(text, len));
+	arena_leave(prev);
+}
+
+json_t *web_kept_json(struct req *r, const char *key)
+{
+	json_t *memo = db_memo_get(r->db, DB_MEMO_FRAGMENTS);
+	return memo ? json_object_get(memo, key) : NULL;
+}
+
+void web_keep_json(struct req *r, const char *key, json_t *v)
+{
+	struct arena *prev = arena_enter(NULL);
+	json_t *memo = db_memo_get(r->db, DB_MEMO_FRAGMENTS);
+	if (!memo || json_object_size(memo) >= FRAGMENTS_MAX) {
+		memo = json_object();
+		db_memo_set(r->db, DB_MEMO_FRAGMENTS, memo, fragments_free);
+	}
+	json_object_set_new(memo, key, json_deep_copy(v));
 	arena_leave(prev);
 }
 

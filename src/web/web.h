@@ -197,6 +197,10 @@ void admin_import_template(struct req *r);
  * and host its links may carry). */
 const char *web_fragment_get(struct req *r, const char *key, size_t *len);
 void web_fragment_put(struct req *r, const char *key, const char *text, size_t len);
+/* The same for a value kept as JSON (the site's menu): borrowed, NULL when none; web_keep_json
+ * keeps a deep copy of V. */
+json_t *web_kept_json(struct req *r, const char *key);
+void web_keep_json(struct req *r, const char *key, json_t *v);
 void web_fragment_prefix(struct req *r, struct sb *key, char what);
 struct table;
 /* Sends table T as a download named FILENAME (no extension, ASCII) in HOW: "csv", else XLSX;
@@ -225,7 +229,8 @@ void official_item_view(struct req *r, const struct kind *k, json_t *row, json_t
  * the home page's blocks per kind, the site map, the boundary map, the fixed pages' addresses,
  * the grouped list of links (the links kind's list view) */
 struct kind;
-void nav_public_ctx(struct req *r, json_t *ctx);
+void nav_menu_ctx(struct req *r, json_t *ctx);
+void nav_footer_ctx(struct req *r, json_t *ctx);
 json_t *nav_home_blocks(struct req *r, json_t *news_sections, int *news_on);
 void links_list_view(struct req *r, const struct kind *k, json_t *ctx);
 void page_sitemap(struct req *r);

@@ -11,6 +11,7 @@
 #include "web/web.h"
 #include "base/sb.h"
 #include "base/util.h"
+#include "base/arena.h"
 #include "model/item.h"
 #include "model/kind.h"
 #include "model/links.h"
@@ -49,21 +50,26 @@ static json_t *cat_by_id(json_t *cats, json_int_t id)
 	return NULL;
 }
 
-void nav_public_ctx(struct req *r, json_t *ctx)
+void nav_menu_ctx(struct req *r, json_t *ctx)
 {
 	const struct kind *ks[SECTIONS_MAX];
 	size_t n = site_sections(r->db, site_id_of_req(r), ks, SECTIONS_MAX, NULL);
 	json_t *old = json_object_get(ctx, "menu"), *cats = web_categories(r), *menu = json_array();
 	size_t i, j;
 	json_t *m;
+	/* each entry's kind, found once (NULL: not a category of the site) */
+	size_t nold = json_array_size(old);
+	const char **mk = xcalloc(nold ? nold : 1, sizeof(*mk));
+	json_array_foreach(old, j, m) {
+		json_t *c = cat_by_id(cats, json_integer_value(json_object_get(m, "id")));
+		mk[j] = c ? cat_kind(c) : NULL;
+	}
 	for (i = 0; i < n; i++) {
 		const struct kind *k = ks[i];
 		if (strcmp(k->name, "article") == 0) { /* news: its categories, as before */
-			json_array_foreach(old, j, m) {
-				json_t *c = cat_by_id(cats, json_integer_value(json_object_get(m, "id")));
-				if (!c || strcmp(cat_kind(c), "article") == 0)
+			json_array_foreach(old, j, m)
+				if (!mk[j] || strcmp(mk[j], "article") == 0)
 					json_array_append(menu, m);
-			}
 			continue;
 		}
 		/* another kind: its list, and its own categories under it */
@@ -71,9 +77,8 @@ void nav_public_ctx(struct req *r, json_t *ctx)
 		sb_addf(&url, "/%s", k->segment);
 		json_t *children = json_array();
 		json_array_foreach(old, j, m) {
-			json_t *c = cat_by_id(cats, json_integer_value(json_object_get(m, "id")));
 			/* its category named as the kind itself ("Văn bản" under "Văn bản") is the list */
-			if (c && strcmp(cat_kind(c), k->name) == 0 &&
+			if (mk[j] && strcmp(mk[j], k->name) == 0 &&
 			    strcmp(json_string_value(json_object_get(m, "name")), k->label) != 0)
 				json_array_append_new(children, json_pack("{sOsO}", "name", json_object_get(m, "name"), "url",
 									  json_object_get(m, "url")));
@@ -82,12 +87,33 @@ void nav_public_ctx(struct req *r, json_t *ctx)
 						      "active", 0, "kind", k->name));
 		sb_release(&url);
 	}
+	free(mk);
 	json_decref(cats);
 	json_object_set_new(ctx, "menu", menu);
+}
 
-	json_t *links = links_public(r->db, site_id_of_req(r), FOOTER_LINKS);
-	json_object_set_new(ctx, "has_footer_links", json_boolean(json_array_size(links) > 0));
-	json_object_set_new(ctx, "footer_links", links);
+void nav_footer_ctx(struct req *r, json_t *ctx)
+{
+	/* the footer's links, rendered alone and kept with the connection until the database
+	 * changes (every page shows them; reading them sorts every link of the site) */
+	struct sb lkey = SB_INIT, lhtml = SB_INIT;
+	web_fragment_prefix(r, &lkey, 'W');
+	sb_addf(&lkey, "%lld", (long long)site_id_of_req(r));
+	size_t llen;
+	const char *lkept = web_fragment_get(r, lkey.buf, &llen);
+	if (lkept) {
+		sb_add(&lhtml, lkept, llen);
+	} else {
+		json_t *links = links_public(r->db, site_id_of_req(r), FOOTER_LINKS);
+		json_t *lv = json_pack("{sbso}", "has_footer_links", json_array_size(links) > 0, "footer_links", links);
+		web_render_part(r, "public/footer_links", lv, &lhtml);
+		web_fragment_put(r, lkey.buf, lhtml.buf ? lhtml.buf : "", lhtml.len);
+		json_decref(lv);
+	}
+	/* rendered from checked text: valid UTF-8 */
+	json_object_set_new(ctx, "footer_links_html", json_stringn_nocheck(lhtml.buf ? lhtml.buf : "", lhtml.len));
+	sb_release(&lkey);
+	sb_release(&lhtml);
 	json_object_set_new(ctx, "links_url", json_string("/lien-ket"));
 	json_object_set_new(ctx, "sitemap_url", json_string("/so-do-trang"));
 	json_object_set_new(ctx, "boundary_map_url", json_string("/ban-do-hanh-chinh"));

@@ -374,7 +374,14 @@ static void list_export(struct req *r, const struct list_query *lq, int json)
 		size_t c = 0;
 		struct sb u = SB_INIT;
 		char *path = web_item_path(k->name, json_string_value(json_object_get(row, "slug")), id);
-		sb_add(&u, site_url, strlen(site_url) - 1);
+		/* the province's list (kind.aggregate): each item, and its files, on its own site */
+		int64_t row_site = list_site(r, k) == 0 ? json_integer_value(json_object_get(row, "site_id"))
+							: json_integer_value(json_object_get(r->site, "id"));
+		json_t *rsite = row_site != json_integer_value(json_object_get(r->site, "id")) ? site_get_kept(r->db, row_site) : NULL;
+		char *row_url = rsite ? web_site_url(r, rsite) : NULL;
+		json_decref(rsite);
+		const char *base_url = row_url ? row_url : site_url;
+		sb_add(&u, base_url, strlen(base_url) - 1);
 		sb_adds(&u, path);
 		free(path);
 		json_t *item = json_pack("{sIsOsO}", "id", (json_int_t)id, "title", json_object_get(row, "title"), "summary",
@@ -386,8 +393,7 @@ static void list_export(struct req *r, const struct list_query *lq, int json)
 			if (!(fd->flags & FF_FEED) || (fd->flags & FF_PERSONAL))
 				continue;
 			/* files by their address, a table's rows on lines (model/kind.h) */
-			json_t *v = kind_value_view(r, json_integer_value(json_object_get(r->site, "id")), fd,
-						    json_object_get(f, fd->key), site_url);
+			json_t *v = kind_value_view(r, row_site, fd, json_object_get(f, fd->key), base_url);
 			cell[c++] = kind_value_machine(fd, v);
 			json_object_set_new(item, fd->key, v);
 		}
@@ -407,6 +413,7 @@ static void list_export(struct req *r, const struct list_query *lq, int json)
 		for (size_t j = 0; j < c; j++)
 			free(cell[j]);
 		sb_release(&u);
+		free(row_url);
 	}
 	if (json) {
 		json_t *out = json_pack("{sosI}", "items", items, "total", (json_int_t)total);

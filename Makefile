@@ -1,6 +1,6 @@
 # Cổng — build, run and test. See README.md.
 CC      ?= gcc
-PKGS    := libmicrohttpd sqlite3 libutf8proc libsodium jansson gdlib gumbo liboath libqrencode zlib libcurl xlsxwriter gnutls libzstd libzip
+PKGS    := libmicrohttpd sqlite3 libutf8proc libsodium jansson gdlib gumbo liboath libqrencode zlib libcurl xlsxwriter gnutls libzstd libzip libxml-2.0 libical
 BUILD   ?= build
 CFLAGS  ?= -O2 -g
 # project flags stay even when CFLAGS is given on the command line (make asan does)
@@ -90,7 +90,7 @@ asan:
 FUZZ_SECONDS ?= 60
 FUZZ_CFLAGS := -std=c17 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -Isrc -Ibuild-fuzz/gen \
                $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-FUZZ_LIB    := $(filter-out src/cmd/% src/web/% src/http/% src/demo/%,$(SRC))
+FUZZ_LIB    := $(filter-out src/cmd/% src/web/% src/http/% src/demo/%,$(SRC)) src/http/range.c
 fuzz:
 	@sh scripts/deps.sh test
 	@mkdir -p build-fuzz/gen

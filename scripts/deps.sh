@@ -7,13 +7,15 @@ set -eu
 
 pkgs="build-essential pkg-config libmicrohttpd-dev libsqlite3-dev sqlite3 libutf8proc-dev
 libsodium-dev libjansson-dev libmagic-dev libgd-dev libgumbo-dev liboath-dev libqrencode-dev zlib1g-dev
-libcurl4-openssl-dev libxlsxwriter-dev libcsv-dev libgnutls28-dev libzstd-dev libzip-dev
+libcurl4-openssl-dev libxlsxwriter-dev libcsv-dev libgnutls28-dev libzstd-dev libzip-dev libxml2-dev libical-dev
 fonts-dejavu-core
 ca-certificates"
 command -v node >/dev/null 2>&1 || pkgs="$pkgs nodejs"
 if [ "${1:-}" = test ]; then
 	# unit and HTTP tests, sanitizers and fuzzing (clang), real-browser tests (chromium, node)
-	pkgs="$pkgs python3 python3-html5lib curl clang chromium strace faketime"
+	pkgs="$pkgs python3 python3-html5lib python3-icalendar python3-vobject curl clang chromium strace faketime"
+	# the statistics tests make XLSX files with openpyxl (tests/http/test_statistics.py)
+	pkgs="$pkgs python3-openpyxl"
 	# contrib/ checked by tests/http/test_deploy.py: cong behind a real nginx (TLS from openssl),
 	# logrotate's rotation, systemd-analyze verify of the unit
 	pkgs="$pkgs nginx openssl logrotate systemd"

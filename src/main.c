@@ -27,6 +27,7 @@ static const struct {
 	{ "kinds", cmd_kinds, "the kinds of content and their fields" },
 	{ "backup", cmd_backup, "back up a data folder while it is served; verify a backup" },
 	{ "restore", cmd_restore, "restore a backup into a new data folder" },
+	{ "links", cmd_links, "check the links to other portals for dead ones now" },
 };
 
 static void usage(FILE *f)

@@ -7,7 +7,15 @@
 #include "db/db.h"
 #include "demo/content.h"
 #include "demo/legal.h"
+#include "demo/procedures.h"
 #include "demo/projects.h"
+#include "demo/statistics.h"
+#include "model/statistics.h"
+#include "base/sb.h"
+#include "demo/directory.h"
+#include "vn/isoweek.h"
+#include "demo/nav.h"
+#include "demo/media.h"
 #include "vn/calendar.h"
 
 #include <getopt.h>
@@ -235,6 +243,9 @@ static int64_t demo_day_time(const char *day)
 	return t < now ? t : now - 3600;
 }
 
+/* The data folder, for the kinds whose save reads the library's files (statistics tables). */
+static const char *demo_data_dir;
+
 /* One item of KIND on SITE_SLUG, published at WHEN with FIELDS (taken). */
 static int demo_item(struct db *db, const char *site_slug, const char *kind, const char *title, const char *body,
 		     json_t *fields, int64_t when)
@@ -248,6 +259,7 @@ static int demo_item(struct db *db, const char *site_slug, const char *kind, con
 	in.fields = fields;
 	in.title = title;
 	in.body = body ? body : "";
+	in.data_dir = demo_data_dir;
 	/* no category: the site's own for the kind (article_save) */
 	int rc = 0;
 	if (!site_id || article_save(db, &actor_cli, site_id, 0, &in, &e, &id) ||
@@ -260,6 +272,30 @@ static int demo_item(struct db *db, const char *site_slug, const char *kind, con
 	return rc;
 }
 
+#define F(k, v) json_object_set_new(f, k, json_string((v) ? (v) : ""))
+/* One legal document of the demo's tables, published. */
+static int load_legal_doc(struct db *db, const struct demo_legal *d)
+{
+	json_t *f = json_object();
+	F("so_ky_hieu", d->number);
+	F("loai", d->type);
+	F("co_quan_ban_hanh", d->issuer);
+	F("nguoi_ky", d->signer);
+	F("chuc_vu_nguoi_ky", d->signer_title);
+	F("ngay_ban_hanh", d->issued);
+	F("ngay_hieu_luc", d->effective);
+	F("ngay_het_hieu_luc", d->expires);
+	F("linh_vuc", d->fields);
+	F("pham_vi", d->scope);
+	F("can_cu", d->can_cu);
+	F("huong_dan", d->huong_dan);
+	F("sua_doi", d->sua_doi);
+	F("thay_the", d->thay_the);
+	F("bai_bo", d->bai_bo);
+	F("dinh_chinh", d->dinh_chinh);
+	return demo_item(db, d->site, "legal", d->title, d->body, f, demo_day_time(d->issued));
+}
+
 /* The legal documents the seed regulations cite, with their relations, and the province's
  * gazette (demo/legal.c). */
 static int load_legal(struct db *db)
@@ -268,25 +304,7 @@ static int load_legal(struct db *db)
 		const struct demo_legal *d = &demo_legal_docs[i];
 		if (!d->issued)
 			continue; /* the seeds name it without its date: only cited (kept by its number) */
-		json_t *f = json_object();
-#define F(k, v) json_object_set_new(f, k, json_string((v) ? (v) : ""))
-		F("so_ky_hieu", d->number);
-		F("loai", d->type);
-		F("co_quan_ban_hanh", d->issuer);
-		F("nguoi_ky", d->signer);
-		F("chuc_vu_nguoi_ky", d->signer_title);
-		F("ngay_ban_hanh", d->issued);
-		F("ngay_hieu_luc", d->effective);
-		F("ngay_het_hieu_luc", d->expires);
-		F("linh_vuc", d->fields);
-		F("pham_vi", d->scope);
-		F("can_cu", d->can_cu);
-		F("huong_dan", d->huong_dan);
-		F("sua_doi", d->sua_doi);
-		F("thay_the", d->thay_the);
-		F("bai_bo", d->bai_bo);
-		F("dinh_chinh", d->dinh_chinh);
-		if (demo_item(db, d->site, "legal", d->title, d->body, f, demo_day_time(d->issued)))
+		if (load_legal_doc(db, d))
 			return -1;
 	}
 	for (size_t i = 0; i < demo_gazette_nissues; i++) {
@@ -295,7 +313,6 @@ static int load_legal(struct db *db)
 		F("so", g->number);
 		F("ngay", g->date);
 		F("van_ban", g->docs);
-#undef F
 		char title[160];
 		snprintf(title, sizeof(title), "Công báo tỉnh Vĩnh Long số %s", g->number);
 		if (demo_item(db, "main", "gazette", title, NULL, f, demo_day_time(g->date)))
@@ -305,6 +322,78 @@ static int load_legal(struct db *db)
 	return 0;
 }
 
+/* The administrative procedures of the demo province and the documents they rest on
+ * (demo/procedures.c), each published ten working days before it takes effect. */
+static int load_procedures(struct db *db, const char *data)
+{
+	for (size_t i = 0; i < demo_procedure_nlegal; i++)
+		if (load_legal_doc(db, &demo_procedure_legal[i]))
+			return -1;
+	for (size_t i = 0; i < demo_nprocedures; i++) {
+		const struct demo_procedure *p = &demo_procedures[i];
+		json_t *f = json_object();
+		F("ma_thu_tuc", p->code);
+		F("linh_vuc", p->field);
+		F("cap_thuc_hien", p->level);
+		F("co_quan_thuc_hien", p->agency);
+		F("muc_do_dvc", p->service);
+		F("doi_tuong", p->who);
+		F("trinh_tu", p->steps);
+		F("cach_thuc", p->how);
+		F("thoi_han", p->days);
+		F("phi_le_phi", p->fees);
+		F("ket_qua", p->result);
+		F("yeu_cau", p->requirements);
+		F("can_cu", p->bases);
+		F("ngay_hieu_luc", p->effective);
+		json_t *papers = json_array();
+		for (size_t j = 0; j < DEMO_PAPERS_MAX && p->papers[j].name; j++) {
+			/* "Bản chính: 1", "Bản sao: 1" */
+			const char *c = p->papers[j].copies, *n = strchr(c, ':');
+			json_t *row = json_pack("{ssssss}", "ten_giay_to", p->papers[j].name, "loai_ban",
+						strncmp(c, "Bản sao", strlen("Bản sao")) == 0 ? "ban-sao" : "ban-chinh",
+						"so_luong", n ? n + 2 : "1");
+			/* a paper "theo mẫu" has its form to download: a PDF in the site's library */
+			if (strstr(p->papers[j].name, "(theo mẫu)")) {
+				struct errs e = { 0 };
+				json_t *site = site_get_by_slug(db, p->site);
+				int64_t media = 0;
+				size_t len;
+				char *pdf = demo_form_pdf(p->code, &len), name[64], title[600];
+				snprintf(name, sizeof(name), "mau-%s.pdf", p->code);
+				snprintf(title, sizeof(title), "Mẫu: %.*s",
+					 (int)(strstr(p->papers[j].name, " (theo mẫu)") - p->papers[j].name), p->papers[j].name);
+				int rc = media_store_file(db, data, &actor_cli, json_integer_value(json_object_get(site, "id")), pdf,
+							  len, name, NULL, title, &e, &media);
+				free(pdf);
+				json_decref(site);
+				if (rc) {
+					cli_print_errs("demo", &e);
+					json_decref(row);
+					json_decref(papers);
+					json_decref(f);
+					return -1;
+				}
+				json_object_set_new(row, "mau_don", json_integer(media));
+			}
+			json_array_append_new(papers, row);
+		}
+		json_object_set_new(f, "thanh_phan_ho_so", papers);
+		vn_date d;
+		int32_t when = 0;
+		if (vn_date_parse(p->effective, &d) || vn_calendar_add(NULL, vn_date_to_days(d), -10, &when)) {
+			json_decref(f);
+			return -1;
+		}
+		char day[11];
+		vn_date_format(vn_days_to_date(when), day);
+		if (demo_item(db, p->site, "procedure", p->name, NULL, f, demo_day_time(day)))
+			return -1;
+	}
+	printf("%zu administrative procedures published\n", demo_nprocedures);
+	return 0;
+}
+#undef F
 /* The investment projects, their bidding packages and the science tasks (demo/projects.c). */
 static int load_projects(struct db *db, const char *data)
 {
@@ -344,6 +433,194 @@ static int load_projects(struct db *db, const char *data)
 			return -1;
 	}
 	printf("%zu projects, bidding packages and science tasks published\n", demo_project_nitems);
+	return 0;
+}
+
+/* Statistics datasets with their tables, the list of information published under the Law on
+ * Access to Information, and each site's contact point for requests (demo/statistics.c). */
+static int load_statistics(struct db *db, const char *data)
+{
+	struct errs e = { 0 };
+	for (size_t i = 0; i < demo_nstats; i++) {
+		const struct demo_stat *d = &demo_stats[i];
+		json_t *site = site_get_by_slug(db, d->site);
+		int64_t site_id = json_integer_value(json_object_get(site, "id")), mid;
+		json_decref(site);
+		struct sb file = SB_INIT;
+		if (demo_stat_file(d, &file) ||
+		    media_store_file(db, data, &actor_cli, site_id, file.buf, file.len, d->file_name, NULL, d->title, &e, &mid)) {
+			fprintf(stderr, "cong demo: the table of \"%s\" not stored\n", d->title);
+			cli_print_errs("demo", &e);
+			sb_release(&file);
+			return -1;
+		}
+		sb_release(&file);
+		char id[32];
+		snprintf(id, sizeof(id), "%lld", (long long)mid);
+		json_t *f = json_pack("{ssssssssssssssss}", "linh_vuc", d->linh_vuc, "ky", d->ky, "ngay_ky", d->ngay_ky,
+				      "nguon", d->nguon, "phuong_phap", d->phuong_phap, "thoi_gian_thuc_hien", d->thoi_gian,
+				      "don_vi_tinh", d->don_vi_tinh, "bang", id);
+		if (demo_item(db, d->site, "statistics", d->title, d->body, f, demo_day_time(d->ngay_ky) + 20 * 86400))
+			return -1;
+	}
+	for (size_t i = 0; i < demo_ndisclosures; i++) {
+		const struct demo_disclosure *d = &demo_disclosures[i];
+		json_t *f = json_pack("{ssssssssssssss}", "so_ky_hieu", d->number, "linh_vuc", d->group, "ngay_tao", d->created,
+				      "hinh_thuc", d->form, "thoi_diem", d->published, "thoi_han", d->period, "don_vi", d->unit);
+		if (d->link)
+			json_object_set_new(f, "lien_ket", json_string(d->link));
+		if (demo_item(db, d->site, "disclosure", d->title, d->body, f, demo_day_time(d->published)))
+			return -1;
+	}
+	for (size_t i = 0; i < demo_naccess_points; i++) {
+		const struct demo_access *p = &demo_access_points[i];
+		json_t *site = site_get_by_slug(db, p->site);
+		struct access_info_input in = { 0 };
+		in.unit = p->unit;
+		in.person = "";
+		in.address = json_string_value(json_object_get(site, "address"));
+		in.phone = json_string_value(json_object_get(site, "phone"));
+		in.email = json_string_value(json_object_get(site, "email"));
+		in.hours = p->hours;
+		in.request_url = "";
+		in.guide = p->guide ? p->guide : "";
+		int rc = access_info_save(db, &actor_cli, json_integer_value(json_object_get(site, "id")), &in, &e);
+		json_decref(site);
+		if (rc) {
+			fprintf(stderr, "cong demo: the contact point of %s not saved\n", p->site);
+			cli_print_errs("demo", &e);
+			return -1;
+		}
+	}
+	printf("%zu statistics datasets, %zu disclosure entries, %zu contact points\n", demo_nstats, demo_ndisclosures,
+	       demo_naccess_points);
+	return 0;
+}
+
+/* The directory (units, officials), the leaders' weeks around this one and the citizen-reception
+ * sessions (demo/directory.c). */
+static int load_directory(struct db *db)
+{
+#define F(k, v) json_object_set_new(f, k, json_string((v) ? (v) : ""))
+	char buf[32];
+	for (size_t i = 0; i < demo_nunits; i++) {
+		const struct demo_unit *u = &demo_units[i];
+		json_t *f = json_object();
+		F("ma", u->code);
+		F("cap_tren", u->parent);
+		F("chuc_nang", u->functions);
+		F("dia_chi", u->address);
+		F("dien_thoai", u->phone);
+		F("email", u->email);
+		F("thu_truong", u->head);
+		snprintf(buf, sizeof(buf), "%d", u->order);
+		json_object_set_new(f, "thu_tu", json_string(buf));
+		if (demo_item(db, u->site, "unit", u->name, NULL, f, time_now() - 86400))
+			return -1;
+	}
+	for (size_t i = 0; i < demo_nofficials; i++) {
+		const struct demo_official *o = &demo_officials[i];
+		json_t *f = json_object();
+		F("chuc_vu", o->title);
+		F("don_vi", o->unit);
+		F("dien_thoai", o->phone);
+		F("di_dong", o->mobile);
+		F("cong_khai_di_dong", o->mobile_public ? "co" : "khong");
+		F("email", o->email);
+		F("phat_ngon", o->spokesperson ? "co" : "khong");
+		snprintf(buf, sizeof(buf), "%d", o->order);
+		json_object_set_new(f, "thu_tu", json_string(buf));
+		if (demo_item(db, o->site, "official", o->name, NULL, f, time_now() - 86400))
+			return -1;
+	}
+	/* one schedule a site and week, its entries from the table */
+	int32_t monday = iso_monday_of(vn_days_of_time(time_now()));
+	static const char *const sites[] = { "main", "snv" };
+	for (size_t s = 0; s < ARRAY_SIZE(sites); s++) {
+		for (int w = -1; w <= 1; w++) {
+			json_t *rows = json_array();
+			for (size_t i = 0; i < demo_nschedule; i++) {
+				const struct demo_schedule_entry *e = &demo_schedule[i];
+				if (strcmp(e->site, sites[s]) != 0 || e->week != w)
+					continue;
+				json_t *row = json_object();
+				char day[11];
+				vn_date_format(vn_days_to_date(monday + 7 * w + e->day), day);
+				json_object_set_new(row, "ngay", json_string(day));
+				json_object_set_new(row, "gio_bat_dau", json_string(e->from ? e->from : ""));
+				json_object_set_new(row, "gio_ket_thuc", json_string(e->to ? e->to : ""));
+				json_object_set_new(row, "noi_dung", json_string(e->content));
+				json_object_set_new(row, "chu_tri", json_string(e->leader ? e->leader : ""));
+				json_object_set_new(row, "dia_diem", json_string(e->place ? e->place : ""));
+				json_object_set_new(row, "chuan_bi", json_string(e->unit ? e->unit : ""));
+				json_object_set_new(row, "thanh_phan", json_string(e->participants ? e->participants : ""));
+				json_array_append_new(rows, row);
+			}
+			if (!json_array_size(rows)) {
+				json_decref(rows);
+				continue;
+			}
+			struct iso_week iw = iso_week_of(monday + 7 * w);
+			char title[160], day[11];
+			snprintf(title, sizeof(title), "Lịch công tác tuần %d năm %d%s", iw.week, iw.year,
+				 strcmp(sites[s], "main") == 0 ? " của lãnh đạo UBND tỉnh" : " của lãnh đạo Sở");
+			vn_date_format(vn_days_to_date(monday + 7 * w), day);
+			json_t *f = json_object();
+			json_object_set_new(f, "tuan", json_string(day));
+			json_object_set_new(f, "lich", rows);
+			/* published the Friday before its week (the current and next weeks: an hour ago) */
+			int64_t when = vn_time_of_days(monday + 7 * w - 3) + 16 * 3600;
+			if (when > time_now())
+				when = time_now() - 3600;
+			if (demo_item(db, sites[s], "schedule", title, NULL, f, when))
+				return -1;
+		}
+	}
+	vn_date today = vn_days_to_date(vn_days_of_time(time_now()));
+	for (size_t i = 0; i < demo_nreceptions; i++) {
+		const struct demo_reception *rc = &demo_receptions[i];
+		int m = today.m - 1 + rc->months, y = today.y;
+		while (m < 0) {
+			m += 12;
+			y--;
+		}
+		while (m > 11) {
+			m -= 12;
+			y++;
+		}
+		char day[11], title[160];
+		vn_date_format((vn_date){ y, m + 1, rc->day }, day);
+		snprintf(title, sizeof(title), "Lịch tiếp công dân định kỳ tháng %d năm %d", m + 1, y);
+		json_t *f = json_object();
+		json_object_set_new(f, "ngay", json_string(day));
+		F("gio", rc->time);
+		F("lanh_dao", rc->leader);
+		F("dia_diem", rc->place);
+		F("ket_qua", rc->result);
+		if (demo_item(db, rc->site, "reception", title, NULL, f, time_now() - 3600))
+			return -1;
+	}
+#undef F
+	printf("%zu units, %zu officials, schedules and reception sessions published\n", demo_nunits, demo_nofficials);
+	return 0;
+}
+
+/* The links to other portals and the fixed pages (demo/nav.c). */
+static int load_links_pages(struct db *db)
+{
+	for (size_t i = 0; i < demo_nlinks; i++) {
+		const struct demo_link *l = &demo_links[i];
+		json_t *f = json_pack("{sssssI}", "dia_chi", l->url, "nhom", l->group, "thu_tu", (json_int_t)l->order);
+		if (demo_item(db, l->site, "link", l->title, NULL, f, time_now() - 86400))
+			return -1;
+	}
+	for (size_t i = 0; i < demo_npages; i++) {
+		const struct demo_page *p = &demo_pages[i];
+		json_t *f = json_pack("{sssI}", "loai", p->type, "thu_tu", (json_int_t)p->order);
+		if (demo_item(db, p->site, "page", p->title, p->body, f, time_now() - 86400))
+			return -1;
+	}
+	printf("%zu links and %zu fixed pages published\n", demo_nlinks, demo_npages);
 	return 0;
 }
 
@@ -414,8 +691,10 @@ int cmd_demo(int argc, char **argv)
 		db_close(db);
 		return 1;
 	}
-	int rc = load_sites(db) || load_accounts(db) || load_articles(db, data) || load_legal(db) || load_projects(db, data) ||
-		 load_deadlines(db);
+	demo_data_dir = data;
+	int rc = load_sites(db) || load_accounts(db) || load_articles(db, data) || load_legal(db) ||
+		 load_procedures(db, data) || load_projects(db, data) || load_directory(db) || load_statistics(db, data) ||
+		 load_links_pages(db) || load_deadlines(db) || demo_media_load(db, data);
 	char *base = db_setting_get(db, "base_domain");
 	db_close(db);
 	if (rc) {

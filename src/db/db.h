@@ -72,7 +72,7 @@ json_t *db_one_json(sqlite3_stmt *st);
  * or any change made through this connection (sqlite3_total_changes64). Inside a read snapshot
  * (db_read_begin) the check costs nothing after its first statement. The memo's owner must not
  * make it inside a request's JSON arena (see base/arena.h). */
-enum db_memo_slot { DB_MEMO_SITES, DB_MEMO_CATEGORIES, DB_MEMO_TERMS, DB_MEMO_FRAGMENTS, DB_MEMO_MAINTENANCE, DB_MEMO_N };
+enum db_memo_slot { DB_MEMO_SITES, DB_MEMO_CATEGORIES, DB_MEMO_TERMS, DB_MEMO_FRAGMENTS, DB_MEMO_MAINTENANCE, DB_MEMO_BANNERS, DB_MEMO_N };
 /* The memo in SLOT, or NULL when there is none or it was dropped. */
 void *db_memo_get(struct db *db, enum db_memo_slot slot);
 /* Stores P in SLOT (FREE_FN releases it when it is dropped or the connection closes). */

@@ -95,6 +95,10 @@ struct req {
 	struct sb headers; /* "Name\0Value\0" pairs */
 	int fd;            /* >= 0: send this file instead of body */
 	uint64_t fd_size;
+	uint64_t fd_off;   /* where in the file the body starts (a byte range, 206) */
+	/* a page that embeds frames from other hosts (a video's player after the reader asked):
+	 * the sources its Content-Security-Policy allows as frame-src (malloc'd), or NULL (none) */
+	char *csp_frames;
 };
 
 /* Request input. Values are NFC-normalised UTF-8 (invalid input was refused with 400). */

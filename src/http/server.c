@@ -6,6 +6,7 @@
 #include "http/cache.h"
 #include "http/guard.h"
 #include "http/metrics.h"
+#include "http/range.h"
 #include "base/arena.h"
 #include "base/log.h"
 #include "base/utf8.h"
@@ -253,13 +254,52 @@ void resp_file(struct req *r, const char *path, const char *ctype, int cache_sec
 		resp_error(r, 404, "not_found");
 		return;
 	}
-	char cc[64];
+	/* validators and byte ranges (http/range.h): players seek in audio and video, and a
+	 * download that broke resumes; the file is sent from its descriptor, never read in memory */
+	char cc[64], etag[48], lm[64], cr[96];
+	struct tm tm;
+	uint64_t size = (uint64_t)st.st_size, first = 0, last = 0;
+	int64_t mtime_ns = (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec;
+	http_file_etag(size, mtime_ns, etag, sizeof(etag));
+	gmtime_r(&st.st_mtim.tv_sec, &tm);
+	strftime(lm, sizeof(lm), "%a, %d %b %Y %H:%M:%S GMT", &tm);
 	snprintf(cc, sizeof(cc), "public, max-age=%d", cache_seconds);
 	resp_header(r, MHD_HTTP_HEADER_CACHE_CONTROL, cc);
+	resp_header(r, MHD_HTTP_HEADER_ETAG, etag);
+	resp_header(r, MHD_HTTP_HEADER_LAST_MODIFIED, lm);
+	resp_header(r, MHD_HTTP_HEADER_ACCEPT_RANGES, "bytes");
+	const char *inm = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_IF_NONE_MATCH);
+	if (inm && (strstr(inm, etag) || strcmp(inm, "*") == 0)) {
+		close(fd);
+		r->status = 304;
+		r->ctype = ctype;
+		return;
+	}
+	const char *range = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_RANGE);
+	const char *if_range = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_IF_RANGE);
+	enum range_result rr = http_range_parse(range, size, &first, &last);
+	if (rr != RANGE_NONE && !http_if_range_ok(if_range, etag, (int64_t)st.st_mtim.tv_sec))
+		rr = RANGE_NONE; /* the file changed since the part the client has: all of it */
+	if (rr == RANGE_UNSATISFIABLE) {
+		close(fd);
+		snprintf(cr, sizeof(cr), "bytes */%llu", (unsigned long long)size);
+		resp_header(r, MHD_HTTP_HEADER_CONTENT_RANGE, cr);
+		resp_text(r, 416, "text/plain; charset=utf-8", "Range Not Satisfiable\n");
+		return;
+	}
 	r->status = 200;
 	r->ctype = ctype;
 	r->fd = fd;
-	r->fd_size = (uint64_t)st.st_size;
+	r->fd_off = 0;
+	r->fd_size = size;
+	if (rr == RANGE_OK) {
+		snprintf(cr, sizeof(cr), "bytes %llu-%llu/%llu", (unsigned long long)first, (unsigned long long)last,
+			 (unsigned long long)size);
+		resp_header(r, MHD_HTTP_HEADER_CONTENT_RANGE, cr);
+		r->status = 206;
+		r->fd_off = first;
+		r->fd_size = last - first + 1;
+	}
 }
 
 /* ---- reload (SIGHUP) ---- */
@@ -501,14 +541,21 @@ static void dispatch(struct req *r)
 		  "'sha256-BSTKIYoPCaklkJ9YS/ZVYuKW8e+DG8jZJCXznBzHjgg='; script-src 'self'; object-src 'none'; " \
 		  "base-uri 'self'; form-action 'self'; frame-ancestors 'self'"
 
-static void add_security_headers(struct MHD_Response *resp, int is_html, int is_admin, int secure)
+static void add_security_headers(struct MHD_Response *resp, int is_html, int is_admin, int secure, const char *frames)
 {
 	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
 	if (secure)
 		MHD_add_response_header(resp, "Strict-Transport-Security", "max-age=31536000; includeSubDomains");
 	MHD_add_response_header(resp, "Referrer-Policy", "strict-origin-when-cross-origin");
 	if (is_html) {
-		MHD_add_response_header(resp, "Content-Security-Policy", is_admin ? CSP_ADMIN : CSP_PUBLIC);
+		if (frames && !is_admin) { /* the hosts the page embeds, and no other (struct req) */
+			struct sb csp = SB_INIT;
+			sb_addf(&csp, "%s; frame-src %s", CSP_PUBLIC, frames);
+			MHD_add_response_header(resp, "Content-Security-Policy", csp.buf);
+			sb_release(&csp);
+		} else {
+			MHD_add_response_header(resp, "Content-Security-Policy", is_admin ? CSP_ADMIN : CSP_PUBLIC);
+		}
 		MHD_add_response_header(resp, "X-Frame-Options", "SAMEORIGIN");
 	}
 }
@@ -551,7 +598,7 @@ static enum MHD_Result send_cached(struct req *r, int hit)
 	MHD_add_response_header(resp, "X-Cache", hit ? "HIT" : "MISS");
 	if (gz)
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_ENCODING, "gzip");
-	add_security_headers(resp, 1, 0, r->secure);
+	add_security_headers(resp, 1, 0, r->secure, NULL);
 	r->status = not_modified ? 304 : 200;
 	enum MHD_Result rc = MHD_queue_response(r->conn, not_modified ? 304 : 200, resp);
 	MHD_destroy_response(resp);
@@ -576,12 +623,12 @@ static enum MHD_Result send_response_(struct req *r)
 	struct MHD_Response *resp;
 	if (r->cached)
 		return send_cached(r, 1);
-	if (r->cacheable && r->status == 200 && r->fd < 0 && !r->headers.len && r->ctype) {
+	if (r->cacheable && r->status == 200 && r->fd < 0 && !r->headers.len && !r->csp_frames && r->ctype) {
 		r->cached = cache_put(r->cache_key, r->cache_gen, r->ctype, r->body.buf, r->body.len);
 		return send_cached(r, 0);
 	}
 	if (r->fd >= 0) {
-		resp = MHD_create_response_from_fd64(r->fd_size, r->fd);
+		resp = MHD_create_response_from_fd_at_offset64(r->fd_size, r->fd, r->fd_off);
 		r->fd = -1; /* MHD closes it */
 	} else {
 		size_t len;
@@ -592,7 +639,7 @@ static enum MHD_Result send_response_(struct req *r)
 		return MHD_NO;
 	MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, r->ctype ? r->ctype : "text/plain; charset=utf-8");
 	add_security_headers(resp, r->ctype && strncmp(r->ctype, "text/html", 9) == 0,
-			     strncmp(r->path, "/quan-tri/", 10) == 0, r->secure);
+			     strncmp(r->path, "/quan-tri/", 10) == 0, r->secure, r->csp_frames);
 	for (size_t i = 0; i < r->headers.len;) {
 		const char *name = r->headers.buf + i;
 		const char *value = name + strlen(name) + 1;
@@ -623,6 +670,7 @@ static void req_free(struct req *r)
 	free(r->host);
 	free(r->csrf);
 	free(r->cache_key);
+	free(r->csp_frames);
 	cache_release(r->cached);
 	struct arena *prev = arena_enter(r->arena);
 	json_decref(r->site);

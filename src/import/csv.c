@@ -36,10 +36,12 @@ struct reader {
 	int in_record;      /* a record has begun and its end has not been seen */
 	size_t line;        /* the physical line being fed */
 	size_t record_line; /* the line the current record starts on */
-	/* the current record: its first CSV_MAX_COLUMNS (header) or nColumn (data) cells are kept,
+	/* the current record: its first max_columns (header) or nColumn (data) cells are kept,
 	   the others only counted */
-	char *aField[CSV_MAX_COLUMNS];
+	char **aField;
 	size_t nField, nFieldSeen;
+	size_t max_columns, max_rows;
+	int keep_case;
 	int nonblank; /* some cell of the record has text */
 };
 
@@ -122,7 +124,7 @@ static void record_clear(struct reader *r)
 static void on_cell(void *raw, size_t len, void *data)
 {
 	struct reader *r = data;
-	size_t keep = r->have_header ? r->t->nColumn : CSV_MAX_COLUMNS;
+	size_t keep = r->have_header ? r->t->nColumn : r->max_columns;
 	size_t start;
 
 	if (r->problem.kind != CSV_PROBLEM_NONE)
@@ -153,14 +155,14 @@ static void on_cell(void *raw, size_t len, void *data)
 static void header_take(struct reader *r)
 {
 	struct csv_table *t = r->t;
-	if (r->nFieldSeen > CSV_MAX_COLUMNS) {
+	if (r->nFieldSeen > r->max_columns) {
 		reader_fail(r, CSV_PROBLEM_TOO_MANY_COLUMNS, r->record_line,
-			    "Dòng %zu: tệp có %zu cột, nhiều nhất là %d.", r->record_line, r->nFieldSeen,
-			    CSV_MAX_COLUMNS);
+			    "Dòng %zu: tệp có %zu cột, nhiều nhất là %zu.", r->record_line, r->nFieldSeen,
+			    r->max_columns);
 		return;
 	}
 	for (size_t i = 0; i < r->nField; i++) {
-		for (char *c = r->aField[i]; *c; c++)
+		for (char *c = r->aField[i]; *c && !r->keep_case; c++)
 			if (*c >= 'A' && *c <= 'Z')
 				*c = (char)(*c - 'A' + 'a');
 		if (!*r->aField[i]) {
@@ -187,16 +189,30 @@ static void header_take(struct reader *r)
 	r->have_header = 1;
 }
 
+/* N with Vietnamese digit grouping: 50000 → "50.000". */
+static void group_digits(size_t n, char out[32])
+{
+	char d[24];
+	int len = snprintf(d, sizeof(d), "%zu", n), k = 0;
+	for (int i = 0; i < len; i++) {
+		if (i && (len - i) % 3 == 0)
+			out[k++] = '.';
+		out[k++] = d[i];
+	}
+	out[k] = '\0';
+}
+
 /* The current record, complete and not blank, becomes a data row. */
 static void row_take(struct reader *r)
 {
 	struct csv_table *t = r->t;
 	struct csv_row *row;
 
-	if (t->nRow == CSV_MAX_ROWS) {
+	if (t->nRow == r->max_rows) {
+		char most[32];
+		group_digits(r->max_rows, most);
 		reader_fail(r, CSV_PROBLEM_TOO_MANY_ROWS, r->record_line,
-			    "Dòng %zu: tệp có quá %d.%03d dòng dữ liệu; hãy chia thành nhiều tệp.",
-			    r->record_line, CSV_MAX_ROWS / 1000, CSV_MAX_ROWS % 1000);
+			    "Dòng %zu: tệp có quá %s dòng dữ liệu; hãy chia thành nhiều tệp.", r->record_line, most);
 		return;
 	}
 	if (t->nRow == t->nRowAlloc) {
@@ -279,17 +295,49 @@ void csv_table_free(struct csv_table *t)
 
 struct csv_table *csv_table_read(const char *bytes, size_t len, struct csv_problem *err)
 {
+	return csv_table_read_with(bytes, len, NULL, err);
+}
+
+char csv_guess_delim(const char *bytes, size_t len)
+{
+	size_t n[3] = { 0, 0, 0 };
+	static const char cand[3] = { ',', ';', '\t' };
+	int quoted = 0;
+	for (size_t i = len >= 3 && !memcmp(bytes, "\xEF\xBB\xBF", 3) ? 3 : 0; i < len; i++) {
+		if (bytes[i] == '"')
+			quoted = !quoted;
+		else if (!quoted && (bytes[i] == '\n' || bytes[i] == '\r'))
+			break;
+		for (int k = 0; !quoted && k < 3; k++)
+			n[k] += bytes[i] == cand[k];
+	}
+	int best = 0;
+	for (int k = 1; k < 3; k++)
+		if (n[k] > n[best])
+			best = k;
+	return cand[best];
+}
+
+struct csv_table *csv_table_read_with(const char *bytes, size_t len, const struct csv_options *o,
+				      struct csv_problem *err)
+{
 	struct reader r;
 	struct csv_parser p;
 	size_t pos = 0;
 
 	memset(&r, 0, sizeof(r));
+	r.max_columns = o && o->max_columns ? o->max_columns : CSV_MAX_COLUMNS;
+	r.max_rows = o && o->max_rows ? o->max_rows : CSV_MAX_ROWS;
+	r.keep_case = o && o->keep_case;
+	r.aField = xcalloc(r.max_columns, sizeof(char *));
 	r.t = xcalloc(1, sizeof(*r.t));
 	/* Strict: a stray quote is an error, not text, and so is a quote left open at the end.
 	   Neither CSV_APPEND_NULL nor CSV_EMPTY_IS_NULL: cells are copied by length, and an empty
 	   one is "" like any other. */
 	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI) != 0)
 		BUG("csv_init failed");
+	if (o && o->delim)
+		csv_set_delim(&p, (unsigned char)o->delim);
 	if (len >= 3 && !memcmp(bytes, "\xEF\xBB\xBF", 3))
 		pos = 3;
 	for (r.line = 1; pos < len; r.line++) {
@@ -339,6 +387,7 @@ struct csv_table *csv_table_read(const char *bytes, size_t len, struct csv_probl
 	}
 	csv_free(&p);
 	record_clear(&r);
+	free(r.aField);
 	if (r.problem.kind == CSV_PROBLEM_NONE && !r.have_header)
 		reader_fail(&r, CSV_PROBLEM_EMPTY, 0, "Tệp trống: không có dòng nào.");
 	if (r.problem.kind != CSV_PROBLEM_NONE) {

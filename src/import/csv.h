@@ -49,6 +49,21 @@ struct csv_table;
  * describing the first problem, in file order, that refuses the file. On success *ERR is
  * CSV_PROBLEM_NONE even when some rows are bad: see csv_table_bad_rows. ERR may be NULL. */
 struct csv_table *csv_table_read(const char *bytes, size_t len, struct csv_problem *err);
+
+/* How csv_table_read_with reads a file other than an import (a statistics table, import/stattable.h):
+ * DELIM the separator (',' ';' or '\t'; 0: ','), KEEP_CASE keeps the header's names as written
+ * (else A–Z are lower-cased), MAX_COLUMNS and MAX_ROWS the limits (0: CSV_MAX_COLUMNS,
+ * CSV_MAX_ROWS). */
+struct csv_options {
+	char delim;
+	int keep_case;
+	size_t max_columns, max_rows;
+};
+struct csv_table *csv_table_read_with(const char *bytes, size_t len, const struct csv_options *o,
+				      struct csv_problem *err);
+/* The separator a file most likely uses: of ',', ';' and TAB, the one its first line (outside
+ * quotes) holds most of; ',' when none. */
+char csv_guess_delim(const char *bytes, size_t len);
 void csv_table_free(struct csv_table *t); /* T may be NULL */
 
 size_t csv_table_rows(const struct csv_table *t);    /* data rows, the header not counted */

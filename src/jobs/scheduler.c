@@ -6,6 +6,7 @@
 #include "jobs/reminders.h"
 #include "jobs/ops.h"
 #include "jobs/backup_job.h"
+#include "jobs/links_job.h"
 #include "model/kind.h"
 #include "vn/calendar.h"
 #include "base/log.h"
@@ -28,6 +29,7 @@ struct scheduler {
 	unsigned interval;
 	char *db_path;
 	struct backup_job *backup;
+	struct links_job *links; /* the daily dead-link check (jobs/links_job.h) */
 };
 
 static void *scheduler_main(void *arg)
@@ -64,6 +66,8 @@ static void *scheduler_main(void *arg)
 		}
 		/* the day's backup, in its own thread, once its hour has come (jobs/backup_job.h) */
 		backup_job_tick(s->backup, db, time_now());
+		/* the day's dead-link check, in its own thread (jobs/links_job.h) */
+		links_job_tick(s->links, db, time_now());
 		pthread_mutex_lock(&s->lock);
 		struct timespec until;
 		clock_gettime(CLOCK_REALTIME, &until);
@@ -82,10 +86,12 @@ struct scheduler *scheduler_start(const char *db_path, unsigned interval)
 	s->db_path = xstrdup(db_path);
 	s->interval = interval ? interval : 5;
 	s->backup = backup_job_new(db_path);
+	s->links = links_job_new(db_path);
 	pthread_mutex_init(&s->lock, NULL);
 	pthread_cond_init(&s->wake, NULL);
 	if (pthread_create(&s->thread, NULL, scheduler_main, s)) {
 		backup_job_free(s->backup);
+		links_job_free(s->links);
 		free(s->db_path);
 		free(s);
 		return NULL;
@@ -103,6 +109,7 @@ void scheduler_stop(struct scheduler *s)
 	pthread_mutex_unlock(&s->lock);
 	pthread_join(s->thread, NULL);
 	backup_job_free(s->backup);
+	links_job_free(s->links);
 	pthread_mutex_destroy(&s->lock);
 	pthread_cond_destroy(&s->wake);
 	free(s->db_path);

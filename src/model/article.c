@@ -844,12 +844,28 @@ int article_save(struct db *db, const struct actor *a, int64_t site_id, int64_t 
 	}
 	if (in->deadline_kind && *in->deadline_kind && !deadline_kind_valid(db, in->deadline_kind))
 		errs_add(e, "deadline_kind", "deadline_kind_invalid");
-	if (article_validate(db, site_id, in, &c, e))
+	int invalid = article_validate(db, site_id, in, &c, e);
+	/* a kind whose identifier is unique on a site (a procedure's code): kind.ident_unique */
+	int taken = c.fields ? kind_ident_taken(db, c.kind, site_id, id, c.fields) : 0;
+	if (taken > 0)
+		errs_add(e, kind_ident_field(c.kind)->key, c.kind->ident_unique);
+	if (taken < 0)
+		rc = M_ERROR;
+	if (invalid || taken)
 		goto out;
 
 	rc = M_ERROR;
 	if (db_begin(db))
 		goto out;
+	/* the kind's rules that read the store or files (kind.h), in this transaction */
+	if (c.kind->check_store) {
+		if (c.kind->check_store(db, in->data_dir, site_id, id, c.kind, c.fields, e))
+			goto rollback;
+		if (e->n) {
+			rc = M_INVALID;
+			goto rollback;
+		}
+	}
 	sqlite3_stmt *st;
 	if (!id) {
 		st = db_stmt(db, "INSERT INTO items (site_id, category_id, state, title, slug, body, created_by,"

@@ -1,6 +1,7 @@
 /* common.c — field errors and the audit trail shared by every model file. */
 #include "internal.h"
 #include "model/ops.h"
+#include "model/banner.h"
 #include "base/utf8.h"
 
 #include <sodium.h>
@@ -24,6 +25,28 @@ void errs_add(struct errs *e, const char *field, const char *key)
 		e->e[e->n].key = key;
 		e->n++;
 	}
+}
+
+void errs_add_text(struct errs *e, const char *field, const char *key, const char *text)
+{
+	if (e->n >= ERRS_MAX)
+		return;
+	size_t room = sizeof(e->texts) - e->texts_used;
+	int i = e->n;
+	errs_add(e, field, key);
+	if (room < 2)
+		return; /* KEY's message still says it */
+	char *to = e->texts + e->texts_used;
+	size_t n = strlen(text);
+	if (n >= room) { /* cut on a character's start */
+		n = room - 1;
+		while (n && ((unsigned char)text[n] & 0xC0) == 0x80)
+			n--;
+	}
+	memcpy(to, text, n);
+	to[n] = '\0';
+	e->text[i] = to;
+	e->texts_used += n + 1;
 }
 
 void errs_add_cell(struct errs *e, const char *field, size_t row, const char *sub, const char *key)
@@ -380,5 +403,11 @@ int64_t cache_generation(struct db *db, int64_t site_id)
 	int64_t epoch = maint_epoch(db, time_now());
 	if (epoch < 0)
 		return -1;
+	/* the same for the site's banners starting and ending (model/banner.h): with the site's
+	 * number unchanged, both counts only grow with time, so their sum changes at every edge */
+	int64_t banners = banner_epoch(db, site_id, time_now());
+	if (banners < 0)
+		return -1;
+	epoch += banners;
 	return (gen & (((int64_t)1 << 40) - 1)) | epoch << 40;
 }

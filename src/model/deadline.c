@@ -22,15 +22,30 @@
 
 /* ---- rules ---- */
 
+/* How a rule counts (deadline_rules.unit): working days after the received day, hours of the
+ * clock after the received time, or working days before the anchor day the item's kind derives
+ * (its term "han_moc": a procedure's regulating document's effective day, VP Đ7.5). */
+enum unit { U_WORKDAYS, U_HOURS, U_BEFORE };
+
 struct rule {
 	int64_t amount;
-	int hours; /* 1: hours of the clock; 0: working days */
+	enum unit unit;
 };
+
+static enum unit unit_of(const char *s)
+{
+	return !s ? U_WORKDAYS : strcmp(s, "hours") == 0 ? U_HOURS : strcmp(s, "workdays_before") == 0 ? U_BEFORE : U_WORKDAYS;
+}
+
+static const char *unit_key(enum unit u)
+{
+	return u == U_HOURS ? "hours" : u == U_BEFORE ? "workdays_before" : "workdays";
+}
 
 /* SITE_ID's rule for KIND, else the province's, else the province's "khac", else 5 days. */
 static struct rule rule_for(struct db *db, int64_t site_id, const char *kind)
 {
-	struct rule r = { 5, 0 };
+	struct rule r = { 5, U_WORKDAYS };
 	sqlite3_stmt *st = db_stmt(db, "SELECT amount, unit FROM deadline_rules WHERE kind IN (?2, '" DEFAULT_KIND "')"
 				       " AND (site_id = ?1 OR site_id IS NULL)"
 				       " ORDER BY kind = ?2 DESC, site_id IS NULL LIMIT 1");
@@ -40,7 +55,7 @@ static struct rule rule_for(struct db *db, int64_t site_id, const char *kind)
 	db_bind_text(st, 2, kind ? kind : DEFAULT_KIND);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		r.amount = sqlite3_column_int64(st, 0);
-		r.hours = strcmp((const char *)sqlite3_column_text(st, 1), "hours") == 0;
+		r.unit = unit_of((const char *)sqlite3_column_text(st, 1));
 	}
 	sqlite3_reset(st);
 	return r;
@@ -48,7 +63,9 @@ static struct rule rule_for(struct db *db, int64_t site_id, const char *kind)
 
 static void rule_label(char *buf, size_t n, int64_t amount, const char *unit)
 {
-	snprintf(buf, n, "%lld %s", (long long)amount, strcmp(unit, "hours") == 0 ? "giờ" : "ngày làm việc");
+	enum unit u = unit_of(unit);
+	snprintf(buf, n, "%lld %s", (long long)amount, u == U_HOURS ? "giờ" : u == U_BEFORE ? "ngày làm việc trước ngày có hiệu lực"
+										      : "ngày làm việc");
 }
 
 json_t *deadline_rules(struct db *db, int64_t site_id)
@@ -70,7 +87,8 @@ json_t *deadline_rules(struct db *db, int64_t site_id)
 		json_object_set(row, "amount", amount);
 		json_object_set(row, "unit", unit);
 		json_object_set_new(row, "overridden", json_boolean(own));
-		json_object_set_new(row, "is_hours", json_boolean(strcmp(json_string_value(unit), "hours") == 0));
+		json_object_set_new(row, "is_hours", json_boolean(unit_of(json_string_value(unit)) == U_HOURS));
+		json_object_set_new(row, "is_before", json_boolean(unit_of(json_string_value(unit)) == U_BEFORE));
 		rule_label(buf, sizeof(buf), json_integer_value(amount), json_string_value(unit));
 		json_object_set_new(row, "rule_label", json_string(buf));
 		rule_label(buf, sizeof(buf), json_integer_value(json_object_get(row, "default_amount")),
@@ -118,11 +136,31 @@ json_t *deadline_categories(struct db *db, int64_t site_id)
 /* ---- due times ---- */
 
 int deadline_due(struct db *db, const struct vn_calendar *cal, int64_t site_id, const char *kind,
-		 int64_t received_at, int64_t *due_at)
+		 int has_received, int64_t received_at, int32_t anchor, int64_t *due_at, const char **applied)
 {
 	struct rule r = rule_for(db, site_id, kind);
 	int32_t day;
-	if (r.hours) {
+	if (applied)
+		*applied = kind;
+	if (r.unit == U_BEFORE && !anchor) {
+		/* counted back from a day the item does not have (yet): the rule of anything else,
+		 * counted forward from the received time */
+		r = rule_for(db, site_id, DEFAULT_KIND);
+		if (applied)
+			*applied = DEFAULT_KIND;
+		if (r.unit == U_BEFORE)
+			return 1;
+	}
+	if (r.unit == U_BEFORE) {
+		/* the Nth working day before the anchor day, to the end of that day */
+		if (vn_calendar_add(cal, anchor, -(int)r.amount, &day))
+			return -1;
+		*due_at = vn_time_of_days(day + 1) - 1;
+		return 0;
+	}
+	if (!has_received)
+		return 1;
+	if (r.unit == U_HOURS) {
 		*due_at = received_at + r.amount * 3600;
 		return 0;
 	}
@@ -138,11 +176,14 @@ int deadline_refresh(struct db *db, const struct vn_calendar *cal, int64_t artic
 	struct vn_calendar *own = NULL;
 	sqlite3_stmt *st = db_stmt(db, "SELECT a.site_id, a.intake_received_at,"
 				       " coalesce(a.deadline_kind, (SELECT t.value FROM item_terms t WHERE t.item_id = a.id"
-				       " AND t.key = 'han'), c.deadline_kind, '" DEFAULT_KIND "')"
+				       " AND t.key = 'han'), c.deadline_kind, '" DEFAULT_KIND "'),"
+				       " (SELECT m.value FROM item_terms m WHERE m.item_id = a.id AND m.key = 'han_moc')"
 				       " FROM items a JOIN categories c ON c.id = a.category_id WHERE a.id = ?");
 	int64_t site_id, received, due = 0;
 	char kind[64];
-	int has_due = 0, rc = 0;
+	const char *applied = NULL;
+	int has_received, has_due = 0, rc = 0;
+	int32_t anchor = 0;
 	if (!st)
 		return -1;
 	db_bind_int(st, 1, article_id);
@@ -151,15 +192,21 @@ int deadline_refresh(struct db *db, const struct vn_calendar *cal, int64_t artic
 		return -1;
 	}
 	site_id = sqlite3_column_int64(st, 0);
-	has_due = sqlite3_column_type(st, 1) != SQLITE_NULL;
+	has_received = sqlite3_column_type(st, 1) != SQLITE_NULL;
 	received = sqlite3_column_int64(st, 1);
 	snprintf(kind, sizeof(kind), "%s", (const char *)sqlite3_column_text(st, 2));
+	if (sqlite3_column_type(st, 3) != SQLITE_NULL) {
+		vn_date d;
+		if (vn_date_parse((const char *)sqlite3_column_text(st, 3), &d) == 0)
+			anchor = vn_date_to_days(d);
+	}
 	sqlite3_reset(st);
-	if (has_due) {
+	if (has_received || anchor) {
 		if (!cal)
 			cal = own = calendar_load(db);
-		if (deadline_due(db, cal, site_id, kind, received, &due))
-			has_due = 0; /* outside the calendar's years: no due time rather than a wrong one */
+		/* outside the calendar's years, or nothing to count from: no due time rather than a
+		 * wrong one */
+		has_due = deadline_due(db, cal, site_id, kind, has_received, received, anchor, &due, &applied) == 0;
 	}
 	st = db_stmt(db, "UPDATE items SET due_at = ?, due_kind = ? WHERE id = ?");
 	if (!st) {
@@ -169,7 +216,7 @@ int deadline_refresh(struct db *db, const struct vn_calendar *cal, int64_t artic
 			db_bind_int(st, 1, due);
 		else
 			sqlite3_bind_null(st, 1);
-		db_bind_text(st, 2, has_due ? kind : NULL);
+		db_bind_text(st, 2, has_due ? applied : NULL);
 		db_bind_int(st, 3, article_id);
 		rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
 		sqlite3_reset(st);
@@ -180,8 +227,10 @@ int deadline_refresh(struct db *db, const struct vn_calendar *cal, int64_t artic
 
 int deadline_recompute(struct db *db, int64_t site_id)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT id FROM items WHERE intake_received_at IS NOT NULL"
-				       " AND (?1 = 0 OR site_id = ?1)");
+	/* those with a received time, and those with an anchor day (item_terms_value: a range) */
+	sqlite3_stmt *st = db_stmt(db, "SELECT id FROM items WHERE intake_received_at IS NOT NULL AND (?1 = 0 OR site_id = ?1)"
+				       " UNION SELECT m.item_id FROM item_terms m JOIN items i ON i.id = m.item_id"
+				       " WHERE m.key = 'han_moc' AND (?1 = 0 OR i.site_id = ?1)");
 	int64_t *ids = NULL;
 	size_t n = 0, cap = 0;
 	int changed = 0;
@@ -236,7 +285,7 @@ int deadline_rule_save(struct db *db, const struct actor *a, int64_t site_id, co
 		errs_add(e, "kind", "deadline_kind_invalid");
 	if (!amount || parse_i64(amount, 1, 1000, &n))
 		errs_add(e, "amount", "deadline_amount_invalid");
-	if (!unit || (strcmp(unit, "workdays") != 0 && strcmp(unit, "hours") != 0))
+	if (!unit || (strcmp(unit, "workdays") != 0 && strcmp(unit, "hours") != 0 && strcmp(unit, "workdays_before") != 0))
 		errs_add(e, "unit", "deadline_unit_invalid");
 	if (e->n)
 		return M_INVALID;
@@ -413,7 +462,10 @@ static json_t *open_items(struct db *db, int64_t site_id, int64_t now)
 		int32_t due_day = vn_days_of_time(due);
 		int left = days_left(cal, now, due);
 		char iso[40];
-		set_time(row, "received", json_integer_value(json_object_get(row, "intake_received_at")));
+		if (json_is_integer(json_object_get(row, "intake_received_at")))
+			set_time(row, "received", json_integer_value(json_object_get(row, "intake_received_at")));
+		else /* counted back from its anchor day: nothing received */
+			json_object_set_new(row, "received", json_string("—"));
 		set_time(row, "due", due);
 		time_format_iso(due, iso, sizeof(iso));
 		json_object_set_new(row, "due_iso", json_string(iso));
@@ -457,7 +509,7 @@ json_t *deadline_of_article(struct db *db, int64_t article_id, int64_t now)
 	struct vn_calendar *cal = calendar_load(db);
 	struct rule r = rule_for(db, site_id, kind);
 	int overdue = 0;
-	rule_label(label, sizeof(label), r.amount, r.hours ? "hours" : "workdays");
+	rule_label(label, sizeof(label), r.amount, unit_key(r.unit));
 	if (published) {
 		int late = days_left(cal, due, pub);
 		if (pub <= due)

@@ -4,7 +4,8 @@
  * Every item with a received/issued time (intake_received_at) has a due time: its kind's rule
  * (the item's kind, else its category's, else "khac"; the site's rule for that kind, else the
  * province's) applied on the working-day calendar (model/calendar.h). N working days end at
- * 24:00 (Vietnam time) of the Nth working day after the received day; hours run on the clock.
+ * 24:00 (Vietnam time) of the Nth working day after the received day; hours run on the clock;
+ * N working days before end at 24:00 of the Nth working day before the item's anchor day.
  * Due times are stored (items.due_at) and computed again in the transaction of every change
  * that moves them: the item's save, a rule, a category's kind, the calendar's tables.
  * Functions taking NOW compute relative to it, so the tests fix it. */
@@ -16,15 +17,15 @@
 struct vn_calendar;
 
 /* The kinds and their rules as they apply on SITE_ID (0: the province's defaults), in order:
- * [{kind, name, amount, unit "workdays"|"hours", unit_label, rule_label "2 ngày làm việc",
+ * [{kind, name, amount, unit "workdays"|"hours"|"workdays_before", is_hours, is_before, rule_label "2 ngày làm việc",
  *   source, overridden (bool: the site has its own), default_amount, default_unit}]. */
 json_t *deadline_rules(struct db *db, int64_t site_id);
 /* 1 when KIND names a rule of the province. */
 int deadline_kind_valid(struct db *db, const char *kind);
 
 /* Sets SITE_ID's rule for KIND (SITE_ID 0: the province's default) to AMOUNT (text, 1..1000)
- * UNIT ("workdays" or "hours"), and recomputes the due times it moves; one transaction with an
- * audit record. Site rules: the site's administrators; defaults: the system administrator.
+ * UNIT ("workdays", "hours" or "workdays_before": before the anchor day of deadline_due), and
+ * recomputes the due times it moves; one transaction with an audit record. Site rules: the site's administrators; defaults: the system administrator.
  * Field errors on "amount", "unit", "kind". */
 int deadline_rule_save(struct db *db, const struct actor *a, int64_t site_id, const char *kind,
 		       const char *amount, const char *unit, struct errs *e);
@@ -40,12 +41,16 @@ int deadline_category_set(struct db *db, const struct actor *a, int64_t site_id,
  * [{id, name, depth, deadline_kind (or null), review_days (or null)}]. */
 json_t *deadline_categories(struct db *db, int64_t site_id);
 
-/* The due time of an item of SITE_ID of KIND received at RECEIVED_AT on calendar CAL (NULL: the
- * rules alone). 0, or -1 (unknown kind falls back to "khac"; -1 only when the date is outside
- * the calendar's years). */
+/* The due time of an item of SITE_ID of KIND on calendar CAL (NULL: the rules alone): a rule in
+ * working days or hours counts from RECEIVED_AT (when HAS_RECEIVED); a rule in working days
+ * before ("workdays_before") counts back from day ANCHOR (days since 1970-01-01; 0: none — then
+ * the rule "khac" counts forward from the received time instead). *APPLIED (may be NULL) gets
+ * the kind whose rule was applied. 0, 1 when there is nothing to count from, -1 when a day is
+ * outside the calendar's years. An unknown kind falls back to "khac". */
 int deadline_due(struct db *db, const struct vn_calendar *cal, int64_t site_id, const char *kind,
-		 int64_t received_at, int64_t *due_at);
-/* Computes and stores ARTICLE_ID's due time (NULL without a received time), inside the caller's
+		 int has_received, int64_t received_at, int32_t anchor, int64_t *due_at, const char **applied);
+/* Computes and stores ARTICLE_ID's due time (NULL without a received time nor an anchor day,
+ * the item's term "han_moc" "YYYY-MM-DD" that its kind's derive writes), inside the caller's
  * transaction. CAL NULL: loaded here. */
 int deadline_refresh(struct db *db, const struct vn_calendar *cal, int64_t article_id);
 /* Computes again the due time of every item with a received time on SITE_ID (0: every site),

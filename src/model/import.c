@@ -379,13 +379,16 @@ static json_t *import_run(struct db *db, const struct actor *a, int64_t site_id,
 		if (!title || !*title)
 			errs_add(&e, "title", "required");
 		for (int i = 0; i < e.n; i++)
-			row_error(errors, column_of(e.e[i].field, title_col), label_of(k, e.e[i].field), e.e[i].key, NULL);
+			row_error(errors, column_of(e.e[i].field, title_col), label_of(k, e.e[i].field), e.e[i].key, e.text[i]);
 		char *key = idf ? kind_ident_key(k, json_string_value(json_object_get(clean, idf->key))) : NULL;
 		if (key) {
 			json_t *prev = json_object_get(seen, key);
 			if (prev) {
 				struct sb m = SB_INIT;
-				sb_addf(&m, "Trùng số ký hiệu với dòng %lld.", (long long)json_integer_value(prev));
+				/* "Trùng số ký hiệu …", "Trùng mã thủ tục …": the identifier's label */
+				const char *l = idf->label;
+				sb_addf(&m, "Trùng %c%s với dòng %lld.", l[0] >= 'A' && l[0] <= 'Z' ? l[0] - 'A' + 'a' : l[0], l + 1,
+					(long long)json_integer_value(prev));
 				row_error(errors, idf->key, idf->label, NULL, m.buf);
 				sb_release(&m);
 			} else {
@@ -420,6 +423,7 @@ static json_t *import_run(struct db *db, const struct actor *a, int64_t site_id,
 			in.attachments = att;
 			in.nattachments = natt;
 			in.set_attachments = with_files;
+			in.data_dir = data_dir;
 			struct errs se = { 0 };
 			if (existing) {
 				/* the current category stays */
@@ -432,11 +436,15 @@ static json_t *import_run(struct db *db, const struct actor *a, int64_t site_id,
 			int src = article_save(db, a, site_id, existing, &in, &se, &id);
 			/* the file checked whole and confirmed is the approval: published at once, a
 			 * changed item's new revision replacing its public version */
-			if (src == M_OK && article_publish_now(db, a, id, in.note))
+			if (src == M_OK) /* what a published item of its kind needs (kind.publish_check) */
+				item_publish_check(db, site_id, id, &se);
+			if (src == M_OK && se.n)
+				src = M_INVALID;
+			else if (src == M_OK && article_publish_now(db, a, id, in.note))
 				src = M_ERROR;
 			if (src != M_OK) {
 				for (int i = 0; i < se.n; i++)
-					row_error(errors, column_of(se.e[i].field, title_col), label_of(k, se.e[i].field), se.e[i].key, NULL);
+					row_error(errors, column_of(se.e[i].field, title_col), label_of(k, se.e[i].field), se.e[i].key, se.text[i]);
 				if (!se.n)
 					row_error(errors, "", "", NULL, "Không lưu được dòng này.");
 			}

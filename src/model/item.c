@@ -52,8 +52,8 @@ static void fields_parse(json_t *row)
 	     #n "0 AND t" #n ".value = ?" #n "1)"
 #define SITE_OWN " a.site_id = ?1"
 #define SITE_LISTED " (a.site_id = ?1 OR a.id IN (SELECT item_id FROM item_listings WHERE site_id = ?1))"
-/* every site's (site 0: the main portal's list of a kind that aggregates, kind.aggregate): the
- * index on (kind, state, item_day, id) of migration 0024 walks them in date order */
+/* every site's (site 0: a kind the main portal lists for the whole province, kind.province_list),
+ * walking items_kind_all (kind, state, item_day, id) */
 #define SITE_ALL " ?1 = 0"
 #define WHERE(site) " FROM items a WHERE" site " AND a.kind = ?2 AND a.state = 'published' AND (?3 = 0 OR a.category_id = ?3)"
 #define PAIR(site, filters)                                                                    \
@@ -63,7 +63,7 @@ static void fields_parse(json_t *row)
 	{ PAIR(site, ""), PAIR(site, T(1)), PAIR(site, T(1) T(2)), PAIR(site, T(1) T(2) T(3)),    \
 	  PAIR(site, T(1) T(2) T(3) T(4)), PAIR(site, T(1) T(2) T(3) T(4) T(5)),                 \
 	  PAIR(site, T(1) T(2) T(3) T(4) T(5) T(6)) }
-/* [site own, listed or all][filters][count, ids] */
+/* [site own, listed or every site][filters][count, ids] */
 static const char *const filter_sql[3][ITEM_FILTERS_MAX + 1][2] = { SET(SITE_OWN), SET(SITE_LISTED), SET(SITE_ALL) };
 #undef SET
 #undef PAIR
@@ -100,7 +100,7 @@ static int site_lists_others(struct db *db, int64_t site_id)
 	  { YC(site, T(1) T(2) T(3)), YI(site, T(1) T(2) T(3)) },                              \
 	  { YC(site, T(1) T(2) T(3) T(4)), YI(site, T(1) T(2) T(3) T(4)) },                    \
 	  { YC(site, T(1) T(2) T(3) T(4) T(5)), YI(site, T(1) T(2) T(3) T(4) T(5)) } }
-/* [a site's own or every site's (index items_kind_all, 0024)][filters][count, ids] */
+/* [a site's own or every site's (index items_kind_all, 0023)][filters][count, ids] */
 static const char *const filter_sql_year[2][ITEM_FILTERS_MAX][2] = { YSET(SITE_OWN), YSET(SITE_ALL) };
 #undef YSET
 #undef T
@@ -207,7 +207,9 @@ json_t *item_list_ids(struct db *db, int64_t site_id, const char *kind, int64_t 
 		return json_array();
 	/* a year filter becomes a range of days (on a site's own items: a site that lists others'
 	 * items cannot walk its index in date order anyway); the other filters stay terms */
-	int listed = site_id == 0 ? 2 : site_lists_others(db, site_id);
+	/* site 0: every site's items (the main portal's list of a province-wide kind); its year
+	 * stays a term, like a listing site's */
+	int listed = site_id ? site_lists_others(db, site_id) : 2;
 	struct item_filter rest[ITEM_FILTERS_MAX];
 	size_t nr = 0;
 	int year = 0;
@@ -444,11 +446,11 @@ json_t *item_term_values(struct db *db, int64_t site_id, const char *kind, const
 	json_t *vals = memo ? json_object_get(memo, mkey) : NULL;
 	if (vals)
 		return json_incref(vals);
-	/* kept by the database's triggers (migration 0020): no item read; site 0, every site's */
+	/* kept by the database's triggers (migration 0020): no item read; site 0 sums the sites' */
 	sqlite3_stmt *st = site_id ? db_stmt(db, "SELECT value, n FROM item_term_counts WHERE site_id = ?1 AND kind = ?2"
 						 " AND key = ?3 AND n > 0 ORDER BY value")
-				   : db_stmt(db, "SELECT value, sum(n) AS n FROM item_term_counts WHERE ?1 = 0 AND kind = ?2"
-						 " AND key = ?3 GROUP BY value HAVING sum(n) > 0 ORDER BY value");
+				   : db_stmt(db, "SELECT value, sum(n) AS n FROM item_term_counts WHERE kind = ?2 AND key = ?3"
+						 " AND ?1 = 0 GROUP BY value HAVING sum(n) > 0 ORDER BY value");
 	if (!st)
 		return json_array();
 	db_bind_int(st, 1, site_id);
@@ -460,6 +462,18 @@ json_t *item_term_values(struct db *db, int64_t site_id, const char *kind, const
 	json_object_set(aggregates_memo(db), mkey, vals);
 	arena_leave(prev);
 	return vals;
+}
+
+json_t *item_kind_sites(struct db *db, const char *kind)
+{
+	/* the items' own count per site (key '' of item_term_counts, kept by triggers) */
+	sqlite3_stmt *st = db_stmt(db, "SELECT s.id, s.slug, s.name, c.n FROM item_term_counts c JOIN sites s ON s.id = c.site_id"
+				       " WHERE c.kind = ? AND c.key = '' AND c.value = '' AND c.n > 0 ORDER BY s.kind = 'main' DESC,"
+				       " s.name, s.id");
+	if (!st)
+		return json_array();
+	db_bind_text(st, 1, kind);
+	return db_rows_json(st);
 }
 
 /* ---- listing other sites' items ---- */

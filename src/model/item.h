@@ -25,8 +25,8 @@ enum { ITEM_ROWS_FULL = 1 };
 /* A list row's fields ("f"), parsed from its text on first use (a list whose rows' HTML is kept
  * never parses them); never NULL for a row read by the functions below. */
 json_t *item_row_fields(json_t *row);
-/* A page of SITE_ID's (0: every site's) published items of KIND, newest by their own date first, in CATEGORY_ID
- * (0: any) with every filter of F; TOTAL (may be NULL) gets how many match (kept with the
+/* A page of SITE_ID's published items of KIND (SITE_ID 0: every site's), newest by their own
+ * date first, in CATEGORY_ID (0: any) with every filter of F; TOTAL (may be NULL) gets how many match (kept with the
  * connection until the database changes). HOW: ITEM_ROWS_FULL or 0. */
 json_t *item_list_public(struct db *db, int64_t site_id, const char *kind, int64_t category_id,
 			 const struct item_filter *f, size_t nf, int64_t limit, int64_t offset, int64_t *total,
@@ -60,6 +60,10 @@ const char *item_term_get(struct db *db, int64_t id, const char *key, char *buf,
  * connection until the database changes: the array is shared, read it and json_decref it, never
  * change it. */
 json_t *item_term_values(struct db *db, int64_t site_id, const char *kind, const char *key);
+
+/* The sites with published items of KIND, the main portal first, then by name:
+ * [{id, slug, name, n}] (the filter by site of a province-wide list, kind.province_list). */
+json_t *item_kind_sites(struct db *db, const char *kind);
 
 /* ---- listing other sites' items (item_listings) ----
  * A site's board lists documents held by another site (the central ones, entered once on the

@@ -10,6 +10,7 @@
 #include "base/log.h"
 #include "base/arena.h"
 #include "vn/calendar.h"
+#include "vn/isoweek.h"
 #include "vn/slug.h"
 #include "vn/money.h"
 
@@ -76,7 +77,8 @@ const char *kind_type_name(enum field_type t)
 {
 	static const char *const names[] = { [F_TEXT] = "text", [F_LONGTEXT] = "longtext", [F_DATE] = "date",
 					     [F_INT] = "int", [F_MONEY] = "money", [F_ENUM] = "enum", [F_TAGS] = "tags",
-					     [F_REF] = "ref", [F_URL] = "url", [F_ROWS] = "rows", [F_FILE] = "file" };
+					     [F_REF] = "ref", [F_URL] = "url", [F_ROWS] = "rows", [F_FILE] = "file",
+					     [F_TIME] = "time" };
 	return (size_t)t < sizeof(names) / sizeof(names[0]) && names[t] ? names[t] : "text";
 }
 
@@ -190,6 +192,8 @@ int kind_check(const struct kind *k, char *err, size_t n)
 	}
 	if (idents > 1)
 		BAD("kind %s: more than one identifier field", k->name);
+	if (k->ident_unique && !idents)
+		BAD("kind %s: unique identifiers without an identifier field", k->name);
 	if (sorts > 1)
 		BAD("kind %s: more than one sort date", k->name);
 	return 0;
@@ -245,6 +249,30 @@ char *kind_ident_key(const struct kind *k, const char *ref)
 		return NULL;
 	}
 	return f;
+}
+
+int kind_ident_taken(struct db *db, const struct kind *k, int64_t site_id, int64_t item_id, json_t *fields)
+{
+	const struct kind_field *idf = k->ident_unique ? kind_ident_field(k) : NULL;
+	char *key = idf ? kind_ident_key(k, json_string_value(json_object_get(fields, idf->key))) : NULL;
+	if (!key)
+		return 0;
+	/* items.ref_key is derived from every save of an unpublished item and from the published
+	 * version of a live one: the identifiers the site's items have now */
+	sqlite3_stmt *st = db_stmt(db, "SELECT 1 FROM items WHERE kind = ?1 AND ref_key = ?2 AND site_id = ?3"
+				       " AND id <> ?4 AND state <> 'withdrawn' LIMIT 1");
+	int rc = -1;
+	if (st) {
+		db_bind_text(st, 1, k->name);
+		db_bind_text(st, 2, key);
+		db_bind_int(st, 3, site_id);
+		db_bind_int(st, 4, item_id);
+		int step = sqlite3_step(st);
+		rc = step == SQLITE_ROW ? 1 : step == SQLITE_DONE ? 0 : -1;
+		sqlite3_reset(st);
+	}
+	free(key);
+	return rc;
 }
 
 int32_t kind_day(const char *s)
@@ -370,6 +398,16 @@ static json_t *clean_value(const struct kind_field *f, const char *v, const stru
 			return json_string(v); /* kept as typed */
 		}
 		return json_string(d);
+	}
+	case F_TIME: {
+		int m = day_minutes_parse(v);
+		if (m < 0) {
+			err_at(e, w, f, "time_invalid");
+			return json_string(v); /* kept as typed */
+		}
+		char t[16];
+		snprintf(t, sizeof(t), "%02d:%02d", m / 60 % 24, m % 60);
+		return json_string(t);
 	}
 	case F_INT:
 	case F_MONEY: {

@@ -37,6 +37,7 @@ enum field_type {
 	F_ROWS,     /* a table: rows of the SUB fields (not F_ROWS, F_REF, F_TAGS), at most MAX; stored
 	             * as an array of objects {subkey: value}; in CSV a row per line, cells " | " apart */
 	F_FILE,     /* one file of the site's media library, stored as its id; ACCEPT limits its type */
+	F_TIME,     /* a time of day: "HH:MM" stored; the form and the CSV also take 7h30, 14h, 14g00 */
 };
 
 enum field_flag {
@@ -112,14 +113,40 @@ struct kind {
 	/* Values computed from the fields and the other items (a legal document's validity), written
 	 * after the common derived ones, in the caller's transaction, as of day TODAY. 0 or -1. */
 	int (*derive)(struct db *db, const struct kind *k, int64_t item_id, json_t *fields, int32_t today);
-	/* The main portal's public list (and its filters and exports) holds every site's published
-	 * items of the kind, not only its own: the province's projects. Each row links to the item
-	 * on its own site. */
-	unsigned aggregate;
+	/* The identifier is unique on a site: saving a second item of the kind with the same key
+	 * (kind_ident_key) on the site is refused with this message key of locale/vi.json next to the
+	 * identifier's field (a procedure's code). NULL: identifiers may repeat (documents). */
+	const char *ident_unique;
+	/* 1: the main portal's public list of the kind holds every site's published items of it (the
+	 * province's procedures), with a filter by site (parameter "don-vi", a site's slug; the layer's own names have hyphens, fields' keys never do), each row
+	 * linking to the item on its own site; 0: a site lists its own (and those it lists). */
+	unsigned province_list;
+	/* A valid identifier of the kind with one printf "%d"-style conversion where a number goes
+	 * ("1.%06d"): what the conformance test types (`cong kinds --json`: "ident_sample"). NULL:
+	 * a document number ("%d/2026/QĐ-UBND"). */
+	const char *ident_sample;
 	/* The key of a closed choice the public list filters on (FF_FILTER, F_ENUM) whose values it
 	 * also offers as tabs, one list per value ("Dự án chuẩn bị đầu tư", "đang thực hiện", "hoàn
 	 * thành"); NULL: none. */
 	const char *tabs;
+	/* Rules that read the store or the library's files (a statistics table: its uploaded file
+	 * parsed and checked), DATA_DIR the data folder (NULL when the caller has none: then such a
+	 * kind refuses). Called by article_save inside the save's transaction, after the fields and
+	 * their files were checked without error, so that what it writes (the parsed table) is kept
+	 * with the revision or not at all; ITEM_ID is 0 for a new item (a unit cannot be its own
+	 * ancestor: it reads the published units). Errors to E (errs_add_text for a sentence of its
+	 * own). 0, or -1 on a store error. NULL: none. */
+	int (*check_store)(struct db *db, const char *data_dir, int64_t site_id, int64_t item_id, const struct kind *k,
+			   json_t *fields, struct errs *e);
+	/* The group of information the Law on Access to Information (Luật Tiếp cận thông tin 2016,
+	 * Đ17) requires published that its items belong to ("Thống kê"): the site's access-to-
+	 * information page (/tiep-can-thong-tin) lists its published items under it. NULL: none. */
+	const char *access_group;
+	/* Rules that hold for what is published, not for a draft (a video's captions, WCAG 1.2; an
+	 * embedded player's host on the site's allow-list): called with the fields that would become
+	 * public when the approver publishes or schedules; adds errors to E (under "action" for the
+	 * buttons, and the field's key) and the action is refused. NULL: none. */
+	void (*publish_check)(struct db *db, const struct kind *k, int64_t site_id, json_t *fields, struct errs *e);
 };
 
 /* Every kind, in menu order; kind_find by name, kind_by_segment by URL segment: NULL if none. */
@@ -162,6 +189,10 @@ char *kind_value_machine(const struct kind_field *f, json_t *v);
 
 /* The key of identifier REF of kind K (kind.ident_key or the default); malloc'd or NULL. */
 char *kind_ident_key(const struct kind *k, const char *ref);
+/* 1 when another item of kind K on SITE_ID (not ITEM_ID, not withdrawn) has the identifier of
+ * FIELDS (its key), 0 when none or K's identifiers may repeat (kind.ident_unique), -1 on a store
+ * error. */
+int kind_ident_taken(struct db *db, const struct kind *k, int64_t site_id, int64_t item_id, json_t *fields);
 
 /* Checks the files FIELDS names (F_FILE, also inside F_ROWS): each a file of SITE_ID's media
  * library of a type the field accepts; errors to E ("file_invalid", "file_type_invalid"). */
@@ -190,6 +221,11 @@ int item_recheck_due(struct db *db, int32_t today);
  * (done, total) after each batch, and stops when it answers non-zero. Returns how many, -1 on a
  * store error, -2 when stopped (what was done is kept). */
 int64_t item_derive_all(struct db *db, int (*progress)(int64_t done, int64_t total, void *arg), void *arg);
+
+/* The kind's publish_check on the version of item ID that would become public (its pending
+ * change's, else its own): errors added to E. The workflow's publish and schedule and the CSV
+ * import's publication call it. */
+void item_publish_check(struct db *db, int64_t site_id, int64_t id, struct errs *e);
 
 /* Search text of the searchable fields of FIELDS (space-joined), appended to the body's in the
  * index. malloc'd. */

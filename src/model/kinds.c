@@ -2,7 +2,14 @@
  * list (VP Đ4, TQ Đ4, NĐ 42/2022 Đ4; ../docs/product.md §2) grows here, one descriptor each. */
 #include "kind.h"
 #include "legal.h"
+#include "procedure.h"
 #include "project.h"
+#include "statistics.h"
+#include "schedule.h"
+#include "directory.h"
+#include "links.h"
+#include "model/banner.h"
+#include "model/av.h"
 
 #include <stddef.h>
 
@@ -84,6 +91,7 @@ static const struct kind kind_legal = {
 	.ident_key = legal_ident_key,
 	.derive = legal_derive,
 	.list_term = "hieu_luc",
+	.access_group = "Văn bản quy phạm pháp luật, văn bản hành chính có giá trị áp dụng chung",
 };
 
 /* The official gazette (Công báo, VP Đ4.7): issues with their documents and the issue's PDF. */
@@ -108,6 +116,91 @@ static const struct kind kind_gazette = {
 	.deadline_kind = "van-ban-tinh",
 	.fields = gazette_fields,
 	.nfields = N(gazette_fields),
+};
+
+/* Administrative procedures (thủ tục hành chính, VP Đ4.8–9, Đ9; docs/procedures.md): the national
+ * code is the identifier, unique on a site; the public page links to the national public-service
+ * portal by it; the update deadline counts back from the day the regulating document takes effect
+ * (VP Đ7.5, rule "thu-tuc-hanh-chinh"). The main portal lists every site's procedures. */
+static const struct kind_choice procedure_levels[] = {
+	{ "tinh", "Cấp tỉnh" },
+	{ "huyen", "Cấp huyện" },
+	{ "xa", "Cấp xã" },
+	{ NULL, NULL },
+};
+static const struct kind_choice procedure_service_levels[] = {
+	{ "toan-trinh", "Toàn trình" },
+	{ "mot-phan", "Một phần" },
+	{ "khong", "Không có dịch vụ công trực tuyến" },
+	{ NULL, NULL },
+};
+/* A paper of the dossier (thành phần hồ sơ): its name, how many originals and copies, and the
+ * form to fill in (a library file: a Word, PDF or spreadsheet form). */
+static const struct kind_choice procedure_copy_kinds[] = {
+	{ "ban-chinh", "Bản chính" },
+	{ "ban-sao", "Bản sao" },
+	{ "ban-chinh-hoac-sao", "Bản chính hoặc bản sao" },
+	{ NULL, NULL },
+};
+static const struct kind_field procedure_paper[] = {
+	{ .key = "ten_giay_to", .label = "Tên giấy tờ", .type = F_TEXT, .max = 500, .flags = FF_REQUIRED },
+	{ .key = "loai_ban", .label = "Bản chính/bản sao", .type = F_ENUM, .choices = procedure_copy_kinds },
+	{ .key = "so_luong", .label = "Số lượng", .type = F_INT },
+	{ .key = "mau_don", .label = "Mẫu đơn, tờ khai", .type = F_FILE,
+	  .accept = "application/pdf;application/msword;"
+		    "application/vnd.openxmlformats-officedocument.wordprocessingml.document;"
+		    "application/vnd.oasis.opendocument.text;application/vnd.ms-excel;"
+		    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
+};
+static const struct kind_field procedure_fields[] = {
+	{ .key = "ma_thu_tuc", .label = "Mã thủ tục", .type = F_TEXT, .max = 40,
+	  .flags = FF_REQUIRED | FF_IDENT | FF_SEARCH | FF_LIST | FF_FEED,
+	  .help = "Mã trên Cơ sở dữ liệu quốc gia về thủ tục hành chính, ví dụ 1.001193 hoặc 2.000123.000.00.00.H62" },
+	{ .key = "linh_vuc", .label = "Lĩnh vực", .type = F_TEXT, .max = 200,
+	  .flags = FF_REQUIRED | FF_FILTER | FF_SEARCH | FF_LIST | FF_FEED,
+	  .help = "Ví dụ: Hộ tịch, Thành lập và hoạt động doanh nghiệp" },
+	{ .key = "cap_thuc_hien", .label = "Cấp thực hiện", .type = F_ENUM,
+	  .flags = FF_REQUIRED | FF_FILTER | FF_LIST | FF_FEED, .choices = procedure_levels },
+	{ .key = "co_quan_thuc_hien", .label = "Cơ quan thực hiện", .type = F_TEXT, .max = 200,
+	  .flags = FF_REQUIRED | FF_FILTER | FF_SEARCH | FF_FEED, .help = "Ví dụ: Sở Tư pháp; Ủy ban nhân dân cấp xã" },
+	{ .key = "muc_do_dvc", .label = "Mức độ dịch vụ công trực tuyến", .type = F_ENUM,
+	  .flags = FF_REQUIRED | FF_FILTER | FF_LIST | FF_FEED, .choices = procedure_service_levels },
+	{ .key = "doi_tuong", .label = "Đối tượng thực hiện", .type = F_TEXT, .max = 300, .flags = FF_FEED,
+	  .help = "Ví dụ: Công dân Việt Nam; Doanh nghiệp" },
+	{ .key = "trinh_tu", .label = "Trình tự thực hiện", .type = F_LONGTEXT, .max = 20000, .flags = FF_SEARCH | FF_FEED,
+	  .help = "Các bước, mỗi bước một dòng" },
+	{ .key = "thanh_phan_ho_so", .label = "Thành phần hồ sơ", .type = F_ROWS, .max = 40, .flags = FF_FEED,
+	  .sub = procedure_paper, .nsub = N(procedure_paper),
+	  .help = "Mỗi dòng một giấy tờ; mẫu đơn, tờ khai chọn từ thư viện hoặc tải lên" },
+	{ .key = "cach_thuc", .label = "Cách thức thực hiện", .type = F_LONGTEXT, .max = 5000, .flags = FF_FEED,
+	  .help = "Nơi nộp hồ sơ và cách nộp: trực tiếp, qua bưu chính, trực tuyến" },
+	{ .key = "thoi_han", .label = "Thời hạn giải quyết (ngày làm việc)", .type = F_INT, .flags = FF_LIST | FF_FEED,
+	  .help = "Số ngày làm việc; 0 nếu giải quyết ngay trong ngày" },
+	{ .key = "phi_le_phi", .label = "Phí, lệ phí", .type = F_LONGTEXT, .max = 2000, .flags = FF_FEED,
+	  .help = "Để trống nếu không thu phí, lệ phí" },
+	{ .key = "ket_qua", .label = "Kết quả thực hiện", .type = F_LONGTEXT, .max = 2000, .flags = FF_FEED },
+	{ .key = "yeu_cau", .label = "Yêu cầu, điều kiện", .type = F_LONGTEXT, .max = 5000, .flags = FF_FEED },
+	{ .key = "can_cu", .label = "Căn cứ pháp lý", .type = F_REF, .max = 50, .flags = FF_FEED, .ref_kind = "legal",
+	  .help = "Số ký hiệu các văn bản, cách nhau bằng dấu chấm phẩy (;)" },
+	{ .key = "ngay_hieu_luc", .label = "Ngày có hiệu lực", .type = F_DATE, .flags = FF_REQUIRED | FF_SORT | FF_FEED,
+	  .help = "Ngày văn bản quy định thủ tục có hiệu lực; thủ tục phải đăng trước ngày này ít nhất 10 ngày làm việc" },
+};
+
+static const struct kind kind_procedure = {
+	.name = "procedure",
+	.segment = "thu-tuc",
+	.label = "Thủ tục hành chính",
+	.label_one = "thủ tục",
+	.title_label = "Tên thủ tục",
+	.deadline_kind = "thu-tuc-hanh-chinh",
+	.fields = procedure_fields,
+	.nfields = N(procedure_fields),
+	.check = procedure_check,
+	.derive = procedure_derive,
+	.ident_unique = "procedure_code_taken",
+	.province_list = 1,
+	.ident_sample = "1.%06d",
+	.tpl_item = "public/procedure",
 };
 
 /* ---- Investment projects, bidding (VP Đ4.10, TQ Đ4.13) and science programmes (VP Đ4.11):
@@ -190,7 +283,7 @@ static const struct kind kind_project = {
 	.fields = project_fields,
 	.nfields = N(project_fields),
 	.check = project_check,
-	.aggregate = 1,
+	.province_list = 1,
 	.tabs = "trang_thai",
 };
 
@@ -324,6 +417,415 @@ static const struct kind kind_science = {
 };
 #undef SCIENCE_REPORTS
 
-const struct kind *const kinds_declared[] = { &kind_article, &kind_legal, &kind_gazette,
-	&kind_project, &kind_bidding, &kind_science };
+/* Statistics (thông tin, báo cáo thống kê: VP Đ4.14, TQ Đ4.16): a dataset with its period,
+ * method, source, analysis (the text) and its table, uploaded as CSV or XLSX, checked and kept
+ * parsed (model/statistics.c, import/stattable.h); its page shows the table, a chart and the
+ * table's downloads (web/public/statistics.c). docs/statistics.md. The fields' choices are the
+ * chapters of a provincial statistical yearbook (niên giám thống kê). */
+static const struct kind_choice stat_fields[] = {
+	{ "dat-dai-khi-hau", "Đơn vị hành chính, đất đai và khí hậu" },
+	{ "dan-so-lao-dong", "Dân số và lao động" },
+	{ "tai-khoan-ngan-sach", "Tài khoản quốc gia, ngân sách nhà nước" },
+	{ "dau-tu-xay-dung", "Đầu tư và xây dựng" },
+	{ "doanh-nghiep", "Doanh nghiệp, hợp tác xã và cơ sở kinh doanh cá thể" },
+	{ "nong-lam-thuy-san", "Nông nghiệp, lâm nghiệp và thủy sản" },
+	{ "cong-nghiep", "Công nghiệp" },
+	{ "thuong-mai-du-lich", "Thương mại và du lịch" },
+	{ "chi-so-gia", "Chỉ số giá" },
+	{ "van-tai-vien-thong", "Vận tải, bưu chính và viễn thông" },
+	{ "giao-duc", "Giáo dục" },
+	{ "y-te-van-hoa-xa-hoi", "Y tế, văn hóa, thể thao, mức sống dân cư và môi trường" },
+	{ NULL, NULL },
+};
+static const struct kind_choice stat_periods[] = {
+	{ "nam", "Năm" },
+	{ "6-thang", "6 tháng" },
+	{ "quy", "Quý" },
+	{ "thang", "Tháng" },
+	{ NULL, NULL },
+};
+static const struct kind_field statistics_fields[] = {
+	{ .key = "linh_vuc", .label = "Lĩnh vực", .type = F_ENUM, .choices = stat_fields,
+	  .flags = FF_REQUIRED | FF_FILTER | FF_LIST | FF_FEED | FF_OPEN },
+	{ .key = "ky", .label = "Kỳ số liệu", .type = F_ENUM, .choices = stat_periods,
+	  .flags = FF_REQUIRED | FF_FILTER | FF_LIST | FF_FEED },
+	{ .key = "ngay_ky", .label = "Thời điểm số liệu", .type = F_DATE,
+	  .flags = FF_REQUIRED | FF_SORT | FF_LIST | FF_FEED,
+	  .help = "Ngày cuối của kỳ, ví dụ 31/12/2024 cho năm 2024, 31/03/2025 cho quý I/2025" },
+	{ .key = "nguon", .label = "Nguồn số liệu", .type = F_TEXT, .max = 300,
+	  .flags = FF_REQUIRED | FF_LIST | FF_FEED | FF_SEARCH, .help = "Ví dụ: Cục Thống kê tỉnh Vĩnh Long" },
+	{ .key = "phuong_phap", .label = "Phương pháp thống kê", .type = F_LONGTEXT, .max = 3000,
+	  .flags = FF_REQUIRED | FF_FEED | FF_SEARCH },
+	{ .key = "thoi_gian_thuc_hien", .label = "Thời gian thực hiện thống kê", .type = F_TEXT, .max = 200,
+	  .flags = FF_FEED, .help = "Ví dụ: từ 01/01/2025 đến 15/02/2025" },
+	{ .key = "don_vi_tinh", .label = "Đơn vị tính", .type = F_TEXT, .max = 60, .flags = FF_FEED,
+	  .help = "Ví dụ: người, tỷ đồng, % (để trống nếu bảng ghi đơn vị ở tên cột)" },
+	{ .key = "bang", .label = "Bảng số liệu (CSV hoặc XLSX)", .type = F_FILE, .flags = FF_REQUIRED | FF_FEED,
+	  /* the extensions too, for the browser's picker: some systems call a .csv file an Excel one */
+	  .accept = "text/csv;application/vnd.openxmlformats-officedocument.spreadsheetml.sheet;.csv;.xlsx",
+	  .help = "Dòng đầu ghi tên các cột; cột đầu là tên chỉ tiêu, đơn vị hoặc kỳ; các cột sau là số liệu "
+		  "(viết 1.234,5 hoặc 1234.5). Tệp CSV lưu dạng UTF-8, phân cách bằng dấu phẩy hoặc chấm phẩy. "
+		  "Tối đa 200 cột, 20.000 dòng, 4 MB." },
+};
+
+static const struct kind kind_statistics = {
+	.name = "statistics",
+	.segment = "thong-ke",
+	.label = "Thống kê",
+	.label_one = "bộ số liệu thống kê",
+	.title_label = "Tên bộ số liệu",
+	.deadline_kind = "thong-ke",
+	.body_required = 1, /* the analysis of the figures (VP Đ4.14.b) */
+	.fields = statistics_fields,
+	.nfields = N(statistics_fields),
+	.tpl_item = "public/statistics",
+	.check_store = statistics_check_store,
+	.access_group = "Thông tin thống kê",
+};
+
+/* The board's own entries of the list of information it must publish (Luật Tiếp cận thông tin
+ * 2016 Đ17, Đ19): name (the title), number, date created, form, time and period of publication,
+ * a link or a file. The site's /tiep-can-thong-tin page lists them with the published items of
+ * the kinds that have an access_group (web/public/statistics.c). */
+static const struct kind_choice disclosure_groups[] = {
+	{ "van-ban", "Văn bản quy phạm pháp luật, văn bản hành chính" },
+	{ "thu-tuc", "Thủ tục hành chính, quy trình giải quyết công việc" },
+	{ "pho-bien", "Phổ biến, hướng dẫn thực hiện pháp luật, chế độ, chính sách" },
+	{ "du-thao", "Dự thảo văn bản lấy ý kiến nhân dân" },
+	{ "quy-hoach", "Chiến lược, chương trình, kế hoạch, quy hoạch" },
+	{ "ngan-sach", "Dự toán, quyết toán ngân sách; tài chính công" },
+	{ "dau-tu", "Dự án, đầu tư công, đấu thầu, mua sắm công" },
+	{ "thong-ke", "Thông tin thống kê" },
+	{ "to-chuc", "Tổ chức bộ máy, nhiệm vụ, quyền hạn" },
+	{ "can-bo", "Tuyển dụng, sử dụng, quản lý cán bộ, công chức, viên chức" },
+	{ "khac", "Thông tin khác" },
+	{ NULL, NULL },
+};
+static const struct kind_choice disclosure_forms[] = {
+	{ "dien-tu", "Điện tử" },
+	{ "van-ban", "Văn bản giấy" },
+	{ "ca-hai", "Văn bản giấy và điện tử" },
+	{ NULL, NULL },
+};
+static const struct kind_field disclosure_fields[] = {
+	{ .key = "so_ky_hieu", .label = "Số, ký hiệu", .type = F_TEXT, .max = 60,
+	  .flags = FF_IDENT | FF_LIST | FF_FEED | FF_SEARCH, .help = "Để trống nếu thông tin không có số, ký hiệu" },
+	{ .key = "linh_vuc", .label = "Nhóm thông tin", .type = F_ENUM, .choices = disclosure_groups,
+	  .flags = FF_REQUIRED | FF_FILTER | FF_LIST | FF_FEED | FF_OPEN },
+	{ .key = "ngay_tao", .label = "Ngày tạo ra thông tin", .type = F_DATE,
+	  .flags = FF_REQUIRED | FF_SORT | FF_LIST | FF_FEED },
+	{ .key = "hinh_thuc", .label = "Hình thức công khai", .type = F_ENUM, .choices = disclosure_forms,
+	  .flags = FF_REQUIRED | FF_LIST | FF_FEED },
+	{ .key = "thoi_diem", .label = "Thời điểm công khai", .type = F_DATE, .flags = FF_REQUIRED | FF_LIST | FF_FEED },
+	{ .key = "thoi_han", .label = "Thời hạn công khai", .type = F_TEXT, .max = 100,
+	  .flags = FF_REQUIRED | FF_LIST | FF_FEED, .help = "Ví dụ: Thường xuyên; 30 ngày; đến hết năm 2026" },
+	{ .key = "don_vi", .label = "Đơn vị tạo ra thông tin", .type = F_TEXT, .max = 200,
+	  .flags = FF_FEED | FF_SEARCH },
+	{ .key = "lien_ket", .label = "Đường dẫn", .type = F_URL, .max = 500, .flags = FF_FEED,
+	  .help = "Địa chỉ nơi đăng thông tin, nếu có" },
+	{ .key = "tep_thong_tin", .label = "Tệp thông tin", .type = F_FILE, .flags = FF_FEED },
+};
+
+static const struct kind kind_disclosure = {
+	.name = "disclosure",
+	.segment = "cong-khai-thong-tin",
+	.label = "Danh mục thông tin công khai",
+	.label_one = "thông tin công khai",
+	.title_label = "Tên thông tin",
+	.deadline_kind = "khac",
+	.fields = disclosure_fields,
+	.nfields = N(disclosure_fields),
+	.check = disclosure_check,
+};
+
+/* ---- schedules and the directory (docs/schedules.md, docs/directory.md) ---- */
+
+/* The leaders' weekly work schedule (lịch công tác, VP Đ4.3): one item a week, approved and
+ * corrected as a whole; its entries are a table. */
+static const struct kind_field schedule_entry[] = {
+	{ .key = "ngay", .label = "Ngày", .type = F_DATE, .flags = FF_REQUIRED },
+	{ .key = "gio_bat_dau", .label = "Giờ bắt đầu", .type = F_TIME },
+	{ .key = "gio_ket_thuc", .label = "Giờ kết thúc", .type = F_TIME },
+	{ .key = "noi_dung", .label = "Nội dung", .type = F_LONGTEXT, .max = 2000, .flags = FF_REQUIRED },
+	{ .key = "chu_tri", .label = "Chủ trì", .type = F_TEXT, .max = 200 },
+	{ .key = "dia_diem", .label = "Địa điểm", .type = F_TEXT, .max = 300 },
+	{ .key = "chuan_bi", .label = "Đơn vị chuẩn bị", .type = F_TEXT, .max = 300 },
+	{ .key = "thanh_phan", .label = "Thành phần", .type = F_LONGTEXT, .max = 2000 },
+};
+static const struct kind_field schedule_fields[] = {
+	{ .key = "tuan", .label = "Tuần", .type = F_DATE, .flags = FF_REQUIRED | FF_SORT | FF_LIST | FF_FEED, .help = "Ngày bất kỳ trong tuần; lịch được lưu theo ngày thứ Hai của tuần" },
+	{ .key = "lich", .label = "Lịch làm việc trong tuần", .type = F_ROWS, .max = 200,
+	  .flags = FF_REQUIRED | FF_SEARCH | FF_FEED, .sub = schedule_entry, .nsub = N(schedule_entry),
+	  .help = "Mỗi dòng một việc: ngày trong tuần, giờ (ví dụ 07:30), nội dung, lãnh đạo chủ trì" },
+	{ .key = "ghi_chu", .label = "Ghi chú", .type = F_LONGTEXT, .max = 2000, .flags = FF_SEARCH | FF_FEED },
+};
+
+static const struct kind kind_schedule = {
+	.name = "schedule",
+	.segment = "lich-cong-tac",
+	.label = "Lịch công tác",
+	.label_one = "lịch công tác",
+	.deadline_kind = "lich-lam-viec",
+	.fields = schedule_fields,
+	.nfields = N(schedule_fields),
+	.check = schedule_check,
+};
+
+/* The citizen-reception schedule and its results (lịch, kết quả tiếp công dân: VP Đ4.3, Luật Tiếp
+ * công dân 2013 Đ12, Đ18). */
+static const struct kind_field reception_fields[] = {
+	{ .key = "ngay", .label = "Ngày tiếp", .type = F_DATE, .flags = FF_REQUIRED | FF_SORT | FF_LIST | FF_FEED },
+	{ .key = "gio", .label = "Giờ bắt đầu", .type = F_TIME, .flags = FF_REQUIRED | FF_LIST | FF_FEED, .help = "Ví dụ: 07:30" },
+	{ .key = "lanh_dao", .label = "Lãnh đạo tiếp công dân", .type = F_TEXT, .max = 200,
+	  .flags = FF_REQUIRED | FF_FILTER | FF_LIST | FF_FEED | FF_SEARCH,
+	  .help = "Họ tên và chức vụ, ví dụ: Ông Nguyễn Văn A, Chủ tịch UBND tỉnh" },
+	{ .key = "dia_diem", .label = "Địa điểm", .type = F_TEXT, .max = 300, .flags = FF_REQUIRED | FF_LIST | FF_FEED },
+	{ .key = "ket_qua", .label = "Kết quả tiếp công dân", .type = F_LONGTEXT, .max = 20000, .flags = FF_SEARCH | FF_FEED, .help = "Ghi sau buổi tiếp: số lượt công dân, vụ việc, ý kiến chỉ đạo giải quyết" },
+};
+
+static const struct kind kind_reception = {
+	.name = "reception",
+	.segment = "lich-tiep-cong-dan",
+	.label = "Lịch tiếp công dân",
+	.label_one = "lịch tiếp công dân",
+	.deadline_kind = "lich-lam-viec",
+	.fields = reception_fields,
+	.nfields = N(reception_fields),
+};
+
+/* The organisation's structure (cơ cấu tổ chức, VP Đ4.1): units as a tree by their parent's code. */
+static const struct kind_field unit_fields[] = {
+	{ .key = "ma", .label = "Mã đơn vị", .type = F_TEXT, .max = 60, .flags = FF_REQUIRED | FF_IDENT | FF_LIST | FF_FEED, .help = "Mã ngắn, duy nhất trong trang, ví dụ: SNV hoặc SNV-VP" },
+	{ .key = "cap_tren", .label = "Đơn vị cấp trên", .type = F_REF, .max = 1, .flags = FF_FEED, .ref_kind = "unit", .help = "Mã của đơn vị cấp trên; để trống nếu là cấp cao nhất" },
+	{ .key = "chuc_nang", .label = "Chức năng, nhiệm vụ", .type = F_LONGTEXT, .max = 20000, .flags = FF_SEARCH | FF_FEED },
+	{ .key = "dia_chi", .label = "Địa chỉ", .type = F_TEXT, .max = 300, .flags = FF_FEED },
+	{ .key = "dien_thoai", .label = "Điện thoại", .type = F_TEXT, .max = 50, .flags = FF_LIST | FF_FEED },
+	{ .key = "email", .label = "Thư điện tử", .type = F_TEXT, .max = 200, .flags = FF_LIST | FF_FEED },
+	{ .key = "thu_truong", .label = "Người đứng đầu", .type = F_TEXT, .max = 200, .flags = FF_SEARCH | FF_FEED, .help = "Họ tên và chức vụ" },
+	{ .key = "thu_tu", .label = "Thứ tự hiển thị", .type = F_INT, .help = "Số nhỏ đứng trước" },
+};
+
+static const struct kind kind_unit = {
+	.name = "unit",
+	.segment = "co-cau-to-chuc",
+	.label = "Cơ cấu tổ chức",
+	.label_one = "đơn vị",
+	.title_label = "Tên đơn vị",
+	.deadline_kind = "gioi-thieu",
+	.fields = unit_fields,
+	.nfields = N(unit_fields),
+	.tpl_item = "public/unit",
+	.check = unit_check,
+	.check_store = unit_check_store,
+};
+
+/* Officials (cán bộ, công chức có thẩm quyền: VP Đ4.1) and the press spokespeople (người phát ngôn,
+ * VP Đ5.9). The mobile number is personal: shown only when its owner agreed ("cong_khai_di_dong"). */
+static const struct kind_choice yes_no[] = { { "khong", "Không" }, { "co", "Có" }, { NULL, NULL } };
+static const struct kind_field official_fields[] = {
+	{ .key = "chuc_vu", .label = "Chức vụ", .type = F_TEXT, .max = 200, .flags = FF_REQUIRED | FF_LIST | FF_FEED | FF_SEARCH, .help = "Ví dụ: Giám đốc Sở Nội vụ" },
+	{ .key = "don_vi", .label = "Đơn vị công tác", .type = F_REF, .max = 1, .flags = FF_FEED, .ref_kind = "unit", .help = "Mã đơn vị (trang Cơ cấu tổ chức)" },
+	{ .key = "dien_thoai", .label = "Điện thoại cơ quan", .type = F_TEXT, .max = 50, .flags = FF_LIST | FF_FEED },
+	{ .key = "di_dong", .label = "Điện thoại di động", .type = F_TEXT, .max = 50, .flags = FF_PERSONAL, .help = "Chỉ hiển thị khi chọn công khai số di động bên dưới" },
+	{ .key = "cong_khai_di_dong", .label = "Công khai số di động", .type = F_ENUM, .choices = yes_no },
+	{ .key = "email", .label = "Thư điện tử công vụ", .type = F_TEXT, .max = 200, .flags = FF_LIST | FF_FEED },
+	{ .key = "anh", .label = "Ảnh", .type = F_FILE, .accept = "image/" },
+	{ .key = "phat_ngon", .label = "Người phát ngôn", .type = F_ENUM, .flags = FF_FILTER | FF_FEED, .choices = yes_no, .help = "Người phát ngôn, cung cấp thông tin cho báo chí" },
+	{ .key = "thu_tu", .label = "Thứ tự hiển thị", .type = F_INT, .help = "Số nhỏ đứng trước" },
+};
+
+static const struct kind kind_official = {
+	.name = "official",
+	.segment = "can-bo",
+	.label = "Cán bộ",
+	.label_one = "cán bộ",
+	.title_label = "Họ và tên",
+	.deadline_kind = "gioi-thieu",
+	.fields = official_fields,
+	.nfields = N(official_fields),
+	.tpl_item = "public/official",
+};
+
+/* ---- links and fixed pages (docs/links.md) ---- */
+
+/* Links to other portals (the site's link lists: footer and /lien-ket), checked daily for dead
+ * links (model/links.c, jobs/links_job.c). The title is the link's name. */
+static const struct kind_choice link_groups[] = {
+	{ "chinh-phu", "Cổng thông tin Chính phủ, Quốc hội" },
+	{ "bo-nganh", "Bộ, ngành Trung ương" },
+	{ "tinh-thanh", "Tỉnh, thành phố" },
+	{ "so-nganh", "Các sở, ngành" },
+	{ "huyen", "Huyện, thị xã, thành phố" },
+	{ "xa", "Xã, phường, thị trấn" },
+	{ "dich-vu", "Dịch vụ công, tiện ích" },
+	{ "khac", "Liên kết khác" },
+	{ NULL, NULL },
+};
+static const struct kind_field link_fields[] = {
+	{ .key = "dia_chi", .label = "Địa chỉ trang (URL)", .type = F_URL, .max = 500,
+	  .flags = FF_REQUIRED | FF_LIST | FF_FEED, .help = "Bắt đầu bằng https:// hoặc http://, ví dụ https://chinhphu.vn" },
+	{ .key = "nhom", .label = "Nhóm liên kết", .type = F_ENUM,
+	  .flags = FF_REQUIRED | FF_FILTER | FF_LIST | FF_FEED | FF_OPEN, .choices = link_groups,
+	  .help = "Trang Liên kết xếp các liên kết theo nhóm" },
+	{ .key = "thu_tu", .label = "Thứ tự trong nhóm", .type = F_INT, .flags = FF_FEED,
+	  .help = "Số nhỏ đứng trước; để trống: xếp sau cùng" },
+};
+
+static const struct kind kind_link = {
+	.name = "link",
+	.segment = "lien-ket",
+	.label = "Liên kết",
+	.label_one = "liên kết",
+	.title_label = "Tên trang liên kết",
+	.deadline_kind = "khac",
+	.fields = link_fields,
+	.nfields = N(link_fields),
+	.tpl_list = "public/links",
+	.check = link_fields_check,
+};
+
+/* Fixed pages (trang giới thiệu): the introduction, functions and tasks, history… each also at
+ * its own address (/gioi-thieu, /chuc-nang-nhiem-vu, /lich-su: web/public/pages.c). */
+static const struct kind_choice page_types[] = {
+	{ "gioi-thieu", "Giới thiệu chung" },
+	{ "chuc-nang-nhiem-vu", "Chức năng, nhiệm vụ" },
+	{ "lich-su", "Lịch sử hình thành và phát triển" },
+	{ "ban-do-hanh-chinh", "Bản đồ hành chính" },
+	{ "khac", "Trang khác" },
+	{ NULL, NULL },
+};
+static const struct kind_field page_fields[] = {
+	{ .key = "loai", .label = "Loại trang", .type = F_ENUM, .flags = FF_REQUIRED | FF_FILTER | FF_LIST | FF_FEED,
+	  .choices = page_types,
+	  .help = "Giới thiệu chung, chức năng nhiệm vụ, lịch sử có địa chỉ riêng: /gioi-thieu, /chuc-nang-nhiem-vu, /lich-su" },
+	{ .key = "thu_tu", .label = "Thứ tự", .type = F_INT, .flags = FF_FEED,
+	  .help = "Số nhỏ đứng trước trong danh sách và sơ đồ cổng" },
+	{ .key = "ban_do", .label = "Ảnh bản đồ hành chính chính thức", .type = F_FILE, .flags = FF_FEED, .accept = "image/",
+	  .help = "Với trang loại Bản đồ hành chính: ảnh bản đồ chính thức, hiện trên trang /ban-do-hanh-chinh (nhớ nhập mô tả ảnh trong thư viện)" },
+};
+
+static const struct kind kind_page = {
+	.name = "page",
+	.segment = "trang",
+	.label = "Giới thiệu",
+	.label_one = "trang giới thiệu",
+	.deadline_kind = "khac",
+	.fields = page_fields,
+	.nfields = N(page_fields),
+};
+
+/* ---- Media and banners (docs/media.md) ---- */
+
+/* Photo galleries (VP Đ4.2: news "tin, bài viết, ảnh, video"): photos in order, each with its
+ * caption and the text a screen reader says instead of it; a page per photo that works without
+ * scripts (/thu-vien-anh/<slug>-<id>/anh/<n>: web/public/media_pages.c). */
+static const struct kind_field gallery_photo_columns[] = {
+	{ .key = "tep_anh", .label = "Ảnh", .type = F_FILE, .flags = FF_REQUIRED, .accept = "image/" },
+	{ .key = "mo_ta", .label = "Mô tả ảnh cho người khiếm thị", .type = F_TEXT, .max = 300, .flags = FF_REQUIRED },
+	{ .key = "chu_thich", .label = "Chú thích", .type = F_TEXT, .max = 500 },
+};
+static const struct kind_field gallery_fields[] = {
+	{ .key = "anh", .label = "Ảnh trong bộ", .type = F_ROWS, .max = 200, .flags = FF_REQUIRED | FF_FEED,
+	  .sub = gallery_photo_columns, .nsub = N(gallery_photo_columns),
+	  .help = "Theo thứ tự hiển thị; mỗi ảnh cần mô tả cho người khiếm thị" },
+	{ .key = "ngay", .label = "Ngày chụp", .type = F_DATE, .flags = FF_SORT | FF_LIST | FF_FEED },
+	{ .key = "tac_gia", .label = "Tác giả ảnh", .type = F_TEXT, .max = 200, .flags = FF_LIST | FF_FEED | FF_SEARCH },
+	{ .key = "dia_diem", .label = "Địa điểm", .type = F_TEXT, .max = 200, .flags = FF_FEED | FF_SEARCH },
+	{ .key = "chu_de", .label = "Chủ đề", .type = F_TAGS, .max = 10, .flags = FF_FILTER | FF_FEED | FF_SEARCH,
+	  .help = "Cách nhau bằng dấu chấm phẩy (;)" },
+};
+
+static const struct kind kind_gallery = {
+	.name = "gallery",
+	.segment = "thu-vien-anh",
+	.label = "Thư viện ảnh",
+	.label_one = "bộ ảnh",
+	.title_label = "Tên bộ ảnh",
+	.deadline_kind = "tin-su-kien",
+	.fields = gallery_fields,
+	.nfields = N(gallery_fields),
+	.tpl_item = "public/gallery",
+};
+
+/* Video and audio: a file of the library played by the browser, or a player of another site
+ * (only from the site's allow-list, and only after the reader asks: model/embed.h); captions
+ * or a transcript required before it is published (TT 26/2020, WCAG 2.1 §1.2: av.c). */
+static const struct kind_choice video_types[] = {
+	{ "video", "Video" },
+	{ "am-thanh", "Âm thanh" },
+	{ NULL, NULL },
+};
+static const struct kind_field video_fields[] = {
+	{ .key = "loai", .label = "Loại", .type = F_ENUM, .flags = FF_REQUIRED | FF_FILTER | FF_LIST | FF_FEED,
+	  .choices = video_types },
+	{ .key = "tep_phat", .label = "Tệp video hoặc âm thanh", .type = F_FILE, .flags = FF_FEED, .accept = "video/;audio/",
+	  .help = "MP4, WebM, MP3, M4A hoặc OGG; hoặc nhập địa chỉ video trên trang khác bên dưới" },
+	{ .key = "anh_dai_dien", .label = "Ảnh đại diện", .type = F_FILE, .flags = FF_FEED, .accept = "image/",
+	  .help = "Hiện trước khi video được phát" },
+	{ .key = "phu_de", .label = "Phụ đề (WebVTT)", .type = F_FILE, .flags = FF_FEED, .accept = "text/vtt",
+	  .help = "Bắt buộc trước khi xuất bản video, âm thanh tải lên (Thông tư 26/2020/TT-BTTTT)" },
+	{ .key = "nhung", .label = "Video trên trang khác", .type = F_URL, .max = 500, .flags = FF_FEED,
+	  .example = "https://www.youtube.com/watch?v=M7lc1UVf-VE",
+	  .help = "Địa chỉ trang xem video (YouTube, Vimeo… trong danh sách được phép của trang)" },
+	{ .key = "ban_ghi", .label = "Bản ghi lời", .type = F_LONGTEXT, .max = 100000, .flags = FF_SEARCH | FF_FEED,
+	  .help = "Toàn bộ lời nói trong video, âm thanh; để trống thì trang hiện lời từ tệp phụ đề" },
+	{ .key = "ngay", .label = "Ngày phát hành", .type = F_DATE, .flags = FF_SORT | FF_LIST | FF_FEED },
+	{ .key = "nguon", .label = "Nguồn", .type = F_TEXT, .max = 200, .flags = FF_LIST | FF_FEED | FF_SEARCH },
+};
+
+static const struct kind kind_video = {
+	.name = "video",
+	.segment = "video",
+	.label = "Video, âm thanh",
+	.label_one = "video, âm thanh",
+	.deadline_kind = "tin-su-kien",
+	.fields = video_fields,
+	.nfields = N(video_fields),
+	.tpl_item = "public/video",
+	.publish_check = video_publish_check,
+};
+
+/* Banners and advertising (TQ Đ10, BT Đ9): shown in their placement on every page of their
+ * site from start to end once the approver has published them (model/banner.h); the title
+ * is the banner's name, read by screen readers as the link's text when it has no image. */
+static const struct kind_choice banner_placements[] = {
+	{ "dau-trang", "Đầu trang" },
+	{ "cot-ben", "Cột bên" },
+	{ "chan-trang", "Chân trang" },
+	{ NULL, NULL },
+};
+static const struct kind_field banner_fields[] = {
+	{ .key = "vi_tri", .label = "Vị trí hiển thị", .type = F_ENUM, .flags = FF_REQUIRED | FF_FILTER | FF_LIST | FF_FEED,
+	  .choices = banner_placements },
+	{ .key = "lien_ket", .label = "Liên kết đến", .type = F_URL, .max = 500, .flags = FF_REQUIRED | FF_FEED,
+	  .help = "Địa chỉ mở ra khi người đọc bấm vào quảng cáo (https://…)" },
+	{ .key = "anh", .label = "Ảnh quảng cáo", .type = F_FILE, .flags = FF_FEED, .accept = "image/",
+	  .help = "Mô tả của ảnh trong thư viện là nội dung người khiếm thị nghe được" },
+	{ .key = "chu_quang_cao", .label = "Nội dung chữ", .type = F_LONGTEXT, .max = 300, .flags = FF_SEARCH | FF_FEED,
+	  .help = "Quảng cáo dạng chữ; để trống nếu dùng ảnh" },
+	{ .key = "don_vi", .label = "Đơn vị quảng cáo", .type = F_TEXT, .max = 200, .flags = FF_LIST | FF_FEED | FF_SEARCH },
+	{ .key = "bat_dau", .label = "Ngày bắt đầu", .type = F_DATE, .flags = FF_REQUIRED | FF_SORT | FF_LIST | FF_FEED },
+	{ .key = "gio_bat_dau", .label = "Giờ bắt đầu", .type = F_TEXT, .max = 8, .flags = FF_FEED, .example = "07:30",
+	  .help = "Giờ:phút, ví dụ 07:30; để trống là 00:00" },
+	{ .key = "ket_thuc", .label = "Ngày kết thúc", .type = F_DATE, .flags = FF_REQUIRED | FF_LIST | FF_FEED },
+	{ .key = "gio_ket_thuc", .label = "Giờ kết thúc", .type = F_TEXT, .max = 8, .flags = FF_FEED, .example = "17:00",
+	  .help = "Giờ:phút, ví dụ 17:00; để trống là hết ngày" },
+};
+
+static const struct kind kind_banner = {
+	.name = "banner",
+	.segment = "quang-cao",
+	.label = "Quảng cáo",
+	.label_one = "quảng cáo",
+	.title_label = "Tên quảng cáo",
+	.deadline_kind = "khac",
+	.fields = banner_fields,
+	.nfields = N(banner_fields),
+	.check = banner_check,
+};
+
+const struct kind *const kinds_declared[] = { &kind_article, &kind_legal, &kind_gazette, &kind_procedure,
+	&kind_project, &kind_bidding, &kind_science, &kind_statistics, &kind_disclosure, &kind_schedule,
+	&kind_reception, &kind_unit, &kind_official, &kind_link, &kind_page, &kind_gallery, &kind_video,
+	&kind_banner };
 const size_t kinds_ndeclared = N(kinds_declared);

@@ -8,6 +8,7 @@
 #include "base/sb.h"
 #include "base/util.h"
 #include "base/utf8.h"
+#include "model/vtt.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -32,7 +33,8 @@
 
 static const int variant_widths[] = { 480, 960 };
 
-enum mtype { T_JPEG, T_PNG, T_WEBP, T_GIF, T_PDF, T_DOC, T_XLS, T_DOCX, T_XLSX, T_ODT };
+enum mtype { T_JPEG, T_PNG, T_WEBP, T_GIF, T_PDF, T_DOC, T_XLS, T_DOCX, T_XLSX, T_ODT, T_CSV,
+	     T_MP4, T_WEBM, T_MP3, T_M4A, T_OGG, T_VTT };
 
 static const struct {
 	const char *mime, *ext;
@@ -48,7 +50,24 @@ static const struct {
 	[T_DOCX] = { "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx", NULL },
 	[T_XLSX] = { "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx", NULL },
 	[T_ODT] = { "application/vnd.oasis.opendocument.text", "odt", NULL },
+	/* a statistics table (import/stattable.h checks it when an item uses it); libmagic calls a
+	 * CSV text/csv or, with ';' or Vietnamese text, text/plain */
+	[T_CSV] = { "text/csv", "csv", NULL },
+	/* audio and video for the media kinds (docs/media.md): what browsers play natively */
+	[T_MP4] = { "video/mp4", "mp4", NULL },
+	[T_WEBM] = { "video/webm", "webm", NULL },
+	[T_MP3] = { "audio/mpeg", "mp3", NULL },
+	[T_M4A] = { "audio/x-m4a", "m4a", NULL },
+	[T_OGG] = { "audio/ogg", "ogg", NULL },
+	/* captions and transcripts (WebVTT), checked by model/vtt.c */
+	[T_VTT] = { "text/vtt", "vtt", NULL },
 };
+
+/* Audio and video: their own size limit (the site's setting, media_av_max). */
+static int is_av(int type)
+{
+	return type >= T_MP4 && type <= T_OGG;
+}
 
 /* What libmagic may call a ZIP-based office document; the ZIP's own content then decides.
  * (libmagic 5.44 names an OOXML file by the order of its first entries: a real DOCX may come
@@ -165,6 +184,23 @@ static int zip_kind(const unsigned char *b, size_t len, const char **key)
 	return -1;
 }
 
+/* 1 when text BYTES read as a table: its first two lines hold the same separator (',' ';' or
+ * TAB). (Its encoding is the table reader's to check: it names the line that is not UTF-8.) */
+static int csv_like(const void *bytes, size_t len)
+{
+	const char *s = bytes, *nl = memchr(s, '\n', len);
+	if (!nl)
+		return 0;
+	size_t first = (size_t)(nl - s), rest = len - first - 1;
+	const char *s2 = nl + 1, *nl2 = memchr(s2, '\n', rest);
+	size_t second = nl2 ? (size_t)(nl2 - s2) : rest;
+	static const char seps[] = { ',', ';', '\t' };
+	for (size_t i = 0; i < sizeof(seps); i++)
+		if (memchr(s, seps[i], first) && memchr(s2, seps[i], second))
+			return 1;
+	return 0;
+}
+
 /* The type of an upload, or -1 with *KEY set (a message key). */
 static int detect(const void *bytes, size_t len, int images_only, const char **key)
 {
@@ -181,12 +217,27 @@ static int detect(const void *bytes, size_t len, int images_only, const char **k
 	for (size_t i = 0; mime && type < 0 && i < ARRAY_SIZE(types); i++)
 		if (strcmp(mime, types[i].mime) == 0 && i != T_DOCX && i != T_XLSX && i != T_ODT)
 			type = (int)i;
+	if (type < 0 && !images_only && mime && strcmp(mime, "text/plain") == 0 && csv_like(bytes, len))
+		type = T_CSV;
 	if (type < 0 && !images_only && mime && len >= 4 && memcmp(b, "PK\x03\x04", 4) == 0)
 		for (size_t i = 0; i < ARRAY_SIZE(zip_mimes); i++)
 			if (strcmp(mime, zip_mimes[i]) == 0) {
 				type = zip_kind(b, len, key);
 				break;
 			}
+	if (type < 0 && !images_only && mime && strcmp(mime, "text/plain") == 0) {
+		/* libmagic names a WebVTT file with a byte-order mark plain text */
+		const unsigned char *t = len >= 3 && memcmp(b, "\xEF\xBB\xBF", 3) == 0 ? b + 3 : b;
+		if ((size_t)(t - b) + 6 <= len && memcmp(t, "WEBVTT", 6) == 0)
+			type = T_VTT;
+	}
+	if (type == T_VTT) {
+		struct vtt_result vr;
+		if (vtt_check(bytes, len, &vr)) {
+			*key = vr.error;
+			type = -1;
+		}
+	}
 	if (cookie)
 		magic_close(cookie);
 	if (type >= 0 && images_only && !types[type].decode) {
@@ -748,22 +799,46 @@ static int fill_texts(struct db *db, const struct actor *a, int64_t site_id, int
 	return db_commit(db) ? M_ERROR : M_OK;
 }
 
+int64_t media_av_max(struct db *db, int64_t site_id)
+{
+	int64_t mb = MEDIA_AV_MAX_DEFAULT >> 20;
+	sqlite3_stmt *st = db_stmt(db, "SELECT media_av_max_mb FROM sites WHERE id = ?");
+	if (st) {
+		db_bind_int(st, 1, site_id);
+		if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+			mb = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+	}
+	if (mb < 1 || mb > MEDIA_AV_MAX_LIMIT >> 20)
+		mb = MEDIA_AV_MAX_DEFAULT >> 20;
+	return mb << 20;
+}
+
 /* The checks of an upload's bytes before anything is written: size, type by content, an image's
  * header and dimensions. The type's index in *TYPE, or M_INVALID with the reason on FIELD. */
-static int bytes_check(const void *bytes, size_t len, int images_only, const char *field, struct errs *e, int *type)
+static int bytes_check(const void *bytes, size_t len, int images_only, int64_t av_max, const char *field,
+		       struct errs *e, int *type)
 {
 	const char *key;
 	if (!len) {
 		errs_add(e, field, images_only ? "media_empty" : "media_file_required");
 		return M_INVALID;
 	}
-	if (len > (images_only ? MEDIA_IMAGE_MAX : MEDIA_FILE_MAX)) {
-		errs_add(e, field, images_only ? "media_too_big" : "media_file_too_big");
+	if (len > (images_only ? MEDIA_IMAGE_MAX : MEDIA_FILE_MAX > av_max ? MEDIA_FILE_MAX : av_max)) {
+		errs_add(e, field, images_only ? "media_too_big" : av_max > MEDIA_FILE_MAX ? "media_av_too_big" : "media_file_too_big");
 		return M_INVALID;
 	}
 	*type = detect(bytes, len, images_only, &key);
 	if (*type < 0) {
 		errs_add(e, field, key);
+		return M_INVALID;
+	}
+	if (!is_av(*type) && len > MEDIA_FILE_MAX) {
+		errs_add(e, field, "media_file_too_big");
+		return M_INVALID;
+	}
+	if (is_av(*type) && (int64_t)len > av_max) {
+		errs_add(e, field, "media_av_too_big");
 		return M_INVALID;
 	}
 	if (types[*type].decode) {
@@ -792,7 +867,7 @@ int media_file_check(const void *bytes, size_t len, struct errs *e)
 int media_file_check_mime(const void *bytes, size_t len, struct errs *e, const char **mime)
 {
 	int type;
-	int rc = bytes_check(bytes, len, 0, "file", e, &type);
+	int rc = bytes_check(bytes, len, 0, MEDIA_AV_MAX_DEFAULT, "file", e, &type);
 	if (mime)
 		*mime = rc == 0 ? types[type].mime : NULL;
 	return rc;
@@ -813,7 +888,7 @@ static int store(struct db *db, const char *data_dir, const struct actor *a, int
 	if (!user_role_on(db, a, site_id))
 		return M_DENIED;
 	int type;
-	if (bytes_check(bytes, len, images_only, field, e, &type))
+	if (bytes_check(bytes, len, images_only, media_av_max(db, site_id), field, e, &type))
 		return M_INVALID;
 	int image = types[type].decode != NULL;
 	if (image) {
@@ -1039,6 +1114,7 @@ static int media_used(struct db *db, int64_t site_id, int64_t id, const char *sh
 	sqlite3_stmt *st = db_stmt(db, "SELECT 1 FROM items WHERE cover_id = ?1 OR (site_id = ?2 AND body LIKE ?3)"
 				       " UNION ALL SELECT 1 FROM article_attachments WHERE media_id = ?4"
 				       " UNION ALL SELECT 1 FROM item_files WHERE media_id = ?4"
+				       " UNION ALL SELECT 1 FROM access_forms WHERE media_id = ?4"
 				       " UNION ALL SELECT 1 FROM revisions r JOIN items a ON a.pending_rev_id = r.id"
 				       " WHERE r.cover_id = ?1 OR (a.site_id = ?2 AND r.body LIKE ?3) LIMIT 1");
 	if (!st) {

@@ -28,10 +28,17 @@ struct errs {
 	} e[ERRS_MAX];
 	char names[512]; /* field names made up for one message ("ho_so.2.ten": a table's cell) */
 	size_t names_used;
+	/* messages made up for one error (errs_add_text: "Dòng 7, cột 'Dân số': …"), by entry */
+	const char *text[ERRS_MAX];
+	char texts[1024];
+	size_t texts_used;
 };
 void errs_add(struct errs *e, const char *field, const char *key);
 /* errs_add under the name "FIELD.ROW.SUB" (a cell of a table field), kept in E itself. */
 void errs_add_cell(struct errs *e, const char *field, size_t row, const char *sub, const char *key);
+/* errs_add with a sentence of its own (shown instead of KEY's message; cut when out of room),
+ * kept in E itself: a message that names what was wrong where (a table's row and column). */
+void errs_add_text(struct errs *e, const char *field, const char *key, const char *text);
 /* Result codes of model calls. */
 enum model_rc { M_OK = 0, M_INVALID = -1, M_DENIED = -2, M_NOTFOUND = -3, M_ERROR = -4 };
 
@@ -250,6 +257,9 @@ struct article_input {
 	const int64_t *attachments;
 	size_t nattachments;
 	int set_attachments;
+	/* the data folder, for kinds whose check reads the library's files (kind.check_store: a
+	 * statistics table); NULL: such kinds refuse the save */
+	const char *data_dir;
 };
 /* Saves a new revision of article ID (0: a new draft by A). Unpublished items take the new
  * content at once; a published item keeps its public version and gets a pending change that
@@ -355,12 +365,19 @@ json_t *share_of(struct db *db, int64_t article_id);
 /* A site's media library. Uploads are recognised by their content (libmagic, then libgd for
  * images; the structure of the ZIP for DOCX, XLSX, ODT), never by their name: images (JPEG,
  * PNG, WebP, GIF; at most MEDIA_IMAGE_MAX bytes) and files to attach (PDF, DOC, DOCX, XLS,
- * XLSX, ODT; at most MEDIA_FILE_MAX bytes). Each content is stored once, as
+ * XLSX, ODT, and CSV: text whose first two lines hold a separator; at most MEDIA_FILE_MAX bytes). Each content is stored once, as
  * DATA/media/<2 hex>/<sha256>.<ext>; an image wider than 480 or 960 pixels gets JPEG copies of
  * those widths beside it (<sha256>-480.jpg), made before the row is committed. Public URLs:
  * "/media/<sha256>.<ext>" for images, "/tep/<sha256>.<ext>" (a download) for files. */
 #define MEDIA_IMAGE_MAX (10 * 1024 * 1024)
 #define MEDIA_FILE_MAX (20 * 1024 * 1024)
+/* Audio and video (MP4, WebM, MP3, M4A, Ogg) and WebVTT captions are files too; audio and video
+ * may be larger: at most the site's setting sites.media_av_max_mb (migration 0027; default
+ * MEDIA_AV_MAX_DEFAULT, at most MEDIA_AV_MAX_LIMIT), within the server's request limit
+ * (`cong serve --max-body`): an upload is read in memory. WebVTT files must pass vtt_check. */
+#define MEDIA_AV_MAX_DEFAULT ((int64_t)100 << 20)
+#define MEDIA_AV_MAX_LIMIT ((int64_t)2048 << 20)
+int64_t media_av_max(struct db *db, int64_t site_id); /* bytes */
 /* Stores an uploaded image (JPEG, PNG, WebP, GIF only); field errors on "cover". The same
  * content already in the site's library gives its id. */
 int media_store(struct db *db, const char *data_dir, const struct actor *a, int64_t site_id,

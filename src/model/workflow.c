@@ -105,6 +105,28 @@ static const char *rule_state(const struct rule *r, json_t *art)
 	return article_wstate(art);
 }
 
+/* The kind's rules for what is published (kind.publish_check) on the version of ID that would
+ * become public: its pending change's, else its own. */
+void item_publish_check(struct db *db, int64_t site_id, int64_t id, struct errs *e)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT i.kind, coalesce(r.fields, i.fields) FROM items i"
+				       " LEFT JOIN revisions r ON r.id = i.pending_rev_id WHERE i.id = ?");
+	if (!st)
+		return;
+	db_bind_int(st, 1, id);
+	const struct kind *k = NULL;
+	json_t *fields = NULL;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		k = kind_find((const char *)sqlite3_column_text(st, 0));
+		const char *f = (const char *)sqlite3_column_text(st, 1);
+		fields = f ? json_loads(f, 0, NULL) : NULL;
+	}
+	sqlite3_reset(st);
+	if (k && k->publish_check)
+		k->publish_check(db, k, site_id, json_is_object(fields) ? fields : NULL, e);
+	json_decref(fields);
+}
+
 /* Why A may not take action R on ART now (a message key), or NULL when it may. */
 static const char *rule_refusal(struct db *db, const struct actor *a, int64_t site_id, json_t *art,
 				const struct rule *r)
@@ -300,6 +322,8 @@ int article_act(struct db *db, const struct actor *a, int64_t site_id, int64_t i
 		errs_add(e, "reason", "wf_refusal_reason_required");
 	if (strcmp(action, "schedule") == 0 && in->when <= now)
 		errs_add(e, "when", "wf_schedule_future");
+	if (strcmp(action, "publish") == 0 || strcmp(action, "schedule") == 0)
+		item_publish_check(db, site_id, id, e);
 	if (e->n)
 		goto out;
 

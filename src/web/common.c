@@ -366,6 +366,7 @@ json_t *web_public_ctx(struct req *r, const char *page_title, const char *canoni
 		json_object_set_new(ctx, "main", m);
 	}
 	json_object_set_new(ctx, "menu", menu_build(r));
+	nav_public_ctx(r, ctx); /* the site's sections in the menu, the footer's links (public/nav.c) */
 	json_object_set_new(ctx, "breadcrumbs", json_array());
 	web_crumb(ctx, "Trang chủ", page_title ? "/" : NULL);
 	set_str(ctx, "admin_url", "/quan-tri/");
@@ -375,6 +376,11 @@ json_t *web_public_ctx(struct req *r, const char *page_title, const char *canoni
 	json_t *maint = maint_current(r->db, time_now());
 	if (maint)
 		json_object_set_new(ctx, "maintenance", maint);
+	/* the site's banners in their placements, between their start and end (the page cache's
+	 * generation changes at each: model/banner.h) */
+	json_t *banners = web_banners(r);
+	if (banners)
+		json_object_set_new(ctx, "banners", banners);
 	json_decref(main_site);
 	free(url);
 	sb_release(&t);

@@ -16,6 +16,12 @@ const struct route web_routes[] = {
 	{ ROUTE_GET | ROUTE_ANY_HOST | ROUTE_PUBLIC, "/media/*", page_media },
 	{ ROUTE_GET | ROUTE_ANY_HOST | ROUTE_PUBLIC, "/tep/*", page_attachment },
 	{ ROUTE_GET | ROUTE_ANY_HOST | ROUTE_PUBLIC, "/robots.txt", page_robots },
+	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/so-do-trang", page_sitemap },
+	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/sitemap.xml", page_sitemap_xml },
+	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/ban-do-hanh-chinh", page_boundary_map },
+	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/gioi-thieu", page_fixed },
+	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/chuc-nang-nhiem-vu", page_fixed },
+	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/lich-su", page_fixed },
 	{ ROUTE_GET | ROUTE_ANY_HOST | ROUTE_PUBLIC, "/favicon.ico", page_favicon },
 	{ ROUTE_GET | ROUTE_ANY_HOST | ROUTE_PUBLIC, "/healthz", page_health },
 	{ ROUTE_GET | ROUTE_ANY_HOST | ROUTE_PUBLIC, "/metrics", page_metrics }, /* loopback or token: http/metrics.h */
@@ -54,7 +60,13 @@ const struct route web_routes[] = {
 	{ ROUTE_GET | ROUTE_SYSADMIN, "/quan-tri/cai-dat/tai-khoan", admin_account_settings },
 	{ ROUTE_POST | ROUTE_SYSADMIN, "/quan-tri/cai-dat/tai-khoan", admin_account_settings_save },
 	{ ROUTE_GET | ROUTE_SITEADMIN, "/quan-tri/cai-dat", admin_settings },
+	{ ROUTE_GET | ROUTE_SITEADMIN, "/quan-tri/cai-dat/muc", admin_sections },
+	{ ROUTE_POST | ROUTE_SITEADMIN, "/quan-tri/cai-dat/muc", admin_sections_save },
+	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/lien-ket-hong", admin_links_broken },
+	{ ROUTE_POST | ROUTE_EDITOR, "/quan-tri/lien-ket-hong", admin_links_check },
 	{ ROUTE_POST | ROUTE_SITEADMIN, "/quan-tri/cai-dat", admin_settings_save },
+	{ ROUTE_GET | ROUTE_SITEADMIN, "/quan-tri/tiep-can-thong-tin", admin_access_info },
+	{ ROUTE_POST | ROUTE_SITEADMIN, "/quan-tri/tiep-can-thong-tin", admin_access_info_save },
 	{ ROUTE_GET | ROUTE_SITEADMIN, "/quan-tri/nhat-ky", admin_audit },
 	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/chuyen-muc", admin_categories },
 	{ ROUTE_POST | ROUTE_EDITOR, "/quan-tri/chuyen-muc", admin_category_save },
@@ -91,6 +103,9 @@ const struct route web_routes[] = {
 	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/nhap/*", admin_import_form },
 	{ ROUTE_POST | ROUTE_ROLE, "/quan-tri/nhap/*", admin_import },
 	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/nhap/*/mau.csv", admin_import_template },
+	{ ROUTE_GET | ROUTE_SITEADMIN, "/quan-tri/cai-dat/da-phuong-tien", admin_media_settings },
+	{ ROUTE_POST | ROUTE_SITEADMIN, "/quan-tri/cai-dat/da-phuong-tien", admin_media_settings_save },
+	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/quang-cao/luot-bam", admin_banner_clicks },
 	/* every other kind of item (model/kinds.c) by its segment: "/quan-tri/van-ban/12"; after
 	 * every fixed path, so that those win; the handlers answer 404 for a segment no kind has */
 	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/*/moi", admin_article_new },
@@ -101,6 +116,20 @@ const struct route web_routes[] = {
 	{ ROUTE_POST | ROUTE_APPROVER, "/quan-tri/*/*/de-xuat", admin_article_propose },
 	{ ROUTE_POST | ROUTE_ROLE, "/quan-tri/*/*/khoi-phuc", admin_article_restore },
 	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/*/*/so-sanh", admin_article_compare },
+	/* statistics' table downloads and the access-to-information section (web/public/statistics.c) */
+	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/thong-ke/*/bang.csv", page_stat_table },
+	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/thong-ke/*/bang.xlsx", page_stat_table },
+	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/tiep-can-thong-tin", page_access_info },
+	/* schedules and the directory (web/public/schedule.c, directory.c): before the kinds' generic
+	 * pages; the week view and the calendar depend on the day, so they are not kept in the cache */
+	{ ROUTE_GET | ROUTE_PUBLIC, "/lich-cong-tac", page_schedule_week },
+	{ ROUTE_GET | ROUTE_PUBLIC, "/lich-cong-tac.ics", page_schedule_ics },
+	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/co-cau-to-chuc", page_unit_tree },
+	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/nguoi-phat-ngon", page_spokespeople },
+	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/lien-he", page_contact },
+	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/can-bo/*", page_official }, /* and <slug>-<id>.vcf */
+	{ ROUTE_GET | ROUTE_PUBLIC, "/quang-cao/*/mo", page_banner_click }, /* counts: never cached */
+	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/thu-vien-anh/*/anh/*", page_gallery_photo },
 	/* last, so that every route above wins: a kind's pages (web/public/items.c), else 404 */
 	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/*", page_item_list },
 	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/*/*", page_item },

@@ -95,6 +95,9 @@ struct kind_view {
 	void (*list_view)(struct req *r, const struct kind *k, json_t *ctx);
 };
 const struct kind_view *kind_view_find(const char *kind);
+/* Administrative procedures (web/public/procedures.c): the national portal's link, the steps. */
+void procedure_item_view(struct req *r, const struct kind *k, json_t *row, json_t *item, json_t *ctx);
+void procedure_list_view(struct req *r, const struct kind *k, json_t *ctx);
 /* Field F's value V as a page shows it: files as {id, url, title, name, alt, mime, ext,
  * size_label, is_image, is_video, is_audio, is_vtt, variants} (a table's files too); with SITE_URL
  * (exports), files as their absolute address. A file not of SITE_ID: null. New reference. */
@@ -201,5 +204,52 @@ struct table;
 int web_send_table(struct req *r, struct table *t, const char *how, const char *filename);
 /* Renders template TPL alone with VIEW, appended to OUT: 0, or -1 when there is no such template. */
 int web_render_part(struct req *r, const char *tpl, json_t *view, struct sb *out);
+
+/* Statistics and access to information (web/public/statistics.c, web/admin/access_info.c). */
+void statistics_item_view(struct req *r, const struct kind *k, json_t *row, json_t *item, json_t *ctx);
+void page_stat_table(struct req *r);
+void page_access_info(struct req *r);
+void admin_access_info(struct req *r);
+void admin_access_info_save(struct req *r);
+/* schedules (web/public/schedule.c) and the directory (web/public/directory.c) */
+void page_schedule_week(struct req *r);
+void page_schedule_ics(struct req *r);
+void page_unit_tree(struct req *r);
+void page_spokespeople(struct req *r);
+void page_contact(struct req *r);
+void page_official(struct req *r);
+json_t *directory_official_view(json_t *row);
+void unit_item_view(struct req *r, const struct kind *k, json_t *row, json_t *item, json_t *ctx);
+void official_item_view(struct req *r, const struct kind *k, json_t *row, json_t *item, json_t *ctx);
+/* web/public/nav.c: the sections of the menu and the footer's links (called by web_public_ctx),
+ * the home page's blocks per kind, the site map, the boundary map, the fixed pages' addresses,
+ * the grouped list of links (the links kind's list view) */
+struct kind;
+void nav_public_ctx(struct req *r, json_t *ctx);
+json_t *nav_home_blocks(struct req *r, json_t *news_sections, int *news_on);
+void links_list_view(struct req *r, const struct kind *k, json_t *ctx);
+void page_sitemap(struct req *r);
+void page_sitemap_xml(struct req *r);
+void page_boundary_map(struct req *r);
+void page_fixed(struct req *r);
+/* web/admin/nav.c: the broken links (and checking them now), the sections of the menu and home */
+void admin_links_broken(struct req *r);
+void admin_links_check(struct req *r);
+void admin_sections(struct req *r);
+void admin_sections_save(struct req *r);
+/* Banners and their click redirect (web/public/banners.c): the site's banners showing now for
+ * the page's view ({header|sidebar|footer: {label, items}}), or NULL. */
+json_t *web_banners(struct req *r);
+void page_banner_click(struct req *r);
+
+/* A site's media settings and its banners' clicks (web/admin/media_admin.c). */
+void admin_media_settings(struct req *r);
+void admin_media_settings_save(struct req *r);
+void admin_banner_clicks(struct req *r);
+
+/* The media kinds' pages (web/public/media_pages.c). */
+void gallery_item_view(struct req *r, const struct kind *k, json_t *row, json_t *item, json_t *ctx);
+void video_item_view(struct req *r, const struct kind *k, json_t *row, json_t *item, json_t *ctx);
+void page_gallery_photo(struct req *r);
 
 #endif

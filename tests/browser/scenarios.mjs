@@ -4,7 +4,7 @@
 // can pass or fail alone (--only).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -1461,6 +1461,61 @@ async function backupsPage(t) {
 }
 
 /* ---------------------------------------------------------------------------------------------
+ * Administrative procedures: the site administrator imports three procedures from the test CSV
+ * file; a citizen filters the site's list by online service level, opens a procedure and finds
+ * its dossier table and the link to the national public-service portal built from its code; the
+ * main portal's list of every site's procedures with its filter by site. axe-core on each page.
+ */
+const PROCEDURES_CSV = fileURLToPath(new URL('../data/import/thu-tuc.csv', import.meta.url));
+
+async function procedures(t) {
+	const serious = (vs) => vs.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map((v) => `${v.id} at ${v.target}: ${v.help}`);
+	const admin = await personPage(t, 'siteadmin', '/quan-tri/nhap/thu-tuc', { bypassCSP: true });
+	assert.equal(await textOf(admin.getByRole('heading', { level: 1 })), 'Nhập thủ tục từ tệp CSV');
+	await admin.getByLabel('Tệp CSV').setInputFiles(PROCEDURES_CSV);
+	await clickAndWait(admin, admin.getByRole('button', { name: 'Kiểm tra tệp' }));
+	await clickAndWait(admin, admin.getByRole('button', { name: 'Nhập 3 thủ tục' }));
+	await admin.context().close();
+
+	const ctx = await t.newContext({ bypassCSP: true });
+	const page = await ctx.newPage();
+	const seen = watch(page);
+	await page.goto(t.site + '/thu-tuc');
+	assert.equal(await textOf(page.getByRole('heading', { level: 1 })), 'Thủ tục hành chính');
+	const table = page.getByRole('table', { name: /^Danh sách thủ tục/ });
+	await mustSee(table, 'the procedures\' table, named by its caption');
+	await page.getByRole('combobox', { name: 'Mức độ dịch vụ công trực tuyến' }).selectOption({ label: 'Toàn trình' });
+	await clickAndWait(page, page.getByRole('button', { name: 'Lọc' }));
+	assert.match(page.url(), /muc_do_dvc=toan-trinh/, 'the form did not send the service level');
+	assert.equal(await table.getByRole('row').count(), 3, 'a header row and the two procedures online in full');
+	assert.deepEqual(serious((await axe(t, page)).violations), [], 'axe on the procedures\' list');
+	await page.screenshot({ path: join(t.shots, 'cong-browser-procedure-list.png'), fullPage: true });
+
+	await clickAndWait(page, table.getByRole('link', { name: 'Đăng ký khai sinh' }));
+	assert.match(new URL(page.url()).pathname, /^\/thu-tuc\/dang-ky-khai-sinh-\d+$/, 'the procedure\'s address');
+	assert.equal(await textOf(page.getByRole('heading', { level: 1 })), 'Đăng ký khai sinh');
+	const portal = page.getByRole('link', { name: /Cổng Dịch vụ công quốc gia/ });
+	assert.equal(await portal.getAttribute('href'),
+		'https://dichvucong.gov.vn/p/home/dvc-chi-tiet-thu-tuc-hanh-chinh.html?ma_thu_tuc=1.001193');
+	await mustSee(page.getByRole('region', { name: 'Văn bản liên quan' }).getByText('60/2014/QH13'), 'the legal basis');
+	await noScriptElement(page, 'the procedure page');
+	assert.deepEqual(serious((await axe(t, page)).violations), [], 'axe on the procedure page');
+	await page.screenshot({ path: join(t.shots, 'cong-browser-procedure.png'), fullPage: true });
+
+	// the main portal lists every site's procedures, with a filter by site
+	await page.goto(t.main + '/thu-tuc');
+	await page.getByRole('combobox', { name: 'Đơn vị' }).selectOption({ label: 'Sở Nội vụ' });
+	await clickAndWait(page, page.getByRole('button', { name: 'Lọc' }));
+	assert.match(page.url(), /don-vi=snv/);
+	assert.equal(await page.getByRole('table', { name: /^Danh sách thủ tục/ }).getByRole('row').count(), 4,
+		'a header row and the Sở\'s three procedures');
+	assert.deepEqual(serious((await axe(t, page)).violations), [], 'axe on the province\'s procedures');
+	seen.assertClean('the procedures\' pages');
+	await ctx.close();
+}
+
+/* ---------------------------------------------------------------------------------------------
  * Investment projects, bidding packages and science tasks (docs/projects.md), imported on the
  * department's site with `cong import` from the example files: a citizen reads the list of each
  * project status, a project with its packages, a package with its project, a science task.
@@ -1569,6 +1624,273 @@ async function sciencePages(t) {
 	seen.assertClean('the science pages');
 }
 
+/**
+ * Statistics: the editor uploads a table with
+ * a bad number and reads the message naming the row and the column at the table's field, the rest
+ * of the form kept; uploads a good table, the approver publishes; a citizen reads the dataset's page — the
+ * table named by its caption, the chart as one image with its name — and the site's
+ * access-to-information page listing it. axe-core on the form, the dataset and the section.
+ */
+async function statisticsPages(t) {
+	const serious = (vs) => vs.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map((v) => `${v.id} at ${v.target}: ${v.help}`);
+	const page = await personPage(t, 'editor', '/quan-tri/thong-ke/moi', { bypassCSP: true });
+	const title = 'Dân số trung bình các huyện năm 2025';
+	const fill = async () => {
+		await page.locator('form.form').evaluate((f) => { f.noValidate = true; });
+		await page.getByLabel('Tên bộ số liệu').fill(title);
+		await page.getByLabel('Lĩnh vực').fill('Dân số và lao động');
+		await page.getByLabel('Kỳ số liệu').selectOption({ label: 'Năm' });
+		await page.getByLabel('Thời điểm số liệu').fill('31/12/2025');
+		await page.getByLabel('Nguồn số liệu').fill('Cục Thống kê tỉnh Vĩnh Long');
+		await page.getByLabel('Phương pháp thống kê').fill('Điều tra biến động dân số thời điểm 01/4.');
+		await typeInEditor(page, [{ p: 'Dân số tăng nhẹ ở tất cả các huyện.' }]);
+	};
+	const table = (rows) => ({ name: 'dan-so.csv', mimeType: 'text/csv',
+		buffer: Buffer.from(['Huyện;Dân số (người)', ...rows].join('\n') + '\n', 'utf8') });
+	await fill();
+	await page.locator('input[name="bang__tep"]').setInputFiles(table(['Long Hồ;160.537', 'Mang Thít;12a', 'Trà Ôn;130.102']));
+	const bad = await clickAndWait(page, page.getByRole('button', { name: 'Lưu', exact: true }));
+	assert.equal(bad.status(), 422, 'a table with a bad number');
+	await assertFieldError(page, 'bang', "Dòng 3, cột 'Dân số (người)': '12a' không phải là số.");
+	assert.equal(await page.getByLabel('Tên bộ số liệu').inputValue(), title, 'the title is kept');
+	assert.equal(await page.getByLabel('Nguồn số liệu').inputValue(), 'Cục Thống kê tỉnh Vĩnh Long', 'the source is kept');
+	assert.deepEqual(serious((await axe(t, page)).violations), [], 'axe on the statistics form with its message');
+
+	await page.locator('input[name="bang__tep"]').setInputFiles(table(['Long Hồ;160.537', 'Mang Thít;103.573', 'Trà Ôn;130.102']));
+	await page.locator('form.form').evaluate((f) => { f.noValidate = true; });
+	const good = await clickAndWait(page, page.getByRole('button', { name: 'Lưu', exact: true }));
+	assert.equal(good.status(), 200, `the good table: ${await textOf(page.locator('main')).catch(() => '')}`.slice(0, 600));
+	assert.match(path(page), /^\/quan-tri\/thong-ke\/\d+$/, 'saved: the dataset\'s own page');
+	const admin = path(page);
+	for (const a of [ACT.submit, ACT.edited])
+		await clickAndWait(page, actionButton(page, a));
+	await page.context().close();
+	const ap = await personPage(t, 'approver', admin, { bypassCSP: true });
+	await clickAndWait(ap, actionButton(ap, ACT.publish));
+	assert.equal(await stateOf(ap), STATE.published, 'the dataset is published');
+	await ap.context().close();
+
+	const pub = await (await t.newContext({ bypassCSP: true })).newPage();
+	const seen = watch(pub);
+	await pub.goto(t.site + '/thong-ke');
+	await clickAndWait(pub, pub.getByRole('link', { name: title }));
+	assert.match(path(pub), /^\/thong-ke\/dan-so-trung-binh-cac-huyen-nam-2025-\d+$/);
+	const data = pub.getByRole('table', { name: new RegExp(`^${title}`) });
+	await mustSee(data, 'the data table, named by its caption');
+	await mustSee(data.getByRole('rowheader', { name: 'Mang Thít' }), 'the first column as row headers');
+	await mustSee(data.getByRole('cell', { name: '103.573' }), 'the number written the Vietnamese way');
+	await mustSee(pub.getByRole('img', { name: title }), 'the chart, one image named by its title');
+	await mustSee(pub.getByRole('link', { name: 'Excel (XLSX)' }), 'the download');
+	assert.deepEqual(serious((await axe(t, pub)).violations), [], 'axe on the dataset page');
+	await pub.screenshot({ path: join(t.shots, 'cong-browser-statistics.png'), fullPage: true });
+
+	await pub.goto(t.site + '/tiep-can-thong-tin');
+	assert.equal(await textOf(pub.getByRole('heading', { level: 1 })), 'Tiếp cận thông tin');
+	await mustSee(pub.getByRole('table', { name: /^Thống kê: 1 thông tin/ }).getByRole('link', { name: title }),
+		'the dataset in the list of what the law asks to be published');
+	assert.deepEqual(serious((await axe(t, pub)).violations), [], 'axe on the access-to-information page');
+	await pub.screenshot({ path: join(t.shots, 'cong-browser-access-info.png'), fullPage: true });
+	seen.assertClean('the statistics pages');
+	await pub.context().close();
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Links, the site's sections, the site map and the boundary map (docs/links.md): links and fixed
+ * pages imported with `cong import`, a link to a private address checked (and refused) by `cong
+ * links check`; the public list of links grouped, the board's broken links, the site
+ * administrator's choice of sections followed by the menu and the home page, the site map and
+ * the administrative map. axe-core on each.
+ */
+async function linksAndSections(t) {
+	const root = fileURLToPath(new URL('../..', import.meta.url));
+	const i = process.argv.indexOf('--cong');
+	const cong = i > 0 ? process.argv[i + 1] : join(root, 'build', 'cong');
+	const env = { ...process.env, CONG_ROOT: root };
+	const dir = mkdtempSync(join(tmpdir(), 'cong-links-'));
+	const write = (name, text) => { execFileSync('tee', [join(dir, name)], { input: text, stdio: ['pipe', 'ignore', 'pipe'] }); return join(dir, name); };
+	const links = write('lien-ket.csv', 'tieu_de,dia_chi,nhom,thu_tu\n' +
+		'Cổng Thông tin điện tử Chính phủ,https://chinhphu.vn,chinh-phu,1\n' +
+		'Cổng Dịch vụ công quốc gia,https://dichvucong.gov.vn,dich-vu,1\n' +
+		'Sở Tài chính (trang thử nội bộ),http://127.0.0.1:9/,so-nganh,1\n');
+	const pages = write('trang.csv', 'tieu_de,loai,thu_tu,noi_dung\n' +
+		'Giới thiệu Sở Nội vụ,gioi-thieu,1,"<p>Sở Nội vụ là cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh.</p>"\n');
+	execFileSync(cong, ['import', 'lien-ket', '--data', t.data, '--site', 'snv', links], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+	execFileSync(cong, ['import', 'trang', '--data', t.data, '--site', 'snv', pages], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+	// only the loopback link is checked: a private address, refused without a request
+	const out = String(execFileSync(cong, ['links', 'check', '--data', t.data, '--site', 'snv', '--timeout', '2'],
+		{ env, stdio: ['pipe', 'pipe', 'pipe'] }));
+	assert.match(out, /liên kết hỏng/);
+	rmSync(dir, { recursive: true, force: true });
+	const serious = (vs) => vs.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map((v) => `${v.id} at ${v.target}: ${v.help}`);
+
+	const pub = await (await t.newContext({ bypassCSP: true })).newPage();
+	const seen = watch(pub);
+	await pub.goto(t.site + '/lien-ket');
+	assert.equal(await textOf(pub.getByRole('heading', { level: 1 })), 'Liên kết website');
+	await mustSee(pub.getByRole('region', { name: 'Cổng thông tin Chính phủ, Quốc hội' })
+		.getByRole('link', { name: 'Cổng Thông tin điện tử Chính phủ' }), 'the link in its group');
+	assert.deepEqual(serious((await axe(t, pub)).violations), [], 'axe on the list of links');
+	await pub.screenshot({ path: join(t.shots, 'cong-browser-links.png'), fullPage: true });
+
+	const admin = await personPage(t, 'siteadmin', '/quan-tri/lien-ket-hong', { bypassCSP: true });
+	await mustSee(admin.getByRole('table', { name: 'Liên kết hỏng' }).getByRole('link', { name: /trang thử nội bộ/ }),
+		'the broken link on the board\'s list');
+	assert.deepEqual(serious((await axe(t, admin)).violations), [], 'axe on the broken links');
+
+	// the sections: the fixed pages first, then the links; news and the others not chosen
+	await admin.goto(t.site + '/quan-tri/cai-dat/muc');
+	for (const box of await admin.getByRole('checkbox').all())
+		await box.uncheck();
+	await admin.getByRole('checkbox', { name: 'Giới thiệu Hiển thị' }).check();
+	await admin.getByLabel('Thứ tự của Giới thiệu').fill('1');
+	await admin.getByRole('checkbox', { name: 'Liên kết Hiển thị' }).check();
+	await admin.getByLabel('Thứ tự của Liên kết').fill('2');
+	assert.deepEqual(serious((await axe(t, admin)).violations), [], 'axe on the sections\' form');
+	await clickAndWait(admin, admin.getByRole('button', { name: 'Lưu các mục' }));
+	await mustSee(admin.getByRole('status'), 'the saved notice');
+
+	await pub.goto(t.site + '/');
+	const nav = pub.getByRole('navigation', { name: 'Danh mục chính' });
+	const names = (await nav.locator(':scope > ul > li > a').allTextContents()).map((x) => x.trim());
+	assert.deepEqual(names, ['Trang chủ', 'Giới thiệu', 'Liên kết'], 'the menu follows the sections');
+	await mustSee(pub.getByRole('region', { name: 'Giới thiệu' }).getByRole('link', { name: 'Giới thiệu Sở Nội vụ' }),
+		'the home\'s block of fixed pages');
+	assert.deepEqual(serious((await axe(t, pub)).violations), [], 'axe on the home page with its sections');
+	await pub.screenshot({ path: join(t.shots, 'cong-browser-home-sections.png'), fullPage: true });
+
+	await pub.goto(t.site + '/so-do-trang');
+	await mustSee(pub.getByRole('navigation', { name: 'Sơ đồ cổng' }).getByRole('link', { name: 'Giới thiệu Sở Nội vụ' }),
+		'the fixed page in the site map');
+	assert.deepEqual(serious((await axe(t, pub)).violations), [], 'axe on the site map');
+
+	await pub.goto(t.site + '/ban-do-hanh-chinh');
+	await mustSee(pub.getByRole('heading', { name: /^Huyện Long Hồ/ }), 'a district in the list of units');
+	await mustSee(pub.getByRole('link', { name: /^Huyện Vũng Liêm/ }), 'a district on the schematic');
+	assert.deepEqual(serious((await axe(t, pub)).violations), [], 'axe on the administrative map');
+	await pub.screenshot({ path: join(t.shots, 'cong-browser-boundary-map.png'), fullPage: true });
+	seen.assertClean('the links\', sections\', site map\'s and map\'s pages');
+	// every kind again, for the scenarios after this one
+	execFileSync('sqlite3', [join(t.data, 'cong.db'), 'DELETE FROM site_sections']);
+	await admin.context().close();
+	await pub.context().close();
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Media and banners (docs/media.md): the approver makes a photo gallery, a video with its WebVTT
+ * captions and three banners in the admin forms made from their descriptors and publishes them;
+ * a citizen opens the gallery, a photo's page (previous/next without JavaScript), the video page
+ * with its player, captions track and transcript, and pages with the banners in their places.
+ * axe-core on each public page.
+ */
+async function mediaAndBanners(t) {
+	const db = join(t.data, 'cong.db');
+	const before = execFileSync('sqlite3', [db, "SELECT approver_may_be_author FROM sites WHERE slug = 'snv'"]).toString().trim();
+	execFileSync('sqlite3', [db, "UPDATE sites SET approver_may_be_author = 1 WHERE slug = 'snv'"]);
+	const serious = (vs) => vs.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map((v) => `${v.id} at ${v.target}: ${v.help}`);
+	const page = await personPage(t, 'approver', '/quan-tri/thu-vien-anh/moi');
+	// a site with a category of the kind asks which one (the first item made it)
+	const save = async () => {
+		const cat = page.getByRole('combobox', { name: 'Chuyên mục' });
+		if (await cat.count())
+			await cat.selectOption({ index: 1 });
+		await clickAndWait(page, page.getByRole('button', { name: 'Lưu', exact: true }));
+	};
+	const publishHere = async () => {
+		for (const label of [ACT.submit, ACT.edited, ACT.publish]) {
+			await clickAndWait(page, panel(page).getByRole('button', { name: label, exact: true }));
+		}
+		await mustSee(panel(page).getByText(STATE.published), 'the published state');
+	};
+	try {
+		// a gallery of two photos, each with its description for screen readers
+		await page.getByLabel('Tên bộ ảnh').fill('Lễ hội Ok Om Bok tỉnh Vĩnh Long năm 2026');
+		const photos = [['Đua ghe ngo trên sông Cổ Chiên', 'Các đội ghe ngo tranh tài'],
+			['Thả đèn gió tại chùa Âng', 'Đồng bào Khmer thả đèn gió']];
+		for (const [i, [alt, caption]] of photos.entries()) {
+			await page.locator(`input[type=file][name="anh.${i}.tep_anh__tep"]`).setInputFiles({
+				name: `anh-${i}.png`, mimeType: 'image/png', buffer: makePng(120 + i, 80) });
+			await page.locator(`[name="anh.${i}.mo_ta"]`).fill(alt);
+			await page.locator(`[name="anh.${i}.chu_thich"]`).fill(caption);
+		}
+		await save();
+		assert.match(path(page), /^\/quan-tri\/thu-vien-anh\/\d+$/, 'the gallery is saved');
+		await publishHere();
+		const galleryId = path(page).split('/').pop();
+
+		// a video with its captions
+		await page.goto(t.site + '/quan-tri/video/moi');
+		await page.getByRole('textbox', { name: 'Tiêu đề', exact: true }).fill('Hội nghị trực tuyến chuyển đổi số năm 2026');
+		await page.getByRole('combobox', { name: 'Loại', exact: true }).selectOption({ label: 'Video' });
+		const mp4 = Buffer.concat([Buffer.from([0, 0, 0, 0x1c]), Buffer.from('ftypisom', 'ascii'), Buffer.from([0, 0, 2, 0]),
+			Buffer.from('isomiso2mp41', 'ascii'), Buffer.from([0, 0, 0x10, 0x08]), Buffer.from('mdat', 'ascii'), Buffer.alloc(4096)]);
+		await page.locator('input[type=file][name="tep_phat__tep"]').setInputFiles({ name: 'hoi-nghi.mp4', mimeType: 'video/mp4', buffer: mp4 });
+		await page.locator('input[type=file][name="phu_de__tep"]').setInputFiles({ name: 'hoi-nghi.vtt', mimeType: 'text/vtt',
+			buffer: Buffer.from('WEBVTT\n\n00:00.000 --> 00:03.000\nKính thưa các đồng chí đại biểu.\n\n00:03.000 --> 00:06.000\nHội nghị bắt đầu.\n') });
+		await save();
+		assert.match(path(page), /^\/quan-tri\/video\/\d+$/, 'the video is saved');
+		await publishHere();
+		const videoId = path(page).split('/').pop();
+
+		// banners in the three places, from an hour ago to tomorrow (Vietnam time)
+		const vn = (ms) => new Date(ms + 7 * 3600e3).toISOString();
+		const from = vn(Date.now() - 3600e3), to = vn(Date.now() + 86400e3);
+		const ddmm = (iso) => iso.slice(0, 10).split('-').reverse().join('/');
+		for (const [place, title] of [['Đầu trang', 'Du lịch Vĩnh Long'], ['Cột bên', 'Đặc sản bưởi Năm Roi'],
+			['Chân trang', 'Xúc tiến đầu tư Vĩnh Long']]) {
+			await page.goto(t.site + '/quan-tri/quang-cao/moi');
+			await page.getByLabel('Tên quảng cáo').fill(title);
+			await page.getByLabel('Vị trí hiển thị').selectOption({ label: place });
+			await page.getByLabel('Liên kết đến').fill('https://vinhlong.gov.vn/');
+			await page.getByLabel('Nội dung chữ').fill(`${title}: thông tin dành cho du khách và nhà đầu tư`);
+			await page.getByLabel('Ngày bắt đầu').fill(ddmm(from));
+			await page.getByLabel('Giờ bắt đầu').fill(from.slice(11, 16));
+			await page.getByLabel('Ngày kết thúc').fill(ddmm(to));
+			await page.getByLabel('Giờ kết thúc').fill(to.slice(11, 16));
+			await save();
+			assert.match(path(page), /^\/quan-tri\/quang-cao\/\d+$/, `the banner "${title}" is saved`);
+			await publishHere();
+		}
+
+		const pub = await (await t.newContext({ bypassCSP: true })).newPage();
+		const check = async (what) => {
+			await noScriptElement(pub, what);
+			assert.deepEqual(serious((await axe(t, pub)).violations), [], `axe on ${what}`);
+		};
+		await pub.goto(`${t.site}/thu-vien-anh/x-${galleryId}`);
+		assert.equal(await textOf(pub.getByRole('heading', { level: 1 })), 'Lễ hội Ok Om Bok tỉnh Vĩnh Long năm 2026');
+		for (const [alt] of photos)
+			assert.ok(await imageWidth(pub.getByRole('img', { name: alt })) > 0, `the photo "${alt}" does not load`);
+		await check('the gallery page');
+		for (const where of ['Quảng cáo đầu trang', 'Quảng cáo cột bên', 'Quảng cáo chân trang'])
+			await mustSee(pub.getByRole('complementary', { name: where }), `the ${where}`);
+		await pub.screenshot({ path: join(t.shots, 'cong-browser-gallery.png'), fullPage: true });
+		await clickAndWait(pub, pub.getByRole('link', { name: photos[0][0] }));
+		assert.match(path(pub), /\/anh\/1$/, 'the photo page');
+		await mustSee(pub.getByText(photos[0][1]), 'the caption');
+		await clickAndWait(pub, pub.getByRole('link', { name: /^Ảnh sau/ }));
+		assert.match(path(pub), /\/anh\/2$/, 'the next photo without JavaScript');
+		assert.ok(await imageWidth(pub.getByRole('img', { name: photos[1][0] })) > 0, 'the large photo loads');
+		await check('the photo page');
+		await pub.screenshot({ path: join(t.shots, 'cong-browser-photo.png'), fullPage: true });
+		await clickAndWait(pub, pub.getByRole('link', { name: /^Về bộ ảnh/ }));
+
+		await pub.goto(`${t.site}/video/x-${videoId}`);
+		const video = pub.locator('video');
+		await mustSee(video, 'the player');
+		assert.equal(await video.locator('track[kind=captions]').count(), 1, 'the captions track');
+		await mustSee(pub.getByRole('region', { name: 'Bản ghi lời' }).getByText('Kính thưa các đồng chí đại biểu.'), 'the transcript');
+		await check('the video page');
+		await pub.screenshot({ path: join(t.shots, 'cong-browser-video.png'), fullPage: true });
+		await pub.context().close();
+	} finally {
+		execFileSync('sqlite3', [db, `UPDATE sites SET approver_may_be_author = ${Number(before) || 0} WHERE slug = 'snv'`]);
+		await page.context().close();
+	}
+}
+
 export const scenarios = [
 	{ name: 'reporter, editor and approver publish; a citizen reads', run: workflow, timeout: 45000 },
 	{ name: 'the reporter cannot publish', run: reporterCannotPublish },
@@ -1585,7 +1907,149 @@ export const scenarios = [
 	{ name: 'the account list and the account rules (axe-core)', run: accountPages, timeout: 40000 },
 	{ name: 'maintenance notice and incidents (axe-core)', run: maintenanceAndIncidents, timeout: 40000 },
 	{ name: 'backups: the runs and their drills, the schedule form (axe-core)', run: backupsPage, timeout: 40000 },
+	{ name: 'administrative procedures: import, list, filters, page, the province\'s list (axe-core)', run: procedures, timeout: 40000 },
 	{ name: 'investment projects: a list per status, a project with its packages (axe-core)', run: projectPages, timeout: 40000 },
 	{ name: 'bidding: the packages\' list and filter, a package with its project (axe-core)', run: biddingPages, timeout: 40000 },
 	{ name: 'science tasks: list, filter, a task (axe-core)', run: sciencePages, timeout: 40000 },
+	{ name: 'statistics: a table refused then published, its page and the access-to-information page (axe-core)',
+		run: statisticsPages, timeout: 40000 },
+	{ name: 'links, sections of the menu and home, site map, administrative map (axe-core)', run: linksAndSections, timeout: 60000 },
+	{ name: 'media and banners: a gallery, a photo page, a video, banners in their places (axe-core)', run: mediaAndBanners, timeout: 60000 },
 ];
+
+/* ---------------------------------------------------------------------------------------------
+ * Schedules and the directory (docs/schedules.md, docs/directory.md): the Sở's units, officials
+ * and this week's schedule are loaded with `cong import` (the CSV import through the model, which
+ * publishes what it imports); a citizen reads the week view and moves to the next week, the
+ * tree, a unit, an official and the contact page. axe-core on each.
+ */
+function importCsv_(t, segment, header, rows) {
+	const dir = mkdtempSync(join(tmpdir(), 'cong-import-'));
+	const file = join(dir, `${segment}.csv`);
+	const cell = (v) => `"${String(v).replace(/"/g, '""')}"`;
+	const text = [header.join(','), ...rows.map((r) => r.map(cell).join(','))].join('\r\n') + '\r\n';
+	writeFileSync(file, text);
+	try {
+		execFileSync(t.cong, ['import', segment, '--data', t.data, '--site', 'snv', file], { stdio: 'pipe' });
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
+}
+
+const DIRECTORY = {
+	root: 'Sở Nội vụ tỉnh Vĩnh Long', office: 'Văn phòng Sở', archive: 'Chi cục Văn thư - Lưu trữ',
+	official: 'Trương Công Danh', mobile: '0919 000 111',
+};
+
+function ensureDirectory(t) {
+	if (t.state.directory)
+		return;
+	importCsv_(t, 'co-cau-to-chuc', ['ma', 'tieu_de', 'cap_tren', 'chuc_nang', 'dia_chi', 'dien_thoai', 'email', 'thu_truong', 'thu_tu'], [
+		['B-SNV', DIRECTORY.root, '', 'Tham mưu quản lý nhà nước về nội vụ.', 'Số 47 đường Lê Văn Tám, Phường 1', '0270 3822 318', 'snv@vinhlong.gov.vn', 'Giám đốc Sở Võ Hoàng Phúc', '1'],
+		['B-VP', DIRECTORY.office, 'B-SNV', 'Tổng hợp, hành chính, văn thư của Sở.', 'Số 47 đường Lê Văn Tám, Phường 1', '0270 3822 320', 'vanphong.snv@vinhlong.gov.vn', '', '1'],
+		['B-VTLT', DIRECTORY.archive, 'B-SNV', 'Quản lý văn thư, lưu trữ.', 'Số 10 đường Trưng Nữ Vương', '0270 3822 325', 'vtlt.snv@vinhlong.gov.vn', '', '2'],
+	]);
+	importCsv_(t, 'can-bo', ['tieu_de', 'chuc_vu', 'don_vi', 'dien_thoai', 'di_dong', 'cong_khai_di_dong', 'email', 'phat_ngon', 'thu_tu'], [
+		['Võ Hoàng Phúc', 'Giám đốc Sở Nội vụ', 'B-SNV', '0270 3822 318', '', 'khong', 'vhphuc@vinhlong.gov.vn', 'co', '1'],
+		[DIRECTORY.official, 'Chánh Văn phòng Sở', 'B-VP', '0270 3822 320', DIRECTORY.mobile, 'khong', 'tcdanh@vinhlong.gov.vn', 'khong', '2'],
+	]);
+	t.state.directory = true;
+}
+
+function ensureSchedule(t) {
+	if (t.state.schedule)
+		return;
+	const vn = (d) => `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`;
+	const now = new Date(Date.now() + 7 * 3600 * 1000); // the day in Vietnam
+	const monday = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - ((now.getUTCDay() + 6) % 7)));
+	const day = (n) => vn(new Date(monday.getTime() + n * 86400000));
+	const entries = [
+		[day(0), '07:30', '09:00', 'Giao ban lãnh đạo Sở', 'Giám đốc Sở Võ Hoàng Phúc', 'Phòng họp Sở', 'Văn phòng Sở', 'Trưởng các phòng'],
+		[day(2), '14:00', '', 'Thẩm định đề án vị trí việc làm', 'Phó Giám đốc Sở Lâm Thị Ngọc Hân', 'Phòng họp Sở', 'Phòng Tổ chức, biên chế', ''],
+	].map((r) => r.join(' | ')).join('\n');
+	const next = [[day(7), '08:00', '', 'Họp Hội đồng Thi đua - Khen thưởng', 'Giám đốc Sở Võ Hoàng Phúc', 'Phòng họp số 1', '', '']]
+		.map((r) => r.join(' | ')).join('\n');
+	importCsv_(t, 'lich-cong-tac', ['tieu_de', 'tuan', 'lich'], [
+		['Lịch công tác tuần này của lãnh đạo Sở', day(0), entries],
+		['Lịch công tác tuần sau của lãnh đạo Sở', day(7), next],
+	]);
+	importCsv_(t, 'lich-tiep-cong-dan', ['tieu_de', 'ngay', 'gio', 'lanh_dao', 'dia_diem', 'ket_qua'], [
+		['Lịch tiếp công dân định kỳ của Giám đốc Sở', day(3), '08:00', 'Giám đốc Sở Võ Hoàng Phúc',
+			'Phòng tiếp công dân Sở Nội vụ', ''],
+	]);
+	t.state.schedule = true;
+}
+
+const seriousOf = (vs) => vs.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+	.map((v) => `${v.id} at ${v.target}: ${v.help}`);
+
+async function schedules(t) {
+	ensureSchedule(t);
+	const ctx = await t.newContext({ bypassCSP: true });
+	const page = await ctx.newPage();
+	const seen = watch(page);
+	await page.goto(t.site + '/lich-cong-tac');
+	assert.match(await textOf(page.getByRole('heading', { level: 1 })), /^Lịch công tác tuần \d+ năm \d{4}$/);
+	const table = page.getByRole('table', { name: /^Lịch công tác tuần/ });
+	await mustSee(table, 'the week\'s table, named by its caption');
+	await mustSee(table.getByRole('cell', { name: 'Giao ban lãnh đạo Sở' }), 'this week\'s entry');
+	await mustSee(page.getByRole('region', { name: 'Lịch tiếp công dân trong tuần' })
+		.getByRole('link', { name: 'Lịch tiếp công dân định kỳ của Giám đốc Sở' }), 'the week\'s reception session');
+	await noScriptElement(page, 'the week view');
+	assert.deepEqual(seriousOf((await axe(t, page)).violations), [], 'axe on the week view');
+	await page.screenshot({ path: join(t.shots, 'cong-browser-schedule-week.png'), fullPage: true });
+	// a leader chosen in the form, without JavaScript
+	await page.getByRole('combobox', { name: 'Lãnh đạo chủ trì' }).selectOption({ label: 'Phó Giám đốc Sở Lâm Thị Ngọc Hân' });
+	await clickAndWait(page, page.getByRole('button', { name: 'Xem' }));
+	assert.match(page.url(), /lanh-dao=pho-giam-doc-so-lam-thi-ngoc-han/);
+	assert.equal(await page.getByRole('cell', { name: 'Giao ban lãnh đạo Sở' }).count(), 0, 'another leader\'s entry');
+	await mustSee(page.getByRole('cell', { name: 'Thẩm định đề án vị trí việc làm' }), 'the chosen leader\'s entry');
+	// the next week
+	await page.goto(t.site + '/lich-cong-tac');
+	await clickAndWait(page, page.getByRole('link', { name: /^Tuần sau/ }));
+	assert.match(page.url(), /tuan=\d{4}-W\d\d/);
+	await mustSee(page.getByRole('cell', { name: 'Họp Hội đồng Thi đua - Khen thưởng' }), 'next week\'s entry');
+	assert.deepEqual(seriousOf((await axe(t, page)).violations), [], 'axe on the next week');
+	seen.assertClean('the week view');
+	await ctx.close();
+}
+
+async function directory(t) {
+	ensureDirectory(t);
+	const ctx = await t.newContext({ bypassCSP: true });
+	const page = await ctx.newPage();
+	const seen = watch(page);
+	await page.goto(t.site + '/co-cau-to-chuc');
+	assert.equal(await textOf(page.getByRole('heading', { level: 1 })), 'Cơ cấu tổ chức');
+	const tree = page.getByRole('navigation', { name: 'Sơ đồ cơ cấu tổ chức' });
+	const root = tree.getByRole('listitem').filter({ has: page.getByRole('link', { name: DIRECTORY.root, exact: true }) });
+	await mustSee(root.getByRole('list').getByRole('link', { name: DIRECTORY.office }), 'the office under the Sở');
+	assert.deepEqual(seriousOf((await axe(t, page)).violations), [], 'axe on the tree');
+	await page.screenshot({ path: join(t.shots, 'cong-browser-directory-tree.png'), fullPage: true });
+	// a unit with its officials
+	await clickAndWait(page, tree.getByRole('link', { name: DIRECTORY.office }));
+	assert.equal(await textOf(page.getByRole('heading', { level: 1 })), DIRECTORY.office);
+	const staff = page.getByRole('region', { name: 'Cán bộ của đơn vị' });
+	await mustSee(staff.getByRole('link', { name: DIRECTORY.official, exact: true }), 'the unit\'s official');
+	assert.deepEqual(seriousOf((await axe(t, page)).violations), [], 'axe on a unit');
+	// an official: the private mobile is nowhere
+	await clickAndWait(page, staff.getByRole('link', { name: DIRECTORY.official, exact: true }));
+	assert.equal(await textOf(page.getByRole('heading', { level: 1 })), DIRECTORY.official);
+	await mustSee(page.getByRole('link', { name: 'Lưu vào danh bạ (vCard)' }), 'the vCard link');
+	assert.ok(!(await page.content()).includes(DIRECTORY.mobile), 'a private mobile number on the page');
+	assert.deepEqual(seriousOf((await axe(t, page)).violations), [], 'axe on an official');
+	// the contact page
+	await page.goto(t.site + '/lien-he');
+	await mustSee(page.getByRole('heading', { name: 'Người phát ngôn' }), 'the spokespeople');
+	await mustSee(page.getByRole('table', { name: /^Thông tin liên hệ của các đơn vị/ }), 'the units\' contacts');
+	assert.ok(!(await page.content()).includes(DIRECTORY.mobile), 'a private mobile number on the contact page');
+	assert.deepEqual(seriousOf((await axe(t, page)).violations), [], 'axe on the contact page');
+	await page.screenshot({ path: join(t.shots, 'cong-browser-contact.png'), fullPage: true });
+	seen.assertClean('the directory\'s pages');
+	await ctx.close();
+}
+
+scenarios.push(
+	{ name: 'schedules: the week view, a leader, the next week (axe-core)', run: schedules, timeout: 40000 },
+	{ name: 'directory: the tree, a unit, an official, the contact page (axe-core)', run: directory, timeout: 40000 },
+);

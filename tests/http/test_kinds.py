@@ -17,14 +17,15 @@ setUpModule, tearDownModule = module_fixture()
 KINDS = json.loads(cong("kinds", "--json"))
 
 
-def value_for(field, n, tag, i=0):
+def value_for(field, n, tag, i=0, kind=None):
     """A valid value of FIELD, the I-th of its kind, for the N-th item of a test (TAG: a word
-    unique to the run). Dates follow the order of declaration (issued, effective, expiry…)."""
+    unique to the run). Dates follow the order of declaration (issued, effective, expiry…). An
+    identifier follows the kind's sample when it has one (a procedure's code)."""
     t = field["type"]
     if field.get("example"):
         return field["example"]
     if field.get("ident"):
-        return "%d/2026/QĐ-UBND" % (900 + n)
+        return (kind or {}).get("ident_sample", "%d/2026/QĐ-UBND") % (900 + n)
     if t == "date":
         return "%02d/03/2026" % (5 + i)
     if t == "enum":
@@ -33,6 +34,8 @@ def value_for(field, n, tag, i=0):
         return "Thử nghiệm; Kiểm tra %s" % tag
     if t == "ref":
         return "; ".join(["86/2015/QH13", "42/2022/NĐ-CP"][: field["max"] or 2])
+    if t == "time":
+        return "%02d:30" % (7 + i % 10)
     if t == "url":
         return "https://example.gov.vn/%s" % tag
     if t in ("int", "money"):
@@ -49,6 +52,12 @@ SAMPLES = {
     None: ("mau.pdf", "application/pdf", PDF),
     "application/pdf": ("mau.pdf", "application/pdf", PDF),
     "image/": ("anh.png", "image/png", png()),
+    # a statistics table (docs/statistics.md)
+    "text/csv": ("bang.csv", "text/csv", "Huyện;Dân số\nLong Hồ;160.537\nMang Thít;103.573\n".encode("utf-8")),
+    # the media kinds (docs/media.md): an MP4 libmagic knows by its ftyp box, WebVTT captions
+    "video/": ("phim.mp4", "video/mp4",
+               b"\x00\x00\x00\x1cftypisom\x00\x00\x02\x00isomiso2mp41" + b"\x00\x00\x08\x08mdat" + b"\x00" * 2048),
+    "text/vtt": ("phu-de.vtt", "text/vtt", "WEBVTT\n\n00:00.000 --> 00:02.000\nXin chào quý vị.\n".encode()),
 }
 
 
@@ -89,7 +98,7 @@ class Conformance(CongTest):
                     if c["type"] != "file":
                         f.append(("%s.0.%s" % (fd["key"], c["key"]), value_for(c, n, tag, j)))
                 continue
-            f.append((fd["key"], value_for(fd, n, tag, i)))
+            f.append((fd["key"], value_for(fd, n, tag, i, kind)))
         return f
 
     def create(self, client, kind, n, tag, category=None, title=None):

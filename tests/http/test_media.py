@@ -18,7 +18,7 @@ setUpModule, tearDownModule = module_fixture(extra_serve=("--max-body", str(24 <
 
 MSG_MEDIA = {
     "media_type": "Chỉ nhận ảnh JPEG, PNG, WebP hoặc GIF (kiểm tra theo nội dung tệp).",
-    "media_type_any": "Chỉ nhận ảnh JPEG, PNG, WebP, GIF hoặc tệp PDF, DOC, DOCX, XLS, XLSX, ODT",
+    "media_type_any": "Chỉ nhận ảnh JPEG, PNG, WebP, GIF hoặc tệp PDF, DOC, DOCX, XLS, XLSX, ODT, CSV",
     "media_zip": "Tệp nén ZIP này không phải văn bản Word (DOCX), Excel (XLSX) hay OpenDocument (ODT)",
     "media_file_too_big": "Tệp đính kèm vượt quá 20 MB.",
     "media_alt_required": "Ảnh cần có mô tả (phục vụ người khiếm thị).",

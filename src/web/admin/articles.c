@@ -63,8 +63,10 @@ static void field_input(struct req *r, const struct kind *k, const struct kind_f
 	json_object_set_new(o, "name", json_string(name));
 	json_object_set_new(o, "label", json_string(f->label));
 	json_object_set_new(o, "required", json_boolean(f->flags & FF_REQUIRED));
-	if (f->help)
-		json_object_set_new(o, "help", json_string(f->help));
+	/* always set: a table's cell must not find its table's help (or error) up the context */
+	json_object_set_new(o, "help", f->help ? json_string(f->help) : json_null());
+	if (!json_object_get(o, "error"))
+		json_object_set_new(o, "error", json_null());
 	if (f->type == F_FILE) {
 		/* a file of the library, chosen, or uploaded with the form */
 		int64_t chosen = json_is_integer(v) ? json_integer_value(v) : 0;
@@ -109,6 +111,8 @@ static void field_input(struct req *r, const struct kind *k, const struct kind_f
 	const char *input = f->type == F_URL ? "url" : "text";
 	if (f->type == F_DATE)
 		json_object_set_new(o, "placeholder", json_string("dd/mm/yyyy"));
+	if (f->type == F_TIME)
+		json_object_set_new(o, "placeholder", json_string("hh:mm"));
 	if (f->type == F_LONGTEXT || f->type == F_REF || f->type == F_TAGS)
 		json_object_set_new(o, "is_textarea", json_true());
 	else if (f->type == F_ENUM && !(f->flags & FF_OPEN)) {
@@ -193,9 +197,12 @@ static json_t *kind_form_fields(struct req *r, const struct kind *k, json_t *for
 				snprintf(name, sizeof(name), "%s.%zu.%s", f->key, row, f->sub[j].key);
 				json_t *c = json_object();
 				field_input(r, k, &f->sub[j], name, json_object_get(rv, f->sub[j].key), files, c);
+				/* a required column is required of a row with values (the model checks): a
+				 * blank row's cell must not stop the browser from sending the form */
+				json_object_set_new(c, "required", json_false());
 				json_t *cerr = json_object_get(errors, name);
-				if (cerr)
-					json_object_set(c, "error", cerr);
+				/* false, not absent: nor its table's error */
+				json_object_set(c, "error", cerr ? cerr : json_false());
 				json_array_append_new(cells, c);
 			}
 			json_array_append_new(rows, json_pack("{sIso}", "n", (json_int_t)row + 1, "cells", cells));
@@ -785,6 +792,7 @@ void admin_article_save(struct req *r)
 			in.nattachments++;
 	in.attachments = att_ids;
 	in.set_attachments = req_form(r, "attachments_shown") != NULL; /* forms without the list keep it */
+	in.data_dir = r->app->data_dir;
 	/* earlier errors (upload, dates) make the save refuse too, with every field checked */
 	/* "save and send for editing" is one transaction: a refused submit keeps nothing */
 	int rc = req_form(r, "submit") ? article_save_submit(r->db, &r->actor, site_id, id, &in, &e, &new_id)

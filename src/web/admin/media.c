@@ -163,6 +163,7 @@ static void library_render(struct req *r, int status, json_t *form, json_t *edit
 		json_object_set_new(ctx, "notice", json_string(tr(r->app, "saved")));
 	else if (req_arg(r, "da-xoa"))
 		json_object_set_new(ctx, "notice", json_string(tr(r->app, "media_deleted")));
+	json_object_set_new(ctx, "av_max_mb", json_integer(media_av_max(r->db, json_integer_value(json_object_get(r->site, "id"))) >> 20));
 	resp_render(r, status, "admin/media", ctx);
 }
 

@@ -3,7 +3,8 @@
  * WEBPAGE: GET /media/<sha256>.<ext> uploaded images (any host)
  * WEBPAGE: GET /media/<sha256>-<width>.<ext> resized copies of them (any host)
  * WEBPAGE: GET /tep/<sha256>.<ext>   files of the media library, as downloads under their
- *                                    uploaded name (any host)
+ *                                    uploaded name (any host); audio, video and WebVTT inline.
+ *                                    Every file here and above answers byte ranges (206/416)
  * WEBPAGE: GET /static/vendor/tinymce/<path>  the editor, from node_modules (any host)
  * WEBPAGE: GET /robots.txt, GET /healthz, GET /favicon.ico  */
 #include "web/web.h"
@@ -86,17 +87,25 @@ void page_vendor(struct req *r)
 /* Files of the media library that are downloaded, never shown in the page. */
 static const struct {
 	const char *ext, *type;
+	int inline_; /* played or read by the page (audio, video, captions): not a download */
 } file_types[] = {
-	{ "pdf", "application/pdf" },
-	{ "doc", "application/msword" },
-	{ "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document" },
-	{ "xls", "application/vnd.ms-excel" },
-	{ "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
-	{ "odt", "application/vnd.oasis.opendocument.text" },
+	{ "pdf", "application/pdf", 0 },
+	{ "doc", "application/msword", 0 },
+	{ "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", 0 },
+	{ "xls", "application/vnd.ms-excel", 0 },
+	{ "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", 0 },
+	{ "odt", "application/vnd.oasis.opendocument.text", 0 },
+	{ "csv", "text/csv; charset=utf-8", 0 }, /* a statistics table */
+	{ "mp4", "video/mp4", 1 },
+	{ "webm", "video/webm", 1 },
+	{ "mp3", "audio/mpeg", 1 },
+	{ "m4a", "audio/mp4", 1 },
+	{ "ogg", "audio/ogg", 1 },
+	{ "vtt", "text/vtt; charset=utf-8", 1 },
 };
 
 /* NAME is "<64 lower-case hex>" then, when VARIANT, optionally "-<1–5 digits>", then "." and
- * EXT (letters); returns the position of the dot, or 0 when NAME is anything else. */
+ * EXT (a letter, then letters or digits); returns the position of the dot, or 0 when NAME is anything else. */
 static size_t media_name(const char *name, int variant)
 {
 	size_t i;
@@ -109,7 +118,9 @@ static size_t media_name(const char *name, int variant)
 			return 0;
 		i += 1 + d;
 	}
-	if (name[i] != '.' || !name[i + 1] || strspn(name + i + 1, "abcdefghijklmnopqrstuvwxyz") != strlen(name + i + 1))
+	/* a letter, then letters and digits ("mp4", "m4a") */
+	if (name[i] != '.' || !(name[i + 1] >= 'a' && name[i + 1] <= 'z') ||
+	    strspn(name + i + 1, "abcdefghijklmnopqrstuvwxyz0123456789") != strlen(name + i + 1))
 		return 0;
 	return i;
 }
@@ -134,10 +145,13 @@ void page_attachment(struct req *r)
 	const char *name = r->captures[0];
 	size_t dot = media_name(name, 0);
 	const char *type = NULL;
+	int inline_ = 0;
 	char sha[65];
 	for (size_t i = 0; dot && i < ARRAY_SIZE(file_types); i++)
-		if (strcmp(name + dot + 1, file_types[i].ext) == 0)
+		if (strcmp(name + dot + 1, file_types[i].ext) == 0) {
 			type = file_types[i].type;
+			inline_ = file_types[i].inline_;
+		}
 	if (!type) {
 		resp_error(r, 404, "not_found");
 		return;
@@ -157,11 +171,11 @@ void page_attachment(struct req *r)
 	const char *fdot = strrchr(fn.buf, '.');
 	if (!fdot || strcasecmp(fdot + 1, ext) != 0)
 		sb_addf(&fn, ".%s", ext);
-	sb_adds(&cd, "attachment; filename*=UTF-8''");
+	sb_adds(&cd, inline_ ? "inline; filename*=UTF-8''" : "attachment; filename*=UTF-8''");
 	sb_add_urlenc(&cd, fn.buf, fn.len);
 	sb_addf(&path, "%s/media/%.2s/%s", r->app->data_dir, name, name);
 	resp_file(r, path.buf, type, 86400); /* a day: a file removed from the library goes away */
-	if (r->status == 200)
+	if (r->status == 200 || r->status == 206)
 		resp_header(r, "Content-Disposition", cd.buf);
 	json_decref(f);
 	sb_release(&fn);
@@ -180,7 +194,16 @@ void page_favicon(struct req *r)
 
 void page_robots(struct req *r)
 {
-	resp_text(r, 200, "text/plain; charset=utf-8", "User-agent: *\nDisallow: /quan-tri/\n");
+	/* a site's own host names its sitemap (web/public/nav.c) */
+	struct sb t = SB_INIT;
+	sb_adds(&t, "User-agent: *\nDisallow: /quan-tri/\n");
+	if (r->site && r->db) {
+		char *u = web_site_url(r, r->site);
+		sb_addf(&t, "Sitemap: %ssitemap.xml\n", u);
+		free(u);
+	}
+	resp_text(r, 200, "text/plain; charset=utf-8", t.buf);
+	sb_release(&t);
 }
 
 void page_health(struct req *r)

@@ -49,6 +49,11 @@ void page_home(struct req *r)
 	}
 	web_cards_release(&wc);
 	json_decref(cats);
+	/* the site's sections in its order (public/nav.c): news (the categories' sections) and a
+	 * block of each other kind chosen */
+	int news_on = 0;
+	json_object_set_new(ctx, "blocks", nav_home_blocks(r, sections, &news_on));
+	json_object_set_new(ctx, "news_on", json_boolean(news_on));
 	json_object_set_new(ctx, "sections", sections);
 
 	/* component news: each card links to its own site */

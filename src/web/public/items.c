@@ -4,7 +4,8 @@
  * labels of their relations, the issuing body as creator) is marked "legal:".
  * WEBPAGE: GET /<segment>   list: one parameter per filterable field (its key), nam (year),
  *                           hieu_luc (legal: validity), q (a number), chuyen-muc (category id),
- *                           trang (page, 20 a page)
+ *                           don-vi (a site's slug: the main portal's list of a province-wide
+ *                           kind, kind.province_list), trang (page, 20 a page)
  * WEBPAGE: GET /<segment>.csv, /<segment>.json   the same filtered list, every row up to 10,000
  * WEBPAGE: GET /<segment>/<slug>-<id>            the item
  * WEBPAGE: GET /<segment>/<slug>-<id>/ban-in     print view  */
@@ -68,19 +69,14 @@ static void day_text(int32_t day, char out[16])
 
 /* ---- the list ---- */
 
-/* The site whose items a list of K holds: this one's, or 0 (every site's) on the main portal
- * when the kind aggregates (kind.aggregate: the province's projects). */
-static json_int_t list_site(struct req *r, const struct kind *k)
-{
-	const char *kind = json_string_value(json_object_get(r->site, "kind"));
-	if (k->aggregate && kind && strcmp(kind, "main") == 0)
-		return 0;
-	return json_integer_value(json_object_get(r->site, "id"));
-}
-
 /* What a list request asks for: the filters read from the query, the number search, the page. */
 struct list_query {
 	const struct kind *k;
+	/* whose items: the site's (and those it lists); 0 every site's, on the main portal's list of
+	 * a province-wide kind (kind.province_list), or the one site its filter "don-vi" names */
+	int64_t site_id;
+	int province;
+	const char *don_vi;
 	struct item_filter f[ITEM_FILTERS_MAX];
 	size_t nf;
 	int64_t category_id;
@@ -113,6 +109,16 @@ static void list_query_read(struct req *r, const struct kind *k, struct list_que
 		if (v && *v)
 			lq->f[lq->nf++] = (struct item_filter){ keys[i], v };
 	}
+	lq->site_id = json_integer_value(json_object_get(r->site, "id"));
+	lq->province = k->province_list && strcmp(json_string_value(json_object_get(r->site, "kind")), "main") == 0;
+	if (lq->province) {
+		const char *slug = req_arg(r, "don-vi");
+		json_t *site = slug && *slug ? site_get_by_slug(r->db, slug) : NULL;
+		/* a site that is not one lists nothing rather than everything */
+		lq->site_id = site ? json_integer_value(json_object_get(site, "id")) : slug && *slug ? -1 : 0;
+		lq->don_vi = slug && *slug ? slug : NULL;
+		json_decref(site);
+	}
 	lq->category_id = req_arg_int(r, "chuyen-muc", 0, 0, INT64_MAX);
 	lq->q = k->ident_key ? req_arg(r, "q") : NULL; /* a number search needs numbers' keys */
 	if (lq->q && !*lq->q)
@@ -131,6 +137,11 @@ static char *list_link(const struct list_query *lq, const char *base, int64_t pa
 		sb_add_urlenc(&u, lq->f[i].value, strlen(lq->f[i].value));
 		sep = '&';
 	}
+	if (lq->don_vi) {
+		sb_addf(&u, "%cdon-vi=", sep);
+		sb_add_urlenc(&u, lq->don_vi, strlen(lq->don_vi));
+		sep = '&';
+	}
 	if (lq->category_id) {
 		sb_addf(&u, "%cchuyen-muc=%lld", sep, (long long)lq->category_id);
 		sep = '&';
@@ -147,7 +158,7 @@ static char *list_link(const struct list_query *lq, const char *base, int64_t pa
 
 /* A list row's cells for the table: the identifier, the title (linked), the other listed fields,
  * counted references, and (legal) the validity badge. */
-static json_t *row_view(struct req *r, const struct kind *k, json_t *row)
+static json_t *row_view(struct req *r, const struct kind *k, json_t *row, int province)
 {
 	json_t *f = item_row_fields(row), *cells = json_array();
 	const struct kind_field *idf = kind_ident_field(k);
@@ -188,10 +199,9 @@ static json_t *row_view(struct req *r, const struct kind *k, json_t *row)
 		else
 			json_array_append_new(cells, json_pack("{ss}", "text", ""));
 	}
-	if (list_site(r, k) == 0) { /* the province's list (kind.aggregate): whose item it is */
+	if (province) { /* the province's list: whose it is */
 		json_t *site = site_get_kept(r->db, json_integer_value(json_object_get(row, "site_id")));
-		const char *name = json_string_value(json_object_get(site, "name"));
-		json_array_append_new(cells, json_pack("{ss}", "text", name ? name : ""));
+		json_array_append_new(cells, json_pack("{ss}", "text", site ? json_string_value(json_object_get(site, "name")) : ""));
 		json_decref(site);
 	}
 	free(url);
@@ -201,7 +211,7 @@ static json_t *row_view(struct req *r, const struct kind *k, json_t *row)
 /* The items IDS (in list order) rendered as the list's table rows into OUT: each from the memo,
  * else read (item_rows_by_ids, all the missing ones at once), rendered from its view (row_view)
  * and kept. */
-static void rows_html(struct req *r, const struct kind *k, json_t *ids, struct sb *out)
+static void rows_html(struct req *r, const struct kind *k, json_t *ids, int province, struct sb *out)
 {
 	size_t n = json_array_size(ids), i;
 	struct sb key = SB_INIT;
@@ -211,7 +221,7 @@ static void rows_html(struct req *r, const struct kind *k, json_t *ids, struct s
 	for (i = 0; i < n; i++) {
 		size_t len;
 		key.len = base;
-		sb_addf(&key, "%s|%lld", k->name, (long long)json_integer_value(json_array_get(ids, i)));
+		sb_addf(&key, "%s|%d|%lld", k->name, province, (long long)json_integer_value(json_array_get(ids, i)));
 		if (!web_fragment_get(r, key.buf, &len))
 			json_array_append(missing, json_array_get(ids, i));
 	}
@@ -223,7 +233,7 @@ static void rows_html(struct req *r, const struct kind *k, json_t *ids, struct s
 		json_int_t id = json_integer_value(json_array_get(ids, i));
 		size_t len, j;
 		key.len = base;
-		sb_addf(&key, "%s|%lld", k->name, (long long)id);
+		sb_addf(&key, "%s|%d|%lld", k->name, province, (long long)id);
 		const char *kept = web_fragment_get(r, key.buf, &len);
 		if (kept) {
 			sb_add(out, kept, len);
@@ -234,7 +244,7 @@ static void rows_html(struct req *r, const struct kind *k, json_t *ids, struct s
 			if (json_integer_value(json_object_get(row, "id")) != id)
 				continue;
 			size_t at = out->len;
-			json_t *view = row_view(r, k, row);
+			json_t *view = row_view(r, k, row, province);
 			web_render_part(r, k->tpl_row ? k->tpl_row : "public/item_row", view, out);
 			json_decref(view);
 			web_fragment_put(r, key.buf, out->buf + at, out->len - at);
@@ -251,8 +261,12 @@ static void rows_html(struct req *r, const struct kind *k, json_t *ids, struct s
 static json_t *list_ids(struct req *r, const struct list_query *lq, int64_t limit, int64_t offset, int64_t *total,
 			int *not_number)
 {
-	json_int_t site_id = list_site(r, lq->k);
+	json_int_t site_id = lq->site_id;
 	*not_number = 0;
+	if (site_id < 0) { /* a site filter naming no site */
+		*total = 0;
+		return json_array();
+	}
 	if (lq->q) {
 		struct docnum_query dq;
 		*total = 0;
@@ -267,7 +281,7 @@ static json_t *list_ids(struct req *r, const struct list_query *lq, int64_t limi
 	return item_list_ids(r->db, site_id, lq->k->name, lq->category_id, lq->f, lq->nf, limit, offset, total);
 }
 
-static json_t *list_columns(struct req *r, const struct kind *k)
+static json_t *list_columns(const struct kind *k, int province)
 {
 	json_t *cols = json_array();
 	const struct kind_field *idf = kind_ident_field(k);
@@ -289,7 +303,7 @@ static json_t *list_columns(struct req *r, const struct kind *k)
 	}
 	if (is_legal(k))
 		json_array_append_new(cols, json_pack("{ss}", "label", "Hiệu lực"));
-	if (list_site(r, k) == 0)
+	if (province)
 		json_array_append_new(cols, json_pack("{ss}", "label", "Cơ quan, đơn vị"));
 	return cols;
 }
@@ -297,8 +311,8 @@ static json_t *list_columns(struct req *r, const struct kind *k)
 /* The filter form's selects: one per filterable field, the year, (legal) the validity. */
 static json_t *list_filters(struct req *r, const struct list_query *lq)
 {
+	json_int_t site_id = lq->province ? 0 : lq->site_id; /* the values of every site's, on the province's list */
 	const struct kind *k = lq->k;
-	json_int_t site_id = list_site(r, k);
 	const char *keys[ITEM_FILTERS_MAX];
 	size_t n = filter_keys(k, keys);
 	json_t *out = json_array();
@@ -334,6 +348,18 @@ static json_t *list_filters(struct req *r, const struct list_query *lq)
 		json_array_append_new(out, json_pack("{ssssssssso}", "key", keys[i], "id", id, "label", label,
 						     "all", strcmp(keys[i], "nam") == 0 ? "Tất cả các năm" : "Tất cả", "options", opts));
 	}
+	if (lq->province) { /* the province's list: by site */
+		json_t *sites = item_kind_sites(r->db, k->name), *opts = json_array(), *x;
+		size_t j;
+		json_array_foreach(sites, j, x) {
+			const char *slug = json_string_value(json_object_get(x, "slug"));
+			json_array_append_new(opts, json_pack("{sssOsb}", "value", slug, "label", json_object_get(x, "name"),
+							      "selected", lq->don_vi && strcmp(lq->don_vi, slug) == 0));
+		}
+		json_decref(sites);
+		json_array_append_new(out, json_pack("{ssssssssso}", "key", "don-vi", "id", "loc-don-vi", "label", "Đơn vị",
+						     "all", "Tất cả các đơn vị", "options", opts));
+	}
 	return out;
 }
 
@@ -364,6 +390,8 @@ static void list_export(struct req *r, const struct list_query *lq, int json)
 			table_add_column(&t, k->fields[i].key, k->fields[i].type == F_DATE ? TABLE_DATE : TABLE_TEXT);
 	if (is_legal(k))
 		table_add_column(&t, "hieu_luc", TABLE_TEXT);
+	if (lq->province)
+		table_add_column(&t, "don-vi", TABLE_TEXT);
 	table_add_column(&t, "url", TABLE_TEXT);
 	char **cell = xcalloc(t.nCol, sizeof(*cell)); /* one row's, each malloc'd */
 	size_t i;
@@ -373,15 +401,14 @@ static void list_export(struct req *r, const struct list_query *lq, int json)
 		json_t *f = item_row_fields(row);
 		size_t c = 0;
 		struct sb u = SB_INIT;
+		json_int_t row_site = json_integer_value(json_object_get(row, "site_id"));
+		json_t *own = row_site != json_integer_value(json_object_get(r->site, "id")) ? site_get_kept(r->db, row_site) : NULL;
 		char *path = web_item_path(k->name, json_string_value(json_object_get(row, "slug")), id);
-		/* the province's list (kind.aggregate): each item, and its files, on its own site */
-		int64_t row_site = list_site(r, k) == 0 ? json_integer_value(json_object_get(row, "site_id"))
-							: json_integer_value(json_object_get(r->site, "id"));
-		json_t *rsite = row_site != json_integer_value(json_object_get(r->site, "id")) ? site_get_kept(r->db, row_site) : NULL;
-		char *row_url = rsite ? web_site_url(r, rsite) : NULL;
-		json_decref(rsite);
-		const char *base_url = row_url ? row_url : site_url;
-		sb_add(&u, base_url, strlen(base_url) - 1);
+		if (own) /* an item of another site: its address there */
+			web_add_site_url(&u, r, own);
+		else
+			sb_adds(&u, site_url);
+		sb_truncate(&u, u.len - 1);
 		sb_adds(&u, path);
 		free(path);
 		json_t *item = json_pack("{sIsOsO}", "id", (json_int_t)id, "title", json_object_get(row, "title"), "summary",
@@ -392,8 +419,11 @@ static void list_export(struct req *r, const struct list_query *lq, int json)
 			const struct kind_field *fd = &k->fields[j];
 			if (!(fd->flags & FF_FEED) || (fd->flags & FF_PERSONAL))
 				continue;
-			/* files by their address, a table's rows on lines (model/kind.h) */
-			json_t *v = kind_value_view(r, row_site, fd, json_object_get(f, fd->key), base_url);
+			/* files by their address (an item of another site: its files there), a table's
+			 * rows on lines (model/kind.h) */
+			char *own_url = own ? web_site_url(r, own) : NULL;
+			json_t *v = kind_value_view(r, row_site, fd, json_object_get(f, fd->key), own_url ? own_url : site_url);
+			free(own_url);
 			cell[c++] = kind_value_machine(fd, v);
 			json_object_set_new(item, fd->key, v);
 		}
@@ -402,6 +432,14 @@ static void list_export(struct req *r, const struct list_query *lq, int json)
 			cell[c] = xstrdup(st ? st : "");
 			json_object_set_new(item, "hieu_luc", json_string(cell[c++]));
 		}
+		if (lq->province) {
+			json_t *site = own ? json_incref(own) : json_incref(r->site);
+			cell[c] = xstrdup(json_string_value(json_object_get(site, "slug")));
+			json_object_set_new(item, "don-vi", json_string(cell[c++]));
+			json_object_set(item, "don-vi-ten", json_object_get(site, "name"));
+			json_decref(site);
+		}
+		json_decref(own);
 		cell[c++] = xstrdup(u.buf);
 		json_object_set_new(item, "url", json_string(u.buf));
 		if (json)
@@ -413,7 +451,6 @@ static void list_export(struct req *r, const struct list_query *lq, int json)
 		for (size_t j = 0; j < c; j++)
 			free(cell[j]);
 		sb_release(&u);
-		free(row_url);
 	}
 	if (json) {
 		json_t *out = json_pack("{sosI}", "items", items, "total", (json_int_t)total);
@@ -448,7 +485,8 @@ static void list_tabs(struct req *r, const struct list_query *lq, const char *ba
 	for (size_t i = 0; i < lq->nf; i++)
 		if (strcmp(lq->f[i].key, fd->key) == 0)
 			cur = lq->f[i].value;
-	json_t *vals = item_term_values(r->db, list_site(r, k), k->name, fd->key);
+	/* the counts of the list's own items: every site's, or the one site its filter names */
+	json_t *vals = item_term_values(r->db, lq->site_id, k->name, fd->key);
 	json_t *tabs = json_array();
 	json_int_t all = 0;
 	size_t j;
@@ -546,13 +584,14 @@ void page_item_list(struct req *r)
 	if (idf)
 		json_object_set_new(view, "ident_label", json_string(idf->label));
 	json_object_set_new(view, "q", json_string(lq.q ? lq.q : ""));
-	json_object_set_new(view, "filtered", json_boolean(lq.nf > 0 || lq.q || lq.category_id));
+	json_object_set_new(view, "filtered", json_boolean(lq.nf > 0 || lq.q || lq.category_id || lq.don_vi));
+	json_object_set_new(view, "province", json_boolean(lq.province));
 	if (lq.category_id)
 		json_object_set_new(view, "category_id", json_integer(lq.category_id));
 	{ /* the filter form: kept per site, kind, category and query (fragment_get) */
 		struct sb key = SB_INIT, html = SB_INIT;
 		web_fragment_prefix(r, &key, 'f');
-		sb_addf(&key, "%s|%lld|%s", k->name, (long long)lq.category_id, lq.q ? lq.q : "");
+		sb_addf(&key, "%s|%lld|%s|%s", k->name, (long long)lq.category_id, lq.q ? lq.q : "", lq.don_vi ? lq.don_vi : "");
 		for (size_t i = 0; i < lq.nf; i++)
 			sb_addf(&key, "\x1f%s=%s", lq.f[i].key, lq.f[i].value);
 		size_t flen;
@@ -584,7 +623,7 @@ void page_item_list(struct req *r)
 	for (size_t i = 0; i < k->nfields; i++)
 		has_fields |= (k->fields[i].flags & FF_FILTER) != 0;
 	if (!has_fields) {
-		json_t *years = item_term_values(r->db, list_site(r, k), k->name, "nam");
+		json_t *years = item_term_values(r->db, lq.province ? 0 : lq.site_id, k->name, "nam");
 		json_t *ylinks = json_array();
 		const char *cur = req_arg(r, "nam");
 		for (size_t i = json_array_size(years); i-- > 0;) {
@@ -599,10 +638,10 @@ void page_item_list(struct req *r)
 		json_object_set_new(view, "has_years", json_boolean(json_array_size(ylinks) > 0));
 		json_object_set_new(view, "years", ylinks);
 	}
-	json_object_set_new(view, "columns", list_columns(r, k));
-	json_object_set_new(view, "all_sites", json_boolean(list_site(r, k) == 0));
+	json_object_set_new(view, "columns", list_columns(k, lq.province));
+	json_object_set_new(view, "all_sites", json_boolean(lq.province));
 	struct sb rh = SB_INIT;
-	rows_html(r, k, rows, &rh);
+	rows_html(r, k, rows, lq.province, &rh);
 	json_object_set_new(view, "has_rows", json_boolean(json_array_size(rows) > 0));
 	json_object_set_new(view, "rows_html", json_stringn_nocheck(rh.buf ? rh.buf : "", rh.len));
 	sb_release(&rh);
@@ -711,7 +750,9 @@ static json_t *relations(struct req *r, const struct kind *k, json_t *from, json
 		if (!fd)
 			continue;
 		struct sb label = SB_INIT;
-		if (rel_label(rel, 1)) /* "Được sửa đổi, bổ sung bởi", "Đăng trên Công báo" */
+		/* "Được sửa đổi, bổ sung bởi", "Đăng trên Công báo": legal's and the gazette's own
+		 * relations; another kind's field of the same key ("can_cu" of a procedure) by its label */
+		if (rel_label(rel, 1) && (is_legal(fk) || strcmp(rel, "van_ban") == 0))
 			sb_adds(&label, rel_label(rel, 1));
 		else if (fd->rev_label) /* "Gói thầu của dự án" */
 			sb_adds(&label, fd->rev_label);
@@ -827,6 +868,8 @@ static void item_page(struct req *r, int print)
 			json_t *p = json_pack("{ssss}", "label", fd->label, "text", t);
 			if (fd->type == F_DATE)
 				json_object_set(p, "iso", v);
+			if (fd->type == F_URL) /* an address is a link (checked http/https by the model) */
+				json_object_set_new(p, "href", json_string(t));
 			json_array_append_new(props, p);
 		}
 		free(t);

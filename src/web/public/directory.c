@@ -1,0 +1,362 @@
+/* directory.c — the organisation's structure, its officials and the contact page (docs/directory.md).
+ * WEBPAGE: GET /co-cau-to-chuc          the tree of units (nested lists), each linked to its page
+ * WEBPAGE: GET /nguoi-phat-ngon         the press spokespeople (VP Đ5.9)
+ * WEBPAGE: GET /lien-he                 the site's contacts: the site, its units, spokespeople, officials
+ * WEBPAGE: GET /can-bo/<slug>-<id>.vcf  an official as a vCard 4.0 (RFC 6350)
+ * A unit's and an official's own page are the generic item pages (/co-cau-to-chuc/<slug>-<id>,
+ * /can-bo/<slug>-<id>) with what their kind's views add. A mobile number is personal data: it
+ * appears only when its owner agreed ("cong_khai_di_dong"), never in exports. */
+#include "web/web.h"
+#include "base/sb.h"
+#include "base/util.h"
+#include "model/directory.h"
+#include "model/item.h"
+#include "model/kind.h"
+#include "render/vcard.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/banned.h"
+
+#define TREE_DEPTH_MAX 30
+
+static const char *sv(json_t *o, const char *key)
+{
+	const char *s = json_string_value(json_object_get(o, key));
+	return s ? s : "";
+}
+
+static void html(struct sb *b, const char *s)
+{
+	sb_add_html(b, s, strlen(s));
+}
+
+/* The nested lists of the tree: <ul> of <li> with the unit's link, its head and phone, and its
+ * children's <ul>. */
+static void tree_html(struct sb *b, json_t *nodes, int depth)
+{
+	if (!json_array_size(nodes) || depth > TREE_DEPTH_MAX)
+		return;
+	sb_addf(b, "<ul class=\"unit-tree%s\">", depth ? "" : " unit-tree-root");
+	size_t i;
+	json_t *n;
+	json_array_foreach(nodes, i, n) {
+		json_t *f = json_object_get(n, "f");
+		char *u = web_item_path("unit", sv(n, "slug"), json_integer_value(json_object_get(n, "id")));
+		sb_adds(b, "<li><a href=\"");
+		html(b, u);
+		sb_adds(b, "\">");
+		html(b, sv(n, "title"));
+		sb_adds(b, "</a>");
+		free(u);
+		if (*sv(f, "thu_truong") || *sv(f, "dien_thoai")) {
+			sb_adds(b, " <span class=\"unit-meta\">");
+			html(b, sv(f, "thu_truong"));
+			if (*sv(f, "thu_truong") && *sv(f, "dien_thoai"))
+				sb_adds(b, " · ");
+			if (*sv(f, "dien_thoai")) {
+				sb_adds(b, "ĐT: ");
+				html(b, sv(f, "dien_thoai"));
+			}
+			sb_adds(b, "</span>");
+		}
+		tree_html(b, json_object_get(n, "children"), depth + 1);
+		sb_adds(b, "</li>");
+	}
+	sb_adds(b, "</ul>");
+}
+
+static size_t tree_count(json_t *nodes)
+{
+	size_t n = json_array_size(nodes), i;
+	json_t *x;
+	json_array_foreach(nodes, i, x)
+		n += tree_count(json_object_get(x, "children"));
+	return n;
+}
+
+void page_unit_tree(struct req *r)
+{
+	json_int_t site_id = json_integer_value(json_object_get(r->site, "id"));
+	json_t *tree = directory_tree(r->db, site_id);
+	json_t *ctx = web_public_ctx(r, "Cơ cấu tổ chức", "/co-cau-to-chuc");
+	web_crumb(ctx, "Cơ cấu tổ chức", NULL);
+	struct sb b = SB_INIT;
+	tree_html(&b, tree, 0);
+	json_t *view = json_pack("{sIsb}", "n", (json_int_t)tree_count(tree), "has_units", json_array_size(tree) > 0);
+	json_object_set_new(view, "tree_html", json_stringn_nocheck(b.buf ? b.buf : "", b.len));
+	json_object_set_new(ctx, "directory", view);
+	sb_release(&b);
+	json_decref(tree);
+	resp_render(r, 200, "public/unit_tree", ctx);
+}
+
+/* An official as the pages show them: {name, url, vcf_url, title, unit, phone, mobile (only when
+ * public), email, spokesperson}. */
+json_t *directory_official_view(json_t *row)
+{
+	json_t *f = json_object_get(row, "f");
+	char *u = web_item_path("official", sv(row, "slug"), json_integer_value(json_object_get(row, "id")));
+	struct sb v = SB_INIT;
+	sb_addf(&v, "%s.vcf", u);
+	json_t *o = json_pack("{sssssssssssssb}", "name", sv(row, "title"), "url", u, "vcf_url", v.buf, "title",
+			      sv(f, "chuc_vu"), "phone", sv(f, "dien_thoai"), "email", sv(f, "email"), "spokesperson",
+			      strcmp(sv(f, "phat_ngon"), "co") == 0);
+	const char *unit = json_string_value(json_array_get(json_object_get(f, "don_vi"), 0));
+	json_object_set_new(o, "unit", json_string(unit ? unit : ""));
+	/* always present (else a template lookup would find another "mobile" up the context) */
+	json_object_set_new(o, "mobile", json_string(official_mobile_public(f) ? sv(f, "di_dong") : ""));
+	free(u);
+	sb_release(&v);
+	return o;
+}
+
+/* The officials' rows as views, their unit named by the unit's title where the tree knows it. */
+static json_t *officials_view(json_t *rows, json_t *unit_names)
+{
+	json_t *out = json_array();
+	size_t i;
+	json_t *row;
+	json_array_foreach(rows, i, row) {
+		json_t *o = directory_official_view(row);
+		const char *code = sv(o, "unit");
+		json_t *name = *code ? json_object_get(unit_names, code) : NULL;
+		if (name)
+			json_object_set(o, "unit", name);
+		json_array_append_new(out, o);
+	}
+	return out;
+}
+
+/* Code (as written, and as the tree keys it) → title of every unit in NODES. */
+static void unit_names(json_t *nodes, json_t *out)
+{
+	size_t i;
+	json_t *n;
+	json_array_foreach(nodes, i, n) {
+		if (*sv(n, "ref"))
+			json_object_set(out, sv(n, "ref"), json_object_get(n, "title"));
+		unit_names(json_object_get(n, "children"), out);
+	}
+}
+
+void page_spokespeople(struct req *r)
+{
+	json_int_t site_id = json_integer_value(json_object_get(r->site, "id"));
+	json_t *rows = directory_officials(r->db, site_id, -1), *tree = directory_tree(r->db, site_id), *names = json_object();
+	unit_names(tree, names);
+	json_t *ctx = web_public_ctx(r, "Người phát ngôn", "/nguoi-phat-ngon");
+	web_crumb(ctx, "Người phát ngôn", NULL);
+	json_t *list = officials_view(rows, names);
+	json_object_set_new(ctx, "directory", json_pack("{sosb}", "officials", list, "has_officials", json_array_size(list) > 0));
+	json_decref(rows);
+	json_decref(tree);
+	json_decref(names);
+	resp_render(r, 200, "public/spokespeople", ctx);
+}
+
+/* Flattens the tree into [{name, url, address, phone, email, head, depth}] in tree order. */
+static void units_flat(json_t *nodes, int depth, json_t *out)
+{
+	size_t i;
+	json_t *n;
+	json_array_foreach(nodes, i, n) {
+		json_t *f = json_object_get(n, "f");
+		char *u = web_item_path("unit", sv(n, "slug"), json_integer_value(json_object_get(n, "id")));
+		json_array_append_new(out, json_pack("{sssssssssssssi}", "name", sv(n, "title"), "url", u, "address",
+						     sv(f, "dia_chi"), "phone", sv(f, "dien_thoai"), "email", sv(f, "email"),
+						     "head", sv(f, "thu_truong"), "depth", depth));
+		free(u);
+		units_flat(json_object_get(n, "children"), depth + 1, out);
+	}
+}
+
+void page_contact(struct req *r)
+{
+	json_int_t site_id = json_integer_value(json_object_get(r->site, "id"));
+	json_t *tree = directory_tree(r->db, site_id), *names = json_object();
+	json_t *all = directory_officials(r->db, site_id, 0), *spk = directory_officials(r->db, site_id, -1);
+	unit_names(tree, names);
+	json_t *ctx = web_public_ctx(r, "Liên hệ", "/lien-he");
+	web_crumb(ctx, "Liên hệ", NULL);
+	json_t *units = json_array();
+	units_flat(tree, 0, units);
+	json_t *officials = officials_view(all, names), *spokes = officials_view(spk, names);
+	json_t *view = json_pack("{sOsOsOsOsO}", "name", json_object_get(r->site, "name"), "owner",
+				 json_object_get(r->site, "owner"), "address", json_object_get(r->site, "address"), "phone",
+				 json_object_get(r->site, "phone"), "email", json_object_get(r->site, "email"));
+	json_object_set(view, "fax", json_object_get(r->site, "fax"));
+	json_object_set(view, "responsible", json_object_get(r->site, "responsible"));
+	json_object_set_new(view, "has_units", json_boolean(json_array_size(units) > 0));
+	json_object_set_new(view, "units", units);
+	json_object_set_new(view, "has_officials", json_boolean(json_array_size(officials) > 0));
+	json_object_set_new(view, "officials", officials);
+	json_object_set_new(view, "has_spokespeople", json_boolean(json_array_size(spokes) > 0));
+	json_object_set_new(view, "spokespeople", spokes);
+	json_object_set_new(ctx, "contact", view);
+	json_decref(tree);
+	json_decref(names);
+	json_decref(all);
+	json_decref(spk);
+	resp_render(r, 200, "public/contact", ctx);
+}
+
+/* /can-bo/<slug>-<id>.vcf */
+static void official_vcard(struct req *r, const char *slug_id)
+{
+	json_int_t site_id = json_integer_value(json_object_get(r->site, "id"));
+	char base[300];
+	snprintf(base, sizeof(base), "%.*s", (int)(strlen(slug_id) - 4), slug_id); /* without ".vcf" */
+	int64_t id = strlen(slug_id) - 4 < sizeof(base) ? web_slug_id(base, NULL) : 0;
+	json_t *row = id > 0 ? item_get_public(r->db, site_id, "official", id) : NULL;
+	if (!row) {
+		resp_error(r, 404, "item_not_found");
+		return;
+	}
+	json_t *f = json_object_get(row, "f");
+	char *path = web_item_path("official", sv(row, "slug"), id);
+	struct sb want = SB_INIT;
+	sb_addf(&want, "%s.vcf", path);
+	if (strcmp(want.buf, r->path) != 0) {
+		resp_redirect(r, 301, want.buf);
+		goto out;
+	}
+	struct sb v = SB_INIT, url = SB_INIT;
+	web_add_site_url(&url, r, r->site);
+	sb_truncate(&url, url.len - 1);
+	sb_adds(&url, path);
+	sb_adds(&v, "BEGIN:VCARD\r\nVERSION:4.0\r\n");
+	vcard_raw(&v, "KIND", "individual");
+	vcard_text(&v, "FN", sv(row, "title"));
+	char *n[3];
+	vcard_name_parts(sv(row, "title"), n);
+	const char *parts[5] = { n[0], n[1], n[2], "", "" };
+	vcard_struct(&v, "N", parts, 5);
+	for (int i = 0; i < 3; i++)
+		free(n[i]);
+	vcard_text(&v, "TITLE", sv(f, "chuc_vu"));
+	/* ORG: the site, then the unit when it is known */
+	json_t *links = item_links_from(r->db, id);
+	const char *unit = NULL;
+	size_t i;
+	json_t *l;
+	json_array_foreach(links, i, l)
+		if (strcmp(sv(l, "relation"), "don_vi") == 0 && json_is_string(json_object_get(l, "to_title")))
+			unit = sv(l, "to_title");
+	const char *org[2] = { sv(r->site, "name"), unit };
+	vcard_struct(&v, "ORG", org, unit ? 2 : 1);
+	vcard_text(&v, "TEL;TYPE=work,voice", sv(f, "dien_thoai"));
+	if (official_mobile_public(f))
+		vcard_text(&v, "TEL;TYPE=cell,voice", sv(f, "di_dong"));
+	vcard_text(&v, "EMAIL;TYPE=work", sv(f, "email"));
+	if (strcmp(sv(f, "phat_ngon"), "co") == 0)
+		vcard_text(&v, "NOTE", "Người phát ngôn");
+	/* the photo by its absolute address (a file of the library, as the exports write it) */
+	const struct kind_field *pf = kind_field(kind_find("official"), "anh");
+	char *site_url = web_site_url(r, r->site);
+	json_t *photo = pf ? kind_value_view(r, site_id, pf, json_object_get(f, "anh"), site_url) : NULL;
+	if (json_is_string(photo))
+		vcard_raw(&v, "PHOTO", json_string_value(photo));
+	json_decref(photo);
+	free(site_url);
+	vcard_raw(&v, "URL", url.buf);
+	vcard_raw(&v, "UID", url.buf);
+	sb_adds(&v, "END:VCARD\r\n");
+	struct sb disp = SB_INIT;
+	sb_addf(&disp, "attachment; filename=\"can-bo-%lld.vcf\"", (long long)id);
+	resp_header(r, "Content-Disposition", disp.buf);
+	resp_bytes(r, 200, "text/vcard; charset=utf-8", v.buf, v.len);
+	sb_release(&disp);
+	sb_release(&v);
+	sb_release(&url);
+	json_decref(links);
+out:
+	sb_release(&want);
+	free(path);
+	json_decref(row);
+}
+
+void page_official(struct req *r)
+{
+	const char *s = r->captures[0];
+	size_t n = strlen(s);
+	if (n > 4 && strcmp(s + n - 4, ".vcf") == 0) {
+		official_vcard(r, s);
+		return;
+	}
+	/* the item's generic page: its segment and slug as the generic route captures them */
+	r->captures[1] = r->captures[0];
+	r->captures[0] = "can-bo";
+	page_item(r);
+}
+
+/* The node of unit ID in the tree NODES, or NULL. */
+static json_t *tree_find(json_t *nodes, int64_t id, int depth)
+{
+	size_t i;
+	json_t *n;
+	if (depth > TREE_DEPTH_MAX)
+		return NULL;
+	json_array_foreach(nodes, i, n) {
+		if (json_integer_value(json_object_get(n, "id")) == id)
+			return n;
+		json_t *in = tree_find(json_object_get(n, "children"), id, depth + 1);
+		if (in)
+			return in;
+	}
+	return NULL;
+}
+
+/* A unit's page: its sub-units (from the tree) and its officials, each with contacts and vCard. */
+void unit_item_view(struct req *r, const struct kind *k, json_t *row, json_t *item, json_t *ctx)
+{
+	(void)k;
+	(void)ctx;
+	json_int_t site_id = json_integer_value(json_object_get(r->site, "id"));
+	int64_t id = json_integer_value(json_object_get(row, "id"));
+	json_t *tree = directory_tree(r->db, site_id), *names = json_object();
+	unit_names(tree, names);
+	json_t *node = tree_find(tree, id, 0), *subs = json_array();
+	size_t i;
+	json_t *c;
+	json_array_foreach(node ? json_object_get(node, "children") : NULL, i, c) {
+		char *u = web_item_path("unit", sv(c, "slug"), json_integer_value(json_object_get(c, "id")));
+		json_array_append_new(subs, json_pack("{ssss}", "name", sv(c, "title"), "url", u));
+		free(u);
+	}
+	json_object_set_new(item, "sub_units", subs);
+	json_object_set_new(item, "has_sub_units", json_boolean(json_array_size(subs) > 0));
+	json_t *rows = directory_officials(r->db, site_id, id);
+	json_t *officials = officials_view(rows, names);
+	json_object_set_new(item, "has_officials", json_boolean(json_array_size(officials) > 0));
+	json_object_set_new(item, "officials", officials);
+	json_decref(rows);
+	json_decref(names);
+	json_decref(tree);
+}
+
+/* An official's page: the contacts (the mobile only when public), the photo, the vCard link. */
+void official_item_view(struct req *r, const struct kind *k, json_t *row, json_t *item, json_t *ctx)
+{
+	(void)ctx;
+	json_t *o = directory_official_view(row);
+	json_t *f = json_object_get(item, "f");
+	json_t *photo = json_object_get(f, "anh");
+	if (json_is_object(photo) && json_is_true(json_object_get(photo, "is_image")))
+		json_object_set(o, "photo", photo);
+	/* the unit by its name, linked, when it is published */
+	json_t *links = item_links_from(r->db, json_integer_value(json_object_get(row, "id")));
+	size_t i;
+	json_t *l;
+	json_array_foreach(links, i, l)
+		if (strcmp(sv(l, "relation"), "don_vi") == 0 && json_is_integer(json_object_get(l, "to_id"))) {
+			char *u = web_item_path("unit", sv(l, "to_slug"), json_integer_value(json_object_get(l, "to_id")));
+			json_object_set_new(o, "unit", json_string(sv(l, "to_title")));
+			json_object_set_new(o, "unit_url", json_string(u));
+			free(u);
+		}
+	json_decref(links);
+	(void)k;
+	json_object_set_new(item, "official", o);
+}

@@ -1,0 +1,469 @@
+/* nav.c — what a site shows around its kinds of information (docs/links.md): the main menu's
+ * sections (the kinds the site chose: model/sections.h) and the footer's links, the home page's
+ * block per kind, the site map page and sitemap.xml, the administrative boundary map, the fixed
+ * pages at their own addresses, and the grouped list of links.
+ * WEBPAGE: GET /so-do-trang           the site map: a text tree of every public section
+ * WEBPAGE: GET /sitemap.xml           the same addresses, and the newest items, for crawlers
+ * WEBPAGE: GET /ban-do-hanh-chinh     the administrative units down to communes: a schematic SVG
+ *                                     (or the official map the site published) and their list
+ * WEBPAGE: GET /gioi-thieu, /chuc-nang-nhiem-vu, /lich-su   302 to the site's fixed page of that
+ *                                     type (model/kinds.c "page"), 404 when it has none */
+#include "web/web.h"
+#include "base/sb.h"
+#include "base/util.h"
+#include "model/item.h"
+#include "model/kind.h"
+#include "model/links.h"
+#include "model/sections.h"
+#include "vn/units.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/banned.h"
+
+#define SECTIONS_MAX 64
+#define FOOTER_LINKS 12
+#define HOME_ITEMS 5
+#define SITEMAP_ITEMS 1000
+
+static json_int_t site_id_of_req(struct req *r)
+{
+	return json_integer_value(json_object_get(r->site, "id"));
+}
+
+/* The kind of category C ("article" when it names none). */
+static const char *cat_kind(json_t *c)
+{
+	const char *k = json_string_value(json_object_get(c, "kind"));
+	return k && *k ? k : "article";
+}
+
+static json_t *cat_by_id(json_t *cats, json_int_t id)
+{
+	size_t i;
+	json_t *c;
+	json_array_foreach(cats, i, c)
+		if (json_integer_value(json_object_get(c, "id")) == id)
+			return c;
+	return NULL;
+}
+
+void nav_public_ctx(struct req *r, json_t *ctx)
+{
+	const struct kind *ks[SECTIONS_MAX];
+	size_t n = site_sections(r->db, site_id_of_req(r), ks, SECTIONS_MAX, NULL);
+	json_t *old = json_object_get(ctx, "menu"), *cats = web_categories(r), *menu = json_array();
+	size_t i, j;
+	json_t *m;
+	for (i = 0; i < n; i++) {
+		const struct kind *k = ks[i];
+		if (strcmp(k->name, "article") == 0) { /* news: its categories, as before */
+			json_array_foreach(old, j, m) {
+				json_t *c = cat_by_id(cats, json_integer_value(json_object_get(m, "id")));
+				if (!c || strcmp(cat_kind(c), "article") == 0)
+					json_array_append(menu, m);
+			}
+			continue;
+		}
+		/* another kind: its list, and its own categories under it */
+		struct sb url = SB_INIT;
+		sb_addf(&url, "/%s", k->segment);
+		json_t *children = json_array();
+		json_array_foreach(old, j, m) {
+			json_t *c = cat_by_id(cats, json_integer_value(json_object_get(m, "id")));
+			/* its category named as the kind itself ("Văn bản" under "Văn bản") is the list */
+			if (c && strcmp(cat_kind(c), k->name) == 0 &&
+			    strcmp(json_string_value(json_object_get(m, "name")), k->label) != 0)
+				json_array_append_new(children, json_pack("{sOsO}", "name", json_object_get(m, "name"), "url",
+									  json_object_get(m, "url")));
+		}
+		json_array_append_new(menu, json_pack("{sssssosbss}", "name", k->label, "url", url.buf, "children", children,
+						      "active", 0, "kind", k->name));
+		sb_release(&url);
+	}
+	json_decref(cats);
+	json_object_set_new(ctx, "menu", menu);
+
+	json_t *links = links_public(r->db, site_id_of_req(r), FOOTER_LINKS);
+	json_object_set_new(ctx, "has_footer_links", json_boolean(json_array_size(links) > 0));
+	json_object_set_new(ctx, "footer_links", links);
+	json_object_set_new(ctx, "links_url", json_string("/lien-ket"));
+	json_object_set_new(ctx, "sitemap_url", json_string("/so-do-trang"));
+	json_object_set_new(ctx, "boundary_map_url", json_string("/ban-do-hanh-chinh"));
+}
+
+/* The newest published items of K on the request's site: [{title, url, date, date_iso}]. */
+static json_t *newest(struct req *r, const struct kind *k, int64_t limit)
+{
+	json_t *ids = item_list_ids(r->db, site_id_of_req(r), k->name, 0, NULL, 0, limit, 0, NULL);
+	json_t *rows = ids && json_array_size(ids) ? item_rows_by_ids(r->db, ids, k->name, 0) : json_array();
+	json_t *out = json_array();
+	const struct kind_field *sf = kind_sort_field(k);
+	size_t i;
+	json_t *row;
+	json_array_foreach(rows, i, row) {
+		char *path = web_item_path(k->name, json_string_value(json_object_get(row, "slug")),
+					   json_integer_value(json_object_get(row, "id")));
+		json_t *it = json_pack("{sOsssnsn}", "title", json_object_get(row, "title"), "url", path, "date", "date_iso");
+		json_t *d = sf ? json_object_get(item_row_fields(row), sf->key) : NULL;
+		if (json_is_string(d) && json_string_length(d)) {
+			char *t = kind_value_text(sf, d);
+			json_object_set_new(it, "date", json_string(t));
+			json_object_set(it, "date_iso", d);
+			free(t);
+		}
+		json_array_append_new(out, it);
+		free(path);
+	}
+	json_decref(rows);
+	json_decref(ids);
+	return out;
+}
+
+json_t *nav_home_blocks(struct req *r, json_t *news_sections, int *news_on)
+{
+	const struct kind *ks[SECTIONS_MAX];
+	size_t n = site_sections(r->db, site_id_of_req(r), ks, SECTIONS_MAX, NULL);
+	json_t *blocks = json_array();
+	*news_on = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct kind *k = ks[i];
+		if (strcmp(k->name, "article") == 0) {
+			*news_on = 1;
+			json_array_append_new(blocks, json_pack("{sbsOsn}", "is_news", 1, "sections", news_sections, "kind"));
+			continue;
+		}
+		json_t *items = newest(r, k, HOME_ITEMS);
+		if (!json_array_size(items)) {
+			json_decref(items);
+			continue;
+		}
+		char url[80], id[80];
+		snprintf(url, sizeof(url), "/%s", k->segment);
+		snprintf(id, sizeof(id), "muc-%s", k->segment);
+		json_array_append_new(blocks, json_pack("{sbsns{sssssssssssoss}}", "is_news", 0, "sections", "kind", "label",
+							k->label, "label_one", k->label_one, "url", url, "id", id, "name",
+							k->name, "items", items, "more", "Xem tất cả"));
+	}
+	return blocks;
+}
+
+/* ---- the grouped list of links (/lien-ket) ---- */
+
+void links_list_view(struct req *r, const struct kind *k, json_t *ctx)
+{
+	/* a filtered list, a page of it or a number search: the generic table */
+	static const char *const args[] = { "nhom", "nam", "trang", "q", "chuyen-muc" };
+	for (size_t a = 0; a < sizeof(args) / sizeof(args[0]); a++)
+		if (req_arg(r, args[a]))
+			return;
+	const struct kind_field *gf = kind_field(k, "nhom");
+	json_t *links = links_public(r->db, site_id_of_req(r), 2000), *groups = json_array(), *cur = NULL;
+	const char *cur_key = NULL;
+	size_t i;
+	json_t *l;
+	json_array_foreach(links, i, l) {
+		const char *g = json_string_value(json_object_get(l, "nhom"));
+		if (!cur || strcmp(cur_key, g) != 0) {
+			char id[96];
+			snprintf(id, sizeof(id), "nhom-%zu", json_array_size(groups) + 1);
+			cur = json_pack("{sssss[]}", "label", gf ? kind_choice_label(gf, g) : g, "id", id, "links");
+			json_array_append_new(groups, cur);
+			cur_key = g;
+		}
+		char *page = web_item_path("link", json_string_value(json_object_get(l, "slug")),
+					   json_integer_value(json_object_get(l, "id")));
+		json_array_append_new(json_object_get(cur, "links"),
+				      json_pack("{sOsOss}", "title", json_object_get(l, "title"), "url", json_object_get(l, "url"),
+						"page_url", page));
+		free(page);
+	}
+	json_object_set_new(ctx, "has_link_groups", json_boolean(json_array_size(groups) > 0));
+	json_object_set_new(ctx, "link_groups", groups);
+	json_decref(links);
+}
+
+/* ---- fixed pages at their own addresses ---- */
+
+/* The newest published fixed page of type TYPE on the request's site: its row, or NULL. */
+static json_t *fixed_page(struct req *r, const char *type)
+{
+	struct item_filter f = { "loai", type };
+	json_t *ids = item_list_ids(r->db, site_id_of_req(r), "page", 0, &f, 1, 1, 0, NULL);
+	json_t *row = json_array_size(ids)
+			      ? item_get_public(r->db, site_id_of_req(r), "page", json_integer_value(json_array_get(ids, 0)))
+			      : NULL;
+	json_decref(ids);
+	return row;
+}
+
+static const struct {
+	const char *path, *type, *name;
+} fixed_paths[] = {
+	{ "/gioi-thieu", "gioi-thieu", "Giới thiệu chung" },
+	{ "/chuc-nang-nhiem-vu", "chuc-nang-nhiem-vu", "Chức năng, nhiệm vụ" },
+	{ "/lich-su", "lich-su", "Lịch sử hình thành và phát triển" },
+};
+
+void page_fixed(struct req *r)
+{
+	for (size_t i = 0; i < sizeof(fixed_paths) / sizeof(fixed_paths[0]); i++) {
+		if (strcmp(r->path, fixed_paths[i].path) != 0)
+			continue;
+		json_t *row = fixed_page(r, fixed_paths[i].type);
+		if (!row) {
+			web_error(r, 404, fixed_paths[i].name, "Trang này chưa có nội dung.");
+			return;
+		}
+		char *path = web_item_path("page", json_string_value(json_object_get(row, "slug")),
+					   json_integer_value(json_object_get(row, "id")));
+		resp_redirect(r, 302, path);
+		free(path);
+		json_decref(row);
+		return;
+	}
+	resp_error(r, 404, "not_found");
+}
+
+/* ---- the site map ---- */
+
+static json_t *node(const char *name, const char *url)
+{
+	return json_pack("{sssos[]sb}", "name", name, "url", url ? json_string(url) : json_null(), "children",
+			 "has_children", 0);
+}
+
+static json_t *node_add(json_t *parent, json_t *child)
+{
+	json_array_append_new(json_object_get(parent, "children"), child);
+	json_object_set_new(parent, "has_children", json_true());
+	return child;
+}
+
+/* The categories of kind KIND under PARENT, as their tree (depth 0 to 2). */
+static void cats_under(json_t *parent, json_t *cats, const char *kind)
+{
+	json_t *lvl[3] = { parent, NULL, NULL };
+	size_t i;
+	json_t *c;
+	json_array_foreach(cats, i, c) {
+		json_int_t depth = json_integer_value(json_object_get(c, "depth"));
+		if (depth > 2)
+			continue;
+		if (depth == 0 && strcmp(cat_kind(c), kind) != 0) {
+			lvl[1] = lvl[2] = NULL;
+			continue;
+		}
+		if (depth > 0 && !lvl[depth])
+			continue;
+		char *path = web_category_path(json_integer_value(json_object_get(c, "id")),
+					       json_string_value(json_object_get(c, "slug")));
+		json_t *nd = node_add(depth == 0 ? parent : lvl[depth], node(json_string_value(json_object_get(c, "name")), path));
+		free(path);
+		if (depth < 2)
+			lvl[depth + 1] = nd;
+		if (depth == 0)
+			lvl[2] = NULL;
+	}
+}
+
+/* The site map's tree: the home, each section (news with its categories; another kind's list
+ * with its categories, the fixed pages with each page), then the pages every site has. */
+static json_t *sitemap_tree(struct req *r)
+{
+	const struct kind *ks[SECTIONS_MAX];
+	size_t n = site_sections(r->db, site_id_of_req(r), ks, SECTIONS_MAX, NULL);
+	json_t *cats = web_categories(r), *root = node("Trang chủ", "/");
+	int has_links = 0, has_pages = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct kind *k = ks[i];
+		if (strcmp(k->name, "article") == 0) {
+			json_t *nd = node_add(root, node("Tin tức, sự kiện", NULL));
+			cats_under(nd, cats, "article");
+			continue;
+		}
+		char url[80];
+		snprintf(url, sizeof(url), "/%s", k->segment);
+		json_t *nd = node_add(root, node(k->label, url));
+		cats_under(nd, cats, k->name);
+		has_links |= strcmp(k->name, "link") == 0;
+		if (strcmp(k->name, "page") == 0) { /* each fixed page */
+			has_pages = 1;
+			json_t *ids = item_list_ids(r->db, site_id_of_req(r), "page", 0, NULL, 0, 200, 0, NULL);
+			json_t *rows = json_array_size(ids) ? item_rows_by_ids(r->db, ids, "page", 0) : json_array();
+			size_t j;
+			json_t *row;
+			json_array_foreach(rows, j, row) {
+				char *p = web_item_path("page", json_string_value(json_object_get(row, "slug")),
+							json_integer_value(json_object_get(row, "id")));
+				node_add(nd, node(json_string_value(json_object_get(row, "title")), p));
+				free(p);
+			}
+			json_decref(rows);
+			json_decref(ids);
+		}
+	}
+	json_decref(cats);
+	json_t *more = node_add(root, node("Tiện ích", NULL));
+	if (!has_pages)
+		for (size_t i = 0; i < sizeof(fixed_paths) / sizeof(fixed_paths[0]); i++) {
+			json_t *row = fixed_page(r, fixed_paths[i].type);
+			if (row)
+				node_add(more, node(fixed_paths[i].name, fixed_paths[i].path));
+			json_decref(row);
+		}
+	node_add(more, node("Bản đồ hành chính", "/ban-do-hanh-chinh"));
+	if (!has_links)
+		node_add(more, node("Liên kết website", "/lien-ket"));
+	node_add(more, node("Tìm kiếm", "/tim-kiem"));
+	node_add(more, node("Sơ đồ cổng", "/so-do-trang"));
+	return root;
+}
+
+void page_sitemap(struct req *r)
+{
+	json_t *ctx = web_public_ctx(r, "Sơ đồ cổng", "/so-do-trang");
+	web_crumb(ctx, "Sơ đồ cổng", NULL);
+	json_t *root = sitemap_tree(r);
+	json_object_set_new(ctx, "tree", json_pack("[o]", root));
+	resp_render(r, 200, "public/sitemap", ctx);
+}
+
+static void xml_url(struct sb *b, const char *site_url, const char *path)
+{
+	sb_adds(b, "<url><loc>");
+	struct sb u = SB_INIT;
+	sb_add(&u, site_url, strlen(site_url) - 1); /* without its "/" */
+	sb_adds(&u, path);
+	sb_add_html(b, u.buf, u.len);
+	sb_release(&u);
+	sb_adds(b, "</loc></url>\n");
+}
+
+static void xml_tree(struct sb *b, const char *site_url, json_t *nd)
+{
+	const char *u = json_string_value(json_object_get(nd, "url"));
+	if (u && *u == '/')
+		xml_url(b, site_url, u);
+	size_t i;
+	json_t *c;
+	json_array_foreach(json_object_get(nd, "children"), i, c)
+		xml_tree(b, site_url, c);
+}
+
+void page_sitemap_xml(struct req *r)
+{
+	struct sb b = SB_INIT;
+	char *site_url = web_site_url(r, r->site);
+	json_t *root = sitemap_tree(r);
+	sb_adds(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+		    "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+	xml_tree(&b, site_url, root);
+	json_decref(root);
+	/* the newest items of each section */
+	const struct kind *ks[SECTIONS_MAX];
+	size_t n = site_sections(r->db, site_id_of_req(r), ks, SECTIONS_MAX, NULL);
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(ks[i]->name, "page") == 0)
+			continue; /* in the tree */
+		json_t *ids = item_list_ids(r->db, site_id_of_req(r), ks[i]->name, 0, NULL, 0, SITEMAP_ITEMS, 0, NULL);
+		json_t *rows = json_array_size(ids) ? item_rows_by_ids(r->db, ids, ks[i]->name, 0) : json_array();
+		size_t j;
+		json_t *row;
+		json_array_foreach(rows, j, row) {
+			char *p = web_item_path(ks[i]->name, json_string_value(json_object_get(row, "slug")),
+						json_integer_value(json_object_get(row, "id")));
+			xml_url(&b, site_url, p);
+			free(p);
+		}
+		json_decref(rows);
+		json_decref(ids);
+	}
+	sb_adds(&b, "</urlset>\n");
+	resp_bytes(r, 200, "application/xml; charset=utf-8", b.buf, b.len);
+	sb_release(&b);
+	free(site_url);
+}
+
+/* ---- the administrative boundary map ---- */
+
+void page_boundary_map(struct req *r)
+{
+	json_t *ctx = web_public_ctx(r, "Bản đồ hành chính", "/ban-do-hanh-chinh");
+	web_crumb(ctx, "Bản đồ hành chính", NULL);
+	/* the component sites by name: a unit with a site links to it */
+	json_t *sites = site_directory(r->db, 0);
+	const char *here = json_string_value(json_object_get(r->site, "name"));
+	/* a district's site shows its own district; the others the whole province */
+	int only = -1;
+	for (size_t i = 0; i < admin_ndistricts; i++)
+		if (here && strcmp(here, admin_districts[i].name) == 0)
+			only = (int)i;
+	json_t *districts = json_array();
+	size_t ncommunes = 0;
+	for (size_t i = 0; i < admin_ndistricts; i++) {
+		const struct admin_district *d = &admin_districts[i];
+		if (only >= 0 && (size_t)only != i)
+			continue;
+		char id[32];
+		snprintf(id, sizeof(id), "dv-%zu", i + 1);
+		json_t *dv = json_pack("{sssssnsisisisisisisi}", "name", d->name, "id", id, "site_url", "x", d->x, "y", d->y, "w",
+				       d->w, "h", d->h, "cx", d->x + d->w / 2, "cy", d->y + d->h / 2, "cy2", d->y + d->h / 2 + 18);
+		json_t *communes = json_array();
+		size_t k;
+		json_t *s;
+		json_array_foreach(sites, k, s) {
+			if (strcmp(json_string_value(json_object_get(s, "name")), d->name) == 0 &&
+			    strcmp(json_string_value(json_object_get(s, "kind")), "commune") != 0) {
+				char *u = web_site_url(r, s);
+				json_object_set_new(dv, "site_url", json_string(u));
+				free(u);
+			}
+		}
+		size_t nc = 0;
+		for (const char *const *c = d->communes; *c; c++, nc++) {
+			json_t *cu = json_pack("{sssn}", "name", *c, "site_url");
+			json_array_foreach(sites, k, s) {
+				if (strcmp(json_string_value(json_object_get(s, "name")), *c) == 0 &&
+				    strcmp(json_string_value(json_object_get(s, "kind")), "commune") == 0) {
+					char *u = web_site_url(r, s);
+					json_object_set_new(cu, "site_url", json_string(u));
+					free(u);
+				}
+			}
+			json_array_append_new(communes, cu);
+		}
+		ncommunes += nc;
+		json_object_set_new(dv, "communes", communes);
+		json_object_set_new(dv, "n", json_integer((json_int_t)nc));
+		json_array_append_new(districts, dv);
+	}
+	json_decref(sites);
+	json_object_set_new(ctx, "province", json_string(admin_province_name));
+	json_object_set_new(ctx, "districts", districts);
+	json_object_set_new(ctx, "ndistricts", json_integer((json_int_t)json_array_size(districts)));
+	json_object_set_new(ctx, "ncommunes", json_integer((json_int_t)ncommunes));
+	json_object_set_new(ctx, "one_district", json_boolean(only >= 0));
+	/* the official map the site published (a fixed page of type ban-do-hanh-chinh), if any */
+	json_t *row = fixed_page(r, "ban-do-hanh-chinh");
+	if (row) {
+		char *p = web_item_path("page", json_string_value(json_object_get(row, "slug")),
+					json_integer_value(json_object_get(row, "id")));
+		json_t *off = json_pack("{sOssso}", "title", json_object_get(row, "title"), "url", p, "body_html",
+					json_object_get(row, "body") ? json_incref(json_object_get(row, "body")) : json_string(""));
+		/* its image field: the official map (a file of the site's library, with its alt text) */
+		const struct kind *pk = kind_find("page");
+		const struct kind_field *mf = pk ? kind_field(pk, "ban_do") : NULL;
+		json_t *fv = json_object_get(row, "f"); /* item_get_public's fields */
+		json_t *img = mf ? kind_value_view(r, site_id_of_req(r), mf, json_object_get(fv, "ban_do"), NULL) : NULL;
+		if (img && json_is_true(json_object_get(img, "is_image")))
+			json_object_set_new(off, "image", img);
+		else
+			json_decref(img);
+		json_object_set_new(ctx, "official", off);
+		free(p);
+		json_decref(row);
+	}
+	resp_render(r, 200, "public/boundary_map", ctx);
+}

@@ -15,6 +15,7 @@ import sqlite3
 import subprocess
 import tempfile
 import time
+import urllib.parse
 
 from conglib import BASE, CONG, MAIN_NAME, ROOT, CongTest, cong, cong_env, module_fixture, squash, text_of
 
@@ -176,6 +177,11 @@ class Projects(CongTest):
         exp = json.loads(main.get("/du-an.json").text)
         urls = [x["url"] for x in exp["items"]]
         self.assertTrue(any(u.endswith("-%d" % b) for u in urls), "the export holds every site's projects")
+        ub = next(u for u in urls if u.endswith("-%d" % b))
+        self.assertIn("//longho.", ub, "the district's project at its own address")
+        self.expect(self.fx.client("longho").get(urllib.parse.urlsplit(ub).path), 200, ub)
+        ua = next(u for u in urls if u.endswith("-%d" % a))
+        self.assertIn("//snv.", ua)
         # the legal documents stay each site's own: aggregation is the kind's choice
         self.expect(main.get("/van-ban"), 200)
 

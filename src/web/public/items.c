@@ -419,9 +419,11 @@ static void list_export(struct req *r, const struct list_query *lq, int json)
 			const struct kind_field *fd = &k->fields[j];
 			if (!(fd->flags & FF_FEED) || (fd->flags & FF_PERSONAL))
 				continue;
-			/* files by their address, a table's rows on lines (model/kind.h) */
-			json_t *v = kind_value_view(r, json_integer_value(json_object_get(r->site, "id")), fd,
-						    json_object_get(f, fd->key), site_url);
+			/* files by their address (an item of another site: its files there), a table's
+			 * rows on lines (model/kind.h) */
+			char *own_url = own ? web_site_url(r, own) : NULL;
+			json_t *v = kind_value_view(r, row_site, fd, json_object_get(f, fd->key), own_url ? own_url : site_url);
+			free(own_url);
 			cell[c++] = kind_value_machine(fd, v);
 			json_object_set_new(item, fd->key, v);
 		}

@@ -5,6 +5,7 @@
 #include "base/utf8.h"
 #include "base/util.h"
 #include "vn/calendar.h"
+#include "vn/money.h"
 
 #include <csv.h>
 #include <stdarg.h>
@@ -189,19 +190,6 @@ static void header_take(struct reader *r)
 	r->have_header = 1;
 }
 
-/* N with Vietnamese digit grouping: 50000 → "50.000". */
-static void group_digits(size_t n, char out[32])
-{
-	char d[24];
-	int len = snprintf(d, sizeof(d), "%zu", n), k = 0;
-	for (int i = 0; i < len; i++) {
-		if (i && (len - i) % 3 == 0)
-			out[k++] = '.';
-		out[k++] = d[i];
-	}
-	out[k] = '\0';
-}
-
 /* The current record, complete and not blank, becomes a data row. */
 static void row_take(struct reader *r)
 {
@@ -210,7 +198,7 @@ static void row_take(struct reader *r)
 
 	if (t->nRow == r->max_rows) {
 		char most[32];
-		group_digits(r->max_rows, most);
+		vn_money_group((int64_t)r->max_rows, most, sizeof(most)); /* "50.000" */
 		reader_fail(r, CSV_PROBLEM_TOO_MANY_ROWS, r->record_line,
 			    "Dòng %zu: tệp có quá %s dòng dữ liệu; hãy chia thành nhiều tệp.", r->record_line, most);
 		return;

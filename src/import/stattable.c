@@ -6,6 +6,7 @@
 #include "base/sb.h"
 #include "base/utf8.h"
 #include "base/util.h"
+#include "vn/money.h"
 
 #include <libxml/xmlreader.h>
 #include <math.h>
@@ -70,18 +71,6 @@ __attribute__((format(printf, 3, 4))) static void say(char *why, size_t n, const
 static char *shown(const char *s)
 {
 	return utf8_ellipsize(s, 30);
-}
-
-static void group3(size_t n, char out[32])
-{
-	char d[24];
-	int len = snprintf(d, sizeof(d), "%zu", n), k = 0;
-	for (int i = 0; i < len; i++) {
-		if (i && (len - i) % 3 == 0)
-			out[k++] = '.';
-		out[k++] = d[i];
-	}
-	out[k] = '\0';
 }
 
 /* ---- numbers ---- */
@@ -315,7 +304,7 @@ static int cells_ok(size_t nrow, size_t ncol, char *why, size_t n)
 	if (st_mult(nrow, ncol) <= STAT_MAX_CELLS)
 		return 0;
 	char most[32];
-	group3(STAT_MAX_CELLS, most);
+	vn_money_group(STAT_MAX_CELLS, most, sizeof(most));
 	say(why, n, "Bảng có quá nhiều ô (%zu dòng × %zu cột); nhiều nhất là %s ô. Hãy chia thành nhiều bảng.",
 	    nrow, ncol, most);
 	return -1;
@@ -589,7 +578,7 @@ static int row_end(struct sheet *s)
 		}
 		if (g->nrow == STAT_MAX_ROWS) {
 			char most[32];
-			group3(STAT_MAX_ROWS, most);
+			vn_money_group(STAT_MAX_ROWS, most, sizeof(most));
 			say(s->why, s->whylen, "Dòng %zu: bảng có quá %s dòng số liệu; hãy chia thành nhiều bảng.", s->row,
 			    most);
 			return -1;

@@ -2,6 +2,7 @@
 #include "internal.h"
 #include "directory.h"
 #include "kind.h"
+#include "item.h"
 #include "db/db.h"
 #include "base/util.h"
 
@@ -70,20 +71,6 @@ int unit_check_store(struct db *db, const char *data_dir, int64_t site_id, int64
 	return st ? 0 : -1;
 }
 
-static json_t *parse_fields(json_t *rows)
-{
-	size_t i;
-	json_t *row;
-	json_array_foreach(rows, i, row) {
-		const char *t = json_string_value(json_object_get(row, "fields"));
-		json_t *f = t ? json_loads(t, 0, NULL) : NULL;
-		json_object_set_new(row, "f", json_is_object(f) ? json_incref(f) : json_object());
-		json_decref(f);
-		json_object_del(row, "fields");
-	}
-	return rows;
-}
-
 /* Order within a level: "thu_tu" (absent last), then the title as stored. */
 static int order_cmp(const void *a, const void *b)
 {
@@ -148,7 +135,7 @@ json_t *directory_tree(struct db *db, int64_t site_id)
 	if (!st || !k)
 		return NULL;
 	db_bind_int(st, 1, site_id);
-	json_t *rows = parse_fields(db_rows_json(st));
+	json_t *rows = item_rows_parse_fields(db_rows_json(st));
 	json_t *bykey = json_object(), *byparent = json_object(), *roots = json_array();
 	size_t i;
 	json_t *row;
@@ -219,7 +206,7 @@ json_t *directory_officials(struct db *db, int64_t site_id, int64_t unit_id)
 		return NULL;
 	db_bind_int(st, 1, unit_id > 0 ? unit_id : 0);
 	db_bind_int(st, 2, site_id);
-	json_t *rows = parse_fields(db_rows_json(st));
+	json_t *rows = item_rows_parse_fields(db_rows_json(st));
 	if (unit_id < 0) { /* the spokespeople */
 		json_t *only = json_array();
 		size_t i;

@@ -19,6 +19,17 @@
 #include "base/banned.h"
 
 /* Parses the fields column of ROW into "f" (an object) and drops the text. */
+static void fields_parse(json_t *row);
+
+json_t *item_rows_parse_fields(json_t *rows)
+{
+	size_t i;
+	json_t *row;
+	json_array_foreach(rows, i, row)
+		fields_parse(row);
+	return rows;
+}
+
 static void fields_parse(json_t *row)
 {
 	if (json_object_get(row, "f"))
@@ -239,6 +250,11 @@ json_t *item_list_ids(struct db *db, int64_t site_id, const char *kind, int64_t 
 		db_bind_text(st, 3, nf ? f[0].value : "");
 		*total = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 		sqlite3_reset(st);
+		if (keep) {
+			struct arena *prev = arena_enter(NULL);
+			json_object_set_new(aggregates_memo(db), mkey, json_integer(*total));
+			arena_leave(prev);
+		}
 	} else if (total && !listed && !category_id && nf <= 1) {
 		/* the site's items, or those with one term: kept by the database (0020) */
 		st = db_stmt(db, "SELECT n FROM item_term_counts WHERE site_id = ?1 AND kind = ?2 AND key = ?3 AND value = ?4");

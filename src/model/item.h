@@ -25,6 +25,9 @@ enum { ITEM_ROWS_FULL = 1 };
 /* A list row's fields ("f"), parsed from its text on first use (a list whose rows' HTML is kept
  * never parses them); never NULL for a row read by the functions below. */
 json_t *item_row_fields(json_t *row);
+/* Each row of ROWS (with a "fields" column, as read) given its parsed fields as "f", the text
+ * dropped; returns ROWS. */
+json_t *item_rows_parse_fields(json_t *rows);
 /* A page of SITE_ID's published items of KIND (SITE_ID 0: every site's), newest by their own
  * date first, in CATEGORY_ID (0: any) with every filter of F; TOTAL (may be NULL) gets how many match (kept with the
  * connection until the database changes). HOW: ITEM_ROWS_FULL or 0. */

@@ -1,6 +1,7 @@
 /* schedule.c — the leaders' weekly schedules and the citizen-reception schedule (schedule.h). */
 #include "internal.h"
 #include "schedule.h"
+#include "item.h"
 #include "kind.h"
 #include "db/db.h"
 #include "base/util.h"
@@ -66,15 +67,5 @@ json_t *schedule_items(struct db *db, int64_t site_id, const char *kind, int32_t
 	db_bind_text(st, 2, kind);
 	db_bind_int(st, 3, from);
 	db_bind_int(st, 4, to);
-	json_t *rows = db_rows_json(st);
-	size_t i;
-	json_t *row;
-	json_array_foreach(rows, i, row) {
-		const char *t = json_string_value(json_object_get(row, "fields"));
-		json_t *f = t ? json_loads(t, 0, NULL) : NULL;
-		json_object_set_new(row, "f", json_is_object(f) ? json_incref(f) : json_object());
-		json_decref(f);
-		json_object_del(row, "fields");
-	}
-	return rows;
+	return item_rows_parse_fields(db_rows_json(st));
 }

@@ -309,6 +309,14 @@ static json_t *list_columns(const struct kind *k, int province)
 }
 
 /* The filter form's selects: one per filterable field, the year, (legal) the validity. */
+#define FILTER_OPTIONS_MAX 200
+
+static int count_desc(const void *a, const void *b)
+{
+	json_int_t x = *(const json_int_t *)a, y = *(const json_int_t *)b;
+	return x < y ? 1 : x > y ? -1 : 0;
+}
+
 static json_t *list_filters(struct req *r, const struct list_query *lq)
 {
 	json_int_t site_id = lq->province ? 0 : lq->site_id; /* the values of every site's, on the province's list */
@@ -331,12 +339,29 @@ static json_t *list_filters(struct req *r, const struct list_query *lq)
 			json_t *vals = item_term_values(r->db, site_id, k->name, keys[i]);
 			size_t j, nv = json_array_size(vals);
 			label = fd ? fd->label : "Năm";
+			/* a free text with many values (every agency of a province): the select offers the
+			 * FILTER_OPTIONS_MAX most used and the one chosen; the others stay reachable by
+			 * their link (a row's value, the exports) */
+			json_int_t floor = 0;
+			if (nv > FILTER_OPTIONS_MAX) {
+				json_int_t *ns = xcalloc(nv, sizeof(*ns));
+				for (j = 0; j < nv; j++)
+					ns[j] = json_integer_value(json_object_get(json_array_get(vals, j), "n"));
+				qsort(ns, nv, sizeof(*ns), count_desc);
+				floor = ns[FILTER_OPTIONS_MAX - 1];
+				free(ns);
+			}
+			size_t shown = 0;
 			for (j = 0; j < nv; j++) {
 				/* years newest first; values in their order */
 				json_t *x = json_array_get(vals, fd ? j : nv - 1 - j);
 				const char *v = json_string_value(json_object_get(x, "value"));
 				if (!v)
 					continue;
+				int chosen = cur && strcmp(cur, v) == 0;
+				if (floor && !chosen && (json_integer_value(json_object_get(x, "n")) < floor || shown >= FILTER_OPTIONS_MAX))
+					continue;
+				shown++;
 				json_array_append_new(opts, json_pack("{sssssb}", "value", v, "label",
 								      fd && fd->type == F_ENUM ? kind_choice_label(fd, v) : v,
 								      "selected", cur && strcmp(cur, v) == 0));

@@ -102,7 +102,7 @@ void procedure_list_view(struct req *r, const struct kind *k, json_t *ctx);
  * size_label, is_image, is_video, is_audio, is_vtt, variants} (a table's files too); with SITE_URL
  * (exports), files as their absolute address. A file not of SITE_ID: null. New reference. */
 json_t *kind_value_view(struct req *r, int64_t site_id, const struct kind_field *f, json_t *v, const char *site_url);
-/* Table field F's rows V as an accessible table's view: {table_key, table_label, columns:
+/* Table field F's rows V (as stored, or kind_value_view's with the files' views) as an accessible table's view: {table_key, table_label, columns:
  * [{column_label}], rows: [{cells: [{cell_text, cell_iso?, cell_url?} or {cell_file}]}]} (names
  * no enclosing view uses, so a template never finds an outer value for a missing one). */
 json_t *kind_table_view(struct req *r, int64_t site_id, const struct kind_field *f, json_t *v);

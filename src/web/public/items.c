@@ -876,11 +876,11 @@ static void item_page(struct req *r, int print)
 		const struct kind_field *fd = &k->fields[i];
 		if (fd->flags & FF_PERSONAL)
 			continue;
-		json_t *v = json_object_get(f, fd->key);
-		json_object_set_new(fv, fd->key, kind_value_view(r, site_id, fd, v, NULL));
-		if (fd->type == F_ROWS) {
+		json_t *v = json_object_get(f, fd->key), *view = kind_value_view(r, site_id, fd, v, NULL);
+		json_object_set_new(fv, fd->key, view);
+		if (fd->type == F_ROWS) { /* from the view: its files looked up once */
 			if (json_array_size(v))
-				json_array_append_new(tables, kind_table_view(r, site_id, fd, v));
+				json_array_append_new(tables, kind_table_view(r, site_id, fd, view));
 			continue;
 		}
 		char *t = kind_value_text(fd, v);

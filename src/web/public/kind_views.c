@@ -6,6 +6,7 @@
 #include "model/kind.h"
 #include "model/model.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -75,16 +76,26 @@ json_t *kind_value_view(struct req *r, int64_t site_id, const struct kind_field 
 	}
 	if (f->type != F_ROWS || !json_is_array(v))
 		return v ? json_incref(v) : json_null();
-	json_t *rows = json_array(), *row;
+	json_t *rows = json_array(), *row, *seen = json_object(); /* a file named by several rows: looked up once */
 	size_t i;
 	json_array_foreach(v, i, row) {
 		json_t *o = json_deep_copy(row);
-		for (size_t j = 0; j < f->nsub; j++)
-			if (f->sub[j].type == F_FILE)
-				json_object_set_new(o, f->sub[j].key,
-						    kind_value_view(r, site_id, &f->sub[j], json_object_get(row, f->sub[j].key), site_url));
+		for (size_t j = 0; j < f->nsub; j++) {
+			json_t *cv = json_object_get(row, f->sub[j].key);
+			if (f->sub[j].type != F_FILE || !json_is_integer(cv))
+				continue;
+			char id[32];
+			snprintf(id, sizeof(id), "%lld", (long long)json_integer_value(cv));
+			json_t *view = json_object_get(seen, id);
+			if (!view) {
+				view = kind_value_view(r, site_id, &f->sub[j], cv, site_url);
+				json_object_set_new(seen, id, view);
+			}
+			json_object_set(o, f->sub[j].key, view);
+		}
 		json_array_append_new(rows, o);
 	}
+	json_decref(seen);
 	return rows;
 }
 
@@ -100,7 +111,8 @@ json_t *kind_table_view(struct req *r, int64_t site_id, const struct kind_field 
 			const struct kind_field *c = &f->sub[j];
 			json_t *cv = json_object_get(row, c->key), *cell = json_object();
 			if (c->type == F_FILE) {
-				json_t *fv = file_view(r, site_id, cv, NULL);
+				/* a row of kind_value_view's has its files' views already */
+				json_t *fv = json_is_object(cv) ? json_incref(cv) : file_view(r, site_id, cv, NULL);
 				if (fv)
 					json_object_set_new(cell, "cell_file", fv);
 			} else {

@@ -40,12 +40,22 @@ static int is_main_site(struct req *r)
 }
 
 /* The sites whose schedules a page shows: the main portal every site's, a site its own. */
-static json_t *schedule_sites(struct req *r)
+/* The sites whose schedules a page from day FROM to TO shows: the request's, or on the main
+ * portal those with any published (every site's, found through the week's items, not by
+ * asking each site). */
+static json_t *schedule_sites(struct req *r, int32_t from, int32_t to)
 {
 	if (!is_main_site(r))
 		return json_pack("[O]", r->site);
-	json_t *all = site_list(r->db);
-	return all ? all : json_pack("[O]", r->site);
+	json_t *ids = schedule_sites_between(r->db, from, to), *out = json_array(), *x;
+	size_t i;
+	json_array_foreach(ids, i, x) {
+		json_t *site = site_get_kept(r->db, json_integer_value(json_object_get(x, "site_id")));
+		if (site)
+			json_array_append_new(out, site);
+	}
+	json_decref(ids);
+	return out;
 }
 
 /* "dd/mm/yyyy" of a day. */
@@ -166,7 +176,8 @@ void page_schedule_week(struct req *r)
 	int32_t monday = iso_week_monday(w);
 	int is_current = w.year == cur.year && w.week == cur.week;
 
-	json_t *sites = schedule_sites(r), *entries = json_array(), *leaders = json_object(), *weeks = json_array();
+	json_t *sites = schedule_sites(r, monday, monday + 6), *entries = json_array(), *leaders = json_object(),
+	       *weeks = json_array();
 	json_t *receptions = json_array();
 	size_t i;
 	json_t *site;
@@ -365,7 +376,7 @@ void page_schedule_ics(struct req *r)
 	const char *leader = req_arg(r, "lanh-dao");
 	if (leader && !*leader)
 		leader = NULL;
-	json_t *sites = schedule_sites(r), *entries = json_array();
+	json_t *sites = schedule_sites(r, monday - 7 * ICS_WEEKS_BACK, monday + 7 * ICS_WEEKS_AHEAD), *entries = json_array();
 	size_t i;
 	json_t *site;
 	json_t *leaders = json_object();

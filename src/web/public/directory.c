@@ -76,10 +76,13 @@ static size_t tree_count(json_t *nodes)
 	return n;
 }
 
+static json_t *tree_kept(struct req *r, int64_t site_id, json_t **names);
+
 void page_unit_tree(struct req *r)
 {
 	json_int_t site_id = json_integer_value(json_object_get(r->site, "id"));
-	json_t *tree = directory_tree(r->db, site_id);
+	json_t *names, *tree = tree_kept(r, site_id, &names);
+	json_decref(names);
 	json_t *ctx = web_public_ctx(r, "Cơ cấu tổ chức", "/co-cau-to-chuc");
 	web_crumb(ctx, "Cơ cấu tổ chức", NULL);
 	struct sb b = SB_INIT;
@@ -141,11 +144,32 @@ static void unit_names(json_t *nodes, json_t *out)
 	}
 }
 
+/* The site's tree of units and their names by code, kept with the connection until the database
+ * changes (every unit's page wants them; building them parses every unit): new references to
+ * shared values, never to be changed. */
+static json_t *tree_kept(struct req *r, int64_t site_id, json_t **names)
+{
+	struct sb key = SB_INIT;
+	web_fragment_prefix(r, &key, 'D');
+	sb_addf(&key, "%lld", (long long)site_id);
+	json_t *kept = web_kept_json(r, key.buf);
+	if (!kept) {
+		json_t *tree = directory_tree(r->db, site_id), *nm = json_object();
+		unit_names(tree, nm);
+		json_t *both = json_pack("{soso}", "tree", tree ? tree : json_array(), "names", nm);
+		web_keep_json(r, key.buf, both);
+		json_decref(both);
+		kept = web_kept_json(r, key.buf);
+	}
+	sb_release(&key);
+	*names = json_incref(json_object_get(kept, "names"));
+	return json_incref(json_object_get(kept, "tree"));
+}
+
 void page_spokespeople(struct req *r)
 {
 	json_int_t site_id = json_integer_value(json_object_get(r->site, "id"));
-	json_t *rows = directory_officials(r->db, site_id, -1), *tree = directory_tree(r->db, site_id), *names = json_object();
-	unit_names(tree, names);
+	json_t *names, *rows = directory_officials(r->db, site_id, -1), *tree = tree_kept(r, site_id, &names);
 	json_t *ctx = web_public_ctx(r, "Người phát ngôn", "/nguoi-phat-ngon");
 	web_crumb(ctx, "Người phát ngôn", NULL);
 	json_t *list = officials_view(rows, names);
@@ -175,9 +199,8 @@ static void units_flat(json_t *nodes, int depth, json_t *out)
 void page_contact(struct req *r)
 {
 	json_int_t site_id = json_integer_value(json_object_get(r->site, "id"));
-	json_t *tree = directory_tree(r->db, site_id), *names = json_object();
+	json_t *names, *tree = tree_kept(r, site_id, &names);
 	json_t *all = directory_officials(r->db, site_id, 0), *spk = directory_officials(r->db, site_id, -1);
-	unit_names(tree, names);
 	json_t *ctx = web_public_ctx(r, "Liên hệ", "/lien-he");
 	web_crumb(ctx, "Liên hệ", NULL);
 	json_t *units = json_array();
@@ -315,8 +338,7 @@ void unit_item_view(struct req *r, const struct kind *k, json_t *row, json_t *it
 	(void)ctx;
 	json_int_t site_id = json_integer_value(json_object_get(r->site, "id"));
 	int64_t id = json_integer_value(json_object_get(row, "id"));
-	json_t *tree = directory_tree(r->db, site_id), *names = json_object();
-	unit_names(tree, names);
+	json_t *names, *tree = tree_kept(r, site_id, &names);
 	json_t *node = tree_find(tree, id, 0), *subs = json_array();
 	size_t i;
 	json_t *c;

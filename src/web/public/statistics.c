@@ -168,10 +168,25 @@ void statistics_item_view(struct req *r, const struct kind *k, json_t *row, json
 	sb_addf(&u, "%s/bang.xlsx", url);
 	json_object_set_new(tv, "xlsx_url", json_string(u.buf));
 	sb_release(&u);
-	char *svg = chart_svg(t, title, unit);
-	if (svg) /* escaped by chart_xy_svg: the one value printed raw */
-		json_object_set_new(tv, "chart_svg", json_string(svg));
-	free(svg);
+	/* the chart, kept with the connection until the database changes (drawn from the stored
+	 * table, the title and the unit: all the item's, all changed only by a write) */
+	struct sb ckey = SB_INIT;
+	web_fragment_prefix(r, &ckey, 'S');
+	sb_addf(&ckey, "%lld", (long long)json_integer_value(json_object_get(row, "id")));
+	size_t clen;
+	const char *kept = web_fragment_get(r, ckey.buf, &clen);
+	if (kept) { /* checked when it was drawn */
+		if (clen)
+			json_object_set_new(tv, "chart_svg", json_stringn_nocheck(kept, clen));
+	} else {
+		char *svg = chart_svg(t, title, unit);
+		json_t *sv = svg ? json_string(svg) : NULL; /* escaped by chart_xy_svg: the one value printed raw */
+		web_fragment_put(r, ckey.buf, sv ? json_string_value(sv) : "", sv ? json_string_length(sv) : 0);
+		if (sv)
+			json_object_set_new(tv, "chart_svg", sv);
+		free(svg);
+	}
+	sb_release(&ckey);
 	json_object_set_new(item, "stat", tv);
 	json_decref(t);
 }

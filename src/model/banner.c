@@ -39,17 +39,11 @@ static int64_t time_of_day(const char *s, int64_t def)
 	return (int64_t)h * 3600 + m * 60 + sec;
 }
 
-static const char *str(json_t *fields, const char *key)
-{
-	const char *v = json_string_value(json_object_get(fields, key));
-	return v ? v : "";
-}
-
 int banner_window(json_t *fields, int64_t *start, int64_t *end)
 {
-	int32_t d0 = kind_day(str(fields, "bat_dau")), d1 = kind_day(str(fields, "ket_thuc"));
-	int64_t t0 = time_of_day(str(fields, "gio_bat_dau"), 0);
-	int64_t t1 = time_of_day(str(fields, "gio_ket_thuc"), 86400); /* to the end of the day */
+	int32_t d0 = kind_day(kind_text(fields, "bat_dau")), d1 = kind_day(kind_text(fields, "ket_thuc"));
+	int64_t t0 = time_of_day(kind_text(fields, "gio_bat_dau"), 0);
+	int64_t t1 = time_of_day(kind_text(fields, "gio_ket_thuc"), 86400); /* to the end of the day */
 	if (!d0 || !d1 || t0 < 0 || t1 < 0)
 		return -1;
 	*start = vn_time_of_days(d0) + t0;
@@ -60,14 +54,14 @@ int banner_window(json_t *fields, int64_t *start, int64_t *end)
 void banner_check(const struct kind *k, json_t *fields, struct errs *e)
 {
 	(void)k;
-	if (time_of_day(str(fields, "gio_bat_dau"), 0) < 0)
+	if (time_of_day(kind_text(fields, "gio_bat_dau"), 0) < 0)
 		errs_add(e, "gio_bat_dau", "banner_time");
-	if (time_of_day(str(fields, "gio_ket_thuc"), 0) < 0)
+	if (time_of_day(kind_text(fields, "gio_ket_thuc"), 0) < 0)
 		errs_add(e, "gio_ket_thuc", "banner_time");
 	int64_t start, end;
 	if (!e->n && banner_window(fields, &start, &end) == 0 && end <= start)
 		errs_add(e, "ket_thuc", "banner_end_before_start");
-	if (!*str(fields, "chu_quang_cao") && !json_integer_value(json_object_get(fields, "anh")) &&
+	if (!*kind_text(fields, "chu_quang_cao") && !json_integer_value(json_object_get(fields, "anh")) &&
 	    !json_is_object(json_object_get(fields, "anh")))
 		errs_add(e, "chu_quang_cao", "banner_needs_content");
 }
@@ -124,16 +118,16 @@ static struct banner_memo *published(struct db *db)
 		struct bn b = { 0 };
 		b.placement = -1;
 		for (size_t i = 0; i < ARRAY_SIZE(placements); i++)
-			if (strcmp(str(f, "vi_tri"), placements[i].key) == 0)
+			if (strcmp(kind_text(f, "vi_tri"), placements[i].key) == 0)
 				b.placement = (int)i;
 		if (json_is_object(f) && b.placement >= 0 && banner_window(f, &b.start, &b.end) == 0) {
 			b.id = sqlite3_column_int64(st, 0);
 			b.site_id = sqlite3_column_int64(st, 1);
 			b.media_id = json_integer_value(json_object_get(f, "anh"));
 			b.title = xstrdup((const char *)sqlite3_column_text(st, 2));
-			b.text = xstrdup(str(f, "chu_quang_cao"));
-			b.target = xstrdup(str(f, "lien_ket"));
-			b.advertiser = xstrdup(str(f, "don_vi"));
+			b.text = xstrdup(kind_text(f, "chu_quang_cao"));
+			b.target = xstrdup(kind_text(f, "lien_ket"));
+			b.advertiser = xstrdup(kind_text(f, "don_vi"));
 			if (m->n == cap) {
 				cap = cap ? cap * 2 : 16;
 				m->v = xrealloc(m->v, st_mult(cap, sizeof(*m->v)));
@@ -239,11 +233,11 @@ json_t *banner_stats(struct db *db, const struct actor *a, int64_t site_id, int6
 	json_array_foreach(rows, i, row) {
 		json_t *f = json_loads(json_string_value(json_object_get(row, "fields")), 0, NULL);
 		int64_t start = 0, end = 0;
-		const char *place = str(f, "vi_tri");
+		const char *place = kind_text(f, "vi_tri");
 		for (size_t p = 0; p < ARRAY_SIZE(placements); p++)
 			if (strcmp(place, placements[p].key) == 0)
 				json_object_set_new(row, "placement", json_string(placements[p].view));
-		json_object_set_new(row, "target", json_string(str(f, "lien_ket")));
+		json_object_set_new(row, "target", json_string(kind_text(f, "lien_ket")));
 		if (banner_window(f, &start, &end) == 0) {
 			char a1[32], a2[32];
 			time_format_vn(start, a1, sizeof(a1));

@@ -275,6 +275,12 @@ int kind_ident_taken(struct db *db, const struct kind *k, int64_t site_id, int64
 	return rc;
 }
 
+const char *kind_text(json_t *o, const char *key)
+{
+	const char *s = json_string_value(json_object_get(o, key));
+	return s ? s : "";
+}
+
 int32_t kind_day(const char *s)
 {
 	vn_date d;

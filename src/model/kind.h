@@ -200,6 +200,9 @@ void kind_files_check(struct db *db, int64_t site_id, const struct kind *k, json
 /* 1 when MIME is one of ACCEPT's prefixes (NULL: any). */
 int kind_file_accepts(const char *accept, const char *mime);
 
+/* The string value of KEY in O (an item's fields, a table's row), "" when absent or not text. */
+const char *kind_text(json_t *o, const char *key);
+
 /* "YYYY-MM-DD" → day number (vn/calendar.h), 0 when empty or invalid. */
 int32_t kind_day(const char *s);
 

@@ -9,12 +9,6 @@
 
 #include "base/banned.h"
 
-static const char *str(json_t *fields, const char *key)
-{
-	const char *s = json_string_value(json_object_get(fields, key));
-	return s ? s : "";
-}
-
 static int32_t day(json_t *fields, const char *key)
 {
 	return kind_day(json_string_value(json_object_get(fields, key)));
@@ -50,7 +44,7 @@ void project_check(const struct kind *k, json_t *fields, struct errs *e)
 {
 	(void)k;
 	order(fields, e, "thoi_gian_bat_dau", "thoi_gian_ket_thuc", "project_end_before_start");
-	if (strcmp(str(fields, "trang_thai"), "hoan-thanh") == 0)
+	if (strcmp(kind_text(fields, "trang_thai"), "hoan-thanh") == 0)
 		need(fields, e, "thoi_gian_ket_thuc", "project_end_required");
 }
 
@@ -69,11 +63,11 @@ static int time_ok(const char *s)
 void bidding_check(const struct kind *k, json_t *fields, struct errs *e)
 {
 	(void)k;
-	const char *state = str(fields, "trang_thai"), *method = str(fields, "hinh_thuc");
+	const char *state = kind_text(fields, "trang_thai"), *method = kind_text(fields, "hinh_thuc");
 	order(fields, e, "ngay_dang", "ngay_dong_thau", "bidding_close_before_issue");
 	order(fields, e, "ngay_dong_thau", "ngay_mo_thau", "bidding_open_before_close");
 	order(fields, e, "ngay_dang", "ngay_ket_qua", "bidding_result_before_issue");
-	const char *t = str(fields, "gio_dong_thau");
+	const char *t = kind_text(fields, "gio_dong_thau");
 	if (*t && !time_ok(t))
 		errs_add(e, "gio_dong_thau", "bidding_time_invalid");
 	if (*t && !has(fields, "ngay_dong_thau"))
@@ -101,7 +95,7 @@ void science_check(const struct kind *k, json_t *fields, struct errs *e)
 	(void)k;
 	order(fields, e, "ngay_bat_dau", "ngay_ket_thuc", "project_end_before_start");
 	order(fields, e, "ngay_bat_dau", "ngay_nghiem_thu", "science_accepted_before_start");
-	if (strcmp(str(fields, "trang_thai"), "da-nghiem-thu") == 0) { /* VP Đ4.11.b: the results published */
+	if (strcmp(kind_text(fields, "trang_thai"), "da-nghiem-thu") == 0) { /* VP Đ4.11.b: the results published */
 		need(fields, e, "ngay_nghiem_thu", "science_acceptance_required");
 		need(fields, e, "bao_cao_tong_hop", "science_acceptance_required");
 		need(fields, e, "bao_cao_ung_dung", "science_acceptance_required");

@@ -14,16 +14,10 @@
 
 #include "base/banned.h"
 
-static const char *sv(json_t *o, const char *key)
-{
-	const char *s = json_string_value(json_object_get(o, key));
-	return s ? s : "";
-}
-
 void schedule_check(const struct kind *k, json_t *fields, struct errs *e)
 {
 	(void)k;
-	int32_t any = kind_day(sv(fields, "tuan"));
+	int32_t any = kind_day(kind_text(fields, "tuan"));
 	if (!any)
 		return; /* its own message already */
 	int32_t monday = iso_monday_of(any);
@@ -40,10 +34,10 @@ void schedule_check(const struct kind *k, json_t *fields, struct errs *e)
 	json_t *row;
 	/* the table's own checks (required cells, dates, times) are the layer's: the week and the order of times here */
 	json_array_foreach(json_object_get(fields, "lich"), i, row) {
-		int32_t dn = kind_day(sv(row, "ngay"));
+		int32_t dn = kind_day(kind_text(row, "ngay"));
 		if (dn && (dn < monday || dn > monday + 6))
 			errs_add_cell(e, "lich", i, "ngay", "schedule_day_outside_week");
-		int from = day_minutes_parse(sv(row, "gio_bat_dau")), to = day_minutes_parse(sv(row, "gio_ket_thuc"));
+		int from = day_minutes_parse(kind_text(row, "gio_bat_dau")), to = day_minutes_parse(kind_text(row, "gio_ket_thuc"));
 		if (to >= 0 && (from < 0 || to <= from))
 			errs_add_cell(e, "lich", i, "gio_ket_thuc", "schedule_end_before_start");
 	}

@@ -103,6 +103,12 @@ void vn_date_format(vn_date d, char out[11])
 	snprintf(out, 11, "%04u-%02u-%02u", (unsigned)d.y % 10000u, (unsigned)d.m % 100u, (unsigned)d.d % 100u);
 }
 
+void vn_day_dmy(int32_t day, char out[11])
+{
+	vn_date d = vn_days_to_date(day);
+	snprintf(out, 11, "%02u/%02u/%04u", (unsigned)d.d % 100u, (unsigned)d.m % 100u, (unsigned)d.y % 10000u);
+}
+
 int32_t vn_days_of_time(int64_t t)
 {
 	/* floor((t + 7 h) / 1 day) without adding to T, which may be any value */

@@ -30,6 +30,8 @@ const char *vn_weekday_name(int weekday);
 int vn_date_parse(const char *s, vn_date *out);
 /* "YYYY-MM-DD". */
 void vn_date_format(vn_date d, char out[11]);
+/* "dd/mm/yyyy" (as people read dates) of day number DAY. */
+void vn_day_dmy(int32_t day, char out[11]);
 /* The day (in Vietnam, UTC+7) of Unix time T, and the Unix time of that day's 00:00. */
 int32_t vn_days_of_time(int64_t t);
 int64_t vn_time_of_days(int32_t days);

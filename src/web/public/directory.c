@@ -21,12 +21,6 @@
 
 #define TREE_DEPTH_MAX 30
 
-static const char *sv(json_t *o, const char *key)
-{
-	const char *s = json_string_value(json_object_get(o, key));
-	return s ? s : "";
-}
-
 static void html(struct sb *b, const char *s)
 {
 	sb_add_html(b, s, strlen(s));
@@ -43,21 +37,21 @@ static void tree_html(struct sb *b, json_t *nodes, int depth)
 	json_t *n;
 	json_array_foreach(nodes, i, n) {
 		json_t *f = json_object_get(n, "f");
-		char *u = web_item_path("unit", sv(n, "slug"), json_integer_value(json_object_get(n, "id")));
+		char *u = web_item_path("unit", kind_text(n, "slug"), json_integer_value(json_object_get(n, "id")));
 		sb_adds(b, "<li><a href=\"");
 		html(b, u);
 		sb_adds(b, "\">");
-		html(b, sv(n, "title"));
+		html(b, kind_text(n, "title"));
 		sb_adds(b, "</a>");
 		free(u);
-		if (*sv(f, "thu_truong") || *sv(f, "dien_thoai")) {
+		if (*kind_text(f, "thu_truong") || *kind_text(f, "dien_thoai")) {
 			sb_adds(b, " <span class=\"unit-meta\">");
-			html(b, sv(f, "thu_truong"));
-			if (*sv(f, "thu_truong") && *sv(f, "dien_thoai"))
+			html(b, kind_text(f, "thu_truong"));
+			if (*kind_text(f, "thu_truong") && *kind_text(f, "dien_thoai"))
 				sb_adds(b, " · ");
-			if (*sv(f, "dien_thoai")) {
+			if (*kind_text(f, "dien_thoai")) {
 				sb_adds(b, "ĐT: ");
-				html(b, sv(f, "dien_thoai"));
+				html(b, kind_text(f, "dien_thoai"));
 			}
 			sb_adds(b, "</span>");
 		}
@@ -100,16 +94,16 @@ void page_unit_tree(struct req *r)
 json_t *directory_official_view(json_t *row)
 {
 	json_t *f = json_object_get(row, "f");
-	char *u = web_item_path("official", sv(row, "slug"), json_integer_value(json_object_get(row, "id")));
+	char *u = web_item_path("official", kind_text(row, "slug"), json_integer_value(json_object_get(row, "id")));
 	struct sb v = SB_INIT;
 	sb_addf(&v, "%s.vcf", u);
-	json_t *o = json_pack("{sssssssssssssb}", "name", sv(row, "title"), "url", u, "vcf_url", v.buf, "title",
-			      sv(f, "chuc_vu"), "phone", sv(f, "dien_thoai"), "email", sv(f, "email"), "spokesperson",
-			      strcmp(sv(f, "phat_ngon"), "co") == 0);
+	json_t *o = json_pack("{sssssssssssssb}", "name", kind_text(row, "title"), "url", u, "vcf_url", v.buf, "title",
+			      kind_text(f, "chuc_vu"), "phone", kind_text(f, "dien_thoai"), "email", kind_text(f, "email"), "spokesperson",
+			      strcmp(kind_text(f, "phat_ngon"), "co") == 0);
 	const char *unit = json_string_value(json_array_get(json_object_get(f, "don_vi"), 0));
 	json_object_set_new(o, "unit", json_string(unit ? unit : ""));
 	/* always present (else a template lookup would find another "mobile" up the context) */
-	json_object_set_new(o, "mobile", json_string(official_mobile_public(f) ? sv(f, "di_dong") : ""));
+	json_object_set_new(o, "mobile", json_string(official_mobile_public(f) ? kind_text(f, "di_dong") : ""));
 	free(u);
 	sb_release(&v);
 	return o;
@@ -123,7 +117,7 @@ static json_t *officials_view(json_t *rows, json_t *unit_names)
 	json_t *row;
 	json_array_foreach(rows, i, row) {
 		json_t *o = directory_official_view(row);
-		const char *code = sv(o, "unit");
+		const char *code = kind_text(o, "unit");
 		json_t *name = *code ? json_object_get(unit_names, code) : NULL;
 		if (name)
 			json_object_set(o, "unit", name);
@@ -138,8 +132,8 @@ static void unit_names(json_t *nodes, json_t *out)
 	size_t i;
 	json_t *n;
 	json_array_foreach(nodes, i, n) {
-		if (*sv(n, "ref"))
-			json_object_set(out, sv(n, "ref"), json_object_get(n, "title"));
+		if (*kind_text(n, "ref"))
+			json_object_set(out, kind_text(n, "ref"), json_object_get(n, "title"));
 		unit_names(json_object_get(n, "children"), out);
 	}
 }
@@ -187,10 +181,10 @@ static void units_flat(json_t *nodes, int depth, json_t *out)
 	json_t *n;
 	json_array_foreach(nodes, i, n) {
 		json_t *f = json_object_get(n, "f");
-		char *u = web_item_path("unit", sv(n, "slug"), json_integer_value(json_object_get(n, "id")));
-		json_array_append_new(out, json_pack("{sssssssssssssi}", "name", sv(n, "title"), "url", u, "address",
-						     sv(f, "dia_chi"), "phone", sv(f, "dien_thoai"), "email", sv(f, "email"),
-						     "head", sv(f, "thu_truong"), "depth", depth));
+		char *u = web_item_path("unit", kind_text(n, "slug"), json_integer_value(json_object_get(n, "id")));
+		json_array_append_new(out, json_pack("{sssssssssssssi}", "name", kind_text(n, "title"), "url", u, "address",
+						     kind_text(f, "dia_chi"), "phone", kind_text(f, "dien_thoai"), "email", kind_text(f, "email"),
+						     "head", kind_text(f, "thu_truong"), "depth", depth));
 		free(u);
 		units_flat(json_object_get(n, "children"), depth + 1, out);
 	}
@@ -238,7 +232,7 @@ static void official_vcard(struct req *r, const char *slug_id)
 		return;
 	}
 	json_t *f = json_object_get(row, "f");
-	char *path = web_item_path("official", sv(row, "slug"), id);
+	char *path = web_item_path("official", kind_text(row, "slug"), id);
 	struct sb want = SB_INIT;
 	sb_addf(&want, "%s.vcf", path);
 	if (strcmp(want.buf, r->path) != 0) {
@@ -251,29 +245,29 @@ static void official_vcard(struct req *r, const char *slug_id)
 	sb_adds(&url, path);
 	sb_adds(&v, "BEGIN:VCARD\r\nVERSION:4.0\r\n");
 	vcard_raw(&v, "KIND", "individual");
-	vcard_text(&v, "FN", sv(row, "title"));
+	vcard_text(&v, "FN", kind_text(row, "title"));
 	char *n[3];
-	vcard_name_parts(sv(row, "title"), n);
+	vcard_name_parts(kind_text(row, "title"), n);
 	const char *parts[5] = { n[0], n[1], n[2], "", "" };
 	vcard_struct(&v, "N", parts, 5);
 	for (int i = 0; i < 3; i++)
 		free(n[i]);
-	vcard_text(&v, "TITLE", sv(f, "chuc_vu"));
+	vcard_text(&v, "TITLE", kind_text(f, "chuc_vu"));
 	/* ORG: the site, then the unit when it is known */
 	json_t *links = item_links_from(r->db, id);
 	const char *unit = NULL;
 	size_t i;
 	json_t *l;
 	json_array_foreach(links, i, l)
-		if (strcmp(sv(l, "relation"), "don_vi") == 0 && json_is_string(json_object_get(l, "to_title")))
-			unit = sv(l, "to_title");
-	const char *org[2] = { sv(r->site, "name"), unit };
+		if (strcmp(kind_text(l, "relation"), "don_vi") == 0 && json_is_string(json_object_get(l, "to_title")))
+			unit = kind_text(l, "to_title");
+	const char *org[2] = { kind_text(r->site, "name"), unit };
 	vcard_struct(&v, "ORG", org, unit ? 2 : 1);
-	vcard_text(&v, "TEL;TYPE=work,voice", sv(f, "dien_thoai"));
+	vcard_text(&v, "TEL;TYPE=work,voice", kind_text(f, "dien_thoai"));
 	if (official_mobile_public(f))
-		vcard_text(&v, "TEL;TYPE=cell,voice", sv(f, "di_dong"));
-	vcard_text(&v, "EMAIL;TYPE=work", sv(f, "email"));
-	if (strcmp(sv(f, "phat_ngon"), "co") == 0)
+		vcard_text(&v, "TEL;TYPE=cell,voice", kind_text(f, "di_dong"));
+	vcard_text(&v, "EMAIL;TYPE=work", kind_text(f, "email"));
+	if (strcmp(kind_text(f, "phat_ngon"), "co") == 0)
 		vcard_text(&v, "NOTE", "Người phát ngôn");
 	/* the photo by its absolute address (a file of the library, as the exports write it) */
 	const struct kind_field *pf = kind_field(kind_find("official"), "anh");
@@ -343,8 +337,8 @@ void unit_item_view(struct req *r, const struct kind *k, json_t *row, json_t *it
 	size_t i;
 	json_t *c;
 	json_array_foreach(node ? json_object_get(node, "children") : NULL, i, c) {
-		char *u = web_item_path("unit", sv(c, "slug"), json_integer_value(json_object_get(c, "id")));
-		json_array_append_new(subs, json_pack("{ssss}", "name", sv(c, "title"), "url", u));
+		char *u = web_item_path("unit", kind_text(c, "slug"), json_integer_value(json_object_get(c, "id")));
+		json_array_append_new(subs, json_pack("{ssss}", "name", kind_text(c, "title"), "url", u));
 		free(u);
 	}
 	json_object_set_new(item, "sub_units", subs);
@@ -372,9 +366,9 @@ void official_item_view(struct req *r, const struct kind *k, json_t *row, json_t
 	size_t i;
 	json_t *l;
 	json_array_foreach(links, i, l)
-		if (strcmp(sv(l, "relation"), "don_vi") == 0 && json_is_integer(json_object_get(l, "to_id"))) {
-			char *u = web_item_path("unit", sv(l, "to_slug"), json_integer_value(json_object_get(l, "to_id")));
-			json_object_set_new(o, "unit", json_string(sv(l, "to_title")));
+		if (strcmp(kind_text(l, "relation"), "don_vi") == 0 && json_is_integer(json_object_get(l, "to_id"))) {
+			char *u = web_item_path("unit", kind_text(l, "to_slug"), json_integer_value(json_object_get(l, "to_id")));
+			json_object_set_new(o, "unit", json_string(kind_text(l, "to_title")));
 			json_object_set_new(o, "unit_url", json_string(u));
 			free(u);
 		}

@@ -60,13 +60,6 @@ static char *item_url(struct req *r, int64_t site_id, const char *kind, const ch
 	return sb_detach(&u, NULL);
 }
 
-/* "12/05/2024" of a day number. */
-static void day_text(int32_t day, char out[16])
-{
-	vn_date d = vn_days_to_date(day);
-	snprintf(out, 16, "%02d/%02d/%04d", d.d, d.m, d.y);
-}
-
 /* ---- the list ---- */
 
 /* What a list request asks for: the filters read from the query, the number search, the page. */
@@ -790,7 +783,7 @@ static json_t *relations(struct req *r, const struct kind *k, json_t *from, json
 				       json_object_get(l, "from_title"), "url", u, "date");
 		if (json_is_integer(json_object_get(l, "from_day"))) {
 			char d[16];
-			day_text((int32_t)json_integer_value(json_object_get(l, "from_day")), d);
+			vn_day_dmy((int32_t)json_integer_value(json_object_get(l, "from_day")), d);
 			json_object_set_new(it, "date", json_string(d));
 		}
 		if (!json_is_string(json_object_get(it, "ref")))

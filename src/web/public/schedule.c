@@ -27,12 +27,6 @@
 #define ICS_WEEKS_AHEAD 8
 #define RECENT_WEEKS 12
 
-static const char *sv(json_t *o, const char *key)
-{
-	const char *s = json_string_value(json_object_get(o, key));
-	return s ? s : "";
-}
-
 static int is_main_site(struct req *r)
 {
 	const char *k = json_string_value(json_object_get(r->site, "kind"));
@@ -58,13 +52,6 @@ static json_t *schedule_sites(struct req *r, int32_t from, int32_t to)
 	return out;
 }
 
-/* "dd/mm/yyyy" of a day. */
-static void day_text(int32_t day, char out[16])
-{
-	vn_date d = vn_days_to_date(day);
-	snprintf(out, 16, "%02d/%02d/%04d", d.d, d.m, d.y);
-}
-
 /* Every entry of ROWS (schedule_weeks) as {day, from, to (minutes, -1 none), row, item, site}
  * appended to OUT, those of leader LEADER (a slug, NULL: all); the leaders met go to LEADERS
  * (slug → name). */
@@ -74,18 +61,18 @@ static void entries_of(json_t *rows, json_t *site, const char *leader, json_t *o
 	json_t *it, *row;
 	json_array_foreach(rows, i, it) {
 		json_array_foreach(json_object_get(json_object_get(it, "f"), "lich"), j, row) {
-			const char *who = sv(row, "chu_tri");
+			const char *who = kind_text(row, "chu_tri");
 			char *slug = *who ? vn_slug(who) : NULL;
 			if (slug && *slug && leaders && !json_object_get(leaders, slug))
 				json_object_set_new(leaders, slug, json_string(who));
 			int keep = !leader || (slug && strcmp(slug, leader) == 0);
 			free(slug);
-			int32_t day = kind_day(sv(row, "ngay"));
+			int32_t day = kind_day(kind_text(row, "ngay"));
 			if (!keep || !day)
 				continue;
 			json_array_append_new(out, json_pack("{sIsisisOsOsOsi}", "day", (json_int_t)day, "from",
-							     day_minutes_parse(sv(row, "gio_bat_dau")), "to",
-							     day_minutes_parse(sv(row, "gio_ket_thuc")), "row", row, "item", it,
+							     day_minutes_parse(kind_text(row, "gio_bat_dau")), "to",
+							     day_minutes_parse(kind_text(row, "gio_ket_thuc")), "row", row, "item", it,
 							     "site", site, "n", (int)j));
 		}
 	}
@@ -189,7 +176,7 @@ void page_schedule_week(struct req *r)
 		json_t *rit;
 		json_array_foreach(rec, rj, rit) {
 			json_t *f = json_object_get(rit, "f");
-			char *u = web_item_path("reception", sv(rit, "slug"), json_integer_value(json_object_get(rit, "id")));
+			char *u = web_item_path("reception", kind_text(rit, "slug"), json_integer_value(json_object_get(rit, "id")));
 			struct sb abs = SB_INIT;
 			if (json_integer_value(json_object_get(site, "id")) != json_integer_value(json_object_get(r->site, "id"))) {
 				web_add_site_url(&abs, r, site);
@@ -197,11 +184,11 @@ void page_schedule_week(struct req *r)
 			}
 			sb_adds(&abs, u);
 			char d[16];
-			day_text((int32_t)json_integer_value(json_object_get(rit, "item_day")), d);
+			vn_day_dmy((int32_t)json_integer_value(json_object_get(rit, "item_day")), d);
 			json_t *o = json_pack("{sOssssssssssssss}", "title", json_object_get(rit, "title"), "url", abs.buf, "date", d,
-					      "time", sv(f, "gio"), "leader", sv(f, "lanh_dao"), "place", sv(f, "dia_diem"),
-					      "site", aggregate ? sv(site, "name") : "", "iso", sv(f, "ngay"));
-			json_object_set_new(o, "has_result", json_boolean(*sv(f, "ket_qua") != 0));
+					      "time", kind_text(f, "gio"), "leader", kind_text(f, "lanh_dao"), "place", kind_text(f, "dia_diem"),
+					      "site", aggregate ? kind_text(site, "name") : "", "iso", kind_text(f, "ngay"));
+			json_object_set_new(o, "has_result", json_boolean(*kind_text(f, "ket_qua") != 0));
 			json_array_append_new(receptions, o);
 			sb_release(&abs);
 			free(u);
@@ -212,7 +199,7 @@ void page_schedule_week(struct req *r)
 		size_t j;
 		json_t *it;
 		json_array_foreach(rows, j, it) {
-			char *u = web_item_path("schedule", sv(it, "slug"), json_integer_value(json_object_get(it, "id")));
+			char *u = web_item_path("schedule", kind_text(it, "slug"), json_integer_value(json_object_get(it, "id")));
 			struct sb abs = SB_INIT;
 			if (json_integer_value(json_object_get(site, "id")) != json_integer_value(json_object_get(r->site, "id"))) {
 				web_add_site_url(&abs, r, site);
@@ -220,7 +207,7 @@ void page_schedule_week(struct req *r)
 			}
 			sb_adds(&abs, u);
 			json_array_append_new(weeks, json_pack("{sOssss}", "title", json_object_get(it, "title"), "url", abs.buf,
-							       "site", sv(site, "name")));
+							       "site", kind_text(site, "name")));
 			sb_release(&abs);
 			free(u);
 		}
@@ -233,7 +220,7 @@ void page_schedule_week(struct req *r)
 	size_t e = 0;
 	for (int d = 0; d < 7; d++) {
 		char date[16], iso[11];
-		day_text(monday + d, date);
+		vn_day_dmy(monday + d, date);
 		vn_date_format(vn_days_to_date(monday + d), iso);
 		json_t *list = json_array();
 		for (; e < json_array_size(entries); e++) {
@@ -248,9 +235,9 @@ void page_schedule_week(struct req *r)
 			if (to >= 0)
 				time_text(to, tt);
 			json_array_append_new(list, json_pack("{sssssssssssssssssssb}", "from", tf, "to", tt, "content",
-							      sv(row, "noi_dung"), "leader", sv(row, "chu_tri"), "place",
-							      sv(row, "dia_diem"), "unit", sv(row, "chuan_bi"), "participants",
-							      sv(row, "thanh_phan"), "site", sv(json_object_get(en, "site"), "name"),
+							      kind_text(row, "noi_dung"), "leader", kind_text(row, "chu_tri"), "place",
+							      kind_text(row, "dia_diem"), "unit", kind_text(row, "chuan_bi"), "participants",
+							      kind_text(row, "thanh_phan"), "site", kind_text(json_object_get(en, "site"), "name"),
 							      "iso", iso, "aggregate", aggregate));
 			json_object_set_new(json_array_get(list, json_array_size(list) - 1), "has_to", json_boolean(to >= 0));
 		}
@@ -277,8 +264,8 @@ void page_schedule_week(struct req *r)
 	const char *leader_name = leader && json_object_get(leaders, leader) ? json_string_value(json_object_get(leaders, leader)) : leader;
 
 	char from_t[16], to_t[16], wk[12];
-	day_text(monday, from_t);
-	day_text(monday + 6, to_t);
+	vn_day_dmy(monday, from_t);
+	vn_day_dmy(monday + 6, to_t);
 	iso_week_format(w, wk);
 	struct sb title = SB_INIT;
 	sb_addf(&title, "Lịch công tác tuần %d năm %d", w.week, w.year);
@@ -328,7 +315,7 @@ void page_schedule_week(struct req *r)
 	json_t *rl = json_array();
 	json_t *it;
 	json_array_foreach(recent, i, it) {
-		char *u = web_item_path("schedule", sv(it, "slug"), json_integer_value(json_object_get(it, "id")));
+		char *u = web_item_path("schedule", kind_text(it, "slug"), json_integer_value(json_object_get(it, "id")));
 		json_array_append_new(rl, json_pack("{sOss}", "title", json_object_get(it, "title"), "url", u));
 		free(u);
 	}
@@ -397,7 +384,7 @@ void page_schedule_ics(struct req *r)
 	}
 
 	struct sb name = SB_INIT;
-	sb_addf(&name, "Lịch công tác - %s", sv(r->site, "name"));
+	sb_addf(&name, "Lịch công tác - %s", kind_text(r->site, "name"));
 	if (leader_name)
 		sb_addf(&name, " - %s", leader_name);
 	icalcomponent *cal = icalcomponent_vanew(ICAL_VCALENDAR_COMPONENT, icalproperty_new_version("2.0"),
@@ -451,18 +438,18 @@ void page_schedule_ics(struct req *r)
 			t2.day = d2.d;
 			icalcomponent_add_property(ev, icalproperty_new_dtend(t2));
 		}
-		icalcomponent_add_property(ev, icalproperty_new_summary(*sv(row, "noi_dung") ? sv(row, "noi_dung") : "Lịch công tác"));
-		if (*sv(row, "dia_diem"))
-			add_text(ev, icalproperty_new_location(sv(row, "dia_diem")));
+		icalcomponent_add_property(ev, icalproperty_new_summary(*kind_text(row, "noi_dung") ? kind_text(row, "noi_dung") : "Lịch công tác"));
+		if (*kind_text(row, "dia_diem"))
+			add_text(ev, icalproperty_new_location(kind_text(row, "dia_diem")));
 		struct sb desc = SB_INIT;
-		if (*sv(row, "chu_tri"))
-			sb_addf(&desc, "Chủ trì: %s\n", sv(row, "chu_tri"));
-		if (*sv(row, "thanh_phan"))
-			sb_addf(&desc, "Thành phần: %s\n", sv(row, "thanh_phan"));
-		if (*sv(row, "chuan_bi"))
-			sb_addf(&desc, "Đơn vị chuẩn bị: %s\n", sv(row, "chuan_bi"));
+		if (*kind_text(row, "chu_tri"))
+			sb_addf(&desc, "Chủ trì: %s\n", kind_text(row, "chu_tri"));
+		if (*kind_text(row, "thanh_phan"))
+			sb_addf(&desc, "Thành phần: %s\n", kind_text(row, "thanh_phan"));
+		if (*kind_text(row, "chuan_bi"))
+			sb_addf(&desc, "Đơn vị chuẩn bị: %s\n", kind_text(row, "chuan_bi"));
 		if (json_integer_value(json_object_get(st, "id")) != json_integer_value(json_object_get(r->site, "id")))
-			sb_addf(&desc, "Đơn vị: %s\n", sv(st, "name"));
+			sb_addf(&desc, "Đơn vị: %s\n", kind_text(st, "name"));
 		if (desc.len) {
 			sb_truncate(&desc, desc.len - 1);
 			add_text(ev, icalproperty_new_description(desc.buf));
@@ -471,7 +458,7 @@ void page_schedule_ics(struct req *r)
 		struct sb u = SB_INIT;
 		web_add_site_url(&u, r, st);
 		sb_truncate(&u, u.len - 1);
-		char *path = web_item_path("schedule", sv(it, "slug"), id);
+		char *path = web_item_path("schedule", kind_text(it, "slug"), id);
 		sb_adds(&u, path);
 		free(path);
 		add_text(ev, icalproperty_new_url(u.buf));

@@ -231,12 +231,6 @@ void page_stat_table(struct req *r)
 
 /* ---- the access-to-information page ---- */
 
-static void day_text(int64_t day, char out[16])
-{
-	vn_date d = vn_days_to_date((int32_t)day);
-	snprintf(out, 16, "%02d/%02d/%04d", d.d, d.m, d.y);
-}
-
 /* A library file of SITE_ID as {url, title, ext, size_label}, or NULL. */
 static json_t *library_file(struct req *r, int64_t site_id, int64_t id)
 {
@@ -297,7 +291,7 @@ void page_access_info(struct req *r)
 			json_t *f = item_row_fields(it);
 			const char *day = sortf ? json_string_value(json_object_get(f, sortf->key)) : NULL;
 			if (day && kind_day(day))
-				day_text(kind_day(day), created);
+				vn_day_dmy(kind_day(day), created);
 			time_format_vn_date(json_integer_value(json_object_get(it, "published_at")), published, sizeof(published));
 			char *path = web_item_path(k->name, json_string_value(json_object_get(it, "slug")),
 						   json_integer_value(json_object_get(it, "id")));

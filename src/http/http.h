@@ -99,6 +99,8 @@ struct req {
 	/* a page that embeds frames from other hosts (a video's player after the reader asked):
 	 * the sources its Content-Security-Policy allows as frame-src (malloc'd), or NULL (none) */
 	char *csp_frames;
+	/* a public page that runs our own script (a form's challenge): script-src 'self' */
+	int script_self;
 };
 
 /* Request input. Values are NFC-normalised UTF-8 (invalid input was refused with 400). */

@@ -537,11 +537,16 @@ static void dispatch(struct req *r)
  * into view, allowed here by its hash alone: no 'unsafe-inline' for styles, none ever for scripts. */
 #define CSP_PUBLIC "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'none'; " \
 		   "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'"
+/* A public page with a form that carries the anti-abuse challenge (model/challenge.h) runs our
+ * own static/js/challenge.js, and nothing else. */
+#define CSP_PUBLIC_SCRIPT "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; " \
+			  "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'"
 #define CSP_ADMIN "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-hashes' " \
 		  "'sha256-BSTKIYoPCaklkJ9YS/ZVYuKW8e+DG8jZJCXznBzHjgg='; script-src 'self'; object-src 'none'; " \
 		  "base-uri 'self'; form-action 'self'; frame-ancestors 'self'"
 
-static void add_security_headers(struct MHD_Response *resp, int is_html, int is_admin, int secure, const char *frames)
+static void add_security_headers(struct MHD_Response *resp, int is_html, int is_admin, int secure, const char *frames,
+				 int script)
 {
 	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
 	if (secure)
@@ -554,7 +559,8 @@ static void add_security_headers(struct MHD_Response *resp, int is_html, int is_
 			MHD_add_response_header(resp, "Content-Security-Policy", csp.buf);
 			sb_release(&csp);
 		} else {
-			MHD_add_response_header(resp, "Content-Security-Policy", is_admin ? CSP_ADMIN : CSP_PUBLIC);
+			MHD_add_response_header(resp, "Content-Security-Policy",
+						is_admin ? CSP_ADMIN : script ? CSP_PUBLIC_SCRIPT : CSP_PUBLIC);
 		}
 		MHD_add_response_header(resp, "X-Frame-Options", "SAMEORIGIN");
 	}
@@ -598,7 +604,7 @@ static enum MHD_Result send_cached(struct req *r, int hit)
 	MHD_add_response_header(resp, "X-Cache", hit ? "HIT" : "MISS");
 	if (gz)
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_ENCODING, "gzip");
-	add_security_headers(resp, 1, 0, r->secure, NULL);
+	add_security_headers(resp, 1, 0, r->secure, NULL, 0);
 	r->status = not_modified ? 304 : 200;
 	enum MHD_Result rc = MHD_queue_response(r->conn, not_modified ? 304 : 200, resp);
 	MHD_destroy_response(resp);
@@ -639,7 +645,7 @@ static enum MHD_Result send_response_(struct req *r)
 		return MHD_NO;
 	MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, r->ctype ? r->ctype : "text/plain; charset=utf-8");
 	add_security_headers(resp, r->ctype && strncmp(r->ctype, "text/html", 9) == 0,
-			     strncmp(r->path, "/quan-tri/", 10) == 0, r->secure, r->csp_frames);
+			     strncmp(r->path, "/quan-tri/", 10) == 0, r->secure, r->csp_frames, r->script_self);
 	for (size_t i = 0; i < r->headers.len;) {
 		const char *name = r->headers.buf + i;
 		const char *value = name + strlen(name) + 1;

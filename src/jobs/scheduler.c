@@ -7,6 +7,9 @@
 #include "jobs/ops.h"
 #include "jobs/backup_job.h"
 #include "jobs/links_job.h"
+#include "jobs/outbox.h"
+#include "model/ticket.h"
+#include "model/challenge.h"
 #include "model/kind.h"
 #include "vn/calendar.h"
 #include "base/log.h"
@@ -68,6 +71,16 @@ static void *scheduler_main(void *arg)
 		backup_job_tick(s->backup, db, time_now());
 		/* the day's dead-link check, in its own thread (jobs/links_job.h) */
 		links_job_tick(s->links, db, time_now());
+		/* citizens' tickets: answers published, personal data past its retention deleted, the
+		 * mail waiting in the outbox, the spent challenges forgotten (model/ticket.h) */
+		n = ticket_sync(db, time_now());
+		if (n > 0)
+			log_info("scheduler: %d answer(s) published to their tickets", n);
+		n = ticket_purge(db, time_now());
+		if (n > 0)
+			log_info("scheduler: deleted the personal data of %d ticket(s) past their retention", n);
+		outbox_run(db, time_now());
+		challenge_purge(db, time_now());
 		pthread_mutex_lock(&s->lock);
 		struct timespec until;
 		clock_gettime(CLOCK_REALTIME, &until);

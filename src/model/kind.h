@@ -78,6 +78,9 @@ struct kind_field {
 	/* F_REF: what the relation is called on the page of the item referred to ("Gói thầu của dự
 	 * án" on a project's page, for a package's project); NULL: "<kind label>: <field label>". */
 	const char *rev_label;
+	/* The input's purpose for the browser's autofill (WCAG 1.3.5: "name", "email", "tel",
+	 * "street-address"): a citizen's form; "email" and "tel" also give the input its type. */
+	const char *autocomplete;
 };
 
 struct item_view;

@@ -1,6 +1,7 @@
 /* kinds.c — the kinds of content Cổng publishes, each declared once (kind.h). The regulations'
  * list (VP Đ4, TQ Đ4, NĐ 42/2022 Đ4; ../docs/product.md §2) grows here, one descriptor each. */
 #include "kind.h"
+#include "ticket.h"
 #include "legal.h"
 #include "procedure.h"
 #include "project.h"
@@ -829,8 +830,64 @@ static const struct kind kind_banner = {
 	.check = banner_check,
 };
 
+/* ---- Questions and answers (VP Đ4.13, ĐT Đ24.6) and feedback on administrative regulations
+ * (ND 42/2022 Đ8; VL Đ9.7): a citizen's question or feedback (model/ticket.h) answered publicly
+ * becomes one of these, through the workflow; docs/citizens.md ---- */
+
+#define QA_COMMON_FIELDS(asker, asked)                                                                             \
+	{ .key = "linh_vuc", .label = "Lĩnh vực", .type = F_ENUM, .flags = FF_REQUIRED | FF_OPEN | FF_FILTER | FF_LIST | FF_FEED | FF_SEARCH, \
+	  .choices = ticket_fields_of_life },                                                                       \
+	{ .key = "nguoi_hoi", .label = asker, .type = F_TEXT, .max = 100, .flags = FF_LIST,                         \
+	  .help = "Tên viết tắt, trừ khi người gửi đồng ý hiện tên" },                                               \
+	{ .key = "ngay_hoi", .label = asked, .type = F_DATE, .flags = FF_LIST },                                    \
+	{ .key = "co_quan_tra_loi", .label = "Cơ quan trả lời", .type = F_TEXT, .max = 200,                          \
+	  .flags = FF_REQUIRED | FF_FILTER | FF_LIST | FF_FEED | FF_SEARCH },                                        \
+	{ .key = "nguoi_tra_loi", .label = "Người trả lời", .type = F_TEXT, .max = 200 },                           \
+	{ .key = "ngay_tra_loi", .label = "Ngày trả lời", .type = F_DATE, .flags = FF_SORT | FF_LIST | FF_FEED }
+
+static const struct kind_field qa_fields[] = {
+	QA_COMMON_FIELDS("Người hỏi", "Ngày hỏi"),
+	{ .key = "cau_hoi", .label = "Nội dung câu hỏi", .type = F_LONGTEXT, .max = 5000, .flags = FF_REQUIRED | FF_SEARCH },
+};
+
+static const struct kind kind_qa = {
+	.name = "qa",
+	.segment = "hoi-dap",
+	.label = "Hỏi đáp",
+	.label_one = "câu hỏi",
+	.title_label = "Tiêu đề câu hỏi",
+	.deadline_kind = "hoi-dap",
+	.body_required = 1,
+	.fields = qa_fields,
+	.nfields = N(qa_fields),
+	.province_list = 1,
+};
+
+static const struct kind_field feedback_fields[] = {
+	QA_COMMON_FIELDS("Người gửi", "Ngày gửi"),
+	{ .key = "van_ban", .label = "Văn bản quy định liên quan", .type = F_REF, .max = 5, .ref_kind = "legal",
+	  .flags = FF_FEED, .rev_label = "Phản ánh, kiến nghị về văn bản" },
+	{ .key = "thu_tuc", .label = "Thủ tục hành chính liên quan", .type = F_REF, .max = 5, .ref_kind = "procedure",
+	  .flags = FF_FEED, .rev_label = "Phản ánh, kiến nghị về thủ tục" },
+	{ .key = "noi_dung_phan_anh", .label = "Nội dung phản ánh, kiến nghị", .type = F_LONGTEXT, .max = 5000,
+	  .flags = FF_REQUIRED | FF_SEARCH },
+};
+
+static const struct kind kind_feedback = {
+	.name = "feedback",
+	.segment = "phan-anh-kien-nghi",
+	.label = "Phản ánh, kiến nghị",
+	.label_one = "phản ánh, kiến nghị",
+	.title_label = "Tiêu đề",
+	.deadline_kind = "phan-anh-kien-nghi",
+	.body_required = 1,
+	.fields = feedback_fields,
+	.nfields = N(feedback_fields),
+	.province_list = 1,
+};
+
 const struct kind *const kinds_declared[] = { &kind_article, &kind_legal, &kind_gazette, &kind_procedure,
 	&kind_project, &kind_bidding, &kind_science, &kind_statistics, &kind_disclosure, &kind_schedule,
 	&kind_reception, &kind_unit, &kind_official, &kind_link, &kind_page, &kind_gallery, &kind_video,
-	&kind_banner };
+	&kind_banner, &kind_qa, &kind_feedback };
 const size_t kinds_ndeclared = N(kinds_declared);

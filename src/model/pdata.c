@@ -3,6 +3,7 @@
 #include "pdata.h"
 #include "base/log.h"
 #include "base/util.h"
+#include "base/arena.h"
 
 #include <sodium.h>
 #include <stdlib.h>
@@ -69,7 +70,7 @@ char *pdata_seal_json(json_t *o)
 		return NULL;
 	char *sealed = pdata_seal(s);
 	sodium_memzero(s, strlen(s));
-	free(s);
+	json_free_str(s);
 	return sealed;
 }
 

@@ -24,8 +24,8 @@
 #define CONG_MODEL_TICKET_H
 
 #include "model.h"
+#include "kind.h"
 
-struct kind;
 struct vn_calendar;
 
 /* States every kind shares; a kind's ACT hook may add its own (an information request's). */
@@ -86,6 +86,9 @@ struct ticket {
 	json_t *fields; /* the public fields */
 };
 
+/* The fields of life questions and feedback are classified under (an open choice). */
+extern const struct kind_choice ticket_fields_of_life[];
+
 const struct ticket_kind *const *ticket_kinds(size_t *n);
 const struct ticket_kind *ticket_kind_find(const char *name);
 const struct ticket_kind *ticket_kind_by_segment(const char *segment);
@@ -102,6 +105,7 @@ struct ticket_input {
 	int64_t item_id;
 	int show_name, notify;
 	const char *challenge;
+	const char *base_url; /* the site's address as the citizen used it, for the mail's links */
 };
 
 /* Submits a ticket of TK to SITE_ID at NOW, in one transaction: fields cleaned by TK->form (errors
@@ -172,6 +176,14 @@ int ticket_set_state(struct db *db, struct ticket *t, const char *state, int clo
  * personal data past its retention deleted. How many changed, -1 on a store error. */
 int ticket_sync(struct db *db, int64_t now);
 int ticket_purge(struct db *db, int64_t now);
+
+/* Mail to citizens waiting in the outbox whose time has come: [{id, rcpt (opened), subject, body,
+ * tries}], at most LIMIT. */
+json_t *outbox_due(struct db *db, int64_t now, int limit);
+/* The outcome of sending outbox mail ID (TRIES the attempts before this one): ERR NULL, sent;
+ * else tried again later (1 minute, doubling, at most 6 hours), given up after OUTBOX_TRIES. */
+#define OUTBOX_TRIES 10
+int outbox_done(struct db *db, int64_t id, const char *err, int tries, int64_t now);
 
 /* Published comments (moderated kinds) on item ITEM_ID: [{at, name, article, text}], oldest first. */
 json_t *ticket_public_comments(struct db *db, const char *kind, int64_t item_id);

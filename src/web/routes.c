@@ -120,6 +120,14 @@ const struct route web_routes[] = {
 	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/thong-ke/*/bang.csv", page_stat_table },
 	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/thong-ke/*/bang.xlsx", page_stat_table },
 	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/tiep-can-thong-tin", page_access_info },
+	{ ROUTE_GET | ROUTE_PUBLIC, "/gui/*", page_ticket_form },
+	{ ROUTE_POST | ROUTE_LIMIT_FORM | ROUTE_PUBLIC, "/gui/*", page_ticket_submit },
+	{ ROUTE_GET | ROUTE_LIMIT_SEARCH | ROUTE_PUBLIC, "/theo-doi", page_ticket_status },
+	{ ROUTE_POST | ROUTE_LIMIT_FORM | ROUTE_PUBLIC, "/theo-doi", page_ticket_status_owner },
+	{ ROUTE_GET | ROUTE_LIMIT_SEARCH | ROUTE_PUBLIC, "/theo-doi/ngung-nhan-thu", page_ticket_optout },
+	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/tiep-nhan", admin_inbox },
+	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/tiep-nhan/*", admin_ticket },
+	{ ROUTE_POST | ROUTE_ROLE, "/quan-tri/tiep-nhan/*", admin_ticket_act },
 	/* schedules and the directory (web/public/schedule.c, directory.c): before the kinds' generic
 	 * pages; the week view and the calendar depend on the day, so they are not kept in the cache */
 	{ ROUTE_GET | ROUTE_PUBLIC, "/lich-cong-tac", page_schedule_week },

@@ -106,6 +106,14 @@ json_t *kind_value_view(struct req *r, int64_t site_id, const struct kind_field 
  * [{column_label}], rows: [{cells: [{cell_text, cell_iso?, cell_url?} or {cell_file}]}]} (names
  * no enclosing view uses, so a template never finds an outer value for a missing one). */
 json_t *kind_table_view(struct req *r, int64_t site_id, const struct kind_field *f, json_t *v);
+/* A kind's fields as a form shows them (templates/admin/kind_input: label, value from FORM, the
+ * error from ERRORS {name: message}, the input's type), and as a form sent them (strings, a table
+ * as rows; files uploaded stored in the library, their errors in E): web/admin/articles.c. The
+ * public forms of tickets use them too. */
+json_t *kind_form_fields(struct req *r, const struct kind *k, json_t *form, json_t *errors);
+json_t *kind_form_raw(struct req *r, const struct kind *k, struct errs *e);
+/* The browser's CSRF token (made, and set as a cookie, when it has none): every form carries it. */
+const char *web_csrf_token(struct req *r);
 void page_item(struct req *r);
 void page_item_print(struct req *r);
 void page_static(struct req *r);
@@ -213,6 +221,15 @@ int web_render_part(struct req *r, const char *tpl, json_t *view, struct sb *out
 void statistics_item_view(struct req *r, const struct kind *k, json_t *row, json_t *item, json_t *ctx);
 void page_stat_table(struct req *r);
 void page_access_info(struct req *r);
+/* What citizens send (web/public/tickets.c) and the staff's inbox (web/admin/inbox.c). */
+void page_ticket_form(struct req *r);
+void page_ticket_submit(struct req *r);
+void page_ticket_status(struct req *r);
+void page_ticket_status_owner(struct req *r);
+void page_ticket_optout(struct req *r);
+void admin_inbox(struct req *r);
+void admin_ticket(struct req *r);
+void admin_ticket_act(struct req *r);
 void admin_access_info(struct req *r);
 void admin_access_info_save(struct req *r);
 /* schedules (web/public/schedule.c) and the directory (web/public/directory.c) */

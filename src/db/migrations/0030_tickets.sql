@@ -7,7 +7,8 @@
 -- the database (model/pdata.h), and set to NULL once the retention period is over
 -- (PURGE_AFTER); the public answer stays. EMAIL_TAG is a keyed hash of the e-mail address (the
 -- per-address limit, the tracking page's check), ADDR_TAG one of the sender's network address
--- and the day: neither gives the value back.
+-- and the day: neither gives the value back. BASE_URL is the address of the site the citizen used
+-- ("https://vinhlong.gov.vn/"), for the links in the mail.
 CREATE TABLE tickets (
   id             INTEGER PRIMARY KEY,
   kind           TEXT NOT NULL,
@@ -22,6 +23,7 @@ CREATE TABLE tickets (
   addr_tag       TEXT,
   show_name      INTEGER NOT NULL DEFAULT 0,
   notify         INTEGER NOT NULL DEFAULT 1,
+  base_url       TEXT NOT NULL DEFAULT '',
   item_id        INTEGER REFERENCES items(id),
   number         INTEGER,
   deadline_kind  TEXT NOT NULL DEFAULT '',

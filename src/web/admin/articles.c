@@ -109,12 +109,19 @@ static void field_input(struct req *r, const struct kind *k, const struct kind_f
 	free(text);
 	/* dates as people write them (dd/mm/yyyy), in a text box that keeps whatever was typed */
 	const char *input = f->type == F_URL ? "url" : "text";
+	if (f->autocomplete) {
+		json_object_set_new(o, "autocomplete", json_string(f->autocomplete));
+		if (strcmp(f->autocomplete, "email") == 0 || strcmp(f->autocomplete, "tel") == 0)
+			input = f->autocomplete;
+	}
 	if (f->type == F_DATE)
 		json_object_set_new(o, "placeholder", json_string("dd/mm/yyyy"));
 	if (f->type == F_TIME)
 		json_object_set_new(o, "placeholder", json_string("hh:mm"));
-	if (f->type == F_LONGTEXT || f->type == F_REF || f->type == F_TAGS)
+	if (f->type == F_LONGTEXT || f->type == F_REF || f->type == F_TAGS) {
 		json_object_set_new(o, "is_textarea", json_true());
+		json_object_set_new(o, "tall", json_boolean(f->type == F_LONGTEXT && f->max >= 1000));
+	}
 	else if (f->type == F_ENUM && !(f->flags & FF_OPEN)) {
 		json_t *choices = json_array();
 		for (const struct kind_choice *c = f->choices; c->key; c++)
@@ -156,7 +163,7 @@ static void field_input(struct req *r, const struct kind *k, const struct kind_f
 
 /* The kind's own fields as the form shows them: label, value (FORM's), error, input type; a
  * table as its rows of cells, each cell an input named "<field>.<row>.<column>". */
-static json_t *kind_form_fields(struct req *r, const struct kind *k, json_t *form, json_t *errors)
+json_t *kind_form_fields(struct req *r, const struct kind *k, json_t *form, json_t *errors)
 {
 	json_t *list = json_array(), *files = NULL;
 	for (size_t i = 0; i < k->nfields; i++) {
@@ -249,7 +256,7 @@ static json_t *form_file(struct req *r, const struct kind_field *table, size_t r
 }
 
 /* The kind's fields as the form sent them: strings, a table as an array of row objects. */
-static json_t *form_fields(struct req *r, const struct kind *k, struct errs *e)
+json_t *kind_form_raw(struct req *r, const struct kind *k, struct errs *e)
 {
 	json_t *raw = json_object();
 	for (size_t i = 0; i < k->nfields; i++) {
@@ -761,7 +768,7 @@ void admin_article_save(struct req *r)
 		return;
 	}
 	in.kind = k->name;
-	json_t *raw = form_fields(r, k, &e);
+	json_t *raw = kind_form_raw(r, k, &e);
 	in.fields = raw;
 	inputs_parse(r, &in, &e); /* no category: the model gives a kind's item its kind's own */
 	const char *keep = req_form(r, "cover_id");

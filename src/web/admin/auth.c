@@ -45,7 +45,7 @@ static const char *role_label(const char *role)
 }
 
 /* The browser's CSRF token, made and set as a cookie when it has none. */
-static const char *csrf_token(struct req *r)
+const char *web_csrf_token(struct req *r)
 {
 	const char *c = req_cookie(r, CSRF_COOKIE);
 	if (r->csrf)
@@ -120,7 +120,7 @@ json_t *admin_ctx(struct req *r, const char *page_title)
 	json_object_set_new(ctx, "page_title", json_string(t.buf));
 	json_object_set_new(ctx, "heading", json_string(page_title));
 	json_object_set_new(ctx, "static", json_string("/static"));
-	json_object_set_new(ctx, "csrf", json_string(csrf_token(r)));
+	json_object_set_new(ctx, "csrf", json_string(web_csrf_token(r)));
 	/* the menu's entry for every kind but news (its own entries) */
 	size_t nk;
 	const struct kind *const *ks = kind_all(&nk);

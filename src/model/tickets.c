@@ -1,0 +1,163 @@
+/* tickets.c — the kinds of what citizens send, as descriptors (ticket.h; docs/citizens.md).
+ * Each names its form's fields as a struct kind so that the item layer cleans and checks them
+ * (with its Vietnamese messages); FF_PERSONAL fields are sealed at rest. */
+#include "ticket.h"
+#include "kind.h"
+
+#include <stddef.h>
+#include <string.h>
+
+#include "base/banned.h"
+
+#define N(a) (sizeof(a) / sizeof((a)[0]))
+
+/* The fields of life questions and feedback are asked about (the sectors of the national
+ * database of administrative procedures, grouped); a board may classify under another. */
+const struct kind_choice ticket_fields_of_life[] = {
+	{ "Đất đai", "Đất đai" },
+	{ "Xây dựng, nhà ở", "Xây dựng, nhà ở" },
+	{ "Hộ tịch, cư trú, chứng thực", "Hộ tịch, cư trú, chứng thực" },
+	{ "Lao động, việc làm, bảo hiểm xã hội", "Lao động, việc làm, bảo hiểm xã hội" },
+	{ "Giáo dục, đào tạo", "Giáo dục, đào tạo" },
+	{ "Y tế", "Y tế" },
+	{ "Thuế, phí, lệ phí", "Thuế, phí, lệ phí" },
+	{ "Đầu tư, doanh nghiệp", "Đầu tư, doanh nghiệp" },
+	{ "Nông nghiệp, nông thôn", "Nông nghiệp, nông thôn" },
+	{ "Giao thông, vận tải", "Giao thông, vận tải" },
+	{ "Tài nguyên, môi trường", "Tài nguyên, môi trường" },
+	{ "Văn hóa, thể thao, du lịch", "Văn hóa, thể thao, du lịch" },
+	{ "Chính sách xã hội, người có công", "Chính sách xã hội, người có công" },
+	{ "Khác", "Khác" },
+	{ NULL, NULL },
+};
+
+#define PERSON_FIELDS(name_req, email_req)                                                                        \
+	{ .key = "ho_ten", .label = "Họ và tên", .type = F_TEXT, .max = 100, .flags = FF_PERSONAL | (name_req),   \
+	  .autocomplete = "name" },       \
+	{ .key = "email", .label = "Thư điện tử", .type = F_TEXT, .max = 254, .flags = FF_PERSONAL | (email_req),      \
+	  .help = "Để gửi thông báo tiếp nhận, kết quả và để Ông/Bà theo dõi; không công khai", .example = "dan@example.vn",   \
+	  .autocomplete = "email" }
+
+static const struct kind_field question_fields[] = {
+	PERSON_FIELDS(FF_REQUIRED, FF_REQUIRED),
+	{ .key = "dien_thoai", .label = "Số điện thoại", .type = F_TEXT, .max = 20, .flags = FF_PERSONAL, .autocomplete = "tel",
+	  .help = "Không bắt buộc; để cơ quan trả lời liên hệ khi cần làm rõ" },
+	{ .key = "dia_chi", .label = "Địa chỉ", .type = F_TEXT, .max = 300, .flags = FF_PERSONAL, .autocomplete = "street-address", .help = "Không bắt buộc" },
+	{ .key = "linh_vuc", .label = "Lĩnh vực", .type = F_ENUM, .flags = FF_REQUIRED, .choices = ticket_fields_of_life },
+	{ .key = "ten_cau_hoi", .label = "Tiêu đề câu hỏi", .type = F_TEXT, .max = 200, .flags = FF_REQUIRED },
+	{ .key = "cau_hoi", .label = "Nội dung câu hỏi", .type = F_LONGTEXT, .max = 5000, .flags = FF_REQUIRED },
+};
+
+static const struct kind question_form = { .name = "question_form", .label = "Câu hỏi", .fields = question_fields,
+					   .nfields = N(question_fields) };
+
+static const char *const question_deadlines[] = { "hoi-dap", "hoi-dap-lien-nganh", NULL };
+
+static const struct ticket_kind ticket_question = {
+	.name = "question",
+	.segment = "cau-hoi",
+	.label = "Câu hỏi",
+	.code_prefix = "HD",
+	.form = &question_form,
+	.title_field = "ten_cau_hoi",
+	.email_field = "email",
+	.name_field = "ho_ten",
+	.deadline_kind = "hoi-dap",
+	.deadline_choices = question_deadlines,
+	.item_kind = "qa",
+	.why = "Họ tên và thư điện tử dùng để thông báo tiếp nhận, kết quả trả lời và để Ông/Bà theo dõi câu hỏi; "
+	       "chỉ cán bộ xử lý câu hỏi được xem, được mã hóa khi lưu và tự động xóa sau thời hạn lưu. "
+	       "Khi đăng công khai câu trả lời, chỉ tên viết tắt được hiển thị, trừ khi Ông/Bà đồng ý hiện tên.",
+	.retention_days = 365,
+	.per_email_day = 5,
+	.per_addr_day = 20,
+	.forwardable = 1,
+};
+
+static const struct kind_field feedback_fields[] = {
+	PERSON_FIELDS(FF_REQUIRED, FF_REQUIRED),
+	{ .key = "dien_thoai", .label = "Số điện thoại", .type = F_TEXT, .max = 20, .flags = FF_PERSONAL, .autocomplete = "tel",
+	  .help = "Không bắt buộc" },
+	{ .key = "dia_chi", .label = "Địa chỉ", .type = F_TEXT, .max = 300, .flags = FF_PERSONAL, .autocomplete = "street-address", .help = "Không bắt buộc" },
+	{ .key = "linh_vuc", .label = "Lĩnh vực", .type = F_ENUM, .flags = FF_REQUIRED, .choices = ticket_fields_of_life },
+	{ .key = "van_ban", .label = "Văn bản quy định liên quan", .type = F_REF, .max = 5, .ref_kind = "legal",
+	  .help = "Số, ký hiệu văn bản, ví dụ 12/2024/QĐ-UBND; nhiều văn bản cách nhau dấu chấm phẩy" },
+	{ .key = "thu_tuc", .label = "Thủ tục hành chính liên quan", .type = F_REF, .max = 5, .ref_kind = "procedure",
+	  .help = "Mã thủ tục, ví dụ 1.001193" },
+	{ .key = "ten_phan_anh", .label = "Tiêu đề", .type = F_TEXT, .max = 200, .flags = FF_REQUIRED },
+	{ .key = "noi_dung_phan_anh", .label = "Nội dung phản ánh, kiến nghị", .type = F_LONGTEXT, .max = 5000,
+	  .flags = FF_REQUIRED },
+};
+
+static const struct kind feedback_form = { .name = "feedback_form", .label = "Phản ánh, kiến nghị",
+					   .fields = feedback_fields, .nfields = N(feedback_fields) };
+
+static const struct ticket_kind ticket_feedback = {
+	.name = "feedback",
+	.segment = "phan-anh",
+	.label = "Phản ánh, kiến nghị",
+	.code_prefix = "PA",
+	.form = &feedback_form,
+	.title_field = "ten_phan_anh",
+	.email_field = "email",
+	.name_field = "ho_ten",
+	.deadline_kind = "phan-anh-kien-nghi",
+	.item_kind = "feedback",
+	.why = "Họ tên và thư điện tử dùng để thông báo tiếp nhận, kết quả xử lý và để Ông/Bà theo dõi; "
+	       "chỉ cán bộ xử lý được xem, được mã hóa khi lưu và tự động xóa sau thời hạn lưu. "
+	       "Kết quả xử lý đăng công khai chỉ hiện tên viết tắt, trừ khi Ông/Bà đồng ý hiện tên.",
+	.retention_days = 365,
+	.per_email_day = 5,
+	.per_addr_day = 20,
+	.forwardable = 1,
+};
+
+static const struct kind_field error_fields[] = {
+	{ .key = "trang", .label = "Trang có thông tin sai", .type = F_TEXT, .max = 500, .flags = FF_REQUIRED },
+	{ .key = "mo_ta", .label = "Thông tin sai và đề nghị sửa", .type = F_LONGTEXT, .max = 2000, .flags = FF_REQUIRED },
+	PERSON_FIELDS(0, 0),
+};
+
+static const struct kind error_form = { .name = "error_form", .label = "Báo lỗi", .fields = error_fields,
+					.nfields = N(error_fields) };
+
+static const struct ticket_kind ticket_error = {
+	.name = "error",
+	.segment = "bao-loi",
+	.label = "Báo lỗi",
+	.code_prefix = "BL",
+	.form = &error_form,
+	.title_field = "mo_ta",
+	.email_field = "email",
+	.name_field = "ho_ten",
+	.deadline_kind = "bao-loi",
+	.why = "Họ tên và thư điện tử không bắt buộc; nếu Ông/Bà để lại, chúng chỉ dùng để báo khi thông tin đã được sửa, "
+	       "được mã hóa khi lưu và tự động xóa sau thời hạn lưu.",
+	.retention_days = 90,
+	.per_email_day = 20,
+	.per_addr_day = 30,
+};
+
+static const struct ticket_kind *const ticket_declared[] = { &ticket_question, &ticket_feedback, &ticket_error };
+
+const struct ticket_kind *const *ticket_kinds(size_t *n)
+{
+	*n = N(ticket_declared);
+	return ticket_declared;
+}
+
+const struct ticket_kind *ticket_kind_find(const char *name)
+{
+	for (size_t i = 0; name && i < N(ticket_declared); i++)
+		if (strcmp(ticket_declared[i]->name, name) == 0)
+			return ticket_declared[i];
+	return NULL;
+}
+
+const struct ticket_kind *ticket_kind_by_segment(const char *segment)
+{
+	for (size_t i = 0; segment && i < N(ticket_declared); i++)
+		if (strcmp(ticket_declared[i]->segment, segment) == 0)
+			return ticket_declared[i];
+	return NULL;
+}

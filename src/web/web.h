@@ -221,6 +221,14 @@ int web_render_part(struct req *r, const char *tpl, json_t *view, struct sb *out
 void statistics_item_view(struct req *r, const struct kind *k, json_t *row, json_t *item, json_t *ctx);
 void page_stat_table(struct req *r);
 void page_access_info(struct req *r);
+/* The anti-abuse part of a public form FORM (a name: "cau-hoi", "gop-y"), for
+ * templates/partials/challenge: a fresh signed challenge, ERROR (NULL: none) as its question's
+ * message; puts the CSRF token and static/js/challenge.js into CTX and lets the page run it. NULL
+ * when the key is unusable (answer 500). web_challenge_check checks what the form sent: the
+ * honeypot left empty, the proof of work or the answer (errors under "challenge"); 0 when it
+ * holds. The submission spends the token in its transaction (challenge_spend). */
+json_t *web_challenge_view(struct req *r, json_t *ctx, const char *form, const char *error);
+int web_challenge_check(struct req *r, const char *form, struct errs *e);
 /* What citizens send (web/public/tickets.c) and the staff's inbox (web/admin/inbox.c). */
 void page_ticket_form(struct req *r);
 void page_ticket_submit(struct req *r);

@@ -31,6 +31,31 @@ static int64_t site_of(struct req *r)
 	return json_integer_value(json_object_get(r->site, "id"));
 }
 
+json_t *web_challenge_view(struct req *r, json_t *ctx, const char *form, const char *error)
+{
+	struct challenge c;
+	if (challenge_make(r->db, site_of(r), form, time_now(), &c))
+		return NULL;
+	json_object_set_new(ctx, "scripts", json_pack("[s]", "challenge.js"));
+	json_object_set_new(ctx, "csrf", json_string(web_csrf_token(r)));
+	r->script_self = 1;
+	return json_pack("{sssssiso}", "token", c.token, "question", c.question, "bits", c.bits, "error",
+			 error ? json_string(error) : json_null());
+}
+
+int web_challenge_check(struct req *r, const char *form, struct errs *e)
+{
+	const char *hp = req_form(r, "website");
+	if (hp && *hp) {
+		/* a robot filled the field people do not see: the log says so, not what it sent */
+		log_info("public form %s refused: the honeypot field was filled", form);
+		errs_add(e, "challenge", "challenge_wrong");
+		return -1;
+	}
+	return challenge_check(site_of(r), form, req_form(r, "challenge"), req_form(r, "pow"), req_form(r, "challenge_answer"),
+			       time_now(), e);
+}
+
 /* The form of TK with the values FORM, errors E (NULL: none), and a fresh challenge. */
 static void render_form(struct req *r, int status, const struct ticket_kind *tk, json_t *form, const struct errs *e,
 			json_t *extra)
@@ -44,26 +69,24 @@ static void render_form(struct req *r, int status, const struct ticket_kind *tk,
 		admin_errors(r, ctx, e);
 		json_object_update(errors, json_object_get(ctx, "errors"));
 	}
-	struct challenge c;
-	if (challenge_make(r->db, site_of(r), tk->segment, time_now(), &c)) {
+	json_t *chal = web_challenge_view(r, ctx, tk->segment, json_string_value(json_object_get(errors, "challenge")));
+	if (!chal) {
 		json_decref(errors);
 		json_decref(ctx);
 		json_decref(extra);
 		resp_error(r, 500, "server_error");
 		return;
 	}
-	json_t *view = json_pack("{sssssssosssssisb}", "label", tk->label, "segment", tk->segment, "why", tk->why ? tk->why : "",
-				 "fields", kind_form_fields(r, tk->form, form, errors), "challenge", c.token, "question", c.question,
-				 "bits", c.bits, "publishes", tk->item_kind != NULL);
+	json_t *view = json_pack("{sssssssosOsisb}", "label", tk->label, "segment", tk->segment, "why", tk->why ? tk->why : "",
+				 "fields", kind_form_fields(r, tk->form, form, errors), "challenge", chal, "bits",
+				 json_integer_value(json_object_get(chal, "bits")), "publishes", tk->item_kind != NULL);
+	json_decref(chal);
 	if (extra)
 		json_object_update(view, extra);
 	json_decref(extra);
 	json_object_set(view, "errors", errors);
 	json_decref(errors);
 	json_object_set_new(ctx, "ticket", view);
-	json_object_set_new(ctx, "csrf", json_string(web_csrf_token(r)));
-	json_object_set_new(ctx, "scripts", json_pack("[s]", "challenge.js"));
-	r->script_self = 1;
 	resp_header(r, "Cache-Control", "no-store");
 	resp_render(r, status, "public/ticket_form", ctx);
 }
@@ -100,17 +123,10 @@ void page_ticket_submit(struct req *r)
 		return;
 	struct errs e = { 0 };
 	json_t *raw = kind_form_raw(r, tk->form, &e);
-	const char *hp = req_form(r, "website"), *item = req_form(r, "muc");
+	const char *item = req_form(r, "muc");
 	int show_name = req_form(r, "hien_ten") != NULL, notify = req_form(r, "nhan_thu") != NULL;
 	int64_t now = time_now(), item_id = item && *item ? strtoll(item, NULL, 10) : 0;
-	if (hp && *hp) {
-		/* a robot filled the field people do not see: no ticket, and the log says so (not what it sent) */
-		log_info("tickets: %s form refused: the honeypot field was filled", tk->name);
-		errs_add(&e, "challenge", "challenge_wrong");
-	} else {
-		challenge_check(site_of(r), tk->segment, req_form(r, "challenge"), req_form(r, "pow"),
-				req_form(r, "challenge_answer"), now, &e);
-	}
+	web_challenge_check(r, tk->segment, &e);
 	char code[24] = "";
 	int rc = M_INVALID;
 	if (!e.n) {

@@ -223,6 +223,10 @@ int db_begin(struct db *db)
 		db->depth++;
 		return 0;
 	}
+	/* a public page that writes (a citizen's opt-out link) ends its read snapshot first: the
+	 * change sees the newest state, and a read transaction cannot become BEGIN IMMEDIATE */
+	if (db->in_snapshot)
+		db_read_end(db);
 	if (db_exec(db, "BEGIN IMMEDIATE"))
 		return -1;
 	db->depth = 1;
@@ -256,6 +260,8 @@ int db_read_begin(struct db *db)
 
 void db_read_end(struct db *db)
 {
+	if (!db->in_snapshot)
+		return; /* ended already (db_begin) or never begun */
 	db->in_snapshot = 0;
 	sqlite3_stmt *st = db_stmt(db, "COMMIT");
 	int rc = st ? sqlite3_step(st) : SQLITE_ERROR;

@@ -9,6 +9,8 @@
 #include "model/kind.h"
 #include "model/ops.h"
 #include "report/table.h"
+
+#include <curl/curl.h>
 #include "base/log.h"
 
 #include <string.h>
@@ -352,6 +354,12 @@ json_t *web_public_ctx(struct req *r, const char *page_title, const char *canoni
 	sb_add(&t, url, strlen(url) - 1);
 	sb_adds(&t, canonical_path ? canonical_path : "/");
 	set_str(ctx, "canonical_url", t.buf);
+	/* "Báo lỗi" on every page (VL Đ18.2): the report's form names the page */
+	char *esc = curl_easy_escape(NULL, canonical_path ? canonical_path : "/", 0);
+	sb_reset(&t);
+	sb_addf(&t, "/gui/bao-loi?trang=%s", esc ? esc : "");
+	curl_free(esc);
+	set_str(ctx, "report_url", t.buf);
 	set_str(ctx, "static", "/static");
 	char today[16];
 	time_format_vn_date(time_now(), today, sizeof(today));

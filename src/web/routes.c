@@ -67,6 +67,10 @@ const struct route web_routes[] = {
 	{ ROUTE_POST | ROUTE_SITEADMIN, "/quan-tri/cai-dat", admin_settings_save },
 	{ ROUTE_GET | ROUTE_SITEADMIN, "/quan-tri/tiep-can-thong-tin", admin_access_info },
 	{ ROUTE_POST | ROUTE_SITEADMIN, "/quan-tri/tiep-can-thong-tin", admin_access_info_save },
+	/* before "/quan-tri/<kind>/<id>" below */
+	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/tiep-nhan", admin_inbox },
+	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/tiep-nhan/*", admin_ticket },
+	{ ROUTE_POST | ROUTE_ROLE, "/quan-tri/tiep-nhan/*", admin_ticket_act },
 	{ ROUTE_GET | ROUTE_SITEADMIN, "/quan-tri/nhat-ky", admin_audit },
 	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/chuyen-muc", admin_categories },
 	{ ROUTE_POST | ROUTE_EDITOR, "/quan-tri/chuyen-muc", admin_category_save },
@@ -125,9 +129,6 @@ const struct route web_routes[] = {
 	{ ROUTE_GET | ROUTE_LIMIT_SEARCH | ROUTE_PUBLIC, "/theo-doi", page_ticket_status },
 	{ ROUTE_POST | ROUTE_LIMIT_FORM | ROUTE_PUBLIC, "/theo-doi", page_ticket_status_owner },
 	{ ROUTE_GET | ROUTE_LIMIT_SEARCH | ROUTE_PUBLIC, "/theo-doi/ngung-nhan-thu", page_ticket_optout },
-	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/tiep-nhan", admin_inbox },
-	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/tiep-nhan/*", admin_ticket },
-	{ ROUTE_POST | ROUTE_ROLE, "/quan-tri/tiep-nhan/*", admin_ticket_act },
 	/* schedules and the directory (web/public/schedule.c, directory.c): before the kinds' generic
 	 * pages; the week view and the calendar depend on the day, so they are not kept in the cache */
 	{ ROUTE_GET | ROUTE_PUBLIC, "/lich-cong-tac", page_schedule_week },

@@ -229,6 +229,9 @@ void page_access_info(struct req *r);
  * holds. The submission spends the token in its transaction (challenge_spend). */
 json_t *web_challenge_view(struct req *r, json_t *ctx, const char *form, const char *error);
 int web_challenge_check(struct req *r, const char *form, struct errs *e);
+/* The Q&A and feedback lists' link to their forms (web/public/qa.c). */
+void qa_list_view(struct req *r, const struct kind *k, json_t *ctx);
+void feedback_list_view(struct req *r, const struct kind *k, json_t *ctx);
 /* What citizens send (web/public/tickets.c) and the staff's inbox (web/admin/inbox.c). */
 void page_ticket_form(struct req *r);
 void page_ticket_submit(struct req *r);

@@ -101,6 +101,18 @@ static void render_ticket(struct req *r, int status, int64_t id, const struct er
 		free(txt);
 	}
 	json_object_set_new(t, "sent", sent);
+	/* an error reported on a page: the page, and the item to correct (VL Đ18.2) */
+	const char *page = kind_text(json_object_get(t, "fields"), "trang");
+	if (page[0] == '/' && page[1] != '/') {
+		json_object_set_new(t, "page_url", json_string(page));
+		const char *last = strrchr(page, '/') + 1;
+		int64_t item = web_slug_id(last, NULL);
+		if (item > 0) {
+			char url[64];
+			snprintf(url, sizeof(url), "/quan-tri/bai-viet/%lld", (long long)item);
+			json_object_set_new(t, "page_admin_url", json_string(url));
+		}
+	}
 	json_object_set_new(t, "personal_shown", json_boolean(personal));
 	/* the actions' forms */
 	json_t *acts = json_object(), *a;

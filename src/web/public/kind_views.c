@@ -20,6 +20,8 @@ static const struct kind_view kind_views[] = {
 	{ "link", NULL, links_list_view }, /* the links grouped (public/nav.c) */
 	{ "gallery", gallery_item_view, NULL },
 	{ "video", video_item_view, NULL },
+	{ "qa", NULL, qa_list_view },
+	{ "feedback", NULL, feedback_list_view },
 	{ NULL, NULL, NULL }, /* kinds add their line above this one */
 };
 

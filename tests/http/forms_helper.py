@@ -1,0 +1,45 @@
+"""forms_helper.py — filling the citizens' public forms (src/model/challenge.h): the challenge
+answered either as a reader without JavaScript does (the sum written in words) or as
+static/js/challenge.js does (the proof of work, here with hashlib)."""
+import hashlib
+import html
+import re
+
+DIGITS = {"không": 0, "một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9}
+
+
+def challenge_of(page_text):
+    """(token, question, bits) of the form on a page."""
+    tok = re.search(r'name="challenge" value="([^"]+)"', page_text).group(1)
+    q = html.unescape(re.search(r'<label for="challenge_answer">([^<]+)</label>', page_text).group(1))
+    bits = int(re.search(r'data-challenge-bits="(\d+)"', page_text).group(1))
+    return tok, q, bits
+
+
+def answer_of(question):
+    """The number the question asks for: "Bảy cộng năm bằng bao nhiêu? …" → 12."""
+    words = question.split(" bằng")[0].lower().split(" cộng ")
+    return DIGITS[words[0]] + DIGITS[words[1]]
+
+
+def solve_pow(token, bits):
+    """The nonce static/js/challenge.js would find."""
+    n = 0
+    while True:
+        h = hashlib.sha256(("%s:%d" % (token, n)).encode()).digest()
+        v = int.from_bytes(h, "big")
+        if v >> (256 - bits) == 0:
+            return str(n)
+        n += 1
+
+
+def challenge_fields(page_text, js=False, answer=None):
+    """The challenge's fields for a POST of the form on PAGE_TEXT: the nonce when JS, else the
+    question's answer (ANSWER overrides it: a wrong one)."""
+    tok, q, bits = challenge_of(page_text)
+    f = [("challenge", tok), ("website", "")]
+    if js:
+        f += [("pow", solve_pow(tok, bits)), ("challenge_answer", "")]
+    else:
+        f += [("pow", ""), ("challenge_answer", str(answer_of(q) if answer is None else answer))]
+    return f

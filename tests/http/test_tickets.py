@@ -1,0 +1,401 @@
+"""What citizens send (issue #14; src/model/ticket.h): questions, feedback and error reports —
+the public forms with their challenge and honeypot, the tracking page, the staff's inbox,
+forwarding between sites with permissions, the public answer through the workflow, the mail,
+personal data sealed and never public, the retention purge, deadlines across Tết."""
+import email
+import email.policy
+import glob
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+
+from conglib import (CongTest, ROOT, Server, ServerError, cong, module_fixture, squash, text_of)
+from forms_helper import challenge_fields
+
+setUpModule, tearDownModule = module_fixture(extra_serve=("--scheduler-interval", "1"))
+
+NAME = "Trần Thị Bích Ngọc"
+EMAIL = "bichngoc.tran77@example.vn"
+PHONE = "0919876543"
+ADDRESS = "Số 45 đường Phạm Thái Bường, Phường 4"
+
+
+def question(title="Hỏi về thủ tục cấp giấy chứng nhận quyền sử dụng đất lần đầu", email_addr=EMAIL, name=NAME):
+    return [("ho_ten", name), ("email", email_addr), ("dien_thoai", PHONE), ("dia_chi", ADDRESS),
+            ("linh_vuc", "Đất đai"), ("ten_cau_hoi", title),
+            ("cau_hoi", "Gia đình tôi sử dụng đất ổn định từ năm 1995, không có giấy tờ. Xin hỏi hồ sơ gồm những gì?"),
+            ("nhan_thu", "1")]
+
+
+def vn_midnight_utc(day):
+    return time.mktime(time.strptime(day, "%Y-%m-%d")) - time.timezone - 7 * 3600
+
+
+class Base(CongTest):
+    def ask(self, client, fields, js=False, answer=None, expect=303, kind="cau-hoi"):
+        form = self.expect(client.get("/gui/%s" % kind), 200)
+        r = client.post("/gui/%s" % kind, fields + challenge_fields(form.text, js=js, answer=answer))
+        self.expect(r, expect)
+        if expect != 303:
+            return r
+        m = re.match(r"/theo-doi\?ma=([A-Z]{2}-[A-Z0-9]{4}-[A-Z0-9]{4})&moi=1$", r.location)
+        self.assertTrue(m, "the redirect to the tracking page: %r" % r.location)
+        return m.group(1)
+
+    def ticket_id(self, admin, code, box="open"):
+        for b in (box, "new", "open", "done"):
+            r = self.expect(admin.get("/quan-tri/tiep-nhan?hop=%s" % b), 200)
+            m = re.search(r'<a href="/quan-tri/tiep-nhan/(\d+)">%s</a>' % code, r.text)
+            if m:
+                return int(m.group(1))
+        self.fail("ticket %s not in the inbox" % code)
+
+    def act(self, admin, tid, action, expect=303, **fields):
+        r = admin.post("/quan-tri/tiep-nhan/%d" % tid, [("action", action)] + list(fields.items()))
+        self.expect(r, expect, "%s on ticket %d" % (action, tid))
+        return r
+
+    def site_id(self, slug):
+        import sqlite3
+        db = sqlite3.connect(os.path.join(self.fx.data, "cong.db"))
+        try:
+            return db.execute("SELECT id FROM sites WHERE slug = ?", (slug,)).fetchone()[0]
+        finally:
+            db.close()
+
+    def fake_server(self, at):
+        lib = [p for p in ("/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1",
+                           "/usr/lib/aarch64-linux-gnu/faketime/libfaketime.so.1") if os.path.exists(p)]
+        if not lib:
+            self.skipTest("libfaketime not found")
+        saved = {k: os.environ.get(k) for k in ("LD_PRELOAD", "FAKETIME", "TZ", "FAKETIME_DONT_FAKE_MONOTONIC")}
+        os.environ.update({"LD_PRELOAD": lib[0], "TZ": "UTC", "FAKETIME_DONT_FAKE_MONOTONIC": "1",
+                           "FAKETIME": "@" + time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime(at))})
+        try:
+            return Server(self.fx.data, workdir=self.fx.tmp, extra=["--scheduler-interval", "1"]).start()
+        except ServerError as e:
+            self.skipTest("cong serve does not start under faketime (a sanitizer build?): %s" % e)
+        finally:
+            for k, v in saved.items():
+                if v is None:
+                    os.environ.pop(k, None)
+                else:
+                    os.environ[k] = v
+
+    def wait_state(self, client, code, label, timeout=15):
+        end = time.time() + timeout
+        while time.time() < end:
+            r = client.get("/theo-doi?ma=%s" % code)
+            if label in r.text:
+                return r
+            time.sleep(0.3)
+        self.fail("ticket %s never showed %r" % (code, label))
+
+
+class Forms(Base):
+    def test_the_form_without_javascript_and_with_it(self):
+        c = self.fx.client(None)
+        r = self.page(c, "/gui/cau-hoi")
+        self.assertEqual(r.header("Cache-Control"), "no-store")
+        self.assertIn("script-src 'self'", r.header("Content-Security-Policy"), "the page may run challenge.js")
+        self.assertIn_('autocomplete="email"', r, "WCAG 1.3.5: the inputs say their purpose")
+        self.assertIn_("mã hóa", r, "the form says why and how the personal data is kept")
+        # without JavaScript: the sum in words
+        code = self.ask(c, question())
+        r = self.page(c, "/theo-doi?ma=%s&moi=1" % code)
+        self.assertIn_(code, r)
+        self.assertIn_("Đã tiếp nhận", r)
+        # with it: the proof of work alone
+        code2 = self.ask(self.fx.client(None), question(title="Hỏi về chuyển mục đích sử dụng đất"), js=True)
+        self.assertNotEqual(code, code2)
+
+    def test_a_wrong_answer_keeps_the_input_and_says_why(self):
+        c = self.fx.client(None)
+        r = self.ask(c, question(), answer=99, expect=422)
+        self.check_html(r)
+        self.assertIn_("Câu trả lời kiểm tra chưa đúng", r)
+        self.assertIn_("Gia đình tôi sử dụng đất ổn định", r, "the question typed is kept")
+        self.assertIn_('value="%s"' % EMAIL, r, "the e-mail typed is kept")
+        # a missing field: its message next to it, the rest kept
+        f = [kv for kv in question() if kv[0] != "ten_cau_hoi"]
+        r = self.ask(c, f, expect=422)
+        self.assertIn_('id="ten_cau_hoi-error"', r, "the message next to the title")
+        # a bad e-mail address
+        r = self.ask(c, question(email_addr="khong-phai-thu"), expect=422)
+        self.assertIn_("Địa chỉ thư điện tử không hợp lệ", r)
+
+    def test_robots_are_refused(self):
+        c = self.fx.client(None)
+        form = c.get("/gui/cau-hoi")
+        f = challenge_fields(form.text)
+        # the honeypot filled
+        hp = [(k, "http://spam.example" if k == "website" else v) for k, v in f]
+        self.expect(c.post("/gui/cau-hoi", question() + hp), 422)
+        # no challenge at all
+        self.expect(c.post("/gui/cau-hoi", question()), 422)
+        # a forged token
+        bad = [(k, v[:-4] + "AAAA" if k == "challenge" else v) for k, v in f]
+        r = self.expect(c.post("/gui/cau-hoi", question() + bad), 422)
+        self.assertIn_("hết hạn", r)
+        # the same solved form twice: once
+        self.expect(c.post("/gui/cau-hoi", question(title="Câu hỏi một lần") + f), 303)
+        r = self.expect(c.post("/gui/cau-hoi", question(title="Câu hỏi một lần") + f), 422)
+        self.assertIn_("đã được gửi", r)
+        # without the CSRF token
+        self.expect(c.post("/gui/cau-hoi", question() + challenge_fields(c.get("/gui/cau-hoi").text), csrf=False), 403)
+        # an unknown form
+        self.expect(c.get("/gui/khong-co"), 404)
+
+    def test_the_limit_per_e_mail_address(self):
+        c = self.fx.client("stc")
+        addr = "nhieu.lan@example.vn"
+        for i in range(5):
+            self.ask(c, question(title="Câu hỏi thứ %d" % (i + 1), email_addr=addr))
+        r = self.ask(c, question(title="Câu hỏi thứ 6", email_addr=addr.upper()), expect=422)
+        self.assertIn_("đã gửi nhiều lần trong ngày", r, "the same address in capitals counts")
+        self.assertIn_("Câu hỏi thứ 6", r, "the input kept")
+
+
+class LifeCycle(Base):
+    def start_sink(self):
+        box = os.path.join(self.fx.tmp, "mail-%d" % int(time.time() * 1000))
+        os.makedirs(box)
+        sink = subprocess.Popen([sys.executable, os.path.join(ROOT, "tests", "http", "smtpsink.py"), box],
+                                stdout=subprocess.PIPE, text=True)
+        port = int(sink.stdout.readline())
+        self.fx.set_setting("smtp_url", "smtp://127.0.0.1:%d" % port)
+        self.fx.set_setting("smtp_from", "khong-tra-loi@example.gov.vn")
+        self.fx.set_setting("smtp_tls", "none")
+        self.addCleanup(lambda: (sink.terminate(), sink.wait(), self.fx.set_setting("smtp_url", "")))
+        return box
+
+    def mails(self, box, n, timeout=20):
+        end = time.time() + timeout
+        while time.time() < end:
+            got = sorted(glob.glob(os.path.join(box, "*.json")))
+            if len(got) >= n:
+                break
+            time.sleep(0.3)
+        out = []
+        for j in sorted(glob.glob(os.path.join(box, "*.json"))):
+            with open(j[:-5] + ".eml", "rb") as f:
+                out.append((json.load(open(j)), email.message_from_bytes(f.read(), policy=email.policy.default)))
+        return out
+
+    def test_asked_on_the_main_portal_forwarded_answered_and_published(self):
+        fx = self.fx
+        box = self.start_sink()
+        citizen = fx.client(None)
+        code = self.ask(citizen, question())
+        main = fx.admin("admin", None)
+        tid = self.ticket_id(main, code, "new")
+        r = self.page(main, "/quan-tri/tiep-nhan/%d" % tid, chrome=False)
+        self.assertNotIn_(NAME, r, "personal data is not shown until asked for")
+        self.assertNotIn_(EMAIL, r)
+        r = self.page(main, "/quan-tri/tiep-nhan/%d?ca-nhan=1" % tid, chrome=False)
+        self.assertIn_(NAME, r, "the staff open it")
+        self.assertIn_(PHONE, r)
+        r = self.expect(main.get("/quan-tri/nhat-ky"), 200)
+        self.assertIn_("ticket.personal_view", r, "every view of personal data is audited")
+        # classified as needing several agencies: 10 working days
+        self.act(main, tid, "classify", deadline_kind="hoi-dap-lien-nganh", linh_vuc="Đất đai")
+        # forwarded to the Sở Nội vụ's board, with a reason
+        r = self.act(main, tid, "forward", expect=422, site_id=str(self.site_id("snv")))
+        self.assertIn_("Vui lòng nhập", r, "the reason is required")
+        self.act(main, tid, "forward", site_id=str(self.site_id("snv")), note="Thuộc thẩm quyền Sở Nội vụ")
+        # the main portal still reads it, and may no longer act on it
+        r = self.page(main, "/quan-tri/tiep-nhan/%d" % tid, chrome=False)
+        self.assertIn_("chỉ xem được", r)
+        self.act(main, tid, "note", expect=403, note="thử")
+        # an agency sees what was forwarded to it, and no other site does
+        snv = fx.admin("duyet", "snv")
+        self.assertEqual(self.ticket_id(snv, code, "new"), tid)
+        lh = fx.admin("bientap", "longho")
+        self.expect(lh.get("/quan-tri/tiep-nhan/%d" % tid), 404)
+        self.expect(lh.post("/quan-tri/tiep-nhan/%d" % tid, [("action", "note"), ("note", "x")]), 404)
+        r = self.expect(lh.get("/quan-tri/tiep-nhan?hop=open"), 200)
+        self.assertNotIn_(code, r)
+        # the citizen sees the forwarding on the tracking page
+        r = self.page(citizen, "/theo-doi?ma=%s" % code)
+        self.assertIn_("Sở Nội vụ", r)
+        # answered: a Q&A item goes through the workflow
+        r = self.act(snv, tid, "answer", expect=422, body="", agency="Sở Nội vụ")
+        self.act(snv, tid, "answer", body="<p>Hồ sơ gồm đơn đề nghị và giấy tờ về nguồn gốc đất.</p>",
+                 agency="Sở Nội vụ", answerer="Phòng Tổ chức")
+        r = self.page(snv, "/quan-tri/tiep-nhan/%d" % tid, chrome=False)
+        m = re.search(r'href="/quan-tri/bai-viet/(\d+)"', r.text)
+        self.assertTrue(m, "the answer's item")
+        item = int(m.group(1))
+        for action in ("edited", "publish"):
+            fx.act(snv, item, action)
+        # the scheduler sees the publication: the ticket is published
+        r = self.wait_state(citizen, code, "Đã trả lời công khai")
+        self.assertIn_("Xem câu trả lời", r)
+        # the public Q&A: the name as initials, no contact
+        snvc = fx.client("snv")
+        r = self.page(snvc, "/hoi-dap")
+        self.assertIn_("Hỏi về thủ tục cấp giấy chứng nhận", r)
+        path = re.search(r'href="(/hoi-dap/[^"]+-%d)"' % item, r.text).group(1)
+        r = self.page(snvc, path)
+        self.assertIn_("T.T.B.N.", r, "the asker's initials")
+        self.assertIn_("Hồ sơ gồm đơn đề nghị", r)
+        for secret in (NAME, EMAIL, PHONE, ADDRESS):
+            self.assertNotIn_(secret, r)
+        # the main portal lists the province's Q&A
+        r = self.page(citizen, "/hoi-dap")
+        self.assertIn_("Hỏi về thủ tục cấp giấy chứng nhận", r)
+        # the mail: received, forwarded, published — to the citizen, with the opt-out link
+        mails = self.mails(box, 3)
+        self.assertGreaterEqual(len(mails), 3, [m.get("subject") for _, m in mails])
+        subjects = [m["subject"] for _, m in mails]
+        self.assertTrue(any("Đã tiếp nhận" in s for s in subjects), subjects)
+        self.assertTrue(any("chuyển" in s for s in subjects), subjects)
+        self.assertTrue(any("công khai" in s for s in subjects), subjects)
+        for env, m in mails:
+            self.assertEqual(env["rcpt_to"], [EMAIL])
+            self.assertIn(code, m["subject"])
+        body = mails[0][1].get_body(("plain",)).get_content()
+        optout = re.search(r"(/theo-doi/ngung-nhan-thu\?ma=[^\s]+)", body).group(1)
+        r = self.expect(citizen.get(optout), 200)
+        self.assertIn_("Đã ngừng gửi thư", r)
+        self.expect(citizen.get(optout[:-3] + "000"), 404)
+        # the owner sees what they sent with their e-mail, nobody else
+        r = self.expect(citizen.post("/theo-doi", [("ma", code), ("email", EMAIL.upper())]), 200)
+        self.assertIn_(PHONE, r)
+        r = self.expect(citizen.post("/theo-doi", [("ma", code), ("email", "khac@example.vn")]), 404)
+        self.assertNotIn_(PHONE, r)
+        # the log never holds the personal data
+        with open(fx.server.log_path, encoding="utf-8", errors="replace") as f:
+            log = f.read()
+        for secret in (NAME, EMAIL, PHONE, ADDRESS):
+            self.assertNotIn(secret, log)
+
+    def test_refused_with_a_reason_and_a_private_reply(self):
+        fx = self.fx
+        citizen = fx.client("longho")
+        code = self.ask(citizen, question(title="Câu hỏi ngoài thẩm quyền", email_addr="tu.choi@example.vn"))
+        ed = fx.admin("bientap", "longho")
+        tid = self.ticket_id(ed, code, "new")
+        r = self.act(ed, tid, "refuse", expect=422, reason="")
+        self.assertIn_("Vui lòng nhập", r)
+        self.act(ed, tid, "refuse", reason="ngoai-tham-quyen", note="Xin gửi Tòa án nhân dân huyện.")
+        r = self.page(citizen, "/theo-doi?ma=%s" % code)
+        self.assertIn_("Từ chối", r)
+        self.assertIn_("Không thuộc thẩm quyền", r)
+        self.act(ed, tid, "note", note="Đã gọi điện cho người hỏi")
+        r = self.page(citizen, "/theo-doi?ma=%s" % code)
+        self.assertNotIn_("Đã gọi điện", r, "internal notes are internal")
+        # a private reply: closed; its text for the owner only
+        code2 = self.ask(citizen, question(title="Câu hỏi trả lời riêng", email_addr="rieng@example.vn"))
+        tid2 = self.ticket_id(ed, code2, "new")
+        self.act(ed, tid2, "reply", body="Ông/Bà vui lòng liên hệ Bộ phận một cửa vào giờ hành chính.")
+        r = self.page(citizen, "/theo-doi?ma=%s" % code2)
+        self.assertIn_("Đã trả lời", r)
+        self.assertNotIn_("Bộ phận một cửa", r)
+        r = self.expect(citizen.post("/theo-doi", [("ma", code2), ("email", "rieng@example.vn")]), 200)
+        self.assertIn_("Bộ phận một cửa", r)
+        # closed: no more actions
+        r = self.act(ed, tid2, "reply", expect=422, body="lần hai")
+        self.assertIn_("tình trạng khác", r)
+
+    def test_an_error_reported_on_a_page_reaches_its_board(self):
+        fx = self.fx
+        ed = fx.admin("bientap", "longho")
+        cat = fx.category(ed, "Thông báo tiếp dân")[0]
+        aid = fx.article(ed, "Lịch tiếp dân tháng Mười hai", category_id=cat)
+        fx.act(ed, aid, "submit")
+        fx.act(ed, aid, "edited")
+        fx.act(fx.admin("admin", "longho"), aid, "publish")
+        path = fx.public_path("longho", aid)
+        reader = fx.client("longho")
+        r = self.page(reader, path)
+        link = [a.get("href") for a in r.find_all("a") if "/gui/bao-loi?trang=" in (a.get("href") or "")]
+        self.assertTrue(link, "the page has its 'Báo lỗi' link")
+        form = self.page(reader, link[0])
+        self.assertIn_('value="%s"' % path, form, "the form names the page")
+        f = [("trang", path), ("mo_ta", "Ngày tiếp dân ghi 31/11 là ngày không có."), ("ho_ten", ""), ("email", "")]
+        code = self.ask(reader, f, kind="bao-loi")
+        tid = self.ticket_id(ed, code, "new")
+        r = self.page(ed, "/quan-tri/tiep-nhan/%d" % tid, chrome=False)
+        self.assertIn_('href="/quan-tri/bai-viet/%d"' % aid, r, "the item to correct")
+        self.assertIn_("31/11", r)
+
+
+class Privacy(Base):
+    def test_personal_data_is_sealed_at_rest_and_never_public(self):
+        fx = self.fx
+        name, mail, phone = "Lâm Quốc Thịnh Vượng", "quocthinh.lam@example.vn", "0987001122"
+        c = fx.client(None)
+        code = self.ask(c, [("ho_ten", name), ("email", mail), ("dien_thoai", phone), ("dia_chi", "Ấp Phú Hòa"),
+                            ("linh_vuc", "Y tế"), ("ten_cau_hoi", "Hỏi về bảo hiểm y tế hộ gia đình"),
+                            ("cau_hoi", "Mức đóng bảo hiểm y tế hộ gia đình năm nay là bao nhiêu?")])
+        # public pages, the tracking page, the search, the list's exports
+        for p in ("/theo-doi?ma=%s" % code, "/hoi-dap", "/hoi-dap.csv", "/hoi-dap.json",
+                  "/tim-kiem?q=b%E1%BA%A3o+hi%E1%BB%83m+y+t%E1%BA%BF"):
+            r = c.get(p)
+            for secret in (name, mail, phone):
+                self.assertNotIn(secret, r.text, "%s in %s" % (secret, p))
+        # the database file: sealed, not in clear (nor its WAL)
+        time.sleep(0.5)
+        for fn in glob.glob(os.path.join(fx.data, "cong.db*")):
+            with open(fn, "rb") as f:
+                raw = f.read()
+            for secret in (name, mail, phone):
+                self.assertNotIn(secret.encode("utf-8"), raw, "%s in clear in %s" % (secret, fn))
+
+    def test_the_retention_purge_deletes_personal_data_and_keeps_the_rest(self):
+        fx = self.fx
+        c = fx.client("stc")
+        code = self.ask(c, question(title="Câu hỏi để xóa dữ liệu", email_addr="xoa.sau@example.vn"))
+        a = fx.admin("admin", "stc")
+        tid = self.ticket_id(a, code, "new")
+        self.act(a, tid, "reply", body="Đã trả lời qua thư.")
+        if not shutil.which("faketime"):
+            self.skipTest("faketime is not installed")
+        # a server whose clock is past the retention (365 days by default), scheduler every second;
+        # its accounts not disabled for the year unused (the dormant sweep runs there too)
+        fx.set_setting("account_dormant_days", "3650")
+        self.addCleanup(fx.set_setting, "account_dormant_days", "45")
+        srv = self.fake_server(time.time() + 366 * 86400)
+        try:
+            import sqlite3
+            end = time.time() + 20
+            while time.time() < end:
+                db = sqlite3.connect(os.path.join(fx.data, "cong.db"), timeout=10)
+                row = db.execute("SELECT personal, email_tag FROM tickets WHERE code = ?", (code,)).fetchone()
+                db.close()
+                if row == (None, None):
+                    break
+                time.sleep(0.5)
+            self.assertEqual(row, (None, None), "the personal data deleted")
+        finally:
+            srv.stop()
+        fx._admins.pop("admin", None)  # the later clock ended the sessions: sign in again
+        r = self.page(fx.admin("admin", "stc"), "/quan-tri/tiep-nhan/%d" % tid, chrome=False)
+        self.assertIn_("không còn", r, "the page says the personal data is gone")
+        self.assertIn_("Câu hỏi để xóa dữ liệu", r, "the rest stays")
+        r = self.expect(c.get("/theo-doi?ma=%s" % code), 200)
+        self.assertIn_("Đã trả lời", r, "the tracking page still answers")
+
+class TetDeadline(Base):
+    def test_the_answer_deadline_counts_working_days_across_tet(self):
+        """Asked on Wednesday 3 February 2027, three days before Tết Đinh Mùi: 5 working days
+        end after the Tết holidays, on the day the calendar engine says."""
+        fx = self.fx
+        asked = "2027-02-03"
+        due = cong("calendar", "--data", fx.data, "--add", asked, "5").strip()
+        self.assertGreater(due, "2027-02-12", "the five working days span the Tết holidays")
+        srv = self.fake_server(vn_midnight_utc(asked) + 9 * 3600)
+        try:
+            c = fx.client("snv")
+            c.server = srv
+            code = self.ask(c, question(title="Câu hỏi trước Tết", email_addr="truoc.tet@example.vn"))
+            r = self.expect(c.get("/theo-doi?ma=%s" % code), 200)
+            y, m, d = due.split("-")
+            self.assertIn_("%s/%s/%s 23:59" % (d, m, y), r, "the due time is the end of the 5th working day")
+        finally:
+            srv.stop()

@@ -3,6 +3,9 @@
 #include "jobs/reminders.h"
 #include "model/ticket.h"
 #include "base/log.h"
+#include "db/db.h"
+
+#include <stdlib.h>
 
 #include <stdio.h>
 #include <string.h>
@@ -13,6 +16,12 @@
 
 int outbox_run(struct db *db, int64_t now)
 {
+	/* no mail server configured: the mail waits, untouched, for one */
+	char *url = db_setting_get(db, "smtp_url");
+	int configured = url && *url;
+	free(url);
+	if (!configured)
+		return 0;
 	json_t *due = outbox_due(db, now, PER_PASS), *m;
 	size_t i;
 	int sent = 0;

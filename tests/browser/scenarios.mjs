@@ -2053,3 +2053,93 @@ scenarios.push(
 	{ name: 'schedules: the week view, a leader, the next week (axe-core)', run: schedules, timeout: 40000 },
 	{ name: 'directory: the tree, a unit, an official, the contact page (axe-core)', run: directory, timeout: 40000 },
 );
+
+/* ---------------------------------------------------------------------------------------------
+ * Citizens' questions (issue #14): asked with JavaScript (the browser's proof of work hides the
+ * check question, under the page's own CSP) and without it (the question answered), followed on
+ * the tracking page; the staff's inbox and the ticket's page, where the board answers. axe-core
+ * on each page kind.
+ */
+const QUESTION = {
+	name: 'Đoàn Thị Cẩm Tú', email: 'camtu.doan@example.vn', field: 'Giáo dục, đào tạo',
+	title: 'Hỏi về chế độ hỗ trợ học phí cho học sinh trung học cơ sở',
+	text: 'Con tôi học lớp 7 ở trường công lập. Gia đình thuộc hộ cận nghèo thì được miễn hay giảm học phí?',
+};
+const VI_DIGITS = { 'không': 0, 'một': 1, 'hai': 2, 'ba': 3, 'bốn': 4, 'năm': 5, 'sáu': 6, 'bảy': 7, 'tám': 8, 'chín': 9 };
+
+async function fillQuestion(page, title) {
+	await page.getByRole('textbox', { name: 'Họ và tên' }).fill(QUESTION.name);
+	await page.getByRole('textbox', { name: 'Thư điện tử' }).fill(QUESTION.email);
+	await page.getByRole('combobox', { name: 'Lĩnh vực' }).selectOption({ label: QUESTION.field });
+	await page.getByRole('textbox', { name: 'Tiêu đề câu hỏi' }).fill(title);
+	await page.getByRole('textbox', { name: 'Nội dung câu hỏi' }).fill(QUESTION.text);
+}
+
+async function citizensQuestions(t) {
+	// with JavaScript, the page's CSP enforced: challenge.js runs and the question goes away
+	const jsCtx = await t.newContext();
+	const page = await jsCtx.newPage();
+	const seen = watch(page);
+	await page.goto(t.site + '/gui/cau-hoi');
+	assert.equal(await textOf(page.getByRole('heading', { level: 1 })), 'Câu hỏi');
+	await until(async () => !(await page.locator('.challenge-question').isVisible()), 'the check question hidden by the proof of work', 20000);
+	await fillQuestion(page, QUESTION.title);
+	await clickAndWait(page, page.getByRole('button', { name: 'Gửi', exact: true }));
+	assert.match(path(page), /^\/theo-doi$/);
+	const code = (await textOf(page.getByRole('status').filter({ hasText: 'Mã theo dõi' }).locator('strong'))).trim();
+	assert.match(code, /^HD-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+	await mustSee(page.getByText('Đã tiếp nhận').first(), 'the state');
+	assert.ok(!(await page.content()).includes(QUESTION.email), 'the e-mail on the tracking page');
+	seen.assertClean('the question form with JavaScript');
+	await jsCtx.close();
+
+	// without JavaScript: the question answered; a wrong answer first keeps what was typed
+	const noJs = await t.newContext({ javaScriptEnabled: false });
+	const p2 = await noJs.newPage();
+	await p2.goto(t.site + '/gui/cau-hoi');
+	await fillQuestion(p2, QUESTION.title + ' (lần hai)');
+	const label = await textOf(p2.locator('label[for="challenge_answer"]'));
+	const [a, b] = label.split(' bằng')[0].toLowerCase().split(' cộng ');
+	await p2.getByRole('textbox', { name: label }).fill('99');
+	await Promise.all([p2.waitForNavigation({ waitUntil: 'load' }), p2.getByRole('textbox', { name: label }).press('Enter')]);
+	await mustSee(p2.getByText('Câu trả lời kiểm tra chưa đúng'), 'the check\'s message');
+	assert.equal(await p2.getByRole('textbox', { name: 'Nội dung câu hỏi' }).inputValue(), QUESTION.text, 'the question kept');
+	const label2 = await textOf(p2.locator('label[for="challenge_answer"]'));
+	const [a2, b2] = label2.split(' bằng')[0].toLowerCase().split(' cộng ');
+	await p2.getByRole('textbox', { name: label2 }).fill(String(VI_DIGITS[a2] + VI_DIGITS[b2]));
+	await Promise.all([p2.waitForNavigation({ waitUntil: 'load' }), p2.getByRole('textbox', { name: label2 }).press('Enter')]);
+	assert.match(path(p2), /^\/theo-doi$/, `the form without JavaScript (${a} + ${b}) was sent`);
+	await noJs.close();
+
+	// axe on the form and the tracking page
+	const axCtx = await t.newContext({ bypassCSP: true });
+	const p3 = await axCtx.newPage();
+	await p3.goto(t.site + '/gui/cau-hoi');
+	assert.deepEqual(seriousOf((await axe(t, p3)).violations), [], 'axe on the question form');
+	await p3.goto(t.site + '/theo-doi?ma=' + code);
+	assert.deepEqual(seriousOf((await axe(t, p3)).violations), [], 'axe on the tracking page');
+	await p3.screenshot({ path: join(t.shots, 'cong-browser-ticket-status.png'), fullPage: true });
+	await p3.goto(t.site + '/gui/bao-loi?trang=%2F');
+	assert.deepEqual(seriousOf((await axe(t, p3)).violations), [], 'axe on the error report form');
+	await axCtx.close();
+
+	// the staff: the inbox, the ticket, personal data on request, the answer sent for approval
+	const staff = await personPage(t, 'approver', '/quan-tri/tiep-nhan?hop=new', { bypassCSP: true });
+	const row = staff.getByRole('row').filter({ hasText: code });
+	await mustSee(row, 'the question in the inbox');
+	assert.deepEqual(seriousOf((await axe(t, staff)).violations), [], 'axe on the inbox');
+	await clickAndWait(staff, row.getByRole('link', { name: code }));
+	assert.ok(!(await staff.content()).includes(QUESTION.email), 'the e-mail shown before it was asked for');
+	assert.deepEqual(seriousOf((await axe(t, staff)).violations), [], 'axe on the ticket page');
+	await clickAndWait(staff, staff.getByRole('link', { name: 'Xem thông tin cá nhân của người gửi' }));
+	await mustSee(staff.getByText(QUESTION.email), 'the e-mail once asked for');
+	await staff.getByRole('textbox', { name: 'Nội dung trả lời *' }).fill('Học sinh thuộc hộ cận nghèo được giảm 50% học phí theo Nghị định số 81/2021/NĐ-CP.');
+	await clickAndWait(staff, staff.getByRole('button', { name: 'Lưu và gửi duyệt' }));
+	await mustSee(staff.getByText('Đã có trả lời, chờ duyệt đăng').first(), 'the ticket waits for its answer\'s approval');
+	await staff.screenshot({ path: join(t.shots, 'cong-browser-ticket.png'), fullPage: true });
+	await staff.context().close();
+}
+
+scenarios.push(
+	{ name: 'citizens: a question with and without JavaScript, tracked, answered by the board (axe-core)', run: citizensQuestions, timeout: 60000 },
+);

@@ -744,9 +744,9 @@ json_t *ticket_get(struct db *db, const struct actor *a, int64_t site_id, int64_
 	json_object_set_new(out, "overdue", json_boolean(t.due_at && !is_closed(t.state) && t.due_at < time_now()));
 	json_object_set_new(out, "here", json_boolean(t.site_id == site_id));
 	if (t.item_id)
-		json_object_set_new(out, "answer_item", json_pack("{sIsOsOsO}", "id", (json_int_t)t.item_id, "state",
-								  json_object_get(row, "item_state"), "title", json_object_get(row, "item_title"),
-								  "kind", json_object_get(row, "item_kind")));
+		json_object_set_new(out, "answer_item", json_pack("{sIsssOsO}", "id", (json_int_t)t.item_id, "state",
+								  article_state_label(json_string_value(json_object_get(row, "item_state"))),
+								  "title", json_object_get(row, "item_title"), "kind", json_object_get(row, "item_kind")));
 	if (with_personal && json_string_value(json_object_get(row, "personal"))) {
 		json_t *p = pdata_open_json(json_string_value(json_object_get(row, "personal")));
 		json_object_set_new(out, "personal", p ? p : json_object());

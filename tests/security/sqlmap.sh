@@ -86,6 +86,10 @@ printf '%s\n' "$PW1" | "$bin" user add --data "$data" --username $USER --role si
 # folder turns that off so that sqlmap can reach the admin pages with a plain session cookie.
 sqlite3 "$data/cong.db" "INSERT INTO settings (key, value) VALUES ('mfa_required_roles', '')
 	ON CONFLICT (key) DO UPDATE SET value = excluded.value" 2>/dev/null || true
+# The public forms' proof of work at one bit: each payload gets a fresh challenge (--eval below)
+# solved in a try or two, so that the payloads reach the submission's code, not the challenge.
+sqlite3 "$data/cong.db" "INSERT INTO settings (key, value) VALUES ('challenge_bits', '1')
+	ON CONFLICT (key) DO UPDATE SET value = excluded.value" 2>/dev/null || true
 
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 # The rate limits are scaled up (sqlmap sends thousands of requests from one address). The
@@ -281,6 +285,27 @@ target admin-media "$snv" -u "$base/quan-tri/thu-vien?loai=anh&trang=1" --cookie
 target admin-categories "$snv" -u "$base/quan-tri/chuyen-muc?sua=$catid" --cookie "$admin_cookie" --drop-set-cookie \
 	--skip "cong_sid,cong_csrf"
 target admin-compare "$snv" -u "$base/quan-tri/bai-viet/$aid*/so-sanh?a=${rev_a:-1}*&b=${rev_b:-2}*" --cookie "$admin_cookie" --drop-set-cookie \
+	--skip "cong_sid,cong_csrf"
+
+# The citizens' forms (issue #14). A question: every payload with a fresh challenge fetched and
+# solved by --eval (a challenge is good for one submission), the CSRF cookie a browser keeps; the
+# per-address limit is per day, so the payloads come from random X-Forwarded-For addresses.
+ticket_eval="import urllib.request, re, hashlib
+req = urllib.request.Request('$base/gui/cau-hoi', headers={'Host': '$snv', 'Cookie': 'cong_csrf=$csrf'})
+page = urllib.request.urlopen(req).read().decode()
+challenge = re.search(r'name=\"challenge\" value=\"([^\"]+)\"', page).group(1)
+n = 0
+while hashlib.sha256(('%s:%d' % (challenge, n)).encode()).digest()[0] >> 7: n += 1
+pow = str(n)"
+target ticket-question "$snv" -u "$base/gui/cau-hoi" --method POST \
+	--data "ho_ten=Nguyen+Van+A&email=a%40example.vn&dien_thoai=0909&dia_chi=Ap+1&linh_vuc=Y+t%E1%BA%BF&ten_cau_hoi=Hoi&cau_hoi=Noi+dung&nhan_thu=1&challenge=x&pow=0&challenge_answer=&website=&csrf=$csrf" \
+	--cookie "cong_csrf=$csrf" --drop-set-cookie --skip "csrf,cong_csrf,challenge,pow,challenge_answer,website" \
+	--tamper xforwardedfor --eval "$ticket_eval" --ignore-code 422,429
+target ticket-status "$snv" -u "$base/theo-doi?ma=HD-AAAA-BBBB" --ignore-code 404
+target ticket-owner "$snv" -u "$base/theo-doi" --method POST --data "ma=HD-AAAA-BBBB&email=a%40example.vn&csrf=$csrf" \
+	--cookie "cong_csrf=$csrf" --drop-set-cookie --skip "csrf,cong_csrf" --ignore-code 404
+target ticket-optout "$snv" -u "$base/theo-doi/ngung-nhan-thu?ma=HD-AAAA-BBBB&t=0123456789abcdef0123456789abcdef" --ignore-code 404
+target admin-inbox "$snv" -u "$base/quan-tri/tiep-nhan?hop=open&loai=question&trang=1" --cookie "$admin_cookie" --drop-set-cookie \
 	--skip "cong_sid,cong_csrf"
 
 # ---- the verdict ----

@@ -51,7 +51,7 @@ static const struct kind_field question_fields[] = {
 static const struct kind question_form = { .name = "question_form", .label = "Câu hỏi", .fields = question_fields,
 					   .nfields = N(question_fields) };
 
-static const char *const question_deadlines[] = { "hoi-dap", "hoi-dap-lien-nganh", NULL };
+static const char *const question_deadlines[] = { "hoi-dap", "hoi-dap-lien-nganh", "hoi-dap-phuc-tap", NULL };
 
 static const struct ticket_kind ticket_question = {
 	.name = "question",

@@ -274,6 +274,49 @@ class LifeCycle(Base):
         for secret in (NAME, EMAIL, PHONE, ADDRESS):
             self.assertNotIn(secret, log)
 
+    def test_feedback_on_a_regulation_handled_and_published_with_its_document(self):
+        fx = self.fx
+        board = fx.admin("duyet", "snv")
+        # the regulation concerned, published on the site
+        r = board.post("/quan-tri/van-ban/moi", [("title", "Quy định thủ tục đăng ký hộ kinh doanh"),
+                                                 ("so_ky_hieu", "15/2026/QĐ-UBND"), ("body", ""),
+                                                 ("loai", "Quyết định"), ("co_quan_ban_hanh", "UBND tỉnh"),
+                                                 ("ngay_ban_hanh", "02/03/2026"), ("ngay_hieu_luc", "15/03/2026"),
+                                                 ("pham_vi", "tinh"), ("linh_vuc", "Đầu tư")], multipart_form=True)
+        self.expect(r, 303, "the document")
+        did = int(re.match(r"/quan-tri/van-ban/(\d+)", r.location_path).group(1))
+        for action in ("submit", "edited", "publish"):
+            self.expect(board.post("/quan-tri/van-ban/%d/chuyen" % did, [("action", action)]), 303, action)
+        citizen = fx.client("snv")
+        f = [("ho_ten", "Hồ Văn Phát"), ("email", "phat.ho@example.vn"), ("linh_vuc", "Đầu tư, doanh nghiệp"),
+             ("van_ban", "15/2026/QĐ-UBND"), ("thu_tuc", ""), ("ten_phan_anh", "Đề nghị giảm thành phần hồ sơ hộ kinh doanh"),
+             ("noi_dung_phan_anh", "Quy định yêu cầu nộp bản sao hợp đồng thuê nhà có chứng thực, gây tốn kém.")]
+        code = self.ask(citizen, f, kind="phan-anh")
+        self.assertTrue(code.startswith("PA-"))
+        tid = self.ticket_id(board, code, "new")
+        r = self.page(board, "/quan-tri/tiep-nhan/%d" % tid, chrome=False)
+        self.assertIn_("15/2026/QĐ-UBND", r, "the regulation concerned, as cleaned")
+        self.assertIn_("15 ngày làm việc", r, "feedback follows its own rule (VL Đ9.7)")
+        self.act(board, tid, "answer", body="<p>Sở tiếp thu; đã đề nghị bỏ yêu cầu chứng thực hợp đồng thuê nhà.</p>",
+                 agency="Sở Nội vụ")
+        r = self.page(board, "/quan-tri/tiep-nhan/%d" % tid, chrome=False)
+        item = int(re.search(r'href="/quan-tri/bai-viet/(\d+)"', r.text).group(1))
+        for action in ("edited", "publish"):
+            fx.act(board, item, action)
+        self.wait_state(citizen, code, "Đã trả lời công khai")
+        r = self.page(citizen, "/phan-anh-kien-nghi")
+        self.assertIn_("Đề nghị giảm thành phần hồ sơ hộ kinh doanh", r)
+        self.assertIn_("Gửi phản ánh, kiến nghị", r, "the list leads to the form")
+        path = re.search(r'href="(/phan-anh-kien-nghi/[^"]+-%d)"' % item, r.text).group(1)
+        r = self.page(citizen, path)
+        self.assertIn_("H.V.P.", r)
+        self.assertIn_("bỏ yêu cầu chứng thực", r, "the handling result")
+        self.assertNotIn_("phat.ho@example.vn", r)
+        # the document's page names the feedback about it
+        first = citizen.get("/van-ban/x-%d" % did)
+        r = self.page(citizen, first.location_path if first.status in (301, 302) else "/van-ban/x-%d" % did)
+        self.assertIn_("Đề nghị giảm thành phần hồ sơ hộ kinh doanh", r, "the relation on the document's page")
+
     def test_refused_with_a_reason_and_a_private_reply(self):
         fx = self.fx
         citizen = fx.client("longho")

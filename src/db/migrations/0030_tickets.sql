@@ -81,10 +81,12 @@ CREATE TABLE mail_outbox (
 CREATE INDEX mail_outbox_due ON mail_outbox(sent_at, next_at);
 
 -- The answer deadlines: VP Đ7.7 (a question within the agency's competence 5 working days, one
--- needing several agencies 10); feedback and petitions keep 'phan-anh-kien-nghi' (VL Đ9.7, 15,
+-- needing several agencies 10, a complex one that needs checking 15, as VL Đ9.7 gives
+-- feedback); feedback and petitions keep 'phan-anh-kien-nghi' (VL Đ9.7, 15,
 -- migration 0010); an error reported on a page is corrected like other information (5, Luật
 -- TCTT Đ18.4). A site sets its own on the deadlines page like any other rule.
 INSERT INTO deadline_rules (site_id, kind, name, amount, unit, source, position) VALUES
   (NULL, 'hoi-dap', 'Trả lời câu hỏi thuộc thẩm quyền', 5, 'workdays', 'VP Đ7.7.a', 30),
   (NULL, 'hoi-dap-lien-nganh', 'Trả lời câu hỏi cần phối hợp liên ngành', 10, 'workdays', 'VP Đ7.7.b', 31),
+  (NULL, 'hoi-dap-phuc-tap', 'Trả lời câu hỏi phức tạp, cần xác minh', 15, 'workdays', 'VL Đ9.7', 33),
   (NULL, 'bao-loi', 'Sửa thông tin sai do người đọc báo lỗi', 5, 'workdays', 'VL Đ18.2; Luật TCTT Đ18.4', 32);

@@ -4,6 +4,7 @@
  * dormancy sweep, the review list and who may act on whom, the settings' validation, and the
  * common-password list built into the binary. */
 #include "t.h"
+#include "tdb.h"
 #include "db/db.h"
 #include "model/model.h"
 #include "base/util.h"
@@ -17,34 +18,11 @@
 #define T0 ((int64_t)1893456000)    /* 2030-01-01 00:00 UTC: the fixed clock's start */
 #define DAY 86400
 
-static char tmpdir[] = "/tmp/cong-accounts-XXXXXX";
 
-static struct db *fresh_db(void)
-{
-	char path[256], err[256];
-	static int n;
-	if (sodium_init() < 0)
-		return NULL;
-	if (!n && !mkdtemp(tmpdir))
-		return NULL;
-	snprintf(path, sizeof(path), "%s/a%d.db", tmpdir, n++);
-	totp_set_key_dir(tmpdir);
-	struct db *db = db_open(path, err, sizeof(err));
-	if (db && db_migrate(db, err, sizeof(err)) < 0) {
-		db_close(db);
-		return NULL;
-	}
-	return db;
-}
 
 static int64_t add_site(struct db *db, const char *name)
 {
-	struct site_input in = { 0 };
-	struct errs e = { 0 };
-	int64_t id = 0;
-	in.name = name;
-	in.kind = strcmp(name, "Cổng chính") == 0 ? "main" : NULL;
-	return site_add(db, &in, &e, &id, NULL) ? 0 : id;
+	return t_add_site(db, name, strcmp(name, "Cổng chính") == 0 ? "main" : NULL, NULL);
 }
 
 static int64_t add_user(struct db *db, const char *name, const char *role, const char *site)
@@ -89,7 +67,7 @@ static int64_t user_int(struct db *db, int64_t id, const char *col)
 
 TEST(accounts_lock_after_five_and_emergency_unlock)
 {
-	struct db *db = fresh_db();
+	struct db *db = t_fresh_db();
 	int64_t wait = 0, t = T0;
 	if (!CHECK(db != NULL))
 		return;
@@ -150,7 +128,7 @@ TEST(accounts_lock_after_five_and_emergency_unlock)
 
 TEST(accounts_fourteen_characters_without_second_factor)
 {
-	struct db *db = fresh_db();
+	struct db *db = t_fresh_db();
 	struct errs e = { 0 };
 	int64_t id;
 	if (!CHECK(db != NULL))
@@ -183,7 +161,7 @@ TEST(accounts_fourteen_characters_without_second_factor)
 
 TEST(accounts_short_password_needs_the_second_factor)
 {
-	struct db *db = fresh_db();
+	struct db *db = t_fresh_db();
 	struct errs e = { 0 };
 	char tok[SESSION_TOKEN_LEN + 1];
 	if (!CHECK(db != NULL))
@@ -219,7 +197,7 @@ TEST(accounts_short_password_needs_the_second_factor)
 
 TEST(accounts_history_and_expiry_per_role)
 {
-	struct db *db = fresh_db();
+	struct db *db = t_fresh_db();
 	struct errs e = { 0 };
 	char tok[SESSION_TOKEN_LEN + 1];
 	if (!CHECK(db != NULL))
@@ -273,7 +251,7 @@ TEST(accounts_history_and_expiry_per_role)
 
 TEST(accounts_idle_time_per_role)
 {
-	struct db *db = fresh_db();
+	struct db *db = t_fresh_db();
 	char ta[SESSION_TOKEN_LEN + 1], tu[SESSION_TOKEN_LEN + 1];
 	if (!CHECK(db != NULL))
 		return;
@@ -318,7 +296,7 @@ TEST(accounts_idle_time_per_role)
 
 TEST(accounts_dormant_disabled_by_the_sweep)
 {
-	struct db *db = fresh_db();
+	struct db *db = t_fresh_db();
 	int64_t wait;
 	char tok[SESSION_TOKEN_LEN + 1];
 	if (!CHECK(db != NULL))
@@ -369,7 +347,7 @@ TEST(accounts_dormant_disabled_by_the_sweep)
 
 TEST(accounts_review_list_and_who_manages_whom)
 {
-	struct db *db = fresh_db();
+	struct db *db = t_fresh_db();
 	if (!CHECK(db != NULL))
 		return;
 	add_site(db, "Cổng chính");
@@ -411,7 +389,7 @@ TEST(accounts_review_list_and_who_manages_whom)
 
 TEST(accounts_settings_validated)
 {
-	struct db *db = fresh_db();
+	struct db *db = t_fresh_db();
 	struct errs e = { 0 };
 	if (!CHECK(db != NULL))
 		return;

@@ -2,6 +2,7 @@
  * their overrides, due times across Tết and a holiday on a Sunday, the official table moving
  * them, the lists, compliance, the periodic review and the reminder's text. */
 #include "t.h"
+#include "tdb.h"
 #include "base/util.h"
 #include "db/db.h"
 #include "model/calendar.h"
@@ -15,30 +16,7 @@
 #include <string.h>
 #include <unistd.h>
 
-static struct db *deadline_db(void)
-{
-	static char dir[] = "/tmp/cong-deadline-XXXXXX";
-	static int n;
-	char path[256], err[256];
-	if (sodium_init() < 0 || (!n && !mkdtemp(dir)))
-		return NULL;
-	snprintf(path, sizeof(path), "%s/t%d.db", dir, n++);
-	struct db *db = db_open(path, err, sizeof(err));
-	if (db && db_migrate(db, err, sizeof(err)) < 0) {
-		db_close(db);
-		return NULL;
-	}
-	return db;
-}
 
-/* Unix time of DATE ("YYYY-MM-DD") at H:M in Vietnam. */
-static int64_t vn_at(const char *date, int h, int m)
-{
-	vn_date d = { 0, 0, 0 };
-	if (vn_date_parse(date, &d))
-		return 0;
-	return vn_time_of_days(vn_date_to_days(d)) + h * 3600 + m * 60;
-}
 
 static void day_of(int64_t t, char out[11])
 {
@@ -92,7 +70,7 @@ static int fixture_make(struct fixture *f)
 	struct errs e = { 0 };
 	struct site_input si = { 0 };
 	memset(f, 0, sizeof(*f));
-	if (!(f->db = deadline_db()))
+	if (!(f->db = t_fresh_db()))
 		return -1;
 	si.name = "Cổng chính";
 	si.kind = "main";
@@ -158,7 +136,7 @@ TEST(deadline_rules_have_the_regulations_defaults_and_site_overrides)
 	CHECK(e.n == 3);
 	e.n = 0;
 	/* the site's own rule moves the due time of its items at once; the reset brings it back */
-	int64_t rec = vn_at("2026-03-02", 9, 0); /* a Monday */
+	int64_t rec = t_vn_at("2026-03-02", 9, 0); /* a Monday */
 	int64_t id = item(f.db, f.snv, f.other, "Thông báo tuyển dụng", rec, NULL);
 	char d[11];
 	day_of(due_of(f.db, id), d);
@@ -187,24 +165,24 @@ TEST(deadline_due_times_follow_the_working_day_calendar)
 	if (!CHECK(fixture_make(&f) == 0))
 		return;
 	/* 5 working days from Thursday 12/2/2026 cross Tết (16–20/2): Thursday 26/2, end of day */
-	int64_t a = item(f.db, f.snv, f.other, "Kế hoạch trước Tết", vn_at("2026-02-12", 10, 0), NULL);
-	CHECK(due_of(f.db, a) == vn_at("2026-02-27", 0, 0) - 1);
+	int64_t a = item(f.db, f.snv, f.other, "Kế hoạch trước Tết", t_vn_at("2026-02-12", 10, 0), NULL);
+	CHECK(due_of(f.db, a) == t_vn_at("2026-02-27", 0, 0) - 1);
 	/* a provincial document: 2 working days; 26/4/2026 (Giỗ Tổ) is a Sunday, made up on Monday
 	 * 27/4, and 30/4, 1/5 follow: from Friday 24/4 the two days are 28/4 and 29/4 */
-	int64_t b = item(f.db, f.snv, f.laws, "Quyết định của UBND tỉnh", vn_at("2026-04-24", 16, 30), NULL);
+	int64_t b = item(f.db, f.snv, f.laws, "Quyết định của UBND tỉnh", t_vn_at("2026-04-24", 16, 30), NULL);
 	day_of(due_of(f.db, b), d);
 	CHECK_STR(d, "2026-04-29");
 	/* the item's own kind wins over its category's: central documents, 8 working days */
-	int64_t c = item(f.db, f.snv, f.laws, "Nghị định của Chính phủ", vn_at("2026-04-24", 16, 30), "van-ban-trung-uong");
+	int64_t c = item(f.db, f.snv, f.laws, "Nghị định của Chính phủ", t_vn_at("2026-04-24", 16, 30), "van-ban-trung-uong");
 	day_of(due_of(f.db, c), d);
 	CHECK_STR(d, "2026-05-11"); /* 28, 29/4, then 4–8/5 and 11/5 */
 	/* event news: 24 hours of the clock */
-	int64_t n = item(f.db, f.snv, f.news, "Hội nghị tổng kết", vn_at("2026-05-02", 11, 0), NULL);
-	CHECK(due_of(f.db, n) == vn_at("2026-05-03", 11, 0));
+	int64_t n = item(f.db, f.snv, f.news, "Hội nghị tổng kết", t_vn_at("2026-05-02", 11, 0), NULL);
+	CHECK(due_of(f.db, n) == t_vn_at("2026-05-03", 11, 0));
 	/* no received time, no due time; an unknown kind is refused */
 	int64_t z = item(f.db, f.snv, f.other, "Không có ngày nhận", 0, NULL);
 	CHECK(z > 0 && due_of(f.db, z) == 0);
-	CHECK(item(f.db, f.snv, f.other, "Loại lạ", vn_at("2026-05-04", 8, 0), "khong-co") == 0);
+	CHECK(item(f.db, f.snv, f.other, "Loại lạ", t_vn_at("2026-05-04", 8, 0), "khong-co") == 0);
 
 	/* 2026's official table, started from the rules, makes 28/4 a day off too: the provincial
 	 * document moves past 30/4 and 1/5 to Monday 4/5; without that day it is back on 29/4 */
@@ -223,12 +201,12 @@ TEST(deadline_lists_compliance_and_reminder_at_a_fixed_now)
 	struct fixture f;
 	if (!CHECK(fixture_make(&f) == 0))
 		return;
-	int64_t now = vn_at("2026-03-11", 9, 0); /* Wednesday */
+	int64_t now = t_vn_at("2026-03-11", 9, 0); /* Wednesday */
 	/* due Monday 9/3 (overdue), today, Friday 13/3 (2 working days), later */
-	int64_t late = item(f.db, f.snv, f.other, "Báo cáo quá hạn", vn_at("2026-03-02", 8, 0), NULL);
-	int64_t today = item(f.db, f.snv, f.laws, "Quyết định hết hạn hôm nay", vn_at("2026-03-09", 14, 0), NULL);
-	int64_t soon = item(f.db, f.snv, f.laws, "Quyết định sắp hết hạn", vn_at("2026-03-11", 8, 0), NULL);
-	int64_t later = item(f.db, f.snv, f.other, "Còn hạn xa", vn_at("2026-03-11", 8, 0), NULL);
+	int64_t late = item(f.db, f.snv, f.other, "Báo cáo quá hạn", t_vn_at("2026-03-02", 8, 0), NULL);
+	int64_t today = item(f.db, f.snv, f.laws, "Quyết định hết hạn hôm nay", t_vn_at("2026-03-09", 14, 0), NULL);
+	int64_t soon = item(f.db, f.snv, f.laws, "Quyết định sắp hết hạn", t_vn_at("2026-03-11", 8, 0), NULL);
+	int64_t later = item(f.db, f.snv, f.other, "Còn hạn xa", t_vn_at("2026-03-11", 8, 0), NULL);
 	CHECK(late && today && soon && later);
 	json_t *o = deadline_open(f.db, &actor_cli, f.snv, now);
 	CHECK(json_array_size(json_object_get(o, "overdue")) == 1);
@@ -266,10 +244,10 @@ TEST(deadline_lists_compliance_and_reminder_at_a_fixed_now)
 	free(text);
 
 	/* compliance: one published on time, one late by 3 working days, two open (one overdue) */
-	CHECK(publish_at(f.db, f.snv, today, vn_at("2026-03-11", 8, 30)) == 0);
-	CHECK(publish_at(f.db, f.snv, late, vn_at("2026-03-12", 10, 0)) == 0);
-	json_t *rep = deadline_compliance(f.db, &actor_cli, f.snv, vn_days_of_time(vn_at("2026-03-01", 0, 0)),
-					  vn_days_of_time(vn_at("2026-03-31", 0, 0)), now);
+	CHECK(publish_at(f.db, f.snv, today, t_vn_at("2026-03-11", 8, 30)) == 0);
+	CHECK(publish_at(f.db, f.snv, late, t_vn_at("2026-03-12", 10, 0)) == 0);
+	json_t *rep = deadline_compliance(f.db, &actor_cli, f.snv, vn_days_of_time(t_vn_at("2026-03-01", 0, 0)),
+					  vn_days_of_time(t_vn_at("2026-03-31", 0, 0)), now);
 	json_t *tot = json_object_get(rep, "totals");
 	CHECK(json_integer_value(json_object_get(tot, "total")) == 4);
 	CHECK(json_integer_value(json_object_get(tot, "on_time")) == 1);
@@ -281,8 +259,8 @@ TEST(deadline_lists_compliance_and_reminder_at_a_fixed_now)
 	CHECK(json_array_size(json_object_get(rep, "rows")) == 2); /* two kinds on one site */
 	CHECK(json_array_size(json_object_get(rep, "by_site")) == 1);
 	json_decref(rep);
-	rep = deadline_compliance(f.db, &actor_cli, f.snv, vn_days_of_time(vn_at("2026-04-01", 0, 0)),
-				  vn_days_of_time(vn_at("2026-04-30", 0, 0)), now);
+	rep = deadline_compliance(f.db, &actor_cli, f.snv, vn_days_of_time(t_vn_at("2026-04-01", 0, 0)),
+				  vn_days_of_time(t_vn_at("2026-04-30", 0, 0)), now);
 	CHECK(json_integer_value(json_object_get(json_object_get(rep, "totals"), "total")) == 0);
 	json_decref(rep);
 	CHECK(deadline_compliance(f.db, &nobody, f.snv, 0, 1, now) == NULL);
@@ -297,9 +275,9 @@ TEST(review_lists_stale_fixed_pages_and_records_one_click)
 		return;
 	int64_t intro = item(f.db, f.snv, f.fixed, "Giới thiệu Sở Nội vụ", 0, NULL);
 	int64_t news = item(f.db, f.snv, f.news, "Tin thường", 0, NULL);
-	CHECK(publish_at(f.db, f.snv, intro, vn_at("2026-01-05", 9, 0)) == 0);
-	CHECK(publish_at(f.db, f.snv, news, vn_at("2026-01-05", 9, 0)) == 0);
-	int64_t now = vn_at("2026-02-10", 9, 0); /* 36 days later: 30-day interval passed */
+	CHECK(publish_at(f.db, f.snv, intro, t_vn_at("2026-01-05", 9, 0)) == 0);
+	CHECK(publish_at(f.db, f.snv, news, t_vn_at("2026-01-05", 9, 0)) == 0);
+	int64_t now = t_vn_at("2026-02-10", 9, 0); /* 36 days later: 30-day interval passed */
 	json_t *rows = review_list(f.db, &actor_cli, f.snv, now, 0);
 	CHECK(json_array_size(rows) == 1);
 	CHECK(json_integer_value(json_object_get(json_array_get(rows, 0), "id")) == intro);

@@ -3,6 +3,7 @@
  * regulating document's effective day (VP Đ7.5) across Tết and weekends, with the fallback of a
  * rule counted back when the item has no such day. */
 #include "t.h"
+#include "tdb.h"
 #include "base/util.h"
 #include "db/db.h"
 #include "model/deadline.h"
@@ -16,29 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static struct db *proc_db(void)
-{
-	static char dir[] = "/tmp/cong-procedure-XXXXXX";
-	static int n;
-	char path[256], err[256];
-	if (sodium_init() < 0 || (!n && !mkdtemp(dir)))
-		return NULL;
-	snprintf(path, sizeof(path), "%s/t%d.db", dir, n++);
-	struct db *db = db_open(path, err, sizeof(err));
-	if (db && db_migrate(db, err, sizeof(err)) < 0) {
-		db_close(db);
-		return NULL;
-	}
-	return db;
-}
 
-static int64_t vn_at(const char *date, int h, int m)
-{
-	vn_date d = { 0, 0, 0 };
-	if (vn_date_parse(date, &d))
-		return 0;
-	return vn_time_of_days(vn_date_to_days(d)) + h * 3600 + m * 60;
-}
 
 static int64_t due_of(struct db *db, int64_t id, char kind[64])
 {
@@ -96,7 +75,7 @@ TEST(procedure_code_and_portal_link)
 
 TEST(procedure_codes_are_unique_per_site)
 {
-	struct db *db = proc_db();
+	struct db *db = t_fresh_db();
 	struct errs e = { 0 };
 	struct site_input si = { 0 };
 	int64_t main_id, xa, a = 0, b = 0, c = 0;
@@ -124,7 +103,7 @@ TEST(procedure_codes_are_unique_per_site)
 
 TEST(procedure_deadline_counts_back_from_the_effective_day)
 {
-	struct db *db = proc_db();
+	struct db *db = t_fresh_db();
 	struct errs e = { 0 };
 	struct site_input si = { 0 };
 	int64_t main_id, snv, id = 0;
@@ -142,10 +121,10 @@ TEST(procedure_deadline_counts_back_from_the_effective_day)
 	 * (16–20/2) and the weekend of 7–8/2: 26, 25, 24, 23, 13, 12, 11, 10, 9, 6 → Friday 6/2 */
 	CHECK(procedure(db, snv, 0, "1.000001", "2026-02-27", &e, &id) == M_OK);
 	int64_t due = due_of(db, id, kind);
-	CHECK(due == vn_at("2026-02-07", 0, 0) - 1);
+	CHECK(due == t_vn_at("2026-02-07", 0, 0) - 1);
 	CHECK_STR(kind, "thu-tuc-hanh-chinh");
 	/* a draft past its due time is in the site's overdue list, with no received time */
-	json_t *open = deadline_open(db, &actor_cli, snv, vn_at("2026-02-10", 9, 0));
+	json_t *open = deadline_open(db, &actor_cli, snv, t_vn_at("2026-02-10", 9, 0));
 	json_t *first = json_array_get(json_object_get(open, "overdue"), 0);
 	CHECK(json_integer_value(json_object_get(first, "id")) == id);
 	CHECK_STR(json_string_value(json_object_get(first, "received")), "—");
@@ -196,10 +175,10 @@ TEST(procedure_deadline_counts_back_from_the_effective_day)
 	in.title = "Thông báo về thủ tục mới";
 	in.body = "Nội dung.";
 	in.category_id = cat;
-	in.intake_received_at = vn_at("2026-02-12", 10, 0);
+	in.intake_received_at = t_vn_at("2026-02-12", 10, 0);
 	in.deadline_kind = "thu-tuc-hanh-chinh";
 	CHECK(article_save(db, &actor_cli, snv, 0, &in, &e, &art) == M_OK);
-	CHECK(due_of(db, art, kind) == vn_at("2026-02-27", 0, 0) - 1); /* 5 working days across Tết */
+	CHECK(due_of(db, art, kind) == t_vn_at("2026-02-27", 0, 0) - 1); /* 5 working days across Tết */
 	CHECK_STR(kind, "khac");
 	in.intake_received_at = 0;
 	CHECK(article_save(db, &actor_cli, snv, art, &in, &e, &art) == M_OK);

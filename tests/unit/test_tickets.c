@@ -3,6 +3,7 @@
  * fields split into public and sealed, the limits per e-mail, a challenge spent once, the staff's
  * permissions and the purge after the retention period. */
 #include "t.h"
+#include "tdb.h"
 #include "db/db.h"
 #include "model/model.h"
 #include "model/ticket.h"
@@ -19,44 +20,12 @@
 #define PW "Kh0ng-Ai-Doan@2026"
 #define NOW 1796630400 /* 2026-12-07 07:00 Vietnam time, a Monday */
 
-static char tmpdir[] = "/tmp/cong-tickets-XXXXXX";
 
-static struct db *fresh_db(void)
-{
-	char path[256], err[256];
-	static int n;
-	if (sodium_init() < 0)
-		return NULL;
-	if (!n && !mkdtemp(tmpdir))
-		return NULL;
-	snprintf(path, sizeof(path), "%s/t%d.db", tmpdir, n++);
-	totp_set_key_dir(tmpdir);
-	struct db *db = db_open(path, err, sizeof(err));
-	if (db && db_migrate(db, err, sizeof(err)) < 0) {
-		db_close(db);
-		return NULL;
-	}
-	return db;
-}
 
-static int64_t add_site(struct db *db, const char *name, const char *kind, char slug[64])
-{
-	struct site_input in = { 0 };
-	struct errs e = { 0 };
-	int64_t id = 0;
-	char *s = NULL;
-	in.name = name;
-	in.kind = kind;
-	if (site_add(db, &in, &e, &id, &s))
-		return 0;
-	snprintf(slug, 64, "%s", s ? s : "");
-	free(s);
-	return id;
-}
 
 TEST(pdata_seals_opens_and_tags)
 {
-	CHECK(fresh_db() != NULL || 1);
+	CHECK(t_fresh_db() != NULL || 1);
 	char *s = pdata_seal("Nguyễn Văn An");
 	CHECK(s && strncmp(s, "p1:", 3) == 0);
 	CHECK(s && !strstr(s, "Nguy"));
@@ -120,7 +89,7 @@ static int answer_of(const char *q)
 
 TEST(challenge_proof_of_work_question_and_expiry)
 {
-	struct db *db = fresh_db();
+	struct db *db = t_fresh_db();
 	CHECK(db != NULL);
 	if (!db)
 		return;
@@ -171,13 +140,13 @@ static json_t *question_raw(const char *email)
 
 TEST(tickets_submit_seal_limit_act_and_purge)
 {
-	struct db *db = fresh_db();
+	struct db *db = t_fresh_db();
 	CHECK(db != NULL);
 	if (!db)
 		return;
 	char s1[64], s2[64], s3[64];
-	int64_t main_id = add_site(db, "Cổng tỉnh", "main", s1), snv = add_site(db, "Sở Y tế", "department", s2);
-	int64_t other = add_site(db, "Sở Tư pháp", "department", s3);
+	int64_t main_id = t_add_site(db, "Cổng tỉnh", "main", s1), snv = t_add_site(db, "Sở Y tế", "department", s2);
+	int64_t other = t_add_site(db, "Sở Tư pháp", "department", s3);
 	CHECK(main_id > 0 && snv > 0 && other > 0);
 	struct errs e = { 0 };
 	int64_t uid = 0, uother = 0;

@@ -2,6 +2,7 @@
  * recovery codes good once, the secret sealed at rest, turning it off, the policy, and the
  * pending sessions of the second step. */
 #include "t.h"
+#include "tdb.h"
 #include "db/db.h"
 #include "model/model.h"
 #include "base/util.h"
@@ -15,34 +16,11 @@
 
 #define PW "Kh0ng-Ai-Doan@2026"
 
-static char tmpdir[] = "/tmp/cong-totp-XXXXXX";
 
-static struct db *fresh_db(void)
-{
-	char path[256], err[256];
-	static int n;
-	if (sodium_init() < 0)
-		return NULL;
-	if (!n && !mkdtemp(tmpdir))
-		return NULL;
-	snprintf(path, sizeof(path), "%s/t%d.db", tmpdir, n++);
-	totp_set_key_dir(tmpdir);
-	struct db *db = db_open(path, err, sizeof(err));
-	if (db && db_migrate(db, err, sizeof(err)) < 0) {
-		db_close(db);
-		return NULL;
-	}
-	return db;
-}
 
 static int64_t add_site(struct db *db, const char *name, const char *kind)
 {
-	struct site_input in = { 0 };
-	struct errs e = { 0 };
-	int64_t id = 0;
-	in.name = name;
-	in.kind = kind;
-	return site_add(db, &in, &e, &id, NULL) ? 0 : id;
+	return t_add_site(db, name, kind, NULL);
 }
 
 static int64_t add_user(struct db *db, const char *name, const char *role, const char *site)
@@ -110,7 +88,7 @@ TEST(totp_rfc6238_sha1_vectors)
 
 TEST(totp_enrolment_window_and_replay)
 {
-	struct db *db = fresh_db();
+	struct db *db = t_fresh_db();
 	if (!CHECK(db))
 		return;
 	add_site(db, "Cổng chính", "main");
@@ -217,7 +195,7 @@ TEST(totp_enrolment_window_and_replay)
 
 TEST(totp_secret_sealed_at_rest)
 {
-	struct db *db = fresh_db();
+	struct db *db = t_fresh_db();
 	if (!CHECK(db))
 		return;
 	add_site(db, "Cổng chính", "main");
@@ -253,19 +231,19 @@ TEST(totp_secret_sealed_at_rest)
 
 	/* the key file: 32 bytes, owner only */
 	struct stat sb;
-	snprintf(path, sizeof(path), "%s/secret.key", tmpdir);
+	snprintf(path, sizeof(path), "%s/secret.key", t_dir());
 	CHECK(stat(path, &sb) == 0 && sb.st_size == 32 && (sb.st_mode & 0777) == 0600);
 
 	/* under another key the secret does not open: no code is accepted, nothing leaks */
 	char other[300];
-	snprintf(other, sizeof(other), "%s/other", tmpdir);
+	snprintf(other, sizeof(other), "%s/other", t_dir());
 	mkdir(other, 0700);
 	totp_set_key_dir(other);
 	int used = 0;
 	char c[TOTP_DIGITS + 1];
 	code_at(b32, 1700000000 + TOTP_STEP, c);
 	CHECK(totp_verify(db, &a, c, 1700000000 + TOTP_STEP, &used) == M_ERROR);
-	totp_set_key_dir(tmpdir);
+	totp_set_key_dir(t_dir());
 	CHECK(totp_verify(db, &a, c, 1700000000 + TOTP_STEP, &used) == M_OK);
 	json_decref(codes);
 	db_close(db);
@@ -273,7 +251,7 @@ TEST(totp_secret_sealed_at_rest)
 
 TEST(totp_disable_and_reset)
 {
-	struct db *db = fresh_db();
+	struct db *db = t_fresh_db();
 	if (!CHECK(db))
 		return;
 	add_site(db, "Cổng chính", "main");
@@ -329,7 +307,7 @@ TEST(totp_disable_and_reset)
 
 TEST(totp_required_roles)
 {
-	struct db *db = fresh_db();
+	struct db *db = t_fresh_db();
 	if (!CHECK(db))
 		return;
 	add_site(db, "Cổng chính", "main");
@@ -356,7 +334,7 @@ TEST(totp_required_roles)
 
 TEST(totp_pending_sessions)
 {
-	struct db *db = fresh_db();
+	struct db *db = t_fresh_db();
 	if (!CHECK(db))
 		return;
 	add_site(db, "Cổng chính", "main");

@@ -1,0 +1,60 @@
+/* tdb.c — the unit tests' store fixture (tdb.h). */
+#include "tdb.h"
+#include "db/db.h"
+#include "model/model.h"
+#include "vn/calendar.h"
+
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+static char dir[] = "/tmp/cong-unit-XXXXXX";
+static int made, n;
+
+const char *t_dir(void)
+{
+	if (!made && mkdtemp(dir))
+		made = 1;
+	return made ? dir : NULL;
+}
+
+struct db *t_fresh_db(void)
+{
+	char path[256], err[256];
+	if (sodium_init() < 0 || !t_dir())
+		return NULL;
+	snprintf(path, sizeof(path), "%s/t%d.db", dir, n++);
+	totp_set_key_dir(dir);
+	struct db *db = db_open(path, err, sizeof(err));
+	if (db && db_migrate(db, err, sizeof(err)) < 0) {
+		fprintf(stderr, "t_fresh_db: %s\n", err);
+		db_close(db);
+		return NULL;
+	}
+	return db;
+}
+
+int64_t t_add_site(struct db *db, const char *name, const char *kind, char *slug)
+{
+	struct site_input in = { 0 };
+	struct errs e = { 0 };
+	int64_t id = 0;
+	char *s = NULL;
+	in.name = name;
+	in.kind = kind;
+	if (site_add(db, &in, &e, &id, &s))
+		return 0;
+	if (slug)
+		snprintf(slug, 64, "%s", s ? s : "");
+	free(s);
+	return id;
+}
+
+int64_t t_vn_at(const char *date, int h, int m)
+{
+	vn_date d = { 0, 0, 0 };
+	if (vn_date_parse(date, &d))
+		return 0;
+	return vn_time_of_days(vn_date_to_days(d)) + h * 3600 + m * 60;
+}

@@ -104,6 +104,7 @@ class Forms(Base):
         self.assertIn("script-src 'self'", r.header("Content-Security-Policy"), "the page may run challenge.js")
         self.assertIn_('autocomplete="email"', r, "WCAG 1.3.5: the inputs say their purpose")
         self.assertIn_("mã hóa", r, "the form says why and how the personal data is kept")
+        self.assertNotIn_("}}", r, "a template's comment leaking into the page")
         # without JavaScript: the sum in words
         code = self.ask(c, question())
         r = self.page(c, "/theo-doi?ma=%s&moi=1" % code)

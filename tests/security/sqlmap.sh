@@ -289,14 +289,16 @@ target admin-compare "$snv" -u "$base/quan-tri/bai-viet/$aid*/so-sanh?a=${rev_a:
 
 # The citizens' forms (issue #14). A question: every payload with a fresh challenge fetched and
 # solved by --eval (a challenge is good for one submission), the CSRF cookie a browser keeps; the
-# per-address limit is per day, so the payloads come from random X-Forwarded-For addresses.
+# per-address limit is per day, so the payloads come from random X-Forwarded-For addresses. (sqlmap
+# sends every variable --eval leaves as a parameter: the helpers are deleted.)
 ticket_eval="import urllib.request, re, hashlib
 req = urllib.request.Request('$base/gui/cau-hoi', headers={'Host': '$snv', 'Cookie': 'cong_csrf=$csrf'})
 page = urllib.request.urlopen(req).read().decode()
 challenge = re.search(r'name=\"challenge\" value=\"([^\"]+)\"', page).group(1)
 n = 0
 while hashlib.sha256(('%s:%d' % (challenge, n)).encode()).digest()[0] >> 7: n += 1
-pow = str(n)"
+pow = str(n)
+del req, page, n"
 target ticket-question "$snv" -u "$base/gui/cau-hoi" --method POST \
 	--data "ho_ten=Nguyen+Van+A&email=a%40example.vn&dien_thoai=0909&dia_chi=Ap+1&linh_vuc=Y+t%E1%BA%BF&ten_cau_hoi=Hoi&cau_hoi=Noi+dung&nhan_thu=1&challenge=x&pow=0&challenge_answer=&website=&csrf=$csrf" \
 	--cookie "cong_csrf=$csrf" --drop-set-cookie --skip "csrf,cong_csrf,challenge,pow,challenge_answer,website" \

@@ -7,6 +7,7 @@
 #include "base/utf8.h"
 #include "base/util.h"
 #include "vn/money.h"
+#include "vn/calendar.h"
 
 #include <libxml/xmlreader.h>
 #include <math.h>
@@ -527,6 +528,153 @@ static char *first_sheet(struct archive *z, size_t *budget)
 	return out;
 }
 
+/* ---- dates: a number cell whose style has a date format ----
+ * Spreadsheets store a date as the number of days since their epoch (30/12/1899, or 01/01/1904
+ * when the workbook says date1904) and show it through the cell's number format. The formats
+ * 14–22 and 45–47 are the built-in date and time ones; a custom format (<numFmt>) is a date's when
+ * its code, outside quoted text, [colour] and escapes, has d, m or y — not only h:mm:ss. The cell's
+ * s attribute indexes <cellXfs>. */
+#define STYLES_MAX 4096
+
+struct styles {
+	unsigned char kind[STYLES_MAX]; /* per xf: 0 not a date, 1 a date, 2 a date and time, 3 a time */
+	size_t n;
+	int date1904;
+};
+
+/* 0 not a date or time format, 1 date, 2 date and time, 3 time only. */
+static int format_kind(const char *code)
+{
+	int date = 0, time = 0, in_quote = 0;
+	for (const char *p = code; p && *p; p++) {
+		if (in_quote) {
+			in_quote = *p != '"';
+		} else if (*p == '"') {
+			in_quote = 1;
+		} else if (*p == '\\' || *p == '_' || *p == '*') {
+			if (p[1])
+				p++;
+		} else if (*p == '[') {
+			const char *e = strchr(p, ']');
+			if (!e)
+				break;
+			/* [h] and [mm] are elapsed times; [Red], [$-42A] are not letters of the date */
+			if (p[1] == 'h' || p[1] == 'H' || p[1] == 'm' || p[1] == 's')
+				time = 1;
+			p = e;
+		} else if (strchr("dDyY", *p)) {
+			date = 1;
+		} else if (strchr("hHsS", *p)) {
+			time = 1;
+		} else if (*p == 'm' || *p == 'M') {
+			date = 1; /* a month, or minutes after h: either way a date or time format */
+		}
+	}
+	return date && time ? 2 : date ? 1 : time ? 3 : 0;
+}
+
+static int builtin_kind(long id)
+{
+	if (id >= 14 && id <= 17)
+		return 1;
+	if (id == 22)
+		return 2;
+	if ((id >= 18 && id <= 21) || (id >= 45 && id <= 47))
+		return 3;
+	return 0;
+}
+
+/* Reads xl/styles.xml (when present) and the workbook's date system into ST. */
+static void styles_read(struct archive *z, size_t *budget, struct styles *st)
+{
+	struct sb x = SB_INIT;
+	char w[200];
+	struct { long id; unsigned char kind; } custom[256];
+	size_t ncustom = 0;
+	memset(st, 0, sizeof(*st));
+	if (entry_read(z, "xl/workbook.xml", &x, budget, w, sizeof(w)) == 0) {
+		xmlTextReaderPtr rd = reader_for(&x);
+		while (step(rd) == 1)
+			if (xmlTextReaderNodeType(rd) == XML_READER_TYPE_ELEMENT && is_el(rd, "workbookPr")) {
+				char *v = attr(rd, "date1904");
+				st->date1904 = v && (strcmp(v, "1") == 0 || strcmp(v, "true") == 0);
+				xmlFree(v);
+				break;
+			}
+		xmlFreeTextReader(rd);
+	}
+	sb_reset(&x);
+	if (archive_find(z, "xl/styles.xml") < 0 || entry_read(z, "xl/styles.xml", &x, budget, w, sizeof(w))) {
+		sb_release(&x);
+		return;
+	}
+	xmlTextReaderPtr rd = reader_for(&x);
+	int in_xfs = 0;
+	while (step(rd) == 1) {
+		int nt = xmlTextReaderNodeType(rd);
+		if (nt == XML_READER_TYPE_END_ELEMENT && is_el(rd, "cellXfs")) {
+			in_xfs = 0;
+		} else if (nt != XML_READER_TYPE_ELEMENT) {
+			continue;
+		} else if (is_el(rd, "numFmt") && ncustom < sizeof(custom) / sizeof(custom[0])) {
+			char *id = attr(rd, "numFmtId"), *code = attr(rd, "formatCode");
+			if (id) {
+				custom[ncustom].id = strtol(id, NULL, 10);
+				custom[ncustom++].kind = (unsigned char)format_kind(code);
+			}
+			xmlFree(id);
+			xmlFree(code);
+		} else if (is_el(rd, "cellXfs")) {
+			in_xfs = !xmlTextReaderIsEmptyElement(rd);
+		} else if (in_xfs && is_el(rd, "xf") && st->n < STYLES_MAX) {
+			char *id = attr(rd, "numFmtId");
+			long n = id ? strtol(id, NULL, 10) : 0;
+			unsigned char k = (unsigned char)builtin_kind(n);
+			for (size_t i = 0; i < ncustom; i++)
+				if (custom[i].id == n)
+					k = custom[i].kind;
+			st->kind[st->n++] = k;
+			xmlFree(id);
+		}
+	}
+	xmlFreeTextReader(rd);
+	sb_release(&x);
+}
+
+/* The serial date V of the workbook's system as "dd/mm/yyyy" (with " HH:MM" for KIND 2, "HH:MM"
+ * alone for 3) in OUT; 0, or -1 when V is not such a number (left as the number). */
+static int serial_date(const char *v, int kind, int date1904, char out[40])
+{
+	char *end;
+	double d = strtod(v, &end);
+	if (end == v || *end || !(d >= 0 && d < 2958466)) /* up to 31/12/9999 */
+		return -1;
+	long days = (long)d;
+	long secs = (long)((d - (double)days) * 86400.0 + 0.5);
+	if (secs >= 86400) {
+		days++;
+		secs -= 86400;
+	}
+	/* days since 1970-01-01: the 1900 system counts from 30/12/1899 (its day 60, 29/02/1900,
+	 * never existed: Lotus's bug, kept), the 1904 system from 01/01/1904 */
+	int32_t since;
+	if (date1904)
+		since = (int32_t)(days - 24107);
+	else
+		since = (int32_t)(days < 61 ? days - 25568 : days - 25569);
+	if (kind == 3) {
+		snprintf(out, 40, "%02ld:%02ld", secs / 3600, secs / 60 % 60);
+		return 0;
+	}
+	char dmy[11];
+	vn_day_dmy(since, dmy);
+	if (kind == 2)
+		snprintf(out, 40, "%s %02ld:%02ld", dmy, secs / 3600, secs / 60 % 60);
+	else
+		snprintf(out, 40, "%s", dmy);
+	return 0;
+}
+
 /* Reading a sheet: its rows as (row number, [column → text]) until the header, then the grid. */
 struct sheet {
 	struct grid *g;
@@ -539,6 +687,8 @@ struct sheet {
 	size_t last_row;
 	char *why;
 	size_t whylen;
+	const struct styles *styles; /* the cells' date formats (NULL: none) */
+	long style;                  /* the current cell's s attribute, -1 none */
 };
 
 /* The current row has ended: it becomes the header, or a data row, or is skipped when blank. */
@@ -623,6 +773,9 @@ static int cell_set(struct sheet *s, size_t col, const char *type, const char *v
 		text = v;
 	} else if (type && strcmp(type, "b") == 0) {
 		text = strcmp(v, "1") == 0 ? "TRUE" : *v ? "FALSE" : "";
+	} else if (*v && s->styles && s->style >= 0 && (size_t)s->style < s->styles->n && s->styles->kind[s->style] &&
+		   serial_date(v, s->styles->kind[s->style], s->styles->date1904, num) == 0) {
+		text = num; /* a date as people write it, not its serial number */
 	} else if (*v) { /* a number ("n", or no type) */
 		if (native_number(v, num)) {
 			say(s->why, s->whylen, "Dòng %zu, cột %zu: số '%.30s' quá lớn (nhiều nhất 15 chữ số mỗi bên dấu "
@@ -720,6 +873,9 @@ static int read_sheet(const struct sb *x, struct sheet *s)
 				next_col = col + 1;
 				xmlFree(type);
 				type = attr(rd, "t");
+				char *style = attr(rd, "s");
+				s->style = style ? strtol(style, NULL, 10) : -1;
+				xmlFree(style);
 				sb_reset(&v);
 				sb_reset(&is);
 				in_c = !empty;
@@ -780,6 +936,7 @@ static json_t *parse_xlsx(const void *bytes, size_t len, char *why, size_t n)
 	struct grid g = { 0 };
 	json_t *out = NULL;
 	char *sheet = NULL;
+	struct styles *styles = NULL;
 	if (archive_find(z, "xl/workbook.xml") < 0) {
 		say(why, n, "Tệp không phải bảng tính XLSX (không có xl/workbook.xml).");
 		goto out;
@@ -788,12 +945,14 @@ static json_t *parse_xlsx(const void *bytes, size_t len, char *why, size_t n)
 		if (entry_read(z, "xl/sharedStrings.xml", &x, &budget, why, n) || shared_strings(&x, &ss, why, n))
 			goto out;
 	}
+	styles = xmalloc(sizeof(*styles));
+	styles_read(z, &budget, styles);
 	sheet = first_sheet(z, &budget);
 	sb_reset(&x);
 	if (entry_read(z, sheet, &x, &budget, why, n))
 		goto out;
 	struct sheet s = { &g, &ss, 0, xcalloc(STAT_MAX_COLUMNS, sizeof(char *)), xcalloc(STAT_MAX_COLUMNS, sizeof(int)),
-			   0, 0, 0, why, n };
+			   0, 0, 0, why, n, styles, -1 };
 	int rc = read_sheet(&x, &s);
 	for (size_t c = 0; c < STAT_MAX_COLUMNS; c++)
 		free(s.vals[c]);
@@ -807,6 +966,7 @@ static json_t *parse_xlsx(const void *bytes, size_t len, char *why, size_t n)
 	}
 	out = grid_check(&g, "xlsx", why, n);
 out:
+	free(styles);
 	free(sheet);
 	grid_free(&g);
 	strings_free(&ss);

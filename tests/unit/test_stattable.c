@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static int num(const char *s, int vi, const char *want)
 {
@@ -246,4 +247,58 @@ TEST(stat_chart)
 	const char *years[] = { "2021", "2022", "Quý I/2023" }, *names[] = { "Long Hồ", "2022" };
 	CHECK(chart_xy_is_time(years, 3));
 	CHECK(!chart_xy_is_time(names, 2));
+}
+
+#include <xlsxwriter.h>
+
+/* A sheet as a spreadsheet writes dates: numbers shown through a date format (a built-in one, a
+ * custom "dd/mm/yyyy", a date and time) read back as dates, not as their serial numbers; a plain
+ * number next to them stays a number. libxlsxwriter writes the file, as Excel would. */
+TEST(stat_xlsx_dates_are_dates)
+{
+	char path[] = "/tmp/cong-xlsx-dates-XXXXXX";
+	int fd = mkstemp(path);
+	CHECK(fd >= 0);
+	if (fd < 0)
+		return;
+	close(fd);
+	lxw_workbook *wb = workbook_new(path);
+	lxw_worksheet *ws = workbook_add_worksheet(wb, NULL);
+	lxw_format *dmy = workbook_add_format(wb), *builtin = workbook_add_format(wb), *dt = workbook_add_format(wb);
+	format_set_num_format(dmy, "dd/mm/yyyy");
+	format_set_num_format_index(builtin, 14);
+	format_set_num_format(dt, "dd/mm/yyyy hh:mm");
+	worksheet_write_string(ws, 0, 0, "Ngày", NULL);
+	worksheet_write_string(ws, 0, 1, "Ngày công bố", NULL);
+	worksheet_write_string(ws, 0, 2, "Thời điểm", NULL);
+	worksheet_write_string(ws, 0, 3, "Số hộ", NULL);
+	lxw_datetime d1 = { 2025, 3, 1, 0, 0, 0 }, d2 = { 2026, 12, 7, 0, 0, 0 }, d3 = { 2024, 2, 29, 14, 30, 0 };
+	worksheet_write_datetime(ws, 1, 0, &d1, dmy);
+	worksheet_write_datetime(ws, 1, 1, &d2, builtin);
+	worksheet_write_datetime(ws, 1, 2, &d3, dt);
+	worksheet_write_number(ws, 1, 3, 45717, NULL); /* a serial-sized number without a date format */
+	CHECK(workbook_close(wb) == LXW_NO_ERROR);
+	struct sb x = SB_INIT;
+	FILE *f = fopen(path, "rb");
+	char buf[4096];
+	size_t n;
+	while (f && (n = fread(buf, 1, sizeof(buf), f)) > 0)
+		sb_add(&x, buf, n);
+	if (f)
+		fclose(f);
+	unlink(path);
+	char why[320];
+	json_t *j = stat_table_parse(x.buf, x.len, STAT_XLSX, why, sizeof(why));
+	CHECK(j != NULL);
+	if (j) {
+		json_t *row = json_array_get(json_object_get(j, "rows"), 0);
+		CHECK_STR(json_string_value(json_array_get(row, 0)), "01/03/2025");
+		CHECK_STR(json_string_value(json_array_get(row, 1)), "07/12/2026");
+		CHECK_STR(json_string_value(json_array_get(row, 2)), "29/02/2024 14:30");
+		CHECK_STR(json_string_value(json_array_get(row, 3)), "45717");
+	} else {
+		fprintf(stderr, "  %s\n", why);
+	}
+	json_decref(j);
+	sb_release(&x);
 }

@@ -163,8 +163,8 @@ class Sections(CongTest):
         self.assertTrue(units is not None)
         h3 = [squash("".join(h.itertext())) for h in page.tree().iter("h3")]
         self.assertEqual(len(h3), 8, h3)
-        self.assertIn("Huyện Long Hồ (15 đơn vị cấp xã)", h3)
-        self.assertIn("Thành phố Vĩnh Long (11 đơn vị cấp xã)", h3)
+        self.assertIn("Huyện Long Hồ (14 đơn vị cấp xã)", h3)
+        self.assertIn("Thành phố Vĩnh Long (10 đơn vị cấp xã)", h3)
         lis = [squash("".join(li.itertext())) for li in page.tree().iter("li")]
         for commune in ("Xã Tân Hạnh", "Phường Cái Vồn", "Xã Trung Thành Tây", "Thị trấn Trà Ôn"):
             self.assertIn(commune, lis)
@@ -178,7 +178,7 @@ class Sections(CongTest):
         # a district's site shows its own communes
         d = self.page(self.fx.client("longho"), "/ban-do-hanh-chinh")
         h3 = [squash("".join(h.itertext())) for h in d.tree().iter("h3")]
-        self.assertEqual(h3, ["Huyện Long Hồ (15 đơn vị cấp xã)"])
+        self.assertEqual(h3, ["Huyện Long Hồ (14 đơn vị cấp xã)"])
         # the official map the board publishes as a fixed page shows above the list
         board = self.fx.admin("admin")
         create(self, board, "trang", "Bản đồ hành chính tỉnh (bản chính thức)", [("loai", "ban-do-hanh-chinh")],

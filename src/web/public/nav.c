@@ -468,6 +468,8 @@ void page_boundary_map(struct req *r)
 	}
 	json_decref(sites);
 	json_object_set_new(ctx, "province", json_string(admin_province_name));
+	json_object_set_new(ctx, "province_code", json_string(admin_province_code));
+	json_object_set_new(ctx, "units_source", json_string(admin_units_source));
 	json_object_set_new(ctx, "districts", districts);
 	json_object_set_new(ctx, "ndistricts", json_integer((json_int_t)json_array_size(districts)));
 	json_object_set_new(ctx, "ncommunes", json_integer((json_int_t)ncommunes));

@@ -51,7 +51,17 @@ $(BUILD)/gen/common_passwords.c: node_modules/.cong-installed-lock tools/common-
 $(BUILD)/gen/common_passwords.o: $(BUILD)/gen/common_passwords.c
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-$(BUILD)/unit-tests: $(OBJ) $(UNIT:%.c=$(BUILD)/%.o)
+# The demo province's units (src/vn/units_vl.c) are checked against the GSO's list as npm dvhcvn has
+# it (tests/unit/test_units.c): that province's part of the package as C, in the unit tests only.
+UNITS_PROVINCE ?= 86
+$(BUILD)/gen/gso_units.c: node_modules/.cong-installed-lock tools/gso-units.sh
+	@mkdir -p $(dir $@)
+	sh tools/gso-units.sh $@ $(UNITS_PROVINCE) node_modules/dvhcvn
+
+$(BUILD)/gen/gso_units.o: $(BUILD)/gen/gso_units.c
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/unit-tests: $(OBJ) $(UNIT:%.c=$(BUILD)/%.o) $(BUILD)/gen/gso_units.o
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 deps:

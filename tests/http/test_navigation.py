@@ -163,11 +163,18 @@ class Sections(CongTest):
         self.assertTrue(units is not None)
         h3 = [squash("".join(h.itertext())) for h in page.tree().iter("h3")]
         self.assertEqual(len(h3), 8, h3)
-        self.assertIn("Huyện Long Hồ (15 đơn vị cấp xã)", h3)
-        self.assertIn("Thành phố Vĩnh Long (11 đơn vị cấp xã)", h3)
+        # each unit with its GSO code (src/vn/units_vl.c, checked against the GSO list by the unit tests)
+        self.assertIn("Huyện Long Hồ (mã 857; 14 đơn vị cấp xã)", h3)
+        self.assertIn("Thành phố Vĩnh Long (mã 855; 10 đơn vị cấp xã)", h3)
         lis = [squash("".join(li.itertext())) for li in page.tree().iter("li")]
-        for commune in ("Xã Tân Hạnh", "Phường Cái Vồn", "Xã Trung Thành Tây", "Thị trấn Trà Ôn"):
+        for commune in ("Xã Tân Hạnh (mã 29593)", "Phường Cái Vồn (mã 29770)", "Xã Trung Thành Tây (mã 29680)",
+                        "Thị trấn Trà Ôn (mã 29821)"):
             self.assertIn(commune, lis)
+        self.assertIn_("8 đơn vị hành chính cấp huyện và 102 đơn vị hành chính cấp xã", page)
+        src = squash("".join(page.by_id("nguon-danh-muc").itertext()))
+        self.assertIn("Tổng cục Thống kê", src)
+        self.assertIn("01/03/2025", src)
+        self.assertIn("mã số của Tỉnh Vĩnh Long là 86", src)
         # a unit with a component site links to it
         a = [a for a in page.tree().iter("a") if squash("".join(a.itertext())) == "Huyện Long Hồ"]
         self.assertTrue(a and a[0].get("href").startswith("http://longho.example.gov.vn:"), a)
@@ -178,7 +185,7 @@ class Sections(CongTest):
         # a district's site shows its own communes
         d = self.page(self.fx.client("longho"), "/ban-do-hanh-chinh")
         h3 = [squash("".join(h.itertext())) for h in d.tree().iter("h3")]
-        self.assertEqual(h3, ["Huyện Long Hồ (15 đơn vị cấp xã)"])
+        self.assertEqual(h3, ["Huyện Long Hồ (mã 857; 14 đơn vị cấp xã)"])
         # the official map the board publishes as a fixed page shows above the list
         board = self.fx.admin("admin")
         create(self, board, "trang", "Bản đồ hành chính tỉnh (bản chính thức)", [("loai", "ban-do-hanh-chinh")],

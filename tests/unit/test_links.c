@@ -1,11 +1,9 @@
 /* test_links.c — which addresses the dead-link check may reach (model/links.h), the links
- * form's address check, and the units of the boundary map (vn/units.h). */
+ * form's address check. (The units of the boundary map: test_units.c.) */
 #include "t.h"
 #include "model/links.h"
 #include "model/kind.h"
 #include "model/model.h"
-#include "vn/units.h"
-#include "base/utf8.h"
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -68,23 +66,4 @@ TEST(links_addresses_checked_by_libcurl)
 	CHECK(url_errs("https://a b.vn/") == 1);
 	CHECK(url_errs("https://user:pw@example.gov.vn/") == 1);
 	CHECK(url_errs("https://user@example.gov.vn/") == 1);
-}
-
-TEST(units_real_names_nfc_and_boxes_inside_the_drawing)
-{
-	size_t n = 0;
-	CHECK(admin_ndistricts == 8);
-	for (size_t i = 0; i < admin_ndistricts; i++) {
-		const struct admin_district *d = &admin_districts[i];
-		char *nfc = utf8_nfc(d->name, strlen(d->name));
-		CHECK(nfc && strcmp(nfc, d->name) == 0);
-		free(nfc);
-		CHECK(d->x >= 0 && d->y >= 0 && d->x + d->w <= 600 && d->y + d->h <= 420);
-		for (const char *const *c = d->communes; *c; c++, n++) {
-			nfc = utf8_nfc(*c, strlen(*c));
-			CHECK(nfc && strcmp(nfc, *c) == 0);
-			free(nfc);
-		}
-	}
-	CHECK(n == 109);
 }

@@ -434,8 +434,9 @@ void page_boundary_map(struct req *r)
 			continue;
 		char id[32];
 		snprintf(id, sizeof(id), "dv-%zu", i + 1);
-		json_t *dv = json_pack("{sssssnsisisisisisisi}", "name", d->name, "id", id, "site_url", "x", d->x, "y", d->y, "w",
-				       d->w, "h", d->h, "cx", d->x + d->w / 2, "cy", d->y + d->h / 2, "cy2", d->y + d->h / 2 + 18);
+		json_t *dv = json_pack("{sssssssnsisisisisisisi}", "name", d->name, "code", d->code, "id", id, "site_url", "x",
+				       d->x, "y", d->y, "w", d->w, "h", d->h, "cx", d->x + d->w / 2, "cy", d->y + d->h / 2, "cy2",
+				       d->y + d->h / 2 + 18);
 		json_t *communes = json_array();
 		size_t k;
 		json_t *s;
@@ -448,10 +449,10 @@ void page_boundary_map(struct req *r)
 			}
 		}
 		size_t nc = 0;
-		for (const char *const *c = d->communes; *c; c++, nc++) {
-			json_t *cu = json_pack("{sssn}", "name", *c, "site_url");
+		for (const struct admin_unit *c = d->communes; c->name; c++, nc++) {
+			json_t *cu = json_pack("{sssssn}", "name", c->name, "code", c->code, "site_url");
 			json_array_foreach(sites, k, s) {
-				if (strcmp(json_string_value(json_object_get(s, "name")), *c) == 0 &&
+				if (strcmp(json_string_value(json_object_get(s, "name")), c->name) == 0 &&
 				    strcmp(json_string_value(json_object_get(s, "kind")), "commune") == 0) {
 					char *u = web_site_url(r, s);
 					json_object_set_new(cu, "site_url", json_string(u));
@@ -467,6 +468,8 @@ void page_boundary_map(struct req *r)
 	}
 	json_decref(sites);
 	json_object_set_new(ctx, "province", json_string(admin_province_name));
+	json_object_set_new(ctx, "province_code", json_string(admin_province_code));
+	json_object_set_new(ctx, "units_source", json_string(admin_units_source));
 	json_object_set_new(ctx, "districts", districts);
 	json_object_set_new(ctx, "ndistricts", json_integer((json_int_t)json_array_size(districts)));
 	json_object_set_new(ctx, "ncommunes", json_integer((json_int_t)ncommunes));

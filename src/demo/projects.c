@@ -73,7 +73,7 @@ const struct demo_kind_item demo_project_items[] = {
 	  NULL,
 	  F("ma_du_an", "VL-DA-2025-047", "trang_thai", "hoan-thanh", "linh_vuc", "Giáo dục và đào tạo",
 	    "loai", "dau-tu-cong", "nhom", "nhom-c", "muc_tieu", "Đáp ứng chương trình giáo dục phổ thông 2018, thay "
-	    "thế dãy phòng học xuống cấp.", "dia_diem", "Phường 2, thành phố Vĩnh Long",
+	    "thế dãy phòng học xuống cấp.", "dia_diem", "Phường 3, thành phố Vĩnh Long",
 	    "chu_dau_tu", "Sở Giáo dục và Đào tạo tỉnh Vĩnh Long", "ngay_phe_duyet", "2025-02-27",
 	    "quyet_dinh", "920/QĐ-UBND", "thoi_gian_bat_dau", "2025-05-05", "thoi_gian_ket_thuc", "2026-08-15",
 	    "tong_muc_dau_tu", "32.480.000.000", "nguon_von", "ngan-sach-dia-phuong") },

@@ -250,7 +250,12 @@ class LifeCycle(Base):
         r = self.page(citizen, "/hoi-dap")
         self.assertIn_("Hỏi về thủ tục cấp giấy chứng nhận", r)
         # the mail: received, forwarded, published — to the citizen, with the opt-out link
-        mails = self.mails(box, 3)
+        # (mail queued by earlier tests while no server was set goes out too: this ticket's only)
+        end = time.time() + 20
+        while True:
+            mails = [(env, m) for env, m in self.mails(box, 3, timeout=1) if code in m["subject"]]
+            if len(mails) >= 3 or time.time() > end:
+                break
         self.assertGreaterEqual(len(mails), 3, [m.get("subject") for _, m in mails])
         subjects = [m["subject"] for _, m in mails]
         self.assertTrue(any("Đã tiếp nhận" in s for s in subjects), subjects)

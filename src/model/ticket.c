@@ -1070,10 +1070,11 @@ int ticket_act(struct db *db, const struct actor *a, int64_t site_id, int64_t id
 
 /* ---- the scheduler's part ---- */
 
-int ticket_sync(struct db *db, int64_t now)
+/* Runs STEP on each ticket ST names (its first column the id), each in its own transaction with
+ * the scheduler's audit record ACTION; how many were done, -1 on a store error. */
+static int each_ticket(struct db *db, sqlite3_stmt *st, int (*step)(struct db *db, struct ticket *t, int64_t now),
+		       const char *action, int64_t now)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT t.id FROM tickets t JOIN items i ON i.id = t.item_id"
-				       " WHERE t.state = 'answered' AND i.published_at IS NOT NULL LIMIT 200");
 	if (!st)
 		return -1;
 	json_t *rows = db_rows_json(st), *row;
@@ -1084,9 +1085,8 @@ int ticket_sync(struct db *db, int64_t now)
 		if (ticket_load(db, json_integer_value(json_object_get(row, "id")), &t) != M_OK)
 			continue;
 		if (db_begin(db) == 0) {
-			if (ticket_set_state(db, &t, TICKET_PUBLISHED, 1, now) ||
-			    ticket_event(db, NULL, &t, "published", "", 1, "Câu trả lời đã được đăng công khai", now) ||
-			    audit_write(db, &actor_cli, t.site_id, "ticket.published", t.code, t.kind->name) || db_commit(db))
+			if (step(db, &t, now) || audit_write(db, &actor_cli, t.site_id, action, t.code, t.kind->name) ||
+			    db_commit(db))
 				db_rollback(db);
 			else
 				n++;
@@ -1097,37 +1097,38 @@ int ticket_sync(struct db *db, int64_t now)
 	return n;
 }
 
+static int sync_one(struct db *db, struct ticket *t, int64_t now)
+{
+	return ticket_set_state(db, t, TICKET_PUBLISHED, 1, now) ||
+	       ticket_event(db, NULL, t, "published", "", 1, "Câu trả lời đã được đăng công khai", now);
+}
+
+int ticket_sync(struct db *db, int64_t now)
+{
+	return each_ticket(db, db_stmt(db, "SELECT t.id FROM tickets t JOIN items i ON i.id = t.item_id"
+					  " WHERE t.state = 'answered' AND i.published_at IS NOT NULL LIMIT 200"),
+			   sync_one, "ticket.published", now);
+}
+
+static int purge_one(struct db *db, struct ticket *t, int64_t now)
+{
+	sqlite3_stmt *up = db_stmt(db, "UPDATE tickets SET personal = NULL, email_tag = NULL, addr_tag = NULL, notify = 0"
+				       " WHERE id = ?1");
+	sqlite3_stmt *mail = db_stmt(db, "DELETE FROM mail_outbox WHERE ticket_id = ?1");
+	if (!up || !mail)
+		return -1;
+	db_bind_int(up, 1, t->id);
+	db_bind_int(mail, 1, t->id);
+	return db_step_done(up) || db_step_done(mail) || ticket_event(db, NULL, t, "personal_purged", "", 0, NULL, now);
+}
+
 int ticket_purge(struct db *db, int64_t now)
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT id FROM tickets WHERE purge_after IS NOT NULL AND purge_after <= ?1"
 				       " AND (personal IS NOT NULL OR email_tag IS NOT NULL) LIMIT 500");
-	if (!st)
-		return -1;
-	db_bind_int(st, 1, now);
-	json_t *rows = db_rows_json(st), *row;
-	size_t i;
-	int n = 0;
-	json_array_foreach(rows, i, row) {
-		struct ticket t;
-		if (ticket_load(db, json_integer_value(json_object_get(row, "id")), &t) != M_OK)
-			continue;
-		sqlite3_stmt *up = db_stmt(db, "UPDATE tickets SET personal = NULL, email_tag = NULL, addr_tag = NULL, notify = 0"
-					       " WHERE id = ?1");
-		sqlite3_stmt *mail = db_stmt(db, "DELETE FROM mail_outbox WHERE ticket_id = ?1");
-		if (up && mail && db_begin(db) == 0) {
-			db_bind_int(up, 1, t.id);
-			db_bind_int(mail, 1, t.id);
-			if (db_step_done(up) || db_step_done(mail) ||
-			    ticket_event(db, NULL, &t, "personal_purged", "", 0, NULL, now) ||
-			    audit_write(db, &actor_cli, t.site_id, "ticket.personal_purged", t.code, t.kind->name) || db_commit(db))
-				db_rollback(db);
-			else
-				n++;
-		}
-		ticket_release(&t);
-	}
-	json_decref(rows);
-	return n;
+	if (st)
+		db_bind_int(st, 1, now);
+	return each_ticket(db, st, purge_one, "ticket.personal_purged", now);
 }
 
 json_t *ticket_public_comments(struct db *db, const char *kind, int64_t item_id)

@@ -637,6 +637,28 @@ class Fixture:
         return rc
 
 
+def fake_server(fx, at, extra=()):
+    """`cong serve` on FX's folder with its clock at AT (Unix time, libfaketime), running on;
+    the test is skipped when faketime is missing or the binary does not start under it."""
+    lib = [p for p in ("/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1",
+                       "/usr/lib/aarch64-linux-gnu/faketime/libfaketime.so.1") if os.path.exists(p)]
+    if not lib:
+        raise unittest.SkipTest("libfaketime not found")
+    saved = {k: os.environ.get(k) for k in ("LD_PRELOAD", "FAKETIME", "TZ", "FAKETIME_DONT_FAKE_MONOTONIC")}
+    os.environ.update({"LD_PRELOAD": lib[0], "TZ": "UTC", "FAKETIME_DONT_FAKE_MONOTONIC": "1",
+                       "FAKETIME": "@" + time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime(at))})
+    try:
+        return Server(fx.data, workdir=fx.tmp, extra=list(extra)).start()
+    except ServerError as e:
+        raise unittest.SkipTest("cong serve does not start under faketime (a sanitizer build?): %s" % e)
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
 # ---------------------------------------------------------------- test cases
 
 def png(w=16, h=16, rgb=(200, 30, 30)):

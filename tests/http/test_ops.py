@@ -14,7 +14,7 @@ import subprocess
 import tempfile
 import time
 
-from conglib import (CONG, PASSWORD, CongTest, Server, ServerError, cong, cong_env, free_port, host_of,
+from conglib import (CONG, PASSWORD, CongTest, Server, ServerError, cong, cong_env, fake_server, free_port, host_of,
                      module_fixture, png, sha256, squash)
 
 setUpModule, tearDownModule = module_fixture()
@@ -566,23 +566,7 @@ class Maintenance(CongTest):
 
     def fake_server(self, at):
         """`cong serve` on the fixture's folder with its clock at AT (Unix time), running on."""
-        lib = [p for p in ("/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1",
-                           "/usr/lib/aarch64-linux-gnu/faketime/libfaketime.so.1") if os.path.exists(p)]
-        if not lib:
-            self.skipTest("libfaketime not found")
-        saved = {k: os.environ.get(k) for k in ("LD_PRELOAD", "FAKETIME", "TZ", "FAKETIME_DONT_FAKE_MONOTONIC")}
-        os.environ.update({"LD_PRELOAD": lib[0], "TZ": "UTC", "FAKETIME_DONT_FAKE_MONOTONIC": "1",
-                           "FAKETIME": "@" + time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime(at))})
-        try:
-            return Server(self.fx.data, workdir=self.fx.tmp).start()
-        except ServerError as e:
-            self.skipTest("cong serve does not start under faketime (a sanitizer build?): %s" % e)
-        finally:
-            for k, v in saved.items():
-                if v is None:
-                    os.environ.pop(k, None)
-                else:
-                    os.environ[k] = v
+        return fake_server(self.fx, at)
 
     def test_a_notice_in_its_window_shows_on_every_public_page_until_cancelled(self):
         fx, a = self.fx, self.admin()

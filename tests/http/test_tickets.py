@@ -13,7 +13,7 @@ import subprocess
 import sys
 import time
 
-from conglib import (CongTest, ROOT, Server, ServerError, cong, module_fixture, squash, text_of)
+from conglib import CongTest, ROOT, cong, fake_server, module_fixture
 from forms_helper import challenge_fields
 
 setUpModule, tearDownModule = module_fixture(extra_serve=("--scheduler-interval", "1"))
@@ -68,23 +68,7 @@ class Base(CongTest):
             db.close()
 
     def fake_server(self, at):
-        lib = [p for p in ("/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1",
-                           "/usr/lib/aarch64-linux-gnu/faketime/libfaketime.so.1") if os.path.exists(p)]
-        if not lib:
-            self.skipTest("libfaketime not found")
-        saved = {k: os.environ.get(k) for k in ("LD_PRELOAD", "FAKETIME", "TZ", "FAKETIME_DONT_FAKE_MONOTONIC")}
-        os.environ.update({"LD_PRELOAD": lib[0], "TZ": "UTC", "FAKETIME_DONT_FAKE_MONOTONIC": "1",
-                           "FAKETIME": "@" + time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime(at))})
-        try:
-            return Server(self.fx.data, workdir=self.fx.tmp, extra=["--scheduler-interval", "1"]).start()
-        except ServerError as e:
-            self.skipTest("cong serve does not start under faketime (a sanitizer build?): %s" % e)
-        finally:
-            for k, v in saved.items():
-                if v is None:
-                    os.environ.pop(k, None)
-                else:
-                    os.environ[k] = v
+        return fake_server(self.fx, at, extra=["--scheduler-interval", "1"])
 
     def wait_state(self, client, code, label, timeout=15):
         end = time.time() + timeout

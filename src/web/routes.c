@@ -108,6 +108,10 @@ const struct route web_routes[] = {
 	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/quang-cao/luot-bam", admin_banner_clicks },
 	/* every other kind of item (model/kinds.c) by its segment: "/quan-tri/van-ban/12"; after
 	 * every fixed path, so that those win; the handlers answer 404 for a segment no kind has */
+	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/du-thao/*/gop-y.csv", admin_consultation_export }, /* m14-consult */
+	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/du-thao/*/gop-y.xlsx", admin_consultation_export }, /* m14-consult */
+	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/tiep-nhan/kiem-duyet", admin_moderation },
+	{ ROUTE_POST | ROUTE_SITEADMIN, "/quan-tri/tiep-nhan/kiem-duyet", admin_moderation_save },
 	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/*/moi", admin_article_new },
 	{ ROUTE_POST | ROUTE_ROLE, "/quan-tri/*/moi", admin_article_save },
 	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/*/*", admin_article_edit },

@@ -20,6 +20,7 @@ static const struct kind_view kind_views[] = {
 	{ "link", NULL, links_list_view }, /* the links grouped (public/nav.c) */
 	{ "gallery", gallery_item_view, NULL },
 	{ "video", video_item_view, NULL },
+	{ "consultation", consultation_item_view, NULL }, /* m14-consult */
 	{ NULL, NULL, NULL }, /* kinds add their line above this one */
 };
 

@@ -164,10 +164,14 @@ size_t draft_articles(const char *text, size_t len, struct draft_article *out, s
 			p += el;
 			continue;
 		}
-		size_t sl = seq_len(c);
-		if (sl > (size_t)(end - p))
-			sl = (size_t)(end - p);
-		if (cur && c >= 0x20 && c != 0x7F)
+		/* a title keeps printable ASCII and whole UTF-8 sequences; a byte that is neither is
+		 * dropped on its own */
+		size_t sl = seq_len(c), ok = (c >= 0x20 && c < 0x7F) || (c >= 0xC2 && c < 0xF5 && sl <= (size_t)(end - p));
+		for (size_t k = 1; ok && sl > 1 && k < sl; k++)
+			ok = ((unsigned char)p[k] & 0xC0) == 0x80;
+		if (!ok)
+			sl = 1;
+		else if (cur)
 			title_add(cur, &tlen, p, sl);
 		p += sl;
 	}

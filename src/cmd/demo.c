@@ -16,6 +16,7 @@
 #include "vn/isoweek.h"
 #include "demo/nav.h"
 #include "demo/media.h"
+#include "demo/consultation.h" /* m14-consult */
 #include "vn/calendar.h"
 
 #include <getopt.h>
@@ -694,7 +695,8 @@ int cmd_demo(int argc, char **argv)
 	demo_data_dir = data;
 	int rc = load_sites(db) || load_accounts(db) || load_articles(db, data) || load_legal(db) ||
 		 load_procedures(db, data) || load_projects(db, data) || load_directory(db) || load_statistics(db, data) ||
-		 load_links_pages(db) || load_deadlines(db) || demo_media_load(db, data);
+		 load_links_pages(db) || load_deadlines(db) || demo_media_load(db, data) ||
+		 demo_consultation_load(db, data) /* m14-consult */;
 	char *base = db_setting_get(db, "base_domain");
 	db_close(db);
 	if (rc) {

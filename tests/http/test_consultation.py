@@ -100,6 +100,7 @@ class ConsultationTest(CongTest):
         self.assertNotIn_("<option value=\"1.\"", r)
         self.assertIn_("challenge_answer", r, "the question without JavaScript")
         self.assertEqual(r.header("Cache-Control"), "no-store")
+        self.assertNotIn_("}}", r, "a template tag left in the page")
 
     def test_closed_page_and_refusal(self):
         c = self.fx.client("snv")

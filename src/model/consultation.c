@@ -340,3 +340,36 @@ int consultation_comments_table(struct db *db, const struct actor *a, int64_t si
 		return M_ERROR;
 	return M_OK;
 }
+
+json_t *consultation_staff_list(struct db *db, const struct actor *a, int64_t site_id)
+{
+	if (actor_level(db, a, site_id) < LVL_REPORTER)
+		return NULL;
+	sqlite3_stmt *st = db_stmt(db, "SELECT i.id, i.title, i.state, i.fields,"
+				       " (SELECT COUNT(*) FROM tickets t WHERE t.item_id = i.id AND t.kind = 'comment') AS total,"
+				       " (SELECT COUNT(*) FROM tickets t WHERE t.item_id = i.id AND t.kind = 'comment'"
+				       "   AND t.state = 'received') AS waiting,"
+				       " (SELECT COUNT(*) FROM tickets t WHERE t.item_id = i.id AND t.kind = 'comment'"
+				       "   AND t.state = 'published') AS published"
+				       " FROM items i WHERE i.site_id = ?1 AND i.kind = 'consultation' AND i.state <> 'withdrawn'"
+				       " ORDER BY i.id DESC LIMIT 200");
+	if (!st)
+		return NULL;
+	db_bind_int(st, 1, site_id);
+	json_t *rows = db_rows_json(st), *row;
+	size_t i;
+	json_array_foreach(rows, i, row) {
+		json_t *f = json_loads(json_string_value(json_object_get(row, "fields")), 0, NULL);
+		char o[11] = "", c[11] = "";
+		int32_t od = kind_day(kind_text(f, "ngay_bat_dau")), cd = kind_day(kind_text(f, "ngay_ket_thuc"));
+		if (od)
+			vn_day_dmy(od, o);
+		if (cd)
+			vn_day_dmy(cd, c);
+		json_object_set_new(row, "opens", json_string(o));
+		json_object_set_new(row, "closes", json_string(c));
+		json_object_del(row, "fields");
+		json_decref(f);
+	}
+	return rows;
+}

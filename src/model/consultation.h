@@ -67,4 +67,9 @@ json_t *consultation_public_comments(struct db *db, int64_t item_id, json_t *art
 int consultation_comments_table(struct db *db, const struct actor *a, int64_t site_id, int64_t id, struct table *t,
 				char *title, size_t n);
 
+/* The consultations of SITE_ID (any state but withdrawn; A has a role on the site), newest
+ * first, with their comments counted: [{id, title, state, opens, closes (dd/mm/yyyy), total,
+ * waiting, published}]; NULL when denied. */
+json_t *consultation_staff_list(struct db *db, const struct actor *a, int64_t site_id);
+
 #endif

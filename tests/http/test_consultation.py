@@ -151,6 +151,9 @@ class ConsultationTest(CongTest):
         self.assertIn_(code, st)
         self.assertNotIn_(text, c.get(self.open_path), "not shown before it is accepted")
         tid = self.ticket_id(code)
+        r = self.staff.get("/quan-tri/tiep-nhan/%d" % tid)
+        self.expect(r, 200, "the comment in the inbox")
+        self.assertIn_(text, r)
         r = self.staff.post("/quan-tri/tiep-nhan/%d" % tid, [("action", "accept")])
         self.expect(r, 303, "accept")
         page = self.page(c, self.open_path)
@@ -222,6 +225,7 @@ class ConsultationTest(CongTest):
         r = admin.get("/quan-tri/tiep-nhan/kiem-duyet")
         self.expect(r, 200)
         self.assertIn_("Kiểm duyệt trước khi đăng", r)
+        self.assertIn_('href="/quan-tri/du-thao/%d/gop-y.xlsx"' % self.open_id, r, "the export offered")
         # an approver is not the site's administrator
         self.expect(self.staff.post("/quan-tri/tiep-nhan/kiem-duyet", [("kind", "comment")]), 403)
         self.expect(admin.post("/quan-tri/tiep-nhan/kiem-duyet", [("kind", "comment")]), 303)

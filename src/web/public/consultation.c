@@ -160,7 +160,7 @@ void admin_consultation_export(struct req *r)
 
 static void moderation_render(struct req *r, int saved)
 {
-	json_t *ctx = admin_ctx(r, "Kiểm duyệt góp ý");
+	json_t *ctx = admin_ctx(r, "Góp ý dự thảo");
 	json_t *kinds = json_array();
 	size_t n;
 	const struct ticket_kind *const *all = ticket_kinds(&n);
@@ -169,6 +169,9 @@ static void moderation_render(struct req *r, int saved)
 			json_array_append_new(kinds, json_pack("{sssssb}", "kind", all[i]->name, "label", all[i]->label, "premoderate",
 							      ticket_premoderated(r->db, all[i], json_integer_value(json_object_get(r->site, "id")))));
 	json_object_set_new(ctx, "kinds", kinds);
+	json_t *list = consultation_staff_list(r->db, &r->actor, json_integer_value(json_object_get(r->site, "id")));
+	json_object_set_new(ctx, "consultations", list ? list : json_array());
+	json_object_set_new(ctx, "has_consultations", json_boolean(json_array_size(list) > 0));
 	json_object_set_new(ctx, "saved", json_boolean(saved));
 	resp_render(r, 200, "admin/moderation", ctx);
 }

@@ -50,6 +50,16 @@ def solve(token, bits):
         n += 1
 
 
+VI_DIGITS = ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"]
+
+
+def answer(r):
+    """The answer to the form's question for readers without JavaScript ("Năm cộng một bằng bao nhiêu?")."""
+    q = re.search(r'<label for="challenge_answer">([^<]+)</label>', r.text).group(1)
+    m = re.match(r"(\S+) cộng (\S+) bằng", q.lower())
+    return str(VI_DIGITS.index(m.group(1)) + VI_DIGITS.index(m.group(2)))
+
+
 def form_tokens(r):
     token = re.search(r'name="challenge" value="([^"]+)"', r.text).group(1)
     bits = int(re.search(r'data-challenge-bits="(\d+)"', r.text).group(1))
@@ -71,15 +81,16 @@ class ConsultationTest(CongTest):
         cls.closed_path = public_path(t, fx, "snv", cls.closed_id)
 
     def comment(self, client, item_id, text, article="", name="Nguyễn Văn An", email="an@example.vn",
-                display="Cử tri phường 1", page=None):
-        """Sends a comment from the consultation's page (its embedded form) or the form /gui/gop-y."""
+                display="Cử tri phường 1", page=None, nojs=False):
+        """Sends a comment from the consultation's page (its embedded form) or the form /gui/gop-y,
+        with the proof of work a script computes, or NOJS: the question answered."""
         r = client.get(page or "/gui/gop-y?muc=%d" % item_id)
         self.expect(r, 200)
         token, bits = form_tokens(r)
         return client.post("/gui/gop-y", [("muc", str(item_id)), ("ten_hien_thi", display), ("dieu", article),
                                           ("noi_dung", text), ("ho_ten", name), ("email", email), ("nhan_thu", "1"),
-                                          ("website", ""), ("challenge", token), ("pow", solve(token, bits)),
-                                          ("challenge_answer", "")])
+                                          ("website", ""), ("challenge", token), ("pow", "" if nojs else solve(token, bits)),
+                                          ("challenge_answer", answer(r) if nojs else "")])
 
     def ticket_id(self, code):
         r = self.staff.get("/quan-tri/tiep-nhan?hop=new&loai=comment")
@@ -161,6 +172,22 @@ class ConsultationTest(CongTest):
         i = page.text.index(text)
         self.assertIn("Điều 2. Đối tượng áp dụng", page.text[max(0, i - 600):i], "grouped under its article")
         self.assertIn_("Hội Cha mẹ học sinh", page)
+
+    def test_comment_without_javascript(self):
+        c = self.fx.client("snv")
+        r = self.comment(c, self.open_id, "Góp ý gửi không dùng JavaScript.", article="1", page=self.open_path, nojs=True)
+        self.expect(r, 303)
+        self.assertIn("ma=GY-", r.location)
+        # a wrong answer keeps what was typed, with the message next to the question
+        r = c.get(self.open_path)
+        token, _ = form_tokens(r)
+        wrong = str((int(answer(r)) + 1))
+        r = c.post("/gui/gop-y", [("muc", str(self.open_id)), ("ten_hien_thi", "Người thử"), ("noi_dung", "Giữ lại nội dung này."),
+                                  ("ho_ten", "A"), ("email", "a@example.vn"), ("challenge", token), ("pow", ""),
+                                  ("challenge_answer", wrong)])
+        self.expect(r, 422)
+        self.assertIn_("Giữ lại nội dung này.", r)
+        self.assertIn_('id="challenge-error"', r)
 
     def test_personal_data_never_in_clear(self):
         c = self.fx.client("snv")

@@ -114,7 +114,7 @@ void consultation_item_view(struct req *r, const struct kind *k, json_t *row, js
 				json_object_set_new(fd, "help", json_string("Chọn điều được góp ý; để “— Chọn —” nếu góp ý chung cho toàn bộ dự thảo"));
 			}
 			json_object_set_new(c, "form", json_pack("{sosOsssisb}", "fields", fields, "challenge", chal, "why",
-								 tk->why, "bits", json_integer_value(json_object_get(chal, "bits")),
+								 tk->why, "bits", (int)json_integer_value(json_object_get(chal, "bits")),
 								 "premoderated", ticket_premoderated(r->db, tk, json_integer_value(json_object_get(r->site, "id")))));
 			json_decref(chal);
 			json_decref(errors);

@@ -112,6 +112,8 @@ class ConsultationTest(CongTest):
         self.assertIn_("challenge_answer", r, "the question without JavaScript")
         self.assertEqual(r.header("Cache-Control"), "no-store")
         self.assertNotIn_("}}", r, "a template tag left in the page")
+        r = self.page(c, self.open_path + "/ban-in", chrome=False)
+        self.assertNotIn_('action="/gui/gop-y"', r, "no form in the print view")
 
     def test_closed_page_and_refusal(self):
         c = self.fx.client("snv")

@@ -91,7 +91,9 @@ void consultation_item_view(struct req *r, const struct kind *k, json_t *row, js
 	json_object_set_new(item, "fields", keep);
 
 	const struct ticket_kind *tk = ticket_kind_find("comment");
-	if (t.phase == CONSULT_OPEN && tk) {
+	size_t plen = strlen(r->path);
+	int print = plen > 7 && strcmp(r->path + plen - 7, "/ban-in") == 0; /* the print view has no form */
+	if (t.phase == CONSULT_OPEN && tk && !print) {
 		json_t *chal = web_challenge_view(r, ctx, tk->segment, NULL);
 		if (chal) {
 			json_t *errors = json_object(), *form = json_object();

@@ -281,6 +281,20 @@ class ConsultationTest(CongTest):
         self.assertIn_("hỗ trợ học phí năm học", r)
         self.assertNotIn_("xe ra, vào bến", r)
 
+    def test_not_yet_open(self):
+        iid = consultation(self, self.staff, "Dự thảo Kế hoạch chuyển đổi số năm 2027",
+                           TODAY + datetime.timedelta(days=3), TODAY + datetime.timedelta(days=33))
+        path = public_path(self, self.fx, "snv", iid)
+        c = self.fx.client("snv")
+        r = self.page(c, path)
+        self.assertIn_("Sắp lấy ý kiến", r)
+        self.assertIn_("Bắt đầu nhận góp ý từ ngày %s" % vn(TODAY + datetime.timedelta(days=3)), r)
+        self.assertNotIn_('action="/gui/gop-y"', r, "no form before it opens")
+        r = self.comment(c, iid, "Góp ý quá sớm.")
+        self.expect(r, 422)
+        self.assertIn_("chưa đến thời gian lấy ý kiến (bắt đầu từ ngày %s)" % vn(TODAY + datetime.timedelta(days=3)), r)
+        self.assertIn_("Dự thảo Kế hoạch chuyển đổi số năm 2027", self.page(c, "/du-thao?lay_y_kien=sap-lay-y-kien"))
+
     def test_close_before_open_refused(self):
         r = create(self, self.staff, "du-thao", "Dự thảo sai ngày", [
             ("co_quan_soan_thao", "Sở Tư pháp"), ("ngay_bat_dau", vn(TODAY)),

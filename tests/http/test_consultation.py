@@ -295,6 +295,18 @@ class ConsultationTest(CongTest):
         self.assertIn_("chưa đến thời gian lấy ý kiến (bắt đầu từ ngày %s)" % vn(TODAY + datetime.timedelta(days=3)), r)
         self.assertIn_("Dự thảo Kế hoạch chuyển đổi số năm 2027", self.page(c, "/du-thao?lay_y_kien=sap-lay-y-kien"))
 
+    def test_listed_by_another_site(self):
+        board = self.fx.admin("admin", None)
+        iid = consultation(self, board, "Dự thảo Nghị quyết về chính sách thu hút nhân lực chất lượng cao",
+                           TODAY - datetime.timedelta(days=1), TODAY + datetime.timedelta(days=20))
+        self.expect(self.staff.post("/quan-tri/liet-ke/du-thao", [("item", str(iid)), ("on", "1")]), 303, "listing")
+        c = self.fx.client("snv")
+        self.assertIn_("chính sách thu hút nhân lực", c.get("/du-thao"), "the listed consultation in the site's list")
+        path = public_path(self, self.fx, None, iid)
+        r = self.page(c, path)  # the main portal's consultation, shown on the Sở's site
+        self.assertNotIn_('action="/gui/gop-y"', r, "no form that would be refused on a site that only lists it")
+        self.assertIn_("gửi góp ý tại trang của", r)
+
     def test_close_before_open_refused(self):
         r = create(self, self.staff, "du-thao", "Dự thảo sai ngày", [
             ("co_quan_soan_thao", "Sở Tư pháp"), ("ngay_bat_dau", vn(TODAY)),

@@ -93,7 +93,22 @@ void consultation_item_view(struct req *r, const struct kind *k, json_t *row, js
 	const struct ticket_kind *tk = ticket_kind_find("comment");
 	size_t plen = strlen(r->path);
 	int print = plen > 7 && strcmp(r->path + plen - 7, "/ban-in") == 0; /* the print view has no form */
-	if (t.phase == CONSULT_OPEN && tk && !print) {
+	/* an item this site lists from another: comments go to the site that consults, on its page */
+	int64_t own = json_integer_value(json_object_get(row, "site_id"));
+	if (t.phase == CONSULT_OPEN && own != json_integer_value(json_object_get(r->site, "id"))) {
+		json_t *site = site_get_kept(r->db, own);
+		if (site) {
+			char *base = web_site_url(r, site), *path = web_item_path(k->name, json_string_value(json_object_get(row, "slug")), id);
+			struct sb u = SB_INIT;
+			sb_add(&u, base, strlen(base) - (base[0] && base[strlen(base) - 1] == '/'));
+			sb_adds(&u, path);
+			json_object_set_new(c, "elsewhere", json_pack("{sOss}", "site_name", json_object_get(site, "name"), "url", u.buf));
+			sb_release(&u);
+			free(base);
+			free(path);
+			json_decref(site);
+		}
+	} else if (t.phase == CONSULT_OPEN && tk && !print) {
 		json_t *chal = web_challenge_view(r, ctx, tk->segment, NULL);
 		if (chal) {
 			json_t *errors = json_object(), *form = json_object();

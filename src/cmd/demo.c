@@ -17,6 +17,7 @@
 #include "demo/nav.h"
 #include "demo/media.h"
 #include "demo/citizens.h"
+#include "demo/consultation.h"
 #include "vn/calendar.h"
 
 #include <getopt.h>
@@ -695,7 +696,8 @@ int cmd_demo(int argc, char **argv)
 	demo_data_dir = data;
 	int rc = load_sites(db) || load_accounts(db) || load_articles(db, data) || load_legal(db) ||
 		 load_procedures(db, data) || load_projects(db, data) || load_directory(db) || load_statistics(db, data) ||
-		 load_links_pages(db) || load_deadlines(db) || demo_media_load(db, data) || demo_citizens_load(db, data);
+		 load_links_pages(db) || load_deadlines(db) || demo_media_load(db, data) || demo_citizens_load(db, data) ||
+		 demo_consultation_load(db, data);
 	char *base = db_setting_get(db, "base_domain");
 	db_close(db);
 	if (rc) {

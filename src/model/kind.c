@@ -185,7 +185,9 @@ int kind_check(const struct kind *k, char *err, size_t n)
 			}
 		}
 	}
-	if (k->tabs) {
+	if (k->term_choices && (!k->list_term || !k->term_label || !k->derive || kind_field(k, k->list_term)))
+		BAD("kind %s: a derived term's choices need its list term (not a field's key), label and derive hook", k->name);
+	if (k->tabs && !(k->term_choices && strcmp(k->tabs, k->list_term) == 0)) {
 		const struct kind_field *t = kind_field(k, k->tabs);
 		if (!t || t->type != F_ENUM || !(t->flags & FF_FILTER) || (t->flags & FF_OPEN))
 			BAD("kind %s: the tabs must be a filter on a closed choice", k->name);

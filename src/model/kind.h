@@ -150,6 +150,14 @@ struct kind {
 	 * public when the approver publishes or schedules; adds errors to E (under "action" for the
 	 * buttons, and the field's key) and the action is refused. NULL: none. */
 	void (*publish_check)(struct db *db, const struct kind *k, int64_t site_id, json_t *fields, struct errs *e);
+	/* The values of the list term (LIST_TERM) when the kind's derive hook computes it from the
+	 * fields and the day (a consultation: "dang-lay-y-kien", "het-han"), ending with { NULL,
+	 * NULL }, and what the term is called (TERM_LABEL): the public list filters on it (parameter
+	 * LIST_TERM), shows its label as a badge in each row and exports it, and TABS may name
+	 * LIST_TERM to offer one tab per value. NULL: none (legal documents' validity is their own,
+	 * vn/legal.h). */
+	const struct kind_choice *term_choices;
+	const char *term_label;
 };
 
 /* Every kind, in menu order; kind_find by name, kind_by_segment by URL segment: NULL if none. */

@@ -11,6 +11,7 @@
 #include "links.h"
 #include "model/banner.h"
 #include "model/av.h"
+#include "consultation.h"
 
 #include <stddef.h>
 
@@ -886,8 +887,61 @@ static const struct kind kind_feedback = {
 	.province_list = 1,
 };
 
+/* ---- public consultation on drafts (góp ý dự thảo, VP Đ4.12; docs/consultation.md).
+ * The draft's full text is the body (its articles "Điều 1.", "Điều 2."… are what comments name),
+ * its files a table; the board adds the summary of the comments (tổng hợp, tiếp thu, giải trình)
+ * by editing the published item after closing. The list's term "lay_y_kien" is derived from the
+ * dates day by day (consultation.c), its values the list's tabs. */
+static const struct kind_field consultation_file_columns[] = {
+	{ .key = "ten", .label = "Tên tài liệu", .type = F_TEXT, .max = 300, .flags = FF_REQUIRED },
+	{ .key = "tep", .label = "Tệp", .type = F_FILE, .flags = FF_REQUIRED },
+};
+static const struct kind_field consultation_fields[] = {
+	{ .key = "co_quan_soan_thao", .label = "Cơ quan chủ trì soạn thảo", .type = F_TEXT, .max = 200,
+	  .flags = FF_REQUIRED | FF_FILTER | FF_SEARCH | FF_LIST | FF_FEED, .help = "Ví dụ: Sở Tư pháp" },
+	{ .key = "linh_vuc", .label = "Lĩnh vực", .type = F_ENUM, .flags = FF_FILTER | FF_FEED | FF_OPEN,
+	  .choices = ticket_fields_of_life },
+	{ .key = "ngay_bat_dau", .label = "Ngày bắt đầu lấy ý kiến", .type = F_DATE,
+	  .flags = FF_REQUIRED | FF_SORT | FF_LIST | FF_FEED },
+	{ .key = "ngay_ket_thuc", .label = "Ngày kết thúc lấy ý kiến", .type = F_DATE, .flags = FF_REQUIRED | FF_LIST | FF_FEED },
+	{ .key = "gio_ket_thuc", .label = "Giờ kết thúc", .type = F_TIME, .flags = FF_FEED, .example = "17:00",
+	  .help = "Ví dụ 17:00; để trống: hết ngày kết thúc" },
+	{ .key = "don_vi_tiep_nhan", .label = "Đơn vị tiếp nhận góp ý", .type = F_TEXT, .max = 200,
+	  .flags = FF_REQUIRED | FF_FEED },
+	{ .key = "dia_chi_tiep_nhan", .label = "Địa chỉ nhận góp ý", .type = F_TEXT, .max = 300, .flags = FF_FEED },
+	{ .key = "email_tiep_nhan", .label = "Thư điện tử nhận góp ý", .type = F_TEXT, .max = 254, .flags = FF_FEED,
+	  .example = "sotuphap@vinhlong.gov.vn" },
+	{ .key = "du_thao", .label = "Tài liệu dự thảo", .type = F_ROWS, .max = 20, .flags = FF_FEED,
+	  .sub = consultation_file_columns, .nsub = N(consultation_file_columns),
+	  .help = "Dự thảo văn bản, tờ trình, báo cáo đánh giá tác động…; toàn văn dự thảo nhập ở phần nội dung" },
+	{ .key = "tong_hop", .label = "Tổng hợp, tiếp thu, giải trình ý kiến", .type = F_LONGTEXT, .max = 50000,
+	  .flags = FF_SEARCH | FF_FEED, .help = "Sau khi hết hạn lấy ý kiến" },
+	{ .key = "tong_hop_tep", .label = "Báo cáo tổng hợp, tiếp thu, giải trình (tệp)", .type = F_FILE, .flags = FF_FEED,
+	  .help = "Sau khi hết hạn lấy ý kiến" },
+};
+
+static const struct kind kind_consultation = {
+	.name = "consultation",
+	.segment = "du-thao",
+	.label = "Lấy ý kiến dự thảo",
+	.label_one = "dự thảo",
+	.title_label = "Tên dự thảo",
+	.deadline_kind = "van-ban-tinh",
+	.fields = consultation_fields,
+	.nfields = N(consultation_fields),
+	.check = consultation_check,
+	.derive = consultation_derive,
+	.list_term = CONSULTATION_TERM,
+	.term_choices = consultation_terms,
+	.term_label = "Tình trạng",
+	.tabs = CONSULTATION_TERM,
+	.tpl_item = "public/consultation",
+	.access_group = "Dự thảo văn bản lấy ý kiến nhân dân",
+};
+
 const struct kind *const kinds_declared[] = { &kind_article, &kind_legal, &kind_gazette, &kind_procedure,
 	&kind_project, &kind_bidding, &kind_science, &kind_statistics, &kind_disclosure, &kind_schedule,
 	&kind_reception, &kind_unit, &kind_official, &kind_link, &kind_page, &kind_gallery, &kind_video,
-	&kind_banner, &kind_qa, &kind_feedback };
+	&kind_banner, &kind_qa, &kind_feedback,
+	&kind_consultation };
 const size_t kinds_ndeclared = N(kinds_declared);

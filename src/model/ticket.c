@@ -376,7 +376,12 @@ int ticket_submit(struct db *db, const struct ticket_kind *tk, int64_t site_id, 
 	for (char *p = subject + strlen("Đã tiếp nhận "); *p; p++) /* "câu hỏi", in the sentence */
 		if (p == subject + strlen("Đã tiếp nhận ") && *p >= 'A' && *p <= 'Z')
 			*p = (char)(*p - 'A' + 'a');
+	snprintf(t.state, sizeof(t.state), "%s", TICKET_RECEIVED);
+	snprintf(t.code, sizeof(t.code), "%s", code);
+	int at_once = tk->moderated && !ticket_premoderated(db, tk, site_id); /* post-moderation: shown now */
 	if (ticket_event(db, NULL, &t, "received", "", 1, tk->moderated ? NULL : subject, now) ||
+	    (at_once && (ticket_set_state(db, &t, TICKET_PUBLISHED, 1, now) ||
+			 ticket_event(db, NULL, &t, "accepted", "", 1, NULL, now) || (in->item_id && cache_bump(db, site_id) < 0))) ||
 	    audit_write(db, &(struct actor){ .address = "" }, site_id, "ticket.submit", code, tk->name) || db_commit(db)) {
 		db_rollback(db);
 		rc = M_ERROR;
@@ -693,6 +698,8 @@ static json_t *actions_for(struct db *db, const struct actor *a, const struct ti
 		if (strcmp(s, TICKET_RECEIVED) == 0) {
 			ACT("accept", "Duyệt đăng");
 			ACT("reject", "Không đăng");
+		} else if (strcmp(s, TICKET_PUBLISHED) == 0) { /* shown at once (post-moderation), or accepted */
+			ACT("reject", "Gỡ, không đăng nữa");
 		}
 	} else if (open) {
 		ACT("classify", "Phân loại");
@@ -997,7 +1004,7 @@ int ticket_act(struct db *db, const struct actor *a, int64_t site_id, int64_t id
 	} else if (tk->moderated && (strcmp(action, "accept") == 0 || strcmp(action, "reject") == 0)) {
 		int accept = action[0] == 'a';
 		const char *reason = in_str(in, "reason");
-		if (strcmp(t.state, TICKET_RECEIVED) != 0) {
+		if (strcmp(t.state, TICKET_RECEIVED) != 0 && (accept || strcmp(t.state, TICKET_PUBLISHED) != 0)) {
 			errs_add(e, "action", "ticket_state_changed");
 			rc = M_INVALID;
 		} else if (!accept && *reason && !refusal_label(reason)) {
@@ -1129,6 +1136,39 @@ int ticket_purge(struct db *db, int64_t now)
 	if (st)
 		db_bind_int(st, 1, now);
 	return each_ticket(db, st, purge_one, "ticket.personal_purged", now);
+}
+
+int ticket_premoderated(struct db *db, const struct ticket_kind *tk, int64_t site_id)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT premoderate FROM ticket_moderation WHERE site_id = ?1 AND kind = ?2");
+	if (!st)
+		return 1; /* when in doubt, nothing shows unread */
+	db_bind_int(st, 1, site_id);
+	db_bind_text(st, 2, tk->name);
+	int on = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) != 0 : 1;
+	sqlite3_reset(st);
+	return on;
+}
+
+int ticket_premoderation_set(struct db *db, const struct actor *a, int64_t site_id, const char *kind, int on)
+{
+	const struct ticket_kind *tk = ticket_kind_find(kind);
+	if (!tk || !tk->moderated)
+		return M_NOTFOUND;
+	if (actor_level(db, a, site_id) < LVL_SITEADMIN)
+		return M_DENIED;
+	sqlite3_stmt *st = db_stmt(db, "INSERT INTO ticket_moderation (site_id, kind, premoderate) VALUES (?1, ?2, ?3)"
+				       " ON CONFLICT (site_id, kind) DO UPDATE SET premoderate = excluded.premoderate");
+	if (!st || db_begin(db))
+		return M_ERROR;
+	db_bind_int(st, 1, site_id);
+	db_bind_text(st, 2, tk->name);
+	db_bind_int(st, 3, on ? 1 : 0);
+	if (db_step_done(st) || audit_write(db, a, site_id, "ticket.moderation", tk->name, on ? "pre" : "post") || db_commit(db)) {
+		db_rollback(db);
+		return M_ERROR;
+	}
+	return M_OK;
 }
 
 json_t *ticket_public_comments(struct db *db, const char *kind, int64_t item_id)

@@ -185,6 +185,14 @@ json_t *outbox_due(struct db *db, int64_t now, int limit);
 #define OUTBOX_TRIES 10
 int outbox_done(struct db *db, int64_t id, const char *err, int tries, int64_t now);
 
+/* Moderated kinds (ticket_kind.moderated): 1 when SITE_ID shows a ticket of TK only once its staff
+ * accepted it (pre-moderation: the default), 0 when it shows at once (state "published", event
+ * "accepted" by nobody) and the staff may take it down ("reject" on a published one). */
+int ticket_premoderated(struct db *db, const struct ticket_kind *tk, int64_t site_id);
+/* Sets it (A: the site's administrator), audited ("ticket.moderation"). M_OK, M_DENIED,
+ * M_NOTFOUND (not a moderated kind), M_ERROR. */
+int ticket_premoderation_set(struct db *db, const struct actor *a, int64_t site_id, const char *kind, int on);
+
 /* Published comments (moderated kinds) on item ITEM_ID: [{at, name, article, text}], oldest first. */
 json_t *ticket_public_comments(struct db *db, const char *kind, int64_t item_id);
 

@@ -3,6 +3,7 @@
  * (with its Vietnamese messages); FF_PERSONAL fields are sealed at rest. */
 #include "ticket.h"
 #include "kind.h"
+#include "consultation.h"
 
 #include <stddef.h>
 #include <string.h>
@@ -138,7 +139,45 @@ static const struct ticket_kind ticket_error = {
 	.per_addr_day = 30,
 };
 
-static const struct ticket_kind *const ticket_declared[] = { &ticket_question, &ticket_feedback, &ticket_error };
+/* ---- a comment on a draft under public consultation (góp ý dự thảo, VP Đ4.12;
+ * docs/consultation.md): on the whole draft or on one of its articles, published with the display
+ * name the citizen chooses once the board accepted it (or at once when the site turned
+ * pre-moderation off: ticket_premoderated). comment_check (consultation.c) refuses a comment on
+ * anything but an open consultation of the site, or on an article the draft does not have. */
+static const struct kind_field comment_fields[] = {
+	{ .key = "ten_hien_thi", .label = "Tên hiển thị", .type = F_TEXT, .max = 80, .flags = FF_REQUIRED,
+	  .help = "Được đăng công khai cùng góp ý: tên, biệt danh hoặc tên cơ quan, tổ chức" },
+	{ .key = "dieu", .label = "Góp ý cho Điều số", .type = F_INT, .example = "1",
+	  .help = "Để trống nếu góp ý chung cho toàn bộ dự thảo" },
+	{ .key = "noi_dung", .label = "Nội dung góp ý", .type = F_LONGTEXT, .max = 5000, .flags = FF_REQUIRED },
+	PERSON_FIELDS(FF_REQUIRED, FF_REQUIRED),
+};
+
+static const struct kind comment_form = { .name = "comment_form", .label = "Góp ý dự thảo", .fields = comment_fields,
+					  .nfields = N(comment_fields) };
+
+static const struct ticket_kind ticket_comment = {
+	.name = "comment",
+	.segment = "gop-y",
+	.label = "Góp ý dự thảo",
+	.code_prefix = "GY",
+	.form = &comment_form,
+	.title_field = "noi_dung",
+	.email_field = "email",
+	.name_field = "ho_ten",
+	.deadline_kind = "khac",
+	.why = "Họ tên và thư điện tử chỉ để cơ quan soạn thảo liên hệ làm rõ góp ý khi cần và báo cho Ông/Bà khi góp ý "
+	       "được đăng; không được công khai, được mã hóa khi lưu, chỉ cán bộ tiếp nhận được xem và tự động xóa sau "
+	       "thời hạn lưu. Góp ý được đăng với tên hiển thị do Ông/Bà chọn.",
+	.retention_days = 180,
+	.per_email_day = 20,
+	.per_addr_day = 40,
+	.moderated = 1,
+	.check = comment_check,
+};
+
+static const struct ticket_kind *const ticket_declared[] = { &ticket_question, &ticket_feedback, &ticket_error,
+	&ticket_comment };
 
 const struct ticket_kind *const *ticket_kinds(size_t *n)
 {

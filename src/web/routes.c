@@ -67,10 +67,6 @@ const struct route web_routes[] = {
 	{ ROUTE_POST | ROUTE_SITEADMIN, "/quan-tri/cai-dat", admin_settings_save },
 	{ ROUTE_GET | ROUTE_SITEADMIN, "/quan-tri/tiep-can-thong-tin", admin_access_info },
 	{ ROUTE_POST | ROUTE_SITEADMIN, "/quan-tri/tiep-can-thong-tin", admin_access_info_save },
-	/* before "/quan-tri/<kind>/<id>" below */
-	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/tiep-nhan", admin_inbox },
-	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/tiep-nhan/*", admin_ticket },
-	{ ROUTE_POST | ROUTE_ROLE, "/quan-tri/tiep-nhan/*", admin_ticket_act },
 	{ ROUTE_GET | ROUTE_SITEADMIN, "/quan-tri/nhat-ky", admin_audit },
 	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/chuyen-muc", admin_categories },
 	{ ROUTE_POST | ROUTE_EDITOR, "/quan-tri/chuyen-muc", admin_category_save },
@@ -112,6 +108,14 @@ const struct route web_routes[] = {
 	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/quang-cao/luot-bam", admin_banner_clicks },
 	/* every other kind of item (model/kinds.c) by its segment: "/quan-tri/van-ban/12"; after
 	 * every fixed path, so that those win; the handlers answer 404 for a segment no kind has */
+	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/du-thao/*/gop-y.csv", admin_consultation_export },
+	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/du-thao/*/gop-y.xlsx", admin_consultation_export },
+	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/tiep-nhan/kiem-duyet", admin_moderation },
+	{ ROUTE_POST | ROUTE_SITEADMIN, "/quan-tri/tiep-nhan/kiem-duyet", admin_moderation_save },
+	/* the inbox before the kinds' generic pages below, which would take /quan-tri/tiep-nhan/<id> */
+	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/tiep-nhan", admin_inbox },
+	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/tiep-nhan/*", admin_ticket },
+	{ ROUTE_POST | ROUTE_ROLE, "/quan-tri/tiep-nhan/*", admin_ticket_act },
 	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/*/moi", admin_article_new },
 	{ ROUTE_POST | ROUTE_ROLE, "/quan-tri/*/moi", admin_article_save },
 	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/*/*", admin_article_edit },

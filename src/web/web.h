@@ -241,6 +241,12 @@ void page_ticket_optout(struct req *r);
 void admin_inbox(struct req *r);
 void admin_ticket(struct req *r);
 void admin_ticket_act(struct req *r);
+/* a consultation's page (web/public/consultation.c), the export of its comments,
+ * the site's moderation of comments. */
+void consultation_item_view(struct req *r, const struct kind *k, json_t *row, json_t *item, json_t *ctx);
+void admin_consultation_export(struct req *r);
+void admin_moderation(struct req *r);
+void admin_moderation_save(struct req *r);
 void admin_access_info(struct req *r);
 void admin_access_info_save(struct req *r);
 /* schedules (web/public/schedule.c) and the directory (web/public/directory.c) */

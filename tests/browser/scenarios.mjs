@@ -2065,7 +2065,6 @@ const QUESTION = {
 	title: 'Hỏi về chế độ hỗ trợ học phí cho học sinh trung học cơ sở',
 	text: 'Con tôi học lớp 7 ở trường công lập. Gia đình thuộc hộ cận nghèo thì được miễn hay giảm học phí?',
 };
-const VI_DIGITS = { 'không': 0, 'một': 1, 'hai': 2, 'ba': 3, 'bốn': 4, 'năm': 5, 'sáu': 6, 'bảy': 7, 'tám': 8, 'chín': 9 };
 
 async function fillQuestion(page, title) {
 	await page.getByRole('textbox', { name: 'Họ và tên' }).fill(QUESTION.name);
@@ -2099,16 +2098,14 @@ async function citizensQuestions(t) {
 	await p2.goto(t.site + '/gui/cau-hoi');
 	await fillQuestion(p2, QUESTION.title + ' (lần hai)');
 	const label = await textOf(p2.locator('label[for="challenge_answer"]'));
-	const [a, b] = label.split(' bằng')[0].toLowerCase().split(' cộng ');
 	await p2.getByRole('textbox', { name: label }).fill('99');
 	await Promise.all([p2.waitForNavigation({ waitUntil: 'load' }), p2.getByRole('textbox', { name: label }).press('Enter')]);
 	await mustSee(p2.getByText('Câu trả lời kiểm tra chưa đúng'), 'the check\'s message');
 	assert.equal(await p2.getByRole('textbox', { name: 'Nội dung câu hỏi' }).inputValue(), QUESTION.text, 'the question kept');
 	const label2 = await textOf(p2.locator('label[for="challenge_answer"]'));
-	const [a2, b2] = label2.split(' bằng')[0].toLowerCase().split(' cộng ');
-	await p2.getByRole('textbox', { name: label2 }).fill(String(VI_DIGITS[a2] + VI_DIGITS[b2]));
+	await p2.getByRole('textbox', { name: label2 }).fill(answerOf(label2));
 	await Promise.all([p2.waitForNavigation({ waitUntil: 'load' }), p2.getByRole('textbox', { name: label2 }).press('Enter')]);
-	assert.match(path(p2), /^\/theo-doi$/, `the form without JavaScript (${a} + ${b}) was sent`);
+	assert.match(path(p2), /^\/theo-doi$/, 'the form without JavaScript was sent');
 	await noJs.close();
 
 	// axe on the form and the tracking page
@@ -2142,4 +2139,99 @@ async function citizensQuestions(t) {
 
 scenarios.push(
 	{ name: 'citizens: a question with and without JavaScript, tracked, answered by the board (axe-core)', run: citizensQuestions, timeout: 60000 },
+);
+
+/* ---------------------------------------------------------------------------------------------
+ * Public consultation on drafts (docs/consultation.md). Two consultations of the Sở
+ * Nội vụ imported (one open, one closed); a citizen reads the list and the open draft, sends a
+ * comment on one of its articles with JavaScript (the proof of work) and another without (the
+ * question answered), and finds the closed draft refusing comments with its close time.
+ */
+const CONSULT = { open: 'Dự thảo Quy chế tiếp nhận góp ý của người dân về cải cách hành chính',
+	closed: 'Dự thảo Quy định thi đua, khen thưởng trong ngành nội vụ' };
+
+function ensureConsultations(t) {
+	if (t.state.consultations)
+		return;
+	const vn = (d) => `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`;
+	const today = new Date(Date.now() + 7 * 3600 * 1000);
+	const day = (n) => vn(new Date(today.getTime() + n * 86400000));
+	const body = '<p>Điều 1. Phạm vi điều chỉnh</p><p>Quy chế này quy định việc tiếp nhận góp ý.</p>'
+		+ '<p>Điều 2. Đối tượng áp dụng</p><p>Cơ quan, tổ chức, cá nhân.</p><p>Điều 3. Thời hạn trả lời</p><p>Mười ngày làm việc.</p>';
+	importCsv_(t, 'du-thao', ['tieu_de', 'noi_dung', 'co_quan_soan_thao', 'ngay_bat_dau', 'ngay_ket_thuc', 'gio_ket_thuc', 'don_vi_tiep_nhan', 'email_tiep_nhan'], [
+		[CONSULT.open, body, 'Sở Nội vụ', day(-3), day(12), '17:00', 'Văn phòng Sở Nội vụ', 'vanphong.snv@vinhlong.gov.vn'],
+		[CONSULT.closed, body, 'Sở Nội vụ', day(-40), day(-5), '', 'Phòng Thi đua - Khen thưởng', 'tdkt.snv@vinhlong.gov.vn'],
+	]);
+	t.state.consultations = true;
+}
+
+const VI_DIGITS = ['không', 'một', 'hai', 'ba', 'bốn', 'năm', 'sáu', 'bảy', 'tám', 'chín'];
+
+/* The answer to the form's question without JavaScript ("Năm cộng một bằng bao nhiêu?"). */
+function answerOf(question) {
+	const m = question.toLowerCase().match(/^(\S+) cộng (\S+) bằng/);
+	assert.ok(m, `the challenge's question: ${question}`);
+	return String(VI_DIGITS.indexOf(m[1]) + VI_DIGITS.indexOf(m[2]));
+}
+
+async function consultation(t) {
+	ensureConsultations(t);
+	const ctx = await t.newContext({ bypassCSP: true });
+	const page = await ctx.newPage();
+	const seen = watch(page);
+	await page.goto(t.site + '/du-thao');
+	assert.equal(await textOf(page.getByRole('heading', { level: 1 })), 'Lấy ý kiến dự thảo');
+	await mustSee(page.getByRole('link', { name: /^Đang lấy ý kiến/ }), 'the tab of open drafts');
+	assert.deepEqual(seriousOf((await axe(t, page)).violations), [], 'axe on the list');
+	await clickAndWait(page, page.getByRole('link', { name: CONSULT.open }));
+	assert.equal(await textOf(page.getByRole('heading', { level: 1 })), CONSULT.open);
+	await mustSee(page.getByText(/Còn 12 ngày/), 'the days left');
+	assert.deepEqual(seriousOf((await axe(t, page)).violations), [], 'axe on the consultation\'s page and its form');
+	await page.screenshot({ path: join(t.shots, 'cong-browser-consultation.png'), fullPage: true });
+	// a comment on Điều 2, with JavaScript: the proof of work is solved by the page
+	const form = page.getByRole('region', { name: 'Gửi góp ý' });
+	await form.getByRole('textbox', { name: /^Tên hiển thị/ }).fill('Hội Luật gia phường 1');
+	await form.getByRole('combobox', { name: 'Góp ý cho Điều số' }).selectOption({ label: 'Điều 2. Đối tượng áp dụng' });
+	await form.getByRole('textbox', { name: /^Nội dung góp ý/ }).fill('Đề nghị bổ sung tổ chức xã hội vào đối tượng áp dụng.');
+	await form.getByRole('textbox', { name: /^Họ và tên/ }).fill('Lý Thị Mỹ Duyên');
+	await form.getByRole('textbox', { name: /^Thư điện tử/ }).fill('myduyen@example.vn');
+	await until(async () => (await page.locator('input[name="pow"]').inputValue()) !== '', 'the proof of work', 20000);
+	// sent from the keyboard, as a keyboard user does (a click waits for the page's smooth
+	// scrolling to settle, which a long page does not within the click's time)
+	const send = form.getByRole('button', { name: 'Gửi góp ý' });
+	await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), send.press('Enter')]);
+	assertPath(page, '/theo-doi', 'after sending');
+	await mustSee(page.getByText(/GY-[A-Z0-9]{4}-[A-Z0-9]{4}/), 'the tracking code');
+	assert.ok(!(await page.content()).includes('myduyen@example.vn'), 'the e-mail on the tracking page');
+	seen.assertClean('the consultation\'s pages');
+	await ctx.close();
+
+	// without JavaScript: the question answered; then the closed draft refuses
+	const nojs = await t.newContext({ bypassCSP: true, javaScriptEnabled: false });
+	const p2 = await nojs.newPage();
+	await p2.goto(t.site + '/du-thao?lay_y_kien=dang-lay-y-kien');
+	await clickAndWait(p2, p2.getByRole('link', { name: CONSULT.open }));
+	const f2 = p2.getByRole('region', { name: 'Gửi góp ý' });
+	await f2.getByRole('textbox', { name: /^Tên hiển thị/ }).fill('Người dân không dùng JavaScript');
+	await f2.getByRole('textbox', { name: /^Nội dung góp ý/ }).fill('Góp ý chung: dự thảo rõ ràng, dễ hiểu.');
+	await f2.getByRole('textbox', { name: /^Họ và tên/ }).fill('Cao Văn Tư');
+	await f2.getByRole('textbox', { name: /^Thư điện tử/ }).fill('caovantu@example.vn');
+	const q = await textOf(p2.locator('label[for="challenge_answer"]'));
+	await f2.getByRole('textbox', { name: q }).fill(answerOf(q));
+	await Promise.all([p2.waitForNavigation({ waitUntil: 'load' }), f2.getByRole('button', { name: 'Gửi góp ý' }).press('Enter')]);
+	assertPath(p2, '/theo-doi', 'after sending without JavaScript');
+	await mustSee(p2.getByText(/GY-[A-Z0-9]{4}-[A-Z0-9]{4}/), 'the tracking code without JavaScript');
+	await nojs.close();
+	const ctx3 = await t.newContext({ bypassCSP: true });
+	const p3 = await ctx3.newPage();
+	await p3.goto(t.site + '/du-thao?lay_y_kien=het-han');
+	await clickAndWait(p3, p3.getByRole('link', { name: CONSULT.closed }));
+	await mustSee(p3.getByText(/Đã kết thúc lấy ý kiến lúc hết ngày/), 'the close time of a closed draft');
+	assert.equal(await p3.getByRole('region', { name: 'Gửi góp ý' }).count(), 0, 'a form on a closed draft');
+	assert.deepEqual(seriousOf((await axe(t, p3)).violations), [], 'axe on a closed consultation');
+	await ctx3.close();
+}
+
+scenarios.push(
+	{ name: 'consultation: the list, a draft, a comment with and without JavaScript, a closed draft (axe-core)', run: consultation, timeout: 60000 },
 );

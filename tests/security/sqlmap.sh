@@ -164,6 +164,34 @@ artslug=${artslug%-*}
 revids=$(c "$url/quan-tri/bai-viet/$aid" | grep -o 'name="a" value="[0-9]*"' | sed 's/.*value="//; s/"//' | sort -n)
 rev_a=$(printf '%s\n' "$revids" | head -1)
 rev_b=$(printf '%s\n' "$revids" | tail -1)
+# an open consultation on a draft (docs/consultation.md), for its list's filters, the
+# comment form and the staff's export
+today=$(TZ=Asia/Ho_Chi_Minh date +%d/%m/%Y)
+later=$(TZ=Asia/Ho_Chi_Minh date -d '+10 days' +%d/%m/%Y)
+loc=$(c -o /dev/null -w '%{http_code} %{redirect_url}\n' --form-string "title=Dự thảo Quy chế công tác văn thư" \
+	--form-string "summary=" --form-string "body=<p>Điều 1. Phạm vi điều chỉnh</p><p>Điều 2. Đối tượng áp dụng</p>" \
+	--form-string "co_quan_soan_thao=Sở Nội vụ" --form-string "ngay_bat_dau=$today" --form-string "ngay_ket_thuc=$later" \
+	--form-string "don_vi_tiep_nhan=Văn phòng Sở" --form-string "csrf=$csrf" "$url/quan-tri/du-thao/moi" |
+	expect 303 "new consultation")
+did=$(printf '%s\n' "$loc" | sed -n 's|.*/quan-tri/du-thao/\([0-9][0-9]*\).*|\1|p')
+for action in submit edited publish; do
+	c -o /dev/null -w '%{http_code} %{redirect_url}\n' --data-urlencode "action=$action" --data-urlencode "csrf=$csrf" \
+		"$url/quan-tri/du-thao/$did/chuyen" | expect 303 "consultation $action" >/dev/null
+done
+# a solved challenge for the comment form, sent again with every payload: the payloads reach the
+# form's checks (the draft, its article, the limits) before the token is spent, and every one after
+# the first is then refused as used
+form=$(c "$url/gui/gop-y?muc=$did")
+ctoken=$(printf '%s' "$form" | grep -o 'name="challenge" value="[^"]*"' | sed 's/.*value="//; s/"$//')
+cbits=$(printf '%s' "$form" | grep -o 'data-challenge-bits="[0-9]*"' | sed 's/[^0-9]//g')
+cnonce=$(python3 -c 'import hashlib, sys
+t, b = sys.argv[1], int(sys.argv[2]); n = 0
+while int.from_bytes(hashlib.sha256(("%s:%d" % (t, n)).encode()).digest(), "big") >> (256 - b): n += 1
+print(n)' "$ctoken" "$cbits")
+if [ -z "$did" ] || [ -z "$ctoken" ] || [ -z "$cnonce" ]; then
+	echo "sqlmap.sh: setting up the consultation failed ('$did', challenge '$ctoken')" >&2
+	exit 2
+fi
 sid=$(sid_of)
 snv_id=$(sqlite3 "$data/cong.db" "SELECT id FROM sites WHERE slug = 'snv'" 2>/dev/null || echo 2)
 if [ -z "$catid" ] || [ -z "$aid" ] || [ -z "$artpath" ] || [ -z "$sid" ]; then
@@ -285,6 +313,14 @@ target admin-media "$snv" -u "$base/quan-tri/thu-vien?loai=anh&trang=1" --cookie
 target admin-categories "$snv" -u "$base/quan-tri/chuyen-muc?sua=$catid" --cookie "$admin_cookie" --drop-set-cookie \
 	--skip "cong_sid,cong_csrf"
 target admin-compare "$snv" -u "$base/quan-tri/bai-viet/$aid*/so-sanh?a=${rev_a:-1}*&b=${rev_b:-2}*" --cookie "$admin_cookie" --drop-set-cookie \
+	--skip "cong_sid,cong_csrf"
+# the consultations' list with its derived term, the comment form, the staff's export
+target consultation-list "$snv" -u "$base/du-thao?lay_y_kien=dang-lay-y-kien&co_quan_soan_thao=S%E1%BB%9F+N%E1%BB%99i+v%E1%BB%A5&trang=1"
+target consultation-comment "$snv" -u "$base/gui/gop-y" --method POST \
+	--data "muc=$did&ten_hien_thi=Nguoi+thu&dieu=1&noi_dung=Gop+y+dieu+1&ho_ten=Nguyen+Van+A&email=a%40example.vn&nhan_thu=1&website=&challenge=$ctoken&pow=$cnonce&challenge_answer=&csrf=$csrf" \
+	--cookie "cong_csrf=$csrf" --drop-set-cookie --skip "csrf,cong_csrf,challenge,pow,website,challenge_answer" \
+	--ignore-code 422,429
+target admin-consultation-export "$snv" -u "$base/quan-tri/du-thao/$did*/gop-y.csv" --cookie "$admin_cookie" --drop-set-cookie \
 	--skip "cong_sid,cong_csrf"
 
 # The citizens' forms (issue #14). A question: every payload with a fresh challenge fetched and

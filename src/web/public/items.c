@@ -35,6 +35,36 @@ static int is_legal(const struct kind *k)
 	return strcmp(k->name, "legal") == 0;
 }
 
+/* A term the kind's derive hook computes with its values declared (kind.term_choices: a
+ * consultation open or closed): filtered on, shown as a badge, exported, maybe its tabs. */
+static int has_derived_term(const struct kind *k)
+{
+	return k->term_choices && k->list_term;
+}
+
+/* The label of the derived term's value V (V itself when unknown). */
+static const char *derived_term_label(const struct kind *k, const char *v)
+{
+	for (const struct kind_choice *c = k->term_choices; v && c && c->key; c++)
+		if (strcmp(c->key, v) == 0)
+			return c->label;
+	return v ? v : "";
+}
+
+/* The field the list's tabs are on (kind.tabs): a declared field, or the derived term as a
+ * closed choice built in TMP. NULL: no tabs. */
+static const struct kind_field *tabs_field(const struct kind *k, struct kind_field *tmp)
+{
+	if (!k->tabs)
+		return NULL;
+	if (has_derived_term(k) && strcmp(k->tabs, k->list_term) == 0) {
+		*tmp = (struct kind_field){ .key = k->list_term, .label = k->term_label, .type = F_ENUM, .flags = FF_FILTER,
+					    .choices = k->term_choices };
+		return tmp;
+	}
+	return kind_field(k, k->tabs);
+}
+
 /* The kind whose list SEGMENT names (news has none: its lists are categories). */
 static const struct kind *list_kind(const char *segment)
 {
@@ -88,6 +118,8 @@ static size_t filter_keys(const struct kind *k, const char *out[ITEM_FILTERS_MAX
 		out[n++] = "nam";
 	if (is_legal(k) && n < ITEM_FILTERS_MAX) /* legal: the computed validity */
 		out[n++] = "hieu_luc";
+	else if (has_derived_term(k) && n < ITEM_FILTERS_MAX)
+		out[n++] = k->list_term;
 	return n;
 }
 
@@ -191,6 +223,10 @@ static json_t *row_view(struct req *r, const struct kind *k, json_t *row, int pr
 							      "status", st, "is_badge", 1));
 		else
 			json_array_append_new(cells, json_pack("{ss}", "text", ""));
+	} else if (has_derived_term(k)) {
+		const char *st = json_string_value(json_object_get(row, "badge"));
+		json_array_append_new(cells, st ? json_pack("{sssssb}", "text", derived_term_label(k, st), "status", st, "is_badge", 1)
+						: json_pack("{ss}", "text", ""));
 	}
 	if (province) { /* the province's list: whose it is */
 		json_t *site = site_get_kept(r->db, json_integer_value(json_object_get(row, "site_id")));
@@ -296,6 +332,8 @@ static json_t *list_columns(const struct kind *k, int province)
 	}
 	if (is_legal(k))
 		json_array_append_new(cols, json_pack("{ss}", "label", "Hiệu lực"));
+	else if (has_derived_term(k))
+		json_array_append_new(cols, json_pack("{ss}", "label", k->term_label));
 	if (province)
 		json_array_append_new(cols, json_pack("{ss}", "label", "Cơ quan, đơn vị"));
 	return cols;
@@ -328,6 +366,11 @@ static json_t *list_filters(struct req *r, const struct list_query *lq)
 				json_array_append_new(opts, json_pack("{sssssb}", "value", legal_status_key(st), "label",
 								      legal_status_label(st), "selected",
 								      cur && strcmp(cur, legal_status_key(st)) == 0));
+		} else if (has_derived_term(k) && strcmp(keys[i], k->list_term) == 0) { /* its values, in order */
+			label = k->term_label;
+			for (const struct kind_choice *c = k->term_choices; c->key; c++)
+				json_array_append_new(opts, json_pack("{sssssb}", "value", c->key, "label", c->label, "selected",
+								      cur && strcmp(cur, c->key) == 0));
 		} else {
 			json_t *vals = item_term_values(r->db, site_id, k->name, keys[i]);
 			size_t j, nv = json_array_size(vals);
@@ -408,6 +451,8 @@ static void list_export(struct req *r, const struct list_query *lq, int json)
 			table_add_column(&t, k->fields[i].key, k->fields[i].type == F_DATE ? TABLE_DATE : TABLE_TEXT);
 	if (is_legal(k))
 		table_add_column(&t, "hieu_luc", TABLE_TEXT);
+	else if (has_derived_term(k))
+		table_add_column(&t, k->list_term, TABLE_TEXT);
 	if (lq->province)
 		table_add_column(&t, "don-vi", TABLE_TEXT);
 	table_add_column(&t, "url", TABLE_TEXT);
@@ -449,6 +494,10 @@ static void list_export(struct req *r, const struct list_query *lq, int json)
 			const char *st = json_string_value(json_object_get(row, "badge"));
 			cell[c] = xstrdup(st ? st : "");
 			json_object_set_new(item, "hieu_luc", json_string(cell[c++]));
+		} else if (has_derived_term(k)) {
+			const char *st = json_string_value(json_object_get(row, "badge"));
+			cell[c] = xstrdup(st ? st : "");
+			json_object_set_new(item, k->list_term, json_string(cell[c++]));
 		}
 		if (lq->province) {
 			json_t *site = own ? json_incref(own) : json_incref(r->site);
@@ -496,7 +545,8 @@ static void list_export(struct req *r, const struct list_query *lq, int json)
 static void list_tabs(struct req *r, const struct list_query *lq, const char *base, json_t *view)
 {
 	const struct kind *k = lq->k;
-	const struct kind_field *fd = k->tabs ? kind_field(k, k->tabs) : NULL;
+	struct kind_field tmp;
+	const struct kind_field *fd = tabs_field(k, &tmp);
 	if (!fd)
 		return;
 	const char *cur = NULL;
@@ -576,7 +626,8 @@ void page_item_list(struct req *r)
 	struct sb title = SB_INIT;
 	sb_adds(&title, k->label);
 	{ /* a tab's list: "Dự án đầu tư: Chuẩn bị đầu tư" */
-		const struct kind_field *tf = k->tabs ? kind_field(k, k->tabs) : NULL;
+		struct kind_field tmp;
+		const struct kind_field *tf = tabs_field(k, &tmp);
 		const char *tv = tf ? req_arg(r, tf->key) : NULL;
 		if (tv && kind_choice_known(tf, tv))
 			sb_addf(&title, ": %s", kind_choice_label(tf, tv));

@@ -22,6 +22,7 @@ static const struct kind_view kind_views[] = {
 	{ "video", video_item_view, NULL },
 	{ "qa", NULL, qa_list_view },
 	{ "feedback", NULL, feedback_list_view },
+	{ "consultation", consultation_item_view, NULL },
 	{ NULL, NULL, NULL }, /* kinds add their line above this one */
 };
 

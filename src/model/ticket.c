@@ -1171,26 +1171,6 @@ int ticket_premoderation_set(struct db *db, const struct actor *a, int64_t site_
 	return M_OK;
 }
 
-json_t *ticket_public_comments(struct db *db, const char *kind, int64_t item_id)
-{
-	sqlite3_stmt *st = db_stmt(db, "SELECT received_at, fields FROM tickets WHERE item_id = ?1 AND kind = ?2 AND state = 'published'"
-				       " ORDER BY received_at, id");
-	json_t *out = json_array();
-	if (!st)
-		return out;
-	db_bind_int(st, 1, item_id);
-	db_bind_text(st, 2, kind);
-	json_t *rows = db_rows_json(st), *row;
-	size_t i;
-	json_array_foreach(rows, i, row) {
-		json_t *f = json_loads(json_string_value(json_object_get(row, "fields")), 0, NULL);
-		json_t *o = f ? f : json_object();
-		set_time(o, "at", json_integer_value(json_object_get(row, "received_at")));
-		json_array_append_new(out, o);
-	}
-	json_decref(rows);
-	return out;
-}
 
 json_t *outbox_due(struct db *db, int64_t now, int limit)
 {

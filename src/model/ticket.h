@@ -193,7 +193,5 @@ int ticket_premoderated(struct db *db, const struct ticket_kind *tk, int64_t sit
  * M_NOTFOUND (not a moderated kind), M_ERROR. */
 int ticket_premoderation_set(struct db *db, const struct actor *a, int64_t site_id, const char *kind, int on);
 
-/* Published comments (moderated kinds) on item ITEM_ID: [{at, name, article, text}], oldest first. */
-json_t *ticket_public_comments(struct db *db, const char *kind, int64_t item_id);
 
 #endif

@@ -108,6 +108,12 @@ const struct route web_routes[] = {
 	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/quang-cao/luot-bam", admin_banner_clicks },
 	/* every other kind of item (model/kinds.c) by its segment: "/quan-tri/van-ban/12"; after
 	 * every fixed path, so that those win; the handlers answer 404 for a segment no kind has */
+	/* the inbox before the kinds' generic pages below, which would take /quan-tri/tiep-nhan/<id> */
+	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/tiep-nhan", admin_inbox },
+	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/tiep-nhan/*", admin_ticket },
+	{ ROUTE_POST | ROUTE_ROLE, "/quan-tri/tiep-nhan/*", admin_ticket_act },
+	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/tiep-nhan-tep/*", admin_ticket_file }, /* m14-inforeq */
+	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/so-theo-doi", admin_inforeq_register }, /* m14-inforeq */
 	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/*/moi", admin_article_new },
 	{ ROUTE_POST | ROUTE_ROLE, "/quan-tri/*/moi", admin_article_save },
 	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/*/*", admin_article_edit },
@@ -125,9 +131,7 @@ const struct route web_routes[] = {
 	{ ROUTE_GET | ROUTE_LIMIT_SEARCH | ROUTE_PUBLIC, "/theo-doi", page_ticket_status },
 	{ ROUTE_POST | ROUTE_LIMIT_FORM | ROUTE_PUBLIC, "/theo-doi", page_ticket_status_owner },
 	{ ROUTE_GET | ROUTE_LIMIT_SEARCH | ROUTE_PUBLIC, "/theo-doi/ngung-nhan-thu", page_ticket_optout },
-	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/tiep-nhan", admin_inbox },
-	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/tiep-nhan/*", admin_ticket },
-	{ ROUTE_POST | ROUTE_ROLE, "/quan-tri/tiep-nhan/*", admin_ticket_act },
+	{ ROUTE_GET | ROUTE_LIMIT_SEARCH | ROUTE_PUBLIC, "/theo-doi/tep", page_ticket_file }, /* m14-inforeq */
 	/* schedules and the directory (web/public/schedule.c, directory.c): before the kinds' generic
 	 * pages; the week view and the calendar depend on the day, so they are not kept in the cache */
 	{ ROUTE_GET | ROUTE_PUBLIC, "/lich-cong-tac", page_schedule_week },

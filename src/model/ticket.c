@@ -1015,11 +1015,13 @@ static int act_assign(struct db *db, const struct actor *a, struct ticket *t, js
 		snprintf(note, sizeof(note), "%s", json_string_value(json_object_get(u, "display_name")));
 		json_decref(u);
 	}
+	/* a kind with its own life cycle moves only by its own steps */
 	sqlite3_stmt *st = db_stmt(db, "UPDATE tickets SET assignee_id = ?2, updated_at = ?3,"
-				       " state = CASE WHEN state = 'received' THEN 'processing' ELSE state END WHERE id = ?1");
+				       " state = CASE WHEN state = 'received' AND ?4 = 0 THEN 'processing' ELSE state END WHERE id = ?1");
 	if (!st)
 		return M_ERROR;
 	db_bind_int(st, 1, t->id);
+	db_bind_int(st, 4, t->kind->own_flow ? 1 : 0);
 	if (user)
 		db_bind_int(st, 2, user);
 	db_bind_int(st, 3, now);

@@ -345,6 +345,14 @@ class LifeCycle(Base):
         code = self.submit(c, thong_tin="Hồ sơ nhân sự của cán bộ Sở Nội vụ")
         t = self.ticket(code)
         staff = self.fx.admin("duyet", self.SLUG)
+        # assigned: still "received" — the request moves only by its own steps
+        db = self.db()
+        uid = db.execute("SELECT id FROM users WHERE username = 'duyet'").fetchone()[0]
+        db.close()
+        self.act(staff, t[0], "assign", user_id=str(uid))
+        self.assertEqual(self.ticket(code)[1], "received")
+        # the common actions are not this kind's
+        self.act(staff, t[0], "reply", expect=404, body="Trả lời")
         r = self.act(staff, t[0], "refuse", expect=422, reason="khong-co-ly-do", body="x")
         self.assertIsNotNone(r.by_id("refuse-reason-error"))
         self.act(staff, t[0], "refuse", reason="khong-du-dieu-kien",

@@ -283,7 +283,7 @@ target admin-categories "$snv" -u "$base/quan-tri/chuyen-muc?sua=$catid" --cooki
 # the register of information requests (period filters) and a reply file's download (m14-inforeq)
 target admin-register "$snv" -u "$base/quan-tri/so-theo-doi?tu=2026-01-01&den=2026-12-31&ca-nhan=1" --cookie "$admin_cookie" \
 	--drop-set-cookie --skip "cong_sid,cong_csrf"
-target ticket-file "$snv" -u "$base/theo-doi/tep?ma=TT-AAAA-BBBB&f=1&t=0123456789abcdef0123456789abcdef"
+target ticket-file "$snv" -u "$base/theo-doi/tep?ma=TT-AAAA-BBBB&f=1&t=0123456789abcdef0123456789abcdef" --ignore-code 404
 target admin-compare "$snv" -u "$base/quan-tri/bai-viet/$aid*/so-sanh?a=${rev_a:-1}*&b=${rev_b:-2}*" --cookie "$admin_cookie" --drop-set-cookie \
 	--skip "cong_sid,cong_csrf"
 

@@ -18,6 +18,7 @@
 #include "demo/media.h"
 #include "demo/citizens.h"
 #include "demo/consultation.h"
+#include "demo/inforeq.h"
 #include "vn/calendar.h"
 
 #include <getopt.h>
@@ -694,10 +695,11 @@ int cmd_demo(int argc, char **argv)
 		return 1;
 	}
 	demo_data_dir = data;
+	totp_set_key_dir(data); /* DATA/secret.key seals the requests' personal data (model/pdata.h) */
 	int rc = load_sites(db) || load_accounts(db) || load_articles(db, data) || load_legal(db) ||
 		 load_procedures(db, data) || load_projects(db, data) || load_directory(db) || load_statistics(db, data) ||
 		 load_links_pages(db) || load_deadlines(db) || demo_media_load(db, data) || demo_citizens_load(db, data) ||
-		 demo_consultation_load(db, data);
+		 demo_consultation_load(db, data) || demo_inforeq_load(db);
 	char *base = db_setting_get(db, "base_domain");
 	db_close(db);
 	if (rc) {

@@ -1,6 +1,7 @@
 /* deadline.c — due times on the working-day calendar, the lists of what is due, compliance,
  * the periodic review of fixed pages and the text of the daily reminder. See deadline.h. */
 #include "deadline.h"
+#include "ticket.h"
 #include "calendar.h"
 #include "internal.h"
 #include "db/db.h"
@@ -437,16 +438,24 @@ static void set_time(json_t *o, const char *k, int64_t t)
 	json_object_set_new(o, k, json_string(buf));
 }
 
-/* Open items with a due time of SITE_ID (0: all), split at NOW. No permission check. */
+/* Open items with a due time of SITE_ID (0: all), split at NOW. No permission check. The open
+ * tickets of every kind with a due time (model/ticket.h: questions, requests for information…)
+ * are in the same lists, each with its "path" (its page in the inbox) and "state_label". */
 static json_t *open_items(struct db *db, int64_t site_id, int64_t now)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT a.id, a.site_id, s.name AS site_name, s.slug AS site_slug, s.kind AS site_kind,"
+	sqlite3_stmt *st = db_stmt(db, "SELECT a.id AS id, a.site_id, s.name AS site_name, s.slug AS site_slug, s.kind AS site_kind,"
 				       " a.title, a.state, a.due_kind AS kind, coalesce(r.name, a.due_kind) AS kind_name,"
-				       " a.intake_received_at, a.due_at FROM items a JOIN sites s ON s.id = a.site_id"
+				       " a.intake_received_at, a.due_at AS due_at, 'item' AS src FROM items a JOIN sites s ON s.id = a.site_id"
 				       " LEFT JOIN deadline_rules r ON r.kind = a.due_kind AND r.site_id IS NULL"
 				       " WHERE a.due_at IS NOT NULL AND a.published_at IS NULL"
 				       " AND a.state NOT IN ('refused', 'withdrawn') AND (?1 = 0 OR a.site_id = ?1)"
-				       " ORDER BY a.due_at, a.id");
+				       " UNION ALL"
+				       " SELECT t.id, t.site_id, s.name, s.slug, s.kind, t.title, t.state, t.deadline_kind,"
+				       " coalesce(r.name, t.deadline_kind), t.received_at, t.due_at, 'ticket' FROM tickets t"
+				       " JOIN sites s ON s.id = t.site_id"
+				       " LEFT JOIN deadline_rules r ON r.kind = t.deadline_kind AND r.site_id IS NULL"
+				       " WHERE t.due_at IS NOT NULL AND t.closed_at IS NULL AND (?1 = 0 OR t.site_id = ?1)"
+				       " ORDER BY due_at, id");
 	json_t *out = json_pack("{s[]s[]s[]si}", "overdue", "today", "soon", "later_count", 0);
 	if (!st)
 		return out;
@@ -471,6 +480,12 @@ static json_t *open_items(struct db *db, int64_t site_id, int64_t now)
 		json_object_set_new(row, "due_iso", json_string(iso));
 		json_object_set_new(row, "working_days_left", json_integer(left));
 		json_object_set_new(row, "overdue_days", json_integer(left < 0 ? -left : 0));
+		if (strcmp(json_string_value(json_object_get(row, "src")), "ticket") == 0) {
+			char path[64];
+			snprintf(path, sizeof(path), "/quan-tri/tiep-nhan/%lld", (long long)json_integer_value(json_object_get(row, "id")));
+			json_object_set_new(row, "path", json_string(path));
+			json_object_set_new(row, "state_label", json_string(ticket_state_label(json_string_value(json_object_get(row, "state")))));
+		}
 		const char *list = due < now ? "overdue" : due_day == today ? "today" : due_day <= soon_end ? "soon" : NULL;
 		if (list)
 			json_array_append(json_object_get(out, list), row);

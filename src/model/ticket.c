@@ -50,11 +50,26 @@ static const struct { const char *action, *label; } event_labels[] = {
 	{ "personal_purged", "Xoá thông tin cá nhân hết thời hạn lưu" },
 };
 
+/* A kind's own state STATE (ticket_kind.states), or NULL. */
+static const struct ticket_state *kind_state(const char *state)
+{
+	size_t n;
+	const struct ticket_kind *const *tks = ticket_kinds(&n);
+	for (size_t i = 0; state && i < n; i++)
+		for (const struct ticket_state *s = tks[i]->states; s && s->state; s++)
+			if (strcmp(s->state, state) == 0)
+				return s;
+	return NULL;
+}
+
 const char *ticket_state_label(const char *state)
 {
 	for (size_t i = 0; state && i < ARRAY_SIZE(state_labels); i++)
 		if (strcmp(state, state_labels[i].state) == 0)
 			return state_labels[i].label;
+	const struct ticket_state *ks = kind_state(state);
+	if (ks)
+		return ks->label;
 	return state ? state : "";
 }
 
@@ -63,7 +78,7 @@ static const char *event_label(const char *action)
 	for (size_t i = 0; action && i < ARRAY_SIZE(event_labels); i++)
 		if (strcmp(action, event_labels[i].action) == 0)
 			return event_labels[i].label;
-	return action ? action : "";
+	return ticket_state_label(action); /* a kind's steps are named after the states they reach */
 }
 
 json_t *ticket_refusal_reasons(void)
@@ -84,8 +99,10 @@ static const char *refusal_label(const char *key)
 
 static int is_closed(const char *state)
 {
-	return strcmp(state, TICKET_REFUSED) == 0 || strcmp(state, TICKET_PUBLISHED) == 0 ||
-	       strcmp(state, TICKET_CLOSED) == 0;
+	if (strcmp(state, TICKET_REFUSED) == 0 || strcmp(state, TICKET_PUBLISHED) == 0 || strcmp(state, TICKET_CLOSED) == 0)
+		return 1;
+	const struct ticket_state *ks = kind_state(state);
+	return ks && ks->closes;
 }
 
 /* ---- the retention period ---- */
@@ -182,7 +199,7 @@ static int mail_citizen(struct db *db, int64_t id, const char *subject_line, con
 static int ticket_load(struct db *db, int64_t id, struct ticket *t)
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT id, kind, code, site_id, origin_site_id, state, fields, item_id, number,"
-				       " deadline_kind, received_at, due_at, closed_at, assignee_id FROM tickets WHERE id = ?1");
+				       " number_year, deadline_kind, received_at, due_at, closed_at, assignee_id FROM tickets WHERE id = ?1");
 	if (!st)
 		return M_ERROR;
 	db_bind_int(st, 1, id);
@@ -196,6 +213,7 @@ static int ticket_load(struct db *db, int64_t id, struct ticket *t)
 	t->origin_site_id = json_integer_value(json_object_get(row, "origin_site_id"));
 	t->item_id = json_integer_value(json_object_get(row, "item_id"));
 	t->number = json_integer_value(json_object_get(row, "number"));
+	t->number_year = json_integer_value(json_object_get(row, "number_year"));
 	t->received_at = json_integer_value(json_object_get(row, "received_at"));
 	t->due_at = json_integer_value(json_object_get(row, "due_at"));
 	t->closed_at = json_integer_value(json_object_get(row, "closed_at"));
@@ -248,6 +266,23 @@ static int compute_due(struct db *db, int64_t site_id, const char *kind, int64_t
 	int rc = deadline_due(db, cal, site_id, kind, 1, received_at, 0, due, NULL);
 	vn_calendar_free(cal);
 	return rc;
+}
+
+/* Ticket ID of a numbered kind gets the next number of its site and year (Vietnam time) in the
+ * register, inside the submission's transaction (one writer at a time: numbers do not repeat,
+ * and the unique index says so if they would). 0 or -1. */
+static int number_give(struct db *db, const struct ticket_kind *tk, int64_t site_id, int64_t id, int64_t now)
+{
+	int year = vn_days_to_date(vn_days_of_time(now)).y;
+	sqlite3_stmt *st = db_stmt(db, "UPDATE tickets SET number_year = ?3, number = (SELECT coalesce(max(number), 0) + 1"
+				       " FROM tickets WHERE site_id = ?2 AND kind = ?4 AND number_year = ?3) WHERE id = ?1");
+	if (!st)
+		return -1;
+	db_bind_int(st, 1, id);
+	db_bind_int(st, 2, site_id);
+	db_bind_int(st, 3, year);
+	db_bind_text(st, 4, tk->name);
+	return db_step_done(st);
 }
 
 int ticket_submit(struct db *db, const struct ticket_kind *tk, int64_t site_id, const struct ticket_input *in,
@@ -370,6 +405,11 @@ int ticket_submit(struct db *db, const struct ticket_kind *tk, int64_t site_id, 
 		goto out;
 	}
 	*id = db_last_id(db);
+	if (tk->numbered && number_give(db, tk, site_id, *id, now)) {
+		db_rollback(db);
+		rc = M_ERROR;
+		goto out;
+	}
 	struct ticket t = { .id = *id, .site_id = site_id, .kind = tk };
 	char subject[160];
 	snprintf(subject, sizeof(subject), "Đã tiếp nhận %s", tk->label);
@@ -502,7 +542,8 @@ static json_t *status_view(struct db *db, json_t *row, int internal, int owner)
 		size_t i;
 		json_array_foreach(rows, i, ev) {
 			const char *action = json_string_value(json_object_get(ev, "action"));
-			int hide = !internal && !owner && strcmp(action, "replied") == 0;
+			const struct ticket_state *ks = kind_state(action);
+			int hide = !internal && !owner && (strcmp(action, "replied") == 0 || (ks && ks->private_note));
 			json_t *x = json_pack("{sssOsosOsb}", "label", event_label(action),
 					      "action", json_object_get(ev, "action"), "note", hide ? json_string("") : json_incref(json_object_get(ev, "note")), "site_name",
 					      json_object_get(ev, "site_name"), "public", json_integer_value(json_object_get(ev, "public")) != 0);
@@ -542,6 +583,20 @@ json_t *ticket_status_owner(struct db *db, const char *code, const char *email)
 	json_t *personal = pdata_open_json(json_string_value(json_object_get(row, "personal")));
 	json_object_set_new(o, "fields", fields ? fields : json_object());
 	json_object_set_new(o, "personal", personal ? personal : json_object());
+	/* the files the staff sent, each with the token that fetches it */
+	json_t *files = ticket_files(db, json_integer_value(json_object_get(row, "id"))), *f;
+	size_t i;
+	json_array_foreach(files, i, f) {
+		char tok[33];
+		if (ticket_file_token(json_string_value(json_object_get(row, "code")), json_integer_value(json_object_get(f, "id")), tok) == 0)
+			json_object_set_new(f, "token", json_string(tok));
+	}
+	if (json_array_size(files)) {
+		json_object_set_new(o, "files", files);
+		json_object_set_new(o, "has_files", json_true());
+	}
+	else
+		json_decref(files);
 	json_decref(row);
 	return o;
 }
@@ -694,7 +749,9 @@ static json_t *actions_for(struct db *db, const struct actor *a, const struct ti
 	if (!is_closed(s))
 		ACT("assign", "Phân công");
 	ACT("note", "Ghi chú nội bộ");
-	if (t->kind->moderated) {
+	if (t->kind->own_flow) {
+		/* the kind's hook offers the rest */
+	} else if (t->kind->moderated) {
 		if (strcmp(s, TICKET_RECEIVED) == 0) {
 			ACT("accept", "Duyệt đăng");
 			ACT("reject", "Không đăng");
@@ -746,6 +803,8 @@ json_t *ticket_get(struct db *db, const struct actor *a, int64_t site_id, int64_
 	json_object_set(out, "show_name", json_object_get(row, "show_name"));
 	json_object_set(out, "notify", json_object_get(row, "notify"));
 	json_object_set(out, "number", json_object_get(row, "number"));
+	if (t.number)
+		json_object_set_new(out, "number_year", json_integer(t.number_year));
 	json_object_set(out, "deadline_kind", json_object_get(row, "deadline_kind"));
 	json_object_set(out, "assignee_id", json_object_get(row, "assignee_id"));
 	json_object_set_new(out, "overdue", json_boolean(t.due_at && !is_closed(t.state) && t.due_at < time_now()));
@@ -765,6 +824,13 @@ json_t *ticket_get(struct db *db, const struct actor *a, int64_t site_id, int64_
 		}
 	}
 	json_object_set_new(out, "actions", actions_for(db, a, &t, site_id));
+	json_t *files = ticket_files(db, id);
+	if (json_array_size(files)) {
+		json_object_set_new(out, "files", files);
+		json_object_set_new(out, "has_files", json_true());
+	}
+	else
+		json_decref(files);
 	json_decref(row);
 done:
 	ticket_release(&t);
@@ -956,11 +1022,13 @@ static int act_assign(struct db *db, const struct actor *a, struct ticket *t, js
 		snprintf(note, sizeof(note), "%s", json_string_value(json_object_get(u, "display_name")));
 		json_decref(u);
 	}
+	/* a kind with its own life cycle moves only by its own steps */
 	sqlite3_stmt *st = db_stmt(db, "UPDATE tickets SET assignee_id = ?2, updated_at = ?3,"
-				       " state = CASE WHEN state = 'received' THEN 'processing' ELSE state END WHERE id = ?1");
+				       " state = CASE WHEN state = 'received' AND ?4 = 0 THEN 'processing' ELSE state END WHERE id = ?1");
 	if (!st)
 		return M_ERROR;
 	db_bind_int(st, 1, t->id);
+	db_bind_int(st, 4, t->kind->own_flow ? 1 : 0);
 	if (user)
 		db_bind_int(st, 2, user);
 	db_bind_int(st, 3, now);
@@ -1001,6 +1069,8 @@ int ticket_act(struct db *db, const struct actor *a, int64_t site_id, int64_t id
 		}
 	} else if (strcmp(action, "assign") == 0 && !closed) {
 		rc = act_assign(db, a, &t, in, now, e);
+	} else if (tk->own_flow) {
+		rc = tk->act ? tk->act(db, a, &t, action, in, now, e) : M_NOTFOUND;
 	} else if (tk->moderated && (strcmp(action, "accept") == 0 || strcmp(action, "reject") == 0)) {
 		int accept = action[0] == 'a';
 		const char *reason = in_str(in, "reason");

@@ -38,6 +38,17 @@ struct vn_calendar;
 
 struct ticket;
 
+/* A state a kind adds to the common ones (an information request's "provided"): its label, and
+ * whether reaching it closes the ticket (closed_at, the retention period counted). */
+struct ticket_state {
+	const char *state;
+	const char *label;
+	unsigned closes : 1;
+	/* Its event (named after it) carries a letter to the citizen: the note shows on the
+	 * tracking page to the citizen who proves the e-mail only, like a private reply. */
+	unsigned private_note : 1;
+};
+
 struct ticket_kind {
 	const char *name;        /* "question": tickets.kind */
 	const char *segment;     /* "cau-hoi": the public form /gui/<segment> */
@@ -73,11 +84,22 @@ struct ticket_kind {
 		   struct errs *e);
 	/* The kind's own actions offered in the ticket's page: [{action, label}] for T. NULL: none. */
 	json_t *(*actions)(const struct ticket_kind *tk, const struct ticket *t);
+	/* Its own states (labels, which close it), ended by { NULL }; NULL: the common ones only. */
+	const struct ticket_state *states;
+	/* Its life cycle is its ACT hook's: the common classify/forward/refuse/answer/reply are neither
+	 * offered nor accepted (assign and note are); every other action, even on a closed ticket,
+	 * goes to ACT, which says what the state allows. The ACTIONS hook's entries may describe
+	 * their form: {action, label, hint, button, inputs: [{name, label, type ("text", "textarea",
+	 * "select"), required, options: [{key, label}], hint}]} (admin/ticket renders them). */
+	unsigned own_flow : 1;
+	/* Entered in a register (sổ theo dõi): tickets.number, sequential per site and year
+	 * (tickets.number_year, Vietnam time), given in the submission's transaction. */
+	unsigned numbered : 1;
 };
 
 /* A ticket as the model reads it for an action (ticket_act's hook). */
 struct ticket {
-	int64_t id, site_id, origin_site_id, item_id, assignee_id, number;
+	int64_t id, site_id, origin_site_id, item_id, assignee_id, number, number_year;
 	int64_t received_at, due_at, closed_at;
 	const struct ticket_kind *kind;
 	char state[24];
@@ -193,5 +215,28 @@ int ticket_premoderated(struct db *db, const struct ticket_kind *tk, int64_t sit
  * M_NOTFOUND (not a moderated kind), M_ERROR. */
 int ticket_premoderation_set(struct db *db, const struct actor *a, int64_t site_id, const char *kind, int on);
 
+/* Files the staff send with a step (an information request's reply letter): kept privately
+ * (never in the public media library), shown to the staff of the ticket's site and to the
+ * citizen who proves the ticket's e-mail on the tracking page (model/ticket_files.c).
+ * ticket_file_put checks BYTES (a document or image the media layer accepts) and writes them
+ * under DATA_DIR/private/tickets/ (content-addressed) before the action's transaction: *FILE
+ * gets {name, sha256, mime, size} for the action's input "files". M_OK, M_INVALID (E under
+ * FIELD), M_ERROR. */
+int ticket_file_put(const char *data_dir, const void *bytes, size_t len, const char *name, const char *field,
+		    struct errs *e, json_t **file);
+/* Records FILES ([{name, sha256, mime, size}] from ticket_file_put) with the event EVENT_ID of
+ * ticket T, inside the caller's transaction. 0 or -1. */
+int ticket_files_attach(struct db *db, const struct actor *a, const struct ticket *t, int64_t event_id, json_t *files,
+			int64_t now);
+/* The id of T's newest event (the one a hook just wrote), 0 when none. */
+int64_t ticket_last_event(struct db *db, const struct ticket *t);
+/* Ticket ID's files: [{id, name, mime, size, size_label, at, event_id}]. */
+json_t *ticket_files(struct db *db, int64_t ticket_id);
+/* File FILE_ID: its path under DATA_DIR (malloc'd), its NAME and MIME (malloc'd), its ticket's
+ * *TICKET_ID and CODE; the caller checks who asks. NULL when absent. */
+char *ticket_file_path(struct db *db, const char *data_dir, int64_t file_id, int64_t *ticket_id, char code[24], char **name,
+		       char **mime);
+/* The token that lets the owner of CODE fetch FILE_ID from the tracking page (32 hex + NUL). */
+int ticket_file_token(const char *code, int64_t file_id, char out[33]);
 
 #endif

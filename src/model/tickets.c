@@ -4,6 +4,7 @@
 #include "ticket.h"
 #include "kind.h"
 #include "consultation.h"
+#include "inforeq.h"
 
 #include <stddef.h>
 #include <string.h>
@@ -176,8 +177,61 @@ static const struct ticket_kind ticket_comment = {
 	.check = comment_check,
 };
 
+/* ---- requests for information (Luật Tiếp cận thông tin 2016 Đ23–24; ND 13/2018 Mẫu 02;
+ * model/inforeq.c; docs/information-requests.md) ---- */
+
+static const struct kind_field inforeq_fields[] = {
+	{ .key = "ho_ten", .label = "Họ và tên người yêu cầu", .type = F_TEXT, .max = 100, .flags = FF_PERSONAL | FF_REQUIRED,
+	  .autocomplete = "name", .help = "Luật Tiếp cận thông tin Điều 24 yêu cầu ghi họ tên người yêu cầu" },
+	{ .key = "dia_chi", .label = "Nơi cư trú, địa chỉ liên hệ", .type = F_TEXT, .max = 300, .flags = FF_PERSONAL | FF_REQUIRED,
+	  .autocomplete = "street-address", .help = "Theo Điều 24; để gửi văn bản trả lời khi nhận qua bưu chính" },
+	{ .key = "giay_to", .label = "Số chứng minh nhân dân, căn cước hoặc hộ chiếu", .type = F_TEXT, .max = 20,
+	  .flags = FF_PERSONAL | FF_REQUIRED, .example = "079123456789",
+	  .help = "Điều 24 yêu cầu số giấy tờ tùy thân để xác định người có quyền tiếp cận thông tin; được mã hóa, không công khai" },
+	{ .key = "email", .label = "Thư điện tử", .type = F_TEXT, .max = 254, .flags = FF_PERSONAL | FF_REQUIRED,
+	  .autocomplete = "email", .example = "dan@example.vn",
+	  .help = "Để gửi thông báo, văn bản trả lời và để Ông/Bà theo dõi yêu cầu" },
+	{ .key = "dien_thoai", .label = "Số điện thoại", .type = F_TEXT, .max = 20, .flags = FF_PERSONAL, .autocomplete = "tel",
+	  .help = "Không bắt buộc; để cơ quan liên hệ khi cần làm rõ yêu cầu" },
+	{ .key = "so_fax", .label = "Số fax", .type = F_TEXT, .max = 20, .flags = FF_PERSONAL,
+	  .help = "Chỉ cần khi chọn nhận thông tin qua fax" },
+	{ .key = "thong_tin", .label = "Thông tin cần cung cấp", .type = F_LONGTEXT, .max = 3000, .flags = FF_REQUIRED,
+	  .help = "Nêu rõ tên văn bản, hồ sơ, tài liệu (số, ký hiệu, ngày ban hành, cơ quan ban hành nếu biết)" },
+	{ .key = "muc_dich", .label = "Mục đích sử dụng thông tin", .type = F_LONGTEXT, .max = 1000, .flags = FF_REQUIRED,
+	  .help = "Điều 24 yêu cầu nêu lý do, mục đích yêu cầu cung cấp thông tin" },
+	{ .key = "hinh_thuc", .label = "Hình thức nhận thông tin", .type = F_ENUM, .flags = FF_REQUIRED, .choices = inforeq_delivery },
+};
+
+static const struct kind inforeq_form = { .name = "info_request_form", .label = "Yêu cầu cung cấp thông tin",
+					  .fields = inforeq_fields, .nfields = N(inforeq_fields) };
+
+static const struct ticket_kind ticket_info_request = {
+	.name = "info_request",
+	.segment = "yeu-cau-thong-tin",
+	.label = "Yêu cầu cung cấp thông tin",
+	.code_prefix = "TT",
+	.form = &inforeq_form,
+	.title_field = "thong_tin",
+	.email_field = "email",
+	.name_field = "ho_ten",
+	.deadline_kind = "tctt-don-gian",
+	.why = "Luật Tiếp cận thông tin (Điều 24) và Nghị định 13/2018/NĐ-CP yêu cầu phiếu yêu cầu ghi họ tên, nơi cư trú, "
+	       "số giấy tờ tùy thân, thông tin cần cung cấp, mục đích và hình thức nhận. Các thông tin cá nhân được mã hóa khi lưu, "
+	       "chỉ cán bộ giải quyết yêu cầu được xem (mỗi lần xem đều được ghi nhật ký), không bao giờ công khai, "
+	       "và tự động xóa sau thời hạn lưu. Sổ theo dõi chỉ ghi tên viết tắt.",
+	.retention_days = 730,
+	.per_email_day = 5,
+	.per_addr_day = 20,
+	.check = inforeq_check,
+	.act = inforeq_act,
+	.actions = inforeq_actions,
+	.states = inforeq_states,
+	.own_flow = 1,
+	.numbered = 1,
+};
+
 static const struct ticket_kind *const ticket_declared[] = { &ticket_question, &ticket_feedback, &ticket_error,
-	&ticket_comment };
+							      &ticket_comment, &ticket_info_request };
 
 const struct ticket_kind *const *ticket_kinds(size_t *n)
 {

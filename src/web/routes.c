@@ -116,6 +116,8 @@ const struct route web_routes[] = {
 	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/tiep-nhan", admin_inbox },
 	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/tiep-nhan/*", admin_ticket },
 	{ ROUTE_POST | ROUTE_ROLE, "/quan-tri/tiep-nhan/*", admin_ticket_act },
+	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/tiep-nhan-tep/*", admin_ticket_file },
+	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/so-theo-doi", admin_inforeq_register },
 	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/*/moi", admin_article_new },
 	{ ROUTE_POST | ROUTE_ROLE, "/quan-tri/*/moi", admin_article_save },
 	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/*/*", admin_article_edit },
@@ -133,6 +135,7 @@ const struct route web_routes[] = {
 	{ ROUTE_GET | ROUTE_LIMIT_SEARCH | ROUTE_PUBLIC, "/theo-doi", page_ticket_status },
 	{ ROUTE_POST | ROUTE_LIMIT_FORM | ROUTE_PUBLIC, "/theo-doi", page_ticket_status_owner },
 	{ ROUTE_GET | ROUTE_LIMIT_SEARCH | ROUTE_PUBLIC, "/theo-doi/ngung-nhan-thu", page_ticket_optout },
+	{ ROUTE_GET | ROUTE_LIMIT_SEARCH | ROUTE_PUBLIC, "/theo-doi/tep", page_ticket_file },
 	/* schedules and the directory (web/public/schedule.c, directory.c): before the kinds' generic
 	 * pages; the week view and the calendar depend on the day, so they are not kept in the cache */
 	{ ROUTE_GET | ROUTE_PUBLIC, "/lich-cong-tac", page_schedule_week },

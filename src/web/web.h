@@ -247,6 +247,13 @@ void consultation_item_view(struct req *r, const struct kind *k, json_t *row, js
 void admin_consultation_export(struct req *r);
 void admin_moderation(struct req *r);
 void admin_moderation_save(struct req *r);
+/* Requests for information and the files sent with tickets' steps (web/admin/inforeq.c,
+ * web/public/ticket_files.c). */
+void admin_inforeq_register(struct req *r);
+void admin_ticket_file(struct req *r);
+void page_ticket_file(struct req *r);
+/* Sends the private file at PATH as a download named NAME: never cached, never indexed. */
+void web_send_private_file(struct req *r, const char *path, const char *name, const char *mime);
 void admin_access_info(struct req *r);
 void admin_access_info_save(struct req *r);
 /* schedules (web/public/schedule.c) and the directory (web/public/directory.c) */

@@ -2137,6 +2137,72 @@ async function citizensQuestions(t) {
 	await staff.context().close();
 }
 
+/* ---------------------------------------------------------------------------------------------
+ * Requests for information (docs/information-requests.md): a citizen finds the form from the
+ * access-to-information page, is told the ID number is wrong next to the field (what was typed
+ * kept), sends it and gets the tracking code; the approver reads the register (initials only),
+ * accepts the request as simple and provides the information with a letter; the register shows
+ * it provided. axe-core on the form, its error state, the tracking page, the register and the
+ * request's page.
+ */
+async function informationRequest(t) {
+	const ctx = await t.newContext({ bypassCSP: true });
+	const page = await ctx.newPage();
+	const seen = watch(page);
+	await page.goto(t.site + '/tiep-can-thong-tin');
+	await clickAndWait(page, page.getByRole('link', { name: 'Gửi yêu cầu cung cấp thông tin' }));
+	assertPath(page, '/gui/yeu-cau-thong-tin', 'the form linked from the access-to-information page');
+	const fill = async (id) => {
+		await page.getByLabel('Họ và tên người yêu cầu').fill('Lê Hoàng Phúc An');
+		await page.getByLabel('Nơi cư trú, địa chỉ liên hệ').fill('Số 8 đường 2 Tháng 9, Phường 1, TP Vĩnh Long');
+		await page.getByLabel('Số chứng minh nhân dân, căn cước hoặc hộ chiếu').fill(id);
+		await page.getByRole('textbox', { name: 'Thư điện tử' }).fill('phucan.tctt@example.vn');
+		await page.getByLabel('Thông tin cần cung cấp').fill('Kế hoạch tuyển dụng công chức năm 2026 của Sở Nội vụ');
+		await page.getByLabel('Mục đích sử dụng thông tin').fill('Chuẩn bị hồ sơ dự tuyển');
+		await page.getByLabel('Hình thức nhận thông tin').selectOption({ label: 'Gửi qua thư điện tử' });
+	};
+	await fill('0792');
+	await until(async () => /đã được xác minh/.test(await textOf(page.locator('.challenge-status'))), 'the proof of work', 20000);
+	assert.deepEqual(seriousOf((await axe(t, page)).violations), [], 'axe on the request form');
+	await clickAndWait(page, page.getByRole('button', { name: 'Gửi', exact: true }));
+	await mustSee(page.locator('#giay_to-error'), 'the message next to the ID number');
+	assert.equal(await page.getByLabel('Số chứng minh nhân dân, căn cước hoặc hộ chiếu').inputValue(), '0792', 'the input kept');
+	assert.equal(await page.getByLabel('Mục đích sử dụng thông tin').inputValue(), 'Chuẩn bị hồ sơ dự tuyển', 'the input kept');
+	assert.deepEqual(seriousOf((await axe(t, page)).violations), [], 'axe on the form with its errors');
+	await page.getByLabel('Số chứng minh nhân dân, căn cước hoặc hộ chiếu').fill('079204011223');
+	await until(async () => /đã được xác minh/.test(await textOf(page.locator('.challenge-status'))), 'the proof of work', 20000);
+	await clickAndWait(page, page.getByRole('button', { name: 'Gửi', exact: true }));
+	assertPath(page, '/theo-doi', 'the tracking page after sending');
+	const code = new URL(page.url()).searchParams.get('ma');
+	assert.match(code, /^TT-/);
+	assert.ok(!(await page.content()).includes('079204011223'), 'the ID number on the tracking page');
+	assert.deepEqual(seriousOf((await axe(t, page)).violations), [], 'axe on the tracking page');
+	seen.assertClean('the request form');
+	await ctx.close();
+
+	const staff = await personPage(t, 'approver', '/quan-tri/so-theo-doi', { bypassCSP: true });
+	const reg = staff.getByRole('table', { name: 'Sổ theo dõi yêu cầu cung cấp thông tin' });
+	const row = reg.getByRole('row').filter({ hasText: 'Kế hoạch tuyển dụng công chức năm 2026' });
+	await mustSee(row.getByRole('cell', { name: 'L.H.P.A.' }), 'the requester\'s initials in the register');
+	assert.ok(!(await staff.content()).includes('Lê Hoàng Phúc An'), 'the full name in the register before it was asked for');
+	assert.deepEqual(seriousOf((await axe(t, staff)).violations), [], 'axe on the register');
+	await staff.screenshot({ path: join(t.shots, 'cong-browser-inforeq-register.png'), fullPage: true });
+	await clickAndWait(staff, row.getByRole('link'));
+	assert.deepEqual(seriousOf((await axe(t, staff)).violations), [], 'axe on the request\'s page');
+	const accept = staff.getByRole('form', { name: 'Tiếp nhận và phân loại yêu cầu' });
+	await accept.getByLabel('Loại yêu cầu').selectOption('simple');
+	await clickAndWait(staff, accept.getByRole('button', { name: 'Tiếp nhận' }));
+	const provide = staff.getByRole('form', { name: 'Cung cấp thông tin' });
+	await provide.getByLabel('Kết quả').selectOption('full');
+	await provide.getByLabel('Văn bản trả lời').fill('Sở Nội vụ gửi Ông/Bà Kế hoạch số 12/KH-SNV kèm theo thư này.');
+	await clickAndWait(staff, provide.getByRole('button', { name: 'Gửi văn bản trả lời' }));
+	await mustSee(staff.getByText('Đã cung cấp thông tin').first(), 'the state after providing');
+	await staff.goto(t.site + '/quan-tri/so-theo-doi');
+	await mustSee(staff.getByRole('row').filter({ hasText: 'Kế hoạch tuyển dụng công chức năm 2026' })
+		.getByRole('cell', { name: 'Đã cung cấp thông tin' }), 'the register\'s state');
+	await staff.context().close();
+}
+
 scenarios.push(
 	{ name: 'citizens: a question with and without JavaScript, tracked, answered by the board (axe-core)', run: citizensQuestions, timeout: 60000 },
 );
@@ -2234,4 +2300,5 @@ async function consultation(t) {
 
 scenarios.push(
 	{ name: 'consultation: the list, a draft, a comment with and without JavaScript, a closed draft (axe-core)', run: consultation, timeout: 60000 },
+	{ name: 'information request: the form, the register, accepted and provided (axe-core)', run: informationRequest, timeout: 60000 },
 );

@@ -312,6 +312,10 @@ target admin-media "$snv" -u "$base/quan-tri/thu-vien?loai=anh&trang=1" --cookie
 	--skip "cong_sid,cong_csrf"
 target admin-categories "$snv" -u "$base/quan-tri/chuyen-muc?sua=$catid" --cookie "$admin_cookie" --drop-set-cookie \
 	--skip "cong_sid,cong_csrf"
+# the register of information requests (period filters) and a reply file's download
+target admin-register "$snv" -u "$base/quan-tri/so-theo-doi?tu=2026-01-01&den=2026-12-31&ca-nhan=1" --cookie "$admin_cookie" \
+	--drop-set-cookie --skip "cong_sid,cong_csrf"
+target ticket-file "$snv" -u "$base/theo-doi/tep?ma=TT-AAAA-BBBB&f=1&t=0123456789abcdef0123456789abcdef" --ignore-code 404
 target admin-compare "$snv" -u "$base/quan-tri/bai-viet/$aid*/so-sanh?a=${rev_a:-1}*&b=${rev_b:-2}*" --cookie "$admin_cookie" --drop-set-cookie \
 	--skip "cong_sid,cong_csrf"
 # the consultations' list with its derived term, the comment form, the staff's export

@@ -71,8 +71,12 @@ void admin_deadlines(struct req *r)
 		size_t k;
 		json_array_foreach(list, k, it) {
 			char url[64];
-			snprintf(url, sizeof(url), "/quan-tri/bai-viet/%lld",
-				 (long long)json_integer_value(json_object_get(it, "id")));
+			const char *path = json_string_value(json_object_get(it, "path")); /* a ticket's */
+			if (path)
+				snprintf(url, sizeof(url), "%s", path);
+			else
+				snprintf(url, sizeof(url), "/quan-tri/bai-viet/%lld",
+					 (long long)json_integer_value(json_object_get(it, "id")));
 			/* items of other sites open in their own site's admin */
 			if (json_integer_value(json_object_get(it, "site_id")) != site_id_of(r)) {
 				json_t *s = json_pack("{sOsO}", "slug", json_object_get(it, "site_slug"), "kind",
@@ -87,8 +91,9 @@ void admin_deadlines(struct req *r)
 			} else {
 				json_object_set_new(it, "url", json_string(url));
 			}
-			json_object_set_new(it, "state_label", json_string(article_state_label(
-				json_string_value(json_object_get(it, "state")))));
+			if (!json_object_get(it, "state_label"))
+				json_object_set_new(it, "state_label", json_string(article_state_label(
+					json_string_value(json_object_get(it, "state")))));
 		}
 		char has[32];
 		snprintf(has, sizeof(has), "has_%s", names[i]);

@@ -6,8 +6,11 @@
  *                                          actions; ca-nhan=1 opens the personal data (audited)
  * WEBPAGE: POST /quan-tri/tiep-nhan/<id>   an action: action (classify, assign, note, forward,
  *                                          refuse, answer, reply, accept, reject, or the kind's own)
- *                                          and its inputs (ticket_act); 303 back, or the page again
- *                                          with the messages next to the inputs */
+ *                                          and its inputs (ticket_act), files (file, several: kept
+ *                                          privately, ticket_file_put); 303 back, or the page again
+ *                                          with the messages next to the inputs
+ * WEBPAGE: GET  /quan-tri/tiep-nhan-tep/<id>  a file sent with a ticket's step, for the staff of
+ *                                          the ticket's site (or the site it came from) */
 #include "web/web.h"
 #include "base/util.h"
 #include "model/ticket.h"
@@ -76,6 +79,50 @@ void admin_inbox(struct req *r)
 	resp_render(r, 200, "admin/inbox", ctx);
 }
 
+/* The forms of a kind's own actions that describe their inputs (ticket_kind.own_flow), for the
+ * template: each input's type as a flag, an id unique in the page, what was typed and its
+ * message when FORM is the action that was refused. */
+static json_t *kind_forms(json_t *ctx, json_t *actions, json_t *form)
+{
+	json_t *out = json_array(), *a;
+	size_t i;
+	const char *sent = json_string_value(json_object_get(form, "action"));
+	json_t *errors = json_object_get(ctx, "errors");
+	json_array_foreach(actions, i, a) {
+		json_t *inputs = json_object_get(a, "inputs"), *in;
+		if (!json_is_array(inputs))
+			continue;
+		const char *action = json_string_value(json_object_get(a, "action"));
+		int mine = sent && action && strcmp(sent, action) == 0, multipart = 0;
+		json_t *f = json_deep_copy(a);
+		size_t j;
+		json_array_foreach(json_object_get(f, "inputs"), j, in) {
+			const char *name = json_string_value(json_object_get(in, "name"));
+			const char *type = json_string_value(json_object_get(in, "type"));
+			char id[96], flag[32];
+			snprintf(id, sizeof(id), "%s-%s", action, name);
+			json_object_set_new(in, "id", json_string(id));
+			snprintf(flag, sizeof(flag), "is_%s", type ? type : "text");
+			json_object_set_new(in, flag, json_true());
+			if (type && strcmp(type, "file") == 0)
+				multipart = 1;
+			const char *typed = mine ? json_string_value(json_object_get(form, name)) : NULL;
+			if (typed)
+				json_object_set_new(in, "value", json_string(typed));
+			json_t *opt;
+			size_t k;
+			json_array_foreach(json_object_get(in, "options"), k, opt)
+				json_object_set_new(opt, "selected", json_boolean(typed && strcmp(typed, json_string_value(json_object_get(opt, "key"))) == 0));
+			json_t *err = mine ? json_object_get(errors, name) : NULL;
+			if (err)
+				json_object_set(in, "error", err);
+		}
+		json_object_set_new(f, "multipart", json_boolean(multipart));
+		json_array_append_new(out, f);
+	}
+	return out;
+}
+
 /* The page of ticket ID; E and FORM (what was typed) when an action was refused. */
 static void render_ticket(struct req *r, int status, int64_t id, const struct errs *e, json_t *form)
 {
@@ -118,7 +165,8 @@ static void render_ticket(struct req *r, int status, int64_t id, const struct er
 	json_t *acts = json_object(), *a;
 	size_t i;
 	json_array_foreach(json_object_get(t, "actions"), i, a)
-		json_object_set_new(acts, json_string_value(json_object_get(a, "action")), json_true());
+		if (!json_object_get(a, "inputs")) /* a kind's own form (kind_forms) is not the common one */
+			json_object_set_new(acts, json_string_value(json_object_get(a, "action")), json_true());
 	json_object_set_new(t, "can", acts);
 	if (json_object_get(acts, "classify")) {
 		json_t *choices = json_array();
@@ -166,10 +214,11 @@ static void render_ticket(struct req *r, int status, int64_t id, const struct er
 	}
 	json_object_set_new(ctx, "reasons", ticket_refusal_reasons());
 	json_object_set_new(ctx, "site_name", json_incref(json_object_get(r->site, "name")));
-	json_object_set_new(ctx, "ticket", t);
 	json_object_set_new(ctx, "form", form ? json_incref(form) : json_object());
 	if (e)
 		admin_errors(r, ctx, e);
+	json_object_set_new(t, "kind_forms", kind_forms(ctx, json_object_get(t, "actions"), form));
+	json_object_set_new(ctx, "ticket", t);
 	resp_header(r, "Cache-Control", "no-store");
 	resp_render(r, status, "admin/ticket", ctx);
 }
@@ -208,7 +257,25 @@ void admin_ticket_act(struct req *r)
 		free(clean);
 	}
 	struct errs e = { 0 };
-	int rc = ticket_act(r->db, &r->actor, site_of(r), id, action, in, time_now(), &e);
+	/* the files sent with the step, written privately before its transaction */
+	json_t *files = json_array();
+	for (size_t i = 0; i < r->nfields; i++) {
+		const struct field *f = &r->fields[i];
+		if (strcmp(f->key, "file") != 0 || !f->filename || !f->value.len)
+			continue;
+		json_t *file = NULL;
+		int frc = ticket_file_put(r->app->data_dir, f->value.buf, f->value.len, f->filename, "file", &e, &file);
+		if (frc == M_ERROR) {
+			json_decref(files);
+			json_decref(in);
+			resp_error(r, 500, "server_error");
+			return;
+		}
+		if (file)
+			json_array_append_new(files, file);
+	}
+	json_object_set_new(in, "files", files);
+	int rc = e.n ? M_INVALID : ticket_act(r->db, &r->actor, site_of(r), id, action, in, time_now(), &e);
 	if (rc == M_OK) {
 		json_decref(in);
 		char loc[64];
@@ -227,4 +294,21 @@ void admin_ticket_act(struct req *r)
 		admin_model_error(r, rc);
 	}
 	json_decref(in);
+}
+
+void admin_ticket_file(struct req *r)
+{
+	int64_t fid = admin_capture_id(r), tid = 0;
+	char *name = NULL, *mime = NULL, code[24];
+	char *path = fid > 0 ? ticket_file_path(r->db, r->app->data_dir, fid, &tid, code, &name, &mime) : NULL;
+	/* the ticket's page answers for the staff of its site (and of the site it came from) only */
+	json_t *t = path ? ticket_get(r->db, &r->actor, site_of(r), tid, 0) : NULL;
+	if (!t)
+		resp_error(r, 404, "not_found");
+	else
+		web_send_private_file(r, path, name, mime);
+	json_decref(t);
+	free(path);
+	free(name);
+	free(mime);
 }

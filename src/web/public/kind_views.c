@@ -20,6 +20,7 @@ static const struct kind_view kind_views[] = {
 	{ "link", NULL, links_list_view }, /* the links grouped (public/nav.c) */
 	{ "gallery", gallery_item_view, NULL },
 	{ "video", video_item_view, NULL },
+	{ "poll", poll_item_view, NULL }, /* the vote's form and the results (public/polls.c) */
 	{ NULL, NULL, NULL }, /* kinds add their line above this one */
 };
 

@@ -16,6 +16,7 @@
 #include "vn/isoweek.h"
 #include "demo/nav.h"
 #include "demo/media.h"
+#include "demo/polls.h"
 #include "vn/calendar.h"
 
 #include <getopt.h>
@@ -692,9 +693,10 @@ int cmd_demo(int argc, char **argv)
 		return 1;
 	}
 	demo_data_dir = data;
+	totp_set_key_dir(data); /* the polls' and ratings' voter tags are keyed from DATA/secret.key */
 	int rc = load_sites(db) || load_accounts(db) || load_articles(db, data) || load_legal(db) ||
 		 load_procedures(db, data) || load_projects(db, data) || load_directory(db) || load_statistics(db, data) ||
-		 load_links_pages(db) || load_deadlines(db) || demo_media_load(db, data);
+		 load_links_pages(db) || load_deadlines(db) || demo_media_load(db, data) || demo_polls_load(db);
 	char *base = db_setting_get(db, "base_domain");
 	db_close(db);
 	if (rc) {

@@ -62,3 +62,64 @@ TEST(poll_phase_at_the_edges_of_its_days)
 	CHECK(close % 86400 == 17 * 3600);
 	json_decref(f);
 }
+
+#include "db/db.h"
+
+/* A fresh database with the main portal (in the voter tag test's folder: its secret.key). */
+static struct db *ratings_db(int64_t *site)
+{
+	static char dir[] = "/tmp/cong-ratings-db-XXXXXX";
+	char path[256], err[256];
+	if (sodium_init() < 0 || !mkdtemp(dir))
+		return NULL;
+	totp_set_key_dir(dir);
+	snprintf(path, sizeof(path), "%s/r.db", dir);
+	struct db *db = db_open(path, err, sizeof(err));
+	if (!db || db_migrate(db, err, sizeof(err)) < 0)
+		return NULL;
+	struct site_input in = { 0 };
+	struct errs e = { 0 };
+	in.name = "Cổng chính";
+	in.kind = "main";
+	if (site_add(db, &in, &e, site, NULL))
+		return NULL;
+	return db;
+}
+
+static int64_t count_ratings(struct db *db)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT count(*) FROM ratings");
+	int64_t n = st && sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+	sqlite3_reset(st);
+	return n;
+}
+
+TEST(rating_once_per_month_the_month_of_vietnam)
+{
+	int64_t site = 0;
+	struct db *db = ratings_db(&site);
+	CHECK(db != NULL);
+	if (!db)
+		return;
+	struct rating_input in = { .score = { "4", "4", "5", "3" }, .addr = "198.51.100.9", .ua = "UA" };
+	struct errs e = { 0 };
+	int replaced = -1;
+	/* 31/12/2026 23:59:59 in Vietnam is 16:59:59 UTC */
+	int64_t last = vn_time_of_days(vn_date_to_days((vn_date){ 2027, 1, 1 })) - 1;
+	CHECK(rating_submit(db, site, &in, last - 86400 * 20, &e, &replaced) == M_OK && replaced == 0);
+	CHECK(rating_submit(db, site, &in, last, &e, &replaced) == M_OK && replaced == 1);
+	CHECK(count_ratings(db) == 1);
+	/* one second later it is January: a rating of its own */
+	CHECK(rating_submit(db, site, &in, last + 1, &e, &replaced) == M_OK && replaced == 0);
+	CHECK(count_ratings(db) == 2);
+	/* another browser in January */
+	in.ua = "UA 2";
+	CHECK(rating_submit(db, site, &in, last + 3600, &e, &replaced) == M_OK && replaced == 0);
+	CHECK(count_ratings(db) == 3);
+	/* scores checked */
+	struct rating_input bad = { .score = { "0", "6", "", NULL }, .addr = "x", .ua = "y" };
+	struct errs be = { 0 };
+	CHECK(rating_submit(db, site, &bad, last, &be, NULL) == M_INVALID && be.n == 4);
+	CHECK(count_ratings(db) == 3);
+	db_close(db);
+}

@@ -86,8 +86,10 @@ void poll_item_view(struct req *r, const struct kind *k, json_t *row, json_t *it
 	if (!v)
 		return;
 	int closed = json_is_true(json_object_get(v, "is_closed"));
-	/* the choices show as the form's and the results' rows, not as a table of the item */
-	json_object_del(item, "tables");
+	/* the choices show as the form's and the results' rows, not as a table of the item (the
+	 * print view, which has neither, keeps the table) */
+	if (!print)
+		json_object_del(item, "tables");
 	if (json_is_true(json_object_get(v, "show_results")))
 		json_object_set_new(v, "chart_svg", results_chart(v, id));
 	const struct poll_post *pp = poll_post;
@@ -105,9 +107,9 @@ void poll_item_view(struct req *r, const struct kind *k, json_t *row, json_t *it
 				json_object_set_new(c, "checked", json_true());
 		}
 	}
+	if (!closed)
+		resp_header(r, "Cache-Control", "no-store"); /* the browser's own page: its vote, its tokens */
 	if (!closed && !print) {
-		/* the browser's own page: its vote, its tokens */
-		resp_header(r, "Cache-Control", "no-store");
 		if (json_is_true(json_object_get(v, "is_open")) && !json_is_true(json_object_get(v, "voted"))) {
 			const char *cerr = pp ? json_string_value(json_object_get(json_object_get(v, "errors"), "challenge")) : NULL;
 			json_t *chal = web_challenge_view(r, ctx, "tham-do", cerr);
@@ -116,8 +118,6 @@ void poll_item_view(struct req *r, const struct kind *k, json_t *row, json_t *it
 				json_object_set_new(v, "form", json_true());
 			}
 		}
-	} else if (!closed) {
-		resp_header(r, "Cache-Control", "no-store");
 	}
 	json_object_set_new(ctx, "poll", v);
 }

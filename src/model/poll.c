@@ -203,7 +203,8 @@ json_t *poll_view(struct db *db, int64_t item_id, json_t *fields, const char *ad
 	char scope[48], tag[VOTER_TAG_LEN + 1];
 	scope_of(item_id, scope, sizeof(scope));
 	int my = -1;
-	if (phase >= 0 && voter_tag(scope, addr, ua, tag) == 0) {
+	/* only while it is open: a closed poll's page is the same for everyone (and cached) */
+	if (phase == 0 && voter_tag(scope, addr, ua, tag) == 0) {
 		sqlite3_stmt *st = db_stmt(db, "SELECT choice FROM poll_votes WHERE item_id = ? AND voter = ?");
 		if (!st)
 			return NULL;

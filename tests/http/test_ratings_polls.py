@@ -317,3 +317,24 @@ class Polls(CongTest):
         r = self.board.post("/quan-tri/tham-do/%d" % iid, f, multipart_form=True)
         self.expect(r, 422)
         self.assertIn_("chỉ sửa được câu chữ", r)
+
+    def test_a_poll_closed_after_votes_shows_the_same_page_to_everyone(self):
+        q = "Đóng sau khi có phiếu %s" % uuid.uuid4().hex[:6]
+        iid, path = self.poll(q, vn_day(-3), vn_day(3), choices=("Có", "Không"))
+        a = self.browser("Mozilla/5.0 Poll-Voter")
+        self.expect(a.send(path, [("lua_chon", "1")]), 303)
+        self.assertIn_("Lựa chọn của Ông/Bà: <strong>Không</strong>", a.get(path))
+        # the board closes it yesterday (the choices unchanged: allowed with votes)
+        f = [("title", q), ("summary", ""), ("body", ""), ("mo_tu", vn_day(-3)), ("dong_vao", vn_day(-1)),
+             ("hien_ket_qua", "sau-khi-binh-chon"), ("lua_chon.0.nhan", "Có"), ("lua_chon.1.nhan", "Không")]
+        r = self.board.post("/quan-tri/tham-do/%d" % iid, f, multipart_form=True)
+        self.expect(r, 303, squash(r.text)[-300:])
+        for act in ("submit", "edited", "publish"):
+            self.board.post("/quan-tri/tham-do/%d/chuyen" % iid, [("action", act)])
+        r = a.get(path)
+        self.assertIn_("Cuộc thăm dò đã kết thúc ngày", r)
+        self.assertIn_("Kết quả: 1 phiếu", r)
+        self.assertNotIn_("Lựa chọn của Ông/Bà", r, "the voter's choice on a page the cache keeps for everyone")
+        other = self.browser("Mozilla/5.0 Poll-Other").get(path)
+        self.assertEqual(other.header("X-Cache"), "HIT")
+        self.assertNotIn_("Lựa chọn của Ông/Bà", other)

@@ -98,6 +98,7 @@ class Ratings(CongTest):
         board = self.fx.admin("admin", "longho")
         r = self.page(board, "/quan-tri/danh-gia", chrome=False)
         self.assertIn_("2 lượt đánh giá", r, "two browsers, three ratings: two counted")
+        self.assertIn_('<th scope="col">5 điểm</th>', r, "the counts of each score have their headers")
         row = re.search(r'<tr data-key="giao_dien">(.*?)</tr>', r.text, re.S).group(1)
         self.assertIn("4,50", row, "interface: (4 + 5) / 2, the first rating replaced")
         row = re.search(r'<tr data-key="chat_luong">(.*?)</tr>', r.text, re.S).group(1)

@@ -121,5 +121,14 @@ TEST(rating_once_per_month_the_month_of_vietnam)
 	struct errs be = { 0 };
 	CHECK(rating_submit(db, site, &bad, last, &be, NULL) == M_INVALID && be.n == 4);
 	CHECK(count_ratings(db) == 3);
+	/* a comment is kept a year (rating_comment_days), then deleted; the scores stay */
+	struct rating_input c = { .score = { "5", "5", "5", "5" }, .comment = "Ý kiến của tôi", .addr = "a", .ua = "b" };
+	CHECK(rating_submit(db, site, &c, last, &e, NULL) == M_OK);
+	CHECK(rating_purge(db, last + 364 * 86400) == 0);
+	CHECK(rating_purge(db, last + 367 * 86400) == 1);
+	sqlite3_stmt *st = db_stmt(db, "SELECT count(*) FROM ratings WHERE comment IS NOT NULL");
+	CHECK(st && sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int64(st, 0) == 0);
+	sqlite3_reset(st);
+	CHECK(count_ratings(db) == 4);
 	db_close(db);
 }

@@ -19,6 +19,7 @@
 #include "demo/citizens.h"
 #include "demo/consultation.h"
 #include "demo/inforeq.h"
+#include "demo/polls.h"
 #include "vn/calendar.h"
 
 #include <getopt.h>
@@ -695,11 +696,11 @@ int cmd_demo(int argc, char **argv)
 		return 1;
 	}
 	demo_data_dir = data;
-	totp_set_key_dir(data); /* DATA/secret.key seals the requests' personal data (model/pdata.h) */
+	totp_set_key_dir(data); /* DATA/secret.key seals personal data and keys the voter tags (model/pdata.h) */
 	int rc = load_sites(db) || load_accounts(db) || load_articles(db, data) || load_legal(db) ||
 		 load_procedures(db, data) || load_projects(db, data) || load_directory(db) || load_statistics(db, data) ||
 		 load_links_pages(db) || load_deadlines(db) || demo_media_load(db, data) || demo_citizens_load(db, data) ||
-		 demo_consultation_load(db, data) || demo_inforeq_load(db);
+		 demo_consultation_load(db, data) || demo_inforeq_load(db) || demo_polls_load(db);
 	char *base = db_setting_get(db, "base_domain");
 	db_close(db);
 	if (rc) {

@@ -166,6 +166,8 @@ static json_t *field_json(const struct kind_field *f)
 		for (size_t j = 0; j < f->nsub; j++)
 			json_array_append_new(cols, field_json(&f->sub[j]));
 		json_object_set_new(o, "columns", cols);
+		if (f->min)
+			json_object_set_new(o, "min", json_integer((json_int_t)f->min));
 	}
 	return o;
 }

@@ -110,6 +110,8 @@ const char *req_form(struct req *r, const char *name);
 size_t req_form_all(struct req *r, const char *name, const char **out, size_t max);
 const struct field *req_file(struct req *r, const char *name);
 const char *req_cookie(struct req *r, const char *name);
+/* A request header's value as the browser sent it (not normalised), or NULL. */
+const char *req_header(struct req *r, const char *name);
 int64_t req_arg_int(struct req *r, const char *name, int64_t def, int64_t min, int64_t max);
 
 /* Response. */

@@ -81,6 +81,11 @@ const char *req_cookie(struct req *r, const char *name)
 	return MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, name);
 }
 
+const char *req_header(struct req *r, const char *name)
+{
+	return r->conn ? MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, name) : NULL;
+}
+
 static enum MHD_Result post_iter(void *cls, enum MHD_ValueKind kind, const char *key, const char *filename,
 				 const char *content_type, const char *transfer_encoding, const char *data,
 				 uint64_t off, size_t size)

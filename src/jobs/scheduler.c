@@ -9,6 +9,7 @@
 #include "jobs/links_job.h"
 #include "jobs/outbox.h"
 #include "model/ticket.h"
+#include "model/rating.h"
 #include "model/challenge.h"
 #include "model/kind.h"
 #include "vn/calendar.h"
@@ -81,6 +82,10 @@ static void *scheduler_main(void *arg)
 			log_info("scheduler: deleted the personal data of %d ticket(s) past their retention", n);
 		outbox_run(db, time_now());
 		challenge_purge(db, time_now());
+		/* the ratings' comments past their retention (model/rating.h) */
+		n = rating_purge(db, time_now());
+		if (n > 0)
+			log_info("scheduler: deleted %d rating comment(s) past their retention", n);
 		pthread_mutex_lock(&s->lock);
 		struct timespec until;
 		clock_gettime(CLOCK_REALTIME, &until);

@@ -551,7 +551,11 @@ static json_t *clean_rows(const struct kind_field *f, json_t *raw, struct errs *
 	json_decref(in);
 	if (json_array_size(out) > f->max)
 		errs_add(e, f->key, "rows_too_many");
-	else if (e->n > before)
+	else if (f->min && json_array_size(out) < f->min && (json_array_size(out) || (f->flags & FF_REQUIRED))) {
+		char msg[96];
+		snprintf(msg, sizeof(msg), "Cần ít nhất %zu dòng.", f->min);
+		errs_add_text(e, f->key, "rows_too_few", msg);
+	} else if (e->n > before)
 		errs_add(e, f->key, "rows_invalid");
 	else if (!json_array_size(out) && (f->flags & FF_REQUIRED))
 		errs_add(e, f->key, "required");

@@ -81,6 +81,9 @@ struct kind_field {
 	/* The input's purpose for the browser's autofill (WCAG 1.3.5: "name", "email", "tel",
 	 * "street-address"): a citizen's form; "email" and "tel" also give the input its type. */
 	const char *autocomplete;
+	/* F_ROWS: the rows the table needs at least when it has any (a poll's two choices); 0: no
+	 * minimum (FF_REQUIRED asks for one). `cong kinds --json` gives it as "min". */
+	size_t min;
 };
 
 struct item_view;

@@ -12,6 +12,7 @@
 #include "model/banner.h"
 #include "model/av.h"
 #include "consultation.h"
+#include "model/poll.h"
 
 #include <stddef.h>
 
@@ -939,9 +940,45 @@ static const struct kind kind_consultation = {
 	.access_group = "Dự thảo văn bản lấy ý kiến nhân dân",
 };
 
+/* ---- Polls (thăm dò ý kiến; issue #14, docs/ratings-polls.md): the title is the question; one
+ * vote per browser, counted without cookies (model/poll.h); the page shows the form while the poll
+ * is open and the results after the reader voted or only after it closed, as the board chose ---- */
+static const struct kind_field poll_choice_columns[] = {
+	{ .key = "nhan", .label = "Lựa chọn", .type = F_TEXT, .max = 200, .flags = FF_REQUIRED },
+};
+static const struct kind_choice poll_result_modes[] = {
+	{ "sau-khi-binh-chon", "Sau khi người đọc bình chọn" },
+	{ "sau-khi-dong", "Chỉ sau khi kết thúc" },
+	{ NULL, NULL },
+};
+static const struct kind_field poll_fields[] = {
+	{ .key = "lua_chon", .label = "Các lựa chọn", .type = F_ROWS, .max = 12, .min = 2, .flags = FF_REQUIRED | FF_FEED,
+	  .sub = poll_choice_columns, .nsub = N(poll_choice_columns),
+	  .help = "Từ 2 đến 12 lựa chọn, theo thứ tự hiển thị; khi đã có người bình chọn chỉ sửa được câu chữ" },
+	{ .key = "mo_tu", .label = "Ngày bắt đầu", .type = F_DATE, .flags = FF_REQUIRED | FF_SORT | FF_LIST | FF_FEED,
+	  .help = "Nhận ý kiến từ 00:00 ngày này" },
+	{ .key = "dong_vao", .label = "Ngày kết thúc", .type = F_DATE, .flags = FF_REQUIRED | FF_LIST | FF_FEED,
+	  .help = "Nhận ý kiến đến hết ngày này (24:00)" },
+	{ .key = "hien_ket_qua", .label = "Công bố kết quả", .type = F_ENUM, .flags = FF_REQUIRED | FF_FEED,
+	  .choices = poll_result_modes },
+};
+
+static const struct kind kind_poll = {
+	.name = "poll",
+	.segment = "tham-do",
+	.label = "Thăm dò ý kiến",
+	.label_one = "cuộc thăm dò",
+	.title_label = "Câu hỏi thăm dò",
+	.deadline_kind = "khac",
+	.fields = poll_fields,
+	.nfields = N(poll_fields),
+	.tpl_item = "public/poll",
+	.check = poll_check,
+	.check_store = poll_check_store,
+};
+
 const struct kind *const kinds_declared[] = { &kind_article, &kind_legal, &kind_gazette, &kind_procedure,
 	&kind_project, &kind_bidding, &kind_science, &kind_statistics, &kind_disclosure, &kind_schedule,
 	&kind_reception, &kind_unit, &kind_official, &kind_link, &kind_page, &kind_gallery, &kind_video,
-	&kind_banner, &kind_qa, &kind_feedback,
-	&kind_consultation };
+	&kind_banner, &kind_qa, &kind_feedback, &kind_consultation, &kind_poll };
 const size_t kinds_ndeclared = N(kinds_declared);

@@ -136,6 +136,12 @@ const struct route web_routes[] = {
 	{ ROUTE_POST | ROUTE_LIMIT_FORM | ROUTE_PUBLIC, "/theo-doi", page_ticket_status_owner },
 	{ ROUTE_GET | ROUTE_LIMIT_SEARCH | ROUTE_PUBLIC, "/theo-doi/ngung-nhan-thu", page_ticket_optout },
 	{ ROUTE_GET | ROUTE_LIMIT_SEARCH | ROUTE_PUBLIC, "/theo-doi/tep", page_ticket_file },
+	/* the satisfaction rating and the polls' votes (web/public/polls.c, web/admin/ratings.c) */
+	{ ROUTE_GET | ROUTE_PUBLIC, "/danh-gia", page_rating_form },
+	{ ROUTE_POST | ROUTE_LIMIT_FORM | ROUTE_PUBLIC, "/danh-gia", page_rating_submit },
+	{ ROUTE_POST | ROUTE_LIMIT_FORM | ROUTE_PUBLIC, "/tham-do/*", page_poll_vote },
+	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/danh-gia", admin_ratings },
+	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/danh-gia.xlsx", admin_ratings_export },
 	/* schedules and the directory (web/public/schedule.c, directory.c): before the kinds' generic
 	 * pages; the week view and the calendar depend on the day, so they are not kept in the cache */
 	{ ROUTE_GET | ROUTE_PUBLIC, "/lich-cong-tac", page_schedule_week },

@@ -298,4 +298,13 @@ void gallery_item_view(struct req *r, const struct kind *k, json_t *row, json_t 
 void video_item_view(struct req *r, const struct kind *k, json_t *row, json_t *item, json_t *ctx);
 void page_gallery_photo(struct req *r);
 
+/* The satisfaction rating and the polls' pages (web/public/polls.c), the ratings' results
+ * (web/admin/ratings.c); docs/ratings-polls.md. */
+void poll_item_view(struct req *r, const struct kind *k, json_t *row, json_t *item, json_t *ctx);
+void page_poll_vote(struct req *r);
+void page_rating_form(struct req *r);
+void page_rating_submit(struct req *r);
+void admin_ratings(struct req *r);
+void admin_ratings_export(struct req *r);
+
 #endif

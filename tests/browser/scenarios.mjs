@@ -2302,3 +2302,66 @@ scenarios.push(
 	{ name: 'consultation: the list, a draft, a comment with and without JavaScript, a closed draft (axe-core)', run: consultation, timeout: 60000 },
 	{ name: 'information request: the form, the register, accepted and provided (axe-core)', run: informationRequest, timeout: 60000 },
 );
+
+/* ---------------------------------------------------------------------------------------------
+ * Ratings of the portal and polls (docs/ratings-polls.md): a reader rates the portal on the four
+ * criteria and votes in a poll, both forms with the challenge solved by the page's script; axe on
+ * the rating form, the poll's form and its results (the chart and the table).
+ */
+const POLL = { question: 'Ông/Bà có muốn nhận nhắc lịch hẹn giải quyết hồ sơ qua tin nhắn không?',
+	choices: ['Rất cần thiết', 'Cần thiết', 'Không cần thiết'] };
+
+async function ratingsAndPolls(t) {
+	const vn = (d) => `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`;
+	const now = Date.now() + 7 * 3600 * 1000; // the day in Vietnam
+	if (!t.state.poll) {
+		importCsv_(t, 'tham-do', ['tieu_de', 'lua_chon', 'mo_tu', 'dong_vao', 'hien_ket_qua'], [
+			[POLL.question, POLL.choices.join('\n'), vn(new Date(now - 86400000)), vn(new Date(now + 7 * 86400000)), 'sau-khi-binh-chon'],
+		]);
+		t.state.poll = true;
+	}
+	const ctx = await t.newContext({ bypassCSP: true });
+	const page = await ctx.newPage();
+	const seen = watch(page);
+	// the rating, from the footer's link
+	await page.goto(t.site + '/');
+	await clickAndWait(page, page.getByRole('contentinfo').getByRole('link', { name: 'Đánh giá cổng' }));
+	assert.equal(await textOf(page.getByRole('heading', { level: 1 })), 'Đánh giá mức độ hài lòng');
+	assert.deepEqual(seriousOf((await axe(t, page)).violations), [], 'axe on the rating form');
+	const crit = { 'Giao diện': '4 — Hài lòng', 'Nội dung thông tin': '5 — Rất hài lòng',
+		'Chất lượng dịch vụ': '4 — Hài lòng' };
+	for (const [group, label] of Object.entries(crit))
+		await page.getByRole('group', { name: group }).getByRole('radio', { name: label }).check();
+	// one criterion forgotten: its message in its group, the others kept
+	await clickAndWait(page, page.getByRole('button', { name: 'Gửi đánh giá' }));
+	await mustSee(page.getByRole('group', { name: 'Hỗ trợ người dùng' }).getByText('Vui lòng chọn một mức từ 1 đến 5.'), 'the message next to the forgotten criterion');
+	assert.ok(await page.getByRole('group', { name: 'Giao diện' }).getByRole('radio', { name: '4 — Hài lòng' }).isChecked(), 'a choice kept');
+	assert.deepEqual(seriousOf((await axe(t, page)).violations), [], 'axe on the rating form with its messages');
+	await page.getByRole('group', { name: 'Hỗ trợ người dùng' }).getByRole('radio', { name: '3 — Bình thường' }).check();
+	await page.getByRole('textbox', { name: 'Ý kiến thêm' }).fill('Nên có thêm hướng dẫn nộp hồ sơ trực tuyến bằng video.');
+	await clickAndWait(page, page.getByRole('button', { name: 'Gửi đánh giá' }));
+	assert.match(page.url(), /\/danh-gia\?da-gui=1$/);
+	await mustSee(page.getByRole('status').filter({ hasText: 'Cảm ơn Ông/Bà đã đánh giá' }), 'the thanks');
+	await page.screenshot({ path: join(t.shots, 'cong-browser-rating.png'), fullPage: true });
+	// the poll, from its list
+	await page.goto(t.site + '/tham-do');
+	await clickAndWait(page, page.getByRole('link', { name: POLL.question }));
+	const form = page.getByRole('group', { name: POLL.question });
+	await mustSee(form.getByRole('radio', { name: 'Cần thiết', exact: true }), 'the poll\'s choices');
+	assert.deepEqual(seriousOf((await axe(t, page)).violations), [], 'axe on the poll\'s form');
+	await form.getByRole('radio', { name: 'Cần thiết', exact: true }).check();
+	await clickAndWait(page, page.getByRole('button', { name: 'Gửi ý kiến' }));
+	await mustSee(page.getByRole('heading', { name: 'Kết quả đến lúc này: 1 phiếu' }), 'the results after voting');
+	const results = page.getByRole('table', { name: 'Số phiếu và tỉ lệ của từng lựa chọn' });
+	await mustSee(results.getByRole('row', { name: /Cần thiết 1 100,0 %/ }), 'the vote counted');
+	await mustSee(page.getByRole('img', { name: 'Kết quả thăm dò' }), 'the chart');
+	assert.equal(await page.getByRole('button', { name: 'Gửi ý kiến' }).count(), 0, 'no second vote');
+	assert.deepEqual(seriousOf((await axe(t, page)).violations), [], 'axe on the poll\'s results');
+	await page.screenshot({ path: join(t.shots, 'cong-browser-poll.png'), fullPage: true });
+	seen.assertClean('the rating and the poll');
+	await ctx.close();
+}
+
+scenarios.push(
+	{ name: 'ratings and polls: the rating form, a poll\'s vote and results (axe-core)', run: ratingsAndPolls, timeout: 60000 },
+);

@@ -93,10 +93,11 @@ class Conformance(CongTest):
         for i, fd in enumerate(kind["fields"]):
             if fd["type"] == "file":
                 continue  # file_parts
-            if fd["type"] == "rows":  # one row of the table, every column but files
-                for j, c in enumerate(fd["columns"]):
-                    if c["type"] != "file":
-                        f.append(("%s.0.%s" % (fd["key"], c["key"]), value_for(c, n, tag, j)))
+            if fd["type"] == "rows":  # one row of the table (or its minimum), every column but files
+                for row in range(max(1, fd.get("min", 1))):
+                    for j, c in enumerate(fd["columns"]):
+                        if c["type"] != "file":
+                            f.append(("%s.%d.%s" % (fd["key"], row, c["key"]), value_for(c, n, tag, j + row)))
                 continue
             f.append((fd["key"], value_for(fd, n, tag, i, kind)))
         return f

@@ -59,17 +59,17 @@ static const struct kind_choice two[] = { { "a", "A" }, { "b", "B" }, { NULL, NU
 
 TEST(items_a_bad_descriptor_is_refused_with_a_sentence)
 {
-	static const struct kind_field dup[] = { { "so", "Số", F_TEXT, 10, 0, NULL, NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL },
-						 { "so", "Số", F_TEXT, 10, 0, NULL, NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL } };
-	static const struct kind_field badkey[] = { { "Số", "Số", F_TEXT, 10, 0, NULL, NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL } };
-	static const struct kind_field nochoice[] = { { "loai", "Loại", F_ENUM, 0, 0, NULL, NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL } };
-	static const struct kind_field badref[] = { { "ve", "Về", F_REF, 5, 0, NULL, "khong_co", NULL, NULL, 0, NULL, NULL, NULL, NULL } };
-	static const struct kind_field idents[] = { { "a", "A", F_TEXT, 5, FF_IDENT, NULL, NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL },
-						    { "b", "B", F_TEXT, 5, FF_IDENT, NULL, NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL } };
-	static const struct kind_field personal[] = { { "sdt", "Điện thoại", F_TEXT, 20, FF_PERSONAL | FF_FILTER, NULL, NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL } };
-	static const struct kind_field reserved[] = { { "title", "Tiêu đề", F_TEXT, 20, 0, NULL, NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL } };
-	static const struct kind_field nomax[] = { { "ghi_chu", "Ghi chú", F_TEXT, 0, 0, NULL, NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL } };
-	static const struct kind_field sortnotdate[] = { { "so", "Số", F_TEXT, 9, FF_SORT, NULL, NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL } };
+	static const struct kind_field dup[] = { { .key = "so", .label = "Số", .type = F_TEXT, .max = 10 },
+						 { .key = "so", .label = "Số", .type = F_TEXT, .max = 10 } };
+	static const struct kind_field badkey[] = { { .key = "Số", .label = "Số", .type = F_TEXT, .max = 10 } };
+	static const struct kind_field nochoice[] = { { .key = "loai", .label = "Loại", .type = F_ENUM } };
+	static const struct kind_field badref[] = { { .key = "ve", .label = "Về", .type = F_REF, .max = 5, .ref_kind = "khong_co" } };
+	static const struct kind_field idents[] = { { .key = "a", .label = "A", .type = F_TEXT, .max = 5, .flags = FF_IDENT },
+						    { .key = "b", .label = "B", .type = F_TEXT, .max = 5, .flags = FF_IDENT } };
+	static const struct kind_field personal[] = { { .key = "sdt", .label = "Điện thoại", .type = F_TEXT, .max = 20, .flags = FF_PERSONAL | FF_FILTER } };
+	static const struct kind_field reserved[] = { { .key = "title", .label = "Tiêu đề", .type = F_TEXT, .max = 20 } };
+	static const struct kind_field nomax[] = { { .key = "ghi_chu", .label = "Ghi chú", .type = F_TEXT } };
+	static const struct kind_field sortnotdate[] = { { .key = "so", .label = "Số", .type = F_TEXT, .max = 9, .flags = FF_SORT } };
 	static const struct kind_field cols[] = { { .key = "ten", .label = "Tên", .type = F_TEXT, .max = 50 } };
 	static const struct kind_field nestedcols[] = { { .key = "ds", .label = "DS", .type = F_TAGS, .max = 5 } };
 	static const struct kind_field rowsnocols[] = { { .key = "bang", .label = "Bảng", .type = F_ROWS, .max = 5 } };
@@ -81,7 +81,7 @@ TEST(items_a_bad_descriptor_is_refused_with_a_sentence)
 	static const struct kind_field filefilter[] = { { .key = "tep_x", .label = "Tệp", .type = F_FILE, .flags = FF_FILTER } };
 	static const struct kind_field countself[] = { { .key = "ve", .label = "Về", .type = F_REF, .max = 5,
 							 .flags = FF_COUNT, .ref_kind = "legal" } };
-	static const struct kind_field choicesnotenum[] = { { "so", "Số", F_TEXT, 9, 0, two, NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL } };
+	static const struct kind_field choicesnotenum[] = { { .key = "so", .label = "Số", .type = F_TEXT, .max = 9, .choices = two } };
 	static const struct {
 		struct kind k;
 		const char *says;

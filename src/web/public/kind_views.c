@@ -23,6 +23,7 @@ static const struct kind_view kind_views[] = {
 	{ "qa", NULL, qa_list_view },
 	{ "feedback", NULL, feedback_list_view },
 	{ "consultation", consultation_item_view, NULL },
+	{ "poll", poll_item_view, NULL }, /* the vote's form and the results (public/polls.c) */
 	{ NULL, NULL, NULL }, /* kinds add their line above this one */
 };
 

@@ -20,6 +20,7 @@
 
 #include <errno.h>
 #include <stdlib.h>
+#include <string.h>
 #include <pthread.h>
 #include <time.h>
 
@@ -32,6 +33,7 @@ struct scheduler {
 	int stopping;
 	unsigned interval;
 	char *db_path;
+	char *data_dir; /* the folder of db_path: the tickets' private files (model/ticket.h) */
 	struct backup_job *backup;
 	struct links_job *links; /* the daily dead-link check (jobs/links_job.h) */
 };
@@ -77,7 +79,7 @@ static void *scheduler_main(void *arg)
 		n = ticket_sync(db, time_now());
 		if (n > 0)
 			log_info("scheduler: %d answer(s) published to their tickets", n);
-		n = ticket_purge(db, time_now());
+		n = ticket_purge(db, s->data_dir, time_now());
 		if (n > 0)
 			log_info("scheduler: deleted the personal data of %d ticket(s) past their retention", n);
 		outbox_run(db, time_now());
@@ -102,6 +104,8 @@ struct scheduler *scheduler_start(const char *db_path, unsigned interval)
 {
 	struct scheduler *s = xcalloc(1, sizeof(*s));
 	s->db_path = xstrdup(db_path);
+	const char *slash = strrchr(db_path, '/');
+	s->data_dir = slash ? xstrndup(db_path, (size_t)(slash - db_path)) : xstrdup(".");
 	s->interval = interval ? interval : 5;
 	s->backup = backup_job_new(db_path);
 	s->links = links_job_new(db_path);
@@ -111,6 +115,7 @@ struct scheduler *scheduler_start(const char *db_path, unsigned interval)
 		backup_job_free(s->backup);
 		links_job_free(s->links);
 		free(s->db_path);
+		free(s->data_dir);
 		free(s);
 		return NULL;
 	}
@@ -131,5 +136,6 @@ void scheduler_stop(struct scheduler *s)
 	pthread_mutex_destroy(&s->lock);
 	pthread_cond_destroy(&s->wake);
 	free(s->db_path);
+	free(s->data_dir);
 	free(s);
 }

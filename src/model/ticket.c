@@ -306,6 +306,10 @@ int ticket_submit(struct db *db, const struct ticket_kind *tk, int64_t site_id, 
 			json_object_del(clean, f->key);
 		}
 	}
+	if (json_array_size(in->files) > (size_t)tk->attachments) {
+		errs_add(e, "tep", "ticket_files_max");
+		goto out;
+	}
 	const char *email = tk->email_field ? kind_text(personal, tk->email_field) : "";
 	if (*email && !mail_address_valid(email)) {
 		errs_add(e, tk->email_field, "email_invalid");
@@ -420,6 +424,7 @@ int ticket_submit(struct db *db, const struct ticket_kind *tk, int64_t site_id, 
 	snprintf(t.code, sizeof(t.code), "%s", code);
 	int at_once = tk->moderated && !ticket_premoderated(db, tk, site_id); /* post-moderation: shown now */
 	if (ticket_event(db, NULL, &t, "received", "", 1, tk->moderated ? NULL : subject, now) ||
+	    (json_array_size(in->files) && ticket_files_attach(db, NULL, &t, ticket_last_event(db, &t), in->files, now)) ||
 	    (at_once && (ticket_set_state(db, &t, TICKET_PUBLISHED, 1, now) ||
 			 ticket_event(db, NULL, &t, "accepted", "", 1, NULL, now) || (in->item_id && cache_bump(db, site_id) < 0))) ||
 	    audit_write(db, &(struct actor){ .address = "" }, site_id, "ticket.submit", code, tk->name) || db_commit(db)) {
@@ -1149,8 +1154,9 @@ int ticket_act(struct db *db, const struct actor *a, int64_t site_id, int64_t id
 
 /* Runs STEP on each ticket ST names (its first column the id), each in its own transaction with
  * the scheduler's audit record ACTION; how many were done, -1 on a store error. */
-static int each_ticket(struct db *db, sqlite3_stmt *st, int (*step)(struct db *db, struct ticket *t, int64_t now),
-		       const char *action, int64_t now)
+static int each_ticket(struct db *db, sqlite3_stmt *st,
+		       int (*step)(struct db *db, struct ticket *t, int64_t now, void *arg), void *arg, const char *action,
+		       int64_t now)
 {
 	if (!st)
 		return -1;
@@ -1162,7 +1168,7 @@ static int each_ticket(struct db *db, sqlite3_stmt *st, int (*step)(struct db *d
 		if (ticket_load(db, json_integer_value(json_object_get(row, "id")), &t) != M_OK)
 			continue;
 		if (db_begin(db) == 0) {
-			if (step(db, &t, now) || audit_write(db, &actor_cli, t.site_id, action, t.code, t.kind->name) ||
+			if (step(db, &t, now, arg) || audit_write(db, &actor_cli, t.site_id, action, t.code, t.kind->name) ||
 			    db_commit(db))
 				db_rollback(db);
 			else
@@ -1174,8 +1180,9 @@ static int each_ticket(struct db *db, sqlite3_stmt *st, int (*step)(struct db *d
 	return n;
 }
 
-static int sync_one(struct db *db, struct ticket *t, int64_t now)
+static int sync_one(struct db *db, struct ticket *t, int64_t now, void *arg)
 {
+	(void)arg;
 	return ticket_set_state(db, t, TICKET_PUBLISHED, 1, now) ||
 	       ticket_event(db, NULL, t, "published", "", 1, "Câu trả lời đã được đăng công khai", now);
 }
@@ -1184,10 +1191,11 @@ int ticket_sync(struct db *db, int64_t now)
 {
 	return each_ticket(db, db_stmt(db, "SELECT t.id FROM tickets t JOIN items i ON i.id = t.item_id"
 					  " WHERE t.state = 'answered' AND i.published_at IS NOT NULL LIMIT 200"),
-			   sync_one, "ticket.published", now);
+			   sync_one, NULL, "ticket.published", now);
 }
 
-static int purge_one(struct db *db, struct ticket *t, int64_t now)
+/* ARG: the files' sha256 whose bytes may go once the ticket's transaction is committed. */
+static int purge_one(struct db *db, struct ticket *t, int64_t now, void *arg)
 {
 	sqlite3_stmt *up = db_stmt(db, "UPDATE tickets SET personal = NULL, email_tag = NULL, addr_tag = NULL, notify = 0"
 				       " WHERE id = ?1");
@@ -1196,16 +1204,34 @@ static int purge_one(struct db *db, struct ticket *t, int64_t now)
 		return -1;
 	db_bind_int(up, 1, t->id);
 	db_bind_int(mail, 1, t->id);
-	return db_step_done(up) || db_step_done(mail) || ticket_event(db, NULL, t, "personal_purged", "", 0, NULL, now);
+	return db_step_done(up) || db_step_done(mail) || ticket_files_drop(db, t, arg) ||
+	       ticket_event(db, NULL, t, "personal_purged", "", 0, NULL, now);
 }
 
-int ticket_purge(struct db *db, int64_t now)
+int ticket_purge(struct db *db, const char *data_dir, int64_t now)
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT id FROM tickets WHERE purge_after IS NOT NULL AND purge_after <= ?1"
-				       " AND (personal IS NOT NULL OR email_tag IS NOT NULL) LIMIT 500");
+				       " AND (personal IS NOT NULL OR email_tag IS NOT NULL"
+				       " OR EXISTS (SELECT 1 FROM ticket_files f WHERE f.ticket_id = tickets.id)) LIMIT 500");
 	if (st)
 		db_bind_int(st, 1, now);
-	return each_ticket(db, st, purge_one, "ticket.personal_purged", now);
+	json_t *gone = json_array();
+	int n = each_ticket(db, st, purge_one, gone, "ticket.personal_purged", now);
+	/* a rolled-back ticket's files are still named by its rows: only unreferenced bytes go */
+	size_t i;
+	json_t *sha;
+	json_array_foreach(gone, i, sha) {
+		sqlite3_stmt *left = db_stmt(db, "SELECT count(*) FROM ticket_files WHERE sha256 = ?1");
+		if (!left)
+			break;
+		db_bind_text(left, 1, json_string_value(sha));
+		int none = sqlite3_step(left) == SQLITE_ROW && sqlite3_column_int64(left, 0) == 0;
+		sqlite3_reset(left);
+		if (none)
+			ticket_file_unlink(data_dir, json_string_value(sha));
+	}
+	json_decref(gone);
+	return n;
 }
 
 int ticket_premoderated(struct db *db, const struct ticket_kind *tk, int64_t site_id)

@@ -95,6 +95,10 @@ struct ticket_kind {
 	/* Entered in a register (sổ theo dõi): tickets.number, sequential per site and year
 	 * (tickets.number_year, Vietnam time), given in the submission's transaction. */
 	unsigned numbered : 1;
+	/* Files a citizen may attach to the form (a photo of the problem, a document): at most this
+	 * many, kept privately like the staff's (ticket_file_put), shown to the staff and to the owner
+	 * on the tracking page, deleted with the personal data after the retention. 0: none. */
+	int attachments;
 };
 
 /* A ticket as the model reads it for an action (ticket_act's hook). */
@@ -128,6 +132,7 @@ struct ticket_input {
 	int show_name, notify;
 	const char *challenge;
 	const char *base_url; /* the site's address as the citizen used it, for the mail's links */
+	json_t *files;        /* the attachments written by ticket_file_put ([{name, sha256, mime, size}]), or NULL */
 };
 
 /* Submits a ticket of TK to SITE_ID at NOW, in one transaction: fields cleaned by TK->form (errors
@@ -197,7 +202,9 @@ int ticket_set_state(struct db *db, struct ticket *t, const char *state, int clo
 /* Scheduler: tickets whose answer's item was published become "published" (the citizen mailed);
  * personal data past its retention deleted. How many changed, -1 on a store error. */
 int ticket_sync(struct db *db, int64_t now);
-int ticket_purge(struct db *db, int64_t now);
+/* ... and the files of a ticket whose personal data is deleted (they may hold it too): their
+ * rows, and their bytes under DATA_DIR when no other ticket's row names them. */
+int ticket_purge(struct db *db, const char *data_dir, int64_t now);
 
 /* Mail to citizens waiting in the outbox whose time has come: [{id, rcpt (opened), subject, body,
  * tries}], at most LIMIT. */
@@ -238,5 +245,10 @@ char *ticket_file_path(struct db *db, const char *data_dir, int64_t file_id, int
 		       char **mime);
 /* The token that lets the owner of CODE fetch FILE_ID from the tracking page (32 hex + NUL). */
 int ticket_file_token(const char *code, int64_t file_id, char out[33]);
+/* Deletes ticket T's files (rows), inside the caller's transaction; the sha256 of those whose
+ * bytes no other row names any more are appended to GONE (the caller unlinks them after the
+ * commit: ticket_file_unlink). 0 or -1. */
+int ticket_files_drop(struct db *db, const struct ticket *t, json_t *gone);
+void ticket_file_unlink(const char *data_dir, const char *sha256);
 
 #endif

@@ -211,3 +211,43 @@ int ticket_file_token(const char *code, int64_t file_id, char out[33])
 	out[32] = '\0';
 	return 0;
 }
+
+int ticket_files_drop(struct db *db, const struct ticket *t, json_t *gone)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT DISTINCT sha256 FROM ticket_files WHERE ticket_id = ?1");
+	if (!st)
+		return -1;
+	db_bind_int(st, 1, t->id);
+	json_t *rows = db_rows_json(st), *row;
+	sqlite3_stmt *del = db_stmt(db, "DELETE FROM ticket_files WHERE ticket_id = ?1");
+	if (!del) {
+		json_decref(rows);
+		return -1;
+	}
+	db_bind_int(del, 1, t->id);
+	int rc = db_step_done(del);
+	size_t i;
+	json_array_foreach(rows, i, row) {
+		sqlite3_stmt *left = db_stmt(db, "SELECT count(*) FROM ticket_files WHERE sha256 = ?1");
+		if (rc || !left)
+			break;
+		db_bind_text(left, 1, json_string_value(json_object_get(row, "sha256")));
+		if (sqlite3_step(left) == SQLITE_ROW && sqlite3_column_int64(left, 0) == 0)
+			json_array_append(gone, json_object_get(row, "sha256"));
+		sqlite3_reset(left);
+	}
+	json_decref(rows);
+	return rc ? -1 : 0;
+}
+
+void ticket_file_unlink(const char *data_dir, const char *sha256)
+{
+	if (!data_dir || !sha256 || strlen(sha256) != 2 * crypto_hash_sha256_BYTES ||
+	    strspn(sha256, "0123456789abcdef") != strlen(sha256))
+		return;
+	struct sb path = SB_INIT;
+	sb_addf(&path, "%s/private/tickets/%.2s/%s", data_dir, sha256, sha256);
+	if (unlink(path.buf) != 0 && errno != ENOENT)
+		log_error("ticket files: cannot delete %s: %s", path.buf, strerror(errno));
+	sb_release(&path);
+}

@@ -74,6 +74,7 @@ static const struct ticket_kind ticket_question = {
 	.per_email_day = 5,
 	.per_addr_day = 20,
 	.forwardable = 1,
+	.attachments = 3,
 };
 
 static const struct kind_field feedback_fields[] = {
@@ -112,6 +113,7 @@ static const struct ticket_kind ticket_feedback = {
 	.per_email_day = 5,
 	.per_addr_day = 20,
 	.forwardable = 1,
+	.attachments = 3,
 };
 
 static const struct kind_field error_fields[] = {
@@ -138,6 +140,7 @@ static const struct ticket_kind ticket_error = {
 	.retention_days = 90,
 	.per_email_day = 20,
 	.per_addr_day = 30,
+	.attachments = 2,
 };
 
 /* ---- a comment on a draft under public consultation (góp ý dự thảo, VP Đ4.12;

@@ -5,6 +5,7 @@ personal data sealed and never public, the retention purge, deadlines across T�
 import email
 import email.policy
 import glob
+import hashlib
 import json
 import os
 import re
@@ -13,7 +14,7 @@ import subprocess
 import sys
 import time
 
-from conglib import CongTest, ROOT, cong, fake_server, module_fixture
+from conglib import CongTest, ROOT, cong, fake_server, module_fixture, png
 from forms_helper import challenge_fields
 
 setUpModule, tearDownModule = module_fixture(extra_serve=("--scheduler-interval", "1"))
@@ -36,9 +37,10 @@ def vn_midnight_utc(day):
 
 
 class Base(CongTest):
-    def ask(self, client, fields, js=False, answer=None, expect=303, kind="cau-hoi"):
+    def ask(self, client, fields, js=False, answer=None, expect=303, kind="cau-hoi", files=()):
         form = self.expect(client.get("/gui/%s" % kind), 200)
-        r = client.post("/gui/%s" % kind, fields + challenge_fields(form.text, js=js, answer=answer))
+        r = client.post("/gui/%s" % kind, fields + challenge_fields(form.text, js=js, answer=answer), files=list(files),
+                        multipart_form=bool(files))
         self.expect(r, expect)
         if expect != 303:
             return r
@@ -109,6 +111,11 @@ class Forms(Base):
         f = [kv for kv in question() if kv[0] != "ten_cau_hoi"]
         r = self.ask(c, f, expect=422)
         self.assertIn_('id="ten_cau_hoi-error"', r, "the message next to the title")
+        # an attachment that is not a document or an image: refused next to its input
+        r = self.ask(c, question(), files=[("tep", "chay.exe", "application/octet-stream", b"MZ\x90\x00" + b"\x00" * 200)],
+                     expect=422)
+        self.assertIn_('id="tep-error"', r, "the attachment's message")
+        self.assertIn_("xin chọn lại tệp", r)
         # a bad e-mail address
         r = self.ask(c, question(email_addr="khong-phai-thu"), expect=422)
         self.assertIn_("Địa chỉ thư điện tử không hợp lệ", r)
@@ -383,9 +390,19 @@ class Privacy(Base):
     def test_the_retention_purge_deletes_personal_data_and_keeps_the_rest(self):
         fx = self.fx
         c = fx.client("stc")
-        code = self.ask(c, question(title="Câu hỏi để xóa dữ liệu", email_addr="xoa.sau@example.vn"))
+        photo = png(40, 30, (10, 120, 200))
+        code = self.ask(c, question(title="Câu hỏi để xóa dữ liệu", email_addr="xoa.sau@example.vn"),
+                        files=[("tep", "giay-to.png", "image/png", photo)])
         a = fx.admin("admin", "stc")
         tid = self.ticket_id(a, code, "new")
+        # the attachment: the staff see and fetch it; it is stored outside the media folder
+        r = self.page(a, "/quan-tri/tiep-nhan/%d" % tid, chrome=False)
+        link = re.search(r'href="(/quan-tri/tiep-nhan-tep/\d+)">giay-to.png<', r.text)
+        self.assertTrue(link, "the attachment on the ticket's page")
+        self.assertEqual(self.expect(a.get(link.group(1)), 200).body, photo)
+        stored = glob.glob(os.path.join(fx.data, "private", "tickets", "*", hashlib.sha256(photo).hexdigest()))
+        self.assertEqual(len(stored), 1, "the attachment's bytes, privately")
+        self.assertNotIn_("giay-to.png", c.get("/theo-doi?ma=%s" % code), "the tracking page without the e-mail")
         self.act(a, tid, "reply", body="Đã trả lời qua thư.")
         if not shutil.which("faketime"):
             self.skipTest("faketime is not installed")
@@ -405,6 +422,7 @@ class Privacy(Base):
                     break
                 time.sleep(0.5)
             self.assertEqual(row, (None, None), "the personal data deleted")
+            self.assertFalse(os.path.exists(stored[0]), "the attachment deleted with it")
         finally:
             srv.stop()
         fx._admins.pop("admin", None)  # the later clock ended the sessions: sign in again

@@ -216,8 +216,8 @@ TEST(tickets_submit_seal_limit_act_and_purge)
 	e = (struct errs){ 0 };
 	CHECK(ticket_act(db, &ed, snv, id, "reply", in2, NOW + 120, &e) == M_INVALID);
 	json_decref(in2);
-	CHECK(ticket_purge(db, NOW + 364 * 86400) == 0);
-	CHECK(ticket_purge(db, NOW + 366 * 86400) == 1);
+	CHECK(ticket_purge(db, t_dir(), NOW + 364 * 86400) == 0);
+	CHECK(ticket_purge(db, t_dir(), NOW + 366 * 86400) == 1);
 	st = db_stmt(db, "SELECT personal IS NULL AND email_tag IS NULL FROM tickets WHERE id = ?1");
 	db_bind_int(st, 1, id);
 	CHECK(sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) == 1);

@@ -77,9 +77,10 @@ static void render_form(struct req *r, int status, const struct ticket_kind *tk,
 		resp_error(r, 500, "server_error");
 		return;
 	}
-	json_t *view = json_pack("{sssssssosOsisb}", "label", tk->label, "segment", tk->segment, "why", tk->why ? tk->why : "",
+	json_t *view = json_pack("{sssssssosOsisbsi}", "label", tk->label, "segment", tk->segment, "why", tk->why ? tk->why : "",
 				 "fields", kind_form_fields(r, tk->form, form, errors), "challenge", chal, "bits",
-				 json_integer_value(json_object_get(chal, "bits")), "publishes", tk->item_kind != NULL);
+				 json_integer_value(json_object_get(chal, "bits")), "publishes", tk->item_kind != NULL,
+				 "attachments", tk->attachments);
 	json_decref(chal);
 	if (extra)
 		json_object_update(view, extra);
@@ -129,15 +130,40 @@ void page_ticket_submit(struct req *r)
 	web_challenge_check(r, tk->segment, &e);
 	char code[24] = "";
 	int rc = M_INVALID;
-	if (!e.n) {
+	/* the attachments, written privately once the challenge holds (a robot fills no disk) */
+	json_t *files = json_array();
+	for (size_t i = 0; !e.n && tk->attachments && i < r->nfields; i++) {
+		const struct field *f = &r->fields[i];
+		if (strcmp(f->key, "tep") != 0 || !f->filename || !f->value.len)
+			continue;
+		if (json_array_size(files) >= (size_t)tk->attachments) {
+			errs_add(&e, "tep", "ticket_files_max");
+			break;
+		}
+		json_t *file = NULL;
+		struct errs fe = { 0 };
+		if (ticket_file_put(r->app->data_dir, f->value.buf, f->value.len, f->filename, "tep", &fe, &file) == M_ERROR) {
+			rc = M_ERROR;
+			break;
+		}
+		for (int k = 0; k < fe.n; k++) /* the library's reason, next to the file input */
+			errs_add(&e, "tep", fe.e[k].key);
+		if (file)
+			json_array_append_new(files, file);
+	}
+	if (!e.n && rc != M_ERROR) {
 		char *base = web_site_url(r, r->site);
 		struct ticket_input in = { .raw = raw, .addr = r->address, .item_id = item_id > 0 ? item_id : 0,
 					   .show_name = show_name, .notify = notify, .challenge = req_form(r, "challenge"),
-					   .base_url = base };
+					   .base_url = base, .files = files };
 		int64_t id = 0;
 		rc = ticket_submit(r->db, tk, site_of(r), &in, now, &e, code, &id);
 		free(base);
 	}
+	int had_files = 0; /* a refused form keeps no file: the browser must send them again */
+	for (size_t i = 0; i < r->nfields; i++)
+		had_files |= strcmp(r->fields[i].key, "tep") == 0 && r->fields[i].filename && r->fields[i].value.len;
+	json_decref(files);
 	if (rc == M_OK) {
 		json_decref(raw);
 		char loc[96];
@@ -150,7 +176,8 @@ void page_ticket_submit(struct req *r)
 		resp_error(r, 500, "server_error");
 		return;
 	}
-	json_t *extra = json_pack("{sbsbss}", "notify", notify, "show_name", show_name, "item", item ? item : "");
+	json_t *extra = json_pack("{sbsbsssb}", "notify", notify, "show_name", show_name, "item", item ? item : "",
+				  "files_again", had_files);
 	render_form(r, 422, tk, raw, &e, extra);
 	json_decref(raw);
 }

@@ -26,6 +26,8 @@ int64_t web_slug_id(const char *s, const char **slug_end);
  * not to be modified); a new reference. */
 json_t *web_categories(struct req *r);
 json_t *web_public_ctx(struct req *r, const char *page_title, const char *canonical_path);
+/* The menu of a CTX of web_public_ctx made the page's own, to change (mark an entry active). */
+json_t *web_menu_own(json_t *ctx);
 /* Appends {name, url} to ctx.breadcrumbs; URL NULL for the current page. */
 void web_crumb(json_t *ctx, const char *name, const char *url);
 /* A card's view data (docs/templates.md); a card naming its site (component news) links to

@@ -795,12 +795,56 @@ static json_t *relations(struct req *r, const struct kind *k, json_t *from, json
 	return groups;
 }
 
-/* Appends {name, content} to LIST when CONTENT is not empty (else FALLBACK). */
-static void meta_add(json_t *list, const char *name, const char *content, const char *fallback)
+/* Appends {name, content} to LIST when CONTENT (LEN bytes; 0: up to its NUL) is not empty (else
+ * FALLBACK). */
+static void meta_add(json_t *list, const char *name, const char *content, size_t len, const char *fallback)
 {
-	const char *v = content && *content ? content : fallback;
-	if (v && *v)
-		json_array_append_new(list, json_pack("{ssss}", "name", name, "content", v));
+	if (content && !len)
+		len = strlen(content);
+	if (!content || !len) {
+		content = fallback;
+		len = fallback ? strlen(fallback) : 0;
+	}
+	if (len)
+		json_array_append_new(list, json_pack("{ssss%}", "name", name, "content", content, len));
+}
+
+/* What an item page keeps of its fields (web_fragment_put): the fields block and the tables
+ * rendered, and what the page's head takes from the fields (Dublin Core: the creator, the
+ * subject, the date), as one text: the five lengths, a newline, the five parts. */
+enum { FK_FIELDS, FK_TABLES, FK_CREATOR, FK_SUBJECT, FK_DAY, FK_N };
+struct fields_kept {
+	const char *part[FK_N];
+	size_t len[FK_N];
+};
+
+static void fields_kept_write(const struct fields_kept *fk, struct sb *out)
+{
+	for (int i = 0; i < FK_N; i++)
+		sb_addf(out, "%zu%c", fk->len[i], i + 1 < FK_N ? ' ' : '\n');
+	for (int i = 0; i < FK_N; i++)
+		sb_add(out, fk->part[i], fk->len[i]);
+}
+
+/* Reads the kept text S (N bytes, NUL-terminated) into FK, pointing into S: 0, or -1. */
+static int fields_kept_read(const char *s, size_t n, struct fields_kept *fk)
+{
+	const char *p = s, *end = s + n;
+	for (int i = 0; i < FK_N; i++) {
+		char *e;
+		unsigned long long v = strtoull(p, &e, 10);
+		if (e == p || e >= end)
+			return -1;
+		fk->len[i] = (size_t)v;
+		p = e + 1;
+	}
+	for (int i = 0; i < FK_N; i++) {
+		if (p > end || fk->len[i] > (size_t)(end - p))
+			return -1;
+		fk->part[i] = p;
+		p += fk->len[i];
+	}
+	return 0;
 }
 
 static void item_page(struct req *r, int print)
@@ -808,7 +852,7 @@ static void item_page(struct req *r, int print)
 	const struct kind *k = list_kind(r->captures[0]);
 	json_int_t site_id = json_integer_value(json_object_get(r->site, "id"));
 	int64_t id = web_slug_id(r->captures[1], NULL);
-	json_t *row = k && id > 0 ? item_get_public(r->db, site_id, k->name, id) : NULL;
+	json_t *row = k && id > 0 ? item_get_public_unparsed(r->db, site_id, k->name, id) : NULL;
 	char buf[40];
 	if (!row) {
 		char kbuf[32];
@@ -846,7 +890,6 @@ static void item_page(struct req *r, int print)
 	web_crumb(ctx, k->label, list_path);
 	web_crumb(ctx, ref && *ref ? ref : title, NULL);
 
-	json_t *f = json_object_get(row, "f");
 	json_t *it = json_pack("{sIsOsOssssss}", "id", (json_int_t)id, "title", json_object_get(row, "title"), "summary",
 			       json_object_get(row, "summary"), "url", path, "kind_label", k->label, "list_url", list_path);
 	json_object_set_new(it, "title_label", json_string(k->title_label ? k->title_label : "Tiêu đề"));
@@ -862,26 +905,45 @@ static void item_page(struct req *r, int print)
 	json_object_set_new(it, "published_iso", json_string(buf));
 
 	/* every field with a value but the relations (listed below) and personal data; tables
-	 * after the list, each a table of its own. The whole fields too, files as views (f), and
-	 * each field's text (t), for a kind's own template. */
-	json_t *props = json_array(), *tables = json_array(), *fv = json_object(), *ft = json_object();
-	for (size_t i = 0; i < k->nfields; i++) {
+	 * after the list, each a table of its own: both blocks rendered from the item's view alone
+	 * (public/item_fields, public/item_tables) and kept with the connection until the database
+	 * changes, with what the page's head takes from the fields (fields_kept); the print view
+	 * renders its own. A kind with a hook or a template of its own has the whole fields too,
+	 * files as views (f), and each field's text (t). */
+	const struct kind_view *kv = kind_view_find(k->name);
+	int own = (kv && kv->item_view) || k->tpl_item;
+	struct sb fkey = SB_INIT;
+	web_fragment_prefix(r, &fkey, 'F');
+	sb_addf(&fkey, "%s|%lld", k->name, (long long)id);
+	size_t flen;
+	const char *fkept = print ? NULL : web_fragment_get(r, fkey.buf, &flen);
+	struct fields_kept fk = { { NULL }, { 0 } };
+	if (fkept && fields_kept_read(fkept, flen, &fk) != 0)
+		fkept = NULL;
+	int build = !fkept;
+	json_t *f = build || own ? item_row_fields(row) : NULL;
+	json_t *props = json_array(), *tables = json_array(), *fv = own ? json_object() : NULL, *ft = own ? json_object() : NULL;
+	for (size_t i = 0; f && i < k->nfields; i++) {
 		const struct kind_field *fd = &k->fields[i];
 		if (fd->flags & FF_PERSONAL)
 			continue;
-		json_t *v = json_object_get(f, fd->key), *view = kind_value_view(r, site_id, fd, v, NULL);
-		json_object_set_new(fv, fd->key, view);
+		json_t *v = json_object_get(f, fd->key);
+		json_t *view = own || fd->type == F_FILE || fd->type == F_ROWS ? kind_value_view(r, site_id, fd, v, NULL) : NULL;
+		if (fv)
+			json_object_set(fv, fd->key, view);
 		if (fd->type == F_ROWS) { /* from the view: its files looked up once */
-			if (json_array_size(v))
+			if (build && json_array_size(v))
 				json_array_append_new(tables, kind_table_view(r, site_id, fd, view));
+			json_decref(view);
 			continue;
 		}
 		char *t = kind_value_text(fd, v);
-		json_object_set_new(ft, fd->key, json_string(t));
-		if (fd->type == F_FILE) {
-			json_t *file = json_object_get(fv, fd->key);
-			if (json_is_object(file))
-				json_array_append_new(props, json_pack("{sssO}", "label", fd->label, "file", file));
+		if (ft)
+			json_object_set_new(ft, fd->key, json_string(t));
+		if (!build) {
+		} else if (fd->type == F_FILE) {
+			if (json_is_object(view))
+				json_array_append_new(props, json_pack("{sssO}", "label", fd->label, "file", view));
 		} else if (*t && fd->type != F_REF) {
 			json_t *p = json_pack("{ssss}", "label", fd->label, "text", t);
 			if (fd->type == F_DATE)
@@ -890,12 +952,15 @@ static void item_page(struct req *r, int print)
 				json_object_set_new(p, "href", json_string(t));
 			json_array_append_new(props, p);
 		}
+		json_decref(view);
 		free(t);
 	}
 	json_object_set_new(it, "fields", props);
 	json_object_set_new(it, "tables", tables);
-	json_object_set_new(it, "f", fv);
-	json_object_set_new(it, "t", ft);
+	if (fv) {
+		json_object_set_new(it, "f", fv);
+		json_object_set_new(it, "t", ft);
+	}
 
 	/* the relations: the page's block kept with the connection until the database changes (its
 	 * links name other items, each with its site's address); the print view renders its own */
@@ -965,35 +1030,65 @@ static void item_page(struct req *r, int print)
 		json_object_set(it, "body_html", json_object_get(row, "body"));
 	web_item_notes(r, it, id);
 
-	/* Dublin Core (TT 24/2011) and the description: never empty */
+	/* Dublin Core (TT 24/2011) and the description: never empty; legal: the issuing body is
+	 * the creator */
 	const char *site_name = json_string_value(json_object_get(r->site, "name"));
 	const char *summary = json_string_value(json_object_get(row, "summary"));
-	const struct kind_field *sortf = kind_sort_field(k);
-	const char *day = sortf ? json_string_value(json_object_get(f, sortf->key)) : NULL;
-	char *subject = kind_field(k, "linh_vuc") ? kind_value_text(kind_field(k, "linh_vuc"), json_object_get(f, "linh_vuc"))
-						    : xstrdup("");
+	char *subject = NULL;
+	if (build) {
+		const struct kind_field *sortf = kind_sort_field(k), *subf = kind_field(k, "linh_vuc");
+		subject = subf ? kind_value_text(subf, json_object_get(f, "linh_vuc")) : xstrdup("");
+		fk.part[FK_CREATOR] = json_string_value(json_object_get(f, "co_quan_ban_hanh"));
+		fk.part[FK_SUBJECT] = subject;
+		fk.part[FK_DAY] = sortf ? json_string_value(json_object_get(f, sortf->key)) : NULL;
+		for (int i = FK_CREATOR; i < FK_N; i++) {
+			if (!fk.part[i])
+				fk.part[i] = "";
+			fk.len[i] = strlen(fk.part[i]);
+		}
+	}
 	char *canonical = xstrdup(json_string_value(json_object_get(ctx, "canonical_url")));
 	json_t *meta = json_array();
-	meta_add(meta, "DC.title", title, k->label);
-	/* legal: the issuing body is the creator */
-	meta_add(meta, "DC.creator", json_string_value(json_object_get(f, "co_quan_ban_hanh")), site_name);
-	meta_add(meta, "DC.subject", subject, k->label);
-	meta_add(meta, "DC.description", summary, title);
-	meta_add(meta, "DC.publisher", site_name, k->label);
-	meta_add(meta, "DC.date", day, json_string_value(json_object_get(it, "published_iso")));
-	meta_add(meta, "DC.type", k->label, "Text");
-	meta_add(meta, "DC.identifier", ref, canonical);
-	meta_add(meta, "DC.language", "vi", NULL);
+	meta_add(meta, "DC.title", title, 0, k->label);
+	meta_add(meta, "DC.creator", fk.part[FK_CREATOR], fk.len[FK_CREATOR], site_name);
+	meta_add(meta, "DC.subject", fk.part[FK_SUBJECT], fk.len[FK_SUBJECT], k->label);
+	meta_add(meta, "DC.description", summary, 0, title);
+	meta_add(meta, "DC.publisher", site_name, 0, k->label);
+	meta_add(meta, "DC.date", fk.part[FK_DAY], fk.len[FK_DAY], json_string_value(json_object_get(it, "published_iso")));
+	meta_add(meta, "DC.type", k->label, 0, "Text");
+	meta_add(meta, "DC.identifier", ref, 0, canonical);
+	meta_add(meta, "DC.language", "vi", 0, NULL);
 	json_object_set_new(ctx, "head_meta", meta);
 	json_object_set_new(ctx, "meta_description", json_string(summary && *summary ? summary : title));
-	free(subject);
 	free(canonical);
 
 	json_object_set_new(ctx, "item", it);
-	const struct kind_view *kv = kind_view_find(k->name);
 	if (kv && kv->item_view)
 		kv->item_view(r, k, row, it, ctx);
+	struct sb fhtml = SB_INIT, thtml = SB_INIT;
+	if (!print) {
+		/* after the hook, which may change the fields (a procedure's steps get a block of their own) */
+		if (build) {
+			web_render_part(r, "public/item_fields", it, &fhtml);
+			web_render_part(r, "public/item_tables", it, &thtml);
+			fk.part[FK_FIELDS] = fhtml.buf ? fhtml.buf : "";
+			fk.len[FK_FIELDS] = fhtml.len;
+			fk.part[FK_TABLES] = thtml.buf ? thtml.buf : "";
+			fk.len[FK_TABLES] = thtml.len;
+			struct sb kept = SB_INIT;
+			fields_kept_write(&fk, &kept);
+			web_fragment_put(r, fkey.buf, kept.buf, kept.len);
+			sb_release(&kept);
+		}
+		/* rendered from checked text: valid UTF-8, not checked again */
+		json_object_set_new(it, "fields_html", json_stringn_nocheck(fk.part[FK_FIELDS], fk.len[FK_FIELDS]));
+		json_object_set_new(it, "tables_html", json_stringn_nocheck(fk.part[FK_TABLES], fk.len[FK_TABLES]));
+	}
+	free(subject);
+	sb_release(&fkey);
 	resp_render(r, 200, print ? "public/item_print" : k->tpl_item ? k->tpl_item : "public/item", ctx);
+	sb_release(&fhtml);
+	sb_release(&thtml);
 out:
 	sb_release(&want);
 	free(path);

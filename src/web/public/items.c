@@ -921,8 +921,21 @@ static void item_page(struct req *r, int print)
 	if (fkept && fields_kept_read(fkept, flen, &fk) != 0)
 		fkept = NULL;
 	int build = !fkept;
-	json_t *f = build || own ? item_row_fields(row) : NULL;
-	json_t *props = json_array(), *tables = json_array(), *fv = own ? json_object() : NULL, *ft = own ? json_object() : NULL;
+	/* a kind with a hook: its fields parsed, their views and texts kept the same way (G), and
+	 * shared by the page, which only reads them */
+	struct sb gkey = SB_INIT;
+	json_t *g = NULL;
+	if (own) {
+		web_fragment_prefix(r, &gkey, 'G');
+		sb_addf(&gkey, "%s|%lld", k->name, (long long)id);
+		g = web_kept_json(r, gkey.buf);
+		if (g) {
+			json_object_set(row, "f", json_object_get(g, "f"));
+			json_object_del(row, "fields");
+		}
+	}
+	json_t *f = build || (own && !g) ? item_row_fields(row) : NULL;
+	json_t *props = json_array(), *tables = json_array(), *fv = f && own ? json_object() : NULL, *ft = f && own ? json_object() : NULL;
 	for (size_t i = 0; f && i < k->nfields; i++) {
 		const struct kind_field *fd = &k->fields[i];
 		if (fd->flags & FF_PERSONAL)
@@ -957,10 +970,19 @@ static void item_page(struct req *r, int print)
 	}
 	json_object_set_new(it, "fields", props);
 	json_object_set_new(it, "tables", tables);
-	if (fv) {
+	if (fv && !g) {
+		json_t *keep = json_pack("{sOsOsO}", "f", f, "v", fv, "t", ft);
+		web_keep_json(r, gkey.buf, keep);
+		json_decref(keep);
+	}
+	if (g && !fv) {
+		json_object_set(it, "f", json_object_get(g, "v"));
+		json_object_set(it, "t", json_object_get(g, "t"));
+	} else if (fv) {
 		json_object_set_new(it, "f", fv);
 		json_object_set_new(it, "t", ft);
 	}
+	sb_release(&gkey);
 
 	/* the relations: the page's block kept with the connection until the database changes (its
 	 * links name other items, each with its site's address); the print view renders its own */

@@ -70,12 +70,12 @@ static size_t tree_count(json_t *nodes)
 	return n;
 }
 
-static json_t *tree_kept(struct req *r, int64_t site_id, json_t **names);
+static json_t *tree_kept(struct req *r, int64_t site_id, json_t **names, json_t **subs);
 
 void page_unit_tree(struct req *r)
 {
 	json_int_t site_id = json_integer_value(json_object_get(r->site, "id"));
-	json_t *names, *tree = tree_kept(r, site_id, &names);
+	json_t *names, *tree = tree_kept(r, site_id, &names, NULL);
 	json_decref(names);
 	json_t *ctx = web_public_ctx(r, "Cơ cấu tổ chức", "/co-cau-to-chuc");
 	web_crumb(ctx, "Cơ cấu tổ chức", NULL);
@@ -126,44 +126,61 @@ static json_t *officials_view(json_t *rows, json_t *unit_names)
 	return out;
 }
 
-/* Code (as written, and as the tree keys it) → title of every unit in NODES. */
-static void unit_names(json_t *nodes, json_t *out)
+/* Code (as written, and as the tree keys it) → title of every unit in NODES; in SUBS, id → the
+ * sub-units of each unit that has some, as its page lists them ([{name, url}]). */
+static void unit_names(json_t *nodes, json_t *out, json_t *subs, int depth)
 {
-	size_t i;
-	json_t *n;
+	size_t i, j;
+	json_t *n, *c;
+	if (depth > TREE_DEPTH_MAX)
+		return;
 	json_array_foreach(nodes, i, n) {
+		json_t *list = json_array();
+		json_array_foreach(json_object_get(n, "children"), j, c) {
+			char *u = web_item_path("unit", kind_text(c, "slug"), json_integer_value(json_object_get(c, "id")));
+			json_array_append_new(list, json_pack("{ssss}", "name", kind_text(c, "title"), "url", u));
+			free(u);
+		}
+		char id[24];
+		snprintf(id, sizeof(id), "%lld", (long long)json_integer_value(json_object_get(n, "id")));
+		if (json_array_size(list))
+			json_object_set(subs, id, list);
+		json_decref(list);
 		if (*kind_text(n, "ref"))
 			json_object_set(out, kind_text(n, "ref"), json_object_get(n, "title"));
-		unit_names(json_object_get(n, "children"), out);
+		unit_names(json_object_get(n, "children"), out, subs, depth + 1);
 	}
 }
 
-/* The site's tree of units and their names by code, kept with the connection until the database
- * changes (every unit's page wants them; building them parses every unit): new references to
- * shared values, never to be changed. */
-static json_t *tree_kept(struct req *r, int64_t site_id, json_t **names)
+/* The site's tree of units, their names by code and each one's sub-units by id (SUBS, when not
+ * NULL; unit_names), kept with the connection until the database changes (every unit's page
+ * wants them; building them parses every unit): new references to shared values, never to be
+ * changed. */
+static json_t *tree_kept(struct req *r, int64_t site_id, json_t **names, json_t **subs)
 {
 	struct sb key = SB_INIT;
 	web_fragment_prefix(r, &key, 'D');
 	sb_addf(&key, "%lld", (long long)site_id);
 	json_t *kept = web_kept_json(r, key.buf);
 	if (!kept) {
-		json_t *tree = directory_tree(r->db, site_id), *nm = json_object();
-		unit_names(tree, nm);
-		json_t *both = json_pack("{soso}", "tree", tree ? tree : json_array(), "names", nm);
+		json_t *tree = directory_tree(r->db, site_id), *nm = json_object(), *sub = json_object();
+		unit_names(tree, nm, sub, 0);
+		json_t *both = json_pack("{sososo}", "tree", tree ? tree : json_array(), "names", nm, "subs", sub);
 		web_keep_json(r, key.buf, both);
 		json_decref(both);
 		kept = web_kept_json(r, key.buf);
 	}
 	sb_release(&key);
 	*names = json_incref(json_object_get(kept, "names"));
+	if (subs)
+		*subs = json_incref(json_object_get(kept, "subs"));
 	return json_incref(json_object_get(kept, "tree"));
 }
 
 void page_spokespeople(struct req *r)
 {
 	json_int_t site_id = json_integer_value(json_object_get(r->site, "id"));
-	json_t *names, *rows = directory_officials(r->db, site_id, -1), *tree = tree_kept(r, site_id, &names);
+	json_t *names, *rows = directory_officials(r->db, site_id, -1), *tree = tree_kept(r, site_id, &names, NULL);
 	json_t *ctx = web_public_ctx(r, "Người phát ngôn", "/nguoi-phat-ngon");
 	web_crumb(ctx, "Người phát ngôn", NULL);
 	json_t *list = officials_view(rows, names);
@@ -193,7 +210,7 @@ static void units_flat(json_t *nodes, int depth, json_t *out)
 void page_contact(struct req *r)
 {
 	json_int_t site_id = json_integer_value(json_object_get(r->site, "id"));
-	json_t *names, *tree = tree_kept(r, site_id, &names);
+	json_t *names, *tree = tree_kept(r, site_id, &names, NULL);
 	json_t *all = directory_officials(r->db, site_id, 0), *spk = directory_officials(r->db, site_id, -1);
 	json_t *ctx = web_public_ctx(r, "Liên hệ", "/lien-he");
 	web_crumb(ctx, "Liên hệ", NULL);
@@ -308,23 +325,6 @@ void page_official(struct req *r)
 	page_item(r);
 }
 
-/* The node of unit ID in the tree NODES, or NULL. */
-static json_t *tree_find(json_t *nodes, int64_t id, int depth)
-{
-	size_t i;
-	json_t *n;
-	if (depth > TREE_DEPTH_MAX)
-		return NULL;
-	json_array_foreach(nodes, i, n) {
-		if (json_integer_value(json_object_get(n, "id")) == id)
-			return n;
-		json_t *in = tree_find(json_object_get(n, "children"), id, depth + 1);
-		if (in)
-			return in;
-	}
-	return NULL;
-}
-
 /* A unit's page: its sub-units (from the tree) and its officials, each with contacts and vCard. */
 void unit_item_view(struct req *r, const struct kind *k, json_t *row, json_t *item, json_t *ctx)
 {
@@ -332,17 +332,13 @@ void unit_item_view(struct req *r, const struct kind *k, json_t *row, json_t *it
 	(void)ctx;
 	json_int_t site_id = json_integer_value(json_object_get(r->site, "id"));
 	int64_t id = json_integer_value(json_object_get(row, "id"));
-	json_t *names, *tree = tree_kept(r, site_id, &names);
-	json_t *node = tree_find(tree, id, 0), *subs = json_array();
-	size_t i;
-	json_t *c;
-	json_array_foreach(node ? json_object_get(node, "children") : NULL, i, c) {
-		char *u = web_item_path("unit", kind_text(c, "slug"), json_integer_value(json_object_get(c, "id")));
-		json_array_append_new(subs, json_pack("{ssss}", "name", kind_text(c, "title"), "url", u));
-		free(u);
-	}
-	json_object_set_new(item, "sub_units", subs);
+	json_t *names, *all_subs, *tree = tree_kept(r, site_id, &names, &all_subs);
+	char key[24];
+	snprintf(key, sizeof(key), "%lld", (long long)id);
+	json_t *subs = json_object_get(all_subs, key);
+	json_object_set_new(item, "sub_units", subs ? json_incref(subs) : json_array());
 	json_object_set_new(item, "has_sub_units", json_boolean(json_array_size(subs) > 0));
+	json_decref(all_subs);
 	json_t *rows = directory_officials(r->db, site_id, id);
 	json_t *officials = officials_view(rows, names);
 	json_object_set_new(item, "has_officials", json_boolean(json_array_size(officials) > 0));

@@ -559,6 +559,11 @@ void page_item_list(struct req *r)
 		list_export(r, &lq, json);
 		return;
 	}
+	const struct kind_view *kv = kind_view_find(k->name);
+	if (kv && kv->list_page && kv->list_page(r, k)) {
+		json_decref(cats);
+		return;
+	}
 
 	int64_t total;
 	int not_number;
@@ -702,7 +707,6 @@ void page_item_list(struct req *r)
 	}
 	json_object_set_new(ctx, "list", view);
 	json_decref(cats);
-	const struct kind_view *kv = kind_view_find(k->name);
 	if (kv && kv->list_view)
 		kv->list_view(r, k, ctx);
 	resp_render(r, 200, k->tpl_list ? k->tpl_list : "public/item_list", ctx);

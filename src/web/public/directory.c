@@ -21,53 +21,29 @@
 
 #define TREE_DEPTH_MAX 30
 
-static void html(struct sb *b, const char *s)
+/* The view of the nested lists of the tree (partials/unit_tree): each unit's link, its head and
+ * phone, and its children as "units"; every key set at every level, since a template lookup
+ * falls back to the enclosing unit's. Counts the units in *N. */
+static json_t *tree_view(json_t *nodes, int depth, size_t *n)
 {
-	sb_add_html(b, s, strlen(s));
-}
-
-/* The nested lists of the tree: <ul> of <li> with the unit's link, its head and phone, and its
- * children's <ul>. */
-static void tree_html(struct sb *b, json_t *nodes, int depth)
-{
-	if (!json_array_size(nodes) || depth > TREE_DEPTH_MAX)
-		return;
-	sb_addf(b, "<ul class=\"unit-tree%s\">", depth ? "" : " unit-tree-root");
+	json_t *out = json_array();
 	size_t i;
-	json_t *n;
-	json_array_foreach(nodes, i, n) {
-		json_t *f = json_object_get(n, "f");
-		char *u = web_item_path("unit", kind_text(n, "slug"), json_integer_value(json_object_get(n, "id")));
-		sb_adds(b, "<li><a href=\"");
-		html(b, u);
-		sb_adds(b, "\">");
-		html(b, kind_text(n, "title"));
-		sb_adds(b, "</a>");
+	json_t *nd;
+	if (depth > TREE_DEPTH_MAX)
+		return out;
+	json_array_foreach(nodes, i, nd) {
+		json_t *f = json_object_get(nd, "f");
+		const char *head = kind_text(f, "thu_truong"), *phone = kind_text(f, "dien_thoai");
+		char *u = web_item_path("unit", kind_text(nd, "slug"), json_integer_value(json_object_get(nd, "id")));
+		json_t *children = json_object_get(nd, "children");
+		json_array_append_new(out, json_pack("{sssssssssbsbsbsbso}", "url", u, "name", kind_text(nd, "title"), "head", head,
+						     "phone", phone, "has_meta", *head || *phone, "head_and_phone", *head && *phone,
+						     "root", 0, "has_children", json_array_size(children) > 0 && depth < TREE_DEPTH_MAX,
+						     "units", tree_view(children, depth + 1, n)));
 		free(u);
-		if (*kind_text(f, "thu_truong") || *kind_text(f, "dien_thoai")) {
-			sb_adds(b, " <span class=\"unit-meta\">");
-			html(b, kind_text(f, "thu_truong"));
-			if (*kind_text(f, "thu_truong") && *kind_text(f, "dien_thoai"))
-				sb_adds(b, " · ");
-			if (*kind_text(f, "dien_thoai")) {
-				sb_adds(b, "ĐT: ");
-				html(b, kind_text(f, "dien_thoai"));
-			}
-			sb_adds(b, "</span>");
-		}
-		tree_html(b, json_object_get(n, "children"), depth + 1);
-		sb_adds(b, "</li>");
+		(*n)++;
 	}
-	sb_adds(b, "</ul>");
-}
-
-static size_t tree_count(json_t *nodes)
-{
-	size_t n = json_array_size(nodes), i;
-	json_t *x;
-	json_array_foreach(nodes, i, x)
-		n += tree_count(json_object_get(x, "children"));
-	return n;
+	return out;
 }
 
 static json_t *tree_kept(struct req *r, int64_t site_id, json_t **names, json_t **subs);
@@ -75,18 +51,43 @@ static json_t *tree_kept(struct req *r, int64_t site_id, json_t **names, json_t 
 void page_unit_tree(struct req *r)
 {
 	json_int_t site_id = json_integer_value(json_object_get(r->site, "id"));
-	json_t *names, *tree = tree_kept(r, site_id, &names, NULL);
-	json_decref(names);
+	/* the tree's HTML and its count ("<n>\n<html>"), kept with the connection until the database
+	 * changes */
+	struct sb key = SB_INIT, b = SB_INIT;
+	web_fragment_prefix(r, &key, 'D');
+	sb_addf(&key, "html|%lld", (long long)site_id);
+	size_t len;
+	const char *kept = web_fragment_get(r, key.buf, &len);
+	if (!kept) {
+		json_t *names, *tree = tree_kept(r, site_id, &names, NULL);
+		size_t n = 0;
+		json_t *units = tree_view(tree, 0, &n);
+		sb_addf(&b, "%zu\n", n);
+		if (n) {
+			json_t *view = json_pack("{sbso}", "root", 1, "units", units);
+			web_render_part(r, "partials/unit_tree", view, &b);
+			json_decref(view);
+		} else {
+			json_decref(units);
+		}
+		web_fragment_put(r, key.buf, b.buf, b.len);
+		kept = b.buf;
+		len = b.len;
+		json_decref(names);
+		json_decref(tree);
+	}
+	sb_release(&key);
+	char *end;
+	unsigned long long n = strtoull(kept, &end, 10);
+	size_t skip = *end == '\n' ? (size_t)(end + 1 - kept) : len;
 	json_t *ctx = web_public_ctx(r, "Cơ cấu tổ chức", "/co-cau-to-chuc");
 	web_crumb(ctx, "Cơ cấu tổ chức", NULL);
-	struct sb b = SB_INIT;
-	tree_html(&b, tree, 0);
-	json_t *view = json_pack("{sIsb}", "n", (json_int_t)tree_count(tree), "has_units", json_array_size(tree) > 0);
-	json_object_set_new(view, "tree_html", json_stringn_nocheck(b.buf ? b.buf : "", b.len));
+	json_t *view = json_pack("{sIsb}", "n", (json_int_t)n, "has_units", n > 0);
+	/* rendered from checked text: valid UTF-8, not checked again */
+	json_object_set_new(view, "tree_html", json_stringn_nocheck(kept + skip, len - skip));
 	json_object_set_new(ctx, "directory", view);
-	sb_release(&b);
-	json_decref(tree);
 	resp_render(r, 200, "public/unit_tree", ctx);
+	sb_release(&b);
 }
 
 /* An official as the pages show them: {name, url, vcf_url, title, unit, phone, mobile (only when

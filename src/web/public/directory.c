@@ -211,30 +211,47 @@ static void units_flat(json_t *nodes, int depth, json_t *out)
 void page_contact(struct req *r)
 {
 	json_int_t site_id = json_integer_value(json_object_get(r->site, "id"));
-	json_t *names, *tree = tree_kept(r, site_id, &names, NULL);
-	json_t *all = directory_officials(r->db, site_id, 0), *spk = directory_officials(r->db, site_id, -1);
+	/* the page's content, kept with the connection until the database changes (the site's
+	 * details, its units and officials are all rows of it) */
+	struct sb key = SB_INIT, html = SB_INIT;
+	web_fragment_prefix(r, &key, 'D');
+	sb_addf(&key, "contact|%lld", (long long)site_id);
+	size_t len;
+	const char *kept = web_fragment_get(r, key.buf, &len);
+	if (!kept) {
+		json_t *names, *tree = tree_kept(r, site_id, &names, NULL);
+		json_t *all = directory_officials(r->db, site_id, 0), *spk = directory_officials(r->db, site_id, -1);
+		json_t *units = json_array();
+		units_flat(tree, 0, units);
+		json_t *officials = officials_view(all, names), *spokes = officials_view(spk, names);
+		json_t *view = json_pack("{sOsOsOsOsO}", "name", json_object_get(r->site, "name"), "owner",
+					 json_object_get(r->site, "owner"), "address", json_object_get(r->site, "address"), "phone",
+					 json_object_get(r->site, "phone"), "email", json_object_get(r->site, "email"));
+		json_object_set(view, "fax", json_object_get(r->site, "fax"));
+		json_object_set(view, "responsible", json_object_get(r->site, "responsible"));
+		json_object_set_new(view, "has_units", json_boolean(json_array_size(units) > 0));
+		json_object_set_new(view, "units", units);
+		json_object_set_new(view, "has_officials", json_boolean(json_array_size(officials) > 0));
+		json_object_set_new(view, "officials", officials);
+		json_object_set_new(view, "has_spokespeople", json_boolean(json_array_size(spokes) > 0));
+		json_object_set_new(view, "spokespeople", spokes);
+		web_render_part(r, "public/contact_body", view, &html);
+		web_fragment_put(r, key.buf, html.buf ? html.buf : "", html.len);
+		kept = html.buf ? html.buf : "";
+		len = html.len;
+		json_decref(view);
+		json_decref(tree);
+		json_decref(names);
+		json_decref(all);
+		json_decref(spk);
+	}
+	sb_release(&key);
 	json_t *ctx = web_public_ctx(r, "Liên hệ", "/lien-he");
 	web_crumb(ctx, "Liên hệ", NULL);
-	json_t *units = json_array();
-	units_flat(tree, 0, units);
-	json_t *officials = officials_view(all, names), *spokes = officials_view(spk, names);
-	json_t *view = json_pack("{sOsOsOsOsO}", "name", json_object_get(r->site, "name"), "owner",
-				 json_object_get(r->site, "owner"), "address", json_object_get(r->site, "address"), "phone",
-				 json_object_get(r->site, "phone"), "email", json_object_get(r->site, "email"));
-	json_object_set(view, "fax", json_object_get(r->site, "fax"));
-	json_object_set(view, "responsible", json_object_get(r->site, "responsible"));
-	json_object_set_new(view, "has_units", json_boolean(json_array_size(units) > 0));
-	json_object_set_new(view, "units", units);
-	json_object_set_new(view, "has_officials", json_boolean(json_array_size(officials) > 0));
-	json_object_set_new(view, "officials", officials);
-	json_object_set_new(view, "has_spokespeople", json_boolean(json_array_size(spokes) > 0));
-	json_object_set_new(view, "spokespeople", spokes);
-	json_object_set_new(ctx, "contact", view);
-	json_decref(tree);
-	json_decref(names);
-	json_decref(all);
-	json_decref(spk);
+	/* rendered from checked text: valid UTF-8, not checked again */
+	json_object_set_new(ctx, "contact", json_pack("{so}", "contact_html", json_stringn_nocheck(kept, len)));
 	resp_render(r, 200, "public/contact", ctx);
+	sb_release(&html);
 }
 
 /* /can-bo/<slug>-<id>.vcf */

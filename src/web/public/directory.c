@@ -51,43 +51,40 @@ static json_t *tree_kept(struct req *r, int64_t site_id, json_t **names, json_t 
 void page_unit_tree(struct req *r)
 {
 	json_int_t site_id = json_integer_value(json_object_get(r->site, "id"));
-	/* the tree's HTML and its count ("<n>\n<html>"), kept with the connection until the database
-	 * changes */
-	struct sb key = SB_INIT, b = SB_INIT;
+	/* the tree's HTML and its count, kept with the connection until the database changes; a new
+	 * reference, as a fragment put later in the request may start the memo again */
+	struct sb key = SB_INIT;
 	web_fragment_prefix(r, &key, 'D');
 	sb_addf(&key, "html|%lld", (long long)site_id);
-	size_t len;
-	const char *kept = web_fragment_get(r, key.buf, &len);
-	if (!kept) {
+	json_t *kept = web_kept_json(r, key.buf);
+	if (kept) {
+		json_incref(kept);
+	} else {
 		json_t *names, *tree = tree_kept(r, site_id, &names, NULL);
 		size_t n = 0;
 		json_t *units = tree_view(tree, 0, &n);
-		sb_addf(&b, "%zu\n", n);
+		struct sb b = SB_INIT;
 		if (n) {
-			json_t *view = json_pack("{sbso}", "root", 1, "units", units);
+			json_t *view = json_pack("{sbsO}", "root", 1, "units", units);
 			web_render_part(r, "partials/unit_tree", view, &b);
 			json_decref(view);
-		} else {
-			json_decref(units);
 		}
-		web_fragment_put(r, key.buf, b.buf, b.len);
-		kept = b.buf;
-		len = b.len;
+		/* rendered from checked text: valid UTF-8, not checked again */
+		kept = json_pack("{sIso}", "n", (json_int_t)n, "html", json_stringn_nocheck(b.buf ? b.buf : "", b.len));
+		web_keep_json(r, key.buf, kept);
+		sb_release(&b);
+		json_decref(units);
 		json_decref(names);
 		json_decref(tree);
 	}
 	sb_release(&key);
-	char *end;
-	unsigned long long n = strtoull(kept, &end, 10);
-	size_t skip = *end == '\n' ? (size_t)(end + 1 - kept) : len;
+	json_int_t n = json_integer_value(json_object_get(kept, "n"));
 	json_t *ctx = web_public_ctx(r, "Cơ cấu tổ chức", "/co-cau-to-chuc");
 	web_crumb(ctx, "Cơ cấu tổ chức", NULL);
-	json_t *view = json_pack("{sIsb}", "n", (json_int_t)n, "has_units", n > 0);
-	/* rendered from checked text: valid UTF-8, not checked again */
-	json_object_set_new(view, "tree_html", json_stringn_nocheck(kept + skip, len - skip));
+	json_t *view = json_pack("{sIsbsO}", "n", n, "has_units", n > 0, "tree_html", json_object_get(kept, "html"));
 	json_object_set_new(ctx, "directory", view);
+	json_decref(kept);
 	resp_render(r, 200, "public/unit_tree", ctx);
-	sb_release(&b);
 }
 
 /* An official as the pages show them: {name, url, vcf_url, title, unit, phone, mobile (only when
@@ -213,12 +210,14 @@ void page_contact(struct req *r)
 	json_int_t site_id = json_integer_value(json_object_get(r->site, "id"));
 	/* the page's content, kept with the connection until the database changes (the site's
 	 * details, its units and officials are all rows of it) */
-	struct sb key = SB_INIT, html = SB_INIT;
+	struct sb key = SB_INIT;
 	web_fragment_prefix(r, &key, 'D');
 	sb_addf(&key, "contact|%lld", (long long)site_id);
-	size_t len;
-	const char *kept = web_fragment_get(r, key.buf, &len);
-	if (!kept) {
+	json_t *kept = web_kept_json(r, key.buf); /* a new reference: see page_unit_tree */
+	if (kept) {
+		json_incref(kept);
+	} else {
+		struct sb html = SB_INIT;
 		json_t *names, *tree = tree_kept(r, site_id, &names, NULL);
 		json_t *all = directory_officials(r->db, site_id, 0), *spk = directory_officials(r->db, site_id, -1);
 		json_t *units = json_array();
@@ -236,9 +235,10 @@ void page_contact(struct req *r)
 		json_object_set_new(view, "has_spokespeople", json_boolean(json_array_size(spokes) > 0));
 		json_object_set_new(view, "spokespeople", spokes);
 		web_render_part(r, "public/contact_body", view, &html);
-		web_fragment_put(r, key.buf, html.buf ? html.buf : "", html.len);
-		kept = html.buf ? html.buf : "";
-		len = html.len;
+		/* rendered from checked text: valid UTF-8, not checked again */
+		kept = json_stringn_nocheck(html.buf ? html.buf : "", html.len);
+		web_keep_json(r, key.buf, kept);
+		sb_release(&html);
 		json_decref(view);
 		json_decref(tree);
 		json_decref(names);
@@ -248,10 +248,8 @@ void page_contact(struct req *r)
 	sb_release(&key);
 	json_t *ctx = web_public_ctx(r, "Liên hệ", "/lien-he");
 	web_crumb(ctx, "Liên hệ", NULL);
-	/* rendered from checked text: valid UTF-8, not checked again */
-	json_object_set_new(ctx, "contact", json_pack("{so}", "contact_html", json_stringn_nocheck(kept, len)));
+	json_object_set_new(ctx, "contact", json_pack("{so}", "contact_html", kept));
 	resp_render(r, 200, "public/contact", ctx);
-	sb_release(&html);
 }
 
 /* /can-bo/<slug>-<id>.vcf */

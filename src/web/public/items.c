@@ -799,56 +799,12 @@ static json_t *relations(struct req *r, const struct kind *k, json_t *from, json
 	return groups;
 }
 
-/* Appends {name, content} to LIST when CONTENT (LEN bytes; 0: up to its NUL) is not empty (else
- * FALLBACK). */
-static void meta_add(json_t *list, const char *name, const char *content, size_t len, const char *fallback)
+/* Appends {name, content} to LIST when CONTENT is not empty (else FALLBACK). */
+static void meta_add(json_t *list, const char *name, const char *content, const char *fallback)
 {
-	if (content && !len)
-		len = strlen(content);
-	if (!content || !len) {
-		content = fallback;
-		len = fallback ? strlen(fallback) : 0;
-	}
-	if (len)
-		json_array_append_new(list, json_pack("{ssss%}", "name", name, "content", content, len));
-}
-
-/* What an item page keeps of its fields (web_fragment_put): the fields block and the tables
- * rendered, and what the page's head takes from the fields (Dublin Core: the creator, the
- * subject, the date), as one text: the five lengths, a newline, the five parts. */
-enum { FK_FIELDS, FK_TABLES, FK_CREATOR, FK_SUBJECT, FK_DAY, FK_N };
-struct fields_kept {
-	const char *part[FK_N];
-	size_t len[FK_N];
-};
-
-static void fields_kept_write(const struct fields_kept *fk, struct sb *out)
-{
-	for (int i = 0; i < FK_N; i++)
-		sb_addf(out, "%zu%c", fk->len[i], i + 1 < FK_N ? ' ' : '\n');
-	for (int i = 0; i < FK_N; i++)
-		sb_add(out, fk->part[i], fk->len[i]);
-}
-
-/* Reads the kept text S (N bytes, NUL-terminated) into FK, pointing into S: 0, or -1. */
-static int fields_kept_read(const char *s, size_t n, struct fields_kept *fk)
-{
-	const char *p = s, *end = s + n;
-	for (int i = 0; i < FK_N; i++) {
-		char *e;
-		unsigned long long v = strtoull(p, &e, 10);
-		if (e == p || e >= end)
-			return -1;
-		fk->len[i] = (size_t)v;
-		p = e + 1;
-	}
-	for (int i = 0; i < FK_N; i++) {
-		if (p > end || fk->len[i] > (size_t)(end - p))
-			return -1;
-		fk->part[i] = p;
-		p += fk->len[i];
-	}
-	return 0;
+	const char *v = content && *content ? content : fallback;
+	if (v && *v)
+		json_array_append_new(list, json_pack("{ssss}", "name", name, "content", v));
 }
 
 static void item_page(struct req *r, int print)
@@ -919,11 +875,11 @@ static void item_page(struct req *r, int print)
 	struct sb fkey = SB_INIT;
 	web_fragment_prefix(r, &fkey, 'F');
 	sb_addf(&fkey, "%s|%lld", k->name, (long long)id);
-	size_t flen;
-	const char *fkept = print ? NULL : web_fragment_get(r, fkey.buf, &flen);
-	struct fields_kept fk = { { NULL }, { 0 } };
-	if (fkept && fields_kept_read(fkept, flen, &fk) != 0)
-		fkept = NULL;
+	/* {fields, tables: HTML; creator, subject, day: Dublin Core}: new references, as a fragment
+	 * put later in the request may start the memo again */
+	json_t *fkept = print ? NULL : web_kept_json(r, fkey.buf);
+	if (fkept)
+		fkept = json_incref(fkept);
 	int build = !fkept;
 	/* a kind with a hook: its fields parsed, their views and texts kept the same way (G), and
 	 * shared by the page, which only reads them */
@@ -1001,7 +957,9 @@ static void item_page(struct req *r, int print)
 	web_fragment_prefix(r, &vkey, 'V');
 	sb_addf(&vkey, "%lld|%ld", (long long)id, (long)today);
 	size_t vlen;
-	const char *vkept = is_legal(k) ? web_fragment_get(r, vkey.buf, &vlen) : NULL;
+	const char *vtext = is_legal(k) ? web_fragment_get(r, vkey.buf, &vlen) : NULL;
+	/* read now: the relations' web_fragment_put below may start the memo again */
+	json_t *vkept = vtext ? json_loadb(vtext, vlen, 0, NULL) : NULL;
 	json_t *from = NULL, *to = rkept && (vkept || !is_legal(k)) ? NULL : item_links_to(r->db, id);
 	if (rkept) {
 		sb_add(&rhtml, rkept, rlen);
@@ -1028,7 +986,7 @@ static void item_page(struct req *r, int print)
 	sb_release(&rhtml);
 
 	if (is_legal(k)) {
-		json_t *v = vkept ? json_loadb(vkept, vlen, 0, NULL) : legal_validity_of(item_row_fields(row), to, today);
+		json_t *v = vkept ? vkept : legal_validity_of(item_row_fields(row), to, today);
 		if (v && !vkept) {
 			int64_t why_id = json_integer_value(json_object_get(v, "why_id"));
 			if (why_id) {
@@ -1061,29 +1019,28 @@ static void item_page(struct req *r, int print)
 	const char *site_name = json_string_value(json_object_get(r->site, "name"));
 	const char *summary = json_string_value(json_object_get(row, "summary"));
 	char *subject = NULL;
+	const char *creator = NULL, *day = NULL;
 	if (build) {
 		const struct kind_field *sortf = kind_sort_field(k), *subf = kind_field(k, "linh_vuc");
 		subject = subf ? kind_value_text(subf, json_object_get(f, "linh_vuc")) : xstrdup("");
-		fk.part[FK_CREATOR] = json_string_value(json_object_get(f, "co_quan_ban_hanh"));
-		fk.part[FK_SUBJECT] = subject;
-		fk.part[FK_DAY] = sortf ? json_string_value(json_object_get(f, sortf->key)) : NULL;
-		for (int i = FK_CREATOR; i < FK_N; i++) {
-			if (!fk.part[i])
-				fk.part[i] = "";
-			fk.len[i] = strlen(fk.part[i]);
-		}
+		creator = json_string_value(json_object_get(f, "co_quan_ban_hanh"));
+		day = sortf ? json_string_value(json_object_get(f, sortf->key)) : NULL;
+	} else {
+		creator = json_string_value(json_object_get(fkept, "creator"));
+		day = json_string_value(json_object_get(fkept, "day"));
 	}
+	const char *subj = subject ? subject : json_string_value(json_object_get(fkept, "subject"));
 	char *canonical = xstrdup(json_string_value(json_object_get(ctx, "canonical_url")));
 	json_t *meta = json_array();
-	meta_add(meta, "DC.title", title, 0, k->label);
-	meta_add(meta, "DC.creator", fk.part[FK_CREATOR], fk.len[FK_CREATOR], site_name);
-	meta_add(meta, "DC.subject", fk.part[FK_SUBJECT], fk.len[FK_SUBJECT], k->label);
-	meta_add(meta, "DC.description", summary, 0, title);
-	meta_add(meta, "DC.publisher", site_name, 0, k->label);
-	meta_add(meta, "DC.date", fk.part[FK_DAY], fk.len[FK_DAY], json_string_value(json_object_get(it, "published_iso")));
-	meta_add(meta, "DC.type", k->label, 0, "Text");
-	meta_add(meta, "DC.identifier", ref, 0, canonical);
-	meta_add(meta, "DC.language", "vi", 0, NULL);
+	meta_add(meta, "DC.title", title, k->label);
+	meta_add(meta, "DC.creator", creator, site_name);
+	meta_add(meta, "DC.subject", subj, k->label);
+	meta_add(meta, "DC.description", summary, title);
+	meta_add(meta, "DC.publisher", site_name, k->label);
+	meta_add(meta, "DC.date", day, json_string_value(json_object_get(it, "published_iso")));
+	meta_add(meta, "DC.type", k->label, "Text");
+	meta_add(meta, "DC.identifier", ref, canonical);
+	meta_add(meta, "DC.language", "vi", NULL);
 	json_object_set_new(ctx, "head_meta", meta);
 	json_object_set_new(ctx, "meta_description", json_string(summary && *summary ? summary : title));
 	free(canonical);
@@ -1091,30 +1048,27 @@ static void item_page(struct req *r, int print)
 	json_object_set_new(ctx, "item", it);
 	if (kv && kv->item_view)
 		kv->item_view(r, k, row, it, ctx);
-	struct sb fhtml = SB_INIT, thtml = SB_INIT;
 	if (!print) {
 		/* after the hook, which may change the fields (a procedure's steps get a block of their own) */
 		if (build) {
+			struct sb fhtml = SB_INIT, thtml = SB_INIT;
 			web_render_part(r, "public/item_fields", it, &fhtml);
 			web_render_part(r, "public/item_tables", it, &thtml);
-			fk.part[FK_FIELDS] = fhtml.buf ? fhtml.buf : "";
-			fk.len[FK_FIELDS] = fhtml.len;
-			fk.part[FK_TABLES] = thtml.buf ? thtml.buf : "";
-			fk.len[FK_TABLES] = thtml.len;
-			struct sb kept = SB_INIT;
-			fields_kept_write(&fk, &kept);
-			web_fragment_put(r, fkey.buf, kept.buf, kept.len);
-			sb_release(&kept);
+			/* rendered from checked text: valid UTF-8, not checked again */
+			fkept = json_pack("{sosossssss}", "fields", json_stringn_nocheck(fhtml.buf ? fhtml.buf : "", fhtml.len),
+					  "tables", json_stringn_nocheck(thtml.buf ? thtml.buf : "", thtml.len), "creator",
+					  creator ? creator : "", "subject", subj ? subj : "", "day", day ? day : "");
+			web_keep_json(r, fkey.buf, fkept);
+			sb_release(&fhtml);
+			sb_release(&thtml);
 		}
-		/* rendered from checked text: valid UTF-8, not checked again */
-		json_object_set_new(it, "fields_html", json_stringn_nocheck(fk.part[FK_FIELDS], fk.len[FK_FIELDS]));
-		json_object_set_new(it, "tables_html", json_stringn_nocheck(fk.part[FK_TABLES], fk.len[FK_TABLES]));
+		json_object_set(it, "fields_html", json_object_get(fkept, "fields"));
+		json_object_set(it, "tables_html", json_object_get(fkept, "tables"));
 	}
+	json_decref(fkept);
 	free(subject);
 	sb_release(&fkey);
 	resp_render(r, 200, print ? "public/item_print" : k->tpl_item ? k->tpl_item : "public/item", ctx);
-	sb_release(&fhtml);
-	sb_release(&thtml);
 out:
 	sb_release(&want);
 	free(path);

@@ -233,20 +233,24 @@ int links_list_page(struct req *r, const struct kind *k)
 	for (size_t a = 0; a < sizeof(args) / sizeof(args[0]); a++)
 		if (req_arg(r, args[a]))
 			return 0;
-	/* kept with the connection until the database changes */
-	struct sb key = SB_INIT, html = SB_INIT;
+	/* kept with the connection until the database changes; a new reference, as a fragment put
+	 * later in the request may start the memo again */
+	struct sb key = SB_INIT;
 	web_fragment_prefix(r, &key, 'L');
-	size_t len;
-	const char *kept = web_fragment_get(r, key.buf, &len);
-	if (!kept) {
+	json_t *kept = web_kept_json(r, key.buf);
+	if (kept) {
+		json_incref(kept);
+	} else {
+		struct sb html = SB_INIT;
 		link_groups_html(r, k, &html);
-		web_fragment_put(r, key.buf, html.buf ? html.buf : "", html.len);
-		kept = html.buf ? html.buf : "";
-		len = html.len;
+		/* rendered from checked text: valid UTF-8, not checked again */
+		kept = json_stringn_nocheck(html.buf ? html.buf : "", html.len);
+		web_keep_json(r, key.buf, kept);
+		sb_release(&html);
 	}
 	sb_release(&key);
-	if (!len) { /* no links: the generic list says so */
-		sb_release(&html);
+	if (!json_string_length(kept)) { /* no links: the generic list says so */
+		json_decref(kept);
 		return 0;
 	}
 	char base[80], url[96];
@@ -254,8 +258,7 @@ int links_list_page(struct req *r, const struct kind *k)
 	json_t *ctx = web_public_ctx(r, k->label, base);
 	web_crumb(ctx, k->label, NULL);
 	json_object_set_new(ctx, "has_link_groups", json_true());
-	/* rendered from checked text: valid UTF-8, not checked again */
-	json_object_set_new(ctx, "link_groups_html", json_stringn_nocheck(kept, len));
+	json_object_set_new(ctx, "link_groups_html", kept);
 	json_t *list = json_object();
 	snprintf(url, sizeof(url), "%s.csv", base);
 	json_object_set_new(list, "csv_url", json_string(url));
@@ -263,7 +266,6 @@ int links_list_page(struct req *r, const struct kind *k)
 	json_object_set_new(list, "json_url", json_string(url));
 	json_object_set_new(ctx, "list", list);
 	resp_render(r, 200, k->tpl_list, ctx);
-	sb_release(&html);
 	return 1;
 }
 

@@ -317,7 +317,7 @@ json_t *item_row_fields(json_t *row)
 	return json_object_get(row, "f");
 }
 
-json_t *item_get_public(struct db *db, int64_t site_id, const char *kind, int64_t id)
+json_t *item_get_public_unparsed(struct db *db, int64_t site_id, const char *kind, int64_t id)
 {
 	/* its own, or one it lists (shown in its pages, its origin said by site_id) */
 	sqlite3_stmt *st = db_stmt(db, "SELECT " ITEM_COLS ", a.body, a.created_at FROM items a"
@@ -328,7 +328,12 @@ json_t *item_get_public(struct db *db, int64_t site_id, const char *kind, int64_
 	db_bind_int(st, 1, site_id);
 	db_bind_int(st, 2, id);
 	db_bind_text(st, 3, kind);
-	json_t *row = db_one_json(st);
+	return db_one_json(st);
+}
+
+json_t *item_get_public(struct db *db, int64_t site_id, const char *kind, int64_t id)
+{
+	json_t *row = item_get_public_unparsed(db, site_id, kind, id);
 	if (row)
 		fields_parse(row);
 	return row;

@@ -40,6 +40,9 @@ json_t *item_list_ids(struct db *db, int64_t site_id, const char *kind, int64_t 
 		      const struct item_filter *f, size_t nf, int64_t limit, int64_t offset, int64_t *total);
 /* The published item ID of KIND on SITE_ID with its body, or NULL. */
 json_t *item_get_public(struct db *db, int64_t site_id, const char *kind, int64_t id);
+/* The same with its fields as text, parsed when asked for (item_row_fields): a page that keeps
+ * what it shows of them need not parse them. */
+json_t *item_get_public_unparsed(struct db *db, int64_t site_id, const char *kind, int64_t id);
 /* The kind of item ID of SITE_ID (any state) written into BUF, or NULL when there is none. */
 const char *item_kind_of(struct db *db, int64_t site_id, int64_t id, char *buf, size_t n);
 /* The relations item ID makes: [{relation, to_ref, to_key, to_id (null while the other item is

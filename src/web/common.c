@@ -13,6 +13,7 @@
 #include <curl/curl.h>
 #include "base/log.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "base/banned.h"
@@ -331,6 +332,39 @@ static json_t *menu_build(struct req *r)
 	return menu;
 }
 
+/* The page's own copy of the menu in CTX (shared with the connection's other pages until then),
+ * for a page that marks its entry active. */
+json_t *web_menu_own(json_t *ctx)
+{
+	json_t *menu = json_deep_copy(json_object_get(ctx, "menu"));
+	json_object_set_new(ctx, "menu", menu ? menu : json_array());
+	return json_object_get(ctx, "menu");
+}
+
+/* The planned outage to announce now, or NULL: which one is kept with the connection until the
+ * database changes or a window's edge passes (maint_epoch); whether it has started, asked each
+ * time (its start is no edge of the epoch). */
+static json_t *web_maintenance(struct req *r)
+{
+	int64_t now = time_now(), epoch = maint_epoch(r->db, now);
+	if (epoch < 0)
+		return maint_current(r->db, now);
+	char key[48];
+	snprintf(key, sizeof(key), "N|%lld", (long long)epoch);
+	json_t *kept = web_kept_json(r, key);
+	if (!kept) {
+		json_t *m = maint_current(r->db, now);
+		web_keep_json(r, key, m ? m : json_null());
+		json_decref(m);
+		kept = web_kept_json(r, key);
+	}
+	if (!json_is_object(kept))
+		return NULL;
+	json_t *m = json_copy(kept);
+	json_object_set_new(m, "started", json_boolean(now >= json_integer_value(json_object_get(kept, "starts_at"))));
+	return m;
+}
+
 json_t *web_public_ctx(struct req *r, const char *page_title, const char *canonical_path)
 {
 	json_t *ctx = json_object();
@@ -374,12 +408,13 @@ json_t *web_public_ctx(struct req *r, const char *page_title, const char *canoni
 		json_object_set_new(ctx, "main", m);
 	}
 	/* the menu: the categories and the site's sections (public/nav.c), kept with the connection
-	 * until the database changes; a copy, as a page marks its entry active */
+	 * until the database changes; shared, never changed: a page that marks its entry active
+	 * makes its own copy first (web_menu_own) */
 	struct sb mkey = SB_INIT;
 	web_fragment_prefix(r, &mkey, 'M');
 	json_t *kept_menu = web_kept_json(r, mkey.buf);
 	if (kept_menu) {
-		json_object_set_new(ctx, "menu", json_deep_copy(kept_menu));
+		json_object_set(ctx, "menu", kept_menu);
 	} else {
 		json_object_set_new(ctx, "menu", menu_build(r));
 		nav_menu_ctx(r, ctx);
@@ -393,7 +428,7 @@ json_t *web_public_ctx(struct req *r, const char *page_title, const char *canoni
 	set_str(ctx, "search_url", "/tim-kiem");
 	/* a planned outage, on every public page in its window (the page cache's generation
 	 * changes when the window opens or closes: model/ops.h) */
-	json_t *maint = maint_current(r->db, time_now());
+	json_t *maint = web_maintenance(r);
 	if (maint)
 		json_object_set_new(ctx, "maintenance", maint);
 	/* the site's banners in their placements, between their start and end (the page cache's

@@ -26,6 +26,8 @@ int64_t web_slug_id(const char *s, const char **slug_end);
  * not to be modified); a new reference. */
 json_t *web_categories(struct req *r);
 json_t *web_public_ctx(struct req *r, const char *page_title, const char *canonical_path);
+/* The menu of a CTX of web_public_ctx made the page's own, to change (mark an entry active). */
+json_t *web_menu_own(json_t *ctx);
 /* Appends {name, url} to ctx.breadcrumbs; URL NULL for the current page. */
 void web_crumb(json_t *ctx, const char *name, const char *url);
 /* A card's view data (docs/templates.md); a card naming its site (component news) links to
@@ -93,6 +95,8 @@ struct kind_view {
 	const char *kind;
 	void (*item_view)(struct req *r, const struct kind *k, json_t *row, json_t *item, json_t *ctx);
 	void (*list_view)(struct req *r, const struct kind *k, json_t *ctx);
+	/* a page of its own in place of the generic list (not the exports): nonzero when it answered */
+	int (*list_page)(struct req *r, const struct kind *k);
 };
 const struct kind_view *kind_view_find(const char *kind);
 /* Administrative procedures (web/public/procedures.c): the national portal's link, the steps. */
@@ -273,7 +277,8 @@ struct kind;
 void nav_menu_ctx(struct req *r, json_t *ctx);
 void nav_footer_ctx(struct req *r, json_t *ctx);
 json_t *nav_home_blocks(struct req *r, json_t *news_sections, int *news_on);
-void links_list_view(struct req *r, const struct kind *k, json_t *ctx);
+/* /lien-ket unfiltered: the links grouped (web/public/nav.c); 0 when the generic list answers. */
+int links_list_page(struct req *r, const struct kind *k);
 void page_sitemap(struct req *r);
 void page_sitemap_xml(struct req *r);
 void page_boundary_map(struct req *r);

@@ -85,6 +85,13 @@ class Directory(CongTest):
         self.assertIn_("Lê Thị Thu Hà", r)
         self.assertIn_(self.a_path, r)
         self.assertNotIn_(MOBILE_PRIVATE, r, "a private mobile")
+        # its sub-units (from the kept tree), linked; a unit without any has no such block
+        subs = [s for s in r.tree().iter("section") if s.get("class") == "unit-children"]
+        self.assertTrue(subs, "no sub-units on Văn phòng Sở's page")
+        th_path = public_path(self, self.fx, "snv", self.units["DV-TH"])
+        self.assertEqual([(squash(text_of(a)), a.get("href")) for a in subs[0].iter("a")], [("Tổ Tổng hợp", th_path)])
+        r = self.page(self.fx.client("snv"), th_path)
+        self.assertNotIn_("unit-children", r, "a unit without sub-units")
 
     def test_contact_page_and_spokespeople(self):
         r = self.page(self.fx.client("snv"), "/lien-he")

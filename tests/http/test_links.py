@@ -9,7 +9,7 @@ import re
 import threading
 import time
 
-from conglib import CongTest, cong, module_fixture, squash
+from conglib import CongTest, cong, module_fixture, squash, text_of
 
 setUpModule, tearDownModule = module_fixture(extra_serve=("--scheduler-interval", "1"))
 
@@ -250,6 +250,28 @@ class DeadLinks(CongTest):
         j = c.get("/lien-ket.json")
         self.expect(j, 200)
         self.assertIn("https://chinhphu.vn", j.text)
+
+    def test_4b_a_big_group_shows_its_first_links_and_links_its_whole_list(self):
+        fx = self.fx
+        admin = fx.admin("admin", "longho")
+        for i in range(22):
+            create_link(self, admin, "Xã số %02d" % i, "https://xa%02d.example.gov.vn" % i, "xa", str(i))
+        create_link(self, admin, "Cổng Thông tin điện tử Chính phủ", "https://chinhphu.vn", "chinh-phu", "1")
+        c = fx.client("longho")
+        page = self.page(c, "/lien-ket")
+        for i in range(20):
+            self.assertIn_("Xã số %02d" % i, page, "the group's first twenty")
+        self.assertNotIn_("Xã số 20", page, "the twenty-first on the grouped page")
+        more = [a for a in page.tree().iter("a") if (a.get("href") or "").startswith("/lien-ket?nhom=")]
+        self.assertEqual([(a.get("href"), squash(text_of(a))) for a in more],
+                         [("/lien-ket?nhom=xa", "Xem tất cả 22 liên kết nhóm “Xã, phường, thị trấn”")])
+        whole = [self.page(c, "/lien-ket?nhom=xa").text, self.page(c, "/lien-ket?nhom=xa&trang=2").text]
+        for i in range(22):
+            self.assertTrue(any("Xã số %02d" % i in w for w in whole), "the group's whole list, paged: Xã số %02d" % i)
+        # kept with the connection until the database changes: a new link shows at once
+        create_link(self, admin, "Xã mới thêm", "https://xamoi.example.gov.vn", "xa", "0")
+        for _ in range(4):
+            self.assertIn_("Xã mới thêm", self.page(fx.client("longho"), "/lien-ket"))
 
     def test_5_the_board_asks_for_a_check_now(self):
         fx, up = self.fx, self.up

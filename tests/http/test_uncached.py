@@ -8,6 +8,7 @@ import os
 import sqlite3
 
 from conglib import BASE, MAIN_NAME, Client, CongTest, cong, module_fixture, png
+from items_helper import create, public_path, publish
 
 setUpModule, tearDownModule = module_fixture(extra_serve=("--cache-mb", "0"))
 
@@ -171,3 +172,39 @@ class Cards(CongTest):
                       cards, "the shared card does not link to the component site's host")
         site_links = [a.get("href") for a in block[0].iter("a") if a.text == "Sở Nội vụ"]
         self.assertIn(origin + "/", site_links, "the card does not name its site with a link")
+
+
+class ItemFieldsKept(CongTest):
+    """An item page's fields block and tables are kept with the connection (web/public/items.c):
+    a change committed by another connection shows on the next request, on whichever worker."""
+
+    def write_db(self, sql, args=()):
+        db = sqlite3.connect(os.path.join(self.fx.data, "cong.db"), timeout=10)
+        try:
+            db.execute(sql, args)
+            db.commit()
+        finally:
+            db.close()
+
+    def test_fields_and_tables_change_at_once(self):
+        fx = self.fx
+        c = fx.admin("duyet", "snv")
+        rows = [("lich.0.ngay", "03/03/2025"), ("lich.0.gio_bat_dau", "08:00"), ("lich.0.noi_dung", "Họp giao ban đầu tuần"),
+                ("lich.0.chu_tri", "Giám đốc Sở"), ("lich.0.dia_diem", "Phòng họp số 1")]
+        iid = create(self, c, "lich-cong-tac", "Lịch giữ theo kết nối", [("tuan", "03/03/2025"), ("ghi_chu", "Ghi chú cũ")] + rows)
+        publish(self, c, "lich-cong-tac", iid)
+        path = public_path(self, fx, "snv", iid)
+        for _ in range(ROUNDS):
+            r = self.page(fx.client("snv"), path)
+            self.assertIn_("Ghi chú cũ", r, "the fields block")
+            self.assertIn_("Họp giao ban đầu tuần", r, "the table")
+        self.write_db("UPDATE items SET fields = json_set(json_set(fields, '$.ghi_chu', 'Ghi chú mới'),"
+                      " '$.lich[0].noi_dung', 'Họp đã đổi') WHERE id = ?", (iid,))
+        for _ in range(ROUNDS):
+            r = self.page(fx.client("snv"), path)
+            self.assertIn_("Ghi chú mới", r, "a field changed by another connection")
+            self.assertNotIn_("Ghi chú cũ", r)
+            self.assertIn_("Họp đã đổi", r, "a table's cell changed by another connection")
+        # the print view renders its own, from the same fields
+        r = self.page(fx.client("snv"), path + "/ban-in", chrome=False)
+        self.assertIn_("Ghi chú mới", r, "the print view")

@@ -92,7 +92,7 @@ void page_category(struct req *r)
 	}
 	/* the menu marks the top-level ancestor active */
 	json_int_t top_id = json_integer_value(json_object_get(json_array_get(chain, 0), "id"));
-	json_array_foreach(json_object_get(ctx, "menu"), i, c)
+	json_array_foreach(web_menu_own(ctx), i, c)
 		if (json_integer_value(json_object_get(c, "id")) == top_id)
 			json_object_set_new(c, "active", json_true());
 	json_decref(chain);

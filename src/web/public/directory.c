@@ -21,71 +21,69 @@
 
 #define TREE_DEPTH_MAX 30
 
-static void html(struct sb *b, const char *s)
+/* The view of the nested lists of the tree (partials/unit_tree): each unit's link, its head and
+ * phone, and its children as "units"; every key set at every level, since a template lookup
+ * falls back to the enclosing unit's. Counts the units in *N. */
+static json_t *tree_view(json_t *nodes, int depth, size_t *n)
 {
-	sb_add_html(b, s, strlen(s));
-}
-
-/* The nested lists of the tree: <ul> of <li> with the unit's link, its head and phone, and its
- * children's <ul>. */
-static void tree_html(struct sb *b, json_t *nodes, int depth)
-{
-	if (!json_array_size(nodes) || depth > TREE_DEPTH_MAX)
-		return;
-	sb_addf(b, "<ul class=\"unit-tree%s\">", depth ? "" : " unit-tree-root");
+	json_t *out = json_array();
 	size_t i;
-	json_t *n;
-	json_array_foreach(nodes, i, n) {
-		json_t *f = json_object_get(n, "f");
-		char *u = web_item_path("unit", kind_text(n, "slug"), json_integer_value(json_object_get(n, "id")));
-		sb_adds(b, "<li><a href=\"");
-		html(b, u);
-		sb_adds(b, "\">");
-		html(b, kind_text(n, "title"));
-		sb_adds(b, "</a>");
+	json_t *nd;
+	if (depth > TREE_DEPTH_MAX)
+		return out;
+	json_array_foreach(nodes, i, nd) {
+		json_t *f = json_object_get(nd, "f");
+		const char *head = kind_text(f, "thu_truong"), *phone = kind_text(f, "dien_thoai");
+		char *u = web_item_path("unit", kind_text(nd, "slug"), json_integer_value(json_object_get(nd, "id")));
+		json_t *children = json_object_get(nd, "children");
+		json_array_append_new(out, json_pack("{sssssssssbsbsbsbso}", "url", u, "name", kind_text(nd, "title"), "head", head,
+						     "phone", phone, "has_meta", *head || *phone, "head_and_phone", *head && *phone,
+						     "root", 0, "has_children", json_array_size(children) > 0 && depth < TREE_DEPTH_MAX,
+						     "units", tree_view(children, depth + 1, n)));
 		free(u);
-		if (*kind_text(f, "thu_truong") || *kind_text(f, "dien_thoai")) {
-			sb_adds(b, " <span class=\"unit-meta\">");
-			html(b, kind_text(f, "thu_truong"));
-			if (*kind_text(f, "thu_truong") && *kind_text(f, "dien_thoai"))
-				sb_adds(b, " · ");
-			if (*kind_text(f, "dien_thoai")) {
-				sb_adds(b, "ĐT: ");
-				html(b, kind_text(f, "dien_thoai"));
-			}
-			sb_adds(b, "</span>");
-		}
-		tree_html(b, json_object_get(n, "children"), depth + 1);
-		sb_adds(b, "</li>");
+		(*n)++;
 	}
-	sb_adds(b, "</ul>");
+	return out;
 }
 
-static size_t tree_count(json_t *nodes)
-{
-	size_t n = json_array_size(nodes), i;
-	json_t *x;
-	json_array_foreach(nodes, i, x)
-		n += tree_count(json_object_get(x, "children"));
-	return n;
-}
-
-static json_t *tree_kept(struct req *r, int64_t site_id, json_t **names);
+static json_t *tree_kept(struct req *r, int64_t site_id, json_t **names, json_t **subs);
 
 void page_unit_tree(struct req *r)
 {
 	json_int_t site_id = json_integer_value(json_object_get(r->site, "id"));
-	json_t *names, *tree = tree_kept(r, site_id, &names);
-	json_decref(names);
+	/* the tree's HTML and its count, kept with the connection until the database changes; a new
+	 * reference, as a fragment put later in the request may start the memo again */
+	struct sb key = SB_INIT;
+	web_fragment_prefix(r, &key, 'D');
+	sb_addf(&key, "html|%lld", (long long)site_id);
+	json_t *kept = web_kept_json(r, key.buf);
+	if (kept) {
+		json_incref(kept);
+	} else {
+		json_t *names, *tree = tree_kept(r, site_id, &names, NULL);
+		size_t n = 0;
+		json_t *units = tree_view(tree, 0, &n);
+		struct sb b = SB_INIT;
+		if (n) {
+			json_t *view = json_pack("{sbsO}", "root", 1, "units", units);
+			web_render_part(r, "partials/unit_tree", view, &b);
+			json_decref(view);
+		}
+		/* rendered from checked text: valid UTF-8, not checked again */
+		kept = json_pack("{sIso}", "n", (json_int_t)n, "html", json_stringn_nocheck(b.buf ? b.buf : "", b.len));
+		web_keep_json(r, key.buf, kept);
+		sb_release(&b);
+		json_decref(units);
+		json_decref(names);
+		json_decref(tree);
+	}
+	sb_release(&key);
+	json_int_t n = json_integer_value(json_object_get(kept, "n"));
 	json_t *ctx = web_public_ctx(r, "Cơ cấu tổ chức", "/co-cau-to-chuc");
 	web_crumb(ctx, "Cơ cấu tổ chức", NULL);
-	struct sb b = SB_INIT;
-	tree_html(&b, tree, 0);
-	json_t *view = json_pack("{sIsb}", "n", (json_int_t)tree_count(tree), "has_units", json_array_size(tree) > 0);
-	json_object_set_new(view, "tree_html", json_stringn_nocheck(b.buf ? b.buf : "", b.len));
+	json_t *view = json_pack("{sIsbsO}", "n", n, "has_units", n > 0, "tree_html", json_object_get(kept, "html"));
 	json_object_set_new(ctx, "directory", view);
-	sb_release(&b);
-	json_decref(tree);
+	json_decref(kept);
 	resp_render(r, 200, "public/unit_tree", ctx);
 }
 
@@ -126,44 +124,61 @@ static json_t *officials_view(json_t *rows, json_t *unit_names)
 	return out;
 }
 
-/* Code (as written, and as the tree keys it) → title of every unit in NODES. */
-static void unit_names(json_t *nodes, json_t *out)
+/* Code (as written, and as the tree keys it) → title of every unit in NODES; in SUBS, id → the
+ * sub-units of each unit that has some, as its page lists them ([{name, url}]). */
+static void unit_names(json_t *nodes, json_t *out, json_t *subs, int depth)
 {
-	size_t i;
-	json_t *n;
+	size_t i, j;
+	json_t *n, *c;
+	if (depth > TREE_DEPTH_MAX)
+		return;
 	json_array_foreach(nodes, i, n) {
+		json_t *list = json_array();
+		json_array_foreach(json_object_get(n, "children"), j, c) {
+			char *u = web_item_path("unit", kind_text(c, "slug"), json_integer_value(json_object_get(c, "id")));
+			json_array_append_new(list, json_pack("{ssss}", "name", kind_text(c, "title"), "url", u));
+			free(u);
+		}
+		char id[24];
+		snprintf(id, sizeof(id), "%lld", (long long)json_integer_value(json_object_get(n, "id")));
+		if (json_array_size(list))
+			json_object_set(subs, id, list);
+		json_decref(list);
 		if (*kind_text(n, "ref"))
 			json_object_set(out, kind_text(n, "ref"), json_object_get(n, "title"));
-		unit_names(json_object_get(n, "children"), out);
+		unit_names(json_object_get(n, "children"), out, subs, depth + 1);
 	}
 }
 
-/* The site's tree of units and their names by code, kept with the connection until the database
- * changes (every unit's page wants them; building them parses every unit): new references to
- * shared values, never to be changed. */
-static json_t *tree_kept(struct req *r, int64_t site_id, json_t **names)
+/* The site's tree of units, their names by code and each one's sub-units by id (SUBS, when not
+ * NULL; unit_names), kept with the connection until the database changes (every unit's page
+ * wants them; building them parses every unit): new references to shared values, never to be
+ * changed. */
+static json_t *tree_kept(struct req *r, int64_t site_id, json_t **names, json_t **subs)
 {
 	struct sb key = SB_INIT;
 	web_fragment_prefix(r, &key, 'D');
 	sb_addf(&key, "%lld", (long long)site_id);
 	json_t *kept = web_kept_json(r, key.buf);
 	if (!kept) {
-		json_t *tree = directory_tree(r->db, site_id), *nm = json_object();
-		unit_names(tree, nm);
-		json_t *both = json_pack("{soso}", "tree", tree ? tree : json_array(), "names", nm);
+		json_t *tree = directory_tree(r->db, site_id), *nm = json_object(), *sub = json_object();
+		unit_names(tree, nm, sub, 0);
+		json_t *both = json_pack("{sososo}", "tree", tree ? tree : json_array(), "names", nm, "subs", sub);
 		web_keep_json(r, key.buf, both);
 		json_decref(both);
 		kept = web_kept_json(r, key.buf);
 	}
 	sb_release(&key);
 	*names = json_incref(json_object_get(kept, "names"));
+	if (subs)
+		*subs = json_incref(json_object_get(kept, "subs"));
 	return json_incref(json_object_get(kept, "tree"));
 }
 
 void page_spokespeople(struct req *r)
 {
 	json_int_t site_id = json_integer_value(json_object_get(r->site, "id"));
-	json_t *names, *rows = directory_officials(r->db, site_id, -1), *tree = tree_kept(r, site_id, &names);
+	json_t *names, *rows = directory_officials(r->db, site_id, -1), *tree = tree_kept(r, site_id, &names, NULL);
 	json_t *ctx = web_public_ctx(r, "Người phát ngôn", "/nguoi-phat-ngon");
 	web_crumb(ctx, "Người phát ngôn", NULL);
 	json_t *list = officials_view(rows, names);
@@ -193,29 +208,47 @@ static void units_flat(json_t *nodes, int depth, json_t *out)
 void page_contact(struct req *r)
 {
 	json_int_t site_id = json_integer_value(json_object_get(r->site, "id"));
-	json_t *names, *tree = tree_kept(r, site_id, &names);
-	json_t *all = directory_officials(r->db, site_id, 0), *spk = directory_officials(r->db, site_id, -1);
+	/* the page's content, kept with the connection until the database changes (the site's
+	 * details, its units and officials are all rows of it) */
+	struct sb key = SB_INIT;
+	web_fragment_prefix(r, &key, 'D');
+	sb_addf(&key, "contact|%lld", (long long)site_id);
+	json_t *kept = web_kept_json(r, key.buf); /* a new reference: see page_unit_tree */
+	if (kept) {
+		json_incref(kept);
+	} else {
+		struct sb html = SB_INIT;
+		json_t *names, *tree = tree_kept(r, site_id, &names, NULL);
+		json_t *all = directory_officials(r->db, site_id, 0), *spk = directory_officials(r->db, site_id, -1);
+		json_t *units = json_array();
+		units_flat(tree, 0, units);
+		json_t *officials = officials_view(all, names), *spokes = officials_view(spk, names);
+		json_t *view = json_pack("{sOsOsOsOsO}", "name", json_object_get(r->site, "name"), "owner",
+					 json_object_get(r->site, "owner"), "address", json_object_get(r->site, "address"), "phone",
+					 json_object_get(r->site, "phone"), "email", json_object_get(r->site, "email"));
+		json_object_set(view, "fax", json_object_get(r->site, "fax"));
+		json_object_set(view, "responsible", json_object_get(r->site, "responsible"));
+		json_object_set_new(view, "has_units", json_boolean(json_array_size(units) > 0));
+		json_object_set_new(view, "units", units);
+		json_object_set_new(view, "has_officials", json_boolean(json_array_size(officials) > 0));
+		json_object_set_new(view, "officials", officials);
+		json_object_set_new(view, "has_spokespeople", json_boolean(json_array_size(spokes) > 0));
+		json_object_set_new(view, "spokespeople", spokes);
+		web_render_part(r, "public/contact_body", view, &html);
+		/* rendered from checked text: valid UTF-8, not checked again */
+		kept = json_stringn_nocheck(html.buf ? html.buf : "", html.len);
+		web_keep_json(r, key.buf, kept);
+		sb_release(&html);
+		json_decref(view);
+		json_decref(tree);
+		json_decref(names);
+		json_decref(all);
+		json_decref(spk);
+	}
+	sb_release(&key);
 	json_t *ctx = web_public_ctx(r, "Liên hệ", "/lien-he");
 	web_crumb(ctx, "Liên hệ", NULL);
-	json_t *units = json_array();
-	units_flat(tree, 0, units);
-	json_t *officials = officials_view(all, names), *spokes = officials_view(spk, names);
-	json_t *view = json_pack("{sOsOsOsOsO}", "name", json_object_get(r->site, "name"), "owner",
-				 json_object_get(r->site, "owner"), "address", json_object_get(r->site, "address"), "phone",
-				 json_object_get(r->site, "phone"), "email", json_object_get(r->site, "email"));
-	json_object_set(view, "fax", json_object_get(r->site, "fax"));
-	json_object_set(view, "responsible", json_object_get(r->site, "responsible"));
-	json_object_set_new(view, "has_units", json_boolean(json_array_size(units) > 0));
-	json_object_set_new(view, "units", units);
-	json_object_set_new(view, "has_officials", json_boolean(json_array_size(officials) > 0));
-	json_object_set_new(view, "officials", officials);
-	json_object_set_new(view, "has_spokespeople", json_boolean(json_array_size(spokes) > 0));
-	json_object_set_new(view, "spokespeople", spokes);
-	json_object_set_new(ctx, "contact", view);
-	json_decref(tree);
-	json_decref(names);
-	json_decref(all);
-	json_decref(spk);
+	json_object_set_new(ctx, "contact", json_pack("{so}", "contact_html", kept));
 	resp_render(r, 200, "public/contact", ctx);
 }
 
@@ -308,23 +341,6 @@ void page_official(struct req *r)
 	page_item(r);
 }
 
-/* The node of unit ID in the tree NODES, or NULL. */
-static json_t *tree_find(json_t *nodes, int64_t id, int depth)
-{
-	size_t i;
-	json_t *n;
-	if (depth > TREE_DEPTH_MAX)
-		return NULL;
-	json_array_foreach(nodes, i, n) {
-		if (json_integer_value(json_object_get(n, "id")) == id)
-			return n;
-		json_t *in = tree_find(json_object_get(n, "children"), id, depth + 1);
-		if (in)
-			return in;
-	}
-	return NULL;
-}
-
 /* A unit's page: its sub-units (from the tree) and its officials, each with contacts and vCard. */
 void unit_item_view(struct req *r, const struct kind *k, json_t *row, json_t *item, json_t *ctx)
 {
@@ -332,17 +348,13 @@ void unit_item_view(struct req *r, const struct kind *k, json_t *row, json_t *it
 	(void)ctx;
 	json_int_t site_id = json_integer_value(json_object_get(r->site, "id"));
 	int64_t id = json_integer_value(json_object_get(row, "id"));
-	json_t *names, *tree = tree_kept(r, site_id, &names);
-	json_t *node = tree_find(tree, id, 0), *subs = json_array();
-	size_t i;
-	json_t *c;
-	json_array_foreach(node ? json_object_get(node, "children") : NULL, i, c) {
-		char *u = web_item_path("unit", kind_text(c, "slug"), json_integer_value(json_object_get(c, "id")));
-		json_array_append_new(subs, json_pack("{ssss}", "name", kind_text(c, "title"), "url", u));
-		free(u);
-	}
-	json_object_set_new(item, "sub_units", subs);
+	json_t *names, *all_subs, *tree = tree_kept(r, site_id, &names, &all_subs);
+	char key[24];
+	snprintf(key, sizeof(key), "%lld", (long long)id);
+	json_t *subs = json_object_get(all_subs, key);
+	json_object_set_new(item, "sub_units", subs ? json_incref(subs) : json_array());
 	json_object_set_new(item, "has_sub_units", json_boolean(json_array_size(subs) > 0));
+	json_decref(all_subs);
 	json_t *rows = directory_officials(r->db, site_id, id);
 	json_t *officials = officials_view(rows, names);
 	json_object_set_new(item, "has_officials", json_boolean(json_array_size(officials) > 0));

@@ -609,6 +609,11 @@ void page_item_list(struct req *r)
 		list_export(r, &lq, json);
 		return;
 	}
+	const struct kind_view *kv = kind_view_find(k->name);
+	if (kv && kv->list_page && kv->list_page(r, k)) {
+		json_decref(cats);
+		return;
+	}
 
 	int64_t total;
 	int not_number;
@@ -753,7 +758,6 @@ void page_item_list(struct req *r)
 	}
 	json_object_set_new(ctx, "list", view);
 	json_decref(cats);
-	const struct kind_view *kv = kind_view_find(k->name);
 	if (kv && kv->list_view)
 		kv->list_view(r, k, ctx);
 	resp_render(r, 200, k->tpl_list ? k->tpl_list : "public/item_list", ctx);
@@ -859,7 +863,7 @@ static void item_page(struct req *r, int print)
 	const struct kind *k = list_kind(r->captures[0]);
 	json_int_t site_id = json_integer_value(json_object_get(r->site, "id"));
 	int64_t id = web_slug_id(r->captures[1], NULL);
-	json_t *row = k && id > 0 ? item_get_public(r->db, site_id, k->name, id) : NULL;
+	json_t *row = k && id > 0 ? item_get_public_unparsed(r->db, site_id, k->name, id) : NULL;
 	char buf[40];
 	if (!row) {
 		char kbuf[32];
@@ -897,7 +901,6 @@ static void item_page(struct req *r, int print)
 	web_crumb(ctx, k->label, list_path);
 	web_crumb(ctx, ref && *ref ? ref : title, NULL);
 
-	json_t *f = json_object_get(row, "f");
 	json_t *it = json_pack("{sIsOsOssssss}", "id", (json_int_t)id, "title", json_object_get(row, "title"), "summary",
 			       json_object_get(row, "summary"), "url", path, "kind_label", k->label, "list_url", list_path);
 	json_object_set_new(it, "title_label", json_string(k->title_label ? k->title_label : "Tiêu đề"));
@@ -913,26 +916,58 @@ static void item_page(struct req *r, int print)
 	json_object_set_new(it, "published_iso", json_string(buf));
 
 	/* every field with a value but the relations (listed below) and personal data; tables
-	 * after the list, each a table of its own. The whole fields too, files as views (f), and
-	 * each field's text (t), for a kind's own template. */
-	json_t *props = json_array(), *tables = json_array(), *fv = json_object(), *ft = json_object();
-	for (size_t i = 0; i < k->nfields; i++) {
+	 * after the list, each a table of its own: both blocks rendered from the item's view alone
+	 * (public/item_fields, public/item_tables) and kept with the connection until the database
+	 * changes, with what the page's head takes from the fields (fields_kept); the print view
+	 * renders its own. A kind with a hook or a template of its own has the whole fields too,
+	 * files as views (f), and each field's text (t). */
+	const struct kind_view *kv = kind_view_find(k->name);
+	int own = (kv && kv->item_view) || k->tpl_item;
+	struct sb fkey = SB_INIT;
+	web_fragment_prefix(r, &fkey, 'F');
+	sb_addf(&fkey, "%s|%lld", k->name, (long long)id);
+	/* {fields, tables: HTML; creator, subject, day: Dublin Core}: new references, as a fragment
+	 * put later in the request may start the memo again */
+	json_t *fkept = print ? NULL : web_kept_json(r, fkey.buf);
+	if (fkept)
+		fkept = json_incref(fkept);
+	int build = !fkept;
+	/* a kind with a hook: its fields parsed, their views and texts kept the same way (G), and
+	 * shared by the page, which only reads them */
+	struct sb gkey = SB_INIT;
+	json_t *g = NULL;
+	if (own) {
+		web_fragment_prefix(r, &gkey, 'G');
+		sb_addf(&gkey, "%s|%lld", k->name, (long long)id);
+		g = web_kept_json(r, gkey.buf);
+		if (g) {
+			json_object_set(row, "f", json_object_get(g, "f"));
+			json_object_del(row, "fields");
+		}
+	}
+	json_t *f = build || (own && !g) ? item_row_fields(row) : NULL;
+	json_t *props = json_array(), *tables = json_array(), *fv = f && own ? json_object() : NULL, *ft = f && own ? json_object() : NULL;
+	for (size_t i = 0; f && i < k->nfields; i++) {
 		const struct kind_field *fd = &k->fields[i];
 		if (fd->flags & FF_PERSONAL)
 			continue;
-		json_t *v = json_object_get(f, fd->key), *view = kind_value_view(r, site_id, fd, v, NULL);
-		json_object_set_new(fv, fd->key, view);
+		json_t *v = json_object_get(f, fd->key);
+		json_t *view = own || fd->type == F_FILE || fd->type == F_ROWS ? kind_value_view(r, site_id, fd, v, NULL) : NULL;
+		if (fv)
+			json_object_set(fv, fd->key, view);
 		if (fd->type == F_ROWS) { /* from the view: its files looked up once */
-			if (json_array_size(v))
+			if (build && json_array_size(v))
 				json_array_append_new(tables, kind_table_view(r, site_id, fd, view));
+			json_decref(view);
 			continue;
 		}
 		char *t = kind_value_text(fd, v);
-		json_object_set_new(ft, fd->key, json_string(t));
-		if (fd->type == F_FILE) {
-			json_t *file = json_object_get(fv, fd->key);
-			if (json_is_object(file))
-				json_array_append_new(props, json_pack("{sssO}", "label", fd->label, "file", file));
+		if (ft)
+			json_object_set_new(ft, fd->key, json_string(t));
+		if (!build) {
+		} else if (fd->type == F_FILE) {
+			if (json_is_object(view))
+				json_array_append_new(props, json_pack("{sssO}", "label", fd->label, "file", view));
 		} else if (*t && fd->type != F_REF) {
 			json_t *p = json_pack("{ssss}", "label", fd->label, "text", t);
 			if (fd->type == F_DATE)
@@ -941,12 +976,24 @@ static void item_page(struct req *r, int print)
 				json_object_set_new(p, "href", json_string(t));
 			json_array_append_new(props, p);
 		}
+		json_decref(view);
 		free(t);
 	}
 	json_object_set_new(it, "fields", props);
 	json_object_set_new(it, "tables", tables);
-	json_object_set_new(it, "f", fv);
-	json_object_set_new(it, "t", ft);
+	if (fv && !g) {
+		json_t *keep = json_pack("{sOsOsO}", "f", f, "v", fv, "t", ft);
+		web_keep_json(r, gkey.buf, keep);
+		json_decref(keep);
+	}
+	if (g && !fv) {
+		json_object_set(it, "f", json_object_get(g, "v"));
+		json_object_set(it, "t", json_object_get(g, "t"));
+	} else if (fv) {
+		json_object_set_new(it, "f", fv);
+		json_object_set_new(it, "t", ft);
+	}
+	sb_release(&gkey);
 
 	/* the relations: the page's block kept with the connection until the database changes (its
 	 * links name other items, each with its site's address); the print view renders its own */
@@ -961,7 +1008,9 @@ static void item_page(struct req *r, int print)
 	web_fragment_prefix(r, &vkey, 'V');
 	sb_addf(&vkey, "%lld|%ld", (long long)id, (long)today);
 	size_t vlen;
-	const char *vkept = is_legal(k) ? web_fragment_get(r, vkey.buf, &vlen) : NULL;
+	const char *vtext = is_legal(k) ? web_fragment_get(r, vkey.buf, &vlen) : NULL;
+	/* read now: the relations' web_fragment_put below may start the memo again */
+	json_t *vkept = vtext ? json_loadb(vtext, vlen, 0, NULL) : NULL;
 	json_t *from = NULL, *to = rkept && (vkept || !is_legal(k)) ? NULL : item_links_to(r->db, id);
 	if (rkept) {
 		sb_add(&rhtml, rkept, rlen);
@@ -988,7 +1037,7 @@ static void item_page(struct req *r, int print)
 	sb_release(&rhtml);
 
 	if (is_legal(k)) {
-		json_t *v = vkept ? json_loadb(vkept, vlen, 0, NULL) : legal_validity_of(item_row_fields(row), to, today);
+		json_t *v = vkept ? vkept : legal_validity_of(item_row_fields(row), to, today);
 		if (v && !vkept) {
 			int64_t why_id = json_integer_value(json_object_get(v, "why_id"));
 			if (why_id) {
@@ -1016,19 +1065,27 @@ static void item_page(struct req *r, int print)
 		json_object_set(it, "body_html", json_object_get(row, "body"));
 	web_item_notes(r, it, id);
 
-	/* Dublin Core (TT 24/2011) and the description: never empty */
+	/* Dublin Core (TT 24/2011) and the description: never empty; legal: the issuing body is
+	 * the creator */
 	const char *site_name = json_string_value(json_object_get(r->site, "name"));
 	const char *summary = json_string_value(json_object_get(row, "summary"));
-	const struct kind_field *sortf = kind_sort_field(k);
-	const char *day = sortf ? json_string_value(json_object_get(f, sortf->key)) : NULL;
-	char *subject = kind_field(k, "linh_vuc") ? kind_value_text(kind_field(k, "linh_vuc"), json_object_get(f, "linh_vuc"))
-						    : xstrdup("");
+	char *subject = NULL;
+	const char *creator = NULL, *day = NULL;
+	if (build) {
+		const struct kind_field *sortf = kind_sort_field(k), *subf = kind_field(k, "linh_vuc");
+		subject = subf ? kind_value_text(subf, json_object_get(f, "linh_vuc")) : xstrdup("");
+		creator = json_string_value(json_object_get(f, "co_quan_ban_hanh"));
+		day = sortf ? json_string_value(json_object_get(f, sortf->key)) : NULL;
+	} else {
+		creator = json_string_value(json_object_get(fkept, "creator"));
+		day = json_string_value(json_object_get(fkept, "day"));
+	}
+	const char *subj = subject ? subject : json_string_value(json_object_get(fkept, "subject"));
 	char *canonical = xstrdup(json_string_value(json_object_get(ctx, "canonical_url")));
 	json_t *meta = json_array();
 	meta_add(meta, "DC.title", title, k->label);
-	/* legal: the issuing body is the creator */
-	meta_add(meta, "DC.creator", json_string_value(json_object_get(f, "co_quan_ban_hanh")), site_name);
-	meta_add(meta, "DC.subject", subject, k->label);
+	meta_add(meta, "DC.creator", creator, site_name);
+	meta_add(meta, "DC.subject", subj, k->label);
 	meta_add(meta, "DC.description", summary, title);
 	meta_add(meta, "DC.publisher", site_name, k->label);
 	meta_add(meta, "DC.date", day, json_string_value(json_object_get(it, "published_iso")));
@@ -1037,13 +1094,31 @@ static void item_page(struct req *r, int print)
 	meta_add(meta, "DC.language", "vi", NULL);
 	json_object_set_new(ctx, "head_meta", meta);
 	json_object_set_new(ctx, "meta_description", json_string(summary && *summary ? summary : title));
-	free(subject);
 	free(canonical);
 
 	json_object_set_new(ctx, "item", it);
-	const struct kind_view *kv = kind_view_find(k->name);
 	if (kv && kv->item_view)
 		kv->item_view(r, k, row, it, ctx);
+	if (!print) {
+		/* after the hook, which may change the fields (a procedure's steps get a block of their own) */
+		if (build) {
+			struct sb fhtml = SB_INIT, thtml = SB_INIT;
+			web_render_part(r, "public/item_fields", it, &fhtml);
+			web_render_part(r, "public/item_tables", it, &thtml);
+			/* rendered from checked text: valid UTF-8, not checked again */
+			fkept = json_pack("{sosossssss}", "fields", json_stringn_nocheck(fhtml.buf ? fhtml.buf : "", fhtml.len),
+					  "tables", json_stringn_nocheck(thtml.buf ? thtml.buf : "", thtml.len), "creator",
+					  creator ? creator : "", "subject", subj ? subj : "", "day", day ? day : "");
+			web_keep_json(r, fkey.buf, fkept);
+			sb_release(&fhtml);
+			sb_release(&thtml);
+		}
+		json_object_set(it, "fields_html", json_object_get(fkept, "fields"));
+		json_object_set(it, "tables_html", json_object_get(fkept, "tables"));
+	}
+	json_decref(fkept);
+	free(subject);
+	sb_release(&fkey);
 	resp_render(r, 200, print ? "public/item_print" : k->tpl_item ? k->tpl_item : "public/item", ctx);
 out:
 	sb_release(&want);

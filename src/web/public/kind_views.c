@@ -13,18 +13,18 @@
 #include "base/banned.h"
 
 static const struct kind_view kind_views[] = {
-	{ "procedure", procedure_item_view, procedure_list_view },
-	{ "statistics", statistics_item_view, NULL },
-	{ "unit", unit_item_view, NULL },
-	{ "official", official_item_view, NULL },
-	{ "link", NULL, links_list_view }, /* the links grouped (public/nav.c) */
-	{ "gallery", gallery_item_view, NULL },
-	{ "video", video_item_view, NULL },
-	{ "qa", NULL, qa_list_view },
-	{ "feedback", NULL, feedback_list_view },
-	{ "consultation", consultation_item_view, NULL },
-	{ "poll", poll_item_view, NULL }, /* the vote's form and the results (public/polls.c) */
-	{ NULL, NULL, NULL }, /* kinds add their line above this one */
+	{ "procedure", procedure_item_view, procedure_list_view, NULL },
+	{ "statistics", statistics_item_view, NULL, NULL },
+	{ "unit", unit_item_view, NULL, NULL },
+	{ "official", official_item_view, NULL, NULL },
+	{ "link", NULL, NULL, links_list_page }, /* the links grouped (public/nav.c) */
+	{ "gallery", gallery_item_view, NULL, NULL },
+	{ "video", video_item_view, NULL, NULL },
+	{ "qa", NULL, qa_list_view, NULL },
+	{ "feedback", NULL, feedback_list_view, NULL },
+	{ "consultation", consultation_item_view, NULL, NULL },
+	{ "poll", poll_item_view, NULL, NULL }, /* the vote's form and the results (public/polls.c) */
+	{ NULL, NULL, NULL, NULL }, /* kinds add their line above this one */
 };
 
 const struct kind_view *kind_view_find(const char *kind)

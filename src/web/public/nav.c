@@ -18,6 +18,7 @@
 #include "model/sections.h"
 #include "vn/units.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,6 +26,7 @@
 
 #define SECTIONS_MAX 64
 #define FOOTER_LINKS 12
+#define LINKS_PER_GROUP 20 /* on /lien-ket; the rest on the group's own list */
 #define HOME_ITEMS 5
 #define SITEMAP_ITEMS 1000
 
@@ -177,16 +179,15 @@ json_t *nav_home_blocks(struct req *r, json_t *news_sections, int *news_on)
 
 /* ---- the grouped list of links (/lien-ket) ---- */
 
-void links_list_view(struct req *r, const struct kind *k, json_t *ctx)
+/* The groups' HTML (public/link_groups): each group's first LINKS_PER_GROUP links in their order
+ * and, when it has more, a link to the group's whole list (the generic table, paged); "" when the
+ * site has no links. */
+static void link_groups_html(struct req *r, const struct kind *k, struct sb *out)
 {
-	/* a filtered list, a page of it or a number search: the generic table */
-	static const char *const args[] = { "nhom", "nam", "trang", "q", "chuyen-muc" };
-	for (size_t a = 0; a < sizeof(args) / sizeof(args[0]); a++)
-		if (req_arg(r, args[a]))
-			return;
 	const struct kind_field *gf = kind_field(k, "nhom");
 	json_t *links = links_public(r->db, site_id_of_req(r), 2000), *groups = json_array(), *cur = NULL;
 	const char *cur_key = NULL;
+	json_int_t n = 0;
 	size_t i;
 	json_t *l;
 	json_array_foreach(links, i, l) {
@@ -194,9 +195,19 @@ void links_list_view(struct req *r, const struct kind *k, json_t *ctx)
 		if (!cur || strcmp(cur_key, g) != 0) {
 			char id[96];
 			snprintf(id, sizeof(id), "nhom-%zu", json_array_size(groups) + 1);
-			cur = json_pack("{sssss[]}", "label", gf ? kind_choice_label(gf, g) : g, "id", id, "links");
+			struct sb more = SB_INIT;
+			sb_addf(&more, "/%s?nhom=", k->segment);
+			sb_add_urlenc(&more, g, strlen(g));
+			cur = json_pack("{sssssss[]}", "label", gf ? kind_choice_label(gf, g) : g, "id", id, "more_url", more.buf, "links");
+			sb_release(&more);
 			json_array_append_new(groups, cur);
 			cur_key = g;
+			n = 0;
+		}
+		json_object_set_new(cur, "total", json_integer(++n));
+		if (n > LINKS_PER_GROUP) {
+			json_object_set_new(cur, "has_more", json_true());
+			continue;
 		}
 		char *page = web_item_path("link", json_string_value(json_object_get(l, "slug")),
 					   json_integer_value(json_object_get(l, "id")));
@@ -205,9 +216,57 @@ void links_list_view(struct req *r, const struct kind *k, json_t *ctx)
 						"page_url", page));
 		free(page);
 	}
-	json_object_set_new(ctx, "has_link_groups", json_boolean(json_array_size(groups) > 0));
-	json_object_set_new(ctx, "link_groups", groups);
+	if (json_array_size(groups)) {
+		json_t *view = json_pack("{so}", "link_groups", groups);
+		web_render_part(r, "public/link_groups", view, out);
+		json_decref(view);
+	} else {
+		json_decref(groups);
+	}
 	json_decref(links);
+}
+
+int links_list_page(struct req *r, const struct kind *k)
+{
+	/* a filtered list, a page of it or a number search: the generic table */
+	static const char *const args[] = { "nhom", "nam", "trang", "q", "chuyen-muc" };
+	for (size_t a = 0; a < sizeof(args) / sizeof(args[0]); a++)
+		if (req_arg(r, args[a]))
+			return 0;
+	/* kept with the connection until the database changes; a new reference, as a fragment put
+	 * later in the request may start the memo again */
+	struct sb key = SB_INIT;
+	web_fragment_prefix(r, &key, 'L');
+	json_t *kept = web_kept_json(r, key.buf);
+	if (kept) {
+		json_incref(kept);
+	} else {
+		struct sb html = SB_INIT;
+		link_groups_html(r, k, &html);
+		/* rendered from checked text: valid UTF-8, not checked again */
+		kept = json_stringn_nocheck(html.buf ? html.buf : "", html.len);
+		web_keep_json(r, key.buf, kept);
+		sb_release(&html);
+	}
+	sb_release(&key);
+	if (!json_string_length(kept)) { /* no links: the generic list says so */
+		json_decref(kept);
+		return 0;
+	}
+	char base[80], url[96];
+	snprintf(base, sizeof(base), "/%s", k->segment);
+	json_t *ctx = web_public_ctx(r, k->label, base);
+	web_crumb(ctx, k->label, NULL);
+	json_object_set_new(ctx, "has_link_groups", json_true());
+	json_object_set_new(ctx, "link_groups_html", kept);
+	json_t *list = json_object();
+	snprintf(url, sizeof(url), "%s.csv", base);
+	json_object_set_new(list, "csv_url", json_string(url));
+	snprintf(url, sizeof(url), "%s.json", base);
+	json_object_set_new(list, "json_url", json_string(url));
+	json_object_set_new(ctx, "list", list);
+	resp_render(r, 200, k->tpl_list, ctx);
+	return 1;
 }
 
 /* ---- fixed pages at their own addresses ---- */

@@ -309,17 +309,28 @@ void page_schedule_week(struct req *r)
 	struct iso_week pw = iso_week_add(w, -1), nw = iso_week_add(w, 1);
 	json_object_set_new(view, "prev_label", json_pack("{sisi}", "week", pw.week, "year", pw.year));
 	json_object_set_new(view, "next_label", json_pack("{sisi}", "week", nw.week, "year", nw.year));
-	/* the weeks published lately: each week's page (its corrections, its print view) */
-	json_t *recent = item_list_public(r->db, json_integer_value(json_object_get(r->site, "id")), "schedule", 0, NULL, 0,
-					  RECENT_WEEKS, 0, NULL, 0);
-	json_t *rl = json_array();
-	json_t *it;
-	json_array_foreach(recent, i, it) {
-		char *u = web_item_path("schedule", kind_text(it, "slug"), json_integer_value(json_object_get(it, "id")));
-		json_array_append_new(rl, json_pack("{sOss}", "title", json_object_get(it, "title"), "url", u));
-		free(u);
+	/* the weeks published lately: each week's page (its corrections, its print view); kept with
+	 * the connection until the database changes, shared by the page */
+	struct sb rkey = SB_INIT;
+	web_fragment_prefix(r, &rkey, 'K');
+	sb_adds(&rkey, "recent");
+	json_t *rl = web_kept_json(r, rkey.buf);
+	if (rl) {
+		json_incref(rl);
+	} else {
+		json_t *recent = item_list_public(r->db, json_integer_value(json_object_get(r->site, "id")), "schedule", 0, NULL,
+						  0, RECENT_WEEKS, 0, NULL, 0);
+		rl = json_array();
+		json_t *it;
+		json_array_foreach(recent, i, it) {
+			char *u = web_item_path("schedule", kind_text(it, "slug"), json_integer_value(json_object_get(it, "id")));
+			json_array_append_new(rl, json_pack("{sOss}", "title", json_object_get(it, "title"), "url", u));
+			free(u);
+		}
+		json_decref(recent);
+		web_keep_json(r, rkey.buf, rl);
 	}
-	json_decref(recent);
+	sb_release(&rkey);
 	json_object_set_new(view, "recent", rl);
 	json_object_set_new(view, "has_recent", json_boolean(json_array_size(rl) > 0));
 	json_object_set_new(ctx, "schedule", view);

@@ -127,10 +127,25 @@ void statistics_item_view(struct req *r, const struct kind *k, json_t *row, json
 			       period);
 	if (*period)
 		json_object_set_new(item, "period", json_string(period));
+	/* the table's view with its chart, kept with the connection until the database changes (all
+	 * from the item and its stored table), shared by the page, which only reads it */
+	struct sb vkey = SB_INIT;
+	web_fragment_prefix(r, &vkey, 'S');
+	sb_addf(&vkey, "view|%lld", (long long)json_integer_value(json_object_get(row, "id")));
+	json_t *kept_view = web_kept_json(r, vkey.buf);
+	if (kept_view) {
+		if (json_is_object(kept_view))
+			json_object_set(item, "stat", kept_view);
+		sb_release(&vkey);
+		return;
+	}
 	const char *unit = json_string_value(json_object_get(f, "don_vi_tinh"));
 	json_t *t = table_of(r, site_id, f);
-	if (!t)
+	if (!t) {
+		web_keep_json(r, vkey.buf, json_null());
+		sb_release(&vkey);
 		return;
+	}
 	json_t *cols = json_object_get(t, "columns"), *rows = json_object_get(t, "rows");
 	size_t nc = json_array_size(cols), nr = json_array_size(rows);
 	json_t *head = json_array(), *body = json_array();
@@ -187,6 +202,8 @@ void statistics_item_view(struct req *r, const struct kind *k, json_t *row, json
 		free(svg);
 	}
 	sb_release(&ckey);
+	web_keep_json(r, vkey.buf, tv);
+	sb_release(&vkey);
 	json_object_set_new(item, "stat", tv);
 	json_decref(t);
 }

@@ -392,6 +392,21 @@ json_t *item_links_to(struct db *db, int64_t id)
  * is a range of every document numbered 1: a few thousand on a province's portal). */
 #define ITEM_REF_SCAN_MAX 200000
 
+/* 1 when item ID is published and SITE_ID's own or one it lists (SITE_ID 0: any site's). */
+static int ref_visible(struct db *db, int64_t id, int64_t site_id)
+{
+	sqlite3_stmt *ck = db_stmt(db, "SELECT 1 FROM items a WHERE a.id = ?1 AND a.state = 'published'"
+				       " AND (?2 = 0 OR a.site_id = ?2"
+				       " OR EXISTS (SELECT 1 FROM item_listings l WHERE l.site_id = ?2 AND l.item_id = a.id))");
+	if (!ck)
+		return -1;
+	db_bind_int(ck, 1, id);
+	db_bind_int(ck, 2, site_id);
+	int ok = sqlite3_step(ck) == SQLITE_ROW;
+	sqlite3_reset(ck);
+	return ok;
+}
+
 json_t *item_find_by_ref(struct db *db, int64_t site_id, const char *kind, const char *query, int64_t limit)
 {
 	struct docnum_query q;
@@ -422,20 +437,47 @@ json_t *item_find_by_ref(struct db *db, int64_t site_id, const char *kind, const
 		if (!docnum_match(&q, (const char *)sqlite3_column_text(st, 1)))
 			continue;
 		int64_t id = sqlite3_column_int64(st, 0);
-		/* published, and the site's own or one it lists */
-		sqlite3_stmt *ck = db_stmt(db, "SELECT 1 FROM items a WHERE a.id = ?1 AND a.state = 'published'"
-					       " AND (?2 = 0 OR a.site_id = ?2"
-					       " OR EXISTS (SELECT 1 FROM item_listings l WHERE l.site_id = ?2 AND l.item_id = a.id))");
-		if (!ck)
+		int ok = ref_visible(db, id, site_id); /* published, and the site's own or one it lists */
+		if (ok < 0)
 			break;
-		db_bind_int(ck, 1, id);
-		db_bind_int(ck, 2, site_id);
-		int ok = sqlite3_step(ck) == SQLITE_ROW;
-		sqlite3_reset(ck);
 		if (ok)
 			json_array_append_new(out, json_integer(id));
 	}
 	sqlite3_reset(st);
+	return out;
+}
+
+json_t *item_find_by_ident(struct db *db, int64_t site_id, const struct kind *k, const char *query, int64_t limit)
+{
+	json_t *out = json_array();
+	char *key = kind_ident_key(k, query);
+	if (!key || !*key) {
+		free(key);
+		return out;
+	}
+	/* the keys that start with the one typed: a range of the index on (kind, ref_key) */
+	size_t n = strlen(key);
+	char *upper = xstrdup(key);
+	upper[n - 1] = (char)((unsigned char)upper[n - 1] + 1);
+	sqlite3_stmt *st = db_stmt(db, "SELECT a.id FROM items a INDEXED BY items_ref"
+				       " WHERE a.kind = ?1 AND a.ref_key >= ?2 AND a.ref_key < ?3"
+				       " AND a.ref_key IS NOT NULL ORDER BY a.ref_key");
+	if (st) {
+		db_bind_text(st, 1, k->name);
+		db_bind_text(st, 2, key);
+		db_bind_text(st, 3, upper);
+		int64_t scanned = 0;
+		while ((int64_t)json_array_size(out) < limit && scanned++ < ITEM_REF_SCAN_MAX && sqlite3_step(st) == SQLITE_ROW) {
+			int ok = ref_visible(db, sqlite3_column_int64(st, 0), site_id);
+			if (ok < 0)
+				break;
+			if (ok)
+				json_array_append_new(out, json_integer(sqlite3_column_int64(st, 0)));
+		}
+		sqlite3_reset(st);
+	}
+	free(key);
+	free(upper);
 	return out;
 }
 

@@ -56,6 +56,11 @@ json_t *item_links_to(struct db *db, int64_t id);
 /* Ids of published items of KIND (on SITE_ID or listed by it; 0: every site) whose identifier QUERY names in any
  * form people type (vn/docnum.h); at most LIMIT; an empty array when QUERY is no identifier. */
 json_t *item_find_by_ref(struct db *db, int64_t site_id, const char *kind, const char *query, int64_t limit);
+/* The same for a kind whose identifiers are not document numbers (a procedure's code "1.001193",
+ * a project's): the published items of SITE_ID (0: every site) whose identifier's key
+ * (kind_ident_key) starts with QUERY's, in the order of the keys, at most LIMIT. */
+struct kind;
+json_t *item_find_by_ident(struct db *db, int64_t site_id, const struct kind *k, const char *query, int64_t limit);
 /* The published rows of IDS (an array of integers) in that order, as list rows (above) of KIND
  * (NULL: of any kind, no badge). */
 json_t *item_rows_by_ids(struct db *db, json_t *ids, const char *kind, unsigned how);

@@ -152,6 +152,17 @@ class Procedures(CongTest):
         self.assertEqual(self.codes_of(r), ["1.001612"])
         self.assertNotIn("1.000894", self.codes_of(m.get("/thu-tuc?don-vi=longho")), "the site filter")
         self.assertEqual(self.codes_of(m.get("/thu-tuc?don-vi=khong-co")), [], "a site that is none lists nothing")
+        # a code, or its beginning, in the search box (#13: the procedures' list had none)
+        r = self.expect(m.get("/thu-tuc"), 200)
+        self.assertIsNotNone(r.by_id("loc-q"), "the code's search box")
+        self.assertEqual(self.codes_of(m.get("/thu-tuc?q=1.001612")), ["1.001612"])
+        found = self.codes_of(m.get("/thu-tuc?q=1.00"))
+        self.assertTrue(all(c.startswith("1.00") for c in found), found)
+        self.assertTrue({c for c in made if c.startswith("1.00")} <= set(found), found)
+        self.assertNotIn("2.001610", found)
+        self.assertEqual(self.codes_of(m.get("/thu-tuc?q=9.99")), [], "no such code")
+        self.assertEqual(self.codes_of(self.fx.client("longho").get("/thu-tuc?q=1.000894")), [],
+                         "a site's search holds its own procedures")
         # a row of another site links to the procedure on its own site
         r = m.get("/thu-tuc?don-vi=longho")
         hrefs = [a.get("href") for a in r.tree().iter("a") if "/thu-tuc/" in (a.get("href") or "")]

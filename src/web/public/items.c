@@ -145,7 +145,7 @@ static void list_query_read(struct req *r, const struct kind *k, struct list_que
 		json_decref(site);
 	}
 	lq->category_id = req_arg_int(r, "chuyen-muc", 0, 0, INT64_MAX);
-	lq->q = k->ident_key ? req_arg(r, "q") : NULL; /* a number search needs numbers' keys */
+	lq->q = kind_ident_field(k) ? req_arg(r, "q") : NULL; /* the identifier's search */
 	if (lq->q && !*lq->q)
 		lq->q = NULL;
 	lq->page = req_arg_int(r, "trang", 1, 1, 100000);
@@ -295,6 +295,11 @@ static json_t *list_ids(struct req *r, const struct list_query *lq, int64_t limi
 	if (site_id < 0) { /* a site filter naming no site */
 		*total = 0;
 		return json_array();
+	}
+	if (lq->q && !lq->k->ident_key) { /* a code's beginning (a procedure's "1.0011") */
+		json_t *ids = item_find_by_ident(r->db, site_id, lq->k, lq->q, REF_MAX);
+		*total = (int64_t)json_array_size(ids);
+		return ids;
 	}
 	if (lq->q) {
 		struct docnum_query dq;
@@ -653,10 +658,17 @@ void page_item_list(struct req *r)
 	if (cat)
 		json_object_set(view, "category_name", json_object_get(cat, "name"));
 	list_tabs(r, &lq, base, view);
-	json_object_set_new(view, "has_number_search", json_boolean(k->ident_key != NULL));
+	json_object_set_new(view, "has_number_search", json_boolean(kind_ident_field(k) != NULL));
+	json_object_set_new(view, "docnum_search", json_boolean(k->ident_key != NULL));
 	const struct kind_field *idf = kind_ident_field(k);
-	if (idf)
+	if (idf) {
 		json_object_set_new(view, "ident_label", json_string(idf->label));
+		char low[96];
+		snprintf(low, sizeof(low), "%s", idf->label);
+		if (low[0] >= 'A' && low[0] <= 'Z') /* "Mã thủ tục" in a sentence */
+			low[0] = (char)(low[0] - 'A' + 'a');
+		json_object_set_new(view, "ident_label_lower", json_string(low));
+	}
 	json_object_set_new(view, "q", json_string(lq.q ? lq.q : ""));
 	json_object_set_new(view, "filtered", json_boolean(lq.nf > 0 || lq.q || lq.category_id || lq.don_vi));
 	json_object_set_new(view, "province", json_boolean(lq.province));

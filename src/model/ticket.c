@@ -818,7 +818,8 @@ json_t *ticket_get(struct db *db, const struct actor *a, int64_t site_id, int64_
 		json_object_set_new(out, "answer_item", json_pack("{sIsssOsO}", "id", (json_int_t)t.item_id, "state",
 								  article_state_label(json_string_value(json_object_get(row, "item_state"))),
 								  "title", json_object_get(row, "item_title"), "kind", json_object_get(row, "item_kind")));
-	if (with_personal && json_string_value(json_object_get(row, "personal"))) {
+	/* the staff handling it, not the site it was forwarded from */
+	if (with_personal && t.site_id == site_id && json_string_value(json_object_get(row, "personal"))) {
 		json_t *p = pdata_open_json(json_string_value(json_object_get(row, "personal")));
 		json_object_set_new(out, "personal", p ? p : json_object());
 		if (audit_write(db, a, site_id, "ticket.personal_view", t.code, t.kind->name)) {

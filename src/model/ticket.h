@@ -168,7 +168,8 @@ json_t *ticket_inbox_counts(struct db *db, const struct actor *a, int64_t site_i
 
 /* One ticket for the staff of SITE_ID: its columns, fields, events (internal ones too), the
  * answer's item (id, state, url), the sites it may be forwarded to, the accounts it may be
- * assigned to, the actions A may take now. WITH_PERSONAL: the personal fields opened, and the
+ * assigned to, the actions A may take now. WITH_PERSONAL: the personal fields opened (for the site
+ * handling it only, not the one it was forwarded from), and the
  * view recorded in the audit log ("ticket.personal_view"). NULL when absent or denied. */
 json_t *ticket_get(struct db *db, const struct actor *a, int64_t site_id, int64_t id, int with_personal);
 

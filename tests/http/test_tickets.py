@@ -202,6 +202,8 @@ class LifeCycle(Base):
         # the main portal still reads it, and may no longer act on it
         r = self.page(main, "/quan-tri/tiep-nhan/%d" % tid, chrome=False)
         self.assertIn_("chỉ xem được", r)
+        r = self.page(main, "/quan-tri/tiep-nhan/%d?ca-nhan=1" % tid, chrome=False)
+        self.assertNotIn_(NAME, r, "the personal data is the handling site's staff's only")
         self.act(main, tid, "note", expect=403, note="thử")
         # an agency sees what was forwarded to it, and no other site does
         snv = fx.admin("duyet", "snv")

@@ -112,9 +112,50 @@ static int retention_days(struct db *db, const struct ticket_kind *tk)
 	char key[64];
 	snprintf(key, sizeof(key), "retention_days.%s", tk->name);
 	char *s = db_setting_get(db, key);
-	int days = s && *s ? atoi(s) : tk->retention_days;
+	int64_t days = 0;
+	if (!s || parse_i64(s, TICKET_RETENTION_MIN, TICKET_RETENTION_MAX, &days))
+		days = tk->retention_days; /* none, or out of range: the kind's */
 	free(s);
-	return days > 0 ? days : 365;
+	return days > 0 ? (int)days : 365;
+}
+
+json_t *ticket_retention_list(struct db *db)
+{
+	size_t n;
+	const struct ticket_kind *const *tks = ticket_kinds(&n);
+	json_t *out = json_array();
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(out, json_pack("{sssssisi}", "kind", tks[i]->name, "label", tks[i]->label, "days",
+						     retention_days(db, tks[i]), "default_days", tks[i]->retention_days));
+	return out;
+}
+
+int ticket_retention_set(struct db *db, const struct actor *a, const char *kind, const char *days, struct errs *e)
+{
+	const struct ticket_kind *tk = ticket_kind_find(kind);
+	char field[64], key[64];
+	if (!tk)
+		return M_NOTFOUND;
+	if (!a->sysadmin)
+		return M_DENIED;
+	snprintf(field, sizeof(field), "days.%s", tk->name);
+	snprintf(key, sizeof(key), "retention_days.%s", tk->name);
+	int64_t v = 0;
+	if (days && *days && parse_i64(days, TICKET_RETENTION_MIN, TICKET_RETENTION_MAX, &v)) {
+		errs_add(e, field, "ticket_retention_range");
+		return M_INVALID;
+	}
+	char num[24] = "";
+	if (v)
+		snprintf(num, sizeof(num), "%lld", (long long)v);
+	if (db_begin(db))
+		return M_ERROR;
+	if (db_setting_set(db, key, num) || audit_write(db, a, 0, "ticket.retention", tk->name, *num ? num : "default") ||
+	    db_commit(db)) {
+		db_rollback(db);
+		return M_ERROR;
+	}
+	return M_OK;
 }
 
 /* ---- mail through the outbox ---- */

@@ -67,7 +67,7 @@ struct ticket_kind {
 	/* Why the form asks for personal data, shown on the form (ND 13/2023 Đ11: informed consent). */
 	const char *why;
 	/* Days the personal data is kept after the ticket is closed (the setting
-	 * "retention_days.<name>" overrides). */
+	 * "retention_days.<name>", /quan-tri/cai-dat/tiep-nhan, overrides). */
 	int retention_days;
 	/* Submissions a day at most from one e-mail address and from one network address. */
 	int per_email_day, per_addr_day;
@@ -190,6 +190,17 @@ json_t *ticket_get(struct db *db, const struct actor *a, int64_t site_id, int64_
  * M_OK, M_INVALID (errors in E under the inputs' names), M_DENIED, M_NOTFOUND, M_ERROR. */
 int ticket_act(struct db *db, const struct actor *a, int64_t site_id, int64_t id, const char *action, json_t *in,
 	       int64_t now, struct errs *e);
+/* The retention of every kind's personal data (the system administrator's page):
+ * [{kind, label, days, default_days}]. */
+json_t *ticket_retention_list(struct db *db);
+/* Sets KIND's retention to DAYS (text, TICKET_RETENTION_MIN..MAX; "" back to the kind's default),
+ * for tickets closed from now on (a closed ticket keeps the date it got); the system
+ * administrator only, audited ("ticket.retention"). M_OK, M_INVALID (E under "days.<kind>"),
+ * M_DENIED, M_ERROR. */
+#define TICKET_RETENTION_MIN 30
+#define TICKET_RETENTION_MAX 3650
+int ticket_retention_set(struct db *db, const struct actor *a, const char *kind, const char *days, struct errs *e);
+
 /* [{key, label}] of the reasons a ticket may be refused for. */
 json_t *ticket_refusal_reasons(void);
 

@@ -110,6 +110,8 @@ const struct route web_routes[] = {
 	 * every fixed path, so that those win; the handlers answer 404 for a segment no kind has */
 	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/du-thao/*/gop-y.csv", admin_consultation_export },
 	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/du-thao/*/gop-y.xlsx", admin_consultation_export },
+	{ ROUTE_GET | ROUTE_SYSADMIN, "/quan-tri/cai-dat/tiep-nhan", admin_ticket_settings },
+	{ ROUTE_POST | ROUTE_SYSADMIN, "/quan-tri/cai-dat/tiep-nhan", admin_ticket_settings_save },
 	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/tiep-nhan/kiem-duyet", admin_moderation },
 	{ ROUTE_POST | ROUTE_SITEADMIN, "/quan-tri/tiep-nhan/kiem-duyet", admin_moderation_save },
 	/* the inbox before the kinds' generic pages below, which would take /quan-tri/tiep-nhan/<id> */

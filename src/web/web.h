@@ -245,6 +245,8 @@ void page_ticket_optout(struct req *r);
 void admin_inbox(struct req *r);
 void admin_ticket(struct req *r);
 void admin_ticket_act(struct req *r);
+void admin_ticket_settings(struct req *r);
+void admin_ticket_settings_save(struct req *r);
 /* a consultation's page (web/public/consultation.c), the export of its comments,
  * the site's moderation of comments. */
 void consultation_item_view(struct req *r, const struct kind *k, json_t *row, json_t *item, json_t *ctx);

@@ -452,3 +452,35 @@ class TetDeadline(Base):
             self.assertIn_("%s/%s/%s 23:59" % (d, m, y), r, "the due time is the end of the 5th working day")
         finally:
             srv.stop()
+
+
+class RetentionSettings(Base):
+    def test_the_system_administrator_sets_each_kinds_retention(self):
+        fx = self.fx
+        admin = fx.admin("admin", None)
+        self.expect(fx.admin("duyet", "snv").get("/quan-tri/cai-dat/tiep-nhan"), 403)
+        r = self.page(admin, "/quan-tri/cai-dat/tiep-nhan", chrome=False)
+        self.assertEqual(r.by_id("days.question").get("value"), "365")
+        self.assertEqual(r.by_id("days.error").get("value"), "90")
+        # out of range: the message next to it, every value as typed, nothing saved
+        r = self.expect(admin.post("/quan-tri/cai-dat/tiep-nhan", [("days.question", "10"), ("days.error", "120")]), 422)
+        self.assertIn_("từ 30 đến 3650", r)
+        self.assertEqual(r.by_id("days.question").get("value"), "10")
+        self.assertEqual(r.by_id("days.error").get("value"), "120")
+        self.assertEqual(self.page(admin, "/quan-tri/cai-dat/tiep-nhan", chrome=False).by_id("days.error").get("value"), "90")
+        self.addCleanup(admin.post, "/quan-tri/cai-dat/tiep-nhan", [("days.question", ""), ("days.error", "")])
+        self.expect(admin.post("/quan-tri/cai-dat/tiep-nhan", [("days.question", "730"), ("days.error", "")]), 303)
+        r = self.page(admin, "/quan-tri/cai-dat/tiep-nhan", chrome=False)
+        self.assertEqual(r.by_id("days.question").get("value"), "730")
+        self.assertEqual(r.by_id("days.error").get("value"), "90", "empty: the kind's default")
+        self.assertIn_("ticket.retention", self.expect(admin.get("/quan-tri/nhat-ky"), 200), "audited")
+        # a question closed now keeps its data 730 days
+        c = fx.client(None)
+        code = self.ask(c, question(title="Câu hỏi lưu hai năm", email_addr="hai.nam@example.vn"))
+        tid = self.ticket_id(admin, code, "new")
+        self.act(admin, tid, "reply", body="Đã trả lời.")
+        import sqlite3
+        db = sqlite3.connect(os.path.join(fx.data, "cong.db"))
+        closed, purge = db.execute("SELECT closed_at, purge_after FROM tickets WHERE code = ?", (code,)).fetchone()
+        db.close()
+        self.assertEqual(purge - closed, 730 * 86400)

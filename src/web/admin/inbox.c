@@ -312,3 +312,72 @@ void admin_ticket_file(struct req *r)
 	free(name);
 	free(mime);
 }
+
+/* ---- the personal data's retention per kind (the system administrator) ----
+ * WEBPAGE: GET  /quan-tri/cai-dat/tiep-nhan    each kind of ticket's retention in days
+ * WEBPAGE: POST /quan-tri/cai-dat/tiep-nhan    days.<kind> for each (30..3650; empty: the default) */
+static void retention_render(struct req *r, int status, json_t *typed, const struct errs *e, int saved)
+{
+	json_t *ctx = admin_ctx(r, "Thời hạn lưu thông tin cá nhân của người dân");
+	json_t *rows = ticket_retention_list(r->db), *row;
+	size_t i;
+	json_t *errors = json_object();
+	if (e) {
+		admin_errors(r, ctx, e);
+		json_object_update(errors, json_object_get(ctx, "errors"));
+	}
+	json_array_foreach(rows, i, row) {
+		char name[64];
+		snprintf(name, sizeof(name), "days.%s", json_string_value(json_object_get(row, "kind")));
+		json_object_set_new(row, "name", json_string(name));
+		const char *v = json_string_value(json_object_get(typed, name));
+		if (v)
+			json_object_set_new(row, "value", json_string(v));
+		else
+			json_object_set_new(row, "value", json_sprintf("%lld", (long long)json_integer_value(json_object_get(row, "days"))));
+		json_object_set(row, "error", json_object_get(errors, name) ? json_object_get(errors, name) : json_null());
+	}
+	json_decref(errors);
+	json_object_set_new(ctx, "kinds", rows);
+	json_object_set_new(ctx, "saved", json_boolean(saved));
+	json_object_set_new(ctx, "min", json_integer(TICKET_RETENTION_MIN));
+	json_object_set_new(ctx, "max", json_integer(TICKET_RETENTION_MAX));
+	resp_render(r, status, "admin/ticket-settings", ctx);
+}
+
+void admin_ticket_settings(struct req *r)
+{
+	retention_render(r, 200, NULL, NULL, req_arg(r, "da-luu") != NULL);
+}
+
+void admin_ticket_settings_save(struct req *r)
+{
+	size_t n;
+	const struct ticket_kind *const *tks = ticket_kinds(&n);
+	struct errs e = { 0 };
+	json_t *typed = json_object();
+	int rc = M_OK;
+	/* every value checked first, then saved: one refused leaves all as they were */
+	for (size_t i = 0; i < n; i++) {
+		char name[64];
+		snprintf(name, sizeof(name), "days.%s", tks[i]->name);
+		const char *v = req_form(r, name);
+		json_object_set_new(typed, name, json_string(v ? v : ""));
+		int64_t d;
+		if (v && *v && parse_i64(v, TICKET_RETENTION_MIN, TICKET_RETENTION_MAX, &d))
+			errs_add(&e, name, "ticket_retention_range");
+	}
+	for (size_t i = 0; !e.n && rc == M_OK && i < n; i++) {
+		char name[64];
+		snprintf(name, sizeof(name), "days.%s", tks[i]->name);
+		rc = ticket_retention_set(r->db, &r->actor, tks[i]->name, json_string_value(json_object_get(typed, name)), &e);
+	}
+	if (e.n) {
+		retention_render(r, 422, typed, &e, 0);
+	} else if (rc != M_OK) {
+		admin_model_error(r, rc);
+	} else {
+		resp_redirect(r, 303, "/quan-tri/cai-dat/tiep-nhan?da-luu=1");
+	}
+	json_decref(typed);
+}

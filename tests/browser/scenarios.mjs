@@ -2135,6 +2135,12 @@ async function citizensQuestions(t) {
 	await mustSee(staff.getByText('Đã có trả lời, chờ duyệt đăng').first(), 'the ticket waits for its answer\'s approval');
 	await staff.screenshot({ path: join(t.shots, 'cong-browser-ticket.png'), fullPage: true });
 	await staff.context().close();
+
+	// the system administrator's retention of personal data, per kind
+	const sys = await personPage(t, 'sysadmin', '/quan-tri/cai-dat/tiep-nhan', { bypassCSP: true });
+	await mustSee(sys.getByRole('textbox', { name: 'Câu hỏi' }), 'the questions\' retention');
+	assert.deepEqual(seriousOf((await axe(t, sys)).violations), [], 'axe on the retention settings');
+	await sys.context().close();
 }
 
 /* ---------------------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ import subprocess
 import sys
 import time
 
-from conglib import CongTest, ROOT, cong, fake_server, module_fixture, png
+from conglib import Client, CongTest, ROOT, Server, cong, fake_server, host_of, module_fixture, png
 from forms_helper import challenge_fields
 
 setUpModule, tearDownModule = module_fixture(extra_serve=("--scheduler-interval", "1"))
@@ -141,6 +141,23 @@ class Forms(Base):
         self.expect(c.post("/gui/cau-hoi", question() + challenge_fields(c.get("/gui/cau-hoi").text), csrf=False), 403)
         # an unknown form
         self.expect(c.get("/gui/khong-co"), 404)
+
+    def test_the_forms_rate_limit_at_its_real_value(self):
+        """5 submissions a minute per address, bursts of 5 (the fixture's server scales limits up):
+        the sixth solved form is answered 429 with Retry-After, and nothing of it is stored."""
+        srv = Server(self.fx.data, extra=["--rate-limit-scale", "1"], workdir=self.fx.tmp).start()
+        self.addCleanup(srv.stop)
+        c = Client(srv, host_of("chauthanh"))
+        statuses = []
+        for i in range(6):
+            form = c.get("/gui/bao-loi?trang=%2F")
+            r = c.post("/gui/bao-loi", [("trang", "/"), ("mo_ta", "Lỗi thử %d" % i), ("ho_ten", ""), ("email", "")]
+                       + challenge_fields(form.text))
+            statuses.append(r.status)
+        self.assertEqual(statuses[:5], [303] * 5)
+        self.assertEqual(statuses[5], 429)
+        self.assertTrue(r.header("Retry-After"))
+        self.assertEqual(c.get("/theo-doi?ma=BL-AAAA-AAAA").status, 404, "the tracking page still answers")
 
     def test_the_limit_per_e_mail_address(self):
         c = self.fx.client("stc")
@@ -450,6 +467,15 @@ class TetDeadline(Base):
             r = self.expect(c.get("/theo-doi?ma=%s" % code), 200)
             y, m, d = due.split("-")
             self.assertIn_("%s/%s/%s 23:59" % (d, m, y), r, "the due time is the end of the 5th working day")
+            # feedback the same day: 15 working days (VL Đ9.7)
+            due15 = cong("calendar", "--data", fx.data, "--add", asked, "15").strip()
+            f = [("ho_ten", "Người trước Tết"), ("email", "phan.anh.tet@example.vn"), ("linh_vuc", "Khác"),
+                 ("van_ban", ""), ("thu_tuc", ""), ("ten_phan_anh", "Phản ánh trước Tết"),
+                 ("noi_dung_phan_anh", "Nội dung phản ánh trước kỳ nghỉ Tết.")]
+            code = self.ask(c, f, kind="phan-anh")
+            y, m, d = due15.split("-")
+            self.assertIn_("%s/%s/%s 23:59" % (d, m, y), self.expect(c.get("/theo-doi?ma=%s" % code), 200),
+                           "feedback's 15 working days across Tết")
         finally:
             srv.stop()
 

@@ -91,6 +91,7 @@ struct req {
 	/* response */
 	int status;
 	const char *ctype;
+	char *ctype_own;   /* resp_bytes' copy of its type (a type read from the store outlives no handler) */
 	struct sb body;
 	struct sb headers; /* "Name\0Value\0" pairs */
 	int fd;            /* >= 0: send this file instead of body */

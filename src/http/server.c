@@ -219,7 +219,9 @@ void resp_text(struct req *r, int status, const char *ctype, const char *text)
 void resp_bytes(struct req *r, int status, const char *ctype, const void *data, size_t len)
 {
 	r->status = status;
-	r->ctype = ctype;
+	char *own = xstrdup(ctype ? ctype : "application/octet-stream");
+	free(r->ctype_own);
+	r->ctype = r->ctype_own = own;
 	sb_reset(&r->body);
 	sb_add(&r->body, data, len);
 }
@@ -680,6 +682,7 @@ static void req_free(struct req *r)
 	free(r->path);
 	free(r->host);
 	free(r->csrf);
+	free(r->ctype_own);
 	free(r->cache_key);
 	free(r->csp_frames);
 	cache_release(r->cached);

@@ -367,26 +367,6 @@ json_t *inforeq_actions(const struct ticket_kind *tk, const struct ticket *t)
 
 /* ---- the register ---- */
 
-/* "N.V.A." of NAME. */
-static char *initials(const char *name)
-{
-	struct sb b = SB_INIT;
-	const char *s = name;
-	while (*s) {
-		while (*s == ' ')
-			s++;
-		if (!*s)
-			break;
-		size_t len = 1;
-		while (s[len] && ((unsigned char)s[len] & 0xC0) == 0x80)
-			len++;
-		sb_add(&b, s, len);
-		sb_addc(&b, '.');
-		while (*s && *s != ' ')
-			s++;
-	}
-	return sb_detach(&b, NULL);
-}
 
 static void set_day(json_t *o, const char *key, int64_t t)
 {
@@ -421,7 +401,7 @@ json_t *inforeq_register(struct db *db, const struct actor *a, int64_t site_id, 
 		json_t *p = pdata_open_json(json_string_value(json_object_get(row, "personal")));
 		const char *state = json_string_value(json_object_get(row, "state"));
 		const char *name = p ? kind_text(p, "ho_ten") : "";
-		char *shown = with_personal ? xstrdup(name) : initials(name);
+		char *shown = with_personal ? xstrdup(name) : ticket_initials(name);
 		int64_t due = json_integer_value(json_object_get(row, "due_at")), closed = json_integer_value(json_object_get(row, "closed_at"));
 		const char *delivery = choice_label(inforeq_delivery, kind_text(f, "hinh_thuc"));
 		json_t *o = json_pack("{sOsOsOsOsssssssssssbss}", "id", json_object_get(row, "id"), "code", json_object_get(row, "code"),

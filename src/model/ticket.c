@@ -892,6 +892,26 @@ static const char *in_str(json_t *in, const char *key)
 	return s ? s : "";
 }
 
+char *ticket_initials(const char *name)
+{
+	struct sb b = SB_INIT;
+	const char *s = name ? name : "";
+	while (*s) {
+		while (*s == ' ')
+			s++;
+		if (!*s)
+			break;
+		size_t len = 1; /* a whole UTF-8 character (the text is NFC) */
+		while (s[len] && ((unsigned char)s[len] & 0xC0) == 0x80)
+			len++;
+		sb_add(&b, s, len);
+		sb_addc(&b, '.');
+		while (*s && *s != ' ')
+			s++;
+	}
+	return sb_detach(&b, NULL);
+}
+
 /* The name as published: the citizen's full name when they agreed, else its initials ("N.V.A."). */
 static char *public_name(struct db *db, const struct ticket *t)
 {
@@ -906,21 +926,9 @@ static char *public_name(struct db *db, const struct ticket *t)
 	if (json_integer_value(json_object_get(row, "show_name"))) {
 		sb_adds(&b, name);
 	} else {
-		/* the first letter of each word (a whole UTF-8 character), with a dot */
-		const char *s = name;
-		while (*s) {
-			while (*s == ' ')
-				s++;
-			if (!*s)
-				break;
-			size_t len = 1;
-			while (s[len] && ((unsigned char)s[len] & 0xC0) == 0x80)
-				len++;
-			sb_add(&b, s, len);
-			sb_addc(&b, '.');
-			while (*s && *s != ' ')
-				s++;
-		}
+		char *ini = ticket_initials(name);
+		sb_adds(&b, ini);
+		free(ini);
 	}
 	json_decref(p);
 	json_decref(row);

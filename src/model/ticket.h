@@ -201,6 +201,9 @@ json_t *ticket_retention_list(struct db *db);
 #define TICKET_RETENTION_MAX 3650
 int ticket_retention_set(struct db *db, const struct actor *a, const char *kind, const char *days, struct errs *e);
 
+/* "N.V.A." of "Nguyễn Văn An": the first character of each word and a dot; malloc'd ("" for NULL). */
+char *ticket_initials(const char *name);
+
 /* [{key, label}] of the reasons a ticket may be refused for. */
 json_t *ticket_refusal_reasons(void);
 

@@ -5,12 +5,12 @@ have, a comment on something that is not a consultation, pre-moderation turned o
 administrator, personal data never in the page, the log or the database in clear, the staff's
 export grouped by article (CSV and XLSX, permissions), the list's tabs by the derived term."""
 import datetime
-import hashlib
 import io
 import os
 import re
 import zipfile
 
+from forms_helper import answer_of, challenge_of, solve_pow as solve
 from conglib import CongTest, module_fixture, squash
 from items_helper import create, publish, public_path
 
@@ -39,25 +39,9 @@ def consultation(test, client, title, start, end, time="", body=BODY):
     return iid
 
 
-def solve(token, bits):
-    """The proof of work static/js/challenge.js computes: SHA-256(token ":" nonce) starting with BITS zero bits."""
-    n = 0
-    while True:
-        h = hashlib.sha256(("%s:%d" % (token, n)).encode()).digest()
-        v = int.from_bytes(h, "big")
-        if v >> (256 - bits) == 0:
-            return str(n)
-        n += 1
-
-
-VI_DIGITS = ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"]
-
-
 def answer(r):
-    """The answer to the form's question for readers without JavaScript ("Năm cộng một bằng bao nhiêu?")."""
-    q = re.search(r'<label for="challenge_answer">([^<]+)</label>', r.text).group(1)
-    m = re.match(r"(\S+) cộng (\S+) bằng", q.lower())
-    return str(VI_DIGITS.index(m.group(1)) + VI_DIGITS.index(m.group(2)))
+    """The answer to the form's question for readers without JavaScript."""
+    return str(answer_of(challenge_of(r.text)[1]))
 
 
 def form_tokens(r):

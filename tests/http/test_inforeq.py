@@ -5,7 +5,6 @@ before the Tết week of 2026 (faketime), the extension (once, its reason mailed
 reasons, correction, the reply letters' files kept privately, the register page and its XLSX
 export, the deadline module's lists, and the personal data (the ID number above all) never in
 clear in the database file, the server's log or a public page."""
-import hashlib
 import io
 import os
 import re
@@ -14,6 +13,7 @@ import sqlite3
 import time
 import zipfile
 
+from forms_helper import answer_of, solve_pow as solve
 from conglib import CongTest, Server, ServerError, cong, module_fixture, squash, text_of, BASE
 
 setUpModule, tearDownModule = module_fixture()
@@ -37,15 +37,6 @@ def dmy(day):
     y, m, d = day.split("-")
     return "%s/%s/%s" % (d, m, y)
 
-
-def solve(token, bits):
-    n = 0
-    while True:
-        h = hashlib.sha256(("%s:%d" % (token, n)).encode()).digest()
-        v = int.from_bytes(h[:4], "big")
-        if v >> (32 - bits) == 0:
-            return str(n)
-        n += 1
 
 
 def fields(**over):
@@ -79,11 +70,7 @@ class Base(CongTest):
 
     @staticmethod
     def answer(question):
-        words = {"không": 0, "một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
-                 "chín": 9, "mười": 10}
-        q = question.lower()
-        nums = [words[w] for w in re.findall(r"[^\W\d_]+", q) if w in words]
-        return str(sum(nums[:2]))
+        return str(answer_of(question))
 
     def db(self):
         return sqlite3.connect(os.path.join(self.fx.data, "cong.db"), timeout=10)

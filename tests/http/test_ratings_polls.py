@@ -9,13 +9,13 @@ identifies the reader is stored: the address, the User-Agent and the comment are
 database file in clear, nor the comment in the log; the board reads the results (and the
 comments, audited) and exports them as XLSX."""
 import datetime
-import hashlib
 import os
 import re
 import sqlite3
 import time
 import uuid
 
+from forms_helper import challenge_of, solve_pow
 from conglib import CongTest, module_fixture, squash
 
 # the tests' browsers come through a proxy the server trusts, so that each can have an address
@@ -31,15 +31,8 @@ def vn_day(offset=0):
 
 def solve(page_text):
     """The form's challenge solved as the browser's script does: (token, nonce)."""
-    token = re.search(r'name="challenge" value="([^"]+)"', page_text).group(1)
-    bits = int(re.search(r'data-challenge-bits="(\d+)"', page_text).group(1))
-    i = 0
-    while True:
-        h = hashlib.sha256(("%s:%d" % (token, i)).encode()).digest()
-        v = int.from_bytes(h, "big")
-        if v >> (256 - bits) == 0:
-            return token, str(i)
-        i += 1
+    token, _, bits = challenge_of(page_text)
+    return token, solve_pow(token, bits)
 
 
 class Browser:

@@ -59,6 +59,16 @@ void errs_add_cell(struct errs *e, const char *field, size_t row, const char *su
 	e->names_used += (size_t)n + 1;
 }
 
+void errs_add_copy(struct errs *e, const char *field, const char *key)
+{
+	size_t room = sizeof(e->names) - e->names_used, n = strlen(field);
+	if (n >= room)
+		return; /* out of room: the form's other messages still say it */
+	memcpy(e->names + e->names_used, field, n + 1);
+	errs_add(e, e->names + e->names_used, key);
+	e->names_used += n + 1;
+}
+
 /* The record's hash: SHA-256 over the previous hash and every field, each length-prefixed so
  * that no two different records can be written as the same bytes. */
 void audit_record_hash(const char *prev, int64_t at, int64_t user_id, int64_t site_id, const char *action,

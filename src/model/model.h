@@ -34,6 +34,8 @@ struct errs {
 	size_t texts_used;
 };
 void errs_add(struct errs *e, const char *field, const char *key);
+/* errs_add under a name made for the occasion ("days.question"), copied into E itself. */
+void errs_add_copy(struct errs *e, const char *field, const char *key);
 /* errs_add under the name "FIELD.ROW.SUB" (a cell of a table field), kept in E itself. */
 void errs_add_cell(struct errs *e, const char *field, size_t row, const char *sub, const char *key);
 /* errs_add with a sentence of its own (shown instead of KEY's message; cut when out of room),

@@ -142,7 +142,7 @@ int ticket_retention_set(struct db *db, const struct actor *a, const char *kind,
 	snprintf(key, sizeof(key), "retention_days.%s", tk->name);
 	int64_t v = 0;
 	if (days && *days && parse_i64(days, TICKET_RETENTION_MIN, TICKET_RETENTION_MAX, &v)) {
-		errs_add(e, field, "ticket_retention_range");
+		errs_add_copy(e, field, "ticket_retention_range");
 		return M_INVALID;
 	}
 	char num[24] = "";

@@ -365,7 +365,7 @@ void admin_ticket_settings_save(struct req *r)
 		json_object_set_new(typed, name, json_string(v ? v : ""));
 		int64_t d;
 		if (v && *v && parse_i64(v, TICKET_RETENTION_MIN, TICKET_RETENTION_MAX, &d))
-			errs_add(&e, name, "ticket_retention_range");
+			errs_add_copy(&e, name, "ticket_retention_range");
 	}
 	for (size_t i = 0; !e.n && rc == M_OK && i < n; i++) {
 		char name[64];

@@ -84,13 +84,7 @@ int consultation_derive(struct db *db, const struct kind *k, int64_t id, json_t 
 	int32_t next = today < open ? open : today <= close ? close + 1 : 0;
 	if (item_term_set(db, id, CONSULTATION_TERM, term))
 		return -1;
-	sqlite3_stmt *st = db_stmt(db, "UPDATE items SET recheck_day = ? WHERE id = ?");
-	if (!st)
-		return -1;
-	if (next)
-		db_bind_int(st, 1, next);
-	db_bind_int(st, 2, id);
-	return db_step_done(st);
+	return item_recheck_at(db, id, next);
 }
 
 json_t *consultation_articles(const char *body)

@@ -41,6 +41,9 @@ void media_probe(const unsigned char *b, size_t len);
  * only one. Inside the caller's transaction; 0 or -1. */
 int item_term_add(struct db *db, int64_t id, const char *key, const char *value);
 int item_term_set(struct db *db, int64_t id, const char *key, const char *value);
+/* The day item ID's derived values change next (items.recheck_day, item_recheck_due); 0: never.
+ * Inside the caller's transaction; 0 or -1. */
+int item_recheck_at(struct db *db, int64_t id, int32_t day);
 
 /* The audit record's hash (common.c): SHA-256 over PREV and every field, length-prefixed. */
 void audit_record_hash(const char *prev, int64_t at, int64_t user_id, int64_t site_id, const char *action,

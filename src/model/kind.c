@@ -782,6 +782,17 @@ int item_term_add(struct db *db, int64_t id, const char *key, const char *value)
 	return db_step_done(st);
 }
 
+int item_recheck_at(struct db *db, int64_t id, int32_t day)
+{
+	sqlite3_stmt *st = db_stmt(db, "UPDATE items SET recheck_day = ? WHERE id = ?");
+	if (!st)
+		return -1;
+	if (day)
+		db_bind_int(st, 1, day);
+	db_bind_int(st, 2, id);
+	return db_step_done(st);
+}
+
 int item_term_set(struct db *db, int64_t id, const char *key, const char *value)
 {
 	sqlite3_stmt *st = db_stmt(db, "DELETE FROM item_terms WHERE item_id = ? AND key = ?");

@@ -128,13 +128,7 @@ static int write_validity(struct db *db, int64_t id, json_t *fields, int32_t tod
 	validity_of(db, id, fields, today, &v, &next);
 	if (item_term_set(db, id, "hieu_luc", legal_status_key(v.status)))
 		return -1;
-	sqlite3_stmt *st = db_stmt(db, "UPDATE items SET recheck_day = ? WHERE id = ?");
-	if (!st)
-		return -1;
-	if (next)
-		db_bind_int(st, 1, next);
-	db_bind_int(st, 2, id);
-	return db_step_done(st);
+	return item_recheck_at(db, id, next);
 }
 
 /* The update deadline a document follows when nobody chose one (deadline.h, VL Đ9.3): the

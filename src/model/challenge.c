@@ -84,7 +84,12 @@ int challenge_check(int64_t site_id, const char *form, const char *token, const 
 {
 	unsigned char buf[P_LEN + MAC_LEN + 8], want[MAC_LEN];
 	size_t n = 0;
-	if (!token || !*token || strlen(token) > CHALLENGE_TOKEN_MAX ||
+	/* only the URL-safe alphabet, at its exact length: libsodium 1.0.18 decodes a byte with the
+	 * high bit set as some letter, so two strings could carry one token and a solved form be sent
+	 * twice (the spent tag is the string's); 36 bytes are 48 characters with no bits left over,
+	 * so the string is canonical */
+	static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+	if (!token || strlen(token) != ((P_LEN + MAC_LEN) * 4 + 2) / 3 || strspn(token, alphabet) != strlen(token) ||
 	    sodium_base642bin(buf, sizeof(buf), token, strlen(token), NULL, &n, NULL,
 			      sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0 ||
 	    n != P_LEN + MAC_LEN || buf[P_VER] != 1 || mac(buf, site_id, form, want) ||

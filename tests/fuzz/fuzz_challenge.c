@@ -74,11 +74,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		char was = c.token[at];
 		c.token[at] = (char)data[1];
 		e = (struct errs){ 0 };
-		if (c.token[at] != was && c.token[at] && challenge_check(1, "cau-hoi", c.token, NULL, ans, 1796630400 + 10, &e) == 0) {
-			/* base64 without padding: the last character's low bits may not count */
-			if (at != strlen(c.token) - 1)
-				abort();
-		}
+		/* no other string carries the token: a solved form cannot be sent twice under an alias
+		 * (the fuzzer found libsodium decoding high bytes as letters) */
+		if (c.token[at] != was && c.token[at] && challenge_check(1, "cau-hoi", c.token, NULL, ans, 1796630400 + 10, &e) == 0)
+			abort();
 	}
 	char *opened = pdata_open(s);
 	if (opened && strncmp(s, "p1:", 3) != 0)

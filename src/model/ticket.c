@@ -458,9 +458,9 @@ int ticket_submit(struct db *db, const struct ticket_kind *tk, int64_t site_id, 
 	struct ticket t = { .id = *id, .site_id = site_id, .kind = tk };
 	char subject[160];
 	snprintf(subject, sizeof(subject), "Đã tiếp nhận %s", tk->label);
-	for (char *p = subject + strlen("Đã tiếp nhận "); *p; p++) /* "câu hỏi", in the sentence */
-		if (p == subject + strlen("Đã tiếp nhận ") && *p >= 'A' && *p <= 'Z')
-			*p = (char)(*p - 'A' + 'a');
+	char *first = subject + strlen("Đã tiếp nhận "); /* "câu hỏi", in the sentence */
+	if (*first >= 'A' && *first <= 'Z')
+		*first = (char)(*first - 'A' + 'a');
 	snprintf(t.state, sizeof(t.state), "%s", TICKET_RECEIVED);
 	snprintf(t.code, sizeof(t.code), "%s", code);
 	int at_once = tk->moderated && !ticket_premoderated(db, tk, site_id); /* post-moderation: shown now */

@@ -258,6 +258,10 @@ void admin_moderation_save(struct req *r);
 void admin_inforeq_register(struct req *r);
 void admin_ticket_file(struct req *r);
 void page_ticket_file(struct req *r);
+/* The files a form sent under KEY (at most MAX; 0: any number), written privately
+ * (ticket_file_put) and appended to FILES; a refused one's reason under KEY in E. M_OK, or
+ * M_ERROR when one could not be written. */
+int web_ticket_files(struct req *r, const char *key, size_t max, struct errs *e, json_t *files);
 /* Sends the private file at PATH as a download named NAME: never cached, never indexed. */
 void web_send_private_file(struct req *r, const char *path, const char *name, const char *mime);
 void admin_access_info(struct req *r);

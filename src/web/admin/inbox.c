@@ -150,7 +150,8 @@ static void render_ticket(struct req *r, int status, int64_t id, const struct er
 	json_object_set_new(t, "sent", sent);
 	/* an error reported on a page: the page, and the item to correct (VL Đ18.2) */
 	const char *page = kind_text(json_object_get(t, "fields"), "trang");
-	if (page[0] == '/' && page[1] != '/') {
+	/* a path of this site only: not "//host", nor one with a backslash, which browsers read as "//" */
+	if (page[0] == '/' && page[1] != '/' && page[1] != '\\' && !strchr(page, '\\')) {
 		json_object_set_new(t, "page_url", json_string(page));
 		const char *last = strrchr(page, '/') + 1;
 		int64_t item = web_slug_id(last, NULL);
@@ -259,20 +260,11 @@ void admin_ticket_act(struct req *r)
 	struct errs e = { 0 };
 	/* the files sent with the step, written privately before its transaction */
 	json_t *files = json_array();
-	for (size_t i = 0; i < r->nfields; i++) {
-		const struct field *f = &r->fields[i];
-		if (strcmp(f->key, "file") != 0 || !f->filename || !f->value.len)
-			continue;
-		json_t *file = NULL;
-		int frc = ticket_file_put(r->app->data_dir, f->value.buf, f->value.len, f->filename, "file", &e, &file);
-		if (frc == M_ERROR) {
-			json_decref(files);
-			json_decref(in);
-			resp_error(r, 500, "server_error");
-			return;
-		}
-		if (file)
-			json_array_append_new(files, file);
+	if (web_ticket_files(r, "file", 0, &e, files) == M_ERROR) {
+		json_decref(files);
+		json_decref(in);
+		resp_error(r, 500, "server_error");
+		return;
 	}
 	json_object_set_new(in, "files", files);
 	int rc = e.n ? M_INVALID : ticket_act(r->db, &r->actor, site_of(r), id, action, in, time_now(), &e);

@@ -64,3 +64,25 @@ void page_ticket_file(struct req *r)
 	free(name);
 	free(mime);
 }
+
+int web_ticket_files(struct req *r, const char *key, size_t max, struct errs *e, json_t *files)
+{
+	for (size_t i = 0; i < r->nfields; i++) {
+		const struct field *f = &r->fields[i];
+		if (strcmp(f->key, key) != 0 || !f->filename || !f->value.len)
+			continue;
+		if (max && json_array_size(files) >= max) {
+			errs_add(e, key, "ticket_files_max");
+			break;
+		}
+		json_t *file = NULL;
+		struct errs fe = { 0 };
+		if (ticket_file_put(r->app->data_dir, f->value.buf, f->value.len, f->filename, key, &fe, &file) == M_ERROR)
+			return M_ERROR;
+		for (int k = 0; k < fe.n; k++) /* the library's reason, next to the file input */
+			errs_add(e, key, fe.e[k].key);
+		if (file)
+			json_array_append_new(files, file);
+	}
+	return M_OK;
+}

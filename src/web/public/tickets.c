@@ -132,25 +132,8 @@ void page_ticket_submit(struct req *r)
 	int rc = M_INVALID;
 	/* the attachments, written privately once the challenge holds (a robot fills no disk) */
 	json_t *files = json_array();
-	for (size_t i = 0; !e.n && tk->attachments && i < r->nfields; i++) {
-		const struct field *f = &r->fields[i];
-		if (strcmp(f->key, "tep") != 0 || !f->filename || !f->value.len)
-			continue;
-		if (json_array_size(files) >= (size_t)tk->attachments) {
-			errs_add(&e, "tep", "ticket_files_max");
-			break;
-		}
-		json_t *file = NULL;
-		struct errs fe = { 0 };
-		if (ticket_file_put(r->app->data_dir, f->value.buf, f->value.len, f->filename, "tep", &fe, &file) == M_ERROR) {
-			rc = M_ERROR;
-			break;
-		}
-		for (int k = 0; k < fe.n; k++) /* the library's reason, next to the file input */
-			errs_add(&e, "tep", fe.e[k].key);
-		if (file)
-			json_array_append_new(files, file);
-	}
+	if (!e.n && tk->attachments && web_ticket_files(r, "tep", (size_t)tk->attachments, &e, files) == M_ERROR)
+		rc = M_ERROR;
 	if (!e.n && rc != M_ERROR) {
 		char *base = web_site_url(r, r->site);
 		struct ticket_input in = { .raw = raw, .addr = r->address, .item_id = item_id > 0 ? item_id : 0,

@@ -65,6 +65,25 @@ int main(int argc, char **argv)
 		fputs("cong: libsodium cannot start\n", stderr);
 		return 1;
 	}
+	/* --db URL, on any command: the database, when it is not the data folder's own */
+	for (int i = 2; i < argc; i++) {
+		const char *v = NULL;
+		int used = 0;
+		if (strcmp(argv[i], "--db") == 0 && i + 1 < argc)
+			v = argv[i + 1], used = 2;
+		else if (strncmp(argv[i], "--db=", 5) == 0)
+			v = argv[i] + 5, used = 1;
+		if (!used)
+			continue;
+		if (!*v) {
+			fputs("cong: --db needs a database: postgresql://… or a SQLite file\n", stderr);
+			return 2;
+		}
+		data_db_given(v);
+		memmove(argv + i, argv + i + used, (size_t)(argc - i - used + 1) * sizeof(*argv));
+		argc -= used;
+		i--;
+	}
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
 		if (strcmp(argv[1], commands[i].name) == 0)
 			return commands[i].fn(argc - 1, argv + 1);

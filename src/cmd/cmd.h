@@ -27,8 +27,12 @@ struct db *data_open(const char *dir);
 /* For commands that only read: opens DIR/cong.db read-only (immutable when DIR cannot be
  * written), applies nothing, refuses a database that needs an upgrade. */
 struct db *data_open_readonly(const char *dir);
-/* "DIR/cong.db"; malloc'd. */
+/* The database of DIR: --db when given, else the PostgreSQL URL DIR/database.url records
+ * (`cong init --db`), else "DIR/cong.db"; malloc'd. */
+#define DATA_DB_URL_FILE "database.url"
 char *data_db_path(const char *dir);
+/* --db SPEC given on the command line (main.c): a PostgreSQL URL or a SQLite file. */
+void data_db_given(const char *spec);
 /* Creates the data folder, the database and the main site (idempotent). */
 int data_init(const char *dir, const char *domain, const char *main_name, int verbose);
 /* Prints field errors of a model call, in Vietnamese, to stderr. */

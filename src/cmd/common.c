@@ -5,6 +5,7 @@
 #include "db/db.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <jansson.h>
 #include <limits.h>
 #include <stdio.h>
@@ -15,8 +16,51 @@
 
 #include "base/banned.h"
 
+static char *db_given; /* --db, on any command */
+
+/* Writes LEN bytes of S to PATH (created 0600, replaced whole): 0, or -1 with errno. */
+static int write_private(const char *path, const char *s, size_t len)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
+	if (fd < 0)
+		return -1;
+	int ok = fchmod(fd, 0600) == 0 && write(fd, s, len) == (ssize_t)len && write(fd, "\n", 1) == 1;
+	int saved = errno;
+	ok = close(fd) == 0 && ok;
+	errno = ok ? 0 : saved;
+	return ok ? 0 : -1;
+}
+
+void data_db_given(const char *spec)
+{
+	free(db_given);
+	db_given = spec ? xstrdup(spec) : NULL;
+}
+
+/* DIR/database.url: the PostgreSQL database `cong init --db URL` recorded, or NULL. */
+static char *recorded_url(const char *dir)
+{
+	struct sb p = SB_INIT;
+	sb_addf(&p, "%s/" DATA_DB_URL_FILE, dir);
+	FILE *f = fopen(p.buf, "r");
+	sb_release(&p);
+	if (!f)
+		return NULL;
+	char line[2048] = "";
+	char *r = fgets(line, sizeof(line), f) ? line : NULL;
+	fclose(f);
+	if (r)
+		line[strcspn(line, "\r\n")] = '\0';
+	return r && *line ? xstrdup(line) : NULL;
+}
+
 char *data_db_path(const char *dir)
 {
+	if (db_given)
+		return xstrdup(db_given);
+	char *url = recorded_url(dir);
+	if (url)
+		return url;
 	struct sb b = SB_INIT;
 	sb_addf(&b, "%s/cong.db", dir);
 	return sb_detach(&b, NULL);
@@ -37,7 +81,7 @@ static int data_exists(const char *dir)
 		return 0;
 	}
 	char *path = data_db_path(dir);
-	int ok = stat(path, &st) == 0 && S_ISREG(st.st_mode);
+	int ok = db_spec_is_pg(path) || (stat(path, &st) == 0 && S_ISREG(st.st_mode));
 	if (!ok)
 		fprintf(stderr, "cong: %s không phải thư mục dữ liệu của Cổng (không có cong.db); tạo bằng: cong init --data %s\n",
 			dir, dir);
@@ -68,7 +112,7 @@ static struct db *data_open_db(const char *dir)
 static int data_writable(const char *dir)
 {
 	char *path = data_db_path(dir);
-	int ok = access(dir, W_OK) == 0 && access(path, W_OK) == 0;
+	int ok = access(dir, W_OK) == 0 && (db_spec_is_pg(path) || access(path, W_OK) == 0);
 	free(path);
 	return ok;
 }
@@ -136,6 +180,17 @@ int data_init(const char *dir, const char *domain, const char *main_name, int ve
 	int rc = 0;
 	if (!db)
 		return 1;
+	/* --db postgresql://…: the folder remembers it, so that every later command and `cong serve`
+	 * given --data DIR use the same database (0600: the URL may hold a password) */
+	if (db_given && db_spec_is_pg(db_given)) {
+		struct sb p = SB_INIT;
+		sb_addf(&p, "%s/" DATA_DB_URL_FILE, dir);
+		if (write_private(p.buf, db_given, strlen(db_given))) {
+			fprintf(stderr, "cong: không ghi được %s: %s\n", p.buf, strerror(errno));
+			rc = 1;
+		}
+		sb_release(&p);
+	}
 	char *cur = db_setting_get(db, "base_domain");
 	if (domain || !cur)
 		db_setting_set(db, "base_domain", domain ? domain : "localhost");

@@ -1,11 +1,15 @@
-/* db.c — SQLite store. Connections are per thread (libmicrohttpd's pool threads each get one),
- * so no locking is needed around statements; SQLite's WAL lets readers run beside one writer. */
+/* db.c — the store: the interface of db.h over SQLite (here) and PostgreSQL (pg.c). Connections
+ * are per thread (libmicrohttpd's pool threads each get one), so no locking is needed around
+ * statements; SQLite's WAL lets readers run beside one writer, PostgreSQL's MVCC the same. */
 #include "db.h"
+#include "pg.h"
 #include "base/log.h"
+#include "base/sb.h"
 #include "base/util.h"
 #include "base/utf8.h"
 
 #include <pthread.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -15,16 +19,24 @@
 extern const struct {
 	const char *name;
 	const char *sql;
+	const char *pg; /* PostgreSQL's own text, or NULL: SQL above with its types mapped */
 } db_migrations[];
 extern const size_t db_nmigrations;
 
 #define STMT_CACHE 256
 
+struct db_stmt {
+	struct db *db;
+	sqlite3_stmt *lite; /* one of the two */
+	struct pgq *pg;
+};
+
 struct db {
-	sqlite3 *h;
+	sqlite3 *h;        /* SQLite, or */
+	struct pgconn *pg; /* PostgreSQL */
 	struct {
 		const char *sql;
-		sqlite3_stmt *st;
+		struct db_stmt st;
 	} cache[STMT_CACHE];
 	size_t ncache;
 	/* db_memo_*: valid while neither number changes; checked once per read snapshot */
@@ -55,6 +67,16 @@ void db_time_total(uint64_t *ns, uint64_t *count)
 	*count = stmt_count;
 }
 
+/* pg.c's statements are timed here as SQLite's are in slow_trace. */
+void db_count_time(uint64_t ns, const char *sql);
+void db_count_time(uint64_t ns, const char *sql)
+{
+	stmt_ns += ns;
+	stmt_count++;
+	if (slow_ns && (int64_t)ns >= slow_ns)
+		log_warn("db: slow statement, %.1f ms: %s", (double)ns / 1e6, sql);
+}
+
 static int slow_trace(unsigned type, void *ctx, void *p, void *x)
 {
 	(void)ctx;
@@ -75,11 +97,34 @@ static void sqlite_setup(void)
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 }
 
+int db_spec_is_pg(const char *spec)
+{
+	return spec && (strncmp(spec, "postgres://", 11) == 0 || strncmp(spec, "postgresql://", 13) == 0);
+}
+
+const char *db_engine(struct db *db)
+{
+	return db->pg ? "postgresql" : "sqlite";
+}
+
+int db_is_pg(struct db *db)
+{
+	return db->pg != NULL;
+}
+
 struct db *db_open(const char *path, char *err, size_t errlen)
 {
 	static pthread_once_t setup_once = PTHREAD_ONCE_INIT;
-	pthread_once(&setup_once, sqlite_setup);
 	struct db *db = xcalloc(1, sizeof(*db));
+	if (db_spec_is_pg(path)) {
+		db->pg = pg_open(path, err, errlen);
+		if (!db->pg) {
+			free(db);
+			return NULL;
+		}
+		return db;
+	}
+	pthread_once(&setup_once, sqlite_setup);
 	int rc = sqlite3_open_v2(path, &db->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK) {
 		snprintf(err, errlen, "cannot open %s: %s", path, db->h ? sqlite3_errmsg(db->h) : sqlite3_errstr(rc));
@@ -105,6 +150,15 @@ struct db *db_open(const char *path, char *err, size_t errlen)
 struct db *db_open_readonly(const char *path, int immutable, char *err, size_t errlen)
 {
 	static pthread_once_t setup_once = PTHREAD_ONCE_INIT;
+	if (db_spec_is_pg(path)) { /* the server keeps its files; this session only may not write */
+		struct db *db = db_open(path, err, errlen);
+		if (db && pg_exec(db->pg, "SET default_transaction_read_only = on")) {
+			snprintf(err, errlen, "cannot open read-only: %s", pg_errmsg(db->pg));
+			db_close(db);
+			return NULL;
+		}
+		return db;
+	}
 	pthread_once(&setup_once, sqlite_setup);
 	struct db *db = xcalloc(1, sizeof(*db));
 	char *uri = sqlite3_mprintf("file:%s?mode=ro%s", path, immutable ? "&immutable=1" : "");
@@ -128,12 +182,12 @@ int db_pending_migrations(struct db *db)
 {
 	int pending = 0;
 	for (size_t i = 0; i < db_nmigrations; i++) {
-		sqlite3_stmt *st = db_stmt(db, "SELECT 1 FROM schema_migrations WHERE name = ?");
+		struct db_stmt *st = db_stmt(db, "SELECT 1 FROM schema_migrations WHERE name = ?");
 		if (!st)
 			return -1;
 		db_bind_text(st, 1, db_migrations[i].name);
-		pending += sqlite3_step(st) != SQLITE_ROW;
-		sqlite3_reset(st);
+		pending += db_step(st) != DB_ROW;
+		db_reset(st);
 	}
 	return pending;
 }
@@ -152,9 +206,16 @@ void db_close(struct db *db)
 	if (!db)
 		return;
 	memo_drop_all(db);
-	for (size_t i = 0; i < db->ncache; i++)
-		sqlite3_finalize(db->cache[i].st);
-	sqlite3_close(db->h);
+	for (size_t i = 0; i < db->ncache; i++) {
+		if (db->pg)
+			pg_finalize(db->cache[i].st.pg, 0);
+		else
+			sqlite3_finalize(db->cache[i].st.lite);
+	}
+	if (db->pg)
+		pg_close(db->pg);
+	else
+		sqlite3_close(db->h);
 	free(db);
 }
 
@@ -196,6 +257,13 @@ struct db *db_thread(void)
 
 int db_exec(struct db *db, const char *sql)
 {
+	if (db->pg) {
+		if (pg_exec(db->pg, sql)) {
+			log_error("db: %s: %s", pg_errmsg(db->pg), sql);
+			return -1;
+		}
+		return 0;
+	}
 	char *msg = NULL;
 	int rc = sqlite3_exec(db->h, sql, NULL, NULL, &msg);
 	if (rc != SQLITE_OK) {
@@ -206,14 +274,141 @@ int db_exec(struct db *db, const char *sql)
 	return 0;
 }
 
-int db_step_done(sqlite3_stmt *st)
+/* ---- statements ---- */
+
+static int stmt_prepare(struct db *db, const char *sql, struct db_stmt *st)
+{
+	st->db = db;
+	if (db->pg) {
+		st->pg = pg_prepare(db->pg, sql);
+		if (!st->pg)
+			log_error("db: prepare: %s: %s", pg_errmsg(db->pg), sql);
+		return st->pg ? 0 : -1;
+	}
+	if (sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st->lite, NULL) != SQLITE_OK) {
+		log_error("db: prepare: %s: %s", sqlite3_errmsg(db->h), sql);
+		return -1;
+	}
+	return 0;
+}
+
+struct db_stmt *db_stmt(struct db *db, const char *sql)
+{
+	for (size_t i = 0; i < db->ncache; i++) {
+		if (db->cache[i].sql == sql) {
+			struct db_stmt *st = &db->cache[i].st;
+			if (st->pg) {
+				pg_reset(st->pg);
+				pg_clear(st->pg);
+			} else {
+				sqlite3_reset(st->lite);
+				sqlite3_clear_bindings(st->lite);
+			}
+			return st;
+		}
+	}
+	if (db->ncache == STMT_CACHE)
+		BUG("statement cache full; raise STMT_CACHE");
+	struct db_stmt *st = &db->cache[db->ncache].st;
+	if (stmt_prepare(db, sql, st))
+		return NULL;
+	db->cache[db->ncache].sql = sql;
+	db->ncache++;
+	return st;
+}
+
+struct db_stmt *db_prepare(struct db *db, const char *sql)
+{
+	struct db_stmt *st = xcalloc(1, sizeof(*st));
+	if (stmt_prepare(db, sql, st)) {
+		free(st);
+		return NULL;
+	}
+	return st;
+}
+
+void db_finalize(struct db_stmt *st)
+{
+	if (!st)
+		return;
+	if (st->pg)
+		pg_finalize(st->pg, 1);
+	else
+		sqlite3_finalize(st->lite);
+	free(st);
+}
+
+int db_step(struct db_stmt *st)
+{
+	return st->pg ? pg_step(st->pg) : sqlite3_step(st->lite);
+}
+
+void db_reset(struct db_stmt *st)
+{
+	if (st->pg)
+		pg_reset(st->pg);
+	else
+		sqlite3_reset(st->lite);
+}
+
+int64_t db_col_int(struct db_stmt *st, int i)
+{
+	return st->pg ? pg_col_int(st->pg, i) : sqlite3_column_int64(st->lite, i);
+}
+
+double db_col_double(struct db_stmt *st, int i)
+{
+	return st->pg ? pg_col_double(st->pg, i) : sqlite3_column_double(st->lite, i);
+}
+
+const char *db_col_text(struct db_stmt *st, int i)
+{
+	return st->pg ? pg_col_text(st->pg, i) : (const char *)sqlite3_column_text(st->lite, i);
+}
+
+int db_col_null(struct db_stmt *st, int i)
+{
+	return st->pg ? pg_col_null(st->pg, i) : sqlite3_column_type(st->lite, i) == SQLITE_NULL;
+}
+
+const char *db_stmt_errmsg(struct db_stmt *st)
+{
+	return db_errmsg(st->db);
+}
+
+int db_step_done(struct db_stmt *st)
 {
 	if (!st)
 		return -1;
-	int ok = sqlite3_step(st) == SQLITE_DONE;
-	sqlite3_reset(st);
+	int ok = db_step(st) == DB_DONE;
+	db_reset(st);
 	return ok ? 0 : -1;
 }
+
+void db_bind_text(struct db_stmt *st, int i, const char *s)
+{
+	if (st->pg)
+		pg_bind(st->pg, i, s);
+	else if (s)
+		sqlite3_bind_text(st->lite, i, s, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st->lite, i);
+}
+
+void db_bind_int(struct db_stmt *st, int i, int64_t v)
+{
+	if (st->pg)
+		pg_bind_int(st->pg, i, v);
+	else
+		sqlite3_bind_int64(st->lite, i, v);
+}
+
+void db_bind_null(struct db_stmt *st, int i)
+{
+	db_bind_text(st, i, NULL);
+}
+
+/* ---- transactions ---- */
 
 int db_begin(struct db *db)
 {
@@ -227,8 +422,13 @@ int db_begin(struct db *db)
 	 * change sees the newest state, and a read transaction cannot become BEGIN IMMEDIATE */
 	if (db->in_snapshot)
 		db_read_end(db);
-	if (db_exec(db, "BEGIN IMMEDIATE"))
+	if (db->pg ? pg_begin(db->pg) : db_exec(db, "BEGIN IMMEDIATE")) {
+		if (db->pg) {
+			log_error("db: begin: %s", pg_errmsg(db->pg));
+			pg_rollback(db->pg);
+		}
 		return -1;
+	}
 	db->depth = 1;
 	return 0;
 }
@@ -240,7 +440,9 @@ int db_commit(struct db *db)
 		return db_exec(db, "RELEASE nested");
 	}
 	db->depth = 0;
-	if (db_exec(db, "COMMIT")) {
+	if (db->pg ? pg_commit(db->pg) : db_exec(db, "COMMIT")) {
+		if (db->pg)
+			log_error("db: commit: %s", pg_errmsg(db->pg));
 		db_rollback(db);
 		return -1;
 	}
@@ -249,10 +451,15 @@ int db_commit(struct db *db)
 
 int db_read_begin(struct db *db)
 {
-	sqlite3_stmt *st = db_stmt(db, "BEGIN");
-	int rc = st ? sqlite3_step(st) : SQLITE_ERROR;
-	if (st)
-		sqlite3_reset(st);
+	int rc;
+	if (db->pg) {
+		rc = pg_read_begin(db->pg) ? SQLITE_ERROR : SQLITE_DONE;
+	} else {
+		struct db_stmt *st = db_stmt(db, "BEGIN");
+		rc = st ? db_step(st) : SQLITE_ERROR;
+		if (st)
+			db_reset(st);
+	}
 	db->in_snapshot = rc == SQLITE_DONE;
 	db->snapshot_checked = 0;
 	return rc == SQLITE_DONE ? 0 : -1;
@@ -263,10 +470,15 @@ void db_read_end(struct db *db)
 	if (!db->in_snapshot)
 		return; /* ended already (db_begin) or never begun */
 	db->in_snapshot = 0;
-	sqlite3_stmt *st = db_stmt(db, "COMMIT");
-	int rc = st ? sqlite3_step(st) : SQLITE_ERROR;
-	if (st)
-		sqlite3_reset(st);
+	int rc;
+	if (db->pg) {
+		rc = pg_commit(db->pg) ? SQLITE_ERROR : SQLITE_DONE;
+	} else {
+		struct db_stmt *st = db_stmt(db, "COMMIT");
+		rc = st ? db_step(st) : SQLITE_ERROR;
+		if (st)
+			db_reset(st);
+	}
 	if (rc != SQLITE_DONE)
 		db_rollback(db);
 }
@@ -276,89 +488,79 @@ void db_rollback(struct db *db)
 	if (db->depth > 1) { /* undoes the savepoint's part; the outer change goes on */
 		db->depth--;
 		memo_drop_all(db);
-		sqlite3_exec(db->h, "ROLLBACK TO nested; RELEASE nested", NULL, NULL, NULL);
+		if (db->pg)
+			pg_exec(db->pg, "ROLLBACK TO nested; RELEASE nested");
+		else
+			sqlite3_exec(db->h, "ROLLBACK TO nested; RELEASE nested", NULL, NULL, NULL);
 		return;
 	}
 	db->depth = 0;
 	db->in_snapshot = 0;
 	/* a memo made inside the transaction may hold what is now undone */
 	memo_drop_all(db);
-	if (!sqlite3_get_autocommit(db->h))
+	if (db->pg)
+		pg_rollback(db->pg);
+	else if (!sqlite3_get_autocommit(db->h))
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+}
+
+int db_in_transaction(struct db *db)
+{
+	return db->pg ? pg_in_transaction(db->pg) : !sqlite3_get_autocommit(db->h);
 }
 
 int64_t db_last_id(struct db *db)
 {
-	return sqlite3_last_insert_rowid(db->h);
+	return db->pg ? pg_last_id(db->pg) : sqlite3_last_insert_rowid(db->h);
 }
 
 int db_changes(struct db *db)
 {
-	return sqlite3_changes(db->h);
+	return db->pg ? pg_changes(db->pg) : sqlite3_changes(db->h);
 }
 
 const char *db_errmsg(struct db *db)
 {
-	return sqlite3_errmsg(db->h);
+	return db->pg ? pg_errmsg(db->pg) : sqlite3_errmsg(db->h);
 }
 
-sqlite3 *db_handle(struct db *db)
+/* ---- rows as JSON ---- */
+
+static json_t *text_json(const char *t, size_t len)
 {
-	return db->h;
+	/* not UTF-8: never stored by us, but never crash (utf8_valid is the fast check) */
+	return t && utf8_valid(t, len) ? json_stringn_nocheck(t, len) : json_string("");
 }
 
-sqlite3_stmt *db_stmt(struct db *db, const char *sql)
-{
-	sqlite3_stmt *st;
-	for (size_t i = 0; i < db->ncache; i++) {
-		if (db->cache[i].sql == sql) {
-			st = db->cache[i].st;
-			sqlite3_reset(st);
-			sqlite3_clear_bindings(st);
-			return st;
-		}
-	}
-	if (sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
-		log_error("db: prepare: %s: %s", sqlite3_errmsg(db->h), sql);
-		return NULL;
-	}
-	if (db->ncache == STMT_CACHE)
-		BUG("statement cache full; raise STMT_CACHE");
-	db->cache[db->ncache].sql = sql;
-	db->cache[db->ncache].st = st;
-	db->ncache++;
-	return st;
-}
-
-void db_bind_text(sqlite3_stmt *st, int i, const char *s)
-{
-	if (s)
-		sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
-	else
-		sqlite3_bind_null(st, i);
-}
-
-void db_bind_int(sqlite3_stmt *st, int i, int64_t v)
-{
-	sqlite3_bind_int64(st, i, v);
-}
-
-json_t *db_row_json(sqlite3_stmt *st)
+json_t *db_row_json(struct db_stmt *st)
 {
 	json_t *o = json_object();
-	int n = sqlite3_column_count(st);
+	if (st->pg) {
+		int n = pg_col_count(st->pg);
+		for (int i = 0; i < n; i++) {
+			json_t *v;
+			switch (pg_col_kind(st->pg, i)) {
+			case PG_INT: v = json_integer(pg_col_int(st->pg, i)); break;
+			case PG_REAL: v = json_real(pg_col_double(st->pg, i)); break;
+			case PG_NULL: v = json_null(); break;
+			default: v = text_json(pg_col_text(st->pg, i), pg_col_bytes(st->pg, i));
+			}
+			json_object_set_new_nocheck(o, pg_col_name(st->pg, i), v);
+		}
+		return o;
+	}
+	sqlite3_stmt *s = st->lite;
+	int n = sqlite3_column_count(s);
 	for (int i = 0; i < n; i++) {
-		const char *name = sqlite3_column_name(st, i);
+		const char *name = sqlite3_column_name(s, i);
 		json_t *v;
-		switch (sqlite3_column_type(st, i)) {
-		case SQLITE_INTEGER: v = json_integer(sqlite3_column_int64(st, i)); break;
-		case SQLITE_FLOAT: v = json_real(sqlite3_column_double(st, i)); break;
+		switch (sqlite3_column_type(s, i)) {
+		case SQLITE_INTEGER: v = json_integer(sqlite3_column_int64(s, i)); break;
+		case SQLITE_FLOAT: v = json_real(sqlite3_column_double(s, i)); break;
 		case SQLITE_NULL: v = json_null(); break;
 		default: {
-			const char *t = (const char *)sqlite3_column_text(st, i);
-			size_t len = (size_t)sqlite3_column_bytes(st, i);
-			/* not UTF-8: never stored by us, but never crash (utf8_valid is the fast check) */
-			v = t && utf8_valid(t, len) ? json_stringn_nocheck(t, len) : json_string("");
+			const char *t = (const char *)sqlite3_column_text(s, i);
+			v = text_json(t, (size_t)sqlite3_column_bytes(s, i));
 		}
 		}
 		json_object_set_new_nocheck(o, name, v); /* our column names */
@@ -366,44 +568,49 @@ json_t *db_row_json(sqlite3_stmt *st)
 	return o;
 }
 
-json_t *db_rows_json(sqlite3_stmt *st)
+json_t *db_rows_json(struct db_stmt *st)
 {
 	json_t *a = json_array();
 	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+	while ((rc = db_step(st)) == DB_ROW)
 		json_array_append_new(a, db_row_json(st));
-	if (rc != SQLITE_DONE)
-		log_error("db: step: %s", sqlite3_errmsg(sqlite3_db_handle(st)));
-	sqlite3_reset(st);
+	if (rc != DB_DONE)
+		log_error("db: step: %s", db_stmt_errmsg(st));
+	db_reset(st);
 	return a;
 }
 
-json_t *db_one_json(sqlite3_stmt *st)
+json_t *db_one_json(struct db_stmt *st)
 {
 	json_t *o = NULL;
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
+	int rc = db_step(st);
+	if (rc == DB_ROW)
 		o = db_row_json(st);
-	else if (rc != SQLITE_DONE)
-		log_error("db: step: %s", sqlite3_errmsg(sqlite3_db_handle(st)));
-	sqlite3_reset(st);
+	else if (rc != DB_DONE)
+		log_error("db: step: %s", db_stmt_errmsg(st));
+	db_reset(st);
 	return o;
 }
 
 /* Drops the memos when the database may have changed since the last check. Another
  * connection's commit shows in PRAGMA data_version (which also starts the read snapshot when it
- * is the first statement in one); this connection's own changes only in its change counter. */
+ * is the first statement in one); this connection's own changes only in its change counter.
+ * PostgreSQL: the change notices received (LISTEN cong_change) and this connection's changes. */
 static void memo_check(struct db *db)
 {
-	int64_t changes = sqlite3_total_changes64(db->h), version = -1;
-	if (!(db->in_snapshot && db->snapshot_checked)) {
-		sqlite3_stmt *st = db_stmt(db, "PRAGMA data_version");
-		if (st && sqlite3_step(st) == SQLITE_ROW)
-			version = sqlite3_column_int64(st, 0);
+	int64_t changes = 0, version = -1;
+	if (db->pg) {
+		version = pg_version(db->pg);
+	} else if (!(db->in_snapshot && db->snapshot_checked)) {
+		changes = sqlite3_total_changes64(db->h);
+		struct db_stmt *st = db_stmt(db, "PRAGMA data_version");
+		if (st && db_step(st) == DB_ROW)
+			version = db_col_int(st, 0);
 		if (st)
-			sqlite3_reset(st);
+			db_reset(st);
 		db->snapshot_checked = db->in_snapshot && version >= 0;
 	} else {
+		changes = sqlite3_total_changes64(db->h);
 		version = db->memo_version;
 	}
 	if (version < 0 || version != db->memo_version || changes != db->memo_changes)
@@ -429,28 +636,26 @@ void db_memo_set(struct db *db, enum db_memo_slot slot, void *p, void (*free_fn)
 
 char *db_setting_get(struct db *db, const char *key)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT value FROM settings WHERE key = ?");
+	struct db_stmt *st = db_stmt(db, "SELECT value FROM settings WHERE key = ?");
 	char *r = NULL;
 	if (!st)
 		return NULL;
 	db_bind_text(st, 1, key);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		r = xstrdup((const char *)sqlite3_column_text(st, 0));
-	sqlite3_reset(st);
+	if (db_step(st) == DB_ROW)
+		r = xstrdup(db_col_text(st, 0));
+	db_reset(st);
 	return r;
 }
 
 int db_setting_set(struct db *db, const char *key, const char *value)
 {
-	sqlite3_stmt *st = db_stmt(db, "INSERT INTO settings (key, value) VALUES (?, ?) "
+	struct db_stmt *st = db_stmt(db, "INSERT INTO settings (key, value) VALUES (?, ?) "
 				       "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
 	if (!st)
 		return -1;
 	db_bind_text(st, 1, key);
 	db_bind_text(st, 2, value);
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : -1;
+	return db_step_done(st);
 }
 
 static int64_t time_ms(void)
@@ -460,39 +665,70 @@ static int64_t time_ms(void)
 	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+/* Runs one migration's text on DB's engine: 0, or -1 with the message in ERR. */
+static int migration_run(struct db *db, size_t i, char *err, size_t errlen)
+{
+	if (db->pg) {
+		int rc = db_migrations[i].pg ? pg_exec(db->pg, db_migrations[i].pg)
+					     : pg_exec_ddl(db->pg, db_migrations[i].sql);
+		if (!rc)
+			rc = pg_sync_identities(db->pg);
+		if (rc)
+			snprintf(err, errlen, "migration %s: %s", db_migrations[i].name, pg_errmsg(db->pg));
+		return rc;
+	}
+	char *msg = NULL;
+	if (sqlite3_exec(db->h, db_migrations[i].sql, NULL, NULL, &msg) != SQLITE_OK) {
+		snprintf(err, errlen, "migration %s: %s", db_migrations[i].name, msg ? msg : "?");
+		sqlite3_free(msg);
+		return -1;
+	}
+	return 0;
+}
+
 int db_migrate(struct db *db, char *err, size_t errlen)
 {
 	int applied = 0;
 	if (db_exec(db, "CREATE TABLE IF NOT EXISTS schema_migrations ("
-			"name TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)"))
+			"name TEXT PRIMARY KEY, applied_at BIGINT NOT NULL)"))
 		goto fail;
 	/* an upgrade of an existing database says what it does, step by step; a new one does not */
 	int upgrading = 0;
-	sqlite3_stmt *any = db_stmt(db, "SELECT 1 FROM schema_migrations LIMIT 1");
+	struct db_stmt *any = db_stmt(db, "SELECT 1 FROM schema_migrations LIMIT 1");
 	if (any) {
-		upgrading = sqlite3_step(any) == SQLITE_ROW;
-		sqlite3_reset(any);
+		upgrading = db_step(any) == DB_ROW;
+		db_reset(any);
 	}
 	for (size_t i = 0; i < db_nmigrations; i++) {
-		sqlite3_stmt *st = db_stmt(db, "SELECT 1 FROM schema_migrations WHERE name = ?");
+		struct db_stmt *st = db_stmt(db, "SELECT 1 FROM schema_migrations WHERE name = ?");
 		if (!st)
 			goto fail;
 		db_bind_text(st, 1, db_migrations[i].name);
-		int done = sqlite3_step(st) == SQLITE_ROW;
-		sqlite3_reset(st);
+		int done = db_step(st) == DB_ROW;
+		db_reset(st);
 		if (done)
 			continue;
 		if (db_begin(db))
 			goto fail;
 		/* one transaction each: an upgrade stopped half-way (kill, power) left nothing of the
-		 * migration it was in, and the next start goes on from there */
+		 * migration it was in, and the next start goes on from there. On PostgreSQL the
+		 * writer lock also keeps two nodes starting at once from running the same one twice. */
+		st = db_stmt(db, "SELECT 1 FROM schema_migrations WHERE name = ?");
+		if (!st) {
+			db_rollback(db);
+			goto fail;
+		}
+		db_bind_text(st, 1, db_migrations[i].name);
+		done = db_step(st) == DB_ROW;
+		db_reset(st);
+		if (done) {
+			db_rollback(db);
+			continue;
+		}
 		if (upgrading)
 			log_info("db: applying migration %s", db_migrations[i].name);
 		int64_t t0 = time_ms();
-		char *msg = NULL;
-		if (sqlite3_exec(db->h, db_migrations[i].sql, NULL, NULL, &msg) != SQLITE_OK) {
-			snprintf(err, errlen, "migration %s: %s", db_migrations[i].name, msg ? msg : "?");
-			sqlite3_free(msg);
+		if (migration_run(db, i, err, errlen)) {
 			db_rollback(db);
 			return -1;
 		}
@@ -501,30 +737,28 @@ int db_migrate(struct db *db, char *err, size_t errlen)
 			db_rollback(db);
 			goto fail;
 		}
-		db_bind_text(st, 1, db_migrations[i].name);
 		db_bind_int(st, 2, time_now());
-		if (sqlite3_step(st) != SQLITE_DONE || db_commit(db)) {
-			sqlite3_reset(st);
+		db_bind_text(st, 1, db_migrations[i].name);
+		if (db_step_done(st) || db_commit(db)) {
 			db_rollback(db);
 			goto fail;
 		}
-		sqlite3_reset(st);
 		if (upgrading)
 			log_info("db: migration %s applied in %lld ms", db_migrations[i].name, (long long)(time_ms() - t0));
 		applied++;
 	}
 	return applied;
 fail:
-	snprintf(err, errlen, "migrations: %s", sqlite3_errmsg(db->h));
+	snprintf(err, errlen, "migrations: %s", db_errmsg(db));
 	return -1;
 }
 
 int db_ping(struct db *db)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT 1 FROM schema_migrations LIMIT 1");
-	int ok = st && sqlite3_step(st) == SQLITE_ROW;
+	struct db_stmt *st = db_stmt(db, "SELECT 1 FROM schema_migrations LIMIT 1");
+	int ok = st && db_step(st) == DB_ROW;
 	if (st)
-		sqlite3_reset(st);
+		db_reset(st);
 	return ok ? 0 : -1;
 }
 
@@ -533,6 +767,10 @@ int db_ping(struct db *db)
 int db_snapshot(struct db *db, const char *path, void (*progress)(int64_t done, int64_t total, void *arg),
 		void *arg, char *err, size_t errlen)
 {
+	if (db->pg) {
+		snprintf(err, errlen, "a PostgreSQL database is copied by pg_dump, not by SQLite's backup API");
+		return -1;
+	}
 	sqlite3 *dst = NULL;
 	int rc = sqlite3_open_v2(path, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK) {
@@ -547,16 +785,16 @@ int db_snapshot(struct db *db, const char *path, void (*progress)(int64_t done, 
 		sqlite3_close(dst);
 		return -1;
 	}
-	sqlite3_stmt *first = db_stmt(db, "SELECT count(*) FROM sqlite_master"); /* the snapshot starts here */
-	if (!first || sqlite3_step(first) != SQLITE_ROW) {
+	struct db_stmt *first = db_stmt(db, "SELECT count(*) FROM sqlite_master"); /* the snapshot starts here */
+	if (!first || db_step(first) != DB_ROW) {
 		snprintf(err, errlen, "cannot read the database: %s", sqlite3_errmsg(db->h));
 		if (first)
-			sqlite3_reset(first);
+			db_reset(first);
 		db_read_end(db);
 		sqlite3_close(dst);
 		return -1;
 	}
-	sqlite3_reset(first);
+	db_reset(first);
 	sqlite3_backup *b = sqlite3_backup_init(dst, "main", db->h, "main");
 	if (!b) {
 		snprintf(err, errlen, "cannot start the online backup: %s", sqlite3_errmsg(dst));
@@ -593,8 +831,10 @@ int db_snapshot(struct db *db, const char *path, void (*progress)(int64_t done, 
 json_t *db_table_counts(struct db *db)
 {
 	/* ordinary tables only: a virtual table's rows are its shadow tables', counted themselves */
-	sqlite3_stmt *st = db_stmt(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-				       " AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name");
+	struct db_stmt *st = db->pg ? db_stmt(db, "SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema()"
+						  " ORDER BY tablename")
+				    : db_stmt(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+						  " AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name");
 	if (!st)
 		return NULL;
 	json_t *names = db_rows_json(st), *o = json_object(), *row;
@@ -602,16 +842,25 @@ json_t *db_table_counts(struct db *db)
 	json_array_foreach(names, i, row) {
 		const char *name = json_string_value(json_object_get(row, "name"));
 		/* a table's name is an identifier, not a value: quoted, with its quotes doubled */
-		char *q = sqlite3_mprintf("SELECT count(*) FROM \"%w\"", name);
-		sqlite3_stmt *c = NULL;
-		if (q && sqlite3_prepare_v2(db->h, q, -1, &c, NULL) == SQLITE_OK && sqlite3_step(c) == SQLITE_ROW) {
-			json_object_set_new(o, name, json_integer(sqlite3_column_int64(c, 0)));
+		struct sb q = SB_INIT;
+		sb_adds(&q, "SELECT count(*) FROM \"");
+		for (const char *p = name; *p; p++) {
+			if (*p == '"')
+				sb_adds(&q, "\"\"");
+			else
+				sb_add(&q, p, 1);
+		}
+		sb_adds(&q, "\"");
+		char *sql = sb_detach(&q, NULL);
+		struct db_stmt *c = db_prepare(db, sql);
+		if (c && db_step(c) == DB_ROW) {
+			json_object_set_new(o, name, json_integer(db_col_int(c, 0)));
 		} else {
 			json_decref(o);
 			o = NULL;
 		}
-		sqlite3_finalize(c);
-		sqlite3_free(q);
+		db_finalize(c);
+		free(sql);
 		if (!o)
 			break;
 	}
@@ -621,19 +870,24 @@ json_t *db_table_counts(struct db *db)
 
 int db_integrity(struct db *db, char *err, size_t errlen)
 {
-	sqlite3_stmt *st = db_stmt(db, "PRAGMA integrity_check");
+	if (db->pg) { /* the server checks its own pages (data checksums, amcheck): here, it answers */
+		int ok = db_ping(db) == 0;
+		snprintf(err, errlen, ok ? "ok" : "PostgreSQL does not answer: %s", db_errmsg(db));
+		return ok ? 0 : -1;
+	}
+	struct db_stmt *st = db_stmt(db, "PRAGMA integrity_check");
 	int ok = 0;
 	if (!st) {
 		snprintf(err, errlen, "cannot run integrity_check: %s", sqlite3_errmsg(db->h));
 		return -1;
 	}
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		const char *r = (const char *)sqlite3_column_text(st, 0);
+	if (db_step(st) == DB_ROW) {
+		const char *r = db_col_text(st, 0);
 		ok = r && strcmp(r, "ok") == 0;
 		snprintf(err, errlen, "integrity_check: %s", r ? r : "(null)");
 	} else {
 		snprintf(err, errlen, "integrity_check failed: %s", sqlite3_errmsg(db->h));
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	return ok ? 0 : -1;
 }

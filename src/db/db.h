@@ -1,18 +1,31 @@
-/* db.h — the store: one SQLite connection per thread (WAL), versioned migrations, a cache of
- * prepared statements keyed by the SQL string's address, transactions, row → JSON helpers.
- * SQL lives only in db/ and model/. */
+/* db.h — the store: one interface over two backends, SQLite (a file; the default) and PostgreSQL
+ * (libpq; a URL postgres://… or postgresql://…). One connection per thread, versioned migrations,
+ * a cache of prepared statements keyed by the SQL string's address, bound parameters, rows,
+ * transactions, row → JSON helpers. SQL lives only in db/ and model/, in the subset both engines
+ * share (docs/architecture.md, "The store"); placeholders are written `?` or `?N`. Like Redis's
+ * connection.h: callers never see which engine answers. */
 #ifndef CONG_DB_H
 #define CONG_DB_H
 
 #include <stdint.h>
 #include <stddef.h>
-#include <sqlite3.h>
 #include <jansson.h>
 
 struct db;
+/* A prepared statement of one connection; NULL-safe where noted. */
+struct db_stmt;
 
-/* Opens (creating if needed) the database at PATH in WAL mode with foreign keys on. */
-struct db *db_open(const char *path, char *err, size_t errlen);
+/* What db_step answers (SQLite's own numbers, which the PostgreSQL backend answers too). */
+enum { DB_OK = 0, DB_ERROR = 1, DB_BUSY = 5, DB_CONSTRAINT = 19, DB_ROW = 100, DB_DONE = 101 };
+
+/* Whether SPEC names a PostgreSQL database (postgres:// or postgresql://) rather than a file. */
+int db_spec_is_pg(const char *spec);
+/* Opens the database SPEC: a SQLite file (created if needed; WAL, foreign keys on) or a
+ * PostgreSQL URL (the database must exist). */
+struct db *db_open(const char *spec, char *err, size_t errlen);
+/* "sqlite" or "postgresql". */
+const char *db_engine(struct db *db);
+int db_is_pg(struct db *db);
 void db_close(struct db *db);
 /* Opens an existing database read-only, changing nothing on disk (no journal mode, no
  * migration). IMMUTABLE: also without the WAL's shared memory, for a folder that cannot be
@@ -23,7 +36,8 @@ int db_pending_migrations(struct db *db);
 /* Log statements slower than MS milliseconds (0: never); before the first db_open. */
 void db_slow_log(int64_t ms);
 
-/* The calling thread's connection to the database set by db_thread_init(); opened on first use
+/* The calling thread's connection to the database set by db_thread_init() (a SQLite path or a
+ * PostgreSQL URL); opened on first use
  * and closed when the thread exits. Returns NULL (and logs) when it cannot be opened. */
 void db_thread_init(const char *path);
 struct db *db_thread(void);
@@ -34,12 +48,29 @@ int db_migrate(struct db *db, char *err, size_t errlen);
 
 /* A prepared statement for SQL, which must be a string literal (it is cached by address).
  * The statement comes back reset with no bindings. NULL on a prepare error (logged). */
-sqlite3_stmt *db_stmt(struct db *db, const char *sql);
+struct db_stmt *db_stmt(struct db *db, const char *sql);
+/* A statement for SQL built at run time (an identifier quoted into it): not cached; the caller
+ * ends it with db_finalize(). NULL on a prepare error (logged). */
+struct db_stmt *db_prepare(struct db *db, const char *sql);
+void db_finalize(struct db_stmt *st);
+
+/* Runs ST to its next row: DB_ROW, DB_DONE, or an error (DB_CONSTRAINT for a broken
+ * constraint, DB_BUSY, DB_ERROR). */
+int db_step(struct db_stmt *st);
+/* Ends a run of ST (its rows are dropped); its bindings stay until the next db_stmt(). */
+void db_reset(struct db_stmt *st);
+/* The current row's column I (0-based): an integer (0 for NULL; a truth value reads 1 or 0), a
+ * number, text (NULL for NULL; valid until the next step or reset), or whether it is NULL. */
+int64_t db_col_int(struct db_stmt *st, int i);
+double db_col_double(struct db_stmt *st, int i);
+const char *db_col_text(struct db_stmt *st, int i);
+int db_col_null(struct db_stmt *st, int i);
+const char *db_stmt_errmsg(struct db_stmt *st);
 
 int db_exec(struct db *db, const char *sql);
 /* Steps a statement that returns no row (INSERT, UPDATE, DELETE) to its end and resets it: 0, or
  * -1 on an error or when ST is NULL (a failed db_stmt). */
-int db_step_done(sqlite3_stmt *st);
+int db_step_done(struct db_stmt *st);
 /* BEGIN IMMEDIATE: writers queue here, not at COMMIT. Inside a change already begun, a savepoint:
  * its commit keeps its part for the outer change to commit, its rollback undoes only its part. So
  * one user action made of several model calls (an import) is one transaction. */
@@ -50,21 +81,25 @@ void db_rollback(struct db *db);
  * a public page see one state of the database and take the shared lock once. */
 int db_read_begin(struct db *db);
 void db_read_end(struct db *db);
+/* Whether a transaction (or a read snapshot) is open on DB. */
+int db_in_transaction(struct db *db);
+/* The id given to the row the last INSERT of this connection made (tables with an integer id). */
 int64_t db_last_id(struct db *db);
+/* Rows changed by the last INSERT, UPDATE or DELETE of this connection. */
 int db_changes(struct db *db);
 const char *db_errmsg(struct db *db);
-sqlite3 *db_handle(struct db *db);
 
-/* Binds S as text, or NULL when S is NULL. */
-void db_bind_text(sqlite3_stmt *st, int i, const char *s);
-void db_bind_int(sqlite3_stmt *st, int i, int64_t v);
+/* Binds S as text, or NULL when S is NULL (parameters count from 1). */
+void db_bind_text(struct db_stmt *st, int i, const char *s);
+void db_bind_int(struct db_stmt *st, int i, int64_t v);
+void db_bind_null(struct db_stmt *st, int i);
 
 /* The current row as an object {column: value}; integers stay integers, NULL is null. */
-json_t *db_row_json(sqlite3_stmt *st);
+json_t *db_row_json(struct db_stmt *st);
 /* Steps ST to the end, collecting every row; returns a new array (empty on error). */
-json_t *db_rows_json(sqlite3_stmt *st);
+json_t *db_rows_json(struct db_stmt *st);
 /* Steps once; returns the row as an object or NULL when there is none. */
-json_t *db_one_json(sqlite3_stmt *st);
+json_t *db_one_json(struct db_stmt *st);
 
 /* Per-connection memos: small tables that nearly every request reads (the sites) may be kept
  * with the connection between requests. A memo is dropped as soon as the database may have

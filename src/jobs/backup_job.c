@@ -30,12 +30,11 @@ struct backup_job {
 			    * even if the run could not record itself */
 };
 
-struct backup_job *backup_job_new(const char *db_path)
+struct backup_job *backup_job_new(const char *db_path, const char *data_dir)
 {
 	struct backup_job *j = xcalloc(1, sizeof(*j));
 	j->db_path = xstrdup(db_path);
-	const char *slash = strrchr(db_path, '/');
-	j->data_dir = slash ? xstrndup(db_path, (size_t)(slash - db_path)) : xstrdup(".");
+	j->data_dir = xstrdup(data_dir);
 	j->tried_day = -1;
 	pthread_mutex_init(&j->lock, NULL);
 	return j;

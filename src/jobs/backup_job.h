@@ -13,7 +13,7 @@
 struct db;
 struct backup_job;
 
-struct backup_job *backup_job_new(const char *db_path);
+struct backup_job *backup_job_new(const char *db_path, const char *data_dir);
 /* The day's scheduled runs as the decision needs them. */
 struct backup_day {
 	int runs;           /* scheduled runs started today (Vietnam day) */

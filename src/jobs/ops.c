@@ -9,14 +9,13 @@
 
 #include "base/banned.h"
 
-void ops_daily(struct db *db, const char *db_path, int64_t now)
+void ops_daily(struct db *db, const char *data_dir, int64_t now)
 {
 	/* after a failure, try again in ten minutes, not every pass */
 	static int64_t retry_at;
 	if (now < retry_at)
 		return;
-	const char *slash = strrchr(db_path, '/');
-	char *dir = slash ? xstrndup(db_path, (size_t)(slash - db_path)) : xstrdup(".");
+	const char *dir = data_dir;
 	if (audit_anchor_due(dir, now)) {
 		struct audit_anchor a;
 		if (audit_anchor_write(db, dir, now, "daily", &a) == 0) {
@@ -34,5 +33,4 @@ void ops_daily(struct db *db, const char *db_path, int64_t now)
 			retry_at = now + 600;
 		}
 	}
-	free(dir);
 }

@@ -9,7 +9,7 @@ struct db;
 
 /* Once a Vietnam day (whatever restarts happen: the anchors file says whether today's is
  * written): appends the chain's head to DATA/audit-anchors and logs it, then archives the
- * records past the retention. DB_PATH is DATA/cong.db. */
-void ops_daily(struct db *db, const char *db_path, int64_t now);
+ * records past the retention. DATA_DIR holds the anchors. */
+void ops_daily(struct db *db, const char *data_dir, int64_t now);
 
 #endif

@@ -57,7 +57,7 @@ static void *scheduler_main(void *arg)
 		/* the daily deadline reminders, once the reminder hour has come (one a site a day) */
 		reminders_run(db, time_now(), 0);
 		/* the audit chain's daily anchor outside the database, and its archive */
-		ops_daily(db, s->db_path, time_now());
+		ops_daily(db, s->data_dir, time_now());
 		/* values that change with the day: a legal document taking effect, or ended by one */
 		n = item_recheck_due(db, vn_days_of_time(time_now()));
 		if (n > 0)
@@ -100,14 +100,13 @@ static void *scheduler_main(void *arg)
 	return NULL;
 }
 
-struct scheduler *scheduler_start(const char *db_path, unsigned interval)
+struct scheduler *scheduler_start(const char *db_path, const char *data_dir, unsigned interval)
 {
 	struct scheduler *s = xcalloc(1, sizeof(*s));
 	s->db_path = xstrdup(db_path);
-	const char *slash = strrchr(db_path, '/');
-	s->data_dir = slash ? xstrndup(db_path, (size_t)(slash - db_path)) : xstrdup(".");
+	s->data_dir = xstrdup(data_dir);
 	s->interval = interval ? interval : 5;
-	s->backup = backup_job_new(db_path);
+	s->backup = backup_job_new(db_path, data_dir);
 	s->links = links_job_new(db_path);
 	pthread_mutex_init(&s->lock, NULL);
 	pthread_cond_init(&s->wake, NULL);

@@ -6,7 +6,7 @@ struct scheduler;
 
 /* Starts a thread that publishes due items at start-up (catching up after a restart) and then
  * every INTERVAL seconds, on its own connection to DB_PATH. NULL if the thread cannot start. */
-struct scheduler *scheduler_start(const char *db_path, unsigned interval);
+struct scheduler *scheduler_start(const char *db_path, const char *data_dir, unsigned interval);
 /* Asks the thread to stop, waits for it, frees everything. */
 void scheduler_stop(struct scheduler *s);
 

@@ -104,14 +104,14 @@ int account_settings_update(struct db *db, const struct actor *a, json_t *values
 
 int user_is_admin(struct db *db, int64_t user_id)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT 1 FROM users u WHERE u.id = ? AND (u.is_sysadmin = 1 OR EXISTS"
+	struct db_stmt *st = db_stmt(db, "SELECT 1 FROM users u WHERE u.id = ? AND (u.is_sysadmin = 1 OR EXISTS"
 				       " (SELECT 1 FROM roles r WHERE r.user_id = u.id AND r.role = 'siteadmin'))");
 	int yes = 0;
 	if (!st)
 		return 0;
 	db_bind_int(st, 1, user_id);
-	yes = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_reset(st);
+	yes = db_step(st) == DB_ROW;
+	db_reset(st);
 	return yes;
 }
 
@@ -132,14 +132,14 @@ int user_may_manage(struct db *db, const struct actor *a, int64_t site_id, int64
 
 static char *username_of(struct db *db, int64_t user_id)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT username FROM users WHERE id = ?");
+	struct db_stmt *st = db_stmt(db, "SELECT username FROM users WHERE id = ?");
 	char *name = NULL;
 	if (!st)
 		return NULL;
 	db_bind_int(st, 1, user_id);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		name = xstrdup((const char *)sqlite3_column_text(st, 0));
-	sqlite3_reset(st);
+	if (db_step(st) == DB_ROW)
+		name = xstrdup(db_col_text(st, 0));
+	db_reset(st);
 	return name;
 }
 
@@ -158,7 +158,7 @@ int user_unlock(struct db *db, const struct actor *a, int64_t site_id, int64_t u
 	free(name);
 	if (db_begin(db))
 		return M_ERROR;
-	sqlite3_stmt *st = db_stmt(db, "DELETE FROM signin_failures WHERE key = ?");
+	struct db_stmt *st = db_stmt(db, "DELETE FROM signin_failures WHERE key = ?");
 	if (!st) {
 		db_rollback(db);
 		return M_ERROR;
@@ -182,7 +182,7 @@ int user_dormant_sweep(struct db *db, int64_t now)
 		return 0;
 	int64_t cut = now - days * 86400;
 	/* unused: no sign-in, creation or re-enabling since the cut */
-	sqlite3_stmt *st = db_stmt(db, "SELECT id, username, last_signin_at FROM users WHERE disabled = 0"
+	struct db_stmt *st = db_stmt(db, "SELECT id, username, last_signin_at FROM users WHERE disabled = 0"
 				       " AND last_signin_at < ?1 AND created_at < ?1 AND enabled_at < ?1 ORDER BY id");
 	if (!st)
 		return -1;
@@ -228,7 +228,7 @@ int user_dormant_sweep(struct db *db, int64_t now)
 
 json_t *account_review_list(struct db *db, const struct actor *a, int64_t site_id, int64_t now)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	if (!a->sysadmin && actor_level(db, a, site_id) < LVL_SITEADMIN)
 		return NULL;
 	int64_t dormant = account_setting(db, "account_dormant_days") * 86400;

@@ -40,7 +40,7 @@ static int url_plausible(const char *u)
 
 json_t *article_get_public(struct db *db, int64_t site_id, int64_t id)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT " CARD_COLS ", a.body, a.author, a.src_author, a.src_name,"
+	struct db_stmt *st = db_stmt(db, "SELECT " CARD_COLS ", a.body, a.author, a.src_author, a.src_name,"
 				       " a.src_url, a.src_time"
 				       CARD_FROM " WHERE a.site_id = ? AND a.id = ? AND a.state = 'published'");
 	if (!st)
@@ -97,48 +97,48 @@ static void cat_names_find(struct db *db, struct cat_names *cn, int64_t site_id,
 
 /* Reads a row whose first columns are LIST_COLS, then when WITH_SITE the site's slug, name and
  * kind and the category's name and slug; else those come from CN (valid while CN is held). */
-static void card_read(struct db *db, sqlite3_stmt *st, int with_site, struct cat_names *cn, struct article_card *c)
+static void card_read(struct db *db, struct db_stmt *st, int with_site, struct cat_names *cn, struct article_card *c)
 {
 	memset(c, 0, sizeof(*c));
-	c->id = sqlite3_column_int64(st, 0);
-	c->site_id = sqlite3_column_int64(st, 1);
-	c->title = (const char *)sqlite3_column_text(st, 2);
-	c->slug = (const char *)sqlite3_column_text(st, 3);
-	c->summary = (const char *)sqlite3_column_text(st, 4);
-	c->published_at = sqlite3_column_int64(st, 5);
-	c->cover_alt = (const char *)sqlite3_column_text(st, 6);
-	c->cover_sha = (const char *)sqlite3_column_text(st, 7);
-	c->cover_ext = (const char *)sqlite3_column_text(st, 8);
-	c->cover_w = sqlite3_column_int64(st, 9);
-	c->cover_h = sqlite3_column_int64(st, 10);
-	c->category_id = sqlite3_column_int64(st, 11);
+	c->id = db_col_int(st, 0);
+	c->site_id = db_col_int(st, 1);
+	c->title = db_col_text(st, 2);
+	c->slug = db_col_text(st, 3);
+	c->summary = db_col_text(st, 4);
+	c->published_at = db_col_int(st, 5);
+	c->cover_alt = db_col_text(st, 6);
+	c->cover_sha = db_col_text(st, 7);
+	c->cover_ext = db_col_text(st, 8);
+	c->cover_w = db_col_int(st, 9);
+	c->cover_h = db_col_int(st, 10);
+	c->category_id = db_col_int(st, 11);
 	if (with_site) {
 		/* cards of many sites (component news): their categories come with the row */
-		c->site_slug = (const char *)sqlite3_column_text(st, 12);
-		c->site_name = (const char *)sqlite3_column_text(st, 13);
-		c->site_kind = (const char *)sqlite3_column_text(st, 14);
-		c->category_name = (const char *)sqlite3_column_text(st, 15);
-		c->category_slug = (const char *)sqlite3_column_text(st, 16);
+		c->site_slug = db_col_text(st, 12);
+		c->site_name = db_col_text(st, 13);
+		c->site_kind = db_col_text(st, 14);
+		c->category_name = db_col_text(st, 15);
+		c->category_slug = db_col_text(st, 16);
 	} else {
 		cat_names_find(db, cn, c->site_id, c->category_id, c);
 	}
 }
 
 /* Steps ST to its end, handing every row to FN as the next card of list 0. */
-static size_t cards_run(struct db *db, sqlite3_stmt *st, article_card_fn *fn, void *arg)
+static size_t cards_run(struct db *db, struct db_stmt *st, article_card_fn *fn, void *arg)
 {
 	struct article_card c;
 	struct cat_names cn = { 0 };
 	size_t n = 0;
 	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(st)) == DB_ROW) {
 		card_read(db, st, 0, &cn, &c);
 		c.pos = n++;
 		fn(&c, arg);
 	}
-	if (rc != SQLITE_DONE)
-		log_error("db: step: %s", sqlite3_errmsg(sqlite3_db_handle(st)));
-	sqlite3_reset(st);
+	if (rc != DB_DONE)
+		log_error("db: step: %s", db_stmt_errmsg(st));
+	db_reset(st);
 	cat_names_release(&cn);
 	return n;
 }
@@ -165,7 +165,7 @@ void article_card_of(json_t *row, struct article_card *c)
 size_t article_featured(struct db *db, int64_t site_id, int64_t limit, article_card_fn *fn, void *arg)
 {
 	/* few items are featured: their own partial index (0009), not a walk of the site's */
-	sqlite3_stmt *st = db_stmt(db, "SELECT " LIST_COLS " FROM items a INDEXED BY articles_featured"
+	struct db_stmt *st = db_stmt(db, "SELECT " LIST_COLS " FROM items a INDEXED BY articles_featured"
 				       " LEFT JOIN media m ON m.id = a.cover_id"
 				       " WHERE a.site_id = ? AND a.state = 'published' AND a.featured = 1"
 				       " ORDER BY a.published_at DESC, a.id DESC LIMIT ?");
@@ -210,7 +210,7 @@ static size_t cards_of_ids(struct db *db, const int64_t *ids, const size_t *list
 		return 0;
 	/* rows come in the order of the ids (CROSS JOIN: json_each is the outer loop); a card
 	 * says its place anyway (web_cards_add puts it there) */
-	sqlite3_stmt *st = with_site
+	struct db_stmt *st = with_site
 		? db_stmt(db, "SELECT " LIST_COLS ", s.slug, s.name, s.kind, c.name, c.slug, j.key FROM json_each(?) j"
 			      " CROSS JOIN items a ON a.id = j.value JOIN sites s ON s.id = a.site_id"
 			      " JOIN categories c ON c.id = a.category_id LEFT JOIN media m ON m.id = a.cover_id"
@@ -221,8 +221,8 @@ static size_t cards_of_ids(struct db *db, const int64_t *ids, const size_t *list
 		return 0;
 	ids_json(&text, ids, n);
 	db_bind_text(st, 1, text.buf);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		size_t k = (size_t)sqlite3_column_int64(st, key_col);
+	while ((rc = db_step(st)) == DB_ROW) {
+		size_t k = (size_t)db_col_int(st, key_col);
 		if (k >= n)
 			continue;
 		card_read(db, st, with_site, &cn, &c);
@@ -231,9 +231,9 @@ static size_t cards_of_ids(struct db *db, const int64_t *ids, const size_t *list
 		got++;
 		fn(&c, arg);
 	}
-	if (rc != SQLITE_DONE)
-		log_error("db: step: %s", sqlite3_errmsg(db_handle(db)));
-	sqlite3_reset(st);
+	if (rc != DB_DONE)
+		log_error("db: step: %s", db_errmsg(db));
+	db_reset(st);
 	sb_release(&text);
 	cat_names_release(&cn);
 	return got;
@@ -276,7 +276,7 @@ size_t article_in_category(struct db *db, json_t *tree, int64_t id, int64_t limi
 	size_t ncats = category_subtree(tree, id, &cats), npicks = 0, cap = 0, n = 0;
 	struct pick *picks = NULL;
 	int64_t want = offset + limit;
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 
 	if (total) {
 		*total = 0;
@@ -308,9 +308,9 @@ size_t article_in_category(struct db *db, json_t *tree, int64_t id, int64_t limi
 			break;
 		db_bind_int(st, 1, cats[i]);
 		db_bind_int(st, 2, want);
-		while (sqlite3_step(st) == SQLITE_ROW)
-			picks_push(&picks, &npicks, &cap, (struct pick){ sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1), 0 });
-		sqlite3_reset(st);
+		while (db_step(st) == DB_ROW)
+			picks_push(&picks, &npicks, &cap, (struct pick){ db_col_int(st, 0), db_col_int(st, 1), 0 });
+		db_reset(st);
 	}
 	free(cats);
 	if (npicks)
@@ -367,7 +367,7 @@ static void newest_per_category(struct db *db, const int64_t *cat_ids, const siz
 			idx[n] = i;
 			ids[n++] = cat_ids[i];
 		}
-	sqlite3_stmt *st = n ? db_stmt(db, "SELECT j.key, (SELECT group_concat(b.published_at || ' ' || b.id)"
+	struct db_stmt *st = n ? db_stmt(db, "SELECT j.key, (SELECT group_concat(b.published_at || ' ' || b.id)"
 					   " FROM (SELECT published_at, id FROM items WHERE category_id = j.value"
 					   " AND state = 'published' ORDER BY published_at DESC, id DESC LIMIT ?2) b)"
 					   " FROM json_each(?1) j") : NULL;
@@ -375,9 +375,9 @@ static void newest_per_category(struct db *db, const int64_t *cat_ids, const siz
 		ids_json(&text, ids, n);
 		db_bind_text(st, 1, text.buf);
 		db_bind_int(st, 2, per);
-		while (sqlite3_step(st) == SQLITE_ROW) {
-			size_t k = (size_t)sqlite3_column_int64(st, 0);
-			const char *p = (const char *)sqlite3_column_text(st, 1);
+		while (db_step(st) == DB_ROW) {
+			size_t k = (size_t)db_col_int(st, 0);
+			const char *p = db_col_text(st, 1);
 			char *end;
 			while (k < n && p && *p) {
 				struct pick pk = { .list = section_of[idx[k]] };
@@ -389,7 +389,7 @@ static void newest_per_category(struct db *db, const int64_t *cat_ids, const siz
 				p = *end == ',' ? end + 1 : end;
 			}
 		}
-		sqlite3_reset(st);
+		db_reset(st);
 	}
 	free(ids);
 	free(idx);
@@ -427,15 +427,15 @@ size_t article_home(struct db *db, int64_t site_id, json_t *cats, int64_t nlates
 	/* One walk of the site's articles, newest first, off the index alone (0011: it holds the
 	 * category): the first NLATEST are the latest list, and each section takes the first PER
 	 * of its categories: in that order they are its newest. */
-	sqlite3_stmt *st = db_stmt(db, "SELECT a.published_at, a.id, a.category_id FROM items a"
+	struct db_stmt *st = db_stmt(db, "SELECT a.published_at, a.id, a.category_id FROM items a"
 				       " WHERE a.site_id = ? AND a.state = 'published'"
 				       " ORDER BY a.published_at DESC, a.id DESC LIMIT ?");
 	if (st) {
 		db_bind_int(st, 1, site_id);
 		db_bind_int(st, 2, HOME_WALK);
-		while ((nl < (size_t)nlatest || full < nsections) && sqlite3_step(st) == SQLITE_ROW) {
-			struct pick p = { sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1), 0 };
-			int64_t cat = sqlite3_column_int64(st, 2);
+		while ((nl < (size_t)nlatest || full < nsections) && db_step(st) == DB_ROW) {
+			struct pick p = { db_col_int(st, 0), db_col_int(st, 1), 0 };
+			int64_t cat = db_col_int(st, 2);
 			walked++;
 			size_t ci;
 			for (ci = 0; ci < ncats && cat_ids[ci] != cat; ci++)
@@ -456,7 +456,7 @@ size_t article_home(struct db *db, int64_t site_id, json_t *cats, int64_t nlates
 				break;
 			}
 		}
-		sqlite3_reset(st);
+		db_reset(st);
 	}
 	/* The walk stopped short of some sections (their categories are quiet): their newest come
 	 * off their own indexes and are merged with what the walk found. */
@@ -514,7 +514,7 @@ size_t article_home(struct db *db, int64_t site_id, json_t *cats, int64_t nlates
 size_t article_related(struct db *db, int64_t site_id, int64_t category_id, int64_t except_id, int64_t limit,
 		       article_card_fn *fn, void *arg)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT " LIST_COLS LIST_FROM
+	struct db_stmt *st = db_stmt(db, "SELECT " LIST_COLS LIST_FROM
 				       " WHERE +a.site_id = ? AND a.category_id = ? AND a.id <> ? AND a.state = 'published'"
 				       " ORDER BY a.published_at DESC, a.id DESC LIMIT ?");
 	if (!st)
@@ -545,7 +545,7 @@ static void overlay_pending(struct db *db, json_t *art)
 	json_t *rid = json_object_get(art, "pending_rev_id");
 	if (!json_is_integer(rid))
 		return;
-	sqlite3_stmt *st = db_stmt(db, "SELECT title, summary, body, author, category_id, cover_id, cover_alt,"
+	struct db_stmt *st = db_stmt(db, "SELECT title, summary, body, author, category_id, cover_id, cover_alt,"
 				       " featured, src_author, src_name, src_url, src_time, fields FROM revisions WHERE id = ?");
 	if (!st)
 		return;
@@ -562,7 +562,7 @@ json_t *article_get_admin(struct db *db, const struct actor *a, int64_t site_id,
 	int lvl = actor_level(db, a, site_id);
 	if (!lvl)
 		return NULL;
-	sqlite3_stmt *st = db_stmt(db, "SELECT " ADMIN_COLS ", m.sha256 AS cover_sha, m.ext AS cover_ext"
+	struct db_stmt *st = db_stmt(db, "SELECT " ADMIN_COLS ", m.sha256 AS cover_sha, m.ext AS cover_ext"
 				       " FROM items a LEFT JOIN users u ON u.id = a.created_by"
 				       " LEFT JOIN media m ON m.id = a.cover_id WHERE a.site_id = ? AND a.id = ?");
 	if (!st)
@@ -644,15 +644,15 @@ json_t *article_list_admin(struct db *db, const struct actor *a, int64_t site_id
 	*total = 0;
 	if (!lvl || f < AF_ALL || f > AF_SCHEDULED)
 		return json_array();
-	sqlite3_stmt *st = db_stmt(db, count_sql[f]);
+	struct db_stmt *st = db_stmt(db, count_sql[f]);
 	if (!st)
 		return json_array();
 	db_bind_int(st, 1, site_id);
 	db_bind_int(st, 2, a->id);
 	db_bind_int(st, 3, lvl);
 	db_bind_text(st, 6, kind ? kind : "");
-	*total = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_reset(st);
+	*total = db_step(st) == DB_ROW ? db_col_int(st, 0) : 0;
+	db_reset(st);
 	st = db_stmt(db, list_sql[f]);
 	if (!st)
 		return json_array();
@@ -866,7 +866,7 @@ int article_save(struct db *db, const struct actor *a, int64_t site_id, int64_t 
 			goto rollback;
 		}
 	}
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	if (!id) {
 		st = db_stmt(db, "INSERT INTO items (site_id, category_id, state, title, slug, body, created_by,"
 				 " created_at, updated_at, kind) VALUES (?, ?, 'draft', '', '', '', ?, ?, ?, ?)");
@@ -879,8 +879,8 @@ int article_save(struct db *db, const struct actor *a, int64_t site_id, int64_t 
 		db_bind_int(st, 4, now);
 		db_bind_int(st, 5, now);
 		db_bind_text(st, 6, c.kind->name);
-		int ok = sqlite3_step(st) == SQLITE_DONE;
-		sqlite3_reset(st);
+		int ok = db_step(st) == DB_DONE;
+		db_reset(st);
 		if (!ok)
 			goto rollback;
 		id = db_last_id(db);
@@ -912,8 +912,8 @@ int article_save(struct db *db, const struct actor *a, int64_t site_id, int64_t 
 		db_bind_int(st, 15, a->id);
 	db_bind_int(st, 16, now);
 	db_bind_text(st, 17, c.fields_text);
-	int ok = sqlite3_step(st) == SQLITE_DONE;
-	sqlite3_reset(st);
+	int ok = db_step(st) == DB_DONE;
+	db_reset(st);
 	if (!ok)
 		goto rollback;
 	int64_t rev = db_last_id(db);
@@ -954,13 +954,13 @@ int article_save(struct db *db, const struct actor *a, int64_t site_id, int64_t 
 		db_bind_int(st, 16, site_id);
 		db_bind_text(st, 17, c.fields_text);
 	}
-	ok = sqlite3_step(st) == SQLITE_DONE;
-	sqlite3_reset(st);
+	ok = db_step(st) == DB_DONE;
+	db_reset(st);
 	if (!ok)
 		goto rollback;
 	/* the intake record belongs to the item, not to a version of its text */
 	st = db_stmt(db, "UPDATE items SET intake_unit = ?, intake_name = ?, intake_title = ?, intake_email = ?,"
-			 " intake_phone = ?, intake_received_at = ?, deadline_kind = CASE WHEN ?8 THEN ?9"
+			 " intake_phone = ?, intake_received_at = ?, deadline_kind = CASE WHEN ?8 <> 0 THEN ?9"
 			 " ELSE deadline_kind END WHERE id = ?7");
 	if (!st)
 		goto rollback;
@@ -971,8 +971,8 @@ int article_save(struct db *db, const struct actor *a, int64_t site_id, int64_t 
 	db_bind_int(st, 7, id);
 	db_bind_int(st, 8, in->deadline_kind != NULL);
 	db_bind_text(st, 9, in->deadline_kind && *in->deadline_kind ? in->deadline_kind : NULL);
-	ok = sqlite3_step(st) == SQLITE_DONE;
-	sqlite3_reset(st);
+	ok = db_step(st) == DB_DONE;
+	db_reset(st);
 	/* the received time and the kind set the update deadline (deadline.h) */
 	if (!ok || item_derive(db, id) || deadline_refresh(db, NULL, id))
 		goto rollback;
@@ -1006,7 +1006,7 @@ json_t *article_revisions(struct db *db, const struct actor *a, int64_t site_id,
 	if (!art)
 		return NULL;
 	json_decref(art);
-	sqlite3_stmt *st = db_stmt(db, "SELECT r.id, r.n, r.title, r.note, r.created_at, u.display_name AS created_by_name"
+	struct db_stmt *st = db_stmt(db, "SELECT r.id, r.n, r.title, r.note, r.created_at, u.display_name AS created_by_name"
 				       " FROM revisions r LEFT JOIN users u ON u.id = r.created_by"
 				       " WHERE r.article_id = ? ORDER BY r.n DESC");
 	if (!st)
@@ -1021,7 +1021,7 @@ json_t *article_revision_get(struct db *db, const struct actor *a, int64_t site_
 	if (!art)
 		return NULL;
 	json_decref(art);
-	sqlite3_stmt *st = db_stmt(db, "SELECT r.*, u.display_name AS created_by_name FROM revisions r"
+	struct db_stmt *st = db_stmt(db, "SELECT r.*, u.display_name AS created_by_name FROM revisions r"
 				       " LEFT JOIN users u ON u.id = r.created_by WHERE r.article_id = ? AND r.id = ?");
 	if (!st)
 		return NULL;
@@ -1078,7 +1078,7 @@ int article_revision_restore(struct db *db, const struct actor *a, int64_t site_
 
 json_t *article_get_withdrawn(struct db *db, int64_t site_id, int64_t id)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT id, title, slug, withdrawn_at, withdrawn_reason FROM items"
+	struct db_stmt *st = db_stmt(db, "SELECT id, title, slug, withdrawn_at, withdrawn_reason FROM items"
 				       " WHERE site_id = ? AND id = ? AND state = 'withdrawn'");
 	if (!st)
 		return NULL;
@@ -1089,7 +1089,7 @@ json_t *article_get_withdrawn(struct db *db, int64_t site_id, int64_t id)
 
 json_t *article_corrections(struct db *db, int64_t id)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT id, at, text FROM corrections WHERE article_id = ? ORDER BY at, id");
+	struct db_stmt *st = db_stmt(db, "SELECT id, at, text FROM corrections WHERE article_id = ? ORDER BY at, id");
 	if (!st)
 		return json_array();
 	db_bind_int(st, 1, id);
@@ -1103,7 +1103,7 @@ size_t article_from_components(struct db *db, int64_t main_site_id, int64_t limi
 	 * published are known as soon as an acceptance is older than the LIMIT-th best: only a
 	 * few article rows are read, however many shares the years bring. At most the latest 500
 	 * acceptances are looked at. */
-	sqlite3_stmt *st = db_stmt(db, "SELECT sh.decided_at, a.published_at, a.id FROM shares sh INDEXED BY shares_target"
+	struct db_stmt *st = db_stmt(db, "SELECT sh.decided_at, a.published_at, a.id FROM shares sh INDEXED BY shares_target"
 				       " CROSS JOIN items a ON a.id = sh.article_id"
 				       " WHERE sh.to_site_id = ? AND sh.state = 'accepted' AND a.state = 'published'"
 				       " ORDER BY sh.decided_at DESC LIMIT 500");
@@ -1113,9 +1113,9 @@ size_t article_from_components(struct db *db, int64_t main_site_id, int64_t limi
 		return 0;
 	best = xmalloc(st_mult((size_t)limit + 1, sizeof(*best)));
 	db_bind_int(st, 1, main_site_id);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		int64_t decided = sqlite3_column_int64(st, 0);
-		struct pick p = { sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2), 0 };
+	while (db_step(st) == DB_ROW) {
+		int64_t decided = db_col_int(st, 0);
+		struct pick p = { db_col_int(st, 1), db_col_int(st, 2), 0 };
 		if (n == (size_t)limit && decided < best[n - 1].published_at)
 			break; /* every older acceptance was published before the LIMIT-th best */
 		/* insertion into BEST, newest first, kept at LIMIT */
@@ -1128,7 +1128,7 @@ size_t article_from_components(struct db *db, int64_t main_site_id, int64_t limi
 		if (n < (size_t)limit)
 			n++;
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	int64_t *ids = xmalloc(st_mult(n ? n : 1, sizeof(*ids)));
 	for (size_t i = 0; i < n; i++)
 		ids[i] = best[i].id;

@@ -16,7 +16,7 @@
 
 int64_t backup_record_start(struct db *db, const char *name, const char *trigger, int64_t started_at)
 {
-	sqlite3_stmt *st = db_stmt(db, "INSERT INTO backups (name, trigger, started_at) VALUES (?, ?, ?)");
+	struct db_stmt *st = db_stmt(db, "INSERT INTO backups (name, trigger, started_at) VALUES (?, ?, ?)");
 	if (!st)
 		return -1;
 	db_bind_text(st, 1, name);
@@ -29,7 +29,7 @@ int backup_record_finish(struct db *db, int64_t id, int64_t finished_at, const s
 {
 	if (db_begin(db))
 		return -1;
-	sqlite3_stmt *st = db_stmt(db, "UPDATE backups SET finished_at = ?, ok = ?, error = ?, destinations = ?, size = ?,"
+	struct db_stmt *st = db_stmt(db, "UPDATE backups SET finished_at = ?, ok = ?, error = ?, destinations = ?, size = ?,"
 				       " files = ?, new_files = ?, duration_ms = ?, drill_ok = ?, drill_ms = ?, drill_detail = ?,"
 				       " audit_count = ?, audit_hash = ? WHERE id = ?");
 	char *dests = r->destinations ? json_dumps(r->destinations, JSON_COMPACT) : NULL;
@@ -70,7 +70,7 @@ json_t *backup_list(struct db *db, const struct actor *a, int64_t limit)
 {
 	if (!a || !a->sysadmin)
 		return NULL;
-	sqlite3_stmt *st = db_stmt(db, "SELECT id, name, trigger, started_at, finished_at, ok, error, destinations, size, files,"
+	struct db_stmt *st = db_stmt(db, "SELECT id, name, trigger, started_at, finished_at, ok, error, destinations, size, files,"
 				       " new_files, duration_ms, drill_ok, drill_ms, drill_detail, audit_count, audit_hash"
 				       " FROM backups ORDER BY started_at DESC, id DESC LIMIT ?");
 	if (!st)
@@ -93,14 +93,14 @@ json_t *backup_problem(struct db *db, const struct actor *a)
 	if (!a || !a->sysadmin)
 		return NULL;
 	/* the newest run that ended (or was cut short, and is not the one running now: an hour old) */
-	sqlite3_stmt *st = db_stmt(db, "SELECT id, name, trigger, started_at, finished_at, ok, error, drill_ok, drill_detail"
+	struct db_stmt *st = db_stmt(db, "SELECT id, name, trigger, started_at, finished_at, ok, error, drill_ok, drill_detail"
 				       " FROM backups WHERE finished_at IS NOT NULL OR started_at < ?"
 				       " ORDER BY started_at DESC, id DESC LIMIT 1");
 	if (!st)
 		return NULL;
 	db_bind_int(st, 1, time_now() - 3600);
 	json_t *row = db_one_json(st);
-	sqlite3_reset(st);
+	db_reset(st);
 	if (!row)
 		return NULL;
 	int finished = !json_is_null(json_object_get(row, "finished_at"));
@@ -115,12 +115,12 @@ json_t *backup_problem(struct db *db, const struct actor *a)
 
 int64_t backup_last_ok(struct db *db)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT max(started_at) FROM backups WHERE ok = 1 AND coalesce(drill_ok, 1) = 1");
+	struct db_stmt *st = db_stmt(db, "SELECT max(started_at) FROM backups WHERE ok = 1 AND coalesce(drill_ok, 1) = 1");
 	int64_t t = 0;
-	if (st && sqlite3_step(st) == SQLITE_ROW)
-		t = sqlite3_column_int64(st, 0);
+	if (st && db_step(st) == DB_ROW)
+		t = db_col_int(st, 0);
 	if (st)
-		sqlite3_reset(st);
+		db_reset(st);
 	return t;
 }
 
@@ -247,7 +247,7 @@ int backup_settings_save(struct db *db, const struct actor *a, const struct back
 
 int backup_scheduled_since(struct db *db, int64_t since, int *runs, int *last_ok, int64_t *last_start)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT count(*), (SELECT ok FROM backups WHERE trigger = 'schedule' AND"
+	struct db_stmt *st = db_stmt(db, "SELECT count(*), (SELECT ok FROM backups WHERE trigger = 'schedule' AND"
 				       " started_at >= ?1 ORDER BY started_at DESC, id DESC LIMIT 1), max(started_at)"
 				       " FROM backups WHERE trigger = 'schedule' AND started_at >= ?1");
 	*runs = 0;
@@ -257,23 +257,23 @@ int backup_scheduled_since(struct db *db, int64_t since, int *runs, int *last_ok
 		return -1;
 	db_bind_int(st, 1, since);
 	int rc = -1;
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		*runs = sqlite3_column_int(st, 0);
-		*last_ok = sqlite3_column_int(st, 1);
-		*last_start = sqlite3_column_int64(st, 2);
+	if (db_step(st) == DB_ROW) {
+		*runs = (int)db_col_int(st, 0);
+		*last_ok = (int)db_col_int(st, 1);
+		*last_start = db_col_int(st, 2);
 		rc = 0;
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	return rc;
 }
 
 int64_t backup_last_scheduled(struct db *db)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT max(started_at) FROM backups WHERE trigger = 'schedule'");
+	struct db_stmt *st = db_stmt(db, "SELECT max(started_at) FROM backups WHERE trigger = 'schedule'");
 	int64_t t = 0;
-	if (st && sqlite3_step(st) == SQLITE_ROW)
-		t = sqlite3_column_int64(st, 0);
+	if (st && db_step(st) == DB_ROW)
+		t = db_col_int(st, 0);
 	if (st)
-		sqlite3_reset(st);
+		db_reset(st);
 	return t;
 }

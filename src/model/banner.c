@@ -107,24 +107,24 @@ static struct banner_memo *published(struct db *db)
 	struct banner_memo *m = db_memo_get(db, DB_MEMO_BANNERS);
 	if (m)
 		return m;
-	sqlite3_stmt *st = db_stmt(db, "SELECT id, site_id, title, fields FROM items WHERE kind = 'banner' AND state = 'published'");
+	struct db_stmt *st = db_stmt(db, "SELECT id, site_id, title, fields FROM items WHERE kind = 'banner' AND state = 'published'");
 	if (!st)
 		return NULL;
 	m = xcalloc(1, sizeof(*m)); /* plain malloc: kept across requests, never in a request's arena */
 	m->epoch_site = -1;
 	size_t cap = 0;
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		json_t *f = json_loads((const char *)sqlite3_column_text(st, 3), 0, NULL);
+	while (db_step(st) == DB_ROW) {
+		json_t *f = json_loads(db_col_text(st, 3), 0, NULL);
 		struct bn b = { 0 };
 		b.placement = -1;
 		for (size_t i = 0; i < ARRAY_SIZE(placements); i++)
 			if (strcmp(kind_text(f, "vi_tri"), placements[i].key) == 0)
 				b.placement = (int)i;
 		if (json_is_object(f) && b.placement >= 0 && banner_window(f, &b.start, &b.end) == 0) {
-			b.id = sqlite3_column_int64(st, 0);
-			b.site_id = sqlite3_column_int64(st, 1);
+			b.id = db_col_int(st, 0);
+			b.site_id = db_col_int(st, 1);
 			b.media_id = json_integer_value(json_object_get(f, "anh"));
-			b.title = xstrdup((const char *)sqlite3_column_text(st, 2));
+			b.title = xstrdup(db_col_text(st, 2));
 			b.text = xstrdup(kind_text(f, "chu_quang_cao"));
 			b.target = xstrdup(kind_text(f, "lien_ket"));
 			b.advertiser = xstrdup(kind_text(f, "don_vi"));
@@ -136,7 +136,7 @@ static struct banner_memo *published(struct db *db)
 		}
 		json_decref(f);
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	if (m->n)
 		qsort(m->v, m->n, sizeof(*m->v), bn_order);
 	db_memo_set(db, DB_MEMO_BANNERS, m, memo_free);
@@ -202,7 +202,7 @@ char *banner_click(struct db *db, int64_t site_id, int64_t id, int64_t now)
 	if (!b || !*b->target)
 		return NULL;
 	char *target = xstrdup(b->target); /* the memo goes when the count below changes the database */
-	sqlite3_stmt *st = db_stmt(db, "INSERT INTO banner_clicks (item_id, day, n) VALUES (?, ?, 1)"
+	struct db_stmt *st = db_stmt(db, "INSERT INTO banner_clicks (item_id, day, n) VALUES (?, ?, 1)"
 				       " ON CONFLICT (item_id, day) DO UPDATE SET n = banner_clicks.n + 1");
 	if (st) {
 		db_bind_int(st, 1, id);
@@ -217,7 +217,7 @@ json_t *banner_stats(struct db *db, const struct actor *a, int64_t site_id, int6
 	if (!user_role_on(db, a, site_id))
 		return NULL;
 	int32_t today = vn_days_of_time(now);
-	sqlite3_stmt *st = db_stmt(db, "SELECT i.id, i.title, i.state, i.fields,"
+	struct db_stmt *st = db_stmt(db, "SELECT i.id, i.title, i.state, i.fields,"
 				       " coalesce((SELECT sum(n) FROM banner_clicks c WHERE c.item_id = i.id), 0) AS total,"
 				       " coalesce((SELECT sum(n) FROM banner_clicks c WHERE c.item_id = i.id AND c.day > ?2), 0) AS month,"
 				       " coalesce((SELECT sum(n) FROM banner_clicks c WHERE c.item_id = i.id AND c.day = ?3), 0) AS today"

@@ -26,21 +26,21 @@ static enum vn_day_kind kind_of(const char *s)
 }
 
 /* Steps ST, whose rows are (day, kind, name), putting each row into C. */
-static int load_rows(struct db *db, sqlite3_stmt *st, struct vn_calendar *c)
+static int load_rows(struct db *db, struct db_stmt *st, struct vn_calendar *c)
 {
 	if (!st)
 		return -1;
 	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(st)) == DB_ROW) {
 		vn_date d;
-		const char *day = (const char *)sqlite3_column_text(st, 0);
-		enum vn_day_kind k = kind_of((const char *)sqlite3_column_text(st, 1));
+		const char *day = db_col_text(st, 0);
+		enum vn_day_kind k = kind_of(db_col_text(st, 1));
 		if (vn_date_parse(day, &d) || !k ||
-		    vn_calendar_set(c, vn_date_to_days(d), k, (const char *)sqlite3_column_text(st, 2)))
+		    vn_calendar_set(c, vn_date_to_days(d), k, db_col_text(st, 2)))
 			log_warn("calendar: row %s ignored (bad day or kind)", day ? day : "(null)");
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
+	db_reset(st);
+	if (rc != DB_DONE) {
 		log_error("calendar: %s", db_errmsg(db));
 		return -1;
 	}
@@ -99,7 +99,7 @@ static json_t *year_table(struct db *db, int year, struct vn_calendar *c)
 {
 	char from[11], to[11];
 	year_bounds(year, from, to);
-	sqlite3_stmt *st = db_stmt(db, "SELECT day, kind, name FROM calendar_days WHERE day BETWEEN ?1 AND ?2"
+	struct db_stmt *st = db_stmt(db, "SELECT day, kind, name FROM calendar_days WHERE day BETWEEN ?1 AND ?2"
 				       " ORDER BY day");
 	if (!st)
 		return NULL;
@@ -114,11 +114,11 @@ static json_t *year_table(struct db *db, int year, struct vn_calendar *c)
 	db_bind_text(st, 1, from);
 	db_bind_text(st, 2, to);
 	json_t *who = json_object();
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		const char *u = (const char *)sqlite3_column_text(st, 1);
-		json_object_set_new(who, (const char *)sqlite3_column_text(st, 0), u ? json_string(u) : json_null());
+	while (db_step(st) == DB_ROW) {
+		const char *u = db_col_text(st, 1);
+		json_object_set_new(who, db_col_text(st, 0), u ? json_string(u) : json_null());
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	return who;
 }
 
@@ -184,7 +184,7 @@ static int day_check(const char *day, vn_date *d, struct errs *e)
 /* Writes one row (inside the caller's transaction). */
 static int row_put(struct db *db, const struct actor *a, const char *day, const char *kind, const char *name)
 {
-	sqlite3_stmt *st = db_stmt(db, "INSERT INTO calendar_days (day, kind, name, updated_by, updated_at)"
+	struct db_stmt *st = db_stmt(db, "INSERT INTO calendar_days (day, kind, name, updated_by, updated_at)"
 				       " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (day) DO UPDATE SET kind = excluded.kind,"
 				       " name = excluded.name, updated_by = excluded.updated_by,"
 				       " updated_at = excluded.updated_at");
@@ -196,8 +196,8 @@ static int row_put(struct db *db, const struct actor *a, const char *day, const 
 	if (a && a->id)
 		db_bind_int(st, 4, a->id);
 	db_bind_int(st, 5, time_now());
-	int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
-	sqlite3_reset(st);
+	int rc = db_step(st) == DB_DONE ? 0 : -1;
+	db_reset(st);
 	return rc;
 }
 
@@ -252,14 +252,14 @@ int calendar_unset(struct db *db, const struct actor *a, const char *day, struct
 	vn_date_format(d, iso);
 	if (db_begin(db))
 		return M_ERROR;
-	sqlite3_stmt *st = db_stmt(db, "DELETE FROM calendar_days WHERE day = ?");
+	struct db_stmt *st = db_stmt(db, "DELETE FROM calendar_days WHERE day = ?");
 	if (!st) {
 		db_rollback(db);
 		return M_ERROR;
 	}
 	db_bind_text(st, 1, iso);
-	int ok = sqlite3_step(st) == SQLITE_DONE;
-	sqlite3_reset(st);
+	int ok = db_step(st) == DB_DONE;
+	db_reset(st);
 	if (!ok || db_changes(db) != 1) {
 		db_rollback(db);
 		return ok ? M_NOTFOUND : M_ERROR;
@@ -285,13 +285,13 @@ int calendar_seed(struct db *db, const struct actor *a, int year, struct errs *e
 	year_bounds(year, from, to);
 	if (db_begin(db))
 		return M_ERROR;
-	sqlite3_stmt *st = db_stmt(db, "SELECT 1 FROM calendar_days WHERE day BETWEEN ?1 AND ?2 LIMIT 1");
+	struct db_stmt *st = db_stmt(db, "SELECT 1 FROM calendar_days WHERE day BETWEEN ?1 AND ?2 LIMIT 1");
 	if (!st)
 		goto fail;
 	db_bind_text(st, 1, from);
 	db_bind_text(st, 2, to);
-	int has = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_reset(st);
+	int has = db_step(st) == DB_ROW;
+	db_reset(st);
 	if (has) {
 		db_rollback(db);
 		errs_add(e, "year", "calendar_has_table");

@@ -14,7 +14,7 @@
 
 json_t *category_list(struct db *db, int64_t site_id)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT id, parent_id, name, slug, description, position, published_count, kind"
+	struct db_stmt *st = db_stmt(db, "SELECT id, parent_id, name, slug, description, position, published_count, kind"
 				       " FROM categories WHERE site_id = ? ORDER BY position, id");
 	if (!st)
 		return json_array();
@@ -81,7 +81,7 @@ size_t category_subtree(json_t *cats, int64_t id, int64_t **ids)
 
 json_t *category_get(struct db *db, int64_t site_id, int64_t id)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT id, parent_id, name, slug, description, position, kind FROM categories"
+	struct db_stmt *st = db_stmt(db, "SELECT id, parent_id, name, slug, description, position, kind FROM categories"
 				       " WHERE site_id = ? AND id = ?");
 	if (!st)
 		return NULL;
@@ -93,7 +93,7 @@ json_t *category_get(struct db *db, int64_t site_id, int64_t id)
 /* 1 when making PARENT the parent of ID would close a loop. */
 static int category_would_loop(struct db *db, int64_t id, int64_t parent)
 {
-	sqlite3_stmt *st = db_stmt(db,
+	struct db_stmt *st = db_stmt(db,
 		"WITH RECURSIVE up(id, parent_id) AS ("
 		"  SELECT id, parent_id FROM categories WHERE id = ?1"
 		"  UNION ALL SELECT c.id, c.parent_id FROM categories c JOIN up ON c.id = up.parent_id)"
@@ -102,8 +102,8 @@ static int category_would_loop(struct db *db, int64_t id, int64_t parent)
 		return 1;
 	db_bind_int(st, 1, parent);
 	db_bind_int(st, 2, id);
-	int loop = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_reset(st);
+	int loop = db_step(st) == DB_ROW;
+	db_reset(st);
 	return loop;
 }
 
@@ -135,13 +135,13 @@ int category_save(struct db *db, const struct actor *a, int64_t site_id, int64_t
 		errs_add(e, "kind", "kind_invalid");
 	if (kind && id) {
 		/* a category keeps the kind of what it holds */
-		sqlite3_stmt *q = db_stmt(db, "SELECT 1 FROM items WHERE category_id = ? AND kind <> ? LIMIT 1");
+		struct db_stmt *q = db_stmt(db, "SELECT 1 FROM items WHERE category_id = ? AND kind <> ? LIMIT 1");
 		if (q) {
 			db_bind_int(q, 1, id);
 			db_bind_text(q, 2, kind);
-			if (sqlite3_step(q) == SQLITE_ROW)
+			if (db_step(q) == DB_ROW)
 				errs_add(e, "kind", "category_kind_in_use");
-			sqlite3_reset(q);
+			db_reset(q);
 		}
 	}
 	slug = vn_slug(in->slug && *in->slug ? in->slug : name);
@@ -154,7 +154,7 @@ int category_save(struct db *db, const struct actor *a, int64_t site_id, int64_t
 		json_decref(p);
 	}
 	if (!e->n) {
-		sqlite3_stmt *st = db_stmt(db, "SELECT 1 FROM categories WHERE site_id = ? AND slug = ? AND id <> ?");
+		struct db_stmt *st = db_stmt(db, "SELECT 1 FROM categories WHERE site_id = ? AND slug = ? AND id <> ?");
 		if (!st) {
 			rc = M_ERROR;
 			goto out;
@@ -162,9 +162,9 @@ int category_save(struct db *db, const struct actor *a, int64_t site_id, int64_t
 		db_bind_int(st, 1, site_id);
 		db_bind_text(st, 2, slug);
 		db_bind_int(st, 3, id);
-		if (sqlite3_step(st) == SQLITE_ROW)
+		if (db_step(st) == DB_ROW)
 			errs_add(e, "slug", "category_slug_taken");
-		sqlite3_reset(st);
+		db_reset(st);
 	}
 	if (e->n)
 		goto out;
@@ -172,7 +172,7 @@ int category_save(struct db *db, const struct actor *a, int64_t site_id, int64_t
 	rc = M_ERROR;
 	if (db_begin(db))
 		goto out;
-	sqlite3_stmt *st = id
+	struct db_stmt *st = id
 		? db_stmt(db, "UPDATE categories SET name = ?1, slug = ?2, description = ?3, parent_id = ?4,"
 			      " position = ?5, kind = coalesce(?8, kind) WHERE id = ?6 AND site_id = ?7")
 		: db_stmt(db, "INSERT INTO categories (name, slug, description, parent_id, position, site_id, kind)"
@@ -191,8 +191,8 @@ int category_save(struct db *db, const struct actor *a, int64_t site_id, int64_t
 		db_bind_int(st, 6, id);
 	db_bind_int(st, 7, site_id);
 	db_bind_text(st, 8, kind);
-	int ok = sqlite3_step(st) == SQLITE_DONE;
-	sqlite3_reset(st);
+	int ok = db_step(st) == DB_DONE;
+	db_reset(st);
 	if (!ok) {
 		db_rollback(db);
 		goto out;
@@ -220,14 +220,14 @@ int64_t category_for_kind(struct db *db, int64_t site_id, const char *kind)
 	const struct kind *k = kind_find(kind);
 	if (!k)
 		return 0;
-	sqlite3_stmt *st = db_stmt(db, "SELECT id FROM categories WHERE site_id = ? AND kind = ? ORDER BY parent_id IS NOT NULL,"
+	struct db_stmt *st = db_stmt(db, "SELECT id FROM categories WHERE site_id = ? AND kind = ? ORDER BY parent_id IS NOT NULL,"
 				       " position, id LIMIT 1");
 	if (!st)
 		return 0;
 	db_bind_int(st, 1, site_id);
 	db_bind_text(st, 2, kind);
-	int64_t id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_reset(st);
+	int64_t id = db_step(st) == DB_ROW ? db_col_int(st, 0) : 0;
+	db_reset(st);
 	if (id)
 		return id;
 	struct category_input in = { .name = k->label, .slug = k->segment, .position = 100, .kind = kind };
@@ -246,8 +246,8 @@ int64_t category_for_kind(struct db *db, int64_t site_id, const char *kind)
 	if (st) {
 		db_bind_text(st, 1, k->deadline_kind);
 		db_bind_int(st, 2, id);
-		sqlite3_step(st);
-		sqlite3_reset(st);
+		db_step(st);
+		db_reset(st);
 	}
 	return id;
 }

@@ -135,7 +135,7 @@ int challenge_spend(struct db *db, const char *token, int64_t now)
 	char tag[33];
 	crypto_generichash(h, sizeof(h), (const unsigned char *)token, strlen(token), NULL, 0);
 	sodium_bin2hex(tag, sizeof(tag), h, sizeof(h));
-	sqlite3_stmt *st = db_stmt(db, "INSERT INTO challenge_used (tag, expires_at) VALUES (?1, ?2) ON CONFLICT (tag) DO NOTHING");
+	struct db_stmt *st = db_stmt(db, "INSERT INTO challenge_used (tag, expires_at) VALUES (?1, ?2) ON CONFLICT (tag) DO NOTHING");
 	if (!st)
 		return -1;
 	db_bind_text(st, 1, tag);
@@ -147,7 +147,7 @@ int challenge_spend(struct db *db, const char *token, int64_t now)
 
 int challenge_purge(struct db *db, int64_t now)
 {
-	sqlite3_stmt *st = db_stmt(db, "DELETE FROM challenge_used WHERE expires_at < ?1");
+	struct db_stmt *st = db_stmt(db, "DELETE FROM challenge_used WHERE expires_at < ?1");
 	if (!st)
 		return -1;
 	db_bind_int(st, 1, now);

@@ -96,12 +96,12 @@ void audit_record_hash(const char *prev, int64_t at, int64_t user_id, int64_t si
 int audit_write(struct db *db, const struct actor *a, int64_t site_id, const char *action,
 		const char *object, const char *detail)
 {
-	int own = sqlite3_get_autocommit(db_handle(db));
+	int own = !db_in_transaction(db);
 	char prev[65] = "", hash[65];
 	int64_t at = time_now(), uid = a && a->id ? a->id : 0;
 	const char *addr = a && a->address ? a->address : "";
 	const char *step = "begin a transaction";
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int rc, begun = 0;
 
 	if (own && db_begin(db))
@@ -111,11 +111,11 @@ int audit_write(struct db *db, const struct actor *a, int64_t site_id, const cha
 	st = db_stmt(db, "SELECT hash FROM audit ORDER BY id DESC LIMIT 1");
 	if (!st)
 		goto fail;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		snprintf(prev, sizeof(prev), "%s", (const char *)sqlite3_column_text(st, 0));
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) /* not "no record yet": the chain would restart */
+	rc = db_step(st);
+	if (rc == DB_ROW)
+		snprintf(prev, sizeof(prev), "%s", db_col_text(st, 0));
+	db_reset(st);
+	if (rc != DB_ROW && rc != DB_DONE) /* not "no record yet": the chain would restart */
 		goto fail;
 	object = object ? object : "";
 	detail = detail ? detail : "";
@@ -136,8 +136,8 @@ int audit_write(struct db *db, const struct actor *a, int64_t site_id, const cha
 	db_bind_text(st, 7, addr);
 	db_bind_text(st, 8, prev);
 	db_bind_text(st, 9, hash);
-	int ok = sqlite3_step(st) == SQLITE_DONE;
-	sqlite3_reset(st);
+	int ok = db_step(st) == DB_DONE;
+	db_reset(st);
 	if (!ok)
 		goto fail;
 	/* every recorded change of a site may change its public pages, and the main portal's
@@ -160,21 +160,21 @@ fail:
 
 int audit_head(struct db *db, int64_t *count, int64_t *last_id, char hash[65])
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT (SELECT count(*) FROM audit), id, hash FROM audit ORDER BY id DESC LIMIT 1");
+	struct db_stmt *st = db_stmt(db, "SELECT (SELECT count(*) FROM audit), id, hash FROM audit ORDER BY id DESC LIMIT 1");
 	int rc;
 	*count = 0;
 	*last_id = 0;
 	hash[0] = 0;
 	if (!st)
 		return -1;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*count = sqlite3_column_int64(st, 0);
-		*last_id = sqlite3_column_int64(st, 1);
-		snprintf(hash, 65, "%s", (const char *)sqlite3_column_text(st, 2));
+	rc = db_step(st);
+	if (rc == DB_ROW) {
+		*count = db_col_int(st, 0);
+		*last_id = db_col_int(st, 1);
+		snprintf(hash, 65, "%s", db_col_text(st, 2));
 	}
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
+	db_reset(st);
+	return rc == DB_ROW || rc == DB_DONE ? 0 : -1;
 }
 
 int64_t audit_verify(struct db *db, int64_t *checked)
@@ -182,30 +182,30 @@ int64_t audit_verify(struct db *db, int64_t *checked)
 	/* the records archived (cong audit archive) are no longer in the table: the chain goes on
 	 * from the last archived record's hash */
 	char *base = db_setting_get(db, "audit_archived_hash");
-	sqlite3_stmt *st = db_stmt(db, "SELECT id, at, coalesce(user_id, 0), coalesce(site_id, 0), action, object,"
+	struct db_stmt *st = db_stmt(db, "SELECT id, at, coalesce(user_id, 0), coalesce(site_id, 0), action, object,"
 				       " detail, address, prev_hash, hash FROM audit ORDER BY id");
 	char prev[65] = "", want[65];
 	int64_t bad = 0, n = 0;
-	int rc = SQLITE_DONE;
+	int rc = DB_DONE;
 	snprintf(prev, sizeof(prev), "%s", base ? base : "");
 	free(base);
 	if (!st)
 		return -1;
-	while (!bad && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-#define T(i) ((const char *)sqlite3_column_text(st, i))
-		audit_record_hash(T(8), sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2), sqlite3_column_int64(st, 3),
+	while (!bad && (rc = db_step(st)) == DB_ROW) {
+#define T(i) (db_col_text(st, i))
+		audit_record_hash(T(8), db_col_int(st, 1), db_col_int(st, 2), db_col_int(st, 3),
 				  T(4), T(5), T(6), T(7), want);
 		if (strcmp(T(8), prev) != 0 || strcmp(T(9), want) != 0)
-			bad = sqlite3_column_int64(st, 0);
+			bad = db_col_int(st, 0);
 		snprintf(prev, sizeof(prev), "%s", T(9));
 #undef T
 		n++;
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	if (checked)
 		*checked = n;
 	/* a page that cannot be read (SQLITE_CORRUPT, an I/O error) is not "the end of the log" */
-	if (!bad && rc != SQLITE_ROW && rc != SQLITE_DONE)
+	if (!bad && rc != DB_ROW && rc != DB_DONE)
 		return -1;
 	return bad;
 }
@@ -219,7 +219,7 @@ json_t *audit_list(struct db *db, const struct actor *a, int64_t site_id, const 
 		return NULL;
 	/* a site administrator reads the records of the site; the system administrator, all */
 	int64_t only_site = lvl == LVL_SYSADMIN ? f->site_id : site_id;
-	sqlite3_stmt *st = db_stmt(db, "SELECT count(*) FROM audit a LEFT JOIN users u ON u.id = a.user_id"
+	struct db_stmt *st = db_stmt(db, "SELECT count(*) FROM audit a LEFT JOIN users u ON u.id = a.user_id"
 				       " WHERE (?1 = 0 OR a.site_id = ?1) AND (?2 = '' OR u.username = ?2)"
 				       " AND (?3 = '' OR a.action = ?3) AND (?4 = 0 OR a.at >= ?4) AND (?5 = 0 OR a.at < ?5)");
 	if (!st)
@@ -231,8 +231,8 @@ json_t *audit_list(struct db *db, const struct actor *a, int64_t site_id, const 
 		db_bind_int(st, 4, f->from);
 		db_bind_int(st, 5, f->to);
 		if (pass == 0) {
-			*total = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-			sqlite3_reset(st);
+			*total = db_step(st) == DB_ROW ? db_col_int(st, 0) : 0;
+			db_reset(st);
 			st = db_stmt(db, "SELECT a.id, a.at, a.action, a.object, a.detail, a.address, u.username,"
 					 " u.display_name, s.name AS site_name FROM audit a LEFT JOIN users u ON u.id = a.user_id"
 					 " LEFT JOIN sites s ON s.id = a.site_id"
@@ -340,7 +340,7 @@ const char *article_wstate(json_t *art)
 int transition_write(struct db *db, const struct actor *a, int64_t article_id, const char *action,
 		     const char *from, const char *to, const char *comment, const char *reason)
 {
-	sqlite3_stmt *st = db_stmt(db, "INSERT INTO transitions (article_id, at, actor_id, action, from_state,"
+	struct db_stmt *st = db_stmt(db, "INSERT INTO transitions (article_id, at, actor_id, action, from_state,"
 				       " to_state, comment, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
 	if (!st)
 		return -1;
@@ -353,8 +353,8 @@ int transition_write(struct db *db, const struct actor *a, int64_t article_id, c
 	db_bind_text(st, 6, to);
 	db_bind_text(st, 7, comment ? comment : "");
 	db_bind_text(st, 8, reason ? reason : "");
-	int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
-	sqlite3_reset(st);
+	int rc = db_step(st) == DB_DONE ? 0 : -1;
+	db_reset(st);
 	return rc;
 }
 
@@ -376,38 +376,38 @@ char *text_clean(const char *s, int multiline)
 
 int cache_bump(struct db *db, int64_t site_id)
 {
-	sqlite3_stmt *st = db_stmt(db, "INSERT INTO cache_gen (site_id, gen) SELECT id, 1 FROM sites"
+	struct db_stmt *st = db_stmt(db, "INSERT INTO cache_gen (site_id, gen) SELECT id, 1 FROM sites"
 				       " WHERE id = ?1 OR kind = 'main'"
 				       " ON CONFLICT (site_id) DO UPDATE SET gen = cache_gen.gen + 1");
 	if (!st)
 		return -1;
 	db_bind_int(st, 1, site_id);
-	int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
-	sqlite3_reset(st);
+	int rc = db_step(st) == DB_DONE ? 0 : -1;
+	db_reset(st);
 	return rc;
 }
 
 int cache_bump_all(struct db *db)
 {
-	sqlite3_stmt *st = db_stmt(db, "INSERT INTO cache_gen (site_id, gen) SELECT id, 1 FROM sites WHERE true"
+	struct db_stmt *st = db_stmt(db, "INSERT INTO cache_gen (site_id, gen) SELECT id, 1 FROM sites WHERE true"
 				       " ON CONFLICT (site_id) DO UPDATE SET gen = cache_gen.gen + 1");
 	if (!st)
 		return -1;
-	int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
-	sqlite3_reset(st);
+	int rc = db_step(st) == DB_DONE ? 0 : -1;
+	db_reset(st);
 	return rc;
 }
 
 int64_t cache_generation(struct db *db, int64_t site_id)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT gen FROM cache_gen WHERE site_id = ?");
+	struct db_stmt *st = db_stmt(db, "SELECT gen FROM cache_gen WHERE site_id = ?");
 	int64_t gen = 0;
 	if (!st)
 		return -1;
 	db_bind_int(st, 1, site_id);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		gen = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+	if (db_step(st) == DB_ROW)
+		gen = db_col_int(st, 0);
+	db_reset(st);
 	/* a maintenance notice appears and goes away with time alone, on every page: the edges
 	 * passed so far are part of the generation (the site's number stays below 2^40) */
 	int64_t epoch = maint_epoch(db, time_now());

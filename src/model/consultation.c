@@ -227,7 +227,7 @@ static void sort_rows(json_t *rows)
 
 json_t *consultation_public_comments(struct db *db, int64_t item_id, json_t *articles, int *count)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT id, received_at, fields FROM tickets WHERE item_id = ?1 AND kind = 'comment'"
+	struct db_stmt *st = db_stmt(db, "SELECT id, received_at, fields FROM tickets WHERE item_id = ?1 AND kind = 'comment'"
 				       " AND state = 'published' ORDER BY received_at, id");
 	json_t *groups = json_array();
 	if (count)
@@ -277,7 +277,7 @@ int consultation_comments_table(struct db *db, const struct actor *a, int64_t si
 {
 	if (actor_level(db, a, site_id) < LVL_REPORTER)
 		return M_DENIED;
-	sqlite3_stmt *st = db_stmt(db, "SELECT title, body FROM items WHERE id = ?1 AND site_id = ?2 AND kind = 'consultation'");
+	struct db_stmt *st = db_stmt(db, "SELECT title, body FROM items WHERE id = ?1 AND site_id = ?2 AND kind = 'consultation'");
 	if (!st)
 		return M_ERROR;
 	db_bind_int(st, 1, id);
@@ -339,7 +339,7 @@ json_t *consultation_staff_list(struct db *db, const struct actor *a, int64_t si
 {
 	if (actor_level(db, a, site_id) < LVL_REPORTER)
 		return NULL;
-	sqlite3_stmt *st = db_stmt(db, "SELECT i.id, i.title, i.state, i.fields,"
+	struct db_stmt *st = db_stmt(db, "SELECT i.id, i.title, i.state, i.fields,"
 				       " (SELECT COUNT(*) FROM tickets t WHERE t.item_id = i.id AND t.kind = 'comment') AS total,"
 				       " (SELECT COUNT(*) FROM tickets t WHERE t.item_id = i.id AND t.kind = 'comment'"
 				       "   AND t.state = 'received') AS waiting,"

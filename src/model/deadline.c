@@ -47,18 +47,18 @@ static const char *unit_key(enum unit u)
 static struct rule rule_for(struct db *db, int64_t site_id, const char *kind)
 {
 	struct rule r = { 5, U_WORKDAYS };
-	sqlite3_stmt *st = db_stmt(db, "SELECT amount, unit FROM deadline_rules WHERE kind IN (?2, '" DEFAULT_KIND "')"
+	struct db_stmt *st = db_stmt(db, "SELECT amount, unit FROM deadline_rules WHERE kind IN (?2, '" DEFAULT_KIND "')"
 				       " AND (site_id = ?1 OR site_id IS NULL)"
 				       " ORDER BY kind = ?2 DESC, site_id IS NULL LIMIT 1");
 	if (!st)
 		return r;
 	db_bind_int(st, 1, site_id);
 	db_bind_text(st, 2, kind ? kind : DEFAULT_KIND);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		r.amount = sqlite3_column_int64(st, 0);
-		r.unit = unit_of((const char *)sqlite3_column_text(st, 1));
+	if (db_step(st) == DB_ROW) {
+		r.amount = db_col_int(st, 0);
+		r.unit = unit_of(db_col_text(st, 1));
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	return r;
 }
 
@@ -71,7 +71,7 @@ static void rule_label(char *buf, size_t n, int64_t amount, const char *unit)
 
 json_t *deadline_rules(struct db *db, int64_t site_id)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT d.kind, d.name, d.source, d.amount AS default_amount,"
+	struct db_stmt *st = db_stmt(db, "SELECT d.kind, d.name, d.source, d.amount AS default_amount,"
 				       " d.unit AS default_unit, s.amount AS site_amount, s.unit AS site_unit"
 				       " FROM deadline_rules d LEFT JOIN deadline_rules s ON s.kind = d.kind AND s.site_id = ?"
 				       " WHERE d.site_id IS NULL ORDER BY d.position, d.kind");
@@ -101,32 +101,32 @@ json_t *deadline_rules(struct db *db, int64_t site_id)
 
 int deadline_kind_valid(struct db *db, const char *kind)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT 1 FROM deadline_rules WHERE site_id IS NULL AND kind = ?");
+	struct db_stmt *st = db_stmt(db, "SELECT 1 FROM deadline_rules WHERE site_id IS NULL AND kind = ?");
 	int ok;
 	if (!st || !kind)
 		return 0;
 	db_bind_text(st, 1, kind);
-	ok = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_reset(st);
+	ok = db_step(st) == DB_ROW;
+	db_reset(st);
 	return ok;
 }
 
 static const char *kind_name(struct db *db, const char *kind, char *buf, size_t n)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT name FROM deadline_rules WHERE site_id IS NULL AND kind = ?");
+	struct db_stmt *st = db_stmt(db, "SELECT name FROM deadline_rules WHERE site_id IS NULL AND kind = ?");
 	snprintf(buf, n, "%s", kind ? kind : DEFAULT_KIND);
 	if (!st)
 		return buf;
 	db_bind_text(st, 1, kind ? kind : DEFAULT_KIND);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		snprintf(buf, n, "%s", (const char *)sqlite3_column_text(st, 0));
-	sqlite3_reset(st);
+	if (db_step(st) == DB_ROW)
+		snprintf(buf, n, "%s", db_col_text(st, 0));
+	db_reset(st);
 	return buf;
 }
 
 json_t *deadline_categories(struct db *db, int64_t site_id)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT id, parent_id, name, slug, deadline_kind, review_days FROM categories"
+	struct db_stmt *st = db_stmt(db, "SELECT id, parent_id, name, slug, deadline_kind, review_days FROM categories"
 				       " WHERE site_id = ? ORDER BY position, id");
 	if (!st)
 		return json_array();
@@ -175,7 +175,7 @@ int deadline_due(struct db *db, const struct vn_calendar *cal, int64_t site_id, 
 int deadline_refresh(struct db *db, const struct vn_calendar *cal, int64_t article_id)
 {
 	struct vn_calendar *own = NULL;
-	sqlite3_stmt *st = db_stmt(db, "SELECT a.site_id, a.intake_received_at,"
+	struct db_stmt *st = db_stmt(db, "SELECT a.site_id, a.intake_received_at,"
 				       " coalesce(a.deadline_kind, (SELECT t.value FROM item_terms t WHERE t.item_id = a.id"
 				       " AND t.key = 'han'), c.deadline_kind, '" DEFAULT_KIND "'),"
 				       " (SELECT m.value FROM item_terms m WHERE m.item_id = a.id AND m.key = 'han_moc')"
@@ -188,20 +188,20 @@ int deadline_refresh(struct db *db, const struct vn_calendar *cal, int64_t artic
 	if (!st)
 		return -1;
 	db_bind_int(st, 1, article_id);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		sqlite3_reset(st);
+	if (db_step(st) != DB_ROW) {
+		db_reset(st);
 		return -1;
 	}
-	site_id = sqlite3_column_int64(st, 0);
-	has_received = sqlite3_column_type(st, 1) != SQLITE_NULL;
-	received = sqlite3_column_int64(st, 1);
-	snprintf(kind, sizeof(kind), "%s", (const char *)sqlite3_column_text(st, 2));
-	if (sqlite3_column_type(st, 3) != SQLITE_NULL) {
+	site_id = db_col_int(st, 0);
+	has_received = !db_col_null(st, 1);
+	received = db_col_int(st, 1);
+	snprintf(kind, sizeof(kind), "%s", db_col_text(st, 2));
+	if (!db_col_null(st, 3)) {
 		vn_date d;
-		if (vn_date_parse((const char *)sqlite3_column_text(st, 3), &d) == 0)
+		if (vn_date_parse(db_col_text(st, 3), &d) == 0)
 			anchor = vn_date_to_days(d);
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	if (has_received || anchor) {
 		if (!cal)
 			cal = own = calendar_load(db);
@@ -216,11 +216,11 @@ int deadline_refresh(struct db *db, const struct vn_calendar *cal, int64_t artic
 		if (has_due)
 			db_bind_int(st, 1, due);
 		else
-			sqlite3_bind_null(st, 1);
+			db_bind_null(st, 1);
 		db_bind_text(st, 2, has_due ? applied : NULL);
 		db_bind_int(st, 3, article_id);
-		rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
-		sqlite3_reset(st);
+		rc = db_step(st) == DB_DONE ? 0 : -1;
+		db_reset(st);
 	}
 	vn_calendar_free(own);
 	return rc;
@@ -229,7 +229,7 @@ int deadline_refresh(struct db *db, const struct vn_calendar *cal, int64_t artic
 int deadline_recompute(struct db *db, int64_t site_id)
 {
 	/* those with a received time, and those with an anchor day (item_terms_value: a range) */
-	sqlite3_stmt *st = db_stmt(db, "SELECT id FROM items WHERE intake_received_at IS NOT NULL AND (?1 = 0 OR site_id = ?1)"
+	struct db_stmt *st = db_stmt(db, "SELECT id FROM items WHERE intake_received_at IS NOT NULL AND (?1 = 0 OR site_id = ?1)"
 				       " UNION SELECT m.item_id FROM item_terms m JOIN items i ON i.id = m.item_id"
 				       " WHERE m.key = 'han_moc' AND (?1 = 0 OR i.site_id = ?1)");
 	int64_t *ids = NULL;
@@ -238,14 +238,14 @@ int deadline_recompute(struct db *db, int64_t site_id)
 	if (!st)
 		return -1;
 	db_bind_int(st, 1, site_id);
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while (db_step(st) == DB_ROW) {
 		if (n == cap) {
 			cap = cap ? cap * 2 : 64;
 			ids = xrealloc(ids, st_mult(cap, sizeof(*ids)));
 		}
-		ids[n++] = sqlite3_column_int64(st, 0);
+		ids[n++] = db_col_int(st, 0);
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	struct vn_calendar *cal = n ? calendar_load(db) : NULL;
 	for (size_t i = 0; i < n && changed >= 0; i++)
 		changed = deadline_refresh(db, cal, ids[i]) ? -1 : changed + 1;
@@ -292,16 +292,16 @@ int deadline_rule_save(struct db *db, const struct actor *a, int64_t site_id, co
 		return M_INVALID;
 	if (db_begin(db))
 		return M_ERROR;
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	if (site_id) {
 		st = db_stmt(db, "DELETE FROM deadline_rules WHERE site_id = ? AND kind = ?");
 		if (!st)
 			goto fail;
 		db_bind_int(st, 1, site_id);
 		db_bind_text(st, 2, kind);
-		if (sqlite3_step(st) != SQLITE_DONE)
+		if (db_step(st) != DB_DONE)
 			goto fail_reset;
-		sqlite3_reset(st);
+		db_reset(st);
 		st = db_stmt(db, "INSERT INTO deadline_rules (site_id, kind, name, amount, unit, source, position,"
 				 " updated_by, updated_at) SELECT ?1, kind, name, ?3, ?4, source, position, ?5, ?6"
 				 " FROM deadline_rules WHERE site_id IS NULL AND kind = ?2");
@@ -318,9 +318,9 @@ int deadline_rule_save(struct db *db, const struct actor *a, int64_t site_id, co
 	if (a->id)
 		db_bind_int(st, 5, a->id);
 	db_bind_int(st, 6, time_now());
-	if (sqlite3_step(st) != SQLITE_DONE)
+	if (db_step(st) != DB_DONE)
 		goto fail_reset;
-	sqlite3_reset(st);
+	db_reset(st);
 	if (deadline_recompute(db, site_id) < 0)
 		goto fail;
 	rule_label(label, sizeof(label), n, unit);
@@ -329,7 +329,7 @@ int deadline_rule_save(struct db *db, const struct actor *a, int64_t site_id, co
 		goto fail;
 	return db_commit(db) ? M_ERROR : M_OK;
 fail_reset:
-	sqlite3_reset(st);
+	db_reset(st);
 fail:
 	db_rollback(db);
 	return M_ERROR;
@@ -345,16 +345,16 @@ int deadline_rule_reset(struct db *db, const struct actor *a, int64_t site_id, c
 	}
 	if (db_begin(db))
 		return M_ERROR;
-	sqlite3_stmt *st = db_stmt(db, "DELETE FROM deadline_rules WHERE site_id = ? AND kind = ?");
+	struct db_stmt *st = db_stmt(db, "DELETE FROM deadline_rules WHERE site_id = ? AND kind = ?");
 	if (!st) {
 		db_rollback(db);
 		return M_ERROR;
 	}
 	db_bind_int(st, 1, site_id);
 	db_bind_text(st, 2, kind);
-	int ok = sqlite3_step(st) == SQLITE_DONE;
-	int changed = sqlite3_changes(db_handle(db));
-	sqlite3_reset(st);
+	int ok = db_step(st) == DB_DONE;
+	int changed = db_changes(db);
+	db_reset(st);
 	if (!ok || deadline_recompute(db, site_id) < 0) {
 		db_rollback(db);
 		return M_ERROR;
@@ -391,18 +391,18 @@ int deadline_category_set(struct db *db, const struct actor *a, int64_t site_id,
 		json_decref(cat);
 		return M_ERROR;
 	}
-	sqlite3_stmt *st = db_stmt(db, "UPDATE categories SET deadline_kind = ?, review_days = ? WHERE id = ? AND site_id = ?");
+	struct db_stmt *st = db_stmt(db, "UPDATE categories SET deadline_kind = ?, review_days = ? WHERE id = ? AND site_id = ?");
 	int ok = st != NULL;
 	if (ok) {
 		db_bind_text(st, 1, kind && *kind ? kind : NULL);
 		if (days)
 			db_bind_int(st, 2, days);
 		else
-			sqlite3_bind_null(st, 2);
+			db_bind_null(st, 2);
 		db_bind_int(st, 3, category_id);
 		db_bind_int(st, 4, site_id);
-		ok = sqlite3_step(st) == SQLITE_DONE;
-		sqlite3_reset(st);
+		ok = db_step(st) == DB_DONE;
+		db_reset(st);
 	}
 	if (!ok || deadline_recompute(db, site_id) < 0) {
 		db_rollback(db);
@@ -443,7 +443,7 @@ static void set_time(json_t *o, const char *k, int64_t t)
  * are in the same lists, each with its "path" (its page in the inbox) and "state_label". */
 static json_t *open_items(struct db *db, int64_t site_id, int64_t now)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT a.id AS id, a.site_id, s.name AS site_name, s.slug AS site_slug, s.kind AS site_kind,"
+	struct db_stmt *st = db_stmt(db, "SELECT a.id AS id, a.site_id, s.name AS site_name, s.slug AS site_slug, s.kind AS site_kind,"
 				       " a.title, a.state, a.due_kind AS kind, coalesce(r.name, a.due_kind) AS kind_name,"
 				       " a.intake_received_at, a.due_at AS due_at, 'item' AS src FROM items a JOIN sites s ON s.id = a.site_id"
 				       " LEFT JOIN deadline_rules r ON r.kind = a.due_kind AND r.site_id IS NULL"
@@ -505,21 +505,21 @@ json_t *deadline_open(struct db *db, const struct actor *a, int64_t site_id, int
 
 json_t *deadline_of_article(struct db *db, int64_t article_id, int64_t now)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT site_id, due_at, due_kind, published_at FROM items"
+	struct db_stmt *st = db_stmt(db, "SELECT site_id, due_at, due_kind, published_at FROM items"
 				       " WHERE id = ? AND due_at IS NOT NULL");
 	if (!st)
 		return NULL;
 	db_bind_int(st, 1, article_id);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		sqlite3_reset(st);
+	if (db_step(st) != DB_ROW) {
+		db_reset(st);
 		return NULL;
 	}
-	int64_t site_id = sqlite3_column_int64(st, 0), due = sqlite3_column_int64(st, 1);
-	int published = sqlite3_column_type(st, 3) != SQLITE_NULL;
-	int64_t pub = sqlite3_column_int64(st, 3);
+	int64_t site_id = db_col_int(st, 0), due = db_col_int(st, 1);
+	int published = !db_col_null(st, 3);
+	int64_t pub = db_col_int(st, 3);
 	char kind[64], name[256], label[64], state[96], iso[40];
-	snprintf(kind, sizeof(kind), "%s", (const char *)sqlite3_column_text(st, 2));
-	sqlite3_reset(st);
+	snprintf(kind, sizeof(kind), "%s", db_col_text(st, 2));
+	db_reset(st);
 
 	struct vn_calendar *cal = calendar_load(db);
 	struct rule r = rule_for(db, site_id, kind);
@@ -647,7 +647,7 @@ json_t *deadline_compliance(struct db *db, const struct actor *a, int64_t site_i
 {
 	if (!deadline_may_view(db, a, site_id))
 		return NULL;
-	sqlite3_stmt *st = db_stmt(db, "SELECT a.site_id, s.name, a.due_kind, coalesce(r.name, a.due_kind),"
+	struct db_stmt *st = db_stmt(db, "SELECT a.site_id, s.name, a.due_kind, coalesce(r.name, a.due_kind),"
 				       " a.due_at, a.published_at FROM items a JOIN sites s ON s.id = a.site_id"
 				       " LEFT JOIN deadline_rules r ON r.kind = a.due_kind AND r.site_id IS NULL"
 				       " WHERE a.due_at IS NOT NULL AND a.intake_received_at >= ?2 AND a.intake_received_at < ?3"
@@ -661,22 +661,22 @@ json_t *deadline_compliance(struct db *db, const struct actor *a, int64_t site_i
 	struct vn_calendar *cal = calendar_load(db);
 	struct aggs g = { 0 }, bysite = { 0 };
 	struct agg total = { 0 };
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		struct agg *x = agg_find(&g, sqlite3_column_int64(st, 0), (const char *)sqlite3_column_text(st, 1),
-					 (const char *)sqlite3_column_text(st, 2), (const char *)sqlite3_column_text(st, 3));
-		int64_t due = sqlite3_column_int64(st, 4);
+	while (db_step(st) == DB_ROW) {
+		struct agg *x = agg_find(&g, db_col_int(st, 0), db_col_text(st, 1),
+					 db_col_text(st, 2), db_col_text(st, 3));
+		int64_t due = db_col_int(st, 4);
 		x->total++;
-		if (sqlite3_column_type(st, 5) == SQLITE_NULL) {
+		if (db_col_null(st, 5)) {
 			x->open++;
 			x->open_overdue += due < now;
-		} else if (sqlite3_column_int64(st, 5) <= due) {
+		} else if (db_col_int(st, 5) <= due) {
 			x->on_time++;
 		} else {
 			x->late++;
-			agg_late(x, days_left(cal, due, sqlite3_column_int64(st, 5)));
+			agg_late(x, days_left(cal, due, db_col_int(st, 5)));
 		}
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	vn_calendar_free(cal);
 
 	json_t *rows = json_array(), *sites = json_array();
@@ -700,7 +700,7 @@ json_t *review_list(struct db *db, const struct actor *a, int64_t site_id, int64
 {
 	if (actor_level(db, a, site_id) < LVL_REPORTER)
 		return NULL;
-	sqlite3_stmt *st = db_stmt(db, "SELECT a.id, a.title, c.name AS category_name,"
+	struct db_stmt *st = db_stmt(db, "SELECT a.id, a.title, c.name AS category_name,"
 				       " coalesce(a.review_days, c.review_days) AS interval_days,"
 				       " coalesce(a.reviewed_at, a.published_at) AS last_at, a.reviewed_at IS NULL AS never,"
 				       " coalesce(u.display_name, u.username, '') AS last_by"
@@ -741,7 +741,7 @@ int review_mark(struct db *db, const struct actor *a, int64_t site_id, int64_t a
 		return M_DENIED;
 	if (db_begin(db))
 		return M_ERROR;
-	sqlite3_stmt *st = db_stmt(db, "UPDATE items SET reviewed_at = ?1, reviewed_by = ?2 WHERE id = ?3"
+	struct db_stmt *st = db_stmt(db, "UPDATE items SET reviewed_at = ?1, reviewed_by = ?2 WHERE id = ?3"
 				       " AND site_id = ?4 AND state = 'published' AND EXISTS (SELECT 1 FROM categories c"
 				       " WHERE c.id = items.category_id AND coalesce(items.review_days, c.review_days) IS NOT NULL)"
 				       " RETURNING title");
@@ -754,8 +754,8 @@ int review_mark(struct db *db, const struct actor *a, int64_t site_id, int64_t a
 		db_bind_int(st, 2, a->id);
 	db_bind_int(st, 3, article_id);
 	db_bind_int(st, 4, site_id);
-	char *title = sqlite3_step(st) == SQLITE_ROW ? xstrdup((const char *)sqlite3_column_text(st, 0)) : NULL;
-	sqlite3_reset(st);
+	char *title = db_step(st) == DB_ROW ? xstrdup(db_col_text(st, 0)) : NULL;
+	db_reset(st);
 	if (!title) {
 		db_rollback(db);
 		return M_NOTFOUND;
@@ -945,20 +945,20 @@ int reminder_recipients_save(struct db *db, const struct actor *a, int64_t site_
 
 int reminder_sent(struct db *db, int64_t site_id, const char *day)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT 1 FROM reminders_sent WHERE site_id = ? AND day = ?");
+	struct db_stmt *st = db_stmt(db, "SELECT 1 FROM reminders_sent WHERE site_id = ? AND day = ?");
 	int yes;
 	if (!st)
 		return 1;
 	db_bind_int(st, 1, site_id);
 	db_bind_text(st, 2, day);
-	yes = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_reset(st);
+	yes = db_step(st) == DB_ROW;
+	db_reset(st);
 	return yes;
 }
 
 void reminder_mark_sent(struct db *db, int64_t site_id, const char *day, int64_t now, const char *to, int items)
 {
-	sqlite3_stmt *st = db_stmt(db, "INSERT OR REPLACE INTO reminders_sent (site_id, day, sent_at, recipients, items)"
+	struct db_stmt *st = db_stmt(db, "INSERT OR REPLACE INTO reminders_sent (site_id, day, sent_at, recipients, items)"
 				       " VALUES (?, ?, ?, ?, ?)");
 	if (!st)
 		return;
@@ -967,14 +967,14 @@ void reminder_mark_sent(struct db *db, int64_t site_id, const char *day, int64_t
 	db_bind_int(st, 3, now);
 	db_bind_text(st, 4, to);
 	db_bind_int(st, 5, items);
-	if (sqlite3_step(st) != SQLITE_DONE)
+	if (db_step(st) != DB_DONE)
 		log_error("reminders: cannot record the reminder of site %lld: %s", (long long)site_id, db_errmsg(db));
-	sqlite3_reset(st);
+	db_reset(st);
 }
 
 json_t *reminder_sites(struct db *db)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT DISTINCT s.id, s.slug, s.email FROM sites s JOIN items a ON a.site_id = s.id"
+	struct db_stmt *st = db_stmt(db, "SELECT DISTINCT s.id, s.slug, s.email FROM sites s JOIN items a ON a.site_id = s.id"
 				       " WHERE a.due_at IS NOT NULL AND a.published_at IS NULL"
 				       " AND a.state NOT IN ('refused', 'withdrawn') ORDER BY s.id");
 	return st ? db_rows_json(st) : json_array();

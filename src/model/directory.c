@@ -41,7 +41,7 @@ int unit_check_store(struct db *db, const char *data_dir, int64_t site_id, int64
 		free(key);
 		return 0;
 	}
-	sqlite3_stmt *st = db_stmt(db, "SELECT id, fields FROM items WHERE kind = ? AND ref_key = ? AND site_id = ?"
+	struct db_stmt *st = db_stmt(db, "SELECT id, fields FROM items WHERE kind = ? AND ref_key = ? AND site_id = ?"
 				       " AND state = 'published' ORDER BY id LIMIT 1");
 	for (int depth = 0; st && key && depth < DEPTH_MAX; depth++) {
 		if (self && strcmp(key, self) == 0) {
@@ -130,7 +130,7 @@ static void attach(json_t *node, json_t *byparent, json_t *seen, int depth)
 json_t *directory_tree(struct db *db, int64_t site_id)
 {
 	const struct kind *k = kind_find("unit");
-	sqlite3_stmt *st = db_stmt(db, "SELECT id, slug, title, ref, ref_key AS key, fields FROM items"
+	struct db_stmt *st = db_stmt(db, "SELECT id, slug, title, ref, ref_key AS key, fields FROM items"
 				       " WHERE site_id = ? AND kind = 'unit' AND state = 'published'");
 	if (!st || !k)
 		return NULL;
@@ -194,7 +194,7 @@ json_t *directory_tree(struct db *db, int64_t site_id)
 
 json_t *directory_officials(struct db *db, int64_t site_id, int64_t unit_id)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	if (unit_id > 0)
 		st = db_stmt(db, "SELECT a.id, a.slug, a.title, a.fields FROM items a JOIN item_links l ON l.from_id = a.id"
 				 " WHERE l.to_id = ? AND l.relation = 'don_vi' AND a.site_id = ? AND a.kind = 'official'"

@@ -182,12 +182,12 @@ void embed_free(struct embed *e)
 char *embed_hosts(struct db *db, int64_t site_id)
 {
 	char *r = NULL;
-	sqlite3_stmt *st = db_stmt(db, "SELECT embed_hosts FROM sites WHERE id = ?");
+	struct db_stmt *st = db_stmt(db, "SELECT embed_hosts FROM sites WHERE id = ?");
 	if (st) {
 		db_bind_int(st, 1, site_id);
-		if (sqlite3_step(st) == SQLITE_ROW)
-			r = xstrdup((const char *)sqlite3_column_text(st, 0));
-		sqlite3_reset(st);
+		if (db_step(st) == DB_ROW)
+			r = xstrdup(db_col_text(st, 0));
+		db_reset(st);
 	}
 	return r ? r : xstrdup(EMBED_HOSTS_DEFAULT);
 }
@@ -237,7 +237,7 @@ int media_settings_update(struct db *db, const struct actor *a, int64_t site_id,
 	rc = M_ERROR;
 	if (db_begin(db))
 		goto out;
-	sqlite3_stmt *st = db_stmt(db, "UPDATE sites SET embed_hosts = ?, media_av_max_mb = ? WHERE id = ?");
+	struct db_stmt *st = db_stmt(db, "UPDATE sites SET embed_hosts = ?, media_av_max_mb = ? WHERE id = ?");
 	if (!st) {
 		db_rollback(db);
 		goto out;

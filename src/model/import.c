@@ -76,33 +76,33 @@ static const char *column_of(const char *field, const char *title_col)
 /* The existing item of kind K on SITE_ID with identifier key KEY: its id, 0 when none. */
 static int64_t find_existing(struct db *db, int64_t site_id, const struct kind *k, const char *key)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT id FROM items WHERE kind = ? AND ref_key = ? AND site_id = ?"
+	struct db_stmt *st = db_stmt(db, "SELECT id FROM items WHERE kind = ? AND ref_key = ? AND site_id = ?"
 				       " AND state <> 'withdrawn' ORDER BY id LIMIT 1");
 	if (!st)
 		return 0;
 	db_bind_text(st, 1, k->name);
 	db_bind_text(st, 2, key);
 	db_bind_int(st, 3, site_id);
-	int64_t id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_reset(st);
+	int64_t id = db_step(st) == DB_ROW ? db_col_int(st, 0) : 0;
+	db_reset(st);
 	return id;
 }
 
 /* 1 when the stored item ID has TITLE, SUMMARY, BODY and FIELDS (clean) as they are. */
 static int same_as_stored(struct db *db, int64_t id, const char *title, const char *summary, json_t *fields)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT title, summary, fields FROM items WHERE id = ? AND pending_rev_id IS NULL");
+	struct db_stmt *st = db_stmt(db, "SELECT title, summary, fields FROM items WHERE id = ? AND pending_rev_id IS NULL");
 	if (!st)
 		return 0;
 	db_bind_int(st, 1, id);
 	int same = 0;
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		json_t *stored = json_loads((const char *)sqlite3_column_text(st, 2), 0, NULL);
-		same = strcmp((const char *)sqlite3_column_text(st, 0), title) == 0 &&
-		       strcmp((const char *)sqlite3_column_text(st, 1), summary) == 0 && json_equal(stored, fields);
+	if (db_step(st) == DB_ROW) {
+		json_t *stored = json_loads(db_col_text(st, 2), 0, NULL);
+		same = strcmp(db_col_text(st, 0), title) == 0 &&
+		       strcmp(db_col_text(st, 1), summary) == 0 && json_equal(stored, fields);
 		json_decref(stored);
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	return same;
 }
 
@@ -427,11 +427,11 @@ static json_t *import_run(struct db *db, const struct actor *a, int64_t site_id,
 			struct errs se = { 0 };
 			if (existing) {
 				/* the current category stays */
-				sqlite3_stmt *st = db_stmt(db, "SELECT category_id FROM items WHERE id = ?");
+				struct db_stmt *st = db_stmt(db, "SELECT category_id FROM items WHERE id = ?");
 				db_bind_int(st, 1, existing);
-				if (sqlite3_step(st) == SQLITE_ROW)
-					in.category_id = sqlite3_column_int64(st, 0);
-				sqlite3_reset(st);
+				if (db_step(st) == DB_ROW)
+					in.category_id = db_col_int(st, 0);
+				db_reset(st);
 			}
 			int src = article_save(db, a, site_id, existing, &in, &se, &id);
 			/* the file checked whole and confirmed is the approval: published at once, a

@@ -144,7 +144,7 @@ static int set_due(struct db *db, struct ticket *t, const char *kind, int64_t fr
 	int64_t due = 0;
 	int ok = deadline_due(db, cal, t->site_id, kind, 1, from, 0, &due, NULL) == 0;
 	vn_calendar_free(cal);
-	sqlite3_stmt *st = db_stmt(db, "UPDATE tickets SET deadline_kind = ?2, due_at = ?3 WHERE id = ?1");
+	struct db_stmt *st = db_stmt(db, "UPDATE tickets SET deadline_kind = ?2, due_at = ?3 WHERE id = ?1");
 	if (!st || !ok)
 		return -1;
 	db_bind_int(st, 1, t->id);
@@ -384,7 +384,7 @@ json_t *inforeq_register(struct db *db, const struct actor *a, int64_t site_id, 
 {
 	if (actor_level(db, a, site_id) < LVL_REPORTER)
 		return NULL;
-	sqlite3_stmt *st = db_stmt(db, "SELECT t.id, t.code, t.number, t.number_year, t.state, t.fields, t.personal, t.received_at,"
+	struct db_stmt *st = db_stmt(db, "SELECT t.id, t.code, t.number, t.number_year, t.state, t.fields, t.personal, t.received_at,"
 				       " t.due_at, t.closed_at, (SELECT e.note FROM ticket_events e WHERE e.ticket_id = t.id AND e.public = 1"
 				       " AND e.action <> 'received' ORDER BY e.id DESC LIMIT 1) AS result"
 				       " FROM tickets t WHERE t.site_id = ?1 AND t.kind = 'info_request'"

@@ -84,12 +84,12 @@ static const char *const filter_sql[3][ITEM_FILTERS_MAX + 1][2] = { SET(SITE_OWN
 /* 1 when SITE_ID lists items of other sites. */
 static int site_lists_others(struct db *db, int64_t site_id)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT 1 FROM item_listings WHERE site_id = ? LIMIT 1");
+	struct db_stmt *st = db_stmt(db, "SELECT 1 FROM item_listings WHERE site_id = ? LIMIT 1");
 	if (!st)
 		return 0;
 	db_bind_int(st, 1, site_id);
-	int yes = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_reset(st);
+	int yes = db_step(st) == DB_ROW;
+	db_reset(st);
 	return yes;
 }
 
@@ -128,7 +128,7 @@ static int filter_year(const struct item_filter *f)
 	return y >= VN_YEAR_MIN && y <= VN_YEAR_MAX ? y : 0;
 }
 
-static void bind_filters(sqlite3_stmt *st, const struct item_filter *f, size_t n)
+static void bind_filters(struct db_stmt *st, const struct item_filter *f, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		db_bind_text(st, (int)((i + 1) * 10), f[i].key);
@@ -176,7 +176,7 @@ static int total_key(char *buf, size_t n, int64_t site_id, const char *kind, int
 
 /* The parameters a list's count and page statements share: the site (1), kind (2), category
  * (3), the year's range of days (6, 7) when YEAR, and the other filters. */
-static void bind_list(sqlite3_stmt *st, int64_t site_id, const char *kind, int64_t category_id, int year, int32_t lo,
+static void bind_list(struct db_stmt *st, int64_t site_id, const char *kind, int64_t category_id, int year, int32_t lo,
 		      int32_t hi, const struct item_filter *rest, size_t nr)
 {
 	db_bind_int(st, 1, site_id);
@@ -190,12 +190,12 @@ static void bind_list(sqlite3_stmt *st, int64_t site_id, const char *kind, int64
 }
 
 /* The first column of every row of ST (bound): an array of integers. */
-static json_t *ids_of(sqlite3_stmt *st)
+static json_t *ids_of(struct db_stmt *st)
 {
 	json_t *out = json_array();
-	while (sqlite3_step(st) == SQLITE_ROW)
-		json_array_append_new(out, json_integer(sqlite3_column_int64(st, 0)));
-	sqlite3_reset(st);
+	while (db_step(st) == DB_ROW)
+		json_array_append_new(out, json_integer(db_col_int(st, 0)));
+	db_reset(st);
 	return out;
 }
 
@@ -232,7 +232,7 @@ json_t *item_list_ids(struct db *db, int64_t site_id, const char *kind, int64_t 
 	const char *const *sql = year ? filter_sql_year[listed == 2][nr] : filter_sql[listed][nr];
 	int32_t lo = year ? vn_date_to_days((vn_date){ year, 1, 1 }) : 0;
 	int32_t hi = year ? vn_date_to_days((vn_date){ year, 12, 31 }) : 0;
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	/* the total, kept with the connection until the database changes (aggregates_memo) */
 	char mkey[512];
 	int keep = total && total_key(mkey, sizeof(mkey), site_id, kind, category_id, f, nf) == 0;
@@ -248,8 +248,8 @@ json_t *item_list_ids(struct db *db, int64_t site_id, const char *kind, int64_t 
 		db_bind_text(st, 1, kind);
 		db_bind_text(st, 2, nf ? f[0].key : "");
 		db_bind_text(st, 3, nf ? f[0].value : "");
-		*total = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-		sqlite3_reset(st);
+		*total = db_step(st) == DB_ROW ? db_col_int(st, 0) : 0;
+		db_reset(st);
 		if (keep) {
 			struct arena *prev = arena_enter(NULL);
 			json_object_set_new(aggregates_memo(db), mkey, json_integer(*total));
@@ -264,16 +264,16 @@ json_t *item_list_ids(struct db *db, int64_t site_id, const char *kind, int64_t 
 		db_bind_text(st, 2, kind);
 		db_bind_text(st, 3, nf ? f[0].key : "");
 		db_bind_text(st, 4, nf ? f[0].value : "");
-		*total = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-		sqlite3_reset(st);
+		*total = db_step(st) == DB_ROW ? db_col_int(st, 0) : 0;
+		db_reset(st);
 	} else if (total) {
 		st = db_stmt(db, sql[0]);
 		if (!st)
 			return json_array();
 		bind_list(st, site_id, kind, category_id, year, lo, hi, rest, nr);
-		int ok = sqlite3_step(st) == SQLITE_ROW;
-		*total = ok ? sqlite3_column_int64(st, 0) : 0;
-		sqlite3_reset(st);
+		int ok = db_step(st) == DB_ROW;
+		*total = ok ? db_col_int(st, 0) : 0;
+		db_reset(st);
 		if (ok && keep) {
 			struct arena *prev = arena_enter(NULL);
 			json_object_set_new(aggregates_memo(db), mkey, json_integer(*total));
@@ -320,7 +320,7 @@ json_t *item_row_fields(json_t *row)
 json_t *item_get_public_unparsed(struct db *db, int64_t site_id, const char *kind, int64_t id)
 {
 	/* its own, or one it lists (shown in its pages, its origin said by site_id) */
-	sqlite3_stmt *st = db_stmt(db, "SELECT " ITEM_COLS ", a.body, a.created_at FROM items a"
+	struct db_stmt *st = db_stmt(db, "SELECT " ITEM_COLS ", a.body, a.created_at FROM items a"
 				       " WHERE a.id = ?2 AND a.kind = ?3 AND a.state = 'published' AND (a.site_id = ?1"
 				       " OR EXISTS (SELECT 1 FROM item_listings l WHERE l.site_id = ?1 AND l.item_id = a.id))");
 	if (!st)
@@ -340,20 +340,20 @@ json_t *item_get_public(struct db *db, int64_t site_id, const char *kind, int64_
 }
 
 /* Steps ST (bound) once: its first column's text written into BUF, or NULL when no row. */
-static const char *one_text(sqlite3_stmt *st, char *buf, size_t n)
+static const char *one_text(struct db_stmt *st, char *buf, size_t n)
 {
 	const char *v = NULL;
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		snprintf(buf, n, "%s", (const char *)sqlite3_column_text(st, 0));
+	if (db_step(st) == DB_ROW) {
+		snprintf(buf, n, "%s", db_col_text(st, 0));
 		v = buf;
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	return v;
 }
 
 const char *item_kind_of(struct db *db, int64_t site_id, int64_t id, char *buf, size_t n)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT kind FROM items WHERE site_id = ? AND id = ?");
+	struct db_stmt *st = db_stmt(db, "SELECT kind FROM items WHERE site_id = ? AND id = ?");
 	if (!st)
 		return NULL;
 	db_bind_int(st, 1, site_id);
@@ -363,7 +363,7 @@ const char *item_kind_of(struct db *db, int64_t site_id, int64_t id, char *buf, 
 
 json_t *item_links_from(struct db *db, int64_t id)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT l.relation, l.to_ref, l.to_key, l.to_id, t.title AS to_title,"
+	struct db_stmt *st = db_stmt(db, "SELECT l.relation, l.to_ref, l.to_key, l.to_id, t.title AS to_title,"
 				       " t.slug AS to_slug, t.site_id AS to_site_id, t.kind AS to_kind"
 				       " FROM item_links l LEFT JOIN items t ON t.id = l.to_id AND t.state = 'published'"
 				       " WHERE l.from_id = ? ORDER BY l.relation, l.position");
@@ -375,7 +375,7 @@ json_t *item_links_from(struct db *db, int64_t id)
 
 json_t *item_links_to(struct db *db, int64_t id)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT l.relation, l.from_id, f.ref AS from_ref, f.title AS from_title,"
+	struct db_stmt *st = db_stmt(db, "SELECT l.relation, l.from_id, f.ref AS from_ref, f.title AS from_title,"
 				       " f.slug AS from_slug, f.site_id AS from_site_id, f.kind AS from_kind,"
 				       " f.item_day AS from_day, (SELECT t.value FROM item_terms t WHERE t.item_id = f.id"
 				       " AND t.key = 'hl') AS from_effective, CASE WHEN NOT EXISTS (SELECT 1 FROM item_terms t"
@@ -395,15 +395,15 @@ json_t *item_links_to(struct db *db, int64_t id)
 /* 1 when item ID is published and SITE_ID's own or one it lists (SITE_ID 0: any site's). */
 static int ref_visible(struct db *db, int64_t id, int64_t site_id)
 {
-	sqlite3_stmt *ck = db_stmt(db, "SELECT 1 FROM items a WHERE a.id = ?1 AND a.state = 'published'"
+	struct db_stmt *ck = db_stmt(db, "SELECT 1 FROM items a WHERE a.id = ?1 AND a.state = 'published'"
 				       " AND (?2 = 0 OR a.site_id = ?2"
 				       " OR EXISTS (SELECT 1 FROM item_listings l WHERE l.site_id = ?2 AND l.item_id = a.id))");
 	if (!ck)
 		return -1;
 	db_bind_int(ck, 1, id);
 	db_bind_int(ck, 2, site_id);
-	int ok = sqlite3_step(ck) == SQLITE_ROW;
-	sqlite3_reset(ck);
+	int ok = db_step(ck) == DB_ROW;
+	db_reset(ck);
 	return ok;
 }
 
@@ -424,7 +424,7 @@ json_t *item_find_by_ref(struct db *db, int64_t site_id, const char *kind, const
 	size_t plen = strlen(prefix);
 	char upper[48];
 	snprintf(upper, sizeof(upper), "%.*s%c", (int)(plen - 1), prefix, prefix[plen - 1] + 1);
-	sqlite3_stmt *st = db_stmt(db, "SELECT a.id, a.ref_key FROM items a INDEXED BY items_ref"
+	struct db_stmt *st = db_stmt(db, "SELECT a.id, a.ref_key FROM items a INDEXED BY items_ref"
 				       " WHERE a.kind = ?1 AND a.ref_key >= ?2 AND a.ref_key < ?3"
 				       " AND a.ref_key IS NOT NULL ORDER BY a.ref_key");
 	if (!st)
@@ -433,17 +433,17 @@ json_t *item_find_by_ref(struct db *db, int64_t site_id, const char *kind, const
 	db_bind_text(st, 2, prefix);
 	db_bind_text(st, 3, upper);
 	int64_t scanned = 0;
-	while ((int64_t)json_array_size(out) < limit && scanned++ < ITEM_REF_SCAN_MAX && sqlite3_step(st) == SQLITE_ROW) {
-		if (!docnum_match(&q, (const char *)sqlite3_column_text(st, 1)))
+	while ((int64_t)json_array_size(out) < limit && scanned++ < ITEM_REF_SCAN_MAX && db_step(st) == DB_ROW) {
+		if (!docnum_match(&q, db_col_text(st, 1)))
 			continue;
-		int64_t id = sqlite3_column_int64(st, 0);
+		int64_t id = db_col_int(st, 0);
 		int ok = ref_visible(db, id, site_id); /* published, and the site's own or one it lists */
 		if (ok < 0)
 			break;
 		if (ok)
 			json_array_append_new(out, json_integer(id));
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	return out;
 }
 
@@ -459,7 +459,7 @@ json_t *item_find_by_ident(struct db *db, int64_t site_id, const struct kind *k,
 	size_t n = strlen(key);
 	char *upper = xstrdup(key);
 	upper[n - 1] = (char)((unsigned char)upper[n - 1] + 1);
-	sqlite3_stmt *st = db_stmt(db, "SELECT a.id FROM items a INDEXED BY items_ref"
+	struct db_stmt *st = db_stmt(db, "SELECT a.id FROM items a INDEXED BY items_ref"
 				       " WHERE a.kind = ?1 AND a.ref_key >= ?2 AND a.ref_key < ?3"
 				       " AND a.ref_key IS NOT NULL ORDER BY a.ref_key");
 	if (st) {
@@ -467,14 +467,14 @@ json_t *item_find_by_ident(struct db *db, int64_t site_id, const struct kind *k,
 		db_bind_text(st, 2, key);
 		db_bind_text(st, 3, upper);
 		int64_t scanned = 0;
-		while ((int64_t)json_array_size(out) < limit && scanned++ < ITEM_REF_SCAN_MAX && sqlite3_step(st) == SQLITE_ROW) {
-			int ok = ref_visible(db, sqlite3_column_int64(st, 0), site_id);
+		while ((int64_t)json_array_size(out) < limit && scanned++ < ITEM_REF_SCAN_MAX && db_step(st) == DB_ROW) {
+			int ok = ref_visible(db, db_col_int(st, 0), site_id);
 			if (ok < 0)
 				break;
 			if (ok)
-				json_array_append_new(out, json_integer(sqlite3_column_int64(st, 0)));
+				json_array_append_new(out, json_integer(db_col_int(st, 0)));
 		}
-		sqlite3_reset(st);
+		db_reset(st);
 	}
 	free(key);
 	free(upper);
@@ -484,7 +484,7 @@ json_t *item_find_by_ident(struct db *db, int64_t site_id, const struct kind *k,
 json_t *item_rows_by_ids(struct db *db, json_t *ids, const char *kind, unsigned how)
 {
 	char *text = json_dumps(ids, JSON_COMPACT);
-	sqlite3_stmt *st = db_stmt(db, "SELECT " LIST_COLS ", a.ref FROM json_each(?1) j CROSS JOIN items a ON a.id = j.value"
+	struct db_stmt *st = db_stmt(db, "SELECT " LIST_COLS ", a.ref FROM json_each(?1) j CROSS JOIN items a ON a.id = j.value"
 				       " WHERE a.state = 'published' ORDER BY j.key");
 	const struct kind *k = kind ? kind_find(kind) : NULL;
 	json_t *rows = json_array();
@@ -510,7 +510,7 @@ json_t *item_term_values(struct db *db, int64_t site_id, const char *kind, const
 	if (vals)
 		return json_incref(vals);
 	/* kept by the database's triggers (migration 0020): no item read; site 0 sums the sites' */
-	sqlite3_stmt *st = site_id ? db_stmt(db, "SELECT value, n FROM item_term_counts WHERE site_id = ?1 AND kind = ?2"
+	struct db_stmt *st = site_id ? db_stmt(db, "SELECT value, n FROM item_term_counts WHERE site_id = ?1 AND kind = ?2"
 						 " AND key = ?3 AND n > 0 ORDER BY value")
 				   : db_stmt(db, "SELECT value, sum(n) AS n FROM item_term_counts WHERE kind = ?2 AND key = ?3"
 						 " AND ?1 = 0 GROUP BY value HAVING sum(n) > 0 ORDER BY value");
@@ -530,7 +530,7 @@ json_t *item_term_values(struct db *db, int64_t site_id, const char *kind, const
 json_t *item_kind_sites(struct db *db, const char *kind)
 {
 	/* the items' own count per site (key '' of item_term_counts, kept by triggers) */
-	sqlite3_stmt *st = db_stmt(db, "SELECT s.id, s.slug, s.name, c.n FROM item_term_counts c JOIN sites s ON s.id = c.site_id"
+	struct db_stmt *st = db_stmt(db, "SELECT s.id, s.slug, s.name, c.n FROM item_term_counts c JOIN sites s ON s.id = c.site_id"
 				       " WHERE c.kind = ? AND c.key = '' AND c.value = '' AND c.n > 0 ORDER BY s.kind = 'main' DESC,"
 				       " s.name, s.id");
 	if (!st)
@@ -545,7 +545,7 @@ int item_listing_set(struct db *db, const struct actor *a, int64_t site_id, int6
 {
 	if (actor_level(db, a, site_id) < LVL_EDITOR)
 		return M_DENIED;
-	sqlite3_stmt *st = db_stmt(db, "SELECT site_id, kind, title FROM items WHERE id = ? AND state = 'published'");
+	struct db_stmt *st = db_stmt(db, "SELECT site_id, kind, title FROM items WHERE id = ? AND state = 'published'");
 	if (!st)
 		return M_ERROR;
 	db_bind_int(st, 1, item_id);
@@ -573,8 +573,8 @@ int item_listing_set(struct db *db, const struct actor *a, int64_t site_id, int6
 			db_bind_int(st, 3, a->id);
 		db_bind_int(st, 4, time_now());
 	}
-	int ok = sqlite3_step(st) == SQLITE_DONE;
-	sqlite3_reset(st);
+	int ok = db_step(st) == DB_DONE;
+	db_reset(st);
 	char obj[48];
 	snprintf(obj, sizeof(obj), "%s:%lld", k ? k->name : "item", (long long)item_id);
 	if (!ok) {
@@ -601,10 +601,10 @@ json_t *item_listing_candidates(struct db *db, const struct actor *a, int64_t si
 		*total = 0;
 	if (!actor_level(db, a, site_id))
 		return NULL;
-	sqlite3_stmt *st = db_stmt(db, "SELECT id FROM sites WHERE kind = 'main'");
-	int64_t main_id = st && sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	struct db_stmt *st = db_stmt(db, "SELECT id FROM sites WHERE kind = 'main'");
+	int64_t main_id = st && db_step(st) == DB_ROW ? db_col_int(st, 0) : 0;
 	if (st)
-		sqlite3_reset(st);
+		db_reset(st);
 	json_t *ids = q && *q ? item_find_by_ref(db, main_id, kind, q, limit + offset) : json_array();
 	json_t *rows;
 	if (json_array_size(ids)) { /* a number: those documents */
@@ -622,8 +622,8 @@ json_t *item_listing_candidates(struct db *db, const struct actor *a, int64_t si
 			db_bind_int(st, 1, main_id);
 			db_bind_text(st, 2, kind);
 			db_bind_text(st, 3, like.buf);
-			*total = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-			sqlite3_reset(st);
+			*total = db_step(st) == DB_ROW ? db_col_int(st, 0) : 0;
+			db_reset(st);
 		}
 		st = db_stmt(db, "SELECT " ITEM_COLS " FROM items a WHERE a.site_id = ?1 AND a.kind = ?2 AND a.state = 'published'"
 				 " AND (a.title LIKE ?3 OR a.ref LIKE ?3) ORDER BY a.item_day DESC, a.id DESC LIMIT ?4 OFFSET ?5");
@@ -652,8 +652,8 @@ json_t *item_listing_candidates(struct db *db, const struct actor *a, int64_t si
 		if (st) {
 			db_bind_int(st, 1, site_id);
 			db_bind_int(st, 2, json_integer_value(json_object_get(r, "id")));
-			listed = sqlite3_step(st) == SQLITE_ROW;
-			sqlite3_reset(st);
+			listed = db_step(st) == DB_ROW;
+			db_reset(st);
 		}
 		json_object_set_new(r, "listed", json_boolean(listed));
 		json_object_set_new(r, "own", json_boolean(json_integer_value(json_object_get(r, "site_id")) == site_id));
@@ -663,7 +663,7 @@ json_t *item_listing_candidates(struct db *db, const struct actor *a, int64_t si
 
 const char *item_term_get(struct db *db, int64_t id, const char *key, char *buf, size_t n)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT value FROM item_terms WHERE item_id = ? AND key = ? ORDER BY value LIMIT 1");
+	struct db_stmt *st = db_stmt(db, "SELECT value FROM item_terms WHERE item_id = ? AND key = ? ORDER BY value LIMIT 1");
 	if (!st)
 		return NULL;
 	db_bind_int(st, 1, id);

@@ -261,7 +261,7 @@ int kind_ident_taken(struct db *db, const struct kind *k, int64_t site_id, int64
 		return 0;
 	/* items.ref_key is derived from every save of an unpublished item and from the published
 	 * version of a live one: the identifiers the site's items have now */
-	sqlite3_stmt *st = db_stmt(db, "SELECT 1 FROM items WHERE kind = ?1 AND ref_key = ?2 AND site_id = ?3"
+	struct db_stmt *st = db_stmt(db, "SELECT 1 FROM items WHERE kind = ?1 AND ref_key = ?2 AND site_id = ?3"
 				       " AND id <> ?4 AND state <> 'withdrawn' LIMIT 1");
 	int rc = -1;
 	if (st) {
@@ -269,9 +269,9 @@ int kind_ident_taken(struct db *db, const struct kind *k, int64_t site_id, int64
 		db_bind_text(st, 2, key);
 		db_bind_int(st, 3, site_id);
 		db_bind_int(st, 4, item_id);
-		int step = sqlite3_step(st);
-		rc = step == SQLITE_ROW ? 1 : step == SQLITE_DONE ? 0 : -1;
-		sqlite3_reset(st);
+		int step = db_step(st);
+		rc = step == DB_ROW ? 1 : step == DB_DONE ? 0 : -1;
+		db_reset(st);
 	}
 	free(key);
 	return rc;
@@ -622,7 +622,7 @@ static void file_check(struct db *db, int64_t site_id, const struct kind_field *
 {
 	if (!json_is_integer(v))
 		return; /* empty, or refused by the cleaning */
-	sqlite3_stmt *st = db_stmt(db, "SELECT mime FROM media WHERE id = ? AND site_id = ?");
+	struct db_stmt *st = db_stmt(db, "SELECT mime FROM media WHERE id = ? AND site_id = ?");
 	if (!st) {
 		err_at(e, w, f, "file_invalid");
 		return;
@@ -772,7 +772,7 @@ char *kind_search_text(const struct kind *k, json_t *fields)
 
 int item_term_add(struct db *db, int64_t id, const char *key, const char *value)
 {
-	sqlite3_stmt *st = db_stmt(db, "INSERT INTO item_terms (item_id, key, value) VALUES (?, ?, ?)"
+	struct db_stmt *st = db_stmt(db, "INSERT INTO item_terms (item_id, key, value) VALUES (?, ?, ?)"
 				       " ON CONFLICT DO NOTHING");
 	if (!st)
 		return -1;
@@ -784,7 +784,7 @@ int item_term_add(struct db *db, int64_t id, const char *key, const char *value)
 
 int item_recheck_at(struct db *db, int64_t id, int32_t day)
 {
-	sqlite3_stmt *st = db_stmt(db, "UPDATE items SET recheck_day = ? WHERE id = ?");
+	struct db_stmt *st = db_stmt(db, "UPDATE items SET recheck_day = ? WHERE id = ?");
 	if (!st)
 		return -1;
 	if (day)
@@ -795,7 +795,7 @@ int item_recheck_at(struct db *db, int64_t id, int32_t day)
 
 int item_term_set(struct db *db, int64_t id, const char *key, const char *value)
 {
-	sqlite3_stmt *st = db_stmt(db, "DELETE FROM item_terms WHERE item_id = ? AND key = ?");
+	struct db_stmt *st = db_stmt(db, "DELETE FROM item_terms WHERE item_id = ? AND key = ?");
 	if (!st)
 		return -1;
 	db_bind_int(st, 1, id);
@@ -828,7 +828,7 @@ static int item_file_add(struct db *db, int64_t id, json_t *v)
 {
 	if (!json_is_integer(v))
 		return 0;
-	sqlite3_stmt *st = db_stmt(db, "INSERT INTO item_files (item_id, media_id) SELECT ?1, id FROM media WHERE id = ?2"
+	struct db_stmt *st = db_stmt(db, "INSERT INTO item_files (item_id, media_id) SELECT ?1, id FROM media WHERE id = ?2"
 				       " ON CONFLICT DO NOTHING");
 	if (!st)
 		return -1;
@@ -841,7 +841,7 @@ static int item_file_add(struct db *db, int64_t id, json_t *v)
  * NULL) name, nothing else. */
 static int item_files_write(struct db *db, const struct kind *k, int64_t id, json_t *fields, json_t *pending)
 {
-	sqlite3_stmt *st = db_stmt(db, "DELETE FROM item_files WHERE item_id = ?");
+	struct db_stmt *st = db_stmt(db, "DELETE FROM item_files WHERE item_id = ?");
 	if (!st)
 		return -1;
 	db_bind_int(st, 1, id);
@@ -874,7 +874,7 @@ int item_derive(struct db *db, int64_t id)
 
 int item_derive_at(struct db *db, int64_t id, int32_t today)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT i.kind, i.fields, r.fields AS pending FROM items i"
+	struct db_stmt *st = db_stmt(db, "SELECT i.kind, i.fields, r.fields AS pending FROM items i"
 				       " LEFT JOIN revisions r ON r.id = i.pending_rev_id WHERE i.id = ?");
 	if (!st)
 		return -1;
@@ -1013,7 +1013,7 @@ out:
 
 int item_recheck_due(struct db *db, int32_t today)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT id, site_id FROM items INDEXED BY items_recheck WHERE recheck_day <= ?"
+	struct db_stmt *st = db_stmt(db, "SELECT id, site_id FROM items INDEXED BY items_recheck WHERE recheck_day <= ?"
 				       " ORDER BY recheck_day LIMIT 500");
 	if (!st)
 		return -1;
@@ -1048,11 +1048,11 @@ int item_recheck_due(struct db *db, int32_t today)
 
 int64_t item_derive_all(struct db *db, int (*progress)(int64_t done, int64_t total, void *arg), void *arg)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT count(*) FROM items WHERE kind <> 'article'");
+	struct db_stmt *st = db_stmt(db, "SELECT count(*) FROM items WHERE kind <> 'article'");
 	if (!st)
 		return -1;
-	int64_t total = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0, done = 0, last = 0;
-	sqlite3_reset(st);
+	int64_t total = db_step(st) == DB_ROW ? db_col_int(st, 0) : 0, done = 0, last = 0;
+	db_reset(st);
 	int32_t today = vn_days_of_time(time_now());
 	for (;;) {
 		st = db_stmt(db, "SELECT id FROM items WHERE kind <> 'article' AND id > ? ORDER BY id LIMIT 500");

@@ -160,7 +160,7 @@ int legal_derive(struct db *db, const struct kind *k, int64_t id, json_t *fields
 	if (write_effective(db, id, fields) || write_validity(db, id, fields, today) || write_deadline_kind(db, id, fields))
 		return -1;
 	/* the documents this one acts on: their validity follows from it */
-	sqlite3_stmt *st = db_stmt(db, "SELECT DISTINCT t.id, t.fields, t.site_id FROM item_links l JOIN items t ON t.id = l.to_id"
+	struct db_stmt *st = db_stmt(db, "SELECT DISTINCT t.id, t.fields, t.site_id FROM item_links l JOIN items t ON t.id = l.to_id"
 				       " WHERE l.from_id = ? AND t.kind = 'legal'");
 	if (!st)
 		return -1;
@@ -183,7 +183,7 @@ int legal_derive(struct db *db, const struct kind *k, int64_t id, json_t *fields
 
 json_t *legal_validity(struct db *db, int64_t id, int32_t today)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT fields FROM items WHERE id = ?");
+	struct db_stmt *st = db_stmt(db, "SELECT fields FROM items WHERE id = ?");
 	if (!st)
 		return NULL;
 	db_bind_int(st, 1, id);

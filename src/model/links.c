@@ -248,7 +248,7 @@ void link_probe(const char *url, const struct link_check_opts *o, struct link_re
 /* The published links (of SITE_ID, 0 all) with their newest check's address and time. */
 static json_t *links_with_checks(struct db *db, int64_t site_id)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT a.id, a.site_id, a.fields, c.url AS checked_url, c.checked_at"
+	struct db_stmt *st = db_stmt(db, "SELECT a.id, a.site_id, a.fields, c.url AS checked_url, c.checked_at"
 				       " FROM items a LEFT JOIN link_checks c ON c.item_id = a.id"
 				       " WHERE a.kind = 'link' AND a.state = 'published' AND (?1 = 0 OR a.site_id = ?1)"
 				       " ORDER BY a.id");
@@ -300,7 +300,7 @@ static int result_write(struct db *db, int64_t item_id, int64_t site_id, const c
 {
 	if (db_begin(db))
 		return -1;
-	sqlite3_stmt *st = db_stmt(db,
+	struct db_stmt *st = db_stmt(db,
 		"INSERT INTO link_checks (item_id, site_id, url, ok, status, error, detail, fails, checked_at, last_ok_at)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 1 - ?4, ?8, CASE WHEN ?4 = 1 THEN ?8 END)"
 		" ON CONFLICT (item_id) DO UPDATE SET site_id = excluded.site_id, url = excluded.url, ok = excluded.ok,"
@@ -370,11 +370,11 @@ int links_check_run(struct db *db, const struct actor *a, int64_t site_id, int d
 		char detail[80];
 		snprintf(detail, sizeof(detail), "checked=%d broken=%d", nc, nb);
 		int64_t main_id = 0;
-		sqlite3_stmt *st = db_stmt(db, "SELECT id FROM sites WHERE kind = 'main'");
-		if (st && sqlite3_step(st) == SQLITE_ROW)
-			main_id = sqlite3_column_int64(st, 0);
+		struct db_stmt *st = db_stmt(db, "SELECT id FROM sites WHERE kind = 'main'");
+		if (st && db_step(st) == DB_ROW)
+			main_id = db_col_int(st, 0);
 		if (st)
-			sqlite3_reset(st);
+			db_reset(st);
 		if (!db_begin(db)) {
 			if (audit_write(db, a ? a : &actor_cli, site_id ? site_id : main_id, "links.check", "", detail))
 				db_rollback(db);
@@ -395,7 +395,7 @@ int links_check_request(struct db *db, const struct actor *a, int64_t site_id)
 		return M_DENIED;
 	if (db_begin(db))
 		return M_ERROR;
-	sqlite3_stmt *st = db_stmt(db, "UPDATE link_checks SET checked_at = 0 WHERE site_id = ?");
+	struct db_stmt *st = db_stmt(db, "UPDATE link_checks SET checked_at = 0 WHERE site_id = ?");
 	if (st)
 		db_bind_int(st, 1, site_id);
 	if (!st || db_step_done(st) || db_setting_set(db, "links_check_now", "1") ||
@@ -412,7 +412,7 @@ json_t *links_broken(struct db *db, const struct actor *a, int64_t site_id, int6
 {
 	if (actor_level(db, a, site_id) < LVL_REPORTER)
 		return NULL;
-	sqlite3_stmt *st = db_stmt(db, "SELECT a.id, a.title, a.fields, c.url, c.status, c.error, c.detail, c.fails,"
+	struct db_stmt *st = db_stmt(db, "SELECT a.id, a.title, a.fields, c.url, c.status, c.error, c.detail, c.fails,"
 				       " c.checked_at, c.last_ok_at FROM link_checks c JOIN items a ON a.id = c.item_id"
 				       " WHERE c.site_id = ?1 AND c.ok = 0 AND a.state = 'published' AND a.kind = 'link'"
 				       " ORDER BY c.fails DESC, a.title, a.id");
@@ -436,13 +436,13 @@ json_t *links_broken(struct db *db, const struct actor *a, int64_t site_id, int6
 			 " WHERE a.site_id = ?1 AND a.kind = 'link' AND a.state = 'published'");
 	if (st) {
 		db_bind_int(st, 1, site_id);
-		if (sqlite3_step(st) == SQLITE_ROW) {
+		if (db_step(st) == DB_ROW) {
 			if (nok)
-				*nok = sqlite3_column_int64(st, 1);
+				*nok = db_col_int(st, 1);
 			if (nunchecked)
-				*nunchecked = sqlite3_column_int64(st, 2);
+				*nunchecked = db_col_int(st, 2);
 		}
-		sqlite3_reset(st);
+		db_reset(st);
 	}
 	return rows;
 }
@@ -479,7 +479,7 @@ json_t *links_public(struct db *db, int64_t site_id, int64_t limit)
 {
 	const struct kind *k = kind_find("link");
 	const struct kind_field *gf = k ? kind_field(k, "nhom") : NULL;
-	sqlite3_stmt *st = db_stmt(db, "SELECT a.id, a.title, a.slug, a.fields FROM items a"
+	struct db_stmt *st = db_stmt(db, "SELECT a.id, a.title, a.slug, a.fields FROM items a"
 				       " WHERE a.site_id = ?1 AND a.kind = 'link' AND a.state = 'published'"
 				       " ORDER BY a.id LIMIT 2000");
 	if (!st)

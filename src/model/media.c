@@ -620,7 +620,7 @@ static void media_decorate(struct db *db, json_t *m)
 	json_object_set_new(m, "size_label", json_string(label));
 	json_t *vs = json_array();
 	if (strcmp(json_string_value(json_object_get(m, "kind")), "image") == 0) {
-		sqlite3_stmt *st = db_stmt(db, "SELECT width, height, ext FROM media_variants WHERE media_id = ? ORDER BY width");
+		struct db_stmt *st = db_stmt(db, "SELECT width, height, ext FROM media_variants WHERE media_id = ? ORDER BY width");
 		if (st) {
 			db_bind_int(st, 1, json_integer_value(json_object_get(m, "id")));
 			json_decref(vs);
@@ -642,7 +642,7 @@ static void media_decorate(struct db *db, json_t *m)
 
 json_t *media_get(struct db *db, int64_t id)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT " MEDIA_COLS " FROM media m WHERE m.id = ?");
+	struct db_stmt *st = db_stmt(db, "SELECT " MEDIA_COLS " FROM media m WHERE m.id = ?");
 	if (!st)
 		return NULL;
 	db_bind_int(st, 1, id);
@@ -659,15 +659,15 @@ json_t *media_list(struct db *db, const struct actor *a, int64_t site_id, const 
 		*total = 0;
 	if (!user_role_on(db, a, site_id))
 		return NULL;
-	sqlite3_stmt *st = db_stmt(db, "SELECT COUNT(*) FROM media WHERE site_id = ? AND (? IS NULL OR kind = ?)");
+	struct db_stmt *st = db_stmt(db, "SELECT COUNT(*) FROM media WHERE site_id = ? AND (? IS NULL OR kind = ?)");
 	if (!st)
 		return json_array();
 	db_bind_int(st, 1, site_id);
 	db_bind_text(st, 2, kind);
 	db_bind_text(st, 3, kind);
-	if (sqlite3_step(st) == SQLITE_ROW && total)
-		*total = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+	if (db_step(st) == DB_ROW && total)
+		*total = db_col_int(st, 0);
+	db_reset(st);
 	st = db_stmt(db, "SELECT " MEDIA_COLS ", COALESCE(u.display_name, '') AS uploader"
 			 " FROM media m LEFT JOIN users u ON u.id = m.created_by"
 			 " WHERE m.site_id = ? AND (? IS NULL OR m.kind = ?)"
@@ -695,7 +695,7 @@ json_t *media_list(struct db *db, const struct actor *a, int64_t site_id, const 
 
 json_t *media_find_file(struct db *db, const char *sha256, const char *ext, int64_t prefer_site_id)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT orig_name, mime, ext, sha256 FROM media"
+	struct db_stmt *st = db_stmt(db, "SELECT orig_name, mime, ext, sha256 FROM media"
 				       " WHERE sha256 = ? AND ext = ? AND kind = 'file'"
 				       " ORDER BY CASE WHEN site_id = ? THEN 0 ELSE 1 END, id LIMIT 1");
 	if (!st)
@@ -751,14 +751,14 @@ static char *clean_text(const char *s, const char *field, struct errs *e)
 static int64_t media_find(struct db *db, int64_t site_id, const char *sha)
 {
 	int64_t id = 0;
-	sqlite3_stmt *st = db_stmt(db, "SELECT id FROM media WHERE site_id = ? AND sha256 = ? ORDER BY id LIMIT 1");
+	struct db_stmt *st = db_stmt(db, "SELECT id FROM media WHERE site_id = ? AND sha256 = ? ORDER BY id LIMIT 1");
 	if (!st)
 		return -1;
 	db_bind_int(st, 1, site_id);
 	db_bind_text(st, 2, sha);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		id = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+	if (db_step(st) == DB_ROW)
+		id = db_col_int(st, 0);
+	db_reset(st);
 	return id;
 }
 
@@ -773,7 +773,7 @@ static int fill_texts(struct db *db, const struct actor *a, int64_t site_id, int
 		return M_OK;
 	if (db_begin(db))
 		return M_ERROR;
-	sqlite3_stmt *st = db_stmt(db, "UPDATE media SET alt = CASE WHEN alt = '' THEN ? ELSE alt END,"
+	struct db_stmt *st = db_stmt(db, "UPDATE media SET alt = CASE WHEN alt = '' THEN ? ELSE alt END,"
 				       " title = CASE WHEN title = '' THEN ? ELSE title END"
 				       " WHERE id = ? AND ((alt = '' AND ? <> '') OR (title = '' AND ? <> ''))");
 	if (!st) {
@@ -785,8 +785,8 @@ static int fill_texts(struct db *db, const struct actor *a, int64_t site_id, int
 	db_bind_int(st, 3, id);
 	db_bind_text(st, 4, alt);
 	db_bind_text(st, 5, title);
-	int ok = sqlite3_step(st) == SQLITE_DONE;
-	sqlite3_reset(st);
+	int ok = db_step(st) == DB_DONE;
+	db_reset(st);
 	if (ok && db_changes(db) > 0) {
 		char obj[32];
 		snprintf(obj, sizeof(obj), "media:%lld", (long long)id);
@@ -802,12 +802,12 @@ static int fill_texts(struct db *db, const struct actor *a, int64_t site_id, int
 int64_t media_av_max(struct db *db, int64_t site_id)
 {
 	int64_t mb = MEDIA_AV_MAX_DEFAULT >> 20;
-	sqlite3_stmt *st = db_stmt(db, "SELECT media_av_max_mb FROM sites WHERE id = ?");
+	struct db_stmt *st = db_stmt(db, "SELECT media_av_max_mb FROM sites WHERE id = ?");
 	if (st) {
 		db_bind_int(st, 1, site_id);
-		if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
-			mb = sqlite3_column_int64(st, 0);
-		sqlite3_reset(st);
+		if (db_step(st) == DB_ROW && !db_col_null(st, 0))
+			mb = db_col_int(st, 0);
+		db_reset(st);
 	}
 	if (mb < 1 || mb > MEDIA_AV_MAX_LIMIT >> 20)
 		mb = MEDIA_AV_MAX_DEFAULT >> 20;
@@ -963,7 +963,7 @@ static int store(struct db *db, const char *data_dir, const struct actor *a, int
 		}
 		goto out;
 	}
-	sqlite3_stmt *st = db_stmt(db, "INSERT INTO media (site_id, kind, sha256, mime, ext, size, width, height,"
+	struct db_stmt *st = db_stmt(db, "INSERT INTO media (site_id, kind, sha256, mime, ext, size, width, height,"
 				       " orig_name, alt, title, created_by, created_at)"
 				       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
 	if (!st)
@@ -982,8 +982,8 @@ static int store(struct db *db, const char *data_dir, const struct actor *a, int
 	if (a->id)
 		db_bind_int(st, 12, a->id);
 	db_bind_int(st, 13, time_now());
-	int ok = sqlite3_step(st) == SQLITE_DONE;
-	sqlite3_reset(st);
+	int ok = db_step(st) == DB_DONE;
+	db_reset(st);
 	if (!ok)
 		goto fail;
 	*id = db_last_id(db);
@@ -996,8 +996,8 @@ static int store(struct db *db, const char *data_dir, const struct actor *a, int
 		db_bind_int(st, 3, v[i].height);
 		db_bind_text(st, 4, "jpg");
 		db_bind_int(st, 5, v[i].size);
-		ok = sqlite3_step(st) == SQLITE_DONE;
-		sqlite3_reset(st);
+		ok = db_step(st) == DB_DONE;
+		db_reset(st);
 		if (!ok)
 			goto fail;
 	}
@@ -1075,7 +1075,7 @@ int media_update(struct db *db, const struct actor *a, int64_t site_id, int64_t 
 	rc = M_ERROR;
 	if (db_begin(db))
 		goto out;
-	sqlite3_stmt *st = db_stmt(db, "UPDATE media SET alt = ?, title = ? WHERE id = ? AND site_id = ?");
+	struct db_stmt *st = db_stmt(db, "UPDATE media SET alt = ?, title = ? WHERE id = ? AND site_id = ?");
 	if (!st) {
 		db_rollback(db);
 		goto out;
@@ -1084,8 +1084,8 @@ int media_update(struct db *db, const struct actor *a, int64_t site_id, int64_t 
 	db_bind_text(st, 2, title);
 	db_bind_int(st, 3, id);
 	db_bind_int(st, 4, site_id);
-	int ok = sqlite3_step(st) == SQLITE_DONE;
-	sqlite3_reset(st);
+	int ok = db_step(st) == DB_DONE;
+	db_reset(st);
 	if (!ok) {
 		db_rollback(db);
 		goto out;
@@ -1111,7 +1111,7 @@ static int media_used(struct db *db, int64_t site_id, int64_t id, const char *sh
 	struct sb like = SB_INIT;
 	int used = 0;
 	sb_addf(&like, "%%%s%%", sha);
-	sqlite3_stmt *st = db_stmt(db, "SELECT 1 FROM items WHERE cover_id = ?1 OR (site_id = ?2 AND body LIKE ?3)"
+	struct db_stmt *st = db_stmt(db, "SELECT 1 FROM items WHERE cover_id = ?1 OR (site_id = ?2 AND body LIKE ?3)"
 				       " UNION ALL SELECT 1 FROM article_attachments WHERE media_id = ?4"
 				       " UNION ALL SELECT 1 FROM item_files WHERE media_id = ?4"
 				       " UNION ALL SELECT 1 FROM access_forms WHERE media_id = ?4"
@@ -1125,9 +1125,9 @@ static int media_used(struct db *db, int64_t site_id, int64_t id, const char *sh
 	db_bind_int(st, 2, site_id);
 	db_bind_text(st, 3, like.buf);
 	db_bind_int(st, 4, id);
-	int s = sqlite3_step(st);
-	used = s == SQLITE_ROW ? 1 : s == SQLITE_DONE ? 0 : -1;
-	sqlite3_reset(st);
+	int s = db_step(st);
+	used = s == DB_ROW ? 1 : s == DB_DONE ? 0 : -1;
+	db_reset(st);
 out:
 	sb_release(&like);
 	return used;
@@ -1152,26 +1152,26 @@ int media_delete(struct db *db, const struct actor *a, int64_t site_id, int64_t 
 		}
 		goto out;
 	}
-	sqlite3_stmt *st = db_stmt(db, "DELETE FROM media_variants WHERE media_id = ?");
+	struct db_stmt *st = db_stmt(db, "DELETE FROM media_variants WHERE media_id = ?");
 	int ok = st != NULL;
 	if (ok) {
 		db_bind_int(st, 1, id);
-		ok = sqlite3_step(st) == SQLITE_DONE;
-		sqlite3_reset(st);
+		ok = db_step(st) == DB_DONE;
+		db_reset(st);
 	}
 	st = ok ? db_stmt(db, "DELETE FROM media WHERE id = ? AND site_id = ?") : NULL;
 	if (st) {
 		db_bind_int(st, 1, id);
 		db_bind_int(st, 2, site_id);
-		int s = sqlite3_step(st);
-		sqlite3_reset(st);
-		if ((s & 0xff) == SQLITE_CONSTRAINT) { /* a reference this file does not know of */
+		int s = db_step(st);
+		db_reset(st);
+		if ((s & 0xff) == DB_CONSTRAINT) { /* a reference this file does not know of */
 			db_rollback(db);
 			errs_add(e, "delete", "media_in_use");
 			rc = M_INVALID;
 			goto out;
 		}
-		ok = s == SQLITE_DONE;
+		ok = s == DB_DONE;
 	} else {
 		ok = 0;
 	}
@@ -1193,7 +1193,7 @@ out:
 
 json_t *article_attachments(struct db *db, int64_t article_id)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT m.id, COALESCE(NULLIF(aa.title, ''), NULLIF(m.title, ''), m.orig_name) AS title,"
+	struct db_stmt *st = db_stmt(db, "SELECT m.id, COALESCE(NULLIF(aa.title, ''), NULLIF(m.title, ''), m.orig_name) AS title,"
 				       " m.orig_name, m.size, m.ext, m.sha256, m.kind"
 				       " FROM article_attachments aa JOIN media m ON m.id = aa.media_id"
 				       " WHERE aa.article_id = ? ORDER BY aa.position, m.id");
@@ -1248,7 +1248,7 @@ int attachments_check(struct db *db, int64_t site_id, const int64_t *media_ids, 
 int attachments_write(struct db *db, const struct actor *a, int64_t site_id, int64_t article_id,
 		      const int64_t *ids, size_t k)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT media_id FROM article_attachments WHERE article_id = ? ORDER BY position, media_id");
+	struct db_stmt *st = db_stmt(db, "SELECT media_id FROM article_attachments WHERE article_id = ? ORDER BY position, media_id");
 	if (!st)
 		return -1;
 	db_bind_int(st, 1, article_id);
@@ -1263,8 +1263,8 @@ int attachments_write(struct db *db, const struct actor *a, int64_t site_id, int
 	if (!st)
 		return -1;
 	db_bind_int(st, 1, article_id);
-	int ok = sqlite3_step(st) == SQLITE_DONE;
-	sqlite3_reset(st);
+	int ok = db_step(st) == DB_DONE;
+	db_reset(st);
 	if (!ok)
 		return -1;
 	struct sb detail = SB_INIT;
@@ -1277,8 +1277,8 @@ int attachments_write(struct db *db, const struct actor *a, int64_t site_id, int
 		db_bind_int(st, 1, article_id);
 		db_bind_int(st, 2, ids[i]);
 		db_bind_int(st, 3, (int64_t)i);
-		ok = sqlite3_step(st) == SQLITE_DONE;
-		sqlite3_reset(st);
+		ok = db_step(st) == DB_DONE;
+		db_reset(st);
 		sb_addf(&detail, "%s%lld", i ? "," : "", (long long)ids[i]);
 	}
 	if (ok) {
@@ -1297,12 +1297,12 @@ int article_attachments_set(struct db *db, const struct actor *a, int64_t site_i
 	size_t k;
 	if (!user_role_on(db, a, site_id))
 		return M_DENIED;
-	sqlite3_stmt *st = db_stmt(db, "SELECT site_id FROM items WHERE id = ?");
+	struct db_stmt *st = db_stmt(db, "SELECT site_id FROM items WHERE id = ?");
 	if (!st)
 		return M_ERROR;
 	db_bind_int(st, 1, article_id);
-	int found = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int64(st, 0) == site_id;
-	sqlite3_reset(st);
+	int found = db_step(st) == DB_ROW && db_col_int(st, 0) == site_id;
+	db_reset(st);
 	if (!found)
 		return M_NOTFOUND;
 	if (attachments_check(db, site_id, media_ids, n, ids, &k, e))

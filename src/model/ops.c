@@ -359,23 +359,23 @@ int audit_check(struct db *db, const char *data_dir, struct audit_report *rep)
 	int rc = 0;
 	memset(rep, 0, sizeof(*rep));
 	/* 1. every page of the database can be read and is consistent */
-	sqlite3_stmt *st = db_stmt(db, "PRAGMA quick_check");
+	struct db_stmt *st = db_stmt(db, "PRAGMA quick_check");
 	if (!st) {
 		snprintf(rep->why, sizeof(rep->why), "the database cannot be checked: %s", db_errmsg(db));
 		return -1;
 	}
-	int step = sqlite3_step(st);
-	if (step == SQLITE_ROW && strcmp((const char *)sqlite3_column_text(st, 0), "ok") != 0) {
-		snprintf(rep->why, sizeof(rep->why), "the database is damaged: %s", (const char *)sqlite3_column_text(st, 0));
-		sqlite3_reset(st);
+	int step = db_step(st);
+	if (step == DB_ROW && strcmp(db_col_text(st, 0), "ok") != 0) {
+		snprintf(rep->why, sizeof(rep->why), "the database is damaged: %s", db_col_text(st, 0));
+		db_reset(st);
 		return 1;
 	}
-	if (step != SQLITE_ROW) {
+	if (step != DB_ROW) {
 		snprintf(rep->why, sizeof(rep->why), "the database is damaged: %s", db_errmsg(db));
-		sqlite3_reset(st);
+		db_reset(st);
 		return 1;
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	/* 2. the anchors, each checked with its MAC: with the folder's own key, never one made now */
 	struct sb key = SB_INIT, anc = SB_INIT;
 	struct stat kst;
@@ -407,18 +407,18 @@ int audit_check(struct db *db, const char *data_dir, struct audit_report *rep)
 		rc = -1;
 		goto out;
 	}
-	while (rc == 0 && (step = sqlite3_step(st)) == SQLITE_ROW) {
-#define T(i) ((const char *)sqlite3_column_text(st, i))
-		rc = walk_record(&w, sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2),
-				 sqlite3_column_int64(st, 3), T(4), T(5), T(6), T(7), T(8), T(9));
+	while (rc == 0 && (step = db_step(st)) == DB_ROW) {
+#define T(i) (db_col_text(st, i))
+		rc = walk_record(&w, db_col_int(st, 0), db_col_int(st, 1), db_col_int(st, 2),
+				 db_col_int(st, 3), T(4), T(5), T(6), T(7), T(8), T(9));
 #undef T
 	}
-	if (rc == 0 && step != SQLITE_DONE) {
+	if (rc == 0 && step != DB_DONE) {
 		snprintf(rep->why, sizeof(rep->why), "the audit table cannot be read after %lld records: %s", (long long)w.n,
 			 db_errmsg(db));
 		rc = 1;
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	if (rc)
 		goto out;
 	/* 4. an anchor naming a record past the end: the newest records were deleted */
@@ -470,13 +470,13 @@ int audit_archive(struct db *db, const char *data_dir, const struct actor *a, in
 	gzFile g = NULL;
 	*n = 0;
 	/* first without the write lock: the oldest record, most days still within the retention */
-	sqlite3_stmt *st = db_stmt(db, "SELECT at FROM audit ORDER BY id LIMIT 1");
+	struct db_stmt *st = db_stmt(db, "SELECT at FROM audit ORDER BY id LIMIT 1");
 	if (!st) {
 		snprintf(why, whylen, "the audit table cannot be read: %s", db_errmsg(db));
 		return -1;
 	}
-	int old = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int64(st, 0) < cutoff;
-	sqlite3_reset(st);
+	int old = db_step(st) == DB_ROW && db_col_int(st, 0) < cutoff;
+	db_reset(st);
 	if (!old)
 		return 0;
 	if (db_begin(db)) {
@@ -491,12 +491,12 @@ int audit_archive(struct db *db, const char *data_dir, const struct actor *a, in
 		goto fail;
 	db_bind_int(st, 1, cutoff);
 	int64_t first = 0, last = 0, count = 0;
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		first = sqlite3_column_int64(st, 0);
-		last = sqlite3_column_int64(st, 1);
-		count = sqlite3_column_int64(st, 2);
+	if (db_step(st) == DB_ROW) {
+		first = db_col_int(st, 0);
+		last = db_col_int(st, 1);
+		count = db_col_int(st, 2);
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	if (!count) {
 		db_rollback(db);
 		return 0;
@@ -531,22 +531,22 @@ int audit_archive(struct db *db, const char *data_dir, const struct actor *a, in
 	db_bind_int(st, 1, last);
 	int step, written = 0;
 	char last_hash[65] = "";
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-#define T(i) ((const char *)sqlite3_column_text(st, i))
+	while ((step = db_step(st)) == DB_ROW) {
+#define T(i) (db_col_text(st, i))
 		char want[65];
-		audit_record_hash(T(8), sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2), sqlite3_column_int64(st, 3),
+		audit_record_hash(T(8), db_col_int(st, 1), db_col_int(st, 2), db_col_int(st, 3),
 				  T(4), T(5), T(6), T(7), want);
 		if (strcmp(T(8), chain) != 0 || strcmp(T(9), want) != 0) {
 			snprintf(why, whylen, "the audit log is broken at record %lld (cong audit verify): nothing archived",
-				 (long long)sqlite3_column_int64(st, 0));
-			sqlite3_reset(st);
+				 (long long)db_col_int(st, 0));
+			db_reset(st);
 			goto fail_quiet;
 		}
 		snprintf(chain, sizeof(chain), "%s", T(9));
 #undef T
 		json_t *o = db_row_json(st);
 		char *s = json_dumps(o, JSON_COMPACT | JSON_ENSURE_ASCII);
-		snprintf(last_hash, sizeof(last_hash), "%s", (const char *)sqlite3_column_text(st, 9));
+		snprintf(last_hash, sizeof(last_hash), "%s", db_col_text(st, 9));
 		json_decref(o);
 		size_t len = strlen(s);
 		int ok = gzwrite(g, s, (unsigned)len) == (int)len && gzputc(g, '\n') == '\n';
@@ -555,10 +555,10 @@ int audit_archive(struct db *db, const char *data_dir, const struct actor *a, in
 			break;
 		written++;
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	int closed = gzclose(g);
 	g = NULL;
-	if (step != SQLITE_DONE || written != count || closed != Z_OK || fsync(fd) || close(fd)) {
+	if (step != DB_DONE || written != count || closed != Z_OK || fsync(fd) || close(fd)) {
 		fd = -1;
 		snprintf(why, whylen, "cannot write the archive %s", tmp.buf);
 		goto fail_quiet;
@@ -687,7 +687,7 @@ int maint_add(struct db *db, const struct actor *a, const struct maint_input *in
 		free(msg);
 		return M_ERROR;
 	}
-	sqlite3_stmt *st = db_stmt(db, "INSERT INTO maintenance (starts_at, ends_at, show_from, message, created_by,"
+	struct db_stmt *st = db_stmt(db, "INSERT INTO maintenance (starts_at, ends_at, show_from, message, created_by,"
 				       " created_at) VALUES (?, ?, ?, ?, ?, ?)");
 	if (!st)
 		goto fail;
@@ -734,7 +734,7 @@ int maint_cancel(struct db *db, const struct actor *a, int64_t id)
 		return M_DENIED;
 	if (db_begin(db))
 		return M_ERROR;
-	sqlite3_stmt *st = db_stmt(db, "UPDATE maintenance SET cancelled_at = ?, cancelled_by = ?"
+	struct db_stmt *st = db_stmt(db, "UPDATE maintenance SET cancelled_at = ?, cancelled_by = ?"
 				       " WHERE id = ? AND cancelled_at IS NULL");
 	if (!st)
 		goto fail;
@@ -772,7 +772,7 @@ json_t *maint_list(struct db *db, const struct actor *a, int64_t now)
 {
 	if (!a || !a->sysadmin)
 		return NULL;
-	sqlite3_stmt *st = db_stmt(db, "SELECT m.id, m.starts_at, m.ends_at, m.show_from, m.message, m.created_at,"
+	struct db_stmt *st = db_stmt(db, "SELECT m.id, m.starts_at, m.ends_at, m.show_from, m.message, m.created_at,"
 				       " m.cancelled_at, coalesce(u.username, '') AS created_by FROM maintenance m"
 				       " LEFT JOIN users u ON u.id = m.created_by ORDER BY m.starts_at DESC, m.id DESC");
 	if (!st)
@@ -800,7 +800,7 @@ json_t *maint_list(struct db *db, const struct actor *a, int64_t now)
 
 json_t *maint_current(struct db *db, int64_t now)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT id, starts_at, ends_at, message FROM maintenance WHERE cancelled_at IS NULL"
+	struct db_stmt *st = db_stmt(db, "SELECT id, starts_at, ends_at, message FROM maintenance WHERE cancelled_at IS NULL"
 				       " AND show_from <= ?1 AND ends_at > ?1 ORDER BY starts_at LIMIT 1");
 	if (!st)
 		return NULL;
@@ -827,7 +827,7 @@ int64_t maint_epoch(struct db *db, int64_t now)
 		return m->epoch;
 	/* every window edge passed so far: a notice appearing or going away by time alone adds one,
 	 * and every change of the notices themselves bumps the sites' generations */
-	sqlite3_stmt *st = db_stmt(db, "SELECT (SELECT count(*) FROM maintenance WHERE cancelled_at IS NULL AND show_from <= ?1)"
+	struct db_stmt *st = db_stmt(db, "SELECT (SELECT count(*) FROM maintenance WHERE cancelled_at IS NULL AND show_from <= ?1)"
 				       " + (SELECT count(*) FROM maintenance WHERE cancelled_at IS NULL AND ends_at <= ?1),"
 				       " (SELECT min(t) FROM (SELECT show_from AS t FROM maintenance WHERE cancelled_at IS NULL"
 				       " AND show_from > ?1 UNION ALL SELECT ends_at FROM maintenance WHERE cancelled_at IS NULL"
@@ -836,12 +836,12 @@ int64_t maint_epoch(struct db *db, int64_t now)
 	if (!st)
 		return -1;
 	db_bind_int(st, 1, now);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		n = sqlite3_column_int64(st, 0);
-		if (sqlite3_column_type(st, 1) != SQLITE_NULL)
-			next = sqlite3_column_int64(st, 1);
+	if (db_step(st) == DB_ROW) {
+		n = db_col_int(st, 0);
+		if (!db_col_null(st, 1))
+			next = db_col_int(st, 1);
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	if (n >= 0) {
 		if (!m) { /* plain malloc: kept across requests, never in a request's arena */
 			m = xcalloc(1, sizeof(*m));
@@ -916,7 +916,7 @@ int incident_add(struct db *db, const struct actor *a, const struct incident_inp
 	rc = M_ERROR;
 	if (db_begin(db))
 		goto out;
-	sqlite3_stmt *st = db_stmt(db, "INSERT INTO incidents (occurred_at, kind, effect, actions, handler, recorded_by,"
+	struct db_stmt *st = db_stmt(db, "INSERT INTO incidents (occurred_at, kind, effect, actions, handler, recorded_by,"
 				       " recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
 	if (!st)
 		goto fail;
@@ -960,7 +960,7 @@ json_t *incident_list(struct db *db, const struct actor *a, int64_t from, int64_
 {
 	if (!a || !a->sysadmin)
 		return NULL;
-	sqlite3_stmt *st = db_stmt(db, "SELECT i.id, i.occurred_at, i.kind, i.effect, i.actions, i.handler, i.recorded_at,"
+	struct db_stmt *st = db_stmt(db, "SELECT i.id, i.occurred_at, i.kind, i.effect, i.actions, i.handler, i.recorded_at,"
 				       " i.mailed_at, i.mail_error, coalesce(u.username, '') AS recorded_by FROM incidents i"
 				       " LEFT JOIN users u ON u.id = i.recorded_by"
 				       " WHERE (?1 = 0 OR i.occurred_at >= ?1) AND (?2 = 0 OR i.occurred_at < ?2)"
@@ -978,7 +978,7 @@ json_t *incident_list(struct db *db, const struct actor *a, int64_t from, int64_
 
 json_t *incident_get(struct db *db, int64_t id)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT i.id, i.occurred_at, i.kind, i.effect, i.actions, i.handler, i.recorded_at,"
+	struct db_stmt *st = db_stmt(db, "SELECT i.id, i.occurred_at, i.kind, i.effect, i.actions, i.handler, i.recorded_at,"
 				       " i.mailed_at, i.mail_error, coalesce(u.username, '') AS recorded_by FROM incidents i"
 				       " LEFT JOIN users u ON u.id = i.recorded_by WHERE i.id = ?");
 	if (!st)
@@ -993,11 +993,11 @@ json_t *incident_get(struct db *db, int64_t id)
 json_t *incident_recipients(struct db *db)
 {
 	json_t *out = json_array();
-	sqlite3_stmt *st = db_stmt(db, "SELECT email FROM sites WHERE kind = 'main' AND email <> ''");
+	struct db_stmt *st = db_stmt(db, "SELECT email FROM sites WHERE kind = 'main' AND email <> ''");
 	if (st) {
-		if (sqlite3_step(st) == SQLITE_ROW)
-			json_array_append_new(out, json_string((const char *)sqlite3_column_text(st, 0)));
-		sqlite3_reset(st);
+		if (db_step(st) == DB_ROW)
+			json_array_append_new(out, json_string(db_col_text(st, 0)));
+		db_reset(st);
 	}
 	char *list = db_setting_get(db, "incident_mail_to"), *to[32];
 	size_t bad, n = list ? mail_address_split(list, to, 32, &bad) : 0;
@@ -1032,7 +1032,7 @@ int incident_recipients_save(struct db *db, const struct actor *a, const char *l
 
 int incident_mail_mark(struct db *db, int64_t id, const char *err)
 {
-	sqlite3_stmt *st = db_stmt(db, "UPDATE incidents SET mailed_at = CASE WHEN ?1 = '' THEN ?2 ELSE mailed_at END,"
+	struct db_stmt *st = db_stmt(db, "UPDATE incidents SET mailed_at = CASE WHEN ?1 = '' THEN ?2 ELSE mailed_at END,"
 				       " mail_error = ?1 WHERE id = ?3");
 	if (!st)
 		return -1;

@@ -137,7 +137,7 @@ int password_check_policy(const char *pw, struct errs *e, const char *field)
 
 int password_reused(struct db *db, int64_t user_id, const char *pw)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT hash FROM password_history WHERE user_id = ? ORDER BY id DESC LIMIT ?");
+	struct db_stmt *st = db_stmt(db, "SELECT hash FROM password_history WHERE user_id = ? ORDER BY id DESC LIMIT ?");
 	int reused = 0;
 	if (!st)
 		return 0;
@@ -145,9 +145,9 @@ int password_reused(struct db *db, int64_t user_id, const char *pw)
 	db_bind_int(st, 2, account_setting(db, user_is_admin(db, user_id) ? "password_history_admin" : "password_history"));
 	/* the hashes first, then the verifications (~0.1 s each) with no statement open */
 	json_t *hashes = json_array();
-	while (sqlite3_step(st) == SQLITE_ROW)
-		json_array_append_new(hashes, json_string((const char *)sqlite3_column_text(st, 0)));
-	sqlite3_reset(st);
+	while (db_step(st) == DB_ROW)
+		json_array_append_new(hashes, json_string(db_col_text(st, 0)));
+	db_reset(st);
 	size_t i;
 	json_t *h;
 	json_array_foreach(hashes, i, h)
@@ -159,14 +159,14 @@ int password_reused(struct db *db, int64_t user_id, const char *pw)
 
 int password_history_add(struct db *db, int64_t user_id, const char *hash)
 {
-	sqlite3_stmt *st = db_stmt(db, "INSERT INTO password_history (user_id, hash, at) VALUES (?, ?, ?)");
+	struct db_stmt *st = db_stmt(db, "INSERT INTO password_history (user_id, hash, at) VALUES (?, ?, ?)");
 	if (!st)
 		return -1;
 	db_bind_int(st, 1, user_id);
 	db_bind_text(st, 2, hash);
 	db_bind_int(st, 3, time_now());
-	int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
-	sqlite3_reset(st);
+	int rc = db_step(st) == DB_DONE ? 0 : -1;
+	db_reset(st);
 	return rc;
 }
 
@@ -184,13 +184,13 @@ int password_history_add(struct db *db, int64_t user_id, const char *hash)
 int64_t signin_wait(struct db *db, const char *key)
 {
 	int after = key[0] == 'a' ? ADDR_DELAY_AFTER : DELAY_AFTER;
-	sqlite3_stmt *st = db_stmt(db, "SELECT failures, last_at, locked_until FROM signin_failures WHERE key = ?");
+	struct db_stmt *st = db_stmt(db, "SELECT failures, last_at, locked_until FROM signin_failures WHERE key = ?");
 	int64_t wait = 0, now = time_now();
 	if (!st)
 		return 0;
 	db_bind_text(st, 1, key);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		int64_t n = sqlite3_column_int64(st, 0), last = sqlite3_column_int64(st, 1), locked = sqlite3_column_int64(st, 2);
+	if (db_step(st) == DB_ROW) {
+		int64_t n = db_col_int(st, 0), last = db_col_int(st, 1), locked = db_col_int(st, 2);
 		if (locked > now)
 			wait = locked - now;
 		else if (n >= after) {
@@ -199,16 +199,17 @@ int64_t signin_wait(struct db *db, const char *key)
 				wait = last + delay - now;
 		}
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	return wait;
 }
 
 void signin_failed(struct db *db, const char *key, int lock_after)
 {
 	int64_t now = time_now();
-	sqlite3_stmt *st = db_stmt(db, "INSERT INTO signin_failures (key, failures, last_at, locked_until) VALUES (?1, 1, ?2, 0)"
-				       " ON CONFLICT (key) DO UPDATE SET failures = failures + 1, last_at = ?2,"
-				       " locked_until = CASE WHEN failures + 1 >= ?3 THEN ?2 + ?4 ELSE locked_until END");
+	struct db_stmt *st = db_stmt(db, "INSERT INTO signin_failures (key, failures, last_at, locked_until) VALUES (?1, 1, ?2, 0)"
+				       " ON CONFLICT (key) DO UPDATE SET failures = signin_failures.failures + 1, last_at = ?2,"
+				       " locked_until = CASE WHEN signin_failures.failures + 1 >= ?3 THEN ?2 + ?4"
+				       " ELSE signin_failures.locked_until END");
 	if (!st)
 		return;
 	db_bind_text(st, 1, key);
@@ -216,18 +217,18 @@ void signin_failed(struct db *db, const char *key, int lock_after)
 	int64_t minutes = lock_after ? 0 : account_setting(db, "signin_lock_minutes");
 	db_bind_int(st, 3, lock_after ? lock_after : account_setting(db, "signin_lock_after"));
 	db_bind_int(st, 4, lock_after ? ADDR_LOCK_SECONDS : minutes ? minutes * 60 : LOCK_FOREVER);
-	sqlite3_step(st);
-	sqlite3_reset(st);
+	db_step(st);
+	db_reset(st);
 }
 
 void signin_succeeded(struct db *db, const char *key)
 {
-	sqlite3_stmt *st = db_stmt(db, "DELETE FROM signin_failures WHERE key = ?");
+	struct db_stmt *st = db_stmt(db, "DELETE FROM signin_failures WHERE key = ?");
 	if (!st)
 		return;
 	db_bind_text(st, 1, key);
-	sqlite3_step(st);
-	sqlite3_reset(st);
+	db_step(st);
+	db_reset(st);
 }
 
 int signin_addr_lock_after(void)

@@ -55,12 +55,12 @@ int poll_check_store(struct db *db, const char *data_dir, int64_t site_id, int64
 	(void)k;
 	if (!item_id)
 		return 0;
-	sqlite3_stmt *st = db_stmt(db, "SELECT count(*) FROM poll_votes WHERE item_id = ?");
+	struct db_stmt *st = db_stmt(db, "SELECT count(*) FROM poll_votes WHERE item_id = ?");
 	if (!st)
 		return -1;
 	db_bind_int(st, 1, item_id);
-	int64_t votes = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_reset(st);
+	int64_t votes = db_step(st) == DB_ROW ? db_col_int(st, 0) : 0;
+	db_reset(st);
 	if (!votes)
 		return 0;
 	st = db_stmt(db, "SELECT fields FROM items WHERE id = ?");
@@ -146,7 +146,7 @@ int poll_vote(struct db *db, int64_t site_id, int64_t item_id, const char *choic
 		rc = M_ERROR;
 		goto out;
 	}
-	sqlite3_stmt *st = db_stmt(db, "SELECT 1 FROM poll_votes WHERE item_id = ? AND voter = ?");
+	struct db_stmt *st = db_stmt(db, "SELECT 1 FROM poll_votes WHERE item_id = ? AND voter = ?");
 	if (!st) {
 		db_rollback(db);
 		rc = M_ERROR;
@@ -154,8 +154,8 @@ int poll_vote(struct db *db, int64_t site_id, int64_t item_id, const char *choic
 	}
 	db_bind_int(st, 1, item_id);
 	db_bind_text(st, 2, tag);
-	int voted = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_reset(st);
+	int voted = db_step(st) == DB_ROW;
+	db_reset(st);
 	if (voted) {
 		db_rollback(db);
 		errs_add(e, "poll", "poll_voted");
@@ -205,33 +205,33 @@ json_t *poll_view(struct db *db, int64_t item_id, json_t *fields, const char *ad
 	int my = -1;
 	/* only while it is open: a closed poll's page is the same for everyone (and cached) */
 	if (phase == 0 && voter_tag(scope, addr, ua, tag) == 0) {
-		sqlite3_stmt *st = db_stmt(db, "SELECT choice FROM poll_votes WHERE item_id = ? AND voter = ?");
+		struct db_stmt *st = db_stmt(db, "SELECT choice FROM poll_votes WHERE item_id = ? AND voter = ?");
 		if (!st)
 			return NULL;
 		db_bind_int(st, 1, item_id);
 		db_bind_text(st, 2, tag);
-		if (sqlite3_step(st) == SQLITE_ROW)
-			my = sqlite3_column_int(st, 0);
-		sqlite3_reset(st);
+		if (db_step(st) == DB_ROW)
+			my = (int)db_col_int(st, 0);
+		db_reset(st);
 	}
 	int after_close = strcmp(kind_text(fields, "hien_ket_qua"), "sau-khi-dong") == 0;
 	int show = phase > 0 || (!after_close && my >= 0);
 	int64_t *count = calloc(n ? n : 1, sizeof(int64_t)), total = 0;
 	if (show) {
-		sqlite3_stmt *st = db_stmt(db, "SELECT choice, count(*) FROM poll_votes WHERE item_id = ? GROUP BY choice");
+		struct db_stmt *st = db_stmt(db, "SELECT choice, count(*) FROM poll_votes WHERE item_id = ? GROUP BY choice");
 		if (!st) {
 			free(count);
 			return NULL;
 		}
 		db_bind_int(st, 1, item_id);
-		while (sqlite3_step(st) == SQLITE_ROW) {
-			int c = sqlite3_column_int(st, 0);
+		while (db_step(st) == DB_ROW) {
+			int c = (int)db_col_int(st, 0);
 			if (c >= 0 && (size_t)c < n) { /* rows beyond the choices cannot be (poll_check_store) */
-				count[c] = sqlite3_column_int64(st, 1);
+				count[c] = db_col_int(st, 1);
 				total += count[c];
 			}
 		}
-		sqlite3_reset(st);
+		db_reset(st);
 	}
 	char d1[11] = "", d2[11] = "", iso[11] = "";
 	int32_t from = kind_day(kind_text(fields, "mo_tu")), to = kind_day(kind_text(fields, "dong_vao"));

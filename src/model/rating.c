@@ -77,7 +77,7 @@ int rating_submit(struct db *db, int64_t site_id, const struct rating_input *in,
 			goto out;
 		}
 	}
-	sqlite3_stmt *st = db_stmt(db, "SELECT 1 FROM ratings WHERE site_id = ? AND period = ? AND voter = ?");
+	struct db_stmt *st = db_stmt(db, "SELECT 1 FROM ratings WHERE site_id = ? AND period = ? AND voter = ?");
 	if (!st) {
 		db_rollback(db);
 		goto out;
@@ -85,8 +85,8 @@ int rating_submit(struct db *db, int64_t site_id, const struct rating_input *in,
 	db_bind_int(st, 1, site_id);
 	db_bind_text(st, 2, period);
 	db_bind_text(st, 3, tag);
-	int had = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_reset(st);
+	int had = db_step(st) == DB_ROW;
+	db_reset(st);
 	/* a second rating in the month replaces the first: the month counts the browser once */
 	st = db_stmt(db, "INSERT INTO ratings (site_id, period, voter, interface, content, quality, support, comment, day)"
 			 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT (site_id, period, voter) DO UPDATE SET"
@@ -178,7 +178,7 @@ json_t *rating_report(struct db *db, const struct actor *a, int64_t site_id, con
 	if (!user_role_on(db, a, site_id))
 		return NULL;
 	/* the counts of each score of each criterion: at most 625 groups, whatever the number of ratings */
-	sqlite3_stmt *st = db_stmt(db, "SELECT interface, content, quality, support, count(*) FROM ratings"
+	struct db_stmt *st = db_stmt(db, "SELECT interface, content, quality, support, count(*) FROM ratings"
 				       " WHERE site_id = ?1 AND period >= ?2 AND period <= ?3 GROUP BY interface, content, quality, support");
 	if (!st)
 		return NULL;
@@ -186,16 +186,16 @@ json_t *rating_report(struct db *db, const struct actor *a, int64_t site_id, con
 	db_bind_text(st, 2, from);
 	db_bind_text(st, 3, to);
 	int64_t counts[RATING_NCRIT][6] = { { 0 } }, total = 0;
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		int64_t n = sqlite3_column_int64(st, 4);
+	while (db_step(st) == DB_ROW) {
+		int64_t n = db_col_int(st, 4);
 		for (int i = 0; i < RATING_NCRIT; i++) {
-			int s = sqlite3_column_int(st, i);
+			int s = (int)db_col_int(st, i);
 			if (s >= 1 && s <= 5)
 				counts[i][s] += n;
 		}
 		total += n;
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	json_t *crit = json_array();
 	int64_t all_sum = 0;
 	for (int i = 0; i < RATING_NCRIT; i++) {
@@ -220,12 +220,12 @@ json_t *rating_report(struct db *db, const struct actor *a, int64_t site_id, con
 	db_bind_text(st, 2, from);
 	db_bind_text(st, 3, to);
 	json_t *months = json_array();
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		int64_t n = sqlite3_column_int64(st, 1), s = sqlite3_column_int64(st, 2);
-		json_array_append_new(months, json_pack("{sssIso}", "period", (const char *)sqlite3_column_text(st, 0), "count",
+	while (db_step(st) == DB_ROW) {
+		int64_t n = db_col_int(st, 1), s = db_col_int(st, 2);
+		json_array_append_new(months, json_pack("{sssIso}", "period", db_col_text(st, 0), "count",
 							(json_int_t)n, "average_text", avg_text(s, n * RATING_NCRIT)));
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	json_object_set_new(out, "months", months);
 	if (sites) {
 		st = db_stmt(db, "SELECT s.id, s.name, count(r.id) AS n, coalesce(sum(r.interface), 0), coalesce(sum(r.content), 0),"
@@ -236,21 +236,21 @@ json_t *rating_report(struct db *db, const struct actor *a, int64_t site_id, con
 		db_bind_text(st, 1, from);
 		db_bind_text(st, 2, to);
 		json_t *rows = json_array();
-		while (sqlite3_step(st) == SQLITE_ROW) {
-			int64_t n = sqlite3_column_int64(st, 2), sum = 0;
+		while (db_step(st) == DB_ROW) {
+			int64_t n = db_col_int(st, 2), sum = 0;
 			json_t *avgs = json_array();
 			for (int i = 0; i < RATING_NCRIT; i++) {
-				int64_t s = sqlite3_column_int64(st, 3 + i);
+				int64_t s = db_col_int(st, 3 + i);
 				sum += s;
 				json_array_append_new(avgs, json_pack("{soso}", "average_text", avg_text(s, n), "average",
 								      avg_num(s, n)));
 			}
-			json_array_append_new(rows, json_pack("{sIsssIsoso}", "site_id", (json_int_t)sqlite3_column_int64(st, 0),
-							      "name", (const char *)sqlite3_column_text(st, 1), "count",
+			json_array_append_new(rows, json_pack("{sIsssIsoso}", "site_id", (json_int_t)db_col_int(st, 0),
+							      "name", db_col_text(st, 1), "count",
 							      (json_int_t)n, "averages", avgs, "overall_text",
 							      avg_text(sum, n * RATING_NCRIT)));
 		}
-		sqlite3_reset(st);
+		db_reset(st);
 		json_object_set_new(out, "sites", rows);
 	}
 	if (with_comments) {
@@ -262,20 +262,20 @@ json_t *rating_report(struct db *db, const struct actor *a, int64_t site_id, con
 		db_bind_text(st, 2, from);
 		db_bind_text(st, 3, to);
 		json_t *cm = json_array();
-		while (sqlite3_step(st) == SQLITE_ROW) {
-			char *text = pdata_open((const char *)sqlite3_column_text(st, 1));
+		while (db_step(st) == DB_ROW) {
+			char *text = pdata_open(db_col_text(st, 1));
 			if (!text)
 				continue;
 			char d[11];
-			vn_day_dmy((int32_t)sqlite3_column_int64(st, 0), d);
+			vn_day_dmy((int32_t)db_col_int(st, 0), d);
 			char sc[32];
-			snprintf(sc, sizeof(sc), "%d · %d · %d · %d", sqlite3_column_int(st, 2), sqlite3_column_int(st, 3),
-				 sqlite3_column_int(st, 4), sqlite3_column_int(st, 5));
+			snprintf(sc, sizeof(sc), "%d · %d · %d · %d", (int)db_col_int(st, 2), (int)db_col_int(st, 3),
+				 (int)db_col_int(st, 4), (int)db_col_int(st, 5));
 			json_array_append_new(cm, json_pack("{ssssss}", "day", d, "text", text, "scores", sc));
 			sodium_memzero(text, strlen(text));
 			free(text);
 		}
-		sqlite3_reset(st);
+		db_reset(st);
 		json_object_set_new(out, "comments", cm);
 		char obj[24];
 		snprintf(obj, sizeof(obj), "%s..%s", from, to);
@@ -296,7 +296,7 @@ int rating_purge(struct db *db, int64_t now)
 	free(s);
 	if (days <= 0)
 		days = 365;
-	sqlite3_stmt *st = db_stmt(db, "UPDATE ratings SET comment = NULL WHERE comment IS NOT NULL AND day < ?");
+	struct db_stmt *st = db_stmt(db, "UPDATE ratings SET comment = NULL WHERE comment IS NOT NULL AND day < ?");
 	if (!st)
 		return -1;
 	db_bind_int(st, 1, vn_days_of_time(now) - days);

@@ -16,13 +16,13 @@ size_t site_sections(struct db *db, int64_t site_id, const struct kind **out, si
 {
 	size_t n = 0, nk;
 	const struct kind *const *all = kind_all(&nk);
-	sqlite3_stmt *st = db_stmt(db, "SELECT kinds FROM site_sections WHERE site_id = ?");
+	struct db_stmt *st = db_stmt(db, "SELECT kinds FROM site_sections WHERE site_id = ?");
 	char *kinds = NULL;
 	if (st) {
 		db_bind_int(st, 1, site_id);
-		if (sqlite3_step(st) == SQLITE_ROW)
-			kinds = xstrdup((const char *)sqlite3_column_text(st, 0));
-		sqlite3_reset(st);
+		if (db_step(st) == DB_ROW)
+			kinds = xstrdup(db_col_text(st, 0));
+		db_reset(st);
 	}
 	if (chosen)
 		*chosen = kinds != NULL;
@@ -75,7 +75,7 @@ int site_sections_set(struct db *db, const struct actor *a, int64_t site_id, con
 		sb_release(&list);
 		return M_ERROR;
 	}
-	sqlite3_stmt *st = db_stmt(db, "INSERT INTO site_sections (site_id, kinds, updated_by, updated_at) VALUES (?1, ?2, ?3, ?4)"
+	struct db_stmt *st = db_stmt(db, "INSERT INTO site_sections (site_id, kinds, updated_by, updated_at) VALUES (?1, ?2, ?3, ?4)"
 				       " ON CONFLICT (site_id) DO UPDATE SET kinds = excluded.kinds,"
 				       " updated_by = excluded.updated_by, updated_at = excluded.updated_at");
 	int rc = M_ERROR;

@@ -48,7 +48,7 @@ static int session_insert(struct db *db, int64_t user_id, int pending, char toke
 	int64_t now = time_now();
 	random_token(token, 32);
 	token_hash(token, h);
-	sqlite3_stmt *st = db_stmt(db, "INSERT INTO sessions (token_hash, user_id, created_at, seen_at, expires_at, mfa_pending)"
+	struct db_stmt *st = db_stmt(db, "INSERT INTO sessions (token_hash, user_id, created_at, seen_at, expires_at, mfa_pending)"
 				       " VALUES (?, ?, ?, ?, ?, ?)");
 	if (!st)
 		return M_ERROR;
@@ -58,8 +58,8 @@ static int session_insert(struct db *db, int64_t user_id, int pending, char toke
 	db_bind_int(st, 4, now);
 	db_bind_int(st, 5, now + (pending ? SESSION_MFA_WAIT : SESSION_MAX));
 	db_bind_int(st, 6, pending ? 1 : 0);
-	int rc = sqlite3_step(st) == SQLITE_DONE ? M_OK : M_ERROR;
-	sqlite3_reset(st);
+	int rc = db_step(st) == DB_DONE ? M_OK : M_ERROR;
+	db_reset(st);
 	return rc;
 }
 
@@ -84,7 +84,7 @@ json_t *session_user(struct db *db, const char *token)
 	/* a password older than the allowed age (VL Đ15.4: 90 days; administrators 60) must be
 	 * changed before anything, and so must a password shorter than the minimum without a second
 	 * factor once that factor is off (password_needs_mfa) */
-	sqlite3_stmt *st = db_stmt(db, "SELECT u.id, u.username, u.display_name,"
+	struct db_stmt *st = db_stmt(db, "SELECT u.id, u.username, u.display_name,"
 				       " CASE WHEN u.must_change = 1 OR (CASE WHEN " IS_ADMIN_SQL " THEN ?6 ELSE ?4 END > 0"
 				       "  AND u.password_changed_at < ?2 - CASE WHEN " IS_ADMIN_SQL " THEN ?6 ELSE ?4 END)"
 				       "  OR (u.password_needs_mfa = 1 AND COALESCE((SELECT t.enabled FROM totp t WHERE t.user_id = u.id), 0) = 0)"
@@ -109,8 +109,8 @@ json_t *session_user(struct db *db, const char *token)
 			db_bind_int(st, 1, now);
 			db_bind_text(st, 2, h);
 			db_bind_int(st, 3, now - 60);
-			sqlite3_step(st);
-			sqlite3_reset(st);
+			db_step(st);
+			db_reset(st);
 		}
 	}
 	return u;
@@ -122,22 +122,22 @@ void session_destroy(struct db *db, const char *token)
 	if (!token)
 		return;
 	token_hash(token, h);
-	sqlite3_stmt *st = db_stmt(db, "DELETE FROM sessions WHERE token_hash = ?");
+	struct db_stmt *st = db_stmt(db, "DELETE FROM sessions WHERE token_hash = ?");
 	if (!st)
 		return;
 	db_bind_text(st, 1, h);
-	sqlite3_step(st);
-	sqlite3_reset(st);
+	db_step(st);
+	db_reset(st);
 }
 
 void session_destroy_user(struct db *db, int64_t user_id)
 {
-	sqlite3_stmt *st = db_stmt(db, "DELETE FROM sessions WHERE user_id = ?");
+	struct db_stmt *st = db_stmt(db, "DELETE FROM sessions WHERE user_id = ?");
 	if (!st)
 		return;
 	db_bind_int(st, 1, user_id);
-	sqlite3_step(st);
-	sqlite3_reset(st);
+	db_step(st);
+	db_reset(st);
 }
 
 int session_rotate(struct db *db, const char *old_token, char token[SESSION_TOKEN_LEN + 1])
@@ -149,7 +149,7 @@ int session_rotate(struct db *db, const char *old_token, char token[SESSION_TOKE
 	token_hash(old_token, h);
 	if (db_begin(db))
 		return M_ERROR;
-	sqlite3_stmt *st = db_stmt(db, "SELECT s.user_id FROM sessions s JOIN users u ON u.id = s.user_id"
+	struct db_stmt *st = db_stmt(db, "SELECT s.user_id FROM sessions s JOIN users u ON u.id = s.user_id"
 				       " WHERE s.token_hash = ?1 AND s.expires_at > ?2"
 				       " AND s.seen_at > ?2 - CASE WHEN " IS_ADMIN_SQL " THEN ?4 ELSE ?3 END");
 	if (!st)
@@ -158,9 +158,9 @@ int session_rotate(struct db *db, const char *old_token, char token[SESSION_TOKE
 	db_bind_int(st, 2, now);
 	db_bind_int(st, 3, IDLE_USER);
 	db_bind_int(st, 4, IDLE_ADMIN);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		uid = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+	if (db_step(st) == DB_ROW)
+		uid = db_col_int(st, 0);
+	db_reset(st);
 	if (!uid) {
 		db_rollback(db);
 		return M_NOTFOUND;
@@ -169,8 +169,8 @@ int session_rotate(struct db *db, const char *old_token, char token[SESSION_TOKE
 	if (!st)
 		goto fail;
 	db_bind_text(st, 1, h);
-	int ok = sqlite3_step(st) == SQLITE_DONE;
-	sqlite3_reset(st);
+	int ok = db_step(st) == DB_DONE;
+	db_reset(st);
 	if (!ok || session_insert(db, uid, 0, token) != M_OK)
 		goto fail;
 	return db_commit(db) ? M_ERROR : M_OK;
@@ -188,12 +188,12 @@ int session_mfa_attempt(struct db *db, const char *token)
 	token_hash(token, h);
 	if (db_begin(db))
 		return -1;
-	sqlite3_stmt *st = db_stmt(db, "UPDATE sessions SET mfa_failures = mfa_failures + 1 WHERE token_hash = ? AND mfa_pending = 1");
+	struct db_stmt *st = db_stmt(db, "UPDATE sessions SET mfa_failures = mfa_failures + 1 WHERE token_hash = ? AND mfa_pending = 1");
 	if (!st)
 		goto fail;
 	db_bind_text(st, 1, h);
-	int ok = sqlite3_step(st) == SQLITE_DONE;
-	sqlite3_reset(st);
+	int ok = db_step(st) == DB_DONE;
+	db_reset(st);
 	if (!ok)
 		goto fail;
 	if (db_changes(db) == 1) {
@@ -201,9 +201,9 @@ int session_mfa_attempt(struct db *db, const char *token)
 		if (!st)
 			goto fail;
 		db_bind_text(st, 1, h);
-		if (sqlite3_step(st) == SQLITE_ROW)
-			n = sqlite3_column_int(st, 0);
-		sqlite3_reset(st);
+		if (db_step(st) == DB_ROW)
+			n = (int)db_col_int(st, 0);
+		db_reset(st);
 	}
 	return db_commit(db) ? -1 : n;
 fail:
@@ -215,11 +215,11 @@ void session_destroy_others(struct db *db, int64_t user_id, const char *keep_tok
 {
 	char h[65];
 	token_hash(keep_token, h);
-	sqlite3_stmt *st = db_stmt(db, "DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?");
+	struct db_stmt *st = db_stmt(db, "DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?");
 	if (!st)
 		return;
 	db_bind_int(st, 1, user_id);
 	db_bind_text(st, 2, h);
-	sqlite3_step(st);
-	sqlite3_reset(st);
+	db_step(st);
+	db_reset(st);
 }

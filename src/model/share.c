@@ -14,7 +14,7 @@
 
 json_t *share_of(struct db *db, int64_t article_id)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT id, article_id, to_site_id, state, proposed_at, decided_at, reason"
+	struct db_stmt *st = db_stmt(db, "SELECT id, article_id, to_site_id, state, proposed_at, decided_at, reason"
 				       " FROM shares WHERE article_id = ?");
 	if (!st)
 		return NULL;
@@ -55,7 +55,7 @@ int share_propose(struct db *db, const struct actor *a, int64_t site_id, int64_t
 	if (db_begin(db))
 		goto out;
 	/* a declined item may be proposed again, e.g. after a correction */
-	sqlite3_stmt *st = db_stmt(db, "INSERT INTO shares (article_id, to_site_id, state, proposed_by, proposed_at)"
+	struct db_stmt *st = db_stmt(db, "INSERT INTO shares (article_id, to_site_id, state, proposed_by, proposed_at)"
 				       " VALUES (?1, ?2, 'proposed', ?3, ?4) ON CONFLICT (article_id) DO UPDATE SET"
 				       " state = 'proposed', proposed_by = ?3, proposed_at = ?4, decided_by = NULL,"
 				       " decided_at = NULL, reason = ''");
@@ -68,8 +68,8 @@ int share_propose(struct db *db, const struct actor *a, int64_t site_id, int64_t
 	if (a->id)
 		db_bind_int(st, 3, a->id);
 	db_bind_int(st, 4, time_now());
-	int ok = sqlite3_step(st) == SQLITE_DONE;
-	sqlite3_reset(st);
+	int ok = db_step(st) == DB_DONE;
+	db_reset(st);
 	char obj[32];
 	snprintf(obj, sizeof(obj), "article:%lld", (long long)article_id);
 	if (!ok || transition_write(db, a, article_id, "propose", "published", "published", "Đề xuất đăng trên Cổng chính", "") ||
@@ -100,7 +100,7 @@ int share_decide(struct db *db, const struct actor *a, int64_t main_site_id, int
 		errs_add(e, "reason", "share_reason_required");
 		goto out;
 	}
-	sqlite3_stmt *st = db_stmt(db, "SELECT s.article_id, a.site_id FROM shares s JOIN items a ON a.id = s.article_id"
+	struct db_stmt *st = db_stmt(db, "SELECT s.article_id, a.site_id FROM shares s JOIN items a ON a.id = s.article_id"
 				       " WHERE s.id = ? AND s.to_site_id = ? AND s.state = 'proposed'");
 	if (!st) {
 		rc = M_ERROR;
@@ -109,11 +109,11 @@ int share_decide(struct db *db, const struct actor *a, int64_t main_site_id, int
 	db_bind_int(st, 1, share_id);
 	db_bind_int(st, 2, main_site_id);
 	int64_t article_id = 0, from_site = 0;
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		article_id = sqlite3_column_int64(st, 0);
-		from_site = sqlite3_column_int64(st, 1);
+	if (db_step(st) == DB_ROW) {
+		article_id = db_col_int(st, 0);
+		from_site = db_col_int(st, 1);
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	if (!article_id) {
 		rc = M_NOTFOUND;
 		goto out;
@@ -132,8 +132,8 @@ int share_decide(struct db *db, const struct actor *a, int64_t main_site_id, int
 	db_bind_int(st, 3, time_now());
 	db_bind_text(st, 4, why);
 	db_bind_int(st, 5, share_id);
-	int ok = sqlite3_step(st) == SQLITE_DONE;
-	sqlite3_reset(st);
+	int ok = db_step(st) == DB_DONE;
+	db_reset(st);
 	if (!ok || transition_write(db, a, article_id, accept ? "share_accept" : "share_decline", "published",
 				    "published", why, "")) {
 		db_rollback(db);
@@ -155,7 +155,7 @@ json_t *share_list(struct db *db, const struct actor *a, int64_t main_site_id, c
 {
 	if (actor_level(db, a, main_site_id) < LVL_APPROVER)
 		return json_array();
-	sqlite3_stmt *st = db_stmt(db, "SELECT sh.id, sh.state, sh.proposed_at, sh.decided_at, sh.reason, a.id AS article_id,"
+	struct db_stmt *st = db_stmt(db, "SELECT sh.id, sh.state, sh.proposed_at, sh.decided_at, sh.reason, a.id AS article_id,"
 				       " a.title, a.slug, a.summary, a.state AS article_state, a.published_at, s.name AS site_name,"
 				       " s.slug AS site_slug, s.kind AS site_kind FROM shares sh JOIN items a ON a.id = sh.article_id"
 				       " JOIN sites s ON s.id = a.site_id WHERE sh.to_site_id = ? AND sh.state = ?"

@@ -36,7 +36,7 @@ static int email_plausible(const char *s)
 
 json_t *site_get(struct db *db, int64_t id)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT " SITE_COLS " FROM sites WHERE id = ?");
+	struct db_stmt *st = db_stmt(db, "SELECT " SITE_COLS " FROM sites WHERE id = ?");
 	if (!st)
 		return NULL;
 	db_bind_int(st, 1, id);
@@ -45,7 +45,7 @@ json_t *site_get(struct db *db, int64_t id)
 
 json_t *site_get_by_slug(struct db *db, const char *slug)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT " SITE_COLS " FROM sites WHERE slug = ?");
+	struct db_stmt *st = db_stmt(db, "SELECT " SITE_COLS " FROM sites WHERE slug = ?");
 	if (!st)
 		return NULL;
 	db_bind_text(st, 1, slug);
@@ -105,7 +105,7 @@ static const struct site_memo *sites_memo(struct db *db)
 	struct site_memo *m = db_memo_get(db, DB_MEMO_SITES);
 	if (m)
 		return m;
-	sqlite3_stmt *st = db_stmt(db, "SELECT " SITE_COLS " FROM sites ORDER BY kind, name, id");
+	struct db_stmt *st = db_stmt(db, "SELECT " SITE_COLS " FROM sites ORDER BY kind, name, id");
 	if (!st)
 		return NULL;
 	/* kept across requests: plain malloc, never the request's arena */
@@ -132,13 +132,13 @@ static const struct site_memo *sites_memo(struct db *db)
 	/* tree_order adds "depth" to the rows: done here, before anyone shares them */
 	m->tree = tree_order(json_incref(m->all));
 	st = db_stmt(db, "SELECT domain, site_id FROM site_domains");
-	while (st && sqlite3_step(st) == SQLITE_ROW) {
-		json_t *site = site_memo_by_id(m, sqlite3_column_int64(st, 1));
+	while (st && db_step(st) == DB_ROW) {
+		json_t *site = site_memo_by_id(m, db_col_int(st, 1));
 		if (site)
-			json_object_set(m->domains, (const char *)sqlite3_column_text(st, 0), site);
+			json_object_set(m->domains, db_col_text(st, 0), site);
 	}
 	if (st)
-		sqlite3_reset(st);
+		db_reset(st);
 	arena_leave(prev);
 	db_memo_set(db, DB_MEMO_SITES, m, site_memo_free);
 	return m;
@@ -159,7 +159,7 @@ json_t *site_main(struct db *db)
 
 json_t *site_list(struct db *db)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT " SITE_COLS " FROM sites ORDER BY kind, name");
+	struct db_stmt *st = db_stmt(db, "SELECT " SITE_COLS " FROM sites ORDER BY kind, name");
 	return st ? tree_order(db_rows_json(st)) : json_array();
 }
 
@@ -181,7 +181,7 @@ json_t *site_directory(struct db *db, int64_t parent_id)
 
 json_t *site_children(struct db *db, int64_t id)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT " SITE_COLS " FROM sites WHERE parent_id = ? ORDER BY kind, name");
+	struct db_stmt *st = db_stmt(db, "SELECT " SITE_COLS " FROM sites WHERE parent_id = ? ORDER BY kind, name");
 	if (!st)
 		return json_array();
 	db_bind_int(st, 1, id);
@@ -341,7 +341,7 @@ int site_add(struct db *db, const struct site_input *in, struct errs *e, int64_t
 	rc = M_ERROR;
 	if (db_begin(db))
 		goto out;
-	sqlite3_stmt *st = db_stmt(db, "INSERT INTO sites (slug, parent_id, kind, name, name_en, short_name, owner,"
+	struct db_stmt *st = db_stmt(db, "INSERT INTO sites (slug, parent_id, kind, name, name_en, short_name, owner,"
 				       " address, phone, email, fax, responsible, licence, created_at)"
 				       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
 	if (!st) {
@@ -355,12 +355,12 @@ int site_add(struct db *db, const struct site_input *in, struct errs *e, int64_t
 	for (int i = 0; i < F_N; i++)
 		db_bind_text(st, 4 + i, v[i]);
 	db_bind_int(st, 14, time_now());
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		sqlite3_reset(st);
+	if (db_step(st) != DB_DONE) {
+		db_reset(st);
 		db_rollback(db);
 		goto out;
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	*id = db_last_id(db);
 	if (audit_write(db, &actor_cli, *id, "site.add", slug, v[F_NAME]) || cache_bump_all(db)) {
 		db_rollback(db);
@@ -396,7 +396,7 @@ int site_add_domain(struct db *db, int64_t site_id, const char *domain, struct e
 		errs_add(e, "domain", "domain_invalid");
 		goto out;
 	}
-	sqlite3_stmt *st = db_stmt(db, "INSERT INTO site_domains (domain, site_id) VALUES (?, ?)"
+	struct db_stmt *st = db_stmt(db, "INSERT INTO site_domains (domain, site_id) VALUES (?, ?)"
 				       " ON CONFLICT (domain) DO UPDATE SET site_id = excluded.site_id");
 	if (!st) {
 		rc = M_ERROR;
@@ -404,8 +404,8 @@ int site_add_domain(struct db *db, int64_t site_id, const char *domain, struct e
 	}
 	db_bind_text(st, 1, d);
 	db_bind_int(st, 2, site_id);
-	rc = sqlite3_step(st) == SQLITE_DONE ? M_OK : M_ERROR;
-	sqlite3_reset(st);
+	rc = db_step(st) == DB_DONE ? M_OK : M_ERROR;
+	db_reset(st);
 out:
 	free(d);
 	return rc;
@@ -430,7 +430,7 @@ int site_update(struct db *db, int64_t id, const struct site_input *in, struct e
 	rc = M_ERROR;
 	if (db_begin(db))
 		goto out;
-	sqlite3_stmt *st = db_stmt(db, "UPDATE sites SET name = ?, name_en = ?, short_name = ?, owner = ?, address = ?,"
+	struct db_stmt *st = db_stmt(db, "UPDATE sites SET name = ?, name_en = ?, short_name = ?, owner = ?, address = ?,"
 				       " phone = ?, email = ?, fax = ?, responsible = ?, licence = ? WHERE id = ?");
 	if (!st) {
 		db_rollback(db);
@@ -439,8 +439,8 @@ int site_update(struct db *db, int64_t id, const struct site_input *in, struct e
 	for (int i = 0; i < F_N; i++)
 		db_bind_text(st, 1 + i, (i == F_SHORT || i == F_OWNER) && !*v[i] ? v[F_NAME] : v[i]);
 	db_bind_int(st, 11, id);
-	int ok = sqlite3_step(st) == SQLITE_DONE;
-	sqlite3_reset(st);
+	int ok = db_step(st) == DB_DONE;
+	db_reset(st);
 	if (!ok) {
 		db_rollback(db);
 		goto out;
@@ -468,7 +468,7 @@ int site_settings_update(struct db *db, const struct actor *a, int64_t site_id, 
 	}
 	if (db_begin(db))
 		return M_ERROR;
-	sqlite3_stmt *st = db_stmt(db, "UPDATE sites SET approval_steps = ?, approver_may_be_author = ? WHERE id = ?");
+	struct db_stmt *st = db_stmt(db, "UPDATE sites SET approval_steps = ?, approver_may_be_author = ? WHERE id = ?");
 	if (!st) {
 		db_rollback(db);
 		return M_ERROR;
@@ -476,8 +476,8 @@ int site_settings_update(struct db *db, const struct actor *a, int64_t site_id, 
 	db_bind_int(st, 1, approval_steps);
 	db_bind_int(st, 2, approver_may_be_author ? 1 : 0);
 	db_bind_int(st, 3, site_id);
-	int ok = sqlite3_step(st) == SQLITE_DONE;
-	sqlite3_reset(st);
+	int ok = db_step(st) == DB_DONE;
+	db_reset(st);
 	snprintf(detail, sizeof(detail), "steps=%d self=%d", approval_steps, approver_may_be_author ? 1 : 0);
 	if (!ok || audit_write(db, a, site_id, "site.settings", "", detail)) {
 		db_rollback(db);

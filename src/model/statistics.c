@@ -23,7 +23,7 @@
 
 json_t *stat_table_get(struct db *db, const char *sha256)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT data FROM stat_tables WHERE sha256 = ?");
+	struct db_stmt *st = db_stmt(db, "SELECT data FROM stat_tables WHERE sha256 = ?");
 	if (!st || !sha256)
 		return NULL;
 	db_bind_text(st, 1, sha256);
@@ -65,19 +65,19 @@ int statistics_check_store(struct db *db, const char *data_dir, int64_t site_id,
 		return 0;
 	}
 	const char *sha = json_string_value(json_object_get(m, "sha256"));
-	sqlite3_stmt *st = db_stmt(db, "SELECT 1 FROM stat_tables WHERE sha256 = ?");
+	struct db_stmt *st = db_stmt(db, "SELECT 1 FROM stat_tables WHERE sha256 = ?");
 	if (!st) {
 		json_decref(m);
 		return -1;
 	}
 	db_bind_text(st, 1, sha);
-	int s = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (s == SQLITE_ROW) { /* these bytes were read and found good before */
+	int s = db_step(st);
+	db_reset(st);
+	if (s == DB_ROW) { /* these bytes were read and found good before */
 		json_decref(m);
 		return 0;
 	}
-	if (s != SQLITE_DONE) {
+	if (s != DB_DONE) {
 		json_decref(m);
 		return -1;
 	}
@@ -165,7 +165,7 @@ static const size_t info_max[] = { 200, 100, 300, 50, 200, 300, 500, 5000 };
 
 json_t *access_info_get(struct db *db, int64_t site_id)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT unit, person, address, phone, email, hours, request_url, guide"
+	struct db_stmt *st = db_stmt(db, "SELECT unit, person, address, phone, email, hours, request_url, guide"
 				       " FROM access_info WHERE site_id = ?");
 	json_t *o = NULL;
 	if (st) {
@@ -245,7 +245,7 @@ int access_info_save(struct db *db, const struct actor *a, int64_t site_id, cons
 	rc = M_ERROR;
 	if (db_begin(db))
 		goto out;
-	sqlite3_stmt *st = db_stmt(db, "INSERT INTO access_info (site_id, unit, person, address, phone, email, hours,"
+	struct db_stmt *st = db_stmt(db, "INSERT INTO access_info (site_id, unit, person, address, phone, email, hours,"
 				       " request_url, guide, updated_by, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
 				       " ON CONFLICT (site_id) DO UPDATE SET unit = ?2, person = ?3, address = ?4, phone = ?5,"
 				       " email = ?6, hours = ?7, request_url = ?8, guide = ?9, updated_by = ?10, updated_at = ?11");
@@ -303,7 +303,7 @@ json_t *access_info_published(struct db *db, int64_t site_id, int64_t limit)
 		/* what list rows leave out: the time of publication and the identifier */
 		size_t j;
 		json_array_foreach(rows, j, row) {
-			sqlite3_stmt *st = db_stmt(db, "SELECT published_at, ref FROM items WHERE id = ?");
+			struct db_stmt *st = db_stmt(db, "SELECT published_at, ref FROM items WHERE id = ?");
 			if (!st)
 				break;
 			db_bind_int(st, 1, json_integer_value(json_object_get(row, "id")));

@@ -166,7 +166,7 @@ static int outbox_add(struct db *db, int64_t site_id, int64_t ticket_id, const c
 	char *sealed = pdata_seal(rcpt);
 	if (!sealed)
 		return -1;
-	sqlite3_stmt *st = db_stmt(db, "INSERT INTO mail_outbox (site_id, ticket_id, rcpt, subject, body, created_at, next_at)"
+	struct db_stmt *st = db_stmt(db, "INSERT INTO mail_outbox (site_id, ticket_id, rcpt, subject, body, created_at, next_at)"
 				       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)");
 	int rc = -1;
 	if (st) {
@@ -196,7 +196,7 @@ int ticket_optout_token(const char *code, char out[33])
  * ticket still has them and the citizen wants mail. 0, or -1 on a store error. */
 static int mail_citizen(struct db *db, int64_t id, const char *subject_line, const char *note, int64_t now)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT t.kind, t.code, t.personal, t.notify, t.base_url, t.site_id, t.title, s.name"
+	struct db_stmt *st = db_stmt(db, "SELECT t.kind, t.code, t.personal, t.notify, t.base_url, t.site_id, t.title, s.name"
 				       " FROM tickets t JOIN sites s ON s.id = t.site_id WHERE t.id = ?1");
 	if (!st)
 		return -1;
@@ -239,7 +239,7 @@ static int mail_citizen(struct db *db, int64_t id, const char *subject_line, con
 
 static int ticket_load(struct db *db, int64_t id, struct ticket *t)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT id, kind, code, site_id, origin_site_id, state, fields, item_id, number,"
+	struct db_stmt *st = db_stmt(db, "SELECT id, kind, code, site_id, origin_site_id, state, fields, item_id, number,"
 				       " number_year, deadline_kind, received_at, due_at, closed_at, assignee_id FROM tickets WHERE id = ?1");
 	if (!st)
 		return M_ERROR;
@@ -289,15 +289,15 @@ static void make_code(const char *prefix, char out[24])
 
 static int64_t count_since(struct db *db, const char *sql_kind, const char *tag, int64_t since, int by_email)
 {
-	sqlite3_stmt *st = by_email ? db_stmt(db, "SELECT count(*) FROM tickets WHERE email_tag = ?1 AND kind = ?2 AND received_at >= ?3")
+	struct db_stmt *st = by_email ? db_stmt(db, "SELECT count(*) FROM tickets WHERE email_tag = ?1 AND kind = ?2 AND received_at >= ?3")
 				    : db_stmt(db, "SELECT count(*) FROM tickets WHERE addr_tag = ?1 AND kind = ?2 AND received_at >= ?3");
 	if (!st)
 		return -1;
 	db_bind_text(st, 1, tag);
 	db_bind_text(st, 2, sql_kind);
 	db_bind_int(st, 3, since);
-	int64_t n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
-	sqlite3_reset(st);
+	int64_t n = db_step(st) == DB_ROW ? db_col_int(st, 0) : -1;
+	db_reset(st);
 	return n;
 }
 
@@ -315,7 +315,7 @@ static int compute_due(struct db *db, int64_t site_id, const char *kind, int64_t
 static int number_give(struct db *db, const struct ticket_kind *tk, int64_t site_id, int64_t id, int64_t now)
 {
 	int year = vn_days_to_date(vn_days_of_time(now)).y;
-	sqlite3_stmt *st = db_stmt(db, "UPDATE tickets SET number_year = ?3, number = (SELECT coalesce(max(number), 0) + 1"
+	struct db_stmt *st = db_stmt(db, "UPDATE tickets SET number_year = ?3, number = (SELECT coalesce(max(number), 0) + 1"
 				       " FROM tickets WHERE site_id = ?2 AND kind = ?4 AND number_year = ?3) WHERE id = ?1");
 	if (!st)
 		return -1;
@@ -414,7 +414,7 @@ int ticket_submit(struct db *db, const struct ticket_kind *tk, int64_t site_id, 
 	int ok = 0;
 	for (int attempt = 0; attempt < 5 && !ok; attempt++) {
 		make_code(tk->code_prefix, code);
-		sqlite3_stmt *st = db_stmt(db, "INSERT INTO tickets (kind, code, site_id, origin_site_id, state, title, fields, personal,"
+		struct db_stmt *st = db_stmt(db, "INSERT INTO tickets (kind, code, site_id, origin_site_id, state, title, fields, personal,"
 					       " email_tag, addr_tag, show_name, notify, base_url, item_id, deadline_kind, received_at, due_at, updated_at)"
 					       " VALUES (?1, ?2, ?3, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?15)"
 					       " ON CONFLICT (code) DO NOTHING");
@@ -485,7 +485,7 @@ out:
 int ticket_event(struct db *db, const struct actor *a, const struct ticket *t, const char *action, const char *note,
 		 int public, const char *mail_subject, int64_t now)
 {
-	sqlite3_stmt *st = db_stmt(db, "INSERT INTO ticket_events (ticket_id, at, user_id, site_id, action, note, public)"
+	struct db_stmt *st = db_stmt(db, "INSERT INTO ticket_events (ticket_id, at, user_id, site_id, action, note, public)"
 				       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
 	if (!st)
 		return -1;
@@ -507,7 +507,7 @@ int ticket_event(struct db *db, const struct actor *a, const struct ticket *t, c
 int ticket_set_state(struct db *db, struct ticket *t, const char *state, int closes, int64_t now)
 {
 	int64_t purge = closes ? now + (int64_t)retention_days(db, t->kind) * DAY : 0;
-	sqlite3_stmt *st = db_stmt(db, "UPDATE tickets SET state = ?2, updated_at = ?3,"
+	struct db_stmt *st = db_stmt(db, "UPDATE tickets SET state = ?2, updated_at = ?3,"
 				       " closed_at = CASE WHEN ?4 = 1 THEN ?3 ELSE NULL END,"
 				       " purge_after = CASE WHEN ?4 = 1 THEN ?5 ELSE NULL END WHERE id = ?1");
 	if (!st)
@@ -546,7 +546,7 @@ static json_t *status_row(struct db *db, const char *code)
 	for (; code[i]; i++) /* codes are shown in capitals; accept them typed in small letters */
 		up[i] = code[i] >= 'a' && code[i] <= 'z' ? (char)(code[i] - 'a' + 'A') : code[i];
 	up[i] = '\0';
-	sqlite3_stmt *st = db_stmt(db, "SELECT t.id, t.kind, t.code, t.state, t.title, t.received_at, t.due_at, t.closed_at,"
+	struct db_stmt *st = db_stmt(db, "SELECT t.id, t.kind, t.code, t.state, t.title, t.received_at, t.due_at, t.closed_at,"
 				       " t.email_tag, t.personal, t.fields, t.item_id, t.site_id, s.name AS site_name, s.slug AS site_slug,"
 				       " s.kind AS site_kind, i.slug AS item_slug, i.kind AS item_kind, i.published_at AS item_published"
 				       " FROM tickets t JOIN sites s ON s.id = t.site_id LEFT JOIN items i ON i.id = t.item_id"
@@ -575,7 +575,7 @@ static json_t *status_view(struct db *db, json_t *row, int internal, int owner)
 	if (json_integer_value(json_object_get(row, "item_published")) && json_integer_value(json_object_get(row, "item_id")))
 		json_object_set_new(o, "item", json_pack("{sOsOsO}", "id", json_object_get(row, "item_id"), "slug",
 							 json_object_get(row, "item_slug"), "kind", json_object_get(row, "item_kind")));
-	sqlite3_stmt *st = internal ? db_stmt(db, "SELECT e.at, e.action, e.note, e.public, u.display_name AS who, s.name AS site_name"
+	struct db_stmt *st = internal ? db_stmt(db, "SELECT e.at, e.action, e.note, e.public, u.display_name AS who, s.name AS site_name"
 						  " FROM ticket_events e LEFT JOIN users u ON u.id = e.user_id JOIN sites s ON s.id = e.site_id"
 						  " WHERE e.ticket_id = ?1 ORDER BY e.id")
 				    : db_stmt(db, "SELECT e.at, e.action, e.note, e.public, '' AS who, s.name AS site_name"
@@ -657,7 +657,7 @@ int ticket_optout(struct db *db, const char *code, const char *token)
 	int ok = token && strlen(token) == 32 && ticket_optout_token(c, want) == 0 && sodium_memcmp(want, token, 32) == 0;
 	int rc = M_NOTFOUND;
 	if (ok && db_begin(db) == 0) {
-		sqlite3_stmt *st = db_stmt(db, "UPDATE tickets SET notify = 0 WHERE id = ?1");
+		struct db_stmt *st = db_stmt(db, "UPDATE tickets SET notify = 0 WHERE id = ?1");
 		if (st)
 			db_bind_int(st, 1, json_integer_value(json_object_get(row, "id")));
 		if (!st || db_step_done(st) ||
@@ -710,7 +710,7 @@ static const char *box_where(const char *box)
 	" WHEN 'forwarded' THEN 1 = 1"                                                                                        \
 	" ELSE t.closed_at IS NULL END)"
 
-static void bind_inbox(sqlite3_stmt *st, int64_t site_id, const char *box, const char *kind, const struct actor *a,
+static void bind_inbox(struct db_stmt *st, int64_t site_id, const char *box, const char *kind, const struct actor *a,
 		       int64_t now, int64_t soon)
 {
 	db_bind_int(st, 1, site_id);
@@ -729,16 +729,16 @@ json_t *ticket_inbox(struct db *db, const struct actor *a, int64_t site_id, cons
 	box = box_where(box);
 	int64_t soon = soon_limit(db, now);
 	if (total) {
-		sqlite3_stmt *st = db_stmt(db, "SELECT count(*) FROM tickets t" INBOX_WHERE);
+		struct db_stmt *st = db_stmt(db, "SELECT count(*) FROM tickets t" INBOX_WHERE);
 		*total = 0;
 		if (st) {
 			bind_inbox(st, site_id, box, kind, a, now, soon);
-			if (sqlite3_step(st) == SQLITE_ROW)
-				*total = sqlite3_column_int64(st, 0);
-			sqlite3_reset(st);
+			if (db_step(st) == DB_ROW)
+				*total = db_col_int(st, 0);
+			db_reset(st);
 		}
 	}
-	sqlite3_stmt *st = db_stmt(db, "SELECT t.id, t.code, t.kind, t.title, t.state, t.received_at, t.due_at, t.closed_at,"
+	struct db_stmt *st = db_stmt(db, "SELECT t.id, t.code, t.kind, t.title, t.state, t.received_at, t.due_at, t.closed_at,"
 				       " t.number, u.display_name AS assignee, s.name AS site_name FROM tickets t"
 				       " JOIN sites s ON s.id = t.site_id LEFT JOIN users u ON u.id = t.assignee_id" INBOX_WHERE
 				       " ORDER BY CASE WHEN ?2 IN ('due', 'overdue') THEN t.due_at ELSE 0 END, t.received_at DESC, t.id DESC"
@@ -773,11 +773,11 @@ json_t *ticket_inbox_counts(struct db *db, const struct actor *a, int64_t site_i
 		return NULL;
 	int64_t soon = soon_limit(db, now);
 	json_t *o = json_object();
-	sqlite3_stmt *st = db_stmt(db, "SELECT count(*) FROM tickets t" INBOX_WHERE);
+	struct db_stmt *st = db_stmt(db, "SELECT count(*) FROM tickets t" INBOX_WHERE);
 	for (size_t i = 0; st && i < ARRAY_SIZE(boxes); i++) {
 		bind_inbox(st, site_id, boxes[i], NULL, a, now, soon);
-		json_object_set_new(o, boxes[i], json_integer(sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0));
-		sqlite3_reset(st);
+		json_object_set_new(o, boxes[i], json_integer(db_step(st) == DB_ROW ? db_col_int(st, 0) : 0));
+		db_reset(st);
 	}
 	return o;
 }
@@ -830,7 +830,7 @@ json_t *ticket_get(struct db *db, const struct actor *a, int64_t site_id, int64_
 	json_t *out = NULL;
 	if ((t.site_id != site_id && t.origin_site_id != site_id) || actor_level(db, a, site_id) < LVL_REPORTER)
 		goto done;
-	sqlite3_stmt *st = db_stmt(db, "SELECT t.id, t.kind, t.code, t.state, t.title, t.received_at, t.due_at, t.closed_at,"
+	struct db_stmt *st = db_stmt(db, "SELECT t.id, t.kind, t.code, t.state, t.title, t.received_at, t.due_at, t.closed_at,"
 				       " t.email_tag, t.personal, t.fields, t.item_id, t.site_id, t.number, t.show_name, t.notify,"
 				       " t.deadline_kind, t.assignee_id, t.origin_site_id, s.name AS site_name, s.slug AS site_slug,"
 				       " s.kind AS site_kind, i.slug AS item_slug, i.kind AS item_kind, i.published_at AS item_published,"
@@ -915,7 +915,7 @@ char *ticket_initials(const char *name)
 /* The name as published: the citizen's full name when they agreed, else its initials ("N.V.A."). */
 static char *public_name(struct db *db, const struct ticket *t)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT personal, show_name FROM tickets WHERE id = ?1");
+	struct db_stmt *st = db_stmt(db, "SELECT personal, show_name FROM tickets WHERE id = ?1");
 	if (!st)
 		return xstrdup("");
 	db_bind_int(st, 1, t->id);
@@ -971,7 +971,7 @@ static int act_answer(struct db *db, const struct actor *a, struct ticket *t, js
 	json_decref(fields);
 	if (rc != M_OK)
 		return rc;
-	sqlite3_stmt *st = db_stmt(db, "UPDATE tickets SET item_id = ?2 WHERE id = ?1");
+	struct db_stmt *st = db_stmt(db, "UPDATE tickets SET item_id = ?2 WHERE id = ?1");
 	if (!st)
 		return M_ERROR;
 	db_bind_int(st, 1, t->id);
@@ -1002,7 +1002,7 @@ static int act_forward(struct db *db, const struct actor *a, struct ticket *t, j
 	/* the event is written on the site it leaves; the ticket moves with its deadline */
 	if (ticket_event(db, a, t, "forwarded", msg, 1, "Đã chuyển đến cơ quan có thẩm quyền trả lời", now))
 		return M_ERROR;
-	sqlite3_stmt *st = db_stmt(db, "UPDATE tickets SET site_id = ?2, assignee_id = NULL, state = ?3, updated_at = ?4 WHERE id = ?1");
+	struct db_stmt *st = db_stmt(db, "UPDATE tickets SET site_id = ?2, assignee_id = NULL, state = ?3, updated_at = ?4 WHERE id = ?1");
 	if (!st)
 		return M_ERROR;
 	db_bind_int(st, 1, t->id);
@@ -1038,7 +1038,7 @@ static int act_classify(struct db *db, struct ticket *t, json_t *in, int64_t now
 		json_object_set_new(t->fields, "linh_vuc", json_string(field));
 	}
 	char *fields = json_dumps(t->fields, JSON_COMPACT | JSON_SORT_KEYS);
-	sqlite3_stmt *st = db_stmt(db, "UPDATE tickets SET deadline_kind = ?2, due_at = ?3, fields = ?4, state = ?5, updated_at = ?6"
+	struct db_stmt *st = db_stmt(db, "UPDATE tickets SET deadline_kind = ?2, due_at = ?3, fields = ?4, state = ?5, updated_at = ?6"
 				       " WHERE id = ?1");
 	int rc = M_ERROR;
 	if (st) {
@@ -1064,7 +1064,7 @@ static int act_assign(struct db *db, const struct actor *a, struct ticket *t, js
 	if (user) {
 		struct actor who = { .id = user };
 		json_t *u = NULL;
-		sqlite3_stmt *st = db_stmt(db, "SELECT display_name, username FROM users WHERE id = ?1 AND disabled = 0");
+		struct db_stmt *st = db_stmt(db, "SELECT display_name, username FROM users WHERE id = ?1 AND disabled = 0");
 		if (st) {
 			db_bind_int(st, 1, user);
 			u = db_one_json(st);
@@ -1078,7 +1078,7 @@ static int act_assign(struct db *db, const struct actor *a, struct ticket *t, js
 		json_decref(u);
 	}
 	/* a kind with its own life cycle moves only by its own steps */
-	sqlite3_stmt *st = db_stmt(db, "UPDATE tickets SET assignee_id = ?2, updated_at = ?3,"
+	struct db_stmt *st = db_stmt(db, "UPDATE tickets SET assignee_id = ?2, updated_at = ?3,"
 				       " state = CASE WHEN state = 'received' AND ?4 = 0 THEN 'processing' ELSE state END WHERE id = ?1");
 	if (!st)
 		return M_ERROR;
@@ -1204,7 +1204,7 @@ int ticket_act(struct db *db, const struct actor *a, int64_t site_id, int64_t id
 
 /* Runs STEP on each ticket ST names (its first column the id), each in its own transaction with
  * the scheduler's audit record ACTION; how many were done, -1 on a store error. */
-static int each_ticket(struct db *db, sqlite3_stmt *st,
+static int each_ticket(struct db *db, struct db_stmt *st,
 		       int (*step)(struct db *db, struct ticket *t, int64_t now, void *arg), void *arg, const char *action,
 		       int64_t now)
 {
@@ -1247,9 +1247,9 @@ int ticket_sync(struct db *db, int64_t now)
 /* ARG: the files' sha256 whose bytes may go once the ticket's transaction is committed. */
 static int purge_one(struct db *db, struct ticket *t, int64_t now, void *arg)
 {
-	sqlite3_stmt *up = db_stmt(db, "UPDATE tickets SET personal = NULL, email_tag = NULL, addr_tag = NULL, notify = 0"
+	struct db_stmt *up = db_stmt(db, "UPDATE tickets SET personal = NULL, email_tag = NULL, addr_tag = NULL, notify = 0"
 				       " WHERE id = ?1");
-	sqlite3_stmt *mail = db_stmt(db, "DELETE FROM mail_outbox WHERE ticket_id = ?1");
+	struct db_stmt *mail = db_stmt(db, "DELETE FROM mail_outbox WHERE ticket_id = ?1");
 	if (!up || !mail)
 		return -1;
 	db_bind_int(up, 1, t->id);
@@ -1260,7 +1260,7 @@ static int purge_one(struct db *db, struct ticket *t, int64_t now, void *arg)
 
 int ticket_purge(struct db *db, const char *data_dir, int64_t now)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT id FROM tickets WHERE purge_after IS NOT NULL AND purge_after <= ?1"
+	struct db_stmt *st = db_stmt(db, "SELECT id FROM tickets WHERE purge_after IS NOT NULL AND purge_after <= ?1"
 				       " AND (personal IS NOT NULL OR email_tag IS NOT NULL"
 				       " OR EXISTS (SELECT 1 FROM ticket_files f WHERE f.ticket_id = tickets.id)) LIMIT 500");
 	if (st)
@@ -1271,12 +1271,12 @@ int ticket_purge(struct db *db, const char *data_dir, int64_t now)
 	size_t i;
 	json_t *sha;
 	json_array_foreach(gone, i, sha) {
-		sqlite3_stmt *left = db_stmt(db, "SELECT count(*) FROM ticket_files WHERE sha256 = ?1");
+		struct db_stmt *left = db_stmt(db, "SELECT count(*) FROM ticket_files WHERE sha256 = ?1");
 		if (!left)
 			break;
 		db_bind_text(left, 1, json_string_value(sha));
-		int none = sqlite3_step(left) == SQLITE_ROW && sqlite3_column_int64(left, 0) == 0;
-		sqlite3_reset(left);
+		int none = db_step(left) == DB_ROW && db_col_int(left, 0) == 0;
+		db_reset(left);
 		if (none)
 			ticket_file_unlink(data_dir, json_string_value(sha));
 	}
@@ -1286,13 +1286,13 @@ int ticket_purge(struct db *db, const char *data_dir, int64_t now)
 
 int ticket_premoderated(struct db *db, const struct ticket_kind *tk, int64_t site_id)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT premoderate FROM ticket_moderation WHERE site_id = ?1 AND kind = ?2");
+	struct db_stmt *st = db_stmt(db, "SELECT premoderate FROM ticket_moderation WHERE site_id = ?1 AND kind = ?2");
 	if (!st)
 		return 1; /* when in doubt, nothing shows unread */
 	db_bind_int(st, 1, site_id);
 	db_bind_text(st, 2, tk->name);
-	int on = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) != 0 : 1;
-	sqlite3_reset(st);
+	int on = db_step(st) == DB_ROW ? (int)db_col_int(st, 0) != 0 : 1;
+	db_reset(st);
 	return on;
 }
 
@@ -1303,7 +1303,7 @@ int ticket_premoderation_set(struct db *db, const struct actor *a, int64_t site_
 		return M_NOTFOUND;
 	if (actor_level(db, a, site_id) < LVL_SITEADMIN)
 		return M_DENIED;
-	sqlite3_stmt *st = db_stmt(db, "INSERT INTO ticket_moderation (site_id, kind, premoderate) VALUES (?1, ?2, ?3)"
+	struct db_stmt *st = db_stmt(db, "INSERT INTO ticket_moderation (site_id, kind, premoderate) VALUES (?1, ?2, ?3)"
 				       " ON CONFLICT (site_id, kind) DO UPDATE SET premoderate = excluded.premoderate");
 	if (!st || db_begin(db))
 		return M_ERROR;
@@ -1320,7 +1320,7 @@ int ticket_premoderation_set(struct db *db, const struct actor *a, int64_t site_
 
 json_t *outbox_due(struct db *db, int64_t now, int limit)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT id, rcpt, subject, body, tries FROM mail_outbox"
+	struct db_stmt *st = db_stmt(db, "SELECT id, rcpt, subject, body, tries FROM mail_outbox"
 				       " WHERE sent_at IS NULL AND tries < ?2 AND next_at <= ?1 ORDER BY next_at, id LIMIT ?3");
 	json_t *out = json_array();
 	if (!st)
@@ -1345,7 +1345,7 @@ json_t *outbox_due(struct db *db, int64_t now, int limit)
 
 int outbox_done(struct db *db, int64_t id, const char *err, int tries, int64_t now)
 {
-	sqlite3_stmt *st = err ? db_stmt(db, "UPDATE mail_outbox SET tries = ?2, next_at = ?3, last_error = ?4 WHERE id = ?1")
+	struct db_stmt *st = err ? db_stmt(db, "UPDATE mail_outbox SET tries = ?2, next_at = ?3, last_error = ?4 WHERE id = ?1")
 			       : db_stmt(db, "UPDATE mail_outbox SET tries = ?2, sent_at = ?3, last_error = '' WHERE id = ?1");
 	if (!st)
 		return -1;

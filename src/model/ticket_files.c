@@ -122,7 +122,7 @@ int ticket_files_attach(struct db *db, const struct actor *a, const struct ticke
 	if (json_array_size(files) > FILES_MAX)
 		return -1;
 	json_array_foreach(files, i, f) {
-		sqlite3_stmt *st = db_stmt(db, "INSERT INTO ticket_files (ticket_id, event_id, name, mime, size, sha256, created_by,"
+		struct db_stmt *st = db_stmt(db, "INSERT INTO ticket_files (ticket_id, event_id, name, mime, size, sha256, created_by,"
 					       " created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
 		if (!st)
 			return -1;
@@ -144,18 +144,18 @@ int ticket_files_attach(struct db *db, const struct actor *a, const struct ticke
 
 int64_t ticket_last_event(struct db *db, const struct ticket *t)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT max(id) FROM ticket_events WHERE ticket_id = ?1");
+	struct db_stmt *st = db_stmt(db, "SELECT max(id) FROM ticket_events WHERE ticket_id = ?1");
 	if (!st)
 		return 0;
 	db_bind_int(st, 1, t->id);
-	int64_t id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_reset(st);
+	int64_t id = db_step(st) == DB_ROW ? db_col_int(st, 0) : 0;
+	db_reset(st);
 	return id;
 }
 
 json_t *ticket_files(struct db *db, int64_t ticket_id)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT id, name, mime, size, created_at, event_id FROM ticket_files WHERE ticket_id = ?1"
+	struct db_stmt *st = db_stmt(db, "SELECT id, name, mime, size, created_at, event_id FROM ticket_files WHERE ticket_id = ?1"
 				       " ORDER BY id");
 	json_t *out = json_array();
 	if (!st)
@@ -178,7 +178,7 @@ json_t *ticket_files(struct db *db, int64_t ticket_id)
 char *ticket_file_path(struct db *db, const char *data_dir, int64_t file_id, int64_t *ticket_id, char code[24], char **name,
 		       char **mime)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT f.ticket_id, f.name, f.mime, f.sha256, t.code FROM ticket_files f"
+	struct db_stmt *st = db_stmt(db, "SELECT f.ticket_id, f.name, f.mime, f.sha256, t.code FROM ticket_files f"
 				       " JOIN tickets t ON t.id = f.ticket_id WHERE f.id = ?1");
 	if (!st)
 		return NULL;
@@ -214,12 +214,12 @@ int ticket_file_token(const char *code, int64_t file_id, char out[33])
 
 int ticket_files_drop(struct db *db, const struct ticket *t, json_t *gone)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT DISTINCT sha256 FROM ticket_files WHERE ticket_id = ?1");
+	struct db_stmt *st = db_stmt(db, "SELECT DISTINCT sha256 FROM ticket_files WHERE ticket_id = ?1");
 	if (!st)
 		return -1;
 	db_bind_int(st, 1, t->id);
 	json_t *rows = db_rows_json(st), *row;
-	sqlite3_stmt *del = db_stmt(db, "DELETE FROM ticket_files WHERE ticket_id = ?1");
+	struct db_stmt *del = db_stmt(db, "DELETE FROM ticket_files WHERE ticket_id = ?1");
 	if (!del) {
 		json_decref(rows);
 		return -1;
@@ -228,13 +228,13 @@ int ticket_files_drop(struct db *db, const struct ticket *t, json_t *gone)
 	int rc = db_step_done(del);
 	size_t i;
 	json_array_foreach(rows, i, row) {
-		sqlite3_stmt *left = db_stmt(db, "SELECT count(*) FROM ticket_files WHERE sha256 = ?1");
+		struct db_stmt *left = db_stmt(db, "SELECT count(*) FROM ticket_files WHERE sha256 = ?1");
 		if (rc || !left)
 			break;
 		db_bind_text(left, 1, json_string_value(json_object_get(row, "sha256")));
-		if (sqlite3_step(left) == SQLITE_ROW && sqlite3_column_int64(left, 0) == 0)
+		if (db_step(left) == DB_ROW && db_col_int(left, 0) == 0)
 			json_array_append(gone, json_object_get(row, "sha256"));
-		sqlite3_reset(left);
+		db_reset(left);
 	}
 	json_decref(rows);
 	return rc ? -1 : 0;

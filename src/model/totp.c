@@ -260,17 +260,17 @@ static int row_get(struct db *db, int64_t user_id, struct totp_row *t)
 {
 	char *sealed = NULL;
 	memset(t, 0, sizeof(*t));
-	sqlite3_stmt *st = db_stmt(db, "SELECT secret_enc, enabled, last_counter FROM totp WHERE user_id = ?");
+	struct db_stmt *st = db_stmt(db, "SELECT secret_enc, enabled, last_counter FROM totp WHERE user_id = ?");
 	if (!st)
 		return -1;
 	db_bind_int(st, 1, user_id);
-	if (sqlite3_step(st) == SQLITE_ROW) {
+	if (db_step(st) == DB_ROW) {
 		t->found = 1;
-		sealed = xstrdup((const char *)sqlite3_column_text(st, 0));
-		t->enabled = sqlite3_column_int(st, 1);
-		t->last_counter = sqlite3_column_int64(st, 2);
+		sealed = xstrdup(db_col_text(st, 0));
+		t->enabled = (int)db_col_int(st, 1);
+		t->last_counter = db_col_int(st, 2);
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	if (!t->found)
 		return 0;
 	int rc = unseal(sealed, t->secret);
@@ -278,25 +278,25 @@ static int row_get(struct db *db, int64_t user_id, struct totp_row *t)
 	return rc;
 }
 
-static int exec_user(sqlite3_stmt *st, int64_t user_id)
+static int exec_user(struct db_stmt *st, int64_t user_id)
 {
 	if (!st)
 		return -1;
 	db_bind_int(st, 1, user_id);
-	int ok = sqlite3_step(st) == SQLITE_DONE;
-	sqlite3_reset(st);
+	int ok = db_step(st) == DB_DONE;
+	db_reset(st);
 	return ok ? 0 : -1;
 }
 
 static int set_counter(struct db *db, int64_t user_id, int64_t counter)
 {
-	sqlite3_stmt *st = db_stmt(db, "UPDATE totp SET last_counter = ? WHERE user_id = ?");
+	struct db_stmt *st = db_stmt(db, "UPDATE totp SET last_counter = ? WHERE user_id = ?");
 	if (!st)
 		return -1;
 	db_bind_int(st, 1, counter);
 	db_bind_int(st, 2, user_id);
-	int ok = sqlite3_step(st) == SQLITE_DONE;
-	sqlite3_reset(st);
+	int ok = db_step(st) == DB_DONE;
+	db_reset(st);
 	return ok ? 0 : -1;
 }
 
@@ -308,15 +308,15 @@ static int recovery_spend(struct db *db, int64_t user_id, const char *code, int6
 		return 0;
 	if (recovery_hash(code, h))
 		return -1;
-	sqlite3_stmt *st = db_stmt(db, "UPDATE totp_recovery SET used_at = ? WHERE user_id = ? AND code_hash = ?"
+	struct db_stmt *st = db_stmt(db, "UPDATE totp_recovery SET used_at = ? WHERE user_id = ? AND code_hash = ?"
 				       " AND used_at IS NULL");
 	if (!st)
 		return -1;
 	db_bind_int(st, 1, now);
 	db_bind_int(st, 2, user_id);
 	db_bind_text(st, 3, h);
-	int ok = sqlite3_step(st) == SQLITE_DONE;
-	sqlite3_reset(st);
+	int ok = db_step(st) == DB_DONE;
+	db_reset(st);
 	if (!ok)
 		return -1;
 	return db_changes(db) == 1;
@@ -374,12 +374,12 @@ int totp_required(struct db *db, int64_t user_id, int sysadmin)
 	const char *list = set ? set : TOTP_REQUIRED_DEFAULT;
 	int req = sysadmin && list_has(list, "sysadmin");
 	if (!req && *list) {
-		sqlite3_stmt *st = db_stmt(db, "SELECT role FROM roles WHERE user_id = ?");
+		struct db_stmt *st = db_stmt(db, "SELECT role FROM roles WHERE user_id = ?");
 		if (st) {
 			db_bind_int(st, 1, user_id);
-			while (!req && sqlite3_step(st) == SQLITE_ROW)
-				req = list_has(list, (const char *)sqlite3_column_text(st, 0));
-			sqlite3_reset(st);
+			while (!req && db_step(st) == DB_ROW)
+				req = list_has(list, db_col_text(st, 0));
+			db_reset(st);
 		}
 	}
 	free(set);
@@ -388,7 +388,7 @@ int totp_required(struct db *db, int64_t user_id, int sysadmin)
 
 json_t *totp_status(struct db *db, int64_t user_id)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT enabled, enabled_at, (SELECT count(*) FROM totp_recovery r"
+	struct db_stmt *st = db_stmt(db, "SELECT enabled, enabled_at, (SELECT count(*) FROM totp_recovery r"
 				       " WHERE r.user_id = t.user_id AND r.used_at IS NULL) AS recovery_left"
 				       " FROM totp t WHERE t.user_id = ?");
 	json_t *o = NULL;
@@ -487,15 +487,15 @@ int totp_enrol_begin(struct db *db, const struct actor *a, const char *issuer, c
 	if (!t.found) { /* a new secret; a pending one is shown again so that a reload changes nothing */
 		randombytes_buf(t.secret, SECRET_BYTES);
 		sealed = seal(t.secret, SECRET_BYTES);
-		sqlite3_stmt *st = db_stmt(db, "INSERT INTO totp (user_id, secret_enc, enabled, last_counter, created_at)"
+		struct db_stmt *st = db_stmt(db, "INSERT INTO totp (user_id, secret_enc, enabled, last_counter, created_at)"
 					       " VALUES (?, ?, 0, 0, ?)");
 		if (!sealed || !st)
 			goto rollback;
 		db_bind_int(st, 1, a->id);
 		db_bind_text(st, 2, sealed);
 		db_bind_int(st, 3, time_now());
-		int ok = sqlite3_step(st) == SQLITE_DONE;
-		sqlite3_reset(st);
+		int ok = db_step(st) == DB_DONE;
+		db_reset(st);
 		if (!ok || audit_write(db, a, 0, "mfa.enrol", "", "begin"))
 			goto rollback;
 	}
@@ -552,13 +552,13 @@ static json_t *recovery_make(struct db *db, int64_t user_id)
 		c[RECOVERY_LEN] = '\0';
 		if (recovery_hash(c, h))
 			goto fail;
-		sqlite3_stmt *st = db_stmt(db, "INSERT INTO totp_recovery (user_id, code_hash) VALUES (?, ?)");
+		struct db_stmt *st = db_stmt(db, "INSERT INTO totp_recovery (user_id, code_hash) VALUES (?, ?)");
 		if (!st)
 			goto fail;
 		db_bind_int(st, 1, user_id);
 		db_bind_text(st, 2, h);
-		int ok = sqlite3_step(st) == SQLITE_DONE;
-		sqlite3_reset(st);
+		int ok = db_step(st) == DB_DONE;
+		db_reset(st);
 		if (!ok) /* also the same code twice, about 1 in 2^45 */
 			goto fail;
 		snprintf(shown, sizeof(shown), "%.5s-%.5s", c, c + 5);
@@ -606,14 +606,14 @@ int totp_enrol_confirm(struct db *db, const struct actor *a, const char *code, i
 		rc = M_INVALID;
 		goto rollback;
 	}
-	sqlite3_stmt *st = db_stmt(db, "UPDATE totp SET enabled = 1, enabled_at = ?, last_counter = ? WHERE user_id = ?");
+	struct db_stmt *st = db_stmt(db, "UPDATE totp SET enabled = 1, enabled_at = ?, last_counter = ? WHERE user_id = ?");
 	if (!st)
 		goto rollback;
 	db_bind_int(st, 1, time_now());
 	db_bind_int(st, 2, step);
 	db_bind_int(st, 3, a->id);
-	int ok = sqlite3_step(st) == SQLITE_DONE;
-	sqlite3_reset(st);
+	int ok = db_step(st) == DB_DONE;
+	db_reset(st);
 	if (!ok || !(*codes = recovery_make(db, a->id)))
 		goto rollback;
 	if (audit_write(db, a, 0, "mfa.enable", "", "")) {
@@ -678,14 +678,14 @@ out:
 
 static int password_ok(struct db *db, int64_t user_id, const char *pw)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT password_hash FROM users WHERE id = ?");
+	struct db_stmt *st = db_stmt(db, "SELECT password_hash FROM users WHERE id = ?");
 	char *hash = NULL;
 	if (!st)
 		return 0;
 	db_bind_int(st, 1, user_id);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		hash = xstrdup((const char *)sqlite3_column_text(st, 0));
-	sqlite3_reset(st);
+	if (db_step(st) == DB_ROW)
+		hash = xstrdup(db_col_text(st, 0));
+	db_reset(st);
 	int ok = hash && pw && crypto_pwhash_str_verify(hash, pw, strlen(pw)) == 0;
 	free(hash);
 	return ok;
@@ -749,13 +749,13 @@ int totp_reset(struct db *db, const struct actor *a, const char *username, struc
 	int64_t uid = 0;
 	if (!a || !a->sysadmin)
 		return M_DENIED;
-	sqlite3_stmt *st = db_stmt(db, "SELECT id FROM users WHERE username = ?");
+	struct db_stmt *st = db_stmt(db, "SELECT id FROM users WHERE username = ?");
 	if (!st)
 		return M_ERROR;
 	db_bind_text(st, 1, username ? username : "");
-	if (sqlite3_step(st) == SQLITE_ROW)
-		uid = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+	if (db_step(st) == DB_ROW)
+		uid = db_col_int(st, 0);
+	db_reset(st);
 	if (!uid) {
 		errs_add(e, "username", username && *username ? "user_unknown" : "required");
 		return M_INVALID;
@@ -766,8 +766,8 @@ int totp_reset(struct db *db, const struct actor *a, const char *username, struc
 	if (!st)
 		goto rollback;
 	db_bind_int(st, 1, uid);
-	int has = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_reset(st);
+	int has = db_step(st) == DB_ROW;
+	db_reset(st);
 	if (!has) {
 		db_rollback(db);
 		errs_add(e, "username", "totp_not_enabled");

@@ -66,14 +66,14 @@ int user_add(struct db *db, const char *username, const char *display_name, cons
 		errs_add(e, "display_name", "invalid_utf8");
 	if (e->n)
 		goto out;
-	sqlite3_stmt *st = db_stmt(db, "SELECT 1 FROM users WHERE username = ?");
+	struct db_stmt *st = db_stmt(db, "SELECT 1 FROM users WHERE username = ?");
 	if (!st) {
 		rc = M_ERROR;
 		goto out;
 	}
 	db_bind_text(st, 1, username);
-	int taken = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_reset(st);
+	int taken = db_step(st) == DB_ROW;
+	db_reset(st);
 	if (taken) {
 		errs_add(e, "username", "username_taken");
 		goto out;
@@ -93,11 +93,11 @@ int user_add(struct db *db, const char *username, const char *display_name, cons
 	db_bind_int(st, 4, sysadmin);
 	db_bind_int(st, 5, time_now());
 	db_bind_int(st, 6, time_now());
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		sqlite3_reset(st);
+	if (db_step(st) != DB_DONE) {
+		db_reset(st);
 		goto rollback;
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	*id = db_last_id(db);
 	if (password_history_add(db, *id, hash))
 		goto rollback;
@@ -108,8 +108,8 @@ int user_add(struct db *db, const char *username, const char *display_name, cons
 		db_bind_int(st, 1, *id);
 		db_bind_int(st, 2, json_integer_value(json_object_get(site, "id")));
 		db_bind_text(st, 3, role);
-		int ok = sqlite3_step(st) == SQLITE_DONE;
-		sqlite3_reset(st);
+		int ok = db_step(st) == DB_DONE;
+		db_reset(st);
 		if (!ok)
 			goto rollback;
 	}
@@ -135,33 +135,33 @@ int user_set_role(struct db *db, int64_t user_id, int64_t site_id, const char *r
 		errs_add(e, "role", "role_invalid");
 		return M_INVALID;
 	}
-	sqlite3_stmt *st = db_stmt(db, "INSERT INTO roles (user_id, site_id, role) VALUES (?, ?, ?)"
+	struct db_stmt *st = db_stmt(db, "INSERT INTO roles (user_id, site_id, role) VALUES (?, ?, ?)"
 				       " ON CONFLICT (user_id, site_id) DO UPDATE SET role = excluded.role");
 	if (!st)
 		return M_ERROR;
 	db_bind_int(st, 1, user_id);
 	db_bind_int(st, 2, site_id);
 	db_bind_text(st, 3, role);
-	int rc = sqlite3_step(st) == SQLITE_DONE ? M_OK : M_ERROR;
-	sqlite3_reset(st);
+	int rc = db_step(st) == DB_DONE ? M_OK : M_ERROR;
+	db_reset(st);
 	return rc;
 }
 
 static int user_get_exists(struct db *db, int64_t id)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT 1 FROM users WHERE id = ?");
+	struct db_stmt *st = db_stmt(db, "SELECT 1 FROM users WHERE id = ?");
 	int yes;
 	if (!st)
 		return 0;
 	db_bind_int(st, 1, id);
-	yes = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_reset(st);
+	yes = db_step(st) == DB_ROW;
+	db_reset(st);
 	return yes;
 }
 
 json_t *user_get(struct db *db, int64_t id)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT id, username, display_name, must_change, is_sysadmin, disabled"
+	struct db_stmt *st = db_stmt(db, "SELECT id, username, display_name, must_change, is_sysadmin, disabled"
 				       " FROM users WHERE id = ?");
 	if (!st)
 		return NULL;
@@ -185,7 +185,7 @@ static void dummy_make(void)
 json_t *user_authenticate(struct db *db, const char *username, const char *password, const char *address,
 			  int64_t *wait)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT id, password_hash, disabled FROM users WHERE username = ?");
+	struct db_stmt *st = db_stmt(db, "SELECT id, password_hash, disabled FROM users WHERE username = ?");
 	char hash[crypto_pwhash_STRBYTES] = "", ukey[160], akey[80];
 	int64_t uid = 0;
 	int disabled = 0, ok;
@@ -204,12 +204,12 @@ json_t *user_authenticate(struct db *db, const char *username, const char *passw
 	if (!st)
 		return NULL;
 	db_bind_text(st, 1, username);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		uid = sqlite3_column_int64(st, 0);
-		snprintf(hash, sizeof(hash), "%s", (const char *)sqlite3_column_text(st, 1));
-		disabled = sqlite3_column_int(st, 2);
+	if (db_step(st) == DB_ROW) {
+		uid = db_col_int(st, 0);
+		snprintf(hash, sizeof(hash), "%s", db_col_text(st, 1));
+		disabled = (int)db_col_int(st, 2);
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	if (!uid) {
 		/* the same work as for a known name, so the time tells nothing either */
 		pthread_once(&dummy_once, dummy_make);
@@ -244,16 +244,16 @@ json_t *user_authenticate(struct db *db, const char *username, const char *passw
 int user_change_password(struct db *db, int64_t user_id, const char *old_pw, const char *new_pw,
 			 const char *confirm, struct errs *e)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT password_hash FROM users WHERE id = ?");
+	struct db_stmt *st = db_stmt(db, "SELECT password_hash FROM users WHERE id = ?");
 	char hash[crypto_pwhash_STRBYTES] = "";
 	struct actor a = { user_id, 0, NULL };
 
 	if (!st)
 		return M_ERROR;
 	db_bind_int(st, 1, user_id);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		snprintf(hash, sizeof(hash), "%s", (const char *)sqlite3_column_text(st, 0));
-	sqlite3_reset(st);
+	if (db_step(st) == DB_ROW)
+		snprintf(hash, sizeof(hash), "%s", db_col_text(st, 0));
+	db_reset(st);
 	if (!*hash)
 		return M_NOTFOUND;
 	if (!old_pw || crypto_pwhash_str_verify(hash, old_pw, strlen(old_pw)) != 0)
@@ -290,8 +290,8 @@ int user_change_password(struct db *db, int64_t user_id, const char *old_pw, con
 	/* accepted only because of the second factor: to be changed if that is turned off */
 	db_bind_int(st, 3, mfa && (int64_t)utf8_length(new_pw) < account_setting(db, "password_min_length_no_mfa"));
 	db_bind_int(st, 4, user_id);
-	int ok = sqlite3_step(st) == SQLITE_DONE;
-	sqlite3_reset(st);
+	int ok = db_step(st) == DB_DONE;
+	db_reset(st);
 	if (!ok || password_history_add(db, user_id, hash) || audit_write(db, &a, 0, "password.change", "", "")) {
 		db_rollback(db);
 		return M_ERROR;
@@ -305,25 +305,25 @@ const char *user_role_on(struct db *db, const struct actor *a, int64_t site_id)
 		return NULL;
 	if (a->sysadmin)
 		return "sysadmin";
-	sqlite3_stmt *st = db_stmt(db, "SELECT role FROM roles WHERE user_id = ? AND site_id = ?");
+	struct db_stmt *st = db_stmt(db, "SELECT role FROM roles WHERE user_id = ? AND site_id = ?");
 	const char *r = NULL;
 	if (!st)
 		return NULL;
 	db_bind_int(st, 1, a->id);
 	db_bind_int(st, 2, site_id);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		const char *v = (const char *)sqlite3_column_text(st, 0);
+	if (db_step(st) == DB_ROW) {
+		const char *v = db_col_text(st, 0);
 		for (size_t i = 0; i < ARRAY_SIZE(site_roles); i++)
 			if (strcmp(v, site_roles[i]) == 0)
 				r = site_roles[i]; /* static string: outlives the statement */
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	return r;
 }
 
 json_t *user_sites(struct db *db, const struct actor *a)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	if (a->sysadmin) {
 		st = db_stmt(db, "SELECT id, slug, name, kind, 'sysadmin' AS role FROM sites ORDER BY parent_id IS NOT NULL, name");
 		return st ? db_rows_json(st) : json_array();
@@ -343,7 +343,7 @@ json_t *user_list_site(struct db *db, const struct actor *a, int64_t site_id)
 	if (actor_level(db, a, site_id) < LVL_SITEADMIN)
 		return NULL;
 	int64_t max_age = password_max_age_days(db) * 86400, max_age_admin = password_max_age_days_admin(db) * 86400;
-	sqlite3_stmt *st = db_stmt(db, "SELECT u.id, u.username, u.display_name, u.disabled, r.role, u.password_changed_at,"
+	struct db_stmt *st = db_stmt(db, "SELECT u.id, u.username, u.display_name, u.disabled, r.role, u.password_changed_at,"
 				       " CASE WHEN (CASE WHEN u.is_sysadmin = 1 OR EXISTS (SELECT 1 FROM roles ra WHERE ra.user_id = u.id"
 				       "  AND ra.role = 'siteadmin') THEN ?4 ELSE ?2 END) > 0 AND u.password_changed_at < ?3 -"
 				       "  (CASE WHEN u.is_sysadmin = 1 OR EXISTS (SELECT 1 FROM roles ra WHERE ra.user_id = u.id"
@@ -377,14 +377,14 @@ int user_grant(struct db *db, const struct actor *a, int64_t site_id, const char
 		errs_add(e, "role", "role_needs_sysadmin");
 		return M_INVALID;
 	}
-	sqlite3_stmt *st = db_stmt(db, "SELECT id FROM users WHERE username = ?");
+	struct db_stmt *st = db_stmt(db, "SELECT id FROM users WHERE username = ?");
 	int64_t uid = 0;
 	if (!st)
 		return M_ERROR;
 	db_bind_text(st, 1, username ? username : "");
-	if (sqlite3_step(st) == SQLITE_ROW)
-		uid = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+	if (db_step(st) == DB_ROW)
+		uid = db_col_int(st, 0);
+	db_reset(st);
 	if (!uid) {
 		errs_add(e, "username", "user_unknown");
 		return M_INVALID;
@@ -415,15 +415,15 @@ int user_revoke(struct db *db, const struct actor *a, int64_t site_id, int64_t u
 		return M_DENIED;
 	if (db_begin(db))
 		return M_ERROR;
-	sqlite3_stmt *st = db_stmt(db, "DELETE FROM roles WHERE user_id = ? AND site_id = ?");
+	struct db_stmt *st = db_stmt(db, "DELETE FROM roles WHERE user_id = ? AND site_id = ?");
 	if (!st) {
 		db_rollback(db);
 		return M_ERROR;
 	}
 	db_bind_int(st, 1, user_id);
 	db_bind_int(st, 2, site_id);
-	int ok = sqlite3_step(st) == SQLITE_DONE;
-	sqlite3_reset(st);
+	int ok = db_step(st) == DB_DONE;
+	db_reset(st);
 	if (!ok || db_changes(db) != 1) {
 		db_rollback(db);
 		return ok ? M_NOTFOUND : M_ERROR;
@@ -454,7 +454,7 @@ int user_handover(struct db *db, const struct actor *a, int64_t site_id, int64_t
 		return M_INVALID;
 	if (db_begin(db))
 		return M_ERROR;
-	sqlite3_stmt *st = db_stmt(db, "SELECT id FROM items WHERE site_id = ? AND created_by = ?"
+	struct db_stmt *st = db_stmt(db, "SELECT id FROM items WHERE site_id = ? AND created_by = ?"
 				       " AND (state IN ('draft', 'submitted', 'edited', 'returned', 'scheduled')"
 				       " OR change_state IS NOT NULL)");
 	if (!st) {
@@ -473,8 +473,8 @@ int user_handover(struct db *db, const struct actor *a, int64_t site_id, int64_t
 			break;
 		db_bind_int(st, 1, to_id);
 		db_bind_int(st, 2, id);
-		int ok = sqlite3_step(st) == SQLITE_DONE;
-		sqlite3_reset(st);
+		int ok = db_step(st) == DB_DONE;
+		db_reset(st);
 		if (!ok || transition_write(db, a, id, "handover", "", "", "Bàn giao cho người phụ trách mới", "")) {
 			json_decref(items);
 			db_rollback(db);
@@ -539,7 +539,7 @@ int user_set_disabled(struct db *db, const struct actor *a, int64_t site_id, int
 	if (db_begin(db))
 		return M_ERROR;
 	/* enabling restarts the dormancy clock, or the next sweep would disable it again */
-	sqlite3_stmt *st = db_stmt(db, "UPDATE users SET disabled = ?1, disabled_reason = CASE WHEN ?1 = 1 THEN 'admin' ELSE '' END,"
+	struct db_stmt *st = db_stmt(db, "UPDATE users SET disabled = ?1, disabled_reason = CASE WHEN ?1 = 1 THEN 'admin' ELSE '' END,"
 				       " enabled_at = CASE WHEN ?1 = 1 THEN enabled_at ELSE ?3 END WHERE id = ?2");
 	if (!st) {
 		db_rollback(db);
@@ -548,8 +548,8 @@ int user_set_disabled(struct db *db, const struct actor *a, int64_t site_id, int
 	db_bind_int(st, 1, disabled ? 1 : 0);
 	db_bind_int(st, 2, user_id);
 	db_bind_int(st, 3, time_now());
-	int ok = sqlite3_step(st) == SQLITE_DONE;
-	sqlite3_reset(st);
+	int ok = db_step(st) == DB_DONE;
+	db_reset(st);
 	if (!ok || db_changes(db) != 1) {
 		db_rollback(db);
 		return ok ? M_NOTFOUND : M_ERROR;
@@ -566,13 +566,13 @@ int user_set_disabled(struct db *db, const struct actor *a, int64_t site_id, int
 
 int64_t user_id_by_name(struct db *db, const char *username)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT id FROM users WHERE username = ?");
+	struct db_stmt *st = db_stmt(db, "SELECT id FROM users WHERE username = ?");
 	int64_t id = 0;
 	if (!st)
 		return 0;
 	db_bind_text(st, 1, username);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		id = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+	if (db_step(st) == DB_ROW)
+		id = db_col_int(st, 0);
+	db_reset(st);
 	return id;
 }

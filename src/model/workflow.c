@@ -109,19 +109,19 @@ static const char *rule_state(const struct rule *r, json_t *art)
  * become public: its pending change's, else its own. */
 void item_publish_check(struct db *db, int64_t site_id, int64_t id, struct errs *e)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT i.kind, coalesce(r.fields, i.fields) FROM items i"
+	struct db_stmt *st = db_stmt(db, "SELECT i.kind, coalesce(r.fields, i.fields) FROM items i"
 				       " LEFT JOIN revisions r ON r.id = i.pending_rev_id WHERE i.id = ?");
 	if (!st)
 		return;
 	db_bind_int(st, 1, id);
 	const struct kind *k = NULL;
 	json_t *fields = NULL;
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		k = kind_find((const char *)sqlite3_column_text(st, 0));
-		const char *f = (const char *)sqlite3_column_text(st, 1);
+	if (db_step(st) == DB_ROW) {
+		k = kind_find(db_col_text(st, 0));
+		const char *f = db_col_text(st, 1);
 		fields = f ? json_loads(f, 0, NULL) : NULL;
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	if (k && k->publish_check)
 		k->publish_check(db, k, site_id, json_is_object(fields) ? fields : NULL, e);
 	json_decref(fields);
@@ -171,20 +171,20 @@ json_t *article_actions(struct db *db, const struct actor *a, int64_t site_id, j
 /* Copies the pending change's revision over the public columns and clears it. */
 static int apply_pending(struct db *db, int64_t id)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT r.title, r.fields, a.kind FROM items a JOIN revisions r ON r.id = a.pending_rev_id"
+	struct db_stmt *st = db_stmt(db, "SELECT r.title, r.fields, a.kind FROM items a JOIN revisions r ON r.id = a.pending_rev_id"
 				       " WHERE a.id = ?");
 	if (!st)
 		return -1;
 	db_bind_int(st, 1, id);
 	char *slug = NULL;
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		const struct kind *k = kind_find((const char *)sqlite3_column_text(st, 2));
-		const char *title = (const char *)sqlite3_column_text(st, 0);
-		json_t *fields = json_loads((const char *)sqlite3_column_text(st, 1), 0, NULL);
+	if (db_step(st) == DB_ROW) {
+		const struct kind *k = kind_find(db_col_text(st, 2));
+		const char *title = db_col_text(st, 0);
+		json_t *fields = json_loads(db_col_text(st, 1), 0, NULL);
 		slug = k && k->slug ? k->slug(k, title, fields) : vn_slug(title);
 		json_decref(fields);
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	if (!slug)
 		return 0; /* nothing pending */
 	st = db_stmt(db, "UPDATE items SET (title, summary, body, author, category_id, cover_id, cover_alt, featured,"
@@ -198,13 +198,13 @@ static int apply_pending(struct db *db, int64_t id)
 	}
 	db_bind_text(st, 1, slug);
 	db_bind_int(st, 2, id);
-	int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
-	sqlite3_reset(st);
+	int rc = db_step(st) == DB_DONE ? 0 : -1;
+	db_reset(st);
 	free(slug);
 	return rc ? rc : item_derive(db, id);
 }
 
-static int exec_update(sqlite3_stmt *st)
+static int exec_update(struct db_stmt *st)
 {
 	return db_step_done(st);
 }
@@ -215,7 +215,7 @@ static int state_set(struct db *db, const struct actor *a, json_t *art, const st
 {
 	int64_t id = json_integer_value(json_object_get(art, "id"));
 	int pending = json_is_true(json_object_get(art, "has_pending_change"));
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 
 	if (strcmp(r->action, "correct") == 0) {
 		st = db_stmt(db, "INSERT INTO corrections (article_id, at, actor_id, text) VALUES (?, ?, ?, ?)");
@@ -356,20 +356,20 @@ out:
 
 int article_publish_now(struct db *db, const struct actor *a, int64_t id, const char *note)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT state, change_state, pending_rev_id IS NOT NULL FROM items WHERE id = ?");
+	struct db_stmt *st = db_stmt(db, "SELECT state, change_state, pending_rev_id IS NOT NULL FROM items WHERE id = ?");
 	if (!st)
 		return -1;
 	db_bind_int(st, 1, id);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		sqlite3_reset(st);
+	if (db_step(st) != DB_ROW) {
+		db_reset(st);
 		return -1;
 	}
 	char from[24];
-	int pending = sqlite3_column_int(st, 2);
-	const char *state = (const char *)sqlite3_column_text(st, 0), *change = (const char *)sqlite3_column_text(st, 1);
+	int pending = (int)db_col_int(st, 2);
+	const char *state = db_col_text(st, 0), *change = db_col_text(st, 1);
 	snprintf(from, sizeof(from), "%s", pending && change ? change : state);
 	int published = strcmp(state, "published") == 0;
-	sqlite3_reset(st);
+	db_reset(st);
 	int64_t now = time_now();
 	if (pending) {
 		if (apply_pending(db, id))
@@ -395,7 +395,7 @@ int article_publish_cli(struct db *db, int64_t site_id, int64_t id, int64_t when
 {
 	if (db_begin(db))
 		return M_ERROR;
-	sqlite3_stmt *st = db_stmt(db, "UPDATE items SET state = 'published', published_at = ?1, updated_at = ?1"
+	struct db_stmt *st = db_stmt(db, "UPDATE items SET state = 'published', published_at = ?1, updated_at = ?1"
 				       " WHERE id = ?2 AND site_id = ?3 AND state <> 'published'");
 	if (!st) {
 		db_rollback(db);
@@ -415,24 +415,24 @@ int article_publish_cli(struct db *db, int64_t site_id, int64_t id, int64_t when
 
 int article_scheduled_waiting(struct db *db, int64_t *n, int64_t *oldest)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT count(*), min(scheduled_at) FROM items WHERE state = 'scheduled'");
+	struct db_stmt *st = db_stmt(db, "SELECT count(*), min(scheduled_at) FROM items WHERE state = 'scheduled'");
 	*n = 0;
 	*oldest = 0;
 	if (!st)
 		return -1;
 	int rc = -1;
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		*n = sqlite3_column_int64(st, 0);
-		*oldest = sqlite3_column_type(st, 1) == SQLITE_NULL ? 0 : sqlite3_column_int64(st, 1);
+	if (db_step(st) == DB_ROW) {
+		*n = db_col_int(st, 0);
+		*oldest = db_col_null(st, 1) ? 0 : db_col_int(st, 1);
 		rc = 0;
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	return rc;
 }
 
 int article_publish_due(struct db *db, int64_t now)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT id, site_id FROM items WHERE state = 'scheduled' AND scheduled_at <= ?"
+	struct db_stmt *st = db_stmt(db, "SELECT id, site_id FROM items WHERE state = 'scheduled' AND scheduled_at <= ?"
 				       " ORDER BY scheduled_at, id LIMIT 100");
 	int n = 0;
 	if (!st)
@@ -477,7 +477,7 @@ json_t *article_timeline(struct db *db, const struct actor *a, int64_t site_id, 
 	if (!art)
 		return NULL;
 	json_decref(art);
-	sqlite3_stmt *st = db_stmt(db, "SELECT t.id, t.at, t.action, t.from_state, t.to_state, t.comment, t.reason,"
+	struct db_stmt *st = db_stmt(db, "SELECT t.id, t.at, t.action, t.from_state, t.to_state, t.comment, t.reason,"
 				       " coalesce(u.display_name, 'Hệ thống') AS actor_name FROM transitions t"
 				       " LEFT JOIN users u ON u.id = t.actor_id WHERE t.article_id = ? ORDER BY t.id DESC");
 	if (!st)

@@ -312,12 +312,12 @@ static int edit_distance(const char *a, const char *b, int cap)
 
 static int term_known(struct db *db, const char *w)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT 1 FROM search_vocab WHERE term = ?");
+	struct db_stmt *st = db_stmt(db, "SELECT 1 FROM search_vocab WHERE term = ?");
 	if (!st)
 		return 1;
 	db_bind_text(st, 1, w);
-	int known = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_reset(st);
+	int known = db_step(st) == DB_ROW;
+	db_reset(st);
 	return known;
 }
 
@@ -332,14 +332,14 @@ static char *closest_term(struct db *db, const char *w)
 	int cap = strlen(w) <= 4 ? 1 : 2, best = cap + 1;
 	int64_t best_docs = 0;
 	char *r = NULL;
-	sqlite3_stmt *st = db_stmt(db, "SELECT term, doc FROM search_vocab WHERE term >= ? AND term < ? LIMIT 20000");
+	struct db_stmt *st = db_stmt(db, "SELECT term, doc FROM search_vocab WHERE term >= ? AND term < ? LIMIT 20000");
 	if (!st)
 		return NULL;
 	db_bind_text(st, 1, lo);
 	db_bind_text(st, 2, hi);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		const char *t = (const char *)sqlite3_column_text(st, 0);
-		int64_t docs = sqlite3_column_int64(st, 1);
+	while (db_step(st) == DB_ROW) {
+		const char *t = db_col_text(st, 0);
+		int64_t docs = db_col_int(st, 1);
 		int ascii = 1;
 		for (const char *c = t; *c; c++)
 			ascii &= (unsigned char)*c < 128;
@@ -353,7 +353,7 @@ static char *closest_term(struct db *db, const char *w)
 			r = xstrdup(t);
 		}
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	return best <= cap ? r : (free(r), NULL);
 }
 
@@ -415,7 +415,7 @@ static char *site_expr(const char *expr, const struct search_params *p)
 	return sb_detach(&b, NULL);
 }
 
-static void bind_filters(sqlite3_stmt *st, const char *expr, const struct search_params *p)
+static void bind_filters(struct db_stmt *st, const char *expr, const struct search_params *p)
 {
 	db_bind_text(st, 1, expr);
 	db_bind_int(st, 3, p->from);
@@ -429,7 +429,7 @@ static void bind_filters(sqlite3_stmt *st, const char *expr, const struct search
  * cannot be quick, and for so broad a query the newest items serve the reader best). */
 static json_t *result_ids(struct db *db, const char *expr, const struct search_params *p, int broad)
 {
-	sqlite3_stmt *st = broad ? db_stmt(db, "SELECT f.rowid AS id" SEARCH_WHERE " ORDER BY f.rowid DESC LIMIT ?7 OFFSET ?8")
+	struct db_stmt *st = broad ? db_stmt(db, "SELECT f.rowid AS id" SEARCH_WHERE " ORDER BY f.rowid DESC LIMIT ?7 OFFSET ?8")
 				 : db_stmt(db, "SELECT f.rowid AS id" SEARCH_WHERE
 					   " ORDER BY bm25(search_fts, 10.0, 3.0, 5.0, 1.0, 0.0), f.published_at DESC LIMIT ?7 OFFSET ?8");
 	if (!st)
@@ -451,13 +451,13 @@ json_t *search_run(struct db *db, const struct search_params *p)
 	free(words);
 	json_object_set_new(res, "searched", json_boolean(expr != NULL));
 	if (expr) {
-		sqlite3_stmt *st = db_stmt(db, "SELECT count(*) FROM (SELECT 1" SEARCH_WHERE " LIMIT ?7)");
+		struct db_stmt *st = db_stmt(db, "SELECT count(*) FROM (SELECT 1" SEARCH_WHERE " LIMIT ?7)");
 		if (st) {
 			bind_filters(st, expr, p);
 			db_bind_int(st, 7, COUNT_CAP + 1);
-			if (sqlite3_step(st) == SQLITE_ROW)
-				total = sqlite3_column_int64(st, 0);
-			sqlite3_reset(st);
+			if (db_step(st) == DB_ROW)
+				total = db_col_int(st, 0);
+			db_reset(st);
 		}
 		int broad = total > COUNT_CAP;
 		json_object_set_new(res, "more", json_boolean(broad));
@@ -513,12 +513,12 @@ json_t *search_run(struct db *db, const struct search_params *p)
 
 int search_index_article(struct db *db, int64_t id)
 {
-	sqlite3_stmt *st = db_stmt(db, "DELETE FROM search_fts WHERE rowid = ?");
+	struct db_stmt *st = db_stmt(db, "DELETE FROM search_fts WHERE rowid = ?");
 	if (!st)
 		return -1;
 	db_bind_int(st, 1, id);
-	int ok = sqlite3_step(st) == SQLITE_DONE;
-	sqlite3_reset(st);
+	int ok = db_step(st) == DB_DONE;
+	db_reset(st);
 	if (!ok)
 		return -1;
 	st = db_stmt(db, "SELECT title, summary, body, site_id, category_id, published_at, kind, fields, ref FROM items"
@@ -565,8 +565,8 @@ int search_index_article(struct db *db, int64_t id)
 		db_bind_int(st, 7, json_integer_value(json_object_get(a, "category_id")));
 		db_bind_int(st, 8, json_integer_value(json_object_get(a, "published_at")));
 		db_bind_text(st, 9, k ? k->name : "article");
-		rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
-		sqlite3_reset(st);
+		rc = db_step(st) == DB_DONE ? 0 : -1;
+		db_reset(st);
 	}
 	if (rc)
 		log_error("search: indexing article %lld: %s", (long long)id, db_errmsg(db));
@@ -590,13 +590,13 @@ void search_reindex_cancel(void)
 int search_reindex(struct db *db, void (*progress)(int64_t done, int64_t total, void *arg), void *arg)
 {
 	atomic_store(&reindex_cancelled, 0);
-	sqlite3_stmt *st = db_stmt(db, "SELECT count(*) FROM items WHERE state = 'published'");
+	struct db_stmt *st = db_stmt(db, "SELECT count(*) FROM items WHERE state = 'published'");
 	int64_t total = 0, done = 0, last = 0;
 	if (!st)
 		return -1;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		total = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+	if (db_step(st) == DB_ROW)
+		total = db_col_int(st, 0);
+	db_reset(st);
 	if (db_begin(db) || db_exec(db, "DELETE FROM search_fts")) {
 		db_rollback(db);
 		return -1;

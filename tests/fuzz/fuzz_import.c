@@ -43,10 +43,10 @@ static void setup(void)
 
 static int64_t count_items(void)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT count(*) FROM items");
-	int64_t n = st && sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+	struct db_stmt *st = db_stmt(db, "SELECT count(*) FROM items");
+	int64_t n = st && db_step(st) == DB_ROW ? db_col_int(st, 0) : -1;
 	if (st)
-		sqlite3_reset(st);
+		db_reset(st);
 	return n;
 }
 

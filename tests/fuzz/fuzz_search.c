@@ -45,19 +45,19 @@ static void setup(void)
 	};
 	int ok = db_exec(db, "INSERT INTO sites (id, slug, kind, name, created_at) VALUES (1, 'main', 'main', 'Cổng', 0)") == 0 &&
 		 db_exec(db, "INSERT INTO categories (id, site_id, name, slug) VALUES (1, 1, 'Tin', 'tin')") == 0;
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	const char *sql = "INSERT INTO items (id, site_id, category_id, state, title, slug, body, published_at,"
 			  " created_at, updated_at) VALUES (?, 1, 1, 'published', ?, 'x', ?, ?, 0, 0)";
 	for (int i = 0; ok && i <= (int)ARRAY_SIZE(arts); i++) {
-		ok = sqlite3_prepare_v2(db_handle(db), sql, -1, &st, NULL) == SQLITE_OK;
+		ok = (st = db_prepare(db, sql)) != NULL;
 		if (!ok)
 			break;
-		sqlite3_bind_int64(st, 1, i < (int)ARRAY_SIZE(arts) ? i + 1 : FUZZ_ID);
-		sqlite3_bind_text(st, 2, i < (int)ARRAY_SIZE(arts) ? arts[i][0] : "tin", -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 3, i < (int)ARRAY_SIZE(arts) ? arts[i][1] : "<p>tin</p>", -1, SQLITE_STATIC);
-		sqlite3_bind_int64(st, 4, 1700000000 + i);
-		ok = sqlite3_step(st) == SQLITE_DONE;
-		sqlite3_finalize(st);
+		db_bind_int(st, 1, i < (int)ARRAY_SIZE(arts) ? i + 1 : FUZZ_ID);
+		db_bind_text(st, 2, i < (int)ARRAY_SIZE(arts) ? arts[i][0] : "tin");
+		db_bind_text(st, 3, i < (int)ARRAY_SIZE(arts) ? arts[i][1] : "<p>tin</p>");
+		db_bind_int(st, 4, 1700000000 + i);
+		ok = db_step(st) == DB_DONE;
+		db_finalize(st);
 	}
 	if (!ok || search_reindex(db, NULL, NULL))
 		fail("cannot make the corpus", NULL, db_errmsg(db));
@@ -107,18 +107,18 @@ static void check_expr(const char *q, const char *e)
 	if (depth)
 		fail("unbalanced parentheses", q, e);
 	/* FTS5 parses it */
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(db_handle(db), "SELECT count(*) FROM search_fts WHERE search_fts MATCH ?", -1, &st, NULL))
+	struct db_stmt *st = db_prepare(db, "SELECT count(*) FROM search_fts WHERE search_fts MATCH ?");
+	if (!st)
 		fail("prepare", q, db_errmsg(db));
-	sqlite3_bind_text(st, 1, e, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(st);
-	if (rc != SQLITE_ROW) {
+	db_bind_text(st, 1, e);
+	int rc = db_step(st);
+	if (rc != DB_ROW) {
 		char msg[512];
-		snprintf(msg, sizeof(msg), "%s: %s", e, sqlite3_errmsg(db_handle(db)));
-		sqlite3_finalize(st);
+		snprintf(msg, sizeof(msg), "%s: %s", e, db_errmsg(db));
+		db_finalize(st);
 		fail("FTS5 refuses the expression", q, msg);
 	}
-	sqlite3_finalize(st);
+	db_finalize(st);
 }
 
 static void check_query(const char *q, const struct search_query *sq)
@@ -210,15 +210,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (nfc) {
 			char *body = html_sanitize(nfc, strlen(nfc), NULL);
 			char *title = utf8_ellipsize(nfc, 300);
-			sqlite3_stmt *st;
-			if (sqlite3_prepare_v2(db_handle(db), "UPDATE items SET title = ?, body = ? WHERE id = ?", -1, &st,
-					       NULL) == SQLITE_OK) {
-				sqlite3_bind_text(st, 1, title, -1, SQLITE_STATIC);
-				sqlite3_bind_text(st, 2, body, -1, SQLITE_STATIC);
-				sqlite3_bind_int64(st, 3, FUZZ_ID);
-				if (sqlite3_step(st) != SQLITE_DONE)
+			struct db_stmt *st = db_prepare(db, "UPDATE items SET title = ?, body = ? WHERE id = ?");
+			if (st) {
+				db_bind_text(st, 1, title);
+				db_bind_text(st, 2, body);
+				db_bind_int(st, 3, FUZZ_ID);
+				if (db_step(st) != DB_DONE)
 					fail("cannot update the fuzzed article", q, db_errmsg(db));
-				sqlite3_finalize(st);
+				db_finalize(st);
 			}
 			if (search_index_article(db, FUZZ_ID))
 				fail("search_index_article failed", q, text);

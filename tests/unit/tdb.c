@@ -7,6 +7,7 @@
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 static char dir[] = "/tmp/cong-unit-XXXXXX";
@@ -19,12 +20,45 @@ const char *t_dir(void)
 	return made ? dir : NULL;
 }
 
+/* CONG_TEST_PG=postgresql:///postgres?host=…: a new database on that server for each fresh one
+ * (named after the process and a counter; the cluster is thrown away after the run). */
+static int pg_fresh(char *url, size_t n_url, int k)
+{
+	const char *maint = getenv("CONG_TEST_PG");
+	const char *q = maint ? strchr(maint, '?') : NULL;
+	char name[64], sql[128], err[256];
+	if (!maint || !*maint)
+		return 0;
+	snprintf(name, sizeof(name), "unit_%ld_%d", (long)getpid(), k);
+	struct db *m = db_open(maint, err, sizeof(err));
+	if (!m) {
+		fprintf(stderr, "t_fresh_db: %s\n", err);
+		return -1;
+	}
+	snprintf(sql, sizeof(sql), "CREATE DATABASE %s", name);
+	int rc = db_exec(m, sql);
+	db_close(m);
+	snprintf(url, n_url, "postgresql:///%s%s", name, q ? q : "");
+	return rc ? -1 : 1;
+}
+
+int t_pg(void)
+{
+	const char *maint = getenv("CONG_TEST_PG");
+	return maint && *maint;
+}
+
 struct db *t_fresh_db(void)
 {
-	char path[256], err[256];
+	char path[512], err[256];
 	if (sodium_init() < 0 || !t_dir())
 		return NULL;
-	snprintf(path, sizeof(path), "%s/t%d.db", dir, n++);
+	int pg = pg_fresh(path, sizeof(path), n);
+	if (pg < 0)
+		return NULL;
+	if (!pg)
+		snprintf(path, sizeof(path), "%s/t%d.db", dir, n);
+	n++;
 	totp_set_key_dir(dir);
 	struct db *db = db_open(path, err, sizeof(err));
 	if (db && db_migrate(db, err, sizeof(err)) < 0) {

@@ -10,6 +10,9 @@ struct db;
 /* A new empty database, every migration applied, in this run's temporary folder, whose
  * secret.key seals personal data and second factors (totp_set_key_dir). NULL on failure. */
 struct db *t_fresh_db(void);
+/* Whether the fresh databases are PostgreSQL's (CONG_TEST_PG names a server's maintenance
+ * database: postgresql:///postgres?host=…&port=…); else SQLite files in t_dir(). */
+int t_pg(void);
 /* The temporary folder of this run (made by the first t_fresh_db). */
 const char *t_dir(void);
 /* A site NAME of KIND ("main", "department"…) by the model; its id (0 on failure), its slug in

@@ -42,26 +42,26 @@ static int has_err(const struct errs *e, const char *field, const char *key)
 
 static int64_t count(struct db *db, const char *action)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT count(*) FROM audit WHERE action = ?");
+	struct db_stmt *st = db_stmt(db, "SELECT count(*) FROM audit WHERE action = ?");
 	int64_t n = -1;
 	db_bind_text(st, 1, action);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+	if (db_step(st) == DB_ROW)
+		n = db_col_int(st, 0);
+	db_reset(st);
 	return n;
 }
 
 static int64_t user_int(struct db *db, int64_t id, const char *col)
 {
 	/* one statement per column: the store takes SQL literals only */
-	sqlite3_stmt *st = strcmp(col, "disabled") == 0 ? db_stmt(db, "SELECT disabled FROM users WHERE id = ?")
+	struct db_stmt *st = strcmp(col, "disabled") == 0 ? db_stmt(db, "SELECT disabled FROM users WHERE id = ?")
 			 : strcmp(col, "last_signin_at") == 0 ? db_stmt(db, "SELECT last_signin_at FROM users WHERE id = ?")
 							      : db_stmt(db, "SELECT password_needs_mfa FROM users WHERE id = ?");
 	int64_t v = -1;
 	db_bind_int(st, 1, id);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+	if (db_step(st) == DB_ROW)
+		v = db_col_int(st, 0);
+	db_reset(st);
 	return v;
 }
 
@@ -170,7 +170,7 @@ TEST(accounts_short_password_needs_the_second_factor)
 	add_site(db, "Sở Nội vụ");
 	int64_t id = add_user(db, "lan.snv", "approver", "snv");
 	/* a second factor on (as totp_enrol_confirm leaves it; the secret is not used here) */
-	sqlite3_stmt *st = db_stmt(db, "INSERT INTO totp (user_id, secret_enc, enabled, created_at, enabled_at) VALUES (?, 'x', 1, 0, 0)");
+	struct db_stmt *st = db_stmt(db, "INSERT INTO totp (user_id, secret_enc, enabled, created_at, enabled_at) VALUES (?, 'x', 1, 0, 0)");
 	db_bind_int(st, 1, id);
 	CHECK(db_step_done(st) == 0);
 	CHECK(user_change_password(db, id, PW, "Abc@1234x", "Abc@1234x", &e) == M_OK); /* 9: enough with 2FA */
@@ -315,10 +315,10 @@ TEST(accounts_dormant_disabled_by_the_sweep)
 	CHECK(session_create(db, never, tok) == M_OK); /* a session made meanwhile (by hand) */
 	CHECK(user_dormant_sweep(db, T0 + 46 * DAY) == 1);
 	CHECK(user_int(db, never, "disabled") == 1 && user_int(db, used, "disabled") == 0);
-	sqlite3_stmt *st = db_stmt(db, "SELECT count(*) FROM sessions WHERE user_id = ?");
+	struct db_stmt *st = db_stmt(db, "SELECT count(*) FROM sessions WHERE user_id = ?");
 	db_bind_int(st, 1, never);
-	CHECK(sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int64(st, 0) == 0); /* its sessions ended with it */
-	sqlite3_reset(st);
+	CHECK(db_step(st) == DB_ROW && db_col_int(st, 0) == 0); /* its sessions ended with it */
+	db_reset(st);
 	CHECK(user_dormant_sweep(db, T0 + 56 * DAY) == 1);
 	CHECK(user_int(db, used, "disabled") == 1);
 	CHECK(count(db, "user.dormant") == 2);

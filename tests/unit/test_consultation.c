@@ -36,12 +36,12 @@ static const char *day(int32_t d, char out[11])
 
 static const char *term_of(struct db *db, int64_t id, char *buf, size_t n)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT value FROM item_terms WHERE item_id = ? AND key = 'lay_y_kien'");
+	struct db_stmt *st = db_stmt(db, "SELECT value FROM item_terms WHERE item_id = ? AND key = 'lay_y_kien'");
 	*buf = 0;
 	db_bind_int(st, 1, id);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		snprintf(buf, n, "%s", (const char *)sqlite3_column_text(st, 0));
-	sqlite3_reset(st);
+	if (db_step(st) == DB_ROW)
+		snprintf(buf, n, "%s", db_col_text(st, 0));
+	db_reset(st);
 	return buf;
 }
 

@@ -25,12 +25,12 @@ static void day_of(int64_t t, char out[11])
 
 static int64_t due_of(struct db *db, int64_t id)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT due_at FROM items WHERE id = ?");
+	struct db_stmt *st = db_stmt(db, "SELECT due_at FROM items WHERE id = ?");
 	int64_t v = -1;
 	db_bind_int(st, 1, id);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_type(st, 0) == SQLITE_NULL ? 0 : sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+	if (db_step(st) == DB_ROW)
+		v = db_col_null(st, 0) ? 0 : db_col_int(st, 0);
+	db_reset(st);
 	return v;
 }
 

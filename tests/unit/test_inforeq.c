@@ -43,12 +43,12 @@ static int64_t vn_at(const char *date, int h)
 
 static void due_day(struct db *db, int64_t id, char out[11])
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT due_at FROM tickets WHERE id = ?1");
+	struct db_stmt *st = db_stmt(db, "SELECT due_at FROM tickets WHERE id = ?1");
 	out[0] = '\0';
 	db_bind_int(st, 1, id);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		vn_date_format(vn_days_to_date(vn_days_of_time(sqlite3_column_int64(st, 0))), out);
-	sqlite3_reset(st);
+	if (db_step(st) == DB_ROW)
+		vn_date_format(vn_days_to_date(vn_days_of_time(db_col_int(st, 0))), out);
+	db_reset(st);
 }
 
 static int64_t submit(struct db *db, int64_t site, int64_t now, const char *id_number, int64_t *number, int64_t *year)
@@ -65,13 +65,13 @@ static int64_t submit(struct db *db, int64_t site, int64_t now, const char *id_n
 	json_decref(raw);
 	if (rc != M_OK)
 		return 0;
-	sqlite3_stmt *st = db_stmt(db, "SELECT number, number_year FROM tickets WHERE id = ?1");
+	struct db_stmt *st = db_stmt(db, "SELECT number, number_year FROM tickets WHERE id = ?1");
 	db_bind_int(st, 1, id);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		*number = sqlite3_column_int64(st, 0);
-		*year = sqlite3_column_int64(st, 1);
+	if (db_step(st) == DB_ROW) {
+		*number = db_col_int(st, 0);
+		*year = db_col_int(st, 1);
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	return id;
 }
 

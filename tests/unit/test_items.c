@@ -190,13 +190,13 @@ static int64_t legal(struct db *db, int64_t site, const char *number, const char
 
 static const char *term(struct db *db, int64_t id, const char *key, char *buf, size_t n)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT value FROM item_terms WHERE item_id = ? AND key = ?");
+	struct db_stmt *st = db_stmt(db, "SELECT value FROM item_terms WHERE item_id = ? AND key = ?");
 	*buf = 0;
 	db_bind_int(st, 1, id);
 	db_bind_text(st, 2, key);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		snprintf(buf, n, "%s", (const char *)sqlite3_column_text(st, 0));
-	sqlite3_reset(st);
+	if (db_step(st) == DB_ROW)
+		snprintf(buf, n, "%s", db_col_text(st, 0));
+	db_reset(st);
 	return buf;
 }
 
@@ -457,11 +457,11 @@ TEST(items_a_documents_scope_sets_its_update_deadline)
 		in.intake_received_at = 1767600000; /* 2026-01-05 */
 		int64_t id = 0;
 		CHECK(article_save(db, &actor_cli, site, 0, &in, &e, &id) == M_OK);
-		sqlite3_stmt *st = db_stmt(db, "SELECT due_kind FROM items WHERE id = ?");
+		struct db_stmt *st = db_stmt(db, "SELECT due_kind FROM items WHERE id = ?");
 		db_bind_int(st, 1, id);
-		CHECK(sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0) &&
-		      strcmp((const char *)sqlite3_column_text(st, 0), scopes[i][1]) == 0);
-		sqlite3_reset(st);
+		CHECK(db_step(st) == DB_ROW && db_col_text(st, 0) &&
+		      strcmp(db_col_text(st, 0), scopes[i][1]) == 0);
+		db_reset(st);
 		json_decref(f);
 	}
 	db_close(db);
@@ -483,7 +483,7 @@ TEST(items_number_search_reads_past_a_long_range_of_other_keys)
 	int64_t cat = category_for_kind(db, site, "legal");
 	CHECK(cat > 0);
 	CHECK(db_exec(db, "BEGIN") == 0);
-	sqlite3_stmt *st = db_stmt(db, "INSERT INTO items (site_id, category_id, state, title, slug, created_at, updated_at,"
+	struct db_stmt *st = db_stmt(db, "INSERT INTO items (site_id, category_id, state, title, slug, created_at, updated_at,"
 				       " kind, ref, ref_key) VALUES (?1, ?2, ?3, 'x', 'x', 0, 0, 'legal', ?4, ?5)");
 	for (int i = 0; i < 1200; i++) { /* 1,200 documents numbered 5 before the one looked for */
 		char ref[64], key[64];
@@ -494,8 +494,8 @@ TEST(items_number_search_reads_past_a_long_range_of_other_keys)
 		db_bind_text(st, 3, "published");
 		db_bind_text(st, 4, ref);
 		db_bind_text(st, 5, key);
-		CHECK(sqlite3_step(st) == SQLITE_DONE);
-		sqlite3_reset(st);
+		CHECK(db_step(st) == DB_DONE);
+		db_reset(st);
 	}
 	static const char *const last[][2] = { { "5/KH-UBND", "draft" }, { "5/KH-UBND", "published" } };
 	int64_t want = 0;
@@ -506,9 +506,9 @@ TEST(items_number_search_reads_past_a_long_range_of_other_keys)
 		db_bind_int(st, 2, cat);
 		db_bind_text(st, 3, last[i][1]);
 		db_bind_text(st, 4, last[i][0]);
-		CHECK(sqlite3_step(st) == SQLITE_DONE);
-		sqlite3_reset(st);
-		want = sqlite3_last_insert_rowid(db_handle(db));
+		CHECK(db_step(st) == DB_DONE);
+		db_reset(st);
+		want = db_last_id(db);
 	}
 	CHECK(db_exec(db, "COMMIT") == 0);
 	static const char *const forms[] = { "kế hoạch số 5", "5/KH-UBND", "KH 5", "5 kh ubnd" };
@@ -655,7 +655,7 @@ TEST(items_lists_read_the_kept_list_fields)
 	json_decref(rows);
 
 	/* not derived since the upgrade: its whole fields */
-	sqlite3_stmt *st = db_stmt(db, "DELETE FROM item_list_fields WHERE item_id = ?");
+	struct db_stmt *st = db_stmt(db, "DELETE FROM item_list_fields WHERE item_id = ?");
 	db_bind_int(st, 1, a);
 	CHECK(db_step_done(st) == 0);
 	rows = item_list_public(db, site, "legal", 0, NULL, 0, 20, 0, &total, 0);
@@ -668,7 +668,7 @@ TEST(items_lists_read_the_kept_list_fields)
  * items themselves, as JSON text of every non-zero (site, kind, key, value, n). */
 static int counts_agree(struct db *db)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT site_id, kind, key, value, n FROM item_term_counts WHERE n <> 0"
+	struct db_stmt *st = db_stmt(db, "SELECT site_id, kind, key, value, n FROM item_term_counts WHERE n <> 0"
 				       " ORDER BY site_id, kind, key, value");
 	json_t *kept = db_rows_json(st);
 	st = db_stmt(db, "SELECT site_id, kind, key, value, n FROM (SELECT a.site_id, a.kind, '' AS key, '' AS value,"
@@ -692,7 +692,7 @@ static int counts_agree(struct db *db)
  * items' terms, and the one-term list read from them against the items' own walk. */
 static int days_agree(struct db *db, int64_t site)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT site_id, kind, key, value, item_day, item_id FROM item_term_days"
+	struct db_stmt *st = db_stmt(db, "SELECT site_id, kind, key, value, item_day, item_id FROM item_term_days"
 				       " ORDER BY site_id, kind, key, value, item_day, item_id");
 	json_t *kept = db_rows_json(st);
 	st = db_stmt(db, "SELECT a.site_id, a.kind, t.key, t.value, coalesce(a.item_day, 0) AS item_day, a.id AS item_id"
@@ -749,7 +749,7 @@ TEST(items_kept_counts_follow_every_change)
 	json_decref(item_list_public(db, site, "legal", 0, NULL, 0, 20, 0, &total, 0));
 	CHECK(total == 2);
 	/* a date changed by hand, then derived: its year and its place in date order move */
-	sqlite3_stmt *up = db_stmt(db, "UPDATE items SET fields = json_set(fields, '$.ngay_ban_hanh', '2023-06-01') WHERE id = ?");
+	struct db_stmt *up = db_stmt(db, "UPDATE items SET fields = json_set(fields, '$.ngay_ban_hanh', '2023-06-01') WHERE id = ?");
 	db_bind_int(up, 1, c);
 	CHECK(db_step_done(up) == 0 && item_derive(db, c) == 0 && counts_agree(db) && days_agree(db, site));
 	json_decref(item_list_public(db, site, "legal", 0, (struct item_filter[]){ { "nam", "2024" } }, 1, 20, 0, &total, 0));

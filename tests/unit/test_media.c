@@ -520,12 +520,12 @@ TEST(media_accepts_office_documents)
 
 static int64_t audit_count(struct db *db, const char *action)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT COUNT(*) FROM audit WHERE action = ?");
+	struct db_stmt *st = db_stmt(db, "SELECT COUNT(*) FROM audit WHERE action = ?");
 	int64_t n = -1;
 	db_bind_text(st, 1, action);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+	if (db_step(st) == DB_ROW)
+		n = db_col_int(st, 0);
+	db_reset(st);
 	return n;
 }
 

@@ -21,16 +21,16 @@
 
 static int64_t due_of(struct db *db, int64_t id, char kind[64])
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT due_at, due_kind FROM items WHERE id = ?");
+	struct db_stmt *st = db_stmt(db, "SELECT due_at, due_kind FROM items WHERE id = ?");
 	int64_t v = -1;
 	db_bind_int(st, 1, id);
 	kind[0] = 0;
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		v = sqlite3_column_type(st, 0) == SQLITE_NULL ? 0 : sqlite3_column_int64(st, 0);
-		if (sqlite3_column_type(st, 1) != SQLITE_NULL)
-			snprintf(kind, 64, "%s", (const char *)sqlite3_column_text(st, 1));
+	if (db_step(st) == DB_ROW) {
+		v = db_col_null(st, 0) ? 0 : db_col_int(st, 0);
+		if (!db_col_null(st, 1))
+			snprintf(kind, 64, "%s", db_col_text(st, 1));
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	return v;
 }
 

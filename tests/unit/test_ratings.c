@@ -88,9 +88,9 @@ static struct db *ratings_db(int64_t *site)
 
 static int64_t count_ratings(struct db *db)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT count(*) FROM ratings");
-	int64_t n = st && sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
-	sqlite3_reset(st);
+	struct db_stmt *st = db_stmt(db, "SELECT count(*) FROM ratings");
+	int64_t n = st && db_step(st) == DB_ROW ? db_col_int(st, 0) : -1;
+	db_reset(st);
 	return n;
 }
 
@@ -126,9 +126,9 @@ TEST(rating_once_per_month_the_month_of_vietnam)
 	CHECK(rating_submit(db, site, &c, last, &e, NULL) == M_OK);
 	CHECK(rating_purge(db, last + 364 * 86400) == 0);
 	CHECK(rating_purge(db, last + 367 * 86400) == 1);
-	sqlite3_stmt *st = db_stmt(db, "SELECT count(*) FROM ratings WHERE comment IS NOT NULL");
-	CHECK(st && sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int64(st, 0) == 0);
-	sqlite3_reset(st);
+	struct db_stmt *st = db_stmt(db, "SELECT count(*) FROM ratings WHERE comment IS NOT NULL");
+	CHECK(st && db_step(st) == DB_ROW && db_col_int(st, 0) == 0);
+	db_reset(st);
 	CHECK(count_ratings(db) == 4);
 	db_close(db);
 }

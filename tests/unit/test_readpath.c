@@ -214,11 +214,11 @@ TEST(category_pages_merge_subcategories_newest_first)
 				  " updated_at) SELECT site_id, id, 'published', 'Chép thẳng', 'chep-thang', 1, 1, 1"
 				  " FROM categories WHERE slug = 'thong-bao'") == 0);
 	CHECK(db_exec(db, "DELETE FROM items WHERE id = (SELECT max(id) FROM items)") == 0);
-	sqlite3_stmt *st = db_stmt(db, "SELECT count(*) FROM categories c WHERE published_count <>"
+	struct db_stmt *st = db_stmt(db, "SELECT count(*) FROM categories c WHERE published_count <>"
 				       " (SELECT count(*) FROM items a WHERE a.category_id = c.id AND a.state = 'published')");
-	CHECK(st && sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int64(st, 0) == 0);
+	CHECK(st && db_step(st) == DB_ROW && db_col_int(st, 0) == 0);
 	if (st)
-		sqlite3_reset(st);
+		db_reset(st);
 	rows = in_category(db, site, empty, 10, 0, &total);
 	CHECK(total == 2 && json_array_size(rows) == 2);
 	json_decref(rows);
@@ -442,21 +442,21 @@ TEST(home_lists_walk_then_ask_quiet_sections)
 	json_t *list = category_list(db, site), *rows = json_array();
 	CHECK(article_home(db, site, list, 8, 4, collect, rows) == 8 + 4 + 3);
 	/* expected: newest first by (published_at, id); the busy ones pair up on each second */
-	sqlite3_stmt *st = db_stmt(db, "SELECT id FROM items WHERE category_id = ? OR category_id = ?"
+	struct db_stmt *st = db_stmt(db, "SELECT id FROM items WHERE category_id = ? OR category_id = ?"
 				       " ORDER BY published_at DESC, id DESC LIMIT 8");
 	int64_t want_busy[8] = { 0 }, want_quiet[3] = { 0 };
 	db_bind_int(st, 1, busy);
 	db_bind_int(st, 2, busy);
-	for (int i = 0; i < 8 && sqlite3_step(st) == SQLITE_ROW; i++)
-		want_busy[i] = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+	for (int i = 0; i < 8 && db_step(st) == DB_ROW; i++)
+		want_busy[i] = db_col_int(st, 0);
+	db_reset(st);
 	st = db_stmt(db, "SELECT id FROM items WHERE category_id = ? OR category_id = ?"
 			 " ORDER BY published_at DESC, id DESC LIMIT 8");
 	db_bind_int(st, 1, quiet);
 	db_bind_int(st, 2, quiet_sub);
-	for (int i = 0; i < 3 && sqlite3_step(st) == SQLITE_ROW; i++)
-		want_quiet[i] = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+	for (int i = 0; i < 3 && db_step(st) == DB_ROW; i++)
+		want_quiet[i] = db_col_int(st, 0);
+	db_reset(st);
 	int bad = 0;
 	for (size_t i = 0; i < json_array_size(rows); i++) {
 		json_t *c = json_array_get(rows, i);

@@ -201,7 +201,7 @@ TEST(tickets_submit_seal_limit_act_and_purge)
 		json_decref(raw);
 	}
 	/* the stored row: the name and contacts sealed, the question in clear */
-	sqlite3_stmt *st = db_stmt(db, "SELECT fields, personal, email_tag, due_at, code FROM tickets WHERE id = ?1");
+	struct db_stmt *st = db_stmt(db, "SELECT fields, personal, email_tag, due_at, code FROM tickets WHERE id = ?1");
 	db_bind_int(st, 1, id);
 	json_t *row = db_one_json(st);
 	CHECK(row != NULL);
@@ -240,13 +240,13 @@ TEST(tickets_submit_seal_limit_act_and_purge)
 	CHECK(ticket_purge(db, t_dir(), NOW + 366 * 86400) == 1);
 	st = db_stmt(db, "SELECT personal IS NULL AND email_tag IS NULL FROM tickets WHERE id = ?1");
 	db_bind_int(st, 1, id);
-	CHECK(sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) == 1);
-	sqlite3_reset(st);
+	CHECK(db_step(st) == DB_ROW && (int)db_col_int(st, 0) == 1);
+	db_reset(st);
 	/* the mail queued for it went with the personal data; the others wait */
 	st = db_stmt(db, "SELECT count(*) FROM mail_outbox WHERE ticket_id = ?1");
 	db_bind_int(st, 1, id);
-	CHECK(sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) == 0);
-	sqlite3_reset(st);
+	CHECK(db_step(st) == DB_ROW && (int)db_col_int(st, 0) == 0);
+	db_reset(st);
 	json_t *due = outbox_due(db, NOW + 366 * 86400, 100);
 	CHECK(json_array_size(due) == 4);
 	CHECK(strcmp(json_string_value(json_object_get(json_array_get(due, 0), "rcpt")), "hoa.le@example.vn") == 0);

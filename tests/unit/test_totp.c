@@ -58,12 +58,12 @@ static int enrol(struct db *db, const struct actor *a, int64_t now, char b32[64]
 
 static int64_t audit_count(struct db *db, const char *action)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT count(*) FROM audit WHERE action = ?");
+	struct db_stmt *st = db_stmt(db, "SELECT count(*) FROM audit WHERE action = ?");
 	int64_t n = -1;
 	db_bind_text(st, 1, action);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+	if (db_step(st) == DB_ROW)
+		n = db_col_int(st, 0);
+	db_reset(st);
 	return n;
 }
 
@@ -205,10 +205,10 @@ TEST(totp_secret_sealed_at_rest)
 	json_t *codes = NULL;
 	CHECK(enrol(db, &a, 1700000000, b32, &codes) == M_OK);
 
-	sqlite3_stmt *st = db_stmt(db, "SELECT secret_enc FROM totp WHERE user_id = ?");
+	struct db_stmt *st = db_stmt(db, "SELECT secret_enc FROM totp WHERE user_id = ?");
 	db_bind_int(st, 1, uid);
-	CHECK(sqlite3_step(st) == SQLITE_ROW);
-	const char *stored = (const char *)sqlite3_column_text(st, 0);
+	CHECK(db_step(st) == DB_ROW);
+	const char *stored = db_col_text(st, 0);
 	char *raw = NULL, hex[41];
 	size_t n = 0;
 	CHECK(oath_base32_decode(b32, strlen(b32), &raw, &n) == OATH_OK && n == 20);
@@ -216,7 +216,7 @@ TEST(totp_secret_sealed_at_rest)
 	CHECK(stored && strncmp(stored, "v1:", 3) == 0);
 	CHECK(stored && !strstr(stored, b32) && !strstr(stored, hex) && !memmem(stored, strlen(stored), raw, n));
 	free(raw);
-	sqlite3_reset(st);
+	db_reset(st);
 
 	/* recovery codes are stored as hashes, never as typed */
 	const char *r0 = json_string_value(json_array_get(codes, 0));
@@ -226,8 +226,8 @@ TEST(totp_secret_sealed_at_rest)
 	db_bind_int(st, 1, uid);
 	db_bind_text(st, 2, r0);
 	db_bind_text(st, 3, bare);
-	CHECK(sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) == 0);
-	sqlite3_reset(st);
+	CHECK(db_step(st) == DB_ROW && (int)db_col_int(st, 0) == 0);
+	db_reset(st);
 
 	/* the key file: 32 bytes, owner only */
 	struct stat sb;

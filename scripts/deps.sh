@@ -8,6 +8,7 @@ set -eu
 pkgs="build-essential pkg-config libmicrohttpd-dev libsqlite3-dev sqlite3 libutf8proc-dev
 libsodium-dev libjansson-dev libmagic-dev libgd-dev libgumbo-dev liboath-dev libqrencode-dev zlib1g-dev
 libcurl4-openssl-dev libxlsxwriter-dev libcsv-dev libgnutls28-dev libzstd-dev libzip-dev libxml2-dev libical-dev
+libpq-dev
 fonts-dejavu-core
 ca-certificates"
 command -v node >/dev/null 2>&1 || pkgs="$pkgs nodejs"
@@ -21,6 +22,9 @@ if [ "${1:-}" = test ]; then
 	pkgs="$pkgs nginx openssl logrotate systemd"
 	# the off-site leg of the backup tests: a real SFTP server on loopback (tests/http/test_backup.py)
 	pkgs="$pkgs openssh-server"
+	# the HTTP tests' second run, on a throwaway PostgreSQL cluster (tests/http/pglib.py: its
+	# server binaries and psql)
+	pkgs="$pkgs postgresql"
 fi
 if [ "${1:-}" = bench ]; then
 	# wrk loads the pages; the generator's text comes from the Vietnamese hunspell word list;

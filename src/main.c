@@ -28,6 +28,7 @@ static const struct {
 	{ "backup", cmd_backup, "back up a data folder while it is served; verify a backup" },
 	{ "restore", cmd_restore, "restore a backup into a new data folder" },
 	{ "links", cmd_links, "check the links to other portals for dead ones now" },
+	{ "migrate", cmd_migrate, "move a data folder from SQLite to an empty PostgreSQL database" },
 };
 
 static void usage(FILE *f)

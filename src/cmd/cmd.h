@@ -20,6 +20,7 @@ int cmd_kinds(int argc, char **argv);
 int cmd_backup(int argc, char **argv);
 int cmd_restore(int argc, char **argv);
 int cmd_links(int argc, char **argv);
+int cmd_migrate(int argc, char **argv);
 
 /* Opens DIR/cong.db and applies pending migrations; refuses (with a sentence on stderr, NULL) a
  * DIR that does not exist or holds no cong.db: only data_init() creates one. */

@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "base/banned.h"
@@ -244,6 +245,13 @@ struct db *db_thread(void)
 {
 	struct db *db = pthread_getspecific(thread_key);
 	char err[512];
+	/* a PostgreSQL connection the server closed (a restart, a fail-over) is opened again */
+	if (db && db->pg && !pg_alive(db->pg)) {
+		log_warn("db: the connection to PostgreSQL was lost (%s); connecting again", pg_errmsg(db->pg));
+		db_close(db);
+		db = NULL;
+		pthread_setspecific(thread_key, NULL);
+	}
 	if (db)
 		return db;
 	db = db_open(thread_path, err, sizeof(err));
@@ -686,9 +694,27 @@ static int migration_run(struct db *db, size_t i, char *err, size_t errlen)
 	return 0;
 }
 
+/* PostgreSQL sorts text by the database's collation; SQLite by bytes, which for UTF-8 is code
+ * point order, what C.UTF-8 gives: lists, menus and number searches (ref_key ranges) are in
+ * that order. Another collation works, but sorts differently: said once. */
+static void pg_collation_check(struct db *db)
+{
+	struct db_stmt *st = db_stmt(db, "SELECT datcollate FROM pg_database WHERE datname = current_database()");
+	if (st && db_step(st) == DB_ROW) {
+		const char *c = db_col_text(st, 0);
+		if (c && strcmp(c, "C") && strcmp(c, "POSIX") && strcasecmp(c, "C.UTF-8") && strcasecmp(c, "C.utf8"))
+			log_warn("db: the database sorts text by collation %s; Cổng expects C.UTF-8 (code point"
+				 " order, as on SQLite): createdb --template template0 --locale C.UTF-8", c);
+	}
+	if (st)
+		db_reset(st);
+}
+
 int db_migrate(struct db *db, char *err, size_t errlen)
 {
 	int applied = 0;
+	if (db->pg)
+		pg_collation_check(db);
 	if (db_exec(db, "CREATE TABLE IF NOT EXISTS schema_migrations ("
 			"name TEXT PRIMARY KEY, applied_at BIGINT NOT NULL)"))
 		goto fail;
@@ -751,6 +777,11 @@ int db_migrate(struct db *db, char *err, size_t errlen)
 fail:
 	snprintf(err, errlen, "migrations: %s", db_errmsg(db));
 	return -1;
+}
+
+int db_lead(struct db *db)
+{
+	return db->pg ? pg_lead(db->pg) : 1;
 }
 
 int db_ping(struct db *db)
@@ -826,6 +857,11 @@ int db_snapshot(struct db *db, const char *path, void (*progress)(int64_t done, 
 	}
 	rc = sqlite3_close(dst);
 	return rc == SQLITE_OK ? 0 : -1;
+}
+
+int db_after_bulk_copy(struct db *db)
+{
+	return db->pg ? pg_sync_identities(db->pg) : 0;
 }
 
 json_t *db_table_counts(struct db *db)

@@ -113,6 +113,12 @@ void *db_memo_get(struct db *db, enum db_memo_slot slot);
 /* Stores P in SLOT (FREE_FN releases it when it is dropped or the connection closes). */
 void db_memo_set(struct db *db, enum db_memo_slot slot, void *p, void (*free_fn)(void *));
 
+/* Whether this connection runs the installation's schedule: on PostgreSQL, whether it holds
+ * (or has just taken) a session advisory lock that the server frees the moment the holder's
+ * connection ends (a node killed, its network gone), so that another node's next try takes it;
+ * on SQLite (one server on one file) always. */
+int db_lead(struct db *db);
+
 /* 0 when the store answers a query (health checks). */
 int db_ping(struct db *db);
 /* Nanoseconds spent in statements and how many ran, over every connection since start. */
@@ -128,6 +134,10 @@ int db_setting_set(struct db *db, const char *key, const char *value);
  * with a message in ERR. */
 int db_snapshot(struct db *db, const char *path, void (*progress)(int64_t done, int64_t total, void *arg),
 		void *arg, char *err, size_t errlen);
+/* After rows were copied in with their own ids (`cong migrate`): on PostgreSQL, moves every
+ * identity column's sequence past its table's highest id (pg_sync_identities); nothing on
+ * SQLite, whose next rowid follows the highest by itself. 0, or -1 (db_errmsg). */
+int db_after_bulk_copy(struct db *db);
 /* {table: rows} of every ordinary table; NULL on a store error. */
 json_t *db_table_counts(struct db *db);
 /* PRAGMA integrity_check: 0 when "ok", else -1 with its first line in ERR. */

@@ -17,6 +17,8 @@ enum pg_kind { PG_NULL, PG_INT, PG_REAL, PG_TEXT };
 struct pgconn *pg_open(const char *url, char *err, size_t errlen);
 void pg_close(struct pgconn *c);
 const char *pg_errmsg(struct pgconn *c);
+/* Whether the connection is still up (as libpq last saw it). */
+int pg_alive(struct pgconn *c);
 
 /* Runs SQL (one or several statements, no parameters) as is: 0, or -1 with the message in
  * pg_errmsg. */
@@ -57,6 +59,8 @@ int pg_begin(struct pgconn *c);
 int pg_read_begin(struct pgconn *c);
 int pg_commit(struct pgconn *c);
 void pg_rollback(struct pgconn *c);
+/* pg_try_advisory_lock of the scheduler's key, kept for the session: 1 held, 0 not, -1 error. */
+int pg_lead(struct pgconn *c);
 /* How many change notices this connection has received since it opened, plus its own changes:
  * a number that moves whenever the database may have changed (the memos' check). */
 int64_t pg_version(struct pgconn *c);

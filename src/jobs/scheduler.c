@@ -48,9 +48,28 @@ static void *scheduler_main(void *arg)
 		return NULL;
 	}
 	int64_t dormant_at = 0;
+	int leading = 0;
 	pthread_mutex_lock(&s->lock);
 	while (!s->stopping) {
 		pthread_mutex_unlock(&s->lock);
+		/* several nodes on one PostgreSQL database: one runs the schedule, the others wait to
+		 * take over (docs/scaling.md); a connection lost is opened again */
+		int lead = db ? db_lead(db) : -1;
+		if (lead < 0) {
+			if (db)
+				log_warn("scheduler: the database does not answer (%s); connecting again", db_errmsg(db));
+			db_close(db);
+			db = db_open(s->db_path, err, sizeof(err));
+			if (!db)
+				log_error("scheduler: %s", err);
+			lead = db ? db_lead(db) : -1;
+		}
+		if (db && db_is_pg(db) && (lead == 1) != leading)
+			log_info(lead == 1 ? "scheduler: this node runs the schedule"
+					   : "scheduler: another node runs the schedule; this one takes over if it stops");
+		leading = lead == 1;
+		if (!db || lead != 1)
+			goto wait;
 		int n = article_publish_due(db, time_now());
 		if (n > 0)
 			log_info("scheduler: published %d scheduled item(s)", n);
@@ -88,6 +107,7 @@ static void *scheduler_main(void *arg)
 		n = rating_purge(db, time_now());
 		if (n > 0)
 			log_info("scheduler: deleted %d rating comment(s) past their retention", n);
+	wait:
 		pthread_mutex_lock(&s->lock);
 		struct timespec until;
 		clock_gettime(CLOCK_REALTIME, &until);

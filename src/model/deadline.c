@@ -652,7 +652,7 @@ json_t *deadline_compliance(struct db *db, const struct actor *a, int64_t site_i
 				       " LEFT JOIN deadline_rules r ON r.kind = a.due_kind AND r.site_id IS NULL"
 				       " WHERE a.due_at IS NOT NULL AND a.intake_received_at >= ?2 AND a.intake_received_at < ?3"
 				       " AND a.state <> 'refused' AND (?1 = 0 OR a.site_id = ?1)"
-				       " ORDER BY s.kind, s.name, r.position");
+				       " ORDER BY s.kind, s.name, r.position NULLS FIRST");
 	if (!st)
 		return NULL;
 	db_bind_int(st, 1, site_id);
@@ -958,8 +958,9 @@ int reminder_sent(struct db *db, int64_t site_id, const char *day)
 
 void reminder_mark_sent(struct db *db, int64_t site_id, const char *day, int64_t now, const char *to, int items)
 {
-	struct db_stmt *st = db_stmt(db, "INSERT OR REPLACE INTO reminders_sent (site_id, day, sent_at, recipients, items)"
-				       " VALUES (?, ?, ?, ?, ?)");
+	struct db_stmt *st = db_stmt(db, "INSERT INTO reminders_sent (site_id, day, sent_at, recipients, items)"
+				       " VALUES (?, ?, ?, ?, ?) ON CONFLICT (site_id, day) DO UPDATE SET"
+				       " sent_at = excluded.sent_at, recipients = excluded.recipients, items = excluded.items");
 	if (!st)
 		return;
 	db_bind_int(st, 1, site_id);

@@ -69,7 +69,7 @@ static void fields_parse(json_t *row)
 #define WHERE(site) " FROM items a WHERE" site " AND a.kind = ?2 AND a.state = 'published' AND (?3 = 0 OR a.category_id = ?3)"
 #define PAIR(site, filters)                                                                    \
 	{ "SELECT count(*)" WHERE(site) filters,                                               \
-	  "SELECT a.id" WHERE(site) filters " ORDER BY a.item_day DESC, a.id DESC LIMIT ?4 OFFSET ?5" }
+	  "SELECT a.id" WHERE(site) filters " ORDER BY a.item_day DESC NULLS LAST, a.id DESC LIMIT ?4 OFFSET ?5" }
 #define SET(site)                                                                              \
 	{ PAIR(site, ""), PAIR(site, T(1)), PAIR(site, T(1) T(2)), PAIR(site, T(1) T(2) T(3)),    \
 	  PAIR(site, T(1) T(2) T(3) T(4)), PAIR(site, T(1) T(2) T(3) T(4) T(5)),                 \
@@ -381,7 +381,7 @@ json_t *item_links_to(struct db *db, int64_t id)
 				       " AND t.key = 'hl') AS from_effective, CASE WHEN NOT EXISTS (SELECT 1 FROM item_terms t"
 				       " WHERE t.item_id = f.id AND t.key = 'hl') THEN f.fields END AS from_fields"
 				       " FROM item_links l JOIN items f ON f.id = l.from_id AND f.state = 'published'"
-				       " WHERE l.to_id = ? ORDER BY l.relation, f.item_day, f.id");
+				       " WHERE l.to_id = ? ORDER BY l.relation, f.item_day NULLS FIRST, f.id");
 	if (!st)
 		return json_array();
 	db_bind_int(st, 1, id);
@@ -613,11 +613,16 @@ json_t *item_listing_candidates(struct db *db, const struct actor *a, int64_t si
 			*total = (int64_t)json_array_size(rows);
 	} else {
 		struct sb like = SB_INIT;
+		/* the words as typed: a '%' or '_' in them is not a wildcard (ESCAPE) */
 		sb_addc(&like, '%');
-		sb_adds(&like, q ? q : "");
+		for (const char *p = q ? q : ""; *p; p++) {
+			if (*p == '%' || *p == '_' || *p == '\\')
+				sb_addc(&like, '\\');
+			sb_addc(&like, *p);
+		}
 		sb_addc(&like, '%');
 		st = db_stmt(db, "SELECT count(*) FROM items a WHERE a.site_id = ?1 AND a.kind = ?2 AND a.state = 'published'"
-				 " AND (a.title LIKE ?3 OR a.ref LIKE ?3)");
+				 " AND (lower(a.title) LIKE lower(?3) ESCAPE '\\' OR lower(a.ref) LIKE lower(?3) ESCAPE '\\')");
 		if (st && total) {
 			db_bind_int(st, 1, main_id);
 			db_bind_text(st, 2, kind);
@@ -626,7 +631,8 @@ json_t *item_listing_candidates(struct db *db, const struct actor *a, int64_t si
 			db_reset(st);
 		}
 		st = db_stmt(db, "SELECT " ITEM_COLS " FROM items a WHERE a.site_id = ?1 AND a.kind = ?2 AND a.state = 'published'"
-				 " AND (a.title LIKE ?3 OR a.ref LIKE ?3) ORDER BY a.item_day DESC, a.id DESC LIMIT ?4 OFFSET ?5");
+				 " AND (lower(a.title) LIKE lower(?3) ESCAPE '\\' OR lower(a.ref) LIKE lower(?3) ESCAPE '\\')"
+				 " ORDER BY a.item_day DESC NULLS LAST, a.id DESC LIMIT ?4 OFFSET ?5");
 		rows = json_array();
 		if (st) {
 			db_bind_int(st, 1, main_id);

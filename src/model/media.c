@@ -659,7 +659,7 @@ json_t *media_list(struct db *db, const struct actor *a, int64_t site_id, const 
 		*total = 0;
 	if (!user_role_on(db, a, site_id))
 		return NULL;
-	struct db_stmt *st = db_stmt(db, "SELECT COUNT(*) FROM media WHERE site_id = ? AND (? IS NULL OR kind = ?)");
+	struct db_stmt *st = db_stmt(db, "SELECT COUNT(*) FROM media WHERE site_id = ? AND (CAST(? AS TEXT) IS NULL OR kind = ?)");
 	if (!st)
 		return json_array();
 	db_bind_int(st, 1, site_id);
@@ -670,7 +670,7 @@ json_t *media_list(struct db *db, const struct actor *a, int64_t site_id, const 
 	db_reset(st);
 	st = db_stmt(db, "SELECT " MEDIA_COLS ", COALESCE(u.display_name, '') AS uploader"
 			 " FROM media m LEFT JOIN users u ON u.id = m.created_by"
-			 " WHERE m.site_id = ? AND (? IS NULL OR m.kind = ?)"
+			 " WHERE m.site_id = ? AND (CAST(? AS TEXT) IS NULL OR m.kind = ?)"
 			 " ORDER BY m.created_at DESC, m.id DESC LIMIT ? OFFSET ?");
 	if (!st)
 		return json_array();

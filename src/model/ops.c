@@ -357,25 +357,30 @@ int audit_check(struct db *db, const char *data_dir, struct audit_report *rep)
 	struct audit_anchor *anchors = NULL;
 	struct walk w = { .why = rep->why, .whylen = sizeof(rep->why) };
 	int rc = 0;
+	struct db_stmt *st;
+	int step;
 	memset(rep, 0, sizeof(*rep));
-	/* 1. every page of the database can be read and is consistent */
-	struct db_stmt *st = db_stmt(db, "PRAGMA quick_check");
-	if (!st) {
-		snprintf(rep->why, sizeof(rep->why), "the database cannot be checked: %s", db_errmsg(db));
-		return -1;
-	}
-	int step = db_step(st);
-	if (step == DB_ROW && strcmp(db_col_text(st, 0), "ok") != 0) {
-		snprintf(rep->why, sizeof(rep->why), "the database is damaged: %s", db_col_text(st, 0));
+	/* 1. every page of the database can be read and is consistent (SQLite's own check; a
+	 * PostgreSQL server checks its pages itself: data checksums, amcheck, its replicas) */
+	if (!db_is_pg(db)) {
+		st = db_stmt(db, "PRAGMA quick_check");
+		if (!st) {
+			snprintf(rep->why, sizeof(rep->why), "the database cannot be checked: %s", db_errmsg(db));
+			return -1;
+		}
+		step = db_step(st);
+		if (step == DB_ROW && strcmp(db_col_text(st, 0), "ok") != 0) {
+			snprintf(rep->why, sizeof(rep->why), "the database is damaged: %s", db_col_text(st, 0));
+			db_reset(st);
+			return 1;
+		}
+		if (step != DB_ROW) {
+			snprintf(rep->why, sizeof(rep->why), "the database is damaged: %s", db_errmsg(db));
+			db_reset(st);
+			return 1;
+		}
 		db_reset(st);
-		return 1;
 	}
-	if (step != DB_ROW) {
-		snprintf(rep->why, sizeof(rep->why), "the database is damaged: %s", db_errmsg(db));
-		db_reset(st);
-		return 1;
-	}
-	db_reset(st);
 	/* 2. the anchors, each checked with its MAC: with the folder's own key, never one made now */
 	struct sb key = SB_INIT, anc = SB_INIT;
 	struct stat kst;

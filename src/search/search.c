@@ -1,8 +1,11 @@
-/* search.c — the FTS5 backend of search.h. Every indexed item is stored twice in one row: as
- * written (NFC, lower case by the tokenizer, one tone placement) and folded (vn_fold). A query
- * word with diacritics matches the folded columns OR the written ones, so that every spelling is
- * found and the exact one scores higher (bm25 sums both); a word without diacritics matches the
- * folded columns only. The user's words only ever reach FTS5 inside double quotes. */
+/* search.c — search.h on both engines of the store: SQLite FTS5, and PostgreSQL's tsvector
+ * (db_is_pg; docs/search.md, "PostgreSQL"). Every indexed item is stored twice in one row: as
+ * written (NFC, lower case, one tone placement) and folded (vn_fold). A query word with
+ * diacritics matches the folded columns OR the written ones, so that every spelling is found and
+ * the exact one scores higher (bm25 sums both; on PostgreSQL a second ts_rank); a word without
+ * diacritics matches the folded columns only. One parser (search_parse) feeds both expression
+ * builders: search_match_expr (FTS5) and search_tsquery (PostgreSQL). The user's words only
+ * ever reach FTS5 inside double quotes, and a tsquery inside single quotes. */
 #include "search/search.h"
 #include "base/log.h"
 #include "base/sb.h"
@@ -199,6 +202,106 @@ char *search_match_expr(const struct search_query *q)
 	return sb_detach(&b, NULL);
 }
 
+/* ---- the PostgreSQL expressions ---- */
+
+/* The longest word (bytes) that PostgreSQL keeps in a tsvector or accepts in a tsquery; it
+ * leaves longer words out of the index, and refuses them in a query. */
+#define PG_WORD_MAX 2046
+
+/* W as a tsquery lexeme: in single quotes, ' and \ doubled; cut to PG_WORD_MAX bytes (such a
+ * word is in no index, and its cut matches nothing either). */
+static void tsq_word(struct sb *b, const char *w)
+{
+	size_t n = strlen(w);
+	if (n > PG_WORD_MAX) {
+		n = PG_WORD_MAX;
+		while (n && ((unsigned char)w[n] & 0xC0) == 0x80)
+			n--;
+	}
+	sb_addc(b, '\'');
+	for (size_t i = 0; i < n; i++) {
+		if (w[i] == '\'' || w[i] == '\\')
+			sb_addc(b, w[i]);
+		sb_addc(b, w[i]);
+	}
+	sb_addc(b, '\'');
+}
+
+/* WORDS as a phrase ("'a':B <-> 'b':B"), every lexeme of weight W when W is not NULL. */
+static void tsq_phrase(struct sb *b, char *const *words, int n, const char *w)
+{
+	for (int i = 0; i < n; i++) {
+		if (i)
+			sb_adds(b, " <-> ");
+		tsq_word(b, words[i]);
+		if (w)
+			sb_addf(b, ":%s", w);
+	}
+}
+
+/* WORDS in the title or the text of one tsvector (weights WT and WB): FTS5's
+ * {title_f body_f} : "a b". A phrase is asked in each column on its own, so that it never runs
+ * from the title's end into the text (a position has one weight); a lone word needs no weight
+ * (the tsvector has these two only), so the GIN index answers it without reading the row. */
+static void tsq_columns(struct sb *b, char *const *words, int n, const char *wt, const char *wb)
+{
+	if (n == 1) {
+		tsq_word(b, words[0]);
+		return;
+	}
+	sb_addc(b, '(');
+	tsq_phrase(b, words, n, wt);
+	sb_adds(b, ") | (");
+	tsq_phrase(b, words, n, wb);
+	sb_addc(b, ')');
+}
+
+char *search_tsquery(const struct search_query *q, enum search_tsq what)
+{
+	struct sb b = SB_INIT;
+	int n = 0;
+	for (int i = 0; i < q->nparts; i++) {
+		const struct search_part *p = &q->parts[i];
+		/* the weights of 0004_search.pg.sql: tsv_f title B, text D; tsv_x title A, text C */
+		switch (what) {
+		case SEARCH_TSQ_MATCH: /* every positive part, folded */
+			if (p->negated)
+				continue;
+			sb_adds(&b, n++ ? " & (" : "(");
+			tsq_columns(&b, p->folded, p->nwords, "B", "D");
+			break;
+		case SEARCH_TSQ_EXCLUDE: /* "-bán" leaves out "bán" only (as written) */
+			if (!p->negated || !p->has_marks)
+				continue;
+			sb_adds(&b, n++ ? " | (" : "(");
+			tsq_columns(&b, p->words, p->nwords, "A", "C");
+			break;
+		case SEARCH_TSQ_FOLDED: /* for ts_rank, which reads no weight: the words, their order */
+		case SEARCH_TSQ_EXACT:
+			if (p->negated || (what == SEARCH_TSQ_EXACT && !p->has_marks))
+				continue;
+			sb_adds(&b, n++ ? " & (" : "(");
+			tsq_phrase(&b, what == SEARCH_TSQ_EXACT ? p->words : p->folded, p->nwords, NULL);
+			break;
+		}
+		sb_addc(&b, ')');
+	}
+	for (int i = 0; n && what == SEARCH_TSQ_MATCH && i < q->nparts; i++) {
+		const struct search_part *p = &q->parts[i];
+		if (!p->negated || p->has_marks)
+			continue;
+		/* "-ban" leaves out every spelling of it */
+		sb_adds(&b, " & !(");
+		tsq_columns(&b, p->folded, p->nwords, "B", "D");
+		sb_addc(&b, ')');
+	}
+	if (!n) {
+		sb_release(&b);
+		return NULL;
+	}
+	return sb_detach(&b, NULL);
+}
+
 /* ---- snippets ---- */
 
 struct marker {
@@ -332,7 +435,11 @@ static char *closest_term(struct db *db, const char *w)
 	int cap = strlen(w) <= 4 ? 1 : 2, best = cap + 1;
 	int64_t best_docs = 0;
 	char *r = NULL;
-	struct db_stmt *st = db_stmt(db, "SELECT term, doc FROM search_vocab WHERE term >= ? AND term < ? LIMIT 20000");
+	/* PostgreSQL: search_vocab is a table (0004_search.pg.sql), read in term order as fts5vocab
+	 * gives it, so that ties go to the same term */
+	struct db_stmt *st = db_is_pg(db) ? db_stmt(db, "SELECT term, doc FROM search_vocab WHERE term >= ? AND term < ?"
+							" ORDER BY term LIMIT 20000")
+					  : db_stmt(db, "SELECT term, doc FROM search_vocab WHERE term >= ? AND term < ? LIMIT 20000");
 	if (!st)
 		return NULL;
 	db_bind_text(st, 1, lo);
@@ -393,13 +500,19 @@ static json_t *suggestions(struct db *db, const struct search_query *q)
  * joined to the expression by site_expr), the category is tested on the rowid against the
  * articles table's indexes, never through FTS5's stored content rows (a 6 KB read per match on
  * a large portal: docs/search.md). */
-#define SEARCH_WHERE                                                                           \
-	" FROM search_fts f WHERE search_fts MATCH ?1"                                             \
+#define SEARCH_FILTERS                                                                         \
 	" AND (?3 = 0 OR f.published_at >= ?3) AND (?4 = 0 OR f.published_at < ?4)"               \
 	" AND (?5 = '' OR f.kind = ?5)"                                                            \
 	" AND (?6 = 0 OR f.rowid IN (SELECT id FROM items WHERE category_id IN (WITH RECURSIVE"  \
 	" sub(id) AS (SELECT ?6 UNION ALL SELECT x.id FROM categories x JOIN sub ON x.parent_id = sub.id)" \
 	" SELECT id FROM sub)))"
+#define SEARCH_WHERE " FROM search_fts f WHERE search_fts MATCH ?1" SEARCH_FILTERS
+/* PostgreSQL (0004_search.pg.sql): the query's words against the folded tsvector (its GIN
+ * index), the exclusions typed with diacritics against the written one, the site on its own
+ * indexed column, the same filters. */
+#define SEARCH_WHERE_PG                                                                             \
+	" FROM search_fts f WHERE f.tsv_f @@ CAST(?1 AS tsquery)"                                      \
+	" AND (?9 = '' OR NOT f.tsv_x @@ CAST(?9 AS tsquery)) AND (?2 = 0 OR f.site_id = ?2)" SEARCH_FILTERS
 
 /* Counting stops here: "more than 10,000" is as useful as the exact number, and much cheaper. */
 #define COUNT_CAP 10000
@@ -415,9 +528,15 @@ static char *site_expr(const char *expr, const struct search_params *p)
 	return sb_detach(&b, NULL);
 }
 
-static void bind_filters(struct db_stmt *st, const char *expr, const struct search_params *p)
+/* EXCLUDE: PostgreSQL's SEARCH_TSQ_EXCLUDE (NULL: none). */
+static void bind_filters(struct db *db, struct db_stmt *st, const char *expr, const char *exclude,
+			 const struct search_params *p)
 {
 	db_bind_text(st, 1, expr);
+	if (db_is_pg(db)) {
+		db_bind_int(st, 2, p->site_id);
+		db_bind_text(st, 9, exclude ? exclude : "");
+	}
 	db_bind_int(st, 3, p->from);
 	db_bind_int(st, 4, p->to);
 	db_bind_text(st, 5, p->kind ? p->kind : "");
@@ -434,9 +553,44 @@ static json_t *result_ids(struct db *db, const char *expr, const struct search_p
 					   " ORDER BY bm25(search_fts, 10.0, 3.0, 5.0, 1.0, 0.0), f.published_at DESC LIMIT ?7 OFFSET ?8");
 	if (!st)
 		return json_array();
-	bind_filters(st, expr, p);
+	bind_filters(db, st, expr, NULL, p);
 	db_bind_int(st, 7, p->limit);
 	db_bind_int(st, 8, p->offset);
+	return db_rows_json(st);
+}
+
+/* The same on PostgreSQL. ts_rank reads no weight in the query, so the column filters of FTS5's
+ * bm25 are two ranks: the folded words (FOLDED) in tsv_f, title 0.5 and text 0.1, and the words
+ * as written (EXACT) in tsv_x, title 1.0 and text 0.3 (bm25's 5, 1, 10, 3). ts_rank has no IDF,
+ * which in bm25 always favours the exact spelling (its matches are some of the folded one's), so
+ * the exact rank counts twice: the exact spelling in the text ranks above a folded match in the
+ * title, as on SQLite. LIMIT and OFFSET as SQLite reads them (a negative limit: none; a negative
+ * offset: 0), where PostgreSQL would refuse them. */
+static json_t *result_ids_pg(struct db *db, const char *expr, const char *exclude, const struct search_query *q,
+			     const struct search_params *p, int broad)
+{
+	struct db_stmt *st =
+		broad ? db_stmt(db, "SELECT f.rowid AS id" SEARCH_WHERE_PG " ORDER BY f.rowid DESC LIMIT ?7 OFFSET ?8")
+		      : db_stmt(db, "SELECT f.rowid AS id" SEARCH_WHERE_PG
+				    " ORDER BY ts_rank(CAST('{0.1,0,0.5,0}' AS real[]), f.tsv_f, CAST(?10 AS tsquery))"
+				    " + CASE WHEN ?11 = '' THEN 0"
+				    " ELSE 2 * ts_rank(CAST('{0,0.3,0,1}' AS real[]), f.tsv_x, CAST(?11 AS tsquery)) END DESC,"
+				    " f.published_at DESC LIMIT ?7 OFFSET ?8");
+	if (!st)
+		return json_array();
+	bind_filters(db, st, expr, exclude, p);
+	if (p->limit < 0)
+		db_bind_null(st, 7);
+	else
+		db_bind_int(st, 7, p->limit);
+	db_bind_int(st, 8, p->offset > 0 ? p->offset : 0);
+	if (!broad) {
+		char *folded = search_tsquery(q, SEARCH_TSQ_FOLDED), *exact = search_tsquery(q, SEARCH_TSQ_EXACT);
+		db_bind_text(st, 10, folded);
+		db_bind_text(st, 11, exact ? exact : "");
+		free(folded);
+		free(exact);
+	}
 	return db_rows_json(st);
 }
 
@@ -445,15 +599,23 @@ json_t *search_run(struct db *db, const struct search_params *p)
 	struct search_query q;
 	json_t *res = json_object(), *rows = json_array();
 	int64_t total = 0;
+	int pg = db_is_pg(db);
 	search_parse(p->q, &q);
-	char *words = search_match_expr(&q);
-	char *expr = words ? site_expr(words, p) : NULL;
-	free(words);
+	char *expr, *exclude = NULL;
+	if (pg) {
+		expr = search_tsquery(&q, SEARCH_TSQ_MATCH);
+		exclude = search_tsquery(&q, SEARCH_TSQ_EXCLUDE);
+	} else {
+		char *words = search_match_expr(&q);
+		expr = words ? site_expr(words, p) : NULL;
+		free(words);
+	}
 	json_object_set_new(res, "searched", json_boolean(expr != NULL));
 	if (expr) {
-		struct db_stmt *st = db_stmt(db, "SELECT count(*) FROM (SELECT 1" SEARCH_WHERE " LIMIT ?7)");
+		struct db_stmt *st = pg ? db_stmt(db, "SELECT count(*) FROM (SELECT 1" SEARCH_WHERE_PG " LIMIT ?7) AS m")
+					: db_stmt(db, "SELECT count(*) FROM (SELECT 1" SEARCH_WHERE " LIMIT ?7)");
 		if (st) {
-			bind_filters(st, expr, p);
+			bind_filters(db, st, expr, exclude, p);
 			db_bind_int(st, 7, COUNT_CAP + 1);
 			if (db_step(st) == DB_ROW)
 				total = db_col_int(st, 0);
@@ -463,7 +625,7 @@ json_t *search_run(struct db *db, const struct search_params *p)
 		json_object_set_new(res, "more", json_boolean(broad));
 		if (broad)
 			total = COUNT_CAP;
-		json_t *ids = total ? result_ids(db, expr, p, broad) : json_array();
+		json_t *ids = !total ? json_array() : pg ? result_ids_pg(db, expr, exclude, &q, p, broad) : result_ids(db, expr, p, broad);
 		size_t k;
 		json_t *idrow;
 		/* then only the page's articles are read */
@@ -505,22 +667,141 @@ json_t *search_run(struct db *db, const struct search_params *p)
 	json_object_set_new(res, "total", json_integer(total));
 	json_object_set_new(res, "results", rows);
 	free(expr);
+	free(exclude);
 	search_query_release(&q);
 	return res;
 }
 
 /* ---- the index ---- */
 
-int search_index_article(struct db *db, int64_t id)
+/* PostgreSQL's text of an index column: the words of a text cut and normalised in C as a
+ * query's words are (word_normalize), separated by spaces, and beside them their folded forms.
+ * PostgreSQL's parser then only splits on the spaces: its own idea of a word ("12/2024/qđ-ubnd"
+ * is a file path to it), of case and of letters in the database's locale never applies. */
+struct pg_text {
+	struct sb x, f;
+	size_t max; /* X and F each stay under this many bytes; the words that follow are left out */
+	int cut;
+};
+
+static void pg_text_word(const char *w, size_t len, size_t off, void *arg)
 {
-	struct db_stmt *st = db_stmt(db, "DELETE FROM search_fts WHERE rowid = ?");
+	struct pg_text *t = arg;
+	(void)off;
+	if (t->cut)
+		return;
+	char *raw = xstrndup(w, len);
+	char *x = word_normalize(raw);
+	char *f = vn_fold(x);
+	free(raw);
+	if (f && *x && *f) { /* as search_parse: a lone combining mark is not a word */
+		size_t nx = strlen(x), nf = strlen(f);
+		if (t->x.len + nx + 1 >= t->max || t->f.len + nf + 1 >= t->max) {
+			t->cut = 1;
+		} else {
+			if (t->x.len)
+				sb_addc(&t->x, ' ');
+			sb_add(&t->x, x, nx);
+			if (t->f.len)
+				sb_addc(&t->f, ' ');
+			sb_add(&t->f, f, nf);
+		}
+	}
+	free(x);
+	free(f);
+}
+
+/* A tsvector's words and positions take at most 1 MB. A word takes at most twice its bytes in
+ * the text (itself aligned to 2 bytes, a count and a position of 2 bytes each; a word of the text
+ * takes its length and a space), so below this many bytes of words (as written, or folded) a
+ * tsvector is always accepted. A realistic text of 480 KB makes one of 10 KB (its words repeat);
+ * 480 KB of distinct four-letter codes, 770 KB. */
+#define PG_TEXT_SAFE 450000
+
+static int pg_insert(struct db *db, int vocab, int64_t id, const struct pg_text *t, const struct pg_text *b, json_t *a,
+		     const char *kind)
+{
+	/* with VOCAB, the item's folded words counted into search_vocab */
+	struct db_stmt *st =
+		vocab ? db_stmt(db, "WITH n AS (INSERT INTO search_fts (rowid, title_x, body_x, title_f, body_f, site_id,"
+				    " category_id, published_at, kind) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) RETURNING tsv_f)"
+				    " INSERT INTO search_vocab (term, doc) SELECT u.term, 1"
+				    " FROM n, unnest(tsvector_to_array(n.tsv_f)) AS u(term)"
+				    " ON CONFLICT (term) DO UPDATE SET doc = search_vocab.doc + 1")
+		      : db_stmt(db, "INSERT INTO search_fts (rowid, title_x, body_x, title_f, body_f, site_id, category_id,"
+				    " published_at, kind) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
 	if (!st)
 		return -1;
 	db_bind_int(st, 1, id);
-	int ok = db_step(st) == DB_DONE;
-	db_reset(st);
-	if (!ok)
-		return -1;
+	db_bind_text(st, 2, t->x.buf);
+	db_bind_text(st, 3, b->x.buf);
+	db_bind_text(st, 4, t->f.buf);
+	db_bind_text(st, 5, b->f.buf);
+	db_bind_int(st, 6, json_integer_value(json_object_get(a, "site_id")));
+	db_bind_int(st, 7, json_integer_value(json_object_get(a, "category_id")));
+	db_bind_int(st, 8, json_integer_value(json_object_get(a, "published_at")));
+	db_bind_text(st, 9, kind);
+	return db_step_done(st);
+}
+
+/* Indexes item ID (A, its row) on PostgreSQL. A text long enough that its tsvector might pass
+ * 1 MB is tried whole inside a savepoint; when PostgreSQL refuses it, its first PG_TEXT_SAFE
+ * bytes of words are indexed instead. */
+static int index_pg(struct db *db, int vocab, int64_t id, const char *title, const char *body, json_t *a, const char *kind)
+{
+	struct pg_text t = { SB_INIT, SB_INIT, (size_t)-1, 0 }, b = { SB_INIT, SB_INIT, (size_t)-1, 0 };
+	words_each(title, pg_text_word, &t);
+	words_each(body, pg_text_word, &b);
+	int rc;
+	if (b.x.len < PG_TEXT_SAFE && b.f.len < PG_TEXT_SAFE) {
+		rc = pg_insert(db, vocab, id, &t, &b, a, kind);
+	} else if (db_begin(db)) {
+		rc = -1;
+	} else if (!pg_insert(db, vocab, id, &t, &b, a, kind)) {
+		rc = db_commit(db);
+	} else {
+		db_rollback(db);
+		log_warn("search: item %lld: its text is too long for PostgreSQL's tsvector, only its first %d KB are"
+			 " searchable", (long long)id, PG_TEXT_SAFE / 1000);
+		sb_release(&b.x);
+		sb_release(&b.f);
+		b.max = PG_TEXT_SAFE;
+		words_each(body, pg_text_word, &b);
+		rc = pg_insert(db, vocab, id, &t, &b, a, kind);
+	}
+	sb_release(&t.x);
+	sb_release(&t.f);
+	sb_release(&b.x);
+	sb_release(&b.f);
+	return rc;
+}
+
+/* search_index_article; VOCAB (PostgreSQL): keep search_vocab in step too (search_reindex
+ * rebuilds it once at its end instead). */
+static int index_item(struct db *db, int64_t id, int vocab)
+{
+	int pg = db_is_pg(db);
+	struct db_stmt *st;
+	if (pg && vocab) {
+		/* the item's folded words leave the vocabulary with it; a word of no other item goes */
+		st = db_stmt(db, "WITH o AS (DELETE FROM search_fts WHERE rowid = ?1 RETURNING tsv_f)"
+				 " UPDATE search_vocab v SET doc = v.doc - 1"
+				 " FROM o, unnest(tsvector_to_array(o.tsv_f)) AS u(term) WHERE v.term = u.term");
+		if (!st)
+			return -1;
+		db_bind_int(st, 1, id);
+		if (db_step_done(st) || db_step_done(db_stmt(db, "DELETE FROM search_vocab WHERE doc <= 0")))
+			return -1;
+	} else {
+		st = db_stmt(db, "DELETE FROM search_fts WHERE rowid = ?");
+		if (!st)
+			return -1;
+		db_bind_int(st, 1, id);
+		int ok = db_step(st) == DB_DONE;
+		db_reset(st);
+		if (!ok)
+			return -1;
+	}
 	st = db_stmt(db, "SELECT title, summary, body, site_id, category_id, published_at, kind, fields, ref FROM items"
 			 " WHERE id = ? AND state = 'published'");
 	if (!st)
@@ -548,11 +829,21 @@ int search_index_article(struct db *db, int64_t id)
 	if (json_string_value(json_object_get(a, "ref")))
 		sb_addf(&title, " %s", json_string_value(json_object_get(a, "ref")));
 	json_decref(fields);
+	int rc = -1;
+	if (pg) {
+		rc = index_pg(db, vocab, id, title.buf, all.buf, a, k ? k->name : "article");
+		if (rc)
+			log_error("search: indexing article %lld: %s", (long long)id, db_errmsg(db));
+		sb_release(&title);
+		free(text);
+		sb_release(&all);
+		json_decref(a);
+		return rc;
+	}
 	char *tx = vn_tone_normalize(title.buf);
 	sb_release(&title);
 	char *bx = vn_tone_normalize(all.buf);
 	char *tf = tx ? vn_fold(tx) : NULL, *bf = bx ? vn_fold(bx) : NULL;
-	int rc = -1;
 	st = db_stmt(db, "INSERT INTO search_fts (rowid, title_x, body_x, title_f, body_f, site_t, site_id, category_id,"
 			 " published_at, kind) VALUES (?1, ?2, ?3, ?4, ?5, '" SITE_TOKEN "' || ?6, ?6, ?7, ?8, ?9)");
 	if (st && tx && bx && tf && bf) {
@@ -578,6 +869,25 @@ int search_index_article(struct db *db, int64_t id)
 	sb_release(&all);
 	json_decref(a);
 	return rc;
+}
+
+int search_index_article(struct db *db, int64_t id)
+{
+	return index_item(db, id, 1);
+}
+
+/* PostgreSQL: search_vocab made anew from the index, in one transaction (readers see the old
+ * one until it commits). One pass over every tsvector: seconds on a large portal, so only at
+ * the end of a rebuild, never per query. */
+static int vocab_rebuild(struct db *db)
+{
+	if (db_begin(db) || db_exec(db, "DELETE FROM search_vocab") ||
+	    db_exec(db, "INSERT INTO search_vocab (term, doc) SELECT word, ndoc"
+			" FROM ts_stat('SELECT tsv_f FROM search_fts')")) {
+		db_rollback(db);
+		return -1;
+	}
+	return db_commit(db);
 }
 
 static atomic_int reindex_cancelled;
@@ -612,7 +922,7 @@ int search_reindex(struct db *db, void (*progress)(int64_t done, int64_t total, 
 		json_t *row;
 		json_array_foreach(ids, i, row) {
 			last = json_integer_value(json_object_get(row, "id"));
-			if (search_index_article(db, last)) {
+			if (index_item(db, last, 0)) {
 				json_decref(ids);
 				goto fail;
 			}
@@ -625,11 +935,13 @@ int search_reindex(struct db *db, void (*progress)(int64_t done, int64_t total, 
 			progress(done, total, arg);
 		if (!n)
 			break;
-		if (atomic_load(&reindex_cancelled))
-			return 1; /* what is done stays; the rest comes with the next full rebuild */
+		if (atomic_load(&reindex_cancelled)) /* what is done stays; the rest comes with the next full rebuild */
+			return db_is_pg(db) && vocab_rebuild(db) ? -1 : 1;
 		if (db_begin(db))
 			return -1;
 	}
+	if (db_is_pg(db))
+		return vocab_rebuild(db);
 	return db_exec(db, "INSERT INTO search_fts (search_fts) VALUES ('optimize')");
 fail:
 	db_rollback(db);

@@ -1,7 +1,7 @@
 /* search.h — full-text search of published items across sites: Vietnamese-aware matching
  * (with or without diacritics, đ = d, either tone placement, NFC or NFD), phrases, exclusions,
- * document numbers, filters, ranking, snippets and suggestions. SQLite FTS5 behind this
- * interface; a PostgreSQL backend provides the same functions. */
+ * document numbers, filters, ranking, snippets and suggestions. SQLite FTS5 or PostgreSQL's
+ * full-text search behind this interface, whichever engine the store is (docs/search.md). */
 #ifndef CONG_SEARCH_H
 #define CONG_SEARCH_H
 
@@ -33,6 +33,15 @@ void search_parse(const char *q, struct search_query *out);
 void search_query_release(struct search_query *q);
 /* The FTS5 MATCH expression of Q (malloc'd), or NULL when Q has no positive part. */
 char *search_match_expr(const struct search_query *q);
+/* Q as a PostgreSQL tsquery (malloc'd; its text, for CAST(? AS tsquery)), or NULL when Q has no
+ * part of that kind; together, what search_match_expr means (migration 0004's two tsvectors):
+ * MATCH, for the folded tsvector: the positive parts folded (an item with the spelling typed has
+ * the folded one too, so FTS5's "folded OR as written" is the folded alone), AND NOT each
+ * exclusion typed without diacritics; NULL when Q has no positive part. EXCLUDE, for the written
+ * tsvector: the exclusions typed with diacritics, OR'ed. FOLDED and EXACT, for ts_rank: the
+ * positive parts folded, and as written those with diacritics. */
+enum search_tsq { SEARCH_TSQ_MATCH, SEARCH_TSQ_EXCLUDE, SEARCH_TSQ_FOLDED, SEARCH_TSQ_EXACT };
+char *search_tsquery(const struct search_query *q, enum search_tsq what);
 
 struct search_params {
 	const char *q;

@@ -2,8 +2,14 @@
 running `cong serve`, an HTTP client with a cookie jar and CSRF handling, and the checks every
 public HTML page must pass (valid HTML5, lang, viewport, skip link, security headers).
 
-Only the Python standard library and html5lib. The binary comes from run.py (--cong PATH)."""
+Only the Python standard library and html5lib. The binary comes from run.py (--cong PATH).
+
+Both stores: run.py --pg sets CONG_TEST_PG (a PostgreSQL cluster's URL, pglib.py) and every data
+folder the tests make gets a database of its own there (new_db_args() on `cong init`). Tests read
+and write a folder's database with data_sql() / Fixture.sql(), whichever engine holds it."""
+import glob
 import hashlib
+import itertools
 import os
 import re
 import shutil
@@ -76,6 +82,101 @@ USERS = [
 
 class ServerError(Exception):
     pass
+
+
+# ---------------------------------------------------------------- the database of a data folder
+
+PG_ENV = "CONG_TEST_PG"
+# Whether this run is on PostgreSQL (run.py --pg): CONG_TEST_PG holds the cluster's URL without a
+# database, e.g. postgresql:///?host=/tmp/cong-pg-x/sock&port=5544&user=cong
+PG = bool(os.environ.get(PG_ENV))
+_db_seq = itertools.count(1)
+
+
+def new_db_args():
+    """The database options of `cong init` for a new data folder: on PostgreSQL a fresh, empty
+    database of its own (cong_PID_N) and ["--db", its URL]; on SQLite [] (DATA/cong.db)."""
+    if not PG:
+        return []
+    import pglib
+    name = "cong_%d_%d" % (os.getpid(), next(_db_seq))
+    return ["--db", pglib.attach(os.environ[PG_ENV]).createdb(name)]
+
+
+def db_url(data):
+    """The PostgreSQL URL `cong init --db` recorded in DATA/database.url, or None (SQLite)."""
+    try:
+        with open(os.path.join(data, "database.url"), encoding="utf-8") as f:
+            lines = [ln.strip() for ln in f if ln.strip() and not ln.lstrip().startswith("#")]
+    except FileNotFoundError:
+        return None
+    return lines[0] if lines else None
+
+
+def data_sql(data, query, params=()):
+    """Runs one SQL statement on the database of the data folder DATA — DATA/cong.db, or the
+    PostgreSQL database of DATA/database.url (through psql: pglib.run_sql) — and commits it.
+    QUERY takes `?` placeholders and must be SQL both engines accept. Returns the rows as tuples
+    ([] for a statement without rows; INSERT … RETURNING id for a new row's id)."""
+    url = db_url(data)
+    if url:
+        import pglib
+        return pglib.run_sql(url, query, params)
+    path = os.path.join(data, "cong.db")
+    if PG and not os.path.exists(path):
+        raise ServerError("%s has neither database.url nor cong.db (did `cong init --db` record the URL?)" % data)
+    import sqlite3
+    # mode=rw: a missing file is an error, never a new empty database
+    db = sqlite3.connect("file:%s?mode=rw" % urllib.parse.quote(path), uri=True, timeout=10)
+    try:
+        rows = db.execute(query, tuple(params)).fetchall()
+        db.commit()
+        return rows
+    finally:
+        db.close()
+
+
+def data_columns(data, table):
+    """The column names of TABLE in DATA's database, in order."""
+    if db_url(data):
+        return [r[0] for r in data_sql(data, "SELECT column_name FROM information_schema.columns WHERE table_schema"
+                                             " = current_schema() AND table_name = ? ORDER BY ordinal_position", (table,))]
+    if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", table):
+        raise ValueError("table name %r" % table)
+    return [r[1] for r in data_sql(data, "PRAGMA table_info(%s)" % table)]
+
+
+def db_files(data):
+    """The files on disk that hold DATA's database, for the checks that personal data is never
+    stored in clear: cong.db and its -wal/-shm on SQLite; on PostgreSQL the database's own folder
+    of the cluster (base/OID, after a CHECKPOINT has written the shared buffers out; the cluster's
+    WAL is shared by every test database and left out)."""
+    url = db_url(data)
+    if not url:
+        return sorted(glob.glob(os.path.join(data, "cong.db*")))
+    if not PG:
+        return []
+    import pglib
+    cluster = pglib.attach(os.environ[PG_ENV])
+    cluster.admin_sql("CHECKPOINT")
+    oid = cluster.admin_sql("SELECT oid FROM pg_database WHERE datname = ?",
+                            (urllib.parse.urlsplit(url).path.lstrip("/"),))[0][0]
+    d = os.path.join(cluster.pgdata, "base", str(oid))
+    return sorted(os.path.join(d, f) for f in os.listdir(d) if os.path.isfile(os.path.join(d, f)))
+
+
+def drop_db(data):
+    """Drops DATA's PostgreSQL database, if it has one on this run's cluster (its folder is
+    going); nothing on SQLite."""
+    url = db_url(data)
+    if not (PG and url):
+        return
+    import pglib
+    name = urllib.parse.urlsplit(url).path.lstrip("/")
+    try:
+        pglib.attach(os.environ[PG_ENV]).dropdb(name)
+    except Exception:  # noqa: BLE001 — the cluster goes at the end of the run anyway
+        pass
 
 
 def free_port(family=socket.AF_INET, addr="127.0.0.1"):
@@ -484,7 +585,7 @@ class Fixture:
     def __init__(self, extra_serve=()):
         self.tmp = tempfile.mkdtemp(prefix="cong-http-")
         self.data = os.path.join(self.tmp, "data")
-        cong("init", "--data", self.data, "--domain", BASE, "--name", MAIN_NAME)
+        cong("init", "--data", self.data, "--domain", BASE, "--name", MAIN_NAME, *new_db_args())
         # Two-factor sign-in is required of sysadmin, siteadmin and approver by default: the
         # fixture's accounts sign in with a password only, unless a test turns the rule on
         # (test_totp.py); set before the server starts.
@@ -508,17 +609,15 @@ class Fixture:
         for slug in [None] + [s[1] for s in SITES]:
             self.settings(slug, steps=2, may_self=True)
 
+    def sql(self, query, params=()):
+        """One SQL statement on the fixture's database, whichever engine (data_sql)."""
+        return data_sql(self.data, query, params)
+
     def set_setting(self, key, value):
-        """Writes a row of the settings table straight into DATA/cong.db (read by the server
+        """Writes a row of the settings table straight into the database (read by the server
         on each request that needs it)."""
-        import sqlite3
-        db = sqlite3.connect(os.path.join(self.data, "cong.db"), timeout=10)
-        try:
-            db.execute("INSERT INTO settings (key, value) VALUES (?, ?) "
-                       "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (key, value))
-            db.commit()
-        finally:
-            db.close()
+        self.sql("INSERT INTO settings (key, value) VALUES (?, ?) "
+                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (key, value))
 
     def settings(self, slug, steps=2, may_self=False):
         f = [("approval_steps", str(steps))] + ([("approver_may_be_author", "1")] if may_self else [])
@@ -633,13 +732,40 @@ class Fixture:
     def close(self):
         """Stops the server; returns its exit code."""
         rc = self.server.stop()
+        drop_db(self.data)
         shutil.rmtree(self.tmp, ignore_errors=True)
         return rc
 
 
-def fake_server(fx, at, extra=()):
+class ScheduleNode(Server):
+    """A second `cong serve` on FX's folder that is to run the schedule. On PostgreSQL one node
+    of an installation runs it (an advisory lock: docs/scaling.md), so FX's own server stops
+    while this one runs and starts again when it stops; on SQLite both run as before."""
+
+    def __init__(self, fx, extra=()):
+        super().__init__(fx.data, workdir=fx.tmp, extra=extra)
+        self.fx = fx
+        self.paused = False
+
+    def start(self, tries=3):
+        if PG and not self.paused and self.fx.server.alive():
+            self.fx.server.stop()
+            self.paused = True
+        return super().start(tries)
+
+    def stop(self, sig=signal.SIGTERM, timeout=5):
+        rc = super().stop(sig, timeout)
+        if self.paused:
+            self.paused = False
+            self.fx.server.start()
+            self.fx.port = self.fx.server.port
+        return rc
+
+
+def fake_server(fx, at, extra=(), schedule=False):
     """`cong serve` on FX's folder with its clock at AT (Unix time, libfaketime), running on;
-    the test is skipped when faketime is missing or the binary does not start under it."""
+    the test is skipped when faketime is missing or the binary does not start under it.
+    SCHEDULE: this server is to run the schedule (ScheduleNode)."""
     lib = [p for p in ("/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1",
                        "/usr/lib/aarch64-linux-gnu/faketime/libfaketime.so.1") if os.path.exists(p)]
     if not lib:
@@ -648,6 +774,8 @@ def fake_server(fx, at, extra=()):
     os.environ.update({"LD_PRELOAD": lib[0], "TZ": "UTC", "FAKETIME_DONT_FAKE_MONOTONIC": "1",
                        "FAKETIME": "@" + time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime(at))})
     try:
+        if schedule:
+            return ScheduleNode(fx, extra=list(extra)).start()
         return Server(fx.data, workdir=fx.tmp, extra=list(extra)).start()
     except ServerError as e:
         raise unittest.SkipTest("cong serve does not start under faketime (a sanitizer build?): %s" % e)

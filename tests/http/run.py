@@ -1,11 +1,16 @@
 #!/usr/bin/env python3
 """Black-box HTTP tests of `cong serve`.
 
-    python3 tests/http/run.py --cong build/cong [--filter SUBSTR] [-v]
+    python3 tests/http/run.py --cong build/cong [--pg] [--filter SUBSTR] [-v]
 
 Each test module (tests/http/test_*.py) makes its own data folder and server. Prints one line per
 failing test with the reason, then `http: N passed, N failed`; exits 1 when a test failed.
-Needs html5lib (Debian: python3-html5lib)."""
+Needs html5lib (Debian: python3-html5lib).
+
+--pg runs the same tests on PostgreSQL: a throwaway cluster (pglib.py; Debian's postgresql) is
+started once, its URL put in CONG_TEST_PG, and every data folder is made with `cong init --db` on
+a database of its own; the summary line is then `http-pg: N passed, N failed`. Tests of SQLite's
+own files are skipped there."""
 import argparse
 import os
 import sys
@@ -15,6 +20,9 @@ import unittest
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
+
+
+LABEL = "http"  # "http-pg" with --pg: the summary line's name
 
 
 def need_html5lib():
@@ -33,9 +41,9 @@ def need_html5lib():
         if ok:
             os.environ["CONG_HTTP_REEXEC"] = "1"
             os.execv(system, [system] + sys.argv)
-    print("http: error: the Python module html5lib is missing for %s (install python3-html5lib or "
-          "`pip install html5lib`)" % sys.executable, file=sys.stderr)
-    print("http: 0 passed, 1 failed")
+    print("%s: error: the Python module html5lib is missing for %s (install python3-html5lib or "
+          "`pip install html5lib`)" % (LABEL, sys.executable), file=sys.stderr)
+    print("%s: 0 passed, 1 failed" % LABEL)
     sys.exit(1)
 
 
@@ -114,19 +122,51 @@ def main():
     ap.add_argument("--cong", default=os.path.join(ROOT, "build", "cong"), help="the cong binary")
     ap.add_argument("--filter", default="", help="run only tests whose id contains SUBSTR")
     ap.add_argument("-v", "--verbose", action="store_true", help="also list passing tests")
+    ap.add_argument("--pg", action="store_true",
+                    help="on PostgreSQL: a throwaway cluster, a database per data folder (summary: http-pg)")
     args = ap.parse_args()
+    global LABEL
+    LABEL = "http-pg" if args.pg else "http"
     need_html5lib()
 
     cong = os.path.abspath(args.cong)
     if not os.access(cong, os.X_OK):
-        print("http: error: %s is not an executable" % cong, file=sys.stderr)
-        print("http: 0 passed, 1 failed")
+        print("%s: error: %s is not an executable" % (LABEL, cong), file=sys.stderr)
+        print("%s: 0 passed, 1 failed" % LABEL)
         return 1
     os.environ["CONG_BIN"] = cong
     os.environ["CONG_ROOT"] = ROOT
     sys.path.insert(0, HERE)
     sys.dont_write_bytecode = True  # leave no __pycache__ in the source tree
 
+    os.environ.pop("CONG_TEST_PG", None)  # SQLite unless --pg, whatever the caller's environment
+    if not args.pg:
+        return summary(*run_tests(args))
+    import pglib
+    try:
+        cluster = pglib.start()
+    except Exception as e:  # noqa: BLE001 — reported as the layer's failure
+        print("%s: error: the PostgreSQL cluster did not start: %s" % (LABEL, e), file=sys.stderr)
+        print("%s: 0 passed, 1 failed" % LABEL)
+        return 1
+    os.environ["CONG_TEST_PG"] = cluster.base_url()
+    print("postgresql: %s in %.1fs (%s)" % (os.path.basename(os.path.dirname(cluster.bin)), cluster.start_seconds,
+                                           cluster.base_url()), flush=True)
+    try:
+        passed, failed = run_tests(args)
+    finally:
+        cluster.stop()  # also at exit and on SIGTERM/SIGHUP (pglib)
+    print("postgresql: stopped and removed in %.1fs" % cluster.stop_seconds)
+    return summary(passed, failed)
+
+
+def summary(passed, failed):
+    print("%s: %d passed, %d failed" % (LABEL, passed, failed))
+    return 1 if failed else 0
+
+
+def run_tests(args):
+    """Loads and runs the test modules; (passed, failed)."""
     loader = unittest.TestLoader()
     names = sorted(f[:-3] for f in os.listdir(HERE) if f.startswith("test_") and f.endswith(".py"))
     tests = []
@@ -147,8 +187,7 @@ def main():
     failed = len(result.failed_names) + load_errors
     if args.verbose:
         print("(%.1fs)" % (time.time() - t0))
-    print("http: %d passed, %d failed" % (result.passed, failed))
-    return 1 if failed else 0
+    return result.passed, failed
 
 
 if __name__ == "__main__":

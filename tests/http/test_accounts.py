@@ -5,15 +5,13 @@ administrators, the idle time per role, dormant accounts disabled (`cong user do
 with a fixed clock, and the server's scheduler), the account list for the six-monthly review
 as a page and an XLSX workbook, and the settings page's validation."""
 import io
-import os
 import re
-import sqlite3
 import subprocess
 import time
 import zipfile
 import xml.etree.ElementTree as ET
 
-from conglib import (CONG, NEW_PASSWORD, PASSWORD, Client, CongTest, Fixture, Server, cong, cong_env, host_of,
+from conglib import (CONG, NEW_PASSWORD, PASSWORD, Client, CongTest, Fixture, ScheduleNode, Server, cong, cong_env, host_of,
                      module_fixture, squash, text_of)
 
 setUpModule, tearDownModule = module_fixture()
@@ -31,18 +29,8 @@ LIST = "/quan-tri/tai-khoan/danh-sach"
 SETTINGS = "/quan-tri/cai-dat/tai-khoan"
 
 
-def db_of(fx):
-    return sqlite3.connect(os.path.join(fx.data, "cong.db"), timeout=10)
-
-
 def sql(fx, query, args=()):
-    db = db_of(fx)
-    try:
-        rows = db.execute(query, args).fetchall()
-        db.commit()
-        return rows
-    finally:
-        db.close()
+    return fx.sql(query, args)
 
 
 def user_id(fx, name):
@@ -434,7 +422,7 @@ class Dormancy(CongTest):
         old = int(time.time()) - 50 * 86400
         sql(fx, "UPDATE users SET created_at = ?, last_signin_at = ? WHERE username = 'lau.snv'", (old, old))
         # a server starting sweeps at once (then every ten minutes)
-        srv = Server(fx.data, workdir=fx.tmp).start()
+        srv = ScheduleNode(fx).start()
         self.addCleanup(srv.stop)
         for _ in range(100):
             if sql(fx, "SELECT disabled FROM users WHERE username = 'lau.snv'")[0][0]:

@@ -6,12 +6,11 @@ administrator, personal data never in the page, the log or the database in clear
 export grouped by article (CSV and XLSX, permissions), the list's tabs by the derived term."""
 import datetime
 import io
-import os
 import re
 import zipfile
 
 from forms_helper import answer_of, challenge_of, solve_pow as solve
-from conglib import CongTest, module_fixture, squash
+from conglib import CongTest, db_files, module_fixture, squash
 from items_helper import create, publish, public_path
 
 setUpModule, tearDownModule = module_fixture()
@@ -198,13 +197,11 @@ class ConsultationTest(CongTest):
             log = f.read()
         self.assertNotIn(name.encode(), log, "the server's log")
         self.assertNotIn(email.encode(), log, "the server's log")
-        for fn in ("cong.db", "cong.db-wal"):
-            p = os.path.join(self.fx.data, fn)
-            if os.path.exists(p):
-                with open(p, "rb") as f:
-                    blob = f.read()
-                self.assertNotIn(name.encode(), blob, fn)
-                self.assertNotIn(email.encode(), blob, fn)
+        for p in db_files(self.fx.data):
+            with open(p, "rb") as f:
+                blob = f.read()
+            self.assertNotIn(name.encode(), blob, p)
+            self.assertNotIn(email.encode(), blob, p)
 
     def test_export_grouped_by_article(self):
         c = self.fx.client("snv")

@@ -6,7 +6,6 @@ import datetime
 import glob
 import json
 import os
-import sqlite3
 import subprocess
 import sys
 import time
@@ -41,9 +40,6 @@ def vn_date(iso):
 class Base(CongTest):
     def approver(self):
         return self.fx.admin("duyet", "snv")
-
-    def db(self):
-        return sqlite3.connect(os.path.join(self.fx.data, "cong.db"), timeout=10)
 
     def default_category(self):
         if "cat" not in CATEGORY:
@@ -238,10 +234,7 @@ class Review(Base):
         self.assertNotIn_("Chức năng, nhiệm vụ của Sở", r)  # published today: not due yet
         r = self.expect(c.get("/quan-tri/ra-soat?tat-ca=1"), 200)
         self.assertIn_("Chức năng, nhiệm vụ của Sở", r, "the list of all fixed pages")
-        db = self.db()
-        db.execute("UPDATE items SET published_at = published_at - 100 * 86400 WHERE id = ?", (aid,))
-        db.commit()
-        db.close()
+        self.fx.sql("UPDATE items SET published_at = published_at - 100 * 86400 WHERE id = ?", (aid,))
         r = self.expect(c.get("/quan-tri/ra-soat"), 200)
         self.assertIn_("Chức năng, nhiệm vụ của Sở", r, "the stale list")
         self.assertIn_("chưa rà soát", r, "never reviewed")

@@ -10,7 +10,6 @@ import re
 import shutil
 import signal
 import socket
-import sqlite3
 import ssl
 import subprocess
 import tempfile
@@ -191,9 +190,8 @@ class BehindNginx(CongTest):
         status, _, text = self.https("POST", "/quan-tri/dang-nhap", source="127.0.3.7", body=body, headers={
             "Cookie": jar, "Content-Type": "application/x-www-form-urlencoded", "X-Forwarded-For": "203.0.113.9"})
         self.assertEqual(status, 401, text[:200])
-        db = sqlite3.connect(os.path.join(self.fx.data, "cong.db"))
-        addr = db.execute("SELECT address FROM audit WHERE object = ? ORDER BY id DESC LIMIT 1", (user,)).fetchone()
-        db.close()
+        rows = self.fx.sql("SELECT address FROM audit WHERE object = ? ORDER BY id DESC LIMIT 1", (user,))
+        addr = rows[0] if rows else None
         self.assertEqual(addr and addr[0], "127.0.3.7", "the audit log's address behind nginx")
 
     def test_metrics_not_through_nginx_and_http_redirects(self):

@@ -5,16 +5,16 @@ of a file that cannot be read, CSRF, the approver rule) and the command line (`c
 files beside the CSV stored and attached, errors with their lines, --check)."""
 import hashlib
 import io
+import json
 import os
 import re
 import shutil
-import sqlite3
 import subprocess
 import tempfile
 import zipfile
 
-from conglib import (BASE, CONG, MAIN_NAME, NEW_PASSWORD, ROOT, CongTest, cong, cong_env, module_fixture, png, squash,
-                     text_of)
+from conglib import (BASE, CONG, MAIN_NAME, NEW_PASSWORD, ROOT, CongTest, cong, cong_env, data_sql, drop_db,
+                     module_fixture, new_db_args, png, squash, text_of)
 
 setUpModule, tearDownModule = module_fixture()
 
@@ -45,26 +45,18 @@ class Base(CongTest):
     def setUpClass(cls):
         cls.snv = cls.fx.admin("duyet", "snv")
 
-    def db(self):
-        return sqlite3.connect(os.path.join(self.fx.data, "cong.db"), timeout=10)
-
     def site_id(self, slug="snv"):
-        with self.db() as db:
-            return db.execute("SELECT id FROM sites WHERE slug = ?", (slug,)).fetchone()[0]
+        return self.fx.sql("SELECT id FROM sites WHERE slug = ?", (slug,))[0][0]
 
     def legal(self, refs):
         """{ref: (id, state)} of the legal documents of snv with these numbers."""
-        with self.db() as db:
-            rows = db.execute("SELECT ref, id, state FROM items WHERE kind = 'legal' AND site_id = ?",
-                              (self.site_id(),)).fetchall()
+        rows = self.fx.sql("SELECT ref, id, state FROM items WHERE kind = 'legal' AND site_id = ?", (self.site_id(),))
         return {ref: (i, st) for ref, i, st in rows if ref in refs}
 
     def counts(self):
         """Items, revisions and item links of the whole store: what an import may change."""
-        with self.db() as db:
-            return tuple(db.execute(q).fetchone()[0] for q in (
-                "SELECT count(*) FROM items", "SELECT count(*) FROM revisions", "SELECT count(*) FROM item_links",
-                "SELECT count(*) FROM media"))
+        return self.fx.sql("SELECT (SELECT count(*) FROM items), (SELECT count(*) FROM revisions),"
+                           " (SELECT count(*) FROM item_links), (SELECT count(*) FROM media)")[0]
 
     def upload(self, data, name="van-ban.csv", status=200, client=None, what="the check", page=PAGE):
         r = (client or self.snv).post(page, files=[("file", name, "text/csv", data)])
@@ -316,9 +308,8 @@ class Import(Base):
         got = self.legal(REFS)
         self.assertEqual(sorted(got), sorted(REFS))
         self.assertEqual({st for _, st in got.values()}, {"published"})
-        with self.db() as db:
-            links = set(db.execute("SELECT f.ref, l.relation, l.to_ref, t.ref FROM item_links l JOIN items f ON f.id = l.from_id"
-                                   " LEFT JOIN items t ON t.id = l.to_id WHERE f.site_id = ?", (self.site_id(),)).fetchall())
+        links = set(self.fx.sql("SELECT f.ref, l.relation, l.to_ref, t.ref FROM item_links l JOIN items f ON f.id = l.from_id"
+                                " LEFT JOIN items t ON t.id = l.to_id WHERE f.site_id = ?", (self.site_id(),)))
         self.assertIn((REFS[1], "thay_the", REFS[0], REFS[0]), links)
         self.assertIn((REFS[2], "huong_dan", REFS[1], REFS[1]), links)
         self.assertIn((REFS[1], "can_cu", "42/2022/NĐ-CP", None), links, "a reference to a document not here")
@@ -347,9 +338,10 @@ class Import(Base):
         after = self.counts()
         self.assertEqual(after[0], items, "a changed row made a new item")
         self.assertGreater(after[1], revs, "a changed row made no revision")
-        with self.db() as db:
-            row = db.execute("SELECT state, pending_rev_id, json_extract(fields, '$.nguoi_ky') FROM items WHERE id = ?",
-                             (self.legal(REFS)[REFS[0]][0],)).fetchone()
+        # the signer read in Python: json_extract is SQLite's
+        state, pending, fields = self.fx.sql("SELECT state, pending_rev_id, fields FROM items WHERE id = ?",
+                                             (self.legal(REFS)[REFS[0]][0],))[0]
+        row = (state, pending, json.loads(fields).get("nguoi_ky"))
         self.assertEqual(row, ("published", None, "Nguyễn Văn B"), "the change is not the public version")
 
     def test_3_large_upload(self):
@@ -452,10 +444,8 @@ class ZipArchive(Base):
         self.assertEqual(self.kept(), [], "the kept archive stays after the import")
         got = self.legal(refs)
         self.assertEqual(sorted(got), sorted(refs))
-        with self.db() as db:
-            att = db.execute("SELECT i.ref, m.orig_name, m.sha256 FROM article_attachments a JOIN items i ON i.id = a.article_id"
-                             " JOIN media m ON m.id = a.media_id WHERE i.ref IN (?, ?) ORDER BY i.ref, a.position",
-                             refs).fetchall()
+        att = self.fx.sql("SELECT i.ref, m.orig_name, m.sha256 FROM article_attachments a JOIN items i ON i.id = a.article_id"
+                          " JOIN media m ON m.id = a.media_id WHERE i.ref IN (?, ?) ORDER BY i.ref, a.position", refs)
         sha1, sha2 = hashlib.sha256(PDF1).hexdigest(), hashlib.sha256(PDF2).hexdigest()
         self.assertEqual(att, [(refs[0], "51.pdf", sha1), (refs[1], "52-ban-ky.pdf", sha2), (refs[1], "51.pdf", sha1)])
         # the public pages show the files, and the files download as they were in the archive
@@ -596,10 +586,9 @@ class FileFields(Base):
         r = self.snv.post(form.get("action"), [(i.get("name"), i.get("value")) for i in form.iter("input")],
                           multipart_form=True)
         self.expect(r, 303, "the import")
-        with self.db() as db:
-            iid, sha = db.execute("SELECT i.id, m.sha256 FROM items i JOIN item_files f ON f.item_id = i.id"
-                                  " JOIN media m ON m.id = f.media_id WHERE i.kind = 'gazette' AND i.ref = '41+42'"
-                                  " AND i.site_id = ?", (self.site_id(),)).fetchone()
+        iid, sha = self.fx.sql("SELECT i.id, m.sha256 FROM items i JOIN item_files f ON f.item_id = i.id"
+                               " JOIN media m ON m.id = f.media_id WHERE i.kind = 'gazette' AND i.ref = '41+42'"
+                               " AND i.site_id = ?", (self.site_id(),))[0]
         self.assertEqual(sha, hashlib.sha256(PDF2 + b"% 41\n").hexdigest())
         pub = self.fx.client("snv")
         p = pub.get("/cong-bao/x-%d" % iid)
@@ -624,9 +613,10 @@ class CommandLine(CongTest):
     def setUp(self):
         self.tmp = tempfile.mkdtemp(prefix="cong-import-")
         self.data = os.path.join(self.tmp, "data")
-        cong("init", "--data", self.data, "--domain", BASE, "--name", MAIN_NAME)
+        cong("init", "--data", self.data, "--domain", BASE, "--name", MAIN_NAME, *new_db_args())
 
     def tearDown(self):
+        drop_db(self.data)
         shutil.rmtree(self.tmp, ignore_errors=True)
 
     def run_import(self, *args):
@@ -635,8 +625,7 @@ class CommandLine(CongTest):
         return p.returncode, p.stdout.decode(), p.stderr.decode()
 
     def query(self, q, *a):
-        with sqlite3.connect(os.path.join(self.data, "cong.db"), timeout=10) as db:
-            return db.execute(q, a).fetchall()
+        return data_sql(self.data, q, a)
 
     def test_import_attach_and_again(self):
         rc, out, err = self.run_import(GOOD)

@@ -9,12 +9,11 @@ import io
 import os
 import re
 import shutil
-import sqlite3
 import time
 import zipfile
 
 from forms_helper import answer_of, solve_pow as solve
-from conglib import CongTest, Server, ServerError, cong, module_fixture, squash, text_of, BASE
+from conglib import CongTest, Server, ServerError, cong, db_files, module_fixture, squash, text_of, BASE
 
 setUpModule, tearDownModule = module_fixture()
 
@@ -72,16 +71,10 @@ class Base(CongTest):
     def answer(question):
         return str(answer_of(question))
 
-    def db(self):
-        return sqlite3.connect(os.path.join(self.fx.data, "cong.db"), timeout=10)
-
     def ticket(self, code):
-        db = self.db()
-        try:
-            return db.execute("SELECT id, state, number, number_year, due_at, deadline_kind, closed_at FROM tickets"
-                              " WHERE code = ?", (code,)).fetchone()
-        finally:
-            db.close()
+        rows = self.fx.sql("SELECT id, state, number, number_year, due_at, deadline_kind, closed_at FROM tickets"
+                           " WHERE code = ?", (code,))
+        return rows[0] if rows else None
 
     def fake_server(self, at):
         """`cong serve` on the fixture's folder with its clock starting at AT (Unix time)."""
@@ -223,11 +216,7 @@ class LifeCycle(Base):
             self.assertNotIn('value="extend"', r.text, "a second extension offered")
             r = self.act(staff, tb[0], "extend", expect=422, reason_text="Lần nữa")
             self.assertIn("một lần", r.text)
-            db = self.db()
-            try:
-                mails = db.execute("SELECT subject, body, rcpt FROM mail_outbox WHERE ticket_id = ? ORDER BY id", (tb[0],)).fetchall()
-            finally:
-                db.close()
+            mails = self.fx.sql("SELECT subject, body, rcpt FROM mail_outbox WHERE ticket_id = ? ORDER BY id", (tb[0],))
             ext = [m for m in mails if "Gia hạn" in m[0]]
             self.assertEqual(len(ext), 1, [m[0] for m in mails])
             self.assertIn("cần thời gian sao lục", ext[0][1])
@@ -291,14 +280,10 @@ class LifeCycle(Base):
             self.assertIn("Từ chối cung cấp thông tin", reg)
             self.assertIn("Đã cung cấp một phần thông tin", reg)
             self.assertIn("quá hạn", reg)
-            db = self.db()
-            before = db.execute("SELECT count(*) FROM audit WHERE action = 'inforeq.register_personal_view'").fetchone()[0]
-            db.close()
+            before = self.fx.sql("SELECT count(*) FROM audit WHERE action = 'inforeq.register_personal_view'")[0][0]
             r = self.page(staff, "/quan-tri/so-theo-doi?tu=2026-01-01&den=2026-12-31&ca-nhan=1", chrome=False)
             self.assertIn(NAME, r.text)
-            db = self.db()
-            after = db.execute("SELECT count(*) FROM audit WHERE action = 'inforeq.register_personal_view'").fetchone()[0]
-            db.close()
+            after = self.fx.sql("SELECT count(*) FROM audit WHERE action = 'inforeq.register_personal_view'")[0][0]
             self.assertEqual(after, before + 1)
             # the export for the periodic report: every request, initials only, no ID number
             x = staff.get("/quan-tri/so-theo-doi?tu=2026-01-01&den=2026-12-31&dang=xlsx")
@@ -333,9 +318,7 @@ class LifeCycle(Base):
         t = self.ticket(code)
         staff = self.fx.admin("duyet", self.SLUG)
         # assigned: still "received" — the request moves only by its own steps
-        db = self.db()
-        uid = db.execute("SELECT id FROM users WHERE username = 'duyet'").fetchone()[0]
-        db.close()
+        uid = self.fx.sql("SELECT id FROM users WHERE username = 'duyet'")[0][0]
         self.act(staff, t[0], "assign", user_id=str(uid))
         self.assertEqual(self.ticket(code)[1], "received")
         # the common actions are not this kind's
@@ -370,12 +353,11 @@ class PersonalData(Base):
         self.assertNotIn(ident, r.text)
         self.assertNotIn(name, r.text)
         # the database file (and its WAL) and the server's log
-        for fn in os.listdir(fx.data):
-            if fn.startswith("cong.db"):
-                with open(os.path.join(fx.data, fn), "rb") as f:
-                    blob = f.read()
-                for secret in (ident, name, mail):
-                    self.assertNotIn(secret.encode(), blob, "%s in clear in %s" % (secret, fn))
+        for fn in db_files(fx.data):
+            with open(fn, "rb") as f:
+                blob = f.read()
+            for secret in (ident, name, mail):
+                self.assertNotIn(secret.encode(), blob, "%s in clear in %s" % (secret, fn))
         for fn in os.listdir(fx.tmp):
             if fn.endswith(".log"):
                 with open(os.path.join(fx.tmp, fn), "rb") as f:

@@ -4,16 +4,14 @@ validity and relations on both ends; the gazette's list and issue page; the port
 "Văn bản" block; redirects and 404s; Dublin Core; valid HTML.
 
 The admin form for these kinds is not on this branch yet: the documents are written straight
-into DATA/cong.db with sqlite3, row for row as the model writes them when it publishes (items
+into the data folder's database (conglib.data_sql: SQLite or PostgreSQL), row for row as the model writes them when it publishes (items
 with their fields JSON, ref, ref_key, item_day; item_terms; item_links, linked when the target is
 there), then `cong reindex` rebuilds the search index and the page cache generation is bumped."""
 import csv
 import datetime
 import io
 import json
-import os
 import re
-import sqlite3
 import time
 import unicodedata
 import urllib.parse
@@ -70,22 +68,16 @@ class Store:
 
     def __init__(self, fx):
         self.fx = fx
-        self.path = os.path.join(fx.data, "cong.db")
-
-    def db(self):
-        return sqlite3.connect(self.path, timeout=10)
+        self.sql = fx.sql
 
     def site_id(self, slug):
-        with self.db() as db:
-            if slug is None:
-                return db.execute("SELECT id FROM sites WHERE kind = 'main'").fetchone()[0]
-            return db.execute("SELECT id FROM sites WHERE slug = ?", (slug,)).fetchone()[0]
+        if slug is None:
+            return self.sql("SELECT id FROM sites WHERE kind = 'main'")[0][0]
+        return self.sql("SELECT id FROM sites WHERE slug = ?", (slug,))[0][0]
 
     def category(self, site_id, name, slug, kind):
-        with self.db() as db:
-            cur = db.execute("INSERT INTO categories (site_id, name, slug, kind, position) VALUES (?, ?, ?, ?, 90)",
-                             (site_id, name, slug, kind))
-            return cur.lastrowid
+        return self.sql("INSERT INTO categories (site_id, name, slug, kind, position) VALUES (?, ?, ?, ?, 90) RETURNING id",
+                        (site_id, name, slug, kind))[0][0]
 
     def item(self, site_id, category_id, kind, title, fields, summary="", body="", state="published", status=None):
         """One item; STATUS is the legal validity term the model would write (hieu_luc)."""
@@ -95,48 +87,44 @@ class Store:
         ref_key = docnum_key(ref) if kind == "legal" else " ".join(fold(ref).split())
         d = datetime.date.fromisoformat(fields[sort])
         now = int(time.time())
-        with self.db() as db:
-            cur = db.execute(
-                "INSERT INTO items (site_id, category_id, state, title, slug, summary, body, published_at, created_at,"
-                " updated_at, kind, fields, ref, ref_key, item_day, withdrawn_at, withdrawn_reason)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (site_id, category_id, state, title, slugify(ref + " " + title)[:80], summary, body, now, now, now,
-                 kind, json.dumps(fields, ensure_ascii=False), ref, ref_key, day(d),
-                 now if state == "withdrawn" else None, "Ban hành nhầm" if state == "withdrawn" else ""))
-            iid = cur.lastrowid
-            terms = [("nam", str(d.year))]
-            for k in self.FILTER:
-                v = fields.get(k)
-                for x in (v if isinstance(v, list) else [v] if v else []):
-                    terms.append((k, x))
-            if status:
-                terms.append(("hieu_luc", status))
-            db.executemany("INSERT INTO item_terms (item_id, key, value) VALUES (?, ?, ?)",
-                           [(iid, k, v) for k, v in terms])
+        iid = self.sql(
+            "INSERT INTO items (site_id, category_id, state, title, slug, summary, body, published_at, created_at,"
+            " updated_at, kind, fields, ref, ref_key, item_day, withdrawn_at, withdrawn_reason)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            (site_id, category_id, state, title, slugify(ref + " " + title)[:80], summary, body, now, now, now,
+             kind, json.dumps(fields, ensure_ascii=False), ref, ref_key, day(d),
+             now if state == "withdrawn" else None, "Ban hành nhầm" if state == "withdrawn" else ""))[0][0]
+        terms = [("nam", str(d.year))]
+        for k in self.FILTER:
+            v = fields.get(k)
+            for x in (v if isinstance(v, list) else [v] if v else []):
+                terms.append((k, x))
+        if status:
+            terms.append(("hieu_luc", status))
+        # one statement for the item's terms (each statement is a psql run on PostgreSQL)
+        self.sql("INSERT INTO item_terms (item_id, key, value) VALUES " + ", ".join(["(?, ?, ?)"] * len(terms)),
+                 [x for k, v in terms for x in (iid, k, v)])
         return iid
 
     def link_all(self):
         """item_links of every item's references, linked to the published items they name."""
-        with self.db() as db:
-            db.execute("DELETE FROM item_links")
-            rows = db.execute("SELECT id, kind, fields FROM items WHERE kind <> 'article'").fetchall()
-            for iid, kind, ftext in rows:
-                f = json.loads(ftext)
-                for rel in self.REL:
-                    for pos, to in enumerate(f.get(rel, [])):
-                        key = docnum_key(to)
-                        t = db.execute("SELECT id FROM items WHERE kind = 'legal' AND ref_key = ? AND state <> 'withdrawn'"
-                                       " AND id <> ?", (key, iid)).fetchone()
-                        db.execute("INSERT INTO item_links (from_id, relation, to_key, to_ref, to_id, position)"
-                                   " VALUES (?, ?, ?, ?, ?, ?)", (iid, rel, key, to, t[0] if t else None, pos))
+        self.sql("DELETE FROM item_links")
+        rows = self.sql("SELECT id, kind, fields FROM items WHERE kind <> 'article'")
+        for iid, kind, ftext in rows:
+            f = json.loads(ftext)
+            for rel in self.REL:
+                for pos, to in enumerate(f.get(rel, [])):
+                    key = docnum_key(to)
+                    # the target found in the INSERT itself: one statement per link
+                    self.sql("INSERT INTO item_links (from_id, relation, to_key, to_ref, to_id, position)"
+                             " VALUES (?, ?, ?, ?, (SELECT min(id) FROM items WHERE kind = 'legal' AND ref_key = ?"
+                             " AND state <> 'withdrawn' AND id <> ?), ?)", (iid, rel, key, to, key, iid, pos))
 
     def set_fields(self, iid, fields):
-        with self.db() as db:
-            db.execute("UPDATE items SET fields = ? WHERE id = ?", (json.dumps(fields, ensure_ascii=False), iid))
+        self.sql("UPDATE items SET fields = ? WHERE id = ?", (json.dumps(fields, ensure_ascii=False), iid))
 
     def bump(self):
-        with self.db() as db:
-            db.execute("UPDATE cache_gen SET gen = gen + 1")
+        self.sql("UPDATE cache_gen SET gen = gen + 1")
 
     def reindex(self):
         cong("reindex", "--data", self.fx.data)

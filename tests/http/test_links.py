@@ -203,11 +203,7 @@ class DeadLinks(CongTest):
         # the page now answers: the next day's run (its day forgotten here) lists it no more
         up.flip = 200
         fx.set_setting("links_checked_day", "")
-        import sqlite3, os
-        db = sqlite3.connect(os.path.join(fx.data, "cong.db"), timeout=10)
-        db.execute("UPDATE link_checks SET checked_at = checked_at - 86400")  # a day later
-        db.commit()
-        db.close()
+        fx.sql("UPDATE link_checks SET checked_at = checked_at - 86400")  # a day later
         deadline = time.time() + 60
         while time.time() < deadline:
             if "Trang đổi trạng thái" not in broken_titles(admin.get("/quan-tri/lien-ket-hong")):

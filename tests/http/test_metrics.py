@@ -1,8 +1,6 @@
 """Running 24/7 (issue #12): /metrics for Prometheus (who may read it, what it counts) and the
 health check that queries the database (503 when it fails)."""
 import re
-import sqlite3
-import os
 import time
 
 from conglib import BASE, Client, CongTest, host_of, module_fixture
@@ -68,14 +66,9 @@ class Metrics(CongTest):
 
     def test_backup_age(self):
         self.assertEqual(metric(self.scrape().text, "cong_backup_age_seconds"), -1, "no backup yet: -1")
-        db = sqlite3.connect(os.path.join(self.fx.data, "cong.db"), timeout=10)
-        try:
-            now = int(time.time())
-            db.execute("INSERT INTO backups (name, trigger, started_at, finished_at, ok) VALUES "
-                       "('a', 'cli', ?, ?, 1), ('b', 'cli', ?, NULL, 0)", (now - 4000, now - 3600, now - 10))
-            db.commit()
-        finally:
-            db.close()
+        now = int(time.time())
+        self.fx.sql("INSERT INTO backups (name, trigger, started_at, finished_at, ok) VALUES "
+                    "('a', 'cli', ?, ?, 1), ('b', 'cli', ?, NULL, 0)", (now - 4000, now - 3600, now - 10))
         age = metric(self.scrape().text, "cong_backup_age_seconds")
         # counted from the newest good backup's start: its snapshot is the data as of then
         self.assertTrue(3990 <= age <= 4100, "the newest good backup started 4,000 s ago: %s" % age)
@@ -86,14 +79,10 @@ class Health(CongTest):
         c = Client(self.fx.server, host_of(None))
         r = self.expect(c.get("/healthz"), 200)
         self.assertIn('"ok"', r.text)
-        db = sqlite3.connect(os.path.join(self.fx.data, "cong.db"), timeout=10)
+        self.fx.sql("ALTER TABLE schema_migrations RENAME TO schema_migrations_hidden")
         try:
-            db.execute("ALTER TABLE schema_migrations RENAME TO schema_migrations_hidden")
-            db.commit()
             r = c.get("/healthz")
             self.assertEqual(r.status, 503, "the health check answered %d with its table gone" % r.status)
         finally:
-            db.execute("ALTER TABLE schema_migrations_hidden RENAME TO schema_migrations")
-            db.commit()
-            db.close()
+            self.fx.sql("ALTER TABLE schema_migrations_hidden RENAME TO schema_migrations")
         self.expect(c.get("/healthz"), 200, "back when the database is")

@@ -10,7 +10,6 @@ import io
 import json
 import os
 import re
-import sqlite3
 import urllib.parse
 
 from conglib import ROOT, CongTest, module_fixture, png, squash, text_of
@@ -182,11 +181,10 @@ class Procedures(CongTest):
     def test_csv_import(self):
         page = "/quan-tri/nhap/thu-tuc"
         client = self.fx.admin("admin", "longho")
-        db = sqlite3.connect(os.path.join(self.fx.data, "cong.db"), timeout=10)
-        site = db.execute("SELECT id FROM sites WHERE slug = 'longho'").fetchone()[0]
+        site = self.fx.sql("SELECT id FROM sites WHERE slug = 'longho'")[0][0]
 
         def count():
-            return db.execute("SELECT count(*) FROM items WHERE kind = 'procedure' AND site_id = ?", (site,)).fetchone()[0]
+            return self.fx.sql("SELECT count(*) FROM items WHERE kind = 'procedure' AND site_id = ?", (site,))[0][0]
 
         before = count()
         # a bad file: each row's problem, nothing imported
@@ -224,7 +222,6 @@ class Procedures(CongTest):
             fields = {i.get("name"): i.get("value") for i in forms[0].iter("input")}
             self.expect(client.post(forms[0].get("action"), list(fields.items()), multipart_form=True), 303)
         self.assertEqual(count(), before + 3, "importing the same file twice made new procedures")
-        db.close()
 
     def test_update_deadline_counts_back_from_the_effective_day(self):
         """VP Đ7.5: published at least 10 working days before the regulating document takes

@@ -11,13 +11,13 @@ import json
 import os
 import re
 import shutil
-import sqlite3
 import subprocess
 import tempfile
 import time
 import urllib.parse
 
-from conglib import BASE, CONG, MAIN_NAME, ROOT, CongTest, cong, cong_env, module_fixture, squash, text_of
+from conglib import (BASE, CONG, MAIN_NAME, ROOT, CongTest, cong, cong_env, data_sql, drop_db, module_fixture,
+                     new_db_args, squash, text_of)
 
 setUpModule, tearDownModule = module_fixture()
 
@@ -61,9 +61,6 @@ class Projects(CongTest):
     @classmethod
     def setUpClass(cls):
         cls.snv = cls.fx.admin("duyet", "snv")
-
-    def db(self):
-        return sqlite3.connect(os.path.join(self.fx.data, "cong.db"), timeout=10)
 
     def post_item(self, client, segment, title, fields, files=(), iid=None):
         form = [("title", title), ("summary", "Tóm tắt %s" % TAG), ("body", "")]
@@ -128,10 +125,10 @@ class Projects(CongTest):
             h1 = squash(text_of(r.tree().find(".//h1")))
             self.assertTrue(h1.startswith("Dự án đầu tư: "), h1)
             # every row of the list is of that status
-            with self.db() as db:
-                n = db.execute("SELECT count(*) FROM items i JOIN sites s ON s.id = i.site_id WHERE s.slug = 'snv'"
-                               " AND i.kind = 'project' AND i.state = 'published' AND json_extract(i.fields, '$.trang_thai') = ?",
-                               (status,)).fetchone()[0]
+            # the status read in Python: json_extract is SQLite's
+            n = sum(1 for (f,) in self.fx.sql("SELECT i.fields FROM items i JOIN sites s ON s.id = i.site_id WHERE"
+                                              " s.slug = 'snv' AND i.kind = 'project' AND i.state = 'published'")
+                    if json.loads(f).get("trang_thai") == status)
             self.assertIn("<strong>%d</strong> dự án" % n, r.text)
             self.assertEqual(len(r.tree().findall(".//tbody/tr")), n)
         # the open data of a status's list holds only it
@@ -207,8 +204,7 @@ class Projects(CongTest):
         c = self.snv
         iid = self.create(c, "du-an", "Dự án tiền %s" % TAG,
                           project_fields("TIEN-%s" % TAG, "dang-thuc-hien", "tien", tong_muc_dau_tu="125,5 tỷ đồng"))
-        with self.db() as db:
-            stored = json.loads(db.execute("SELECT fields FROM items WHERE id = ?", (iid,)).fetchone()[0])
+        stored = json.loads(self.fx.sql("SELECT fields FROM items WHERE id = ?", (iid,))[0][0])
         self.assertEqual(stored["tong_muc_dau_tu"], 125500000000)
         path = self.path_of("snv", iid)
         page = self.page(self.fx.client("snv"), path)
@@ -369,8 +365,7 @@ class Projects(CongTest):
         for sel in ("loc-cap_quan_ly", "loc-linh_vuc", "loc-trang_thai", "loc-nam"):
             self.assertIsNotNone(r.by_id(sel), sel)
         # a file in use stays in the library
-        with self.db() as db:
-            used = db.execute("SELECT count(*) FROM item_files WHERE item_id = ?", (iid,)).fetchone()[0]
+        used = self.fx.sql("SELECT count(*) FROM item_files WHERE item_id = ?", (iid,))[0][0]
         self.assertEqual(used, 2)
 
 
@@ -381,9 +376,10 @@ class ProjectImport(CongTest):
     def setUp(self):
         self.tmp = tempfile.mkdtemp(prefix="cong-import-du-an-")
         self.data = os.path.join(self.tmp, "data")
-        cong("init", "--data", self.data, "--domain", BASE, "--name", MAIN_NAME)
+        cong("init", "--data", self.data, "--domain", BASE, "--name", MAIN_NAME, *new_db_args())
 
     def tearDown(self):
+        drop_db(self.data)
         shutil.rmtree(self.tmp, ignore_errors=True)
 
     def run_import(self, seg, path, *args):
@@ -392,8 +388,7 @@ class ProjectImport(CongTest):
         return p.returncode, p.stdout.decode(), p.stderr.decode()
 
     def query(self, q, *a):
-        with sqlite3.connect(os.path.join(self.data, "cong.db"), timeout=10) as db:
-            return db.execute(q, a).fetchall()
+        return data_sql(self.data, q, a)
 
     def test_import_projects_then_again(self):
         rc, out, err = self.run_import("du-an", os.path.join(DATA, "du-an.csv"))

@@ -9,14 +9,12 @@ identifies the reader is stored: the address, the User-Agent and the comment are
 database file in clear, nor the comment in the log; the board reads the results (and the
 comments, audited) and exports them as XLSX."""
 import datetime
-import os
 import re
-import sqlite3
 import time
 import uuid
 
 from forms_helper import challenge_of, solve_pow
-from conglib import CongTest, module_fixture, squash
+from conglib import CongTest, data_columns, db_files, module_fixture, squash
 
 # the tests' browsers come through a proxy the server trusts, so that each can have an address
 # of its own (and one the database can be searched for)
@@ -147,24 +145,16 @@ class Ratings(CongTest):
         audit = self.page(self.fx.admin("admin", "snv"), "/quan-tri/nhat-ky", chrome=False)
         self.assertIn_("rating.comments_view", audit)
         # the database (and its write-ahead log) holds none of it in clear
-        for name in ("cong.db", "cong.db-wal"):
-            p = os.path.join(self.fx.data, name)
-            if not os.path.exists(p):
-                continue
+        for p in db_files(self.fx.data):
             raw = open(p, "rb").read()
             for secret in (addr, ua, "0912345678", "hanh.tran@example.vn", "Mỹ Hạnh"):
-                self.assertNotIn(secret.encode(), raw, "%s in %s" % (secret, name))
+                self.assertNotIn(secret.encode(), raw, "%s in %s" % (secret, p))
         log = open(self.fx.server.log_path, "rb").read()
         for secret in ("0912345678", "hanh.tran@example.vn", ua):
             self.assertNotIn(secret.encode(), log, "%s in the server log" % secret)
-        db = sqlite3.connect(os.path.join(self.fx.data, "cong.db"))
-        try:
-            cols = [c[1] for c in db.execute("PRAGMA table_info(ratings)")]
-            self.assertNotIn("address", cols)
-            self.assertTrue(all(v.startswith("p1:") for (v,) in db.execute(
-                "SELECT comment FROM ratings WHERE comment IS NOT NULL")), "comments sealed")
-        finally:
-            db.close()
+        self.assertNotIn("address", data_columns(self.fx.data, "ratings"))
+        self.assertTrue(all(v.startswith("p1:") for (v,) in self.fx.sql(
+            "SELECT comment FROM ratings WHERE comment IS NOT NULL")), "comments sealed")
 
     def test_the_board_exports_the_period_and_the_main_portal_sees_every_site(self):
         a = self.browser("snv")
@@ -253,16 +243,10 @@ class Polls(CongTest):
         self.expect(r, 422)
         self.assertIn_("Vui lòng chọn một phương án.", r)
         # nothing identifying in the votes
-        db = sqlite3.connect(os.path.join(self.fx.data, "cong.db"))
-        try:
-            rows = db.execute("SELECT voter, choice FROM poll_votes WHERE item_id = ?", (iid,)).fetchall()
-        finally:
-            db.close()
+        rows = self.fx.sql("SELECT voter, choice FROM poll_votes WHERE item_id = ?", (iid,))
         self.assertEqual(sorted(c for _, c in rows), [0, 1])
         self.assertTrue(all(re.fullmatch(r"[0-9a-f]{32}", v) for v, _ in rows))
-        raw = open(os.path.join(self.fx.data, "cong.db"), "rb").read()
-        wal = os.path.join(self.fx.data, "cong.db-wal")
-        raw += open(wal, "rb").read() if os.path.exists(wal) else b""
+        raw = b"".join(open(p, "rb").read() for p in db_files(self.fx.data))
         for secret in (b"Poll-A", b"Poll-B", b"192.0.2."):
             self.assertNotIn(secret, raw)
 

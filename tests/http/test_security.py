@@ -4,7 +4,6 @@ disabling ends sessions, role changes end sessions, rate limits at their real va
 headers, HTTPS served directly with Secure cookies and HSTS."""
 import os
 import re
-import sqlite3
 import ssl
 import subprocess
 import tempfile
@@ -68,9 +67,7 @@ class Passwords(CongTest):
         self.expect(change(cur, "Hoa-Sen@2026-06"), 303)
 
     def test_hashes_are_argon2id(self):
-        db = sqlite3.connect(os.path.join(self.fx.data, "cong.db"))
-        hashes = [h for (h,) in db.execute("SELECT password_hash FROM users")]
-        db.close()
+        hashes = [h for (h,) in self.fx.sql("SELECT password_hash FROM users")]
         self.assertTrue(hashes)
         for h in hashes:
             self.assertTrue(h.startswith("$argon2id$v=19$m=65536,t=3,"), h[:40])
@@ -104,23 +101,19 @@ class SignIn(CongTest):
                 self.assertTrue(r.header("Retry-After"))
         self.assertIn(429, statuses, "no delay after repeated failures: %s" % statuses)
         # locked: the right password does not open it
-        db = sqlite3.connect(os.path.join(fx.data, "cong.db"))
         # jump past the growing delays to the lock itself
-        db.execute("UPDATE signin_failures SET failures = 10, locked_until = ? WHERE key = ?",
-                   (int(time.time()) + 1800, "u:" + user))
-        db.execute("DELETE FROM signin_failures WHERE key LIKE 'a:%'")
-        db.commit()
+        fx.sql("UPDATE signin_failures SET failures = 10, locked_until = ? WHERE key = ?",
+               (int(time.time()) + 1800, "u:" + user))
+        fx.sql("DELETE FROM signin_failures WHERE key LIKE 'a:%'")
         r = c.signin(user, PASSWORD)
         self.expect(r, 429, "a locked account opened with the right password")
         self.assertNotIn("cong_sid", c.cookies)
         # the lock and the failures are in the audit log
-        n = db.execute("SELECT count(*) FROM audit WHERE object = ? AND action IN ('signin.fail', 'signin.blocked')",
-                       (user,)).fetchone()[0]
+        n = fx.sql("SELECT count(*) FROM audit WHERE object = ? AND action IN ('signin.fail', 'signin.blocked')",
+                   (user,))[0][0]
         self.assertGreater(n, 3)
         # an unknown name is locked the same way: no oracle
-        db.execute("UPDATE signin_failures SET locked_until = 0, failures = 0")
-        db.commit()
-        db.close()
+        fx.sql("UPDATE signin_failures SET locked_until = 0, failures = 0")
 
     def test_planted_session_is_useless(self):
         fx = self.fx
@@ -234,10 +227,7 @@ class Expiry(CongTest):
         user = new_user(fx, "matkhaucu", "editor")
         c = fx.admin(user, "snv")
         self.expect(c.get("/quan-tri/"), 200)
-        db = sqlite3.connect(os.path.join(fx.data, "cong.db"))
-        db.execute("UPDATE users SET password_changed_at = ? WHERE username = ?", (int(time.time()) - 91 * 86400, user))
-        db.commit()
-        db.close()
+        fx.sql("UPDATE users SET password_changed_at = ? WHERE username = ?", (int(time.time()) - 91 * 86400, user))
         # 91 days old: nothing but the change
         for path in ("/quan-tri/", "/quan-tri/bai-viet/moi", "/quan-tri/chuyen-muc"):
             r = self.expect(c.get(path), 303, path)
@@ -404,25 +394,21 @@ class SessionTimeouts(CongTest):
         user = new_user(fx, "hethoigian", "editor")
         c = fx.admin(user, "snv")
         self.expect(c.get("/quan-tri/"), 200)
-        db = sqlite3.connect(os.path.join(fx.data, "cong.db"))
-        uid = db.execute("SELECT id FROM users WHERE username = ?", (user,)).fetchone()[0]
+        uid = fx.sql("SELECT id FROM users WHERE username = ?", (user,))[0][0]
         # idle for 61 minutes (the default allows 60)
-        db.execute("UPDATE sessions SET seen_at = ? WHERE user_id = ?", (int(time.time()) - 61 * 60, uid))
-        db.commit()
+        fx.sql("UPDATE sessions SET seen_at = ? WHERE user_id = ?", (int(time.time()) - 61 * 60, uid))
         self.expect(c.get("/quan-tri/"), 303, "an idle session still works")
         # a fresh one, active but past its absolute end
         c2 = fx.client("snv")
         self.expect(c2.signin(user, NEW_PASSWORD), 303)
         self.expect(c2.get("/quan-tri/"), 200)
-        db.execute("UPDATE sessions SET expires_at = ? WHERE user_id = ?", (int(time.time()) - 1, uid))
-        db.commit()
+        fx.sql("UPDATE sessions SET expires_at = ? WHERE user_id = ?", (int(time.time()) - 1, uid))
         self.expect(c2.get("/quan-tri/"), 303, "a session past its absolute time-out still works")
         # the database keeps only the token's hash
         c3 = fx.client("snv")
         self.expect(c3.signin(user, NEW_PASSWORD), 303)
         token = c3.cookies["cong_sid"]
-        stored = [h for (h,) in db.execute("SELECT token_hash FROM sessions WHERE user_id = ?", (uid,))]
-        db.close()
+        stored = [h for (h,) in fx.sql("SELECT token_hash FROM sessions WHERE user_id = ?", (uid,))]
         self.assertTrue(stored)
         self.assertNotIn(token, stored, "the session token is stored as it is")
         self.assertTrue(all(len(h) == 64 for h in stored), stored)
@@ -445,7 +431,6 @@ class TrustedProxy(CongTest):
         c2.get("/quan-tri/dang-nhap", headers={"X-Forwarded-For": "198.51.100.23"})
         c2.post("/quan-tri/dang-nhap", [("username", user), ("password", "Sai@mat-khau1")],
                 headers={"X-Forwarded-For": "198.51.100.23"})
-        db = sqlite3.connect(os.path.join(self.fx.data, "cong.db"))
-        addr = db.execute("SELECT address FROM audit WHERE object = ? ORDER BY id DESC LIMIT 1", (user,)).fetchone()
-        db.close()
+        rows = self.fx.sql("SELECT address FROM audit WHERE object = ? ORDER BY id DESC LIMIT 1", (user,))
+        addr = rows[0] if rows else None
         self.assertEqual(addr and addr[0], "198.51.100.23")

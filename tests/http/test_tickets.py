@@ -14,7 +14,7 @@ import subprocess
 import sys
 import time
 
-from conglib import Client, CongTest, ROOT, Server, cong, fake_server, host_of, module_fixture, png
+from conglib import Client, CongTest, ROOT, Server, cong, db_files, fake_server, host_of, module_fixture, png
 from forms_helper import challenge_fields
 
 setUpModule, tearDownModule = module_fixture(extra_serve=("--scheduler-interval", "1"))
@@ -62,15 +62,10 @@ class Base(CongTest):
         return r
 
     def site_id(self, slug):
-        import sqlite3
-        db = sqlite3.connect(os.path.join(self.fx.data, "cong.db"))
-        try:
-            return db.execute("SELECT id FROM sites WHERE slug = ?", (slug,)).fetchone()[0]
-        finally:
-            db.close()
+        return self.fx.sql("SELECT id FROM sites WHERE slug = ?", (slug,))[0][0]
 
     def fake_server(self, at):
-        return fake_server(self.fx, at, extra=["--scheduler-interval", "1"])
+        return fake_server(self.fx, at, extra=["--scheduler-interval", "1"], schedule=True)
 
     def wait_state(self, client, code, label, timeout=15):
         end = time.time() + timeout
@@ -400,7 +395,7 @@ class Privacy(Base):
                 self.assertNotIn(secret, r.text, "%s in %s" % (secret, p))
         # the database file: sealed, not in clear (nor its WAL)
         time.sleep(0.5)
-        for fn in glob.glob(os.path.join(fx.data, "cong.db*")):
+        for fn in db_files(fx.data):
             with open(fn, "rb") as f:
                 raw = f.read()
             for secret in (name, mail, phone):
@@ -431,12 +426,9 @@ class Privacy(Base):
         self.addCleanup(fx.set_setting, "account_dormant_days", "45")
         srv = self.fake_server(time.time() + 366 * 86400)
         try:
-            import sqlite3
             end = time.time() + 20
             while time.time() < end:
-                db = sqlite3.connect(os.path.join(fx.data, "cong.db"), timeout=10)
-                row = db.execute("SELECT personal, email_tag FROM tickets WHERE code = ?", (code,)).fetchone()
-                db.close()
+                row = fx.sql("SELECT personal, email_tag FROM tickets WHERE code = ?", (code,))[0]
                 if row == (None, None):
                     break
                 time.sleep(0.5)
@@ -505,8 +497,5 @@ class RetentionSettings(Base):
         code = self.ask(c, question(title="Câu hỏi lưu hai năm", email_addr="hai.nam@example.vn"))
         tid = self.ticket_id(admin, code, "new")
         self.act(admin, tid, "reply", body="Đã trả lời.")
-        import sqlite3
-        db = sqlite3.connect(os.path.join(fx.data, "cong.db"))
-        closed, purge = db.execute("SELECT closed_at, purge_after FROM tickets WHERE code = ?", (code,)).fetchone()
-        db.close()
+        closed, purge = fx.sql("SELECT closed_at, purge_after FROM tickets WHERE code = ?", (code,))[0]
         self.assertEqual(purge - closed, 730 * 86400)

@@ -6,7 +6,6 @@ import base64
 import hashlib
 import hmac
 import re
-import sqlite3
 import os
 import struct
 import time
@@ -149,14 +148,9 @@ class Enrolment(Base):
             self.assertNotIn_(code, r, "recovery codes are shown again")
         self.assertIn("Còn 10 mã dự phòng", squash(text_of(r.by_id("totp-state"))), "recovery codes left")
         # the secret is not in the database as base32, nor as its bytes
-        db = sqlite3.connect(os.path.join(fx.data, "cong.db"), timeout=10)
-        try:
-            rows = db.execute("SELECT t.secret_enc FROM totp t JOIN users u ON u.id = t.user_id WHERE u.username = ?",
-                              (name,)).fetchall()
-            hashes = [h for (h,) in db.execute("SELECT code_hash FROM totp_recovery r JOIN users u ON u.id = r.user_id"
-                                               " WHERE u.username = ?", (name,))]
-        finally:
-            db.close()
+        rows = fx.sql("SELECT t.secret_enc FROM totp t JOIN users u ON u.id = t.user_id WHERE u.username = ?", (name,))
+        hashes = [h for (h,) in fx.sql("SELECT code_hash FROM totp_recovery r JOIN users u ON u.id = r.user_id"
+                                       " WHERE u.username = ?", (name,))]
         self.assertEqual(len(rows), 1)
         raw = base64.b32decode(secret)
         self.assertNotIn(secret, rows[0][0])

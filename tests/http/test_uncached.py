@@ -4,8 +4,8 @@ Each worker keeps the sites table with its database connection between requests 
 the main portal, the lists of sites): a site added by `cong site add` in another process, a
 rename committed by another connection and a change made through the server itself each show
 on the very next request, whichever worker thread answers it."""
-import os
-import sqlite3
+
+import json
 
 from conglib import BASE, MAIN_NAME, Client, CongTest, cong, module_fixture, png
 from items_helper import create, public_path, publish
@@ -22,12 +22,7 @@ class SitesKeptPerConnection(CongTest):
 
     def write_db(self, sql, args=()):
         """A commit by another connection (another process), as an operator's script would."""
-        db = sqlite3.connect(os.path.join(self.fx.data, "cong.db"), timeout=10)
-        try:
-            db.execute(sql, args)
-            db.commit()
-        finally:
-            db.close()
+        self.fx.sql(sql, args)
 
     def test_not_cached(self):
         r = self.fx.client("snv").get("/")
@@ -179,12 +174,7 @@ class ItemFieldsKept(CongTest):
     a change committed by another connection shows on the next request, on whichever worker."""
 
     def write_db(self, sql, args=()):
-        db = sqlite3.connect(os.path.join(self.fx.data, "cong.db"), timeout=10)
-        try:
-            db.execute(sql, args)
-            db.commit()
-        finally:
-            db.close()
+        self.fx.sql(sql, args)
 
     def test_fields_and_tables_change_at_once(self):
         fx = self.fx
@@ -198,8 +188,11 @@ class ItemFieldsKept(CongTest):
             r = self.page(fx.client("snv"), path)
             self.assertIn_("Ghi chú cũ", r, "the fields block")
             self.assertIn_("Họp giao ban đầu tuần", r, "the table")
-        self.write_db("UPDATE items SET fields = json_set(json_set(fields, '$.ghi_chu', 'Ghi chú mới'),"
-                      " '$.lich[0].noi_dung', 'Họp đã đổi') WHERE id = ?", (iid,))
+        # the JSON edited here, not by the engine's JSON functions (SQLite's and PostgreSQL's differ)
+        fields = json.loads(fx.sql("SELECT fields FROM items WHERE id = ?", (iid,))[0][0])
+        fields["ghi_chu"] = "Ghi chú mới"
+        fields["lich"][0]["noi_dung"] = "Họp đã đổi"
+        self.write_db("UPDATE items SET fields = ? WHERE id = ?", (json.dumps(fields, ensure_ascii=False), iid))
         for _ in range(ROUNDS):
             r = self.page(fx.client("snv"), path)
             self.assertIn_("Ghi chú mới", r, "a field changed by another connection")

@@ -1,9 +1,7 @@
 """Upgrades that change the search index's shape (migration 0012 added the site token) empty it
 and ask for a rebuild (setting search_reindex_needed): the next `cong serve` rebuilds it in the
 background while it serves, then clears the setting; `cong reindex` does it at once."""
-import os
 import re
-import sqlite3
 import time
 import urllib.parse
 
@@ -14,20 +12,12 @@ setUpModule, tearDownModule = module_fixture()
 
 class Rebuild(CongTest):
     def setting(self):
-        db = sqlite3.connect(os.path.join(self.fx.data, "cong.db"), timeout=10)
-        try:
-            row = db.execute("SELECT value FROM settings WHERE key = 'search_reindex_needed'").fetchone()
-            return row[0] if row else None
-        finally:
-            db.close()
+        rows = self.fx.sql("SELECT value FROM settings WHERE key = 'search_reindex_needed'")
+        return rows[0][0] if rows else None
 
     def empty_index_as_an_upgrade_does(self):
-        db = sqlite3.connect(os.path.join(self.fx.data, "cong.db"), timeout=10)
-        db.execute("DELETE FROM search_fts")
-        db.execute("INSERT INTO settings (key, value) VALUES ('search_reindex_needed', '1') "
-                   "ON CONFLICT (key) DO UPDATE SET value = excluded.value")
-        db.commit()
-        db.close()
+        self.fx.sql("DELETE FROM search_fts")  # FTS5 on SQLite, a table of its own on PostgreSQL
+        self.fx.set_setting("search_reindex_needed", "1")
 
     def test_the_server_then_the_command_rebuild_the_index(self):
         fx = self.fx

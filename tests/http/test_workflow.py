@@ -4,7 +4,6 @@ restart), withdrawal with a 410, corrections, pending changes to published items
 their comparison and restore, sharing up to the main portal, dashboards, hand-over, intake, the
 sanitizer on the way in, and the hash-chained audit log with `cong audit verify`."""
 import re
-import sqlite3
 import subprocess
 import time
 import uuid
@@ -219,10 +218,7 @@ class Workflow(CongTest):
         fx.act(self.ap, aid, "schedule", when=local_time(time.time() + 120))
         self.assertIn("Hẹn giờ", self.state_of(self.ap, aid))
         self.public(aid, 404)
-        db = sqlite3.connect(fx.data + "/cong.db")
-        db.execute("UPDATE items SET scheduled_at = ? WHERE id = ?", (int(time.time()) - 1, aid))
-        db.commit()
-        db.close()
+        fx.sql("UPDATE items SET scheduled_at = ? WHERE id = ?", (int(time.time()) - 1, aid))
         deadline = time.time() + 5
         while time.time() < deadline and fx.client("snv").get("/tin/x-%d" % aid).status == 404:
             time.sleep(0.2)
@@ -237,20 +233,15 @@ class Workflow(CongTest):
         fx.act(self.ed, aid, "edited")
         fx.act(self.ap, aid, "schedule", when=local_time(time.time() + 120))
         self.assertEqual(fx.server.stop(), 0)
-        db = sqlite3.connect(fx.data + "/cong.db")
         due = int(time.time()) - 30  # fell due while the server was down
-        db.execute("UPDATE items SET scheduled_at = ? WHERE id = ?", (due, aid))
-        db.commit()
-        db.close()
+        fx.sql("UPDATE items SET scheduled_at = ? WHERE id = ?", (due, aid))
         fx.server.start()
         fx.port = fx.server.port  # clients follow the server's new port
         deadline = time.time() + 5
         while time.time() < deadline and fx.client("snv").get("/tin/x-%d" % aid).status == 404:
             time.sleep(0.2)
         self.public(aid)
-        db = sqlite3.connect(fx.data + "/cong.db")
-        (pub,) = db.execute("SELECT published_at FROM items WHERE id = ?", (aid,)).fetchone()
-        db.close()
+        (pub,) = fx.sql("SELECT published_at FROM items WHERE id = ?", (aid,))[0]
         self.assertEqual(pub, due, "published at the promised time, not at the restart")
 
     def test_withdraw_and_correct(self):
@@ -424,13 +415,9 @@ class Workflow(CongTest):
         self.assertEqual(out.returncode, 0, out.stdout + out.stderr)
         self.assertIn("intact", out.stdout)
         # alter one record behind the program's back: verify names it
-        db = sqlite3.connect(fx.data + "/cong.db")
-        (rid,) = db.execute("SELECT id FROM audit WHERE action = 'article.transition' ORDER BY id DESC LIMIT 1").fetchone()
-        db.execute("UPDATE audit SET detail = 'publish' WHERE id = ?", (rid,))
-        db.commit()
+        (rid,) = fx.sql("SELECT id FROM audit WHERE action = 'article.transition' ORDER BY id DESC LIMIT 1")[0]
+        fx.sql("UPDATE audit SET detail = 'publish' WHERE id = ?", (rid,))
         out = subprocess.run([CONG, "audit", "verify", "--data", fx.data], capture_output=True, text=True, env=cong_env())
         self.assertEqual(out.returncode, 1, out.stdout)
         self.assertIn("record %d" % rid, out.stdout)
-        db.execute("UPDATE audit SET detail = 'submit' WHERE id = ?", (rid,))
-        db.commit()
-        db.close()
+        fx.sql("UPDATE audit SET detail = 'submit' WHERE id = ?", (rid,))

@@ -50,7 +50,14 @@ int t_pg(void)
 
 struct db *t_fresh_db(void)
 {
+	return t_fresh_db_spec(NULL, 0);
+}
+
+struct db *t_fresh_db_spec(char *spec, size_t n_spec)
+{
 	char path[512], err[256];
+	if (spec && n_spec)
+		*spec = '\0';
 	if (sodium_init() < 0 || !t_dir())
 		return NULL;
 	int pg = pg_fresh(path, sizeof(path), n);
@@ -61,11 +68,15 @@ struct db *t_fresh_db(void)
 	n++;
 	totp_set_key_dir(dir);
 	struct db *db = db_open(path, err, sizeof(err));
+	if (!db)
+		fprintf(stderr, "t_fresh_db: %s\n", err);
 	if (db && db_migrate(db, err, sizeof(err)) < 0) {
 		fprintf(stderr, "t_fresh_db: %s\n", err);
 		db_close(db);
 		return NULL;
 	}
+	if (db && spec && n_spec)
+		snprintf(spec, n_spec, "%s", path);
 	return db;
 }
 

@@ -3,6 +3,7 @@
 #ifndef CONG_TDB_H
 #define CONG_TDB_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 struct db;
@@ -10,6 +11,9 @@ struct db;
 /* A new empty database, every migration applied, in this run's temporary folder, whose
  * secret.key seals personal data and second factors (totp_set_key_dir). NULL on failure. */
 struct db *t_fresh_db(void);
+/* t_fresh_db, and what db_open takes to open the same database again (another connection) in
+ * SPEC (N bytes): the SQLite file's path, or the PostgreSQL database's URL. */
+struct db *t_fresh_db_spec(char *spec, size_t n);
 /* Whether the fresh databases are PostgreSQL's (CONG_TEST_PG names a server's maintenance
  * database: postgresql:///postgres?host=…&port=…); else SQLite files in t_dir(). */
 int t_pg(void);

@@ -2,6 +2,7 @@
  * the holidays of Bộ luật Lao động 2019, and the working-day calendar with its official tables.
  * Where the dates come from is in docs/calendar.md ("Test dates"). */
 #include "t.h"
+#include "tdb.h"
 #include "db/db.h"
 #include "model/calendar.h"
 #include "vn/calendar.h"
@@ -433,33 +434,6 @@ TEST(calendar_shared_between_threads)
 
 /* ---- the tables in the store (model/calendar.c) ---- */
 
-static struct db *calendar_db(char *dir, size_t n)
-{
-	char path[300], err[256];
-	snprintf(dir, n, "/tmp/cong-unit-calendar-XXXXXX");
-	if (!mkdtemp(dir))
-		return NULL;
-	snprintf(path, sizeof(path), "%s/cong.db", dir);
-	struct db *db = db_open(path, err, sizeof(err));
-	if (db && db_migrate(db, err, sizeof(err)) < 0) {
-		db_close(db);
-		return NULL;
-	}
-	return db;
-}
-
-static void calendar_db_remove(struct db *db, const char *dir)
-{
-	char path[300];
-	db_close(db);
-	static const char *const files[] = { "cong.db", "cong.db-wal", "cong.db-shm" };
-	for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
-		snprintf(path, sizeof(path), "%s/%s", dir, files[i]);
-		unlink(path);
-	}
-	rmdir(dir);
-}
-
 static int has_err(const struct errs *e, const char *field, const char *key)
 {
 	for (int i = 0; i < e->n; i++)
@@ -470,8 +444,7 @@ static int has_err(const struct errs *e, const char *field, const char *key)
 
 TEST(calendar_store_edits_need_the_system_administrator)
 {
-	char dir[64];
-	struct db *db = calendar_db(dir, sizeof(dir));
+	struct db *db = t_fresh_db();
 	if (!CHECK(db))
 		return;
 	const struct actor editor = { 7, 0, "127.0.0.1" };
@@ -484,13 +457,12 @@ TEST(calendar_store_edits_need_the_system_administrator)
 	json_t *y = calendar_year(db, 2027);
 	CHECK(y && !json_is_true(json_object_get(y, "has_table")));
 	json_decref(y);
-	calendar_db_remove(db, dir);
+	db_close(db);
 }
 
 TEST(calendar_store_validates_fields)
 {
-	char dir[64];
-	struct db *db = calendar_db(dir, sizeof(dir));
+	struct db *db = t_fresh_db();
 	if (!CHECK(db))
 		return;
 	struct errs e = { 0 };
@@ -524,13 +496,12 @@ TEST(calendar_store_validates_fields)
 	CHECK(json_integer_value(json_object_get(y, "table_count")) == 0); /* nothing was written */
 	json_decref(y);
 	CHECK(calendar_year(db, 2101) == NULL);
-	calendar_db_remove(db, dir);
+	db_close(db);
 }
 
 TEST(calendar_store_table_overrides_the_rules)
 {
-	char dir[64];
-	struct db *db = calendar_db(dir, sizeof(dir));
+	struct db *db = t_fresh_db();
 	if (!CHECK(db))
 		return;
 	struct errs e = { 0 };
@@ -595,5 +566,5 @@ TEST(calendar_store_table_overrides_the_rules)
 	/* every change is in the audit log, whose chain holds */
 	int64_t n = 0;
 	CHECK(audit_verify(db, &n) == 0 && n == 6); /* 3 sets, 2 removals, 1 seed */
-	calendar_db_remove(db, dir);
+	db_close(db);
 }

@@ -2,6 +2,7 @@
  * close time, the day's end without one; calendar days left), its check, and its list term
  * renewed by the scheduler's pass of each day (sap-lay-y-kien → dang-lay-y-kien → het-han). */
 #include "t.h"
+#include "tdb.h"
 #include "model/model.h"
 #include "model/kind.h"
 #include "model/consultation.h"
@@ -12,21 +13,6 @@
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
-
-static struct db *consult_db(void)
-{
-	static char dir[] = "/tmp/cong-consult-XXXXXX";
-	char path[256], err[256];
-	if (sodium_init() < 0 || !mkdtemp(dir))
-		return NULL;
-	snprintf(path, sizeof(path), "%s/t.db", dir);
-	struct db *db = db_open(path, err, sizeof(err));
-	if (db && db_migrate(db, err, sizeof(err)) < 0) {
-		db_close(db);
-		return NULL;
-	}
-	return db;
-}
 
 static const char *day(int32_t d, char out[11])
 {
@@ -83,7 +69,7 @@ TEST(consultation_times)
 
 TEST(consultation_term_renewed_by_the_day)
 {
-	struct db *db = consult_db();
+	struct db *db = t_fresh_db();
 	struct errs e = { 0 };
 	struct site_input si = { 0 };
 	int64_t site, id = 0;

@@ -2,6 +2,7 @@
  * the register's numbers per site and year, the deadlines of each step across the Tết week of
  * 2026 with a fixed "now", the one extension, and the register's initials. */
 #include "t.h"
+#include "tdb.h"
 #include "base/util.h"
 #include "db/db.h"
 #include "model/inforeq.h"
@@ -14,24 +15,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static char tmpdir[] = "/tmp/cong-inforeq-XXXXXX";
-
-static struct db *fresh_db(void)
-{
-	char path[256], err[256];
-	static int n;
-	if (sodium_init() < 0 || (!n && !mkdtemp(tmpdir)))
-		return NULL;
-	snprintf(path, sizeof(path), "%s/r%d.db", tmpdir, n++);
-	totp_set_key_dir(tmpdir);
-	struct db *db = db_open(path, err, sizeof(err));
-	if (db && db_migrate(db, err, sizeof(err)) < 0) {
-		db_close(db);
-		return NULL;
-	}
-	return db;
-}
 
 static int64_t vn_at(const char *date, int h)
 {
@@ -117,7 +100,7 @@ TEST(inforeq_id_numbers)
 
 TEST(inforeq_register_numbers_and_deadlines_across_tet)
 {
-	struct db *db = fresh_db();
+	struct db *db = t_fresh_db();
 	struct site_input si = { 0 };
 	struct errs e = { 0 };
 	int64_t main_id = 0, snv = 0;

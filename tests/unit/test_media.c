@@ -1,6 +1,8 @@
-/* test_media.c — the media library over a real SQLite and data folder: recognition by content,
- * resized copies, refusals, descriptions, deletion of what is in use, attachments of articles. */
+/* test_media.c — the media library over a real store (SQLite, or PostgreSQL with CONG_TEST_PG)
+ * and data folder: recognition by content, resized copies, refusals, descriptions, deletion of
+ * what is in use, attachments of articles. */
 #include "t.h"
+#include "tdb.h"
 #include "db/db.h"
 #include "model/model.h"
 #include "base/sb.h"
@@ -14,23 +16,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* A fresh database in a fresh data folder (DIR receives the folder's path). */
+/* A fresh database (t_fresh_db) and a fresh data folder for its media (DIR receives the
+ * folder's path). */
 static struct db *fresh(char *dir, size_t n)
 {
-	char path[512], err[256];
-	if (sodium_init() < 0)
-		return NULL;
 	snprintf(dir, n, "/tmp/cong-media-XXXXXX");
 	if (!mkdtemp(dir))
 		return NULL;
-	snprintf(path, sizeof(path), "%s/cong.db", dir);
-	struct db *db = db_open(path, err, sizeof(err));
-	if (db && db_migrate(db, err, sizeof(err)) < 0) {
-		printf("    migrate: %s\n", err);
-		db_close(db);
-		return NULL;
-	}
-	return db;
+	return t_fresh_db();
 }
 
 static int rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)

@@ -1,6 +1,7 @@
 /* test_ops.c — operating the portal: `cong serve`'s argument checks, the audit retention's cut,
  * and the maintenance notice's rule and window (model/ops.c) on a fixed clock. */
 #include "t.h"
+#include "tdb.h"
 #include "cmd/cmd.h"
 #include "db/db.h"
 #include "model/ops.h"
@@ -68,25 +69,9 @@ TEST(ops_audit_cutoff)
 	CHECK(audit_cutoff(VN("2026-12-07T06:59"), 24) == VN("2024-12-07T00:00"));
 }
 
-static struct db *ops_db(char *dir, size_t n)
-{
-	char path[256], err[256];
-	snprintf(dir, n, "/tmp/cong-ops-XXXXXX");
-	if (sodium_init() < 0 || !mkdtemp(dir))
-		return NULL;
-	snprintf(path, sizeof(path), "%s/cong.db", dir);
-	struct db *db = db_open(path, err, sizeof(err));
-	if (db && db_migrate(db, err, sizeof(err)) < 0) {
-		db_close(db);
-		return NULL;
-	}
-	return db;
-}
-
 TEST(ops_maintenance_window)
 {
-	char dir[64];
-	struct db *db = ops_db(dir, sizeof(dir));
+	struct db *db = t_fresh_db();
 	struct actor admin = { 0, 1, "test" }, nobody = { 0, 0, "test" };
 	if (!CHECK(db != NULL))
 		return;
@@ -139,8 +124,4 @@ TEST(ops_maintenance_window)
 	CHECK(maint_cancel(db, &admin, id) == M_NOTFOUND);
 	CHECK(maint_current(db, VN("2026-12-28T00:00")) == NULL);
 	db_close(db);
-	char cmd[128];
-	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
-	if (system(cmd) != 0)
-		CHECK(0);
 }

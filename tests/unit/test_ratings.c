@@ -2,6 +2,7 @@
  * (same browser and scope: same tag; any part changed: another), a poll's phase at the edges of
  * its days (Vietnam time). */
 #include "t.h"
+#include "tdb.h"
 #include "model/model.h"
 #include "model/poll.h"
 #include "model/rating.h"
@@ -65,17 +66,11 @@ TEST(poll_phase_at_the_edges_of_its_days)
 
 #include "db/db.h"
 
-/* A fresh database with the main portal (in the voter tag test's folder: its secret.key). */
+/* A fresh database (t_fresh_db, its folder's secret.key) with the main portal. */
 static struct db *ratings_db(int64_t *site)
 {
-	static char dir[] = "/tmp/cong-ratings-db-XXXXXX";
-	char path[256], err[256];
-	if (sodium_init() < 0 || !mkdtemp(dir))
-		return NULL;
-	totp_set_key_dir(dir);
-	snprintf(path, sizeof(path), "%s/r.db", dir);
-	struct db *db = db_open(path, err, sizeof(err));
-	if (!db || db_migrate(db, err, sizeof(err)) < 0)
+	struct db *db = t_fresh_db();
+	if (!db)
 		return NULL;
 	struct site_input in = { 0 };
 	struct errs e = { 0 };

@@ -2,6 +2,7 @@
  * subcategories with pagination, featured items, the per-request JSON arena, and the sites
  * kept per connection (a change by this or any other connection shows on the next read). */
 #include "t.h"
+#include "tdb.h"
 #include "base/arena.h"
 #include "db/db.h"
 #include "model/model.h"
@@ -45,22 +46,13 @@ TEST(tree_order_is_depth_first_in_sibling_order)
 	json_decref(out);
 }
 
-static char readpath_path[256];
+/* What db_open takes to open the last fresh database again (a second connection): its SQLite
+ * file's path, or its PostgreSQL URL. */
+static char readpath_spec[512];
 
 static struct db *readpath_db(void)
 {
-	char dir[] = "/tmp/cong-readpath-XXXXXX";
-	char err[256];
-	if (sodium_init() < 0 || !mkdtemp(dir))
-		return NULL;
-	snprintf(readpath_path, sizeof(readpath_path), "%s/t.db", dir);
-	const char *path = readpath_path;
-	struct db *db = db_open(path, err, sizeof(err));
-	if (db && db_migrate(db, err, sizeof(err)) < 0) {
-		db_close(db);
-		return NULL;
-	}
-	return db;
+	return t_fresh_db_spec(readpath_spec, sizeof(readpath_spec));
 }
 
 /* Cards as {id, list, pos, site_slug} (an article_card_fn collecting into a JSON array). */
@@ -333,7 +325,7 @@ TEST(sites_kept_per_connection_follow_every_change)
 
 	/* another connection (another thread or process): seen after its commit, but not inside
 	 * a read snapshot that began before it */
-	other = db_open(readpath_path, err, sizeof(err));
+	other = db_open(readpath_spec, err, sizeof(err));
 	if (!CHECK(other != NULL))
 		goto out;
 	CHECK(db_read_begin(db) == 0);

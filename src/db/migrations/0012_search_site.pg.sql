@@ -1,5 +1,3 @@
--- 0012_search_site, PostgreSQL: the site token column (see 0012_search_site.sql).
-ALTER TABLE search_fts ADD COLUMN site_t TEXT;
-INSERT INTO settings (key, value) SELECT 'search_reindex_needed', '1'
-  WHERE EXISTS (SELECT 1 FROM articles WHERE state = 'published')
-  ON CONFLICT (key) DO UPDATE SET value = excluded.value;
+-- 0012_search_site, PostgreSQL: nothing to do. SQLite's index gained a site token so that FTS5
+-- intersects a site's items inside the index; here search_fts has site_id with its own index
+-- (0004_search.pg.sql), which the planner combines with the GIN index of the words.

@@ -50,25 +50,25 @@ static void row(const char *what, double *v, size_t n, const char *note)
 
 static int64_t one_int(struct db *db, const char *sql)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st;
 	int64_t v = -1;
-	if (sqlite3_prepare_v2(db_handle(db), sql, -1, &st, NULL) != SQLITE_OK)
+	if (!(st = db_prepare(db, sql)))
 		return -1;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	if (db_step(st) == DB_ROW)
+		v = db_col_int(st, 0);
+	db_finalize(st);
 	return v;
 }
 
 /* A read transaction around each timed call, as a public request has. */
 static void rd_begin(struct db *db)
 {
-	sqlite3_exec(db_handle(db), "BEGIN", NULL, NULL, NULL);
+	db_exec(db, "BEGIN");
 }
 
 static void rd_end(struct db *db)
 {
-	sqlite3_exec(db_handle(db), "COMMIT", NULL, NULL, NULL);
+	db_exec(db, "COMMIT");
 }
 
 struct listcase {
@@ -237,20 +237,20 @@ int main(int argc, char **argv)
 
 	/* 4. a document's page: the item, its relations both ways, its validity */
 	if (!*only || !strcmp(only, "page")) {
-		sqlite3_stmt *st;
+		struct db_stmt *st;
 		/* the documents most acted on first (the heaviest pages), then a spread of others */
 		const char *pick = "SELECT id, site_id FROM (SELECT to_id AS id, count(*) AS n FROM item_links WHERE to_id IS NOT NULL"
 				   " GROUP BY to_id ORDER BY n DESC LIMIT 50) JOIN items USING (id)"
 				   " UNION ALL SELECT id, site_id FROM items WHERE kind = 'legal' AND id % 997 = 0";
-		if (sqlite3_prepare_v2(db_handle(db), pick, -1, &st, NULL) == SQLITE_OK) {
+		if ((st = db_prepare(db, pick))) {
 			int64_t ids[400][2];
 			size_t n = 0;
-			while (n < 400 && sqlite3_step(st) == SQLITE_ROW) {
-				ids[n][0] = sqlite3_column_int64(st, 0);
-				ids[n][1] = sqlite3_column_int64(st, 1);
+			while (n < 400 && db_step(st) == DB_ROW) {
+				ids[n][0] = db_col_int(st, 0);
+				ids[n][1] = db_col_int(st, 1);
 				n++;
 			}
-			sqlite3_finalize(st);
+			db_finalize(st);
 			double *v = xmalloc((n + 1) * sizeof(*v)), *w = xmalloc((n + 1) * sizeof(*w));
 			size_t links = 0;
 			for (int pass = 0; pass < 2; pass++) {

@@ -31,12 +31,12 @@ static char *snapshot(struct db *db, int64_t id)
 	char *out = xmalloc(cap);
 	out[0] = 0;
 	for (size_t i = 0; i < sizeof(sql) / sizeof(sql[0]); i++) {
-		sqlite3_stmt *st = db_stmt(db, sql[i]);
+		struct db_stmt *st = db_stmt(db, sql[i]);
 		if (!st)
 			continue;
-		sqlite3_bind_int64(st, 1, id);
-		while (sqlite3_step(st) == SQLITE_ROW) {
-			const char *t = (const char *)sqlite3_column_text(st, 0);
+		db_bind_int(st, 1, id);
+		while (db_step(st) == DB_ROW) {
+			const char *t = db_col_text(st, 0);
 			size_t n = strlen(t ? t : "");
 			while (len + n + 3 > cap)
 				out = xrealloc(out, cap *= 2);
@@ -45,7 +45,7 @@ static char *snapshot(struct db *db, int64_t id)
 			out[len++] = '\n';
 			out[len] = 0;
 		}
-		sqlite3_reset(st);
+		db_reset(st);
 	}
 	return out;
 }
@@ -104,19 +104,19 @@ int main(int argc, char **argv)
 		fprintf(stderr, "legal_check: %s\n", err);
 		return 1;
 	}
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(db_handle(db), "SELECT id FROM items WHERE kind = 'legal' ORDER BY id", -1, &st, NULL)) {
-		fprintf(stderr, "legal_check: %s\n", sqlite3_errmsg(db_handle(db)));
+	struct db_stmt *st;
+	if (!(st = db_prepare(db, "SELECT id FROM items WHERE kind = 'legal' ORDER BY id"))) {
+		fprintf(stderr, "legal_check: %s\n", db_errmsg(db));
 		return 1;
 	}
 	int64_t *ids = NULL;
 	size_t n = 0, cap = 0;
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while (db_step(st) == DB_ROW) {
 		if (n == cap)
 			ids = xrealloc(ids, (cap = cap ? cap * 2 : 1024) * sizeof(*ids));
-		ids[n++] = sqlite3_column_int64(st, 0);
+		ids[n++] = db_col_int(st, 0);
 	}
-	sqlite3_finalize(st);
+	db_finalize(st);
 	size_t checked = 0, differ = 0;
 	for (size_t i = 0; i < n; i += (size_t)every) {
 		char *before = snapshot(db, ids[i]);

@@ -6,7 +6,11 @@ page cache before the publication) until the title is there. Prints one line per
 "publish-to-visible median M ms (runs: …)".
 
 usage: bench/publish_latency.py --data DIR --port PORT --site SLUG [--runs 5] [--cong PATH]
-                                [--address 127.0.0.1] [--timeout 10]
+                                [--address 127.0.0.1] [--timeout 10] [--read-port PORT]
+
+--read-port: the reader asks another node (a second `cong serve` on the same PostgreSQL
+database): publish-to-visible across nodes. DIR's database is DIR/cong.db, or the PostgreSQL
+database DIR/database.url names (read and written through psql: tests/http/pglib.py).
 
 Changes to DIR (documented in docs/benchmarks.md): an approver account `bench.duyet` on SLUG
 (made with `cong user add` the first time), RUNS published articles on SLUG per run. For the run
@@ -93,14 +97,53 @@ def location_path(r):
     return urllib.parse.urlsplit(r.getheader("Location") or "").path
 
 
-def prepare(db_path, data, cong, slug):
+class Store:
+    """DIR's database, SQLite or PostgreSQL, with the few calls this script makes (execute →
+    fetchone, `with` for a transaction on SQLite; psql commits each statement on PostgreSQL)."""
+
+    def __init__(self, data):
+        self.url = None
+        try:
+            with open(os.path.join(data, "database.url"), encoding="utf-8") as f:
+                self.url = f.read().strip() or None
+        except FileNotFoundError:
+            pass
+        if self.url:
+            sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "http"))
+            import pglib
+            self.pglib = pglib
+        else:
+            self.db = sqlite3.connect(os.path.join(data, "cong.db"), timeout=30)
+
+    def execute(self, q, params=()):
+        if not self.url:
+            return self.db.execute(q, params)
+        rows = self.pglib.run_sql(self.url, q, params)
+
+        class Rows:
+            def fetchone(self):
+                return rows[0] if rows else None
+        return Rows()
+
+    def __enter__(self):
+        return self.db.__enter__() if not self.url else self
+
+    def __exit__(self, *exc):
+        return self.db.__exit__(*exc) if not self.url else False
+
+    def close(self):
+        if not self.url:
+            self.db.close()
+
+
+def prepare(data, cong, slug):
     """Creates the account when missing; returns (site id, settings to restore, the password to
     sign in with, whether it must be changed)."""
-    db = sqlite3.connect(db_path, timeout=30)
+    db = Store(data)
     try:
         row = db.execute("SELECT id FROM sites WHERE slug = ?", (slug,)).fetchone()
         if not row:
-            raise Fail(f"no site {slug!r} in {db_path}")
+            raise Fail(f"no site {slug!r} in {data}")
         site_id = row[0]
         if not db.execute("SELECT 1 FROM users WHERE username = ?", (USER,)).fetchone():
             p = subprocess.run([cong, "user", "add", "--data", data, "--username", USER, "--role", "approver",
@@ -113,7 +156,8 @@ def prepare(db_path, data, cong, slug):
         if disabled:
             raise Fail(f"the account {USER} is disabled")
         with db:
-            db.execute("INSERT OR IGNORE INTO roles (user_id, site_id, role) VALUES (?, ?, 'approver')", (uid, site_id))
+            db.execute("INSERT INTO roles (user_id, site_id, role) VALUES (?, ?, 'approver') ON CONFLICT DO NOTHING",
+                       (uid, site_id))
             mfa = db.execute("SELECT value FROM settings WHERE key = 'mfa_required_roles'").fetchone()
             steps, may_self = db.execute("SELECT approval_steps, approver_may_be_author FROM sites WHERE id = ?",
                                          (site_id,)).fetchone()
@@ -126,9 +170,9 @@ def prepare(db_path, data, cong, slug):
         db.close()
 
 
-def restore_settings(db_path, site_id, restore):
+def restore_settings(data, site_id, restore):
     mfa, steps, may_self = restore
-    db = sqlite3.connect(db_path, timeout=30)
+    db = Store(data)
     try:
         with db:
             if mfa is None:
@@ -141,10 +185,10 @@ def restore_settings(db_path, site_id, restore):
         db.close()
 
 
-def pick_category(db_path, site_id):
+def pick_category(data, site_id):
     """The site's category with the most published articles (a busy list page) and a cover of
     the site's library, if it has one."""
-    db = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=30)
+    db = Store(data)
     try:
         cat = db.execute("SELECT c.id, c.slug FROM categories c WHERE c.site_id = ? ORDER BY"
                          " (SELECT count(*) FROM items a WHERE a.category_id = c.id AND a.state = 'published')"
@@ -227,17 +271,17 @@ def main():
     ap.add_argument("--address", default="127.0.0.1")
     ap.add_argument("--cong", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "cong"))
     ap.add_argument("--timeout", type=float, default=10.0, help="seconds a publication may take to show")
+    ap.add_argument("--read-port", type=int, help="the reader's node (default: --port)")
     a = ap.parse_args()
-    db_path = os.path.join(a.data, "cong.db")
-    site_id, restore, password, must_change = prepare(db_path, a.data, a.cong, a.site)
+    site_id, restore, password, must_change = prepare(a.data, a.cong, a.site)
     try:
-        db = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=30)
+        db = Store(a.data)
         base = db.execute("SELECT value FROM settings WHERE key = 'base_domain'").fetchone()
         db.close()
         host = f"{a.site}.{base[0] if base else 'localhost'}"
-        cat, cover = pick_category(db_path, site_id)
+        cat, cover = pick_category(a.data, site_id)
         admin = Browser(a.address, a.port, host, 30)
-        reader = Browser(a.address, a.port, host, 30)
+        reader = Browser(a.address, a.read_port or a.port, host, 30)
         sign_in(admin, password, must_change)
         times = []
         for n in range(1, a.runs + 1):
@@ -249,7 +293,7 @@ def main():
         print(f"publish-to-visible median {statistics.median(times):.1f} ms (runs: "
               + ", ".join(f"{t:.1f}" for t in times) + ")")
     finally:
-        restore_settings(db_path, site_id, restore)
+        restore_settings(a.data, site_id, restore)
 
 
 if __name__ == "__main__":

@@ -71,24 +71,25 @@ static void progress(int64_t done, int64_t total, void *arg)
 
 static int64_t one_int(struct db *db, const char *sql)
 {
-	sqlite3_stmt *st;
+	struct db_stmt *st = db_prepare(db, sql);
 	int64_t v = -1;
-	if (sqlite3_prepare_v2(db_handle(db), sql, -1, &st, NULL) != SQLITE_OK)
+	if (!st)
 		return -1;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	if (db_step(st) == DB_ROW)
+		v = db_col_int(st, 0);
+	db_finalize(st);
 	return v;
 }
 
 static const char usage[] =
 	"usage: search_bench --data DIR [--queries FILE] [--limit N] [--reindex] [--reindex-seconds S]\n"
-	"                    [--warm N] [--budget S] [--articles N] [--gen-seconds S]\n"
+	"                    [--warm N] [--budget S] [--articles N] [--gen-seconds S] [--db URL]\n"
 	"Times search_run for each query of FILE (default DIR/queries.tsv, lines CLASS TAB QUERY):\n"
 	"per class, the first N (10) queries once untimed, then each once, timed, until the class has\n"
 	"taken S (120) seconds.\n"
 	"--reindex only rebuilds the index with search_reindex (when `cong reindex` is not at hand);\n"
-	"--reindex-seconds, --gen-seconds and --articles only go into the printed table.\n";
+	"--reindex-seconds, --gen-seconds and --articles only go into the printed table.\n"
+	"--db: the database to search instead of DIR/cong.db (the corpus moved to PostgreSQL).\n";
 
 int main(int argc, char **argv)
 {
@@ -98,9 +99,10 @@ int main(int argc, char **argv)
 		{ "reindex-seconds", required_argument, NULL, 'R' }, { "gen-seconds", required_argument, NULL, 'G' },
 		{ "articles", required_argument, NULL, 'a' }, { "warm", required_argument, NULL, 'w' },
 		{ "budget", required_argument, NULL, 'b' },   { "help", no_argument, NULL, 'h' },
+		{ "db", required_argument, NULL, 'D' },
 		{ 0 },
 	};
-	const char *data = NULL, *qfile = NULL, *reindex_s = NULL, *gen_s = NULL, *articles = NULL;
+	const char *data = NULL, *dbspec = NULL, *qfile = NULL, *reindex_s = NULL, *gen_s = NULL, *articles = NULL;
 	int limit = 10, reindex = 0, warm = 10, c;
 	double budget = 120;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
@@ -114,6 +116,7 @@ int main(int argc, char **argv)
 		case 'a': articles = optarg; break;
 		case 'w': warm = atoi(optarg); break;
 		case 'b': budget = atof(optarg); break;
+		case 'D': dbspec = optarg; break;
 		case 'h': fputs(usage, stdout); return 0;
 		default: fputs(usage, stderr); return 2;
 		}
@@ -124,6 +127,8 @@ int main(int argc, char **argv)
 	}
 	char path[4096], qpath[4096], err[256];
 	snprintf(path, sizeof(path), "%s/cong.db", data);
+	if (dbspec) /* the same corpus moved to PostgreSQL (cong migrate): queries.tsv stays in DATA */
+		snprintf(path, sizeof(path), "%s", dbspec);
 	snprintf(qpath, sizeof(qpath), "%s", qfile ? qfile : "");
 	if (!qfile)
 		snprintf(qpath, sizeof(qpath), "%s/queries.tsv", data);

@@ -1,6 +1,7 @@
 /* backup.c — making, restoring, checking and pruning backups; see backup.h. */
 #define _FILE_OFFSET_BITS 64
 #include "backup/backup.h"
+#include "backup/pgdump.h"
 #include "base/arena.h"
 #include "base/log.h"
 #include "base/sb.h"
@@ -211,8 +212,19 @@ static void files_free(struct files *f)
 	free(f->v);
 }
 
-/* Every regular file under DIR/REL, except the live database, the backup key, names starting
- * with a dot (work folders, locks) and the folders in SKIP (destinations inside the data folder). */
+/* The database's entry in a backup: SQLite's file, or PostgreSQL's dump (pg_dump --format=custom). */
+#define DB_SQLITE "cong.db"
+#define DB_PGDUMP "cong.pgdump"
+
+static int is_db_entry(const char *rel)
+{
+	return strcmp(rel, DB_SQLITE) == 0 || strcmp(rel, DB_PGDUMP) == 0;
+}
+
+/* Every regular file under DIR/REL, except the live database (cong.db and its -wal/-shm, or
+ * database.url: where the PostgreSQL database is, and its password if it has one), the backup key,
+ * names starting with a dot (work folders, locks) and the folders in SKIP (destinations inside the
+ * data folder). */
 static int walk(const char *root, const char *rel, struct files *out, char **skip, size_t nskip)
 {
 	struct sb dir = SB_INIT;
@@ -229,7 +241,8 @@ static int walk(const char *root, const char *rel, struct files *out, char **ski
 		const char *n = de->d_name;
 		if (n[0] == '.')
 			continue;
-		if (!*rel && (strcmp(n, "cong.db") == 0 || strncmp(n, "cong.db-", 8) == 0 || strcmp(n, "backup.key") == 0))
+		if (!*rel && (strcmp(n, "cong.db") == 0 || strncmp(n, "cong.db-", 8) == 0 || strcmp(n, "backup.key") == 0 ||
+			      strcmp(n, "database.url") == 0))
 			continue;
 		struct sb full = SB_INIT, r = SB_INIT;
 		sb_addf(&full, "%s/%s", dir.buf, n);
@@ -459,7 +472,8 @@ static int put_file(struct writer *wr, const char *src, const char *name, int64_
 }
 
 /* Writes a sealed file at PATH: the files of MANIFEST whose "in" is NAME (read from the data
- * folder, or the snapshot for cong.db), then the manifest (INDEX: only the manifest). */
+ * folder, or the snapshot for the database: cong.db or cong.pgdump), then the manifest (INDEX:
+ * only the manifest). */
 static int write_sealed(const char *path, const unsigned char *key, json_t *manifest, const char *data_dir,
 			const char *snapshot, int index, struct progress *pg, uint64_t *bytes, char *err, size_t errlen)
 {
@@ -482,11 +496,11 @@ static int write_sealed(const char *path, const unsigned char *key, json_t *mani
 		const char *rel = json_string_value(json_object_get(f, "path"));
 		struct sb src = SB_INIT;
 		struct stat st;
-		if (strcmp(rel, "cong.db") == 0)
+		if (is_db_entry(rel))
 			sb_adds(&src, snapshot);
 		else
 			sb_addf(&src, "%s/%s", data_dir, rel);
-		if (strcmp(rel, "cong.db") != 0 && stat(src.buf, &st) && errno == ENOENT) {
+		if (!is_db_entry(rel) && stat(src.buf, &st) && errno == ENOENT) {
 			/* deleted since the folder was listed (a media file removed meanwhile): left out */
 			log_warn("backup: %s was deleted during the backup; left out", src.buf);
 			json_array_remove(files, i);
@@ -715,28 +729,20 @@ static char *name_of(const char *file)
 	return xstrndup(base + 5, n - 9);
 }
 
-/* Checks the restored data folder STAGE against MANIFEST: the database opens, integrity_check
- * says ok, the audit chain verifies and its head is the manifest's, each table has the rows the
- * snapshot had. */
-static int check_restored(const char *stage, json_t *manifest, char *detail, size_t len)
+/* Checks the restored database DB against MANIFEST: the audit chain verifies and its head is the
+ * manifest's, each table has the rows the snapshot had. HOW says what was done before (the
+ * database's own check), for DETAIL. */
+static int check_db(struct db *db, json_t *manifest, const char *how, char *detail, size_t len)
 {
-	char err[512];
-	struct sb p = SB_INIT;
-	sb_addf(&p, "%s/cong.db", stage);
-	struct db *db = db_open(p.buf, err, sizeof(err));
-	sb_release(&p);
-	if (!db) {
-		snprintf(detail, len, "the database does not open: %s", err);
-		return -1;
-	}
 	int rc = -1;
 	int64_t checked = 0, count, last_id, bad;
 	char hash[65];
 	json_t *audit = json_object_get(manifest, "audit"), *tables = json_object_get(manifest, "tables"), *counts = NULL;
-	if (db_integrity(db, err, sizeof(err))) {
-		snprintf(detail, len, "the database is damaged: %s", err);
-	} else if ((bad = audit_verify(db, &checked)) != 0) {
-		snprintf(detail, len, "the audit log's chain is broken at record %lld", (long long)bad);
+	if ((bad = audit_verify(db, &checked)) != 0) {
+		if (bad < 0)
+			snprintf(detail, len, "the audit log cannot be read: %s", db_errmsg(db));
+		else
+			snprintf(detail, len, "the audit log's chain is broken at record %lld", (long long)bad);
 	} else if (audit_head(db, &count, &last_id, hash)) {
 		snprintf(detail, len, "the audit log cannot be read");
 	} else if (count != json_integer_value(json_object_get(audit, "count")) ||
@@ -762,20 +768,202 @@ static int check_restored(const char *stage, json_t *manifest, char *detail, siz
 		const char *k;
 		json_t *v;
 		json_object_foreach(counts, k, v) rows += json_integer_value(v);
-		snprintf(detail, len, "%zu files with their SHA-256; integrity_check ok; audit chain of %lld records verified, "
+		snprintf(detail, len, "%zu files with their SHA-256; %s; audit chain of %lld records verified, "
 			 "head as in the manifest; %zu tables, %lld rows, as in the snapshot",
-			 json_array_size(json_object_get(manifest, "files")), (long long)checked, json_object_size(counts),
+			 json_array_size(json_object_get(manifest, "files")), how, (long long)checked, json_object_size(counts),
 			 (long long)rows);
 		rc = 0;
 	}
 	json_decref(counts);
+	return rc;
+}
+
+/* Checks the restored SQLite folder STAGE against MANIFEST: the database opens, integrity_check
+ * says ok, then check_db. */
+static int check_sqlite(const char *stage, json_t *manifest, char *detail, size_t len)
+{
+	char err[512];
+	struct sb p = SB_INIT;
+	sb_addf(&p, "%s/" DB_SQLITE, stage);
+	struct db *db = db_open(p.buf, err, sizeof(err));
+	sb_release(&p);
+	if (!db) {
+		snprintf(detail, len, "the database does not open: %s", err);
+		return -1;
+	}
+	int rc = -1;
+	if (db_integrity(db, err, sizeof(err)))
+		snprintf(detail, len, "the database is damaged: %s", err);
+	else
+		rc = check_db(db, manifest, "integrity_check ok", detail, len);
 	db_close(db);
 	return rc;
 }
 
-/* Restores the backup at FROM (local path) into STAGE (made here) and checks it. */
+/* Which database MANIFEST's backup holds: DB_SQLITE or DB_PGDUMP (NULL: neither). */
+static const char *db_entry_of(json_t *manifest)
+{
+	json_t *f;
+	size_t i;
+	json_array_foreach(json_object_get(manifest, "files"), i, f) {
+		const char *p = str(json_object_get(f, "path"));
+		if (is_db_entry(p))
+			return strcmp(p, DB_SQLITE) == 0 ? DB_SQLITE : DB_PGDUMP;
+	}
+	return NULL;
+}
+
+/* PostgreSQL's dump STAGE/cong.pgdump restored into the database URL (fresh and empty) and
+ * checked there (check_db). HOW: what it is, for DETAIL. TOOLS: a private folder. */
+static int pg_restore_check(const char *stage, json_t *manifest, const char *url, const char *how, int64_t entries,
+			    const char *tools, char *detail, size_t len)
+{
+	char err[600];
+	struct sb dump = SB_INIT, what = SB_INIT;
+	sb_addf(&dump, "%s/" DB_PGDUMP, stage);
+	int rc = -1;
+	struct db *db = db_open(url, err, sizeof(err));
+	int major = db ? pgd_server_major(db) : 0;
+	db_close(db); /* reopened below: the tables are not there yet */
+	if (!db) {
+		snprintf(detail, len, "%s", err);
+	} else if (pgd_restore(url, major, dump.buf, tools, err, sizeof(err))) {
+		snprintf(detail, len, "the dump does not restore into %s (one transaction: nothing of it was kept): %s", how,
+			 err);
+	} else if (!(db = db_open(url, err, sizeof(err)))) {
+		snprintf(detail, len, "%s", err);
+	} else {
+		sb_addf(&what, "pg_restore of %lld entries into %s ok", (long long)entries, how);
+		rc = check_db(db, manifest, what.buf, detail, len);
+		db_close(db);
+	}
+	sb_release(&dump);
+	sb_release(&what);
+	return rc;
+}
+
+/* Checks PostgreSQL's dump in STAGE: pg_restore --list reads it whole; with SERVER (a URL: the
+ * data folder's database), restored into a throwaway database of that server (CREATE DATABASE
+ * cong_drill_<random>, dropped after) and checked there, when the role may create one. */
+static int check_pgdump(const char *stage, json_t *manifest, const char *server, const char *tools, char *detail,
+			size_t len)
+{
+	char err[600];
+	int64_t entries = 0;
+	struct sb dump = SB_INIT;
+	sb_addf(&dump, "%s/" DB_PGDUMP, stage);
+	int rc = pgd_list(dump.buf, tools, &entries, err, sizeof(err));
+	sb_release(&dump);
+	size_t nfiles = json_array_size(json_object_get(manifest, "files"));
+	if (rc) {
+		snprintf(detail, len, "the PostgreSQL dump cannot be read: %s", err);
+		return -1;
+	}
+	const char *only = "only the archive was checked (every file's SHA-256, and pg_restore --list reads the dump whole)";
+	if (!server) {
+		snprintf(detail, len, "%zu files with their SHA-256; the PostgreSQL dump lists %lld entries; %s: no PostgreSQL "
+			 "server to restore it into (give --data DIR of a folder on PostgreSQL, or --db URL, for a full drill)",
+			 nfiles, (long long)entries, only);
+		return 0;
+	}
+	struct db *adm = db_open(server, err, sizeof(err));
+	if (!adm) { /* a URL of the server without a database (`--db postgresql://host/`): its postgres */
+		char e2[300], *alt = pgd_url_with_db(server, "postgres", e2, sizeof(e2));
+		adm = alt ? db_open(alt, e2, sizeof(e2)) : NULL;
+		free(alt);
+	}
+	if (!adm) {
+		snprintf(detail, len, "the dump reads whole (%lld entries), but the server for the drill cannot be reached: %s",
+			 (long long)entries, err);
+		return -1;
+	}
+	int major = pgd_server_major(adm);
+	if (!pgd_may_create_db(adm)) {
+		snprintf(detail, len, "%zu files with their SHA-256; the PostgreSQL dump lists %lld entries; %s: the database's "
+			 "role may not create a database (CREATEDB) to restore it into for a full drill", nfiles,
+			 (long long)entries, only);
+		db_close(adm);
+		return 0;
+	}
+	char name[64];
+	pgd_drill_name(name, sizeof(name));
+	pgd_drop_stale(adm, major, 6 * 3600); /* what a killed run left */
+	if (pgd_create_db(adm, name, err, sizeof(err))) {
+		snprintf(detail, len, "%zu files with their SHA-256; the PostgreSQL dump lists %lld entries; %s: CREATE "
+			 "DATABASE %s failed: %s", nfiles, (long long)entries, only, name, err);
+		db_close(adm);
+		return 0;
+	}
+	char *url = pgd_url_with_db(server, name, err, sizeof(err));
+	struct sb how = SB_INIT;
+	sb_addf(&how, "a throwaway database (%s)", name);
+	rc = url ? pg_restore_check(stage, manifest, url, how.buf, entries, tools, detail, len) : -1;
+	if (!url)
+		snprintf(detail, len, "%s", err);
+	size_t n = strlen(detail);
+	if (pgd_drop_db(adm, name, major, err, sizeof(err))) {
+		log_warn("backup: the drill's database %s could not be dropped: %s", name, err);
+		snprintf(detail + n, len - n, "; the drill's database %s could not be dropped: %s", name, err);
+	} else {
+		snprintf(detail + n, len - n, "; %s dropped", name);
+	}
+	free(url);
+	sb_release(&how);
+	db_close(adm);
+	return rc;
+}
+
+/* What is checked of a restored STAGE: the database the backup holds, by its engine. VERIFY:
+ * SQLite's file opened and checked in place; PostgreSQL's dump as check_pgdump does with PG (the
+ * data folder's server, or NULL). RESTORE: the same for SQLite (PG must be NULL: a SQLite backup
+ * goes to PostgreSQL through cong migrate); PostgreSQL's dump restored into PG, the new empty
+ * database, and checked there, then removed from STAGE. */
+enum { CHECK_VERIFY, CHECK_RESTORE };
+static int check_stage(const char *stage, json_t *manifest, int mode, const char *pg, const char *tools, char *detail,
+		       size_t len)
+{
+	const char *what = db_entry_of(manifest);
+	if (!what) {
+		snprintf(detail, len, "the backup holds no database (neither %s nor %s)", DB_SQLITE, DB_PGDUMP);
+		return -1;
+	}
+	if (strcmp(what, DB_SQLITE) == 0) {
+		if (mode == CHECK_RESTORE && pg) {
+			snprintf(detail, len, "this backup holds a SQLite database (cong.db), not a PostgreSQL dump: restore it "
+				 "without --db into a new folder, then move that folder to PostgreSQL with "
+				 "`cong migrate --from NEWDIR --db URL`");
+			return -1;
+		}
+		return check_sqlite(stage, manifest, detail, len);
+	}
+	if (mode == CHECK_VERIFY)
+		return check_pgdump(stage, manifest, pg, tools, detail, len);
+	if (!pg) {
+		snprintf(detail, len, "this backup holds a PostgreSQL dump (cong.pgdump): give the new, empty database to "
+			 "restore it into (--db postgresql://…; createdb makes one)");
+		return -1;
+	}
+	char err[600];
+	int64_t entries = 0;
+	struct sb dump = SB_INIT;
+	sb_addf(&dump, "%s/" DB_PGDUMP, stage);
+	int rc = pgd_list(dump.buf, tools, &entries, err, sizeof(err));
+	if (rc) {
+		snprintf(detail, len, "the PostgreSQL dump cannot be read: %s", err);
+	} else {
+		char *shown = pgd_url_shown(pg);
+		rc = pg_restore_check(stage, manifest, pg, shown, entries, tools, detail, len);
+		free(shown);
+	}
+	unlink(dump.buf); /* in the database now: not a file of the restored folder */
+	sb_release(&dump);
+	return rc;
+}
+
+/* Restores the backup at FROM (local path) into STAGE (made here) and checks it (check_stage:
+ * MODE, PG; TOOLS a private folder for pg_dump's tools). */
 static int restore_local(struct dest *d, const char *from, const unsigned char *key, const char *stage,
-			 struct progress *pg, char *detail, size_t len)
+			 struct progress *pg, int mode, const char *pgurl, const char *tools, char *detail, size_t len)
 {
 	char *name = name_of(from);
 	json_t *got = json_object(), *manifest = NULL, *groups = json_object();
@@ -869,7 +1057,7 @@ static int restore_local(struct dest *d, const char *from, const unsigned char *
 		goto out;
 	}
 	progress_draw(pg, 1);
-	rc = check_restored(stage, manifest, detail, len);
+	rc = check_stage(stage, manifest, mode, pgurl, tools, detail, len);
 out:
 	free(name);
 	json_decref(got);
@@ -900,7 +1088,7 @@ static char *open_from(const char *from, struct dest *d, const struct remote_aut
 }
 
 int backup_verify(const char *from, const unsigned char key[BK_KEYBYTES], const struct remote_auth *auth,
-		  const char *work_dir, char *detail, size_t detaillen)
+		  const char *work_dir, const char *server, char *detail, size_t detaillen)
 {
 	struct sb tmp = SB_INIT;
 	sb_addf(&tmp, "%s/cong-verify-XXXXXX", work_dir && *work_dir ? work_dir : "/tmp");
@@ -914,7 +1102,7 @@ int backup_verify(const char *from, const unsigned char key[BK_KEYBYTES], const 
 	struct sb stage = SB_INIT;
 	sb_addf(&stage, "%s/data", tmp.buf);
 	char *local = open_from(from, &d, auth, tmp.buf, detail, detaillen);
-	int rc = local ? restore_local(&d, local, key, stage.buf, &pg, detail, detaillen) : -1;
+	int rc = local ? restore_local(&d, local, key, stage.buf, &pg, CHECK_VERIFY, server, tmp.buf, detail, detaillen) : -1;
 	if (d.remote)
 		dest_fetched(&d, local);
 	else
@@ -926,15 +1114,29 @@ int backup_verify(const char *from, const unsigned char key[BK_KEYBYTES], const 
 	return rc;
 }
 
+/* Writes TEXT and a line end to PATH, a new file only this user reads. */
+static int write_private(const char *path, const char *text, char *detail, size_t len)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	size_t n = strlen(text);
+	int ok = fd >= 0 && write(fd, text, n) == (ssize_t)n && write(fd, "\n", 1) == 1 && fsync(fd) == 0;
+	if (!ok)
+		snprintf(detail, len, "cannot write %s: %s", path, strerror(errno));
+	if (fd >= 0)
+		close(fd);
+	return ok ? 0 : -1;
+}
+
 int backup_restore(const char *from, const unsigned char key[BK_KEYBYTES], const struct remote_auth *auth,
-		   const char *out_dir, int force, int progress, char *detail, size_t detaillen)
+		   const char *out_dir, const char *pg, int force, int progress, char *detail, size_t detaillen)
 {
 	struct stat st;
-	struct sb db = SB_INIT, stage = SB_INIT, aside = SB_INIT, kpath = SB_INIT;
+	struct sb db = SB_INIT, stage = SB_INIT, aside = SB_INIT, kpath = SB_INIT, upath = SB_INIT;
 	int rc = -1, exists = stat(out_dir, &st) == 0;
 	char *local = NULL;
 	struct dest d = { 0 };
 	sb_addf(&db, "%s/cong.db", out_dir);
+	sb_addf(&upath, "%s/database.url", out_dir);
 	if (exists && !S_ISDIR(st.st_mode)) {
 		snprintf(detail, detaillen, "%s exists and is not a folder", out_dir);
 		goto out;
@@ -951,8 +1153,43 @@ int backup_restore(const char *from, const unsigned char key[BK_KEYBYTES], const
 	}
 	if (!empty && !force) {
 		snprintf(detail, detaillen, "%s %s: restore refuses to replace it without --force (or choose a new folder)",
-			 out_dir, stat(db.buf, &st) == 0 ? "holds a data folder (cong.db)" : "is not empty");
+			 out_dir, stat(db.buf, &st) == 0 ? "holds a data folder (cong.db)"
+				  : stat(upath.buf, &st) == 0 ? "holds a data folder (database.url)" : "is not empty");
 		goto out;
+	}
+	if (pg && !remote_is_url(from)) { /* a SQLite backup is refused before the database is touched */
+		struct sb idx = SB_INIT;
+		char err[600];
+		size_t fl = strlen(from);
+		sb_addf(&idx, "%.*s.idx", (int)(fl > 4 ? fl - 4 : fl), from);
+		json_t *m = stat(idx.buf, &st) == 0 ? read_index(idx.buf, key, err, sizeof(err)) : NULL;
+		const char *what = m ? db_entry_of(m) : NULL;
+		int refuse = what && strcmp(what, DB_SQLITE) == 0;
+		if (refuse)
+			check_stage(NULL, m, CHECK_RESTORE, pg, NULL, detail, detaillen); /* its sentence */
+		json_decref(m);
+		sb_release(&idx);
+		if (refuse)
+			goto out;
+	}
+	if (pg) { /* the database to restore into: reachable, and empty (never over a live one) */
+		char err[600];
+		struct db *t = db_open(pg, err, sizeof(err));
+		int64_t n = t ? pgd_relations(t) : -1;
+		if (!t) {
+			snprintf(detail, detaillen, "%s", err);
+		} else if (n != 0) {
+			char *shown = pgd_url_shown(pg);
+			if (n < 0)
+				snprintf(detail, detaillen, "cannot read %s: %s", shown, db_errmsg(t));
+			else
+				snprintf(detail, detaillen, "the database %s is not empty (%lld tables, sequences and indexes): restore "
+					 "refuses to write into it; give a new, empty database (createdb)", shown, (long long)n);
+			free(shown);
+		}
+		db_close(t);
+		if (n != 0)
+			goto out;
 	}
 	/* next to the target: the same disk, so that the last step is a rename */
 	sb_addf(&stage, "%s.restoring-%ld", out_dir, (long)getpid());
@@ -964,11 +1201,21 @@ int backup_restore(const char *from, const unsigned char key[BK_KEYBYTES], const
 	struct sb work = SB_INIT;
 	sb_addf(&work, "%s/" WORK, stage.buf);
 	mkdir(work.buf, 0700);
-	struct progress pg = { .on = progress, .label = "restore" };
+	struct progress prog = { .on = progress, .label = "restore" };
 	struct sb data = SB_INIT;
 	sb_addf(&data, "%s/data", stage.buf);
 	local = open_from(from, &d, auth, work.buf, detail, detaillen);
-	rc = local ? restore_local(&d, local, key, data.buf, &pg, detail, detaillen) : -1;
+	rc = local ? restore_local(&d, local, key, data.buf, &prog, CHECK_RESTORE, pg, work.buf, detail, detaillen) : -1;
+	if (!rc && pg) { /* the folder names its database, as `cong init --db` records it (0600: a password) */
+		struct sb u = SB_INIT;
+		sb_addf(&u, "%s/database.url", data.buf);
+		char msg[600];
+		if (write_private(u.buf, pg, msg, sizeof(msg))) {
+			snprintf(detail, detaillen, "%s", msg);
+			rc = -1;
+		}
+		sb_release(&u);
+	}
 	if (!rc) {
 		/* the key comes with the folder: its next backups go on with it */
 		char hex[2 * BK_KEYBYTES + 2];
@@ -1004,6 +1251,16 @@ int backup_restore(const char *from, const unsigned char key[BK_KEYBYTES], const
 		size_t n = strlen(detail);
 		snprintf(detail + n, detaillen - n, "; the folder that was there is kept as %s", aside.buf);
 	}
+	if (rc && pg) { /* said plainly: what the database holds now */
+		char err[300];
+		struct db *t = db_open(pg, err, sizeof(err));
+		int64_t n = t ? pgd_relations(t) : 0;
+		db_close(t);
+		size_t l = strlen(detail);
+		if (n > 0)
+			snprintf(detail + l, detaillen - l, "; the database given holds the restored data now: drop it and create it "
+				 "again (dropdb, createdb) before another try");
+	}
 	if (d.remote)
 		dest_fetched(&d, local);
 	else
@@ -1019,6 +1276,7 @@ out:
 	sb_release(&stage);
 	sb_release(&aside);
 	sb_release(&kpath);
+	sb_release(&upath);
 	return rc;
 }
 
@@ -1180,7 +1438,7 @@ static json_t *plan(json_t *base, struct files *fl, json_t *prev, int full, int6
 	if (prev && !full) {
 		json_array_foreach(json_object_get(prev, "files"), i, f) {
 			const char *p = json_string_value(json_object_get(f, "path"));
-			if (p && strcmp(p, "cong.db") != 0)
+			if (p && !is_db_entry(p))
 				json_object_set(old, p, f);
 		}
 		json_object_set(m, "previous", json_object_get(prev, "name"));
@@ -1225,6 +1483,35 @@ static int sha_file(const char *path, char hex[65])
 	return n < 0 ? -1 : 0;
 }
 
+/* The database of a folder on PostgreSQL: pg_dump of one snapshot into PATH, and what that
+ * snapshot says of itself (the audit chain's head, each table's rows), read in the same
+ * transaction — the one whose snapshot pg_dump takes (pg_export_snapshot, pg_dump --snapshot),
+ * so that the manifest's counts are the dump's while the server goes on writing. */
+static int snapshot_pg(const char *url, const char *path, const char *work, struct progress *pg, int64_t *count,
+		       int64_t *last_id, char hash[65], json_t **tables, char *err, size_t errlen)
+{
+	struct db *s = db_open(url, err, errlen);
+	if (!s)
+		return -1;
+	char id[128];
+	int64_t size = 0;
+	int rc = -1, major = pgd_server_major(s);
+	if (pgd_snapshot(s, id, &size, err, errlen) == 0) {
+		pg->total = size > 0 ? size : 1;
+		if (audit_head(s, count, last_id, hash) || !(*tables = db_table_counts(s)))
+			snprintf(err, errlen, "the snapshot cannot be read: %s", db_errmsg(s));
+		else
+			rc = pgd_dump(url, major, id, path, work, size, snapshot_progress, pg, err, errlen);
+		db_read_end(s);
+	}
+	db_close(s);
+	if (rc == 0) { /* the bar to its end: the size was an estimate */
+		pg->done = pg->total;
+		progress_draw(pg, 0);
+	}
+	return rc;
+}
+
 int backup_run(const struct backup_opts *o, struct backup_result *res)
 {
 	memset(res, 0, sizeof(*res));
@@ -1251,9 +1538,13 @@ int backup_run(const struct backup_opts *o, struct backup_result *res)
 		dests = one;
 		ndests = 1;
 	}
-	sb_addf(&dbp, "%s/cong.db", o->data_dir);
+	if (o->db && *o->db)
+		sb_adds(&dbp, o->db);
+	else
+		sb_addf(&dbp, "%s/cong.db", o->data_dir);
+	int pgdb = db_spec_is_pg(dbp.buf);
 	struct stat st;
-	if (stat(dbp.buf, &st)) {
+	if (!pgdb && stat(dbp.buf, &st)) {
 		snprintf(res->error, sizeof(res->error), "%s is not a data folder of Cổng (no cong.db)", o->data_dir);
 		goto out;
 	}
@@ -1282,32 +1573,45 @@ int backup_run(const struct backup_opts *o, struct backup_result *res)
 	row = backup_record_start(db, res->name, o->trigger ? o->trigger : "cli", started);
 
 	/* 1. the snapshot, and what it says about itself */
-	sb_addf(&snap, "%s/cong.db", work.buf);
-	if (db_snapshot(db, snap.buf, snapshot_progress, &pg, err, sizeof(err))) {
-		snprintf(res->error, sizeof(res->error), "snapshot: %s", err);
-		goto out;
-	}
-	progress_draw(&pg, 1);
-	struct db *sdb = db_open(snap.buf, err, sizeof(err));
 	int64_t count = 0, last_id = 0;
 	char hash[65] = "", dbsha[65];
 	json_t *tables = NULL;
-	if (sdb) {
-		if (audit_head(sdb, &count, &last_id, hash) == 0)
-			tables = db_table_counts(sdb);
-		db_exec(sdb, "PRAGMA journal_mode=DELETE"); /* db_open made it WAL */
-		db_close(sdb);
+	const char *dbentry = pgdb ? DB_PGDUMP : DB_SQLITE;
+	sb_addf(&snap, "%s/%s", work.buf, dbentry);
+	if (pgdb) {
+		if (snapshot_pg(dbp.buf, snap.buf, work.buf, &pg, &count, &last_id, hash, &tables, err, sizeof(err))) {
+			snprintf(res->error, sizeof(res->error), "snapshot: %s", err);
+			json_decref(tables);
+			goto out;
+		}
+		progress_draw(&pg, 1);
+	} else {
+		if (db_snapshot(db, snap.buf, snapshot_progress, &pg, err, sizeof(err))) {
+			snprintf(res->error, sizeof(res->error), "snapshot: %s", err);
+			goto out;
+		}
+		progress_draw(&pg, 1);
+		struct db *sdb = db_open(snap.buf, err, sizeof(err));
+		if (sdb) {
+			if (audit_head(sdb, &count, &last_id, hash) == 0)
+				tables = db_table_counts(sdb);
+			db_exec(sdb, "PRAGMA journal_mode=DELETE"); /* db_open made it WAL */
+			db_close(sdb);
+		}
+		if (!tables)
+			snprintf(err, sizeof(err), "%s", sdb ? "tables" : err);
 	}
 	if (!tables || stat(snap.buf, &st) || sha_file(snap.buf, dbsha)) {
-		snprintf(res->error, sizeof(res->error), "the snapshot cannot be read: %s", sdb ? "tables" : err);
+		snprintf(res->error, sizeof(res->error), "the snapshot cannot be read: %s", tables ? strerror(errno) : err);
 		json_decref(tables);
 		goto out;
 	}
 	char kid[2 * BK_KEYID + 1];
 	bk_key_id_hex(key, kid);
-	base = json_pack("{s:i, s:s, s:I, s:s, s:n, s:{s:I, s:I, s:s}, s:o, s:[{s:s, s:I, s:I, s:s, s:s}]}", "format", 1, "name", res->name, "created", (json_int_t)started,
+	base = json_pack("{s:i, s:s, s:s, s:I, s:s, s:n, s:{s:I, s:I, s:s}, s:o, s:[{s:s, s:I, s:I, s:s, s:s}]}", "format", 1,
+			 "engine", pgdb ? "postgresql" : "sqlite", "name", res->name, "created", (json_int_t)started,
 			 "key_id", kid, "previous", "audit", "count", (json_int_t)count, "last_id", (json_int_t)last_id, "hash",
-			 hash, "tables", tables, "files", "path", "cong.db", "size", (json_int_t)st.st_size, "mtime", (json_int_t)0,
+			 hash, "tables", tables, "files", "path", dbentry, "size", (json_int_t)st.st_size, "mtime", (json_int_t)0,
 			 "in", res->name, "sha256", dbsha);
 	if (!base) {
 		snprintf(res->error, sizeof(res->error), "cannot build the manifest");
@@ -1376,7 +1680,8 @@ int backup_run(const struct backup_opts *o, struct backup_result *res)
 		sb_addf(&dwork, "%s/drill", work.buf);
 		mkdir(dwork.buf, 0700);
 		unlink(snap.buf); /* room for the restored copy */
-		res->drill_ok = backup_verify(from.buf, key, &o->auth, dwork.buf, res->drill_detail, sizeof(res->drill_detail)) == 0;
+		res->drill_ok = backup_verify(from.buf, key, &o->auth, dwork.buf, pgdb ? dbp.buf : NULL, res->drill_detail,
+					      sizeof(res->drill_detail)) == 0;
 		res->drill_ms = now_ms() - d0;
 		say(o, "restore drill: %s in %.1f s: %s", res->drill_ok ? "passed" : "FAILED", (double)res->drill_ms / 1000,
 		    res->drill_detail);

@@ -1,8 +1,10 @@
 /* backup.h — backups of a data folder, their restore and their verification (docs/operations.md).
  *
  * A backup is a consistent snapshot of the database made while the server writes (SQLite's
- * online backup API inside one read transaction, never a copy of the file), with every other
- * file of the data folder (media/, secret.key…; not backup.key), in one archive per destination
+ * online backup API inside one read transaction, never a copy of the file: cong.db; on
+ * PostgreSQL, pg_dump --format=custom of one exported snapshot: cong.pgdump, pgdump.h), with
+ * every other file of the data folder (media/, secret.key…; not backup.key nor database.url),
+ * in one archive per destination
  * (archive.h: zstd, then XChaCha20-Poly1305 under DATA/backup.key) named cong-<name>.cbk, with
  * its manifest (SHA-256 and size of every file, the audit chain's head, each table's row count)
  * both inside and beside it (cong-<name>.idx). Media are incremental: a file already in the
@@ -24,6 +26,7 @@
 
 struct backup_opts {
 	const char *data_dir;
+	const char *db;           /* its database: a PostgreSQL URL or a SQLite file; NULL: DATA/cong.db */
 	const char *const *dests; /* folders or sftp:// addresses; none: DATA/backups */
 	size_t ndests;
 	const char *trigger;      /* "cli" or "schedule" */
@@ -38,11 +41,11 @@ struct backup_opts {
 struct backup_result {
 	char name[BACKUP_NAME_MAX];
 	int ok;
-	char error[600];
+	char error[1100];
 	int64_t size, files, new_files, duration_ms;
 	int drill_ok; /* -1: not run */
 	int64_t drill_ms;
-	char drill_detail[500];
+	char drill_detail[1000];
 	int key_created;
 	char key_hex[2 * BK_KEYBYTES + 1]; /* when created: to print once */
 };
@@ -58,13 +61,21 @@ int backup_run(const struct backup_opts *o, struct backup_result *res);
 /* Restores the backup FROM (a cong-<name>.cbk file, local or sftp://…/cong-<name>.cbk; the
  * earlier backups it names must be beside it) into OUT_DIR, which must not hold a data folder
  * unless FORCE (the old one is then kept aside as OUT_DIR.before-restore-<time>), then checks it
- * (backup_check). DETAIL says what was checked or what failed. 0 when restored and sound. */
+ * (backup_check). PG: for a backup of a folder on PostgreSQL, the new, empty database (a URL) its
+ * dump is restored into (pg_restore in one transaction; a database that is not empty is
+ * refused), recorded in OUT_DIR/database.url; NULL for a SQLite backup (OUT_DIR/cong.db). A
+ * SQLite backup with PG is refused (cong migrate moves a folder). DETAIL says what was checked or
+ * what failed. 0 when restored and sound. */
 int backup_restore(const char *from, const unsigned char key[BK_KEYBYTES], const struct remote_auth *auth,
-		   const char *out_dir, int force, int progress, char *detail, size_t detaillen);
+		   const char *out_dir, const char *pg, int force, int progress, char *detail, size_t detaillen);
 
-/* Restores FROM into a temporary folder under WORK_DIR, checks it and removes it. */
+/* Restores FROM into a temporary folder under WORK_DIR, checks it and removes it. A PostgreSQL
+ * dump is read whole (pg_restore --list), then, when SERVER (a PostgreSQL URL: the data folder's
+ * database) is given and its role may create a database, restored into a throwaway database of
+ * that server (cong_drill_<random>, dropped after) and checked there; else DETAIL says that only
+ * the archive was checked. */
 int backup_verify(const char *from, const unsigned char key[BK_KEYBYTES], const struct remote_auth *auth,
-		  const char *work_dir, char *detail, size_t detaillen);
+		  const char *work_dir, const char *server, char *detail, size_t detaillen);
 
 /* Deletes the backups of DEST beyond the keep counts (the newest of each of the last KEEP_DAILY
  * days, KEEP_WEEKLY weeks and KEEP_MONTHLY months, and always the newest), except those a kept

@@ -2,6 +2,7 @@
  * docs/operations.md). */
 #include "cmd.h"
 #include "backup/backup.h"
+#include "backup/pgdump.h"
 #include "base/sb.h"
 #include "base/util.h"
 #include "db/db.h"
@@ -20,15 +21,18 @@ static const char backup_usage[] =
 	"usage: cong backup --data DIR [--to DEST]... [--full] [--no-drill] [--quiet]\n"
 	"                   [--keep-daily N] [--keep-weekly N] [--keep-monthly N]\n"
 	"                   [--ssh-key FILE] [--ssh-known-hosts FILE]\n"
-	"       cong backup verify BACKUP (--key FILE | --data DIR) [--work DIR] [--ssh-key FILE]\n"
-	"                   [--ssh-known-hosts FILE]\n"
+	"       cong backup verify BACKUP (--key FILE | --data DIR) [--db URL] [--work DIR]\n"
+	"                   [--ssh-key FILE] [--ssh-known-hosts FILE]\n"
 	"\n"
 	"Backs up the data folder while it is served: a consistent snapshot of the database (SQLite's\n"
-	"online backup API), media/, secret.key and every other file but backup.key, compressed (zstd)\n"
-	"and encrypted (libsodium secretstream) under DIR/backup.key, with a manifest of SHA-256\n"
-	"hashes and the audit chain's head. Only files not already in the destination's previous\n"
-	"backup are stored again. Then a restore drill restores the new backup into a temporary\n"
-	"folder and checks it (integrity_check, audit chain, row counts, hashes).\n"
+	"online backup API; on PostgreSQL, pg_dump --format=custom of one snapshot), media/,\n"
+	"secret.key and every other file but backup.key and database.url, compressed (zstd) and\n"
+	"encrypted (libsodium secretstream) under DIR/backup.key, with a manifest of SHA-256 hashes,\n"
+	"the audit chain's head and each table's rows. Only files not already in the destination's\n"
+	"previous backup are stored again. Then a restore drill restores the new backup into a\n"
+	"temporary folder and checks it (integrity_check, audit chain, row counts, hashes; on\n"
+	"PostgreSQL the dump is restored into a throwaway database, cong_drill_…, when the role may\n"
+	"create one, else only the archive is checked and the drill says so).\n"
 	"\n"
 	"  --to DEST          a folder, or sftp://user@host[:port]/folder (repeatable: 3-2-1 is a\n"
 	"                     local folder, another disk and an off-site copy); default: the\n"
@@ -43,16 +47,23 @@ static const char backup_usage[] =
 	"\n"
 	"verify: decrypts BACKUP (a cong-<name>.cbk file or address), checks every hash, restores it\n"
 	"into a temporary folder (in --work DIR, default /tmp) and opens it: integrity_check, the\n"
-	"audit chain against the manifest's head, each table's rows.\n";
+	"audit chain against the manifest's head, each table's rows. A PostgreSQL dump is read whole\n"
+	"(pg_restore --list), then restored into a throwaway database of the server of --data DIR's\n"
+	"folder (or of --db URL) and checked there; without a server, only the archive is checked.\n";
 
 static const char restore_usage[] =
-	"usage: cong restore --from BACKUP --data NEWDIR --key FILE [--force]\n"
+	"usage: cong restore --from BACKUP --data NEWDIR --key FILE [--db URL] [--force]\n"
 	"                    [--ssh-key FILE] [--ssh-known-hosts FILE]\n"
 	"\n"
 	"Restores the backup BACKUP (a cong-<name>.cbk file, or its sftp:// address; the earlier\n"
 	"backups it takes files from must be beside it) into NEWDIR, checked as `cong backup verify`\n"
 	"checks, with FILE as NEWDIR/backup.key. NEWDIR must not exist or be empty: a data folder is\n"
-	"replaced only with --force (stop the server first; the old folder is kept beside it).\n";
+	"replaced only with --force (stop the server first; the old folder is kept beside it).\n"
+	"\n"
+	"  --db URL   for a backup of a folder on PostgreSQL: the new, empty database to restore its\n"
+	"             dump into (postgresql://…; createdb), recorded in NEWDIR/database.url. A\n"
+	"             database that is not empty is refused. A SQLite backup is restored without\n"
+	"             --db, then moved with `cong migrate --from NEWDIR --db URL`.\n";
 
 static char *default_known_hosts(void)
 {
@@ -60,6 +71,13 @@ static char *default_known_hosts(void)
 	struct sb p = SB_INIT;
 	sb_addf(&p, "%s/.ssh/known_hosts", home && *home ? home : "/root");
 	return sb_detach(&p, NULL);
+}
+
+/* --db URL of the command line, or NULL; malloc'd. */
+static char *db_option(void)
+{
+	const char *spec = data_db_option();
+	return spec ? xstrdup(spec) : NULL;
 }
 
 static int backup_verify_cmd(int argc, char **argv)
@@ -93,7 +111,7 @@ static int backup_verify_cmd(int argc, char **argv)
 	else
 		sb_addf(&kp, "%s/backup.key", data);
 	unsigned char key[BK_KEYBYTES];
-	char err[512], detail[600];
+	char err[512], detail[1200];
 	int rc = bk_key_load(kp.buf, key, err, sizeof(err));
 	sb_release(&kp);
 	if (rc) {
@@ -102,8 +120,15 @@ static int backup_verify_cmd(int argc, char **argv)
 	}
 	char *kh = known ? xstrdup(known) : default_known_hosts();
 	struct remote_auth auth = { ssh_key, kh };
-	rc = backup_verify(argv[optind], key, &auth, work, detail, sizeof(detail));
+	/* a PostgreSQL dump's drill: on the server of --data DIR's folder, or of --db URL */
+	char *server = data ? data_db_path(data) : db_option();
+	if (server && !db_spec_is_pg(server)) {
+		free(server);
+		server = NULL;
+	}
+	rc = backup_verify(argv[optind], key, &auth, work, server, detail, sizeof(detail));
 	sodium_memzero(key, sizeof(key));
+	free(server);
 	free(kh);
 	if (rc) {
 		fprintf(stderr, "cong backup verify: %s: NOT sound: %s\n", argv[optind], detail);
@@ -163,14 +188,15 @@ int cmd_backup(int argc, char **argv)
 		return 2;
 	}
 	struct stat st;
-	struct sb dbp = SB_INIT;
-	sb_addf(&dbp, "%s/cong.db", o.data_dir);
-	int is_data = stat(dbp.buf, &st) == 0;
-	sb_release(&dbp);
+	char *dbspec = data_db_path(o.data_dir); /* --db, DIR/database.url, or DIR/cong.db */
+	int is_data = stat(o.data_dir, &st) == 0 && S_ISDIR(st.st_mode) && (db_spec_is_pg(dbspec) || stat(dbspec, &st) == 0);
 	if (!is_data) {
-		fprintf(stderr, "cong backup: %s is not a data folder of Cổng (no cong.db there)\n", o.data_dir);
+		fprintf(stderr, "cong backup: %s is not a data folder of Cổng (no cong.db nor database.url there)\n",
+			o.data_dir);
+		free(dbspec);
 		return 1;
 	}
+	o.db = dbspec;
 	for (size_t i = 0; i < o.ndests; i++)
 		if (!remote_is_url(dests[i]) && !*dests[i]) {
 			fprintf(stderr, "cong backup: --to needs a folder or an sftp:// address\n");
@@ -178,8 +204,10 @@ int cmd_backup(int argc, char **argv)
 		}
 	/* what the schedule says, for what the command line does not */
 	struct db *db = data_open(o.data_dir);
-	if (!db)
+	if (!db) {
+		free(dbspec);
 		return 1;
+	}
 	json_t *s = backup_settings(db);
 	db_close(db);
 	char *lines = xstrdup(json_string_value(json_object_get(s, "destinations")));
@@ -211,6 +239,7 @@ int cmd_backup(int argc, char **argv)
 	free(skey);
 	free(sknown);
 	free(kh);
+	free(dbspec);
 	if (rc) {
 		fprintf(stderr, "cong backup: %s\n", *res.error ? res.error : "the backup failed");
 		return 1;
@@ -257,21 +286,37 @@ int cmd_restore(int argc, char **argv)
 		return 2;
 	}
 	unsigned char key[BK_KEYBYTES];
-	char err[512], detail[700];
+	char err[512], detail[1200];
 	if (bk_key_load(keyfile, key, err, sizeof(err))) {
 		fprintf(stderr, "cong restore: %s\n", err);
 		return 1;
 	}
+	/* --db URL: the new, empty PostgreSQL database a dump goes into (data_db_path: --db first) */
+	char *pg = db_option();
+	if (pg && !db_spec_is_pg(pg)) {
+		fprintf(stderr, "cong restore: --db names the PostgreSQL database a backup of a folder on PostgreSQL is "
+				"restored into (postgresql://…); a SQLite backup is restored as NEWDIR/cong.db\n");
+		free(pg);
+		sodium_memzero(key, sizeof(key));
+		return 2;
+	}
 	char *kh = known ? xstrdup(known) : default_known_hosts();
 	struct remote_auth auth = { ssh_key, kh };
-	int rc = backup_restore(from, key, &auth, data, force, isatty(2), detail, sizeof(detail));
+	int rc = backup_restore(from, key, &auth, data, pg, force, isatty(2), detail, sizeof(detail));
 	sodium_memzero(key, sizeof(key));
 	free(kh);
 	if (rc) {
 		fprintf(stderr, "cong restore: %s\n", detail);
+		free(pg);
 		return 1;
 	}
 	printf("restored %s into %s and checked it: %s\n", from, data, detail);
+	if (pg) {
+		char *shown = pgd_url_shown(pg);
+		printf("its database is %s (recorded in %s/database.url)\n", shown, data);
+		free(shown);
+		free(pg);
+	}
 	printf("start the server on it with: cong serve --data %s\n", data);
 	return 0;
 }

@@ -34,6 +34,8 @@ struct db *data_open_readonly(const char *dir);
 char *data_db_path(const char *dir);
 /* --db SPEC given on the command line (main.c): a PostgreSQL URL or a SQLite file. */
 void data_db_given(const char *spec);
+/* That --db SPEC, or NULL when none was given. */
+const char *data_db_option(void);
 /* Creates the data folder, the database and the main site (idempotent). */
 int data_init(const char *dir, const char *domain, const char *main_name, int verbose);
 /* Prints field errors of a model call, in Vietnamese, to stderr. */

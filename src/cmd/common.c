@@ -37,6 +37,11 @@ void data_db_given(const char *spec)
 	db_given = spec ? xstrdup(spec) : NULL;
 }
 
+const char *data_db_option(void)
+{
+	return db_given;
+}
+
 /* DIR/database.url: the PostgreSQL database `cong init --db URL` recorded, or NULL. */
 static char *recorded_url(const char *dir)
 {

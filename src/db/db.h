@@ -135,8 +135,9 @@ int db_setting_set(struct db *db, const char *key, const char *value);
 int db_snapshot(struct db *db, const char *path, void (*progress)(int64_t done, int64_t total, void *arg),
 		void *arg, char *err, size_t errlen);
 /* After rows were copied in with their own ids (`cong migrate`): on PostgreSQL, moves every
- * identity column's sequence past its table's highest id (pg_sync_identities); nothing on
- * SQLite, whose next rowid follows the highest by itself. 0, or -1 (db_errmsg). */
+ * identity column's sequence past its table's highest id (pg_sync_identities) and gathers the
+ * planner's statistics (ANALYZE); nothing on SQLite, whose next rowid follows the highest by
+ * itself. 0, or -1 (db_errmsg). */
 int db_after_bulk_copy(struct db *db);
 /* {table: rows} of every ordinary table; NULL on a store error. */
 json_t *db_table_counts(struct db *db);

@@ -38,9 +38,9 @@ struct pgconn {
 	unsigned next_name; /* prepared statements are named s1, s2, … */
 	int64_t last_id;
 	int changes;
-	int64_t notices;  /* change notices received (LISTEN cong_change) */
 	int64_t own;      /* changes made through this connection */
-	int dirty;        /* a change made in the open transaction: commit sends a notice */
+	int in_snapshot;  /* a read snapshot (pg_read_begin) is open */
+	int64_t snapshot; /* its identity: what the memos are checked against */
 	int leader;       /* holds the scheduler's lock */
 	struct idtable *ids;
 	size_t nids;
@@ -97,8 +97,8 @@ struct pgconn *pg_open(const char *url, char *err, size_t errlen)
 		return NULL;
 	}
 	PQsetNoticeProcessor(c->h, quiet, NULL);
-	/* UTC and UTF-8 whatever the server's defaults; LISTEN: other connections' changes */
-	if (pg_exec(c, "SET client_encoding = 'UTF8'; SET TIME ZONE 'UTC'; LISTEN cong_change")) {
+	/* UTC and UTF-8 whatever the server's defaults */
+	if (pg_exec(c, "SET client_encoding = 'UTF8'; SET TIME ZONE 'UTC'")) {
 		snprintf(err, errlen, "cannot set up the PostgreSQL session: %s", c->err);
 		pg_close(c);
 		return NULL;
@@ -366,7 +366,11 @@ static const char *identity_of(struct pgconn *c, const char *table)
 				   " WHERE t.relname = $1 AND pg_table_is_visible(t.oid) AND a.attidentity <> ''"
 				   " AND a.attnum > 0 AND NOT a.attisdropped",
 				   1, NULL, v, NULL, NULL, 0);
-	char *col = PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1 ? xstrdup(PQgetvalue(r, 0, 0)) : NULL;
+	if (PQresultStatus(r) != PGRES_TUPLES_OK) { /* asked again next time, never remembered wrong */
+		PQclear(r);
+		return NULL;
+	}
+	char *col = PQntuples(r) == 1 ? xstrdup(PQgetvalue(r, 0, 0)) : NULL;
 	PQclear(r);
 	c->ids = xrealloc(c->ids, (c->nids + 1) * sizeof(*c->ids));
 	c->ids[c->nids].name = xstrdup(table);
@@ -531,13 +535,8 @@ int pg_step(struct pgq *q)
 		const char *n = PQcmdTuples(q->res);
 		if (*n) { /* INSERT, UPDATE, DELETE: the rows it changed */
 			c->changes = atoi(n);
-			if (c->changes > 0) {
+			if (c->changes > 0)
 				c->own++;
-				if (PQtransactionStatus(c->h) == PQTRANS_IDLE)
-					pg_exec(c, "NOTIFY cong_change");
-				else
-					c->dirty = 1;
-			}
 		}
 		if (q->returning) {
 			if (PQntuples(q->res) > 0)
@@ -648,32 +647,54 @@ int pg_in_transaction(struct pgconn *c)
 
 int pg_begin(struct pgconn *c)
 {
-	c->dirty = 0;
 	return pg_exec(c, "BEGIN; SELECT pg_advisory_xact_lock(" WRITER_LOCK ")");
+}
+
+/* FNV-1a of the snapshot's text (xmin:xmax:xip,…): equal texts, equal visible data. */
+static int64_t snapshot_hash(const char *t)
+{
+	uint64_t h = 1469598103934665603ull;
+	for (; *t; t++)
+		h = (h ^ (unsigned char)*t) * 1099511628211ull;
+	return (int64_t)(h >> 1);
 }
 
 int pg_read_begin(struct pgconn *c)
 {
-	c->dirty = 0;
-	return pg_exec(c, "BEGIN ISOLATION LEVEL REPEATABLE READ");
+	/* the snapshot is taken by the transaction's first statement: this one, which names it */
+	uint64_t t0 = now_ns();
+	PGresult *r = PQexec(c->h, "BEGIN ISOLATION LEVEL REPEATABLE READ; SELECT pg_current_snapshot()");
+	int ok = PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1;
+	if (ok)
+		c->snapshot = snapshot_hash(PQgetvalue(r, 0, 0));
+	else
+		set_err(c, PQresultErrorMessage(r));
+	PQclear(r);
+	db_count_time(now_ns() - t0, "BEGIN ISOLATION LEVEL REPEATABLE READ");
+	if (!ok) {
+		pg_rollback(c);
+		return -1;
+	}
+	c->in_snapshot = 1;
+	return 0;
 }
 
 int pg_commit(struct pgconn *c)
 {
 	/* COMMIT of a transaction an error aborted answers ROLLBACK, not an error */
-	PGresult *r = PQexec(c->h, c->dirty ? "NOTIFY cong_change; COMMIT" : "COMMIT");
+	c->in_snapshot = 0;
+	PGresult *r = PQexec(c->h, "COMMIT");
 	int ok = PQresultStatus(r) == PGRES_COMMAND_OK && strcmp(PQcmdStatus(r), "COMMIT") == 0;
 	if (!ok)
 		set_err(c, PQresultStatus(r) == PGRES_COMMAND_OK ? "the transaction was aborted by an earlier error"
 								 : PQresultErrorMessage(r));
 	PQclear(r);
-	c->dirty = 0;
 	return ok ? 0 : -1;
 }
 
 void pg_rollback(struct pgconn *c)
 {
-	c->dirty = 0;
+	c->in_snapshot = 0;
 	if (pg_in_transaction(c))
 		PQclear(PQexec(c->h, "ROLLBACK"));
 }
@@ -698,11 +719,10 @@ int pg_lead(struct pgconn *c)
 
 int64_t pg_version(struct pgconn *c)
 {
-	PGnotify *n;
-	if (PQconsumeInput(c->h))
-		while ((n = PQnotifies(c->h))) {
-			c->notices++;
-			PQfreemem(n);
-		}
-	return c->notices + c->own;
+	if (c->in_snapshot)
+		return c->snapshot + c->own;
+	PGresult *r = PQexec(c->h, "SELECT pg_current_snapshot()");
+	int64_t v = PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1 ? snapshot_hash(PQgetvalue(r, 0, 0)) : -1;
+	PQclear(r);
+	return v < 0 ? -1 : v + c->own;
 }

@@ -1,5 +1,5 @@
 /* pg.h — the PostgreSQL backend of the store (libpq). Only db.c calls it: everything else sees
- * db.h. A connection LISTENs for the other connections' changes (pg_notified); a statement is
+ * db.h. A statement is
  * prepared once per connection with its `?`/`?N` placeholders numbered `$N`; parameters travel
  * as text and PostgreSQL infers their types; rows come back as text. */
 #ifndef CONG_DB_PG_H
@@ -54,15 +54,17 @@ int pg_in_transaction(struct pgconn *c);
 /* Transactions. A change takes the installation's writer lock (pg_advisory_xact_lock), so
  * writers queue at BEGIN as with SQLite's BEGIN IMMEDIATE and the model's read-then-write steps
  * (the next number of a register, the audit chain's last hash) stay whole across nodes. A read
- * snapshot is REPEATABLE READ. Commit tells every other connection that something changed. */
+ * snapshot is REPEATABLE READ, named by its first statement (pg_version). */
 int pg_begin(struct pgconn *c);
 int pg_read_begin(struct pgconn *c);
 int pg_commit(struct pgconn *c);
 void pg_rollback(struct pgconn *c);
 /* pg_try_advisory_lock of the scheduler's key, kept for the session: 1 held, 0 not, -1 error. */
 int pg_lead(struct pgconn *c);
-/* How many change notices this connection has received since it opened, plus its own changes:
- * a number that moves whenever the database may have changed (the memos' check). */
+/* A number that moves whenever the data this connection sees may have changed (the memos'
+ * check, as SQLite's data_version): the identity of the read snapshot (pg_current_snapshot:
+ * which write transactions it sees), taken with it by pg_read_begin, or asked now outside one,
+ * plus the connection's own changes. -1 when it cannot be read. */
 int64_t pg_version(struct pgconn *c);
 
 #endif

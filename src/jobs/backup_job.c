@@ -95,8 +95,8 @@ static void *run(void *arg)
 			dests[nd++] = l;
 	const char *key = json_string_value(json_object_get(s, "ssh_key")),
 		   *known = json_string_value(json_object_get(s, "ssh_known_hosts"));
-	struct backup_opts o = { .data_dir = j->data_dir, .dests = dests, .ndests = nd, .trigger = "schedule",
-				 .auth = { key && *key ? key : NULL, known && *known ? known : NULL },
+	struct backup_opts o = { .data_dir = j->data_dir, .db = j->db_path, .dests = dests, .ndests = nd,
+				 .trigger = "schedule", .auth = { key && *key ? key : NULL, known && *known ? known : NULL },
 				 .keep_daily = setting_int(s, "keep_daily", 7), .keep_weekly = setting_int(s, "keep_weekly", 4),
 				 .keep_monthly = setting_int(s, "keep_monthly", 12) };
 	struct backup_result res;

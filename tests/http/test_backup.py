@@ -3,7 +3,14 @@ verify`; the wrong key refused, a tampered or cut archive detected, the off-site
 SFTP server (Debian's openssh-server, on loopback, a free port, a temporary folder), incremental
 media, kill -9 midway leaving the earlier backups intact, restore refusing a live folder, the
 admin page with each run and its drill, the schedule run by `cong serve` and its failure on the
-dashboard and by mail."""
+dashboard and by mail.
+
+On PostgreSQL (run.py --pg, issue #15) the same tests run on a folder whose database is
+PostgreSQL: the backup holds pg_dump's archive (cong.pgdump), the drill restores it into a
+throwaway database, and `cong restore --db URL` restores it into a new, empty one (new_db()).
+TestPostgres adds what is PostgreSQL's own: a password in the URL (never on a command line), a
+role that may not create a database (the drill says only the archive was checked), a database
+that is not empty refused, a SQLite backup refused with --db (cong migrate moves a folder)."""
 import json
 import os
 import re
@@ -15,9 +22,10 @@ import sys
 import tempfile
 import threading
 import time
+import unittest
 
-from conglib import (CONG, ROOT, CongTest, ServerError, cong, cong_env, free_port, module_fixture, png, squash,
-                     text_of)
+from conglib import (CONG, PG, ROOT, CongTest, ServerError, cong, cong_env, data_sql, db_url, free_port, module_fixture,
+                     new_db_args, png, squash, text_of)
 
 setUpModule, tearDownModule = module_fixture()
 
@@ -40,11 +48,40 @@ def newest(folder):
 
 
 def db_rows(path, sql, args=()):
+    """Rows of the SQLite file PATH (a restored cong.db), read-only."""
     db = sqlite3.connect("file:%s?mode=ro" % path, uri=True, timeout=10)
     try:
         return db.execute(sql, args).fetchall()
     finally:
         db.close()
+
+
+def drill_dbs():
+    """The drills' databases left on this run's cluster (PostgreSQL)."""
+    import pglib
+    return pglib.attach(os.environ["CONG_TEST_PG"]).admin_sql(
+        "SELECT datname FROM pg_database WHERE datname LIKE 'cong\\_drill\\_%'")
+
+
+def new_db():
+    """What `cong restore` needs besides the folder for a backup of this run's engine: on
+    PostgreSQL ["--db", URL of a new, empty database]; on SQLite nothing (NEWDIR/cong.db)."""
+    return new_db_args()
+
+
+def check_restored_db(test, dest, out):
+    """The restored folder DEST's database is whole: SQLite's integrity_check, or on PostgreSQL
+    the URL recorded in DEST/database.url (0600) and pg_restore's report; the audit chain."""
+    if PG:
+        test.assertIn("pg_restore of", out)
+        test.assertTrue(db_url(dest), "the restored folder names its database")
+        test.assertEqual(os.stat(os.path.join(dest, "database.url")).st_mode & 0o777, 0o600)
+        test.assertFalse(os.path.exists(os.path.join(dest, "cong.pgdump")), "the dump is in the database, not the folder")
+        test.assertFalse(os.path.exists(os.path.join(dest, "cong.db")))
+    else:
+        test.assertIn("integrity_check ok", out)
+        test.assertEqual(db_rows(os.path.join(dest, "cong.db"), "PRAGMA integrity_check"), [("ok",)])
+    test.assertIn("audit log intact", cong("audit", "verify", "--data", dest))
 
 
 class Base(CongTest):
@@ -112,22 +149,23 @@ class TestBackupRestore(Base):
         self.assertFalse(errors, "the writer failed during the backup: %s" % errors)
         self.assertTrue(written, "nothing was published during the backup")
         self.assertIn("restore drill: passed", out)
+        if PG:  # the dump restored into a throwaway database and checked there, which is gone after
+            self.assertIn("into a throwaway database", out)
+            self.assertEqual(drill_dbs(), [], "the drill's database is dropped: %s"
+                             % [ln for ln in out.splitlines() if ln.startswith("restore drill")])
         self.assertEqual([len(archives(d1)), len(archives(d2))], [1, 1], "one archive in each folder")
         self.assertEqual(os.path.basename(newest(d1)), os.path.basename(newest(d2)))
         # restored into a new folder and checked
         dest = os.path.join(self.tmp, "restored")
-        rc, out, err = run("restore", "--from", newest(d1), "--data", dest, "--key", self.key())
+        rc, out, err = run("restore", "--from", newest(d1), "--data", dest, "--key", self.key(), *new_db())
         self.assertEqual(rc, 0, "restore: %s %s" % (out, err))
-        self.assertIn("integrity_check ok", out)
-        db = os.path.join(dest, "cong.db")
-        self.assertEqual(db_rows(db, "PRAGMA integrity_check"), [("ok",)])
-        self.assertIn("audit log intact", cong("audit", "verify", "--data", dest))
-        ids = [r[0] for r in db_rows(db, "SELECT id FROM items ORDER BY id")]
-        live = [r[0] for r in db_rows(os.path.join(self.fx.data, "cong.db"), "SELECT id FROM items ORDER BY id")]
+        check_restored_db(self, dest, out)
+        ids = [r[0] for r in data_sql(dest, "SELECT id FROM items ORDER BY id")]
+        live = [r[0] for r in self.fx.sql("SELECT id FROM items ORDER BY id")]
         self.assertIn(before, ids, "the article published before the backup is in it")
         self.assertEqual(ids, live[:len(ids)], "the snapshot is a prefix of the live writes, none half-made")
         # media: the same bytes
-        sha = [r[0] for r in db_rows(db, "SELECT sha256 FROM media")]
+        sha = [r[0] for r in data_sql(dest, "SELECT sha256 FROM media")]
         self.assertTrue(sha, "the uploaded image is in the restored database")
         for s in sha:
             found = [f for f in os.listdir(os.path.join(dest, "media", s[:2])) if f.startswith(s)]
@@ -144,15 +182,15 @@ class TestBackupRestore(Base):
         finally:
             self.assertEqual(srv.stop(), 0)
         # restore refuses the live folder (and any data folder) without --force
-        rc, out, err = run("restore", "--from", newest(d1), "--data", dest, "--key", self.key())
+        rc, out, err = run("restore", "--from", newest(d1), "--data", dest, "--key", self.key(), *new_db())
         self.assertEqual(rc, 1)
         self.assertIn("refuses to replace it without --force", err)
-        rc, out, err = run("restore", "--from", newest(d1), "--data", self.fx.data, "--key", self.key())
+        rc, out, err = run("restore", "--from", newest(d1), "--data", self.fx.data, "--key", self.key(), *new_db())
         self.assertEqual(rc, 1, "the live data folder is never replaced without --force")
         self.assertIn("holds a data folder", err)
         with open(os.path.join(dest, "marker"), "w") as f:
             f.write("old")
-        rc, out, err = run("restore", "--from", newest(d1), "--data", dest, "--key", self.key(), "--force")
+        rc, out, err = run("restore", "--from", newest(d1), "--data", dest, "--key", self.key(), "--force", *new_db())
         self.assertEqual(rc, 0, err)
         self.assertFalse(os.path.exists(os.path.join(dest, "marker")), "--force put the backup in place")
         aside = [n for n in os.listdir(self.tmp) if n.startswith("restored.before-restore-")]
@@ -166,6 +204,14 @@ class TestBackupRestore(Base):
         rc, out, err = run("backup", "verify", arch, "--key", self.key())
         self.assertEqual(rc, 0, err)
         self.assertIn("sound", out)
+        if PG:
+            # no server to restore the dump into: said plainly; with the folder's, a full drill
+            self.assertIn("only the archive was checked", out)
+            self.assertIn("pg_restore --list", out)
+            rc, out, err = run("backup", "verify", arch, "--data", self.fx.data)
+            self.assertEqual(rc, 0, err)
+            self.assertIn("into a throwaway database", out)
+            self.assertEqual(drill_dbs(), [])
         # another key: a clear refusal naming the keys, not a crash nor "damaged"
         wrong = os.path.join(self.tmp, "wrong.key")
         with open(wrong, "w") as f:
@@ -226,7 +272,7 @@ class TestBackupRestore(Base):
         self.assertTrue(m and int(m.group(1)) < int(m.group(2)), out2)
         # it restores whole, taking the big file from the first backup beside it
         dest = os.path.join(self.tmp, "incr-restored")
-        rc, out, err = run("restore", "--from", second, "--data", dest, "--key", self.key())
+        rc, out, err = run("restore", "--from", second, "--data", dest, "--key", self.key(), *new_db())
         self.assertEqual(rc, 0, err)
         with open(os.path.join(dest, "media", "ee", "ee" + "0" * 62 + ".bin"), "rb") as f:
             self.assertEqual(f.read(), big)
@@ -240,6 +286,26 @@ class TestBackupRestore(Base):
         # --full stores everything again
         out3, _ = self.backup(folder, extra=("--full",))
         self.assertGreater(os.path.getsize(newest(folder)), 2 << 20)
+
+    def test_sqlite_backup_not_restored_into_postgresql(self):
+        """A backup of a folder on SQLite restored with --db postgresql://… is refused before any
+        database is touched: `cong migrate` moves a folder to PostgreSQL."""
+        src = os.path.join(self.tmp, "lite")
+        cong("init", "--data", src, "--domain", "lite.example.gov.vn", "--name", "Cổng thử")
+        folder = os.path.join(self.tmp, "lite-backups")
+        rc, out, err = run("backup", "--data", src, "--to", folder, "--no-drill")
+        self.assertEqual(rc, 0, err)
+        dest = os.path.join(self.tmp, "lite-restored")
+        rc, out, err = run("restore", "--from", newest(folder), "--data", dest, "--key", os.path.join(src, "backup.key"),
+                           "--db", "postgresql:///khong_co?host=/nonexistent&port=1")
+        self.assertEqual(rc, 1, out)
+        self.assertIn("holds a SQLite database", err)
+        self.assertIn("cong migrate --from NEWDIR --db URL", err)
+        self.assertNotIn("connect", err, "refused before connecting")
+        self.assertFalse(os.path.exists(dest))
+        rc, out, err = run("restore", "--from", newest(folder), "--data", dest, "--key", os.path.join(src, "backup.key"),
+                           "--db", os.path.join(self.tmp, "other.db"))
+        self.assertEqual(rc, 2, "--db of restore is a PostgreSQL database")
 
     def test_kill_during_backup_leaves_earlier_backups(self):
         folder = os.path.join(self.tmp, "killed")
@@ -272,8 +338,7 @@ class TestBackupRestore(Base):
             self.assertEqual(len(archives(folder)), 2)
             self.assertFalse([n for n in os.listdir(folder) if n.endswith(".part")], "leftovers removed")
             self.assertFalse(os.path.exists(os.path.join(self.fx.data, ".backup-work")))
-            rows = db_rows(os.path.join(self.fx.data, "cong.db"),
-                           "SELECT count(*) FROM backups WHERE finished_at IS NULL")
+            rows = self.fx.sql("SELECT count(*) FROM backups WHERE finished_at IS NULL")
             self.assertGreaterEqual(rows[0][0], 1, "the killed run is recorded as not finished")
         finally:
             shutil.rmtree(mdir, ignore_errors=True)
@@ -371,9 +436,9 @@ class TestOffsite(Base):
         # restored straight from the SFTP server
         dest = os.path.join(self.tmp, "from-sftp")
         rc, out, err = run("restore", "--from", self.url + "/" + archives(store)[-1], "--data", dest, "--key", self.key(),
-                           *self.ssh())
+                           *self.ssh(), *new_db())
         self.assertEqual(rc, 0, err)
-        self.assertEqual(db_rows(os.path.join(dest, "cong.db"), "PRAGMA integrity_check"), [("ok",)])
+        check_restored_db(self, dest, out)
         # a second backup off-site is incremental and verifies from there
         self.backup(self.url, extra=self.ssh())
         self.assertEqual(len(archives(store)), 2)
@@ -432,7 +497,7 @@ class TestAdminPage(Base):
                                              ("keep_weekly", "4"), ("keep_monthly", "12"), ("destinations", ""),
                                              ("ssh_key", ""), ("ssh_known_hosts", ""), ("alert_to", "")])
         self.expect(r, 303)
-        audit = db_rows(os.path.join(self.fx.data, "cong.db"), "SELECT count(*) FROM audit WHERE action = 'settings.backup'")
+        audit = self.fx.sql("SELECT count(*) FROM audit WHERE action = 'settings.backup'")
         self.assertGreaterEqual(audit[0][0], 1, "the change is in the audit log")
 
     def test_scheduled_backup_and_failure_on_dashboard_and_by_mail(self):
@@ -445,7 +510,6 @@ class TestAdminPage(Base):
                                 stdout=subprocess.PIPE, text=True)
         port = int(sink.stdout.readline())
         bad = "/proc/cong-khong-ghi-duoc"
-        db = os.path.join(self.fx.data, "cong.db")
         try:
             for k, v in (("smtp_url", "smtp://127.0.0.1:%d" % port), ("smtp_from", "cong@example.gov.vn"),
                          ("smtp_tls", "none"), ("backup_alert_to", "quantri@example.gov.vn")):
@@ -457,7 +521,7 @@ class TestAdminPage(Base):
             self.expect(r, 303)
             deadline = time.time() + 30
             while time.time() < deadline:
-                rows = db_rows(db, "SELECT ok, finished_at FROM backups WHERE trigger = 'schedule'")
+                rows = self.fx.sql("SELECT ok, finished_at FROM backups WHERE trigger = 'schedule' ORDER BY id")
                 if rows and rows[-1][1] is not None:
                     break
                 time.sleep(0.2)
@@ -475,7 +539,7 @@ class TestAdminPage(Base):
             self.assertIn("quantri@example.gov.vn", metas[0]["rcpt_to"])
             # once a day: no second scheduled run today
             time.sleep(6)
-            self.assertEqual(len(db_rows(db, "SELECT 1 FROM backups WHERE trigger = 'schedule'")), 1)
+            self.assertEqual(len(self.fx.sql("SELECT 1 FROM backups WHERE trigger = 'schedule'")), 1)
             # solved by a later successful run: the dashboard is clear again
             self.backup(os.path.join(self.tmp, "after"))
             d = self.expect(admin.get("/quan-tri/"), 200)
@@ -485,3 +549,153 @@ class TestAdminPage(Base):
             self.fx.set_setting("smtp_url", "")
             sink.terminate()
             sink.wait(5)
+
+
+class ToolWatch:
+    """Every command line of a pg_dump or pg_restore process seen while it runs (what `ps`
+    shows to any user of the machine), polled from /proc."""
+
+    def __init__(self):
+        self.seen, self._stop = set(), threading.Event()
+        self._t = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self):
+        while not self._stop.is_set():
+            for pid in os.listdir("/proc"):
+                if not pid.isdigit():
+                    continue
+                try:
+                    with open("/proc/%s/cmdline" % pid, "rb") as f:
+                        argv = f.read().split(b"\0")
+                except OSError:
+                    continue
+                if argv and os.path.basename(argv[0]) in (b"pg_dump", b"pg_restore"):
+                    self.seen.add(b" ".join(argv).decode("utf-8", "replace"))
+
+    def __enter__(self):
+        self._t.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._t.join(10)
+
+
+@unittest.skipUnless(PG, "PostgreSQL's own: run.py --pg")
+class TestPostgres(Base):
+    """What only a folder on PostgreSQL has: a password in its URL, a role that may or may not
+    create a database, the database a restore writes into."""
+
+    ROLE = "cong_bk_pw"
+    PASSWORD = "m\u1eadt:kh\u1ea9u\\'@/ x"  # ':' '\\' quote '@' '/' space: the passfile's and the URL's escapes
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        import pglib
+        import urllib.parse
+        cls.cluster = pglib.attach(os.environ["CONG_TEST_PG"])
+        cls.hba = os.path.join(cls.cluster.pgdata, "pg_hba.conf")
+        # the role signs in with its password (SCRAM), unlike the run's trusted role
+        with open(cls.hba) as f:
+            cls.hba_was = f.read()
+        with open(cls.hba, "w") as f:
+            f.write("local all %s scram-sha-256\n" % cls.ROLE + cls.hba_was)
+        cls.cluster.admin_sql("SELECT pg_reload_conf()")
+        cls.cluster.admin_sql("CREATE ROLE %s LOGIN NOCREATEDB PASSWORD ?" % cls.ROLE, (cls.PASSWORD,))
+        cls.dbs = []
+
+        def url(name):
+            return "postgresql://%s:%s@/%s?host=%s&port=%d" % (
+                cls.ROLE, urllib.parse.quote(cls.PASSWORD, safe=""), name,
+                urllib.parse.quote(cls.cluster.sockdir, safe="/"), cls.cluster.port)
+        cls.url = staticmethod(url)
+
+    @classmethod
+    def tearDownClass(cls):
+        with open(cls.hba, "w") as f:
+            f.write(cls.hba_was)
+        cls.cluster.admin_sql("SELECT pg_reload_conf()")
+        try:  # the cluster goes at the end of the run anyway
+            for name in cls.dbs:
+                cls.cluster.dropdb(name)
+            cls.cluster.admin_sql("DROP ROLE IF EXISTS %s" % cls.ROLE)
+        except Exception:  # noqa: BLE001
+            pass
+        super().tearDownClass()
+
+    def createdb(self, name):
+        self.cluster.admin_sql('CREATE DATABASE "%s" OWNER %s TEMPLATE template0 ENCODING \'UTF8\' LC_COLLATE \'C\' '
+                               "LC_CTYPE 'C'" % (name, self.ROLE))
+        self.dbs.append(name)
+        return self.url(name)
+
+    def test_password_url_drill_and_restore(self):
+        import urllib.parse
+        secrets = (self.PASSWORD, urllib.parse.quote(self.PASSWORD, safe=""), "kh\u1ea9u")
+        data = os.path.join(self.tmp, "pw-data")
+        cong("init", "--data", data, "--domain", "pw.example.gov.vn", "--name", "Cổng thử",
+             "--db", self.createdb("cong_bk_pw_live"))
+        folder = os.path.join(self.tmp, "pw-backups")
+        with ToolWatch() as watch:
+            # the role may not create a database: the drill says plainly that only the archive was checked
+            rc, out, err = run("backup", "--data", data, "--to", folder)
+            self.assertEqual(rc, 0, err)
+            self.assertIn("restore drill: passed", out)
+            self.assertIn("only the archive was checked", out)
+            self.assertIn("may not create a database", out)
+            # allowed to: the dump is restored into a throwaway database, checked, dropped
+            self.cluster.admin_sql("ALTER ROLE %s CREATEDB" % self.ROLE)
+            rc, out2, err2 = run("backup", "--data", data, "--to", folder)
+            self.assertEqual(rc, 0, err2)
+            self.assertIn("into a throwaway database", out2)
+            self.assertEqual(drill_dbs(), [])
+            # restored into a new, empty database, reached with the password too
+            dest = os.path.join(self.tmp, "pw-restored")
+            target = self.createdb("cong_bk_pw_new")
+            rc, out3, err3 = run("restore", "--from", newest(folder), "--data", dest, "--key",
+                                 os.path.join(data, "backup.key"), "--db", target)
+            self.assertEqual(rc, 0, err3)
+        self.assertEqual(db_url(dest), target, "the restored folder names its new database")
+        self.assertEqual(data_sql(dest, "SELECT id, slug, name FROM sites ORDER BY id"),
+                         data_sql(data, "SELECT id, slug, name FROM sites ORDER BY id"))
+        self.assertIn("audit log intact", cong("audit", "verify", "--data", dest))
+        # the password: never on a command line `ps` shows, never in what cong says, no passfile left
+        self.assertTrue(watch.seen, "pg_dump and pg_restore were seen running")
+        self.assertTrue(any("pg_dump" in c and "--snapshot=" in c for c in watch.seen), watch.seen)
+        for text in list(watch.seen) + [out, err, out2, err2, out3, err3]:
+            for sec in secrets:
+                self.assertNotIn(sec, text)
+        self.assertIn(":***@", out3, "the URL is shown without its password")
+        for d in (data, dest):
+            self.assertFalse([n for n in os.listdir(d) if n.startswith((".pgpass", ".pgtool", ".backup-work"))])
+
+    def test_restore_refuses_a_database_in_use_and_needs_one(self):
+        folder = os.path.join(self.tmp, "refuse")
+        self.backup(folder)
+        before = self.fx.sql("SELECT count(*) FROM items")
+        # into the live database (not empty): refused, nothing written
+        dest = os.path.join(self.tmp, "refused")
+        rc, out, err = run("restore", "--from", newest(folder), "--data", dest, "--key", self.key(), "--db",
+                           db_url(self.fx.data))
+        self.assertEqual(rc, 1)
+        self.assertIn("is not empty", err)
+        self.assertFalse(os.path.exists(dest))
+        self.assertEqual(self.fx.sql("SELECT count(*) FROM items"), before)
+        # a dump needs a database to go into
+        rc, out, err = run("restore", "--from", newest(folder), "--data", dest, "--key", self.key())
+        self.assertEqual(rc, 1)
+        self.assertIn("give the new, empty database", err)
+        self.assertFalse(os.path.exists(dest))
+        # a database the restore cannot finish leaves it as it was (one transaction)
+        import pglib
+        name = "cong_bk_partial_%d" % os.getpid()
+        url = self.cluster.createdb(name)
+        self.dbs.append(name)
+        self.cluster.admin_sql("REVOKE CREATE ON SCHEMA public FROM PUBLIC", dbname=name)
+        self.cluster.admin_sql("ALTER SCHEMA public OWNER TO postgres", dbname=name)
+        rc, out, err = run("restore", "--from", newest(folder), "--data", dest, "--key", self.key(), "--db", url)
+        self.assertEqual(rc, 1, out)
+        self.assertIn("pg_restore failed", err)
+        self.assertEqual(pglib.run_sql(url, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"), [(0,)])
+        self.assertFalse(os.path.exists(dest))

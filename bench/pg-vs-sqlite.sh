@@ -76,7 +76,7 @@ for cache in 0 64; do
 		done
 		ms=$(echo "$s" | median)
 		mg=$(echo "$g" | median)
-		ratio=$(awk -v a="$mg" -v b="$ms" 'BEGIN { printf "%.2f", b > 0 ? a / b : 0 }')
+		ratio=$(awk -v a="$mg" -v b="$ms" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
 		echo "| ${labels[$i]} | $([ "$cache" = 0 ] && echo uncached || echo cached) | $ms | $mg | $ratio |"
 	done
 	cleanup

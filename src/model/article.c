@@ -208,15 +208,17 @@ static size_t cards_of_ids(struct db *db, const int64_t *ids, const size_t *list
 	int rc, key_col = with_site ? 17 : 12;
 	if (!n)
 		return 0;
-	/* rows come in the order of the ids (CROSS JOIN: json_each is the outer loop); a card
-	 * says its place anyway (web_cards_add puts it there) */
+	/* rows in the order of the ids (SQLite: CROSS JOIN makes json_each the outer loop, so the
+	 * ORDER BY costs nothing; PostgreSQL joins in its own order); a card says its place anyway
+	 * (web_cards_add puts it there) */
 	struct db_stmt *st = with_site
 		? db_stmt(db, "SELECT " LIST_COLS ", s.slug, s.name, s.kind, c.name, c.slug, j.key FROM json_each(?) j"
 			      " CROSS JOIN items a ON a.id = j.value JOIN sites s ON s.id = a.site_id"
 			      " JOIN categories c ON c.id = a.category_id LEFT JOIN media m ON m.id = a.cover_id"
-			      " WHERE a.state = 'published'")
+			      " WHERE a.state = 'published' ORDER BY j.key")
 		: db_stmt(db, "SELECT " LIST_COLS ", j.key FROM json_each(?) j CROSS JOIN items a"
-			      " ON a.id = j.value LEFT JOIN media m ON m.id = a.cover_id WHERE a.state = 'published'");
+			      " ON a.id = j.value LEFT JOIN media m ON m.id = a.cover_id WHERE a.state = 'published'"
+			      " ORDER BY j.key");
 	if (!st)
 		return 0;
 	ids_json(&text, ids, n);

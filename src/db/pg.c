@@ -625,11 +625,6 @@ enum pg_kind pg_col_kind(struct pgq *q, int i)
 	}
 }
 
-struct pgconn *pg_conn_of(struct pgq *q)
-{
-	return q->c;
-}
-
 int64_t pg_last_id(struct pgconn *c)
 {
 	return c->last_id;

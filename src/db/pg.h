@@ -1,7 +1,7 @@
 /* pg.h — the PostgreSQL backend of the store (libpq). Only db.c calls it: everything else sees
- * db.h. A statement is
- * prepared once per connection with its `?`/`?N` placeholders numbered `$N`; parameters travel
- * as text and PostgreSQL infers their types; rows come back as text. */
+ * db.h. A statement is prepared once per connection (at its first run) with its `?`/`?N`
+ * placeholders numbered `$N`; parameters travel as text, typed bigint when bound as integers and
+ * otherwise inferred by PostgreSQL; rows come back as text. */
 #ifndef CONG_DB_PG_H
 #define CONG_DB_PG_H
 
@@ -46,7 +46,6 @@ size_t pg_col_bytes(struct pgq *q, int i);
 int64_t pg_col_int(struct pgq *q, int i);
 double pg_col_double(struct pgq *q, int i);
 int pg_col_null(struct pgq *q, int i);
-struct pgconn *pg_conn_of(struct pgq *q);
 
 int64_t pg_last_id(struct pgconn *c);
 int pg_changes(struct pgconn *c);

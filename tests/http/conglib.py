@@ -751,13 +751,22 @@ class ScheduleNode(Server):
         if PG and not self.paused and self.fx.server.alive():
             self.fx.server.stop()
             self.paused = True
-        return super().start(tries)
+        try:
+            return super().start(tries)
+        except BaseException:  # did not start (faketime under a sanitizer build): FX's runs again
+            self.stop()
+            raise
 
     def stop(self, sig=signal.SIGTERM, timeout=5):
         rc = super().stop(sig, timeout)
         if self.paused:
             self.paused = False
-            self.fx.server.start()
+            # FX's server on the real clock, even when this one was started under faketime
+            saved = {k: os.environ.pop(k, None) for k in ("LD_PRELOAD", "FAKETIME")}
+            try:
+                self.fx.server.start()
+            finally:
+                os.environ.update({k: v for k, v in saved.items() if v is not None})
             self.fx.port = self.fx.server.port
         return rc
 

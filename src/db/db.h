@@ -103,9 +103,11 @@ json_t *db_one_json(struct db_stmt *st);
 
 /* Per-connection memos: small tables that nearly every request reads (the sites) may be kept
  * with the connection between requests. A memo is dropped as soon as the database may have
- * changed since it was made: a commit by any other connection or process (PRAGMA data_version)
- * or any change made through this connection (sqlite3_total_changes64). Inside a read snapshot
- * (db_read_begin) the check costs nothing after its first statement. The memo's owner must not
+ * changed since it was made: a commit by any other connection or process (SQLite: PRAGMA
+ * data_version; PostgreSQL: the read snapshot's identity, pg_current_snapshot()) or any change
+ * made through this connection. Inside a read snapshot (db_read_begin) the check costs nothing
+ * after its first statement (on PostgreSQL, nothing: the identity comes with the BEGIN). The
+ * memo's owner must not
  * make it inside a request's JSON arena (see base/arena.h). */
 enum db_memo_slot { DB_MEMO_SITES, DB_MEMO_CATEGORIES, DB_MEMO_TERMS, DB_MEMO_FRAGMENTS, DB_MEMO_MAINTENANCE, DB_MEMO_BANNERS, DB_MEMO_N };
 /* The memo in SLOT, or NULL when there is none or it was dropped. */

@@ -36,6 +36,9 @@ char *data_db_path(const char *dir);
 void data_db_given(const char *spec);
 /* That --db SPEC, or NULL when none was given. */
 const char *data_db_option(void);
+/* Records URL in DIR/database.url (0600: it may hold a password; a temporary file renamed over
+ * it, synced): `cong init --db`, `cong migrate --use`. 0, or -1 with a sentence in ERR. */
+int data_db_record(const char *dir, const char *url, char *err, size_t errlen);
 /* Creates the data folder, the database and the main site (idempotent). */
 int data_init(const char *dir, const char *domain, const char *main_name, int verbose);
 /* Prints field errors of a model call, in Vietnamese, to stderr. */

@@ -18,19 +18,6 @@
 
 static char *db_given; /* --db, on any command */
 
-/* Writes LEN bytes of S to PATH (created 0600, replaced whole): 0, or -1 with errno. */
-static int write_private(const char *path, const char *s, size_t len)
-{
-	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
-	if (fd < 0)
-		return -1;
-	int ok = fchmod(fd, 0600) == 0 && write(fd, s, len) == (ssize_t)len && write(fd, "\n", 1) == 1;
-	int saved = errno;
-	ok = close(fd) == 0 && ok;
-	errno = ok ? 0 : saved;
-	return ok ? 0 : -1;
-}
-
 void data_db_given(const char *spec)
 {
 	free(db_given);
@@ -40,6 +27,30 @@ void data_db_given(const char *spec)
 const char *data_db_option(void)
 {
 	return db_given;
+}
+
+int data_db_record(const char *dir, const char *url, char *err, size_t errlen)
+{
+	struct sb p = SB_INIT, tmp = SB_INIT;
+	sb_addf(&p, "%s/" DATA_DB_URL_FILE, dir);
+	sb_addf(&tmp, "%s/." DATA_DB_URL_FILE ".tmp", dir);
+	int fd = open(tmp.buf, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
+	int ok = fd >= 0 && fchmod(fd, 0600) == 0 && write(fd, url, strlen(url)) == (ssize_t)strlen(url) &&
+		 write(fd, "\n", 1) == 1 && fsync(fd) == 0;
+	int saved = errno;
+	if (fd >= 0)
+		ok = close(fd) == 0 && ok;
+	if (ok && rename(tmp.buf, p.buf) == 0) {
+		sb_release(&p);
+		sb_release(&tmp);
+		return 0;
+	}
+	saved = ok ? errno : saved;
+	snprintf(err, errlen, "không ghi được %s (cannot write it): %s", p.buf, strerror(saved));
+	unlink(tmp.buf);
+	sb_release(&p);
+	sb_release(&tmp);
+	return -1;
 }
 
 /* DIR/database.url: the PostgreSQL database `cong init --db URL` recorded, or NULL. */
@@ -188,13 +199,11 @@ int data_init(const char *dir, const char *domain, const char *main_name, int ve
 	/* --db postgresql://…: the folder remembers it, so that every later command and `cong serve`
 	 * given --data DIR use the same database (0600: the URL may hold a password) */
 	if (db_given && db_spec_is_pg(db_given)) {
-		struct sb p = SB_INIT;
-		sb_addf(&p, "%s/" DATA_DB_URL_FILE, dir);
-		if (write_private(p.buf, db_given, strlen(db_given))) {
-			fprintf(stderr, "cong: không ghi được %s: %s\n", p.buf, strerror(errno));
+		char err[512];
+		if (data_db_record(dir, db_given, err, sizeof(err))) {
+			fprintf(stderr, "cong: %s\n", err);
 			rc = 1;
 		}
-		sb_release(&p);
 	}
 	char *cur = db_setting_get(db, "base_domain");
 	if (domain || !cur)

@@ -829,31 +829,6 @@ static int file_state_same(const struct fstate *a, const struct fstate *b)
 	       a->wal_mtime.tv_nsec == b->wal_mtime.tv_nsec;
 }
 
-/* Writes URL to DIR/database.url (0600, through a temporary file renamed over it). */
-static int record_url(const char *dir, const char *url, char *err, size_t errlen)
-{
-	struct sb p = SB_INIT, tmp = SB_INIT;
-	sb_addf(&p, "%s/" DATA_DB_URL_FILE, dir);
-	sb_addf(&tmp, "%s/." DATA_DB_URL_FILE ".tmp", dir);
-	int fd = open(tmp.buf, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
-	int ok = fd >= 0 && fchmod(fd, 0600) == 0 && write(fd, url, strlen(url)) == (ssize_t)strlen(url) &&
-		 write(fd, "\n", 1) == 1 && fsync(fd) == 0;
-	int saved = errno;
-	if (fd >= 0)
-		ok = close(fd) == 0 && ok;
-	if (ok && rename(tmp.buf, p.buf) == 0) {
-		sb_release(&p);
-		sb_release(&tmp);
-		return 0;
-	}
-	saved = ok ? errno : saved;
-	snprintf(err, errlen, "không ghi được %s (cannot write it): %s", p.buf, strerror(saved));
-	unlink(tmp.buf);
-	sb_release(&p);
-	sb_release(&tmp);
-	return -1;
-}
-
 static void search_progress(int64_t done, int64_t total, void *arg)
 {
 	(void)arg;
@@ -1103,7 +1078,7 @@ int cmd_migrate(int argc, char **argv)
 	}
 	printf("mọi bảng khớp (every table matches)\n");
 	if (use) {
-		if (record_url(dir, url, err, sizeof(err))) {
+		if (data_db_record(dir, url, err, sizeof(err))) {
 			fprintf(stderr, "cong migrate: %s\n", err);
 			goto done;
 		}

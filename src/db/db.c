@@ -69,7 +69,6 @@ void db_time_total(uint64_t *ns, uint64_t *count)
 }
 
 /* pg.c's statements are timed here as SQLite's are in slow_trace. */
-void db_count_time(uint64_t ns, const char *sql);
 void db_count_time(uint64_t ns, const char *sql)
 {
 	stmt_ns += ns;

@@ -4,6 +4,7 @@
  * PostgreSQL does not is made here, never in the model: `?` placeholders, the id of the row an
  * INSERT made (RETURNING of the table's identity column), the change count, a writer lock. */
 #include "pg.h"
+#include "db.h"
 #include "base/log.h"
 #include "base/sb.h"
 #include "base/util.h"
@@ -17,9 +18,6 @@
 #include <time.h>
 
 #include "base/banned.h"
-
-/* db.c's statement timing (for /metrics and the slow-statement log). */
-void db_count_time(uint64_t ns, const char *sql);
 
 /* SQLite's own limit on ?N is 32766; ours are far fewer */
 #define MAX_PARAMS 999
@@ -506,12 +504,12 @@ static int code_of(PGresult *r)
 {
 	const char *state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
 	if (!state)
-		return 1; /* DB_ERROR */
+		return DB_ERROR;
 	if (strncmp(state, "23", 2) == 0)
-		return 19; /* DB_CONSTRAINT: unique, foreign key, check, not null */
+		return DB_CONSTRAINT; /* unique, foreign key, check, not null */
 	if (strcmp(state, "40001") == 0 || strcmp(state, "40P01") == 0 || strcmp(state, "55P03") == 0)
-		return 5; /* DB_BUSY */
-	return 1;
+		return DB_BUSY;
+	return DB_ERROR;
 }
 
 int pg_step(struct pgq *q)
@@ -519,7 +517,7 @@ int pg_step(struct pgq *q)
 	struct pgconn *c = q->c;
 	if (!q->res) {
 		if (!q->prepared && prepare_now(q))
-			return 1; /* DB_ERROR */
+			return DB_ERROR;
 		uint64_t t0 = now_ns();
 		q->res = PQexecPrepared(c->h, q->name, q->nparams, (const char *const *)q->vals, NULL, NULL, 0);
 		db_count_time(now_ns() - t0, q->sql);
@@ -541,15 +539,15 @@ int pg_step(struct pgq *q)
 		if (q->returning) {
 			if (PQntuples(q->res) > 0)
 				c->last_id = strtoll(PQgetvalue(q->res, 0, 0), NULL, 10);
-			return 101; /* DB_DONE: the id is what db_last_id answers */
+			return DB_DONE; /* the id is what db_last_id answers */
 		}
 		q->row = 0;
-		return PQntuples(q->res) > 0 ? 100 : 101;
+		return PQntuples(q->res) > 0 ? DB_ROW : DB_DONE;
 	}
 	if (q->returning)
-		return 101;
+		return DB_DONE;
 	q->row++;
-	return q->row < PQntuples(q->res) ? 100 : 101;
+	return q->row < PQntuples(q->res) ? DB_ROW : DB_DONE;
 }
 
 static int has_row(struct pgq *q, int i)

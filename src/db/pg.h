@@ -11,6 +11,9 @@
 struct pgconn;
 struct pgq;
 
+/* db.c's statement timing (/metrics, the slow-statement log): pg.c reports each statement's. */
+void db_count_time(uint64_t ns, const char *sql);
+
 /* What a column holds, for db_row_json. */
 enum pg_kind { PG_NULL, PG_INT, PG_REAL, PG_TEXT };
 

@@ -7,6 +7,7 @@
 #include "base/sb.h"
 #include "base/util.h"
 #include "db/db.h"
+#include "db/pgadmin.h"
 #include "model/backups.h"
 #include "model/model.h"
 
@@ -242,7 +243,7 @@ static int walk(const char *root, const char *rel, struct files *out, char **ski
 		if (n[0] == '.')
 			continue;
 		if (!*rel && (strcmp(n, "cong.db") == 0 || strncmp(n, "cong.db-", 8) == 0 || strcmp(n, "backup.key") == 0 ||
-			      strcmp(n, "database.url") == 0))
+			      strcmp(n, DATA_DB_URL_FILE) == 0))
 			continue;
 		struct sb full = SB_INIT, r = SB_INIT;
 		sb_addf(&full, "%s/%s", dir.buf, n);
@@ -823,7 +824,7 @@ static int pg_restore_check(const char *stage, json_t *manifest, const char *url
 	sb_addf(&dump, "%s/" DB_PGDUMP, stage);
 	int rc = -1;
 	struct db *db = db_open(url, err, sizeof(err));
-	int major = db ? pgd_server_major(db) : 0;
+	int major = db ? pgadmin_server_major(db) : 0;
 	db_close(db); /* reopened below: the tables are not there yet */
 	if (!db) {
 		snprintf(detail, len, "%s", err);
@@ -877,8 +878,8 @@ static int check_pgdump(const char *stage, json_t *manifest, const char *server,
 			 (long long)entries, err);
 		return -1;
 	}
-	int major = pgd_server_major(adm);
-	if (!pgd_may_create_db(adm)) {
+	int major = pgadmin_server_major(adm);
+	if (!pgadmin_may_create_database(adm)) {
 		snprintf(detail, len, "%zu files with their SHA-256; the PostgreSQL dump lists %lld entries; %s: the database's "
 			 "role may not create a database (CREATEDB) to restore it into for a full drill", nfiles,
 			 (long long)entries, only);
@@ -888,7 +889,7 @@ static int check_pgdump(const char *stage, json_t *manifest, const char *server,
 	char name[64];
 	pgd_drill_name(name, sizeof(name));
 	pgd_drop_stale(adm, major, 6 * 3600); /* what a killed run left */
-	if (pgd_create_db(adm, name, err, sizeof(err))) {
+	if (pgadmin_create_database(adm, name, err, sizeof(err))) {
 		snprintf(detail, len, "%zu files with their SHA-256; the PostgreSQL dump lists %lld entries; %s: CREATE "
 			 "DATABASE %s failed: %s", nfiles, (long long)entries, only, name, err);
 		db_close(adm);
@@ -901,7 +902,7 @@ static int check_pgdump(const char *stage, json_t *manifest, const char *server,
 	if (!url)
 		snprintf(detail, len, "%s", err);
 	size_t n = strlen(detail);
-	if (pgd_drop_db(adm, name, major, err, sizeof(err))) {
+	if (pgadmin_drop_database(adm, name, major, err, sizeof(err))) {
 		log_warn("backup: the drill's database %s could not be dropped: %s", name, err);
 		snprintf(detail + n, len - n, "; the drill's database %s could not be dropped: %s", name, err);
 	} else {
@@ -1114,19 +1115,6 @@ int backup_verify(const char *from, const unsigned char key[BK_KEYBYTES], const 
 	return rc;
 }
 
-/* Writes TEXT and a line end to PATH, a new file only this user reads. */
-static int write_private(const char *path, const char *text, char *detail, size_t len)
-{
-	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-	size_t n = strlen(text);
-	int ok = fd >= 0 && write(fd, text, n) == (ssize_t)n && write(fd, "\n", 1) == 1 && fsync(fd) == 0;
-	if (!ok)
-		snprintf(detail, len, "cannot write %s: %s", path, strerror(errno));
-	if (fd >= 0)
-		close(fd);
-	return ok ? 0 : -1;
-}
-
 int backup_restore(const char *from, const unsigned char key[BK_KEYBYTES], const struct remote_auth *auth,
 		   const char *out_dir, const char *pg, int force, int progress, char *detail, size_t detaillen)
 {
@@ -1136,7 +1124,7 @@ int backup_restore(const char *from, const unsigned char key[BK_KEYBYTES], const
 	char *local = NULL;
 	struct dest d = { 0 };
 	sb_addf(&db, "%s/cong.db", out_dir);
-	sb_addf(&upath, "%s/database.url", out_dir);
+	sb_addf(&upath, "%s/" DATA_DB_URL_FILE, out_dir);
 	if (exists && !S_ISDIR(st.st_mode)) {
 		snprintf(detail, detaillen, "%s exists and is not a folder", out_dir);
 		goto out;
@@ -1175,7 +1163,7 @@ int backup_restore(const char *from, const unsigned char key[BK_KEYBYTES], const
 	if (pg) { /* the database to restore into: reachable, and empty (never over a live one) */
 		char err[600];
 		struct db *t = db_open(pg, err, sizeof(err));
-		int64_t n = t ? pgd_relations(t) : -1;
+		int64_t n = t ? pgadmin_relations(t) : -1;
 		if (!t) {
 			snprintf(detail, detaillen, "%s", err);
 		} else if (n != 0) {
@@ -1207,14 +1195,11 @@ int backup_restore(const char *from, const unsigned char key[BK_KEYBYTES], const
 	local = open_from(from, &d, auth, work.buf, detail, detaillen);
 	rc = local ? restore_local(&d, local, key, data.buf, &prog, CHECK_RESTORE, pg, work.buf, detail, detaillen) : -1;
 	if (!rc && pg) { /* the folder names its database, as `cong init --db` records it (0600: a password) */
-		struct sb u = SB_INIT;
-		sb_addf(&u, "%s/database.url", data.buf);
 		char msg[600];
-		if (write_private(u.buf, pg, msg, sizeof(msg))) {
+		if (pgd_url_record(data.buf, pg, msg, sizeof(msg))) {
 			snprintf(detail, detaillen, "%s", msg);
 			rc = -1;
 		}
-		sb_release(&u);
 	}
 	if (!rc) {
 		/* the key comes with the folder: its next backups go on with it */
@@ -1254,7 +1239,7 @@ int backup_restore(const char *from, const unsigned char key[BK_KEYBYTES], const
 	if (rc && pg) { /* said plainly: what the database holds now */
 		char err[300];
 		struct db *t = db_open(pg, err, sizeof(err));
-		int64_t n = t ? pgd_relations(t) : 0;
+		int64_t n = t ? pgadmin_relations(t) : 0;
 		db_close(t);
 		size_t l = strlen(detail);
 		if (n > 0)
@@ -1495,8 +1480,8 @@ static int snapshot_pg(const char *url, const char *path, const char *work, stru
 		return -1;
 	char id[128];
 	int64_t size = 0;
-	int rc = -1, major = pgd_server_major(s);
-	if (pgd_snapshot(s, id, &size, err, errlen) == 0) {
+	int rc = -1, major = pgadmin_server_major(s);
+	if (pgadmin_snapshot(s, id, &size, err, errlen) == 0) {
 		pg->total = size > 0 ? size : 1;
 		if (audit_head(s, count, last_id, hash) || !(*tables = db_table_counts(s)))
 			snprintf(err, errlen, "the snapshot cannot be read: %s", db_errmsg(s));
@@ -1591,11 +1576,12 @@ int backup_run(const struct backup_opts *o, struct backup_result *res)
 			goto out;
 		}
 		progress_draw(&pg, 1);
-		struct db *sdb = db_open(snap.buf, err, sizeof(err));
+		/* read-only: the snapshot stays the one file db_snapshot left (no WAL made beside it, its
+		 * journal mode unchanged), as it is hashed and stored */
+		struct db *sdb = db_open_readonly(snap.buf, 0, err, sizeof(err));
 		if (sdb) {
 			if (audit_head(sdb, &count, &last_id, hash) == 0)
 				tables = db_table_counts(sdb);
-			db_exec(sdb, "PRAGMA journal_mode=DELETE"); /* db_open made it WAL */
 			db_close(sdb);
 		}
 		if (!tables)

@@ -4,7 +4,7 @@
 #include "base/log.h"
 #include "base/sb.h"
 #include "base/util.h"
-#include "db/db.h"
+#include "db/pgadmin.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -157,6 +157,30 @@ char *pgd_url_with_db(const char *url, const char *dbname, char *err, size_t err
 	char *s = url_build(o, dbname, 1);
 	url_free(o);
 	return s;
+}
+
+int pgd_url_record(const char *dir, const char *url, char *err, size_t errlen)
+{
+	struct sb p = SB_INIT, tmp = SB_INIT;
+	sb_addf(&p, "%s/" DATA_DB_URL_FILE, dir);
+	sb_addf(&tmp, "%s/." DATA_DB_URL_FILE ".tmp", dir);
+	int fd = open(tmp.buf, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
+	int ok = fd >= 0 && fchmod(fd, 0600) == 0 && write(fd, url, strlen(url)) == (ssize_t)strlen(url) &&
+		 write(fd, "\n", 1) == 1 && fsync(fd) == 0;
+	int saved = errno;
+	if (fd >= 0)
+		ok = close(fd) == 0 && ok;
+	if (ok && rename(tmp.buf, p.buf) == 0) {
+		sb_release(&p);
+		sb_release(&tmp);
+		return 0;
+	}
+	saved = ok ? errno : saved;
+	snprintf(err, errlen, "không ghi được %s (cannot write it): %s", p.buf, strerror(saved));
+	unlink(tmp.buf);
+	sb_release(&p);
+	sb_release(&tmp);
+	return -1;
 }
 
 /* ---- the tools ---- */
@@ -448,148 +472,7 @@ int pgd_restore(const char *url, int major, const char *dump, const char *work, 
 	return rc;
 }
 
-/* ---- the server ---- */
-
-int pgd_server_major(struct db *db)
-{
-	struct db_stmt *st = db_stmt(db, "SELECT current_setting('server_version_num')");
-	int v = 0;
-	if (st && db_step(st) == DB_ROW)
-		v = atoi(db_col_text(st, 0) ? db_col_text(st, 0) : "0");
-	if (st)
-		db_reset(st);
-	return v / 10000; /* 150004 → 15 (9.6.24, 90624 → 9: any newer pg_dump) */
-}
-
-int pgd_snapshot(struct db *db, char id[128], int64_t *size, char *err, size_t errlen)
-{
-	if (db_read_begin(db)) {
-		snprintf(err, errlen, "cannot start a read transaction: %s", db_errmsg(db));
-		return -1;
-	}
-	/* the first statement of the transaction: its snapshot is the one exported */
-	struct db_stmt *st = db_stmt(db, "SELECT pg_export_snapshot(), pg_database_size(current_database())");
-	int rc = -1;
-	if (st && db_step(st) == DB_ROW && db_col_text(st, 0)) {
-		snprintf(id, 128, "%s", db_col_text(st, 0));
-		*size = db_col_int(st, 1);
-		rc = 0;
-	} else {
-		snprintf(err, errlen, "cannot export a snapshot: %s", db_errmsg(db));
-	}
-	if (st)
-		db_reset(st);
-	if (rc)
-		db_read_end(db);
-	return rc;
-}
-
-int64_t pgd_relations(struct db *db)
-{
-	struct db_stmt *st = db_stmt(db, "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-					 " WHERE n.nspname <> 'information_schema' AND left(n.nspname, 3) <> 'pg_'");
-	int64_t n = -1;
-	if (st && db_step(st) == DB_ROW)
-		n = db_col_int(st, 0);
-	if (st)
-		db_reset(st);
-	return n;
-}
-
-int pgd_may_create_db(struct db *db)
-{
-	struct db_stmt *st = db_stmt(db, "SELECT rolcreatedb OR rolsuper FROM pg_roles WHERE rolname = current_user");
-	int ok = 0;
-	if (st && db_step(st) == DB_ROW)
-		ok = db_col_int(st, 0) != 0;
-	if (st)
-		db_reset(st);
-	return ok;
-}
-
-static void quote_literal(struct sb *b, const char *s)
-{
-	sb_adds(b, "'");
-	for (; *s; s++)
-		sb_add(b, *s == '\'' ? "''" : s, *s == '\'' ? 2 : 1);
-	sb_adds(b, "'");
-}
-
-static int name_ok(const char *name)
-{
-	if (!*name || strlen(name) > 63)
-		return 0;
-	for (const char *p = name; *p; p++)
-		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_'))
-			return 0;
-	return 1;
-}
-
-int pgd_create_db(struct db *db, const char *name, char *err, size_t errlen)
-{
-	if (!name_ok(name)) {
-		snprintf(err, errlen, "not a database name for a drill: %s", name);
-		return -1;
-	}
-	struct db_stmt *st = db_stmt(db, "SELECT pg_encoding_to_char(encoding), datcollate, datctype FROM pg_database"
-					 " WHERE datname = current_database()");
-	struct sb q = SB_INIT;
-	sb_addf(&q, "CREATE DATABASE \"%s\" TEMPLATE template0", name);
-	if (st && db_step(st) == DB_ROW && db_col_text(st, 0) && db_col_text(st, 1) && db_col_text(st, 2)) {
-		sb_adds(&q, " ENCODING ");
-		quote_literal(&q, db_col_text(st, 0));
-		sb_adds(&q, " LC_COLLATE ");
-		quote_literal(&q, db_col_text(st, 1));
-		sb_adds(&q, " LC_CTYPE ");
-		quote_literal(&q, db_col_text(st, 2));
-	}
-	if (st)
-		db_reset(st);
-	int rc = db_exec(db, q.buf) ? -1 : 0;
-	if (rc)
-		snprintf(err, errlen, "%s", db_errmsg(db));
-	sb_release(&q);
-	return rc;
-}
-
-/* DROP DATABASE waits for every backend of the server to take a signal (PostgreSQL 15 on: the
- * files of the database closed everywhere); a backend blocked writing to a client that does not
- * read (idle, wait_event ClientWrite: notifications piling up on a connection left unused) holds
- * it up for as long. Bounded: DROP_TIMEOUT, or DROP_TIMEOUT_STUCK when such backends are seen. */
-#define DROP_TIMEOUT "60s"
-#define DROP_TIMEOUT_STUCK "5s"
-
-int pgd_drop_db(struct db *db, const char *name, int major, char *err, size_t errlen)
-{
-	if (!name_ok(name)) {
-		snprintf(err, errlen, "not a database name for a drill: %s", name);
-		return -1;
-	}
-	struct db_stmt *st = db_stmt(db, "SELECT count(*), coalesce(string_agg(CAST(pid AS TEXT), ', '), '') FROM pg_stat_activity"
-					 " WHERE state = 'idle' AND wait_event = 'ClientWrite'");
-	int64_t stuck = 0;
-	char pids[200] = "";
-	if (st && db_step(st) == DB_ROW) {
-		stuck = db_col_int(st, 0);
-		snprintf(pids, sizeof(pids), "%s", db_col_text(st, 1) ? db_col_text(st, 1) : "");
-	}
-	if (st)
-		db_reset(st);
-	struct sb q = SB_INIT;
-	sb_addf(&q, "DROP DATABASE IF EXISTS \"%s\"%s", name, major >= 13 ? " WITH (FORCE)" : "");
-	db_exec(db, stuck ? "SET statement_timeout = '" DROP_TIMEOUT_STUCK "'" : "SET statement_timeout = '" DROP_TIMEOUT "'");
-	int rc = db_exec(db, q.buf) ? -1 : 0;
-	if (rc && stuck)
-		snprintf(err, errlen, "%s (DROP DATABASE waits until every connection of the server has closed the database's "
-			 "files; %lld connection(s) idle but blocked writing to their client, which does not read them, hold it "
-			 "up: pg_stat_activity, pid %s, wait_event ClientWrite; drop it by hand once they are gone)",
-			 db_errmsg(db), (long long)stuck, pids);
-	else if (rc)
-		snprintf(err, errlen, "%s", db_errmsg(db));
-	db_exec(db, "RESET statement_timeout");
-	sb_release(&q);
-	return rc;
-}
+/* ---- the drill's databases ---- */
 
 void pgd_drill_name(char *buf, size_t len)
 {
@@ -606,9 +489,7 @@ void pgd_drill_name(char *buf, size_t len)
 
 int pgd_drop_stale(struct db *db, int major, int64_t older_than)
 {
-	struct db_stmt *st = db_stmt(db, "SELECT datname FROM pg_database WHERE datname LIKE 'cong\\_drill\\_%'"
-					 " AND datdba = (SELECT oid FROM pg_roles WHERE rolname = current_user) ORDER BY datname");
-	json_t *rows = st ? db_rows_json(st) : json_array(), *r;
+	json_t *names = pgadmin_drill_databases(db), *v;
 	char cut[48], err[600];
 	struct tm tm;
 	time_t t = time(NULL) - (time_t)older_than;
@@ -617,16 +498,16 @@ int pgd_drop_stale(struct db *db, int major, int64_t older_than)
 		 tm.tm_hour, tm.tm_min, tm.tm_sec);
 	size_t i;
 	int n = 0;
-	json_array_foreach(rows, i, r) {
-		const char *name = json_string_value(json_object_get(r, "datname"));
+	json_array_foreach(names, i, v) {
+		const char *name = json_string_value(v);
 		/* a drill's name says when it began: one older than that is not running any more */
 		if (!name || strlen(name) != strlen(cut) + 9 || strncmp(name, cut, strlen(cut)) >= 0)
 			continue;
-		if (pgd_drop_db(db, name, major, err, sizeof(err)) == 0)
+		if (pgadmin_drop_database(db, name, major, err, sizeof(err)) == 0)
 			n++;
 		else
 			log_warn("backup: the drill's database %s, left by an earlier run, could not be dropped: %s", name, err);
 	}
-	json_decref(rows);
+	json_decref(names);
 	return n;
 }

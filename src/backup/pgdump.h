@@ -7,8 +7,10 @@
  * version when installed, else the nearest newer one there, else NAME on PATH.
  *
  * The few catalogue statements the backups need (the server's version, an exported snapshot,
- * whether a database is empty, a throwaway database for the drill) are here too, through the
- * store's interface (db.h), so that src/backup/backup.c has no SQL of its own. */
+ * whether a database is empty, a throwaway database for the drill) are the store's, in
+ * db/pgadmin.h, so that src/backup/ has no SQL of its own. The data folder's record of its
+ * PostgreSQL database (DIR/database.url) has its one writer here, for the commands and the
+ * restore alike. */
 #ifndef CONG_BACKUP_PGDUMP_H
 #define CONG_BACKUP_PGDUMP_H
 
@@ -23,14 +25,23 @@ char *pgd_url_shown(const char *url);
  * when URL cannot be read. */
 char *pgd_url_with_db(const char *url, const char *dbname, char *err, size_t errlen);
 
+/* The file of a data folder that names its PostgreSQL database: `cong init --db`, `cong migrate
+ * --use` and `cong restore --db` record the URL there, and every command given --data DIR reads
+ * it (data_db_path, src/cmd/). */
+#define DATA_DB_URL_FILE "database.url"
+/* Records URL in DIR/database.url: 0600 (it may hold a password), written to a temporary file,
+ * synced and renamed over it, so that the folder names the old database or the new one, never a
+ * part of either. 0, or -1 with a sentence in ERR. */
+int pgd_url_record(const char *dir, const char *url, char *err, size_t errlen);
+
 /* Progress of a tool writing a file: DONE bytes written so far, TOTAL the estimate. */
 typedef void (*pgd_progress_fn)(int64_t done, int64_t total, void *arg);
 
 /* pg_dump --format=custom (uncompressed: the backup compresses) of the database URL into OUT, as
  * of SNAPSHOT (pg_export_snapshot() of a transaction the caller keeps open until this returns;
- * NULL: pg_dump's own). MAJOR: the server's major version (pgd_server_major; 0 unknown). WORK: a
- * folder only this user can read (the passfile and the tool's messages). PROGRESS (may be NULL)
- * gets the size of OUT against ESTIMATE while it runs. 0, or -1 with ERR. */
+ * NULL: pg_dump's own). MAJOR: the server's major version (pgadmin_server_major; 0 unknown).
+ * WORK: a folder only this user can read (the passfile and the tool's messages). PROGRESS (may
+ * be NULL) gets the size of OUT against ESTIMATE while it runs. 0, or -1 with ERR. */
 int pgd_dump(const char *url, int major, const char *snapshot, const char *out, const char *work, int64_t estimate,
 	     pgd_progress_fn progress, void *arg, char *err, size_t errlen);
 /* pg_restore --list of the archive DUMP: it is a whole, readable custom-format archive; its
@@ -41,24 +52,8 @@ int pgd_list(const char *dump, const char *work, int64_t *entries, char *err, si
  * 0, or -1 with ERR. */
 int pgd_restore(const char *url, int major, const char *dump, const char *work, char *err, size_t errlen);
 
-/* ---- the server, through the store ---- */
+/* ---- the drill's databases (db/pgadmin.h creates and drops them) ---- */
 
-/* The server's major version (15 for 15.4), 0 when it cannot be read. */
-int pgd_server_major(struct db *db);
-/* Opens a REPEATABLE READ transaction on DB (the caller ends it with db_read_end) and exports its
- * snapshot for pg_dump --snapshot into ID; *SIZE: the database's size in bytes (an estimate of
- * the dump's). Whatever DB reads in that transaction is what the dump holds. 0, or -1 with ERR. */
-int pgd_snapshot(struct db *db, char id[128], int64_t *size, char *err, size_t errlen);
-/* How many tables, views, sequences and indexes the database holds outside the system schemas
- * (0: empty, fit for a restore); -1 on error. */
-int64_t pgd_relations(struct db *db);
-/* 1 when the connected role may create a database (CREATEDB or superuser), else 0. */
-int pgd_may_create_db(struct db *db);
-/* CREATE DATABASE NAME (letters, digits, _) from template0 with DB's encoding and collation. */
-int pgd_create_db(struct db *db, const char *name, char *err, size_t errlen);
-/* DROP DATABASE IF EXISTS NAME (WITH (FORCE) from PostgreSQL 13 on, MAJOR), waiting a minute at
- * most for the server's other connections. */
-int pgd_drop_db(struct db *db, const char *name, int major, char *err, size_t errlen);
 /* A new drill database's name: cong_drill_<UTC YYYYMMDDHHMMSS>_<8 random hex digits>. */
 void pgd_drill_name(char *buf, size_t len);
 /* Drops the drill databases of the connected role begun more than OLDER_THAN seconds ago (left

@@ -2,6 +2,7 @@
 #ifndef CONG_CMD_H
 #define CONG_CMD_H
 
+#include "backup/pgdump.h"
 #include "model/model.h"
 
 struct db;
@@ -29,16 +30,13 @@ struct db *data_open(const char *dir);
  * written), applies nothing, refuses a database that needs an upgrade. */
 struct db *data_open_readonly(const char *dir);
 /* The database of DIR: --db when given, else the PostgreSQL URL DIR/database.url records
- * (`cong init --db`), else "DIR/cong.db"; malloc'd. */
-#define DATA_DB_URL_FILE "database.url"
+ * (DATA_DB_URL_FILE, written by pgd_url_record: `cong init --db`), else "DIR/cong.db";
+ * malloc'd. */
 char *data_db_path(const char *dir);
 /* --db SPEC given on the command line (main.c): a PostgreSQL URL or a SQLite file. */
 void data_db_given(const char *spec);
 /* That --db SPEC, or NULL when none was given. */
 const char *data_db_option(void);
-/* Records URL in DIR/database.url (0600: it may hold a password; a temporary file renamed over
- * it, synced): `cong init --db`, `cong migrate --use`. 0, or -1 with a sentence in ERR. */
-int data_db_record(const char *dir, const char *url, char *err, size_t errlen);
 /* Creates the data folder, the database and the main site (idempotent). */
 int data_init(const char *dir, const char *domain, const char *main_name, int verbose);
 /* Prints field errors of a model call, in Vietnamese, to stderr. */

@@ -5,7 +5,6 @@
 #include "db/db.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <jansson.h>
 #include <limits.h>
 #include <stdio.h>
@@ -27,30 +26,6 @@ void data_db_given(const char *spec)
 const char *data_db_option(void)
 {
 	return db_given;
-}
-
-int data_db_record(const char *dir, const char *url, char *err, size_t errlen)
-{
-	struct sb p = SB_INIT, tmp = SB_INIT;
-	sb_addf(&p, "%s/" DATA_DB_URL_FILE, dir);
-	sb_addf(&tmp, "%s/." DATA_DB_URL_FILE ".tmp", dir);
-	int fd = open(tmp.buf, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
-	int ok = fd >= 0 && fchmod(fd, 0600) == 0 && write(fd, url, strlen(url)) == (ssize_t)strlen(url) &&
-		 write(fd, "\n", 1) == 1 && fsync(fd) == 0;
-	int saved = errno;
-	if (fd >= 0)
-		ok = close(fd) == 0 && ok;
-	if (ok && rename(tmp.buf, p.buf) == 0) {
-		sb_release(&p);
-		sb_release(&tmp);
-		return 0;
-	}
-	saved = ok ? errno : saved;
-	snprintf(err, errlen, "không ghi được %s (cannot write it): %s", p.buf, strerror(saved));
-	unlink(tmp.buf);
-	sb_release(&p);
-	sb_release(&tmp);
-	return -1;
 }
 
 /* DIR/database.url: the PostgreSQL database `cong init --db URL` recorded, or NULL. */
@@ -200,7 +175,7 @@ int data_init(const char *dir, const char *domain, const char *main_name, int ve
 	 * given --data DIR use the same database (0600: the URL may hold a password) */
 	if (db_given && db_spec_is_pg(db_given)) {
 		char err[512];
-		if (data_db_record(dir, db_given, err, sizeof(err))) {
+		if (pgd_url_record(dir, db_given, err, sizeof(err))) {
 			fprintf(stderr, "cong: %s\n", err);
 			rc = 1;
 		}

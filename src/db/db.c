@@ -584,6 +584,17 @@ json_t *db_one_json(struct db_stmt *st)
 	return o;
 }
 
+int db_one_int(struct db_stmt *st, int64_t *out)
+{
+	if (!st)
+		return -1;
+	int rc = db_step(st);
+	if (rc == DB_ROW)
+		*out = db_col_int(st, 0);
+	db_reset(st);
+	return rc == DB_ROW ? 1 : rc == DB_DONE ? 0 : -1;
+}
+
 /* Drops the memos when the database may have changed since the last check. Another
  * connection's commit shows in PRAGMA data_version (which also starts the read snapshot when it
  * is the first statement in one); this connection's own changes only in its change counter.

@@ -100,6 +100,11 @@ json_t *db_row_json(struct db_stmt *st);
 json_t *db_rows_json(struct db_stmt *st);
 /* Steps once; returns the row as an object or NULL when there is none. */
 json_t *db_one_json(struct db_stmt *st);
+/* Steps ST once for one integer (a count, an id): on a row, its column 0 in *OUT (0 for NULL)
+ * and 1; 0 when there is no row; -1 on an error, or when ST is NULL (a failed db_stmt). *OUT is
+ * changed only when there is a row, so that it may hold the answer for the other cases. ST is
+ * reset in every case. */
+int db_one_int(struct db_stmt *st, int64_t *out);
 
 /* Per-connection memos: small tables that nearly every request reads (the sites) may be kept
  * with the connection between requests. A memo is dropped as soon as the database may have

@@ -117,10 +117,7 @@ int64_t backup_last_ok(struct db *db)
 {
 	struct db_stmt *st = db_stmt(db, "SELECT max(started_at) FROM backups WHERE ok = 1 AND coalesce(drill_ok, 1) = 1");
 	int64_t t = 0;
-	if (st && db_step(st) == DB_ROW)
-		t = db_col_int(st, 0);
-	if (st)
-		db_reset(st);
+	db_one_int(st, &t);
 	return t;
 }
 
@@ -271,9 +268,6 @@ int64_t backup_last_scheduled(struct db *db)
 {
 	struct db_stmt *st = db_stmt(db, "SELECT max(started_at) FROM backups WHERE trigger = 'schedule'");
 	int64_t t = 0;
-	if (st && db_step(st) == DB_ROW)
-		t = db_col_int(st, 0);
-	if (st)
-		db_reset(st);
+	db_one_int(st, &t);
 	return t;
 }

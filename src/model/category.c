@@ -226,8 +226,8 @@ int64_t category_for_kind(struct db *db, int64_t site_id, const char *kind)
 		return 0;
 	db_bind_int(st, 1, site_id);
 	db_bind_text(st, 2, kind);
-	int64_t id = db_step(st) == DB_ROW ? db_col_int(st, 0) : 0;
-	db_reset(st);
+	int64_t id = 0;
+	db_one_int(st, &id);
 	if (id)
 		return id;
 	struct category_input in = { .name = k->label, .slug = k->segment, .position = 100, .kind = kind };

@@ -83,8 +83,8 @@ static int64_t find_existing(struct db *db, int64_t site_id, const struct kind *
 	db_bind_text(st, 1, k->name);
 	db_bind_text(st, 2, key);
 	db_bind_int(st, 3, site_id);
-	int64_t id = db_step(st) == DB_ROW ? db_col_int(st, 0) : 0;
-	db_reset(st);
+	int64_t id = 0;
+	db_one_int(st, &id);
 	return id;
 }
 
@@ -429,9 +429,7 @@ static json_t *import_run(struct db *db, const struct actor *a, int64_t site_id,
 				/* the current category stays */
 				struct db_stmt *st = db_stmt(db, "SELECT category_id FROM items WHERE id = ?");
 				db_bind_int(st, 1, existing);
-				if (db_step(st) == DB_ROW)
-					in.category_id = db_col_int(st, 0);
-				db_reset(st);
+				db_one_int(st, &in.category_id);
 			}
 			int src = article_save(db, a, site_id, existing, &in, &se, &id);
 			/* the file checked whole and confirmed is the approval: published at once, a

@@ -1051,8 +1051,8 @@ int64_t item_derive_all(struct db *db, int (*progress)(int64_t done, int64_t tot
 	struct db_stmt *st = db_stmt(db, "SELECT count(*) FROM items WHERE kind <> 'article'");
 	if (!st)
 		return -1;
-	int64_t total = db_step(st) == DB_ROW ? db_col_int(st, 0) : 0, done = 0, last = 0;
-	db_reset(st);
+	int64_t total = 0, done = 0, last = 0;
+	db_one_int(st, &total);
 	int32_t today = vn_days_of_time(time_now());
 	for (;;) {
 		st = db_stmt(db, "SELECT id FROM items WHERE kind <> 'article' AND id > ? ORDER BY id LIMIT 500");

@@ -370,11 +370,7 @@ int links_check_run(struct db *db, const struct actor *a, int64_t site_id, int d
 		char detail[80];
 		snprintf(detail, sizeof(detail), "checked=%d broken=%d", nc, nb);
 		int64_t main_id = 0;
-		struct db_stmt *st = db_stmt(db, "SELECT id FROM sites WHERE kind = 'main'");
-		if (st && db_step(st) == DB_ROW)
-			main_id = db_col_int(st, 0);
-		if (st)
-			db_reset(st);
+		db_one_int(db_stmt(db, "SELECT id FROM sites WHERE kind = 'main'"), &main_id);
 		if (!db_begin(db)) {
 			if (audit_write(db, a ? a : &actor_cli, site_id ? site_id : main_id, "links.check", "", detail))
 				db_rollback(db);

@@ -665,9 +665,9 @@ json_t *media_list(struct db *db, const struct actor *a, int64_t site_id, const 
 	db_bind_int(st, 1, site_id);
 	db_bind_text(st, 2, kind);
 	db_bind_text(st, 3, kind);
-	if (db_step(st) == DB_ROW && total)
-		*total = db_col_int(st, 0);
-	db_reset(st);
+	int64_t n = 0;
+	if (db_one_int(st, &n) == 1 && total)
+		*total = n;
 	st = db_stmt(db, "SELECT " MEDIA_COLS ", COALESCE(u.display_name, '') AS uploader"
 			 " FROM media m LEFT JOIN users u ON u.id = m.created_by"
 			 " WHERE m.site_id = ? AND (CAST(? AS TEXT) IS NULL OR m.kind = ?)"
@@ -756,9 +756,7 @@ static int64_t media_find(struct db *db, int64_t site_id, const char *sha)
 		return -1;
 	db_bind_int(st, 1, site_id);
 	db_bind_text(st, 2, sha);
-	if (db_step(st) == DB_ROW)
-		id = db_col_int(st, 0);
-	db_reset(st);
+	db_one_int(st, &id);
 	return id;
 }
 
@@ -1301,8 +1299,8 @@ int article_attachments_set(struct db *db, const struct actor *a, int64_t site_i
 	if (!st)
 		return M_ERROR;
 	db_bind_int(st, 1, article_id);
-	int found = db_step(st) == DB_ROW && db_col_int(st, 0) == site_id;
-	db_reset(st);
+	int64_t owner = 0;
+	int found = db_one_int(st, &owner) == 1 && owner == site_id;
 	if (!found)
 		return M_NOTFOUND;
 	if (attachments_check(db, site_id, media_ids, n, ids, &k, e))

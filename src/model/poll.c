@@ -59,8 +59,8 @@ int poll_check_store(struct db *db, const char *data_dir, int64_t site_id, int64
 	if (!st)
 		return -1;
 	db_bind_int(st, 1, item_id);
-	int64_t votes = db_step(st) == DB_ROW ? db_col_int(st, 0) : 0;
-	db_reset(st);
+	int64_t votes = 0;
+	db_one_int(st, &votes);
 	if (!votes)
 		return 0;
 	st = db_stmt(db, "SELECT fields FROM items WHERE id = ?");
@@ -210,9 +210,9 @@ json_t *poll_view(struct db *db, int64_t item_id, json_t *fields, const char *ad
 			return NULL;
 		db_bind_int(st, 1, item_id);
 		db_bind_text(st, 2, tag);
-		if (db_step(st) == DB_ROW)
-			my = (int)db_col_int(st, 0);
-		db_reset(st);
+		int64_t choice = -1;
+		db_one_int(st, &choice);
+		my = (int)choice;
 	}
 	int after_close = strcmp(kind_text(fields, "hien_ket_qua"), "sau-khi-dong") == 0;
 	int show = phase > 0 || (!after_close && my >= 0);

@@ -158,9 +158,7 @@ int session_rotate(struct db *db, const char *old_token, char token[SESSION_TOKE
 	db_bind_int(st, 2, now);
 	db_bind_int(st, 3, IDLE_USER);
 	db_bind_int(st, 4, IDLE_ADMIN);
-	if (db_step(st) == DB_ROW)
-		uid = db_col_int(st, 0);
-	db_reset(st);
+	db_one_int(st, &uid);
 	if (!uid) {
 		db_rollback(db);
 		return M_NOTFOUND;
@@ -201,9 +199,9 @@ int session_mfa_attempt(struct db *db, const char *token)
 		if (!st)
 			goto fail;
 		db_bind_text(st, 1, h);
-		if (db_step(st) == DB_ROW)
-			n = (int)db_col_int(st, 0);
-		db_reset(st);
+		int64_t failures = -1;
+		db_one_int(st, &failures);
+		n = (int)failures;
 	}
 	return db_commit(db) ? -1 : n;
 fail:

@@ -296,8 +296,8 @@ static int64_t count_since(struct db *db, const char *sql_kind, const char *tag,
 	db_bind_text(st, 1, tag);
 	db_bind_text(st, 2, sql_kind);
 	db_bind_int(st, 3, since);
-	int64_t n = db_step(st) == DB_ROW ? db_col_int(st, 0) : -1;
-	db_reset(st);
+	int64_t n = -1;
+	db_one_int(st, &n);
 	return n;
 }
 
@@ -733,9 +733,7 @@ json_t *ticket_inbox(struct db *db, const struct actor *a, int64_t site_id, cons
 		*total = 0;
 		if (st) {
 			bind_inbox(st, site_id, box, kind, a, now, soon);
-			if (db_step(st) == DB_ROW)
-				*total = db_col_int(st, 0);
-			db_reset(st);
+			db_one_int(st, total);
 		}
 	}
 	struct db_stmt *st = db_stmt(db, "SELECT t.id, t.code, t.kind, t.title, t.state, t.received_at, t.due_at, t.closed_at,"
@@ -776,8 +774,9 @@ json_t *ticket_inbox_counts(struct db *db, const struct actor *a, int64_t site_i
 	struct db_stmt *st = db_stmt(db, "SELECT count(*) FROM tickets t" INBOX_WHERE);
 	for (size_t i = 0; st && i < ARRAY_SIZE(boxes); i++) {
 		bind_inbox(st, site_id, boxes[i], NULL, a, now, soon);
-		json_object_set_new(o, boxes[i], json_integer(db_step(st) == DB_ROW ? db_col_int(st, 0) : 0));
-		db_reset(st);
+		int64_t n = 0;
+		db_one_int(st, &n);
+		json_object_set_new(o, boxes[i], json_integer(n));
 	}
 	return o;
 }
@@ -1275,8 +1274,8 @@ int ticket_purge(struct db *db, const char *data_dir, int64_t now)
 		if (!left)
 			break;
 		db_bind_text(left, 1, json_string_value(sha));
-		int none = db_step(left) == DB_ROW && db_col_int(left, 0) == 0;
-		db_reset(left);
+		int64_t refs = 0;
+		int none = db_one_int(left, &refs) == 1 && refs == 0;
 		if (none)
 			ticket_file_unlink(data_dir, json_string_value(sha));
 	}
@@ -1291,9 +1290,9 @@ int ticket_premoderated(struct db *db, const struct ticket_kind *tk, int64_t sit
 		return 1; /* when in doubt, nothing shows unread */
 	db_bind_int(st, 1, site_id);
 	db_bind_text(st, 2, tk->name);
-	int on = db_step(st) == DB_ROW ? (int)db_col_int(st, 0) != 0 : 1;
-	db_reset(st);
-	return on;
+	int64_t on = 1; /* no row (never set) or an error: on, as above */
+	db_one_int(st, &on);
+	return on != 0;
 }
 
 int ticket_premoderation_set(struct db *db, const struct actor *a, int64_t site_id, const char *kind, int on)

@@ -148,8 +148,8 @@ int64_t ticket_last_event(struct db *db, const struct ticket *t)
 	if (!st)
 		return 0;
 	db_bind_int(st, 1, t->id);
-	int64_t id = db_step(st) == DB_ROW ? db_col_int(st, 0) : 0;
-	db_reset(st);
+	int64_t id = 0;
+	db_one_int(st, &id);
 	return id;
 }
 
@@ -232,9 +232,9 @@ int ticket_files_drop(struct db *db, const struct ticket *t, json_t *gone)
 		if (rc || !left)
 			break;
 		db_bind_text(left, 1, json_string_value(json_object_get(row, "sha256")));
-		if (db_step(left) == DB_ROW && db_col_int(left, 0) == 0)
+		int64_t refs = 0;
+		if (db_one_int(left, &refs) == 1 && refs == 0)
 			json_array_append(gone, json_object_get(row, "sha256"));
-		db_reset(left);
 	}
 	json_decref(rows);
 	return rc ? -1 : 0;

@@ -753,9 +753,7 @@ int totp_reset(struct db *db, const struct actor *a, const char *username, struc
 	if (!st)
 		return M_ERROR;
 	db_bind_text(st, 1, username ? username : "");
-	if (db_step(st) == DB_ROW)
-		uid = db_col_int(st, 0);
-	db_reset(st);
+	db_one_int(st, &uid);
 	if (!uid) {
 		errs_add(e, "username", username && *username ? "user_unknown" : "required");
 		return M_INVALID;

@@ -382,9 +382,7 @@ int user_grant(struct db *db, const struct actor *a, int64_t site_id, const char
 	if (!st)
 		return M_ERROR;
 	db_bind_text(st, 1, username ? username : "");
-	if (db_step(st) == DB_ROW)
-		uid = db_col_int(st, 0);
-	db_reset(st);
+	db_one_int(st, &uid);
 	if (!uid) {
 		errs_add(e, "username", "user_unknown");
 		return M_INVALID;
@@ -571,8 +569,6 @@ int64_t user_id_by_name(struct db *db, const char *username)
 	if (!st)
 		return 0;
 	db_bind_text(st, 1, username);
-	if (db_step(st) == DB_ROW)
-		id = db_col_int(st, 0);
-	db_reset(st);
+	db_one_int(st, &id);
 	return id;
 }

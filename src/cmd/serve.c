@@ -414,7 +414,11 @@ int cmd_serve(int argc, char **argv)
 	if (!sched)
 		log_warn("serve: the scheduler could not start; scheduled items wait for the next start");
 	struct reindexer *reindex = reindex_start_if_needed(dbpath);
+	/* PostgreSQL: other nodes' changes heard at once, so cached pages need not ask (db.h) */
+	if (cache_mb > 0 && db_watch_start(dbpath))
+		log_warn("serve: cannot start listening for change notices; every cached page asks the database");
 	rc = http_serve(&app, listen, (unsigned)threads) ? 1 : 0;
+	db_watch_stop();
 	reindex_stop(reindex);
 	scheduler_stop(sched);
 	free(dbpath);

@@ -781,6 +781,12 @@ int db_lead(struct db *db)
 	return db->pg ? pg_lead(db->pg) : 1;
 }
 
+void db_changed(struct db *db, int64_t site_id)
+{
+	if (db->pg)
+		pg_changed(db->pg, site_id);
+}
+
 int db_ping(struct db *db)
 {
 	struct db_stmt *st = db_stmt(db, "SELECT 1 FROM schema_migrations LIMIT 1");

@@ -114,7 +114,7 @@ int db_one_int(struct db_stmt *st, int64_t *out);
  * after its first statement (on PostgreSQL, nothing: the identity comes with the BEGIN). The
  * memo's owner must not
  * make it inside a request's JSON arena (see base/arena.h). */
-enum db_memo_slot { DB_MEMO_SITES, DB_MEMO_CATEGORIES, DB_MEMO_TERMS, DB_MEMO_FRAGMENTS, DB_MEMO_MAINTENANCE, DB_MEMO_BANNERS, DB_MEMO_N };
+enum db_memo_slot { DB_MEMO_SITES, DB_MEMO_CATEGORIES, DB_MEMO_TERMS, DB_MEMO_FRAGMENTS, DB_MEMO_MAINTENANCE, DB_MEMO_BANNERS, DB_MEMO_LISTINGS, DB_MEMO_N };
 /* The memo in SLOT, or NULL when there is none or it was dropped. */
 void *db_memo_get(struct db *db, enum db_memo_slot slot);
 /* Stores P in SLOT (FREE_FN releases it when it is dropped or the connection closes). */
@@ -125,6 +125,22 @@ void db_memo_set(struct db *db, enum db_memo_slot slot, void *p, void (*free_fn)
  * connection ends (a node killed, its network gone), so that another node's next try takes it;
  * on SQLite (one server on one file) always. */
 int db_lead(struct db *db);
+
+/* Change notices between nodes (watch.c). The page cache of a node must not serve a page that
+ * another node's commit made old. A PostgreSQL node learns of every such commit at once: a
+ * change announces the sites whose pages it changed (db_changed, sent with its COMMIT), and one
+ * thread per process listens. A page rendered in a read snapshot begun after db_watch_mark() = M
+ * is current while db_watch_unchanged(M, site, …) holds; the database is then not asked at all.
+ * On SQLite (one process serves) and while the listener is not connected, no mark is ever
+ * current (0): every cached page is checked against the database, as before.
+ *   db_changed: SITE_ID's pages change with this transaction (negative: every site's).
+ *   db_watch_start: the listening thread, for a PostgreSQL SPEC (nothing for a SQLite one).
+ *   db_watch_unchanged: no change of SITE_ID (or, EVERY_SITE, of any site) heard since MARK. */
+void db_changed(struct db *db, int64_t site_id);
+int db_watch_start(const char *spec);
+void db_watch_stop(void);
+uint64_t db_watch_mark(void);
+int db_watch_unchanged(uint64_t mark, int64_t site_id, int every_site);
 
 /* 0 when the store answers a query (health checks). */
 int db_ping(struct db *db);

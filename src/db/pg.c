@@ -40,6 +40,7 @@ struct pgconn {
 	int in_snapshot;  /* a read snapshot (pg_read_begin) is open */
 	int64_t snapshot; /* its identity: what the memos are checked against */
 	int leader;       /* holds the scheduler's lock */
+	struct sb notices; /* "12,7": the sites this transaction changed, announced at COMMIT */
 	struct idtable *ids;
 	size_t nids;
 };
@@ -83,6 +84,7 @@ static void quiet(void *arg, const char *msg)
 struct pgconn *pg_open(const char *url, char *err, size_t errlen)
 {
 	struct pgconn *c = xcalloc(1, sizeof(*c));
+	sb_init(&c->notices);
 	c->h = PQconnectdb(url);
 	if (!c->h || PQstatus(c->h) != CONNECTION_OK) {
 		/* the message names the host and the reason, never the password */
@@ -113,6 +115,7 @@ void pg_close(struct pgconn *c)
 		free(c->ids[i].col);
 	}
 	free(c->ids);
+	sb_release(&c->notices);
 	PQfinish(c->h);
 	free(c);
 }
@@ -135,6 +138,17 @@ int pg_exec(struct pgconn *c, const char *sql)
 	int ok = s == PGRES_COMMAND_OK || s == PGRES_TUPLES_OK || s == PGRES_EMPTY_QUERY;
 	if (!ok)
 		set_err(c, PQresultErrorMessage(r));
+	/* SQL run as is may change anything (several statements answer only with the last's
+	 * status): counted as a change of this connection, so its memos go, unless it is only a
+	 * transaction's edge or a session setting */
+	static const char *const inert[] = { "BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE", "SET", "LISTEN",
+					     "NOTIFY" };
+	int changes = ok && s != PGRES_EMPTY_QUERY;
+	for (size_t i = 0; changes && i < sizeof(inert) / sizeof(*inert); i++)
+		if (strcmp(PQcmdStatus(r), inert[i]) == 0)
+			changes = 0;
+	if (changes)
+		c->own++;
 	PQclear(r);
 	db_count_time(now_ns() - t0, sql);
 	return ok ? 0 : -1;
@@ -530,8 +544,11 @@ int pg_step(struct pgq *q)
 			return code;
 		}
 		q->ncols = PQnfields(q->res);
-		const char *n = PQcmdTuples(q->res);
-		if (*n) { /* INSERT, UPDATE, DELETE: the rows it changed */
+		/* INSERT, UPDATE, DELETE: the rows it changed (PQcmdTuples also counts a SELECT's
+		 * rows, which change nothing: not a change, or every memo would go at every row read) */
+		const char *cmd = PQcmdStatus(q->res), *n = PQcmdTuples(q->res);
+		if (*n && (strncmp(cmd, "INSERT ", 7) == 0 || strncmp(cmd, "UPDATE ", 7) == 0 ||
+			   strncmp(cmd, "DELETE ", 7) == 0)) {
 			c->changes = atoi(n);
 			if (c->changes > 0)
 				c->own++;
@@ -640,6 +657,7 @@ int pg_in_transaction(struct pgconn *c)
 
 int pg_begin(struct pgconn *c)
 {
+	sb_reset(&c->notices);
 	return pg_exec(c, "BEGIN; SELECT pg_advisory_xact_lock(" WRITER_LOCK ")");
 }
 
@@ -672,21 +690,67 @@ int pg_read_begin(struct pgconn *c)
 	return 0;
 }
 
+/* NOTIFY's payload is at most 8000 bytes: a change of that many sites is one of every site */
+#define NOTICES_MAX 7000
+
+void pg_changed(struct pgconn *c, int64_t site_id)
+{
+	struct sb *b = &c->notices;
+	if (b->len == 1 && b->buf[0] == '*')
+		return; /* every site already */
+	if (site_id < 0 || b->len > NOTICES_MAX) {
+		sb_reset(b);
+		sb_addc(b, '*');
+	} else {
+		sb_addf(b, "%s%lld", b->len ? "," : "", (long long)site_id);
+	}
+	if (!pg_in_transaction(c)) { /* a statement on its own: announced now */
+		char sql[NOTICES_MAX + 64];
+		snprintf(sql, sizeof(sql), "NOTIFY cong_change, '%s'", b->buf);
+		watch_heard(b->buf);
+		sb_reset(b);
+		if (pg_exec(c, sql))
+			log_warn("db: cannot announce a change: %s", c->err);
+	}
+}
+
 int pg_commit(struct pgconn *c)
 {
-	/* COMMIT of a transaction an error aborted answers ROLLBACK, not an error */
+	/* COMMIT of a transaction an error aborted answers ROLLBACK, not an error. The sites it
+	 * changed are announced in the same round trip: PostgreSQL delivers a NOTIFY to the
+	 * listening nodes only if, and once, the transaction commits (db_watch_*). The payload is
+	 * digits, commas and "*" alone. */
+	char sql[NOTICES_MAX + 64];
+	if (c->notices.len)
+		snprintf(sql, sizeof(sql), "NOTIFY cong_change, '%s'; COMMIT", c->notices.buf);
+	else
+		snprintf(sql, sizeof(sql), "COMMIT");
 	c->in_snapshot = 0;
-	PGresult *r = PQexec(c->h, "COMMIT");
+	uint64_t heard = c->notices.len ? watch_heard_count() : 0;
+	PGresult *r = PQexec(c->h, sql);
 	int ok = PQresultStatus(r) == PGRES_COMMAND_OK && strcmp(PQcmdStatus(r), "COMMIT") == 0;
 	if (!ok)
 		set_err(c, PQresultStatus(r) == PGRES_COMMAND_OK ? "the transaction was aborted by an earlier error"
 								 : PQresultErrorMessage(r));
 	PQclear(r);
+	/* this process's own pages are old from now, before its answer goes: not when its
+	 * listening thread hears the notice a moment later */
+	if (ok && c->notices.len) {
+		watch_heard(c->notices.buf);
+		/* and the other nodes' no later than the moment this one hears its own notice back:
+		 * the server hands a notice to every listening connection at once, so once it is
+		 * here it is on its way to every node, and the change's answer waits for that (a
+		 * fraction of a millisecond; bounded should the listener be slow) */
+		if (watch_wait_own(PQbackendPID(c->h), heard, 200) && db_watch_mark())
+			log_warn("db: this node's change notice did not come back within 200 ms");
+	}
+	sb_reset(&c->notices);
 	return ok ? 0 : -1;
 }
 
 void pg_rollback(struct pgconn *c)
 {
+	sb_reset(&c->notices);
 	c->in_snapshot = 0;
 	if (pg_in_transaction(c))
 		PQclear(PQexec(c->h, "ROLLBACK"));

@@ -60,6 +60,16 @@ int pg_in_transaction(struct pgconn *c);
 int pg_begin(struct pgconn *c);
 int pg_read_begin(struct pgconn *c);
 int pg_commit(struct pgconn *c);
+/* Announces at COMMIT (at once outside a transaction) that SITE_ID's pages changed, or every
+ * site's when it is negative: NOTIFY cong_change (watch.c). Dropped by a rollback. */
+void pg_changed(struct pgconn *c, int64_t site_id);
+/* watch.c: the notices PAYLOAD ("12,7,*") counted at once in this process (its own commit). */
+void watch_heard(const char *payload);
+/* watch.c: how many notices the listening thread has read so far; and the wait, at most MS
+ * milliseconds, until it has read one sent by server process PID after the SINCE-th (0: heard;
+ * -1: not listening, or not within MS). */
+uint64_t watch_heard_count(void);
+int watch_wait_own(int pid, uint64_t since, int ms);
 void pg_rollback(struct pgconn *c);
 /* pg_try_advisory_lock of the scheduler's key, kept for the session: 1 held, 0 not, -1 error. */
 int pg_lead(struct pgconn *c);

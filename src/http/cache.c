@@ -21,7 +21,7 @@ static struct cache_entry *table[BUCKETS];
 static struct cache_entry *lru_head, *lru_tail; /* head: most recent */
 static size_t used, limit;
 static size_t count;
-static uint64_t hits, misses;
+static uint64_t hits, misses, known_hits;
 
 void cache_init(size_t max_bytes)
 {
@@ -117,6 +117,37 @@ struct cache_entry *cache_get(const char *key, int64_t gen)
 	return e;
 }
 
+struct cache_entry *cache_get_known(const char *key, int (*current)(const struct cache_entry *e, void *arg), void *arg)
+{
+	struct cache_entry *e;
+	if (!limit)
+		return NULL;
+	pthread_mutex_lock(&lock);
+	for (e = table[bucket_of(key)]; e; e = e->hnext)
+		if (strcmp(e->key, key) == 0)
+			break;
+	if (e && current(e, arg)) {
+		lru_unlink(e);
+		lru_push(e);
+		e->refs++;
+		hits++;
+		known_hits++;
+	} else {
+		e = NULL;
+	}
+	pthread_mutex_unlock(&lock);
+	return e;
+}
+
+void cache_set_known(struct cache_entry *e, const struct cache_known *k)
+{
+	pthread_mutex_lock(&lock);
+	/* two requests may check the same entry at once: the later mark wins */
+	if (k->mark >= e->known.mark)
+		e->known = *k;
+	pthread_mutex_unlock(&lock);
+}
+
 static char *gzip(const char *in, size_t len, size_t *out_len)
 {
 	z_stream z;
@@ -193,10 +224,11 @@ void cache_release(struct cache_entry *e)
 		entry_free(e);
 }
 
-void cache_stats(uint64_t *h, uint64_t *m, size_t *bytes, size_t *entries)
+void cache_stats(uint64_t *h, uint64_t *known, uint64_t *m, size_t *bytes, size_t *entries)
 {
 	pthread_mutex_lock(&lock);
 	*h = hits;
+	*known = known_hits;
 	*m = misses;
 	*bytes = used;
 	*entries = count;

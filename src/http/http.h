@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "base/sb.h"
+#include "http/cache.h"
 #include "model/model.h"
 
 struct MHD_Connection;
@@ -87,6 +88,8 @@ struct req {
 	int cacheable;              /* a miss of a cacheable page: store what the handler renders */
 	char *cache_key;
 	int64_t cache_gen;
+	uint64_t watch_mark;      /* db_watch_mark() before the read snapshot began */
+	struct cache_known known; /* what keeps the page current without asking (db_watch_*) */
 
 	/* response */
 	int status;

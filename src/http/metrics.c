@@ -156,10 +156,13 @@ void page_metrics(struct req *r)
 			(double)atomic_load(&sum_ns[c]) / 1e9);
 		sb_addf(&b, "cong_http_request_duration_seconds_count{class=\"%s\"} %llu\n", class_names[c], cum);
 	}
-	uint64_t hits, misses;
+	uint64_t hits, known, misses;
 	size_t bytes, entries;
-	cache_stats(&hits, &misses, &bytes, &entries);
+	cache_stats(&hits, &known, &misses, &bytes, &entries);
 	counter(&b, "cong_cache_hits_total", "Public pages served from the page cache.", "counter", (double)hits);
+	counter(&b, "cong_cache_known_hits_total",
+		"Of those, pages known current from the change notices without asking the database (PostgreSQL).",
+		"counter", (double)known);
 	counter(&b, "cong_cache_misses_total", "Cacheable pages rendered because the cache had none.", "counter",
 		(double)misses);
 	counter(&b, "cong_cache_bytes", "Bytes held by the page cache.", "gauge", (double)bytes);

@@ -474,16 +474,76 @@ static void serve_route(struct req *r, const struct route *match, int method_mis
 	if (route_gate(r, rules))
 		return;
 	if (page_cacheable(r, rules)) {
+		int64_t site_id = json_integer_value(json_object_get(r->site, "id")), until = INT64_MAX;
+		int64_t tpl = atomic_load(&tpl_epoch), now = time_now();
 		r->cache_key = cache_key_of(r);
-		r->cache_gen = cache_generation(r->db, json_integer_value(json_object_get(r->site, "id")));
+		r->cache_gen = cache_generation(r->db, site_id, &until);
 		if (r->cache_gen >= 0) /* the templates' epoch in the high bits (http_swap) */
-			r->cache_gen += (int64_t)atomic_load(&tpl_epoch) << 44;
+			r->cache_gen += tpl << 44;
+		/* what the page needs to be known current by the next requests without asking the
+		 * database: no change of its site heard since the mark, before the next time edge,
+		 * and at most CACHE_RECHECK seconds on (the generation check stays the safety net) */
+		r->known = (struct cache_known){
+			.mark = r->cache_gen >= 0 ? r->watch_mark : 0,
+			.until = until < now + CACHE_RECHECK ? until : now + CACHE_RECHECK,
+			.site_id = site_id,
+			.tpl = tpl,
+			.every_site = strcmp(json_string_value(json_object_get(r->site, "kind")) ?: "", "main") == 0,
+			.limits = match->flags & (ROUTE_LIMIT_SIGNIN | ROUTE_LIMIT_SEARCH | ROUTE_LIMIT_FORM),
+		};
 		r->cached = r->cache_gen >= 0 ? cache_get(r->cache_key, r->cache_gen) : NULL;
-		if (r->cached)
+		if (r->cached) {
+			if (r->known.mark)
+				cache_set_known(r->cached, &r->known);
 			return; /* served as rendered before, no handler runs */
+		}
 		r->cacheable = r->cache_gen >= 0;
 	}
 	match->fn(r);
+}
+
+static const struct {
+	int flag;
+	enum rl_class c;
+} limits[] = { { ROUTE_LIMIT_SIGNIN, RL_SIGNIN }, { ROUTE_LIMIT_SEARCH, RL_SEARCH }, { ROUTE_LIMIT_FORM, RL_FORM } };
+
+struct known_check {
+	int64_t now, tpl;
+	int limits; /* the entry's, copied under the lock */
+};
+
+static int known_current(const struct cache_entry *e, void *arg)
+{
+	struct known_check *k = arg;
+	if (!e->known.mark || e->known.tpl != k->tpl || k->now >= e->known.until ||
+	    !db_watch_unchanged(e->known.mark, e->known.site_id, e->known.every_site))
+		return 0;
+	k->limits = e->known.limits;
+	return 1;
+}
+
+/* A cached page known current without asking the database (cache.h, "Known"; PostgreSQL with
+ * its change notices heard): served before any connection or snapshot is taken. Its route's
+ * rate limits are still taken; a refused one goes the usual way, which answers 429. */
+static int known_hit(struct req *r)
+{
+	if (!cache_enabled() || !db_watch_mark())
+		return 0;
+	char *key = cache_key_of(r);
+	struct known_check k = { .now = time_now(), .tpl = atomic_load(&tpl_epoch) };
+	struct cache_entry *e = cache_get_known(key, known_current, &k);
+	for (size_t i = 0; e && i < ARRAY_SIZE(limits); i++)
+		if ((k.limits & limits[i].flag) && ratelimit_take(limits[i].c, r->address)) {
+			cache_release(e);
+			e = NULL;
+		}
+	if (!e) {
+		free(key);
+		return 0;
+	}
+	r->cache_key = key;
+	r->cached = e;
+	return 1;
 }
 
 static void dispatch(struct req *r)
@@ -517,10 +577,6 @@ static void dispatch(struct req *r)
 		match = rt;
 		break;
 	}
-	static const struct {
-		int flag;
-		enum rl_class c;
-	} limits[] = { { ROUTE_LIMIT_SIGNIN, RL_SIGNIN }, { ROUTE_LIMIT_SEARCH, RL_SEARCH }, { ROUTE_LIMIT_FORM, RL_FORM } };
 	for (size_t i = 0; match && i < ARRAY_SIZE(limits); i++) {
 		int64_t wait = match->flags & limits[i].flag ? ratelimit_take(limits[i].c, r->address) : 0;
 		if (wait) {
@@ -638,6 +694,8 @@ static enum MHD_Result send_response_(struct req *r)
 		return send_cached(r, 1);
 	if (r->cacheable && r->status == 200 && r->fd < 0 && !r->headers.len && !r->csp_frames && r->ctype) {
 		r->cached = cache_put(r->cache_key, r->cache_gen, r->ctype, r->body.buf, r->body.len);
+		if (r->known.mark)
+			cache_set_known(r->cached, &r->known);
 		return send_cached(r, 0);
 	}
 	if (r->fd >= 0) {
@@ -914,6 +972,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		resp_header(r, MHD_HTTP_HEADER_ALLOW, "GET, HEAD, POST");
 		return send_response(r);
 	}
+	if (!r->is_post && known_hit(r))
+		return send_response(r);
 	if (!r->db)
 		r->db = db_thread();
 	if (!r->db) {
@@ -928,6 +988,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	/* A public page reads a dozen statements: one read transaction, from the Host lookup on,
 	 * makes them one snapshot (the page and the cache generation it is stored under agree) and
 	 * takes SQLite's shared lock once instead of once per statement. Public pages never write. */
+	r->watch_mark = db_watch_mark(); /* before the snapshot: see db.h, "Change notices" */
 	int snapshot = r->arena && db_read_begin(r->db) == 0;
 	if (r->host)
 		r->site = site_find_by_host(r->db, r->host, app->base_domain);

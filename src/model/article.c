@@ -1104,33 +1104,46 @@ size_t article_from_components(struct db *db, int64_t main_site_id, int64_t limi
 	 * walking the acceptances newest first (shares_target, in order) the newest LIMIT
 	 * published are known as soon as an acceptance is older than the LIMIT-th best: only a
 	 * few article rows are read, however many shares the years bring. At most the latest 500
-	 * acceptances are looked at. */
+	 * acceptances are looked at. PostgreSQL computes the whole LIMIT before the first row comes
+	 * back, so the walk asks for a few more than LIMIT first and for more only when they did
+	 * not settle it. */
 	struct db_stmt *st = db_stmt(db, "SELECT sh.decided_at, a.published_at, a.id FROM shares sh INDEXED BY shares_target"
 				       " CROSS JOIN items a ON a.id = sh.article_id"
-				       " WHERE sh.to_site_id = ? AND sh.state = 'accepted' AND a.state = 'published'"
-				       " ORDER BY sh.decided_at DESC LIMIT 500");
+				       " WHERE sh.to_site_id = ?1 AND sh.state = 'accepted' AND a.state = 'published'"
+				       " ORDER BY sh.decided_at DESC LIMIT ?2");
 	struct pick *best;
 	size_t n = 0;
 	if (!st || limit <= 0)
 		return 0;
 	best = xmalloc(st_mult((size_t)limit + 1, sizeof(*best)));
-	db_bind_int(st, 1, main_site_id);
-	while (db_step(st) == DB_ROW) {
-		int64_t decided = db_col_int(st, 0);
-		struct pick p = { db_col_int(st, 1), db_col_int(st, 2), 0 };
-		if (n == (size_t)limit && decided < best[n - 1].published_at)
-			break; /* every older acceptance was published before the LIMIT-th best */
-		/* insertion into BEST, newest first, kept at LIMIT */
-		size_t i = n;
-		while (i > 0 && pick_newer(&p, &best[i - 1]) < 0) {
-			best[i] = best[i - 1];
-			i--;
+	for (int64_t page = limit * 2 + 8;; page = page * 5 < 500 ? page * 5 : 500) {
+		int64_t rows = 0;
+		int settled = 0;
+		n = 0;
+		db_bind_int(st, 1, main_site_id);
+		db_bind_int(st, 2, page);
+		while (db_step(st) == DB_ROW) {
+			int64_t decided = db_col_int(st, 0);
+			struct pick p = { db_col_int(st, 1), db_col_int(st, 2), 0 };
+			rows++;
+			if (n == (size_t)limit && decided < best[n - 1].published_at) {
+				settled = 1; /* every older acceptance was published before the LIMIT-th best */
+				break;
+			}
+			/* insertion into BEST, newest first, kept at LIMIT */
+			size_t i = n;
+			while (i > 0 && pick_newer(&p, &best[i - 1]) < 0) {
+				best[i] = best[i - 1];
+				i--;
+			}
+			best[i] = p;
+			if (n < (size_t)limit)
+				n++;
 		}
-		best[i] = p;
-		if (n < (size_t)limit)
-			n++;
+		db_reset(st);
+		if (settled || rows < page || page >= 500)
+			break;
 	}
-	db_reset(st);
 	int64_t *ids = xmalloc(st_mult(n ? n : 1, sizeof(*ids)));
 	for (size_t i = 0; i < n; i++)
 		ids[i] = best[i].id;

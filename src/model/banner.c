@@ -168,13 +168,16 @@ json_t *banner_current(struct db *db, int64_t site_id, int64_t now)
 	return out;
 }
 
-int64_t banner_epoch(struct db *db, int64_t site_id, int64_t now)
+int64_t banner_epoch(struct db *db, int64_t site_id, int64_t now, int64_t *next_edge)
 {
 	struct banner_memo *m = published(db);
 	if (!m)
 		return -1;
-	if (m->epoch_site == site_id && now < m->epoch_next)
+	if (m->epoch_site == site_id && now < m->epoch_next) {
+		if (next_edge)
+			*next_edge = m->epoch_next;
 		return m->epoch;
+	}
 	int64_t n = 0, next = INT64_MAX;
 	for (size_t i = 0; i < m->n; i++) {
 		const struct bn *b = &m->v[i];
@@ -189,6 +192,8 @@ int64_t banner_epoch(struct db *db, int64_t site_id, int64_t now)
 	m->epoch_site = site_id;
 	m->epoch = n;
 	m->epoch_next = next;
+	if (next_edge)
+		*next_edge = next;
 	return n;
 }
 

@@ -27,8 +27,9 @@ json_t *banner_current(struct db *db, int64_t site_id, int64_t now);
 
 /* How many start and end times of the site's published banners are past at NOW: a number that
  * changes whenever what banner_current shows may have changed by time alone (the page cache's
- * generation includes it, as the maintenance notices' epoch). -1 on a store error. */
-int64_t banner_epoch(struct db *db, int64_t site_id, int64_t now);
+ * generation includes it, as the maintenance notices' epoch). -1 on a store error. NEXT_EDGE (may
+ * be NULL) gets the time it next changes (INT64_MAX: never, by time alone). */
+int64_t banner_epoch(struct db *db, int64_t site_id, int64_t now, int64_t *next_edge);
 
 /* A reader followed published banner ID of SITE_ID: its click of the day is counted and its
  * own target (malloc'd) returned; NULL when ID is not one of the site's published banners

@@ -384,6 +384,7 @@ int cache_bump(struct db *db, int64_t site_id)
 	db_bind_int(st, 1, site_id);
 	int rc = db_step(st) == DB_DONE ? 0 : -1;
 	db_reset(st);
+	db_changed(db, site_id);
 	return rc;
 }
 
@@ -395,10 +396,11 @@ int cache_bump_all(struct db *db)
 		return -1;
 	int rc = db_step(st) == DB_DONE ? 0 : -1;
 	db_reset(st);
+	db_changed(db, -1);
 	return rc;
 }
 
-int64_t cache_generation(struct db *db, int64_t site_id)
+int64_t cache_generation(struct db *db, int64_t site_id, int64_t *until)
 {
 	struct db_stmt *st = db_stmt(db, "SELECT gen FROM cache_gen WHERE site_id = ?");
 	int64_t gen = 0;
@@ -410,14 +412,17 @@ int64_t cache_generation(struct db *db, int64_t site_id)
 	db_reset(st);
 	/* a maintenance notice appears and goes away with time alone, on every page: the edges
 	 * passed so far are part of the generation (the site's number stays below 2^40) */
-	int64_t epoch = maint_epoch(db, time_now());
+	int64_t now = time_now(), maint_next = INT64_MAX, banner_next = INT64_MAX;
+	int64_t epoch = maint_epoch(db, now, &maint_next);
 	if (epoch < 0)
 		return -1;
 	/* the same for the site's banners starting and ending (model/banner.h): with the site's
 	 * number unchanged, both counts only grow with time, so their sum changes at every edge */
-	int64_t banners = banner_epoch(db, site_id, time_now());
+	int64_t banners = banner_epoch(db, site_id, now, &banner_next);
 	if (banners < 0)
 		return -1;
 	epoch += banners;
+	if (until)
+		*until = maint_next < banner_next ? maint_next : banner_next;
 	return (gen & (((int64_t)1 << 40) - 1)) | epoch << 40;
 }

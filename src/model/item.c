@@ -81,15 +81,40 @@ static const char *const filter_sql[3][ITEM_FILTERS_MAX + 1][2] = { SET(SITE_OWN
 #undef WHERE
 #undef T
 
+/* The answers of site_lists_others so far, kept with the connection until the database changes
+ * (a home page asks it once per section: on PostgreSQL each question is a round trip). */
+struct listing_memo {
+	size_t n;
+	struct {
+		int64_t site_id;
+		int yes;
+	} v[64];
+};
+
 /* 1 when SITE_ID lists items of other sites. */
 static int site_lists_others(struct db *db, int64_t site_id)
 {
+	struct listing_memo *m = db_memo_get(db, DB_MEMO_LISTINGS);
+	for (size_t i = 0; m && i < m->n; i++)
+		if (m->v[i].site_id == site_id)
+			return m->v[i].yes;
 	struct db_stmt *st = db_stmt(db, "SELECT 1 FROM item_listings WHERE site_id = ? LIMIT 1");
 	if (!st)
 		return 0;
 	db_bind_int(st, 1, site_id);
-	int yes = db_step(st) == DB_ROW;
+	int rc = db_step(st), yes = rc == DB_ROW;
 	db_reset(st);
+	if (rc != DB_ROW && rc != DB_DONE)
+		return 0;
+	if (!m) { /* plain malloc: kept across requests, never in a request's arena */
+		m = xcalloc(1, sizeof(*m));
+		db_memo_set(db, DB_MEMO_LISTINGS, m, free);
+	}
+	if (m->n == ARRAY_SIZE(m->v))
+		m->n = 0; /* more sites than that asked between two changes: start again */
+	m->v[m->n].site_id = site_id;
+	m->v[m->n].yes = yes;
+	m->n++;
 	return yes;
 }
 

@@ -55,7 +55,10 @@ int audit_write(struct db *db, const struct actor *a, int64_t site_id, const cha
  * pages (the main portal's and a parent's lists, every footer's link to the main portal). */
 int cache_bump_all(struct db *db);
 int cache_bump(struct db *db, int64_t site_id);
-int64_t cache_generation(struct db *db, int64_t site_id);
+/* The number a page of SITE_ID is cached under: its generation and the time edges passed (a
+ * maintenance notice, the site's banners). UNTIL (may be NULL) gets the time of the next edge:
+ * the number may change then without any change to the database. -1 on a store error. */
+int64_t cache_generation(struct db *db, int64_t site_id, int64_t *until);
 /* Checks the whole chain: 0 when intact, else the id of the first record whose hash or link does
  * not match (altered, inserted or deleted records); -1 on a store error. */
 int64_t audit_verify(struct db *db, int64_t *checked);

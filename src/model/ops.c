@@ -825,17 +825,23 @@ struct maint_memo {
 	int64_t epoch, next; /* next: the next edge's time, INT64_MAX when none */
 };
 
-int64_t maint_epoch(struct db *db, int64_t now)
+int64_t maint_epoch(struct db *db, int64_t now, int64_t *next_edge)
 {
 	struct maint_memo *m = db_memo_get(db, DB_MEMO_MAINTENANCE);
-	if (m && now < m->next)
+	if (m && now < m->next) {
+		if (next_edge)
+			*next_edge = m->next;
 		return m->epoch;
-	/* every window edge passed so far: a notice appearing or going away by time alone adds one,
-	 * and every change of the notices themselves bumps the sites' generations */
+	}
+	/* every window edge passed so far: a notice appearing, its outage starting ("sẽ tạm ngừng"
+	 * becomes "đang tạm ngừng") or the notice going away by time alone adds one, and every
+	 * change of the notices themselves bumps the sites' generations */
 	struct db_stmt *st = db_stmt(db, "SELECT (SELECT count(*) FROM maintenance WHERE cancelled_at IS NULL AND show_from <= ?1)"
+				       " + (SELECT count(*) FROM maintenance WHERE cancelled_at IS NULL AND starts_at <= ?1)"
 				       " + (SELECT count(*) FROM maintenance WHERE cancelled_at IS NULL AND ends_at <= ?1),"
 				       " (SELECT min(t) FROM (SELECT show_from AS t FROM maintenance WHERE cancelled_at IS NULL"
-				       " AND show_from > ?1 UNION ALL SELECT ends_at FROM maintenance WHERE cancelled_at IS NULL"
+				       " AND show_from > ?1 UNION ALL SELECT starts_at FROM maintenance WHERE cancelled_at IS NULL"
+				       " AND starts_at > ?1 UNION ALL SELECT ends_at FROM maintenance WHERE cancelled_at IS NULL"
 				       " AND ends_at > ?1) e)");
 	int64_t n = -1, next = INT64_MAX;
 	if (!st)
@@ -855,6 +861,8 @@ int64_t maint_epoch(struct db *db, int64_t now)
 		m->epoch = n;
 		m->next = next;
 	}
+	if (next_edge)
+		*next_edge = next;
 	return n;
 }
 

@@ -77,8 +77,9 @@ json_t *maint_list(struct db *db, const struct actor *a, int64_t now);
 /* The notice the public pages show at NOW: {message, starts, ends, starts_iso, ends_iso}, or NULL. */
 json_t *maint_current(struct db *db, int64_t now);
 /* A number that changes whenever what maint_current shows may have changed by time alone (a
- * window opening or closing); the page cache's generation includes it. */
-int64_t maint_epoch(struct db *db, int64_t now);
+ * notice appearing, its outage starting, the notice going); the page cache's generation includes
+ * it. NEXT_EDGE (may be NULL) gets the time it next changes (INT64_MAX: never, by time alone). */
+int64_t maint_epoch(struct db *db, int64_t now, int64_t *next_edge);
 
 /* ---- incidents (VL Đ18, TQ Đ9) ---- */
 struct incident_input {

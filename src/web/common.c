@@ -346,7 +346,7 @@ json_t *web_menu_own(json_t *ctx)
  * time (its start is no edge of the epoch). */
 static json_t *web_maintenance(struct req *r)
 {
-	int64_t now = time_now(), epoch = maint_epoch(r->db, now);
+	int64_t now = time_now(), epoch = maint_epoch(r->db, now, NULL);
 	if (epoch < 0)
 		return maint_current(r->db, now);
 	char key[48];

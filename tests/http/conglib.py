@@ -613,6 +613,13 @@ class Fixture:
         """One SQL statement on the fixture's database, whichever engine (data_sql)."""
         return data_sql(self.data, query, params)
 
+    def bump_cache(self):
+        """Every site's cached pages made old, as a change through Cổng does (cache_bump_all):
+        the generations, and on PostgreSQL the change notice the nodes listen for."""
+        self.sql("UPDATE cache_gen SET gen = gen + 1")
+        if db_url(self.data):
+            self.sql("NOTIFY cong_change, '*'")
+
     def set_setting(self, key, value):
         """Writes a row of the settings table straight into the database (read by the server
         on each request that needs it)."""

@@ -124,7 +124,7 @@ class Store:
         self.sql("UPDATE items SET fields = ? WHERE id = ?", (json.dumps(fields, ensure_ascii=False), iid))
 
     def bump(self):
-        self.sql("UPDATE cache_gen SET gen = gen + 1")
+        self.fx.bump_cache()
 
     def reindex(self):
         cong("reindex", "--data", self.fx.data)

@@ -13,7 +13,8 @@ import tempfile
 import time
 import unittest
 
-from conglib import PG, Client, CongTest, Fixture, Server, free_port
+from conglib import PG, Client, CongTest, Fixture, Server, free_port, host_of
+from test_metrics import metric
 
 def local_time(t):
     """A datetime-local value for Unix time T, in Vietnam time."""
@@ -112,6 +113,61 @@ class TwoNodes(CongTest):
         self.assertEqual(self.on(self.node2).get("/tin/x-%d" % aid).status in (200, 301), True)
         for _ in range(4):  # nginx alternates between the nodes: every answer has it
             self.assertIn(title, self.on(self.front).get("/").text, "through nginx")
+
+    def known_hits(self, server):
+        """Node SERVER's cached pages served without asking the database (its /metrics)."""
+        r = Client(server, host_of(None)).get("/metrics")
+        self.expect(r, 200, "/metrics from the loopback")
+        return metric(r.text, "cong_cache_known_hits_total")
+
+    def warm(self, server, path="/"):
+        """Renders PATH on SERVER and checks it once more: the next requests know it current."""
+        for _ in range(2):
+            self.expect(self.on(server).get(path), 200, path)
+
+    def test_cached_pages_are_served_without_the_database(self):
+        self.warm(self.node2)
+        before = self.known_hits(self.node2)
+        for _ in range(20):
+            self.expect(self.on(self.node2).get("/"), 200, "the cached home page")
+        after = self.known_hits(self.node2)
+        # the schedule's passes write now and then (a second apart): nearly all, not all
+        self.assertGreaterEqual(after - before, 15, "cached pages known current from the change notices")
+
+    def test_every_change_is_on_the_other_node_at_the_next_request(self):
+        # the race the notices must win: a page known current on node 2, a change committed by
+        # node 1, node 2 asked at once; ten times over
+        fx = self.fx
+        for i in range(int(os.environ.get("CONG_RACE_ROUNDS", "10"))):
+            title = "Tin liên tiếp %d-%d" % (i, time.time_ns())
+            ap, aid = self.draft_ready(title)
+            self.warm(self.node2)
+            self.assertNotIn(title, self.on(self.node2).get("/").text)
+            fx.act(ap, aid, "publish")
+            self.assertIn(title, self.on(self.node2).get("/").text, "node 2's next home page, round %d" % i)
+
+    def test_a_lost_listener_serves_nothing_old(self):
+        fx = self.fx
+        title = "Tin khi mất kết nối %d" % time.time_ns()
+        ap, aid = self.draft_ready(title)
+        self.warm(self.node2)
+        # every node's listening connection ends (a PostgreSQL restart, a network cut)
+        ended = fx.sql("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+                       " WHERE application_name = 'cong-watch'")
+        self.assertGreaterEqual(ended[0][0], 2, "both nodes listen, each on its own named connection")
+        fx.act(ap, aid, "publish")
+        self.assertIn(title, self.on(self.node2).get("/").text, "checked against the database meanwhile")
+        # listening again within seconds: cached pages are known current once more
+        deadline = time.time() + 10
+        while True:
+            self.warm(self.node2)
+            before = self.known_hits(self.node2)
+            self.on(self.node2).get("/")
+            if self.known_hits(self.node2) > before:
+                break
+            self.assertLess(time.time(), deadline, "node 2 listens again")
+            time.sleep(0.2)
+        self.assertIn(title, self.on(self.node2).get("/").text)
 
     def test_a_session_works_on_both_nodes(self):
         c1 = self.fx.admin("duyet", "snv")

@@ -95,21 +95,27 @@ TEST(ops_maintenance_window)
 	json_t *m = maint_current(db, VN("2026-12-06T23:59"));
 	CHECK(m == NULL);
 	json_decref(m);
-	int64_t e0 = maint_epoch(db, VN("2026-12-06T23:59"));
+	int64_t next = 0;
+	int64_t e0 = maint_epoch(db, VN("2026-12-06T23:59"), &next);
+	CHECK(next == VN("2026-12-07T00:00"));
 	m = maint_current(db, VN("2026-12-07T00:00"));
 	CHECK(m && strcmp(json_string_value(json_object_get(m, "message")), "Nâng cấp máy chủ.") == 0);
 	CHECK(m && !json_is_true(json_object_get(m, "started")));
 	json_decref(m);
-	int64_t e1 = maint_epoch(db, VN("2026-12-07T00:00"));
+	int64_t e1 = maint_epoch(db, VN("2026-12-07T00:00"), &next);
+	CHECK(next == VN("2026-12-16T08:00"));
 	m = maint_current(db, VN("2026-12-16T09:00"));
 	CHECK(m && json_is_true(json_object_get(m, "started")));
 	json_decref(m);
-	CHECK(maint_epoch(db, VN("2026-12-16T09:00")) == e1);
+	/* "sẽ tạm ngừng" became "đang tạm ngừng": a cached page of before is old */
+	int64_t e15 = maint_epoch(db, VN("2026-12-16T09:00"), &next);
+	CHECK(e15 != e1 && next == VN("2026-12-16T11:30"));
+	CHECK(maint_epoch(db, VN("2026-12-16T08:00"), NULL) == e15);
 	m = maint_current(db, VN("2026-12-16T11:30"));
 	CHECK(m == NULL);
 	json_decref(m);
-	int64_t e2 = maint_epoch(db, VN("2026-12-16T11:30"));
-	CHECK(e0 != e1 && e1 != e2 && e0 != e2);
+	int64_t e2 = maint_epoch(db, VN("2026-12-16T11:30"), &next);
+	CHECK(e0 != e1 && e1 != e2 && e0 != e2 && e15 != e2 && next == INT64_MAX);
 	/* a notice for after a weekend and a holiday: shown from seven working days before */
 	e.n = 0;
 	struct maint_input tet = { "2027-01-04T07:00", "2027-01-04T09:00", "Bảo trì đầu năm." };

@@ -42,7 +42,7 @@ json_t *web_banners(struct req *r)
 	int64_t site_id = json_integer_value(json_object_get(r->site, "id")), now = time_now();
 	/* the placements' HTML, kept with the connection until the database changes or a banner
 	 * of the site starts or ends (its epoch is in the key) */
-	int64_t epoch = banner_epoch(r->db, site_id, now);
+	int64_t epoch = banner_epoch(r->db, site_id, now, NULL);
 	static const char *const labels[][2] = {
 		{ "header", "Quảng cáo đầu trang" }, { "sidebar", "Quảng cáo cột bên" }, { "footer", "Quảng cáo chân trang" },
 	};

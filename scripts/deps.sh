@@ -13,8 +13,9 @@ fonts-dejavu-core
 ca-certificates"
 command -v node >/dev/null 2>&1 || pkgs="$pkgs nodejs"
 if [ "${1:-}" = test ]; then
-	# unit and HTTP tests, sanitizers and fuzzing (clang), real-browser tests (chromium, node)
-	pkgs="$pkgs python3 python3-html5lib python3-icalendar python3-vobject curl clang chromium strace faketime"
+	# unit and HTTP tests, sanitizers and fuzzing (clang), real-browser tests (chromium, node);
+	# the feeds are read by a real feed parser (feedparser: tests/http/test_feeds.py)
+	pkgs="$pkgs python3 python3-html5lib python3-feedparser python3-icalendar python3-vobject curl clang chromium strace faketime"
 	# the statistics tests make XLSX files with openpyxl (tests/http/test_statistics.py)
 	pkgs="$pkgs python3-openpyxl"
 	# contrib/ checked by tests/http/test_deploy.py: cong behind a real nginx (TLS from openssl),

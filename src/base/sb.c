@@ -150,6 +150,62 @@ void sb_add_html(struct sb *sb, const char *s, size_t len)
 	sb_add(sb, s + start, len - start);
 }
 
+/* The length of the well-formed UTF-8 sequence at S (at most N bytes; S[0] >= 0x80) that XML
+ * 1.0 allows, or 0 when it is malformed, overlong, a surrogate, beyond U+10FFFF or U+FFFE/FFFF. */
+static size_t xml_char_len(const unsigned char *s, size_t n)
+{
+	size_t len = s[0] >= 0xF0 ? 4 : s[0] >= 0xE0 ? 3 : s[0] >= 0xC2 ? 2 : 0;
+	if (!len || s[0] > 0xF4 || len > n)
+		return 0;
+	for (size_t i = 1; i < len; i++)
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+	if (len == 3) {
+		if ((s[0] == 0xE0 && s[1] < 0xA0) || (s[0] == 0xED && s[1] >= 0xA0)) /* overlong, surrogate */
+			return 0;
+		if (s[0] == 0xEF && s[1] == 0xBF && (s[2] == 0xBE || s[2] == 0xBF)) /* U+FFFE, U+FFFF */
+			return 0;
+	} else if (len == 4) {
+		if ((s[0] == 0xF0 && s[1] < 0x90) || (s[0] == 0xF4 && s[1] >= 0x90)) /* overlong, > U+10FFFF */
+			return 0;
+	}
+	return len;
+}
+
+void sb_add_xml(struct sb *sb, const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, start = 0;
+	sb_grow(sb, len);
+	while (i < len) {
+		unsigned char c = u[i];
+		const char *rep = NULL;
+		size_t n = 0;
+		if (c >= 0x80) {
+			size_t cl = xml_char_len(u + i, len - i);
+			if (cl) {
+				i += cl;
+				continue;
+			}
+		} else if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') {
+			switch (c) {
+			case '&': rep = "&amp;", n = 5; break;
+			case '<': rep = "&lt;", n = 4; break;
+			case '>': rep = "&gt;", n = 4; break;
+			case '"': rep = "&quot;", n = 6; break;
+			case '\'': rep = "&apos;", n = 6; break;
+			default: i++; continue;
+			}
+		}
+		/* an escape, or one byte XML cannot carry (REP NULL): dropped */
+		sb_add(sb, s + start, i - start);
+		if (rep)
+			sb_add(sb, rep, n);
+		start = ++i;
+	}
+	sb_add(sb, s + start, len - start);
+}
+
 void sb_add_urlenc(struct sb *sb, const char *s, size_t len)
 {
 	static const char hex[] = "0123456789ABCDEF";

@@ -49,5 +49,10 @@ void sb_truncate(struct sb *sb, size_t len);
 /* Escapers: one per output context (cf. cgit html.c). */
 void sb_add_html(struct sb *sb, const char *s, size_t len); /* text and quoted attributes */
 void sb_add_urlenc(struct sb *sb, const char *s, size_t len); /* query argument component */
+/* XML 1.0 text and quoted attribute values (feeds, sitemaps): escaped as sb_add_html does, and
+ * whatever XML 1.0 cannot carry at all dropped — C0 controls but tab, LF and CR, U+FFFE and
+ * U+FFFF, bytes that are not well-formed UTF-8 — since a reader refuses the whole document for
+ * one of them (a character reference to them is no better: it is just as invalid). */
+void sb_add_xml(struct sb *sb, const char *s, size_t len);
 
 #endif

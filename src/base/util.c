@@ -180,6 +180,20 @@ void time_format_iso(int64_t t, char *buf, size_t n)
 	vn_format(t, VN_ISO, buf, n);
 }
 
+void time_format_rfc822(int64_t t, char *buf, size_t n)
+{
+	static const char *const wday[] = { "Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat" };
+	static const char *const mon[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+					   "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+	struct tm tm;
+	civil_vn(t, &tm);
+	/* 1970-01-01 (day 0) was a Thursday */
+	int64_t u = t + VN_OFFSET, days = u / 86400 - (u % 86400 < 0);
+	int wd = (int)(((days % 7) + 7 + 4) % 7);
+	snprintf(buf, n, "%s, %d %s %04d %02d:%02d:%02d +0700", wday[wd], tm.tm_mday, mon[tm.tm_mon],
+		 tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec);
+}
+
 static int days_in_month(int y, int m)
 {
 	static const int d[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };

@@ -38,6 +38,8 @@ int parse_i64(const char *s, int64_t min, int64_t max, int64_t *out);
 void time_format_vn(int64_t t, char *buf, size_t n);
 void time_format_vn_date(int64_t t, char *buf, size_t n);
 void time_format_iso(int64_t t, char *buf, size_t n);
+/* The same as RFC 822/5322 dates have it ("Sun, 22 Nov 2026 10:00:00 +0700"): mail's Date, RSS. */
+void time_format_rfc822(int64_t t, char *buf, size_t n);
 /* Parses "dd/mm/yyyy[ HH:MM]" or "yyyy-mm-ddTHH:MM" (HTML datetime-local) as Vietnam time. */
 int time_parse_vn(const char *s, int64_t *out);
 int64_t time_now(void);

@@ -193,6 +193,7 @@ int cmd_kinds(int argc, char **argv)
 		json_t *ko = json_pack("{sssssssbsbso}", "name", k->name, "segment", k->segment, "label", k->label,
 				       "body_required", (int)k->body_required, "has_cover", (int)k->has_cover, "fields", fields);
 		json_object_set_new(ko, "title_label", json_string(k->title_label ? k->title_label : "Tiêu đề"));
+		json_object_set_new(ko, "site_feed", json_boolean(k->site_feed));
 		if (k->ident_sample)
 			json_object_set_new(ko, "ident_sample", json_string(k->ident_sample));
 		json_array_append_new(all, ko);

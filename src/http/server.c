@@ -608,6 +608,19 @@ static void dispatch(struct req *r)
 		  "'sha256-BSTKIYoPCaklkJ9YS/ZVYuKW8e+DG8jZJCXznBzHjgg='; script-src 'self'; object-src 'none'; " \
 		  "base-uri 'self'; form-action 'self'; frame-ancestors 'self'"
 
+/* The JSON API (web/public/api.c) is public data: any origin's page may read it, and see its
+ * validator to ask again with If-None-Match. */
+static int api_path(const char *path)
+{
+	return strncmp(path, "/api/", 5) == 0;
+}
+
+static void add_cors(struct MHD_Response *resp)
+{
+	MHD_add_response_header(resp, "Access-Control-Allow-Origin", "*");
+	MHD_add_response_header(resp, "Access-Control-Expose-Headers", "ETag");
+}
+
 static void add_security_headers(struct MHD_Response *resp, int is_html, int is_admin, int secure, const char *frames,
 				 int script)
 {
@@ -668,6 +681,8 @@ static enum MHD_Result send_cached(struct req *r, int hit)
 	if (gz)
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_ENCODING, "gzip");
 	add_security_headers(resp, 1, 0, r->secure, NULL, 0);
+	if (api_path(r->path))
+		add_cors(resp);
 	r->status = not_modified ? 304 : 200;
 	enum MHD_Result rc = MHD_queue_response(r->conn, not_modified ? 304 : 200, resp);
 	MHD_destroy_response(resp);
@@ -709,6 +724,8 @@ static enum MHD_Result send_response_(struct req *r)
 	if (!resp)
 		return MHD_NO;
 	MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, r->ctype ? r->ctype : "text/plain; charset=utf-8");
+	if (api_path(r->path))
+		add_cors(resp);
 	add_security_headers(resp, r->ctype && strncmp(r->ctype, "text/html", 9) == 0,
 			     strncmp(r->path, "/quan-tri/", 10) == 0, r->secure, r->csp_frames, r->script_self);
 	for (size_t i = 0; i < r->headers.len;) {
@@ -967,6 +984,14 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		return MHD_YES;
 	}
 	guard_busy(r->gc); /* the whole request is in: no rate applies while the handler runs */
+	if (strcmp(method, MHD_HTTP_METHOD_OPTIONS) == 0 && api_path(r->path)) {
+		/* a browser's preflight for a GET with If-None-Match from another origin */
+		resp_text(r, 204, "text/plain; charset=utf-8", "");
+		resp_header(r, "Access-Control-Allow-Methods", "GET, HEAD, OPTIONS");
+		resp_header(r, "Access-Control-Allow-Headers", "If-None-Match");
+		resp_header(r, "Access-Control-Max-Age", "86400");
+		return send_response(r);
+	}
 	if (!r->is_head && !r->is_post && strcmp(method, MHD_HTTP_METHOD_GET) != 0) {
 		resp_text(r, 405, "text/plain; charset=utf-8", "Phương thức không được hỗ trợ.\n");
 		resp_header(r, MHD_HTTP_HEADER_ALLOW, "GET, HEAD, POST");

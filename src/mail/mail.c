@@ -361,14 +361,9 @@ static int check(const struct mail_config *cfg, const struct mail_message *msg, 
 
 static void add_date(struct sb *out, int64_t now)
 {
-	static const char *const wday[] = { "Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat" };
-	static const char *const mon[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
-					   "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
-	time_t t = (time_t)(now + 7 * 3600);
-	struct tm tm;
-	gmtime_r(&t, &tm);
-	sb_addf(out, "Date: %s, %d %s %04d %02d:%02d:%02d +0700\r\n", wday[tm.tm_wday], tm.tm_mday,
-		mon[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec);
+	char date[48];
+	time_format_rfc822(now, date, sizeof(date));
+	sb_addf(out, "Date: %s\r\n", date);
 }
 
 static void random_hex(char *buf, size_t nbytes)

@@ -41,7 +41,7 @@ static int url_plausible(const char *u)
 json_t *article_get_public(struct db *db, int64_t site_id, int64_t id)
 {
 	struct db_stmt *st = db_stmt(db, "SELECT " CARD_COLS ", a.body, a.author, a.src_author, a.src_name,"
-				       " a.src_url, a.src_time"
+				       " a.src_url, a.src_time, a.lang"
 				       CARD_FROM " WHERE a.site_id = ? AND a.id = ? AND a.state = 'published'");
 	if (!st)
 		return NULL;

@@ -50,7 +50,7 @@ static void fields_parse(json_t *row)
  * exports), and the kind's list term (?8) as "badge" (null when it has none). Only columns that
  * come before the body in the row: the others make SQLite walk a long body's overflow pages. */
 #define LIST_COLS                                                                              \
-	"a.id, a.site_id, a.title, a.slug, a.summary, CASE WHEN ?9 = 1 THEN a.fields ELSE"     \
+	"a.id, a.site_id, a.title, a.slug, a.summary, a.published_at, a.updated_at, CASE WHEN ?9 = 1 THEN a.fields ELSE" \
 	" coalesce((SELECT lf.fields FROM item_list_fields lf WHERE lf.item_id = a.id), a.fields) END AS fields," \
 	" (SELECT tb.value FROM item_terms tb WHERE tb.item_id = a.id AND tb.key = ?8) AS badge"
 
@@ -700,4 +700,144 @@ const char *item_term_get(struct db *db, int64_t id, const char *key, char *buf,
 	db_bind_int(st, 1, id);
 	db_bind_text(st, 2, key);
 	return one_text(st, buf, n);
+}
+
+/* ---- feeds and sitemaps ---- */
+
+/* A feed's candidate: an item's publication time and id, read from a category's index. */
+struct feed_pick {
+	int64_t published_at, id;
+};
+
+static int feed_pick_newer(const void *a, const void *b)
+{
+	const struct feed_pick *x = a, *y = b;
+	if (x->published_at != y->published_at)
+		return x->published_at < y->published_at ? 1 : -1;
+	return x->id < y->id ? 1 : x->id > y->id ? -1 : 0;
+}
+
+/* 1 when category C (a row of category_tree) holds items Q takes in. */
+static int feed_takes(const struct item_query *q, json_t *c)
+{
+	const char *ck = json_string_value(json_object_get(c, "kind"));
+	const char *kind = ck && *ck ? ck : "article";
+	if (json_integer_value(json_object_get(c, "published_count")) <= 0)
+		return 0;
+	if (q->kind)
+		return strcmp(kind, q->kind) == 0;
+	const struct kind *k = kind_find(kind);
+	return k && k->site_feed;
+}
+
+json_t *item_feed(struct db *db, const struct item_query *q, int64_t limit)
+{
+	json_t *tree = category_tree(db, q->site_id), *out = NULL;
+	int64_t *cats = NULL;
+	size_t ncats = 0;
+	if (q->category_id) {
+		ncats = category_subtree(tree, q->category_id, &cats);
+	} else {
+		size_t i;
+		json_t *c;
+		cats = xcalloc(json_array_size(tree) + 1, sizeof(*cats));
+		json_array_foreach(tree, i, c)
+			if (feed_takes(q, c))
+				cats[ncats++] = json_integer_value(json_object_get(c, "id"));
+	}
+	/* each category's newest LIMIT through its index (articles_category), without a row read;
+	 * the same statement as a category page's (article_in_category) */
+	struct feed_pick *picks = NULL;
+	size_t npicks = 0, cap = 0;
+	for (size_t i = 0; i < ncats && limit > 0; i++) {
+		struct db_stmt *st = db_stmt(db, "SELECT a.published_at, a.id FROM items a WHERE a.category_id = ?"
+					       " AND a.state = 'published' ORDER BY a.published_at DESC, a.id DESC LIMIT ?");
+		if (!st)
+			goto out;
+		db_bind_int(st, 1, cats[i]);
+		db_bind_int(st, 2, limit);
+		while (db_step(st) == DB_ROW) {
+			if (npicks == cap) {
+				cap = cap ? cap * 2 : 64;
+				picks = xrealloc(picks, st_mult(cap, sizeof(*picks)));
+			}
+			picks[npicks++] = (struct feed_pick){ db_col_int(st, 0), db_col_int(st, 1) };
+		}
+		db_reset(st);
+	}
+	if (npicks)
+		qsort(picks, npicks, sizeof(*picks), feed_pick_newer);
+	json_t *ids = json_array();
+	for (size_t i = 0; i < npicks && (int64_t)i < limit; i++)
+		json_array_append_new(ids, json_integer(picks[i].id));
+	if (json_array_size(ids)) {
+		/* the rows in that order, in one statement; the cover is a file of the item's site */
+		char *text = json_dumps(ids, JSON_COMPACT);
+		struct db_stmt *st = db_stmt(db, "SELECT a.id, a.site_id, a.kind, a.category_id, a.title, a.slug, a.summary,"
+					       " a.author, a.published_at, a.updated_at, a.created_at, m.sha256 AS cover_sha,"
+					       " m.ext AS cover_ext, m.mime AS cover_mime, m.size AS cover_size, m.kind AS cover_kind"
+					       " FROM json_each(?1) j CROSS JOIN items a ON a.id = j.value"
+					       " LEFT JOIN media m ON m.id = a.cover_id AND m.site_id = a.site_id"
+					       " WHERE a.state = 'published' AND a.site_id = ?2 ORDER BY j.key");
+		if (st && text) {
+			db_bind_text(st, 1, text);
+			db_bind_int(st, 2, q->site_id);
+			out = db_rows_json(st);
+		}
+		json_free_str(text);
+	}
+	json_decref(ids);
+out:
+	free(picks);
+	free(cats);
+	json_decref(tree);
+	return out ? out : json_array();
+}
+
+int64_t item_count_public(struct db *db, int64_t site_id)
+{
+	json_t *tree = category_tree(db, site_id);
+	int64_t n = 0;
+	size_t i;
+	json_t *c;
+	json_array_foreach(tree, i, c)
+		n += json_integer_value(json_object_get(c, "published_count"));
+	json_decref(tree);
+	return n;
+}
+
+int64_t item_each_public(struct db *db, int64_t site_id, int64_t offset, int64_t limit,
+			 void (*fn)(const struct item_url *u, void *arg), void *arg)
+{
+	/* the site's published items in the order of its index (articles_public: site, state,
+	 * publication, id), so that the OFFSET is skipped in the index */
+	struct db_stmt *st = db_stmt(db, "SELECT a.id, a.kind, a.slug, a.published_at, a.updated_at FROM items a"
+				       " WHERE a.site_id = ?1 AND a.state = 'published'"
+				       " ORDER BY a.published_at, a.id LIMIT ?2 OFFSET ?3");
+	if (!st)
+		return -1;
+	db_bind_int(st, 1, site_id);
+	db_bind_int(st, 2, limit);
+	db_bind_int(st, 3, offset);
+	int64_t n = 0;
+	int rc;
+	while ((rc = db_step(st)) == DB_ROW) {
+		int64_t pub = db_col_int(st, 3), upd = db_col_int(st, 4);
+		struct item_url u = { db_col_int(st, 0), db_col_text(st, 1), db_col_text(st, 2), upd > pub ? upd : pub };
+		fn(&u, arg);
+		n++;
+	}
+	db_reset(st);
+	return rc == DB_DONE ? n : -1;
+}
+
+int64_t item_public_site(struct db *db, const char *kind, int64_t id)
+{
+	struct db_stmt *st = db_stmt(db, "SELECT site_id FROM items WHERE id = ?1 AND kind = ?2 AND state = 'published'");
+	int64_t site = 0;
+	if (!st)
+		return 0;
+	db_bind_int(st, 1, id);
+	db_bind_text(st, 2, kind);
+	return db_one_int(st, &site) == 1 ? site : 0;
 }

@@ -72,9 +72,49 @@ const char *item_term_get(struct db *db, int64_t id, const char *key, char *buf,
  * change it. */
 json_t *item_term_values(struct db *db, int64_t site_id, const char *kind, const char *key);
 
+/* The site of published item ID of KIND, or 0 when there is none (the main portal's
+ * province-wide list names items of every site: kind.province_list). */
+int64_t item_public_site(struct db *db, const char *kind, int64_t id);
+
 /* The sites with published items of KIND, the main portal first, then by name:
  * [{id, slug, name, n}] (the filter by site of a province-wide list, kind.province_list). */
 json_t *item_kind_sites(struct db *db, const char *kind);
+
+/* ---- feeds and sitemaps (docs/feeds.md) ---- */
+
+/* What a feed follows: a list of the item layer, by site, category or kind. A site's own items
+ * only: an item is in the feeds of the site that publishes it (not of a site that lists it, nor
+ * of the main portal's province-wide list). */
+struct item_query {
+	int64_t site_id;
+	const char *kind;    /* NULL: the kinds of the site's own feed (kind.site_feed) */
+	int64_t category_id; /* 0: any; else this category of SITE_ID and its subcategories */
+};
+/* The newest published items Q names, the newest publication first, at most LIMIT: rows {id,
+ * site_id, kind, category_id, title, slug, summary, author, published_at, updated_at,
+ * created_at, cover_sha, cover_ext, cover_mime, cover_size, cover_kind (the media library's file
+ * of the cover; null when none)}. Each of the site's categories that Q takes in is read newest
+ * first through its index (categories.published_count skips the empty ones), LIMIT entries at
+ * most, and the heads merged: never a walk of the site, whatever its size. An empty array when
+ * nothing matches or on a store error. */
+json_t *item_feed(struct db *db, const struct item_query *q, int64_t limit);
+
+/* How many published items SITE_ID has of its own, of every kind: the sum of its categories'
+ * counts (kept by the database's triggers, 0011; every item is in a category of its site). */
+int64_t item_count_public(struct db *db, int64_t site_id);
+/* One published item for a sitemap: its address's parts and its last change (the later of its
+ * publication and its last update), valid during the call. */
+struct item_url {
+	int64_t id;
+	const char *kind, *slug;
+	int64_t lastmod;
+};
+/* Calls FN for each of SITE_ID's own published items in order of publication, the oldest first
+ * (an item published later goes to the end: earlier pages of a split sitemap keep their
+ * addresses), after skipping OFFSET, at most LIMIT. FN must not use DB. Returns how many, -1 on
+ * a store error. */
+int64_t item_each_public(struct db *db, int64_t site_id, int64_t offset, int64_t limit,
+			 void (*fn)(const struct item_url *u, void *arg), void *arg);
 
 /* ---- listing other sites' items (item_listings) ----
  * A site's board lists documents held by another site (the central ones, entered once on the

@@ -106,6 +106,84 @@ static const char *const reserved_keys[] = { "id", "kind", "site_id", "state", "
 					     "csrf", "note", "attachments", "tep", "tieu_de", "trich_yeu", "tom_tat",
 					     "noi_dung", "url", "nam", NULL };
 
+/* The fields a kind's metadata mapping names (kind.meta): each a field of the kind of a type its
+ * use needs, so that a typo is caught when cong starts rather than leaving a page without its
+ * creator. 0, or -1 with the sentence in ERR. */
+static int meta_props_check(const struct kind *k, const char *what, const struct kind_prop *p, size_t np,
+			    const struct kind_field *fields, size_t nfields, char *err, size_t n)
+{
+	for (size_t i = 0; i < np; i++) {
+		const struct kind_field *f = NULL, *t = NULL;
+		for (size_t j = 0; j < nfields; j++) {
+			if (p[i].key && strcmp(fields[j].key, p[i].key) == 0)
+				f = &fields[j];
+			if (p[i].time_key && strcmp(fields[j].key, p[i].time_key) == 0)
+				t = &fields[j];
+		}
+		if (!p[i].prop || !*p[i].prop || !f || f->type == F_FILE || f->type == F_ROWS) {
+			snprintf(err, n, "kind %s: metadata %s: property %s needs a field of text, a date, a choice or a number",
+				 k->name, what, p[i].prop ? p[i].prop : "(null)");
+			return -1;
+		}
+		if (p[i].time_key && (f->type != F_DATE || !t || t->type != F_TIME)) {
+			snprintf(err, n, "kind %s: metadata %s: property %s: a time goes with a date field and a time field",
+				 k->name, what, p[i].prop);
+			return -1;
+		}
+		if (p[i].need_time && !p[i].time_key) {
+			snprintf(err, n, "kind %s: metadata %s: property %s needs a time but names no time field", k->name,
+				 what, p[i].prop);
+			return -1;
+		}
+		if (p[i].wrap_prop && !p[i].wrap) {
+			snprintf(err, n, "kind %s: metadata %s: property %s names a property of no object", k->name, what,
+				 p[i].prop);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static int meta_check(const struct kind *k, char *err, size_t n)
+{
+	const struct kind_meta *m = k->meta;
+	if (!m)
+		return 0;
+	const struct {
+		const char *key, *what;
+		int type; /* the field type it needs; -1 any with a text (not a file, a table) */
+	} keys[] = {
+		{ m->creator, "creator", -1 }, { m->contributor, "contributor", -1 }, { m->date, "date", F_DATE },
+		{ m->subject, "subject", -1 }, { m->source, "source", -1 },           { m->coverage, "coverage", -1 },
+		{ m->image, "image", F_FILE }, { m->rows, "rows", F_ROWS },
+	};
+	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+		const struct kind_field *f = keys[i].key ? kind_field(k, keys[i].key) : NULL;
+		if (keys[i].key && (!f || (keys[i].type >= 0 && f->type != (enum field_type)keys[i].type) ||
+				    (keys[i].type < 0 && (f->type == F_FILE || f->type == F_ROWS)) ||
+				    (f->flags & FF_PERSONAL))) {
+			snprintf(err, n, "kind %s: metadata %s names %s, no field of the kind it needs", k->name,
+				 keys[i].what, keys[i].key);
+			return -1;
+		}
+	}
+	if (meta_props_check(k, "props", m->props, m->nprops, k->fields, k->nfields, err, n))
+		return -1;
+	if ((m->rows != NULL) != (m->row_type != NULL && m->rows_prop != NULL)) {
+		snprintf(err, n, "kind %s: metadata rows need their field, type and property together", k->name);
+		return -1;
+	}
+	if (m->rows) {
+		const struct kind_field *f = kind_field(k, m->rows);
+		if (meta_props_check(k, "row_props", m->row_props, m->nrow_props, f->sub, f->nsub, err, n))
+			return -1;
+	} else if (m->nrow_props) {
+		snprintf(err, n, "kind %s: metadata row properties without rows", k->name);
+		return -1;
+	}
+	return 0;
+}
+
 int kind_check(const struct kind *k, char *err, size_t n)
 {
 #define BAD(...) do { snprintf(err, n, __VA_ARGS__); return -1; } while (0)
@@ -198,6 +276,8 @@ int kind_check(const struct kind *k, char *err, size_t n)
 		BAD("kind %s: unique identifiers without an identifier field", k->name);
 	if (sorts > 1)
 		BAD("kind %s: more than one sort date", k->name);
+	if (meta_check(k, err, n))
+		return -1;
 	return 0;
 #undef BAD
 }

@@ -88,6 +88,46 @@ struct kind_field {
 
 struct item_view;
 
+/* A schema.org property of an item's JSON-LD, taken from field KEY (model/metadata.h): dates as
+ * ISO 8601, choices by their label, lists as arrays, numbers as numbers. With TIME_KEY (an F_TIME
+ * beside the date) the date becomes a date and time in Vietnam time, the date alone when the time
+ * is empty (NEED_TIME: then the property is left out — an end on the day alone would come before
+ * a start at 08:00). With WRAP the value is the name of an object of that type ({"@type":
+ * "GovernmentOrganization", "name": v}), or its WRAP_PROP instead of "name" ({"@type":
+ * "Audience", "audienceType": v}). */
+struct kind_prop {
+	const char *prop, *key, *time_key, *wrap, *wrap_prop;
+	unsigned need_time : 1;
+};
+
+/* What a kind's items say about themselves to machines (TT 24/2011 Dublin Core, schema.org
+ * JSON-LD, Open Graph; model/metadata.h, docs/metadata.md): data, like the fields, so that one
+ * builder serves every kind. Each key names a field of the kind (checked by kind_check); NULL
+ * takes the fallback model/metadata.h states (the site's owner as creator, the publication date,
+ * the category as subject, a CreativeWork). */
+struct kind_meta {
+	const char *schema_type;  /* "Legislation", "GovernmentService", "Event"…; NULL: "CreativeWork" */
+	/* The page is about the site's own organisation (the introduction): SCHEMA_TYPE describes
+	 * the site's owner, and the item is the page that describes it (mainEntityOfPage). */
+	unsigned about_site : 1;
+	const char *creator;      /* DC.creator: the issuing body, the author unit */
+	const char *creator_type; /* the JSON-LD type of the creator; NULL: "GovernmentOrganization" */
+	const char *contributor;  /* DC.contributor: the signer, the lead researcher */
+	const char *date;         /* DC.date: an F_DATE, the date of issue; NULL: the publication */
+	const char *subject;      /* DC.subject: the field of activity */
+	const char *source;       /* DC.source */
+	const char *coverage;     /* DC.coverage: the place or scope */
+	const char *image;        /* an F_FILE image: og:image and the JSON-LD image */
+	const struct kind_prop *props; /* the JSON-LD object's own properties */
+	size_t nprops;
+	/* An F_ROWS field whose rows are objects of ROW_TYPE of their own (a week's entries, each an
+	 * Event), with ROW_PROPS taken from the row's columns, listed under ROWS_PROP of the item's
+	 * object ("itemListElement"). */
+	const char *rows, *rows_prop, *row_type;
+	const struct kind_prop *row_props;
+	size_t nrow_props;
+};
+
 struct kind {
 	const char *name;          /* "legal": items.kind, categories.kind */
 	const char *segment;       /* "van-ban": /van-ban, /van-ban/<slug>-<id>, /quan-tri/van-ban */
@@ -97,6 +137,11 @@ struct kind {
 	const char *deadline_kind; /* the deadline rule its items follow when their category names none */
 	unsigned body_required : 1;/* the rich text is required (news); else optional (full text) */
 	unsigned has_cover : 1;    /* a cover image, featured flag, author and source (news) */
+	/* Its items announce something (news, a new document, a draft open for comments): they are
+	 * among the site's newest in the site's own feed (/rss.xml, /atom.xml: docs/feeds.md). Every
+	 * kind has its own feed (/<segment>/rss.xml) whatever this says; reference data (units,
+	 * officials, links, fixed pages, banners, the procedures' catalogue) would drown the news. */
+	unsigned site_feed : 1;
 	const struct kind_field *fields;
 	size_t nfields;
 	/* Its own templates for the public list and item page (templates/<name>.mustache, given the
@@ -161,6 +206,8 @@ struct kind {
 	 * vn/legal.h). */
 	const struct kind_choice *term_choices;
 	const char *term_label;
+	/* Its metadata mapping (above); NULL: every fallback. */
+	const struct kind_meta *meta;
 };
 
 /* Every kind, in menu order; kind_find by name, kind_by_segment by URL segment: NULL if none. */

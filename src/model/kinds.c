@@ -18,16 +18,23 @@
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 
+/* News: the author (an item column) as creator, a NewsArticle. */
+static const struct kind_meta article_meta = {
+	.schema_type = "NewsArticle",
+};
+
 /* News (tin, bài): its fields are the items' own columns (title, summary, body, author, cover,
  * featured, source); nothing of its own. */
 static const struct kind kind_article = {
 	.name = "article",
 	.segment = "tin",
+	.site_feed = 1,
 	.label = "Tin bài",
 	.label_one = "bài viết",
 	.deadline_kind = "tin-su-kien",
 	.body_required = 1,
 	.has_cover = 1,
+	.meta = &article_meta,
 };
 
 /* Legal documents (văn bản quy phạm pháp luật, chỉ đạo điều hành: VP Đ4.6, regulations.md
@@ -80,9 +87,32 @@ static const struct kind_field legal_fields[] = {
 };
 #undef REL
 
+/* A document: issued by its body, signed by its signer, dated by its issue (TT 24/2011); schema.org's
+ * Legislation. */
+static const struct kind_prop legal_props[] = {
+	{ .prop = "legislationIdentifier", .key = "so_ky_hieu" },
+	{ .prop = "legislationType", .key = "loai" },
+	{ .prop = "legislationDate", .key = "ngay_ban_hanh" },
+	{ .prop = "legislationPassedBy", .key = "co_quan_ban_hanh", .wrap = "GovernmentOrganization" },
+	{ .prop = "legislationResponsible", .key = "nguoi_ky", .wrap = "Person" },
+	{ .prop = "expires", .key = "ngay_het_hieu_luc" },
+	{ .prop = "keywords", .key = "linh_vuc" },
+};
+static const struct kind_meta legal_meta = {
+	.schema_type = "Legislation",
+	.creator = "co_quan_ban_hanh",
+	.contributor = "nguoi_ky",
+	.date = "ngay_ban_hanh",
+	.subject = "linh_vuc",
+	.coverage = "pham_vi",
+	.props = legal_props,
+	.nprops = N(legal_props),
+};
+
 static const struct kind kind_legal = {
 	.name = "legal",
 	.segment = "van-ban",
+	.site_feed = 1,
 	.label = "Văn bản",
 	.label_one = "văn bản",
 	.title_label = "Trích yếu",
@@ -95,6 +125,7 @@ static const struct kind kind_legal = {
 	.derive = legal_derive,
 	.list_term = "hieu_luc",
 	.access_group = "Văn bản quy phạm pháp luật, văn bản hành chính có giá trị áp dụng chung",
+	.meta = &legal_meta,
 };
 
 /* The official gazette (Công báo, VP Đ4.7): issues with their documents and the issue's PDF. */
@@ -111,14 +142,26 @@ static const struct kind_field gazette_fields[] = {
 	  .help = "Bản điện tử của số công báo" },
 };
 
+static const struct kind_prop gazette_props[] = {
+	{ .prop = "issueNumber", .key = "so" },
+};
+static const struct kind_meta gazette_meta = {
+	.schema_type = "PublicationIssue",
+	.date = "ngay",
+	.props = gazette_props,
+	.nprops = N(gazette_props),
+};
+
 static const struct kind kind_gazette = {
 	.name = "gazette",
 	.segment = "cong-bao",
+	.site_feed = 1,
 	.label = "Công báo",
 	.label_one = "số công báo",
 	.deadline_kind = "van-ban-tinh",
 	.fields = gazette_fields,
 	.nfields = N(gazette_fields),
+	.meta = &gazette_meta,
 };
 
 /* Administrative procedures (thủ tục hành chính, VP Đ4.8–9, Đ9; docs/procedures.md): the national
@@ -189,6 +232,21 @@ static const struct kind_field procedure_fields[] = {
 	  .help = "Ngày văn bản quy định thủ tục có hiệu lực; thủ tục phải đăng trước ngày này ít nhất 10 ngày làm việc" },
 };
 
+/* A procedure is a service the agency performing it provides. */
+static const struct kind_prop procedure_props[] = {
+	{ .prop = "identifier", .key = "ma_thu_tuc" },
+	{ .prop = "serviceType", .key = "linh_vuc" },
+	{ .prop = "provider", .key = "co_quan_thuc_hien", .wrap = "GovernmentOrganization" },
+	{ .prop = "audience", .key = "doi_tuong", .wrap = "Audience", .wrap_prop = "audienceType" },
+};
+static const struct kind_meta procedure_meta = {
+	.schema_type = "GovernmentService",
+	.creator = "co_quan_thuc_hien",
+	.subject = "linh_vuc",
+	.props = procedure_props,
+	.nprops = N(procedure_props),
+};
+
 static const struct kind kind_procedure = {
 	.name = "procedure",
 	.segment = "thu-tuc",
@@ -205,6 +263,7 @@ static const struct kind kind_procedure = {
 	.ident_sample = "1.%06d",
 	.tpl_item = "public/procedure",
 	.access_group = "Thủ tục hành chính, quy trình giải quyết công việc",
+	.meta = &procedure_meta,
 };
 
 /* ---- Investment projects, bidding (VP Đ4.10, TQ Đ4.13) and science programmes (VP Đ4.11):
@@ -277,6 +336,18 @@ static const struct kind_field project_fields[] = {
 	  .help = "Nếu có (ODA, viện trợ)" },
 };
 
+static const struct kind_prop project_props[] = {
+	{ .prop = "identifier", .key = "ma_du_an" },
+};
+static const struct kind_meta project_meta = {
+	.creator = "chu_dau_tu",
+	.date = "ngay_phe_duyet",
+	.subject = "linh_vuc",
+	.coverage = "dia_diem",
+	.props = project_props,
+	.nprops = N(project_props),
+};
+
 static const struct kind kind_project = {
 	.name = "project",
 	.segment = "du-an",
@@ -290,6 +361,7 @@ static const struct kind kind_project = {
 	.province_list = 1,
 	.tabs = "trang_thai",
 	.access_group = "Dự án, đầu tư công, đấu thầu, mua sắm công",
+	.meta = &project_meta,
 };
 
 /* Lĩnh vực of a package and the ways a contractor is chosen (the forms of Luật Đấu thầu số 22/2023/QH15). */
@@ -342,9 +414,21 @@ static const struct kind_field bidding_fields[] = {
 	  .help = "Bắt buộc khi hủy thầu" },
 };
 
+static const struct kind_prop bidding_props[] = {
+	{ .prop = "identifier", .key = "so_tbmt" },
+};
+static const struct kind_meta bidding_meta = {
+	.creator = "ben_moi_thau",
+	.date = "ngay_dang",
+	.subject = "linh_vuc",
+	.props = bidding_props,
+	.nprops = N(bidding_props),
+};
+
 static const struct kind kind_bidding = {
 	.name = "bidding",
 	.segment = "dau-thau",
+	.site_feed = 1,
 	.label = "Đấu thầu, mua sắm công",
 	.label_one = "gói thầu",
 	.title_label = "Tên gói thầu",
@@ -354,6 +438,7 @@ static const struct kind kind_bidding = {
 	.check = bidding_check,
 	.tabs = "trang_thai",
 	.access_group = "Dự án, đầu tư công, đấu thầu, mua sắm công",
+	.meta = &bidding_meta,
 };
 
 /* Science and technology programmes and projects (chương trình, nhiệm vụ, đề tài KH&CN). */
@@ -409,6 +494,17 @@ static const struct kind_field science_fields[] = {
 	  .accept = SCIENCE_REPORTS, .help = "Báo cáo kết quả triển khai ứng dụng; bắt buộc khi đã nghiệm thu" },
 };
 
+static const struct kind_prop science_props[] = {
+	{ .prop = "identifier", .key = "ma_so" },
+};
+static const struct kind_meta science_meta = {
+	.creator = "to_chuc_chu_tri",
+	.contributor = "chu_nhiem",
+	.subject = "linh_vuc",
+	.props = science_props,
+	.nprops = N(science_props),
+};
+
 static const struct kind kind_science = {
 	.name = "science",
 	.segment = "khoa-hoc",
@@ -421,6 +517,7 @@ static const struct kind kind_science = {
 	.check = science_check,
 	.tabs = "trang_thai",
 	.access_group = "Chiến lược, chương trình, kế hoạch, quy hoạch",
+	.meta = &science_meta,
 };
 #undef SCIENCE_REPORTS
 
@@ -475,9 +572,24 @@ static const struct kind_field statistics_fields[] = {
 		  "Tối đa 200 cột, 20.000 dòng, 4 MB." },
 };
 
+/* A statistics table is a dataset; its source is the statistics office. */
+static const struct kind_prop statistics_props[] = {
+	{ .prop = "temporalCoverage", .key = "ngay_ky" },
+	{ .prop = "measurementTechnique", .key = "phuong_phap" },
+	{ .prop = "keywords", .key = "linh_vuc" },
+};
+static const struct kind_meta statistics_meta = {
+	.schema_type = "Dataset",
+	.subject = "linh_vuc",
+	.source = "nguon",
+	.props = statistics_props,
+	.nprops = N(statistics_props),
+};
+
 static const struct kind kind_statistics = {
 	.name = "statistics",
 	.segment = "thong-ke",
+	.site_feed = 1,
 	.label = "Thống kê",
 	.label_one = "bộ số liệu thống kê",
 	.title_label = "Tên bộ số liệu",
@@ -488,6 +600,7 @@ static const struct kind kind_statistics = {
 	.tpl_item = "public/statistics",
 	.check_store = statistics_check_store,
 	.access_group = "Thông tin thống kê",
+	.meta = &statistics_meta,
 };
 
 /* The board's own entries of the list of information it must publish (Luật Tiếp cận thông tin
@@ -533,9 +646,21 @@ static const struct kind_field disclosure_fields[] = {
 	{ .key = "tep_thong_tin", .label = "Tệp thông tin", .type = F_FILE, .flags = FF_FEED },
 };
 
+static const struct kind_prop disclosure_props[] = {
+	{ .prop = "identifier", .key = "so_ky_hieu" },
+};
+static const struct kind_meta disclosure_meta = {
+	.creator = "don_vi",
+	.date = "ngay_tao",
+	.subject = "linh_vuc",
+	.props = disclosure_props,
+	.nprops = N(disclosure_props),
+};
+
 static const struct kind kind_disclosure = {
 	.name = "disclosure",
 	.segment = "cong-khai-thong-tin",
+	.site_feed = 1,
 	.label = "Danh mục thông tin công khai",
 	.label_one = "thông tin công khai",
 	.title_label = "Tên thông tin",
@@ -543,6 +668,7 @@ static const struct kind kind_disclosure = {
 	.fields = disclosure_fields,
 	.nfields = N(disclosure_fields),
 	.check = disclosure_check,
+	.meta = &disclosure_meta,
 };
 
 /* ---- schedules and the directory (docs/schedules.md, docs/directory.md) ---- */
@@ -567,6 +693,24 @@ static const struct kind_field schedule_fields[] = {
 	{ .key = "ghi_chu", .label = "Ghi chú", .type = F_LONGTEXT, .max = 2000, .flags = FF_SEARCH | FF_FEED },
 };
 
+/* A week's schedule is a list of events, one per entry. */
+static const struct kind_prop schedule_entry_props[] = {
+	{ .prop = "name", .key = "noi_dung" },
+	{ .prop = "startDate", .key = "ngay", .time_key = "gio_bat_dau" },
+	{ .prop = "endDate", .key = "ngay", .time_key = "gio_ket_thuc", .need_time = 1 },
+	{ .prop = "location", .key = "dia_diem", .wrap = "Place" },
+	{ .prop = "organizer", .key = "chu_tri", .wrap = "Person" },
+};
+static const struct kind_meta schedule_meta = {
+	.schema_type = "ItemList",
+	.date = "tuan",
+	.rows = "lich",
+	.rows_prop = "itemListElement",
+	.row_type = "Event",
+	.row_props = schedule_entry_props,
+	.nrow_props = N(schedule_entry_props),
+};
+
 static const struct kind kind_schedule = {
 	.name = "schedule",
 	.segment = "lich-cong-tac",
@@ -576,6 +720,7 @@ static const struct kind kind_schedule = {
 	.fields = schedule_fields,
 	.nfields = N(schedule_fields),
 	.check = schedule_check,
+	.meta = &schedule_meta,
 };
 
 /* The citizen-reception schedule and its results (lịch, kết quả tiếp công dân: VP Đ4.3, Luật Tiếp
@@ -590,6 +735,19 @@ static const struct kind_field reception_fields[] = {
 	{ .key = "ket_qua", .label = "Kết quả tiếp công dân", .type = F_LONGTEXT, .max = 20000, .flags = FF_SEARCH | FF_FEED, .help = "Ghi sau buổi tiếp: số lượt công dân, vụ việc, ý kiến chỉ đạo giải quyết" },
 };
 
+static const struct kind_prop reception_props[] = {
+	{ .prop = "startDate", .key = "ngay", .time_key = "gio" },
+	{ .prop = "location", .key = "dia_diem", .wrap = "Place" },
+	{ .prop = "organizer", .key = "lanh_dao", .wrap = "Person" },
+};
+static const struct kind_meta reception_meta = {
+	.schema_type = "Event",
+	.date = "ngay",
+	.coverage = "dia_diem",
+	.props = reception_props,
+	.nprops = N(reception_props),
+};
+
 static const struct kind kind_reception = {
 	.name = "reception",
 	.segment = "lich-tiep-cong-dan",
@@ -598,6 +756,7 @@ static const struct kind kind_reception = {
 	.deadline_kind = "lich-lam-viec",
 	.fields = reception_fields,
 	.nfields = N(reception_fields),
+	.meta = &reception_meta,
 };
 
 /* The organisation's structure (cơ cấu tổ chức, VP Đ4.1): units as a tree by their parent's code. */
@@ -610,6 +769,19 @@ static const struct kind_field unit_fields[] = {
 	{ .key = "email", .label = "Thư điện tử", .type = F_TEXT, .max = 200, .flags = FF_LIST | FF_FEED },
 	{ .key = "thu_truong", .label = "Người đứng đầu", .type = F_TEXT, .max = 200, .flags = FF_SEARCH | FF_FEED, .help = "Họ tên và chức vụ" },
 	{ .key = "thu_tu", .label = "Thứ tự hiển thị", .type = F_INT, .help = "Số nhỏ đứng trước" },
+};
+
+/* A unit of the organisation is an organisation of its own. */
+static const struct kind_prop unit_props[] = {
+	{ .prop = "identifier", .key = "ma" },
+	{ .prop = "address", .key = "dia_chi", .wrap = "PostalAddress", .wrap_prop = "streetAddress" },
+	{ .prop = "telephone", .key = "dien_thoai" },
+	{ .prop = "email", .key = "email" },
+};
+static const struct kind_meta unit_meta = {
+	.schema_type = "GovernmentOrganization",
+	.props = unit_props,
+	.nprops = N(unit_props),
 };
 
 static const struct kind kind_unit = {
@@ -625,6 +797,7 @@ static const struct kind kind_unit = {
 	.check = unit_check,
 	.check_store = unit_check_store,
 	.access_group = "Tổ chức bộ máy, nhiệm vụ, quyền hạn",
+	.meta = &unit_meta,
 };
 
 /* Officials (cán bộ, công chức có thẩm quyền: VP Đ4.1) and the press spokespeople (người phát ngôn,
@@ -642,6 +815,18 @@ static const struct kind_field official_fields[] = {
 	{ .key = "thu_tu", .label = "Thứ tự hiển thị", .type = F_INT, .help = "Số nhỏ đứng trước" },
 };
 
+static const struct kind_prop official_props[] = {
+	{ .prop = "jobTitle", .key = "chuc_vu" },
+	{ .prop = "telephone", .key = "dien_thoai" },
+	{ .prop = "email", .key = "email" },
+};
+static const struct kind_meta official_meta = {
+	.schema_type = "Person",
+	.image = "anh",
+	.props = official_props,
+	.nprops = N(official_props),
+};
+
 static const struct kind kind_official = {
 	.name = "official",
 	.segment = "can-bo",
@@ -652,6 +837,7 @@ static const struct kind kind_official = {
 	.fields = official_fields,
 	.nfields = N(official_fields),
 	.tpl_item = "public/official",
+	.meta = &official_meta,
 };
 
 /* ---- links and fixed pages (docs/links.md) ---- */
@@ -712,6 +898,12 @@ static const struct kind_field page_fields[] = {
 	  .help = "Với trang loại Bản đồ hành chính: ảnh bản đồ chính thức, hiện trên trang /ban-do-hanh-chinh (nhớ nhập mô tả ảnh trong thư viện)" },
 };
 
+/* The introduction describes the site's own organisation. */
+static const struct kind_meta page_meta = {
+	.schema_type = "GovernmentOrganization",
+	.about_site = 1,
+};
+
 static const struct kind kind_page = {
 	.name = "page",
 	.segment = "trang",
@@ -720,6 +912,7 @@ static const struct kind kind_page = {
 	.deadline_kind = "khac",
 	.fields = page_fields,
 	.nfields = N(page_fields),
+	.meta = &page_meta,
 };
 
 /* ---- Media and banners (docs/media.md) ---- */
@@ -743,9 +936,19 @@ static const struct kind_field gallery_fields[] = {
 	  .help = "Cách nhau bằng dấu chấm phẩy (;)" },
 };
 
+static const struct kind_meta gallery_meta = {
+	.schema_type = "ImageGallery",
+	.creator = "tac_gia",
+	.creator_type = "Person",
+	.date = "ngay",
+	.subject = "chu_de",
+	.coverage = "dia_diem",
+};
+
 static const struct kind kind_gallery = {
 	.name = "gallery",
 	.segment = "thu-vien-anh",
+	.site_feed = 1,
 	.label = "Thư viện ảnh",
 	.label_one = "bộ ảnh",
 	.title_label = "Tên bộ ảnh",
@@ -753,6 +956,7 @@ static const struct kind kind_gallery = {
 	.fields = gallery_fields,
 	.nfields = N(gallery_fields),
 	.tpl_item = "public/gallery",
+	.meta = &gallery_meta,
 };
 
 /* Video and audio: a file of the library played by the browser, or a player of another site
@@ -781,9 +985,16 @@ static const struct kind_field video_fields[] = {
 	{ .key = "nguon", .label = "Nguồn", .type = F_TEXT, .max = 200, .flags = FF_LIST | FF_FEED | FF_SEARCH },
 };
 
+static const struct kind_meta video_meta = {
+	.date = "ngay",
+	.source = "nguon",
+	.image = "anh_dai_dien",
+};
+
 static const struct kind kind_video = {
 	.name = "video",
 	.segment = "video",
+	.site_feed = 1,
 	.label = "Video, âm thanh",
 	.label_one = "video, âm thanh",
 	.deadline_kind = "tin-su-kien",
@@ -791,6 +1002,7 @@ static const struct kind kind_video = {
 	.nfields = N(video_fields),
 	.tpl_item = "public/video",
 	.publish_check = video_publish_check,
+	.meta = &video_meta,
 };
 
 /* Banners and advertising (TQ Đ10, BT Đ9): shown in their placement on every page of their
@@ -852,6 +1064,12 @@ static const struct kind_field qa_fields[] = {
 	{ .key = "cau_hoi", .label = "Nội dung câu hỏi", .type = F_LONGTEXT, .max = 5000, .flags = FF_REQUIRED | FF_SEARCH },
 };
 
+static const struct kind_meta qa_meta = {
+	.creator = "co_quan_tra_loi",
+	.date = "ngay_tra_loi",
+	.subject = "linh_vuc",
+};
+
 static const struct kind kind_qa = {
 	.name = "qa",
 	.segment = "hoi-dap",
@@ -863,6 +1081,7 @@ static const struct kind kind_qa = {
 	.fields = qa_fields,
 	.nfields = N(qa_fields),
 	.province_list = 1,
+	.meta = &qa_meta,
 };
 
 static const struct kind_field feedback_fields[] = {
@@ -873,6 +1092,12 @@ static const struct kind_field feedback_fields[] = {
 	  .flags = FF_FEED, .rev_label = "Phản ánh, kiến nghị về thủ tục" },
 	{ .key = "noi_dung_phan_anh", .label = "Nội dung phản ánh, kiến nghị", .type = F_LONGTEXT, .max = 5000,
 	  .flags = FF_REQUIRED | FF_SEARCH },
+};
+
+static const struct kind_meta feedback_meta = {
+	.creator = "co_quan_tra_loi",
+	.date = "ngay_tra_loi",
+	.subject = "linh_vuc",
 };
 
 static const struct kind kind_feedback = {
@@ -886,6 +1111,7 @@ static const struct kind kind_feedback = {
 	.fields = feedback_fields,
 	.nfields = N(feedback_fields),
 	.province_list = 1,
+	.meta = &feedback_meta,
 };
 
 /* ---- public consultation on drafts (góp ý dự thảo, VP Đ4.12; docs/consultation.md).
@@ -921,9 +1147,16 @@ static const struct kind_field consultation_fields[] = {
 	  .help = "Sau khi hết hạn lấy ý kiến" },
 };
 
+static const struct kind_meta consultation_meta = {
+	.creator = "co_quan_soan_thao",
+	.date = "ngay_bat_dau",
+	.subject = "linh_vuc",
+};
+
 static const struct kind kind_consultation = {
 	.name = "consultation",
 	.segment = "du-thao",
+	.site_feed = 1,
 	.label = "Lấy ý kiến dự thảo",
 	.label_one = "dự thảo",
 	.title_label = "Tên dự thảo",
@@ -938,6 +1171,7 @@ static const struct kind kind_consultation = {
 	.tabs = CONSULTATION_TERM,
 	.tpl_item = "public/consultation",
 	.access_group = "Dự thảo văn bản lấy ý kiến nhân dân",
+	.meta = &consultation_meta,
 };
 
 /* ---- Polls (thăm dò ý kiến; issue #14, docs/ratings-polls.md): the title is the question; one
@@ -966,6 +1200,7 @@ static const struct kind_field poll_fields[] = {
 static const struct kind kind_poll = {
 	.name = "poll",
 	.segment = "tham-do",
+	.site_feed = 1,
 	.label = "Thăm dò ý kiến",
 	.label_one = "cuộc thăm dò",
 	.title_label = "Câu hỏi thăm dò",

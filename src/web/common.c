@@ -403,6 +403,7 @@ json_t *web_public_ctx(struct req *r, const char *page_title, const char *canoni
 		json_t *m = json_object();
 		char *murl = web_site_url(r, main_site);
 		json_object_set(m, "name", json_object_get(main_site, "name"));
+		json_object_set(m, "owner", json_object_get(main_site, "owner"));
 		set_str(m, "url", murl);
 		free(murl);
 		json_object_set_new(ctx, "main", m);
@@ -436,6 +437,9 @@ json_t *web_public_ctx(struct req *r, const char *page_title, const char *canoni
 	json_t *banners = web_banners(r);
 	if (banners)
 		json_object_set_new(ctx, "banners", banners);
+	/* Dublin Core, Open Graph and JSON-LD from the site (an item's page puts its own): the home
+	 * page is the one without a title of its own at "/" */
+	web_meta_page(r, ctx, !page_title && canonical_path && strcmp(canonical_path, "/") == 0);
 	json_decref(main_site);
 	free(url);
 	sb_release(&t);

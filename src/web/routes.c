@@ -3,9 +3,18 @@
  * parameters. Permission on an item stays in model/: a route's level is the coarse gate. */
 #include "web.h"
 #include "http/metrics.h"
+#include "web/public/api.h"
 
 const struct route web_routes[] = {
 	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/", page_home },
+	/* feeds (web/public/feeds.c): before the category's and the article's routes, whose pages
+	 * they would be taken for; a segment no kind has answers 404 */
+	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/rss.xml", page_feed },
+	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/atom.xml", page_feed },
+	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/chuyen-muc/*/rss.xml", page_feed },
+	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/chuyen-muc/*/atom.xml", page_feed },
+	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/*/rss.xml", page_feed },
+	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/*/atom.xml", page_feed },
 	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/chuyen-muc/*", page_category },
 	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/tin/*", page_article },
 	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/tin/*/ban-in", page_article_print },
@@ -132,6 +141,9 @@ const struct route web_routes[] = {
 	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/thong-ke/*/bang.csv", page_stat_table },
 	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/thong-ke/*/bang.xlsx", page_stat_table },
 	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/tiep-can-thong-tin", page_access_info },
+	/* the site's metadata export, TT 24/2011 (web/public/metadata.c): before the kinds' lists */
+	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/sieu-du-lieu.csv", page_metadata_export },
+	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/sieu-du-lieu.xml", page_metadata_export },
 	{ ROUTE_GET | ROUTE_PUBLIC, "/gui/*", page_ticket_form },
 	{ ROUTE_POST | ROUTE_LIMIT_FORM | ROUTE_PUBLIC, "/gui/*", page_ticket_submit },
 	{ ROUTE_GET | ROUTE_LIMIT_SEARCH | ROUTE_PUBLIC, "/theo-doi", page_ticket_status },
@@ -154,6 +166,10 @@ const struct route web_routes[] = {
 	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/can-bo/*", page_official }, /* and <slug>-<id>.vcf */
 	{ ROUTE_GET | ROUTE_PUBLIC, "/quang-cao/*/mo", page_banner_click }, /* counts: never cached */
 	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/thu-vien-anh/*/anh/*", page_gallery_photo },
+	/* the JSON API, version 1 (web/public/api.c): read by anyone, cached like pages */
+	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/api/v1", page_api_index },
+	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/api/v1/*", page_api_kind }, /* and openapi.json */
+	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/api/v1/*/*", page_api_item },
 	/* last, so that every route above wins: a kind's pages (web/public/items.c), else 404 */
 	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/*", page_item_list },
 	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/*/*", page_item },

@@ -286,9 +286,18 @@ json_t *nav_home_blocks(struct req *r, json_t *news_sections, int *news_on);
 /* /lien-ket unfiltered: the links grouped (web/public/nav.c); 0 when the generic list answers. */
 int links_list_page(struct req *r, const struct kind *k);
 void page_sitemap(struct req *r);
+/* /sitemap.xml, and the pages /sitemap-<n>.xml of a site with more addresses than one sitemap
+ * holds (page_item_list hands those on: the router matches whole segments only). */
 void page_sitemap_xml(struct req *r);
 void page_boundary_map(struct req *r);
 void page_fixed(struct req *r);
+/* Feeds (web/public/feeds.c, docs/feeds.md): the site's, a category's, a kind's, in RSS 2.0 or
+ * Atom by the path's last segment. */
+void page_feed(struct req *r);
+/* Puts into CTX "feeds": the RSS and Atom alternates of the page for the layout's head, at
+ * BASE + "/rss.xml" and "/atom.xml" (BASE "" for the site's, "/chuyen-muc/<slug>-<id>",
+ * "/<segment>"), titled "RSS: TITLE" and "Atom: TITLE". */
+void web_feed_links(json_t *ctx, const char *base, const char *title);
 /* web/admin/nav.c: the broken links (and checking them now), the sections of the menu and home */
 void admin_links_broken(struct req *r);
 void admin_links_check(struct req *r);
@@ -317,5 +326,23 @@ void page_rating_form(struct req *r);
 void page_rating_submit(struct req *r);
 void admin_ratings(struct req *r);
 void admin_ratings_export(struct req *r);
+
+/* Page metadata (web/public/metadata.c, model/metadata.h, docs/metadata.md): Dublin Core
+ * (TT 24/2011), Open Graph and schema.org JSON-LD as the layout's head_meta, og and json_ld. */
+struct meta_item;
+/* A page's defaults from the site, for any public page (web_public_ctx calls it): a WebPage,
+ * or on HOME the site's GovernmentOrganization. */
+void web_meta_page(struct req *r, json_t *ctx, int home);
+/* The metadata of the item M shown on the page of CTX (web_public_ctx's): {head_meta, og,
+ * json_ld}, new, for web_meta_set (a page may keep it with the item's fragments). IMAGE_ALT: the
+ * text of M's image, or NULL. */
+json_t *web_meta_build(struct req *r, const struct meta_item *m, json_t *ctx, const char *image_alt);
+/* The same for ROW (item_get_public's) of kind K with its clean FIELDS (may be NULL). */
+json_t *web_meta_item(struct req *r, const struct kind *k, json_t *row, json_t *fields, json_t *ctx);
+void web_meta_set(json_t *ctx, json_t *meta);
+/* LD as the text of a <script type="application/ld+json"> block: JSON with '<', '>' and '&'
+ * escaped (\u003c…), so that no text in it ends the block or opens a comment. malloc'd. */
+char *web_json_ld_text(json_t *ld);
+void page_metadata_export(struct req *r);
 
 #endif

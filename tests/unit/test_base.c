@@ -62,6 +62,29 @@ TEST(sb_html_escapes_every_special_character)
 	sb_release(&b);
 }
 
+TEST(sb_xml_escapes_and_drops_what_xml_cannot_carry)
+{
+	struct sb b = SB_INIT;
+	const char *in = "<a title='y'>\"&\"</a>";
+	sb_add_xml(&b, in, strlen(in));
+	CHECK_STR(b.buf, "&lt;a title=&apos;y&apos;&gt;&quot;&amp;&quot;&lt;/a&gt;");
+	CHECK(sb_invariants(&b));
+	sb_reset(&b);
+	/* tab, LF and CR stay; other C0 controls go, and so do U+FFFE, U+FFFF and malformed UTF-8
+	 * (a lone continuation byte, a cut sequence, an overlong form, a surrogate, > U+10FFFF);
+	 * Vietnamese text, C1 controls, DEL, U+FFFD and a supplementary character stay */
+	const char in2[] = "a\tb\nc\rd\x01\x1f\x0b\x0c"
+			   "Tiếng Việt\xc2\x85\x7f\xef\xbf\xbd\xf0\x9f\x98\x80"
+			   "[\xef\xbf\xbe\xef\xbf\xbf\x80\xe1\xba\xc0\xaf\xed\xa0\x80\xf4\x90\x80\x80\xff]";
+	sb_add_xml(&b, in2, sizeof(in2) - 1);
+	CHECK_STR(b.buf, "a\tb\nc\rd" "Tiếng Việt\xc2\x85\x7f\xef\xbf\xbd\xf0\x9f\x98\x80" "[]");
+	CHECK(sb_invariants(&b));
+	sb_reset(&b);
+	sb_add_xml(&b, "\xe1\xba", 2); /* cut at the end */
+	CHECK_STR(b.buf, "");
+	sb_release(&b);
+}
+
 /* The plain reference of sb_add_html: one character at a time. */
 static void html_ref(struct sb *b, const char *s, size_t len)
 {
@@ -248,6 +271,9 @@ TEST(time_formats_match_strftime)
 			time_format_iso(t, got, sizeof(got));
 			strftime(want, sizeof(want), "%Y-%m-%dT%H:%M:%S+07:00", &tm);
 			bad += strcmp(got, want) != 0;
+			time_format_rfc822(t, got, sizeof(got)); /* the C locale's names */
+			strftime(want, sizeof(want), "%a, %-d %b %Y %H:%M:%S +0700", &tm);
+			bad += strcmp(got, want) != 0;
 		}
 	}
 	CHECK(bad == 0);
@@ -265,6 +291,12 @@ TEST(time_is_shown_in_vietnam_time)
 	CHECK_STR(buf, "01/01/2024 07:00");
 	time_format_iso(1704067200, buf, sizeof(buf));
 	CHECK_STR(buf, "2024-01-01T07:00:00+07:00");
+	time_format_rfc822(1704067200, buf, sizeof(buf));
+	CHECK_STR(buf, "Mon, 1 Jan 2024 07:00:00 +0700");
+	time_format_rfc822(1704038400, buf, sizeof(buf)); /* 16:00 UTC is 23:00 in Hà Nội */
+	CHECK_STR(buf, "Sun, 31 Dec 2023 23:00:00 +0700");
+	time_format_rfc822(-86400, buf, sizeof(buf));
+	CHECK_STR(buf, "Wed, 31 Dec 1969 07:00:00 +0700");
 	int64_t t;
 	CHECK(time_parse_vn("01/01/2024 07:00", &t) == 0 && t == 1704067200);
 	CHECK(time_parse_vn("2024-01-01T07:00", &t) == 0 && t == 1704067200);

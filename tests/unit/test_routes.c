@@ -59,6 +59,9 @@ TEST(route_table_declares_every_admin_access)
 	/* home, category, article, print, search; a kind's list, item, print; a statistics table's
 	 * two downloads, the access-to-information page; the directory's tree, spokespeople, contact
 	 * page and official (with its vCard); the site map, sitemap.xml, the boundary map and the
-	 * three fixed pages' addresses (web/public/nav.c); a gallery's photo */
-	CHECK(cached == 22);
+	 * three fixed pages' addresses (web/public/nav.c); a gallery's photo; the feeds of a site, a
+	 * category and a kind, each in RSS and Atom (web/public/feeds.c); the JSON API's index, lists
+	 * (and description) and items (web/public/api.c); the site's metadata export in CSV and XML
+	 * (web/public/metadata.c) */
+	CHECK(cached == 33);
 }

@@ -6,6 +6,8 @@
 #include "base/sb.h"
 #include "base/util.h"
 #include "model/item.h"
+#include "model/kind.h"
+#include "model/metadata.h"
 
 #include <string.h>
 
@@ -77,7 +79,32 @@ static void article_page(struct req *r, int print)
 	else
 		json_decref(src);
 	json_object_set_new(ctx, "article", a);
-	json_object_set(ctx, "meta_description", json_object_get(row, "summary"));
+	/* the description never empty: the title when there is no summary */
+	const char *summary = json_string_value(json_object_get(row, "summary"));
+	json_object_set_new(ctx, "meta_description", json_string(summary && *summary ? summary : card.title));
+	if (!print) { /* Dublin Core, Open Graph, JSON-LD (web/public/metadata.c); the cover absolute */
+		const char *cover = json_string_value(json_object_get(a, "cover_url"));
+		char *site_url = web_site_url(r, r->site);
+		struct sb img = SB_INIT;
+		if (cover && *cover) {
+			sb_add(&img, site_url, strlen(site_url) - 1);
+			sb_adds(&img, cover);
+		}
+		struct meta_item m = {
+			.k = kind_find("article"), .title = card.title, .summary = card.summary,
+			.lang = json_string_value(json_object_get(row, "lang")),
+			.author = json_string_value(json_object_get(row, "author")), .category = card.category_name,
+			.src_name = json_string_value(json_object_get(row, "src_name")),
+			.src_url = json_string_value(json_object_get(row, "src_url")), .published_at = card.published_at,
+			.updated_at = json_integer_value(json_object_get(row, "updated_at")),
+			.url = json_string_value(json_object_get(ctx, "canonical_url")), .image = img.len ? img.buf : NULL,
+		};
+		json_t *meta = web_meta_build(r, &m, ctx, card.cover_alt);
+		web_meta_set(ctx, meta);
+		json_decref(meta);
+		sb_release(&img);
+		free(site_url);
+	}
 
 	/* breadcrumbs: home › category › (this article) */
 	json_t *cats = web_categories(r);

@@ -72,6 +72,7 @@ void page_category(struct req *r)
 	json_t *ctx = web_public_ctx(r, title.buf, canon.buf);
 	sb_release(&title);
 	sb_release(&canon);
+	web_feed_links(ctx, path, name);
 
 	/* breadcrumbs: the category's ancestors, then itself */
 	json_t *chain = json_array();

@@ -14,6 +14,7 @@ void page_home(struct req *r)
 	json_int_t site_id = json_integer_value(json_object_get(r->site, "id"));
 	int is_main = strcmp(json_string_value(json_object_get(r->site, "kind")), "main") == 0;
 	json_t *ctx = web_public_ctx(r, NULL, "/");
+	web_feed_links(ctx, "", json_string_value(json_object_get(r->site, "name")));
 	json_t *sections = json_array();
 	json_t *cats = web_categories(r);
 	struct web_cards wc;

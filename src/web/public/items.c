@@ -1,7 +1,7 @@
 /* items.c — the public pages of every kind of item but news, built from the kind's descriptor
  * (model/kind.h): its list with the filters and the open-data exports, one item with its fields
  * and relations, and its print view. What is particular to legal documents (their validity, the
- * labels of their relations, the issuing body as creator) is marked "legal:".
+ * labels of their relations) is marked "legal:"; the head's metadata is web/public/metadata.c's.
  * WEBPAGE: GET /<segment>   list: one parameter per filterable field (its key), nam (year),
  *                           hieu_luc (legal: validity), q (a number), chuyen-muc (category id),
  *                           don-vi (a site's slug: the main portal's list of a province-wide
@@ -20,6 +20,7 @@
 #include "vn/calendar.h"
 #include "vn/docnum.h"
 #include "vn/legal.h"
+#include "web/public/api.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -590,6 +591,12 @@ void page_item_list(struct req *r)
 {
 	const char *seg = r->captures[0];
 	size_t n = strlen(seg);
+	/* the pages of a long sitemap (/sitemap-2.xml: web/public/nav.c) are at the root, where the
+	 * router's whole-segment patterns cannot tell them from a kind's list */
+	if (strncmp(seg, "sitemap-", 8) == 0) {
+		page_sitemap_xml(r);
+		return;
+	}
 	int csv = n > 4 && strcmp(seg + n - 4, ".csv") == 0, json = n > 5 && strcmp(seg + n - 5, ".json") == 0;
 	size_t len = n - (csv ? 4 : json ? 5 : 0);
 	char name[64];
@@ -652,6 +659,13 @@ void page_item_list(struct req *r)
 	web_crumb(ctx, k->label, cat ? base : NULL);
 	if (cat)
 		web_crumb(ctx, json_string_value(json_object_get(cat, "name")), NULL);
+	if (cat) { /* the list of a category: the category's feed, else the kind's */
+		char *cpath = web_category_path(lq.category_id, json_string_value(json_object_get(cat, "slug")));
+		web_feed_links(ctx, cpath, json_string_value(json_object_get(cat, "name")));
+		free(cpath);
+	} else {
+		web_feed_links(ctx, base, k->label);
+	}
 
 	json_t *view = json_pack("{sssssssI}", "label", k->label, "label_one", k->label_one, "url", base, "total",
 				 (json_int_t)total);
@@ -862,14 +876,6 @@ static json_t *relations(struct req *r, const struct kind *k, json_t *from, json
 	return groups;
 }
 
-/* Appends {name, content} to LIST when CONTENT is not empty (else FALLBACK). */
-static void meta_add(json_t *list, const char *name, const char *content, const char *fallback)
-{
-	const char *v = content && *content ? content : fallback;
-	if (v && *v)
-		json_array_append_new(list, json_pack("{ssss}", "name", name, "content", v));
-}
-
 static void item_page(struct req *r, int print)
 {
 	const struct kind *k = list_kind(r->captures[0]);
@@ -938,7 +944,7 @@ static void item_page(struct req *r, int print)
 	struct sb fkey = SB_INIT;
 	web_fragment_prefix(r, &fkey, 'F');
 	sb_addf(&fkey, "%s|%lld", k->name, (long long)id);
-	/* {fields, tables: HTML; creator, subject, day: Dublin Core}: new references, as a fragment
+	/* {fields, tables: HTML; meta: the head's metadata}: new references, as a fragment
 	 * put later in the request may start the memo again */
 	json_t *fkept = print ? NULL : web_kept_json(r, fkey.buf);
 	if (fkept)
@@ -1077,36 +1083,13 @@ static void item_page(struct req *r, int print)
 		json_object_set(it, "body_html", json_object_get(row, "body"));
 	web_item_notes(r, it, id);
 
-	/* Dublin Core (TT 24/2011) and the description: never empty; legal: the issuing body is
-	 * the creator */
-	const char *site_name = json_string_value(json_object_get(r->site, "name"));
+	/* the description never empty; Dublin Core, Open Graph and JSON-LD from the kind's descriptor
+	 * (web/public/metadata.c), kept with the fields' blocks: the print view has none */
 	const char *summary = json_string_value(json_object_get(row, "summary"));
-	char *subject = NULL;
-	const char *creator = NULL, *day = NULL;
-	if (build) {
-		const struct kind_field *sortf = kind_sort_field(k), *subf = kind_field(k, "linh_vuc");
-		subject = subf ? kind_value_text(subf, json_object_get(f, "linh_vuc")) : xstrdup("");
-		creator = json_string_value(json_object_get(f, "co_quan_ban_hanh"));
-		day = sortf ? json_string_value(json_object_get(f, sortf->key)) : NULL;
-	} else {
-		creator = json_string_value(json_object_get(fkept, "creator"));
-		day = json_string_value(json_object_get(fkept, "day"));
-	}
-	const char *subj = subject ? subject : json_string_value(json_object_get(fkept, "subject"));
-	char *canonical = xstrdup(json_string_value(json_object_get(ctx, "canonical_url")));
-	json_t *meta = json_array();
-	meta_add(meta, "DC.title", title, k->label);
-	meta_add(meta, "DC.creator", creator, site_name);
-	meta_add(meta, "DC.subject", subj, k->label);
-	meta_add(meta, "DC.description", summary, title);
-	meta_add(meta, "DC.publisher", site_name, k->label);
-	meta_add(meta, "DC.date", day, json_string_value(json_object_get(it, "published_iso")));
-	meta_add(meta, "DC.type", k->label, "Text");
-	meta_add(meta, "DC.identifier", ref, canonical);
-	meta_add(meta, "DC.language", "vi", NULL);
-	json_object_set_new(ctx, "head_meta", meta);
 	json_object_set_new(ctx, "meta_description", json_string(summary && *summary ? summary : title));
-	free(canonical);
+	json_t *meta = print ? NULL : build ? web_meta_item(r, k, row, f, ctx) : json_incref(json_object_get(fkept, "meta"));
+	if (meta)
+		web_meta_set(ctx, meta);
 
 	json_object_set_new(ctx, "item", it);
 	if (kv && kv->item_view)
@@ -1118,9 +1101,8 @@ static void item_page(struct req *r, int print)
 			web_render_part(r, "public/item_fields", it, &fhtml);
 			web_render_part(r, "public/item_tables", it, &thtml);
 			/* rendered from checked text: valid UTF-8, not checked again */
-			fkept = json_pack("{sosossssss}", "fields", json_stringn_nocheck(fhtml.buf ? fhtml.buf : "", fhtml.len),
-					  "tables", json_stringn_nocheck(thtml.buf ? thtml.buf : "", thtml.len), "creator",
-					  creator ? creator : "", "subject", subj ? subj : "", "day", day ? day : "");
+			fkept = json_pack("{sososO}", "fields", json_stringn_nocheck(fhtml.buf ? fhtml.buf : "", fhtml.len),
+					  "tables", json_stringn_nocheck(thtml.buf ? thtml.buf : "", thtml.len), "meta", meta);
 			web_keep_json(r, fkey.buf, fkept);
 			sb_release(&fhtml);
 			sb_release(&thtml);
@@ -1129,7 +1111,7 @@ static void item_page(struct req *r, int print)
 		json_object_set(it, "tables_html", json_object_get(fkept, "tables"));
 	}
 	json_decref(fkept);
-	free(subject);
+	json_decref(meta);
 	sb_release(&fkey);
 	resp_render(r, 200, print ? "public/item_print" : k->tpl_item ? k->tpl_item : "public/item", ctx);
 out:
@@ -1146,4 +1128,266 @@ void page_item(struct req *r)
 void page_item_print(struct req *r)
 {
 	item_page(r, 1);
+}
+
+/* ---- the JSON API (api.c): the lists and items of the pages above, as data ---- */
+
+size_t api_filter_keys(const struct kind *k, const char *out[ITEM_FILTERS_MAX])
+{
+	return filter_keys(k, out);
+}
+
+const char *api_term_key(const struct kind *k)
+{
+	return is_legal(k) ? "hieu_luc" : has_derived_term(k) ? k->list_term : NULL;
+}
+
+/* A parameter that must be digits alone ("12"), read into *V: 1; absent: 0; else -1. */
+static int api_digits(struct req *r, const char *name, int64_t max, int64_t *v)
+{
+	const char *s = req_arg(r, name);
+	if (!s)
+		return 0;
+	if (!*s || strlen(s) > 18 || strspn(s, "0123456789") != strlen(s))
+		return -1;
+	*v = strtoll(s, NULL, 10);
+	return *v <= max ? 1 : -1;
+}
+
+/* What the list's parameters name that the public page would quietly ignore is refused here,
+ * naming the parameter: a year that is no year, a value its closed choice does not have, a
+ * category that is not one of this kind's on the site. 0 when the request may go on. */
+static int api_check_query(struct req *r, const struct list_query *lq)
+{
+	const struct kind *k = lq->k;
+	for (size_t i = 0; i < lq->nf; i++) {
+		const char *key = lq->f[i].key, *v = lq->f[i].value;
+		if (strcmp(key, "nam") == 0 && (strlen(v) != 4 || strspn(v, "0123456789") != 4)) {
+			api_error(r, 400, "api_bad_filter", key);
+			return -1;
+		}
+		for (size_t j = 0; j < k->nfields; j++) {
+			const struct kind_field *f = &k->fields[j];
+			if (strcmp(f->key, key) == 0 && f->type == F_ENUM && f->choices && !(f->flags & FF_OPEN) &&
+			    !kind_choice_known(f, v)) {
+				api_error(r, 400, "api_bad_filter", key);
+				return -1;
+			}
+		}
+	}
+	int64_t cat;
+	int rc = api_digits(r, "chuyen-muc", INT64_MAX / 2, &cat);
+	if (rc < 0) {
+		api_error(r, 400, "api_bad_category", "chuyen-muc");
+		return -1;
+	}
+	if (rc > 0) {
+		json_t *cats = web_categories(r), *c = category_in(cats, cat);
+		const char *ck = c ? json_string_value(json_object_get(c, "kind")) : NULL;
+		int ok = c && strcmp(ck ? ck : "article", k->name) == 0;
+		json_decref(cats);
+		if (!ok) {
+			api_error(r, 400, "api_bad_category", "chuyen-muc");
+			return -1;
+		}
+	}
+	if (lq->site_id < 0) { /* "don-vi" names no site */
+		api_error(r, 400, "api_bad_site", "don-vi");
+		return -1;
+	}
+	return 0;
+}
+
+/* COUNT ids of the list from position BEGIN; *TOTAL how many there are. A number search answers
+ * every match at once (list_ids): its page is cut here. */
+static json_t *api_ids(struct req *r, const struct list_query *lq, int64_t begin, int64_t count, int64_t *total)
+{
+	int not_number;
+	if (!lq->q)
+		return list_ids(r, lq, count, begin, total, &not_number);
+	json_t *all = list_ids(r, lq, 0, 0, total, &not_number), *page = json_array();
+	for (int64_t i = begin; i < begin + count && i < (int64_t)json_array_size(all); i++)
+		json_array_append(page, json_array_get(all, (size_t)i));
+	json_decref(all);
+	return page;
+}
+
+/* An item of K as the API gives it (api.c's item_schema): ROW a list row or the item's. */
+static json_t *api_item_json(struct req *r, const struct kind *k, json_t *row, const char *site_url_own)
+{
+	char buf[40];
+	int64_t id = json_integer_value(json_object_get(row, "id"));
+	json_int_t row_site = json_integer_value(json_object_get(row, "site_id"));
+	json_t *site = site_get_kept(r->db, row_site);
+	char *site_url = site ? web_site_url(r, site) : xstrdup(site_url_own);
+	char *path = web_item_path(k->name, json_string_value(json_object_get(row, "slug")), id);
+	struct sb u = SB_INIT;
+	sb_adds(&u, site_url);
+	sb_truncate(&u, u.len - 1);
+	sb_adds(&u, path);
+	json_t *o = json_pack("{sIsssOsOsOsOss}", "id", (json_int_t)id, "kind", k->name, "site",
+			      json_object_get(site ? site : r->site, "slug"), "title", json_object_get(row, "title"), "slug",
+			      json_object_get(row, "slug"), "summary", json_object_get(row, "summary"), "url", u.buf);
+	static const char *const dates[] = { "published_at", "updated_at" };
+	for (size_t i = 0; i < ARRAY_SIZE(dates); i++) {
+		json_t *t = json_object_get(row, dates[i]);
+		if (json_is_integer(t) && json_integer_value(t) > 0) {
+			time_format_iso(json_integer_value(t), buf, sizeof(buf));
+			json_object_set_new(o, dates[i], json_string(buf));
+		} else {
+			json_object_set_new(o, dates[i], json_null());
+		}
+	}
+	json_t *f = item_row_fields(row), *fields = json_object();
+	for (size_t j = 0; j < k->nfields; j++) {
+		const struct kind_field *fd = &k->fields[j];
+		if (fd->flags & FF_PERSONAL)
+			continue;
+		json_t *v = json_object_get(f, fd->key);
+		/* a value not given is null, never "" (a date field's schema says "format": "date") */
+		int none = !v || json_is_null(v) || (json_is_string(v) && !*json_string_value(v));
+		json_t *out = none ? json_null() : kind_value_view(r, row_site, fd, v, site_url);
+		if (fd->type == F_ROWS && json_is_array(out)) { /* the same inside a table's rows */
+			size_t ri;
+			json_t *rw;
+			json_array_foreach(out, ri, rw) {
+				const char *ck;
+				json_t *cv;
+				json_object_foreach(rw, ck, cv)
+					if (json_is_string(cv) && !*json_string_value(cv))
+						json_object_set_new(rw, ck, json_null());
+			}
+		}
+		json_object_set_new(fields, fd->key, out);
+	}
+	json_object_set_new(o, "fields", fields);
+	const char *term = api_term_key(k);
+	if (term) {
+		json_t *b = json_object_get(row, "badge");
+		if (!b && is_legal(k)) /* an item's row has no badge: the term as kept */
+			b = item_term_get(r->db, id, "hieu_luc", buf, sizeof(buf)) ? json_string(buf) : NULL;
+		else if (b)
+			json_incref(b);
+		json_object_set_new(o, term, b ? b : json_null());
+	}
+	json_decref(site);
+	sb_release(&u);
+	free(path);
+	free(site_url);
+	return o;
+}
+
+/* The cursor "<position>-<id>": where the last page ended and the id of its last item. */
+static int api_cursor(const char *s, int64_t *pos, int64_t *id)
+{
+	char *end;
+	if (!s || !*s || strspn(s, "0123456789-") != strlen(s) || strlen(s) > 40)
+		return -1;
+	*pos = strtoll(s, &end, 10);
+	if (*end != '-' || *pos < 0)
+		return -1;
+	*id = strtoll(end + 1, &end, 10);
+	return *end || *id <= 0 ? -1 : 0;
+}
+
+/* How far around its old position the last item of the page before is looked for: items
+ * published or withdrawn meanwhile move it, and the next page still starts right after it. */
+#define API_CURSOR_WINDOW 100
+
+void api_list(struct req *r, const struct kind *k)
+{
+	struct list_query lq;
+	list_query_read(r, k, &lq);
+	int64_t limit = API_LIMIT_DEFAULT, begin = 0, total = 0;
+	int rc = api_digits(r, "limit", API_LIMIT_MAX, &limit);
+	if (rc < 0 || (rc > 0 && limit < 1)) {
+		api_error(r, 400, "api_bad_limit", "limit");
+		return;
+	}
+	if (api_check_query(r, &lq))
+		return;
+	const char *cursor = req_arg(r, "cursor");
+	if (cursor) {
+		int64_t pos, last;
+		if (api_cursor(cursor, &pos, &last)) {
+			api_error(r, 400, "api_bad_cursor", "cursor");
+			return;
+		}
+		int64_t from = pos > API_CURSOR_WINDOW ? pos - API_CURSOR_WINDOW : 0;
+		json_t *win = api_ids(r, &lq, from, pos - from + API_CURSOR_WINDOW, &total);
+		begin = pos; /* the item is gone: go on from where it was */
+		for (size_t i = 0; i < json_array_size(win); i++)
+			if (json_integer_value(json_array_get(win, i)) == last)
+				begin = from + (int64_t)i + 1;
+		json_decref(win);
+	}
+	json_t *ids = api_ids(r, &lq, begin, limit, &total);
+	json_t *rows = item_rows_by_ids(r->db, ids, k->name, ITEM_ROWS_FULL);
+	char *site_url = web_site_url(r, r->site);
+	json_t *items = json_array(), *row;
+	size_t i;
+	json_array_foreach(rows, i, row)
+		json_array_append_new(items, api_item_json(r, k, row, site_url));
+	json_t *next = json_null();
+	size_t n = json_array_size(ids);
+	if (n && begin + (int64_t)n < total) {
+		char c[48];
+		snprintf(c, sizeof(c), "%lld-%lld", (long long)(begin + (int64_t)n),
+			 (long long)json_integer_value(json_array_get(ids, n - 1)));
+		next = json_string(c);
+	}
+	json_t *out = json_pack("{sososI}", "items", items, "next", next, "total", (json_int_t)total);
+	api_send(r, out);
+	json_decref(out);
+	json_decref(rows);
+	json_decref(ids);
+	free(site_url);
+}
+
+void api_item(struct req *r, const struct kind *k, int64_t id)
+{
+	json_int_t site_id = json_integer_value(json_object_get(r->site, "id"));
+	json_t *row = item_get_public(r->db, site_id, k->name, id);
+	/* the main portal's list of a province-wide kind holds every site's: so does its API */
+	if (!row && k->province_list && strcmp(json_string_value(json_object_get(r->site, "kind")), "main") == 0) {
+		int64_t own = item_public_site(r->db, k->name, id);
+		row = own ? item_get_public(r->db, own, k->name, id) : NULL;
+	}
+	if (!row) {
+		api_error(r, 404, "api_not_found", NULL);
+		return;
+	}
+	char *site_url = web_site_url(r, r->site);
+	json_t *o = api_item_json(r, k, row, site_url);
+	json_object_set(o, "body", json_object_get(row, "body"));
+	json_t *links = item_links_from(r->db, id), *l, *out = json_array();
+	size_t i;
+	json_array_foreach(links, i, l) {
+		json_t *to = json_object_get(l, "to_id");
+		json_t *lo = json_pack("{sOsOsO}", "relation", json_object_get(l, "relation"), "ref", json_object_get(l, "to_ref"),
+				       "id", to);
+		if (json_is_integer(to)) {
+			char *u = item_url(r, json_integer_value(json_object_get(l, "to_site_id")),
+					   json_string_value(json_object_get(l, "to_kind")),
+					   json_string_value(json_object_get(l, "to_slug")), json_integer_value(to));
+			struct sb abs = SB_INIT;
+			if (u[0] == '/') { /* a path on this site: made absolute */
+				sb_adds(&abs, site_url);
+				sb_truncate(&abs, abs.len - 1);
+			}
+			sb_adds(&abs, u);
+			json_object_set_new(lo, "url", json_string(abs.buf));
+			sb_release(&abs);
+			free(u);
+		} else {
+			json_object_set_new(lo, "url", json_null());
+		}
+		json_array_append_new(out, lo);
+	}
+	json_object_set_new(o, "links", out);
+	api_send(r, o);
+	json_decref(o);
+	json_decref(links);
+	json_decref(row);
+	free(site_url);
 }

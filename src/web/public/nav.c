@@ -3,7 +3,10 @@
  * block per kind, the site map page and sitemap.xml, the administrative boundary map, the fixed
  * pages at their own addresses, and the grouped list of links.
  * WEBPAGE: GET /so-do-trang           the site map: a text tree of every public section
- * WEBPAGE: GET /sitemap.xml           the same addresses, and the newest items, for crawlers
+ * WEBPAGE: GET /sitemap.xml           the same addresses and every published item of the site
+ *                                     with its last change, for crawlers; a sitemap index of
+ *                                     /sitemap-<n>.xml when they are more than SITEMAP_URLS
+ * WEBPAGE: GET /sitemap-<n>.xml       page N (from 1) of those addresses, SITEMAP_URLS at most
  * WEBPAGE: GET /ban-do-hanh-chinh     the administrative units down to communes: a schematic SVG
  *                                     (or the official map the site published) and their list
  * WEBPAGE: GET /gioi-thieu, /chuc-nang-nhiem-vu, /lich-su   302 to the site's fixed page of that
@@ -28,7 +31,9 @@
 #define FOOTER_LINKS 12
 #define LINKS_PER_GROUP 20 /* on /lien-ket; the rest on the group's own list */
 #define HOME_ITEMS 5
-#define SITEMAP_ITEMS 1000
+/* Addresses one sitemap file may hold (sitemaps.org): past it /sitemap.xml is an index of
+ * pages of that many. A compile-time constant, tested with as many items. */
+#define SITEMAP_URLS 50000
 
 static json_int_t site_id_of_req(struct req *r)
 {
@@ -118,6 +123,7 @@ void nav_footer_ctx(struct req *r, json_t *ctx)
 	sb_release(&lhtml);
 	json_object_set_new(ctx, "links_url", json_string("/lien-ket"));
 	json_object_set_new(ctx, "sitemap_url", json_string("/so-do-trang"));
+	json_object_set_new(ctx, "rss_url", json_string("/rss.xml")); /* the site's feed (web/public/feeds.c) */
 	json_object_set_new(ctx, "boundary_map_url", json_string("/ban-do-hanh-chinh"));
 }
 
@@ -257,6 +263,7 @@ int links_list_page(struct req *r, const struct kind *k)
 	snprintf(base, sizeof(base), "/%s", k->segment);
 	json_t *ctx = web_public_ctx(r, k->label, base);
 	web_crumb(ctx, k->label, NULL);
+	web_feed_links(ctx, base, k->label);
 	json_object_set_new(ctx, "has_link_groups", json_true());
 	json_object_set_new(ctx, "link_groups_html", kept);
 	json_t *list = json_object();
@@ -329,6 +336,7 @@ static json_t *node_add(json_t *parent, json_t *child)
 /* The categories of kind KIND under PARENT, as their tree (depth 0 to 2). */
 static void cats_under(json_t *parent, json_t *cats, const char *kind)
 {
+	const struct kind *k = strcmp(kind, "article") != 0 ? kind_find(kind) : NULL;
 	json_t *lvl[3] = { parent, NULL, NULL };
 	size_t i;
 	json_t *c;
@@ -346,6 +354,12 @@ static void cats_under(json_t *parent, json_t *cats, const char *kind)
 					       json_string_value(json_object_get(c, "slug")));
 		json_t *nd = node_add(depth == 0 ? parent : lvl[depth], node(json_string_value(json_object_get(c, "name")), path));
 		free(path);
+		if (k) { /* sitemap.xml names the address the category's page moves to (category.c) */
+			struct sb loc = SB_INIT;
+			sb_addf(&loc, "/%s?chuyen-muc=%lld", k->segment, (long long)json_integer_value(json_object_get(c, "id")));
+			json_object_set_new(nd, "loc", json_string(loc.buf));
+			sb_release(&loc);
+		}
 		if (depth < 2)
 			lvl[depth + 1] = nd;
 		if (depth == 0)
@@ -382,7 +396,9 @@ static json_t *sitemap_tree(struct req *r)
 			json_array_foreach(rows, j, row) {
 				char *p = web_item_path("page", json_string_value(json_object_get(row, "slug")),
 							json_integer_value(json_object_get(row, "id")));
-				node_add(nd, node(json_string_value(json_object_get(row, "title")), p));
+				json_t *pn = node_add(nd, node(json_string_value(json_object_get(row, "title")), p));
+				/* sitemap.xml lists it among the items, with its last change */
+				json_object_set_new(pn, "item", json_true());
 				free(p);
 			}
 			json_decref(rows);
@@ -415,60 +431,111 @@ void page_sitemap(struct req *r)
 	resp_render(r, 200, "public/sitemap", ctx);
 }
 
-static void xml_url(struct sb *b, const char *site_url, const char *path)
+/* <url> of PATH on the site at SITE_URL ("http://host:port/"), with its last change when LASTMOD. */
+static void xml_url(struct sb *b, const char *site_url, const char *path, int64_t lastmod)
 {
 	sb_adds(b, "<url><loc>");
-	struct sb u = SB_INIT;
-	sb_add(&u, site_url, strlen(site_url) - 1); /* without its "/" */
-	sb_adds(&u, path);
-	sb_add_html(b, u.buf, u.len);
-	sb_release(&u);
-	sb_adds(b, "</loc></url>\n");
+	sb_add_xml(b, site_url, strlen(site_url) - 1); /* without its "/" */
+	sb_add_xml(b, path, strlen(path));
+	sb_adds(b, "</loc>");
+	if (lastmod) {
+		char d[40];
+		time_format_iso(lastmod, d, sizeof(d));
+		sb_addf(b, "<lastmod>%s</lastmod>", d);
+	}
+	sb_adds(b, "</url>\n");
 }
 
-static void xml_tree(struct sb *b, const char *site_url, json_t *nd)
+/* The site map tree's own addresses (not its items': those come with their last change) in
+ * order, appended to PATHS: a node's "loc" when it has one (where its "url" redirects). */
+static void tree_paths(json_t *nd, json_t *paths)
 {
-	const char *u = json_string_value(json_object_get(nd, "url"));
-	if (u && *u == '/')
-		xml_url(b, site_url, u);
+	const char *u = json_string_value(json_object_get(nd, json_object_get(nd, "loc") ? "loc" : "url"));
+	if (u && *u == '/' && !json_is_true(json_object_get(nd, "item")))
+		json_array_append_new(paths, json_string(u));
 	size_t i;
 	json_t *c;
 	json_array_foreach(json_object_get(nd, "children"), i, c)
-		xml_tree(b, site_url, c);
+		tree_paths(c, paths);
 }
 
+struct sitemap_out {
+	struct sb *b;
+	const char *site_url;
+};
+
+static void sitemap_item(const struct item_url *u, void *arg)
+{
+	struct sitemap_out *o = arg;
+	char *p = web_item_path(u->kind, u->slug, u->id);
+	xml_url(o->b, o->site_url, p, u->lastmod);
+	free(p);
+}
+
+/* The site's addresses are one sequence — the site map tree's, then every published item of the
+ * site in order of publication (model/item.h item_each_public) — cut into pages of SITEMAP_URLS:
+ * /sitemap.xml holds them all when they fit, else it is the index of /sitemap-1.xml… Page 0 is
+ * /sitemap.xml. */
 void page_sitemap_xml(struct req *r)
 {
+	int64_t page = 0;
+	if (r->captures[0]) { /* "sitemap-<n>.xml", handed on by page_item_list */
+		const char *c = r->captures[0];
+		size_t n = strlen(c);
+		char num[24];
+		if (n <= 12 || n - 12 >= sizeof(num) || strncmp(c, "sitemap-", 8) != 0 || strcmp(c + n - 4, ".xml") != 0) {
+			resp_error(r, 404, "not_found");
+			return;
+		}
+		snprintf(num, sizeof(num), "%.*s", (int)(n - 12), c + 8);
+		if (num[0] == '0' || parse_i64(num, 1, INT64_MAX / SITEMAP_URLS, &page)) {
+			resp_error(r, 404, "not_found");
+			return;
+		}
+	}
+	json_t *root = sitemap_tree(r), *paths = json_array();
+	tree_paths(root, paths);
+	json_decref(root);
+	int64_t ntree = (int64_t)json_array_size(paths);
+	int64_t total = ntree + item_count_public(r->db, site_id_of_req(r));
+	int64_t pages = (total + SITEMAP_URLS - 1) / SITEMAP_URLS;
+	if (page && (pages <= 1 || page > pages)) { /* no such page: all fit in /sitemap.xml */
+		json_decref(paths);
+		resp_error(r, 404, "not_found");
+		return;
+	}
 	struct sb b = SB_INIT;
 	char *site_url = web_site_url(r, r->site);
-	json_t *root = sitemap_tree(r);
-	sb_adds(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-		    "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-	xml_tree(&b, site_url, root);
-	json_decref(root);
-	/* the newest items of each section */
-	const struct kind *ks[SECTIONS_MAX];
-	size_t n = site_sections(r->db, site_id_of_req(r), ks, SECTIONS_MAX, NULL);
-	for (size_t i = 0; i < n; i++) {
-		if (strcmp(ks[i]->name, "page") == 0)
-			continue; /* in the tree */
-		json_t *ids = item_list_ids(r->db, site_id_of_req(r), ks[i]->name, 0, NULL, 0, SITEMAP_ITEMS, 0, NULL);
-		json_t *rows = json_array_size(ids) ? item_rows_by_ids(r->db, ids, ks[i]->name, 0) : json_array();
-		size_t j;
-		json_t *row;
-		json_array_foreach(rows, j, row) {
-			char *p = web_item_path(ks[i]->name, json_string_value(json_object_get(row, "slug")),
-						json_integer_value(json_object_get(row, "id")));
-			xml_url(&b, site_url, p);
-			free(p);
+	sb_adds(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+	if (!page && pages > 1) {
+		sb_adds(&b, "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+		for (int64_t p = 1; p <= pages; p++) {
+			sb_adds(&b, "<sitemap><loc>");
+			sb_add_xml(&b, site_url, strlen(site_url));
+			sb_addf(&b, "sitemap-%lld.xml</loc></sitemap>\n", (long long)p);
 		}
-		json_decref(rows);
-		json_decref(ids);
+		sb_adds(&b, "</sitemapindex>\n");
+	} else {
+		/* the addresses [LO, HI) of the sequence */
+		int64_t lo = page ? (page - 1) * SITEMAP_URLS : 0, hi = lo + SITEMAP_URLS;
+		sb_adds(&b, "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+		for (int64_t i = lo; i < ntree && i < hi; i++)
+			xml_url(&b, site_url, json_string_value(json_array_get(paths, (size_t)i)), 0);
+		int64_t from = lo > ntree ? lo : ntree;
+		struct sitemap_out o = { &b, site_url };
+		if (hi > from && item_each_public(r->db, site_id_of_req(r), from - ntree, hi - from, sitemap_item, &o) < 0) {
+			sb_release(&b);
+			free(site_url);
+			json_decref(paths);
+			resp_error(r, 500, "server_error");
+			return;
+		}
+		sb_adds(&b, "</urlset>\n");
 	}
-	sb_adds(&b, "</urlset>\n");
 	resp_bytes(r, 200, "application/xml; charset=utf-8", b.buf, b.len);
 	sb_release(&b);
 	free(site_url);
+	json_decref(paths);
 }
 
 /* ---- the administrative boundary map ---- */

@@ -1,0 +1,34 @@
+/* api.h — the JSON API, version 1 (api.c: its routes, errors and OpenAPI description; items.c:
+ * the lists and items, built by the same code as the public pages' open-data exports). */
+#ifndef CONG_WEB_API_H
+#define CONG_WEB_API_H
+
+#include "http/http.h"
+#include "model/item.h"
+
+struct kind;
+
+#define API_LIMIT_DEFAULT 20
+#define API_LIMIT_MAX 100
+
+/* The routes (web/routes.c). */
+void page_api_index(struct req *r);
+void page_api_openapi(struct req *r);
+void page_api_kind(struct req *r);
+void page_api_item(struct req *r);
+
+/* {"error": {"code": CODE, "message": the locale's text of CODE, "field": FIELD or null}}. */
+void api_error(struct req *r, int status, const char *code, const char *field);
+/* V as the 200 answer. */
+void api_send(struct req *r, json_t *v);
+
+/* items.c: the list of K as the request's parameters ask (the public list's filters, limit,
+ * cursor); item ID of K. */
+void api_list(struct req *r, const struct kind *k);
+void api_item(struct req *r, const struct kind *k, int64_t id);
+/* items.c: the filters' parameter names of K's lists, in order; how many. */
+size_t api_filter_keys(const struct kind *k, const char *out[ITEM_FILTERS_MAX]);
+/* items.c: the name of the computed term K's items carry ("hieu_luc"), or NULL. */
+const char *api_term_key(const struct kind *k);
+
+#endif

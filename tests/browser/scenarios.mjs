@@ -516,9 +516,16 @@ async function noHorizontalScroll(page, what) {
 	assert.ok(m.sw <= m.cw, `${what}: horizontal scroll on a phone, scrollWidth ${m.sw} > clientWidth ${m.cw}; too wide: ${m.wide.join(', ')}`);
 }
 
+/* No script runs on a public page. Its JSON-LD (schema.org metadata, docs/metadata.md) is a data
+ * block the browser never executes: allowed, and it must parse as JSON. */
 async function noScriptElement(page, what) {
-	const scripts = await page.evaluate(() => [...document.querySelectorAll('script')].map((s) => s.outerHTML.slice(0, 100)));
+	const found = await page.evaluate(() => [...document.querySelectorAll('script')].map((s) => ({
+		type: s.type, text: s.textContent, html: s.outerHTML.slice(0, 100),
+	})));
+	const scripts = found.filter((s) => s.type !== 'application/ld+json').map((s) => s.html);
 	assert.equal(scripts.length, 0, `${what}: the public page has <script> elements: ${scripts.join(', ')}`);
+	for (const s of found.filter((x) => x.type === 'application/ld+json'))
+		assert.doesNotThrow(() => JSON.parse(s.text), `${what}: its JSON-LD parses: ${s.html}`);
 }
 
 /* Waits for IMG to load (scrolling to it, as lazy images load only when near) and returns its

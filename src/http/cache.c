@@ -92,45 +92,52 @@ static void entry_drop(struct cache_entry *e)
 		entry_free(e);
 }
 
-struct cache_entry *cache_get(const char *key, int64_t gen)
+/* The entry for KEY, or NULL. Under the lock. */
+static struct cache_entry *find(const char *key)
 {
 	struct cache_entry *e;
-	if (!limit)
-		return NULL;
-	pthread_mutex_lock(&lock);
 	for (e = table[bucket_of(key)]; e; e = e->hnext)
 		if (strcmp(e->key, key) == 0)
 			break;
+	return e;
+}
+
+/* E is served: the most recent, with a reference for the caller. Under the lock. */
+static struct cache_entry *hit(struct cache_entry *e)
+{
+	lru_unlink(e);
+	lru_push(e);
+	e->refs++;
+	hits++;
+	return e;
+}
+
+struct cache_entry *cache_get(const char *key, int64_t gen)
+{
+	if (!limit)
+		return NULL;
+	pthread_mutex_lock(&lock);
+	struct cache_entry *e = find(key);
 	if (e && e->gen != gen) { /* stale: the site changed since */
 		entry_drop(e);
 		e = NULL;
 	}
-	if (e) {
-		lru_unlink(e);
-		lru_push(e);
-		e->refs++;
-		hits++;
-	} else {
+	if (e)
+		hit(e);
+	else
 		misses++;
-	}
 	pthread_mutex_unlock(&lock);
 	return e;
 }
 
 struct cache_entry *cache_get_known(const char *key, int (*current)(const struct cache_entry *e, void *arg), void *arg)
 {
-	struct cache_entry *e;
 	if (!limit)
 		return NULL;
 	pthread_mutex_lock(&lock);
-	for (e = table[bucket_of(key)]; e; e = e->hnext)
-		if (strcmp(e->key, key) == 0)
-			break;
+	struct cache_entry *e = find(key);
 	if (e && current(e, arg)) {
-		lru_unlink(e);
-		lru_push(e);
-		e->refs++;
-		hits++;
+		hit(e);
 		known_hits++;
 	} else {
 		e = NULL;
@@ -190,11 +197,9 @@ struct cache_entry *cache_put(const char *key, int64_t gen, const char *ctype, c
 	}
 	pthread_mutex_lock(&lock);
 	unsigned b = bucket_of(key);
-	for (struct cache_entry *old = table[b]; old; old = old->hnext)
-		if (strcmp(old->key, key) == 0) {
-			entry_drop(old);
-			break;
-		}
+	struct cache_entry *old = find(key);
+	if (old)
+		entry_drop(old);
 	e->hnext = table[b];
 	table[b] = e;
 	lru_push(e);

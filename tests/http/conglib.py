@@ -136,6 +136,14 @@ def data_sql(data, query, params=()):
         db.close()
 
 
+def data_bump_cache(data):
+    """Every site's cached pages in DATA made old, as a change through Cổng does (cache_bump_all):
+    the generations, and on PostgreSQL the change notice the nodes listen for."""
+    data_sql(data, "UPDATE cache_gen SET gen = gen + 1")
+    if db_url(data):
+        data_sql(data, "NOTIFY cong_change, '*'")
+
+
 def data_columns(data, table):
     """The column names of TABLE in DATA's database, in order."""
     if db_url(data):
@@ -614,11 +622,8 @@ class Fixture:
         return data_sql(self.data, query, params)
 
     def bump_cache(self):
-        """Every site's cached pages made old, as a change through Cổng does (cache_bump_all):
-        the generations, and on PostgreSQL the change notice the nodes listen for."""
-        self.sql("UPDATE cache_gen SET gen = gen + 1")
-        if db_url(self.data):
-            self.sql("NOTIFY cong_change, '*'")
+        """Every site's cached pages made old (data_bump_cache)."""
+        data_bump_cache(self.data)
 
     def set_setting(self, key, value):
         """Writes a row of the settings table straight into the database (read by the server

@@ -14,7 +14,7 @@ import shutil
 import subprocess
 import tempfile
 
-from conglib import BASE, ROOT, Client, CongTest, Server, cong, data_sql, host_of, new_db_args
+from conglib import BASE, ROOT, Client, CongTest, Server, cong, data_bump_cache, data_sql, host_of, new_db_args
 
 
 class Api(CongTest):
@@ -40,9 +40,7 @@ class Api(CongTest):
         return json.loads(r.text)
 
     def bump(self):
-        data_sql(self.data, "UPDATE cache_gen SET gen = gen + 1")
-        if os.path.exists(os.path.join(self.data, "database.url")):
-            data_sql(self.data, "NOTIFY cong_change, '*'")
+        data_bump_cache(self.data)
 
     def test_description_is_valid_and_every_path_answers_as_it_says(self):
         node = shutil.which("node")

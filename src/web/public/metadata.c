@@ -216,29 +216,13 @@ json_t *web_meta_item(struct req *r, const struct kind *k, json_t *row, json_t *
 
 /* ---- the export ---- */
 
-/* Appends S to B as XML 1.0 character data or attribute value: escaped, and what XML 1.0 cannot
- * carry at all (C0 controls but tab, LF, CR; U+FFFE, U+FFFF) left out, since one of them would
- * make the whole document unreadable; text that is not UTF-8 is left out whole. */
+/* S (NULL: nothing) as XML 1.0 character data or attribute value: base/sb.h's escaper, which
+ * also leaves out what XML 1.0 cannot carry, so that one stray character cannot make the whole
+ * export unreadable. */
 static void xml_text(struct sb *b, const char *s)
 {
-	size_t n = s ? strlen(s) : 0, start = 0;
-	if (!n || !utf8_valid(s, n))
-		return;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		size_t skip = 0;
-		if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
-			skip = 1;
-		else if (c == 0xEF && i + 2 < n && (unsigned char)s[i + 1] == 0xBF &&
-			 ((unsigned char)s[i + 2] == 0xBE || (unsigned char)s[i + 2] == 0xBF))
-			skip = 3;
-		if (skip) {
-			sb_add_html(b, s + start, i - start);
-			i += skip - 1;
-			start = i + 1;
-		}
-	}
-	sb_add_html(b, s + start, n - start);
+	if (s)
+		sb_add_xml(b, s, strlen(s));
 }
 
 struct export_out {

@@ -142,6 +142,9 @@ def data_bump_cache(data):
     data_sql(data, "UPDATE cache_gen SET gen = gen + 1")
     if db_url(data):
         data_sql(data, "NOTIFY cong_change, '*'")
+        # a notice reaches the nodes' listeners asynchronously; Cổng's own writers wait to hear
+        # theirs back (pg_commit), psql cannot: give the listener its moment
+        time.sleep(0.3)
 
 
 def data_columns(data, table):

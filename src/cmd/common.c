@@ -1,5 +1,6 @@
 /* common.c — what the commands share: the data folder, the root folder, messages. */
 #include "cmd.h"
+#include "base/locale.h"
 #include "base/sb.h"
 #include "base/util.h"
 #include "db/db.h"
@@ -211,15 +212,14 @@ const char *cli_tr(const char *key)
 	if (!messages) {
 		char *root = app_root_find();
 		struct sb p = SB_INIT;
-		sb_addf(&p, "%s/locale/vi.json", root ? root : ".");
-		messages = json_load_file(p.buf, 0, NULL);
+		char err[256];
+		messages = locale_load(root ? root : ".", err, sizeof(err));
 		sb_release(&p);
 		free(root);
 		if (!messages)
 			messages = json_object();
 	}
-	const char *s = json_string_value(json_object_get(json_object_get(messages, "messages"), key));
-	return s ? s : key;
+	return locale_text(messages, LOCALE_DEFAULT, key);
 }
 
 void cli_print_errs(const char *what, const struct errs *e)

@@ -1,5 +1,6 @@
 /* serve.c — `cong serve`: load templates and messages once, then serve until a signal. */
 #include "cmd.h"
+#include "base/locale.h"
 #include "base/log.h"
 #include "base/sb.h"
 #include "base/util.h"
@@ -48,7 +49,6 @@ static int serve_reload(struct app *app)
 {
 	char err[512];
 	struct sb p = SB_INIT;
-	json_error_t jerr;
 	struct mus_set *tpl = mus_set_new();
 	sb_addf(&p, "%s/templates", app->root);
 	if (mus_set_load_dir(tpl, p.buf, err, sizeof(err))) {
@@ -57,11 +57,9 @@ static int serve_reload(struct app *app)
 		sb_release(&p);
 		return -1;
 	}
-	sb_reset(&p);
-	sb_addf(&p, "%s/locale/vi.json", app->root);
-	json_t *locale = json_load_file(p.buf, 0, &jerr);
+	json_t *locale = locale_load(app->root, err, sizeof(err));
 	if (!locale) {
-		log_error("reload: %s:%d: %s", p.buf, jerr.line, jerr.text);
+		log_error("reload: %s", err);
 		mus_set_free(tpl);
 		sb_release(&p);
 		return -1;
@@ -387,12 +385,9 @@ int cmd_serve(int argc, char **argv)
 		sb_release(&p);
 		goto out;
 	}
-	sb_reset(&p);
-	sb_addf(&p, "%s/locale/vi.json", app.root);
-	json_error_t jerr;
-	app.locale = json_load_file(p.buf, 0, &jerr);
+	app.locale = locale_load(app.root, err, sizeof(err));
 	if (!app.locale) {
-		fprintf(stderr, "cong serve: %s:%d: %s\n", p.buf, jerr.line, jerr.text);
+		fprintf(stderr, "cong serve: %s\n", err);
 		sb_release(&p);
 		goto out;
 	}

@@ -23,7 +23,7 @@ struct app {
 	char *base_domain;
 	char *root;        /* folder holding templates/, static/, locale/ */
 	struct mus_set *tpl;
-	json_t *locale;    /* locale/vi.json */
+	json_t *locale;    /* every language's texts: {"vi": {key: text}, …} (base/locale.h) */
 	size_t max_body;   /* bytes; larger requests get 413 */
 	unsigned timeout;  /* seconds a connection may stay idle (slow clients are cut) */
 	int quiet;         /* no access log */
@@ -60,8 +60,10 @@ struct req {
 	json_t *categories; /* the site's, read once per request (web_categories) */
 	struct arena *arena; /* public pages: their JSON, released in one step (base/arena.h) */
 	const char *method;
-	char *path;
+	char *path;        /* without the language's prefix: "/en/tin/x" is served as "/tin/x" in English */
+	char *full_path;   /* as requested (the page cache's key) */
 	char *host;
+	char lang[4];      /* the language of the page: "vi", or the code of its "/en/" prefix */
 	int is_post, is_head;
 	const char *address; /* client address, printable (the proxy's client when it is trusted) */
 	int secure;          /* the browser reached us over HTTPS (directly or via a trusted proxy) */
@@ -124,7 +126,7 @@ void resp_cookie(struct req *r, const char *name, const char *value, int max_age
 void resp_redirect(struct req *r, int status, const char *location);
 /* Renders template TPL with CTX (reference stolen) as the response body. */
 void resp_render(struct req *r, int status, const char *tpl, json_t *ctx);
-/* An error page: status, a title and a message key of locale/vi.json. */
+/* An error page: status, a title and a message key of locale/ (in the request's language). */
 void resp_error(struct req *r, int status, const char *key);
 void resp_text(struct req *r, int status, const char *ctype, const char *text);
 /* A body of LEN bytes (downloads: CSV, XLSX). */
@@ -132,8 +134,14 @@ void resp_bytes(struct req *r, int status, const char *ctype, const void *data, 
 /* Serves a file under ROOT; REL must not contain "..". */
 void resp_file(struct req *r, const char *path, const char *ctype, int cache_seconds);
 
-/* Translation of a message key (locale/vi.json "messages"); the key itself when unknown. */
+/* A message key's Vietnamese text (locale/vi/); the key itself when unknown. */
 const char *tr(struct app *app, const char *key);
+/* A message key's text in the request's language (r->lang), else Vietnamese, else the key. */
+const char *rtr(struct req *r, const char *key);
+/* The request's language's texts ({key: text}), borrowed: what templates read as {{t.key}}. */
+json_t *req_texts(struct req *r);
+/* "" for Vietnamese, else "/<lang>": what the page's own links start with. */
+const char *req_lang_prefix(struct req *r);
 
 /* Routes. A pattern is a path whose segments "*" each capture one segment into r->captures;
  * a final "**" captures the rest of the path.

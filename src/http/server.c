@@ -7,6 +7,7 @@
 #include "http/guard.h"
 #include "http/metrics.h"
 #include "http/range.h"
+#include "base/locale.h"
 #include "base/arena.h"
 #include "base/log.h"
 #include "base/utf8.h"
@@ -161,9 +162,28 @@ static enum MHD_Result arg_valid(void *cls, enum MHD_ValueKind kind, const char 
 
 const char *tr(struct app *app, const char *key)
 {
-	json_t *locale = __atomic_load_n(&app->locale, __ATOMIC_ACQUIRE);
-	const char *s = json_string_value(json_object_get(json_object_get(locale, "messages"), key));
-	return s ? s : key;
+	return locale_text(__atomic_load_n(&app->locale, __ATOMIC_ACQUIRE), LOCALE_DEFAULT, key);
+}
+
+const char *rtr(struct req *r, const char *key)
+{
+	return locale_text(__atomic_load_n(&r->app->locale, __ATOMIC_ACQUIRE), r->lang[0] ? r->lang : NULL, key);
+}
+
+json_t *req_texts(struct req *r)
+{
+	json_t *locales = __atomic_load_n(&r->app->locale, __ATOMIC_ACQUIRE);
+	json_t *d = locale_dict(locales, r->lang[0] ? r->lang : NULL);
+	return d ? d : locale_dict(locales, NULL);
+}
+
+const char *req_lang_prefix(struct req *r)
+{
+	static __thread char prefix[8];
+	if (!r->lang[0] || strcmp(r->lang, LOCALE_DEFAULT) == 0)
+		return "";
+	snprintf(prefix, sizeof(prefix), "/%s", r->lang);
+	return prefix;
 }
 
 void resp_header(struct req *r, const char *name, const char *value)
@@ -240,12 +260,12 @@ void resp_error(struct req *r, int status, const char *key)
 	snprintf(code, sizeof(code), "%d", status);
 	for (size_t i = 0; i < ARRAY_SIZE(error_titles); i++)
 		if (strcmp(error_titles[i][0], code) == 0)
-			title = tr(r->app, error_titles[i][1]);
+			title = rtr(r, error_titles[i][1]);
 	if (web_error_page) {
-		web_error_page(r, status, title, tr(r->app, key));
+		web_error_page(r, status, title, rtr(r, key));
 	} else {
 		struct sb t = SB_INIT;
-		sb_addf(&t, "%s\n%s\n", title, tr(r->app, key));
+		sb_addf(&t, "%s\n%s\n", title, rtr(r, key));
 		resp_text(r, status, "text/plain; charset=utf-8", t.buf);
 		sb_release(&t);
 	}
@@ -452,7 +472,7 @@ static char *cache_key_of(struct req *r)
 	for (const char *h = r->host ? r->host : ""; *h; h++)
 		sb_addc(&b, (char)(*h >= 'A' && *h <= 'Z' ? *h + 32 : *h));
 	sb_addc(&b, ' ');
-	sb_adds(&b, r->path);
+	sb_adds(&b, r->full_path ? r->full_path : r->path);
 	sb_addc(&b, '?');
 	MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, key_arg, &b);
 	return sb_detach(&b, NULL);
@@ -546,6 +566,37 @@ static int known_hit(struct req *r)
 	return 1;
 }
 
+/* "/en/…" on a site that publishes in English: the page "/…" in English (r->lang; the cache keeps
+ * it under the full path). A code that names no loaded language is an ordinary path ("/tin/…");
+ * a language the site has not turned on, or the admin under a prefix, answers 404; "/en" alone
+ * goes to "/en/". Returns 1 when the request is answered. */
+static int lang_prefix(struct req *r)
+{
+	const char *p = r->path, *end = strchr(p + 1, '/');
+	size_t n = end ? (size_t)(end - p - 1) : strlen(p + 1);
+	char code[4];
+	if (p[0] != '/' || !locale_code_valid(p + 1, n))
+		return 0;
+	memcpy(code, p + 1, n);
+	code[n] = 0;
+	if (strcmp(code, LOCALE_DEFAULT) == 0 || !locale_dict(__atomic_load_n(&r->app->locale, __ATOMIC_ACQUIRE), code))
+		return 0;
+	if (!r->site || !site_has_language(r->site, code) || (end && strncmp(end, "/quan-tri/", 10) == 0)) {
+		resp_error(r, 404, "not_found");
+		return 1;
+	}
+	if (!end) {
+		char to[8];
+		snprintf(to, sizeof(to), "/%s/", code);
+		resp_redirect(r, 301, to);
+		return 1;
+	}
+	memcpy(r->lang, code, n + 1);
+	r->full_path = r->path;
+	r->path = xstrdup(end);
+	return 0;
+}
+
 static void dispatch(struct req *r)
 {
 	struct arg_check chk = { 0 };
@@ -564,6 +615,8 @@ static void dispatch(struct req *r)
 		resp_error(r, 400, "invalid_utf8_request");
 		return;
 	}
+	if (lang_prefix(r))
+		return;
 	for (size_t i = 0; i < web_nroutes; i++) {
 		const struct route *rt = &web_routes[i];
 		/* a public pattern of bare "*" segments never answers for an admin path */
@@ -755,6 +808,7 @@ static void req_free(struct req *r)
 	for (int i = 0; i < 4; i++)
 		free(r->capture_buf[i]);
 	free(r->path);
+	free(r->full_path);
 	free(r->host);
 	free(r->csrf);
 	free(r->ctype_own);
@@ -920,6 +974,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		r->t0 = metrics_now_ns();
 		r->method = method;
 		r->path = xstrdup(url);
+		memcpy(r->lang, LOCALE_DEFAULT, sizeof(LOCALE_DEFAULT));
 		r->is_head = strcmp(method, MHD_HTTP_METHOD_HEAD) == 0;
 		r->is_post = strcmp(method, MHD_HTTP_METHOD_POST) == 0;
 		r->fd = -1;

@@ -102,6 +102,13 @@ json_t *site_get(struct db *db, int64_t id);
 json_t *site_get_kept(struct db *db, int64_t id);
 json_t *site_get_by_slug(struct db *db, const char *slug);
 json_t *site_main(struct db *db);
+/* Whether SITE publishes in language CODE: Vietnamese always, the others when the site's board
+ * turned them on (its "languages": "en km"). */
+int site_has_language(const json_t *site, const char *code);
+/* The languages SITE publishes in besides Vietnamese (codes as locale/ names them; "vi" and
+ * repeats are dropped); site administrators. */
+int site_languages_set(struct db *db, const struct actor *a, int64_t site_id, const char *const *codes, size_t n,
+		       struct errs *e);
 json_t *site_list(struct db *db);                 /* all, tree order */
 /* Every site in tree order when PARENT_ID is 0, else that site's children: the sites kept per
  * connection, with "kind_label" (site_kind_label). Home pages list them. */

@@ -3,6 +3,7 @@
  * www.<base> for the main portal, or an extra domain the site lists. */
 #include "internal.h"
 #include "db/db.h"
+#include "base/locale.h"
 #include "base/sb.h"
 #include "base/util.h"
 #include "base/arena.h"
@@ -16,7 +17,7 @@
 #include "base/banned.h"
 
 #define SITE_COLS "id, slug, parent_id, kind, name, name_en, short_name, owner, address, phone, " \
-		  "email, fax, responsible, licence, approval_steps, approver_may_be_author"
+		  "email, fax, responsible, licence, approval_steps, approver_may_be_author, languages"
 
 static const char *const site_kinds[] = { "main", "department", "district", "commune" };
 
@@ -484,4 +485,62 @@ int site_settings_update(struct db *db, const struct actor *a, int64_t site_id, 
 		return M_ERROR;
 	}
 	return db_commit(db) ? M_ERROR : M_OK;
+}
+
+int site_has_language(const json_t *site, const char *code)
+{
+	if (!code || strcmp(code, "vi") == 0)
+		return 1;
+	const char *s = json_string_value(json_object_get(site, "languages"));
+	size_t n = strlen(code);
+	while (s && *s) {
+		while (*s == ' ')
+			s++;
+		size_t w = strcspn(s, " ");
+		if (w == n && memcmp(s, code, n) == 0)
+			return 1;
+		s += w;
+	}
+	return 0;
+}
+
+int site_languages_set(struct db *db, const struct actor *a, int64_t site_id, const char *const *codes, size_t n,
+		       struct errs *e)
+{
+	if (actor_level(db, a, site_id) < LVL_SITEADMIN)
+		return M_DENIED;
+	struct sb v = SB_INIT;
+	for (size_t i = 0; i < n; i++) {
+		size_t len = strlen(codes[i]);
+		if (!locale_code_valid(codes[i], len) || n > 8) {
+			errs_add(e, "languages", "languages_invalid");
+			sb_release(&v);
+			return M_INVALID;
+		}
+		int dup = strcmp(codes[i], "vi") == 0;
+		for (size_t j = 0; j < i; j++)
+			dup |= strcmp(codes[i], codes[j]) == 0;
+		if (!dup)
+			sb_addf(&v, "%s%s", v.len ? " " : "", codes[i]);
+	}
+	int rc = M_ERROR;
+	if (db_begin(db)) {
+		sb_release(&v);
+		return M_ERROR;
+	}
+	struct db_stmt *st = db_stmt(db, "UPDATE sites SET languages = ? WHERE id = ?");
+	if (st) {
+		db_bind_text(st, 1, v.len ? v.buf : "");
+		db_bind_int(st, 2, site_id);
+		int ok = db_step(st) == DB_DONE;
+		db_reset(st);
+		if (ok && !audit_write(db, a, site_id, "site.languages", "", v.len ? v.buf : "vi") && !cache_bump(db, site_id))
+			rc = M_OK;
+	}
+	if (rc != M_OK)
+		db_rollback(db);
+	else if (db_commit(db))
+		rc = M_ERROR;
+	sb_release(&v);
+	return rc;
 }

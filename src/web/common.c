@@ -365,6 +365,13 @@ static json_t *web_maintenance(struct req *r)
 	return m;
 }
 
+void web_lang_ctx(struct req *r, json_t *ctx)
+{
+	set_str(ctx, "lang", r->lang[0] ? r->lang : "vi");
+	set_str(ctx, "lang_prefix", req_lang_prefix(r));
+	json_object_set(ctx, "t", req_texts(r));
+}
+
 json_t *web_public_ctx(struct req *r, const char *page_title, const char *canonical_path)
 {
 	json_t *ctx = json_object();
@@ -373,7 +380,7 @@ json_t *web_public_ctx(struct req *r, const char *page_title, const char *canoni
 	struct sb t = SB_INIT;
 	char *url = web_site_url(r, site);
 
-	set_str(ctx, "lang", "vi");
+	web_lang_ctx(r, ctx);
 	if (page_title)
 		sb_addf(&t, "%s - %s", page_title, json_string_value(json_object_get(site, "name")));
 	else
@@ -454,7 +461,7 @@ void web_error(struct req *r, int status, const char *title, const char *message
 		web_crumb(ctx, title, NULL);
 	} else {
 		ctx = json_object();
-		set_str(ctx, "lang", "vi");
+		web_lang_ctx(r, ctx);
 		set_str(ctx, "page_title", title);
 		set_str(ctx, "static", "/static");
 		set_str(ctx, "host", r->host ? r->host : "");

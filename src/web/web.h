@@ -25,6 +25,9 @@ int64_t web_slug_id(const char *s, const char **slug_end);
 /* The request site's categories in tree order (category_tree: kept per connection, shared,
  * not to be modified); a new reference. */
 json_t *web_categories(struct req *r);
+/* The page's language in CTX: "lang" (its code, for <html lang>), "lang_prefix" ("" or "/en", what
+ * its own links start with) and "t", its texts ({{t.key}}: locale/<lang>/). */
+void web_lang_ctx(struct req *r, json_t *ctx);
 json_t *web_public_ctx(struct req *r, const char *page_title, const char *canonical_path);
 /* The menu of a CTX of web_public_ctx made the page's own, to change (mark an entry active). */
 json_t *web_menu_own(json_t *ctx);

@@ -10,6 +10,7 @@ and write a folder's database with data_sql() / Fixture.sql(), whichever engine 
 import glob
 import hashlib
 import itertools
+import json
 import os
 import re
 import shutil
@@ -37,7 +38,17 @@ PASSWORD = "Abc@12345-Mot-Lan"      # one-time password given by `cong user add`
 NEW_PASSWORD = "Xyz@67890-Doi-Roi"  # what the tests change it to at the first sign-in
 MAIN_NAME = "Cổng TTĐT Tỉnh Thử Nghiệm"
 
-# messages of locale/vi.json the tests look for
+def locale_texts(lang="vi"):
+    """LANG's texts as the server loads them: locale/<lang>/*.json merged (base/locale.h)."""
+    folder, texts = os.path.join(ROOT, "locale", lang), {}
+    for name in sorted(os.listdir(folder)):
+        if name.endswith(".json"):
+            with open(os.path.join(folder, name), encoding="utf-8") as f:
+                texts.update(json.load(f))
+    return texts
+
+
+# messages of locale/vi/ the tests look for
 MSG = {
     "invalid_utf8_request": "Yêu cầu chứa dữ liệu không phải văn bản UTF-8 hợp lệ",
     "body_too_large": "Dữ liệu gửi lên vượt quá dung lượng cho phép",

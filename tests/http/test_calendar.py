@@ -6,13 +6,12 @@ import json
 import os
 import subprocess
 
-from conglib import CONG, ROOT, CongTest, cong, cong_env, module_fixture, squash, text_of
+from conglib import CONG, CongTest, ROOT, cong, cong_env, locale_texts, module_fixture, squash, text_of
 
 setUpModule, tearDownModule = module_fixture()
 
 PAGE = "/quan-tri/lich-lam-viec"
-with open(os.path.join(ROOT, "locale", "vi.json"), encoding="utf-8") as f:
-    VI = json.load(f)["messages"]
+VI = locale_texts("vi")
 
 
 def weekdays(year):

@@ -12,12 +12,11 @@ import time
 import zipfile
 import io
 
-from conglib import ROOT, SNV_INFO, CongTest, cong, module_fixture, squash, text_of
+from conglib import CongTest, ROOT, SNV_INFO, cong, locale_texts, module_fixture, squash, text_of
 
 setUpModule, tearDownModule = module_fixture()
 
-with open(os.path.join(ROOT, "locale", "vi.json"), encoding="utf-8") as f:
-    VI = json.load(f)["messages"]
+VI = locale_texts("vi")
 
 CATEGORY = {}
 VN = datetime.timezone(datetime.timedelta(hours=7))

@@ -116,7 +116,7 @@ json_t *admin_ctx(struct req *r, const char *page_title)
 	json_t *ctx = json_object();
 	struct sb t = SB_INIT;
 	sb_addf(&t, "%s - Quản trị %s", page_title, json_string_value(json_object_get(r->site, "name")));
-	json_object_set_new(ctx, "lang", json_string("vi"));
+	web_lang_ctx(r, ctx);
 	json_object_set_new(ctx, "page_title", json_string(t.buf));
 	json_object_set_new(ctx, "heading", json_string(page_title));
 	json_object_set_new(ctx, "static", json_string("/static"));

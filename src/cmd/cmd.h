@@ -41,7 +41,7 @@ const char *data_db_option(void);
 int data_init(const char *dir, const char *domain, const char *main_name, int verbose);
 /* Prints field errors of a model call, in Vietnamese, to stderr. */
 void cli_print_errs(const char *what, const struct errs *e);
-/* The message for a key of locale/vi.json (loaded from the app root). */
+/* The message for a key of locale/vi/ (loaded from the app root). */
 const char *cli_tr(const char *key);
 /* Folder with templates/, static/ and locale/: $CONG_ROOT, else next to the binary or above. */
 char *app_root_find(void);

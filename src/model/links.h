@@ -42,7 +42,7 @@ void link_check_opts_read(struct db *db, struct link_check_opts *o);
 struct link_result {
 	int ok;
 	long status;         /* the final HTTP status, 0 when there was none */
-	const char *error;   /* a message key of locale/vi.json, "" when ok */
+	const char *error;   /* a message key of locale/vi/, "" when ok */
 	char detail[256];    /* libcurl's words, for the administrator (English) */
 };
 /* Asks URL once (HEAD, then GET on 405 or 501). OK for a final status 200..399. */

@@ -14,7 +14,7 @@ struct vtt_result {
 	size_t cues;        /* how many cues */
 	size_t line;        /* the line of the error (1-based), 0 when valid */
 	int64_t last_end;   /* milliseconds: the last cue's end */
-	const char *error;  /* a message key of locale/vi.json, NULL when valid */
+	const char *error;  /* a message key of locale/vi/, NULL when valid */
 };
 
 /* 0 when BYTES is a valid WebVTT file with at least one cue; -1 with R's line and error set. */

@@ -154,7 +154,7 @@ void page_schedule_week(struct req *r)
 	struct iso_week cur = iso_week_of(today), w = cur;
 	const char *tuan = req_arg(r, "tuan");
 	if (tuan && *tuan && iso_week_parse(tuan, &w)) {
-		web_error(r, 404, "Không có tuần này", "Tuần cần ghi theo dạng năm-Wsố tuần, ví dụ 2026-W50.");
+		web_error(r, 404, rtr(r, "sched_no_week"), rtr(r, "sched_week_format"));
 		return;
 	}
 	const char *leader = req_arg(r, "lanh-dao");
@@ -268,13 +268,13 @@ void page_schedule_week(struct req *r)
 	vn_day_dmy(monday + 6, to_t);
 	iso_week_format(w, wk);
 	struct sb title = SB_INIT;
-	sb_addf(&title, "Lịch công tác tuần %d năm %d", w.week, w.year);
+	sb_addf(&title, "%s %d %s %d", rtr(r, "sched_title_week"), w.week, rtr(r, "sched_year"), w.year);
 	if (leader_name)
 		sb_addf(&title, " - %s", leader_name);
 	char *canon = week_url(w, leader, !is_current || (tuan && *tuan));
 	json_t *ctx = web_public_ctx(r, title.buf, canon);
 	free(canon);
-	web_crumb(ctx, "Lịch công tác", NULL);
+	web_crumb(ctx, rtr(r, "sched_title"), NULL);
 
 	char *prev = week_url(iso_week_add(w, -1), leader, 1), *next = week_url(iso_week_add(w, 1), leader, 1);
 	char *now = week_url(cur, leader, 0);

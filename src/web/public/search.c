@@ -90,8 +90,8 @@ void page_search(struct req *r)
 	char buf[40];
 	q = q ? q : "";
 
-	json_t *ctx = web_public_ctx(r, "Tìm kiếm", "/tim-kiem");
-	web_crumb(ctx, "Tìm kiếm", NULL);
+	json_t *ctx = web_public_ctx(r, rtr(r, "search_title"), "/tim-kiem");
+	web_crumb(ctx, rtr(r, "search_title"), NULL);
 	json_object_set_new(ctx, "search_q", json_string(q));
 	json_object_set_new(ctx, "is_main", json_boolean(is_main));
 

@@ -96,7 +96,7 @@ static const struct ticket_kind *kind_of(struct req *r)
 {
 	const struct ticket_kind *tk = ticket_kind_by_segment(r->captures[0]);
 	if (!tk)
-		web_error(r, 404, "Không tìm thấy trang", "Địa chỉ này không có trên cổng.");
+		web_error(r, 404, rtr(r, "error_404"), rtr(r, "ticket_no_such_form"));
 	return tk;
 }
 
@@ -167,8 +167,8 @@ void page_ticket_submit(struct req *r)
 
 static void render_status(struct req *r, int status, json_t *t, const char *code, int asked_owner)
 {
-	json_t *ctx = web_public_ctx(r, "Theo dõi tình trạng xử lý", "/theo-doi");
-	web_crumb(ctx, "Theo dõi tình trạng xử lý", NULL);
+	json_t *ctx = web_public_ctx(r, rtr(r, "track_title"), "/theo-doi");
+	web_crumb(ctx, rtr(r, "track_title"), NULL);
 	json_t *view = json_pack("{sssbsb}", "code", code ? code : "", "asked", code && *code, "asked_owner", asked_owner);
 	if (t) {
 		json_t *item = json_object_get(t, "item");

@@ -136,3 +136,24 @@ class LanguagesChrome(CongTest):
         self.assertNotIn_(VI["skip_to_content"], en, "the cached English page is not the Vietnamese one")
         self.assertIn_('<html lang="km"', km, "the cached Khmer page")
         self.assertIn_(KM["skip_to_content"], km, "the cached Khmer page")
+
+    def test_form_answers_in_the_language(self):
+        """A citizen's form under /en/: its texts, the check question in English, and a refused
+        submission comes back in English with the message of the page's language."""
+        r = self.expect(self.c.get("/en/gui/cau-hoi"), 200, "the English question form")
+        self.check_html(r, lang="en")
+        form = [f for f in r.tree().iter("form") if f.get("class") == "ticket-form"][0]
+        self.assertEqual(form.get("action"), "/en/gui/cau-hoi", "the form posts under /en/")
+        label = [lb for lb in r.tree().iter("label") if lb.get("for") == "challenge_answer"][0]
+        self.assertRegex(text_of(label), r"^[A-Z][a-z]+ %s [a-z]+ %s$" % (EN["challenge_plus"], re.escape(EN["challenge_ask"])),
+                         "the check question in English words")
+        r = self.expect(self.c.post("/en/gui/cau-hoi", [("ho_ten", "")]), 422, "an empty English question")
+        self.check_html(r, lang="en")
+        errors = [text_of(p) for p in r.tree().iter("p") if p.get("class") == "field-error"]
+        self.assertTrue(errors, "the refused form shows why")
+        for e in errors:
+            self.assertIn(e, EN.values(), "a message of the English form is not an English text")
+        r = self.expect(self.c.get("/en/danh-gia"), 200, "the English rating")
+        legends = [text_of(lg) for lg in r.tree().iter("legend")]
+        self.assertEqual(legends, [EN["rating_crit_" + k] for k in ("giao_dien", "noi_dung", "chat_luong", "ho_tro")],
+                         "the rating's criteria in English")

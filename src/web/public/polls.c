@@ -196,7 +196,9 @@ static void render_rating(struct req *r, int status, const struct errs *e, const
 								chosen && chosen[i] && strcmp(chosen[i], val) == 0));
 		}
 		const char *err = json_string_value(json_object_get(errors, rating_keys[i]));
-		json_array_append_new(crit, json_pack("{sssssoso}", "key", rating_keys[i], "label", rating_labels[i], "scores",
+		char ckey[40]; /* the criterion's name in the page's language: rating_crit_<key> */
+		snprintf(ckey, sizeof(ckey), "rating_crit_%s", rating_keys[i]);
+		json_array_append_new(crit, json_pack("{sssssoso}", "key", rating_keys[i], "label", rtr(r, ckey), "scores",
 						      scores, "error", err ? json_string(err) : json_null()));
 	}
 	const char *sent = req_arg(r, "da-gui");

@@ -108,10 +108,10 @@ void page_search(struct req *r)
 	const char *from = req_arg(r, "tu"), *to = req_arg(r, "den");
 	json_t *errors = json_object();
 	if (from && *from && time_parse_vn(from, &p.from))
-		json_object_set_new(errors, "tu", json_string(tr(r->app, "date_invalid")));
+		json_object_set_new(errors, "tu", json_string(rtr(r, "date_invalid")));
 	if (to && *to) {
 		if (time_parse_vn(to, &p.to))
-			json_object_set_new(errors, "den", json_string(tr(r->app, "date_invalid")));
+			json_object_set_new(errors, "den", json_string(rtr(r, "date_invalid")));
 		else
 			p.to += 86400; /* the whole day */
 	}

@@ -16,6 +16,7 @@
 #include "web/web.h"
 #include "base/util.h"
 #include "base/log.h"
+#include "base/sb.h"
 #include "model/ticket.h"
 #include "model/challenge.h"
 #include "model/kind.h"
@@ -39,8 +40,20 @@ json_t *web_challenge_view(struct req *r, json_t *ctx, const char *form, const c
 	json_object_set_new(ctx, "scripts", json_pack("[s]", "challenge.js"));
 	json_object_set_new(ctx, "csrf", json_string(web_csrf_token(r)));
 	r->script_self = 1;
-	return json_pack("{sssssiso}", "token", c.token, "question", c.question, "bits", c.bits, "error",
-			 error ? json_string(error) : json_null());
+	/* the question in the page's language: the sum's terms in words (challenge_digit_N), the
+	 * first one capitalised when it begins with an ASCII letter (as every Vietnamese and English
+	 * digit's word does; Khmer has no capitals) */
+	char ka[24], kb[24];
+	snprintf(ka, sizeof(ka), "challenge_digit_%d", c.a);
+	snprintf(kb, sizeof(kb), "challenge_digit_%d", c.b);
+	struct sb q = SB_INIT;
+	sb_addf(&q, "%s %s %s %s", rtr(r, ka), rtr(r, "challenge_plus"), rtr(r, kb), rtr(r, "challenge_ask"));
+	if (q.buf[0] >= 'a' && q.buf[0] <= 'z')
+		q.buf[0] = (char)(q.buf[0] - 'a' + 'A');
+	json_t *v = json_pack("{sssssiso}", "token", c.token, "question", q.buf, "bits", c.bits, "error",
+			      error ? json_string(error) : json_null());
+	sb_release(&q);
+	return v;
 }
 
 int web_challenge_check(struct req *r, const char *form, struct errs *e)

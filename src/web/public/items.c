@@ -938,7 +938,8 @@ static void item_page(struct req *r, int print)
 	 * (public/item_fields, public/item_tables) and kept with the connection until the database
 	 * changes, with what the page's head takes from the fields (fields_kept); the print view
 	 * renders its own. A kind with a hook or a template of its own has the whole fields too,
-	 * files as views (f), and each field's text (t). */
+	 * files as views (f), and each field's text (texts: not "t", which names the page's
+	 * language texts, {{t.key}}, and would hide them from the item's templates). */
 	const struct kind_view *kv = kind_view_find(k->name);
 	int own = (kv && kv->item_view) || k->tpl_item;
 	struct sb fkey = SB_INIT;
@@ -1000,16 +1001,16 @@ static void item_page(struct req *r, int print)
 	json_object_set_new(it, "fields", props);
 	json_object_set_new(it, "tables", tables);
 	if (fv && !g) {
-		json_t *keep = json_pack("{sOsOsO}", "f", f, "v", fv, "t", ft);
+		json_t *keep = json_pack("{sOsOsO}", "f", f, "v", fv, "texts", ft);
 		web_keep_json(r, gkey.buf, keep);
 		json_decref(keep);
 	}
 	if (g && !fv) {
 		json_object_set(it, "f", json_object_get(g, "v"));
-		json_object_set(it, "t", json_object_get(g, "t"));
+		json_object_set(it, "texts", json_object_get(g, "texts"));
 	} else if (fv) {
 		json_object_set_new(it, "f", fv);
-		json_object_set_new(it, "t", ft);
+		json_object_set_new(it, "texts", ft);
 	}
 	sb_release(&gkey);
 

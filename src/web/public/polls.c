@@ -65,7 +65,7 @@ static json_t *results_chart(struct req *r, json_t *v, int64_t id)
 	const char *const series[] = { rtr(r, "poll_col_votes") };
 	char cid[40];
 	snprintf(cid, sizeof(cid), "tham-do-%lld", (long long)id);
-	struct chart_hbar c = { .id = cid, .title = rtr(r, "poll_chart_title"), .desc = rtr(r, "poll_table_caption"),
+	struct chart_hbar c = { .id = cid, .title = rtr(r, "poll_chart_title"), .desc = rtr(r, "poll_chart_desc"),
 				.no_data = rtr(r, "poll_no_choices"), .aSeries = series, .nSeries = 1, .aCategory = cat,
 				.nCategory = n, .aValue = val };
 	struct sb svg = SB_INIT;

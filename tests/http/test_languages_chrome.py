@@ -5,6 +5,7 @@ language, and its own entry in the page cache; a language the site has not turne
 import re
 
 from conglib import CongTest, locale_texts, module_fixture, squash, text_of
+from items_helper import create, publish, public_path
 
 setUpModule, tearDownModule = module_fixture()
 
@@ -157,3 +158,24 @@ class LanguagesChrome(CongTest):
         legends = [text_of(lg) for lg in r.tree().iter("legend")]
         self.assertEqual(legends, [EN["rating_crit_" + k] for k in ("giao_dien", "noi_dung", "chat_luong", "ho_tro")],
                          "the rating's criteria in English")
+
+    def test_item_page_in_the_language(self):
+        """An item of a kind with a page of its own (a unit: its fields kept with their texts)
+        reads its chrome in English: the item's view must not hide the page's texts."""
+        board = self.fx.admin("duyet", "snv")
+        iid = create(self, board, "co-cau-to-chuc", "Phòng Thử Ngôn Ngữ",
+                     [("ma", "DV-NN"), ("cap_tren", ""), ("chuc_nang", "Thử các ngôn ngữ."), ("dia_chi", "Số 1, Phường 1"),
+                      ("dien_thoai", "0270 3822 199"), ("email", "nn@snv.example.gov.vn"), ("thu_truong", "Trưởng phòng"),
+                      ("thu_tu", "")])
+        publish(self, board, "co-cau-to-chuc", iid)
+        path = public_path(self, self.fx, "snv", iid)
+        for _ in range(2):  # built, then from the kept fragments
+            r = self.expect(self.c.get("/en" + path), 200, "the unit's English page")
+            self.check_html(r, lang="en")
+            meta = squash(text_of([p for p in r.tree().iter("p") if p.get("class") == "article-meta"][0]))
+            self.assertTrue(meta.startswith(EN["published_on"]), "the item's date line in English: %r" % meta)
+            self.assertIn_(EN["print_version"], r, "the print link")
+            self.assertIn_('href="/en/co-cau-to-chuc">%s</a>' % EN["unit_tree_link"], r, "the link to the tree, in English")
+        r = self.expect(self.c.get(path), 200, "the unit's Vietnamese page")
+        self.assertIn_(VI["published_on"], r, "the Vietnamese date line")
+        self.assertNotIn_(EN["published_on"], r, "the English kept fragments stay on the English page")

@@ -438,10 +438,7 @@ json_t *web_public_ctx(struct req *r, const char *page_title, const char *canoni
 	sb_release(&mkey);
 	nav_footer_ctx(r, ctx); /* the footer's links (public/nav.c) */
 	json_object_set_new(ctx, "breadcrumbs", json_array());
-	sb_reset(&t);
-	sb_adds(&t, req_lang_prefix(r));
-	sb_addc(&t, '/');
-	web_crumb(ctx, rtr(r, "nav_home"), page_title ? t.buf : NULL);
+	web_crumb(ctx, rtr(r, "nav_home"), page_title ? "/" : NULL); /* the template adds lang_prefix */
 	set_str(ctx, "admin_url", "/quan-tri/");
 	set_str(ctx, "search_url", "/tim-kiem");
 	/* a planned outage, on every public page in its window (the page cache's generation

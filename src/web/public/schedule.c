@@ -242,7 +242,9 @@ void page_schedule_week(struct req *r)
 			json_object_set_new(json_array_get(list, json_array_size(list) - 1), "has_to", json_boolean(to >= 0));
 		}
 		int wd = vn_weekday(monday + d);
-		json_array_append_new(days, json_pack("{sssssssosbsb}", "name", vn_weekday_name(wd), "date", date, "iso", iso,
+		char wkey[16]; /* the day's name in the page's language: weekday_0 (Sunday) … weekday_6 */
+		snprintf(wkey, sizeof(wkey), "weekday_%d", wd);
+		json_array_append_new(days, json_pack("{sssssssosbsb}", "name", rtr(r, wkey), "date", date, "iso", iso,
 						      "entries", list, "has_entries", json_array_size(list) > 0, "today",
 						      monday + d == today));
 	}

@@ -65,7 +65,9 @@ int challenge_make(struct db *db, int64_t site_id, const char *form, int64_t now
 		return -1;
 	sodium_bin2base64(c->token, sizeof(c->token), buf, sizeof(buf), sodium_base64_VARIANT_URLSAFE_NO_PADDING);
 	c->bits = bits;
-	question(c, buf[P_A], buf[P_B]);
+	c->a = buf[P_A];
+	c->b = buf[P_B];
+	question(c, c->a, c->b);
 	return 0;
 }
 

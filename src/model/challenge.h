@@ -23,6 +23,7 @@ struct errs;
 struct challenge {
 	char token[CHALLENGE_TOKEN_MAX + 1];
 	char question[128]; /* the sum in Vietnamese words */
+	int a, b;           /* the sum's terms (1..9), for the question in another language */
 	int bits;           /* zero bits the proof of work needs */
 };
 

@@ -393,8 +393,15 @@ json_t *web_public_ctx(struct req *r, const char *page_title, const char *canoni
 	set_str(ctx, "meta_description", t.buf);
 	sb_reset(&t);
 	sb_add(&t, url, strlen(url) - 1);
+	sb_adds(&t, req_lang_prefix(r)); /* an English page's address is its own: "/en/…" */
 	sb_adds(&t, canonical_path ? canonical_path : "/");
 	set_str(ctx, "canonical_url", t.buf);
+	/* the home page in the page's language, for the header's brand and the error page */
+	sb_reset(&t);
+	sb_add(&t, url, strlen(url) - 1);
+	sb_adds(&t, req_lang_prefix(r));
+	sb_addc(&t, '/');
+	set_str(ctx, "home_url", t.buf);
 	/* "Báo lỗi" on every page (VL Đ18.2): the report's form names the page */
 	char *esc = curl_easy_escape(NULL, canonical_path ? canonical_path : "/", 0);
 	sb_reset(&t);
@@ -431,7 +438,7 @@ json_t *web_public_ctx(struct req *r, const char *page_title, const char *canoni
 	sb_release(&mkey);
 	nav_footer_ctx(r, ctx); /* the footer's links (public/nav.c) */
 	json_object_set_new(ctx, "breadcrumbs", json_array());
-	web_crumb(ctx, "Trang chủ", page_title ? "/" : NULL);
+	web_crumb(ctx, rtr(r, "nav_home"), page_title ? "/" : NULL); /* the template adds lang_prefix */
 	set_str(ctx, "admin_url", "/quan-tri/");
 	set_str(ctx, "search_url", "/tim-kiem");
 	/* a planned outage, on every public page in its window (the page cache's generation
@@ -478,9 +485,13 @@ void web_gone(struct req *r, const char *what, json_t *gone)
 	char buf[40];
 	struct sb msg = SB_INIT;
 	time_format_vn(json_integer_value(json_object_get(gone, "withdrawn_at")), buf, sizeof(buf));
-	sb_addf(&msg, "%s “%s” đã được gỡ lúc %s. Lý do: %s", what, json_string_value(json_object_get(gone, "title")), buf,
-		json_string_value(json_object_get(gone, "withdrawn_reason")));
-	web_error(r, 410, tr(r->app, "error_410"), msg.buf);
+	/* the sentence in pieces of the page's language (a format string is never read from a file) */
+	sb_addf(&msg, "%s “%s” ", what, json_string_value(json_object_get(gone, "title")));
+	sb_adds(&msg, rtr(r, "gone_removed_at"));
+	sb_addf(&msg, " %s. ", buf);
+	sb_adds(&msg, rtr(r, "gone_reason"));
+	sb_addf(&msg, " %s", json_string_value(json_object_get(gone, "withdrawn_reason")));
+	web_error(r, 410, rtr(r, "error_410"), msg.buf);
 	sb_release(&msg);
 }
 
@@ -557,15 +568,25 @@ void web_keep_json(struct req *r, const char *key, json_t *v)
 }
 
 /* What every fragment key of this request starts with: the templates (reloaded: new ones), the
- * site, the host and scheme its links may carry. */
+ * site, the host and scheme its links may carry, and the language its texts are in. */
 void web_fragment_prefix(struct req *r, struct sb *key, char what)
 {
-	sb_addf(key, "%c|%p|%lld|%d|%s|", what, (void *)r->app->tpl,
-		(long long)json_integer_value(json_object_get(r->site, "id")), r->secure, r->host ? r->host : "");
+	sb_addf(key, "%c|%p|%lld|%d|%s|%s|", what, (void *)r->app->tpl,
+		(long long)json_integer_value(json_object_get(r->site, "id")), r->secure, r->host ? r->host : "", r->lang);
 }
 
 int web_render_part(struct req *r, const char *tpl, json_t *view, struct sb *out)
 {
+	/* a part rendered alone reads its texts ({{t.key}}) and links ({{lang_prefix}}) in the
+	 * request's language like the page does: a shallow copy, as the view may be shared */
+	if (!json_object_get(view, "t")) {
+		json_t *v = json_copy(view);
+		json_object_set(v, "t", req_texts(r));
+		json_object_set_new(v, "lang_prefix", json_string(req_lang_prefix(r)));
+		int rc = mus_render(r->app->tpl, tpl, v, out);
+		json_decref(v);
+		return rc;
+	}
 	return mus_render(r->app->tpl, tpl, view, out);
 }
 

@@ -862,9 +862,10 @@ class CongTest(unittest.TestCase):
                                                                     r.status, r.location, body))
         return r
 
-    def check_html(self, r, chrome=True):
-        """Every public HTML page: valid HTML5 (html5lib strict), <html lang="vi">, the viewport
-        meta, security headers; CHROME pages (with the site's header) also the skip link."""
+    def check_html(self, r, chrome=True, lang="vi"):
+        """Every public HTML page: valid HTML5 (html5lib strict), <html lang="vi"> (LANG: a page
+        under "/en/"…), the viewport meta, security headers; CHROME pages (with the site's
+        header) also the skip link."""
         self.assertTrue(r.is_html, "%r: Content-Type %r, expected text/html" % (r, r.ctype))
         parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
         try:
@@ -875,7 +876,7 @@ class CongTest(unittest.TestCase):
             ln = pos[0] if isinstance(pos[0], int) else 0
             ctx = line[ln - 1].strip()[:120] if 0 < ln <= len(line) else ""
             self.fail("%r: not valid HTML5 at line %s col %s: %s [%s]" % (r, pos[0], pos[1], e, ctx))
-        self.assertRegex(r.text[:300], r'<html lang="vi"', "%r: no <html lang=\"vi\">" % r)
+        self.assertRegex(r.text[:300], r'<html lang="%s"' % lang, "%r: no <html lang=\"%s\">" % (r, lang))
         self.assertRegex(r.text, r'<meta name="viewport" content="[^"]*width=device-width',
                          "%r: no viewport meta" % r)
         for h in SECURITY_HEADERS:

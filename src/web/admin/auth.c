@@ -106,7 +106,7 @@ void admin_errors(struct req *r, json_t *ctx, const struct errs *e)
 	json_t *o = json_object();
 	for (int i = 0; i < e->n; i++)
 		if (!json_object_get(o, e->e[i].field)) /* the first message per field */
-			json_object_set_new(o, e->e[i].field, json_string(e->text[i] ? e->text[i] : tr(r->app, e->e[i].key)));
+			json_object_set_new(o, e->e[i].field, json_string(e->text[i] ? e->text[i] : rtr(r, e->e[i].key)));
 	json_object_set_new(ctx, "errors", o);
 	json_object_set_new(ctx, "has_errors", json_boolean(e->n > 0));
 }

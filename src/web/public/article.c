@@ -22,7 +22,7 @@ static void article_page(struct req *r, int print)
 	if (!row) {
 		json_t *gone = id > 0 ? article_get_withdrawn(r->db, site_id, id) : NULL;
 		if (gone) { /* 410, and the reader learns why and when (gỡ bài) */
-			web_gone(r, "Bài viết", gone);
+			web_gone(r, rtr(r, "gone_article"), gone);
 			json_decref(gone);
 			return;
 		}

@@ -44,7 +44,7 @@ json_t *web_banners(struct req *r)
 	 * of the site starts or ends (its epoch is in the key) */
 	int64_t epoch = banner_epoch(r->db, site_id, now, NULL);
 	static const char *const labels[][2] = {
-		{ "header", "Quảng cáo đầu trang" }, { "sidebar", "Quảng cáo cột bên" }, { "footer", "Quảng cáo chân trang" },
+		{ "header", "banners_header" }, { "sidebar", "banners_sidebar" }, { "footer", "banners_footer" }, /* keys of texts */
 	};
 	json_t *out = json_object(), *cur = NULL;
 	int fetched = 0;
@@ -63,7 +63,7 @@ json_t *web_banners(struct req *r)
 			}
 			json_t *list = json_object_get(cur, labels[p][0]);
 			if (list) {
-				json_t *v = placement_view(r, site_id, list, labels[p][0], labels[p][1]);
+				json_t *v = placement_view(r, site_id, list, labels[p][0], rtr(r, labels[p][1]));
 				web_render_part(r, "partials/banners", v, &html);
 				json_decref(v);
 			}

@@ -128,7 +128,7 @@ void consultation_item_view(struct req *r, const struct kind *k, json_t *row, js
 				json_object_set_new(fd, "is_input", json_false());
 				json_object_set_new(fd, "is_select", json_true());
 				json_object_set_new(fd, "choices", choices);
-				json_object_set_new(fd, "help", json_string("Chọn điều được góp ý; để “— Chọn —” nếu góp ý chung cho toàn bộ dự thảo"));
+				json_object_set_new(fd, "help", json_string(rtr(r, "consult_article_help")));
 			}
 			json_object_set_new(c, "form", json_pack("{sosOsssisb}", "fields", fields, "challenge", chal, "why",
 								 tk->why, "bits", (int)json_integer_value(json_object_get(chal, "bits")),

@@ -79,8 +79,8 @@ void page_unit_tree(struct req *r)
 	}
 	sb_release(&key);
 	json_int_t n = json_integer_value(json_object_get(kept, "n"));
-	json_t *ctx = web_public_ctx(r, "Cơ cấu tổ chức", "/co-cau-to-chuc");
-	web_crumb(ctx, "Cơ cấu tổ chức", NULL);
+	json_t *ctx = web_public_ctx(r, rtr(r, "units_title"), "/co-cau-to-chuc");
+	web_crumb(ctx, rtr(r, "units_title"), NULL);
 	json_t *view = json_pack("{sIsbsO}", "n", n, "has_units", n > 0, "tree_html", json_object_get(kept, "html"));
 	json_object_set_new(ctx, "directory", view);
 	json_decref(kept);
@@ -179,8 +179,8 @@ void page_spokespeople(struct req *r)
 {
 	json_int_t site_id = json_integer_value(json_object_get(r->site, "id"));
 	json_t *names, *rows = directory_officials(r->db, site_id, -1), *tree = tree_kept(r, site_id, &names, NULL);
-	json_t *ctx = web_public_ctx(r, "Người phát ngôn", "/nguoi-phat-ngon");
-	web_crumb(ctx, "Người phát ngôn", NULL);
+	json_t *ctx = web_public_ctx(r, rtr(r, "contact_spokespeople"), "/nguoi-phat-ngon");
+	web_crumb(ctx, rtr(r, "contact_spokespeople"), NULL);
 	json_t *list = officials_view(rows, names);
 	json_object_set_new(ctx, "directory", json_pack("{sosb}", "officials", list, "has_officials", json_array_size(list) > 0));
 	json_decref(rows);
@@ -246,8 +246,8 @@ void page_contact(struct req *r)
 		json_decref(spk);
 	}
 	sb_release(&key);
-	json_t *ctx = web_public_ctx(r, "Liên hệ", "/lien-he");
-	web_crumb(ctx, "Liên hệ", NULL);
+	json_t *ctx = web_public_ctx(r, rtr(r, "contact_title"), "/lien-he");
+	web_crumb(ctx, rtr(r, "contact_title"), NULL);
 	json_object_set_new(ctx, "contact", json_pack("{so}", "contact_html", kept));
 	resp_render(r, 200, "public/contact", ctx);
 }

@@ -316,7 +316,7 @@ static json_t *list_ids(struct req *r, const struct list_query *lq, int64_t limi
 	return item_list_ids(r->db, site_id, lq->k->name, lq->category_id, lq->f, lq->nf, limit, offset, total);
 }
 
-static json_t *list_columns(const struct kind *k, int province)
+static json_t *list_columns(struct req *r, const struct kind *k, int province)
 {
 	json_t *cols = json_array();
 	const struct kind_field *idf = kind_ident_field(k);
@@ -337,11 +337,11 @@ static json_t *list_columns(const struct kind *k, int province)
 		}
 	}
 	if (is_legal(k))
-		json_array_append_new(cols, json_pack("{ss}", "label", "Hiệu lực"));
+		json_array_append_new(cols, json_pack("{ss}", "label", rtr(r, "list_validity")));
 	else if (has_derived_term(k))
 		json_array_append_new(cols, json_pack("{ss}", "label", k->term_label));
 	if (province)
-		json_array_append_new(cols, json_pack("{ss}", "label", "Cơ quan, đơn vị"));
+		json_array_append_new(cols, json_pack("{ss}", "label", rtr(r, "list_agency")));
 	return cols;
 }
 
@@ -367,7 +367,7 @@ static json_t *list_filters(struct req *r, const struct list_query *lq)
 		json_t *opts = json_array();
 		const char *label;
 		if (strcmp(keys[i], "hieu_luc") == 0) { /* legal: every status, in order */
-			label = "Hiệu lực";
+			label = rtr(r, "list_validity");
 			for (enum legal_status st = LEGAL_NOT_YET; st <= LEGAL_EXPIRED; st++)
 				json_array_append_new(opts, json_pack("{sssssb}", "value", legal_status_key(st), "label",
 								      legal_status_label(st), "selected",
@@ -413,7 +413,7 @@ static json_t *list_filters(struct req *r, const struct list_query *lq)
 		char id[64];
 		snprintf(id, sizeof(id), "loc-%s", keys[i]);
 		json_array_append_new(out, json_pack("{ssssssssso}", "key", keys[i], "id", id, "label", label,
-						     "all", strcmp(keys[i], "nam") == 0 ? "Tất cả các năm" : "Tất cả", "options", opts));
+						     "all", rtr(r, strcmp(keys[i], "nam") == 0 ? "list_all_years" : "list_all"), "options", opts));
 	}
 	if (lq->province) { /* the province's list: by site */
 		json_t *sites = item_kind_sites(r->db, k->name), *opts = json_array(), *x;
@@ -424,8 +424,8 @@ static json_t *list_filters(struct req *r, const struct list_query *lq)
 							      "selected", lq->don_vi && strcmp(lq->don_vi, slug) == 0));
 		}
 		json_decref(sites);
-		json_array_append_new(out, json_pack("{ssssssssso}", "key", "don-vi", "id", "loc-don-vi", "label", "Đơn vị",
-						     "all", "Tất cả các đơn vị", "options", opts));
+		json_array_append_new(out, json_pack("{ssssssssso}", "key", "don-vi", "id", "loc-don-vi", "label", rtr(r, "official_unit"),
+						     "all", rtr(r, "list_all_units"), "options", opts));
 	}
 	return out;
 }
@@ -567,7 +567,7 @@ static void list_tabs(struct req *r, const struct list_query *lq, const char *ba
 	json_t *x;
 	json_array_foreach(vals, j, x)
 		all += json_integer_value(json_object_get(x, "n"));
-	json_array_append_new(tabs, json_pack("{sssssIsb}", "label", "Tất cả", "url", base, "n", all, "current", cur == NULL));
+	json_array_append_new(tabs, json_pack("{sssssIsb}", "label", rtr(r, "list_all"), "url", base, "n", all, "current", cur == NULL));
 	for (const struct kind_choice *c = fd->choices; c->key; c++) {
 		json_int_t n = 0;
 		json_array_foreach(vals, j, x)
@@ -738,7 +738,7 @@ void page_item_list(struct req *r)
 		json_object_set_new(view, "has_years", json_boolean(json_array_size(ylinks) > 0));
 		json_object_set_new(view, "years", ylinks);
 	}
-	json_object_set_new(view, "columns", list_columns(k, lq.province));
+	json_object_set_new(view, "columns", list_columns(r, k, lq.province));
 	json_object_set_new(view, "all_sites", json_boolean(lq.province));
 	struct sb rh = SB_INIT;
 	rows_html(r, k, rows, lq.province, &rh);
@@ -938,7 +938,8 @@ static void item_page(struct req *r, int print)
 	 * (public/item_fields, public/item_tables) and kept with the connection until the database
 	 * changes, with what the page's head takes from the fields (fields_kept); the print view
 	 * renders its own. A kind with a hook or a template of its own has the whole fields too,
-	 * files as views (f), and each field's text (t). */
+	 * files as views (f), and each field's text (texts: not "t", which names the page's
+	 * language texts, {{t.key}}, and would hide them from the item's templates). */
 	const struct kind_view *kv = kind_view_find(k->name);
 	int own = (kv && kv->item_view) || k->tpl_item;
 	struct sb fkey = SB_INIT;
@@ -1000,16 +1001,16 @@ static void item_page(struct req *r, int print)
 	json_object_set_new(it, "fields", props);
 	json_object_set_new(it, "tables", tables);
 	if (fv && !g) {
-		json_t *keep = json_pack("{sOsOsO}", "f", f, "v", fv, "t", ft);
+		json_t *keep = json_pack("{sOsOsO}", "f", f, "v", fv, "texts", ft);
 		web_keep_json(r, gkey.buf, keep);
 		json_decref(keep);
 	}
 	if (g && !fv) {
 		json_object_set(it, "f", json_object_get(g, "v"));
-		json_object_set(it, "t", json_object_get(g, "t"));
+		json_object_set(it, "texts", json_object_get(g, "texts"));
 	} else if (fv) {
 		json_object_set_new(it, "f", fv);
-		json_object_set_new(it, "t", ft);
+		json_object_set_new(it, "texts", ft);
 	}
 	sb_release(&gkey);
 
@@ -1040,7 +1041,7 @@ static void item_page(struct req *r, int print)
 		int docs = is_legal(k);
 		for (size_t fi = 0; fi < k->nfields; fi++)
 			docs |= k->fields[fi].type == F_REF && strcmp(k->fields[fi].ref_kind, "legal") == 0;
-		json_object_set_new(rv, "relations_title", json_string(docs ? "Văn bản liên quan" : "Thông tin liên quan"));
+		json_object_set_new(rv, "relations_title", json_string(rtr(r, docs ? "item_related_docs" : "item_related")));
 		if (print) {
 			json_object_update(it, rv);
 		} else {

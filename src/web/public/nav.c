@@ -178,7 +178,7 @@ json_t *nav_home_blocks(struct req *r, json_t *news_sections, int *news_on)
 		snprintf(id, sizeof(id), "muc-%s", k->segment);
 		json_array_append_new(blocks, json_pack("{sbsns{sssssssssssoss}}", "is_news", 0, "sections", "kind", "label",
 							k->label, "label_one", k->label_one, "url", url, "id", id, "name",
-							k->name, "items", items, "more", "Xem tất cả"));
+							k->name, "items", items, "more", rtr(r, "home_view_all")));
 	}
 	return blocks;
 }
@@ -293,9 +293,9 @@ static json_t *fixed_page(struct req *r, const char *type)
 static const struct {
 	const char *path, *type, *name;
 } fixed_paths[] = {
-	{ "/gioi-thieu", "gioi-thieu", "Giới thiệu chung" },
-	{ "/chuc-nang-nhiem-vu", "chuc-nang-nhiem-vu", "Chức năng, nhiệm vụ" },
-	{ "/lich-su", "lich-su", "Lịch sử hình thành và phát triển" },
+	{ "/gioi-thieu", "gioi-thieu", "fixed_about" }, /* keys of texts */
+	{ "/chuc-nang-nhiem-vu", "chuc-nang-nhiem-vu", "fixed_functions" },
+	{ "/lich-su", "lich-su", "fixed_history" },
 };
 
 void page_fixed(struct req *r)
@@ -305,7 +305,7 @@ void page_fixed(struct req *r)
 			continue;
 		json_t *row = fixed_page(r, fixed_paths[i].type);
 		if (!row) {
-			web_error(r, 404, fixed_paths[i].name, "Trang này chưa có nội dung.");
+			web_error(r, 404, rtr(r, fixed_paths[i].name), rtr(r, "fixed_empty"));
 			return;
 		}
 		char *path = web_item_path("page", json_string_value(json_object_get(row, "slug")),
@@ -373,12 +373,12 @@ static json_t *sitemap_tree(struct req *r)
 {
 	const struct kind *ks[SECTIONS_MAX];
 	size_t n = site_sections(r->db, site_id_of_req(r), ks, SECTIONS_MAX, NULL);
-	json_t *cats = web_categories(r), *root = node("Trang chủ", "/");
+	json_t *cats = web_categories(r), *root = node(rtr(r, "nav_home"), "/");
 	int has_links = 0, has_pages = 0;
 	for (size_t i = 0; i < n; i++) {
 		const struct kind *k = ks[i];
 		if (strcmp(k->name, "article") == 0) {
-			json_t *nd = node_add(root, node("Tin tức, sự kiện", NULL));
+			json_t *nd = node_add(root, node(rtr(r, "sitemap_news"), NULL));
 			cats_under(nd, cats, "article");
 			continue;
 		}
@@ -406,7 +406,7 @@ static json_t *sitemap_tree(struct req *r)
 		}
 	}
 	json_decref(cats);
-	json_t *more = node_add(root, node("Tiện ích", NULL));
+	json_t *more = node_add(root, node(rtr(r, "sitemap_tools"), NULL));
 	if (!has_pages)
 		for (size_t i = 0; i < sizeof(fixed_paths) / sizeof(fixed_paths[0]); i++) {
 			json_t *row = fixed_page(r, fixed_paths[i].type);
@@ -414,18 +414,18 @@ static json_t *sitemap_tree(struct req *r)
 				node_add(more, node(fixed_paths[i].name, fixed_paths[i].path));
 			json_decref(row);
 		}
-	node_add(more, node("Bản đồ hành chính", "/ban-do-hanh-chinh"));
+	node_add(more, node(rtr(r, "footer_boundary_map"), "/ban-do-hanh-chinh"));
 	if (!has_links)
-		node_add(more, node("Liên kết website", "/lien-ket"));
-	node_add(more, node("Tìm kiếm", "/tim-kiem"));
-	node_add(more, node("Sơ đồ cổng", "/so-do-trang"));
+		node_add(more, node(rtr(r, "links_title"), "/lien-ket"));
+	node_add(more, node(rtr(r, "search_title"), "/tim-kiem"));
+	node_add(more, node(rtr(r, "sitemap_title"), "/so-do-trang"));
 	return root;
 }
 
 void page_sitemap(struct req *r)
 {
-	json_t *ctx = web_public_ctx(r, "Sơ đồ cổng", "/so-do-trang");
-	web_crumb(ctx, "Sơ đồ cổng", NULL);
+	json_t *ctx = web_public_ctx(r, rtr(r, "sitemap_title"), "/so-do-trang");
+	web_crumb(ctx, rtr(r, "sitemap_title"), NULL);
 	json_t *root = sitemap_tree(r);
 	json_object_set_new(ctx, "tree", json_pack("[o]", root));
 	resp_render(r, 200, "public/sitemap", ctx);
@@ -542,8 +542,8 @@ void page_sitemap_xml(struct req *r)
 
 void page_boundary_map(struct req *r)
 {
-	json_t *ctx = web_public_ctx(r, "Bản đồ hành chính", "/ban-do-hanh-chinh");
-	web_crumb(ctx, "Bản đồ hành chính", NULL);
+	json_t *ctx = web_public_ctx(r, rtr(r, "footer_boundary_map"), "/ban-do-hanh-chinh");
+	web_crumb(ctx, rtr(r, "footer_boundary_map"), NULL);
 	/* the component sites by name: a unit with a site links to it */
 	json_t *sites = site_directory(r->db, 0);
 	const char *here = json_string_value(json_object_get(r->site, "name"));

@@ -52,7 +52,7 @@ struct poll_post {
 static __thread const struct poll_post *poll_post;
 
 /* The results as a bar chart (report/chart.h); "" when it cannot be drawn. */
-static json_t *results_chart(json_t *v, int64_t id)
+static json_t *results_chart(struct req *r, json_t *v, int64_t id)
 {
 	json_t *res = json_object_get(v, "results"), *x;
 	size_t n = json_array_size(res), i;
@@ -62,11 +62,11 @@ static json_t *results_chart(json_t *v, int64_t id)
 		cat[i] = json_string_value(json_object_get(x, "label"));
 		val[i] = json_integer_value(json_object_get(x, "votes"));
 	}
-	static const char *const series[] = { "Số phiếu" };
+	const char *const series[] = { rtr(r, "poll_col_votes") };
 	char cid[40];
 	snprintf(cid, sizeof(cid), "tham-do-%lld", (long long)id);
-	struct chart_hbar c = { .id = cid, .title = "Kết quả thăm dò", .desc = "Số phiếu của từng lựa chọn",
-				.no_data = "Chưa có lựa chọn nào.", .aSeries = series, .nSeries = 1, .aCategory = cat,
+	struct chart_hbar c = { .id = cid, .title = rtr(r, "poll_chart_title"), .desc = rtr(r, "poll_chart_desc"),
+				.no_data = rtr(r, "poll_no_choices"), .aSeries = series, .nSeries = 1, .aCategory = cat,
 				.nCategory = n, .aValue = val };
 	struct sb svg = SB_INIT;
 	json_t *out = chart_hbar_svg(&c, &svg) == 0 && svg.buf ? json_stringn_nocheck(svg.buf, svg.len) : json_string("");
@@ -91,7 +91,7 @@ void poll_item_view(struct req *r, const struct kind *k, json_t *row, json_t *it
 	if (!print)
 		json_object_del(item, "tables");
 	if (json_is_true(json_object_get(v, "show_results")))
-		json_object_set_new(v, "chart_svg", results_chart(v, id));
+		json_object_set_new(v, "chart_svg", results_chart(r, v, id));
 	const struct poll_post *pp = poll_post;
 	if (pp) {
 		json_t *tmp = json_object();
@@ -164,14 +164,15 @@ void page_poll_vote(struct req *r)
 
 /* ---- the satisfaction rating ---- */
 
-static const char *const score_labels[] = { "Rất không hài lòng", "Không hài lòng", "Bình thường", "Hài lòng",
-					    "Rất hài lòng" };
+/* keys of texts */
+static const char *const score_labels[] = { "rating_score_1", "rating_score_2", "rating_score_3", "rating_score_4",
+					    "rating_score_5" };
 
 static void render_rating(struct req *r, int status, const struct errs *e, const char *const *chosen,
 			  const char *comment)
 {
-	json_t *ctx = web_public_ctx(r, "Đánh giá mức độ hài lòng", "/danh-gia");
-	web_crumb(ctx, "Đánh giá mức độ hài lòng", NULL);
+	json_t *ctx = web_public_ctx(r, rtr(r, "rating_title"), "/danh-gia");
+	web_crumb(ctx, rtr(r, "rating_title"), NULL);
 	json_t *errors = json_object();
 	if (e) {
 		admin_errors(r, ctx, e);
@@ -190,12 +191,14 @@ static void render_rating(struct req *r, int status, const struct errs *e, const
 		for (int s = 1; s <= 5; s++) {
 			char val[2] = { (char)('0' + s), 0 }, id[40];
 			snprintf(id, sizeof(id), "%s-%d", rating_keys[i], s);
-			json_array_append_new(scores, json_pack("{sssssssssisb}", "value", val, "id", id, "label", score_labels[s - 1],
+			json_array_append_new(scores, json_pack("{sssssssssisb}", "value", val, "id", id, "label", rtr(r, score_labels[s - 1]),
 								"key", rating_keys[i], "score", s, "checked",
 								chosen && chosen[i] && strcmp(chosen[i], val) == 0));
 		}
 		const char *err = json_string_value(json_object_get(errors, rating_keys[i]));
-		json_array_append_new(crit, json_pack("{sssssoso}", "key", rating_keys[i], "label", rating_labels[i], "scores",
+		char ckey[40]; /* the criterion's name in the page's language: rating_crit_<key> */
+		snprintf(ckey, sizeof(ckey), "rating_crit_%s", rating_keys[i]);
+		json_array_append_new(crit, json_pack("{sssssoso}", "key", rating_keys[i], "label", rtr(r, ckey), "scores",
 						      scores, "error", err ? json_string(err) : json_null()));
 	}
 	const char *sent = req_arg(r, "da-gui");

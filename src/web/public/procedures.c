@@ -63,7 +63,7 @@ void procedure_item_view(struct req *r, const struct kind *k, json_t *row, json_
 	json_array_foreach(props, i, x)
 		if (df && strcmp(json_string_value(json_object_get(x, "label")), df->label) == 0 &&
 		    strcmp(json_string_value(json_object_get(x, "text")), "0") == 0)
-			json_object_set_new(x, "text", json_string("0 (giải quyết ngay trong ngày)"));
+			json_object_set_new(x, "text", json_string(rtr(r, "proc_same_day")));
 	(void)row;
 }
 
@@ -72,7 +72,6 @@ void procedure_list_view(struct req *r, const struct kind *k, json_t *ctx)
 	(void)k;
 	json_t *list = json_object_get(ctx, "list");
 	if (json_is_true(json_object_get(list, "province")))
-		json_object_set_new(list, "intro", json_string("Thủ tục hành chính của các cơ quan, đơn vị trong tỉnh: chọn đơn vị, "
-							      "lĩnh vực, cấp thực hiện hoặc mức độ dịch vụ công trực tuyến để lọc."));
+		json_object_set_new(list, "intro", json_string(rtr(r, "proc_province_intro")));
 	(void)r;
 }

@@ -15,15 +15,12 @@ static void action(json_t *ctx, const char *url, const char *label, const char *
 
 void qa_list_view(struct req *r, const struct kind *k, json_t *ctx)
 {
-	(void)r, (void)k;
-	action(ctx, "/gui/cau-hoi", "Đặt câu hỏi",
-	       "Câu hỏi của người dân, doanh nghiệp và câu trả lời của cơ quan có thẩm quyền. Tên người hỏi được viết tắt, "
-	       "trừ khi người hỏi đồng ý hiện tên.");
+	(void)k;
+	action(ctx, "/gui/cau-hoi", rtr(r, "qa_ask"), rtr(r, "qa_intro"));
 }
 
 void feedback_list_view(struct req *r, const struct kind *k, json_t *ctx)
 {
-	(void)r, (void)k;
-	action(ctx, "/gui/phan-anh", "Gửi phản ánh, kiến nghị",
-	       "Phản ánh, kiến nghị của người dân, doanh nghiệp về quy định hành chính và kết quả xử lý.");
+	(void)k;
+	action(ctx, "/gui/phan-anh", rtr(r, "feedback_send"), rtr(r, "feedback_intro"));
 }

@@ -154,7 +154,7 @@ void page_schedule_week(struct req *r)
 	struct iso_week cur = iso_week_of(today), w = cur;
 	const char *tuan = req_arg(r, "tuan");
 	if (tuan && *tuan && iso_week_parse(tuan, &w)) {
-		web_error(r, 404, "Không có tuần này", "Tuần cần ghi theo dạng năm-Wsố tuần, ví dụ 2026-W50.");
+		web_error(r, 404, rtr(r, "sched_no_week"), rtr(r, "sched_week_format"));
 		return;
 	}
 	const char *leader = req_arg(r, "lanh-dao");
@@ -242,7 +242,9 @@ void page_schedule_week(struct req *r)
 			json_object_set_new(json_array_get(list, json_array_size(list) - 1), "has_to", json_boolean(to >= 0));
 		}
 		int wd = vn_weekday(monday + d);
-		json_array_append_new(days, json_pack("{sssssssosbsb}", "name", vn_weekday_name(wd), "date", date, "iso", iso,
+		char wkey[16]; /* the day's name in the page's language: weekday_0 (Sunday) … weekday_6 */
+		snprintf(wkey, sizeof(wkey), "weekday_%d", wd);
+		json_array_append_new(days, json_pack("{sssssssosbsb}", "name", rtr(r, wkey), "date", date, "iso", iso,
 						      "entries", list, "has_entries", json_array_size(list) > 0, "today",
 						      monday + d == today));
 	}
@@ -268,13 +270,13 @@ void page_schedule_week(struct req *r)
 	vn_day_dmy(monday + 6, to_t);
 	iso_week_format(w, wk);
 	struct sb title = SB_INIT;
-	sb_addf(&title, "Lịch công tác tuần %d năm %d", w.week, w.year);
+	sb_addf(&title, "%s %d %s %d", rtr(r, "sched_title_week"), w.week, rtr(r, "sched_year"), w.year);
 	if (leader_name)
 		sb_addf(&title, " - %s", leader_name);
 	char *canon = week_url(w, leader, !is_current || (tuan && *tuan));
 	json_t *ctx = web_public_ctx(r, title.buf, canon);
 	free(canon);
-	web_crumb(ctx, "Lịch công tác", NULL);
+	web_crumb(ctx, rtr(r, "sched_title"), NULL);
 
 	char *prev = week_url(iso_week_add(w, -1), leader, 1), *next = week_url(iso_week_add(w, 1), leader, 1);
 	char *now = week_url(cur, leader, 0);

@@ -90,8 +90,8 @@ void page_search(struct req *r)
 	char buf[40];
 	q = q ? q : "";
 
-	json_t *ctx = web_public_ctx(r, "Tìm kiếm", "/tim-kiem");
-	web_crumb(ctx, "Tìm kiếm", NULL);
+	json_t *ctx = web_public_ctx(r, rtr(r, "search_title"), "/tim-kiem");
+	web_crumb(ctx, rtr(r, "search_title"), NULL);
 	json_object_set_new(ctx, "search_q", json_string(q));
 	json_object_set_new(ctx, "is_main", json_boolean(is_main));
 
@@ -108,10 +108,10 @@ void page_search(struct req *r)
 	const char *from = req_arg(r, "tu"), *to = req_arg(r, "den");
 	json_t *errors = json_object();
 	if (from && *from && time_parse_vn(from, &p.from))
-		json_object_set_new(errors, "tu", json_string(tr(r->app, "date_invalid")));
+		json_object_set_new(errors, "tu", json_string(rtr(r, "date_invalid")));
 	if (to && *to) {
 		if (time_parse_vn(to, &p.to))
-			json_object_set_new(errors, "den", json_string(tr(r->app, "date_invalid")));
+			json_object_set_new(errors, "den", json_string(rtr(r, "date_invalid")));
 		else
 			p.to += 86400; /* the whole day */
 	}

@@ -74,7 +74,7 @@ static void cell_text(json_t *v, int style, char out[64], const char **text)
 
 /* The chart of T: the first column's values as categories, each numeric column after it a
  * series (the first CHART_XY_MAX_SERIES); NULL when there is nothing to draw. */
-static char *chart_svg(json_t *t, const char *title, const char *unit)
+static char *chart_svg(struct req *r, json_t *t, const char *title, const char *unit)
 {
 	json_t *cols = json_object_get(t, "columns"), *rows = json_object_get(t, "rows");
 	size_t nc = json_array_size(cols), nr = json_array_size(rows);
@@ -100,11 +100,11 @@ static char *chart_svg(json_t *t, const char *title, const char *unit)
 	}
 	int line = nr > 24 || chart_xy_is_time(cats, nr);
 	struct sb desc = SB_INIT, out = SB_INIT;
-	sb_addf(&desc, "Biểu đồ %s: %s", line ? "đường" : "cột", ns > 1 ? "các cột số liệu" : series[0]);
-	sb_addf(&desc, " theo %s", json_string_value(json_object_get(json_array_get(cols, 0), "name")));
+	sb_addf(&desc, "%s: %s", rtr(r, line ? "stat_line_chart" : "stat_bar_chart"), ns > 1 ? rtr(r, "stat_all_columns") : series[0]);
+	sb_addf(&desc, " %s %s", rtr(r, "list_by"), json_string_value(json_object_get(json_array_get(cols, 0), "name")));
 	if (unit && *unit)
-		sb_addf(&desc, " (đơn vị tính: %s)", unit);
-	sb_adds(&desc, ". Số liệu đầy đủ ở bảng số liệu ngay sau biểu đồ.");
+		sb_addf(&desc, " (%s %s)", rtr(r, "stat_unit"), unit);
+	sb_addf(&desc, ". %s", rtr(r, "stat_desc_after"));
 	struct chart_xy c = { "bieu-do", title, desc.buf, line, series, ns, cats, nr, vals };
 	char *svg = chart_xy_svg(&c, &out) == 0 ? sb_detach(&out, NULL) : NULL;
 	sb_release(&out);
@@ -169,7 +169,7 @@ void statistics_item_view(struct req *r, const struct kind *k, json_t *row, json
 	if (*period)
 		sb_addf(&caption, " — %s", period);
 	if (unit && *unit)
-		sb_addf(&caption, " (đơn vị tính: %s)", unit);
+		sb_addf(&caption, " (%s %s)", rtr(r, "stat_unit"), unit);
 	json_t *tv = json_pack("{sssososOsIsI}", "caption", caption.buf, "columns", head, "rows", body,
 			       "format", json_object_get(t, "format"), "nrows", (json_int_t)nr, "ncols", (json_int_t)nc);
 	sb_release(&caption);
@@ -194,7 +194,7 @@ void statistics_item_view(struct req *r, const struct kind *k, json_t *row, json
 		if (clen)
 			json_object_set_new(tv, "chart_svg", json_stringn_nocheck(kept, clen));
 	} else {
-		char *svg = chart_svg(t, title, unit);
+		char *svg = chart_svg(r, t, title, unit);
 		json_t *sv = svg ? json_string(svg) : NULL; /* escaped by chart_xy_svg: the one value printed raw */
 		web_fragment_put(r, ckey.buf, sv ? json_string_value(sv) : "", sv ? json_string_length(sv) : 0);
 		if (sv)
@@ -267,8 +267,8 @@ static json_t *library_file(struct req *r, int64_t site_id, int64_t id)
 void page_access_info(struct req *r)
 {
 	int64_t site_id = json_integer_value(json_object_get(r->site, "id"));
-	json_t *ctx = web_public_ctx(r, "Tiếp cận thông tin", "/tiep-can-thong-tin");
-	web_crumb(ctx, "Tiếp cận thông tin", NULL);
+	json_t *ctx = web_public_ctx(r, rtr(r, "access_title"), "/tiep-can-thong-tin");
+	web_crumb(ctx, rtr(r, "access_title"), NULL);
 	json_t *info = access_info_get(r->db, site_id);
 
 	/* the forms chosen from the library */
@@ -314,8 +314,8 @@ void page_access_info(struct req *r)
 						   json_integer_value(json_object_get(it, "id")));
 			json_array_append_new(rows, json_pack("{sOssssssssssss}", "title", json_object_get(it, "title"), "ref",
 							      json_string_value(json_object_get(it, "ref")) ? json_string_value(json_object_get(it, "ref")) : "",
-							      "created", created, "form", "Điện tử (trên cổng thông tin)", "published",
-							      published, "period", "Thường xuyên", "url", path));
+							      "created", created, "form", rtr(r, "access_form_online"), "published",
+							      published, "period", rtr(r, "access_period_ongoing"), "url", path));
 			free(path);
 		}
 		char list[80];

@@ -59,7 +59,7 @@ void page_ticket_file(struct req *r)
 	if (ok)
 		web_send_private_file(r, path, name, mime);
 	else
-		web_error(r, 404, "Không tìm thấy tệp", "Liên kết tải tệp không đúng. Hãy mở trang theo dõi bằng mã theo dõi và thư điện tử đã dùng khi gửi.");
+		web_error(r, 404, rtr(r, "track_file_not_found"), rtr(r, "track_file_bad_link"));
 	free(path);
 	free(name);
 	free(mime);

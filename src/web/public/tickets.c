@@ -16,6 +16,7 @@
 #include "web/web.h"
 #include "base/util.h"
 #include "base/log.h"
+#include "base/sb.h"
 #include "model/ticket.h"
 #include "model/challenge.h"
 #include "model/kind.h"
@@ -39,8 +40,20 @@ json_t *web_challenge_view(struct req *r, json_t *ctx, const char *form, const c
 	json_object_set_new(ctx, "scripts", json_pack("[s]", "challenge.js"));
 	json_object_set_new(ctx, "csrf", json_string(web_csrf_token(r)));
 	r->script_self = 1;
-	return json_pack("{sssssiso}", "token", c.token, "question", c.question, "bits", c.bits, "error",
-			 error ? json_string(error) : json_null());
+	/* the question in the page's language: the sum's terms in words (challenge_digit_N), the
+	 * first one capitalised when it begins with an ASCII letter (as every Vietnamese and English
+	 * digit's word does; Khmer has no capitals) */
+	char ka[24], kb[24];
+	snprintf(ka, sizeof(ka), "challenge_digit_%d", c.a);
+	snprintf(kb, sizeof(kb), "challenge_digit_%d", c.b);
+	struct sb q = SB_INIT;
+	sb_addf(&q, "%s %s %s %s", rtr(r, ka), rtr(r, "challenge_plus"), rtr(r, kb), rtr(r, "challenge_ask"));
+	if (q.buf[0] >= 'a' && q.buf[0] <= 'z')
+		q.buf[0] = (char)(q.buf[0] - 'a' + 'A');
+	json_t *v = json_pack("{sssssiso}", "token", c.token, "question", q.buf, "bits", c.bits, "error",
+			      error ? json_string(error) : json_null());
+	sb_release(&q);
+	return v;
 }
 
 int web_challenge_check(struct req *r, const char *form, struct errs *e)
@@ -96,7 +109,7 @@ static const struct ticket_kind *kind_of(struct req *r)
 {
 	const struct ticket_kind *tk = ticket_kind_by_segment(r->captures[0]);
 	if (!tk)
-		web_error(r, 404, "Không tìm thấy trang", "Địa chỉ này không có trên cổng.");
+		web_error(r, 404, rtr(r, "error_404"), rtr(r, "ticket_no_such_form"));
 	return tk;
 }
 
@@ -167,8 +180,8 @@ void page_ticket_submit(struct req *r)
 
 static void render_status(struct req *r, int status, json_t *t, const char *code, int asked_owner)
 {
-	json_t *ctx = web_public_ctx(r, "Theo dõi tình trạng xử lý", "/theo-doi");
-	web_crumb(ctx, "Theo dõi tình trạng xử lý", NULL);
+	json_t *ctx = web_public_ctx(r, rtr(r, "track_title"), "/theo-doi");
+	web_crumb(ctx, rtr(r, "track_title"), NULL);
 	json_t *view = json_pack("{sssbsb}", "code", code ? code : "", "asked", code && *code, "asked_owner", asked_owner);
 	if (t) {
 		json_t *item = json_object_get(t, "item");

@@ -1,6 +1,7 @@
 /* common.c — what the commands share: the data folder, the root folder, messages. */
 #include "cmd.h"
 #include "base/locale.h"
+#include "model/kind.h"
 #include "base/sb.h"
 #include "base/util.h"
 #include "db/db.h"
@@ -213,7 +214,7 @@ const char *cli_tr(const char *key)
 		char *root = app_root_find();
 		struct sb p = SB_INIT;
 		char err[256];
-		messages = locale_load(root ? root : ".", err, sizeof(err));
+		messages = kind_locale_load(root ? root : ".", err, sizeof(err));
 		sb_release(&p);
 		free(root);
 		if (!messages)

@@ -42,7 +42,7 @@ static void render(struct req *r, int status, json_t *values, const struct errs 
 	if (e)
 		admin_errors(r, ctx, e);
 	if (req_arg(r, "da-luu"))
-		json_object_set_new(ctx, "notice", json_string(tr(r->app, "saved")));
+		json_object_set_new(ctx, "notice", json_string(rtr(r, "saved")));
 	resp_render(r, status, "admin/access_info", ctx);
 }
 

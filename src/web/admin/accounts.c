@@ -115,7 +115,7 @@ void admin_account_list(struct req *r)
 	const char *notice = NULL;
 	for (size_t i = 0; i < ARRAY_SIZE(notices); i++)
 		if (req_arg(r, notices[i][0]))
-			notice = tr(r->app, notices[i][1]);
+			notice = rtr(r, notices[i][1]);
 	list_render(r, 200, notice);
 }
 
@@ -233,7 +233,7 @@ static void settings_render(struct req *r, int status, json_t *form, const struc
 void admin_account_settings(struct req *r)
 {
 	json_t *form = json_object();
-	settings_render(r, 200, form, NULL, req_arg(r, "da-luu") ? tr(r->app, "saved") : NULL);
+	settings_render(r, 200, form, NULL, req_arg(r, "da-luu") ? rtr(r, "saved") : NULL);
 	json_decref(form);
 }
 

@@ -120,7 +120,7 @@ static void backups_render(struct req *r, int status, const struct errs *e, json
 	if (e)
 		admin_errors(r, ctx, e);
 	else if (req_arg(r, "da-luu"))
-		json_object_set_new(ctx, "notice", json_string(tr(r->app, "saved")));
+		json_object_set_new(ctx, "notice", json_string(rtr(r, "saved")));
 	json_decref(typed);
 	resp_render(r, status, "admin/backups", ctx);
 }

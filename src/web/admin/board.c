@@ -56,9 +56,9 @@ static void accounts_render(struct req *r, int status, json_t *form, const struc
 		admin_errors(r, ctx, e);
 	const char *n = req_arg(r, "da-ban-giao");
 	if (n)
-		json_object_set_new(ctx, "notice", json_pack("s+", tr(r->app, "handover_done"), n));
+		json_object_set_new(ctx, "notice", json_pack("s+", rtr(r, "handover_done"), n));
 	else if (req_arg(r, "da-luu"))
-		json_object_set_new(ctx, "notice", json_string(tr(r->app, "saved")));
+		json_object_set_new(ctx, "notice", json_string(rtr(r, "saved")));
 	resp_render(r, status, "admin/accounts", ctx);
 }
 
@@ -142,7 +142,7 @@ void admin_settings(struct req *r)
 	json_object_set_new(ctx, "two_steps", json_boolean(json_integer_value(json_object_get(r->site, "approval_steps")) != 1));
 	json_object_set_new(ctx, "may_self", json_boolean(json_integer_value(json_object_get(r->site, "approver_may_be_author"))));
 	if (req_arg(r, "da-luu"))
-		json_object_set_new(ctx, "notice", json_string(tr(r->app, "saved")));
+		json_object_set_new(ctx, "notice", json_string(rtr(r, "saved")));
 	resp_render(r, 200, "admin/settings", ctx);
 }
 

@@ -56,7 +56,7 @@ static void calendar_render(struct req *r, int status, int year, json_t *form, c
 	if (e)
 		admin_errors(r, ctx, e);
 	if (req_arg(r, "da-luu"))
-		json_object_set_new(ctx, "notice", json_string(tr(r->app, "saved")));
+		json_object_set_new(ctx, "notice", json_string(rtr(r, "saved")));
 	resp_render(r, status, "admin/calendar", ctx);
 }
 

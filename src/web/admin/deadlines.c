@@ -337,7 +337,7 @@ static void rules_render(struct req *r, int status, const struct errs *e, json_t
 	}
 	json_decref(form);
 	if (req_arg(r, "da-luu"))
-		json_object_set_new(ctx, "notice", json_string(tr(r->app, "saved")));
+		json_object_set_new(ctx, "notice", json_string(rtr(r, "saved")));
 	resp_render(r, status, "admin/deadline-rules", ctx);
 }
 
@@ -411,7 +411,7 @@ void admin_review(struct req *r)
 	json_object_set_new(ctx, "rows", rows);
 	json_object_set_new(ctx, "can_review", json_boolean(json_is_true(json_object_get(ctx, "can_manage_categories"))));
 	if (req_arg(r, "da-luu"))
-		json_object_set_new(ctx, "notice", json_string(tr(r->app, "review_recorded")));
+		json_object_set_new(ctx, "notice", json_string(rtr(r, "review_recorded")));
 	resp_render(r, 200, "admin/review", ctx);
 }
 
@@ -455,7 +455,7 @@ static void mail_render(struct req *r, int status, const struct errs *e, json_t 
 	if (notice)
 		json_object_set_new(ctx, "notice", json_string(notice));
 	else if (req_arg(r, "da-luu"))
-		json_object_set_new(ctx, "notice", json_string(tr(r->app, "saved")));
+		json_object_set_new(ctx, "notice", json_string(rtr(r, "saved")));
 	json_decref(typed);
 	resp_render(r, status, "admin/deadline-mail", ctx);
 }

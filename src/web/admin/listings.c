@@ -55,7 +55,7 @@ static void listings_render(struct req *r, const struct kind *k, int status, con
 		json_object_set_new(ctx, "next", json_integer(page + 1));
 	json_object_set_new(ctx, "page", json_integer(page));
 	if (req_arg(r, "da-luu"))
-		json_object_set_new(ctx, "notice", json_string(tr(r->app, "saved")));
+		json_object_set_new(ctx, "notice", json_string(rtr(r, "saved")));
 	if (e)
 		admin_errors(r, ctx, e);
 	resp_render(r, status, "admin/listings", ctx);

@@ -158,11 +158,11 @@ static void library_render(struct req *r, int status, json_t *form, json_t *edit
 		admin_errors(r, ctx, e);
 	}
 	if (req_arg(r, "da-tai"))
-		json_object_set_new(ctx, "notice", json_string(tr(r->app, "media_uploaded")));
+		json_object_set_new(ctx, "notice", json_string(rtr(r, "media_uploaded")));
 	else if (req_arg(r, "da-luu"))
-		json_object_set_new(ctx, "notice", json_string(tr(r->app, "saved")));
+		json_object_set_new(ctx, "notice", json_string(rtr(r, "saved")));
 	else if (req_arg(r, "da-xoa"))
-		json_object_set_new(ctx, "notice", json_string(tr(r->app, "media_deleted")));
+		json_object_set_new(ctx, "notice", json_string(rtr(r, "media_deleted")));
 	json_object_set_new(ctx, "av_max_mb", json_integer(media_av_max(r->db, json_integer_value(json_object_get(r->site, "id"))) >> 20));
 	resp_render(r, status, "admin/media", ctx);
 }
@@ -279,7 +279,7 @@ static void json_answer(struct req *r, int status, json_t *o)
 static void json_error(struct req *r, int status, const char *key)
 {
 	json_t *o = json_object();
-	json_object_set_new(o, "error", json_string(tr(r->app, key)));
+	json_object_set_new(o, "error", json_string(rtr(r, key)));
 	json_answer(r, status, o);
 }
 

@@ -29,7 +29,7 @@ static void settings_page(struct req *r, int status, const char *hosts, const ch
 	if (e)
 		admin_errors(r, ctx, e);
 	if (req_arg(r, "da-luu"))
-		json_object_set_new(ctx, "notice", json_string(tr(r->app, "saved")));
+		json_object_set_new(ctx, "notice", json_string(rtr(r, "saved")));
 	resp_render(r, status, "admin/media-settings", ctx);
 }
 

@@ -45,7 +45,7 @@ void admin_links_broken(struct req *r)
 		} else {
 			json_object_set_new(row, "last_ok", json_string("chưa lần nào"));
 		}
-		json_object_set_new(row, "error_text", json_string(tr(r->app, json_string_value(json_object_get(row, "error")))));
+		json_object_set_new(row, "error_text", json_string(rtr(r, json_string_value(json_object_get(row, "error")))));
 		json_object_set_new(row, "group", json_string(gf ? kind_choice_label(gf, json_string_value(json_object_get(row, "nhom"))) : ""));
 		char u[64];
 		snprintf(u, sizeof(u), "/quan-tri/lien-ket/%lld", (long long)json_integer_value(json_object_get(row, "id")));
@@ -113,7 +113,7 @@ void admin_sections(struct req *r)
 	json_t *ctx = admin_ctx(r, "Mục trên trình đơn và trang chủ");
 	json_object_set_new(ctx, "rows", section_rows(r, 0));
 	if (req_arg(r, "da-luu"))
-		json_object_set_new(ctx, "notice", json_string(tr(r->app, "saved")));
+		json_object_set_new(ctx, "notice", json_string(rtr(r, "saved")));
 	resp_render(r, 200, "admin/sections", ctx);
 }
 
@@ -179,7 +179,7 @@ void admin_sections_save(struct req *r)
 	json_t *row;
 	json_array_foreach(rows, i, row)
 		if (json_object_get(bad, json_string_value(json_object_get(row, "name"))))
-			json_object_set_new(row, "error", json_string(tr(r->app, "sections_order_invalid")));
+			json_object_set_new(row, "error", json_string(rtr(r, "sections_order_invalid")));
 	json_decref(bad);
 	json_object_set_new(ctx, "rows", rows);
 	admin_errors(r, ctx, &e);

@@ -60,7 +60,7 @@ static void shares_render(struct req *r, int status, const struct errs *e, int64
 	json_object_set_new(ctx, "has_rows", json_boolean(json_array_size(rows) > 0));
 	json_object_set_new(ctx, "rows", rows);
 	if (req_arg(r, "da-luu"))
-		json_object_set_new(ctx, "notice", json_string(tr(r->app, "saved")));
+		json_object_set_new(ctx, "notice", json_string(rtr(r, "saved")));
 	resp_render(r, status, "admin/shares", ctx);
 }
 

@@ -560,8 +560,9 @@ void web_keep_json(struct req *r, const char *key, json_t *v)
  * site, the host and scheme its links may carry. */
 void web_fragment_prefix(struct req *r, struct sb *key, char what)
 {
-	sb_addf(key, "%c|%p|%lld|%d|%s|", what, (void *)r->app->tpl,
-		(long long)json_integer_value(json_object_get(r->site, "id")), r->secure, r->host ? r->host : "");
+	/* the page's language too (#16): kept fragments hold the kinds' labels in it */
+	sb_addf(key, "%c|%p|%lld|%d|%s|%s|", what, (void *)r->app->tpl,
+		(long long)json_integer_value(json_object_get(r->site, "id")), r->secure, r->host ? r->host : "", r->lang);
 }
 
 int web_render_part(struct req *r, const char *tpl, json_t *view, struct sb *out)

@@ -208,7 +208,7 @@ int data_init(const char *dir, const char *domain, const char *main_name, int ve
 
 static json_t *messages;
 
-const char *cli_tr(const char *key)
+const json_t *cli_locales(void)
 {
 	if (!messages) {
 		char *root = app_root_find();
@@ -220,7 +220,12 @@ const char *cli_tr(const char *key)
 		if (!messages)
 			messages = json_object();
 	}
-	return locale_text(messages, LOCALE_DEFAULT, key);
+	return messages;
+}
+
+const char *cli_tr(const char *key)
+{
+	return locale_text(cli_locales(), LOCALE_DEFAULT, key);
 }
 
 void cli_print_errs(const char *what, const struct errs *e)

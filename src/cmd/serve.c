@@ -406,7 +406,7 @@ int cmd_serve(int argc, char **argv)
 	sigaddset(&set, SIGHUP);
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
 	app.reload = serve_reload;
-	struct scheduler *sched = scheduler_start(dbpath, app.data_dir, (unsigned)sched_interval);
+	struct scheduler *sched = scheduler_start(dbpath, app.data_dir, app.root, (unsigned)sched_interval);
 	if (!sched)
 		log_warn("serve: the scheduler could not start; scheduled items wait for the next start");
 	struct reindexer *reindex = reindex_start_if_needed(dbpath);

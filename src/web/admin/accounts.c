@@ -96,7 +96,7 @@ static void list_render(struct req *r, int status, const char *notice)
 		return;
 	}
 	label_accounts(users);
-	json_t *ctx = admin_ctx(r, "Danh sách tài khoản");
+	json_t *ctx = admin_ctx(r, rtr(r, "adm_title_account_list"));
 	json_object_set_new(ctx, "all_sites", json_boolean(r->actor.sysadmin));
 	json_object_set_new(ctx, "count", json_integer((json_int_t)json_array_size(users)));
 	json_object_set_new(ctx, "accounts", users);
@@ -208,7 +208,7 @@ void admin_account_unlock(struct req *r)
 
 static void settings_render(struct req *r, int status, json_t *form, const struct errs *e, const char *notice)
 {
-	json_t *ctx = admin_ctx(r, "Cài đặt tài khoản và mật khẩu");
+	json_t *ctx = admin_ctx(r, rtr(r, "adm_title_account_settings"));
 	size_t n;
 	const struct account_setting *s = account_settings(&n);
 	json_t *vals = json_object();

@@ -85,7 +85,7 @@ static void decorate(json_t *b)
 
 static void backups_render(struct req *r, int status, const struct errs *e, json_t *typed)
 {
-	json_t *ctx = admin_ctx(r, "Sao lưu và phục hồi");
+	json_t *ctx = admin_ctx(r, rtr(r, "adm_title_backups"));
 	json_t *s = backup_settings(r->db);
 	if (typed)
 		json_object_update(s, typed);

@@ -36,7 +36,7 @@ static json_t *role_options(const char *selected)
 
 static void accounts_render(struct req *r, int status, json_t *form, const struct errs *e)
 {
-	json_t *ctx = admin_ctx(r, "Tài khoản và Ban Biên tập");
+	json_t *ctx = admin_ctx(r, rtr(r, "adm_title_accounts"));
 	json_t *users = user_list_site(r->db, &r->actor, site_id_of(r));
 	size_t i;
 	json_t *u;
@@ -138,7 +138,7 @@ void admin_account_handover(struct req *r)
 
 void admin_settings(struct req *r)
 {
-	json_t *ctx = admin_ctx(r, "Cài đặt quy trình duyệt tin");
+	json_t *ctx = admin_ctx(r, rtr(r, "adm_title_settings"));
 	json_object_set_new(ctx, "two_steps", json_boolean(json_integer_value(json_object_get(r->site, "approval_steps")) != 1));
 	json_object_set_new(ctx, "may_self", json_boolean(json_integer_value(json_object_get(r->site, "approver_may_be_author"))));
 	if (req_arg(r, "da-luu"))
@@ -158,7 +158,7 @@ void admin_settings_save(struct req *r)
 	if (rc == M_OK) {
 		resp_redirect(r, 303, "/quan-tri/cai-dat?da-luu=1");
 	} else if (rc == M_INVALID) {
-		json_t *ctx = admin_ctx(r, "Cài đặt quy trình duyệt tin");
+		json_t *ctx = admin_ctx(r, rtr(r, "adm_title_settings"));
 		json_object_set_new(ctx, "two_steps", json_boolean(steps != 1));
 		admin_errors(r, ctx, &e);
 		resp_render(r, 422, "admin/settings", ctx);
@@ -178,7 +178,7 @@ void admin_audit(struct req *r)
 	f.action = req_arg(r, "hanh-dong");
 	f.site_id = req_arg_int(r, "trang-web", 0, 0, INT64_MAX);
 	const char *from = req_arg(r, "tu"), *to = req_arg(r, "den");
-	json_t *ctx = admin_ctx(r, "Nhật ký hệ thống");
+	json_t *ctx = admin_ctx(r, rtr(r, "adm_title_audit"));
 	struct errs e = { 0 };
 	if (from && *from && time_parse_vn(from, &f.from))
 		errs_add(&e, "tu", "date_invalid");

@@ -43,7 +43,7 @@ static void calendar_render(struct req *r, int status, int year, json_t *form, c
 		resp_error(r, 500, "server_error");
 		return;
 	}
-	json_t *ctx = admin_ctx(r, "Lịch ngày làm việc");
+	json_t *ctx = admin_ctx(r, rtr(r, "adm_title_calendar"));
 	json_object_set_new(ctx, "year", json_integer(year));
 	if (year > VN_YEAR_MIN)
 		json_object_set_new(ctx, "prev_year", json_integer(year - 1));

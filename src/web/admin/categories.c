@@ -12,7 +12,7 @@
 
 static void categories_render(struct req *r, int status, json_t *form, const struct errs *e)
 {
-	json_t *ctx = admin_ctx(r, "Chuyên mục");
+	json_t *ctx = admin_ctx(r, rtr(r, "adm_title_categories"));
 	json_t *cats = admin_category_tree(r, 0);
 	json_int_t editing = json_integer_value(json_object_get(form, "id"));
 	json_int_t parent = json_integer_value(json_object_get(form, "parent_id"));

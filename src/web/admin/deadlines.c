@@ -290,7 +290,7 @@ void admin_deadline_report(struct req *r)
 static void rules_render(struct req *r, int status, const struct errs *e, json_t *form)
 {
 	int64_t site = site_id_of(r);
-	json_t *ctx = admin_ctx(r, "Quy tắc thời hạn cập nhật");
+	json_t *ctx = admin_ctx(r, rtr(r, "adm_title_deadline_rules"));
 	json_t *rules = deadline_rules(r->db, site), *rule, *defaults = NULL;
 	size_t i;
 	int siteadmin = json_is_true(json_object_get(ctx, "is_siteadmin"));
@@ -398,7 +398,7 @@ void admin_review(struct req *r)
 		resp_error(r, 403, "forbidden");
 		return;
 	}
-	json_t *ctx = admin_ctx(r, "Rà soát thông tin cố định");
+	json_t *ctx = admin_ctx(r, rtr(r, "adm_title_review"));
 	json_t *row;
 	size_t i;
 	json_array_foreach(rows, i, row) {
@@ -434,7 +434,7 @@ void admin_review_mark(struct req *r)
 
 static void mail_render(struct req *r, int status, const struct errs *e, json_t *typed, const char *notice)
 {
-	json_t *ctx = admin_ctx(r, "Thư nhắc hạn cập nhật");
+	json_t *ctx = admin_ctx(r, rtr(r, "adm_title_deadline_mail"));
 	int is_main = strcmp(json_string_value(json_object_get(r->site, "kind")), "main") == 0;
 	json_t *s = reminder_settings(r->db, site_id_of(r));
 	if (typed)

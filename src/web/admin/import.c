@@ -173,7 +173,7 @@ static void import_render(struct req *r, int status, const struct kind *k, json_
 /* The answer to an account that may not import (below approver on the site). */
 static void import_denied(struct req *r, const struct kind *k)
 {
-	json_t *ctx = admin_ctx(r, "Không có quyền nhập từ tệp");
+	json_t *ctx = admin_ctx(r, rtr(r, "adm_title_import_denied"));
 	json_object_set_new(ctx, "kind", json_pack("{ssss}", "label_one", k->label_one, "segment", k->segment));
 	json_object_set_new(ctx, "denied", json_true());
 	resp_render(r, 403, "admin/import", ctx);

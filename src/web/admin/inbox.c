@@ -49,7 +49,7 @@ void admin_inbox(struct req *r)
 		return;
 	}
 	json_t *counts = ticket_inbox_counts(r->db, &r->actor, site_of(r), now);
-	json_t *ctx = admin_ctx(r, "Tiếp nhận ý kiến người dân");
+	json_t *ctx = admin_ctx(r, rtr(r, "adm_title_inbox"));
 	json_t *tabs = json_array();
 	for (size_t i = 0; i < ARRAY_SIZE(boxes); i++) {
 		char url[128];
@@ -310,7 +310,7 @@ void admin_ticket_file(struct req *r)
  * WEBPAGE: POST /quan-tri/cai-dat/tiep-nhan    days.<kind> for each (30..3650; empty: the default) */
 static void retention_render(struct req *r, int status, json_t *typed, const struct errs *e, int saved)
 {
-	json_t *ctx = admin_ctx(r, "Thời hạn lưu thông tin cá nhân của người dân");
+	json_t *ctx = admin_ctx(r, rtr(r, "adm_title_ticket_settings"));
 	json_t *rows = ticket_retention_list(r->db), *row;
 	size_t i;
 	json_t *errors = json_object();

@@ -102,7 +102,7 @@ static void library_render(struct req *r, int status, json_t *form, json_t *edit
 {
 	size_t filter = filter_of(r);
 	int64_t page = req_arg_int(r, "trang", 1, 1, 100000), total = 0;
-	json_t *ctx = admin_ctx(r, "Thư viện");
+	json_t *ctx = admin_ctx(r, rtr(r, "adm_title_media"));
 	json_t *rows = media_list(r->db, &r->actor, site_id_of(r), filters[filter].kind, PER_PAGE,
 				  (page - 1) * PER_PAGE, &total);
 	json_t *images = json_array(), *files = json_array(), *m;

@@ -52,7 +52,7 @@ void admin_links_broken(struct req *r)
 		json_object_set_new(row, "edit_url", json_string(u));
 		json_object_set_new(row, "has_status", json_boolean(json_integer_value(json_object_get(row, "status")) > 0));
 	}
-	json_t *ctx = admin_ctx(r, "Liên kết hỏng");
+	json_t *ctx = admin_ctx(r, rtr(r, "adm_title_broken_links"));
 	json_object_set_new(ctx, "has_rows", json_boolean(json_array_size(rows) > 0));
 	json_object_set_new(ctx, "nbroken", json_integer((json_int_t)json_array_size(rows)));
 	json_object_set_new(ctx, "rows", rows);
@@ -110,7 +110,7 @@ static json_t *section_rows(struct req *r, int from_form)
 
 void admin_sections(struct req *r)
 {
-	json_t *ctx = admin_ctx(r, "Mục trên trình đơn và trang chủ");
+	json_t *ctx = admin_ctx(r, rtr(r, "adm_title_sections"));
 	json_object_set_new(ctx, "rows", section_rows(r, 0));
 	if (req_arg(r, "da-luu"))
 		json_object_set_new(ctx, "notice", json_string(rtr(r, "saved")));
@@ -173,7 +173,7 @@ void admin_sections_save(struct req *r)
 		admin_model_error(r, rc);
 		return;
 	}
-	json_t *ctx = admin_ctx(r, "Mục trên trình đơn và trang chủ");
+	json_t *ctx = admin_ctx(r, rtr(r, "adm_title_sections"));
 	json_t *rows = section_rows(r, 1);
 	size_t i;
 	json_t *row;

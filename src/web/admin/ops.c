@@ -54,7 +54,7 @@ static void maint_render(struct req *r, int status, json_t *form, const struct e
 		resp_error(r, 403, "sysadmin_only");
 		return;
 	}
-	json_t *ctx = admin_ctx(r, "Thông báo bảo trì");
+	json_t *ctx = admin_ctx(r, rtr(r, "adm_title_maintenance"));
 	char day[11];
 	int32_t first = maint_earliest_day(r->db, now);
 	day_text(first, day);
@@ -189,7 +189,7 @@ static void incidents_render(struct req *r, int status, json_t *form, const stru
 		json_decref(rows);
 		return;
 	}
-	json_t *ctx = admin_ctx(r, "Sự cố");
+	json_t *ctx = admin_ctx(r, rtr(r, "adm_title_incidents"));
 	struct sb q = SB_INIT;
 	sb_addf(&q, "tu=%s&den=%s", tu && !bad_filter ? tu : "", den && !bad_filter ? den : "");
 	json_object_set_new(ctx, "filter_query", json_string(q.buf));

@@ -24,7 +24,7 @@ static void shares_render(struct req *r, int status, const struct errs *e, int64
 	for (i = 0; loc && i < ARRAY_SIZE(views); i++)
 		if (strcmp(loc, views[i].slug) == 0)
 			v = i;
-	json_t *ctx = admin_ctx(r, "Tin đề xuất từ các cổng thành phần");
+	json_t *ctx = admin_ctx(r, rtr(r, "adm_title_shares"));
 	json_t *tabs = json_array();
 	for (i = 0; i < ARRAY_SIZE(views); i++) {
 		struct sb u = SB_INIT;

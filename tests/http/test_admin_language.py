@@ -99,6 +99,11 @@ class AdminLanguage(CongTest):
             edit = ed.get("/quan-tri/bai-viet/%d" % aid)
             self.assert_texts(edit, ["wf.state.draft", "wf.action.submit", "adm_history", "adm_revisions"], EN, "en")
 
+            # the deadline report: its chart and table in English
+            rep = ed.get("/quan-tri/han-cap-nhat/bao-cao")
+            self.assert_texts(rep, ["adm_title_compliance", "adm_rep_from", "adm_rep_show", "adm_period_this_month"], EN, "en")
+            self.assertTrue(EN["adm_chart_title"] in rep.text or EN["adm_chart_no_data"] in rep.text)
+
             self.set_language(ed, "km")
             self.assert_texts(ed.get("/quan-tri/?loc=tat-ca"), DASHBOARD_KEYS, KM, "km")
             self.assert_texts(ed.get("/quan-tri/van-ban/moi"), FORM_KEYS, KM, "km")

@@ -104,6 +104,11 @@ class AdminLanguage(CongTest):
             self.assert_texts(rep, ["adm_title_compliance", "adm_rep_from", "adm_rep_show", "adm_period_this_month"], EN, "en")
             self.assertTrue(EN["adm_chart_title"] in rep.text or EN["adm_chart_no_data"] in rep.text)
 
+            # the deadline lists, the review list and the library
+            self.assert_texts(ed.get("/quan-tri/han-cap-nhat"), ["adm_dl_overdue", "adm_dl_hint", "adm_dl_rules"], EN, "en")
+            self.assert_texts(ed.get("/quan-tri/ra-soat"), ["adm_rv_needed", "adm_rv_all"], EN, "en")
+            self.assert_texts(ed.get("/quan-tri/thu-vien"), ["adm_md_upload", "adm_md_alt_hint", "adm_md_filter"], EN, "en")
+
             self.set_language(ed, "km")
             self.assert_texts(ed.get("/quan-tri/?loc=tat-ca"), DASHBOARD_KEYS, KM, "km")
             self.assert_texts(ed.get("/quan-tri/van-ban/moi"), FORM_KEYS, KM, "km")

@@ -20,16 +20,17 @@ static json_int_t site_id_of(struct req *r)
 	return json_integer_value(json_object_get(r->site, "id"));
 }
 
+/* the roles a site gives, with their names' keys (locale/<lang>/admin.json) */
 static const char *const role_names[][2] = {
-	{ "reporter", "Phóng viên, cộng tác viên" }, { "editor", "Biên tập viên" },
-	{ "approver", "Trưởng/Phó Ban Biên tập" }, { "siteadmin", "Quản trị trang" },
+	{ "reporter", "role_reporter" }, { "editor", "role_editor" },
+	{ "approver", "role_approver" }, { "siteadmin", "role_siteadmin" },
 };
 
-static json_t *role_options(const char *selected)
+static json_t *role_options(struct req *r, const char *selected)
 {
 	json_t *a = json_array();
 	for (size_t i = 0; i < ARRAY_SIZE(role_names); i++)
-		json_array_append_new(a, json_pack("{sssssb}", "value", role_names[i][0], "label", role_names[i][1],
+		json_array_append_new(a, json_pack("{sssssb}", "value", role_names[i][0], "label", rtr(r, role_names[i][1]),
 						   "selected", selected && strcmp(selected, role_names[i][0]) == 0));
 	return a;
 }
@@ -43,14 +44,14 @@ static void accounts_render(struct req *r, int status, json_t *form, const struc
 	json_array_foreach(users, i, u) {
 		for (size_t k = 0; k < ARRAY_SIZE(role_names); k++)
 			if (strcmp(json_string_value(json_object_get(u, "role")), role_names[k][0]) == 0)
-				json_object_set_new(u, "role_label", json_string(role_names[k][1]));
+				json_object_set_new(u, "role_label", json_string(rtr(r, role_names[k][1])));
 		json_object_set_new(u, "is_me", json_boolean(json_integer_value(json_object_get(u, "id")) == r->actor.id));
 		char buf[40];
 		time_format_vn_date(json_integer_value(json_object_get(u, "password_changed_at")), buf, sizeof(buf));
 		json_object_set_new(u, "password_changed", json_string(buf));
 	}
 	json_object_set_new(ctx, "users", users);
-	json_object_set_new(ctx, "roles", role_options(json_string_value(json_object_get(form, "role"))));
+	json_object_set_new(ctx, "roles", role_options(r, json_string_value(json_object_get(form, "role"))));
 	json_object_set_new(ctx, "form", form);
 	if (e)
 		admin_errors(r, ctx, e);

@@ -92,7 +92,7 @@ void admin_deadlines(struct req *r)
 				json_object_set_new(it, "url", json_string(url));
 			}
 			if (!json_object_get(it, "state_label"))
-				json_object_set_new(it, "state_label", json_string(article_state_label(
+				json_object_set_new(it, "state_label", json_string(article_state_text(req_texts(r),
 					json_string_value(json_object_get(it, "state")))));
 		}
 		char has[32];
@@ -442,12 +442,12 @@ static void mail_render(struct req *r, int status, const struct errs *e, json_t 
 	json_object_del(s, "smtp_password");
 	json_object_set_new(ctx, "mail", s);
 	json_object_set_new(ctx, "can_smtp", json_boolean(is_main && reminder_settings_may_edit(&r->actor)));
-	static const char *const tls[][2] = { { "try", "STARTTLS khi máy chủ hỗ trợ" }, { "require", "Bắt buộc STARTTLS" },
-					      { "none", "Không mã hóa (máy chủ thư nội bộ)" } };
+	static const char *const tls[][2] = { { "try", "adm_tls_try" }, { "require", "adm_tls_require" },
+					      { "none", "adm_tls_none" } };
 	const char *cur = json_string_value(json_object_get(s, "smtp_tls"));
 	json_t *opts = json_array();
 	for (size_t i = 0; i < ARRAY_SIZE(tls); i++)
-		json_array_append_new(opts, json_pack("{sssssb}", "value", tls[i][0], "label", tls[i][1], "selected",
+		json_array_append_new(opts, json_pack("{sssssb}", "value", tls[i][0], "label", rtr(r, tls[i][1]), "selected",
 						      cur && strcmp(cur, tls[i][0]) == 0));
 	json_object_set_new(ctx, "tls_options", opts);
 	if (e)
@@ -516,7 +516,7 @@ void admin_deadline_mail_test(struct req *r)
 	if (reminders_test(r->db, to, err, sizeof(err))) {
 		log_warn("deadlines: test mail to %s failed: %s", to, err);
 		struct sb msg = SB_INIT;
-		sb_addf(&msg, "Không gửi được thư thử: %s", err);
+		sb_addf(&msg, "%s %s", rtr(r, "adm_test_mail_failed"), err);
 		json_t *typed = json_pack("{ss}", "test_to", to);
 		json_t *ctx_err = json_pack("{ss}", "test_error", msg.buf);
 		json_object_update(typed, ctx_err);
@@ -526,7 +526,7 @@ void admin_deadline_mail_test(struct req *r)
 		return;
 	}
 	struct sb ok = SB_INIT;
-	sb_addf(&ok, "Đã gửi thư thử đến %s.", to);
+	sb_addf(&ok, "%s %s.", rtr(r, "adm_test_mail_sent"), to);
 	mail_render(r, 200, NULL, NULL, ok.buf);
 	sb_release(&ok);
 }

@@ -22,9 +22,9 @@
 static const struct {
 	const char *arg, *kind, *label;
 } filters[] = {
-	{ "", NULL, "Tất cả" },
-	{ "anh", "image", "Ảnh" },
-	{ "tep", "file", "Tệp đính kèm" },
+	{ "", NULL, "adm_tab_all" },
+	{ "anh", "image", "adm_md_images" },
+	{ "tep", "file", "adm_attachments" },
 };
 
 static json_int_t site_id_of(struct req *r)
@@ -122,7 +122,7 @@ static void library_render(struct req *r, int status, json_t *form, json_t *edit
 	json_t *fl = json_array();
 	for (size_t f = 0; f < ARRAY_SIZE(filters); f++) {
 		json_t *it = json_object();
-		json_object_set_new(it, "label", json_string(filters[f].label));
+		json_object_set_new(it, "label", json_string(rtr(r, filters[f].label)));
 		set_url(it, "url", library_url(f, 1, NULL));
 		json_object_set_new(it, "current", json_boolean(f == filter));
 		json_array_append_new(fl, it);

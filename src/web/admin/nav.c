@@ -43,7 +43,7 @@ void admin_links_broken(struct req *r)
 			time_format_vn(json_integer_value(lo), buf, sizeof(buf));
 			json_object_set_new(row, "last_ok", json_string(buf));
 		} else {
-			json_object_set_new(row, "last_ok", json_string("chưa lần nào"));
+			json_object_set_new(row, "last_ok", json_string(rtr(r, "adm_lb_never")));
 		}
 		json_object_set_new(row, "error_text", json_string(rtr(r, json_string_value(json_object_get(row, "error")))));
 		json_object_set_new(row, "group", json_string(gf ? kind_choice_label(gf, json_string_value(json_object_get(row, "nhom"))) : ""));
@@ -59,8 +59,7 @@ void admin_links_broken(struct req *r)
 	json_object_set_new(ctx, "nok", json_integer(nok));
 	json_object_set_new(ctx, "nunchecked", json_integer(nunchecked));
 	if (req_arg(r, "da-yeu-cau"))
-		json_object_set_new(ctx, "notice", json_string("Đã yêu cầu kiểm tra lại các liên kết của trang; kết quả có sau "
-								"ít phút, tải lại trang này để xem."));
+		json_object_set_new(ctx, "notice", json_string(rtr(r, "adm_lb_requested")));
 	resp_render(r, 200, "admin/links_broken", ctx);
 }
 

@@ -107,7 +107,7 @@ class AdminLanguage(CongTest):
             # the deadline lists, the review list and the library
             self.assert_texts(ed.get("/quan-tri/han-cap-nhat"), ["adm_dl_overdue", "adm_dl_hint", "adm_dl_rules"], EN, "en")
             self.assert_texts(ed.get("/quan-tri/ra-soat"), ["adm_rv_needed", "adm_rv_all"], EN, "en")
-            self.assert_texts(ed.get("/quan-tri/thu-vien"), ["adm_md_upload", "adm_md_alt_hint", "adm_md_filter"], EN, "en")
+            self.assert_texts(ed.get("/quan-tri/thu-vien"), ["adm_md_upload", "adm_md_alt_hint", "adm_md_title_hint", "adm_tab_all"], EN, "en")
 
             self.set_language(ed, "km")
             self.assert_texts(ed.get("/quan-tri/?loc=tat-ca"), DASHBOARD_KEYS, KM, "km")

@@ -109,6 +109,9 @@ class AdminLanguage(CongTest):
             self.assert_texts(ed.get("/quan-tri/ra-soat"), ["adm_rv_needed", "adm_rv_all"], EN, "en")
             self.assert_texts(ed.get("/quan-tri/thu-vien"), ["adm_md_upload", "adm_md_alt_hint", "adm_md_title_hint", "adm_tab_all"], EN, "en")
 
+            self.assert_texts(ed.get("/quan-tri/chuyen-muc"), ["adm_ct_add", "adm_ct_parent", "adm_ct_save"], EN, "en")
+            self.assert_texts(ed.get("/quan-tri/xac-thuc-hai-lop"), ["adm_tp_enrol", "adm_tp_turn_on"], EN, "en")
+
             self.set_language(ed, "km")
             self.assert_texts(ed.get("/quan-tri/?loc=tat-ca"), DASHBOARD_KEYS, KM, "km")
             self.assert_texts(ed.get("/quan-tri/van-ban/moi"), FORM_KEYS, KM, "km")

@@ -36,7 +36,7 @@ static void categories_render(struct req *r, int status, json_t *form, const str
 	const char *chosen = json_string_value(json_object_get(form, "kind"));
 	json_t *kinds = json_array();
 	for (size_t k = 0; k < nk; k++)
-		json_array_append_new(kinds, json_pack("{sssssb}", "name", ks[k]->name, "label", ks[k]->label, "selected",
+		json_array_append_new(kinds, json_pack("{sssssb}", "name", ks[k]->name, "label", kind_tr(req_texts(r), ks[k], NULL), "selected",
 						       chosen && strcmp(chosen, ks[k]->name) == 0));
 	json_object_set_new(ctx, "kinds", kinds);
 	json_object_set_new(ctx, "form", form);

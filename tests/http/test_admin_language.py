@@ -112,6 +112,8 @@ class AdminLanguage(CongTest):
             self.assert_texts(ed.get("/quan-tri/chuyen-muc"), ["adm_ct_add", "adm_ct_parent", "adm_ct_save"], EN, "en")
             self.assert_texts(ed.get("/quan-tri/xac-thuc-hai-lop"), ["adm_tp_enrol", "adm_tp_turn_on"], EN, "en")
 
+            self.assert_texts(ed.get("/quan-tri/tiep-nhan"), ["adm_ib_filter", "adm_box_open", "adm_ib_moderation"], EN, "en")
+
             self.set_language(ed, "km")
             self.assert_texts(ed.get("/quan-tri/?loc=tat-ca"), DASHBOARD_KEYS, KM, "km")
             self.assert_texts(ed.get("/quan-tri/van-ban/moi"), FORM_KEYS, KM, "km")

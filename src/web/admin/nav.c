@@ -101,7 +101,7 @@ static json_t *section_rows(struct req *r, int from_form)
 			if (!checked)
 				snprintf(order, sizeof(order), "%zu", n + i + 1);
 		}
-		json_array_append_new(rows, json_pack("{sssssssssssb}", "name", all[i]->name, "label", all[i]->label, "key",
+		json_array_append_new(rows, json_pack("{sssssssssssb}", "name", all[i]->name, "label", kind_tr(req_texts(r), all[i], NULL), "key",
 						      key, "okey", okey, "order", order, "checked", checked));
 	}
 	return rows;

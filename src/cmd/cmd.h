@@ -43,6 +43,8 @@ int data_init(const char *dir, const char *domain, const char *main_name, int ve
 void cli_print_errs(const char *what, const struct errs *e);
 /* The message for a key of locale/vi/ (loaded from the app root). */
 const char *cli_tr(const char *key);
+/* Every language's texts as `cong serve` loads them (kind_locale_load), loaded once. */
+const json_t *cli_locales(void);
 /* Folder with templates/, static/ and locale/: $CONG_ROOT, else next to the binary or above. */
 char *app_root_find(void);
 

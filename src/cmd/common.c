@@ -1,6 +1,7 @@
 /* common.c — what the commands share: the data folder, the root folder, messages. */
 #include "cmd.h"
 #include "base/locale.h"
+#include "model/kind.h"
 #include "base/sb.h"
 #include "base/util.h"
 #include "db/db.h"
@@ -207,19 +208,24 @@ int data_init(const char *dir, const char *domain, const char *main_name, int ve
 
 static json_t *messages;
 
-const char *cli_tr(const char *key)
+const json_t *cli_locales(void)
 {
 	if (!messages) {
 		char *root = app_root_find();
 		struct sb p = SB_INIT;
 		char err[256];
-		messages = locale_load(root ? root : ".", err, sizeof(err));
+		messages = kind_locale_load(root ? root : ".", err, sizeof(err));
 		sb_release(&p);
 		free(root);
 		if (!messages)
 			messages = json_object();
 	}
-	return locale_text(messages, LOCALE_DEFAULT, key);
+	return messages;
+}
+
+const char *cli_tr(const char *key)
+{
+	return locale_text(cli_locales(), LOCALE_DEFAULT, key);
 }
 
 void cli_print_errs(const char *what, const struct errs *e)

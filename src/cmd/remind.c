@@ -100,7 +100,7 @@ int cmd_remind(int argc, char **argv)
 		       (long long)json_integer_value(json_object_get(o, "later_count")));
 		json_decref(o);
 	} else {
-		int n = reminders_run(db, now, 1);
+		int n = reminders_run(db, now, 1, cli_locales());
 		if (n < 0) {
 			fprintf(stderr, "cong remind: mail is not configured (settings smtp_url and smtp_from)\n");
 			rc = 1;

@@ -1,6 +1,7 @@
 /* serve.c — `cong serve`: load templates and messages once, then serve until a signal. */
 #include "cmd.h"
 #include "base/locale.h"
+#include "model/kind.h"
 #include "base/log.h"
 #include "base/sb.h"
 #include "base/util.h"
@@ -57,7 +58,7 @@ static int serve_reload(struct app *app)
 		sb_release(&p);
 		return -1;
 	}
-	json_t *locale = locale_load(app->root, err, sizeof(err));
+	json_t *locale = kind_locale_load(app->root, err, sizeof(err));
 	if (!locale) {
 		log_error("reload: %s", err);
 		mus_set_free(tpl);
@@ -385,7 +386,7 @@ int cmd_serve(int argc, char **argv)
 		sb_release(&p);
 		goto out;
 	}
-	app.locale = locale_load(app.root, err, sizeof(err));
+	app.locale = kind_locale_load(app.root, err, sizeof(err));
 	if (!app.locale) {
 		fprintf(stderr, "cong serve: %s\n", err);
 		sb_release(&p);
@@ -405,7 +406,7 @@ int cmd_serve(int argc, char **argv)
 	sigaddset(&set, SIGHUP);
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
 	app.reload = serve_reload;
-	struct scheduler *sched = scheduler_start(dbpath, app.data_dir, (unsigned)sched_interval);
+	struct scheduler *sched = scheduler_start(dbpath, app.data_dir, app.root, (unsigned)sched_interval);
 	if (!sched)
 		log_warn("serve: the scheduler could not start; scheduled items wait for the next start");
 	struct reindexer *reindex = reindex_start_if_needed(dbpath);

@@ -1,5 +1,6 @@
 /* reminders.c — the daily deadline reminders; see reminders.h. */
 #include "jobs/reminders.h"
+#include "base/locale.h"
 #include "base/log.h"
 #include "base/sb.h"
 #include "base/util.h"
@@ -41,13 +42,13 @@ static size_t recipients(struct db *db, const char *slug, const char *email, cha
 	return n;
 }
 
-static int send_site(struct db *db, const struct mail_config *cfg, int64_t site_id, const char *slug,
+static int send_site(struct db *db, const struct mail_config *cfg, json_t *texts, int64_t site_id, const char *slug,
 		     const char *email, const char *day, int64_t now)
 {
 	char *subject, *text, *to[MAX_TO], err[512];
 	int items, sent = 0;
 	struct sb list = SB_INIT;
-	if (reminder_sent(db, site_id, day) || reminder_compose(db, site_id, now, &subject, &text, &items) || !subject)
+	if (reminder_sent(db, site_id, day) || reminder_compose(db, site_id, now, texts, &subject, &text, &items) || !subject)
 		return 0;
 	size_t n = recipients(db, slug, email, to, &list);
 	if (!n) {
@@ -138,8 +139,10 @@ int reminders_mail(struct db *db, const char *const *to, size_t n, const char *s
 	return rc;
 }
 
-int reminders_run(struct db *db, int64_t now, int force)
+int reminders_run(struct db *db, int64_t now, int force, const json_t *locales)
 {
+	/* the recipients are the boards' mailboxes, not accounts: the reminder is in Vietnamese */
+	json_t *texts = locale_dict(locales, LOCALE_DEFAULT);
 	/* after a failed send the scheduler waits ten minutes before trying again */
 	static int64_t retry_at;
 	if (!force && now < retry_at)
@@ -163,7 +166,7 @@ int reminders_run(struct db *db, int64_t now, int force)
 	json_t *sites = reminder_sites(db), *s;
 	size_t i;
 	json_array_foreach(sites, i, s) {
-		int rc = send_site(db, &cfg, json_integer_value(json_object_get(s, "id")),
+		int rc = send_site(db, &cfg, texts, json_integer_value(json_object_get(s, "id")),
 				   json_string_value(json_object_get(s, "slug")), json_string_value(json_object_get(s, "email")),
 				   day, now);
 		if (rc < 0)

@@ -9,12 +9,14 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <jansson.h>
 
 struct db;
 
 /* Sends today's reminders not yet sent, when NOW is at or past the reminder hour (FORCE: at
- * any hour). Returns the number of e-mails sent, or -1 when mail is not configured. */
-int reminders_run(struct db *db, int64_t now, int force);
+ * any hour), written with the texts of LOCALES (kind_locale_load). Returns the number of e-mails
+ * sent, or -1 when mail is not configured. */
+int reminders_run(struct db *db, int64_t now, int force, const json_t *locales);
 
 /* Sends a test message to TO with the settings as they are: 0, or -1 with the reason in ERR
  * (mail not configured, the server's refusal). */

@@ -36,6 +36,7 @@ struct scheduler {
 	char *data_dir; /* the folder of db_path: the tickets' private files (model/ticket.h) */
 	struct backup_job *backup;
 	struct links_job *links; /* the daily dead-link check (jobs/links_job.h) */
+	json_t *locales; /* the texts of the mails it writes (#16: kind_locale_load), its own copy */
 };
 
 static void *scheduler_main(void *arg)
@@ -74,7 +75,7 @@ static void *scheduler_main(void *arg)
 		if (n > 0)
 			log_info("scheduler: published %d scheduled item(s)", n);
 		/* the daily deadline reminders, once the reminder hour has come (one a site a day) */
-		reminders_run(db, time_now(), 0);
+		reminders_run(db, time_now(), 0, s->locales);
 		/* the audit chain's daily anchor outside the database, and its archive */
 		ops_daily(db, s->data_dir, time_now());
 		/* values that change with the day: a legal document taking effect, or ended by one */
@@ -120,11 +121,17 @@ static void *scheduler_main(void *arg)
 	return NULL;
 }
 
-struct scheduler *scheduler_start(const char *db_path, const char *data_dir, unsigned interval)
+struct scheduler *scheduler_start(const char *db_path, const char *data_dir, const char *root, unsigned interval)
 {
 	struct scheduler *s = xcalloc(1, sizeof(*s));
 	s->db_path = xstrdup(db_path);
 	s->data_dir = xstrdup(data_dir);
+	char lerr[256];
+	s->locales = kind_locale_load(root, lerr, sizeof(lerr));
+	if (!s->locales) {
+		log_error("scheduler: %s", lerr);
+		s->locales = json_object();
+	}
 	s->interval = interval ? interval : 5;
 	s->backup = backup_job_new(db_path, data_dir);
 	s->links = links_job_new(db_path);
@@ -133,6 +140,7 @@ struct scheduler *scheduler_start(const char *db_path, const char *data_dir, uns
 	if (pthread_create(&s->thread, NULL, scheduler_main, s)) {
 		backup_job_free(s->backup);
 		links_job_free(s->links);
+		json_decref(s->locales);
 		free(s->db_path);
 		free(s->data_dir);
 		free(s);
@@ -155,6 +163,7 @@ void scheduler_stop(struct scheduler *s)
 	pthread_mutex_destroy(&s->lock);
 	pthread_cond_destroy(&s->wake);
 	free(s->db_path);
+	json_decref(s->locales);
 	free(s->data_dir);
 	free(s);
 }

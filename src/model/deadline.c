@@ -773,21 +773,30 @@ int review_mark(struct db *db, const struct actor *a, int64_t site_id, int64_t a
 
 /* ---- the daily reminder ---- */
 
-static void reminder_section(struct sb *b, json_t *items, const char *heading)
+/* A text of the reminder in TEXTS' language (locale/<lang>/admin.json: "rem_*"); the key when
+ * missing, which the locale test does not let happen. */
+static const char *rem_text(json_t *texts, const char *key)
+{
+	const char *s = json_string_value(json_object_get(texts, key));
+	return s ? s : key;
+}
+
+static void reminder_section(struct sb *b, json_t *texts, json_t *items, const char *heading)
 {
 	size_t i;
 	json_t *it;
 	if (!json_array_size(items))
 		return;
-	sb_addf(b, "%s (%zu):\n", heading, json_array_size(items));
+	sb_addf(b, "%s (%zu):\n", rem_text(texts, heading), json_array_size(items));
 	json_array_foreach(items, i, it)
-		sb_addf(b, "- %s\n  %s; nhận %s; hạn %s\n", json_string_value(json_object_get(it, "title")),
-			json_string_value(json_object_get(it, "kind_name")), json_string_value(json_object_get(it, "received")),
+		sb_addf(b, "- %s\n  %s; %s %s; %s %s\n", json_string_value(json_object_get(it, "title")),
+			json_string_value(json_object_get(it, "kind_name")), rem_text(texts, "rem_received"),
+			json_string_value(json_object_get(it, "received")), rem_text(texts, "rem_due"),
 			json_string_value(json_object_get(it, "due")));
 	sb_addc(b, '\n');
 }
 
-int reminder_compose(struct db *db, int64_t site_id, int64_t now, char **subject, char **text, int *items)
+int reminder_compose(struct db *db, int64_t site_id, int64_t now, json_t *texts, char **subject, char **text, int *items)
 {
 	json_t *o = open_items(db, site_id, now);
 	json_t *site = site_get(db, site_id);
@@ -802,16 +811,15 @@ int reminder_compose(struct db *db, int64_t site_id, int64_t now, char **subject
 		return 0;
 	}
 	struct sb s = SB_INIT, b = SB_INIT;
+	const char *name = json_string_value(json_object_get(site, "name"));
 	time_format_vn_date(now, day, sizeof(day));
-	sb_addf(&s, "[%s] Hạn cập nhật thông tin ngày %s: %zu tin, bài cần xử lý",
-		json_string_value(json_object_get(site, "name")), day, n);
-	sb_addf(&b, "Kính gửi Ban Biên tập %s,\n\nTheo quy chế, các tin, bài sau có thời hạn cập nhật"
-		    " tính theo ngày làm việc (ngày %s):\n\n", json_string_value(json_object_get(site, "name")), day);
-	reminder_section(&b, json_object_get(o, "overdue"), "ĐÃ QUÁ HẠN");
-	reminder_section(&b, json_object_get(o, "today"), "Hết hạn hôm nay");
-	reminder_section(&b, json_object_get(o, "soon"), "Hết hạn trong 2 ngày làm việc tới");
-	sb_adds(&b, "Xem và xử lý tại trang Quản trị > Hạn cập nhật.\n\n-- \nThư tự động của Cổng thông tin điện tử;"
-		    " vui lòng không trả lời thư này.\n");
+	sb_addf(&s, "[%s] %s %s: %zu %s", name, rem_text(texts, "rem_subject"), day, n, rem_text(texts, "rem_subject_items"));
+	sb_addf(&b, "%s %s,\n\n%s (%s %s):\n\n", rem_text(texts, "rem_dear"), name, rem_text(texts, "rem_intro"),
+		rem_text(texts, "rem_day"), day);
+	reminder_section(&b, texts, json_object_get(o, "overdue"), "rem_overdue");
+	reminder_section(&b, texts, json_object_get(o, "today"), "rem_today");
+	reminder_section(&b, texts, json_object_get(o, "soon"), "rem_soon");
+	sb_addf(&b, "%s\n\n-- \n%s\n", rem_text(texts, "rem_where"), rem_text(texts, "rem_auto"));
 	*subject = sb_detach(&s, NULL);
 	*text = sb_detach(&b, NULL);
 	json_decref(o);

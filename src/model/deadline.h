@@ -118,7 +118,8 @@ void reminder_mark_sent(struct db *db, int64_t site_id, const char *day, int64_t
 json_t *reminder_sites(struct db *db);
 
 /* The daily reminder of SITE_ID at NOW: the subject and plain-text body listing the items due
- * today, within two working days and overdue; NULL when there are none. */
-int reminder_compose(struct db *db, int64_t site_id, int64_t now, char **subject, char **text, int *items);
+ * today, within two working days and overdue; NULL when there are none. Its sentences are
+ * TEXTS' (a language's texts, locale_dict(): "rem_*" of locale/<lang>/admin.json). */
+int reminder_compose(struct db *db, int64_t site_id, int64_t now, json_t *texts, char **subject, char **text, int *items);
 
 #endif

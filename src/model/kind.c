@@ -9,6 +9,7 @@
 #include "base/sb.h"
 #include "base/log.h"
 #include "base/arena.h"
+#include "base/locale.h"
 #include "vn/calendar.h"
 #include "vn/isoweek.h"
 #include "vn/slug.h"
@@ -206,6 +207,9 @@ int kind_check(const struct kind *k, char *err, size_t n)
 		for (size_t j = 0; j < i; j++)
 			if (strcmp(k->fields[j].key, f->key) == 0)
 				BAD("kind %s: field %s is declared twice", k->name, f->key);
+		/* the kind's own texts' locale keys (kind_tr) end so */
+		if (strcmp(f->key, "one") == 0 || strcmp(f->key, "title") == 0 || strcmp(f->key, "term") == 0)
+			BAD("kind %s: field %s: the key names one of the kind's own texts", k->name, f->key);
 		if (!f->label || !*f->label)
 			BAD("kind %s: field %s has no label", k->name, f->key);
 		if (f->type == F_ENUM && (!f->choices || !f->choices[0].key))
@@ -248,6 +252,8 @@ int kind_check(const struct kind *k, char *err, size_t n)
 				const struct kind_field *c = &f->sub[j];
 				if (!ident_ok(c->key, 0) || !c->label || !*c->label)
 					BAD("kind %s: field %s: column %zu needs a key and a label", k->name, f->key, j + 1);
+				if (strcmp(c->key, "help") == 0 || strcmp(c->key, "rev") == 0)
+					BAD("kind %s: field %s: column %s: the key names one of the field's texts", k->name, f->key, c->key);
 				for (size_t m = 0; m < j; m++)
 					if (strcmp(f->sub[m].key, c->key) == 0)
 						BAD("kind %s: field %s: column %s is declared twice", k->name, f->key, c->key);
@@ -361,6 +367,182 @@ const char *kind_text(json_t *o, const char *key)
 {
 	const char *s = json_string_value(json_object_get(o, key));
 	return s ? s : "";
+}
+
+/* ---- the kinds' texts in every language (#16) ----
+ * A descriptor's texts have locale keys derived from its names, "kind.<name>" followed by a path:
+ * none for its label, ".one" its label in sentences, ".title" what its title is called, ".term"
+ * its derived term's name and ".term=<value>" the term's values, ".<field>" a field's label,
+ * ".<field>.help" its help line, ".<field>.rev" its reverse relation's name, ".<field>=<choice>"
+ * a choice's label, ".<field>.<column>" a table's column (with ".help" and "=<choice>" as a
+ * field's). Vietnamese has one source, the descriptor: kind_locale_load adds it to the loaded
+ * "vi" texts, so that the locale test holds locale/<lang>/kinds.json to the same keys as any
+ * other part. */
+
+static const char *choice_vi(const struct kind_choice *c, const char *key)
+{
+	for (; c && c->key; c++)
+		if (strcmp(c->key, key) == 0)
+			return c->label;
+	return NULL;
+}
+
+static const struct kind_field *field_in(const struct kind_field *fields, size_t n, const char *key, size_t len)
+{
+	for (size_t i = 0; fields && i < n; i++)
+		if (strlen(fields[i].key) == len && strncmp(fields[i].key, key, len) == 0)
+			return &fields[i];
+	return NULL;
+}
+
+/* The Vietnamese text of PATH on K (above), NULL when the descriptor has none. */
+static const char *kind_vi(const struct kind *k, const char *path)
+{
+	if (!path)
+		return k->label;
+	const char *eq = strchr(path, '=');
+	size_t n = eq ? (size_t)(eq - path) : strlen(path);
+	if (n == 3 && strncmp(path, "one", 3) == 0 && !eq)
+		return k->label_one;
+	if (n == 5 && strncmp(path, "title", 5) == 0 && !eq)
+		return k->title_label;
+	if (n == 4 && strncmp(path, "term", 4) == 0)
+		return eq ? choice_vi(k->term_choices, eq + 1) : k->term_label;
+	const char *dot = memchr(path, '.', n);
+	const struct kind_field *f = field_in(k->fields, k->nfields, path, dot ? (size_t)(dot - path) : n);
+	if (f && dot) {
+		const char *rest = dot + 1;
+		size_t rn = n - (size_t)(rest - path);
+		if (rn == 4 && strncmp(rest, "help", 4) == 0 && !eq)
+			return f->help;
+		if (rn == 3 && strncmp(rest, "rev", 3) == 0 && !eq)
+			return f->rev_label;
+		const char *dot2 = memchr(rest, '.', rn);
+		const struct kind_field *c = field_in(f->sub, f->nsub, rest, dot2 ? (size_t)(dot2 - rest) : rn);
+		if (!c)
+			return NULL;
+		if (dot2)
+			return strncmp(dot2 + 1, "help", 4) == 0 && (size_t)(path + n - dot2) == 5 && !eq ? c->help : NULL;
+		f = c;
+	}
+	if (!f)
+		return NULL;
+	return eq ? choice_vi(f->choices, eq + 1) : f->label;
+}
+
+const char *kind_tr(json_t *texts, const struct kind *k, const char *path)
+{
+	char key[256];
+	if (!k)
+		return "";
+	snprintf(key, sizeof(key), path ? "kind.%s.%s" : "kind.%s", k->name, path);
+	const char *s = json_string_value(json_object_get(texts, key));
+	return s && *s ? s : kind_vi(k, path);
+}
+
+/* The path of F (a field of K or a column of one of its tables) with SUFFIX (".help", "=<key>"). */
+static void field_path(const struct kind *k, const struct kind_field *f, const char *suffix, char *out, size_t n)
+{
+	const char *parent = NULL;
+	for (size_t i = 0; i < k->nfields && !parent; i++)
+		if (f >= k->fields[i].sub && f < k->fields[i].sub + k->fields[i].nsub)
+			parent = k->fields[i].key;
+	snprintf(out, n, "%s%s%s%s", parent ? parent : "", parent ? "." : "", f->key, suffix ? suffix : "");
+}
+
+const char *kind_tr_field(json_t *texts, const struct kind *k, const struct kind_field *f, const char *what)
+{
+	char path[200];
+	if (!k || !f)
+		return "";
+	field_path(k, f, what, path, sizeof(path));
+	const char *s = kind_tr(texts, k, path);
+	/* a field of a form that is not a declared kind (tickets' forms) keeps its own label */
+	return s ? s : !what ? f->label : strcmp(what, ".help") == 0 ? f->help : strcmp(what, ".rev") == 0 ? f->rev_label : NULL;
+}
+
+const char *kind_tr_choice(json_t *texts, const struct kind *k, const struct kind_field *f, const char *key)
+{
+	char suffix[160];
+	snprintf(suffix, sizeof(suffix), "=%s", key ? key : "");
+	const char *s = kind_tr_field(texts, k, f, suffix);
+	return s ? s : kind_choice_label(f, key);
+}
+
+/* Adds K's text at PATH to VI under its key. -1 with ERR when the key is there already. */
+static int vi_add(json_t *vi, const struct kind *k, const char *path, char *err, size_t n)
+{
+	const char *s = kind_vi(k, path);
+	char key[256];
+	if (!s)
+		return 0;
+	snprintf(key, sizeof(key), path ? "kind.%s.%s" : "kind.%s", k->name, path);
+	if (json_object_get(vi, key)) {
+		snprintf(err, n, "locale/vi: \"%s\" is the descriptor's text (model/kinds.c), not a locale file's", key);
+		return -1;
+	}
+	json_object_set_new(vi, key, json_string(s));
+	return 0;
+}
+
+static int vi_add_field(json_t *vi, const struct kind *k, const struct kind_field *f, char *err, size_t n)
+{
+	char path[200];
+	const char *suffixes[] = { NULL, ".help", ".rev" };
+	for (size_t i = 0; i < ARRAY_SIZE(suffixes); i++) {
+		field_path(k, f, suffixes[i], path, sizeof(path));
+		if (vi_add(vi, k, path, err, n))
+			return -1;
+	}
+	for (const struct kind_choice *c = f->choices; c && c->key; c++) {
+		char suffix[160];
+		snprintf(suffix, sizeof(suffix), "=%s", c->key);
+		field_path(k, f, suffix, path, sizeof(path));
+		if (vi_add(vi, k, path, err, n))
+			return -1;
+	}
+	for (size_t j = 0; j < f->nsub; j++)
+		if (vi_add_field(vi, k, &f->sub[j], err, n))
+			return -1;
+	return 0;
+}
+
+/* The model's own Vietnamese texts join the locale files' here: the kinds' and the workflow's. */
+json_t *kind_locale_load(const char *root, char *err, size_t n)
+{
+	json_t *all = locale_load(root, err, n);
+	json_t *vi = locale_dict(all, LOCALE_DEFAULT);
+	if (!all)
+		return NULL;
+	if (!vi) {
+		vi = json_object();
+		json_object_set_new(all, LOCALE_DEFAULT, vi);
+	}
+	size_t nk;
+	const struct kind *const *ks = kind_all(&nk);
+	for (size_t i = 0; i < nk; i++) {
+		const struct kind *k = ks[i];
+		const char *paths[] = { NULL, "one", "title", "term" };
+		int bad = 0;
+		for (size_t p = 0; p < ARRAY_SIZE(paths) && !bad; p++)
+			bad = vi_add(vi, k, paths[p], err, n);
+		for (const struct kind_choice *c = k->term_choices; c && c->key && !bad; c++) {
+			char path[160];
+			snprintf(path, sizeof(path), "term=%s", c->key);
+			bad = vi_add(vi, k, path, err, n);
+		}
+		for (size_t j = 0; j < k->nfields && !bad; j++)
+			bad = vi_add_field(vi, k, &k->fields[j], err, n);
+		if (bad) {
+			json_decref(all);
+			return NULL;
+		}
+	}
+	if (wf_locale_add(vi, err, n)) {
+		json_decref(all);
+		return NULL;
+	}
+	return all;
 }
 
 int32_t kind_day(const char *s)

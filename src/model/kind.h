@@ -264,6 +264,22 @@ int kind_file_accepts(const char *accept, const char *mime);
 /* The string value of KEY in O (an item's fields, a table's row), "" when absent or not text. */
 const char *kind_text(json_t *o, const char *key);
 
+/* The kinds' texts in a language (#16). TEXTS is that language's texts (req_texts(r),
+ * locale_dict()); a text it lacks is the descriptor's Vietnamese. PATH names the text after
+ * "kind.<name>" (kind.c: NULL the label, "one", "title", "term", "<field>", "<field>.help",
+ * "<field>=<choice>", "<field>.<column>"…); NULL when the descriptor has none (a kind without a
+ * title_label). */
+const char *kind_tr(json_t *texts, const struct kind *k, const char *path);
+/* F's label (WHAT NULL), or its ".help" or ".rev" text (NULL when it has none); F a field of K or
+ * a column of one of K's tables. */
+const char *kind_tr_field(json_t *texts, const struct kind *k, const struct kind_field *f, const char *what);
+/* The label of F's choice KEY (the key itself for an open value, as kind_choice_label). */
+const char *kind_tr_choice(json_t *texts, const struct kind *k, const struct kind_field *f, const char *key);
+/* locale_load (base/locale.h) with the model's Vietnamese texts added to "vi" under their keys:
+ * the descriptors' (above) and the workflow's (wf_locale_add); NULL with ERR as locale_load, or
+ * when a locale file of "vi" holds one of those keys. What `cong serve` and the CLI load. */
+json_t *kind_locale_load(const char *root, char *err, size_t n);
+
 /* "YYYY-MM-DD" → day number (vn/calendar.h), 0 when empty or invalid. */
 int32_t kind_day(const char *s);
 

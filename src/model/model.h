@@ -138,6 +138,9 @@ int64_t user_id_by_name(struct db *db, const char *username); /* 0 when unknown 
 int user_change_password(struct db *db, int64_t user_id, const char *old_pw, const char *new_pw,
 			 const char *confirm, struct errs *e);
 json_t *user_get(struct db *db, int64_t id);
+/* The language the account A reads the admin in, and gets its reminder mails in (#16): LANG is a
+ * language of LOCALES (base/locale.h; "vi" is stored as the default, ''). Audited. */
+int user_set_language(struct db *db, const struct actor *a, const char *lang, const json_t *locales, struct errs *e);
 /* The role ACTOR holds on SITE ("sysadmin" for system administrators) or NULL. */
 const char *user_role_on(struct db *db, const struct actor *a, int64_t site_id);
 /* Sites the account holds a role on (all sites for sysadmin). */
@@ -307,7 +310,16 @@ int article_publish_due(struct db *db, int64_t now);
 int article_scheduled_waiting(struct db *db, int64_t *n, int64_t *oldest);
 /* Labels of states and refusal reasons (Vietnamese). */
 const char *article_state_label(const char *state);
-json_t *article_refusal_reasons(void);
+/* The refusal reasons (VL Đ11.3) {code, label}, labelled in TEXTS' language (req_texts()). */
+json_t *article_refusal_reasons(json_t *texts);
+/* The workflow's texts in a language (#16): TEXTS is the language's texts (req_texts()); a text
+ * it lacks is the Vietnamese of model/workflow.c. article_reason_text is NULL for an unknown code. */
+const char *article_state_text(json_t *texts, const char *state);
+const char *article_action_text(json_t *texts, const char *action);
+const char *article_reason_text(json_t *texts, const char *code);
+/* Adds the workflow's Vietnamese texts to VI (the loaded "vi" texts) under their locale keys
+ * ("wf.state.draft"…); -1 with ERR when a locale file holds one of them. */
+int wf_locale_add(json_t *vi, char *err, size_t n);
 
 /* Admin reads: only for accounts with a role on the site; reporters see their own items and
  * published ones. The object carries "wstate" (the workflow state of the item or of its pending

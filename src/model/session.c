@@ -89,7 +89,8 @@ json_t *session_user(struct db *db, const char *token)
 				       "  AND u.password_changed_at < ?2 - CASE WHEN " IS_ADMIN_SQL " THEN ?6 ELSE ?4 END)"
 				       "  OR (u.password_needs_mfa = 1 AND COALESCE((SELECT t.enabled FROM totp t WHERE t.user_id = u.id), 0) = 0)"
 				       "  THEN 1 ELSE 0 END AS must_change, u.must_change AS one_time_password, u.is_sysadmin,"
-				       " s.mfa_pending, COALESCE((SELECT t.enabled FROM totp t WHERE t.user_id = u.id), 0) AS mfa_enabled"
+				       " s.mfa_pending, COALESCE((SELECT t.enabled FROM totp t WHERE t.user_id = u.id), 0) AS mfa_enabled,"
+				       " u.language"
 				       " FROM sessions s JOIN users u ON u.id = s.user_id"
 				       " WHERE s.token_hash = ?1 AND s.expires_at > ?2 AND u.disabled = 0"
 				       " AND s.seen_at > ?2 - CASE WHEN " IS_ADMIN_SQL " THEN ?5 ELSE ?3 END");

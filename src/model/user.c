@@ -2,6 +2,7 @@
  * that decide who may act on which site. */
 #include "internal.h"
 #include "db/db.h"
+#include "base/locale.h"
 #include "base/log.h"
 #include "base/sb.h"
 #include "base/util.h"
@@ -161,8 +162,8 @@ static int user_get_exists(struct db *db, int64_t id)
 
 json_t *user_get(struct db *db, int64_t id)
 {
-	struct db_stmt *st = db_stmt(db, "SELECT id, username, display_name, must_change, is_sysadmin, disabled"
-				       " FROM users WHERE id = ?");
+	struct db_stmt *st = db_stmt(db, "SELECT id, username, display_name, must_change, is_sysadmin, disabled,"
+				       " language FROM users WHERE id = ?");
 	if (!st)
 		return NULL;
 	db_bind_int(st, 1, id);
@@ -293,6 +294,32 @@ int user_change_password(struct db *db, int64_t user_id, const char *old_pw, con
 	int ok = db_step(st) == DB_DONE;
 	db_reset(st);
 	if (!ok || password_history_add(db, user_id, hash) || audit_write(db, &a, 0, "password.change", "", "")) {
+		db_rollback(db);
+		return M_ERROR;
+	}
+	return db_commit(db) ? M_ERROR : M_OK;
+}
+
+int user_set_language(struct db *db, const struct actor *a, const char *lang, const json_t *locales, struct errs *e)
+{
+	/* Vietnamese is stored as '' (the default, whatever it becomes) */
+	const char *code = lang && strcmp(lang, LOCALE_DEFAULT) == 0 ? "" : lang;
+	if (!lang || !*lang || (*code && (!locale_code_valid(code, strlen(code)) || !locale_dict(locales, code)))) {
+		errs_add(e, "language", "language_unknown");
+		return M_INVALID;
+	}
+	if (db_begin(db))
+		return M_ERROR;
+	struct db_stmt *st = db_stmt(db, "UPDATE users SET language = ? WHERE id = ?");
+	if (!st) {
+		db_rollback(db);
+		return M_ERROR;
+	}
+	db_bind_text(st, 1, code);
+	db_bind_int(st, 2, a->id);
+	int ok = db_step(st) == DB_DONE;
+	db_reset(st);
+	if (!ok || audit_write(db, a, 0, "user.language", "", *code ? code : LOCALE_DEFAULT)) {
 		db_rollback(db);
 		return M_ERROR;
 	}

@@ -65,12 +65,79 @@ const char *article_state_label(const char *state)
 	return state ? state : "";
 }
 
-json_t *article_refusal_reasons(void)
+json_t *article_refusal_reasons(json_t *texts)
 {
 	json_t *a = json_array();
-	for (size_t i = 0; i < ARRAY_SIZE(refusal_reasons); i++)
-		json_array_append_new(a, json_pack("{ssss}", "code", refusal_reasons[i][0], "label", refusal_reasons[i][1]));
+	for (size_t i = 0; i < ARRAY_SIZE(refusal_reasons); i++) {
+		char key[32];
+		snprintf(key, sizeof(key), "wf.reason.%s", refusal_reasons[i][0]);
+		const char *t = json_string_value(json_object_get(texts, key));
+		json_array_append_new(a, json_pack("{ssss}", "code", refusal_reasons[i][0], "label", t && *t ? t : refusal_reasons[i][1]));
+	}
 	return a;
+}
+
+static const char *reason_label(const char *code);
+
+/* ---- the workflow's texts in every language (#16) ----
+ * Vietnamese has one source, the tables above; wf_locale_add gives them locale keys
+ * ("wf.state.<state>", "wf.action.<action>", "wf.reason.<code>") in the loaded "vi" texts, and
+ * locale/<lang>/admin.json translates them. */
+
+static const char *wf_text(json_t *texts, const char *group, const char *code, const char *vi)
+{
+	char key[64];
+	snprintf(key, sizeof(key), "wf.%s.%s", group, code ? code : "");
+	const char *s = json_string_value(json_object_get(texts, key));
+	return s && *s ? s : vi;
+}
+
+const char *article_state_text(json_t *texts, const char *state)
+{
+	return wf_text(texts, "state", state, article_state_label(state));
+}
+
+const char *article_action_text(json_t *texts, const char *action)
+{
+	for (size_t i = 0; action && i < ARRAY_SIZE(rules); i++)
+		if (strcmp(rules[i].action, action) == 0)
+			return wf_text(texts, "action", action, rules[i].label);
+	return action ? action : "";
+}
+
+const char *article_reason_text(json_t *texts, const char *code)
+{
+	const char *vi = reason_label(code);
+	return vi ? wf_text(texts, "reason", code, vi) : NULL;
+}
+
+int wf_locale_add(json_t *vi, char *err, size_t n)
+{
+	json_t *all = json_object();
+	char key[64];
+	for (size_t i = 0; i < ARRAY_SIZE(state_labels); i++) {
+		snprintf(key, sizeof(key), "wf.state.%s", state_labels[i][0]);
+		json_object_set_new(all, key, json_string(state_labels[i][1]));
+	}
+	for (size_t i = 0; i < ARRAY_SIZE(rules); i++) {
+		snprintf(key, sizeof(key), "wf.action.%s", rules[i].action);
+		json_object_set_new(all, key, json_string(rules[i].label));
+	}
+	for (size_t i = 0; i < ARRAY_SIZE(refusal_reasons); i++) {
+		snprintf(key, sizeof(key), "wf.reason.%s", refusal_reasons[i][0]);
+		json_object_set_new(all, key, json_string(refusal_reasons[i][1]));
+	}
+	const char *k;
+	json_t *v;
+	json_object_foreach(all, k, v)
+		if (json_object_get(vi, k)) {
+			snprintf(err, n, "locale/vi: \"%s\" is the workflow's text (model/workflow.c), not a locale file's", k);
+			json_decref(all);
+			return -1;
+		}
+	json_object_update(vi, all);
+	json_decref(all);
+	return 0;
 }
 
 static const char *reason_label(const char *code)

@@ -112,7 +112,7 @@ json_t *kind_value_view(struct req *r, int64_t site_id, const struct kind_field 
 /* Table field F's rows V (as stored, or kind_value_view's with the files' views) as an accessible table's view: {table_key, table_label, columns:
  * [{column_label}], rows: [{cells: [{cell_text, cell_iso?, cell_url?} or {cell_file}]}]} (names
  * no enclosing view uses, so a template never finds an outer value for a missing one). */
-json_t *kind_table_view(struct req *r, int64_t site_id, const struct kind_field *f, json_t *v);
+json_t *kind_table_view(struct req *r, int64_t site_id, const struct kind *k, const struct kind_field *f, json_t *v);
 /* A kind's fields as a form shows them (templates/admin/kind_input: label, value from FORM, the
  * error from ERRORS {name: message}, the input's type), and as a form sent them (strings, a table
  * as rows; files uploaded stored in the library, their errors in E): web/admin/articles.c. The
@@ -133,6 +133,7 @@ void admin_signin(struct req *r);
 void admin_signout(struct req *r);
 void admin_password_form(struct req *r);
 void admin_password(struct req *r);
+void admin_language(struct req *r); /* #16: the account's admin language */
 void admin_totp_code_form(struct req *r);
 void admin_totp_code(struct req *r);
 void admin_totp_form(struct req *r);

@@ -7,6 +7,8 @@
 #include "db/db.h"
 #include "model/calendar.h"
 #include "model/deadline.h"
+#include "model/kind.h"
+#include "base/locale.h"
 #include "model/model.h"
 #include "vn/calendar.h"
 
@@ -236,12 +238,22 @@ TEST(deadline_lists_compliance_and_reminder_at_a_fixed_now)
 	/* the reminder lists the three that need the board */
 	char *subject = NULL, *text = NULL;
 	int items = 0;
-	CHECK(reminder_compose(f.db, f.snv, now, &subject, &text, &items) == 0);
+	char lerr[256];
+	json_t *locales = kind_locale_load(".", lerr, sizeof(lerr));
+	CHECK(reminder_compose(f.db, f.snv, now, locale_dict(locales, "vi"), &subject, &text, &items) == 0);
 	CHECK(items == 3);
 	CHECK(subject && strstr(subject, "Sở Nội vụ") && strstr(subject, "11/03/2026"));
 	CHECK(text && strstr(text, "Báo cáo quá hạn") && strstr(text, "Quyết định sắp hết hạn") && !strstr(text, "Còn hạn xa"));
+	CHECK(text && strstr(text, "Kính gửi Ban Biên tập Sở Nội vụ,") && strstr(text, "ĐÃ QUÁ HẠN (1):"));
 	free(subject);
 	free(text);
+	/* the same reminder in English, from locale/en/ */
+	CHECK(reminder_compose(f.db, f.snv, now, locale_dict(locales, "en"), &subject, &text, &items) == 0);
+	CHECK(subject && strstr(subject, "Information update deadlines on 11/03/2026: 3 items to handle"));
+	CHECK(text && strstr(text, "OVERDUE (1):") && !strstr(text, "ĐÃ QUÁ HẠN"));
+	free(subject);
+	free(text);
+	json_decref(locales);
 
 	/* compliance: one published on time, one late by 3 working days, two open (one overdue) */
 	CHECK(publish_at(f.db, f.snv, today, t_vn_at("2026-03-11", 8, 30)) == 0);

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "base/locale.h"
+#include "model/kind.h"
 #include "base/sb.h"
 
 /* The printf conversions of S in order ("%s%d"), so that a translation formats the same values. */
@@ -34,7 +35,7 @@ static void conversions(const char *s, struct sb *out)
 TEST(locales_have_the_same_texts)
 {
 	char err[512] = "";
-	json_t *all = locale_load(".", err, sizeof(err));
+	json_t *all = kind_locale_load(".", err, sizeof(err));
 	if (!CHECK(all)) {
 		printf("    %s\n", err);
 		return;
@@ -113,7 +114,7 @@ static void templates_keys(const char *dir, json_t *vi)
 TEST(templates_texts_exist)
 {
 	char err[512];
-	json_t *all = locale_load(".", err, sizeof(err));
+	json_t *all = kind_locale_load(".", err, sizeof(err));
 	if (!CHECK(all))
 		return;
 	templates_keys("templates", locale_dict(all, "vi"));

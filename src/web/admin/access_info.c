@@ -19,7 +19,7 @@ static const char *const text_keys[] = { "unit", "person", "address", "phone", "
  * each form's select. */
 static void render(struct req *r, int status, json_t *values, const struct errs *e)
 {
-	json_t *ctx = admin_ctx(r, "Tiếp cận thông tin");
+	json_t *ctx = admin_ctx(r, rtr(r, "adm_title_access_info"));
 	json_t *files = media_list(r->db, &r->actor, json_integer_value(json_object_get(r->site, "id")), "file", 500, 0, NULL);
 	json_t *forms = json_array(), *fm;
 	size_t i;
@@ -42,7 +42,7 @@ static void render(struct req *r, int status, json_t *values, const struct errs 
 	if (e)
 		admin_errors(r, ctx, e);
 	if (req_arg(r, "da-luu"))
-		json_object_set_new(ctx, "notice", json_string(tr(r->app, "saved")));
+		json_object_set_new(ctx, "notice", json_string(rtr(r, "saved")));
 	resp_render(r, status, "admin/access_info", ctx);
 }
 

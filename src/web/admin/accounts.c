@@ -96,7 +96,7 @@ static void list_render(struct req *r, int status, const char *notice)
 		return;
 	}
 	label_accounts(users);
-	json_t *ctx = admin_ctx(r, "Danh sách tài khoản");
+	json_t *ctx = admin_ctx(r, rtr(r, "adm_title_account_list"));
 	json_object_set_new(ctx, "all_sites", json_boolean(r->actor.sysadmin));
 	json_object_set_new(ctx, "count", json_integer((json_int_t)json_array_size(users)));
 	json_object_set_new(ctx, "accounts", users);
@@ -115,7 +115,7 @@ void admin_account_list(struct req *r)
 	const char *notice = NULL;
 	for (size_t i = 0; i < ARRAY_SIZE(notices); i++)
 		if (req_arg(r, notices[i][0]))
-			notice = tr(r->app, notices[i][1]);
+			notice = rtr(r, notices[i][1]);
 	list_render(r, 200, notice);
 }
 
@@ -208,7 +208,7 @@ void admin_account_unlock(struct req *r)
 
 static void settings_render(struct req *r, int status, json_t *form, const struct errs *e, const char *notice)
 {
-	json_t *ctx = admin_ctx(r, "Cài đặt tài khoản và mật khẩu");
+	json_t *ctx = admin_ctx(r, rtr(r, "adm_title_account_settings"));
 	size_t n;
 	const struct account_setting *s = account_settings(&n);
 	json_t *vals = json_object();
@@ -233,7 +233,7 @@ static void settings_render(struct req *r, int status, json_t *form, const struc
 void admin_account_settings(struct req *r)
 {
 	json_t *form = json_object();
-	settings_render(r, 200, form, NULL, req_arg(r, "da-luu") ? tr(r->app, "saved") : NULL);
+	settings_render(r, 200, form, NULL, req_arg(r, "da-luu") ? rtr(r, "saved") : NULL);
 	json_decref(form);
 }
 

@@ -61,10 +61,11 @@ static void field_input(struct req *r, const struct kind *k, const struct kind_f
 		v = NULL;
 	}
 	json_object_set_new(o, "name", json_string(name));
-	json_object_set_new(o, "label", json_string(f->label));
+	const char *help = kind_tr_field(req_texts(r), k, f, ".help");
+	json_object_set_new(o, "label", json_string(kind_tr_field(req_texts(r), k, f, NULL)));
 	json_object_set_new(o, "required", json_boolean(f->flags & FF_REQUIRED));
 	/* always set: a table's cell must not find its table's help (or error) up the context */
-	json_object_set_new(o, "help", f->help ? json_string(f->help) : json_null());
+	json_object_set_new(o, "help", help ? json_string(help) : json_null());
 	if (!json_object_get(o, "error"))
 		json_object_set_new(o, "error", json_null());
 	if (f->type == F_FILE) {
@@ -125,7 +126,8 @@ static void field_input(struct req *r, const struct kind *k, const struct kind_f
 	else if (f->type == F_ENUM && !(f->flags & FF_OPEN)) {
 		json_t *choices = json_array();
 		for (const struct kind_choice *c = f->choices; c->key; c++)
-			json_array_append_new(choices, json_pack("{sssssb}", "key", c->key, "label", c->label, "selected",
+			json_array_append_new(choices, json_pack("{sssssb}", "key", c->key, "label",
+								 kind_tr_choice(req_texts(r), k, f, c->key), "selected",
 								 json_string_value(v) && strcmp(json_string_value(v), c->key) == 0));
 		json_object_set_new(o, "choices", choices);
 		json_object_set_new(o, "is_select", json_true());
@@ -133,7 +135,7 @@ static void field_input(struct req *r, const struct kind *k, const struct kind_f
 		if (f->type == F_ENUM) { /* open: suggestions, any value */
 			json_t *choices = json_array();
 			for (const struct kind_choice *c = f->choices; c->key; c++)
-				json_array_append_new(choices, json_pack("{ss}", "label", c->label));
+				json_array_append_new(choices, json_pack("{ss}", "label", c->label)); /* stored as typed: Vietnamese */
 			/* the values this site has added to the list, offered like the others */
 			json_t *used = (f->flags & FF_FILTER) ? item_term_values(r->db, json_integer_value(json_object_get(r->site, "id")),
 										 k->name, f->key) : NULL;
@@ -186,14 +188,15 @@ json_t *kind_form_fields(struct req *r, const struct kind *k, json_t *form, json
 			json_array_append_new(list, o);
 			continue;
 		}
-		json_object_set_new(o, "label", json_string(f->label));
+		const char *help = kind_tr_field(req_texts(r), k, f, ".help");
+		json_object_set_new(o, "label", json_string(kind_tr_field(req_texts(r), k, f, NULL)));
 		json_object_set_new(o, "required", json_boolean(f->flags & FF_REQUIRED));
-		if (f->help)
-			json_object_set_new(o, "help", json_string(f->help));
+		if (help)
+			json_object_set_new(o, "help", json_string(help));
 		json_object_set_new(o, "is_rows", json_true());
 		json_t *cols = json_array(), *rows = json_array();
 		for (size_t j = 0; j < f->nsub; j++)
-			json_array_append_new(cols, json_pack("{sssb}", "label", f->sub[j].label, "required",
+			json_array_append_new(cols, json_pack("{sssb}", "label", kind_tr_field(req_texts(r), k, &f->sub[j], NULL), "required",
 							      (f->sub[j].flags & FF_REQUIRED) != 0));
 		size_t filled = json_is_array(v) ? json_array_size(v) : 0;
 		size_t n = filled + ROWS_BLANK > f->max ? (filled > f->max ? filled : f->max) : filled + ROWS_BLANK;
@@ -301,11 +304,11 @@ static const struct {
 	const char *slug, *label;
 	enum article_filter f;
 } tabs[] = {
-	{ "cho-toi", "Chờ tôi xử lý", AF_WAITING_FOR_ME },
-	{ "nhap", "Bản nháp của tôi", AF_MINE_DRAFTS },
-	{ "tra-lai", "Bị trả lại", AF_RETURNED_TO_ME },
-	{ "hen-gio", "Hẹn giờ", AF_SCHEDULED },
-	{ "tat-ca", "Tất cả", AF_ALL },
+	{ "cho-toi", "adm_tab_waiting", AF_WAITING_FOR_ME },
+	{ "nhap", "adm_tab_drafts", AF_MINE_DRAFTS },
+	{ "tra-lai", "adm_tab_returned", AF_RETURNED_TO_ME },
+	{ "hen-gio", "adm_tab_scheduled", AF_SCHEDULED },
+	{ "tat-ca", "adm_tab_all", AF_ALL },
 };
 
 static void set_time(json_t *o, const char *key, json_t *t)
@@ -333,7 +336,7 @@ void admin_dashboard(struct req *r)
 		resp_error(r, 404, "not_found");
 		return;
 	}
-	json_t *ctx = admin_ctx(r, k ? k->label : "Bài viết");
+	json_t *ctx = admin_ctx(r, k ? kind_tr(req_texts(r), k, NULL) : rtr(r, "adm_nav_articles"));
 	json_t *backup_alert = admin_backup_alert(r); /* shown until a later backup succeeds */
 	if (backup_alert)
 		json_object_set_new(ctx, "backup_alert", backup_alert);
@@ -342,7 +345,7 @@ void admin_dashboard(struct req *r)
 	add_base(&nu, nk);
 	sb_adds(&nu, "/moi");
 	json_object_set_new(ctx, "new_url", json_string(nu.buf));
-	json_object_set_new(ctx, "new_label", json_string(k && strcmp(k->name, "article") ? "Thêm mới" : "Viết bài mới"));
+	json_object_set_new(ctx, "new_label", json_string(rtr(r, k && strcmp(k->name, "article") ? "adm_add_new" : "adm_nav_new_article")));
 	if (k && k->nfields && strcmp(json_string_value(json_object_get(r->site, "kind")), "main") != 0) {
 		struct sb lu = SB_INIT; /* a component site lists the main portal's documents */
 		sb_addf(&lu, "/quan-tri/liet-ke/%s", k->segment);
@@ -364,7 +367,7 @@ void admin_dashboard(struct req *r)
 		sb_addf(&u, "/quan-tri/?loc=%s", tabs[i].slug);
 		if (k)
 			sb_addf(&u, "&loai=%s", k->segment);
-		json_array_append_new(list, json_pack("{sssssIsb}", "label", tabs[i].label, "url", u.buf, "count", (json_int_t)n,
+		json_array_append_new(list, json_pack("{sssssIsb}", "label", rtr(r, tabs[i].label), "url", u.buf, "count", (json_int_t)n,
 						      "current", i == tab));
 		sb_release(&u);
 	}
@@ -374,7 +377,7 @@ void admin_dashboard(struct req *r)
 	json_t *a;
 	json_array_foreach(rows, i, a) {
 		const char *st = json_string_value(json_object_get(a, "state"));
-		json_object_set_new(a, "state_label", json_string(article_state_label(json_string_value(json_object_get(a, "wstate")))));
+		json_object_set_new(a, "state_label", json_string(article_state_text(req_texts(r), json_string_value(json_object_get(a, "wstate")))));
 		json_object_set_new(a, "published", json_boolean(strcmp(st, "published") == 0));
 		json_object_set_new(a, "has_change", json_boolean(json_is_string(json_object_get(a, "change_state"))));
 		set_time(a, "updated", json_object_get(a, "updated_at"));
@@ -385,13 +388,13 @@ void admin_dashboard(struct req *r)
 		sb_addf(&eu, "/%lld", (long long)json_integer_value(json_object_get(a, "id")));
 		json_object_set_new(a, "edit_url", json_string(eu.buf));
 		if (ak && strcmp(ak->name, "article") != 0)
-			json_object_set_new(a, "kind_label", json_string(ak->label));
+			json_object_set_new(a, "kind_label", json_string(kind_tr(req_texts(r), ak, NULL)));
 		sb_release(&eu);
 		char *p = web_article_path(a);
 		json_object_set_new(a, "public_url", json_string(p));
 		free(p);
 	}
-	json_object_set_new(ctx, "tab_label", json_string(tabs[tab].label));
+	json_object_set_new(ctx, "tab_label", json_string(rtr(r, tabs[tab].label)));
 	json_object_set_new(ctx, "has_articles", json_boolean(json_array_size(rows) > 0));
 	json_object_set_new(ctx, "articles", rows);
 	json_object_set_new(ctx, "total", json_integer(total));
@@ -409,13 +412,13 @@ void admin_dashboard(struct req *r)
 		sb_release(&u);
 	}
 	if (req_arg(r, "doi-mat-khau")) {
-		json_object_set_new(ctx, "notice", json_string(tr(r->app, "password_changed")));
+		json_object_set_new(ctx, "notice", json_string(rtr(r, "password_changed")));
 	} else if (k && req_arg(r, "da-nhap")) { /* after an import (web/admin/import.c) */
 		struct sb n = SB_INIT;
-		sb_addf(&n, "Đã nhập từ tệp CSV: %lld %s mới, %lld thay đổi, %lld không đổi.",
-			(long long)req_arg_int(r, "moi", 0, 0, INT64_MAX), k->label_one,
-			(long long)req_arg_int(r, "thay-doi", 0, 0, INT64_MAX),
-			(long long)req_arg_int(r, "khong-doi", 0, 0, INT64_MAX));
+		sb_addf(&n, "%s %lld %s %s, %lld %s, %lld %s.", rtr(r, "adm_imported"),
+			(long long)req_arg_int(r, "moi", 0, 0, INT64_MAX), kind_tr(req_texts(r), k, "one"), rtr(r, "adm_imported_new"),
+			(long long)req_arg_int(r, "thay-doi", 0, 0, INT64_MAX), rtr(r, "adm_imported_changed"),
+			(long long)req_arg_int(r, "khong-doi", 0, 0, INT64_MAX), rtr(r, "adm_imported_same"));
 		json_object_set_new(ctx, "notice", json_string(n.buf));
 		sb_release(&n);
 	}
@@ -525,8 +528,8 @@ static void item_panel(struct req *r, json_t *ctx, int64_t id)
 		return;
 	const char *w = json_string_value(json_object_get(art, "wstate"));
 	json_t *item = json_object();
-	json_object_set_new(item, "state_label", json_string(article_state_label(json_string_value(json_object_get(art, "state")))));
-	json_object_set_new(item, "wstate_label", json_string(article_state_label(w)));
+	json_object_set_new(item, "state_label", json_string(article_state_text(req_texts(r), json_string_value(json_object_get(art, "state")))));
+	json_object_set_new(item, "wstate_label", json_string(article_state_text(req_texts(r), w)));
 	json_object_set(item, "has_pending_change", json_object_get(art, "has_pending_change"));
 	int published = strcmp(json_string_value(json_object_get(art, "state")), "published") == 0;
 	json_object_set_new(item, "published", json_boolean(published));
@@ -543,16 +546,23 @@ static void item_panel(struct req *r, json_t *ctx, int64_t id)
 		const char *act = json_string_value(json_object_get(x, "action"));
 		json_object_set_new(x, "is_refuse", json_boolean(strcmp(act, "refuse") == 0));
 		json_object_set_new(x, "is_schedule", json_boolean(strcmp(act, "schedule") == 0));
+		json_object_set_new(x, "label", json_string(article_action_text(req_texts(r), act)));
 	}
 	json_object_set_new(item, "has_actions", json_boolean(json_array_size(actions) > 0));
 	json_object_set_new(item, "actions", actions);
-	json_object_set_new(item, "reasons", article_refusal_reasons());
+	json_object_set_new(item, "reasons", article_refusal_reasons(req_texts(r)));
 	json_t *tl = article_timeline(r->db, &r->actor, site_id_of(r), id);
 	json_array_foreach(tl, i, x) {
 		char iso[40];
 		set_time(x, "date", json_object_get(x, "at"));
 		time_format_iso(json_integer_value(json_object_get(x, "at")), iso, sizeof(iso));
 		json_object_set_new(x, "date_iso", json_string(iso));
+		/* the model's labels are Vietnamese: the page's language's instead */
+		json_object_set_new(x, "action_label", json_string(article_action_text(req_texts(r), json_string_value(json_object_get(x, "action")))));
+		json_object_set_new(x, "to_label", json_string(article_state_text(req_texts(r), json_string_value(json_object_get(x, "to_state")))));
+		const char *rl = article_reason_text(req_texts(r), json_string_value(json_object_get(x, "reason")));
+		if (rl)
+			json_object_set_new(x, "reason_label", json_string(rl));
 	}
 	json_object_set_new(item, "timeline", tl ? tl : json_array());
 	json_t *revs = article_revisions(r->db, &r->actor, site_id_of(r), id);
@@ -566,12 +576,12 @@ static void item_panel(struct req *r, json_t *ctx, int64_t id)
 	if (published && strcmp(json_string_value(json_object_get(r->site, "kind")), "main") != 0) {
 		json_t *sh = share_of(r->db, id);
 		if (sh) {
-			static const char *labels[][2] = { { "proposed", "Đã đề xuất, chờ Cổng chính xem xét" },
-							   { "accepted", "Cổng chính đã tiếp nhận" },
-							   { "declined", "Cổng chính không tiếp nhận" } };
+			static const char *labels[][2] = { { "proposed", "adm_share_proposed" },
+							   { "accepted", "adm_share_accepted" },
+							   { "declined", "adm_share_declined" } };
 			for (size_t k = 0; k < ARRAY_SIZE(labels); k++)
 				if (strcmp(json_string_value(json_object_get(sh, "state")), labels[k][0]) == 0)
-					json_object_set_new(item, "share_label", json_string(labels[k][1]));
+					json_object_set_new(item, "share_label", json_string(rtr(r, labels[k][1])));
 			json_object_set(item, "share_reason", json_object_get(sh, "reason"));
 		}
 		int can = json_is_true(json_object_get(ctx, "can_publish")) &&
@@ -588,9 +598,9 @@ static void form_render(struct req *r, const struct kind *k, int status, int64_t
 	int news = strcmp(k->name, "article") == 0;
 	struct sb title = SB_INIT;
 	if (news)
-		sb_adds(&title, id ? "Sửa bài viết" : "Viết bài mới");
+		sb_adds(&title, rtr(r, id ? "adm_edit_article" : "adm_nav_new_article"));
 	else
-		sb_addf(&title, "%s %s", id ? "Sửa" : "Thêm", k->label_one);
+		sb_addf(&title, "%s %s", rtr(r, id ? "adm_edit" : "adm_add"), kind_tr(req_texts(r), k, "one"));
 	json_t *ctx = admin_ctx(r, title.buf);
 	sb_release(&title);
 	/* the categories that hold this kind */
@@ -605,9 +615,11 @@ static void form_render(struct req *r, const struct kind *k, int status, int64_t
 	json_decref(cats);
 	json_object_set_new(ctx, "has_categories", json_boolean(json_array_size(mine) > 0));
 	json_object_set_new(ctx, "categories", mine);
-	json_t *kv = json_pack("{sssssssbsb}", "name", k->name, "label", k->label, "label_one", k->label_one,
-			       "has_cover", (int)k->has_cover, "body_required", (int)k->body_required);
-	json_object_set_new(kv, "title_label", json_string(k->title_label ? k->title_label : "Tiêu đề"));
+	json_t *texts = req_texts(r);
+	json_t *kv = json_pack("{sssssssbsb}", "name", k->name, "label", kind_tr(texts, k, NULL), "label_one",
+			       kind_tr(texts, k, "one"), "has_cover", (int)k->has_cover, "body_required", (int)k->body_required);
+	const char *tl = kind_tr(texts, k, "title");
+	json_object_set_new(kv, "title_label", json_string(tl ? tl : rtr(r, "adm_col_title")));
 	json_object_set_new(ctx, "kind", kv);
 	struct sb base = SB_INIT;
 	add_base(&base, k);
@@ -727,9 +739,9 @@ void admin_article_edit(struct req *r)
 	json_t *f = form_load(r, a);
 	json_decref(a);
 	if (req_arg(r, "da-luu"))
-		json_object_set_new(f, "notice", json_string(tr(r->app, "saved")));
+		json_object_set_new(f, "notice", json_string(rtr(r, "saved")));
 	else if (req_arg(r, "da-chuyen"))
-		json_object_set_new(f, "notice", json_string(tr(r->app, "wf_done")));
+		json_object_set_new(f, "notice", json_string(rtr(r, "wf_done")));
 	form_render(r, k, 200, id, f, NULL);
 }
 
@@ -941,7 +953,7 @@ void admin_article_compare(struct req *r)
 		resp_error(r, 404, "revision_not_found");
 		return;
 	}
-	json_t *ctx = admin_ctx(r, "So sánh phiên bản");
+	json_t *ctx = admin_ctx(r, rtr(r, "adm_title_compare"));
 	json_t *item = article_get_admin(r->db, &r->actor, site_id_of(r), id);
 	const struct kind *k = item ? req_kind(r, item) : NULL;
 	json_decref(item);
@@ -950,7 +962,7 @@ void admin_article_compare(struct req *r)
 	/* the common fields, then every field of the kind, each as text */
 	json_t *fa = json_loads(json_string_value(json_object_get(a, "fields")) ? json_string_value(json_object_get(a, "fields")) : "{}", 0, NULL);
 	json_t *fb = json_loads(json_string_value(json_object_get(b, "fields")) ? json_string_value(json_object_get(b, "fields")) : "{}", 0, NULL);
-	static const char *fields[][2] = { { "title", "Tiêu đề" }, { "summary", "Tóm tắt" }, { "body", "Nội dung" } };
+	static const char *fields[][2] = { { "title", "adm_col_title" }, { "summary", "adm_summary" }, { "body", "adm_body" } };
 	json_t *parts = json_array();
 	int changes = 0;
 	for (size_t i = 0; i < ARRAY_SIZE(fields) + k->nfields; i++) {
@@ -959,12 +971,12 @@ void admin_article_compare(struct req *r)
 		if (i < ARRAY_SIZE(fields)) {
 			ta = rev_text(a, fields[i][0]);
 			tb = rev_text(b, fields[i][0]);
-			label = i == 0 && k->title_label ? k->title_label : fields[i][1];
+			label = i == 0 && k->title_label ? kind_tr(req_texts(r), k, "title") : rtr(r, fields[i][1]);
 		} else {
 			const struct kind_field *f = &k->fields[i - ARRAY_SIZE(fields)];
 			ta = kind_value_text(f, json_object_get(fa, f->key));
 			tb = kind_value_text(f, json_object_get(fb, f->key));
-			label = f->label;
+			label = kind_tr_field(req_texts(r), k, f, NULL);
 		}
 		struct sb out = SB_INIT;
 		int n = diff_words_html(ta, tb, &out);

@@ -3,6 +3,7 @@
  * WEBPAGE: GET/POST /quan-tri/dang-nhap      sign in (username, password, tiep = where to go next)
  * WEBPAGE: POST     /quan-tri/dang-xuat      sign out
  * WEBPAGE: GET/POST /quan-tri/doi-mat-khau   change password (old_password, new_password, confirm)
+ * WEBPAGE: POST     /quan-tri/ngon-ngu       the account's admin language (language)
  * WEBPAGE: GET/POST /quan-tri/dang-nhap/ma-xac-thuc  the second step of sign-in: code (or a recovery code), tiep
  * WEBPAGE: GET/POST /quan-tri/xac-thuc-hai-lop       two-factor sign-in: enrolment (code) or its state
  * WEBPAGE: POST     /quan-tri/xac-thuc-hai-lop/tat   turn it off: password, code
@@ -16,6 +17,7 @@
 #include "web/web.h"
 #include "model/kind.h"
 #include "base/arena.h"
+#include "base/locale.h"
 #include "base/sb.h"
 #include "base/util.h"
 
@@ -30,17 +32,16 @@
 #define CODE_PATH "/quan-tri/dang-nhap/ma-xac-thuc"
 #define TOTP_PATH "/quan-tri/xac-thuc-hai-lop"
 
-static const char *role_labels[][2] = {
-	{ "sysadmin", "Quản trị hệ thống" }, { "siteadmin", "Quản trị trang" },
-	{ "approver", "Trưởng/Phó Ban Biên tập" }, { "editor", "Biên tập viên" },
-	{ "reporter", "Phóng viên, cộng tác viên" },
-};
-
-static const char *role_label(const char *role)
+/* A role's name in the request's language (locale/<lang>/admin.json: "role_<role>"). */
+static const char *role_label(struct req *r, const char *role)
 {
-	for (size_t i = 0; role && i < ARRAY_SIZE(role_labels); i++)
-		if (strcmp(role, role_labels[i][0]) == 0)
-			return role_labels[i][1];
+	static const char *const roles[] = { "sysadmin", "siteadmin", "approver", "editor", "reporter" };
+	for (size_t i = 0; role && i < ARRAY_SIZE(roles); i++)
+		if (strcmp(role, roles[i]) == 0) {
+			char key[32];
+			snprintf(key, sizeof(key), "role_%s", roles[i]);
+			return rtr(r, key);
+		}
 	return "";
 }
 
@@ -115,7 +116,7 @@ json_t *admin_ctx(struct req *r, const char *page_title)
 {
 	json_t *ctx = json_object();
 	struct sb t = SB_INIT;
-	sb_addf(&t, "%s - Quản trị %s", page_title, json_string_value(json_object_get(r->site, "name")));
+	sb_addf(&t, "%s - %s %s", page_title, rtr(r, "adm_brand"), json_string_value(json_object_get(r->site, "name")));
 	web_lang_ctx(r, ctx);
 	json_object_set_new(ctx, "page_title", json_string(t.buf));
 	json_object_set_new(ctx, "heading", json_string(page_title));
@@ -127,7 +128,8 @@ json_t *admin_ctx(struct req *r, const char *page_title)
 	json_t *kinds = json_array();
 	for (size_t i = 0; i < nk; i++)
 		if (strcmp(ks[i]->name, "article") != 0)
-			json_array_append_new(kinds, json_pack("{ssss}", "segment", ks[i]->segment, "label", ks[i]->label));
+			json_array_append_new(kinds, json_pack("{ssss}", "segment", ks[i]->segment, "label",
+								     kind_tr(req_texts(r), ks[i], NULL)));
 	json_object_set_new(ctx, "admin_kinds", kinds);
 	json_t *site = json_object();
 	char *url = web_site_url(r, r->site);
@@ -138,7 +140,7 @@ json_t *admin_ctx(struct req *r, const char *page_title)
 	if (r->user) {
 		json_object_set(ctx, "user", r->user);
 		const char *role = user_role_on(r->db, &r->actor, json_integer_value(json_object_get(r->site, "id")));
-		json_object_set_new(ctx, "role_label", json_string(role_label(role)));
+		json_object_set_new(ctx, "role_label", json_string(role_label(r, role)));
 		json_object_set_new(ctx, "can_publish", json_boolean(role && (strcmp(role, "sysadmin") == 0 ||
 			strcmp(role, "siteadmin") == 0 || strcmp(role, "approver") == 0)));
 		json_object_set_new(ctx, "can_manage_categories", json_boolean(role && strcmp(role, "reporter") != 0));
@@ -161,7 +163,7 @@ json_t *admin_ctx(struct req *r, const char *page_title)
 			json_t *it = json_object();
 			json_object_set(it, "name", json_object_get(s, "name"));
 			json_object_set_new(it, "admin_url", json_string(au.buf));
-			json_object_set_new(it, "role_label", json_string(role_label(json_string_value(json_object_get(s, "role")))));
+			json_object_set_new(it, "role_label", json_string(role_label(r, json_string_value(json_object_get(s, "role")))));
 			json_object_set_new(it, "current", json_boolean(json_integer_value(json_object_get(s, "id")) ==
 				json_integer_value(json_object_get(r->site, "id"))));
 			json_array_append_new(list, it);
@@ -199,7 +201,7 @@ static void refuse(struct req *r, int json, int status, const char *key)
 		resp_error(r, status, key);
 		return;
 	}
-	json_t *o = json_pack("{ss}", "error", tr(r->app, key));
+	json_t *o = json_pack("{ss}", "error", rtr(r, key));
 	char *s = json_dumps(o, JSON_COMPACT);
 	sb_reset(&r->headers);
 	resp_header(r, "Cache-Control", "no-store");
@@ -243,6 +245,12 @@ static int account_check(struct req *r, enum need need, int json)
 		r->actor.id = json_integer_value(json_object_get(u, "id"));
 		r->actor.sysadmin = json_integer_value(json_object_get(u, "is_sysadmin")) != 0;
 		r->actor.address = r->address;
+		/* the admin in the account's language (admin addresses have no language prefix); a
+		 * language whose locale is gone falls back to Vietnamese */
+		const char *lang = json_string_value(json_object_get(u, "language"));
+		if (lang && *lang && strlen(lang) < sizeof(r->lang) &&
+		    locale_dict(__atomic_load_n(&r->app->locale, __ATOMIC_ACQUIRE), lang))
+			memcpy(r->lang, lang, strlen(lang) + 1);
 	}
 	int must_change = json_integer_value(json_object_get(r->user, "must_change")) != 0;
 	if (must_change && strcmp(r->path, "/quan-tri/doi-mat-khau") != 0) {
@@ -273,7 +281,7 @@ static int account_check(struct req *r, enum need need, int json)
 		if (json)
 			refuse(r, json, 403, "forbidden");
 		else
-			resp_render(r, 403, "admin/forbidden", admin_ctx(r, "Không có quyền"));
+			resp_render(r, 403, "admin/forbidden", admin_ctx(r, rtr(r, "adm_title_forbidden")));
 		return -1;
 	}
 	if (rank < (int)need) {
@@ -351,7 +359,7 @@ static const char *next_path(const char *tiep)
 
 static void signin_render(struct req *r, int status, const char *username, const char *error)
 {
-	json_t *ctx = admin_ctx(r, "Đăng nhập");
+	json_t *ctx = admin_ctx(r, rtr(r, "adm_title_signin"));
 	json_object_set_new(ctx, "username", json_string(username ? username : ""));
 	json_object_set_new(ctx, "next", json_string(next_path(req_form(r, "tiep") ? req_form(r, "tiep") : req_arg(r, "tiep"))));
 	if (error)
@@ -371,7 +379,7 @@ void admin_signin(struct req *r)
 	char tok[SESSION_TOKEN_LEN + 1];
 	resp_header(r, "Cache-Control", "no-store");
 	if (!u || !*u || !p || !*p) {
-		signin_render(r, 422, u, tr(r->app, "signin_missing"));
+		signin_render(r, 422, u, rtr(r, "signin_missing"));
 		return;
 	}
 	int64_t wait = 0;
@@ -379,14 +387,14 @@ void admin_signin(struct req *r)
 	if (!user && wait) {
 		char msg[256], secs[24];
 		snprintf(secs, sizeof(secs), "%lld", (long long)wait);
-		snprintf(msg, sizeof(msg), "%s %lld %s", tr(r->app, "signin_wait"), (long long)(wait + 59) / 60,
-			 tr(r->app, "minutes"));
+		snprintf(msg, sizeof(msg), "%s %lld %s", rtr(r, "signin_wait"), (long long)(wait + 59) / 60,
+			 rtr(r, "minutes"));
 		resp_header(r, "Retry-After", secs);
 		signin_render(r, 429, u, msg);
 		return;
 	}
 	if (!user) {
-		signin_render(r, 401, u, tr(r->app, "signin_failed"));
+		signin_render(r, 401, u, rtr(r, "signin_failed"));
 		return;
 	}
 	/* a session token the browser had before signing in is never reused */
@@ -425,7 +433,7 @@ void admin_signout(struct req *r)
 
 static void password_render(struct req *r, int status, const struct errs *e)
 {
-	json_t *ctx = admin_ctx(r, "Đổi mật khẩu");
+	json_t *ctx = admin_ctx(r, rtr(r, "adm_title_password"));
 	int must = json_integer_value(json_object_get(r->user, "must_change")) != 0;
 	int one_time = json_integer_value(json_object_get(r->user, "one_time_password")) != 0;
 	json_object_set_new(ctx, "must_change", json_boolean(must));
@@ -439,6 +447,17 @@ static void password_render(struct req *r, int status, const struct errs *e)
 	json_object_set_new(ctx, "min_length", json_integer(!mfa && min_no > min ? min_no : min));
 	json_object_set_new(ctx, "history", json_integer(account_setting(r->db, admin ? "password_history_admin" : "password_history")));
 	json_object_set_new(ctx, "max_age_days", json_integer(admin ? password_max_age_days_admin(r->db) : password_max_age_days(r->db)));
+	/* the admin's language, chosen here among the loaded locales, each named in itself */
+	json_t *langs = json_array(), *locales = __atomic_load_n(&r->app->locale, __ATOMIC_ACQUIRE);
+	const char *code;
+	json_t *dict;
+	json_object_foreach(locales, code, dict)
+		json_array_append_new(langs, json_pack("{sssssb}", "code", code, "name",
+						       locale_text(locales, code, "adm_lang_self"), "selected",
+						       strcmp(code, r->lang) == 0));
+	json_object_set_new(ctx, "languages", langs);
+	if (req_arg(r, "ngon-ngu"))
+		json_object_set_new(ctx, "notice", json_string(rtr(r, "adm_language_saved")));
 	if (e)
 		admin_errors(r, ctx, e);
 	resp_render(r, status, "admin/password", ctx);
@@ -472,12 +491,29 @@ void admin_password(struct req *r)
 	resp_redirect(r, 303, "/quan-tri/?doi-mat-khau=1");
 }
 
+/* WEBPAGE: POST /quan-tri/ngon-ngu  the account's admin language: language (a locale's code) */
+void admin_language(struct req *r)
+{
+	struct errs e = { 0 };
+	int rc = user_set_language(r->db, &r->actor, req_form(r, "language"),
+				   __atomic_load_n(&r->app->locale, __ATOMIC_ACQUIRE), &e);
+	if (rc == M_INVALID) {
+		password_render(r, 422, &e);
+		return;
+	}
+	if (rc != M_OK) {
+		resp_error(r, 500, "server_error");
+		return;
+	}
+	resp_redirect(r, 303, "/quan-tri/doi-mat-khau?ngon-ngu=1");
+}
+
 /* ---- two-factor sign-in ---- */
 
 /* The second step of sign-in: the pending session of this browser. */
 static void code_render(struct req *r, int status, const char *error)
 {
-	json_t *ctx = admin_ctx(r, "Mã xác thực");
+	json_t *ctx = admin_ctx(r, rtr(r, "adm_title_totp_code"));
 	const char *tiep = req_form(r, "tiep") ? req_form(r, "tiep") : req_arg(r, "tiep");
 	json_object_set_new(ctx, "next", json_string(next_path(tiep)));
 	json_object_set_new(ctx, "tries", json_integer(SESSION_MFA_TRIES));
@@ -527,7 +563,7 @@ void admin_totp_code(struct req *r)
 	int must_change = json_integer_value(json_object_get(u, "must_change")) != 0;
 	json_decref(u);
 	if (!code || !*code) {
-		code_render(r, 422, tr(r->app, "totp_missing"));
+		code_render(r, 422, rtr(r, "totp_missing"));
 		return;
 	}
 	/* counted before it is checked: parallel guesses get no more than SESSION_MFA_TRIES */
@@ -538,10 +574,10 @@ void admin_totp_code(struct req *r)
 			session_destroy(r->db, sid);
 			audit_write(r->db, &a, 0, "mfa.lockout", "", "too many wrong codes");
 			resp_cookie(r, SID_COOKIE, "", 0, 1);
-			signin_render(r, 401, NULL, tr(r->app, "totp_too_many"));
+			signin_render(r, 401, NULL, rtr(r, "totp_too_many"));
 			return;
 		}
-		code_render(r, 401, tr(r->app, "totp_invalid"));
+		code_render(r, 401, rtr(r, "totp_invalid"));
 		return;
 	}
 	if (rc == M_NOTFOUND) { /* turned off meanwhile (reset): sign in again */
@@ -581,7 +617,7 @@ static char *issuer_of(struct req *r)
  * off, and for the system administrator removing another account's. */
 static void totp_render(struct req *r, int status, const struct errs *e, const char *notice)
 {
-	json_t *ctx = admin_ctx(r, "Xác thực hai lớp");
+	json_t *ctx = admin_ctx(r, rtr(r, "adm_title_totp"));
 	json_t *st = totp_status(r->db, r->actor.id);
 	int enabled = json_is_true(json_object_get(st, "enabled"));
 	int required = totp_required(r->db, r->actor.id, r->actor.sysadmin);
@@ -623,11 +659,11 @@ void admin_totp_form(struct req *r)
 {
 	const char *notice = NULL;
 	if (req_arg(r, "da-tat"))
-		notice = tr(r->app, "totp_disabled");
+		notice = rtr(r, "totp_disabled");
 	else if (req_arg(r, "da-dat-lai"))
-		notice = tr(r->app, "totp_reset_done");
+		notice = rtr(r, "totp_reset_done");
 	else if (req_arg(r, "ma-du-phong"))
-		notice = tr(r->app, "totp_recovery_used");
+		notice = rtr(r, "totp_recovery_used");
 	totp_render(r, 200, NULL, notice);
 }
 
@@ -650,9 +686,9 @@ void admin_totp_enrol(struct req *r)
 		resp_cookie(r, SID_COOKIE, tok, -1, 1);
 		sodium_memzero(tok, sizeof(tok));
 	}
-	json_t *ctx = admin_ctx(r, "Mã dự phòng");
+	json_t *ctx = admin_ctx(r, rtr(r, "adm_title_totp_codes"));
 	json_object_set_new(ctx, "codes", codes);
-	json_object_set_new(ctx, "notice", json_string(tr(r->app, "totp_enabled")));
+	json_object_set_new(ctx, "notice", json_string(rtr(r, "totp_enabled")));
 	resp_render(r, 200, "admin/totp_codes", ctx);
 }
 

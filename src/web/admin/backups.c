@@ -85,7 +85,7 @@ static void decorate(json_t *b)
 
 static void backups_render(struct req *r, int status, const struct errs *e, json_t *typed)
 {
-	json_t *ctx = admin_ctx(r, "Sao lưu và phục hồi");
+	json_t *ctx = admin_ctx(r, rtr(r, "adm_title_backups"));
 	json_t *s = backup_settings(r->db);
 	if (typed)
 		json_object_update(s, typed);
@@ -120,7 +120,7 @@ static void backups_render(struct req *r, int status, const struct errs *e, json
 	if (e)
 		admin_errors(r, ctx, e);
 	else if (req_arg(r, "da-luu"))
-		json_object_set_new(ctx, "notice", json_string(tr(r->app, "saved")));
+		json_object_set_new(ctx, "notice", json_string(rtr(r, "saved")));
 	json_decref(typed);
 	resp_render(r, status, "admin/backups", ctx);
 }

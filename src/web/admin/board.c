@@ -20,45 +20,46 @@ static json_int_t site_id_of(struct req *r)
 	return json_integer_value(json_object_get(r->site, "id"));
 }
 
+/* the roles a site gives, with their names' keys (locale/<lang>/admin.json) */
 static const char *const role_names[][2] = {
-	{ "reporter", "Phóng viên, cộng tác viên" }, { "editor", "Biên tập viên" },
-	{ "approver", "Trưởng/Phó Ban Biên tập" }, { "siteadmin", "Quản trị trang" },
+	{ "reporter", "role_reporter" }, { "editor", "role_editor" },
+	{ "approver", "role_approver" }, { "siteadmin", "role_siteadmin" },
 };
 
-static json_t *role_options(const char *selected)
+static json_t *role_options(struct req *r, const char *selected)
 {
 	json_t *a = json_array();
 	for (size_t i = 0; i < ARRAY_SIZE(role_names); i++)
-		json_array_append_new(a, json_pack("{sssssb}", "value", role_names[i][0], "label", role_names[i][1],
+		json_array_append_new(a, json_pack("{sssssb}", "value", role_names[i][0], "label", rtr(r, role_names[i][1]),
 						   "selected", selected && strcmp(selected, role_names[i][0]) == 0));
 	return a;
 }
 
 static void accounts_render(struct req *r, int status, json_t *form, const struct errs *e)
 {
-	json_t *ctx = admin_ctx(r, "Tài khoản và Ban Biên tập");
+	json_t *ctx = admin_ctx(r, rtr(r, "adm_title_accounts"));
 	json_t *users = user_list_site(r->db, &r->actor, site_id_of(r));
 	size_t i;
 	json_t *u;
 	json_array_foreach(users, i, u) {
 		for (size_t k = 0; k < ARRAY_SIZE(role_names); k++)
 			if (strcmp(json_string_value(json_object_get(u, "role")), role_names[k][0]) == 0)
-				json_object_set_new(u, "role_label", json_string(role_names[k][1]));
+				json_object_set_new(u, "role_label", json_string(rtr(r, role_names[k][1])));
 		json_object_set_new(u, "is_me", json_boolean(json_integer_value(json_object_get(u, "id")) == r->actor.id));
 		char buf[40];
 		time_format_vn_date(json_integer_value(json_object_get(u, "password_changed_at")), buf, sizeof(buf));
 		json_object_set_new(u, "password_changed", json_string(buf));
 	}
 	json_object_set_new(ctx, "users", users);
-	json_object_set_new(ctx, "roles", role_options(json_string_value(json_object_get(form, "role"))));
+	json_object_set_new(ctx, "roles", role_options(r, json_string_value(json_object_get(form, "role"))));
 	json_object_set_new(ctx, "form", form);
 	if (e)
 		admin_errors(r, ctx, e);
 	const char *n = req_arg(r, "da-ban-giao");
 	if (n)
-		json_object_set_new(ctx, "notice", json_pack("s+", tr(r->app, "handover_done"), n));
+		json_object_set_new(ctx, "notice", json_pack("s+", rtr(r, "handover_done"), n));
 	else if (req_arg(r, "da-luu"))
-		json_object_set_new(ctx, "notice", json_string(tr(r->app, "saved")));
+		json_object_set_new(ctx, "notice", json_string(rtr(r, "saved")));
 	resp_render(r, status, "admin/accounts", ctx);
 }
 
@@ -138,11 +139,11 @@ void admin_account_handover(struct req *r)
 
 void admin_settings(struct req *r)
 {
-	json_t *ctx = admin_ctx(r, "Cài đặt quy trình duyệt tin");
+	json_t *ctx = admin_ctx(r, rtr(r, "adm_title_settings"));
 	json_object_set_new(ctx, "two_steps", json_boolean(json_integer_value(json_object_get(r->site, "approval_steps")) != 1));
 	json_object_set_new(ctx, "may_self", json_boolean(json_integer_value(json_object_get(r->site, "approver_may_be_author"))));
 	if (req_arg(r, "da-luu"))
-		json_object_set_new(ctx, "notice", json_string(tr(r->app, "saved")));
+		json_object_set_new(ctx, "notice", json_string(rtr(r, "saved")));
 	resp_render(r, 200, "admin/settings", ctx);
 }
 
@@ -158,7 +159,7 @@ void admin_settings_save(struct req *r)
 	if (rc == M_OK) {
 		resp_redirect(r, 303, "/quan-tri/cai-dat?da-luu=1");
 	} else if (rc == M_INVALID) {
-		json_t *ctx = admin_ctx(r, "Cài đặt quy trình duyệt tin");
+		json_t *ctx = admin_ctx(r, rtr(r, "adm_title_settings"));
 		json_object_set_new(ctx, "two_steps", json_boolean(steps != 1));
 		admin_errors(r, ctx, &e);
 		resp_render(r, 422, "admin/settings", ctx);
@@ -178,7 +179,7 @@ void admin_audit(struct req *r)
 	f.action = req_arg(r, "hanh-dong");
 	f.site_id = req_arg_int(r, "trang-web", 0, 0, INT64_MAX);
 	const char *from = req_arg(r, "tu"), *to = req_arg(r, "den");
-	json_t *ctx = admin_ctx(r, "Nhật ký hệ thống");
+	json_t *ctx = admin_ctx(r, rtr(r, "adm_title_audit"));
 	struct errs e = { 0 };
 	if (from && *from && time_parse_vn(from, &f.from))
 		errs_add(&e, "tu", "date_invalid");

@@ -43,7 +43,7 @@ static void calendar_render(struct req *r, int status, int year, json_t *form, c
 		resp_error(r, 500, "server_error");
 		return;
 	}
-	json_t *ctx = admin_ctx(r, "Lịch ngày làm việc");
+	json_t *ctx = admin_ctx(r, rtr(r, "adm_title_calendar"));
 	json_object_set_new(ctx, "year", json_integer(year));
 	if (year > VN_YEAR_MIN)
 		json_object_set_new(ctx, "prev_year", json_integer(year - 1));
@@ -56,7 +56,7 @@ static void calendar_render(struct req *r, int status, int year, json_t *form, c
 	if (e)
 		admin_errors(r, ctx, e);
 	if (req_arg(r, "da-luu"))
-		json_object_set_new(ctx, "notice", json_string(tr(r->app, "saved")));
+		json_object_set_new(ctx, "notice", json_string(rtr(r, "saved")));
 	resp_render(r, status, "admin/calendar", ctx);
 }
 

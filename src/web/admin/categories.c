@@ -12,7 +12,7 @@
 
 static void categories_render(struct req *r, int status, json_t *form, const struct errs *e)
 {
-	json_t *ctx = admin_ctx(r, "Chuyên mục");
+	json_t *ctx = admin_ctx(r, rtr(r, "adm_title_categories"));
 	json_t *cats = admin_category_tree(r, 0);
 	json_int_t editing = json_integer_value(json_object_get(form, "id"));
 	json_int_t parent = json_integer_value(json_object_get(form, "parent_id"));
@@ -36,14 +36,14 @@ static void categories_render(struct req *r, int status, json_t *form, const str
 	const char *chosen = json_string_value(json_object_get(form, "kind"));
 	json_t *kinds = json_array();
 	for (size_t k = 0; k < nk; k++)
-		json_array_append_new(kinds, json_pack("{sssssb}", "name", ks[k]->name, "label", ks[k]->label, "selected",
+		json_array_append_new(kinds, json_pack("{sssssb}", "name", ks[k]->name, "label", kind_tr(req_texts(r), ks[k], NULL), "selected",
 						       chosen && strcmp(chosen, ks[k]->name) == 0));
 	json_object_set_new(ctx, "kinds", kinds);
 	json_object_set_new(ctx, "form", form);
 	if (e)
 		admin_errors(r, ctx, e);
 	if (req_arg(r, "da-luu"))
-		json_object_set_new(ctx, "notice", json_string(tr(r->app, "saved")));
+		json_object_set_new(ctx, "notice", json_string(rtr(r, "saved")));
 	resp_render(r, status, "admin/categories", ctx);
 }
 

@@ -63,7 +63,7 @@ void admin_deadlines(struct req *r)
 		resp_error(r, 403, "forbidden");
 		return;
 	}
-	json_t *ctx = admin_ctx(r, scope ? "Hạn cập nhật thông tin" : "Hạn cập nhật thông tin — toàn tỉnh");
+	json_t *ctx = admin_ctx(r, rtr(r, scope ? "adm_title_deadlines" : "adm_title_deadlines_province"));
 	scope_ctx(r, ctx, scope);
 	static const char *const names[] = { "overdue", "today", "soon" };
 	for (size_t i = 0; i < ARRAY_SIZE(names); i++) {
@@ -92,7 +92,7 @@ void admin_deadlines(struct req *r)
 				json_object_set_new(it, "url", json_string(url));
 			}
 			if (!json_object_get(it, "state_label"))
-				json_object_set_new(it, "state_label", json_string(article_state_label(
+				json_object_set_new(it, "state_label", json_string(article_state_text(req_texts(r),
 					json_string_value(json_object_get(it, "state")))));
 		}
 		char has[32];
@@ -138,7 +138,7 @@ static int period_of(struct req *r, json_t *ctx, int32_t *from, int32_t *to, str
 }
 
 /* Links to the usual periods: this month, last month, this quarter, this year. */
-static void period_presets(json_t *ctx, const char *scope_query)
+static void period_presets(struct req *r, json_t *ctx, const char *scope_query)
 {
 	vn_date t = vn_days_to_date(vn_days_of_time(time_now()));
 	int q0 = (t.m - 1) / 3 * 3 + 1, pm = t.m == 1 ? 12 : t.m - 1, py = t.m == 1 ? t.y - 1 : t.y;
@@ -146,8 +146,8 @@ static void period_presets(json_t *ctx, const char *scope_query)
 	const struct {
 		const char *label;
 		vn_date from, to;
-	} p[] = { { "Tháng này", { t.y, t.m, 1 }, t }, { "Tháng trước", { py, pm, 1 }, last_of_prev },
-		  { "Quý này", { t.y, q0, 1 }, t }, { "Năm nay", { t.y, 1, 1 }, t } };
+	} p[] = { { "adm_period_this_month", { t.y, t.m, 1 }, t }, { "adm_period_last_month", { py, pm, 1 }, last_of_prev },
+		  { "adm_period_this_quarter", { t.y, q0, 1 }, t }, { "adm_period_this_year", { t.y, 1, 1 }, t } };
 	json_t *list = json_array();
 	for (size_t i = 0; i < ARRAY_SIZE(p); i++) {
 		char a[11], b[11];
@@ -155,7 +155,7 @@ static void period_presets(json_t *ctx, const char *scope_query)
 		vn_date_format(p[i].from, a);
 		vn_date_format(p[i].to, b);
 		sb_addf(&u, "/quan-tri/han-cap-nhat/bao-cao?%s&tu=%s&den=%s", scope_query, a, b);
-		json_array_append_new(list, json_pack("{ssss}", "label", p[i].label, "url", u.buf));
+		json_array_append_new(list, json_pack("{ssss}", "label", rtr(r, p[i].label), "url", u.buf));
 		sb_release(&u);
 	}
 	json_object_set_new(ctx, "presets", list);
@@ -170,15 +170,15 @@ static void fmt_num(char *buf, size_t n, double v)
 }
 
 /* The compliance table as rows of strings, for CSV and XLSX. */
-static void compliance_table(struct table *t, json_t *rows, int with_site)
+static void compliance_table(struct req *r, struct table *t, json_t *rows, int with_site)
 {
-	static const char *const cols[] = { "Đơn vị", "Loại thông tin", "Tổng số", "Đúng hạn", "Trễ hạn",
-					    "Chưa đăng", "Chưa đăng, đã quá hạn", "Tỉ lệ đúng hạn (%)",
-					    "Trễ trung vị (ngày làm việc)" };
+	static const char *const cols[] = { "adm_cmp_site", "adm_cmp_kind", "adm_cmp_total", "adm_cmp_on_time", "adm_cmp_late",
+					    "adm_cmp_open", "adm_cmp_open_overdue", "adm_cmp_on_time_pct",
+					    "adm_cmp_median_late" };
 	static const enum table_kind kinds[] = { TABLE_TEXT, TABLE_TEXT, TABLE_INTEGER, TABLE_INTEGER, TABLE_INTEGER,
 						 TABLE_INTEGER, TABLE_INTEGER, TABLE_PERCENT, TABLE_NUMBER };
 	for (size_t i = with_site ? 0 : 1; i < ARRAY_SIZE(cols); i++)
-		table_add_column(t, cols[i], kinds[i]);
+		table_add_column(t, rtr(r, cols[i]), kinds[i]);
 	size_t i;
 	json_t *row;
 	json_array_foreach(rows, i, row) {
@@ -201,8 +201,8 @@ static void compliance_export(struct req *r, json_t *report, const char *how, in
 	char a[11], b[11];
 	vn_date_format(vn_days_to_date(from), a);
 	vn_date_format(vn_days_to_date(to), b);
-	table_init(&t, "Tuân thủ thời hạn");
-	compliance_table(&t, json_object_get(report, "rows"), 1);
+	table_init(&t, rtr(r, "adm_cmp_sheet"));
+	compliance_table(r, &t, json_object_get(report, "rows"), 1);
 	sb_addf(&name, "han-cap-nhat-%s-%s-%s", scope ? json_string_value(json_object_get(r->site, "slug")) : "toan-tinh", a,
 		b);
 	web_send_table(r, &t, how, name.buf);
@@ -210,9 +210,9 @@ static void compliance_export(struct req *r, json_t *report, const char *how, in
 	sb_release(&name);
 }
 
-static char *compliance_chart(json_t *by_site)
+static char *compliance_chart(struct req *r, json_t *by_site)
 {
-	static const char *const series[] = { "Đúng hạn", "Trễ hạn", "Chưa đăng" };
+	const char *series[] = { rtr(r, "adm_cmp_on_time"), rtr(r, "adm_cmp_late"), rtr(r, "adm_cmp_open") };
 	size_t n = json_array_size(by_site), i;
 	const char **cats = xcalloc(n ? n : 1, sizeof(*cats));
 	int64_t *vals = xcalloc(n ? n * 3 : 1, sizeof(*vals));
@@ -223,9 +223,9 @@ static char *compliance_chart(json_t *by_site)
 		vals[i * 3 + 1] = json_integer_value(json_object_get(row, "late"));
 		vals[i * 3 + 2] = json_integer_value(json_object_get(row, "open"));
 	}
-	struct chart_hbar c = { .id = "tuan-thu", .title = "Tin, bài theo thời hạn cập nhật",
-				.desc = "Số tin, bài đăng đúng hạn, trễ hạn và chưa đăng của từng đơn vị trong kỳ.",
-				.no_data = "Không có tin, bài nào có ngày nhận trong kỳ này.",
+	struct chart_hbar c = { .id = "tuan-thu", .title = rtr(r, "adm_chart_title"),
+				.desc = rtr(r, "adm_chart_desc"),
+				.no_data = rtr(r, "adm_chart_no_data"),
 				.aSeries = series, .nSeries = 3, .aCategory = cats, .nCategory = n, .aValue = vals };
 	struct sb svg = SB_INIT;
 	if (chart_hbar_svg(&c, &svg))
@@ -244,9 +244,9 @@ void admin_deadline_report(struct req *r)
 		resp_error(r, 403, "forbidden");
 		return;
 	}
-	json_t *ctx = admin_ctx(r, scope ? "Báo cáo tuân thủ thời hạn" : "Báo cáo tuân thủ thời hạn — toàn tỉnh");
+	json_t *ctx = admin_ctx(r, rtr(r, scope ? "adm_title_compliance" : "adm_title_compliance_province"));
 	scope_ctx(r, ctx, scope);
-	period_presets(ctx, scope ? "pham-vi=trang" : "pham-vi=tinh");
+	period_presets(r, ctx, scope ? "pham-vi=trang" : "pham-vi=tinh");
 	if (period_of(r, ctx, &from, &to, &e)) {
 		admin_errors(r, ctx, &e);
 		resp_render(r, 422, "admin/deadline-report", ctx);
@@ -265,7 +265,7 @@ void admin_deadline_report(struct req *r)
 		resp_error(r, 500, "server_error");
 		return;
 	}
-	char *svg = compliance_chart(json_object_get(report, "by_site"));
+	char *svg = compliance_chart(r, json_object_get(report, "by_site"));
 	json_object_set_new(ctx, "chart", json_string(svg));
 	free(svg);
 	json_t *row;
@@ -290,7 +290,7 @@ void admin_deadline_report(struct req *r)
 static void rules_render(struct req *r, int status, const struct errs *e, json_t *form)
 {
 	int64_t site = site_id_of(r);
-	json_t *ctx = admin_ctx(r, "Quy tắc thời hạn cập nhật");
+	json_t *ctx = admin_ctx(r, rtr(r, "adm_title_deadline_rules"));
 	json_t *rules = deadline_rules(r->db, site), *rule, *defaults = NULL;
 	size_t i;
 	int siteadmin = json_is_true(json_object_get(ctx, "is_siteadmin"));
@@ -337,7 +337,7 @@ static void rules_render(struct req *r, int status, const struct errs *e, json_t
 	}
 	json_decref(form);
 	if (req_arg(r, "da-luu"))
-		json_object_set_new(ctx, "notice", json_string(tr(r->app, "saved")));
+		json_object_set_new(ctx, "notice", json_string(rtr(r, "saved")));
 	resp_render(r, status, "admin/deadline-rules", ctx);
 }
 
@@ -398,7 +398,7 @@ void admin_review(struct req *r)
 		resp_error(r, 403, "forbidden");
 		return;
 	}
-	json_t *ctx = admin_ctx(r, "Rà soát thông tin cố định");
+	json_t *ctx = admin_ctx(r, rtr(r, "adm_title_review"));
 	json_t *row;
 	size_t i;
 	json_array_foreach(rows, i, row) {
@@ -411,7 +411,7 @@ void admin_review(struct req *r)
 	json_object_set_new(ctx, "rows", rows);
 	json_object_set_new(ctx, "can_review", json_boolean(json_is_true(json_object_get(ctx, "can_manage_categories"))));
 	if (req_arg(r, "da-luu"))
-		json_object_set_new(ctx, "notice", json_string(tr(r->app, "review_recorded")));
+		json_object_set_new(ctx, "notice", json_string(rtr(r, "review_recorded")));
 	resp_render(r, 200, "admin/review", ctx);
 }
 
@@ -434,7 +434,7 @@ void admin_review_mark(struct req *r)
 
 static void mail_render(struct req *r, int status, const struct errs *e, json_t *typed, const char *notice)
 {
-	json_t *ctx = admin_ctx(r, "Thư nhắc hạn cập nhật");
+	json_t *ctx = admin_ctx(r, rtr(r, "adm_title_deadline_mail"));
 	int is_main = strcmp(json_string_value(json_object_get(r->site, "kind")), "main") == 0;
 	json_t *s = reminder_settings(r->db, site_id_of(r));
 	if (typed)
@@ -442,12 +442,12 @@ static void mail_render(struct req *r, int status, const struct errs *e, json_t 
 	json_object_del(s, "smtp_password");
 	json_object_set_new(ctx, "mail", s);
 	json_object_set_new(ctx, "can_smtp", json_boolean(is_main && reminder_settings_may_edit(&r->actor)));
-	static const char *const tls[][2] = { { "try", "STARTTLS khi máy chủ hỗ trợ" }, { "require", "Bắt buộc STARTTLS" },
-					      { "none", "Không mã hóa (máy chủ thư nội bộ)" } };
+	static const char *const tls[][2] = { { "try", "adm_tls_try" }, { "require", "adm_tls_require" },
+					      { "none", "adm_tls_none" } };
 	const char *cur = json_string_value(json_object_get(s, "smtp_tls"));
 	json_t *opts = json_array();
 	for (size_t i = 0; i < ARRAY_SIZE(tls); i++)
-		json_array_append_new(opts, json_pack("{sssssb}", "value", tls[i][0], "label", tls[i][1], "selected",
+		json_array_append_new(opts, json_pack("{sssssb}", "value", tls[i][0], "label", rtr(r, tls[i][1]), "selected",
 						      cur && strcmp(cur, tls[i][0]) == 0));
 	json_object_set_new(ctx, "tls_options", opts);
 	if (e)
@@ -455,7 +455,7 @@ static void mail_render(struct req *r, int status, const struct errs *e, json_t 
 	if (notice)
 		json_object_set_new(ctx, "notice", json_string(notice));
 	else if (req_arg(r, "da-luu"))
-		json_object_set_new(ctx, "notice", json_string(tr(r->app, "saved")));
+		json_object_set_new(ctx, "notice", json_string(rtr(r, "saved")));
 	json_decref(typed);
 	resp_render(r, status, "admin/deadline-mail", ctx);
 }
@@ -516,7 +516,7 @@ void admin_deadline_mail_test(struct req *r)
 	if (reminders_test(r->db, to, err, sizeof(err))) {
 		log_warn("deadlines: test mail to %s failed: %s", to, err);
 		struct sb msg = SB_INIT;
-		sb_addf(&msg, "Không gửi được thư thử: %s", err);
+		sb_addf(&msg, "%s %s", rtr(r, "adm_test_mail_failed"), err);
 		json_t *typed = json_pack("{ss}", "test_to", to);
 		json_t *ctx_err = json_pack("{ss}", "test_error", msg.buf);
 		json_object_update(typed, ctx_err);
@@ -526,7 +526,7 @@ void admin_deadline_mail_test(struct req *r)
 		return;
 	}
 	struct sb ok = SB_INIT;
-	sb_addf(&ok, "Đã gửi thư thử đến %s.", to);
+	sb_addf(&ok, "%s %s.", rtr(r, "adm_test_mail_sent"), to);
 	mail_render(r, 200, NULL, NULL, ok.buf);
 	sb_release(&ok);
 }

@@ -104,7 +104,7 @@ static json_t *rows_view(struct req *r, json_t *rows)
 			const char *msg = json_string_value(json_object_get(err, "message"));
 			struct sb t = SB_INIT;
 			if (key)
-				sb_adds(&t, tr(r->app, key));
+				sb_adds(&t, rtr(r, key));
 			if (msg)
 				sb_addf(&t, "%s%s", t.len ? " " : "", msg);
 			json_object_set_new(err, "text", json_string(t.buf));
@@ -173,7 +173,7 @@ static void import_render(struct req *r, int status, const struct kind *k, json_
 /* The answer to an account that may not import (below approver on the site). */
 static void import_denied(struct req *r, const struct kind *k)
 {
-	json_t *ctx = admin_ctx(r, "Không có quyền nhập từ tệp");
+	json_t *ctx = admin_ctx(r, rtr(r, "adm_title_import_denied"));
 	json_object_set_new(ctx, "kind", json_pack("{ssss}", "label_one", k->label_one, "segment", k->segment));
 	json_object_set_new(ctx, "denied", json_true());
 	resp_render(r, 403, "admin/import", ctx);
@@ -274,7 +274,7 @@ void admin_import(struct req *r)
 			zbytes = b;
 			zlen = n;
 		} else if (ends_with(file->filename, ".zip") || looks_binary((const unsigned char *)b, n)) {
-			import_render(r, 422, k, NULL, NULL, NULL, tr(r->app, "import_not_csv_zip"));
+			import_render(r, 422, k, NULL, NULL, NULL, rtr(r, "import_not_csv_zip"));
 			goto out;
 		} else {
 			csv = b;
@@ -282,14 +282,14 @@ void admin_import(struct req *r)
 		}
 	} else if (token && *token) {
 		if (item_import_stash_read(r->app->data_dir, binding.buf, token, &zip, r->app->max_body)) {
-			import_render(r, 422, k, NULL, NULL, NULL, tr(r->app, "import_archive_gone"));
+			import_render(r, 422, k, NULL, NULL, NULL, rtr(r, "import_archive_gone"));
 			goto out;
 		}
 		zbytes = zip.buf;
 		zlen = zip.len;
 		from_stash = 1;
 	} else if (!csv) {
-		import_render(r, 422, k, NULL, NULL, NULL, tr(r->app, "import_file_required"));
+		import_render(r, 422, k, NULL, NULL, NULL, rtr(r, "import_file_required"));
 		goto out;
 	}
 	int rc = M_OK;
@@ -305,7 +305,7 @@ void admin_import(struct req *r)
 			snprintf(zip_token, sizeof(zip_token), "%s", token);
 		else if (item_import_stash(r->app->data_dir, binding.buf, zbytes, zlen, zip_token)) {
 			json_decref(rep);
-			import_render(r, 500, k, NULL, NULL, NULL, tr(r->app, "import_archive_keep_failed"));
+			import_render(r, 500, k, NULL, NULL, NULL, rtr(r, "import_archive_keep_failed"));
 			goto out;
 		}
 	}

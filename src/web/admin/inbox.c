@@ -31,8 +31,8 @@ static int64_t site_of(struct req *r)
 }
 
 static const struct { const char *box, *label; } boxes[] = {
-	{ "new", "Mới" },	 { "mine", "Giao cho tôi" }, { "open", "Đang xử lý" }, { "due", "Sắp đến hạn" },
-	{ "overdue", "Quá hạn" }, { "done", "Đã xong" },	   { "forwarded", "Đã chuyển đi" },
+	{ "new", "adm_box_new" },	 { "mine", "adm_box_mine" }, { "open", "adm_box_open" }, { "due", "adm_box_due" },
+	{ "overdue", "adm_box_overdue" }, { "done", "adm_box_done" },	   { "forwarded", "adm_box_forwarded" },
 };
 
 void admin_inbox(struct req *r)
@@ -49,12 +49,12 @@ void admin_inbox(struct req *r)
 		return;
 	}
 	json_t *counts = ticket_inbox_counts(r->db, &r->actor, site_of(r), now);
-	json_t *ctx = admin_ctx(r, "Tiếp nhận ý kiến người dân");
+	json_t *ctx = admin_ctx(r, rtr(r, "adm_title_inbox"));
 	json_t *tabs = json_array();
 	for (size_t i = 0; i < ARRAY_SIZE(boxes); i++) {
 		char url[128];
 		snprintf(url, sizeof(url), "/quan-tri/tiep-nhan?hop=%s%s%s", boxes[i].box, kind ? "&loai=" : "", kind ? kind : "");
-		json_array_append_new(tabs, json_pack("{sssssOsb}", "label", boxes[i].label, "url", url, "n",
+		json_array_append_new(tabs, json_pack("{sssssOsb}", "label", rtr(r, boxes[i].label), "url", url, "n",
 						      json_object_get(counts, boxes[i].box), "current", strcmp(box, boxes[i].box) == 0));
 	}
 	json_decref(counts);
@@ -310,7 +310,7 @@ void admin_ticket_file(struct req *r)
  * WEBPAGE: POST /quan-tri/cai-dat/tiep-nhan    days.<kind> for each (30..3650; empty: the default) */
 static void retention_render(struct req *r, int status, json_t *typed, const struct errs *e, int saved)
 {
-	json_t *ctx = admin_ctx(r, "Thời hạn lưu thông tin cá nhân của người dân");
+	json_t *ctx = admin_ctx(r, rtr(r, "adm_title_ticket_settings"));
 	json_t *rows = ticket_retention_list(r->db), *row;
 	size_t i;
 	json_t *errors = json_object();

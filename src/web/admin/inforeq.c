@@ -91,7 +91,7 @@ void admin_inforeq_register(struct req *r)
 		json_decref(rows);
 		return;
 	}
-	json_t *ctx = admin_ctx(r, "Sổ theo dõi yêu cầu cung cấp thông tin");
+	json_t *ctx = admin_ctx(r, rtr(r, "adm_title_inforeq"));
 	/* the counts the periodic report asks for */
 	int64_t total = 0, provided = 0, partly = 0, refused = 0, open = 0, overdue = 0;
 	json_t *row;

@@ -20,7 +20,7 @@ static void listings_render(struct req *r, const struct kind *k, int status, con
 	const char *q = req_arg(r, "q") ? req_arg(r, "q") : req_form(r, "q") ? req_form(r, "q") : "";
 	int64_t page = req_arg_int(r, "trang", 1, 1, 100000), total = 0;
 	struct sb title = SB_INIT;
-	sb_addf(&title, "%s của Cổng chính", k->label);
+	sb_addf(&title, "%s %s", kind_tr(req_texts(r), k, NULL), rtr(r, "adm_of_main_portal"));
 	json_t *ctx = admin_ctx(r, title.buf);
 	sb_release(&title);
 	json_t *rows = item_listing_candidates(r->db, &r->actor, site_id, k->name, q, PER_PAGE, (page - 1) * PER_PAGE, &total);
@@ -46,8 +46,8 @@ static void listings_render(struct req *r, const struct kind *k, int status, con
 	json_object_set_new(ctx, "q_url", json_string(qe.buf ? qe.buf : ""));
 	sb_release(&qe);
 	json_object_set_new(ctx, "segment", json_string(k->segment));
-	json_object_set_new(ctx, "label", json_string(k->label));
-	json_object_set_new(ctx, "ident_label", json_string(idf ? idf->label : "Số"));
+	json_object_set_new(ctx, "label", json_string(kind_tr(req_texts(r), k, NULL)));
+	json_object_set_new(ctx, "ident_label", json_string(idf ? kind_tr_field(req_texts(r), k, idf, NULL) : rtr(r, "adm_number")));
 	json_object_set_new(ctx, "is_main", json_boolean(strcmp(json_string_value(json_object_get(r->site, "kind")), "main") == 0));
 	if (page > 1)
 		json_object_set_new(ctx, "prev", json_integer(page - 1));
@@ -55,7 +55,7 @@ static void listings_render(struct req *r, const struct kind *k, int status, con
 		json_object_set_new(ctx, "next", json_integer(page + 1));
 	json_object_set_new(ctx, "page", json_integer(page));
 	if (req_arg(r, "da-luu"))
-		json_object_set_new(ctx, "notice", json_string(tr(r->app, "saved")));
+		json_object_set_new(ctx, "notice", json_string(rtr(r, "saved")));
 	if (e)
 		admin_errors(r, ctx, e);
 	resp_render(r, status, "admin/listings", ctx);

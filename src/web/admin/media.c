@@ -22,9 +22,9 @@
 static const struct {
 	const char *arg, *kind, *label;
 } filters[] = {
-	{ "", NULL, "Tất cả" },
-	{ "anh", "image", "Ảnh" },
-	{ "tep", "file", "Tệp đính kèm" },
+	{ "", NULL, "adm_tab_all" },
+	{ "anh", "image", "adm_md_images" },
+	{ "tep", "file", "adm_attachments" },
 };
 
 static json_int_t site_id_of(struct req *r)
@@ -102,7 +102,7 @@ static void library_render(struct req *r, int status, json_t *form, json_t *edit
 {
 	size_t filter = filter_of(r);
 	int64_t page = req_arg_int(r, "trang", 1, 1, 100000), total = 0;
-	json_t *ctx = admin_ctx(r, "Thư viện");
+	json_t *ctx = admin_ctx(r, rtr(r, "adm_title_media"));
 	json_t *rows = media_list(r->db, &r->actor, site_id_of(r), filters[filter].kind, PER_PAGE,
 				  (page - 1) * PER_PAGE, &total);
 	json_t *images = json_array(), *files = json_array(), *m;
@@ -122,7 +122,7 @@ static void library_render(struct req *r, int status, json_t *form, json_t *edit
 	json_t *fl = json_array();
 	for (size_t f = 0; f < ARRAY_SIZE(filters); f++) {
 		json_t *it = json_object();
-		json_object_set_new(it, "label", json_string(filters[f].label));
+		json_object_set_new(it, "label", json_string(rtr(r, filters[f].label)));
 		set_url(it, "url", library_url(f, 1, NULL));
 		json_object_set_new(it, "current", json_boolean(f == filter));
 		json_array_append_new(fl, it);
@@ -158,11 +158,11 @@ static void library_render(struct req *r, int status, json_t *form, json_t *edit
 		admin_errors(r, ctx, e);
 	}
 	if (req_arg(r, "da-tai"))
-		json_object_set_new(ctx, "notice", json_string(tr(r->app, "media_uploaded")));
+		json_object_set_new(ctx, "notice", json_string(rtr(r, "media_uploaded")));
 	else if (req_arg(r, "da-luu"))
-		json_object_set_new(ctx, "notice", json_string(tr(r->app, "saved")));
+		json_object_set_new(ctx, "notice", json_string(rtr(r, "saved")));
 	else if (req_arg(r, "da-xoa"))
-		json_object_set_new(ctx, "notice", json_string(tr(r->app, "media_deleted")));
+		json_object_set_new(ctx, "notice", json_string(rtr(r, "media_deleted")));
 	json_object_set_new(ctx, "av_max_mb", json_integer(media_av_max(r->db, json_integer_value(json_object_get(r->site, "id"))) >> 20));
 	resp_render(r, status, "admin/media", ctx);
 }
@@ -279,7 +279,7 @@ static void json_answer(struct req *r, int status, json_t *o)
 static void json_error(struct req *r, int status, const char *key)
 {
 	json_t *o = json_object();
-	json_object_set_new(o, "error", json_string(tr(r->app, key)));
+	json_object_set_new(o, "error", json_string(rtr(r, key)));
 	json_answer(r, status, o);
 }
 

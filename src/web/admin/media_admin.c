@@ -20,7 +20,7 @@ static json_int_t site_of(struct req *r)
 
 static void settings_page(struct req *r, int status, const char *hosts, const char *max_mb, const struct errs *e)
 {
-	json_t *ctx = admin_ctx(r, "Cài đặt đa phương tiện");
+	json_t *ctx = admin_ctx(r, rtr(r, "adm_title_media_settings"));
 	json_object_set_new(ctx, "embed_hosts", json_string(hosts));
 	json_object_set_new(ctx, "media_av_max_mb", json_string(max_mb));
 	char lim[32];
@@ -29,7 +29,7 @@ static void settings_page(struct req *r, int status, const char *hosts, const ch
 	if (e)
 		admin_errors(r, ctx, e);
 	if (req_arg(r, "da-luu"))
-		json_object_set_new(ctx, "notice", json_string(tr(r->app, "saved")));
+		json_object_set_new(ctx, "notice", json_string(rtr(r, "saved")));
 	resp_render(r, status, "admin/media-settings", ctx);
 }
 
@@ -66,7 +66,7 @@ void admin_banner_clicks(struct req *r)
 		resp_error(r, 403, "forbidden");
 		return;
 	}
-	json_t *ctx = admin_ctx(r, "Lượt bấm quảng cáo");
+	json_t *ctx = admin_ctx(r, rtr(r, "adm_title_banner_clicks"));
 	json_object_set_new(ctx, "banners", rows);
 	resp_render(r, 200, "admin/banner-clicks", ctx);
 }

@@ -43,24 +43,23 @@ void admin_links_broken(struct req *r)
 			time_format_vn(json_integer_value(lo), buf, sizeof(buf));
 			json_object_set_new(row, "last_ok", json_string(buf));
 		} else {
-			json_object_set_new(row, "last_ok", json_string("chưa lần nào"));
+			json_object_set_new(row, "last_ok", json_string(rtr(r, "adm_lb_never")));
 		}
-		json_object_set_new(row, "error_text", json_string(tr(r->app, json_string_value(json_object_get(row, "error")))));
+		json_object_set_new(row, "error_text", json_string(rtr(r, json_string_value(json_object_get(row, "error")))));
 		json_object_set_new(row, "group", json_string(gf ? kind_choice_label(gf, json_string_value(json_object_get(row, "nhom"))) : ""));
 		char u[64];
 		snprintf(u, sizeof(u), "/quan-tri/lien-ket/%lld", (long long)json_integer_value(json_object_get(row, "id")));
 		json_object_set_new(row, "edit_url", json_string(u));
 		json_object_set_new(row, "has_status", json_boolean(json_integer_value(json_object_get(row, "status")) > 0));
 	}
-	json_t *ctx = admin_ctx(r, "Liên kết hỏng");
+	json_t *ctx = admin_ctx(r, rtr(r, "adm_title_broken_links"));
 	json_object_set_new(ctx, "has_rows", json_boolean(json_array_size(rows) > 0));
 	json_object_set_new(ctx, "nbroken", json_integer((json_int_t)json_array_size(rows)));
 	json_object_set_new(ctx, "rows", rows);
 	json_object_set_new(ctx, "nok", json_integer(nok));
 	json_object_set_new(ctx, "nunchecked", json_integer(nunchecked));
 	if (req_arg(r, "da-yeu-cau"))
-		json_object_set_new(ctx, "notice", json_string("Đã yêu cầu kiểm tra lại các liên kết của trang; kết quả có sau "
-								"ít phút, tải lại trang này để xem."));
+		json_object_set_new(ctx, "notice", json_string(rtr(r, "adm_lb_requested")));
 	resp_render(r, 200, "admin/links_broken", ctx);
 }
 
@@ -102,7 +101,7 @@ static json_t *section_rows(struct req *r, int from_form)
 			if (!checked)
 				snprintf(order, sizeof(order), "%zu", n + i + 1);
 		}
-		json_array_append_new(rows, json_pack("{sssssssssssb}", "name", all[i]->name, "label", all[i]->label, "key",
+		json_array_append_new(rows, json_pack("{sssssssssssb}", "name", all[i]->name, "label", kind_tr(req_texts(r), all[i], NULL), "key",
 						      key, "okey", okey, "order", order, "checked", checked));
 	}
 	return rows;
@@ -110,10 +109,10 @@ static json_t *section_rows(struct req *r, int from_form)
 
 void admin_sections(struct req *r)
 {
-	json_t *ctx = admin_ctx(r, "Mục trên trình đơn và trang chủ");
+	json_t *ctx = admin_ctx(r, rtr(r, "adm_title_sections"));
 	json_object_set_new(ctx, "rows", section_rows(r, 0));
 	if (req_arg(r, "da-luu"))
-		json_object_set_new(ctx, "notice", json_string(tr(r->app, "saved")));
+		json_object_set_new(ctx, "notice", json_string(rtr(r, "saved")));
 	resp_render(r, 200, "admin/sections", ctx);
 }
 
@@ -173,13 +172,13 @@ void admin_sections_save(struct req *r)
 		admin_model_error(r, rc);
 		return;
 	}
-	json_t *ctx = admin_ctx(r, "Mục trên trình đơn và trang chủ");
+	json_t *ctx = admin_ctx(r, rtr(r, "adm_title_sections"));
 	json_t *rows = section_rows(r, 1);
 	size_t i;
 	json_t *row;
 	json_array_foreach(rows, i, row)
 		if (json_object_get(bad, json_string_value(json_object_get(row, "name"))))
-			json_object_set_new(row, "error", json_string(tr(r->app, "sections_order_invalid")));
+			json_object_set_new(row, "error", json_string(rtr(r, "sections_order_invalid")));
 	json_decref(bad);
 	json_object_set_new(ctx, "rows", rows);
 	admin_errors(r, ctx, &e);

@@ -54,7 +54,7 @@ static void maint_render(struct req *r, int status, json_t *form, const struct e
 		resp_error(r, 403, "sysadmin_only");
 		return;
 	}
-	json_t *ctx = admin_ctx(r, "Thông báo bảo trì");
+	json_t *ctx = admin_ctx(r, rtr(r, "adm_title_maintenance"));
 	char day[11];
 	int32_t first = maint_earliest_day(r->db, now);
 	day_text(first, day);
@@ -66,7 +66,7 @@ static void maint_render(struct req *r, int status, json_t *form, const struct e
 		admin_errors(r, ctx, e);
 		if (too_late) { /* the message names the earliest day a start is allowed on */
 			struct sb m = SB_INIT;
-			const char *t = tr(r->app, "maint_too_late"), *at = strstr(t, "{date}");
+			const char *t = rtr(r, "maint_too_late"), *at = strstr(t, "{date}");
 			day_text(too_late, day);
 			if (at)
 				sb_addf(&m, "%.*s%s%s", (int)(at - t), t, day, at + 6);
@@ -77,7 +77,7 @@ static void maint_render(struct req *r, int status, json_t *form, const struct e
 		}
 	}
 	if (req_arg(r, "da-luu"))
-		json_object_set_new(ctx, "notice", json_string(tr(r->app, "saved")));
+		json_object_set_new(ctx, "notice", json_string(rtr(r, "saved")));
 	resp_render(r, status, "admin/maintenance", ctx);
 }
 
@@ -189,7 +189,7 @@ static void incidents_render(struct req *r, int status, json_t *form, const stru
 		json_decref(rows);
 		return;
 	}
-	json_t *ctx = admin_ctx(r, "Sự cố");
+	json_t *ctx = admin_ctx(r, rtr(r, "adm_title_incidents"));
 	struct sb q = SB_INIT;
 	sb_addf(&q, "tu=%s&den=%s", tu && !bad_filter ? tu : "", den && !bad_filter ? den : "");
 	json_object_set_new(ctx, "filter_query", json_string(q.buf));
@@ -228,11 +228,11 @@ static void incidents_render(struct req *r, int status, json_t *form, const stru
 	const char *saved = req_arg(r, "da-luu"), *mail = req_arg(r, "thu");
 	if (saved) {
 		struct sb m = SB_INIT;
-		sb_adds(&m, tr(r->app, "incident_saved"));
+		sb_adds(&m, rtr(r, "incident_saved"));
 		if (mail && strcmp(mail, "ok") == 0)
-			sb_addf(&m, " %s", tr(r->app, "incident_mailed"));
+			sb_addf(&m, " %s", rtr(r, "incident_mailed"));
 		else if (mail)
-			sb_addf(&m, " %s", tr(r->app, "incident_not_mailed"));
+			sb_addf(&m, " %s", rtr(r, "incident_not_mailed"));
 		json_object_set_new(ctx, "notice", json_string(m.buf));
 		sb_release(&m);
 	}

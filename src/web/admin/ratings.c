@@ -58,7 +58,7 @@ void admin_ratings(struct req *r)
 		resp_error(r, 403, "forbidden");
 		return;
 	}
-	json_t *ctx = admin_ctx(r, "Đánh giá mức độ hài lòng");
+	json_t *ctx = admin_ctx(r, rtr(r, "adm_title_ratings"));
 	json_object_set_new(rep, "period_label", json_string(label));
 	json_object_set_new(rep, "ky", json_string(ky));
 	json_object_set_new(rep, "has_sites", json_boolean(json_object_get(rep, "sites") != NULL));

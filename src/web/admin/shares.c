@@ -12,9 +12,9 @@
 static const struct {
 	const char *slug, *state, *label;
 } views[] = {
-	{ "cho", "proposed", "Chờ xem xét" },
-	{ "da-nhan", "accepted", "Đã tiếp nhận" },
-	{ "tu-choi", "declined", "Không tiếp nhận" },
+	{ "cho", "proposed", "adm_sh_proposed" },
+	{ "da-nhan", "accepted", "adm_sh_accepted" },
+	{ "tu-choi", "declined", "adm_sh_declined" },
 };
 
 static void shares_render(struct req *r, int status, const struct errs *e, int64_t failed_id)
@@ -24,12 +24,12 @@ static void shares_render(struct req *r, int status, const struct errs *e, int64
 	for (i = 0; loc && i < ARRAY_SIZE(views); i++)
 		if (strcmp(loc, views[i].slug) == 0)
 			v = i;
-	json_t *ctx = admin_ctx(r, "Tin đề xuất từ các cổng thành phần");
+	json_t *ctx = admin_ctx(r, rtr(r, "adm_title_shares"));
 	json_t *tabs = json_array();
 	for (i = 0; i < ARRAY_SIZE(views); i++) {
 		struct sb u = SB_INIT;
 		sb_addf(&u, "/quan-tri/de-xuat?loc=%s", views[i].slug);
-		json_array_append_new(tabs, json_pack("{sssssb}", "label", views[i].label, "url", u.buf, "current", i == v));
+		json_array_append_new(tabs, json_pack("{sssssb}", "label", rtr(r, views[i].label), "url", u.buf, "current", i == v));
 		sb_release(&u);
 	}
 	json_object_set_new(ctx, "tabs", tabs);
@@ -60,7 +60,7 @@ static void shares_render(struct req *r, int status, const struct errs *e, int64
 	json_object_set_new(ctx, "has_rows", json_boolean(json_array_size(rows) > 0));
 	json_object_set_new(ctx, "rows", rows);
 	if (req_arg(r, "da-luu"))
-		json_object_set_new(ctx, "notice", json_string(tr(r->app, "saved")));
+		json_object_set_new(ctx, "notice", json_string(rtr(r, "saved")));
 	resp_render(r, status, "admin/shares", ctx);
 }
 

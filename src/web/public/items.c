@@ -52,6 +52,15 @@ static const char *derived_term_label(const struct kind *k, const char *v)
 	return v ? v : "";
 }
 
+/* The label of the derived term's value C in the page's language (#16). */
+static const char *term_text(struct req *r, const struct kind *k, const struct kind_choice *c)
+{
+	char path[96];
+	snprintf(path, sizeof(path), "term=%s", c->key);
+	const char *s = kind_tr(req_texts(r), k, path);
+	return s ? s : c->label;
+}
+
 /* The field the list's tabs are on (kind.tabs): a declared field, or the derived term as a
  * closed choice built in TMP. NULL: no tabs. */
 static const struct kind_field *tabs_field(const struct kind *k, struct kind_field *tmp)
@@ -321,25 +330,26 @@ static json_t *list_columns(struct req *r, const struct kind *k, int province)
 	json_t *cols = json_array();
 	const struct kind_field *idf = kind_ident_field(k);
 	if (idf && (idf->flags & FF_LIST))
-		json_array_append_new(cols, json_pack("{ss}", "label", idf->label));
-	json_array_append_new(cols, json_pack("{ss}", "label", k->title_label ? k->title_label : "Tiêu đề"));
+		json_array_append_new(cols, json_pack("{ss}", "label", kind_tr_field(req_texts(r), k, idf, NULL)));
+	json_array_append_new(cols, json_pack("{ss}", "label", k->title_label ? kind_tr(req_texts(r), k, "title") : "Tiêu đề"));
 	for (size_t i = 0; i < k->nfields; i++) {
 		const struct kind_field *fd = &k->fields[i];
 		if (fd == idf || (fd->flags & FF_PERSONAL))
 			continue;
 		if (kind_field_counted(k, fd)) { /* "Số văn bản" */
 			struct sb l = SB_INIT;
-			sb_addf(&l, "Số %s", kind_find(fd->ref_kind) ? kind_find(fd->ref_kind)->label_one : fd->label);
+			sb_addf(&l, "Số %s", kind_find(fd->ref_kind) ? kind_tr(req_texts(r), kind_find(fd->ref_kind), "one")
+								 : kind_tr_field(req_texts(r), k, fd, NULL));
 			json_array_append_new(cols, json_pack("{ss}", "label", l.buf));
 			sb_release(&l);
 		} else if (fd->flags & FF_LIST) {
-			json_array_append_new(cols, json_pack("{ss}", "label", fd->label));
+			json_array_append_new(cols, json_pack("{ss}", "label", kind_tr_field(req_texts(r), k, fd, NULL)));
 		}
 	}
 	if (is_legal(k))
 		json_array_append_new(cols, json_pack("{ss}", "label", rtr(r, "list_validity")));
 	else if (has_derived_term(k))
-		json_array_append_new(cols, json_pack("{ss}", "label", k->term_label));
+		json_array_append_new(cols, json_pack("{ss}", "label", kind_tr(req_texts(r), k, "term")));
 	if (province)
 		json_array_append_new(cols, json_pack("{ss}", "label", rtr(r, "list_agency")));
 	return cols;
@@ -373,14 +383,14 @@ static json_t *list_filters(struct req *r, const struct list_query *lq)
 								      legal_status_label(st), "selected",
 								      cur && strcmp(cur, legal_status_key(st)) == 0));
 		} else if (has_derived_term(k) && strcmp(keys[i], k->list_term) == 0) { /* its values, in order */
-			label = k->term_label;
+			label = kind_tr(req_texts(r), k, "term");
 			for (const struct kind_choice *c = k->term_choices; c->key; c++)
-				json_array_append_new(opts, json_pack("{sssssb}", "value", c->key, "label", c->label, "selected",
+				json_array_append_new(opts, json_pack("{sssssb}", "value", c->key, "label", term_text(r, k, c), "selected",
 								      cur && strcmp(cur, c->key) == 0));
 		} else {
 			json_t *vals = item_term_values(r->db, site_id, k->name, keys[i]);
 			size_t j, nv = json_array_size(vals);
-			label = fd ? fd->label : "Năm";
+			label = fd ? kind_tr_field(req_texts(r), k, fd, NULL) : "Năm";
 			/* a free text with many values (every agency of a province): the select offers the
 			 * FILTER_OPTIONS_MAX most used and the one chosen; the others stay reachable by
 			 * their link (a row's value, the exports) */
@@ -577,14 +587,15 @@ static void list_tabs(struct req *r, const struct list_query *lq, const char *ba
 		sb_addf(&u, "%s?%s=", base, fd->key);
 		sb_add_urlenc(&u, c->key, strlen(c->key));
 		int here = cur && strcmp(cur, c->key) == 0;
-		json_array_append_new(tabs, json_pack("{sssssIsb}", "label", c->label, "url", u.buf, "n", n, "current", here));
+		const char *cl = fd == &tmp ? term_text(r, k, c) : kind_tr_choice(req_texts(r), k, fd, c->key);
+		json_array_append_new(tabs, json_pack("{sssssIsb}", "label", cl, "url", u.buf, "n", n, "current", here));
 		if (here)
-			json_object_set_new(view, "tab_label", json_string(c->label));
+			json_object_set_new(view, "tab_label", json_string(cl));
 		sb_release(&u);
 	}
 	json_decref(vals);
 	json_object_set_new(view, "tabs", tabs);
-	json_object_set_new(view, "tabs_label", json_string(fd->label));
+	json_object_set_new(view, "tabs_label", json_string(fd == &tmp ? kind_tr(req_texts(r), k, "term") : kind_tr_field(req_texts(r), k, fd, NULL)));
 }
 
 void page_item_list(struct req *r)
@@ -641,13 +652,15 @@ void page_item_list(struct req *r)
 	snprintf(base, sizeof(base), "/%s", k->segment);
 	char *canon = list_link(&lq, base, lq.page);
 	struct sb title = SB_INIT;
-	sb_adds(&title, k->label);
+	sb_adds(&title, kind_tr(req_texts(r), k, NULL));
 	{ /* a tab's list: "Dự án đầu tư: Chuẩn bị đầu tư" */
 		struct kind_field tmp;
+		char tterm[96];
 		const struct kind_field *tf = tabs_field(k, &tmp);
 		const char *tv = tf ? req_arg(r, tf->key) : NULL;
 		if (tv && kind_choice_known(tf, tv))
-			sb_addf(&title, ": %s", kind_choice_label(tf, tv));
+			sb_addf(&title, ": %s", tf == &tmp ? kind_tr(req_texts(r), k, (snprintf(tterm, sizeof(tterm), "term=%s", tv), tterm))
+						       : kind_tr_choice(req_texts(r), k, tf, tv));
 	}
 	if (cat)
 		sb_addf(&title, " - %s", json_string_value(json_object_get(cat, "name")));
@@ -667,7 +680,7 @@ void page_item_list(struct req *r)
 		web_feed_links(ctx, base, k->label);
 	}
 
-	json_t *view = json_pack("{sssssssI}", "label", k->label, "label_one", k->label_one, "url", base, "total",
+	json_t *view = json_pack("{sssssssI}", "label", kind_tr(req_texts(r), k, NULL), "label_one", kind_tr(req_texts(r), k, "one"), "url", base, "total",
 				 (json_int_t)total);
 	if (cat)
 		json_object_set(view, "category_name", json_object_get(cat, "name"));
@@ -676,9 +689,9 @@ void page_item_list(struct req *r)
 	json_object_set_new(view, "docnum_search", json_boolean(k->ident_key != NULL));
 	const struct kind_field *idf = kind_ident_field(k);
 	if (idf) {
-		json_object_set_new(view, "ident_label", json_string(idf->label));
+		json_object_set_new(view, "ident_label", json_string(kind_tr_field(req_texts(r), k, idf, NULL)));
 		char low[96];
-		snprintf(low, sizeof(low), "%s", idf->label);
+		snprintf(low, sizeof(low), "%s", kind_tr_field(req_texts(r), k, idf, NULL));
 		if (low[0] >= 'A' && low[0] <= 'Z') /* "Mã thủ tục" in a sentence */
 			low[0] = (char)(low[0] - 'A' + 'a');
 		json_object_set_new(view, "ident_label_lower", json_string(low));
@@ -824,7 +837,7 @@ static json_t *relations(struct req *r, const struct kind *k, json_t *from, json
 		if (fd->type != F_REF)
 			continue;
 		/* "Sửa đổi, bổ sung", "Văn bản đăng trong số"; a relation of a new kind by its field's label */
-		const char *label = rel_label(fd->key, 0) ? rel_label(fd->key, 0) : fd->label;
+		const char *label = rel_label(fd->key, 0) ? rel_label(fd->key, 0) : kind_tr_field(req_texts(r), k, fd, NULL);
 		json_array_foreach(from, i, l) {
 			if (strcmp(json_string_value(json_object_get(l, "relation")), fd->key) != 0)
 				continue;
@@ -854,9 +867,9 @@ static json_t *relations(struct req *r, const struct kind *k, json_t *from, json
 		if (rel_label(rel, 1) && (is_legal(fk) || strcmp(rel, "van_ban") == 0))
 			sb_adds(&label, rel_label(rel, 1));
 		else if (fd->rev_label) /* "Gói thầu của dự án" */
-			sb_adds(&label, fd->rev_label);
+			sb_adds(&label, kind_tr_field(req_texts(r), fk, fd, ".rev"));
 		else
-			sb_addf(&label, "%s: %s", fk->label, fd->label);
+			sb_addf(&label, "%s: %s", kind_tr(req_texts(r), fk, NULL), kind_tr_field(req_texts(r), fk, fd, NULL));
 		char *u = item_url(r, json_integer_value(json_object_get(l, "from_site_id")), fk->name,
 				   json_string_value(json_object_get(l, "from_slug")),
 				   json_integer_value(json_object_get(l, "from_id")));
@@ -916,13 +929,13 @@ static void item_page(struct req *r, int print)
 	sb_release(&ptitle);
 	char list_path[80];
 	snprintf(list_path, sizeof(list_path), "/%s", k->segment);
-	web_crumb(ctx, k->label, list_path);
+	web_crumb(ctx, kind_tr(req_texts(r), k, NULL), list_path);
 	web_crumb(ctx, ref && *ref ? ref : title, NULL);
 
 	json_t *it = json_pack("{sIsOsOssssss}", "id", (json_int_t)id, "title", json_object_get(row, "title"), "summary",
-			       json_object_get(row, "summary"), "url", path, "kind_label", k->label, "list_url", list_path);
-	json_object_set_new(it, "title_label", json_string(k->title_label ? k->title_label : "Tiêu đề"));
-	json_object_set_new(it, "kind_label_one", json_string(k->label_one));
+			       json_object_get(row, "summary"), "url", path, "kind_label", kind_tr(req_texts(r), k, NULL), "list_url", list_path);
+	json_object_set_new(it, "title_label", json_string(k->title_label ? kind_tr(req_texts(r), k, "title") : "Tiêu đề"));
+	json_object_set_new(it, "kind_label_one", json_string(kind_tr(req_texts(r), k, "one")));
 	if (ref && *ref)
 		json_object_set_new(it, "ref", json_string(ref));
 	sb_reset(&want);
@@ -976,7 +989,7 @@ static void item_page(struct req *r, int print)
 			json_object_set(fv, fd->key, view);
 		if (fd->type == F_ROWS) { /* from the view: its files looked up once */
 			if (build && json_array_size(v))
-				json_array_append_new(tables, kind_table_view(r, site_id, fd, view));
+				json_array_append_new(tables, kind_table_view(r, site_id, k, fd, view));
 			json_decref(view);
 			continue;
 		}
@@ -986,9 +999,9 @@ static void item_page(struct req *r, int print)
 		if (!build) {
 		} else if (fd->type == F_FILE) {
 			if (json_is_object(view))
-				json_array_append_new(props, json_pack("{sssO}", "label", fd->label, "file", view));
+				json_array_append_new(props, json_pack("{sssO}", "label", kind_tr_field(req_texts(r), k, fd, NULL), "file", view));
 		} else if (*t && fd->type != F_REF) {
-			json_t *p = json_pack("{ssss}", "label", fd->label, "text", t);
+			json_t *p = json_pack("{ssss}", "label", kind_tr_field(req_texts(r), k, fd, NULL), "text", t);
 			if (fd->type == F_DATE)
 				json_object_set(p, "iso", v);
 			if (fd->type == F_URL) /* an address is a link (checked http/https by the model) */

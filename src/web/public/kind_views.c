@@ -103,11 +103,11 @@ json_t *kind_value_view(struct req *r, int64_t site_id, const struct kind_field 
 	return rows;
 }
 
-json_t *kind_table_view(struct req *r, int64_t site_id, const struct kind_field *f, json_t *v)
+json_t *kind_table_view(struct req *r, int64_t site_id, const struct kind *k, const struct kind_field *f, json_t *v)
 {
 	json_t *cols = json_array(), *rows = json_array(), *row;
 	for (size_t j = 0; j < f->nsub; j++)
-		json_array_append_new(cols, json_pack("{ss}", "column_label", f->sub[j].label));
+		json_array_append_new(cols, json_pack("{ss}", "column_label", kind_tr_field(req_texts(r), k, &f->sub[j], NULL)));
 	size_t i;
 	json_array_foreach(v, i, row) {
 		json_t *cells = json_array();
@@ -132,5 +132,5 @@ json_t *kind_table_view(struct req *r, int64_t site_id, const struct kind_field 
 		}
 		json_array_append_new(rows, json_pack("{so}", "cells", cells));
 	}
-	return json_pack("{sssssoso}", "table_key", f->key, "table_label", f->label, "columns", cols, "rows", rows);
+	return json_pack("{sssssoso}", "table_key", f->key, "table_label", kind_tr_field(req_texts(r), k, f, NULL), "columns", cols, "rows", rows);
 }

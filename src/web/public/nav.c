@@ -90,7 +90,7 @@ void nav_menu_ctx(struct req *r, json_t *ctx)
 				json_array_append_new(children, json_pack("{sOsO}", "name", json_object_get(m, "name"), "url",
 									  json_object_get(m, "url")));
 		}
-		json_array_append_new(menu, json_pack("{sssssosbss}", "name", k->label, "url", url.buf, "children", children,
+		json_array_append_new(menu, json_pack("{sssssosbss}", "name", kind_tr(req_texts(r), k, NULL), "url", url.buf, "children", children,
 						      "active", 0, "kind", k->name));
 		sb_release(&url);
 	}
@@ -177,7 +177,7 @@ json_t *nav_home_blocks(struct req *r, json_t *news_sections, int *news_on)
 		snprintf(url, sizeof(url), "/%s", k->segment);
 		snprintf(id, sizeof(id), "muc-%s", k->segment);
 		json_array_append_new(blocks, json_pack("{sbsns{sssssssssssoss}}", "is_news", 0, "sections", "kind", "label",
-							k->label, "label_one", k->label_one, "url", url, "id", id, "name",
+							kind_tr(req_texts(r), k, NULL), "label_one", kind_tr(req_texts(r), k, "one"), "url", url, "id", id, "name",
 							k->name, "items", items, "more", rtr(r, "home_view_all")));
 	}
 	return blocks;
@@ -261,9 +261,9 @@ int links_list_page(struct req *r, const struct kind *k)
 	}
 	char base[80], url[96];
 	snprintf(base, sizeof(base), "/%s", k->segment);
-	json_t *ctx = web_public_ctx(r, k->label, base);
-	web_crumb(ctx, k->label, NULL);
-	web_feed_links(ctx, base, k->label);
+	json_t *ctx = web_public_ctx(r, kind_tr(req_texts(r), k, NULL), base);
+	web_crumb(ctx, kind_tr(req_texts(r), k, NULL), NULL);
+	web_feed_links(ctx, base, kind_tr(req_texts(r), k, NULL));
 	json_object_set_new(ctx, "has_link_groups", json_true());
 	json_object_set_new(ctx, "link_groups_html", kept);
 	json_t *list = json_object();
@@ -384,7 +384,7 @@ static json_t *sitemap_tree(struct req *r)
 		}
 		char url[80];
 		snprintf(url, sizeof(url), "/%s", k->segment);
-		json_t *nd = node_add(root, node(k->label, url));
+		json_t *nd = node_add(root, node(kind_tr(req_texts(r), k, NULL), url));
 		cats_under(nd, cats, k->name);
 		has_links |= strcmp(k->name, "link") == 0;
 		if (strcmp(k->name, "page") == 0) { /* each fixed page */

@@ -73,7 +73,7 @@ static json_t *number_groups(struct req *r, const char *q, int64_t site_id)
 		if (json_array_size(items)) {
 			char id[48];
 			snprintf(id, sizeof(id), "so-ky-hieu-%s", kinds[j]->name);
-			json_array_append_new(groups, json_pack("{sssssO}", "label", kinds[j]->label, "id", id, "items", items));
+			json_array_append_new(groups, json_pack("{sssssO}", "label", kind_tr(req_texts(r), kinds[j], NULL), "id", id, "items", items));
 		}
 		json_decref(items);
 	}

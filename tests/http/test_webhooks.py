@@ -20,7 +20,7 @@ setUpModule, tearDownModule = module_fixture(extra_serve=("--scheduler-interval"
 
 class Receiver:
     """A loopback web server recording every POST (path, headers, body); a path listed in FAIL
-    answers 500 that many times before it answers 204."""
+    answers 500 that many times before it answers 204; /chuyen-huong answers a redirect."""
 
     def __init__(self):
         self.got = []
@@ -37,6 +37,14 @@ class Receiver:
             def do_POST(self):
                 n = int(self.headers.get("Content-Length", "0"))
                 body = self.rfile.read(n)
+                if self.path == "/chuyen-huong":  # a redirect to a path that would accept it
+                    with rcv.lock:
+                        rcv.got.append((self.path, {}, body, 307))
+                    self.send_response(307)
+                    self.send_header("Location", "/snv")
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
                 with rcv.lock:
                     left = rcv.fail.get(self.path, 0)
                     if left:
@@ -326,3 +334,39 @@ class Webhooks(CongTest):
         self.assertEqual(fx.sql("SELECT count(*) FROM webhook_deliveries WHERE hook_id = ?", (hook,))[0][0], 0)
         acts = [a for (a,) in fx.sql("SELECT action FROM audit WHERE action IN ('webhook.disable', 'webhook.delete')")]
         self.assertEqual(sorted(acts), ["webhook.delete", "webhook.disable"])
+
+    def test_7_private_addresses_and_redirects_are_not_followed(self):
+        fx, rcv = self.fx, self.rcv
+        admin = fx.admin("admin", "snv")
+        # without the setting, loopback is a private address: nothing reaches the receiver
+        fx.set_setting("webhooks_allow_private", "0")
+        try:
+            hook = add_hook(self, admin, rcv.url("/noi-bo"))
+            self.expect(admin.post("/quan-tri/webhook/%d/thu" % hook), 303)
+            deadline = time.time() + 10
+            row = []
+            while time.time() < deadline:
+                row = fx.sql("SELECT id, tries, last_error FROM webhook_deliveries WHERE hook_id = ?", (hook,))
+                if row and row[0][1] == 1:
+                    break
+                time.sleep(0.2)
+            self.assertEqual(row[0][1], 1, "one attempt made")
+            self.assertIn("private network", row[0][2])
+            self.assertEqual(rcv.on("/noi-bo"), [], "the private address was not reached")
+            page = self.page(admin, "/quan-tri/webhook/lan-gui/%d" % row[0][0], chrome=False)
+            self.assertIn("private network", log_rows(page, "webhook-attempts")[0][4])
+        finally:
+            fx.set_setting("webhooks_allow_private", "1")
+        # a redirect is an answer, not a delivery: the target is not asked
+        n = len(rcv.on("/snv"))
+        hook = add_hook(self, admin, rcv.url("/chuyen-huong"))
+        self.expect(admin.post("/quan-tri/webhook/%d/thu" % hook), 303)
+        rcv.wait("/chuyen-huong", 1)
+        deadline = time.time() + 10
+        while time.time() < deadline:
+            row = fx.sql("SELECT tries, last_status, state FROM webhook_deliveries WHERE hook_id = ?", (hook,))
+            if row and row[0][0] == 1:
+                break
+            time.sleep(0.2)
+        self.assertEqual(row[0], (1, 307, "pending"), "to be tried again later")
+        self.assertEqual(len(rcv.on("/snv")), n, "the redirect was not followed")

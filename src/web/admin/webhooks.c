@@ -73,7 +73,7 @@ static void deliveries_view(struct req *r, json_t *rows)
 		if (pending)
 			set_time(d, "next", json_object_get(d, "next_at"));
 		json_object_set_new(d, "is_pending", json_boolean(pending));
-		json_object_set_new(d, "can_redeliver", json_boolean(!pending));
+		json_object_set_new(d, "can_redeliver", json_true()); /* a waiting one too: "send now" */
 		json_object_set_new(d, "has_status", json_boolean(json_integer_value(json_object_get(d, "last_status")) > 0));
 		snprintf(u, sizeof(u), "/quan-tri/webhook/lan-gui/%lld", (long long)json_integer_value(json_object_get(d, "id")));
 		json_object_set_new(d, "detail_url", json_string(u));

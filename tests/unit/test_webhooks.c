@@ -191,6 +191,23 @@ TEST(webhooks_events_queued_in_the_changes_transaction)
 	ev = events_of(f.db, f.hook);
 	CHECK(strstr(ev, want) && strstr(ev, want) == strrchr(ev, ' ') + 1); /* once, and last */
 	free(ev);
+
+	/* the scheduler's publishing of a scheduled item: published, in its own transaction */
+	only.enabled = 1;
+	only.events[0] = 1;
+	CHECK(webhook_update(f.db, &actor_cli, f.snv, f.hook, &only, &e) == M_OK);
+	int64_t c = article(f.db, f.snv, "Hội nghị tổng kết năm");
+	struct act_input later = { .when = 1765000000 + 3600 };
+	CHECK(c > 0 && act(f.db, f.snv, c, "submit", "") == M_OK && act(f.db, f.snv, c, "edited", "") == M_OK);
+	CHECK(article_act(f.db, &actor_cli, f.snv, c, "schedule", &later, &e) == M_OK);
+	snprintf(want, sizeof(want), "published:%lld", (long long)c);
+	ev = events_of(f.db, f.hook);
+	CHECK(strstr(ev, want) == NULL); /* scheduled is not yet published */
+	free(ev);
+	CHECK(article_publish_due(f.db, 1765000000 + 3600) == 1);
+	ev = events_of(f.db, f.hook);
+	CHECK(strstr(ev, want) != NULL);
+	free(ev);
 	time_fix(0);
 	db_close(f.db);
 }

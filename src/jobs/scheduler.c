@@ -8,6 +8,7 @@
 #include "jobs/backup_job.h"
 #include "jobs/links_job.h"
 #include "jobs/outbox.h"
+#include "jobs/webhooks.h" /* issue #16: webhook deliveries */
 #include "model/ticket.h"
 #include "model/rating.h"
 #include "model/challenge.h"
@@ -103,6 +104,8 @@ static void *scheduler_main(void *arg)
 		if (n > 0)
 			log_info("scheduler: deleted the personal data of %d ticket(s) past their retention", n);
 		outbox_run(db, time_now());
+		/* the webhooks' deliveries due, retried with back-off (jobs/webhooks.h) */
+		webhooks_run(db, time_now());
 		challenge_purge(db, time_now());
 		/* the ratings' comments past their retention (model/rating.h) */
 		n = rating_purge(db, time_now());

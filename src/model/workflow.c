@@ -11,6 +11,7 @@
  * copies its revision over the public version. */
 #include "internal.h"
 #include "kind.h"
+#include "webhook.h"
 #include "db/db.h"
 #include "base/log.h"
 #include "base/util.h"
@@ -352,6 +353,21 @@ static int state_set(struct db *db, const struct actor *a, json_t *art, const st
 	return exec_update(st);
 }
 
+/* The webhooks' event of ACTION on item ID (model/webhook.h), queued in the caller's transaction:
+ * publishing a pending change, or a correction, updates what the public sees; any other
+ * publication (a first one, a scheduled one, a withdrawn item put back) publishes it. */
+static int hook_event(struct db *db, int64_t id, const char *action, int pending, int64_t now)
+{
+	const char *event = NULL;
+	if (strcmp(action, "publish") == 0)
+		event = pending ? "updated" : "published";
+	else if (strcmp(action, "correct") == 0)
+		event = "updated";
+	else if (strcmp(action, "withdraw") == 0)
+		event = "withdrawn";
+	return event ? webhook_queue(db, id, event, now) : 0;
+}
+
 int article_act(struct db *db, const struct actor *a, int64_t site_id, int64_t id, const char *action,
 		const struct act_input *in, struct errs *e)
 {
@@ -403,7 +419,8 @@ int article_act(struct db *db, const struct actor *a, int64_t site_id, int64_t i
 	/* the index changes in the same transaction: public at once, gone at once */
 	if (state_set(db, a, art, r, &clean, now) ||
 	    transition_write(db, a, id, r->action, from, r->to, comment, in->reason) ||
-	    search_index_article(db, id) || item_derive(db, id)) {
+	    search_index_article(db, id) || item_derive(db, id) ||
+	    hook_event(db, id, r->action, json_is_true(json_object_get(art, "has_pending_change")), now)) {
 		db_rollback(db);
 		goto out;
 	}
@@ -453,7 +470,7 @@ int article_publish_now(struct db *db, const struct actor *a, int64_t id, const 
 	db_bind_int(st, 1, now);
 	db_bind_int(st, 2, id);
 	if (exec_update(st) || transition_write(db, a, id, "publish", from, "published", note ? note : "", "") ||
-	    search_index_article(db, id) || item_derive(db, id))
+	    search_index_article(db, id) || item_derive(db, id) || hook_event(db, id, "publish", pending, now))
 		return -1;
 	return 0;
 }
@@ -473,7 +490,7 @@ int article_publish_cli(struct db *db, int64_t site_id, int64_t id, int64_t when
 	db_bind_int(st, 3, site_id);
 	if (exec_update(st) || db_changes(db) != 1 ||
 	    transition_write(db, &actor_cli, id, "publish", "draft", "published", "", "") ||
-	    search_index_article(db, id) || item_derive(db, id)) {
+	    search_index_article(db, id) || item_derive(db, id) || hook_event(db, id, "publish", 0, time_now())) {
 		db_rollback(db);
 		return M_NOTFOUND;
 	}
@@ -525,7 +542,7 @@ int article_publish_due(struct db *db, int64_t now)
 		snprintf(obj, sizeof(obj), "article:%lld", (long long)id);
 		if (exec_update(st) || transition_write(db, NULL, id, "publish", "scheduled", "published",
 							 "Xuất bản theo lịch hẹn giờ", "") ||
-		    search_index_article(db, id) || item_derive(db, id) ||
+		    search_index_article(db, id) || item_derive(db, id) || hook_event(db, id, "publish", 0, now) ||
 		    audit_write(db, NULL, json_integer_value(json_object_get(row, "site_id")), "article.scheduled_publish", obj,
 				"")) {
 			db_rollback(db);

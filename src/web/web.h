@@ -128,6 +128,17 @@ void page_media(struct req *r);
 void page_robots(struct req *r);
 void page_favicon(struct req *r);
 void page_health(struct req *r);
+/* A site's webhooks (web/admin/webhooks.c; issue #16). */
+void admin_webhooks(struct req *r);
+void admin_webhook_add(struct req *r);
+void admin_webhook_edit(struct req *r);
+void admin_webhook_save(struct req *r);
+void admin_webhook_secret(struct req *r);
+void admin_webhook_rotate(struct req *r);
+void admin_webhook_test(struct req *r);
+void admin_webhook_delete(struct req *r);
+void admin_webhook_delivery(struct req *r);
+void admin_webhook_redeliver(struct req *r);
 void admin_signin_form(struct req *r);
 void admin_signin(struct req *r);
 void admin_signout(struct req *r);

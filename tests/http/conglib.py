@@ -590,8 +590,8 @@ def cong_env():
     return env
 
 
-def cong(*args, stdin=None):
-    p = subprocess.run([CONG] + list(args), input=stdin, capture_output=True, env=cong_env(), timeout=60)
+def cong(*args, stdin=None, timeout=60):
+    p = subprocess.run([CONG] + list(args), input=stdin, capture_output=True, env=cong_env(), timeout=timeout)
     if p.returncode != 0:
         raise ServerError("cong %s failed (%d): %s" % (" ".join(args), p.returncode,
                                                       (p.stderr or p.stdout).decode("utf-8", "replace").strip()))

@@ -22,7 +22,8 @@ class Api(CongTest):
     def setUpClass(cls):
         cls.tmp = tempfile.mkdtemp(prefix="cong-api-")
         cls.data = os.path.join(cls.tmp, "data")
-        cong("demo", "--data", cls.data, "--domain", BASE, *new_db_args())
+        # the whole demo province: ~30 s of CPU, far longer on a loaded machine
+        cong("demo", "--data", cls.data, "--domain", BASE, *new_db_args(), timeout=900)
         cls.server = Server(cls.data, workdir=cls.tmp).start()
 
     @classmethod

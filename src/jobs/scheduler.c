@@ -7,6 +7,7 @@
 #include "jobs/ops.h"
 #include "jobs/backup_job.h"
 #include "jobs/links_job.h"
+#include "jobs/extfeeds_job.h" /* #16: external sites' feeds */
 #include "jobs/outbox.h"
 #include "model/ticket.h"
 #include "model/rating.h"
@@ -36,6 +37,7 @@ struct scheduler {
 	char *data_dir; /* the folder of db_path: the tickets' private files (model/ticket.h) */
 	struct backup_job *backup;
 	struct links_job *links; /* the daily dead-link check (jobs/links_job.h) */
+	struct extfeeds_job *extfeeds; /* the external sites' feeds (jobs/extfeeds_job.h) */
 };
 
 static void *scheduler_main(void *arg)
@@ -93,6 +95,8 @@ static void *scheduler_main(void *arg)
 		backup_job_tick(s->backup, db, time_now());
 		/* the day's dead-link check, in its own thread (jobs/links_job.h) */
 		links_job_tick(s->links, db, time_now());
+		/* the external sites' feeds that are due, in their own thread (jobs/extfeeds_job.h) */
+		extfeeds_job_tick(s->extfeeds, db, time_now());
 		/* citizens' tickets: answers published, personal data past its retention deleted, the
 		 * mail waiting in the outbox, the spent challenges forgotten (model/ticket.h) */
 		n = ticket_sync(db, time_now());
@@ -128,11 +132,13 @@ struct scheduler *scheduler_start(const char *db_path, const char *data_dir, uns
 	s->interval = interval ? interval : 5;
 	s->backup = backup_job_new(db_path, data_dir);
 	s->links = links_job_new(db_path);
+	s->extfeeds = extfeeds_job_new(db_path);
 	pthread_mutex_init(&s->lock, NULL);
 	pthread_cond_init(&s->wake, NULL);
 	if (pthread_create(&s->thread, NULL, scheduler_main, s)) {
 		backup_job_free(s->backup);
 		links_job_free(s->links);
+		extfeeds_job_free(s->extfeeds);
 		free(s->db_path);
 		free(s->data_dir);
 		free(s);
@@ -152,6 +158,7 @@ void scheduler_stop(struct scheduler *s)
 	pthread_join(s->thread, NULL);
 	backup_job_free(s->backup);
 	links_job_free(s->links);
+	extfeeds_job_free(s->extfeeds);
 	pthread_mutex_destroy(&s->lock);
 	pthread_cond_destroy(&s->wake);
 	free(s->db_path);

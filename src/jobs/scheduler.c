@@ -7,6 +7,7 @@
 #include "jobs/ops.h"
 #include "jobs/backup_job.h"
 #include "jobs/links_job.h"
+#include "jobs/extfeeds_job.h" /* #16: external sites' feeds */
 #include "jobs/outbox.h"
 #include "jobs/webhooks.h" /* issue #16: webhook deliveries */
 #include "model/ticket.h"
@@ -38,6 +39,7 @@ struct scheduler {
 	struct backup_job *backup;
 	struct links_job *links; /* the daily dead-link check (jobs/links_job.h) */
 	json_t *locales; /* the texts of the mails it writes (#16: kind_locale_load), its own copy */
+	struct extfeeds_job *extfeeds; /* the external sites' feeds (jobs/extfeeds_job.h) */
 };
 
 static void *scheduler_main(void *arg)
@@ -95,6 +97,8 @@ static void *scheduler_main(void *arg)
 		backup_job_tick(s->backup, db, time_now());
 		/* the day's dead-link check, in its own thread (jobs/links_job.h) */
 		links_job_tick(s->links, db, time_now());
+		/* the external sites' feeds that are due, in their own thread (jobs/extfeeds_job.h) */
+		extfeeds_job_tick(s->extfeeds, db, time_now());
 		/* citizens' tickets: answers published, personal data past its retention deleted, the
 		 * mail waiting in the outbox, the spent challenges forgotten (model/ticket.h) */
 		n = ticket_sync(db, time_now());
@@ -138,12 +142,14 @@ struct scheduler *scheduler_start(const char *db_path, const char *data_dir, con
 	s->interval = interval ? interval : 5;
 	s->backup = backup_job_new(db_path, data_dir);
 	s->links = links_job_new(db_path);
+	s->extfeeds = extfeeds_job_new(db_path);
 	pthread_mutex_init(&s->lock, NULL);
 	pthread_cond_init(&s->wake, NULL);
 	if (pthread_create(&s->thread, NULL, scheduler_main, s)) {
 		backup_job_free(s->backup);
 		links_job_free(s->links);
 		json_decref(s->locales);
+		extfeeds_job_free(s->extfeeds);
 		free(s->db_path);
 		free(s->data_dir);
 		free(s);
@@ -163,6 +169,7 @@ void scheduler_stop(struct scheduler *s)
 	pthread_join(s->thread, NULL);
 	backup_job_free(s->backup);
 	links_job_free(s->links);
+	extfeeds_job_free(s->extfeeds);
 	pthread_mutex_destroy(&s->lock);
 	pthread_cond_destroy(&s->wake);
 	free(s->db_path);

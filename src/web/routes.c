@@ -75,6 +75,13 @@ const struct route web_routes[] = {
 	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/lien-ket-hong", admin_links_broken },
 	{ ROUTE_POST | ROUTE_EDITOR, "/quan-tri/lien-ket-hong", admin_links_check },
 	{ ROUTE_POST | ROUTE_SITEADMIN, "/quan-tri/cai-dat", admin_settings_save },
+	/* the main portal's register of sites hosted elsewhere (#16, web/admin/extfeeds.c) */
+	{ ROUTE_GET | ROUTE_SITEADMIN, "/quan-tri/trang-ngoai", admin_extsites },
+	{ ROUTE_POST | ROUTE_SITEADMIN, "/quan-tri/trang-ngoai", admin_extsite_add },
+	{ ROUTE_GET | ROUTE_SITEADMIN, "/quan-tri/trang-ngoai/*", admin_extsite_edit },
+	{ ROUTE_POST | ROUTE_SITEADMIN, "/quan-tri/trang-ngoai/*", admin_extsite_save },
+	{ ROUTE_POST | ROUTE_SITEADMIN, "/quan-tri/trang-ngoai/*/xoa", admin_extsite_delete },
+	{ ROUTE_POST | ROUTE_SITEADMIN, "/quan-tri/trang-ngoai/*/lay-ngay", admin_extsite_pull },
 	{ ROUTE_GET | ROUTE_SITEADMIN, "/quan-tri/tiep-can-thong-tin", admin_access_info },
 	{ ROUTE_POST | ROUTE_SITEADMIN, "/quan-tri/tiep-can-thong-tin", admin_access_info_save },
 	{ ROUTE_GET | ROUTE_SITEADMIN, "/quan-tri/nhat-ky", admin_audit },
@@ -182,6 +189,8 @@ const struct route web_routes[] = {
 	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/api/v1", page_api_index },
 	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/api/v1/*", page_api_kind }, /* and openapi.json */
 	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/api/v1/*/*", page_api_item },
+	/* the member sites hosted elsewhere (#16, web/public/extnews.c): before the kinds' lists */
+	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/tin-trang-thanh-vien", page_ext_news },
 	/* last, so that every route above wins: a kind's pages (web/public/items.c), else 404 */
 	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/*", page_item_list },
 	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/*/*", page_item },

@@ -360,4 +360,17 @@ void web_meta_set(json_t *ctx, json_t *meta);
 char *web_json_ld_text(json_t *ld);
 void page_metadata_export(struct req *r);
 
+/* Sites hosted elsewhere, pulled by their feeds (#16, VL Đ33; docs/external-feeds.md): the
+ * main portal's register (web/admin/extfeeds.c) and the member sites' news
+ * (web/public/extnews.c). web_ext_news: the LIMIT newest items as the home shows them (an empty
+ * array on another site than the main portal). */
+void admin_extsites(struct req *r);
+void admin_extsite_add(struct req *r);
+void admin_extsite_edit(struct req *r);
+void admin_extsite_save(struct req *r);
+void admin_extsite_delete(struct req *r);
+void admin_extsite_pull(struct req *r);
+void page_ext_news(struct req *r);
+json_t *web_ext_news(struct req *r, int64_t limit);
+
 #endif

@@ -4,6 +4,7 @@
 // can pass or fail alone (--only).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { createServer } from 'node:http'; /* #16: a member site's feed (externalFeeds) */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -1905,6 +1906,71 @@ async function mediaAndBanners(t) {
 	}
 }
 
+/* ---------------------------------------------------------------------------------------------
+ * Member sites hosted elsewhere (#16, VL Đ33; docs/external-feeds.md): a loopback server plays a
+ * commune's site with its RSS feed; the system administrator registers it on the main portal's
+ * board; the scheduler pulls it; a citizen sees its news on the main portal's list of member
+ * sites' news, linking out to the original with the source named. axe-core on both pages.
+ */
+async function externalFeeds(t) {
+	const serious = (vs) => vs.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map((v) => `${v.id} at ${v.target}: ${v.help}`);
+	const feed = '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Xã Long Phước</title>'
+		+ '<item><title>Xã Long Phước ra quân làm đường giao thông nông thôn</title>'
+		+ '<link>https://long-phuoc.example.vn/tin/lam-duong</link><pubDate>Mon, 07 Dec 2026 08:00:00 +0700</pubDate>'
+		+ '<description>&lt;p&gt;Hơn 300 người dân tham gia.&lt;/p&gt;</description></item></channel></rss>';
+	const srv = createServer((req, res) => {
+		res.writeHead(req.url === '/rss.xml' ? 200 : 404, { 'Content-Type': 'application/rss+xml' });
+		res.end(req.url === '/rss.xml' ? feed : '');
+	});
+	await new Promise((ok) => srv.listen(0, '127.0.0.1', ok));
+	const feedUrl = `http://127.0.0.1:${srv.address().port}/rss.xml`;
+	// the loopback server is a private address: allowed here as a test (an intranet) would
+	execFileSync('sqlite3', [join(t.data, 'cong.db'), "INSERT INTO settings (key, value) VALUES ('extfeeds_allow_private', '1')"
+		+ " ON CONFLICT (key) DO UPDATE SET value = excluded.value"]);
+	const ctx = await t.newContext({ bypassCSP: true });
+	const admin = await ctx.newPage();
+	try {
+		await admin.goto(t.main + '/quan-tri/trang-ngoai');
+		if (path(admin) === '/quan-tri/dang-nhap') {
+			await signIn(t, admin, 'sysadmin');
+			await admin.goto(t.main + '/quan-tri/trang-ngoai');
+		}
+		await admin.getByLabel('Tên trang').fill('Trang thông tin xã Long Phước');
+		await admin.getByLabel('Địa chỉ trang chủ').fill('https://long-phuoc.example.vn/');
+		await admin.getByLabel('Địa chỉ nguồn tin').fill(feedUrl);
+		await clickAndWait(admin, admin.getByRole('button', { name: 'Thêm trang' }));
+		await mustSee(admin.getByRole('status'), 'the saved notice');
+		const pub = await (await t.newContext({ bypassCSP: true })).newPage();
+		const deadline = Date.now() + 30000;
+		let shown = false;
+		while (!shown && Date.now() < deadline) {
+			await pub.goto(t.main + '/tin-trang-thanh-vien');
+			shown = await pub.getByRole('link', { name: /ra quân làm đường/ }).count() > 0;
+			if (!shown)
+				await pub.waitForTimeout(1000);
+		}
+		assert.ok(shown, 'the scheduler pulled the feed: its item is on the member sites\' news');
+		const link = pub.getByRole('link', { name: /ra quân làm đường/ });
+		assert.equal(await link.getAttribute('href'), 'https://long-phuoc.example.vn/tin/lam-duong');
+		assert.match(await link.getAttribute('rel'), /noopener/);
+		await mustSee(pub.getByRole('link', { name: 'Trang thông tin xã Long Phước' }), 'the source named and linked');
+		assert.deepEqual(serious((await axe(t, pub)).violations), [], 'axe on the member sites\' news');
+		await pub.screenshot({ path: join(t.shots, 'cong-browser-ext-news.png'), fullPage: true });
+		await admin.reload();
+		await mustSee(admin.getByRole('table', { name: 'Các trang thành viên và tình trạng lấy tin' })
+			.getByRole('link', { name: 'Trang thông tin xã Long Phước' }), 'the site on the register');
+		assert.deepEqual(serious((await axe(t, admin)).violations), [], 'axe on the register');
+		await admin.screenshot({ path: join(t.shots, 'cong-browser-ext-admin.png'), fullPage: true });
+		// removed again: the scenarios after this one see the main portal as it was
+		await clickAndWait(admin, admin.getByRole('button', { name: 'Xoá Trang thông tin xã Long Phước' }));
+		await pub.context().close();
+	} finally {
+		await ctx.close();
+		srv.close();
+	}
+}
+
 export const scenarios = [
 	{ name: 'reporter, editor and approver publish; a citizen reads', run: workflow, timeout: 45000 },
 	{ name: 'the reporter cannot publish', run: reporterCannotPublish },
@@ -1929,6 +1995,7 @@ export const scenarios = [
 		run: statisticsPages, timeout: 40000 },
 	{ name: 'links, sections of the menu and home, site map, administrative map (axe-core)', run: linksAndSections, timeout: 60000 },
 	{ name: 'media and banners: a gallery, a photo page, a video, banners in their places (axe-core)', run: mediaAndBanners, timeout: 60000 },
+	{ name: 'member sites hosted elsewhere: the register, a pulled feed on the main portal (axe-core)', run: externalFeeds, timeout: 60000 },
 ];
 
 /* ---------------------------------------------------------------------------------------------

@@ -9,6 +9,24 @@
 
 #include "base/banned.h"
 
+/* Two lists of cards, each newest first, as one (their ISO dates, all in Vietnam time, compare
+ * as text); takes A, borrows B. */
+static json_t *news_merge(json_t *a, json_t *b)
+{
+	json_t *out = json_array();
+	size_t i = 0, j = 0, na = json_array_size(a), nb = json_array_size(b);
+	while (i < na || j < nb) {
+		const char *da = i < na ? json_string_value(json_object_get(json_array_get(a, i), "date_iso")) : NULL;
+		const char *db = j < nb ? json_string_value(json_object_get(json_array_get(b, j), "date_iso")) : NULL;
+		if (j >= nb || (i < na && strcmp(da ? da : "", db ? db : "") >= 0))
+			json_array_append(out, json_array_get(a, i++));
+		else
+			json_array_append(out, json_array_get(b, j++));
+	}
+	json_decref(a);
+	return out;
+}
+
 void page_home(struct req *r)
 {
 	json_int_t site_id = json_integer_value(json_object_get(r->site, "id"));
@@ -63,6 +81,13 @@ void page_home(struct req *r)
 		article_from_components(r->db, site_id, 12, web_cards_add, &wc);
 		json_t *cards = web_cards_list(&wc, 0);
 		web_cards_release(&wc);
+		/* #16: the news of member sites hosted elsewhere (their feeds, web/public/extnews.c)
+		 * among them, newest first, each marked "external" for its own card */
+		json_t *ext = web_ext_news(r, 6);
+		if (json_array_size(ext))
+			cards = news_merge(cards, ext);
+		json_object_set_new(ctx, "has_ext_news", json_boolean(json_array_size(ext) > 0));
+		json_decref(ext);
 		json_object_set_new(ctx, "has_component_news", json_boolean(json_array_size(cards) > 0));
 		json_object_set_new(ctx, "component_news", cards);
 	}

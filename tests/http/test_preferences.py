@@ -178,6 +178,13 @@ class Preferences(CongTest):
         # the home page is no item: no share box
         self.assertNotIn("lien-ket-trang", self.page(c, "/").text)
 
+    def test_site_map_names_both_pages(self):
+        c = self.fx.client("snv")
+        hrefs = [a.get("href") for a in self.page(c, "/so-do-trang").tree().iter("a")]
+        self.assertIn("/du-lieu-mo", hrefs)
+        self.assertIn("/tro-nang-tiep-can", hrefs)
+        self.assertIn_("<loc>%s/du-lieu-mo</loc>" % self.origin(), self.expect(c.get("/sitemap.xml"), 200))
+
     # -- open data
 
     def newest_day(self, kind):

@@ -1,6 +1,10 @@
 /* opendata.c — the open data page's facts from the store (opendata.h). */
 #include "opendata.h"
+#include "model.h"
 #include "db/db.h"
+#include "base/utf8.h"
+
+#include <string.h>
 
 #include "base/banned.h"
 
@@ -31,4 +35,30 @@ void opendata_licence(struct db *db, char **name, char **url)
 {
 	*name = db_setting_get(db, "open_data_licence");
 	*url = db_setting_get(db, "open_data_licence_url");
+}
+
+int opendata_licence_set(struct db *db, const struct actor *a, const char *name, const char *url, struct errs *e)
+{
+	if (!a->sysadmin)
+		return M_DENIED;
+	name = name ? name : "";
+	url = url ? url : "";
+	if (utf8_length(name) > 200)
+		errs_add(e, "licence_name", "too_long");
+	if (*url && !*name)
+		errs_add(e, "licence_name", "required");
+	if (*url && ((strncmp(url, "https://", 8) != 0 && strncmp(url, "http://", 7) != 0) || strlen(url) > 500 ||
+		     strpbrk(url, " \t\r\n\"<>")))
+		errs_add(e, "licence_url", "url_invalid");
+	if (e->n)
+		return M_INVALID;
+	if (db_begin(db))
+		return M_ERROR;
+	if (db_setting_set(db, "open_data_licence", name) || db_setting_set(db, "open_data_licence_url", url) ||
+	    audit_write(db, a, 0, "settings.open_data_licence", *name ? name : "default", url) || cache_bump_all(db) ||
+	    db_commit(db)) {
+		db_rollback(db);
+		return M_ERROR;
+	}
+	return M_OK;
 }

@@ -6,6 +6,8 @@
 #include <stdint.h>
 
 struct db;
+struct actor;
+struct errs;
 
 /* The latest change of the published items of KIND that SITE_ID's list shows (its own and those
  * it lists; SITE_ID 0: every site's), the later of each item's publication and last update, as
@@ -16,5 +18,11 @@ int opendata_newest(struct db *db, int64_t site_id, const char *kind, int64_t *n
  * "open_data_licence_url", malloc'd), each NULL when not set (the page then names the default of
  * its locale: CC BY 4.0). */
 void opendata_licence(struct db *db, char **name, char **url);
+
+/* Sets the licence (the system administrator only): NAME at most 200 characters, URL empty or an
+ * http(s) address of at most 500; both empty: the default again. Audited, and every site's pages
+ * are made old (the licence is on each site's open data page). M_OK, M_INVALID with errors in E
+ * under "licence_name" / "licence_url", M_DENIED, M_ERROR. */
+int opendata_licence_set(struct db *db, const struct actor *a, const char *name, const char *url, struct errs *e);
 
 #endif

@@ -68,6 +68,9 @@ const struct route web_routes[] = {
 	{ ROUTE_POST | ROUTE_SITEADMIN, "/quan-tri/tai-khoan/*/mo-khoa", admin_account_unlock },
 	{ ROUTE_GET | ROUTE_SYSADMIN, "/quan-tri/cai-dat/tai-khoan", admin_account_settings },
 	{ ROUTE_POST | ROUTE_SYSADMIN, "/quan-tri/cai-dat/tai-khoan", admin_account_settings_save },
+	/* the open data licence (web/admin/open_data.c, docs/open-data.md) */
+	{ ROUTE_GET | ROUTE_SYSADMIN, "/quan-tri/cai-dat/du-lieu-mo", admin_open_data },
+	{ ROUTE_POST | ROUTE_SYSADMIN, "/quan-tri/cai-dat/du-lieu-mo", admin_open_data_save },
 	{ ROUTE_GET | ROUTE_SITEADMIN, "/quan-tri/cai-dat", admin_settings },
 	{ ROUTE_GET | ROUTE_SITEADMIN, "/quan-tri/cai-dat/muc", admin_sections },
 	{ ROUTE_POST | ROUTE_SITEADMIN, "/quan-tri/cai-dat/muc", admin_sections_save },

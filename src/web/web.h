@@ -236,6 +236,9 @@ void page_a11y(struct req *r);
 void web_a11y_ctx(struct req *r, json_t *ctx);
 /* The open data page and its DCAT-like description (web/public/opendata.c, docs/open-data.md). */
 void page_open_data(struct req *r);
+/* The installation's open data licence, the system administrator's (web/admin/open_data.c). */
+void admin_open_data(struct req *r);
+void admin_open_data_save(struct req *r);
 /* The anti-abuse part of a public form FORM (a name: "cau-hoi", "gop-y"), for
  * templates/partials/challenge: a fresh signed challenge, ERROR (NULL: none) as its question's
  * message; puts the CSRF token and static/js/challenge.js into CTX and lets the page run it. NULL

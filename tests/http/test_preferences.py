@@ -250,18 +250,41 @@ class Preferences(CongTest):
         after = self.datasets(self.page(c, "/du-lieu-mo"))["legal"]
         self.assertEqual(after["records"], before + 1, "a new document is counted at once")
         self.assertEqual(after["updated"], self.newest_day("legal"))
-        # the licence is the installation's setting
-        self.fx.set_setting("open_data_licence", "Giấy phép dữ liệu mở tỉnh Thử Nghiệm")
-        self.fx.set_setting("open_data_licence_url", "https://example.gov.vn/giay-phep")
-        self.fx.bump_cache()
+        # the licence is the installation's, set by the system administrator: every site's page
+        # shows it at once (the pages' cache made old)
+        sys = self.fx.admin("admin")
+        r = self.expect(sys.post("/quan-tri/cai-dat/du-lieu-mo", [("licence_name", "Giấy phép dữ liệu mở tỉnh Thử Nghiệm"),
+                                                                ("licence_url", "https://example.gov.vn/giay-phep")]), 303)
         try:
             r = self.page(c, "/du-lieu-mo")
             self.assertIn_('href="https://example.gov.vn/giay-phep" rel="license">Giấy phép dữ liệu mở tỉnh Thử Nghiệm', r)
             cat = json.loads(self.expect(c.get("/du-lieu-mo.json"), 200).body)
             self.assertEqual(cat["dct:license"], "https://example.gov.vn/giay-phep")
+            rows = self.fx.sql("SELECT object, detail FROM audit WHERE action = 'settings.open_data_licence'")
+            self.assertEqual([tuple(x) for x in rows][-1], ("Giấy phép dữ liệu mở tỉnh Thử Nghiệm", "https://example.gov.vn/giay-phep"))
         finally:
-            self.fx.sql("DELETE FROM settings WHERE key IN ('open_data_licence', 'open_data_licence_url')")
-            self.fx.bump_cache()
+            self.expect(sys.post("/quan-tri/cai-dat/du-lieu-mo", [("licence_name", ""), ("licence_url", "")]), 303)
+        self.assertIn_(VI["a11y_open_licence_default"], self.page(c, "/du-lieu-mo"), "both empty: the default again")
+
+    def test_licence_form_refuses_bad_input_and_other_roles(self):
+        sys = self.fx.admin("admin")
+        r = self.expect(sys.post("/quan-tri/cai-dat/du-lieu-mo", [("licence_name", "Giấy phép X"),
+                                                                ("licence_url", "javascript:alert(1)")]), 422)
+        err = r.by_id("licence_url-error")
+        self.assertIsNotNone(err, "the message next to the field")
+        self.assertIn("http://", "".join(err.itertext()))
+        self.assertIn('value="Giấy phép X"', r.text, "the input kept")
+        r = self.expect(sys.post("/quan-tri/cai-dat/du-lieu-mo", [("licence_name", ""),
+                                                                ("licence_url", "https://example.gov.vn/gp")]), 422)
+        self.assertIsNotNone(r.by_id("licence_name-error"), "an address needs its name")
+        rows = self.fx.sql("SELECT value FROM settings WHERE key = 'open_data_licence_url'")
+        self.assertNotIn("https://example.gov.vn/gp", [x[0] for x in rows], "nothing saved")
+        self.expect(self.fx.admin("duyet", "snv").get("/quan-tri/cai-dat/du-lieu-mo"), 403, "an approver")
+        self.expect(self.fx.admin("duyet", "snv").post("/quan-tri/cai-dat/du-lieu-mo", [("licence_name", "Y")]), 403)
+        self.expect(self.fx.client("snv").post("/quan-tri/cai-dat/du-lieu-mo", [("licence_name", "Y")]), 303,
+                    "a stranger is sent to sign in")
+        r = self.expect(sys.get("/quan-tri/cai-dat/du-lieu-mo"), 200)
+        self.check_html(r, chrome=False)
 
     def test_catalogue_json(self):
         c = self.fx.client("snv")

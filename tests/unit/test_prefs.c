@@ -5,6 +5,7 @@
 #include "http/prefs.h"
 #include "model/kind.h"
 #include "model/opendata.h"
+#include "model/model.h"
 #include "db/db.h"
 
 #include <stdio.h>
@@ -88,6 +89,20 @@ TEST(opendata_kinds_and_an_empty_site)
 	CHECK(db_setting_set(db, "open_data_licence", "Giấy phép mở") == 0);
 	opendata_licence(db, &name, &url);
 	CHECK_STR(name, "Giấy phép mở");
+	free(name);
+	free(url);
+	/* set by the system administrator only, checked before anything is written */
+	struct actor nobody = { .id = 1, .sysadmin = 0 };
+	struct errs e = { 0 };
+	CHECK(opendata_licence_set(db, &nobody, "X", "", &e) == M_DENIED);
+	CHECK(opendata_licence_set(db, &actor_cli, "X", "ftp://x", &e) == M_INVALID && e.n == 1);
+	struct errs e2 = { 0 };
+	CHECK(opendata_licence_set(db, &actor_cli, "", "https://x.example/gp", &e2) == M_INVALID && e2.n == 1);
+	struct errs e3 = { 0 };
+	CHECK(opendata_licence_set(db, &actor_cli, "CC BY 4.0", "https://x.example/gp", &e3) == M_OK && e3.n == 0);
+	opendata_licence(db, &name, &url);
+	CHECK_STR(name, "CC BY 4.0");
+	CHECK_STR(url, "https://x.example/gp");
 	free(name);
 	free(url);
 	db_close(db);

@@ -142,6 +142,9 @@ const char *rtr(struct req *r, const char *key);
 json_t *req_texts(struct req *r);
 /* "" for Vietnamese, else "/<lang>": what the page's own links start with. */
 const char *req_lang_prefix(struct req *r);
+/* The request's path as asked (language prefix included) with its query re-encoded: a link back
+ * to this very page ("/en/van-ban?nam=2024"); malloc'd. */
+char *req_self_path(struct req *r);
 
 /* Routes. A pattern is a path whose segments "*" each capture one segment into r->captures;
  * a final "**" captures the rest of the path.

@@ -7,6 +7,7 @@
 #include "http/guard.h"
 #include "http/metrics.h"
 #include "http/range.h"
+#include "http/prefs.h"
 #include "base/locale.h"
 #include "base/arena.h"
 #include "base/log.h"
@@ -462,6 +463,21 @@ static enum MHD_Result key_arg(void *cls, enum MHD_ValueKind kind, const char *k
 	return MHD_YES;
 }
 
+/* The request's own address on its site: the path as asked (with its language prefix) and its
+ * query, re-encoded: where a link back to this page goes (the display preferences' links,
+ * web/public/a11y.c). malloc'd. */
+char *req_self_path(struct req *r)
+{
+	struct sb b = SB_INIT;
+	sb_adds(&b, r->full_path ? r->full_path : r->path);
+	sb_addc(&b, '?');
+	if (r->conn)
+		MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, key_arg, &b);
+	if (b.buf[b.len - 1] == '?')
+		sb_truncate(&b, b.len - 1);
+	return sb_detach(&b, NULL);
+}
+
 /* "[https ]host:port path?a=1&b=2": the scheme and the Host lower-cased with its port (pages
  * link with both), the query as received in order. */
 static char *cache_key_of(struct req *r)
@@ -475,6 +491,13 @@ static char *cache_key_of(struct req *r)
 	sb_adds(&b, r->full_path ? r->full_path : r->path);
 	sb_addc(&b, '?');
 	MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, key_arg, &b);
+	/* the reader's display preferences (http/prefs.h): a variant of its own, after a space no
+	 * query has; the defaults add nothing, so most readers share the entry as before */
+	struct prefs p;
+	char pv[32];
+	prefs_parse(req_cookie(r, PREFS_COOKIE), &p);
+	if (prefs_set(&p))
+		sb_addf(&b, " %s", prefs_format(&p, pv, sizeof(pv)));
 	return sb_detach(&b, NULL);
 }
 
@@ -727,7 +750,9 @@ static enum MHD_Result send_cached(struct req *r, int hit)
 	MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, e->ctype);
 	MHD_add_response_header(resp, MHD_HTTP_HEADER_ETAG, e->etag);
 	MHD_add_response_header(resp, MHD_HTTP_HEADER_LAST_MODIFIED, lm);
-	MHD_add_response_header(resp, MHD_HTTP_HEADER_VARY, "Accept-Encoding");
+	/* a page's bytes depend on the display preferences' cookie (http/prefs.h) */
+	MHD_add_response_header(resp, MHD_HTTP_HEADER_VARY,
+				strncmp(e->ctype, "text/html", 9) == 0 ? "Accept-Encoding, Cookie" : "Accept-Encoding");
 	/* a CDN may keep it a few seconds; browsers revalidate with the ETag */
 	MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, "public, max-age=0, s-maxage=10, must-revalidate");
 	MHD_add_response_header(resp, "X-Cache", hit ? "HIT" : "MISS");

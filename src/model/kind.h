@@ -208,6 +208,11 @@ struct kind {
 	const char *term_label;
 	/* Its metadata mapping (above); NULL: every fallback. */
 	const struct kind_meta *meta;
+	/* Open data (issue #16, docs/open-data.md): its published items are offered as data sets on
+	 * the site's "Dữ liệu mở" page (/du-lieu-mo), with the list's CSV and JSON exports and the
+	 * API, under the installation's licence. Every kind has the exports; these are the ones
+	 * announced (legal documents, procedures, projects, statistics). */
+	unsigned open_data : 1;
 };
 
 /* Every kind, in menu order; kind_find by name, kind_by_segment by URL segment: NULL if none. */

@@ -111,6 +111,7 @@ static const struct kind_meta legal_meta = {
 
 static const struct kind kind_legal = {
 	.name = "legal",
+	.open_data = 1, /* announced on /du-lieu-mo (kind.h) */
 	.segment = "van-ban",
 	.site_feed = 1,
 	.label = "Văn bản",
@@ -249,6 +250,7 @@ static const struct kind_meta procedure_meta = {
 
 static const struct kind kind_procedure = {
 	.name = "procedure",
+	.open_data = 1, /* announced on /du-lieu-mo (kind.h) */
 	.segment = "thu-tuc",
 	.label = "Thủ tục hành chính",
 	.label_one = "thủ tục",
@@ -350,6 +352,7 @@ static const struct kind_meta project_meta = {
 
 static const struct kind kind_project = {
 	.name = "project",
+	.open_data = 1, /* announced on /du-lieu-mo (kind.h) */
 	.segment = "du-an",
 	.label = "Dự án đầu tư",
 	.label_one = "dự án",
@@ -588,6 +591,7 @@ static const struct kind_meta statistics_meta = {
 
 static const struct kind kind_statistics = {
 	.name = "statistics",
+	.open_data = 1, /* announced on /du-lieu-mo (kind.h) */
 	.segment = "thong-ke",
 	.site_feed = 1,
 	.label = "Thống kê",

@@ -454,6 +454,8 @@ json_t *web_public_ctx(struct req *r, const char *page_title, const char *canoni
 	/* Dublin Core, Open Graph and JSON-LD from the site (an item's page puts its own): the home
 	 * page is the one without a title of its own at "/" */
 	web_meta_page(r, ctx, !page_title && canonical_path && strcmp(canonical_path, "/") == 0);
+	/* the display preferences, the keyboard shortcuts and the share links (public/a11y.c) */
+	web_a11y_ctx(r, ctx);
 	json_decref(main_site);
 	free(url);
 	sb_release(&t);

@@ -69,6 +69,9 @@ const struct route web_routes[] = {
 	{ ROUTE_POST | ROUTE_SITEADMIN, "/quan-tri/tai-khoan/*/mo-khoa", admin_account_unlock },
 	{ ROUTE_GET | ROUTE_SYSADMIN, "/quan-tri/cai-dat/tai-khoan", admin_account_settings },
 	{ ROUTE_POST | ROUTE_SYSADMIN, "/quan-tri/cai-dat/tai-khoan", admin_account_settings_save },
+	/* the open data licence (web/admin/open_data.c, docs/open-data.md) */
+	{ ROUTE_GET | ROUTE_SYSADMIN, "/quan-tri/cai-dat/du-lieu-mo", admin_open_data },
+	{ ROUTE_POST | ROUTE_SYSADMIN, "/quan-tri/cai-dat/du-lieu-mo", admin_open_data_save },
 	{ ROUTE_GET | ROUTE_SITEADMIN, "/quan-tri/cai-dat", admin_settings },
 	{ ROUTE_GET | ROUTE_SITEADMIN, "/quan-tri/cai-dat/muc", admin_sections },
 	{ ROUTE_POST | ROUTE_SITEADMIN, "/quan-tri/cai-dat/muc", admin_sections_save },
@@ -163,6 +166,12 @@ const struct route web_routes[] = {
 	/* the site's metadata export, TT 24/2011 (web/public/metadata.c): before the kinds' lists */
 	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/sieu-du-lieu.csv", page_metadata_export },
 	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/sieu-du-lieu.xml", page_metadata_export },
+	/* the accessibility chrome and open data (web/public/a11y.c, opendata.c): the preferences'
+	 * route sets a cookie and sends the reader back, never cached */
+	{ ROUTE_GET | ROUTE_PUBLIC, "/tuy-chon", page_prefs },
+	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/tro-nang-tiep-can", page_a11y },
+	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/du-lieu-mo", page_open_data },
+	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/du-lieu-mo.json", page_open_data },
 	{ ROUTE_GET | ROUTE_PUBLIC, "/gui/*", page_ticket_form },
 	{ ROUTE_POST | ROUTE_LIMIT_FORM | ROUTE_PUBLIC, "/gui/*", page_ticket_submit },
 	{ ROUTE_GET | ROUTE_LIMIT_SEARCH | ROUTE_PUBLIC, "/theo-doi", page_ticket_status },

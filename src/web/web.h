@@ -240,6 +240,17 @@ int web_render_part(struct req *r, const char *tpl, json_t *view, struct sb *out
 void statistics_item_view(struct req *r, const struct kind *k, json_t *row, json_t *item, json_t *ctx);
 void page_stat_table(struct req *r);
 void page_access_info(struct req *r);
+/* The accessibility chrome (web/public/a11y.c, docs/accessibility.md): the display preferences'
+ * route, the statement page, and the view data every public page gets from them ("html_class",
+ * "a11y", "share": web_public_ctx calls it). */
+void page_prefs(struct req *r);
+void page_a11y(struct req *r);
+void web_a11y_ctx(struct req *r, json_t *ctx);
+/* The open data page and its DCAT-like description (web/public/opendata.c, docs/open-data.md). */
+void page_open_data(struct req *r);
+/* The installation's open data licence, the system administrator's (web/admin/open_data.c). */
+void admin_open_data(struct req *r);
+void admin_open_data_save(struct req *r);
 /* The anti-abuse part of a public form FORM (a name: "cau-hoi", "gop-y"), for
  * templates/partials/challenge: a fresh signed challenge, ERROR (NULL: none) as its question's
  * message; puts the CSRF token and static/js/challenge.js into CTX and lets the page run it. NULL

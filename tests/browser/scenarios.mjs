@@ -2452,3 +2452,81 @@ async function ratingsAndPolls(t) {
 scenarios.push(
 	{ name: 'ratings and polls: the rating form, a poll\'s vote and results (axe-core)', run: ratingsAndPolls, timeout: 60000 },
 );
+
+/* ---------------------------------------------------------------------------------------------
+ * The accessibility chrome of TT 26/2020 and open data (docs/accessibility.md, open-data.md): a
+ * citizen turns on high contrast and the largest text from the bar with plain links (the page
+ * under them stays readable: axe-core's contrast rules, nothing wider than the window on a phone
+ * or a desktop), goes to the site map with its access key, reads the accessibility statement and
+ * the "Dữ liệu mở" page, and turns the preferences off again. axe-core on each page kind.
+ */
+async function accessibilityChrome(t) {
+	ensureProjects(t);
+	const ctx = await t.newContext({ bypassCSP: true });
+	const page = await ctx.newPage();
+	const seen = watch(page);
+	const htmlClass = async () => (await page.evaluate(() => document.documentElement.className)).split(/\s+/).filter(Boolean).sort();
+	const fits = async (what) => {
+		const [scroll, inner] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+		assert.ok(scroll <= inner, `${what}: the page is ${scroll}px wide in a ${inner}px window`);
+	};
+	await page.goto(t.site + '/');
+	const prefs = page.getByRole('list', { name: 'Tùy chọn hiển thị' });
+	await clickAndWait(page, prefs.getByRole('link', { name: 'Bật tương phản cao' }));
+	assert.equal(new URL(page.url()).pathname, '/', 'back on the page the reader was on');
+	assert.deepEqual(await htmlClass(), ['tuong-phan-cao']);
+	const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+	assert.equal(bg, 'rgb(0, 0, 0)', 'high contrast: a black page');
+	await axeClean(t, page, 'the home page in high contrast');
+	await page.screenshot({ path: join(t.shots, 'cong-browser-high-contrast.png'), fullPage: true });
+	await clickAndWait(page, prefs.getByRole('link', { name: 'Rất lớn' }));
+	assert.deepEqual(await htmlClass(), ['chu-rat-lon', 'tuong-phan-cao']);
+	assert.equal(await prefs.getByRole('link', { name: 'Rất lớn' }).getAttribute('aria-current'), 'true');
+	const size = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+	assert.equal(size, 24, 'the root text at 150%');
+	await fits('the home page with the largest text');
+	await page.setViewportSize({ width: 390, height: 800 });
+	await page.reload();
+	await fits('the home page with the largest text on a phone');
+	await page.screenshot({ path: join(t.shots, 'cong-browser-larger-text-phone.png'), fullPage: true });
+	await page.setViewportSize({ width: 1280, height: 900 });
+	// the access keys (headless Chromium does not take Alt+key, so the keys are read and followed)
+	const keyLinks = page.getByRole('list', { name: 'Phím tắt' }).getByRole('link');
+	const keys = {};
+	for (const a of await keyLinks.all())
+		keys[await a.getAttribute('accesskey')] = new URL(await a.getAttribute('href'), page.url()).pathname;
+	assert.deepEqual(keys, { 1: '/', 3: '/so-do-trang', 4: '/tim-kiem', 0: '/tro-nang-tiep-can' });
+	await clickAndWait(page, page.locator('a[accesskey="3"]'));
+	assert.equal(await textOf(page.getByRole('heading', { level: 1 })), 'Sơ đồ cổng');
+	// the statement, from the bar
+	await clickAndWait(page, page.getByRole('list', { name: 'Phím tắt' }).getByRole('link', { name: 'Hỗ trợ tiếp cận' }));
+	assert.equal(await textOf(page.getByRole('heading', { level: 1 })), 'Hỗ trợ tiếp cận');
+	const keyTable = page.getByRole('table', { name: 'Phím tắt' });
+	await mustSee(keyTable.getByRole('row', { name: /^3 Sơ đồ trang$/ }), 'the site map\'s key');
+	await axeClean(t, page, 'the accessibility statement (high contrast, largest text)');
+	// open data
+	await page.goto(t.site + '/du-lieu-mo');
+	assert.equal(await textOf(page.getByRole('heading', { level: 1 })), 'Dữ liệu mở');
+	const sets = page.getByRole('table', { name: 'Dữ liệu mở' });
+	const projects = sets.getByRole('row', { name: /^Dự án đầu tư/ });
+	await mustSee(projects, 'the projects\' data set');
+	assert.equal(await textOf(projects.locator('.open-records')), '3', 'the three imported projects');
+	await mustSee(projects.getByRole('link', { name: /^CSV/ }), 'the CSV link');
+	await axeClean(t, page, 'the open data page (high contrast, largest text)');
+	// back to the defaults, and the ordinary pages again
+	await clickAndWait(page, page.getByRole('list', { name: 'Tùy chọn hiển thị' }).getByRole('link', { name: 'Thường' }));
+	await clickAndWait(page, page.getByRole('list', { name: 'Tùy chọn hiển thị' }).getByRole('link', { name: 'Tắt tương phản cao' }));
+	assert.deepEqual(await htmlClass(), []);
+	assert.equal(new URL(page.url()).pathname, '/du-lieu-mo');
+	assert.equal((await ctx.cookies()).filter((c) => c.name === 'tuy-chon').length, 0, 'the cookie is gone');
+	await axeClean(t, page, 'the open data page');
+	await page.screenshot({ path: join(t.shots, 'cong-browser-open-data.png'), fullPage: true });
+	await page.goto(t.site + '/tro-nang-tiep-can');
+	await axeClean(t, page, 'the accessibility statement');
+	seen.assertClean('the accessibility chrome');
+	await ctx.close();
+}
+
+scenarios.push(
+	{ name: 'accessibility chrome: high contrast, larger text, access keys, the statement and open data (axe-core)', run: accessibilityChrome, timeout: 60000 },
+);

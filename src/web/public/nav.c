@@ -419,6 +419,9 @@ static json_t *sitemap_tree(struct req *r)
 		node_add(more, node(rtr(r, "links_title"), "/lien-ket"));
 	node_add(more, node(rtr(r, "search_title"), "/tim-kiem"));
 	node_add(more, node(rtr(r, "sitemap_title"), "/so-do-trang"));
+	/* the open data and the accessibility statement (web/public/opendata.c, a11y.c) */
+	node_add(more, node(rtr(r, "a11y_open_title"), "/du-lieu-mo"));
+	node_add(more, node(rtr(r, "a11y_statement_title"), "/tro-nang-tiep-can"));
 	return root;
 }
 

@@ -14,6 +14,7 @@
  * enrolled is sent to the enrolment page from every admin page, after the forced password
  * change. */
 #include "web/web.h"
+#include "web/public/api.h"
 #include "model/kind.h"
 #include "base/arena.h"
 #include "base/sb.h"
@@ -292,6 +293,8 @@ int admin_gate(struct req *r, int rules)
 		      { ROUTE_APPROVER, NEED_APPROVER }, { ROUTE_SITEADMIN, NEED_SITEADMIN },
 		      { ROUTE_SYSADMIN, NEED_SYSADMIN } };
 	int json = (rules & ROUTE_JSON) != 0;
+	if (rules & ROUTE_TOKEN) /* the API's writes: a token, no session, no CSRF (web/public/api_write.c) */
+		return api_token_gate(r);
 	if (r->is_post && !(rules & ROUTE_NO_CSRF) && !csrf_valid(r)) {
 		refuse(r, json, 403, "csrf_invalid");
 		return -1;

@@ -68,6 +68,7 @@ const schemaOf = (op, status) => {
 
 for (const [path, item] of Object.entries(doc.paths)) {
 	const op = item.get;
+	if (!op) continue; // a write alone (/<kind>/{id}/actions): below, with a token
 	let urls = [path];
 	if (path.includes('{id}')) {
 		const kind = path.split('/')[1];

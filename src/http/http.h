@@ -163,15 +163,16 @@ const char *req_lang_prefix(struct req *r);
  *   ROUTE_SYSADMIN (the system administrator). Anything above ROUTE_PUBLIC loads the account into
  *   r->user and r->actor first; without one the browser is sent to the sign-in form (303).
  *   A route declaring several takes the strictest.
- * - every POST must carry the CSRF token (403 without it), unless ROUTE_NO_CSRF says it must not
- *   (none does today);
+ * - every POST must carry the CSRF token (403 without it), unless ROUTE_NO_CSRF says it must not:
+ *   only a ROUTE_TOKEN route may say so (route_rules() drops it from any other), as a request
+ *   that no cookie authenticates has nothing a forged one could borrow;
  * - ROUTE_CACHE: a public GET the page cache may keep (http/cache.h); never a POST, never an
  *   admin page (/quan-tri/…), never with another access flag than ROUTE_PUBLIC;
  * - ROUTE_JSON: refusals are answered in JSON (401/403), not with a redirect or a page: for
  *   endpoints called by scripts.
  * - ROUTE_TOKEN (an access flag, the strictest): the JSON API's writes, reached with a token of
  *   the request's site in "Authorization: Bearer" (model/token.h) and never with a session
- *   cookie, which is not even read; so no CSRF token either. The token acts as its own account
+ *   cookie, which is not even read; so it declares ROUTE_NO_CSRF too. The token acts as its own account
  *   (r->actor) with the token's role, limited per token (ratelimit.h, RL_TOKEN); refusals in the API's JSON shape.
  * - ROUTE_PUT, ROUTE_PATCH: methods besides GET and POST, for the API's paths only.
  * A route declaring no access flag (the old form of the table) gets ROUTE_ROLE when its pattern

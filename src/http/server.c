@@ -424,6 +424,9 @@ int route_rules(const struct route *rt)
 	}
 	if ((f & ROUTE_POST) || !(f & ROUTE_PUBLIC) || admin_pattern(rt->pattern))
 		f &= ~ROUTE_CACHE;
+	/* a request a session cookie may authenticate always carries the CSRF token (http.h) */
+	if (!(f & ROUTE_TOKEN))
+		f &= ~ROUTE_NO_CSRF;
 	return f;
 }
 

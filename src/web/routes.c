@@ -174,10 +174,11 @@ const struct route web_routes[] = {
 	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/api/v1", page_api_index },
 	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/api/v1/*", page_api_kind }, /* and openapi.json */
 	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/api/v1/*/*", page_api_item },
-	/* its writes (web/public/api_write.c): a token of the site, never a session (http.h) */
-	{ ROUTE_POST | ROUTE_TOKEN, "/api/v1/*", page_api_create },
-	{ ROUTE_PUT | ROUTE_PATCH | ROUTE_TOKEN, "/api/v1/*/*", page_api_update },
-	{ ROUTE_POST | ROUTE_TOKEN, "/api/v1/*/*/actions", page_api_action },
+	/* its writes (web/public/api_write.c): a token of the site, never a session, so no CSRF
+	 * token either (http.h) */
+	{ ROUTE_POST | ROUTE_TOKEN | ROUTE_NO_CSRF, "/api/v1/*", page_api_create },
+	{ ROUTE_PUT | ROUTE_PATCH | ROUTE_TOKEN | ROUTE_NO_CSRF, "/api/v1/*/*", page_api_update },
+	{ ROUTE_POST | ROUTE_TOKEN | ROUTE_NO_CSRF, "/api/v1/*/*/actions", page_api_action },
 	/* last, so that every route above wins: a kind's pages (web/public/items.c), else 404 */
 	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/*", page_item_list },
 	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/*/*", page_item },

@@ -12,6 +12,7 @@
   held back by it.
 - The audit records the tokens' creation and revocation, and each write under the token's name."""
 import json
+import os
 import re
 
 from conglib import CongTest, cong, module_fixture
@@ -271,3 +272,21 @@ class ApiWrite(CongTest):
         # another token is not held back
         r, _ = self.call("POST", "/api/v1/legal", None, calm, raw=b"{")
         self.error(r, 400, "api_bad_json")
+
+    def test_the_route_table_declares_the_token_routes(self):
+        """Only the API's writes go without a session and a CSRF token, and every one says so."""
+        with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "src", "web", "routes.c")) as f:
+            table = [(set(x.strip() for x in flags.split("|")), pattern)
+                     for flags, pattern in re.findall(r'\{ (ROUTE_[A-Z_ |]+), "([^"]+)"', f.read())]
+        token = [(flags, p) for flags, p in table if "ROUTE_TOKEN" in flags]
+        self.assertEqual(len(token), 3)
+        for flags, p in table:
+            with self.subTest(route=p):
+                unsafe = flags & {"ROUTE_POST", "ROUTE_PUT", "ROUTE_PATCH"}
+                if "ROUTE_TOKEN" in flags:
+                    self.assertTrue(p.startswith("/api/v1/") and unsafe, p)
+                    self.assertIn("ROUTE_NO_CSRF", flags)
+                    self.assertNotIn("ROUTE_GET", flags)
+                else:
+                    self.assertNotIn("ROUTE_NO_CSRF", flags)
+                    self.assertFalse(p.startswith("/api/") and unsafe, p)

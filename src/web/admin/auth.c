@@ -293,12 +293,12 @@ int admin_gate(struct req *r, int rules)
 		      { ROUTE_APPROVER, NEED_APPROVER }, { ROUTE_SITEADMIN, NEED_SITEADMIN },
 		      { ROUTE_SYSADMIN, NEED_SYSADMIN } };
 	int json = (rules & ROUTE_JSON) != 0;
-	if (rules & ROUTE_TOKEN) /* the API's writes: a token, no session, no CSRF (web/public/api_write.c) */
-		return api_token_gate(r);
 	if (r->is_post && !(rules & ROUTE_NO_CSRF) && !csrf_valid(r)) {
 		refuse(r, json, 403, "csrf_invalid");
 		return -1;
 	}
+	if (rules & ROUTE_TOKEN) /* the API's writes: a token, never a session (web/public/api_write.c) */
+		return api_token_gate(r);
 	int found = 0;
 	enum need need = NEED_ROLE;
 	for (size_t i = 0; i < ARRAY_SIZE(needs); i++)

@@ -180,6 +180,13 @@ int api_input_parse(const struct kind *k, const char *body, size_t len, json_t *
 			fields_merge(k, v, fields, e);
 			continue;
 		}
+		if (strcmp(key, "submit") == 0) { /* no value of the item: what to do with it */
+			if (json_is_boolean(v))
+				out->submit = json_is_true(v);
+			else
+				err_at(e, NULL, key, "api_bad_type");
+			continue;
+		}
 		const struct common *c = common_find(key);
 		int ok;
 		if (!c) {

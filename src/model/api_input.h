@@ -15,12 +15,13 @@ struct kind;
 struct api_input {
 	struct article_input in; /* its strings point into DOC */
 	json_t *doc;             /* the merged values: the common ones and "fields" */
+	int submit;              /* "submit": true, also send it for editing (article_save_submit) */
 };
 
 /* Parses BODY (LEN bytes, a JSON object) as the input of an item of kind K, over BASE (may be
  * NULL: a new item, or PUT's whole replacement): BODY's keys replace BASE's, and each key of its
- * "fields" replaces that field alone (PATCH). A key that is no common field nor one of K's, or a
- * value of the wrong JSON type, is an error under its name ("fields.so_ky_hieu" for a kind's
+ * "fields" replaces that field alone (PATCH). A key that is no common field, "submit" nor one of
+ * K's, or a value of the wrong JSON type, is an error under its name ("fields.so_ky_hieu" for a kind's
  * field; "api_bad_json" under no name when BODY is no JSON object). 0 with OUT filled (released
  * with api_input_release, also on error), or -1 with errors in E. */
 int api_input_parse(const struct kind *k, const char *body, size_t len, json_t *base, struct api_input *out,

@@ -145,6 +145,19 @@ class ApiWrite(CongTest):
         # the token's "last used" is kept
         self.assertTrue(self.fx.sql("SELECT last_used_at FROM api_tokens WHERE key_id = ?", (rep[5:21],))[0][0])
 
+    def test_save_and_submit_in_one_request(self):
+        rep = self.token("snv", "reporter")
+        r, item = self.call("POST", "/api/v1/legal", dict(LEGAL, submit=True), rep)
+        self.expect(r, 201)
+        self.assertEqual((item["state"], item["workflow_state"]), ("submitted", "submitted"))
+        n = self.count_items()
+        r, _ = self.call("POST", "/api/v1/legal", dict(LEGAL, submit="có"), rep)
+        self.error(r, 400, "api_bad_type", "submit")
+        # a refused save sends nothing: both or neither
+        r, _ = self.call("POST", "/api/v1/legal", dict(LEGAL, submit=True, fields=dict(LEGAL["fields"], loai="")), rep)
+        self.error(r, 400, "required", "fields.loai")
+        self.assertEqual(self.count_items(), n)
+
     def test_refusals_change_nothing(self):
         rep = self.token("snv", "reporter")
         other = self.token("longho", "approver")

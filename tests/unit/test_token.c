@@ -274,6 +274,13 @@ TEST(api_input_names_what_is_wrong)
 	CHECK(has_err(&e, "fields.ngay_ban_hanh", "api_bad_type"));
 	CHECK(e.n == 6);
 	api_input_release(&in);
+	/* "submit" is what to do, not a value */
+	e = (struct errs){ 0 };
+	CHECK(api_input_parse(k, "{\"submit\": true}", 16, NULL, &in, &e) == 0 && in.submit == 1 &&
+	      !json_object_get(in.doc, "submit"));
+	api_input_release(&in);
+	CHECK(api_input_parse(k, "{\"submit\": 1}", 13, NULL, &in, &e) == -1 && has_err(&e, "submit", "api_bad_type"));
+	api_input_release(&in);
 	/* a duplicate key is refused, not silently the last one */
 	e = (struct errs){ 0 };
 	CHECK(api_input_parse(k, "{\"title\": \"a\", \"title\": \"b\"}", 28, NULL, &in, &e) == -1);

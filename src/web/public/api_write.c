@@ -249,30 +249,12 @@ static void save(struct req *r, const struct kind *k, int64_t id, json_t *base)
 	struct errs e = { 0 };
 	struct api_input in;
 	int64_t site_id = json_integer_value(json_object_get(r->site, "id")), new_id = 0;
-	int submit = 0;
-	/* "submit" is no field: taken out of the body before it is read as the item's values */
-	json_t *body = json_loadb(r->raw.buf, r->raw.len, JSON_REJECT_DUPLICATES, NULL);
-	if (json_is_object(body) && json_object_get(body, "submit")) {
-		json_t *s = json_object_get(body, "submit");
-		if (!json_is_boolean(s)) {
-			errs_add(&e, "submit", "api_bad_type");
-		} else {
-			submit = json_is_true(s);
-			json_object_del(body, "submit");
-			char *text = json_dumps(body, JSON_COMPACT);
-			sb_reset(&r->raw);
-			sb_adds(&r->raw, text);
-			json_free_str(text);
-		}
-	}
-	json_decref(body);
-	if (e.n || api_input_parse(k, r->raw.buf, r->raw.len, base, &in, &e)) {
-		if (!e.n)
-			errs_add(&e, NULL, "api_bad_json");
+	if (api_input_parse(k, r->raw.buf, r->raw.len, base, &in, &e)) {
 		api_input_release(&in);
 		send_errors(r, 400, k, &e);
 		return;
 	}
+	int submit = in.submit;
 	in.in.data_dir = r->app->data_dir;
 	if (write_begin(r)) {
 		api_input_release(&in);

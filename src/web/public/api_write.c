@@ -95,8 +95,14 @@ static const char *body_name(const struct kind *k, const char *field, char *buf,
 }
 
 /* A refusal with field errors E: the first as the error, every one under "details". */
+static void send_rc(struct req *r, int rc);
+
 static void send_errors(struct req *r, int status, const struct kind *k, const struct errs *e)
 {
+	if (!e->n) { /* a refusal that says nothing is the model's fault, not the request's */
+		send_rc(r, status == 403 ? M_DENIED : M_ERROR);
+		return;
+	}
 	json_t *details = json_array();
 	char buf[200];
 	for (int i = 0; i < e->n; i++) {

@@ -17,6 +17,7 @@ static const struct {
 	{ "init", cmd_init, "create or upgrade a data folder and its main portal" },
 	{ "site", cmd_site, "add or list component sites (departments, districts, communes)" },
 	{ "user", cmd_user, "add accounts and their roles" },
+	{ "token", cmd_token, "the JSON API's per-site tokens: add, list, revoke" },
 	{ "serve", cmd_serve, "serve every site of a data folder over HTTP" },
 	{ "demo", cmd_demo, "create a demo province with sites, news and accounts" },
 	{ "audit", cmd_audit, "verify the audit log (chain, anchors, archives), archive old records" },

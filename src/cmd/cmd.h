@@ -10,6 +10,7 @@ struct db;
 int cmd_init(int argc, char **argv);
 int cmd_site(int argc, char **argv);
 int cmd_user(int argc, char **argv);
+int cmd_token(int argc, char **argv); /* token.c */
 int cmd_serve(int argc, char **argv);
 int cmd_demo(int argc, char **argv);
 int cmd_audit(int argc, char **argv);

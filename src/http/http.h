@@ -64,7 +64,11 @@ struct req {
 	char *full_path;   /* as requested (the page cache's key) */
 	char *host;
 	char lang[4];      /* the language of the page: "vi", or the code of its "/en/" prefix */
+	/* is_post: an unsafe method, POST or the API's PUT and PATCH (never cached, CSRF for forms);
+	 * method: the route flag of the method (ROUTE_GET for GET and HEAD, ROUTE_POST, ROUTE_PUT,
+	 * ROUTE_PATCH), what a route's methods are matched against */
 	int is_post, is_head;
+	int method_flag;
 	const char *address; /* client address, printable (the proxy's client when it is trusted) */
 	int secure;          /* the browser reached us over HTTPS (directly or via a trusted proxy) */
 	char address_buf[48];
@@ -75,12 +79,16 @@ struct req {
 	size_t nfields, capfields;
 	size_t body_bytes;
 	int too_large, bad_form;
+	/* the JSON API's writes (/api/…, POST, PUT, PATCH): the body as sent, not decoded as a form */
+	int raw_wanted;
+	struct sb raw;
 	int answered;       /* a response is queued */
 
 	struct db *db;
 	json_t *site;      /* resolved from Host; NULL for unknown hosts */
 	json_t *user;      /* signed-in account on admin pages */
 	struct actor actor;
+	int64_t api_token; /* ROUTE_TOKEN: the token acting as r->actor (api_tokens.id) */
 	char *csrf;        /* this browser's CSRF token (cookie value) */
 	const char *captures[4];
 	char *capture_buf[4];
@@ -158,12 +166,18 @@ char *req_self_path(struct req *r);
  *   ROUTE_SYSADMIN (the system administrator). Anything above ROUTE_PUBLIC loads the account into
  *   r->user and r->actor first; without one the browser is sent to the sign-in form (303).
  *   A route declaring several takes the strictest.
- * - every POST must carry the CSRF token (403 without it), unless ROUTE_NO_CSRF says it must not
- *   (none does today);
+ * - every POST must carry the CSRF token (403 without it), unless ROUTE_NO_CSRF says it must not:
+ *   only a ROUTE_TOKEN route may say so (route_rules() drops it from any other), as a request
+ *   that no cookie authenticates has nothing a forged one could borrow;
  * - ROUTE_CACHE: a public GET the page cache may keep (http/cache.h); never a POST, never an
  *   admin page (/quan-tri/…), never with another access flag than ROUTE_PUBLIC;
  * - ROUTE_JSON: refusals are answered in JSON (401/403), not with a redirect or a page: for
  *   endpoints called by scripts.
+ * - ROUTE_TOKEN (an access flag, the strictest): the JSON API's writes, reached with a token of
+ *   the request's site in "Authorization: Bearer" (model/token.h) and never with a session
+ *   cookie, which is not even read; so it declares ROUTE_NO_CSRF too. The token acts as its own account
+ *   (r->actor) with the token's role, limited per token (ratelimit.h, RL_TOKEN); refusals in the API's JSON shape.
+ * - ROUTE_PUT, ROUTE_PATCH: methods besides GET and POST, for the API's paths only.
  * A route declaring no access flag (the old form of the table) gets ROUTE_ROLE when its pattern
  * is under /quan-tri/, never open; elsewhere ROUTE_PUBLIC, and ROUTE_CACHE too when it is a GET
  * without ROUTE_ANY_HOST (what the cache kept before routes declared it). */
@@ -173,10 +187,11 @@ enum route_flags {
 	ROUTE_PUBLIC = 1 << 6, ROUTE_SIGNED_IN = 1 << 7, ROUTE_ROLE = 1 << 8, ROUTE_EDITOR = 1 << 9,
 	ROUTE_APPROVER = 1 << 10, ROUTE_SITEADMIN = 1 << 11, ROUTE_SYSADMIN = 1 << 12,
 	ROUTE_NO_CSRF = 1 << 13, ROUTE_CACHE = 1 << 14, ROUTE_JSON = 1 << 15,
+	ROUTE_TOKEN = 1 << 16, ROUTE_PUT = 1 << 17, ROUTE_PATCH = 1 << 18,
 };
 /* The access flags, from the most open to the strictest. */
 #define ROUTE_ACCESS (ROUTE_PUBLIC | ROUTE_SIGNED_IN | ROUTE_ROLE | ROUTE_EDITOR | ROUTE_APPROVER | \
-		      ROUTE_SITEADMIN | ROUTE_SYSADMIN)
+		      ROUTE_SITEADMIN | ROUTE_SYSADMIN | ROUTE_TOKEN)
 typedef void (*route_fn)(struct req *r);
 struct route {
 	int flags;

@@ -20,6 +20,7 @@ static const struct {
 	[RL_SIGNIN] = { 10.0 / 60, 10 },  /* 10 sign-in attempts a minute */
 	[RL_SEARCH] = { 2.0, 60 },        /* 120 searches a minute, bursts of 60 */
 	[RL_FORM] = { 5.0 / 60, 5 },      /* 5 public submissions a minute */
+	[RL_TOKEN] = { 5.0, 100 },        /* an API token: 300 writes a minute, bursts of 100 */
 };
 
 static struct slot {

@@ -425,6 +425,9 @@ int route_rules(const struct route *rt)
 	}
 	if ((f & ROUTE_POST) || !(f & ROUTE_PUBLIC) || admin_pattern(rt->pattern))
 		f &= ~ROUTE_CACHE;
+	/* a request a session cookie may authenticate always carries the CSRF token (http.h) */
+	if (!(f & ROUTE_TOKEN))
+		f &= ~ROUTE_NO_CSRF;
 	return f;
 }
 
@@ -646,7 +649,7 @@ static void dispatch(struct req *r)
 		if ((strncmp(r->path, "/quan-tri/", 10) == 0 && !admin_pattern(rt->pattern)) ||
 		    !route_match(rt->pattern, r->path, r))
 			continue;
-		if ((r->is_post && !(rt->flags & ROUTE_POST)) || (!r->is_post && !(rt->flags & ROUTE_GET))) {
+		if (!(rt->flags & r->method_flag)) {
 			method_mismatch = 1;
 			continue;
 		}
@@ -848,6 +851,7 @@ static void req_free(struct req *r)
 	arena_free(r->arena);
 	sb_release(&r->body);
 	sb_release(&r->headers);
+	sb_release(&r->raw);
 	if (r->fd >= 0)
 		close(r->fd);
 	free(r);
@@ -1002,10 +1006,22 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		memcpy(r->lang, LOCALE_DEFAULT, sizeof(LOCALE_DEFAULT));
 		r->is_head = strcmp(method, MHD_HTTP_METHOD_HEAD) == 0;
 		r->is_post = strcmp(method, MHD_HTTP_METHOD_POST) == 0;
+		r->method_flag = r->is_post ? ROUTE_POST : ROUTE_GET;
+		/* the JSON API's writes: PUT and PATCH too, unsafe like a POST, and their bodies are
+		 * JSON kept as sent (web/public/api_write.c), never decoded as a form */
+		if (api_path(url)) {
+			if (strcmp(method, MHD_HTTP_METHOD_PUT) == 0)
+				r->method_flag = ROUTE_PUT;
+			else if (strcmp(method, MHD_HTTP_METHOD_PATCH) == 0)
+				r->method_flag = ROUTE_PATCH;
+			r->is_post |= r->method_flag != ROUTE_GET;
+			r->raw_wanted = r->is_post;
+		}
 		r->fd = -1;
 		r->status = 200;
 		sb_init(&r->body);
 		sb_init(&r->headers);
+		sb_init(&r->raw);
 		const char *host = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST);
 		r->host = host ? xstrdup(host) : NULL;
 		const union MHD_ConnectionInfo *sc = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
@@ -1026,7 +1042,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 			early_error(r, 413, "body_too_large");
 			return send_response(r);
 		}
-		if (r->is_post)
+		if (r->is_post && !r->raw_wanted)
 			r->pp = MHD_create_post_processor(conn, POST_BUFFER, post_iter, r);
 		return MHD_YES;
 	}
@@ -1056,7 +1072,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 			*upload_data_size = 0;
 			return MHD_YES;
 		}
-		if (!r->too_large && !r->bad_form) {
+		if (r->raw_wanted && !r->too_large) /* bounded by max_body above */
+			sb_add(&r->raw, upload_data, *upload_data_size);
+		else if (!r->too_large && !r->bad_form) {
 			if (!r->pp || MHD_post_process(r->pp, upload_data, *upload_data_size) != MHD_YES)
 				r->bad_form = 1;
 		}
@@ -1065,14 +1083,16 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	}
 	guard_busy(r->gc); /* the whole request is in: no rate applies while the handler runs */
 	if (strcmp(method, MHD_HTTP_METHOD_OPTIONS) == 0 && api_path(r->path)) {
-		/* a browser's preflight for a GET with If-None-Match from another origin */
+		/* a browser's preflight for a GET with If-None-Match from another origin, or for a
+		 * write with a token: the token is the credential, never a cookie (ROUTE_TOKEN), so
+		 * another origin's page gains nothing it does not hold already */
 		resp_text(r, 204, "text/plain; charset=utf-8", "");
-		resp_header(r, "Access-Control-Allow-Methods", "GET, HEAD, OPTIONS");
-		resp_header(r, "Access-Control-Allow-Headers", "If-None-Match");
+		resp_header(r, "Access-Control-Allow-Methods", "GET, HEAD, POST, PUT, PATCH, OPTIONS");
+		resp_header(r, "Access-Control-Allow-Headers", "If-None-Match, Authorization, Content-Type");
 		resp_header(r, "Access-Control-Max-Age", "86400");
 		return send_response(r);
 	}
-	if (!r->is_head && !r->is_post && strcmp(method, MHD_HTTP_METHOD_GET) != 0) {
+	if (!r->is_head && !r->is_post && strcmp(method, MHD_HTTP_METHOD_GET) != 0) { /* PUT, PATCH: API only */
 		resp_text(r, 405, "text/plain; charset=utf-8", "Phương thức không được hỗ trợ.\n");
 		resp_header(r, MHD_HTTP_HEADER_ALLOW, "GET, HEAD, POST");
 		return send_response(r);

@@ -241,7 +241,9 @@ json_t *account_review_list(struct db *db, const struct actor *a, int64_t site_i
 				 " COALESCE((SELECT f.locked_until FROM signin_failures f WHERE f.key = 'u:' || u.username), 0) AS locked_until,"
 				 " CASE WHEN u.is_sysadmin = 1 OR EXISTS (SELECT 1 FROM roles ra WHERE ra.user_id = u.id"
 				 "  AND ra.role = 'siteadmin') THEN 1 ELSE 0 END AS is_admin"
-				 " FROM users u WHERE ?1 = ?1 ORDER BY u.username");
+				 /* the API tokens' own accounts are listed on the tokens' page (token.c) */
+				 " FROM users u WHERE ?1 = ?1 AND NOT EXISTS (SELECT 1 FROM api_tokens k WHERE k.user_id = u.id)"
+				 " ORDER BY u.username");
 	else
 		st = db_stmt(db, "SELECT u.id, u.username, u.display_name, u.is_sysadmin, u.disabled, u.disabled_reason,"
 				 " u.last_signin_at, u.created_at, u.password_changed_at, u.must_change,"

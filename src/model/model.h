@@ -299,6 +299,9 @@ struct act_input {
 };
 int article_act(struct db *db, const struct actor *a, int64_t site_id, int64_t id, const char *action,
 		const struct act_input *in, struct errs *e);
+/* Every workflow action's name, in the rules' order, into OUT (at most MAX); how many (the
+ * API's description lists them: web/public/api.c). */
+size_t article_action_names(const char **out, size_t max);
 /* The actions A may take on article ART (from article_get_admin) now: [{action, label, ...}]. */
 json_t *article_actions(struct db *db, const struct actor *a, int64_t site_id, json_t *art);
 /* Publishes at once, skipping the workflow: only for the trusted command line (demo, import). */

@@ -332,7 +332,10 @@ const char *user_role_on(struct db *db, const struct actor *a, int64_t site_id)
 		return NULL;
 	if (a->sysadmin)
 		return "sysadmin";
-	struct db_stmt *st = db_stmt(db, "SELECT role FROM roles WHERE user_id = ? AND site_id = ?");
+	/* an API token's own account (model/token.h) holds its token's role, on its site, until it
+	 * is revoked: kept in api_tokens, not in roles, so that it is never among the site's people */
+	struct db_stmt *st = db_stmt(db, "SELECT role FROM roles WHERE user_id = ?1 AND site_id = ?2 UNION ALL"
+				       " SELECT role FROM api_tokens WHERE user_id = ?1 AND site_id = ?2 AND revoked_at IS NULL");
 	const char *r = NULL;
 	if (!st)
 		return NULL;
@@ -404,7 +407,9 @@ int user_grant(struct db *db, const struct actor *a, int64_t site_id, const char
 		errs_add(e, "role", "role_needs_sysadmin");
 		return M_INVALID;
 	}
-	struct db_stmt *st = db_stmt(db, "SELECT id FROM users WHERE username = ?");
+	/* an API token's account has its token's role alone (model/token.h): it is no account here */
+	struct db_stmt *st = db_stmt(db, "SELECT id FROM users u WHERE username = ?"
+				       " AND NOT EXISTS (SELECT 1 FROM api_tokens k WHERE k.user_id = u.id)");
 	int64_t uid = 0;
 	if (!st)
 		return M_ERROR;

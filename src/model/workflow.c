@@ -43,6 +43,14 @@ static const struct rule {
 	{ "correct", "Đăng cải chính", { "published" }, LVL_APPROVER, "published", 1 },
 };
 
+size_t article_action_names(const char **out, size_t max)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < ARRAY_SIZE(rules) && n < max; i++)
+		out[n++] = rules[i].action;
+	return n;
+}
+
 static const char *const state_labels[][2] = {
 	{ "draft", "Bản nháp" }, { "submitted", "Chờ biên tập" }, { "edited", "Chờ duyệt" },
 	{ "returned", "Trả lại tác giả" }, { "refused", "Từ chối đăng" }, { "scheduled", "Hẹn giờ xuất bản" },

@@ -67,6 +67,10 @@ const struct route web_routes[] = {
 	{ ROUTE_POST | ROUTE_SITEADMIN, "/quan-tri/tai-khoan/*/vo-hieu-hoa", admin_account_disable },
 	{ ROUTE_POST | ROUTE_SITEADMIN, "/quan-tri/tai-khoan/*/kich-hoat", admin_account_enable },
 	{ ROUTE_POST | ROUTE_SITEADMIN, "/quan-tri/tai-khoan/*/mo-khoa", admin_account_unlock },
+	/* the JSON API's tokens (web/admin/api_tokens.c) */
+	{ ROUTE_GET | ROUTE_SITEADMIN, "/quan-tri/ma-api", admin_api_tokens },
+	{ ROUTE_POST | ROUTE_SITEADMIN, "/quan-tri/ma-api", admin_api_token_create },
+	{ ROUTE_POST | ROUTE_SITEADMIN, "/quan-tri/ma-api/*/thu-hoi", admin_api_token_revoke },
 	{ ROUTE_GET | ROUTE_SYSADMIN, "/quan-tri/cai-dat/tai-khoan", admin_account_settings },
 	{ ROUTE_POST | ROUTE_SYSADMIN, "/quan-tri/cai-dat/tai-khoan", admin_account_settings_save },
 	/* the open data licence (web/admin/open_data.c, docs/open-data.md) */
@@ -198,6 +202,11 @@ const struct route web_routes[] = {
 	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/api/v1", page_api_index },
 	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/api/v1/*", page_api_kind }, /* and openapi.json */
 	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/api/v1/*/*", page_api_item },
+	/* its writes (web/public/api_write.c): a token of the site, never a session, so no CSRF
+	 * token either (http.h) */
+	{ ROUTE_POST | ROUTE_TOKEN | ROUTE_NO_CSRF, "/api/v1/*", page_api_create },
+	{ ROUTE_PUT | ROUTE_PATCH | ROUTE_TOKEN | ROUTE_NO_CSRF, "/api/v1/*/*", page_api_update },
+	{ ROUTE_POST | ROUTE_TOKEN | ROUTE_NO_CSRF, "/api/v1/*/*/actions", page_api_action },
 	/* the member sites hosted elsewhere (#16, web/public/extnews.c): before the kinds' lists */
 	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/tin-trang-thanh-vien", page_ext_news },
 	/* last, so that every route above wins: a kind's pages (web/public/items.c), else 404 */

@@ -83,6 +83,10 @@ json_t *admin_category_tree(struct req *r, json_int_t selected);
 void admin_errors(struct req *r, json_t *ctx, const struct errs *e);
 
 /* Handlers (web/public/ and web/admin/). */
+/* web/admin/api_tokens.c: the JSON API's tokens */
+void admin_api_tokens(struct req *r);
+void admin_api_token_create(struct req *r);
+void admin_api_token_revoke(struct req *r);
 void page_home(struct req *r);
 void page_category(struct req *r);
 void page_article(struct req *r);

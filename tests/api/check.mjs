@@ -1,15 +1,20 @@
-// check.mjs BASE HOST — the JSON API against its own description (issue #16): fetches
+// check.mjs BASE HOST [TOKEN] — the JSON API against its own description (issue #16): fetches
 // BASE/api/v1/openapi.json with Host HOST, validates it as OpenAPI 3.1
 // (@seriousme/openapi-schema-validator), then asks every path it names (a path with {id} with the
 // first item its kind's list gave, when it gave one) and validates each 200 answer against the
 // schema the description gives for it (ajv, JSON Schema 2020-12, with formats).
+// With TOKEN (an API token of HOST's site, best a reporter's: it can only make drafts), every
+// write the description names is exercised too: for each kind, a write without a token (401), a
+// body with an unknown field (400 naming it), a new draft from the description's example (201,
+// or 400 naming the field at fault: a required file, which is an upload first), and on such a draft PATCH, PUT and the "submit" step; each answer
+// is checked against the schema the description gives for its status.
 // Prints one line per check and "api-check: N checked, M failed"; exits 1 when any failed.
 import { Validator } from '@seriousme/openapi-schema-validator';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import http from 'node:http';
 
-const [base, host] = process.argv.slice(2);
+const [base, host, token] = process.argv.slice(2);
 const samples = {}; // kind → the first id its list gave
 
 function get(path) {
@@ -20,6 +25,23 @@ function get(path) {
 			res.on('data', (c) => chunks.push(c));
 			res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
 		}).on('error', reject);
+	});
+}
+
+// A write: METHOD PATH with BODY (an object, sent as JSON), with the token unless NOAUTH.
+function send(method, path, body, noauth) {
+	const u = new URL(base + path);
+	const data = Buffer.from(JSON.stringify(body));
+	const headers = { Host: host, 'Content-Type': 'application/json', 'Content-Length': data.length };
+	if (!noauth) headers.Authorization = 'Bearer ' + token;
+	return new Promise((resolve, reject) => {
+		const req = http.request({ method, hostname: u.hostname, port: u.port, path: u.pathname, headers }, (res) => {
+			const chunks = [];
+			res.on('data', (c) => chunks.push(c));
+			res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+		});
+		req.on('error', reject);
+		req.end(data);
 	});
 }
 
@@ -46,6 +68,7 @@ const schemaOf = (op, status) => {
 
 for (const [path, item] of Object.entries(doc.paths)) {
 	const op = item.get;
+	if (!op) continue; // a write alone (/<kind>/{id}/actions): below, with a token
 	let urls = [path];
 	if (path.includes('{id}')) {
 		const kind = path.split('/')[1];
@@ -69,6 +92,49 @@ for (const [path, item] of Object.entries(doc.paths)) {
 		const validate = schemaOf(op, '400');
 		check(r.status === 400 && validate && validate(JSON.parse(r.body)), `GET ${path}?limit=1000: 400 as described`,
 			`status ${r.status} ${r.body.slice(0, 200)}`);
+	}
+}
+// The answer R of operation OP: a status the description lists, in JSON matching its schema.
+function described(op, r, what) {
+	const validate = schemaOf(op, String(r.status));
+	let body = null;
+	try { body = JSON.parse(r.body); } catch { /* checked below */ }
+	const ok = validate && body !== null && validate(body);
+	check(ok, `${what}: ${r.status} as described`, validate ? String(JSON.stringify(validate.errors)).slice(0, 600) + ' ' + r.body.slice(0, 200)
+		: `status ${r.status} not described: ${r.body.slice(0, 200)}`);
+	return body;
+}
+
+if (token) {
+	for (const [path, item] of Object.entries(doc.paths)) {
+		if (!item.post || path.includes('{id}')) continue;
+		const kind = path.slice(1);
+		let r = await send('POST', '/api/v1' + path, { title: 'x' }, true);
+		let body = described(item.post, r, `POST ${path} without a token`);
+		check(r.status === 401 && r.headers['www-authenticate']?.startsWith('Bearer'), `POST ${path} without a token: 401, WWW-Authenticate`);
+		r = await send('POST', '/api/v1' + path, { no_such_field: 1 });
+		body = described(item.post, r, `POST ${path} with an unknown field`);
+		check(r.status === 400 && body?.error?.field === 'no_such_field', `POST ${path} with an unknown field: 400 names it`, r.body.slice(0, 200));
+		// the description's own example of the body, with a title of ours
+		const example = doc.components.schemas[kind + '_input']?.examples?.[0];
+		check(example && ajv.validate(doc.components.schemas[kind + '_input'], example), `${kind}_input: its example matches its schema`);
+		r = await send('POST', '/api/v1' + path, { ...example, title: 'Thử API: ' + kind });
+		body = described(item.post, r, `POST ${path} with the description's example`);
+		check(r.status === 201 || (r.status === 400 && body?.error?.field), `POST ${path} with the example: a draft, or the field at fault named`, r.body.slice(0, 200));
+		if (r.status !== 201) continue;
+		const id = body.id, one = doc.paths[path + '/{id}'], act = doc.paths[path + '/{id}/actions'];
+		check(body.state === 'draft' && r.headers.location === `/api/v1/${kind}/${id}`, `POST ${path}: a draft, and its address`, r.body.slice(0, 200));
+		r = await send('PATCH', `/api/v1${path}/${id}`, { summary: 'Tóm tắt qua API' });
+		body = described(one.patch, r, `PATCH ${path}/${id}`);
+		check(r.status === 200 && body.summary === 'Tóm tắt qua API' && body.title === 'Thử API: ' + kind, `PATCH ${path}/${id}: the summary changed, the title kept`);
+		r = await send('PUT', `/api/v1${path}/${id}`, { ...example, title: 'Thử API (thay): ' + kind, summary: undefined });
+		body = described(one.put, r, `PUT ${path}/${id}`);
+		check(r.status === 200 && body.summary === '', `PUT ${path}/${id}: what it leaves out is emptied`, r.body.slice(0, 200));
+		r = await send('POST', `/api/v1${path}/${id}/actions`, { action: 'submit' });
+		body = described(act.post, r, `POST ${path}/${id}/actions submit`);
+		check(r.status === 200 && body.workflow_state === 'submitted', `POST ${path}/${id}/actions: submitted`, r.body.slice(0, 200));
+		r = await send('POST', `/api/v1${path}/${id}/actions`, { action: 'no-such-step' });
+		described(act.post, r, `POST ${path}/${id}/actions with an unknown step`);
 	}
 }
 console.log(`api-check: ${checked} checked, ${failed} failed`);

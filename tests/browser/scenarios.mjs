@@ -1996,7 +1996,51 @@ export const scenarios = [
 	{ name: 'links, sections of the menu and home, site map, administrative map (axe-core)', run: linksAndSections, timeout: 60000 },
 	{ name: 'media and banners: a gallery, a photo page, a video, banners in their places (axe-core)', run: mediaAndBanners, timeout: 60000 },
 	{ name: 'member sites hosted elsewhere: the register, a pulled feed on the main portal (axe-core)', run: externalFeeds, timeout: 60000 },
+	{ name: 'API tokens: made, shown once, used, listed, revoked (axe-core)', run: apiTokens, timeout: 40000 },
 ];
+
+/* ---------------------------------------------------------------------------------------------
+ * The JSON API's tokens (docs/api.md, "Writing"): the site administrator makes one on
+ * /quan-tri/ma-api and sees it once; a program writes a draft with it; the list shows it by name
+ * and key id, never its secret, with its last use; revoked, it is refused. axe-core on the page
+ * with the new token and on the list.
+ */
+async function apiTokens(t) {
+	const page = await personPage(t, 'siteadmin', '/quan-tri/ma-api', { bypassCSP: true });
+	assertPath(page, '/quan-tri/ma-api', 'the API tokens page');
+	const name = 'Phần mềm một cửa';
+	await page.getByLabel('Tên gợi nhớ').fill(name);
+	await page.getByLabel('Vai trò').selectOption('reporter');
+	const made = await clickAndWait(page, page.getByRole('button', { name: 'Tạo mã' }));
+	assert.equal(made.status(), 201, 'making a token');
+	const token = await page.locator('#new-token').inputValue();
+	assert.match(token, /^cong_[0-9a-f]{16}_[A-Za-z0-9_-]{43}$/);
+	await axeClean(t, page, 'mã API vừa tạo');
+	// a program writes with it (the browser's cookies go along and count for nothing)
+	const body = { title: 'Quyết định gửi qua API', fields: { so_ky_hieu: '31/2026/QĐ-UBND', loai: 'Quyết định',
+		co_quan_ban_hanh: 'UBND tỉnh', ngay_ban_hanh: '2026-03-02', pham_vi: 'tinh' } };
+	const write = () => page.evaluate(async ([tok, b]) => {
+		const res = await fetch('/api/v1/legal', { method: 'POST', headers: { Authorization: 'Bearer ' + tok,
+			'Content-Type': 'application/json' }, body: JSON.stringify(b) });
+		return { status: res.status, json: await res.json() };
+	}, [token, body]);
+	const r = await write();
+	assert.equal(r.status, 201, JSON.stringify(r.json));
+	assert.equal(r.json.state, 'draft');
+	await page.goto(t.site + '/quan-tri/ma-api');
+	assert.ok(!(await page.content()).includes(token.slice(22)), 'the secret is shown again');
+	const row = page.locator('table.list tbody tr').filter({ has: page.getByRole('cell', { name, exact: true }) });
+	assert.equal(await row.count(), 1, 'the token is listed once');
+	assert.match(await textOf(row), new RegExp(token.slice(5, 21)));
+	assert.match(await textOf(row), /Phóng viên, cộng tác viên/);
+	assert.doesNotMatch(await textOf(row), /Chưa dùng/);
+	await axeClean(t, page, 'danh sách mã API');
+	await clickAndWait(page, row.getByRole('button', { name: `Thu hồi ${name}` }));
+	assert.match(await textOf(page.locator('[role=status]').first()), /Đã thu hồi mã API/);
+	assert.match(await textOf(row), /Đã thu hồi lúc/);
+	assert.equal((await write()).status, 401, 'a revoked token still writes');
+	await page.context().close();
+}
 
 /* ---------------------------------------------------------------------------------------------
  * Schedules and the directory (docs/schedules.md, docs/directory.md): the Sở's units, officials

@@ -24,6 +24,10 @@ class Api(CongTest):
         cls.data = os.path.join(cls.tmp, "data")
         # the whole demo province: ~30 s of CPU, far longer on a loaded machine
         cong("demo", "--data", cls.data, "--domain", BASE, *new_db_args(), timeout=900)
+        # a reporter's token of the main portal: check.mjs exercises the writes with it (drafts
+        # only, which no public list or page shows)
+        cls.token = cong("token", "add", "--data", cls.data, "--site", "main", "--role", "reporter",
+                         "--name", "check.mjs").strip()
         cls.server = Server(cls.data, workdir=cls.tmp).start()
 
     @classmethod
@@ -47,14 +51,17 @@ class Api(CongTest):
         node = shutil.which("node")
         self.assertIsNotNone(node, "node is missing (sudo sh scripts/deps.sh test)")
         p = subprocess.run([node, os.path.join(ROOT, "tests/api/check.mjs"), "http://127.0.0.1:%d" % self.server.port,
-                            self.c.host_header], capture_output=True, text=True, cwd=ROOT, timeout=300)
+                            self.c.host_header, self.token], capture_output=True, text=True, cwd=ROOT, timeout=300)
         out = p.stdout + p.stderr
         failures = [line for line in out.splitlines() if line.startswith("FAIL")]
         self.assertEqual(p.returncode, 0, "\n".join(failures) or out[-2000:])
         last = out.strip().splitlines()[-1]
         checked = int(last.split()[1])
-        # the description, then per kind: its list (answer, CORS, schema, a 400) and an item
-        self.assertGreater(checked, 7 * 22, last)
+        # the description, then per kind: its list (answer, CORS, schema, a 400) and an item,
+        # and its writes (without a token, an unknown field, the example, then on a draft PATCH,
+        # PUT and two steps)
+        self.assertGreater(checked, 7 * 22 + 8 * 22, last)
+        self.assertGreaterEqual(out.count("a draft, and its address"), 15, "the description's examples make drafts")
 
     def test_index_names_every_kind_and_the_description(self):
         idx = self.api("/api/v1")

@@ -15,6 +15,7 @@
  * enrolled is sent to the enrolment page from every admin page, after the forced password
  * change. */
 #include "web/web.h"
+#include "web/public/api.h"
 #include "model/kind.h"
 #include "base/arena.h"
 #include "base/locale.h"
@@ -304,6 +305,8 @@ int admin_gate(struct req *r, int rules)
 		refuse(r, json, 403, "csrf_invalid");
 		return -1;
 	}
+	if (rules & ROUTE_TOKEN) /* the API's writes: a token, never a session (web/public/api_write.c) */
+		return api_token_gate(r);
 	int found = 0;
 	enum need need = NEED_ROLE;
 	for (size_t i = 0; i < ARRAY_SIZE(needs); i++)

@@ -8,11 +8,14 @@
  * The answers are cached like pages (ETag, 304) and open to any origin (CORS: http/server.c,
  * for every /api/ path). An error is {"error": {"code", "message", "field"}}: a 400 names the
  * parameter at fault, a 404 the kind or item that is not there; the message is in the site's
- * language (locale/). Writing through the API (tokens) is not here yet. */
+ * language (locale/). The writes, with a per-site token, are in api_write.c; their part of the
+ * description is here, generated from the same descriptors and input table. */
 #include "web/web.h"
 #include "base/arena.h"
 #include "base/sb.h"
+#include "base/utf8.h"
 #include "base/util.h"
+#include "model/api_input.h"
 #include "model/kind.h"
 #include "web/public/api.h"
 
@@ -195,6 +198,178 @@ static json_t *json_response(const char *desc, const char *ref)
 	return json_pack("{sss{s{s{ss}}}}", "description", desc, "content", "application/json", "schema", "$ref", ref);
 }
 
+/* ---- the writes' part of the description (api_write.c) ---- */
+
+/* The JSON Schema of what a write may give field F: what api_input_parse() takes (model/api_input.c),
+ * text as a form's input is typed (dates also dd/mm/yyyy), numbers and files as integers too, lists
+ * as arrays or "a; b", tables as arrays of rows or a row per line; null empties the field. */
+static json_t *field_input_schema(const struct kind_field *f)
+{
+	json_t *s;
+	switch (f->type) {
+	case F_INT:
+	case F_MONEY:
+	case F_FILE:
+		s = json_pack("{s[sss]}", "type", "integer", "string", "null");
+		break;
+	case F_TAGS:
+	case F_REF:
+		s = json_pack("{s[sss]s{ss}}", "type", "array", "string", "null", "items", "type", "string");
+		break;
+	case F_ROWS: {
+		json_t *props = json_object();
+		for (size_t i = 0; i < f->nsub; i++)
+			json_object_set_new(props, f->sub[i].key, json_pack("{s[sss]ss}", "type", "string", "integer",
+									    "null", "title", f->sub[i].label));
+		s = json_pack("{s[sss]s{sssOsb}}", "type", "array", "string", "null", "items", "type", "object",
+			      "properties", props, "additionalProperties", 0);
+		json_decref(props);
+		break;
+	}
+	case F_ENUM:
+		s = json_pack("{s[ss]}", "type", "string", "null");
+		if (f->choices && !(f->flags & FF_OPEN)) {
+			json_t *e = json_array();
+			for (const struct kind_choice *c = f->choices; c->key; c++)
+				json_array_append_new(e, json_string(c->key));
+			json_array_append_new(e, json_null());
+			json_object_set_new(s, "enum", e);
+		}
+		break;
+	default:
+		s = json_pack("{s[ss]}", "type", "string", "null");
+	}
+	json_object_set_new(s, "title", json_string(f->label));
+	if (f->flags & FF_REQUIRED)
+		json_object_set_new(s, "description", json_string("Bắt buộc khi lưu"));
+	return s;
+}
+
+/* A valid value of field F, the I-th of its kind, for the description's example (the conformance
+ * test's choice, tests/http/test_kinds.py): the field's own example, else one of its type, dates
+ * and times in the order of declaration (issued, effective, expiry); NULL for a file (an upload
+ * of the library comes first: the example leaves it out). */
+static json_t *field_example(const struct kind *k, const struct kind_field *f, size_t i)
+{
+	char buf[96];
+	if (f->example)
+		return json_string(f->example);
+	if ((f->flags & FF_IDENT) && k) {
+		/* the kind's sample, a format with one number ("1.%06d"; cong kinds --json:
+		 * ident_sample), filled here without handing printf a format it cannot check */
+		const char *fmt = k->ident_sample ? k->ident_sample : "%d/2026/QĐ-UBND", *pc = strchr(fmt, '%');
+		char *end = NULL;
+		long width = pc ? strtol(pc + 1, &end, 10) : 0;
+		if (!pc || *end != 'd' || width < 0 || width > 20)
+			return json_string(fmt);
+		snprintf(buf, sizeof(buf), "%.*s%0*d%s", (int)(pc - fmt), fmt, (int)width, 987654, end + 1);
+		return json_string(buf);
+	}
+	switch (f->type) {
+	case F_DATE:
+		snprintf(buf, sizeof(buf), "2026-03-%02zu", 5 + i % 20);
+		return json_string(buf);
+	case F_TIME:
+		snprintf(buf, sizeof(buf), "%02zu:30", 7 + i % 10);
+		return json_string(buf);
+	case F_URL: return json_string("https://example.gov.vn/");
+	case F_INT: return json_integer(7);
+	case F_MONEY: return json_integer(1250000);
+	case F_ENUM: return json_string(f->choices && f->choices[0].key ? f->choices[0].key : "khac");
+	case F_TAGS: return json_pack("[s]", "Thử nghiệm");
+	case F_REF: return json_array();
+	case F_FILE: return NULL;
+	case F_ROWS: {
+		json_t *rows = json_array();
+		for (size_t n = 0; n < (f->min ? f->min : 1); n++) {
+			json_t *row = json_object();
+			for (size_t j = 0; j < f->nsub; j++) {
+				json_t *v = field_example(NULL, &f->sub[j], j + n);
+				if (v)
+					json_object_set_new(row, f->sub[j].key, v);
+			}
+			json_array_append_new(rows, row);
+		}
+		return rows;
+	}
+	default:
+		snprintf(buf, sizeof(buf), "%s (thử nghiệm)", f->label);
+		if (f->max && utf8_length(buf) > f->max)
+			return json_string("Thử");
+		return json_string(buf);
+	}
+}
+
+/* What a write of K's items takes: the common fields, "submit", and K's own under "fields". */
+static json_t *input_schema(const struct kind *k)
+{
+	json_t *props = api_input_common_schema(), *fields = json_object();
+	for (size_t i = 0; i < k->nfields; i++)
+		json_object_set_new(fields, k->fields[i].key, field_input_schema(&k->fields[i]));
+	json_object_set_new(props, "fields", json_pack("{sssOsb}", "type", "object", "properties", fields,
+						      "additionalProperties", 0));
+	json_object_set_new(props, "submit", json_pack("{ssss}", "type", "boolean", "description",
+						      "Lưu rồi gửi biên tập trong cùng một giao dịch"));
+	json_decref(fields);
+	/* an example a client may send as it is (tests/api/check.mjs does): every field filled but
+	 * files, which are the library's uploads */
+	json_t *ex = json_object(), *exf = json_object();
+	for (size_t i = 0; i < k->nfields; i++) {
+		json_t *v = field_example(k, &k->fields[i], i);
+		if (v)
+			json_object_set_new(exf, k->fields[i].key, v);
+	}
+	json_object_set_new(ex, "title", json_string("Thử nghiệm qua API"));
+	json_object_set_new(ex, "summary", json_string("Tóm tắt"));
+	json_object_set_new(ex, "body", json_string("<p>Nội dung.</p>"));
+	json_object_set_new(ex, "fields", exf);
+	return json_pack("{sssssosbs[o]}", "type", "object", "title", k->label, "properties", props,
+			 "additionalProperties", 0, "examples", ex);
+}
+
+/* A write's answer: the item as the token sees it (api_write.c, item_admin_json). */
+static json_t *draft_schema(const struct kind *k)
+{
+	json_t *props = api_input_common_schema();
+	json_t *fields = json_object();
+	for (size_t i = 0; i < k->nfields; i++)
+		json_object_set_new(fields, k->fields[i].key, json_object()); /* as stored: any JSON value */
+	json_object_set_new(props, "fields", json_pack("{sssO}", "type", "object", "properties", fields));
+	json_decref(fields);
+	json_t *more = json_pack("{s{ss}s{ss}s{ss}s{ss}s{ss}s{ss}s{s[ss]ss}s{s[ss]ss}s{s[ss]ss}s{s[ss]ss}s{sss{ss}}}",
+				 "id", "type", "integer", "kind", "const", k->name, "site", "type", "string", "slug",
+				 "type", "string", "state", "type", "string", "workflow_state", "type", "string",
+				 "created_at", "type", "string", "null", "format", "date-time", "updated_at", "type",
+				 "string", "null", "format", "date-time", "published_at", "type", "string", "null",
+				 "format", "date-time", "url", "type", "string", "null", "format", "uri", "actions",
+				 "type", "array", "items", "type", "string");
+	json_object_update(props, more);
+	json_decref(more);
+	return json_pack("{sssssos[ssssss]}", "type", "object", "title", k->label, "properties", props, "required", "id",
+			 "kind", "state", "workflow_state", "fields", "actions");
+}
+
+/* A write operation OP_ID on K: BODY's schema, the answer STATUS with RESULT, the refusals. */
+static json_t *write_op(const char *op_id, const char *summary, const char *body_ref, const char *status,
+			const char *result_ref, int with_id)
+{
+	const char *err = "#/components/schemas/error";
+	json_t *responses = json_pack("{sososososososo}", status, json_response("Mục như mã API thấy sau khi ghi", result_ref),
+				      "400", json_response("Nội dung không hợp lệ: field nêu trường sai", err), "401",
+				      json_response("Thiếu mã API, mã sai hoặc đã thu hồi", err), "403",
+				      json_response("Mã của trang khác, hoặc vai trò của mã không được làm việc này", err),
+				      "404", json_response("Không có loại hoặc mục này", err), "409",
+				      json_response("Bước quy trình không làm được ở trạng thái hiện tại", err), "429",
+				      json_response("Mã API gửi quá nhiều yêu cầu (Retry-After)", err));
+	json_t *op = json_pack("{sssss[{s[]}]s{sbs{s{s{ss}}}}so}", "operationId", op_id, "summary", summary, "security",
+			       "token", "requestBody", "required", 1, "content", "application/json", "schema", "$ref",
+			       body_ref, "responses", responses);
+	if (with_id)
+		json_object_set_new(op, "parameters", json_pack("[{sssssbs{ss}}]", "name", "id", "in", "path", "required", 1,
+								 "schema", "type", "integer"));
+	return op;
+}
+
 void page_api_openapi(struct req *r)
 {
 	char *base = api_base(r);
@@ -240,12 +415,50 @@ void page_api_openapi(struct req *r)
 							k->label_one ? k->label_one : k->label, "parameters", "name", "id",
 							"in", "path", "required", 1, "schema", "type", "integer", "responses",
 							responses));
+		/* the writes, with a token (api_write.c) */
+		char in_ref[128], draft_ref[128], name[96];
+		snprintf(name, sizeof(name), "%s_input", k->name);
+		json_object_set_new(schemas, name, input_schema(k));
+		snprintf(in_ref, sizeof(in_ref), "#/components/schemas/%s", name);
+		snprintf(name, sizeof(name), "%s_draft", k->name);
+		json_object_set_new(schemas, name, draft_schema(k));
+		snprintf(draft_ref, sizeof(draft_ref), "#/components/schemas/%s", name);
+		snprintf(p, sizeof(p), "/%s", k->name);
+		snprintf(op, sizeof(op), "create_%s", k->name);
+		json_object_set_new(json_object_get(paths, p), "post", write_op(op, "Tạo bản nháp (mã API)", in_ref, "201",
+										 draft_ref, 0));
+		snprintf(p, sizeof(p), "/%s/{id}", k->name);
+		snprintf(op, sizeof(op), "replace_%s", k->name);
+		json_object_set_new(json_object_get(paths, p), "put", write_op(op, "Thay toàn bộ nội dung (mã API)", in_ref,
+										"200", draft_ref, 1));
+		snprintf(op, sizeof(op), "update_%s", k->name);
+		json_object_set_new(json_object_get(paths, p), "patch", write_op(op, "Sửa các trường gửi lên (mã API)",
+										  in_ref, "200", draft_ref, 1));
+		snprintf(p, sizeof(p), "/%s/{id}/actions", k->name);
+		snprintf(op, sizeof(op), "act_%s", k->name);
+		json_object_set_new(paths, p, json_pack("{so}", "post", write_op(op, "Một bước quy trình duyệt tin (mã API)",
+										 "#/components/schemas/action", "200",
+										 draft_ref, 1)));
 	}
+	const char *actions[16];
+	size_t nact = article_action_names(actions, ARRAY_SIZE(actions));
+	json_t *names = json_array();
+	for (size_t i = 0; i < nact; i++)
+		json_array_append_new(names, json_string(actions[i]));
+	json_object_set_new(schemas, "action", json_pack("{sss{s{ssso}s{s[ss]}s{s[ss]}s{s[ss]ss}}s[s]sb}", "type", "object",
+							 "properties", "action", "type", "string", "enum", names, "comment",
+							 "type", "string", "null", "reason", "type", "string", "null",
+							 "when", "type", "integer", "null", "description",
+							 "schedule: Unix seconds", "required", "action",
+							 "additionalProperties", 0));
 	struct sb title = SB_INIT;
 	sb_addf(&title, "%s — API", json_string_value(json_object_get(r->site, "name")));
-	json_t *doc = json_pack("{sss{ssssss}s[{ss}]sos{so}}", "openapi", "3.1.0", "info", "title", title.buf, "version", "1",
-				"description", "Thông tin công khai, đọc tự do (CORS); lỗi: {\"error\": {code, message, field}}",
-				"servers", "url", base, "paths", paths, "components", "schemas", schemas);
+	json_t *doc = json_pack("{sss{ssssss}s[{ss}]sos{sos{s{ssss}}}}", "openapi", "3.1.0", "info", "title", title.buf,
+				"version", "1", "description",
+				"Thông tin công khai, đọc tự do (CORS); ghi bằng mã API của trang (Authorization: Bearer),"
+				" theo đúng quyền và quy trình duyệt của vai trò của mã; lỗi: {\"error\": {code, message, field}}",
+				"servers", "url", base, "paths", paths, "components", "schemas", schemas, "securitySchemes",
+				"token", "type", "http", "scheme", "bearer");
 	sb_release(&title);
 	api_send(r, doc);
 	json_decref(doc);

@@ -17,6 +17,15 @@ void page_api_openapi(struct req *r);
 void page_api_kind(struct req *r);
 void page_api_item(struct req *r);
 
+/* The writes (api_write.c): routes declaring ROUTE_TOKEN. */
+void page_api_create(struct req *r);
+void page_api_update(struct req *r); /* PUT and PATCH */
+void page_api_action(struct req *r);
+/* ROUTE_TOKEN's rule (http.h), called by the route gate: the request's bearer token, of the
+ * request's site, not revoked, within its rate, becomes r->actor. Answers and returns -1 when the
+ * request may not go on (401, 403, 429 in the API's error shape). */
+int api_token_gate(struct req *r);
+
 /* {"error": {"code": CODE, "message": the locale's text of CODE, "field": FIELD or null}}. */
 void api_error(struct req *r, int status, const char *code, const char *field);
 /* V as the 200 answer. */

@@ -408,6 +408,7 @@ int cmd_serve(int argc, char **argv)
 	struct scheduler *sched = scheduler_start(dbpath, app.data_dir, (unsigned)sched_interval);
 	if (!sched)
 		log_warn("serve: the scheduler could not start; scheduled items wait for the next start");
+	scheduler_set_texts(sched, (struct json_t *const *)&app.locale); /* the subscriptions' mail */
 	struct reindexer *reindex = reindex_start_if_needed(dbpath);
 	/* PostgreSQL: other nodes' changes heard at once, so cached pages need not ask (db.h) */
 	if (cache_mb > 0 && db_watch_start(dbpath))

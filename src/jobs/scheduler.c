@@ -11,6 +11,7 @@
 #include "model/ticket.h"
 #include "model/rating.h"
 #include "model/challenge.h"
+#include "model/subscription.h"
 #include "model/kind.h"
 #include "vn/calendar.h"
 #include "base/log.h"
@@ -36,7 +37,14 @@ struct scheduler {
 	char *data_dir; /* the folder of db_path: the tickets' private files (model/ticket.h) */
 	struct backup_job *backup;
 	struct links_job *links; /* the daily dead-link check (jobs/links_job.h) */
+	struct json_t *const *texts; /* the server's texts, for the subscriptions' mail (atomic) */
 };
+
+void scheduler_set_texts(struct scheduler *s, struct json_t *const *slot)
+{
+	if (s)
+		__atomic_store_n(&s->texts, slot, __ATOMIC_RELEASE);
+}
 
 static void *scheduler_main(void *arg)
 {
@@ -101,6 +109,14 @@ static void *scheduler_main(void *arg)
 		n = ticket_purge(db, s->data_dir, time_now());
 		if (n > 0)
 			log_info("scheduler: deleted the personal data of %d ticket(s) past their retention", n);
+		/* e-mail subscriptions: notices and digests queued for the outbox (model/subscription.h) */
+		struct json_t *const *texts = __atomic_load_n(&s->texts, __ATOMIC_ACQUIRE);
+		const json_t *locales = texts ? __atomic_load_n(texts, __ATOMIC_ACQUIRE) : NULL;
+		if (locales) {
+			n = subscription_run(db, locales, time_now());
+			if (n > 0)
+				log_info("scheduler: queued %d subscription mail(s)", n);
+		}
 		outbox_run(db, time_now());
 		challenge_purge(db, time_now());
 		/* the ratings' comments past their retention (model/rating.h) */

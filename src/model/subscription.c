@@ -657,9 +657,18 @@ static int queue_items(struct db *db, json_t *sub, json_t *items, const json_t *
 	sb_addc(&body, '\n');
 	if (db_begin(db))
 		goto out;
-	if (outbox_put(db, site_id, id, email, subject.buf, body.buf, unsub.buf, now))
-		goto fail;
 	struct db_stmt *st;
+	/* two schedulers at once (nodes on one SQLite file) cannot both send it: the second finds
+	 * the day taken, or an item recorded (the key), and leaves its copy */
+	if (digest_day) {
+		st = db_stmt(db, "UPDATE subscriptions SET last_digest_day = ?2 WHERE id = ?1 AND last_digest_day < ?2");
+		if (!st)
+			goto fail;
+		db_bind_int(st, 1, id);
+		db_bind_int(st, 2, digest_day);
+		if (db_step_done(st) || db_changes(db) != 1)
+			goto fail;
+	}
 	for (i = 0; i < n; i++) {
 		st = db_stmt(db, "INSERT INTO subscription_sent (subscription_id, item_id, sent_at) VALUES (?1, ?2, ?3)");
 		if (!st)
@@ -670,15 +679,8 @@ static int queue_items(struct db *db, json_t *sub, json_t *items, const json_t *
 		if (db_step_done(st))
 			goto fail;
 	}
-	if (digest_day) {
-		st = db_stmt(db, "UPDATE subscriptions SET last_digest_day = ?2 WHERE id = ?1");
-		if (!st)
-			goto fail;
-		db_bind_int(st, 1, id);
-		db_bind_int(st, 2, digest_day);
-		if (db_step_done(st))
-			goto fail;
-	}
+	if (outbox_put(db, site_id, id, email, subject.buf, body.buf, unsub.buf, now))
+		goto fail;
 	if (db_commit(db))
 		goto fail;
 	rc = 0;

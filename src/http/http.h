@@ -156,7 +156,7 @@ const char *req_lang_prefix(struct req *r);
  *   r->user and r->actor first; without one the browser is sent to the sign-in form (303).
  *   A route declaring several takes the strictest.
  * - every POST must carry the CSRF token (403 without it), unless ROUTE_NO_CSRF says it must not
- *   (none does today);
+ *   (only the one-click unsubscribe of RFC 8058, whose token is the authority: web/public/subscriptions.c);
  * - ROUTE_CACHE: a public GET the page cache may keep (http/cache.h); never a POST, never an
  *   admin page (/quan-tri/…), never with another access flag than ROUTE_PUBLIC;
  * - ROUTE_JSON: refusals are answered in JSON (401/403), not with a redirect or a page: for

@@ -40,6 +40,8 @@ CREATE TABLE subscription_sent (
   sent_at         INTEGER NOT NULL,
   PRIMARY KEY (subscription_id, item_id)
 );
+-- the scheduler forgets them once they fall out of every window
+CREATE INDEX subscription_sent_at ON subscription_sent(sent_at);
 
 -- The subscription's mail goes through the citizens' outbox (jobs/outbox.h) with its one-click
 -- unsubscribe address (RFC 8058), and the administrators' mail log reads it there.

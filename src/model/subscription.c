@@ -136,6 +136,17 @@ static int64_t unsub_token_id(struct db *db, const char *token)
 	return ok ? id : 0;
 }
 
+int subscription_kind_offered(const struct kind *k)
+{
+	static const char *const reference[] = { "unit", "official", "link", "page", "banner" };
+	if (!k)
+		return 0;
+	for (size_t i = 0; i < sizeof(reference) / sizeof(reference[0]); i++)
+		if (!strcmp(k->name, reference[i]))
+			return 0;
+	return 1;
+}
+
 char *subscription_item_path(const char *kind, const char *slug, int64_t id)
 {
 	const struct kind *k = kind_find(kind);
@@ -211,7 +222,7 @@ static int target_parse(struct db *db, int64_t site_id, const char *t, char key[
 	}
 	if (!strncmp(t, "k:", 2)) {
 		const struct kind *k = kind_find(t + 2);
-		if (!k)
+		if (!subscription_kind_offered(k))
 			return -1;
 		*kind = k->name;
 		snprintf(key, 80, "k:%s", k->name);

@@ -79,6 +79,11 @@ int subscription_digest_due(enum sub_frequency freq, int32_t last_day, int64_t n
  * published_at}]; NULL on a store error. */
 json_t *subscription_items(struct db *db, int64_t id, int64_t now);
 
+/* Whether kind K can be followed: not the reference data (units, officials, links, fixed pages,
+ * banners), whose changes are no news to anyone. */
+struct kind;
+int subscription_kind_offered(const struct kind *k);
+
 /* "/tin/<slug>-<id>" or "/<segment>/<slug>-<id>": an item's public path, as web_item_path. */
 char *subscription_item_path(const char *kind, const char *slug, int64_t id);
 /* "b***@e***.vn": what the administrators see of an address. Malloc'd. */

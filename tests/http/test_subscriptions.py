@@ -100,6 +100,10 @@ class Form(Base):
         self.assertEqual(link.get("href"), "/dang-ky-nhan-tin?loai=van-ban")
         r = self.page(c, link.get("href"))
         self.assertIn_('<option value="k:legal" selected>', r)
+        # reference data is not followed: no link on the officials' list, no choice in the form
+        r = self.expect(c.get("/can-bo"), 200)
+        self.assertIsNone(r.tree().find(".//p[@class='subscribe-link']"), "a subscribe link on reference data")
+        self.assertNotIn_('value="k:banner"', self.page(c, "/dang-ky-nhan-tin?loai=quang-cao"))
 
     def test_a_bad_address_is_refused_next_to_its_field_with_the_input_kept(self):
         c = self.fx.client(SITE)

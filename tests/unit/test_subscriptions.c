@@ -200,6 +200,10 @@ TEST(subscription_request_confirm_resubscribe_unsubscribe)
 	in.frequency = "hourly";
 	CHECK(subscription_request(db, site, &in, vi, now, &e) == M_INVALID && e.n == 2);
 	memset(&e, 0, sizeof(e));
+	in.target = "k:banner"; /* reference data is not followed */
+	in.frequency = "daily";
+	CHECK(subscription_request(db, site, &in, vi, now, &e) == M_INVALID && e.n == 1 && !strcmp(e.e[0].field, "target"));
+	memset(&e, 0, sizeof(e));
 	in.target = "k:legal";
 	in.frequency = "weekly";
 	CHECK(subscription_request(db, site, &in, vi, now, &e) == M_OK);

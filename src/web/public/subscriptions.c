@@ -42,6 +42,8 @@ void web_subscribe_link(struct req *r, json_t *ctx, int64_t category_id, const s
 {
 	struct sb u = SB_INIT;
 	sb_addf(&u, "%s/dang-ky-nhan-tin", req_lang_prefix(r));
+	if (k && !subscription_kind_offered(k))
+		return; /* reference data: nothing to follow */
 	if (category_id > 0)
 		sb_addf(&u, "?chuyen-muc=%lld", (long long)category_id);
 	else if (k)
@@ -79,6 +81,8 @@ static json_t *target_options(struct req *r, const char *target)
 	const struct kind *const *ks = kind_all(&nk);
 	json_t *kinds = json_array();
 	for (size_t j = 0; j < nk; j++) {
+		if (!subscription_kind_offered(ks[j]))
+			continue;
 		char v[64];
 		snprintf(v, sizeof(v), "k:%s", ks[j]->name);
 		json_array_append_new(kinds, json_pack("{sssssb}", "value", v, "label", ks[j]->label, "selected",
@@ -138,6 +142,8 @@ void page_subscribe_form(struct req *r)
 	int64_t cat = req_arg_int(r, "chuyen-muc", 0, 1, INT64_MAX);
 	const char *seg = req_arg(r, "loai");
 	const struct kind *k = seg ? kind_by_segment(seg) : NULL;
+	if (k && !subscription_kind_offered(k))
+		k = NULL;
 	if (cat > 0)
 		snprintf(target, sizeof(target), "c:%lld", (long long)cat);
 	else if (k)

@@ -299,13 +299,17 @@ int subscription_request(struct db *db, int64_t site_id, const struct sub_input 
 	const char *p = in->email ? in->email : "";
 	while (*p == ' ' || *p == '\t')
 		p++;
-	char email[256];
+	char email[256] = "";
 	size_t n = strlen(p);
 	while (n && (p[n - 1] == ' ' || p[n - 1] == '\t'))
 		n--;
+	if (n < sizeof(email)) {
+		memcpy(email, p, n);
+		email[n] = '\0';
+	}
 	if (!n)
 		errs_add(e, "email", "sub_email_required");
-	else if (n >= sizeof(email) || (memcpy(email, p, n), email[n] = '\0', !mail_address_valid(email)))
+	else if (n >= sizeof(email) || !mail_address_valid(email))
 		errs_add(e, "email", "sub_email_invalid");
 	char key[80];
 	int64_t category_id;

@@ -2405,6 +2405,7 @@ async function subscriptions(t) {
 	assert.equal(await address.inputValue(), 'khong-phai-dia-chi', 'the address typed is kept');
 	assert.ok(await page.getByRole('radio', { name: 'Bản tin hằng tuần' }).isChecked(), 'the frequency kept');
 	assert.deepEqual(seriousOf((await axe(t, page)).violations), [], 'axe on the subscription form with its error');
+	await page.screenshot({ path: join(t.shots, 'cong-browser-subscribe.png'), fullPage: true });
 	await until(async () => !(await page.locator('.challenge-question').isVisible()), 'the check question hidden by the proof of work', 20000);
 	await address.fill('vanban.theodoi@example.vn');
 	await clickAndWait(page, page.getByRole('button', { name: 'Đăng ký', exact: true }));

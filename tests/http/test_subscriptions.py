@@ -147,6 +147,18 @@ class Form(Base):
         self.assertIn_('action="/en/dang-ky-nhan-tin"', r)
         r = self.subscribe(c, "not-an-address", "site", "daily", expect=422, prefix="/en")
         self.assertEqual(r.by_id("email-error").text, EN["sub_email_invalid"])
+        # the mail speaks the page's language, its link leads to the English page
+        box = self.start_sink()
+        addr = "reader.en@example.com"
+        r = self.subscribe(c, addr, "site", "weekly", prefix="/en")
+        self.assertEqual(r.location, "/en/dang-ky-nhan-tin?da-gui=1")
+        msg = self.mails(box, 1, addr)[0][1]
+        self.assertIn("Confirm your subscription to Sở Nội vụ", msg["Subject"])
+        link = urllib.parse.urlsplit(self.link_in(msg, "/en/dang-ky-nhan-tin/xac-nhan"))
+        r = self.expect(c.get(link.path + "?" + link.query), 200)
+        self.assertIn_(EN["sub_confirm_button"], r)
+        self.assertEqual(self.fx.sql("SELECT asked_lang FROM subscriptions WHERE target_key = 'site' AND asked_lang = 'en'"),
+                         [("en",)])
 
 
 class EndToEnd(Base):
@@ -226,6 +238,12 @@ class EndToEnd(Base):
         self.assertIn_("t***@e***.vn", r)
         self.assertNotIn_(addr, r)
         self.assertIn_(title, r, "the mail log")
+        # an approver is no site administrator; another site's administrator reaches none of it
+        approver = fx.admin("duyet", SITE)
+        self.expect(approver.get("/quan-tri/nhan-tin"), 403)
+        self.expect(approver.post("/quan-tri/nhan-tin/%d/xoa" % sub[0]), 403)
+        self.expect(fx.admin("admin", "longho").post("/quan-tri/nhan-tin/%d/xoa" % sub[0]), 404)
+        self.assertTrue(fx.sql("SELECT id FROM subscriptions WHERE id = ?", (sub[0],)))
         r = self.expect(admin.post("/quan-tri/nhan-tin/%d/xoa" % sub[0]), 303)
         self.assertFalse(fx.sql("SELECT id FROM subscriptions WHERE id = ?", (sub[0],)))
         self.assertTrue(fx.sql("SELECT id FROM audit WHERE action = 'subscription.remove' AND object = ?",

@@ -167,8 +167,9 @@ char *req_self_path(struct req *r);
  *   r->user and r->actor first; without one the browser is sent to the sign-in form (303).
  *   A route declaring several takes the strictest.
  * - every POST must carry the CSRF token (403 without it), unless ROUTE_NO_CSRF says it must not:
- *   only a ROUTE_TOKEN route may say so (route_rules() drops it from any other), as a request
- *   that no cookie authenticates has nothing a forged one could borrow;
+ *   only a ROUTE_TOKEN route (no cookie authenticates it, so a forged request has nothing to
+ *   borrow) or a public one may say so (route_rules() drops it from any other): the one-click
+ *   unsubscribe of RFC 8058, whose token is the authority (web/public/subscriptions.c);
  * - ROUTE_CACHE: a public GET the page cache may keep (http/cache.h); never a POST, never an
  *   admin page (/quan-tri/…), never with another access flag than ROUTE_PUBLIC;
  * - ROUTE_JSON: refusals are answered in JSON (401/403), not with a redirect or a page: for

@@ -425,8 +425,8 @@ int route_rules(const struct route *rt)
 	}
 	if ((f & ROUTE_POST) || !(f & ROUTE_PUBLIC) || admin_pattern(rt->pattern))
 		f &= ~ROUTE_CACHE;
-	/* a request a session cookie may authenticate always carries the CSRF token (http.h) */
-	if (!(f & ROUTE_TOKEN))
+	/* a request a session authenticates always carries the CSRF token (http.h) */
+	if (!(f & (ROUTE_TOKEN | ROUTE_PUBLIC)))
 		f &= ~ROUTE_NO_CSRF;
 	return f;
 }

@@ -2,6 +2,7 @@
 #include "jobs/outbox.h"
 #include "jobs/reminders.h"
 #include "model/ticket.h"
+#include "mail/mail.h"
 #include "base/log.h"
 #include "db/db.h"
 
@@ -33,9 +34,14 @@ int outbox_run(struct db *db, int64_t now)
 		int rc = -1;
 		if (!to || !*to)
 			snprintf(err, sizeof(err), "the address does not open (secret.key replaced?)");
-		else
-			rc = reminders_mail(db, &to, 1, json_string_value(json_object_get(m, "subject")),
-					    json_string_value(json_object_get(m, "body")), err, sizeof(err));
+		else {
+			/* a subscription's mail carries its one-click unsubscribe address (RFC 8058) */
+			const char *unsub = json_string_value(json_object_get(m, "unsubscribe_url"));
+			struct mail_message msg = { .aTo = &to, .nTo = 1, .subject = json_string_value(json_object_get(m, "subject")),
+						    .text = json_string_value(json_object_get(m, "body")),
+						    .list_unsubscribe = unsub && *unsub ? unsub : NULL };
+			rc = reminders_mail_msg(db, &msg, err, sizeof(err));
+		}
 		if (rc == 0)
 			sent++;
 		else

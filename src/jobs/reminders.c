@@ -125,16 +125,20 @@ int reminders_test(struct db *db, const char *to, char *err, size_t errlen)
 int reminders_mail(struct db *db, const char *const *to, size_t n, const char *subject, const char *text, char *err,
 		   size_t errlen)
 {
+	struct mail_message msg = { .aTo = to, .nTo = n, .subject = subject, .text = text };
+	return reminders_mail_msg(db, &msg, err, errlen);
+}
+
+int reminders_mail_msg(struct db *db, const struct mail_message *msg, char *err, size_t errlen)
+{
 	struct mail_settings m;
 	int rc = -1;
-	if (settings_load(db, &m)) {
+	if (settings_load(db, &m))
 		snprintf(err, errlen, "chưa cấu hình máy chủ thư (smtp_url, smtp_from)");
-	} else if (!n) {
+	else if (!msg->nTo)
 		snprintf(err, errlen, "không có người nhận");
-	} else {
-		struct mail_message msg = { .aTo = to, .nTo = n, .subject = subject, .text = text };
-		rc = mail_send(&m.cfg, &msg, err, errlen);
-	}
+	else
+		rc = mail_send(&m.cfg, msg, err, errlen);
 	settings_release(&m);
 	return rc;
 }

@@ -26,5 +26,8 @@ int reminders_test(struct db *db, const char *to, char *err, size_t errlen);
  * with a sentence in ERR (mail not configured, no recipient, the server's refusal). */
 int reminders_mail(struct db *db, const char *const *to, size_t n, const char *subject, const char *text, char *err,
 		   size_t errlen);
+/* The same for a whole message (its List-Unsubscribe address: the subscriptions' mail). */
+struct mail_message;
+int reminders_mail_msg(struct db *db, const struct mail_message *msg, char *err, size_t errlen);
 
 #endif

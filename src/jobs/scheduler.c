@@ -13,6 +13,7 @@
 #include "model/ticket.h"
 #include "model/rating.h"
 #include "model/challenge.h"
+#include "model/subscription.h"
 #include "model/kind.h"
 #include "vn/calendar.h"
 #include "base/log.h"
@@ -107,6 +108,10 @@ static void *scheduler_main(void *arg)
 		n = ticket_purge(db, s->data_dir, time_now());
 		if (n > 0)
 			log_info("scheduler: deleted the personal data of %d ticket(s) past their retention", n);
+		/* e-mail subscriptions: notices and digests queued for the outbox (model/subscription.h) */
+		n = subscription_run(db, s->locales, time_now());
+		if (n > 0)
+			log_info("scheduler: queued %d subscription mail(s)", n);
 		outbox_run(db, time_now());
 		/* the webhooks' deliveries due, retried with back-off (jobs/webhooks.h) */
 		webhooks_run(db, time_now());

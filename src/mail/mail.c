@@ -336,6 +336,19 @@ static int header_text_valid(const char *s)
 	return 1;
 }
 
+/* The List-Unsubscribe URL goes between <> as it is: an http(s) URL of printable ASCII without
+ * spaces, quotes or angle brackets, short enough for one header line (RFC 5322's 998). */
+static int unsubscribe_url_valid(const char *url)
+{
+	size_t n = strlen(url);
+	if (n > 900 || (strncmp(url, "https://", 8) != 0 && strncmp(url, "http://", 7) != 0))
+		return 0;
+	for (const char *p = url; *p; p++)
+		if ((unsigned char)*p <= 0x20 || (unsigned char)*p >= 0x7F || *p == '<' || *p == '>' || *p == '"')
+			return 0;
+	return 1;
+}
+
 static int check(const struct mail_config *cfg, const struct mail_message *msg, char *err,
 		 size_t errlen)
 {
@@ -354,6 +367,8 @@ static int check(const struct mail_config *cfg, const struct mail_message *msg, 
 		return fail(err, errlen, "invalid text body (not UTF-8)");
 	if (msg->html && !utf8_valid(msg->html, strlen(msg->html)))
 		return fail(err, errlen, "invalid HTML body (not UTF-8)");
+	if (msg->list_unsubscribe && !unsubscribe_url_valid(msg->list_unsubscribe))
+		return fail(err, errlen, "invalid unsubscribe address");
 	return 0;
 }
 
@@ -429,6 +444,12 @@ int mail_build(const struct mail_config *cfg, const struct mail_message *msg, in
 	sb_addf(out, "Message-ID: <%s@%s>\r\n", id, strchr(cfg->from, '@') + 1);
 	/* automatic notices: no out-of-office replies to them (RFC 3834) */
 	sb_adds(out, "Auto-Submitted: auto-generated\r\nMIME-Version: 1.0\r\n");
+	/* a long URL goes on a line of its own (folded after the colon) to keep within 78 */
+	if (msg->list_unsubscribe) {
+		int fold = strlen("List-Unsubscribe: <>") + strlen(msg->list_unsubscribe) > 78;
+		sb_addf(out, "List-Unsubscribe:%s<%s>\r\nList-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n",
+			fold ? "\r\n " : " ", msg->list_unsubscribe);
+	}
 	if (!msg->html) {
 		add_part(out, "text/plain", msg->text);
 		return 0;

@@ -38,6 +38,11 @@ struct mail_message {
 	const char *subject;    /* UTF-8, one line */
 	const char *text;       /* UTF-8 body; LF or CRLF line ends */
 	const char *html;       /* optional HTML alternative (UTF-8), NULL for text only */
+	/* The one-click unsubscribe address of a subscription's mail (https://…, printable ASCII
+	 * without spaces or <>), or NULL: written as "List-Unsubscribe: <URL>" (RFC 2369) with
+	 * "List-Unsubscribe-Post: List-Unsubscribe=One-Click" (RFC 8058), so that the reader's mail
+	 * program offers the button and POSTs to URL (model/subscription.h). */
+	const char *list_unsubscribe;
 };
 
 /* Calls curl_global_init() once per process (pthread_once). Call it from main() before threads

@@ -1319,7 +1319,7 @@ int ticket_premoderation_set(struct db *db, const struct actor *a, int64_t site_
 
 json_t *outbox_due(struct db *db, int64_t now, int limit)
 {
-	struct db_stmt *st = db_stmt(db, "SELECT id, rcpt, subject, body, tries FROM mail_outbox"
+	struct db_stmt *st = db_stmt(db, "SELECT id, rcpt, subject, body, tries, unsubscribe_url FROM mail_outbox"
 				       " WHERE sent_at IS NULL AND tries < ?2 AND next_at <= ?1 ORDER BY next_at, id LIMIT ?3");
 	json_t *out = json_array();
 	if (!st)

@@ -222,7 +222,7 @@ int ticket_sync(struct db *db, int64_t now);
 int ticket_purge(struct db *db, const char *data_dir, int64_t now);
 
 /* Mail to citizens waiting in the outbox whose time has come: [{id, rcpt (opened), subject, body,
- * tries}], at most LIMIT. */
+ * tries, unsubscribe_url ("" but for a subscription's mail)}], at most LIMIT. */
 json_t *outbox_due(struct db *db, int64_t now, int limit);
 /* The outcome of sending outbox mail ID (TRIES the attempts before this one): ERR NULL, sent;
  * else tried again later (1 minute, doubling, at most 6 hours), given up after OUTBOX_TRIES. */

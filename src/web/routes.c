@@ -186,6 +186,16 @@ const struct route web_routes[] = {
 	{ ROUTE_GET | ROUTE_PUBLIC, "/danh-gia", page_rating_form },
 	{ ROUTE_POST | ROUTE_LIMIT_FORM | ROUTE_PUBLIC, "/danh-gia", page_rating_submit },
 	{ ROUTE_POST | ROUTE_LIMIT_FORM | ROUTE_PUBLIC, "/tham-do/*", page_poll_vote },
+	/* e-mail subscriptions (web/public/subscriptions.c): the one-click unsubscribe of RFC 8058 is
+	 * POSTed by mail programs, without a cookie — its token is the authority, not a session */
+	{ ROUTE_GET | ROUTE_PUBLIC, "/dang-ky-nhan-tin", page_subscribe_form },
+	{ ROUTE_POST | ROUTE_LIMIT_FORM | ROUTE_PUBLIC, "/dang-ky-nhan-tin", page_subscribe },
+	{ ROUTE_GET | ROUTE_LIMIT_SEARCH | ROUTE_PUBLIC, "/dang-ky-nhan-tin/xac-nhan", page_subscribe_confirm_form },
+	{ ROUTE_POST | ROUTE_LIMIT_SEARCH | ROUTE_PUBLIC, "/dang-ky-nhan-tin/xac-nhan", page_subscribe_confirm },
+	{ ROUTE_GET | ROUTE_LIMIT_SEARCH | ROUTE_PUBLIC, "/huy-nhan-tin", page_unsubscribe_form },
+	{ ROUTE_POST | ROUTE_LIMIT_SEARCH | ROUTE_PUBLIC | ROUTE_NO_CSRF, "/huy-nhan-tin", page_unsubscribe },
+	{ ROUTE_GET | ROUTE_SITEADMIN, "/quan-tri/nhan-tin", admin_subscriptions },
+	{ ROUTE_POST | ROUTE_SITEADMIN, "/quan-tri/nhan-tin/*/xoa", admin_subscription_remove },
 	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/danh-gia", admin_ratings },
 	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/danh-gia.xlsx", admin_ratings_export },
 	/* schedules and the directory (web/public/schedule.c, directory.c): before the kinds' generic

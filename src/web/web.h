@@ -387,5 +387,18 @@ void admin_extsite_delete(struct req *r);
 void admin_extsite_pull(struct req *r);
 void page_ext_news(struct req *r);
 json_t *web_ext_news(struct req *r, int64_t limit);
+/* E-mail subscriptions (web/public/subscriptions.c, web/admin/subscriptions.c,
+ * model/subscription.h; docs/subscriptions.md). */
+void page_subscribe_form(struct req *r);
+void page_subscribe(struct req *r);
+void page_subscribe_confirm_form(struct req *r);
+void page_subscribe_confirm(struct req *r);
+void page_unsubscribe_form(struct req *r);
+void page_unsubscribe(struct req *r);
+void admin_subscriptions(struct req *r);
+void admin_subscription_remove(struct req *r);
+/* "Nhận tin qua thư" on a list page: CTX's subscribe_url, the subscribe form pre-filled with
+ * category CATEGORY_ID (> 0) or else kind K (NULL: the whole site). */
+void web_subscribe_link(struct req *r, json_t *ctx, int64_t category_id, const struct kind *k);
 
 #endif

@@ -2574,3 +2574,49 @@ async function accessibilityChrome(t) {
 scenarios.push(
 	{ name: 'accessibility chrome: high contrast, larger text, access keys, the statement and open data (axe-core)', run: accessibilityChrome, timeout: 60000 },
 );
+
+/* ---------------------------------------------------------------------------------------------
+ * E-mail subscriptions (docs/subscriptions.md): from a kind's list the reader follows "Nhận tin
+ * qua thư" to the form pre-filled with that kind; a wrong address comes back with its message
+ * next to the field and the input kept; a right one is told to confirm by mail. The site
+ * administrator's page shows the subscription with its address masked. axe-core on the form, its
+ * error state, its sent state and the administrators' page.
+ */
+async function subscriptions(t) {
+	const ctx = await t.newContext({ bypassCSP: true });
+	const page = await ctx.newPage();
+	const seen = watch(page);
+	await page.goto(t.site + '/van-ban');
+	await clickAndWait(page, page.getByRole('link', { name: 'Nhận tin qua thư' }));
+	assertPath(page, '/dang-ky-nhan-tin', 'the subscription form linked from the list of documents');
+	assert.equal(await textOf(page.getByRole('heading', { level: 1 })), 'Đăng ký nhận tin qua thư điện tử');
+	assert.equal(await page.getByRole('combobox', { name: 'Nhận tin của' }).inputValue(), 'k:legal', 'the kind pre-filled');
+	assert.deepEqual(seriousOf((await axe(t, page)).violations), [], 'axe on the subscription form');
+	await until(async () => !(await page.locator('.challenge-question').isVisible()), 'the check question hidden by the proof of work', 20000);
+	const address = page.getByRole('textbox', { name: /^Địa chỉ thư điện tử/ });
+	await address.fill('khong-phai-dia-chi');
+	await page.getByRole('radio', { name: 'Bản tin hằng tuần' }).check();
+	await clickAndWait(page, page.getByRole('button', { name: 'Đăng ký', exact: true }));
+	await mustSee(page.getByText('Địa chỉ thư điện tử không hợp lệ'), 'the message next to the address');
+	assert.equal(await address.inputValue(), 'khong-phai-dia-chi', 'the address typed is kept');
+	assert.ok(await page.getByRole('radio', { name: 'Bản tin hằng tuần' }).isChecked(), 'the frequency kept');
+	assert.deepEqual(seriousOf((await axe(t, page)).violations), [], 'axe on the subscription form with its error');
+	await page.screenshot({ path: join(t.shots, 'cong-browser-subscribe.png'), fullPage: true });
+	await until(async () => !(await page.locator('.challenge-question').isVisible()), 'the check question hidden by the proof of work', 20000);
+	await address.fill('vanban.theodoi@example.vn');
+	await clickAndWait(page, page.getByRole('button', { name: 'Đăng ký', exact: true }));
+	await mustSee(page.getByRole('status').filter({ hasText: 'thư xác nhận' }), 'the notice that a confirmation mail is on its way');
+	assert.deepEqual(seriousOf((await axe(t, page)).violations), [], 'axe on the subscription form, sent');
+	seen.assertClean('the subscription form');
+	await ctx.close();
+
+	const admin = await personPage(t, 'siteadmin', '/quan-tri/nhan-tin', { bypassCSP: true });
+	await mustSee(admin.getByRole('cell', { name: 'v***@e***.vn' }).first(), 'the masked address');
+	assert.ok(!(await admin.content()).includes('vanban.theodoi@example.vn'), 'the address in full on the administrators\' page');
+	assert.deepEqual(seriousOf((await axe(t, admin)).violations), [], 'axe on the subscriptions\' administration');
+	await admin.context().close();
+}
+
+scenarios.push(
+	{ name: 'subscriptions: the form from a list, a wrong address, sent; the masked list (axe-core)', run: subscriptions, timeout: 60000 },
+);

@@ -272,7 +272,7 @@ static void mail_check(char **f, size_t nf)
 	const char *to[] = { "snv@vinhlong.gov.vn", "bientap.snv@vinhlong.gov.vn" };
 	struct mail_config cfg = { .url = "smtp://127.0.0.1", .from = "khong-tra-loi@vinhlong.gov.vn",
 				   .from_name = nf > 1 ? f[1] : NULL };
-	struct mail_message m = { to, 2, f[0], nf > 2 ? f[2] : "", nf > 3 ? f[3] : NULL };
+	struct mail_message m = { to, 2, f[0], nf > 2 ? f[2] : "", nf > 3 ? f[3] : NULL, NULL };
 	struct sb out = SB_INIT;
 	char err[200];
 	if (mail_build(&cfg, &m, 1795316400, &out, err, sizeof(err)) == 0) {

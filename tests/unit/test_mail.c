@@ -210,7 +210,7 @@ TEST(mail_build_headers_encoded_and_folded)
 {
 	const char *to[] = { "snv@vinhlong.gov.vn", "bientap.snv@vinhlong.gov.vn",
 			     "truongban.ban-bien-tap.so-noi-vu@vinhlong.gov.vn" };
-	struct mail_message m = { to, 3, subject_vi, text_vi, NULL };
+	struct mail_message m = { to, 3, subject_vi, text_vi, NULL, NULL };
 	char err[200] = "";
 	char *msg = build(&cfg_vi, &m, err, sizeof(err));
 	if (!CHECK(msg != NULL)) {
@@ -267,7 +267,7 @@ TEST(mail_build_body_round_trips)
 	};
 	const char *cte[] = { "base64", "quoted-printable", "quoted-printable", "quoted-printable" };
 	for (size_t i = 0; i < ARRAY_SIZE(bodies); i++) {
-		struct mail_message m = { to, 1, "Test", bodies[i], NULL };
+		struct mail_message m = { to, 1, "Test", bodies[i], NULL, NULL };
 		char *msg = build(&cfg_vi, &m, err, sizeof(err));
 		if (!CHECK(msg != NULL))
 			continue;
@@ -388,7 +388,7 @@ TEST(mail_build_refuses_injection)
 		{ "" },
 	};
 	char err[200];
-	struct mail_message m = { good, 1, "Chào\r\nBcc: all@example.com", "x", NULL };
+	struct mail_message m = { good, 1, "Chào\r\nBcc: all@example.com", "x", NULL, NULL };
 	struct mail_config cfg = cfg_vi;
 	CHECK(build(&cfg, &m, err, sizeof(err)) == NULL && strstr(err, "subject"));
 	m.subject = "Chào\nX-Evil: 1";
@@ -429,7 +429,7 @@ TEST(mail_build_html_alternative)
 {
 	const char *to[] = { "snv@vinhlong.gov.vn" };
 	struct mail_message m = { to, 1, "Nhắc hạn", text_vi,
-				  "<p>Kính gửi <strong>Ban biên tập</strong></p>" };
+				  "<p>Kính gửi <strong>Ban biên tập</strong></p>", NULL };
 	char err[200];
 	char *msg = build(&cfg_vi, &m, err, sizeof(err));
 	if (!CHECK(msg != NULL))
@@ -621,7 +621,7 @@ static int send_to_sink(struct sink *s, enum sink_mode mode, struct mail_config 
 TEST(mail_send_to_local_sink)
 {
 	const char *to[] = { "snv@vinhlong.gov.vn", "bientap.snv@vinhlong.gov.vn" };
-	struct mail_message m = { to, 2, subject_vi, text_vi, NULL };
+	struct mail_message m = { to, 2, subject_vi, text_vi, NULL, NULL };
 	struct mail_config cfg = cfg_vi;
 	struct sink s;
 	char url[64], err[256] = "";
@@ -652,7 +652,7 @@ TEST(mail_send_to_local_sink)
 TEST(mail_send_errors)
 {
 	const char *to[] = { "khongco@vinhlong.gov.vn" };
-	struct mail_message m = { to, 1, "Nhắc hạn", "Nội dung", NULL };
+	struct mail_message m = { to, 1, "Nhắc hạn", "Nội dung", NULL, NULL };
 	struct mail_config cfg = cfg_vi;
 	struct sink s;
 	char url[64], err[512] = "";

@@ -73,6 +73,7 @@ void page_category(struct req *r)
 	sb_release(&title);
 	sb_release(&canon);
 	web_feed_links(ctx, path, name);
+	web_subscribe_link(r, ctx, id, NULL); /* "Nhận tin qua thư": the subscription form, pre-filled */
 
 	/* breadcrumbs: the category's ancestors, then itself */
 	json_t *chain = json_array();

@@ -679,6 +679,8 @@ void page_item_list(struct req *r)
 	} else {
 		web_feed_links(ctx, base, k->label);
 	}
+	/* "Nhận tin qua thư": the subscription form, pre-filled with the category or the kind */
+	web_subscribe_link(r, ctx, cat ? lq.category_id : 0, k);
 
 	json_t *view = json_pack("{sssssssI}", "label", kind_tr(req_texts(r), k, NULL), "label_one", kind_tr(req_texts(r), k, "one"), "url", base, "total",
 				 (json_int_t)total);

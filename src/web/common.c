@@ -393,6 +393,7 @@ json_t *web_public_ctx(struct req *r, const char *page_title, const char *canoni
 	set_str(ctx, "meta_description", t.buf);
 	sb_reset(&t);
 	sb_add(&t, url, strlen(url) - 1);
+	sb_adds(&t, req_lang_prefix(r)); /* a page in English is at "/en/…" (docs/languages.md) */
 	sb_adds(&t, canonical_path ? canonical_path : "/");
 	set_str(ctx, "canonical_url", t.buf);
 	/* "Báo lỗi" on every page (VL Đ18.2): the report's form names the page */
@@ -432,6 +433,7 @@ json_t *web_public_ctx(struct req *r, const char *page_title, const char *canoni
 	nav_footer_ctx(r, ctx); /* the footer's links (public/nav.c) */
 	json_object_set_new(ctx, "breadcrumbs", json_array());
 	web_crumb(ctx, "Trang chủ", page_title ? "/" : NULL);
+	web_lang_switch(r, ctx); /* the header's language switch (public/lang.c) */
 	set_str(ctx, "admin_url", "/quan-tri/");
 	set_str(ctx, "search_url", "/tim-kiem");
 	/* a planned outage, on every public page in its window (the page cache's generation

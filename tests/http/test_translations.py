@@ -9,7 +9,7 @@ import time
 
 import html5lib
 
-from conglib import CongTest, locale_texts, module_fixture, squash, text_of
+from conglib import CongTest, host_of, locale_texts, module_fixture, squash, text_of
 
 setUpModule, tearDownModule = module_fixture()
 
@@ -163,15 +163,22 @@ class Translating(Base):
         self.assertIn_("Hội nghị xúc tiến đầu tư", cat_vi)
         self.fx.bump_cache()
 
-    def test_reporters_may_translate_but_not_mark_current(self):
+    def test_who_may_translate_and_mark_current(self):
         self.english_on()
         aid = self.fx.article(self.approver(), "Thông báo lịch tiếp dân", category_id=self.category(), publish=True)
-        # an account without a role on the site may not
-        r = self.fx.admin("bientap", "longho").clone(host="snv.example.gov.vn").post(
-            "/quan-tri/ban-dich/tao", [("source", str(aid)), ("lang", "en")])
-        self.assertIn(r.status, (403, 303), r)
-        if r.status == 303:
-            self.assertNotIn("/quan-tri/bai-viet/", r.location_path)
+        # an editor of another site has no role here
+        other = self.fx.admin("bientap", "longho").clone(host_of("snv"))
+        self.expect(other.post("/quan-tri/ban-dich/tao", [("source", str(aid)), ("lang", "en")]), 403)
+        self.assertEqual(int(self.fx.sql("SELECT count(*) FROM items WHERE translation_of = ?", (aid,))[0][0]), 0)
+        # a reporter of the site makes it (as any item), but only editors mark it current
+        self.fx.add_user("pv.snv", "reporter", "snv")
+        rep = self.fx.admin("pv.snv", "snv")
+        r = self.expect(rep.post("/quan-tri/ban-dich/tao", [("source", str(aid)), ("lang", "en")]), 303)
+        tid = int(re.match(r"/quan-tri/bai-viet/(\d+)$", r.location_path).group(1))
+        self.expect(rep.post("/quan-tri/ban-dich/%d/cap-nhat" % tid), 403)
+        self.expect(self.approver().post("/quan-tri/ban-dich/%d/cap-nhat" % tid), 303)
+        # the audit names who made it
+        self.assertGreaterEqual(int(self.fx.sql("SELECT count(*) FROM audit WHERE action = 'article.translate'")[0][0]), 1)
 
 
 class Coverage(Base):

@@ -41,8 +41,10 @@ void web_lang_switch(struct req *r, json_t *ctx)
 	const char *p = codes.buf;
 	while (*p) {
 		size_t n = strcspn(p, " ");
-		char code[8];
-		if (n && n < sizeof(code) && locale_dict(locales, (snprintf(code, sizeof(code), "%.*s", (int)n, p), code))) {
+		char code[8] = "";
+		if (n && n < sizeof(code))
+			snprintf(code, sizeof(code), "%.*s", (int)n, p);
+		if (*code && locale_dict(locales, code)) {
 			char *home = lang_path(code, "/");
 			json_array_append_new(list, json_pack("{sssssssb}", "code", code, "name",
 							      locale_text(locales, code, "language_name"), "url", home,

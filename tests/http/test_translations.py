@@ -181,6 +181,27 @@ class Translating(Base):
         self.assertGreaterEqual(int(self.fx.sql("SELECT count(*) FROM audit WHERE action = 'article.translate'")[0][0]), 1)
 
 
+class Directory(Base):
+    def test_a_units_translation_stays_on_the_english_pages(self):
+        self.english_on()
+        ap = self.approver()
+        r = ap.post("/quan-tri/co-cau-to-chuc/moi", [("title", "Phòng Tổ chức cán bộ"), ("body", ""), ("ma", "TCCB")],
+                    multipart_form=True)
+        self.expect(r, 303, "a unit")
+        uid = int(re.match(r"/quan-tri/co-cau-to-chuc/(\d+)", r.location_path).group(1))
+        self.fx.publish(ap, uid)
+        tid = self.translate(uid)
+        self.save(tid, "Personnel Division", "", kind_path="co-cau-to-chuc", ma="TCCB")
+        self.fx.publish(ap, tid)
+        c = self.fx.client("snv")
+        vi = self.page(c, "/co-cau-to-chuc")
+        self.assertIn_("Phòng Tổ chức cán bộ", vi, "the Vietnamese tree")
+        self.assertNotIn_("Personnel Division", vi, "the Vietnamese tree")
+        en = self.page_en(c, "/en/co-cau-to-chuc")
+        self.assertIn_("Personnel Division", en, "the English units")
+        self.assertNotIn_("Phòng Tổ chức cán bộ", en, "the English units")
+
+
 class Coverage(Base):
     def publish_page(self, title, loai):
         ap = self.approver()

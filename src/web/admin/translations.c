@@ -25,10 +25,12 @@ static const char *edit_path(char *buf, size_t n, const char *kind, int64_t id)
 	return buf;
 }
 
-/* LANG's own name ("English", "ភាសាខ្មែរ"), from its locale. */
+/* LANG's own name ("English", "ភាសាខ្មែរ"), from its locale; its code until the locale names it. */
 static const char *lang_name(struct req *r, const char *lang)
 {
-	return locale_text(__atomic_load_n(&r->app->locale, __ATOMIC_ACQUIRE), lang, "language_name");
+	json_t *d = locale_dict(__atomic_load_n(&r->app->locale, __ATOMIC_ACQUIRE), lang);
+	const char *name = json_string_value(json_object_get(d, "language_name"));
+	return name ? name : lang;
 }
 
 /* The site's languages besides Vietnamese: an array of codes. */

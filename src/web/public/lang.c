@@ -46,8 +46,10 @@ void web_lang_switch(struct req *r, json_t *ctx)
 			snprintf(code, sizeof(code), "%.*s", (int)n, p);
 		if (*code && locale_dict(locales, code)) {
 			char *home = lang_path(code, "/");
-			json_array_append_new(list, json_pack("{sssssssb}", "code", code, "name",
-							      locale_text(locales, code, "language_name"), "url", home,
+			/* the language's own name, its code until its locale names it (no Vietnamese
+			 * fallback: "Tiếng Việt" twice would mislead) */
+			const char *name = json_string_value(json_object_get(locale_dict(locales, code), "language_name"));
+			json_array_append_new(list, json_pack("{sssssssb}", "code", code, "name", name ? name : code, "url", home,
 							      "current", strcmp(code, cur) == 0));
 			free(home);
 		}

@@ -648,8 +648,9 @@ json_t *item_listing_candidates(struct db *db, const struct actor *a, int64_t si
 			sb_addc(&like, *p);
 		}
 		sb_addc(&like, '%');
+		/* the main portal's Vietnamese documents (a translation is listed on its language's pages) */
 		st = db_stmt(db, "SELECT count(*) FROM items a WHERE a.site_id = ?1 AND a.kind = ?2 AND a.state = 'published'"
-				 " AND (lower(a.title) LIKE lower(?3) ESCAPE '\\' OR lower(a.ref) LIKE lower(?3) ESCAPE '\\')");
+				 " AND a.lang = 'vi' AND (lower(a.title) LIKE lower(?3) ESCAPE '\\' OR lower(a.ref) LIKE lower(?3) ESCAPE '\\')");
 		if (st && total) {
 			db_bind_int(st, 1, main_id);
 			db_bind_text(st, 2, kind);
@@ -658,7 +659,7 @@ json_t *item_listing_candidates(struct db *db, const struct actor *a, int64_t si
 			db_reset(st);
 		}
 		st = db_stmt(db, "SELECT " ITEM_COLS " FROM items a WHERE a.site_id = ?1 AND a.kind = ?2 AND a.state = 'published'"
-				 " AND (lower(a.title) LIKE lower(?3) ESCAPE '\\' OR lower(a.ref) LIKE lower(?3) ESCAPE '\\')"
+				 " AND a.lang = 'vi' AND (lower(a.title) LIKE lower(?3) ESCAPE '\\' OR lower(a.ref) LIKE lower(?3) ESCAPE '\\')"
 				 " ORDER BY a.item_day DESC NULLS LAST, a.id DESC LIMIT ?4 OFFSET ?5");
 		rows = json_array();
 		if (st) {

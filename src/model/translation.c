@@ -467,7 +467,7 @@ out:
 
 json_t *translation_alternates(struct db *db, int64_t id)
 {
-	struct db_stmt *st = db_stmt(db, "SELECT v.lang, v.id, v.kind, v.slug FROM items i JOIN items v"
+	struct db_stmt *st = db_stmt(db, "SELECT v.lang, v.id, v.kind, v.slug, v.site_id FROM items i JOIN items v"
 				       " ON v.id = coalesce(i.translation_of, i.id) OR v.translation_of = coalesce(i.translation_of, i.id)"
 				       " WHERE i.id = ? AND v.state = 'published' ORDER BY v.lang = 'vi' DESC, v.lang");
 	if (!st)

@@ -58,7 +58,7 @@ json_t *translation_list_public(struct db *db, int64_t site_id, const char *lang
 				int64_t category_id, const char *q, int64_t limit, int64_t offset, int64_t *total);
 
 /* The published versions of the item group ID belongs to (the Vietnamese item and its
- * translations), the Vietnamese first: [{lang, id, kind, slug}]; an empty array when ID is not
+ * translations), the Vietnamese first: [{lang, id, kind, slug, site_id}]; an empty array when ID is not
  * published or has no published translation and translates nothing. */
 json_t *translation_alternates(struct db *db, int64_t id);
 

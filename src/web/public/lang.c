@@ -74,7 +74,9 @@ void web_lang_alternates(struct req *r, json_t *ctx, int64_t id)
 	json_t *links = json_array(), *sw = json_object_get(ctx, "lang_switch");
 	json_array_foreach(alt, i, a) {
 		const char *lang = json_string_value(json_object_get(a, "lang"));
-		if (!site_has_language(r->site, lang))
+		/* a document another site lists (item_listings) is shown here, its translations are not */
+		if (!site_has_language(r->site, lang) ||
+		    json_integer_value(json_object_get(a, "site_id")) != json_integer_value(json_object_get(r->site, "id")))
 			continue;
 		char *path = web_item_path(json_string_value(json_object_get(a, "kind")),
 					   json_string_value(json_object_get(a, "slug")),
@@ -96,7 +98,11 @@ void web_lang_alternates(struct req *r, json_t *ctx, int64_t id)
 		free(lp);
 		free(path);
 	}
-	json_object_set_new(ctx, "alternates", links);
+	/* alternates name two languages at least (and x-default): else none */
+	if (json_array_size(links) >= 3)
+		json_object_set_new(ctx, "alternates", links);
+	else
+		json_decref(links);
 	free(base);
 	json_decref(alt);
 }

@@ -20,6 +20,7 @@
 #include "demo/consultation.h"
 #include "demo/inforeq.h"
 #include "demo/polls.h"
+#include "demo/translations.h"
 #include "vn/calendar.h"
 
 #include <getopt.h>
@@ -700,7 +701,8 @@ int cmd_demo(int argc, char **argv)
 	int rc = load_sites(db) || load_accounts(db) || load_articles(db, data) || load_legal(db) ||
 		 load_procedures(db, data) || load_projects(db, data) || load_directory(db) || load_statistics(db, data) ||
 		 load_links_pages(db) || load_deadlines(db) || demo_media_load(db, data) || demo_citizens_load(db, data) ||
-		 demo_consultation_load(db, data) || demo_inforeq_load(db) || demo_polls_load(db);
+		 demo_consultation_load(db, data) || demo_inforeq_load(db) || demo_polls_load(db) ||
+		 demo_translations_load(db); /* last: it translates what the others published */
 	char *base = db_setting_get(db, "base_domain");
 	db_close(db);
 	if (rc) {

@@ -50,7 +50,9 @@ json_t *article_get_public(struct db *db, int64_t site_id, int64_t id)
 	return db_one_json(st);
 }
 
-/* ---- the public lists: cards (model.h) ---- */
+/* ---- the public lists: cards (model.h) ----
+ * Of Vietnamese items only (a.lang = 'vi'): a translation is listed on its own language's
+ * pages (model/translation.h). */
 
 /* The names and slugs of one site's categories, from its kept tree, looked up by id for each
  * card of a list (a few categories: a scan of integers). */
@@ -167,7 +169,7 @@ size_t article_featured(struct db *db, int64_t site_id, int64_t limit, article_c
 	/* few items are featured: their own partial index (0009), not a walk of the site's */
 	struct db_stmt *st = db_stmt(db, "SELECT " LIST_COLS " FROM items a INDEXED BY articles_featured"
 				       " LEFT JOIN media m ON m.id = a.cover_id"
-				       " WHERE a.site_id = ? AND a.state = 'published' AND a.featured = 1"
+				       " WHERE a.site_id = ? AND a.state = 'published' AND a.lang = 'vi' AND a.featured = 1"
 				       " ORDER BY a.published_at DESC, a.id DESC LIMIT ?");
 	if (!st)
 		return 0;
@@ -289,7 +291,7 @@ size_t article_in_category(struct db *db, json_t *tree, int64_t id, int64_t limi
 		/* no subcategories (most): the category's index gives the page in order */
 		st = db_stmt(db, "SELECT " LIST_COLS " FROM items a INDEXED BY articles_category"
 				 " LEFT JOIN media m ON m.id = a.cover_id"
-				 " WHERE a.category_id = ? AND a.state = 'published'"
+				 " WHERE a.category_id = ? AND a.state = 'published' AND a.lang = 'vi'"
 				 " ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?");
 		if (st) {
 			db_bind_int(st, 1, cats[0]);
@@ -305,7 +307,7 @@ size_t article_in_category(struct db *db, json_t *tree, int64_t id, int64_t limi
 		/* the subtree is the site's, and so are its articles: the category's index alone,
 		 * in date order, without reading a row */
 		st = db_stmt(db, "SELECT a.published_at, a.id FROM items a WHERE a.category_id = ?"
-				 " AND a.state = 'published' ORDER BY a.published_at DESC, a.id DESC LIMIT ?");
+				 " AND a.state = 'published' AND a.lang = 'vi' ORDER BY a.published_at DESC, a.id DESC LIMIT ?");
 		if (!st)
 			break;
 		db_bind_int(st, 1, cats[i]);
@@ -371,7 +373,7 @@ static void newest_per_category(struct db *db, const int64_t *cat_ids, const siz
 		}
 	struct db_stmt *st = n ? db_stmt(db, "SELECT j.key, (SELECT group_concat(b.published_at || ' ' || b.id)"
 					   " FROM (SELECT published_at, id FROM items WHERE category_id = j.value"
-					   " AND state = 'published' ORDER BY published_at DESC, id DESC LIMIT ?2) b)"
+					   " AND state = 'published' AND lang = 'vi' ORDER BY published_at DESC, id DESC LIMIT ?2) b)"
 					   " FROM json_each(?1) j") : NULL;
 	if (st) {
 		ids_json(&text, ids, n);
@@ -430,7 +432,7 @@ size_t article_home(struct db *db, int64_t site_id, json_t *cats, int64_t nlates
 	 * category): the first NLATEST are the latest list, and each section takes the first PER
 	 * of its categories: in that order they are its newest. */
 	struct db_stmt *st = db_stmt(db, "SELECT a.published_at, a.id, a.category_id FROM items a"
-				       " WHERE a.site_id = ? AND a.state = 'published'"
+				       " WHERE a.site_id = ? AND a.state = 'published' AND a.lang = 'vi'"
 				       " ORDER BY a.published_at DESC, a.id DESC LIMIT ?");
 	if (st) {
 		db_bind_int(st, 1, site_id);
@@ -517,7 +519,7 @@ size_t article_related(struct db *db, int64_t site_id, int64_t category_id, int6
 		       article_card_fn *fn, void *arg)
 {
 	struct db_stmt *st = db_stmt(db, "SELECT " LIST_COLS LIST_FROM
-				       " WHERE +a.site_id = ? AND a.category_id = ? AND a.id <> ? AND a.state = 'published'"
+				       " WHERE +a.site_id = ? AND a.category_id = ? AND a.id <> ? AND a.state = 'published' AND a.lang = 'vi'"
 				       " ORDER BY a.published_at DESC, a.id DESC LIMIT ?");
 	if (!st)
 		return 0;
@@ -1109,7 +1111,7 @@ size_t article_from_components(struct db *db, int64_t main_site_id, int64_t limi
 	 * not settle it. */
 	struct db_stmt *st = db_stmt(db, "SELECT sh.decided_at, a.published_at, a.id FROM shares sh INDEXED BY shares_target"
 				       " CROSS JOIN items a ON a.id = sh.article_id"
-				       " WHERE sh.to_site_id = ?1 AND sh.state = 'accepted' AND a.state = 'published'"
+				       " WHERE sh.to_site_id = ?1 AND sh.state = 'accepted' AND a.state = 'published' AND a.lang = 'vi'"
 				       " ORDER BY sh.decided_at DESC LIMIT ?2");
 	struct pick *best;
 	size_t n = 0;

@@ -107,7 +107,9 @@ static struct banner_memo *published(struct db *db)
 	struct banner_memo *m = db_memo_get(db, DB_MEMO_BANNERS);
 	if (m)
 		return m;
-	struct db_stmt *st = db_stmt(db, "SELECT id, site_id, title, fields FROM items WHERE kind = 'banner' AND state = 'published'");
+	/* the Vietnamese pages' banners (a translation is listed on its language's pages) */
+	struct db_stmt *st = db_stmt(db, "SELECT id, site_id, title, fields FROM items WHERE kind = 'banner' AND state = 'published'"
+				       " AND lang = 'vi'");
 	if (!st)
 		return NULL;
 	m = xcalloc(1, sizeof(*m)); /* plain malloc: kept across requests, never in a request's arena */

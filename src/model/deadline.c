@@ -2,6 +2,7 @@
  * the periodic review of fixed pages and the text of the daily reminder. See deadline.h. */
 #include "deadline.h"
 #include "ticket.h"
+#include "translation.h"
 #include "calendar.h"
 #include "internal.h"
 #include "db/db.h"
@@ -438,9 +439,48 @@ static void set_time(json_t *o, const char *k, int64_t t)
 	json_object_set_new(o, k, json_string(buf));
 }
 
+/* Rows by due time, then id (the translations' rows merged into the items' and tickets'). */
+static int by_due(const void *x, const void *y)
+{
+	json_t *a = *(json_t *const *)x, *b = *(json_t *const *)y;
+	int64_t da = json_integer_value(json_object_get(a, "due_at")), db_ = json_integer_value(json_object_get(b, "due_at"));
+	int64_t ia = json_integer_value(json_object_get(a, "id")), ib = json_integer_value(json_object_get(b, "id"));
+	return da != db_ ? (da < db_ ? -1 : 1) : (ia > ib) - (ia < ib);
+}
+
+/* ROWS with the translations still to make (translation.h) merged in by due time. */
+static json_t *with_translations(struct db *db, int64_t site_id, json_t *rows)
+{
+	json_t *tr = translation_due_rows(db, site_id), *row;
+	if (!json_array_size(tr)) {
+		json_decref(tr);
+		return rows;
+	}
+	char name[256];
+	kind_name(db, TRANSLATION_DEADLINE_KIND, name, sizeof(name));
+	size_t i, n = json_array_size(rows) + json_array_size(tr), k = 0;
+	json_t **v = xcalloc(n, sizeof(*v));
+	json_array_foreach(rows, i, row)
+		v[k++] = row;
+	json_array_foreach(tr, i, row) {
+		json_object_set_new(row, "kind_name", json_string(name));
+		v[k++] = row;
+	}
+	qsort(v, n, sizeof(*v), by_due);
+	json_t *out = json_array();
+	for (i = 0; i < n; i++)
+		json_array_append(out, v[i]);
+	free(v);
+	json_decref(rows);
+	json_decref(tr);
+	return out;
+}
+
 /* Open items with a due time of SITE_ID (0: all), split at NOW. No permission check. The open
  * tickets of every kind with a due time (model/ticket.h: questions, requests for information…)
- * are in the same lists, each with its "path" (its page in the inbox) and "state_label". */
+ * are in the same lists, each with its "path" (its page in the inbox) and "state_label"; so are
+ * the translations the regulations require and nobody has begun (translation_due_rows), with
+ * their source's "path" and a "state_key" (a message key). */
 static json_t *open_items(struct db *db, int64_t site_id, int64_t now)
 {
 	struct db_stmt *st = db_stmt(db, "SELECT a.id AS id, a.site_id, s.name AS site_name, s.slug AS site_slug, s.kind AS site_kind,"
@@ -460,7 +500,7 @@ static json_t *open_items(struct db *db, int64_t site_id, int64_t now)
 	if (!st)
 		return out;
 	db_bind_int(st, 1, site_id);
-	json_t *rows = db_rows_json(st), *row;
+	json_t *rows = with_translations(db, site_id, db_rows_json(st)), *row;
 	struct vn_calendar *cal = calendar_load(db);
 	int32_t today = vn_days_of_time(now), soon_end = today;
 	size_t i;

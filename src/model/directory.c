@@ -42,7 +42,7 @@ int unit_check_store(struct db *db, const char *data_dir, int64_t site_id, int64
 		return 0;
 	}
 	struct db_stmt *st = db_stmt(db, "SELECT id, fields FROM items WHERE kind = ? AND ref_key = ? AND site_id = ?"
-				       " AND state = 'published' ORDER BY id LIMIT 1");
+				       " AND state = 'published' AND lang = 'vi' ORDER BY id LIMIT 1");
 	for (int depth = 0; st && key && depth < DEPTH_MAX; depth++) {
 		if (self && strcmp(key, self) == 0) {
 			errs_add(e, "cap_tren", "unit_ancestor_cycle");
@@ -129,9 +129,11 @@ static void attach(json_t *node, json_t *byparent, json_t *seen, int depth)
 
 json_t *directory_tree(struct db *db, int64_t site_id)
 {
+	/* the Vietnamese units (and officials, below): a translation is on its language's pages
+	 * (model/translation.h) */
 	const struct kind *k = kind_find("unit");
 	struct db_stmt *st = db_stmt(db, "SELECT id, slug, title, ref, ref_key AS key, fields FROM items"
-				       " WHERE site_id = ? AND kind = 'unit' AND state = 'published'");
+				       " WHERE site_id = ? AND kind = 'unit' AND state = 'published' AND lang = 'vi'");
 	if (!st || !k)
 		return NULL;
 	db_bind_int(st, 1, site_id);
@@ -198,10 +200,10 @@ json_t *directory_officials(struct db *db, int64_t site_id, int64_t unit_id)
 	if (unit_id > 0)
 		st = db_stmt(db, "SELECT a.id, a.slug, a.title, a.fields FROM items a JOIN item_links l ON l.from_id = a.id"
 				 " WHERE l.to_id = ? AND l.relation = 'don_vi' AND a.site_id = ? AND a.kind = 'official'"
-				 " AND a.state = 'published'");
+				 " AND a.state = 'published' AND a.lang = 'vi'");
 	else
 		st = db_stmt(db, "SELECT a.id, a.slug, a.title, a.fields FROM items a WHERE ? = 0 AND a.site_id = ?"
-				 " AND a.kind = 'official' AND a.state = 'published'");
+				 " AND a.kind = 'official' AND a.state = 'published' AND a.lang = 'vi'");
 	if (!st)
 		return NULL;
 	db_bind_int(st, 1, unit_id > 0 ? unit_id : 0);

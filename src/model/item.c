@@ -66,7 +66,9 @@ static void fields_parse(json_t *row)
 /* every site's (site 0: a kind the main portal lists for the whole province, kind.province_list),
  * walking items_kind_all (kind, state, item_day, id) */
 #define SITE_ALL " ?1 = 0"
-#define WHERE(site) " FROM items a WHERE" site " AND a.kind = ?2 AND a.state = 'published' AND (?3 = 0 OR a.category_id = ?3)"
+/* Vietnamese items only: a translation is listed on its own language's pages (model/translation.h) */
+#define WHERE(site) " FROM items a WHERE" site " AND a.kind = ?2 AND a.state = 'published' AND a.lang = 'vi'" \
+		    " AND (?3 = 0 OR a.category_id = ?3)"
 #define PAIR(site, filters)                                                                    \
 	{ "SELECT count(*)" WHERE(site) filters,                                               \
 	  "SELECT a.id" WHERE(site) filters " ORDER BY a.item_day DESC NULLS LAST, a.id DESC LIMIT ?4 OFFSET ?5" }
@@ -122,9 +124,9 @@ static int site_lists_others(struct db *db, int64_t site_id)
  * item_day, which the index on (site, kind, state, item_day, id) answers: a list of 2024's
  * documents walks 2024's entries only, not every document of the site from the newest down
  * (with up to ITEM_FILTERS_MAX - 1 other filters). */
-#define YC(site, x) "SELECT count(*) FROM items a WHERE" site " AND a.kind = ?2 AND a.state = 'published'" \
+#define YC(site, x) "SELECT count(*) FROM items a WHERE" site " AND a.kind = ?2 AND a.state = 'published' AND a.lang = 'vi'" \
 	      " AND (?3 = 0 OR a.category_id = ?3) AND a.item_day BETWEEN ?6 AND ?7" x
-#define YI(site, x) "SELECT a.id FROM items a WHERE" site " AND a.kind = ?2 AND a.state = 'published'" \
+#define YI(site, x) "SELECT a.id FROM items a WHERE" site " AND a.kind = ?2 AND a.state = 'published' AND a.lang = 'vi'" \
 	      " AND (?3 = 0 OR a.category_id = ?3) AND a.item_day BETWEEN ?6 AND ?7" x                      \
 	      " ORDER BY a.item_day DESC, a.id DESC LIMIT ?4 OFFSET ?5"
 #define T(n) " AND EXISTS (SELECT 1 FROM item_terms t" #n " WHERE t" #n ".item_id = a.id AND t" #n ".key = ?" \
@@ -646,8 +648,9 @@ json_t *item_listing_candidates(struct db *db, const struct actor *a, int64_t si
 			sb_addc(&like, *p);
 		}
 		sb_addc(&like, '%');
+		/* the main portal's Vietnamese documents (a translation is listed on its language's pages) */
 		st = db_stmt(db, "SELECT count(*) FROM items a WHERE a.site_id = ?1 AND a.kind = ?2 AND a.state = 'published'"
-				 " AND (lower(a.title) LIKE lower(?3) ESCAPE '\\' OR lower(a.ref) LIKE lower(?3) ESCAPE '\\')");
+				 " AND a.lang = 'vi' AND (lower(a.title) LIKE lower(?3) ESCAPE '\\' OR lower(a.ref) LIKE lower(?3) ESCAPE '\\')");
 		if (st && total) {
 			db_bind_int(st, 1, main_id);
 			db_bind_text(st, 2, kind);
@@ -656,7 +659,7 @@ json_t *item_listing_candidates(struct db *db, const struct actor *a, int64_t si
 			db_reset(st);
 		}
 		st = db_stmt(db, "SELECT " ITEM_COLS " FROM items a WHERE a.site_id = ?1 AND a.kind = ?2 AND a.state = 'published'"
-				 " AND (lower(a.title) LIKE lower(?3) ESCAPE '\\' OR lower(a.ref) LIKE lower(?3) ESCAPE '\\')"
+				 " AND a.lang = 'vi' AND (lower(a.title) LIKE lower(?3) ESCAPE '\\' OR lower(a.ref) LIKE lower(?3) ESCAPE '\\')"
 				 " ORDER BY a.item_day DESC NULLS LAST, a.id DESC LIMIT ?4 OFFSET ?5");
 		rows = json_array();
 		if (st) {
@@ -722,7 +725,8 @@ static int feed_takes(const struct item_query *q, json_t *c)
 {
 	const char *ck = json_string_value(json_object_get(c, "kind"));
 	const char *kind = ck && *ck ? ck : "article";
-	if (json_integer_value(json_object_get(c, "published_count")) <= 0)
+	/* the count is of Vietnamese items (0036): a feed in another language reads every category */
+	if (json_integer_value(json_object_get(c, "published_count")) <= 0 && (!q->lang || strcmp(q->lang, "vi") == 0))
 		return 0;
 	if (q->kind)
 		return strcmp(kind, q->kind) == 0;
@@ -750,12 +754,14 @@ json_t *item_feed(struct db *db, const struct item_query *q, int64_t limit)
 	struct feed_pick *picks = NULL;
 	size_t npicks = 0, cap = 0;
 	for (size_t i = 0; i < ncats && limit > 0; i++) {
-		struct db_stmt *st = db_stmt(db, "SELECT a.published_at, a.id FROM items a WHERE a.category_id = ?"
-					       " AND a.state = 'published' ORDER BY a.published_at DESC, a.id DESC LIMIT ?");
+		struct db_stmt *st = db_stmt(db, "SELECT a.published_at, a.id FROM items a WHERE a.category_id = ?1"
+					       " AND a.state = 'published' AND a.lang = ?3"
+					       " ORDER BY a.published_at DESC, a.id DESC LIMIT ?2");
 		if (!st)
 			goto out;
 		db_bind_int(st, 1, cats[i]);
 		db_bind_int(st, 2, limit);
+		db_bind_text(st, 3, q->lang ? q->lang : "vi");
 		while (db_step(st) == DB_ROW) {
 			if (npicks == cap) {
 				cap = cap ? cap * 2 : 64;
@@ -812,7 +818,7 @@ int64_t item_each_public(struct db *db, int64_t site_id, int64_t offset, int64_t
 	/* the site's published items in the order of its index (articles_public: site, state,
 	 * publication, id), so that the OFFSET is skipped in the index */
 	struct db_stmt *st = db_stmt(db, "SELECT a.id, a.kind, a.slug, a.published_at, a.updated_at FROM items a"
-				       " WHERE a.site_id = ?1 AND a.state = 'published'"
+				       " WHERE a.site_id = ?1 AND a.state = 'published' AND a.lang = 'vi'"
 				       " ORDER BY a.published_at, a.id LIMIT ?2 OFFSET ?3");
 	if (!st)
 		return -1;

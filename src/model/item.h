@@ -89,6 +89,7 @@ struct item_query {
 	int64_t site_id;
 	const char *kind;    /* NULL: the kinds of the site's own feed (kind.site_feed) */
 	int64_t category_id; /* 0: any; else this category of SITE_ID and its subcategories */
+	const char *lang;    /* the items' language (model/translation.h); NULL: Vietnamese */
 };
 /* The newest published items Q names, the newest publication first, at most LIMIT: rows {id,
  * site_id, kind, category_id, title, slug, summary, author, published_at, updated_at,

@@ -347,8 +347,11 @@ int kind_ident_taken(struct db *db, const struct kind *k, int64_t site_id, int64
 		return 0;
 	/* items.ref_key is derived from every save of an unpublished item and from the published
 	 * version of a live one: the identifiers the site's items have now */
+	/* among the items of the same language: a translation keeps its source's identifier
+	 * (model/translation.h) */
 	struct db_stmt *st = db_stmt(db, "SELECT 1 FROM items WHERE kind = ?1 AND ref_key = ?2 AND site_id = ?3"
-				       " AND id <> ?4 AND state <> 'withdrawn' LIMIT 1");
+				       " AND id <> ?4 AND state <> 'withdrawn'"
+				       " AND lang = coalesce((SELECT lang FROM items WHERE id = ?4), 'vi') LIMIT 1");
 	int rc = -1;
 	if (st) {
 		db_bind_text(st, 1, k->name);
@@ -1136,7 +1139,7 @@ int item_derive(struct db *db, int64_t id)
 
 int item_derive_at(struct db *db, int64_t id, int32_t today)
 {
-	struct db_stmt *st = db_stmt(db, "SELECT i.kind, i.fields, r.fields AS pending FROM items i"
+	struct db_stmt *st = db_stmt(db, "SELECT i.kind, i.fields, i.lang, r.fields AS pending FROM items i"
 				       " LEFT JOIN revisions r ON r.id = i.pending_rev_id WHERE i.id = ?");
 	if (!st)
 		return -1;
@@ -1148,6 +1151,11 @@ int item_derive_at(struct db *db, int64_t id, int32_t today)
 	json_t *fields = json_loads(json_string_value(json_object_get(row, "fields")), 0, NULL);
 	const char *pending_text = json_string_value(json_object_get(row, "pending"));
 	json_t *pending = pending_text ? json_loads(pending_text, 0, NULL) : NULL;
+	/* A translation (model/translation.h) is listed on its own language's pages only: it has no
+	 * filter terms, relations or identifier key, which the Vietnamese lists, the search by
+	 * number and the links between documents read; its identifier is shown as written. */
+	const char *lang = json_string_value(json_object_get(row, "lang"));
+	int translation = lang && strcmp(lang, "vi") != 0;
 	json_decref(row);
 	int rc = -1;
 	char *ref_key = NULL, *list = NULL;
@@ -1160,7 +1168,7 @@ int item_derive_at(struct db *db, int64_t id, int32_t today)
 	const char *ref = idf ? json_string_value(json_object_get(fields, idf->key)) : NULL;
 	if (ref && !*ref)
 		ref = NULL;
-	ref_key = ref ? kind_ident_key(k, ref) : NULL;
+	ref_key = ref && !translation ? kind_ident_key(k, ref) : NULL;
 	int32_t day = sortf ? kind_day(json_string_value(json_object_get(fields, sortf->key))) : 0;
 	st = db_stmt(db, "UPDATE items SET ref = ?, ref_key = ?, item_day = ? WHERE id = ?");
 	if (!st)
@@ -1265,6 +1273,21 @@ int item_derive_at(struct db *db, int64_t id, int32_t today)
 			goto out;
 	}
 	rc = k->derive ? k->derive(db, k, id, fields, today) : 0;
+	if (rc == 0 && translation) {
+		/* written above like any item's (and by the kind's hook), dropped here in the same
+		 * transaction: the counts' triggers see them come and go */
+		static const char *const drop[] = { "DELETE FROM item_terms WHERE item_id = ?",
+						    "DELETE FROM item_links WHERE from_id = ?" };
+		for (size_t i = 0; i < ARRAY_SIZE(drop) && rc == 0; i++) {
+			st = db_stmt(db, drop[i]);
+			if (!st)
+				rc = -1;
+			else {
+				db_bind_int(st, 1, id);
+				rc = db_step_done(st) ? -1 : 0;
+			}
+		}
+	}
 out:
 	free(ref_key);
 	json_free_str(list);

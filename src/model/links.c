@@ -475,8 +475,9 @@ json_t *links_public(struct db *db, int64_t site_id, int64_t limit)
 {
 	const struct kind *k = kind_find("link");
 	const struct kind_field *gf = k ? kind_field(k, "nhom") : NULL;
+	/* the Vietnamese pages' links (a translation is listed on its language's pages) */
 	struct db_stmt *st = db_stmt(db, "SELECT a.id, a.title, a.slug, a.fields FROM items a"
-				       " WHERE a.site_id = ?1 AND a.kind = 'link' AND a.state = 'published'"
+				       " WHERE a.site_id = ?1 AND a.kind = 'link' AND a.state = 'published' AND a.lang = 'vi'"
 				       " ORDER BY a.id LIMIT 2000");
 	if (!st)
 		return json_array();

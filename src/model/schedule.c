@@ -52,9 +52,10 @@ json_t *schedule_weeks(struct db *db, int64_t site_id, int32_t from, int32_t to)
 
 json_t *schedule_sites_between(struct db *db, int32_t from, int32_t to)
 {
-	/* two ranges of the index on (kind, state, item_day, id) (0023): the week's items, not the sites */
+	/* two ranges of the index on (kind, state, item_day, id) (0023): the week's items, not the sites;
+	 * Vietnamese ones, as the week view below (translations: model/translation.h) */
 	struct db_stmt *st = db_stmt(db, "SELECT DISTINCT site_id FROM items WHERE kind IN ('schedule', 'reception')"
-				       " AND state = 'published' AND item_day BETWEEN ? AND ? ORDER BY site_id");
+				       " AND state = 'published' AND lang = 'vi' AND item_day BETWEEN ? AND ? ORDER BY site_id");
 	if (!st)
 		return NULL;
 	db_bind_int(st, 1, from);
@@ -65,7 +66,7 @@ json_t *schedule_sites_between(struct db *db, int32_t from, int32_t to)
 json_t *schedule_items(struct db *db, int64_t site_id, const char *kind, int32_t from, int32_t to)
 {
 	struct db_stmt *st = db_stmt(db, "SELECT id, site_id, slug, title, item_day, published_at, updated_at, fields"
-				       " FROM items WHERE site_id = ? AND kind = ? AND state = 'published'"
+				       " FROM items WHERE site_id = ? AND kind = ? AND state = 'published' AND lang = 'vi'"
 				       " AND item_day BETWEEN ? AND ? ORDER BY item_day, id");
 	if (!st)
 		return NULL;

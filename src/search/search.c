@@ -802,8 +802,10 @@ static int index_item(struct db *db, int64_t id, int vocab)
 		if (!ok)
 			return -1;
 	}
+	/* Vietnamese items only: a translation is found by its own language's search
+	 * (model/translation.h), which reads its few items directly */
 	st = db_stmt(db, "SELECT title, summary, body, site_id, category_id, published_at, kind, fields, ref FROM items"
-			 " WHERE id = ? AND state = 'published'");
+			 " WHERE id = ? AND state = 'published' AND lang = 'vi'");
 	if (!st)
 		return -1;
 	db_bind_int(st, 1, id);

@@ -439,6 +439,7 @@ json_t *web_public_ctx(struct req *r, const char *page_title, const char *canoni
 	nav_footer_ctx(r, ctx); /* the footer's links (public/nav.c) */
 	json_object_set_new(ctx, "breadcrumbs", json_array());
 	web_crumb(ctx, rtr(r, "nav_home"), page_title ? "/" : NULL); /* the template adds lang_prefix */
+	web_lang_switch(r, ctx); /* the header's language switch (public/lang.c) */
 	set_str(ctx, "admin_url", "/quan-tri/");
 	set_str(ctx, "search_url", "/tim-kiem");
 	/* a planned outage, on every public page in its window (the page cache's generation

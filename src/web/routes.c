@@ -141,6 +141,13 @@ const struct route web_routes[] = {
 	{ ROUTE_GET | ROUTE_SITEADMIN, "/quan-tri/cai-dat/da-phuong-tien", admin_media_settings },
 	{ ROUTE_POST | ROUTE_SITEADMIN, "/quan-tri/cai-dat/da-phuong-tien", admin_media_settings_save },
 	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/quang-cao/luot-bam", admin_banner_clicks },
+	/* translations, the site's languages and the English coverage report (web/admin/
+	 * translations.c): before the kinds' generic pages, which would take /quan-tri/ban-dich/tao */
+	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/ban-dich", admin_translations },
+	{ ROUTE_POST | ROUTE_ROLE, "/quan-tri/ban-dich/tao", admin_translation_create },
+	{ ROUTE_POST | ROUTE_EDITOR, "/quan-tri/ban-dich/*/cap-nhat", admin_translation_current },
+	{ ROUTE_GET | ROUTE_SITEADMIN, "/quan-tri/cai-dat/ngon-ngu", admin_languages },
+	{ ROUTE_POST | ROUTE_SITEADMIN, "/quan-tri/cai-dat/ngon-ngu", admin_languages_save },
 	/* every other kind of item (model/kinds.c) by its segment: "/quan-tri/van-ban/12"; after
 	 * every fixed path, so that those win; the handlers answer 404 for a segment no kind has */
 	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/du-thao/*/gop-y.csv", admin_consultation_export },

@@ -82,6 +82,19 @@ json_t *admin_category_tree(struct req *r, json_int_t selected);
 /* Puts field errors into ctx.errors {field: message} and ctx.has_errors. */
 void admin_errors(struct req *r, json_t *ctx, const struct errs *e);
 
+/* The public pages' languages (web/public/lang.c, docs/languages.md): the header's switch
+ * (ctx "lang_switch", each language's home; web_public_ctx calls it), the hreflang alternates of
+ * item ID's published versions (ctx "alternates"; the switch then lands on them), the redirect
+ * of an item in ITEM_LANG asked for on another language's page (to PATH in its own; 1 when
+ * answered), whether the page is in another language than Vietnamese, and such a page's list
+ * of the site's items in it (of kind K or any, in CATEGORY_ID or any). */
+void web_lang_switch(struct req *r, json_t *ctx);
+void web_lang_alternates(struct req *r, json_t *ctx, int64_t id);
+int web_lang_redirect(struct req *r, const char *item_lang, const char *path);
+int web_lang_page(struct req *r);
+struct kind;
+void web_lang_list(struct req *r, const struct kind *k, int64_t category_id, const char *title, const char *canon);
+
 /* Handlers (web/public/ and web/admin/). */
 /* web/admin/api_tokens.c: the JSON API's tokens */
 void admin_api_tokens(struct req *r);
@@ -182,6 +195,17 @@ void admin_account_settings(struct req *r);
 void admin_account_settings_save(struct req *r);
 void admin_settings(struct req *r);
 void admin_settings_save(struct req *r);
+/* Translations (web/admin/translations.c, model/translation.h): the edit page's "Bản dịch" box
+ * of item ID into CTX ("translations", or "translation_of" for a translation); making one,
+ * marking it current; the site's languages and English rules (CTX of the settings form, RULES
+ * the text typed or NULL: the stored); the coverage report. */
+void admin_translation_box(struct req *r, json_t *ctx, int64_t id);
+void admin_translation_create(struct req *r);
+void admin_translation_current(struct req *r);
+void admin_languages_ctx(struct req *r, json_t *ctx, const char *rules);
+void admin_languages(struct req *r);
+void admin_languages_save(struct req *r);
+void admin_translations(struct req *r);
 void admin_audit(struct req *r);
 void page_vendor(struct req *r);
 void admin_categories(struct req *r);

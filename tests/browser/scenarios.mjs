@@ -2620,3 +2620,70 @@ async function subscriptions(t) {
 scenarios.push(
 	{ name: 'subscriptions: the form from a list, a wrong address, sent; the masked list (axe-core)', run: subscriptions, timeout: 60000 },
 );
+
+/* ---------------------------------------------------------------------------------------------
+ * Languages (docs/languages.md): the site administrator turns English on in the settings; the
+ * reporter opens the published article, makes its English translation from the "Bản dịch" box,
+ * types the English title, saves and sends it; the editor passes it on, the approver publishes
+ * it; a citizen finds it on /en/, reads it (hreflang alternates in the head) and follows the
+ * language switch back to the Vietnamese article. axe-core on the settings, the English home,
+ * the English article and the coverage report.
+ */
+const EN_TITLE = 'Department of Home Affairs trains records and archives staff in 2026';
+
+async function languages(t) {
+	const art = await ensureArticle(t);
+	const admin = await personPage(t, 'siteadmin', '/quan-tri/cai-dat', { bypassCSP: true });
+	await admin.getByRole('checkbox', { name: /English/ }).check();
+	await clickAndWait(admin, admin.getByRole('button', { name: 'Lưu ngôn ngữ' }));
+	assert.equal(path(admin), '/quan-tri/cai-dat/ngon-ngu', 'after saving the languages');
+	assert.ok(await admin.getByRole('checkbox', { name: /English/ }).isChecked(), 'English is on');
+	await axeClean(t, admin, 'the languages form');
+	await admin.context().close();
+
+	// the reporter who wrote the article makes its translation
+	let page = await personPage(t, 'reporter', `/quan-tri/bai-viet/${art.id}`);
+	const box = page.getByRole('region', { name: 'Bản dịch' });
+	await clickAndWait(page, box.getByRole('button', { name: /English/ }));
+	assert.match(path(page), /^\/quan-tri\/bai-viet\/\d+$/, 'the translation\'s edit page');
+	const tid = Number(path(page).split('/').pop());
+	assert.notEqual(tid, art.id, 'a new item');
+	await mustSee(page.getByRole('region', { name: 'Bản dịch' }).getByRole('link', { name: ARTICLE.title }), 'the link to the Vietnamese article');
+	await page.getByRole('textbox', { name: 'Tiêu đề', exact: true }).fill(EN_TITLE);
+	await clickAndWait(page, page.getByRole('button', { name: 'Lưu', exact: true }));
+	await clickAndWait(page, actionButton(page, ACT.submit));
+	assert.equal(await stateOf(page), STATE.submitted, 'the translation sent for editing');
+	await page.context().close();
+	page = await personPage(t, 'editor', `/quan-tri/bai-viet/${tid}`);
+	await clickAndWait(page, actionButton(page, ACT.edited));
+	await page.context().close();
+	page = await personPage(t, 'approver', `/quan-tri/bai-viet/${tid}`, { bypassCSP: true });
+	await clickAndWait(page, actionButton(page, ACT.publish));
+	assert.equal(await stateOf(page), STATE.published, 'the translation published');
+	await page.goto(t.site + '/quan-tri/ban-dich');
+	await axeClean(t, page, 'the coverage report');
+	await page.context().close();
+
+	// a citizen
+	const ctx = await t.newContext({ bypassCSP: true });
+	const pub = await ctx.newPage();
+	const seen = watch(pub);
+	await pub.goto(t.site + '/en/');
+	assert.equal(await pub.locator('html').getAttribute('lang'), 'en');
+	await axeClean(t, pub, 'the English home');
+	await clickAndWait(pub, pub.getByRole('link', { name: EN_TITLE }));
+	assert.match(path(pub), /^\/en\/tin\//, 'the English article at its /en/ address');
+	assert.equal(await pub.locator('link[rel=alternate][hreflang=vi]').count(), 1, 'hreflang vi');
+	assert.equal(await pub.locator('link[rel=alternate][hreflang=x-default]').count(), 1, 'hreflang x-default');
+	await axeClean(t, pub, 'the English article');
+	const sw = pub.getByRole('navigation', { name: 'Language' });
+	await clickAndWait(pub, sw.getByRole('link', { name: 'Tiếng Việt' }));
+	assert.equal(path(pub), art.path, 'the switch lands on the Vietnamese article');
+	assert.equal(await pub.locator('link[rel=alternate][hreflang=en]').count(), 1, 'hreflang en on the Vietnamese page');
+	seen.assertClean('the English pages');
+	await ctx.close();
+}
+
+scenarios.push(
+	{ name: 'languages: an English translation made, published, read and switched (axe-core)', run: languages, timeout: 90000 },
+);

@@ -211,8 +211,10 @@ class Migrate(CongTest):
         self.assertEqual(self.pg(url, "SELECT id, published_count FROM categories ORDER BY id"),
                          self.src.one("SELECT id, published_count FROM categories ORDER BY id"))
         # what the triggers keep is what they would make from the rows: the copy is consistent
+        # (of Vietnamese items: translations are counted on their own pages, 0036)
         self.assertEqual(self.pg(url, "SELECT count(*) FROM categories c WHERE published_count <> (SELECT count(*)"
-                                      " FROM items i WHERE i.category_id = c.id AND i.state = 'published')"), [(0,)])
+                                      " FROM items i WHERE i.category_id = c.id AND i.state = 'published'"
+                                      " AND i.lang = 'vi')"), [(0,)])
         self.assertEqual(self.pg(url, "SELECT site_id, kind, key, value, n FROM item_term_counts"
                                       ' ORDER BY site_id, kind, key COLLATE "C", value COLLATE "C"'),
                          self.src.one("SELECT site_id, kind, key, value, n FROM item_term_counts ORDER BY 1, 2, 3, 4"))
@@ -224,9 +226,9 @@ class Migrate(CongTest):
                          self.src.one("SELECT id, parent_id FROM sites ORDER BY id"))
         # the triggers are on again
         self.assertEqual(self.pg(url, "SELECT count(*) FROM pg_trigger WHERE NOT tgisinternal AND tgenabled <> 'O'"), [(0,)])
-        # the search index was made again from the items
+        # the search index was made again from the items (the Vietnamese ones: docs/languages.md)
         self.assertEqual(self.pg(url, "SELECT count(*) FROM search_fts"),
-                         self.src.one("SELECT count(*) FROM items WHERE state = 'published'"))
+                         self.src.one("SELECT count(*) FROM items WHERE state = 'published' AND lang = 'vi'"))
 
     def test_identities_continue_after_the_copied_ids(self):
         for table in ("items", "sites", "categories", "audit", "users", "media"):

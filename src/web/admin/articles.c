@@ -636,6 +636,7 @@ static void form_render(struct req *r, const struct kind *k, int status, int64_t
 		json_object_set_new(ctx, "id", json_integer(id));
 		json_object_set_new(ctx, "article_id", json_integer(id)); /* unambiguous inside lists */
 		item_panel(r, ctx, id);
+		admin_translation_box(r, ctx, id); /* its translations (web/admin/translations.c) */
 	}
 	/* the site's files, those attached to this item checked */
 	int64_t nfiles;

@@ -144,6 +144,7 @@ void admin_settings(struct req *r)
 	json_object_set_new(ctx, "may_self", json_boolean(json_integer_value(json_object_get(r->site, "approver_may_be_author"))));
 	if (req_arg(r, "da-luu"))
 		json_object_set_new(ctx, "notice", json_string(rtr(r, "saved")));
+	admin_languages_ctx(r, ctx, NULL); /* the languages' form (web/admin/translations.c) */
 	resp_render(r, 200, "admin/settings", ctx);
 }
 

@@ -91,6 +91,9 @@ void admin_deadlines(struct req *r)
 			} else {
 				json_object_set_new(it, "url", json_string(url));
 			}
+			/* a translation still to make (model/translation.h) says what is lacking */
+			if (json_is_string(json_object_get(it, "state_key")))
+				json_object_set_new(it, "state_label", json_string(rtr(r, json_string_value(json_object_get(it, "state_key")))));
 			if (!json_object_get(it, "state_label"))
 				json_object_set_new(it, "state_label", json_string(article_state_text(req_texts(r),
 					json_string_value(json_object_get(it, "state")))));

@@ -39,11 +39,18 @@ static void article_page(struct req *r, int print)
 	sb_adds(&want, path);
 	if (print)
 		sb_adds(&want, "/ban-in");
+	/* an article is at its own language's address ("/en/tin/…" for a translation) */
+	if (web_lang_redirect(r, json_string_value(json_object_get(row, "lang")), want.buf))
+		goto out;
 	if (strcmp(want.buf, r->path) != 0) {
-		resp_redirect(r, 301, want.buf);
+		struct sb to = SB_INIT;
+		sb_addf(&to, "%s%s", req_lang_prefix(r), want.buf);
+		resp_redirect(r, 301, to.buf);
+		sb_release(&to);
 		goto out;
 	}
 	json_t *ctx = web_public_ctx(r, json_string_value(json_object_get(row, "title")), path);
+	web_lang_alternates(r, ctx, id); /* hreflang and the switch (public/lang.c) */
 	struct article_card card;
 	article_card_of(row, &card);
 	json_t *a = web_card(r, &card);

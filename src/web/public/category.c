@@ -47,6 +47,10 @@ void page_category(struct req *r)
 		sb_release(&loc);
 		goto out;
 	}
+	if (web_lang_page(r)) { /* "/en/chuyen-muc/…": its news in English (public/lang.c) */
+		web_lang_list(r, kind_find("article"), id, json_string_value(json_object_get(cat, "name")), path);
+		goto out;
+	}
 	int64_t page = req_arg_int(r, "trang", 1, 1, 100000), total;
 	struct web_cards wc;
 	web_cards_init(&wc, r);

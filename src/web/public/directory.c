@@ -50,6 +50,11 @@ static json_t *tree_kept(struct req *r, int64_t site_id, json_t **names, json_t 
 
 void page_unit_tree(struct req *r)
 {
+	if (web_lang_page(r)) { /* "/en/co-cau-to-chuc": the units translated (public/lang.c) */
+		const struct kind *k = kind_find("unit");
+		web_lang_list(r, k, 0, k ? k->label : NULL, "/co-cau-to-chuc");
+		return;
+	}
 	json_int_t site_id = json_integer_value(json_object_get(r->site, "id"));
 	/* the tree's HTML and its count, kept with the connection until the database changes; a new
 	 * reference, as a fragment put later in the request may start the memo again */
@@ -177,6 +182,11 @@ static json_t *tree_kept(struct req *r, int64_t site_id, json_t **names, json_t 
 
 void page_spokespeople(struct req *r)
 {
+	if (web_lang_page(r)) { /* "/en/nguoi-phat-ngon": the officials translated (public/lang.c) */
+		const struct kind *k = kind_find("official");
+		web_lang_list(r, k, 0, k ? k->label : NULL, "/nguoi-phat-ngon");
+		return;
+	}
 	json_int_t site_id = json_integer_value(json_object_get(r->site, "id"));
 	json_t *names, *rows = directory_officials(r->db, site_id, -1), *tree = tree_kept(r, site_id, &names, NULL);
 	json_t *ctx = web_public_ctx(r, rtr(r, "contact_spokespeople"), "/nguoi-phat-ngon");

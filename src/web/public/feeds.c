@@ -96,7 +96,12 @@ static void feed_send(struct req *r, enum feed_format format, const struct item_
 	int64_t newest = 0;
 	for (size_t i = 0; i < n; i++) {
 		json_t *row = json_array_get(rows, i);
-		char *path = web_item_path(str(row, "kind"), str(row, "slug"), json_integer_value(json_object_get(row, "id")));
+		char *ipath = web_item_path(str(row, "kind"), str(row, "slug"), json_integer_value(json_object_get(row, "id")));
+		/* an entry of a feed in another language is at that language's address */
+		struct sb lp = SB_INIT;
+		sb_addf(&lp, "%s%s", req_lang_prefix(r), ipath);
+		free(ipath);
+		char *path = sb_detach(&lp, NULL);
 		e[i].title = str(row, "title");
 		e[i].link = keep(&s, absolute(site_url, path));
 		e[i].id = keep(&s, entry_id(r, row));
@@ -125,13 +130,17 @@ static void feed_send(struct req *r, enum feed_format format, const struct item_
 		}
 		free(path);
 	}
+	/* a feed in another language follows that language's pages ("/en/") */
+	struct sb llink = SB_INIT, lself = SB_INIT;
+	sb_addf(&llink, "%s%s", req_lang_prefix(r), link);
+	sb_addf(&lself, "%s%s", req_lang_prefix(r), self);
 	struct feed f = {
 		.title = title,
 		.description = description,
-		.link = keep(&s, absolute(site_url, link)),
-		.self = keep(&s, absolute(site_url, self)),
+		.link = keep(&s, absolute(site_url, llink.buf)),
+		.self = keep(&s, absolute(site_url, lself.buf)),
 		.publisher = str(r->site, "name"),
-		.language = "vi",
+		.language = r->lang[0] ? r->lang : "vi",
 		/* an empty feed has no newest item: now (the document is kept until the next change) */
 		.updated = newest ? newest : time_now(),
 		.entries = e,
@@ -146,6 +155,8 @@ static void feed_send(struct req *r, enum feed_format format, const struct item_
 	free(s.v);
 	free(e);
 	free(site_url);
+	sb_release(&llink);
+	sb_release(&lself);
 	json_decref(cats);
 	json_decref(rows);
 }
@@ -156,7 +167,9 @@ void page_feed(struct req *r)
 	enum feed_format format = plen >= 9 && strcmp(r->path + plen - 9, "/atom.xml") == 0 ? FEED_ATOM : FEED_RSS;
 	const char *file = format == FEED_ATOM ? "atom.xml" : "rss.xml";
 	const char *site = str(r->site, "name");
-	struct item_query q = { .site_id = json_integer_value(json_object_get(r->site, "id")) };
+	/* "/en/rss.xml": the items in the page's language (model/translation.h) */
+	struct item_query q = { .site_id = json_integer_value(json_object_get(r->site, "id")),
+				.lang = r->lang[0] ? r->lang : NULL };
 	struct sb title = SB_INIT, desc = SB_INIT, link = SB_INIT, self = SB_INIT;
 
 	if (!r->captures[0]) { /* the site's */

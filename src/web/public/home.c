@@ -29,6 +29,10 @@ static json_t *news_merge(json_t *a, json_t *b)
 
 void page_home(struct req *r)
 {
+	if (web_lang_page(r)) { /* "/en/": the site's items in English (public/lang.c) */
+		web_lang_list(r, NULL, 0, NULL, "/");
+		return;
+	}
 	json_int_t site_id = json_integer_value(json_object_get(r->site, "id"));
 	int is_main = strcmp(json_string_value(json_object_get(r->site, "kind")), "main") == 0;
 	json_t *ctx = web_public_ctx(r, NULL, "/");

@@ -632,6 +632,13 @@ void page_item_list(struct req *r)
 		list_export(r, &lq, json);
 		return;
 	}
+	if (web_lang_page(r)) { /* "/en/van-ban": the kind's items in English (public/lang.c) */
+		char base[80];
+		snprintf(base, sizeof(base), "/%s", k->segment);
+		json_decref(cats);
+		web_lang_list(r, k, lq.category_id, k->label, base);
+		return;
+	}
 	const struct kind_view *kv = kind_view_find(k->name);
 	if (kv && kv->list_page && kv->list_page(r, k)) {
 		json_decref(cats);
@@ -918,8 +925,14 @@ static void item_page(struct req *r, int print)
 	sb_adds(&want, path);
 	if (print)
 		sb_adds(&want, "/ban-in");
+	/* an item is at its own language's address ("/en/…" for an English translation) */
+	if (web_lang_redirect(r, json_string_value(json_object_get(row, "lang")), want.buf))
+		goto out;
 	if (strcmp(want.buf, r->path) != 0) {
-		resp_redirect(r, 301, want.buf);
+		struct sb to = SB_INIT;
+		sb_addf(&to, "%s%s", req_lang_prefix(r), want.buf);
+		resp_redirect(r, 301, to.buf);
+		sb_release(&to);
 		goto out;
 	}
 	struct sb ptitle = SB_INIT;
@@ -929,6 +942,7 @@ static void item_page(struct req *r, int print)
 		sb_adds(&ptitle, title);
 	json_t *ctx = web_public_ctx(r, ptitle.buf, path);
 	sb_release(&ptitle);
+	web_lang_alternates(r, ctx, id); /* hreflang and the switch (public/lang.c) */
 	char list_path[80];
 	snprintf(list_path, sizeof(list_path), "/%s", k->segment);
 	web_crumb(ctx, kind_tr(req_texts(r), k, NULL), list_path);

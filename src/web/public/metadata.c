@@ -239,6 +239,9 @@ static void export_row(struct meta_row *row, void *arg)
 	struct export_out *o = arg;
 	char *path = web_item_path(row->item.k ? row->item.k->name : "article", row->slug, row->id);
 	sb_truncate(&o->url, o->site_len);
+	/* an item in another language is at that language's address (docs/languages.md) */
+	if (row->item.lang && *row->item.lang && strcmp(row->item.lang, "vi") != 0)
+		sb_addf(&o->url, "/%s", row->item.lang);
 	sb_adds(&o->url, path);
 	free(path);
 	row->item.url = o->url.buf;

@@ -12,6 +12,7 @@
  * WEBPAGE: GET /gioi-thieu, /chuc-nang-nhiem-vu, /lich-su   302 to the site's fixed page of that
  *                                     type (model/kinds.c "page"), 404 when it has none */
 #include "web/web.h"
+#include "model/translation.h"
 #include "base/sb.h"
 #include "base/util.h"
 #include "base/arena.h"
@@ -310,6 +311,24 @@ void page_fixed(struct req *r)
 		}
 		char *path = web_item_path("page", json_string_value(json_object_get(row, "slug")),
 					   json_integer_value(json_object_get(row, "id")));
+		/* "/en/gioi-thieu": the page's published translation when it has one, else the
+		 * Vietnamese page (model/translation.h) */
+		if (web_lang_page(r)) {
+			json_t *alt = translation_alternates(r->db, json_integer_value(json_object_get(row, "id"))), *a;
+			size_t k;
+			json_array_foreach(alt, k, a)
+				if (strcmp(json_string_value(json_object_get(a, "lang")), r->lang) == 0) {
+					free(path);
+					struct sb b = SB_INIT;
+					char *own = web_item_path("page", json_string_value(json_object_get(a, "slug")),
+								  json_integer_value(json_object_get(a, "id")));
+					sb_addf(&b, "%s%s", req_lang_prefix(r), own);
+					free(own);
+					path = sb_detach(&b, NULL);
+					break;
+				}
+			json_decref(alt);
+		}
 		resp_redirect(r, 302, path);
 		free(path);
 		json_decref(row);

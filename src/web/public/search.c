@@ -89,6 +89,10 @@ void page_search(struct req *r)
 	int64_t page = req_arg_int(r, "trang", 1, 1, 1000);
 	char buf[40];
 	q = q ? q : "";
+	if (web_lang_page(r)) { /* "/en/tim-kiem": the site's items in English (public/lang.c) */
+		web_lang_list(r, NULL, 0, rtr(r, "lang_search_title"), "/tim-kiem");
+		return;
+	}
 
 	json_t *ctx = web_public_ctx(r, rtr(r, "search_title"), "/tim-kiem");
 	web_crumb(ctx, rtr(r, "search_title"), NULL);

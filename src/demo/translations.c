@@ -1,0 +1,113 @@
+/* translations.c — the demo province's English pages: a few of the main portal's items
+ * translated through the model (model/translation.h), as a board would. */
+#include "demo/translations.h"
+#include "model/model.h"
+#include "model/translation.h"
+#include "db/db.h"
+#include "base/util.h"
+#include <jansson.h>
+#include <stdio.h>
+#include <string.h>
+#include "base/banned.h"
+
+/* What is translated: the main portal's newest published item of KIND (with the term
+ * KEY=VALUE when KEY is set, titled SOURCE when set), and its English text. */
+static const struct demo_translation {
+	const char *kind, *key, *value, *source;
+	const char *title, *summary, *body;
+} demo_translations[] = {
+	{ "page", "loai", "gioi-thieu", NULL, "About Vinh Long Province",
+	  "Vinh Long lies in the heart of the Mekong Delta, between the Tien and Hau rivers.",
+	  "<p>Vinh Long Province lies in the centre of the Mekong Delta, between the Tien and Hau rivers, "
+	  "about 135 km south-west of Ho Chi Minh City. Its fertile alluvial land, fruit orchards and "
+	  "river islands make agriculture, processing and eco-tourism its main strengths.</p>"
+	  "<p>The Provincial People's Committee welcomes investors and visitors; the contacts of the "
+	  "province's agencies are listed on the Contact page.</p>" },
+	{ "procedure", NULL, NULL, "Đăng ký thành lập doanh nghiệp tư nhân", "Registering a private enterprise",
+	  "How to register a private enterprise (sole proprietorship) with the Business Registration Office.",
+	  "<p>A private enterprise is registered with the Business Registration Office of the Department of "
+	  "Finance. The application (the registration form and a copy of the owner's identity document) is "
+	  "filed online on the National Business Registration Portal or at the Provincial Public "
+	  "Administrative Service Centre; the certificate is issued within 3 working days.</p>"
+	  "<p>The Vietnamese version of this procedure lists every document and fee and prevails.</p>" },
+	{ "article", NULL, NULL, "UBND tỉnh họp phiên thường kỳ, đánh giá tình hình kinh tế – xã hội",
+	  "Provincial People's Committee reviews the socio-economic situation at its regular meeting",
+	  "The Provincial People's Committee met to review the socio-economic situation and the tasks ahead.",
+	  "<p>At its regular monthly meeting, the Provincial People's Committee reviewed the socio-economic "
+	  "situation of the province, the disbursement of public investment and the reform of administrative "
+	  "procedures, and set the tasks for the coming month.</p>" },
+};
+
+/* The newest published Vietnamese item of T on SITE_ID: {id, title, summary}, or NULL. */
+
+static json_t *newest(struct db *db, int64_t site_id, const struct demo_translation *t)
+{
+	struct db_stmt *st = db_stmt(db, "SELECT a.id, a.title, a.summary FROM items a WHERE a.site_id = ?1 AND a.kind = ?2"
+				       " AND a.lang = 'vi' AND a.state = 'published' AND (?3 = '' OR EXISTS (SELECT 1"
+				       " FROM item_terms m WHERE m.item_id = a.id AND m.key = ?3 AND m.value = ?4))"
+				       " AND (?5 = '' OR a.title = ?5)"
+				       " ORDER BY a.published_at DESC, a.id DESC LIMIT 1");
+	if (!st)
+		return NULL;
+	db_bind_int(st, 1, site_id);
+	db_bind_text(st, 2, t->kind);
+	db_bind_text(st, 3, t->key ? t->key : "");
+	db_bind_text(st, 4, t->value ? t->value : "");
+	db_bind_text(st, 5, t->source ? t->source : "");
+	return db_one_json(st);
+}
+
+int demo_translations_load(struct db *db)
+{
+	struct errs e = { 0 };
+	json_t *m = site_main(db);
+	int64_t site_id = json_integer_value(json_object_get(m, "id"));
+	json_decref(m);
+	const char *langs[] = { "en", "km" };
+	if (!site_id || site_languages_set(db, &actor_cli, site_id, langs, 2, &e) != M_OK) {
+		fprintf(stderr, "cong demo: the main portal's languages not set\n");
+		return -1;
+	}
+	size_t n = 0;
+	for (size_t i = 0; i < ARRAY_SIZE(demo_translations); i++) {
+		const struct demo_translation *t = &demo_translations[i];
+		json_t *src = newest(db, site_id, t);
+		if (!src)
+			continue; /* the demo has none of that kind on the main portal */
+		int64_t source = json_integer_value(json_object_get(src, "id")), id = 0;
+		json_decref(src);
+		struct article_input in = { 0 };
+		in.title = t->title;
+		in.summary = t->summary;
+		in.body = t->body;
+		in.cover_id = -1;
+		in.deadline_kind = NULL;
+		memset(&e, 0, sizeof(e));
+		/* the fields and category stay the source's (copied by translation_create) */
+		json_t *cur = NULL;
+		if (translation_create(db, &actor_cli, site_id, source, "en", &e, &id) != M_OK ||
+		    !(cur = article_get_admin(db, &actor_cli, site_id, id))) {
+			fprintf(stderr, "cong demo: the English translation of %s %lld not made\n", t->kind, (long long)source);
+			return -1;
+		}
+		in.kind = t->kind;
+		in.category_id = json_integer_value(json_object_get(cur, "category_id"));
+		json_t *fields = json_loads(json_string_value(json_object_get(cur, "fields")), 0, NULL);
+		in.fields = fields;
+		in.cover_alt = json_string_value(json_object_get(cur, "cover_alt")); /* the same picture */
+		in.author = json_string_value(json_object_get(cur, "author"));
+		int rc = article_save(db, &actor_cli, site_id, id, &in, &e, NULL);
+		json_decref(fields);
+		json_decref(cur);
+		if (rc != M_OK || article_publish_cli(db, site_id, id, time_now() - 3600)) {
+			fprintf(stderr, "cong demo: the English translation of %s %lld not published\n", t->kind,
+				(long long)source);
+			for (int k = 0; k < e.n; k++)
+				fprintf(stderr, "  %s: %s\n", e.e[k].field, e.e[k].key);
+			return -1;
+		}
+		n++;
+	}
+	printf("English and Khmer turned on for the main portal; %zu English translations published\n", n);
+	return 0;
+}

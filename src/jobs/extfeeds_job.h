@@ -8,12 +8,12 @@
 #include <stdint.h>
 
 struct db;
-struct extfeeds_job;
+struct thread_job;
 
-struct extfeeds_job *extfeeds_job_new(const char *db_path);
+/* The job (jobs/thread_job.h: thread_job_free asks a running pull to stop at once, its transfer
+ * cut, and waits for it). */
+struct thread_job *extfeeds_job_new(const char *db_path);
 /* Starts a run when some feed is due and none is running. */
-void extfeeds_job_tick(struct extfeeds_job *j, struct db *db, int64_t now);
-/* Asks a running pull to stop at once (its transfer is cut), waits for it, frees J. */
-void extfeeds_job_free(struct extfeeds_job *j);
+void extfeeds_job_tick(struct thread_job *j, struct db *db, int64_t now);
 
 #endif

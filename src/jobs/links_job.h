@@ -9,12 +9,12 @@
 #include <stdint.h>
 
 struct db;
-struct links_job;
+struct thread_job;
 
-struct links_job *links_job_new(const char *db_path);
+/* The job (jobs/thread_job.h: thread_job_free asks a running check to stop after its current
+ * link and waits for it). */
+struct thread_job *links_job_new(const char *db_path);
 /* Starts the day's check when it is due and none is running. */
-void links_job_tick(struct links_job *j, struct db *db, int64_t now);
-/* Asks a running check to stop after its current link, waits for it, frees J. */
-void links_job_free(struct links_job *j);
+void links_job_tick(struct thread_job *j, struct db *db, int64_t now);
 
 #endif

@@ -7,6 +7,7 @@
 #include "jobs/ops.h"
 #include "jobs/backup_job.h"
 #include "jobs/links_job.h"
+#include "jobs/thread_job.h"
 #include "jobs/extfeeds_job.h" /* #16: external sites' feeds */
 #include "jobs/outbox.h"
 #include "jobs/webhooks.h" /* issue #16: webhook deliveries */
@@ -38,9 +39,9 @@ struct scheduler {
 	char *db_path;
 	char *data_dir; /* the folder of db_path: the tickets' private files (model/ticket.h) */
 	struct backup_job *backup;
-	struct links_job *links; /* the daily dead-link check (jobs/links_job.h) */
+	struct thread_job *links; /* the daily dead-link check (jobs/links_job.h) */
 	json_t *locales; /* the texts of the mails it writes (#16: kind_locale_load), its own copy */
-	struct extfeeds_job *extfeeds; /* the external sites' feeds (jobs/extfeeds_job.h) */
+	struct thread_job *extfeeds; /* the external sites' feeds (jobs/extfeeds_job.h) */
 };
 
 static void *scheduler_main(void *arg)
@@ -152,9 +153,9 @@ struct scheduler *scheduler_start(const char *db_path, const char *data_dir, con
 	pthread_cond_init(&s->wake, NULL);
 	if (pthread_create(&s->thread, NULL, scheduler_main, s)) {
 		backup_job_free(s->backup);
-		links_job_free(s->links);
+		thread_job_free(s->links);
 		json_decref(s->locales);
-		extfeeds_job_free(s->extfeeds);
+		thread_job_free(s->extfeeds);
 		free(s->db_path);
 		free(s->data_dir);
 		free(s);
@@ -173,8 +174,8 @@ void scheduler_stop(struct scheduler *s)
 	pthread_mutex_unlock(&s->lock);
 	pthread_join(s->thread, NULL);
 	backup_job_free(s->backup);
-	links_job_free(s->links);
-	extfeeds_job_free(s->extfeeds);
+	thread_job_free(s->links);
+	thread_job_free(s->extfeeds);
 	pthread_mutex_destroy(&s->lock);
 	pthread_cond_destroy(&s->wake);
 	free(s->db_path);

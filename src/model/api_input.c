@@ -1,5 +1,5 @@
 /* api_input.c — a JSON API request body turned into an item's input (api_input.h). The table of
- * common fields is the admin form's (web/admin/articles.c, form_inputs) in JSON types; the kind's
+ * common fields is the admin form's (model.h, article_input_fields) in JSON types; the kind's
  * own fields come from its descriptor. Types are checked here; values (lengths, dates, choices,
  * required fields) by the model, as for the form. */
 #include "model/api_input.h"
@@ -12,39 +12,12 @@
 
 #include "base/banned.h"
 
-enum in_type { IN_TEXT, IN_ID, IN_FLAG, IN_TIME };
 
-static const struct common {
-	const char *key;
-	enum in_type type;
-	size_t offset; /* in struct article_input */
-} commons[] = {
-	{ "title", IN_TEXT, offsetof(struct article_input, title) },
-	{ "summary", IN_TEXT, offsetof(struct article_input, summary) },
-	{ "body", IN_TEXT, offsetof(struct article_input, body) },
-	{ "author", IN_TEXT, offsetof(struct article_input, author) },
-	{ "cover_alt", IN_TEXT, offsetof(struct article_input, cover_alt) },
-	{ "src_author", IN_TEXT, offsetof(struct article_input, src_author) },
-	{ "src_name", IN_TEXT, offsetof(struct article_input, src_name) },
-	{ "src_url", IN_TEXT, offsetof(struct article_input, src_url) },
-	{ "src_time", IN_TIME, offsetof(struct article_input, src_time) },
-	{ "intake_unit", IN_TEXT, offsetof(struct article_input, intake_unit) },
-	{ "intake_name", IN_TEXT, offsetof(struct article_input, intake_name) },
-	{ "intake_title", IN_TEXT, offsetof(struct article_input, intake_title) },
-	{ "intake_email", IN_TEXT, offsetof(struct article_input, intake_email) },
-	{ "intake_phone", IN_TEXT, offsetof(struct article_input, intake_phone) },
-	{ "intake_received_at", IN_TIME, offsetof(struct article_input, intake_received_at) },
-	{ "deadline_kind", IN_TEXT, offsetof(struct article_input, deadline_kind) },
-	{ "note", IN_TEXT, offsetof(struct article_input, note) },
-	{ "category_id", IN_ID, offsetof(struct article_input, category_id) },
-	{ "featured", IN_FLAG, offsetof(struct article_input, featured) },
-};
-
-static const struct common *common_find(const char *key)
+static const struct article_input_field *common_find(const char *key)
 {
-	for (size_t i = 0; i < ARRAY_SIZE(commons); i++)
-		if (strcmp(commons[i].key, key) == 0)
-			return &commons[i];
+	for (size_t i = 0; i < article_input_nfields; i++)
+		if (strcmp(article_input_fields[i].key, key) == 0)
+			return &article_input_fields[i];
 	return NULL;
 }
 
@@ -187,16 +160,16 @@ int api_input_parse(const struct kind *k, const char *body, size_t len, json_t *
 				err_at(e, NULL, key, "api_bad_type");
 			continue;
 		}
-		const struct common *c = common_find(key);
+		const struct article_input_field *c = common_find(key);
 		int ok;
 		if (!c) {
 			err_at(e, NULL, key, "api_unknown_field");
 			continue;
 		}
 		switch (c->type) {
-		case IN_TEXT: ok = json_is_string(v) || json_is_null(v); break;
-		case IN_FLAG: ok = json_is_boolean(v) || json_is_null(v); break;
-		case IN_ID: ok = (json_is_integer(v) && json_integer_value(v) > 0) || json_is_null(v); break;
+		case AIN_TEXT: ok = json_is_string(v) || json_is_null(v); break;
+		case AIN_FLAG: ok = json_is_boolean(v) || json_is_null(v); break;
+		case AIN_ID: ok = (json_is_integer(v) && json_integer_value(v) > 0) || json_is_null(v); break;
 		default: ok = (json_is_integer(v) && json_integer_value(v) >= 0) || json_is_null(v); break;
 		}
 		if (!ok)
@@ -211,15 +184,15 @@ int api_input_parse(const struct kind *k, const char *body, size_t len, json_t *
 	in->kind = k->name;
 	in->fields = fields;
 	in->cover_id = -1; /* the API does not upload covers: the stored one is kept */
-	for (size_t i = 0; i < ARRAY_SIZE(commons); i++) {
-		json_t *x = json_object_get(doc, commons[i].key);
-		char *at = (char *)in + commons[i].offset;
+	for (size_t i = 0; i < article_input_nfields; i++) {
+		json_t *x = json_object_get(doc, article_input_fields[i].key);
+		char *at = (char *)in + article_input_fields[i].offset;
 		const char *s = json_string_value(x);
 		int64_t n = json_is_integer(x) ? json_integer_value(x) : 0;
 		int flag = json_is_true(x);
-		switch (commons[i].type) {
-		case IN_TEXT: memcpy(at, &s, sizeof(s)); break;
-		case IN_FLAG: memcpy(at, &flag, sizeof(flag)); break;
+		switch (article_input_fields[i].type) {
+		case AIN_TEXT: memcpy(at, &s, sizeof(s)); break;
+		case AIN_FLAG: memcpy(at, &flag, sizeof(flag)); break;
 		default: memcpy(at, &n, sizeof(n)); break;
 		}
 	}
@@ -235,14 +208,15 @@ void api_input_release(struct api_input *out)
 json_t *api_input_current(json_t *art)
 {
 	json_t *o = json_object();
-	for (size_t i = 0; i < ARRAY_SIZE(commons); i++) {
-		json_t *v = json_object_get(art, commons[i].key);
-		if (!v || json_is_null(v) || strcmp(commons[i].key, "note") == 0)
+	for (size_t i = 0; i < article_input_nfields; i++) {
+		const struct article_input_field *c = &article_input_fields[i];
+		json_t *v = json_object_get(art, c->key);
+		if (!v || json_is_null(v) || strcmp(c->key, "note") == 0)
 			continue;
-		if (commons[i].type == IN_FLAG)
-			json_object_set_new(o, commons[i].key, json_boolean(json_integer_value(v) != 0 || json_is_true(v)));
-		else if (commons[i].type == IN_TEXT ? json_is_string(v) : json_is_integer(v))
-			json_object_set(o, commons[i].key, v);
+		if (c->type == AIN_FLAG)
+			json_object_set_new(o, c->key, json_boolean(json_integer_value(v) != 0 || json_is_true(v)));
+		else if (c->type == AIN_TEXT ? json_is_string(v) : json_is_integer(v))
+			json_object_set(o, c->key, v);
 	}
 	const char *text = json_string_value(json_object_get(art, "fields"));
 	json_t *f = text ? json_loads(text, 0, NULL) : NULL;
@@ -255,17 +229,17 @@ json_t *api_input_current(json_t *art)
 json_t *api_input_common_schema(void)
 {
 	json_t *props = json_object();
-	for (size_t i = 0; i < ARRAY_SIZE(commons); i++) {
+	for (size_t i = 0; i < article_input_nfields; i++) {
 		json_t *t;
-		switch (commons[i].type) {
-		case IN_TEXT: t = json_pack("{s[ss]}", "type", "string", "null"); break;
-		case IN_FLAG: t = json_pack("{s[ss]}", "type", "boolean", "null"); break;
-		case IN_ID: t = json_pack("{s[ss]sI}", "type", "integer", "null", "minimum", (json_int_t)1); break;
+		switch (article_input_fields[i].type) {
+		case AIN_TEXT: t = json_pack("{s[ss]}", "type", "string", "null"); break;
+		case AIN_FLAG: t = json_pack("{s[ss]}", "type", "boolean", "null"); break;
+		case AIN_ID: t = json_pack("{s[ss]sI}", "type", "integer", "null", "minimum", (json_int_t)1); break;
 		default:
 			t = json_pack("{s[ss]sIss}", "type", "integer", "null", "minimum", (json_int_t)0, "description",
 				      "Unix seconds");
 		}
-		json_object_set_new(props, commons[i].key, t);
+		json_object_set_new(props, article_input_fields[i].key, t);
 	}
 	return props;
 }

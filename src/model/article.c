@@ -1154,3 +1154,26 @@ size_t article_from_components(struct db *db, int64_t main_site_id, int64_t limi
 	free(best);
 	return n;
 }
+
+const struct article_input_field article_input_fields[] = {
+	{ "title", AIN_TEXT, offsetof(struct article_input, title) },
+	{ "summary", AIN_TEXT, offsetof(struct article_input, summary) },
+	{ "body", AIN_TEXT, offsetof(struct article_input, body) },
+	{ "author", AIN_TEXT, offsetof(struct article_input, author) },
+	{ "cover_alt", AIN_TEXT, offsetof(struct article_input, cover_alt) },
+	{ "src_author", AIN_TEXT, offsetof(struct article_input, src_author) },
+	{ "src_name", AIN_TEXT, offsetof(struct article_input, src_name) },
+	{ "src_url", AIN_TEXT, offsetof(struct article_input, src_url) },
+	{ "src_time", AIN_TIME, offsetof(struct article_input, src_time) },
+	{ "intake_unit", AIN_TEXT, offsetof(struct article_input, intake_unit) },
+	{ "intake_name", AIN_TEXT, offsetof(struct article_input, intake_name) },
+	{ "intake_title", AIN_TEXT, offsetof(struct article_input, intake_title) },
+	{ "intake_email", AIN_TEXT, offsetof(struct article_input, intake_email) },
+	{ "intake_phone", AIN_TEXT, offsetof(struct article_input, intake_phone) },
+	{ "intake_received_at", AIN_TIME, offsetof(struct article_input, intake_received_at) },
+	{ "deadline_kind", AIN_TEXT, offsetof(struct article_input, deadline_kind) },
+	{ "note", AIN_TEXT, offsetof(struct article_input, note) },
+	{ "category_id", AIN_ID, offsetof(struct article_input, category_id) },
+	{ "featured", AIN_FLAG, offsetof(struct article_input, featured) },
+};
+const size_t article_input_nfields = sizeof(article_input_fields) / sizeof(article_input_fields[0]);

@@ -276,6 +276,22 @@ struct article_input {
 	 * statistics table); NULL: such kinds refuse the save */
 	const char *data_dir;
 };
+/* The members of struct article_input that every kind has, by the key the admin's form and the
+ * API's body name them (web/admin/articles.c, model/api_input.c): one table, so the two cannot
+ * drift apart. */
+enum article_input_type {
+	AIN_TEXT, /* text, as typed */
+	AIN_ID,   /* a positive id; absent: 0 */
+	AIN_FLAG, /* on or off */
+	AIN_TIME, /* a time (Unix seconds); absent: 0 */
+};
+struct article_input_field {
+	const char *key;
+	enum article_input_type type;
+	size_t offset; /* in struct article_input */
+};
+extern const struct article_input_field article_input_fields[];
+extern const size_t article_input_nfields;
 /* Saves a new revision of article ID (0: a new draft by A). Unpublished items take the new
  * content at once; a published item keeps its public version and gets a pending change that
  * goes through the workflow. Refuses (M_INVALID) when E already holds errors, after adding its

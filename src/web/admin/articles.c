@@ -425,65 +425,36 @@ void admin_dashboard(struct req *r)
 	resp_render(r, 200, "admin/dashboard", ctx);
 }
 
-/* The form's own inputs, declared once: each is parsed into the model's input, checked by type
- * here (the model checks the rest), shown again as typed after a refusal, and filled from the
- * stored item. A kind's own fields are declared with the kind (model/kinds.c). */
-enum input_type {
-	IN_TEXT, /* text, as typed */
-	IN_ID,   /* a positive id; "" or absent: 0 */
-	IN_FLAG, /* a checkbox */
-	IN_TIME, /* dd/mm/yyyy hh:mm or the browser's yyyy-mm-ddThh:mm, Vietnam time; "" none */
-};
-static const struct form_input {
-	const char *key;
-	enum input_type type;
-	size_t offset; /* in struct article_input */
-} form_inputs[] = {
-	{ "title", IN_TEXT, offsetof(struct article_input, title) },
-	{ "summary", IN_TEXT, offsetof(struct article_input, summary) },
-	{ "body", IN_TEXT, offsetof(struct article_input, body) },
-	{ "author", IN_TEXT, offsetof(struct article_input, author) },
-	{ "cover_alt", IN_TEXT, offsetof(struct article_input, cover_alt) },
-	{ "src_author", IN_TEXT, offsetof(struct article_input, src_author) },
-	{ "src_name", IN_TEXT, offsetof(struct article_input, src_name) },
-	{ "src_url", IN_TEXT, offsetof(struct article_input, src_url) },
-	{ "src_time", IN_TIME, offsetof(struct article_input, src_time) },
-	{ "intake_unit", IN_TEXT, offsetof(struct article_input, intake_unit) },
-	{ "intake_name", IN_TEXT, offsetof(struct article_input, intake_name) },
-	{ "intake_title", IN_TEXT, offsetof(struct article_input, intake_title) },
-	{ "intake_email", IN_TEXT, offsetof(struct article_input, intake_email) },
-	{ "intake_phone", IN_TEXT, offsetof(struct article_input, intake_phone) },
-	{ "intake_received_at", IN_TIME, offsetof(struct article_input, intake_received_at) },
-	{ "deadline_kind", IN_TEXT, offsetof(struct article_input, deadline_kind) }, /* "": the category's */
-	{ "note", IN_TEXT, offsetof(struct article_input, note) },
-	{ "category_id", IN_ID, offsetof(struct article_input, category_id) },
-	{ "featured", IN_FLAG, offsetof(struct article_input, featured) },
-};
-
-/* Fills IN from the request by the table; a time that does not parse is an error on its field. */
+/* The form's own inputs are declared once, in the model (article_input_fields, shared with the
+ * API): each is parsed into the model's input, checked by type here (the model checks the rest),
+ * shown again as typed after a refusal, and filled from the stored item. A kind's own fields are
+ * declared with the kind (model/kinds.c). Times: dd/mm/yyyy hh:mm or the browser's
+ * yyyy-mm-ddThh:mm, Vietnam time.
+ *
+ * Fills IN from the request by the table; a time that does not parse is an error on its field. */
 static void inputs_parse(struct req *r, struct article_input *in, struct errs *e)
 {
-	for (size_t i = 0; i < ARRAY_SIZE(form_inputs); i++) {
-		const struct form_input *fi = &form_inputs[i];
+	for (size_t i = 0; i < article_input_nfields; i++) {
+		const struct article_input_field *fi = &article_input_fields[i];
 		const char *v = req_form(r, fi->key);
 		char *at = (char *)in + fi->offset;
 		switch (fi->type) {
-		case IN_TEXT:
+		case AIN_TEXT:
 			memcpy(at, &v, sizeof(v));
 			break;
-		case IN_ID: {
+		case AIN_ID: {
 			int64_t id = 0;
 			if (v && *v && parse_i64(v, 1, INT64_MAX, &id))
 				id = 0; /* the model says "required" or "invalid" */
 			memcpy(at, &id, sizeof(id));
 			break;
 		}
-		case IN_FLAG: {
+		case AIN_FLAG: {
 			int on = v != NULL;
 			memcpy(at, &on, sizeof(on));
 			break;
 		}
-		case IN_TIME: {
+		case AIN_TIME: {
 			int64_t t = 0;
 			if (v && *v && time_parse_vn(v, &t))
 				errs_add(e, fi->key, "date_invalid");
@@ -498,10 +469,10 @@ static void inputs_parse(struct req *r, struct article_input *in, struct errs *e
 static json_t *inputs_redisplay(struct req *r, const struct article_input *in)
 {
 	json_t *f = json_object();
-	for (size_t i = 0; i < ARRAY_SIZE(form_inputs); i++) {
-		const struct form_input *fi = &form_inputs[i];
+	for (size_t i = 0; i < article_input_nfields; i++) {
+		const struct article_input_field *fi = &article_input_fields[i];
 		const char *v = req_form(r, fi->key);
-		if (fi->type == IN_TEXT || fi->type == IN_TIME)
+		if (fi->type == AIN_TEXT || fi->type == AIN_TIME)
 			json_object_set_new(f, fi->key, json_string(v ? v : ""));
 	}
 	json_object_set_new(f, "category_id", json_integer(in->category_id));
@@ -677,11 +648,11 @@ static void form_render(struct req *r, const struct kind *k, int status, int64_t
 static json_t *form_values(json_t *a)
 {
 	json_t *f = json_object();
-	for (size_t i = 0; i < ARRAY_SIZE(form_inputs); i++) {
-		const struct form_input *fi = &form_inputs[i];
-		if (fi->type == IN_TEXT && strcmp(fi->key, "note") != 0 && json_is_string(json_object_get(a, fi->key)))
+	for (size_t i = 0; i < article_input_nfields; i++) {
+		const struct article_input_field *fi = &article_input_fields[i];
+		if (fi->type == AIN_TEXT && strcmp(fi->key, "note") != 0 && json_is_string(json_object_get(a, fi->key)))
 			json_object_set(f, fi->key, json_object_get(a, fi->key));
-		else if (fi->type == IN_TIME)
+		else if (fi->type == AIN_TIME)
 			set_local_time(f, fi->key, json_object_get(a, fi->key));
 	}
 	json_object_set(f, "category_id", json_object_get(a, "category_id"));

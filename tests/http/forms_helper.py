@@ -3,9 +3,10 @@ answered either as a reader without JavaScript does (the sum written in words) o
 static/js/challenge.js does (the proof of work, here with hashlib)."""
 import hashlib
 import html
+import os
 import re
 
-DIGITS = {"không": 0, "một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9}
+from conglib import ROOT
 
 
 def challenge_of(page_text):
@@ -17,9 +18,16 @@ def challenge_of(page_text):
 
 
 def answer_of(question):
-    """The number the question asks for: "Bảy cộng năm bằng bao nhiêu? …" → 12."""
-    words = question.split(" bằng")[0].lower().split(" cộng ")
-    return DIGITS[words[0]] + DIGITS[words[1]]
+    """The number the question asks for, in any language of locale/: "Bảy cộng năm bằng bao
+    nhiêu? …" → 12, "Five plus six makes how many? …" → 11."""
+    from conglib import locale_texts
+    for lang in sorted(os.listdir(os.path.join(ROOT, "locale"))):
+        t = locale_texts(lang)
+        digits = {t["challenge_digit_%d" % d].lower(): d for d in range(10)}
+        parts = question.split(" %s " % t["challenge_plus"], 1)
+        if len(parts) == 2 and parts[0].lower() in digits:
+            return digits[parts[0].lower()] + digits[parts[1].split(" ", 1)[0]]
+    raise KeyError(question)
 
 
 def solve_pow(token, bits):

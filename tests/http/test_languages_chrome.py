@@ -101,7 +101,12 @@ class LanguagesChrome(CongTest):
             self.assertIn(squash(VI[key]), text, "/: the Vietnamese text %s" % key)
         links = [a.get("href") for a in r.tree().iter("a")]
         self.assertIn("/so-do-trang", links, "/: the footer's site map")
-        self.assertFalse([h for h in links if (h or "").startswith(("/en/", "/km/"))], "/: no link into another language")
+        # into another language only through the header's language switch (docs/languages.md)
+        other = lambda h: (h or "").startswith(("/en/", "/km/"))
+        switch = [a.get("href") for a in r.tree().iter("a") if a.get("hreflang") and other(a.get("href"))]
+        self.assertTrue(switch, "/: the language switch")
+        self.assertEqual(sorted(h for h in links if other(h)), sorted(switch),
+                         "/: links into another language besides the switch")
 
     def test_language_not_enabled(self):
         other = self.fx.client("longho")
@@ -169,8 +174,18 @@ class LanguagesChrome(CongTest):
                       ("thu_tu", "")])
         publish(self, board, "co-cau-to-chuc", iid)
         path = public_path(self, self.fx, "snv", iid)
+        # a Vietnamese item asked in English goes to its own address (docs/languages.md); its
+        # English translation has the English page
+        r = self.expect(self.c.get("/en" + path), 301, "the Vietnamese unit asked in English")
+        self.assertEqual(r.location_path, path)
+        r = self.expect(board.post("/quan-tri/ban-dich/tao", [("source", str(iid)), ("lang", "en")]), 303,
+                        "the unit's translation")
+        tid = int(re.match(r"/quan-tri/[a-z-]+/(\d+)$", r.location_path).group(1))
+        publish(self, board, "co-cau-to-chuc", tid)
+        en_path = public_path(self, self.fx, "snv", tid)
+        self.assertTrue(en_path.startswith("/en/co-cau-to-chuc/"), en_path)
         for _ in range(2):  # built, then from the kept fragments
-            r = self.expect(self.c.get("/en" + path), 200, "the unit's English page")
+            r = self.expect(self.c.get(en_path), 200, "the unit's English page")
             self.check_html(r, lang="en")
             meta = squash(text_of([p for p in r.tree().iter("p") if p.get("class") == "article-meta"][0]))
             self.assertTrue(meta.startswith(EN["published_on"]), "the item's date line in English: %r" % meta)

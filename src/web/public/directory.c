@@ -52,7 +52,7 @@ void page_unit_tree(struct req *r)
 {
 	if (web_lang_page(r)) { /* "/en/co-cau-to-chuc": the units translated (public/lang.c) */
 		const struct kind *k = kind_find("unit");
-		web_lang_list(r, k, 0, k ? k->label : NULL, "/co-cau-to-chuc");
+		web_lang_list(r, k, 0, rtr(r, "units_title"), "/co-cau-to-chuc");
 		return;
 	}
 	json_int_t site_id = json_integer_value(json_object_get(r->site, "id"));
@@ -184,7 +184,7 @@ void page_spokespeople(struct req *r)
 {
 	if (web_lang_page(r)) { /* "/en/nguoi-phat-ngon": the officials translated (public/lang.c) */
 		const struct kind *k = kind_find("official");
-		web_lang_list(r, k, 0, k ? k->label : NULL, "/nguoi-phat-ngon");
+		web_lang_list(r, k, 0, rtr(r, "contact_spokespeople"), "/nguoi-phat-ngon");
 		return;
 	}
 	json_int_t site_id = json_integer_value(json_object_get(r->site, "id"));

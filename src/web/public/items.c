@@ -636,7 +636,7 @@ void page_item_list(struct req *r)
 		char base[80];
 		snprintf(base, sizeof(base), "/%s", k->segment);
 		json_decref(cats);
-		web_lang_list(r, k, lq.category_id, k->label, base);
+		web_lang_list(r, k, lq.category_id, kind_tr(req_texts(r), k, NULL), base);
 		return;
 	}
 	const struct kind_view *kv = kind_view_find(k->name);

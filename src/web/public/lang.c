@@ -154,7 +154,8 @@ void web_lang_list(struct req *r, const struct kind *k, int64_t category_id, con
 	int64_t site_id = json_integer_value(json_object_get(r->site, "id")), total = 0;
 	int64_t page = req_arg_int(r, "trang", 1, 1, 100000);
 	/* the search of a language's pages ("/en/tim-kiem?q=…") is this list with its words */
-	const char *q = strcmp(r->path, "/tim-kiem") == 0 ? req_arg(r, "q") : NULL;
+	int is_search = strcmp(r->path, "/tim-kiem") == 0;
+	const char *q = is_search ? req_arg(r, "q") : NULL;
 	json_t *rows = translation_list_public(r->db, site_id, page_lang(r), k ? k->name : NULL, category_id, q,
 					       LANG_PER_PAGE, (page - 1) * LANG_PER_PAGE, &total);
 	int64_t pages = total ? (total + LANG_PER_PAGE - 1) / LANG_PER_PAGE : 1;
@@ -170,9 +171,11 @@ void web_lang_list(struct req *r, const struct kind *k, int64_t category_id, con
 	json_object_set_new(ctx, "heading", json_string(title ? title : rtr(r, "lang_home_latest")));
 	json_object_set_new(ctx, "rows", rows);
 	json_object_set_new(ctx, "has_rows", json_boolean(json_array_size(rows) > 0));
-	json_object_set_new(ctx, "is_home", json_boolean(k == NULL && !category_id));
-	if (q)
+	json_object_set_new(ctx, "is_home", json_boolean(k == NULL && !category_id && !is_search));
+	if (q) {
 		json_object_set_new(ctx, "search_q", json_string(q));
+		json_object_set_new(ctx, "total", json_integer(total));
+	}
 	for (int d = -1; d <= 1; d += 2) { /* the previous and next pages, the words kept */
 		if ((d < 0 && page <= 1) || (d > 0 && page >= pages))
 			continue;

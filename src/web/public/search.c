@@ -90,7 +90,7 @@ void page_search(struct req *r)
 	char buf[40];
 	q = q ? q : "";
 	if (web_lang_page(r)) { /* "/en/tim-kiem": the site's items in English (public/lang.c) */
-		web_lang_list(r, NULL, 0, rtr(r, "lang_search_title"), "/tim-kiem");
+		web_lang_list(r, NULL, 0, rtr(r, "search_title"), "/tim-kiem");
 		return;
 	}
 

@@ -448,7 +448,7 @@ static void field_path(const struct kind *k, const struct kind_field *f, const c
 {
 	const char *parent = NULL;
 	for (size_t i = 0; i < k->nfields && !parent; i++)
-		if (f >= k->fields[i].sub && f < k->fields[i].sub + k->fields[i].nsub)
+		if (k->fields[i].sub && f >= k->fields[i].sub && f < k->fields[i].sub + k->fields[i].nsub)
 			parent = k->fields[i].key;
 	snprintf(out, n, "%s%s%s%s", parent ? parent : "", parent ? "." : "", f->key, suffix ? suffix : "");
 }

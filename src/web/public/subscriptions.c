@@ -40,10 +40,10 @@ static int64_t site_of(struct req *r)
 
 void web_subscribe_link(struct req *r, json_t *ctx, int64_t category_id, const struct kind *k)
 {
-	struct sb u = SB_INIT;
-	sb_addf(&u, "%s/dang-ky-nhan-tin", req_lang_prefix(r));
 	if (k && !subscription_kind_offered(k))
 		return; /* reference data: nothing to follow */
+	struct sb u = SB_INIT;
+	sb_addf(&u, "%s/dang-ky-nhan-tin", req_lang_prefix(r));
 	if (category_id > 0)
 		sb_addf(&u, "?chuyen-muc=%lld", (long long)category_id);
 	else if (k)

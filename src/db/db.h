@@ -135,7 +135,9 @@ int db_lead(struct db *db);
  * current (0): every cached page is checked against the database, as before.
  *   db_changed: SITE_ID's pages change with this transaction (negative: every site's).
  *   db_watch_start: the listening thread, for a PostgreSQL SPEC (nothing for a SQLite one).
- *   db_watch_unchanged: no change of SITE_ID (or, EVERY_SITE, of any site) heard since MARK. */
+ *   db_watch_unchanged: no change of SITE_ID (or, EVERY_SITE, of any site) heard since MARK,
+ *   and nothing waiting unread on the listening socket (a notice that has arrived while the
+ *   listening thread waits for the CPU). */
 void db_changed(struct db *db, int64_t site_id);
 int db_watch_start(const char *spec);
 void db_watch_stop(void);

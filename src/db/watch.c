@@ -38,6 +38,7 @@ static struct {
 	atomic_uint_fast64_t all;             /* the count at the last notice for every site */
 	atomic_uint_fast64_t site[BUCKETS];   /* the count at the last notice per site bucket */
 	atomic_int up;                        /* listening now */
+	atomic_int fd;                        /* the listening connection's socket, -1 when none */
 	int started;
 	char *url;
 	int stop[2];                          /* a byte on stop[1] ends the thread */
@@ -155,6 +156,7 @@ static void lost(PGconn **h, const char *why)
 		log_warn("change notices: the listening connection was lost (%s); pages are checked against the database until it is back",
 			 why);
 	atomic_store(&w.up, 0);
+	atomic_store(&w.fd, -1);
 	notice(-1);
 	PQfinish(*h);
 	*h = NULL;
@@ -181,6 +183,7 @@ static int listen_once(PGconn **hp)
 	}
 	/* listening from here: whatever committed before may not have been heard */
 	notice(-1);
+	atomic_store(&w.fd, PQsocket(h));
 	atomic_store(&w.up, 1);
 	log_info("change notices: listening on PostgreSQL");
 	int64_t asked = 0, next_ping = ms_now() + PING_MS;
@@ -192,8 +195,10 @@ static int listen_once(PGconn **hp)
 			lost(hp, "poll failed");
 			return -1;
 		}
-		if (pf[1].revents)
+		if (pf[1].revents) {
+			atomic_store(&w.fd, -1);
 			return 0;
+		}
 		if (pf[0].revents) {
 			if (!PQconsumeInput(h)) {
 				lost(hp, "the server closed it");
@@ -252,6 +257,7 @@ int db_watch_start(const char *spec)
 		return 0;
 	if (pipe(w.stop))
 		return -1;
+	atomic_store(&w.fd, -1);
 	w.url = xstrdup(spec);
 	if (pthread_create(&w.th, NULL, watch_main, NULL)) {
 		close(w.stop[0]);
@@ -285,9 +291,22 @@ uint64_t db_watch_mark(void)
 	return atomic_load(&w.up) ? atomic_load(&w.n) : 0;
 }
 
+/* Whether the listening socket holds bytes its thread has not read yet: a notice that reached
+ * this node while its thread waits for the CPU (a busy machine) must not let a page be known
+ * current. The ping's answers count too, every 2 s: the page is then checked as usual. A socket
+ * closed or reused meanwhile answers the same way or not readable: never a wrong "unchanged". */
+static int unread(void)
+{
+	struct pollfd pf = { .fd = atomic_load(&w.fd), .events = POLLIN };
+	if (pf.fd < 0)
+		return 1;
+	int n = poll(&pf, 1, 0);
+	return n != 0;
+}
+
 int db_watch_unchanged(uint64_t mark, int64_t site_id, int every_site)
 {
-	if (!mark || !atomic_load(&w.up) || atomic_load(&w.all) > mark)
+	if (!mark || !atomic_load(&w.up) || atomic_load(&w.all) > mark || unread())
 		return 0;
 	if (every_site) /* the main site's pages show every site's news */
 		return atomic_load(&w.n) <= mark;

@@ -270,17 +270,29 @@ static char *hook_url(struct db *db, int64_t site_id, int64_t id)
 	return url;
 }
 
-int webhook_delete(struct db *db, const struct actor *a, int64_t site_id, int64_t id)
+/* What acting on hook ID of SITE_ID begins with: a site administrator, a transaction, the hook's
+ * address (for the audit record; malloc'd in *URL). M_OK with the transaction open, else the
+ * refusal with none. */
+static int hook_open(struct db *db, const struct actor *a, int64_t site_id, int64_t id, char **url)
 {
 	if (actor_level(db, a, site_id) < LVL_SITEADMIN)
 		return M_DENIED;
 	if (db_begin(db))
 		return M_ERROR;
-	char *url = hook_url(db, site_id, id);
-	if (!url) {
+	*url = hook_url(db, site_id, id);
+	if (!*url) {
 		db_rollback(db);
 		return M_NOTFOUND;
 	}
+	return M_OK;
+}
+
+int webhook_delete(struct db *db, const struct actor *a, int64_t site_id, int64_t id)
+{
+	char *url;
+	int opened = hook_open(db, a, site_id, id, &url);
+	if (opened != M_OK)
+		return opened;
 	/* the attempts and deliveries go with it (ON DELETE CASCADE), said here for the reader and
 	 * for an engine whose foreign keys were off */
 	struct db_stmt *st = db_stmt(db, "DELETE FROM webhook_attempts WHERE delivery_id IN"
@@ -429,15 +441,10 @@ int webhook_queue(struct db *db, int64_t item_id, const char *event, int64_t now
 
 int webhook_test(struct db *db, const struct actor *a, int64_t site_id, int64_t id)
 {
-	if (actor_level(db, a, site_id) < LVL_SITEADMIN)
-		return M_DENIED;
-	if (db_begin(db))
-		return M_ERROR;
-	char *url = hook_url(db, site_id, id);
-	if (!url) {
-		db_rollback(db);
-		return M_NOTFOUND;
-	}
+	char *url;
+	int opened = hook_open(db, a, site_id, id, &url);
+	if (opened != M_OK)
+		return opened;
 	json_t *site = site_get(db, site_id);
 	char when[40];
 	int64_t now = time_now();

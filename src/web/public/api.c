@@ -77,6 +77,21 @@ void page_api_index(struct req *r)
 
 /* ---- the OpenAPI description ---- */
 
+/* A choice's schema: a string or null, and for a closed choice its keys (a site may add values
+ * to an open one, FF_OPEN: the listed ones are then examples). */
+static json_t *enum_schema(const struct kind_field *f)
+{
+	json_t *s = json_pack("{s[ss]}", "type", "string", "null");
+	if (f->choices && !(f->flags & FF_OPEN)) {
+		json_t *e = json_array();
+		for (const struct kind_choice *c = f->choices; c->key; c++)
+			json_array_append_new(e, json_string(c->key));
+		json_array_append_new(e, json_null());
+		json_object_set_new(s, "enum", e);
+	}
+	return s;
+}
+
 /* The JSON Schema of a value of field F, as api_list and api_item give it. */
 static json_t *field_schema(const struct kind_field *f)
 {
@@ -111,15 +126,7 @@ static json_t *field_schema(const struct kind_field *f)
 		break;
 	}
 	case F_ENUM:
-		/* a site may add values to an open choice (FF_OPEN): the listed ones are examples */
-		s = json_pack("{s[ss]}", "type", "string", "null");
-		if (f->choices && !(f->flags & FF_OPEN)) {
-			json_t *e = json_array();
-			for (const struct kind_choice *c = f->choices; c->key; c++)
-				json_array_append_new(e, json_string(c->key));
-			json_array_append_new(e, json_null());
-			json_object_set_new(s, "enum", e);
-		}
+		s = enum_schema(f);
 		break;
 	default:
 		s = json_pack("{s[ss]}", "type", "string", "null");
@@ -227,14 +234,7 @@ static json_t *field_input_schema(const struct kind_field *f)
 		break;
 	}
 	case F_ENUM:
-		s = json_pack("{s[ss]}", "type", "string", "null");
-		if (f->choices && !(f->flags & FF_OPEN)) {
-			json_t *e = json_array();
-			for (const struct kind_choice *c = f->choices; c->key; c++)
-				json_array_append_new(e, json_string(c->key));
-			json_array_append_new(e, json_null());
-			json_object_set_new(s, "enum", e);
-		}
+		s = enum_schema(f);
 		break;
 	default:
 		s = json_pack("{s[ss]}", "type", "string", "null");

@@ -147,6 +147,14 @@ int challenge_spend(struct db *db, const char *token, int64_t now)
 	return db_changes(db) == 1 ? 0 : 1;
 }
 
+int challenge_take(struct db *db, const char *token, int64_t now, struct errs *e)
+{
+	int spent = token ? challenge_spend(db, token, now) : 0;
+	if (spent > 0)
+		errs_add(e, "challenge", "challenge_used");
+	return spent > 0 ? M_INVALID : spent < 0 ? M_ERROR : 0;
+}
+
 int challenge_purge(struct db *db, int64_t now)
 {
 	struct db_stmt *st = db_stmt(db, "DELETE FROM challenge_used WHERE expires_at < ?1");

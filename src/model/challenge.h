@@ -38,6 +38,10 @@ int challenge_check(int64_t site_id, const char *form, const char *token, const 
 /* Records TOKEN as used, inside the caller's transaction: 0, 1 when it was used already (the
  * form was sent twice: refuse), -1 on a store error. */
 int challenge_spend(struct db *db, const char *token, int64_t now);
+/* challenge_spend for a form's model function: 0 when TOKEN is spent now (or NULL: no challenge
+ * asked), M_INVALID with "challenge_used" in E when it was spent before, M_ERROR on a store
+ * error; the caller rolls its transaction back on anything but 0. */
+int challenge_take(struct db *db, const char *token, int64_t now, struct errs *e);
 /* Forgets the tokens that have expired anyway; how many, or -1. The scheduler runs it. */
 int challenge_purge(struct db *db, int64_t now);
 

@@ -66,16 +66,11 @@ int rating_submit(struct db *db, int64_t site_id, const struct rating_input *in,
 	int rc = M_ERROR;
 	if (db_begin(db))
 		goto out;
-	if (in->challenge) {
-		int spent = challenge_spend(db, in->challenge, now);
-		if (spent) {
-			db_rollback(db);
-			if (spent > 0) {
-				errs_add(e, "challenge", "challenge_used");
-				rc = M_INVALID;
-			}
-			goto out;
-		}
+	int refused = challenge_take(db, in->challenge, now, e);
+	if (refused) {
+		db_rollback(db);
+		rc = refused;
+		goto out;
 	}
 	struct db_stmt *st = db_stmt(db, "SELECT 1 FROM ratings WHERE site_id = ? AND period = ? AND voter = ?");
 	if (!st) {

@@ -338,16 +338,11 @@ int subscription_request(struct db *db, int64_t site_id, const struct sub_input 
 	int rc = M_ERROR;
 	if (db_begin(db))
 		goto out;
-	if (in->challenge) {
-		int spent = challenge_spend(db, in->challenge, now);
-		if (spent) {
-			db_rollback(db);
-			if (spent > 0) {
-				errs_add(e, "challenge", "challenge_used");
-				rc = M_INVALID;
-			}
-			goto out;
-		}
+	int refused = challenge_take(db, in->challenge, now, e);
+	if (refused) {
+		db_rollback(db);
+		rc = refused;
+		goto out;
 	}
 	struct db_stmt *st = db_stmt(db, "SELECT id, state, confirm_sent_at FROM subscriptions"
 				       " WHERE site_id = ?1 AND email_tag = ?2 AND target_key = ?3");

@@ -382,15 +382,11 @@ int ticket_submit(struct db *db, const struct ticket_kind *tk, int64_t site_id, 
 		db_rollback(db);
 		goto out;
 	}
-	if (in->challenge) {
-		int spent = challenge_spend(db, in->challenge, now);
-		if (spent) {
-			if (spent > 0)
-				errs_add(e, "challenge", "challenge_used");
-			db_rollback(db);
-			rc = spent > 0 ? M_INVALID : M_ERROR;
-			goto out;
-		}
+	int refused = challenge_take(db, in->challenge, now, e);
+	if (refused) {
+		db_rollback(db);
+		rc = refused;
+		goto out;
 	}
 	int64_t due = 0;
 	int has_due = compute_due(db, site_id, tk->deadline_kind, now, &due) == 0;

@@ -59,6 +59,11 @@ void table_write_csv(const struct table *t, struct sb *out);
    with a message in ERR (text that is not UTF-8, more rows than Excel holds, I/O errors). */
 int table_write_xlsx(const struct table *t, struct sb *out, char *err, size_t errlen);
 
+/* The same for a workbook of N tables, one sheet each in order (their titles the sheets' names,
+   made unique with " (2)"… when two cut to the same 31 characters), TITLE the document's. */
+int table_write_xlsx_book(const struct table *const *at, size_t n, const char *title, struct sb *out, char *err,
+			  size_t errlen);
+
 /* The sheet name table_write_xlsx() uses for TITLE (malloc'd); exposed for the tests. */
 char *table_sheet_name(const char *title);
 

@@ -134,6 +134,19 @@ static lxw_error fill_sheet(lxw_workbook *wb, const struct table *t)
 	struct formats f;
 	char *name = table_sheet_name(t->title);
 	lxw_error ev = workbook_validate_sheet_name(wb, name);
+	/* a book's sheets whose titles cut to the same 31 characters: "… (2)" */
+	for (int k = 2; ev == LXW_ERROR_SHEETNAME_ALREADY_USED && k < 100; k++) {
+		struct sb alt = SB_INIT;
+		char *cut = utf8_ellipsize(name, LXW_SHEETNAME_MAX - 6);
+		sb_addf(&alt, "%s (%d)", cut, k);
+		free(cut);
+		if (workbook_validate_sheet_name(wb, alt.buf) == LXW_NO_ERROR) {
+			free(name);
+			name = sb_detach(&alt, NULL);
+			ev = LXW_NO_ERROR;
+		}
+		sb_release(&alt);
+	}
 	lxw_worksheet *ws = ev ? NULL : workbook_add_worksheet(wb, name);
 	free(name);
 	if (!ws)
@@ -186,8 +199,10 @@ static char *without_controls(const char *s)
 	return r;
 }
 
-/* Writes the workbook of T to PATH; libxlsxwriter's own temporary files go to TMPDIR. */
-static lxw_error write_workbook(const struct table *t, const char *path, const char *tmpdir)
+/* Writes the workbook of the N tables of AT (a sheet each) titled TITLE to PATH; libxlsxwriter's
+ * own temporary files go to TMPDIR. */
+static lxw_error write_workbook(const struct table *const *at, size_t n, const char *book_title, const char *path,
+				const char *tmpdir)
 {
 	char *dir = xstrdup(tmpdir);
 	lxw_workbook_options opt = { .constant_memory = 0, .tmpdir = dir, .use_zip64 = 0 };
@@ -196,10 +211,12 @@ static lxw_error write_workbook(const struct table *t, const char *path, const c
 		free(dir);
 		return LXW_ERROR_CREATING_XLSX_FILE;
 	}
-	char *title = without_controls(t->title);
+	char *title = without_controls(book_title);
 	lxw_doc_properties props = { .title = title };
 	workbook_set_properties(wb, &props);
-	lxw_error e = fill_sheet(wb, t);
+	lxw_error e = LXW_NO_ERROR;
+	for (size_t i = 0; i < n && !e; i++)
+		e = fill_sheet(wb, at[i]);
 	lxw_error e2 = workbook_close(wb); /* frees wb, even after an error */
 	free(title);
 	free(dir);
@@ -207,8 +224,8 @@ static lxw_error write_workbook(const struct table *t, const char *path, const c
 }
 
 /* Writes the workbook into a private temporary file in DIR, then into OUT. */
-static int write_via_file(const struct table *t, const char *dir, struct sb *out, char *err,
-			  size_t errlen)
+static int write_via_file(const struct table *const *at, size_t n, const char *title, const char *dir,
+			  struct sb *out, char *err, size_t errlen)
 {
 	struct sb path = SB_INIT;
 	int rc = -1;
@@ -220,7 +237,7 @@ static int write_via_file(const struct table *t, const char *dir, struct sb *out
 		return -1;
 	}
 	close(fd);
-	lxw_error e = write_workbook(t, path.buf, dir);
+	lxw_error e = write_workbook(at, n, title, path.buf, dir);
 	if (e)
 		snprintf(err, errlen, "xlsx: %s", lxw_strerror(e));
 	else if (slurp(path.buf, out))
@@ -232,17 +249,30 @@ static int write_via_file(const struct table *t, const char *dir, struct sb *out
 	return rc;
 }
 
-int table_write_xlsx(const struct table *t, struct sb *out, char *err, size_t errlen)
+int table_write_xlsx_book(const struct table *const *at, size_t n, const char *title, struct sb *out, char *err,
+			  size_t errlen)
 {
 	const char *dir = getenv("TMPDIR");
-	if (t->nRow >= LXW_ROW_MAX || t->nCol > LXW_COL_MAX) {
-		snprintf(err, errlen, "table too large for Excel (%zu rows, %zu columns)", t->nRow,
-			 t->nCol);
-		return -1;
-	}
-	if (!table_utf8(t)) {
+	if (!utf8_valid(title, strlen(title))) {
 		snprintf(err, errlen, "table text is not UTF-8");
 		return -1;
 	}
-	return write_via_file(t, dir && *dir ? dir : "/tmp", out, err, errlen);
+	for (size_t i = 0; i < n; i++) {
+		const struct table *t = at[i];
+		if (t->nRow >= LXW_ROW_MAX || t->nCol > LXW_COL_MAX) {
+			snprintf(err, errlen, "table too large for Excel (%zu rows, %zu columns)", t->nRow,
+				 t->nCol);
+			return -1;
+		}
+		if (!table_utf8(t)) {
+			snprintf(err, errlen, "table text is not UTF-8");
+			return -1;
+		}
+	}
+	return write_via_file(at, n, title, dir && *dir ? dir : "/tmp", out, err, errlen);
+}
+
+int table_write_xlsx(const struct table *t, struct sb *out, char *err, size_t errlen)
+{
+	return table_write_xlsx_book(&t, 1, t->title, out, err, errlen);
 }

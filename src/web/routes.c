@@ -148,6 +148,11 @@ const struct route web_routes[] = {
 	{ ROUTE_POST | ROUTE_EDITOR, "/quan-tri/ban-dich/*/cap-nhat", admin_translation_current },
 	{ ROUTE_GET | ROUTE_SITEADMIN, "/quan-tri/cai-dat/ngon-ngu", admin_languages },
 	{ ROUTE_POST | ROUTE_SITEADMIN, "/quan-tri/cai-dat/ngon-ngu", admin_languages_save },
+	/* periodic reports (#17, web/admin/reports.c): approvers and site administrators of their
+	 * site, the main portal's administrators for the province (model/report.h checks) */
+	{ ROUTE_GET | ROUTE_APPROVER, "/quan-tri/bao-cao", admin_reports },
+	{ ROUTE_GET | ROUTE_APPROVER, "/quan-tri/bao-cao/ban-in", admin_report_print },
+	{ ROUTE_POST | ROUTE_APPROVER, "/quan-tri/bao-cao/chot", admin_report_freeze },
 	/* every other kind of item (model/kinds.c) by its segment: "/quan-tri/van-ban/12"; after
 	 * every fixed path, so that those win; the handlers answer 404 for a segment no kind has */
 	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/du-thao/*/gop-y.csv", admin_consultation_export },

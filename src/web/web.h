@@ -425,4 +425,9 @@ void admin_subscription_remove(struct req *r);
  * category CATEGORY_ID (> 0) or else kind K (NULL: the whole site). */
 void web_subscribe_link(struct req *r, json_t *ctx, int64_t category_id, const struct kind *k);
 
+/* Periodic reports (#17; web/admin/reports.c, model/report.h, docs/reports.md). */
+void admin_reports(struct req *r);
+void admin_report_print(struct req *r);
+void admin_report_freeze(struct req *r);
+
 #endif

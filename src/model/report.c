@@ -9,6 +9,7 @@
 #include "ticket.h"
 #include "kind.h"
 #include "db/db.h"
+#include "base/arena.h"
 #include "base/log.h"
 #include "base/sb.h"
 #include "base/utf8.h"
@@ -865,7 +866,7 @@ int report_freeze(struct db *db, const struct actor *a, int64_t site_id, const s
 		db_rollback(db);
 	else if (version)
 		*version = (int)(last + 1);
-	free(data);
+	json_free_str(data); /* jansson's allocator: the request's arena (base/arena.h) */
 	free(clean);
 	return rc;
 }

@@ -2687,3 +2687,44 @@ async function languages(t) {
 scenarios.push(
 	{ name: 'languages: an English translation made, published, read and switched (axe-core)', run: languages, timeout: 90000 },
 );
+
+/* ---------------------------------------------------------------------------------------------
+ * Periodic reports (#17, docs/reports.md): the approver opens the report of the last closed
+ * quarter from the menu, compares it with the quarter before, opens the printable page, and
+ * signs the report off; a second sign-off without a reason is refused next to the field.
+ * axe-core on the report, the comparison, the printable page, the signed-off report and the
+ * refusal.
+ */
+async function periodicReports(t) {
+	const page = await personPage(t, 'approver', '/quan-tri/', { bypassCSP: true });
+	const seen = watch(page);
+	await clickAndWait(page, page.getByRole('navigation', { name: 'Quản trị' }).getByRole('link', { name: 'Báo cáo định kỳ' }));
+	assertPath(page, '/quan-tri/bao-cao', 'the menu leads to the reports');
+	assert.match(await textOf(page.getByRole('heading', { level: 1 })), /^Báo cáo định kỳ Quý [IV]+\/\d{4} — /);
+	await mustSee(page.getByRole('heading', { level: 2, name: 'Tin bài đã đăng theo loại thông tin' }), 'the items section');
+	await mustSee(page.getByRole('img', { name: /^Tin bài đã đăng theo loại thông tin/ }), 'its chart');
+	await axeClean(t, page, 'the periodic report');
+	await page.getByRole('checkbox', { name: 'So sánh với kỳ trước' }).check();
+	await clickAndWait(page, page.getByRole('button', { name: 'Xem báo cáo' }));
+	await mustSee(page.getByText(/So sánh với Quý/).first(), 'the period compared with');
+	await axeClean(t, page, 'the periodic report compared with the previous quarter');
+	await clickAndWait(page, page.getByRole('link', { name: 'Bản in' }));
+	assertPath(page, '/quan-tri/bao-cao/ban-in', 'the printable page');
+	await axeClean(t, page, 'the printable report');
+	await clickAndWait(page, page.getByRole('link', { name: 'Trở lại báo cáo' }));
+	await page.getByRole('textbox', { name: /^Ghi chú khi chốt/ }).fill('Báo cáo quý gửi Văn phòng UBND tỉnh');
+	await clickAndWait(page, page.getByRole('button', { name: 'Chốt báo cáo' }));
+	await mustSee(page.getByRole('status').filter({ hasText: 'Đã chốt báo cáo.' }), 'the sign-off notice');
+	await mustSee(page.getByRole('link', { name: 'Bản chốt số 1' }), 'the version signed off');
+	await axeClean(t, page, 'the signed-off report');
+	await clickAndWait(page, page.getByRole('button', { name: 'Chốt bản đính chính' }));
+	await mustSee(page.getByText('ghi rõ lý do đính chính'), 'the reason asked for next to the field');
+	assert.equal(await page.getByRole('textbox', { name: /^Lý do đính chính/ }).getAttribute('aria-invalid'), 'true');
+	await axeClean(t, page, 'the refused correction');
+	seen.assertClean('the periodic reports');
+	await page.context().close();
+}
+
+scenarios.push(
+	{ name: 'periodic reports: the quarter, compared, printed, signed off, a correction refused (axe-core)', run: periodicReports, timeout: 60000 },
+);

@@ -9,6 +9,8 @@
 #include "model/deadline.h"
 #include "model/model.h"
 #include "model/report.h"
+#include "report/table.h"
+#include "base/sb.h"
 #include "vn/calendar.h"
 
 #include <stdio.h>
@@ -542,4 +544,29 @@ TEST(report_frozen_stays_as_signed_off_and_compares)
 	json_decref(v1);
 	json_decref(v2);
 	db_close(f.db);
+}
+
+TEST(report_workbook_holds_a_sheet_per_table_even_with_the_same_title)
+{
+	struct table a, b;
+	table_init(&a, "Câu hỏi, phản ánh, yêu cầu cung cấp thông tin");
+	table_init(&b, "Câu hỏi, phản ánh, yêu cầu cung cấp thông tin của tỉnh"); /* the same 31 characters */
+	table_add_column(&a, "Nội dung", TABLE_TEXT);
+	table_add_column(&b, "Số", TABLE_INTEGER);
+	const char *ra[] = { "Câu hỏi" }, *rb[] = { "12" };
+	table_add_row(&a, ra);
+	table_add_row(&b, rb);
+	const struct table *book[] = { &a, &b };
+	struct sb out = SB_INIT;
+	char err[256] = "";
+	CHECK(table_write_xlsx_book(book, 2, "Báo cáo định kỳ", &out, err, sizeof(err)) == 0);
+	CHECK(out.len > 4 && memcmp(out.buf, "PK", 2) == 0);
+	char *n = table_sheet_name(a.title);
+	CHECK(strlen(n) > 0 && strcmp(n, "Báo cáo") != 0);
+	free(n);
+	sb_release(&out);
+	/* a title that is not UTF-8 is refused, nothing written */
+	CHECK(table_write_xlsx_book(book, 2, "Báo \xff", &out, err, sizeof(err)) == -1 && out.len == 0);
+	table_release(&a);
+	table_release(&b);
 }

@@ -172,6 +172,10 @@ static json_t *fill_items_by_kind(const struct report_ctx *c)
 	const struct kind *const *ks = kind_all(&nk);
 	for (size_t i = 0; i < nk; i++) {
 		json_t *v = row_add(sec, ks[i]->name, ks[i]->label, NULL);
+		char key[96];
+		snprintf(key, sizeof(key), "kind.%s", ks[i]->name); /* its name in another language */
+		json_t *rows = json_object_get(sec, "rows");
+		json_object_set_new(json_array_get(rows, json_array_size(rows) - 1), "label_key", json_string(key));
 		val_set(v, "published", json_integer_value(json_object_get(counts, ks[i]->name)));
 		json_object_del(counts, ks[i]->name);
 	}

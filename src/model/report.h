@@ -11,7 +11,8 @@
  *    to "2026-03-31", computed_at, sections: [SECTION]}
  *   SECTION = {key, title_key, chart: [column key stacked in its bar chart] (absent: no chart),
  *     columns: [{key, title_key, kind: "int" | "pct"}],
- *     rows: [{key, label (or label_key, a locale key), values: {column key: number}}],
+ *     rows: [{key, label and/or label_key (a locale key, preferred when the language has it),
+ *             values: {column key: number}}],
  *     total: {column key: number} or absent}
  * Numbers are integers, "pct" ones reals (percentage points). Row and column keys are stable,
  * so that two periods' reports compare row by row (report_compare). */

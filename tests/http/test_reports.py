@@ -77,6 +77,10 @@ class Base(CongTest):
     @staticmethod
     def table(r, key):
         """{row label: [numbers as shown]} and the total of section KEY of the page."""
+        return Base.table_in(r, key, VI["rep_total"])
+
+    @staticmethod
+    def table_in(r, key, total_label):
         sec = [s for s in r.find_all("section") if s.get("aria-labelledby") == "muc-" + key]
         assert sec, "no section " + key
         rows, total = {}, None
@@ -86,7 +90,7 @@ class Base(CongTest):
             if th is None or not tds:
                 continue
             vals = [(td.text or "").strip() for td in tds]
-            if squash(text_of(th)) == VI["rep_total"]:
+            if squash(text_of(th)) == total_label:
                 total = vals
             else:
                 rows[squash(text_of(th))] = vals
@@ -259,3 +263,25 @@ class Access(Base):
         self.assertEqual(r.by_id("ky").get("aria-invalid"), "true")
         self.assertIn(VI["rep_err_period"], squash(text_of(r.by_id("ky-error"))))
         self.assertIn("2025-q9", squash(text_of(r.by_id("ky-error"))))
+
+    def test_the_report_in_the_accounts_language(self):
+        self.data()
+        ap = self.approver()
+        EN, KM = locale_texts("en"), locale_texts("km")
+        try:
+            self.expect(ap.post("/quan-tri/ngon-ngu", [("language", "en")]), 303)
+            r = self.expect(ap.get("/quan-tri/bao-cao?pham-vi=trang&ky=2025-q2"), 200)
+            self.check_html(r, chrome=False, lang="en")
+            self.assertIn(EN["rep_sec_items_by_kind"], r.text)
+            rows, _ = self.table_in(r, "items_by_kind", EN["rep_total"])
+            self.assertEqual(rows[EN["kind.article"]], ["4"])
+            self.assertIn("%s II/2025" % EN["rep_quarter"], squash(text_of(r.by_id("ky"))))
+            r = self.expect(ap.get("/quan-tri/bao-cao?pham-vi=trang&ky=2025-q2&dang=csv"), 200)
+            lines = list(csv.DictReader(io.StringIO(r.body.decode("utf-8-sig"))))
+            self.assertIn(EN["rep_sec_tickets"], {x[EN["rep_csv_section"]] for x in lines})
+            self.expect(ap.post("/quan-tri/ngon-ngu", [("language", "km")]), 303)
+            r = self.expect(ap.get("/quan-tri/bao-cao?pham-vi=trang&ky=2025-q2"), 200)
+            self.assertIn(KM["rep_sec_tickets"], r.text)
+            self.assertIn(KM["rep_freeze_hint"][:20], r.text)
+        finally:
+            self.expect(ap.post("/quan-tri/ngon-ngu", [("language", "vi")]), 303)

@@ -132,10 +132,15 @@ static json_t *cells_of(json_t *columns, json_t *values, json_t *prev, json_t *d
 	return cells;
 }
 
+/* A row's label: its locale key's text in the request's language, else its own label. */
 static const char *row_label(struct req *r, json_t *row)
 {
 	const char *key = json_string_value(json_object_get(row, "label_key"));
-	return key ? rtr(r, key) : json_string_value(json_object_get(row, "label"));
+	const char *label = json_string_value(json_object_get(row, "label"));
+	const char *t = key ? rtr(r, key) : NULL;
+	if (t && (strcmp(t, key) != 0 || !label))
+		return t;
+	return label ? label : "";
 }
 
 /* The section's bar chart (SVG), or NULL when it has none. */

@@ -204,6 +204,11 @@ class Freezing(Base):
         r = self.expect(ap.post("/quan-tri/bao-cao/chot", [("pham-vi", "trang"), ("ky", "2025-h1"), ("ghi-chu", "")]), 422)
         self.assertEqual(r.by_id("ghi-chu").get("aria-invalid"), "true")
         self.assertIn(VI["rep_err_note_required"], squash(text_of(r.by_id("ghi-chu-error"))))
+        long_note = "Đính chính số liệu. " * 30  # 600 characters: refused, the text kept
+        r = self.expect(ap.post("/quan-tri/bao-cao/chot", [("pham-vi", "trang"), ("ky", "2025-h1"),
+                                                           ("ghi-chu", long_note)]), 422)
+        self.assertIn(VI["rep_err_note_long"], squash(text_of(r.by_id("ghi-chu-error"))))
+        self.assertEqual(text_of(r.by_id("ghi-chu")), long_note)
         r = self.expect(ap.post("/quan-tri/bao-cao/chot", [("pham-vi", "trang"), ("ky", "2025-h1"),
                                                            ("ghi-chu", "Bổ sung tin ngày 02/02")]), 303)
         self.assertIn("phien-ban=2", r.location)

@@ -495,7 +495,8 @@ static json_t *fill_backups(const struct report_ctx *c)
 	return sec;
 }
 
-/* Counts per site of one query (site_id, count) into OUT[site key][COL]. */
+/* Counts per site of one query (site_id, count; its parameters the site ?1, here 0 for every
+ * site, and the period's bounds ?2, ?3) into OUT[site key][COL]. */
 static int per_site(const struct report_ctx *c, const char *sql, json_t *out, const char *col)
 {
 	struct db_stmt *st = db_stmt(c->db, sql);
@@ -538,12 +539,12 @@ static json_t *fill_sites(const struct report_ctx *c)
 	int bad = per_site(c, "SELECT a.site_id, count(*) FROM items a WHERE" PUBLISHED_IN " GROUP BY a.site_id", byk,
 			   "published") ||
 		  per_site(c, "SELECT site_id, count(*) FROM tickets WHERE kind <> 'comment' AND received_at >= ?2"
-			      " AND received_at < ?3 AND ?1 = 0 GROUP BY site_id", byk, "received") ||
+			      " AND received_at < ?3 AND (?1 = 0 OR site_id = ?1) GROUP BY site_id", byk, "received") ||
 		  per_site(c, "SELECT site_id, count(*) FROM tickets WHERE kind <> 'comment' AND received_at >= ?2"
-			      " AND received_at < ?3 AND ?1 = 0 AND (state = 'answered' OR (closed_at IS NOT NULL"
+			      " AND received_at < ?3 AND (?1 = 0 OR site_id = ?1) AND (state = 'answered' OR (closed_at IS NOT NULL"
 			      " AND state NOT IN ('refused', 'ir_refused'))) GROUP BY site_id", byk, "answered") ||
 		  per_site(c, "SELECT site_id, count(*) FROM tickets WHERE kind = 'comment' AND received_at >= ?2"
-			      " AND received_at < ?3 AND ?1 = 0 GROUP BY site_id", byk, "comments");
+			      " AND received_at < ?3 AND (?1 = 0 OR site_id = ?1) GROUP BY site_id", byk, "comments");
 	/* late as fill_tickets counts it, at the report's time */
 	struct db_stmt *st = bad ? NULL : db_stmt(c->db, "SELECT site_id, count(*) FROM tickets WHERE kind <> 'comment'"
 			" AND received_at >= ? AND received_at < ? AND due_at IS NOT NULL AND ((closed_at IS NOT NULL"

@@ -2696,22 +2696,33 @@ scenarios.push(
  * refusal.
  */
 async function periodicReports(t) {
+	await ensureArticle(t); /* published this year: the year's report has something to draw */
 	const page = await personPage(t, 'approver', '/quan-tri/', { bypassCSP: true });
 	const seen = watch(page);
 	await clickAndWait(page, page.getByRole('navigation', { name: 'Quản trị' }).getByRole('link', { name: 'Báo cáo định kỳ' }));
 	assertPath(page, '/quan-tri/bao-cao', 'the menu leads to the reports');
 	assert.match(await textOf(page.getByRole('heading', { level: 1 })), /^Báo cáo định kỳ Quý [IV]+\/\d{4} — /);
+	const lastQuarter = page.url();
 	await mustSee(page.getByRole('heading', { level: 2, name: 'Tin bài đã đăng theo loại thông tin' }), 'the items section');
-	await mustSee(page.getByRole('img', { name: /^Tin bài đã đăng theo loại thông tin/ }), 'its chart');
 	await axeClean(t, page, 'the periodic report');
+	const year = String(new Date().getFullYear());
+	await page.getByRole('combobox', { name: 'Kỳ báo cáo' }).selectOption(year);
 	await page.getByRole('checkbox', { name: 'So sánh với kỳ trước' }).check();
 	await clickAndWait(page, page.getByRole('button', { name: 'Xem báo cáo' }));
-	await mustSee(page.getByText(/So sánh với Quý/).first(), 'the period compared with');
+	assert.equal(await textOf(page.getByRole('heading', { level: 1 })), `Báo cáo định kỳ Năm ${year} — Sở Nội vụ`);
+	await mustSee(page.getByText(`So sánh với Năm ${Number(year) - 1}`).first(), 'the period compared with');
+	await mustSee(page.getByRole('img', { name: /^Tin bài đã đăng theo loại thông tin/ }), 'the items\' chart');
 	await axeClean(t, page, 'the periodic report compared with the previous quarter');
+	await page.screenshot({ path: join(t.shots, 'cong-browser-report.png'), fullPage: true });
 	await clickAndWait(page, page.getByRole('link', { name: 'Bản in' }));
 	assertPath(page, '/quan-tri/bao-cao/ban-in', 'the printable page');
 	await axeClean(t, page, 'the printable report');
+	await page.emulateMedia({ media: 'print' });
+	await page.screenshot({ path: join(t.shots, 'cong-browser-report-print.png'), fullPage: true });
+	await page.emulateMedia({ media: 'screen' });
 	await clickAndWait(page, page.getByRole('link', { name: 'Trở lại báo cáo' }));
+	await mustSee(page.getByText('Kỳ báo cáo chưa kết thúc'), 'a year not over cannot be signed off');
+	await page.goto(lastQuarter);
 	await page.getByRole('textbox', { name: /^Ghi chú khi chốt/ }).fill('Báo cáo quý gửi Văn phòng UBND tỉnh');
 	await clickAndWait(page, page.getByRole('button', { name: 'Chốt báo cáo' }));
 	await mustSee(page.getByRole('status').filter({ hasText: 'Đã chốt báo cáo.' }), 'the sign-off notice');

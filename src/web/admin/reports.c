@@ -143,7 +143,7 @@ static const char *row_label(struct req *r, json_t *row)
 	return label ? label : "";
 }
 
-/* The section's bar chart (SVG), or NULL when it has none. */
+/* The section's bar chart (SVG), or NULL when it has none or nothing to draw. */
 static char *section_chart(struct req *r, json_t *sec, const char *title)
 {
 	json_t *keys = json_object_get(sec, "chart"), *rows = json_object_get(sec, "rows"), *row;
@@ -162,19 +162,30 @@ static char *section_chart(struct req *r, json_t *sec, const char *title)
 			if (strcmp(json_string_value(json_object_get(col, "key")), k) == 0)
 				series[i] = rtr(r, json_string_value(json_object_get(col, "title_key")));
 	}
+	/* the rows with something to draw: a long list of zeros says nothing the table does not */
+	size_t nshown = 0;
 	json_array_foreach(rows, i, row) {
-		cats[i] = row_label(r, row);
+		int64_t sum = 0;
 		for (j = 0; j < ns; j++) {
 			json_int_t v = json_integer_value(json_object_get(json_object_get(row, "values"),
 									   json_string_value(json_array_get(keys, j))));
-			vals[i * ns + j] = v > 0 ? v : 0;
+			vals[nshown * ns + j] = v > 0 ? v : 0;
+			sum += v > 0 ? v : 0;
 		}
+		if (sum)
+			cats[nshown++] = row_label(r, row);
+	}
+	if (!nshown) {
+		free(series);
+		free(cats);
+		free(vals);
+		return NULL;
 	}
 	struct sb id = SB_INIT, svg = SB_INIT;
 	sb_addf(&id, "bd-%s", json_string_value(json_object_get(sec, "key")));
 	struct chart_hbar c = { .id = id.buf, .title = title, .desc = rtr(r, "rep_chart_desc"),
 				.no_data = rtr(r, "rep_chart_no_data"), .aSeries = series, .nSeries = ns,
-				.aCategory = cats, .nCategory = nc, .aValue = vals };
+				.aCategory = cats, .nCategory = nshown, .aValue = vals };
 	if (chart_hbar_svg(&c, &svg))
 		sb_reset(&svg);
 	free(series);
@@ -462,7 +473,12 @@ static void report_render(struct req *r, int64_t scope, const struct report_peri
 	json_object_set_new(ctx, "periods", period_options(r, p->code));
 	json_object_set_new(ctx, "sections", sections_view(r, rep, 1));
 	json_object_set(ctx, "frozen", json_object_get(rep, "frozen"));
-	static const char *const keep[] = { "version", "frozen_at", "frozen_by", "note", "from", "to", "compared_label" };
+	static const char *const keep[] = { "version", "frozen_at", "frozen_by", "note", "compared_label" };
+	char day[11];
+	vn_day_dmy(p->from_day, day);
+	json_object_set_new(ctx, "from", json_string(day));
+	vn_day_dmy(p->to_day, day);
+	json_object_set_new(ctx, "to", json_string(day));
 	for (size_t i = 0; i < ARRAY_SIZE(keep); i++)
 		if (json_object_get(rep, keep[i]))
 			json_object_set(ctx, keep[i], json_object_get(rep, keep[i]));

@@ -583,8 +583,9 @@ static json_t *fill_sites(const struct report_ctx *c)
 }
 
 /* TODO(lead, after merging b-visit and b-roy): visits and royalties paid come from
- * visits_report() and royalty_report(), which those branches add. Once they are in, include their
- * headers above, delete this #if and add the two rows marked TODO to the table below. */
+ * visits_report() (model/visits.h) and royalty_report() (model/royalty.h), which those branches
+ * add. Once they are in: #include "visits.h" and "royalty.h" above, delete this #ifdef and its
+ * #endif, and uncomment the two rows marked TODO(lead) in sections[] below. */
 #ifdef REPORT_WITH_VISITS_AND_ROYALTIES
 /* visits_report(db, a, site_id, from_day, to_day) → {total, by_site: [{site_id, site_name, total}],
  * by_day: [{day, total}]}: the total on a site's report, one row per site on the province's. */

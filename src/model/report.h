@@ -32,7 +32,7 @@ struct report_period {
 	enum report_span span;
 	int year, part;
 	int32_t from_day, to_day;
-	char code[16];
+	char code[24];
 };
 
 /* Reads CODE ("2026-q1".."2026-q4", "2026-h1", "2026-h2", "2026"; years 2000–2100): 0, or -1. */

@@ -294,20 +294,25 @@ static json_t *run_grams(struct db *db, int64_t site_id, const char *lang, const
 			pass ? ROW_COLUMNS : "count(*)", from, where.buf ? where.buf : "");
 		if (pass)
 			sb_addf(&sql, " ORDER BY i.published_at DESC, i.id DESC LIMIT ?%d OFFSET ?%d", nbind + 3, nbind + 4);
-		struct db_stmt *st = db_stmt(db, sql.buf);
+		/* built at run time: prepared for this call (db_stmt caches by the text's address) */
+		struct db_stmt *st = db_prepare(db, sql.buf);
 		if (!st)
 			break;
 		db_bind_int(st, 1, site_id);
 		db_bind_text(st, 2, lang);
 		for (int i = 0; i < nbind; i++)
 			db_bind_text(st, i + 3, words[i]);
+		int bad = 0;
 		if (pass) {
 			db_bind_int(st, nbind + 3, limit);
 			db_bind_int(st, nbind + 4, offset);
 			rows = db_rows_json(st);
-		} else if (db_one_int(st, total) < 0) {
-			break;
+		} else {
+			bad = db_one_int(st, total) < 0;
 		}
+		db_finalize(st);
+		if (bad)
+			break;
 	}
 	sb_release(&sql);
 out:

@@ -15,9 +15,19 @@ import os
 import re
 import shutil
 import tempfile
-from urllib.parse import urlsplit
+import xml.etree.ElementTree as ET
+from urllib.parse import quote, urlsplit
 
-from conglib import BASE, Client, CongTest, Server, cong, data_sql, db_url, host_of, new_db_args
+from conglib import BASE, Client, CongTest, Server, cong, data_sql, db_url, host_of, locale_texts, new_db_args, text_of
+
+VI, EN, KM = locale_texts("vi"), locale_texts("en"), locale_texts("km")
+SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+XHTML = "{http://www.w3.org/1999/xhtml}"
+# the beginnings of the Vietnamese privacy notes of the ticket forms (model/tickets.c)
+VI_WHY = {"question": "Họ tên và thư điện tử dùng để thông báo tiếp nhận, kết quả trả lời",
+          "feedback": "Họ tên và thư điện tử dùng để thông báo tiếp nhận, kết quả xử lý",
+          "error": "Họ tên và thư điện tử không bắt buộc",
+          "info_request": "Luật Tiếp cận thông tin (Điều 24)"}
 
 # the letters of Vietnamese that neither English nor Khmer text has (the brief of #16)
 VN = re.compile("[ươđạảấầẩậắằặệềểễịọỏốồổộớờởợụủứừửữựƯƠĐẠẢẤẦẨẬẮẰẶỆỀỂỄỊỌỎỐỒỔỘỚỜỞỢỤỦỨỪỬỮỰ]")
@@ -191,3 +201,128 @@ class PublicLanguages(CongTest):
         # the allowance is not everything: the English pages do show content as entered
         self.assertTrue(any(VN.search(s) for r in pages.values() for s in segments(r)),
                         "the demo's pages quote Vietnamese content (the site's name), which the test allows")
+
+    # ---- the texts Cổng writes, one by one, in English and Khmer ----
+
+    def page(self, path, lang):
+        r = self.expect(self.c.get(path), 200, path)
+        self.check_html(r, lang=lang)
+        return r
+
+    def item_path(self, lang, kind):
+        """The address of the demo's published translation of KIND into LANG."""
+        rows = data_sql(self.data, "SELECT id, slug FROM items WHERE lang = ? AND kind = ? AND state = 'published'"
+                                   " ORDER BY id LIMIT 1", (lang, kind))
+        self.assertTrue(rows, "the demo translates a %s into %s" % (kind, lang))
+        segment = {"legal": "van-ban", "page": "trang", "procedure": "thu-tuc", "official": "can-bo",
+                   "statistics": "thong-ke", "article": "tin"}[kind]
+        return "/%s/%s/%s-%d" % (lang, segment, rows[0][1], rows[0][0])
+
+    def test_legal_validity_badge_in_english(self):
+        r = self.page(self.item_path("en", "legal"), "en")
+        statuses = [EN["legal_status_" + s] for s in ("chua_co_hieu_luc", "con_hieu_luc", "het_hieu_luc_mot_phan",
+                                                      "het_hieu_luc_toan_bo")]
+        self.assertTrue(any(s in r.text for s in statuses), "the English validity badge")
+        self.assertNotIn(VI["legal_status_con_hieu_luc"], r.text)
+        # the Vietnamese page keeps its Vietnamese badge
+        r = self.expect(self.c.get("/van-ban"), 200)
+        self.assertTrue(any(VI["legal_status_" + s] in r.text for s in ("con_hieu_luc", "het_hieu_luc_toan_bo")))
+
+    def test_ticket_forms_and_their_privacy_notes(self):
+        for lang, texts in (("en", EN), ("km", KM)):
+            for seg, name in (("cau-hoi", "question"), ("phan-anh", "feedback"), ("bao-loi", "error"),
+                              ("yeu-cau-thong-tin", "info_request")):
+                r = self.page("/%s/gui/%s" % (lang, seg), lang)
+                self.assertIn(texts["ticket.%s.why" % name], r.text, "/%s/gui/%s: the privacy note" % (lang, seg))
+                self.assertNotIn(VI_WHY[name], r.text)
+            r = self.page("/%s/gui/cau-hoi" % lang, lang)
+            labels = [text_of(lb) for lb in r.tree().iter("label")]
+            self.assertTrue(any(texts["kind.question_form.ho_ten"] in lb for lb in labels), labels)
+            self.assertIn(texts["kind.question_form.linh_vuc=Đất đai"], r.text, "a choice of the field of life")
+
+    def test_dublin_core_rights_and_feed_titles(self):
+        r = self.page("/en/", "en")
+        rights = [m.get("content") for m in r.tree().iter("meta") if m.get("name") == "DC.rights"]
+        self.assertTrue(rights and rights[0].startswith(EN["dc_rights_of"] + " "), rights)
+        r = self.page("/", "vi")
+        rights = [m.get("content") for m in r.tree().iter("meta") if m.get("name") == "DC.rights"]
+        self.assertTrue(rights and rights[0].startswith("Bản quyền thuộc về "), rights)
+        for lang, texts in (("en", EN), ("km", KM)):
+            for feed in ("rss.xml", "atom.xml"):
+                r = self.expect(self.c.get("/%s/%s" % (lang, feed)), 200)
+                root = ET.fromstring(r.body)
+                desc = [el.text for el in root.iter() if el.tag.split("}")[-1] in ("description", "subtitle")]
+                self.assertTrue(desc and desc[0].startswith(texts["feed_latest_of"]), "/%s/%s: %r" % (lang, feed, desc[:1]))
+        r = self.expect(self.c.get("/en/van-ban/rss.xml"), 200)
+        title = ET.fromstring(r.body).find("channel/title").text
+        self.assertTrue(title.startswith(EN["kind.legal"] + " - "), title)
+
+    def test_calendar_and_vcard_in_english(self):
+        r = self.expect(self.c.get("/en/lich-cong-tac.ics"), 200)
+        text = "\n".join(ics_lines(r.text))
+        self.assertIn("%s - " % EN["sched_title"], text, "the calendar's name")
+        self.assertIn(EN["sched_col_chair"] + ": ", text)
+        self.assertNotIn(VI["sched_col_chair"] + ": ", text)
+        r = self.expect(self.c.get("/lich-cong-tac.ics"), 200)
+        self.assertIn(VI["sched_col_chair"] + ": ", "\n".join(ics_lines(r.text)), "the Vietnamese calendar")
+        page = self.page(self.item_path("en", "official"), "en")
+        vcf = [a.get("href") for a in page.tree().iter("a") if (a.get("href") or "").endswith(".vcf")]
+        self.assertTrue(vcf and vcf[0].startswith("/en/can-bo/"), vcf)
+        card = self.expect(self.c.get(vcf[0]), 200).text
+        self.assertRegex(card, r"\nURL:https?://[^/]+/en/can-bo/")
+
+    # ---- the search of a language's pages: words stemmed, Khmer as substrings ----
+
+    def search(self, lang, q):
+        r = self.page("/%s/tim-kiem?q=%s" % (lang, quote(q)), lang)
+        main = r.tree().find(".//main")
+        return [a.get("href") for a in main.iter("a") if re.match(r"^/%s/(?!tim-kiem)[a-z-]+/" % lang, a.get("href") or "")]
+
+    def test_english_search_stems_and_ranks(self):
+        proc = self.item_path("en", "procedure")
+        # the title says "enterprise": the plural, capitals and another form of the verb find it
+        for q in ("enterprises", "ENTERPRISE", "registered enterprises", "register"):
+            self.assertIn(proc, self.search("en", q), "/en/tim-kiem?q=%s" % q)
+        self.assertEqual(self.search("en", "enterprise -private"), [], "an excluded word")
+        self.assertEqual(self.search("en", '"enterprise registering"'), [], "a phrase in another order")
+        self.assertIn(proc, self.search("en", '"registering a private"'), "a phrase")
+        # the Vietnamese words of the Vietnamese item are not on the English page
+        self.assertEqual(self.search("en", "doanh nghiệp"), [])
+        # a title's match first: "province" is in the introduction's title and in other items' text
+        found = self.search("en", "province")
+        self.assertGreater(len(found), 1, found)
+        self.assertEqual(found[0], self.item_path("en", "page"), "the title's match ranks first")
+        # nothing of another language's items
+        self.assertEqual(self.search("km", "enterprise"), [])
+
+    def test_khmer_search_finds_substrings(self):
+        intro = self.item_path("km", "page")
+        # Khmer writes no spaces between words: a word inside a longer run is found
+        for q in ("ដីសណ្ត", "ទន្លេមេគង្គ", "ខេត្តវិញឡុង", "ដីសណ្ត ទេសចរណ៍"):
+            self.assertIn(intro, self.search("km", q), "/km/tim-kiem?q=%s" % q)
+        self.assertEqual(self.search("km", "ដីសណ្ត -ទេសចរណ៍"), [], "an excluded word")
+        self.assertEqual(self.search("km", "កម្ពុជា"), [], "a word the text has not")
+
+    # ---- the sitemap's alternates ----
+
+    def test_sitemap_names_every_language_version(self):
+        r = self.expect(self.c.get("/sitemap.xml"), 200)
+        root = ET.fromstring(r.body)  # a real XML parser: well-formed, namespaces declared
+        self.assertEqual(root.tag, SM + "urlset")
+        base = "http://%s:%d" % (host_of(None), self.server.port)
+        alts = {}
+        for u in root.iter(SM + "url"):
+            loc = u.find(SM + "loc").text
+            alts[loc] = {x.get("hreflang"): x.get("href") for x in u.findall(XHTML + "link") if x.get("rel") == "alternate"}
+        want = {"vi": base + "/", "en": base + "/en/", "km": base + "/km/", "x-default": base + "/"}
+        for home in ("/", "/en/", "/km/"):
+            self.assertEqual(alts.get(base + home), want, "the language homes name each other: %s" % home)
+        # a translated item: its Vietnamese entry names its English version
+        en = self.item_path("en", "procedure")
+        entry = [loc for loc, a in alts.items() if a.get("en") == base + en]
+        self.assertEqual(len(entry), 1, "the procedure's entry names its English version")
+        self.assertEqual(alts[entry[0]]["vi"], entry[0])
+        self.assertEqual(alts[entry[0]]["x-default"], entry[0])
+        self.assertEqual(self.c.get(en).status, 200)
+        # an item without translation has no alternates
+        self.assertTrue(any(not a for loc, a in alts.items() if "/van-ban/" in loc))

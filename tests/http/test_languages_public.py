@@ -326,3 +326,19 @@ class PublicLanguages(CongTest):
         self.assertEqual(self.c.get(en).status, 200)
         # an item without translation has no alternates
         self.assertTrue(any(not a for loc, a in alts.items() if "/van-ban/" in loc))
+
+    # ---- the contact page and the week's schedule: chrome in the language, content as entered ----
+
+    def test_contact_and_schedule_say_their_content_is_vietnamese(self):
+        for lang, texts in (("en", EN), ("km", KM)):
+            r = self.page("/%s/lien-he" % lang, lang)
+            self.assertEqual(text_of(r.tree().find(".//h1")).strip(), texts["contact_title"])
+            h2 = r.by_id("lh-co-quan")
+            self.assertEqual(h2.get("lang"), "vi", "/%s/lien-he: the site's name is marked Vietnamese" % lang)
+            r = self.page("/%s/lich-cong-tac" % lang, lang)
+            heads = [text_of(th).strip() for th in r.tree().iter("th") if th.get("scope") == "col"]
+            self.assertIn(texts["sched_col_chair"], heads)
+            cells = [td for td in r.tree().iter("td") if td.get("lang") == "vi"]
+            self.assertTrue(cells, "/%s/lich-cong-tac: the entries are marked Vietnamese" % lang)
+        r = self.page("/lien-he", "vi")
+        self.assertIsNone(r.by_id("lh-co-quan").get("lang"), "the Vietnamese page needs no mark")

@@ -335,6 +335,9 @@ void page_schedule_week(struct req *r)
 	sb_release(&rkey);
 	json_object_set_new(view, "recent", rl);
 	json_object_set_new(view, "has_recent", json_boolean(json_array_size(rl) > 0));
+	/* on "/en/lich-cong-tac" the entries are as entered, in Vietnamese: said so (#16) */
+	if (web_lang_page(r))
+		json_object_set_new(view, "content_lang", json_string("vi"));
 	json_object_set_new(ctx, "schedule", view);
 	resp_render(r, 200, "public/schedule_week", ctx);
 	free(prev);

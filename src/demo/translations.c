@@ -11,10 +11,12 @@
 #include "base/banned.h"
 
 /* What is translated: the main portal's newest published item of KIND (with the term
- * KEY=VALUE when KEY is set, titled SOURCE when set), and its English text. */
+ * KEY=VALUE when KEY is set, titled SOURCE when set), and its text in LANG (NULL: English; a
+ * NULL title keeps the source's, as a person's name). */
 static const struct demo_translation {
 	const char *kind, *key, *value, *source;
 	const char *title, *summary, *body;
+	const char *lang;
 } demo_translations[] = {
 	{ "page", "loai", "gioi-thieu", NULL, "About Vinh Long Province",
 	  "Vinh Long lies in the heart of the Mekong Delta, between the Tien and Hau rivers.",
@@ -22,20 +24,35 @@ static const struct demo_translation {
 	  "about 135 km south-west of Ho Chi Minh City. Its fertile alluvial land, fruit orchards and "
 	  "river islands make agriculture, processing and eco-tourism its main strengths.</p>"
 	  "<p>The Provincial People's Committee welcomes investors and visitors; the contacts of the "
-	  "province's agencies are listed on the Contact page.</p>" },
+	  "province's agencies are listed on the Contact page.</p>", NULL },
 	{ "procedure", NULL, NULL, "Đăng ký thành lập doanh nghiệp tư nhân", "Registering a private enterprise",
 	  "How to register a private enterprise (sole proprietorship) with the Business Registration Office.",
 	  "<p>A private enterprise is registered with the Business Registration Office of the Department of "
 	  "Finance. The application (the registration form and a copy of the owner's identity document) is "
 	  "filed online on the National Business Registration Portal or at the Provincial Public "
 	  "Administrative Service Centre; the certificate is issued within 3 working days.</p>"
-	  "<p>The Vietnamese version of this procedure lists every document and fee and prevails.</p>" },
+	  "<p>The Vietnamese version of this procedure lists every document and fee and prevails.</p>", NULL },
 	{ "article", NULL, NULL, "UBND tỉnh họp phiên thường kỳ, đánh giá tình hình kinh tế – xã hội",
 	  "Provincial People's Committee reviews the socio-economic situation at its regular meeting",
 	  "The Provincial People's Committee met to review the socio-economic situation and the tasks ahead.",
 	  "<p>At its regular monthly meeting, the Provincial People's Committee reviewed the socio-economic "
 	  "situation of the province, the disbursement of public investment and the reform of administrative "
-	  "procedures, and set the tasks for the coming month.</p>" },
+	  "procedures, and set the tasks for the coming month.</p>", NULL },
+	/* a document, a table of statistics and an official in English, and the introduction in
+	 * Khmer: the pages of /en/ and /km/ show their kinds' own texts (validity, charts, vCard) */
+	{ "legal", NULL, NULL, NULL, "Decision of the Provincial People's Committee (English translation)",
+	  "An unofficial English translation; the Vietnamese text prevails.",
+	  "<p>This is an unofficial English translation of a decision of the Provincial People's Committee. "
+	  "Only the Vietnamese text has legal effect.</p>", NULL },
+	{ "statistics", NULL, NULL, NULL, "Provincial statistics (English version)",
+	  "A table of the province's statistics, with its figures as published in Vietnamese.",
+	  "<p>The figures are those of the Vietnamese table.</p>", NULL },
+	{ "official", NULL, NULL, NULL, NULL, "A leader of the province and how to contact them.",
+	  "<p>Contact details as published in Vietnamese.</p>", NULL },
+	{ "page", "loai", "gioi-thieu", NULL, "អំពីខេត្តវិញឡុង",
+	  "ខេត្តវិញឡុងស្ថិតនៅចំកណ្តាលតំបន់ដីសណ្តទន្លេមេគង្គ។",
+	  "<p>ខេត្តវិញឡុងស្ថិតនៅចំកណ្តាលតំបន់ដីសណ្តទន្លេមេគង្គ រវាងទន្លេទៀន និងទន្លេហូវ។ ដីល្បាប់មានជីជាតិ "
+	  "ចំការផ្លែឈើ និងកោះតាមដងទន្លេ ធ្វើឱ្យកសិកម្ម កែច្នៃ និងទេសចរណ៍បៃតង ជាចំណុចខ្លាំងរបស់ខេត្ត។</p>", "km" },
 };
 
 /* The newest published Vietnamese item of T on SITE_ID: {id, title, summary}, or NULL. */
@@ -77,7 +94,7 @@ int demo_translations_load(struct db *db)
 		int64_t source = json_integer_value(json_object_get(src, "id")), id = 0;
 		json_decref(src);
 		struct article_input in = { 0 };
-		in.title = t->title;
+		const char *lang = t->lang ? t->lang : "en";
 		in.summary = t->summary;
 		in.body = t->body;
 		in.cover_id = -1;
@@ -85,12 +102,13 @@ int demo_translations_load(struct db *db)
 		memset(&e, 0, sizeof(e));
 		/* the fields and category stay the source's (copied by translation_create) */
 		json_t *cur = NULL;
-		if (translation_create(db, &actor_cli, site_id, source, "en", &e, &id) != M_OK ||
+		if (translation_create(db, &actor_cli, site_id, source, lang, &e, &id) != M_OK ||
 		    !(cur = article_get_admin(db, &actor_cli, site_id, id))) {
-			fprintf(stderr, "cong demo: the English translation of %s %lld not made\n", t->kind, (long long)source);
+			fprintf(stderr, "cong demo: the %s translation of %s %lld not made\n", lang, t->kind, (long long)source);
 			return -1;
 		}
 		in.kind = t->kind;
+		in.title = t->title ? t->title : json_string_value(json_object_get(cur, "title"));
 		in.category_id = json_integer_value(json_object_get(cur, "category_id"));
 		json_t *fields = json_loads(json_string_value(json_object_get(cur, "fields")), 0, NULL);
 		in.fields = fields;
@@ -100,7 +118,7 @@ int demo_translations_load(struct db *db)
 		json_decref(fields);
 		json_decref(cur);
 		if (rc != M_OK || article_publish_cli(db, site_id, id, time_now() - 3600)) {
-			fprintf(stderr, "cong demo: the English translation of %s %lld not published\n", t->kind,
+			fprintf(stderr, "cong demo: the %s translation of %s %lld not published\n", lang, t->kind,
 				(long long)source);
 			for (int k = 0; k < e.n; k++)
 				fprintf(stderr, "  %s: %s\n", e.e[k].field, e.e[k].key);
@@ -108,6 +126,6 @@ int demo_translations_load(struct db *db)
 		}
 		n++;
 	}
-	printf("English and Khmer turned on for the main portal; %zu English translations published\n", n);
+	printf("English and Khmer turned on for the main portal; %zu translations published\n", n);
 	return 0;
 }

@@ -3,6 +3,7 @@
  * themselves are declared in kinds.c. */
 #include "internal.h"
 #include "kind.h"
+#include "ticket.h"
 #include "db/db.h"
 #include "base/util.h"
 #include "base/utf8.h"
@@ -409,6 +410,8 @@ static const char *kind_vi(const struct kind *k, const char *path)
 		return k->label_one;
 	if (n == 5 && strncmp(path, "title", 5) == 0 && !eq)
 		return k->title_label;
+	if (n == 12 && strncmp(path, "access_group", 12) == 0 && !eq)
+		return k->access_group;
 	if (n == 4 && strncmp(path, "term", 4) == 0)
 		return eq ? choice_vi(k->term_choices, eq + 1) : k->term_label;
 	const char *dot = memchr(path, '.', n);
@@ -510,6 +513,25 @@ static int vi_add_field(json_t *vi, const struct kind *k, const struct kind_fiel
 	return 0;
 }
 
+/* Adds K's texts (label, title, term, fields) to VI. -1 with ERR when one is there already. */
+static int vi_add_kind(json_t *vi, const struct kind *k, char *err, size_t n)
+{
+	const char *paths[] = { NULL, "one", "title", "term", "access_group" };
+	for (size_t p = 0; p < ARRAY_SIZE(paths); p++)
+		if (vi_add(vi, k, paths[p], err, n))
+			return -1;
+	for (const struct kind_choice *c = k->term_choices; c && c->key; c++) {
+		char path[160];
+		snprintf(path, sizeof(path), "term=%s", c->key);
+		if (vi_add(vi, k, path, err, n))
+			return -1;
+	}
+	for (size_t j = 0; j < k->nfields; j++)
+		if (vi_add_field(vi, k, &k->fields[j], err, n))
+			return -1;
+	return 0;
+}
+
 /* The model's own Vietnamese texts join the locale files' here: the kinds' and the workflow's. */
 json_t *kind_locale_load(const char *root, char *err, size_t n)
 {
@@ -524,22 +546,29 @@ json_t *kind_locale_load(const char *root, char *err, size_t n)
 	size_t nk;
 	const struct kind *const *ks = kind_all(&nk);
 	for (size_t i = 0; i < nk; i++) {
-		const struct kind *k = ks[i];
-		const char *paths[] = { NULL, "one", "title", "term" };
-		int bad = 0;
-		for (size_t p = 0; p < ARRAY_SIZE(paths) && !bad; p++)
-			bad = vi_add(vi, k, paths[p], err, n);
-		for (const struct kind_choice *c = k->term_choices; c && c->key && !bad; c++) {
-			char path[160];
-			snprintf(path, sizeof(path), "term=%s", c->key);
-			bad = vi_add(vi, k, path, err, n);
+		if (vi_add_kind(vi, ks[i], err, n)) {
+			json_decref(all);
+			return NULL;
 		}
-		for (size_t j = 0; j < k->nfields && !bad; j++)
-			bad = vi_add_field(vi, k, &k->fields[j], err, n);
+	}
+	/* the public forms of tickets (model/tickets.c) are descriptors too, with their own keys
+	 * ("kind.question_form.ho_ten"…), and the note on their personal data "ticket.<name>.why"
+	 * (#16: the forms of /en/ and /km/ pages in that language) */
+	const struct ticket_kind *const *tks = ticket_kinds(&nk);
+	for (size_t i = 0; i < nk; i++) {
+		char key[160];
+		snprintf(key, sizeof(key), "ticket.%s.why", tks[i]->name);
+		int bad = tks[i]->form && vi_add_kind(vi, tks[i]->form, err, n);
+		if (!bad && json_object_get(vi, key)) {
+			snprintf(err, n, "locale/vi: \"%s\" is the descriptor's text (model/tickets.c)", key);
+			bad = 1;
+		}
 		if (bad) {
 			json_decref(all);
 			return NULL;
 		}
+		if (tks[i]->why)
+			json_object_set_new(vi, key, json_string(tks[i]->why));
 	}
 	if (wf_locale_add(vi, err, n)) {
 		json_decref(all);
@@ -943,7 +972,8 @@ const char *kind_choice_label(const struct kind_field *f, const char *key)
 
 /* V as text: for people (MACHINE 0: dates dd/mm/yyyy, choices by label) or as stored. A table:
  * a row per line, cells " | " apart in the columns' order (what the CSV import reads back). */
-static char *value_text(const struct kind_field *f, json_t *v, int machine)
+/* TEXTS and K (may be NULL: Vietnamese): the language whose choice labels are shown (#16). */
+static char *value_text(const struct kind_field *f, json_t *v, int machine, json_t *texts, const struct kind *k)
 {
 	if (f && f->type == F_ROWS) {
 		struct sb b = SB_INIT;
@@ -953,7 +983,7 @@ static char *value_text(const struct kind_field *f, json_t *v, int machine)
 			if (i)
 				sb_addc(&b, '\n');
 			for (size_t j = 0; j < f->nsub; j++) {
-				char *t = value_text(&f->sub[j], json_object_get(row, f->sub[j].key), machine);
+				char *t = value_text(&f->sub[j], json_object_get(row, f->sub[j].key), machine, texts, k);
 				/* a cell's own '|' or new line would break the row apart */
 				for (char *p = t; *p; p++)
 					if (*p == '|' || *p == '\n' || *p == '\r')
@@ -1001,18 +1031,23 @@ static char *value_text(const struct kind_field *f, json_t *v, int machine)
 		}
 	}
 	if (f->type == F_ENUM)
-		return xstrdup(kind_choice_label(f, s));
+		return xstrdup(texts && k ? kind_tr_choice(texts, k, f, s) : kind_choice_label(f, s));
 	return xstrdup(s);
 }
 
 char *kind_value_text(const struct kind_field *f, json_t *v)
 {
-	return value_text(f, v, 0);
+	return value_text(f, v, 0, NULL, NULL);
+}
+
+char *kind_value_text_tr(json_t *texts, const struct kind *k, const struct kind_field *f, json_t *v)
+{
+	return value_text(f, v, 0, texts, k);
 }
 
 char *kind_value_machine(const struct kind_field *f, json_t *v)
 {
-	return value_text(f, v, 1);
+	return value_text(f, v, 1, NULL, NULL);
 }
 
 char *kind_search_text(const struct kind *k, json_t *fields)

@@ -249,6 +249,9 @@ const char *kind_choice_label(const struct kind_field *f, const char *key);
 /* A field's value as display text ("12/05/2024" for dates, "a; b" for lists); malloc'd, "" when
  * empty. F NULL: in machine form for exports (dates as stored, choices by their key). */
 char *kind_value_text(const struct kind_field *f, json_t *v);
+/* kind_value_text with the choices' labels in the language of TEXTS (kind_tr_choice; F a field
+ * of K or a column of one of its tables). */
+char *kind_value_text_tr(json_t *texts, const struct kind *k, const struct kind_field *f, json_t *v);
 /* The same in machine form knowing the field (exports, the CSV import's columns): dates as
  * stored, choices by key, a table's rows on lines with cells " | " apart, files by id. */
 char *kind_value_machine(const struct kind_field *f, json_t *v);

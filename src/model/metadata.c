@@ -54,7 +54,8 @@ static const struct kind_field *field_of(const struct kind *k, const char *key)
 
 /* Appends the value of field F in FIELDS as text, each of a list's values on its own: dates as
  * stored (ISO 8601), choices by their label, numbers in decimal. */
-static void add_field(json_t *values, const struct kind_field *f, json_t *fields)
+static void add_field(json_t *values, const struct kind_field *f, json_t *fields, const struct meta_item *m,
+		      const struct meta_site *s)
 {
 	json_t *v = f ? json_object_get(fields, f->key) : NULL;
 	if (json_is_array(v)) {
@@ -63,7 +64,8 @@ static void add_field(json_t *values, const struct kind_field *f, json_t *fields
 		json_array_foreach(v, i, x)
 			add_value(values, json_string_value(x));
 	} else if (json_is_string(v)) {
-		add_value(values, f->type == F_ENUM ? kind_choice_label(f, json_string_value(v)) : json_string_value(v));
+		add_value(values, f->type == F_ENUM ? kind_tr_choice(s->texts, m->k, f, json_string_value(v))
+						    : json_string_value(v));
 	} else if (json_is_integer(v)) {
 		char num[24];
 		snprintf(num, sizeof(num), "%lld", (long long)json_integer_value(v));
@@ -78,11 +80,13 @@ static void add_time(json_t *values, int64_t t)
 	add_value(values, buf);
 }
 
-/* "Bản quyền thuộc về <owner>": the rights statement every page of the site carries. */
+/* "Bản quyền thuộc về <owner>" in the page's language (dc_rights_of): the rights statement
+ * every page of the site carries. Without texts (a caller outside a request), Vietnamese. */
 static void add_rights(json_t *values, const struct meta_site *s)
 {
 	struct sb b = SB_INIT;
-	sb_addf(&b, "Bản quyền thuộc về %s", metadata_site_owner(s));
+	const char *of = json_string_value(json_object_get(s->texts, "dc_rights_of"));
+	sb_addf(&b, "%s %s", of ? of : "Bản quyền thuộc về", metadata_site_owner(s));
 	add_value(values, b.buf);
 	sb_release(&b);
 }
@@ -104,35 +108,35 @@ json_t *metadata_dc(const struct meta_item *m, const struct meta_site *s)
 {
 	const struct kind *k = m->k;
 	const struct kind_meta *km = k ? k->meta : NULL;
-	const char *label = k ? k->label : "";
+	const char *label = k ? kind_tr(s->texts, k, NULL) : "";
 	json_t *v[DC_N];
 	for (int i = 0; i < DC_N; i++)
 		v[i] = json_array();
 	add_value(v[DC_TITLE], has(m->title) ? m->title : label);
-	add_field(v[DC_CREATOR], field_of(k, km ? km->creator : NULL), m->fields);
+	add_field(v[DC_CREATOR], field_of(k, km ? km->creator : NULL), m->fields, m, s);
 	if (!json_array_size(v[DC_CREATOR]))
 		add_value(v[DC_CREATOR], has(m->author) ? m->author : metadata_site_owner(s));
-	add_field(v[DC_SUBJECT], field_of(k, km ? km->subject : NULL), m->fields);
+	add_field(v[DC_SUBJECT], field_of(k, km ? km->subject : NULL), m->fields, m, s);
 	if (!json_array_size(v[DC_SUBJECT]))
 		add_value(v[DC_SUBJECT], has(m->category) ? m->category : label);
 	add_value(v[DC_DESCRIPTION], has(m->summary) ? m->summary : json_string_value(json_array_get(v[DC_TITLE], 0)));
 	add_value(v[DC_PUBLISHER], metadata_site_owner(s));
-	add_field(v[DC_CONTRIBUTOR], field_of(k, km ? km->contributor : NULL), m->fields);
-	add_field(v[DC_DATE], field_of(k, km ? km->date : NULL), m->fields);
+	add_field(v[DC_CONTRIBUTOR], field_of(k, km ? km->contributor : NULL), m->fields, m, s);
+	add_field(v[DC_DATE], field_of(k, km ? km->date : NULL), m->fields, m, s);
 	if (!json_array_size(v[DC_DATE]))
 		add_time(v[DC_DATE], m->published_at ? m->published_at : m->updated_at);
 	add_value(v[DC_TYPE], label);
 	add_value(v[DC_FORMAT], "text/html");
 	add_value(v[DC_IDENTIFIER], m->url);
-	add_field(v[DC_SOURCE], field_of(k, km ? km->source : NULL), m->fields);
+	add_field(v[DC_SOURCE], field_of(k, km ? km->source : NULL), m->fields, m, s);
 	add_value(v[DC_SOURCE], m->src_name);
 	add_value(v[DC_SOURCE], m->src_url);
 	add_value(v[DC_LANGUAGE], has(m->lang) ? m->lang : "vi");
 	/* the items it names: documents it amends, a procedure's legal basis, an issue's documents */
 	for (size_t i = 0; k && i < k->nfields; i++)
 		if (k->fields[i].type == F_REF && !(k->fields[i].flags & FF_PERSONAL))
-			add_field(v[DC_RELATION], &k->fields[i], m->fields);
-	add_field(v[DC_COVERAGE], field_of(k, km ? km->coverage : NULL), m->fields);
+			add_field(v[DC_RELATION], &k->fields[i], m->fields, m, s);
+	add_field(v[DC_COVERAGE], field_of(k, km ? km->coverage : NULL), m->fields, m, s);
 	add_rights(v[DC_RIGHTS], s);
 	return dc_pack(v);
 }
@@ -347,7 +351,7 @@ json_t *metadata_ld(const struct meta_item *m, const struct meta_site *s)
 			set_text(o, "articleSection", m->category);
 		} else if (km && km->creator) {
 			json_t *names = json_array();
-			add_field(names, kind_field(k, km->creator), m->fields);
+			add_field(names, kind_field(k, km->creator), m->fields, m, s);
 			if (json_array_size(names) == 1) {
 				const char *ct = km->creator_type ? km->creator_type : "GovernmentOrganization";
 				json_object_set_new(o, "creator", json_pack("{ssss}", "@type", ct, "name",

@@ -24,6 +24,9 @@ struct meta_site {
 	const char *url;              /* "http(s)://host[:port]/" */
 	const char *address, *phone, *email, *fax;
 	const char *parent_name, *parent_url; /* the main portal, for a component site; NULL on it */
+	/* The page's language's texts (req_texts; #16): the kinds' labels and choices and the rights
+	 * line in that language. NULL: Vietnamese. */
+	json_t *texts;
 };
 
 /* One item as its metadata needs it. Strings are borrowed; NULL or "" when absent. */

@@ -465,6 +465,33 @@ out:
 	return rows ? rows : json_array();
 }
 
+json_t *translation_sitemap_map(struct db *db, int64_t site_id)
+{
+	json_t *map = json_object();
+	struct db_stmt *st = db_stmt(db, "SELECT t.translation_of, t.lang, t.id, t.kind, t.slug FROM items t"
+				       " JOIN items s ON s.id = t.translation_of AND s.state = 'published'"
+				       " WHERE t.site_id = ? AND t.state = 'published' AND t.lang <> 'vi'"
+				       " ORDER BY t.translation_of, t.lang");
+	if (!st)
+		return map;
+	db_bind_int(st, 1, site_id);
+	json_t *rows = db_rows_json(st), *row;
+	size_t i;
+	json_array_foreach(rows, i, row) {
+		char key[24];
+		snprintf(key, sizeof(key), "%lld", (long long)json_integer_value(json_object_get(row, "translation_of")));
+		json_t *list = json_object_get(map, key);
+		if (!list) {
+			list = json_array();
+			json_object_set_new(map, key, list);
+		}
+		json_object_del(row, "translation_of");
+		json_array_append(list, row);
+	}
+	json_decref(rows);
+	return map;
+}
+
 json_t *translation_alternates(struct db *db, int64_t id)
 {
 	struct db_stmt *st = db_stmt(db, "SELECT v.lang, v.id, v.kind, v.slug, v.site_id FROM items i JOIN items v"

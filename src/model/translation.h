@@ -61,6 +61,10 @@ json_t *translation_list_public(struct db *db, int64_t site_id, const char *lang
  * translations), the Vietnamese first: [{lang, id, kind, slug, site_id}]; an empty array when ID is not
  * published or has no published translation and translates nothing. */
 json_t *translation_alternates(struct db *db, int64_t id);
+/* SITE_ID's published translations for its sitemap's alternates (#16): an object keyed by the
+ * translated item's id (decimal) whose values are arrays of {lang, id, kind, slug}, by language.
+ * A site translates few items: read at once. Empty on a store error. */
+json_t *translation_sitemap_map(struct db *db, int64_t site_id);
 
 /* ---- what the regulations require in English ---- */
 

@@ -802,8 +802,10 @@ static int index_item(struct db *db, int64_t id, int vocab)
 		if (!ok)
 			return -1;
 	}
-	/* Vietnamese items only: a translation is found by its own language's search
-	 * (model/translation.h), which reads its few items directly */
+	/* Vietnamese items only: a translation is found by its own language's search, in the
+	 * tables of search_lang.c (migration 0050) */
+	if (search_lang_index(db, id))
+		return -1;
 	st = db_stmt(db, "SELECT title, summary, body, site_id, category_id, published_at, kind, fields, ref FROM items"
 			 " WHERE id = ? AND state = 'published' AND lang = 'vi'");
 	if (!st)
@@ -909,7 +911,8 @@ int search_reindex(struct db *db, void (*progress)(int64_t done, int64_t total, 
 	if (db_step(st) == DB_ROW)
 		total = db_col_int(st, 0);
 	db_reset(st);
-	if (db_begin(db) || db_exec(db, "DELETE FROM search_fts")) {
+	if (db_begin(db) || db_exec(db, "DELETE FROM search_fts") || db_exec(db, "DELETE FROM search_lang") ||
+	    (!db_is_pg(db) && db_exec(db, "DELETE FROM search_grams"))) {
 		db_rollback(db);
 		return -1;
 	}

@@ -63,4 +63,16 @@ int search_reindex(struct db *db, void (*progress)(int64_t done, int64_t total, 
 /* Makes a search_reindex running in another thread stop after its current batch (it returns 1). */
 void search_reindex_cancel(void);
 
+/* The search of a language's pages (issue #16; search_lang.c, migration 0050): the published
+ * items of site SITE_ID in language LANG (not Vietnamese) that match Q, best first, as rows {id,
+ * site_id, kind, title, slug, summary, published_at, updated_at, category_id}; *TOTAL (may be
+ * NULL) counts every match. Words stemmed for a language written with spaces, substrings for
+ * one written without (search_lang_spaceless). Never fails: no match is an empty array. */
+json_t *search_lang_run(struct db *db, int64_t site_id, const char *lang, const char *q, int64_t limit,
+			int64_t offset, int64_t *total);
+/* Keeps item ID's row of those tables in step (called by search_index_article). 0 or -1. */
+int search_lang_index(struct db *db, int64_t id);
+/* 1 for a language written without spaces between words (km, th, lo, my, zh, ja). */
+int search_lang_spaceless(const char *lang);
+
 #endif

@@ -863,6 +863,12 @@ async function accessibility(t) {
 		['bản in', t.site + art.path + '/ban-in'],
 		['đăng nhập', t.site + '/quan-tri/dang-nhap'],
 	];
+	// every other public page kind in English and Khmer (#16): lists, search, forms, contact, the
+	// week's schedule, the organisation, access to information, the site map and the unit map
+	for (const lang of ['en', 'km'])
+		for (const path of ['/van-ban', '/tim-kiem?q=province', '/gui/cau-hoi', '/gui/yeu-cau-thong-tin', '/lien-he',
+			'/lich-cong-tac', '/co-cau-to-chuc', '/tiep-can-thong-tin', '/so-do-trang', '/ban-do-hanh-chinh'])
+			pages.push([`${path} (${lang})`, `${t.site}/${lang}${path}`, lang]);
 	for (const [name, url, lang] of pages) {
 		const page = await pub.newPage();
 		const r = await page.goto(url);
@@ -1975,7 +1981,7 @@ export const scenarios = [
 	{ name: 'reporter, editor and approver publish; a citizen reads', run: workflow, timeout: 45000 },
 	{ name: 'the reporter cannot publish', run: reporterCannotPublish },
 	{ name: 'form errors keep input', run: formErrorKeepsInput },
-	{ name: 'accessibility (axe-core)', run: accessibility, timeout: 60000 },
+	{ name: 'accessibility (axe-core)', run: accessibility, timeout: 180000 },
 	{ name: 'phone layout and menu without JavaScript', run: phone },
 	{ name: 'comparing revisions', run: compareRevisions },
 	{ name: 'the rich-text editor keeps to the admin CSP', run: editorCsp },

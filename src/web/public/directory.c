@@ -244,6 +244,9 @@ void page_contact(struct req *r)
 		json_object_set_new(view, "officials", officials);
 		json_object_set_new(view, "has_spokespeople", json_boolean(json_array_size(spokes) > 0));
 		json_object_set_new(view, "spokespeople", spokes);
+		/* on "/en/lien-he" the site's details are as entered, in Vietnamese: said so (#16) */
+		if (web_lang_page(r))
+			json_object_set_new(view, "content_lang", json_string("vi"));
 		web_render_part(r, "public/contact_body", view, &html);
 		/* rendered from checked text: valid UTF-8, not checked again */
 		kept = json_stringn_nocheck(html.buf ? html.buf : "", html.len);
@@ -285,6 +288,8 @@ static void official_vcard(struct req *r, const char *slug_id)
 	struct sb v = SB_INIT, url = SB_INIT;
 	web_add_site_url(&url, r, r->site);
 	sb_truncate(&url, url.len - 1);
+	if (r->lang[0]) /* "/en/can-bo/….vcf": the card of the English page (#16) */
+		sb_addf(&url, "/%s", r->lang);
 	sb_adds(&url, path);
 	sb_adds(&v, "BEGIN:VCARD\r\nVERSION:4.0\r\n");
 	vcard_raw(&v, "KIND", "individual");
@@ -311,7 +316,7 @@ static void official_vcard(struct req *r, const char *slug_id)
 		vcard_text(&v, "TEL;TYPE=cell,voice", kind_text(f, "di_dong"));
 	vcard_text(&v, "EMAIL;TYPE=work", kind_text(f, "email"));
 	if (strcmp(kind_text(f, "phat_ngon"), "co") == 0)
-		vcard_text(&v, "NOTE", "Người phát ngôn");
+		vcard_text(&v, "NOTE", rtr(r, "official_spokesperson"));
 	/* the photo by its absolute address (a file of the library, as the exports write it) */
 	const struct kind_field *pf = kind_field(kind_find("official"), "anh");
 	char *site_url = web_site_url(r, r->site);

@@ -174,7 +174,7 @@ void page_feed(struct req *r)
 
 	if (!r->captures[0]) { /* the site's */
 		sb_adds(&title, site);
-		sb_addf(&desc, "Thông tin mới nhất của %s", site);
+		sb_addf(&desc, "%s %s", rtr(r, "feed_latest_of"), site);
 		sb_adds(&link, "/");
 		sb_addf(&self, "/%s", file);
 	} else if (strncmp(r->path, "/chuyen-muc/", 12) == 0) { /* a category's */
@@ -201,7 +201,7 @@ void page_feed(struct req *r)
 		else
 			sb_adds(&link, path);
 		sb_addf(&title, "%s - %s", str(cat, "name"), site);
-		sb_addf(&desc, "Thông tin mới nhất của chuyên mục %s, %s", str(cat, "name"), site);
+		sb_addf(&desc, "%s %s, %s", rtr(r, "feed_latest_of_category"), str(cat, "name"), site);
 		q.category_id = id;
 		free(path);
 		json_decref(cats);
@@ -213,8 +213,10 @@ void page_feed(struct req *r)
 		}
 		q.kind = k->name;
 		int news = strcmp(k->name, "article") == 0; /* news has no list of its own: the home */
-		sb_addf(&title, "%s - %s", news ? "Tin tức" : k->label, site);
-		sb_addf(&desc, "%s mới nhất của %s", news ? "Tin tức" : k->label, site);
+		/* in the page's language (#16): the kind's label from the locale */
+		const char *label = news ? rtr(r, "feed_news") : kind_tr(req_texts(r), k, NULL);
+		sb_addf(&title, "%s - %s", label, site);
+		sb_addf(&desc, "%s %s %s", label, rtr(r, "feed_kind_latest_of"), site);
 		if (news)
 			sb_adds(&link, "/");
 		else

@@ -191,6 +191,29 @@ static char *list_link(const struct list_query *lq, const char *base, int64_t pa
 	return sb_detach(&u, NULL);
 }
 
+/* A legal document's validity STATUS (legal_status_key) in the page's language (#16). */
+static const char *validity_label(struct req *r, const char *status)
+{
+	char key[80];
+	snprintf(key, sizeof(key), "legal_status_%s", status ? status : "");
+	return rtr(r, key);
+}
+
+/* V (legal_validity_of's) in the page's language: its label, and the reason that names no
+ * other document. A reason naming the document that amended or repealed it stays the model's:
+ * a translation has no relations of its own (docs/languages.md), so it never shows one. */
+static void validity_tr(struct req *r, json_t *v)
+{
+	const char *status = json_string_value(json_object_get(v, "status"));
+	json_object_set_new(v, "label", json_string(validity_label(r, status)));
+	if (json_integer_value(json_object_get(v, "why_id")) || !json_object_get(v, "why"))
+		return;
+	if (status && strcmp(status, legal_status_key(LEGAL_EXPIRED)) == 0)
+		json_object_set_new(v, "why", json_string(rtr(r, "legal_why_expired")));
+	else if (status && strcmp(status, legal_status_key(LEGAL_NOT_YET)) == 0)
+		json_object_set_new(v, "why", json_string(rtr(r, "legal_why_not_yet")));
+}
+
 /* A list row's cells for the table: the identifier, the title (linked), the other listed fields,
  * counted references, and (legal) the validity badge. */
 static json_t *row_view(struct req *r, const struct kind *k, json_t *row, int province)
@@ -201,7 +224,7 @@ static json_t *row_view(struct req *r, const struct kind *k, json_t *row, int pr
 	char *url = item_url(r, json_integer_value(json_object_get(row, "site_id")), k->name,
 			     json_string_value(json_object_get(row, "slug")), id);
 	if (idf && (idf->flags & FF_LIST)) {
-		char *t = kind_value_text(idf, json_object_get(f, idf->key));
+		char *t = kind_value_text_tr(req_texts(r), k, idf, json_object_get(f, idf->key));
 		json_array_append_new(cells, json_pack("{ss}", "text", t));
 		free(t);
 	}
@@ -219,7 +242,7 @@ static json_t *row_view(struct req *r, const struct kind *k, json_t *row, int pr
 		if (!(fd->flags & FF_LIST))
 			continue;
 		json_t *v = json_object_get(f, fd->key);
-		char *t = kind_value_text(fd, v);
+		char *t = kind_value_text_tr(req_texts(r), k, fd, v);
 		json_t *cell = json_pack("{ss}", "text", t);
 		if (fd->type == F_DATE && *t)
 			json_object_set(cell, "iso", v);
@@ -229,7 +252,7 @@ static json_t *row_view(struct req *r, const struct kind *k, json_t *row, int pr
 	if (is_legal(k)) { /* legal: the validity as kept (the filter's own value; renewed on the day) */
 		const char *st = json_string_value(json_object_get(row, "badge"));
 		if (st)
-			json_array_append_new(cells, json_pack("{sssssb}", "text", legal_status_label(legal_status_from_key(st)),
+			json_array_append_new(cells, json_pack("{sssssb}", "text", validity_label(r, st),
 							      "status", st, "is_badge", 1));
 		else
 			json_array_append_new(cells, json_pack("{ss}", "text", ""));
@@ -331,7 +354,7 @@ static json_t *list_columns(struct req *r, const struct kind *k, int province)
 	const struct kind_field *idf = kind_ident_field(k);
 	if (idf && (idf->flags & FF_LIST))
 		json_array_append_new(cols, json_pack("{ss}", "label", kind_tr_field(req_texts(r), k, idf, NULL)));
-	json_array_append_new(cols, json_pack("{ss}", "label", k->title_label ? kind_tr(req_texts(r), k, "title") : "Tiêu đề"));
+	json_array_append_new(cols, json_pack("{ss}", "label", k->title_label ? kind_tr(req_texts(r), k, "title") : rtr(r, "item_title_label")));
 	for (size_t i = 0; i < k->nfields; i++) {
 		const struct kind_field *fd = &k->fields[i];
 		if (fd == idf || (fd->flags & FF_PERSONAL))
@@ -380,7 +403,7 @@ static json_t *list_filters(struct req *r, const struct list_query *lq)
 			label = rtr(r, "list_validity");
 			for (enum legal_status st = LEGAL_NOT_YET; st <= LEGAL_EXPIRED; st++)
 				json_array_append_new(opts, json_pack("{sssssb}", "value", legal_status_key(st), "label",
-								      legal_status_label(st), "selected",
+								      validity_label(r, legal_status_key(st)), "selected",
 								      cur && strcmp(cur, legal_status_key(st)) == 0));
 		} else if (has_derived_term(k) && strcmp(keys[i], k->list_term) == 0) { /* its values, in order */
 			label = kind_tr(req_texts(r), k, "term");
@@ -390,7 +413,7 @@ static json_t *list_filters(struct req *r, const struct list_query *lq)
 		} else {
 			json_t *vals = item_term_values(r->db, site_id, k->name, keys[i]);
 			size_t j, nv = json_array_size(vals);
-			label = fd ? kind_tr_field(req_texts(r), k, fd, NULL) : "Năm";
+			label = fd ? kind_tr_field(req_texts(r), k, fd, NULL) : rtr(r, "item_year_label");
 			/* a free text with many values (every agency of a province): the select offers the
 			 * FILTER_OPTIONS_MAX most used and the one chosen; the others stay reachable by
 			 * their link (a row's value, the exports) */
@@ -415,7 +438,7 @@ static json_t *list_filters(struct req *r, const struct list_query *lq)
 					continue;
 				shown++;
 				json_array_append_new(opts, json_pack("{sssssb}", "value", v, "label",
-								      fd && fd->type == F_ENUM ? kind_choice_label(fd, v) : v,
+								      fd && fd->type == F_ENUM ? kind_tr_choice(req_texts(r), k, fd, v) : v,
 								      "selected", cur && strcmp(cur, v) == 0));
 			}
 			json_decref(vals);
@@ -459,7 +482,7 @@ static void list_export(struct req *r, const struct list_query *lq, int json)
 	char *site_url = web_site_url(r, r->site);
 	struct table t;
 	json_t *items = json_array();
-	table_init(&t, k->label);
+	table_init(&t, kind_tr(req_texts(r), k, NULL));
 	table_add_column(&t, "id", TABLE_INTEGER);
 	table_add_column(&t, "title", TABLE_TEXT);
 	for (size_t i = 0; i < k->nfields; i++)
@@ -676,7 +699,7 @@ void page_item_list(struct req *r)
 	json_t *ctx = web_public_ctx(r, title.buf, canon);
 	sb_release(&title);
 	free(canon);
-	web_crumb(ctx, k->label, cat ? base : NULL);
+	web_crumb(ctx, kind_tr(req_texts(r), k, NULL), cat ? base : NULL);
 	if (cat)
 		web_crumb(ctx, json_string_value(json_object_get(cat, "name")), NULL);
 	if (cat) { /* the list of a category: the category's feed, else the kind's */
@@ -684,7 +707,7 @@ void page_item_list(struct req *r)
 		web_feed_links(ctx, cpath, json_string_value(json_object_get(cat, "name")));
 		free(cpath);
 	} else {
-		web_feed_links(ctx, base, k->label);
+		web_feed_links(ctx, base, kind_tr(req_texts(r), k, NULL));
 	}
 	/* "Nhận tin qua thư": the subscription form, pre-filled with the category or the kind */
 	web_subscribe_link(r, ctx, cat ? lq.category_id : 0, k);
@@ -910,7 +933,7 @@ static void item_page(struct req *r, int print)
 		const char *kind = k && id > 0 ? item_kind_of(r->db, site_id, id, kbuf, sizeof(kbuf)) : NULL;
 		json_t *gone = kind && strcmp(kind, k->name) == 0 ? article_get_withdrawn(r->db, site_id, id) : NULL;
 		if (gone) { /* 410, and the reader learns why and when */
-			web_gone(r, k->label, gone);
+			web_gone(r, kind_tr(req_texts(r), k, NULL), gone);
 			json_decref(gone);
 			return;
 		}
@@ -950,7 +973,7 @@ static void item_page(struct req *r, int print)
 
 	json_t *it = json_pack("{sIsOsOssssss}", "id", (json_int_t)id, "title", json_object_get(row, "title"), "summary",
 			       json_object_get(row, "summary"), "url", path, "kind_label", kind_tr(req_texts(r), k, NULL), "list_url", list_path);
-	json_object_set_new(it, "title_label", json_string(k->title_label ? kind_tr(req_texts(r), k, "title") : "Tiêu đề"));
+	json_object_set_new(it, "title_label", json_string(k->title_label ? kind_tr(req_texts(r), k, "title") : rtr(r, "item_title_label")));
 	json_object_set_new(it, "kind_label_one", json_string(kind_tr(req_texts(r), k, "one")));
 	if (ref && *ref)
 		json_object_set_new(it, "ref", json_string(ref));
@@ -1009,7 +1032,7 @@ static void item_page(struct req *r, int print)
 			json_decref(view);
 			continue;
 		}
-		char *t = kind_value_text(fd, v);
+		char *t = kind_value_text_tr(req_texts(r), k, fd, v);
 		if (ft)
 			json_object_set_new(ft, fd->key, json_string(t));
 		if (!build) {
@@ -1087,6 +1110,7 @@ static void item_page(struct req *r, int print)
 	if (is_legal(k)) {
 		json_t *v = vkept ? vkept : legal_validity_of(item_row_fields(row), to, today);
 		if (v && !vkept) {
+			validity_tr(r, v);
 			int64_t why_id = json_integer_value(json_object_get(v, "why_id"));
 			if (why_id) {
 				char *u = item_url(r, json_integer_value(json_object_get(v, "why_site_id")),

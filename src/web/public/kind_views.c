@@ -120,7 +120,7 @@ json_t *kind_table_view(struct req *r, int64_t site_id, const struct kind *k, co
 				if (fv)
 					json_object_set_new(cell, "cell_file", fv);
 			} else {
-				char *t = kind_value_text(c, cv);
+				char *t = kind_value_text_tr(req_texts(r), k, c, cv);
 				json_object_set_new(cell, "cell_text", json_string(t));
 				if (c->type == F_DATE && json_is_string(cv))
 					json_object_set(cell, "cell_iso", cv);

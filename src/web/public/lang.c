@@ -5,6 +5,7 @@
 #include "web/web.h"
 #include "model/translation.h"
 #include "model/kind.h"
+#include "search/search.h"
 #include "base/locale.h"
 #include "base/sb.h"
 #include "base/util.h"
@@ -143,7 +144,7 @@ static void rows_view(struct req *r, json_t *rows)
 		json_object_set_new(row, "url", json_string(lp));
 		json_object_set_new(row, "date", json_string(date));
 		json_object_set_new(row, "date_iso", json_string(iso));
-		json_object_set_new(row, "kind_label", json_string(k ? k->label : ""));
+		json_object_set_new(row, "kind_label", json_string(k ? kind_tr(req_texts(r), k, NULL) : ""));
 		free(lp);
 		free(path);
 	}
@@ -156,8 +157,12 @@ void web_lang_list(struct req *r, const struct kind *k, int64_t category_id, con
 	/* the search of a language's pages ("/en/tim-kiem?q=…") is this list with its words */
 	int is_search = strcmp(r->path, "/tim-kiem") == 0;
 	const char *q = is_search ? req_arg(r, "q") : NULL;
-	json_t *rows = translation_list_public(r->db, site_id, page_lang(r), k ? k->name : NULL, category_id, q,
-					       LANG_PER_PAGE, (page - 1) * LANG_PER_PAGE, &total);
+	/* the search ranks the language's own index (search/search_lang.c); no words, no results */
+	json_t *rows = !is_search ? translation_list_public(r->db, site_id, page_lang(r), k ? k->name : NULL, category_id,
+							  NULL, LANG_PER_PAGE, (page - 1) * LANG_PER_PAGE, &total)
+		       : q && *q ? search_lang_run(r->db, site_id, page_lang(r), q, LANG_PER_PAGE, (page - 1) * LANG_PER_PAGE,
+						  &total)
+				 : json_array();
 	int64_t pages = total ? (total + LANG_PER_PAGE - 1) / LANG_PER_PAGE : 1;
 	if (page > pages) {
 		json_decref(rows);

@@ -112,7 +112,7 @@ void page_gallery_photo(struct req *r)
 	sb_addf(&pt, "Ảnh %lld/%zu: %s", (long long)n, total, title);
 	json_t *ctx = web_public_ctx(r, pt.buf, want.buf);
 	sb_release(&pt);
-	web_crumb(ctx, k->label, "/thu-vien-anh");
+	web_crumb(ctx, kind_tr(req_texts(r), k, NULL), "/thu-vien-anh");
 	web_crumb(ctx, title, path);
 	char crumb[32];
 	snprintf(crumb, sizeof(crumb), "Ảnh %lld", (long long)n);

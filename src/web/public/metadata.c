@@ -35,6 +35,7 @@ static void site_of(struct req *r, json_t *ctx, struct meta_site *s, char **url)
 		.phone = json_string_value(json_object_get(site, "phone")),
 		.email = json_string_value(json_object_get(site, "email")),
 		.fax = json_string_value(json_object_get(site, "fax")),
+		.texts = req_texts(r),
 	};
 	const char *kind = json_string_value(json_object_get(site, "kind"));
 	if (main_site && kind && strcmp(kind, "main") != 0) {
@@ -172,7 +173,7 @@ json_t *web_meta_build(struct req *r, const struct meta_item *m, json_t *ctx, co
 		og_add_time(og, "article:published_time", m->published_at);
 	if (m->updated_at > m->published_at)
 		og_add_time(og, "article:modified_time", m->updated_at);
-	og_add(og, "article:section", m->category && *m->category ? m->category : m->k ? m->k->label : NULL);
+	og_add(og, "article:section", m->category && *m->category ? m->category : m->k ? kind_tr(req_texts(r), m->k, NULL) : NULL);
 	char *text = web_json_ld_text(ld);
 	json_t *out = json_pack("{sososs}", "head_meta", metadata_dc_head(dc), "og", og, "json_ld", text);
 	free(text);

@@ -205,7 +205,7 @@ static void link_groups_html(struct req *r, const struct kind *k, struct sb *out
 			struct sb more = SB_INIT;
 			sb_addf(&more, "/%s?nhom=", k->segment);
 			sb_add_urlenc(&more, g, strlen(g));
-			cur = json_pack("{sssssss[]}", "label", gf ? kind_choice_label(gf, g) : g, "id", id, "more_url", more.buf, "links");
+			cur = json_pack("{sssssss[]}", "label", gf ? kind_tr_choice(req_texts(r), k, gf, g) : g, "id", id, "more_url", more.buf, "links");
 			sb_release(&more);
 			json_array_append_new(groups, cur);
 			cur_key = g;
@@ -453,8 +453,11 @@ void page_sitemap(struct req *r)
 	resp_render(r, 200, "public/sitemap", ctx);
 }
 
-/* <url> of PATH on the site at SITE_URL ("http://host:port/"), with its last change when LASTMOD. */
-static void xml_url(struct sb *b, const char *site_url, const char *path, int64_t lastmod)
+/* <url> of PATH on the site at SITE_URL ("http://host:port/"), with its last change when LASTMOD
+ * and, when ALTS (NULL: none) names versions in other languages, every version as an
+ * <xhtml:link rel="alternate" hreflang="…"> (#16; Google's sitemap form of hreflang): ALTS is
+ * [{hreflang, path}], the page itself and x-default included. */
+static void xml_url(struct sb *b, const char *site_url, const char *path, int64_t lastmod, json_t *alts)
 {
 	sb_adds(b, "<url><loc>");
 	sb_add_xml(b, site_url, strlen(site_url) - 1); /* without its "/" */
@@ -465,7 +468,54 @@ static void xml_url(struct sb *b, const char *site_url, const char *path, int64_
 		time_format_iso(lastmod, d, sizeof(d));
 		sb_addf(b, "<lastmod>%s</lastmod>", d);
 	}
+	size_t i;
+	json_t *a;
+	json_array_foreach(alts, i, a) {
+		const char *lang = json_string_value(json_object_get(a, "hreflang"));
+		const char *p = json_string_value(json_object_get(a, "path"));
+		sb_adds(b, "<xhtml:link rel=\"alternate\" hreflang=\"");
+		sb_add_xml(b, lang, strlen(lang));
+		sb_adds(b, "\" href=\"");
+		sb_add_xml(b, site_url, strlen(site_url) - 1);
+		sb_add_xml(b, p, strlen(p));
+		sb_adds(b, "\"/>");
+	}
 	sb_adds(b, "</url>\n");
+}
+
+/* The site's languages other than Vietnamese, as sites.languages lists them: ["en", "km"]. */
+static json_t *site_other_languages(json_t *site)
+{
+	json_t *out = json_array();
+	const char *p = json_string_value(json_object_get(site, "languages"));
+	while (p && *p) {
+		size_t n = strcspn(p, " ");
+		if (n && n < 8) {
+			char code[8];
+			snprintf(code, sizeof(code), "%.*s", (int)n, p);
+			if (strcmp(code, "vi") != 0)
+				json_array_append_new(out, json_string(code));
+		}
+		p += n;
+		while (*p == ' ')
+			p++;
+	}
+	return out;
+}
+
+/* The alternates of the language homes: "/" (Vietnamese, also x-default), "/en/"… */
+static json_t *home_alternates(json_t *langs)
+{
+	json_t *alts = json_pack("[{ssss}]", "hreflang", "vi", "path", "/");
+	size_t i;
+	json_t *l;
+	json_array_foreach(langs, i, l) {
+		char p[16];
+		snprintf(p, sizeof(p), "/%s/", json_string_value(l));
+		json_array_append_new(alts, json_pack("{ssss}", "hreflang", json_string_value(l), "path", p));
+	}
+	json_array_append_new(alts, json_pack("{ssss}", "hreflang", "x-default", "path", "/"));
+	return alts;
 }
 
 /* The site map tree's own addresses (not its items': those come with their last change) in
@@ -484,13 +534,35 @@ static void tree_paths(json_t *nd, json_t *paths)
 struct sitemap_out {
 	struct sb *b;
 	const char *site_url;
+	json_t *site;         /* its languages: only their translations are alternates */
+	json_t *translations; /* translation_sitemap_map's */
 };
 
 static void sitemap_item(const struct item_url *u, void *arg)
 {
 	struct sitemap_out *o = arg;
-	char *p = web_item_path(u->kind, u->slug, u->id);
-	xml_url(o->b, o->site_url, p, u->lastmod);
+	char *p = web_item_path(u->kind, u->slug, u->id), key[24];
+	snprintf(key, sizeof(key), "%lld", (long long)u->id);
+	json_t *tr = json_object_get(o->translations, key), *alts = NULL, *t;
+	size_t i;
+	json_array_foreach(tr, i, t) {
+		const char *lang = json_string_value(json_object_get(t, "lang"));
+		if (!site_has_language(o->site, lang))
+			continue;
+		if (!alts)
+			alts = json_pack("[{ssss}]", "hreflang", "vi", "path", p);
+		char *tp = web_item_path(json_string_value(json_object_get(t, "kind")), json_string_value(json_object_get(t, "slug")),
+					 json_integer_value(json_object_get(t, "id")));
+		struct sb lp = SB_INIT;
+		sb_addf(&lp, "/%s%s", lang, tp);
+		json_array_append_new(alts, json_pack("{ssss}", "hreflang", lang, "path", lp.buf));
+		sb_release(&lp);
+		free(tp);
+	}
+	if (alts) /* the Vietnamese original is the version for any other language */
+		json_array_append_new(alts, json_pack("{ssss}", "hreflang", "x-default", "path", p));
+	xml_url(o->b, o->site_url, p, u->lastmod, alts);
+	json_decref(alts);
 	free(p);
 }
 
@@ -518,11 +590,22 @@ void page_sitemap_xml(struct req *r)
 	json_t *root = sitemap_tree(r), *paths = json_array();
 	tree_paths(root, paths);
 	json_decref(root);
+	/* the homes of the site's other languages follow its own (#16) */
+	json_t *langs = site_other_languages(r->site), *l;
+	json_t *home_alts = json_array_size(langs) ? home_alternates(langs) : NULL;
+	size_t li;
+	json_array_foreach(langs, li, l) {
+		char p[16];
+		snprintf(p, sizeof(p), "/%s/", json_string_value(l));
+		json_array_insert_new(paths, li + 1, json_string(p));
+	}
 	int64_t ntree = (int64_t)json_array_size(paths);
 	int64_t total = ntree + item_count_public(r->db, site_id_of_req(r));
 	int64_t pages = (total + SITEMAP_URLS - 1) / SITEMAP_URLS;
 	if (page && (pages <= 1 || page > pages)) { /* no such page: all fit in /sitemap.xml */
 		json_decref(paths);
+		json_decref(langs);
+		json_decref(home_alts);
 		resp_error(r, 404, "not_found");
 		return;
 	}
@@ -540,12 +623,23 @@ void page_sitemap_xml(struct req *r)
 	} else {
 		/* the addresses [LO, HI) of the sequence */
 		int64_t lo = page ? (page - 1) * SITEMAP_URLS : 0, hi = lo + SITEMAP_URLS;
-		sb_adds(&b, "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-		for (int64_t i = lo; i < ntree && i < hi; i++)
-			xml_url(&b, site_url, json_string_value(json_array_get(paths, (size_t)i)), 0);
+		sb_adds(&b, "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"");
+		if (home_alts)
+			sb_adds(&b, " xmlns:xhtml=\"http://www.w3.org/1999/xhtml\"");
+		sb_adds(&b, ">\n");
+		for (int64_t i = lo; i < ntree && i < hi; i++) {
+			/* the homes ("/", "/en/"…) are the first addresses: each names the others */
+			const char *p = json_string_value(json_array_get(paths, (size_t)i));
+			xml_url(&b, site_url, p, 0, i <= (int64_t)json_array_size(langs) ? home_alts : NULL);
+		}
 		int64_t from = lo > ntree ? lo : ntree;
-		struct sitemap_out o = { &b, site_url };
-		if (hi > from && item_each_public(r->db, site_id_of_req(r), from - ntree, hi - from, sitemap_item, &o) < 0) {
+		struct sitemap_out o = { &b, site_url, r->site,
+					 home_alts ? translation_sitemap_map(r->db, site_id_of_req(r)) : NULL };
+		int failed = hi > from && item_each_public(r->db, site_id_of_req(r), from - ntree, hi - from, sitemap_item, &o) < 0;
+		json_decref(o.translations);
+		if (failed) {
+			json_decref(langs);
+			json_decref(home_alts);
 			sb_release(&b);
 			free(site_url);
 			json_decref(paths);
@@ -558,6 +652,8 @@ void page_sitemap_xml(struct req *r)
 	sb_release(&b);
 	free(site_url);
 	json_decref(paths);
+	json_decref(langs);
+	json_decref(home_alts);
 }
 
 /* ---- the administrative boundary map ---- */

@@ -34,7 +34,7 @@ static json_t *dataset(struct req *r, const struct kind *k, const char *site_url
 	snprintf(key, sizeof(key), "a11y_open_desc_%s", k->name);
 	struct sb base = SB_INIT;
 	sb_add(&base, site_url, strlen(site_url) - 1); /* without its "/" */
-	json_t *d = json_pack("{sssssssIsb}", "name", k->name, "title", k->label, "description", rtr(r, key), "records",
+	json_t *d = json_pack("{sssssssIsb}", "name", k->name, "title", kind_tr(req_texts(r), k, NULL), "description", rtr(r, key), "records",
 			      (json_int_t)total, "has_date", newest > 0);
 	json_object_set_new(d, "page_url", json_sprintf("%s%s/%s", base.buf, req_lang_prefix(r), k->segment));
 	json_object_set_new(d, "csv_url", json_sprintf("%s/%s.csv", base.buf, k->segment));

@@ -25,7 +25,7 @@ void procedure_item_view(struct req *r, const struct kind *k, json_t *row, json_
 		json_object_set_new(online, "portal_url", json_string(url));
 	free(url);
 	json_object_set_new(online, "code", json_string(code ? code : ""));
-	json_object_set_new(online, "service_label", json_string(sf && service ? kind_choice_label(sf, service) : ""));
+	json_object_set_new(online, "service_label", json_string(sf && service ? kind_tr_choice(req_texts(r), k, sf, service) : ""));
 	json_object_set_new(online, "is_online", json_boolean(service && strcmp(service, "khong") != 0));
 	json_object_set_new(item, "procedure", online);
 
@@ -49,11 +49,11 @@ void procedure_item_view(struct req *r, const struct kind *k, json_t *row, json_
 		json_t *props = json_object_get(item, "fields"), *x;
 		size_t i;
 		json_array_foreach(props, i, x)
-			if (strcmp(json_string_value(json_object_get(x, "label")), tf->label) == 0) {
+			if (strcmp(json_string_value(json_object_get(x, "label")), kind_tr_field(req_texts(r), k, tf, NULL)) == 0) {
 				json_array_remove(props, i);
 				break;
 			}
-		json_object_set_new(item, "steps_label", json_string(tf->label));
+		json_object_set_new(item, "steps_label", json_string(kind_tr_field(req_texts(r), k, tf, NULL)));
 	}
 	json_object_set_new(item, "steps", list);
 	/* 0 working days: the same day */
@@ -61,7 +61,7 @@ void procedure_item_view(struct req *r, const struct kind *k, json_t *row, json_
 	json_t *props = json_object_get(item, "fields"), *x;
 	size_t i;
 	json_array_foreach(props, i, x)
-		if (df && strcmp(json_string_value(json_object_get(x, "label")), df->label) == 0 &&
+		if (df && strcmp(json_string_value(json_object_get(x, "label")), kind_tr_field(req_texts(r), k, df, NULL)) == 0 &&
 		    strcmp(json_string_value(json_object_get(x, "text")), "0") == 0)
 			json_object_set_new(x, "text", json_string(rtr(r, "proc_same_day")));
 	(void)row;

@@ -335,6 +335,9 @@ void page_schedule_week(struct req *r)
 	sb_release(&rkey);
 	json_object_set_new(view, "recent", rl);
 	json_object_set_new(view, "has_recent", json_boolean(json_array_size(rl) > 0));
+	/* on "/en/lich-cong-tac" the entries are as entered, in Vietnamese: said so (#16) */
+	if (web_lang_page(r))
+		json_object_set_new(view, "content_lang", json_string("vi"));
 	json_object_set_new(ctx, "schedule", view);
 	resp_render(r, 200, "public/schedule_week", ctx);
 	free(prev);
@@ -397,7 +400,7 @@ void page_schedule_ics(struct req *r)
 	}
 
 	struct sb name = SB_INIT;
-	sb_addf(&name, "Lịch công tác - %s", kind_text(r->site, "name"));
+	sb_addf(&name, "%s - %s", rtr(r, "sched_title"), kind_text(r->site, "name"));
 	if (leader_name)
 		sb_addf(&name, " - %s", leader_name);
 	icalcomponent *cal = icalcomponent_vanew(ICAL_VCALENDAR_COMPONENT, icalproperty_new_version("2.0"),
@@ -451,18 +454,18 @@ void page_schedule_ics(struct req *r)
 			t2.day = d2.d;
 			icalcomponent_add_property(ev, icalproperty_new_dtend(t2));
 		}
-		icalcomponent_add_property(ev, icalproperty_new_summary(*kind_text(row, "noi_dung") ? kind_text(row, "noi_dung") : "Lịch công tác"));
+		icalcomponent_add_property(ev, icalproperty_new_summary(*kind_text(row, "noi_dung") ? kind_text(row, "noi_dung") : rtr(r, "sched_title")));
 		if (*kind_text(row, "dia_diem"))
 			add_text(ev, icalproperty_new_location(kind_text(row, "dia_diem")));
 		struct sb desc = SB_INIT;
 		if (*kind_text(row, "chu_tri"))
-			sb_addf(&desc, "Chủ trì: %s\n", kind_text(row, "chu_tri"));
+			sb_addf(&desc, "%s: %s\n", rtr(r, "sched_col_chair"), kind_text(row, "chu_tri"));
 		if (*kind_text(row, "thanh_phan"))
-			sb_addf(&desc, "Thành phần: %s\n", kind_text(row, "thanh_phan"));
+			sb_addf(&desc, "%s: %s\n", rtr(r, "sched_col_participants"), kind_text(row, "thanh_phan"));
 		if (*kind_text(row, "chuan_bi"))
-			sb_addf(&desc, "Đơn vị chuẩn bị: %s\n", kind_text(row, "chuan_bi"));
+			sb_addf(&desc, "%s: %s\n", rtr(r, "ics_prepared_by"), kind_text(row, "chuan_bi"));
 		if (json_integer_value(json_object_get(st, "id")) != json_integer_value(json_object_get(r->site, "id")))
-			sb_addf(&desc, "Đơn vị: %s\n", kind_text(st, "name"));
+			sb_addf(&desc, "%s: %s\n", rtr(r, "ics_unit"), kind_text(st, "name"));
 		if (desc.len) {
 			sb_truncate(&desc, desc.len - 1);
 			add_text(ev, icalproperty_new_description(desc.buf));

@@ -320,8 +320,9 @@ void page_access_info(struct req *r)
 		}
 		char list[80];
 		snprintf(list, sizeof(list), "/%s", json_string_value(json_object_get(grp, "segment")));
-		json_array_append_new(out, json_pack("{sOsOsIsssbsbso}", "group", json_object_get(grp, "group"), "label",
-						     json_object_get(grp, "label"), "total", json_integer_value(json_object_get(grp, "total")),
+		/* the group and the kind in the page's language (#16) */
+		json_array_append_new(out, json_pack("{sssssIsssbsbso}", "group", kind_tr(req_texts(r), k, "access_group"),
+						     "label", kind_tr(req_texts(r), k, NULL), "total", json_integer_value(json_object_get(grp, "total")),
 						     "list_url", list, "more", json_integer_value(json_object_get(grp, "total")) > ACCESS_ROWS,
 						     "has_rows", json_array_size(rows) > 0, "rows", rows));
 	}
@@ -340,7 +341,7 @@ void page_access_info(struct req *r)
 		static const char *const keys[] = { "ngay_tao", "hinh_thuc", "thoi_diem", "thoi_han", "linh_vuc" };
 		static const char *const names[] = { "created", "form", "published", "period", "group" };
 		for (size_t j = 0; j < ARRAY_SIZE(keys); j++) {
-			char *t = kind_value_text(kind_field(dk, keys[j]), json_object_get(f, keys[j]));
+			char *t = kind_value_text_tr(req_texts(r), dk, kind_field(dk, keys[j]), json_object_get(f, keys[j]));
 			json_object_set_new(e, names[j], json_string(t));
 			free(t);
 		}

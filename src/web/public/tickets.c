@@ -69,14 +69,24 @@ int web_challenge_check(struct req *r, const char *form, struct errs *e)
 			       time_now(), e);
 }
 
+/* TK's note on the personal data its form asks for, in the page's language (#16). */
+static const char *ticket_why(struct req *r, const struct ticket_kind *tk)
+{
+	char key[160];
+	snprintf(key, sizeof(key), "ticket.%s.why", tk->name);
+	const char *s = json_string_value(json_object_get(req_texts(r), key));
+	return s ? s : tk->why ? tk->why : "";
+}
+
 /* The form of TK with the values FORM, errors E (NULL: none), and a fresh challenge. */
 static void render_form(struct req *r, int status, const struct ticket_kind *tk, json_t *form, const struct errs *e,
 			json_t *extra)
 {
 	char path[96];
 	snprintf(path, sizeof(path), "/gui/%s", tk->segment);
-	json_t *ctx = web_public_ctx(r, tk->label, path);
-	web_crumb(ctx, tk->label, NULL);
+	const char *label = tk->form ? kind_tr(req_texts(r), tk->form, NULL) : tk->label;
+	json_t *ctx = web_public_ctx(r, label, path);
+	web_crumb(ctx, label, NULL);
 	json_t *errors = json_object();
 	if (e) {
 		admin_errors(r, ctx, e);
@@ -90,7 +100,7 @@ static void render_form(struct req *r, int status, const struct ticket_kind *tk,
 		resp_error(r, 500, "server_error");
 		return;
 	}
-	json_t *view = json_pack("{sssssssosOsisbsi}", "label", tk->label, "segment", tk->segment, "why", tk->why ? tk->why : "",
+	json_t *view = json_pack("{sssssssosOsisbsi}", "label", label, "segment", tk->segment, "why", ticket_why(r, tk),
 				 "fields", kind_form_fields(r, tk->form, form, errors), "challenge", chal, "bits",
 				 json_integer_value(json_object_get(chal, "bits")), "publishes", tk->item_kind != NULL,
 				 "attachments", tk->attachments);

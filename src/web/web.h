@@ -425,4 +425,13 @@ void admin_subscription_remove(struct req *r);
  * category CATEGORY_ID (> 0) or else kind K (NULL: the whole site). */
 void web_subscribe_link(struct req *r, json_t *ctx, int64_t category_id, const struct kind *k);
 
+/* Intake by e-mail (#17; web/admin/mailintake.c, model/mailintake.h, docs/email-intake.md). */
+void admin_mail_intake(struct req *r);
+void admin_mail_intake_entry(struct req *r);
+void admin_mail_intake_draft(struct req *r);
+void admin_mail_intake_refuse(struct req *r);
+void admin_mail_intake_settings(struct req *r);
+void admin_mail_intake_settings_save(struct req *r);
+void admin_mail_intake_pull(struct req *r);
+
 #endif

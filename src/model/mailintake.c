@@ -275,7 +275,7 @@ static int taken_before(struct db *db, int64_t site_id, int64_t uidvalidity, int
 	db_bind_int(st, 2, uidvalidity);
 	db_bind_int(st, 3, uid);
 	db_bind_text(st, 4, msgid);
-	if (db_one_int(st, &n))
+	if (db_one_int(st, &n) < 0)
 		return -1;
 	return n > 0;
 }
@@ -369,7 +369,7 @@ int mail_intake_store(struct db *db, int64_t site_id, int64_t uidvalidity, int64
 	db_bind_text(st, 10, body);
 	db_bind_text(st, 11, problem);
 	db_bind_int(st, 12, now);
-	int irc = db_one_int(st, &new_id);
+	int irc = db_one_int(st, &new_id) != 1;
 	free(subject);
 	if (irc || store_files(db, new_id, &m))
 		goto fail;
@@ -402,7 +402,7 @@ int mailboxes_due(struct db *db, int64_t now)
 	if (!st)
 		return -1;
 	db_bind_int(st, 1, now);
-	if (db_one_int(st, &n))
+	if (db_one_int(st, &n) < 0)
 		return -1;
 	return n > 0;
 }
@@ -608,7 +608,7 @@ int64_t mail_intake_waiting(struct db *db, int64_t site_id)
 	if (!st)
 		return -1;
 	db_bind_int(st, 1, site_id);
-	return db_one_int(st, &n) ? -1 : n;
+	return db_one_int(st, &n) < 0 ? -1 : n;
 }
 
 /* Entry ID of SITE_ID as the decisions need it, NULL when absent. */

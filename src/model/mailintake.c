@@ -53,12 +53,22 @@ json_t *mailbox_get(struct db *db, const struct actor *a, int64_t site_id)
 	if (!mailbox_may_manage(db, a, site_id))
 		return NULL;
 	json_t *row = box_row(db, site_id);
-	if (!row)
-		row = json_pack("{sIsssssssssssbsbsIsIsbsIsnssssI}", "site_id", (json_int_t)site_id, "url", "", "username", "",
-				"password", "", "folder", "INBOX", "tls", "require", "enabled", 0, "notify", 1, "max_kb",
-				(json_int_t)MAX_MB_DEFAULT * 1024, "interval_minutes", (json_int_t)10, "pull_asked", 0,
-				"last_pull_at", (json_int_t)0, "last_ok_at", "last_error", "", "last_detail", "", "taken",
-				(json_int_t)0);
+	if (!row) { /* never set: the defaults of migration 0048 */
+		row = json_object();
+		json_object_set_new(row, "site_id", json_integer(site_id));
+		static const char *const texts[][2] = { { "url", "" }, { "username", "" }, { "password", "" }, { "folder", "INBOX" },
+							{ "tls", "require" }, { "last_error", "" }, { "last_detail", "" } };
+		for (size_t i = 0; i < ARRAY_SIZE(texts); i++)
+			json_object_set_new(row, texts[i][0], json_string(texts[i][1]));
+		static const struct {
+			const char *key;
+			json_int_t v;
+		} ints[] = { { "enabled", 0 }, { "notify", 1 }, { "max_kb", MAX_MB_DEFAULT * 1024 }, { "interval_minutes", 10 },
+			     { "pull_asked", 0 }, { "last_pull_at", 0 }, { "taken", 0 } };
+		for (size_t i = 0; i < ARRAY_SIZE(ints); i++)
+			json_object_set_new(row, ints[i].key, json_integer(ints[i].v));
+		json_object_set_new(row, "last_ok_at", json_null());
+	}
 	const char *pw = json_string_value(json_object_get(row, "password"));
 	json_object_set_new(row, "has_password", json_boolean(pw && *pw));
 	json_object_del(row, "password");

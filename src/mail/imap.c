@@ -225,6 +225,12 @@ static int by_uid(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+static int by_number(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
 int imap_unseen(struct imap_session *s, size_t max, struct imap_msg **msgs, size_t *count, char *err, size_t n)
 {
 	struct sb ans = SB_INIT;
@@ -240,12 +246,7 @@ int imap_unseen(struct imap_session *s, size_t max, struct imap_msg **msgs, size
 	if (!nu)
 		return 0;
 	/* the oldest first: a mailbox with a backlog is taken in the order it arrived */
-	for (size_t i = 1; i < nu; i++)
-		for (size_t j = i; j > 0 && uids[j - 1] > uids[j]; j--) {
-			int64_t t = uids[j];
-			uids[j] = uids[j - 1];
-			uids[j - 1] = t;
-		}
+	qsort(uids, nu, sizeof(*uids), by_number);
 	if (nu > max)
 		nu = max;
 	struct sb cmd = SB_INIT;

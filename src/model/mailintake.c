@@ -2,6 +2,7 @@
  * (mailintake.h). */
 #include "internal.h"
 #include "mailintake.h"
+#include "deadline.h"
 #include "kind.h"
 #include "pdata.h"
 #include "db/db.h"
@@ -360,9 +361,13 @@ int mail_intake_store(struct db *db, int64_t site_id, int64_t uidvalidity, int64
 	body = header_only || parsed ? xstrdup("") : mail_intake_body(m.html, m.text);
 	if (received_at <= 0)
 		received_at = m.date > 0 ? m.date : now;
+	/* the clock starts at the arrival: a waiting entry is due by the rule for other information
+	 * ("khac") and on the deadline lists until the board decides (deadline.h) */
+	int64_t due = 0;
+	int has_due = deadline_due(db, NULL, site_id, "khac", 1, received_at, 0, &due, NULL) == 0;
 	struct db_stmt *st = db_stmt(db, "INSERT INTO mail_intake (site_id, uidvalidity, uid, message_id, sender, sender_tag,"
-				       " subject, received_at, size, body, problem, created_at)"
-				       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) RETURNING id");
+				       " subject, received_at, size, body, problem, created_at, due_at)"
+				       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) RETURNING id");
 	int64_t new_id = 0;
 	if (!st)
 		goto fail;
@@ -379,6 +384,10 @@ int mail_intake_store(struct db *db, int64_t site_id, int64_t uidvalidity, int64
 	db_bind_text(st, 10, body);
 	db_bind_text(st, 11, problem);
 	db_bind_int(st, 12, now);
+	if (has_due)
+		db_bind_int(st, 13, due);
+	else
+		db_bind_null(st, 13);
 	int irc = db_one_int(st, &new_id) != 1;
 	free(subject);
 	if (irc || store_files(db, new_id, &m))

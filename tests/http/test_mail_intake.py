@@ -98,6 +98,8 @@ class MailIntake(CongTest):
         by = {r[1]: r for r in rows}
         self.assertEqual(by["Báo cáo tháng 11 về tiêm chủng"][5], RECEIVED, "the server's arrival time is kept")
         self.assertEqual(by["Hồ sơ quét 30 MB"][2], "intake_too_large")
+        # the deadline clock runs from the arrival (the rule for other information)
+        self.assertEqual(self.fx.sql("SELECT COUNT(*) FROM mail_intake WHERE due_at IS NULL OR due_at <= received_at")[0][0], 0)
         self.assertGreater(by["Hồ sơ quét 30 MB"][4], 30 * 1024 * 1024)
         # every message seen on the server, none deleted
         files = self.wait(lambda: (lambda f: len(f) == 7 and all(s == "cur" and n.endswith("S") for s, n in f) and f)(

@@ -8,6 +8,7 @@
 #include "tdb.h"
 #include "mail/imap.h"
 #include "mail/mime.h"
+#include "model/deadline.h"
 #include "model/mailintake.h"
 #include "model/model.h"
 #include "db/db.h"
@@ -286,6 +287,18 @@ TEST(mail_intake_store_draft_refuse)
 	CHECK(refused && *refused);
 	CHECK(json_integer_value(json_object_get(m, "received_at")) == 1796650000);
 	json_decref(m);
+	/* the clock runs from the arrival: a waiting entry is on the deadline lists (overdue a month on) */
+	json_t *open = deadline_open(db, &ed, site, now + 30 * 86400);
+	int listed = 0;
+	size_t k;
+	json_t *it;
+	char path[64];
+	snprintf(path, sizeof(path), "/quan-tri/thu-den/%lld", (long long)id);
+	json_array_foreach(json_object_get(open, "overdue"), k, it)
+		listed += strcmp(json_string_value(json_object_get(it, "path")) ? json_string_value(json_object_get(it, "path")) : "",
+				 path) == 0;
+	CHECK(listed == 1);
+	json_decref(open);
 	/* a draft of a legal document: its required fields refused, the entry still new */
 	struct mail_draft_input in = { .kind = "legal", .data_dir = t_dir() };
 	int64_t item = 0;
@@ -312,6 +325,13 @@ TEST(mail_intake_store_draft_refuse)
 	json_t *att = article_attachments(db, item);
 	CHECK(json_array_size(att) == 1);
 	json_decref(att);
+	/* decided, the entry leaves the deadline lists: the draft is on them by its own rule */
+	open = deadline_open(db, &ed, site, now + 30 * 86400);
+	listed = 0;
+	json_array_foreach(json_object_get(open, "overdue"), k, it)
+		listed += json_string_value(json_object_get(it, "path")) != NULL;
+	CHECK(listed == 0);
+	json_decref(open);
 	/* decided once */
 	e = (struct errs){ 0 };
 	CHECK(mail_intake_draft(db, &ed, site, id, &in, now, &e, &item) == M_INVALID);

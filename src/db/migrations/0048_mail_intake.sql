@@ -32,7 +32,9 @@ CREATE TABLE mail_boxes (
 -- One message taken from a mailbox. (SITE_ID, UIDVALIDITY, UID) and the Message-ID make sure
 -- a message is never taken twice. SENDER is sealed JSON {name, addr}; SENDER_TAG its address's
 -- keyed tag. RECEIVED_AT: when the server received it (INTERNALDATE, else Date:), which starts
--- the deadline clock of the item made from it. BODY: sanitized HTML. PROBLEM: a key of
+-- the deadline clock: DUE_AT is when a waiting entry is due by the rule "khac" (the deadline
+-- lists show it until it is decided), and the item made from it counts from it by its kind's
+-- rule. BODY: sanitized HTML. PROBLEM: a key of
 -- locale/vi/intake.json when the message could not be taken whole (too large, unreadable).
 -- STATE new | drafted (ITEM_ID) | refused (REASON; MAILED 1 when the sender was told).
 CREATE TABLE mail_intake (
@@ -45,6 +47,7 @@ CREATE TABLE mail_intake (
   sender_tag  TEXT NOT NULL DEFAULT '',
   subject     TEXT NOT NULL DEFAULT '',
   received_at INTEGER NOT NULL,
+  due_at      INTEGER,
   size        INTEGER NOT NULL,
   body        TEXT NOT NULL DEFAULT '',
   problem     TEXT NOT NULL DEFAULT '',

@@ -199,12 +199,22 @@ int mailbox_pull_request(struct db *db, const struct actor *a, int64_t site_id)
 	if (!mailbox_may_manage(db, a, site_id))
 		return M_DENIED;
 	struct db_stmt *st = db_stmt(db, "UPDATE mail_boxes SET pull_asked = 1 WHERE site_id = ?1 AND enabled = 1");
-	if (!st)
+	if (!st || db_begin(db))
 		return M_ERROR;
 	db_bind_int(st, 1, site_id);
-	if (db_step_done(st))
+	if (db_step_done(st)) {
+		db_rollback(db);
 		return M_ERROR;
-	return db_changes(db) ? M_OK : M_NOTFOUND;
+	}
+	if (!db_changes(db)) {
+		db_rollback(db);
+		return M_NOTFOUND;
+	}
+	if (audit_write(db, a, site_id, "intake.pull_request", "imap", "") || db_commit(db)) {
+		db_rollback(db);
+		return M_ERROR;
+	}
+	return M_OK;
 }
 
 /* ---- storing a message ---- */

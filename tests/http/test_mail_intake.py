@@ -75,7 +75,11 @@ class MailIntake(CongTest):
         self.check_html(r, chrome=False)
         # editors and reporters do not reach the settings
         self.expect(self.editor().get(SETTINGS), 403)
-        self.expect(self.fx.admin("phongvienlh", SITE).get(LIST), 403)
+        reporter = self.fx.admin("phongvienlh", SITE)
+        self.expect(reporter.get(LIST), 403)
+        self.expect(reporter.get(LIST + "/1"), 403)
+        self.expect(reporter.post(LIST + "/1/tu-choi", [("reason", "x")]), 403)
+        self.expect(self.editor().post(LIST + "/1/tu-choi", [("reason", "x")], csrf=False), 403)
         self.expect(self.fx.client(SITE).get(LIST), 303)
         self.expect(self.configure(c), 303)
         row = self.fx.sql("SELECT password, url FROM mail_boxes")[0]

@@ -402,5 +402,14 @@ TEST(mailbox_settings_sealed_and_checked)
 	CHECK(json_is_true(json_object_get(b, "has_password")));
 	json_decref(b);
 	CHECK(mailboxes_due(db, 4) == 1);
+	/* "read now": the administrators, audited */
+	CHECK(mailbox_pull_request(db, &ed, site) == M_DENIED);
+	CHECK(mailbox_pull_request(db, &ad, site) == M_OK);
+	st = db_stmt(db, "SELECT COUNT(*) FROM audit WHERE action = 'intake.pull_request'");
+	n = -1;
+	CHECK(st && db_one_int(st, &n) == 1 && n == 1);
+	st = db_stmt(db, "SELECT COUNT(*) FROM audit WHERE action = 'intake.mailbox' AND detail LIKE '%bi-mat%'");
+	n = -1;
+	CHECK(st && db_one_int(st, &n) == 1 && n == 0);
 	db_close(db);
 }

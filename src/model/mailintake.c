@@ -566,13 +566,16 @@ int mailboxes_pull_due(struct db *db, int64_t now, int (*stop)(void *), void *ar
 
 /* ---- the board ---- */
 
+/* ROW's sealed "sender" opened into sender_name, sender_addr and reply_addr ("" when it does
+ * not open), the sealed text dropped. */
 static void open_sender(json_t *row)
 {
 	json_t *who = pdata_open_json(json_string_value(json_object_get(row, "sender")));
-	json_object_set(row, "sender_name", who && json_object_get(who, "name") ? json_object_get(who, "name") : json_string(""));
-	json_object_set(row, "sender_addr", who && json_object_get(who, "addr") ? json_object_get(who, "addr") : json_string(""));
-	const char *reply = json_string_value(json_object_get(who, "reply"));
-	json_object_set_new(row, "reply_addr", json_string(reply ? reply : ""));
+	static const char *const keys[][2] = { { "name", "sender_name" }, { "addr", "sender_addr" }, { "reply", "reply_addr" } };
+	for (size_t i = 0; i < ARRAY_SIZE(keys); i++) {
+		const char *v = json_string_value(json_object_get(who, keys[i][0]));
+		json_object_set_new(row, keys[i][1], json_string(v ? v : ""));
+	}
 	json_object_del(row, "sender");
 	json_decref(who);
 }

@@ -246,4 +246,11 @@ class MailIntake(CongTest):
         self.assertIn_("Không kết nối hoặc đăng nhập được", page)
         self.assertNotIn_("sai-mat-khau", page)
         self.assertNotIn("sai-mat-khau", self.fx.server.log_tail(200), "the password is never logged")
+        # STARTTLS required of a server that offers none: refused before signing in (libcurl)
+        self.fx.sql("UPDATE mail_boxes SET last_error = '', last_detail = ''")
+        self.expect(self.configure(c, tls="require"), 303)
+        row = self.wait(lambda: (lambda r: r[0] and r)(self.fx.sql("SELECT last_error, last_detail FROM mail_boxes")[0]),
+                        "the missing STARTTLS recorded")
+        self.assertEqual(row[0], "intake_err_connect")
+        self.assertIn("SSL", row[1])
         self.expect(self.configure(c), 303)

@@ -1,6 +1,8 @@
 # Cổng — build, run and test. See README.md.
 CC      ?= gcc
 PKGS    := libmicrohttpd sqlite3 libpq libutf8proc libsodium jansson gdlib gumbo liboath libqrencode zlib libcurl xlsxwriter gnutls libzstd libzip libxml-2.0 libical
+# e-mail intake (#17): received messages are read with GMime (src/mail/mime.c)
+PKGS    += gmime-3.0
 BUILD   ?= build
 CFLAGS  ?= -O2 -g
 # project flags stay even when CFLAGS is given on the command line (make asan does)

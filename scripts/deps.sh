@@ -9,6 +9,7 @@ pkgs="build-essential pkg-config libmicrohttpd-dev libsqlite3-dev sqlite3 libutf
 libsodium-dev libjansson-dev libmagic-dev libgd-dev libgumbo-dev liboath-dev libqrencode-dev zlib1g-dev
 libcurl4-openssl-dev libxlsxwriter-dev libcsv-dev libgnutls28-dev libzstd-dev libzip-dev libxml2-dev libical-dev
 libpq-dev
+libgmime-3.0-dev
 fonts-dejavu-core
 ca-certificates"
 command -v node >/dev/null 2>&1 || pkgs="$pkgs nodejs"
@@ -26,6 +27,9 @@ if [ "${1:-}" = test ]; then
 	# the HTTP tests' second run, on a throwaway PostgreSQL cluster (tests/http/pglib.py: its
 	# server binaries and psql)
 	pkgs="$pkgs postgresql"
+	# the e-mail intake's tests read a real IMAP server on loopback, started in a temporary
+	# folder (tests/http/test_mail_intake.py)
+	pkgs="$pkgs dovecot-imapd"
 fi
 if [ "${1:-}" = bench ]; then
 	# wrk loads the pages; the generator's text comes from the Vietnamese hunspell word list;

@@ -11,6 +11,7 @@
 #include "jobs/extfeeds_job.h" /* #16: external sites' feeds */
 #include "jobs/outbox.h"
 #include "jobs/webhooks.h" /* issue #16: webhook deliveries */
+#include "jobs/mailintake_job.h" /* #17: intake by e-mail */
 #include "model/ticket.h"
 #include "model/rating.h"
 #include "model/challenge.h"
@@ -42,6 +43,7 @@ struct scheduler {
 	struct thread_job *links; /* the daily dead-link check (jobs/links_job.h) */
 	json_t *locales; /* the texts of the mails it writes (#16: kind_locale_load), its own copy */
 	struct thread_job *extfeeds; /* the external sites' feeds (jobs/extfeeds_job.h) */
+	struct thread_job *mailintake; /* #17: the boards' mailboxes (jobs/mailintake_job.h) */
 };
 
 static void *scheduler_main(void *arg)
@@ -101,6 +103,8 @@ static void *scheduler_main(void *arg)
 		links_job_tick(s->links, db, time_now());
 		/* the external sites' feeds that are due, in their own thread (jobs/extfeeds_job.h) */
 		extfeeds_job_tick(s->extfeeds, db, time_now());
+		/* #17: the boards' mailboxes that are due, in their own thread (jobs/mailintake_job.h) */
+		mailintake_job_tick(s->mailintake, db, time_now());
 		/* citizens' tickets: answers published, personal data past its retention deleted, the
 		 * mail waiting in the outbox, the spent challenges forgotten (model/ticket.h) */
 		n = ticket_sync(db, time_now());
@@ -149,6 +153,7 @@ struct scheduler *scheduler_start(const char *db_path, const char *data_dir, con
 	s->backup = backup_job_new(db_path, data_dir);
 	s->links = links_job_new(db_path);
 	s->extfeeds = extfeeds_job_new(db_path);
+	s->mailintake = mailintake_job_new(db_path); /* #17 */
 	pthread_mutex_init(&s->lock, NULL);
 	pthread_cond_init(&s->wake, NULL);
 	if (pthread_create(&s->thread, NULL, scheduler_main, s)) {
@@ -156,6 +161,7 @@ struct scheduler *scheduler_start(const char *db_path, const char *data_dir, con
 		thread_job_free(s->links);
 		json_decref(s->locales);
 		thread_job_free(s->extfeeds);
+		thread_job_free(s->mailintake); /* #17 */
 		free(s->db_path);
 		free(s->data_dir);
 		free(s);
@@ -176,6 +182,7 @@ void scheduler_stop(struct scheduler *s)
 	backup_job_free(s->backup);
 	thread_job_free(s->links);
 	thread_job_free(s->extfeeds);
+	thread_job_free(s->mailintake); /* #17 */
 	pthread_mutex_destroy(&s->lock);
 	pthread_cond_destroy(&s->wake);
 	free(s->db_path);

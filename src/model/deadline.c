@@ -495,6 +495,12 @@ static json_t *open_items(struct db *db, int64_t site_id, int64_t now)
 				       " JOIN sites s ON s.id = t.site_id"
 				       " LEFT JOIN deadline_rules r ON r.kind = t.deadline_kind AND r.site_id IS NULL"
 				       " WHERE t.due_at IS NOT NULL AND t.closed_at IS NULL AND (?1 = 0 OR t.site_id = ?1)"
+				       /* #17: the mail waiting in the board's intake (model/mailintake.h) */
+				       " UNION ALL"
+				       " SELECT m.id, m.site_id, s.name, s.slug, s.kind, m.subject, m.state, 'khac', coalesce(r.name, 'khac'),"
+				       " m.received_at, m.due_at, 'mail' FROM mail_intake m JOIN sites s ON s.id = m.site_id"
+				       " LEFT JOIN deadline_rules r ON r.kind = 'khac' AND r.site_id IS NULL"
+				       " WHERE m.due_at IS NOT NULL AND m.state = 'new' AND (?1 = 0 OR m.site_id = ?1)"
 				       " ORDER BY due_at, id");
 	json_t *out = json_pack("{s[]s[]s[]si}", "overdue", "today", "soon", "later_count", 0);
 	if (!st)
@@ -525,6 +531,12 @@ static json_t *open_items(struct db *db, int64_t site_id, int64_t now)
 			snprintf(path, sizeof(path), "/quan-tri/tiep-nhan/%lld", (long long)json_integer_value(json_object_get(row, "id")));
 			json_object_set_new(row, "path", json_string(path));
 			json_object_set_new(row, "state_label", json_string(ticket_state_label(json_string_value(json_object_get(row, "state")))));
+		}
+		if (strcmp(json_string_value(json_object_get(row, "src")), "mail") == 0) { /* #17 */
+			char path[64];
+			snprintf(path, sizeof(path), "/quan-tri/thu-den/%lld", (long long)json_integer_value(json_object_get(row, "id")));
+			json_object_set_new(row, "path", json_string(path));
+			json_object_set_new(row, "state_key", json_string("intake_deadline_state"));
 		}
 		const char *list = due < now ? "overdue" : due_day == today ? "today" : due_day <= soon_end ? "soon" : NULL;
 		if (list)

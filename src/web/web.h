@@ -429,5 +429,13 @@ void web_subscribe_link(struct req *r, json_t *ctx, int64_t category_id, const s
 void admin_reports(struct req *r);
 void admin_report_print(struct req *r);
 void admin_report_freeze(struct req *r);
+/* Intake by e-mail (#17; web/admin/mailintake.c, model/mailintake.h, docs/email-intake.md). */
+void admin_mail_intake(struct req *r);
+void admin_mail_intake_entry(struct req *r);
+void admin_mail_intake_draft(struct req *r);
+void admin_mail_intake_refuse(struct req *r);
+void admin_mail_intake_settings(struct req *r);
+void admin_mail_intake_settings_save(struct req *r);
+void admin_mail_intake_pull(struct req *r);
 
 #endif

@@ -3,7 +3,7 @@
 // it did not get that far, they take it the rest of the way themselves (ensureArticle), so each
 // can pass or fail alone (--only).
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process'; /* #17: spawn, the IMAP server of mailIntake */
 import { createServer } from 'node:http'; /* #16: a member site's feed (externalFeeds) */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -2003,7 +2003,75 @@ export const scenarios = [
 	{ name: 'media and banners: a gallery, a photo page, a video, banners in their places (axe-core)', run: mediaAndBanners, timeout: 60000 },
 	{ name: 'member sites hosted elsewhere: the register, a pulled feed on the main portal (axe-core)', run: externalFeeds, timeout: 60000 },
 	{ name: 'API tokens: made, shown once, used, listed, revoked (axe-core)', run: apiTokens, timeout: 40000 },
+	/* #17: intake by e-mail */
+	{ name: 'intake by e-mail: the mailbox set up, read from a real IMAP server, the entries (axe-core)', run: mailIntake, timeout: 90000 },
 ];
+
+/* ---------------------------------------------------------------------------------------------
+ * #17: intake by e-mail (docs/email-intake.md). A dovecot of the test's own on loopback
+ * (tests/http/imapfixture.py) holds sample messages; the site administrator sets the mailbox up
+ * on its settings page (a refusal first: the message next to the field, the input kept) and
+ * saves it on; the scheduler reads it; the entries appear on the list and one opens with its
+ * text and files. axe-core on the settings (with errors), the list and the entry.
+ */
+async function mailIntake(t) {
+	const root = fileURLToPath(new URL('../..', import.meta.url));
+	const imap = spawn('python3', [join(root, 'tests', 'http', 'imapfixture.py')], { stdio: ['ignore', 'pipe', 'inherit'] });
+	const serious = (vs) => vs.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map((v) => `${v.id} at ${v.target}: ${v.help}`);
+	let page = null;
+	try {
+		const first = await new Promise((ok, bad) => {
+			let buf = '';
+			imap.stdout.on('data', (d) => {
+				buf += d;
+				if (buf.includes('\n'))
+					ok(buf.split('\n')[0]);
+			});
+			imap.on('exit', (c) => bad(new Error(`the IMAP server stopped (${c})`)));
+			setTimeout(() => bad(new Error('the IMAP server gave no port')), 60000);
+		});
+		const [port, user, pass] = first.trim().split(' ');
+		page = await personPage(t, 'siteadmin', '/quan-tri/thu-den/cai-dat', { bypassCSP: true });
+		assertPath(page, '/quan-tri/thu-den/cai-dat', 'the mailbox settings');
+		await page.getByLabel('Địa chỉ máy chủ IMAP').fill('ftp://mail.example.vn');
+		await clickAndWait(page, page.getByRole('button', { name: 'Lưu cài đặt' }));
+		await mustSee(page.locator('#url-error'), 'the message next to the address');
+		assert.equal(await page.getByLabel('Địa chỉ máy chủ IMAP').inputValue(), 'ftp://mail.example.vn', 'the input kept');
+		assert.deepEqual(serious((await axe(t, page)).violations), [], 'axe on the settings with an error');
+		await page.getByLabel('Địa chỉ máy chủ IMAP').fill(`imap://127.0.0.1:${port}`);
+		await page.getByLabel('Mã hóa với imap://').selectOption('none');
+		await page.getByLabel('Tên đăng nhập').fill(user);
+		await page.getByLabel('Mật khẩu', { exact: true }).fill(pass);
+		await page.getByLabel('Đọc hộp thư theo lịch').check();
+		await clickAndWait(page, page.getByRole('button', { name: 'Lưu cài đặt' }));
+		await mustSee(page.getByRole('status'), 'the saved notice');
+		const deadline = Date.now() + 60000;
+		let rows = 0;
+		while (Date.now() < deadline) {
+			await page.goto(t.site + '/quan-tri/thu-den');
+			rows = await page.locator('table.mail-intake tbody tr').count();
+			if (rows >= 6)
+				break;
+			await page.waitForTimeout(1000);
+		}
+		assert.equal(rows, 6, 'the six sample messages (one sent twice) are on the list');
+		assert.deepEqual(serious((await axe(t, page)).violations), [], 'axe on the list');
+		await clickAndWait(page, page.getByRole('link', { name: 'Thông báo lịch tiếp công dân' }));
+		await mustSee(page.getByRole('table', { name: 'Tệp đính kèm của thư' }).getByText('Lịch tiếp dân.pdf'), 'the PDF attachment');
+		await mustSee(page.getByRole('button', { name: 'Tạo bản nháp' }), 'the draft form');
+		assert.deepEqual(serious((await axe(t, page)).violations), [], 'axe on an entry');
+		await page.screenshot({ path: join(t.shots, 'cong-browser-mail-intake.png'), fullPage: true });
+		// the mailbox off again: the scenarios after this one see the site as it was
+		await page.goto(t.site + '/quan-tri/thu-den/cai-dat');
+		await page.getByLabel('Đọc hộp thư theo lịch').uncheck();
+		await clickAndWait(page, page.getByRole('button', { name: 'Lưu cài đặt' }));
+	} finally {
+		imap.kill('SIGTERM');
+		if (page)
+			await page.context().close();
+	}
+}
 
 /* ---------------------------------------------------------------------------------------------
  * The JSON API's tokens (docs/api.md, "Writing"): the site administrator makes one on

@@ -138,7 +138,7 @@ json_t *visits_top_items(struct db *db, const struct actor *a, int64_t site_id, 
 	if (!range_ok(from_day, to_day) || !site_id || !may_read(db, a, site_id))
 		return NULL;
 	struct db_stmt *st = db_stmt(db, "SELECT v.item_id, a.title, a.kind, a.slug, sum(v.views) AS views"
-					 " FROM visit_items v JOIN articles a ON a.id = v.item_id"
+					 " FROM visit_items v JOIN items a ON a.id = v.item_id"
 					 " WHERE v.site_id = ?1 AND v.day >= ?2 AND v.day <= ?3"
 					 " GROUP BY v.item_id, a.title, a.kind, a.slug ORDER BY 5 DESC, v.item_id LIMIT ?4");
 	if (!st)

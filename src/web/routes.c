@@ -162,6 +162,13 @@ const struct route web_routes[] = {
 	{ ROUTE_POST | ROUTE_ROLE, "/quan-tri/tiep-nhan/*", admin_ticket_act },
 	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/tiep-nhan-tep/*", admin_ticket_file },
 	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/so-theo-doi", admin_inforeq_register },
+	/* #17 visit statistics (web/public/visits.c, web/admin/visits.c), before the kinds' generic
+	 * admin pages below, which would take /quan-tri/thong-ke-truy-cap/<x>; the footer's counter
+	 * is never kept by the page cache (it changes every minute; the pages that frame it do not) */
+	{ ROUTE_GET | ROUTE_PUBLIC, "/luot-truy-cap", page_visit_counter },
+	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/thong-ke-truy-cap", admin_visits },
+	{ ROUTE_POST | ROUTE_ROLE, "/quan-tri/thong-ke-truy-cap/cap-nhat", admin_visits_flush },
+	{ ROUTE_POST | ROUTE_SITEADMIN, "/quan-tri/thong-ke-truy-cap/cai-dat", admin_visits_settings },
 	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/*/moi", admin_article_new },
 	{ ROUTE_POST | ROUTE_ROLE, "/quan-tri/*/moi", admin_article_save },
 	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/*/*", admin_article_edit },
@@ -226,12 +233,6 @@ const struct route web_routes[] = {
 	{ ROUTE_POST | ROUTE_TOKEN | ROUTE_NO_CSRF, "/api/v1/*/*/actions", page_api_action },
 	/* the member sites hosted elsewhere (#16, web/public/extnews.c): before the kinds' lists */
 	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/tin-trang-thanh-vien", page_ext_news },
-	/* #17 visit statistics (web/public/visits.c, web/admin/visits.c): the footer's counter is
-	 * never kept by the page cache (it changes every minute; the pages that frame it do not) */
-	{ ROUTE_GET | ROUTE_PUBLIC, "/luot-truy-cap", page_visit_counter },
-	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/thong-ke-truy-cap", admin_visits },
-	{ ROUTE_POST | ROUTE_ROLE, "/quan-tri/thong-ke-truy-cap/cap-nhat", admin_visits_flush },
-	{ ROUTE_POST | ROUTE_SITEADMIN, "/quan-tri/thong-ke-truy-cap/cai-dat", admin_visits_settings },
 	/* last, so that every route above wins: a kind's pages (web/public/items.c), else 404 */
 	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/*", page_item_list },
 	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/*/*", page_item },

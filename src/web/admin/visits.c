@@ -154,8 +154,8 @@ static void visits_page(struct req *r, json_t *form, const struct errs *e)
 	if (is_main(r)) {
 		json_t *prov = visits_report(r->db, &r->actor, 0, from, to);
 		if (prov) {
-			json_object_set(v, "sites", json_object_get(prov, "by_site"));
-			json_object_set_new(v, "has_sites", json_true());
+			json_object_set(v, "site_rows", json_object_get(prov, "by_site"));
+			json_object_set_new(v, "has_site_rows", json_true());
 			json_object_set(v, "province_total", json_object_get(prov, "total"));
 			set_svg(v, "site_chart", site_chart(r, json_object_get(prov, "by_site")));
 		}

@@ -72,6 +72,9 @@ class Counting(Base):
         article view from Google), with crawlers, HEADs and a 304 in between; checks the stored
         counts move by exactly what was counted."""
         aid, _ = self.article()
+        # both servers' memory stored first: the module's server, whose scheduler may store at
+        # any time, holds nothing more while this one is loaded
+        self.flush()
         self.flush(server)
         before = self.counts(item=aid, host="www.google.com")
         cookies, caches, errors = [], [], []
@@ -132,6 +135,20 @@ class Counting(Base):
             self.load(other, path, cached=False)
         finally:
             self.assertEqual(other.stop(), 0, "the second server stops cleanly")
+
+    def test_a_stopping_server_stores_what_it_counted(self):
+        aid, path = self.article()
+        other = Server(self.fx.data, workdir=self.fx.tmp).start()
+        try:
+            self.flush()  # the module's server holds nothing the window could take
+            before = self.counts(item=aid)
+            c = Client(other, host_of(SITE))
+            for _ in range(5):
+                self.expect(self.get(c, path), 200)
+        finally:
+            self.assertEqual(other.stop(), 0, "the second server stops cleanly")
+        after = self.counts(item=aid)
+        self.assertEqual((after[0] - before[0], after[1] - before[1]), (5, 5), "the scheduler's last batch")
 
     def test_crawlers_head_errors_and_non_pages_are_not_counted_a_304_is(self):
         aid, path = self.article()

@@ -102,7 +102,8 @@ struct salt {
 	unsigned char key[crypto_shorthash_KEYBYTES];
 };
 /* The current one and the one before: a reader that took the index a moment before a swap
- * still reads a whole salt, as the slot it reads is not written again before the next day. */
+ * still reads a whole salt, as the slot it reads is written again only by the next prune (a
+ * minute on), which wipes it, or the next day's swap. */
 static struct salt salts[2];
 static atomic_int salt_cur = -1;
 static pthread_mutex_t salt_mu = PTHREAD_MUTEX_INITIALIZER;
@@ -122,12 +123,24 @@ static const struct salt *salt_of(int32_t day)
 		randombytes_buf(salts[j].key, sizeof(salts[j].key));
 		salts[j].day = day;
 		atomic_store_explicit(&salt_cur, j, memory_order_release);
-		if (i >= 0)
-			sodium_memzero(salts[i].key, sizeof(salts[i].key)), salts[i].day = 0;
-		i = j;
+		i = j; /* yesterday's is wiped at the next prune (salt_retire), not now: it may be read */
 	}
 	pthread_mutex_unlock(&salt_mu);
 	return &salts[i];
+}
+
+/* Wipes the salt before the current one, once no request can still be reading it (a minute
+ * after the swap: the scheduler's prune): nothing left in memory links yesterday's hashes to an
+ * address either. */
+static void salt_retire(void)
+{
+	pthread_mutex_lock(&salt_mu);
+	int i = atomic_load_explicit(&salt_cur, memory_order_relaxed);
+	if (i >= 0 && salts[!i].day && salts[!i].day < salts[i].day) {
+		sodium_memzero(salts[!i].key, sizeof(salts[!i].key));
+		salts[!i].day = 0;
+	}
+	pthread_mutex_unlock(&salt_mu);
 }
 
 /* SipHash-2-4 (libsodium's crypto_shorthash) under the day's key, of "address NUL user-agent":
@@ -205,6 +218,7 @@ int64_t visits_online(int64_t site_id, int64_t now)
 void visits_prune(int64_t now)
 {
 	pthread_once(&once, shards_init);
+	salt_retire();
 	for (int i = 0; i < VISITS_SHARDS; i++) {
 		pthread_mutex_lock(&online[i].mu);
 		for (int h = 0; h < BUCKETS; h++) {

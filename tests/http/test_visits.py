@@ -310,7 +310,7 @@ class Public(Base):
         default_csp = r.header("Content-Security-Policy")
         self.assertIn("script-src 'none'", default_csp)
         # refused input: the message next to the field, the input kept
-        r = self.settings(slug, emc="12a", origin="http://emc.example/x", expect=400)
+        r = self.settings(slug, emc="12a", origin="http://emc.example/x", expect=422)
         self.assertEqual(r.by_id("emc_site_id-error").text, VI["visits_err_emc_site_id"])
         self.assertEqual(r.by_id("emc_origin-error").text, VI["visits_err_emc_origin"])
         self.assertEqual(r.by_id("emc_site_id").get("value"), "12a")

@@ -180,7 +180,7 @@ static void visits_page(struct req *r, json_t *form, const struct errs *e)
 	else if (req_arg(r, "da-luu"))
 		json_object_set_new(ctx, "notice", json_string(rtr(r, "visits_saved")));
 	json_decref(rep);
-	resp_render(r, e && e->n ? 400 : 200, "admin/visits", ctx);
+	resp_render(r, e && e->n ? 422 : 200, "admin/visits", ctx);
 }
 
 void admin_visits(struct req *r)

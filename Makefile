@@ -103,6 +103,7 @@ FUZZ_SECONDS ?= 60
 FUZZ_CFLAGS := -std=c17 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -Isrc -Ibuild-fuzz/gen \
                $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 FUZZ_LIB    := $(filter-out src/cmd/% src/web/% src/http/% src/demo/%,$(SRC)) src/http/range.c src/http/prefs.c
+FUZZ_LIB    += src/http/visits.c # #17: fuzz_visits (the Referer's host, the crawler check)
 fuzz:
 	@sh scripts/deps.sh test
 	@mkdir -p build-fuzz/gen

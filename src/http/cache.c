@@ -177,7 +177,8 @@ static char *gzip(const char *in, size_t len, size_t *out_len)
 	return out;
 }
 
-struct cache_entry *cache_put(const char *key, int64_t gen, const char *ctype, const char *body, size_t len)
+struct cache_entry *cache_put(const char *key, int64_t gen, const char *ctype, const char *body, size_t len,
+			      const struct cache_page *page)
 {
 	unsigned char h[8];
 	struct cache_entry *e = xcalloc(1, sizeof(*e));
@@ -191,6 +192,11 @@ struct cache_entry *cache_put(const char *key, int64_t gen, const char *ctype, c
 	crypto_generichash(h, sizeof(h), (const unsigned char *)body, len, NULL, 0);
 	snprintf(e->etag, sizeof(e->etag), "\"%02x%02x%02x%02x%02x%02x%02x%02x\"", h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7]);
 	snprintf(e->ctype, sizeof(e->ctype), "%s", ctype);
+	if (page) {
+		e->visit_site = page->site_id;
+		e->visit_item = page->item_id;
+		snprintf(e->script_origin, sizeof(e->script_origin), "%s", page->script_origin ? page->script_origin : "");
+	}
 	if (!limit || entry_size(e) > limit / 4) {
 		e->refs = 1; /* not kept: too big for the cache, or the cache is off */
 		return e;

@@ -40,6 +40,9 @@ struct cache_entry {
 	int64_t made; /* Unix time */
 	int refs;     /* under the cache lock */
 	struct cache_known known; /* under the cache lock */
+	/* #17: what a hit counts (http/visits.h) and the tracker origin its CSP allows ("": none) */
+	int64_t visit_site, visit_item;
+	char script_origin[128];
 	struct cache_entry *prev, *next, *hnext;
 };
 
@@ -47,8 +50,16 @@ void cache_init(size_t max_bytes); /* 0: cache off */
 int cache_enabled(void);
 /* The entry for KEY made at generation GEN, with a reference the caller must drop; or NULL. */
 struct cache_entry *cache_get(const char *key, int64_t gen);
-/* Stores a copy of BODY (and its gzip) under KEY; returns the new entry with a reference. */
-struct cache_entry *cache_put(const char *key, int64_t gen, const char *ctype, const char *body, size_t len);
+/* What a page's entry keeps besides its bytes (#17): the site and item a hit counts a view of,
+ * and the origin of a tracker script its CSP allows (NULL: none). */
+struct cache_page {
+	int64_t site_id, item_id;
+	const char *script_origin;
+};
+/* Stores a copy of BODY (and its gzip) under KEY with PAGE (may be NULL); returns the new entry
+ * with a reference. */
+struct cache_entry *cache_put(const char *key, int64_t gen, const char *ctype, const char *body, size_t len,
+			      const struct cache_page *page);
 /* The entry for KEY when CURRENT(E, ARG), asked under the lock, says it is still current
  * (counted as a hit), with a reference; or NULL, leaving the entry to cache_get. */
 struct cache_entry *cache_get_known(const char *key, int (*current)(const struct cache_entry *e, void *arg), void *arg);

@@ -115,6 +115,12 @@ struct req {
 	char *csp_frames;
 	/* a public page that runs our own script (a form's challenge): script-src 'self' */
 	int script_self;
+	/* #17 visit statistics (http/visits.h, docs/visits.md): the route is a public page whose
+	 * views count; the item it shows (0: none); the EMC tracker's origin its CSP must allow
+	 * (malloc'd, NULL: none), set by the footer's view data (web/public/visits.c) */
+	int visit_page;
+	int64_t visit_item;
+	char *visit_csp;
 };
 
 /* Request input. Values are NFC-normalised UTF-8 (invalid input was refused with 400). */

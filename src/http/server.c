@@ -8,6 +8,7 @@
 #include "http/metrics.h"
 #include "http/range.h"
 #include "http/prefs.h"
+#include "http/visits.h" /* #17 visit statistics */
 #include "base/locale.h"
 #include "base/arena.h"
 #include "base/log.h"
@@ -519,6 +520,7 @@ static void serve_route(struct req *r, const struct route *match, int method_mis
 	int rules = route_rules(match);
 	if (route_gate(r, rules))
 		return;
+	r->visit_page = (rules & ROUTE_CACHE) != 0; /* #17: a public page: its views count */
 	if (page_cacheable(r, rules)) {
 		int64_t site_id = json_integer_value(json_object_get(r->site, "id")), until = INT64_MAX;
 		int64_t tpl = atomic_load(&tpl_epoch), now = time_now();
@@ -700,15 +702,32 @@ static void add_cors(struct MHD_Response *resp)
 	MHD_add_response_header(resp, "Access-Control-Expose-Headers", "ETag");
 }
 
+/* #17: a public page of a site that turned the EMC tracker on (docs/visits.md) allows that one
+ * origin, and no other, to run its script and receive its beacons. */
+static void csp_public_with(struct sb *csp, const char *frames, const char *origin)
+{
+	sb_addf(csp,
+		"default-src 'self'; img-src 'self' data: %s; style-src 'self'; script-src 'self' %s; connect-src 'self' %s; "
+		"object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'",
+		origin, origin, origin);
+	if (frames)
+		sb_addf(csp, "; frame-src %s", frames);
+}
+
 static void add_security_headers(struct MHD_Response *resp, int is_html, int is_admin, int secure, const char *frames,
-				 int script)
+				 int script, const char *script_origin)
 {
 	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
 	if (secure)
 		MHD_add_response_header(resp, "Strict-Transport-Security", "max-age=31536000; includeSubDomains");
 	MHD_add_response_header(resp, "Referrer-Policy", "strict-origin-when-cross-origin");
 	if (is_html) {
-		if (frames && !is_admin) { /* the hosts the page embeds, and no other (struct req) */
+		if (script_origin && *script_origin && !is_admin) {
+			struct sb csp = SB_INIT;
+			csp_public_with(&csp, frames, script_origin); /* 'self' scripts too */
+			MHD_add_response_header(resp, "Content-Security-Policy", csp.buf);
+			sb_release(&csp);
+		} else if (frames && !is_admin) { /* the hosts the page embeds, and no other (struct req) */
 			struct sb csp = SB_INIT;
 			sb_addf(&csp, "%s; frame-src %s", CSP_PUBLIC, frames);
 			MHD_add_response_header(resp, "Content-Security-Policy", csp.buf);
@@ -761,7 +780,7 @@ static enum MHD_Result send_cached(struct req *r, int hit)
 	MHD_add_response_header(resp, "X-Cache", hit ? "HIT" : "MISS");
 	if (gz)
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_ENCODING, "gzip");
-	add_security_headers(resp, 1, 0, r->secure, NULL, 0);
+	add_security_headers(resp, 1, 0, r->secure, NULL, 0, e->script_origin);
 	if (api_path(r->path))
 		add_cors(resp);
 	r->status = not_modified ? 304 : 200;
@@ -775,11 +794,37 @@ static enum MHD_Result send_cached(struct req *r, int hit)
 
 static enum MHD_Result send_response_(struct req *r);
 
+/* #17: a view of a public page counted (http/visits.h), cached or not: a GET (a HEAD fetches
+ * no page to read) answered 200, or 304 (a reader's browser showing its copy again), with a
+ * page of HTML (not a feed, the API or a file). Crawlers are left out by visits_note. */
+static void visit_count(struct req *r)
+{
+	int64_t site_id, item_id;
+	const char *ctype;
+	if (r->is_head || r->is_post || (r->status != 200 && r->status != 304))
+		return;
+	if (r->cached) {
+		site_id = r->cached->visit_site;
+		item_id = r->cached->visit_item;
+		ctype = r->cached->ctype;
+	} else if (r->visit_page && r->site) {
+		site_id = json_integer_value(json_object_get(r->site, "id"));
+		item_id = r->visit_item;
+		ctype = r->ctype;
+	} else {
+		return;
+	}
+	if (site_id && ctype && strncmp(ctype, "text/html", 9) == 0)
+		visits_note(site_id, item_id, r->host, r->address, req_header(r, MHD_HTTP_HEADER_USER_AGENT),
+			    req_header(r, MHD_HTTP_HEADER_REFERER), time_now());
+}
+
 static enum MHD_Result send_response(struct req *r)
 {
 	r->answered = 1;
 	enum MHD_Result rc = send_response_(r);
 	metrics_request(r->path, r->status, metrics_now_ns() - r->t0);
+	visit_count(r);
 	return rc;
 }
 
@@ -789,7 +834,12 @@ static enum MHD_Result send_response_(struct req *r)
 	if (r->cached)
 		return send_cached(r, 1);
 	if (r->cacheable && r->status == 200 && r->fd < 0 && !r->headers.len && !r->csp_frames && r->ctype) {
-		r->cached = cache_put(r->cache_key, r->cache_gen, r->ctype, r->body.buf, r->body.len);
+		struct cache_page page = { /* #17: what its hits count, its CSP's tracker */
+			.site_id = r->site ? json_integer_value(json_object_get(r->site, "id")) : 0,
+			.item_id = r->visit_item,
+			.script_origin = r->visit_csp,
+		};
+		r->cached = cache_put(r->cache_key, r->cache_gen, r->ctype, r->body.buf, r->body.len, &page);
 		if (r->known.mark)
 			cache_set_known(r->cached, &r->known);
 		return send_cached(r, 0);
@@ -808,7 +858,7 @@ static enum MHD_Result send_response_(struct req *r)
 	if (api_path(r->path))
 		add_cors(resp);
 	add_security_headers(resp, r->ctype && strncmp(r->ctype, "text/html", 9) == 0,
-			     strncmp(r->path, "/quan-tri/", 10) == 0, r->secure, r->csp_frames, r->script_self);
+			     strncmp(r->path, "/quan-tri/", 10) == 0, r->secure, r->csp_frames, r->script_self, r->visit_csp);
 	for (size_t i = 0; i < r->headers.len;) {
 		const char *name = r->headers.buf + i;
 		const char *value = name + strlen(name) + 1;
@@ -842,6 +892,7 @@ static void req_free(struct req *r)
 	free(r->ctype_own);
 	free(r->cache_key);
 	free(r->csp_frames);
+	free(r->visit_csp);
 	cache_release(r->cached);
 	struct arena *prev = arena_enter(r->arena);
 	json_decref(r->site);

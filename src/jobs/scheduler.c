@@ -12,6 +12,7 @@
 #include "jobs/outbox.h"
 #include "jobs/webhooks.h" /* issue #16: webhook deliveries */
 #include "jobs/mailintake_job.h" /* #17: intake by e-mail */
+#include "jobs/visits_job.h" /* #17: visit counts, in batches */
 #include "model/ticket.h"
 #include "model/rating.h"
 #include "model/challenge.h"
@@ -76,6 +77,9 @@ static void *scheduler_main(void *arg)
 			log_info(lead == 1 ? "scheduler: this node runs the schedule"
 					   : "scheduler: another node runs the schedule; this one takes over if it stops");
 		leading = lead == 1;
+		/* #17: the visits this node counted in memory, every node its own (jobs/visits_job.h) */
+		if (db)
+			visits_job_tick(db, time_now());
 		if (!db || lead != 1)
 			goto wait;
 		int n = article_publish_due(db, time_now());
@@ -134,6 +138,8 @@ static void *scheduler_main(void *arg)
 			;
 	}
 	pthread_mutex_unlock(&s->lock);
+	if (db) /* #17: the last visits counted, as the server stops */
+		visits_job_flush(db, time_now());
 	db_close(db);
 	return NULL;
 }

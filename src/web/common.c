@@ -457,6 +457,7 @@ json_t *web_public_ctx(struct req *r, const char *page_title, const char *canoni
 	web_meta_page(r, ctx, !page_title && canonical_path && strcmp(canonical_path, "/") == 0);
 	/* the display preferences, the keyboard shortcuts and the share links (public/a11y.c) */
 	web_a11y_ctx(r, ctx);
+	web_visits_ctx(r, ctx); /* #17: the footer's counter and the EMC tracker (public/visits.c) */
 	json_decref(main_site);
 	free(url);
 	sb_release(&t);

@@ -175,6 +175,13 @@ const struct route web_routes[] = {
 	{ ROUTE_POST | ROUTE_EDITOR, "/quan-tri/thu-den/*/tao-ban-nhap", admin_mail_intake_draft },
 	{ ROUTE_POST | ROUTE_EDITOR, "/quan-tri/thu-den/*/tu-choi", admin_mail_intake_refuse },
 	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/so-theo-doi", admin_inforeq_register },
+	/* #17 visit statistics (web/public/visits.c, web/admin/visits.c), before the kinds' generic
+	 * admin pages below, which would take /quan-tri/thong-ke-truy-cap/<x>; the footer's counter
+	 * is never kept by the page cache (it changes every minute; the pages that frame it do not) */
+	{ ROUTE_GET | ROUTE_PUBLIC, "/luot-truy-cap", page_visit_counter },
+	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/thong-ke-truy-cap", admin_visits },
+	{ ROUTE_POST | ROUTE_ROLE, "/quan-tri/thong-ke-truy-cap/cap-nhat", admin_visits_flush },
+	{ ROUTE_POST | ROUTE_SITEADMIN, "/quan-tri/thong-ke-truy-cap/cai-dat", admin_visits_settings },
 	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/*/moi", admin_article_new },
 	{ ROUTE_POST | ROUTE_ROLE, "/quan-tri/*/moi", admin_article_save },
 	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/*/*", admin_article_edit },

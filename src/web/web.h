@@ -138,6 +138,15 @@ json_t *kind_form_fields(struct req *r, const struct kind *k, json_t *form, json
 json_t *kind_form_raw(struct req *r, const struct kind *k, struct errs *e);
 /* The browser's CSRF token (made, and set as a cookie, when it has none): every form carries it. */
 const char *web_csrf_token(struct req *r);
+
+/* #17 visit statistics (docs/visits.md): the footer's counter and the EMC tracker in a public
+ * page's CTX, with its CSP (web/public/visits.c); the counter's page; the admin's page, its
+ * "store now" and its settings (web/admin/visits.c). */
+void web_visits_ctx(struct req *r, json_t *ctx);
+void page_visit_counter(struct req *r);
+void admin_visits(struct req *r);
+void admin_visits_flush(struct req *r);
+void admin_visits_settings(struct req *r);
 void page_item(struct req *r);
 void page_item_print(struct req *r);
 void page_static(struct req *r);

@@ -2813,3 +2813,41 @@ async function periodicReports(t) {
 scenarios.push(
 	{ name: 'periodic reports: the quarter, compared, printed, signed off, a correction refused (axe-core)', run: periodicReports, timeout: 60000 },
 );
+
+/* ---------------------------------------------------------------------------------------------
+ * Visit statistics (#17, docs/visits.md): a citizen reads the article; the site administrator
+ * opens "Thống kê truy cập", stores the counts now, finds the article among the most viewed and
+ * turns the footer's counter on; the citizen sees the counter framed in the footer of the home
+ * page. axe-core on the statistics page (with its SVG chart) and on the home page with its frame.
+ */
+async function visits(t) {
+	const art = await ensureArticle(t);
+	// a reader's browser: headless Chromium says "HeadlessChrome", which is not counted (automation)
+	const ctx = await t.newContext({ bypassCSP: true, userAgent: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36' });
+	const pub = await ctx.newPage();
+	await pub.goto(t.site + art.path);
+
+	const admin = await personPage(t, 'siteadmin', '/quan-tri/thong-ke-truy-cap', { bypassCSP: true });
+	await mustSee(admin.getByRole('heading', { name: 'Thống kê truy cập' }).first(), 'the page title');
+	await clickAndWait(admin, admin.getByRole('button', { name: 'Ghi số liệu ngay' }));
+	await mustSee(admin.getByRole('status').filter({ hasText: 'Đã ghi các lượt xem' }), 'the notice of the store');
+	const top = admin.getByRole('table', { name: 'Tin bài, mục được xem nhiều nhất' });
+	await mustSee(top.getByRole('link', { name: ARTICLE.title }), 'the article among the most viewed');
+	await mustSee(admin.locator('figure.chart svg[role=img]').first(), 'the chart of the views per day');
+	await axeClean(t, admin, 'the visit statistics');
+	await admin.getByRole('checkbox', { name: 'Hiện bộ đếm lượt truy cập ở chân trang' }).check();
+	await clickAndWait(admin, admin.getByRole('button', { name: 'Lưu cài đặt' }));
+	await mustSee(admin.getByRole('status').filter({ hasText: 'Đã lưu cài đặt' }), 'the settings saved');
+	assert.ok(await admin.getByRole('checkbox', { name: 'Hiện bộ đếm lượt truy cập ở chân trang' }).isChecked(), 'the counter is on');
+	await admin.context().close();
+
+	await pub.goto(t.site + '/');
+	const frame = pub.frameLocator('iframe.visit-counter');
+	await mustSee(frame.getByText('Lượt truy cập:'), 'the counter framed in the footer');
+	await axeClean(t, pub, 'the home page with the visit counter');
+	await ctx.close();
+}
+
+scenarios.push(
+	{ name: 'visits: the statistics page, the store, the footer counter (axe-core)', run: visits, timeout: 60000 },
+);

@@ -141,6 +141,7 @@ static void article_page(struct req *r, int print)
 	article_related(r->db, site_id, card.category_id, id, 4, web_cards_add, &wc);
 	json_object_set_new(ctx, "related", web_cards_list(&wc, 0));
 	web_cards_release(&wc);
+	r->visit_item = id; /* #17: a view of this item (http/visits.h) */
 	resp_render(r, 200, print ? "public/print" : "public/article", ctx);
 out:
 	sb_release(&want);

@@ -1167,6 +1167,7 @@ static void item_page(struct req *r, int print)
 	json_decref(fkept);
 	json_decref(meta);
 	sb_release(&fkey);
+	r->visit_item = id; /* #17: a view of this item (http/visits.h) */
 	resp_render(r, 200, print ? "public/item_print" : k->tpl_item ? k->tpl_item : "public/item", ctx);
 out:
 	sb_release(&want);

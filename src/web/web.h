@@ -425,4 +425,26 @@ void admin_subscription_remove(struct req *r);
  * category CATEGORY_ID (> 0) or else kind K (NULL: the whole site). */
 void web_subscribe_link(struct req *r, json_t *ctx, int64_t category_id, const struct kind *k);
 
+/* issue #17: information obligations, requests (web/admin/obligations.c), editorial boards and
+ * focal points (web/admin/editorial.c) */
+void admin_obligations(struct req *r);
+void admin_obligation_add(struct req *r);
+void admin_obligation_report(struct req *r);
+void admin_obligation(struct req *r);
+void admin_obligation_save(struct req *r);
+void admin_obligation_provide(struct req *r);
+void admin_requests(struct req *r);
+void admin_request_send(struct req *r);
+void admin_request(struct req *r);
+void admin_request_answer(struct req *r);
+void admin_request_close(struct req *r);
+void admin_boards(struct req *r);
+void admin_board_member(struct req *r);
+void admin_board_member_remove(struct req *r);
+void admin_board_decision(struct req *r);
+void admin_board_focal(struct req *r);
+void admin_boards_province(struct req *r);
+void admin_boards_province_xlsx(struct req *r);
+void admin_boards_stale_days(struct req *r);
+
 #endif

@@ -323,14 +323,12 @@ static json_t *period_json(struct db *db, const struct vn_calendar *cal, json_t 
 	return o;
 }
 
-/* The rows of OBL_SELECT with WHERE, each with "kind_name", "provider_kind" and its latest
- * ended period ("last"). */
-static json_t *obligation_rows(struct db *db, const char *where, int64_t site_id, int64_t now)
+/* The rows of SQL (OBL_SELECT with its conditions on ?1 = SITE_ID: a string literal, db_stmt
+ * caches it by address), each with "kind_name", "provider_kind" and its latest ended period
+ * ("last"). */
+static json_t *obligation_rows(struct db *db, const char *sql, int64_t site_id, int64_t now)
 {
-	struct sb q = SB_INIT;
-	sb_addf(&q, "%s WHERE %s ORDER BY o.active DESC, o.id", OBL_SELECT, where);
-	struct db_stmt *st = db_stmt(db, q.buf);
-	sb_release(&q);
+	struct db_stmt *st = db_stmt(db, sql);
 	if (!st)
 		return NULL;
 	db_bind_int(st, 1, site_id);
@@ -364,19 +362,16 @@ json_t *obligation_list(struct db *db, const struct actor *a, int64_t site_id, i
 		*toward = NULL;
 	if (!obligation_may_view(db, a, site_id))
 		return NULL;
-	json_t *rows = obligation_rows(db, "o.site_id = ?1", site_id, now);
+	json_t *rows = obligation_rows(db, OBL_SELECT " WHERE o.site_id = ?1 ORDER BY o.active DESC, o.id", site_id, now);
 	if (toward)
-		*toward = obligation_rows(db, "o.provider_site = ?1 AND o.active = 1", site_id, now);
+		*toward = obligation_rows(db, OBL_SELECT " WHERE o.provider_site = ?1 AND o.active = 1 ORDER BY o.id", site_id, now);
 	return rows;
 }
 
 /* Obligation ID's row if SITE_ID receives or provides it, else NULL. */
 static json_t *obligation_row(struct db *db, int64_t site_id, int64_t id)
 {
-	struct sb q = SB_INIT;
-	sb_addf(&q, "%s WHERE o.id = ?2 AND (o.site_id = ?1 OR o.provider_site = ?1)", OBL_SELECT);
-	struct db_stmt *st = db_stmt(db, q.buf);
-	sb_release(&q);
+	struct db_stmt *st = db_stmt(db, OBL_SELECT " WHERE o.id = ?2 AND (o.site_id = ?1 OR o.provider_site = ?1)");
 	if (!st)
 		return NULL;
 	db_bind_int(st, 1, site_id);
@@ -429,7 +424,9 @@ int obligation_provide(struct db *db, const struct actor *a, int64_t site_id, in
 	char *text = NULL;
 	const char *p = sval(row, "period");
 	int32_t first = period_start_of(p, (int32_t)ival(row, "starts_day"));
-	if (!period || parse_i64(period, first, vn_days_of_time(now), &start) || period_start_of(p, (int32_t)start) != start)
+	/* an ended period since the first: a running one has nothing to provide yet */
+	if (!period || parse_i64(period, first, vn_days_of_time(now), &start) || period_start_of(p, (int32_t)start) != start ||
+	    period_next(p, (int32_t)start) > vn_days_of_time(now))
 		errs_add(e, "period", "obl_period_choose");
 	if (item && *item) {
 		/* an item of either side: the receiving site's (published from what came) or the
@@ -528,7 +525,7 @@ json_t *obligation_report(struct db *db, const struct actor *a, int64_t site_id,
 	if (!deadline_may_view(db, a, site_id))
 		return NULL;
 	int64_t now = time_now();
-	json_t *rows = obligation_rows(db, "(?1 = 0 OR o.site_id = ?1)", site_id, now), *row;
+	json_t *rows = obligation_rows(db, OBL_SELECT " WHERE (?1 = 0 OR o.site_id = ?1) ORDER BY o.id", site_id, now), *row;
 	json_t *out_rows = json_array();
 	struct tally total = { 0 };
 	struct vn_calendar *cal = calendar_load(db);
@@ -625,7 +622,8 @@ void obligation_due_append(struct db *db, int64_t site_id, int64_t now, json_t *
 	struct vn_calendar *cal = calendar_load(db);
 	if (!cal)
 		return;
-	json_t *rows = obligation_rows(db, "o.active = 1 AND (?1 = 0 OR o.site_id = ?1 OR o.provider_site = ?1)", site_id, now);
+	json_t *rows = obligation_rows(db, OBL_SELECT " WHERE o.active = 1 AND (?1 = 0 OR o.site_id = ?1 OR o.provider_site = ?1)"
+					 " ORDER BY o.id", site_id, now);
 	json_t *row;
 	size_t i;
 	int32_t today = vn_days_of_time(now);

@@ -140,12 +140,11 @@ static void request_view(json_t *row, int64_t now)
 	set_time(row, "closed", "closed_at");
 }
 
-static json_t *request_rows(struct db *db, const char *where, int64_t site_id, int64_t now)
+/* The rows of SQL (REQ_SELECT with conditions on ?1 = SITE_ID; a string literal: db_stmt caches
+ * it by address) for the view at NOW. */
+static json_t *request_rows(struct db *db, const char *sql, int64_t site_id, int64_t now)
 {
-	struct sb q = SB_INIT;
-	sb_addf(&q, "%s WHERE %s ORDER BY r.state = 'closed', r.due_at, r.id", REQ_SELECT, where);
-	struct db_stmt *st = db_stmt(db, q.buf);
-	sb_release(&q);
+	struct db_stmt *st = db_stmt(db, sql);
 	if (!st)
 		return json_array();
 	db_bind_int(st, 1, site_id);
@@ -161,17 +160,14 @@ json_t *request_list(struct db *db, const struct actor *a, int64_t site_id, int6
 	if (actor_level(db, a, site_id) < LVL_REPORTER)
 		return NULL;
 	/* a board sees what its own site sent and received: never another unit's */
-	return json_pack("{soso}", "sent", request_rows(db, "r.from_site = ?1", site_id, now), "received",
-			 request_rows(db, "r.to_site = ?1", site_id, now));
+	return json_pack("{soso}", "sent", request_rows(db, REQ_SELECT " WHERE r.from_site = ?1 ORDER BY r.state = 'closed', r.due_at, r.id", site_id, now), "received",
+			 request_rows(db, REQ_SELECT " WHERE r.to_site = ?1 ORDER BY r.state = 'closed', r.due_at, r.id", site_id, now));
 }
 
 /* Request ID if SITE_ID sent or received it, else NULL. */
 static json_t *request_row(struct db *db, int64_t site_id, int64_t id)
 {
-	struct sb q = SB_INIT;
-	sb_addf(&q, "%s WHERE r.id = ?2 AND (r.from_site = ?1 OR r.to_site = ?1)", REQ_SELECT);
-	struct db_stmt *st = db_stmt(db, q.buf);
-	sb_release(&q);
+	struct db_stmt *st = db_stmt(db, REQ_SELECT " WHERE r.id = ?2 AND (r.from_site = ?1 OR r.to_site = ?1)");
 	if (!st)
 		return NULL;
 	db_bind_int(st, 1, site_id);
@@ -184,9 +180,11 @@ static json_t *request_row(struct db *db, int64_t site_id, int64_t id)
 static int request_step(struct db *db, const struct actor *a, json_t *row, const char *state, const char *action,
 			int64_t site_id, int64_t mail_to, json_t *texts, int64_t now)
 {
-	char sql[160], obj[40];
-	snprintf(sql, sizeof(sql), "UPDATE board_requests SET state = ?2, %s_at = ?3 WHERE id = ?1", state);
-	struct db_stmt *st = db_stmt(db, sql);
+	char obj[40];
+	/* one literal each: db_stmt caches statements by their text's address */
+	struct db_stmt *st = strcmp(state, "seen") == 0 ? db_stmt(db, "UPDATE board_requests SET state = ?2, seen_at = ?3 WHERE id = ?1")
+			     : strcmp(state, "answered") == 0 ? db_stmt(db, "UPDATE board_requests SET state = ?2, answered_at = ?3 WHERE id = ?1")
+			     : db_stmt(db, "UPDATE board_requests SET state = ?2, closed_at = ?3 WHERE id = ?1");
 	if (!st)
 		return -1;
 	db_bind_int(st, 1, ival(row, "id"));

@@ -8,6 +8,7 @@
 #include "base/sb.h"
 #include "base/util.h"
 #include "base/utf8.h"
+#include "base/arena.h"
 #include "mail/mail.h"
 #include "vn/calendar.h"
 
@@ -59,7 +60,9 @@ int editorial_may_view_province(struct db *db, const struct actor *a)
 static int history_add(struct db *db, const struct actor *a, int64_t site_id, const char *what, const char *action,
 		       int64_t record_id, json_t *record)
 {
-	char *snap = strcmp(what, "focal") == 0 ? pdata_seal_json(record) : json_dumps(record, JSON_COMPACT);
+	/* the focal point's record sealed (malloc'd); others as JSON (jansson's: json_free_str) */
+	int sealed = strcmp(what, "focal") == 0;
+	char *snap = sealed ? pdata_seal_json(record) : json_dumps(record, JSON_COMPACT);
 	struct db_stmt *st = snap ? db_stmt(db, "INSERT INTO board_history (site_id, what, record_id, action, snapshot,"
 						" user_id, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
 				  : NULL;
@@ -77,7 +80,10 @@ static int history_add(struct db *db, const struct actor *a, int64_t site_id, co
 		db_bind_int(st, 7, time_now());
 		rc = db_step_done(st) ? -1 : 0;
 	}
-	free(snap);
+	if (sealed)
+		free(snap);
+	else
+		json_free_str(snap);
 	if (rc == 0) {
 		char obj[48], act[48];
 		snprintf(obj, sizeof(obj), "board-%s:%lld", what, (long long)record_id);

@@ -496,6 +496,17 @@ json_t *editorial_province(struct db *db, const struct actor *a, int64_t now, in
 	return out;
 }
 
+int editorial_province_exported(struct db *db, const struct actor *a)
+{
+	if (db_begin(db))
+		return -1;
+	if (audit_write(db, a, 0, "board.export", "boards:xlsx", "") || db_commit(db)) {
+		db_rollback(db);
+		return -1;
+	}
+	return 0;
+}
+
 int editorial_stale_days_set(struct db *db, const struct actor *a, const char *v, struct errs *e)
 {
 	int64_t d = 0;

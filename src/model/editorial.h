@@ -62,6 +62,9 @@ int editorial_focal_save(struct db *db, const struct actor *a, int64_t site_id, 
  * updated_at, stale (bool), empty (bool)}], sites in tree order. *STALE_DAYS gets the setting.
  * NULL when A may not see it. */
 json_t *editorial_province(struct db *db, const struct actor *a, int64_t now, int64_t *stale_days);
+/* Records in the audit log that A took the province's list away as a file (it holds the focal
+ * points' personal data). 0, or -1. */
+int editorial_province_exported(struct db *db, const struct actor *a);
 /* Sets board_stale_days (30..3650): the system administrator; audited. Field errors on "days". */
 int editorial_stale_days_set(struct db *db, const struct actor *a, const char *days, struct errs *e);
 

@@ -96,7 +96,7 @@ int obligation_day_parse(const char *s, int32_t *out);
 /* TEXTS: Vietnamese texts (locale_dict of "vi"): the mails' sentences ("req_mail_*"). */
 struct request_input {
 	const char *to_site, *what, *why, *due; /* due: "dd/mm/yyyy" or "yyyy-mm-dd" */
-	const char *base_url;                   /* the main portal's address, ending in "/" */
+	const char *from_url, *to_url;          /* each site's address, ending in "/": the mails' links */
 };
 /* 1 when A may send requests from SITE_ID: the main portal's editors and above. */
 int request_may_send(struct db *db, const struct actor *a, int64_t site_id);

@@ -80,7 +80,9 @@ static int mail_board(struct db *db, json_t *texts, json_t *row, int64_t to_site
 		sb_addf(&body, "%s %s\n", text_of(texts, "req_mail_why"), sval(row, "why"));
 	if (strcmp(step, "answered") == 0 && *sval(row, "reply"))
 		sb_addf(&body, "%s %s\n", text_of(texts, "req_mail_reply"), sval(row, "reply"));
-	sb_addf(&body, "\n%s /quan-tri/yeu-cau/%lld\n%s\n", text_of(texts, "req_mail_where"), (long long)ival(row, "id"),
+	/* the link opens the request in the recipient's own admin */
+	sb_addf(&body, "\n%s %squan-tri/yeu-cau/%lld\n%s\n", text_of(texts, "req_mail_where"),
+		sval(row, ival(row, "to_site") == to_site ? "to_url" : "from_url"), (long long)ival(row, "id"),
 		text_of(texts, "req_mail_auto"));
 	int rc = 0;
 	for (size_t i = 0; i < n && rc == 0; i++) {
@@ -110,7 +112,7 @@ static int mail_board(struct db *db, json_t *texts, json_t *row, int64_t to_site
 
 #define REQ_SELECT                                                                                     \
 	"SELECT r.id, r.from_site, r.to_site, f.name AS from_name, t.name AS to_name, r.what, r.why, r.due_at," \
-	" r.state, r.reply, r.created_at, r.seen_at, r.answered_at, r.closed_at FROM board_requests r"         \
+	" r.state, r.reply, r.created_at, r.seen_at, r.answered_at, r.closed_at, r.from_url, r.to_url FROM board_requests r"         \
 	" JOIN sites f ON f.id = r.from_site JOIN sites t ON t.id = r.to_site"
 
 static void set_time(json_t *o, const char *k, const char *from)
@@ -297,7 +299,7 @@ int request_send(struct db *db, const struct actor *a, int64_t site_id, const st
 	if (db_begin(db))
 		goto out;
 	struct db_stmt *st = db_stmt(db, "INSERT INTO board_requests (from_site, to_site, what, why, due_at, state,"
-				       " created_by, created_at) VALUES (?1, ?2, ?3, ?4, ?5, 'sent', ?6, ?7)");
+				       " created_by, created_at, from_url, to_url) VALUES (?1, ?2, ?3, ?4, ?5, 'sent', ?6, ?7, ?8, ?9)");
 	if (!st)
 		goto rollback;
 	db_bind_int(st, 1, site_id);
@@ -310,6 +312,8 @@ int request_send(struct db *db, const struct actor *a, int64_t site_id, const st
 	else
 		db_bind_null(st, 6);
 	db_bind_int(st, 7, now);
+	db_bind_text(st, 8, in->from_url ? in->from_url : "/");
+	db_bind_text(st, 9, in->to_url ? in->to_url : "/");
 	if (db_step_done(st))
 		goto rollback;
 	int64_t id = db_last_id(db);

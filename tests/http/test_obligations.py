@@ -187,6 +187,7 @@ class TestRequests(Base):
         body = got[0].get_body(("plain",)).get_content()
         self.assertIn(what, body)
         self.assertIn(why, body)
+        self.assertIn("http://longho.example.gov.vn:%d/quan-tri/yeu-cau/%d" % (fx.port, rid), body, "a link to the unit's admin")
         # a unit's board cannot send; another unit's board sees nothing
         self.expect(self.unit_board().post("/quan-tri/yeu-cau", [("to_site", str(longho)), ("what", "x"), ("why", "y"),
                                                                   ("due", due)]), 403)
@@ -320,6 +321,7 @@ class TestBoards(Base):
         self.assertEqual((stc[6], stc[8], stc[9], stc[11]), ("Phạm Thị Dung", "0270 3 811 222", "pham.dung@example.gov.vn", ""))
         self.assertEqual([d for d in data if d[0] == "Xã Châu Thành"][0][11], VI["board_flag_empty"])
         self.assertEqual(len(data) - 1, int(fx.sql("SELECT count(*) FROM sites")[0][0]))
+        self.assertEqual(int(fx.sql("SELECT count(*) FROM audit WHERE action = 'board.export'")[0][0]), 1, "the export audited")
         # older than the setting: flagged; a longer setting lifts it
         stc_id = self.site_id("stc")
         fx.sql("UPDATE board_history SET at = at - 400 * 86400 WHERE site_id = ?", (stc_id,))

@@ -223,11 +223,11 @@ TEST(obligations_requests_life_cycle_with_mail_at_each_step)
 	if (!CHECK(ofx_init(&f) == 0))
 		return;
 	json_t *texts = mail_texts();
-	char to[24];
+	char to[24], sql_link[200];
 	snprintf(to, sizeof(to), "%lld", (long long)f.unit);
 	time_fix(t_vn_at("2026-03-02", 9, 0));
 	struct request_input in = { to, "Danh sách dự án kêu gọi đầu tư năm 2026", "Đăng lên chuyên mục Đầu tư (VP Đ5.2.c)",
-				    "06/03/2026", NULL };
+				    "06/03/2026", "https://tinh.example.gov.vn/", "https://skhdt.example.gov.vn/" };
 	struct errs e = { 0 };
 	int64_t id = 0;
 	/* only the main portal's board sends */
@@ -239,6 +239,10 @@ TEST(obligations_requests_life_cycle_with_mail_at_each_step)
 	memset(&e, 0, sizeof(e));
 	CHECK(request_send(f.db, &f.main_editor, f.main, &in, texts, time_now(), &e, &id) == M_OK && id > 0);
 	CHECK(outbox(f.db, "Yêu cầu cung cấp thông tin") == 1);
+	/* the link opens it in the recipient's own admin */
+	snprintf(sql_link, sizeof(sql_link), "SELECT count(*) FROM mail_outbox WHERE body LIKE '%%https://skhdt.example.gov.vn/quan-tri/yeu-cau/%lld%%'",
+		 (long long)id);
+	CHECK(count(f.db, sql_link) == 1);
 
 	/* another unit's board sees nothing of it */
 	CHECK(request_get(f.db, &f.other_editor, f.other, id, texts, time_now()) == NULL);
@@ -259,6 +263,9 @@ TEST(obligations_requests_life_cycle_with_mail_at_each_step)
 	q = request_get(f.db, &f.unit_editor, f.unit, id, texts, time_now());
 	json_decref(q);
 	CHECK(outbox(f.db, "Đơn vị đã xem yêu cầu") == 1);
+	snprintf(sql_link, sizeof(sql_link), "SELECT count(*) FROM mail_outbox WHERE body LIKE '%%https://tinh.example.gov.vn/quan-tri/yeu-cau/%lld%%'",
+		 (long long)id);
+	CHECK(count(f.db, sql_link) == 1);
 
 	/* answered with an item of the unit's site; an item of another site is refused */
 	int64_t other_item = 0, item = 0;
@@ -312,7 +319,8 @@ TEST(obligations_request_overdue_on_the_lists_and_mailed_once)
 	char to[24];
 	snprintf(to, sizeof(to), "%lld", (long long)f.unit);
 	time_fix(t_vn_at("2026-03-02", 9, 0));
-	struct request_input in = { to, "Số liệu tiếp nhận hồ sơ quý I", "Báo cáo UBND tỉnh", "2026-03-04", NULL };
+	struct request_input in = { to, "Số liệu tiếp nhận hồ sơ quý I", "Báo cáo UBND tỉnh", "2026-03-04", "https://tinh.example.gov.vn/",
+				    "https://skhdt.example.gov.vn/" };
 	struct errs e = { 0 };
 	int64_t id = 0;
 	CHECK(request_send(f.db, &f.main_editor, f.main, &in, texts, time_now(), &e, &id) == M_OK);

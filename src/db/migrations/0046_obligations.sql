@@ -35,7 +35,8 @@ CREATE TABLE obligation_provisions (
   UNIQUE (obligation_id, period_start)
 );
 
--- The main board's requests for information to a unit's site.
+-- The main board's requests for information to a unit's site; FROM_URL and TO_URL: each side's
+-- address as the sender's request saw it, for the links of the mails.
 CREATE TABLE board_requests (
   id           INTEGER PRIMARY KEY,
   from_site    INTEGER NOT NULL REFERENCES sites(id),
@@ -50,7 +51,9 @@ CREATE TABLE board_requests (
   seen_at      INTEGER,
   answered_at  INTEGER,
   closed_at    INTEGER,
-  overdue_mail INTEGER
+  overdue_mail INTEGER,
+  from_url     TEXT NOT NULL DEFAULT '',
+  to_url       TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX board_requests_to ON board_requests(to_site, state);
 CREATE INDEX board_requests_from ON board_requests(from_site, state);

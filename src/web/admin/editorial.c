@@ -252,6 +252,12 @@ void admin_boards_province_xlsx(struct req *r)
 		admin_model_error(r, M_DENIED);
 		return;
 	}
+	/* personal data leaves the portal in this file: who took it is recorded first */
+	if (editorial_province_exported(r->db, &r->actor)) {
+		json_decref(rows);
+		admin_model_error(r, M_ERROR);
+		return;
+	}
 	struct table t;
 	table_init(&t, rtr(r, "board_xlsx_sheet"));
 	static const char *const cols[] = { "board_col_site", "board_col_members", "board_col_chair", "board_col_decision",

@@ -379,10 +379,18 @@ void admin_requests(struct req *r)
 
 void admin_request_send(struct req *r)
 {
-	struct request_input in = { req_form(r, "to_site"), req_form(r, "what"), req_form(r, "why"), req_form(r, "due"), NULL };
+	struct request_input in = { req_form(r, "to_site"), req_form(r, "what"), req_form(r, "why"), req_form(r, "due"), NULL, NULL };
 	struct errs e = { 0 };
-	int64_t id = 0;
+	int64_t id = 0, to = 0;
+	/* both sides' addresses as this request sees them, for the links of the mails */
+	json_t *target = in.to_site && parse_i64(in.to_site, 1, INT64_MAX, &to) == 0 ? site_get(r->db, to) : NULL;
+	char *from_url = web_site_url(r, r->site), *to_url = target ? web_site_url(r, target) : NULL;
+	in.from_url = from_url;
+	in.to_url = to_url;
 	int rc = request_send(r->db, &r->actor, site_of(r), &in, mail_texts(r), time_now(), &e, &id);
+	free(from_url);
+	free(to_url);
+	json_decref(target);
 	if (rc == M_OK) {
 		resp_redirect(r, 303, "/quan-tri/yeu-cau?da-gui=1");
 	} else if (rc == M_INVALID) {

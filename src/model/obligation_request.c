@@ -372,7 +372,8 @@ int request_answer(struct db *db, const struct actor *a, int64_t site_id, int64_
 	rc = M_ERROR;
 	if (db_begin(db))
 		goto out;
-	struct db_stmt *st = db_stmt(db, "UPDATE board_requests SET reply = ?2 WHERE id = ?1");
+	/* an answer of items alone keeps the reply given before */
+	struct db_stmt *st = db_stmt(db, "UPDATE board_requests SET reply = CASE WHEN ?2 = '' THEN reply ELSE ?2 END WHERE id = ?1");
 	if (!st)
 		goto rollback;
 	db_bind_int(st, 1, id);
@@ -390,7 +391,8 @@ int request_answer(struct db *db, const struct actor *a, int64_t site_id, int64_
 		if (db_step_done(st))
 			goto rollback;
 	}
-	json_object_set_new(row, "reply", json_string(text));
+	if (*text)
+		json_object_set_new(row, "reply", json_string(text));
 	if (request_step(db, a, row, "answered", "request.answer", site_id, ival(row, "from_site"), texts, now) ||
 	    db_commit(db))
 		goto rollback;

@@ -433,3 +433,60 @@ TEST(obligations_boards_focal_point_sealed_history_and_province_list)
 	time_fix(0);
 	db_close(f.db);
 }
+
+TEST(obligations_directory_unit_as_provider)
+{
+	struct ofx f;
+	if (!CHECK(ofx_init(&f) == 0))
+		return;
+	char sql[512], prov[32];
+	/* a published unit of the main portal's directory, and one of another site */
+	db_exec(f.db, "INSERT INTO categories (site_id, name, slug, position) SELECT id, 'Cơ cấu', 'co-cau', 1 FROM sites");
+	static const char *const ins = "INSERT INTO items (site_id, category_id, kind, title, slug, body, state, created_at, updated_at)"
+				       " SELECT %lld, (SELECT id FROM categories WHERE site_id = %lld), 'unit', '%s', 'u', '', 'published', 1, 1";
+	snprintf(sql, sizeof(sql), ins, (long long)f.main, (long long)f.main, "Văn phòng UBND tỉnh");
+	CHECK(db_exec(f.db, sql) == 0);
+	int64_t unit_item = count(f.db, "SELECT max(id) FROM items");
+	snprintf(sql, sizeof(sql), ins, (long long)f.other, (long long)f.other, "Phòng Tư pháp");
+	CHECK(db_exec(f.db, sql) == 0);
+	int64_t foreign = count(f.db, "SELECT max(id) FROM items");
+
+	json_t *ps = obligation_providers(f.db, f.main), *p;
+	size_t i;
+	int has_unit = 0, has_self = 0, has_foreign = 0;
+	snprintf(prov, sizeof(prov), "unit:%lld", (long long)unit_item);
+	json_array_foreach(ps, i, p) {
+		has_unit |= strcmp(js(p, "value"), prov) == 0;
+		has_foreign |= strcmp(js(p, "value"), "Phòng Tư pháp") == 0 || strcmp(js(p, "name"), "Phòng Tư pháp") == 0;
+		char self[32];
+		snprintf(self, sizeof(self), "site:%lld", (long long)f.main);
+		has_self |= strcmp(js(p, "value"), self) == 0;
+	}
+	json_decref(ps);
+	CHECK(has_unit && !has_self && !has_foreign);
+
+	time_fix(t_vn_at("2026-08-03", 9, 0));
+	struct obligation_input in = { prov, "article", "Kế hoạch, chương trình thực hiện chính sách", "VP Đ5.1.b", "half", "10",
+				       "2026-01-01", 1 };
+	struct errs e = { 0 };
+	int64_t id = 0;
+	CHECK(obligation_save(f.db, &actor_cli, f.main, 0, &in, &e, &id) == M_OK);
+	char bad[32];
+	snprintf(bad, sizeof(bad), "unit:%lld", (long long)foreign);
+	in.provider = bad;
+	memset(&e, 0, sizeof(e));
+	CHECK(obligation_save(f.db, &actor_cli, f.main, 0, &in, &e, NULL) == M_INVALID && strcmp(e.e[0].key, "obl_provider_invalid") == 0);
+	/* the first half-year ended 30/06: due 10 working days later, in July, and missed */
+	json_t *o = obligation_get(f.db, &f.main_editor, f.main, id, time_now());
+	CHECK_STR(state_of(o, "I/2026"), "missing");
+	CHECK_STR(js(o, "provider_name"), "Văn phòng UBND tỉnh");
+	CHECK_STR(js(o, "provider_kind"), "unit");
+	json_decref(o);
+	json_t *rep = obligation_report(f.db, &f.main_editor, f.main, day_of("2026-07-01"), day_of("2026-07-31"));
+	json_t *row = rep ? json_array_get(json_object_get(rep, "rows"), 0) : NULL;
+	CHECK_STR(js(row, "unit"), "Văn phòng UBND tỉnh");
+	CHECK(json_integer_value(json_object_get(row, "missing")) == 1 && json_integer_value(json_object_get(row, "expected")) == 1);
+	json_decref(rep);
+	time_fix(0);
+	db_close(f.db);
+}

@@ -137,6 +137,9 @@ class TestObligations(Base):
         oldest = options[-1]
         r = self.expect(unit.post("/quan-tri/nghia-vu/%d/cung-cap" % oid, [("period", oldest), ("item", ""), ("note", "")]), 422)
         self.assertEqual(self.error_of(r, "item-error"), VI["obl_item_or_note"])
+        chosen = [o.get("value") for o in r.by_id("period-p").iter("option") if o.get("selected") is not None]
+        self.assertEqual(chosen, [oldest], "the period chosen is kept")
+        self.assertIsNone(r.by_id("what-error"), "the edit form is not marked")
         self.expect(unit.post("/quan-tri/nghia-vu/%d/cung-cap" % oid,
                               [("period", oldest), ("item", ""), ("note", "Báo cáo số 15/BC-UBND gửi qua thư")]), 303)
         r = self.expect(unit.get("/quan-tri/nghia-vu/%d" % oid), 200)
@@ -145,6 +148,18 @@ class TestObligations(Base):
         # the receiving site's board sees it; an account without a role on a site reaches nothing there
         self.expect(fx.admin("duyet", "snv").get("/quan-tri/nghia-vu/%d" % oid), 200)
         self.expect(fx.admin("qt_snv", "snv").clone(host_of("stc")).get("/quan-tri/nghia-vu/%d" % oid), 403)
+        # its administrators edit it: the period kept, switched off and on again
+        r = self.expect(admin.get("/quan-tri/nghia-vu/%d" % oid), 200)
+        self.check_html(r)
+        chosen = [o.get("value") for o in r.by_id("period").iter("option") if o.get("selected") is not None]
+        self.assertEqual(chosen, ["quarter"])
+        form = [("provider", "site:%d" % longho), ("kind", "statistics"), ("what", what), ("basis", "VP Đ5.1.c"),
+                ("period", "quarter"), ("workdays", "5"), ("starts", starts.isoformat())]
+        self.expect(admin.post("/quan-tri/nghia-vu/%d" % oid, form), 303)
+        self.assertEqual(int(fx.sql("SELECT active FROM obligations WHERE id = ?", (oid,))[0][0]), 0)
+        self.expect(admin.post("/quan-tri/nghia-vu/%d" % oid, form + [("active", "1")]), 303)
+        self.assertEqual(int(fx.sql("SELECT active FROM obligations WHERE id = ?", (oid,))[0][0]), 1)
+        self.expect(unit.post("/quan-tri/nghia-vu/%d" % oid, form + [("active", "1")]), 403)
         # the report per unit: the counts are those of the periods' table
         r = self.expect(admin.get("/quan-tri/nghia-vu/bao-cao?tu=%s&den=%s" % (starts.isoformat(), t.isoformat())), 200)
         self.check_html(r)

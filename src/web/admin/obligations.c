@@ -108,7 +108,7 @@ static void choices(struct req *r, json_t *ctx, json_t *form)
 	for (i = 0; i < ARRAY_SIZE(periods); i++)
 		json_array_append_new(per, json_pack("{sssssb}", "value", periods[i], "label", keyed(r, "obl_period_", periods[i]),
 						     "selected", period ? strcmp(period, periods[i]) == 0 : i == 1));
-	json_object_set_new(ctx, "periods", per);
+	json_object_set_new(ctx, "period_choices", per);
 }
 
 static json_t *form_read(struct req *r, struct obligation_input *in)
@@ -192,8 +192,13 @@ static void one_render(struct req *r, int64_t id, int status, json_t *form, json
 	obligation_view(r, o);
 	json_t *ps = json_object_get(o, "periods"), *p;
 	size_t i;
-	json_array_foreach(ps, i, p)
+	const char *chosen = prov ? json_string_value(json_object_get(prov, "period")) : NULL;
+	json_array_foreach(ps, i, p) {
+		char start[24];
 		period_view(r, p);
+		snprintf(start, sizeof(start), "%lld", (long long)json_integer_value(json_object_get(p, "start")));
+		json_object_set_new(p, "chosen", json_boolean(chosen && strcmp(chosen, start) == 0));
+	}
 	json_t *ctx = admin_ctx(r, json_string_value(json_object_get(o, "what")));
 	if (!form) {
 		char buf[16];
@@ -218,8 +223,15 @@ static void one_render(struct req *r, int64_t id, int status, json_t *form, json
 	json_object_set_new(ctx, "prov", prov ? json_incref(prov) : json_object());
 	json_object_set_new(ctx, "items", items);
 	json_object_set_new(ctx, "o", o);
-	if (e)
+	if (e && prov) {
+		/* the provision form's errors, apart from the edit form's (both have a "period") */
+		json_t *sub = json_object();
+		admin_errors(r, sub, e);
+		json_object_set(ctx, "perrors", json_object_get(sub, "errors"));
+		json_decref(sub);
+	} else if (e) {
 		admin_errors(r, ctx, e);
+	}
 	if (req_arg(r, "da-luu"))
 		json_object_set_new(ctx, "notice", json_string(rtr(r, "obl_saved")));
 	resp_render(r, status, "admin/obligation", ctx);

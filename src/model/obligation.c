@@ -265,7 +265,8 @@ out:
 #define OBL_SELECT                                                                                          \
 	"SELECT o.id, o.site_id, s.name AS site_name, s.slug AS site_slug, s.kind AS site_kind, o.provider_site," \
 	" o.provider_unit, coalesce(ps.name, u.title, '') AS provider_name, o.kind, o.what, o.basis, o.period,"   \
-	" o.workdays, o.active, o.starts_day, o.created_at FROM obligations o JOIN sites s ON s.id = o.site_id"    \
+	" o.workdays, o.active, o.starts_day, o.created_at, ps.slug AS provider_slug, ps.kind AS provider_site_kind" \
+	" FROM obligations o JOIN sites s ON s.id = o.site_id"                                                      \
 	" LEFT JOIN sites ps ON ps.id = o.provider_site LEFT JOIN items u ON u.id = o.provider_unit"
 
 /* The provision of period START of obligation ID: its row, or NULL. */
@@ -637,19 +638,22 @@ void obligation_due_append(struct db *db, int64_t site_id, int64_t now, json_t *
 		for (; n > PERIODS_SHOWN; n--)
 			s = period_next(p, s);
 		for (; s < cur; s = period_next(p, s)) {
-			json_t *prov = provision_of(db, ival(row, "id"), s);
-			if (prov) {
-				json_decref(prov);
+			json_t *done = provision_of(db, ival(row, "id"), s);
+			if (done) {
+				json_decref(done);
 				continue;
 			}
 			char num[24], title[700], path[64];
 			period_num(p, s, num, sizeof(num));
 			snprintf(title, sizeof(title), "%s — %s (%s)", sval(row, "what"), sval(row, "provider_name"), num);
 			snprintf(path, sizeof(path), "/quan-tri/nghia-vu/%lld", (long long)ival(row, "id"));
-			json_t *d = json_pack("{sIsOsOsOsOsssssssssIss}", "id", (json_int_t)ival(row, "id"), "site_id",
-					      json_object_get(row, "site_id"), "site_name", json_object_get(row, "site_name"),
-					      "site_slug", json_object_get(row, "site_slug"), "site_kind",
-					      json_object_get(row, "site_kind"), "title", title, "kind", sval(row, "kind"),
+			/* the providing site's own list opens it in its own admin */
+			int prov = site_id && ival(row, "provider_site") == site_id;
+			json_t *d = json_pack("{sIsIsOsOsOsssssssssIss}", "id", (json_int_t)ival(row, "id"), "site_id",
+					      (json_int_t)(prov ? site_id : ival(row, "site_id")), "site_name",
+					      json_object_get(row, "site_name"), "site_slug",
+					      json_object_get(row, prov ? "provider_slug" : "site_slug"), "site_kind",
+					      json_object_get(row, prov ? "provider_site_kind" : "site_kind"), "title", title, "kind", sval(row, "kind"),
 					      "kind_name", sval(row, "kind_name"), "path", path, "due_at",
 					      (json_int_t)period_due(cal, p, s, (int)ival(row, "workdays")), "received", "—");
 			json_object_set_new(d, "state_key", json_string("obl_due_state"));
@@ -669,8 +673,9 @@ void obligation_due_append(struct db *db, int64_t site_id, int64_t now, json_t *
 		db_bind_int(st, 1, site_id);
 		rows = db_rows_json(st);
 		json_array_foreach(rows, i, row) {
-			/* the sender's lists open it in the sender's admin */
-			int from = site_id && ival(row, "from_site") == site_id;
+			/* the sender's lists (and the province's, on the main portal) open it in the
+			 * sender's admin, the receiver's in its own */
+			int from = !site_id || ival(row, "from_site") == site_id;
 			char path[64], buf[40];
 			snprintf(path, sizeof(path), "/quan-tri/yeu-cau/%lld", (long long)ival(row, "id"));
 			time_format_vn(ival(row, "created_at"), buf, sizeof(buf));

@@ -186,6 +186,11 @@ TEST(obligations_periods_report_and_due_lists_on_a_fixed_clock)
 		const char *title = js(json_array_get(over, 0), "title");
 		CHECK(title && strstr(title, "(12/2025)") != NULL);
 		CHECK_STR(js(json_array_get(over, 0), "state_key"), "obl_due_state");
+		/* the provider's list opens it in the provider's own admin */
+		CHECK(json_integer_value(json_object_get(json_array_get(over, 0), "site_id")) == f.unit);
+		char path[48];
+		snprintf(path, sizeof(path), "/quan-tri/nghia-vu/%lld", (long long)id);
+		CHECK_STR(js(json_array_get(over, 0), "path"), path);
 	}
 	json_decref(lists);
 	lists = deadline_open(f.db, &f.other_editor, f.other, time_now());
@@ -333,6 +338,7 @@ TEST(obligations_request_overdue_on_the_lists_and_mailed_once)
 	lists = deadline_open(f.db, &f.unit_editor, f.unit, time_now());
 	json_t *row = lists ? json_array_get(json_object_get(lists, "overdue"), 0) : NULL;
 	CHECK(row && strcmp(js(row, "state_key"), "req_state_sent") == 0);
+	CHECK(row && json_integer_value(json_object_get(row, "site_id")) == f.unit);
 	json_decref(lists);
 	json_t *l = request_list(f.db, &f.main_editor, f.main, time_now());
 	CHECK(l && strcmp(js(json_array_get(json_object_get(l, "sent"), 0), "state_key"),

@@ -203,7 +203,6 @@ static void one_render(struct req *r, int64_t id, int status, json_t *form, json
 	if (!form) {
 		char buf[16];
 		vn_date_format(vn_days_to_date((int32_t)json_integer_value(json_object_get(o, "starts_day"))), buf);
-		snprintf(buf + 10, sizeof(buf) - 10, "%s", "");
 		char provider[40], wd[16];
 		snprintf(provider, sizeof(provider), "%s:%lld", json_string_value(json_object_get(o, "provider_kind")),
 			 (long long)json_integer_value(json_object_get(o, json_is_integer(json_object_get(o, "provider_site"))

@@ -2753,11 +2753,13 @@ async function obligationsBoards(t) {
 	await clickAndWait(admin, admin.getByRole('button', { name: 'Lưu đầu mối' }));
 	await mustSee(admin.getByRole('status'), 'the focal point saved');
 	await axeClean(t, admin, 'the board page');
+	await admin.screenshot({ path: join(t.shots, 'cong-browser-board.png'), fullPage: true });
 	await admin.context().close();
 
 	await main.goto(t.main + '/quan-tri/ban-bien-tap/toan-tinh');
 	await mustSee(main.getByRole('cell', { name: 'dang.tam@example.gov.vn' }), 'the focal point in the province\'s list');
 	await axeClean(t, main, 'the province\'s boards');
+	await main.screenshot({ path: join(t.shots, 'cong-browser-boards-province.png'), fullPage: true });
 	await ctx.close();
 }
 

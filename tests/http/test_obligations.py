@@ -215,6 +215,7 @@ class TestRequests(Base):
         r = self.expect(unit.get("/quan-tri/yeu-cau/%d" % rid), 200)
         self.check_html(r)
         self.assertEqual(squash(text_of(r.by_id("trang-thai"))), VI["req_state_seen"])
+        self.assertIn_('href="/quan-tri/bai-viet/moi"', r, "a new item may be written for the answer")
         self.assertEqual(len(self.mails(box, MAIN_MAIL, VI["req_mail_seen_subject"])), 1)
         # answered with an item of the unit's site and a reply
         cid = fx.category(unit, "Kêu gọi đầu tư")[0]

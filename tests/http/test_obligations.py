@@ -170,6 +170,15 @@ class TestObligations(Base):
         self.assertEqual((on_time, late), (0, 1))
         self.assertGreaterEqual(expected, 4)
         self.assertEqual(missing + pending, expected - 1)
+        # the province's report on the main portal names the receiving site
+        main = fx.admin("btv_tinh", None)
+        r = self.expect(main.get("/quan-tri/nghia-vu/bao-cao?pham-vi=tinh&tu=%s&den=%s" % (starts.isoformat(), t.isoformat())), 200)
+        self.check_html(r)
+        rows = [[squash(text_of(c)) for c in tr] for tr in r.tree().iter("tr")]
+        self.assertEqual([x[1] for x in rows if x and x[0] == "Huyện Long Hồ"], ["Sở Nội vụ"])
+        r = self.expect(main.get("/quan-tri/nghia-vu/bao-cao?tu=%s&den=%s" % (starts.isoformat(), t.isoformat())), 200)
+        self.assertFalse([x for x in [[squash(text_of(c)) for c in tr] for tr in r.tree().iter("tr")] if x and x[0] == "Huyện Long Hồ"],
+                         "the main portal's own report has none of Sở Nội vụ's obligations")
         r = self.expect(admin.get("/quan-tri/nghia-vu/bao-cao?tu=2026-13-01"), 422)
         self.assertEqual(self.error_of(r, "tu-error"), VI["obl_day_invalid"])
         # the quarters not provided are on the receiving site's due list, overdue

@@ -3,7 +3,8 @@
  * WEBPAGE: GET  /quan-tri/nghia-vu                 the site's obligations, those toward it, the form
  * WEBPAGE: POST /quan-tri/nghia-vu                 adds one: provider, kind, what, basis, period,
  *                                                  workdays, starts
- * WEBPAGE: GET  /quan-tri/nghia-vu/bao-cao         per unit: on time, late, missing (tu, den = yyyy-mm-dd)
+ * WEBPAGE: GET  /quan-tri/nghia-vu/bao-cao         per unit: on time, late, missing (tu, den = yyyy-mm-dd;
+ *                                                  pham-vi=tinh: every site's, on the main portal)
  * WEBPAGE: GET  /quan-tri/nghia-vu/<id>            one obligation: its periods, the forms
  * WEBPAGE: POST /quan-tri/nghia-vu/<id>            saves it (the same fields, active)
  * WEBPAGE: POST /quan-tri/nghia-vu/<id>/cung-cap   records a period provided: period, item, note
@@ -308,12 +309,19 @@ void admin_obligation_report(struct req *r)
 		errs_add(&e, "den", "obl_day_invalid");
 	if (!e.n && to < from)
 		errs_add(&e, "den", "obl_range_invalid");
-	json_t *rep = obligation_report(r->db, &r->actor, site_of(r), from, e.n ? from : to);
+	/* "pham-vi=tinh" on the main portal: every site's obligations */
+	const char *scope = req_arg(r, "pham-vi");
+	int province = scope && strcmp(scope, "tinh") == 0 &&
+		       strcmp(json_string_value(json_object_get(r->site, "kind")), "main") == 0;
+	json_t *rep = obligation_report(r->db, &r->actor, province ? 0 : site_of(r), from, e.n ? from : to);
 	if (!rep) {
 		admin_model_error(r, M_DENIED);
 		return;
 	}
 	json_t *ctx = admin_ctx(r, rtr(r, "obl_report_title"));
+	json_object_set_new(ctx, "province", json_boolean(province));
+	json_object_set_new(ctx, "can_province", json_boolean(strcmp(json_string_value(json_object_get(r->site, "kind")), "main") == 0 &&
+							     deadline_may_view(r->db, &r->actor, 0)));
 	char a[11], b[11];
 	vn_date_format(vn_days_to_date(from), a);
 	vn_date_format(vn_days_to_date(to), b);

@@ -13,6 +13,8 @@
 #include "jobs/webhooks.h" /* issue #16: webhook deliveries */
 #include "jobs/mailintake_job.h" /* #17: intake by e-mail */
 #include "jobs/visits_job.h" /* #17: visit counts, in batches */
+#include "model/obligation.h" /* issue #17: overdue information requests */
+#include "base/locale.h"    /* issue #17: their mails' texts */
 #include "model/ticket.h"
 #include "model/rating.h"
 #include "model/challenge.h"
@@ -121,6 +123,11 @@ static void *scheduler_main(void *arg)
 		n = subscription_run(db, s->locales, time_now());
 		if (n > 0)
 			log_info("scheduler: queued %d subscription mail(s)", n);
+		/* issue #17: the information requests past their due time, mailed to both boards once
+		 * (model/obligation.h); queued here, sent by the outbox below */
+		n = request_overdue_run(db, locale_dict(s->locales, "vi"), time_now());
+		if (n > 0)
+			log_info("scheduler: %d information request(s) overdue, boards told", n);
 		outbox_run(db, time_now());
 		/* the webhooks' deliveries due, retried with back-off (jobs/webhooks.h) */
 		webhooks_run(db, time_now());

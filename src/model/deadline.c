@@ -3,6 +3,7 @@
 #include "deadline.h"
 #include "ticket.h"
 #include "translation.h"
+#include "obligation.h" /* issue #17: obligations on the due lists */
 #include "calendar.h"
 #include "internal.h"
 #include "db/db.h"
@@ -552,7 +553,13 @@ static json_t *open_items(struct db *db, int64_t site_id, int64_t now)
 
 json_t *deadline_open(struct db *db, const struct actor *a, int64_t site_id, int64_t now)
 {
-	return deadline_may_view(db, a, site_id) ? open_items(db, site_id, now) : NULL;
+	if (!deadline_may_view(db, a, site_id))
+		return NULL;
+	json_t *lists = open_items(db, site_id, now);
+	/* issue #17: the information obligations' periods not provided and the requests not
+	 * answered (model/obligation.h) */
+	obligation_due_append(db, site_id, now, lists);
+	return lists;
 }
 
 json_t *deadline_of_article(struct db *db, int64_t article_id, int64_t now)

@@ -153,6 +153,27 @@ const struct route web_routes[] = {
 	{ ROUTE_GET | ROUTE_APPROVER, "/quan-tri/bao-cao", admin_reports },
 	{ ROUTE_GET | ROUTE_APPROVER, "/quan-tri/bao-cao/ban-in", admin_report_print },
 	{ ROUTE_POST | ROUTE_APPROVER, "/quan-tri/bao-cao/chot", admin_report_freeze },
+	/* issue #17: information obligations and requests (web/admin/obligations.c), editorial
+	 * boards and focal points (web/admin/editorial.c); before the kinds' generic pages */
+	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/nghia-vu", admin_obligations },
+	{ ROUTE_POST | ROUTE_SITEADMIN, "/quan-tri/nghia-vu", admin_obligation_add },
+	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/nghia-vu/bao-cao", admin_obligation_report },
+	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/nghia-vu/*", admin_obligation },
+	{ ROUTE_POST | ROUTE_SITEADMIN, "/quan-tri/nghia-vu/*", admin_obligation_save },
+	{ ROUTE_POST | ROUTE_EDITOR, "/quan-tri/nghia-vu/*/cung-cap", admin_obligation_provide },
+	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/yeu-cau", admin_requests },
+	{ ROUTE_POST | ROUTE_EDITOR, "/quan-tri/yeu-cau", admin_request_send },
+	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/yeu-cau/*", admin_request },
+	{ ROUTE_POST | ROUTE_EDITOR, "/quan-tri/yeu-cau/*/tra-loi", admin_request_answer },
+	{ ROUTE_POST | ROUTE_EDITOR, "/quan-tri/yeu-cau/*/dong", admin_request_close },
+	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/ban-bien-tap", admin_boards },
+	{ ROUTE_POST | ROUTE_SITEADMIN, "/quan-tri/ban-bien-tap/thanh-vien", admin_board_member },
+	{ ROUTE_POST | ROUTE_SITEADMIN, "/quan-tri/ban-bien-tap/thanh-vien/*/xoa", admin_board_member_remove },
+	{ ROUTE_POST | ROUTE_SITEADMIN, "/quan-tri/ban-bien-tap/quyet-dinh", admin_board_decision },
+	{ ROUTE_POST | ROUTE_SITEADMIN, "/quan-tri/ban-bien-tap/dau-moi", admin_board_focal },
+	{ ROUTE_GET | ROUTE_SITEADMIN, "/quan-tri/ban-bien-tap/toan-tinh", admin_boards_province },
+	{ ROUTE_GET | ROUTE_SITEADMIN, "/quan-tri/ban-bien-tap/toan-tinh.xlsx", admin_boards_province_xlsx },
+	{ ROUTE_POST | ROUTE_SYSADMIN, "/quan-tri/ban-bien-tap/toan-tinh", admin_boards_stale_days },
 	/* every other kind of item (model/kinds.c) by its segment: "/quan-tri/van-ban/12"; after
 	 * every fixed path, so that those win; the handlers answer 404 for a segment no kind has */
 	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/du-thao/*/gop-y.csv", admin_consultation_export },

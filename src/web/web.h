@@ -446,5 +446,26 @@ void admin_mail_intake_refuse(struct req *r);
 void admin_mail_intake_settings(struct req *r);
 void admin_mail_intake_settings_save(struct req *r);
 void admin_mail_intake_pull(struct req *r);
+/* issue #17: information obligations, requests (web/admin/obligations.c), editorial boards and
+ * focal points (web/admin/editorial.c) */
+void admin_obligations(struct req *r);
+void admin_obligation_add(struct req *r);
+void admin_obligation_report(struct req *r);
+void admin_obligation(struct req *r);
+void admin_obligation_save(struct req *r);
+void admin_obligation_provide(struct req *r);
+void admin_requests(struct req *r);
+void admin_request_send(struct req *r);
+void admin_request(struct req *r);
+void admin_request_answer(struct req *r);
+void admin_request_close(struct req *r);
+void admin_boards(struct req *r);
+void admin_board_member(struct req *r);
+void admin_board_member_remove(struct req *r);
+void admin_board_decision(struct req *r);
+void admin_board_focal(struct req *r);
+void admin_boards_province(struct req *r);
+void admin_boards_province_xlsx(struct req *r);
+void admin_boards_stale_days(struct req *r);
 
 #endif

@@ -2845,9 +2845,87 @@ async function visits(t) {
 	const frame = pub.frameLocator('iframe.visit-counter');
 	await mustSee(frame.getByText('Lượt truy cập:'), 'the counter framed in the footer');
 	await axeClean(t, pub, 'the home page with the visit counter');
+);
+
+/* ---------------------------------------------------------------------------------------------
+ * Obligations, requests, boards (issue #17; docs/obligations.md, docs/boards.md): the system
+ * administrator sends the Sở Nội vụ a request from the main portal (first with a deadline already
+ * past: the message next to the field); the site administrator of the Sở sees it, answers it, adds an
+ * obligation, records the board's focal point (first with a wrong phone number); the province's
+ * list of boards. axe-core on every page and on the forms with their errors.
+ */
+async function obligationsBoards(t) {
+	const ctx = await t.newContext({ bypassCSP: true });
+	const main = await ctx.newPage();
+	await main.goto(t.main + '/quan-tri/yeu-cau');
+	if (path(main) === '/quan-tri/dang-nhap') {
+		await signIn(t, main, 'sysadmin');
+		await main.goto(t.main + '/quan-tri/yeu-cau');
+	}
+	const due = new Date(Date.now() + 10 * 86400000).toISOString().slice(0, 10);
+	const past = new Date(Date.now() - 3 * 86400000).toISOString().slice(0, 10);
+	await main.getByLabel('Đơn vị được yêu cầu').selectOption({ label: 'Sở Nội vụ' });
+	await main.getByLabel('Thông tin cần cung cấp').fill('Kết quả chỉ số cải cách hành chính năm 2026 của Sở');
+	await main.getByLabel('Lý do').fill('Tổng hợp báo cáo cải cách hành chính của tỉnh');
+	await main.getByLabel('Hạn cung cấp').fill(past);
+	await clickAndWait(main, main.getByRole('button', { name: 'Gửi yêu cầu' }));
+	await mustSee(main.locator('#due-error'), 'the message next to the deadline in the past');
+	assert.equal(await main.getByLabel('Lý do').inputValue(), 'Tổng hợp báo cáo cải cách hành chính của tỉnh', 'the reason kept');
+	await axeClean(t, main, 'the request form with its error');
+	await main.getByLabel('Hạn cung cấp').fill(due);
+	await clickAndWait(main, main.getByRole('button', { name: 'Gửi yêu cầu' }));
+	await mustSee(main.getByRole('status'), 'the request sent');
+	await axeClean(t, main, 'the requests sent');
+
+	const admin = await personPage(t, 'siteadmin', '/quan-tri/yeu-cau', { bypassCSP: true });
+	await clickAndWait(admin, admin.getByRole('link', { name: 'Kết quả chỉ số cải cách hành chính năm 2026 của Sở' }));
+	await mustSee(admin.locator('#trang-thai').filter({ hasText: 'Đã xem' }), 'seen by the unit');
+	await axeClean(t, admin, 'a request received');
+	await admin.getByLabel('Trả lời').fill('Sở đã đăng kết quả trên trang, xin gửi kèm.');
+	await clickAndWait(admin, admin.getByRole('button', { name: 'Gửi trả lời' }));
+	await mustSee(admin.locator('#trang-thai').filter({ hasText: 'Đã trả lời' }), 'answered');
+	await axeClean(t, admin, 'a request answered');
+
+	await admin.goto(t.site + '/quan-tri/nghia-vu');
+	await axeClean(t, admin, 'the obligations');
+	await admin.getByLabel('Đơn vị cung cấp').selectOption({ index: 1 });
+	await admin.getByLabel('Loại thông tin').selectOption('statistics');
+	await admin.getByLabel('Thông tin phải cung cấp').fill('Báo cáo thống kê công chức, viên chức');
+	await admin.getByLabel('Số ngày làm việc sau khi hết kỳ').fill('10');
+	await clickAndWait(admin, admin.getByRole('button', { name: 'Thêm nghĩa vụ' }));
+	await mustSee(admin.getByRole('status'), 'the obligation saved');
+	await clickAndWait(admin, admin.getByRole('link', { name: 'Báo cáo thống kê công chức, viên chức' }));
+	await axeClean(t, admin, 'an obligation');
+	await admin.goto(t.site + '/quan-tri/nghia-vu/bao-cao');
+	await axeClean(t, admin, 'the provision report');
+
+	await admin.goto(t.site + '/quan-tri/ban-bien-tap');
+	await admin.getByLabel('Họ và tên').last().fill('Đặng Văn Tâm');
+	await admin.getByLabel('Đơn vị', { exact: true }).fill('Văn phòng Sở');
+	await admin.getByLabel('Điện thoại').fill('không có');
+	await admin.getByLabel('Thư điện tử').fill('dang.tam@example.gov.vn');
+	await clickAndWait(admin, admin.getByRole('button', { name: 'Lưu đầu mối' }));
+	await mustSee(admin.locator('#f-phone-error'), 'the message next to the phone number');
+	assert.equal(await admin.locator('#f-name').inputValue(), 'Đặng Văn Tâm', 'the name kept');
+	await axeClean(t, admin, 'the board page with an error');
+	await admin.locator('#f-phone').fill('0270 3822 123');
+	await clickAndWait(admin, admin.getByRole('button', { name: 'Lưu đầu mối' }));
+	await mustSee(admin.getByRole('status'), 'the focal point saved');
+	await axeClean(t, admin, 'the board page');
+	await admin.screenshot({ path: join(t.shots, 'cong-browser-board.png'), fullPage: true });
+	await admin.context().close();
+
+	await main.goto(t.main + '/quan-tri/ban-bien-tap/toan-tinh');
+	await mustSee(main.getByRole('cell', { name: 'dang.tam@example.gov.vn' }), 'the focal point in the province\'s list');
+	await axeClean(t, main, 'the province\'s boards');
+	await main.screenshot({ path: join(t.shots, 'cong-browser-boards-province.png'), fullPage: true });
 	await ctx.close();
 }
 
 scenarios.push(
 	{ name: 'visits: the statistics page, the store, the footer counter (axe-core)', run: visits, timeout: 60000 },
+);
+
+/* ---------------------------------------------------------------------------------------------
+	{ name: 'obligations, requests and boards: sent, answered, recorded (axe-core)', run: obligationsBoards, timeout: 90000 },
 );

@@ -2845,6 +2845,11 @@ async function visits(t) {
 	const frame = pub.frameLocator('iframe.visit-counter');
 	await mustSee(frame.getByText('Lượt truy cập:'), 'the counter framed in the footer');
 	await axeClean(t, pub, 'the home page with the visit counter');
+	await ctx.close();
+}
+
+scenarios.push(
+	{ name: 'visits: the statistics page, the store, the footer counter (axe-core)', run: visits, timeout: 60000 },
 );
 
 /* ---------------------------------------------------------------------------------------------
@@ -2923,9 +2928,5 @@ async function obligationsBoards(t) {
 }
 
 scenarios.push(
-	{ name: 'visits: the statistics page, the store, the footer counter (axe-core)', run: visits, timeout: 60000 },
-);
-
-/* ---------------------------------------------------------------------------------------------
 	{ name: 'obligations, requests and boards: sent, answered, recorded (axe-core)', run: obligationsBoards, timeout: 90000 },
 );

@@ -6,6 +6,7 @@
 #include "base/util.h"
 #include "db/db.h"
 #include "mail/mail.h"
+#include "mail/settings.h"
 #include "model/deadline.h"
 #include "vn/calendar.h"
 
@@ -72,45 +73,11 @@ static int send_site(struct db *db, const struct mail_config *cfg, json_t *texts
 	return sent;
 }
 
-struct mail_settings {
-	char *url, *from, *from_name, *user, *password, *tls;
-	struct mail_config cfg;
-};
-
-/* The mail settings; -1 when mail is not configured (no smtp_url or smtp_from). */
-static int settings_load(struct db *db, struct mail_settings *m)
-{
-	m->url = db_setting_get(db, "smtp_url");
-	m->from = db_setting_get(db, "smtp_from");
-	m->from_name = db_setting_get(db, "smtp_from_name");
-	m->user = db_setting_get(db, "smtp_user");
-	m->password = db_setting_get(db, "smtp_password");
-	m->tls = db_setting_get(db, "smtp_tls");
-	m->cfg = (struct mail_config){ .url = m->url, .from = m->from, .from_name = m->from_name, .user = m->user,
-				       .password = m->password,
-				       .tls = m->tls && strcmp(m->tls, "require") == 0 ? MAIL_TLS_REQUIRE
-					      : m->tls && strcmp(m->tls, "none") == 0 ? MAIL_TLS_NONE : MAIL_TLS_TRY,
-				       .timeout = 30 };
-	return m->url && *m->url && m->from && *m->from ? 0 : -1;
-}
-
-static void settings_release(struct mail_settings *m)
-{
-	free(m->url);
-	free(m->from);
-	free(m->from_name);
-	free(m->user);
-	if (m->password)
-		sodium_memzero(m->password, strlen(m->password));
-	free(m->password);
-	free(m->tls);
-}
-
 int reminders_test(struct db *db, const char *to, char *err, size_t errlen)
 {
 	struct mail_settings m;
 	int rc = -1;
-	if (settings_load(db, &m)) {
+	if (mail_settings_load(db, &m)) {
 		snprintf(err, errlen, "chưa cấu hình máy chủ thư (smtp_url, smtp_from)");
 	} else {
 		const char *rcpt[1] = { to };
@@ -118,7 +85,7 @@ int reminders_test(struct db *db, const char *to, char *err, size_t errlen)
 					    .text = "Máy chủ thư của Cổng thông tin điện tử gửi được thư nhắc hạn cập nhật.\n" };
 		rc = mail_send(&m.cfg, &msg, err, errlen);
 	}
-	settings_release(&m);
+	mail_settings_release(&m);
 	return rc;
 }
 
@@ -131,16 +98,7 @@ int reminders_mail(struct db *db, const char *const *to, size_t n, const char *s
 
 int reminders_mail_msg(struct db *db, const struct mail_message *msg, char *err, size_t errlen)
 {
-	struct mail_settings m;
-	int rc = -1;
-	if (settings_load(db, &m))
-		snprintf(err, errlen, "chưa cấu hình máy chủ thư (smtp_url, smtp_from)");
-	else if (!msg->nTo)
-		snprintf(err, errlen, "không có người nhận");
-	else
-		rc = mail_send(&m.cfg, msg, err, errlen);
-	settings_release(&m);
-	return rc;
+	return mail_send_configured(db, msg, err, errlen);
 }
 
 int reminders_run(struct db *db, int64_t now, int force, const json_t *locales)
@@ -155,7 +113,7 @@ int reminders_run(struct db *db, int64_t now, int force, const json_t *locales)
 	char *hour_s = db_setting_get(db, "reminder_hour");
 	int64_t hour = 7;
 	int sent = -1;
-	if (settings_load(db, &ms))
+	if (mail_settings_load(db, &ms))
 		goto out;
 	sent = 0;
 	if (hour_s && parse_i64(hour_s, 0, 23, &hour))
@@ -180,7 +138,7 @@ int reminders_run(struct db *db, int64_t now, int force, const json_t *locales)
 	}
 	json_decref(sites);
 out:
-	settings_release(&ms);
+	mail_settings_release(&ms);
 	free(hour_s);
 	return sent;
 }

@@ -2,6 +2,7 @@
 #include "internal.h"
 #include "webhook.h"
 #include "pdata.h"
+#include "outbox.h"
 #include "db/db.h"
 #include "base/sb.h"
 #include "base/util.h"
@@ -581,24 +582,15 @@ json_t *webhook_due(struct db *db, int64_t now, int limit)
 				       " FROM webhook_deliveries d JOIN webhooks h ON h.id = d.hook_id"
 				       " WHERE d.state = 'pending' AND d.next_at <= ?1 AND h.enabled = 1"
 				       " ORDER BY d.next_at, d.id LIMIT ?2");
-	json_t *out = json_array();
 	if (!st)
-		return out;
+		return json_array();
 	db_bind_int(st, 1, now);
 	db_bind_int(st, 2, limit);
-	json_t *rows = db_rows_json(st), *row;
-	size_t i;
-	json_array_foreach(rows, i, row) {
-		char *plain = pdata_open(json_string_value(json_object_get(row, "secret")));
-		json_object_set_new(row, "secret", json_string(plain ? plain : ""));
-		if (plain) {
-			sodium_memzero(plain, strlen(plain));
-			free(plain);
-		}
-		json_array_append(out, row);
-	}
-	json_decref(rows);
-	return out;
+	json_t *rows = db_rows_json(st);
+	if (!rows)
+		return json_array();
+	pdata_open_rows(rows, "secret");
+	return rows;
 }
 
 int webhook_attempt_done(struct db *db, int64_t id, long status, int64_t ms, const char *err, int64_t now)

@@ -268,16 +268,21 @@ static const char *lang_prefix(const char *lang, char buf[8])
 	return buf;
 }
 
-static int confirm_mail(struct db *db, int64_t site_id, int64_t sub_id, const char *email, const char *base,
-			const char *lang, const char *token, const char *label, enum sub_frequency f,
+/* The confirmation mail; it links to the page of all the address's subscriptions too (SALT:
+ * the subscription's unsub_salt), as every mail of ours does. */
+static int confirm_mail(struct db *db, int64_t site_id, int64_t sub_id, const char *salt, const char *email,
+			const char *base, const char *lang, const char *token, const char *label, enum sub_frequency f,
 			const json_t *texts, int64_t now)
 {
-	char pre[8], *site = site_name(db, site_id);
-	struct sb url = SB_INIT, subject = SB_INIT, body = SB_INIT;
+	char pre[8], *site = site_name(db, site_id), mtok[SUB_UNSUB_TOKEN_MAX + 1];
+	struct sb url = SB_INIT, manage = SB_INIT, subject = SB_INIT, body = SB_INIT;
 	sb_addf(&url, "%s%s/dang-ky-nhan-tin/xac-nhan?token=%s", base, lang_prefix(lang, pre), token);
+	if (subscription_manage_token(sub_id, salt, mtok) == 0)
+		sb_addf(&manage, "%s%s/quan-ly-nhan-tin?token=%s", base, lang_prefix(lang, pre), mtok);
 	char freq_key[32];
 	snprintf(freq_key, sizeof(freq_key), "sub_freq_%s", sub_frequency_names[f]);
-	const char *vars[] = { "site", site, "target", label, "frequency", text(texts, freq_key), "url", url.buf, NULL };
+	const char *vars[] = { "site", site, "target", label, "frequency", text(texts, freq_key), "url", url.buf,
+			       "manage", manage.buf, NULL };
 	subst(&subject, text(texts, "sub_confirm_subject"), vars);
 	subst(&body, text(texts, "sub_confirm_body"), vars);
 	sb_addc(&body, '\n');
@@ -285,6 +290,7 @@ static int confirm_mail(struct db *db, int64_t site_id, int64_t sub_id, const ch
 				 .text = body.buf };
 	int rc = outbox_put(db, &m, now);
 	sb_release(&url);
+	sb_release(&manage);
 	sb_release(&subject);
 	sb_release(&body);
 	free(site);
@@ -343,7 +349,7 @@ int subscription_request(struct db *db, int64_t site_id, const struct sub_input 
 		rc = refused;
 		goto out;
 	}
-	struct db_stmt *st = db_stmt(db, "SELECT id, state, confirm_sent_at FROM subscriptions"
+	struct db_stmt *st = db_stmt(db, "SELECT id, state, confirm_sent_at, unsub_salt FROM subscriptions"
 				       " WHERE site_id = ?1 AND email_tag = ?2 AND target_key = ?3");
 	if (!st)
 		goto fail;
@@ -351,9 +357,11 @@ int subscription_request(struct db *db, int64_t site_id, const struct sub_input 
 	db_bind_text(st, 2, tag);
 	db_bind_text(st, 3, key);
 	int64_t id = 0, sent_at = 0;
+	char salt[33] = "";
 	if (db_step(st) == DB_ROW) {
 		id = db_col_int(st, 0);
 		sent_at = db_col_int(st, 2);
+		snprintf(salt, sizeof(salt), "%s", db_col_text(st, 3) ? db_col_text(st, 3) : "");
 	}
 	db_reset(st);
 	if (id && sent_at > now - SUB_RESEND_WAIT) {
@@ -370,7 +378,6 @@ int subscription_request(struct db *db, int64_t site_id, const struct sub_input 
 			goto fail;
 		db_bind_int(st, 1, id);
 	} else {
-		char salt[33];
 		unsigned char raw[16];
 		randombytes_buf(raw, sizeof(raw));
 		hex_of(raw, sizeof(raw), salt);
@@ -404,7 +411,7 @@ int subscription_request(struct db *db, int64_t site_id, const struct sub_input 
 		goto fail;
 	if (!id)
 		id = db_last_id(db);
-	if (confirm_mail(db, site_id, id, email, base, lang, tok, label, f, texts, now) || db_commit(db))
+	if (confirm_mail(db, site_id, id, salt, email, base, lang, tok, label, f, texts, now) || db_commit(db))
 		goto fail;
 	rc = M_OK;
 	goto out;

@@ -207,7 +207,7 @@ const struct route web_routes[] = {
 	 * the authority, the form carries the CSRF token as others do); a site's digest hour */
 	{ ROUTE_GET | ROUTE_LIMIT_SEARCH | ROUTE_PUBLIC, "/quan-ly-nhan-tin", page_subscription_manage_form },
 	{ ROUTE_POST | ROUTE_LIMIT_SEARCH | ROUTE_PUBLIC, "/quan-ly-nhan-tin", page_subscription_manage },
-	{ ROUTE_POST | ROUTE_SITEADMIN, "/quan-tri/nhan-tin/gio", admin_subscription_hour },
+	{ ROUTE_POST | ROUTE_SITEADMIN, "/quan-tri/nhan-tin", admin_subscription_hour },
 	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/danh-gia", admin_ratings },
 	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/danh-gia.xlsx", admin_ratings_export },
 	/* schedules and the directory (web/public/schedule.c, directory.c): before the kinds' generic

@@ -4,7 +4,7 @@
  *                                      (addresses masked), the mail log; ?da-go=1 after a removal
  * WEBPAGE: POST /quan-tri/nhan-tin/<id>/xoa   csrf: removes the subscription and its address (audited);
  *                                      303 back
- * WEBPAGE: POST /quan-tri/nhan-tin/gio        csrf, hour ("0".."23", "" for the installation's): the
+ * WEBPAGE: POST /quan-tri/nhan-tin            csrf, hour ("0".."23", "" for the installation's): the
  *                                      hour the site's digests go (audited); 303 back, or 422 */
 #include "web/web.h"
 #include "base/util.h"

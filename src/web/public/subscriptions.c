@@ -338,7 +338,6 @@ static void render_manage(struct req *r, int status, json_t *view, const json_t 
 	json_object_set_new(ctx, "sub", view);
 	resp_header(r, "Cache-Control", "no-store");
 	resp_header(r, "X-Robots-Tag", "noindex");
-	resp_header(r, "Referrer-Policy", "no-referrer"); /* the token is in the address */
 	resp_render(r, status, "public/subscription_manage", ctx);
 }
 

@@ -92,6 +92,15 @@ static void token_new(char tok[SUB_TOKEN_LEN + 1], char hash[SUB_HASH_LEN + 1])
 	sodium_memzero(raw, sizeof(raw));
 }
 
+/* A subscription's random salt (unsub_salt): its signed links' tokens differ from a deleted
+ * one's that had the same id. */
+static void salt_new(char salt[33])
+{
+	unsigned char raw[16];
+	randombytes_buf(raw, sizeof(raw));
+	hex_of(raw, sizeof(raw), salt);
+}
+
 /* The hash of a confirmation token as a citizen sent it; -1 when it cannot be one. */
 static int token_hash(const char *tok, char hash[SUB_HASH_LEN + 1])
 {
@@ -378,9 +387,7 @@ int subscription_request(struct db *db, int64_t site_id, const struct sub_input 
 			goto fail;
 		db_bind_int(st, 1, id);
 	} else {
-		unsigned char raw[16];
-		randombytes_buf(raw, sizeof(raw));
-		hex_of(raw, sizeof(raw), salt);
+		salt_new(salt);
 		st = db_stmt(db, "INSERT INTO subscriptions (site_id, asked_frequency, asked_lang, email, base_url, confirm_hash,"
 				 " confirm_expires, confirm_sent_at, updated_at, created_at, email_tag, target_key, category_id,"
 				 " kind, frequency, lang, unsub_salt, state) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?8, ?9,"
@@ -1178,9 +1185,7 @@ int subscription_manage_save(struct db *db, const char *token, const char *const
 	 * second confirmation is asked; a new one starts with the next digest, as a confirmed one */
 	for (size_t j = 0; j < ntargets; j++) {
 		char salt[33];
-		unsigned char raw[16];
-		randombytes_buf(raw, sizeof(raw));
-		hex_of(raw, sizeof(raw), salt);
+		salt_new(salt);
 		st = db_stmt(db, "INSERT INTO subscriptions (site_id, email_tag, email, target_key, category_id, kind, frequency,"
 				 " lang, asked_frequency, asked_lang, state, base_url, unsub_salt, created_at, confirmed_at,"
 				 " updated_at, last_digest_day) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?7, ?8, 'active', ?9, ?10,"

@@ -226,6 +226,7 @@ const struct route web_routes[] = {
 	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/api/v1/*/*", page_api_item },
 	/* its writes (web/public/api_write.c): a token of the site, never a session, so no CSRF
 	 * token either (http.h) */
+	{ ROUTE_POST | ROUTE_TOKEN | ROUTE_NO_CSRF, "/api/v1/media", page_api_media }, /* #16 (b-m16): uploads */
 	{ ROUTE_POST | ROUTE_TOKEN | ROUTE_NO_CSRF, "/api/v1/*", page_api_create },
 	{ ROUTE_PUT | ROUTE_PATCH | ROUTE_TOKEN | ROUTE_NO_CSRF, "/api/v1/*/*", page_api_update },
 	{ ROUTE_POST | ROUTE_TOKEN | ROUTE_NO_CSRF, "/api/v1/*/*/actions", page_api_action },

@@ -107,16 +107,23 @@ static json_t *frequency_options(struct req *r, const char *freq)
 	return out;
 }
 
+/* E's messages by field, the first of each, in the page's language ({} when E is NULL). */
+static json_t *errors_view(struct req *r, const struct errs *e)
+{
+	json_t *errors = json_object();
+	for (int i = 0; e && i < e->n; i++)
+		if (!json_object_get(errors, e->e[i].field))
+			json_object_set_new(errors, e->e[i].field, json_string(rtr(r, e->e[i].key)));
+	return errors;
+}
+
 static void render_form(struct req *r, int status, const char *email, const char *target, const char *freq,
 			const struct errs *e)
 {
 	const char *title = rtr(r, "sub_title");
 	json_t *ctx = web_public_ctx(r, title, "/dang-ky-nhan-tin");
 	web_crumb(ctx, title, NULL);
-	json_t *errors = json_object();
-	for (int i = 0; e && i < e->n; i++)
-		if (!json_object_get(errors, e->e[i].field))
-			json_object_set_new(errors, e->e[i].field, json_string(rtr(r, e->e[i].key)));
+	json_t *errors = errors_view(r, e);
 	json_t *chal = web_challenge_view(r, ctx, FORM, json_string_value(json_object_get(errors, "challenge")));
 	if (!chal) {
 		json_decref(errors);
@@ -318,10 +325,7 @@ static void render_manage(struct req *r, int status, json_t *view, const json_t 
 	const char *title = rtr(r, "sub_manage_title");
 	json_t *ctx = web_public_ctx(r, title, NULL);
 	web_crumb(ctx, title, NULL);
-	json_t *errors = json_object();
-	for (int i = 0; e && i < e->n; i++)
-		if (!json_object_get(errors, e->e[i].field))
-			json_object_set_new(errors, e->e[i].field, json_string(rtr(r, e->e[i].key)));
+	json_t *errors = errors_view(r, e);
 	struct sb action = SB_INIT;
 	sb_addf(&action, "%s/quan-ly-nhan-tin", req_lang_prefix(r));
 	json_object_set_new(view, "action", json_string(action.buf));

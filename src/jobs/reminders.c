@@ -11,7 +11,6 @@
 #include "model/mailbox.h"
 #include "vn/calendar.h"
 
-#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -105,18 +104,10 @@ out:
 
 int reminders_test(struct db *db, const char *to, char *err, size_t errlen)
 {
-	struct mail_settings m;
-	int rc = -1;
-	if (mail_settings_load(db, &m)) {
-		snprintf(err, errlen, "chưa cấu hình máy chủ thư (smtp_url, smtp_from)");
-	} else {
-		const char *rcpt[1] = { to };
-		struct mail_message msg = { .aTo = rcpt, .nTo = 1, .subject = "Thư thử của Cổng thông tin điện tử",
-					    .text = "Máy chủ thư của Cổng thông tin điện tử gửi được thư nhắc hạn cập nhật.\n" };
-		rc = mail_send(&m.cfg, &msg, err, errlen);
-	}
-	mail_settings_release(&m);
-	return rc;
+	const char *rcpt[1] = { to };
+	struct mail_message msg = { .aTo = rcpt, .nTo = 1, .subject = "Thư thử của Cổng thông tin điện tử",
+				    .text = "Máy chủ thư của Cổng thông tin điện tử gửi được thư nhắc hạn cập nhật.\n" };
+	return mail_send_configured(db, &msg, err, errlen);
 }
 
 int reminders_mail(struct db *db, const char *const *to, size_t n, const char *subject, const char *text, char *err,

@@ -30,6 +30,8 @@ static const struct {
 	{ "restore", cmd_restore, "restore a backup into a new data folder" },
 	{ "links", cmd_links, "check the links to other portals for dead ones now" },
 	{ "migrate", cmd_migrate, "move a data folder from SQLite to an empty PostgreSQL database" },
+	/* #16: the member sites hosted elsewhere */
+	{ "feeds", cmd_feeds, "member sites hosted elsewhere: list, add, pull, remove their feeds" },
 };
 
 static void usage(FILE *f)

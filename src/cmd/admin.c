@@ -1,5 +1,6 @@
 /* admin.c — `cong init`, `cong site add`, `cong user add`: setting up an installation. */
 #include "cmd.h"
+#include "model/mailbox.h"
 #include "model/kind.h"
 #include "base/sb.h"
 #include "base/util.h"
@@ -210,6 +211,7 @@ static const char user_usage[] =
 	"                     --password-stdin\n"
 	"       cong user disable|enable|unlock --data DIR (--username U | U)\n"
 	"       cong user dormant --data DIR [--now 'YYYY-MM-DD HH:MM']\n"
+	"       cong user mailbox --data DIR --username U [--email ADDR]\n"
 	"\n"
 	"Creates an account. The password is read from standard input (one line) and is a one-time\n"
 	"password: the account must change it at its first sign-in. It must have at least 14\n"
@@ -224,7 +226,10 @@ static const char user_usage[] =
 	"restarts its 45 days). unlock is the emergency unlock: it clears the account's failed\n"
 	"sign-ins and its lock at once. dormant disables every account unused for the setting\n"
 	"account_dormant_days (45), as the server's scheduler does by itself; --now counts from\n"
-	"that Vietnam time instead of the clock (a check, a test). All are written to the audit log.\n";
+	"that Vietnam time instead of the clock (a check, a test). mailbox names the mailbox the\n"
+	"account reads (no --email: none), so that the deadline reminders sent to that mailbox are\n"
+	"written in the account's language; only a keyed tag of the address is kept. All are written\n"
+	"to the audit log.\n";
 
 /* cong user dormant: the scheduler's sweep, now (or at --now). */
 static int user_dormant_cmd(const char *data, const char *now_s)
@@ -265,6 +270,35 @@ static int user_dormant_cmd(const char *data, const char *now_s)
 	return 0;
 }
 
+/* cong user mailbox (#16): the mailbox account USERNAME reads, for the reminders' language. */
+static int user_mailbox_cmd(const char *data, const char *username, const char *email)
+{
+	if (!data || !username) {
+		fprintf(stderr, "cong user mailbox: give --data DIR --username U [--email ADDR]\n");
+		return 2;
+	}
+	struct db *db = data_open(data);
+	if (!db)
+		return 1;
+	totp_set_key_dir(data); /* the mailbox's tag is keyed by DATA/secret.key (model/pdata.h) */
+	struct errs e = { 0 };
+	int rc = user_mailbox_set(db, &actor_cli, username, email, &e);
+	db_close(db);
+	if (rc == M_INVALID) {
+		cli_print_errs("user mailbox", &e);
+		return 1;
+	}
+	if (rc != M_OK) {
+		fprintf(stderr, "cong user mailbox: the change could not be saved (see the log above)\n");
+		return 1;
+	}
+	if (email && *email)
+		printf("account %s reads %s: reminders to it are written in the account's language\n", username, email);
+	else
+		printf("account %s reads no mailbox of the reminders now\n", username);
+	return 0;
+}
+
 int cmd_user(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -272,9 +306,11 @@ int cmd_user(int argc, char **argv)
 		{ "role", required_argument, NULL, 'r' }, { "site", required_argument, NULL, 's' },
 		{ "name", required_argument, NULL, 'n' }, { "password-stdin", no_argument, NULL, 'P' },
 		{ "now", required_argument, NULL, 'N' },  { "help", no_argument, NULL, 'h' },
+		{ "email", required_argument, NULL, 'E' }, /* #16: mailbox */
 		{ 0 }
 	};
 	const char *data = NULL, *username = NULL, *role = NULL, *site = NULL, *name = NULL, *now = NULL;
+	const char *email = NULL;
 	int pw_stdin = 0, c;
 	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
 		fputs(user_usage, argc < 2 ? stderr : stdout);
@@ -282,7 +318,7 @@ int cmd_user(int argc, char **argv)
 	}
 	const char *sub = argv[1];
 	if (strcmp(sub, "add") != 0 && strcmp(sub, "disable") != 0 && strcmp(sub, "enable") != 0 &&
-	    strcmp(sub, "unlock") != 0 && strcmp(sub, "dormant") != 0) {
+	    strcmp(sub, "unlock") != 0 && strcmp(sub, "dormant") != 0 && strcmp(sub, "mailbox") != 0) {
 		fputs(user_usage, stderr);
 		return 2;
 	}
@@ -297,12 +333,15 @@ int cmd_user(int argc, char **argv)
 		case 'n': name = optarg; break;
 		case 'P': pw_stdin = 1; break;
 		case 'N': now = optarg; break;
+		case 'E': email = optarg; break;
 		case 'h': fputs(user_usage, stdout); return 0;
 		default: fputs(user_usage, stderr); return 2;
 		}
 	}
 	if (strcmp(sub, "dormant") == 0)
 		return user_dormant_cmd(data, now);
+	if (strcmp(sub, "mailbox") == 0)
+		return user_mailbox_cmd(data, username, email);
 	if (!username && optind < argc) /* cong user unlock NAME */
 		username = argv[optind++];
 	if (strcmp(sub, "add") != 0) {

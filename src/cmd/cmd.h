@@ -23,6 +23,8 @@ int cmd_backup(int argc, char **argv);
 int cmd_restore(int argc, char **argv);
 int cmd_links(int argc, char **argv);
 int cmd_migrate(int argc, char **argv);
+/* #16, the member sites hosted elsewhere (feeds.c) */
+int cmd_feeds(int argc, char **argv);
 
 /* Opens DIR/cong.db and applies pending migrations; refuses (with a sentence on stderr, NULL) a
  * DIR that does not exist or holds no cong.db: only data_init() creates one. */

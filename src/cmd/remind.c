@@ -88,6 +88,7 @@ int cmd_remind(int argc, char **argv)
 	struct db *db = list ? data_open_readonly(data) : data_open(data);
 	if (!db)
 		return 1;
+	totp_set_key_dir(data); /* #16: a mailbox's account is found by a tag keyed by DATA/secret.key */
 	int rc = 0;
 	if (list) {
 		json_t *o = deadline_open(db, &actor_cli, 0, now);

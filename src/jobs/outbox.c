@@ -1,8 +1,8 @@
 /* outbox.c — the citizens' mail, sent by the scheduler (outbox.h). */
 #include "jobs/outbox.h"
-#include "jobs/reminders.h"
-#include "model/ticket.h"
+#include "model/outbox.h"
 #include "mail/mail.h"
+#include "mail/settings.h"
 #include "base/log.h"
 #include "db/db.h"
 
@@ -35,12 +35,15 @@ int outbox_run(struct db *db, int64_t now)
 		if (!to || !*to)
 			snprintf(err, sizeof(err), "the address does not open (secret.key replaced?)");
 		else {
-			/* a subscription's mail carries its one-click unsubscribe address (RFC 8058) */
+			/* a subscription's mail carries its one-click unsubscribe address (RFC 8058); a
+			 * digest its HTML alternative */
 			const char *unsub = json_string_value(json_object_get(m, "unsubscribe_url"));
+			const char *html = json_string_value(json_object_get(m, "html"));
 			struct mail_message msg = { .aTo = &to, .nTo = 1, .subject = json_string_value(json_object_get(m, "subject")),
 						    .text = json_string_value(json_object_get(m, "body")),
+						    .html = html && *html ? html : NULL,
 						    .list_unsubscribe = unsub && *unsub ? unsub : NULL };
-			rc = reminders_mail_msg(db, &msg, err, sizeof(err));
+			rc = mail_send_configured(db, &msg, err, sizeof(err));
 		}
 		if (rc == 0)
 			sent++;

@@ -6,10 +6,11 @@
 #include "base/util.h"
 #include "db/db.h"
 #include "mail/mail.h"
+#include "mail/settings.h"
 #include "model/deadline.h"
+#include "model/mailbox.h"
 #include "vn/calendar.h"
 
-#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,28 +43,57 @@ static size_t recipients(struct db *db, const char *slug, const char *email, cha
 	return n;
 }
 
-static int send_site(struct db *db, const struct mail_config *cfg, json_t *texts, int64_t site_id, const char *slug,
-		     const char *email, const char *day, int64_t now)
+/* Sends SITE_ID's reminder of DAY, if anything is due and it was not sent yet: to each mailbox in
+ * its reader's language (model/mailbox.h: an account's mailbox in the account's language, any
+ * other in Vietnamese), one mail per language. It is marked sent once every mail went; when one
+ * fails, the next attempt sends them all again. 1 sent, 0 nothing to send, -1 a failure. */
+static int send_site(struct db *db, const struct mail_config *cfg, const json_t *locales, int64_t site_id,
+		     const char *slug, const char *email, const char *day, int64_t now)
 {
-	char *subject, *text, *to[MAX_TO], err[512];
+	char *subject, *text, *to[MAX_TO], err[512], langs[MAX_TO][16];
 	int items, sent = 0;
 	struct sb list = SB_INIT;
-	if (reminder_sent(db, site_id, day) || reminder_compose(db, site_id, now, texts, &subject, &text, &items) || !subject)
+	json_t *vi = locale_dict(locales, LOCALE_DEFAULT);
+	if (reminder_sent(db, site_id, day) || reminder_compose(db, site_id, now, vi, &subject, &text, &items) || !subject)
 		return 0;
 	size_t n = recipients(db, slug, email, to, &list);
 	if (!n) {
 		log_warn("reminders: site %s has %d item(s) due but no board mailbox (sites.email)", slug, items);
-	} else {
-		struct mail_message m = { .aTo = (const char *const *)to, .nTo = n, .subject = subject, .text = text };
-		if (mail_send(cfg, &m, err, sizeof(err))) {
-			log_error("reminders: site %s: %s", slug, err);
-			sent = -1;
-		} else {
-			reminder_mark_sent(db, site_id, day, now, list.buf, items);
-			log_info("reminders: site %s: %d item(s) to %s", slug, items, list.buf);
-			sent = 1;
-		}
+		goto out;
 	}
+	mailbox_languages(db, (const char *const *)to, n, langs);
+	int done[MAX_TO] = { 0 };
+	sent = 1;
+	for (size_t i = 0; i < n && sent > 0; i++) {
+		if (done[i])
+			continue;
+		/* the group of LANGS[i]: its mailboxes, one mail written in it */
+		const char *group[MAX_TO];
+		size_t k = 0;
+		for (size_t j = i; j < n; j++)
+			if (!done[j] && strcmp(langs[j], langs[i]) == 0) {
+				group[k++] = to[j];
+				done[j] = 1;
+			}
+		json_t *texts = locale_dict(locales, langs[i]);
+		char *lsubject = NULL, *ltext = NULL;
+		int litems = 0;
+		int own = texts && texts != vi && strcmp(langs[i], LOCALE_DEFAULT) != 0 &&
+			  reminder_compose(db, site_id, now, texts, &lsubject, &ltext, &litems) == 0 && lsubject;
+		struct mail_message m = { .aTo = group, .nTo = k, .subject = own ? lsubject : subject,
+					  .text = own ? ltext : text };
+		if (mail_send(cfg, &m, err, sizeof(err))) {
+			log_error("reminders: site %s (%s): %s", slug, own ? langs[i] : LOCALE_DEFAULT, err);
+			sent = -1;
+		}
+		free(lsubject);
+		free(ltext);
+	}
+	if (sent > 0) {
+		reminder_mark_sent(db, site_id, day, now, list.buf, items);
+		log_info("reminders: site %s: %d item(s) to %s", slug, items, list.buf);
+	}
+out:
 	for (size_t i = 0; i < n; i++)
 		free(to[i]);
 	sb_release(&list);
@@ -72,54 +102,12 @@ static int send_site(struct db *db, const struct mail_config *cfg, json_t *texts
 	return sent;
 }
 
-struct mail_settings {
-	char *url, *from, *from_name, *user, *password, *tls;
-	struct mail_config cfg;
-};
-
-/* The mail settings; -1 when mail is not configured (no smtp_url or smtp_from). */
-static int settings_load(struct db *db, struct mail_settings *m)
-{
-	m->url = db_setting_get(db, "smtp_url");
-	m->from = db_setting_get(db, "smtp_from");
-	m->from_name = db_setting_get(db, "smtp_from_name");
-	m->user = db_setting_get(db, "smtp_user");
-	m->password = db_setting_get(db, "smtp_password");
-	m->tls = db_setting_get(db, "smtp_tls");
-	m->cfg = (struct mail_config){ .url = m->url, .from = m->from, .from_name = m->from_name, .user = m->user,
-				       .password = m->password,
-				       .tls = m->tls && strcmp(m->tls, "require") == 0 ? MAIL_TLS_REQUIRE
-					      : m->tls && strcmp(m->tls, "none") == 0 ? MAIL_TLS_NONE : MAIL_TLS_TRY,
-				       .timeout = 30 };
-	return m->url && *m->url && m->from && *m->from ? 0 : -1;
-}
-
-static void settings_release(struct mail_settings *m)
-{
-	free(m->url);
-	free(m->from);
-	free(m->from_name);
-	free(m->user);
-	if (m->password)
-		sodium_memzero(m->password, strlen(m->password));
-	free(m->password);
-	free(m->tls);
-}
-
 int reminders_test(struct db *db, const char *to, char *err, size_t errlen)
 {
-	struct mail_settings m;
-	int rc = -1;
-	if (settings_load(db, &m)) {
-		snprintf(err, errlen, "chưa cấu hình máy chủ thư (smtp_url, smtp_from)");
-	} else {
-		const char *rcpt[1] = { to };
-		struct mail_message msg = { .aTo = rcpt, .nTo = 1, .subject = "Thư thử của Cổng thông tin điện tử",
-					    .text = "Máy chủ thư của Cổng thông tin điện tử gửi được thư nhắc hạn cập nhật.\n" };
-		rc = mail_send(&m.cfg, &msg, err, errlen);
-	}
-	settings_release(&m);
-	return rc;
+	const char *rcpt[1] = { to };
+	struct mail_message msg = { .aTo = rcpt, .nTo = 1, .subject = "Thư thử của Cổng thông tin điện tử",
+				    .text = "Máy chủ thư của Cổng thông tin điện tử gửi được thư nhắc hạn cập nhật.\n" };
+	return mail_send_configured(db, &msg, err, errlen);
 }
 
 int reminders_mail(struct db *db, const char *const *to, size_t n, const char *subject, const char *text, char *err,
@@ -131,22 +119,11 @@ int reminders_mail(struct db *db, const char *const *to, size_t n, const char *s
 
 int reminders_mail_msg(struct db *db, const struct mail_message *msg, char *err, size_t errlen)
 {
-	struct mail_settings m;
-	int rc = -1;
-	if (settings_load(db, &m))
-		snprintf(err, errlen, "chưa cấu hình máy chủ thư (smtp_url, smtp_from)");
-	else if (!msg->nTo)
-		snprintf(err, errlen, "không có người nhận");
-	else
-		rc = mail_send(&m.cfg, msg, err, errlen);
-	settings_release(&m);
-	return rc;
+	return mail_send_configured(db, msg, err, errlen);
 }
 
 int reminders_run(struct db *db, int64_t now, int force, const json_t *locales)
 {
-	/* the recipients are the boards' mailboxes, not accounts: the reminder is in Vietnamese */
-	json_t *texts = locale_dict(locales, LOCALE_DEFAULT);
 	/* after a failed send the scheduler waits ten minutes before trying again */
 	static int64_t retry_at;
 	if (!force && now < retry_at)
@@ -155,7 +132,7 @@ int reminders_run(struct db *db, int64_t now, int force, const json_t *locales)
 	char *hour_s = db_setting_get(db, "reminder_hour");
 	int64_t hour = 7;
 	int sent = -1;
-	if (settings_load(db, &ms))
+	if (mail_settings_load(db, &ms))
 		goto out;
 	sent = 0;
 	if (hour_s && parse_i64(hour_s, 0, 23, &hour))
@@ -170,7 +147,7 @@ int reminders_run(struct db *db, int64_t now, int force, const json_t *locales)
 	json_t *sites = reminder_sites(db), *s;
 	size_t i;
 	json_array_foreach(sites, i, s) {
-		int rc = send_site(db, &cfg, texts, json_integer_value(json_object_get(s, "id")),
+		int rc = send_site(db, &cfg, locales, json_integer_value(json_object_get(s, "id")),
 				   json_string_value(json_object_get(s, "slug")), json_string_value(json_object_get(s, "email")),
 				   day, now);
 		if (rc < 0)
@@ -180,7 +157,7 @@ int reminders_run(struct db *db, int64_t now, int force, const json_t *locales)
 	}
 	json_decref(sites);
 out:
-	settings_release(&ms);
+	mail_settings_release(&ms);
 	free(hour_s);
 	return sent;
 }

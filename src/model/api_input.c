@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/banned.h"
@@ -153,6 +154,34 @@ int api_input_parse(const struct kind *k, const char *body, size_t len, json_t *
 			fields_merge(k, v, fields, e);
 			continue;
 		}
+		/* the cover and the attachments: ids of the site's library, which POST /api/v1/media
+		 * fills (the model checks they are the site's, an image and files) */
+		if (strcmp(key, "cover_id") == 0) {
+			if ((json_is_integer(v) && json_integer_value(v) > 0) || json_is_null(v))
+				json_object_set(doc, key, v);
+			else
+				err_at(e, NULL, key, "api_bad_type");
+			continue;
+		}
+		if (strcmp(key, "attachments") == 0) {
+			size_t i, n = json_is_array(v) ? json_array_size(v) : 0;
+			json_t *x;
+			int ok = json_is_null(v) || (json_is_array(v) && n <= API_ATTACHMENTS_MAX);
+			json_array_foreach(v, i, x)
+				ok &= json_is_integer(x) && json_integer_value(x) > 0;
+			if (!ok) {
+				err_at(e, NULL, key, "api_bad_type");
+				continue;
+			}
+			free(out->attachments);
+			out->attachments = n ? xcalloc(n, sizeof(*out->attachments)) : NULL;
+			json_array_foreach(v, i, x)
+				out->attachments[i] = json_integer_value(x);
+			out->in.attachments = out->attachments;
+			out->in.nattachments = n;
+			out->in.set_attachments = 1;
+			continue;
+		}
 		if (strcmp(key, "submit") == 0) { /* no value of the item: what to do with it */
 			if (json_is_boolean(v))
 				out->submit = json_is_true(v);
@@ -183,7 +212,9 @@ int api_input_parse(const struct kind *k, const char *body, size_t len, json_t *
 	struct article_input *in = &out->in;
 	in->kind = k->name;
 	in->fields = fields;
-	in->cover_id = -1; /* the API does not upload covers: the stored one is kept */
+	/* absent: the stored cover kept (PUT too); null: none; an id: that image */
+	json_t *cover = json_object_get(doc, "cover_id");
+	in->cover_id = !cover ? -1 : json_is_integer(cover) ? json_integer_value(cover) : 0;
 	for (size_t i = 0; i < article_input_nfields; i++) {
 		json_t *x = json_object_get(doc, article_input_fields[i].key);
 		char *at = (char *)in + article_input_fields[i].offset;
@@ -202,6 +233,7 @@ int api_input_parse(const struct kind *k, const char *body, size_t len, json_t *
 void api_input_release(struct api_input *out)
 {
 	json_decref(out->doc);
+	free(out->attachments);
 	memset(out, 0, sizeof(*out));
 }
 
@@ -218,6 +250,9 @@ json_t *api_input_current(json_t *art)
 		else if (c->type == AIN_TEXT ? json_is_string(v) : json_is_integer(v))
 			json_object_set(o, c->key, v);
 	}
+	json_t *cover = json_object_get(art, "cover_id");
+	if (json_is_integer(cover) && json_integer_value(cover) > 0)
+		json_object_set(o, "cover_id", cover);
 	const char *text = json_string_value(json_object_get(art, "fields"));
 	json_t *f = text ? json_loads(text, 0, NULL) : NULL;
 	json_object_set_new(o, "fields", json_is_object(f) ? f : json_object());

@@ -767,7 +767,9 @@ static int article_validate(struct db *db, int64_t site_id, const struct article
 	c->fields_text = json_dumps(c->fields, JSON_COMPACT | JSON_SORT_KEYS);
 	if (c->cover_id > 0) {
 		json_t *m = media_get(db, c->cover_id);
-		if (!m || json_integer_value(json_object_get(m, "site_id")) != site_id)
+		/* the site's, and an image: the API names it by id (#16), the form only offers those */
+		if (!m || json_integer_value(json_object_get(m, "site_id")) != site_id ||
+		    strcmp(json_string_value(json_object_get(m, "kind")), "image") != 0)
 			errs_add(e, "cover", "media_invalid");
 		json_decref(m);
 	}

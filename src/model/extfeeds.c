@@ -65,6 +65,7 @@ static const char *url_problem(const char *u)
 struct clean_input {
 	char *name, *home_url, *feed_url;
 	int64_t unit;
+	int64_t interval; /* minutes; 0: the installation's (extfeeds_interval_minutes) */
 };
 
 static void clean_release(struct clean_input *c)
@@ -102,6 +103,9 @@ static int input_check(struct db *db, const struct extsite_input *in, int64_t id
 		if (!found)
 			errs_add(e, "unit", "extfeed_unit_invalid");
 	}
+	if (in->interval && *in->interval &&
+	    parse_i64(in->interval, EXTSITE_INTERVAL_MIN, EXTSITE_INTERVAL_MAX, &c->interval))
+		errs_add(e, "interval", "extfeed_interval_invalid");
 	if (c->feed_url && *c->feed_url && !e->n) {
 		int64_t other = 0;
 		struct db_stmt *st = db_stmt(db, "SELECT id FROM ext_sites WHERE feed_url = ?1 AND id <> ?2");
@@ -116,101 +120,93 @@ static int input_check(struct db *db, const struct extsite_input *in, int64_t id
 	return e->n ? -1 : 0;
 }
 
-static void bind_unit(struct db_stmt *st, int i, int64_t unit)
+static void bind_or_null(struct db_stmt *st, int i, int64_t v)
 {
-	if (unit)
-		db_bind_int(st, i, unit);
+	if (v)
+		db_bind_int(st, i, v);
 	else
 		db_bind_null(st, i);
+}
+
+/* Adds (*ID 0) or changes site *ID from IN: the register's one writer, for the form and the
+ * command line alike. One transaction with its audit record. */
+static int site_write(struct db *db, const struct actor *a, int64_t *id, const struct extsite_input *in, int64_t now,
+		      struct errs *e)
+{
+	if (!extsite_may_manage(db, a))
+		return M_DENIED;
+	if (*id) {
+		int64_t found = 0;
+		struct db_stmt *st = db_stmt(db, "SELECT id FROM ext_sites WHERE id = ?");
+		if (!st)
+			return M_ERROR;
+		db_bind_int(st, 1, *id);
+		if (db_one_int(st, &found) < 0)
+			return M_ERROR;
+		if (!found)
+			return M_NOTFOUND;
+	}
+	struct clean_input c;
+	if (input_check(db, in, *id, &c, e)) {
+		clean_release(&c);
+		return M_INVALID;
+	}
+	if (db_begin(db)) {
+		clean_release(&c);
+		return M_ERROR;
+	}
+	/* a new site is pulled at the next pass; another feed address forgets the old one's
+	 * validators, which mean nothing to it, and is pulled at once */
+	struct db_stmt *st = *id ? db_stmt(db, "UPDATE ext_sites SET name = ?2, unit_site_id = ?3, home_url = ?4,"
+					       " etag = CASE WHEN feed_url = ?5 THEN etag ELSE '' END,"
+					       " last_modified = CASE WHEN feed_url = ?5 THEN last_modified ELSE '' END,"
+					       " pull_asked = CASE WHEN feed_url = ?5 THEN pull_asked ELSE 1 END,"
+					       " feed_url = ?5, interval_minutes = ?7, updated_at = ?6 WHERE id = ?1")
+				 : db_stmt(db, "INSERT INTO ext_sites (name, unit_site_id, home_url, feed_url, interval_minutes,"
+					       " pull_asked, created_at, updated_at) VALUES (?2, ?3, ?4, ?5, ?7, 1, ?6, ?6)");
+	if (!st)
+		goto fail;
+	if (*id)
+		db_bind_int(st, 1, *id);
+	db_bind_text(st, 2, c.name);
+	bind_or_null(st, 3, c.unit);
+	db_bind_text(st, 4, c.home_url);
+	db_bind_text(st, 5, c.feed_url);
+	db_bind_int(st, 6, now);
+	bind_or_null(st, 7, c.interval);
+	if (db_step_done(st))
+		goto fail;
+	int added = !*id;
+	if (added)
+		*id = db_last_id(db);
+	char obj[40];
+	snprintf(obj, sizeof(obj), "ext_site:%lld", (long long)*id);
+	/* the source's name and address show beside its items on the main portal */
+	if (audit_write(db, a, main_site_id(db), added ? "ext_site.add" : "ext_site.update", obj, c.feed_url) ||
+	    (!added && cache_bump(db, main_site_id(db))) || db_commit(db))
+		goto fail;
+	clean_release(&c);
+	return M_OK;
+fail:
+	db_rollback(db);
+	clean_release(&c);
+	return M_ERROR;
 }
 
 int extsite_add(struct db *db, const struct actor *a, const struct extsite_input *in, int64_t now, struct errs *e,
 		int64_t *id)
 {
-	if (!extsite_may_manage(db, a))
-		return M_DENIED;
-	struct clean_input c;
-	if (input_check(db, in, 0, &c, e)) {
-		clean_release(&c);
-		return M_INVALID;
-	}
-	if (db_begin(db)) {
-		clean_release(&c);
-		return M_ERROR;
-	}
-	struct db_stmt *st = db_stmt(db, "INSERT INTO ext_sites (name, unit_site_id, home_url, feed_url, pull_asked,"
-				       " created_at, updated_at) VALUES (?1, ?2, ?3, ?4, 1, ?5, ?5)");
-	if (!st)
-		goto fail;
-	db_bind_text(st, 1, c.name);
-	bind_unit(st, 2, c.unit);
-	db_bind_text(st, 3, c.home_url);
-	db_bind_text(st, 4, c.feed_url);
-	db_bind_int(st, 5, now);
-	if (db_step_done(st))
-		goto fail;
-	*id = db_last_id(db);
-	char obj[40];
-	snprintf(obj, sizeof(obj), "ext_site:%lld", (long long)*id);
-	if (audit_write(db, a, main_site_id(db), "ext_site.add", obj, c.feed_url) || db_commit(db))
-		goto fail;
-	clean_release(&c);
-	return M_OK;
-fail:
-	db_rollback(db);
-	clean_release(&c);
-	return M_ERROR;
+	int64_t made = 0;
+	int rc = site_write(db, a, &made, in, now, e);
+	if (rc == M_OK)
+		*id = made;
+	return rc;
 }
 
 int extsite_update(struct db *db, const struct actor *a, int64_t id, const struct extsite_input *in, int64_t now,
 		   struct errs *e)
 {
-	if (!extsite_may_manage(db, a))
-		return M_DENIED;
-	int64_t found = 0;
-	struct db_stmt *st = db_stmt(db, "SELECT id FROM ext_sites WHERE id = ?");
-	if (!st)
-		return M_ERROR;
-	db_bind_int(st, 1, id);
-	if (db_one_int(st, &found) < 0)
-		return M_ERROR;
-	if (!found)
-		return M_NOTFOUND;
-	struct clean_input c;
-	if (input_check(db, in, id, &c, e)) {
-		clean_release(&c);
-		return M_INVALID;
-	}
-	if (db_begin(db)) {
-		clean_release(&c);
-		return M_ERROR;
-	}
-	/* another feed address: the old one's validators mean nothing to it, and it is pulled now */
-	st = db_stmt(db, "UPDATE ext_sites SET name = ?2, unit_site_id = ?3, home_url = ?4,"
-			 " etag = CASE WHEN feed_url = ?5 THEN etag ELSE '' END,"
-			 " last_modified = CASE WHEN feed_url = ?5 THEN last_modified ELSE '' END,"
-			 " pull_asked = CASE WHEN feed_url = ?5 THEN pull_asked ELSE 1 END,"
-			 " feed_url = ?5, updated_at = ?6 WHERE id = ?1");
-	if (!st)
-		goto fail;
-	db_bind_int(st, 1, id);
-	db_bind_text(st, 2, c.name);
-	bind_unit(st, 3, c.unit);
-	db_bind_text(st, 4, c.home_url);
-	db_bind_text(st, 5, c.feed_url);
-	db_bind_int(st, 6, now);
-	char obj[40];
-	snprintf(obj, sizeof(obj), "ext_site:%lld", (long long)id);
-	/* the source's name and address show beside its items on the main portal */
-	if (db_step_done(st) || audit_write(db, a, main_site_id(db), "ext_site.update", obj, c.feed_url) ||
-	    cache_bump(db, main_site_id(db)) || db_commit(db))
-		goto fail;
-	clean_release(&c);
-	return M_OK;
-fail:
-	db_rollback(db);
-	clean_release(&c);
-	return M_ERROR;
+	return id > 0 ? site_write(db, a, &id, in, now, e) : M_NOTFOUND;
 }
 
 int extsite_delete(struct db *db, const struct actor *a, int64_t id)
@@ -276,7 +272,7 @@ static json_t *sites_rows(struct db *db, int64_t id)
 {
 	struct db_stmt *st = db_stmt(db, "SELECT s.id, s.name, s.unit_site_id, u.name AS unit_name, s.home_url, s.feed_url,"
 				       " s.pull_asked, s.last_pull_at, s.last_ok_at, s.last_error, s.last_detail,"
-				       " s.last_error_at, s.fails,"
+				       " s.last_error_at, s.fails, s.interval_minutes,"
 				       " (SELECT COUNT(*) FROM ext_items i WHERE i.ext_site_id = s.id) AS nitems"
 				       " FROM ext_sites s LEFT JOIN sites u ON u.id = s.unit_site_id"
 				       " WHERE (?1 = 0 OR s.id = ?1) ORDER BY s.name, s.id");
@@ -667,13 +663,18 @@ int extfeed_pull(struct db *db, int64_t id, const struct extfeed_opts *o, int64_
 	return rc;
 }
 
+/* A site is due when asked, or when its own interval (minutes, migration 0043), else the
+ * installation's (?2, seconds), has passed since its last pull (?1: now). */
+#define DUE_WHERE "pull_asked = 1 OR last_pull_at <= ?1 - COALESCE(interval_minutes * 60, ?2)"
+
 int extfeeds_due(struct db *db, const struct extfeed_opts *o, int64_t now)
 {
 	int64_t n = 0;
-	struct db_stmt *st = db_stmt(db, "SELECT COUNT(*) FROM ext_sites WHERE pull_asked = 1 OR last_pull_at <= ?");
+	struct db_stmt *st = db_stmt(db, "SELECT COUNT(*) FROM ext_sites WHERE " DUE_WHERE);
 	if (!st)
 		return -1;
-	db_bind_int(st, 1, now - o->interval);
+	db_bind_int(st, 1, now);
+	db_bind_int(st, 2, o->interval);
 	if (db_one_int(st, &n) < 0)
 		return -1;
 	return n > 0;
@@ -682,11 +683,12 @@ int extfeeds_due(struct db *db, const struct extfeed_opts *o, int64_t now)
 int extfeeds_pull_due(struct db *db, const struct extfeed_opts *o, int64_t now, int *pulled, int *failed)
 {
 	int np = 0, nf = 0, rc = M_OK;
-	struct db_stmt *st = db_stmt(db, "SELECT id FROM ext_sites WHERE pull_asked = 1 OR last_pull_at <= ?"
+	struct db_stmt *st = db_stmt(db, "SELECT id FROM ext_sites WHERE " DUE_WHERE
 				       " ORDER BY pull_asked DESC, last_pull_at, id");
 	if (!st)
 		return M_ERROR;
-	db_bind_int(st, 1, now - o->interval);
+	db_bind_int(st, 1, now);
+	db_bind_int(st, 2, o->interval);
 	json_t *rows = db_rows_json(st);
 	size_t i;
 	json_t *row;

@@ -24,10 +24,14 @@ struct extsite_input {
 	const char *unit;     /* the id of the unit's site here, "" or NULL: none */
 	const char *home_url; /* required, http(s) */
 	const char *feed_url; /* required, http(s), not registered twice */
+	const char *interval; /* minutes between two pulls of this feed, EXTSITE_INTERVAL_MIN..MAX;
+			       * "" or NULL: the installation's (extfeeds_interval_minutes) */
 };
+#define EXTSITE_INTERVAL_MIN 5
+#define EXTSITE_INTERVAL_MAX 10080 /* a week */
 /* Whether A administers the main portal (the register's pages and actions). */
 int extsite_may_manage(struct db *db, const struct actor *a);
-/* M_OK with *ID, M_INVALID (E: field errors under name, unit, home_url, feed_url), M_DENIED,
+/* M_OK with *ID, M_INVALID (E: field errors under name, unit, home_url, feed_url, interval), M_DENIED,
  * M_ERROR. A new site's feed is pulled at the scheduler's next pass. */
 int extsite_add(struct db *db, const struct actor *a, const struct extsite_input *in, int64_t now, struct errs *e,
 		int64_t *id);
@@ -41,7 +45,7 @@ int extsite_delete(struct db *db, const struct actor *a, int64_t id);
  * schedule; the page does not wait for the answer. */
 int extsite_pull_request(struct db *db, const struct actor *a, int64_t id);
 /* The register with each site's state: [{id, name, unit_site_id, unit_name, home_url, feed_url,
- * pull_asked, last_pull_at, last_ok_at, last_error, last_detail, last_error_at, fails, nitems}],
+ * interval_minutes (null: the installation's), pull_asked, last_pull_at, last_ok_at, last_error, last_detail, last_error_at, fails, nitems}],
  * by name. NULL when A may not manage it. */
 json_t *extsites_list(struct db *db, const struct actor *a);
 /* One site of the register (as extsites_list's rows); NULL when denied or not found. */
@@ -95,7 +99,7 @@ int extfeed_pull(struct db *db, int64_t id, const struct extfeed_opts *o, int64_
  * stores them (KEEP the newest), the site's state recorded good, in one transaction. */
 struct feed;
 int extfeed_store(struct db *db, int64_t id, const struct feed *f, long keep, int64_t now, int *changed);
-/* 1 when some site is due (asked, or not pulled for O's interval), 0 when none, -1 on error. */
+/* 1 when some site is due (asked, or not pulled for its own interval, else O's), 0 when none, -1 on error. */
 int extfeeds_due(struct db *db, const struct extfeed_opts *o, int64_t now);
 /* Pulls every due site, one after the other; *PULLED and *FAILED (may be NULL) get the counts.
  * M_OK or M_ERROR. */

@@ -3,6 +3,7 @@
 #include "internal.h"
 #include "subscription.h"
 #include "pdata.h"
+#include "outbox.h"
 #include "challenge.h"
 #include "kind.h"
 #include "db/db.h"
@@ -91,6 +92,15 @@ static void token_new(char tok[SUB_TOKEN_LEN + 1], char hash[SUB_HASH_LEN + 1])
 	sodium_memzero(raw, sizeof(raw));
 }
 
+/* A subscription's random salt (unsub_salt): its signed links' tokens differ from a deleted
+ * one's that had the same id. */
+static void salt_new(char salt[33])
+{
+	unsigned char raw[16];
+	randombytes_buf(raw, sizeof(raw));
+	hex_of(raw, sizeof(raw), salt);
+}
+
 /* The hash of a confirmation token as a citizen sent it; -1 when it cannot be one. */
 static int token_hash(const char *tok, char hash[SUB_HASH_LEN + 1])
 {
@@ -105,18 +115,32 @@ static int token_hash(const char *tok, char hash[SUB_HASH_LEN + 1])
 	return 0;
 }
 
-int subscription_unsub_token(int64_t id, const char *salt, char out[SUB_UNSUB_TOKEN_MAX + 1])
+/* A signed link's token for subscription ID with SALT: "<id>.<keyed tag of PURPOSE, id and
+ * salt>". The one-click unsubscribe ("unsubscribe") ends that subscription only; the page of all
+ * of an address's subscriptions ("manage") reaches every subscription of that address on that
+ * site. */
+static int token_make(const char *purpose, int64_t id, const char *salt, char out[SUB_UNSUB_TOKEN_MAX + 1])
 {
 	char what[96], tag[PDATA_TAG_LEN + 1];
 	snprintf(what, sizeof(what), "%lld:%s", (long long)id, salt ? salt : "");
-	if (pdata_tag("unsubscribe", what, tag))
+	if (pdata_tag(purpose, what, tag))
 		return -1;
 	snprintf(out, SUB_UNSUB_TOKEN_MAX + 1, "%lld.%s", (long long)id, tag);
 	return 0;
 }
 
-/* The id a one-click token names when its tag holds (constant-time comparison), else 0. */
-static int64_t unsub_token_id(struct db *db, const char *token)
+int subscription_unsub_token(int64_t id, const char *salt, char out[SUB_UNSUB_TOKEN_MAX + 1])
+{
+	return token_make("unsubscribe", id, salt, out);
+}
+
+int subscription_manage_token(int64_t id, const char *salt, char out[SUB_UNSUB_TOKEN_MAX + 1])
+{
+	return token_make("manage", id, salt, out);
+}
+
+/* The id a token of PURPOSE names when its tag holds (constant-time comparison), else 0. */
+static int64_t token_id(struct db *db, const char *purpose, const char *token)
 {
 	if (!token || strlen(token) > SUB_UNSUB_TOKEN_MAX)
 		return 0;
@@ -130,10 +154,15 @@ static int64_t unsub_token_id(struct db *db, const char *token)
 	db_bind_int(st, 1, id);
 	char want[SUB_UNSUB_TOKEN_MAX + 1] = "";
 	int ok = 0;
-	if (db_step(st) == DB_ROW && subscription_unsub_token(id, db_col_text(st, 0), want) == 0)
+	if (db_step(st) == DB_ROW && token_make(purpose, id, db_col_text(st, 0), want) == 0)
 		ok = strlen(want) == strlen(token) && sodium_memcmp(want, token, strlen(want)) == 0;
 	db_reset(st);
 	return ok ? id : 0;
+}
+
+static int64_t unsub_token_id(struct db *db, const char *token)
+{
+	return token_id(db, "unsubscribe", token);
 }
 
 int subscription_kind_offered(const struct kind *k)
@@ -231,29 +260,6 @@ static int target_parse(struct db *db, int64_t site_id, const char *t, char key[
 	return -1;
 }
 
-static int outbox_put(struct db *db, int64_t site_id, int64_t sub_id, const char *email, const char *subject,
-		      const char *body, const char *unsub_url, int64_t now)
-{
-	char *sealed = pdata_seal(email);
-	if (!sealed)
-		return -1;
-	struct db_stmt *st = db_stmt(db, "INSERT INTO mail_outbox (site_id, subscription_id, rcpt, subject, body, created_at,"
-				       " next_at, unsubscribe_url) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7)");
-	int rc = -1;
-	if (st) {
-		db_bind_int(st, 1, site_id);
-		db_bind_int(st, 2, sub_id);
-		db_bind_text(st, 3, sealed);
-		db_bind_text(st, 4, subject);
-		db_bind_text(st, 5, body);
-		db_bind_int(st, 6, now);
-		db_bind_text(st, 7, unsub_url ? unsub_url : "");
-		rc = db_step_done(st);
-	}
-	free(sealed);
-	return rc;
-}
-
 static char *site_name(struct db *db, int64_t site_id)
 {
 	json_t *s = site_get(db, site_id);
@@ -271,21 +277,29 @@ static const char *lang_prefix(const char *lang, char buf[8])
 	return buf;
 }
 
-static int confirm_mail(struct db *db, int64_t site_id, int64_t sub_id, const char *email, const char *base,
-			const char *lang, const char *token, const char *label, enum sub_frequency f,
+/* The confirmation mail; it links to the page of all the address's subscriptions too (SALT:
+ * the subscription's unsub_salt), as every mail of ours does. */
+static int confirm_mail(struct db *db, int64_t site_id, int64_t sub_id, const char *salt, const char *email,
+			const char *base, const char *lang, const char *token, const char *label, enum sub_frequency f,
 			const json_t *texts, int64_t now)
 {
-	char pre[8], *site = site_name(db, site_id);
-	struct sb url = SB_INIT, subject = SB_INIT, body = SB_INIT;
+	char pre[8], *site = site_name(db, site_id), mtok[SUB_UNSUB_TOKEN_MAX + 1];
+	struct sb url = SB_INIT, manage = SB_INIT, subject = SB_INIT, body = SB_INIT;
 	sb_addf(&url, "%s%s/dang-ky-nhan-tin/xac-nhan?token=%s", base, lang_prefix(lang, pre), token);
+	if (subscription_manage_token(sub_id, salt, mtok) == 0)
+		sb_addf(&manage, "%s%s/quan-ly-nhan-tin?token=%s", base, lang_prefix(lang, pre), mtok);
 	char freq_key[32];
 	snprintf(freq_key, sizeof(freq_key), "sub_freq_%s", sub_frequency_names[f]);
-	const char *vars[] = { "site", site, "target", label, "frequency", text(texts, freq_key), "url", url.buf, NULL };
+	const char *vars[] = { "site", site, "target", label, "frequency", text(texts, freq_key), "url", url.buf,
+			       "manage", manage.buf, NULL };
 	subst(&subject, text(texts, "sub_confirm_subject"), vars);
 	subst(&body, text(texts, "sub_confirm_body"), vars);
 	sb_addc(&body, '\n');
-	int rc = outbox_put(db, site_id, sub_id, email, subject.buf, body.buf, NULL, now);
+	struct outbox_mail m = { .site_id = site_id, .subscription_id = sub_id, .rcpt = email, .subject = subject.buf,
+				 .text = body.buf };
+	int rc = outbox_put(db, &m, now);
 	sb_release(&url);
+	sb_release(&manage);
 	sb_release(&subject);
 	sb_release(&body);
 	free(site);
@@ -344,7 +358,7 @@ int subscription_request(struct db *db, int64_t site_id, const struct sub_input 
 		rc = refused;
 		goto out;
 	}
-	struct db_stmt *st = db_stmt(db, "SELECT id, state, confirm_sent_at FROM subscriptions"
+	struct db_stmt *st = db_stmt(db, "SELECT id, state, confirm_sent_at, unsub_salt FROM subscriptions"
 				       " WHERE site_id = ?1 AND email_tag = ?2 AND target_key = ?3");
 	if (!st)
 		goto fail;
@@ -352,9 +366,11 @@ int subscription_request(struct db *db, int64_t site_id, const struct sub_input 
 	db_bind_text(st, 2, tag);
 	db_bind_text(st, 3, key);
 	int64_t id = 0, sent_at = 0;
+	char salt[33] = "";
 	if (db_step(st) == DB_ROW) {
 		id = db_col_int(st, 0);
 		sent_at = db_col_int(st, 2);
+		snprintf(salt, sizeof(salt), "%s", db_col_text(st, 3) ? db_col_text(st, 3) : "");
 	}
 	db_reset(st);
 	if (id && sent_at > now - SUB_RESEND_WAIT) {
@@ -371,10 +387,7 @@ int subscription_request(struct db *db, int64_t site_id, const struct sub_input 
 			goto fail;
 		db_bind_int(st, 1, id);
 	} else {
-		char salt[33];
-		unsigned char raw[16];
-		randombytes_buf(raw, sizeof(raw));
-		hex_of(raw, sizeof(raw), salt);
+		salt_new(salt);
 		st = db_stmt(db, "INSERT INTO subscriptions (site_id, asked_frequency, asked_lang, email, base_url, confirm_hash,"
 				 " confirm_expires, confirm_sent_at, updated_at, created_at, email_tag, target_key, category_id,"
 				 " kind, frequency, lang, unsub_salt, state) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?8, ?9,"
@@ -405,7 +418,7 @@ int subscription_request(struct db *db, int64_t site_id, const struct sub_input 
 		goto fail;
 	if (!id)
 		id = db_last_id(db);
-	if (confirm_mail(db, site_id, id, email, base, lang, tok, label, f, texts, now) || db_commit(db))
+	if (confirm_mail(db, site_id, id, salt, email, base, lang, tok, label, f, texts, now) || db_commit(db))
 		goto fail;
 	rc = M_OK;
 	goto out;
@@ -600,7 +613,15 @@ json_t *subscription_items(struct db *db, int64_t id, int64_t now)
 	return out;
 }
 
-/* Queues the mail of ITEMS (not empty) for subscription SUB (a row of due_subs) and records them
+/* The active subscriptions of a scheduler's pass whose condition is COND (a string literal, on
+ * subscriptions "s" and their site "t"), with what their mail needs: the one query of both the
+ * immediate notices and the digests (subscription_run). */
+#define ACTIVE_SUBS(cond)                                                                                            \
+	"SELECT s.id, s.site_id, s.lang, s.frequency, s.category_id, s.kind, s.email, s.base_url, s.unsub_salt"      \
+	" FROM subscriptions s JOIN sites t ON t.id = s.site_id WHERE s.state = 'active' AND (" cond ")"             \
+	" ORDER BY s.id"
+
+/* Queues the mail of ITEMS (not empty) for subscription SUB (a row of ACTIVE_SUBS) and records them
  * as sent, in one transaction with the digest's day when DIGEST_DAY is not 0. */
 static int queue_items(struct db *db, json_t *sub, json_t *items, const json_t *locales, int32_t digest_day,
 		       int64_t now)
@@ -617,16 +638,19 @@ static int queue_items(struct db *db, json_t *sub, json_t *items, const json_t *
 		log_warn("subscriptions: the address of subscription %lld does not open (secret.key replaced?)", (long long)id);
 		return -1;
 	}
-	char *site = site_name(db, site_id), pre[8], utok[SUB_UNSUB_TOKEN_MAX + 1], day[11], count[16];
+	char *site = site_name(db, site_id), pre[8], utok[SUB_UNSUB_TOKEN_MAX + 1], mtok[SUB_UNSUB_TOKEN_MAX + 1], day[11],
+						      count[16];
 	char *label = target_label(db, site_id, json_integer_value(json_object_get(sub, "category_id")),
 				   json_string_value(json_object_get(sub, "kind")), texts);
 	const char *base = json_string_value(json_object_get(sub, "base_url"));
 	const char *prefix = lang_prefix(lang, pre);
-	struct sb unsub = SB_INIT, subject = SB_INIT, body = SB_INIT;
+	const char *salt = json_string_value(json_object_get(sub, "unsub_salt"));
+	struct sb unsub = SB_INIT, manage = SB_INIT, subject = SB_INIT, body = SB_INIT, html = SB_INIT, line = SB_INIT;
 	int rc = -1;
-	if (subscription_unsub_token(id, json_string_value(json_object_get(sub, "unsub_salt")), utok))
+	if (subscription_unsub_token(id, salt, utok) || subscription_manage_token(id, salt, mtok))
 		goto out;
 	sb_addf(&unsub, "%s%s/huy-nhan-tin?token=%s", base, prefix, utok);
+	sb_addf(&manage, "%s%s/quan-ly-nhan-tin?token=%s", base, prefix, mtok);
 	vn_day_dmy(vn_days_of_time(now), day);
 	size_t n = json_array_size(items), i;
 	if (n > ITEMS_MAX)
@@ -634,7 +658,7 @@ static int queue_items(struct db *db, json_t *sub, json_t *items, const json_t *
 	snprintf(count, sizeof(count), "%zu", n);
 	char freq_key[32];
 	snprintf(freq_key, sizeof(freq_key), "sub_freq_%s", sub_frequency_names[f]);
-	const char *vars[] = { "site", site, "target", label, "date", day, "n", count, "url", unsub.buf,
+	const char *vars[] = { "site", site, "target", label, "date", day, "n", count, "url", unsub.buf, "manage", manage.buf,
 			       "frequency", text(texts, freq_key), "title",
 			       json_string_value(json_object_get(json_array_get(items, 0), "title")), NULL };
 	sb_addf(&subject, "[%s] ", site);
@@ -643,28 +667,67 @@ static int queue_items(struct db *db, json_t *sub, json_t *items, const json_t *
 				    : n == 1	      ? "sub_mail_subject_one"
 						      : "sub_mail_subject_new"),
 	      vars);
-	subst(&body, text(texts, "sub_mail_intro"), vars);
+	/* the text and, beside it, the same in HTML: every text of ours and of the items escaped
+	 * (sb_add_html), the links written by us */
+	sb_adds(&html, "<!DOCTYPE html>\n<html lang=\"");
+	sb_add_html(&html, lang, strlen(lang));
+	sb_adds(&html, "\"><head><meta charset=\"utf-8\"><title>");
+	sb_add_html(&html, subject.buf, subject.len);
+	sb_adds(&html, "</title></head>\n<body>\n<p>");
+	subst(&line, text(texts, "sub_mail_intro"), vars);
+	sb_add(&body, line.buf, line.len);
+	sb_add_html(&html, line.buf, line.len);
 	sb_adds(&body, "\n\n");
+	sb_adds(&html, "</p>\n<ul>\n");
 	for (i = 0; i < n; i++) {
 		json_t *it = json_array_get(items, i);
 		char *path = subscription_item_path(json_string_value(json_object_get(it, "kind")),
 						    json_string_value(json_object_get(it, "slug")),
 						    json_integer_value(json_object_get(it, "id")));
+		const char *title = json_string_value(json_object_get(it, "title"));
 		char when[32];
 		time_format_vn(json_integer_value(json_object_get(it, "published_at")), when, sizeof(when));
-		sb_addf(&body, "* %s\n  %s\n", json_string_value(json_object_get(it, "title")), when);
+		sb_release(&line);
+		sb_addf(&line, "%s%s%s", base, prefix, path);
+		sb_addf(&body, "* %s\n  %s\n", title, when);
+		sb_adds(&html, "<li><a href=\"");
+		sb_add_html(&html, line.buf, line.len);
+		sb_adds(&html, "\">");
+		sb_add_html(&html, title, strlen(title));
+		sb_adds(&html, "</a><br><small>");
+		sb_add_html(&html, when, strlen(when));
+		sb_adds(&html, "</small>");
 		const char *sum = json_string_value(json_object_get(it, "summary"));
 		if (sum && *sum) {
 			char *s = utf8_ellipsize(sum, 300);
 			sb_addf(&body, "  %s\n", s ? s : "");
+			sb_adds(&html, "<br>");
+			sb_add_html(&html, s ? s : "", s ? strlen(s) : 0);
 			free(s);
 		}
-		sb_addf(&body, "  %s%s%s\n\n", base, prefix, path);
+		sb_addf(&body, "  %s\n\n", line.buf);
+		sb_adds(&html, "</li>\n");
 		free(path);
 	}
 	sb_adds(&body, "-- \n");
-	subst(&body, text(texts, "sub_mail_footer"), vars);
+	sb_adds(&html, "</ul>\n<hr>\n<p>");
+	sb_release(&line);
+	subst(&line, text(texts, "sub_mail_footer"), vars);
+	sb_add(&body, line.buf, line.len);
 	sb_addc(&body, '\n');
+	/* the footer's lines, then its two links as links */
+	sb_release(&line);
+	subst(&line, text(texts, "sub_mail_footer_html"), vars);
+	sb_add_html(&html, line.buf, line.len);
+	sb_adds(&html, "</p>\n<p><a href=\"");
+	sb_add_html(&html, manage.buf, manage.len);
+	sb_adds(&html, "\">");
+	sb_add_html(&html, text(texts, "sub_mail_manage_link"), strlen(text(texts, "sub_mail_manage_link")));
+	sb_adds(&html, "</a> · <a href=\"");
+	sb_add_html(&html, unsub.buf, unsub.len);
+	sb_adds(&html, "\">");
+	sb_add_html(&html, text(texts, "sub_mail_unsub_link"), strlen(text(texts, "sub_mail_unsub_link")));
+	sb_adds(&html, "</a></p>\n</body>\n</html>\n");
 	if (db_begin(db))
 		goto out;
 	struct db_stmt *st;
@@ -689,7 +752,9 @@ static int queue_items(struct db *db, json_t *sub, json_t *items, const json_t *
 		if (db_step_done(st))
 			goto fail;
 	}
-	if (outbox_put(db, site_id, id, email, subject.buf, body.buf, unsub.buf, now))
+	struct outbox_mail m = { .site_id = site_id, .subscription_id = id, .rcpt = email, .subject = subject.buf,
+				 .text = body.buf, .html = html.buf, .unsubscribe_url = unsub.buf };
+	if (outbox_put(db, &m, now))
 		goto fail;
 	if (db_commit(db))
 		goto fail;
@@ -703,8 +768,11 @@ out:
 	free(site);
 	free(label);
 	sb_release(&unsub);
+	sb_release(&manage);
 	sb_release(&subject);
 	sb_release(&body);
+	sb_release(&html);
+	sb_release(&line);
 	return rc;
 }
 
@@ -742,10 +810,9 @@ int subscription_run(struct db *db, const json_t *locales, int64_t now)
 	/* 1. immediate notices, when something was published since the last pass looked */
 	char *mark = published_mark(db, now), *seen = db_setting_get(db, "subscription_seen");
 	if (mark && *mark && (!seen || strcmp(mark, seen) != 0)) {
-		struct db_stmt *st = db_stmt(db, "SELECT id, site_id, lang, frequency, category_id, kind, email, base_url,"
-					       " unsub_salt FROM subscriptions WHERE state = 'active' AND frequency = 'immediate'"
-					       " AND site_id IN (SELECT site_id FROM items WHERE state = 'published'"
-					       " AND published_at >= ?1 AND published_at <= ?2) ORDER BY id");
+		struct db_stmt *st = db_stmt(db, ACTIVE_SUBS("s.frequency = 'immediate' AND s.site_id IN (SELECT site_id"
+							     " FROM items WHERE state = 'published' AND published_at >= ?1"
+							     " AND published_at <= ?2)"));
 		json_t *subs = NULL, *sub;
 		if (st) {
 			db_bind_int(st, 1, now - window_of(SUB_IMMEDIATE));
@@ -770,26 +837,29 @@ int subscription_run(struct db *db, const json_t *locales, int64_t now)
 	free(mark);
 	free(seen);
 
-	/* 2. the digests whose day has come */
+	/* 2. the digests whose day has come, at each site's hour (sites.subscription_hour), else the
+	 * installation's: a daily digest is due when the day is past the last one it went and the
+	 * hour has come; a weekly one when the week's Monday is, and the hour has come or Monday
+	 * has passed (a Monday missed is made up later in the week) — subscription_digest_due() */
 	char *hour_s = db_setting_get(db, "subscription_hour");
 	int64_t hour = SUB_DIGEST_HOUR;
 	if (hour_s && parse_i64(hour_s, 0, 23, &hour))
 		hour = SUB_DIGEST_HOUR;
 	free(hour_s);
-	/* a digest is due when its period's day is past the last one it went: the day for the daily
-	 * ones, the week's Monday for the weekly ones; -1 (none is before) when the hour has not come */
 	int32_t today = vn_days_of_time(now), monday = today - (vn_weekday(today) + 6) % 7;
-	int32_t daily = subscription_digest_due(SUB_DAILY, today - 1, now, (int)hour) ? today : -1;
-	int32_t weekly = subscription_digest_due(SUB_WEEKLY, monday - 1, now, (int)hour) ? monday : -1;
-	struct db_stmt *st = db_stmt(db, "SELECT id, site_id, lang, frequency, category_id, kind, email, base_url,"
-				       " unsub_salt FROM subscriptions WHERE state = 'active'"
-				       " AND ((frequency = 'daily' AND last_digest_day < ?1)"
-				       " OR (frequency = 'weekly' AND last_digest_day < ?2)) ORDER BY id LIMIT ?3");
+	int64_t now_hour = (now - vn_time_of_days(today)) / 3600;
+	struct db_stmt *st = db_stmt(db, ACTIVE_SUBS("(s.frequency = 'daily' AND s.last_digest_day <"
+						     " CASE WHEN COALESCE(t.subscription_hour, ?4) <= ?3 THEN ?1 ELSE -1 END)"
+						     " OR (s.frequency = 'weekly' AND s.last_digest_day <"
+						     " CASE WHEN ?1 > ?2 OR COALESCE(t.subscription_hour, ?4) <= ?3 THEN ?2"
+						     " ELSE -1 END)") " LIMIT ?5");
 	if (!st)
 		return -1;
-	db_bind_int(st, 1, daily);
-	db_bind_int(st, 2, weekly);
-	db_bind_int(st, 3, PER_PASS);
+	db_bind_int(st, 1, today);
+	db_bind_int(st, 2, monday);
+	db_bind_int(st, 3, now_hour);
+	db_bind_int(st, 4, hour);
+	db_bind_int(st, 5, PER_PASS);
 	json_t *subs = db_rows_json(st), *sub;
 	size_t i;
 	json_array_foreach(subs, i, sub) {
@@ -814,6 +884,25 @@ int subscription_run(struct db *db, const json_t *locales, int64_t now)
 		db_step_done(st);
 	}
 	return queued;
+}
+
+/* Replaces, in every row of ROWS, the sealed address under KEY by "email_masked": what the
+ * administrators and the manage page see of it. */
+static void rows_mask(json_t *rows, const char *key)
+{
+	size_t i;
+	json_t *row;
+	json_array_foreach(rows, i, row) {
+		char *plain = pdata_open(json_string_value(json_object_get(row, key)));
+		char *mask = subscription_mask(plain);
+		if (plain) {
+			sodium_memzero(plain, strlen(plain));
+			free(plain);
+		}
+		json_object_del(row, key);
+		json_object_set_new(row, "email_masked", json_string(mask));
+		free(mask);
+	}
 }
 
 /* ---- administrators ---- */
@@ -856,19 +945,11 @@ json_t *subscription_admin_view(struct db *db, const struct actor *a, int64_t si
 		db_bind_int(st, 1, site_id);
 		db_bind_int(st, 2, limit);
 		rows = db_rows_json(st);
+		rows_mask(rows, "email");
 		json_array_foreach(rows, i, row) {
-			char *plain = pdata_open(json_string_value(json_object_get(row, "email")));
-			char *mask = subscription_mask(plain);
 			char *label = target_label(db, site_id, json_integer_value(json_object_get(row, "category_id")),
 						   json_string_value(json_object_get(row, "kind")), NULL);
-			if (plain) {
-				sodium_memzero(plain, strlen(plain));
-				free(plain);
-			}
-			json_object_del(row, "email");
-			json_object_set_new(row, "email_masked", json_string(mask));
 			json_object_set_new(row, "target_label", json_string(label));
-			free(mask);
 			free(label);
 			json_array_append(list, row);
 		}
@@ -883,21 +964,13 @@ json_t *subscription_admin_view(struct db *db, const struct actor *a, int64_t si
 		db_bind_int(st, 1, site_id);
 		db_bind_int(st, 2, limit);
 		rows = db_rows_json(st);
-		json_array_foreach(rows, i, row) {
-			char *plain = pdata_open(json_string_value(json_object_get(row, "rcpt")));
-			char *mask = subscription_mask(plain);
-			if (plain) {
-				sodium_memzero(plain, strlen(plain));
-				free(plain);
-			}
-			json_object_del(row, "rcpt");
-			json_object_set_new(row, "email_masked", json_string(mask));
-			free(mask);
-			json_array_append(mail, row);
-		}
-		json_decref(rows);
+		rows_mask(rows, "rcpt");
+		json_object_set_new(out, "mail", rows ? rows : json_array());
+		json_decref(mail);
+		mail = NULL;
 	}
-	json_object_set_new(out, "mail", mail);
+	if (mail)
+		json_object_set_new(out, "mail", mail);
 	return out;
 }
 
@@ -939,5 +1012,222 @@ fail:
 	db_rollback(db);
 out:
 	json_decref(row);
+	return rc;
+}
+
+/* ---- a site's digest hour ---- */
+
+int subscription_hour_get(struct db *db, int64_t site_id, int *own)
+{
+	char *v = db_setting_get(db, "subscription_hour");
+	int64_t hour = SUB_DIGEST_HOUR, site = -1;
+	if (v && parse_i64(v, 0, 23, &hour))
+		hour = SUB_DIGEST_HOUR;
+	free(v);
+	struct db_stmt *st = db_stmt(db, "SELECT COALESCE(subscription_hour, -1) FROM sites WHERE id = ?1");
+	if (st) {
+		db_bind_int(st, 1, site_id);
+		db_one_int(st, &site);
+	}
+	if (own)
+		*own = site >= 0;
+	return site >= 0 ? (int)site : (int)hour;
+}
+
+int subscription_hour_set(struct db *db, const struct actor *a, int64_t site_id, const char *hour, struct errs *e)
+{
+	if (actor_level(db, a, site_id) < LVL_SITEADMIN)
+		return M_DENIED;
+	int64_t h = -1;
+	if (hour && *hour && parse_i64(hour, 0, 23, &h)) {
+		errs_add(e, "hour", "sub_hour_invalid");
+		return M_INVALID;
+	}
+	if (db_begin(db))
+		return M_ERROR;
+	struct db_stmt *st = db_stmt(db, "UPDATE sites SET subscription_hour = ?2 WHERE id = ?1");
+	if (!st)
+		goto fail;
+	db_bind_int(st, 1, site_id);
+	if (h >= 0)
+		db_bind_int(st, 2, h);
+	else
+		db_bind_null(st, 2);
+	char detail[16];
+	snprintf(detail, sizeof(detail), "%s", h >= 0 ? hour : "");
+	if (db_step_done(st) || audit_write(db, a, site_id, "subscription.hour", "site", detail) || db_commit(db))
+		goto fail;
+	return M_OK;
+fail:
+	db_rollback(db);
+	return M_ERROR;
+}
+
+/* ---- the page of all of an address's subscriptions on a site ---- */
+
+/* What the manage token names: the subscription's site, address tag, sealed address, language,
+ * address base, or NULL. */
+static json_t *manage_owner(struct db *db, const char *token)
+{
+	int64_t id = token_id(db, "manage", token);
+	if (!id)
+		return NULL;
+	struct db_stmt *st = db_stmt(db, "SELECT id, site_id, email_tag, email, lang, base_url FROM subscriptions WHERE id = ?1");
+	if (!st)
+		return NULL;
+	db_bind_int(st, 1, id);
+	return db_one_json(st);
+}
+
+json_t *subscription_manage_view(struct db *db, const char *token)
+{
+	json_t *owner = manage_owner(db, token);
+	if (!owner)
+		return NULL;
+	int64_t site_id = json_integer_value(json_object_get(owner, "site_id"));
+	struct db_stmt *st = db_stmt(db, "SELECT id, target_key, category_id, kind, frequency, state FROM subscriptions"
+				       " WHERE site_id = ?1 AND email_tag = ?2 ORDER BY id");
+	json_t *subs = NULL, *row;
+	if (st) {
+		db_bind_int(st, 1, site_id);
+		db_bind_text(st, 2, json_string_value(json_object_get(owner, "email_tag")));
+		subs = db_rows_json(st);
+	}
+	if (!subs) {
+		json_decref(owner);
+		return NULL;
+	}
+	/* the frequency the page offers: that of the first active subscription, else daily */
+	const char *freq = NULL;
+	size_t i;
+	json_t *active = json_array();
+	json_array_foreach(subs, i, row) {
+		char *label = target_label(db, site_id, json_integer_value(json_object_get(row, "category_id")),
+					   json_string_value(json_object_get(row, "kind")), NULL);
+		json_object_set_new(row, "target_label", json_string(label));
+		free(label);
+		if (!strcmp(json_string_value(json_object_get(row, "state")), "active")) {
+			json_array_append(active, json_object_get(row, "target_key"));
+			if (!freq)
+				freq = json_string_value(json_object_get(row, "frequency"));
+		}
+	}
+	char *plain = pdata_open(json_string_value(json_object_get(owner, "email")));
+	char *mask = subscription_mask(plain);
+	if (plain) {
+		sodium_memzero(plain, strlen(plain));
+		free(plain);
+	}
+	json_t *out = json_pack("{sOsOsssssoso}", "site_id", json_object_get(owner, "site_id"), "lang",
+				json_object_get(owner, "lang"), "email_masked", mask, "frequency", freq ? freq : "daily",
+				"subscriptions", subs, "active", active);
+	free(mask);
+	json_decref(owner);
+	return out;
+}
+
+int subscription_manage_save(struct db *db, const char *token, const char *const *targets, size_t ntargets,
+			     const char *frequency, int64_t now, struct errs *e)
+{
+	json_t *owner = manage_owner(db, token);
+	if (!owner)
+		return M_NOTFOUND;
+	int64_t site_id = json_integer_value(json_object_get(owner, "site_id"));
+	const char *tag = json_string_value(json_object_get(owner, "email_tag"));
+	enum sub_frequency f = frequency_of(frequency);
+	if (ntargets && f == SUB_NFREQ)
+		errs_add(e, "frequency", "sub_frequency_invalid");
+	/* every target checked first: the keys as stored, each named once */
+	char (*keys)[80] = ntargets ? xcalloc(ntargets, sizeof(*keys)) : NULL;
+	int64_t *cats = ntargets ? xcalloc(ntargets, sizeof(*cats)) : NULL;
+	const char **kinds = ntargets ? xcalloc(ntargets, sizeof(*kinds)) : NULL;
+	for (size_t i = 0; i < ntargets && !e->n; i++)
+		if (target_parse(db, site_id, targets[i], keys[i], &cats[i], &kinds[i]))
+			errs_add(e, "target", "sub_target_invalid");
+	int rc = M_INVALID;
+	if (e->n)
+		goto out;
+	rc = M_ERROR;
+	int32_t today = vn_days_of_time(now);
+	if (db_begin(db))
+		goto out;
+	/* what is not checked any more ends, its waiting mail dropped */
+	struct db_stmt *st = db_stmt(db, "SELECT id, target_key, state FROM subscriptions WHERE site_id = ?1 AND email_tag = ?2");
+	if (!st)
+		goto fail;
+	db_bind_int(st, 1, site_id);
+	db_bind_text(st, 2, tag);
+	json_t *have = db_rows_json(st), *row;
+	size_t i;
+	json_array_foreach(have, i, row) {
+		const char *key = json_string_value(json_object_get(row, "target_key"));
+		int wanted = 0;
+		for (size_t j = 0; j < ntargets; j++)
+			wanted |= !strcmp(keys[j], key);
+		if (wanted || !strcmp(json_string_value(json_object_get(row, "state")), "unsubscribed"))
+			continue;
+		int64_t id = json_integer_value(json_object_get(row, "id"));
+		st = db_stmt(db, "UPDATE subscriptions SET state = 'unsubscribed', confirm_hash = NULL, confirm_expires = NULL,"
+				 " updated_at = ?2 WHERE id = ?1");
+		if (!st) {
+			json_decref(have);
+			goto fail;
+		}
+		db_bind_int(st, 1, id);
+		db_bind_int(st, 2, now);
+		if (db_step_done(st) || outbox_drop(db, id, 0)) {
+			json_decref(have);
+			goto fail;
+		}
+	}
+	json_decref(have);
+	/* what is checked is active at the frequency chosen: the link came from the mailbox, so no
+	 * second confirmation is asked; a new one starts with the next digest, as a confirmed one */
+	for (size_t j = 0; j < ntargets; j++) {
+		char salt[33];
+		salt_new(salt);
+		st = db_stmt(db, "INSERT INTO subscriptions (site_id, email_tag, email, target_key, category_id, kind, frequency,"
+				 " lang, asked_frequency, asked_lang, state, base_url, unsub_salt, created_at, confirmed_at,"
+				 " updated_at, last_digest_day) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?7, ?8, 'active', ?9, ?10,"
+				 " ?11, ?11, ?11, ?12) ON CONFLICT (site_id, email_tag, target_key) DO UPDATE SET"
+				 " frequency = excluded.frequency, asked_frequency = excluded.frequency, updated_at = excluded.updated_at,"
+				 " confirmed_at = COALESCE(subscriptions.confirmed_at, excluded.confirmed_at),"
+				 " last_digest_day = CASE WHEN subscriptions.state = 'active' THEN subscriptions.last_digest_day"
+				 " ELSE excluded.last_digest_day END, state = 'active'");
+		if (!st)
+			goto fail;
+		db_bind_int(st, 1, site_id);
+		db_bind_text(st, 2, tag);
+		db_bind_text(st, 3, json_string_value(json_object_get(owner, "email")));
+		db_bind_text(st, 4, keys[j]);
+		if (cats[j])
+			db_bind_int(st, 5, cats[j]);
+		else
+			db_bind_null(st, 5);
+		if (*kinds[j])
+			db_bind_text(st, 6, kinds[j]);
+		else
+			db_bind_null(st, 6);
+		db_bind_text(st, 7, sub_frequency_names[f]);
+		db_bind_text(st, 8, json_string_value(json_object_get(owner, "lang")));
+		db_bind_text(st, 9, json_string_value(json_object_get(owner, "base_url")));
+		db_bind_text(st, 10, salt);
+		db_bind_int(st, 11, now);
+		db_bind_int(st, 12, today);
+		if (db_step_done(st))
+			goto fail;
+	}
+	if (db_commit(db))
+		goto fail;
+	rc = M_OK;
+	goto out;
+fail:
+	db_rollback(db);
+	rc = M_ERROR;
+out:
+	free(keys);
+	free(cats);
+	free(kinds);
+	json_decref(owner);
 	return rc;
 }

@@ -22,7 +22,8 @@ struct actor;
 #define SUB_TOKEN_LEN 43       /* base64url of 32 random bytes */
 #define SUB_HASH_LEN 64        /* hex of a 32-byte BLAKE2b hash */
 #define SUB_UNSUB_TOKEN_MAX 64 /* "<id>.<tag>" */
-#define SUB_DIGEST_HOUR 7      /* the digests' hour in Vietnam time (setting subscription_hour) */
+#define SUB_DIGEST_HOUR 7      /* the digests' hour in Vietnam time (setting subscription_hour,
+				* a site's own sites.subscription_hour) */
 #define SUB_RESEND_WAIT 600    /* one confirmation mail per subscription in this many seconds */
 
 enum sub_frequency { SUB_IMMEDIATE, SUB_DAILY, SUB_WEEKLY, SUB_NFREQ };
@@ -63,7 +64,7 @@ int subscription_unsub_token(int64_t id, const char *salt, char out[SUB_UNSUB_TO
 
 /* The scheduler's pass at NOW: immediate notices of what was published since each confirmed
  * subscription last heard, and the daily (every day) and weekly (Mondays) digests once the hour
- * of the setting subscription_hour (SUB_DIGEST_HOUR) has come in Vietnam, each in the
+ * of their site (subscription_hour_get) has come in Vietnam, each in the
  * subscription's language from LOCALES (all languages, base/locale.h). Never an item twice to
  * a subscription, never an empty digest. How many mails were queued, or -1. */
 int subscription_run(struct db *db, const json_t *locales, int64_t now);
@@ -88,6 +89,30 @@ int subscription_kind_offered(const struct kind *k);
 char *subscription_item_path(const char *kind, const char *slug, int64_t id);
 /* "b***@e***.vn": what the administrators see of an address. Malloc'd. */
 char *subscription_mask(const char *email);
+
+/* ---- the page of all of an address's subscriptions on a site (#16) ---- */
+
+/* The token of that page's signed link, in every notice and digest of subscription ID with SALT
+ * (its unsub_salt): a keyed tag like the unsubscribe token's, of another purpose. 0 or -1. */
+int subscription_manage_token(int64_t id, const char *salt, char out[SUB_UNSUB_TOKEN_MAX + 1]);
+/* What manage TOKEN reaches: {site_id, lang, email_masked, frequency (the first active one's, else
+ * "daily"), subscriptions: [{id, target_key, target_label, frequency, state}], active: [target
+ * keys]}, or NULL when it is not a token of ours. */
+json_t *subscription_manage_view(struct db *db, const char *token);
+/* Sets the address's subscriptions on the site to TARGETS (as sub_input.target; none:
+ * unsubscribe from all) at FREQUENCY, one transaction: each target checked becomes active (a new
+ * one without a second confirmation: the link came from the mailbox), each one not checked ends
+ * with its waiting mail dropped. Errors under "target", "frequency". M_OK, M_INVALID,
+ * M_NOTFOUND, M_ERROR. */
+int subscription_manage_save(struct db *db, const char *token, const char *const *targets, size_t ntargets,
+			     const char *frequency, int64_t now, struct errs *e);
+
+/* The hour SITE_ID's digests go: its own (sites.subscription_hour; *OWN 1), else the setting
+ * subscription_hour, else SUB_DIGEST_HOUR (*OWN 0; OWN may be NULL). */
+int subscription_hour_get(struct db *db, int64_t site_id, int *own);
+/* Sets it (HOUR "0".."23", "" for the installation's); site administrators, audited
+ * ("subscription.hour"). Error "sub_hour_invalid" under "hour". */
+int subscription_hour_set(struct db *db, const struct actor *a, int64_t site_id, const char *hour, struct errs *e);
 
 /* ---- the administrators' page (site administrators of SITE_ID) ---- */
 /* {counts: [{target_label, pending, active, unsubscribed}], subscriptions: [{id, email_masked,

@@ -160,28 +160,6 @@ int ticket_retention_set(struct db *db, const struct actor *a, const char *kind,
 
 /* ---- mail through the outbox ---- */
 
-static int outbox_add(struct db *db, int64_t site_id, int64_t ticket_id, const char *rcpt, const char *subject,
-		      const char *body, int64_t now)
-{
-	char *sealed = pdata_seal(rcpt);
-	if (!sealed)
-		return -1;
-	struct db_stmt *st = db_stmt(db, "INSERT INTO mail_outbox (site_id, ticket_id, rcpt, subject, body, created_at, next_at)"
-				       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)");
-	int rc = -1;
-	if (st) {
-		db_bind_int(st, 1, site_id);
-		db_bind_int(st, 2, ticket_id);
-		db_bind_text(st, 3, sealed);
-		db_bind_text(st, 4, subject);
-		db_bind_text(st, 5, body);
-		db_bind_int(st, 6, now);
-		rc = db_step_done(st);
-	}
-	free(sealed);
-	return rc;
-}
-
 int ticket_optout_token(const char *code, char out[33])
 {
 	char tag[PDATA_TAG_LEN + 1];
@@ -225,7 +203,9 @@ static int mail_citizen(struct db *db, int64_t id, const char *subject_line, con
 			sb_addf(&body, "\nNơi xử lý: %s.\nThư này được gửi tự động, xin đừng trả lời thư này.\n",
 				json_string_value(json_object_get(row, "name")));
 			sb_addf(&body, "Không muốn nhận thư về việc này nữa: %stheo-doi/ngung-nhan-thu?ma=%s&t=%s\n", base, code, tok);
-			rc = outbox_add(db, json_integer_value(json_object_get(row, "site_id")), id, to, subj.buf, body.buf, now);
+			struct outbox_mail m = { .site_id = json_integer_value(json_object_get(row, "site_id")),
+						 .ticket_id = id, .rcpt = to, .subject = subj.buf, .text = body.buf };
+			rc = outbox_put(db, &m, now);
 			sb_release(&subj);
 			sb_release(&body);
 		}
@@ -1310,49 +1290,4 @@ int ticket_premoderation_set(struct db *db, const struct actor *a, int64_t site_
 		return M_ERROR;
 	}
 	return M_OK;
-}
-
-
-json_t *outbox_due(struct db *db, int64_t now, int limit)
-{
-	struct db_stmt *st = db_stmt(db, "SELECT id, rcpt, subject, body, tries, unsubscribe_url FROM mail_outbox"
-				       " WHERE sent_at IS NULL AND tries < ?2 AND next_at <= ?1 ORDER BY next_at, id LIMIT ?3");
-	json_t *out = json_array();
-	if (!st)
-		return out;
-	db_bind_int(st, 1, now);
-	db_bind_int(st, 2, OUTBOX_TRIES);
-	db_bind_int(st, 3, limit);
-	json_t *rows = db_rows_json(st), *row;
-	size_t i;
-	json_array_foreach(rows, i, row) {
-		char *to = pdata_open(json_string_value(json_object_get(row, "rcpt")));
-		json_object_set_new(row, "rcpt", json_string(to ? to : ""));
-		if (to) {
-			sodium_memzero(to, strlen(to));
-			free(to);
-		}
-		json_array_append(out, row);
-	}
-	json_decref(rows);
-	return out;
-}
-
-int outbox_done(struct db *db, int64_t id, const char *err, int tries, int64_t now)
-{
-	struct db_stmt *st = err ? db_stmt(db, "UPDATE mail_outbox SET tries = ?2, next_at = ?3, last_error = ?4 WHERE id = ?1")
-			       : db_stmt(db, "UPDATE mail_outbox SET tries = ?2, sent_at = ?3, last_error = '' WHERE id = ?1");
-	if (!st)
-		return -1;
-	int64_t wait = 60;
-	for (int i = 0; i < tries && wait < 6 * 3600; i++)
-		wait *= 2;
-	if (wait > 6 * 3600)
-		wait = 6 * 3600;
-	db_bind_int(st, 1, id);
-	db_bind_int(st, 2, tries + 1);
-	db_bind_int(st, 3, err ? now + wait : now);
-	if (err)
-		db_bind_text(st, 4, err);
-	return db_step_done(st);
 }

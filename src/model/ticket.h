@@ -25,6 +25,7 @@
 
 #include "model.h"
 #include "kind.h"
+#include "outbox.h"
 
 struct vn_calendar;
 
@@ -221,13 +222,7 @@ int ticket_sync(struct db *db, int64_t now);
  * rows, and their bytes under DATA_DIR when no other ticket's row names them. */
 int ticket_purge(struct db *db, const char *data_dir, int64_t now);
 
-/* Mail to citizens waiting in the outbox whose time has come: [{id, rcpt (opened), subject, body,
- * tries, unsubscribe_url ("" but for a subscription's mail)}], at most LIMIT. */
-json_t *outbox_due(struct db *db, int64_t now, int limit);
-/* The outcome of sending outbox mail ID (TRIES the attempts before this one): ERR NULL, sent;
- * else tried again later (1 minute, doubling, at most 6 hours), given up after OUTBOX_TRIES. */
-#define OUTBOX_TRIES 10
-int outbox_done(struct db *db, int64_t id, const char *err, int tries, int64_t now);
+/* The outbox (outbox_due, outbox_done) is model/outbox.h. */
 
 /* Moderated kinds (ticket_kind.moderated): 1 when SITE_ID shows a ticket of TK only once its staff
  * accepted it (pre-moderation: the default), 0 when it shows at once (state "published", event

@@ -2,6 +2,7 @@
 #include "internal.h"
 #include "webhook.h"
 #include "pdata.h"
+#include "outbox.h"
 #include "db/db.h"
 #include "base/sb.h"
 #include "base/util.h"
@@ -405,7 +406,8 @@ static int delivery_add(struct db *db, int64_t hook_id, int64_t site_id, const c
 
 int webhook_queue(struct db *db, int64_t item_id, const char *event, int64_t now)
 {
-	struct db_stmt *st = db_stmt(db, "SELECT h.id, h.events, h.base_url, i.site_id, i.kind, i.title, s.slug"
+	struct db_stmt *st = db_stmt(db, "SELECT h.id, h.events, h.base_url, i.site_id, i.kind, i.title, s.slug,"
+				       " i.lang, i.translation_of"
 				       " FROM items i JOIN webhooks h ON h.site_id = i.site_id AND h.enabled = 1"
 				       " JOIN sites s ON s.id = i.site_id WHERE i.id = ? ORDER BY h.id");
 	if (!st)
@@ -428,6 +430,14 @@ int webhook_queue(struct db *db, int64_t item_id, const char *event, int64_t now
 				      kind ? kind : "article", "id", (json_int_t)item_id, "title", json_object_get(h, "title"),
 				      "url", url.buf, "time", when);
 		sb_release(&url);
+		/* the item's language, and the item it translates when it is a translation (#16), so a
+		 * receiver can file the versions of one item together */
+		const char *lang = json_string_value(json_object_get(h, "lang"));
+		if (p)
+			json_object_set_new(p, "lang", json_string(lang && *lang ? lang : "vi"));
+		json_t *of = json_object_get(h, "translation_of");
+		if (p && json_is_integer(of))
+			json_object_set(p, "translation_of", of);
 		if (!p || delivery_add(db, json_integer_value(json_object_get(h, "id")),
 				       json_integer_value(json_object_get(h, "site_id")), event, item_id, p, now))
 			rc = -1;
@@ -572,24 +582,15 @@ json_t *webhook_due(struct db *db, int64_t now, int limit)
 				       " FROM webhook_deliveries d JOIN webhooks h ON h.id = d.hook_id"
 				       " WHERE d.state = 'pending' AND d.next_at <= ?1 AND h.enabled = 1"
 				       " ORDER BY d.next_at, d.id LIMIT ?2");
-	json_t *out = json_array();
 	if (!st)
-		return out;
+		return json_array();
 	db_bind_int(st, 1, now);
 	db_bind_int(st, 2, limit);
-	json_t *rows = db_rows_json(st), *row;
-	size_t i;
-	json_array_foreach(rows, i, row) {
-		char *plain = pdata_open(json_string_value(json_object_get(row, "secret")));
-		json_object_set_new(row, "secret", json_string(plain ? plain : ""));
-		if (plain) {
-			sodium_memzero(plain, strlen(plain));
-			free(plain);
-		}
-		json_array_append(out, row);
-	}
-	json_decref(rows);
-	return out;
+	json_t *rows = db_rows_json(st);
+	if (!rows)
+		return json_array();
+	pdata_open_rows(rows, "secret");
+	return rows;
 }
 
 int webhook_attempt_done(struct db *db, int64_t id, long status, int64_t ms, const char *err, int64_t now)

@@ -244,6 +244,11 @@ const struct route web_routes[] = {
 	{ ROUTE_POST | ROUTE_LIMIT_SEARCH | ROUTE_PUBLIC | ROUTE_NO_CSRF, "/huy-nhan-tin", page_unsubscribe },
 	{ ROUTE_GET | ROUTE_SITEADMIN, "/quan-tri/nhan-tin", admin_subscriptions },
 	{ ROUTE_POST | ROUTE_SITEADMIN, "/quan-tri/nhan-tin/*/xoa", admin_subscription_remove },
+	/* #16 (b-m16): all of an address's subscriptions from its mail's signed link (the token is
+	 * the authority, the form carries the CSRF token as others do); a site's digest hour */
+	{ ROUTE_GET | ROUTE_LIMIT_SEARCH | ROUTE_PUBLIC, "/quan-ly-nhan-tin", page_subscription_manage_form },
+	{ ROUTE_POST | ROUTE_LIMIT_SEARCH | ROUTE_PUBLIC, "/quan-ly-nhan-tin", page_subscription_manage },
+	{ ROUTE_POST | ROUTE_SITEADMIN, "/quan-tri/nhan-tin", admin_subscription_hour },
 	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/danh-gia", admin_ratings },
 	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/danh-gia.xlsx", admin_ratings_export },
 	/* schedules and the directory (web/public/schedule.c, directory.c): before the kinds' generic
@@ -262,6 +267,7 @@ const struct route web_routes[] = {
 	{ ROUTE_GET | ROUTE_PUBLIC | ROUTE_CACHE, "/api/v1/*/*", page_api_item },
 	/* its writes (web/public/api_write.c): a token of the site, never a session, so no CSRF
 	 * token either (http.h) */
+	{ ROUTE_POST | ROUTE_TOKEN | ROUTE_NO_CSRF, "/api/v1/media", page_api_media }, /* #16 (b-m16): uploads */
 	{ ROUTE_POST | ROUTE_TOKEN | ROUTE_NO_CSRF, "/api/v1/*", page_api_create },
 	{ ROUTE_PUT | ROUTE_PATCH | ROUTE_TOKEN | ROUTE_NO_CSRF, "/api/v1/*/*", page_api_update },
 	{ ROUTE_POST | ROUTE_TOKEN | ROUTE_NO_CSRF, "/api/v1/*/*/actions", page_api_action },

@@ -430,6 +430,10 @@ void page_unsubscribe_form(struct req *r);
 void page_unsubscribe(struct req *r);
 void admin_subscriptions(struct req *r);
 void admin_subscription_remove(struct req *r);
+/* #16, the smaller remainders (b-m16): all of an address's subscriptions, a site's digest hour */
+void page_subscription_manage_form(struct req *r);
+void page_subscription_manage(struct req *r);
+void admin_subscription_hour(struct req *r);
 /* "Nhận tin qua thư" on a list page: CTX's subscribe_url, the subscribe form pre-filled with
  * category CATEGORY_ID (> 0) or else kind K (NULL: the whole site). */
 void web_subscribe_link(struct req *r, json_t *ctx, int64_t category_id, const struct kind *k);

@@ -7,7 +7,9 @@
 // write the description names is exercised too: for each kind, a write without a token (401), a
 // body with an unknown field (400 naming it), a new draft from the description's example (201,
 // or 400 naming the field at fault: a required file, which is an upload first), and on such a draft PATCH, PUT and the "submit" step; each answer
-// is checked against the schema the description gives for its status.
+// is checked against the schema the description gives for its status. The library's upload
+// (POST /media, the file itself as the body) is exercised apart: an image with its description
+// (201), without one and a page that is no image (400 naming the field), then a draft's cover.
 // Prints one line per check and "api-check: N checked, M failed"; exits 1 when any failed.
 import { Validator } from '@seriousme/openapi-schema-validator';
 import Ajv2020 from 'ajv/dist/2020.js';
@@ -16,6 +18,7 @@ import http from 'node:http';
 
 const [base, host, token] = process.argv.slice(2);
 const samples = {}; // kind → the first id its list gave
+const drafts = []; // [path, the body] of the drafts the writes made from the examples
 
 function get(path) {
 	const u = new URL(base + path);
@@ -28,14 +31,16 @@ function get(path) {
 	});
 }
 
-// A write: METHOD PATH with BODY (an object, sent as JSON), with the token unless NOAUTH.
+// A write: METHOD PATH with BODY (an object, sent as JSON; a Buffer, sent as it is), with the
+// token unless NOAUTH.
 function send(method, path, body, noauth) {
 	const u = new URL(base + path);
-	const data = Buffer.from(JSON.stringify(body));
-	const headers = { Host: host, 'Content-Type': 'application/json', 'Content-Length': data.length };
+	const raw = Buffer.isBuffer(body);
+	const data = raw ? body : Buffer.from(JSON.stringify(body));
+	const headers = { Host: host, 'Content-Type': raw ? 'application/octet-stream' : 'application/json', 'Content-Length': data.length };
 	if (!noauth) headers.Authorization = 'Bearer ' + token;
 	return new Promise((resolve, reject) => {
-		const req = http.request({ method, hostname: u.hostname, port: u.port, path: u.pathname, headers }, (res) => {
+		const req = http.request({ method, hostname: u.hostname, port: u.port, path: u.pathname + u.search, headers }, (res) => {
 			const chunks = [];
 			res.on('data', (c) => chunks.push(c));
 			res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
@@ -108,6 +113,7 @@ function described(op, r, what) {
 if (token) {
 	for (const [path, item] of Object.entries(doc.paths)) {
 		if (!item.post || path.includes('{id}')) continue;
+		if (!item.post.requestBody?.content?.['application/json']) continue; // an upload: below
 		const kind = path.slice(1);
 		let r = await send('POST', '/api/v1' + path, { title: 'x' }, true);
 		let body = described(item.post, r, `POST ${path} without a token`);
@@ -123,6 +129,7 @@ if (token) {
 		check(r.status === 201 || (r.status === 400 && body?.error?.field), `POST ${path} with the example: a draft, or the field at fault named`, r.body.slice(0, 200));
 		if (r.status !== 201) continue;
 		const id = body.id, one = doc.paths[path + '/{id}'], act = doc.paths[path + '/{id}/actions'];
+		drafts.push([path, { ...example, title: 'Thử API (ảnh): ' + kind }]);
 		check(body.state === 'draft' && r.headers.location === `/api/v1/${kind}/${id}`, `POST ${path}: a draft, and its address`, r.body.slice(0, 200));
 		r = await send('PATCH', `/api/v1${path}/${id}`, { summary: 'Tóm tắt qua API' });
 		body = described(one.patch, r, `PATCH ${path}/${id}`);
@@ -135,6 +142,32 @@ if (token) {
 		check(r.status === 200 && body.workflow_state === 'submitted', `POST ${path}/${id}/actions: submitted`, r.body.slice(0, 200));
 		r = await send('POST', `/api/v1${path}/${id}/actions`, { action: 'no-such-step' });
 		described(act.post, r, `POST ${path}/${id}/actions with an unknown step`);
+	}
+}
+if (token) {
+	// the library's upload: a 1×1 PNG (its bytes, base64), then a new draft's cover
+	const up = doc.paths['/media']?.post;
+	check(up?.requestBody?.content?.['application/octet-stream'], 'POST /media: the body is the file');
+	if (up) {
+		const pngBytes = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC', 'base64');
+		let r = await send('POST', '/api/v1/media?name=x.png', pngBytes);
+		described(up, r, 'POST /media, an image without its description');
+		check(r.status === 400 && JSON.parse(r.body).error?.field === 'alt', 'POST /media without alt: 400 names it', r.body.slice(0, 200));
+		r = await send('POST', '/api/v1/media?name=x.png&alt=Th%E1%BB%AD', Buffer.from('<html>no image</html>'));
+		described(up, r, 'POST /media, a page for an image');
+		check(r.status === 400 && JSON.parse(r.body).error?.field === 'file', 'POST /media, a page: 400 names the file', r.body.slice(0, 200));
+		r = await send('POST', '/api/v1/media?name=x.png&alt=Th%E1%BB%AD', pngBytes, true);
+		described(up, r, 'POST /media without a token');
+		r = await send('POST', '/api/v1/media?name=x.png&alt=Th%E1%BB%AD', pngBytes);
+		const m = described(up, r, 'POST /media, an image');
+		check(r.status === 201 && m?.kind === 'image', 'POST /media: 201, an image', r.body.slice(0, 200));
+		// a new draft, as one made above, with it as its cover
+		if (m?.id && drafts.length) {
+			const [p, example] = drafts[0];
+			r = await send('POST', `/api/v1${p}`, { ...example, cover_id: m.id, cover_alt: 'Thử' });
+			const body = described(doc.paths[p].post, r, `POST ${p} with a cover`);
+			check(r.status === 201 && body?.cover_id === m.id, `POST ${p}: the cover named`, r.body.slice(0, 200));
+		}
 	}
 }
 console.log(`api-check: ${checked} checked, ${failed} failed`);

@@ -2682,6 +2682,24 @@ async function subscriptions(t) {
 	await mustSee(page.getByRole('status').filter({ hasText: 'thư xác nhận' }), 'the notice that a confirmation mail is on its way');
 	assert.deepEqual(seriousOf((await axe(t, page)).violations), [], 'axe on the subscription form, sent');
 	seen.assertClean('the subscription form');
+
+	// #16: the confirmation mail (waiting in the outbox: no mail server here) links to the page of
+	// all the address's subscriptions; the reader ticks one more and saves
+	const body = execFileSync('sqlite3', [join(t.data, 'cong.db'),
+		"SELECT body FROM mail_outbox WHERE subscription_id IS NOT NULL ORDER BY id DESC LIMIT 1"]).toString();
+	const manage = body.match(/https?:\/\/\S+(\/quan-ly-nhan-tin\?token=[0-9]+\.[0-9a-f]+)/);
+	assert.ok(manage, 'the manage link in the confirmation mail');
+	await page.goto(t.site + manage[1]);
+	assert.equal(await textOf(page.getByRole('heading', { level: 1 })), 'Quản lý đăng ký nhận tin');
+	await mustSee(page.getByText('v***@e***.vn'), 'the address, masked');
+	assert.deepEqual(seriousOf((await axe(t, page)).violations), [], 'axe on the page of all subscriptions');
+	await page.getByRole('checkbox', { name: 'Toàn bộ trang' }).check();
+	await page.getByRole('radio', { name: 'Bản tin hằng tuần' }).check();
+	await clickAndWait(page, page.getByRole('button', { name: 'Lưu', exact: true }));
+	await mustSee(page.getByRole('status').filter({ hasText: 'Đã lưu các đăng ký' }), 'the notice that it was saved');
+	assert.ok(await page.getByRole('checkbox', { name: 'Toàn bộ trang' }).isChecked(), 'the whole site now followed');
+	assert.deepEqual(seriousOf((await axe(t, page)).violations), [], 'axe on the page of all subscriptions, saved');
+	seen.assertClean('the page of all subscriptions');
 	await ctx.close();
 
 	const admin = await personPage(t, 'siteadmin', '/quan-tri/nhan-tin', { bypassCSP: true });
@@ -2692,7 +2710,7 @@ async function subscriptions(t) {
 }
 
 scenarios.push(
-	{ name: 'subscriptions: the form from a list, a wrong address, sent; the masked list (axe-core)', run: subscriptions, timeout: 60000 },
+	{ name: 'subscriptions: the form from a list, a wrong address, sent; all of an address\'s subscriptions; the masked list (axe-core)', run: subscriptions, timeout: 60000 },
 );
 
 /* ---------------------------------------------------------------------------------------------

@@ -5,8 +5,9 @@
  *   - it succeeds exactly when it reports no error, and every error has a message key; only the
  *     refusal of the whole body (api_bad_json) names no field, and only an unknown key names
  *     the empty one (a body may send "" as a key);
- *   - on success the input is of the kind, keeps the stored cover (-1) and the attachments, and
- *     its "fields" holds only keys of the kind's descriptor;
+ *   - on success the input is of the kind; it keeps the stored cover (-1) and the attachments
+ *     unless the body names them ("cover_id": an id, or null for none; "attachments": the ids,
+ *     each positive, as many as given), and its "fields" holds only keys of the kind's descriptor;
  *   - the body over its own result gives the same values again (a PATCH repeated changes nothing). */
 #include "model/api_input.h"
 #include "model/kind.h"
@@ -20,6 +21,22 @@ static void fail(const char *what)
 {
 	fprintf(stderr, "fuzz_api_input: %s\n", what);
 	abort();
+}
+
+/* What BODY (parsed) names of the cover and the attachments must be what IN took. */
+static void check_library(const json_t *body, const struct api_input *in)
+{
+	json_t *cover = json_object_get(body, "cover_id"), *att = json_object_get(body, "attachments");
+	int64_t want = !cover ? -1 : json_is_integer(cover) ? json_integer_value(cover) : 0;
+	if (in->in.cover_id != want || (cover && json_is_integer(cover) && want <= 0))
+		fail("the cover is not the one the body names");
+	if (!!att != !!in->in.set_attachments)
+		fail("the attachments change though the body does not name them, or the reverse");
+	if (att && in->in.nattachments != json_array_size(att))
+		fail("not as many attachments as the body gives");
+	for (size_t i = 0; att && i < in->in.nattachments; i++)
+		if (in->in.attachments[i] <= 0 || in->in.attachments[i] != json_integer_value(json_array_get(att, i)))
+			fail("an attachment that is not the body's");
 }
 
 static void check_result(const struct kind *k, int rc, const struct api_input *in, const struct errs *e)
@@ -39,8 +56,6 @@ static void check_result(const struct kind *k, int rc, const struct api_input *i
 		return;
 	if (!in->in.kind || strcmp(in->in.kind, k->name) != 0)
 		fail("an input of another kind");
-	if (in->in.cover_id != -1 || in->in.set_attachments)
-		fail("the cover or the attachments would change");
 	if (!json_is_object(in->in.fields))
 		fail("no fields object");
 	const char *key;
@@ -64,6 +79,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct api_input in;
 	int rc = api_input_parse(k, body, len, NULL, &in, &e);
 	check_result(k, rc, &in, &e);
+	json_t *parsed = rc == 0 ? json_loadb(body, len, JSON_REJECT_DUPLICATES, NULL) : NULL;
+	if (rc == 0)
+		check_library(parsed, &in);
+	json_decref(parsed);
 	if (rc == 0) {
 		/* the same body again over what it gave: a PATCH repeated */
 		struct errs e2 = { 0 };

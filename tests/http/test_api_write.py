@@ -10,12 +10,15 @@
   and nothing is stored.
 - A token over its rate gets 429 with Retry-After in the API's error shape; another token is not
   held back by it.
-- The audit records the tokens' creation and revocation, and each write under the token's name."""
+- The audit records the tokens' creation and revocation, and each write under the token's name.
+- Uploads (#16): POST /api/v1/media takes the file itself, checked as the admin's upload is (type
+  by content, an image's description, size); an item names the stored image as its cover_id and
+  the files as its attachments, each refused when it is not the site's or not of that sort."""
 import json
 import os
 import re
 
-from conglib import CongTest, cong, module_fixture
+from conglib import CongTest, cong, module_fixture, png
 
 # The per-token rate (300 writes a minute, bursts of 100) as the server has it, unscaled: the
 # fixture's server otherwise multiplies every rate limit by 100 for the other modules' sake.
@@ -294,7 +297,7 @@ class ApiWrite(CongTest):
             table = [(set(x.strip() for x in flags.split("|")), pattern)
                      for flags, pattern in re.findall(r'\{ (ROUTE_[A-Z_ |]+), "([^"]+)"', f.read())]
         token = [(flags, p) for flags, p in table if "ROUTE_TOKEN" in flags]
-        self.assertEqual(len(token), 3)
+        self.assertEqual(len(token), 4)  # and the library's upload, POST /api/v1/media (#16)
         for flags, p in table:
             with self.subTest(route=p):
                 unsafe = flags & {"ROUTE_POST", "ROUTE_PUT", "ROUTE_PATCH"}
@@ -307,3 +310,80 @@ class ApiWrite(CongTest):
                 else:
                     self.assertNotIn("ROUTE_NO_CSRF", flags)
                     self.assertFalse(p.startswith("/api/") and unsafe, p)
+
+
+class ApiUploads(CongTest):
+    PDF = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj"
+           b" 3 0 obj<</Type/Page/MediaBox[0 0 200 200]/Parent 2 0 R>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
+
+    token = ApiWrite.token
+    call = ApiWrite.call
+    error = ApiWrite.error
+
+    def upload(self, data, token, query="", site="snv", headers=None):
+        h = {"Content-Type": "application/octet-stream"}
+        if token:
+            h["Authorization"] = "Bearer " + token
+        h.update(headers or {})
+        r = self.fx.client(site).request("POST", "/api/v1/media" + query, body=data, headers=h)
+        self.assertTrue((r.header("Content-Type") or "").startswith("application/json"), r.text[:200])
+        return r, json.loads(r.text)
+
+    def test_covers_and_attachments_through_the_library(self):
+        rep = self.token("snv", "reporter", "tải ảnh")
+        image = png(40, 30, (10, 120, 200))
+        r, m = self.upload(image, rep, "?name=cau-cai-cam.png&alt=C%E1%BA%A7u%20C%C3%A1i%20Cam")
+        self.expect(r, 201)
+        self.assertEqual((m["kind"], m["mime"], m["width"], m["height"]), ("image", "image/png", 40, 30))
+        self.assertEqual(m["alt"], "Cầu Cái Cam")
+        self.assertRegex(m["url"], r"^https?://snv\.[^/]+/media/[0-9a-f]{64}\.png$")
+        got = self.fx.client("snv").get("/" + m["url"].split("/", 3)[3])
+        self.expect(got, 200)
+        self.assertEqual(got.header("Content-Type"), "image/png")
+        img = m["id"]
+        # a PDF named by Content-Disposition; its type from its bytes
+        r, f = self.upload(self.PDF, rep, headers={"Content-Disposition": 'attachment; filename="bao-cao-quy.pdf"'})
+        self.expect(r, 201)
+        self.assertEqual((f["kind"], f["mime"], f["name"]), ("file", "application/pdf", "bao-cao-quy.pdf"))
+        pdf = f["id"]
+        # refusals, as the admin's upload refuses them, the field named; nothing stored
+        n = int(self.fx.sql("SELECT count(*) FROM media")[0][0])
+        self.error(self.upload(image, rep, "?name=khong-mo-ta.png")[0], 400, field="alt")
+        self.error(self.upload(b"<html><script>alert(1)</script></html>", rep, "?name=anh.png")[0], 400, field="file")
+        self.error(self.upload(b"", rep)[0], 400, field="file")
+        self.error(self.upload(image, None, "?alt=x")[0], 401)
+        self.error(self.upload(image, self.token("longho", "editor"), "?alt=x")[0], 403)
+        self.assertEqual(int(self.fx.sql("SELECT count(*) FROM media")[0][0]), n, "nothing stored")
+        other_r, other = self.upload(png(8, 8), self.token("longho", "editor"), "?alt=Kh%C3%A1c", site="longho")
+        self.expect(other_r, 201)
+        # an item with its cover and attachment
+        item = dict(LEGAL, title="Quyết định có ảnh và tệp qua API", cover_id=img, cover_alt="Cầu Cái Cam",
+                    attachments=[pdf])
+        r, body = self.call("POST", "/api/v1/legal", item, rep)
+        self.expect(r, 201)
+        self.assertEqual(body["cover_id"], img)
+        self.assertEqual(body["attachments"], [pdf])
+        iid = body["id"]
+        self.assertEqual(self.fx.sql("SELECT cover_id FROM items WHERE id = ?", (iid,)), [(img,)])
+        # each sort in its place, the site's own only
+        for bad, field in (({"cover_id": pdf}, "cover_id"), ({"attachments": [img]}, "attachments"),
+                           ({"cover_id": other["id"]}, "cover_id"), ({"attachments": [pdf, "x"]}, "attachments"),
+                           ({"cover_id": 0}, "cover_id")):
+            r, _ = self.call("PATCH", "/api/v1/legal/%d" % iid, bad, rep)
+            self.error(r, 400, field=field)
+        self.assertEqual(self.fx.sql("SELECT cover_id FROM items WHERE id = ?", (iid,)), [(img,)])
+        # PATCH without them keeps both; null takes the cover off; [] the attachments
+        r, body = self.call("PATCH", "/api/v1/legal/%d" % iid, {"summary": "Tóm tắt mới"}, rep)
+        self.expect(r, 200)
+        self.assertEqual((body["cover_id"], body["attachments"]), (img, [pdf]))
+        r, body = self.call("PATCH", "/api/v1/legal/%d" % iid, {"cover_id": None, "attachments": []}, rep)
+        self.expect(r, 200)
+        self.assertEqual((body["cover_id"], body["attachments"]), (None, []))
+        # the description: the upload, and the item's references (tests/api/check.mjs validates it)
+        doc = json.loads(self.fx.client("snv").get("/api/v1/openapi.json").text)
+        op = doc["paths"]["/media"]["post"]
+        self.assertIn("application/octet-stream", op["requestBody"]["content"])
+        self.assertEqual(op["responses"]["201"]["content"]["application/json"]["schema"]["$ref"], "#/components/schemas/media")
+        for name in ("legal_input", "legal_draft"):
+            self.assertIn("cover_id", doc["components"]["schemas"][name]["properties"])
+            self.assertIn("attachments", doc["components"]["schemas"][name]["properties"])

@@ -11,7 +11,7 @@ import re
 import threading
 import time
 
-from conglib import CongTest, module_fixture, squash, text_of
+from conglib import CongTest, cong, module_fixture, squash, text_of
 
 setUpModule, tearDownModule = module_fixture(extra_serve=("--scheduler-interval", "1"))
 
@@ -114,6 +114,19 @@ class Upstream:
                     except OSError:
                         pass
                     return
+                if p == "/images.xml":  # every way a feed names an image, all on another host
+                    return self.send(200, ('<?xml version="1.0"?><rss version="2.0" xmlns:media='
+                                           '"http://search.yahoo.com/mrss/"><channel><title>Xã Hoà Ninh</title>'
+                                           '<item><title>Trao quà Tết</title><guid>hn1</guid>'
+                                           '<link>https://hoa-ninh.example.vn/qua-tet</link>'
+                                           '<enclosure url="https://tracker.example.net/px.jpg" type="image/jpeg"'
+                                           ' length="1"/></item>'
+                                           '<item><title>Sửa đường liên ấp</title><guid>hn2</guid>'
+                                           '<link>https://hoa-ninh.example.vn/duong</link>'
+                                           '<media:content url="https://tracker.example.net/m.png" medium="image"'
+                                           ' type="image/png"/><description>&lt;p&gt;&lt;img src='
+                                           '"https://tracker.example.net/i.gif"&gt;Đường mới.&lt;/p&gt;'
+                                           '</description></item></channel></rss>').encode())
                 if p == "/loop":
                     return self.send(302, b"", headers=[("Location", "/loop")])
                 if p == "/malformed.xml":
@@ -316,3 +329,73 @@ class ExternalFeeds(CongTest):
         self.expect(self.board().post(ADMIN + "/%d/xoa" % self.site_id("Trang xã Tân Hạnh")), 303)
         self.assertNotIn_("Tiêm chủng mở rộng", fx.client().get("/tin-trang-thanh-vien"))
         self.assertNotIn_("Tiêm chủng mở rộng", fx.client().get("/"))
+
+    def test_7_a_sites_own_interval_is_set_checked_and_shown(self):
+        r = self.board().post(ADMIN, [("name", "Trang xã Long Hồ"), ("unit", ""), ("home_url", "https://long-ho.example.vn/"),
+                                      ("feed_url", self.up.url("/atom.xml?lh")), ("interval", "3")])
+        self.expect(r, 422)
+        el = r.by_id("interval-error")
+        self.assertIsNotNone(el, "the message is next to the interval")
+        self.assertIn("từ 5 đến 10080", text_of(el))
+        self.assertIn_('value="3"', r, "what was typed is kept")
+        self.check_html(r, chrome=False)
+        r = self.board().post(ADMIN, [("name", "Trang xã Long Hồ"), ("unit", ""), ("home_url", "https://long-ho.example.vn/"),
+                                      ("feed_url", self.up.url("/atom.xml?lh")), ("interval", "120")])
+        self.expect(r, 303)
+        sid = self.site_id("Trang xã Long Hồ")
+        self.assertEqual(self.fx.sql("SELECT interval_minutes FROM ext_sites WHERE id = ?", (sid,))[0][0], 120)
+        page = self.board().get(ADMIN)
+        self.assertIn("Lấy tin mỗi 120 phút", squash(text_of(page.by_id("trang-ngoai-%d" % sid))))
+        edit = self.board().get(ADMIN + "/%d" % sid)
+        self.assertEqual(edit.by_id("interval").get("value"), "120")
+        self.assertIn_("30 phút", edit, "the installation's interval is named as the default")
+        # emptied: the installation's again
+        self.expect(self.board().post(ADMIN + "/%d" % sid, [("name", "Trang xã Long Hồ"), ("unit", ""),
+                                                            ("home_url", "https://long-ho.example.vn/"),
+                                                            ("feed_url", self.up.url("/atom.xml?lh")), ("interval", "")]), 303)
+        self.assertIsNone(self.fx.sql("SELECT interval_minutes FROM ext_sites WHERE id = ?", (sid,))[0][0])
+        self.expect(self.board().post(ADMIN + "/%d/xoa" % sid), 303)
+
+    def test_8_the_command_line_lists_adds_pulls_and_removes(self):
+        fx = self.fx
+        def refused(args, words):
+            try:
+                cong("feeds", *args)
+            except Exception as e:  # ServerError: the exit code and the sentence
+                self.assertIn(words, str(e))
+            else:
+                self.fail("cong feeds %s succeeded" % " ".join(args))
+        refused(["add", "--data", fx.data, "--name", "X", "--home", "ftp://x.example.vn/", "--feed", "https://x.example.vn/r"],
+                "http://")
+        refused(["add", "--data", fx.data, "--name", "X"], "--home URL --feed URL")
+        refused(["list", "--data", fx.data, "--site", "khong-co"], "no such site")
+        refused(["pull", "--data", fx.data, "987654"], "no member site 987654")
+        refused(["remove", "--data", fx.data, "987654"], "no member site 987654")
+        refused(["frobnicate"], "no such command")
+        out = cong("feeds", "add", "--data", fx.data, "--name", "Trang xã Hoà Ninh", "--home", "https://hoa-ninh.example.vn/",
+                   "--feed", self.up.url("/images.xml"), "--site", "snv", "--interval", "60")
+        sid = int(re.search(r"member site (\d+) added", out).group(1))
+        self.assertIn("ext_site.add", self.board().get("/quan-tri/nhat-ky").text, "audited")
+        out = cong("feeds", "pull", "--data", fx.data, "--site", "snv")
+        self.assertRegex(out, r"%d Trang xã Hoà Ninh: 2 change\(s\), 2 item\(s\) kept" % sid)
+        listed = cong("feeds", "list", "--data", fx.data, "--site", "snv")
+        self.assertIn("Trang xã Hoà Ninh", listed)
+        self.assertIn("60 min", listed)
+        self.assertNotIn("Trang xã An Bình", listed, "--site lists that unit's sites only")
+        self.assertIn("Trang xã An Bình", cong("feeds", "list", "--data", fx.data))
+        # the feed's images are kept, and never shown: no page makes readers' browsers call the
+        # feed's image hosts, and the CSP still allows only the portal's own images
+        self.assertEqual(fx.sql("SELECT COUNT(*) FROM ext_items WHERE ext_site_id = ? AND image <> ''", (sid,))[0][0], 2)
+        for path in ("/", "/tin-trang-thanh-vien"):
+            page = fx.client().get(path)
+            self.assertIn_("Trao quà Tết", page, path)
+            self.assertNotIn_("tracker.example.net", page, path)
+            self.assertIn("img-src 'self' data:;", page.header("Content-Security-Policy"))
+        # a failing pull says why, and exits non-zero
+        cong("feeds", "remove", "--data", fx.data, str(sid))
+        self.assertNotIn_("Trao quà Tết", fx.client().get("/tin-trang-thanh-vien"))
+        out = cong("feeds", "add", "--data", fx.data, "--name", "Trang hỏng", "--home", "https://hong.example.vn/",
+                   "--feed", self.up.url("/malformed.xml"))
+        bad = int(re.search(r"member site (\d+) added", out).group(1))
+        refused(["pull", "--data", fx.data, str(bad)], "không phải XML hợp lệ")
+        cong("feeds", "remove", "--data", fx.data, str(bad))

@@ -296,5 +296,99 @@ class Digest(Base):
         self.assertIn("Bản tin ngày %s: Tin hằng ngày" % day, msg["Subject"])
         self.assertIn(title, msg.get_body(("plain",)).get_content())
         self.assertEqual(msg["List-Unsubscribe-Post"], "List-Unsubscribe=One-Click")
+        # text and HTML (#16): one multipart/alternative message, the same items in both
+        self.assertEqual(msg.get_content_type(), "multipart/alternative")
+        page = msg.get_body(("html",)).get_content()
+        self.assertIn(html.escape(title, quote=False), page)
+        self.assertIn("/quan-ly-nhan-tin?token=", page)
         time.sleep(4)
         self.assertEqual(len(self.mails(box, 3, addr, timeout=1)), 2, "the digest went twice")
+
+
+class Manage(Base):
+    def test_every_mail_links_to_all_of_the_addresss_subscriptions(self):
+        fx = self.fx
+        box = self.start_sink()
+        addr = "quan.ly@example.vn"
+        citizen = fx.client(SITE)
+        self.subscribe(citizen, addr, "k:legal", "immediate")
+        msg = self.mails(box, 1, addr)[0][1]
+        u = urllib.parse.urlsplit(self.link_in(msg, "/dang-ky-nhan-tin/xac-nhan"))
+        self.expect(citizen.post(u.path, [("token", urllib.parse.parse_qs(u.query)["token"][0])]), 200)
+        editor = fx.admin("admin", SITE)
+        title = "Quyết định về <giá> đất & nhà năm 2027"
+        fx.article(editor, title, category_id=self.category("Tin quản lý nhận tin"), publish=True)
+        # an article is no legal document: nothing comes; the notice comes for a legal document
+        cid = self.category("Chuyên mục theo dõi mới")
+        r = self.subscribe(citizen, addr, "c:%d" % cid, "immediate")
+        msg = self.mails(box, 2, addr)[1][1]
+        u = urllib.parse.urlsplit(self.link_in(msg, "/dang-ky-nhan-tin/xac-nhan"))
+        self.expect(citizen.post(u.path, [("token", urllib.parse.parse_qs(u.query)["token"][0])]), 200)
+        fx.article(editor, title, category_id=cid, publish=True)
+        got = self.mails(box, 3, addr)
+        self.assertEqual(len(got), 3, "the notice")
+        msg = got[2][1]
+        self.assertEqual(msg.get_content_type(), "multipart/alternative")
+        page = msg.get_body(("html",)).get_content()
+        self.assertIn(html.escape(title, quote=True), page, "the title escaped in the HTML part")
+        self.assertNotIn("<giá>", page)
+        manage = self.link_in(msg, "/quan-ly-nhan-tin")
+        self.assertIn(html.escape(manage), page, "the link in both parts")
+        m = urllib.parse.urlsplit(manage)
+        path = m.path + "?" + m.query
+        token = urllib.parse.parse_qs(m.query)["token"][0]
+        # the page: both subscriptions of the address, ticked, the address masked
+        r = self.page(citizen, path)
+        self.assertEqual(r.header("Cache-Control"), "no-store")
+        self.assertIn_("q***@e***.vn", r)
+        self.assertNotIn_(addr, r)
+        self.assertRegex(r.text, r'name="target" value="k:legal" checked')
+        self.assertRegex(r.text, r'name="target" value="c:%d" checked' % cid)
+        self.assertRegex(r.text, r'name="target" value="site">')
+        # a refusal keeps what was ticked; without the CSRF token nothing happens
+        r = citizen.post("/quan-ly-nhan-tin", [("token", token), ("target", "site"), ("target", "c:999999"),
+                                               ("frequency", "weekly")])
+        self.expect(r, 422)
+        self.assertEqual(r.by_id("target-error").text, VI["sub_target_invalid"])
+        self.assertRegex(r.text, r'name="target" value="site" checked')
+        self.expect(fx.client(SITE).post("/quan-ly-nhan-tin", [("token", token), ("target", "site"),
+                                                               ("frequency", "weekly")], csrf=False), 403)
+        # the whole site, weekly, instead of the two
+        r = citizen.post("/quan-ly-nhan-tin", [("token", token), ("target", "site"), ("frequency", "weekly")])
+        self.expect(r, 303)
+        r = self.page(citizen, r.location_path)
+        self.assertIn_(VI["sub_manage_saved"], r)
+        rows = dict((k, (st, f)) for k, st, f in fx.sql(
+            "SELECT target_key, state, frequency FROM subscriptions WHERE target_key IN ('site', 'k:legal', ?)"
+            " AND email_tag = (SELECT email_tag FROM subscriptions WHERE id = ?)", ("c:%d" % cid, int(token.split(".")[0]))))
+        self.assertEqual(rows["site"], ("active", "weekly"))
+        self.assertEqual(rows["k:legal"][0], "unsubscribed")
+        self.assertEqual(rows["c:%d" % cid][0], "unsubscribed")
+        # stop all
+        r = citizen.post("/quan-ly-nhan-tin", [("token", token), ("frequency", "weekly"), ("stop", "1")])
+        self.expect(r, 303)
+        self.assertIn_(VI["sub_manage_stopped"], self.page(citizen, r.location_path))
+        self.assertFalse(fx.sql("SELECT id FROM subscriptions WHERE state = 'active' AND email_tag ="
+                                " (SELECT email_tag FROM subscriptions WHERE id = ?)", (int(token.split(".")[0]),)))
+        # a touched token, another site's host: the "bad link" page
+        bad = token[:-1] + ("0" if token[-1] != "0" else "1")
+        r = self.expect(citizen.get("/quan-ly-nhan-tin?token=" + bad), 404)
+        self.assertIn_(VI["sub_manage_bad"], r)
+        self.expect(fx.client("longho").get(path), 404)
+
+    def test_a_sites_digest_hour(self):
+        fx = self.fx
+        admin = fx.admin("admin", SITE)
+        r = admin.post("/quan-tri/nhan-tin", [("hour", "25")])
+        self.expect(r, 422)
+        self.assertEqual(r.by_id("hour-error").text, VI["sub_hour_invalid"])
+        self.assertEqual(r.by_id("hour").get("value"), "25", "the input kept")
+        self.check_html(r, chrome=False)
+        self.expect(admin.post("/quan-tri/nhan-tin", [("hour", "9")]), 303)
+        self.assertEqual(fx.sql("SELECT subscription_hour FROM sites WHERE slug = ?", (SITE,)), [(9,)])
+        r = self.page(admin, "/quan-tri/nhan-tin?da-luu=1", chrome=False)
+        self.assertEqual(r.by_id("hour").get("value"), "9")
+        self.assertTrue(fx.sql("SELECT id FROM audit WHERE action = 'subscription.hour'"))
+        self.expect(fx.admin("duyet", SITE).post("/quan-tri/nhan-tin", [("hour", "6")]), 403)
+        self.expect(admin.post("/quan-tri/nhan-tin", [("hour", "")]), 303)
+        self.assertEqual(fx.sql("SELECT subscription_hour FROM sites WHERE slug = ?", (SITE,)), [(None,)])

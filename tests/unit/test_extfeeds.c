@@ -274,12 +274,12 @@ TEST(extfeeds_register_rules_and_storage)
 	char unit[32];
 	snprintf(unit, sizeof(unit), "%lld", (long long)dept);
 	struct extsite_input in = { "Trang xã An Bình", unit, "https://xa-an-binh.example.vn/",
-				    "https://xa-an-binh.example.vn/rss.xml" };
+				    "https://xa-an-binh.example.vn/rss.xml", NULL };
 	CHECK(extsite_add(db, &editor, &in, 1000, &e, &id) == M_DENIED);
 	CHECK(extsites_list(db, &editor) == NULL);
 	CHECK(extsite_add(db, &admin, &in, 1000, &e, &id) == M_OK && id > 0);
 	/* refusals, each on its field */
-	struct extsite_input bad = { "", "999999", "ftp://x.example.vn/", "https://u:p@x.example.vn/rss" };
+	struct extsite_input bad = { "", "999999", "ftp://x.example.vn/", "https://u:p@x.example.vn/rss", NULL };
 	e.n = 0;
 	CHECK(extsite_add(db, &admin, &bad, 1000, &e, &id) == M_INVALID);
 	CHECK(e.n == 4);
@@ -365,5 +365,58 @@ TEST(extfeeds_register_rules_and_storage)
 	int64_t naudit = 0;
 	db_one_int(db_stmt(db, "SELECT COUNT(*) FROM audit WHERE action LIKE 'ext_site.%'"), &naudit);
 	CHECK(naudit == 4);
+	db_close(db);
+}
+
+/* A member site's own interval (migration 0043): checked, kept, and it decides when that site is
+ * due; a site without one follows the installation's. */
+TEST(extfeeds_per_site_interval)
+{
+	struct db *db = t_fresh_db();
+	if (!CHECK(db != NULL))
+		return;
+	t_add_site(db, "Cổng tỉnh", "main", NULL);
+	struct actor admin = { 0, 1, "test" };
+	struct errs e = { 0 };
+	int64_t hourly = 0, dflt = 0, x = 0;
+	struct extsite_input in = { "Trang xã Tân Hoà", "", "https://tan-hoa.example.vn/", "https://tan-hoa.example.vn/rss",
+				    "4" };
+	CHECK(extsite_add(db, &admin, &in, 1000, &e, &x) == M_INVALID); /* below the least */
+	CHECK(e.n == 1 && strcmp(e.e[0].field, "interval") == 0 && strcmp(e.e[0].key, "extfeed_interval_invalid") == 0);
+	e.n = 0;
+	in.interval = "mỗi giờ";
+	CHECK(extsite_add(db, &admin, &in, 1000, &e, &x) == M_INVALID && e.n == 1);
+	e.n = 0;
+	in.interval = "10081";
+	CHECK(extsite_add(db, &admin, &in, 1000, &e, &x) == M_INVALID && e.n == 1);
+	e.n = 0;
+	in.interval = "60";
+	CHECK(extsite_add(db, &admin, &in, 1000, &e, &hourly) == M_OK);
+	struct extsite_input other = { "Trang xã Long Phú", "", "https://long-phu.example.vn/",
+				       "https://long-phu.example.vn/rss", "" };
+	CHECK(extsite_add(db, &admin, &other, 1000, &e, &dflt) == M_OK);
+	json_t *row = extsite_get(db, &admin, hourly);
+	CHECK(json_integer_value(json_object_get(row, "interval_minutes")) == 60);
+	json_decref(row);
+	row = extsite_get(db, &admin, dflt);
+	CHECK(row && json_is_null(json_object_get(row, "interval_minutes")));
+	json_decref(row);
+
+	/* both pulled at 2,000,000,000; the installation's interval is 30 minutes */
+	struct feed f = { 0 };
+	int changed;
+	CHECK(extfeed_store(db, hourly, &f, 3, 2000000000, &changed) == M_OK);
+	CHECK(extfeed_store(db, dflt, &f, 3, 2000000000, &changed) == M_OK);
+	struct extfeed_opts o = { .interval = 1800, .keep = 3 };
+	CHECK(extfeeds_due(db, &o, 2000000000 + 1799) == 0);
+	CHECK(extfeeds_due(db, &o, 2000000000 + 1800) == 1); /* the one on the default */
+	CHECK(extfeed_store(db, dflt, &f, 3, 2000000000 + 1800, &changed) == M_OK);
+	CHECK(extfeeds_due(db, &o, 2000000000 + 3599) == 0); /* the hourly one waits its hour */
+	CHECK(extfeeds_due(db, &o, 2000000000 + 3600) == 1);
+
+	/* changed back to the installation's */
+	in.interval = NULL;
+	CHECK(extsite_update(db, &admin, hourly, &in, 3000, &e) == M_OK);
+	CHECK(extfeeds_due(db, &o, 2000000000 + 1800) == 1);
 	db_close(db);
 }

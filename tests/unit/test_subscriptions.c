@@ -419,3 +419,97 @@ TEST(mail_carries_the_one_click_unsubscribe)
 	CHECK(mail_build(&cfg, &m, 1765000000, &out, err, sizeof(err)) == 0 && !strstr(out.buf, "List-Unsubscribe"));
 	sb_release(&out);
 }
+
+/* The token after MARK in TEXT into OUT (SUB_UNSUB_TOKEN_MAX + 1). */
+static int token_after(const char *text, const char *mark, char *out)
+{
+	const char *p = text ? strstr(text, mark) : NULL;
+	return p ? token_in(p, out) : -1;
+}
+
+/* #16's remainders: a site's own digest hour, the digest's HTML alternative (escaped), the
+ * signed link to all of an address's subscriptions and what it may change. */
+TEST(subscription_site_hour_html_digest_and_manage_page)
+{
+	struct db *db = t_fresh_db();
+	if (!CHECK(db && texts_vi()))
+		return;
+	const json_t *all = texts_vi();
+	CHECK(t_add_site(db, "Cổng tỉnh", "main", NULL) > 0);
+	int64_t site = t_add_site(db, "Sở Tư pháp", "department", NULL);
+	int64_t news = add_category(db, site, 0, "Tin tức", "tin-tuc");
+	int64_t t0 = t_vn_at("2026-12-07", 9, 0);
+	char target[32];
+	snprintf(target, sizeof(target), "c:%lld", (long long)news);
+	int64_t daily = subscribe(db, site, "e.daily@example.vn", target, "daily", "vi", t0);
+	CHECK(daily > 0);
+	CHECK(add_item(db, site, news, "article", "vi", "Giá <b>lúa</b> & \"gạo\"", t0 + 3600));
+
+	/* the site's hour: 9, refused out of range, the setting's elsewhere */
+	struct errs e = { 0 };
+	CHECK(subscription_hour_set(db, &actor_cli, site, "24", &e) == M_INVALID && e.n == 1 &&
+	      !strcmp(e.e[0].key, "sub_hour_invalid"));
+	e.n = 0;
+	CHECK(subscription_hour_set(db, &actor_cli, site, "9", &e) == M_OK);
+	int own = 0;
+	CHECK(subscription_hour_get(db, site, &own) == 9 && own == 1);
+	CHECK(count(db, "SELECT COUNT(*) FROM audit WHERE action = 'subscription.hour' AND site_id = ?1", site) == 1);
+	CHECK(subscription_run(db, all, t_vn_at("2026-12-08", 8, 59)) == 0); /* 07:00 is not this site's hour */
+	CHECK(subscription_run(db, all, t_vn_at("2026-12-08", 9, 0)) == 1);
+
+	/* the digest's HTML alternative: the title escaped, the links written */
+	char *html = last_mail(db, daily, "html"), *body = last_mail(db, daily, "body");
+	CHECK(html && strstr(html, "<!DOCTYPE html>") && strstr(html, "<html lang=\"vi\">"));
+	CHECK(html && strstr(html, "Giá &lt;b&gt;lúa&lt;/b&gt; &amp; &quot;gạo&quot;") && !strstr(html, "<b>lúa"));
+	CHECK(html && strstr(html, "<a href=\"https://snv.example.gov.vn/tin/tin-thu-"));
+	CHECK(html && strstr(html, "/quan-ly-nhan-tin?token=") && strstr(html, "/huy-nhan-tin?token="));
+	CHECK(body && strstr(body, "Giá <b>lúa</b>")); /* the text stays text */
+	char mtok[SUB_UNSUB_TOKEN_MAX + 1], utok[SUB_UNSUB_TOKEN_MAX + 1];
+	CHECK(token_after(body, "/quan-ly-nhan-tin?token=", mtok) == 0);
+	CHECK(token_after(body, "/huy-nhan-tin?token=", utok) == 0);
+	free(html);
+	free(body);
+
+	/* the page's view: what the address follows, its address masked */
+	json_t *v = subscription_manage_view(db, mtok);
+	CHECK(v && json_integer_value(json_object_get(v, "site_id")) == site);
+	CHECK_STR(json_string_value(json_object_get(v, "email_masked")), "e***@e***.vn");
+	CHECK_STR(json_string_value(json_array_get(json_object_get(v, "active"), 0)), target);
+	CHECK_STR(json_string_value(json_object_get(v, "frequency")), "daily");
+	json_decref(v);
+	/* the one-click token is not this one, nor a touched one */
+	CHECK(subscription_manage_view(db, utok) == NULL);
+	char last = mtok[strlen(mtok) - 1];
+	mtok[strlen(mtok) - 1] = last == '0' ? '1' : '0';
+	CHECK(subscription_manage_view(db, mtok) == NULL);
+	CHECK(subscription_manage_save(db, mtok, NULL, 0, NULL, t0, &e) == M_NOTFOUND);
+	mtok[strlen(mtok) - 1] = last;
+
+	/* refused: a target of nothing, a frequency of nothing; nothing changes */
+	const char *bad[] = { "site", "c:999999" };
+	CHECK(subscription_manage_save(db, mtok, bad, 2, "weekly", t0, &e) == M_INVALID && e.n == 1);
+	e.n = 0;
+	const char *two[] = { "site", "k:legal" };
+	CHECK(subscription_manage_save(db, mtok, two, 2, "hourly", t0, &e) == M_INVALID && e.n == 1);
+	e.n = 0;
+	CHECK(count(db, "SELECT COUNT(*) FROM subscriptions WHERE site_id = ?1", site) == 1);
+	/* the whole site and legal documents, weekly: the category's ends, the two new are active at
+	 * once (the link came from the mailbox) */
+	CHECK(subscription_manage_save(db, mtok, two, 2, "weekly", t0, &e) == M_OK);
+	CHECK(count(db, "SELECT COUNT(*) FROM subscriptions WHERE site_id = ?1 AND state = 'active' AND frequency = 'weekly'",
+		    site) == 2);
+	CHECK(count(db, "SELECT COUNT(*) FROM subscriptions WHERE id = ?1 AND state = 'unsubscribed'", daily) == 1);
+	v = subscription_manage_view(db, mtok); /* the token still reaches them all */
+	CHECK(v && json_array_size(json_object_get(v, "active")) == 2 && json_array_size(json_object_get(v, "subscriptions")) == 3);
+	json_decref(v);
+	/* the category again, daily: the same row comes back, no second one */
+	const char *back[] = { target };
+	CHECK(subscription_manage_save(db, mtok, back, 1, "daily", t0, &e) == M_OK);
+	CHECK(count(db, "SELECT COUNT(*) FROM subscriptions WHERE id = ?1 AND state = 'active'", daily) == 1);
+	CHECK(count(db, "SELECT COUNT(*) FROM subscriptions WHERE site_id = ?1 AND state = 'active'", site) == 1);
+	/* stop all: nothing active, nothing waiting in the outbox */
+	CHECK(subscription_manage_save(db, mtok, NULL, 0, NULL, t0, &e) == M_OK);
+	CHECK(count(db, "SELECT COUNT(*) FROM subscriptions WHERE site_id = ?1 AND state = 'active'", site) == 0);
+	CHECK(count(db, "SELECT COUNT(*) FROM mail_outbox WHERE subscription_id IS NOT NULL AND sent_at IS NULL", 0) == 0);
+	db_close(db);
+}

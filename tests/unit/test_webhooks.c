@@ -6,6 +6,7 @@
 #include "tdb.h"
 #include "model/model.h"
 #include "model/webhook.h"
+#include "model/translation.h"
 #include "base/util.h"
 #include "db/db.h"
 
@@ -296,5 +297,39 @@ TEST(webhooks_secret_sealed_shown_and_renewed)
 	st = db_stmt(f.db, "SELECT count(*) FROM webhook_deliveries WHERE hook_id = ?");
 	db_bind_int(st, 1, f.hook);
 	CHECK(db_one_int(st, &n) == 1 && n == 0);
+	db_close(f.db);
+}
+
+/* The payload names the item's language, and a translation names the item it translates (#16). */
+TEST(webhooks_payload_names_language_and_source)
+{
+	struct fx f;
+	if (!CHECK(fx_make(&f) == 0))
+		return;
+	struct errs e = { 0 };
+	const char *langs[] = { "en" };
+	CHECK(site_languages_set(f.db, &actor_cli, f.snv, langs, 1, &e) == M_OK);
+	int64_t src = article(f.db, f.snv, "Giới thiệu Sở Nội vụ");
+	CHECK(src > 0 && article_publish_cli(f.db, f.snv, src, 0) == M_OK);
+	int64_t tid = 0;
+	CHECK(translation_create(f.db, &actor_cli, f.snv, src, "en", &e, &tid) == M_OK && tid > 0);
+	CHECK(article_publish_cli(f.db, f.snv, tid, 0) == M_OK);
+
+	struct db_stmt *st = db_stmt(f.db, "SELECT payload FROM webhook_deliveries WHERE hook_id = ? AND item_id = ?"
+					   " AND event = 'published'");
+	int64_t ids[] = { src, tid };
+	json_t *p[2] = { NULL, NULL };
+	for (int i = 0; i < 2; i++) {
+		db_bind_int(st, 1, f.hook);
+		db_bind_int(st, 2, ids[i]);
+		p[i] = db_step(st) == DB_ROW ? json_loads(db_col_text(st, 0), 0, NULL) : NULL;
+		db_reset(st);
+	}
+	CHECK_STR(json_string_value(json_object_get(p[0], "lang")), "vi");
+	CHECK(p[0] && json_object_get(p[0], "translation_of") == NULL);
+	CHECK_STR(json_string_value(json_object_get(p[1], "lang")), "en");
+	CHECK(p[1] && json_integer_value(json_object_get(p[1], "translation_of")) == src);
+	json_decref(p[0]);
+	json_decref(p[1]);
 	db_close(f.db);
 }

@@ -3,7 +3,8 @@
  * pull, last error with its time and detail, items kept), add, change, remove, "pull now". The
  * main portal's site administrators only (the route's gate, and model/extfeeds.c).
  * WEBPAGE: GET  /quan-tri/trang-ngoai               the register and the form to add a site
- * WEBPAGE: POST /quan-tri/trang-ngoai               add: name, unit (a site's id or ""), home_url, feed_url
+ * WEBPAGE: POST /quan-tri/trang-ngoai               add: name, unit (a site's id or ""), home_url, feed_url,
+ *                                                   interval (minutes, "" for the installation's)
  * WEBPAGE: GET  /quan-tri/trang-ngoai/<id>          the form to change one
  * WEBPAGE: POST /quan-tri/trang-ngoai/<id>          change: the same fields
  * WEBPAGE: POST /quan-tri/trang-ngoai/<id>/xoa      remove it and its items
@@ -59,12 +60,14 @@ static json_t *unit_options(struct req *r, int64_t selected)
 /* The form's values again: FORM from the request (a refusal), else ROW (a site being changed). */
 static json_t *form_view(struct req *r, json_t *row, int from_request)
 {
-	static const char *const keys[] = { "name", "unit", "home_url", "feed_url" };
+	static const char *const keys[] = { "name", "unit", "home_url", "feed_url", "interval" };
+	/* the row's name of each key, where it differs */
+	static const char *const cols[] = { "name", "unit_site_id", "home_url", "feed_url", "interval_minutes" };
 	json_t *f = json_object();
 	for (size_t i = 0; i < ARRAY_SIZE(keys); i++) {
 		const char *v = from_request ? req_form(r, keys[i]) : NULL;
 		if (!from_request && row) {
-			json_t *x = json_object_get(row, strcmp(keys[i], "unit") == 0 ? "unit_site_id" : keys[i]);
+			json_t *x = json_object_get(row, cols[i]);
 			char n[32];
 			if (json_is_integer(x)) {
 				snprintf(n, sizeof(n), "%lld", (long long)json_integer_value(x));
@@ -111,6 +114,9 @@ static void render(struct req *r, int status, json_t *editing, json_t *form, con
 		parse_i64(fu, 1, INT64_MAX, &unit);
 	json_object_set_new(ctx, "units", unit_options(r, unit));
 	json_object_set_new(ctx, "form", form);
+	struct extfeed_opts o;
+	extfeed_opts_read(r->db, &o);
+	json_object_set_new(ctx, "default_interval", json_integer(o.interval / 60));
 	if (editing) {
 		char u[80];
 		snprintf(u, sizeof(u), BASE "/%lld", (long long)json_integer_value(json_object_get(editing, "id")));
@@ -143,6 +149,7 @@ static void input_of(struct req *r, struct extsite_input *in)
 	in->unit = req_form(r, "unit");
 	in->home_url = req_form(r, "home_url");
 	in->feed_url = req_form(r, "feed_url");
+	in->interval = req_form(r, "interval");
 }
 
 void admin_extsite_add(struct req *r)

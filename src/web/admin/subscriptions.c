@@ -3,10 +3,13 @@
  * WEBPAGE: GET  /quan-tri/nhan-tin            the counts per target and state, the latest subscriptions
  *                                      (addresses masked), the mail log; ?da-go=1 after a removal
  * WEBPAGE: POST /quan-tri/nhan-tin/<id>/xoa   csrf: removes the subscription and its address (audited);
- *                                      303 back */
+ *                                      303 back
+ * WEBPAGE: POST /quan-tri/nhan-tin            csrf, hour ("0".."23", "" for the installation's): the
+ *                                      hour the site's digests go (audited); 303 back, or 422 */
 #include "web/web.h"
 #include "base/util.h"
 #include "model/subscription.h"
+#include "db/db.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,7 +36,8 @@ static void time_text(struct req *r, json_t *o, const char *key)
 	(void)r;
 }
 
-void admin_subscriptions(struct req *r)
+/* The page; HOUR_TYPED and E: a refused hour, shown again with its message. */
+static void render(struct req *r, int status, const char *hour_typed, const struct errs *e)
 {
 	json_t *v = subscription_admin_view(r->db, &r->actor, site_of(r), LIST_MAX), *x;
 	if (!v) {
@@ -53,12 +57,48 @@ void admin_subscriptions(struct req *r)
 		time_text(r, x, "created_at");
 		time_text(r, x, "sent_at");
 	}
+	/* the site's digest hour: its own in the field, the installation's named in the hint */
+	int own = 0, hour = subscription_hour_get(r->db, site_of(r), &own);
+	char *global = db_setting_get(r->db, "subscription_hour");
+	int64_t dflt = SUB_DIGEST_HOUR;
+	if (global && parse_i64(global, 0, 23, &dflt))
+		dflt = SUB_DIGEST_HOUR;
+	free(global);
+	char h[8] = "";
+	if (own)
+		snprintf(h, sizeof(h), "%d", hour);
+	json_object_set_new(v, "hour_form", json_string(hour_typed ? hour_typed : h));
+	json_object_set_new(v, "hour_default", json_integer(dflt));
+	if (e && e->n)
+		json_object_set_new(v, "hour_error", json_string(rtr(r, e->e[0].key)));
 	json_t *ctx = admin_ctx(r, rtr(r, "sub_admin_title"));
 	if (req_arg(r, "da-go"))
 		json_object_set_new(ctx, "notice", json_string(rtr(r, "sub_admin_removed")));
+	else if (req_arg(r, "da-luu"))
+		json_object_set_new(ctx, "notice", json_string(rtr(r, "sub_hour_saved")));
 	json_object_set_new(ctx, "subs", v);
 	resp_header(r, "Cache-Control", "no-store");
-	resp_render(r, 200, "admin/subscriptions", ctx);
+	resp_render(r, status, "admin/subscriptions", ctx);
+}
+
+void admin_subscriptions(struct req *r)
+{
+	render(r, 200, NULL, NULL);
+}
+
+void admin_subscription_hour(struct req *r)
+{
+	struct errs e = { 0 };
+	const char *hour = req_form(r, "hour");
+	int rc = subscription_hour_set(r->db, &r->actor, site_of(r), hour ? hour : "", &e);
+	if (rc == M_OK)
+		resp_redirect(r, 303, "/quan-tri/nhan-tin?da-luu=1");
+	else if (rc == M_INVALID)
+		render(r, 422, hour, &e);
+	else if (rc == M_DENIED)
+		resp_error(r, 403, "forbidden");
+	else
+		resp_error(r, 500, "server_error");
 }
 
 void admin_subscription_remove(struct req *r)

@@ -300,6 +300,19 @@ static json_t *field_example(const struct kind *k, const struct kind_field *f, s
 	}
 }
 
+/* The item's cover and attachments as a write names them and its answer gives them: ids of the
+ * site's library, which POST /media fills (api_input_parse, item_admin_json). */
+static void library_refs(json_t *props)
+{
+	json_object_set_new(props, "cover_id",
+			    json_pack("{s[ss]sIss}", "type", "integer", "null", "minimum", (json_int_t)1, "description",
+				      "Ảnh đại diện: mã một ảnh của thư viện (POST /media); null: bỏ ảnh; không gửi: giữ nguyên"));
+	json_object_set_new(props, "attachments",
+			    json_pack("{s[ss]s{sssI}sIss}", "type", "array", "null", "items", "type", "integer", "minimum",
+				      (json_int_t)1, "maxItems", (json_int_t)API_ATTACHMENTS_MAX, "description",
+				      "Tệp đính kèm theo thứ tự: mã các tệp của thư viện (POST /media); không gửi: giữ nguyên"));
+}
+
 /* What a write of K's items takes: the common fields, "submit", and K's own under "fields". */
 static json_t *input_schema(const struct kind *k)
 {
@@ -311,6 +324,7 @@ static json_t *input_schema(const struct kind *k)
 	json_object_set_new(props, "submit", json_pack("{ssss}", "type", "boolean", "description",
 						      "Lưu rồi gửi biên tập trong cùng một giao dịch"));
 	json_decref(fields);
+	library_refs(props);
 	/* an example a client may send as it is (tests/api/check.mjs does): every field filled but
 	 * files, which are the library's uploads */
 	json_t *ex = json_object(), *exf = json_object();
@@ -336,6 +350,7 @@ static json_t *draft_schema(const struct kind *k)
 		json_object_set_new(fields, k->fields[i].key, json_object()); /* as stored: any JSON value */
 	json_object_set_new(props, "fields", json_pack("{sssO}", "type", "object", "properties", fields));
 	json_decref(fields);
+	library_refs(props);
 	json_t *more = json_pack("{s{ss}s{ss}s{ss}s{ss}s{ss}s{ss}s{s[ss]ss}s{s[ss]ss}s{s[ss]ss}s{s[ss]ss}s{sss{ss}}}",
 				 "id", "type", "integer", "kind", "const", k->name, "site", "type", "string", "slug",
 				 "type", "string", "state", "type", "string", "workflow_state", "type", "string",
@@ -439,6 +454,39 @@ void page_api_openapi(struct req *r)
 		json_object_set_new(paths, p, json_pack("{so}", "post", write_op(op, "Một bước quy trình duyệt tin (mã API)",
 										 "#/components/schemas/action", "200",
 										 draft_ref, 1)));
+	}
+	/* the library's uploads (api_write.c, page_api_media): the file itself as the body */
+	json_object_set_new(schemas, "media", json_pack("{sss{s{ss}s{ss}s{ss}s{ss}s{s[ss]}s{s[ss]}s{ss}s{ss}s{ss}s{ssss}}"
+							"s[ssssss]}",
+							"type", "object", "properties", "id", "type", "integer", "kind", "type",
+							"string", "mime", "type", "string", "size", "type", "integer", "width",
+							"type", "integer", "null", "height", "type", "integer", "null", "name",
+							"type", "string", "alt", "type", "string", "title", "type", "string", "url",
+							"type", "string", "format", "uri", "required", "id", "kind", "mime", "size",
+							"url", "alt"));
+	{
+		const char *err = "#/components/schemas/error";
+		json_t *responses = json_pack("{sosososososo}", "201", json_response("Tệp đã vào thư viện của trang",
+											  "#/components/schemas/media"),
+					      "400", json_response("Tệp không nhận (field: file, alt, title)", err), "401",
+					      json_response("Thiếu mã API, mã sai hoặc đã thu hồi", err), "403",
+					      json_response("Mã của trang khác, hoặc vai trò không được tải lên", err), "413",
+					      json_response("Tệp quá lớn", err), "429",
+					      json_response("Mã API gửi quá nhiều yêu cầu (Retry-After)", err));
+		json_t *params = json_pack("[{sssss{ss}ss}{sssss{ss}ss}{sssss{ss}ss}]", "name", "name", "in", "query",
+					   "schema", "type", "string", "description", "Tên tệp (khi tải về)", "name",
+					   "alt", "in", "query", "schema", "type", "string", "description",
+					   "Mô tả ảnh (bắt buộc với ảnh)", "name", "title", "in", "query", "schema", "type",
+					   "string", "description", "Tiêu đề tệp");
+		json_object_set_new(paths, "/media",
+				    json_pack("{s{sssssss[{s[]}]sos{sbs{s{s{ssss}}}}so}}", "post", "operationId",
+					      "upload_media", "summary", "Tải ảnh hoặc tệp vào thư viện (mã API)",
+					      "description",
+					      "Thân yêu cầu là chính tệp; loại tệp xác định theo nội dung, cùng các giới hạn"
+					      " như khi tải lên trong trang quản trị.",
+					      "security", "token", "parameters", params, "requestBody", "required", 1,
+					      "content", "application/octet-stream", "schema", "type", "string",
+					      "contentMediaType", "application/octet-stream", "responses", responses));
 	}
 	const char *actions[16];
 	size_t nact = article_action_names(actions, ARRAY_SIZE(actions));

@@ -19,6 +19,8 @@ void page_api_item(struct req *r);
 
 /* The writes (api_write.c): routes declaring ROUTE_TOKEN. */
 void page_api_create(struct req *r);
+/* POST /api/v1/media: a file into the site's library (#16) */
+void page_api_media(struct req *r);
 void page_api_update(struct req *r); /* PUT and PATCH */
 void page_api_action(struct req *r);
 /* ROUTE_TOKEN's rule (http.h), called by the route gate: the request's bearer token, of the

@@ -4,6 +4,11 @@
  * WEBPAGE: PATCH /api/v1/<kind>/<id>            the body's values laid over the item's
  * WEBPAGE: POST  /api/v1/<kind>/<id>/actions    {"action": "submit"|"edited"|"publish"|…,
  *                                               "comment", "reason", "when"}: a workflow step
+ * WEBPAGE: POST  /api/v1/media                  the body is the file itself (any Content-Type: the
+ *                                               bytes decide); ?name= (else Content-Disposition's
+ *                                               filename), ?alt= (an image's description, required),
+ *                                               ?title=: 201 {id, kind, mime, …, url}, the id an
+ *                                               item's "cover_id" or "attachments" then names
  * The routes declare ROUTE_TOKEN (http.h): api_token_gate() lets through only a token of the
  * request's site, never a session cookie, and the token acts as its own account with its role
  * (model/token.h). Handlers are thin: the body becomes the admin form's input (model/api_input.h)
@@ -83,7 +88,9 @@ int api_token_gate(struct req *r)
 /* The model's field name as the body names it: a kind's own field is under "fields". */
 static const char *body_name(const struct kind *k, const char *field, char *buf, size_t n)
 {
-	if (!field || api_input_common(field) || strncmp(field, "fields.", 7) == 0)
+	if (field && strcmp(field, "cover") == 0)
+		return "cover_id"; /* the model's name of the form's cover upload */
+	if (!k || !field || api_input_common(field) || strncmp(field, "fields.", 7) == 0)
 		return field;
 	size_t len = strcspn(field, ".");
 	for (size_t i = 0; i < k->nfields; i++)
@@ -175,6 +182,14 @@ static json_t *item_admin_json(struct req *r, const struct kind *k, json_t *a)
 		json_array_append(names, json_object_get(x, "action"));
 	json_decref(acts);
 	json_object_set_new(o, "actions", names);
+	/* its attachments by id, in order: what "attachments" in a body names */
+	json_t *att = article_attachments(r->db, id), *ids = json_array();
+	json_array_foreach(att, i, x)
+		json_array_append(ids, json_object_get(x, "id"));
+	json_decref(att);
+	json_object_set_new(o, "attachments", ids);
+	if (!json_object_get(o, "cover_id"))
+		json_object_set_new(o, "cover_id", json_null());
 	return o;
 }
 
@@ -364,4 +379,78 @@ void page_api_action(struct req *r)
 		send_item(r, 200, k, id);
 	}
 	json_decref(body);
+}
+
+/* ---- the library's uploads (#16) ---- */
+
+/* The file's name: ?name=, else the quoted filename of Content-Disposition (RFC 6266), else "". It
+ * is only the name shown for a download: the type comes from the bytes (model/media.c). */
+static void upload_name(struct req *r, char *out, size_t n)
+{
+	const char *q = req_arg(r, "name");
+	out[0] = '\0';
+	if (q) {
+		snprintf(out, n, "%s", q);
+		return;
+	}
+	const char *cd = req_header(r, "Content-Disposition");
+	const char *f = cd ? strstr(cd, "filename=\"") : NULL;
+	if (!f)
+		return;
+	f += 10;
+	size_t len = strcspn(f, "\"");
+	if (f[len] == '"' && len < n) {
+		memcpy(out, f, len);
+		out[len] = '\0';
+	}
+}
+
+/* POST /api/v1/media: the body stored in the site's library through the admin's upload
+ * (media_store_file: the type sniffed from the bytes, images decoded and measured, audio and
+ * video under the site's limit, the size limits), in the request's transaction. A mature API's
+ * way (WordPress's /wp/v2/media, GitHub's release assets): the raw bytes, no base64 (a third
+ * larger) and no multipart in a JSON API; the item then names the id. */
+void page_api_media(struct req *r)
+{
+	struct errs e = { 0 };
+	int64_t site_id = json_integer_value(json_object_get(r->site, "id")), id = 0;
+	char name[256];
+	upload_name(r, name, sizeof(name));
+	const char *alt = req_arg(r, "alt"), *title = req_arg(r, "title");
+	if (write_begin(r))
+		return;
+	/* an image needs its description: "" asks the model for one, as the library's form does */
+	int rc = media_store_file(r->db, r->app->data_dir, &r->actor, site_id, r->raw.buf, r->raw.len, name,
+				  alt ? alt : "", title, &e, &id);
+	if (write_end(r, rc == M_OK)) {
+		if (rc == M_INVALID && e.n)
+			send_errors(r, strstr(e.e[0].key, "too_big") ? 413 : 400,
+				    NULL, &e);
+		else
+			send_rc(r, rc == M_OK || rc == M_INVALID ? M_ERROR : rc);
+		return;
+	}
+	json_t *m = media_get(r->db, id);
+	if (!m) {
+		send_rc(r, M_ERROR);
+		return;
+	}
+	char *path = media_url(m);
+	struct sb u = SB_INIT;
+	web_add_site_url(&u, r, r->site);
+	sb_truncate(&u, u.len - 1);
+	sb_adds(&u, path);
+	json_t *o = json_pack("{sOsOsOsOsOsOsOsOsOss}", "id", json_object_get(m, "id"), "kind", json_object_get(m, "kind"),
+			      "mime", json_object_get(m, "mime"), "size", json_object_get(m, "size"), "width",
+			      json_object_get(m, "width"), "height", json_object_get(m, "height"), "name",
+			      json_object_get(m, "orig_name"), "alt", json_object_get(m, "alt"), "title",
+			      json_object_get(m, "title"), "url", u.buf);
+	sb_release(&u);
+	free(path);
+	json_decref(m);
+	char *text = json_dumps(o, JSON_COMPACT);
+	resp_header(r, "Cache-Control", "no-store");
+	resp_bytes(r, 201, "application/json; charset=utf-8", text, strlen(text));
+	json_free_str(text);
+	json_decref(o);
 }

@@ -107,16 +107,23 @@ static json_t *frequency_options(struct req *r, const char *freq)
 	return out;
 }
 
+/* E's messages by field, the first of each, in the page's language ({} when E is NULL). */
+static json_t *errors_view(struct req *r, const struct errs *e)
+{
+	json_t *errors = json_object();
+	for (int i = 0; e && i < e->n; i++)
+		if (!json_object_get(errors, e->e[i].field))
+			json_object_set_new(errors, e->e[i].field, json_string(rtr(r, e->e[i].key)));
+	return errors;
+}
+
 static void render_form(struct req *r, int status, const char *email, const char *target, const char *freq,
 			const struct errs *e)
 {
 	const char *title = rtr(r, "sub_title");
 	json_t *ctx = web_public_ctx(r, title, "/dang-ky-nhan-tin");
 	web_crumb(ctx, title, NULL);
-	json_t *errors = json_object();
-	for (int i = 0; e && i < e->n; i++)
-		if (!json_object_get(errors, e->e[i].field))
-			json_object_set_new(errors, e->e[i].field, json_string(rtr(r, e->e[i].key)));
+	json_t *errors = errors_view(r, e);
 	json_t *chal = web_challenge_view(r, ctx, FORM, json_string_value(json_object_get(errors, "challenge")));
 	if (!chal) {
 		json_decref(errors);
@@ -181,7 +188,9 @@ void page_subscribe(struct req *r)
 /* The small pages of the confirmation and the unsubscribe: MODE names what they show. */
 static void render_status(struct req *r, int status, const char *mode, json_t *view)
 {
-	const char *title = rtr(r, !strncmp(mode, "unsub", 5) ? "sub_unsub_title" : "sub_confirm_title");
+	const char *title = rtr(r, !strncmp(mode, "unsub", 5)	 ? "sub_unsub_title"
+				   : !strncmp(mode, "manage", 6) ? "sub_manage_title"
+								 : "sub_confirm_title");
 	json_t *ctx = web_public_ctx(r, title, NULL);
 	web_crumb(ctx, title, NULL);
 	if (!view)
@@ -272,4 +281,122 @@ void page_unsubscribe(struct req *r)
 		return;
 	}
 	render_status(r, 200, "unsub_done", s);
+}
+
+/* ---- the page of all of an address's subscriptions (#16) ----
+ * WEBPAGE: GET  /quan-ly-nhan-tin   ?token=: the signed link of every notice and digest: what the
+ *                                   address follows on this site (checkboxes of the same choices as
+ *                                   the form) and how often, and "stop all"
+ * WEBPAGE: POST /quan-ly-nhan-tin   csrf, token, target (repeated), frequency; or stop=1: none.
+ *                                   The token, a keyed tag of one of the address's subscriptions,
+ *                                   is the authority: it came in a mail to that address. */
+
+#define MANAGE_TARGETS_MAX 200
+
+/* The choices of target_options, each checked when ACTIVE (an array of target keys) holds it. */
+static json_t *manage_targets(struct req *r, const json_t *active)
+{
+	json_t *t = target_options(r, NULL), *o;
+	const char *const groups[] = { "categories", "kinds" };
+	json_t *site = json_object_get(t, "site");
+	json_t *all = json_array();
+	json_array_append(all, site);
+	for (size_t g = 0; g < 2; g++) {
+		size_t i;
+		json_array_foreach(json_object_get(t, groups[g]), i, o)
+			json_array_append(all, o);
+	}
+	size_t i, j;
+	json_array_foreach(all, i, o) {
+		int on = 0;
+		json_t *k;
+		json_array_foreach(active, j, k)
+			on |= !strcmp(json_string_value(k), json_string_value(json_object_get(o, "value")));
+		json_object_set_new(o, "selected", json_boolean(on));
+		json_object_set_new(o, "id", json_sprintf("target-%zu", i));
+	}
+	json_decref(all);
+	return t;
+}
+
+static void render_manage(struct req *r, int status, json_t *view, const json_t *active, const char *freq,
+			  const struct errs *e, int saved)
+{
+	const char *title = rtr(r, "sub_manage_title");
+	json_t *ctx = web_public_ctx(r, title, NULL);
+	web_crumb(ctx, title, NULL);
+	json_t *errors = errors_view(r, e);
+	struct sb action = SB_INIT;
+	sb_addf(&action, "%s/quan-ly-nhan-tin", req_lang_prefix(r));
+	json_object_set_new(view, "action", json_string(action.buf));
+	sb_release(&action);
+	json_object_set_new(view, "token", json_string(token_of(r)));
+	json_object_set_new(view, "targets", manage_targets(r, active));
+	json_object_set_new(view, "frequencies", frequency_options(r, freq));
+	json_object_set_new(view, "errors", errors);
+	json_object_set_new(view, "has_errors", json_boolean(e && e->n > 0));
+	json_object_set_new(view, "saved", json_boolean(saved));
+	json_object_set_new(view, "none", json_boolean(json_array_size(active) == 0));
+	json_object_set_new(view, "home", json_string(*req_lang_prefix(r) ? req_lang_prefix(r) : "/"));
+	json_object_set_new(ctx, "csrf", json_string(web_csrf_token(r)));
+	json_object_set_new(ctx, "sub", view);
+	resp_header(r, "Cache-Control", "no-store");
+	resp_header(r, "X-Robots-Tag", "noindex");
+	resp_render(r, status, "public/subscription_manage", ctx);
+}
+
+/* The view of the token, when it is one of this site's; else the "bad link" page is sent. */
+static json_t *manage_view_here(struct req *r)
+{
+	json_t *v = subscription_manage_view(r->db, token_of(r));
+	if (v && json_integer_value(json_object_get(v, "site_id")) == site_of(r))
+		return v;
+	json_decref(v);
+	render_status(r, 404, "manage_bad", NULL);
+	return NULL;
+}
+
+void page_subscription_manage_form(struct req *r)
+{
+	json_t *v = manage_view_here(r);
+	if (!v)
+		return;
+	json_t *active = json_incref(json_object_get(v, "active"));
+	char freq[16];
+	snprintf(freq, sizeof(freq), "%s", json_string_value(json_object_get(v, "frequency")));
+	render_manage(r, 200, v, active, freq, NULL, req_arg(r, "da-luu") != NULL);
+	json_decref(active);
+}
+
+void page_subscription_manage(struct req *r)
+{
+	json_t *v = manage_view_here(r);
+	if (!v)
+		return;
+	const char *targets[MANAGE_TARGETS_MAX];
+	size_t n = req_form(r, "stop") ? 0 : req_form_all(r, "target", targets, MANAGE_TARGETS_MAX);
+	const char *freq = req_form(r, "frequency");
+	struct errs e = { 0 };
+	int rc = subscription_manage_save(r->db, token_of(r), targets, n, freq, time_now(), &e);
+	if (rc == M_OK) {
+		json_decref(v);
+		struct sb loc = SB_INIT;
+		sb_addf(&loc, "%s/quan-ly-nhan-tin?token=", req_lang_prefix(r));
+		sb_add_urlenc(&loc, token_of(r), strlen(token_of(r)));
+		sb_adds(&loc, "&da-luu=1");
+		resp_redirect(r, 303, loc.buf);
+		sb_release(&loc);
+		return;
+	}
+	if (rc != M_INVALID) {
+		json_decref(v);
+		resp_error(r, rc == M_NOTFOUND ? 404 : 500, rc == M_NOTFOUND ? "not_found" : "server_error");
+		return;
+	}
+	/* refused: what was ticked, kept */
+	json_t *asked = json_array();
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(asked, json_string(targets[i]));
+	render_manage(r, 422, v, asked, freq, &e, 0);
+	json_decref(asked);
 }

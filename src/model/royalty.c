@@ -950,6 +950,9 @@ static json_t *period_view(struct db *db, struct db_stmt *st, int64_t now)
 			      "unit_value", (json_int_t)db_col_int(st, 4), "fee_total", (json_int_t)db_col_int(st, 5),
 			      "bonus_fund", (json_int_t)db_col_int(st, 6), "paid", paid, "paid_at", paid_at, "entries",
 			      (json_int_t)db_col_int(st, 10), "has_entries", has_entries);
+	vn_date sd = vn_days_to_date(start);
+	json_object_set_new(o, "num", json_integer(strcmp(kind, "quarter") == 0 ? (sd.m - 1) / 3 + 1 : sd.m));
+	json_object_set_new(o, "year", json_integer(sd.y));
 	json_object_set_new(o, "due", json_string(has_entries ? due : ""));
 	json_object_set_new(o, "overdue", json_boolean(has_entries && !paid && due_at < now));
 	(void)db;
@@ -1270,4 +1273,19 @@ json_t *royalty_with_due(struct db *db, int64_t site_id, json_t *rows)
 	json_decref(rows);
 	json_decref(add);
 	return out;
+}
+
+json_t *royalty_items_pending(struct db *db, const struct actor *a, int64_t site_id, int64_t limit)
+{
+	if (!site_id || actor_level(db, a, site_id) < LVL_APPROVER)
+		return NULL;
+	struct db_stmt *st = db_stmt(db, "SELECT i.id, i.title, i.kind, i.published_at FROM items i WHERE i.site_id = ?"
+				       " AND i.published_at IS NOT NULL AND i.state = 'published'"
+				       " AND NOT EXISTS (SELECT 1 FROM royalty_entries e WHERE e.item_id = i.id)"
+				       " ORDER BY i.published_at DESC, i.id DESC LIMIT ?");
+	if (!st)
+		return json_array();
+	db_bind_int(st, 1, site_id);
+	db_bind_int(st, 2, limit);
+	return db_rows_json(st);
 }

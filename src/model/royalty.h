@@ -100,7 +100,6 @@ struct royalty_share_input {
 struct royalty_item_input {
 	int genre;          /* 1..8 */
 	const char *coef;   /* "2,5" */
-	struct royalty_mod mods[ROYALTY_MODS_MAX];
 	const char *mod_pct[ROYALTY_MODS_MAX]; /* as typed, by modifier index; NULL or "": not applied */
 	struct royalty_share_input shares[ROYALTY_SHARES_MAX];
 	size_t nshares;
@@ -125,7 +124,7 @@ json_t *royalty_item_get(struct db *db, const struct actor *a, int64_t site_id, 
 
 /* ---- periods and statements ---- */
 
-/* SITE_ID's periods, newest first: [{id, label, kind, start, end (dd/mm/yyyy), unit_value, total,
+/* SITE_ID's periods, newest first: [{id, label, kind, num (month 1–12 or quarter 1–4), year, start, end (dd/mm/yyyy), unit_value, total,
  * fee_total, bonus_fund, entries, paid (bool), paid_at, due, overdue (bool)}]; NULL when denied. */
 json_t *royalty_periods(struct db *db, const struct actor *a, int64_t site_id, int64_t now);
 /* Period PERIOD_ID's statement: for the unit (PERSON_ID 0: every entry, every person's total)
@@ -144,6 +143,10 @@ int royalty_period_set(struct db *db, const struct actor *a, int64_t site_id, in
 		       const char *unit_value, const char *fee_total, const char *bonus_fund, struct errs *e);
 /* Marks the period paid (locked from then on); site administrators; the caps checked again. */
 int royalty_period_pay(struct db *db, const struct actor *a, int64_t site_id, int64_t period_id, struct errs *e);
+
+/* SITE_ID's published items with no royalty yet, newest first: [{id, title, kind, published_at}]
+ * (at most LIMIT); NULL when A is not an approver there. */
+json_t *royalty_items_pending(struct db *db, const struct actor *a, int64_t site_id, int64_t limit);
 
 /* For the periodic reports: royalties of entries whose items were published in [FROM_DAY,
  * TO_DAY] (days since 1970-01-01, Vietnam time) on SITE_ID (0: the province, every site):

@@ -8,6 +8,7 @@
  * WEBPAGE: POST     /quan-tri/bai-viet/<id>/khoi-phuc    restore revision rev as a new one
  * WEBPAGE: POST     /quan-tri/bai-viet/<id>/de-xuat      propose to the main portal */
 #include "web/web.h"
+#include "db/db.h"
 #include "model/deadline.h"
 #include "model/kind.h"
 #include "model/item.h"
@@ -518,6 +519,8 @@ static void item_panel(struct req *r, json_t *ctx, int64_t id)
 		json_object_set_new(x, "is_refuse", json_boolean(strcmp(act, "refuse") == 0));
 		json_object_set_new(x, "is_schedule", json_boolean(strcmp(act, "schedule") == 0));
 		json_object_set_new(x, "label", json_string(article_action_text(req_texts(r), act)));
+		if (strcmp(act, "publish") == 0) /* royalties (#17): genre and coefficient given when publishing */
+			royalty_publish_fields(r, x);
 	}
 	json_object_set_new(item, "has_actions", json_boolean(json_array_size(actions) > 0));
 	json_object_set_new(item, "actions", actions);
@@ -878,7 +881,23 @@ void admin_article_act(struct req *r)
 	in.comment = req_form(r, "comment");
 	in.reason = req_form(r, "reason");
 	in.when = form_time(r, "when", &e);
-	int rc = e.n ? M_INVALID : article_act(r->db, &r->actor, site_id_of(r), id, req_form(r, "action"), &in, &e);
+	/* royalties (#17): a genre and coefficient sent with "publish" are saved in the same
+	 * transaction (the model's own begin is then a savepoint), or neither is */
+	const char *action = req_form(r, "action");
+	int royalty = !e.n && action && strcmp(action, "publish") == 0 && royalty_publish_given(r);
+	if (royalty && db_begin(r->db)) {
+		after_action(r, id, M_ERROR, &e);
+		return;
+	}
+	int rc = e.n ? M_INVALID : article_act(r->db, &r->actor, site_id_of(r), id, action, &in, &e);
+	if (royalty) {
+		if (rc == M_OK)
+			rc = royalty_publish_save(r, id, &e);
+		if (rc != M_OK || db_commit(r->db)) {
+			db_rollback(r->db);
+			rc = rc == M_OK ? M_ERROR : rc;
+		}
+	}
 	after_action(r, id, rc, &e);
 }
 

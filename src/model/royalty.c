@@ -4,6 +4,7 @@
 #include "royalty.h"
 #include "pdata.h"
 #include "db/db.h"
+#include "base/arena.h"
 #include "base/sb.h"
 #include "base/util.h"
 #include "vn/calendar.h"
@@ -806,7 +807,7 @@ int royalty_item_set(struct db *db, const struct actor *a, int64_t site_id, int6
 rollback:
 	db_rollback(db);
 out:
-	free(mods);
+	json_free_str(mods);
 	free(note);
 	return rc;
 }
@@ -1054,7 +1055,7 @@ json_t *royalty_statement(struct db *db, const struct actor *a, int64_t site_id,
 		json_t *who = person_of(people, pid);
 		if (person_id && pid != person_id)
 			continue;
-		json_array_append_new(plist, json_pack("{sIssssIss}", "person_id", (json_int_t)pid, "name",
+		json_array_append_new(plist, json_pack("{sIsssssIss}", "person_id", (json_int_t)pid, "name",
 						       who ? json_string_value(json_object_get(who, "name")) : "?", "unit",
 						       who && json_string_value(json_object_get(who, "unit")) ? json_string_value(json_object_get(who, "unit")) : "",
 						       "total", (json_int_t)json_integer_value(p), "total_words",

@@ -196,6 +196,10 @@ TEST(royalty_item_life_locked_period_and_adjustment)
 	CHECK(json_integer_value(json_object_get(s, "total")) == 1287000);
 	CHECK(json_integer_value(json_object_get(s, "unassigned")) == 702000); /* the photo has no shares yet */
 	CHECK_STR(json_string_value(json_object_get(s, "total_words")), "Một triệu hai trăm tám mươi bảy nghìn đồng");
+	json_t *people = json_object_get(s, "people");
+	CHECK(json_array_size(people) == 2);
+	CHECK(json_integer_value(json_object_get(json_array_get(people, 0), "total")) +
+		      json_integer_value(json_object_get(json_array_get(people, 1), "total")) == 585000);
 	json_decref(s);
 	s = royalty_statement(db, &actor_cli, snv, nov, hoa);
 	CHECK(json_integer_value(json_object_get(s, "total")) == 351000); /* 60 % of 585,000 */

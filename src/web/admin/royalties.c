@@ -374,7 +374,7 @@ static void item_render(struct req *r, int64_t id, int status, json_t *form, con
 		char field[32], range[64];
 		snprintf(field, sizeof(field), "mod_%s", m->code);
 		snprintf(range, sizeof(range), "%s%d–%d %%", m->replaces ? "" : "+", m->min_pct, m->max_pct);
-		json_t *o = json_pack("{sssssssss}", "code", m->code, "field", field, "label", rtr(r, m->key), "range", range, "value",
+		json_t *o = json_pack("{ssssssssss}", "code", m->code, "field", field, "label", rtr(r, m->key), "range", range, "value",
 				      json_string_value(json_object_get(json_object_get(form, "mods"), m->code)) ?
 					      json_string_value(json_object_get(json_object_get(form, "mods"), m->code)) : "");
 		for (int j = 0; e && j < e->n; j++)

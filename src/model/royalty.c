@@ -812,6 +812,22 @@ out:
 	return rc;
 }
 
+int royalty_publish(struct db *db, const struct actor *a, int64_t site_id, int64_t item_id, const struct act_input *in,
+		    const struct royalty_item_input *ri, struct errs *e)
+{
+	if (db_begin(db))
+		return M_ERROR;
+	/* both calls begin their own change: inside this one, savepoints of it */
+	int rc = article_act(db, a, site_id, item_id, "publish", in, e);
+	if (rc == M_OK)
+		rc = royalty_item_set(db, a, site_id, item_id, ri, e);
+	if (rc != M_OK || db_commit(db)) {
+		db_rollback(db);
+		return rc == M_OK ? M_ERROR : rc;
+	}
+	return M_OK;
+}
+
 /* The shares of ITEM_ID [{person_id, role, share}] and their count. */
 static size_t shares_load(struct db *db, int64_t item_id, int64_t *person, char role[][16], int64_t *share)
 {

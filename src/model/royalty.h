@@ -116,6 +116,12 @@ struct royalty_item_input {
  * action's), a part of it. */
 int royalty_item_set(struct db *db, const struct actor *a, int64_t site_id, int64_t item_id,
 		     const struct royalty_item_input *in, struct errs *e);
+/* The approver's "publish" of item ITEM_ID (article_act's, with IN) and its royalty RI (genre
+ * and coefficient) in one transaction: both, or neither when either is refused (the royalty's
+ * errors on genre and coef). Returns article_act's or royalty_item_set's code. */
+struct act_input;
+int royalty_publish(struct db *db, const struct actor *a, int64_t site_id, int64_t item_id, const struct act_input *in,
+		    const struct royalty_item_input *ri, struct errs *e);
 /* {item_id, title, kind, published (bool), has_entry, entry: {genre, coef, coef_label, modifiers
  * {code: pct}, amount, period_id, period_label, locked}, adjustments: [{id, period_label, amount}],
  * shares: [{person_id, name, role, share_label, amount}]}; NULL when A is not an approver of

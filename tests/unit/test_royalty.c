@@ -302,3 +302,33 @@ TEST(royalty_genres_per_site_and_permissions)
 	CHECK(royalty_genre_set(db, &nobody, snv, 1, "Tin", "10", &e4) == M_DENIED);
 	db_close(db);
 }
+
+TEST(royalty_publish_is_one_transaction)
+{
+	struct db *db = t_fresh_db();
+	if (!CHECK(db && t_add_site(db, "Cổng chính", "main", NULL)))
+		return;
+	int64_t snv = t_add_site(db, "Sở Nội vụ", NULL, NULL);
+	struct article_input in = { 0 };
+	struct errs e = { 0 };
+	struct act_input none = { 0 };
+	int64_t id = 0;
+	in.title = "Lễ khai giảng lớp bồi dưỡng";
+	in.body = "Nội dung.";
+	in.category_id = category_for_kind(db, snv, "article");
+	CHECK(article_save(db, &actor_cli, snv, 0, &in, &e, &id) == M_OK);
+	CHECK(article_act(db, &actor_cli, snv, id, "submit", &none, &e) == M_OK);
+	CHECK(article_act(db, &actor_cli, snv, id, "edited", &none, &e) == M_OK);
+	/* a coefficient above the maximum: neither the publication nor the royalty */
+	struct royalty_item_input bad = { .genre = 3, .coef = "11" };
+	struct errs e1 = { 0 };
+	CHECK(royalty_publish(db, &actor_cli, snv, id, &none, &bad, &e1) == M_INVALID && strcmp(e1.e[0].field, "coef") == 0);
+	CHECK(count(db, "SELECT count(*) FROM items WHERE id = ? AND published_at IS NULL", id) == 1);
+	CHECK(count(db, "SELECT count(*) FROM royalty_entries WHERE item_id = ?", id) == 0);
+	struct royalty_item_input good = { .genre = 3, .coef = "1,5" };
+	struct errs e2 = { 0 };
+	CHECK(royalty_publish(db, &actor_cli, snv, id, &none, &good, &e2) == M_OK);
+	CHECK(count(db, "SELECT count(*) FROM items WHERE id = ? AND state = 'published'", id) == 1);
+	CHECK(count(db, "SELECT amount FROM royalty_entries WHERE item_id = ?", id) == 351000);
+	db_close(db);
+}

@@ -8,7 +8,6 @@
  * WEBPAGE: POST     /quan-tri/bai-viet/<id>/khoi-phuc    restore revision rev as a new one
  * WEBPAGE: POST     /quan-tri/bai-viet/<id>/de-xuat      propose to the main portal */
 #include "web/web.h"
-#include "db/db.h"
 #include "model/deadline.h"
 #include "model/kind.h"
 #include "model/item.h"
@@ -881,23 +880,12 @@ void admin_article_act(struct req *r)
 	in.comment = req_form(r, "comment");
 	in.reason = req_form(r, "reason");
 	in.when = form_time(r, "when", &e);
-	/* royalties (#17): a genre and coefficient sent with "publish" are saved in the same
-	 * transaction (the model's own begin is then a savepoint), or neither is */
+	/* royalties (#17): a genre and coefficient sent with "publish" are saved with it, in one
+	 * transaction (web/admin/royalties.c) */
 	const char *action = req_form(r, "action");
-	int royalty = !e.n && action && strcmp(action, "publish") == 0 && royalty_publish_given(r);
-	if (royalty && db_begin(r->db)) {
-		after_action(r, id, M_ERROR, &e);
-		return;
-	}
-	int rc = e.n ? M_INVALID : article_act(r->db, &r->actor, site_id_of(r), id, action, &in, &e);
-	if (royalty) {
-		if (rc == M_OK)
-			rc = royalty_publish_save(r, id, &e);
-		if (rc != M_OK || db_commit(r->db)) {
-			db_rollback(r->db);
-			rc = rc == M_OK ? M_ERROR : rc;
-		}
-	}
+	int rc = e.n ? M_INVALID
+		 : action && strcmp(action, "publish") == 0 && royalty_publish_given(r) ? royalty_publish_save(r, id, &in, &e)
+		 : article_act(r->db, &r->actor, site_id_of(r), id, action, &in, &e);
 	after_action(r, id, rc, &e);
 }
 

@@ -474,18 +474,21 @@ int royalty_publish_given(struct req *r)
 	return (g && *g) || (c && *c);
 }
 
-int royalty_publish_save(struct req *r, int64_t item_id, struct errs *e)
+int royalty_publish_save(struct req *r, int64_t item_id, const struct act_input *act, struct errs *e)
 {
 	struct royalty_item_input in = { 0 };
 	int64_t v = 0;
 	const char *g = req_form(r, "nb_genre");
 	in.genre = g && !parse_i64(g, 1, ROYALTY_GENRES, &v) ? (int)v : 0;
 	in.coef = req_form(r, "nb_coef");
-	struct errs mine = { 0 };
-	int rc = royalty_item_set(r->db, &r->actor, site_of(r), item_id, &in, &mine);
-	/* the publish form names its fields nb_genre and nb_coef */
-	for (int i = 0; i < mine.n; i++)
-		errs_add(e, strcmp(mine.e[i].field, "genre") == 0 ? "nb_genre" : "nb_coef", mine.e[i].key);
+	int rc = royalty_publish(r->db, &r->actor, site_of(r), item_id, act, &in, e);
+	/* the publish form names the royalty's fields nb_genre and nb_coef */
+	for (int i = 0; i < e->n; i++) {
+		if (strcmp(e->e[i].field, "genre") == 0)
+			e->e[i].field = "nb_genre";
+		else if (strcmp(e->e[i].field, "coef") == 0)
+			e->e[i].field = "nb_coef";
+	}
 	return rc;
 }
 

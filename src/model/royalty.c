@@ -470,10 +470,11 @@ rollback:
 	return M_ERROR;
 }
 
-int royalty_person_add(struct db *db, const struct actor *a, int64_t site_id, const struct royalty_person_input *in,
-		       struct errs *e, int64_t *id)
+/* Adds a person (ID 0; its id in *OUT) or replaces person ID's data: royalty_person_add's and
+ * royalty_person_update's one body. */
+static int person_save(struct db *db, const struct actor *a, int64_t site_id, int64_t id,
+		       const struct royalty_person_input *in, struct errs *e, int64_t *out)
 {
-	*id = 0;
 	if (actor_level(db, a, site_id) < LVL_APPROVER)
 		return M_DENIED;
 	static const char *const keys[4] = { "name", "unit", "tax_code", "account" };
@@ -503,9 +504,13 @@ int royalty_person_add(struct db *db, const struct actor *a, int64_t site_id, co
 	json_decref(o);
 	int rc = M_ERROR;
 	char obj[40];
+	struct db_stmt *st;
 	if (!sealed || db_begin(db))
 		goto out;
-	struct db_stmt *st = db_stmt(db, "INSERT INTO royalty_people (site_id, user_id, pdata, created_by, created_at) VALUES (?, ?, ?, ?, ?)");
+	if (id)
+		st = db_stmt(db, "UPDATE royalty_people SET user_id = ?2, pdata = ?3 WHERE site_id = ?1 AND id = ?4");
+	else
+		st = db_stmt(db, "INSERT INTO royalty_people (site_id, user_id, pdata, created_by, created_at) VALUES (?, ?, ?, ?, ?)");
 	if (!st)
 		goto rollback;
 	db_bind_int(st, 1, site_id);
@@ -514,14 +519,20 @@ int royalty_person_add(struct db *db, const struct actor *a, int64_t site_id, co
 	else
 		db_bind_null(st, 2);
 	db_bind_text(st, 3, sealed);
-	db_bind_int(st, 4, a->id);
-	db_bind_int(st, 5, time_now());
+	db_bind_int(st, 4, id ? id : a->id);
+	if (!id)
+		db_bind_int(st, 5, time_now());
 	if (db_step_done(st))
 		goto rollback;
-	*id = db_last_id(db);
-	snprintf(obj, sizeof(obj), "royalty_person:%lld", (long long)*id);
+	if (id && db_changes(db) == 0) {
+		rc = M_NOTFOUND;
+		goto rollback;
+	}
+	*out = id ? id : db_last_id(db);
+	snprintf(obj, sizeof(obj), "royalty_person:%lld", (long long)*out);
 	/* never the name: the audit log is not sealed */
-	if (audit_write(db, a, site_id, "royalty.person.add", obj, uid ? "account" : "no account") || db_commit(db))
+	if (audit_write(db, a, site_id, id ? "royalty.person.update" : "royalty.person.add", obj, uid ? "account" : "no account") ||
+	    db_commit(db))
 		goto rollback;
 	rc = M_OK;
 	goto out;
@@ -530,6 +541,20 @@ rollback:
 out:
 	free(sealed);
 	return rc;
+}
+
+int royalty_person_add(struct db *db, const struct actor *a, int64_t site_id, const struct royalty_person_input *in,
+		       struct errs *e, int64_t *id)
+{
+	*id = 0;
+	return person_save(db, a, site_id, 0, in, e, id);
+}
+
+int royalty_person_update(struct db *db, const struct actor *a, int64_t site_id, int64_t id,
+			  const struct royalty_person_input *in, struct errs *e)
+{
+	int64_t out = 0;
+	return id > 0 ? person_save(db, a, site_id, id, in, e, &out) : M_NOTFOUND;
 }
 
 /* Person ID's data opened: {id, name, unit, tax_code, account, username} ("?" when it does not
@@ -620,7 +645,7 @@ static void item_check(struct db *db, int64_t site_id, const struct royalty_item
 		errs_add(e, "shares", "roy_shares_sum");
 }
 
-/* Whether a period whose total moves from OLD_TOTAL by DELTA still keeps its caps. */
+/* Whether period PERIOD_ID still keeps its caps once its total moves by DELTA. */
 static int caps_hold_after(struct db *db, int64_t site_id, int64_t period_id, int64_t delta)
 {
 	struct period p;
@@ -947,7 +972,7 @@ json_t *royalty_item_get(struct db *db, const struct actor *a, int64_t site_id, 
 
 /* ---- periods and statements ---- */
 
-static json_t *period_view(struct db *db, struct db_stmt *st, int64_t now)
+static json_t *period_view(struct db_stmt *st, int64_t now)
 {
 	/* id, kind, start_day, end_day, unit_value, fee_total, bonus_fund, state, paid_at, first publication, entries */
 	char lbl[32], s[11], en[11], due[11], paid_at[40] = "";
@@ -972,7 +997,6 @@ static json_t *period_view(struct db *db, struct db_stmt *st, int64_t now)
 	json_object_set_new(o, "year", json_integer(sd.y));
 	json_object_set_new(o, "due", json_string(has_entries ? due : ""));
 	json_object_set_new(o, "overdue", json_boolean(has_entries && !paid && due_at < now));
-	(void)db;
 	return o;
 }
 
@@ -990,7 +1014,7 @@ json_t *royalty_periods(struct db *db, const struct actor *a, int64_t site_id, i
 		return out;
 	db_bind_int(st, 1, site_id);
 	while (db_step(st) == DB_ROW) {
-		json_t *o = period_view(db, st, now);
+		json_t *o = period_view(st, now);
 		json_object_set_new(o, "total", json_integer(0));
 		json_array_append_new(out, o);
 	}
@@ -1015,7 +1039,7 @@ json_t *royalty_statement(struct db *db, const struct actor *a, int64_t site_id,
 		db_reset(st);
 		return NULL;
 	}
-	json_t *period = period_view(db, st, time_now());
+	json_t *period = period_view(st, time_now());
 	db_reset(st);
 	json_t *people = people_by_id(db, site_id);
 	if (person_id && !person_of(people, person_id)) {

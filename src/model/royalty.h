@@ -87,6 +87,9 @@ struct royalty_person_input {
 /* Approvers of SITE_ID. Errors on "name", "username". */
 int royalty_person_add(struct db *db, const struct actor *a, int64_t site_id, const struct royalty_person_input *in,
 		       struct errs *e, int64_t *id);
+/* Replaces person ID's data (the same checks); M_NOTFOUND when not SITE_ID's. */
+int royalty_person_update(struct db *db, const struct actor *a, int64_t site_id, int64_t id,
+			  const struct royalty_person_input *in, struct errs *e);
 /* [{id, name, unit, tax_code, account, username}] opened; NULL when denied. */
 json_t *royalty_people(struct db *db, const struct actor *a, int64_t site_id);
 

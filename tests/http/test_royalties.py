@@ -79,6 +79,19 @@ class Royalties(CongTest):
         self.assertIn_("Nguyễn Thị Hoa", people)
         self.assertEqual(people.header("Cache-Control"), "no-store")
         hoa, nam = [r[0] for r in fx.sql("SELECT id FROM royalty_people ORDER BY id")]
+        # a payee's data changed: the form holds it, a refusal keeps which person it was
+        form = self.page(admin, "/quan-tri/nhuan-but/nguoi?sua=%d" % hoa)
+        self.assertEqual(form.by_id("name").get("value"), "Nguyễn Thị Hoa")
+        r = admin.post("/quan-tri/nhuan-but/nguoi", [("id", str(hoa)), ("name", ""), ("unit", "Phòng Thông tin")])
+        self.expect(r, 422, "a payee's name emptied")
+        self.assertIn_('name="id" value="%d"' % hoa, r)
+        self.expect(admin.post("/quan-tri/nhuan-but/nguoi", [("id", str(hoa)), ("name", "Nguyễn Thị Hoa"),
+                                                             ("unit", "Phòng Thông tin"), ("username", "duyet")]), 303)
+        self.assertIn_("Phòng Thông tin", self.page(admin, "/quan-tri/nhuan-but/nguoi"))
+        self.assertEqual(fx.sql("SELECT count(*) FROM royalty_people")[0][0], 2, "changed, not added")
+        self.assertNotIn("Phòng Thông tin", " ".join(r[0] for r in fx.sql("SELECT pdata FROM royalty_people")))
+        # another site's payee is not this site's to change
+        self.expect(fx.admin("admin", "stc").post("/quan-tri/nhuan-but/nguoi", [("id", str(hoa)), ("name", "X")]), 404)
 
         # shares must add up to 100 %
         base = [("genre", "1"), ("coef", "2,5"), ("shares_given", "1"), ("person_0", str(hoa)), ("role_0", "author"),
@@ -179,7 +192,7 @@ class Royalties(CongTest):
         self.assertEqual(squash(text_of(nxt.by_id("bang-chu"))), "Một trăm mười bảy nghìn đồng")
         # every step audited
         actions = {r[0] for r in fx.sql("SELECT action FROM audit WHERE action LIKE 'royalty.%'")}
-        for a in ("royalty.item", "royalty.person.add", "royalty.period", "royalty.pay", "royalty.adjust"):
+        for a in ("royalty.item", "royalty.person.add", "royalty.person.update", "royalty.period", "royalty.pay", "royalty.adjust"):
             self.assertIn(a, actions)
 
     def test_2_genres_and_settings_site_administrators_only(self):

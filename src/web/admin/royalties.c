@@ -8,8 +8,9 @@
  * WEBPAGE: POST /quan-tri/nhuan-but                        settings: unit_value, period (month|quarter)
  * WEBPAGE: GET  /quan-tri/nhuan-but/the-loai               the eight genres
  * WEBPAGE: POST /quan-tri/nhuan-but/the-loai               one genre: code, name, max_coef
- * WEBPAGE: GET  /quan-tri/nhuan-but/nguoi                  the people paid
- * WEBPAGE: POST /quan-tri/nhuan-but/nguoi                  adds one: name, unit, tax_code, account, username
+ * WEBPAGE: GET  /quan-tri/nhuan-but/nguoi                  the people paid (?sua=<id>: the form holds one)
+ * WEBPAGE: POST /quan-tri/nhuan-but/nguoi                  adds one, or changes person "id": name, unit,
+ *                                                          tax_code, account, username
  * WEBPAGE: GET  /quan-tri/nhuan-but/bai/<id>               an item's royalty
  * WEBPAGE: POST /quan-tri/nhuan-but/bai/<id>               genre, coef, mod_<code>, person_<n>, role_<n>,
  *                                                          share_<n>, note, adjust ("1": a paid period's change)
@@ -238,9 +239,21 @@ static void people_render(struct req *r, int status, json_t *form, const struct 
 	resp_header(r, "Cache-Control", "no-store");
 }
 
+/* "?sua=<id>": the form holds that person's data, to change it. */
 void admin_royalty_people(struct req *r)
 {
-	json_t *f = json_object();
+	int64_t id = req_arg_int(r, "sua", 0, 0, INT64_MAX);
+	json_t *f = NULL;
+	if (id) {
+		json_t *people = royalty_people(r->db, &r->actor, site_of(r)), *p;
+		size_t i;
+		json_array_foreach(people, i, p)
+			if (json_integer_value(json_object_get(p, "id")) == id)
+				f = json_deep_copy(p);
+		json_decref(people);
+	}
+	if (!f)
+		f = json_object();
 	people_render(r, 200, f, NULL);
 	json_decref(f);
 }
@@ -251,13 +264,20 @@ void admin_royalty_person_add(struct req *r)
 					   req_form(r, "account"), req_form(r, "username") };
 	struct errs e = { 0 };
 	int64_t id = 0;
-	int rc = royalty_person_add(r->db, &r->actor, site_of(r), &in, &e, &id);
+	const char *which = req_form(r, "id");
+	int rc;
+	if (which && *which)
+		rc = parse_i64(which, 1, INT64_MAX, &id) ? M_NOTFOUND : royalty_person_update(r->db, &r->actor, site_of(r), id, &in, &e);
+	else
+		rc = royalty_person_add(r->db, &r->actor, site_of(r), &in, &e, &id);
 	if (rc == M_OK) {
 		resp_redirect(r, 303, "/quan-tri/nhuan-but/nguoi?da-luu=1");
 	} else if (rc == M_INVALID) {
 		json_t *f = json_pack("{ssssssssss}", "name", in.name ? in.name : "", "unit", in.unit ? in.unit : "", "tax_code",
 				      in.tax_code ? in.tax_code : "", "account", in.account ? in.account : "", "username",
 				      in.username ? in.username : "");
+		if (which && *which)
+			json_object_set_new(f, "id", json_integer(id));
 		people_render(r, 422, f, &e);
 		json_decref(f);
 	} else {

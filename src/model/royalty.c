@@ -677,6 +677,20 @@ static int shares_write(struct db *db, int64_t item_id, const struct royalty_ite
 	return 0;
 }
 
+/* The first period after period FROM of SITE_ID that is not paid (made when there is none yet),
+ * inside the caller's transaction. 0, or -1. */
+static int next_open_period(struct db *db, int64_t site_id, int64_t from, int64_t *id)
+{
+	int paid = 1;
+	for (int guard = 0; paid && guard < 400; guard++) {
+		struct period p;
+		if (period_get(db, site_id, from, &p) || period_for_day(db, site_id, p.end + 1, &from, &paid))
+			return -1;
+	}
+	*id = from;
+	return paid ? -1 : 0;
+}
+
 int royalty_item_set(struct db *db, const struct actor *a, int64_t site_id, int64_t item_id,
 		     const struct royalty_item_input *in, struct errs *e)
 {
@@ -726,8 +740,12 @@ int royalty_item_set(struct db *db, const struct actor *a, int64_t site_id, int6
 	}
 	db_reset(st);
 	if (!entry) {
-		if (period_for_day(db, site_id, vn_days_of_time(pub), &period_id, &paid))
+		/* a first royalty of an item whose period was paid without it is paid in the next
+		 * period not paid, at that period's unit value: nothing paid is changed */
+		if (period_for_day(db, site_id, vn_days_of_time(pub), &period_id, &paid) ||
+		    (paid && next_open_period(db, site_id, period_id, &period_id)))
 			goto rollback;
+		paid = 0;
 		struct period p;
 		if (period_get(db, site_id, period_id, &p))
 			goto rollback;
@@ -741,20 +759,13 @@ int royalty_item_set(struct db *db, const struct actor *a, int64_t site_id, int6
 	}
 	if (paid) {
 		/* the difference from what was paid (and adjusted since) goes into the next period not paid */
-		int64_t done = old_amount, next = 0, id = period_id;
-		int next_paid = 1;
+		int64_t done = old_amount, next = 0;
 		st = db_stmt(db, "SELECT coalesce(sum(amount), 0) FROM royalty_entries WHERE ref_id = ?");
 		if (!st)
 			goto rollback;
 		db_bind_int(st, 1, entry);
 		done += one_int(st, 0);
-		for (int guard = 0; next_paid && guard < 400; guard++) {
-			struct period p;
-			if (period_get(db, site_id, id, &p) || period_for_day(db, site_id, p.end + 1, &next, &next_paid))
-				goto rollback;
-			id = next;
-		}
-		if (next_paid)
+		if (next_open_period(db, site_id, period_id, &next))
 			goto rollback;
 		if (!caps_hold_after(db, site_id, next, amount - done)) {
 			errs_add(e, "coef", "roy_cap_entry");

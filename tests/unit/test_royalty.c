@@ -143,6 +143,7 @@ TEST(royalty_item_life_locked_period_and_adjustment)
 	time_fix(t_vn_at("2026-11-10", 9, 0));
 	int64_t a = published(db, snv, "Hội nghị tổng kết công tác nội vụ"), b = published(db, snv, "Ảnh: lễ khai mạc");
 	int64_t other = published(db, stc, "Tin của Sở Tài chính");
+	int64_t late = published(db, snv, "Tin chấm nhuận bút muộn");
 	CHECK(a && b && other);
 
 	/* two people, one with no account; their names sealed */
@@ -233,6 +234,16 @@ TEST(royalty_item_life_locked_period_and_adjustment)
 	CHECK(royalty_period_set(db, &actor_cli, snv, nov, "250000", NULL, NULL, &e12) == M_INVALID);
 	struct errs e13 = { 0 };
 	CHECK(royalty_period_pay(db, &actor_cli, snv, nov, &e13) == M_INVALID);
+	/* an item first given its royalty after its period was paid: paid in the next period */
+	struct royalty_item_input first = { .genre = 1, .coef = "1" };
+	struct errs e13b = { 0 };
+	CHECK(royalty_item_set(db, &actor_cli, snv, late, &first, &e13b) == M_OK);
+	struct db_stmt *q = db_prepare(db, "SELECT period_id FROM royalty_entries WHERE item_id = ? AND ref_id IS NULL");
+	db_bind_int(q, 1, late);
+	int64_t late_period = 0;
+	db_one_int(q, &late_period);
+	db_finalize(q);
+	CHECK(late_period > 0 && late_period != nov);
 	/* the change as an adjustment: +234,000 in December, naming the entry */
 	more.adjust = 1;
 	struct errs e14 = { 0 };
@@ -253,16 +264,16 @@ TEST(royalty_item_life_locked_period_and_adjustment)
 	/* the report: November's items, paid; the province sees both sites */
 	int32_t from = (int32_t)(t_vn_at("2026-11-01", 0, 0) / 86400), to = from + 29;
 	json_t *r = royalty_report(db, &actor_cli, snv, from, to);
-	CHECK(json_integer_value(json_object_get(r, "total")) == 1287000 + 234000);
+	CHECK(json_integer_value(json_object_get(r, "total")) == 1287000 + 234000 + 234000); /* the adjustment, the late item */
 	CHECK(json_integer_value(json_object_get(r, "paid")) == 1287000);
-	CHECK(json_integer_value(json_object_get(r, "items")) == 2);
+	CHECK(json_integer_value(json_object_get(r, "items")) == 3);
 	json_decref(r);
 	struct royalty_item_input one = { .genre = 1, .coef = "1" };
 	struct errs e16 = { 0 };
 	CHECK(royalty_item_set(db, &actor_cli, stc, other, &one, &e16) == M_OK);
 	r = royalty_report(db, &actor_cli, 0, from, to);
 	CHECK(json_array_size(json_object_get(r, "by_site")) == 2);
-	CHECK(json_integer_value(json_object_get(r, "total")) == 1287000 + 234000 + 234000);
+	CHECK(json_integer_value(json_object_get(r, "total")) == 1287000 + 234000 + 234000 + 234000);
 	json_decref(r);
 	/* every change audited */
 	CHECK(count(db, "SELECT count(*) FROM audit WHERE action LIKE 'royalty.%' AND ? = 0", 0) >= 8);

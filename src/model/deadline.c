@@ -1,6 +1,7 @@
 /* deadline.c — due times on the working-day calendar, the lists of what is due, compliance,
  * the periodic review of fixed pages and the text of the daily reminder. See deadline.h. */
 #include "deadline.h"
+#include "royalty.h" /* royalties (#17): periods due for payment */
 #include "ticket.h"
 #include "translation.h"
 #include "obligation.h" /* issue #17: obligations on the due lists */
@@ -508,6 +509,8 @@ static json_t *open_items(struct db *db, int64_t site_id, int64_t now)
 		return out;
 	db_bind_int(st, 1, site_id);
 	json_t *rows = with_translations(db, site_id, db_rows_json(st)), *row;
+	/* royalties (#17, model/royalty.h): periods not yet paid, due 60 days after publication */
+	rows = royalty_with_due(db, site_id, rows);
 	struct vn_calendar *cal = calendar_load(db);
 	int32_t today = vn_days_of_time(now), soon_end = today;
 	size_t i;

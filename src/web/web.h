@@ -165,6 +165,27 @@ void admin_webhook_test(struct req *r);
 void admin_webhook_delete(struct req *r);
 void admin_webhook_delivery(struct req *r);
 void admin_webhook_redeliver(struct req *r);
+/* Royalties, nhuận bút (web/admin/royalties.c; issue #17): the pages, and the publish form's
+ * genre and coefficient for web/admin/articles.c — the fields put into a "publish" ACTION's view,
+ * whether the form sent them, and the publish action with them in one transaction (errors on
+ * nb_genre, nb_coef). */
+void admin_royalties(struct req *r);
+void admin_royalty_settings_save(struct req *r);
+void admin_royalty_genres(struct req *r);
+void admin_royalty_genre_save(struct req *r);
+void admin_royalty_people(struct req *r);
+void admin_royalty_person_add(struct req *r);
+void admin_royalty_item(struct req *r);
+void admin_royalty_item_save(struct req *r);
+void admin_royalty_period(struct req *r);
+void admin_royalty_period_save(struct req *r);
+void admin_royalty_period_pay(struct req *r);
+void admin_royalty_period_print(struct req *r);
+void admin_royalty_period_xlsx(struct req *r);
+void royalty_publish_fields(struct req *r, json_t *action);
+int royalty_publish_given(struct req *r);
+struct act_input;
+int royalty_publish_save(struct req *r, int64_t item_id, const struct act_input *in, struct errs *e);
 void admin_signin_form(struct req *r);
 void admin_signin(struct req *r);
 void admin_signout(struct req *r);

@@ -2948,3 +2948,59 @@ async function obligationsBoards(t) {
 scenarios.push(
 	{ name: 'obligations, requests and boards: sent, answered, recorded (axe-core)', run: obligationsBoards, timeout: 90000 },
 );
+
+/* ---------------------------------------------------------------------------------------------
+ * Royalties, nhuận bút (docs/royalties.md): the site administrator opens the royalties, adds a
+ * payee (first with no name: the message next to the field), gives a published item its genre,
+ * coefficient and split (first 70 % of a translation: refused), reads the period's statement with
+ * its total in words and its printable page; axe-core on each admin page.
+ */
+async function royalties(t) {
+	ensureProjects(t); // items published by the import, to give royalties to
+	const page = await personPage(t, 'siteadmin', '/quan-tri/nhuan-but', { bypassCSP: true });
+	assertPath(page, '/quan-tri/nhuan-but', 'the royalties page');
+	await axeClean(t, page, 'nhuận bút: các kỳ');
+	await page.goto(t.site + '/quan-tri/nhuan-but/the-loai');
+	await axeClean(t, page, 'nhuận bút: thể loại');
+	await page.goto(t.site + '/quan-tri/nhuan-but/nguoi');
+	await page.locator('form.form').evaluate((f) => { f.noValidate = true; });
+	await clickAndWait(page, page.getByRole('button', { name: 'Thêm người hưởng' }));
+	assert.ok(await page.locator('#name-error').isVisible(), 'no name: the message next to the field');
+	await axeClean(t, page, 'nhuận bút: người hưởng (báo lỗi)');
+	await page.getByLabel('Họ và tên').fill('Nguyễn Thị Hoa');
+	await page.getByLabel('Đơn vị công tác').fill('Văn phòng Sở');
+	await clickAndWait(page, page.getByRole('button', { name: 'Thêm người hưởng' }));
+	assert.match(await textOf(page.locator('table.royalty-people')), /Nguyễn Thị Hoa/);
+	await axeClean(t, page, 'nhuận bút: người hưởng');
+	// a published item without a royalty yet
+	await page.goto(t.site + '/quan-tri/nhuan-but');
+	const item = page.locator('a[href^="/quan-tri/nhuan-but/bai/"]').first();
+	assert.ok(await item.count(), 'a published item waits for its royalty');
+	await clickAndWait(page, item);
+	await page.locator('#genre').selectOption('5');
+	await page.locator('#coef').fill('12,5');
+	await page.locator('#mod_dich').fill('70');
+	await page.locator('#person_0').selectOption({ label: 'Nguyễn Thị Hoa' });
+	await page.locator('#share_0').fill('100');
+	await clickAndWait(page, page.getByRole('button', { name: 'Lưu' }));
+	assert.ok(await page.locator('#mod_dich-error').isVisible(), 'a translation at 70 %: refused next to it');
+	assert.equal(await page.locator('#coef').inputValue(), '12,5', 'the input kept');
+	await axeClean(t, page, 'nhuận bút: một tin, bài (báo lỗi)');
+	await page.locator('#mod_dich').fill('50');
+	await clickAndWait(page, page.getByRole('button', { name: 'Lưu' }));
+	assert.match(await textOf(page.locator('[role=status]').first()), /Đã lưu/);
+	// 12,5 × 234.000 × 50 % = 1.462.500 đ
+	assert.match(await textOf(page.locator('main')), /1\.462\.500 đ/);
+	await axeClean(t, page, 'nhuận bút: một tin, bài');
+	await clickAndWait(page, page.locator('a[href^="/quan-tri/nhuan-but/ky/"]').first());
+	assert.match(await textOf(page.locator('#bang-chu')), /^Một triệu/);
+	await axeClean(t, page, 'nhuận bút: bảng kê của kỳ');
+	await clickAndWait(page, page.getByRole('link', { name: 'Bản in' }));
+	assert.match(await textOf(page.locator('main')), /Bằng chữ/);
+	await axeClean(t, page, 'nhuận bút: bản in');
+	await page.context().close();
+}
+
+scenarios.push(
+	{ name: 'royalties: a payee, an item\'s royalty, the period\'s statement and its print (axe-core)', run: royalties, timeout: 60000 },
+);

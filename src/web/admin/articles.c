@@ -518,6 +518,8 @@ static void item_panel(struct req *r, json_t *ctx, int64_t id)
 		json_object_set_new(x, "is_refuse", json_boolean(strcmp(act, "refuse") == 0));
 		json_object_set_new(x, "is_schedule", json_boolean(strcmp(act, "schedule") == 0));
 		json_object_set_new(x, "label", json_string(article_action_text(req_texts(r), act)));
+		if (strcmp(act, "publish") == 0) /* royalties (#17): genre and coefficient given when publishing */
+			royalty_publish_fields(r, x);
 	}
 	json_object_set_new(item, "has_actions", json_boolean(json_array_size(actions) > 0));
 	json_object_set_new(item, "actions", actions);
@@ -878,7 +880,12 @@ void admin_article_act(struct req *r)
 	in.comment = req_form(r, "comment");
 	in.reason = req_form(r, "reason");
 	in.when = form_time(r, "when", &e);
-	int rc = e.n ? M_INVALID : article_act(r->db, &r->actor, site_id_of(r), id, req_form(r, "action"), &in, &e);
+	/* royalties (#17): a genre and coefficient sent with "publish" are saved with it, in one
+	 * transaction (web/admin/royalties.c) */
+	const char *action = req_form(r, "action");
+	int rc = e.n ? M_INVALID
+		 : action && strcmp(action, "publish") == 0 && royalty_publish_given(r) ? royalty_publish_save(r, id, &in, &e)
+		 : article_act(r->db, &r->actor, site_id_of(r), id, action, &in, &e);
 	after_action(r, id, rc, &e);
 }
 

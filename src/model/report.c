@@ -5,9 +5,12 @@
 #include "consultation.h"
 #include "deadline.h"
 #include "internal.h"
+#include "obligation.h"
 #include "ops.h"
+#include "royalty.h"
 #include "ticket.h"
 #include "kind.h"
+#include "visits.h"
 #include "db/db.h"
 #include "base/arena.h"
 #include "base/log.h"
@@ -582,11 +585,6 @@ static json_t *fill_sites(const struct report_ctx *c)
 	return sec;
 }
 
-/* TODO(lead, after merging b-visit and b-roy): visits and royalties paid come from
- * visits_report() (model/visits.h) and royalty_report() (model/royalty.h), which those branches
- * add. Once they are in: #include "visits.h" and "royalty.h" above, delete this #ifdef and its
- * #endif, and uncomment the two rows marked TODO(lead) in sections[] below. */
-#ifdef REPORT_WITH_VISITS_AND_ROYALTIES
 /* visits_report(db, a, site_id, from_day, to_day) → {total, by_site: [{site_id, site_name, total}],
  * by_day: [{day, total}]}: the total on a site's report, one row per site on the province's. */
 static json_t *fill_visits(const struct report_ctx *c)
@@ -640,13 +638,50 @@ static json_t *fill_royalties(const struct report_ctx *c)
 	total_sum(sec);
 	return sec;
 }
-#endif
+
+/* obligation_report(db, a, site_id, from_day, to_day) → {rows: [{unit, site_name, kind_name,
+ * expected, on_time, late, missing, pending}]}: one row per providing unit and kind of
+ * information, the periods due in the report's period (VP Đ5; ĐT Đ13.4). */
+static json_t *fill_obligations(const struct report_ctx *c)
+{
+	json_t *v = obligation_report(c->db, c->a, c->site_id, c->from_day, c->to_day), *o;
+	if (!v)
+		return NULL;
+	json_t *sec = section_new();
+	static const char *const cols[][2] = { { "expected", "rep_col_obl_expected" }, { "on_time", "rep_col_obl_on_time" },
+					       { "late", "rep_col_obl_late" }, { "missing", "rep_col_obl_missing" },
+					       { "pending", "rep_col_obl_pending" } };
+	for (size_t k = 0; k < sizeof(cols) / sizeof(cols[0]); k++)
+		column_add(sec, cols[k][0], cols[k][1], "int");
+	size_t i;
+	json_array_foreach(json_object_get(v, "rows"), i, o) {
+		/* the key names the unit, so that the comparison with the previous period pairs rows */
+		char key[600], label[512];
+		snprintf(key, sizeof(key), "o%lld:%s:%s", (long long)json_integer_value(json_object_get(o, "site_id")),
+			 json_string_value(json_object_get(o, "kind")) ? json_string_value(json_object_get(o, "kind")) : "",
+			 json_string_value(json_object_get(o, "unit")) ? json_string_value(json_object_get(o, "unit")) : "");
+		const char *unit = json_string_value(json_object_get(o, "unit"));
+		const char *kname = json_string_value(json_object_get(o, "kind_name"));
+		if (!c->site_id && json_string_value(json_object_get(o, "site_name")))
+			snprintf(label, sizeof(label), "%s — %s (%s)", unit ? unit : "", kname ? kname : "",
+				 json_string_value(json_object_get(o, "site_name")));
+		else
+			snprintf(label, sizeof(label), "%s — %s", unit ? unit : "", kname ? kname : "");
+		json_t *r = row_add(sec, key, label, NULL);
+		for (size_t k = 0; k < sizeof(cols) / sizeof(cols[0]); k++)
+			val_set(r, cols[k][0], json_integer_value(json_object_get(o, cols[k][0])));
+	}
+	json_decref(v);
+	total_sum(sec);
+	return sec;
+}
 
 static const char *const chart_published[] = { "published", NULL };
 static const char *const chart_deadlines[] = { "on_time", "late", "open", NULL };
 static const char *const chart_tickets[] = { "answered", "refused", "open", NULL };
 static const char *const chart_comments[] = { "published", "refused", "waiting", NULL };
 static const char *const chart_count[] = { "count", NULL };
+static const char *const chart_obligations[] = { "on_time", "late", "missing", NULL };
 
 /* The sections, in the order a report shows them. */
 static const struct report_section sections[] = {
@@ -657,8 +692,9 @@ static const struct report_section sections[] = {
 	{ "deadlines", "rep_sec_deadlines", REPORT_BOTH, fill_deadlines, chart_deadlines },
 	{ "tickets", "rep_sec_tickets", REPORT_BOTH, fill_tickets, chart_tickets },
 	{ "consultations", "rep_sec_consultations", REPORT_BOTH, fill_consultations, chart_comments },
-	/* TODO(lead): { "visits", "rep_sec_visits", REPORT_BOTH, fill_visits, NULL }, */
-	/* TODO(lead): { "royalties", "rep_sec_royalties", REPORT_BOTH, fill_royalties, NULL }, */
+	{ "obligations", "rep_sec_obligations", REPORT_BOTH, fill_obligations, chart_obligations },
+	{ "visits", "rep_sec_visits", REPORT_BOTH, fill_visits, NULL },
+	{ "royalties", "rep_sec_royalties", REPORT_BOTH, fill_royalties, NULL },
 	{ "incidents", "rep_sec_incidents", REPORT_BOTH, fill_incidents, chart_count },
 	{ "backups", "rep_sec_backups", REPORT_BOTH, fill_backups, NULL },
 };

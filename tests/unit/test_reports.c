@@ -1,13 +1,16 @@
 /* test_reports.c — the periodic reports (model/report.h) against data made here with a fixed
  * clock: every number of every section equals a count made from the test's own tables; who may
  * see them; a frozen report stays as it was when the data changes, a correction is a new version;
- * the comparison's deltas; the periods. */
+ * the comparison's deltas; the periods. The sections that read other modules (visits, royalties,
+ * obligations) against rows made here through those modules' own tables and functions. */
 #include "t.h"
 #include "tdb.h"
 #include "base/util.h"
 #include "db/db.h"
 #include "model/deadline.h"
 #include "model/model.h"
+#include "model/obligation.h"
+#include "model/visits.h"
 #include "model/report.h"
 #include "report/table.h"
 #include "base/sb.h"
@@ -409,6 +412,106 @@ TEST(report_numbers_equal_counts_made_from_the_data)
 	snprintf(key, sizeof(key), "s%lld", (long long)f.main_id);
 	CHECK(num(rep, "sites", key, "published") == 0);
 	CHECK(num(rep, "sites", NULL, "published") == news + laws + 2);
+	json_decref(rep);
+	db_close(f.db);
+}
+
+/* The visits, royalties and obligations sections: rows stored here through those modules, some
+ * inside the quarter and some outside, and the report's numbers equal the ones inside. */
+static int64_t insert_royalty(struct db *db, int64_t site, int64_t item, int64_t period, int64_t amount, int64_t published)
+{
+	struct db_stmt *st = db_stmt(db, "INSERT INTO royalty_entries (site_id, item_id, period_id, genre_code, coef, amount,"
+					 " published_at, set_at) VALUES (?, ?, ?, 1, 10, ?, ?, ?)");
+	db_bind_int(st, 1, site);
+	db_bind_int(st, 2, item);
+	db_bind_int(st, 3, period);
+	db_bind_int(st, 4, amount);
+	db_bind_int(st, 5, published);
+	db_bind_int(st, 6, published);
+	return db_step_done(st) ? -1 : db_last_id(db);
+}
+
+static int64_t insert_royalty_period(struct db *db, int64_t site, const char *from, const char *to, const char *state)
+{
+	struct db_stmt *st = db_stmt(db, "INSERT INTO royalty_periods (site_id, kind, start_day, end_day, unit_value, state,"
+					 " created_at) VALUES (?, 'month', ?, ?, 234000, ?, ?)");
+	db_bind_int(st, 1, site);
+	db_bind_int(st, 2, vn_days_of_time(at_day(from, 12)));
+	db_bind_int(st, 3, vn_days_of_time(at_day(to, 12)));
+	db_bind_text(st, 4, state);
+	db_bind_int(st, 5, at_day(from, 8));
+	return db_step_done(st) ? -1 : db_last_id(db);
+}
+
+TEST(report_visits_royalties_and_obligations_from_their_modules)
+{
+	struct fx f;
+	if (!CHECK(fx_make(&f) == 0))
+		return;
+	/* visits: 12 + 3 in the first quarter, 100 on 1 April (the next quarter), 7 on another site */
+	struct visit_count v[] = {
+		{ .site_id = f.snv, .day = vn_days_of_time(at_day("2026-01-10", 12)), .n = 12 },
+		{ .site_id = f.snv, .day = vn_days_of_time(at_day("2026-03-31", 12)), .n = 3 },
+		{ .site_id = f.snv, .day = vn_days_of_time(at_day("2026-04-01", 12)), .n = 100 },
+		{ .site_id = f.stc, .day = vn_days_of_time(at_day("2026-02-02", 12)), .n = 7 },
+	};
+	CHECK(visits_store(f.db, v, 4) == 0);
+
+	/* royalties: January paid (500,000 + 250,000 đ), February open (300,000 đ), April's outside */
+	int64_t item[4] = { 0 }; /* one royalty per item: four of the site's items */
+	struct db_stmt *st = db_stmt(f.db, "SELECT id FROM items WHERE site_id = ? ORDER BY id");
+	db_bind_int(st, 1, f.snv);
+	for (int i = 0; i < 4 && db_step(st) == DB_ROW; i++)
+		item[i] = db_col_int(st, 0);
+	db_reset(st);
+	int64_t jan = insert_royalty_period(f.db, f.snv, "2026-01-01", "2026-01-31", "paid");
+	int64_t feb = insert_royalty_period(f.db, f.snv, "2026-02-01", "2026-02-28", "open");
+	int64_t apr = insert_royalty_period(f.db, f.snv, "2026-04-01", "2026-04-30", "open");
+	CHECK(item[3] > 0 && jan > 0 && feb > 0 && apr > 0);
+	CHECK(insert_royalty(f.db, f.snv, item[0], jan, 500000, at_day("2026-01-15", 10)) > 0);
+	CHECK(insert_royalty(f.db, f.snv, item[1], jan, 250000, at_day("2026-01-20", 10)) > 0);
+	CHECK(insert_royalty(f.db, f.snv, item[2], feb, 300000, at_day("2026-02-10", 10)) > 0);
+	CHECK(insert_royalty(f.db, f.snv, item[3], apr, 999000, at_day("2026-04-02", 10)) > 0);
+
+	/* an obligation of the Sở Tài chính toward the Sở Nội vụ, monthly from January, 5 working
+	 * days after each month: January's provided in time, February's never */
+	char prov[32], start[24];
+	snprintf(prov, sizeof(prov), "site:%lld", (long long)f.stc);
+	struct obligation_input in = { prov, "statistics", "Báo cáo thu chi ngân sách", "VP Đ5", "month", "5", "01/01/2026", 1 };
+	struct errs e = { 0 };
+	int64_t oid = 0;
+	CHECK(obligation_save(f.db, &actor_cli, f.snv, 0, &in, &e, &oid) == M_OK && oid > 0);
+	snprintf(start, sizeof(start), "%d", vn_days_of_time(at_day("2026-01-01", 12)));
+	CHECK(obligation_provide(f.db, &actor_cli, f.stc, oid, start, "", "Báo cáo số 3/BC-STC", at_day("2026-02-03", 9), &e) == M_OK);
+
+	int64_t now = at_day("2026-04-05", 9);
+	struct report_period q1;
+	report_period_parse("2026-q1", &q1);
+	int rc = 0;
+	json_t *rep = report_compute(f.db, &actor_cli, f.snv, &q1, now, &rc);
+	if (!CHECK(rep && rc == M_OK))
+		return;
+	CHECK(num(rep, "visits", "visits", "visits") == 15);
+	CHECK(num(rep, "royalties", "royalties", "total") == 1050000);
+	CHECK(num(rep, "royalties", "royalties", "paid") == 750000);
+	CHECK(num(rep, "obligations", NULL, "expected") == 2);
+	CHECK(num(rep, "obligations", NULL, "on_time") == 1);
+	CHECK(num(rep, "obligations", NULL, "late") == 0);
+	CHECK(num(rep, "obligations", NULL, "missing") == 1);
+	json_decref(rep);
+
+	/* the province: one row per site */
+	rep = report_compute(f.db, &actor_cli, 0, &q1, now, &rc);
+	if (!CHECK(rep && rc == M_OK))
+		return;
+	char key[32];
+	snprintf(key, sizeof(key), "s%lld", (long long)f.snv);
+	CHECK(num(rep, "visits", key, "visits") == 15);
+	CHECK(num(rep, "royalties", key, "total") == 1050000);
+	snprintf(key, sizeof(key), "s%lld", (long long)f.stc);
+	CHECK(num(rep, "visits", key, "visits") == 7);
+	CHECK(num(rep, "visits", NULL, "visits") == 22);
+	CHECK(num(rep, "obligations", NULL, "expected") == 2);
 	json_decref(rep);
 	db_close(f.db);
 }

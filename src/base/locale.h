@@ -28,6 +28,11 @@ json_t *locale_dict(const json_t *locales, const char *lang);
 /* KEY's text in LANG; else the Vietnamese text; else KEY itself. */
 const char *locale_text(const json_t *locales, const char *lang, const char *key);
 
+/* Formats FMT, a locale text whose key ends in "_fmt" (its conversions, among %d %lld %s %.1f,
+ * are the Vietnamese text's in every language: locale_load refuses any other), into BUF as
+ * snprintf does. */
+int locale_format(char *buf, size_t n, const char *fmt, ...);
+
 /* Whether S is a language code as locale folders are named: 2 or 3 lowercase ASCII letters. */
 int locale_code_valid(const char *s, size_t len);
 

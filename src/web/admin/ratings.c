@@ -7,6 +7,7 @@
  * WEBPAGE: GET /quan-tri/danh-gia.xlsx   the same period as a spreadsheet for the periodic reports:
  *                                      one row per site (the main portal: every site) */
 #include "web/web.h"
+#include "base/locale.h"
 #include "base/util.h"
 #include "model/rating.h"
 #include "report/table.h"
@@ -80,13 +81,17 @@ void admin_ratings_export(struct req *r)
 	}
 	struct table t;
 	char title[64];
-	snprintf(title, sizeof(title), "Đánh giá %s", label);
+	/* the workbook's title and columns in the requesting account's language */
+	locale_format(title, sizeof(title), rtr(r, "adm_rtc_title_fmt"), label);
 	table_init(&t, title);
-	table_add_column(&t, "Đơn vị", TABLE_TEXT);
-	table_add_column(&t, "Kỳ", TABLE_TEXT);
-	table_add_column(&t, "Số lượt đánh giá", TABLE_INTEGER);
-	for (int i = 0; i < RATING_NCRIT; i++)
-		table_add_column(&t, rating_labels[i], TABLE_NUMBER);
+	table_add_column(&t, rtr(r, "adm_cmp_site"), TABLE_TEXT);
+	table_add_column(&t, rtr(r, "adm_rtc_period"), TABLE_TEXT);
+	table_add_column(&t, rtr(r, "adm_rtc_count"), TABLE_INTEGER);
+	for (int i = 0; i < RATING_NCRIT; i++) {
+		char key[48];
+		snprintf(key, sizeof(key), "rating_crit_%s", rating_keys[i]);
+		table_add_column(&t, rtr(r, key), TABLE_NUMBER);
+	}
 	json_t *s;
 	size_t i;
 	int64_t me = site_of(r);

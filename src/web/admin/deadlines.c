@@ -294,19 +294,19 @@ static void rules_render(struct req *r, int status, const struct errs *e, json_t
 {
 	int64_t site = site_id_of(r);
 	json_t *ctx = admin_ctx(r, rtr(r, "adm_title_deadline_rules"));
-	json_t *rules = deadline_rules(r->db, site), *rule, *defaults = NULL;
+	json_t *rules = deadline_rules(r->db, site, req_texts(r)), *rule, *defaults = NULL;
 	size_t i;
 	int siteadmin = json_is_true(json_object_get(ctx, "is_siteadmin"));
 	json_array_foreach(rules, i, rule)
 		json_object_set_new(rule, "editable", json_boolean(siteadmin));
 	json_object_set_new(ctx, "rules", rules);
 	if (r->actor.sysadmin && strcmp(json_string_value(json_object_get(r->site, "kind")), "main") == 0) {
-		defaults = deadline_rules(r->db, 0);
+		defaults = deadline_rules(r->db, 0, req_texts(r));
 		json_object_set_new(ctx, "defaults", defaults);
 		json_object_set_new(ctx, "has_defaults", json_true());
 	}
 	json_t *cats = deadline_categories(r->db, site), *c;
-	json_t *kinds = deadline_rules(r->db, site);
+	json_t *kinds = deadline_rules(r->db, site, req_texts(r));
 	json_array_foreach(cats, i, c) {
 		json_t *opts = json_array(), *k;
 		size_t j;

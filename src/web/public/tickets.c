@@ -184,6 +184,7 @@ static void render_status(struct req *r, int status, json_t *t, const char *code
 	web_crumb(ctx, rtr(r, "track_title"), NULL);
 	json_t *view = json_pack("{sssbsb}", "code", code ? code : "", "asked", code && *code, "asked_owner", asked_owner);
 	if (t) {
+		ticket_texts_apply(req_texts(r), t); /* the kind, state and steps in the page's language */
 		json_t *item = json_object_get(t, "item");
 		if (item) {
 			char *p = web_item_path(json_string_value(json_object_get(item, "kind")),

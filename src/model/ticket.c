@@ -109,7 +109,7 @@ static const char *refusal_label(const char *key)
 /* ---- the texts in other languages (#16) ----
  * Vietnamese has one source, the tables above and the kinds' descriptors; ticket_locale_add gives
  * them keys in the loaded "vi" texts ("tk.kind.<name>", "tk.state.<state>", "tk.event.<action>",
- * "tk.action.<key>", "tk.reason.<key>"), and locale/<lang>/admin2.json translates them. */
+ * "tk.action.<key>", "tk.reason.<key>"; the forms' fields' labels "kind.<form>.<field>"), and locale/<lang>/admin2.json translates them. */
 
 static void tk_add(json_t *all, const char *group, const char *code, const char *text)
 {
@@ -125,6 +125,12 @@ int ticket_locale_add(json_t *vi, char *err, size_t n)
 	const struct ticket_kind *const *tks = ticket_kinds(&nk);
 	for (size_t i = 0; i < nk; i++) {
 		tk_add(all, "kind", tks[i]->name, tks[i]->label);
+		/* the form's fields' labels, as kinds' fields are keyed (kind_tr_field reads them) */
+		for (size_t j = 0; j < tks[i]->form->nfields; j++) {
+			char key[160];
+			snprintf(key, sizeof(key), "kind.%s.%s", tks[i]->form->name, tks[i]->form->fields[j].key);
+			json_object_set_new(all, key, json_string(tks[i]->form->fields[j].label));
+		}
 		for (const struct ticket_state *st = tks[i]->states; st && st->state; st++)
 			tk_add(all, "state", st->state, st->label);
 	}

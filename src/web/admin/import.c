@@ -65,6 +65,25 @@ static json_t *columns_view(struct req *r, const struct kind *k)
 						     "is_file" };
 		for (size_t f = 0; f < ARRAY_SIZE(flags); f++)
 			set_flag(c, type, flags[f]);
+		/* the column's name and help in the account's language (its key, the file's header, stays) */
+		const char *key = json_string_value(json_object_get(c, "key"));
+		const struct kind_field *f = kind_field(k, key);
+		json_t *texts = req_texts(r);
+		if (f) {
+			const char *help = kind_tr_field(texts, k, f, ".help");
+			json_object_set_new(c, "label", json_string(kind_tr_field(texts, k, f, NULL)));
+			if (help)
+				json_object_set_new(c, "help", json_string(help));
+		} else {
+			static const char *const others[][2] = { { "tom_tat", "adm_summary" }, { "noi_dung", "adm_body" },
+								 { "tep", "adm_attachments" } };
+			for (size_t o = 0; o < ARRAY_SIZE(others); o++)
+				if (strcmp(key, others[o][0]) == 0)
+					json_object_set_new(c, "label", json_string(rtr(r, others[o][1])));
+			if (json_object_get(c, "also")) /* the title's */
+				json_object_set_new(c, "label", json_string(kind_tr(texts, k, "title") ? kind_tr(texts, k, "title")
+												  : rtr(r, "adm_col_title")));
+		}
 		const struct kind *rk = kind_find(json_string_value(json_object_get(c, "ref_kind")));
 		if (rk)
 			json_object_set_new(c, "ref_label", json_string(kind_tr(req_texts(r), rk, "one")));

@@ -63,7 +63,7 @@ void admin_inbox(struct req *r)
 	const struct ticket_kind *const *tks = ticket_kinds(&nk);
 	json_t *kinds = json_array();
 	for (size_t i = 0; i < nk; i++)
-		json_array_append_new(kinds, json_pack("{sssssb}", "name", tks[i]->name, "label", tks[i]->label, "selected",
+		json_array_append_new(kinds, json_pack("{sssssb}", "name", tks[i]->name, "label", ticket_kind_text(req_texts(r), tks[i]), "selected",
 						       kind && strcmp(kind, tks[i]->name) == 0));
 	json_object_set_new(ctx, "tabs", tabs);
 	json_object_set_new(ctx, "kinds", kinds);
@@ -145,7 +145,7 @@ static void render_ticket(struct req *r, int status, int64_t id, const struct er
 		if ((f->flags & FF_PERSONAL) && !personal)
 			continue;
 		char *txt = kind_value_text(f, v);
-		json_array_append_new(sent, json_pack("{sssssb}", "label", f->label, "value", txt, "personal",
+		json_array_append_new(sent, json_pack("{sssssb}", "label", kind_tr_field(req_texts(r), tk->form, f, NULL), "value", txt, "personal",
 						      (f->flags & FF_PERSONAL) != 0));
 		free(txt);
 	}

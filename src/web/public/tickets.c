@@ -204,7 +204,7 @@ static void render_status(struct req *r, int status, json_t *t, const char *code
 					v = json_object_get(json_object_get(t, "fields"), f->key);
 				char *txt = kind_value_text(f, v);
 				if (*txt)
-					json_array_append_new(rows, json_pack("{ssss}", "label", f->label, "value", txt));
+					json_array_append_new(rows, json_pack("{ssss}", "label", kind_tr_field(req_texts(r), tk->form, f, NULL), "value", txt));
 				free(txt);
 			}
 			json_object_set_new(t, "has_sent", json_boolean(json_array_size(rows) > 0));

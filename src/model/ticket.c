@@ -53,9 +53,15 @@ static const struct { const char *action, *label; } event_labels[] = {
 /* The common actions' button labels (actions_for), by text key: "reject" reads "withdraw" on a
  * published comment. */
 static const struct { const char *key, *label; } action_labels[] = {
-	{ "assign", "Phân công" },	      { "note", "Ghi chú nội bộ" },	     { "accept", "Duyệt đăng" },
-	{ "reject", "Không đăng" },	      { "withdraw", "Gỡ, không đăng nữa" }, { "classify", "Phân loại" },
-	{ "forward", "Chuyển cơ quan khác" }, { "refuse", "Từ chối" },		     { "answer", "Soạn trả lời công khai" },
+	{ "assign", "Phân công" },
+	{ "note", "Ghi chú nội bộ" },
+	{ "accept", "Duyệt đăng" },
+	{ "reject", "Không đăng" },
+	{ "withdraw", "Gỡ, không đăng nữa" },
+	{ "classify", "Phân loại" },
+	{ "forward", "Chuyển cơ quan khác" },
+	{ "refuse", "Từ chối" },
+	{ "answer", "Soạn trả lời công khai" },
 	{ "reply", "Trả lời qua thư" },
 };
 
@@ -109,7 +115,8 @@ static const char *refusal_label(const char *key)
 /* ---- the texts in other languages (#16) ----
  * Vietnamese has one source, the tables above and the kinds' descriptors; ticket_locale_add gives
  * them keys in the loaded "vi" texts ("tk.kind.<name>", "tk.state.<state>", "tk.event.<action>",
- * "tk.action.<key>", "tk.reason.<key>"; the forms' fields' labels "kind.<form>.<field>"), and locale/<lang>/admin2.json translates them. */
+ * "tk.action.<key>", "tk.reason.<key>"; the forms' fields' labels "kind.<form>.<field>"), and
+ * locale/<lang>/admin2.json translates them. */
 
 static void tk_add(json_t *all, const char *group, const char *code, const char *text)
 {

@@ -15,6 +15,7 @@
  * WEBPAGE: POST /quan-tri/thu-nhac-han/nguoi-nhan    the site's extra recipients (reminder_to)
  * WEBPAGE: POST /quan-tri/thu-nhac-han/gui-thu       a test message to test_to */
 #include "web/web.h"
+#include "model/ticket.h"
 #include "model/deadline.h"
 #include "jobs/reminders.h"
 #include "mail/mail.h"
@@ -94,6 +95,9 @@ void admin_deadlines(struct req *r)
 			/* a translation still to make (model/translation.h) says what is lacking */
 			if (json_is_string(json_object_get(it, "state_key")))
 				json_object_set_new(it, "state_label", json_string(rtr(r, json_string_value(json_object_get(it, "state_key")))));
+			else if (json_is_string(json_object_get(it, "path"))) /* a ticket's state (deadline_open) */
+				json_object_set_new(it, "state_label", json_string(ticket_state_text(req_texts(r),
+					json_string_value(json_object_get(it, "state")))));
 			if (!json_object_get(it, "state_label"))
 				json_object_set_new(it, "state_label", json_string(article_state_text(req_texts(r),
 					json_string_value(json_object_get(it, "state")))));

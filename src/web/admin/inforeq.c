@@ -85,6 +85,7 @@ void admin_inforeq_register(struct req *r)
 		resp_error(r, 403, "forbidden");
 		return;
 	}
+	ticket_texts_apply(req_texts(r), rows); /* the states in the account's language, the workbook's too */
 	char from_s[11], to_s[11];
 	vn_date_format(from_d, from_s);
 	vn_date_format(to_d, to_s);

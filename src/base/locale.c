@@ -2,6 +2,7 @@
 #include "base/locale.h"
 
 #include <dirent.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -118,6 +119,52 @@ static int load_lang(const char *dir, json_t *dict, char *err, size_t errlen)
 	return rc;
 }
 
+/* The printf conversions of FMT, one letter each ("ds" for "%d … %s"), in OUT; -1 when FMT has
+ * a conversion outside the few the texts may use (%d %s %lld %.1f %%, with flags and widths). */
+static int conversions(const char *fmt, char *out, size_t n)
+{
+	size_t k = 0;
+	for (const char *c = fmt; *c; c++) {
+		if (*c != '%')
+			continue;
+		c++;
+		c += strspn(c, "-+ #0123456789.");
+		if (*c == '%')
+			continue;
+		char conv = *c == 'l' ? (c[1] == 'l' ? c[2] : 0) : *c;
+		if (*c == 'l')
+			c += 2;
+		if (!conv || !strchr("dsf", conv) || (conv != 'd' && c[-1] == 'l') || k + 1 >= n)
+			return -1;
+		out[k++] = conv == 'd' && c[-1] == 'l' ? 'L' : conv;
+	}
+	out[k] = 0;
+	return 0;
+}
+
+int locale_formats_check(json_t *all, char *err, size_t errlen)
+{
+	json_t *vi = json_object_get(all, LOCALE_DEFAULT), *dict;
+	const char *lang, *key;
+	json_t *v;
+	json_object_foreach(all, lang, dict) json_object_foreach(dict, key, v) {
+		size_t kl = strlen(key);
+		if (kl < 4 || strcmp(key + kl - 4, "_fmt") != 0)
+			continue;
+		char want[32], got[32];
+		const char *ref = json_string_value(json_object_get(vi, key));
+		if (!ref) /* the model's own Vietnamese, added after loading (kind_locale_load checks again) */
+			continue;
+		if (conversions(ref, want, sizeof(want)) || conversions(json_string_value(v), got, sizeof(got)) ||
+		    strcmp(want, got) != 0) {
+			snprintf(err, errlen, "locale/%s: \"%s\" is a format whose conversions differ from the Vietnamese text's",
+				 lang, key);
+			return -1;
+		}
+	}
+	return 0;
+}
+
 json_t *locale_load(const char *root, char *err, size_t errlen)
 {
 	struct sb p = SB_INIT;
@@ -141,6 +188,8 @@ json_t *locale_load(const char *root, char *err, size_t errlen)
 		snprintf(err, errlen, "%.*s/%s: the Vietnamese texts are missing", (int)base, p.buf, LOCALE_DEFAULT);
 		rc = -1;
 	}
+	if (!rc)
+		rc = locale_formats_check(all, err, errlen);
 	names_free(langs);
 	sb_release(&p);
 	if (rc) {
@@ -162,3 +211,17 @@ const char *locale_text(const json_t *locales, const char *lang, const char *key
 		s = json_string_value(json_object_get(locale_dict(locales, LOCALE_DEFAULT), key));
 	return s ? s : key;
 }
+
+/* The conversions of every "_fmt" text are checked at load (formats_check), so a locale text is
+ * safe as a format here. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+int locale_format(char *buf, size_t n, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int rc = vsnprintf(buf, n, fmt, ap);
+	va_end(ap);
+	return rc;
+}
+#pragma GCC diagnostic pop

@@ -28,6 +28,17 @@ json_t *locale_dict(const json_t *locales, const char *lang);
 /* KEY's text in LANG; else the Vietnamese text; else KEY itself. */
 const char *locale_text(const json_t *locales, const char *lang, const char *key);
 
+/* Formats FMT, a locale text whose key ends in "_fmt" (its conversions, among %d %lld %s %.1f,
+ * are the Vietnamese text's in every language: locale_load refuses any other), into BUF as
+ * snprintf does. */
+int locale_format(char *buf, size_t n, const char *fmt, ...);
+
+/* A text whose key ends in "_fmt" is a printf format (locale_format): its conversions must be
+ * valid, and the same, in the same order, in every language as in Vietnamese, so that the C
+ * arguments written for the Vietnamese text fit every translation. -1 with ERR naming the first
+ * that differs. locale_load checks its files; texts added later (the model's) are checked again. */
+int locale_formats_check(json_t *all, char *err, size_t errlen);
+
 /* Whether S is a language code as locale folders are named: 2 or 3 lowercase ASCII letters. */
 int locale_code_valid(const char *s, size_t len);
 

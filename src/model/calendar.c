@@ -87,11 +87,11 @@ static json_t *day_json(const struct vn_calendar_day *cd)
 	lunar_label(cd->day, lunar, sizeof(lunar));
 	int off = cd->kind == VN_DAY_OFF;
 	const char *name = cd->name && *cd->name ? cd->name : off ? "Ngày nghỉ" : "Ngày làm việc bù";
-	return json_pack("{ss ss ss ss ss ss ss sb ss ss}", "day", iso, "date", vn, "weekday",
-			 vn_weekday_name(vn_weekday(cd->day)), "lunar", lunar, "name", name, "kind", off ? "off" : "work",
-			 "kind_label", off ? "Nghỉ" : "Làm việc", "substitute", cd->substitute, "source",
-			 cd->from_table ? "table" : "rules", "source_label",
-			 cd->from_table ? "Bảng chính thức" : "Bộ luật Lao động");
+	/* the kind's and the source's names are the page's, in its language (web/admin/calendar.c,
+	 * which names the weekday from its number too) */
+	return json_pack("{ss ss ss si ss ss ss sb ss}", "day", iso, "date", vn, "weekday", vn_weekday_name(vn_weekday(cd->day)),
+			 "weekday_number", vn_weekday(cd->day), "lunar", lunar, "name", name, "kind", off ? "off" : "work",
+			 "substitute", cd->substitute, "source", cd->from_table ? "table" : "rules");
 }
 
 /* The table rows of YEAR with who last changed them, into C and as {day: username}. */

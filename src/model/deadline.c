@@ -8,6 +8,7 @@
 #include "calendar.h"
 #include "internal.h"
 #include "db/db.h"
+#include "base/locale.h"
 #include "base/log.h"
 #include "base/sb.h"
 #include "base/util.h"
@@ -65,14 +66,57 @@ static struct rule rule_for(struct db *db, int64_t site_id, const char *kind)
 	return r;
 }
 
-static void rule_label(char *buf, size_t n, int64_t amount, const char *unit)
+/* The sentences of rules and due states (#16). Vietnamese has one source, this table;
+ * deadline_locale_add gives its keys to the loaded "vi" texts, and locale/<lang>/admin2.json
+ * translates them. A key ending in "_fmt" is a format (base/locale.h: locale_format). */
+static const char *const dl_texts[][2] = {
+	{ "dl.rule.workdays_fmt", "%lld ngày làm việc" },
+	{ "dl.rule.hours_fmt", "%lld giờ" },
+	{ "dl.rule.before_fmt", "%lld ngày làm việc trước ngày có hiệu lực" },
+	{ "dl.state.on_time", "đã đăng đúng hạn" },
+	{ "dl.state.late_days_fmt", "đã đăng trễ %d ngày làm việc" },
+	{ "dl.state.late", "đã đăng trễ hạn" },
+	{ "dl.state.overdue_days_fmt", "quá hạn %d ngày làm việc" },
+	{ "dl.state.overdue", "đã quá hạn" },
+	{ "dl.state.today", "hết hạn trong hôm nay" },
+	{ "dl.state.left_days_fmt", "còn %d ngày làm việc" },
+};
+
+/* KEY's text in TEXTS (a language's texts; NULL: Vietnamese), else the table's Vietnamese. */
+static const char *dl_text(json_t *texts, const char *key)
 {
-	enum unit u = unit_of(unit);
-	snprintf(buf, n, "%lld %s", (long long)amount, u == U_HOURS ? "giờ" : u == U_BEFORE ? "ngày làm việc trước ngày có hiệu lực"
-										      : "ngày làm việc");
+	const char *s = json_string_value(json_object_get(texts, key));
+	if (s && *s)
+		return s;
+	for (size_t i = 0; i < ARRAY_SIZE(dl_texts); i++)
+		if (strcmp(dl_texts[i][0], key) == 0)
+			return dl_texts[i][1];
+	return key;
 }
 
-json_t *deadline_rules(struct db *db, int64_t site_id)
+int deadline_locale_add(json_t *vi, char *err, size_t n)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(dl_texts); i++)
+		if (json_object_get(vi, dl_texts[i][0])) {
+			snprintf(err, n, "locale/vi: \"%s\" is the deadlines' text (model/deadline.c), not a locale file's",
+				 dl_texts[i][0]);
+			return -1;
+		}
+	for (size_t i = 0; i < ARRAY_SIZE(dl_texts); i++)
+		json_object_set_new(vi, dl_texts[i][0], json_string(dl_texts[i][1]));
+	return 0;
+}
+
+/* "2 ngày làm việc" in TEXTS' language. */
+static void rule_label(char *buf, size_t n, int64_t amount, const char *unit, json_t *texts)
+{
+	enum unit u = unit_of(unit);
+	locale_format(buf, n, dl_text(texts, u == U_HOURS ? "dl.rule.hours_fmt" : u == U_BEFORE ? "dl.rule.before_fmt"
+												 : "dl.rule.workdays_fmt"),
+		      (long long)amount);
+}
+
+json_t *deadline_rules(struct db *db, int64_t site_id, json_t *texts)
 {
 	struct db_stmt *st = db_stmt(db, "SELECT d.kind, d.name, d.source, d.amount AS default_amount,"
 				       " d.unit AS default_unit, s.amount AS site_amount, s.unit AS site_unit"
@@ -93,10 +137,10 @@ json_t *deadline_rules(struct db *db, int64_t site_id)
 		json_object_set_new(row, "overridden", json_boolean(own));
 		json_object_set_new(row, "is_hours", json_boolean(unit_of(json_string_value(unit)) == U_HOURS));
 		json_object_set_new(row, "is_before", json_boolean(unit_of(json_string_value(unit)) == U_BEFORE));
-		rule_label(buf, sizeof(buf), json_integer_value(amount), json_string_value(unit));
+		rule_label(buf, sizeof(buf), json_integer_value(amount), json_string_value(unit), texts);
 		json_object_set_new(row, "rule_label", json_string(buf));
 		rule_label(buf, sizeof(buf), json_integer_value(json_object_get(row, "default_amount")),
-			   json_string_value(json_object_get(row, "default_unit")));
+			   json_string_value(json_object_get(row, "default_unit")), texts);
 		json_object_set_new(row, "default_label", json_string(buf));
 	}
 	return rows;
@@ -326,7 +370,7 @@ int deadline_rule_save(struct db *db, const struct actor *a, int64_t site_id, co
 	db_reset(st);
 	if (deadline_recompute(db, site_id) < 0)
 		goto fail;
-	rule_label(label, sizeof(label), n, unit);
+	rule_label(label, sizeof(label), n, unit, NULL); /* the audit's detail: Vietnamese */
 	if (audit_write(db, a, site_id ? site_id : main_site_id(db), site_id ? "deadline.rule" : "deadline.default", kind,
 			label))
 		goto fail;
@@ -565,7 +609,7 @@ json_t *deadline_open(struct db *db, const struct actor *a, int64_t site_id, int
 	return lists;
 }
 
-json_t *deadline_of_article(struct db *db, int64_t article_id, int64_t now)
+json_t *deadline_of_article(struct db *db, int64_t article_id, int64_t now, json_t *texts)
 {
 	struct db_stmt *st = db_stmt(db, "SELECT site_id, due_at, due_kind, published_at FROM items"
 				       " WHERE id = ? AND due_at IS NOT NULL");
@@ -586,26 +630,26 @@ json_t *deadline_of_article(struct db *db, int64_t article_id, int64_t now)
 	struct vn_calendar *cal = calendar_load(db);
 	struct rule r = rule_for(db, site_id, kind);
 	int overdue = 0;
-	rule_label(label, sizeof(label), r.amount, unit_key(r.unit));
+	rule_label(label, sizeof(label), r.amount, unit_key(r.unit), texts);
 	if (published) {
 		int late = days_left(cal, due, pub);
 		if (pub <= due)
-			snprintf(state, sizeof(state), "đã đăng đúng hạn");
+			snprintf(state, sizeof(state), "%s", dl_text(texts, "dl.state.on_time"));
 		else if (late > 0)
-			snprintf(state, sizeof(state), "đã đăng trễ %d ngày làm việc", late);
+			locale_format(state, sizeof(state), dl_text(texts, "dl.state.late_days_fmt"), late);
 		else
-			snprintf(state, sizeof(state), "đã đăng trễ hạn");
+			snprintf(state, sizeof(state), "%s", dl_text(texts, "dl.state.late"));
 	} else {
 		int left = days_left(cal, now, due);
 		overdue = due < now;
 		if (overdue && left < 0)
-			snprintf(state, sizeof(state), "quá hạn %d ngày làm việc", -left);
+			locale_format(state, sizeof(state), dl_text(texts, "dl.state.overdue_days_fmt"), -left);
 		else if (overdue)
-			snprintf(state, sizeof(state), "đã quá hạn");
+			snprintf(state, sizeof(state), "%s", dl_text(texts, "dl.state.overdue"));
 		else if (left == 0)
-			snprintf(state, sizeof(state), "hết hạn trong hôm nay");
+			snprintf(state, sizeof(state), "%s", dl_text(texts, "dl.state.today"));
 		else
-			snprintf(state, sizeof(state), "còn %d ngày làm việc", left);
+			locale_format(state, sizeof(state), dl_text(texts, "dl.state.left_days_fmt"), left);
 	}
 	vn_calendar_free(cal);
 	json_t *o = json_object();

@@ -19,7 +19,12 @@ struct vn_calendar;
 /* The kinds and their rules as they apply on SITE_ID (0: the province's defaults), in order:
  * [{kind, name, amount, unit "workdays"|"hours"|"workdays_before", is_hours, is_before, rule_label "2 ngày làm việc",
  *   source, overridden (bool: the site has its own), default_amount, default_unit}]. */
-json_t *deadline_rules(struct db *db, int64_t site_id);
+json_t *deadline_rules(struct db *db, int64_t site_id, json_t *texts);
+/* TEXTS, in deadline_rules and deadline_of_article, is the reader's language's texts (req_texts,
+ * locale_dict): the labels are in it; NULL: Vietnamese. */
+/* Adds the deadline sentences' Vietnamese (model/deadline.c's one source) to VI under their keys
+ * ("dl.rule.*", "dl.state.*"); -1 with ERR when a locale file of vi holds one. */
+int deadline_locale_add(json_t *vi, char *err, size_t n);
 /* 1 when KIND names a rule of the province. */
 int deadline_kind_valid(struct db *db, const char *kind);
 
@@ -68,7 +73,7 @@ json_t *deadline_open(struct db *db, const struct actor *a, int64_t site_id, int
 /* The due time of an item for its editor: {due, due_iso, kind_name, rule_label, state_label
  * "còn 2 ngày làm việc" | "quá hạn 1 ngày làm việc" | "đã đăng đúng hạn" | "đã đăng trễ 3 ngày
  * làm việc", overdue (bool), done (bool)}, or NULL when it has no received time. */
-json_t *deadline_of_article(struct db *db, int64_t article_id, int64_t now);
+json_t *deadline_of_article(struct db *db, int64_t article_id, int64_t now, json_t *texts);
 
 /* Compliance of items received in [FROM_DAY, TO_DAY] (days since 1970-01-01, Vietnam time) on
  * SITE_ID (0: every site): per site and per kind, then totals:

@@ -3,6 +3,7 @@
  * themselves are declared in kinds.c. */
 #include "internal.h"
 #include "kind.h"
+#include "deadline.h"
 #include "ticket.h"
 #include "db/db.h"
 #include "base/util.h"
@@ -571,6 +572,11 @@ json_t *kind_locale_load(const char *root, char *err, size_t n)
 			json_object_set_new(vi, key, json_string(tks[i]->why));
 	}
 	if (wf_locale_add(vi, err, n)) {
+		json_decref(all);
+		return NULL;
+	}
+	/* the deadlines' and the tickets' sentences (#16), and their formats checked once they are all in */
+	if (deadline_locale_add(vi, err, n) || ticket_locale_add(vi, err, n) || locale_formats_check(all, err, n)) {
 		json_decref(all);
 		return NULL;
 	}

@@ -500,8 +500,10 @@ int totp_required(struct db *db, int64_t user_id, int sysadmin);
 /* {enabled (bool), enabled_at, recovery_left}; enabled false when the account has none. */
 json_t *totp_status(struct db *db, int64_t user_id);
 /* Starts (or shows again) A's enrolment: *OUT = {secret (base32), secret_grouped, uri
- * (otpauth://), qr_svg (an SVG made here from URI)}. M_INVALID when 2FA is already on. */
-int totp_enrol_begin(struct db *db, const struct actor *a, const char *issuer, const char *account, json_t **out);
+ * (otpauth://), qr_svg (an SVG made here from URI, QR_TITLE its accessible name, in the reader's
+ * language)}. M_INVALID when 2FA is already on. */
+int totp_enrol_begin(struct db *db, const struct actor *a, const char *issuer, const char *account, const char *qr_title,
+		     json_t **out);
 /* Turns 2FA on when CODE is a valid current code of the pending secret; *CODES = the recovery
  * codes ["xxxxx-xxxxx", …], to be shown once. Field errors on "code". NOW 0: the clock. */
 int totp_enrol_confirm(struct db *db, const struct actor *a, const char *code, int64_t now, struct errs *e,

@@ -789,11 +789,6 @@ json_t *maint_list(struct db *db, const struct actor *a, int64_t now)
 		int64_t from = json_integer_value(json_object_get(r, "show_from"));
 		int cancelled = json_is_integer(json_object_get(r, "cancelled_at"));
 		const char *state = cancelled ? "cancelled" : now >= en ? "over" : now >= from ? "shown" : "upcoming";
-		static const char *const labels[][2] = { { "cancelled", "Đã huỷ" }, { "over", "Đã kết thúc" },
-							 { "shown", "Đang hiển thị" }, { "upcoming", "Chưa hiển thị" } };
-		for (size_t j = 0; j < ARRAY_SIZE(labels); j++)
-			if (strcmp(labels[j][0], state) == 0)
-				json_object_set_new(r, "state_label", json_string(labels[j][1]));
 		json_object_set_new(r, "state", json_string(state));
 		json_object_set_new(r, "may_cancel", json_boolean(!cancelled && now < en));
 		add_times(r, "starts", s);
@@ -868,28 +863,22 @@ int64_t maint_epoch(struct db *db, int64_t now, int64_t *next_edge)
 
 /* ---- incidents ---- */
 
-static const char *const incident_kind_table[][2] = {
-	{ "attack", "Tấn công mạng (xâm nhập, từ chối dịch vụ, thay đổi giao diện)" },
-	{ "malware", "Mã độc" },
-	{ "outage", "Gián đoạn dịch vụ (hỏng phần cứng, mất điện, mất kết nối)" },
-	{ "data", "Mất, lộ hoặc sai lệch dữ liệu" },
-	{ "software", "Lỗi phần mềm" },
-	{ "other", "Sự cố khác" },
-};
+/* The kinds' labels are texts: locale "incident_kind_<key>" (admin2.json). */
+static const char *const incident_kind_keys[] = { "attack", "malware", "outage", "data", "software", "other" };
 
-static const char *incident_kind_label(const char *key)
+static int incident_kind_known(const char *key)
 {
-	for (size_t i = 0; key && i < ARRAY_SIZE(incident_kind_table); i++)
-		if (strcmp(key, incident_kind_table[i][0]) == 0)
-			return incident_kind_table[i][1];
-	return NULL;
+	for (size_t i = 0; key && i < ARRAY_SIZE(incident_kind_keys); i++)
+		if (strcmp(key, incident_kind_keys[i]) == 0)
+			return 1;
+	return 0;
 }
 
 json_t *incident_kinds(void)
 {
 	json_t *a = json_array();
-	for (size_t i = 0; i < ARRAY_SIZE(incident_kind_table); i++)
-		json_array_append_new(a, json_pack("{ssss}", "key", incident_kind_table[i][0], "label", incident_kind_table[i][1]));
+	for (size_t i = 0; i < ARRAY_SIZE(incident_kind_keys); i++)
+		json_array_append_new(a, json_pack("{ss}", "key", incident_kind_keys[i]));
 	return a;
 }
 
@@ -918,7 +907,7 @@ int incident_add(struct db *db, const struct actor *a, const struct incident_inp
 	form_time(in->at, "at", &at, e);
 	if (at && at > now + 300)
 		errs_add(e, "at", "incident_future");
-	if (!incident_kind_label(in->kind))
+	if (!incident_kind_known(in->kind))
 		errs_add(e, "kind", "incident_kind_invalid");
 	char *effect = required_text(in->effect, "effect", 4000, 1, e);
 	char *actions = required_text(in->actions, "actions", 4000, 1, e);
@@ -963,8 +952,6 @@ static void incident_decorate(json_t *r)
 {
 	add_times(r, "occurred", json_integer_value(json_object_get(r, "occurred_at")));
 	add_times(r, "recorded", json_integer_value(json_object_get(r, "recorded_at")));
-	const char *label = incident_kind_label(json_string_value(json_object_get(r, "kind")));
-	json_object_set_new(r, "kind_label", json_string(label ? label : ""));
 	if (json_is_integer(json_object_get(r, "mailed_at")))
 		add_times(r, "mailed", json_integer_value(json_object_get(r, "mailed_at")));
 }

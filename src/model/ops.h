@@ -72,7 +72,8 @@ int maint_add(struct db *db, const struct actor *a, const struct maint_input *in
 /* The first day a notice made at NOW may start on (Vietnam day number; 0 on error). */
 int32_t maint_earliest_day(struct db *db, int64_t now);
 int maint_cancel(struct db *db, const struct actor *a, int64_t id);
-/* Every notice, newest start first, with its state (upcoming, shown, over, cancelled). */
+/* Every notice, newest start first, with its state (upcoming, shown, over, cancelled; its label:
+ * locale "maint_state_<state>"). */
 json_t *maint_list(struct db *db, const struct actor *a, int64_t now);
 /* The notice the public pages show at NOW: {message, starts, ends, starts_iso, ends_iso}, or NULL. */
 json_t *maint_current(struct db *db, int64_t now);
@@ -89,7 +90,7 @@ struct incident_input {
 	const char *actions; /* what was done */
 	const char *handler; /* who handled it */
 };
-/* [{key, label}] of the kinds of incident. */
+/* [{key}] of the kinds of incident (their labels: locale "incident_kind_<key>"). */
 json_t *incident_kinds(void);
 int incident_add(struct db *db, const struct actor *a, const struct incident_input *in, struct errs *e, int64_t *id);
 /* Incidents that happened in [FROM, TO) (0: open), newest first. */

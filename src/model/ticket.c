@@ -50,6 +50,21 @@ static const struct { const char *action, *label; } event_labels[] = {
 	{ "personal_purged", "Xoá thông tin cá nhân hết thời hạn lưu" },
 };
 
+/* The common actions' button labels (actions_for), by text key: "reject" reads "withdraw" on a
+ * published comment. */
+static const struct { const char *key, *label; } action_labels[] = {
+	{ "assign", "Phân công" },
+	{ "note", "Ghi chú nội bộ" },
+	{ "accept", "Duyệt đăng" },
+	{ "reject", "Không đăng" },
+	{ "withdraw", "Gỡ, không đăng nữa" },
+	{ "classify", "Phân loại" },
+	{ "forward", "Chuyển cơ quan khác" },
+	{ "refuse", "Từ chối" },
+	{ "answer", "Soạn trả lời công khai" },
+	{ "reply", "Trả lời qua thư" },
+};
+
 /* A kind's own state STATE (ticket_kind.states), or NULL. */
 static const struct ticket_state *kind_state(const char *state)
 {
@@ -95,6 +110,124 @@ static const char *refusal_label(const char *key)
 		if (strcmp(c->key, key) == 0)
 			return c->label;
 	return NULL;
+}
+
+/* ---- the texts in other languages (#16) ----
+ * Vietnamese has one source, the tables above and the kinds' descriptors; ticket_locale_add gives
+ * them keys in the loaded "vi" texts ("tk.kind.<name>", "tk.state.<state>", "tk.event.<action>",
+ * "tk.action.<key>", "tk.reason.<key>"; the forms' fields' labels "kind.<form>.<field>"), and
+ * locale/<lang>/admin2.json translates them. */
+
+static void tk_add(json_t *all, const char *group, const char *code, const char *text)
+{
+	char key[96];
+	snprintf(key, sizeof(key), "tk.%s.%s", group, code);
+	json_object_set_new(all, key, json_string(text));
+}
+
+int ticket_locale_add(json_t *vi, char *err, size_t n)
+{
+	json_t *all = json_object();
+	size_t nk;
+	const struct ticket_kind *const *tks = ticket_kinds(&nk);
+	for (size_t i = 0; i < nk; i++) {
+		tk_add(all, "kind", tks[i]->name, tks[i]->label);
+		/* the form's fields' labels, as kinds' fields are keyed (kind_tr_field reads them) */
+		for (size_t j = 0; j < tks[i]->form->nfields; j++) {
+			char key[160];
+			snprintf(key, sizeof(key), "kind.%s.%s", tks[i]->form->name, tks[i]->form->fields[j].key);
+			json_object_set_new(all, key, json_string(tks[i]->form->fields[j].label));
+		}
+		for (const struct ticket_state *st = tks[i]->states; st && st->state; st++)
+			tk_add(all, "state", st->state, st->label);
+	}
+	for (size_t i = 0; i < ARRAY_SIZE(state_labels); i++)
+		tk_add(all, "state", state_labels[i].state, state_labels[i].label);
+	for (size_t i = 0; i < ARRAY_SIZE(event_labels); i++)
+		tk_add(all, "event", event_labels[i].action, event_labels[i].label);
+	for (size_t i = 0; i < ARRAY_SIZE(action_labels); i++)
+		tk_add(all, "action", action_labels[i].key, action_labels[i].label);
+	for (const struct kind_choice *c = refusal_reasons; c->key; c++)
+		tk_add(all, "reason", c->key, c->label);
+	const char *k;
+	json_t *v;
+	json_object_foreach(all, k, v)
+		if (json_object_get(vi, k)) {
+			snprintf(err, n, "locale/vi: \"%s\" is the tickets' text (model/ticket.c), not a locale file's", k);
+			json_decref(all);
+			return -1;
+		}
+	json_object_update(vi, all);
+	json_decref(all);
+	return 0;
+}
+
+/* The text "tk.GROUP.CODE" of TEXTS, else VI (the model's Vietnamese). */
+static const char *tk_text(json_t *texts, const char *group, const char *code, const char *vi)
+{
+	char key[96];
+	snprintf(key, sizeof(key), "tk.%s.%s", group, code ? code : "");
+	const char *s = json_string_value(json_object_get(texts, key));
+	return s && *s ? s : vi;
+}
+
+const char *ticket_kind_text(json_t *texts, const struct ticket_kind *tk)
+{
+	return tk ? tk_text(texts, "kind", tk->name, tk->label) : "";
+}
+
+const char *ticket_state_text(json_t *texts, const char *state)
+{
+	return tk_text(texts, "state", state, ticket_state_label(state));
+}
+
+static const char *event_text(json_t *texts, const char *action)
+{
+	for (size_t i = 0; action && i < ARRAY_SIZE(event_labels); i++)
+		if (strcmp(action, event_labels[i].action) == 0)
+			return tk_text(texts, "event", action, event_labels[i].label);
+	return ticket_state_text(texts, action); /* a kind's steps are named after the states they reach */
+}
+
+/* Relabels the array A's entries: LABEL from CODE's text in GROUP. */
+static void relabel(json_t *texts, json_t *a, const char *group, const char *code_field)
+{
+	size_t i;
+	json_t *x;
+	json_array_foreach(a, i, x) {
+		const char *code = json_string_value(json_object_get(x, code_field));
+		if (!code)
+			continue;
+		const char *vi = json_string_value(json_object_get(x, "label"));
+		const char *t = strcmp(group, "event") == 0 ? event_text(texts, code) : tk_text(texts, group, code, vi ? vi : code);
+		json_object_set_new(x, "label", json_string(t));
+	}
+}
+
+void ticket_texts_apply(json_t *texts, json_t *o)
+{
+	if (!o || !texts)
+		return;
+	if (json_is_array(o)) {
+		size_t i;
+		json_t *x;
+		json_array_foreach(o, i, x) ticket_texts_apply(texts, x);
+		return;
+	}
+	const char *kind = json_string_value(json_object_get(o, "kind")), *state = json_string_value(json_object_get(o, "state"));
+	if (kind && json_object_get(o, "kind_label"))
+		json_object_set_new(o, "kind_label", json_string(ticket_kind_text(texts, ticket_kind_find(kind))));
+	if (state && json_object_get(o, "state_label"))
+		json_object_set_new(o, "state_label", json_string(ticket_state_text(texts, state)));
+	relabel(texts, json_object_get(o, "events"), "event", "action");
+	relabel(texts, json_object_get(o, "actions"), "action", "text");
+}
+
+json_t *ticket_refusal_reasons_in(json_t *texts)
+{
+	json_t *a = ticket_refusal_reasons();
+	relabel(texts, a, "reason", "key");
+	return a;
 }
 
 static int is_closed(const char *state)
@@ -759,6 +892,14 @@ json_t *ticket_inbox_counts(struct db *db, const struct actor *a, int64_t site_i
 
 /* ---- one ticket ---- */
 
+static const char *action_label(const char *key)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(action_labels); i++)
+		if (strcmp(action_labels[i].key, key) == 0)
+			return action_labels[i].label;
+	return key;
+}
+
 static json_t *actions_for(struct db *db, const struct actor *a, const struct ticket *t, int64_t site_id)
 {
 	json_t *acts = json_array();
@@ -766,27 +907,27 @@ static json_t *actions_for(struct db *db, const struct actor *a, const struct ti
 		return acts; /* the site it came from reads it after forwarding, without acting */
 	const char *s = t->state;
 	int open = !is_closed(s) && strcmp(s, TICKET_ANSWERED) != 0;
-#define ACT(k, l) json_array_append_new(acts, json_pack("{ssss}", "action", k, "label", l))
+#define ACT(k, l) json_array_append_new(acts, json_pack("{ssssss}", "action", k, "label", action_label(l), "text", l))
 	if (!is_closed(s))
-		ACT("assign", "Phân công");
-	ACT("note", "Ghi chú nội bộ");
+		ACT("assign", "assign");
+	ACT("note", "note");
 	if (t->kind->own_flow) {
 		/* the kind's hook offers the rest */
 	} else if (t->kind->moderated) {
 		if (strcmp(s, TICKET_RECEIVED) == 0) {
-			ACT("accept", "Duyệt đăng");
-			ACT("reject", "Không đăng");
+			ACT("accept", "accept");
+			ACT("reject", "reject");
 		} else if (strcmp(s, TICKET_PUBLISHED) == 0) { /* shown at once (post-moderation), or accepted */
-			ACT("reject", "Gỡ, không đăng nữa");
+			ACT("reject", "withdraw");
 		}
 	} else if (open) {
-		ACT("classify", "Phân loại");
+		ACT("classify", "classify");
 		if (t->kind->forwardable)
-			ACT("forward", "Chuyển cơ quan khác");
-		ACT("refuse", "Từ chối");
+			ACT("forward", "forward");
+		ACT("refuse", "refuse");
 		if (t->kind->item_kind)
-			ACT("answer", "Soạn trả lời công khai");
-		ACT("reply", "Trả lời qua thư");
+			ACT("answer", "answer");
+		ACT("reply", "reply");
 	}
 #undef ACT
 	if (t->kind->actions) {

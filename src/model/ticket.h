@@ -121,6 +121,18 @@ const struct ticket_kind *ticket_kind_find(const char *name);
 const struct ticket_kind *ticket_kind_by_segment(const char *segment);
 /* A state's label ("Đã tiếp nhận"). */
 const char *ticket_state_label(const char *state);
+/* The texts in the reader's language (#16). TEXTS is that language's texts (req_texts,
+ * locale_dict); a text it lacks is the model's Vietnamese. ticket_locale_add gives the model's
+ * Vietnamese its keys ("tk.kind.*", "tk.state.*", "tk.event.*", "tk.action.*", "tk.reason.*") in
+ * VI (kind_locale_load); -1 with ERR when a locale file of vi holds one. */
+int ticket_locale_add(json_t *vi, char *err, size_t n);
+const char *ticket_kind_text(json_t *texts, const struct ticket_kind *tk);
+const char *ticket_state_text(json_t *texts, const char *state);
+/* O (a ticket view, a list of them, a tracking page) relabelled in TEXTS' language: kind_label,
+ * state_label, its events' and its common actions' labels. */
+void ticket_texts_apply(json_t *texts, json_t *o);
+/* ticket_refusal_reasons with the labels in TEXTS' language. */
+json_t *ticket_refusal_reasons_in(json_t *texts);
 
 /* What the public form sent: RAW the form's fields (strings), ADDR the sender's network address
  * (tagged, never stored), ITEM_ID the item it is about (a comment's draft, the page an error is

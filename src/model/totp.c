@@ -463,7 +463,8 @@ static char *issuer_clean(const char *issuer)
 	return s;
 }
 
-int totp_enrol_begin(struct db *db, const struct actor *a, const char *issuer, const char *account, json_t **out)
+int totp_enrol_begin(struct db *db, const struct actor *a, const char *issuer, const char *account, const char *qr_title,
+		     json_t **out)
 {
 	struct totp_row t;
 	int rc = M_ERROR;
@@ -516,7 +517,7 @@ int totp_enrol_begin(struct db *db, const struct actor *a, const char *issuer, c
 			sb_addc(&grouped, ' ');
 		sb_addc(&grouped, b32[i]);
 	}
-	if (qr_svg(uri.buf, "Mã QR để thêm tài khoản vào ứng dụng xác thực", &svg) == 0) {
+	if (qr_svg(uri.buf, qr_title ? qr_title : "", &svg) == 0) {
 		*out = json_pack("{ssssssss}", "secret", b32, "secret_grouped", grouped.buf, "uri", uri.buf,
 				 "qr_svg", svg.buf);
 		rc = M_OK;

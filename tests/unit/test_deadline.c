@@ -103,7 +103,7 @@ TEST(deadline_rules_have_the_regulations_defaults_and_site_overrides)
 	struct errs e = { 0 };
 	if (!CHECK(fixture_make(&f) == 0))
 		return;
-	json_t *rules = deadline_rules(f.db, f.snv);
+	json_t *rules = deadline_rules(f.db, f.snv, NULL);
 	/* the nine of migration 0010 first, then those the kinds of later migrations bring */
 	CHECK(json_array_size(rules) >= 11);
 	int sched = 0, intro = 0;
@@ -146,10 +146,10 @@ TEST(deadline_rules_have_the_regulations_defaults_and_site_overrides)
 	CHECK(deadline_rule_save(f.db, &actor_cli, f.snv, "khac", "3", "workdays", &e) == M_OK);
 	day_of(due_of(f.db, id), d);
 	CHECK_STR(d, "2026-03-05");
-	rules = deadline_rules(f.db, f.snv);
+	rules = deadline_rules(f.db, f.snv, NULL);
 	CHECK(json_is_true(json_object_get(json_array_get(rules, 8), "overridden")));
 	json_decref(rules);
-	rules = deadline_rules(f.db, f.main_id); /* other sites keep the province's */
+	rules = deadline_rules(f.db, f.main_id, NULL); /* other sites keep the province's */
 	CHECK(json_integer_value(json_object_get(json_array_get(rules, 8), "amount")) == 5);
 	json_decref(rules);
 	CHECK(deadline_rule_reset(f.db, &actor_cli, f.snv, "khac", &e) == M_OK);
@@ -228,10 +228,10 @@ TEST(deadline_lists_compliance_and_reminder_at_a_fixed_now)
 	json_decref(o);
 
 	/* the editor's line */
-	json_t *due = deadline_of_article(f.db, late, now);
+	json_t *due = deadline_of_article(f.db, late, now, NULL);
 	CHECK_STR(json_string_value(json_object_get(due, "state_label")), "quá hạn 2 ngày làm việc");
 	json_decref(due);
-	due = deadline_of_article(f.db, soon, now);
+	due = deadline_of_article(f.db, soon, now, NULL);
 	CHECK_STR(json_string_value(json_object_get(due, "state_label")), "còn 2 ngày làm việc");
 	json_decref(due);
 

@@ -144,7 +144,7 @@ TEST(procedure_deadline_counts_back_from_the_effective_day)
 	CHECK_STR(d, "2026-02-23");
 
 	/* the rule in the editor's words; a site's own count moves it */
-	json_t *rules = deadline_rules(db, snv), *r;
+	json_t *rules = deadline_rules(db, snv, NULL), *r;
 	size_t i;
 	int found = 0;
 	json_array_foreach(rules, i, r)

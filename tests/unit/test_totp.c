@@ -48,7 +48,7 @@ static int enrol(struct db *db, const struct actor *a, int64_t now, char b32[64]
 	json_t *en = NULL;
 	struct errs e = { 0 };
 	char c[TOTP_DIGITS + 1];
-	if (totp_enrol_begin(db, a, "Cổng Sở Nội vụ", "nam", &en) != M_OK)
+	if (totp_enrol_begin(db, a, "Cổng Sở Nội vụ", "nam", "QR", &en) != M_OK)
 		return -1;
 	snprintf(b32, 64, "%s", json_string_value(json_object_get(en, "secret")));
 	json_decref(en);
@@ -101,8 +101,8 @@ TEST(totp_enrolment_window_and_replay)
 	int used = 0;
 
 	/* the secret stays the same until confirmed: a reload shows the same QR code */
-	CHECK(totp_enrol_begin(db, &a, "Cổng Sở Nội vụ", "nam", &en) == M_OK);
-	CHECK(totp_enrol_begin(db, &a, "Cổng Sở Nội vụ", "nam", &en2) == M_OK);
+	CHECK(totp_enrol_begin(db, &a, "Cổng Sở Nội vụ", "nam", "QR", &en) == M_OK);
+	CHECK(totp_enrol_begin(db, &a, "Cổng Sở Nội vụ", "nam", "QR", &en2) == M_OK);
 	const char *secret = json_string_value(json_object_get(en, "secret"));
 	CHECK(secret && strlen(secret) == 32);
 	CHECK_STR(json_string_value(json_object_get(en2, "secret")), secret);
@@ -130,7 +130,7 @@ TEST(totp_enrolment_window_and_replay)
 	code_at(b32, now, c);
 	CHECK(totp_enrol_confirm(db, &a, c, now, &e, &codes) == M_OK);
 	CHECK(json_array_size(codes) == TOTP_RECOVERY_CODES);
-	CHECK(totp_enrol_begin(db, &a, "x", "nam", &en) == M_INVALID);
+	CHECK(totp_enrol_begin(db, &a, "x", "nam", "QR", &en) == M_INVALID);
 	json_t *st = totp_status(db, uid);
 	CHECK(json_is_true(json_object_get(st, "enabled")));
 	CHECK(json_integer_value(json_object_get(st, "recovery_left")) == TOTP_RECOVERY_CODES);

@@ -260,7 +260,7 @@ TEST(translation_rules_coverage_and_deadline_rows_at_a_fixed_now)
 	 * coverage's deadline rows */
 	int64_t ta = 0;
 	CHECK(translation_create(f.db, &actor_cli, f.snv, a, "en", &e, &ta) == M_OK);
-	json_t *due = deadline_of_article(f.db, ta, now);
+	json_t *due = deadline_of_article(f.db, ta, now, NULL);
 	CHECK(due != NULL);
 	CHECK_STR(json_string_value(json_object_get(due, "kind")), TRANSLATION_DEADLINE_KIND);
 	CHECK_STR(json_string_value(json_object_get(due, "due")), "09/03/2026 23:59");

@@ -27,29 +27,26 @@ static json_int_t site_id_of(struct req *r)
 	return json_integer_value(json_object_get(r->site, "id"));
 }
 
-static const char *role_name(const char *role)
+/* The role's name in the request's language (locale role_<role>, as the menu names it). */
+static const char *role_name(struct req *r, const char *role)
 {
-	static const char *const names[][2] = {
-		{ "sysadmin", "Quản trị hệ thống" }, { "siteadmin", "Quản trị trang" },
-		{ "approver", "Trưởng/Phó Ban Biên tập" }, { "editor", "Biên tập viên" },
-		{ "reporter", "Phóng viên, cộng tác viên" },
-	};
-	for (size_t i = 0; role && i < ARRAY_SIZE(names); i++)
-		if (strcmp(role, names[i][0]) == 0)
-			return names[i][1];
-	return role ? role : "";
+	char key[40];
+	snprintf(key, sizeof(key), "role_%s", role ? role : "");
+	const char *t = rtr(r, key);
+	return strcmp(t, key) == 0 ? (role ? role : "") : t;
 }
 
-/* Labels for the view and the workbook: roles as "Biên tập viên (snv)", dates, state words. */
-static void label_accounts(json_t *users)
+/* Labels for the view and the workbook, in the request's language: roles as "Biên tập viên
+ * (snv)", dates, state words. */
+static void label_accounts(struct req *r, json_t *users)
 {
 	size_t i, k;
-	json_t *u, *r;
+	json_t *u, *ro;
 	json_array_foreach(users, i, u) {
 		struct sb roles = SB_INIT;
-		json_array_foreach(json_object_get(u, "roles"), k, r) {
-			const char *site = json_string_value(json_object_get(r, "site_name"));
-			sb_addf(&roles, "%s%s", k ? "; " : "", role_name(json_string_value(json_object_get(r, "role"))));
+		json_array_foreach(json_object_get(u, "roles"), k, ro) {
+			const char *site = json_string_value(json_object_get(ro, "site_name"));
+			sb_addf(&roles, "%s%s", k ? "; " : "", role_name(r, json_string_value(json_object_get(ro, "role"))));
 			if (site && *site)
 				sb_addf(&roles, " (%s)", site);
 		}
@@ -60,7 +57,7 @@ static void label_accounts(json_t *users)
 		if (last)
 			time_format_vn(last, buf, sizeof(buf));
 		else
-			snprintf(buf, sizeof(buf), "%s", "Chưa đăng nhập");
+			snprintf(buf, sizeof(buf), "%s", rtr(r, "adm_acl_never_signed_in"));
 		json_object_set_new(u, "last_signin", json_string(buf));
 		time_format_vn_date(json_integer_value(json_object_get(u, "created_at")), buf, sizeof(buf));
 		json_object_set_new(u, "created", json_string(buf));
@@ -69,21 +66,21 @@ static void label_accounts(json_t *users)
 		int disabled = json_integer_value(json_object_get(u, "disabled")) != 0;
 		struct sb st = SB_INIT;
 		if (json_is_true(json_object_get(u, "dormant")))
-			sb_adds(&st, "Vô hiệu hóa (không dùng quá hạn)");
+			sb_adds(&st, rtr(r, "adm_acl_dormant"));
 		else if (disabled)
-			sb_adds(&st, "Vô hiệu hóa");
+			sb_adds(&st, rtr(r, "adm_acl_disabled"));
 		else
-			sb_adds(&st, "Đang hoạt động");
+			sb_adds(&st, rtr(r, "adm_acl_active"));
 		if (json_is_true(json_object_get(u, "locked")))
-			sb_adds(&st, "; bị khóa do đăng nhập sai");
+			sb_addf(&st, "; %s", rtr(r, "adm_acl_locked"));
 		if (json_is_true(json_object_get(u, "unused")))
-			sb_adds(&st, "; lâu không dùng");
+			sb_addf(&st, "; %s", rtr(r, "adm_acl_unused"));
 		if (json_is_true(json_object_get(u, "password_due")))
-			sb_adds(&st, "; mật khẩu quá hạn");
+			sb_addf(&st, "; %s", rtr(r, "adm_acl_password_due"));
 		json_object_set_new(u, "state_label", json_string(st.buf));
 		sb_release(&st);
 		json_object_set_new(u, "mfa_label",
-				    json_string(json_integer_value(json_object_get(u, "mfa_enabled")) ? "Đã bật" : "Chưa bật"));
+				    json_string(json_integer_value(json_object_get(u, "mfa_enabled")) ? rtr(r, "adm_acl_mfa_on") : rtr(r, "adm_acl_mfa_off")));
 		json_object_set_new(u, "is_disabled", json_boolean(disabled));
 	}
 }
@@ -95,7 +92,7 @@ static void list_render(struct req *r, int status, const char *notice)
 		resp_error(r, 403, "forbidden");
 		return;
 	}
-	label_accounts(users);
+	label_accounts(r, users);
 	json_t *ctx = admin_ctx(r, rtr(r, "adm_title_account_list"));
 	json_object_set_new(ctx, "all_sites", json_boolean(r->actor.sysadmin));
 	json_object_set_new(ctx, "count", json_integer((json_int_t)json_array_size(users)));
@@ -129,12 +126,14 @@ void admin_account_list_xlsx(struct req *r)
 		resp_error(r, 403, "forbidden");
 		return;
 	}
-	label_accounts(users);
-	table_init(&t, "Danh sách tài khoản");
-	static const char *const cols[] = { "Tên đăng nhập", "Họ và tên", "Vai trò", "Trạng thái",
-					    "Xác thực hai lớp", "Đăng nhập lần cuối", "Ngày tạo", "Đổi mật khẩu lần cuối" };
+	label_accounts(r, users);
+	table_init(&t, rtr(r, "adm_title_account_list"));
+	/* the workbook's columns in the requesting account's language */
+	static const char *const cols[] = { "adm_username", "adm_al_ho_va_ten", "adm_al_vai_tro", "adm_col_state",
+					    "adm_acl_mfa", "adm_al_dang_nhap_lan_cuoi", "adm_acl_created",
+					    "adm_ac_doi_mat_khau_lan" };
 	for (size_t i = 0; i < ARRAY_SIZE(cols); i++)
-		table_add_column(&t, cols[i], TABLE_TEXT);
+		table_add_column(&t, rtr(r, cols[i]), TABLE_TEXT);
 	size_t i;
 	json_t *u;
 	json_array_foreach(users, i, u) {

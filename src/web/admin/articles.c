@@ -627,14 +627,14 @@ static void form_render(struct req *r, const struct kind *k, int status, int64_t
 	json_object_set_new(ctx, "files", files ? files : json_array());
 	/* the update deadline (deadline.h): the kinds to choose from and, once saved with a
 	 * received time, the due time the board works to */
-	json_t *kinds = deadline_rules(r->db, site_id_of(r)), *kd;
+	json_t *kinds = deadline_rules(r->db, site_id_of(r), req_texts(r)), *kd;
 	const char *chosen_kind = json_string_value(json_object_get(form, "deadline_kind"));
 	json_array_foreach(kinds, i, kd)
 		json_object_set_new(kd, "selected", json_boolean(chosen_kind && strcmp(chosen_kind,
 			json_string_value(json_object_get(kd, "kind"))) == 0));
 	json_object_set_new(ctx, "deadline_kinds", kinds);
 	if (id) {
-		json_t *due = deadline_of_article(r->db, id, time_now());
+		json_t *due = deadline_of_article(r->db, id, time_now(), req_texts(r));
 		if (due)
 			json_object_set_new(ctx, "deadline", due);
 	}

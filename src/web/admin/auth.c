@@ -23,6 +23,7 @@
 #include "base/util.h"
 
 #include <sodium.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/banned.h"
@@ -221,6 +222,46 @@ static void redirect_back(struct req *r, const char *path)
 	sb_release(&loc);
 }
 
+/* The admin in the account U's language (admin addresses have no language prefix); a language
+ * whose locale is gone falls back to Vietnamese. */
+static void account_language(struct req *r, json_t *u)
+{
+	const char *lang = json_string_value(json_object_get(u, "language"));
+	if (lang && *lang && strlen(lang) < sizeof(r->lang) &&
+	    locale_dict(__atomic_load_n(&r->app->locale, __ATOMIC_ACQUIRE), lang))
+		memcpy(r->lang, lang, strlen(lang) + 1);
+}
+
+/* The sign-in pages, before any account is known: the language the browser prefers most
+ * (Accept-Language, RFC 9110 §12.5.4: "en-GB;q=0.8, km"; the first of equal weights) among those
+ * with a locale; Vietnamese when none. */
+static void browser_language(struct req *r)
+{
+	const char *h = req_header(r, "Accept-Language");
+	json_t *locales = __atomic_load_n(&r->app->locale, __ATOMIC_ACQUIRE);
+	double best = 0;
+	resp_header(r, "Vary", "Accept-Language");
+	while (h && *h) {
+		h += strspn(h, " \t,");
+		size_t n = strcspn(h, ",;- \t"); /* the primary subtag */
+		char code[4] = "";
+		if (n >= 2 && n <= 3) {
+			for (size_t i = 0; i < n; i++)
+				code[i] = (char)(h[i] >= 'A' && h[i] <= 'Z' ? h[i] + 32 : h[i]);
+			code[n] = 0;
+		}
+		const char *end = h + strcspn(h, ","), *q = strstr(h, ";q=");
+		double w = 1;
+		if (q && q < end)
+			w = strtod(q + 3, NULL);
+		if (code[0] && locale_code_valid(code, n) && w > best && locale_dict(locales, code)) {
+			best = w;
+			memcpy(r->lang, code, n + 1);
+		}
+		h = end;
+	}
+}
+
 /* The account of this browser's session into r->user and r->actor (once per request), then
  * what every admin page requires of it, then NEED on the request's site. Answers and returns -1
  * when the request may not go on: without a session the browser is sent to the sign-in form (with
@@ -246,12 +287,7 @@ static int account_check(struct req *r, enum need need, int json)
 		r->actor.id = json_integer_value(json_object_get(u, "id"));
 		r->actor.sysadmin = json_integer_value(json_object_get(u, "is_sysadmin")) != 0;
 		r->actor.address = r->address;
-		/* the admin in the account's language (admin addresses have no language prefix); a
-		 * language whose locale is gone falls back to Vietnamese */
-		const char *lang = json_string_value(json_object_get(u, "language"));
-		if (lang && *lang && strlen(lang) < sizeof(r->lang) &&
-		    locale_dict(__atomic_load_n(&r->app->locale, __ATOMIC_ACQUIRE), lang))
-			memcpy(r->lang, lang, strlen(lang) + 1);
+		account_language(r, u);
 	}
 	int must_change = json_integer_value(json_object_get(r->user, "must_change")) != 0;
 	if (must_change && strcmp(r->path, "/quan-tri/doi-mat-khau") != 0) {
@@ -373,6 +409,7 @@ static void signin_render(struct req *r, int status, const char *username, const
 void admin_signin_form(struct req *r)
 {
 	resp_header(r, "Cache-Control", "no-store");
+	browser_language(r);
 	signin_render(r, 200, NULL, NULL);
 }
 
@@ -380,6 +417,7 @@ void admin_signin(struct req *r)
 {
 	const char *u = req_form(r, "username"), *p = req_form(r, "password");
 	char tok[SESSION_TOKEN_LEN + 1];
+	browser_language(r); /* its refusals too */
 	resp_header(r, "Cache-Control", "no-store");
 	if (!u || !*u || !p || !*p) {
 		signin_render(r, 422, u, rtr(r, "signin_missing"));
@@ -541,6 +579,8 @@ static json_t *pending_user(struct req *r)
 		json_decref(u);
 		return NULL;
 	}
+	/* the code's page: the account is known, its language is the page's */
+	account_language(r, u);
 	return u;
 }
 
@@ -636,7 +676,7 @@ static void totp_render(struct req *r, int status, const struct errs *e, const c
 		json_t *en = NULL;
 		char *issuer = issuer_of(r);
 		int rc = totp_enrol_begin(r->db, &r->actor, issuer, json_string_value(json_object_get(r->user, "username")),
-					  &en);
+					  rtr(r, "adm_tp_qr_title"), &en);
 		free(issuer);
 		if (rc != M_OK) {
 			json_decref(st);

@@ -6,6 +6,7 @@
  *                                   keep_daily, keep_weekly, keep_monthly, destinations (one a line),
  *                                   ssh_key, ssh_known_hosts, alert_to */
 #include "web/web.h"
+#include "base/locale.h"
 #include "base/sb.h"
 #include "base/util.h"
 #include "model/backups.h"
@@ -27,12 +28,13 @@ static void human_size(int64_t n, char *buf, size_t len)
 		snprintf(buf, len, "%.0f kB", (double)n / 1024);
 }
 
-static void duration(int64_t ms, char *buf, size_t len)
+/* A run's duration in the request's language: "3 phút 12 giây", "4.2 giây" (adm_bkc_min_sec_fmt, adm_bkc_sec_fmt). */
+static void duration(struct req *r, int64_t ms, char *buf, size_t len)
 {
 	if (ms >= 60000)
-		snprintf(buf, len, "%lld phút %lld giây", (long long)(ms / 60000), (long long)(ms / 1000 % 60));
+		locale_format(buf, len, rtr(r, "adm_bkc_min_sec_fmt"), (long long)(ms / 60000), (long long)(ms / 1000 % 60));
 	else
-		snprintf(buf, len, "%.1f giây", (double)ms / 1000);
+		locale_format(buf, len, rtr(r, "adm_bkc_sec_fmt"), (double)ms / 1000);
 }
 
 /* The dashboard's line when the newest backup failed (its drill included); NULL when all is well. */
@@ -47,8 +49,8 @@ json_t *admin_backup_alert(struct req *r)
 	return p;
 }
 
-/* The view of one run: Vietnamese dates, sizes, state and drill labels. */
-static void decorate(json_t *b)
+/* The view of one run: Vietnamese dates, sizes, state and drill labels in the request's language. */
+static void decorate(struct req *r, json_t *b)
 {
 	char buf[64];
 	time_format_vn(json_integer_value(json_object_get(b, "started_at")), buf, sizeof(buf));
@@ -58,21 +60,21 @@ static void decorate(json_t *b)
 	int finished = !json_is_null(json_object_get(b, "finished_at"));
 	int ok = json_integer_value(json_object_get(b, "ok")) == 1;
 	if (finished) {
-		duration(json_integer_value(json_object_get(b, "duration_ms")), buf, sizeof(buf));
+		duration(r, json_integer_value(json_object_get(b, "duration_ms")), buf, sizeof(buf));
 		json_object_set_new(b, "duration_h", json_string(buf));
 	}
-	json_object_set_new(b, "state_label", json_string(!finished ? "Bị gián đoạn hoặc đang chạy" : ok ? "Thành công" : "Thất bại"));
+	json_object_set_new(b, "state_label", json_string(rtr(r, !finished ? "adm_bkc_interrupted" : ok ? "adm_bkc_ok" : "adm_bkc_failed")));
 	json_object_set_new(b, "succeeded", json_boolean(finished && ok));
 	json_object_set_new(b, "trigger_label",
-			    json_string(strcmp(json_string_value(json_object_get(b, "trigger")), "schedule") == 0 ? "Theo lịch" : "Dòng lệnh"));
+			    json_string(rtr(r, strcmp(json_string_value(json_object_get(b, "trigger")), "schedule") == 0 ? "adm_bkc_scheduled" : "adm_bkc_cli")));
 	json_t *d = json_object_get(b, "drill_ok");
 	if (json_is_integer(d)) {
-		duration(json_integer_value(json_object_get(b, "drill_ms")), buf, sizeof(buf));
-		json_object_set_new(b, "drill_label", json_string(json_integer_value(d) ? "Đạt" : "Không đạt"));
+		duration(r, json_integer_value(json_object_get(b, "drill_ms")), buf, sizeof(buf));
+		json_object_set_new(b, "drill_label", json_string(rtr(r, json_integer_value(d) ? "adm_bkc_drill_pass" : "adm_bkc_drill_fail")));
 		json_object_set_new(b, "drill_passed", json_boolean(json_integer_value(d) == 1));
 		json_object_set_new(b, "drill_time", json_string(buf));
 	} else {
-		json_object_set_new(b, "drill_label", json_string("Chưa diễn tập"));
+		json_object_set_new(b, "drill_label", json_string(rtr(r, "adm_bkc_no_drill")));
 	}
 	json_t *dest;
 	size_t i;
@@ -89,13 +91,15 @@ static void backups_render(struct req *r, int status, const struct errs *e, json
 	json_t *s = backup_settings(r->db);
 	if (typed)
 		json_object_update(s, typed);
-	static const char *const sched[][2] = { { "off", "Không tự động (chỉ chạy bằng lệnh cong backup)" },
-						{ "daily", "Hằng ngày" }, { "weekly", "Hằng tuần" } };
-	static const char *const days[] = { "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật" };
+	static const char *const sched[][2] = { { "off", "adm_bkc_sched_off" }, { "daily", "adm_bkc_sched_daily" },
+						{ "weekly", "adm_bkc_sched_weekly" } };
+	/* Monday (1) to Sunday (7), named as the public pages name them (weekday_0 is Sunday) */
+	static const char *const days[] = { "weekday_1", "weekday_2", "weekday_3", "weekday_4", "weekday_5", "weekday_6",
+					    "weekday_0" };
 	const char *cur = json_string_value(json_object_get(s, "schedule"));
 	json_t *opts = json_array();
 	for (size_t i = 0; i < ARRAY_SIZE(sched); i++)
-		json_array_append_new(opts, json_pack("{sssssb}", "value", sched[i][0], "label", sched[i][1], "selected",
+		json_array_append_new(opts, json_pack("{sssssb}", "value", sched[i][0], "label", rtr(r, sched[i][1]), "selected",
 						      cur && strcmp(cur, sched[i][0]) == 0));
 	json_object_set_new(ctx, "schedule_options", opts);
 	const char *wd = json_string_value(json_object_get(s, "weekday"));
@@ -103,18 +107,18 @@ static void backups_render(struct req *r, int status, const struct errs *e, json
 	for (size_t i = 0; i < ARRAY_SIZE(days); i++) {
 		char v[4];
 		snprintf(v, sizeof(v), "%zu", i + 1);
-		json_array_append_new(wopts, json_pack("{sssssb}", "value", v, "label", days[i], "selected", wd && strcmp(wd, v) == 0));
+		json_array_append_new(wopts, json_pack("{sssssb}", "value", v, "label", rtr(r, days[i]), "selected", wd && strcmp(wd, v) == 0));
 	}
 	json_object_set_new(ctx, "weekday_options", wopts);
 	json_object_set_new(ctx, "backup", s);
 	json_t *runs = backup_list(r->db, &r->actor, 50), *b;
 	size_t i;
-	json_array_foreach(runs, i, b) decorate(b);
+	json_array_foreach(runs, i, b) decorate(r, b);
 	json_object_set_new(ctx, "has_runs", json_boolean(json_array_size(runs) > 0));
 	json_object_set_new(ctx, "runs", runs);
 	json_t *problem = backup_problem(r->db, &r->actor);
 	if (problem) {
-		decorate(problem);
+		decorate(r, problem);
 		json_object_set_new(ctx, "problem", problem);
 	}
 	if (e)

@@ -34,6 +34,22 @@ static int year_of_form(struct req *r)
 	return this_year();
 }
 
+/* The days' weekday, kind and source in the account's language. */
+static void days_text(struct req *r, json_t *days)
+{
+	size_t i;
+	json_t *d;
+	json_array_foreach(days, i, d) {
+		char key[32];
+		snprintf(key, sizeof(key), "weekday_%lld", (long long)json_integer_value(json_object_get(d, "weekday_number")));
+		json_object_set_new(d, "weekday", json_string(rtr(r, key)));
+		snprintf(key, sizeof(key), "adm_calc_kind_%s", json_string_value(json_object_get(d, "kind")));
+		json_object_set_new(d, "kind_label", json_string(rtr(r, key)));
+		snprintf(key, sizeof(key), "adm_calc_source_%s", json_string_value(json_object_get(d, "source")));
+		json_object_set_new(d, "source_label", json_string(rtr(r, key)));
+	}
+}
+
 /* Renders YEAR with FORM (the add form's values, taken) and errors E (may be NULL). */
 static void calendar_render(struct req *r, int status, int year, json_t *form, const struct errs *e)
 {
@@ -43,6 +59,8 @@ static void calendar_render(struct req *r, int status, int year, json_t *form, c
 		resp_error(r, 500, "server_error");
 		return;
 	}
+	days_text(r, json_object_get(cal, "days"));
+	days_text(r, json_object_get(cal, "rules"));
 	json_t *ctx = admin_ctx(r, rtr(r, "adm_title_calendar"));
 	json_object_set_new(ctx, "year", json_integer(year));
 	if (year > VN_YEAR_MIN)

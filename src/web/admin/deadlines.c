@@ -15,6 +15,7 @@
  * WEBPAGE: POST /quan-tri/thu-nhac-han/nguoi-nhan    the site's extra recipients (reminder_to)
  * WEBPAGE: POST /quan-tri/thu-nhac-han/gui-thu       a test message to test_to */
 #include "web/web.h"
+#include "model/ticket.h"
 #include "model/deadline.h"
 #include "jobs/reminders.h"
 #include "mail/mail.h"
@@ -94,6 +95,9 @@ void admin_deadlines(struct req *r)
 			/* a translation still to make (model/translation.h) says what is lacking */
 			if (json_is_string(json_object_get(it, "state_key")))
 				json_object_set_new(it, "state_label", json_string(rtr(r, json_string_value(json_object_get(it, "state_key")))));
+			else if (json_is_string(json_object_get(it, "path"))) /* a ticket's state (deadline_open) */
+				json_object_set_new(it, "state_label", json_string(ticket_state_text(req_texts(r),
+					json_string_value(json_object_get(it, "state")))));
 			if (!json_object_get(it, "state_label"))
 				json_object_set_new(it, "state_label", json_string(article_state_text(req_texts(r),
 					json_string_value(json_object_get(it, "state")))));
@@ -294,19 +298,19 @@ static void rules_render(struct req *r, int status, const struct errs *e, json_t
 {
 	int64_t site = site_id_of(r);
 	json_t *ctx = admin_ctx(r, rtr(r, "adm_title_deadline_rules"));
-	json_t *rules = deadline_rules(r->db, site), *rule, *defaults = NULL;
+	json_t *rules = deadline_rules(r->db, site, req_texts(r)), *rule, *defaults = NULL;
 	size_t i;
 	int siteadmin = json_is_true(json_object_get(ctx, "is_siteadmin"));
 	json_array_foreach(rules, i, rule)
 		json_object_set_new(rule, "editable", json_boolean(siteadmin));
 	json_object_set_new(ctx, "rules", rules);
 	if (r->actor.sysadmin && strcmp(json_string_value(json_object_get(r->site, "kind")), "main") == 0) {
-		defaults = deadline_rules(r->db, 0);
+		defaults = deadline_rules(r->db, 0, req_texts(r));
 		json_object_set_new(ctx, "defaults", defaults);
 		json_object_set_new(ctx, "has_defaults", json_true());
 	}
 	json_t *cats = deadline_categories(r->db, site), *c;
-	json_t *kinds = deadline_rules(r->db, site);
+	json_t *kinds = deadline_rules(r->db, site, req_texts(r));
 	json_array_foreach(cats, i, c) {
 		json_t *opts = json_array(), *k;
 		size_t j;

@@ -21,6 +21,7 @@
 #include "web/web.h"
 #include "model/kind.h"
 #include "model/import.h"
+#include "base/locale.h"
 #include "base/sb.h"
 #include "base/util.h"
 #include "import/archive.h"
@@ -53,7 +54,7 @@ static void set_flag(json_t *o, const char *type, const char *name)
 }
 
 /* The columns as the page describes them: a flag per type for the template's hints. */
-static json_t *columns_view(const struct kind *k)
+static json_t *columns_view(struct req *r, const struct kind *k)
 {
 	json_t *cols = item_import_columns(k), *c;
 	size_t i;
@@ -64,9 +65,28 @@ static json_t *columns_view(const struct kind *k)
 						     "is_file" };
 		for (size_t f = 0; f < ARRAY_SIZE(flags); f++)
 			set_flag(c, type, flags[f]);
+		/* the column's name and help in the account's language (its key, the file's header, stays) */
+		const char *key = json_string_value(json_object_get(c, "key"));
+		const struct kind_field *f = kind_field(k, key);
+		json_t *texts = req_texts(r);
+		if (f) {
+			const char *help = kind_tr_field(texts, k, f, ".help");
+			json_object_set_new(c, "label", json_string(kind_tr_field(texts, k, f, NULL)));
+			if (help)
+				json_object_set_new(c, "help", json_string(help));
+		} else {
+			static const char *const others[][2] = { { "tom_tat", "adm_summary" }, { "noi_dung", "adm_body" },
+								 { "tep", "adm_attachments" } };
+			for (size_t o = 0; o < ARRAY_SIZE(others); o++)
+				if (strcmp(key, others[o][0]) == 0)
+					json_object_set_new(c, "label", json_string(rtr(r, others[o][1])));
+			if (json_object_get(c, "also")) /* the title's */
+				json_object_set_new(c, "label", json_string(kind_tr(texts, k, "title") ? kind_tr(texts, k, "title")
+												  : rtr(r, "adm_col_title")));
+		}
 		const struct kind *rk = kind_find(json_string_value(json_object_get(c, "ref_kind")));
 		if (rk)
-			json_object_set_new(c, "ref_label", json_string(rk->label_one));
+			json_object_set_new(c, "ref_label", json_string(kind_tr(req_texts(r), rk, "one")));
 		json_t *ch = json_object_get(c, "choices");
 		if (ch) { /* "A, B, C" */
 			struct sb t = SB_INIT;
@@ -83,13 +103,14 @@ static json_t *columns_view(const struct kind *k)
 	return cols;
 }
 
-static const char *action_label(const char *action)
+/* What the import will do with a row, in the request's language. */
+static const char *action_label(struct req *r, const char *action)
 {
 	if (strcmp(action, "moi") == 0)
-		return "Thêm mới";
+		return rtr(r, "adm_imc_new");
 	if (strcmp(action, "thay-doi") == 0)
-		return "Cập nhật (thêm phiên bản mới)";
-	return "Không đổi";
+		return rtr(r, "adm_imc_update");
+	return rtr(r, "adm_imc_same");
 }
 
 /* The report's rows as the preview shows them: each error as "label" and one sentence. */
@@ -116,7 +137,7 @@ static json_t *rows_view(struct req *r, json_t *rows)
 		int bad = json_array_size(errors) > 0;
 		json_object_set_new(row, "has_errors", json_boolean(bad));
 		const char *action = json_string_value(json_object_get(row, "action"));
-		json_object_set_new(row, "action_label", json_string(bad ? "Có lỗi, không nhập" : action_label(action ? action : "")));
+		json_object_set_new(row, "action_label", json_string(bad ? rtr(r, "adm_imc_bad") : action_label(r, action ? action : "")));
 	}
 	return rows;
 }
@@ -127,13 +148,16 @@ static void import_render(struct req *r, int status, const struct kind *k, json_
 			  const char *zip_token, const char *file_error)
 {
 	struct sb t = SB_INIT;
-	sb_addf(&t, "Nhập %s từ tệp CSV", k->label_one);
-	json_t *ctx = admin_ctx(r, t.buf);
-	sb_release(&t);
+	/* the kind's texts in the account's language; the CSV's column names stay Vietnamese (the file's format) */
+	json_t *texts = req_texts(r);
+	const char *one = kind_tr(texts, k, "one"), *title = kind_tr(texts, k, "title");
+	char heading[256];
+	locale_format(heading, sizeof(heading), rtr(r, "adm_imc_title_fmt"), one);
+	json_t *ctx = admin_ctx(r, heading);
 	const struct kind_field *idf = kind_ident_field(k);
-	json_t *kv = json_pack("{ssssssssss}", "segment", k->segment, "label", k->label, "label_one", k->label_one,
-			       "title_label", k->title_label ? k->title_label : "Tiêu đề", "ref_label",
-			       idf ? idf->label : "Mã");
+	json_t *kv = json_pack("{ssssssssss}", "segment", k->segment, "label", kind_tr(texts, k, NULL), "label_one", one,
+			       "title_label", title ? title : rtr(r, "adm_col_title"), "ref_label",
+			       idf ? kind_tr_field(texts, k, idf, NULL) : rtr(r, "adm_ib_code"));
 	sb_addf(&t, "/quan-tri/nhap/%s", k->segment);
 	json_object_set_new(kv, "import_url", json_string(t.buf));
 	sb_adds(&t, "/mau.csv");
@@ -143,7 +167,7 @@ static void import_render(struct req *r, int status, const struct kind *k, json_
 	json_object_set_new(kv, "list_url", json_string(t.buf));
 	sb_release(&t);
 	json_object_set_new(ctx, "kind", kv);
-	json_object_set_new(ctx, "columns", columns_view(k));
+	json_object_set_new(ctx, "columns", columns_view(r, k));
 	if (file_error) {
 		json_object_set_new(ctx, "file_error", json_string(file_error));
 		json_object_set_new(ctx, "has_errors", json_true());

@@ -48,6 +48,7 @@ void admin_inbox(struct req *r)
 		resp_error(r, 403, "forbidden");
 		return;
 	}
+	ticket_texts_apply(req_texts(r), rows);
 	json_t *counts = ticket_inbox_counts(r->db, &r->actor, site_of(r), now);
 	json_t *ctx = admin_ctx(r, rtr(r, "adm_title_inbox"));
 	json_t *tabs = json_array();
@@ -62,7 +63,7 @@ void admin_inbox(struct req *r)
 	const struct ticket_kind *const *tks = ticket_kinds(&nk);
 	json_t *kinds = json_array();
 	for (size_t i = 0; i < nk; i++)
-		json_array_append_new(kinds, json_pack("{sssssb}", "name", tks[i]->name, "label", tks[i]->label, "selected",
+		json_array_append_new(kinds, json_pack("{sssssb}", "name", tks[i]->name, "label", ticket_kind_text(req_texts(r), tks[i]), "selected",
 						       kind && strcmp(kind, tks[i]->name) == 0));
 	json_object_set_new(ctx, "tabs", tabs);
 	json_object_set_new(ctx, "kinds", kinds);
@@ -133,6 +134,7 @@ static void render_ticket(struct req *r, int status, int64_t id, const struct er
 		return;
 	}
 	const struct ticket_kind *tk = ticket_kind_find(json_string_value(json_object_get(t, "kind")));
+	ticket_texts_apply(req_texts(r), t);
 	json_t *ctx = admin_ctx(r, json_string_value(json_object_get(t, "code")));
 	/* what was sent, labelled by the kind's descriptor: public fields, and personal ones when opened */
 	json_t *sent = json_array();
@@ -143,7 +145,7 @@ static void render_ticket(struct req *r, int status, int64_t id, const struct er
 		if ((f->flags & FF_PERSONAL) && !personal)
 			continue;
 		char *txt = kind_value_text(f, v);
-		json_array_append_new(sent, json_pack("{sssssb}", "label", f->label, "value", txt, "personal",
+		json_array_append_new(sent, json_pack("{sssssb}", "label", kind_tr_field(req_texts(r), tk->form, f, NULL), "value", txt, "personal",
 						      (f->flags & FF_PERSONAL) != 0));
 		free(txt);
 	}
@@ -171,7 +173,7 @@ static void render_ticket(struct req *r, int status, int64_t id, const struct er
 	json_object_set_new(t, "can", acts);
 	if (json_object_get(acts, "classify")) {
 		json_t *choices = json_array();
-		json_t *rules = deadline_rules(r->db, site_of(r)), *rule;
+		json_t *rules = deadline_rules(r->db, site_of(r), req_texts(r)), *rule;
 		const char *cur = json_string_value(json_object_get(t, "deadline_kind"));
 		size_t j;
 		json_array_foreach(rules, j, rule) {
@@ -213,7 +215,7 @@ static void render_ticket(struct req *r, int status, int64_t id, const struct er
 		json_decref(sites);
 		json_object_set_new(ctx, "sites", opts);
 	}
-	json_object_set_new(ctx, "reasons", ticket_refusal_reasons());
+	json_object_set_new(ctx, "reasons", ticket_refusal_reasons_in(req_texts(r)));
 	json_object_set_new(ctx, "site_name", json_incref(json_object_get(r->site, "name")));
 	json_object_set_new(ctx, "form", form ? json_incref(form) : json_object());
 	if (e)
@@ -313,6 +315,8 @@ static void retention_render(struct req *r, int status, json_t *typed, const str
 	json_t *ctx = admin_ctx(r, rtr(r, "adm_title_ticket_settings"));
 	json_t *rows = ticket_retention_list(r->db), *row;
 	size_t i;
+	json_array_foreach(rows, i, row) /* the kinds' names in the account's language */
+		json_object_set_new(row, "label", json_string(ticket_kind_text(req_texts(r), ticket_kind_find(json_string_value(json_object_get(row, "kind"))))));
 	json_t *errors = json_object();
 	if (e) {
 		admin_errors(r, ctx, e);

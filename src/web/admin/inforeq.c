@@ -28,15 +28,17 @@ static void send_xlsx(struct req *r, json_t *rows, const char *from, const char 
 {
 	struct table t;
 	struct sb name = SB_INIT;
-	table_init(&t, "Sổ theo dõi yêu cầu cung cấp thông tin");
-	static const struct { const char *title; enum table_kind kind; } cols[] = {
-		{ "Số", TABLE_INTEGER }, { "Năm", TABLE_INTEGER }, { "Mã theo dõi", TABLE_TEXT }, { "Ngày tiếp nhận", TABLE_DATE },
-		{ "Người yêu cầu", TABLE_TEXT }, { "Thông tin yêu cầu", TABLE_TEXT }, { "Mục đích", TABLE_TEXT },
-		{ "Hình thức nhận", TABLE_TEXT }, { "Tình trạng", TABLE_TEXT }, { "Hạn giải quyết", TABLE_DATE },
-		{ "Ngày kết thúc", TABLE_DATE }, { "Kết quả", TABLE_TEXT },
+	/* the workbook's title and columns in the requesting account's language */
+	table_init(&t, rtr(r, "adm_irc_title"));
+	static const struct { const char *key; enum table_kind kind; } cols[] = {
+		{ "adm_number", TABLE_INTEGER }, { "adm_cal_nam", TABLE_INTEGER }, { "adm_irc_code", TABLE_TEXT },
+		{ "adm_ir_ngay_tiep_nhan", TABLE_DATE }, { "adm_ir_nguoi_yeu_cau", TABLE_TEXT },
+		{ "adm_ir_thong_tin_yeu_cau", TABLE_TEXT }, { "adm_irc_purpose", TABLE_TEXT },
+		{ "adm_ir_hinh_thuc_nhan", TABLE_TEXT }, { "adm_ib_state", TABLE_TEXT }, { "adm_ir_han_giai_quyet", TABLE_DATE },
+		{ "adm_ir_ngay_ket_thuc", TABLE_DATE }, { "adm_ir_ket_qua", TABLE_TEXT },
 	};
 	for (size_t i = 0; i < ARRAY_SIZE(cols); i++)
-		table_add_column(&t, cols[i].title, cols[i].kind);
+		table_add_column(&t, rtr(r, cols[i].key), cols[i].kind);
 	json_t *row;
 	size_t i;
 	json_array_foreach(rows, i, row) {
@@ -83,6 +85,7 @@ void admin_inforeq_register(struct req *r)
 		resp_error(r, 403, "forbidden");
 		return;
 	}
+	ticket_texts_apply(req_texts(r), rows); /* the states in the account's language, the workbook's too */
 	char from_s[11], to_s[11];
 	vn_date_format(from_d, from_s);
 	vn_date_format(to_d, to_s);

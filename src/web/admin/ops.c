@@ -10,6 +10,7 @@
  * WEBPAGE: POST /quan-tri/su-co                   record: at, kind, effect, actions, handler; then the alert mail
  * WEBPAGE: POST /quan-tri/su-co/nguoi-nhan        who the alerts go to besides the portal's mailbox: incident_mail_to */
 #include "web/web.h"
+#include "base/locale.h"
 #include "base/log.h"
 #include "base/sb.h"
 #include "base/util.h"
@@ -45,6 +46,22 @@ static json_t *form_keep(struct req *r, const char *const *keys, size_t n)
 
 /* ---- maintenance notices ---- */
 
+/* A label from a locale key made of PREFIX and the row's KEY field, in the request's language (the
+ * model gives keys; the texts are locale's, admin2.json). */
+/* A text field of O, "" when absent. */
+static const char *field(const json_t *o, const char *key)
+{
+	const char *s = json_string_value(json_object_get(o, key));
+	return s ? s : "";
+}
+
+static void label_from_key(struct req *r, json_t *row, const char *key, const char *prefix, const char *label)
+{
+	char k[64];
+	snprintf(k, sizeof(k), "%s%s", prefix, field(row, key));
+	json_object_set_new(row, label, json_string(rtr(r, k)));
+}
+
 static void maint_render(struct req *r, int status, json_t *form, const struct errs *e, int32_t too_late)
 {
 	int64_t now = time_now();
@@ -54,6 +71,9 @@ static void maint_render(struct req *r, int status, json_t *form, const struct e
 		resp_error(r, 403, "sysadmin_only");
 		return;
 	}
+	json_t *row;
+	size_t i;
+	json_array_foreach(rows, i, row) label_from_key(r, row, "state", "maint_state_", "state_label");
 	json_t *ctx = admin_ctx(r, rtr(r, "adm_title_maintenance"));
 	char day[11];
 	int32_t first = maint_earliest_day(r->db, now);
@@ -136,25 +156,30 @@ static int filter_day(const char *s, int next, int64_t *t)
 /* The list as a file for the periodic reports (CSV or XLSX, src/report). */
 static void incidents_export(struct req *r, json_t *rows, const char *how, const char *tu, const char *den)
 {
-	static const char *const titles[] = { "Thời điểm xảy ra", "Loại sự cố", "Ảnh hưởng", "Biện pháp đã thực hiện",
-					      "Người xử lý", "Người ghi nhận", "Ghi nhận lúc", "Thư cảnh báo" };
+	/* the file's columns in the requesting account's language */
+	static const char *const titles[] = { "adm_incc_occurred", "adm_inc_loai_su_co", "adm_inc_anh_huong",
+					      "adm_inc_bien_phap_da_thuc", "adm_incc_handler", "adm_incc_recorded_by",
+					      "adm_incc_recorded_at", "adm_inc_thu_canh_bao" };
 	static const char *const keys[] = { "occurred", "kind_label", "effect", "actions", "handler", "recorded_by", "recorded" };
 	struct table t;
 	struct sb name = SB_INIT;
 	size_t i;
 	json_t *row;
-	table_init(&t, "Sự cố");
+	table_init(&t, rtr(r, "adm_title_incidents"));
 	for (i = 0; i < ARRAY_SIZE(titles); i++)
-		table_add_column(&t, titles[i], TABLE_TEXT);
+		table_add_column(&t, rtr(r, titles[i]), TABLE_TEXT);
 	json_array_foreach(rows, i, row) {
 		const char *cells[ARRAY_SIZE(titles)];
 		struct sb mail = SB_INIT;
 		for (size_t j = 0; j < ARRAY_SIZE(keys); j++)
 			cells[j] = json_string_value(json_object_get(row, keys[j]));
+		char line[512];
 		if (json_is_string(json_object_get(row, "mailed")))
-			sb_addf(&mail, "Đã gửi %s", json_string_value(json_object_get(row, "mailed")));
+			locale_format(line, sizeof(line), rtr(r, "adm_incc_mailed_fmt"), json_string_value(json_object_get(row, "mailed")));
 		else
-			sb_addf(&mail, "Chưa gửi được: %s", json_string_value(json_object_get(row, "mail_error")));
+			locale_format(line, sizeof(line), rtr(r, "adm_incc_not_mailed_fmt"),
+				      field(row, "mail_error"));
+		sb_adds(&mail, line);
 		cells[ARRAY_SIZE(titles) - 1] = mail.buf;
 		table_add_row(&t, cells);
 		sb_release(&mail);
@@ -177,12 +202,14 @@ static void incidents_render(struct req *r, int status, json_t *form, const stru
 	if (from && to && to <= from)
 		errs_add(&e, "den", "period_invalid");
 	int bad_filter = e.n > (e_in ? e_in->n : 0);
-	json_t *rows = incident_list(r->db, &r->actor, bad_filter ? 0 : from, bad_filter ? 0 : to);
+	json_t *rows = incident_list(r->db, &r->actor, bad_filter ? 0 : from, bad_filter ? 0 : to), *row;
 	if (!rows) {
 		json_decref(form);
 		resp_error(r, 403, "sysadmin_only");
 		return;
 	}
+	size_t i;
+	json_array_foreach(rows, i, row) label_from_key(r, row, "kind", "incident_kind_", "kind_label");
 	const char *how = req_arg(r, "dang");
 	if (!bad_filter && !form && how && (strcmp(how, "xlsx") == 0 || strcmp(how, "csv") == 0)) {
 		incidents_export(r, rows, how, tu, den);
@@ -199,10 +226,11 @@ static void incidents_render(struct req *r, int status, json_t *form, const stru
 	json_object_set_new(ctx, "filter", json_pack("{ssss}", "tu", tu ? tu : "", "den", den ? den : ""));
 	json_object_set_new(ctx, "filtered", json_boolean((tu && *tu) || (den && *den)));
 	json_t *kinds = incident_kinds(), *k;
-	size_t i;
 	const char *chosen = form ? json_string_value(json_object_get(form, "kind")) : NULL;
-	json_array_foreach(kinds, i, k)
+	json_array_foreach(kinds, i, k) {
+		label_from_key(r, k, "key", "incident_kind_", "label");
 		json_object_set_new(k, "selected", json_boolean(chosen && strcmp(chosen, json_string_value(json_object_get(k, "key"))) == 0));
+	}
 	json_object_set_new(ctx, "kinds", kinds);
 	json_t *rcpt = incident_recipients(r->db);
 	struct sb list = SB_INIT;
@@ -255,19 +283,16 @@ static int incident_alert(struct req *r, int64_t id, char *err, size_t errlen)
 	struct sb subject = SB_INIT, text = SB_INIT;
 	const char *site = json_string_value(json_object_get(r->site, "name"));
 	char *url = web_site_url(r, r->site); /* ends with "/" */
-#define F(k) json_string_value(json_object_get(inc, k))
-	sb_addf(&subject, "[Sự cố] %s — %s", F("kind_label"), F("occurred"));
-	sb_addf(&text,
-		"Một sự cố vừa được ghi nhận trên hệ thống cổng thông tin điện tử (%s).\n\n"
-		"Thời điểm xảy ra: %s\n"
-		"Loại sự cố: %s\n"
-		"Ảnh hưởng: %s\n"
-		"Biện pháp đã thực hiện: %s\n"
-		"Người xử lý: %s\n"
-		"Người ghi nhận: %s, lúc %s\n\n"
-		"Danh sách sự cố: %s%s\n",
-		site ? site : "", F("occurred"), F("kind_label"), F("effect"), F("actions"), F("handler"), F("recorded_by"),
-		F("recorded"), url, &INCIDENT_PATH[1]);
+	/* in Vietnamese: the recipients are mailboxes (the portal's, the setting's), not accounts */
+	char kind_key[64], buf[8192];
+	snprintf(kind_key, sizeof(kind_key), "incident_kind_%s", field(inc, "kind"));
+	const char *kind = tr(r->app, kind_key);
+#define F(k) field(inc, k)
+	locale_format(buf, sizeof(buf), tr(r->app, "incident_mail_subject_fmt"), kind, F("occurred"));
+	sb_adds(&subject, buf);
+	locale_format(buf, sizeof(buf), tr(r->app, "incident_mail_body_fmt"), site ? site : "", F("occurred"), kind,
+		      F("effect"), F("actions"), F("handler"), F("recorded_by"), F("recorded"), url, &INCIDENT_PATH[1]);
+	sb_adds(&text, buf);
 #undef F
 	int rc = inc ? reminders_mail(r->db, rcpt, n, subject.buf, text.buf, err, errlen) : -1;
 	if (!inc)

@@ -7,6 +7,7 @@
  * WEBPAGE: GET /quan-tri/danh-gia.xlsx   the same period as a spreadsheet for the periodic reports:
  *                                      one row per site (the main portal: every site) */
 #include "web/web.h"
+#include "base/locale.h"
 #include "base/util.h"
 #include "model/rating.h"
 #include "report/table.h"
@@ -45,7 +46,29 @@ static int period_of(struct req *r, char *ky, size_t kn, char from[8], char to[8
 		resp_error(r, 400, "bad_request");
 		return -1;
 	}
+	/* the period's name in the account's language: "Tháng 12/2026", "Quý IV/2026", "Năm 2026" */
+	static const char *const roman[] = { "I", "II", "III", "IV" };
+	int y = atoi(ky);
+	if (strlen(ky) == 4)
+		locale_format(label, n, rtr(r, "adm_rtc_year_fmt"), y);
+	else if (ky[5] == 'Q')
+		locale_format(label, n, rtr(r, "adm_rtc_quarter_fmt"), roman[ky[6] - '1'], y);
+	else
+		locale_format(label, n, rtr(r, "adm_rtc_month_fmt"), atoi(ky + 5), y);
 	return 0;
+}
+
+/* The criteria's names in the account's language (locale "rating_crit_<key>", as the public form
+ * names them). */
+static void criteria_text(struct req *r, json_t *rep)
+{
+	size_t i;
+	json_t *c;
+	json_array_foreach(json_object_get(rep, "criteria"), i, c) {
+		char key[48];
+		snprintf(key, sizeof(key), "rating_crit_%s", json_string_value(json_object_get(c, "key")));
+		json_object_set_new(c, "label", json_string(rtr(r, key)));
+	}
 }
 
 void admin_ratings(struct req *r)
@@ -58,6 +81,7 @@ void admin_ratings(struct req *r)
 		resp_error(r, 403, "forbidden");
 		return;
 	}
+	criteria_text(r, rep);
 	json_t *ctx = admin_ctx(r, rtr(r, "adm_title_ratings"));
 	json_object_set_new(rep, "period_label", json_string(label));
 	json_object_set_new(rep, "ky", json_string(ky));
@@ -80,13 +104,17 @@ void admin_ratings_export(struct req *r)
 	}
 	struct table t;
 	char title[64];
-	snprintf(title, sizeof(title), "Đánh giá %s", label);
+	/* the workbook's title and columns in the requesting account's language */
+	locale_format(title, sizeof(title), rtr(r, "adm_rtc_title_fmt"), label);
 	table_init(&t, title);
-	table_add_column(&t, "Đơn vị", TABLE_TEXT);
-	table_add_column(&t, "Kỳ", TABLE_TEXT);
-	table_add_column(&t, "Số lượt đánh giá", TABLE_INTEGER);
-	for (int i = 0; i < RATING_NCRIT; i++)
-		table_add_column(&t, rating_labels[i], TABLE_NUMBER);
+	table_add_column(&t, rtr(r, "adm_cmp_site"), TABLE_TEXT);
+	table_add_column(&t, rtr(r, "adm_rtc_period"), TABLE_TEXT);
+	table_add_column(&t, rtr(r, "adm_rtc_count"), TABLE_INTEGER);
+	for (int i = 0; i < RATING_NCRIT; i++) {
+		char key[48];
+		snprintf(key, sizeof(key), "rating_crit_%s", rating_keys[i]);
+		table_add_column(&t, rtr(r, key), TABLE_NUMBER);
+	}
 	json_t *s;
 	size_t i;
 	int64_t me = site_of(r);

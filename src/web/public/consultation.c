@@ -156,7 +156,7 @@ void admin_consultation_export(struct req *r)
 		return;
 	}
 	struct table t;
-	table_init(&t, "Góp ý");
+	table_init(&t, rtr(r, "adm_mod_gop_y"));
 	char title[400] = "";
 	int rc = consultation_comments_table(r->db, &r->actor, json_integer_value(json_object_get(r->site, "id")), id, &t, title,
 					     sizeof(title));
@@ -177,13 +177,14 @@ void admin_consultation_export(struct req *r)
 
 static void moderation_render(struct req *r, int saved)
 {
-	json_t *ctx = admin_ctx(r, "Góp ý dự thảo");
+	/* the page is named after the kind of ticket it moderates, in the account's language */
+	json_t *ctx = admin_ctx(r, ticket_kind_text(req_texts(r), ticket_kind_find("comment")));
 	json_t *kinds = json_array();
 	size_t n;
 	const struct ticket_kind *const *all = ticket_kinds(&n);
 	for (size_t i = 0; i < n; i++)
 		if (all[i]->moderated)
-			json_array_append_new(kinds, json_pack("{sssssb}", "kind", all[i]->name, "label", all[i]->label, "premoderate",
+			json_array_append_new(kinds, json_pack("{sssssb}", "kind", all[i]->name, "label", ticket_kind_text(req_texts(r), all[i]), "premoderate",
 							      ticket_premoderated(r->db, all[i], json_integer_value(json_object_get(r->site, "id")))));
 	json_object_set_new(ctx, "kinds", kinds);
 	json_t *list = consultation_staff_list(r->db, &r->actor, json_integer_value(json_object_get(r->site, "id")));

@@ -194,6 +194,7 @@ static void render_status(struct req *r, int status, json_t *t, const char *code
 	web_crumb(ctx, rtr(r, "track_title"), NULL);
 	json_t *view = json_pack("{sssbsb}", "code", code ? code : "", "asked", code && *code, "asked_owner", asked_owner);
 	if (t) {
+		ticket_texts_apply(req_texts(r), t); /* the kind, state and steps in the page's language */
 		json_t *item = json_object_get(t, "item");
 		if (item) {
 			char *p = web_item_path(json_string_value(json_object_get(item, "kind")),
@@ -213,7 +214,7 @@ static void render_status(struct req *r, int status, json_t *t, const char *code
 					v = json_object_get(json_object_get(t, "fields"), f->key);
 				char *txt = kind_value_text(f, v);
 				if (*txt)
-					json_array_append_new(rows, json_pack("{ssss}", "label", f->label, "value", txt));
+					json_array_append_new(rows, json_pack("{ssss}", "label", kind_tr_field(req_texts(r), tk->form, f, NULL), "value", txt));
 				free(txt);
 			}
 			json_object_set_new(t, "has_sent", json_boolean(json_array_size(rows) > 0));

@@ -132,12 +132,8 @@ int ticket_locale_add(json_t *vi, char *err, size_t n)
 	const struct ticket_kind *const *tks = ticket_kinds(&nk);
 	for (size_t i = 0; i < nk; i++) {
 		tk_add(all, "kind", tks[i]->name, tks[i]->label);
-		/* the form's fields' labels, as kinds' fields are keyed (kind_tr_field reads them) */
-		for (size_t j = 0; j < tks[i]->form->nfields; j++) {
-			char key[160];
-			snprintf(key, sizeof(key), "kind.%s.%s", tks[i]->form->name, tks[i]->form->fields[j].key);
-			json_object_set_new(all, key, json_string(tks[i]->form->fields[j].label));
-		}
+		/* the form's fields' labels ("kind.question_form.ho_ten"…) come with the forms'
+		 * descriptors in kind_locale_load (model/kind.c) */
 		for (const struct ticket_state *st = tks[i]->states; st && st->state; st++)
 			tk_add(all, "state", st->state, st->label);
 	}

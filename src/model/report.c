@@ -368,6 +368,10 @@ static json_t *fill_tickets(const struct report_ctx *c)
 		if (tks[i]->moderated)
 			continue;
 		json_t *v = row_add(sec, tks[i]->name, tks[i]->label, NULL), *g = json_object_get(got, tks[i]->name);
+		char key[96];
+		snprintf(key, sizeof(key), "tk.kind.%s", tks[i]->name); /* its name in another language (model/ticket.c) */
+		json_t *rows = json_object_get(sec, "rows");
+		json_object_set_new(json_array_get(rows, json_array_size(rows) - 1), "label_key", json_string(key));
 		for (size_t k = 0; k < ARRAY_SIZE(cols); k++)
 			val_set(v, cols[k][0], json_integer_value(json_object_get(g, cols[k][0])));
 	}
@@ -639,7 +643,7 @@ static json_t *fill_royalties(const struct report_ctx *c)
 	return sec;
 }
 
-/* obligation_report(db, a, site_id, from_day, to_day) → {rows: [{unit, site_name, kind_name,
+/* obligation_report(db, a, site_id, from_day, to_day) → {rows: [{unit, site_name, kind,
  * expected, on_time, late, missing, pending}]}: one row per providing unit and kind of
  * information, the periods due in the report's period (VP Đ5; ĐT Đ13.4). */
 static json_t *fill_obligations(const struct report_ctx *c)
@@ -655,19 +659,21 @@ static json_t *fill_obligations(const struct report_ctx *c)
 		column_add(sec, cols[k][0], cols[k][1], "int");
 	size_t i;
 	json_array_foreach(json_object_get(v, "rows"), i, o) {
-		/* the key names the unit, so that the comparison with the previous period pairs rows */
+		/* the key names the unit, so that the comparison with the previous period pairs rows;
+		 * the label is the unit as recorded, and the row's "kind" is named in the reader's
+		 * language where the report is shown (web/admin/reports.c) */
+		const char *unit = json_string_value(json_object_get(o, "unit")), *kind = json_string_value(json_object_get(o, "kind"));
+		const char *site = json_string_value(json_object_get(o, "site_name"));
 		char key[600], label[512];
 		snprintf(key, sizeof(key), "o%lld:%s:%s", (long long)json_integer_value(json_object_get(o, "site_id")),
-			 json_string_value(json_object_get(o, "kind")) ? json_string_value(json_object_get(o, "kind")) : "",
-			 json_string_value(json_object_get(o, "unit")) ? json_string_value(json_object_get(o, "unit")) : "");
-		const char *unit = json_string_value(json_object_get(o, "unit"));
-		const char *kname = json_string_value(json_object_get(o, "kind_name"));
-		if (!c->site_id && json_string_value(json_object_get(o, "site_name")))
-			snprintf(label, sizeof(label), "%s — %s (%s)", unit ? unit : "", kname ? kname : "",
-				 json_string_value(json_object_get(o, "site_name")));
+			 kind ? kind : "", unit ? unit : "");
+		if (!c->site_id && site)
+			snprintf(label, sizeof(label), "%s (%s)", unit ? unit : "", site);
 		else
-			snprintf(label, sizeof(label), "%s — %s", unit ? unit : "", kname ? kname : "");
+			snprintf(label, sizeof(label), "%s", unit ? unit : "");
 		json_t *r = row_add(sec, key, label, NULL);
+		json_t *rows = json_object_get(sec, "rows");
+		json_object_set_new(json_array_get(rows, json_array_size(rows) - 1), "kind", json_string(kind ? kind : ""));
 		for (size_t k = 0; k < sizeof(cols) / sizeof(cols[0]); k++)
 			val_set(r, cols[k][0], json_integer_value(json_object_get(o, cols[k][0])));
 	}

@@ -24,9 +24,11 @@ VIET = re.compile("[ăâđêôơưĂÂĐÊÔƠƯạảấầẩẫậắằẳ�
                   "ẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ]")
 
 # Vietnamese proper nouns the translations keep on purpose: legal documents' numbers (their
-# official form, "13/2018/NĐ-CP"), the currency, Tết, the examples of names and numbers typed
+# official form, "13/2018/NĐ-CP"), their articles ("Đ8.1"), the currency, Tết, the examples of names and numbers typed
 # in Vietnamese. Only these tokens are taken out, not the words around them.
-KEPT = re.compile(r"[\w./-]*(?:NĐ|QĐ|ĐT)[\w./-]*|\bTết\b|\bđồng\b|\btỷ\b|Nguyễn Văn A|quyết định")
+KEPT = re.compile(r"[\w./-]*(?:NĐ|QĐ|ĐT)[\w./-]*|\bTết\b|\bđồng\b|\btỷ\b|Nguyễn Văn A|quyết định"
+                  # the regulations' articles cited as the seeds number them ("VL Đ8.1": Điều 8.1)
+                  r"|\bĐ\d+(?:\.\d+)*(?:\.[a-zđ]\b)?")
 
 # What the database holds that the admin shows as it was typed (user content, not chrome).
 DATA_SQL = [

@@ -377,7 +377,10 @@ class ExternalFeeds(CongTest):
         sid = int(re.search(r"member site (\d+) added", out).group(1))
         self.assertIn("ext_site.add", self.board().get("/quan-tri/nhat-ky").text, "audited")
         out = cong("feeds", "pull", "--data", fx.data, "--site", "snv")
-        self.assertRegex(out, r"%d Trang xã Hoà Ninh: 2 change\(s\), 2 item\(s\) kept" % sid)
+        # the running server's scheduler may pull the new site first (CI seen): then this pull's
+        # conditional GET finds nothing changed; either way both items are kept. That the
+        # command really fetches is shown below by the malformed feed it reports.
+        self.assertRegex(out, r"%d Trang xã Hoà Ninh: [02] change\(s\), 2 item\(s\) kept" % sid)
         listed = cong("feeds", "list", "--data", fx.data, "--site", "snv")
         self.assertIn("Trang xã Hoà Ninh", listed)
         self.assertIn("60 min", listed)

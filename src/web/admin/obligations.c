@@ -102,7 +102,7 @@ static void choices(struct req *r, json_t *ctx, json_t *form)
 	json_t *kinds = json_array();
 	const struct kind *const *all = kind_all(&n);
 	for (i = 0; i < n; i++)
-		json_array_append_new(kinds, json_pack("{sssssb}", "name", all[i]->name, "label", all[i]->label, "selected",
+		json_array_append_new(kinds, json_pack("{sssssb}", "name", all[i]->name, "label", kind_tr(req_texts(r), all[i], NULL), "selected",
 						       kind && strcmp(kind, all[i]->name) == 0));
 	json_object_set_new(ctx, "kinds", kinds);
 	json_t *per = json_array();
@@ -128,6 +128,23 @@ static json_t *form_read(struct req *r, struct obligation_input *in)
 	return form;
 }
 
+/* The kind named in the reader's language (the model names it in Vietnamese): ROW's "kind_name"
+ * from its "kind". */
+static void kind_name_tr(struct req *r, json_t *row)
+{
+	const struct kind *k = kind_find(json_string_value(json_object_get(row, "kind")));
+	if (k)
+		json_object_set_new(row, "kind_name", json_string(kind_tr(req_texts(r), k, NULL)));
+}
+
+static void kind_names_tr(struct req *r, json_t *rows)
+{
+	size_t i;
+	json_t *row;
+	json_array_foreach(rows, i, row)
+		kind_name_tr(r, row);
+}
+
 static void list_render(struct req *r, int status, json_t *form, const struct errs *e)
 {
 	json_t *toward = NULL;
@@ -137,6 +154,8 @@ static void list_render(struct req *r, int status, json_t *form, const struct er
 		admin_model_error(r, M_DENIED);
 		return;
 	}
+	kind_names_tr(r, rows);
+	kind_names_tr(r, toward);
 	size_t i;
 	json_array_foreach(rows, i, o)
 		obligation_view(r, o);
@@ -190,6 +209,7 @@ static void one_render(struct req *r, int64_t id, int status, json_t *form, json
 		admin_model_error(r, obligation_may_view(r->db, &r->actor, site_of(r)) ? M_NOTFOUND : M_DENIED);
 		return;
 	}
+	kind_name_tr(r, o);
 	obligation_view(r, o);
 	json_t *ps = json_object_get(o, "periods"), *p;
 	size_t i;
@@ -318,6 +338,7 @@ void admin_obligation_report(struct req *r)
 		admin_model_error(r, M_DENIED);
 		return;
 	}
+	kind_names_tr(r, json_object_get(rep, "rows"));
 	json_t *ctx = admin_ctx(r, rtr(r, "obl_report_title"));
 	json_object_set_new(ctx, "province", json_boolean(province));
 	json_object_set_new(ctx, "can_province", json_boolean(strcmp(json_string_value(json_object_get(r->site, "kind")), "main") == 0 &&
@@ -437,7 +458,7 @@ static void request_render(struct req *r, int64_t id, int status, const char *re
 		size_t i, k;
 		json_array_foreach(items, i, it) {
 			const struct kind *kd = kind_find(json_string_value(json_object_get(it, "kind")));
-			json_object_set_new(it, "kind_label", json_string(kd ? kd->label : ""));
+			json_object_set_new(it, "kind_label", json_string(kd ? kind_tr(req_texts(r), kd, NULL) : ""));
 			int on = 0;
 			json_array_foreach(linked, k, l)
 				on |= json_integer_value(json_object_get(l, "id")) == json_integer_value(json_object_get(it, "id"));

@@ -8,6 +8,7 @@
  * WEBPAGE: GET  /quan-tri/bao-cao/ban-in    the same as a printable page
  * WEBPAGE: POST /quan-tri/bao-cao/chot      freeze it: ky, pham-vi, ghi-chu (why, for a correction) */
 #include "web/web.h"
+#include "model/kind.h"
 #include "model/report.h"
 #include "report/chart.h"
 #include "report/table.h"
@@ -140,6 +141,15 @@ static const char *row_label(struct req *r, json_t *row)
 	const char *t = key ? rtr(r, key) : NULL;
 	if (t && (strcmp(t, key) != 0 || !label))
 		return t;
+	/* a row of one kind of information (the obligations'): "unit — kind", the kind in the
+	 * reader's language, kept on the row (its JSON owns the text) */
+	const struct kind *k = kind_find(json_string_value(json_object_get(row, "kind")));
+	if (k) {
+		char both[768];
+		snprintf(both, sizeof(both), "%s — %s", label ? label : "", kind_tr(req_texts(r), k, NULL));
+		json_object_set_new(row, "label_shown", json_string(both));
+		return json_string_value(json_object_get(row, "label_shown"));
+	}
 	return label ? label : "";
 }
 

@@ -56,6 +56,18 @@ fail:
 	return M_ERROR;
 }
 
+int user_mailbox_linked(struct db *db, int64_t uid)
+{
+	int64_t n = 0;
+	struct db_stmt *st = db_stmt(db, "SELECT COUNT(*) FROM users WHERE id = ?1 AND mailbox_tag IS NOT NULL");
+	if (!st)
+		return -1;
+	db_bind_int(st, 1, uid);
+	if (db_one_int(st, &n) < 0)
+		return -1;
+	return n > 0;
+}
+
 int mailbox_languages(struct db *db, const char *const *addrs, size_t n, char (*langs)[16])
 {
 	int rc = 0;

@@ -7,6 +7,7 @@
 #define CONG_MODEL_MAILBOX_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct db;
 struct actor;
@@ -16,6 +17,9 @@ struct errs;
  * any account, an account for itself. Audited ("user.mailbox", without the address). Errors under
  * "email" ("email_invalid") and "username" ("user_unknown"). M_OK, M_INVALID, M_DENIED, M_ERROR. */
 int user_mailbox_set(struct db *db, const struct actor *a, const char *username, const char *addr, struct errs *e);
+
+/* 1 when account UID has named its mailbox, 0 when not, -1 on a store error. */
+int user_mailbox_linked(struct db *db, int64_t uid);
 
 /* The language each of the N addresses ADDRS is written to in: the language of the enabled
  * account whose mailbox it is, when that account chose one other than Vietnamese, else "vi".

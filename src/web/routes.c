@@ -40,6 +40,7 @@ const struct route web_routes[] = {
 	{ ROUTE_GET | ROUTE_SIGNED_IN, "/quan-tri/doi-mat-khau", admin_password_form },
 	{ ROUTE_POST | ROUTE_SIGNED_IN, "/quan-tri/doi-mat-khau", admin_password },
 	{ ROUTE_POST | ROUTE_SIGNED_IN, "/quan-tri/ngon-ngu", admin_language }, /* #16: admin language */
+	{ ROUTE_POST | ROUTE_SIGNED_IN, "/quan-tri/hop-thu", admin_mailbox }, /* #16: the reminders' mailbox */
 	{ ROUTE_GET | ROUTE_PUBLIC, "/quan-tri/dang-nhap/ma-xac-thuc", admin_totp_code_form },
 	{ ROUTE_POST | ROUTE_LIMIT_SIGNIN | ROUTE_PUBLIC, "/quan-tri/dang-nhap/ma-xac-thuc", admin_totp_code },
 	{ ROUTE_GET | ROUTE_SIGNED_IN, "/quan-tri/xac-thuc-hai-lop", admin_totp_form },

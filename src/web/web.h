@@ -191,7 +191,8 @@ void admin_signin(struct req *r);
 void admin_signout(struct req *r);
 void admin_password_form(struct req *r);
 void admin_password(struct req *r);
-void admin_language(struct req *r); /* #16: the account's admin language */
+void admin_language(struct req *r);
+void admin_mailbox(struct req *r); /* #16: the account's reminder mailbox */ /* #16: the account's admin language */
 void admin_totp_code_form(struct req *r);
 void admin_totp_code(struct req *r);
 void admin_totp_form(struct req *r);

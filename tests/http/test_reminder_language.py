@@ -79,3 +79,38 @@ class ReminderLanguage(CongTest):
         # the mailbox no longer the account's: Vietnamese for everyone, tomorrow
         cong("user", "mailbox", "--data", fx.data, "--username", "duyet")
         self.assertEqual(fx.sql("SELECT mailbox_tag FROM users WHERE username = 'duyet'"), [(None,)])
+
+    def test_an_account_names_its_mailbox_on_its_own_page(self):
+        """The account page's form does what `cong user mailbox` does, for the signed-in account
+        only: a refused address is said next to the field and kept; a good one stored as its
+        keyed tag (the same tag as the command's), audited; empty forgets it; CSRF and a session
+        needed."""
+        fx = self.fx
+        fx.add_user("hopthu.btv", "editor", "snv")
+        ed = fx.admin("hopthu.btv", "snv")
+        r = ed.post("/quan-tri/hop-thu", [("email", "khong hop le")])
+        self.assertEqual(r.status, 422)
+        self.assertIn('id="mailbox-error"', r.text)
+        self.assertIn("Địa chỉ thư điện tử không hợp lệ.", r.text)
+        self.assertIn('value="khong hop le"', r.text, "the input kept")
+        self.assertEqual(fx.sql("SELECT mailbox_tag FROM users WHERE username = 'hopthu.btv'"), [(None,)])
+        r = ed.post("/quan-tri/hop-thu", [("email", "Hop.Thu@example.gov.vn")])
+        self.assertEqual(r.status, 303)
+        tag = fx.sql("SELECT mailbox_tag FROM users WHERE username = 'hopthu.btv'")[0][0]
+        self.assertRegex(tag, r"^[0-9a-f]{32}$")
+        page = ed.get("/quan-tri/doi-mat-khau?hop-thu=1").text
+        self.assertIn("Đã lưu hộp thư nhận nhắc hạn.", page)
+        self.assertIn("Tài khoản đã có hộp thư nhận nhắc hạn.", page)
+        self.assertNotIn("Hop.Thu@example.gov.vn", page, "the address is not kept")
+        # the command names the same mailbox with the same tag (case of the address aside)
+        cong("user", "mailbox", "--data", fx.data, "--username", "hopthu.btv", "--email", "hop.thu@example.gov.vn")
+        self.assertEqual(fx.sql("SELECT mailbox_tag FROM users WHERE username = 'hopthu.btv'")[0][0], tag)
+        self.assertTrue(fx.sql("SELECT a.id FROM audit a JOIN users u ON u.id = a.user_id"
+                               " WHERE a.action = 'user.mailbox' AND u.username = 'hopthu.btv'"))
+        r = ed.post("/quan-tri/hop-thu", [("email", "")])
+        self.assertEqual(r.status, 303)
+        self.assertEqual(fx.sql("SELECT mailbox_tag FROM users WHERE username = 'hopthu.btv'"), [(None,)])
+        self.assertEqual(ed.post("/quan-tri/hop-thu", [("email", "a@example.vn")], csrf=False).status, 403)
+        anon = fx.client("snv")
+        self.assertIn(anon.post("/quan-tri/hop-thu", [("email", "a@example.vn")]).status, (303, 403))
+        self.assertEqual(fx.sql("SELECT mailbox_tag FROM users WHERE username = 'hopthu.btv'"), [(None,)])

@@ -15,6 +15,7 @@
  * enrolled is sent to the enrolment page from every admin page, after the forced password
  * change. */
 #include "web/web.h"
+#include "model/mailbox.h"
 #include "web/public/api.h"
 #include "model/kind.h"
 #include "base/arena.h"
@@ -499,6 +500,13 @@ static void password_render(struct req *r, int status, const struct errs *e)
 	json_object_set_new(ctx, "languages", langs);
 	if (req_arg(r, "ngon-ngu"))
 		json_object_set_new(ctx, "notice", json_string(rtr(r, "adm_language_saved")));
+	/* the mailbox this account reads its board's reminders in (model/mailbox.h): only whether
+	 * one is named is known (a keyed tag is kept, never the address); a refused one kept typed */
+	json_object_set_new(ctx, "mailbox_linked", json_boolean(user_mailbox_linked(r->db, r->actor.id) == 1));
+	if (req_form(r, "email"))
+		json_object_set_new(ctx, "mailbox_value", json_string(req_form(r, "email")));
+	if (req_arg(r, "hop-thu"))
+		json_object_set_new(ctx, "notice", json_string(rtr(r, "adm_mailbox_saved")));
 	if (e)
 		admin_errors(r, ctx, e);
 	resp_render(r, status, "admin/password", ctx);
@@ -547,6 +555,24 @@ void admin_language(struct req *r)
 		return;
 	}
 	resp_redirect(r, 303, "/quan-tri/doi-mat-khau?ngon-ngu=1");
+}
+
+/* WEBPAGE: POST /quan-tri/hop-thu — email: names (or, empty, forgets) the mailbox this account
+ * reads the deadline reminders in, so that they come in its language (#16, model/mailbox.h). */
+void admin_mailbox(struct req *r)
+{
+	struct errs e = { 0 };
+	int rc = user_mailbox_set(r->db, &r->actor, json_string_value(json_object_get(r->user, "username")),
+				  req_form(r, "email"), &e);
+	if (rc == M_INVALID) {
+		password_render(r, 422, &e);
+		return;
+	}
+	if (rc != M_OK) {
+		admin_model_error(r, rc);
+		return;
+	}
+	resp_redirect(r, 303, "/quan-tri/doi-mat-khau?hop-thu=1");
 }
 
 /* ---- two-factor sign-in ---- */

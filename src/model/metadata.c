@@ -216,7 +216,7 @@ json_t *metadata_ld_org(const struct meta_site *s, int full)
 	if (has(s->owner) && has(s->name) && strcmp(s->owner, s->name) != 0)
 		set_text(o, "alternateName", s->name);
 	if (has(s->address))
-		json_object_set_new(o, "address", json_pack("{sssssss}", "@type", "PostalAddress", "streetAddress",
+		json_object_set_new(o, "address", json_pack("{ssssss}", "@type", "PostalAddress", "streetAddress",
 							    s->address, "addressCountry", "VN"));
 	set_text(o, "telephone", s->phone);
 	set_text(o, "email", s->email);

@@ -8,6 +8,7 @@
 #include "db/db.h"
 #include "model/model.h"
 #include "model/site_texts.h"
+#include "model/kind.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -124,4 +125,24 @@ TEST(site_texts_saved_checked_and_laid_over_per_language)
 	json_decref(en);
 	json_decref(kept);
 	db_close(db);
+}
+
+/* An amount's unit is a word of the page's language where it is prose (kind_value_text_tr), the
+ * number alone where it is data (kind_value_machine). */
+TEST(money_unit_in_the_page_language)
+{
+	const struct kind *k = kind_find("science");
+	const struct kind_field *f = k ? kind_field(k, "kinh_phi") : NULL;
+	if (!CHECK(f && f->type == F_MONEY))
+		return;
+	json_t *v = json_integer(1250000000), *en = json_pack("{ss}", "money_unit", "dong");
+	char *a = kind_value_text_tr(en, k, f, v), *b = kind_value_text(f, v), *c = kind_value_machine(f, v);
+	CHECK_STR(a, "1.250.000.000 dong");
+	CHECK_STR(b, "1.250.000.000 đồng");
+	CHECK_STR(c, "1250000000");
+	free(a);
+	free(b);
+	free(c);
+	json_decref(v);
+	json_decref(en);
 }

@@ -31,14 +31,14 @@ void admin_site_texts_ctx(struct req *r, json_t *ctx, json_t *typed, const struc
 			snprintf(name, sizeof(name), "%s_%s", code, key);
 			snprintf(label, sizeof(label), "site_text_%s", key);
 			const char *v = json_string_value(json_object_get(json_object_get(from, code), key));
-			json_t *f = json_pack("{sssssssss}", "name", name, "label", rtr(r, label), "value", v ? v : "", "vi",
+			json_t *f = json_pack("{ssssssssss}", "name", name, "label", rtr(r, label), "value", v ? v : "", "vi",
 					      json_string_value(json_object_get(r->site, key)) ?: "", "code", code);
 			for (int k = 0; e && k < e->n; k++)
 				if (strcmp(e->e[k].field, name) == 0 && !json_object_get(f, "error"))
 					json_object_set_new(f, "error", json_string(e->text[k] ? e->text[k] : rtr(r, e->e[k].key)));
 			json_array_append_new(fields, f);
 		}
-		json_array_append_new(boxes, json_pack("{sssssso}", "code", code, "name", lname ? lname : code,
+		json_array_append_new(boxes, json_pack("{ssssso}", "code", code, "name", lname ? lname : code,
 						       "fields", fields));
 	}
 	json_object_set_new(ctx, "site_texts", boxes);

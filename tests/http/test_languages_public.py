@@ -373,8 +373,16 @@ class PublicLanguages(CongTest):
         for lang, texts in (("en", EN), ("km", KM)):
             r = self.page("/%s/lien-he" % lang, lang)
             self.assertEqual(text_of(r.tree().find(".//h1")).strip(), texts["contact_title"])
+            # the site's own name: the demo gives it in English and Khmer (site_texts), so it is
+            # in the page's language and not marked; the units below stay Vietnamese, marked
             h2 = r.by_id("lh-co-quan")
-            self.assertEqual(h2.get("lang"), "vi", "/%s/lien-he: the site's name is marked Vietnamese" % lang)
+            name = data_sql(self.data, "SELECT t.value FROM site_texts t JOIN sites s ON s.id = t.site_id"
+                                       " WHERE s.kind = 'main' AND t.lang = ? AND t.key = 'name'", (lang,))[0][0]
+            self.assertEqual((h2.get("lang"), text_of(h2).strip()), (None, name),
+                             "/%s/lien-he: the site's name in the language" % lang)
+            units = [th for th in r.tree().iter("th") if th.get("scope") == "row"]
+            self.assertTrue(units and all(th.get("lang") == "vi" for th in units),
+                            "/%s/lien-he: the units are marked Vietnamese" % lang)
             r = self.page("/%s/lich-cong-tac" % lang, lang)
             heads = [text_of(th).strip() for th in r.tree().iter("th") if th.get("scope") == "col"]
             self.assertIn(texts["sched_col_chair"], heads)

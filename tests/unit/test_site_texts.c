@@ -9,6 +9,7 @@
 #include "model/model.h"
 #include "model/site_texts.h"
 #include "model/kind.h"
+#include "model/metadata.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -145,4 +146,25 @@ TEST(money_unit_in_the_page_language)
 	free(c);
 	json_decref(v);
 	json_decref(en);
+}
+
+/* JSON-LD names a choice by its label in the page's language (the kinds' texts), as the page
+ * does; with no texts, the Vietnamese label. */
+TEST(metadata_ld_choice_in_the_page_language)
+{
+	json_t *fields = json_pack("{ssss}", "loai", "Luật", "so_ky_hieu", "12/2026/QH15");
+	json_t *en = json_pack("{ss}", "kind.legal.loai=Luật", "Law");
+	struct meta_site site = { .name = "Department Portal", .owner = "People's Committee", .url = "http://x.test/",
+				  .texts = en };
+	struct meta_item m = { .k = kind_find("legal"), .title = "Law on X", .published_at = 1767200000,
+			       .fields = fields, .url = "http://x.test/en/van-ban/law-1", .lang = "en" };
+	json_t *ld = metadata_ld(&m, &site);
+	CHECK_STR(json_string_value(json_object_get(ld, "legislationType")), "Law");
+	json_decref(ld);
+	site.texts = NULL;
+	ld = metadata_ld(&m, &site);
+	CHECK_STR(json_string_value(json_object_get(ld, "legislationType")), "Luật");
+	json_decref(ld);
+	json_decref(en);
+	json_decref(fields);
 }

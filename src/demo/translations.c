@@ -3,6 +3,7 @@
 #include "demo/translations.h"
 #include "model/model.h"
 #include "model/translation.h"
+#include "model/site_texts.h"
 #include "db/db.h"
 #include "base/util.h"
 #include <jansson.h>
@@ -55,6 +56,25 @@ static const struct demo_translation {
 	  "ចំការផ្លែឈើ និងកោះតាមដងទន្លេ ធ្វើឱ្យកសិកម្ម កែច្នៃ និងទេសចរណ៍បៃតង ជាចំណុចខ្លាំងរបស់ខេត្ត។</p>", "km" },
 };
 
+/* The main portal's own texts in English and Khmer (model/site_texts.h): its name, owner,
+ * address and footer lines on /en/ and /km/ pages. Proper names are written without Vietnamese
+ * letters, as the province writes them in English; the licence keeps its number as issued. */
+static const char demo_site_texts[] =
+	"{\"en\": {\"name\": \"Vinh Long Province Web Portal\", \"short_name\": \"Vinh Long\","
+	" \"owner\": \"People's Committee of Vinh Long Province\","
+	" \"address\": \"86 Hoang Thai Hieu Street, Ward 1, Vinh Long City, Vinh Long Province\","
+	" \"phone\": \"+84 270 3823 145\","
+	" \"responsible\": \"Responsible: Mr Tran Minh Quang, Chief of the Office of the Provincial People's Committee\","
+	" \"licence\": \"Licence No. 136/GP-TTĐT issued by the Authority of Broadcasting and Electronic Information,"
+	" Ministry of Information and Communications, on 18 June 2021\"},"
+	" \"km\": {\"name\": \"វិបផតថលព័ត៌មានអេឡិចត្រូនិកខេត្តវិញឡុង\", \"short_name\": \"វិញឡុង\","
+	" \"owner\": \"គណៈកម្មាធិការប្រជាជនខេត្តវិញឡុង\","
+	" \"address\": \"លេខ ៨៦ ផ្លូវ Hoang Thai Hieu សង្កាត់ទី ១ ក្រុងវិញឡុង ខេត្តវិញឡុង\","
+	" \"phone\": \"+84 270 3823 145\","
+	" \"responsible\": \"អ្នកទទួលខុសត្រូវ៖ លោក Tran Minh Quang ប្រធានការិយាល័យគណៈកម្មាធិការប្រជាជនខេត្ត\","
+	" \"licence\": \"អាជ្ញាប័ណ្ណលេខ 136/GP-TTĐT ចេញដោយអាជ្ញាធរវិទ្យុ ទូរទស្សន៍ និងព័ត៌មានអេឡិចត្រូនិក"
+	" ក្រសួងព័ត៌មាន និងទំនាក់ទំនង ថ្ងៃទី ១៨ ខែមិថុនា ឆ្នាំ ២០២១\"}}";
+
 /* The newest published Vietnamese item of T on SITE_ID: {id, title, summary}, or NULL. */
 
 static json_t *newest(struct db *db, int64_t site_id, const struct demo_translation *t)
@@ -83,6 +103,13 @@ int demo_translations_load(struct db *db)
 	const char *langs[] = { "en", "km" };
 	if (!site_id || site_languages_set(db, &actor_cli, site_id, langs, 2, &e) != M_OK) {
 		fprintf(stderr, "cong demo: the main portal's languages not set\n");
+		return -1;
+	}
+	json_t *texts = json_loads(demo_site_texts, 0, NULL);
+	int rc_texts = texts ? site_texts_save(db, &actor_cli, site_id, texts, &e) : M_ERROR;
+	json_decref(texts);
+	if (rc_texts != M_OK) {
+		fprintf(stderr, "cong demo: the main portal's English and Khmer texts not set\n");
 		return -1;
 	}
 	size_t n = 0;

@@ -9,6 +9,7 @@
 #include "http/range.h"
 #include "http/prefs.h"
 #include "http/visits.h" /* #17 visit statistics */
+#include "model/site_texts.h" /* #16: the site's texts per language */
 #include "base/locale.h"
 #include "base/arena.h"
 #include "base/log.h"
@@ -620,6 +621,11 @@ static int lang_prefix(struct req *r)
 		return 1;
 	}
 	memcpy(r->lang, code, n + 1);
+	/* #16: the site's own texts in the language (model/site_texts.h), in a copy for this
+	 * request: r->site is the connection's kept site, shared with its other requests */
+	json_t *own = site_in_lang(r->db, r->site, r->lang);
+	json_decref(r->site);
+	r->site = own;
 	r->full_path = r->path;
 	r->path = xstrdup(end);
 	return 0;

@@ -1017,7 +1017,10 @@ static char *value_text(const struct kind_field *f, json_t *v, int machine, json
 		char num[48];
 		if (f && f->type == F_MONEY && !machine) { /* "1.250.000.000 đồng"; exports: the number */
 			char g[32];
-			snprintf(num, sizeof(num), "%s đồng", vn_money_group(json_integer_value(v), g, sizeof(g)));
+			/* #16: the unit's name in the page's language (sitelang.json), "đồng" in Vietnamese */
+			const char *unit = texts ? json_string_value(json_object_get(texts, "money_unit")) : NULL;
+			snprintf(num, sizeof(num), "%s %s", vn_money_group(json_integer_value(v), g, sizeof(g)),
+				 unit ? unit : "đồng");
 		} else {
 			snprintf(num, sizeof(num), "%lld", (long long)json_integer_value(v));
 		}

@@ -216,7 +216,7 @@ json_t *metadata_ld_org(const struct meta_site *s, int full)
 	if (has(s->owner) && has(s->name) && strcmp(s->owner, s->name) != 0)
 		set_text(o, "alternateName", s->name);
 	if (has(s->address))
-		json_object_set_new(o, "address", json_pack("{sssssss}", "@type", "PostalAddress", "streetAddress",
+		json_object_set_new(o, "address", json_pack("{ssssss}", "@type", "PostalAddress", "streetAddress",
 							    s->address, "addressCountry", "VN"));
 	set_text(o, "telephone", s->phone);
 	set_text(o, "email", s->email);
@@ -229,9 +229,9 @@ json_t *metadata_ld_org(const struct meta_site *s, int full)
 	return o;
 }
 
-/* V (a field F's value) as a JSON-LD value: dates as stored, choices by label, a list as an
- * array (one value: itself), numbers as numbers; NULL when empty. */
-static json_t *ld_value(const struct kind_field *f, json_t *v)
+/* V (the value of K's field F) as a JSON-LD value: dates as stored, choices by their label in
+ * MS's language, a list as an array (one value: itself), numbers as numbers; NULL when empty. */
+static json_t *ld_value(const struct meta_site *ms, const struct kind *k, const struct kind_field *f, json_t *v)
 {
 	if (json_is_array(v)) {
 		json_t *a = json_array(), *x;
@@ -255,7 +255,9 @@ static json_t *ld_value(const struct kind_field *f, json_t *v)
 	const char *s = json_string_value(v);
 	if (!has(s))
 		return NULL;
-	return json_string(f->type == F_ENUM ? kind_choice_label(f, s) : s);
+	/* #16: a choice by its label in the page's language (the kinds' texts), as on the page */
+	return json_string(f->type != F_ENUM ? s : ms && ms->texts && k ? kind_tr_choice(ms->texts, k, f, s)
+									: kind_choice_label(f, s));
 }
 
 /* {"@type": P->wrap, <wrap_prop or "name">: V}, taking V. */
@@ -269,14 +271,14 @@ static json_t *ld_wrap(const struct kind_prop *p, json_t *v)
 /* Sets the properties P[0..NP) of O from OBJ (an item's fields or a table's row) whose fields
  * are F[0..NF). */
 static void ld_props(json_t *o, const struct kind_prop *p, size_t np, json_t *obj, const struct kind_field *f,
-		     size_t nf)
+		     size_t nf, const struct meta_site *ms, const struct kind *k)
 {
 	for (size_t i = 0; i < np; i++) {
 		const struct kind_field *fd = NULL;
 		for (size_t j = 0; j < nf && !fd; j++)
 			if (strcmp(f[j].key, p[i].key) == 0)
 				fd = &f[j];
-		json_t *v = fd ? ld_value(fd, json_object_get(obj, p[i].key)) : NULL;
+		json_t *v = fd ? ld_value(ms, k, fd, json_object_get(obj, p[i].key)) : NULL;
 		if (!v)
 			continue;
 		/* a date and its time of day: Vietnam time (the date alone when no time is given) */
@@ -336,7 +338,7 @@ json_t *metadata_ld(const struct meta_item *m, const struct meta_site *s)
 	set_text(o, "url", m->url);
 	set_text(o, "description", m->summary);
 	if (km)
-		ld_props(o, km->props, km->nprops, m->fields, k->fields, k->nfields);
+		ld_props(o, km->props, km->nprops, m->fields, k->fields, k->nfields, s, k);
 	if (!json_object_get(o, "identifier"))
 		set_text(o, "identifier", m->ref);
 	set_text(o, "image", m->image);
@@ -377,7 +379,7 @@ json_t *metadata_ld(const struct meta_item *m, const struct meta_site *s)
 		size_t i;
 		json_array_foreach(rows, i, row) {
 			json_t *e = json_pack("{ss}", "@type", km->row_type);
-			ld_props(e, km->row_props, km->nrow_props, row, rf->sub, rf->nsub);
+			ld_props(e, km->row_props, km->nrow_props, row, rf->sub, rf->nsub, s, k);
 			json_array_append_new(list, e);
 		}
 		if (strcmp(type, "ItemList") == 0)

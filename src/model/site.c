@@ -2,6 +2,7 @@
  * header picks one: <slug>.<base>, <slug>.<parent>.<base> (BT Đ5's 5th level), <base> and
  * www.<base> for the main portal, or an extra domain the site lists. */
 #include "internal.h"
+#include "site_texts.h"
 #include "db/db.h"
 #include "base/locale.h"
 #include "base/sb.h"
@@ -67,6 +68,7 @@ struct site_memo {
 	json_t *domains; /* {domain: site} */
 	json_t *main;    /* the main portal (lowest id), or NULL */
 	int64_t *parent; /* parent[i]: parent_id of all[i] (0: none), for site_directory */
+	json_t *texts;   /* #16: {"id": {lang: {key: text}}}, the sites' texts in other languages */
 };
 
 const char *site_kind_label(const char *kind)
@@ -97,6 +99,7 @@ static void site_memo_free(void *p)
 	json_decref(m->by_slug);
 	json_decref(m->by_id);
 	json_decref(m->domains);
+	json_decref(m->texts);
 	free(m->parent);
 	free(m);
 }
@@ -140,6 +143,7 @@ static const struct site_memo *sites_memo(struct db *db)
 	}
 	if (st)
 		db_reset(st);
+	m->texts = site_texts_all(db); /* #16: read with the sites, so a page in a language needs no query */
 	arena_leave(prev);
 	db_memo_set(db, DB_MEMO_SITES, m, site_memo_free);
 	return m;
@@ -543,4 +547,32 @@ int site_languages_set(struct db *db, const struct actor *a, int64_t site_id, co
 		rc = M_ERROR;
 	sb_release(&v);
 	return rc;
+}
+
+/* #16: the site's texts in a page's language (site_texts.h). The kept site is shared by the
+ * connection's requests, so the language's values go into a copy of it made for the request. */
+json_t *site_in_lang(struct db *db, json_t *site, const char *lang)
+{
+	if (!site || !lang || !*lang || strcmp(lang, "vi") == 0)
+		return json_incref(site);
+	const struct site_memo *m = sites_memo(db);
+	char id[24];
+	snprintf(id, sizeof(id), "%lld", (long long)json_integer_value(json_object_get(site, "id")));
+	json_t *texts = m ? json_object_get(json_object_get(m->texts, id), lang) : NULL;
+	json_t *s = json_copy(site), *vi = json_object();
+	for (size_t i = 0; i < site_text_nkeys; i++) {
+		const char *key = site_text_keys[i];
+		const char *v = json_string_value(json_object_get(texts, key));
+		if (!(v && *v) && strcmp(key, "name") == 0 && strcmp(lang, "en") == 0)
+			v = json_string_value(json_object_get(site, "name_en")); /* the English name column */
+		if (v && *v)
+			json_object_set_new(s, key, json_string(v));
+		else if (*(json_string_value(json_object_get(site, key)) ?: ""))
+			json_object_set_new(vi, key, json_true());
+	}
+	/* the header's English subtitle repeats nothing on a page already in English */
+	if (strcmp(lang, "en") == 0 && !json_object_get(vi, "name"))
+		json_object_del(s, "name_en");
+	json_object_set_new(s, "vi", vi);
+	return s;
 }

@@ -8,6 +8,7 @@
 #include "render/mustache.h"
 #include "model/kind.h"
 #include "model/ops.h"
+#include "model/site_texts.h" /* #16: the site's texts per language */
 #include "report/table.h"
 
 #include <curl/curl.h>
@@ -377,6 +378,11 @@ json_t *web_public_ctx(struct req *r, const char *page_title, const char *canoni
 	json_t *ctx = json_object();
 	json_t *site = r->site;
 	json_t *main_site = site_main(r->db);
+	if (main_site && r->lang[0]) { /* #16: the main portal's name in the page's language */
+		json_t *own = site_in_lang(r->db, main_site, r->lang);
+		json_decref(main_site);
+		main_site = own;
+	}
 	struct sb t = SB_INIT;
 	char *url = web_site_url(r, site);
 
@@ -418,6 +424,8 @@ json_t *web_public_ctx(struct req *r, const char *page_title, const char *canoni
 		char *murl = web_site_url(r, main_site);
 		json_object_set(m, "name", json_object_get(main_site, "name"));
 		json_object_set(m, "owner", json_object_get(main_site, "owner"));
+		if (json_object_get(main_site, "vi"))
+			json_object_set(m, "vi", json_object_get(main_site, "vi"));
 		set_str(m, "url", murl);
 		free(murl);
 		json_object_set_new(ctx, "main", m);

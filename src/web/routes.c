@@ -163,6 +163,8 @@ const struct route web_routes[] = {
 	{ ROUTE_POST | ROUTE_EDITOR, "/quan-tri/ban-dich/*/cap-nhat", admin_translation_current },
 	{ ROUTE_GET | ROUTE_SITEADMIN, "/quan-tri/cai-dat/ngon-ngu", admin_languages },
 	{ ROUTE_POST | ROUTE_SITEADMIN, "/quan-tri/cai-dat/ngon-ngu", admin_languages_save },
+	/* #16: the site's own texts per language (web/admin/site_texts.c), before the items' routes */
+	{ ROUTE_POST | ROUTE_SITEADMIN, "/quan-tri/cai-dat/van-ban", admin_site_texts_save },
 	/* periodic reports (#17, web/admin/reports.c): approvers and site administrators of their
 	 * site, the main portal's administrators for the province (model/report.h checks) */
 	{ ROUTE_GET | ROUTE_APPROVER, "/quan-tri/bao-cao", admin_reports },

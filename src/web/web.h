@@ -493,5 +493,9 @@ void admin_board_focal(struct req *r);
 void admin_boards_province(struct req *r);
 void admin_boards_province_xlsx(struct req *r);
 void admin_boards_stale_days(struct req *r);
+/* #16: the site's own texts per language on the settings page (web/admin/site_texts.c) */
+void admin_settings_page(struct req *r, int status, json_t *texts_typed, const struct errs *e);
+void admin_site_texts_ctx(struct req *r, json_t *ctx, json_t *typed, const struct errs *e);
+void admin_site_texts_save(struct req *r);
 
 #endif

@@ -2781,6 +2781,42 @@ scenarios.push(
 );
 
 /* ---------------------------------------------------------------------------------------------
+ * The site's own texts per language (#16, docs/languages.md §2d): the site administrator gives
+ * the site's English name and owner in the settings page's English box and saves; a citizen
+ * sees them in the English header. axe-core on the settings page with its boxes, and on /en/.
+ */
+const EN_SITE_NAME = 'Department of Home Affairs Web Portal';
+
+async function siteTexts(t) {
+	const admin = await personPage(t, 'siteadmin', '/quan-tri/cai-dat', { bypassCSP: true });
+	const english = admin.getByRole('checkbox', { name: /English/ });
+	if (!(await english.isChecked())) { /* run alone: the languages scenario turns it on */
+		await english.check();
+		await clickAndWait(admin, admin.getByRole('button', { name: 'Lưu ngôn ngữ' }));
+		await admin.goto(t.site + '/quan-tri/cai-dat');
+	}
+	const box = admin.getByRole('group', { name: /English/ });
+	await box.getByRole('textbox', { name: 'Tên trang', exact: true }).fill(EN_SITE_NAME);
+	await box.getByRole('textbox', { name: 'Cơ quan chủ quản', exact: true }).fill('Vinh Long Provincial People\'s Committee');
+	await clickAndWait(admin, admin.getByRole('button', { name: 'Lưu tên và thông tin theo ngôn ngữ' }));
+	assert.equal(path(admin), '/quan-tri/cai-dat', 'back on the settings page');
+	assert.equal(await box.getByRole('textbox', { name: 'Tên trang', exact: true }).inputValue(), EN_SITE_NAME, 'saved');
+	await axeClean(t, admin, 'the settings page with the boxes per language');
+	await admin.context().close();
+
+	const ctx = await t.newContext({ bypassCSP: true });
+	const pub = await ctx.newPage();
+	await pub.goto(t.site + '/en/');
+	assert.equal(await textOf(pub.locator('.brand-name')), EN_SITE_NAME, 'the English header names the site in English');
+	await axeClean(t, pub, 'the English home with the site\'s English name');
+	await ctx.close();
+}
+
+scenarios.push(
+	{ name: 'site texts per language: the English name entered in the settings, shown on /en/ (axe-core)', run: siteTexts, timeout: 60000 },
+);
+
+/* ---------------------------------------------------------------------------------------------
  * Periodic reports (#17, docs/reports.md): the approver opens the report of the last closed
  * quarter from the menu, compares it with the quarter before, opens the printable page, and
  * signs the report off; a second sign-off without a reason is refused next to the field.

@@ -137,7 +137,9 @@ void admin_account_handover(struct req *r)
 	accounts_result(r, rc, &e, keep, ARRAY_SIZE(keep));
 }
 
-void admin_settings(struct req *r)
+/* The settings page; #16: TEXTS_TYPED and E (may be NULL) the site's texts per language as
+ * typed and their errors, when that form is refused (web/admin/site_texts.c). */
+void admin_settings_page(struct req *r, int status, json_t *texts_typed, const struct errs *e)
 {
 	json_t *ctx = admin_ctx(r, rtr(r, "adm_title_settings"));
 	json_object_set_new(ctx, "two_steps", json_boolean(json_integer_value(json_object_get(r->site, "approval_steps")) != 1));
@@ -145,7 +147,13 @@ void admin_settings(struct req *r)
 	if (req_arg(r, "da-luu"))
 		json_object_set_new(ctx, "notice", json_string(rtr(r, "saved")));
 	admin_languages_ctx(r, ctx, NULL); /* the languages' form (web/admin/translations.c) */
-	resp_render(r, 200, "admin/settings", ctx);
+	admin_site_texts_ctx(r, ctx, texts_typed, e); /* #16: the site's texts per language */
+	resp_render(r, status, "admin/settings", ctx);
+}
+
+void admin_settings(struct req *r)
+{
+	admin_settings_page(r, 200, NULL, NULL);
 }
 
 void admin_settings_save(struct req *r)

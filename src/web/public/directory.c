@@ -244,9 +244,13 @@ void page_contact(struct req *r)
 		json_object_set_new(view, "officials", officials);
 		json_object_set_new(view, "has_spokespeople", json_boolean(json_array_size(spokes) > 0));
 		json_object_set_new(view, "spokespeople", spokes);
-		/* on "/en/lien-he" the site's details are as entered, in Vietnamese: said so (#16) */
-		if (web_lang_page(r))
+		/* on "/en/lien-he" the units are as entered, in Vietnamese: said so (#16); the site's
+		 * own lines are in the language when the board gave them (site_in_lang), and the
+		 * Vietnamese ones are named in "vi" */
+		if (web_lang_page(r)) {
 			json_object_set_new(view, "content_lang", json_string("vi"));
+			json_object_set(view, "vi", json_object_get(r->site, "vi"));
+		}
 		web_render_part(r, "public/contact_body", view, &html);
 		/* rendered from checked text: valid UTF-8, not checked again */
 		kept = json_stringn_nocheck(html.buf ? html.buf : "", html.len);

@@ -11,6 +11,7 @@
 #include "model/item.h"
 #include "model/kind.h"
 #include "model/schedule.h"
+#include "model/site_texts.h"
 #include "vn/calendar.h"
 #include "vn/isoweek.h"
 #include "vn/slug.h"
@@ -44,7 +45,10 @@ static json_t *schedule_sites(struct req *r, int32_t from, int32_t to)
 	json_t *ids = schedule_sites_between(r->db, from, to), *out = json_array(), *x;
 	size_t i;
 	json_array_foreach(ids, i, x) {
-		json_t *site = site_get_kept(r->db, json_integer_value(json_object_get(x, "site_id")));
+		json_t *kept = site_get_kept(r->db, json_integer_value(json_object_get(x, "site_id")));
+		/* #16: a site's name in the page's language where its board gave one */
+		json_t *site = kept ? site_in_lang(r->db, kept, r->lang) : NULL;
+		json_decref(kept);
 		if (site)
 			json_array_append_new(out, site);
 	}

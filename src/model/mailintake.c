@@ -3,6 +3,7 @@
 #include "internal.h"
 #include "mailintake.h"
 #include "deadline.h"
+#include "calendar.h"
 #include "kind.h"
 #include "pdata.h"
 #include "db/db.h"
@@ -14,6 +15,7 @@
 #include "base/sb.h"
 #include "base/utf8.h"
 #include "base/util.h"
+#include "vn/calendar.h"
 
 #include <sodium.h>
 #include <stdio.h>
@@ -374,7 +376,9 @@ int mail_intake_store(struct db *db, int64_t site_id, int64_t uidvalidity, int64
 	/* the clock starts at the arrival: a waiting entry is due by the rule for other information
 	 * ("khac") and on the deadline lists until the board decides (deadline.h) */
 	int64_t due = 0;
-	int has_due = deadline_due(db, NULL, site_id, "khac", 1, received_at, 0, &due, NULL) == 0;
+	struct vn_calendar *cal = calendar_load(db);
+	int has_due = deadline_due(db, cal, site_id, "khac", 1, received_at, 0, &due, NULL) == 0;
+	vn_calendar_free(cal);
 	struct db_stmt *st = db_stmt(db, "INSERT INTO mail_intake (site_id, uidvalidity, uid, message_id, sender, sender_tag,"
 				       " subject, received_at, size, body, problem, created_at, due_at)"
 				       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) RETURNING id");
@@ -631,6 +635,46 @@ json_t *mail_intake_get(struct db *db, const struct actor *a, int64_t site_id, i
 	st = db_stmt(db, "SELECT id, name, mime, size, refused, media_id FROM mail_intake_files WHERE intake_id = ?1 ORDER BY position");
 	json_object_set_new(row, "files", st ? (db_bind_int(st, 1, id), db_rows_json(st)) : json_array());
 	return row;
+}
+
+int mail_intake_due_recompute(struct db *db, const struct vn_calendar *cal, int64_t site_id)
+{
+	struct db_stmt *st = db_stmt(db, "SELECT id, site_id, received_at, due_at FROM mail_intake"
+				       " WHERE state = 'new' AND (?1 = 0 OR site_id = ?1)");
+	if (!st)
+		return -1;
+	db_bind_int(st, 1, site_id);
+	json_t *rows = db_rows_json(st), *x;
+	if (!rows)
+		return -1;
+	struct vn_calendar *own = cal || !json_array_size(rows) ? NULL : calendar_load(db);
+	int changed = 0;
+	size_t i;
+	json_array_foreach(rows, i, x) {
+		int64_t due = 0, was = json_integer_value(json_object_get(x, "due_at"));
+		int has = deadline_due(db, cal ? cal : own, json_integer_value(json_object_get(x, "site_id")), "khac", 1,
+				       json_integer_value(json_object_get(x, "received_at")), 0, &due, NULL) == 0;
+		if (has == json_is_integer(json_object_get(x, "due_at")) && (!has || due == was))
+			continue;
+		st = db_stmt(db, "UPDATE mail_intake SET due_at = ?2 WHERE id = ?1");
+		if (!st) {
+			changed = -1;
+			break;
+		}
+		db_bind_int(st, 1, json_integer_value(json_object_get(x, "id")));
+		if (has)
+			db_bind_int(st, 2, due);
+		else
+			db_bind_null(st, 2);
+		if (db_step_done(st)) {
+			changed = -1;
+			break;
+		}
+		changed++;
+	}
+	vn_calendar_free(own);
+	json_decref(rows);
+	return changed;
 }
 
 int64_t mail_intake_waiting(struct db *db, int64_t site_id)

@@ -109,6 +109,12 @@ int mail_intake_draft(struct db *db, const struct actor *a, int64_t site_id, int
  * M_DENIED, M_NOTFOUND, M_ERROR. */
 int mail_intake_refuse(struct db *db, const struct actor *a, int64_t site_id, int64_t id, const char *reason,
 		       json_t *texts, int64_t now, struct errs *e);
+/* Computes again the due time of SITE_ID's waiting entries (0: every site's) by the rule "khac"
+ * on calendar CAL (NULL: loaded here), after that rule, the province's it follows, or the
+ * calendar changed (deadline_recompute calls it, inside the change's transaction). The number
+ * of entries changed, or -1 on a store error. */
+struct vn_calendar;
+int mail_intake_due_recompute(struct db *db, const struct vn_calendar *cal, int64_t site_id);
 /* How many entries of SITE_ID wait ("new"): the menu's count. -1 on error. */
 int64_t mail_intake_waiting(struct db *db, int64_t site_id);
 

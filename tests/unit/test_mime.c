@@ -8,6 +8,8 @@
 #include "tdb.h"
 #include "mail/imap.h"
 #include "mail/mime.h"
+#include "model/calendar.h"
+#include "vn/calendar.h"
 #include "model/deadline.h"
 #include "model/mailintake.h"
 #include "model/model.h"
@@ -411,5 +413,61 @@ TEST(mailbox_settings_sealed_and_checked)
 	st = db_stmt(db, "SELECT COUNT(*) FROM audit WHERE action = 'intake.mailbox' AND detail LIKE '%bi-mat%'");
 	n = -1;
 	CHECK(st && db_one_int(st, &n) == 1 && n == 0);
+	db_close(db);
+}
+
+/* The due time of entry ID, or -1 when it has none. */
+static int64_t entry_due(struct db *db, int64_t id)
+{
+	struct db_stmt *st = db_stmt(db, "SELECT coalesce(due_at, -1) FROM mail_intake WHERE id = ?1");
+	int64_t v = -2;
+	if (st) {
+		db_bind_int(st, 1, id);
+		if (db_one_int(st, &v) != 1)
+			v = -2;
+	}
+	return v;
+}
+
+/* What the rule "khac" of SITE gives for RECEIVED now, counted directly. */
+static int64_t khac_due(struct db *db, int64_t site, int64_t received)
+{
+	struct vn_calendar *cal = calendar_load(db);
+	int64_t due = -1;
+	if (deadline_due(db, cal, site, "khac", 1, received, 0, &due, NULL) != 0)
+		due = -1;
+	vn_calendar_free(cal);
+	return due;
+}
+
+TEST(mail_intake_due_follows_the_rule_khac)
+{
+	struct db *db = t_fresh_db();
+	if (!CHECK(db != NULL))
+		return;
+	char slug[64], mslug[64];
+	CHECK(t_add_site(db, "Cổng tỉnh", "main", mslug) > 0);
+	int64_t site = t_add_site(db, "Sở Y tế", "department", slug), id = 0, decided = 0, now = 1796700000;
+	int64_t received = 1796650000;
+	CHECK(mail_intake_store(db, site, 77, 1, received, (int64_t)strlen(GMAIL), GMAIL, strlen(GMAIL), 0, now, &id) == M_OK);
+	CHECK(mail_intake_store(db, site, 77, 2, received, (int64_t)strlen(OUTLOOK), OUTLOOK, strlen(OUTLOOK), 0, now,
+				&decided) == M_OK);
+	int64_t due0 = entry_due(db, id);
+	CHECK(due0 > received && due0 == khac_due(db, site, received));
+	/* a decided entry keeps the due time it had */
+	CHECK(db_exec(db, "UPDATE mail_intake SET state = 'refused' WHERE uid = 2") == 0);
+	/* the province's rule, which the site follows, is changed: the waiting entry follows it */
+	struct errs e = { 0 };
+	CHECK(deadline_rule_save(db, &actor_cli, 0, "khac", "30", "workdays", &e) == M_OK);
+	int64_t due1 = entry_due(db, id);
+	CHECK(due1 > due0 + 20 * 86400 && due1 == khac_due(db, site, received));
+	CHECK(entry_due(db, decided) == due0);
+	/* the site's own rule, then: the entry follows it, and no longer the province's */
+	CHECK(deadline_rule_save(db, &actor_cli, site, "khac", "2", "workdays", &e) == M_OK);
+	int64_t due2 = entry_due(db, id);
+	CHECK(due2 < due1 && due2 == khac_due(db, site, received));
+	CHECK(deadline_rule_save(db, &actor_cli, 0, "khac", "40", "workdays", &e) == M_OK);
+	CHECK(entry_due(db, id) == due2);
+	CHECK(mail_intake_due_recompute(db, NULL, site) == 0); /* nothing left to change */
 	db_close(db);
 }

@@ -471,3 +471,78 @@ TEST(mail_intake_due_follows_the_rule_khac)
 	CHECK(mail_intake_due_recompute(db, NULL, site) == 0); /* nothing left to change */
 	db_close(db);
 }
+
+/* A CA certificate made by openssl for these tests ("Cong Unit CA", until 2036). */
+static const char UNIT_CA[] =
+	"-----BEGIN CERTIFICATE-----\n"
+	"MIIBrTCCAVOgAwIBAgIUFc2CxkGSlduvkwHBjG0+u5YrLNgwCgYIKoZIzj0EAwIw\n"
+	"LDETMBEGA1UECgwKQ29uZyB0ZXN0czEVMBMGA1UEAwwMQ29uZyBVbml0IENBMB4X\n"
+	"DTI2MTIwNzIyMzU1OVoXDTM2MTIwNDIyMzU1OVowLDETMBEGA1UECgwKQ29uZyB0\n"
+	"ZXN0czEVMBMGA1UEAwwMQ29uZyBVbml0IENBMFkwEwYHKoZIzj0CAQYIKoZIzj0D\n"
+	"AQcDQgAESk9j3M2FJlZ5sqPCrjVcUbv0KZx6VY7s/8EJ2SjO6Gwt4kDv6F09oxUn\n"
+	"elS4fQfPW5xMklJ1sYNFnSxbYmRkOKNTMFEwHQYDVR0OBBYEFFMhH7lpxnAiU265\n"
+	"BTtg4LTlM3djMB8GA1UdIwQYMBaAFFMhH7lpxnAiU265BTtg4LTlM3djMA8GA1Ud\n"
+	"EwEB/wQFMAMBAf8wCgYIKoZIzj0EAwIDSAAwRQIhANmXRqVSZLka4aG5VqLeF8kx\n"
+	"VhVAE8vYhrhMH/aKCMGOAiASbbPLvpCr+WvNHZ5TCksVPHwV1fC/AkJZzvb3MPo9\n"
+	"rQ==\n"
+	"-----END CERTIFICATE-----\n";
+
+TEST(mailbox_private_ca_read_and_stored)
+{
+	/* GnuTLS reads it again as PEM, without the text pasted around it */
+	struct sb out = SB_INIT;
+	json_t *info = NULL;
+	char *pasted = NULL;
+	if (asprintf(&pasted, "Chứng chỉ của Sở:\r\n%s\r\n-- hết --", UNIT_CA) < 0)
+		return;
+	CHECK(imap_ca_read(pasted, &out, &info) == 1);
+	CHECK(strncmp(out.buf, "-----BEGIN CERTIFICATE-----", 27) == 0 && !strstr(out.buf, "Sở") && !strstr(out.buf, "hết"));
+	CHECK(strstr(json_string_value(json_object_get(json_array_get(info, 0), "subject")), "CN=Cong Unit CA") != NULL);
+	CHECK(json_integer_value(json_object_get(json_array_get(info, 0), "expires")) > 2080000000);
+	json_decref(info);
+	/* two certificates; nothing; a broken body; a key instead of a certificate */
+	char *two = NULL;
+	CHECK(asprintf(&two, "%s%s", UNIT_CA, UNIT_CA) > 0 && imap_ca_read(two, &out, NULL) == 2);
+	free(two);
+	CHECK(imap_ca_read("", &out, NULL) == -1 && out.len == 0);
+	CHECK(imap_ca_read("không phải chứng chỉ", &out, NULL) == -1);
+	CHECK(imap_ca_read("-----BEGIN CERTIFICATE-----\nTUlJQgo=\n-----END CERTIFICATE-----\n", &out, NULL) == -1 && out.len == 0);
+	sb_release(&out);
+
+	/* the settings: refused next to the field; stored clean; NULL keeps it; "" removes it */
+	struct db *db = t_fresh_db();
+	if (!CHECK(db != NULL)) {
+		free(pasted);
+		return;
+	}
+	char slug[64], mslug[64];
+	CHECK(t_add_site(db, "Cổng tỉnh", "main", mslug) > 0);
+	int64_t site = t_add_site(db, "Sở Nội vụ", "department", slug);
+	struct mailbox_input in = { .url = "imaps://mail.sonoivu.example.vn", .username = "banbientap", .password = "x",
+				    .folder = "INBOX", .tls = "require", .enabled = 1, .max_mb = "25", .interval = "10",
+				    .ca_pem = "-----BEGIN CERTIFICATE-----\nabc\n-----END CERTIFICATE-----" };
+	struct errs e = { 0 };
+	CHECK(mailbox_save(db, &actor_cli, site, &in, 1, &e) == M_INVALID && e.n == 1 &&
+	      strcmp(e.e[0].field, "ca_pem") == 0 && strcmp(e.e[0].key, "intake_ca_invalid") == 0);
+	in.ca_pem = pasted;
+	e = (struct errs){ 0 };
+	CHECK(mailbox_save(db, &actor_cli, site, &in, 1, &e) == M_OK);
+	json_t *b = mailbox_get(db, &actor_cli, site);
+	const char *stored = json_string_value(json_object_get(b, "ca_pem"));
+	CHECK(stored && strncmp(stored, "-----BEGIN CERTIFICATE-----", 27) == 0 && !strstr(stored, "hết"));
+	CHECK(json_array_size(json_object_get(b, "ca")) == 1);
+	json_decref(b);
+	in.ca_pem = NULL;
+	CHECK(mailbox_save(db, &actor_cli, site, &in, 2, &e) == M_OK);
+	b = mailbox_get(db, &actor_cli, site);
+	CHECK(json_array_size(json_object_get(b, "ca")) == 1);
+	json_decref(b);
+	in.ca_pem = " \r\n";
+	CHECK(mailbox_save(db, &actor_cli, site, &in, 3, &e) == M_OK);
+	b = mailbox_get(db, &actor_cli, site);
+	CHECK_STR(json_string_value(json_object_get(b, "ca_pem")), "");
+	CHECK(json_array_size(json_object_get(b, "ca")) == 0);
+	json_decref(b);
+	free(pasted);
+	db_close(db);
+}

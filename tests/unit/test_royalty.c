@@ -211,6 +211,15 @@ TEST(royalty_item_life_locked_period_and_adjustment)
 	CHECK_STR(json_string_value(json_object_get(json_array_get(units, 1), "total_words")),
 		  "Ba trăm năm mươi mốt nghìn đồng");
 	json_decref(s);
+	/* ordered as Vietnamese is looked up: "Đài" with the d's, before "Văn" */
+	struct royalty_person_input p2d = { .name = "Trần Văn Nam", .unit = "Đài Phát thanh - Truyền hình" };
+	CHECK(royalty_person_update(db, &actor_cli, snv, nam, &p2d, &e) == M_OK);
+	s = royalty_statement(db, &actor_cli, snv, nov, 0);
+	units = json_object_get(s, "units");
+	CHECK(json_array_size(units) == 2);
+	CHECK_STR(json_string_value(json_object_get(json_array_get(units, 0), "unit")), "Đài Phát thanh - Truyền hình");
+	CHECK(json_object_get(json_array_get(units, 0), "key") == NULL);
+	json_decref(s);
 	/* two payees of one unit are one row with both; a payee without a unit comes last */
 	struct royalty_person_input p2b = { .name = "Trần Văn Nam", .unit = "Văn phòng Sở" };
 	CHECK(royalty_person_update(db, &actor_cli, snv, nam, &p2b, &e) == M_OK);

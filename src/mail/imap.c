@@ -3,6 +3,8 @@
 #include "base/util.h"
 
 #include <curl/curl.h>
+#include <gnutls/gnutls.h>
+#include <gnutls/x509.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +24,7 @@ struct imap_session {
 	struct sb *out;
 	size_t max;
 	int too_large;
+	int tls_refused; /* the last failure was the server's certificate (imap_tls_refused) */
 };
 
 static size_t write_cb(char *p, size_t size, size_t nmemb, void *arg)
@@ -78,6 +81,11 @@ struct imap_session *imap_open(const struct imap_config *cfg)
 	curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, progress_cb);
 	curl_easy_setopt(c, CURLOPT_XFERINFODATA, s);
 	curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
+	if (cfg->ca_pem && *cfg->ca_pem) {
+		/* added to the system's store by libcurl (OpenSSL backend), copied by it */
+		struct curl_blob ca = { .data = (void *)cfg->ca_pem, .len = strlen(cfg->ca_pem), .flags = CURL_BLOB_COPY };
+		curl_easy_setopt(c, CURLOPT_CAINFO_BLOB, &ca);
+	}
 	return s;
 }
 
@@ -108,11 +116,51 @@ static int perform(struct imap_session *s, const char *url, const char *custom, 
 	s->out = NULL;
 	if (rc == CURLE_OK)
 		return 0;
+	s->tls_refused = rc == CURLE_PEER_FAILED_VERIFICATION;
 	if (s->too_large)
 		snprintf(err, n, "larger than %zu bytes", max);
 	else
 		snprintf(err, n, "%s%s%s", curl_easy_strerror(rc), *errbuf ? ": " : "", errbuf);
 	return -1;
+}
+
+int imap_tls_refused(const struct imap_session *s)
+{
+	return s && s->tls_refused;
+}
+
+#define CA_MAX 20
+
+int imap_ca_read(const char *pem, struct sb *out, json_t **info)
+{
+	gnutls_x509_crt_t *certs = NULL;
+	unsigned n = 0;
+	gnutls_datum_t in = { .data = (unsigned char *)pem, .size = (unsigned)strlen(pem) };
+	sb_reset(out);
+	if (info)
+		*info = json_array();
+	if (!in.size || in.size > (1u << 20) || gnutls_x509_crt_list_import2(&certs, &n, &in, GNUTLS_X509_FMT_PEM, 0) < 0)
+		return -1;
+	int rc = n >= 1 && n <= CA_MAX ? (int)n : -1;
+	for (unsigned i = 0; i < n; i++) {
+		gnutls_datum_t d = { 0 };
+		if (rc > 0 && gnutls_x509_crt_export2(certs[i], GNUTLS_X509_FMT_PEM, &d) == 0) {
+			sb_add(out, (const char *)d.data, d.size);
+			gnutls_free(d.data);
+		} else {
+			rc = -1;
+		}
+		if (rc > 0 && info && gnutls_x509_crt_get_dn3(certs[i], &d, 0) == 0) {
+			json_array_append_new(*info, json_pack("{s:s%, s:I}", "subject", (const char *)d.data, (size_t)d.size,
+								"expires", (json_int_t)gnutls_x509_crt_get_expiration_time(certs[i])));
+			gnutls_free(d.data);
+		}
+		gnutls_x509_crt_deinit(certs[i]);
+	}
+	gnutls_free(certs);
+	if (rc < 0)
+		sb_reset(out);
+	return rc;
 }
 
 int imap_uidvalidity(struct imap_session *s, int64_t *out, char *err, size_t n)

@@ -11,6 +11,7 @@
 #include "base/sb.h"
 #include "mail/mail.h"
 
+#include <jansson.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -20,6 +21,9 @@ struct imap_config {
 	const char *folder;   /* printable ASCII ("INBOX"); NULL: "INBOX" */
 	enum mail_tls tls;    /* for imap:// URLs (mail.h); imaps:// is TLS from the first byte */
 	long timeout;         /* seconds for one command (a message's transfer included); 0: 60 */
+	/* PEM certificates trusted besides the system's store (a self-hosted server's private CA,
+	 * imap_ca_read's output), or NULL / "": the system's store alone */
+	const char *ca_pem;
 	/* asked during transfers; nonzero cuts the transfer (the server shutting down) */
 	int (*stop)(void *arg);
 	void *arg;
@@ -47,6 +51,16 @@ int imap_unseen(struct imap_session *s, size_t max, struct imap_msg **msgs, size
 int imap_fetch(struct imap_session *s, int64_t uid, int header_only, size_t max, struct sb *out, char *err, size_t n);
 /* Sets \Seen on message UID. 0, or -1 with ERR. */
 int imap_mark_seen(struct imap_session *s, int64_t uid, char *err, size_t n);
+
+/* 1 when the last failed command failed because the server's certificate was not trusted (or
+ * not for its name): the ca_pem setting, or the system's store, does not vouch for it. */
+int imap_tls_refused(const struct imap_session *s);
+
+/* Reads PEM, one or more X.509 certificates as an administrator pastes them (text around them
+ * is ignored), with GnuTLS: the certificates in PEM again, nothing else, into OUT (reset), and
+ * [{subject, expires (Unix seconds)}] into *INFO (may be NULL; the caller's). The number of
+ * certificates (at most 20), or -1 when there is none, one does not parse, or there are more. */
+int imap_ca_read(const char *pem, struct sb *out, json_t **info);
 
 /* Exposed for the tests: the lines a command's untagged answers hold. */
 /* "* SEARCH 3 5 9" → the numbers, in *UIDS (malloc'd); how many. */

@@ -5,6 +5,7 @@
 #include "ticket.h"
 #include "translation.h"
 #include "obligation.h" /* issue #17: obligations on the due lists */
+#include "mailintake.h" /* b-polish: waiting mail entries follow the rule "khac" */
 #include "calendar.h"
 #include "internal.h"
 #include "db/db.h"
@@ -296,6 +297,11 @@ int deadline_recompute(struct db *db, int64_t site_id)
 	struct vn_calendar *cal = n ? calendar_load(db) : NULL;
 	for (size_t i = 0; i < n && changed >= 0; i++)
 		changed = deadline_refresh(db, cal, ids[i]) ? -1 : changed + 1;
+	/* b-polish: the mail intake's waiting entries are due by the rule "khac" as well */
+	if (changed >= 0) {
+		int m = mail_intake_due_recompute(db, cal, site_id);
+		changed = m < 0 ? -1 : changed + m;
+	}
 	vn_calendar_free(cal);
 	free(ids);
 	return changed;

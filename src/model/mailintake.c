@@ -3,6 +3,7 @@
 #include "internal.h"
 #include "mailintake.h"
 #include "deadline.h"
+#include "calendar.h"
 #include "kind.h"
 #include "pdata.h"
 #include "db/db.h"
@@ -14,6 +15,7 @@
 #include "base/sb.h"
 #include "base/utf8.h"
 #include "base/util.h"
+#include "vn/calendar.h"
 
 #include <sodium.h>
 #include <stdio.h>
@@ -42,7 +44,7 @@ static json_t *box_row(struct db *db, int64_t site_id)
 {
 	struct db_stmt *st = db_stmt(db, "SELECT site_id, url, username, password, folder, tls, enabled, notify, max_kb,"
 				       " interval_minutes, pull_asked, last_pull_at, last_ok_at, last_error, last_detail,"
-				       " uidvalidity, taken FROM mail_boxes WHERE site_id = ?1");
+				       " uidvalidity, taken, ca_pem FROM mail_boxes WHERE site_id = ?1");
 	if (!st)
 		return NULL;
 	db_bind_int(st, 1, site_id);
@@ -58,7 +60,8 @@ json_t *mailbox_get(struct db *db, const struct actor *a, int64_t site_id)
 		row = json_object();
 		json_object_set_new(row, "site_id", json_integer(site_id));
 		static const char *const texts[][2] = { { "url", "" }, { "username", "" }, { "password", "" }, { "folder", "INBOX" },
-							{ "tls", "require" }, { "last_error", "" }, { "last_detail", "" } };
+							{ "tls", "require" }, { "last_error", "" }, { "last_detail", "" },
+							{ "ca_pem", "" } };
 		for (size_t i = 0; i < ARRAY_SIZE(texts); i++)
 			json_object_set_new(row, texts[i][0], json_string(texts[i][1]));
 		static const struct {
@@ -74,6 +77,14 @@ json_t *mailbox_get(struct db *db, const struct actor *a, int64_t site_id)
 	json_object_set_new(row, "has_password", json_boolean(pw && *pw));
 	json_object_del(row, "password");
 	json_object_set_new(row, "max_mb", json_integer(json_integer_value(json_object_get(row, "max_kb")) / 1024));
+	/* the trusted certificates as the page shows them: whom they name, until when */
+	const char *ca = json_string_value(json_object_get(row, "ca_pem"));
+	json_t *info = NULL;
+	struct sb pem = SB_INIT;
+	if (ca && *ca)
+		imap_ca_read(ca, &pem, &info);
+	json_object_set_new(row, "ca", info ? info : json_array());
+	sb_release(&pem);
 	return row;
 }
 
@@ -137,19 +148,29 @@ int mailbox_save(struct db *db, const struct actor *a, int64_t site_id, const st
 		errs_add(e, "max_mb", "intake_max_mb_invalid");
 	if (in->interval && *in->interval && parse_i64(in->interval, 1, 1440, &interval))
 		errs_add(e, "interval", "intake_interval_invalid");
-	if (e->n)
+	/* the certificates pasted, read and written again as PEM: only certificates are stored */
+	struct sb ca = SB_INIT;
+	int keep_ca = !in->ca_pem;
+	if (in->ca_pem && in->ca_pem[strspn(in->ca_pem, " \t\r\n")] && imap_ca_read(in->ca_pem, &ca, NULL) < 0)
+		errs_add(e, "ca_pem", "intake_ca_invalid");
+	if (e->n) {
+		sb_release(&ca);
 		return M_INVALID;
+	}
 	char *sealed = NULL;
-	if (in->password && *in->password && !in->clear_password && !(sealed = pdata_seal(in->password)))
+	if (in->password && *in->password && !in->clear_password && !(sealed = pdata_seal(in->password))) {
+		sb_release(&ca);
 		return M_ERROR;
+	}
 	if (db_begin(db)) {
 		free(sealed);
+		sb_release(&ca);
 		return M_ERROR;
 	}
 	/* a changed address or folder is another mailbox: its UIDs start again */
 	struct db_stmt *st = db_stmt(db, "INSERT INTO mail_boxes (site_id, url, username, password, folder, tls, enabled, notify,"
-				       " max_kb, interval_minutes, pull_asked, updated_at)"
-				       " VALUES (?1, ?2, ?3, COALESCE(?4, ''), ?5, ?6, ?7, ?8, ?9, ?10, ?7, ?11)"
+				       " max_kb, interval_minutes, pull_asked, updated_at, ca_pem)"
+				       " VALUES (?1, ?2, ?3, COALESCE(?4, ''), ?5, ?6, ?7, ?8, ?9, ?10, ?7, ?11, COALESCE(?13, ''))"
 				       " ON CONFLICT (site_id) DO UPDATE SET"
 				       " uidvalidity = CASE WHEN mail_boxes.url = excluded.url AND mail_boxes.folder = excluded.folder"
 				       "   THEN mail_boxes.uidvalidity ELSE 0 END,"
@@ -157,7 +178,8 @@ int mailbox_save(struct db *db, const struct actor *a, int64_t site_id, const st
 				       " password = CASE WHEN ?12 <> 0 THEN '' WHEN ?4 IS NULL THEN mail_boxes.password ELSE ?4 END,"
 				       " folder = excluded.folder, tls = excluded.tls, enabled = excluded.enabled, notify = excluded.notify,"
 				       " max_kb = excluded.max_kb, interval_minutes = excluded.interval_minutes,"
-				       " pull_asked = excluded.enabled, updated_at = excluded.updated_at");
+				       " pull_asked = excluded.enabled, updated_at = excluded.updated_at,"
+				       " ca_pem = COALESCE(?13, mail_boxes.ca_pem)");
 	int rc = M_ERROR;
 	if (st) {
 		char *user = text_clean(in->username, 0);
@@ -176,12 +198,17 @@ int mailbox_save(struct db *db, const struct actor *a, int64_t site_id, const st
 		db_bind_int(st, 10, interval);
 		db_bind_int(st, 11, now);
 		db_bind_int(st, 12, in->clear_password ? 1 : 0);
+		if (keep_ca)
+			db_bind_null(st, 13);
+		else
+			db_bind_text(st, 13, ca.buf);
 		free(user);
 		char detail[400];
 		/* the record names what changed, never the password */
-		snprintf(detail, sizeof(detail), "%s %s; tls %s; %s; %s%s", url, folder, tls, in->enabled ? "bật" : "tắt",
+		snprintf(detail, sizeof(detail), "%s %s; tls %s; %s; %s%s%s", url, folder, tls, in->enabled ? "bật" : "tắt",
 			 in->notify ? "báo người gửi" : "không báo",
-			 in->clear_password ? "; mật khẩu đã xóa" : sealed ? "; mật khẩu đã đổi" : "");
+			 in->clear_password ? "; mật khẩu đã xóa" : sealed ? "; mật khẩu đã đổi" : "",
+			 keep_ca ? "" : ca.len ? "; chứng chỉ CA riêng" : "; không có chứng chỉ CA riêng");
 		if (!db_step_done(st) && !audit_write(db, a, site_id, "intake.mailbox", "imap", detail) && !db_commit(db))
 			rc = M_OK;
 	}
@@ -191,6 +218,7 @@ int mailbox_save(struct db *db, const struct actor *a, int64_t site_id, const st
 		sodium_memzero(sealed, strlen(sealed));
 		free(sealed);
 	}
+	sb_release(&ca);
 	return rc;
 }
 
@@ -374,7 +402,9 @@ int mail_intake_store(struct db *db, int64_t site_id, int64_t uidvalidity, int64
 	/* the clock starts at the arrival: a waiting entry is due by the rule for other information
 	 * ("khac") and on the deadline lists until the board decides (deadline.h) */
 	int64_t due = 0;
-	int has_due = deadline_due(db, NULL, site_id, "khac", 1, received_at, 0, &due, NULL) == 0;
+	struct vn_calendar *cal = calendar_load(db);
+	int has_due = deadline_due(db, cal, site_id, "khac", 1, received_at, 0, &due, NULL) == 0;
+	vn_calendar_free(cal);
 	struct db_stmt *st = db_stmt(db, "INSERT INTO mail_intake (site_id, uidvalidity, uid, message_id, sender, sender_tag,"
 				       " subject, received_at, size, body, problem, created_at, due_at)"
 				       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) RETURNING id");
@@ -469,6 +499,7 @@ int mailbox_pull(struct db *db, int64_t site_id, int64_t now, int (*stop)(void *
 		.folder = json_string_value(json_object_get(box, "folder")),
 		.tls = strcmp(tls, "none") == 0 ? MAIL_TLS_NONE : strcmp(tls, "try") == 0 ? MAIL_TLS_TRY : MAIL_TLS_REQUIRE,
 		.timeout = 120,
+		.ca_pem = json_string_value(json_object_get(box, "ca_pem")),
 		.stop = stop,
 		.arg = arg,
 	};
@@ -487,7 +518,8 @@ int mailbox_pull(struct db *db, int64_t site_id, int64_t now, int (*stop)(void *
 		error = "intake_err_connect";
 		snprintf(err, sizeof(err), "libcurl could not start");
 	} else if (imap_uidvalidity(s, &uidvalidity, err, sizeof(err)) || imap_unseen(s, PULL_BATCH, &msgs, &count, err, sizeof(err))) {
-		error = "intake_err_connect";
+		/* an untrusted certificate says so: the admin's remedy is the CA setting, not the password */
+		error = imap_tls_refused(s) ? "intake_err_tls" : "intake_err_connect";
 	}
 	for (size_t i = 0; !*error && i < count && !(stop && stop(arg)); i++) {
 		struct sb raw = SB_INIT;
@@ -631,6 +663,46 @@ json_t *mail_intake_get(struct db *db, const struct actor *a, int64_t site_id, i
 	st = db_stmt(db, "SELECT id, name, mime, size, refused, media_id FROM mail_intake_files WHERE intake_id = ?1 ORDER BY position");
 	json_object_set_new(row, "files", st ? (db_bind_int(st, 1, id), db_rows_json(st)) : json_array());
 	return row;
+}
+
+int mail_intake_due_recompute(struct db *db, const struct vn_calendar *cal, int64_t site_id)
+{
+	struct db_stmt *st = db_stmt(db, "SELECT id, site_id, received_at, due_at FROM mail_intake"
+				       " WHERE state = 'new' AND (?1 = 0 OR site_id = ?1)");
+	if (!st)
+		return -1;
+	db_bind_int(st, 1, site_id);
+	json_t *rows = db_rows_json(st), *x;
+	if (!rows)
+		return -1;
+	struct vn_calendar *own = cal || !json_array_size(rows) ? NULL : calendar_load(db);
+	int changed = 0;
+	size_t i;
+	json_array_foreach(rows, i, x) {
+		int64_t due = 0, was = json_integer_value(json_object_get(x, "due_at"));
+		int has = deadline_due(db, cal ? cal : own, json_integer_value(json_object_get(x, "site_id")), "khac", 1,
+				       json_integer_value(json_object_get(x, "received_at")), 0, &due, NULL) == 0;
+		if (has == json_is_integer(json_object_get(x, "due_at")) && (!has || due == was))
+			continue;
+		st = db_stmt(db, "UPDATE mail_intake SET due_at = ?2 WHERE id = ?1");
+		if (!st) {
+			changed = -1;
+			break;
+		}
+		db_bind_int(st, 1, json_integer_value(json_object_get(x, "id")));
+		if (has)
+			db_bind_int(st, 2, due);
+		else
+			db_bind_null(st, 2);
+		if (db_step_done(st)) {
+			changed = -1;
+			break;
+		}
+		changed++;
+	}
+	vn_calendar_free(own);
+	json_decref(rows);
+	return changed;
 }
 
 int64_t mail_intake_waiting(struct db *db, int64_t site_id)

@@ -39,13 +39,16 @@ struct mailbox_input {
 	int enabled, notify;  /* read on schedule; tell a refused sender */
 	const char *max_mb;   /* 1..100: larger messages are kept as their header only */
 	const char *interval; /* minutes between pulls, 1..1440 */
+	const char *ca_pem;   /* PEM certificates trusted besides the system's (a private CA); "" none;
+			       * NULL: keep the stored ones */
 };
 int mailbox_may_manage(struct db *db, const struct actor *a, int64_t site_id);
 /* SITE_ID's settings and the pull's state: {url, username, has_password, folder, tls, enabled,
  * notify, max_mb, interval_minutes, pull_asked, last_pull_at, last_ok_at, last_error,
- * last_detail, taken}; defaults when never set. NULL when A may not manage it. */
+ * last_detail, taken, ca_pem, ca: [{subject, expires}]}; defaults when never set. NULL when A
+ * may not manage it. */
 json_t *mailbox_get(struct db *db, const struct actor *a, int64_t site_id);
-/* M_OK, M_INVALID (E: url, username, folder, tls, max_mb, interval), M_DENIED, M_ERROR. */
+/* M_OK, M_INVALID (E: url, username, folder, tls, max_mb, interval, ca_pem), M_DENIED, M_ERROR. */
 int mailbox_save(struct db *db, const struct actor *a, int64_t site_id, const struct mailbox_input *in, int64_t now,
 		 struct errs *e);
 /* "Read now": the scheduler pulls SITE_ID's mailbox at its next pass. */
@@ -109,6 +112,12 @@ int mail_intake_draft(struct db *db, const struct actor *a, int64_t site_id, int
  * M_DENIED, M_NOTFOUND, M_ERROR. */
 int mail_intake_refuse(struct db *db, const struct actor *a, int64_t site_id, int64_t id, const char *reason,
 		       json_t *texts, int64_t now, struct errs *e);
+/* Computes again the due time of SITE_ID's waiting entries (0: every site's) by the rule "khac"
+ * on calendar CAL (NULL: loaded here), after that rule, the province's it follows, or the
+ * calendar changed (deadline_recompute calls it, inside the change's transaction). The number
+ * of entries changed, or -1 on a store error. */
+struct vn_calendar;
+int mail_intake_due_recompute(struct db *db, const struct vn_calendar *cal, int64_t site_id);
 /* How many entries of SITE_ID wait ("new"): the menu's count. -1 on error. */
 int64_t mail_intake_waiting(struct db *db, int64_t site_id);
 

@@ -2,7 +2,7 @@
  * seen, answered, closed, overdue, with mail to the other side's board at every step
  * (obligation.h, docs/obligations.md). */
 #include "obligation.h"
-#include "pdata.h"
+#include "outbox.h"
 #include "internal.h"
 #include "db/db.h"
 #include "base/sb.h"
@@ -49,9 +49,23 @@ int request_may_send(struct db *db, const struct actor *a, int64_t site_id)
 
 /* ---- mail ---- */
 
+/* One line "LABEL VALUE" of the request's mail, in the text and, as a row of its table, in the
+ * HTML (both escaped there: the request's words are the boards' own). */
+static void mail_line(struct sb *text, struct sb *html, const char *label, const char *value)
+{
+	sb_addf(text, "%s %s\n", label, value);
+	sb_adds(html, "<tr><th scope=\"row\" style=\"text-align:left;vertical-align:top;padding:4px 12px 4px 0\">");
+	sb_add_html(html, label, strlen(label));
+	sb_adds(html, "</th><td style=\"white-space:pre-line;padding:4px 0\">");
+	sb_add_html(html, value, strlen(value));
+	sb_adds(html, "</td></tr>\n");
+}
+
 /* Queues the mail of STEP ("sent", "seen", "answered", "closed", "overdue") about request ROW to
  * the board mailbox of site TO_SITE (sites.email: one or more addresses), inside the caller's
- * transaction. A site without a mailbox gets none. 0, or -1 on a store error. */
+ * transaction: a plain text and its HTML alternative, as the subscriptions' mail, in Vietnamese
+ * (TEXTS: the recipients are the boards' mailboxes, not a person with a language). A site
+ * without a mailbox gets none. 0, or -1 on a store error. */
 static int mail_board(struct db *db, json_t *texts, json_t *row, int64_t to_site, const char *step, int64_t now)
 {
 	struct db_stmt *st = db_stmt(db, "SELECT email FROM sites WHERE id = ?1");
@@ -66,44 +80,49 @@ static int mail_board(struct db *db, json_t *texts, json_t *row, int64_t to_site
 		return 0;
 	char *to[8], key[48], due[40];
 	size_t bad = 0, n = mail_address_split(list, to, 8, &bad);
-	struct sb subj = SB_INIT, body = SB_INIT;
+	struct sb subj = SB_INIT, body = SB_INIT, html = SB_INIT, url = SB_INIT;
 	char *what = utf8_ellipsize(sval(row, "what"), 80);
 	snprintf(key, sizeof(key), "req_mail_%s_subject", step);
 	sb_addf(&subj, "%s: %s", text_of(texts, key), what ? what : "");
 	free(what);
 	snprintf(key, sizeof(key), "req_mail_%s_body", step);
 	time_format_vn(ival(row, "due_at"), due, sizeof(due));
-	sb_addf(&body, "%s\n\n%s %s\n%s %s\n%s %s\n%s %s\n", text_of(texts, key), text_of(texts, "req_mail_from"),
-		sval(row, "from_name"), text_of(texts, "req_mail_to"), sval(row, "to_name"), text_of(texts, "req_mail_what"),
-		sval(row, "what"), text_of(texts, "req_mail_due"), due);
-	if (*sval(row, "why"))
-		sb_addf(&body, "%s %s\n", text_of(texts, "req_mail_why"), sval(row, "why"));
-	if (strcmp(step, "answered") == 0 && *sval(row, "reply"))
-		sb_addf(&body, "%s %s\n", text_of(texts, "req_mail_reply"), sval(row, "reply"));
 	/* the link opens the request in the recipient's own admin */
-	sb_addf(&body, "\n%s %squan-tri/yeu-cau/%lld\n%s\n", text_of(texts, "req_mail_where"),
-		sval(row, ival(row, "to_site") == to_site ? "to_url" : "from_url"), (long long)ival(row, "id"),
-		text_of(texts, "req_mail_auto"));
+	sb_addf(&url, "%squan-tri/yeu-cau/%lld", sval(row, ival(row, "to_site") == to_site ? "to_url" : "from_url"),
+		(long long)ival(row, "id"));
+	const char *lead = text_of(texts, key);
+	sb_addf(&body, "%s\n\n", lead);
+	sb_adds(&html, "<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\"><title>");
+	sb_add_html(&html, subj.buf, subj.len);
+	sb_adds(&html, "</title></head>\n<body>\n<p>");
+	sb_add_html(&html, lead, strlen(lead));
+	sb_adds(&html, "</p>\n<table role=\"presentation\" style=\"border-collapse:collapse\">\n");
+	mail_line(&body, &html, text_of(texts, "req_mail_from"), sval(row, "from_name"));
+	mail_line(&body, &html, text_of(texts, "req_mail_to"), sval(row, "to_name"));
+	mail_line(&body, &html, text_of(texts, "req_mail_what"), sval(row, "what"));
+	mail_line(&body, &html, text_of(texts, "req_mail_due"), due);
+	if (*sval(row, "why"))
+		mail_line(&body, &html, text_of(texts, "req_mail_why"), sval(row, "why"));
+	if (strcmp(step, "answered") == 0 && *sval(row, "reply"))
+		mail_line(&body, &html, text_of(texts, "req_mail_reply"), sval(row, "reply"));
+	sb_addf(&body, "\n%s %s\n%s\n", text_of(texts, "req_mail_where"), url.buf, text_of(texts, "req_mail_auto"));
+	sb_adds(&html, "</table>\n<p><a href=\"");
+	sb_add_html(&html, url.buf, url.len);
+	sb_adds(&html, "\">");
+	sb_add_html(&html, text_of(texts, "req_mail_open"), strlen(text_of(texts, "req_mail_open")));
+	sb_adds(&html, "</a></p>\n<hr>\n<p><small>");
+	sb_add_html(&html, text_of(texts, "req_mail_auto"), strlen(text_of(texts, "req_mail_auto")));
+	sb_adds(&html, "</small></p>\n</body>\n</html>\n");
 	int rc = 0;
 	for (size_t i = 0; i < n && rc == 0; i++) {
-		char *sealed = pdata_seal(to[i]);
-		st = sealed ? db_stmt(db, "INSERT INTO mail_outbox (site_id, rcpt, subject, body, created_at, next_at)"
-					  " VALUES (?1, ?2, ?3, ?4, ?5, ?5)")
-			    : NULL;
-		if (!st) {
-			rc = -1;
-		} else {
-			db_bind_int(st, 1, to_site);
-			db_bind_text(st, 2, sealed);
-			db_bind_text(st, 3, subj.buf);
-			db_bind_text(st, 4, body.buf);
-			db_bind_int(st, 5, now);
-			rc = db_step_done(st) ? -1 : 0;
-		}
-		free(sealed);
+		struct outbox_mail m = { .site_id = to_site, .rcpt = to[i], .subject = subj.buf, .text = body.buf,
+					 .html = html.buf };
+		rc = outbox_put(db, &m, now) ? -1 : 0;
 	}
 	sb_release(&subj);
 	sb_release(&body);
+	sb_release(&html);
+	sb_release(&url);
 	free(list);
 	return rc;
 }

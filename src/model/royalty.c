@@ -10,6 +10,7 @@
 #include "vn/calendar.h"
 #include "vn/money.h"
 #include "vn/numwords.h"
+#include "vn/slug.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -1037,6 +1038,59 @@ json_t *royalty_periods(struct db *db, const struct actor *a, int64_t site_id, i
 	return out;
 }
 
+/* Orders the work units by name as a Vietnamese reader looks one up (folded: "Đài" with the
+ * d's, "Ánh" with the a's; then as written), the payees without one last. */
+static int unit_cmp(const void *x, const void *y)
+{
+	json_t *ux = *(json_t *const *)x, *uy = *(json_t *const *)y;
+	const char *a = json_string_value(json_object_get(ux, "unit"));
+	const char *b = json_string_value(json_object_get(uy, "unit"));
+	if (!*a != !*b)
+		return *a ? -1 : 1;
+	int c = strcmp(json_string_value(json_object_get(ux, "key")), json_string_value(json_object_get(uy, "key")));
+	return c ? c : strcmp(a, b);
+}
+
+/* The statement per work unit: the payees of PEOPLE (the statement's people list) grouped by the
+ * unit written on their record (cơ quan, đơn vị công tác: a payee's own employer, who is often
+ * not the site paying them), each unit with its payees and its total in figures and words. */
+static json_t *units_of(json_t *people)
+{
+	json_t *by = json_object(), *x, *u;
+	size_t i;
+	const char *name;
+	char words[VN_WORDS_MAX];
+	json_array_foreach(people, i, x) {
+		const char *unit = json_string_value(json_object_get(x, "unit"));
+		unit = unit ? unit : "";
+		if (!(u = json_object_get(by, unit))) {
+			char *key = vn_fold(unit);
+			u = json_pack("{sss[]sIss}", "unit", unit, "people", "total", (json_int_t)0, "key", key ? key : unit);
+			free(key);
+			json_object_set_new(by, unit, u);
+		}
+		json_array_append(json_object_get(u, "people"), x);
+		json_object_set_new(u, "total", json_integer(json_integer_value(json_object_get(u, "total")) +
+							  json_integer_value(json_object_get(x, "total"))));
+	}
+	size_t n = json_object_size(by), k = 0;
+	json_t **a = calloc(n ? n : 1, sizeof(*a));
+	json_object_foreach(by, name, u) a[k++] = u;
+	if (n)
+		qsort(a, n, sizeof(*a), unit_cmp);
+	json_t *out = json_array();
+	for (k = 0; k < n; k++) {
+		json_int_t t = json_integer_value(json_object_get(a[k], "total"));
+		json_object_set_new(a[k], "total_words", json_string(vn_amount_words(t, 0, words, sizeof(words))));
+		json_object_set_new(a[k], "count", json_integer((json_int_t)json_array_size(json_object_get(a[k], "people"))));
+		json_object_del(a[k], "key");
+		json_array_append(out, a[k]);
+	}
+	free(a);
+	json_decref(by);
+	return out;
+}
+
 json_t *royalty_statement(struct db *db, const struct actor *a, int64_t site_id, int64_t period_id, int64_t person_id)
 {
 	if (!site_id || !may_view(db, a, site_id))
@@ -1115,6 +1169,8 @@ json_t *royalty_statement(struct db *db, const struct actor *a, int64_t site_id,
 	json_decref(totals);
 	json_t *out = json_pack("{sosososIss}", "period", period, "entries", entries, "people", plist, "total", (json_int_t)total,
 				"total_words", vn_amount_words(total, 0, words, sizeof(words)));
+	if (!person_id)
+		json_object_set_new(out, "units", units_of(plist));
 	json_object_set_new(out, "unassigned", json_integer(unassigned));
 	json_object_set_new(out, "period_total", json_integer(period_sum));
 	json_object_set_new(out, "fee_cap", json_integer(period_sum * ROYALTY_FEE_CAP_PCT / 100));

@@ -140,7 +140,9 @@ json_t *royalty_periods(struct db *db, const struct actor *a, int64_t site_id, i
  * or one person (their part of each entry):
  *   {period: {as in royalty_periods}, entries: [{id, item_id, title, genre_name, coef_label,
  *    modifiers_label, amount, ref_id, part}], people: [{person_id, name, unit, total,
- *    total_words}], person: {id, name, unit, tax_code, account} (one person's), total,
+ *    total_words}], units: [{unit ("" when not written), count, total, total_words, people: [as
+ *    in people]}] (the unit's statement only: the payees grouped by their own work unit, ordered
+ *    by its name), person: {id, name, unit, tax_code, account} (one person's), total,
  *    total_words, unassigned (amounts of entries without shares), fee_cap, bonus_cap}
  * NULL when A may not see it or it is not SITE_ID's. */
 json_t *royalty_statement(struct db *db, const struct actor *a, int64_t site_id, int64_t period_id,

@@ -118,6 +118,7 @@ const struct route web_routes[] = {
 	{ ROUTE_POST | ROUTE_SITEADMIN, "/quan-tri/nhuan-but/ky/*/chi-tra", admin_royalty_period_pay },
 	{ ROUTE_GET | ROUTE_APPROVER, "/quan-tri/nhuan-but/ky/*/ban-in", admin_royalty_period_print },
 	{ ROUTE_GET | ROUTE_APPROVER, "/quan-tri/nhuan-but/ky/*/bang.xlsx", admin_royalty_period_xlsx },
+	{ ROUTE_GET | ROUTE_APPROVER, "/quan-tri/nhuan-but/ky/*/bang.csv", admin_royalty_period_csv }, /* b-polish */
 	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/chuyen-muc", admin_categories },
 	{ ROUTE_POST | ROUTE_EDITOR, "/quan-tri/chuyen-muc", admin_category_save },
 	{ ROUTE_GET | ROUTE_ROLE, "/quan-tri/thu-vien", admin_media },

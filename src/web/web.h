@@ -182,6 +182,7 @@ void admin_royalty_period_save(struct req *r);
 void admin_royalty_period_pay(struct req *r);
 void admin_royalty_period_print(struct req *r);
 void admin_royalty_period_xlsx(struct req *r);
+void admin_royalty_period_csv(struct req *r); /* b-polish: the statement as CSV */
 void royalty_publish_fields(struct req *r, json_t *action);
 int royalty_publish_given(struct req *r);
 struct act_input;

@@ -123,13 +123,56 @@ MALFORMED = [
 ]
 
 
-class Dovecot:
-    """A dovecot IMAP server of its own: temporary folder, loopback, a free port, one user."""
+def openssl(*args):
+    subprocess.run(["openssl"] + list(args), check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
-    def __init__(self):
+
+def make_ca(folder, name):
+    """A CA of the tests' own in FOLDER (NAME.key, NAME.pem), as a self-hosted mail server's
+    private CA is: (key path, certificate path)."""
+    key, pem = os.path.join(folder, name + ".key"), os.path.join(folder, name + ".pem")
+    openssl("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", key,
+            "-out", pem, "-days", "30", "-subj", "/O=Cong tests/CN=%s" % name,
+            "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign")
+    return key, pem
+
+
+def make_server_cert(folder, ca_key, ca_pem):
+    """The server's key and certificate for 127.0.0.1 (and localhost), signed by the CA."""
+    key, csr, pem = (os.path.join(folder, "server" + e) for e in (".key", ".csr", ".pem"))
+    ext = os.path.join(folder, "server.ext")
+    with open(ext, "w") as f:
+        f.write("subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n")
+    openssl("req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", key, "-out", csr,
+            "-subj", "/O=Cong tests/CN=127.0.0.1")
+    openssl("x509", "-req", "-in", csr, "-CA", ca_pem, "-CAkey", ca_key, "-CAcreateserial", "-out", pem, "-days", "30",
+            "-extfile", ext)
+    return key, pem
+
+
+class Dovecot:
+    """A dovecot IMAP server of its own: temporary folder, loopback, a free port, one user.
+    With TLS: a CA made by openssl in its folder (ca_pem, the PEM text) signs the server's
+    certificate; STARTTLS on PORT, TLS from the first byte on IMAPS_PORT; other_ca_pem is a
+    second CA that signed nothing (a wrong CA)."""
+
+    def __init__(self, tls=False):
         self.dir = tempfile.mkdtemp(prefix="cong-imap-")
         os.chmod(self.dir, 0o755)
         self.port = free_port()
+        self.imaps_port = free_port() if tls else 0
+        ssl = "ssl = no"
+        if tls:
+            certs = os.path.join(self.dir, "tls")
+            os.makedirs(certs)
+            ca_key, ca = make_ca(certs, "Cong Test Mail CA")
+            make_ca(certs, "Cong Other CA")
+            key, pem = make_server_cert(certs, ca_key, ca)
+            with open(ca) as f:
+                self.ca_pem = f.read()
+            with open(os.path.join(certs, "Cong Other CA.pem")) as f:
+                self.other_ca_pem = f.read()
+            ssl = "ssl = yes\nssl_cert = <%s\nssl_key = <%s" % (pem, key)
         try:
             pw = pwd.getpwnam("dovecot")
             self.uid, self.gid = pw.pw_uid, pw.pw_gid
@@ -151,7 +194,7 @@ state_dir = {d}/state
 log_path = {d}/dovecot.log
 protocols = imap
 listen = 127.0.0.1
-ssl = no
+{ssl}
 # plaintext sign-in on loopback only: the server listens nowhere else
 disable_plaintext_auth = no
 auth_mechanisms = plain login
@@ -172,14 +215,15 @@ service imap-login {{
     port = {port}
   }}
   inet_listener imaps {{
-    port = 0
+    address = 127.0.0.1
+    port = {imaps_port}
   }}
   chroot =
 }}
 service anvil {{
   chroot =
 }}
-""".format(d=d, uid=self.uid, gid=self.gid, port=self.port))
+""".format(d=d, uid=self.uid, gid=self.gid, port=self.port, imaps_port=self.imaps_port, ssl=ssl))
         self.n = 0
         self.proc = subprocess.Popen(["/usr/sbin/dovecot", "-F", "-c", self.conf], stdout=subprocess.DEVNULL,
                                      stderr=subprocess.DEVNULL)

@@ -212,6 +212,14 @@ class TestRequests(Base):
         self.assertIn(what, body)
         self.assertIn(why, body)
         self.assertIn("http://longho.example.gov.vn:%d/quan-tri/yeu-cau/%d" % (fx.port, rid), body, "a link to the unit's admin")
+        # beside the text, its HTML alternative (multipart/alternative, as the subscriptions' mail)
+        self.assertEqual(got[0].get_content_type(), "multipart/alternative")
+        html = got[0].get_body(("html",)).get_content()
+        self.assertIn('<html lang="vi">', html)
+        self.assertIn('<a href="http://longho.example.gov.vn:%d/quan-tri/yeu-cau/%d">%s</a>'
+                      % (fx.port, rid, VI["req_mail_open"]), html)
+        self.assertIn("<td style=\"white-space:pre-line;padding:4px 0\">%s</td>" % what, html)
+        self.assertIn(VI["req_mail_why"], html)
         # a unit's board cannot send; another unit's board sees nothing
         self.expect(self.unit_board().post("/quan-tri/yeu-cau", [("to_site", str(longho)), ("what", "x"), ("why", "y"),
                                                                   ("due", due)]), 403)
@@ -231,10 +239,16 @@ class TestRequests(Base):
         aid = fx.article(unit, "Danh mục dự án kêu gọi đầu tư 2027", category_id=cid)
         r = self.expect(unit.post("/quan-tri/yeu-cau/%d/tra-loi" % rid, [("reply", "")]), 422)
         self.assertEqual(self.error_of(r, "reply-error"), VI["req_reply_required"])
-        self.expect(unit.post("/quan-tri/yeu-cau/%d/tra-loi" % rid, [("items", str(aid)), ("reply", "Gửi kèm danh mục.")]), 303)
+        self.expect(unit.post("/quan-tri/yeu-cau/%d/tra-loi" % rid, [("items", str(aid)),
+                                                                    ("reply", "Gửi kèm danh mục <đợt 1> & phụ lục.")]), 303)
         got = self.mails(box, MAIN_MAIL, VI["req_mail_answered_subject"])
         self.assertEqual(len(got), 1)
-        self.assertIn("Gửi kèm danh mục.", got[0].get_body(("plain",)).get_content())
+        self.assertIn("Gửi kèm danh mục <đợt 1> & phụ lục.", got[0].get_body(("plain",)).get_content())
+        html = got[0].get_body(("html",)).get_content()
+        self.assertIn("Gửi kèm danh mục &lt;đợt 1&gt; &amp; phụ lục.", html, "the reply escaped in the HTML")
+        self.assertNotIn("<đợt 1>", html)
+        self.assertRegex(html, r'<a href="http://[^"/]+/quan-tri/yeu-cau/%d">' % rid, "a link to the main board's admin")
+        self.assertNotIn("longho.example.gov.vn", html, "not to the unit's")
         r = self.expect(board.get("/quan-tri/yeu-cau/%d" % rid), 200)
         self.assertEqual(squash(text_of(r.by_id("trang-thai"))), VI["req_state_answered"])
         self.assertIn_("Danh mục dự án kêu gọi đầu tư 2027", r, "the linked item")

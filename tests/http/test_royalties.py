@@ -5,6 +5,7 @@ statement with its total in words, the caps on fees and bonus fund refused with 
 the XLSX read back with openpyxl, the printable page, the 60-day payment deadline on the
 deadline lists, a paid period locked and a later change recorded as an adjustment of the next
 period; who may do what."""
+import csv
 import io
 import re
 
@@ -100,13 +101,13 @@ class Royalties(CongTest):
         self.expect(r, 422, "90 %")
         self.check_html(r)
         self.assertIsNotNone(r.by_id("shares-error"), "#shares-error next to its field")
-        self.assertIn_("đúng 100%", r)
+        self.assertIn_("đúng 100 %", r)
         self.assertEqual(r.by_id("share_1").get("value"), "30", "the input kept")
         # a translation outside 40–65 %: refused with the rule
         r = admin.post("/quan-tri/nhuan-but/bai/%d" % aid, base + [("share_1", "40"), ("mod_dich", "70")])
         self.expect(r, 422, "translation at 70 %")
         self.assertIsNotNone(r.by_id("mod_dich-error"), "#mod_dich-error next to its field " + squash(re.sub("<[^>]+>", " ", r.text))[-1500:])
-        self.assertIn_("40–65%", r)
+        self.assertIn_("40–65 %", r)
         self.expect(admin.post("/quan-tri/nhuan-but/bai/%d" % aid, base + [("share_1", "40")]), 303, "60 + 40")
         page = self.page(admin, "/quan-tri/nhuan-but/bai/%d" % aid)
         self.assertIn_("351.000 đ", page, "Hoa's 60 %")
@@ -128,7 +129,7 @@ class Royalties(CongTest):
         self.check_html(r)
         self.assertIsNotNone(r.by_id("fee_total-error"), "#fee_total-error next to its field")
         self.assertIsNotNone(r.by_id("bonus_fund-error"), "#bonus_fund-error next to its field")
-        self.assertIn_("không quá 50%\u00a0và 30%\u00a0tổng nhuận bút", r)  # the rule, quoted
+        self.assertIn_("không quá 50 % và 30 % tổng nhuận bút", r)  # the rule, quoted
         self.assertEqual(r.by_id("fee_total").get("value"), "292.501", "the input kept")
         self.assertEqual(fx.sql("SELECT fee_total, bonus_fund FROM royalty_periods WHERE id = ?", (pid,)), [(0, 0)])
         self.expect(admin.post("/quan-tri/nhuan-but/ky/%d" % pid, [("unit_value", "234.000"), ("fee_total", "292.500"),
@@ -147,6 +148,30 @@ class Royalties(CongTest):
         self.assertEqual(rows[-1][3], "Năm trăm tám mươi lăm nghìn đồng")
         people_rows = {row[0]: row[4] for row in rows if row[1] == "Cộng cá nhân"}
         self.assertEqual(people_rows, {"Nguyễn Thị Hoa": 351000, "Trần Văn Nam": 234000})
+        # the statement per payees' work unit (Hoa at "Phòng Thông tin", Nam at "Báo Vĩnh Long")
+        unit_rows = {row[0]: (row[3], row[4]) for row in rows if row[1] == "Cộng đơn vị"}
+        self.assertEqual(unit_rows, {"Phòng Thông tin": ("Ba trăm năm mươi mốt nghìn đồng", 351000),
+                                     "Báo Vĩnh Long": ("Hai trăm ba mươi bốn nghìn đồng", 234000)})
+        units = st.by_id("don-vi")
+        self.assertIsNotNone(units, "the per-unit heading")
+        table = [[squash(text_of(c)) for c in tr] for tr in st.find_all("table", class_="royalty-unit-totals")[0].iter("tr")]
+        self.assertEqual(table[1:], [["Báo Vĩnh Long", "1", "234.000 đ", "Hai trăm ba mươi bốn nghìn đồng"],
+                                     ["Phòng Thông tin", "1", "351.000 đ", "Ba trăm năm mươi mốt nghìn đồng"]],
+                         "units by name, each with its payees' total")
+        # the same rows as CSV: UTF-8 with its mark, Excel-safe, the same totals
+        r = self.expect(admin.get("/quan-tri/nhuan-but/ky/%d/bang.csv" % pid), 200, "CSV")
+        self.assertTrue(r.header("Content-Type").startswith("text/csv"))
+        self.assertIn('filename="nhuan-but-ky-%d.csv"' % pid, r.header("Content-Disposition"))
+        self.assertTrue(r.body.startswith(b"\xef\xbb\xbf"), "the UTF-8 mark Excel needs")
+        csv_rows = list(csv.reader(io.StringIO(r.body.decode("utf-8-sig"))))
+        self.assertEqual(csv_rows[0][0], "Tin, bài")
+        self.assertEqual(csv_rows[1][0], "Hội nghị tổng kết công tác cải cách hành chính")
+        self.assertEqual(csv_rows[-1], ["Tổng cộng", "", "", "Năm trăm tám mươi lăm nghìn đồng", "585000"])
+        self.assertIn(["Phòng Thông tin", "Cộng đơn vị", "", "Ba trăm năm mươi mốt nghìn đồng", "351000"], csv_rows)
+        self.assertEqual(len(csv_rows), len(rows), "the workbook's rows")
+        r = self.expect(admin.get("/quan-tri/nhuan-but/ky/%d/bang.csv?nguoi=%d" % (pid, nam)), 200)
+        self.assertEqual(list(csv.reader(io.StringIO(r.body.decode("utf-8-sig"))))[-1][4], "234000")
+        self.expect(fx.admin("admin", "stc").get("/quan-tri/nhuan-but/ky/%d/bang.csv" % pid), 404, "another site's")
         r = self.expect(admin.get("/quan-tri/nhuan-but/ky/%d/bang.xlsx?nguoi=%d" % (pid, nam)), 200)
         rows = list(openpyxl.load_workbook(io.BytesIO(r.body)).active.iter_rows(values_only=True))
         self.assertEqual(rows[-1][4], 234000)
@@ -157,6 +182,10 @@ class Royalties(CongTest):
         self.check_html(r, chrome=False)
         self.assertIn_("Năm trăm tám mươi lăm nghìn đồng", r)
         self.assertIn_("Nguyễn Thị Hoa", r)
+        printed = [[squash(text_of(c)) for c in tr] for tr in r.find_all("table", class_="royalty-unit-totals")[0].iter("tr")]
+        i = printed.index(["Phòng Thông tin"])
+        self.assertEqual(printed[i + 1][:3], ["Nguyễn Thị Hoa", "351.000 đ", "Ba trăm năm mươi mốt nghìn đồng"])
+        self.assertEqual(printed[i + 2][:2], ["Cộng", "351.000 đ"], "the unit's subtotal")
 
         # the 60-day deadline: published 61 days ago, the period is overdue on the lists
         fx.sql("UPDATE royalty_entries SET published_at = published_at - 61 * 86400")

@@ -8,6 +8,8 @@
 #include "tdb.h"
 #include "mail/imap.h"
 #include "mail/mime.h"
+#include "model/calendar.h"
+#include "vn/calendar.h"
 #include "model/deadline.h"
 #include "model/mailintake.h"
 #include "model/model.h"
@@ -411,5 +413,136 @@ TEST(mailbox_settings_sealed_and_checked)
 	st = db_stmt(db, "SELECT COUNT(*) FROM audit WHERE action = 'intake.mailbox' AND detail LIKE '%bi-mat%'");
 	n = -1;
 	CHECK(st && db_one_int(st, &n) == 1 && n == 0);
+	db_close(db);
+}
+
+/* The due time of entry ID, or -1 when it has none. */
+static int64_t entry_due(struct db *db, int64_t id)
+{
+	struct db_stmt *st = db_stmt(db, "SELECT coalesce(due_at, -1) FROM mail_intake WHERE id = ?1");
+	int64_t v = -2;
+	if (st) {
+		db_bind_int(st, 1, id);
+		if (db_one_int(st, &v) != 1)
+			v = -2;
+	}
+	return v;
+}
+
+/* What the rule "khac" of SITE gives for RECEIVED now, counted directly. */
+static int64_t khac_due(struct db *db, int64_t site, int64_t received)
+{
+	struct vn_calendar *cal = calendar_load(db);
+	int64_t due = -1;
+	if (deadline_due(db, cal, site, "khac", 1, received, 0, &due, NULL) != 0)
+		due = -1;
+	vn_calendar_free(cal);
+	return due;
+}
+
+TEST(mail_intake_due_follows_the_rule_khac)
+{
+	struct db *db = t_fresh_db();
+	if (!CHECK(db != NULL))
+		return;
+	char slug[64], mslug[64];
+	CHECK(t_add_site(db, "Cổng tỉnh", "main", mslug) > 0);
+	int64_t site = t_add_site(db, "Sở Y tế", "department", slug), id = 0, decided = 0, now = 1796700000;
+	int64_t received = 1796650000;
+	CHECK(mail_intake_store(db, site, 77, 1, received, (int64_t)strlen(GMAIL), GMAIL, strlen(GMAIL), 0, now, &id) == M_OK);
+	CHECK(mail_intake_store(db, site, 77, 2, received, (int64_t)strlen(OUTLOOK), OUTLOOK, strlen(OUTLOOK), 0, now,
+				&decided) == M_OK);
+	int64_t due0 = entry_due(db, id);
+	CHECK(due0 > received && due0 == khac_due(db, site, received));
+	/* a decided entry keeps the due time it had */
+	CHECK(db_exec(db, "UPDATE mail_intake SET state = 'refused' WHERE uid = 2") == 0);
+	/* the province's rule, which the site follows, is changed: the waiting entry follows it */
+	struct errs e = { 0 };
+	CHECK(deadline_rule_save(db, &actor_cli, 0, "khac", "30", "workdays", &e) == M_OK);
+	int64_t due1 = entry_due(db, id);
+	CHECK(due1 > due0 + 20 * 86400 && due1 == khac_due(db, site, received));
+	CHECK(entry_due(db, decided) == due0);
+	/* the site's own rule, then: the entry follows it, and no longer the province's */
+	CHECK(deadline_rule_save(db, &actor_cli, site, "khac", "2", "workdays", &e) == M_OK);
+	int64_t due2 = entry_due(db, id);
+	CHECK(due2 < due1 && due2 == khac_due(db, site, received));
+	CHECK(deadline_rule_save(db, &actor_cli, 0, "khac", "40", "workdays", &e) == M_OK);
+	CHECK(entry_due(db, id) == due2);
+	CHECK(mail_intake_due_recompute(db, NULL, site) == 0); /* nothing left to change */
+	db_close(db);
+}
+
+/* A CA certificate made by openssl for these tests ("Cong Unit CA", until 2036). */
+static const char UNIT_CA[] =
+	"-----BEGIN CERTIFICATE-----\n"
+	"MIIBrTCCAVOgAwIBAgIUFc2CxkGSlduvkwHBjG0+u5YrLNgwCgYIKoZIzj0EAwIw\n"
+	"LDETMBEGA1UECgwKQ29uZyB0ZXN0czEVMBMGA1UEAwwMQ29uZyBVbml0IENBMB4X\n"
+	"DTI2MTIwNzIyMzU1OVoXDTM2MTIwNDIyMzU1OVowLDETMBEGA1UECgwKQ29uZyB0\n"
+	"ZXN0czEVMBMGA1UEAwwMQ29uZyBVbml0IENBMFkwEwYHKoZIzj0CAQYIKoZIzj0D\n"
+	"AQcDQgAESk9j3M2FJlZ5sqPCrjVcUbv0KZx6VY7s/8EJ2SjO6Gwt4kDv6F09oxUn\n"
+	"elS4fQfPW5xMklJ1sYNFnSxbYmRkOKNTMFEwHQYDVR0OBBYEFFMhH7lpxnAiU265\n"
+	"BTtg4LTlM3djMB8GA1UdIwQYMBaAFFMhH7lpxnAiU265BTtg4LTlM3djMA8GA1Ud\n"
+	"EwEB/wQFMAMBAf8wCgYIKoZIzj0EAwIDSAAwRQIhANmXRqVSZLka4aG5VqLeF8kx\n"
+	"VhVAE8vYhrhMH/aKCMGOAiASbbPLvpCr+WvNHZ5TCksVPHwV1fC/AkJZzvb3MPo9\n"
+	"rQ==\n"
+	"-----END CERTIFICATE-----\n";
+
+TEST(mailbox_private_ca_read_and_stored)
+{
+	/* GnuTLS reads it again as PEM, without the text pasted around it */
+	struct sb out = SB_INIT;
+	json_t *info = NULL;
+	char *pasted = NULL;
+	if (asprintf(&pasted, "Chứng chỉ của Sở:\r\n%s\r\n-- hết --", UNIT_CA) < 0)
+		return;
+	CHECK(imap_ca_read(pasted, &out, &info) == 1);
+	CHECK(strncmp(out.buf, "-----BEGIN CERTIFICATE-----", 27) == 0 && !strstr(out.buf, "Sở") && !strstr(out.buf, "hết"));
+	CHECK(strstr(json_string_value(json_object_get(json_array_get(info, 0), "subject")), "CN=Cong Unit CA") != NULL);
+	CHECK(json_integer_value(json_object_get(json_array_get(info, 0), "expires")) > 2080000000);
+	json_decref(info);
+	/* two certificates; nothing; a broken body; a key instead of a certificate */
+	char *two = NULL;
+	CHECK(asprintf(&two, "%s%s", UNIT_CA, UNIT_CA) > 0 && imap_ca_read(two, &out, NULL) == 2);
+	free(two);
+	CHECK(imap_ca_read("", &out, NULL) == -1 && out.len == 0);
+	CHECK(imap_ca_read("không phải chứng chỉ", &out, NULL) == -1);
+	CHECK(imap_ca_read("-----BEGIN CERTIFICATE-----\nTUlJQgo=\n-----END CERTIFICATE-----\n", &out, NULL) == -1 && out.len == 0);
+	sb_release(&out);
+
+	/* the settings: refused next to the field; stored clean; NULL keeps it; "" removes it */
+	struct db *db = t_fresh_db();
+	if (!CHECK(db != NULL)) {
+		free(pasted);
+		return;
+	}
+	char slug[64], mslug[64];
+	CHECK(t_add_site(db, "Cổng tỉnh", "main", mslug) > 0);
+	int64_t site = t_add_site(db, "Sở Nội vụ", "department", slug);
+	struct mailbox_input in = { .url = "imaps://mail.sonoivu.example.vn", .username = "banbientap", .password = "x",
+				    .folder = "INBOX", .tls = "require", .enabled = 1, .max_mb = "25", .interval = "10",
+				    .ca_pem = "-----BEGIN CERTIFICATE-----\nabc\n-----END CERTIFICATE-----" };
+	struct errs e = { 0 };
+	CHECK(mailbox_save(db, &actor_cli, site, &in, 1, &e) == M_INVALID && e.n == 1 &&
+	      strcmp(e.e[0].field, "ca_pem") == 0 && strcmp(e.e[0].key, "intake_ca_invalid") == 0);
+	in.ca_pem = pasted;
+	e = (struct errs){ 0 };
+	CHECK(mailbox_save(db, &actor_cli, site, &in, 1, &e) == M_OK);
+	json_t *b = mailbox_get(db, &actor_cli, site);
+	const char *stored = json_string_value(json_object_get(b, "ca_pem"));
+	CHECK(stored && strncmp(stored, "-----BEGIN CERTIFICATE-----", 27) == 0 && !strstr(stored, "hết"));
+	CHECK(json_array_size(json_object_get(b, "ca")) == 1);
+	json_decref(b);
+	in.ca_pem = NULL;
+	CHECK(mailbox_save(db, &actor_cli, site, &in, 2, &e) == M_OK);
+	b = mailbox_get(db, &actor_cli, site);
+	CHECK(json_array_size(json_object_get(b, "ca")) == 1);
+	json_decref(b);
+	in.ca_pem = " \r\n";
+	CHECK(mailbox_save(db, &actor_cli, site, &in, 3, &e) == M_OK);
+	b = mailbox_get(db, &actor_cli, site);
+	CHECK_STR(json_string_value(json_object_get(b, "ca_pem")), "");
+	CHECK(json_array_size(json_object_get(b, "ca")) == 0);
+	json_decref(b);
+	free(pasted);
 	db_close(db);
 }

@@ -248,6 +248,12 @@ TEST(obligations_requests_life_cycle_with_mail_at_each_step)
 	snprintf(sql_link, sizeof(sql_link), "SELECT count(*) FROM mail_outbox WHERE body LIKE '%%https://skhdt.example.gov.vn/quan-tri/yeu-cau/%lld%%'",
 		 (long long)id);
 	CHECK(count(f.db, sql_link) == 1);
+	/* and its HTML alternative, with the same link as a link */
+	snprintf(sql_link, sizeof(sql_link), "SELECT count(*) FROM mail_outbox WHERE html LIKE"
+		 " '%%<a href=\"https://skhdt.example.gov.vn/quan-tri/yeu-cau/%lld\">%%' AND html LIKE '%%<!DOCTYPE html>%%'",
+		 (long long)id);
+	CHECK(count(f.db, sql_link) == 1);
+	CHECK(count(f.db, "SELECT count(*) FROM mail_outbox WHERE html LIKE '%>Danh sách dự án kêu gọi đầu tư năm 2026</td>%'") == 1);
 
 	/* another unit's board sees nothing of it */
 	CHECK(request_get(f.db, &f.other_editor, f.other, id, texts, time_now()) == NULL);
@@ -294,8 +300,12 @@ TEST(obligations_requests_life_cycle_with_mail_at_each_step)
 	      strcmp(e.e[0].key, "req_reply_required") == 0);
 	memset(&e, 0, sizeof(e));
 	CHECK(request_answer(f.db, &f.main_editor, f.main, id, "x", NULL, 0, texts, time_now(), &e) == M_DENIED); /* the sender */
-	CHECK(request_answer(f.db, &f.unit_editor, f.unit, id, "Gửi kèm danh mục dự án.", &item, 1, texts, time_now(), &e) == M_OK);
+	CHECK(request_answer(f.db, &f.unit_editor, f.unit, id, "Gửi kèm danh mục dự án <đợt 1> & phụ lục.", &item, 1, texts,
+			     time_now(), &e) == M_OK);
 	CHECK(outbox(f.db, "Đơn vị đã trả lời yêu cầu") == 1);
+	/* the reply as it was in the text, escaped in the HTML */
+	CHECK(count(f.db, "SELECT count(*) FROM mail_outbox WHERE body LIKE '%<đợt 1> & phụ lục.%'"
+			  " AND html LIKE '%&lt;đợt 1&gt; &amp; phụ lục.%' AND html NOT LIKE '%<đợt 1>%'") == 1);
 	q = request_get(f.db, &f.main_editor, f.main, id, texts, time_now());
 	CHECK(q && strcmp(js(q, "state"), "answered") == 0 &&
 	      json_array_size(json_object_get(q, "items")) == 1 && json_is_true(json_object_get(q, "may_close")));

@@ -201,6 +201,44 @@ TEST(royalty_item_life_locked_period_and_adjustment)
 	CHECK(json_array_size(people) == 2);
 	CHECK(json_integer_value(json_object_get(json_array_get(people, 0), "total")) +
 		      json_integer_value(json_object_get(json_array_get(people, 1), "total")) == 585000);
+	/* per the payees' own work unit, by its name: Nam's newspaper, then Hoa's office */
+	json_t *units = json_object_get(s, "units");
+	CHECK(json_array_size(units) == 2);
+	CHECK_STR(json_string_value(json_object_get(json_array_get(units, 0), "unit")), "Báo Vĩnh Long");
+	CHECK(json_integer_value(json_object_get(json_array_get(units, 0), "total")) == 234000);
+	CHECK_STR(json_string_value(json_object_get(json_array_get(units, 1), "unit")), "Văn phòng Sở");
+	CHECK(json_integer_value(json_object_get(json_array_get(units, 1), "total")) == 351000);
+	CHECK_STR(json_string_value(json_object_get(json_array_get(units, 1), "total_words")),
+		  "Ba trăm năm mươi mốt nghìn đồng");
+	json_decref(s);
+	/* ordered as Vietnamese is looked up: "Đài" with the d's, before "Văn" */
+	struct royalty_person_input p2d = { .name = "Trần Văn Nam", .unit = "Đài Phát thanh - Truyền hình" };
+	CHECK(royalty_person_update(db, &actor_cli, snv, nam, &p2d, &e) == M_OK);
+	s = royalty_statement(db, &actor_cli, snv, nov, 0);
+	units = json_object_get(s, "units");
+	CHECK(json_array_size(units) == 2);
+	CHECK_STR(json_string_value(json_object_get(json_array_get(units, 0), "unit")), "Đài Phát thanh - Truyền hình");
+	CHECK(json_object_get(json_array_get(units, 0), "key") == NULL);
+	json_decref(s);
+	/* two payees of one unit are one row with both; a payee without a unit comes last */
+	struct royalty_person_input p2b = { .name = "Trần Văn Nam", .unit = "Văn phòng Sở" };
+	CHECK(royalty_person_update(db, &actor_cli, snv, nam, &p2b, &e) == M_OK);
+	s = royalty_statement(db, &actor_cli, snv, nov, 0);
+	units = json_object_get(s, "units");
+	CHECK(json_array_size(units) == 1 && json_integer_value(json_object_get(json_array_get(units, 0), "count")) == 2);
+	CHECK(json_integer_value(json_object_get(json_array_get(units, 0), "total")) == 585000);
+	json_decref(s);
+	p2b.unit = "";
+	CHECK(royalty_person_update(db, &actor_cli, snv, nam, &p2b, &e) == M_OK);
+	s = royalty_statement(db, &actor_cli, snv, nov, 0);
+	units = json_object_get(s, "units");
+	CHECK(json_array_size(units) == 2);
+	CHECK_STR(json_string_value(json_object_get(json_array_get(units, 1), "unit")), "");
+	CHECK(json_integer_value(json_object_get(json_array_get(units, 1), "total")) == 234000);
+	json_decref(s);
+	CHECK(royalty_person_update(db, &actor_cli, snv, nam, &p2, &e) == M_OK);
+	s = royalty_statement(db, &actor_cli, snv, nov, hoa);
+	CHECK(json_object_get(s, "units") == NULL); /* one person's statement has none */
 	json_decref(s);
 	s = royalty_statement(db, &actor_cli, snv, nov, hoa);
 	CHECK(json_integer_value(json_object_get(s, "total")) == 351000); /* 60 % of 585,000 */

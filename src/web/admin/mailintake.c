@@ -6,7 +6,8 @@
  * WEBPAGE: GET  /quan-tri/thu-den                  the entries; trang-thai = moi | da-tao | tu-choi | tat-ca
  * WEBPAGE: GET  /quan-tri/thu-den/cai-dat          the mailbox's settings (site administrators)
  * WEBPAGE: POST /quan-tri/thu-den/cai-dat          save: url, username, password, clear_password,
- *                                                  folder, tls, enabled, notify, max_mb, interval
+ *                                                  folder, tls, enabled, notify, max_mb, interval,
+ *                                                  ca_pem
  * WEBPAGE: POST /quan-tri/thu-den/doc-ngay         read the mailbox now (the scheduler, in a moment)
  * WEBPAGE: GET  /quan-tri/thu-den/<id>             one entry; loai = the kind of the draft form
  * WEBPAGE: POST /quan-tri/thu-den/<id>/tao-ban-nhap a draft: kind, title, category_id, the kind's fields
@@ -313,7 +314,7 @@ static void render_settings(struct req *r, int status, json_t *form, const struc
 	json_t *ctx = admin_ctx(r, rtr(r, "intake_settings_title"));
 	if (!form) {
 		form = json_object();
-		static const char *const keys[] = { "url", "username", "folder", "tls" };
+		static const char *const keys[] = { "url", "username", "folder", "tls", "ca_pem" };
 		for (size_t i = 0; i < ARRAY_SIZE(keys); i++)
 			json_object_set(form, keys[i], json_object_get(box, keys[i]));
 		char n[32];
@@ -334,6 +335,15 @@ static void render_settings(struct req *r, int status, json_t *form, const struc
 						   tls && strcmp(tls, modes[i]) == 0));
 	}
 	json_object_set_new(ctx, "tls_modes", tl);
+	/* the trusted certificates stored: whom they name, until when */
+	json_t *c;
+	size_t ci;
+	json_array_foreach(json_object_get(box, "ca"), ci, c) {
+		char until[16];
+		time_format_vn_date(json_integer_value(json_object_get(c, "expires")), until, sizeof(until));
+		json_object_set_new(c, "until", json_string(until));
+	}
+	json_object_set_new(ctx, "has_ca", json_boolean(json_array_size(json_object_get(box, "ca")) > 0));
 	json_object_set_new(ctx, "box", box);
 	json_object_set_new(ctx, "form", form);
 	if (e)
@@ -363,6 +373,7 @@ void admin_mail_intake_settings_save(struct req *r)
 		.notify = notify && *notify,
 		.max_mb = req_form(r, "max_mb"),
 		.interval = req_form(r, "interval"),
+		.ca_pem = req_form(r, "ca_pem"),
 	};
 	struct errs e = { 0 };
 	int rc = mailbox_save(r->db, &r->actor, site_of(r), &in, time_now(), &e);
@@ -370,7 +381,7 @@ void admin_mail_intake_settings_save(struct req *r)
 		resp_redirect(r, 303, BASE "/cai-dat?xong=luu");
 	} else if (rc == M_INVALID) {
 		json_t *form = json_object();
-		static const char *const keys[] = { "url", "username", "folder", "tls", "max_mb", "interval" };
+		static const char *const keys[] = { "url", "username", "folder", "tls", "max_mb", "interval", "ca_pem" };
 		for (size_t i = 0; i < ARRAY_SIZE(keys); i++) {
 			const char *v = req_form(r, keys[i]);
 			json_object_set_new(form, keys[i], json_string(v ? v : ""));

@@ -18,7 +18,8 @@
  * WEBPAGE: POST /quan-tri/nhuan-but/ky/<id>                unit_value, fee_total, bonus_fund
  * WEBPAGE: POST /quan-tri/nhuan-but/ky/<id>/chi-tra        marks it paid (locked)
  * WEBPAGE: GET  /quan-tri/nhuan-but/ky/<id>/ban-in         the statement to print (?nguoi=)
- * WEBPAGE: GET  /quan-tri/nhuan-but/ky/<id>/bang.xlsx      the statement as a workbook (?nguoi=) */
+ * WEBPAGE: GET  /quan-tri/nhuan-but/ky/<id>/bang.xlsx      the statement as a workbook (?nguoi=)
+ * WEBPAGE: GET  /quan-tri/nhuan-but/ky/<id>/bang.csv       the same rows as CSV (?nguoi=) */
 #include "web/web.h"
 #include "base/util.h"
 #include "model/royalty.h"
@@ -545,11 +546,14 @@ static json_t *statement_load(struct req *r, int64_t *period_id, int64_t *person
 			 (long long)json_integer_value(json_object_get(x, "person_id")));
 		json_object_set_new(x, "url", json_string(u));
 	}
+	json_array_foreach(json_object_get(s, "units"), i, x)
+		money_label(x, "total"); /* its people are the people above, labelled there */
 	static const char *const keys[] = { "total", "unassigned", "period_total", "fee_cap", "bonus_cap" };
 	for (size_t k = 0; k < ARRAY_SIZE(keys); k++)
 		money_label(s, keys[k]);
 	json_object_set_new(s, "has_entries", json_boolean(json_array_size(json_object_get(s, "entries")) > 0));
 	json_object_set_new(s, "has_people", json_boolean(json_array_size(json_object_get(s, "people")) > 0));
+	json_object_set_new(s, "has_units", json_boolean(json_array_size(json_object_get(s, "units")) > 0));
 	json_object_set_new(s, "has_unassigned", json_boolean(json_integer_value(json_object_get(s, "unassigned")) != 0));
 	json_object_set_new(s, "is_person", json_boolean(*person_id > 0));
 	char q[48] = "";
@@ -639,21 +643,19 @@ void admin_royalty_period_print(struct req *r)
 	resp_header(r, "Cache-Control", "no-store");
 }
 
-void admin_royalty_period_xlsx(struct req *r)
+/* The statement as a table (the workbook's and the CSV's rows): the entries; for the unit's
+ * statement, each payee's total, then each work unit's total (the payees grouped by their own
+ * unit); then the total in figures and in words. */
+static void statement_table(struct req *r, json_t *s, int64_t person, struct table *t)
 {
-	int64_t id, person;
-	json_t *s = statement_load(r, &id, &person);
-	if (!s)
-		return;
-	struct table t;
 	json_t *p = json_object_get(s, "period"), *x;
 	size_t i;
-	table_init(&t, json_string_value(json_object_get(p, "label")));
-	table_add_column(&t, rtr(r, "roy_col_item"), TABLE_TEXT);
-	table_add_column(&t, rtr(r, "roy_col_genre"), TABLE_TEXT);
-	table_add_column(&t, rtr(r, "roy_col_coef"), TABLE_NUMBER);
-	table_add_column(&t, rtr(r, "roy_col_modifiers"), TABLE_TEXT);
-	table_add_column(&t, rtr(r, person ? "roy_col_part" : "roy_col_amount"), TABLE_INTEGER);
+	table_init(t, json_string_value(json_object_get(p, "label")));
+	table_add_column(t, rtr(r, "roy_col_item"), TABLE_TEXT);
+	table_add_column(t, rtr(r, "roy_col_genre"), TABLE_TEXT);
+	table_add_column(t, rtr(r, "roy_col_coef"), TABLE_NUMBER);
+	table_add_column(t, rtr(r, "roy_col_modifiers"), TABLE_TEXT);
+	table_add_column(t, rtr(r, person ? "roy_col_part" : "roy_col_amount"), TABLE_INTEGER);
 	json_array_foreach(json_object_get(s, "entries"), i, x) {
 		char coef[24], amount[24];
 		snprintf(coef, sizeof(coef), "%s", json_string_value(json_object_get(x, "coef_label")));
@@ -663,23 +665,51 @@ void admin_royalty_period_xlsx(struct req *r)
 		snprintf(amount, sizeof(amount), "%lld", (long long)json_integer_value(json_object_get(x, "part")));
 		const char *cells[] = { json_string_value(json_object_get(x, "title")), json_string_value(json_object_get(x, "genre_name")),
 					coef, json_string_value(json_object_get(x, "modifiers_label")), amount };
-		table_add_row(&t, cells);
+		table_add_row(t, cells);
 	}
-	/* the people's totals (the unit's statement), then the total in figures and in words */
 	json_array_foreach(json_object_get(s, "people"), i, x) {
 		char amount[24];
 		snprintf(amount, sizeof(amount), "%lld", (long long)json_integer_value(json_object_get(x, "total")));
 		const char *cells[] = { json_string_value(json_object_get(x, "name")), rtr(r, "roy_col_person_total"), NULL,
 					json_string_value(json_object_get(x, "total_words")), amount };
-		table_add_row(&t, cells);
+		table_add_row(t, cells);
+	}
+	json_array_foreach(json_object_get(s, "units"), i, x) {
+		char amount[24];
+		const char *unit = json_string_value(json_object_get(x, "unit"));
+		snprintf(amount, sizeof(amount), "%lld", (long long)json_integer_value(json_object_get(x, "total")));
+		const char *cells[] = { *unit ? unit : rtr(r, "roy_unit_none"), rtr(r, "roy_col_unit_total"), NULL,
+					json_string_value(json_object_get(x, "total_words")), amount };
+		table_add_row(t, cells);
 	}
 	char total[24];
 	snprintf(total, sizeof(total), "%lld", (long long)json_integer_value(json_object_get(s, "total")));
 	const char *cells[] = { rtr(r, "roy_total"), NULL, NULL, json_string_value(json_object_get(s, "total_words")), total };
-	table_add_row(&t, cells);
+	table_add_row(t, cells);
+}
+
+/* The statement downloaded: HOW is "xlsx" or "csv". */
+static void statement_send(struct req *r, const char *how)
+{
+	int64_t id, person;
+	json_t *s = statement_load(r, &id, &person);
+	if (!s)
+		return;
+	struct table t;
+	statement_table(r, s, person, &t);
 	char name[64];
 	snprintf(name, sizeof(name), "nhuan-but-ky-%lld%s", (long long)id, person ? "-ca-nhan" : "");
-	web_send_table(r, &t, "xlsx", name);
+	web_send_table(r, &t, how, name);
 	table_release(&t);
 	json_decref(s);
+}
+
+void admin_royalty_period_xlsx(struct req *r)
+{
+	statement_send(r, "xlsx");
+}
+
+void admin_royalty_period_csv(struct req *r)
+{
+	statement_send(r, "csv");
 }

@@ -462,8 +462,9 @@ static json_t *fill_incidents(const struct report_ctx *c)
 	size_t i;
 	json_array_foreach(kinds, i, k) {
 		const char *key = json_string_value(json_object_get(k, "key"));
-		val_set(row_add(sec, key, json_string_value(json_object_get(k, "label")), NULL), "count",
-			json_integer_value(json_object_get(got, key)));
+		char label_key[96]; /* the kind's name, in the reader's language (locale "incident_kind_<key>") */
+		snprintf(label_key, sizeof(label_key), "incident_kind_%s", key);
+		val_set(row_add(sec, key, NULL, label_key), "count", json_integer_value(json_object_get(got, key)));
 	}
 	json_decref(kinds);
 	json_decref(got);

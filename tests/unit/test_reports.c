@@ -299,6 +299,16 @@ TEST(report_numbers_equal_counts_made_from_the_data)
 	CHECK_STR(json_string_value(json_object_get(rep, "site_name")), "Sở Nội vụ");
 	CHECK_STR(json_string_value(json_object_get(rep, "from")), "2026-01-01");
 	CHECK(section(rep, "sites") == NULL); /* the province's only */
+	/* every row is named: by a locale key (shown in the reader's language) or by its data */
+	size_t si, ri;
+	json_t *sec, *row;
+	json_array_foreach(json_object_get(rep, "sections"), si, sec)
+		json_array_foreach(json_object_get(sec, "rows"), ri, row) {
+			const char *lk = json_string_value(json_object_get(row, "label_key"));
+			const char *l = json_string_value(json_object_get(row, "label"));
+			if (!CHECK((lk && *lk) || (l && *l)))
+				fprintf(stderr, "    a row of section %s has no name\n", json_string_value(json_object_get(sec, "key")));
+		}
 
 	/* items: counted from the table above */
 	int64_t news = 0, laws = 0, an = 0, binh = 0, none = 0;

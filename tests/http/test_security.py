@@ -76,17 +76,22 @@ class Passwords(CongTest):
 class SignIn(CongTest):
     def test_unknown_and_wrong_look_the_same(self):
         fx = self.fx
-        user = new_user(fx, "giongnhau")
-        times = {}
-        for who in (user, "khongtontai"):
-            c = fx.client("snv")
-            t = time.time()
-            r = c.signin(who, "Sai@mat-khau1")
-            times[who] = time.time() - t
-            self.expect(r, 401)
-            self.assertIn_(MSG["signin_failed"], r)
+        # three rounds, the two kinds in turn, compared by their medians: one sample of each was
+        # at the mercy of a busy machine (CI saw 0.26 s apart once, with other work running)
+        times = {"known": [], "unknown": []}
+        for i in range(3):
+            user = new_user(fx, "giongnhau%d" % i)
+            for kind, who in (("known", user), ("unknown", "khongtontai%d" % i)):
+                fx.sql("DELETE FROM signin_failures")  # no delay from the rounds before
+                c = fx.client("snv")
+                t = time.time()
+                r = c.signin(who, "Sai@mat-khau1")
+                times[kind].append(time.time() - t)
+                self.expect(r, 401)
+                self.assertIn_(MSG["signin_failed"], r)
         # the same work (one argon2id verification) either way
-        self.assertLess(abs(times[user] - times["khongtontai"]), 0.25, times)
+        median = {k: sorted(v)[1] for k, v in times.items()}
+        self.assertLess(abs(median["known"] - median["unknown"]), 0.25, times)
 
     def test_delays_then_lock_even_with_the_right_password(self):
         fx = self.fx

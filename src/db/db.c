@@ -10,6 +10,7 @@
 
 #include <pthread.h>
 #include <sqlite3.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -24,7 +25,11 @@ extern const struct {
 } db_migrations[];
 extern const size_t db_nmigrations;
 
-#define STMT_CACHE 256
+/* The statements a connection keeps prepared, one per SQL text (its address): every query the
+ * code names, so the number grows with the features (256 was reached by a browser run through
+ * every page, #17); found through an index hashed on the address, not by a scan. */
+#define STMT_CACHE 1024
+#define STMT_INDEX 2048 /* a power of 2, twice STMT_CACHE: probes stay short */
 
 struct db_stmt {
 	struct db *db;
@@ -40,6 +45,7 @@ struct db {
 		struct db_stmt st;
 	} cache[STMT_CACHE];
 	size_t ncache;
+	uint16_t index[STMT_INDEX]; /* 1 + the cache slot of a SQL text, 0: empty */
 	/* db_memo_*: valid while neither number changes; checked once per read snapshot */
 	struct {
 		void *p;
@@ -299,11 +305,17 @@ static int stmt_prepare(struct db *db, const char *sql, struct db_stmt *st)
 	return 0;
 }
 
+static size_t stmt_slot(const char *sql)
+{
+	return (size_t)(((uint64_t)(uintptr_t)sql * 0x9E3779B97F4A7C15ULL) >> 53) & (STMT_INDEX - 1);
+}
+
 struct db_stmt *db_stmt(struct db *db, const char *sql)
 {
-	for (size_t i = 0; i < db->ncache; i++) {
-		if (db->cache[i].sql == sql) {
-			struct db_stmt *st = &db->cache[i].st;
+	size_t h = stmt_slot(sql);
+	for (; db->index[h]; h = (h + 1) & (STMT_INDEX - 1)) {
+		if (db->cache[db->index[h] - 1].sql == sql) {
+			struct db_stmt *st = &db->cache[db->index[h] - 1].st;
 			if (st->pg) {
 				pg_reset(st->pg);
 				pg_clear(st->pg);
@@ -321,6 +333,7 @@ struct db_stmt *db_stmt(struct db *db, const char *sql)
 		return NULL;
 	db->cache[db->ncache].sql = sql;
 	db->ncache++;
+	db->index[h] = (uint16_t)db->ncache; /* H: the empty slot the search ended on */
 	return st;
 }
 

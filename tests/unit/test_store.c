@@ -295,3 +295,29 @@ TEST(audit_failure_rolls_the_change_back)
 	CHECK(bad == 0 && n == records + 1);
 	db_close(db);
 }
+
+/* A connection keeps every statement the code names prepared (db_stmt, keyed by the SQL text's
+ * address): more than the 256 a full browser run once reached, each found again as itself. */
+TEST(store_keeps_many_statements)
+{
+	struct db *db = t_fresh_db();
+	if (!CHECK(db != NULL))
+		return;
+	static char sql[700][24];
+	struct db_stmt *first[700];
+	int ok = 1;
+	for (int i = 0; i < 700; i++) {
+		snprintf(sql[i], sizeof(sql[i]), "SELECT %d", i);
+		first[i] = db_stmt(db, sql[i]);
+		int64_t v = -1;
+		ok &= first[i] != NULL && db_one_int(first[i], &v) == 1 && v == i;
+	}
+	CHECK(ok);
+	for (int i = 699; i >= 0; i--) {
+		int64_t v = -1;
+		struct db_stmt *st = db_stmt(db, sql[i]);
+		ok &= st == first[i] && db_one_int(st, &v) == 1 && v == i;
+	}
+	CHECK(ok);
+	db_close(db);
+}

@@ -2902,10 +2902,19 @@ async function visits(t) {
 	const frame = pub.frameLocator('iframe.visit-counter');
 	await mustSee(frame.getByText('Lượt truy cập:'), 'the counter framed in the footer');
 	await axeClean(t, pub, 'the home page with the visit counter');
+	// the counter off again: the other scenarios read pages without the frame
+	const off = await personPage(t, 'siteadmin', '/quan-tri/thong-ke-truy-cap', { bypassCSP: true });
+	await off.getByRole('checkbox', { name: 'Hiện bộ đếm lượt truy cập ở chân trang' }).uncheck();
+	await clickAndWait(off, off.getByRole('button', { name: 'Lưu cài đặt' }));
+	assert.ok(!(await off.getByRole('checkbox', { name: 'Hiện bộ đếm lượt truy cập ở chân trang' }).isChecked()), 'the counter is off again');
+	await off.context().close();
 	await ctx.close();
 }
 
-scenarios.push(
+// right after the first (which publishes the article it reads): it timed out after the whole
+// suite had run (CI, twice) and passes alone; it leaves the footer's counter off again, as the
+// scenarios after it expect
+scenarios.splice(1, 0,
 	{ name: 'visits: the statistics page, the store, the footer counter (axe-core)', run: visits, timeout: 90000 },
 );
 

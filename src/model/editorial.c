@@ -22,16 +22,6 @@
 
 const char *const editorial_roles[4] = { "truong-ban", "pho-truong-ban", "thanh-vien", "thu-ky" };
 
-static int64_t ival(json_t *o, const char *k)
-{
-	return json_integer_value(json_object_get(o, k));
-}
-
-static const char *sval(json_t *o, const char *k)
-{
-	const char *s = json_string_value(json_object_get(o, k));
-	return s ? s : "";
-}
 
 int editorial_may_view(struct db *db, const struct actor *a, int64_t site_id)
 {

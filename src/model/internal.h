@@ -49,4 +49,16 @@ int item_recheck_at(struct db *db, int64_t id, int32_t day);
 void audit_record_hash(const char *prev, int64_t at, int64_t user_id, int64_t site_id, const char *action,
 		       const char *object, const char *detail, const char *address, char out[65]);
 
+/* A row's field K as a number (0 when absent) and as text ("" when absent or not text). */
+static inline int64_t ival(json_t *o, const char *k)
+{
+	return json_integer_value(json_object_get(o, k));
+}
+
+static inline const char *sval(json_t *o, const char *k)
+{
+	const char *s = json_string_value(json_object_get(o, k));
+	return s ? s : "";
+}
+
 #endif

@@ -282,16 +282,6 @@ static json_t *provision_of(struct db *db, int64_t id, int32_t start)
 	return db_one_json(st);
 }
 
-static int64_t ival(json_t *o, const char *k)
-{
-	return json_integer_value(json_object_get(o, k));
-}
-
-static const char *sval(json_t *o, const char *k)
-{
-	const char *s = json_string_value(json_object_get(o, k));
-	return s ? s : "";
-}
 
 /* Period START of obligation ROW at NOW: {start, num, kind, due, due_iso, due_at, state, …}. */
 static json_t *period_json(struct db *db, const struct vn_calendar *cal, json_t *row, int32_t start, int64_t now)

@@ -17,16 +17,6 @@
 
 #include "base/banned.h"
 
-static int64_t ival(json_t *o, const char *k)
-{
-	return json_integer_value(json_object_get(o, k));
-}
-
-static const char *sval(json_t *o, const char *k)
-{
-	const char *s = json_string_value(json_object_get(o, k));
-	return s ? s : "";
-}
 
 static const char *text_of(json_t *texts, const char *key)
 {

@@ -105,13 +105,15 @@ static void column_add(json_t *sec, const char *key, const char *title_key, cons
 			      json_pack("{ssssss}", "key", key, "title_key", title_key, "kind", kind));
 }
 
-/* A row with its values object, appended; the values are the caller's to set. */
+/* A row with its values object, appended; the values are the caller's to set. Its name is
+ * LABEL_KEY's text in the reader's language, LABEL when that language has none (both may be
+ * given), or LABEL alone ("" when neither is). */
 static json_t *row_add(json_t *sec, const char *key, const char *label, const char *label_key)
 {
 	json_t *row = json_pack("{sss{}}", "key", key, "values");
 	if (label_key)
 		json_object_set_new(row, "label_key", json_string(label_key));
-	else
+	if (label || !label_key)
 		json_object_set_new(row, "label", json_string(label ? label : ""));
 	json_array_append_new(json_object_get(sec, "rows"), row);
 	return json_object_get(row, "values");
@@ -174,11 +176,9 @@ static json_t *fill_items_by_kind(const struct report_ctx *c)
 	size_t nk;
 	const struct kind *const *ks = kind_all(&nk);
 	for (size_t i = 0; i < nk; i++) {
-		json_t *v = row_add(sec, ks[i]->name, ks[i]->label, NULL);
 		char key[96];
 		snprintf(key, sizeof(key), "kind.%s", ks[i]->name); /* its name in another language */
-		json_t *rows = json_object_get(sec, "rows");
-		json_object_set_new(json_array_get(rows, json_array_size(rows) - 1), "label_key", json_string(key));
+		json_t *v = row_add(sec, ks[i]->name, ks[i]->label, key);
 		val_set(v, "published", json_integer_value(json_object_get(counts, ks[i]->name)));
 		json_object_del(counts, ks[i]->name);
 	}
@@ -367,11 +367,9 @@ static json_t *fill_tickets(const struct report_ctx *c)
 	for (size_t i = 0; i < n; i++) {
 		if (tks[i]->moderated)
 			continue;
-		json_t *v = row_add(sec, tks[i]->name, tks[i]->label, NULL), *g = json_object_get(got, tks[i]->name);
 		char key[96];
 		snprintf(key, sizeof(key), "tk.kind.%s", tks[i]->name); /* its name in another language (model/ticket.c) */
-		json_t *rows = json_object_get(sec, "rows");
-		json_object_set_new(json_array_get(rows, json_array_size(rows) - 1), "label_key", json_string(key));
+		json_t *v = row_add(sec, tks[i]->name, tks[i]->label, key), *g = json_object_get(got, tks[i]->name);
 		for (size_t k = 0; k < ARRAY_SIZE(cols); k++)
 			val_set(v, cols[k][0], json_integer_value(json_object_get(g, cols[k][0])));
 	}

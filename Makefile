@@ -137,15 +137,17 @@ bench-nginx: bench-deps
 bench-deps:
 	@sh scripts/deps.sh bench
 
+# the library the bench helpers link: no commands, pages or server, but the visit counts the
+# scheduler flushes (http/visits.o)
+BENCH_LIB := $(filter-out $(BUILD)/src/cmd/% $(BUILD)/src/web/% $(BUILD)/src/http/% $(BUILD)/src/demo/%,$(OBJ)) $(BUILD)/src/http/visits.o
 bench-search: cong $(BUILD)/bench/search_bench
 	sh bench/search.sh $(ARTICLES) $(BUILD)/bench-data/$(ARTICLES) $(BUILD)/bench/search_bench ./cong
 
-$(BUILD)/bench/search_bench: $(filter-out $(BUILD)/src/cmd/% $(BUILD)/src/web/% $(BUILD)/src/http/% $(BUILD)/src/demo/%,$(OBJ)) $(BUILD)/bench/search_bench.o
+$(BUILD)/bench/search_bench: $(BENCH_LIB) $(BUILD)/bench/search_bench.o
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 # bench helpers linked like search_bench: legal_check (gen-corpus's legal documents against the
 # model: docnum keys, item_derive_at), items_bench (the items layer's public reads, timed)
-BENCH_LIB := $(filter-out $(BUILD)/src/cmd/% $(BUILD)/src/web/% $(BUILD)/src/http/% $(BUILD)/src/demo/%,$(OBJ))
 $(BUILD)/bench/legal_check: $(BENCH_LIB) $(BUILD)/bench/legal_check.o
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 

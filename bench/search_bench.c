@@ -27,7 +27,10 @@ static const struct {
 	{ "two", "two words", 0 },
 	{ "phrase", "phrase (\"…\", 2–4 words)", 0 },
 	{ "docnum", "document number", 0 },
+	{ "docnum_legal", "legal document number, as typed (gen-corpus --legal)", 0 },
 	{ "single", "single word, one site (component site page)", 1 },
+	{ "two", "two words, one site", 1 },
+	{ "phrase", "phrase, one site", 1 },
 	{ "nohit", "no match (suggestions)", 0 },
 };
 
@@ -137,6 +140,11 @@ int main(int argc, char **argv)
 		fprintf(stderr, "search_bench: %s\n", err);
 		return 1;
 	}
+	if (getenv("CACHE_KB")) { /* experiment: a larger page cache for this connection */
+		char sql[64];
+		snprintf(sql, sizeof(sql), "PRAGMA cache_size=-%s", getenv("CACHE_KB"));
+		db_exec(db, sql);
+	}
 	if (reindex) {
 		double t0 = now_ms();
 		if (search_reindex(db, progress, NULL)) {
@@ -215,9 +223,12 @@ int main(int argc, char **argv)
 	}
 
 	int64_t n_art = one_int(db, "SELECT count(*) FROM items WHERE state = 'published'");
-	int64_t idx = one_int(db, "SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'search_fts%'");
+	int64_t idx = one_int(db, "SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'search\\_fts%' ESCAPE '\\'"
+				 " OR name IN ('search_doc', 'search_vocab', 'search_dict')");
 	int64_t pages = one_int(db, "PRAGMA page_count"), psize = one_int(db, "PRAGMA page_size");
 	int64_t art = one_int(db, "SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'articles%'");
+	/* the text the index holds (search_doc.bytes: title and text as written), SQLite only */
+	int64_t text = db_is_pg(db) ? -1 : one_int(db, "SELECT sum(bytes) FROM search_doc");
 
 	printf("Corpus: %lld published articles%s%s%s, %lld sites; database %.2f GB",
 	       (long long)n_art, articles ? " (generated: " : "", articles ? articles : "", articles ? ")" : "",
@@ -231,6 +242,9 @@ int main(int argc, char **argv)
 		       n_art > 0 ? (double)idx / (double)n_art : 0);
 	else
 		printf("| index size | dbstat unavailable |\n");
+	if (idx > 0 && text > 0)
+		printf("| text it holds (search_doc.bytes) | %.2f GB (%.0f bytes per article); index / text = %.2f |\n",
+		       (double)text / 1e9, n_art > 0 ? (double)text / (double)n_art : 0, (double)idx / (double)text);
 	if (reindex_s)
 		printf("| full reindex (`cong reindex`) | %s s |\n", reindex_s);
 	if (gen_s)

@@ -9,6 +9,7 @@
 #include "backup/backup.h"
 
 #include <getopt.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -425,7 +426,18 @@ static const char reindex_usage[] =
 	"Rebuilds the search index of every published item, showing progress, and derives again what\n"
 	"items of every kind but news keep beside their fields (identifiers, filter values, relations,\n"
 	"a legal document's validity). Both are kept in step on their own; run it after restoring a\n"
-	"backup, an upgrade, or data changed by hand.\n";
+	"backup, an upgrade, or data changed by hand.\n"
+	"\n"
+	"The new index is built beside the live one, which a running `cong serve` keeps answering\n"
+	"from (and keeping up to date) until the new one is complete and takes its place at once.\n"
+	"Ctrl-C (or SIGTERM) stops it after the batch under way; the next `cong reindex`, or the next\n"
+	"start of `cong serve`, goes on from there.\n";
+
+static void reindex_stop(int sig)
+{
+	(void)sig;
+	search_reindex_cancel(); /* an atomic store: safe in a handler */
+}
 
 static void reindex_progress(int64_t done, int64_t total, void *arg)
 {
@@ -448,9 +460,24 @@ int cmd_reindex(int argc, char **argv)
 		return 1;
 	struct timespec t0, t1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
+	struct sigaction sa, old_int, old_term;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = reindex_stop;
+	sigaction(SIGINT, &sa, &old_int);
+	sigaction(SIGTERM, &sa, &old_term);
 	rc = search_reindex(db, isatty(2) ? reindex_progress : NULL, NULL);
+	sigaction(SIGINT, &old_int, NULL);
+	sigaction(SIGTERM, &old_term, NULL);
+	if (rc == 1) {
+		db_close(db);
+		fprintf(stderr, "%scong reindex: stopped; run it again to go on from where it stopped (the old index answers"
+			" meanwhile)\n", isatty(2) ? "\n" : "");
+		return 1;
+	}
 	if (rc == 0)
 		db_setting_set(db, "search_reindex_needed", "0");
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
 	/* and what items derive from their fields: identifiers, filter terms, links, validity */
 	int64_t derived = rc ? -1 : item_derive_all(db, NULL, NULL);
 	if (derived < 0)
@@ -465,7 +492,8 @@ int cmd_reindex(int argc, char **argv)
 		fprintf(stderr, "cong reindex: the index could not be rebuilt (see the log above)\n");
 		return 1;
 	}
-	printf("search index rebuilt and %lld items derived again in %.1f s\n", (long long)derived,
-	       (double)(t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9);
+	printf("search index rebuilt in %.1f s, and %lld items derived again in %.1f s\n",
+	       (double)(ts.tv_sec - t0.tv_sec) + (ts.tv_nsec - t0.tv_nsec) / 1e9, (long long)derived,
+	       (double)(t1.tv_sec - ts.tv_sec) + (t1.tv_nsec - ts.tv_nsec) / 1e9);
 	return 0;
 }

@@ -73,8 +73,9 @@ static json_t *names_of(struct db_stmt *st)
 	return a;
 }
 
-/* The tables to copy: the source's ordinary tables but SQLite's own, the virtual tables' (the
- * search index, rebuilt on the target instead) and schema_migrations (the target has its own);
+/* The tables to copy: the source's ordinary tables but SQLite's own, the search index's (virtual
+ * tables and their shadows, and search_*: rebuilt on the target instead) and schema_migrations
+ * (the target has its own);
  * each with its columns (the target's types), its primary key and its foreign keys. 0, or -1
  * with a sentence in M->err. */
 static int tables_load(struct copy *m)
@@ -104,7 +105,9 @@ static int tables_load(struct copy *m)
 	json_t *v, *w;
 	json_array_foreach(names, i, v) {
 		const char *name = json_string_value(v);
-		int skip = strcmp(name, "schema_migrations") == 0;
+		/* the search index's own tables (search_doc, search_vocab, search_dict, a rebuild's
+		 * search_new_*) go with it: the target makes its index from the items */
+		int skip = strcmp(name, "schema_migrations") == 0 || strncmp(name, "search_", 7) == 0;
 		json_array_foreach(virt, j, w) { /* a virtual table's shadow tables: NAME_data, NAME_idx… */
 			size_t len = strlen(json_string_value(w));
 			if (strncmp(name, json_string_value(w), len) == 0 && name[len] == '_')

@@ -3,6 +3,7 @@
  * statements; SQLite's WAL lets readers run beside one writer, PostgreSQL's MVCC the same. */
 #include "db.h"
 #include "pg.h"
+#include "fts5rank.h"
 #include "base/log.h"
 #include "base/sb.h"
 #include "base/util.h"
@@ -139,6 +140,7 @@ struct db *db_open(const char *path, char *err, size_t errlen)
 		return NULL;
 	}
 	sqlite3_busy_timeout(db->h, 10000);
+	fts5rank_register(db->h); /* the search's ranking (search.c) */
 	/* always: the time is counted for /metrics; slow statements are logged when asked */
 	sqlite3_trace_v2(db->h, SQLITE_TRACE_PROFILE, slow_trace, NULL);
 	/* synchronous=FULL: in WAL mode the log is synced at every commit, so a change the server
@@ -181,6 +183,7 @@ struct db *db_open_readonly(const char *path, int immutable, char *err, size_t e
 		return NULL;
 	}
 	sqlite3_busy_timeout(db->h, 10000);
+	fts5rank_register(db->h);
 	return db;
 }
 
@@ -421,6 +424,57 @@ void db_bind_int(struct db_stmt *st, int i, int64_t v)
 		pg_bind_int(st->pg, i, v);
 	else
 		sqlite3_bind_int64(st->lite, i, v);
+}
+
+void db_bind_blob(struct db_stmt *st, int i, const void *p, size_t n)
+{
+	if (!st->pg) {
+		sqlite3_bind_blob64(st->lite, i, p, n, SQLITE_TRANSIENT);
+		return;
+	}
+	/* bytea in PostgreSQL's text form: \x and two hex digits a byte */
+	static const char hex[] = "0123456789abcdef";
+	char *t = xmalloc(st_add(st_mult(n, 2), 3));
+	t[0] = '\\';
+	t[1] = 'x';
+	for (size_t k = 0; k < n; k++) {
+		t[2 + 2 * k] = hex[((const unsigned char *)p)[k] >> 4];
+		t[3 + 2 * k] = hex[((const unsigned char *)p)[k] & 15];
+	}
+	t[2 + 2 * n] = 0;
+	pg_bind(st->pg, i, t);
+	free(t);
+}
+
+static int hexval(char c)
+{
+	return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
+void *db_col_blob_dup(struct db_stmt *st, int i, size_t *n)
+{
+	*n = 0;
+	if (!st->pg) {
+		const void *p = sqlite3_column_blob(st->lite, i);
+		size_t len = (size_t)sqlite3_column_bytes(st->lite, i);
+		void *r = xmalloc(len ? len : 1);
+		if (p && len)
+			memcpy(r, p, len);
+		*n = len;
+		return r;
+	}
+	const char *t = pg_col_text(st->pg, i);
+	size_t len = t ? strlen(t) : 0;
+	if (len < 2 || t[0] != '\\' || t[1] != 'x')
+		return xmalloc(1);
+	unsigned char *r = xmalloc(len / 2 + 1);
+	for (size_t k = 2; k + 1 < len; k += 2) {
+		int hi = hexval(t[k]), lo = hexval(t[k + 1]);
+		if (hi < 0 || lo < 0)
+			break;
+		r[(*n)++] = (unsigned char)(hi << 4 | lo);
+	}
+	return r;
 }
 
 void db_bind_null(struct db_stmt *st, int i)

@@ -93,6 +93,9 @@ const char *db_errmsg(struct db *db);
 void db_bind_text(struct db_stmt *st, int i, const char *s);
 void db_bind_int(struct db_stmt *st, int i, int64_t v);
 void db_bind_null(struct db_stmt *st, int i);
+/* Binary data (SQLite BLOB, PostgreSQL bytea), and a malloc'd copy of a column's; *N its size. */
+void db_bind_blob(struct db_stmt *st, int i, const void *p, size_t n);
+void *db_col_blob_dup(struct db_stmt *st, int i, size_t *n);
 
 /* The current row as an object {column: value}; integers stay integers, NULL is null. */
 json_t *db_row_json(struct db_stmt *st);

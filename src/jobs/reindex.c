@@ -64,7 +64,7 @@ static void *reindex_main(void *arg)
 	}
 	int rc = 0;
 	if (r->search) {
-		log_info("search: rebuilding the index after an upgrade; search answers from what is done meanwhile");
+		log_info("search: rebuilding the index beside the live one, which answers meanwhile");
 		rc = search_reindex(db, progress, &last);
 		if (rc == 0 && db_setting_set(db, "search_reindex_needed", "0") == 0)
 			log_info("search: the index is rebuilt");
@@ -96,7 +96,9 @@ struct reindexer *reindex_start_if_needed(const char *db_path)
 	struct db *db = db_open(db_path, err, sizeof(err));
 	if (!db)
 		return NULL;
-	int search = needed(db, "search_reindex_needed"), derive = needed(db, "items_derive_needed");
+	char *at = db_setting_get(db, "search_rebuild_at"); /* a rebuild stopped half-way: it goes on */
+	int search = needed(db, "search_reindex_needed") || at, derive = needed(db, "items_derive_needed");
+	free(at);
 	db_close(db);
 	if (!search && !derive)
 		return NULL;

@@ -15,6 +15,7 @@
 #include "render/sanitize.h"
 #include "vn/slug.h"
 #include "model/kind.h"
+#include "search/search_int.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,10 +24,6 @@
 #include <utf8proc.h>
 
 #include "base/banned.h"
-
-/* The token of a site in the index's site_t column (migration 0012): letters and digits, one
- * unicode61 token, never offered as a suggestion. */
-#define SITE_TOKEN "zsite"
 
 #define QUERY_MAX_CHARS 500
 
@@ -40,7 +37,7 @@ static int is_word_char(utf8proc_int32_t c)
 }
 
 /* Lower case, NFC, one tone placement; malloc'd. */
-static char *word_normalize(const char *w)
+char *search_word_normalize(const char *w)
 {
 	utf8proc_uint8_t *low = NULL;
 	if (utf8proc_map((const utf8proc_uint8_t *)w, 0, &low, UTF8PROC_NULLTERM | UTF8PROC_STABLE |
@@ -52,13 +49,27 @@ static char *word_normalize(const char *w)
 }
 
 /* Calls FN for every word of TEXT (runs of letters, marks and digits) with its byte range. */
-static void words_each(const char *text, void (*fn)(const char *w, size_t len, size_t off, void *arg), void *arg)
+void search_words_each(const char *text, void (*fn)(const char *w, size_t len, size_t off, void *arg), void *arg)
 {
 	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)text;
 	utf8proc_ssize_t left = (utf8proc_ssize_t)strlen(text), off = 0, start = -1;
 	while (left > 0) {
 		utf8proc_int32_t c;
-		utf8proc_ssize_t n = utf8proc_iterate(p + off, left, &c);
+		utf8proc_ssize_t n;
+		if (p[off] < 0x80) { /* ASCII: letters and digits are word characters, nothing else */
+			c = p[off];
+			if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+				if (start < 0)
+					start = off;
+			} else if (start >= 0) {
+				fn(text + start, (size_t)(off - start), (size_t)start, arg);
+				start = -1;
+			}
+			off++;
+			left--;
+			continue;
+		}
+		n = utf8proc_iterate(p + off, left, &c);
 		if (n <= 0) {
 			n = 1;
 			c = ' ';
@@ -86,7 +97,7 @@ static void part_add_word(const char *w, size_t len, size_t off, void *arg)
 	if (p->nwords == SEARCH_MAX_WORDS)
 		return;
 	char *raw = xstrndup(w, len);
-	char *x = word_normalize(raw);
+	char *x = search_word_normalize(raw);
 	char *f = vn_fold(x);
 	free(raw);
 	if (!f || !*x || !*f) { /* a lone combining mark folds to nothing: not a word */
@@ -136,7 +147,7 @@ void search_parse(const char *q, struct search_query *out)
 		struct search_part *p = &out->parts[out->nparts];
 		char *chunk = xstrndup(start, (size_t)(end - start));
 		p->negated = neg;
-		words_each(chunk, part_add_word, p);
+		search_words_each(chunk, part_add_word, p);
 		free(chunk);
 		if (p->nwords)
 			out->nparts++;
@@ -170,7 +181,52 @@ static void add_phrase(struct sb *b, char *const *words, int n)
 	sb_addc(b, '"');
 }
 
-char *search_match_expr(const struct search_query *q)
+/* WORDS (folded) as a phrase of bigram tokens for title_b and body_b: "a b c" ->
+ * "a\u01c2b b\u01c2c" (search_index.c makes the same of an item's folded text), which FTS5
+ * matches from the bigrams' own short doclists, instead of checking the positions of every item
+ * that has all of a phrase's common words. */
+static void add_bigrams(struct sb *b, char *const *words, int n)
+{
+	sb_addc(b, '"');
+	for (int i = 0; i + 1 < n; i++) {
+		if (i)
+			sb_addc(b, ' ');
+		for (int k = i; k <= i + 1; k++) {
+			if (k > i)
+				sb_adds(b, BIGRAM_SEP);
+			for (const char *c = words[k]; *c; c++) {
+				if (*c == '"')
+					sb_addc(b, '"');
+				sb_addc(b, *c);
+			}
+		}
+	}
+	sb_addc(b, '"');
+}
+
+/* The phrases of an FTS5 expression in their order (FTS5 numbers them so), each with what
+ * cong_rank needs to know of it: the word whose number of items is its count (a one-word
+ * phrase), the words of a phrase, or that it ranks nothing (an exclusion). */
+struct phrase_info {
+	const char *word;                /* a one-word phrase: the word */
+	const struct search_part *words; /* a phrase of bigrams: its words */
+	int ranks;                       /* 0: its count does not matter */
+};
+struct phrases {
+	int n;
+	struct phrase_info p[2 * SEARCH_MAX_PARTS + 2];
+};
+
+static void phrase_add(struct phrases *ph, const char *word, const struct search_part *words, int ranks)
+{
+	if (ph && ph->n < (int)ARRAY_SIZE(ph->p))
+		ph->p[ph->n++] = (struct phrase_info){ ranks ? word : NULL, ranks ? words : NULL, ranks };
+}
+
+/* Every positive part is a group, AND'ed: a word is matched folded, OR as written when typed
+ * with diacritics (the exact spelling then scores both); a phrase as folded bigrams. Exclusions
+ * follow with NOT: "-bán" leaves out "bán" only, "-ban" every spelling. */
+static char *match_expr(const struct search_query *q, struct phrases *ph)
 {
 	struct sb b = SB_INIT;
 	int pos = 0;
@@ -179,11 +235,19 @@ char *search_match_expr(const struct search_query *q)
 		if (p->negated)
 			continue;
 		sb_adds(&b, pos++ ? " AND (" : "(");
-		sb_adds(&b, "{title_f body_f} : ");
-		add_phrase(&b, p->folded, p->nwords);
-		if (p->has_marks) {
-			sb_adds(&b, " OR {title_x body_x} : ");
-			add_phrase(&b, p->words, p->nwords);
+		if (p->nwords > 1) {
+			sb_adds(&b, "{title_b body_b} : ");
+			add_bigrams(&b, p->folded, p->nwords);
+			phrase_add(ph, NULL, p, 1);
+		} else {
+			sb_adds(&b, "{title_f body_f} : ");
+			add_phrase(&b, p->folded, 1);
+			phrase_add(ph, p->folded[0], NULL, 1);
+			if (p->has_marks) {
+				sb_adds(&b, " OR {title_x body_x} : ");
+				add_phrase(&b, p->words, 1);
+				phrase_add(ph, p->words[0], NULL, 1);
+			}
 		}
 		sb_addc(&b, ')');
 	}
@@ -195,11 +259,24 @@ char *search_match_expr(const struct search_query *q)
 		const struct search_part *p = &q->parts[i];
 		if (!p->negated)
 			continue;
-		/* "-bán" leaves out "bán" only; "-ban" every spelling of it */
-		sb_adds(&b, p->has_marks ? " NOT {title_x body_x} : " : " NOT {title_f body_f} : ");
-		add_phrase(&b, p->has_marks ? p->words : p->folded, p->nwords);
+		if (p->has_marks) {
+			sb_adds(&b, " NOT {title_x body_x} : ");
+			add_phrase(&b, p->words, p->nwords);
+		} else if (p->nwords > 1) {
+			sb_adds(&b, " NOT {title_b body_b} : ");
+			add_bigrams(&b, p->folded, p->nwords);
+		} else {
+			sb_adds(&b, " NOT {title_f body_f} : ");
+			add_phrase(&b, p->folded, 1);
+		}
+		phrase_add(ph, NULL, NULL, 0);
 	}
 	return sb_detach(&b, NULL);
+}
+
+char *search_match_expr(const struct search_query *q)
+{
+	return match_expr(q, NULL);
 }
 
 /* ---- the PostgreSQL expressions ---- */
@@ -318,7 +395,7 @@ struct marker {
 static int word_hits(const struct search_query *q, const char *w, size_t len)
 {
 	char *raw = xstrndup(w, len);
-	char *x = word_normalize(raw);
+	char *x = search_word_normalize(raw);
 	char *f = vn_fold(x);
 	int hit = 0;
 	for (int i = 0; !hit && i < q->nparts; i++) {
@@ -369,7 +446,7 @@ static char *highlight(const struct search_query *q, const char *text, long widt
 	struct sb out = SB_INIT;
 	struct marker m = { q, text, &out, 0, -1, -1, 0, -1, 0 };
 	if (width > 0) {
-		words_each(text, find_first, &m);
+		search_words_each(text, find_first, &m);
 		long total = m.word, hit = m.first_hit < 0 ? 0 : m.first_hit;
 		m.from = hit > width / 3 ? hit - width / 3 : 0;
 		m.to = m.from + width - 1;
@@ -377,13 +454,13 @@ static char *highlight(const struct search_query *q, const char *text, long widt
 			sb_adds(&out, "… ");
 		m.word = 0;
 		m.copied = 0;
-		words_each(text, mark_words, &m);
+		search_words_each(text, mark_words, &m);
 		if (m.to < total - 1)
 			sb_adds(&out, " …");
 		else if (m.copied < strlen(text))
 			sb_add_html(&out, text + m.copied, strlen(text) - m.copied);
 	} else {
-		words_each(text, mark_words, &m);
+		search_words_each(text, mark_words, &m);
 		sb_add_html(&out, text + m.copied, strlen(text) - m.copied);
 	}
 	return sb_detach(&out, NULL);
@@ -435,22 +512,24 @@ static char *closest_term(struct db *db, const char *w)
 	int cap = strlen(w) <= 4 ? 1 : 2, best = cap + 1;
 	int64_t best_docs = 0;
 	char *r = NULL;
-	/* PostgreSQL: search_vocab is a table (0004_search.pg.sql), read in term order as fts5vocab
-	 * gives it, so that ties go to the same term */
-	struct db_stmt *st = db_is_pg(db) ? db_stmt(db, "SELECT term, doc FROM search_vocab WHERE term >= ? AND term < ?"
-							" ORDER BY term LIMIT 20000")
-					  : db_stmt(db, "SELECT term, doc FROM search_vocab WHERE term >= ? AND term < ? LIMIT 20000");
+	/* search_vocab: a table on both engines (0004_search.pg.sql, 0053_search_index.sql), read
+	 * in term order, so that ties go to the same term; only its words of the right length */
+	struct db_stmt *st = db_stmt(db, "SELECT term, doc FROM search_vocab WHERE term >= ? AND term < ?"
+					 " AND length(term) BETWEEN ? AND ? ORDER BY term LIMIT 20000");
 	if (!st)
 		return NULL;
 	db_bind_text(st, 1, lo);
 	db_bind_text(st, 2, hi);
+	db_bind_int(st, 3, (int64_t)len > cap ? (int64_t)len - cap : 1);
+	db_bind_int(st, 4, (int64_t)len + cap);
 	while (db_step(st) == DB_ROW) {
 		const char *t = db_col_text(st, 0);
 		int64_t docs = db_col_int(st, 1);
 		int ascii = 1;
 		for (const char *c = t; *c; c++)
 			ascii &= (unsigned char)*c < 128;
-		if (!ascii || strcmp(t, w) == 0 || strncmp(t, SITE_TOKEN, sizeof(SITE_TOKEN) - 1) == 0)
+		if (!ascii || strcmp(t, w) == 0 || strncmp(t, SITE_TOKEN, sizeof(SITE_TOKEN) - 1) == 0 ||
+		    strncmp(t, KIND_TOKEN, sizeof(KIND_TOKEN) - 1) == 0)
 			continue;
 		int dist = edit_distance(w, t, cap);
 		if (dist < best || (dist == best && dist <= cap && docs > best_docs)) {
@@ -496,35 +575,46 @@ static json_t *suggestions(struct db *db, const struct search_query *q)
 
 /* ---- running a query ---- */
 
-/* Only the index is read while matching: the site is a token of the index itself (site_t,
- * joined to the expression by site_expr), the category is tested on the rowid against the
- * articles table's indexes, never through FTS5's stored content rows (a 6 KB read per match on
- * a large portal: docs/search.md). */
+/* Only the index is read while matching: the site and the kind are tokens of the index itself
+ * (site_t, joined to the expression by filter_expr), the category is tested on the rowid against
+ * the items table's indexes, the dates (when asked) on the item's row by its primary key. */
 #define SEARCH_FILTERS                                                                         \
-	" AND (?3 = 0 OR f.published_at >= ?3) AND (?4 = 0 OR f.published_at < ?4)"               \
-	" AND (?5 = '' OR f.kind = ?5)"                                                            \
 	" AND (?6 = 0 OR f.rowid IN (SELECT id FROM items WHERE category_id IN (WITH RECURSIVE"  \
 	" sub(id) AS (SELECT ?6 UNION ALL SELECT x.id FROM categories x JOIN sub ON x.parent_id = sub.id)" \
 	" SELECT id FROM sub)))"
-#define SEARCH_WHERE " FROM search_fts f WHERE search_fts MATCH ?1" SEARCH_FILTERS
+#define SEARCH_WHERE                                                                           \
+	" FROM search_fts f WHERE search_fts MATCH ?1 AND ((?3 = 0 AND ?4 = 0) OR EXISTS (SELECT 1"    \
+	" FROM items a WHERE a.id = f.rowid AND (?3 = 0 OR a.published_at >= ?3) AND (?4 = 0 OR"        \
+	" a.published_at < ?4)))" SEARCH_FILTERS
 /* PostgreSQL (0004_search.pg.sql): the query's words against the folded tsvector (its GIN
  * index), the exclusions typed with diacritics against the written one, the site on its own
  * indexed column, the same filters. */
 #define SEARCH_WHERE_PG                                                                             \
 	" FROM search_fts f WHERE f.tsv_f @@ CAST(?1 AS tsquery)"                                      \
-	" AND (?9 = '' OR NOT f.tsv_x @@ CAST(?9 AS tsquery)) AND (?2 = 0 OR f.site_id = ?2)" SEARCH_FILTERS
+	" AND (?9 = '' OR NOT f.tsv_x @@ CAST(?9 AS tsquery)) AND (?2 = 0 OR f.site_id = ?2)"            \
+	" AND (?3 = 0 OR f.published_at >= ?3) AND (?4 = 0 OR f.published_at < ?4)"                    \
+	" AND (?5 = '' OR f.kind = ?5)" SEARCH_FILTERS
 
 /* Counting stops here: "more than 10,000" is as useful as the exact number, and much cheaper. */
 #define COUNT_CAP 10000
 
-/* EXPR limited to P's site when it has one; malloc'd. */
-static char *site_expr(const char *expr, const struct search_params *p)
+/* The weights of search_fts's columns for cong_rank (title_x, body_x, title_f, body_f, site_t,
+ * title_b, body_b): the title as written 10, its text 3, folded 5 and 1, a phrase's bigrams as
+ * the folded words; the filter tokens rank nothing. */
+#define RANK_WEIGHTS "10 3 5 1 0 5 1"
+
+/* EXPR limited to P's site and kind when it has them (the filter tokens of site_t); malloc'd. */
+static char *filter_expr(const char *expr, const struct search_params *p)
 {
 	struct sb b = SB_INIT;
+	sb_addf(&b, "(%s)", expr);
 	if (p->site_id)
-		sb_addf(&b, "(%s) AND site_t:" SITE_TOKEN "%lld", expr, (long long)p->site_id);
-	else
-		sb_adds(&b, expr);
+		sb_addf(&b, " AND site_t:" SITE_TOKEN "%lld", (long long)p->site_id);
+	if (p->kind && *p->kind) {
+		char *k = search_kind_token(p->kind);
+		sb_addf(&b, " AND site_t:" KIND_TOKEN "%s", k);
+		free(k);
+	}
 	return sb_detach(&b, NULL);
 }
 
@@ -536,27 +626,121 @@ static void bind_filters(struct db *db, struct db_stmt *st, const char *expr, co
 	if (db_is_pg(db)) {
 		db_bind_int(st, 2, p->site_id);
 		db_bind_text(st, 9, exclude ? exclude : "");
+		db_bind_text(st, 5, p->kind ? p->kind : "");
 	}
 	db_bind_int(st, 3, p->from);
 	db_bind_int(st, 4, p->to);
-	db_bind_text(st, 5, p->kind ? p->kind : "");
 	db_bind_int(st, 6, p->category_id);
 }
 
-/* The ids of one page: ranked by bm25 (exact spellings weigh more) when the matches are few
- * enough to rank, newest first when they are more than COUNT_CAP (ranking half a million rows
- * cannot be quick, and for so broad a query the newest items serve the reader best). */
-static json_t *result_ids(struct db *db, const char *expr, const struct search_params *p, int broad)
+/* cong_rank's counts of PH's phrases: a word's number of items from search_vocab (kept at index
+ * time), a phrase's that of its rarest word, 0 where it does not matter; malloc'd. */
+static char *phrase_counts(struct db *db, const struct phrases *ph)
+{
+	struct sb b = SB_INIT;
+	for (int i = 0; i < ph->n; i++) {
+		int64_t n = 0;
+		if (i)
+			sb_addc(&b, ' ');
+		if (!ph->p[i].ranks) {
+			sb_addc(&b, '0');
+			continue;
+		}
+		/* a phrase: as many items as its rarest word, at most (counting the phrase itself reads
+		 * its doclist: "nhân dân", a bigram of a third of the items, 30 ms at a million) */
+		const struct search_part *pp = ph->p[i].words;
+		int nw = pp ? pp->nwords : 1;
+		for (int k = 0; k < nw; k++) {
+			int64_t c = 0;
+			struct db_stmt *st = db_stmt(db, "SELECT doc FROM search_vocab WHERE term = ?");
+			if (st) {
+				db_bind_text(st, 1, pp ? pp->folded[k] : ph->p[i].word);
+				if (db_step(st) == DB_ROW)
+					c = db_col_int(st, 0);
+				db_reset(st);
+			}
+			if (k == 0 || c < n)
+				n = c;
+		}
+		sb_addf(&b, "%lld", (long long)n);
+	}
+	return sb_detach(&b, NULL);
+}
+
+/* The ids of one page: ranked by bm25 (cong_rank: exact spellings weigh more) when the matches
+ * are few enough to rank, newest first when they are more than COUNT_CAP (ranking half a million
+ * rows cannot be quick, and for so broad a query the newest items serve the reader best). */
+static json_t *result_ids(struct db *db, const char *expr, const struct phrases *ph, const struct search_params *p,
+			  int broad)
 {
 	struct db_stmt *st = broad ? db_stmt(db, "SELECT f.rowid AS id" SEARCH_WHERE " ORDER BY f.rowid DESC LIMIT ?7 OFFSET ?8")
 				 : db_stmt(db, "SELECT f.rowid AS id" SEARCH_WHERE
-					   " ORDER BY bm25(search_fts, 10.0, 3.0, 5.0, 1.0, 0.0), f.published_at DESC LIMIT ?7 OFFSET ?8");
+					   " ORDER BY cong_rank(search_fts, '" RANK_WEIGHTS "', ?9), f.rowid DESC LIMIT ?7 OFFSET ?8");
 	if (!st)
 		return json_array();
 	bind_filters(db, st, expr, NULL, p);
 	db_bind_int(st, 7, p->limit);
 	db_bind_int(st, 8, p->offset);
+	if (!broad) {
+		char *counts = phrase_counts(db, ph);
+		db_bind_text(st, 9, counts);
+		free(counts);
+	}
 	return db_rows_json(st);
+}
+
+struct scored {
+	int64_t id;
+	double score;
+};
+
+static int scored_cmp(const void *a, const void *b)
+{
+	const struct scored *x = a, *y = b;
+	if (x->score != y->score)
+		return x->score < y->score ? -1 : 1;
+	return x->id > y->id ? -1 : x->id < y->id; /* ties: the higher id first, as ORDER BY rowid DESC */
+}
+
+/* One site's page, SQLite: its matches are few (a site has a few thousand items), so they are
+ * matched once, each with its rank, and sorted here, where counting them and then ranking them
+ * intersected the site's token with the words twice. The page's ids in order ({"id": …}), *TOTAL
+ * the matches; NULL when they are more than COUNT_CAP (*TOTAL then COUNT_CAP + 1: the caller
+ * lists the newest) or on an error. The order is result_ids' (ORDER BY cong_rank, rowid DESC). */
+static json_t *site_ranked(struct db *db, const char *expr, const struct phrases *ph, const struct search_params *p,
+			   int64_t *total)
+{
+	struct db_stmt *st = db_stmt(db, "SELECT f.rowid, cong_rank(search_fts, '" RANK_WEIGHTS "', ?9)" SEARCH_WHERE
+					 " LIMIT ?7");
+	if (!st)
+		return NULL;
+	bind_filters(db, st, expr, NULL, p);
+	db_bind_int(st, 7, COUNT_CAP + 1);
+	char *counts = phrase_counts(db, ph);
+	db_bind_text(st, 9, counts);
+	free(counts);
+	size_t n = 0, cap = 256;
+	struct scored *v = xmalloc(cap * sizeof(*v));
+	while (db_step(st) == DB_ROW) {
+		if (n == cap)
+			v = xrealloc(v, (cap *= 2) * sizeof(*v));
+		v[n].id = db_col_int(st, 0);
+		v[n].score = db_col_double(st, 1);
+		n++;
+	}
+	db_reset(st);
+	*total = (int64_t)n;
+	if (n > COUNT_CAP) {
+		free(v);
+		return NULL;
+	}
+	qsort(v, n, sizeof(*v), scored_cmp);
+	json_t *ids = json_array();
+	int64_t off = p->offset > 0 ? p->offset : 0, lim = p->limit < 0 ? (int64_t)n : p->limit;
+	for (int64_t i = off; i < (int64_t)n && i < off + lim; i++)
+		json_array_append_new(ids, json_pack("{sI}", "id", (json_int_t)v[i].id));
+	free(v);
+	return ids;
 }
 
 /* The same on PostgreSQL. ts_rank reads no weight in the query, so the column filters of FTS5's
@@ -600,19 +784,27 @@ json_t *search_run(struct db *db, const struct search_params *p)
 	json_t *res = json_object(), *rows = json_array();
 	int64_t total = 0;
 	int pg = db_is_pg(db);
+	struct phrases ph = { 0 };
 	search_parse(p->q, &q);
 	char *expr, *exclude = NULL;
 	if (pg) {
 		expr = search_tsquery(&q, SEARCH_TSQ_MATCH);
 		exclude = search_tsquery(&q, SEARCH_TSQ_EXCLUDE);
 	} else {
-		char *words = search_match_expr(&q);
-		expr = words ? site_expr(words, p) : NULL;
+		char *words = match_expr(&q, &ph);
+		expr = words ? filter_expr(words, p) : NULL;
 		free(words);
 	}
 	json_object_set_new(res, "searched", json_boolean(expr != NULL));
+	json_t *ranked = NULL;
+	int counted = 0;
+	if (expr && !pg && p->site_id) {
+		ranked = site_ranked(db, expr, &ph, p, &total);
+		counted = ranked || total > COUNT_CAP;
+	}
 	if (expr) {
-		struct db_stmt *st = pg ? db_stmt(db, "SELECT count(*) FROM (SELECT 1" SEARCH_WHERE_PG " LIMIT ?7) AS m")
+		struct db_stmt *st = counted ? NULL
+				   : pg ? db_stmt(db, "SELECT count(*) FROM (SELECT 1" SEARCH_WHERE_PG " LIMIT ?7) AS m")
 					: db_stmt(db, "SELECT count(*) FROM (SELECT 1" SEARCH_WHERE " LIMIT ?7)");
 		if (st) {
 			bind_filters(db, st, expr, exclude, p);
@@ -625,7 +817,11 @@ json_t *search_run(struct db *db, const struct search_params *p)
 		json_object_set_new(res, "more", json_boolean(broad));
 		if (broad)
 			total = COUNT_CAP;
-		json_t *ids = !total ? json_array() : pg ? result_ids_pg(db, expr, exclude, &q, p, broad) : result_ids(db, expr, p, broad);
+		json_t *ids = !total ? json_array()
+			    : ranked && !broad ? json_incref(ranked)
+			    : pg ? result_ids_pg(db, expr, exclude, &q, p, broad)
+				 : result_ids(db, expr, &ph, p, broad);
+		json_decref(ranked);
 		size_t k;
 		json_t *idrow;
 		/* then only the page's articles are read */
@@ -672,283 +868,3 @@ json_t *search_run(struct db *db, const struct search_params *p)
 	return res;
 }
 
-/* ---- the index ---- */
-
-/* PostgreSQL's text of an index column: the words of a text cut and normalised in C as a
- * query's words are (word_normalize), separated by spaces, and beside them their folded forms.
- * PostgreSQL's parser then only splits on the spaces: its own idea of a word ("12/2024/qđ-ubnd"
- * is a file path to it), of case and of letters in the database's locale never applies. */
-struct pg_text {
-	struct sb x, f;
-	size_t max; /* X and F each stay under this many bytes; the words that follow are left out */
-	int cut;
-};
-
-static void pg_text_word(const char *w, size_t len, size_t off, void *arg)
-{
-	struct pg_text *t = arg;
-	(void)off;
-	if (t->cut)
-		return;
-	char *raw = xstrndup(w, len);
-	char *x = word_normalize(raw);
-	char *f = vn_fold(x);
-	free(raw);
-	if (f && *x && *f) { /* as search_parse: a lone combining mark is not a word */
-		size_t nx = strlen(x), nf = strlen(f);
-		if (t->x.len + nx + 1 >= t->max || t->f.len + nf + 1 >= t->max) {
-			t->cut = 1;
-		} else {
-			if (t->x.len)
-				sb_addc(&t->x, ' ');
-			sb_add(&t->x, x, nx);
-			if (t->f.len)
-				sb_addc(&t->f, ' ');
-			sb_add(&t->f, f, nf);
-		}
-	}
-	free(x);
-	free(f);
-}
-
-/* A tsvector's words and positions take at most 1 MB. A word takes at most twice its bytes in
- * the text (itself aligned to 2 bytes, a count and a position of 2 bytes each; a word of the text
- * takes its length and a space), so below this many bytes of words (as written, or folded) a
- * tsvector is always accepted. A realistic text of 480 KB makes one of 10 KB (its words repeat);
- * 480 KB of distinct four-letter codes, 770 KB. */
-#define PG_TEXT_SAFE 450000
-
-static int pg_insert(struct db *db, int vocab, int64_t id, const struct pg_text *t, const struct pg_text *b, json_t *a,
-		     const char *kind)
-{
-	/* with VOCAB, the item's folded words counted into search_vocab */
-	struct db_stmt *st =
-		vocab ? db_stmt(db, "WITH n AS (INSERT INTO search_fts (rowid, title_x, body_x, title_f, body_f, site_id,"
-				    " category_id, published_at, kind) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) RETURNING tsv_f)"
-				    " INSERT INTO search_vocab (term, doc) SELECT u.term, 1"
-				    " FROM n, unnest(tsvector_to_array(n.tsv_f)) AS u(term)"
-				    " ON CONFLICT (term) DO UPDATE SET doc = search_vocab.doc + 1")
-		      : db_stmt(db, "INSERT INTO search_fts (rowid, title_x, body_x, title_f, body_f, site_id, category_id,"
-				    " published_at, kind) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
-	if (!st)
-		return -1;
-	db_bind_int(st, 1, id);
-	db_bind_text(st, 2, t->x.buf);
-	db_bind_text(st, 3, b->x.buf);
-	db_bind_text(st, 4, t->f.buf);
-	db_bind_text(st, 5, b->f.buf);
-	db_bind_int(st, 6, json_integer_value(json_object_get(a, "site_id")));
-	db_bind_int(st, 7, json_integer_value(json_object_get(a, "category_id")));
-	db_bind_int(st, 8, json_integer_value(json_object_get(a, "published_at")));
-	db_bind_text(st, 9, kind);
-	return db_step_done(st);
-}
-
-/* Indexes item ID (A, its row) on PostgreSQL. A text long enough that its tsvector might pass
- * 1 MB is tried whole inside a savepoint; when PostgreSQL refuses it, its first PG_TEXT_SAFE
- * bytes of words are indexed instead. */
-static int index_pg(struct db *db, int vocab, int64_t id, const char *title, const char *body, json_t *a, const char *kind)
-{
-	struct pg_text t = { SB_INIT, SB_INIT, (size_t)-1, 0 }, b = { SB_INIT, SB_INIT, (size_t)-1, 0 };
-	words_each(title, pg_text_word, &t);
-	words_each(body, pg_text_word, &b);
-	int rc;
-	if (b.x.len < PG_TEXT_SAFE && b.f.len < PG_TEXT_SAFE) {
-		rc = pg_insert(db, vocab, id, &t, &b, a, kind);
-	} else if (db_begin(db)) {
-		rc = -1;
-	} else if (!pg_insert(db, vocab, id, &t, &b, a, kind)) {
-		rc = db_commit(db);
-	} else {
-		db_rollback(db);
-		log_warn("search: item %lld: its text is too long for PostgreSQL's tsvector, only its first %d KB are"
-			 " searchable", (long long)id, PG_TEXT_SAFE / 1000);
-		sb_release(&b.x);
-		sb_release(&b.f);
-		b.max = PG_TEXT_SAFE;
-		words_each(body, pg_text_word, &b);
-		rc = pg_insert(db, vocab, id, &t, &b, a, kind);
-	}
-	sb_release(&t.x);
-	sb_release(&t.f);
-	sb_release(&b.x);
-	sb_release(&b.f);
-	return rc;
-}
-
-/* search_index_article; VOCAB (PostgreSQL): keep search_vocab in step too (search_reindex
- * rebuilds it once at its end instead). */
-static int index_item(struct db *db, int64_t id, int vocab)
-{
-	int pg = db_is_pg(db);
-	struct db_stmt *st;
-	if (pg && vocab) {
-		/* the item's folded words leave the vocabulary with it; a word of no other item goes */
-		st = db_stmt(db, "WITH o AS (DELETE FROM search_fts WHERE rowid = ?1 RETURNING tsv_f)"
-				 " UPDATE search_vocab v SET doc = v.doc - 1"
-				 " FROM o, unnest(tsvector_to_array(o.tsv_f)) AS u(term) WHERE v.term = u.term");
-		if (!st)
-			return -1;
-		db_bind_int(st, 1, id);
-		if (db_step_done(st) || db_step_done(db_stmt(db, "DELETE FROM search_vocab WHERE doc <= 0")))
-			return -1;
-	} else {
-		st = db_stmt(db, "DELETE FROM search_fts WHERE rowid = ?");
-		if (!st)
-			return -1;
-		db_bind_int(st, 1, id);
-		int ok = db_step(st) == DB_DONE;
-		db_reset(st);
-		if (!ok)
-			return -1;
-	}
-	/* Vietnamese items only: a translation is found by its own language's search, in the
-	 * tables of search_lang.c (migration 0050) */
-	if (search_lang_index(db, id))
-		return -1;
-	st = db_stmt(db, "SELECT title, summary, body, site_id, category_id, published_at, kind, fields, ref FROM items"
-			 " WHERE id = ? AND state = 'published' AND lang = 'vi'");
-	if (!st)
-		return -1;
-	db_bind_int(st, 1, id);
-	json_t *a = db_one_json(st);
-	if (!a)
-		return 0; /* not public: not in the index */
-	const char *body = json_string_value(json_object_get(a, "body"));
-	char *text = html_to_text(body, strlen(body));
-	struct sb all = SB_INIT;
-	sb_addf(&all, "%s\n%s", json_string_value(json_object_get(a, "summary")), text);
-	/* a kind's searchable fields (a document's number, issuing body, signer…) are searched with
-	 * its text; its identifier also with its title, which ranks first */
-	const struct kind *k = kind_find(json_string_value(json_object_get(a, "kind")));
-	json_t *fields = json_loads(json_string_value(json_object_get(a, "fields")), 0, NULL);
-	struct sb title = SB_INIT;
-	sb_adds(&title, json_string_value(json_object_get(a, "title")));
-	if (k && fields) {
-		char *extra = kind_search_text(k, fields);
-		if (*extra)
-			sb_addf(&all, "\n%s", extra);
-		free(extra);
-	}
-	if (json_string_value(json_object_get(a, "ref")))
-		sb_addf(&title, " %s", json_string_value(json_object_get(a, "ref")));
-	json_decref(fields);
-	int rc = -1;
-	if (pg) {
-		rc = index_pg(db, vocab, id, title.buf, all.buf, a, k ? k->name : "article");
-		if (rc)
-			log_error("search: indexing article %lld: %s", (long long)id, db_errmsg(db));
-		sb_release(&title);
-		free(text);
-		sb_release(&all);
-		json_decref(a);
-		return rc;
-	}
-	char *tx = vn_tone_normalize(title.buf);
-	sb_release(&title);
-	char *bx = vn_tone_normalize(all.buf);
-	char *tf = tx ? vn_fold(tx) : NULL, *bf = bx ? vn_fold(bx) : NULL;
-	st = db_stmt(db, "INSERT INTO search_fts (rowid, title_x, body_x, title_f, body_f, site_t, site_id, category_id,"
-			 " published_at, kind) VALUES (?1, ?2, ?3, ?4, ?5, '" SITE_TOKEN "' || ?6, ?6, ?7, ?8, ?9)");
-	if (st && tx && bx && tf && bf) {
-		db_bind_int(st, 1, id);
-		db_bind_text(st, 2, tx);
-		db_bind_text(st, 3, bx);
-		db_bind_text(st, 4, tf);
-		db_bind_text(st, 5, bf);
-		db_bind_int(st, 6, json_integer_value(json_object_get(a, "site_id")));
-		db_bind_int(st, 7, json_integer_value(json_object_get(a, "category_id")));
-		db_bind_int(st, 8, json_integer_value(json_object_get(a, "published_at")));
-		db_bind_text(st, 9, k ? k->name : "article");
-		rc = db_step(st) == DB_DONE ? 0 : -1;
-		db_reset(st);
-	}
-	if (rc)
-		log_error("search: indexing article %lld: %s", (long long)id, db_errmsg(db));
-	free(tx);
-	free(bx);
-	free(tf);
-	free(bf);
-	free(text);
-	sb_release(&all);
-	json_decref(a);
-	return rc;
-}
-
-int search_index_article(struct db *db, int64_t id)
-{
-	return index_item(db, id, 1);
-}
-
-/* PostgreSQL: search_vocab made anew from the index, in one transaction (readers see the old
- * one until it commits). One pass over every tsvector: seconds on a large portal, so only at
- * the end of a rebuild, never per query. */
-static int vocab_rebuild(struct db *db)
-{
-	if (db_begin(db) || db_exec(db, "DELETE FROM search_vocab") ||
-	    db_exec(db, "INSERT INTO search_vocab (term, doc) SELECT word, ndoc"
-			" FROM ts_stat('SELECT tsv_f FROM search_fts')")) {
-		db_rollback(db);
-		return -1;
-	}
-	return db_commit(db);
-}
-
-static atomic_int reindex_cancelled;
-
-void search_reindex_cancel(void)
-{
-	atomic_store(&reindex_cancelled, 1);
-}
-
-int search_reindex(struct db *db, void (*progress)(int64_t done, int64_t total, void *arg), void *arg)
-{
-	atomic_store(&reindex_cancelled, 0);
-	struct db_stmt *st = db_stmt(db, "SELECT count(*) FROM items WHERE state = 'published'");
-	int64_t total = 0, done = 0, last = 0;
-	if (!st)
-		return -1;
-	if (db_step(st) == DB_ROW)
-		total = db_col_int(st, 0);
-	db_reset(st);
-	if (db_begin(db) || db_exec(db, "DELETE FROM search_fts") || db_exec(db, "DELETE FROM search_lang") ||
-	    (!db_is_pg(db) && db_exec(db, "DELETE FROM search_grams"))) {
-		db_rollback(db);
-		return -1;
-	}
-	/* in id order, a batch per transaction, so a large site does not hold one huge one */
-	for (;;) {
-		st = db_stmt(db, "SELECT id FROM items WHERE state = 'published' AND id > ? ORDER BY id LIMIT 500");
-		if (!st)
-			goto fail;
-		db_bind_int(st, 1, last);
-		json_t *ids = db_rows_json(st);
-		size_t i, n = json_array_size(ids);
-		json_t *row;
-		json_array_foreach(ids, i, row) {
-			last = json_integer_value(json_object_get(row, "id"));
-			if (index_item(db, last, 0)) {
-				json_decref(ids);
-				goto fail;
-			}
-			done++;
-		}
-		json_decref(ids);
-		if (db_commit(db))
-			return -1;
-		if (progress)
-			progress(done, total, arg);
-		if (!n)
-			break;
-		if (atomic_load(&reindex_cancelled)) /* what is done stays; the rest comes with the next full rebuild */
-			return db_is_pg(db) && vocab_rebuild(db) ? -1 : 1;
-		if (db_begin(db))
-			return -1;
-	}
-	if (db_is_pg(db))
-		return vocab_rebuild(db);
-	return db_exec(db, "INSERT INTO search_fts (search_fts) VALUES ('optimize')");
-fail:
-	db_rollback(db);
-	return -1;
-}

@@ -58,10 +58,16 @@ json_t *search_run(struct db *db, const struct search_params *p);
 /* Keeps the index in step: indexes article ID when it is published, removes it otherwise.
  * Call inside the transaction that changed it. 0 or -1. */
 int search_index_article(struct db *db, int64_t id);
-/* Rebuilds the whole index; PROGRESS (may be NULL) is called every few hundred items. */
+/* Rebuilds the whole index beside the live one, or goes on with a rebuild that was stopped;
+ * PROGRESS (may be NULL) is called after every batch. 0, 1 when cancelled, or -1. */
 int search_reindex(struct db *db, void (*progress)(int64_t done, int64_t total, void *arg), void *arg);
-/* Makes a search_reindex running in another thread stop after its current batch (it returns 1). */
+/* Makes a search_reindex running in another thread (or a signal handler) stop after its current
+ * batch: it returns 1, and the next search_reindex goes on from there. Until a rebuild completes
+ * the live index answers and follows every change; the rebuilt one replaces it in one
+ * transaction. */
 void search_reindex_cancel(void);
+/* Items per transaction of a rebuild (tests; 0: the default, 2,000). */
+void search_reindex_batch(int n);
 
 /* The search of a language's pages (issue #16; search_lang.c, migration 0050): the published
  * items of site SITE_ID in language LANG (not Vietnamese) that match Q, best first, as rows {id,

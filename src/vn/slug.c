@@ -3,14 +3,16 @@
 #include "slug.h"
 #include "base/sb.h"
 #include "base/util.h"
+#include "vn/cp.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 
 #include "base/banned.h"
 
-char *vn_fold(const char *s)
+char *vn_fold_general(const char *s)
 {
 	utf8proc_uint8_t *out = NULL;
 	utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, 0, &out,
@@ -31,6 +33,112 @@ char *vn_fold(const char *s)
 		}
 	}
 	free(out);
+	return sb_detach(&b, NULL);
+}
+
+/* ---- the table of code points (cp.h) ---- */
+
+#define RANGE_A_END 0x250     /* [0, 0x250): ASCII, Latin-1, Latin Extended-A, -B */
+#define RANGE_B 0x1E00        /* [0x1E00, 0x1F00): Latin Extended Additional */
+#define RANGE_B_END 0x1F00
+#define RANGE_C 0x2000        /* [0x2000, 0x2070): General Punctuation */
+#define RANGE_C_END 0x2070
+#define TABLE_N (RANGE_A_END + (RANGE_B_END - RANGE_B) + (RANGE_C_END - RANGE_C))
+
+static struct vn_cp table[TABLE_N];
+static pthread_once_t table_once = PTHREAD_ONCE_INIT;
+
+static int table_slot(int32_t cp)
+{
+	if (cp >= 0 && cp < RANGE_A_END)
+		return cp;
+	if (cp >= RANGE_B && cp < RANGE_B_END)
+		return RANGE_A_END + (cp - RANGE_B);
+	if (cp >= RANGE_C && cp < RANGE_C_END)
+		return RANGE_A_END + (RANGE_B_END - RANGE_B) + (cp - RANGE_C);
+	return -1;
+}
+
+static int is_tone_mark(utf8proc_int32_t c)
+{
+	return c == 0x300 || c == 0x301 || c == 0x303 || c == 0x309 || c == 0x323;
+}
+
+static void table_fill(int32_t cp)
+{
+	struct vn_cp *e = &table[table_slot(cp)];
+	utf8proc_uint8_t one[8] = { 0 };
+	utf8proc_ssize_t n = utf8proc_encode_char(cp, one);
+	const utf8proc_property_t *pr = utf8proc_get_property(cp);
+	if (n <= 0 || cp == 0 || pr->combining_class != 0 || pr->category == UTF8PROC_CATEGORY_MN ||
+	    pr->category == UTF8PROC_CATEGORY_MC || pr->category == UTF8PROC_CATEGORY_ME ||
+	    pr->category == UTF8PROC_CATEGORY_CN || pr->category == UTF8PROC_CATEGORY_CS)
+		return;
+	char *f = vn_fold_general((const char *)one);
+	if (!f || strlen(f) >= sizeof(e->fold)) {
+		free(f);
+		return;
+	}
+	e->fold_len = (unsigned char)strlen(f);
+	memcpy(e->fold, f, e->fold_len);
+	free(f);
+	/* plain: NFC already, and not a vowel o/u carrying a tone (the only ones tone.c moves) */
+	utf8proc_uint8_t *nfc = NULL;
+	utf8proc_int32_t d[8];
+	utf8proc_ssize_t nd = utf8proc_decompose_char(cp, d, 8, UTF8PROC_DECOMPOSE, NULL);
+	int host = 0;
+	for (utf8proc_ssize_t i = 1; i < nd && nd <= 8; i++)
+		host |= is_tone_mark(d[i]) && (d[0] == 'o' || d[0] == 'O' || d[0] == 'u' || d[0] == 'U');
+	if (utf8proc_map(one, n, &nfc, UTF8PROC_STABLE | UTF8PROC_COMPOSE) == n && memcmp(nfc, one, (size_t)n) == 0 &&
+	    nd > 0 && nd <= 8)
+		e->plain = !host;
+	free(nfc);
+	e->ok = 1;
+}
+
+static void table_init(void)
+{
+	for (int32_t cp = 0; cp < RANGE_A_END; cp++)
+		table_fill(cp);
+	for (int32_t cp = RANGE_B; cp < RANGE_B_END; cp++)
+		table_fill(cp);
+	for (int32_t cp = RANGE_C; cp < RANGE_C_END; cp++)
+		table_fill(cp);
+}
+
+const struct vn_cp *vn_cp_info(int32_t cp)
+{
+	int k = table_slot(cp);
+	if (k < 0)
+		return NULL;
+	pthread_once(&table_once, table_init);
+	return &table[k];
+}
+
+/* Folding each code point alone from the table, when every one is in it; else the general path
+ * (a combining mark, another script: composition may then join code points). */
+char *vn_fold(const char *s)
+{
+	struct sb b = SB_INIT;
+	const unsigned char *p = (const unsigned char *)s;
+	while (*p) {
+		if (*p < 0x80) {
+			sb_addc(&b, (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p));
+			p++;
+			continue;
+		}
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t n = utf8proc_iterate(p, 4, &cp);
+		const struct vn_cp *e = n > 0 ? vn_cp_info(cp) : NULL;
+		if (!e || !e->ok) {
+			sb_release(&b);
+			return vn_fold_general(s);
+		}
+		sb_add(&b, e->fold, e->fold_len);
+		p += n;
+	}
+	if (!b.len)
+		return xstrdup("");
 	return sb_detach(&b, NULL);
 }
 

@@ -4,6 +4,7 @@
 #include "slug.h"
 #include "base/sb.h"
 #include "base/util.h"
+#include "vn/cp.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -26,7 +27,7 @@ static utf8proc_int32_t lower(utf8proc_int32_t c)
 	return utf8proc_tolower(c);
 }
 
-char *vn_tone_normalize(const char *s)
+char *vn_tone_normalize_general(const char *s)
 {
 	utf8proc_int32_t *cp = NULL;
 	utf8proc_ssize_t n;
@@ -83,4 +84,53 @@ char *vn_tone_normalize(const char *s)
 	char *r = m < 0 ? NULL : xstrdup((const char *)cp);
 	free(cp);
 	return r;
+}
+
+/* The same, a word at a time: a tone moves only inside a syllable, and NFC composes nothing
+ * across an ASCII space or punctuation, so each run between them is done alone, and copied as it
+ * is when every code point of it is plain (NFC, no o/u carrying a tone): most of a text. */
+char *vn_tone_normalize(const char *s)
+{
+	struct sb b = SB_INIT;
+	const unsigned char *p = (const unsigned char *)s;
+	while (*p) {
+		/* ASCII other than letters and digits: copied, a boundary */
+		if (*p < 0x80 && !((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9'))) {
+			sb_addc(&b, (char)*p++);
+			continue;
+		}
+		const unsigned char *w = p;
+		int plain = 1;
+		while (*p && !(*p < 0x80 && !((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9')))) {
+			if (*p < 0x80) {
+				p++;
+				continue;
+			}
+			utf8proc_int32_t cp;
+			utf8proc_ssize_t n = utf8proc_iterate(p, 4, &cp);
+			const struct vn_cp *e = n > 0 ? vn_cp_info(cp) : NULL;
+			if (n <= 0) { /* not UTF-8: as the general path says */
+				sb_release(&b);
+				return NULL;
+			}
+			plain &= e && e->ok && e->plain;
+			p += n;
+		}
+		if (plain) {
+			sb_add(&b, w, (size_t)(p - w));
+		} else {
+			char *word = xstrndup((const char *)w, (size_t)(p - w));
+			char *t = vn_tone_normalize_general(word);
+			free(word);
+			if (!t) {
+				sb_release(&b);
+				return NULL;
+			}
+			sb_adds(&b, t);
+			free(t);
+		}
+	}
+	if (!b.len)
+		return xstrdup("");
+	return sb_detach(&b, NULL);
 }

@@ -217,6 +217,64 @@ static int pg_vocab_in_step(struct db *db)
 	return ok;
 }
 
+/* SQLite: whether search_vocab (kept by search_index_article and search_reindex) counts every
+ * word of the index in as many items as FTS5 itself does (fts5vocab reads the doclists), bigrams
+ * and filter tokens aside. */
+static int lite_vocab_in_step(struct db *db)
+{
+	if (db_exec(db, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.sv USING fts5vocab(main, search_fts, 'row')"))
+		return 0;
+	struct db_stmt *st = db_prepare(db, "WITH f AS (SELECT term, doc FROM temp.sv WHERE instr(term, char(450)) = 0"
+					    " AND term NOT LIKE 'zsite%' AND term NOT LIKE 'zkind%')"
+					    " SELECT (SELECT count(*) FROM (SELECT term, doc FROM search_vocab EXCEPT SELECT term, doc FROM f))"
+					    " + (SELECT count(*) FROM (SELECT term, doc FROM f EXCEPT SELECT term, doc FROM search_vocab))");
+	int ok = st && db_step(st) == DB_ROW && db_col_int(st, 0) == 0;
+	if (st && !ok) {
+		db_finalize(st);
+		st = db_prepare(db, "SELECT term, doc FROM search_vocab EXCEPT SELECT term, doc FROM temp.sv"
+				    " UNION ALL SELECT * FROM (SELECT term, doc FROM temp.sv WHERE instr(term, char(450)) = 0"
+				    " AND term NOT LIKE 'z%' EXCEPT SELECT term, doc FROM search_vocab) LIMIT 6");
+		while (st && db_step(st) == DB_ROW)
+			printf("  vocab: %s %lld in search_vocab, not so in the index\n", db_col_text(st, 0), (long long)db_col_int(st, 1));
+	}
+	db_finalize(st);
+	return ok;
+}
+
+/* SQLite: the whole index as text — every item's stored row (search_doc), the vocabulary, and
+ * every token FTS5 holds with its item, column and position (fts5vocab 'instance'); malloc'd. */
+static char *lite_index_text(struct db *db)
+{
+	static const char *const sql[] = {
+		"SELECT id || ':' || bytes || ':' || hex(z) FROM search_doc ORDER BY id",
+		"SELECT term || ':' || doc FROM search_vocab ORDER BY term",
+		"SELECT term || ':' || doc || ':' || col || ':' || offset FROM temp.si ORDER BY term, doc, col, offset",
+	};
+	struct sb b = SB_INIT;
+	if (db_exec(db, "DROP TABLE IF EXISTS temp.si") ||
+	    db_exec(db, "CREATE VIRTUAL TABLE temp.si USING fts5vocab(main, search_fts, 'instance')"))
+		return xstrdup("(no index)");
+	for (size_t i = 0; i < ARRAY_SIZE(sql); i++) {
+		struct db_stmt *st = db_prepare(db, sql[i]);
+		while (st && db_step(st) == DB_ROW) {
+			sb_adds(&b, db_col_text(st, 0));
+			sb_addc(&b, '\n');
+		}
+		db_finalize(st);
+		sb_adds(&b, "--\n");
+	}
+	db_exec(db, "DROP TABLE IF EXISTS temp.si");
+	return sb_detach(&b, NULL);
+}
+
+static void cancel_after_two(int64_t done, int64_t total, void *arg)
+{
+	int *calls = arg;
+	(void)total;
+	if (done > 0 && ++*calls == 2)
+		search_reindex_cancel();
+}
+
 /* ---- running and checking ---- */
 
 /* Ids of the results of R, in order (at most 64). */
@@ -656,6 +714,9 @@ TEST(search_table)
 	 * withdrawals, changes and publications above it still counts what the index holds */
 	if (db_is_pg(db))
 		CHECK(pg_vocab_in_step(db));
+	else
+		scase("search_vocab counts what the index holds, after withdrawals, changes and publications",
+		      lite_vocab_in_step(db), NULL);
 	/* a full reindex gives the same answers */
 	{
 		static const char *qs[] = { "tiêm chủng", "ban", "12/2024/QĐ-UBND", "tiếp công dân", "khai sinh", "Huế" };
@@ -675,6 +736,87 @@ TEST(search_table)
 			json_decref(r);
 		}
 		scase("search_reindex: the same totals before and after", rc == 0 && same, NULL);
+		if (!db_is_pg(db))
+			scase("search_vocab counts what the index holds, after a rebuild", lite_vocab_in_step(db), NULL);
+	}
+
+	/* one site's search is the search of every site with the other sites' items left out, in
+	 * the same order (the site token ranks nothing) */
+	{
+		static const char *qs[] = { "tiêm chủng", "ban", "hoà giải", "\"cải cách hành chính\"", "ubnd", "lễ hội -ẩm",
+					    "12/2024/QĐ-UBND", "Huế", "bán" };
+		int same = 1;
+		char detail[256] = "";
+		for (size_t k = 0; k < ARRAY_SIZE(qs); k++)
+			for (int si = 0; si < S_N; si++) {
+				struct search_params all = { .q = qs[k], .limit = 1000 }, one = all;
+				one.site_id = site_id[si];
+				json_t *ra = search_run(db, &all), *ro = search_run(db, &one), *row;
+				int64_t want[64], got[64];
+				size_t nw = 0, ng = result_ids(ro, got), i;
+				json_array_foreach(json_object_get(ra, "results"), i, row) {
+					if (json_integer_value(json_object_get(row, "site_id")) == site_id[si] && nw < 64)
+						want[nw++] = json_integer_value(json_object_get(row, "id"));
+				}
+				int ok = nw == ng && memcmp(want, got, nw * sizeof(*want)) == 0 &&
+					 json_integer_value(json_object_get(ro, "total")) == (int64_t)nw;
+				if (!ok && same)
+					snprintf(detail, sizeof(detail), "%s on %s: %zu filtered, %zu on the site", qs[k],
+						 site_keys[si], nw, ng);
+				same &= ok;
+				json_decref(ra);
+				json_decref(ro);
+			}
+		scase("one site's results are every site's results of that site, in the same order", same, detail);
+	}
+
+	/* a rebuild stopped half-way goes on where it stopped, the live index answering and following
+	 * changes meanwhile, and ends with the index an uninterrupted rebuild makes */
+	if (!db_is_pg(db)) {
+		struct search_params p = { .q = "hoà giải", .limit = 10 };
+		json_t *r = search_run(db, &p);
+		int64_t before = json_integer_value(json_object_get(r, "total"));
+		json_decref(r);
+		int calls = 0;
+		search_reindex_batch(5);
+		int rc1 = search_reindex(db, cancel_after_two, &calls);
+		char *at = db_setting_get(db, "search_rebuild_at");
+		r = search_run(db, &p);
+		int64_t during = json_integer_value(json_object_get(r, "total"));
+		json_decref(r);
+		scase("a rebuild stopped after two batches: stopped, its place kept, search answers from the live index",
+		      rc1 == 1 && at && strcmp(at, "0") != 0 && during == before && before > 0, at);
+		free(at);
+		/* a change while it is stopped: an item the rebuild has passed is withdrawn */
+		struct errs e = { 0 };
+		struct act_input why = { "Thông tin đã cũ", NULL, 0 };
+		int wrc = article_act(db, &actor_cli, site_id[S_SNV], art_id[art_index("hoa_new")], "withdraw", &why, &e);
+		r = search_run(db, &p);
+		int64_t live = json_integer_value(json_object_get(r, "total"));
+		json_decref(r);
+		int rc2 = search_reindex(db, NULL, NULL);
+		search_reindex_batch(0);
+		r = search_run(db, &p);
+		int64_t after = json_integer_value(json_object_get(r, "total"));
+		json_decref(r);
+		char *resumed = lite_index_text(db);
+		int rc3 = search_reindex(db, NULL, NULL);
+		char *whole = lite_index_text(db);
+		char *left = db_setting_get(db, "search_rebuild_at");
+		struct db_stmt *lt = db_prepare(db, "SELECT count(*) FROM sqlite_master WHERE name LIKE 'search_old%'"
+						    " OR name LIKE 'search_new%'");
+		int64_t leftovers = lt && db_step(lt) == DB_ROW ? db_col_int(lt, 0) : -1;
+		db_finalize(lt);
+		char d[160];
+		snprintf(d, sizeof(d), "rc %d %d %d, withdraw %d, totals %lld %lld %lld, %zu bytes, %lld tables left", rc1,
+			 rc2, rc3, wrc, (long long)before, (long long)live, (long long)after, strlen(whole), (long long)leftovers);
+		scase("the rebuild goes on, the change made meanwhile in it, gives the index a whole rebuild gives, and"
+		      " leaves no old or new tables",
+		      rc2 == 0 && rc3 == 0 && wrc == M_OK && live == before - 1 && after == live && !left && leftovers == 0 &&
+		      strcmp(resumed, whole) == 0 && strlen(whole) > 1000, d);
+		free(left);
+		free(resumed);
+		free(whole);
 	}
 
 	/* suggestions when nothing matches: the closest folded terms */
@@ -708,6 +850,57 @@ TEST(search_table)
 		      json_array_size(json_object_get(r, "suggestions")) == 0, NULL);
 		json_decref(r);
 	}
+out:
+	drop_db(db);
+}
+
+/* With enough items, a rebuild makes a dictionary for search_doc (search_dict); every change after
+ * it reads its rows back with that dictionary: withdrawn, changed and new items are found as
+ * they should be, and the vocabulary still counts what the index holds. */
+TEST(search_doc_dictionary)
+{
+	struct db *db = fresh_db();
+	if (db && db_is_pg(db)) /* SQLite's index only: PostgreSQL keeps its texts */
+		goto out;
+	if (!CHECK(db != NULL) || !CHECK(build_corpus(db) == 0))
+		goto out;
+	static const char *const words[] = { "hội", "nghị", "tổng", "kết", "công", "tác", "năm", "phường", "xã", "huyện",
+					     "tỉnh", "ủy", "ban", "nhân", "dân", "thủy", "lợi", "giáo", "dục", "y", "tế" };
+	int64_t extra[150];
+	int ok = 1;
+	for (int i = 0; i < 150 && ok; i++) {
+		char title[128], body[1024];
+		snprintf(title, sizeof(title), "Bản tin số %d %s %s", i, words[i % 21], words[(i * 7) % 21]);
+		int n = snprintf(body, sizeof(body), "<p>");
+		for (int k = 0; k < 60; k++)
+			n += snprintf(body + n, sizeof(body) - (size_t)n, "%s ", words[(i * 13 + k * 5) % 21]);
+		snprintf(body + n, sizeof(body) - (size_t)n, "mã%d.</p>", i);
+		struct article_input in = { 0 };
+		struct errs e = { 0 };
+		in.title = title;
+		in.summary = "Tin ngắn.";
+		in.body = body;
+		in.category_id = cat_id[C_SNV_NEWS];
+		ok = article_save(db, &actor_cli, site_id[S_SNV], 0, &in, &e, &extra[i]) == M_OK &&
+		     article_publish_cli(db, site_id[S_SNV], extra[i], day(2024, 8, 1)) == M_OK;
+	}
+	if (!CHECK(ok) || !CHECK(search_reindex(db, NULL, NULL) == 0))
+		goto out;
+	struct db_stmt *st = db_prepare(db, "SELECT count(*) FROM search_dict");
+	int64_t dicts = st && db_step(st) == DB_ROW ? db_col_int(st, 0) : -1;
+	db_finalize(st);
+	CHECK(dicts == 1);
+	struct search_params p = { .q = "mã77", .limit = 10 };
+	json_t *r = search_run(db, &p);
+	CHECK(json_integer_value(json_object_get(r, "total")) == 1);
+	json_decref(r);
+	struct act_input why = { "Thông tin đã cũ", NULL, 0 };
+	struct errs e = { 0 };
+	CHECK(article_act(db, &actor_cli, site_id[S_SNV], extra[77], "withdraw", &why, &e) == M_OK);
+	r = search_run(db, &p);
+	CHECK(json_integer_value(json_object_get(r, "total")) == 0);
+	json_decref(r);
+	CHECK(lite_vocab_in_step(db));
 out:
 	drop_db(db);
 }

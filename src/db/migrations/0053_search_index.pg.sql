@@ -1,0 +1,5 @@
+-- 0053_search_index, PostgreSQL: nothing to change in the tables. SQLite's index became
+-- contentless with bigram columns and a plain vocabulary table (0053_search_index.sql); here
+-- search_fts keeps its texts, and search_vocab was a table from the start (0004_search.pg.sql).
+-- A rebuild is built beside the live index in search_new_fts and swapped in when complete
+-- (src/search/search_index.c).

@@ -122,7 +122,7 @@ fuzz:
 # $(BUILD)/bench-data/ARTICLES (kept between runs; bench/gen-corpus). bench: the four public pages
 # with wrk, cached and with the cache off (req/s, p50, p99), start-up time, resident memory and
 # publish-to-visible time (bench/pages.sh; DURATION, CONNS, PUBLISHES… in its header).
-# bench-search: a timed full reindex, p50/p95 per query class.
+# bench-search: a timed full reindex, p50/p95 per query class (LEGAL=N: N legal documents too).
 ARTICLES ?= 100000
 .PHONY: bench bench-nginx bench-search bench-deps
 bench: bench-deps
@@ -140,8 +140,9 @@ bench-deps:
 # the library the bench helpers link: no commands, pages or server, but the visit counts the
 # scheduler flushes (http/visits.o)
 BENCH_LIB := $(filter-out $(BUILD)/src/cmd/% $(BUILD)/src/web/% $(BUILD)/src/http/% $(BUILD)/src/demo/%,$(OBJ)) $(BUILD)/src/http/visits.o
+LEGAL ?= 0
 bench-search: cong $(BUILD)/bench/search_bench
-	sh bench/search.sh $(ARTICLES) $(BUILD)/bench-data/$(ARTICLES) $(BUILD)/bench/search_bench ./cong
+	LEGAL=$(LEGAL) sh bench/search.sh $(ARTICLES) $(BUILD)/bench-data/$(ARTICLES) $(BUILD)/bench/search_bench ./cong
 
 $(BUILD)/bench/search_bench: $(BENCH_LIB) $(BUILD)/bench/search_bench.o
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)

@@ -140,11 +140,6 @@ int main(int argc, char **argv)
 		fprintf(stderr, "search_bench: %s\n", err);
 		return 1;
 	}
-	if (getenv("CACHE_KB")) { /* experiment: a larger page cache for this connection */
-		char sql[64];
-		snprintf(sql, sizeof(sql), "PRAGMA cache_size=-%s", getenv("CACHE_KB"));
-		db_exec(db, sql);
-	}
 	if (reindex) {
 		double t0 = now_ms();
 		if (search_reindex(db, progress, NULL)) {

@@ -689,6 +689,24 @@ static json_t *result_ids(struct db *db, const char *expr, const struct phrases 
 	return db_rows_json(st);
 }
 
+/* The number of items Q matches when it is one word searched on every site with no filter (read
+ * from search_vocab), else -1. */
+static int64_t one_word_items(struct db *db, const struct search_query *q, const struct search_params *p)
+{
+	if (q->nparts != 1 || q->parts[0].negated || q->parts[0].nwords != 1 || p->site_id || p->category_id ||
+	    p->from || p->to || (p->kind && *p->kind))
+		return -1;
+	struct db_stmt *st = db_stmt(db, "SELECT doc FROM search_vocab WHERE term = ?");
+	int64_t n = -1;
+	if (!st)
+		return -1;
+	db_bind_text(st, 1, q->parts[0].folded[0]);
+	if (db_step(st) == DB_ROW)
+		n = db_col_int(st, 0);
+	db_reset(st);
+	return n;
+}
+
 struct scored {
 	int64_t id;
 	double score;
@@ -801,6 +819,15 @@ json_t *search_run(struct db *db, const struct search_params *p)
 	if (expr && !pg && p->site_id) {
 		ranked = site_ranked(db, expr, &ph, p, &total);
 		counted = ranked || total > COUNT_CAP;
+	} else if (expr) {
+		/* one word on every site, nothing left out: its number of items is in search_vocab
+		 * (every item with its spelling has its folded form), so a common word is not counted
+		 * row by row (PostgreSQL: 140 ms for "dang" at a million items) */
+		int64_t n = one_word_items(db, &q, p);
+		if (n > COUNT_CAP) {
+			total = n;
+			counted = 1;
+		}
 	}
 	if (expr) {
 		struct db_stmt *st = counted ? NULL

@@ -876,7 +876,7 @@ static int next_swap(struct db *db)
 	       db_exec(db, "ALTER TABLE search_new_dict RENAME TO search_dict");
 }
 
-/* SQLite: the tables a swap left (search_old_*), emptied a few thousand rows per transaction,
+/* SQLite: the tables a swap left (search_old_*), emptied a thousand rows per transaction,
  * so that publishing never waits long for the write lock, then dropped (empty: at once). Also
  * what a stopped swap left. 0, or -1. */
 static int old_drop(struct db *db)
@@ -885,10 +885,10 @@ static int old_drop(struct db *db)
 		/* FTS5's pages, but its averages and structure (ids 1 and 10), without which the
 		 * table cannot even be dropped; its _idx is small */
 		"DELETE FROM search_old_fts_data WHERE rowid IN (SELECT rowid FROM search_old_fts_data WHERE rowid > 10"
-		" LIMIT 5000)",
-		"DELETE FROM search_old_fts_docsize WHERE rowid IN (SELECT rowid FROM search_old_fts_docsize LIMIT 5000)",
-		"DELETE FROM search_old_doc WHERE rowid IN (SELECT rowid FROM search_old_doc LIMIT 5000)",
-		"DELETE FROM search_old_vocab WHERE term IN (SELECT term FROM search_old_vocab LIMIT 5000)",
+		" LIMIT 1000)",
+		"DELETE FROM search_old_fts_docsize WHERE rowid IN (SELECT rowid FROM search_old_fts_docsize LIMIT 1000)",
+		"DELETE FROM search_old_doc WHERE rowid IN (SELECT rowid FROM search_old_doc LIMIT 1000)",
+		"DELETE FROM search_old_vocab WHERE term IN (SELECT term FROM search_old_vocab LIMIT 1000)",
 	};
 	struct db_stmt *probe = db_prepare(db, "SELECT count(*) FROM sqlite_master WHERE name LIKE 'search\\_old\\_%' ESCAPE '\\'");
 	int64_t n = 0;

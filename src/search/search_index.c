@@ -288,7 +288,7 @@ struct zdict {
 
 /* Dictionaries in use, by id: ready for any thread (zstd's CDict and DDict are read-only). */
 static pthread_mutex_t zd_lock = PTHREAD_MUTEX_INITIALIZER;
-static struct zdict zd_cache[8];
+static struct zdict zd_cache[32];
 static int zd_n;
 
 /* The dictionary ID, made from BUF when not yet known (BUF NULL: only looked up). */
@@ -301,14 +301,11 @@ static const struct zdict *zdict_find(unsigned id, const void *buf, size_t n)
 			r = &zd_cache[i];
 	if (!r && buf) {
 		struct zdict z = { id, ZSTD_createCDict(buf, n, DOC_ZLEVEL), ZSTD_createDDict(buf, n) };
-		if (z.c && z.d) {
-			int k = zd_n < (int)ARRAY_SIZE(zd_cache) ? zd_n++ : 0; /* a ninth replaces the first */
-			if (zd_cache[k].c) {
-				ZSTD_freeCDict(zd_cache[k].c);
-				ZSTD_freeDDict(zd_cache[k].d);
-			}
-			zd_cache[k] = z;
-			r = &zd_cache[k];
+		/* kept for the process's life: another thread may be using any of them (one a rebuild:
+		 * a server rebuilding more than 31 times without a restart compresses without one) */
+		if (z.c && z.d && zd_n < (int)ARRAY_SIZE(zd_cache)) {
+			zd_cache[zd_n] = z;
+			r = &zd_cache[zd_n++];
 		} else {
 			ZSTD_freeCDict(z.c);
 			ZSTD_freeDDict(z.d);
@@ -540,9 +537,17 @@ static int lite_remove(struct db *db, int w, int64_t id, struct tally *t)
 	int rc = idoc_unpack(db, w, z, n, &d);
 	free(z);
 	if (rc) {
-		log_error("search: item %lld: its row of the index cannot be read back; run cong reindex", (long long)id);
+		/* its words cannot be taken out of FTS5 without their texts: they stay (the item may be
+		 * found by its old words) until a rebuild, which the next start of the server does;
+		 * the change itself goes on */
+		log_error("search: item %lld: its row of the index cannot be read back; the index is rebuilt at the"
+			  " next start (or run cong reindex)", (long long)id);
 		idoc_release(&d);
-		return -1;
+		st = db_stmt(db, SQL[w].doc_del);
+		if (!st)
+			return -1;
+		db_bind_int(st, 1, id);
+		return db_step_done(st) || db_setting_set(db, "search_reindex_needed", "1") ? -1 : 0;
 	}
 	idoc_count(&d, t, -1);
 	rc = fts_bind_step(db, SQL[w].fts_delete, id, &d);

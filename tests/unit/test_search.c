@@ -901,6 +901,19 @@ TEST(search_doc_dictionary)
 	CHECK(json_integer_value(json_object_get(r, "total")) == 0);
 	json_decref(r);
 	CHECK(lite_vocab_in_step(db));
+	/* a row of search_doc that cannot be read back (damaged by hand): the change still goes
+	 * through, and the index is to be rebuilt */
+	CHECK(db_exec(db, "DELETE FROM settings WHERE key = 'search_reindex_needed'") == 0);
+	st = db_prepare(db, "UPDATE search_doc SET z = x'28b52ffd00' WHERE id = ?");
+	if (CHECK(st != NULL)) {
+		db_bind_int(st, 1, extra[78]);
+		CHECK(db_step(st) == DB_DONE);
+	}
+	db_finalize(st);
+	CHECK(article_act(db, &actor_cli, site_id[S_SNV], extra[78], "withdraw", &why, &e) == M_OK);
+	char *need = db_setting_get(db, "search_reindex_needed");
+	CHECK(need && strcmp(need, "1") == 0);
+	free(need);
 out:
 	drop_db(db);
 }

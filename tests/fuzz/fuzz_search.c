@@ -66,8 +66,8 @@ static void setup(void)
 /* Outside double quotes the expression holds only these. */
 static size_t our_token(const char *s)
 {
-	static const char *const toks[] = { "{title_f body_f} : ", "{title_x body_x} : ", " AND (", " OR ",
-					    " NOT ", "(", ")" };
+	static const char *const toks[] = { "{title_f body_f} : ", "{title_x body_x} : ", "{title_b body_b} : ", " AND (",
+					    " OR ", " NOT ", "(", ")" };
 	for (size_t i = 0; i < ARRAY_SIZE(toks); i++)
 		if (strncmp(s, toks[i], strlen(toks[i])) == 0)
 			return strlen(toks[i]);

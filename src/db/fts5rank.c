@@ -10,7 +10,9 @@
  *   cong_rank(search_fts, 'W0 W1 …', 'N0 N1 …')
  *
  * Wi: the weight of column i (a missing one weighs 1); Ni: the number of rows phrase i of the
- * MATCH expression matches, -1 to count it here. Smaller is better, as bm25's. */
+ * MATCH expression matches, -1 to count it here, -2 (or none given: the phrases after the list)
+ * for a phrase that ranks nothing (an exclusion, a filter token), which is then not read. Smaller
+ * is better, as bm25's. */
 #include "db/fts5rank.h"
 
 #include <math.h>
@@ -29,7 +31,7 @@ struct rank_data {
 	int nphrase, ncol;
 	double w[MAX_COLS];
 	double avgdl;
-	double *idf, *freq;
+	double *idf, *freq; /* idf 0: the phrase ranks nothing and is not read */
 };
 
 static int count_cb(const Fts5ExtensionApi *api, Fts5Context *fts, void *arg)
@@ -94,7 +96,11 @@ static struct rank_data *rank_data(const Fts5ExtensionApi *api, Fts5Context *fts
 	d->avgdl = nrow ? (double)ntok / (double)nrow : 1.0;
 	for (int i = 0; *rc == SQLITE_OK && i < nphrase; i++) {
 		sqlite3_int64 hits = 0;
-		if (i < ngiven && given[i] >= 0)
+		if (i >= ngiven || given[i] < -1) { /* a filter or an exclusion: it ranks nothing */
+			d->idf[i] = 0;
+			continue;
+		}
+		if (given[i] >= 0)
 			hits = (sqlite3_int64)given[i];
 		else
 			*rc = api->xQueryPhrase(fts, i, &hits, count_cb);
@@ -120,14 +126,18 @@ static void cong_rank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_con
 		sqlite3_result_error_code(ctx, rc);
 		return;
 	}
-	memset(d->freq, 0, (size_t)d->nphrase * sizeof(double));
-	int ninst = 0;
-	rc = api->xInstCount(fts, &ninst);
-	for (int i = 0; rc == SQLITE_OK && i < ninst; i++) {
-		int phrase, col, off;
-		rc = api->xInst(fts, i, &phrase, &col, &off);
-		if (rc == SQLITE_OK && phrase >= 0 && phrase < d->nphrase)
-			d->freq[phrase] += col >= 0 && col < MAX_COLS ? d->w[col] : 1.0;
+	/* each ranking phrase's matches in this row, by column; the others are not read */
+	for (int i = 0; i < d->nphrase; i++) {
+		Fts5PhraseIter it;
+		int col = -1, off = 0;
+		d->freq[i] = 0;
+		if (d->idf[i] == 0)
+			continue;
+		rc = api->xPhraseFirst(fts, i, &it, &col, &off);
+		for (; rc == SQLITE_OK && col >= 0; api->xPhraseNext(fts, &it, &col, &off))
+			d->freq[i] += col < MAX_COLS ? d->w[col] : 1.0;
+		if (rc != SQLITE_OK)
+			break;
 	}
 	int ntok = 0;
 	if (rc == SQLITE_OK)

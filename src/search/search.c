@@ -634,7 +634,8 @@ static void bind_filters(struct db *db, struct db_stmt *st, const char *expr, co
 }
 
 /* cong_rank's counts of PH's phrases: a word's number of items from search_vocab (kept at index
- * time), a phrase's that of its rarest word, 0 where it does not matter; malloc'd. */
+ * time), a phrase's that of its rarest word, -2 for one that ranks nothing (an exclusion; the
+ * filter tokens come after the list); malloc'd. */
 static char *phrase_counts(struct db *db, const struct phrases *ph)
 {
 	struct sb b = SB_INIT;
@@ -643,7 +644,7 @@ static char *phrase_counts(struct db *db, const struct phrases *ph)
 		if (i)
 			sb_addc(&b, ' ');
 		if (!ph->p[i].ranks) {
-			sb_addc(&b, '0');
+			sb_adds(&b, "-2");
 			continue;
 		}
 		/* a phrase: as many items as its rarest word, at most (counting the phrase itself reads

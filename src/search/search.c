@@ -633,6 +633,20 @@ static void bind_filters(struct db *db, struct db_stmt *st, const char *expr, co
 	db_bind_int(st, 6, p->category_id);
 }
 
+/* The number of items that have WORD (search_vocab, kept at index time); -1 when none has it. */
+static int64_t vocab_items(struct db *db, const char *word)
+{
+	struct db_stmt *st = db_stmt(db, "SELECT doc FROM search_vocab WHERE term = ?");
+	int64_t n = -1;
+	if (!st)
+		return -1;
+	db_bind_text(st, 1, word);
+	if (db_step(st) == DB_ROW)
+		n = db_col_int(st, 0);
+	db_reset(st);
+	return n;
+}
+
 /* cong_rank's counts of PH's phrases: a word's number of items from search_vocab (kept at index
  * time), a phrase's that of its rarest word, -2 for one that ranks nothing (an exclusion; the
  * filter tokens come after the list); malloc'd. */
@@ -652,14 +666,9 @@ static char *phrase_counts(struct db *db, const struct phrases *ph)
 		const struct search_part *pp = ph->p[i].words;
 		int nw = pp ? pp->nwords : 1;
 		for (int k = 0; k < nw; k++) {
-			int64_t c = 0;
-			struct db_stmt *st = db_stmt(db, "SELECT doc FROM search_vocab WHERE term = ?");
-			if (st) {
-				db_bind_text(st, 1, pp ? pp->folded[k] : ph->p[i].word);
-				if (db_step(st) == DB_ROW)
-					c = db_col_int(st, 0);
-				db_reset(st);
-			}
+			int64_t c = vocab_items(db, pp ? pp->folded[k] : ph->p[i].word);
+			if (c < 0)
+				c = 0;
 			if (k == 0 || c < n)
 				n = c;
 		}
@@ -697,15 +706,7 @@ static int64_t one_word_items(struct db *db, const struct search_query *q, const
 	if (q->nparts != 1 || q->parts[0].negated || q->parts[0].nwords != 1 || p->site_id || p->category_id ||
 	    p->from || p->to || (p->kind && *p->kind))
 		return -1;
-	struct db_stmt *st = db_stmt(db, "SELECT doc FROM search_vocab WHERE term = ?");
-	int64_t n = -1;
-	if (!st)
-		return -1;
-	db_bind_text(st, 1, q->parts[0].folded[0]);
-	if (db_step(st) == DB_ROW)
-		n = db_col_int(st, 0);
-	db_reset(st);
-	return n;
+	return vocab_items(db, q->parts[0].folded[0]);
 }
 
 struct scored {

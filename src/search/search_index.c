@@ -733,8 +733,7 @@ static int index_into(struct db *db, int w, int64_t id, struct tally *t)
 		if (cctx && !idoc_make(&it, &d) && (z = idoc_pack(&d, cctx, zdict_of(db, w), &zn)) != NULL)
 			rc = lite_add(db, w, id, &d, z, zn, t);
 		ZSTD_freeCCtx(cctx);
-		if (z || d.tx)
-			idoc_release(&d);
+		idoc_release(&d);
 		free(z);
 	}
 	if (rc)
